@@ -1,0 +1,121 @@
+#pragma once
+// The archive: everything tosdiff knows about tracked documents, as plain files under the
+// data directory (layout in docs/archive-layout.md):
+//
+//   <data>/<platform>/<document>/index.json          the document's history: the commit point
+//   <data>/<platform>/<document>/snapshots/<sha256>.html   raw pages as fetched
+//   <data>/<platform>/<document>/versions/<n>.txt    normalized text of version n
+//   <data>/<platform>/<document>/records/<n>.json    the change record that made version n
+//
+// Writes are atomic, and index.json is written last: a version or record file that the
+// index does not name yet is an orphan of an interrupted run, rewritten by the next one.
+// Ids are validated before they become paths, so nothing can point outside the data dir.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tosdiff/atomic_file.hpp"
+
+namespace tosdiff {
+
+struct SnapshotMeta {
+  std::string sha256;  // of the raw bytes; names the file
+  std::string url;     // as declared
+  std::string final_url;
+  long status = 0;
+  std::string content_type, etag, last_modified;
+  std::string fetched_at;
+  std::uint64_t bytes = 0;
+};
+
+struct VersionEntry {
+  std::uint64_t number = 0;  // 1, 2, ... ; its id is the decimal string
+  std::string captured_at;
+  std::string sha256;                  // of the normalized text
+  std::vector<std::string> snapshots;  // sha256 of each source page, in declaration order
+  std::string status;                  // "new" or "changed"
+  std::string significance;            // "substantive" or "cosmetic" ("" for the first)
+  std::vector<std::string> cosmetic_kinds;
+  std::string summary;                 // one line, for history and digests
+  std::string reverts_to;              // id of an earlier version with the same text, if any
+  std::string id() const { return std::to_string(number); }
+};
+
+struct CheckEntry {
+  std::string at;
+  std::string status;  // new | unchanged | changed | error
+  std::string error_kind, error_message;
+  std::vector<std::string> snapshots;  // raw pages kept for inspection of an error
+};
+
+struct DocumentIndex {
+  std::string platform, document;
+  std::vector<VersionEntry> versions;  // oldest first
+  std::vector<SnapshotMeta> snapshots; // every snapshot file kept
+  std::vector<std::pair<std::string, std::string>> latest_by_url;  // url -> sha256
+  std::optional<CheckEntry> last_check;
+  std::vector<CheckEntry> recent_errors;  // newest last, bounded
+
+  const VersionEntry* current() const { return versions.empty() ? nullptr : &versions.back(); }
+  const VersionEntry* find_version(std::string_view id) const;
+  const SnapshotMeta* find_snapshot(std::string_view sha256) const;
+  const SnapshotMeta* latest_snapshot(std::string_view url) const;
+  void set_latest(const std::string& url, const std::string& sha256);
+};
+
+class Archive {
+ public:
+  explicit Archive(std::filesystem::path root) : root_(std::move(root)) {}
+  const std::filesystem::path& root() const { return root_; }
+
+  // An empty index (no versions) when the document was never checked. Throws ArchiveError
+  // when index.json exists but cannot be read or parsed.
+  DocumentIndex load(const std::string& platform, const std::string& document) const;
+  // Every platform/document pair with an index, sorted.
+  std::vector<std::pair<std::string, std::string>> documents() const;
+
+  std::string read_version(const DocumentIndex& index, const VersionEntry& version) const;
+  std::string read_record(const DocumentIndex& index, const VersionEntry& version) const;
+  std::optional<std::string> read_snapshot(const DocumentIndex& index, const std::string& sha256) const;
+
+  // Atomic writes; the first three are invisible until commit() names them.
+  void put_snapshot(const DocumentIndex& index, const std::string& sha256, std::string_view bytes) const;
+  void put_version(const DocumentIndex& index, std::uint64_t number, std::string_view text) const;
+  void put_record(const DocumentIndex& index, std::uint64_t number, std::string_view json) const;
+  void commit(const DocumentIndex& index) const;
+  // Deletes snapshot files the index no longer names (call after commit). Returns how many.
+  std::size_t prune_snapshots(const DocumentIndex& index) const;
+
+  std::filesystem::path document_dir(const std::string& platform, const std::string& document) const;
+  std::filesystem::path snapshot_path(const DocumentIndex& index, const std::string& sha256) const;
+  std::filesystem::path version_path(const DocumentIndex& index, std::uint64_t number) const;
+  std::filesystem::path record_path(const DocumentIndex& index, std::uint64_t number) const;
+
+ private:
+  std::filesystem::path root_;
+};
+
+// Serializes and parses index.json (exposed for tests and `verify`).
+std::string index_to_json(const DocumentIndex& index);
+DocumentIndex index_from_json(std::string_view json);  // throws ArchiveError
+
+// Exclusive lock on a data directory for the runs that write it (flock on <data>/.lock,
+// released by the kernel when the process dies, so a killed run never leaves a stale lock).
+class ArchiveLock {
+ public:
+  // Waits up to `wait_seconds`; throws ArchiveError("another tosdiff run holds the lock on
+  // ... (pid N)") when it cannot get the lock in time.
+  ArchiveLock(const std::filesystem::path& root, double wait_seconds);
+  ~ArchiveLock();
+  ArchiveLock(const ArchiveLock&) = delete;
+  ArchiveLock& operator=(const ArchiveLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+}  // namespace tosdiff

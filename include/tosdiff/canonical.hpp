@@ -1,0 +1,47 @@
+#pragma once
+// What "the same text" means for change detection. Two blocks whose comparison keys are
+// equal say the same thing; what told them apart is cosmetic, and cosmetic_kinds() names it.
+// Each kind is one folding step:
+//   whitespace    spacing, including spaces before punctuation
+//   quotes        typographic quotes, apostrophes, dashes, ellipses folded to ASCII
+//   case          letter case
+//   punctuation   sentence punctuation at word ends (".", ",", ";", ":", "!", "?"), repeats
+//   date_format   dates in any common English form rewritten as YYYY-MM-DD
+//   numbering     leading enumerators ("4.2", "(b)", "iii.", "Section 5.") dropped
+//   link_target   link targets (only present when links are compared) reduced to
+//                 canonical_link(): tracking parameters, per-request ids, scheme, slash
+// The date is kept, only its form folded: "8 July 2026" and "July 8, 2026" are equal,
+// "July 8" and "July 9" are not.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tosdiff {
+
+enum CanonicalStep : unsigned {
+  kFoldWhitespace = 1u << 0,
+  kFoldQuotes = 1u << 1,
+  kFoldCase = 1u << 2,
+  kFoldPunctuation = 1u << 3,
+  kFoldDateFormat = 1u << 4,
+  kFoldNumbering = 1u << 5,
+  kFoldLinkTarget = 1u << 6,
+  kFoldAll = (1u << 7) - 1,
+};
+
+// The text with the given folding steps applied.
+std::string canonicalize(std::string_view text, unsigned steps = kFoldAll);
+
+// The key blocks are aligned and compared by.
+inline std::string comparison_key(std::string_view text) { return canonicalize(text, kFoldAll); }
+
+// The names of the steps without which `a` and `b` would differ (both must have equal
+// comparison keys). Empty when a and b are byte-equal.
+std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b);
+
+// Rewrites every recognized date as YYYY-MM-DD ("December 17, 2025", "17 Dec 2025",
+// "Dec. 17th, 2025", "2025-12-17", "17th of December, 2025"). Exposed for tests.
+std::string rewrite_dates(std::string_view text);
+
+}  // namespace tosdiff

@@ -1,0 +1,35 @@
+#pragma once
+// `tosdiff check`: the whole pipeline for a set of documents. Fetches every page (all at
+// once, politely), then for each document as its pages arrive: transcode, normalize, compare
+// with the archived current version, and archive what is new. One document's failure is its
+// own result; it never stops the others and never touches their archive entries.
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "tosdiff/archive.hpp"
+#include "tosdiff/catalog.hpp"
+#include "tosdiff/clock.hpp"
+#include "tosdiff/fetch.hpp"
+#include "tosdiff/record.hpp"
+
+namespace tosdiff {
+
+struct CheckSummary {
+  std::size_t checked = 0, created = 0, substantive = 0, cosmetic = 0, unchanged = 0, errors = 0;
+};
+
+using ReportFn = std::function<void(const CheckResult&)>;
+
+// The caller holds the ArchiveLock. `report` is called once per document, in the order
+// documents complete. `stop` (may be null) ends the run early: documents not finished are
+// reported as errors of kind "interrupted" and their archive entries are left as they were.
+CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
+                             Fetcher& fetcher, const Clock& clock, const ReportFn& report);
+
+// The text of one fetched page: transcoded, normalized with the source's selectors. Pure.
+Result<Text> extract_text(const FetchResponse& page, const SourceSpec& source, bool compare_links);
+
+}  // namespace tosdiff

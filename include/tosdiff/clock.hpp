@@ -1,0 +1,25 @@
+#pragma once
+// The time tosdiff stamps on what it archives, behind an interface so tests can fix it.
+
+#include <chrono>
+#include <string>
+
+namespace tosdiff {
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual std::chrono::system_clock::time_point now() const = 0;
+};
+
+class SystemClock final : public Clock {
+ public:
+  std::chrono::system_clock::time_point now() const override { return std::chrono::system_clock::now(); }
+};
+
+// "2026-11-29T12:00:00Z" (UTC, whole seconds).
+std::string format_utc(std::chrono::system_clock::time_point time);
+// Parses "2026-11-29", "2026-11-29T12:00:00Z" or "2026-11-29T12:00:00" (UTC); false when not.
+bool parse_utc(const std::string& text, std::chrono::system_clock::time_point& out);
+
+}  // namespace tosdiff

@@ -1,0 +1,99 @@
+#pragma once
+// One function per command, called by the CLI dispatcher with parsed options. Each returns
+// its exit code (exit_codes.hpp) and prints to the given streams.
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tosdiff/catalog.hpp"
+#include "tosdiff/fetch.hpp"
+#include "tosdiff/record.hpp"
+
+namespace tosdiff {
+
+struct GlobalOptions {
+  std::string data_dir;               // "" = from the environment
+  std::vector<std::string> catalogs;  // --catalog, in order
+  int verbosity = 0;                  // -1 quiet, 0 normal, 1 verbose
+  std::string color = "auto";         // auto | always | never
+};
+
+// What every command shares: where the archive is, which catalog, how to print.
+class Context {
+ public:
+  Context(GlobalOptions options, std::ostream& out, std::ostream& err);
+
+  const GlobalOptions& options() const { return options_; }
+  std::ostream& out() const { return out_; }
+  std::ostream& err() const { return err_; }
+  const std::filesystem::path& data_dir() const { return data_dir_; }
+  TextStyle style() const { return style_; }
+  bool quiet() const { return options_.verbosity < 0; }
+  bool verbose() const { return options_.verbosity > 0; }
+
+  // The catalog: built-in declarations under the user's directories (from --catalog, else
+  // $TOSDIFF_CATALOG, else $XDG_CONFIG_HOME/tosdiff/catalog when it exists). Loaded once.
+  // A declaration with errors is a configuration error: UsageError listing every problem.
+  const Catalog& catalog();
+  bool user_catalog_given();
+
+  // Documents named by "PLATFORM" or "PLATFORM/DOCUMENT" (UsageError when unknown). With no
+  // names: the user's platforms if a user catalog was given, else the built-in ones.
+  std::vector<DocumentSpec> select_documents(const std::vector<std::string>& names);
+  // Exactly one document by "PLATFORM/DOCUMENT".
+  DocumentSpec one_document(const std::string& name);
+
+ private:
+  std::vector<std::filesystem::path> catalog_directories() const;
+
+  GlobalOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  std::filesystem::path data_dir_;
+  TextStyle style_;
+  std::optional<Catalog> catalog_;
+  bool user_catalog_ = false;
+};
+
+std::filesystem::path default_data_dir();
+
+struct CheckCommandOptions {
+  std::vector<std::string> targets;
+  bool json = false;
+  bool exit_code = false;
+  double lock_wait_seconds = 30;
+  FetchLimits limits;
+};
+int command_check(Context& context, const CheckCommandOptions& options);
+
+int command_list(Context& context, bool json);
+
+struct ShowCommandOptions {
+  std::string target;
+  std::string at;  // a date or a version id; "" = current
+};
+int command_show(Context& context, const ShowCommandOptions& options);
+
+struct DiffCommandOptions {
+  std::string target;
+  bool json = false;
+  std::string from, to;  // dates or version ids; "" = the latest change
+};
+int command_diff(Context& context, const DiffCommandOptions& options);
+
+int command_history(Context& context, const std::string& target, bool json);
+
+struct NormalizeCommandOptions {
+  std::string file;  // "-" = stdin
+  std::vector<std::string> select, remove;
+  std::string base_url;
+  bool links = false;
+};
+int command_normalize(Context& context, const NormalizeCommandOptions& options);
+
+int command_validate(Context& context, const std::string& path);
+
+}  // namespace tosdiff

@@ -1,0 +1,54 @@
+#pragma once
+// The normalizer: UTF-8 HTML in, structured Text out. A pure transform: no I/O, no clock,
+// deterministic byte for byte for the same input and options.
+//
+// What it keeps: the visible text of the selected area (or of the main content it finds
+// itself when no `select` is given), as blocks with structure (headings, list items, table
+// rows, paragraphs). What it drops: <head>, script/style/noscript/template/svg/iframe/
+// media/form controls, hidden elements (`hidden`, aria-hidden="true", inline display:none),
+// inline formatting, and boilerplate (navigation, cookie and consent banners, skip links,
+// "back to top", share and newsletter boxes, breadcrumbs, language pickers, screen-reader
+// helper text), inside selected areas too. Link targets are left out unless asked for.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "tosdiff/result.hpp"
+#include "tosdiff/text.hpp"
+
+namespace tosdiff {
+
+// Open Terms Archive's range selector: the content between two elements, in document order.
+// Exactly one of start_before/start_after and one of end_before/end_after is set.
+struct RangeSelector {
+  std::string start_before, start_after, end_before, end_after;  // CSS selectors
+};
+
+// One entry of a declaration's `select` or `remove`: a CSS selector (list) or a range.
+using SelectorSpec = std::variant<std::string, RangeSelector>;
+
+struct NormalizeOptions {
+  std::vector<SelectorSpec> select;  // empty: find the main content automatically
+  std::vector<SelectorSpec> remove;
+  std::string base_url;              // resolves relative link targets (include_links)
+  bool include_links = false;        // append link targets as "[text](url)", canonicalized
+  bool strip_boilerplate = true;     // the built-in boilerplate rules
+  std::size_t max_html_bytes = 16u << 20;  // bigger input: Error{"too_large"}
+};
+
+// Errors (Error::kind):
+//   "selector"   a selector does not parse (message names it)
+//   "no_match"   `select` given, nothing matched (message names the selectors)
+//   "too_large"  input over max_html_bytes
+Result<Text> normalize(std::string_view utf8_html, const NormalizeOptions& options);
+
+// Checks that every selector of a spec list parses; the first problem, if any.
+Result<bool> check_selectors(const std::vector<SelectorSpec>& specs);
+
+// Human-readable form of a spec, for messages: the CSS text, or "{startAfter: ..., ...}".
+std::string describe(const SelectorSpec& spec);
+
+}  // namespace tosdiff

@@ -1,0 +1,321 @@
+#include "tosdiff/archive.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <set>
+#include <sys/file.h>
+#include <thread>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tosdiff/catalog.hpp"
+
+namespace tosdiff {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+constexpr int kIndexSchemaVersion = 1;
+
+void check_id(const std::string& id, const char* what) {
+  // Ids become directory names; anything else could climb out of the data dir.
+  if (!is_valid_id(id)) throw ArchiveError(std::string("invalid ") + what + " id '" + id + "'");
+}
+
+void check_sha(const std::string& sha) {
+  bool ok = sha.size() == 64 && std::all_of(sha.begin(), sha.end(), [](char c) {
+              return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+            });
+  if (!ok) throw ArchiveError("invalid snapshot name '" + sha + "'");
+}
+
+ordered_json check_to_json(const CheckEntry& c) {
+  ordered_json j;
+  j["at"] = c.at;
+  j["status"] = c.status;
+  if (!c.error_kind.empty()) j["error"] = {{"kind", c.error_kind}, {"message", c.error_message}};
+  if (!c.snapshots.empty()) j["snapshots"] = c.snapshots;
+  return j;
+}
+
+CheckEntry check_from_json(const ordered_json& j) {
+  CheckEntry c;
+  c.at = j.value("at", "");
+  c.status = j.value("status", "");
+  if (j.contains("error")) {
+    c.error_kind = j["error"].value("kind", "");
+    c.error_message = j["error"].value("message", "");
+  }
+  if (j.contains("snapshots")) c.snapshots = j["snapshots"].get<std::vector<std::string>>();
+  return c;
+}
+
+}  // namespace
+
+const VersionEntry* DocumentIndex::find_version(std::string_view id) const {
+  for (const auto& v : versions)
+    if (v.id() == id) return &v;
+  return nullptr;
+}
+
+const SnapshotMeta* DocumentIndex::find_snapshot(std::string_view sha256) const {
+  for (const auto& s : snapshots)
+    if (s.sha256 == sha256) return &s;
+  return nullptr;
+}
+
+const SnapshotMeta* DocumentIndex::latest_snapshot(std::string_view url) const {
+  for (const auto& [u, sha] : latest_by_url)
+    if (u == url) return find_snapshot(sha);
+  return nullptr;
+}
+
+void DocumentIndex::set_latest(const std::string& url, const std::string& sha256) {
+  for (auto& [u, sha] : latest_by_url) {
+    if (u == url) {
+      sha = sha256;
+      return;
+    }
+  }
+  latest_by_url.emplace_back(url, sha256);
+}
+
+std::string index_to_json(const DocumentIndex& index) {
+  ordered_json j;
+  j["schema_version"] = kIndexSchemaVersion;
+  j["platform"] = index.platform;
+  j["document"] = index.document;
+  ordered_json versions = ordered_json::array();
+  for (const auto& v : index.versions) {
+    ordered_json e;
+    e["version"] = v.id();
+    e["captured_at"] = v.captured_at;
+    e["sha256"] = v.sha256;
+    e["snapshots"] = v.snapshots;
+    e["status"] = v.status;
+    if (!v.significance.empty()) e["significance"] = v.significance;
+    if (!v.cosmetic_kinds.empty()) e["cosmetic_kinds"] = v.cosmetic_kinds;
+    if (!v.summary.empty()) e["summary"] = v.summary;
+    if (!v.reverts_to.empty()) e["reverts_to"] = v.reverts_to;
+    versions.push_back(std::move(e));
+  }
+  j["versions"] = std::move(versions);
+  ordered_json snapshots = ordered_json::array();
+  for (const auto& s : index.snapshots) {
+    ordered_json e;
+    e["sha256"] = s.sha256;
+    e["url"] = s.url;
+    e["final_url"] = s.final_url;
+    e["status"] = s.status;
+    e["content_type"] = s.content_type;
+    if (!s.etag.empty()) e["etag"] = s.etag;
+    if (!s.last_modified.empty()) e["last_modified"] = s.last_modified;
+    e["fetched_at"] = s.fetched_at;
+    e["bytes"] = s.bytes;
+    snapshots.push_back(std::move(e));
+  }
+  j["snapshots"] = std::move(snapshots);
+  ordered_json latest = ordered_json::object();
+  for (const auto& [url, sha] : index.latest_by_url) latest[url] = sha;
+  j["latest_snapshot_by_url"] = std::move(latest);
+  if (index.last_check) j["last_check"] = check_to_json(*index.last_check);
+  ordered_json errors = ordered_json::array();
+  for (const auto& e : index.recent_errors) errors.push_back(check_to_json(e));
+  j["recent_errors"] = std::move(errors);
+  // Texts come from the web: never let an invalid byte make the archive unwritable.
+  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+DocumentIndex index_from_json(std::string_view text) {
+  DocumentIndex index;
+  try {
+    ordered_json j = ordered_json::parse(text.begin(), text.end());
+    if (j.value("schema_version", 0) != kIndexSchemaVersion)
+      throw ArchiveError("unsupported index schema_version " + j.value("schema_version", ordered_json()).dump());
+    index.platform = j.at("platform").get<std::string>();
+    index.document = j.at("document").get<std::string>();
+    for (const auto& e : j.at("versions")) {
+      VersionEntry v;
+      v.number = std::stoull(e.at("version").get<std::string>());
+      v.captured_at = e.at("captured_at").get<std::string>();
+      v.sha256 = e.at("sha256").get<std::string>();
+      v.snapshots = e.value("snapshots", std::vector<std::string>{});
+      v.status = e.value("status", "");
+      v.significance = e.value("significance", "");
+      v.cosmetic_kinds = e.value("cosmetic_kinds", std::vector<std::string>{});
+      v.summary = e.value("summary", "");
+      v.reverts_to = e.value("reverts_to", "");
+      index.versions.push_back(std::move(v));
+    }
+    for (const auto& e : j.at("snapshots")) {
+      SnapshotMeta s;
+      s.sha256 = e.at("sha256").get<std::string>();
+      check_sha(s.sha256);
+      s.url = e.value("url", "");
+      s.final_url = e.value("final_url", "");
+      s.status = e.value("status", 0L);
+      s.content_type = e.value("content_type", "");
+      s.etag = e.value("etag", "");
+      s.last_modified = e.value("last_modified", "");
+      s.fetched_at = e.value("fetched_at", "");
+      s.bytes = e.value("bytes", std::uint64_t{0});
+      index.snapshots.push_back(std::move(s));
+    }
+    if (j.contains("latest_snapshot_by_url"))
+      for (const auto& [url, sha] : j["latest_snapshot_by_url"].items())
+        index.latest_by_url.emplace_back(url, sha.get<std::string>());
+    if (j.contains("last_check")) index.last_check = check_from_json(j["last_check"]);
+    if (j.contains("recent_errors"))
+      for (const auto& e : j["recent_errors"]) index.recent_errors.push_back(check_from_json(e));
+  } catch (const nlohmann::json::exception& e) {
+    throw ArchiveError(std::string("malformed index: ") + e.what());
+  } catch (const std::logic_error& e) {  // stoull
+    throw ArchiveError(std::string("malformed index: ") + e.what());
+  }
+  return index;
+}
+
+std::filesystem::path Archive::document_dir(const std::string& platform, const std::string& document) const {
+  check_id(platform, "platform");
+  check_id(document, "document");
+  return root_ / platform / document;
+}
+
+std::filesystem::path Archive::snapshot_path(const DocumentIndex& index, const std::string& sha256) const {
+  check_sha(sha256);
+  return document_dir(index.platform, index.document) / "snapshots" / (sha256 + ".html");
+}
+
+std::filesystem::path Archive::version_path(const DocumentIndex& index, std::uint64_t number) const {
+  return document_dir(index.platform, index.document) / "versions" / (std::to_string(number) + ".txt");
+}
+
+std::filesystem::path Archive::record_path(const DocumentIndex& index, std::uint64_t number) const {
+  return document_dir(index.platform, index.document) / "records" / (std::to_string(number) + ".json");
+}
+
+DocumentIndex Archive::load(const std::string& platform, const std::string& document) const {
+  const auto path = document_dir(platform, document) / "index.json";
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    DocumentIndex index;
+    index.platform = platform;
+    index.document = document;
+    return index;
+  }
+  DocumentIndex index;
+  try {
+    index = index_from_json(read_whole_file(path));
+  } catch (const ArchiveError& e) {
+    throw ArchiveError(path.string() + ": " + e.what());
+  }
+  if (index.platform != platform || index.document != document)
+    throw ArchiveError(path.string() + ": names " + index.platform + "/" + index.document);
+  return index;
+}
+
+std::vector<std::pair<std::string, std::string>> Archive::documents() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::error_code ec;
+  for (const auto& p : std::filesystem::directory_iterator(root_, ec)) {
+    if (!p.is_directory() || !is_valid_id(p.path().filename().string())) continue;
+    for (const auto& d : std::filesystem::directory_iterator(p.path(), ec)) {
+      if (d.is_directory() && is_valid_id(d.path().filename().string()) &&
+          std::filesystem::exists(d.path() / "index.json"))
+        out.emplace_back(p.path().filename().string(), d.path().filename().string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string Archive::read_version(const DocumentIndex& index, const VersionEntry& version) const {
+  return read_whole_file(version_path(index, version.number));
+}
+
+std::string Archive::read_record(const DocumentIndex& index, const VersionEntry& version) const {
+  return read_whole_file(record_path(index, version.number));
+}
+
+std::optional<std::string> Archive::read_snapshot(const DocumentIndex& index, const std::string& sha256) const {
+  const auto path = snapshot_path(index, sha256);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return std::nullopt;
+  return read_whole_file(path);
+}
+
+void Archive::put_snapshot(const DocumentIndex& index, const std::string& sha256, std::string_view bytes) const {
+  const auto path = snapshot_path(index, sha256);
+  std::error_code ec;
+  // Content-addressed: an existing file of the right size already holds these bytes
+  // (`verify` re-hashes them).
+  if (std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) == bytes.size()) return;
+  write_file_atomically(path, bytes);
+}
+
+void Archive::put_version(const DocumentIndex& index, std::uint64_t number, std::string_view text) const {
+  write_file_atomically(version_path(index, number), text);
+}
+
+void Archive::put_record(const DocumentIndex& index, std::uint64_t number, std::string_view json) const {
+  write_file_atomically(record_path(index, number), json);
+}
+
+void Archive::commit(const DocumentIndex& index) const {
+  write_file_atomically(document_dir(index.platform, index.document) / "index.json", index_to_json(index));
+}
+
+std::size_t Archive::prune_snapshots(const DocumentIndex& index) const {
+  std::set<std::string> named;
+  for (const auto& s : index.snapshots) named.insert(s.sha256 + ".html");
+  const auto dir = document_dir(index.platform, index.document) / "snapshots";
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() == 69 && name.substr(64) == ".html" && !named.count(name)) {
+      if (std::filesystem::remove(entry.path(), ec)) ++removed;
+    }
+  }
+  return removed;
+}
+
+ArchiveLock::ArchiveLock(const std::filesystem::path& root, double wait_seconds) {
+  std::error_code ec;
+  std::filesystem::create_directories(root, ec);
+  if (ec) throw ArchiveError("cannot create data directory " + root.string() + ": " + ec.message());
+  const auto path = root / ".lock";
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) throw ArchiveError("cannot open " + path.string() + ": " + std::strerror(errno));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
+  while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      int error = errno;
+      ::close(fd_);
+      throw ArchiveError("cannot lock " + path.string() + ": " + std::strerror(error));
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      char pid[32] = {0};
+      ssize_t n = ::pread(fd_, pid, sizeof pid - 1, 0);
+      std::string holder = n > 0 ? std::string(pid, static_cast<std::size_t>(n)) : "unknown";
+      while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
+      ::close(fd_);
+      throw ArchiveError("another tosdiff run (pid " + holder + ") is writing " + root.string() +
+                         "; gave up waiting after " + std::to_string(static_cast<int>(wait_seconds)) + " s");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  // The pid is informative only: the lock itself is the flock, released on exit or kill.
+  std::string pid = std::to_string(::getpid()) + "\n";
+  if (::ftruncate(fd_, 0) == 0) (void)!::pwrite(fd_, pid.data(), pid.size(), 0);
+}
+
+ArchiveLock::~ArchiveLock() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+}  // namespace tosdiff

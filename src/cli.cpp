@@ -1,0 +1,147 @@
+#include "tosdiff/cli.hpp"
+
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include "tosdiff/commands.hpp"
+#include "tosdiff/exit_codes.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes:\n"
+    "  0    every document processed\n"
+    "  1    with --exit-code: a substantive change or a new document was recorded, nothing failed\n"
+    "  2    usage or configuration error (bad option, unknown platform, malformed declaration)\n"
+    "  3    at least one document failed (fetch, HTTP status, no selector match, blocked page...);\n"
+    "       the others were processed\n"
+    "  4    tosdiff could not run (data dir unusable, another run holds the lock, nothing archived)\n"
+    "  130/143  interrupted by SIGINT/SIGTERM\n"
+    "\n"
+    "Environment: TOSDIFF_DATA_DIR, XDG_DATA_HOME (data dir); TOSDIFF_CATALOG (colon-separated\n"
+    "catalog dirs), XDG_CONFIG_HOME (catalog in $XDG_CONFIG_HOME/tosdiff/catalog); NO_COLOR.";
+
+struct Parsed {
+  GlobalOptions global;
+  CheckCommandOptions check;
+  bool list_json = false;
+  ShowCommandOptions show;
+  DiffCommandOptions diff;
+  std::string history_target;
+  bool history_json = false;
+  NormalizeCommandOptions normalize;
+  std::string validate_path;
+};
+
+struct Command {
+  const char* name;
+  const char* help;
+  std::function<void(CLI::App&, Parsed&)> define;
+  std::function<int(Context&, const Parsed&)> run;
+};
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"check", "Fetch documents, archive what changed, report it",
+       [](CLI::App& c, Parsed& p) {
+         c.add_option("targets", p.check.targets, "PLATFORM or PLATFORM/DOCUMENT (default: the whole catalog)");
+         c.add_flag("--json", p.check.json, "print one JSON object per document checked (JSON Lines)");
+         c.add_flag("--exit-code", p.check.exit_code, "exit 1 when a substantive change or new document was recorded");
+         c.add_option("--jobs", p.check.limits.jobs, "transfers at once")->check(CLI::Range(1, 256))->capture_default_str();
+         c.add_option("--per-host", p.check.limits.per_host, "transfers at once to one host")->check(CLI::Range(1, 64))->capture_default_str();
+         c.add_option("--delay", p.check.limits.delay_seconds, "seconds between requests to one host")->check(CLI::Range(0.0, 3600.0))->capture_default_str();
+         c.add_option("--timeout", p.check.limits.timeout_seconds, "seconds allowed per request attempt")->check(CLI::Range(1.0, 3600.0))->capture_default_str();
+         c.add_option("--max-size", p.check.limits.max_size, "largest page accepted, in bytes (decoded)")->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 32))->capture_default_str();
+         c.add_option("--lock-wait", p.check.lock_wait_seconds, "seconds to wait for another run's lock")->check(CLI::Range(0.0, 86400.0))->capture_default_str();
+       },
+       [](Context& ctx, const Parsed& p) { return command_check(ctx, p.check); }},
+      {"list", "List the catalog's platforms and documents, with their last status",
+       [](CLI::App& c, Parsed& p) { c.add_flag("--json", p.list_json, "one JSON object per document"); },
+       [](Context& ctx, const Parsed& p) { return command_list(ctx, p.list_json); }},
+      {"show", "Print the archived normalized text of a document",
+       [](CLI::App& c, Parsed& p) {
+         c.add_option("document", p.show.target, "PLATFORM/DOCUMENT")->required();
+         c.add_option("--at", p.show.at, "the version in force at a date (YYYY-MM-DD or ISO time) or a version number");
+       },
+       [](Context& ctx, const Parsed& p) { return command_show(ctx, p.show); }},
+      {"diff", "Show the latest change of a document again, or compare two versions",
+       [](CLI::App& c, Parsed& p) {
+         c.add_option("document", p.diff.target, "PLATFORM/DOCUMENT")->required();
+         c.add_flag("--json", p.diff.json, "print the JSON change record");
+         c.add_option("--from", p.diff.from, "older version: number or date");
+         c.add_option("--to", p.diff.to, "newer version: number or date (default: current)");
+       },
+       [](Context& ctx, const Parsed& p) { return command_diff(ctx, p.diff); }},
+      {"history", "Every archived version and change, oldest first",
+       [](CLI::App& c, Parsed& p) {
+         c.add_option("target", p.history_target, "PLATFORM or PLATFORM/DOCUMENT")->required();
+         c.add_flag("--json", p.history_json, "one JSON object per version");
+       },
+       [](Context& ctx, const Parsed& p) { return command_history(ctx, p.history_target, p.history_json); }},
+      {"normalize", "Print the normalized text of a local HTML file",
+       [](CLI::App& c, Parsed& p) {
+         c.add_option("file", p.normalize.file, "HTML file, or - for standard input")->required();
+         c.add_option("--select", p.normalize.select, "CSS selector of the text to keep (repeatable)");
+         c.add_option("--remove", p.normalize.remove, "CSS selector of what to drop (repeatable)");
+         c.add_option("--base-url", p.normalize.base_url, "URL the page came from (resolves links)");
+         c.add_flag("--links", p.normalize.links, "keep link targets as [text](url)");
+       },
+       [](Context& ctx, const Parsed& p) { return command_normalize(ctx, p.normalize); }},
+      {"validate", "Check declarations and print every problem",
+       [](CLI::App& c, Parsed& p) {
+         c.add_option("path", p.validate_path, "a declaration file or a directory (default: the configured catalogs)");
+       },
+       [](Context& ctx, const Parsed& p) { return command_validate(ctx, p.validate_path); }},
+  };
+  return table;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  Parsed parsed;
+  CLI::App app{"tosdiff: tracks changes to terms of service and privacy policies", "tosdiff"};
+  app.footer(kExitCodes);
+  app.require_subcommand(1);
+  app.add_option("--data-dir", parsed.global.data_dir,
+                 "archive directory (default: $TOSDIFF_DATA_DIR, $XDG_DATA_HOME/tosdiff, ~/.local/share/tosdiff)");
+  app.add_option("--catalog", parsed.global.catalogs, "directory of declarations to add (repeatable)");
+  bool quiet = false, verbose = false;
+  auto* q = app.add_flag("-q,--quiet", quiet, "report only substantive changes and failures");
+  app.add_flag("-v,--verbose", verbose, "report unchanged documents and cosmetic changes too")->excludes(q);
+  app.add_option("--color", parsed.global.color, "auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+
+  std::vector<std::pair<CLI::App*, const Command*>> subcommands;
+  for (const Command& command : commands()) {
+    CLI::App* sub = app.add_subcommand(command.name, command.help);
+    sub->footer(kExitCodes);
+    command.define(*sub, parsed);
+    subcommands.emplace_back(sub, &command);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 returns its own codes (100+) for parse errors: the contract says 2.
+    app.exit(e);
+    return exit_code::usage;
+  }
+  parsed.global.verbosity = quiet ? -1 : verbose ? 1 : 0;
+
+  Context context(parsed.global, std::cout, std::cerr);
+  for (const auto& [sub, command] : subcommands)
+    if (sub->parsed()) return command->run(context, parsed);
+  throw UsageError("no command given (try --help)");
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,179 @@
+// The commands that read the archive: list, show, diff, history.
+
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "tosdiff/archive.hpp"
+#include "tosdiff/cli.hpp"
+#include "tosdiff/clock.hpp"
+#include "tosdiff/commands.hpp"
+#include "tosdiff/exit_codes.hpp"
+
+namespace tosdiff {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+std::string dump(const ordered_json& j) {
+  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+DocumentIndex load_existing(const Archive& archive, const DocumentSpec& doc) {
+  DocumentIndex index = archive.load(doc.platform_id, doc.document_id);
+  if (index.versions.empty())
+    throw FatalError("nothing archived for " + doc.key() + " yet (run `tosdiff check " + doc.key() + "`)");
+  return index;
+}
+
+// A version named by its number, or the one in force at a date (the last captured at or
+// before it).
+const VersionEntry& resolve_version(const DocumentIndex& index, const std::string& spec, const std::string& key) {
+  if (const VersionEntry* v = index.find_version(spec)) return *v;
+  std::chrono::system_clock::time_point when;
+  if (!parse_utc(spec, when)) throw UsageError("'" + spec + "' is neither a version number of " + key + " nor a date");
+  if (spec.size() == 10) when += std::chrono::hours(24) - std::chrono::seconds(1);  // a day means its end
+  const VersionEntry* found = nullptr;
+  for (const auto& v : index.versions) {
+    std::chrono::system_clock::time_point captured;
+    if (parse_utc(v.captured_at, captured) && captured <= when) found = &v;
+  }
+  if (!found) throw FatalError("no version of " + key + " was archived by " + spec);
+  return *found;
+}
+
+}  // namespace
+
+int command_list(Context& context, bool json) {
+  Archive archive(context.data_dir());
+  std::ostream& out = context.out();
+  for (const Platform& platform : context.catalog().platforms()) {
+    for (const DocumentSpec& doc : platform.documents) {
+      DocumentIndex index;
+      std::string problem;
+      try {
+        index = archive.load(doc.platform_id, doc.document_id);
+      } catch (const ArchiveError& e) {
+        problem = e.what();
+      }
+      const std::string status = !problem.empty()   ? "archive-error"
+                                 : index.last_check ? index.last_check->status
+                                                    : "never checked";
+      if (json) {
+        ordered_json j;
+        j["platform"] = doc.platform_id;
+        j["document"] = doc.document_id;
+        j["title"] = doc.title();
+        j["urls"] = ordered_json::array();
+        for (const auto& s : doc.sources) j["urls"].push_back(s.url);
+        j["built_in"] = platform.built_in;
+        j["versions"] = index.versions.size();
+        j["last_status"] = index.last_check ? ordered_json(index.last_check->status) : ordered_json(nullptr);
+        j["last_checked_at"] = index.last_check ? ordered_json(index.last_check->at) : ordered_json(nullptr);
+        if (index.last_check && !index.last_check->error_kind.empty())
+          j["last_error"] = {{"kind", index.last_check->error_kind}, {"message", index.last_check->error_message}};
+        out << dump(j) << "\n";
+      } else {
+        std::string line = doc.key();
+        line.resize(std::max<std::size_t>(line.size() + 2, 44), ' ');
+        line += status;
+        if (index.last_check) line += " " + index.last_check->at;
+        if (!index.versions.empty()) line += "  v" + index.versions.back().id();
+        out << line << "  " << doc.title() << "\n";
+      }
+    }
+  }
+  return exit_code::ok;
+}
+
+int command_show(Context& context, const ShowCommandOptions& options) {
+  DocumentSpec doc = context.one_document(options.target);
+  Archive archive(context.data_dir());
+  DocumentIndex index = load_existing(archive, doc);
+  const VersionEntry& version = options.at.empty() ? *index.current() : resolve_version(index, options.at, doc.key());
+  context.out() << archive.read_version(index, version);
+  return exit_code::ok;
+}
+
+int command_diff(Context& context, const DiffCommandOptions& options) {
+  DocumentSpec doc = context.one_document(options.target);
+  Archive archive(context.data_dir());
+  DocumentIndex index = load_existing(archive, doc);
+  TextStyle style = context.style();
+  style.verbose = true;  // asked for explicitly: show cosmetic hunks too
+
+  CheckResult result;
+  if (options.from.empty() && options.to.empty()) {
+    const VersionEntry& latest = *index.current();
+    result = record_from_json(ordered_json::parse(archive.read_record(index, latest)));
+  } else {
+    const VersionEntry& to = options.to.empty() ? *index.current() : resolve_version(index, options.to, doc.key());
+    const VersionEntry& from = options.from.empty()
+                                   ? (to.number > 1 ? *index.find_version(std::to_string(to.number - 1)) : to)
+                                   : resolve_version(index, options.from, doc.key());
+    result.platform = doc.platform_id;
+    result.document = doc.document_id;
+    result.title = doc.title();
+    for (const auto& s : doc.sources) result.urls.push_back(s.url);
+    result.checked_at = to.captured_at;
+    auto ref = [](const VersionEntry& v) {
+      VersionRef r;
+      r.version = v.id();
+      r.captured_at = v.captured_at;
+      r.sha256 = v.sha256;
+      r.snapshots = v.snapshots;
+      if (!v.snapshots.empty()) r.snapshot_sha256 = v.snapshots.front();
+      return r;
+    };
+    result.previous = ref(from);
+    result.current = ref(to);
+    Change change = diff_texts(parse_text(archive.read_version(index, from)), parse_text(archive.read_version(index, to)));
+    result.status = change.hunks.empty() ? "unchanged" : "changed";
+    result.significance = change.substantive ? "substantive" : "cosmetic";
+    result.cosmetic_kinds = change.cosmetic_kinds;
+    result.change = std::move(change);
+  }
+  if (options.json) {
+    context.out() << record_to_json(result).dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
+  } else {
+    std::string text = record_to_text(result, style);
+    context.out() << (text.empty() ? doc.key() + ": versions are identical\n" : text);
+  }
+  return exit_code::ok;
+}
+
+int command_history(Context& context, const std::string& target, bool json) {
+  std::vector<DocumentSpec> docs = context.select_documents({target});
+  Archive archive(context.data_dir());
+  std::ostream& out = context.out();
+  bool any = false;
+  for (const DocumentSpec& doc : docs) {
+    DocumentIndex index = archive.load(doc.platform_id, doc.document_id);
+    for (const VersionEntry& v : index.versions) {
+      any = true;
+      if (json) {
+        ordered_json j;
+        j["platform"] = doc.platform_id;
+        j["document"] = doc.document_id;
+        j["version"] = v.id();
+        j["captured_at"] = v.captured_at;
+        j["status"] = v.status;
+        if (!v.significance.empty()) j["significance"] = v.significance;
+        if (!v.cosmetic_kinds.empty()) j["cosmetic_kinds"] = v.cosmetic_kinds;
+        if (!v.reverts_to.empty()) j["reverts_to"] = v.reverts_to;
+        j["sha256"] = v.sha256;
+        j["summary"] = v.summary;
+        out << dump(j) << "\n";
+      } else {
+        std::string kind = v.status == "new" ? "new" : v.significance;
+        std::string line = doc.key() + "  v" + v.id() + "  " + v.captured_at + "  ";
+        kind.resize(std::max<std::size_t>(kind.size(), 11), ' ');
+        out << line << kind << "  " << v.summary << "\n";
+      }
+    }
+  }
+  if (!any && !json) out << "nothing archived for " << target << " yet\n";
+  return exit_code::ok;
+}
+
+}  // namespace tosdiff

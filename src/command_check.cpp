@@ -1,0 +1,74 @@
+#include <atomic>
+#include <csignal>
+#include <ostream>
+
+#include "tosdiff/check.hpp"
+#include "tosdiff/commands.hpp"
+#include "tosdiff/exit_codes.hpp"
+
+namespace tosdiff {
+namespace {
+
+std::atomic<bool> g_stop{false};
+std::atomic<int> g_signal{0};
+
+extern "C" void on_stop_signal(int signal) {
+  g_signal.store(signal);
+  g_stop.store(true);
+}
+
+// SIGINT/SIGTERM stop new work; documents already fetched are archived; the archive is
+// left consistent because every write is atomic and each document commits on its own.
+class StopSignals {
+ public:
+  StopSignals() {
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+
+ private:
+  struct sigaction old_int_ {}, old_term_ {};
+};
+
+}  // namespace
+
+int command_check(Context& context, const CheckCommandOptions& options) {
+  std::vector<DocumentSpec> documents = context.select_documents(options.targets);
+  Archive archive(context.data_dir());
+  ArchiveLock lock(context.data_dir(), options.lock_wait_seconds);
+
+  StopSignals signals;
+  FetchLimits limits = options.limits;
+  limits.stop = &g_stop;
+  auto fetcher = make_curl_fetcher(limits);
+  SystemClock clock;
+
+  std::ostream& out = context.out();
+  const TextStyle style = context.style();
+  auto report = [&](const CheckResult& result) {
+    if (options.json) {
+      out << record_to_json_line(result) << "\n";
+    } else if (context.quiet()) {
+      if (result.status == "error" || (result.status == "changed" && result.significance == "substantive"))
+        out << record_to_text(result, style);
+    } else {
+      out << record_to_text(result, style);
+    }
+    out.flush();  // a long run shows each document as it completes
+  };
+  CheckSummary summary = check_documents(documents, archive, *fetcher, clock, report);
+
+  if (g_stop.load()) return g_signal.load() == SIGTERM ? exit_code::interrupted_sigterm : exit_code::interrupted_sigint;
+  if (summary.errors > 0) return exit_code::document_failed;
+  if (options.exit_code && (summary.substantive > 0 || summary.created > 0)) return exit_code::changes;
+  return exit_code::ok;
+}
+
+}  // namespace tosdiff
