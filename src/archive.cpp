@@ -140,7 +140,10 @@ DocumentIndex index_from_json(std::string_view text) {
     index.document = j.at("document").get<std::string>();
     for (const auto& e : j.at("versions")) {
       VersionEntry v;
-      v.number = std::stoull(e.at("version").get<std::string>());
+      const std::string id = e.at("version").get<std::string>();
+      if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos || id[0] == '0')
+        throw ArchiveError("malformed version id '" + id + "'");
+      v.number = std::stoull(id);
       v.captured_at = e.at("captured_at").get<std::string>();
       v.sha256 = e.at("sha256").get<std::string>();
       v.snapshots = e.value("snapshots", std::vector<std::string>{});
@@ -249,12 +252,9 @@ std::optional<std::string> Archive::read_snapshot(const DocumentIndex& index, co
 }
 
 void Archive::put_snapshot(const DocumentIndex& index, const std::string& sha256, std::string_view bytes) const {
-  const auto path = snapshot_path(index, sha256);
-  std::error_code ec;
-  // Content-addressed: an existing file of the right size already holds these bytes
-  // (`verify` re-hashes them).
-  if (std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) == bytes.size()) return;
-  write_file_atomically(path, bytes);
+  // Written even when a file of that name exists: the index does not name it, so it is an
+  // orphan of an interrupted run whose content nothing vouches for.
+  write_file_atomically(snapshot_path(index, sha256), bytes);
 }
 
 void Archive::put_version(const DocumentIndex& index, std::uint64_t number, std::string_view text) const {

@@ -74,6 +74,11 @@ bool has_ancestor(const GumboNode* node, std::initializer_list<GumboTag> tags) {
   return false;
 }
 
+bool heading_level_of(const GumboNode* element) {
+  GumboTag tag = element->v.element.tag;
+  return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
+}
+
 std::string_view role_of(const GumboNode* element) {
   const char* role = attribute(element, "role");
   return role ? std::string_view(role) : std::string_view{};
@@ -91,23 +96,37 @@ bool is_consent_manager(std::string_view names) {
                               "cc-window", "cc-banner"});
 }
 
-// Whether a subtree holds a control a consent banner has: accept, reject, agree, manage...
-bool has_consent_control(const FlatDocument& doc, std::uint32_t position) {
+bool has_word(std::string_view text, std::string_view word) {
+  for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    bool start = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+    std::size_t after = at + word.size();
+    bool end = after >= text.size() || !std::isalpha(static_cast<unsigned char>(text[after]));
+    if (start && end) return true;
+  }
+  return false;
+}
+
+// Whether a subtree holds the two choices a consent banner offers (accept and reject, or
+// accept and manage): one "Cookie settings" button in a policy section is not a banner.
+bool has_consent_choices(const FlatDocument& doc, std::uint32_t position) {
+  bool accept = false, other = false;
   for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
     const GumboNode* node = doc.nodes[i];
     if (node->type != GUMBO_NODE_ELEMENT) continue;
     GumboTag tag = node->v.element.tag;
+    if (heading_level_of(node)) return false;  // policy sections have headings; banners not
     bool control = tag == GUMBO_TAG_BUTTON || role_of(node) == "button" ||
                    (tag == GUMBO_TAG_A && !attribute(node, "href"));
     if (!control) continue;
     std::string label = small_text(doc, i, 60);
     if (const char* aria = attribute(node, "aria-label")) label += " " + lower(aria);
-    if (contains_any(label, {"accept", "agree", "allow", "reject", "decline", "deny", "got it",
-                             "ok", "dismiss", "close", "manage", "preferences", "settings",
-                             "customi", "necessary only", "understand", "continue"}))
-      return true;
+    for (std::string_view w : {"accept", "agree", "allow", "ok", "got it"})
+      accept = accept || has_word(label, w);
+    for (std::string_view w : {"reject", "decline", "deny", "refuse", "manage", "preferences",
+                               "settings", "customize", "customise", "necessary"})
+      other = other || has_word(label, w);
   }
-  return false;
+  return accept && other;
 }
 
 bool is_consent_banner(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
@@ -121,11 +140,11 @@ bool is_consent_banner(const FlatDocument& doc, std::uint32_t position, std::str
   if (role == "dialog" || role == "alertdialog" || role == "alert" || attribute(element, "aria-modal"))
     return true;
   if (contains_any(names, {"banner", "popup", "pop-up", "modal", "dialog", "overlay", "confirm",
-                           "prompt", "toast", "cookie-bar", "cookiebar"}))
+                           "prompt", "toast", "cookie-bar", "cookiebar", "consent-bar"}))
     return true;
   if (const char* style = attribute(element, "style"); style && lower(style).find("fixed") != std::string::npos)
     return true;
-  return has_consent_control(doc, position);
+  return text_length(doc, position, 800) <= 800 && has_consent_choices(doc, position);
 }
 
 bool is_screen_reader_text(std::string_view names) {
@@ -153,6 +172,19 @@ bool is_skip_or_top_link(const FlatDocument& doc, std::uint32_t position, std::s
          text == "return to top" || text == "go to top";
 }
 
+bool has_email_form(const FlatDocument& doc, std::uint32_t position) {
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    if (node->v.element.tag == GUMBO_TAG_FORM) return true;
+    if (node->v.element.tag == GUMBO_TAG_INPUT) {
+      const char* type = attribute(node, "type");
+      if (type && lower(type) == "email") return true;
+    }
+  }
+  return false;
+}
+
 bool is_breadcrumb_share_newsletter(const FlatDocument& doc, std::uint32_t position,
                                     std::string_view names) {
   const GumboNode* element = doc.nodes[position];
@@ -160,11 +192,17 @@ bool is_breadcrumb_share_newsletter(const FlatDocument& doc, std::uint32_t posit
   if (const char* itemtype = attribute(element, "itemtype");
       itemtype && std::string_view(itemtype).find("BreadcrumbList") != std::string_view::npos)
     return true;
-  if (contains_any(names, {"share-", "-share", "sharing", "social-links", "social-icons",
-                           "socialshare", "share "}))
+  // Named for sharing *and* for a widget: "data-sharing" is a policy section.
+  if (contains_any(names, {"share-button", "share-bar", "share-links", "share-icons", "share-tools",
+                           "share-widget", "social-share", "sharing-buttons", "social-links",
+                           "social-icons", "socialshare", "sharethis", "addtoany", "shareaholic",
+                           "share-this", "share-page", "share this"}))
     return text_length(doc, position, 300) <= 300;
-  if (contains_any(names, {"newsletter", "subscribe", "signup-form", "mailing-list"}))
-    return text_length(doc, position, 800) <= 800;
+  // A newsletter box is a sign-up form; a "newsletter" section of a policy has none.
+  if (contains_any(names, {"newsletter", "subscribe", "signup", "sign-up", "mailing-list"}))
+    return text_length(doc, position, 800) <= 800 &&
+           (has_email_form(doc, position) ||
+            contains_any(names, {"signup", "sign-up", "cta", "box", "widget", "promo", "banner", "form"}));
   return false;
 }
 
@@ -178,14 +216,20 @@ bool is_language_picker(const FlatDocument& doc, std::uint32_t position, std::st
   const GumboTag tag = doc.nodes[position]->v.element.tag;
   if (tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_MENU)
     return false;
+  // Bounded: a picker is a small box, and this runs on every list and div of the page.
+  if (doc.end[position] - position > 600) return false;
   int language_links = 0, links = 0;
+  std::size_t link_text = 0;
   for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
     const GumboNode* node = doc.nodes[i];
     if (node->type != GUMBO_NODE_ELEMENT || node->v.element.tag != GUMBO_TAG_A) continue;
     ++links;
     if (attribute(node, "hreflang") || attribute(node, "lang")) ++language_links;
+    link_text += text_length(doc, i, 100);
   }
-  return language_links >= 3 && language_links * 10 >= links * 8;
+  if (language_links < 3 || language_links * 10 < links * 8) return false;
+  // Nothing but the links: a content wrapper that happens to hold such links has its own text.
+  return text_length(doc, position, link_text + 80) <= link_text + 80;
 }
 
 }  // namespace
@@ -200,9 +244,9 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
   if (tag == GUMBO_TAG_NAV || role == "navigation") return true;
   if (whole_page_) {
     // Page-level landmarks only: an article's own <header> holds its title and date.
-    bool sectioned = has_ancestor(element, {GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN, GUMBO_TAG_SECTION,
-                                            GUMBO_TAG_ASIDE, GUMBO_TAG_NAV});
-    if ((tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE) && !sectioned)
+    if ((tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE) &&
+        !has_ancestor(element, {GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN, GUMBO_TAG_SECTION, GUMBO_TAG_ASIDE,
+                                GUMBO_TAG_NAV}))
       return true;
     if (role == "banner" || role == "contentinfo" || role == "complementary") return true;
   }

@@ -173,6 +173,13 @@ int day_number(std::string_view word) {
   return day >= 1 && day <= 31 ? day : 0;
 }
 
+bool valid_day(int year, int month, int day) {
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > kDays[month - 1]) return false;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
+}
+
 int year_number(std::string_view word) {
   if (word.size() != 4 || !is_digit(word[0]) || !is_digit(word[1]) || !is_digit(word[2]) || !is_digit(word[3]))
     return 0;
@@ -195,7 +202,7 @@ class DateScanner {
     std::size_t copied = 0;
     for (std::size_t t = 0; t < tokens_.size(); ++t) {
       std::optional<Match> match = match_at(t);
-      if (!match) continue;
+      if (!match || !valid_day(match->year, match->month, match->day)) continue;
       out.append(s_.substr(copied, tokens_[t].begin - copied));
       out += iso_date(match->year, match->month, match->day);
       copied = tokens_[match->last].end;
@@ -342,10 +349,15 @@ std::size_t enumerator_length(std::string_view s) {
 
   const bool closer = i < s.size() && s[i] == ')';
   if (closer) ++i;
-  if (paren != closer) return 0;
-  const bool marked = dotted_end || closer || (numeric && (!single || prefixed));
-  if (!marked) return 0;
+  if (paren && !closer) return 0;
   if (i >= s.size() || s[i] != ' ') return 0;  // a block that is only a number stays
+  // "4." "4)" "(4)" mark an enumerator; "4.2" or "Section 5" only when a title follows
+  // ("4.2 License"), since "1.5 million users" and "Section 5 applies" are text.
+  const bool marked = dotted_end || closer;
+  std::size_t next = i;
+  while (next < s.size() && s[next] == ' ') ++next;
+  const bool titled = next < s.size() && s[next] >= 'A' && s[next] <= 'Z';
+  if (!marked && !(numeric && (!single || prefixed) && titled)) return 0;
   return i + 1;
 }
 

@@ -112,6 +112,13 @@ void elide_context(std::vector<WordOp>& ops) {
     if (op.op != '=') continue;
     std::vector<std::string> words = split_words(op.text);
     const bool change_before = k > 0, change_after = k + 1 < ops.size();
+    if (!change_before && !change_after) {
+      // Nothing changed in the words (a layout-only hunk): show both ends of the block.
+      if (words.size() <= 2 * kWordContext + 1) continue;
+      op.elided_words = words.size() - 2 * kWordContext;
+      op.text = join(words, 0, kWordContext) + " … " + join(words, words.size() - kWordContext, words.size());
+      continue;
+    }
     const std::size_t keep = (change_before ? kWordContext : 0) + (change_after ? kWordContext : 0);
     if (words.size() <= keep + 1) continue;
     std::string head = change_before ? join(words, 0, kWordContext) : "";
@@ -161,14 +168,19 @@ class HunkBuilder {
     std::vector<std::size_t> removed, added;
     std::set<std::string> kinds;
     std::vector<std::string> unexplained_removed, unexplained_added;
-    std::size_t pairs = 0;
     for (const EditOp& op : ops) {
       if (op.edit == Edit::common) {  // same key, other wording or layout
         removed.push_back(op.before);
         added.push_back(op.after);
-        ++pairs;
-        auto k = cosmetic_kinds(before_.text.blocks[op.before].text, after_.text.blocks[op.after].text);
-        if (k.empty()) k.push_back("layout");
+        const Block& a = before_.text.blocks[op.before];
+        const Block& b = after_.text.blocks[op.after];
+        auto k = cosmetic_kinds(a.text, b.text);
+        if (k.empty()) {
+          // Same words, other block syntax: a renumbered list item, or another layout.
+          bool renumbered = a.kind == BlockKind::list_item && b.kind == BlockKind::list_item &&
+                            a.level == b.level && a.marker != b.marker;
+          k.push_back(renumbered ? "numbering" : "layout");
+        }
         add_kinds(kinds, k);
       } else if (op.edit == Edit::removed) {
         removed.push_back(op.before);
@@ -202,11 +214,8 @@ class HunkBuilder {
       new_words += (new_words.empty() ? "" : " ") + after_.text.blocks[j].text;
     }
     hunk.words = diff_words(old_words, new_words);
-    paired_ = std::min(removed.size() - pairs, added.size() - pairs) + pairs;
     return hunk;
   }
-
-  std::size_t last_pairs() const { return paired_; }
 
  private:
   // A block removed here and added elsewhere (or the reverse) as often as it was before:
@@ -241,10 +250,48 @@ class HunkBuilder {
   const Side& before_;
   const Side& after_;
   const std::unordered_map<std::string, long>& balance_;
-  mutable std::size_t paired_ = 0;
 };
 
+void accumulate(DiffStats& total, const DiffStats& s) {
+  total.blocks_added += s.blocks_added;
+  total.blocks_removed += s.blocks_removed;
+  total.blocks_changed += s.blocks_changed;
+  total.words_added += s.words_added;
+  total.words_removed += s.words_removed;
+}
+
 }  // namespace
+
+DiffStats hunk_stats(const Hunk& hunk) {
+  DiffStats stats;
+  // Removed and added blocks pair up as changed ones; the rest were added or removed.
+  stats.blocks_changed = std::min(hunk.old_lines, hunk.new_lines);
+  stats.blocks_removed = hunk.old_lines - stats.blocks_changed;
+  stats.blocks_added = hunk.new_lines - stats.blocks_changed;
+  for (const WordOp& op : hunk.words) {
+    if (op.op == '+') stats.words_added += count_words(op.text);
+    if (op.op == '-') stats.words_removed += count_words(op.text);
+  }
+  return stats;
+}
+
+void tally(Change& change) {
+  change.stats = {};
+  change.substantive_stats = {};
+  change.substantive = false;
+  std::set<std::string> kinds;
+  for (const Hunk& hunk : change.hunks) {
+    DiffStats stats = hunk_stats(hunk);
+    accumulate(change.stats, stats);
+    if (hunk.cosmetic) {
+      kinds.insert(hunk.cosmetic_kinds.begin(), hunk.cosmetic_kinds.end());
+    } else {
+      change.substantive = true;
+      accumulate(change.substantive_stats, stats);
+    }
+  }
+  change.cosmetic_kinds.assign(kinds.begin(), kinds.end());
+}
 
 std::vector<WordOp> diff_words(const std::string& before, const std::string& after) {
   std::vector<std::string> a = split_words(before), b = split_words(after);
@@ -303,47 +350,29 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
 
   const std::vector<EditOp> script = edit_script(a, b);
   HunkBuilder builder(before, after, balance);
-  std::set<std::string> kinds;
+  std::vector<Hunk> hunks;
   std::vector<EditOp> run;
   auto close_run = [&] {
-    if (run.empty()) return;
-    Hunk hunk = builder.build(run);
-    DiffStats stats;
-    std::size_t removed = hunk.old_lines, added = hunk.new_lines, pairs = builder.last_pairs();
-    stats.blocks_changed = pairs;
-    stats.blocks_removed = removed - pairs;
-    stats.blocks_added = added - pairs;
-    for (const WordOp& op : hunk.words) {
-      if (op.op == '+') stats.words_added += count_words(op.text);
-      if (op.op == '-') stats.words_removed += count_words(op.text);
-    }
-    auto accumulate = [](DiffStats& total, const DiffStats& s) {
-      total.blocks_added += s.blocks_added;
-      total.blocks_removed += s.blocks_removed;
-      total.blocks_changed += s.blocks_changed;
-      total.words_added += s.words_added;
-      total.words_removed += s.words_removed;
-    };
-    accumulate(change.stats, stats);
-    if (hunk.cosmetic) {
-      kinds.insert(hunk.cosmetic_kinds.begin(), hunk.cosmetic_kinds.end());
-    } else {
-      change.substantive = true;
-      accumulate(change.substantive_stats, stats);
-    }
-    change.hunks.push_back(std::move(hunk));
+    if (!run.empty()) hunks.push_back(builder.build(run));
     run.clear();
   };
+  // A run of reworded blocks (same key) and a run of added/removed blocks are separate
+  // hunks even when adjacent: the items renumbered after an inserted list item must not
+  // make the insertion's hunk, or the renumbering, look like something else.
+  bool run_is_reworded = false;
   for (const EditOp& op : script) {
-    bool identical = op.edit == Edit::common && before.rendered[op.before] == after.rendered[op.after];
-    if (identical) {
+    const bool reworded = op.edit == Edit::common;
+    if (reworded && before.rendered[op.before] == after.rendered[op.after]) {
       close_run();
-    } else {
-      run.push_back(op);
+      continue;
     }
+    if (!run.empty() && reworded != run_is_reworded) close_run();
+    run_is_reworded = reworded;
+    run.push_back(op);
   }
   close_run();
-  change.cosmetic_kinds.assign(kinds.begin(), kinds.end());
+  change.hunks = std::move(hunks);
+  tally(change);
   return change;
 }
 

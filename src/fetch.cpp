@@ -148,7 +148,13 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
     std::string().swap(transfer->body);  // give the memory back now, not at cleanup
     return 0;
   }
-  transfer->body.append(data, n);
+  // Grow geometrically but never past the cap, so one transfer's buffer is at most max_size
+  // (std::string alone would round a 10 MB body up to a 16 MB buffer).
+  std::string& body = transfer->body;
+  if (body.size() + n > body.capacity()) {
+    body.reserve(std::min(std::max(body.size() + n, 2 * body.capacity()), transfer->max_size));
+  }
+  body.append(data, n);
   return n;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <optional>
 
 #include <gumbo.h>
@@ -116,13 +117,15 @@ Result<std::vector<CompiledSpec>> compile_all(const std::vector<SelectorSpec>& s
 }
 
 // Adds the intervals a spec selects; returns whether it matched anything.
-bool add_matches(const FlatDocument& doc, const CompiledSpec& spec, IntervalSet& set) {
+bool add_matches(const FlatDocument& doc, const CompiledSpec& spec, IntervalSet& set,
+                 std::vector<std::uint32_t>* roots) {
   bool matched = false;
   const auto n = static_cast<std::uint32_t>(doc.nodes.size());
   if (spec.css) {
     for (std::uint32_t i = 0; i < n; ++i) {
       if (is_element(doc.nodes[i]) && spec.css->matches(doc.nodes[i])) {
         set.add(i, doc.end[i]);
+        if (roots) roots->push_back(i);
         matched = true;
         i = doc.end[i] - 1;  // nested matches add nothing the union does not have
       }
@@ -166,6 +169,8 @@ struct Frame {
   bool marker_used = false;  // item: its marker went to a block already
   std::string marker;        // item
   int depth = 0;             // item: list nesting depth
+  int step = 1;              // list: +1, or -1 for <ol reversed>
+  bool is_table = false;
   std::size_t link_start = 0;
   std::size_t link_flushes = 0;
   std::string href;
@@ -399,32 +404,46 @@ bool is_block_tag(GumboTag tag) {
   }
 }
 
-// A table whose cells hold headings or other tables lays out a page; its rows are not data.
+// A table that lays out a page rather than holding data: cells with headings or nested
+// tables, or a single column (each row one cell, typically of paragraphs). Its rows are
+// not data rows.
 bool is_layout_table(const FlatDocument& doc, std::uint32_t table) {
+  int cells_in_row = 0, widest_row = 0;
   for (std::uint32_t i = table + 1; i < doc.end[table]; ++i) {
     const GumboNode* node = doc.nodes[i];
     if (!is_element(node)) continue;
     GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_TABLE || heading_level(node) > 0) return true;
+    if (tag == GUMBO_TAG_TR) cells_in_row = 0;
+    if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) widest_row = std::max(widest_row, ++cells_in_row);
   }
-  return false;
+  return widest_row <= 1;
+}
+
+long count_items(const FlatDocument& doc, std::uint32_t list) {
+  long items = 0;
+  const GumboNode* node = doc.nodes[list];
+  const GumboVector& children = node->v.element.children;
+  for (unsigned int c = 0; c < children.length; ++c) {
+    const auto* child = static_cast<const GumboNode*>(children.data[c]);
+    if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_LI) ++items;
+  }
+  return items;
 }
 
 class Walker {
  public:
   Walker(const FlatDocument& doc, const NormalizeOptions& options, const IntervalSet& included,
-         const IntervalSet& removed, const BoilerplateRules& rules)
-      : doc_(doc), options_(options), included_(included), removed_(removed), rules_(rules),
-        builder_(options) {}
+         const IntervalSet& removed, const std::vector<std::uint32_t>& roots, const BoilerplateRules& rules)
+      : doc_(doc), options_(options), included_(included), removed_(removed), roots_(roots),
+        rules_(rules), builder_(options) {}
 
   Text run() {
     const auto n = static_cast<std::uint32_t>(doc_.nodes.size());
-    std::vector<Frame> stack;
-    stack.reserve(64);
     bool was_included = false;
     std::uint32_t i = 0;
     while (i < n) {
-      while (!stack.empty() && i >= stack.back().end) close(stack);
+      while (!stack_.empty() && i >= stack_.back().end) close();
       const GumboNode* node = doc_.nodes[i];
       if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
           node->type == GUMBO_NODE_CDATA) {
@@ -439,18 +458,33 @@ class Walker {
         i = is_element(node) ? doc_.end[i] : i + 1;
         continue;
       }
-      stack.push_back(frame_for(i, stack));
-      builder_.enter(stack.back());
+      open(i);
       ++i;
     }
-    while (!stack.empty()) close(stack);
+    while (!stack_.empty()) close();
     return builder_.finish();
   }
 
  private:
-  void close(std::vector<Frame>& stack) {
-    builder_.exit(stack.back());
-    stack.pop_back();
+  // A deque: the builder keeps pointers to open frames, and a deque does not move its
+  // elements when it grows at the end (pages nest thousands of elements deep).
+  void open(std::uint32_t i) {
+    stack_.push_back(frame_for(i));
+    Frame& frame = stack_.back();
+    if (frame.role == Role::cell) ++cells_open_;
+    if (frame.role == Role::row) ++rows_open_;
+    if (frame.role == Role::list) lists_.push_back(&frame);
+    builder_.enter(frame);
+  }
+
+  void close() {
+    Frame& frame = stack_.back();
+    builder_.exit(frame);
+    if (frame.role == Role::cell) --cells_open_;
+    if (frame.role == Role::row) --rows_open_;
+    if (frame.role == Role::list) lists_.pop_back();
+    if (frame.is_table) tables_.pop_back();
+    stack_.pop_back();
   }
 
   bool skip_subtree(std::uint32_t i) const {
@@ -459,17 +493,16 @@ class Walker {
     if (removed_.covers(i, end)) return true;
     const GumboNode* node = doc_.nodes[i];
     if (is_never_text(node) || is_hidden(node)) return true;
+    // What a declaration selected is never furniture itself, whatever it is named.
+    if (std::binary_search(roots_.begin(), roots_.end(), i)) return false;
     return options_.strip_boilerplate && rules_.is_boilerplate(doc_, i);
   }
 
-  Frame frame_for(std::uint32_t i, const std::vector<Frame>& stack) {
+  Frame frame_for(std::uint32_t i) {
     const GumboNode* node = doc_.nodes[i];
-    position_ = i;
     Frame frame;
     frame.end = doc_.end[i];
     const GumboTag tag = node->v.element.tag;
-    const bool in_cell = std::any_of(stack.begin(), stack.end(),
-                                     [](const Frame& f) { return f.role == Role::cell; });
     if (int level = heading_level(node); level > 0) {
       frame.role = Role::heading;
       frame.level = level;
@@ -477,37 +510,28 @@ class Walker {
                tag == GUMBO_TAG_DIR) {
       frame.role = Role::list;
       frame.ordered = tag == GUMBO_TAG_OL;
+      const bool reversed = frame.ordered && attribute(node, "reversed");
+      frame.step = reversed ? -1 : 1;
       if (const char* start = attribute(node, "start")) frame.counter = std::atol(start);
+      else if (reversed) frame.counter = count_items(doc_, i);
     } else if (tag == GUMBO_TAG_LI) {
       frame.role = Role::item;
-      int lists = 0;
-      const Frame* list = nullptr;
-      for (const Frame& f : stack) {
-        if (f.role == Role::list) {
-          ++lists;
-          list = &f;
-        }
-      }
-      frame.depth = std::max(lists - 1, 0);
+      frame.depth = std::max(static_cast<int>(lists_.size()) - 1, 0);
+      Frame* list = lists_.empty() ? nullptr : lists_.back();
       if (list && list->ordered) {
-        auto& counter = const_cast<Frame*>(list)->counter;
-        if (const char* value = attribute(node, "value")) counter = std::atol(value);
-        frame.marker = std::to_string(counter++) + ".";
+        if (const char* value = attribute(node, "value")) list->counter = std::atol(value);
+        frame.marker = std::to_string(list->counter) + ".";
+        list->counter += list->step;
       } else {
         frame.marker = "-";
       }
     } else if (tag == GUMBO_TAG_TABLE) {
-      data_table_open();  // forgets tables that have ended
-      layout_tables_.push_back(is_layout_table(doc_, i) || in_cell);
-      table_ends_.push_back(doc_.end[i]);
+      tables_.push_back(cells_open_ > 0 || is_layout_table(doc_, i));  // true: layout
+      frame.is_table = true;
       frame.role = Role::block;
     } else if ((tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) &&
-               data_table_open()) {
-      frame.role = tag == GUMBO_TAG_TR ? Role::row : Role::cell;
-      if (frame.role == Role::cell && !std::any_of(stack.begin(), stack.end(), [](const Frame& f) {
-            return f.role == Role::row;
-          }))
-        frame.role = Role::block;
+               !tables_.empty() && !tables_.back()) {
+      frame.role = tag == GUMBO_TAG_TR ? Role::row : rows_open_ > 0 ? Role::cell : Role::block;
     } else if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_XMP ||
                tag == GUMBO_TAG_PLAINTEXT) {
       frame.role = Role::pre;
@@ -520,35 +544,39 @@ class Walker {
     return frame;
   }
 
-  bool data_table_open() {
-    // Tables close in document order; forget the ones whose subtree has ended.
-    while (!table_ends_.empty() && position_ >= table_ends_.back()) {
-      table_ends_.pop_back();
-      layout_tables_.pop_back();
-    }
-    return !layout_tables_.empty() && !layout_tables_.back();
-  }
-
+  // The target as the page gives it, resolved; canonical_link() folds tracking noise at
+  // comparison time, so the archive keeps the real URL.
   std::string link_target(const GumboNode* node) const {
     const char* href = attribute(node, "href");
     if (!href) return {};
     std::string_view target(href);
     while (!target.empty() && (target.front() == ' ' || target.front() == '\n')) target.remove_prefix(1);
+    while (!target.empty() && (target.back() == ' ' || target.back() == '\n')) target.remove_suffix(1);
     if (target.empty() || target[0] == '#') return {};
     std::string scheme = url_scheme(target);
     if (scheme == "javascript" || scheme == "data") return {};
-    return canonical_link(resolve_url(options_.base_url, target));
+    std::string resolved = resolve_url(options_.base_url, target);
+    // ')' and spaces would end the "[text](url)" syntax early.
+    std::string escaped;
+    for (char c : resolved) {
+      if (c == ')') escaped += "%29";
+      else if (c == ' ') escaped += "%20";
+      else escaped += c;
+    }
+    return escaped;
   }
 
   const FlatDocument& doc_;
   const NormalizeOptions& options_;
   const IntervalSet& included_;
   const IntervalSet& removed_;
+  const std::vector<std::uint32_t>& roots_;
   const BoilerplateRules& rules_;
   TextBuilder builder_;
-  std::vector<bool> layout_tables_;
-  std::vector<std::uint32_t> table_ends_;
-  std::uint32_t position_ = 0;
+  std::deque<Frame> stack_;
+  std::vector<Frame*> lists_;
+  std::vector<bool> tables_;  // open tables, innermost last: true for a layout table
+  int cells_open_ = 0, rows_open_ = 0;
 };
 
 // Text length per subtree, without script/style text, for choosing the main content.
@@ -626,14 +654,16 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   const FlatDocument& doc = parsed.flat();
 
   IntervalSet included, removed;
+  std::vector<std::uint32_t> roots;  // the elements selected (or found) as the content
   bool whole_page = options.select.empty();
   if (whole_page) {
     std::uint32_t root = find_main_content(doc);
     included.add(root, doc.end[root]);
+    roots.push_back(root);
   } else {
     std::vector<std::string> unmatched;
     for (const CompiledSpec& spec : *select) {
-      if (!add_matches(doc, spec, included)) unmatched.push_back(spec.description);
+      if (!add_matches(doc, spec, included, &roots)) unmatched.push_back(spec.description);
     }
     if (included.empty()) {
       std::string names;
@@ -641,7 +671,8 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
       return Error{"no_match", "the select selectors matched nothing: " + names};
     }
   }
-  for (const CompiledSpec& spec : *remove) add_matches(doc, spec, removed);
+  for (const CompiledSpec& spec : *remove) add_matches(doc, spec, removed, nullptr);
+  std::sort(roots.begin(), roots.end());
   included.finish();
   removed.finish();
   // Selecting the whole body is no selection at all: treat the page like one without.
@@ -649,7 +680,7 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
     whole_page = true;
 
   BoilerplateRules rules(whole_page);
-  Walker walker(doc, options, included, removed, rules);
+  Walker walker(doc, options, included, removed, roots, rules);
   return walker.run();
 }
 

@@ -1,6 +1,9 @@
 #include "tosdiff/record.hpp"
 
+#include <algorithm>
 #include <sstream>
+
+#include "tosdiff/charset.hpp"
 
 namespace tosdiff {
 namespace {
@@ -138,6 +141,8 @@ void render_hunk(std::ostringstream& out, const Hunk& h, const Paint& paint) {
   out << line << "\n";
 }
 
+std::string render_text_report(const CheckResult& r, const TextStyle& style);
+
 }  // namespace
 
 ordered_json record_to_json(const CheckResult& r) {
@@ -196,8 +201,8 @@ CheckResult record_from_json(const ordered_json& j) {
     Change change;
     change.stats = stats_from_json(j.value("stats", ordered_json::object()));
     for (const auto& h : j["hunks"]) change.hunks.push_back(hunk_from_json(h));
-    change.substantive = r.significance == "substantive";
-    change.cosmetic_kinds = r.cosmetic_kinds;
+    tally(change);  // substantive stats and flags, from the hunks
+    change.stats = stats_from_json(j.value("stats", ordered_json::object()));  // as recorded
     r.change = std::move(change);
   }
   if (j.contains("error"))
@@ -214,25 +219,41 @@ std::string summarize(const CheckResult& r) {
   if (r.status == "error") return name + ": " + (r.error ? r.error->kind + ": " + r.error->message : "error");
   if (r.status != "changed" || !r.change) return name + ": " + r.status;
   const Change& c = *r.change;
+  // The section named is the one of the largest change that counts.
   const Hunk* first = nullptr;
+  std::size_t largest = 0;
   for (const auto& h : c.hunks) {
-    if (!h.cosmetic || r.significance == "cosmetic") {
+    if (h.cosmetic && r.significance != "cosmetic") continue;
+    std::size_t words = 0;
+    for (const auto& w : h.words)
+      if (w.op != '=') words += 1 + static_cast<std::size_t>(std::count(w.text.begin(), w.text.end(), ' '));
+    if (!first || words > largest) {
       first = &h;
-      break;
+      largest = words;
     }
   }
   std::string where;
   if (first && !first->section.empty()) where = " \u00a7 '" + first->section.back() + "'";
-  const DiffStats& s = r.significance == "substantive" ? c.substantive_stats : c.stats;
+  const bool substantive = r.significance == "substantive";
+  const DiffStats& s = substantive ? c.substantive_stats : c.stats;
+  const auto places = static_cast<std::size_t>(std::count_if(
+      c.hunks.begin(), c.hunks.end(), [&](const Hunk& h) { return !substantive || !h.cosmetic; }));
   std::string out = name + where + " changed: +" + std::to_string(s.words_added) + "/\u2212" +
-                    std::to_string(s.words_removed) + " words in " + std::to_string(c.hunks.size()) +
-                    (c.hunks.size() == 1 ? " place" : " places");
+                    std::to_string(s.words_removed) + " words in " + std::to_string(places) +
+                    (places == 1 ? " place" : " places");
   if (r.significance == "cosmetic") out += " (cosmetic: " + join(r.cosmetic_kinds, ", ") + ")";
   if (!r.reverts_to.empty()) out += "; same text as version " + r.reverts_to;
   return out;
 }
 
 std::string record_to_text(const CheckResult& r, const TextStyle& style) {
+  // Page text is valid UTF-8 by construction, but a record read back from disk may not be.
+  return repair_utf8(render_text_report(r, style));
+}
+
+namespace {
+
+std::string render_text_report(const CheckResult& r, const TextStyle& style) {
   Paint paint{style.color};
   std::ostringstream out;
   const std::string key = r.platform + "/" + r.document;
@@ -265,5 +286,7 @@ std::string record_to_text(const CheckResult& r, const TextStyle& style) {
   }
   return out.str();
 }
+
+}  // namespace
 
 }  // namespace tosdiff

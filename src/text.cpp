@@ -25,8 +25,9 @@ Block parse_line(std::string_view line) {
     block.text = line.substr(hashes + 1);
     return block;
   }
-  if (!line.empty() && line[0] == '\\') {
+  if (!line.empty() && line[0] == '\\') {  // escaped: neither a heading nor a list item
     block.text = line.substr(1);
+    if (block.text.find(" | ") != std::string::npos) block.kind = BlockKind::table_row;
     return block;
   }
   std::size_t indent = line.find_first_not_of(' ');
@@ -58,12 +59,18 @@ std::string render_block(const Block& block) {
     case BlockKind::list_item:
       return std::string(2 * static_cast<std::size_t>(std::max(block.level, 0)), ' ') +
              block.marker + " " + block.text;
-    case BlockKind::table_row:
+    case BlockKind::table_row: {
+      BlockKind read_back = parse_line(block.text).kind;
+      if (read_back == BlockKind::heading || read_back == BlockKind::list_item ||
+          (!block.text.empty() && block.text[0] == '\\'))
+        return "\\" + block.text;
       return block.text;
+    }
     case BlockKind::paragraph:
       // A paragraph that would read back as something else is escaped, so that
       // parse_text(render_text(t)) gives t back.
-      if (parse_line(block.text).kind != BlockKind::paragraph ||
+      if (BlockKind read_back = parse_line(block.text).kind;
+          read_back == BlockKind::heading || read_back == BlockKind::list_item ||
           (!block.text.empty() && block.text[0] == '\\'))
         return "\\" + block.text;
       return block.text;

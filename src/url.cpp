@@ -106,20 +106,25 @@ bool is_hex(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
 }
 
-// A value that differs on every request: a UUID, or a long token mixing letters and digits.
+// A value that differs on every request: a UUID, a long hex string, or a long mixed-case
+// base64-like token. Readable values ("terms-of-service-v2", "en-US") are not.
 bool looks_like_request_id(std::string_view value) {
   if (value.size() == 36 && value[8] == '-' && value[13] == '-' && value[18] == '-' &&
       value[23] == '-')
     return true;
   if (value.size() < 16) return false;
-  bool digit = false, alpha = false;
+  if (is_hex(value)) return true;
+  if (value.size() < 20) return false;
+  int digits = 0, upper = 0, lower = 0;
   for (char c : value) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::isdigit(u)) digit = true;
-    else if (std::isalpha(u)) alpha = true;
-    else if (c != '-' && c != '_' && c != '.' && c != '%') return false;
+    if (std::isdigit(u)) ++digits;
+    else if (std::isupper(u)) ++upper;
+    else if (std::islower(u)) ++lower;
+    else if (c != '-' && c != '_' && c != '.' && c != '%' && c != '+' && c != '/' && c != '=') return false;
   }
-  return (digit && alpha) || is_hex(value);
+  const bool padded = value.back() == '=';  // base64 padding
+  return upper >= 2 && lower >= 2 && (digits >= 2 || padded);
 }
 
 bool is_tracking_parameter(std::string_view name) {

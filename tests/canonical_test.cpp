@@ -1,1 +1,221 @@
+#include "tosdiff/canonical.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <gtest/gtest.h>
+
+namespace tosdiff {
+namespace {
+
+using Kinds = std::vector<std::string>;
+
+// ---- single folding steps -----------------------------------------------------------------
+
+TEST(Canonicalize, NoStepsIsIdentity) {
+  const std::string text = "  The \xE2\x80\x9CService\xE2\x80\x9D, Dec. 17th, 2025 \xE2\x80\x94 4.2 Foo.";
+  EXPECT_EQ(canonicalize(text, 0), text);
+}
+
+TEST(Canonicalize, WhitespaceFoldsRunsAndTrims) {
+  EXPECT_EQ(canonicalize("  a \t b\n\nc  ", kFoldWhitespace), "a b c");
+}
+
+TEST(Canonicalize, WhitespaceBeforePunctuationAndInsideParensDropped) {
+  EXPECT_EQ(canonicalize("word , next ; end .", kFoldWhitespace), "word, next; end.");
+  EXPECT_EQ(canonicalize("see ( section 4 ) and [ note ]", kFoldWhitespace), "see (section 4) and [note]");
+  EXPECT_EQ(canonicalize("Really ?", kFoldWhitespace), "Really?");
+}
+
+TEST(Canonicalize, QuotesDashesAndEllipsisFoldedToAscii) {
+  EXPECT_EQ(canonicalize("\xE2\x80\x9Cquoted\xE2\x80\x9D", kFoldQuotes), "\"quoted\"");
+  EXPECT_EQ(canonicalize("it\xE2\x80\x99s \xE2\x80\x98single\xE2\x80\x99", kFoldQuotes), "it's 'single'");
+  EXPECT_EQ(canonicalize("a\xE2\x80\x93" "b \xE2\x80\x94 c", kFoldQuotes), "a-b - c");
+  EXPECT_EQ(canonicalize("wait\xE2\x80\xA6", kFoldQuotes), "wait...");
+  EXPECT_EQ(canonicalize("\xC2\xAB" "guillemets\xC2\xBB", kFoldQuotes), "\"guillemets\"");
+  EXPECT_EQ(canonicalize("`tick'", kFoldQuotes), "'tick'");
+  EXPECT_EQ(canonicalize("\xE2\x88\x92" "5", kFoldQuotes), "-5");
+}
+
+TEST(Canonicalize, QuotesLeavesOtherUnicodeAlone) {
+  const std::string text = "caf\xC3\xA9 \xE2\x82\xAC 5 \xE2\x84\xA2";  // café € 5 ™
+  EXPECT_EQ(canonicalize(text, kFoldQuotes), text);
+}
+
+TEST(Canonicalize, CaseLowersAsciiAndLatin1Capitals) {
+  EXPECT_EQ(canonicalize("Terms Of SERVICE", kFoldCase), "terms of service");
+  EXPECT_EQ(canonicalize("\xC3\x84rger \xC3\x89t\xC3\xA9", kFoldCase), "\xC3\xA4rger \xC3\xA9t\xC3\xA9");
+  // The multiplication sign is not a capital letter.
+  EXPECT_EQ(canonicalize("2\xC3\x97" "3", kFoldCase), "2\xC3\x97" "3");
+}
+
+TEST(Canonicalize, PunctuationAtWordEndsDropped) {
+  EXPECT_EQ(canonicalize("We collect data.", kFoldPunctuation), "We collect data");
+  EXPECT_EQ(canonicalize("Updated: May 6", kFoldPunctuation), "Updated May 6");
+  EXPECT_EQ(canonicalize("Hello, world!!!", kFoldPunctuation), "Hello world");
+  EXPECT_EQ(canonicalize("(see above.) next", kFoldPunctuation), "(see above) next");
+}
+
+TEST(Canonicalize, PunctuationInsideWordsKept) {
+  EXPECT_EQ(canonicalize("version 1.5 costs $1,000", kFoldPunctuation), "version 1.5 costs $1,000");
+  EXPECT_EQ(canonicalize("example.com", kFoldPunctuation), "example.com");
+  EXPECT_NE(canonicalize("1.5", kFoldPunctuation), canonicalize("15", kFoldPunctuation));
+}
+
+TEST(Canonicalize, NumberingStripped) {
+  EXPECT_EQ(canonicalize("4.2 Foo", kFoldNumbering), "Foo");
+  EXPECT_EQ(canonicalize("4.2.1. Foo", kFoldNumbering), "Foo");
+  EXPECT_EQ(canonicalize("4. Foo", kFoldNumbering), "Foo");
+  EXPECT_EQ(canonicalize("(b) foo", kFoldNumbering), "foo");
+  EXPECT_EQ(canonicalize("b) foo", kFoldNumbering), "foo");
+  EXPECT_EQ(canonicalize("B. Definitions", kFoldNumbering), "Definitions");
+  EXPECT_EQ(canonicalize("iii. foo", kFoldNumbering), "foo");
+  EXPECT_EQ(canonicalize("(iv) foo", kFoldNumbering), "foo");
+  EXPECT_EQ(canonicalize("IV. Foo", kFoldNumbering), "Foo");
+  EXPECT_EQ(canonicalize("Section 5. Foo", kFoldNumbering), "Foo");
+  EXPECT_EQ(canonicalize("SECTION 12 Foo", kFoldNumbering), "Foo");
+  EXPECT_EQ(canonicalize("Article 3. Scope", kFoldNumbering), "Scope");
+  EXPECT_EQ(canonicalize("\xC2\xA7 7 Liability", kFoldNumbering), "Liability");
+  EXPECT_EQ(canonicalize("\xC2\xA7" "7 Liability", kFoldNumbering), "Liability");
+  EXPECT_EQ(canonicalize("1) foo", kFoldNumbering), "foo");
+  EXPECT_EQ(canonicalize("(4) foo", kFoldNumbering), "foo");
+}
+
+TEST(Canonicalize, NumberingLeavesOrdinaryTextAlone) {
+  for (const char* text : {"4 years of data", "I agree to the terms", "2025 was a good year", "A user may",
+                           "e.g. cookies", "Mr. Smith", "4", "(b)", "4.2", "Section 5", "Section of law",
+                           "10% discount", "(see below)", "ii"}) {
+    EXPECT_EQ(canonicalize(text, kFoldNumbering), text) << text;
+  }
+}
+
+TEST(Canonicalize, NumberingOnlyAtTheStart) {
+  EXPECT_EQ(canonicalize("see 4.2 Foo", kFoldNumbering), "see 4.2 Foo");
+  EXPECT_EQ(canonicalize("under (b) above", kFoldNumbering), "under (b) above");
+}
+
+TEST(Canonicalize, LinkTargetsCanonicalized) {
+  EXPECT_EQ(canonicalize("see [our policy](http://www.example.com/privacy/?utm_source=x)", kFoldLinkTarget),
+            "see [our policy](https://example.com/privacy)");
+  EXPECT_EQ(canonicalize("no links (here) at all", kFoldLinkTarget), "no links (here) at all");
+}
+
+TEST(Canonicalize, AllStepsTogether) {
+  EXPECT_EQ(canonicalize("4.2  The \xE2\x80\x9CService\xE2\x80\x9D: Updated December 17, 2025."),
+            "the \"service\" updated 2025-12-17");
+  EXPECT_EQ(comparison_key("Hello , World"), comparison_key("hello world"));
+}
+
+// ---- rewrite_dates --------------------------------------------------------------------------
+
+TEST(RewriteDates, CommonEnglishForms) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"December 17, 2025", "2025-12-17"},
+      {"December 17 2025", "2025-12-17"},
+      {"17 December 2025", "2025-12-17"},
+      {"17 December, 2025", "2025-12-17"},
+      {"Dec. 17th, 2025", "2025-12-17"},
+      {"Dec 17, 2025", "2025-12-17"},
+      {"17th of December, 2025", "2025-12-17"},
+      {"1st of Jan 2026", "2026-01-01"},
+      {"Sept. 2nd, 2024", "2024-09-02"},
+      {"Sep 3 2024", "2024-09-03"},
+      {"3rd March 2024", "2024-03-03"},
+      {"DECEMBER 17, 2025", "2025-12-17"},
+      {"may 5, 2025", "2025-05-05"},
+      {"2025-12-17", "2025-12-17"},
+      {"2025/12/17", "2025-12-17"},
+      {"2025-1-7", "2025-01-07"},
+  };
+  for (const auto& [text, expected] : cases) EXPECT_EQ(rewrite_dates(text), expected) << text;
+}
+
+TEST(RewriteDates, DatesInsideSentences) {
+  EXPECT_EQ(rewrite_dates("Last updated: December 17, 2025."), "Last updated: 2025-12-17.");
+  EXPECT_EQ(rewrite_dates("Effective 1 May 2025 until May 31, 2026 (inclusive)"),
+            "Effective 2025-05-01 until 2026-05-31 (inclusive)");
+  EXPECT_EQ(rewrite_dates("(Dec. 17th, 2025)"), "(2025-12-17)");
+}
+
+TEST(RewriteDates, NonDatesLeftAlone) {
+  for (const char* text : {"May I help you?", "You may 2 times", "17 May", "on 17 May at noon", "March 2026",
+                           "In May, 2025", "the 3rd of May", "December 17", "2025 was a year", "version 2025-12",
+                           "2025-13-01", "2025-12-32", "December 17, 1850", "December 32, 2025", "Mayday 5, 2025",
+                           "12/17/2025", "abc2025-12-17", "Ma 17, 2025"}) {
+    EXPECT_EQ(rewrite_dates(text), text) << text;
+  }
+}
+
+TEST(RewriteDates, DifferentDatesStayDifferent) {
+  EXPECT_NE(rewrite_dates("December 17, 2025"), rewrite_dates("December 18, 2025"));
+  EXPECT_NE(rewrite_dates("17 December 2025"), rewrite_dates("17 November 2025"));
+  EXPECT_NE(rewrite_dates("17 December 2025"), rewrite_dates("17 December 2026"));
+  EXPECT_NE(comparison_key("Updated July 8"), comparison_key("Updated July 9"));
+  EXPECT_NE(comparison_key("Effective December 17, 2025"), comparison_key("Effective 18 December 2025"));
+}
+
+TEST(RewriteDates, SameDateInOtherFormsIsEqual) {
+  const std::string iso = rewrite_dates("2026-07-08");
+  for (const char* text : {"8 July 2026", "July 8, 2026", "Jul. 8th, 2026", "8th of July, 2026", "2026/07/08"})
+    EXPECT_EQ(rewrite_dates(text), iso) << text;
+  EXPECT_EQ(comparison_key("Last updated: 8 July 2026"), comparison_key("Last Updated July 8, 2026"));
+}
+
+// ---- cosmetic_kinds -------------------------------------------------------------------------
+
+TEST(CosmeticKinds, ByteEqualIsEmpty) {
+  EXPECT_TRUE(cosmetic_kinds("same text", "same text").empty());
+}
+
+TEST(CosmeticKinds, QuotesOnly) {
+  EXPECT_EQ(cosmetic_kinds("The \xE2\x80\x9CService\xE2\x80\x9D isn\xE2\x80\x99t free", "The \"Service\" isn't free"),
+            (Kinds{"quotes"}));
+}
+
+TEST(CosmeticKinds, CaseOnly) {
+  EXPECT_EQ(cosmetic_kinds("Terms Of Service", "Terms of service"), (Kinds{"case"}));
+}
+
+TEST(CosmeticKinds, DateFormatOnly) {
+  EXPECT_EQ(cosmetic_kinds("Effective December 17, 2025", "Effective 17 December 2025"), (Kinds{"date_format"}));
+  EXPECT_EQ(cosmetic_kinds("Updated 2025-12-17", "Updated Dec. 17th, 2025"), (Kinds{"date_format"}));
+}
+
+TEST(CosmeticKinds, WhitespaceOnly) {
+  EXPECT_EQ(cosmetic_kinds("We collect data .", "We collect data."), (Kinds{"whitespace"}));
+  EXPECT_EQ(cosmetic_kinds("see ( below )", "see (below)"), (Kinds{"whitespace"}));
+  EXPECT_EQ(cosmetic_kinds("a  b", "a b"), (Kinds{"whitespace"}));
+}
+
+TEST(CosmeticKinds, PunctuationOnly) {
+  EXPECT_EQ(cosmetic_kinds("We collect data.", "We collect data"), (Kinds{"punctuation"}));
+  EXPECT_EQ(cosmetic_kinds("Updated: May 6", "Updated May 6"), (Kinds{"punctuation"}));
+  EXPECT_EQ(cosmetic_kinds("Contact us!", "Contact us."), (Kinds{"punctuation"}));
+}
+
+TEST(CosmeticKinds, NumberingOnly) {
+  EXPECT_EQ(cosmetic_kinds("4.2 Your content", "5.1 Your content"), (Kinds{"numbering"}));
+  EXPECT_EQ(cosmetic_kinds("(b) Your content", "Your content"), (Kinds{"numbering"}));
+}
+
+TEST(CosmeticKinds, LinkTargetOnly) {
+  EXPECT_EQ(cosmetic_kinds("see [policy](http://example.com/p/?utm_source=a)", "see [policy](https://example.com/p)"),
+            (Kinds{"link_target"}));
+}
+
+TEST(CosmeticKinds, Mixed) {
+  Kinds kinds = cosmetic_kinds("The \xE2\x80\x9CService\xE2\x80\x9D Was Updated On December 17, 2025.",
+                               "The \"service\" was updated on 17 December 2025");
+  EXPECT_EQ(kinds, (Kinds{"quotes", "case", "punctuation", "date_format"}));
+}
+
+TEST(CosmeticKinds, DifferentWordsAreNotCosmetic) {
+  // Both must have equal comparison keys for the result to mean anything; check the keys.
+  EXPECT_NE(comparison_key("for two (2) years"), comparison_key("for one (1) year"));
+  EXPECT_NE(comparison_key("We may share data"), comparison_key("We do not share data"));
+  EXPECT_NE(comparison_key("1.5 million"), comparison_key("15 million"));
+}
+
+}  // namespace
+}  // namespace tosdiff

@@ -244,7 +244,8 @@ TEST(Fetch, HeadersComeFromTheFinalResponseOfARedirectChain) {
   hop.headers.push_back({"Last-Modified", "Mon, 01 Jan 2001 00:00:00 GMT"});
   hop.headers.push_back({"Content-Type", "text/plain"});
   server.set("/start", hop);
-  server.set("/final", reply(200, "final body", {{"ETag", "\"new\""}, {"Content-Type", "text/html"}}));
+  server.set("/final",
+             reply(200, "final body", {{"ETag", "\"new\""}, {"Content-Type", "text/html"}}));
   auto r = fetch_url(test_limits(), server.url("/start"));
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->body, "final body");
@@ -381,7 +382,8 @@ TEST(Fetch, RetryAfterTooLongIsAnError) {
   server.set("/seconds", reply(503, "busy", {{"Retry-After", "120"}}));
   server.set("/date", reply(429, "busy", {{"Retry-After", http_date(std::time(nullptr) + 3600)}}));
   const auto start = Clock::now();
-  auto outcomes = fetch_many(test_limits(), {get(server.url("/seconds")), get(server.url("/date"))});
+  auto outcomes =
+      fetch_many(test_limits(), {get(server.url("/seconds")), get(server.url("/date"))});
   EXPECT_LT(since(start), 1.0);
   for (auto& o : outcomes) {
     ASSERT_TRUE(o.result);
@@ -759,7 +761,8 @@ TEST(Fetch, StopAlreadySetStartsNothing) {
   std::atomic<bool> stop{true};
   FetchLimits limits = test_limits();
   limits.stop = &stop;
-  auto outcomes = fetch_many(limits, {get(server.url("/ok")), get(server.url("/ok")), get("bad url")});
+  auto outcomes =
+      fetch_many(limits, {get(server.url("/ok")), get(server.url("/ok")), get("bad url")});
   EXPECT_EQ(error_kind(*outcomes[0].result), "interrupted");
   EXPECT_EQ(error_kind(*outcomes[1].result), "interrupted");
   EXPECT_EQ(error_kind(*outcomes[2].result), "bad_url");

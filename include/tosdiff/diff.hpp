@@ -58,6 +58,13 @@ struct Change {
 
 Change diff_texts(const Text& before, const Text& after);
 
+// The statistics of one hunk: blocks_changed = min(old_lines, new_lines), the rest added or
+// removed; words counted from its word diff.
+DiffStats hunk_stats(const Hunk& hunk);
+// Recomputes a change's stats, substantive flag and cosmetic kinds from its hunks (used
+// after reading a record back).
+void tally(Change& change);
+
 // Word diff of two strings (tokens split at spaces), with long unchanged runs elided.
 std::vector<WordOp> diff_words(const std::string& before, const std::string& after);
 

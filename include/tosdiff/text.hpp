@@ -5,7 +5,10 @@
 //   "# Title" .. "###### Sub"   heading of level 1..6
 //   "- item", "1. item"          list item, two spaces of indent per nesting level
 //   "a | b | c"                  table row
-//   anything else                paragraph; one that would read as a heading starts with "\"
+//   anything else                paragraph; one that would read as a heading or a list item
+//                                starts with "\" (so does a table row that would)
+// A paragraph containing " | " reads back as a table row: both render the same line, and
+// only headings (section paths) depend on the kind read back.
 
 #include <cstddef>
 #include <string>

@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <charconv>
 #include <cerrno>
 #include <cstdio>
 #include <list>
@@ -91,15 +93,15 @@ class BodySource {
 
   std::uint64_t size() const { return size_; }
 
-  // Bytes [offset, offset + n) of the (possibly repeated) body.
-  std::string slice(std::uint64_t offset, std::size_t n) const {
-    std::string out;
-    out.reserve(n);
-    while (out.size() < n) {
-      const std::size_t at = static_cast<std::size_t>((offset + out.size()) % unit_.size());
-      out.append(unit_, at, std::min(n - out.size(), unit_.size() - at));
+  // Appends bytes [offset, offset + n) of the (possibly repeated) body to `out`.
+  void append_to(std::string& out, std::uint64_t offset, std::size_t n) const {
+    while (n > 0) {
+      const std::size_t at = static_cast<std::size_t>(offset % unit_.size());
+      const std::size_t take = std::min(n, unit_.size() - at);
+      out.append(unit_, at, take);
+      offset += take;
+      n -= take;
     }
-    return out;
   }
 
  private:
@@ -141,9 +143,19 @@ struct HttpTestServer::Impl {
   std::list<std::unique_ptr<Connection>> connections;
 
   Impl() {
+    try {
+      open_sockets();
+    } catch (...) {
+      close_fds();
+      throw;
+    }
+    acceptor = std::thread([this] { accept_loop(); });
+  }
+
+  void open_sockets() {
     if (pipe2(stop_pipe, O_CLOEXEC) != 0) fail("pipe2");
     // CLOEXEC everywhere: tosdiff child processes spawned by tests must not inherit these.
-    listen_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    listen_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (listen_fd < 0) fail("socket");
     const int one = 1;
     setsockopt(listen_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -158,7 +170,12 @@ struct HttpTestServer::Impl {
       fail("getsockname");
     }
     port = ntohs(addr.sin_port);
-    acceptor = std::thread([this] { accept_loop(); });
+  }
+
+  void close_fds() {
+    for (int fd : {listen_fd, stop_pipe[0], stop_pipe[1]}) {
+      if (fd >= 0) close(fd);
+    }
   }
 
   ~Impl() {
@@ -175,9 +192,7 @@ struct HttpTestServer::Impl {
     for (auto& c : connections) {
       if (c->fd >= 0) close(c->fd);
     }
-    close(listen_fd);
-    close(stop_pipe[0]);
-    close(stop_pipe[1]);
+    close_fds();
   }
 
   // --- waiting -------------------------------------------------------------------------
@@ -217,16 +232,28 @@ struct HttpTestServer::Impl {
 
   void accept_loop() {
     for (;;) {
-      if (wait_for(listen_fd, POLLIN, 1000) == Wait::stopped) return;
+      const Wait ready = wait_for(listen_fd, POLLIN, 1000);
+      if (ready == Wait::stopped) return;
       reap_finished();
+      if (ready != Wait::ready) continue;
+      // The listening socket is non-blocking: a client that gave up between poll and accept
+      // must not leave this thread stuck where the stop pipe cannot reach it.
       const int fd = accept4(listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
       if (fd < 0) continue;
+      // Without it, a head and a body sent separately meet Nagle + delayed ACK: 40 ms each.
+      const int one = 1;
+      setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
       auto connection = std::make_unique<Connection>();
       connection->fd = fd;
       Connection* raw = connection.get();
       std::lock_guard lock(connections_mutex);
+      try {
+        raw->thread = std::thread([this, raw] { serve_connection(*raw); });
+      } catch (const std::system_error&) {
+        close(fd);  // out of threads: refuse this client rather than kill the test process
+        continue;
+      }
       connections.push_back(std::move(connection));
-      raw->thread = std::thread([this, raw] { serve_connection(*raw); });
     }
   }
 
@@ -307,7 +334,12 @@ struct HttpTestServer::Impl {
     buffer.erase(0, end + 4);
     if (!parsed) return std::nullopt;
     const std::string length = parsed->request.header("content-length");
-    std::size_t body_bytes = length.empty() ? 0 : std::stoul(length);
+    std::size_t body_bytes = 0;
+    if (!length.empty()) {
+      const auto [end_ptr, ec] =
+          std::from_chars(length.data(), length.data() + length.size(), body_bytes);
+      if (ec != std::errc() || end_ptr != length.data() + length.size()) return std::nullopt;
+    }
     while (buffer.size() < body_bytes) {
       if (!receive_more(fd, buffer)) return std::nullopt;
     }
@@ -372,8 +404,7 @@ struct HttpTestServer::Impl {
 
     switch (reply.fault) {
       case Fault::drip:
-        drip(fd, head + (with_body ? frame(reply, body, 0, body.size(), true) : ""),
-             reply.drip_interval);
+        drip(fd, with_body ? head_and_body(head, reply, body) : head, reply.drip_interval);
         return false;
       case Fault::reset_mid_body:
         if (send_all(fd, head) && with_body) send_body(fd, reply, body, body.size() / 2, false);
@@ -413,34 +444,43 @@ struct HttpTestServer::Impl {
     return head + "\r\n";
   }
 
-  // Body bytes [from, to) as they go on the wire (chunk-framed when the reply is chunked);
-  // `last` adds the terminating zero-size chunk.
-  static std::string frame(const HttpReply& reply, const BodySource& body, std::uint64_t from,
-                           std::uint64_t to, bool last) {
-    std::string bytes = body.slice(from, static_cast<std::size_t>(to - from));
-    if (!reply.chunked) return bytes;
-    std::string out;
-    if (!bytes.empty()) {
+  // Appends body bytes [from, to) as they go on the wire (chunk-framed when the reply is
+  // chunked) to `out`; `last` adds the terminating zero-size chunk.
+  static void frame_into(std::string& out, const HttpReply& reply, const BodySource& body,
+                         std::uint64_t from, std::uint64_t to, bool last) {
+    const std::size_t n = static_cast<std::size_t>(to - from);
+    if (reply.chunked && n > 0) {
       char size[32];
-      std::snprintf(size, sizeof size, "%zx\r\n", bytes.size());
-      out = size + bytes + "\r\n";
+      std::snprintf(size, sizeof size, "%zx\r\n", n);
+      out += size;
     }
-    if (last) out += "0\r\n\r\n";
-    return out;
+    body.append_to(out, from, n);
+    if (reply.chunked && n > 0) out += "\r\n";
+    if (reply.chunked && last) out += "0\r\n\r\n";
   }
 
-  // Streams the first `until` bytes of the body in bounded pieces (100 MB bodies are never
-  // held in memory). `complete` ends a chunked body properly.
+  // Streams the first `until` bytes of the body through one reused buffer: a 100 MB body is
+  // never held in memory, and no per-piece allocation churns the (ASan-quarantined) heap.
   bool send_body(int fd, const HttpReply& reply, const BodySource& body, std::uint64_t until,
                  bool complete) const {
+    std::string buffer;
+    buffer.reserve(kSendChunk + 64);
     std::uint64_t sent = 0;
     do {
       const std::uint64_t next = std::min<std::uint64_t>(until, sent + kSendChunk);
-      const bool last = complete && next == until;
-      if (!send_all(fd, frame(reply, body, sent, next, last))) return false;
+      buffer.clear();
+      frame_into(buffer, reply, body, sent, next, complete && next == until);
+      if (!send_all(fd, buffer)) return false;
       sent = next;
     } while (sent < until);
     return true;
+  }
+
+  static std::string head_and_body(const std::string& head, const HttpReply& reply,
+                                   const BodySource& body) {
+    std::string out = head;
+    frame_into(out, reply, body, 0, body.size(), true);
+    return out;
   }
 
   // Never answers; returns when the server stops or the client gives up and closes.
