@@ -30,7 +30,7 @@ echo "== 4. The cosmetic-only change of the privacy policy was archived, not ale
 run history acme
 echo
 echo "== 5. The change record as JSON (for scripts), abridged"
-run diff acme/terms-of-use --json | head -n 60
+run diff acme/terms-of-use --json | sed -n "1,60p"
 echo "..."
 echo
 echo "Archive: $demo/data   (plain files; see docs/archive-layout.md)"
