@@ -22,14 +22,22 @@ bool contains_any(std::string_view haystack, std::initializer_list<std::string_v
                      [&](std::string_view n) { return haystack.find(n) != std::string_view::npos; });
 }
 
-// id, class and aria-label, lowercased, space-separated: what authors name furniture by.
+// id, class, aria-label and data-*name*/data-testid/data-component attributes (site
+// builders name their blocks there), lowercased, space-separated: what authors name
+// furniture by.
 std::string naming(const GumboNode* element) {
   std::string out;
-  for (const char* name : {"id", "class", "aria-label", "data-testid"}) {
-    if (const char* value = attribute(element, name)) {
-      out += lower(value);
-      out += ' ';
-    }
+  const GumboVector& attributes = element->v.element.attributes;
+  for (unsigned int i = 0; i < attributes.length; ++i) {
+    const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
+    std::string_view name(attr->name);
+    bool naming_attribute = name == "id" || name == "class" || name == "aria-label" ||
+                            (name.substr(0, 5) == "data-" &&
+                             (name.find("name") != std::string_view::npos || name == "data-testid" ||
+                              name == "data-component" || name == "data-section"));
+    if (!naming_attribute) continue;
+    out += lower(attr->value);
+    out += ' ';
   }
   return out;
 }
@@ -232,6 +240,34 @@ bool is_language_picker(const FlatDocument& doc, std::uint32_t position, std::st
   return text_length(doc, position, link_text + 80) <= link_text + 80;
 }
 
+// Bytes of text inside links in a subtree, and how many links.
+std::pair<std::size_t, int> link_text(const FlatDocument& doc, std::uint32_t position) {
+  std::size_t bytes = 0;
+  int links = 0;
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_A) {
+      ++links;
+      bytes += text_length(doc, i, 1000);
+      i = doc.end[i] - 1;
+    }
+  }
+  return {bytes, links};
+}
+
+// Menus named so ("navigation", "navbar", "site-footer", ...): mostly links, and small.
+bool is_named_navigation(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
+  if (!contains_any(names, {"navigation", "navbar", "nav-menu", "site-nav", "main-nav", "global-nav",
+                            "footer-nav", "site-footer", "global-footer", "footer-links", "mega-menu",
+                            "megamenu", "menu-main", "main-menu"}))
+    return false;
+  if (doc.end[position] - position > 4000) return false;
+  const std::size_t total = text_length(doc, position, 6000);
+  if (total > 6000) return false;
+  auto [bytes, links] = link_text(doc, position);
+  return links >= 2 && bytes * 10 >= total * 5;
+}
+
 }  // namespace
 
 bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t position) const {
@@ -255,6 +291,7 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
       tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_MENU)
     return false;
   if (!names.empty()) {
+    if (is_named_navigation(doc, position, names)) return true;
     if (is_consent_manager(names) && text_length(doc, position, 4000) <= 4000) return true;
     if (is_consent_banner(doc, position, names)) return true;
     if (is_screen_reader_text(names)) return true;

@@ -130,12 +130,31 @@ struct Token {
   bool word;               // letters or digits; else a single other character
 };
 
+bool is_ordinal_suffix(std::string_view letters) {
+  if (letters.size() != 2) return false;
+  char a = ascii_lower(letters[0]), b = ascii_lower(letters[1]);
+  return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h');
+}
+
+// Words of letters and digits. Digits glued to following letters are split ("2026Previous",
+// where a page put a link right after a date) unless the letters are an ordinal suffix.
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> tokens;
   for (std::size_t i = 0; i < s.size();) {
     if (is_alpha(s[i]) || is_digit(s[i])) {
       std::size_t j = i;
       while (j < s.size() && (is_alpha(s[j]) || is_digit(s[j]))) ++j;
+      std::size_t digits_end = i;
+      while (digits_end < j && is_digit(s[digits_end])) ++digits_end;
+      if (digits_end > i && digits_end < j) {
+        std::size_t letters_end = digits_end;
+        while (letters_end < j && is_alpha(s[letters_end])) ++letters_end;
+        if (!is_ordinal_suffix(s.substr(digits_end, letters_end - digits_end))) {
+          tokens.push_back({i, digits_end, true});
+          i = digits_end;
+          continue;
+        }
+      }
       tokens.push_back({i, j, true});
       i = j;
     } else {
@@ -332,17 +351,23 @@ std::size_t enumerator_length(std::string_view s) {
   std::string_view core = dotted_end ? body.substr(0, body.size() - 1) : body;
   if (core.empty()) return 0;
 
-  bool numeric = true;  // "4", "4.2", "4.2.1"
+  // Parts between dots: numbers, single letters or Roman numerals ("4.2", "A.1", "II.3").
+  // Several parts need a number among them, so "U.S." or "e.g." is text.
+  bool numeric = true, mixed = true, has_number = false;
   std::size_t parts = 0;
   for (std::size_t p = 0;;) {
     std::size_t q = core.find('.', p);
-    if (!all_digits(core.substr(p, q == std::string_view::npos ? std::string_view::npos : q - p)))
-      numeric = false;
+    std::string_view part = core.substr(p, q == std::string_view::npos ? std::string_view::npos : q - p);
+    const bool number = all_digits(part);
+    has_number = has_number || number;
+    if (!number) numeric = false;
+    if (!number && !(part.size() == 1 && is_alpha(part[0])) && !(part.size() <= 4 && is_roman(part))) mixed = false;
     ++parts;
     if (q == std::string_view::npos) break;
     p = q + 1;
   }
   const bool single = parts == 1;
+  if (!single && mixed && has_number) numeric = true;
   const bool letter = single && core.size() == 1 && is_alpha(core[0]);
   const bool roman = single && core.size() <= 4 && is_roman(core);
   if (!numeric && !letter && !roman) return 0;

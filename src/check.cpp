@@ -130,7 +130,15 @@ class DocumentCheck {
     }
     Text text;
     for (const Page& page : pages) {
-      auto extracted = extract_text(page.response, *page.source, spec_.compare_links);
+      NormalizeReport report;
+      auto extracted = extract_text(page.response, *page.source, spec_.compare_links, nullptr, &report);
+      if (!extracted && extracted.error().kind == "no_match") {
+        // The declaration's selector no longer matches (a redesign): look for the text
+        // itself, anchored on what the document said last time, rather than go blind.
+        std::string anchor = pages.size() == 1 ? previous_text() : std::string();
+        extracted = extract_text(page.response, *page.source, spec_.compare_links, &anchor, &report);
+      }
+      if (report.fell_back) result_.warnings.push_back(report.note + (pages.size() > 1 ? " (page " + page.source->url + ")" : ""));
       if (!extracted) {
         Error error = extracted.error();
         if (pages.size() > 1) error.message += " (page " + page.source->url + ")";
@@ -140,6 +148,11 @@ class DocumentCheck {
     }
     if (text.blocks.empty()) return fail({"empty", "no text found on the page"}, true, pages);
     return record(pages, text);
+  }
+
+  std::string previous_text() {
+    const VersionEntry* current = index_.current();
+    return current ? archive_.read_version(index_, *current) : std::string();
   }
 
   bool restore_from_archive(Page& page) {
@@ -309,9 +322,15 @@ class DocumentCheck {
 
 }  // namespace
 
-Result<Text> extract_text(const FetchResponse& page, const SourceSpec& source, bool compare_links) {
+Result<Text> extract_text(const FetchResponse& page, const SourceSpec& source, bool compare_links,
+                          const std::string* fallback_anchor, NormalizeReport* report) {
   Utf8Text utf8 = to_utf8(page.body, page.content_type);
   NormalizeOptions options;
+  if (fallback_anchor) {
+    options.fallback_on_no_match = true;
+    options.anchor_text = *fallback_anchor;
+    options.report = report;
+  }
   options.select = source.select;
   options.remove = source.remove;
   options.base_url = page.final_url.empty() ? source.url : page.final_url;

@@ -86,8 +86,9 @@ const std::vector<Command>& commands() {
       {"normalize", "Print the normalized text of a local HTML file",
        [](CLI::App& c, Parsed& p) {
          c.add_option("file", p.normalize.file, "HTML file, or - for standard input")->required();
-         c.add_option("--select", p.normalize.select, "CSS selector of the text to keep (repeatable)");
-         c.add_option("--remove", p.normalize.remove, "CSS selector of what to drop (repeatable)");
+         // allow_extra_args(false): CLI11 would otherwise read "[a=b]" as a bracketed list.
+         c.add_option("--select", p.normalize.select, "CSS selector of the text to keep (repeatable)")->allow_extra_args(false);
+         c.add_option("--remove", p.normalize.remove, "CSS selector of what to drop (repeatable)")->allow_extra_args(false);
          c.add_option("--base-url", p.normalize.base_url, "URL the page came from (resolves links)");
          c.add_flag("--links", p.normalize.links, "keep link targets as [text](url)");
        },
@@ -110,7 +111,7 @@ int run_cli(int argc, char** argv) {
   app.require_subcommand(1);
   app.add_option("--data-dir", parsed.global.data_dir,
                  "archive directory (default: $TOSDIFF_DATA_DIR, $XDG_DATA_HOME/tosdiff, ~/.local/share/tosdiff)");
-  app.add_option("--catalog", parsed.global.catalogs, "directory of declarations to add (repeatable)");
+  app.add_option("--catalog", parsed.global.catalogs, "directory of declarations to add (repeatable)")->allow_extra_args(false);
   bool quiet = false, verbose = false;
   auto* q = app.add_flag("-q,--quiet", quiet, "report only substantive changes and failures");
   app.add_flag("-v,--verbose", verbose, "report unchanged documents and cosmetic changes too")->excludes(q);

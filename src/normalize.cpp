@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cctype>
 #include <deque>
+#include <unordered_map>
 #include <optional>
 
 #include <gumbo.h>
@@ -592,10 +594,159 @@ std::vector<std::uint64_t> text_prefix_sums(const FlatDocument& doc) {
   return prefix;
 }
 
+// ---- fallback when a selector matches nothing -------------------------------------------
+
+using WordCounts = std::unordered_map<std::string, int>;
+
+void count_words(std::string_view text, WordCounts& counts, std::size_t& total) {
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) {
+      ++counts[word];
+      ++total;
+      word.clear();
+    }
+  };
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) word += static_cast<char>(std::tolower(u));
+    else flush();
+  }
+  flush();
+}
+
+double word_f1(const WordCounts& a, std::size_t a_total, const WordCounts& b, std::size_t b_total) {
+  if (a_total == 0 || b_total == 0) return 0;
+  std::size_t overlap = 0;
+  for (const auto& [word, n] : a) {
+    auto it = b.find(word);
+    if (it != b.end()) overlap += static_cast<std::size_t>(std::min(n, it->second));
+  }
+  if (overlap == 0) return 0;
+  double precision = static_cast<double>(overlap) / static_cast<double>(a_total);
+  double recall = static_cast<double>(overlap) / static_cast<double>(b_total);
+  return 2 * precision * recall / (precision + recall);
+}
+
+// The element whose visible text best matches the anchor's words, if the match is close.
+std::optional<std::uint32_t> find_anchored_content(const FlatDocument& doc, std::string_view anchor,
+                                                   const std::vector<std::uint64_t>& prefix) {
+  WordCounts anchor_words;
+  std::size_t anchor_total = 0;
+  count_words(anchor, anchor_words, anchor_total);
+  const auto anchor_bytes = static_cast<std::uint64_t>(anchor.size());
+  std::optional<std::uint32_t> best;
+  double best_score = 0.5;  // below this, nothing on the page is the document
+  for (std::uint32_t i = 0; i < doc.nodes.size(); ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (!is_element(node) || is_never_text(node)) continue;
+    const std::uint64_t bytes = prefix[doc.end[i]] - prefix[i];
+    if (bytes * 2 < anchor_bytes || bytes > anchor_bytes * 3) continue;  // far too small or big
+    WordCounts words;
+    std::size_t total = 0;
+    for (std::uint32_t k = i; k < doc.end[i]; ++k) {
+      const GumboNode* n = doc.nodes[k];
+      if (is_element(n) && is_never_text(n)) {
+        k = doc.end[k] - 1;
+        continue;
+      }
+      if (n->type == GUMBO_NODE_TEXT) count_words(n->v.text.text, words, total);
+    }
+    double score = word_f1(words, total, anchor_words, anchor_total);
+    if (score > best_score + 1e-9) {  // ties keep the outer element: it loses nothing
+      best_score = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
+bool is_copyright_line(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  if (text.substr(0, 2) == "\xC2\xA9") return true;  // ©
+  if (text.size() < 9) return false;
+  std::string head(text.substr(0, 9));
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return head == "copyright";
+}
+
+std::size_t trimmed_length(std::string_view text) {
+  std::size_t b = 0, e = text.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+  return e - b;
+}
+
+// Around the text of a page found automatically (no selector), sites put grids of links
+// built of plain divs (footers, menus) and a copyright line. Before the first and after the
+// last sentence-length text of the content, boxes that are mostly links (3 or more) and
+// copyright lines are furniture. In the middle of the text, nothing is removed this way: a
+// list of links there can be part of the policy.
+void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, IntervalSet& removed) {
+  const std::uint32_t begin = root, end = doc.end[root];
+  const std::size_t n = end - begin;
+  std::vector<std::uint64_t> text(n + 1, 0), link(n + 1, 0), links(n + 1, 0);
+  std::vector<std::uint32_t> open_links;
+  std::uint32_t skip_until = 0;
+  std::optional<std::uint32_t> first_prose, last_prose;
+  for (std::uint32_t i = begin; i < end; ++i) {
+    const std::size_t k = i - begin;
+    text[k + 1] = text[k];
+    link[k + 1] = link[k];
+    links[k + 1] = links[k];
+    while (!open_links.empty() && i >= open_links.back()) open_links.pop_back();
+    if (i < skip_until) continue;
+    const GumboNode* node = doc.nodes[i];
+    if (is_element(node)) {
+      if (is_never_text(node) || is_hidden(node)) {
+        skip_until = doc.end[i];
+      } else if (node->v.element.tag == GUMBO_TAG_A) {
+        open_links.push_back(doc.end[i]);
+        ++links[k + 1];
+      }
+      continue;
+    }
+    if (node->type != GUMBO_NODE_TEXT) continue;
+    const std::string_view value(node->v.text.text);
+    const std::size_t length = trimmed_length(value);
+    text[k + 1] += length;
+    if (!open_links.empty()) {
+      link[k + 1] += length;
+    } else if (length >= 40 && !is_copyright_line(value)) {
+      if (!first_prose) first_prose = i;
+      last_prose = i;
+    }
+  }
+  if (!first_prose) return;  // no sentence at all: nothing to measure against
+  for (std::uint32_t i = begin + 1; i < end; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    const bool edge = i > *last_prose || doc.end[i] <= *first_prose;
+    if (!edge) continue;
+    if (node->type == GUMBO_NODE_TEXT) {
+      if (i > *last_prose && is_copyright_line(node->v.text.text) && trimmed_length(node->v.text.text) < 200)
+        removed.add(i, i + 1);
+      continue;
+    }
+    if (!is_element(node)) continue;
+    const std::size_t a = i - begin, b = doc.end[i] - begin;
+    const std::uint64_t t = text[b] - text[a], l = link[b] - link[a], count = links[b] - links[a];
+    if (count >= 3 && l * 10 >= t * 6) {
+      removed.add(i, doc.end[i]);
+      i = doc.end[i] - 1;
+    }
+  }
+}
+
+std::size_t word_count(const Text& text) {
+  std::size_t total = 0;
+  WordCounts ignored;
+  for (const Block& block : text.blocks) count_words(block.text, ignored, total);
+  return total;
+}
+
 // The main content when no selector is given: the largest <main>/[role=main], else the
 // largest <article> when it holds most of the page's text, else <body>.
-std::uint32_t find_main_content(const FlatDocument& doc) {
-  auto prefix = text_prefix_sums(doc);
+std::uint32_t find_main_content(const FlatDocument& doc, const std::vector<std::uint64_t>& prefix) {
   auto text_of = [&](std::uint32_t i) { return prefix[doc.end[i]] - prefix[i]; };
   std::optional<std::uint32_t> best_main, best_article, body;
   for (std::uint32_t i = 0; i < doc.nodes.size(); ++i) {
@@ -656,20 +807,35 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   IntervalSet included, removed;
   std::vector<std::uint32_t> roots;  // the elements selected (or found) as the content
   bool whole_page = options.select.empty();
-  if (whole_page) {
-    std::uint32_t root = find_main_content(doc);
-    included.add(root, doc.end[root]);
-    roots.push_back(root);
-  } else {
+  bool fell_back = false;
+  std::string unmatched_names;
+  if (!whole_page) {
     std::vector<std::string> unmatched;
     for (const CompiledSpec& spec : *select) {
       if (!add_matches(doc, spec, included, &roots)) unmatched.push_back(spec.description);
     }
     if (included.empty()) {
-      std::string names;
-      for (const auto& name : unmatched) names += (names.empty() ? "" : ", ") + name;
-      return Error{"no_match", "the select selectors matched nothing: " + names};
+      for (const auto& name : unmatched) unmatched_names += (unmatched_names.empty() ? "" : ", ") + name;
+      if (!options.fallback_on_no_match)
+        return Error{"no_match", "the select selectors matched nothing: " + unmatched_names};
+      fell_back = true;
     }
+  }
+  if (whole_page || fell_back) {
+    const auto prefix = text_prefix_sums(doc);
+    std::optional<std::uint32_t> root;
+    if (fell_back && !options.anchor_text.empty()) {
+      root = find_anchored_content(doc, options.anchor_text, prefix);
+      if (!root)
+        return Error{"no_match", "the select selectors matched nothing (" + unmatched_names +
+                                     "), and no part of the page resembles the archived text"};
+    } else {
+      root = find_main_content(doc, prefix);
+    }
+    included.add(*root, doc.end[*root]);
+    roots.push_back(*root);
+    whole_page = true;  // found, not selected: page furniture rules apply as without select
+    if (options.strip_boilerplate) remove_edge_furniture(doc, *root, removed);
   }
   for (const CompiledSpec& spec : *remove) add_matches(doc, spec, removed, nullptr);
   std::sort(roots.begin(), roots.end());
@@ -681,7 +847,17 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
 
   BoilerplateRules rules(whole_page);
   Walker walker(doc, options, included, removed, roots, rules);
-  return walker.run();
+  Text text = walker.run();
+  if (fell_back) {
+    if (options.anchor_text.empty() && word_count(text) < options.min_fallback_words)
+      return Error{"no_match", "the select selectors matched nothing: " + unmatched_names};
+    if (options.report) {
+      options.report->fell_back = true;
+      options.report->note = "the declaration's select (" + unmatched_names +
+                             ") matched nothing; tosdiff found the text itself. Update the declaration";
+    }
+  }
+  return text;
 }
 
 }  // namespace tosdiff

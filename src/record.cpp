@@ -257,8 +257,12 @@ std::string render_text_report(const CheckResult& r, const TextStyle& style) {
   Paint paint{style.color};
   std::ostringstream out;
   const std::string key = r.platform + "/" + r.document;
+  auto warnings = [&] {
+    for (const auto& w : r.warnings) out << "  " << paint("33", "warning: ") << w << "\n";
+  };
   if (r.status == "unchanged") {
-    if (style.verbose) out << paint("2", "unchanged  " + key) << "\n";
+    if (style.verbose || !r.warnings.empty()) out << paint("2", "unchanged  " + key) << "\n";
+    warnings();
     return out.str();
   }
   if (r.status == "error") {
@@ -268,6 +272,7 @@ std::string render_text_report(const CheckResult& r, const TextStyle& style) {
   }
   if (r.status == "new") {
     out << paint("1;34", "NEW") << "      " << paint("1", key) << "  " << summarize(r) << "\n";
+    warnings();
     return out.str();
   }
   const bool cosmetic = r.significance == "cosmetic";
@@ -275,6 +280,7 @@ std::string render_text_report(const CheckResult& r, const TextStyle& style) {
   out << paint(cosmetic ? "2" : "1;35", "CHANGED") << "  " << paint("1", key) << "  "
       << (cosmetic ? "cosmetic" : "substantive") << "\n";
   out << "  " << summarize(r) << "\n";
+  warnings();
   if (r.previous && r.current)
     out << "  version " << r.current->version << " (was " << r.previous->version << "), "
         << r.checked_at << "\n";

@@ -24,12 +24,16 @@ struct CheckSummary {
 using ReportFn = std::function<void(const CheckResult&)>;
 
 // The caller holds the ArchiveLock. `report` is called once per document, in the order
-// documents complete. `stop` (may be null) ends the run early: documents not finished are
-// reported as errors of kind "interrupted" and their archive entries are left as they were.
+// documents complete. A fetcher stopped early (FetchLimits::stop) leaves documents not
+// finished reported as errors of kind "interrupted", their archive entries as they were.
 CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
                              Fetcher& fetcher, const Clock& clock, const ReportFn& report);
 
 // The text of one fetched page: transcoded, normalized with the source's selectors. Pure.
-Result<Text> extract_text(const FetchResponse& page, const SourceSpec& source, bool compare_links);
+// With a fallback anchor (the previous version's text, or "" for none), a selector that
+// matches nothing is not an error when the text can be found otherwise (normalize.hpp);
+// `report` then says so.
+Result<Text> extract_text(const FetchResponse& page, const SourceSpec& source, bool compare_links,
+                          const std::string* fallback_anchor = nullptr, NormalizeReport* report = nullptr);
 
 }  // namespace tosdiff

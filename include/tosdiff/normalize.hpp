@@ -30,6 +30,12 @@ struct RangeSelector {
 // One entry of a declaration's `select` or `remove`: a CSS selector (list) or a range.
 using SelectorSpec = std::variant<std::string, RangeSelector>;
 
+// What the normalizer did that the caller should know about.
+struct NormalizeReport {
+  bool fell_back = false;  // `select` matched nothing; the content was found another way
+  std::string note;        // one sentence for the user, when fell_back
+};
+
 struct NormalizeOptions {
   std::vector<SelectorSpec> select;  // empty: find the main content automatically
   std::vector<SelectorSpec> remove;
@@ -37,6 +43,17 @@ struct NormalizeOptions {
   bool include_links = false;        // append link targets as "[text](url)", canonicalized
   bool strip_boilerplate = true;     // the built-in boilerplate rules
   std::size_t max_html_bytes = 16u << 20;  // bigger input: Error{"too_large"}
+
+  // When `select` matches nothing (the site was redesigned, the declaration is stale):
+  // instead of failing with "no_match", find the content another way, if credibly.
+  // With an anchor (the document's previous normalized text), the element of the page
+  // whose words best match it is taken, when the match is close (F1 >= 0.5). Without one,
+  // the main content found as if no selector were given, when it has at least
+  // min_fallback_words words. Either way `report` says so.
+  bool fallback_on_no_match = false;
+  std::string_view anchor_text;
+  std::size_t min_fallback_words = 150;
+  NormalizeReport* report = nullptr;
 };
 
 // Errors (Error::kind):
