@@ -126,6 +126,13 @@ std::string index_to_json(const DocumentIndex& index) {
   ordered_json errors = ordered_json::array();
   for (const auto& e : index.recent_errors) errors.push_back(check_to_json(e));
   j["recent_errors"] = std::move(errors);
+  if (index.pending) {
+    const PendingText& p = *index.pending;
+    j["pending"] = {{"sha256", p.sha256},
+                    {"at", p.at},
+                    {"error", {{"kind", p.error_kind}, {"message", p.error_message}}},
+                    {"snapshots", p.snapshots}};
+  }
   // Texts come from the web: never let an invalid byte make the archive unwritable.
   return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
@@ -174,6 +181,18 @@ DocumentIndex index_from_json(std::string_view text) {
     if (j.contains("last_check")) index.last_check = check_from_json(j["last_check"]);
     if (j.contains("recent_errors"))
       for (const auto& e : j["recent_errors"]) index.recent_errors.push_back(check_from_json(e));
+    if (j.contains("pending")) {
+      const auto& p = j["pending"];
+      PendingText pending;
+      pending.sha256 = p.at("sha256").get<std::string>();
+      pending.at = p.value("at", "");
+      if (p.contains("error")) {
+        pending.error_kind = p["error"].value("kind", "");
+        pending.error_message = p["error"].value("message", "");
+      }
+      pending.snapshots = p.value("snapshots", std::vector<std::string>{});
+      index.pending = std::move(pending);
+    }
   } catch (const nlohmann::json::exception& e) {
     throw ArchiveError(std::string("malformed index: ") + e.what());
   } catch (const std::logic_error& e) {  // stoull
@@ -200,6 +219,16 @@ std::filesystem::path Archive::version_path(const DocumentIndex& index, std::uin
 std::filesystem::path Archive::record_path(const DocumentIndex& index, std::uint64_t number) const {
   return document_dir(index.platform, index.document) / "records" / (std::to_string(number) + ".json");
 }
+
+std::filesystem::path Archive::pending_path(const DocumentIndex& index) const {
+  return document_dir(index.platform, index.document) / "pending.txt";
+}
+
+void Archive::put_pending(const DocumentIndex& index, std::string_view text) const {
+  write_file_atomically(pending_path(index), text);
+}
+
+std::string Archive::read_pending(const DocumentIndex& index) const { return read_whole_file(pending_path(index)); }
 
 DocumentIndex Archive::load(const std::string& platform, const std::string& document) const {
   const auto path = document_dir(platform, document) / "index.json";

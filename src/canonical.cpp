@@ -445,9 +445,8 @@ std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) 
   // Differences that several steps each explain alone (rare): name them all.
   if (kinds.empty()) {
     for (const auto& [step, name] : steps) {
-      if (canonicalize(a, step) != canonicalize(b, step) &&
-          canonicalize(a, kFoldAll) == canonicalize(b, kFoldAll))
-        kinds.push_back(name);
+      const unsigned alone = static_cast<unsigned>(step) | kFoldWhitespace;
+      if (canonicalize(a, alone) == canonicalize(b, alone)) kinds.push_back(name);
     }
   }
   return kinds;

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "tosdiff/charset.hpp"
+#include "tosdiff/page_check.hpp"
 #include "tosdiff/sha256.hpp"
 
 namespace tosdiff {
@@ -15,21 +16,9 @@ constexpr std::size_t kRecentErrorsKept = 10;
 struct Page {
   const SourceSpec* source = nullptr;
   FetchResponse response;  // for a 304, the archived snapshot's bytes and metadata
-  std::string sha256;
+  std::string sha256;      // of the raw bytes
+  std::string utf8;        // the page transcoded
 };
-
-std::size_t count_words(const Text& text) {
-  std::size_t words = 0;
-  for (const Block& block : text.blocks) {
-    bool in_word = false;
-    for (char c : block.text) {
-      bool space = c == ' ';
-      if (!space && !in_word) ++words;
-      in_word = !space;
-    }
-  }
-  return words;
-}
 
 std::string http_reason(long status) {
   switch (status) {
@@ -86,6 +75,7 @@ class DocumentCheck {
     ++received_;
   }
   bool complete() const { return received_ == spec_.sources.size(); }
+  void set_max_html_bytes(std::size_t bytes) { max_html_bytes_ = bytes; }
 
   CheckResult run() {
     result_.checked_at = format_utc(clock_.now());
@@ -108,49 +98,126 @@ class DocumentCheck {
     std::vector<Page> pages;
     for (std::size_t i = 0; i < spec_.sources.size(); ++i) {
       Result<FetchResponse>& fetched = *responses_[i];
-      if (!fetched) return fail(fetched.error(), true);
+      // An interrupted run leaves the document exactly as it was, index included.
+      if (!fetched) return fail(fetched.error(), fetched.error().kind != "interrupted");
       Page page;
       page.source = &spec_.sources[i];
       page.response = std::move(fetched).value();
       if (page.response.not_modified) {
-        if (!restore_from_archive(page)) return fail({"archive", "the server answered 304 Not Modified for " + page.source->url + " but the archived snapshot is missing"}, true);
+        if (!restore_from_archive(page))
+          return fail({"archive", "the server answered 304 Not Modified for " + page.source->url +
+                                      " but the archived snapshot is missing"},
+                      true);
       } else {
         page.sha256 = sha256_hex(page.response.body);
       }
+      page.utf8 = to_utf8(page.response.body, page.response.content_type).text;
       pages.push_back(std::move(page));
     }
+    // An HTTP error: blocked (a challenge page) or plain http_status; never a version.
     for (const Page& page : pages) {
-      long status = page.response.status;
-      if (status >= 400 || (status != 0 && status < 200)) {
-        std::string reason = http_reason(status);
-        return fail({"http_status", "HTTP " + std::to_string(status) + (reason.empty() ? "" : " " + reason) +
-                                        " from " + page.source->url},
-                    true, pages);
-      }
+      const long status = page.response.status;
+      if (status < 400 && status >= 200) continue;
+      NormalizeOptions whole_page;  // the page's own text, for telling a challenge apart
+      auto text = normalize(page.utf8, whole_page);
+      auto blocked = classify_page(status, page.utf8, text ? *text : Text{}, page.source->url);
+      if (blocked) return fail(*blocked, true, pages);
+      std::string reason = http_reason(status);
+      return fail({"http_status", "HTTP " + std::to_string(status) + (reason.empty() ? "" : " " + reason) +
+                                      " from " + page.source->url},
+                  true, pages);
     }
     Text text;
     for (const Page& page : pages) {
       NormalizeReport report;
-      auto extracted = extract_text(page.response, *page.source, spec_.compare_links, nullptr, &report);
+      auto extracted = extract_text(page, nullptr, &report);
       if (!extracted && extracted.error().kind == "no_match") {
         // The declaration's selector no longer matches (a redesign): look for the text
         // itself, anchored on what the document said last time, rather than go blind.
         std::string anchor = pages.size() == 1 ? previous_text() : std::string();
-        extracted = extract_text(page.response, *page.source, spec_.compare_links, &anchor, &report);
+        extracted = extract_text(page, &anchor, &report);
       }
-      if (report.fell_back) result_.warnings.push_back(report.note + (pages.size() > 1 ? " (page " + page.source->url + ")" : ""));
+      if (report.fell_back)
+        result_.warnings.push_back(report.note + (pages.size() > 1 ? " (page " + page.source->url + ")" : ""));
       if (!extracted) {
         Error error = extracted.error();
         if (pages.size() > 1) error.message += " (page " + page.source->url + ")";
         return fail(error, true, pages);
       }
+      if (auto not_the_document = classify_page(page.response.status, page.utf8, *extracted, page.source->url))
+        return fail(*not_the_document, true, pages);
       for (Block& block : extracted->blocks) text.blocks.push_back(std::move(block));
     }
-    if (text.blocks.empty()) return fail({"empty", "no text found on the page"}, true, pages);
-    return record(pages, text);
+    if (const VersionEntry* current = index_.current()) {
+      if (current->sha256 != sha256_hex(render_text(text))) {
+        if (auto shrink = check_shrink(parse_text(previous_text()), text)) return hold(*shrink, pages, text);
+      }
+    }
+    store_pages(pages);
+    set_latest(pages);
+    index_.pending.reset();  // a good text supersedes one awaiting acceptance
+    return record(snapshots_of(pages), text, false);
   }
 
-  std::string previous_text() {
+  static std::vector<std::string> snapshots_of(const std::vector<Page>& pages) {
+    std::vector<std::string> out;
+    for (const Page& page : pages) out.push_back(page.sha256);
+    return out;
+  }
+
+  Result<Text> extract_text(const Page& page, const std::string* anchor, NormalizeReport* report) const {
+    NormalizeOptions options;
+    options.select = page.source->select;
+    options.remove = page.source->remove;
+    options.base_url = page.response.final_url.empty() ? page.source->url : page.response.final_url;
+    options.include_links = spec_.compare_links;
+    options.max_html_bytes = max_html_bytes_;
+    if (anchor) {
+      options.fallback_on_no_match = true;
+      options.anchor_text = *anchor;
+      options.report = report;
+    }
+    return normalize(page.utf8, options);
+  }
+
+  // A suspicious text: an error now, kept as pending so `tosdiff accept` can take it.
+  CheckResult hold(Error error, const std::vector<Page>& pages, const Text& text) {
+    const std::string rendered = render_text(text);
+    PendingText pending;
+    pending.sha256 = sha256_hex(rendered);
+    pending.at = result_.checked_at;
+    pending.error_kind = error.kind;
+    pending.error_message = error.message;
+    pending.snapshots = snapshots_of(pages);
+    archive_.put_pending(index_, rendered);
+    index_.pending = std::move(pending);
+    return fail(std::move(error), true, pages);
+  }
+
+ public:
+  // `tosdiff accept`: the pending text becomes the current version.
+  CheckResult accept() {
+    result_.checked_at = format_utc(clock_.now());
+    if (!loaded_) throw ArchiveError(load_error_);
+    if (!index_.pending) {
+      result_.status = "error";
+      result_.error = Error{"nothing_pending", "nothing is waiting for acceptance"};
+      return result_;
+    }
+    const PendingText pending = *index_.pending;
+    Text text = parse_text(archive_.read_pending(index_));
+    if (sha256_hex(render_text(text)) != pending.sha256)
+      throw ArchiveError(archive_.pending_path(index_).string() + " does not match the index");
+    index_.pending.reset();
+    result_.warnings.push_back("accepted on purpose: " + pending.error_message);
+    CheckResult result = record(pending.snapshots, text, true);
+    std::error_code ec;
+    std::filesystem::remove(archive_.pending_path(index_), ec);
+    return result;
+  }
+
+ private:
+  std::string previous_text() const {
     const VersionEntry* current = index_.current();
     return current ? archive_.read_version(index_, *current) : std::string();
   }
@@ -207,6 +274,14 @@ class DocumentCheck {
   }
 
   void forget_unreferenced_snapshots() {
+    // Pages the declaration no longer fetches keep no "latest" snapshot.
+    auto& latest = index_.latest_by_url;
+    latest.erase(std::remove_if(latest.begin(), latest.end(),
+                                [&](const auto& entry) {
+                                  return std::none_of(spec_.sources.begin(), spec_.sources.end(),
+                                                      [&](const SourceSpec& s) { return s.url == entry.first; });
+                                }),
+                 latest.end());
     std::vector<std::string> named;
     for (const auto& v : index_.versions) named.insert(named.end(), v.snapshots.begin(), v.snapshots.end());
     for (const auto& e : index_.recent_errors) named.insert(named.end(), e.snapshots.begin(), e.snapshots.end());
@@ -256,7 +331,7 @@ class DocumentCheck {
     return ref;
   }
 
-  CheckResult record(const std::vector<Page>& pages, const Text& text) {
+  CheckResult record(const std::vector<std::string>& snapshots, const Text& text, bool accepted) {
     const std::string rendered = render_text(text);
     const std::string sha = sha256_hex(rendered);
     const VersionEntry* current = index_.current();
@@ -267,8 +342,6 @@ class DocumentCheck {
       result_.status = "unchanged";
       result_.current = ref_of(*current);
       entry.status = "unchanged";
-      store_pages(pages);
-      set_latest(pages);
       index_.last_check = entry;
       commit();
       return result_;
@@ -278,12 +351,12 @@ class DocumentCheck {
     version.number = current ? current->number + 1 : 1;
     version.captured_at = result_.checked_at;
     version.sha256 = sha;
-    for (const Page& page : pages) version.snapshots.push_back(page.sha256);
+    version.snapshots = snapshots;
 
     if (!current) {
       result_.status = "new";
       result_.blocks = text.blocks.size();
-      result_.words = count_words(text);
+      result_.words = count_text_words(text);
     } else {
       result_.status = "changed";
       result_.previous = ref_of(*current);
@@ -291,22 +364,50 @@ class DocumentCheck {
       result_.change = diff_texts(before, text);
       result_.significance = result_.change->substantive ? "substantive" : "cosmetic";
       result_.cosmetic_kinds = result_.change->cosmetic_kinds;
+      note_flapping(*current, sha);
     }
+    if (accepted) result_.accepted = true;
     version.status = result_.status;
     version.significance = result_.significance;
     version.cosmetic_kinds = result_.cosmetic_kinds;
+    version.reverts_to = result_.reverts_to;
     result_.current = ref_of(version);
     version.summary = summarize(result_);
 
-    store_pages(pages);
-    set_latest(pages);
     archive_.put_version(index_, version.number, rendered);
-    archive_.put_record(index_, version.number, record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+    archive_.put_record(index_, version.number,
+                        record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
     entry.status = result_.status;
     index_.versions.push_back(std::move(version));
     index_.last_check = entry;
     commit();
     return result_;
+  }
+
+  // A text seen recently comes back (A/B variants, two caches behind a balancer): the
+  // record names the version it reverts to. Once the document has already made this very
+  // flip before, it is flapping, and the flip is cosmetic.
+  void note_flapping(const VersionEntry& current, const std::string& sha) {
+    constexpr std::size_t kRecent = 10;
+    const auto& versions = index_.versions;
+    const std::size_t first = versions.size() > kRecent ? versions.size() - kRecent : 0;
+    for (std::size_t i = versions.size() - 1; i-- > first;) {  // skip the current one
+      if (versions[i].sha256 == sha) {
+        result_.reverts_to = versions[i].id();
+        break;
+      }
+    }
+    if (result_.reverts_to.empty()) return;
+    for (std::size_t i = first + 1; i < versions.size(); ++i) {
+      if (versions[i - 1].sha256 == current.sha256 && versions[i].sha256 == sha) {
+        result_.significance = "cosmetic";
+        auto& kinds = result_.cosmetic_kinds;
+        kinds.push_back("flapping");
+        std::sort(kinds.begin(), kinds.end());
+        kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+        return;
+      }
+    }
   }
 
   const DocumentSpec& spec_;
@@ -317,34 +418,21 @@ class DocumentCheck {
   std::string load_error_;
   std::vector<std::optional<Result<FetchResponse>>> responses_;
   std::size_t received_ = 0;
+  std::size_t max_html_bytes_ = 16u << 20;
   CheckResult result_;
 };
 
 }  // namespace
 
-Result<Text> extract_text(const FetchResponse& page, const SourceSpec& source, bool compare_links,
-                          const std::string* fallback_anchor, NormalizeReport* report) {
-  Utf8Text utf8 = to_utf8(page.body, page.content_type);
-  NormalizeOptions options;
-  if (fallback_anchor) {
-    options.fallback_on_no_match = true;
-    options.anchor_text = *fallback_anchor;
-    options.report = report;
-  }
-  options.select = source.select;
-  options.remove = source.remove;
-  options.base_url = page.final_url.empty() ? source.url : page.final_url;
-  options.include_links = compare_links;
-  return normalize(utf8.text, options);
-}
-
 CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
-                             Fetcher& fetcher, const Clock& clock, const ReportFn& report) {
+                             Fetcher& fetcher, const Clock& clock, const ReportFn& report,
+                             std::size_t max_page_bytes) {
   std::vector<std::unique_ptr<DocumentCheck>> checks;
   std::vector<FetchRequest> requests;
   std::vector<std::pair<std::size_t, std::size_t>> owner;  // request -> (document, source)
   for (std::size_t d = 0; d < documents.size(); ++d) {
     checks.push_back(std::make_unique<DocumentCheck>(documents[d], archive, clock));
+    checks.back()->set_max_html_bytes(std::max<std::size_t>(16u << 20, 3 * max_page_bytes));
     for (std::size_t s = 0; s < documents[d].sources.size(); ++s) {
       requests.push_back(checks.back()->request_for(documents[d].sources[s]));
       owner.emplace_back(d, s);
@@ -375,12 +463,18 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
     r.platform = documents[d].platform_id;
     r.document = documents[d].document_id;
     r.title = documents[d].title();
+    for (const auto& source : documents[d].sources) r.urls.push_back(source.url);
     r.status = "error";
     r.checked_at = format_utc(clock.now());
     r.error = Error{"interrupted", "the run stopped before this document was fetched"};
     tally(r);
   }
   return summary;
+}
+
+CheckResult accept_pending(const DocumentSpec& document, const Archive& archive, const Clock& clock) {
+  DocumentCheck check(document, archive, clock);
+  return check.accept();
 }
 
 }  // namespace tosdiff

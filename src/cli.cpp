@@ -36,6 +36,8 @@ struct Parsed {
   bool history_json = false;
   NormalizeCommandOptions normalize;
   std::string validate_path;
+  std::string accept_target;
+  bool accept_json = false;
 };
 
 struct Command {
@@ -49,9 +51,10 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"check", "Fetch documents, archive what changed, report it",
        [](CLI::App& c, Parsed& p) {
-         c.add_option("targets", p.check.targets, "PLATFORM or PLATFORM/DOCUMENT (default: the whole catalog)");
+         c.add_option("targets", p.check.targets, "PLATFORM or PLATFORM/DOCUMENT (default: the platforms of the catalogs you added, else the built-in ones)");
          c.add_flag("--json", p.check.json, "print one JSON object per document checked (JSON Lines)");
          c.add_flag("--exit-code", p.check.exit_code, "exit 1 when a substantive change or new document was recorded");
+         c.add_flag("--compare-links", p.check.compare_links, "compare link targets too (tracking parameters folded)");
          c.add_option("--jobs", p.check.limits.jobs, "transfers at once")->check(CLI::Range(1, 256))->capture_default_str();
          c.add_option("--per-host", p.check.limits.per_host, "transfers at once to one host")->check(CLI::Range(1, 64))->capture_default_str();
          c.add_option("--delay", p.check.limits.delay_seconds, "seconds between requests to one host")->check(CLI::Range(0.0, 3600.0))->capture_default_str();
@@ -60,6 +63,12 @@ const std::vector<Command>& commands() {
          c.add_option("--lock-wait", p.check.lock_wait_seconds, "seconds to wait for another run's lock")->check(CLI::Range(0.0, 86400.0))->capture_default_str();
        },
        [](Context& ctx, const Parsed& p) { return command_check(ctx, p.check); }},
+      {"accept", "Accept a text held back as suspicious (a collapse of the text) as the new version",
+       [](CLI::App& c, Parsed& p) {
+         c.add_option("document", p.accept_target, "PLATFORM/DOCUMENT")->required();
+         c.add_flag("--json", p.accept_json, "print the JSON change record");
+       },
+       [](Context& ctx, const Parsed& p) { return command_accept(ctx, p.accept_target, p.accept_json); }},
       {"list", "List the catalog's platforms and documents, with their last status",
        [](CLI::App& c, Parsed& p) { c.add_flag("--json", p.list_json, "one JSON object per document"); },
        [](Context& ctx, const Parsed& p) { return command_list(ctx, p.list_json); }},

@@ -68,7 +68,10 @@ int command_list(Context& context, bool json) {
         for (const auto& s : doc.sources) j["urls"].push_back(s.url);
         j["built_in"] = platform.built_in;
         j["versions"] = index.versions.size();
-        j["last_status"] = index.last_check ? ordered_json(index.last_check->status) : ordered_json(nullptr);
+        j["last_status"] = !problem.empty()   ? ordered_json("archive-error")
+                           : index.last_check ? ordered_json(index.last_check->status)
+                                              : ordered_json(nullptr);
+        if (!problem.empty()) j["archive_error"] = problem;
         j["last_checked_at"] = index.last_check ? ordered_json(index.last_check->at) : ordered_json(nullptr);
         if (index.last_check && !index.last_check->error_kind.empty())
           j["last_error"] = {{"kind", index.last_check->error_kind}, {"message", index.last_check->error_message}};
@@ -136,8 +139,8 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
   if (options.json) {
     context.out() << record_to_json(result).dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
   } else {
-    std::string text = record_to_text(result, style);
-    context.out() << (text.empty() ? doc.key() + ": versions are identical\n" : text);
+    context.out() << (result.status == "unchanged" ? doc.key() + ": the versions are identical\n"
+                                                   : record_to_text(result, style));
   }
   return exit_code::ok;
 }

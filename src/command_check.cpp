@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "tosdiff/check.hpp"
+#include "tosdiff/cli.hpp"
 #include "tosdiff/commands.hpp"
 #include "tosdiff/exit_codes.hpp"
 
@@ -41,6 +42,8 @@ class StopSignals {
 
 int command_check(Context& context, const CheckCommandOptions& options) {
   std::vector<DocumentSpec> documents = context.select_documents(options.targets);
+  if (options.compare_links)
+    for (DocumentSpec& document : documents) document.compare_links = true;
   Archive archive(context.data_dir());
   ArchiveLock lock(context.data_dir(), options.lock_wait_seconds);
 
@@ -63,11 +66,28 @@ int command_check(Context& context, const CheckCommandOptions& options) {
     }
     out.flush();  // a long run shows each document as it completes
   };
-  CheckSummary summary = check_documents(documents, archive, *fetcher, clock, report);
+  CheckSummary summary = check_documents(documents, archive, *fetcher, clock, report, limits.max_size);
 
   if (g_stop.load()) return g_signal.load() == SIGTERM ? exit_code::interrupted_sigterm : exit_code::interrupted_sigint;
   if (summary.errors > 0) return exit_code::document_failed;
   if (options.exit_code && (summary.substantive > 0 || summary.created > 0)) return exit_code::changes;
+  return exit_code::ok;
+}
+
+int command_accept(Context& context, const std::string& target, bool json) {
+  DocumentSpec document = context.one_document(target);
+  Archive archive(context.data_dir());
+  ArchiveLock lock(context.data_dir(), 30);
+  SystemClock clock;
+  CheckResult result = accept_pending(document, archive, clock);
+  if (result.status == "error") throw FatalError(document.key() + ": " + result.error->message);
+  if (json) {
+    context.out() << record_to_json_line(result) << "\n";
+  } else {
+    TextStyle style = context.style();
+    style.verbose = true;
+    context.out() << record_to_text(result, style);
+  }
   return exit_code::ok;
 }
 

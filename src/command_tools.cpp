@@ -42,9 +42,7 @@ int command_normalize(Context& context, const NormalizeCommandOptions& options) 
 int command_validate(Context& context, const std::string& path) {
   Catalog catalog;
   if (path.empty()) {
-    std::vector<std::filesystem::path> dirs;
-    for (const auto& c : context.options().catalogs) dirs.emplace_back(c);
-    catalog = Catalog::load(dirs);
+    catalog = Catalog::load(context.catalog_directories());
   } else {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw UsageError("no such file or directory: " + path);

@@ -159,6 +159,7 @@ ordered_json record_to_json(const CheckResult& r) {
     j["significance"] = r.significance;
     if (!r.cosmetic_kinds.empty()) j["cosmetic_kinds"] = r.cosmetic_kinds;
     if (!r.reverts_to.empty()) j["reverts_to"] = r.reverts_to;
+    if (r.accepted) j["accepted"] = true;
   }
   if (r.status == "new" || r.status == "changed") j["summary"] = summarize(r);
   if (r.previous) j["previous"] = version_to_json(*r.previous);
@@ -191,6 +192,7 @@ CheckResult record_from_json(const ordered_json& j) {
   r.significance = j.value("significance", "");
   r.cosmetic_kinds = j.value("cosmetic_kinds", std::vector<std::string>{});
   r.reverts_to = j.value("reverts_to", "");
+  r.accepted = j.value("accepted", false);
   if (j.contains("previous")) r.previous = version_from_json(j["previous"]);
   if (j.contains("current")) r.current = version_from_json(j["current"]);
   if (j.contains("size")) {

@@ -10,11 +10,11 @@
 
 #include "support/http_test_server.hpp"
 #include "support/process.hpp"
+#include "support/tosdiff_helpers.hpp"
 
 namespace tosdiff::testing {
 namespace {
 
-using nlohmann::json;
 
 std::string policy_page(const std::string& body_extra, const std::string& retention = "two (2) years") {
   return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Terms</title>"
@@ -25,38 +25,6 @@ std::string policy_page(const std::string& body_extra, const std::string& retent
          " after you close your account.</p>"
          "<h2>2. Disputes</h2><p>These terms are governed by the laws of Delaware.</p>" +
          body_extra + "</main><footer>Footer links</footer></body></html>";
-}
-
-HttpReply html(const std::string& body, int status = 200) {
-  HttpReply reply;
-  reply.status = status;
-  reply.headers = {{"Content-Type", "text/html; charset=utf-8"}};
-  reply.body = body;
-  return reply;
-}
-
-std::vector<json> json_lines(const std::string& out) {
-  std::vector<json> lines;
-  std::istringstream in(out);
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) lines.push_back(json::parse(line));
-  return lines;
-}
-
-const json* find_document(const std::vector<json>& lines, const std::string& document) {
-  for (const auto& l : lines)
-    if (l.value("document", "") == document) return &l;
-  return nullptr;
-}
-
-std::size_t count_files(const std::string& dir) {
-  std::size_t n = 0;
-  std::error_code ec;
-  if (!std::filesystem::exists(dir, ec)) return 0;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir, ec))
-    if (e.is_regular_file() && e.path().filename() != ".lock") ++n;
-  return n;
 }
 
 // A data dir, a catalog dir with one declaration ("example": terms + privacy) and a server.

@@ -6,6 +6,7 @@
 //   <data>/<platform>/<document>/snapshots/<sha256>.html   raw pages as fetched
 //   <data>/<platform>/<document>/versions/<n>.txt    normalized text of version n
 //   <data>/<platform>/<document>/records/<n>.json    the change record that made version n
+//   <data>/<platform>/<document>/pending.txt         a flagged text awaiting `tosdiff accept`
 //
 // Writes are atomic, and index.json is written last: a version or record file that the
 // index does not name yet is an orphan of an interrupted run, rewritten by the next one.
@@ -52,6 +53,15 @@ struct CheckEntry {
   std::vector<std::string> snapshots;  // raw pages kept for inspection of an error
 };
 
+// A text tosdiff refused to make current (a suspicious shrink), kept so that `tosdiff
+// accept` can take it on purpose without fetching again. Its text is pending.txt.
+struct PendingText {
+  std::string sha256;                  // of the normalized text
+  std::string at;
+  std::string error_kind, error_message;
+  std::vector<std::string> snapshots;  // the raw pages it came from
+};
+
 struct DocumentIndex {
   std::string platform, document;
   std::vector<VersionEntry> versions;  // oldest first
@@ -59,6 +69,7 @@ struct DocumentIndex {
   std::vector<std::pair<std::string, std::string>> latest_by_url;  // url -> sha256
   std::optional<CheckEntry> last_check;
   std::vector<CheckEntry> recent_errors;  // newest last, bounded
+  std::optional<PendingText> pending;
 
   const VersionEntry* current() const { return versions.empty() ? nullptr : &versions.back(); }
   const VersionEntry* find_version(std::string_view id) const;
@@ -86,6 +97,8 @@ class Archive {
   void put_snapshot(const DocumentIndex& index, const std::string& sha256, std::string_view bytes) const;
   void put_version(const DocumentIndex& index, std::uint64_t number, std::string_view text) const;
   void put_record(const DocumentIndex& index, std::uint64_t number, std::string_view json) const;
+  void put_pending(const DocumentIndex& index, std::string_view text) const;
+  std::string read_pending(const DocumentIndex& index) const;
   void commit(const DocumentIndex& index) const;
   // Deletes snapshot files the index no longer names (call after commit). Returns how many.
   std::size_t prune_snapshots(const DocumentIndex& index) const;
@@ -94,6 +107,7 @@ class Archive {
   std::filesystem::path snapshot_path(const DocumentIndex& index, const std::string& sha256) const;
   std::filesystem::path version_path(const DocumentIndex& index, std::uint64_t number) const;
   std::filesystem::path record_path(const DocumentIndex& index, std::uint64_t number) const;
+  std::filesystem::path pending_path(const DocumentIndex& index) const;
 
  private:
   std::filesystem::path root_;

@@ -26,14 +26,15 @@ using ReportFn = std::function<void(const CheckResult&)>;
 // The caller holds the ArchiveLock. `report` is called once per document, in the order
 // documents complete. A fetcher stopped early (FetchLimits::stop) leaves documents not
 // finished reported as errors of kind "interrupted", their archive entries as they were.
+// `max_page_bytes` is the fetch size cap; the normalizer accepts what it lets through
+// (transcoding can triple a legacy-encoded page).
 CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
-                             Fetcher& fetcher, const Clock& clock, const ReportFn& report);
+                             Fetcher& fetcher, const Clock& clock, const ReportFn& report,
+                             std::size_t max_page_bytes = 10u << 20);
 
-// The text of one fetched page: transcoded, normalized with the source's selectors. Pure.
-// With a fallback anchor (the previous version's text, or "" for none), a selector that
-// matches nothing is not an error when the text can be found otherwise (normalize.hpp);
-// `report` then says so.
-Result<Text> extract_text(const FetchResponse& page, const SourceSpec& source, bool compare_links,
-                          const std::string* fallback_anchor = nullptr, NormalizeReport* report = nullptr);
+// `tosdiff accept`: makes the text held back as suspicious (pending) the current version,
+// on the user's word. Returns the record (status "changed"), or an error result of kind
+// "nothing_pending". The caller holds the ArchiveLock.
+CheckResult accept_pending(const DocumentSpec& document, const Archive& archive, const Clock& clock);
 
 }  // namespace tosdiff

@@ -46,9 +46,11 @@ class Context {
   // Exactly one document by "PLATFORM/DOCUMENT".
   DocumentSpec one_document(const std::string& name);
 
- private:
+  // The user's catalog directories, as resolved from --catalog, $TOSDIFF_CATALOG, or
+  // $XDG_CONFIG_HOME/tosdiff/catalog.
   std::vector<std::filesystem::path> catalog_directories() const;
 
+ private:
   GlobalOptions options_;
   std::ostream& out_;
   std::ostream& err_;
@@ -64,12 +66,16 @@ struct CheckCommandOptions {
   std::vector<std::string> targets;
   bool json = false;
   bool exit_code = false;
+  bool compare_links = false;  // compare link targets too, for every document checked
   double lock_wait_seconds = 30;
   FetchLimits limits;
 };
 int command_check(Context& context, const CheckCommandOptions& options);
 
 int command_list(Context& context, bool json);
+
+// Makes the text held back as a suspicious shrink current, on the user's word.
+int command_accept(Context& context, const std::string& target, bool json);
 
 struct ShowCommandOptions {
   std::string target;

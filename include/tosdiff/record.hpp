@@ -32,6 +32,7 @@ struct CheckResult {
   std::string significance;       // changed: substantive | cosmetic
   std::vector<std::string> cosmetic_kinds;
   std::string reverts_to;         // changed: id of an earlier version with this same text
+  bool accepted = false;          // changed by `tosdiff accept`, not by a check
   std::size_t blocks = 0, words = 0;  // new: size of the text
   std::optional<Error> error;     // status error
   std::vector<std::string> warnings;

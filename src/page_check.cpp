@@ -1,0 +1,188 @@
+#include "tosdiff/page_check.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <unordered_set>
+
+namespace tosdiff {
+namespace {
+
+// Interstitials and error pages are short; a policy is not. Markers that a normal page
+// also carries (bot-management scripts, a reCAPTCHA on a contact form, a <noscript>
+// "enable JavaScript") only count on a page with little text.
+constexpr std::size_t kShortPageWords = 300;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool contains_any(std::string_view haystack, std::initializer_list<std::string_view> needles) {
+  return std::any_of(needles.begin(), needles.end(),
+                     [&](std::string_view n) { return haystack.find(n) != std::string_view::npos; });
+}
+
+std::string fold_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// The <title>, lowercased (pages put it in the head; scanning the first 64 KiB is enough).
+std::string page_title(std::string_view lowered_head) {
+  std::size_t open = lowered_head.find("<title");
+  if (open == std::string_view::npos) return {};
+  std::size_t start = lowered_head.find('>', open);
+  if (start == std::string_view::npos) return {};
+  std::size_t close = lowered_head.find("</title", start);
+  if (close == std::string_view::npos) return {};
+  std::string title = fold_spaces(lowered_head.substr(start + 1, close - start - 1));
+  std::size_t amp;
+  while ((amp = title.find("&amp;")) != std::string::npos) title.replace(amp, 5, "&");
+  return title;
+}
+
+// Markers only bot-protection challenges carry (not the scripts those services inject into
+// ordinary pages).
+bool has_challenge_marker(std::string_view lowered) {
+  return contains_any(lowered, {"cf-browser-verification", "cf_chl_opt", "__cf_chl_", "cf-challenge",
+                                "/cdn-cgi/challenge-platform/h/", "cf-error-details",
+                                "captcha-delivery.com", "geo.captcha-delivery", "px-captcha",
+                                "_pxcaptcha", "_incapsula_resource", "incapsula incident",
+                                "sucuri website firewall", "sucuri_cloudproxy", "errors.edgesuite.net",
+                                "awswaf", "aws-waf-token", "ddos-guard", "ddos protection by",
+                                "distil_r_captcha", "kasada", "shape security"});
+}
+
+bool has_captcha(std::string_view lowered) {
+  return contains_any(lowered, {"g-recaptcha", "recaptcha/api.js", "h-captcha", "hcaptcha.com/1/api",
+                                "cf-turnstile", "challenges.cloudflare.com/turnstile", "arkoselabs",
+                                "funcaptcha"});
+}
+
+bool is_challenge_title(std::string_view title) {
+  return contains_any(title, {"just a moment", "attention required", "access denied", "access to this page has been denied",
+                              "are you a robot", "are you human", "verify you are human", "human verification",
+                              "bot verification", "security check", "checking your browser", "one more step",
+                              "request blocked", "request rejected", "pardon our interruption", "ddos protection",
+                              "captcha", "please wait while", "forbidden", "you have been blocked",
+                              "unusual traffic"});
+}
+
+bool asks_for_javascript(std::string_view lowered_text) {
+  return contains_any(lowered_text, {"enable javascript", "javascript is required", "javascript is disabled",
+                                     "javascript must be enabled", "turn on javascript", "enable cookies",
+                                     "cookies are disabled", "unusual traffic from your", "verify you are human",
+                                     "are you a robot", "complete the security check", "press & hold",
+                                     "press and hold", "checking your browser", "access denied",
+                                     "you don't have permission to access", "request unsuccessful"});
+}
+
+bool is_not_found(std::string_view lowered) {
+  return contains_any(lowered, {"404", "not found", "page not found", "doesn't exist", "does not exist",
+                                "no longer exists", "no longer available", "page unavailable",
+                                "page you requested", "page you are looking for", "page you're looking for",
+                                "couldn't find", "could not find", "can't find", "cannot find",
+                                "something went wrong", "an error occurred", "internal server error",
+                                "service unavailable", "bad gateway", "temporarily unavailable",
+                                "under maintenance", "down for maintenance", "oops"});
+}
+
+std::string first_lines(const Text& text, std::size_t blocks) {
+  std::string out;
+  for (std::size_t i = 0; i < text.blocks.size() && i < blocks; ++i) out += text.blocks[i].text + "\n";
+  return out;
+}
+
+std::string all_text(const Text& text) {
+  std::string out;
+  for (const Block& b : text.blocks) out += b.text + "\n";
+  return out;
+}
+
+std::unordered_set<std::string> vocabulary(const Text& text) {
+  std::unordered_set<std::string> words;
+  for (const Block& block : text.blocks) {
+    std::string word;
+    for (char c : block.text + " ") {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (std::isalnum(u) || u >= 0x80) {
+        word += static_cast<char>(std::tolower(u));
+      } else {
+        if (word.size() >= 3) words.insert(word);
+        word.clear();
+      }
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+std::size_t count_text_words(const Text& text) {
+  std::size_t words = 0;
+  for (const Block& block : text.blocks) {
+    bool in_word = false;
+    for (char c : block.text) {
+      bool space = c == ' ';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+  }
+  return words;
+}
+
+std::optional<Error> classify_page(long status, std::string_view html, const Text& text, std::string_view url) {
+  const std::size_t words = count_text_words(text);
+  const std::string head = lower(html.substr(0, 256 * 1024));
+  const std::string title = page_title(std::string_view(head).substr(0, 64 * 1024));
+  const bool short_page = words < kShortPageWords;
+  const std::string where = " (" + std::string(url) + ")";
+
+  const bool marker = has_challenge_marker(head);
+  const bool challenge_title = is_challenge_title(title);
+  const std::string lowered_text = lower(all_text(text));
+  bool blocked = (marker && (short_page || challenge_title)) ||
+                 (short_page && (challenge_title || has_captcha(head) || asks_for_javascript(lowered_text)));
+  if (blocked) {
+    std::string what = challenge_title ? "'" + title + "'" : marker ? "a bot-protection challenge" : "an interstitial";
+    return Error{"blocked", "the server answered with " + what + " instead of the document" +
+                                (status >= 400 ? " (HTTP " + std::to_string(status) + ")" : "") + where};
+  }
+  if (status >= 400) return std::nullopt;  // the caller reports http_status with its reason
+  if (short_page && (is_not_found(title) || is_not_found(lower(first_lines(text, 3)))))
+    return Error{"error_page", "the page is an error page" + (title.empty() ? std::string() : " ('" + title + "')") +
+                                   ", served with HTTP " + std::to_string(status) + where};
+  if (words < kMinWords)
+    return Error{"empty", "no text found on the page (" + std::to_string(words) + " words)" + where};
+  return std::nullopt;
+}
+
+std::optional<Error> check_shrink(const Text& previous, const Text& current) {
+  const std::size_t before = count_text_words(previous), after = count_text_words(current);
+  if (before < 100) return std::nullopt;  // too short to judge
+  if (after * 5 < before)
+    return Error{"suspicious_shrink", "the text fell from " + std::to_string(before) + " to " +
+                                          std::to_string(after) +
+                                          " words; if this is the real document, run `tosdiff accept`"};
+  auto a = vocabulary(previous), b = vocabulary(current);
+  std::size_t shared = 0;
+  for (const auto& w : b) shared += a.count(w);
+  const std::size_t all = a.size() + b.size() - shared;
+  if (all > 0 && shared * 10 < all)
+    return Error{"suspicious_shrink", "the new text shares almost no vocabulary with the archived one (" +
+                                          std::to_string(shared) + " of " + std::to_string(all) +
+                                          " distinct words); if this is the real document, run `tosdiff accept`"};
+  return std::nullopt;
+}
+
+}  // namespace tosdiff

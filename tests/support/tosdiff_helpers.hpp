@@ -1,0 +1,59 @@
+#pragma once
+// Helpers shared by the integration tests: replies, the JSON Lines tosdiff prints, files.
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "support/http_test_server.hpp"
+
+namespace tosdiff::testing {
+
+using nlohmann::json;
+
+inline HttpReply html(const std::string& body, int status = 200) {
+  HttpReply reply;
+  reply.status = status;
+  reply.headers = {{"Content-Type", "text/html; charset=utf-8"}};
+  reply.body = body;
+  return reply;
+}
+
+inline std::vector<json> json_lines(const std::string& out) {
+  std::vector<json> lines;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty()) lines.push_back(json::parse(line));
+  return lines;
+}
+
+inline const json* find_document(const std::vector<json>& lines, const std::string& document) {
+  for (const auto& l : lines)
+    if (l.value("document", "") == document) return &l;
+  return nullptr;
+}
+
+inline std::size_t count_files(const std::string& dir) {
+  std::size_t n = 0;
+  std::error_code ec;
+  if (!std::filesystem::exists(dir, ec)) return 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir, ec))
+    if (e.is_regular_file() && e.path().filename() != ".lock") ++n;
+  return n;
+}
+
+
+// The text of a fixture file under fixtures/.
+inline std::string fixture(const std::string& relative) {
+  std::ifstream in(std::string(TOSDIFF_FIXTURES_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace tosdiff::testing
