@@ -220,15 +220,19 @@ std::filesystem::path Archive::record_path(const DocumentIndex& index, std::uint
   return document_dir(index.platform, index.document) / "records" / (std::to_string(number) + ".json");
 }
 
-std::filesystem::path Archive::pending_path(const DocumentIndex& index) const {
-  return document_dir(index.platform, index.document) / "pending.txt";
+std::filesystem::path Archive::pending_path(const DocumentIndex& index, const std::string& sha256) const {
+  check_sha(sha256);
+  return document_dir(index.platform, index.document) / "pending" / (sha256 + ".txt");
 }
 
-void Archive::put_pending(const DocumentIndex& index, std::string_view text) const {
-  write_file_atomically(pending_path(index), text);
+void Archive::put_pending(const DocumentIndex& index, const std::string& sha256, std::string_view text) const {
+  write_file_atomically(pending_path(index, sha256), text);
 }
 
-std::string Archive::read_pending(const DocumentIndex& index) const { return read_whole_file(pending_path(index)); }
+std::string Archive::read_pending(const DocumentIndex& index) const {
+  if (!index.pending) throw ArchiveError("nothing is pending for " + index.platform + "/" + index.document);
+  return read_whole_file(pending_path(index, index.pending->sha256));
+}
 
 DocumentIndex Archive::load(const std::string& platform, const std::string& document) const {
   const auto path = document_dir(platform, document) / "index.json";
@@ -298,19 +302,56 @@ void Archive::commit(const DocumentIndex& index) const {
   write_file_atomically(document_dir(index.platform, index.document) / "index.json", index_to_json(index));
 }
 
-std::size_t Archive::prune_snapshots(const DocumentIndex& index) const {
-  std::set<std::string> named;
-  for (const auto& s : index.snapshots) named.insert(s.sha256 + ".html");
-  const auto dir = document_dir(index.platform, index.document) / "snapshots";
-  std::size_t removed = 0;
+void Archive::begin_transaction(const DocumentIndex& index) const {
+  write_file_atomically(document_dir(index.platform, index.document) / ".transaction",
+                        "{\"pid\": " + std::to_string(::getpid()) + "}\n");
+}
+
+void Archive::end_transaction(const DocumentIndex& index) const {
+  collect_garbage(index);
+  // No directory fsync: if the removal is lost in a crash, the marker only makes the next
+  // check collect garbage that is not there.
   std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.size() == 69 && name.substr(64) == ".html" && !named.count(name)) {
-      if (std::filesystem::remove(entry.path(), ec)) ++removed;
-    }
+  std::filesystem::remove(document_dir(index.platform, index.document) / ".transaction", ec);
+}
+
+bool Archive::interrupted(const DocumentIndex& index) const {
+  std::error_code ec;
+  return std::filesystem::exists(document_dir(index.platform, index.document) / ".transaction", ec);
+}
+
+std::vector<std::string> Archive::unreferenced_files(const DocumentIndex& index) const {
+  std::set<std::string> named = {"index.json", ".transaction"};
+  for (const auto& s : index.snapshots) named.insert("snapshots/" + s.sha256 + ".html");
+  for (const auto& v : index.versions) {
+    named.insert("versions/" + v.id() + ".txt");
+    named.insert("records/" + v.id() + ".json");
+  }
+  if (index.pending) named.insert("pending/" + index.pending->sha256 + ".txt");
+  std::vector<std::string> out;
+  const auto dir = document_dir(index.platform, index.document);
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file()) continue;
+    std::string relative = std::filesystem::relative(entry.path(), dir, ec).generic_string();
+    if (!named.count(relative)) out.push_back(relative);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> Archive::collect_garbage(const DocumentIndex& index) const {
+  std::vector<std::string> removed;
+  const auto dir = document_dir(index.platform, index.document);
+  for (const std::string& relative : unreferenced_files(index)) {
+    std::error_code ec;
+    if (std::filesystem::remove(dir / relative, ec)) removed.push_back(relative);
   }
   return removed;
+}
+
+void Archive::recover(const DocumentIndex& index) const {
+  if (interrupted(index)) end_transaction(index);
 }
 
 ArchiveLock::ArchiveLock(const std::filesystem::path& root, double wait_seconds) {

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "tosdiff/charset.hpp"
+#include "tosdiff/classify.hpp"
 #include "tosdiff/page_check.hpp"
 #include "tosdiff/sha256.hpp"
 
@@ -48,6 +49,8 @@ class DocumentCheck {
     try {
       index_ = archive.load(spec.platform_id, spec.document_id);
       loaded_ = true;
+      for (const auto& s : index_.snapshots) committed_snapshots_.push_back(s.sha256);
+      committed_pending_ = index_.pending.has_value();
     } catch (const ArchiveError& e) {
       load_error_ = e.what();
     }
@@ -76,11 +79,13 @@ class DocumentCheck {
   }
   bool complete() const { return received_ == spec_.sources.size(); }
   void set_max_html_bytes(std::size_t bytes) { max_html_bytes_ = bytes; }
+  void set_rules(const Rules* rules) { rules_ = rules ? rules : &builtin_rules(); }
 
   CheckResult run() {
     result_.checked_at = format_utc(clock_.now());
     if (!loaded_) return fail({"archive", load_error_}, false);
     try {
+      archive_.recover(index_);  // a run killed while writing this document: finish its cleanup
       return process();
     } catch (const ArchiveError& e) {
       // The archive could not be written: what was committed before stays as it was.
@@ -144,8 +149,12 @@ class DocumentCheck {
         if (pages.size() > 1) error.message += " (page " + page.source->url + ")";
         return fail(error, true, pages);
       }
-      if (auto not_the_document = classify_page(page.response.status, page.utf8, *extracted, page.source->url))
+      if (auto not_the_document = classify_page(page.response.status, page.utf8, *extracted, page.source->url)) {
+        // Held as pending when there is text: if tosdiff is wrong about this page, the
+        // user can take it with `tosdiff accept`.
+        if (pages.size() == 1 && not_the_document->kind != "empty") return hold(*not_the_document, pages, *extracted);
         return fail(*not_the_document, true, pages);
+      }
       for (Block& block : extracted->blocks) text.blocks.push_back(std::move(block));
     }
     if (const VersionEntry* current = index_.current()) {
@@ -189,7 +198,8 @@ class DocumentCheck {
     pending.error_kind = error.kind;
     pending.error_message = error.message;
     pending.snapshots = snapshots_of(pages);
-    archive_.put_pending(index_, rendered);
+    begin_writes();
+    archive_.put_pending(index_, pending.sha256, rendered);
     index_.pending = std::move(pending);
     return fail(std::move(error), true, pages);
   }
@@ -207,13 +217,11 @@ class DocumentCheck {
     const PendingText pending = *index_.pending;
     Text text = parse_text(archive_.read_pending(index_));
     if (sha256_hex(render_text(text)) != pending.sha256)
-      throw ArchiveError(archive_.pending_path(index_).string() + " does not match the index");
+      throw ArchiveError(archive_.pending_path(index_, pending.sha256).string() + " does not match the index");
     index_.pending.reset();
-    result_.warnings.push_back("accepted on purpose: " + pending.error_message);
-    CheckResult result = record(pending.snapshots, text, true);
-    std::error_code ec;
-    std::filesystem::remove(archive_.pending_path(index_), ec);
-    return result;
+    std::string reason = pending.error_message.substr(0, pending.error_message.find("; if this is"));
+    result_.warnings.push_back("accepted on purpose: " + pending.error_kind + ": " + reason);
+    return record(pending.snapshots, text, true);  // the commit drops pending.txt
   }
 
  private:
@@ -243,6 +251,7 @@ class DocumentCheck {
   void store_pages(const std::vector<Page>& pages) {
     for (const Page& page : pages) {
       if (!index_.find_snapshot(page.sha256)) {
+        begin_writes();
         archive_.put_snapshot(index_, page.sha256, page.response.body);
         SnapshotMeta meta;
         meta.sha256 = page.sha256;
@@ -286,6 +295,7 @@ class DocumentCheck {
     for (const auto& v : index_.versions) named.insert(named.end(), v.snapshots.begin(), v.snapshots.end());
     for (const auto& e : index_.recent_errors) named.insert(named.end(), e.snapshots.begin(), e.snapshots.end());
     for (const auto& [url, sha] : index_.latest_by_url) named.push_back(sha);
+    if (index_.pending) named.insert(named.end(), index_.pending->snapshots.begin(), index_.pending->snapshots.end());
     auto& s = index_.snapshots;
     s.erase(std::remove_if(s.begin(), s.end(),
                            [&](const SnapshotMeta& m) {
@@ -294,10 +304,27 @@ class DocumentCheck {
             s.end());
   }
 
+  // Every file write of this check happens inside one archive transaction (archive.hpp):
+  // a kill at any instant leaves the archive as the last committed index says.
+  void begin_writes() {
+    if (in_transaction_) return;
+    archive_.begin_transaction(index_);
+    in_transaction_ = true;
+  }
+
   void commit() {
     forget_unreferenced_snapshots();
+    // Files the index stops naming are deleted after the commit: a write too.
+    if (!in_transaction_ && drops_files()) begin_writes();
     archive_.commit(index_);
-    archive_.prune_snapshots(index_);
+    if (in_transaction_) archive_.end_transaction(index_);
+    in_transaction_ = false;
+  }
+
+  bool drops_files() const {
+    if (committed_pending_ && !index_.pending) return true;
+    return std::any_of(committed_snapshots_.begin(), committed_snapshots_.end(),
+                       [&](const std::string& sha) { return !index_.find_snapshot(sha); });
   }
 
   // An error result. The previous version stays current; the raw pages, if any, are kept
@@ -367,6 +394,7 @@ class DocumentCheck {
       note_flapping(*current, sha);
     }
     if (accepted) result_.accepted = true;
+    classify_result(result_, *rules_);
     version.status = result_.status;
     version.significance = result_.significance;
     version.cosmetic_kinds = result_.cosmetic_kinds;
@@ -374,6 +402,7 @@ class DocumentCheck {
     result_.current = ref_of(version);
     version.summary = summarize(result_);
 
+    begin_writes();
     archive_.put_version(index_, version.number, rendered);
     archive_.put_record(index_, version.number,
                         record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
@@ -419,6 +448,10 @@ class DocumentCheck {
   std::vector<std::optional<Result<FetchResponse>>> responses_;
   std::size_t received_ = 0;
   std::size_t max_html_bytes_ = 16u << 20;
+  const Rules* rules_ = &builtin_rules();
+  bool in_transaction_ = false;
+  std::vector<std::string> committed_snapshots_;  // as loaded: what the last commit named
+  bool committed_pending_ = false;
   CheckResult result_;
 };
 
@@ -426,13 +459,14 @@ class DocumentCheck {
 
 CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
                              Fetcher& fetcher, const Clock& clock, const ReportFn& report,
-                             std::size_t max_page_bytes) {
+                             std::size_t max_page_bytes, const Rules* rules) {
   std::vector<std::unique_ptr<DocumentCheck>> checks;
   std::vector<FetchRequest> requests;
   std::vector<std::pair<std::size_t, std::size_t>> owner;  // request -> (document, source)
   for (std::size_t d = 0; d < documents.size(); ++d) {
     checks.push_back(std::make_unique<DocumentCheck>(documents[d], archive, clock));
     checks.back()->set_max_html_bytes(std::max<std::size_t>(16u << 20, 3 * max_page_bytes));
+    checks.back()->set_rules(rules);
     for (std::size_t s = 0; s < documents[d].sources.size(); ++s) {
       requests.push_back(checks.back()->request_for(documents[d].sources[s]));
       owner.emplace_back(d, s);
@@ -472,8 +506,10 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
   return summary;
 }
 
-CheckResult accept_pending(const DocumentSpec& document, const Archive& archive, const Clock& clock) {
+CheckResult accept_pending(const DocumentSpec& document, const Archive& archive, const Clock& clock,
+                           const Rules* rules) {
   DocumentCheck check(document, archive, clock);
+  check.set_rules(rules);
   return check.accept();
 }
 

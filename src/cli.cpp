@@ -24,7 +24,8 @@ constexpr const char* kExitCodes =
     "  130/143  interrupted by SIGINT/SIGTERM\n"
     "\n"
     "Environment: TOSDIFF_DATA_DIR, XDG_DATA_HOME (data dir); TOSDIFF_CATALOG (colon-separated\n"
-    "catalog dirs), XDG_CONFIG_HOME (catalog in $XDG_CONFIG_HOME/tosdiff/catalog); NO_COLOR.";
+    "catalog dirs), XDG_CONFIG_HOME (catalog in $XDG_CONFIG_HOME/tosdiff/catalog, rules in\n"
+    "$XDG_CONFIG_HOME/tosdiff/topics.json); NO_COLOR.";
 
 struct Parsed {
   GlobalOptions global;
@@ -37,6 +38,7 @@ struct Parsed {
   NormalizeCommandOptions normalize;
   std::string validate_path;
   std::string accept_target;
+  bool verify_repair = false, verify_json = false;
   bool accept_json = false;
 };
 
@@ -92,6 +94,12 @@ const std::vector<Command>& commands() {
          c.add_flag("--json", p.history_json, "one JSON object per version");
        },
        [](Context& ctx, const Parsed& p) { return command_history(ctx, p.history_target, p.history_json); }},
+      {"verify", "Check every archived file against the indexes; --repair mends what can be mended",
+       [](CLI::App& c, Parsed& p) {
+         c.add_flag("--repair", p.verify_repair, "delete orphans and leftovers, rebuild indexes and records");
+         c.add_flag("--json", p.verify_json, "one JSON object per finding");
+       },
+       [](Context& ctx, const Parsed& p) { return command_verify(ctx, p.verify_repair, p.verify_json); }},
       {"normalize", "Print the normalized text of a local HTML file",
        [](CLI::App& c, Parsed& p) {
          c.add_option("file", p.normalize.file, "HTML file, or - for standard input")->required();
@@ -121,6 +129,8 @@ int run_cli(int argc, char** argv) {
   app.add_option("--data-dir", parsed.global.data_dir,
                  "archive directory (default: $TOSDIFF_DATA_DIR, $XDG_DATA_HOME/tosdiff, ~/.local/share/tosdiff)");
   app.add_option("--catalog", parsed.global.catalogs, "directory of declarations to add (repeatable)")->allow_extra_args(false);
+  app.add_option("--rules", parsed.global.rules,
+                 "classification rules over the built-in ones (default: $XDG_CONFIG_HOME/tosdiff/topics.json if it exists)");
   bool quiet = false, verbose = false;
   auto* q = app.add_flag("-q,--quiet", quiet, "report only substantive changes and failures");
   app.add_flag("-v,--verbose", verbose, "report unchanged documents and cosmetic changes too")->excludes(q);

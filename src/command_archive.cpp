@@ -9,6 +9,7 @@
 #include "tosdiff/clock.hpp"
 #include "tosdiff/commands.hpp"
 #include "tosdiff/exit_codes.hpp"
+#include "tosdiff/verify.hpp"
 
 namespace tosdiff {
 namespace {
@@ -135,6 +136,7 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
     result.significance = change.substantive ? "substantive" : "cosmetic";
     result.cosmetic_kinds = change.cosmetic_kinds;
     result.change = std::move(change);
+    classify_result(result, context.rules());
   }
   if (options.json) {
     context.out() << record_to_json(result).dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
@@ -154,6 +156,12 @@ int command_history(Context& context, const std::string& target, bool json) {
     DocumentIndex index = archive.load(doc.platform_id, doc.document_id);
     for (const VersionEntry& v : index.versions) {
       any = true;
+      // The severity is in the version's record (records older than classification have none).
+      std::string severity;
+      try {
+        severity = ordered_json::parse(archive.read_record(index, v)).value("severity", "");
+      } catch (const std::exception&) {
+      }
       if (json) {
         ordered_json j;
         j["platform"] = doc.platform_id;
@@ -166,17 +174,48 @@ int command_history(Context& context, const std::string& target, bool json) {
         if (!v.reverts_to.empty()) j["reverts_to"] = v.reverts_to;
         j["sha256"] = v.sha256;
         j["summary"] = v.summary;
+        if (!severity.empty()) j["severity"] = severity;
         out << dump(j) << "\n";
       } else {
         std::string kind = v.status == "new" ? "new" : v.significance;
         std::string line = doc.key() + "  v" + v.id() + "  " + v.captured_at + "  ";
         kind.resize(std::max<std::size_t>(kind.size(), 11), ' ');
-        out << line << kind << "  " << v.summary << "\n";
+        if (severity.empty()) severity = "-";
+        severity.resize(std::max<std::size_t>(severity.size(), 8), ' ');
+        out << line << kind << "  " << severity << "  " << v.summary << "\n";
       }
     }
   }
   if (!any && !json) out << "nothing archived for " << target << " yet\n";
   return exit_code::ok;
+}
+
+int command_verify(Context& context, bool repair, bool json) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(context.data_dir(), ec))
+    throw FatalError("no archive at " + context.data_dir().string());
+  Archive archive(context.data_dir());
+  ArchiveLock lock(context.data_dir(), 30);  // no writer may run while files are judged
+  VerifyReport report = verify_archive(archive, repair);
+  std::ostream& out = context.out();
+  std::size_t problems = 0, leftovers = 0, repaired = 0;
+  for (const VerifyFinding& f : report.findings) {
+    (f.problem ? problems : leftovers)++;
+    if (f.repaired) ++repaired;
+    if (json) {
+      out << dump(ordered_json{{"path", f.path}, {"kind", f.kind}, {"problem", f.problem},
+                               {"repaired", f.repaired}, {"message", f.message}})
+          << "\n";
+    } else {
+      out << (f.problem ? "problem " : "note    ") << f.kind << "  " << f.path << ": " << f.message
+          << (f.repaired ? " [repaired]" : "") << "\n";
+    }
+  }
+  if (!json)
+    out << report.documents << " documents, " << report.files << " files checked; " << problems << " problems, "
+        << leftovers << " leftovers of interrupted runs, " << repaired << " repaired; "
+        << report.open_problems() << " problems left\n";
+  return report.open_problems() == 0 ? exit_code::ok : exit_code::document_failed;
 }
 
 }  // namespace tosdiff

@@ -42,6 +42,7 @@ class StopSignals {
 
 int command_check(Context& context, const CheckCommandOptions& options) {
   std::vector<DocumentSpec> documents = context.select_documents(options.targets);
+  const Rules& rules = context.rules();  // a bad rules file stops the run before any fetch
   if (options.compare_links)
     for (DocumentSpec& document : documents) document.compare_links = true;
   Archive archive(context.data_dir());
@@ -66,7 +67,7 @@ int command_check(Context& context, const CheckCommandOptions& options) {
     }
     out.flush();  // a long run shows each document as it completes
   };
-  CheckSummary summary = check_documents(documents, archive, *fetcher, clock, report, limits.max_size);
+  CheckSummary summary = check_documents(documents, archive, *fetcher, clock, report, limits.max_size, &rules);
 
   if (g_stop.load()) return g_signal.load() == SIGTERM ? exit_code::interrupted_sigterm : exit_code::interrupted_sigint;
   if (summary.errors > 0) return exit_code::document_failed;
@@ -76,10 +77,11 @@ int command_check(Context& context, const CheckCommandOptions& options) {
 
 int command_accept(Context& context, const std::string& target, bool json) {
   DocumentSpec document = context.one_document(target);
+  const Rules& rules = context.rules();
   Archive archive(context.data_dir());
   ArchiveLock lock(context.data_dir(), 30);
   SystemClock clock;
-  CheckResult result = accept_pending(document, archive, clock);
+  CheckResult result = accept_pending(document, archive, clock, &rules);
   if (result.status == "error") throw FatalError(document.key() + ": " + result.error->message);
   if (json) {
     context.out() << record_to_json_line(result) << "\n";

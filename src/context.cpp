@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 #include <unistd.h>
 
@@ -82,6 +83,33 @@ const Catalog& Context::catalog() {
     throw UsageError(message);
   }
   return *catalog_;
+}
+
+const Rules& Context::rules() {
+  if (rules_) return *rules_;
+  std::filesystem::path file = options_.rules;
+  if (file.empty()) {
+    std::filesystem::path config;
+    if (std::string xdg = env("XDG_CONFIG_HOME"); !xdg.empty()) config = xdg;
+    else if (std::string home = env("HOME"); !home.empty()) config = std::filesystem::path(home) / ".config";
+    std::error_code ec;
+    if (!config.empty() && std::filesystem::is_regular_file(config / "tosdiff" / "topics.json", ec))
+      file = config / "tosdiff" / "topics.json";
+  }
+  Rules rules = builtin_rules();
+  if (!file.empty()) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw UsageError("cannot read the rules file " + file.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+      overlay_rules(rules, parse_rules(text.str(), file.string()), file.string());
+    } catch (const RulesError& e) {
+      throw UsageError(std::string("bad classification rules: ") + e.what());
+    }
+  }
+  rules_ = std::move(rules);
+  return *rules_;
 }
 
 bool Context::user_catalog_given() {

@@ -11,6 +11,7 @@
 
 #include "tosdiff/boilerplate.hpp"
 #include "tosdiff/dom.hpp"
+#include "tosdiff/raw_text.hpp"
 #include "tosdiff/selector.hpp"
 #include "tosdiff/url.hpp"
 
@@ -801,7 +802,9 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   auto remove = compile_all(options.remove);
   if (!remove) return remove.error();
 
-  ParsedHtml parsed(html);
+  std::string pruned;
+  if (options.prune_raw_text) pruned = prune_raw_text(html);
+  ParsedHtml parsed(options.prune_raw_text ? std::string_view(pruned) : html);
   const FlatDocument& doc = parsed.flat();
 
   IntervalSet included, removed;

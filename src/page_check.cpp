@@ -12,6 +12,9 @@ namespace {
 // also carries (bot-management scripts, a reCAPTCHA on a contact form, a <noscript>
 // "enable JavaScript") only count on a page with little text.
 constexpr std::size_t kShortPageWords = 300;
+// What a page says in its text ("enable cookies", "404") only tells an interstitial apart
+// on a page that says next to nothing else: a short cookie policy says "enable cookies" too.
+constexpr std::size_t kTinyPageWords = 80;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -87,8 +90,18 @@ bool asks_for_javascript(std::string_view lowered_text) {
                                      "you don't have permission to access", "request unsuccessful"});
 }
 
+// "404" as a word ("Error 404", "404 - Not Found"), not inside "Suite 1404".
+bool has_404(std::string_view lowered) {
+  for (std::size_t at = lowered.find("404"); at != std::string_view::npos; at = lowered.find("404", at + 1)) {
+    bool start = at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
+    bool end = at + 3 >= lowered.size() || !std::isalnum(static_cast<unsigned char>(lowered[at + 3]));
+    if (start && end) return true;
+  }
+  return false;
+}
+
 bool is_not_found(std::string_view lowered) {
-  return contains_any(lowered, {"404", "not found", "page not found", "doesn't exist", "does not exist",
+  return has_404(lowered) || contains_any(lowered, {"not found", "page not found", "doesn't exist", "does not exist",
                                 "no longer exists", "no longer available", "page unavailable",
                                 "page you requested", "page you are looking for", "page you're looking for",
                                 "couldn't find", "could not find", "can't find", "cannot find",
@@ -151,17 +164,21 @@ std::optional<Error> classify_page(long status, std::string_view html, const Tex
   const bool marker = has_challenge_marker(head);
   const bool challenge_title = is_challenge_title(title);
   const std::string lowered_text = lower(all_text(text));
+  const bool tiny_page = words < kTinyPageWords;
   bool blocked = (marker && (short_page || challenge_title)) ||
-                 (short_page && (challenge_title || has_captcha(head) || asks_for_javascript(lowered_text)));
+                 (short_page && (challenge_title || has_captcha(head))) ||
+                 (tiny_page && asks_for_javascript(lowered_text));
   if (blocked) {
     std::string what = challenge_title ? "'" + title + "'" : marker ? "a bot-protection challenge" : "an interstitial";
     return Error{"blocked", "the server answered with " + what + " instead of the document" +
-                                (status >= 400 ? " (HTTP " + std::to_string(status) + ")" : "") + where};
+                                (status >= 400 ? " (HTTP " + std::to_string(status) + ")" : "") + where +
+                                "; if this is the real document, run `tosdiff accept`"};
   }
   if (status >= 400) return std::nullopt;  // the caller reports http_status with its reason
-  if (short_page && (is_not_found(title) || is_not_found(lower(first_lines(text, 3)))))
+  if ((short_page && is_not_found(title)) || (tiny_page && is_not_found(lower(first_lines(text, 3)))))
     return Error{"error_page", "the page is an error page" + (title.empty() ? std::string() : " ('" + title + "')") +
-                                   ", served with HTTP " + std::to_string(status) + where};
+                                   ", served with HTTP " + std::to_string(status) + where +
+                                   "; if this is the real document, run `tosdiff accept`"};
   if (words < kMinWords)
     return Error{"empty", "no text found on the page (" + std::to_string(words) + " words)" + where};
   return std::nullopt;

@@ -46,6 +46,29 @@ DiffStats stats_from_json(const ordered_json& j) {
   return s;
 }
 
+ordered_json topics_to_json(const std::vector<TopicMatch>& topics) {
+  ordered_json out = ordered_json::array();
+  for (const auto& t : topics)
+    out.push_back({{"id", t.id}, {"label", t.label}, {"evidence", t.evidence}, {"where", t.where}});
+  return out;
+}
+
+ordered_json flags_to_json(const std::vector<FlagMatch>& flags) {
+  ordered_json out = ordered_json::array();
+  for (const auto& f : flags)
+    out.push_back({{"id", f.id}, {"label", f.label}, {"direction", f.direction}, {"kind", f.kind},
+                   {"evidence", f.evidence}});
+  return out;
+}
+
+std::vector<FlagMatch> flags_from_json(const ordered_json& list) {
+  std::vector<FlagMatch> out;
+  for (const auto& f : list)
+    out.push_back({f.value("id", ""), f.value("label", ""), f.value("direction", ""), f.value("kind", ""),
+                   f.value("evidence", std::vector<std::string>{})});
+  return out;
+}
+
 ordered_json hunk_to_json(const Hunk& h) {
   ordered_json j;
   j["old_start"] = h.old_start;
@@ -65,6 +88,8 @@ ordered_json hunk_to_json(const Hunk& h) {
     words.push_back(std::move(wj));
   }
   j["words"] = std::move(words);
+  if (!h.topics.empty()) j["topics"] = topics_to_json(h.topics);
+  if (!h.flags.empty()) j["flags"] = flags_to_json(h.flags);
   return j;
 }
 
@@ -85,6 +110,10 @@ Hunk hunk_from_json(const ordered_json& j) {
     std::string op = w.value("op", "=");
     h.words.push_back({op.empty() ? '=' : op[0], w.value("text", ""), w.value("elided_words", std::size_t{0})});
   }
+  for (const auto& t : j.value("topics", ordered_json::array()))
+    h.topics.push_back({t.value("id", ""), t.value("label", ""), t.value("evidence", std::vector<std::string>{}),
+                        t.value("where", "")});
+  h.flags = flags_from_json(j.value("flags", ordered_json::array()));
   return h;
 }
 
@@ -162,6 +191,21 @@ ordered_json record_to_json(const CheckResult& r) {
     if (r.accepted) j["accepted"] = true;
   }
   if (r.status == "new" || r.status == "changed") j["summary"] = summarize(r);
+  if (!r.severity.empty()) j["severity"] = r.severity;
+  if (!r.section.empty()) j["section"] = r.section;
+  if (!r.topics.empty()) {
+    ordered_json topics = ordered_json::array();
+    for (const auto& t : r.topics)
+      topics.push_back({{"id", t.id}, {"label", t.label}, {"weight", t.weight}, {"where", t.where}, {"hunks", t.hunks}});
+    j["topics"] = std::move(topics);
+  }
+  if (!r.regulations.empty()) {
+    ordered_json regulations = ordered_json::array();
+    for (const auto& g : r.regulations)
+      regulations.push_back({{"id", g.id}, {"name", g.name}, {"reason", g.reason}, {"topic", g.topic}});
+    j["regulations"] = std::move(regulations);
+  }
+  if (!r.flags.empty()) j["flags"] = flags_to_json(r.flags);
   if (r.previous) j["previous"] = version_to_json(*r.previous);
   if (r.current) j["current"] = version_to_json(*r.current);
   if (r.status == "new") j["size"] = {{"blocks", r.blocks}, {"words", r.words}};
@@ -193,6 +237,14 @@ CheckResult record_from_json(const ordered_json& j) {
   r.cosmetic_kinds = j.value("cosmetic_kinds", std::vector<std::string>{});
   r.reverts_to = j.value("reverts_to", "");
   r.accepted = j.value("accepted", false);
+  r.severity = j.value("severity", "");
+  r.section = j.value("section", std::vector<std::string>{});
+  for (const auto& t : j.value("topics", ordered_json::array()))
+    r.topics.push_back({t.value("id", ""), t.value("label", ""), t.value("weight", 1), t.value("where", ""),
+                        t.value("hunks", std::size_t{0})});
+  for (const auto& g : j.value("regulations", ordered_json::array()))
+    r.regulations.push_back({g.value("id", ""), g.value("name", ""), g.value("reason", ""), g.value("topic", "")});
+  r.flags = flags_from_json(j.value("flags", ordered_json::array()));
   if (j.contains("previous")) r.previous = version_from_json(j["previous"]);
   if (j.contains("current")) r.current = version_from_json(j["current"]);
   if (j.contains("size")) {
@@ -245,6 +297,14 @@ std::string summarize(const CheckResult& r) {
                     (places == 1 ? " place" : " places");
   if (r.significance == "cosmetic") out += " (cosmetic: " + join(r.cosmetic_kinds, ", ") + ")";
   if (!r.reverts_to.empty()) out += "; same text as version " + r.reverts_to;
+  if (!r.topics.empty()) {
+    constexpr std::size_t kNamed = 3;  // a summary is one line
+    std::vector<std::string> labels;
+    for (std::size_t i = 0; i < r.topics.size() && i < kNamed; ++i) labels.push_back(r.topics[i].label);
+    out += "; topics: " + join(labels, ", ");
+    if (r.topics.size() > kNamed) out += " (+" + std::to_string(r.topics.size() - kNamed) + " more)";
+  }
+  if (!r.severity.empty()) out += "; severity " + r.severity;
   return out;
 }
 
@@ -282,6 +342,18 @@ std::string render_text_report(const CheckResult& r, const TextStyle& style) {
   out << paint(cosmetic ? "2" : "1;35", "CHANGED") << "  " << paint("1", key) << "  "
       << (cosmetic ? "cosmetic" : "substantive") << "\n";
   out << "  " << summarize(r) << "\n";
+  if (!r.flags.empty()) {
+    std::vector<std::string> flags;
+    for (const auto& f : r.flags) flags.push_back(f.label);
+    out << "  " << paint("1;31", "flags: ") << join(flags, "; ") << "\n";
+  }
+  if (!r.regulations.empty()) {
+    constexpr std::size_t kNamed = 5;  // the record has them all
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < r.regulations.size() && i < kNamed; ++i) names.push_back(r.regulations[i].name);
+    if (r.regulations.size() > kNamed) names.push_back("+" + std::to_string(r.regulations.size() - kNamed) + " more");
+    out << "  regulations: " << join(names, "; ") << "\n";
+  }
   warnings();
   if (r.previous && r.current)
     out << "  version " << r.current->version << " (was " << r.previous->version << "), "

@@ -442,33 +442,48 @@ TEST(Archive, UnreadableIndexThrowsArchiveError) {
   EXPECT_THROW(archive.load("p", "d"), ArchiveError);
 }
 
-TEST(Archive, PruneSnapshotsRemovesUnreferencedFilesOnly) {
+TEST(Archive, GarbageIsWhatTheIndexDoesNotName) {
   TempDir tmp;
   Archive archive(tmp.path());
   DocumentIndex index = archive.load("p", "d");
   const std::string keep = sha256_hex("keep"), drop = sha256_hex("drop");
   archive.put_snapshot(index, keep, "keep");
   archive.put_snapshot(index, drop, "drop");
-  const fs::path dir = tmp.path() / "p" / "d" / "snapshots";
-  write_file_atomically(dir / "notes.txt", "not a snapshot");
-  write_file_atomically(dir / (hex64('a') + ".htm"), "other extension");
+  archive.put_version(index, 1, "one\n");
+  archive.put_version(index, 2, "two, never committed\n");
+  const fs::path dir = tmp.path() / "p" / "d";
+  write_file_atomically(dir / "snapshots" / "notes.txt", "not a snapshot");
   SnapshotMeta meta;
   meta.sha256 = keep;
   index.snapshots.push_back(meta);
+  VersionEntry v1;
+  v1.number = 1;
+  index.versions.push_back(v1);
+  archive.put_record(index, 1, "{}\n");
   archive.commit(index);
 
-  EXPECT_EQ(archive.prune_snapshots(index), 1u);
-  std::vector<std::string> expected = {hex64('a') + ".htm", keep + ".html", "notes.txt"};
-  std::sort(expected.begin(), expected.end());
-  EXPECT_EQ(list_dir(dir), expected);
-  EXPECT_EQ(archive.prune_snapshots(index), 0u);
+  std::vector<std::string> garbage = {"snapshots/" + drop + ".html", "snapshots/notes.txt", "versions/2.txt"};
+  EXPECT_EQ(archive.unreferenced_files(index), garbage);
+  EXPECT_FALSE(archive.interrupted(index));
+  archive.begin_transaction(index);
+  EXPECT_TRUE(archive.interrupted(index));
+  archive.recover(index);  // what the next check does after a killed run
+  EXPECT_FALSE(archive.interrupted(index));
+  EXPECT_TRUE(archive.unreferenced_files(index).empty());
+  EXPECT_EQ(list_dir(dir / "snapshots"), std::vector<std::string>{keep + ".html"});
+  EXPECT_TRUE(fs::exists(dir / "versions" / "1.txt"));
+  EXPECT_TRUE(fs::exists(dir / "records" / "1.json"));
+  EXPECT_TRUE(archive.collect_garbage(index).empty());
 }
 
-TEST(Archive, PruneWithoutSnapshotDirectoryIsZero) {
+TEST(Archive, RecoverWithoutAnInterruptedRunDeletesNothing) {
   TempDir tmp;
   Archive archive(tmp.path());
   DocumentIndex index = archive.load("p", "d");
-  EXPECT_EQ(archive.prune_snapshots(index), 0u);
+  archive.put_version(index, 7, "stray\n");
+  archive.commit(index);
+  archive.recover(index);
+  EXPECT_TRUE(fs::exists(tmp.path() / "p" / "d" / "versions" / "7.txt"));  // an orphan, for verify
 }
 
 TEST(Archive, PutSnapshotIsContentAddressedAndIdempotent) {

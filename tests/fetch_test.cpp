@@ -18,12 +18,15 @@
 #include <thread>
 #include <vector>
 
+#include "support/gzip.hpp"
 #include "support/http_test_server.hpp"
 #include "tosdiff/fetch.hpp"
 
 namespace {
 
 using tosdiff::FetchLimits;
+using tosdiff::testing::gzip;
+using tosdiff::testing::gzip_zeros;
 using tosdiff::FetchRequest;
 using tosdiff::FetchResponse;
 using tosdiff::Result;
@@ -104,46 +107,6 @@ HttpReply fault(Fault f, std::string body = "0123456789abcdef0123456789abcdef") 
 
 HttpReply redirect_to(const std::string& location) {
   return reply(302, "moved", {{"Location", location}});
-}
-
-// gzip of `zeros` zero bytes, compressed in pieces so the test never holds the plain text.
-std::string gzip_zeros(std::size_t zeros) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string in(1 << 20, '\0');
-  std::string out;
-  char buf[1 << 16];
-  std::size_t left = zeros;
-  int flush = Z_NO_FLUSH;
-  do {
-    const std::size_t n = std::min(left, in.size());
-    left -= n;
-    flush = left == 0 ? Z_FINISH : Z_NO_FLUSH;
-    z.next_in = reinterpret_cast<Bytef*>(in.data());
-    z.avail_in = static_cast<uInt>(n);
-    do {
-      z.next_out = reinterpret_cast<Bytef*>(buf);
-      z.avail_out = sizeof buf;
-      deflate(&z, flush);
-      out.append(buf, sizeof buf - z.avail_out);
-    } while (z.avail_out == 0);
-  } while (flush != Z_FINISH);
-  deflateEnd(&z);
-  return out;
-}
-
-std::string gzip(const std::string& text) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&z, text.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
 }
 
 std::string http_date(std::time_t when) {

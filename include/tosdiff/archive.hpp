@@ -6,7 +6,7 @@
 //   <data>/<platform>/<document>/snapshots/<sha256>.html   raw pages as fetched
 //   <data>/<platform>/<document>/versions/<n>.txt    normalized text of version n
 //   <data>/<platform>/<document>/records/<n>.json    the change record that made version n
-//   <data>/<platform>/<document>/pending.txt         a flagged text awaiting `tosdiff accept`
+//   <data>/<platform>/<document>/pending/<sha256>.txt  a flagged text awaiting `tosdiff accept`
 //
 // Writes are atomic, and index.json is written last: a version or record file that the
 // index does not name yet is an orphan of an interrupted run, rewritten by the next one.
@@ -54,7 +54,7 @@ struct CheckEntry {
 };
 
 // A text tosdiff refused to make current (a suspicious shrink), kept so that `tosdiff
-// accept` can take it on purpose without fetching again. Its text is pending.txt.
+// accept` can take it on purpose without fetching again. Its text is pending/<sha256>.txt.
 struct PendingText {
   std::string sha256;                  // of the normalized text
   std::string at;
@@ -97,17 +97,34 @@ class Archive {
   void put_snapshot(const DocumentIndex& index, const std::string& sha256, std::string_view bytes) const;
   void put_version(const DocumentIndex& index, std::uint64_t number, std::string_view text) const;
   void put_record(const DocumentIndex& index, std::uint64_t number, std::string_view json) const;
-  void put_pending(const DocumentIndex& index, std::string_view text) const;
-  std::string read_pending(const DocumentIndex& index) const;
+  // Pending texts are named by their hash, so writing a new one never touches the one the
+  // committed index names.
+  void put_pending(const DocumentIndex& index, const std::string& sha256, std::string_view text) const;
+  std::string read_pending(const DocumentIndex& index) const;  // the one index.pending names
   void commit(const DocumentIndex& index) const;
-  // Deletes snapshot files the index no longer names (call after commit). Returns how many.
-  std::size_t prune_snapshots(const DocumentIndex& index) const;
+
+  // A transaction groups the file writes and deletions of one document check. It starts
+  // with a marker file (.transaction) before the first write; commit() makes the writes
+  // visible; end_transaction() deletes what the index no longer names and then the marker.
+  // A run killed at any instant leaves the marker: everything in the document's directory
+  // that the committed index does not name is then the interrupted run's garbage, which
+  // recover() (run by the next check of that document, or `verify --repair`) deletes.
+  void begin_transaction(const DocumentIndex& index) const;
+  void end_transaction(const DocumentIndex& index) const;
+  bool interrupted(const DocumentIndex& index) const;  // a marker is there
+  // Deletes files of the document's directory the index does not name, and temp files.
+  // Returns their paths relative to the document directory.
+  std::vector<std::string> collect_garbage(const DocumentIndex& index) const;
+  // Files the index does not name (without deleting them), relative paths.
+  std::vector<std::string> unreferenced_files(const DocumentIndex& index) const;
+  // After an interrupted run: collect_garbage() and remove the marker. No-op otherwise.
+  void recover(const DocumentIndex& index) const;
 
   std::filesystem::path document_dir(const std::string& platform, const std::string& document) const;
   std::filesystem::path snapshot_path(const DocumentIndex& index, const std::string& sha256) const;
   std::filesystem::path version_path(const DocumentIndex& index, std::uint64_t number) const;
   std::filesystem::path record_path(const DocumentIndex& index, std::uint64_t number) const;
-  std::filesystem::path pending_path(const DocumentIndex& index) const;
+  std::filesystem::path pending_path(const DocumentIndex& index, const std::string& sha256) const;
 
  private:
   std::filesystem::path root_;

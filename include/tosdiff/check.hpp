@@ -17,6 +17,8 @@
 
 namespace tosdiff {
 
+struct Rules;  // classify.hpp
+
 struct CheckSummary {
   std::size_t checked = 0, created = 0, substantive = 0, cosmetic = 0, unchanged = 0, errors = 0;
 };
@@ -27,14 +29,16 @@ using ReportFn = std::function<void(const CheckResult&)>;
 // documents complete. A fetcher stopped early (FetchLimits::stop) leaves documents not
 // finished reported as errors of kind "interrupted", their archive entries as they were.
 // `max_page_bytes` is the fetch size cap; the normalizer accepts what it lets through
-// (transcoding can triple a legacy-encoded page).
+// (transcoding can triple a legacy-encoded page). New and changed records are classified
+// (classify.hpp) with `rules`, the built-in rules when null.
 CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
                              Fetcher& fetcher, const Clock& clock, const ReportFn& report,
-                             std::size_t max_page_bytes = 10u << 20);
+                             std::size_t max_page_bytes = 10u << 20, const Rules* rules = nullptr);
 
 // `tosdiff accept`: makes the text held back as suspicious (pending) the current version,
 // on the user's word. Returns the record (status "changed"), or an error result of kind
 // "nothing_pending". The caller holds the ArchiveLock.
-CheckResult accept_pending(const DocumentSpec& document, const Archive& archive, const Clock& clock);
+CheckResult accept_pending(const DocumentSpec& document, const Archive& archive, const Clock& clock,
+                           const Rules* rules = nullptr);
 
 }  // namespace tosdiff

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tosdiff/catalog.hpp"
+#include "tosdiff/classify.hpp"
 #include "tosdiff/fetch.hpp"
 #include "tosdiff/record.hpp"
 
@@ -19,6 +20,7 @@ struct GlobalOptions {
   std::vector<std::string> catalogs;  // --catalog, in order
   int verbosity = 0;                  // -1 quiet, 0 normal, 1 verbose
   std::string color = "auto";         // auto | always | never
+  std::string rules;                  // --rules FILE; "" = $XDG_CONFIG_HOME/tosdiff/topics.json if any
 };
 
 // What every command shares: where the archive is, which catalog, how to print.
@@ -50,6 +52,11 @@ class Context {
   // $XDG_CONFIG_HOME/tosdiff/catalog.
   std::vector<std::filesystem::path> catalog_directories() const;
 
+  // The classification rules: the built-in ones with the user's file over them (--rules FILE,
+  // else $XDG_CONFIG_HOME/tosdiff/topics.json or ~/.config/tosdiff/topics.json when it
+  // exists). Loaded once; a bad file is a UsageError naming the bad rule.
+  const Rules& rules();
+
  private:
   GlobalOptions options_;
   std::ostream& out_;
@@ -58,6 +65,7 @@ class Context {
   TextStyle style_;
   std::optional<Catalog> catalog_;
   bool user_catalog_ = false;
+  std::optional<Rules> rules_;
 };
 
 std::filesystem::path default_data_dir();
@@ -91,6 +99,10 @@ struct DiffCommandOptions {
 int command_diff(Context& context, const DiffCommandOptions& options);
 
 int command_history(Context& context, const std::string& target, bool json);
+
+// Checks the archive's files against the indexes; with repair, mends what can be mended.
+// Exit code 0 when no problem is left, 3 otherwise.
+int command_verify(Context& context, bool repair, bool json);
 
 struct NormalizeCommandOptions {
   std::string file;  // "-" = stdin

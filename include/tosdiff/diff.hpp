@@ -31,6 +31,21 @@ struct WordOp {
 
 inline constexpr std::size_t kWordContext = 8;
 
+// What the classifier (classify.hpp) found in one hunk: a topic its changed words (or its
+// heading path) touch, with the phrases that matched ...
+struct TopicMatch {
+  std::string id, label;
+  std::vector<std::string> evidence;  // the matched phrases, as written, deduplicated
+  std::string where;                  // added | removed | changed (both sides) | section
+};
+// ... and a directional flag: a protection removed or a permission added.
+struct FlagMatch {
+  std::string id, label;
+  std::string direction;  // removed | added
+  std::string kind;       // right_removed | permission_added
+  std::vector<std::string> evidence;
+};
+
 struct Hunk {
   // 1-based line numbers, GNU style: a side with 0 lines names the line before the hunk.
   std::size_t old_start = 0, old_lines = 0, new_start = 0, new_lines = 0;
@@ -41,6 +56,8 @@ struct Hunk {
   std::vector<std::string> cosmetic_kinds;  // when cosmetic: whitespace, quotes, case,
                                             // punctuation, date_format, numbering,
                                             // link_target, reorder, layout
+  std::vector<TopicMatch> topics;  // filled by classify(); substantive hunks only
+  std::vector<FlagMatch> flags;
 };
 
 struct DiffStats {

@@ -22,6 +22,19 @@ struct VersionRef {
   std::vector<std::string> snapshots;    // raw bytes of every page, for combined documents
 };
 
+// A topic of the whole record (classify.hpp): the union of its hunks' topics.
+struct RecordTopic {
+  std::string id, label;
+  int weight = 1;         // 1..3, from the rules
+  std::string where;      // text (some hunk's changed words) | section (heading paths only)
+  std::size_t hunks = 0;  // substantive hunks where it was found
+};
+// A regulation a topic of the record implicates.
+struct RegulationRef {
+  std::string id, name, reason;
+  std::string topic;  // the (first) record topic implicating it
+};
+
 struct CheckResult {
   std::string platform, document, title;
   std::vector<std::string> urls;  // the declared page(s)
@@ -36,6 +49,14 @@ struct CheckResult {
   std::size_t blocks = 0, words = 0;  // new: size of the text
   std::optional<Error> error;     // status error
   std::vector<std::string> warnings;
+  // Classification (classify.hpp), status new or changed: severity info | minor | moderate |
+  // major ("" when not classified); for a substantive change, the heading path of its
+  // largest substantive hunk, its topics, the regulations they implicate, and its flags.
+  std::string severity;
+  std::vector<std::string> section;
+  std::vector<RecordTopic> topics;
+  std::vector<RegulationRef> regulations;
+  std::vector<FlagMatch> flags;
 
   bool is_alert() const { return status == "new" || (status == "changed" && significance == "substantive"); }
 };
@@ -52,7 +73,8 @@ struct TextStyle {
 // The readable report of one result; "" for an unchanged document unless verbose.
 std::string record_to_text(const CheckResult& result, const TextStyle& style);
 
-// One line: "Terms of Use §4 'Your Content' changed: +38/-4 words" (issue 4 extends it).
+// One line: "Terms of Use § '4. Your Content' changed: +38/−4 words in 1 place; topics: AI
+// training, content licence; severity major" (topics and severity when classified).
 std::string summarize(const CheckResult& result);
 
 }  // namespace tosdiff

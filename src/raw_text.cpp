@@ -1,0 +1,160 @@
+#include "tosdiff/raw_text.hpp"
+
+#include <cstring>
+
+namespace tosdiff {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool equals_lower(std::string_view text, std::string_view lowercase) {
+  if (text.size() != lowercase.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (lower(text[i]) != lowercase[i]) return false;
+  return true;
+}
+
+// Position of the end tag "</name" (any case) followed by a space, '/' or '>', from `from`;
+// npos when there is none (the element runs to the end of the input).
+std::size_t find_end_tag(std::string_view html, std::size_t from, std::string_view name) {
+  for (std::size_t at = from; (at = html.find("</", at)) != std::string_view::npos; at += 2) {
+    std::size_t after = at + 2 + name.size();
+    if (after > html.size()) return std::string_view::npos;
+    if (!equals_lower(html.substr(at + 2, name.size()), name)) continue;
+    if (after == html.size() || is_space(html[after]) || html[after] == '/' || html[after] == '>') return at;
+  }
+  return std::string_view::npos;
+}
+
+// End of a tag starting at `at` ('<'): one past its '>' (quoted attribute values may hold
+// '>'), or the input's end.
+std::size_t tag_end(std::string_view html, std::size_t at) {
+  std::size_t i = at + 1;
+  while (i < html.size()) {
+    char c = html[i];
+    if (c == '>') return i + 1;
+    if (c == '=') {
+      ++i;
+      while (i < html.size() && is_space(html[i])) ++i;
+      if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
+        std::size_t close = html.find(html[i], i + 1);
+        if (close == std::string_view::npos) return html.size();
+        i = close + 1;
+        continue;
+      }
+      continue;
+    }
+    ++i;
+  }
+  return html.size();
+}
+
+enum class Content { normal, prune, verbatim_to_end_tag, verbatim_to_eof };
+
+// Elements the tree builder closes only with their end tag (never implicitly), so a count of
+// start minus end tags bounds their nesting.
+bool is_container(std::string_view name) {
+  static constexpr std::string_view kContainers[] = {
+      "div", "span", "section", "article", "aside", "nav", "header", "footer", "main", "blockquote",
+      "font", "center", "em", "strong", "b", "i", "u", "small", "big", "a", "form", "fieldset",
+      "figure", "details", "label", "abbr", "cite", "code", "mark", "q", "s", "sub", "sup", "time"};
+  for (std::string_view c : kContainers)
+    if (c == name) return true;
+  return false;
+}
+
+Content content_of(std::string_view name) {
+  if (name == "script" || name == "style") return Content::prune;
+  if (name == "textarea" || name == "title" || name == "xmp" || name == "iframe" || name == "noembed" ||
+      name == "noframes")
+    return Content::verbatim_to_end_tag;
+  if (name == "plaintext") return Content::verbatim_to_eof;
+  return Content::normal;
+}
+
+}  // namespace
+
+std::string prune_raw_text(std::string_view html) {
+  std::string out;
+  out.reserve(html.size() / 2);
+  int foreign_depth = 0;  // inside <svg> or <math>, <script> and <style> are ordinary elements
+  int container_depth = 0;
+  std::size_t copied = 0, i = 0;
+  while (true) {
+    const void* lt = std::memchr(html.data() + i, '<', html.size() - i);
+    if (!lt) break;
+    i = static_cast<std::size_t>(static_cast<const char*>(lt) - html.data());
+    std::string_view rest = html.substr(i);
+    if (rest.substr(0, 4) == "<!--") {
+      // "<!-->" and "<!--->" end at once; otherwise at "-->" or "--!>".
+      if (rest.substr(4, 1) == ">") { i += 5; continue; }
+      if (rest.substr(4, 2) == "->") { i += 6; continue; }
+      std::size_t end = html.find("--", i + 4);
+      while (end != std::string_view::npos && html.substr(end, 3) != "-->" && html.substr(end, 4) != "--!>")
+        end = html.find("--", end + 1);
+      if (end == std::string_view::npos) break;
+      i = end + (html.substr(end, 3) == "-->" ? 3 : 4);
+      continue;
+    }
+    if (rest.size() < 2) break;
+    if (rest[1] == '!' || rest[1] == '?') {  // doctype, CDATA-like, processing instruction
+      std::size_t end = html.find('>', i);
+      if (end == std::string_view::npos) break;
+      i = end + 1;
+      continue;
+    }
+    const bool closing = rest[1] == '/';
+    const std::size_t name_start = i + (closing ? 2 : 1);
+    if (name_start >= html.size() || !is_alpha(html[name_start])) {
+      ++i;  // a literal '<'
+      continue;
+    }
+    std::size_t name_end = name_start;
+    while (name_end < html.size() && !is_space(html[name_end]) && html[name_end] != '/' && html[name_end] != '>')
+      ++name_end;
+    std::string name(html.substr(name_start, name_end - name_start));
+    for (char& c : name) c = lower(c);
+    const std::size_t end = tag_end(html, i);
+    if (closing) {
+      if ((name == "svg" || name == "math") && foreign_depth > 0) --foreign_depth;
+      if (is_container(name) && container_depth > 0) --container_depth;
+      i = end;
+      continue;
+    }
+    const bool self_closing = end >= 2 && html[end - 2] == '/';
+    if (is_container(name) && !self_closing && ++container_depth > kMaxContainerDepth) {
+      // Too deep: drop the start tag. Its end tag, unmatched, is ignored by the parser.
+      out.append(html.substr(copied, i - copied));
+      copied = end;
+      i = end;
+      continue;
+    }
+    if (name == "svg" || name == "math") {
+      if (!self_closing) ++foreign_depth;
+      i = end;
+      continue;
+    }
+    const Content content = foreign_depth > 0 ? Content::normal : content_of(name);
+    if (content == Content::normal) {
+      i = end;
+      continue;
+    }
+    if (content == Content::verbatim_to_eof) break;
+    const std::size_t close = find_end_tag(html, end, name);
+    if (close == std::string_view::npos) break;  // unclosed: leave the rest as it is
+    if (content == Content::prune) {
+      std::string_view inner = html.substr(end, close - end);
+      if (!(name == "script" && inner.find("<!--") != std::string_view::npos)) {
+        out.append(html.substr(copied, end - copied));
+        copied = close;
+      }
+    }
+    i = close;
+  }
+  out.append(html.substr(copied));
+  return out;
+}
+
+}  // namespace tosdiff
