@@ -6,6 +6,7 @@
 #include "tosdiff/cli.hpp"
 #include "tosdiff/commands.hpp"
 #include "tosdiff/exit_codes.hpp"
+#include "tosdiff/progress.hpp"
 
 namespace tosdiff {
 namespace {
@@ -56,7 +57,12 @@ int command_check(Context& context, const CheckCommandOptions& options) {
 
   std::ostream& out = context.out();
   const TextStyle style = context.style();
+  ProgressLine progress(context.err(), documents.size(), ProgressLine::stderr_is_terminal() && !context.quiet());
+  std::size_t done = 0, errors = 0;
   auto report = [&](const CheckResult& result) {
+    ++done;
+    if (result.status == "error") ++errors;
+    progress.erase();
     if (options.json) {
       out << record_to_json_line(result) << "\n";
     } else if (context.quiet()) {
@@ -66,6 +72,7 @@ int command_check(Context& context, const CheckCommandOptions& options) {
       out << record_to_text(result, style);
     }
     out.flush();  // a long run shows each document as it completes
+    progress.update(done, errors);
   };
   CheckSummary summary = check_documents(documents, archive, *fetcher, clock, report, limits.max_size, &rules);
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tosdiff/catalog.hpp"
+#include "tosdiff/classify.hpp"
 #include "tosdiff/diff.hpp"
 #include "tosdiff/record.hpp"
 #include "tosdiff/sha256.hpp"
@@ -253,6 +254,7 @@ class DocumentVerifier {
       r.reverts_to = v.reverts_to;
     }
     r.warnings.push_back("rebuilt by `tosdiff verify --repair` from the archived versions");
+    classify_result(r, builtin_rules());
     archive_.put_record(index, v.number,
                         record_to_json(r).dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n");
     return true;
