@@ -7,20 +7,12 @@
 #include <string_view>
 
 #include "tosdiff/selector.hpp"
+#include "tosdiff/strings.hpp"
 
 namespace tosdiff {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool contains_any(std::string_view haystack, std::initializer_list<std::string_view> needles) {
-  return std::any_of(needles.begin(), needles.end(),
-                     [&](std::string_view n) { return haystack.find(n) != std::string_view::npos; });
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 // id, class, aria-label and data-*name*/data-testid/data-component attributes (site
 // builders name their blocks there), lowercased, space-separated: what authors name

@@ -10,6 +10,7 @@
 #include <optional>
 #include <utility>
 #include <vector>
+#include "tosdiff/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -52,24 +53,6 @@ std::string_view trim(std::string_view s, bool (*is_space)(char)) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
-}
-
-void append_code_point(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,7 +170,7 @@ std::string decode_windows1252(std::string_view bytes) {
     out.append(bytes.substr(i, run - i));
     if (run == n) break;
     const unsigned char b = p[run];
-    append_code_point(out, b < 0xA0 ? kWindows1252C1[b - 0x80] : b);  // A0-FF: Latin-1
+    append_utf8(out, b < 0xA0 ? kWindows1252C1[b - 0x80] : b);  // A0-FF: Latin-1
     i = run + 1;
   }
   return out;
@@ -419,7 +402,7 @@ std::optional<std::string> decode_with_iconv(std::string_view bytes, const Encod
     if (enc.flush_on_error) flush_codec(cd.get(), chunk);
     const auto byte = static_cast<unsigned char>(*in);
     if (err == EILSEQ && enc.c1_controls && byte >= 0x80 && byte <= 0x9F) {
-      append_code_point(out, byte);  // WHATWG windows-* indexes: unassigned 80-9F are C1
+      append_utf8(out, byte);  // WHATWG windows-* indexes: unassigned 80-9F are C1
     } else {
       out.append(kReplacement);
     }

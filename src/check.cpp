@@ -348,16 +348,6 @@ class DocumentCheck {
     return result_;
   }
 
-  VersionRef ref_of(const VersionEntry& v) const {
-    VersionRef ref;
-    ref.version = v.id();
-    ref.captured_at = v.captured_at;
-    ref.sha256 = v.sha256;
-    ref.snapshots = v.snapshots;
-    if (!v.snapshots.empty()) ref.snapshot_sha256 = v.snapshots.front();
-    return ref;
-  }
-
   CheckResult record(const std::vector<std::string>& snapshots, const Text& text, bool accepted) {
     const std::string rendered = render_text(text);
     const std::string sha = sha256_hex(rendered);
@@ -367,7 +357,7 @@ class DocumentCheck {
 
     if (current && current->sha256 == sha) {
       result_.status = "unchanged";
-      result_.current = ref_of(*current);
+      result_.current = version_ref(*current);
       entry.status = "unchanged";
       index_.last_check = entry;
       commit();
@@ -386,7 +376,7 @@ class DocumentCheck {
       result_.words = count_text_words(text);
     } else {
       result_.status = "changed";
-      result_.previous = ref_of(*current);
+      result_.previous = version_ref(*current);
       Text before = parse_text(archive_.read_version(index_, *current));
       result_.change = diff_texts(before, text);
       result_.significance = result_.change->substantive ? "substantive" : "cosmetic";
@@ -399,7 +389,7 @@ class DocumentCheck {
     version.significance = result_.significance;
     version.cosmetic_kinds = result_.cosmetic_kinds;
     version.reverts_to = result_.reverts_to;
-    result_.current = ref_of(version);
+    result_.current = version_ref(version);
     version.summary = summarize(result_);
 
     begin_writes();
@@ -511,6 +501,16 @@ CheckResult accept_pending(const DocumentSpec& document, const Archive& archive,
   DocumentCheck check(document, archive, clock);
   check.set_rules(rules);
   return check.accept();
+}
+
+VersionRef version_ref(const VersionEntry& v) {
+  VersionRef ref;
+  ref.version = v.id();
+  ref.captured_at = v.captured_at;
+  ref.sha256 = v.sha256;
+  ref.snapshots = v.snapshots;
+  if (!v.snapshots.empty()) ref.snapshot_sha256 = v.snapshots.front();
+  return ref;
 }
 
 }  // namespace tosdiff

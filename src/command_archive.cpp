@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tosdiff/archive.hpp"
+#include "tosdiff/check.hpp"
 #include "tosdiff/cli.hpp"
 #include "tosdiff/clock.hpp"
 #include "tosdiff/commands.hpp"
@@ -120,17 +121,8 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
     result.title = doc.title();
     for (const auto& s : doc.sources) result.urls.push_back(s.url);
     result.checked_at = to.captured_at;
-    auto ref = [](const VersionEntry& v) {
-      VersionRef r;
-      r.version = v.id();
-      r.captured_at = v.captured_at;
-      r.sha256 = v.sha256;
-      r.snapshots = v.snapshots;
-      if (!v.snapshots.empty()) r.snapshot_sha256 = v.snapshots.front();
-      return r;
-    };
-    result.previous = ref(from);
-    result.current = ref(to);
+    result.previous = version_ref(from);
+    result.current = version_ref(to);
     Change change = diff_texts(parse_text(archive.read_version(index, from)), parse_text(archive.read_version(index, to)));
     result.status = change.hunks.empty() ? "unchanged" : "changed";
     result.significance = change.substantive ? "substantive" : "cosmetic";

@@ -589,9 +589,23 @@ class Run {
   }
 
   void interrupt_everything() {
-    auto interrupted = [](const Task& task) {
+    abandon_everything([](const Task& task) {
       return Error{"interrupted", "fetching " + task.request->url + " was interrupted"};
-    };
+    });
+  }
+
+  // The multi handle itself failed (out of memory, most likely): no request can go on.
+  void fail_everything(CURLMcode mc) {
+    abandon_everything([mc](const Task& task) {
+      return Error{"network", "fetching " + task.request->url +
+                                  " failed because libcurl's multi interface failed (" +
+                                  curl_multi_strerror(mc) + ")"};
+    });
+  }
+
+  // Every transfer in flight or waiting ends with the error `why` gives it.
+  template <class Why>
+  void abandon_everything(Why why) {
     // Detach everything first so a throwing callback leaves nothing half-owned.
     std::vector<Task*> pending;
     for (auto& [easy, transfer] : in_flight_) {
@@ -601,25 +615,9 @@ class Run {
     in_flight_.clear();
     pending.insert(pending.end(), waiting_.begin(), waiting_.end());
     waiting_.clear();
-    for (Task* task : pending) finish(*task, interrupted(*task));
+    for (Task* task : pending) finish(*task, why(*task));
   }
 
-  // The multi handle itself failed (out of memory, most likely): no request can go on.
-  void fail_everything(CURLMcode mc) {
-    std::vector<Task*> pending;
-    for (auto& [easy, transfer] : in_flight_) {
-      curl_multi_remove_handle(multi_, easy);
-      pending.push_back(transfer->task);
-    }
-    in_flight_.clear();
-    pending.insert(pending.end(), waiting_.begin(), waiting_.end());
-    waiting_.clear();
-    for (Task* task : pending) {
-      finish(*task, Error{"network", "fetching " + task->request->url +
-                                         " failed because libcurl's multi interface failed (" +
-                                         curl_multi_strerror(mc) + ")"});
-    }
-  }
 
   const FetchLimits& limits_;
   const std::vector<FetchRequest>& requests_;

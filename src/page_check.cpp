@@ -5,6 +5,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "tosdiff/strings.hpp"
+
 namespace tosdiff {
 namespace {
 
@@ -16,16 +18,7 @@ constexpr std::size_t kShortPageWords = 300;
 // on a page that says next to nothing else: a short cookie policy says "enable cookies" too.
 constexpr std::size_t kTinyPageWords = 80;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool contains_any(std::string_view haystack, std::initializer_list<std::string_view> needles) {
-  return std::any_of(needles.begin(), needles.end(),
-                     [&](std::string_view n) { return haystack.find(n) != std::string_view::npos; });
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 std::string fold_spaces(std::string_view s) {
   std::string out;

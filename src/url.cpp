@@ -5,20 +5,12 @@
 #include <cctype>
 #include <vector>
 
+#include "tosdiff/strings.hpp"
+
 namespace tosdiff {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 struct Parts {
   std::string scheme;     // without ':'

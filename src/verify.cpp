@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tosdiff/catalog.hpp"
+#include "tosdiff/check.hpp"
 #include "tosdiff/classify.hpp"
 #include "tosdiff/diff.hpp"
 #include "tosdiff/record.hpp"
@@ -224,16 +225,7 @@ class DocumentVerifier {
     r.document = document_;
     r.checked_at = v.captured_at;
     for (const auto& [url, sha] : index.latest_by_url) r.urls.push_back(url);
-    auto ref = [](const VersionEntry& e) {
-      VersionRef out;
-      out.version = e.id();
-      out.captured_at = e.captured_at;
-      out.sha256 = e.sha256;
-      out.snapshots = e.snapshots;
-      if (!e.snapshots.empty()) out.snapshot_sha256 = e.snapshots.front();
-      return out;
-    };
-    r.current = ref(v);
+    r.current = version_ref(v);
     Text after = parse_text(text);
     if (k == 0) {
       r.status = "new";
@@ -247,7 +239,7 @@ class DocumentVerifier {
         return false;
       }
       r.status = "changed";
-      r.previous = ref(previous);
+      r.previous = version_ref(previous);
       r.change = diff_texts(parse_text(before), after);
       r.significance = v.significance.empty() ? (r.change->substantive ? "substantive" : "cosmetic") : v.significance;
       r.cosmetic_kinds = v.cosmetic_kinds;

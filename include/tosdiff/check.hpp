@@ -35,6 +35,9 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
                              Fetcher& fetcher, const Clock& clock, const ReportFn& report,
                              std::size_t max_page_bytes = 10u << 20, const Rules* rules = nullptr);
 
+// How a change record names an archived version.
+VersionRef version_ref(const VersionEntry& version);
+
 // `tosdiff accept`: makes the text held back as suspicious (pending) the current version,
 // on the user's word. Returns the record (status "changed"), or an error result of kind
 // "nothing_pending". The caller holds the ArchiveLock.
