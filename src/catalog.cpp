@@ -65,6 +65,8 @@ class DeclarationParser {
     }
     const bool allow_file = flag(root, "allowFileUrls", "allowFileUrls", false);
     const bool compare_links = flag(root, "compareLinks", "compareLinks", false);
+    const double per_host = number(root, "perHost", "perHost", 0, 1, 64);
+    const double delay = number(root, "delay", "delay", -1, 0, 3600);
 
     const char* terms_key = root.contains("terms") ? "terms" : root.contains("documents") ? "documents" : nullptr;
     if (!terms_key) {
@@ -76,8 +78,9 @@ class DeclarationParser {
       error(terms_key, "\"" + std::string(terms_key) + "\" must be a non-empty object");
       return;
     }
-    static const std::set<std::string> known_top = {"name", "id", "terms", "documents",
-                                                    "allowFileUrls", "compareLinks", "$schema"};
+    static const std::set<std::string> known_top = {"name",         "id",           "terms",   "documents",
+                                                    "allowFileUrls", "compareLinks", "perHost", "delay",
+                                                    "$schema"};
     for (const auto& [key, value] : root.items()) {
       (void)value;
       if (!known_top.count(key)) warning(key, "unknown key \"" + key + "\" ignored");
@@ -104,9 +107,23 @@ class DeclarationParser {
       }
       doc.allow_file_urls = flag(entry, "allowFileUrls", where + ".allowFileUrls", allow_file);
       doc.compare_links = flag(entry, "compareLinks", where + ".compareLinks", compare_links);
+      doc.per_host = static_cast<int>(number(entry, "perHost", where + ".perHost", per_host, 1, 64));
+      doc.delay_seconds = number(entry, "delay", where + ".delay", delay, 0, 3600);
       parse_document(entry, where, doc);
       platform.documents.push_back(std::move(doc));
     }
+  }
+
+  double number(const json& object, const char* key, const std::string& where, double fallback, double low,
+                double high) {
+    auto it = object.find(key);
+    if (it == object.end()) return fallback;
+    if (!it->is_number() || it->get<double>() < low || it->get<double>() > high) {
+      error(where, std::string("\"") + key + "\" must be a number from " + std::to_string(static_cast<int>(low)) +
+                       " to " + std::to_string(static_cast<int>(high)));
+      return fallback;
+    }
+    return it->get<double>();
   }
 
   bool flag(const json& object, const char* key, const std::string& where, bool fallback) {

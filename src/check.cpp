@@ -61,6 +61,8 @@ class DocumentCheck {
     FetchRequest request;
     request.url = source.url;
     request.allow_file = spec_.allow_file_urls;
+    request.per_host = spec_.per_host;
+    request.delay_seconds = spec_.delay_seconds;
     if (!loaded_) return request;
     if (const SnapshotMeta* meta = index_.latest_snapshot(source.url)) {
       std::error_code ec;

@@ -415,7 +415,8 @@ class Run {
       if (static_cast<int>(in_flight_.size()) >= std::max(1, limits_.jobs)) break;
       Task& task = **it;
       Host& host = hosts_[task.target.host_key];
-      if (host.in_flight >= std::max(1, limits_.per_host)) {
+      const int per_host = task.request->per_host > 0 ? task.request->per_host : limits_.per_host;
+      if (host.in_flight >= std::max(1, per_host)) {
         ++it;
         continue;
       }
@@ -434,7 +435,8 @@ class Run {
   void start(Task& task, Host& host, Clock::time_point now) {
     if (task.attempts == 0) task.first_start = now;
     ++task.attempts;
-    host.next_start = now + to_duration(limits_.delay_seconds);
+    host.next_start =
+        now + to_duration(task.request->delay_seconds >= 0 ? task.request->delay_seconds : limits_.delay_seconds);
 
     auto transfer = std::make_unique<Transfer>();
     transfer->task = &task;

@@ -552,5 +552,19 @@ TEST(Catalog, LoadOnlyReadsJustTheGivenFileOrDirectory) {
   EXPECT_TRUE(missing.has_errors());
 }
 
+TEST(Declaration, PolitenessPerHostAndDelayAreReadAndChecked) {
+  auto parsed = parse_declaration(R"({"name": "P", "perHost": 1, "delay": 2.5,
+      "terms": {"Terms of Service": {"fetch": "https://p.example/terms"},
+                "Privacy Policy": {"fetch": "https://p.example/privacy", "delay": 0}}})",
+                                  "P", "p.json");
+  ASSERT_TRUE(parsed.ok());
+  for (const auto& doc : parsed.platform.documents) {
+    EXPECT_EQ(doc.per_host, 1);
+    EXPECT_DOUBLE_EQ(doc.delay_seconds, doc.document_id == "privacy-policy" ? 0.0 : 2.5);
+  }
+  auto bad = parse_declaration(R"({"name": "P", "perHost": 0, "terms": {"T": {"fetch": "https://p.example/"}}})", "P", "p.json");
+  EXPECT_FALSE(bad.ok());
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -642,6 +642,23 @@ TEST(Fetch, PerHostLimitHolds) {
   EXPECT_EQ(probe.peak(), 2);  // and the limit is used, not serialised to 1
 }
 
+TEST(Fetch, ADeclarationsPerHostLimitOverridesTheRunsLimit) {
+  HttpTestServer server;
+  ConcurrencyProbe probe;
+  server.set("/slow", probe.handler(30ms));
+  FetchLimits limits = test_limits();
+  limits.jobs = 16;
+  limits.per_host = 4;
+  std::vector<FetchRequest> requests;
+  for (int i = 0; i < 12; ++i) {
+    requests.push_back(get(server.url("/slow?i=" + std::to_string(i))));
+    requests.back().per_host = 1;  // "perHost": 1 in the declaration
+  }
+  auto outcomes = fetch_many(limits, requests);
+  for (auto& o : outcomes) ASSERT_TRUE(*o.result) << o.result->error().message;
+  EXPECT_EQ(probe.peak(), 1);
+}
+
 TEST(Fetch, GlobalJobsLimitHoldsAcrossHosts) {
   HttpTestServer a, b, c;
   ConcurrencyProbe probe;

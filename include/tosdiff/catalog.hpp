@@ -10,6 +10,8 @@
 //   "id"             (top level) the platform id, instead of the one derived from the file
 //   "allowFileUrls"  (top level or per terms) accept file:// URLs (demos, tests)
 //   "compareLinks"   (top level or per terms) compare link targets too
+//   "perHost", "delay" (top level or per terms) politeness towards the host: transfers at
+//                    once and seconds between requests, over check's --per-host/--delay
 //
 // Platform id = the file stem (or "id"), lowercased, runs of characters other than a-z0-9
 // turned into "-", trimmed: "Claude.ai.json" -> "claude-ai". Document id = the terms type
@@ -40,6 +42,8 @@ struct DocumentSpec {
   std::vector<SourceSpec> sources;  // one page, or several for a combined document
   bool allow_file_urls = false;
   bool compare_links = false;
+  int per_host = 0;             // "perHost": transfers at once to its host (0: --per-host)
+  double delay_seconds = -1;    // "delay": seconds between requests to its host (<0: --delay)
 
   std::string key() const { return platform_id + "/" + document_id; }
   std::string title() const;  // "AI21 Labs — Terms of Service"

@@ -22,6 +22,9 @@ struct FetchRequest {
   bool allow_file = false;     // file:// is refused unless the declaration allows it
   std::string etag;            // sent as If-None-Match when not empty
   std::string last_modified;   // sent as If-Modified-Since when not empty
+  // Politeness a declaration asks for its host, over FetchLimits' (0 / negative: none).
+  int per_host = 0;
+  double delay_seconds = -1;
 };
 
 struct FetchLimits {
