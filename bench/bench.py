@@ -354,33 +354,38 @@ def corpus_throughput(args, work):
         f.write("<!DOCTYPE html><html><head><title>t</title></head><body><main><p>x</p></main></body></html>\n")
     base_runs = []
     per_file = []
-    gumbo = {}
+    gumbo, gumbo_pruned = {}, {}
     failures = 0
     max_rss = 0
     # tosdiff and gumbo alternate file by file, run by run, so that both see the same
     # machine: on a shared one, load comes and goes.
     for path in files:
-        runs, parses = [], []
+        runs, parses, pruned_parses = [], [], []
         base_runs.append(measure("baseline", [args.tosdiff, "normalize", baseline_file]))
         for _ in range(args.repeat):
             runs.append(measure("normalize", [args.tosdiff, "normalize", path]))
             out = subprocess.run([args.gumbo_helper, "--per-file", path], capture_output=True, text=True, check=True)
             parses.append(float(out.stdout.split("\t", 1)[0]))
+            out = subprocess.run([args.gumbo_helper, "--per-file", "--prune", path], capture_output=True, text=True, check=True)
+            pruned_parses.append(float(out.stdout.split("\t", 1)[0]))
         failures += runs[0].rc != 0
         max_rss = max(max_rss, max(m.rss_kb for m in runs))
         per_file.append((min(m.cpu for m in runs), os.path.getsize(path), path))
         gumbo[path] = min(parses)
+        gumbo_pruned[path] = min(pruned_parses)
     baseline = min(m.cpu for m in base_runs)  # start-up: the least of one run per file, taken all along
     raw_cpu = sum(c for c, _, _ in per_file)
     net_cpu = sum(max(0.0, c - baseline) for c, _, _ in per_file)
     gumbo_cpu = sum(gumbo.values())
+    pruned_cpu = sum(gumbo_pruned.values())
     with open(os.path.join(work, "corpus-per-file.tsv"), "w") as f:
-        f.write("tosdiff_cpu_s_net\tgumbo_cpu_s\tbytes\tfile\n")
+        f.write("tosdiff_cpu_s_net\tgumbo_cpu_s\tgumbo_pruned_cpu_s\tbytes\tfile\n")
         for c, b, path in per_file:
-            f.write("%.6f\t%.6f\t%d\t%s\n" % (max(0.0, c - baseline), gumbo.get(path, 0), b, os.path.relpath(path, args.corpus)))
+            f.write("%.6f\t%.6f\t%.6f\t%d\t%s\n" % (max(0.0, c - baseline), gumbo.get(path, 0), gumbo_pruned.get(path, 0), b,
+                                                 os.path.relpath(path, args.corpus)))
     slowest = sorted(per_file, key=lambda t: -t[0])[:3]
     return {"files": len(files), "bytes": total, "baseline_cpu": baseline, "raw_cpu": raw_cpu, "net_cpu": net_cpu,
-            "gumbo_cpu": gumbo_cpu, "failures": failures, "max_rss_kb": max_rss,
+            "gumbo_cpu": gumbo_cpu, "pruned_cpu": pruned_cpu, "failures": failures, "max_rss_kb": max_rss,
             "slowest": [(os.path.relpath(p, args.corpus), b, max(0.0, c - baseline), gumbo.get(p, 0)) for c, b, p in slowest]}
 
 
@@ -532,10 +537,13 @@ def main():
             with open(listing, "w") as f:
                 f.write("\n".join(got) + "\n")
             parse = measure("floor: gumbo parse-only", [args.gumbo_helper, "-j", "2", "--list", listing])
+            pruned = measure("floor: gumbo parse-only, pruned", [args.gumbo_helper, "-j", "2", "--prune", "--list", listing])
             record("floor: curl fetch", fetch, "%d pages, %.1f MB" % (len(got), sum(os.path.getsize(g) for g in got) / 1e6),
                    round_problems)
             record("floor: gumbo parse (2 threads)", parse, "", [])
             record("floor (fetch + parse)", combine("floor", [fetch, parse]), "", [])
+            record("pruned parse (2 threads)", pruned, "script/style contents dropped first, as tosdiff does", [])
+            record("pruned floor (fetch + parse)", combine("pruned floor", [fetch, pruned]), "", [])
 
         run_tosdiff("run 1")
         if not args.skip_urlwatch:
@@ -603,7 +611,8 @@ def main():
     print("| %-30s | %7s | %7s | %11s | %8s | %6s | %s" % ("run", "wall s", "CPU s", "user+sys", "peak RSS", "others", "reported"))
     print("|%s|%s|%s|%s|%s|%s|%s" % ("-" * 32, "-" * 9, "-" * 9, "-" * 13, "-" * 10, "-" * 8, "---"))
     order = ["tosdiff run 1", "tosdiff run 2", "urlwatch run 1", "urlwatch run 2",
-             "floor: curl fetch", "floor: gumbo parse (2 threads)", "floor (fetch + parse)", "tosdiff run 2, fsync off"]
+             "floor: curl fetch", "floor: gumbo parse (2 threads)", "floor (fetch + parse)",
+             "pruned parse (2 threads)", "pruned floor (fetch + parse)", "tosdiff run 2, fsync off"]
     best = {key: (best_of([m for m, _ in runs]), runs[0][1]) for key, runs in results.items()}
     for key in order:
         if key not in best:
@@ -629,6 +638,8 @@ def main():
     fl = best["floor (fetch + parse)"][0]
     print("second run, tosdiff / floor:     wall %.2fx   CPU %.2fx   peak RSS %.2fx" % (
         t2.wall / fl.wall, t2.cpu / fl.cpu, t2.rss_kb / fl.rss_kb))
+    pf = best["pruned floor (fetch + parse)"][0]
+    print("second run, tosdiff / pruned floor: wall %.2fx   CPU %.2fx" % (t2.wall / pf.wall, t2.cpu / pf.cpu))
     print()
     if problems:
         print("MISMATCHES (%d):" % len(problems))
@@ -647,7 +658,10 @@ def main():
                   mb / corpus["net_cpu"], corpus["net_cpu"], corpus["raw_cpu"], corpus["baseline_cpu"] * 1000,
                   fmt_mb(corpus["max_rss_kb"]), corpus["failures"]))
         print("  gumbo parse-only                        %7.2f MB/s  (%.2f s CPU)" % (mb / corpus["gumbo_cpu"], corpus["gumbo_cpu"]))
-        print("  tosdiff normalize / gumbo parse-only: %.2fx the time" % (corpus["net_cpu"] / corpus["gumbo_cpu"]))
+        print("  gumbo parse-only, script/style dropped  %7.2f MB/s  (%.2f s CPU, pruning included)" % (
+            mb / corpus["pruned_cpu"], corpus["pruned_cpu"]))
+        print("  tosdiff normalize / gumbo parse-only: %.2fx the time; / pruned parse: %.2fx" % (
+            corpus["net_cpu"] / corpus["gumbo_cpu"], corpus["net_cpu"] / corpus["pruned_cpu"]))
         print("  the 3 files that take tosdiff longest (per-file numbers: corpus-per-file.tsv in the work dir):")
         for rel, b, c, g in corpus["slowest"]:
             print("    %-72s %6.0f KB  tosdiff %6.1f ms  gumbo %6.1f ms  (%.2fx)" % (

@@ -225,8 +225,9 @@ std::filesystem::path Archive::pending_path(const DocumentIndex& index, const st
   return document_dir(index.platform, index.document) / "pending" / (sha256 + ".txt");
 }
 
-void Archive::put_pending(const DocumentIndex& index, const std::string& sha256, std::string_view text) const {
-  write_file_atomically(pending_path(index, sha256), text);
+void Archive::put_pending(const DocumentIndex& index, const std::string& sha256, std::string_view text,
+                          Sync sync) const {
+  write_file_atomically(pending_path(index, sha256), text, sync);
 }
 
 std::string Archive::read_pending(const DocumentIndex& index) const {
@@ -284,27 +285,33 @@ std::optional<std::string> Archive::read_snapshot(const DocumentIndex& index, co
   return read_whole_file(path);
 }
 
-void Archive::put_snapshot(const DocumentIndex& index, const std::string& sha256, std::string_view bytes) const {
+void Archive::put_snapshot(const DocumentIndex& index, const std::string& sha256, std::string_view bytes,
+                           Sync sync) const {
   // Written even when a file of that name exists: the index does not name it, so it is an
   // orphan of an interrupted run whose content nothing vouches for.
-  write_file_atomically(snapshot_path(index, sha256), bytes);
+  write_file_atomically(snapshot_path(index, sha256), bytes, sync);
 }
 
-void Archive::put_version(const DocumentIndex& index, std::uint64_t number, std::string_view text) const {
-  write_file_atomically(version_path(index, number), text);
+void Archive::put_version(const DocumentIndex& index, std::uint64_t number, std::string_view text,
+                          Sync sync) const {
+  write_file_atomically(version_path(index, number), text, sync);
 }
 
-void Archive::put_record(const DocumentIndex& index, std::uint64_t number, std::string_view json) const {
-  write_file_atomically(record_path(index, number), json);
+void Archive::put_record(const DocumentIndex& index, std::uint64_t number, std::string_view json,
+                         Sync sync) const {
+  write_file_atomically(record_path(index, number), json, sync);
 }
 
-void Archive::commit(const DocumentIndex& index) const {
-  write_file_atomically(document_dir(index.platform, index.document) / "index.json", index_to_json(index));
+void Archive::commit(const DocumentIndex& index, Sync sync) const {
+  write_file_atomically(document_dir(index.platform, index.document) / "index.json", index_to_json(index), sync);
 }
 
 void Archive::begin_transaction(const DocumentIndex& index) const {
+  // Not synced: it only matters to a run killed after it, and the kernel keeps it for that.
+  // A power cut can lose it while later files survive; they are then orphans, which
+  // `verify` reports and repairs, never damage.
   write_file_atomically(document_dir(index.platform, index.document) / ".transaction",
-                        "{\"pid\": " + std::to_string(::getpid()) + "}\n");
+                        "{\"pid\": " + std::to_string(::getpid()) + "}\n", Sync::none);
 }
 
 void Archive::end_transaction(const DocumentIndex& index) const {
@@ -331,9 +338,12 @@ std::vector<std::string> Archive::unreferenced_files(const DocumentIndex& index)
   std::vector<std::string> out;
   const auto dir = document_dir(index.platform, index.document);
   std::error_code ec;
+  const std::string prefix = dir.generic_string() + "/";
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
     if (!entry.is_regular_file()) continue;
-    std::string relative = std::filesystem::relative(entry.path(), dir, ec).generic_string();
+    // Paths under `dir` start with it: no need for fs::relative, which resolves every
+    // component of both paths (a readlink each).
+    std::string relative = entry.path().generic_string().substr(prefix.size());
     if (!named.count(relative)) out.push_back(relative);
   }
   std::sort(out.begin(), out.end());

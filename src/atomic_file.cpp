@@ -14,7 +14,9 @@ namespace {
   throw ArchiveError(what + " " + path.string() + ": " + std::strerror(error));
 }
 
-void fsync_directory(const std::filesystem::path& directory) {
+}  // namespace
+
+void sync_directory(const std::filesystem::path& directory) {
   int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) fail("cannot open directory", directory, errno);
   int rc = ::fsync(fd);
@@ -22,6 +24,8 @@ void fsync_directory(const std::filesystem::path& directory) {
   ::close(fd);
   if (rc != 0) fail("cannot sync directory", directory, error);
 }
+
+namespace {
 
 std::string random_suffix() {
   static thread_local std::mt19937_64 rng{std::random_device{}() ^ static_cast<unsigned long>(::getpid())};
@@ -53,8 +57,8 @@ class TempFile {
       content.remove_prefix(static_cast<std::size_t>(n));
     }
   }
-  void commit_as(const std::filesystem::path& target) {
-    if (::fsync(fd_) != 0) fail("cannot sync", path_, errno);
+  void commit_as(const std::filesystem::path& target, bool sync) {
+    if (sync && ::fdatasync(fd_) != 0) fail("cannot sync", path_, errno);
     if (::close(fd_) != 0) {
       fd_ = -1;
       fail("cannot close", path_, errno);
@@ -72,15 +76,15 @@ class TempFile {
 
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+void write_file_atomically(const std::filesystem::path& path, std::string_view content, Sync sync) {
   const std::filesystem::path directory = path.parent_path();
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
   if (ec) throw ArchiveError("cannot create directory " + directory.string() + ": " + ec.message());
   TempFile temp(directory / (std::string(kTempFilePrefix) + path.filename().string() + "-" + random_suffix()));
   temp.write_all(content);
-  temp.commit_as(path);
-  fsync_directory(directory);
+  temp.commit_as(path, sync != Sync::none);
+  if (sync == Sync::full) sync_directory(directory);
 }
 
 std::string read_whole_file(const std::filesystem::path& path) {

@@ -1,8 +1,13 @@
 #include "tosdiff/check.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <set>
+#include <thread>
 
 #include "tosdiff/charset.hpp"
 #include "tosdiff/classify.hpp"
@@ -50,6 +55,9 @@ class DocumentCheck {
       index_ = archive.load(spec.platform_id, spec.document_id);
       loaded_ = true;
       for (const auto& s : index_.snapshots) committed_snapshots_.push_back(s.sha256);
+      DocumentIndex without_check = index_;
+      without_check.last_check.reset();
+      committed_without_check_ = index_to_json(without_check);
       committed_pending_ = index_.pending.has_value();
     } catch (const ArchiveError& e) {
       load_error_ = e.what();
@@ -159,15 +167,17 @@ class DocumentCheck {
       }
       for (Block& block : extracted->blocks) text.blocks.push_back(std::move(block));
     }
+    const std::string rendered = render_text(text);
+    const std::string sha = sha256_hex(rendered);
     if (const VersionEntry* current = index_.current()) {
-      if (current->sha256 != sha256_hex(render_text(text))) {
+      if (current->sha256 != sha) {
         if (auto shrink = check_shrink(parse_text(previous_text()), text)) return hold(*shrink, pages, text);
       }
     }
     store_pages(pages);
     set_latest(pages);
     index_.pending.reset();  // a good text supersedes one awaiting acceptance
-    return record(snapshots_of(pages), text, false);
+    return record(snapshots_of(pages), text, rendered, sha, false);
   }
 
   static std::vector<std::string> snapshots_of(const std::vector<Page>& pages) {
@@ -201,7 +211,8 @@ class DocumentCheck {
     pending.error_message = error.message;
     pending.snapshots = snapshots_of(pages);
     begin_writes();
-    archive_.put_pending(index_, pending.sha256, rendered);
+    archive_.put_pending(index_, pending.sha256, rendered, Sync::file_only);
+    dirty_directories_.insert(archive_.pending_path(index_, pending.sha256).parent_path());
     index_.pending = std::move(pending);
     return fail(std::move(error), true, pages);
   }
@@ -218,12 +229,13 @@ class DocumentCheck {
     }
     const PendingText pending = *index_.pending;
     Text text = parse_text(archive_.read_pending(index_));
-    if (sha256_hex(render_text(text)) != pending.sha256)
+    const std::string rendered = render_text(text);
+    if (sha256_hex(rendered) != pending.sha256)
       throw ArchiveError(archive_.pending_path(index_, pending.sha256).string() + " does not match the index");
     index_.pending.reset();
     std::string reason = pending.error_message.substr(0, pending.error_message.find("; if this is"));
     result_.warnings.push_back("accepted on purpose: " + pending.error_kind + ": " + reason);
-    return record(pending.snapshots, text, true);  // the commit drops pending.txt
+    return record(pending.snapshots, text, rendered, pending.sha256, true);  // the commit drops the pending file
   }
 
  private:
@@ -254,7 +266,8 @@ class DocumentCheck {
     for (const Page& page : pages) {
       if (!index_.find_snapshot(page.sha256)) {
         begin_writes();
-        archive_.put_snapshot(index_, page.sha256, page.response.body);
+        archive_.put_snapshot(index_, page.sha256, page.response.body, Sync::file_only);
+        dirty_directories_.insert(archive_.snapshot_path(index_, page.sha256).parent_path());
         SnapshotMeta meta;
         meta.sha256 = page.sha256;
         meta.url = page.source->url;
@@ -318,9 +331,21 @@ class DocumentCheck {
     forget_unreferenced_snapshots();
     // Files the index stops naming are deleted after the commit: a write too.
     if (!in_transaction_ && drops_files()) begin_writes();
-    archive_.commit(index_);
+    // The files the index will name are durable before the index names them: their data was
+    // synced when written, their directory entries are synced here, once per directory.
+    for (const auto& directory : dirty_directories_) sync_directory(directory);
+    dirty_directories_.clear();
+    archive_.commit(index_, only_last_check_changed() ? Sync::none : Sync::full);
     if (in_transaction_) archive_.end_transaction(index_);
     in_transaction_ = false;
+  }
+
+  // A commit that only says when the document was last checked need not survive a power
+  // cut: losing it loses nothing else. Most checks of most documents are such commits.
+  bool only_last_check_changed() const {
+    DocumentIndex without_check = index_;
+    without_check.last_check.reset();
+    return !in_transaction_ && index_to_json(without_check) == committed_without_check_;
   }
 
   bool drops_files() const {
@@ -350,9 +375,9 @@ class DocumentCheck {
     return result_;
   }
 
-  CheckResult record(const std::vector<std::string>& snapshots, const Text& text, bool accepted) {
-    const std::string rendered = render_text(text);
-    const std::string sha = sha256_hex(rendered);
+  // `rendered` is render_text(text) and `sha` its hash, computed once by the caller.
+  CheckResult record(const std::vector<std::string>& snapshots, const Text& text, const std::string& rendered,
+                     const std::string& sha, bool accepted) {
     const VersionEntry* current = index_.current();
     CheckEntry entry;
     entry.at = result_.checked_at;
@@ -395,9 +420,11 @@ class DocumentCheck {
     version.summary = summarize(result_);
 
     begin_writes();
-    archive_.put_version(index_, version.number, rendered);
+    archive_.put_version(index_, version.number, rendered, Sync::file_only);
     archive_.put_record(index_, version.number,
-                        record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+                        record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n", Sync::file_only);
+    dirty_directories_.insert(archive_.version_path(index_, version.number).parent_path());
+    dirty_directories_.insert(archive_.record_path(index_, version.number).parent_path());
     entry.status = result_.status;
     index_.versions.push_back(std::move(version));
     index_.last_check = entry;
@@ -443,8 +470,44 @@ class DocumentCheck {
   const Rules* rules_ = &builtin_rules();
   bool in_transaction_ = false;
   std::vector<std::string> committed_snapshots_;  // as loaded: what the last commit named
+  std::string committed_without_check_;            // the loaded index, last_check left out
+  std::set<std::filesystem::path> dirty_directories_;  // written into, not yet synced
   bool committed_pending_ = false;
   CheckResult result_;
+};
+
+// A blocking queue of document indices with a capacity: push waits while it is full.
+class BoundedQueue {
+ public:
+  explicit BoundedQueue(std::size_t capacity) : capacity_(capacity) {}
+  void push(std::size_t value) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
+    items_.push_back(value);
+    not_empty_.notify_one();
+  }
+  // False once closed and drained.
+  bool pop(std::size_t& value) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return false;
+    value = items_.front();
+    items_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+  void close() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+
+ private:
+  std::size_t capacity_;
+  std::deque<std::size_t> items_;
+  bool closed_ = false;
+  std::mutex mutex_;
+  std::condition_variable not_full_, not_empty_;
 };
 
 }  // namespace
@@ -465,7 +528,9 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
     }
   }
   CheckSummary summary;
+  std::mutex report_mutex;  // reports are printed one at a time, whichever thread made them
   auto tally = [&](const CheckResult& r) {
+    std::lock_guard<std::mutex> lock(report_mutex);
     ++summary.checked;
     if (r.status == "new") ++summary.created;
     else if (r.status == "unchanged") ++summary.unchanged;
@@ -474,14 +539,30 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
     else ++summary.cosmetic;
     report(r);
   };
+  // The fetching thread only moves bytes; workers (one per core) transcode, normalize,
+  // diff and archive the documents whose pages have all arrived. Documents are independent
+  // (each its own directory in the archive), so they need no lock but the report's. The
+  // queue is bounded: when the workers fall behind, fetching waits, and memory stays
+  // bounded by (transfers in flight + queued documents) x the size cap.
+  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+  BoundedQueue ready(2 * workers);
+  std::vector<std::thread> pool;
+  for (unsigned w = 0; w < workers; ++w) {
+    pool.emplace_back([&] {
+      std::size_t d;
+      while (ready.pop(d)) {
+        tally(checks[d]->run());
+        checks[d].reset();  // frees its pages now
+      }
+    });
+  }
   fetcher.fetch_all(requests, [&](std::size_t index, Result<FetchResponse> response) {
     auto [d, s] = owner[index];
     checks[d]->set_response(s, std::move(response));
-    if (checks[d]->complete()) {
-      tally(checks[d]->run());
-      checks[d].reset();  // frees its pages now: memory stays bounded by what is in flight
-    }
+    if (checks[d]->complete()) ready.push(d);
   });
+  ready.close();
+  for (std::thread& t : pool) t.join();
   // A fetcher that stopped early (interrupted) may leave documents without every page.
   for (std::size_t d = 0; d < checks.size(); ++d) {
     if (!checks[d]) continue;

@@ -33,15 +33,31 @@ std::string fold_spaces(std::string_view s) {
   return out;
 }
 
-// The <title>, lowercased (pages put it in the head; scanning the first 64 KiB is enough).
-std::string page_title(std::string_view lowered_head) {
-  std::size_t open = lowered_head.find("<title");
+// Position of `lowercase_needle` in `haystack`, ignoring ASCII case; npos if absent.
+std::size_t find_ignoring_case(std::string_view haystack, std::string_view lowercase_needle, std::size_t from = 0) {
+  const char first = lowercase_needle[0];
+  for (std::size_t at = from; at + lowercase_needle.size() <= haystack.size(); ++at) {
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(haystack[at])));
+    if (c != first) continue;
+    std::size_t k = 1;
+    while (k < lowercase_needle.size() &&
+           std::tolower(static_cast<unsigned char>(haystack[at + k])) == lowercase_needle[k])
+      ++k;
+    if (k == lowercase_needle.size()) return at;
+  }
+  return std::string_view::npos;
+}
+
+// The <title>, lowercased (pages put it in the head; the first 64 KiB are enough).
+std::string page_title(std::string_view html) {
+  const std::string_view head = html.substr(0, 64 * 1024);
+  std::size_t open = find_ignoring_case(head, "<title");
   if (open == std::string_view::npos) return {};
-  std::size_t start = lowered_head.find('>', open);
+  std::size_t start = head.find('>', open);
   if (start == std::string_view::npos) return {};
-  std::size_t close = lowered_head.find("</title", start);
+  std::size_t close = find_ignoring_case(head, "</title", start);
   if (close == std::string_view::npos) return {};
-  std::string title = fold_spaces(lowered_head.substr(start + 1, close - start - 1));
+  std::string title = fold_spaces(lower(head.substr(start + 1, close - start - 1)));
   std::size_t amp;
   while ((amp = title.find("&amp;")) != std::string::npos) title.replace(amp, 5, "&");
   return title;
@@ -149,18 +165,21 @@ std::size_t count_text_words(const Text& text) {
 
 std::optional<Error> classify_page(long status, std::string_view html, const Text& text, std::string_view url) {
   const std::size_t words = count_text_words(text);
-  const std::string head = lower(html.substr(0, 256 * 1024));
-  const std::string title = page_title(std::string_view(head).substr(0, 64 * 1024));
+  const std::string title = page_title(html);
   const bool short_page = words < kShortPageWords;
-  const std::string where = " (" + std::string(url) + ")";
-
-  const bool marker = has_challenge_marker(head);
-  const bool challenge_title = is_challenge_title(title);
-  const std::string lowered_text = lower(all_text(text));
   const bool tiny_page = words < kTinyPageWords;
-  bool blocked = (marker && (short_page || challenge_title)) ||
-                 (short_page && (challenge_title || has_captcha(head))) ||
-                 (tiny_page && asks_for_javascript(lowered_text));
+  const std::string where = " (" + std::string(url) + ")";
+  const bool challenge_title = is_challenge_title(title);
+
+  // A long page is blocked only if its title says so and a vendor's marker confirms it; the
+  // markup scan (lowercasing up to 256 KiB) is only needed for those and for short pages.
+  bool blocked = false, marker = false;
+  if (short_page || challenge_title) {
+    const std::string head = lower(html.substr(0, 256 * 1024));
+    marker = has_challenge_marker(head);
+    blocked = (marker && (short_page || challenge_title)) || (short_page && (challenge_title || has_captcha(head))) ||
+              (tiny_page && asks_for_javascript(lower(all_text(text))));
+  }
   if (blocked) {
     std::string what = challenge_title ? "'" + title + "'" : marker ? "a bot-protection challenge" : "an interstitial";
     return Error{"blocked", "the server answered with " + what + " instead of the document" +

@@ -93,15 +93,22 @@ class Archive {
   std::string read_record(const DocumentIndex& index, const VersionEntry& version) const;
   std::optional<std::string> read_snapshot(const DocumentIndex& index, const std::string& sha256) const;
 
-  // Atomic writes; the first three are invisible until commit() names them.
-  void put_snapshot(const DocumentIndex& index, const std::string& sha256, std::string_view bytes) const;
-  void put_version(const DocumentIndex& index, std::uint64_t number, std::string_view text) const;
-  void put_record(const DocumentIndex& index, std::uint64_t number, std::string_view json) const;
+  // Atomic writes, invisible until commit() names them. With Sync::file_only the caller
+  // syncs the file's directory (sync_directory) before the commit that names it.
+  void put_snapshot(const DocumentIndex& index, const std::string& sha256, std::string_view bytes,
+                    Sync sync = Sync::full) const;
+  void put_version(const DocumentIndex& index, std::uint64_t number, std::string_view text,
+                   Sync sync = Sync::full) const;
+  void put_record(const DocumentIndex& index, std::uint64_t number, std::string_view json,
+                  Sync sync = Sync::full) const;
   // Pending texts are named by their hash, so writing a new one never touches the one the
   // committed index names.
-  void put_pending(const DocumentIndex& index, const std::string& sha256, std::string_view text) const;
+  void put_pending(const DocumentIndex& index, const std::string& sha256, std::string_view text,
+                   Sync sync = Sync::full) const;
   std::string read_pending(const DocumentIndex& index) const;  // the one index.pending names
-  void commit(const DocumentIndex& index) const;
+  // Writes index.json: the commit point. Sync::none suits a commit that only records when
+  // the document was last checked (losing it in a power cut loses nothing else).
+  void commit(const DocumentIndex& index, Sync sync = Sync::full) const;
 
   // A transaction groups the file writes and deletions of one document check. It starts
   // with a marker file (.transaction) before the first write; commit() makes the writes

@@ -14,8 +14,22 @@ class ArchiveError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Creates missing parent directories (0755), writes `content` atomically (mode 0644).
-void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+// How durable a write must be before write_file_atomically returns. Atomicity (a reader or
+// a killed process sees the old file or the new one) holds at every level; durability
+// against a power loss is what the fsyncs buy.
+enum class Sync {
+  full,       // fsync the file, then its directory after the rename
+  file_only,  // fsync the file; the caller fsyncs the directory (sync_directory) before
+              // anything that must only exist after this file (e.g. the index naming it)
+  none,       // no fsync: for files whose loss in a power cut costs nothing
+};
+
+// Creates missing parent directories (umask permitting 0755), writes `content`
+// atomically (0644 under the umask).
+void write_file_atomically(const std::filesystem::path& path, std::string_view content, Sync sync = Sync::full);
+
+// fsyncs a directory, making the renames done in it durable.
+void sync_directory(const std::filesystem::path& directory);
 
 // Reads a whole file; throws ArchiveError when it cannot be read.
 std::string read_whole_file(const std::filesystem::path& path);
