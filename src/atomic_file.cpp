@@ -25,6 +25,15 @@ void sync_directory(const std::filesystem::path& directory) {
   if (rc != 0) fail("cannot sync directory", directory, error);
 }
 
+void sync_filesystem(const std::filesystem::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) fail("cannot open directory", path, errno);
+  int rc = ::syncfs(fd);
+  int error = errno;
+  ::close(fd);
+  if (rc != 0) fail("cannot sync the file system of", path, error);
+}
+
 namespace {
 
 std::string random_suffix() {

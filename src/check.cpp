@@ -91,20 +91,37 @@ class DocumentCheck {
   void set_max_html_bytes(std::size_t bytes) { max_html_bytes_ = bytes; }
   void set_rules(const Rules* rules) { rules_ = rules ? rules : &builtin_rules(); }
 
+  // Group commit (check_documents): run() writes the document's files without syncing them
+  // and leaves its index uncommitted; the caller syncs the file system once for a batch of
+  // documents, then calls complete_commit() on each. Data is durable before any index names
+  // it, for the cost of one sync per batch instead of several per document.
+  void set_group_commit(bool on) {
+    group_commit_ = on;
+    data_sync_ = on ? Sync::none : Sync::file_only;
+  }
+  bool awaiting_commit() const { return commit_pending_; }
+  bool wrote_files() const { return in_transaction_; }
+
   CheckResult run() {
     result_.checked_at = format_utc(clock_.now());
     if (!loaded_) return fail({"archive", load_error_}, false);
     try {
       archive_.recover(index_);  // a run killed while writing this document: finish its cleanup
-      return process();
+      CheckResult result = process();
+      responses_.clear();  // the pages' bytes are not needed any more
+      return result;
     } catch (const ArchiveError& e) {
-      // The archive could not be written: what was committed before stays as it was.
-      result_.status = "error";
-      result_.error = Error{"archive", e.what()};
-      result_.previous.reset();
-      result_.current.reset();
-      result_.change.reset();
+      return archive_failure(e);
+    }
+  }
+
+  // With group commit: `data_synced` says the caller synced the file system after run().
+  CheckResult complete_commit(bool data_synced) {
+    try {
+      finish_commit(data_synced);
       return result_;
+    } catch (const ArchiveError& e) {
+      return archive_failure(e);
     }
   }
 
@@ -211,7 +228,7 @@ class DocumentCheck {
     pending.error_message = error.message;
     pending.snapshots = snapshots_of(pages);
     begin_writes();
-    archive_.put_pending(index_, pending.sha256, rendered, Sync::file_only);
+    archive_.put_pending(index_, pending.sha256, rendered, data_sync_);
     dirty_directories_.insert(archive_.pending_path(index_, pending.sha256).parent_path());
     index_.pending = std::move(pending);
     return fail(std::move(error), true, pages);
@@ -266,7 +283,7 @@ class DocumentCheck {
     for (const Page& page : pages) {
       if (!index_.find_snapshot(page.sha256)) {
         begin_writes();
-        archive_.put_snapshot(index_, page.sha256, page.response.body, Sync::file_only);
+        archive_.put_snapshot(index_, page.sha256, page.response.body, data_sync_);
         dirty_directories_.insert(archive_.snapshot_path(index_, page.sha256).parent_path());
         SnapshotMeta meta;
         meta.sha256 = page.sha256;
@@ -331,13 +348,41 @@ class DocumentCheck {
     forget_unreferenced_snapshots();
     // Files the index stops naming are deleted after the commit: a write too.
     if (!in_transaction_ && drops_files()) begin_writes();
-    // The files the index will name are durable before the index names them: their data was
-    // synced when written, their directory entries are synced here, once per directory.
-    for (const auto& directory : dirty_directories_) sync_directory(directory);
+    if (group_commit_) {
+      commit_pending_ = true;  // complete_commit() does the rest after the batch's sync
+      return;
+    }
+    finish_commit(false);
+  }
+
+  void finish_commit(bool data_synced) {
+    commit_pending_ = false;
+    Sync index_sync = Sync::full;
+    if (data_synced) {
+      // The batch's sync made the data durable; the run's last sync covers this index.
+      index_sync = Sync::none;
+    } else {
+      // The files the index will name are durable before the index names them: their data
+      // was synced when written, their directory entries are synced here, once each.
+      for (const auto& directory : dirty_directories_) sync_directory(directory);
+      if (group_commit_) index_sync = Sync::none;  // nothing written: the run's last sync covers it
+      else if (only_last_check_changed()) index_sync = Sync::none;
+    }
     dirty_directories_.clear();
-    archive_.commit(index_, only_last_check_changed() ? Sync::none : Sync::full);
+    archive_.commit(index_, index_sync);
     if (in_transaction_) archive_.end_transaction(index_);
     in_transaction_ = false;
+  }
+
+  CheckResult archive_failure(const ArchiveError& e) {
+    // The archive could not be written: what was committed before stays as it was.
+    result_.status = "error";
+    result_.error = Error{"archive", e.what()};
+    result_.previous.reset();
+    result_.current.reset();
+    result_.change.reset();
+    commit_pending_ = false;
+    return result_;
   }
 
   // A commit that only says when the document was last checked need not survive a power
@@ -420,9 +465,9 @@ class DocumentCheck {
     version.summary = summarize(result_);
 
     begin_writes();
-    archive_.put_version(index_, version.number, rendered, Sync::file_only);
+    archive_.put_version(index_, version.number, rendered, data_sync_);
     archive_.put_record(index_, version.number,
-                        record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n", Sync::file_only);
+                        record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n", data_sync_);
     dirty_directories_.insert(archive_.version_path(index_, version.number).parent_path());
     dirty_directories_.insert(archive_.record_path(index_, version.number).parent_path());
     entry.status = result_.status;
@@ -472,6 +517,9 @@ class DocumentCheck {
   std::vector<std::string> committed_snapshots_;  // as loaded: what the last commit named
   std::string committed_without_check_;            // the loaded index, last_check left out
   std::set<std::filesystem::path> dirty_directories_;  // written into, not yet synced
+  bool group_commit_ = false;
+  bool commit_pending_ = false;
+  Sync data_sync_ = Sync::file_only;
   bool committed_pending_ = false;
   CheckResult result_;
 };
@@ -494,6 +542,16 @@ class BoundedQueue {
     value = items_.front();
     items_.pop_front();
     not_full_.notify_one();
+    return true;
+  }
+  // Everything queued (waiting for at least one item); false once closed and drained.
+  bool pop_all(std::vector<std::size_t>& values) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return false;
+    values.assign(items_.begin(), items_.end());
+    items_.clear();
+    not_full_.notify_all();
     return true;
   }
   void close() {
@@ -546,16 +604,47 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
   // bounded by (transfers in flight + queued documents) x the size cap.
   const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
   BoundedQueue ready(2 * workers);
+  // Group commit: documents processed by the workers wait here; the committer syncs the
+  // file system once for all the documents waiting, then commits their indexes and reports
+  // them (a document is reported only once its change is durable, never before).
+  BoundedQueue committing(documents.size() + 1);
+  for (auto& check : checks) check->set_group_commit(true);
   std::vector<std::thread> pool;
   for (unsigned w = 0; w < workers; ++w) {
     pool.emplace_back([&] {
       std::size_t d;
       while (ready.pop(d)) {
-        tally(checks[d]->run());
-        checks[d].reset();  // frees its pages now
+        CheckResult result = checks[d]->run();
+        if (checks[d]->awaiting_commit()) {
+          committing.push(d);
+        } else {
+          tally(result);
+          checks[d].reset();
+        }
       }
     });
   }
+  bool committed_any = false;
+  std::thread committer([&] {
+    std::vector<std::size_t> batch;
+    while (committing.pop_all(batch)) {
+      const bool wrote = std::any_of(batch.begin(), batch.end(), [&](std::size_t d) { return checks[d]->wrote_files(); });
+      bool synced = false;
+      if (wrote) {
+        try {
+          sync_filesystem(archive.root());
+          synced = true;
+        } catch (const ArchiveError&) {
+          // complete_commit(false) syncs each document's files itself, or reports why not
+        }
+      }
+      for (std::size_t d : batch) {
+        tally(checks[d]->complete_commit(synced));
+        checks[d].reset();
+      }
+      committed_any = true;
+    }
+  });
   fetcher.fetch_all(requests, [&](std::size_t index, Result<FetchResponse> response) {
     auto [d, s] = owner[index];
     checks[d]->set_response(s, std::move(response));
@@ -563,6 +652,17 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
   });
   ready.close();
   for (std::thread& t : pool) t.join();
+  committing.close();
+  committer.join();
+  // The indexes committed in the last batches were not synced: one sync covers them all.
+  if (committed_any) {
+    try {
+      sync_filesystem(archive.root());
+    } catch (const ArchiveError&) {
+      // Indexes are renamed into place already; a failed final sync only weakens durability
+      // against a power cut, never atomicity.
+    }
+  }
   // A fetcher that stopped early (interrupted) may leave documents without every page.
   for (std::size_t d = 0; d < checks.size(); ++d) {
     if (!checks[d]) continue;

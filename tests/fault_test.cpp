@@ -121,8 +121,11 @@ TEST_F(FaultMatrix, EveryFaultIsAPreciseErrorAndTheOthersAreChecked) {
     EXPECT_FALSE(std::filesystem::exists(dir_ / ("data/faulty/" + name + "/records/1.json"))) << name;
   }
   // /etc/passwd never reached the archive.
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_ / "data"))
-    if (entry.is_regular_file()) EXPECT_EQ(read_text_file(entry.path()).find("root:x:0:0"), std::string::npos);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_ / "data")) {
+    if (entry.is_regular_file()) {
+      EXPECT_EQ(read_text_file(entry.path()).find("root:x:0:0"), std::string::npos);
+    }
+  }
   ProcessResult verify = tosdiff({"verify"});
   EXPECT_EQ(verify.exit_code, 0) << verify.out;
 }

@@ -31,6 +31,10 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 // fsyncs a directory, making the renames done in it durable.
 void sync_directory(const std::filesystem::path& directory);
 
+// Flushes everything written to the file system holding `path` (syncfs): one journal
+// commit for a whole batch of files instead of one per file.
+void sync_filesystem(const std::filesystem::path& path);
+
 // Reads a whole file; throws ArchiveError when it cannot be read.
 std::string read_whole_file(const std::filesystem::path& path);
 
