@@ -74,6 +74,52 @@ Content content_of(std::string_view name) {
   return Content::normal;
 }
 
+// Reads the tag name after '<' (or "</") at `at`, lowercased; "" when it is not a tag.
+std::string tag_name_at(std::string_view html, std::size_t at) {
+  std::size_t start = at + 1;
+  if (start < html.size() && html[start] == '/') ++start;
+  if (start >= html.size() || !is_alpha(html[start])) return {};
+  std::size_t end = start;
+  while (end < html.size() && !is_space(html[end]) && html[end] != '/' && html[end] != '>') ++end;
+  std::string name(html.substr(start, end - start));
+  for (char& c : name) c = lower(c);
+  return name;
+}
+
+// Where the <svg> whose content starts at `from` ends ("</svg" position), counting nested
+// <svg> elements; npos when it does not.
+std::size_t matching_svg_end(std::string_view html, std::size_t from) {
+  int depth = 1;
+  for (std::size_t at = html.find('<', from); at != std::string_view::npos; at = html.find('<', at + 1)) {
+    if (tag_name_at(html, at) != "svg") continue;
+    if (html[at + 1] == '/') {
+      if (--depth == 0) return at;
+    } else {
+      std::size_t end = tag_end(html, at);
+      if (!(end >= 2 && html[end - 2] == '/')) ++depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Whether foreign content holds a tag that makes the tree builder leave it (HTML's list of
+// "breakout" elements), or an HTML integration point: then its content is not only
+// drawing, and it is left for gumbo to parse.
+bool may_leave_foreign_content(std::string_view content) {
+  static constexpr std::string_view kBreakout[] = {
+      "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed",
+      "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta",
+      "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table",
+      "tt", "u", "ul", "var", "font", "foreignobject", "desc", "title", "math", "annotation-xml"};
+  for (std::size_t at = content.find('<'); at != std::string_view::npos; at = content.find('<', at + 1)) {
+    std::string name = tag_name_at(content, at);
+    if (name.empty()) continue;
+    for (std::string_view b : kBreakout)
+      if (name == b) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string prune_raw_text(std::string_view html) {
@@ -130,6 +176,17 @@ std::string prune_raw_text(std::string_view html) {
       copied = end;
       i = end;
       continue;
+    }
+    if (name == "svg" && !self_closing && foreign_depth == 0) {
+      // Inline SVG (icons, logos) is drawing, never text: its content is dropped too, unless
+      // it holds something that could take the parser back to HTML.
+      const std::size_t close = matching_svg_end(html, end);
+      if (close != std::string_view::npos && !may_leave_foreign_content(html.substr(end, close - end))) {
+        out.append(html.substr(copied, end - copied));
+        copied = close;
+        i = close + 1;  // past '<': the "</svg>" end tag is copied with what follows
+        continue;
+      }
     }
     if (name == "svg" || name == "math") {
       if (!self_closing) ++foreign_depth;

@@ -31,7 +31,8 @@ TEST(PruneRawText, LeavesWhatTheTokenizerWouldNotTreatAsRawText) {
                            "<!-- <script>x</script> --><p>t</p>",
                            "<textarea><script>x</script></textarea>",
                            "<title><style>x</style></title>",
-                           "<svg><script>x</script><style>y</style></svg>",
+                           "<svg><p>breaks out of foreign content</p><script>x</script></svg>",
+                           "<svg><foreignObject><div>html</div></foreignObject></svg>",
                            "<math><style>x</style></math>",
                            "<script><!--<script>x</script>--></script>",  // escaped states: kept whole
                            "<script>unclosed",
@@ -41,9 +42,12 @@ TEST(PruneRawText, LeavesWhatTheTokenizerWouldNotTreatAsRawText) {
   }
 }
 
-TEST(PruneRawText, ScriptAfterForeignContentClosesIsPruned) {
-  EXPECT_EQ(prune_raw_text("<svg><style>s</style></svg><script>x</script>"),
-            "<svg><style>s</style></svg><script></script>");
+TEST(PruneRawText, InlineSvgDrawingIsDroppedAndWhatFollowsPruned) {
+  EXPECT_EQ(prune_raw_text("<svg viewBox='0 0 8 8'><path d='M0 0h8'/><svg><g/></svg><style>s</style></svg>"
+                           "<p>text</p><script>x</script>"),
+            "<svg viewBox='0 0 8 8'></svg><p>text</p><script></script>");
+  // Left to gumbo when it may hold HTML, and what follows is still pruned.
+  EXPECT_EQ(prune_raw_text("<svg><p>t</p></svg><script>x</script>"), "<svg><p>t</p></svg><script></script>");
 }
 
 TEST(PruneRawText, NormalizedTextIsTheSameWithAndWithoutIt) {
@@ -52,6 +56,8 @@ TEST(PruneRawText, NormalizedTextIsTheSameWithAndWithoutIt) {
       "<body><style>.x{content:'</p>'}</style><div>text</div></body>",
       "<body><div data-x=\"<script>\">one</div><script>two</script><div>three</div></body>",
       "<body><svg><script>if (a < b) {}</script><text>svg text</text></svg><p>after</p></body>",
+      "<body><svg><path d='M0'/><p>escaped</p></svg><p>after</p></body>",
+      "<body><svg><desc><div>desc</div></desc></svg><p>after</p><svg/><p>self-closed</p></body>",
       "<body><script><!-- document.write('<script>x</script>') --></script><p>after</p></body>",
       "<body><noscript><p>no script</p></noscript><p>shown</p></body>",
   };

@@ -1,5 +1,5 @@
 #pragma once
-// SHA-256 (FIPS 180-4), for content addresses in the archive. Small and dependency-free.
+// SHA-256 (FIPS 180-4), for content addresses in the archive (OpenSSL libcrypto).
 
 #include <string>
 #include <string_view>
