@@ -23,7 +23,7 @@ class DeclarationParser {
     json root;
     try {
       root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 9e889
       error("", std::string("not valid JSON: ") + e.what());
       return std::move(result_);
     }

@@ -291,7 +291,8 @@ class TextBuilder {
   }
 
   void put(std::string_view bytes) {
-    if (pending_space_ && !line_.empty()) line_ += ' ';
+    // A link's start may have written the space already (enter(Role::link)).
+    if (pending_space_ && !line_.empty() && line_.back() != ' ') line_ += ' ';
     pending_space_ = false;
     line_ += bytes;
   }
@@ -559,12 +560,21 @@ class Walker {
     std::string scheme = url_scheme(target);
     if (scheme == "javascript" || scheme == "data") return {};
     std::string resolved = resolve_url(options_.base_url, target);
-    // ')' and spaces would end the "[text](url)" syntax early.
+    // ')' and spaces would end the "[text](url)" syntax early, a line break would split the
+    // block; browsers drop tabs and line breaks from URLs, and so does this.
     std::string escaped;
     for (char c : resolved) {
+      if (c == '\t' || c == '\n' || c == '\r') continue;
       if (c == ')') escaped += "%29";
       else if (c == ' ') escaped += "%20";
-      else escaped += c;
+      else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        escaped += '%';
+        escaped += kHex[static_cast<unsigned char>(c) >> 4];
+        escaped += kHex[static_cast<unsigned char>(c) & 0xF];
+      } else {
+        escaped += c;
+      }
     }
     return escaped;
   }

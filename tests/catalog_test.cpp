@@ -568,3 +568,18 @@ TEST(Declaration, PolitenessPerHostAndDelayAreReadAndChecked) {
 
 }  // namespace
 }  // namespace tosdiff
+
+namespace tosdiff {
+namespace {
+
+// Found by fuzz_declaration: a number out of double's range made the JSON parser throw an
+// exception parse_declaration did not catch.
+TEST(DeclarationRegression, NumberOutOfRangeIsADiagnosticNotAnException) {
+  ParsedDeclaration parsed = parse_declaration("9e889", "X", "x.json");
+  EXPECT_FALSE(parsed.ok());
+  ASSERT_FALSE(parsed.diagnostics.empty());
+  EXPECT_NE(parsed.diagnostics[0].message.find("not valid JSON"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tosdiff

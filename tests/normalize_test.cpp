@@ -394,3 +394,24 @@ TEST(Describe, CssAndRange) {
 
 }  // namespace
 }  // namespace tosdiff
+
+namespace tosdiff {
+namespace {
+
+// Found by fuzz_normalize: a link's start and its text's leading space made two spaces, and
+// a line break inside an href split the block in two.
+TEST(NormalizeRegression, LinkBoundariesFoldWhitespaceAndHrefsKeepOneLine) {
+  NormalizeOptions plain;
+  auto text = normalize(" r <a> o", plain);
+  ASSERT_TRUE(text);
+  EXPECT_EQ(render_text(*text), "r o\n");
+  NormalizeOptions links;
+  links.include_links = true;
+  links.base_url = "https://example.com/";
+  auto linked = normalize("<p>Read <a href=\"/x\">  the terms </a> now. <a href=\"/terms\nv2\">v2</a></p>", links);
+  ASSERT_TRUE(linked);
+  EXPECT_EQ(render_text(*linked), "Read [the terms](https://example.com/x) now. [v2](https://example.com/termsv2)\n");
+}
+
+}  // namespace
+}  // namespace tosdiff
