@@ -25,7 +25,10 @@ constexpr const char* kExitCodes =
     "\n"
     "Environment: TOSDIFF_DATA_DIR, XDG_DATA_HOME (data dir); TOSDIFF_CATALOG (colon-separated\n"
     "catalog dirs), XDG_CONFIG_HOME (catalog in $XDG_CONFIG_HOME/tosdiff/catalog, rules in\n"
-    "$XDG_CONFIG_HOME/tosdiff/topics.json); NO_COLOR.";
+    "$XDG_CONFIG_HOME/tosdiff/topics.json, configuration in $XDG_CONFIG_HOME/tosdiff/config.json);\n"
+    "TOSDIFF_SMTP_URL, TOSDIFF_SMTP_FROM, TOSDIFF_SMTP_USER, TOSDIFF_SMTP_PASSWORD (email alerts); NO_COLOR.\n"
+    "A failed alert delivery is reported on stderr and queued for the next check; it does not\n"
+    "change the exit code (docs/alerts.md).";
 
 struct Parsed {
   GlobalOptions global;
@@ -40,6 +43,8 @@ struct Parsed {
   std::string accept_target;
   bool verify_repair = false, verify_json = false;
   bool accept_json = false;
+  DigestCommandOptions digest;
+  CLI::App* check_app = nullptr;  // to tell which options were given (config defaults, config.hpp)
 };
 
 struct Command {
@@ -63,8 +68,29 @@ const std::vector<Command>& commands() {
          c.add_option("--timeout", p.check.limits.timeout_seconds, "seconds allowed per request attempt")->check(CLI::Range(1.0, 3600.0))->capture_default_str();
          c.add_option("--max-size", p.check.limits.max_size, "largest page accepted, in bytes (decoded)")->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 32))->capture_default_str();
          c.add_option("--lock-wait", p.check.lock_wait_seconds, "seconds to wait for another run's lock")->check(CLI::Range(0.0, 86400.0))->capture_default_str();
+         c.add_option("--notify-exec", p.check.notify_exec, "run CMD for each substantive change, the record on its stdin (repeatable)")->allow_extra_args(false);
+         c.add_option("--notify-webhook", p.check.notify_webhook, "POST each substantive change's record to URL (repeatable)")->allow_extra_args(false);
+         c.add_option("--notify-email", p.check.notify_email, "mail a digest of the run's substantive changes to ADDRESS (repeatable; SMTP from the configuration or TOSDIFF_SMTP_*)")->allow_extra_args(false);
+         c.add_option("--min-severity", p.check.min_severity, "alert only on changes of at least this severity")->check(CLI::IsMember({"info", "minor", "moderate", "major"}));
+         c.add_flag("--no-alerts", p.check.no_alerts, "send no alert and leave the outbox alone");
+         p.check_app = &c;
        },
-       [](Context& ctx, const Parsed& p) { return command_check(ctx, p.check); }},
+       [](Context& ctx, const Parsed& p) {
+         CheckCommandOptions options = p.check;
+         for (const char* name : {"--jobs", "--per-host", "--delay", "--timeout", "--max-size", "--lock-wait", "--min-severity"})
+           if (p.check_app && p.check_app->count(name) > 0) options.given.emplace_back(name);
+         return command_check(ctx, options);
+       }},
+      {"digest", "The changes archived in a period, grouped by platform, gravest first",
+       [](CLI::App& c, Parsed& p) {
+         c.add_option("targets", p.digest.targets, "PLATFORM or PLATFORM/DOCUMENT (default: every archived document)");
+         c.add_option("--since", p.digest.since, "start: a duration before now (7d, 24h, 90m, 2w) or a date/time (UTC)")->capture_default_str();
+         c.add_option("--until", p.digest.until, "end: a date (its end), a date/time or a duration before now (default: now)");
+         c.add_option("--format", p.digest.format, "text, markdown, html or json")
+             ->check(CLI::IsMember({"text", "markdown", "html", "json"}))
+             ->capture_default_str();
+       },
+       [](Context& ctx, const Parsed& p) { return command_digest(ctx, p.digest); }},
       {"accept", "Accept a text held back as suspicious (a collapse of the text) as the new version",
        [](CLI::App& c, Parsed& p) {
          c.add_option("document", p.accept_target, "PLATFORM/DOCUMENT")->required();
@@ -131,6 +157,8 @@ int run_cli(int argc, char** argv) {
   app.add_option("--catalog", parsed.global.catalogs, "directory of declarations to add (repeatable)")->allow_extra_args(false);
   app.add_option("--rules", parsed.global.rules,
                  "classification rules over the built-in ones (default: $XDG_CONFIG_HOME/tosdiff/topics.json if it exists)");
+  app.add_option("--config", parsed.global.config,
+                 "configuration file: check defaults, alerts (default: $XDG_CONFIG_HOME/tosdiff/config.json if it exists)");
   bool quiet = false, verbose = false;
   auto* q = app.add_flag("-q,--quiet", quiet, "report only substantive changes and failures");
   app.add_flag("-v,--verbose", verbose, "report unchanged documents and cosmetic changes too")->excludes(q);

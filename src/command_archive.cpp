@@ -150,8 +150,13 @@ int command_history(Context& context, const std::string& target, bool json) {
       any = true;
       // The severity is in the version's record (records older than classification have none).
       std::string severity;
+      ordered_json topics = ordered_json::array(), regulations = ordered_json::array();
       try {
-        severity = ordered_json::parse(archive.read_record(index, v)).value("severity", "");
+        const ordered_json record = ordered_json::parse(archive.read_record(index, v));
+        severity = record.value("severity", "");
+        for (const auto& t : record.value("topics", ordered_json::array()))
+          topics.push_back({{"id", t.value("id", "")}, {"label", t.value("label", "")}});
+        for (const auto& g : record.value("regulations", ordered_json::array())) regulations.push_back(g.value("id", ""));
       } catch (const std::exception&) {
       }
       if (json) {
@@ -167,6 +172,8 @@ int command_history(Context& context, const std::string& target, bool json) {
         j["sha256"] = v.sha256;
         j["summary"] = v.summary;
         if (!severity.empty()) j["severity"] = severity;
+        if (!topics.empty()) j["topics"] = topics;
+        if (!regulations.empty()) j["regulations"] = regulations;
         out << dump(j) << "\n";
       } else {
         std::string kind = v.status == "new" ? "new" : v.significance;
@@ -184,8 +191,13 @@ int command_history(Context& context, const std::string& target, bool json) {
 
 int command_verify(Context& context, bool repair, bool json) {
   std::error_code ec;
+  if (!std::filesystem::exists(context.data_dir(), ec)) {
+    // Nothing was ever archived (or a first run was killed before it made the directory).
+    context.out() << "no archive at " << context.data_dir().string() << ": nothing to verify\n";
+    return exit_code::ok;
+  }
   if (!std::filesystem::is_directory(context.data_dir(), ec))
-    throw FatalError("no archive at " + context.data_dir().string());
+    throw FatalError(context.data_dir().string() + " is not a directory");
   Archive archive(context.data_dir());
   ArchiveLock lock(context.data_dir(), 30);  // no writer may run while files are judged
   VerifyReport report = verify_archive(archive, repair);

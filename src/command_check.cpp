@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "tosdiff/check.hpp"
+#include "tosdiff/check_alerts.hpp"
 #include "tosdiff/cli.hpp"
 #include "tosdiff/commands.hpp"
 #include "tosdiff/exit_codes.hpp"
@@ -41,7 +42,9 @@ class StopSignals {
 
 }  // namespace
 
-int command_check(Context& context, const CheckCommandOptions& options) {
+int command_check(Context& context, const CheckCommandOptions& given_options) {
+  CheckCommandOptions options = given_options;
+  CheckAlerts alerts(context, options);  // the configuration: defaults, alerts; checked before any fetch
   std::vector<DocumentSpec> documents = context.select_documents(options.targets);
   const Rules& rules = context.rules();  // a bad rules file stops the run before any fetch
   if (options.compare_links)
@@ -60,6 +63,7 @@ int command_check(Context& context, const CheckCommandOptions& options) {
   ProgressLine progress(context.err(), documents.size(), ProgressLine::stderr_is_terminal() && !context.quiet());
   std::size_t done = 0, errors = 0;
   auto report = [&](const CheckResult& result) {
+    alerts.note(result);
     ++done;
     if (result.status == "error") ++errors;
     progress.erase();
@@ -75,6 +79,9 @@ int command_check(Context& context, const CheckCommandOptions& options) {
     progress.update(done, errors);
   };
   CheckSummary summary = check_documents(documents, archive, *fetcher, clock, report, limits.max_size, &rules);
+  progress.erase();
+  // Delivery failures are reported and queued, never counted in the exit code (docs/alerts.md).
+  alerts.deliver(&g_stop);
 
   if (g_stop.load()) return g_signal.load() == SIGTERM ? exit_code::interrupted_sigterm : exit_code::interrupted_sigint;
   if (summary.errors > 0) return exit_code::document_failed;

@@ -21,6 +21,7 @@ struct GlobalOptions {
   int verbosity = 0;                  // -1 quiet, 0 normal, 1 verbose
   std::string color = "auto";         // auto | always | never
   std::string rules;                  // --rules FILE; "" = $XDG_CONFIG_HOME/tosdiff/topics.json if any
+  std::string config;                 // --config FILE; "" = $XDG_CONFIG_HOME/tosdiff/config.json if any
 };
 
 // What every command shares: where the archive is, which catalog, how to print.
@@ -77,8 +78,23 @@ struct CheckCommandOptions {
   bool compare_links = false;  // compare link targets too, for every document checked
   double lock_wait_seconds = 30;
   FetchLimits limits;
+  // Options given on the command line ("--jobs", ...): the configuration file's "check"
+  // defaults apply to the others (config.hpp).
+  std::vector<std::string> given;
+  // Alerts (alert.hpp, docs/alerts.md), on top of the configuration file's.
+  std::vector<std::string> notify_exec, notify_webhook, notify_email;
+  std::string min_severity;  // "" = the configuration's, else none
+  bool no_alerts = false;    // neither send alerts nor retry the outbox
 };
 int command_check(Context& context, const CheckCommandOptions& options);
+
+// `tosdiff digest`: the changes archived in a period (digest.hpp, docs/digest.md).
+struct DigestCommandOptions {
+  std::vector<std::string> targets;  // PLATFORM or PLATFORM/DOCUMENT; none = all
+  std::string since = "7d", until;   // "" = now
+  std::string format = "text";       // text | markdown | html | json
+};
+int command_digest(Context& context, const DigestCommandOptions& options);
 
 int command_list(Context& context, bool json);
 

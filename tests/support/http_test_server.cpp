@@ -322,7 +322,7 @@ struct HttpTestServer::Impl {
     }
   }
 
-  // Reads one request (head, and a Content-Length body which is discarded). nullopt when
+  // Reads one request (head, and a Content-Length body, kept in the request). nullopt when
   // the client closed, the server stops, or the request is malformed.
   std::optional<ParsedRequest> read_request(int fd, std::string& buffer) const {
     std::size_t end;
@@ -343,6 +343,7 @@ struct HttpTestServer::Impl {
     while (buffer.size() < body_bytes) {
       if (!receive_more(fd, buffer)) return std::nullopt;
     }
+    parsed->request.body = buffer.substr(0, body_bytes);
     buffer.erase(0, body_bytes);
     return parsed;
   }

@@ -18,6 +18,7 @@ struct HttpRequest {
   std::string method;
   std::string path;      // with query string
   std::vector<std::pair<std::string, std::string>> headers;  // names lowercased
+  std::string body;      // a Content-Length body (chunked request bodies are not read)
   std::string header(const std::string& lowercase_name) const;  // "" if absent
 };
 
