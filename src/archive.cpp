@@ -328,7 +328,7 @@ bool Archive::interrupted(const DocumentIndex& index) const {
 }
 
 std::vector<std::string> Archive::unreferenced_files(const DocumentIndex& index) const {
-  std::set<std::string> named = {"index.json", ".transaction"};
+  std::set<std::string> named = {"index.json", ".transaction", "index.json.corrupt"};
   for (const auto& s : index.snapshots) named.insert("snapshots/" + s.sha256 + ".html");
   for (const auto& v : index.versions) {
     named.insert("versions/" + v.id() + ".txt");

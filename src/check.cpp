@@ -231,6 +231,7 @@ class DocumentCheck {
     archive_.put_pending(index_, pending.sha256, rendered, data_sync_);
     dirty_directories_.insert(archive_.pending_path(index_, pending.sha256).parent_path());
     index_.pending = std::move(pending);
+    error.message += "; if this is the real document, run `tosdiff accept " + spec_.key() + "`";
     return fail(std::move(error), true, pages);
   }
 
@@ -250,8 +251,7 @@ class DocumentCheck {
     if (sha256_hex(rendered) != pending.sha256)
       throw ArchiveError(archive_.pending_path(index_, pending.sha256).string() + " does not match the index");
     index_.pending.reset();
-    std::string reason = pending.error_message.substr(0, pending.error_message.find("; if this is"));
-    result_.warnings.push_back("accepted on purpose: " + pending.error_kind + ": " + reason);
+    result_.warnings.push_back("accepted on purpose: " + pending.error_kind + ": " + pending.error_message);
     return record(pending.snapshots, text, rendered, pending.sha256, true);  // the commit drops the pending file
   }
 
@@ -370,9 +370,28 @@ class DocumentCheck {
     }
     dirty_directories_.clear();
     archive_.commit(index_, index_sync);
+    // In a group commit, the garbage is deleted only after the next sync has made this index
+    // durable (cleanup()): a power cut must not leave an old index naming deleted files.
+    if (!group_commit_) cleanup();
+  }
+
+ public:
+  // Deletes what the committed index no longer names, and the transaction marker.
+  void cleanup() {
     if (in_transaction_) archive_.end_transaction(index_);
     in_transaction_ = false;
   }
+
+  // With group commit, when the batch's sync failed: the document's files are not known to
+  // be durable, so its index is not committed. The marker stays; the next check collects
+  // the files as garbage and checks the document again.
+  CheckResult abandon(const std::string& why) {
+    commit_pending_ = false;
+    in_transaction_ = false;
+    return archive_failure(ArchiveError(why));
+  }
+
+ private:
 
   CheckResult archive_failure(const ArchiveError& e) {
     // The archive could not be written: what was committed before stays as it was.
@@ -625,22 +644,38 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
     });
   }
   bool committed_any = false;
+  // Documents committed in the previous batch, whose garbage waits for the next sync.
+  std::vector<std::unique_ptr<DocumentCheck>> to_clean;
+  auto clean = [&] {
+    for (auto& check : to_clean) {
+      try {
+        check->cleanup();
+      } catch (const ArchiveError&) {
+        // the marker stays; the next check of the document collects the garbage
+      }
+    }
+    to_clean.clear();
+  };
   std::thread committer([&] {
     std::vector<std::size_t> batch;
     while (committing.pop_all(batch)) {
-      const bool wrote = std::any_of(batch.begin(), batch.end(), [&](std::size_t d) { return checks[d]->wrote_files(); });
+      const bool wrote = !to_clean.empty() ||
+                         std::any_of(batch.begin(), batch.end(), [&](std::size_t d) { return checks[d]->wrote_files(); });
       bool synced = false;
+      std::string sync_error;
       if (wrote) {
         try {
-          sync_filesystem(archive.root());
+          sync_filesystem(archive.root());  // this batch's data, and the previous batch's indexes
           synced = true;
-        } catch (const ArchiveError&) {
-          // complete_commit(false) syncs each document's files itself, or reports why not
+        } catch (const ArchiveError& e) {
+          sync_error = e.what();
         }
       }
+      if (synced) clean();
       for (std::size_t d : batch) {
-        tally(checks[d]->complete_commit(synced));
-        checks[d].reset();
+        const bool durable = synced || !checks[d]->wrote_files();
+        tally(durable ? checks[d]->complete_commit(synced) : checks[d]->abandon(sync_error));
+        to_clean.push_back(std::move(checks[d]));
       }
       committed_any = true;
     }
@@ -654,13 +689,15 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
   for (std::thread& t : pool) t.join();
   committing.close();
   committer.join();
-  // The indexes committed in the last batches were not synced: one sync covers them all.
+  // The indexes committed in the last batch were not synced: one sync covers them, then
+  // their garbage goes.
   if (committed_any) {
     try {
       sync_filesystem(archive.root());
+      clean();
     } catch (const ArchiveError&) {
-      // Indexes are renamed into place already; a failed final sync only weakens durability
-      // against a power cut, never atomicity.
+      // Indexes are renamed into place already; their markers stay, and the next check of
+      // each document collects its garbage.
     }
   }
   // A fetcher that stopped early (interrupted) may leave documents without every page.

@@ -19,7 +19,7 @@ constexpr const char* kExitCodes =
     "  1    with --exit-code: a substantive change or a new document was recorded, nothing failed\n"
     "  2    usage or configuration error (bad option, unknown platform, malformed declaration)\n"
     "  3    at least one document failed (fetch, HTTP status, no selector match, blocked page...);\n"
-    "       the others were processed\n"
+    "       the others were processed; for verify: problems are left in the archive\n"
     "  4    tosdiff could not run (data dir unusable, another run holds the lock, nothing archived)\n"
     "  130/143  interrupted by SIGINT/SIGTERM\n"
     "\n"
@@ -91,7 +91,7 @@ const std::vector<Command>& commands() {
              ->capture_default_str();
        },
        [](Context& ctx, const Parsed& p) { return command_digest(ctx, p.digest); }},
-      {"accept", "Accept a text held back as suspicious (a collapse of the text) as the new version",
+      {"accept", "Make a text held back as not the document (suspicious shrink, block or error page) the current version",
        [](CLI::App& c, Parsed& p) {
          c.add_option("document", p.accept_target, "PLATFORM/DOCUMENT")->required();
          c.add_flag("--json", p.accept_json, "print the JSON change record");

@@ -193,7 +193,7 @@ int command_verify(Context& context, bool repair, bool json) {
   std::error_code ec;
   if (!std::filesystem::exists(context.data_dir(), ec)) {
     // Nothing was ever archived (or a first run was killed before it made the directory).
-    context.out() << "no archive at " << context.data_dir().string() << ": nothing to verify\n";
+    if (!json) context.out() << "no archive at " << context.data_dir().string() << ": nothing to verify\n";
     return exit_code::ok;
   }
   if (!std::filesystem::is_directory(context.data_dir(), ec))

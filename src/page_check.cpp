@@ -183,14 +183,12 @@ std::optional<Error> classify_page(long status, std::string_view html, const Tex
   if (blocked) {
     std::string what = challenge_title ? "'" + title + "'" : marker ? "a bot-protection challenge" : "an interstitial";
     return Error{"blocked", "the server answered with " + what + " instead of the document" +
-                                (status >= 400 ? " (HTTP " + std::to_string(status) + ")" : "") + where +
-                                "; if this is the real document, run `tosdiff accept`"};
+                                (status >= 400 ? " (HTTP " + std::to_string(status) + ")" : "") + where};
   }
   if (status >= 400) return std::nullopt;  // the caller reports http_status with its reason
   if ((short_page && is_not_found(title)) || (tiny_page && is_not_found(lower(first_lines(text, 3)))))
     return Error{"error_page", "the page is an error page" + (title.empty() ? std::string() : " ('" + title + "')") +
-                                   ", served with HTTP " + std::to_string(status) + where +
-                                   "; if this is the real document, run `tosdiff accept`"};
+                                   ", served with HTTP " + std::to_string(status) + where};
   if (words < kMinWords)
     return Error{"empty", "no text found on the page (" + std::to_string(words) + " words)" + where};
   return std::nullopt;
@@ -202,7 +200,7 @@ std::optional<Error> check_shrink(const Text& previous, const Text& current) {
   if (after * 5 < before)
     return Error{"suspicious_shrink", "the text fell from " + std::to_string(before) + " to " +
                                           std::to_string(after) +
-                                          " words; if this is the real document, run `tosdiff accept`"};
+                                          " words"};
   auto a = vocabulary(previous), b = vocabulary(current);
   std::size_t shared = 0;
   for (const auto& w : b) shared += a.count(w);
@@ -210,7 +208,7 @@ std::optional<Error> check_shrink(const Text& previous, const Text& current) {
   if (all > 0 && shared * 10 < all)
     return Error{"suspicious_shrink", "the new text shares almost no vocabulary with the archived one (" +
                                           std::to_string(shared) + " of " + std::to_string(all) +
-                                          " distinct words); if this is the real document, run `tosdiff accept`"};
+                                          " distinct words)"};
   return std::nullopt;
 }
 

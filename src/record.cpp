@@ -188,8 +188,8 @@ ordered_json record_to_json(const CheckResult& r) {
     j["significance"] = r.significance;
     if (!r.cosmetic_kinds.empty()) j["cosmetic_kinds"] = r.cosmetic_kinds;
     if (!r.reverts_to.empty()) j["reverts_to"] = r.reverts_to;
-    if (r.accepted) j["accepted"] = true;
   }
+  if (r.accepted && (r.status == "changed" || r.status == "new")) j["accepted"] = true;
   if (r.status == "new" || r.status == "changed") j["summary"] = summarize(r);
   if (!r.severity.empty()) j["severity"] = r.severity;
   if (!r.section.empty()) j["section"] = r.section;

@@ -9,6 +9,7 @@
 #include "tosdiff/check.hpp"
 #include "tosdiff/classify.hpp"
 #include "tosdiff/diff.hpp"
+#include "tosdiff/page_check.hpp"
 #include "tosdiff/record.hpp"
 #include "tosdiff/sha256.hpp"
 
@@ -82,19 +83,20 @@ class DocumentVerifier {
       } catch (const ArchiveError& e) {
         auto& f = add("index.json", "corrupt", e.what());
         if (!repair_) return false;
+        // Rebuilt in memory first: the damaged index is only set aside for a good one.
+        if (!rebuild_index(index)) return false;
         fs::rename(path, dir_ / "index.json.corrupt", ec);
-        if (rebuild_index(index)) {
-          f.repaired = true;
-          return true;
-        }
-        return false;
+        archive_.commit(index);
+        f.repaired = true;
+        return true;
       }
     }
     // No index, and a transaction marker or no change record: a first check that was killed
     // before it committed. Nothing was ever archived here; the files are its leftovers.
-    bool has_records = false;
-    for (const auto& entry : fs::directory_iterator(dir_ / "records", ec)) has_records = has_records || entry.is_regular_file();
-    if (!has_records || fs::exists(dir_ / ".transaction", ec)) {
+    // A first check writes at most one record; more means an index that was lost.
+    std::size_t records = 0;
+    for (const auto& entry : fs::directory_iterator(dir_ / "records", ec)) records += entry.is_regular_file() ? 1 : 0;
+    if (records == 0 || (records == 1 && fs::exists(dir_ / ".transaction", ec))) {
       index = DocumentIndex{};
       index.platform = platform_;
       index.document = document_;
@@ -111,6 +113,7 @@ class DocumentVerifier {
     }
     auto& f = add("index.json", "missing", "the document directory has no index");
     if (repair_ && rebuild_index(index)) {
+      archive_.commit(index);
       f.repaired = true;
       return true;
     }
@@ -174,7 +177,6 @@ class DocumentVerifier {
     last.at = index.versions.back().captured_at;
     last.status = index.versions.back().status;
     index.last_check = last;
-    archive_.commit(index);
     return true;
   }
 
@@ -230,6 +232,7 @@ class DocumentVerifier {
     if (k == 0) {
       r.status = "new";
       r.blocks = after.blocks.size();
+      r.words = count_text_words(after);
     } else {
       const VersionEntry& previous = index.versions[k - 1];
       std::string before;
