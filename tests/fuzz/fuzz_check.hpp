@@ -25,17 +25,6 @@ namespace tosdiff::fuzz {
 
 // Runs the body of a target; an exception escaping it is a finding (the pipeline promises
 // values, not throws, for page content), reported with its message.
-// A reported, not yet fixed finding that a long run may step over, named like its
-// reproducer in fixtures/fuzz/crashes/:  TOSDIFF_FUZZ_KNOWN=fuzz_normalize-1,fuzz_declaration-1
-// Unset (the default, and in ctest), every invariant is checked.
-inline bool tolerated(std::string_view finding) {
-  static const std::string known = [] {
-    const char* value = std::getenv("TOSDIFF_FUZZ_KNOWN");
-    return value ? "," + std::string(value) + "," : std::string();
-  }();
-  return known.find("," + std::string(finding) + ",") != std::string::npos;
-}
-
 template <class F>
 int run_guarded(F&& body) {
   try {

@@ -62,7 +62,6 @@ void check_text(const Text& text, bool links, std::string_view what) {
     const Block& b = text.blocks[i];
     const std::string where = std::string(what) + " block " + std::to_string(i) + ": '" + excerpt(b.text) + "'";
     FUZZ_CHECK(is_valid_utf8(b.text), "invalid UTF-8 in " + where);
-    if (links && b.text.find('\n') != std::string::npos && tolerated("fuzz_normalize-1")) return;
     FUZZ_CHECK(b.text.find('\n') == std::string::npos, "line break in " + where);
     if (b.kind == BlockKind::heading) FUZZ_CHECK(b.level >= 1 && b.level <= 6, "heading level in " + where);
     if (b.kind == BlockKind::list_item) {
@@ -73,7 +72,6 @@ void check_text(const Text& text, bool links, std::string_view what) {
     }
     if (links || b.kind == BlockKind::table_row) continue;
     for (char c : b.text) FUZZ_CHECK(!is_control(static_cast<unsigned char>(c)), "control character in " + where);
-    if (tolerated("fuzz_normalize-2")) continue;
     FUZZ_CHECK(b.text.find("  ") == std::string::npos, "unfolded whitespace in " + where);
     FUZZ_CHECK(b.text.empty() || (b.text.front() != ' ' && b.text.back() != ' '), "edge space in " + where);
   }
