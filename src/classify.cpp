@@ -697,8 +697,8 @@ class RuleReader {
   }
 
   void allow_only(std::initializer_list<const char*> keys) const {
-    for (const auto& [key, value] : entry_.items()) {
-      (void)value;
+    for (const auto& item : entry_.items()) {
+      const std::string& key = item.key();
       if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
         fail("unknown key '" + key + "'");
     }
