@@ -238,7 +238,8 @@ class TextBuilder {
         ++pre_depth_;
         break;
       case Role::link:
-        if (pending_space_ && !line_.empty()) line_ += ' ';
+        // An empty link before this one may have written the space already.
+        if (pending_space_ && !line_.empty() && line_.back() != ' ') line_ += ' ';
         pending_space_ = false;
         frame.link_start = line_.size();
         frame.link_flushes = flushes_;

@@ -413,5 +413,19 @@ TEST(NormalizeRegression, LinkBoundariesFoldWhitespaceAndHrefsKeepOneLine) {
   EXPECT_EQ(render_text(*linked), "Read [the terms](https://example.com/x) now. [v2](https://example.com/termsv2)\n");
 }
 
+// Found by fuzz_normalize's long run: an empty link wrote the pending space, and the link
+// after it wrote another.
+TEST(NormalizeRegression, EmptyLinkBeforeALinkLeavesOneSpace) {
+  NormalizeOptions plain;
+  auto text = normalize("<p>See <a href=\"/a\"></a> <a href=\"/b\">terms</a></p>", plain);
+  ASSERT_TRUE(text);
+  EXPECT_EQ(render_text(*text), "See terms\n");
+  NormalizeOptions links;
+  links.include_links = true;
+  auto linked = normalize("<p>See <a href=\"/a\"></a> <a href=\"https://example.com/b\">terms</a></p>", links);
+  ASSERT_TRUE(linked);
+  EXPECT_EQ(render_text(*linked), "See [terms](https://example.com/b)\n");
+}
+
 }  // namespace
 }  // namespace tosdiff
