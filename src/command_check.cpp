@@ -61,11 +61,12 @@ int command_check(Context& context, const CheckCommandOptions& given_options) {
   std::ostream& out = context.out();
   const TextStyle style = context.style();
   ProgressLine progress(context.err(), documents.size(), ProgressLine::stderr_is_terminal() && !context.quiet());
-  std::size_t done = 0, errors = 0;
+  std::size_t done = 0, errors = 0, not_checked = 0;
   auto report = [&](const CheckResult& result) {
     alerts.note(result);
     ++done;
     if (result.status == "error") ++errors;
+    if (result.error && result.error->kind == "interrupted") ++not_checked;
     progress.erase();
     if (options.json) {
       out << record_to_json_line(result) << "\n";
@@ -83,7 +84,12 @@ int command_check(Context& context, const CheckCommandOptions& given_options) {
   // Delivery failures are reported and queued, never counted in the exit code (docs/alerts.md).
   alerts.deliver(&g_stop);
 
-  if (g_stop.load()) return g_signal.load() == SIGTERM ? exit_code::interrupted_sigterm : exit_code::interrupted_sigint;
+  if (g_stop.load()) {
+    const bool term = g_signal.load() == SIGTERM;
+    context.err() << "tosdiff: stopped by " << (term ? "SIGTERM" : "SIGINT") << ": the documents checked are archived, "
+                  << not_checked << " of " << documents.size() << " were not checked\n";
+    return term ? exit_code::interrupted_sigterm : exit_code::interrupted_sigint;
+  }
   if (summary.errors > 0) return exit_code::document_failed;
   if (options.exit_code && (summary.substantive > 0 || summary.created > 0)) return exit_code::changes;
   return exit_code::ok;

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <csignal>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "support/http_test_server.hpp"
@@ -87,6 +88,89 @@ TEST(Crash, KilledAtRandomInstantsTheArchiveStaysConsistentAndNothingIsLostOrDou
     }
   }
 }
+
+// SIGTERM and SIGINT: new work stops, the documents already fetched are archived, the
+// archive verifies, the exit code is 128 + the signal, and the next run picks up the rest.
+class Signals : public ::testing::TestWithParam<int> {};
+
+TEST_P(Signals, StopNewWorkKeepWhatIsDoneAndExitWithTheSignalsCode) {
+  const int signal = GetParam();
+  TempDir dir;
+  HttpTestServer server;
+  json declaration;
+  declaration["name"] = "Interrupted";
+  declaration["id"] = "interrupted";
+  for (int d = 0; d < kDocuments; ++d) {
+    // The first half answer at once; the others never do, so the run is still busy when
+    // the signal comes.
+    HttpReply reply = html(page(d, 0));
+    if (d >= kDocuments / 2) reply.fault = HttpReply::Fault::hang;
+    server.set("/doc" + std::to_string(d), reply);
+    declaration["terms"]["Document " + std::to_string(d)] = {{"fetch", server.url("/doc" + std::to_string(d))}};
+  }
+  write_text_file(dir / "catalog/interrupted.json", declaration.dump());
+  const std::vector<std::string> base = {TOSDIFF_BINARY, "--data-dir", dir / "data", "--catalog", dir / "catalog"};
+  auto with = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv = base;
+    argv.insert(argv.end(), args.begin(), args.end());
+    return argv;
+  };
+  auto archived = [&](int d) {
+    return std::filesystem::exists(dir / ("data/interrupted/document-" + std::to_string(d) + "/versions/1.txt"));
+  };
+
+  // Every transfer at once, so that the hung ones do not hold the quick ones back.
+  BackgroundProcess run(with({"check", "--json", "--timeout", "120", "--jobs", "16", "--per-host", "16"}));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  bool first_half_done = false;
+  while (!first_half_done && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    first_half_done = true;
+    for (int d = 0; d < kDocuments / 2; ++d) first_half_done = first_half_done && archived(d);
+  }
+  ASSERT_TRUE(first_half_done) << "the quick documents were never archived";
+  const auto signalled = std::chrono::steady_clock::now();
+  run.kill(signal);
+  ProcessResult result = run.wait(std::chrono::seconds(30));
+  EXPECT_LT(std::chrono::steady_clock::now() - signalled, std::chrono::seconds(10)) << "the hung transfers must be abandoned";
+  EXPECT_EQ(result.exit_code, 128 + signal) << result.err;
+  EXPECT_NE(result.err.find(signal == SIGINT ? "SIGINT" : "SIGTERM"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find(std::to_string(kDocuments / 2) + " of " + std::to_string(kDocuments) + " were not checked"),
+            std::string::npos) << result.err;
+  // --json: one line per document, the unfinished ones as errors of their own kind.
+  std::set<std::string> archived_ones, unfinished;
+  for (const json& record : json_lines(result.out)) {
+    if (record["status"] == "new") {
+      archived_ones.insert(record["document"].get<std::string>());
+    } else {
+      EXPECT_EQ(record["status"], "error") << record.dump();
+      EXPECT_EQ(record["error"]["kind"], "interrupted") << record.dump();
+      unfinished.insert(record["document"].get<std::string>());
+    }
+  }
+  EXPECT_EQ(archived_ones.size(), static_cast<std::size_t>(kDocuments / 2)) << result.out;
+  EXPECT_EQ(unfinished.size(), static_cast<std::size_t>(kDocuments / 2)) << result.out;
+  for (int d = kDocuments / 2; d < kDocuments; ++d) EXPECT_FALSE(archived(d)) << "document " << d;
+
+  ProcessResult verify = run_process(with({"verify"}));
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+
+  for (int d = kDocuments / 2; d < kDocuments; ++d) server.set("/doc" + std::to_string(d), html(page(d, 0)));
+  ProcessResult next = run_process(with({"check", "--json"}));
+  EXPECT_EQ(next.exit_code, 0) << next.err;
+  int fresh = 0, unchanged = 0;
+  for (const json& record : json_lines(next.out)) {
+    fresh += record["status"] == "new";
+    unchanged += record["status"] == "unchanged";
+  }
+  EXPECT_EQ(fresh, kDocuments / 2);
+  EXPECT_EQ(unchanged, kDocuments / 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(TermAndInt, Signals, ::testing::Values(SIGTERM, SIGINT),
+                         [](const ::testing::TestParamInfo<int>& info) {
+                           return std::string(info.param == SIGINT ? "SIGINT" : "SIGTERM");
+                         });
 
 }  // namespace
 }  // namespace tosdiff::testing
