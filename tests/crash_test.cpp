@@ -1,8 +1,8 @@
 // Crashes: `tosdiff check` killed with SIGKILL at random instants, many times. After each
 // kill, `verify` must find no problem, and the next check must record exactly the changes
 // the killed run did not: never a duplicate version, never a lost one.
-// TOSDIFF_CRASH_ITERATIONS sets the count: 15 by default (the test suite); a long run:
-//   TOSDIFF_CRASH_ITERATIONS=300 build/tests/tosdiff_integration_tests --gtest_filter='Crash.*'
+// TOSDIFF_CRASH_ITERATIONS sets the count: 15 by default (the test suite); bench/crash-test
+// runs the long mode (300).
 
 #include <gtest/gtest.h>
 
