@@ -166,6 +166,9 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
 
+  // Global options are accepted after the command too (`tosdiff check --quiet`, as cron
+  // lines are usually written): a subcommand passes what it does not know to the top.
+  app.fallthrough();
   std::vector<std::pair<CLI::App*, const Command*>> subcommands;
   for (const Command& command : commands()) {
     CLI::App* sub = app.add_subcommand(command.name, command.help);

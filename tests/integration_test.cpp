@@ -153,6 +153,28 @@ TEST_F(TosdiffRun, CosmeticOnlyChangeIsArchivedButNotAlerted) {
   EXPECT_EQ(history[1]["cosmetic_kinds"], json::array({"date_format"}));
 }
 
+// `tosdiff check --quiet` (global options after the command too, as cron lines are
+// written): only the substantive change is printed, not the cosmetic one; -v shows both.
+TEST_F(TosdiffRun, QuietCheckPrintsOnlySubstantiveChangesAndGlobalOptionsMayFollowTheCommand) {
+  ASSERT_EQ(tosdiff({"check"}).exit_code, 0);
+  std::string terms = policy_page("");
+  terms.replace(terms.find("March 3, 2026"), 13, "3 March 2026");
+  server_.set("/terms", html(terms));
+  server_.set("/privacy", html(policy_page("<p>We may sell personal data to partners.</p>")));
+  ProcessResult quiet = tosdiff({"check", "--quiet", "--exit-code"});
+  EXPECT_EQ(quiet.exit_code, 1) << quiet.err;
+  EXPECT_NE(quiet.out.find("example/privacy-policy"), std::string::npos) << quiet.out;
+  EXPECT_EQ(quiet.out.find("example/terms-of-service"), std::string::npos) << quiet.out;
+
+  server_.set("/terms", html(policy_page("")));  // back: a cosmetic change again
+  ProcessResult verbose = tosdiff({"check", "example", "-v", "--color", "never"});
+  EXPECT_EQ(verbose.exit_code, 0) << verbose.err;
+  EXPECT_NE(verbose.out.find("example/terms-of-service"), std::string::npos) << verbose.out;
+  EXPECT_NE(verbose.out.find("cosmetic"), std::string::npos) << verbose.out;
+  EXPECT_NE(verbose.out.find("example/privacy-policy"), std::string::npos) << verbose.out;  // unchanged, shown with -v
+  EXPECT_EQ(tosdiff({"list", "--bogus"}).exit_code, 2);
+}
+
 TEST_F(TosdiffRun, HttpErrorsFailTheirDocumentOnlyAndKeepTheArchive) {
   ASSERT_EQ(tosdiff({"check"}).exit_code, 0);
   const std::string index_before = read_text_file(data() + "/example/terms-of-service/index.json");
