@@ -152,6 +152,7 @@ int run_cli(int argc, char** argv) {
   CLI::App app{"tosdiff: tracks changes to terms of service and privacy policies", "tosdiff"};
   app.footer(kExitCodes);
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("tosdiff ") + TOSDIFF_VERSION);
   app.add_option("--data-dir", parsed.global.data_dir,
                  "archive directory (default: $TOSDIFF_DATA_DIR, $XDG_DATA_HOME/tosdiff, ~/.local/share/tosdiff)");
   app.add_option("--catalog", parsed.global.catalogs, "directory of declarations to add (repeatable)")->allow_extra_args(false);
@@ -181,6 +182,8 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     // CLI11 returns its own codes (100+) for parse errors: the contract says 2.

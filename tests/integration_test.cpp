@@ -341,5 +341,12 @@ TEST(TosdiffCli, HelpDocumentsTheExitCodes) {
   EXPECT_NE(r.out.find("with --exit-code"), std::string::npos);
 }
 
+TEST(TosdiffCli, VersionIsPrintedWithoutACommand) {
+  ProcessResult r = run_process({TOSDIFF_BINARY, "--version"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("tosdiff ", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find_first_of("0123456789"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace tosdiff::testing
