@@ -34,22 +34,34 @@ int iterations() {
   return value ? std::max(1, std::atoi(value)) : 15;
 }
 
+// A data dir and a catalog of one platform whose kDocuments documents ("Document 0", ...)
+// the test server serves at /doc0, /doc1, ...; argv() gives a tosdiff command line on them.
+class LocalPlatform {
+ public:
+  LocalPlatform(const std::string& id, const HttpTestServer& server) {
+    json declaration;
+    declaration["name"] = id;
+    declaration["id"] = id;
+    for (int d = 0; d < kDocuments; ++d)
+      declaration["terms"]["Document " + std::to_string(d)] = {{"fetch", server.url("/doc" + std::to_string(d))}};
+    write_text_file(dir_ / ("catalog/" + id + ".json"), declaration.dump());
+  }
+  std::vector<std::string> argv(const std::vector<std::string>& args) const {
+    std::vector<std::string> command = {TOSDIFF_BINARY, "--data-dir", dir_ / "data", "--catalog", dir_ / "catalog"};
+    command.insert(command.end(), args.begin(), args.end());
+    return command;
+  }
+  std::string path(const std::string& name) const { return dir_ / name; }
+
+ private:
+  TempDir dir_;
+};
+
 TEST(Crash, KilledAtRandomInstantsTheArchiveStaysConsistentAndNothingIsLostOrDoubled) {
-  TempDir dir;
   HttpTestServer server;
+  const LocalPlatform platform("crash", server);
+  auto with = [&](const std::vector<std::string>& args) { return platform.argv(args); };
   std::mt19937 random(20261129);
-  json declaration;
-  declaration["name"] = "Crash";
-  declaration["id"] = "crash";
-  for (int d = 0; d < kDocuments; ++d)
-    declaration["terms"]["Document " + std::to_string(d)] = {{"fetch", server.url("/doc" + std::to_string(d))}};
-  write_text_file(dir / "catalog/crash.json", declaration.dump());
-  const std::vector<std::string> base = {TOSDIFF_BINARY, "--data-dir", dir / "data", "--catalog", dir / "catalog"};
-  auto with = [&](std::vector<std::string> args) {
-    std::vector<std::string> argv = base;
-    argv.insert(argv.end(), args.begin(), args.end());
-    return argv;
-  };
 
   const int rounds = iterations();
   for (int revision = 0; revision < rounds; ++revision) {
@@ -78,7 +90,7 @@ TEST(Crash, KilledAtRandomInstantsTheArchiveStaysConsistentAndNothingIsLostOrDou
       EXPECT_TRUE(status == "unchanged" || status == (revision == 0 ? "new" : "changed")) << record.dump();
     }
     for (int d = 0; d < kDocuments; ++d) {
-      const std::string doc = dir / ("data/crash/document-" + std::to_string(d));
+      const std::string doc = platform.path("data/crash/document-" + std::to_string(d));
       json index = json::parse(read_text_file(doc + "/index.json"));
       ASSERT_EQ(index["versions"].size(), static_cast<std::size_t>(revision + 1)) << "document " << d;
       const std::string text = read_text_file(doc + "/versions/" + std::to_string(revision + 1) + ".txt");
@@ -95,28 +107,18 @@ class Signals : public ::testing::TestWithParam<int> {};
 
 TEST_P(Signals, StopNewWorkKeepWhatIsDoneAndExitWithTheSignalsCode) {
   const int signal = GetParam();
-  TempDir dir;
   HttpTestServer server;
-  json declaration;
-  declaration["name"] = "Interrupted";
-  declaration["id"] = "interrupted";
+  const LocalPlatform platform("interrupted", server);
+  auto with = [&](const std::vector<std::string>& args) { return platform.argv(args); };
   for (int d = 0; d < kDocuments; ++d) {
     // The first half answer at once; the others never do, so the run is still busy when
     // the signal comes.
     HttpReply reply = html(page(d, 0));
     if (d >= kDocuments / 2) reply.fault = HttpReply::Fault::hang;
     server.set("/doc" + std::to_string(d), reply);
-    declaration["terms"]["Document " + std::to_string(d)] = {{"fetch", server.url("/doc" + std::to_string(d))}};
   }
-  write_text_file(dir / "catalog/interrupted.json", declaration.dump());
-  const std::vector<std::string> base = {TOSDIFF_BINARY, "--data-dir", dir / "data", "--catalog", dir / "catalog"};
-  auto with = [&](std::vector<std::string> args) {
-    std::vector<std::string> argv = base;
-    argv.insert(argv.end(), args.begin(), args.end());
-    return argv;
-  };
   auto archived = [&](int d) {
-    return std::filesystem::exists(dir / ("data/interrupted/document-" + std::to_string(d) + "/versions/1.txt"));
+    return std::filesystem::exists(platform.path("data/interrupted/document-" + std::to_string(d) + "/versions/1.txt"));
   };
 
   // Every transfer at once, so that the hung ones do not hold the quick ones back.
