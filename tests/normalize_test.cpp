@@ -1,3 +1,4 @@
+#include "tosdiff/dom.hpp"
 #include "tosdiff/normalize.hpp"
 
 #include <algorithm>
@@ -149,6 +150,20 @@ TEST(Normalize, IsDeterministic) {
   const std::string twice = norm(html, options);
   EXPECT_EQ(once, twice);
   EXPECT_FALSE(once.empty());
+}
+
+// Pages up to ParsedHtml::kArenaMaxInput are parsed into an arena, larger ones with malloc;
+// both give the same text, and many parses in a row reuse the arena's memory.
+TEST(Normalize, ArenaAndMallocParsesGiveTheSameText) {
+  std::string html;
+  for (const auto& name : golden_cases()) html += read_file(golden_dir() / (name + ".html"));
+  ASSERT_LT(html.size(), ParsedHtml::kArenaMaxInput);
+  NormalizeOptions options;
+  const std::string small = norm(html, options);
+  // A comment is kept until gumbo (only script/style/svg contents are dropped before it).
+  const std::string big = norm("<!--" + std::string(ParsedHtml::kArenaMaxInput, 'x') + "-->" + html, options);
+  EXPECT_EQ(big, small);
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(norm(html, options), small) << "parse " << i;
 }
 
 TEST(Normalize, EmptyAndWhitespaceOnlyInput) {
