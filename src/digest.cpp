@@ -105,24 +105,6 @@ std::vector<std::string> first_of(std::vector<std::string> names, std::size_t li
 
 constexpr std::size_t kNamedRegulations = 6;
 
-std::vector<std::string> topic_labels(const CheckResult& r) {
-  std::vector<std::string> out;
-  for (const auto& t : r.topics) out.push_back(t.label);
-  return out;
-}
-
-std::vector<std::string> regulation_names(const CheckResult& r) {
-  std::vector<std::string> out;
-  for (const auto& g : r.regulations) out.push_back(g.name);
-  return out;
-}
-
-std::vector<std::string> flag_labels(const CheckResult& r) {
-  std::vector<std::string> out;
-  for (const auto& f : r.flags) out.push_back(f.label);
-  return out;
-}
-
 std::string counts_line(const Digest& d) {
   std::vector<std::string> parts;
   parts.push_back(d.substantive == 0 ? "no substantive change" : substantive_headline(d));

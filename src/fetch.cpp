@@ -26,16 +26,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// curl_global_init is not thread-safe: the first fetcher made does it, once per process.
-void global_init_once() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-      throw std::runtime_error("libcurl could not be initialised");
-    }
-  });
-}
-
 Clock::duration to_duration(double seconds) {
   return std::chrono::duration_cast<Clock::duration>(
       std::chrono::duration<double>(std::max(0.0, seconds)));
@@ -635,7 +625,7 @@ class Run {
 
 class CurlFetcher final : public Fetcher {
  public:
-  explicit CurlFetcher(const FetchLimits& limits) : limits_(limits) { global_init_once(); }
+  explicit CurlFetcher(const FetchLimits& limits) : limits_(limits) { init_curl_once(); }
 
   void fetch_all(const std::vector<FetchRequest>& requests, const Callback& on_done) override {
     if (requests.empty()) return;
@@ -648,6 +638,13 @@ class CurlFetcher final : public Fetcher {
 };
 
 }  // namespace
+
+void init_curl_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("libcurl could not be initialised");
+  });
+}
 
 std::unique_ptr<Fetcher> make_curl_fetcher(const FetchLimits& limits) {
   return std::make_unique<CurlFetcher>(limits);

@@ -1,9 +1,10 @@
 #include "tosdiff/mail.hpp"
 
 #include <ctime>
-#include <mutex>
 
 #include <curl/curl.h>
+
+#include "tosdiff/fetch.hpp"  // init_curl_once
 
 namespace tosdiff {
 namespace {
@@ -46,11 +47,6 @@ size_t read_upload(char* buffer, size_t size, size_t count, void* user) {
   std::copy_n(data.data() + upload->second, n, buffer);
   upload->second += n;
   return n;
-}
-
-void init_curl() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 }  // namespace
@@ -208,7 +204,7 @@ bool is_loopback_url(std::string_view url) {
 }
 
 Result<std::string> send_mail(const SmtpSettings& smtp, const std::vector<std::string>& to, const std::string& mime) {
-  init_curl();
+  init_curl_once();
   CURL* curl = curl_easy_init();
   if (!curl) return Error{"email", "curl_easy_init failed"};
   curl_slist* recipients = nullptr;

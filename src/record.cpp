@@ -369,4 +369,22 @@ std::string render_text_report(const CheckResult& r, const TextStyle& style) {
 
 }  // namespace
 
+std::vector<std::string> topic_labels(const CheckResult& result) {
+  std::vector<std::string> out;
+  for (const auto& t : result.topics) out.push_back(t.label);
+  return out;
+}
+
+std::vector<std::string> flag_labels(const CheckResult& result) {
+  std::vector<std::string> out;
+  for (const auto& f : result.flags) out.push_back(f.label);
+  return out;
+}
+
+std::vector<std::string> regulation_names(const CheckResult& result) {
+  std::vector<std::string> out;
+  for (const auto& g : result.regulations) out.push_back(g.name);
+  return out;
+}
+
 }  // namespace tosdiff

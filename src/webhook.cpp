@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
-#include <mutex>
 #include <thread>
 
 #include <curl/curl.h>
+
+#include "tosdiff/digest.hpp"  // html_escape
+#include "tosdiff/fetch.hpp"   // init_curl_once
 
 namespace tosdiff {
 namespace {
@@ -21,7 +23,7 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
 }
 
 // Slack's mrkdwn treats only &, < and > specially in plain text.
-std::string slack_escape(const std::string& text) {
+std::string slack_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     if (c == '&') out += "&amp;";
@@ -29,30 +31,6 @@ std::string slack_escape(const std::string& text) {
     else if (c == '>') out += "&gt;";
     else out += c;
   }
-  return out;
-}
-
-std::string html_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
-  }
-  return out;
-}
-
-std::vector<std::string> topic_labels(const CheckResult& r) {
-  std::vector<std::string> out;
-  for (const auto& t : r.topics) out.push_back(t.label);
-  return out;
-}
-
-std::vector<std::string> regulation_names(const CheckResult& r) {
-  std::vector<std::string> out;
-  for (const auto& g : r.regulations) out.push_back(g.name);
   return out;
 }
 
@@ -69,7 +47,7 @@ std::string heading(const CheckResult& r) {
 // The substantive hunks' word diffs, at most `limit`, with the markers of `style`.
 std::vector<std::string> sentences(const CheckResult& r, std::size_t limit, const std::string& del_open,
                                    const std::string& del_close, const std::string& ins_open,
-                                   const std::string& ins_close, std::string (*escape)(const std::string&)) {
+                                   const std::string& ins_close, std::string (*escape)(std::string_view)) {
   std::vector<std::string> out;
   if (!r.change) return out;
   for (const auto& h : r.change->hunks) {
@@ -147,11 +125,6 @@ int abort_on_stop(void* stop, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   return flag && flag->load() ? 1 : 0;
 }
 
-void init_curl() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
 }  // namespace
 
 std::string webhook_body(const CheckResult& record, const std::string& format) {
@@ -170,7 +143,7 @@ std::string redacted_url(const std::string& url) {
 }
 
 Result<long> post_webhook(const std::string& url, const std::string& body, const WebhookOptions& options) {
-  init_curl();
+  init_curl_once();
   std::string last_problem;
   double backoff = options.backoff_seconds;
   for (int attempt = 0; attempt <= options.retries; ++attempt) {

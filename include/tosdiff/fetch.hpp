@@ -95,4 +95,8 @@ class Fetcher {
 
 std::unique_ptr<Fetcher> make_curl_fetcher(const FetchLimits& limits);
 
+// curl_global_init is not thread-safe: every user of libcurl (fetcher, webhook, mail) calls
+// this first; it runs once per process. Throws std::runtime_error if libcurl cannot start.
+void init_curl_once();
+
 }  // namespace tosdiff

@@ -73,6 +73,12 @@ struct TextStyle {
 // The readable report of one result; "" for an unchanged document unless verbose.
 std::string record_to_text(const CheckResult& result, const TextStyle& style);
 
+// The labels of a record's topics and flags and the names of its regulations, in order:
+// what reports and messages list.
+std::vector<std::string> topic_labels(const CheckResult& result);
+std::vector<std::string> flag_labels(const CheckResult& result);
+std::vector<std::string> regulation_names(const CheckResult& result);
+
 // One line: "Terms of Use § '4. Your Content' changed: +38/−4 words in 1 place; topics: AI
 // training, content licence; severity major" (topics and severity when classified).
 std::string summarize(const CheckResult& result);
