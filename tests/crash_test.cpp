@@ -39,12 +39,10 @@ int iterations() {
 class LocalPlatform {
  public:
   LocalPlatform(const std::string& id, const HttpTestServer& server) {
-    json declaration;
-    declaration["name"] = id;
-    declaration["id"] = id;
+    std::vector<std::pair<std::string, std::string>> documents;
     for (int d = 0; d < kDocuments; ++d)
-      declaration["terms"]["Document " + std::to_string(d)] = {{"fetch", server.url("/doc" + std::to_string(d))}};
-    write_text_file(dir_ / ("catalog/" + id + ".json"), declaration.dump());
+      documents.emplace_back("Document " + std::to_string(d), server.url("/doc" + std::to_string(d)));
+    write_text_file(dir_ / ("catalog/" + id + ".json"), declaration(id, id, documents).dump());
   }
   std::vector<std::string> argv(const std::vector<std::string>& args) const {
     std::vector<std::string> command = {TOSDIFF_BINARY, "--data-dir", dir_ / "data", "--catalog", dir_ / "catalog"};

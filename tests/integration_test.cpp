@@ -38,11 +38,7 @@ class TosdiffRun : public ::testing::Test {
 
   void write_declaration(const std::vector<std::pair<std::string, std::string>>& documents,
                          const std::string& name = "Example.json") {
-    json declaration;
-    declaration["name"] = "Example Platform";
-    declaration["id"] = "example";
-    for (const auto& [type, url] : documents) declaration["terms"][type] = {{"fetch", url}};
-    write_text_file(dir_ / ("catalog/" + name), declaration.dump(2));
+    write_text_file(dir_ / ("catalog/" + name), declaration("Example Platform", "example", documents).dump(2));
   }
 
   ProcessResult tosdiff(std::vector<std::string> args, std::chrono::milliseconds timeout = std::chrono::seconds(60)) {

@@ -68,12 +68,10 @@ class Notify : public ::testing::Test {
   void SetUp() override {
     server_.set("/terms", html(page(kCourts)));
     server_.set("/privacy", html(page(kCourts, "<p>Our office is open on Mondays.</p>")));
-    json declaration;
-    declaration["name"] = "Example Platform";
-    declaration["id"] = "example";
-    declaration["terms"]["Terms of Service"] = {{"fetch", server_.url("/terms")}};
-    declaration["terms"]["Privacy Policy"] = {{"fetch", server_.url("/privacy")}};
-    write_text_file(dir_ / "catalog/example.json", declaration.dump(2));
+    write_text_file(dir_ / "catalog/example.json",
+                    declaration("Example Platform", "example",
+                                {{"Terms of Service", server_.url("/terms")}, {"Privacy Policy", server_.url("/privacy")}})
+                        .dump(2));
   }
 
   void write_config(const json& config) { write_text_file(dir_ / "config.json", config.dump(2)); }

@@ -30,16 +30,12 @@ class Timeline : public ::testing::Test {
   void SetUp() override {
     server_.set("/terms", html(page(kCourts)));
     server_.set("/privacy", html(page(kCourts)));
-    json declaration;
-    declaration["name"] = "Example Platform";
-    declaration["id"] = "example";
-    declaration["terms"]["Terms of Service"] = {{"fetch", server_.url("/terms")}};
-    declaration["terms"]["Privacy Policy"] = {{"fetch", server_.url("/privacy")}};
-    write_text_file(dir_ / "catalog/example.json", declaration.dump(2));
-    declaration["name"] = "Other Service";
-    declaration["id"] = "other";
-    declaration["terms"] = {{"Terms of Service", {{"fetch", server_.url("/other")}}}};
-    write_text_file(dir_ / "catalog/other.json", declaration.dump(2));
+    write_text_file(dir_ / "catalog/example.json",
+                    declaration("Example Platform", "example",
+                                {{"Terms of Service", server_.url("/terms")}, {"Privacy Policy", server_.url("/privacy")}})
+                        .dump(2));
+    write_text_file(dir_ / "catalog/other.json",
+                    declaration("Other Service", "other", {{"Terms of Service", server_.url("/other")}}).dump(2));
     server_.set("/other", html(page(kCourts)));
   }
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -47,6 +48,17 @@ inline std::size_t count_files(const std::string& dir) {
   return n;
 }
 
+
+// An Open Terms Archive declaration: platform `name` with the given id, one document per
+// (terms type, URL).
+inline json declaration(const std::string& name, const std::string& id,
+                        const std::vector<std::pair<std::string, std::string>>& documents) {
+  json out;
+  out["name"] = name;
+  out["id"] = id;
+  for (const auto& [type, url] : documents) out["terms"][type] = {{"fetch", url}};
+  return out;
+}
 
 // The text of a fixture file under fixtures/.
 inline std::string fixture(const std::string& relative) {
