@@ -56,7 +56,7 @@ int command_check(Context& context, const CheckCommandOptions& given_options) {
   FetchLimits limits = options.limits;
   limits.stop = &g_stop;
   auto fetcher = make_curl_fetcher(limits);
-  SystemClock clock;
+  const Clock& clock = context.clock();
 
   std::ostream& out = context.out();
   const TextStyle style = context.style();
@@ -100,8 +100,7 @@ int command_accept(Context& context, const std::string& target, bool json) {
   const Rules& rules = context.rules();
   Archive archive(context.data_dir());
   ArchiveLock lock(context.data_dir(), 30);
-  SystemClock clock;
-  CheckResult result = accept_pending(document, archive, clock, &rules);
+  CheckResult result = accept_pending(document, archive, context.clock(), &rules);
   if (result.status == "error") throw FatalError(document.key() + ": " + result.error->message);
   if (json) {
     context.out() << record_to_json_line(result) << "\n";

@@ -26,7 +26,7 @@ bool plausible_name(const std::string& name) {
 }  // namespace
 
 int command_digest(Context& context, const DigestCommandOptions& options) {
-  const auto now = std::chrono::system_clock::now();
+  const auto now = context.clock().now();
   std::chrono::system_clock::time_point since, until = now;
   if (!parse_since(options.since, now, since))
     throw UsageError("--since '" + options.since + "' is neither a duration (7d, 24h, 90m, 2w) nor a date (YYYY-MM-DD, or YYYY-MM-DDThh:mm:ss in UTC)");

@@ -48,6 +48,17 @@ Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err)
   style_.verbose = options_.verbosity > 0;
 }
 
+const Clock& Context::clock() {
+  if (!clock_) {
+    const std::string now = env("TOSDIFF_NOW");
+    std::chrono::system_clock::time_point at;
+    if (now.empty()) clock_ = std::make_unique<SystemClock>();
+    else if (parse_utc(now, at)) clock_ = std::make_unique<FixedClock>(at);
+    else throw UsageError("TOSDIFF_NOW='" + now + "' is not a UTC date such as 2026-03-01T12:00:00Z");
+  }
+  return *clock_;
+}
+
 std::vector<std::filesystem::path> Context::catalog_directories() const {
   std::vector<std::filesystem::path> dirs;
   if (!options_.catalogs.empty()) {

@@ -347,12 +347,6 @@ TEST(Subprocess, ABackgroundedChildDoesNotHoldTheRunBack) {
 
 // ---- run_alerts and the outbox ------------------------------------------------------------
 
-class FixedClock final : public Clock {
- public:
-  std::chrono::system_clock::time_point now() const override { return time; }
-  std::chrono::system_clock::time_point time = std::chrono::system_clock::from_time_t(1796212800);  // 2026-12-01
-};
-
 // Records every send; fails while `failing` says so for that target type.
 class FakeSender final : public AlertSender {
  public:
@@ -396,7 +390,7 @@ class RunAlerts : public ::testing::Test {
   testing::TempDir dir_;
   Outbox outbox_{std::filesystem::path(dir_.path()) / ".outbox"};
   FakeSender sender_;
-  FixedClock clock_;
+  FixedClock clock_{std::chrono::system_clock::from_time_t(1796212800)};  // 2026-12-01
   std::ostringstream err_;
   std::vector<AlertTarget> targets_ = {target("exec", "notify"), target("webhook", "http://127.0.0.1:9/h"),
                                        target("email", "legal@example.com")};
@@ -500,7 +494,7 @@ TEST_F(RunAlerts, GivesUpAfterTenAttemptsOrSevenDays) {
 
   // Age: a delivery first failed 8 days ago goes at its next attempt.
   run({changed_record("b", "terms")});
-  clock_.time += std::chrono::hours(24 * 8);
+  clock_.advance(std::chrono::hours(24 * 8));
   AlertRunReport old = run({});
   EXPECT_EQ(old.given_up, 1u);
   EXPECT_TRUE(queued().empty());
@@ -517,7 +511,7 @@ TEST_F(RunAlerts, AnEntryWhoseTargetIsNotConfiguredWaitsUntilItExpires) {
   EXPECT_EQ(report.waiting, 1u);
   EXPECT_TRUE(sender_.sends.empty());
   EXPECT_EQ(queued()[0].attempts, 1);  // not an attempt
-  clock_.time += std::chrono::hours(24 * 7 + 1);
+  clock_.advance(std::chrono::hours(24 * 7 + 1));
   AlertRunReport expired = run({});
   EXPECT_EQ(expired.given_up, 1u);
   EXPECT_NE(err_.str().find("no longer configured"), std::string::npos) << err_.str();

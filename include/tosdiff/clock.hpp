@@ -17,6 +17,19 @@ class SystemClock final : public Clock {
   std::chrono::system_clock::time_point now() const override { return std::chrono::system_clock::now(); }
 };
 
+// Always the same instant: for tests, and for replays of archived pages (TOSDIFF_NOW).
+// Moves only when told to.
+class FixedClock final : public Clock {
+ public:
+  explicit FixedClock(std::chrono::system_clock::time_point at) : at_(at) {}
+  std::chrono::system_clock::time_point now() const override { return at_; }
+  void set(std::chrono::system_clock::time_point at) { at_ = at; }
+  void advance(std::chrono::system_clock::duration by) { at_ += by; }
+
+ private:
+  std::chrono::system_clock::time_point at_;
+};
+
 // "2026-11-29T12:00:00Z" (UTC, whole seconds).
 std::string format_utc(std::chrono::system_clock::time_point time);
 // Parses "2026-11-29", "2026-11-29T12:00:00Z" or "2026-11-29T12:00:00" (UTC); false when not.

@@ -8,8 +8,11 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
 #include "tosdiff/catalog.hpp"
 #include "tosdiff/classify.hpp"
+#include "tosdiff/clock.hpp"
 #include "tosdiff/fetch.hpp"
 #include "tosdiff/record.hpp"
 
@@ -58,6 +61,11 @@ class Context {
   // exists). Loaded once; a bad file is a UsageError naming the bad rule.
   const Rules& rules();
 
+  // The time stamped on what the run archives: the system clock, or the fixed instant of
+  // $TOSDIFF_NOW ("2026-03-01T12:00:00Z"), which replays of archived page histories use to
+  // check each snapshot at its own date (bench/replay). A malformed value is a UsageError.
+  const Clock& clock();
+
  private:
   GlobalOptions options_;
   std::ostream& out_;
@@ -67,6 +75,7 @@ class Context {
   std::optional<Catalog> catalog_;
   bool user_catalog_ = false;
   std::optional<Rules> rules_;
+  std::unique_ptr<Clock> clock_;
 };
 
 std::filesystem::path default_data_dir();
