@@ -4,7 +4,10 @@
 #include <map>
 #include <ostream>
 #include <random>
+#include <cstdlib>
 #include <unistd.h>
+
+extern char** environ;
 
 #include "tosdiff/atomic_file.hpp"
 #include "tosdiff/digest.hpp"
@@ -64,8 +67,10 @@ class RealAlertSender final : public AlertSender {
  private:
   Result<std::string> run_exec(const AlertTarget& target, const CheckResult& record) const {
     const auto timeout = std::chrono::milliseconds(static_cast<long long>(target.timeout_seconds * 1000));
-    SubprocessResult r =
-        run_subprocess(target.argv, exec_environment(record), record_to_json_line(record) + "\n", timeout, stop_);
+    std::vector<std::pair<std::string, std::string>> env = inherited_environment(target.pass_env);
+    for (auto& variable : exec_environment(record)) env.push_back(std::move(variable));
+    SubprocessResult r = run_subprocess(target.argv, env, record_to_json_line(record) + "\n", timeout, stop_,
+                                        InheritEnvironment::none);
     if (!r.ok()) return Error{"exec", r.describe()};
     return std::string("exit status 0");
   }
@@ -188,6 +193,26 @@ std::vector<std::pair<std::string, std::string>> exec_environment(const CheckRes
   };
   for (auto& [name, value] : env) value = sanitize_env_value(value);
   return env;
+}
+
+std::vector<std::pair<std::string, std::string>> inherited_environment(const std::vector<std::string>& pass_env) {
+  // What a program needs to run (and to reach the network through a proxy), and nothing
+  // of tosdiff's secrets: TOSDIFF_SMTP_PASSWORD and friends stay in tosdiff.
+  static constexpr std::string_view kPassed[] = {"PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LANGUAGE",
+                                                 "TZ", "TMPDIR", "TERM", "http_proxy", "https_proxy", "no_proxy",
+                                                 "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "SSL_CERT_FILE", "SSL_CERT_DIR"};
+  std::vector<std::pair<std::string, std::string>> out;
+  auto pass = [&](const std::string& name) {
+    if (std::any_of(out.begin(), out.end(), [&](const auto& e) { return e.first == name; })) return;
+    if (const char* value = std::getenv(name.c_str())) out.emplace_back(name, value);
+  };
+  for (std::string_view name : kPassed) pass(std::string(name));
+  for (char** e = environ; e && *e; ++e) {
+    std::string_view entry(*e);
+    if (entry.substr(0, 3) == "LC_") pass(std::string(entry.substr(0, entry.find('='))));
+  }
+  for (const std::string& name : pass_env) pass(name);
+  return out;
 }
 
 std::unique_ptr<AlertSender> make_alert_sender(const Clock& clock, const std::atomic<bool>* stop) {

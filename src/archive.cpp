@@ -7,12 +7,14 @@
 #include <fcntl.h>
 #include <set>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "tosdiff/catalog.hpp"
+#include "tosdiff/json_fields.hpp"
 
 namespace tosdiff {
 namespace {
@@ -42,15 +44,17 @@ ordered_json check_to_json(const CheckEntry& c) {
   return j;
 }
 
+// Every field is read for its type (json_fields.hpp): an index edited by hand or damaged on
+// disk is an ArchiveError naming the field, never a crash or a number cast out of range.
 CheckEntry check_from_json(const ordered_json& j) {
+  as_object(j, "a check entry");
   CheckEntry c;
-  c.at = j.value("at", "");
-  c.status = j.value("status", "");
-  if (j.contains("error")) {
-    c.error_kind = j["error"].value("kind", "");
-    c.error_message = j["error"].value("message", "");
-  }
-  if (j.contains("snapshots")) c.snapshots = j["snapshots"].get<std::vector<std::string>>();
+  c.at = string_field(j, "at");
+  c.status = string_field(j, "status");
+  const ordered_json& error = object_field(j, "error");
+  c.error_kind = string_field(error, "kind");
+  c.error_message = string_field(error, "message");
+  c.snapshots = strings_field(j, "snapshots");
   return c;
 }
 
@@ -141,58 +145,69 @@ DocumentIndex index_from_json(std::string_view text) {
   DocumentIndex index;
   try {
     ordered_json j = ordered_json::parse(text.begin(), text.end());
-    if (j.value("schema_version", 0) != kIndexSchemaVersion)
+    as_object(j, "the index");
+    if (integer_field(j, "schema_version", 0, 0, 1000) != kIndexSchemaVersion)
       throw ArchiveError("unsupported index schema_version " + j.value("schema_version", ordered_json()).dump());
-    index.platform = j.at("platform").get<std::string>();
-    index.document = j.at("document").get<std::string>();
-    for (const auto& e : j.at("versions")) {
+    index.platform = required_string(j, "platform");
+    index.document = required_string(j, "document");
+    if (!field(j, "versions") || !field(j, "snapshots")) throw ArchiveError("no versions or snapshots list");
+    for (const auto& e : array_field(j, "versions")) {
+      as_object(e, "a version entry");
       VersionEntry v;
-      const std::string id = e.at("version").get<std::string>();
+      const std::string id = required_string(e, "version");
       if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos || id[0] == '0')
         throw ArchiveError("malformed version id '" + id + "'");
       v.number = std::stoull(id);
-      v.captured_at = e.at("captured_at").get<std::string>();
-      v.sha256 = e.at("sha256").get<std::string>();
-      v.snapshots = e.value("snapshots", std::vector<std::string>{});
-      v.status = e.value("status", "");
-      v.significance = e.value("significance", "");
-      v.cosmetic_kinds = e.value("cosmetic_kinds", std::vector<std::string>{});
-      v.summary = e.value("summary", "");
-      v.reverts_to = e.value("reverts_to", "");
+      if (!index.versions.empty() && v.number <= index.versions.back().number)
+        throw ArchiveError("version " + id + " comes after version " + index.versions.back().id());
+      v.captured_at = required_string(e, "captured_at");
+      v.sha256 = required_string(e, "sha256");
+      check_sha(v.sha256);
+      v.snapshots = strings_field(e, "snapshots");
+      v.status = string_field(e, "status");
+      v.significance = string_field(e, "significance");
+      v.cosmetic_kinds = strings_field(e, "cosmetic_kinds");
+      v.summary = string_field(e, "summary");
+      v.reverts_to = string_field(e, "reverts_to");
       index.versions.push_back(std::move(v));
     }
-    for (const auto& e : j.at("snapshots")) {
+    for (const auto& e : array_field(j, "snapshots")) {
+      as_object(e, "a snapshot entry");
       SnapshotMeta s;
-      s.sha256 = e.at("sha256").get<std::string>();
+      s.sha256 = required_string(e, "sha256");
       check_sha(s.sha256);
-      s.url = e.value("url", "");
-      s.final_url = e.value("final_url", "");
-      s.status = e.value("status", 0L);
-      s.content_type = e.value("content_type", "");
-      s.etag = e.value("etag", "");
-      s.last_modified = e.value("last_modified", "");
-      s.fetched_at = e.value("fetched_at", "");
-      s.bytes = e.value("bytes", std::uint64_t{0});
+      s.url = string_field(e, "url");
+      s.final_url = string_field(e, "final_url");
+      s.status = static_cast<long>(count_field(e, "status", 0, 999));
+      s.content_type = string_field(e, "content_type");
+      s.etag = string_field(e, "etag");
+      s.last_modified = string_field(e, "last_modified");
+      s.fetched_at = string_field(e, "fetched_at");
+      s.bytes = count_field(e, "bytes");
       index.snapshots.push_back(std::move(s));
     }
-    if (j.contains("latest_snapshot_by_url"))
-      for (const auto& [url, sha] : j["latest_snapshot_by_url"].items())
-        index.latest_by_url.emplace_back(url, sha.get<std::string>());
-    if (j.contains("last_check")) index.last_check = check_from_json(j["last_check"]);
-    if (j.contains("recent_errors"))
-      for (const auto& e : j["recent_errors"]) index.recent_errors.push_back(check_from_json(e));
-    if (j.contains("pending")) {
-      const auto& p = j["pending"];
+    for (const auto& [url, sha] : object_field(j, "latest_snapshot_by_url").items()) {
+      if (!sha.is_string()) throw ArchiveError("latest_snapshot_by_url holds a non-string");
+      index.latest_by_url.emplace_back(url, sha.get<std::string>());
+    }
+    if (const ordered_json* last = field(j, "last_check")) index.last_check = check_from_json(*last);
+    for (const auto& e : array_field(j, "recent_errors")) index.recent_errors.push_back(check_from_json(e));
+    if (const ordered_json* p = field(j, "pending")) {
+      as_object(*p, "pending");
       PendingText pending;
-      pending.sha256 = p.at("sha256").get<std::string>();
-      pending.at = p.value("at", "");
-      if (p.contains("error")) {
-        pending.error_kind = p["error"].value("kind", "");
-        pending.error_message = p["error"].value("message", "");
-      }
-      pending.snapshots = p.value("snapshots", std::vector<std::string>{});
+      pending.sha256 = required_string(*p, "sha256");
+      check_sha(pending.sha256);
+      pending.at = string_field(*p, "at");
+      const ordered_json& error = object_field(*p, "error");
+      pending.error_kind = string_field(error, "kind");
+      pending.error_message = string_field(error, "message");
+      pending.snapshots = strings_field(*p, "snapshots");
       index.pending = std::move(pending);
     }
+  } catch (const ArchiveError& e) {
+    throw ArchiveError(std::string("malformed index: ") + e.what());
+  } catch (const JsonFieldError& e) {
+    throw ArchiveError(std::string("malformed index: ") + e.what());
   } catch (const nlohmann::json::exception& e) {
     throw ArchiveError(std::string("malformed index: ") + e.what());
   } catch (const std::logic_error& e) {  // stoull
@@ -238,7 +253,11 @@ std::string Archive::read_pending(const DocumentIndex& index) const {
 DocumentIndex Archive::load(const std::string& platform, const std::string& document) const {
   const auto path = document_dir(platform, document) / "index.json";
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
+  const bool present = std::filesystem::symlink_status(path, ec).type() != std::filesystem::file_type::not_found;
+  if (!present) {
+    if (index_absence(platform, document) == IndexAbsence::lost)
+      throw ArchiveError(path.string() + " is missing but versions of " + platform + "/" + document +
+                         " are archived; run `tosdiff verify --repair` to rebuild it from the change records");
     DocumentIndex index;
     index.platform = platform;
     index.document = document;
@@ -248,11 +267,40 @@ DocumentIndex Archive::load(const std::string& platform, const std::string& docu
   try {
     index = index_from_json(read_whole_file(path));
   } catch (const ArchiveError& e) {
-    throw ArchiveError(path.string() + ": " + e.what());
+    throw ArchiveError(path.string() + ": " + e.what() + "; run `tosdiff verify --repair` to rebuild it");
   }
   if (index.platform != platform || index.document != document)
-    throw ArchiveError(path.string() + ": names " + index.platform + "/" + index.document);
+    throw ArchiveError(path.string() + ": names " + index.platform + "/" + index.document +
+                       "; run `tosdiff verify --repair` to rebuild it");
   return index;
+}
+
+IndexAbsence Archive::index_absence(const std::string& platform, const std::string& document) const {
+  const auto dir = document_dir(platform, document);
+  std::uint64_t highest = 0;
+  bool any = false;
+  std::error_code ec;
+  for (const char* sub : {"versions", "records"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir / sub, ec)) {
+      std::string name;
+      const std::string relative = std::string(sub) + "/" + entry.path().filename().string();
+      const ArchiveFileKind kind = archive_file_kind(relative, &name);
+      if (kind != ArchiveFileKind::version && kind != ArchiveFileKind::record) continue;
+      any = true;
+      highest = std::max<std::uint64_t>(highest, std::stoull(name));
+    }
+  }
+  if (!any) return IndexAbsence::never_checked;
+  // The marker of a first check says so; version 1 is all such a check writes.
+  if (highest == 1) {
+    try {
+      const auto marker = nlohmann::json::parse(read_whole_file(dir / ".transaction"));
+      if (marker.is_object() && marker.value("first", false) == true) return IndexAbsence::interrupted_first_check;
+    } catch (const std::exception&) {
+      // no marker, or not one of ours: the versions are history
+    }
+  }
+  return IndexAbsence::lost;
 }
 
 std::vector<std::pair<std::string, std::string>> Archive::documents() const {
@@ -265,6 +313,19 @@ std::vector<std::pair<std::string, std::string>> Archive::documents() const {
           std::filesystem::exists(d.path() / "index.json"))
         out.emplace_back(p.path().filename().string(), d.path().filename().string());
     }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Archive::document_directories() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::error_code ec;
+  for (const auto& p : std::filesystem::directory_iterator(root_, ec)) {
+    if (!p.is_directory() || p.is_symlink() || !is_valid_id(p.path().filename().string())) continue;
+    for (const auto& d : std::filesystem::directory_iterator(p.path(), ec))
+      if (d.is_directory() && !d.is_symlink() && is_valid_id(d.path().filename().string()))
+        out.emplace_back(p.path().filename().string(), d.path().filename().string());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -303,15 +364,24 @@ void Archive::put_record(const DocumentIndex& index, std::uint64_t number, std::
 }
 
 void Archive::commit(const DocumentIndex& index, Sync sync) const {
-  write_file_atomically(document_dir(index.platform, index.document) / "index.json", index_to_json(index), sync);
+  write_file_atomically(index_path(index), index_to_json(index), sync);
+}
+
+std::filesystem::path Archive::index_path(const DocumentIndex& index) const {
+  return document_dir(index.platform, index.document) / "index.json";
 }
 
 void Archive::begin_transaction(const DocumentIndex& index) const {
   // Not synced: it only matters to a run killed after it, and the kernel keeps it for that.
   // A power cut can lose it while later files survive; they are then orphans, which
   // `verify` reports and repairs, never damage.
+  // "first": the document had no index when the transaction began, so that a check killed
+  // before its first commit is told apart from an index lost later (index_absence).
+  std::error_code ec;
+  const bool first = index.versions.empty() && !std::filesystem::exists(index_path(index), ec);
   write_file_atomically(document_dir(index.platform, index.document) / ".transaction",
-                        "{\"pid\": " + std::to_string(::getpid()) + "}\n", Sync::none);
+                        "{\"pid\": " + std::to_string(::getpid()) + ", \"first\": " + (first ? "true" : "false") + "}\n",
+                        Sync::none);
 }
 
 void Archive::end_transaction(const DocumentIndex& index) const {
@@ -327,8 +397,40 @@ bool Archive::interrupted(const DocumentIndex& index) const {
   return std::filesystem::exists(document_dir(index.platform, index.document) / ".transaction", ec);
 }
 
+ArchiveFileKind archive_file_kind(std::string_view relative, std::string* name) {
+  auto is_hex64 = [](std::string_view t) {
+    return t.size() == 64 && std::all_of(t.begin(), t.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  };
+  auto is_number = [](std::string_view t) {
+    return !t.empty() && t.size() <= 18 && t[0] != '0' && t.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const std::size_t slash = relative.rfind('/');
+  const std::string_view file = slash == std::string_view::npos ? relative : relative.substr(slash + 1);
+  const std::string_view folder = slash == std::string_view::npos ? std::string_view() : relative.substr(0, slash);
+  if (file.substr(0, kTempFilePrefix.size()) == kTempFilePrefix) return ArchiveFileKind::temp;
+  auto stem_with = [&](std::string_view dir, std::string_view extension, auto valid) {
+    if (folder != dir || file.size() <= extension.size() || file.substr(file.size() - extension.size()) != extension)
+      return false;
+    const std::string_view stem = file.substr(0, file.size() - extension.size());
+    if (!valid(stem)) return false;
+    if (name) *name = std::string(stem);
+    return true;
+  };
+  if (folder.empty()) {
+    if (file == "index.json") return ArchiveFileKind::index;
+    if (file == ".transaction") return ArchiveFileKind::marker;
+    if (file.substr(0, 18) == "index.json.corrupt") return ArchiveFileKind::set_aside;
+    return ArchiveFileKind::unknown;
+  }
+  if (stem_with("snapshots", ".html", is_hex64)) return ArchiveFileKind::snapshot;
+  if (stem_with("versions", ".txt", is_number)) return ArchiveFileKind::version;
+  if (stem_with("records", ".json", is_number)) return ArchiveFileKind::record;
+  if (stem_with("pending", ".txt", is_hex64)) return ArchiveFileKind::pending;
+  return ArchiveFileKind::unknown;
+}
+
 std::vector<std::string> Archive::unreferenced_files(const DocumentIndex& index) const {
-  std::set<std::string> named = {"index.json", ".transaction", "index.json.corrupt"};
+  std::set<std::string> named = {"index.json", ".transaction"};
   for (const auto& s : index.snapshots) named.insert("snapshots/" + s.sha256 + ".html");
   for (const auto& v : index.versions) {
     named.insert("versions/" + v.id() + ".txt");
@@ -350,10 +452,32 @@ std::vector<std::string> Archive::unreferenced_files(const DocumentIndex& index)
   return out;
 }
 
+std::vector<std::string> Archive::garbage_files(const DocumentIndex& index) const {
+  const std::uint64_t last = index.versions.empty() ? 0 : index.versions.back().number;
+  std::vector<std::string> out;
+  for (const std::string& relative : unreferenced_files(index)) {
+    std::string name;
+    switch (archive_file_kind(relative, &name)) {
+      case ArchiveFileKind::snapshot:
+      case ArchiveFileKind::pending:
+      case ArchiveFileKind::temp:
+        out.push_back(relative);
+        break;
+      case ArchiveFileKind::version:
+      case ArchiveFileKind::record:
+        if (std::stoull(name) > last) out.push_back(relative);
+        break;
+      default:
+        break;  // not tosdiff's to delete: set-aside indexes, files it did not write
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> Archive::collect_garbage(const DocumentIndex& index) const {
   std::vector<std::string> removed;
   const auto dir = document_dir(index.platform, index.document);
-  for (const std::string& relative : unreferenced_files(index)) {
+  for (const std::string& relative : garbage_files(index)) {
     std::error_code ec;
     if (std::filesystem::remove(dir / relative, ec)) removed.push_back(relative);
   }
@@ -369,8 +493,22 @@ ArchiveLock::ArchiveLock(const std::filesystem::path& root, double wait_seconds)
   std::filesystem::create_directories(root, ec);
   if (ec) throw ArchiveError("cannot create data directory " + root.string() + ": " + ec.message());
   const auto path = root / ".lock";
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ < 0) throw ArchiveError("cannot open " + path.string() + ": " + std::strerror(errno));
+  // O_NOFOLLOW: a symbolic link planted at .lock must not make tosdiff write through it.
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK, 0644);
+  if (fd_ < 0) {
+    const int error = errno;
+    if (error == ELOOP)
+      throw ArchiveError(path.string() + " is a symbolic link; remove it (tosdiff makes its own lock file)");
+    throw ArchiveError("cannot open " + path.string() + ": " + std::strerror(error));
+  }
+  // A regular file with one name: a hard link to another file would make the pid written
+  // below land in that file.
+  struct stat info {};
+  if (::fstat(fd_, &info) != 0 || !S_ISREG(info.st_mode) || info.st_nlink != 1) {
+    ::close(fd_);
+    throw ArchiveError(path.string() + " is not a plain file of its own (a directory, device or hard link); "
+                       "remove it (tosdiff makes its own lock file)");
+  }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_seconds);
   while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     if (errno != EWOULDBLOCK && errno != EINTR) {
@@ -390,8 +528,10 @@ ArchiveLock::ArchiveLock(const std::filesystem::path& root, double wait_seconds)
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   // The pid is informative only: the lock itself is the flock, released on exit or kill.
+  // Truncated only after the checks above made sure the file is ours alone.
   std::string pid = std::to_string(::getpid()) + "\n";
-  if (::ftruncate(fd_, 0) == 0) (void)!::pwrite(fd_, pid.data(), pid.size(), 0);
+  if (::pwrite(fd_, pid.data(), pid.size(), 0) == static_cast<ssize_t>(pid.size()))
+    (void)!::ftruncate(fd_, static_cast<off_t>(pid.size()));
 }
 
 ArchiveLock::~ArchiveLock() {

@@ -29,6 +29,7 @@ CheckAlerts::CheckAlerts(Context& context, CheckCommandOptions& options) : conte
   Config config;
   try {
     config = load_config(context.options().config, process_environment());
+    for (const std::string& warning : config.warnings) context.err() << "tosdiff: warning: " << warning << "\n";
     apply_check_defaults(options, config.check);
     enabled_ = !options.no_alerts;
     if (!enabled_) return;

@@ -883,7 +883,7 @@ Rules parse_rules(std::string_view json_text, const std::string& origin) {
   json doc;
   try {
     doc = json::parse(json_text.begin(), json_text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
     throw RulesError(origin + ": not valid JSON: " + e.what());
   }
   if (!doc.is_object()) throw RulesError(origin + ": must be a JSON object with \"topics\" and/or \"flags\"");

@@ -1,5 +1,6 @@
 #include "tosdiff/cli.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
@@ -30,6 +31,21 @@ constexpr const char* kExitCodes =
     "A failed alert delivery is reported on stderr and queued for the next check; it does not\n"
     "change the exit code (docs/alerts.md).";
 
+// CLI11's Range lets NaN through (every comparison with it is false), and NaN would
+// disable the limit it sets: numbers must be finite and in range.
+CLI::Validator finite_range(double min, double max) {
+  return CLI::Validator(
+      [min, max](std::string& input) -> std::string {
+        double value = 0;
+        if (!CLI::detail::lexical_cast(input, value) || !std::isfinite(value))
+          return "'" + input + "' is not a finite number";
+        if (value < min || value > max)
+          return "'" + input + "' is not in [" + CLI::detail::to_string(min) + " - " + CLI::detail::to_string(max) + "]";
+        return {};
+      },
+      "FLOAT in [" + CLI::detail::to_string(min) + " - " + CLI::detail::to_string(max) + "]");
+}
+
 struct Parsed {
   GlobalOptions global;
   CheckCommandOptions check;
@@ -43,6 +59,7 @@ struct Parsed {
   std::string accept_target;
   bool verify_repair = false, verify_json = false;
   bool accept_json = false;
+  double lock_wait_seconds = 30;  // verify and accept (check has its own in CheckCommandOptions)
   DigestCommandOptions digest;
   CLI::App* check_app = nullptr;  // to tell which options were given (config defaults, config.hpp)
 };
@@ -64,10 +81,10 @@ const std::vector<Command>& commands() {
          c.add_flag("--compare-links", p.check.compare_links, "compare link targets too (tracking parameters folded)");
          c.add_option("--jobs", p.check.limits.jobs, "transfers at once")->check(CLI::Range(1, 256))->capture_default_str();
          c.add_option("--per-host", p.check.limits.per_host, "transfers at once to one host")->check(CLI::Range(1, 64))->capture_default_str();
-         c.add_option("--delay", p.check.limits.delay_seconds, "seconds between requests to one host")->check(CLI::Range(0.0, 3600.0))->capture_default_str();
-         c.add_option("--timeout", p.check.limits.timeout_seconds, "seconds allowed per request attempt")->check(CLI::Range(1.0, 3600.0))->capture_default_str();
+         c.add_option("--delay", p.check.limits.delay_seconds, "seconds between requests to one host")->check(finite_range(0.0, 3600.0))->capture_default_str();
+         c.add_option("--timeout", p.check.limits.timeout_seconds, "seconds allowed per request attempt")->check(finite_range(1.0, 3600.0))->capture_default_str();
          c.add_option("--max-size", p.check.limits.max_size, "largest page accepted, in bytes (decoded)")->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 32))->capture_default_str();
-         c.add_option("--lock-wait", p.check.lock_wait_seconds, "seconds to wait for another run's lock")->check(CLI::Range(0.0, 86400.0))->capture_default_str();
+         c.add_option("--lock-wait", p.check.lock_wait_seconds, "seconds to wait for another run's lock")->check(finite_range(0.0, 86400.0))->capture_default_str();
          c.add_option("--notify-exec", p.check.notify_exec, "run CMD for each substantive change, the record on its stdin (repeatable)")->allow_extra_args(false);
          c.add_option("--notify-webhook", p.check.notify_webhook, "POST each substantive change's record to URL (repeatable)")->allow_extra_args(false);
          c.add_option("--notify-email", p.check.notify_email, "mail a digest of the run's substantive changes to ADDRESS (repeatable; SMTP from the configuration or TOSDIFF_SMTP_*)")->allow_extra_args(false);
@@ -95,8 +112,9 @@ const std::vector<Command>& commands() {
        [](CLI::App& c, Parsed& p) {
          c.add_option("document", p.accept_target, "PLATFORM/DOCUMENT")->required();
          c.add_flag("--json", p.accept_json, "print the JSON change record");
+         c.add_option("--lock-wait", p.lock_wait_seconds, "seconds to wait for another run's lock")->check(finite_range(0.0, 86400.0))->capture_default_str();
        },
-       [](Context& ctx, const Parsed& p) { return command_accept(ctx, p.accept_target, p.accept_json); }},
+       [](Context& ctx, const Parsed& p) { return command_accept(ctx, p.accept_target, p.accept_json, p.lock_wait_seconds); }},
       {"list", "List the catalog's platforms and documents, with their last status",
        [](CLI::App& c, Parsed& p) { c.add_flag("--json", p.list_json, "one JSON object per document"); },
        [](Context& ctx, const Parsed& p) { return command_list(ctx, p.list_json); }},
@@ -124,8 +142,9 @@ const std::vector<Command>& commands() {
        [](CLI::App& c, Parsed& p) {
          c.add_flag("--repair", p.verify_repair, "delete orphans and leftovers, rebuild indexes and records");
          c.add_flag("--json", p.verify_json, "one JSON object per finding");
+         c.add_option("--lock-wait", p.lock_wait_seconds, "seconds to wait for another run's lock")->check(finite_range(0.0, 86400.0))->capture_default_str();
        },
-       [](Context& ctx, const Parsed& p) { return command_verify(ctx, p.verify_repair, p.verify_json); }},
+       [](Context& ctx, const Parsed& p) { return command_verify(ctx, p.verify_repair, p.verify_json, p.lock_wait_seconds); }},
       {"normalize", "Print the normalized text of a local HTML file",
        [](CLI::App& c, Parsed& p) {
          c.add_option("file", p.normalize.file, "HTML file, or - for standard input")->required();

@@ -10,6 +10,7 @@
 #include "tosdiff/clock.hpp"
 #include "tosdiff/commands.hpp"
 #include "tosdiff/exit_codes.hpp"
+#include "tosdiff/json_fields.hpp"
 #include "tosdiff/verify.hpp"
 
 namespace tosdiff {
@@ -42,6 +43,17 @@ const VersionEntry& resolve_version(const DocumentIndex& index, const std::strin
   }
   if (!found) throw FatalError("no version of " + key + " was archived by " + spec);
   return *found;
+}
+
+// The version archived just before `version` (itself for the first): the index's order,
+// whatever the numbers (an index may have a gap until `verify --repair` fills it).
+const VersionEntry& version_before(const DocumentIndex& index, const VersionEntry& version) {
+  const VersionEntry* before = &version;
+  for (const VersionEntry& v : index.versions) {
+    if (&v == &version) break;
+    before = &v;
+  }
+  return *before;
 }
 
 }  // namespace
@@ -110,12 +122,19 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
   CheckResult result;
   if (options.from.empty() && options.to.empty()) {
     const VersionEntry& latest = *index.current();
-    result = record_from_json(ordered_json::parse(archive.read_record(index, latest)));
+    const std::string path = archive.record_path(index, latest.number).string();
+    try {
+      result = record_from_json(ordered_json::parse(archive.read_record(index, latest)));
+    } catch (const nlohmann::json::exception& e) {
+      throw ArchiveError(path + ": the change record of version " + latest.id() + " is damaged (" + e.what() +
+                         "); run `tosdiff verify --repair` to rebuild it");
+    } catch (const JsonFieldError& e) {
+      throw ArchiveError(path + ": the change record of version " + latest.id() + " is damaged (" + e.what() +
+                         "); run `tosdiff verify --repair` to rebuild it");
+    }
   } else {
     const VersionEntry& to = options.to.empty() ? *index.current() : resolve_version(index, options.to, doc.key());
-    const VersionEntry& from = options.from.empty()
-                                   ? (to.number > 1 ? *index.find_version(std::to_string(to.number - 1)) : to)
-                                   : resolve_version(index, options.from, doc.key());
+    const VersionEntry& from = options.from.empty() ? version_before(index, to) : resolve_version(index, options.from, doc.key());
     result.platform = doc.platform_id;
     result.document = doc.document_id;
     result.title = doc.title();
@@ -189,7 +208,7 @@ int command_history(Context& context, const std::string& target, bool json) {
   return exit_code::ok;
 }
 
-int command_verify(Context& context, bool repair, bool json) {
+int command_verify(Context& context, bool repair, bool json, double lock_wait_seconds) {
   std::error_code ec;
   if (!std::filesystem::exists(context.data_dir(), ec)) {
     // Nothing was ever archived (or a first run was killed before it made the directory).
@@ -199,8 +218,8 @@ int command_verify(Context& context, bool repair, bool json) {
   if (!std::filesystem::is_directory(context.data_dir(), ec))
     throw FatalError(context.data_dir().string() + " is not a directory");
   Archive archive(context.data_dir());
-  ArchiveLock lock(context.data_dir(), 30);  // no writer may run while files are judged
-  VerifyReport report = verify_archive(archive, repair);
+  ArchiveLock lock(context.data_dir(), lock_wait_seconds);  // no writer may run while files are judged
+  VerifyReport report = verify_archive(archive, repair, context.rules());
   std::ostream& out = context.out();
   std::size_t problems = 0, leftovers = 0, repaired = 0;
   for (const VerifyFinding& f : report.findings) {

@@ -95,11 +95,11 @@ int command_check(Context& context, const CheckCommandOptions& given_options) {
   return exit_code::ok;
 }
 
-int command_accept(Context& context, const std::string& target, bool json) {
+int command_accept(Context& context, const std::string& target, bool json, double lock_wait_seconds) {
   DocumentSpec document = context.one_document(target);
   const Rules& rules = context.rules();
   Archive archive(context.data_dir());
-  ArchiveLock lock(context.data_dir(), 30);
+  ArchiveLock lock(context.data_dir(), lock_wait_seconds);
   CheckResult result = accept_pending(document, archive, context.clock(), &rules);
   if (result.status == "error") throw FatalError(document.key() + ": " + result.error->message);
   if (json) {

@@ -9,6 +9,8 @@
 
 #include "tosdiff/mail.hpp"
 #include "tosdiff/shell_words.hpp"
+#include "tosdiff/strings.hpp"
+#include "tosdiff/webhook.hpp"
 
 namespace tosdiff {
 namespace {
@@ -119,7 +121,9 @@ struct SmtpFields {
   std::optional<double> timeout;
 };
 
-SmtpFields read_smtp_fields(ObjectReader& r, const Environment& env) {
+constexpr std::uintmax_t kMaxConfigBytes = 1u << 20;
+
+SmtpFields read_smtp_fields(ObjectReader& r, const Environment& env, bool* literal_password = nullptr) {
   SmtpFields f;
   f.url = r.string("smtp_url");
   f.from = r.string("from");
@@ -130,6 +134,7 @@ SmtpFields read_smtp_fields(ObjectReader& r, const Environment& env) {
     auto variable = r.string(key + "_env");
     if (literal && variable) r.fail(key, "give " + key + " or " + key + "_env, not both");
     if (literal) out = literal;
+    if (literal && key == "password" && literal_password) *literal_password = true;
     if (variable) {
       std::string value = env(*variable);
       if (value.empty()) r.fail(key + "_env", "the environment variable " + *variable + " is not set");
@@ -157,7 +162,7 @@ void check_webhook_url(const std::string& url, const std::string& where) {
   const auto scheme_end = url.find("://");
   if (!(url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) || url.size() <= scheme_end + 3 ||
       url[scheme_end + 3] == '/')
-    throw ConfigError(where + ": must be an http:// or https:// URL, not '" + url + "'");
+    throw ConfigError(where + ": must be an http:// or https:// URL, not '" + redacted_url(masked_url(url)) + "'");
   for (char c : url)
     if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) throw ConfigError(where + ": the URL contains a blank or control character");
 }
@@ -179,7 +184,7 @@ AlertFilter read_filter(ObjectReader& r) {
 }
 
 AlertTarget read_alert(const json& object, const std::string& where, const SmtpSettings& smtp_base,
-                       const Environment& env) {
+                       const Environment& env, bool* literal_password) {
   ObjectReader r(object, where);
   AlertTarget t;
   t.origin = where;
@@ -195,6 +200,10 @@ AlertTarget read_alert(const json& object, const std::string& where, const SmtpS
     t.command = *command;
     t.argv = split_command(t.command, typed.where() + ": command");
     t.timeout_seconds = typed.number("timeout", 1, 3600).value_or(30);
+    t.pass_env = typed.strings("pass_env", false).value_or(std::vector<std::string>{});
+    for (const std::string& name : t.pass_env)
+      if (name.empty() || name.find('=') != std::string::npos || name.rfind("TOSDIFF_SMTP_", 0) == 0)
+        typed.fail("pass_env", "'" + name + "' cannot be passed (a variable name, not TOSDIFF_SMTP_*)");
   } else if (t.type == "webhook") {
     const auto url = typed.string("url");
     if (!url) typed.fail("url", "missing");
@@ -209,7 +218,7 @@ AlertTarget read_alert(const json& object, const std::string& where, const SmtpS
     const auto to = typed.strings("to", true);
     if (!to || to->empty()) typed.fail("to", "missing: one address or an array of addresses");
     t.to = *to;
-    t.smtp = merge_smtp(read_smtp_fields(typed, env), smtp_base);
+    t.smtp = merge_smtp(read_smtp_fields(typed, env, literal_password), smtp_base);
     t.timeout_seconds = t.smtp.timeout_seconds;
     try {
       check_email_target(t);
@@ -249,12 +258,12 @@ void check_email_target(const AlertTarget& t) {
     throw ConfigError("no SMTP server: set smtp_url (in the alert or the \"smtp\" object of the configuration) or TOSDIFF_SMTP_URL");
   const bool smtps = s.url.rfind("smtps://", 0) == 0;
   if (!smtps && s.url.rfind("smtp://", 0) != 0)
-    throw ConfigError("smtp_url: '" + s.url + "' must start with smtps:// (TLS) or smtp:// (STARTTLS)");
+    throw ConfigError("smtp_url: '" + masked_url(s.url) + "' must start with smtps:// (TLS) or smtp:// (STARTTLS)");
   for (char c : s.url)
     if (static_cast<unsigned char>(c) <= 0x20) throw ConfigError("smtp_url: contains a blank or control character");
   if (!smtps && !s.starttls && !is_loopback_url(s.url))
     throw ConfigError("starttls: false is accepted only for a server on 127.0.0.1, ::1 or localhost (a test "
-                      "server); use smtps:// or STARTTLS for " + s.url);
+                      "server); use smtps:// or STARTTLS for " + masked_url(s.url));
   if (s.from.empty()) throw ConfigError("no sender: set from (in the alert or the \"smtp\" object) or TOSDIFF_SMTP_FROM");
   if (!valid_mail_address(mail_address(s.from)))
     throw ConfigError("from: '" + s.from + "' is not an email address (\"address\" or \"Name <address>\")");
@@ -268,7 +277,7 @@ Config parse_config(std::string_view text, const std::string& origin, const Envi
   json root;
   try {
     root = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
     throw ConfigError(origin + ": not valid JSON: " + e.what());
   }
   Config config;
@@ -277,7 +286,7 @@ Config parse_config(std::string_view text, const std::string& origin, const Envi
   config.smtp = smtp_from_environment(env);
   if (r.has("smtp")) {
     ObjectReader smtp(root["smtp"], origin + ": smtp");
-    config.smtp = merge_smtp(read_smtp_fields(smtp, env), config.smtp);
+    config.smtp = merge_smtp(read_smtp_fields(smtp, env, &config.holds_password), config.smtp);
     smtp.finish();
   }
   if (r.has("check")) {
@@ -295,7 +304,8 @@ Config parse_config(std::string_view text, const std::string& origin, const Envi
     const json& alerts = root["alerts"];
     if (!alerts.is_array()) r.fail("alerts", "must be an array of alert objects");
     for (std::size_t i = 0; i < alerts.size(); ++i)
-      config.alerts.push_back(read_alert(alerts[i], origin + ": alerts[" + std::to_string(i) + "]", config.smtp, env));
+      config.alerts.push_back(read_alert(alerts[i], origin + ": alerts[" + std::to_string(i) + "]", config.smtp, env,
+                                         &config.holds_password));
   }
   r.finish();
   return config;
@@ -319,11 +329,24 @@ Config load_config(const std::string& explicit_path, const Environment& env) {
     config.smtp = smtp_from_environment(env);
     return config;
   }
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::is_regular_file(status))
+    throw ConfigError("cannot read the configuration file " + path.string() + ": not a regular file");
+  if (std::filesystem::file_size(path, ec) > kMaxConfigBytes)
+    throw ConfigError("the configuration file " + path.string() + " is over 1 MiB: not a configuration");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ConfigError("cannot read the configuration file " + path.string());
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_config(text.str(), path.string(), env);
+  Config config = parse_config(text.str(), path.string(), env);
+  // A password written in a file that others may read is no secret: say so (ssh does).
+  using perms = std::filesystem::perms;
+  const bool others_read = (status.permissions() & (perms::group_read | perms::others_read)) != perms::none;
+  if (others_read && config.holds_password)
+    config.warnings.push_back(path.string() + " holds a password and can be read by other users; "
+                              "chmod 600 it, or use password_env");
+  return config;
 }
 
 std::vector<AlertTarget> flag_targets(const std::vector<std::string>& exec, const std::vector<std::string>& webhook,

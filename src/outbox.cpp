@@ -7,6 +7,7 @@
 
 #include "tosdiff/atomic_file.hpp"
 #include "tosdiff/clock.hpp"
+#include "tosdiff/json_fields.hpp"
 
 namespace tosdiff {
 namespace {
@@ -40,18 +41,19 @@ ordered_json outbox_entry_to_json(const OutboxEntry& e) {
 }
 
 OutboxEntry outbox_entry_from_json(const ordered_json& j) {
-  if (!j.is_object() || j.value("schema_version", 0) != kOutboxSchemaVersion || !j.contains("target") ||
-      !j["target"].is_object() || !j.contains("records") || !j["records"].is_array())
+  if (!j.is_object() || integer_field(j, "schema_version", 0, 0, 1000) != kOutboxSchemaVersion ||
+      !field(j, "target") || !field(j, "records"))
     throw std::runtime_error("not an outbox entry of schema version 1");
+  const ordered_json& target = object_field(j, "target");
   OutboxEntry e;
-  e.target_type = j["target"].value("type", "");
-  e.target_key = j["target"].value("key", "");
-  e.target_label = j["target"].value("label", "");
-  e.created_at = j.value("created_at", "");
-  e.attempts = j.value("attempts", 0);
-  e.last_attempt_at = j.value("last_attempt_at", "");
-  e.last_error = j.value("last_error", "");
-  for (const auto& r : j["records"]) e.records.push_back(record_from_json(r));
+  e.target_type = string_field(target, "type");
+  e.target_key = string_field(target, "key");
+  e.target_label = string_field(target, "label");
+  e.created_at = string_field(j, "created_at");
+  e.attempts = static_cast<int>(integer_field(j, "attempts", 0, 0, 1000000));
+  e.last_attempt_at = string_field(j, "last_attempt_at");
+  e.last_error = string_field(j, "last_error");
+  for (const auto& r : array_field(j, "records")) e.records.push_back(record_from_json(r));
   if (e.target_key.empty() || e.records.empty()) throw std::runtime_error("outbox entry without target or records");
   return e;
 }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "tosdiff/charset.hpp"
+#include "tosdiff/json_fields.hpp"
 
 namespace tosdiff {
 namespace {
@@ -20,13 +21,17 @@ ordered_json version_to_json(const VersionRef& v) {
   return j;
 }
 
+// The readers below check every field's type (json_fields.hpp): a record damaged on disk or
+// edited by hand throws JsonFieldError naming the field, never a crash or an out-of-range
+// number cast.
 VersionRef version_from_json(const ordered_json& j) {
+  as_object(j, "a version reference");
   VersionRef v;
-  v.version = j.value("version", "");
-  v.captured_at = j.value("captured_at", "");
-  v.sha256 = j.value("sha256", "");
-  v.snapshot_sha256 = j.value("snapshot_sha256", "");
-  v.snapshots = j.value("snapshots", std::vector<std::string>{});
+  v.version = string_field(j, "version");
+  v.captured_at = string_field(j, "captured_at");
+  v.sha256 = string_field(j, "sha256");
+  v.snapshot_sha256 = string_field(j, "snapshot_sha256");
+  v.snapshots = strings_field(j, "snapshots");
   return v;
 }
 
@@ -38,11 +43,11 @@ ordered_json stats_to_json(const DiffStats& s) {
 
 DiffStats stats_from_json(const ordered_json& j) {
   DiffStats s;
-  s.blocks_added = j.value("blocks_added", std::size_t{0});
-  s.blocks_removed = j.value("blocks_removed", std::size_t{0});
-  s.blocks_changed = j.value("blocks_changed", std::size_t{0});
-  s.words_added = j.value("words_added", std::size_t{0});
-  s.words_removed = j.value("words_removed", std::size_t{0});
+  s.blocks_added = count_field(j, "blocks_added");
+  s.blocks_removed = count_field(j, "blocks_removed");
+  s.blocks_changed = count_field(j, "blocks_changed");
+  s.words_added = count_field(j, "words_added");
+  s.words_removed = count_field(j, "words_removed");
   return s;
 }
 
@@ -63,9 +68,11 @@ ordered_json flags_to_json(const std::vector<FlagMatch>& flags) {
 
 std::vector<FlagMatch> flags_from_json(const ordered_json& list) {
   std::vector<FlagMatch> out;
-  for (const auto& f : list)
-    out.push_back({f.value("id", ""), f.value("label", ""), f.value("direction", ""), f.value("kind", ""),
-                   f.value("evidence", std::vector<std::string>{})});
+  for (const auto& f : list) {
+    as_object(f, "a flag");
+    out.push_back({string_field(f, "id"), string_field(f, "label"), string_field(f, "direction"),
+                   string_field(f, "kind"), strings_field(f, "evidence")});
+  }
   return out;
 }
 
@@ -93,27 +100,38 @@ ordered_json hunk_to_json(const Hunk& h) {
   return j;
 }
 
+// A diff operation: one of `allowed`, else `fallback`.
+char op_field(const ordered_json& j, char fallback, std::string_view allowed) {
+  const std::string op = string_field(j, "op", std::string(1, fallback));
+  if (op.size() != 1 || allowed.find(op[0]) == std::string_view::npos)
+    throw JsonFieldError("field \"op\" is not one of " + std::string(allowed));
+  return op[0];
+}
+
 Hunk hunk_from_json(const ordered_json& j) {
+  as_object(j, "a hunk");
   Hunk h;
-  h.old_start = j.value("old_start", std::size_t{0});
-  h.old_lines = j.value("old_lines", std::size_t{0});
-  h.new_start = j.value("new_start", std::size_t{0});
-  h.new_lines = j.value("new_lines", std::size_t{0});
-  h.section = j.value("section", std::vector<std::string>{});
-  h.cosmetic = j.value("significance", "") == "cosmetic";
-  h.cosmetic_kinds = j.value("cosmetic_kinds", std::vector<std::string>{});
-  for (const auto& l : j.value("lines", ordered_json::array())) {
-    std::string op = l.value("op", "+");
-    h.lines.push_back({op.empty() ? '+' : op[0], l.value("text", "")});
+  h.old_start = count_field(j, "old_start");
+  h.old_lines = count_field(j, "old_lines");
+  h.new_start = count_field(j, "new_start");
+  h.new_lines = count_field(j, "new_lines");
+  h.section = strings_field(j, "section");
+  h.cosmetic = string_field(j, "significance") == "cosmetic";
+  h.cosmetic_kinds = strings_field(j, "cosmetic_kinds");
+  for (const auto& l : array_field(j, "lines")) {
+    as_object(l, "a hunk line");
+    h.lines.push_back({op_field(l, '+', "+- "), string_field(l, "text")});
   }
-  for (const auto& w : j.value("words", ordered_json::array())) {
-    std::string op = w.value("op", "=");
-    h.words.push_back({op.empty() ? '=' : op[0], w.value("text", ""), w.value("elided_words", std::size_t{0})});
+  for (const auto& w : array_field(j, "words")) {
+    as_object(w, "a hunk word");
+    h.words.push_back({op_field(w, '=', "+-="), string_field(w, "text"), count_field(w, "elided_words")});
   }
-  for (const auto& t : j.value("topics", ordered_json::array()))
-    h.topics.push_back({t.value("id", ""), t.value("label", ""), t.value("evidence", std::vector<std::string>{}),
-                        t.value("where", "")});
-  h.flags = flags_from_json(j.value("flags", ordered_json::array()));
+  for (const auto& t : array_field(j, "topics")) {
+    as_object(t, "a hunk topic");
+    h.topics.push_back({string_field(t, "id"), string_field(t, "label"), strings_field(t, "evidence"),
+                        string_field(t, "where")});
+  }
+  h.flags = flags_from_json(array_field(j, "flags"));
   return h;
 }
 
@@ -225,43 +243,49 @@ std::string record_to_json_line(const CheckResult& result) {
 }
 
 CheckResult record_from_json(const ordered_json& j) {
+  as_object(j, "the change record");
   CheckResult r;
-  r.platform = j.value("platform", "");
-  r.document = j.value("document", "");
-  r.title = j.value("title", "");
-  if (j.contains("urls")) r.urls = j["urls"].get<std::vector<std::string>>();
-  else if (!j.value("url", "").empty()) r.urls.push_back(j.value("url", ""));
-  r.status = j.value("status", "");
-  r.checked_at = j.value("checked_at", "");
-  r.significance = j.value("significance", "");
-  r.cosmetic_kinds = j.value("cosmetic_kinds", std::vector<std::string>{});
-  r.reverts_to = j.value("reverts_to", "");
-  r.accepted = j.value("accepted", false);
-  r.severity = j.value("severity", "");
-  r.section = j.value("section", std::vector<std::string>{});
-  for (const auto& t : j.value("topics", ordered_json::array()))
-    r.topics.push_back({t.value("id", ""), t.value("label", ""), t.value("weight", 1), t.value("where", ""),
-                        t.value("hunks", std::size_t{0})});
-  for (const auto& g : j.value("regulations", ordered_json::array()))
-    r.regulations.push_back({g.value("id", ""), g.value("name", ""), g.value("reason", ""), g.value("topic", "")});
-  r.flags = flags_from_json(j.value("flags", ordered_json::array()));
-  if (j.contains("previous")) r.previous = version_from_json(j["previous"]);
-  if (j.contains("current")) r.current = version_from_json(j["current"]);
-  if (j.contains("size")) {
-    r.blocks = j["size"].value("blocks", std::size_t{0});
-    r.words = j["size"].value("words", std::size_t{0});
+  r.platform = string_field(j, "platform");
+  r.document = string_field(j, "document");
+  r.title = string_field(j, "title");
+  if (field(j, "urls")) r.urls = strings_field(j, "urls");
+  else if (std::string url = string_field(j, "url"); !url.empty()) r.urls.push_back(url);
+  r.status = string_field(j, "status");
+  r.checked_at = string_field(j, "checked_at");
+  r.significance = string_field(j, "significance");
+  r.cosmetic_kinds = strings_field(j, "cosmetic_kinds");
+  r.reverts_to = string_field(j, "reverts_to");
+  r.accepted = bool_field(j, "accepted");
+  r.severity = string_field(j, "severity");
+  r.section = strings_field(j, "section");
+  for (const auto& t : array_field(j, "topics")) {
+    as_object(t, "a topic");
+    r.topics.push_back({string_field(t, "id"), string_field(t, "label"), static_cast<int>(integer_field(t, "weight", 1, 0, 100)),
+                        string_field(t, "where"), count_field(t, "hunks")});
   }
-  if (j.contains("hunks")) {
+  for (const auto& g : array_field(j, "regulations")) {
+    as_object(g, "a regulation");
+    r.regulations.push_back({string_field(g, "id"), string_field(g, "name"), string_field(g, "reason"), string_field(g, "topic")});
+  }
+  r.flags = flags_from_json(array_field(j, "flags"));
+  if (const ordered_json* previous = field(j, "previous")) r.previous = version_from_json(*previous);
+  if (const ordered_json* current = field(j, "current")) r.current = version_from_json(*current);
+  if (const ordered_json* size = field(j, "size")) {
+    r.blocks = count_field(*size, "blocks");
+    r.words = count_field(*size, "words");
+  }
+  if (field(j, "hunks")) {
     Change change;
-    change.stats = stats_from_json(j.value("stats", ordered_json::object()));
-    for (const auto& h : j["hunks"]) change.hunks.push_back(hunk_from_json(h));
+    for (const auto& h : array_field(j, "hunks")) change.hunks.push_back(hunk_from_json(h));
     tally(change);  // substantive stats and flags, from the hunks
-    change.stats = stats_from_json(j.value("stats", ordered_json::object()));  // as recorded
+    change.stats = stats_from_json(object_field(j, "stats"));  // as recorded
     r.change = std::move(change);
   }
-  if (j.contains("error"))
-    r.error = Error{j["error"].value("kind", ""), j["error"].value("message", "")};
-  r.warnings = j.value("warnings", std::vector<std::string>{});
+  if (const ordered_json* error = field(j, "error")) {
+    as_object(*error, "the error");
+    r.error = Error{string_field(*error, "kind"), string_field(*error, "message")};
+  }
+  r.warnings = strings_field(j, "warnings");
   return r;
 }
 

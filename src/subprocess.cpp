@@ -35,9 +35,10 @@ class IgnoreSigpipe {
   struct sigaction old_ {};
 };
 
-std::vector<std::string> make_environment(const std::vector<std::pair<std::string, std::string>>& env) {
+std::vector<std::string> make_environment(const std::vector<std::pair<std::string, std::string>>& env,
+                                          InheritEnvironment inherit) {
   std::vector<std::string> out;
-  for (char** e = environ; e && *e; ++e) {
+  for (char** e = inherit == InheritEnvironment::all ? environ : nullptr; e && *e; ++e) {
     std::string_view entry(*e);
     const std::string_view name = entry.substr(0, entry.find('='));
     bool replaced = false;
@@ -70,14 +71,14 @@ std::string SubprocessResult::describe() const {
 SubprocessResult run_subprocess(const std::vector<std::string>& argv,
                                 const std::vector<std::pair<std::string, std::string>>& env,
                                 std::string_view input, std::chrono::milliseconds timeout,
-                                const std::atomic<bool>* stop) {
+                                const std::atomic<bool>* stop, InheritEnvironment inherit) {
   SubprocessResult result;
   if (argv.empty()) {
     result.start_error = "empty command";
     return result;
   }
   // Everything the child needs is built before fork: after it, only async-signal-safe calls.
-  const std::vector<std::string> environment = make_environment(env);
+  const std::vector<std::string> environment = make_environment(env, inherit);
   std::vector<char*> envp, args;
   for (const auto& e : environment) envp.push_back(const_cast<char*>(e.c_str()));
   envp.push_back(nullptr);

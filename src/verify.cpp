@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "tosdiff/catalog.hpp"
+#include "tosdiff/clock.hpp"
 #include "tosdiff/check.hpp"
 #include "tosdiff/classify.hpp"
 #include "tosdiff/diff.hpp"
@@ -26,19 +29,25 @@ bool is_temp_file(const fs::path& path) {
 class DocumentVerifier {
  public:
   DocumentVerifier(const Archive& archive, std::string platform, std::string document, bool repair,
-                   VerifyReport& report)
+                   const Rules& rules, VerifyReport& report)
       : archive_(archive), platform_(std::move(platform)), document_(std::move(document)), repair_(repair),
-        report_(report), dir_(archive.document_dir(platform_, document_)) {}
+        rules_(rules), report_(report), dir_(archive.document_dir(platform_, document_)) {}
 
   void run() {
     ++report_.documents;
-    remove_temp_files();
-    DocumentIndex index;
-    if (!load_or_rebuild(index)) return;
-    check_versions(index);
-    check_snapshots(index);
-    check_pending(index);
-    check_unreferenced(index);
+    try {
+      remove_temp_files();
+      DocumentIndex index;
+      if (!load_or_rebuild(index)) return;
+      fill_gaps(index);
+      check_versions(index);
+      check_snapshots(index);
+      check_pending(index);
+      check_unreferenced(index);
+    } catch (const std::exception& e) {
+      // One document's damage never stops the verification of the others.
+      add("", "unreadable", std::string(e.what()) + " (left as it is)");
+    }
   }
 
  private:
@@ -75,7 +84,7 @@ class DocumentVerifier {
   bool load_or_rebuild(DocumentIndex& index) {
     const fs::path path = dir_ / "index.json";
     std::error_code ec;
-    if (fs::exists(path, ec)) {
+    if (fs::symlink_status(path, ec).type() != fs::file_type::not_found) {
       try {
         index = archive_.load(platform_, document_);
         ++report_.files;
@@ -83,24 +92,22 @@ class DocumentVerifier {
       } catch (const ArchiveError& e) {
         auto& f = add("index.json", "corrupt", e.what());
         if (!repair_) return false;
-        // Rebuilt in memory first: the damaged index is only set aside for a good one.
+        // Rebuilt in memory first, and the damaged index copied aside, never renamed away:
+        // until the new index is durable, the old one stays where it was.
         if (!rebuild_index(index)) return false;
-        fs::rename(path, dir_ / "index.json.corrupt", ec);
+        set_aside_damaged_index();
         archive_.commit(index);
         f.repaired = true;
         return true;
       }
     }
-    // No index, and a transaction marker or no change record: a first check that was killed
-    // before it committed. Nothing was ever archived here; the files are its leftovers.
-    // A first check writes at most one record; more means an index that was lost.
-    std::size_t records = 0;
-    for (const auto& entry : fs::directory_iterator(dir_ / "records", ec)) records += entry.is_regular_file() ? 1 : 0;
-    if (records == 0 || (records == 1 && fs::exists(dir_ / ".transaction", ec))) {
+    if (archive_.index_absence(platform_, document_) != IndexAbsence::lost) {
+      // Nothing was ever archived here (or a first check was killed before it committed):
+      // the files are that check's leftovers.
       index = DocumentIndex{};
       index.platform = platform_;
       index.document = document_;
-      for (const std::string& file : archive_.unreferenced_files(index)) {
+      for (const std::string& file : archive_.garbage_files(index)) {
         if (is_temp_file(file)) continue;
         auto& f = add(file, "leftover", "written by a first check killed before it committed", false);
         if (repair_ && fs::remove(dir_ / file, ec)) f.repaired = true;
@@ -111,7 +118,7 @@ class DocumentVerifier {
       }
       return false;
     }
-    auto& f = add("index.json", "missing", "the document directory has no index");
+    auto& f = add("index.json", "missing", "the document's versions are archived but its index is gone");
     if (repair_ && rebuild_index(index)) {
       archive_.commit(index);
       f.repaired = true;
@@ -120,64 +127,148 @@ class DocumentVerifier {
     return false;
   }
 
-  // The change records hold, for every version, what the index said of it.
+  // A copy of the damaged index beside it (index.json.corrupt, .corrupt.2, ...), durable
+  // before anything replaces the original. Throws ArchiveError (and nothing is replaced)
+  // when the copy cannot be written, on a full disk say.
+  void set_aside_damaged_index() {
+    std::error_code ec;
+    fs::path aside = dir_ / "index.json.corrupt";
+    for (int n = 2; fs::symlink_status(aside, ec).type() != fs::file_type::not_found; ++n)
+      aside = dir_ / ("index.json.corrupt." + std::to_string(n));
+    write_file_atomically(aside, read_whole_file(dir_ / "index.json"), Sync::full);
+  }
+
+  // What the archive says of version `number` when its index does not: its change record
+  // (when it describes that version and its text hashes to it), else the text alone (its
+  // date then the file's). Nothing when neither can vouch for it.
+  std::optional<VersionEntry> version_from_files(std::uint64_t number) {
+    const std::string id = std::to_string(number);
+    const fs::path text_path = dir_ / "versions" / (id + ".txt");
+    const fs::path record_path = dir_ / "records" / (id + ".json");
+    std::error_code ec;
+    if (!fs::exists(text_path, ec)) return std::nullopt;
+    std::string text;
+    try {
+      text = read_whole_file(text_path);
+    } catch (const ArchiveError&) {
+      return std::nullopt;
+    }
+    VersionEntry v;
+    v.number = number;
+    v.sha256 = sha256_hex(text);
+    try {
+      const ordered_json record = ordered_json::parse(read_whole_file(record_path));
+      const ordered_json& current = record.at("current");
+      if (current.at("version").get<std::string>() == id && current.at("sha256").get<std::string>() == v.sha256) {
+        v.captured_at = current.value("captured_at", "");
+        v.snapshots = current.value("snapshots", std::vector<std::string>{});
+        if (v.snapshots.empty() && current.contains("snapshot_sha256"))
+          v.snapshots.push_back(current["snapshot_sha256"].get<std::string>());
+        v.status = record.value("status", "");
+        v.significance = record.value("significance", "");
+        v.cosmetic_kinds = record.value("cosmetic_kinds", std::vector<std::string>{});
+        v.summary = record.value("summary", "");
+        v.reverts_to = record.value("reverts_to", "");
+        return v;
+      }
+    } catch (const std::exception&) {
+      // no record, or one that cannot vouch for this text: the text alone then
+    }
+    const auto written = fs::last_write_time(text_path, ec);
+    if (!ec)
+      v.captured_at = format_utc(std::chrono::time_point_cast<std::chrono::system_clock::duration>(
+          std::chrono::file_clock::to_sys(written)));
+    v.status = "changed";
+    return v;
+  }
+
+  // Version and record numbers present on disk.
+  std::set<std::uint64_t> numbers_on_disk() const {
+    std::set<std::uint64_t> out;
+    std::error_code ec;
+    for (const char* sub : {"versions", "records"}) {
+      for (const auto& entry : fs::directory_iterator(dir_ / sub, ec)) {
+        std::string name;
+        const ArchiveFileKind kind = archive_file_kind(std::string(sub) + "/" + entry.path().filename().string(), &name);
+        if (kind == ArchiveFileKind::version || kind == ArchiveFileKind::record) out.insert(std::stoull(name));
+      }
+    }
+    return out;
+  }
+
+  // The index from the version texts and change records on disk: every version a record
+  // or a text vouches for.
   bool rebuild_index(DocumentIndex& index) {
     index = DocumentIndex{};
     index.platform = platform_;
     index.document = document_;
-    std::map<std::uint64_t, ordered_json> records;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir_ / "records", ec)) {
-      const std::string stem = entry.path().stem().string();
-      if (entry.path().extension() != ".json" || stem.empty() ||
-          stem.find_first_not_of("0123456789") != std::string::npos || stem[0] == '0')
-        continue;
-      try {
-        records[std::stoull(stem)] = ordered_json::parse(read_whole_file(entry.path()));
-      } catch (const std::exception&) {
-        // a corrupt record cannot vouch for its version
-      }
-    }
-    if (records.empty()) return false;
-    std::map<std::string, SnapshotMeta> snapshots;
-    for (const auto& [number, record] : records) {
-      const auto& current = record.value("current", ordered_json::object());
-      if (current.value("version", "") != std::to_string(number)) continue;
-      VersionEntry v;
-      v.number = number;
-      v.captured_at = current.value("captured_at", "");
-      v.sha256 = current.value("sha256", "");
-      v.snapshots = current.value("snapshots", std::vector<std::string>{});
-      if (v.snapshots.empty() && current.contains("snapshot_sha256")) v.snapshots.push_back(current["snapshot_sha256"]);
-      v.status = record.value("status", "");
-      v.significance = record.value("significance", "");
-      v.cosmetic_kinds = record.value("cosmetic_kinds", std::vector<std::string>{});
-      v.summary = record.value("summary", "");
-      v.reverts_to = record.value("reverts_to", "");
-      std::vector<std::string> urls = record.contains("urls") ? record["urls"].get<std::vector<std::string>>()
-                                                               : std::vector<std::string>{record.value("url", "")};
-      for (std::size_t i = 0; i < v.snapshots.size(); ++i) {
-        const std::string& sha = v.snapshots[i];
-        if (!fs::exists(dir_ / "snapshots" / (sha + ".html"), ec)) continue;
-        SnapshotMeta meta;
-        meta.sha256 = sha;
-        meta.url = i < urls.size() ? urls[i] : "";
-        meta.final_url = meta.url;
-        meta.status = 200;
-        meta.fetched_at = v.captured_at;
-        meta.bytes = fs::file_size(dir_ / "snapshots" / (sha + ".html"), ec);
-        snapshots[sha] = meta;
-        if (!meta.url.empty()) index.set_latest(meta.url, sha);
-      }
-      index.versions.push_back(std::move(v));
-    }
+    for (std::uint64_t number : numbers_on_disk())
+      if (auto v = version_from_files(number)) index.versions.push_back(std::move(*v));
     if (index.versions.empty()) return false;
-    for (auto& [sha, meta] : snapshots) index.snapshots.push_back(meta);
+    if (index.versions.front().status == "changed" && index.versions.front().significance.empty())
+      index.versions.front().status = "new";
+    for (const VersionEntry& v : index.versions) add_snapshots_of(index, v);
     CheckEntry last;
     last.at = index.versions.back().captured_at;
     last.status = index.versions.back().status;
     index.last_check = last;
     return true;
+  }
+
+  // The snapshots a version names that are on disk, into the index (their metadata is what
+  // the version's record knew: the declared URLs).
+  void add_snapshots_of(DocumentIndex& index, const VersionEntry& v) {
+    std::vector<std::string> urls;
+    try {
+      const ordered_json record = ordered_json::parse(read_whole_file(dir_ / "records" / (v.id() + ".json")));
+      if (record.contains("urls")) urls = record["urls"].get<std::vector<std::string>>();
+      else if (record.contains("url")) urls.push_back(record["url"].get<std::string>());
+    } catch (const std::exception&) {
+    }
+    std::error_code ec;
+    for (std::size_t i = 0; i < v.snapshots.size(); ++i) {
+      const std::string& sha = v.snapshots[i];
+      std::string name;
+      if (archive_file_kind("snapshots/" + sha + ".html", &name) != ArchiveFileKind::snapshot) continue;
+      if (index.find_snapshot(sha) || !fs::exists(dir_ / "snapshots" / (sha + ".html"), ec)) continue;
+      SnapshotMeta meta;
+      meta.sha256 = sha;
+      meta.url = i < urls.size() ? urls[i] : "";
+      meta.final_url = meta.url;
+      meta.status = 200;
+      meta.fetched_at = v.captured_at;
+      meta.bytes = fs::file_size(dir_ / "snapshots" / (sha + ".html"), ec);
+      index.snapshots.push_back(meta);
+      if (!meta.url.empty()) index.set_latest(meta.url, sha);
+    }
+  }
+
+  // Versions whose files exist but that the index does not name: below its last version
+  // (a gap), or above it when no interrupted run explains them (an index that lost its
+  // tail). Re-inserted by a repair; an interrupted run's files are left to
+  // check_unreferenced.
+  void fill_gaps(DocumentIndex& index) {
+    const std::uint64_t last = index.versions.empty() ? 0 : index.versions.back().number;
+    const bool interrupted = archive_.interrupted(index);
+    bool changed = false;
+    for (std::uint64_t number : numbers_on_disk()) {
+      if (index.find_version(std::to_string(number))) continue;
+      if (number > last && interrupted) continue;
+      auto v = version_from_files(number);
+      if (!v) continue;  // nothing vouches for it: check_unreferenced sets it aside
+      auto& f = add("versions/" + v->id() + ".txt", "gap",
+                    "version " + v->id() + " is archived but missing from the index");
+      if (!repair_) continue;
+      auto at = std::find_if(index.versions.begin(), index.versions.end(),
+                             [&](const VersionEntry& e) { return e.number > number; });
+      const VersionEntry inserted = *v;
+      index.versions.insert(at, std::move(*v));
+      add_snapshots_of(index, inserted);
+      f.repaired = true;
+      changed = true;
+    }
+    if (changed) archive_.commit(index);
   }
 
   void check_versions(DocumentIndex& index) {
@@ -207,8 +298,10 @@ class DocumentVerifier {
       const auto& current = record.at("current");
       if (current.at("version") != v.id() || current.at("sha256") != v.sha256)
         return "the change record does not describe version " + v.id();
-    } catch (const std::exception&) {
+    } catch (const nlohmann::json::parse_error&) {
       return "the change record is not valid JSON (half-written or damaged)";
+    } catch (const std::exception&) {
+      return "the change record is valid JSON but not a change record of version " + v.id();
     }
     return {};
   }
@@ -249,7 +342,7 @@ class DocumentVerifier {
       r.reverts_to = v.reverts_to;
     }
     r.warnings.push_back("rebuilt by `tosdiff verify --repair` from the archived versions");
-    classify_result(r, builtin_rules());
+    classify_result(r, rules_);
     archive_.put_record(index, v.number,
                         record_to_json(r).dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n");
     return true;
@@ -283,16 +376,44 @@ class DocumentVerifier {
     }
   }
 
-  void check_unreferenced(const DocumentIndex& index) {
+  void check_unreferenced(DocumentIndex& index) {
     const bool interrupted = archive_.interrupted(index);
+    const std::uint64_t last = index.versions.empty() ? 0 : index.versions.back().number;
+    std::error_code ec;
     for (const std::string& file : archive_.unreferenced_files(index)) {
-      if (is_temp_file(file) || file == "index.json.corrupt") continue;
+      std::string name;
+      switch (archive_file_kind(file, &name)) {
+        case ArchiveFileKind::temp:
+        case ArchiveFileKind::set_aside:
+        case ArchiveFileKind::marker:
+        case ArchiveFileKind::index:
+          continue;
+        case ArchiveFileKind::unknown:
+          add(file, "unknown", "not a file tosdiff writes; left alone", false);
+          continue;
+        case ArchiveFileKind::version:
+        case ArchiveFileKind::record:
+          if (interrupted && std::stoull(name) > last) {
+            auto& f = add(file, "leftover", "written by a run killed before it committed", false);
+            if (repair_ && fs::remove(dir_ / file, ec)) f.repaired = true;
+          } else {
+            // Nothing vouches for it (fill_gaps took what could be taken), but it is history:
+            // set aside, never deleted.
+            auto& f = add(file, "orphan", "named by no index and not a readable version; set aside in attic/");
+            if (repair_) {
+              fs::create_directories((dir_ / "attic" / file).parent_path(), ec);
+              fs::rename(dir_ / file, dir_ / "attic" / file, ec);
+              if (!ec) f.repaired = true;
+            }
+          }
+          continue;
+        case ArchiveFileKind::snapshot:
+        case ArchiveFileKind::pending:
+          break;
+      }
       auto& f = interrupted ? add(file, "leftover", "written by a run killed before it committed", false)
                             : add(file, "orphan", "named by no index");
-      if (repair_) {
-        std::error_code ec;
-        if (fs::remove(dir_ / file, ec)) f.repaired = true;
-      }
+      if (repair_ && fs::remove(dir_ / file, ec)) f.repaired = true;
     }
     if (interrupted) {
       auto& f = add(".transaction", "leftover", "a run was killed while writing; the next check finishes its cleanup", false);
@@ -306,6 +427,7 @@ class DocumentVerifier {
   const Archive& archive_;
   std::string platform_, document_;
   bool repair_;
+  const Rules& rules_;
   VerifyReport& report_;
   fs::path dir_;
 };
@@ -317,20 +439,10 @@ std::size_t VerifyReport::open_problems() const {
                                                 [](const VerifyFinding& f) { return f.problem && !f.repaired; }));
 }
 
-VerifyReport verify_archive(const Archive& archive, bool repair) {
+VerifyReport verify_archive(const Archive& archive, bool repair, const Rules& rules) {
   VerifyReport report;
-  std::error_code ec;
-  std::vector<std::pair<std::string, std::string>> documents;
-  for (const auto& p : fs::directory_iterator(archive.root(), ec)) {
-    if (!p.is_directory() || !is_valid_id(p.path().filename().string())) continue;
-    for (const auto& d : fs::directory_iterator(p.path(), ec))
-      if (d.is_directory() && is_valid_id(d.path().filename().string()))
-        documents.emplace_back(p.path().filename().string(), d.path().filename().string());
-  }
-  std::sort(documents.begin(), documents.end());
-  for (const auto& [platform, document] : documents) {
-    DocumentVerifier(archive, platform, document, repair, report).run();
-  }
+  for (const auto& [platform, document] : archive.document_directories())
+    DocumentVerifier(archive, platform, document, repair, rules, report).run();
   return report;
 }
 

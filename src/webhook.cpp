@@ -135,10 +135,11 @@ std::string webhook_body(const CheckResult& record, const std::string& format) {
 
 std::string redacted_url(const std::string& url) {
   const auto scheme = url.find("://");
-  if (scheme == std::string::npos) return url;
-  const auto path = url.find_first_of("/?#", scheme + 3);
+  // Without a scheme (a URL written wrong) the path is a secret all the same.
+  const std::size_t host_start = scheme == std::string::npos ? 0 : scheme + 3;
+  const auto path = url.find_first_of("/?#", host_start);
   std::string host = url.substr(0, path);
-  if (const auto at = host.find('@', scheme + 3); at != std::string::npos) host.erase(scheme + 3, at - scheme - 2);
+  if (const auto at = host.find('@', host_start); at != std::string::npos) host.erase(host_start, at - host_start + 1);
   return path == std::string::npos || path + 1 >= url.size() ? host + "/" : host + "/...";
 }
 

@@ -53,6 +53,7 @@ struct AlertTarget {
   // exec
   std::string command;            // as written
   std::vector<std::string> argv;  // split_shell_words(command)
+  std::vector<std::string> pass_env;  // variables of tosdiff's environment it also gets (config "pass_env")
   // webhook
   std::string url;
   std::string format = "json";  // json | slack | teams
@@ -86,6 +87,11 @@ std::unique_ptr<AlertSender> make_alert_sender(const Clock& clock, const std::at
 // TOSDIFF_VERSION, TOSDIFF_PREVIOUS_VERSION, TOSDIFF_CHECKED_AT, TOSDIFF_SUMMARY. Values are
 // sanitized: control characters (newlines included) become spaces, at most 1000 bytes.
 std::vector<std::pair<std::string, std::string>> exec_environment(const CheckResult& record);
+// The part of tosdiff's own environment an exec alert's program gets: PATH, HOME, USER,
+// LOGNAME, SHELL, LANG, LANGUAGE, LC_*, TZ, TMPDIR, TERM, the proxy and CA variables, and
+// the names in `pass_env`. Never TOSDIFF_SMTP_* or any other variable: secrets of tosdiff's
+// configuration stay out of programs it runs.
+std::vector<std::pair<std::string, std::string>> inherited_environment(const std::vector<std::string>& pass_env);
 std::string sanitize_env_value(std::string_view value);
 
 struct AlertRunOptions {

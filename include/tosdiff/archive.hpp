@@ -78,16 +78,32 @@ struct DocumentIndex {
   void set_latest(const std::string& url, const std::string& sha256);
 };
 
+// Why a document directory has no index.json: the difference between a document tosdiff
+// never archived and one whose history is there but whose index was lost.
+enum class IndexAbsence {
+  never_checked,            // no version or record file: nothing was ever archived
+  interrupted_first_check,  // the first check was killed before its commit (its marker says
+                            // so, and no file goes beyond version 1): its files are garbage
+  lost,                     // versions or records exist: the history is there, the index is
+                            // not. Only `verify --repair` may rebuild it; a check never
+                            // starts such a document over.
+};
+
 class Archive {
  public:
   explicit Archive(std::filesystem::path root) : root_(std::move(root)) {}
   const std::filesystem::path& root() const { return root_; }
 
-  // An empty index (no versions) when the document was never checked. Throws ArchiveError
-  // when index.json exists but cannot be read or parsed.
+  // An empty index (no versions) when the document was never checked, or when its first
+  // check was killed before committing. Throws ArchiveError when index.json exists but
+  // cannot be read or parsed, and when it is missing while archived versions exist (the
+  // message says to run `tosdiff verify --repair`): history is never started over.
   DocumentIndex load(const std::string& platform, const std::string& document) const;
+  IndexAbsence index_absence(const std::string& platform, const std::string& document) const;
   // Every platform/document pair with an index, sorted.
   std::vector<std::pair<std::string, std::string>> documents() const;
+  // Every platform/document directory, with an index or not, sorted (what verify walks).
+  std::vector<std::pair<std::string, std::string>> document_directories() const;
 
   std::string read_version(const DocumentIndex& index, const VersionEntry& version) const;
   std::string read_record(const DocumentIndex& index, const VersionEntry& version) const;
@@ -112,22 +128,27 @@ class Archive {
 
   // A transaction groups the file writes and deletions of one document check. It starts
   // with a marker file (.transaction) before the first write; commit() makes the writes
-  // visible; end_transaction() deletes what the index no longer names and then the marker.
-  // A run killed at any instant leaves the marker: everything in the document's directory
-  // that the committed index does not name is then the interrupted run's garbage, which
-  // recover() (run by the next check of that document, or `verify --repair`) deletes.
+  // visible; end_transaction() deletes the garbage (below) and then the marker. A run killed
+  // at any instant leaves the marker: the files of the document's directory that the
+  // committed index does not name are then the interrupted run's garbage, which recover()
+  // (run by the next check of that document, or `verify --repair`) deletes.
   void begin_transaction(const DocumentIndex& index) const;
   void end_transaction(const DocumentIndex& index) const;
   bool interrupted(const DocumentIndex& index) const;  // a marker is there
-  // Deletes files of the document's directory the index does not name, and temp files.
-  // Returns their paths relative to the document directory.
-  std::vector<std::string> collect_garbage(const DocumentIndex& index) const;
-  // Files the index does not name (without deleting them), relative paths.
+  // Files the index does not name (without deleting them), relative paths, sorted.
   std::vector<std::string> unreferenced_files(const DocumentIndex& index) const;
+  // What may be deleted, of the unreferenced files: snapshots and pending texts no longer
+  // named, temp files, and versions and records numbered above the index's last version
+  // (an interrupted run's). Never a version or record numbered at or below it (a gap in
+  // the index, which `verify --repair` re-inserts), never a file tosdiff did not write.
+  std::vector<std::string> garbage_files(const DocumentIndex& index) const;
+  // Deletes garbage_files(); returns them.
+  std::vector<std::string> collect_garbage(const DocumentIndex& index) const;
   // After an interrupted run: collect_garbage() and remove the marker. No-op otherwise.
   void recover(const DocumentIndex& index) const;
 
   std::filesystem::path document_dir(const std::string& platform, const std::string& document) const;
+  std::filesystem::path index_path(const DocumentIndex& index) const;
   std::filesystem::path snapshot_path(const DocumentIndex& index, const std::string& sha256) const;
   std::filesystem::path version_path(const DocumentIndex& index, std::uint64_t number) const;
   std::filesystem::path record_path(const DocumentIndex& index, std::uint64_t number) const;
@@ -136,6 +157,11 @@ class Archive {
  private:
   std::filesystem::path root_;
 };
+
+// The kinds of file an archive's document directory holds, from a relative path such as
+// "versions/12.txt"; the number or hash is stored in `name`.
+enum class ArchiveFileKind { index, marker, snapshot, version, record, pending, temp, set_aside, unknown };
+ArchiveFileKind archive_file_kind(std::string_view relative, std::string* name = nullptr);
 
 // Serializes and parses index.json (exposed for tests and `verify`).
 std::string index_to_json(const DocumentIndex& index);
@@ -146,7 +172,8 @@ DocumentIndex index_from_json(std::string_view json);  // throws ArchiveError
 class ArchiveLock {
  public:
   // Waits up to `wait_seconds`; throws ArchiveError("another tosdiff run holds the lock on
-  // ... (pid N)") when it cannot get the lock in time.
+  // ... (pid N)") when it cannot get the lock in time. The lock file is opened without
+  // following a symbolic link and must be a regular file; it is never truncated.
   ArchiveLock(const std::filesystem::path& root, double wait_seconds);
   ~ArchiveLock();
   ArchiveLock(const ArchiveLock&) = delete;

@@ -108,7 +108,7 @@ int command_digest(Context& context, const DigestCommandOptions& options);
 int command_list(Context& context, bool json);
 
 // Makes the text held back as a suspicious shrink current, on the user's word.
-int command_accept(Context& context, const std::string& target, bool json);
+int command_accept(Context& context, const std::string& target, bool json, double lock_wait_seconds);
 
 struct ShowCommandOptions {
   std::string target;
@@ -127,7 +127,7 @@ int command_history(Context& context, const std::string& target, bool json);
 
 // Checks the archive's files against the indexes; with repair, mends what can be mended.
 // Exit code 0 when no problem is left, 3 otherwise.
-int command_verify(Context& context, bool repair, bool json);
+int command_verify(Context& context, bool repair, bool json, double lock_wait_seconds);
 
 struct NormalizeCommandOptions {
   std::string file;  // "-" = stdin

@@ -35,6 +35,8 @@ struct Config {
   CheckDefaults check;
   std::vector<AlertTarget> alerts;
   SmtpSettings smtp;   // the top-level "smtp" object merged over the environment: for --notify-email
+  bool holds_password = false;        // a "password" written in the file itself
+  std::vector<std::string> warnings;  // for stderr: a readable file holding a password
 };
 
 // Reads a variable of the environment ("" when unset); a parameter so tests need no setenv.

@@ -47,4 +47,17 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
+// A URL as messages may show it: a password in its user part masked
+// ("smtp://bob:secret@host" -> "smtp://bob:***@host"). The rest is left as written.
+inline std::string masked_url(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string(url);
+  const std::size_t authority_end = std::min(url.find_first_of("/?#", scheme + 3), url.size());
+  const std::size_t at = url.rfind('@', authority_end == url.size() ? std::string_view::npos : authority_end);
+  if (at == std::string_view::npos || at < scheme + 3) return std::string(url);
+  const std::size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string_view::npos || colon > at) return std::string(url);
+  return std::string(url.substr(0, colon + 1)) + "***" + std::string(url.substr(at));
+}
+
 }  // namespace tosdiff

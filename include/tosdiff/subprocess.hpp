@@ -24,8 +24,11 @@ struct SubprocessResult {
   std::string describe() const;
 };
 
+// Whether a program starts with tosdiff's environment under `env`, or with `env` alone.
+enum class InheritEnvironment { all, none };
+
 // `argv[0]` is looked up in PATH as execvp does. `env` is added to (or replaces in) the
-// inherited environment. The program may ignore its input; it is not waited for beyond the
+// inherited environment, or is the whole environment with InheritEnvironment::none. The program may ignore its input; it is not waited for beyond the
 // exit of `argv[0]` itself (a child it leaves in the background keeps running).
 // SIGPIPE is ignored while the input is written. `stop`, when it becomes true, kills the
 // program's group as the deadline does (a SIGINT to tosdiff does not reach a program in a
@@ -33,6 +36,7 @@ struct SubprocessResult {
 SubprocessResult run_subprocess(const std::vector<std::string>& argv,
                                 const std::vector<std::pair<std::string, std::string>>& env,
                                 std::string_view input, std::chrono::milliseconds timeout,
-                                const std::atomic<bool>* stop = nullptr);
+                                const std::atomic<bool>* stop = nullptr,
+                                InheritEnvironment inherit = InheritEnvironment::all);
 
 }  // namespace tosdiff
