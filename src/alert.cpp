@@ -282,6 +282,7 @@ AlertRunReport run_alerts(const std::vector<AlertTarget>& targets, const std::ve
       try {
         outbox.save(e, now);
       } catch (const ArchiveError& error) {
+        // The entry on disk still holds the previous attempt: it is retried, not lost.
         err << "tosdiff: alert: " << error.what() << "\n";
       }
       err << "tosdiff: alert failed again: " << e.target_label << " (" << keys_of(e.records) << "): " << e.last_error
@@ -331,8 +332,9 @@ AlertRunReport run_alerts(const std::vector<AlertTarget>& targets, const std::ve
             << keys_of(entry.records) << "): " << entry.last_error << "; queued in " << entry_path(entry)
             << ", retried by the next check\n";
       } catch (const ArchiveError& error) {
-        err << "tosdiff: alert failed: " << entry.target_label << " (" << keys_of(entry.records)
-            << "): " << entry.last_error << "; and it could not be queued: " << error.what() << "\n";
+        ++report.lost;
+        err << "tosdiff: error: alert lost: " << entry.target_label << " (" << keys_of(entry.records)
+            << "): " << entry.last_error << "; and it could not be queued for the next run: " << error.what() << "\n";
       }
     }
   }

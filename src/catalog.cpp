@@ -344,6 +344,15 @@ void Catalog::add(ParsedDeclaration parsed) {
   auto same = std::find_if(platforms_.begin(), platforms_.end(),
                            [&](const Platform& p) { return p.id == parsed.platform.id; });
   if (same != platforms_.end()) {
+    // Two files of one directory with one id ("Foo.Bar.json" and "foo-bar.json"): which one
+    // the user meant cannot be guessed, so neither silently wins.
+    if (!same->built_in && !parsed.platform.built_in &&
+        std::filesystem::path(same->origin).parent_path() == std::filesystem::path(parsed.platform.origin).parent_path()) {
+      diagnostics_.push_back({Diagnostic::Severity::error, parsed.platform.origin, "",
+                              "platform id '" + parsed.platform.id + "' is also the id of " + same->origin +
+                                  " in the same directory: rename one file or give it another \"id\""});
+      return;
+    }
     if (!same->built_in && !parsed.platform.built_in)
       diagnostics_.push_back({Diagnostic::Severity::warning, parsed.platform.origin, "",
                               "platform id '" + parsed.platform.id + "' also declared in " +

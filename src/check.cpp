@@ -1,6 +1,7 @@
 #include "tosdiff/check.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -89,6 +90,10 @@ class DocumentCheck {
   }
   bool complete() const { return received_ == spec_.sources.size(); }
   void set_max_html_bytes(std::size_t bytes) { max_html_bytes_ = bytes; }
+  void set_limits(const std::atomic<bool>* stop, double budget_seconds) {
+    stop_ = stop;
+    budget_seconds_ = budget_seconds;
+  }
   void set_rules(const Rules* rules) { rules_ = rules ? rules : &builtin_rules(); }
 
   // Group commit (check_documents): run() writes the document's files without syncing them
@@ -103,6 +108,7 @@ class DocumentCheck {
   bool wrote_files() const { return in_transaction_; }
 
   CheckResult run() {
+    started_ = std::chrono::steady_clock::now();
     result_.checked_at = format_utc(clock_.now());
     if (!loaded_) return fail({"archive", load_error_}, false);
     try {
@@ -126,6 +132,18 @@ class DocumentCheck {
   }
 
  private:
+  // Between stages: a run being stopped leaves the document as it was; a document over its
+  // time budget is an error of its own kind (its pages kept for inspection).
+  std::optional<Error> over_limits() const {
+    if (stop_ && stop_->load()) return Error{"interrupted", "the run stopped while this document was processed"};
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    if (seconds > budget_seconds_)
+      return Error{"time_budget", "processing took " + std::to_string(static_cast<int>(seconds)) +
+                                      " s, over the budget of " + std::to_string(static_cast<int>(budget_seconds_)) +
+                                      " s per document"};
+    return std::nullopt;
+  }
+
   CheckResult process() {
     std::vector<Page> pages;
     for (std::size_t i = 0; i < spec_.sources.size(); ++i) {
@@ -161,6 +179,7 @@ class DocumentCheck {
     }
     Text text;
     for (const Page& page : pages) {
+      if (auto limit = over_limits()) return fail(*limit, limit->kind != "interrupted", pages);
       NormalizeReport report;
       auto extracted = extract_text(page, nullptr, &report);
       if (!extracted && extracted.error().kind == "no_match") {
@@ -184,6 +203,7 @@ class DocumentCheck {
       }
       for (Block& block : extracted->blocks) text.blocks.push_back(std::move(block));
     }
+    if (auto limit = over_limits()) return fail(*limit, limit->kind != "interrupted", pages);
     const std::string rendered = render_text(text);
     const std::string sha = sha256_hex(rendered);
     if (const VersionEntry* current = index_.current()) {
@@ -532,6 +552,9 @@ class DocumentCheck {
   std::size_t received_ = 0;
   std::size_t max_html_bytes_ = 16u << 20;
   const Rules* rules_ = &builtin_rules();
+  const std::atomic<bool>* stop_ = nullptr;
+  double budget_seconds_ = 60;
+  std::chrono::steady_clock::time_point started_;
   bool in_transaction_ = false;
   std::vector<std::string> committed_snapshots_;  // as loaded: what the last commit named
   std::string committed_without_check_;            // the loaded index, last_check left out
@@ -591,7 +614,8 @@ class BoundedQueue {
 
 CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
                              Fetcher& fetcher, const Clock& clock, const ReportFn& report,
-                             std::size_t max_page_bytes, const Rules* rules) {
+                             std::size_t max_page_bytes, const Rules* rules, const std::atomic<bool>* stop,
+                             double document_budget_seconds) {
   std::vector<std::unique_ptr<DocumentCheck>> checks;
   std::vector<FetchRequest> requests;
   std::vector<std::pair<std::size_t, std::size_t>> owner;  // request -> (document, source)
@@ -599,6 +623,7 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
     checks.push_back(std::make_unique<DocumentCheck>(documents[d], archive, clock));
     checks.back()->set_max_html_bytes(std::max<std::size_t>(16u << 20, 3 * max_page_bytes));
     checks.back()->set_rules(rules);
+    checks.back()->set_limits(stop, document_budget_seconds);
     for (std::size_t s = 0; s < documents[d].sources.size(); ++s) {
       requests.push_back(checks.back()->request_for(documents[d].sources[s]));
       owner.emplace_back(d, s);

@@ -56,12 +56,12 @@ void CheckAlerts::note(const CheckResult& result) {
   if (enabled_ && !targets_.empty() && alerts(result)) records_.push_back(result);
 }
 
-void CheckAlerts::deliver(const std::atomic<bool>* stop) {
-  if (!enabled_) return;
+bool CheckAlerts::deliver(const std::atomic<bool>* stop) {
+  if (!enabled_) return true;
   Outbox outbox(context_.data_dir() / ".outbox");
   std::error_code ec;
   // Nothing to send and nothing queued: no work, and no directory created.
-  if (records_.empty() && !std::filesystem::is_directory(outbox.directory(), ec)) return;
+  if (records_.empty() && !std::filesystem::is_directory(outbox.directory(), ec)) return true;
   SystemClock clock;
   auto sender = make_alert_sender(clock, stop);
   AlertRunOptions options;
@@ -69,8 +69,9 @@ void CheckAlerts::deliver(const std::atomic<bool>* stop) {
   options.verbose = context_.verbose();
   options.quiet = context_.quiet();
   options.stop = stop;
-  run_alerts(targets_, records_, outbox, *sender, clock, context_.err(), options);
+  const AlertRunReport report = run_alerts(targets_, records_, outbox, *sender, clock, context_.err(), options);
   context_.err().flush();
+  return report.lost == 0;
 }
 
 }  // namespace tosdiff

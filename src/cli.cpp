@@ -10,6 +10,7 @@
 
 #include "tosdiff/commands.hpp"
 #include "tosdiff/exit_codes.hpp"
+#include "tosdiff/terminal_text.hpp"
 
 namespace tosdiff {
 namespace {
@@ -166,7 +167,7 @@ const std::vector<Command>& commands() {
 
 }  // namespace
 
-int run_cli(int argc, char** argv) {
+int run_cli(int argc, char** argv, const OutputStreams& streams) {
   Parsed parsed;
   CLI::App app{"tosdiff: tracks changes to terms of service and privacy policies", "tosdiff"};
   app.footer(kExitCodes);
@@ -210,8 +211,12 @@ int run_cli(int argc, char** argv) {
     return exit_code::usage;
   }
   parsed.global.verbosity = quiet ? -1 : verbose ? 1 : 0;
+  // JSON goes out exact: its consumers are programs, and its escaping covers C0 controls.
+  const bool json = parsed.check.json || parsed.list_json || parsed.history_json || parsed.diff.json ||
+                    parsed.verify_json || parsed.accept_json || parsed.digest.format == "json";
+  if (streams.stdout_filter) streams.stdout_filter->set_exact(json);
 
-  Context context(parsed.global, std::cout, std::cerr);
+  Context context(parsed.global, std::cout, std::cerr, streams.terminal_err ? *streams.terminal_err : std::cerr);
   for (const auto& [sub, command] : subcommands)
     if (sub->parsed()) return command->run(context, parsed);
   throw UsageError("no command given (try --help)");

@@ -1,6 +1,11 @@
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
+#include <mutex>
 #include <ostream>
+#include <thread>
+#include <unistd.h>
 
 #include "tosdiff/check.hpp"
 #include "tosdiff/check_alerts.hpp"
@@ -40,6 +45,44 @@ class StopSignals {
   struct sigaction old_int_ {}, old_term_ {};
 };
 
+// Once a stop signal came, the run has kStopGrace to end on its own (documents in flight
+// reach a stage boundary and stop there); if one is stuck in a stage that cannot be cut
+// short, the process exits anyway. The archive is safe: every document's writes are a
+// transaction that the next run finishes or undoes, exactly as after a kill -9.
+class StopWatchdog {
+ public:
+  static constexpr auto kStopGrace = std::chrono::seconds(2);
+
+  StopWatchdog() : thread_([this] { watch(); }) {}
+  ~StopWatchdog() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      finished_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void watch() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!finished_ && !g_stop.load()) wake_.wait_for(lock, std::chrono::milliseconds(50));
+    if (finished_) return;
+    if (wake_.wait_for(lock, kStopGrace, [&] { return finished_; })) return;
+    const bool term = g_signal.load() == SIGTERM;
+    static constexpr char kMessage[] =
+        "tosdiff: stopped: a document was still being processed after 2 s; exiting now (the archive "
+        "keeps every document finished, the next run completes the rest)\n";
+    (void)!::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+    ::_exit(term ? exit_code::interrupted_sigterm : exit_code::interrupted_sigint);
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool finished_ = false;
+  std::thread thread_;
+};
+
 }  // namespace
 
 int command_check(Context& context, const CheckCommandOptions& given_options) {
@@ -53,6 +96,7 @@ int command_check(Context& context, const CheckCommandOptions& given_options) {
   ArchiveLock lock(context.data_dir(), options.lock_wait_seconds);
 
   StopSignals signals;
+  StopWatchdog watchdog;
   FetchLimits limits = options.limits;
   limits.stop = &g_stop;
   auto fetcher = make_curl_fetcher(limits);
@@ -60,7 +104,7 @@ int command_check(Context& context, const CheckCommandOptions& given_options) {
 
   std::ostream& out = context.out();
   const TextStyle style = context.style();
-  ProgressLine progress(context.err(), documents.size(), ProgressLine::stderr_is_terminal() && !context.quiet());
+  ProgressLine progress(context.terminal_err(), documents.size(), ProgressLine::stderr_is_terminal() && !context.quiet());
   std::size_t done = 0, errors = 0, not_checked = 0;
   auto report = [&](const CheckResult& result) {
     alerts.note(result);
@@ -79,10 +123,11 @@ int command_check(Context& context, const CheckCommandOptions& given_options) {
     out.flush();  // a long run shows each document as it completes
     progress.update(done, errors);
   };
-  CheckSummary summary = check_documents(documents, archive, *fetcher, clock, report, limits.max_size, &rules);
+  CheckSummary summary = check_documents(documents, archive, *fetcher, clock, report, limits.max_size, &rules, &g_stop);
   progress.erase();
-  // Delivery failures are reported and queued, never counted in the exit code (docs/alerts.md).
-  alerts.deliver(&g_stop);
+  // Delivery failures are reported and queued, never counted in the exit code (docs/alerts.md);
+  // an alert that could not even be queued is lost, and that is a failure of the run.
+  const bool alerts_kept = alerts.deliver(&g_stop);
 
   if (g_stop.load()) {
     const bool term = g_signal.load() == SIGTERM;
@@ -90,7 +135,7 @@ int command_check(Context& context, const CheckCommandOptions& given_options) {
                   << not_checked << " of " << documents.size() << " were not checked\n";
     return term ? exit_code::interrupted_sigterm : exit_code::interrupted_sigint;
   }
-  if (summary.errors > 0) return exit_code::document_failed;
+  if (summary.errors > 0 || !alerts_kept) return exit_code::document_failed;
   if (options.exit_code && (summary.substantive > 0 || summary.created > 0)) return exit_code::changes;
   return exit_code::ok;
 }

@@ -40,8 +40,9 @@ int command_digest(Context& context, const DigestCommandOptions& options) {
     throw FatalError("no archive at " + context.data_dir().string() + " (run `tosdiff check` first)");
 
   Archive archive(context.data_dir());
-  std::vector<std::string> warnings;
-  Digest digest = make_digest(archived_changes(archive, since, until, options.targets, warnings));
+  std::vector<std::string> warnings, unreadable;
+  Digest digest = make_digest(archived_changes(archive, since, until, options.targets, warnings, unreadable));
+  digest.unreadable = unreadable.size();
   digest.since = format_utc(since);
   digest.until = format_utc(until);
   digest.generated_at = format_utc(now);
@@ -53,6 +54,7 @@ int command_digest(Context& context, const DigestCommandOptions& options) {
     digest.period += " \u00b7 " + scope;
   }
   for (const auto& w : warnings) context.err() << "tosdiff: warning: " << w << "\n";
+  for (const auto& u : unreadable) context.err() << "tosdiff: error: " << u << "\n";
 
   std::ostream& out = context.out();
   if (options.format == "json")
@@ -60,7 +62,7 @@ int command_digest(Context& context, const DigestCommandOptions& options) {
   else if (options.format == "html") out << digest_to_html(digest);
   else if (options.format == "markdown") out << digest_to_markdown(digest);
   else out << digest_to_text(digest, context.style().color);
-  return exit_code::ok;
+  return unreadable.empty() ? exit_code::ok : exit_code::document_failed;
 }
 
 }  // namespace tosdiff

@@ -42,7 +42,10 @@ std::filesystem::path default_data_dir() {
 }
 
 Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err)
-    : options_(std::move(options)), out_(out), err_(err) {
+    : Context(std::move(options), out, err, err) {}
+
+Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err, std::ostream& terminal_err)
+    : options_(std::move(options)), out_(out), err_(err), terminal_err_(terminal_err) {
   data_dir_ = options_.data_dir.empty() ? default_data_dir() : std::filesystem::path(options_.data_dir);
   style_.color = color_wanted(options_.color);
   style_.verbose = options_.verbosity > 0;

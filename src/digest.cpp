@@ -293,10 +293,13 @@ Digest make_digest(std::vector<DigestEntry> entries) {
 }
 
 std::vector<DigestEntry> archived_changes(const Archive& archive, time_point since, time_point until,
-                                          const std::vector<std::string>& names, std::vector<std::string>& warnings) {
+                                          const std::vector<std::string>& names, std::vector<std::string>& warnings,
+                                          std::vector<std::string>& unreadable) {
   std::vector<DigestEntry> out;
   std::vector<bool> matched(names.size(), false);
-  for (const auto& [platform, document] : archive.documents()) {
+  // Every document directory, not only those with an index: a lost index is a problem to
+  // report, not a document that never changed.
+  for (const auto& [platform, document] : archive.document_directories()) {
     bool wanted = names.empty();
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (names[i] == platform || names[i] == platform + "/" + document) {
@@ -309,7 +312,7 @@ std::vector<DigestEntry> archived_changes(const Archive& archive, time_point sin
     try {
       index = archive.load(platform, document);
     } catch (const std::exception& e) {
-      warnings.push_back(platform + "/" + document + ": " + e.what());
+      unreadable.push_back(platform + "/" + document + ": " + e.what());
       continue;
     }
     for (const VersionEntry& v : index.versions) {
@@ -377,7 +380,9 @@ std::string digest_to_text(const Digest& d, bool color) {
   o << paint("1", d.title) << "\n";
   if (!d.period.empty()) o << d.period << "\n";
   o << counts_line(d) << "\n";
-  if (d.groups.empty()) o << "\nNothing changed.\n";
+  if (d.groups.empty() && d.unreadable == 0) o << "\nNothing changed.\n";
+  if (d.unreadable) o << "\n" << d.unreadable << (d.unreadable == 1 ? " document" : " documents")
+                      << " could not be read: see the errors above.\n";
   const std::string indent(10, ' ');
   for (const auto& g : d.groups) {
     o << "\n" << paint("1", g.name) << (g.name != g.platform ? paint("2", "  (" + g.platform + ")") : "") << "\n";
@@ -417,7 +422,9 @@ std::string digest_to_markdown(const Digest& d) {
   o << "# " << md_escape(d.title) << "\n\n";
   if (!d.period.empty()) o << md_escape(d.period) << "  \n";
   o << md_escape(counts_line(d)) << "\n";
-  if (d.groups.empty()) o << "\nNothing changed.\n";
+  if (d.groups.empty() && d.unreadable == 0) o << "\nNothing changed.\n";
+  if (d.unreadable) o << "\n" << d.unreadable << (d.unreadable == 1 ? " document" : " documents")
+                      << " could not be read: see the errors above.\n";
   for (const auto& g : d.groups) {
     o << "\n## " << md_escape(g.name) << "\n";
     for (const auto& e : g.entries) {

@@ -813,9 +813,13 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   auto remove = compile_all(options.remove);
   if (!remove) return remove.error();
 
-  std::string pruned;
-  if (options.prune_raw_text) pruned = prune_raw_text(html);
-  ParsedHtml parsed(options.prune_raw_text ? std::string_view(pruned) : html);
+  // Bounded before gumbo sees it (raw_text.hpp): parse time linear in the page's size.
+  PruneStats stats;
+  const std::string pruned = prune_raw_text(html, options.prune_raw_text, &stats);
+  if (stats.elements > kMaxElements)
+    return Error{"too_complex", "the page has over " + std::to_string(kMaxElements) +
+                                    " elements; tosdiff does not parse pages that large"};
+  ParsedHtml parsed(pruned);
   const FlatDocument& doc = parsed.flat();
 
   IntervalSet included, removed;

@@ -120,9 +120,43 @@ bool may_leave_foreign_content(std::string_view content) {
   return false;
 }
 
+// Where the start tag whose name ends at `from` has had `max` attributes (the position just
+// past the last one kept); npos when it has no more than that. `count` is set to the number
+// of attributes scanned. Follows the tokenizer: names end at a blank, '/', '>' or '=';
+// values are quoted or run to a blank or '>'.
+std::size_t attributes_cut(std::string_view html, std::size_t from, std::size_t end, std::size_t max,
+                           std::size_t& count) {
+  count = 0;
+  std::size_t i = from, after_kept = from;
+  const std::size_t stop = end > 0 ? end - 1 : end;  // the '>' (or the input's end)
+  while (i < stop) {
+    while (i < stop && (is_space(html[i]) || html[i] == '/')) ++i;
+    if (i >= stop) break;
+    ++i;  // an attribute name's first character may be anything but a blank, '/' or '>'
+    while (i < stop && !is_space(html[i]) && html[i] != '/' && html[i] != '>' && html[i] != '=') ++i;
+    std::size_t j = i;
+    while (j < stop && is_space(html[j])) ++j;
+    if (j < stop && html[j] == '=') {
+      ++j;
+      while (j < stop && is_space(html[j])) ++j;
+      if (j < stop && (html[j] == '"' || html[j] == '\'')) {
+        const std::size_t close = html.find(html[j], j + 1);
+        j = close == std::string_view::npos || close >= stop ? stop : close + 1;
+      } else {
+        while (j < stop && !is_space(html[j]) && html[j] != '>') ++j;
+      }
+      i = j;
+    }
+    if (++count == max) after_kept = i;
+  }
+  return count > max ? after_kept : std::string_view::npos;
+}
+
 }  // namespace
 
-std::string prune_raw_text(std::string_view html) {
+std::string prune_raw_text(std::string_view html, bool drop_contents, PruneStats* stats) {
+  PruneStats local;
+  PruneStats& counts = stats ? *stats : local;
   std::string out;
   out.reserve(html.size() / 2);
   int foreign_depth = 0;  // inside <svg> or <math>, <script> and <style> are ordinary elements
@@ -170,6 +204,7 @@ std::string prune_raw_text(std::string_view html) {
       continue;
     }
     const bool self_closing = end >= 2 && html[end - 2] == '/';
+    if (++counts.elements > kMaxElements) break;  // normalize refuses the page
     if (is_container(name) && !self_closing && ++container_depth > kMaxContainerDepth) {
       // Too deep: drop the start tag. Its end tag, unmatched, is ignored by the parser.
       out.append(html.substr(copied, i - copied));
@@ -177,7 +212,15 @@ std::string prune_raw_text(std::string_view html) {
       i = end;
       continue;
     }
-    if (name == "svg" && !self_closing && foreign_depth == 0) {
+    std::size_t attribute_count = 0;
+    if (const std::size_t cut = attributes_cut(html, name_end, end, kMaxAttributesPerElement, attribute_count);
+        cut != std::string_view::npos) {
+      out.append(html.substr(copied, cut - copied));
+      out += self_closing ? "/>" : ">";
+      copied = end;
+      counts.attributes_dropped += attribute_count - kMaxAttributesPerElement;
+    }
+    if (name == "svg" && !self_closing && foreign_depth == 0 && drop_contents) {
       // Inline SVG (icons, logos) is drawing, never text: its content is dropped too, unless
       // it holds something that could take the parser back to HTML.
       const std::size_t close = matching_svg_end(html, end);
@@ -201,7 +244,7 @@ std::string prune_raw_text(std::string_view html) {
     if (content == Content::verbatim_to_eof) break;
     const std::size_t close = find_end_tag(html, end, name);
     if (close == std::string_view::npos) break;  // unclosed: leave the rest as it is
-    if (content == Content::prune) {
+    if (content == Content::prune && drop_contents) {
       std::string_view inner = html.substr(end, close - end);
       if (!(name == "script" && inner.find("<!--") != std::string_view::npos)) {
         out.append(html.substr(copied, end - copied));

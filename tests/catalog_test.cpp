@@ -517,14 +517,28 @@ TEST(Catalog, BrokenUserDeclarationDoesNotRemoveTheBuiltIn) {
   EXPECT_TRUE(ai21->built_in);
 }
 
-TEST(Catalog, TwoUserDeclarationsWithTheSameIdWarn) {
+TEST(Catalog, TwoDeclarationsWithOneIdInOneDirectoryAreAnError) {
   TempDir dir;
-  dir.write("a.json", R"({"name": "A", "id": "same", "terms": {"T": {"fetch": "https://a.example"}}})");
-  dir.write("b.json", R"({"name": "B", "id": "same", "terms": {"T": {"fetch": "https://b.example"}}})");
+  dir.write("Foo.Bar.json", R"({"name": "A", "terms": {"T": {"fetch": "https://a.example"}}})");
+  dir.write("foo-bar.json", R"({"name": "B", "terms": {"T": {"fetch": "https://b.example"}}})");
   Catalog catalog = Catalog::load({dir.path()});
+  EXPECT_TRUE(catalog.has_errors());
+  bool named = false;
+  for (const auto& d : catalog.diagnostics())
+    if (d.severity == Diagnostic::Severity::error && d.message.find("Foo.Bar.json") != std::string::npos &&
+        d.origin.find("foo-bar.json") != std::string::npos)
+      named = true;
+  EXPECT_TRUE(named) << dump(catalog.diagnostics());
+}
+
+TEST(Catalog, ALaterDirectoryOverridesAPlatformWithAWarning) {
+  TempDir first, second;
+  first.write("a.json", R"({"name": "A", "id": "same", "terms": {"T": {"fetch": "https://a.example"}}})");
+  second.write("b.json", R"({"name": "B", "id": "same", "terms": {"T": {"fetch": "https://b.example"}}})");
+  Catalog catalog = Catalog::load({first.path(), second.path()});
   EXPECT_FALSE(catalog.has_errors());
   ASSERT_NE(catalog.find("same"), nullptr);
-  EXPECT_EQ(catalog.find("same")->name, "B");  // the later file, in sorted order
+  EXPECT_EQ(catalog.find("same")->name, "B");  // the later directory
   bool warned = false;
   for (const auto& d : catalog.diagnostics())
     if (d.severity == Diagnostic::Severity::warning && d.message.find("same") != std::string::npos) warned = true;

@@ -202,15 +202,16 @@ TEST(Digest, ArchivedChangesReadsTheWindowFromTheArchive) {
   std::chrono::system_clock::time_point since, until;
   ASSERT_TRUE(parse_utc("2026-11-01", since));
   ASSERT_TRUE(parse_utc("2026-12-01", until));
-  std::vector<std::string> warnings;
-  auto entries = archived_changes(archive, since, until, {}, warnings);
+  std::vector<std::string> warnings, unreadable;
+  auto entries = archived_changes(archive, since, until, {}, warnings, unreadable);
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].record.severity, "major");
   EXPECT_EQ(entries[0].captured_at, "2026-11-29T12:00:00Z");
   EXPECT_TRUE(warnings.empty());
+  EXPECT_TRUE(unreadable.empty());
   ASSERT_TRUE(parse_utc("2026-09-01", since));
-  EXPECT_EQ(archived_changes(archive, since, until, {"acme/terms"}, warnings).size(), 2u);
-  EXPECT_TRUE(archived_changes(archive, since, until, {"other"}, warnings).empty());
+  EXPECT_EQ(archived_changes(archive, since, until, {"acme/terms"}, warnings, unreadable).size(), 2u);
+  EXPECT_TRUE(archived_changes(archive, since, until, {"other"}, warnings, unreadable).empty());
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0], "nothing archived for other");
 }

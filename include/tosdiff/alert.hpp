@@ -104,6 +104,7 @@ struct AlertRunOptions {
 
 struct AlertRunReport {
   std::size_t delivered = 0, failed = 0, retried = 0, given_up = 0, waiting = 0;
+  std::size_t lost = 0;  // failed and could not be queued either (reported on err)
 };
 
 // One run's alerts. First retries what the outbox holds for targets configured now (an

@@ -31,9 +31,14 @@ using ReportFn = std::function<void(const CheckResult&)>;
 // `max_page_bytes` is the fetch size cap; the normalizer accepts what it lets through
 // (transcoding can triple a legacy-encoded page). New and changed records are classified
 // (classify.hpp) with `rules`, the built-in rules when null.
+// `stop` (a signal handler's flag) is looked at between a document's stages: a document not
+// finished when it is set ends as "interrupted", its archive entry as it was. A document whose
+// processing (transcoding, normalizing, comparing) takes longer than
+// `document_budget_seconds` ends as an error of kind "time_budget", never as a version.
 CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
                              Fetcher& fetcher, const Clock& clock, const ReportFn& report,
-                             std::size_t max_page_bytes = 10u << 20, const Rules* rules = nullptr);
+                             std::size_t max_page_bytes = 10u << 20, const Rules* rules = nullptr,
+                             const std::atomic<bool>* stop = nullptr, double document_budget_seconds = 60);
 
 // How a change record names an archived version.
 VersionRef version_ref(const VersionEntry& version);

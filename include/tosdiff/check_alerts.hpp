@@ -3,7 +3,8 @@
 // checked before anything is fetched (a mistake in it is a usage error, exit 2), its "check"
 // defaults are applied under the options given on the command line, the run's alerting
 // records are kept as documents complete, and at the end of the run the outbox is retried and
-// the new alerts are delivered. A delivery failure never changes the run's exit code.
+// the new alerts are delivered. A delivery failure that is queued for the next run does not
+// change the run's exit code; one that cannot even be queued (a full disk) is a failure.
 
 #include <atomic>
 #include <vector>
@@ -21,7 +22,9 @@ class CheckAlerts {
 
   void note(const CheckResult& result);  // keeps the records that alert
   // Under the ArchiveLock. When `stop` is set, nothing is attempted: the new alerts are queued.
-  void deliver(const std::atomic<bool>* stop);
+  // Returns false when an alert could be neither delivered nor queued: it is lost, and the
+  // run must say so in its exit code.
+  bool deliver(const std::atomic<bool>* stop);
 
   const std::vector<AlertTarget>& targets() const { return targets_; }
 

@@ -30,11 +30,15 @@ struct GlobalOptions {
 // What every command shares: where the archive is, which catalog, how to print.
 class Context {
  public:
+  // `terminal_err` is stderr without the text sanitizer (terminal_text.hpp), for the
+  // progress line's own control sequences; it defaults to `err`.
   Context(GlobalOptions options, std::ostream& out, std::ostream& err);
+  Context(GlobalOptions options, std::ostream& out, std::ostream& err, std::ostream& terminal_err);
 
   const GlobalOptions& options() const { return options_; }
   std::ostream& out() const { return out_; }
   std::ostream& err() const { return err_; }
+  std::ostream& terminal_err() const { return terminal_err_; }
   const std::filesystem::path& data_dir() const { return data_dir_; }
   TextStyle style() const { return style_; }
   bool quiet() const { return options_.verbosity < 0; }
@@ -70,6 +74,7 @@ class Context {
   GlobalOptions options_;
   std::ostream& out_;
   std::ostream& err_;
+  std::ostream& terminal_err_;
   std::filesystem::path data_dir_;
   TextStyle style_;
   std::optional<Catalog> catalog_;

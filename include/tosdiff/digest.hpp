@@ -36,6 +36,7 @@ struct Digest {
   std::vector<DigestGroup> groups;
   std::size_t substantive = 0, cosmetic = 0, created = 0;
   std::string max_severity;     // of the substantive changes; "" when none
+  std::size_t unreadable = 0;   // documents whose archive could not be read: not "nothing changed"
 };
 
 // At most this many changed places (substantive hunks) are shown per change; the rest counted.
@@ -45,11 +46,14 @@ inline constexpr std::size_t kDigestPlaces = 5;
 Digest make_digest(std::vector<DigestEntry> entries);
 
 // Every version captured in [since, until] of the archived documents `names` selects
-// ("PLATFORM" or "PLATFORM/DOCUMENT"; none = all), with its record. Problems (an unreadable
-// index or record, a name that matches nothing archived) are appended to `warnings`.
+// ("PLATFORM" or "PLATFORM/DOCUMENT"; none = all), with its record. A document whose index
+// cannot be read (damaged, or lost while its versions remain) is appended to `unreadable`;
+// lesser problems (an unreadable record, whose index entry still says what happened; a name
+// that matches nothing archived) to `warnings`.
 std::vector<DigestEntry> archived_changes(const Archive& archive, std::chrono::system_clock::time_point since,
                                           std::chrono::system_clock::time_point until,
-                                          const std::vector<std::string>& names, std::vector<std::string>& warnings);
+                                          const std::vector<std::string>& names, std::vector<std::string>& warnings,
+                                          std::vector<std::string>& unreadable);
 
 // "7d", "24h", "90m", "2w" before `now`, or a date (its start) or an ISO time (UTC).
 bool parse_since(const std::string& spec, std::chrono::system_clock::time_point now,

@@ -14,6 +14,7 @@
 // content contains "<!--" is kept whole (the tokenizer's escaped states could make its end
 // tag something else than the first "</script").
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -25,8 +26,24 @@ namespace tosdiff {
 // level flatter. No real page comes near it.
 inline constexpr int kMaxContainerDepth = 1000;
 
-// `html` with the contents of <script>, <style> and <svg> elements removed (the tags stay), and
-// container nesting flattened beyond kMaxContainerDepth.
-std::string prune_raw_text(std::string_view html);
+// gumbo checks each attribute against the element's earlier ones: one element with 200,000
+// attributes takes minutes. Attributes of a start tag beyond this many are dropped (the first
+// ones win, as they do for duplicates in HTML). Real elements carry a few dozen at most.
+inline constexpr std::size_t kMaxAttributesPerElement = 100;
+
+// More start tags than this and a page is not parsed at all (Error "too_complex" from
+// normalize): gumbo's tree would take hundreds of bytes per element. Real policy pages have
+// tens of thousands.
+inline constexpr std::size_t kMaxElements = 1'000'000;
+
+struct PruneStats {
+  std::size_t elements = 0;            // start tags seen (counting stops past kMaxElements)
+  std::size_t attributes_dropped = 0;  // beyond kMaxAttributesPerElement
+};
+
+// `html` with the contents of <script>, <style> and <svg> elements removed (the tags stay;
+// only with `drop_contents`), container nesting flattened beyond kMaxContainerDepth, and
+// attributes capped per element. With it, gumbo's time is linear in the input's size.
+std::string prune_raw_text(std::string_view html, bool drop_contents = true, PruneStats* stats = nullptr);
 
 }  // namespace tosdiff
