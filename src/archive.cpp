@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <set>
@@ -522,8 +523,10 @@ ArchiveLock::ArchiveLock(const std::filesystem::path& root, double wait_seconds)
       std::string holder = n > 0 ? std::string(pid, static_cast<std::size_t>(n)) : "unknown";
       while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
       ::close(fd_);
+      char waited[32];
+      std::snprintf(waited, sizeof waited, "%g", wait_seconds);
       throw ArchiveError("another tosdiff run (pid " + holder + ") is writing " + root.string() +
-                         "; gave up waiting after " + std::to_string(static_cast<int>(wait_seconds)) + " s");
+                         "; gave up waiting after " + waited + " s (--lock-wait)");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }

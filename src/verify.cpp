@@ -259,6 +259,7 @@ class DocumentVerifier {
       if (!v) continue;  // nothing vouches for it: check_unreferenced sets it aside
       auto& f = add("versions/" + v->id() + ".txt", "gap",
                     "version " + v->id() + " is archived but missing from the index");
+      gaps_.insert(number);
       if (!repair_) continue;
       auto at = std::find_if(index.versions.begin(), index.versions.end(),
                              [&](const VersionEntry& e) { return e.number > number; });
@@ -393,6 +394,7 @@ class DocumentVerifier {
           continue;
         case ArchiveFileKind::version:
         case ArchiveFileKind::record:
+          if (gaps_.count(std::stoull(name))) continue;  // reported as a gap already
           if (interrupted && std::stoull(name) > last) {
             auto& f = add(file, "leftover", "written by a run killed before it committed", false);
             if (repair_ && fs::remove(dir_ / file, ec)) f.repaired = true;
@@ -430,6 +432,7 @@ class DocumentVerifier {
   const Rules& rules_;
   VerifyReport& report_;
   fs::path dir_;
+  std::set<std::uint64_t> gaps_;  // version numbers fill_gaps found missing from the index
 };
 
 }  // namespace
