@@ -1,7 +1,7 @@
 // Alerts: shell-word splitting, the configuration file, filters, the exec environment, the
 // subprocess runner, and the outbox logic of run_alerts (with a fake sender).
 
-#include "tosdiff/alert.hpp"
+#include "tosdiff/notify/alert.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -14,10 +14,10 @@
 
 #include "support/process.hpp"
 #include "support/records.hpp"
-#include "tosdiff/config.hpp"
-#include "tosdiff/outbox.hpp"
-#include "tosdiff/shell_words.hpp"
-#include "tosdiff/subprocess.hpp"
+#include "tosdiff/app/config.hpp"
+#include "tosdiff/notify/outbox.hpp"
+#include "tosdiff/util/shell_words.hpp"
+#include "tosdiff/util/subprocess.hpp"
 
 namespace tosdiff {
 namespace {

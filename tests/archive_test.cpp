@@ -1,4 +1,4 @@
-#include "tosdiff/archive.hpp"
+#include "tosdiff/archive/archive.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -15,8 +15,8 @@
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
-#include "tosdiff/atomic_file.hpp"
-#include "tosdiff/sha256.hpp"
+#include "tosdiff/util/atomic_file.hpp"
+#include "tosdiff/util/sha256.hpp"
 
 namespace tosdiff {
 namespace {

@@ -1,4 +1,4 @@
-#include "tosdiff/canonical.hpp"
+#include "tosdiff/compare/canonical.hpp"
 
 #include <string>
 #include <utility>

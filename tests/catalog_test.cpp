@@ -1,4 +1,4 @@
-#include "tosdiff/catalog.hpp"
+#include "tosdiff/catalog/catalog.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -1,4 +1,4 @@
-#include "tosdiff/classify.hpp"
+#include "tosdiff/classify/classify.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,10 +10,10 @@
 
 #include <gtest/gtest.h>
 
-#include "tosdiff/commands.hpp"
-#include "tosdiff/diff.hpp"
-#include "tosdiff/record.hpp"
-#include "tosdiff/text.hpp"
+#include "tosdiff/app/commands.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/report/record.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 namespace {

@@ -8,8 +8,11 @@
 #include "support/http_test_server.hpp"
 #include "support/records.hpp"
 #include "support/smtp_test_server.hpp"
-#include "tosdiff/mail.hpp"
-#include "tosdiff/webhook.hpp"
+#include "tosdiff/notify/mail.hpp"
+#include "tosdiff/notify/webhook.hpp"
+#include "tosdiff/report/mail_message.hpp"
+#include "tosdiff/report/webhook_payload.hpp"
+#include "tosdiff/util/url.hpp"
 
 namespace tosdiff {
 namespace {

@@ -1,13 +1,13 @@
 // The digest: grouping and order, the windows of --since/--until, and the renderers (text,
 // Markdown, HTML, JSON), page text escaped everywhere.
 
-#include "tosdiff/digest.hpp"
+#include "tosdiff/pipeline/digest_query.hpp"
 
 #include <gtest/gtest.h>
 
 #include "support/process.hpp"
 #include "support/records.hpp"
-#include "tosdiff/clock.hpp"
+#include "tosdiff/util/clock.hpp"
 
 namespace tosdiff {
 namespace {

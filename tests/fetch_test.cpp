@@ -20,7 +20,7 @@
 
 #include "support/gzip.hpp"
 #include "support/http_test_server.hpp"
-#include "tosdiff/fetch.hpp"
+#include "tosdiff/fetch/fetcher.hpp"
 
 namespace {
 

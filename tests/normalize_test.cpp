@@ -1,5 +1,5 @@
-#include "tosdiff/dom.hpp"
-#include "tosdiff/normalize.hpp"
+#include "tosdiff/extract/dom.hpp"
+#include "tosdiff/extract/normalize.hpp"
 
 #include <algorithm>
 #include <cctype>

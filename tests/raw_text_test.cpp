@@ -1,4 +1,4 @@
-#include "tosdiff/raw_text.hpp"
+#include "tosdiff/extract/raw_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "tosdiff/normalize.hpp"
+#include "tosdiff/extract/normalize.hpp"
 
 namespace tosdiff {
 namespace {

@@ -1,4 +1,4 @@
-#include "tosdiff/record.hpp"
+#include "tosdiff/report/record.hpp"
 
 #include <cstddef>
 #include <string>

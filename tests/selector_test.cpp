@@ -1,4 +1,4 @@
-#include "tosdiff/selector.hpp"
+#include "tosdiff/extract/selector.hpp"
 
 #include <cstdint>
 #include <string>

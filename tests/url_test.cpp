@@ -1,4 +1,4 @@
-#include "tosdiff/url.hpp"
+#include "tosdiff/util/url.hpp"
 
 #include <string>
 #include <utility>

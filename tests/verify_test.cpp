@@ -1,13 +1,13 @@
-#include "tosdiff/verify.hpp"
+#include "tosdiff/pipeline/verify.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "support/process.hpp"
-#include "tosdiff/check.hpp"
-#include "tosdiff/record.hpp"
-#include "tosdiff/sha256.hpp"
+#include "tosdiff/pipeline/run.hpp"
+#include "tosdiff/report/record.hpp"
+#include "tosdiff/util/sha256.hpp"
 
 namespace tosdiff {
 namespace {

@@ -20,9 +20,9 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_check.hpp"
-#include "tosdiff/catalog.hpp"
-#include "tosdiff/normalize.hpp"
-#include "tosdiff/url.hpp"
+#include "tosdiff/catalog/catalog.hpp"
+#include "tosdiff/extract/normalize.hpp"
+#include "tosdiff/util/url.hpp"
 
 namespace tosdiff::fuzz {
 namespace {

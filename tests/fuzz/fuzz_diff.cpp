@@ -26,10 +26,10 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_check.hpp"
-#include "tosdiff/charset.hpp"
-#include "tosdiff/diff.hpp"
-#include "tosdiff/record.hpp"
-#include "tosdiff/text.hpp"
+#include "tosdiff/fetch/charset.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/report/record.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff::fuzz {
 namespace {

@@ -20,9 +20,9 @@
 #include <vector>
 
 #include "fuzz_check.hpp"
-#include "tosdiff/charset.hpp"
-#include "tosdiff/normalize.hpp"
-#include "tosdiff/text.hpp"
+#include "tosdiff/fetch/charset.hpp"
+#include "tosdiff/extract/normalize.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff::fuzz {
 namespace {

@@ -23,7 +23,7 @@
 #include <gumbo.h>
 
 #include "fuzz_check.hpp"
-#include "tosdiff/selector.hpp"
+#include "tosdiff/extract/selector.hpp"
 
 namespace tosdiff::fuzz {
 namespace {

@@ -4,10 +4,10 @@
 
 #include <string>
 
-#include "tosdiff/classify.hpp"
-#include "tosdiff/diff.hpp"
-#include "tosdiff/record.hpp"
-#include "tosdiff/text.hpp"
+#include "tosdiff/classify/classify.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/report/record.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff::testing {
 

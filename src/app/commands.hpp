@@ -1,0 +1,147 @@
+#pragma once
+// One function per command, called by the CLI dispatcher with parsed options. Each returns
+// its exit code (exit_codes.hpp) and prints to the given streams.
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <memory>
+
+#include "tosdiff/catalog/catalog.hpp"
+#include "tosdiff/classify/classify.hpp"
+#include "tosdiff/util/clock.hpp"
+#include "tosdiff/fetch/fetcher.hpp"
+#include "tosdiff/report/record.hpp"
+
+namespace tosdiff {
+
+struct GlobalOptions {
+  std::string data_dir;               // "" = from the environment
+  std::vector<std::string> catalogs;  // --catalog, in order
+  int verbosity = 0;                  // -1 quiet, 0 normal, 1 verbose
+  std::string color = "auto";         // auto | always | never
+  std::string rules;                  // --rules FILE; "" = $XDG_CONFIG_HOME/tosdiff/topics.json if any
+  std::string config;                 // --config FILE; "" = $XDG_CONFIG_HOME/tosdiff/config.json if any
+};
+
+// What every command shares: where the archive is, which catalog, how to print.
+class Context {
+ public:
+  // `terminal_err` is stderr without the text sanitizer (terminal_text.hpp), for the
+  // progress line's own control sequences; it defaults to `err`.
+  Context(GlobalOptions options, std::ostream& out, std::ostream& err);
+  Context(GlobalOptions options, std::ostream& out, std::ostream& err, std::ostream& terminal_err);
+
+  const GlobalOptions& options() const { return options_; }
+  std::ostream& out() const { return out_; }
+  std::ostream& err() const { return err_; }
+  std::ostream& terminal_err() const { return terminal_err_; }
+  const std::filesystem::path& data_dir() const { return data_dir_; }
+  TextStyle style() const { return style_; }
+  bool quiet() const { return options_.verbosity < 0; }
+  bool verbose() const { return options_.verbosity > 0; }
+
+  // The catalog: built-in declarations under the user's directories (from --catalog, else
+  // $TOSDIFF_CATALOG, else $XDG_CONFIG_HOME/tosdiff/catalog when it exists). Loaded once.
+  // A declaration with errors is a configuration error: UsageError listing every problem.
+  const Catalog& catalog();
+  bool user_catalog_given();
+
+  // Documents named by "PLATFORM" or "PLATFORM/DOCUMENT" (UsageError when unknown). With no
+  // names: the user's platforms if a user catalog was given, else the built-in ones.
+  std::vector<DocumentSpec> select_documents(const std::vector<std::string>& names);
+  // Exactly one document by "PLATFORM/DOCUMENT".
+  DocumentSpec one_document(const std::string& name);
+
+  // The user's catalog directories, as resolved from --catalog, $TOSDIFF_CATALOG, or
+  // $XDG_CONFIG_HOME/tosdiff/catalog.
+  std::vector<std::filesystem::path> catalog_directories() const;
+
+  // The classification rules: the built-in ones with the user's file over them (--rules FILE,
+  // else $XDG_CONFIG_HOME/tosdiff/topics.json or ~/.config/tosdiff/topics.json when it
+  // exists). Loaded once; a bad file is a UsageError naming the bad rule.
+  const Rules& rules();
+
+  // The time stamped on what the run archives: the system clock, or the fixed instant of
+  // $TOSDIFF_NOW ("2026-03-01T12:00:00Z"), which replays of archived page histories use to
+  // check each snapshot at its own date (bench/replay). A malformed value is a UsageError.
+  const Clock& clock();
+
+ private:
+  GlobalOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  std::ostream& terminal_err_;
+  std::filesystem::path data_dir_;
+  TextStyle style_;
+  std::optional<Catalog> catalog_;
+  bool user_catalog_ = false;
+  std::optional<Rules> rules_;
+  std::unique_ptr<Clock> clock_;
+};
+
+std::filesystem::path default_data_dir();
+
+struct CheckCommandOptions {
+  std::vector<std::string> targets;
+  bool json = false;
+  bool exit_code = false;
+  bool compare_links = false;  // compare link targets too, for every document checked
+  double lock_wait_seconds = 30;
+  FetchLimits limits;
+  // Options given on the command line ("--jobs", ...): the configuration file's "check"
+  // defaults apply to the others (config.hpp).
+  std::vector<std::string> given;
+  // Alerts (alert.hpp, docs/alerts.md), on top of the configuration file's.
+  std::vector<std::string> notify_exec, notify_webhook, notify_email;
+  std::string min_severity;  // "" = the configuration's, else none
+  bool no_alerts = false;    // neither send alerts nor retry the outbox
+};
+int command_check(Context& context, const CheckCommandOptions& options);
+
+// `tosdiff digest`: the changes archived in a period (digest.hpp, docs/digest.md).
+struct DigestCommandOptions {
+  std::vector<std::string> targets;  // PLATFORM or PLATFORM/DOCUMENT; none = all
+  std::string since = "7d", until;   // "" = now
+  std::string format = "text";       // text | markdown | html | json
+};
+int command_digest(Context& context, const DigestCommandOptions& options);
+
+int command_list(Context& context, bool json);
+
+// Makes the text held back as a suspicious shrink current, on the user's word.
+int command_accept(Context& context, const std::string& target, bool json, double lock_wait_seconds);
+
+struct ShowCommandOptions {
+  std::string target;
+  std::string at;  // a date or a version id; "" = current
+};
+int command_show(Context& context, const ShowCommandOptions& options);
+
+struct DiffCommandOptions {
+  std::string target;
+  bool json = false;
+  std::string from, to;  // dates or version ids; "" = the latest change
+};
+int command_diff(Context& context, const DiffCommandOptions& options);
+
+int command_history(Context& context, const std::string& target, bool json);
+
+// Checks the archive's files against the indexes; with repair, mends what can be mended.
+// Exit code 0 when no problem is left, 3 otherwise.
+int command_verify(Context& context, bool repair, bool json, double lock_wait_seconds);
+
+struct NormalizeCommandOptions {
+  std::string file;  // "-" = stdin
+  std::vector<std::string> select, remove;
+  std::string base_url;
+  bool links = false;
+};
+int command_normalize(Context& context, const NormalizeCommandOptions& options);
+
+int command_validate(Context& context, const std::string& path);
+
+}  // namespace tosdiff

@@ -1,0 +1,62 @@
+#pragma once
+// The change record: what one check of one document found. Its JSON form (schema-versioned,
+// documented in docs/change-record.md, schema in docs/change-record.schema.json) and its
+// text form are report/'s; this is the value every layer passes around.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+#include "tosdiff/model/result.hpp"
+
+namespace tosdiff {
+
+inline constexpr int kRecordSchemaVersion = 1;
+
+struct VersionRef {
+  std::string version, captured_at, sha256;
+  std::string snapshot_sha256;           // raw bytes of the (first) page
+  std::vector<std::string> snapshots;    // raw bytes of every page, for combined documents
+};
+
+// A topic of the whole record (classify.hpp): the union of its hunks' topics.
+struct RecordTopic {
+  std::string id, label;
+  int weight = 1;         // 1..3, from the rules
+  std::string where;      // text (some hunk's changed words) | section (heading paths only)
+  std::size_t hunks = 0;  // substantive hunks where it was found
+};
+// A regulation a topic of the record implicates.
+struct RegulationRef {
+  std::string id, name, reason;
+  std::string topic;  // the (first) record topic implicating it
+};
+
+struct CheckResult {
+  std::string platform, document, title;
+  std::vector<std::string> urls;  // the declared page(s)
+  std::string status;             // new | unchanged | changed | error
+  std::string checked_at;
+  std::optional<VersionRef> previous, current;
+  std::optional<Change> change;   // status changed
+  std::string significance;       // changed: substantive | cosmetic
+  std::vector<std::string> cosmetic_kinds;
+  std::string reverts_to;         // changed: id of an earlier version with this same text
+  bool accepted = false;          // changed by `tosdiff accept`, not by a check
+  std::size_t blocks = 0, words = 0;  // new: size of the text
+  std::optional<Error> error;     // status error
+  std::vector<std::string> warnings;
+  // Classification (classify.hpp), status new or changed: severity info | minor | moderate |
+  // major ("" when not classified); for a substantive change, the heading path of its
+  // largest substantive hunk, its topics, the regulations they implicate, and its flags.
+  std::string severity;
+  std::vector<std::string> section;
+  std::vector<RecordTopic> topics;
+  std::vector<RegulationRef> regulations;
+  std::vector<FlagMatch> flags;
+
+  bool is_alert() const { return status == "new" || (status == "changed" && significance == "substantive"); }
+};
+
+}  // namespace tosdiff

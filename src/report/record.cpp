@@ -1,0 +1,414 @@
+#include "tosdiff/report/record.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "tosdiff/util/utf8.hpp"
+#include "tosdiff/util/json_fields.hpp"
+
+namespace tosdiff {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+ordered_json version_to_json(const VersionRef& v) {
+  ordered_json j;
+  j["version"] = v.version;
+  j["captured_at"] = v.captured_at;
+  j["sha256"] = v.sha256;
+  if (!v.snapshot_sha256.empty()) j["snapshot_sha256"] = v.snapshot_sha256;
+  if (v.snapshots.size() > 1) j["snapshots"] = v.snapshots;
+  return j;
+}
+
+// The readers below check every field's type (json_fields.hpp): a record damaged on disk or
+// edited by hand throws JsonFieldError naming the field, never a crash or an out-of-range
+// number cast.
+VersionRef version_from_json(const ordered_json& j) {
+  as_object(j, "a version reference");
+  VersionRef v;
+  v.version = string_field(j, "version");
+  v.captured_at = string_field(j, "captured_at");
+  v.sha256 = string_field(j, "sha256");
+  v.snapshot_sha256 = string_field(j, "snapshot_sha256");
+  v.snapshots = strings_field(j, "snapshots");
+  return v;
+}
+
+ordered_json stats_to_json(const DiffStats& s) {
+  return ordered_json{{"blocks_added", s.blocks_added},     {"blocks_removed", s.blocks_removed},
+                      {"blocks_changed", s.blocks_changed}, {"words_added", s.words_added},
+                      {"words_removed", s.words_removed}};
+}
+
+DiffStats stats_from_json(const ordered_json& j) {
+  DiffStats s;
+  s.blocks_added = count_field(j, "blocks_added");
+  s.blocks_removed = count_field(j, "blocks_removed");
+  s.blocks_changed = count_field(j, "blocks_changed");
+  s.words_added = count_field(j, "words_added");
+  s.words_removed = count_field(j, "words_removed");
+  return s;
+}
+
+ordered_json topics_to_json(const std::vector<TopicMatch>& topics) {
+  ordered_json out = ordered_json::array();
+  for (const auto& t : topics)
+    out.push_back({{"id", t.id}, {"label", t.label}, {"evidence", t.evidence}, {"where", t.where}});
+  return out;
+}
+
+ordered_json flags_to_json(const std::vector<FlagMatch>& flags) {
+  ordered_json out = ordered_json::array();
+  for (const auto& f : flags)
+    out.push_back({{"id", f.id}, {"label", f.label}, {"direction", f.direction}, {"kind", f.kind},
+                   {"evidence", f.evidence}});
+  return out;
+}
+
+std::vector<FlagMatch> flags_from_json(const ordered_json& list) {
+  std::vector<FlagMatch> out;
+  for (const auto& f : list) {
+    as_object(f, "a flag");
+    out.push_back({string_field(f, "id"), string_field(f, "label"), string_field(f, "direction"),
+                   string_field(f, "kind"), strings_field(f, "evidence")});
+  }
+  return out;
+}
+
+ordered_json hunk_to_json(const Hunk& h) {
+  ordered_json j;
+  j["old_start"] = h.old_start;
+  j["old_lines"] = h.old_lines;
+  j["new_start"] = h.new_start;
+  j["new_lines"] = h.new_lines;
+  j["section"] = h.section;
+  j["significance"] = h.cosmetic ? "cosmetic" : "substantive";
+  if (h.cosmetic) j["cosmetic_kinds"] = h.cosmetic_kinds;
+  ordered_json lines = ordered_json::array();
+  for (const auto& l : h.lines) lines.push_back({{"op", std::string(1, l.op)}, {"text", l.text}});
+  j["lines"] = std::move(lines);
+  ordered_json words = ordered_json::array();
+  for (const auto& w : h.words) {
+    ordered_json wj{{"op", std::string(1, w.op)}, {"text", w.text}};
+    if (w.elided_words) wj["elided_words"] = w.elided_words;
+    words.push_back(std::move(wj));
+  }
+  j["words"] = std::move(words);
+  if (!h.topics.empty()) j["topics"] = topics_to_json(h.topics);
+  if (!h.flags.empty()) j["flags"] = flags_to_json(h.flags);
+  return j;
+}
+
+// A diff operation: one of `allowed`, else `fallback`.
+char op_field(const ordered_json& j, char fallback, std::string_view allowed) {
+  const std::string op = string_field(j, "op", std::string(1, fallback));
+  if (op.size() != 1 || allowed.find(op[0]) == std::string_view::npos)
+    throw JsonFieldError("field \"op\" is not one of " + std::string(allowed));
+  return op[0];
+}
+
+Hunk hunk_from_json(const ordered_json& j) {
+  as_object(j, "a hunk");
+  Hunk h;
+  h.old_start = count_field(j, "old_start");
+  h.old_lines = count_field(j, "old_lines");
+  h.new_start = count_field(j, "new_start");
+  h.new_lines = count_field(j, "new_lines");
+  h.section = strings_field(j, "section");
+  h.cosmetic = string_field(j, "significance") == "cosmetic";
+  h.cosmetic_kinds = strings_field(j, "cosmetic_kinds");
+  for (const auto& l : array_field(j, "lines")) {
+    as_object(l, "a hunk line");
+    h.lines.push_back({op_field(l, '+', "+- "), string_field(l, "text")});
+  }
+  for (const auto& w : array_field(j, "words")) {
+    as_object(w, "a hunk word");
+    h.words.push_back({op_field(w, '=', "+-="), string_field(w, "text"), count_field(w, "elided_words")});
+  }
+  for (const auto& t : array_field(j, "topics")) {
+    as_object(t, "a hunk topic");
+    h.topics.push_back({string_field(t, "id"), string_field(t, "label"), strings_field(t, "evidence"),
+                        string_field(t, "where")});
+  }
+  h.flags = flags_from_json(array_field(j, "flags"));
+  return h;
+}
+
+// ---- text --------------------------------------------------------------------------------
+
+struct Paint {
+  bool on;
+  std::string operator()(const char* code, const std::string& text) const {
+    return on ? std::string("\x1b[") + code + "m" + text + "\x1b[0m" : text;
+  }
+};
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
+  return out;
+}
+
+std::string hunk_header(const Hunk& h) {
+  auto range = [](std::size_t start, std::size_t count) {
+    return count == 1 ? std::to_string(start) : std::to_string(start) + "," + std::to_string(count);
+  };
+  std::string out = "@@ -" + range(h.old_start, h.old_lines) + " +" + range(h.new_start, h.new_lines) + " @@";
+  if (!h.section.empty()) out += " " + join(h.section, " \u203a ");
+  return out;
+}
+
+bool lines_are_short(const Hunk& h) {
+  for (const auto& l : h.lines)
+    if (l.text.size() > 240) return false;
+  return true;
+}
+
+void render_hunk(std::ostringstream& out, const Hunk& h, const Paint& paint) {
+  out << paint("36", hunk_header(h));
+  if (h.cosmetic) out << paint("2", "  (cosmetic: " + join(h.cosmetic_kinds, ", ") + ")");
+  out << "\n";
+  // Short blocks read best whole; long ones (legal paragraphs run to thousands of
+  // characters) as a word diff with bounded context.
+  const bool pair_of_lines = h.old_lines == 1 && h.new_lines == 1;
+  if (lines_are_short(h) && !pair_of_lines) {
+    for (const auto& l : h.lines)
+      out << (l.op == '-' ? paint("31", "- " + l.text) : paint("32", "+ " + l.text)) << "\n";
+    return;
+  }
+  std::string line = "  ";
+  for (const auto& w : h.words) {
+    if (w.op == '=') line += w.text;
+    else if (w.op == '-') line += paint("31;9", paint.on ? w.text : "[-" + w.text + "-]");
+    else line += paint("32;1", paint.on ? w.text : "{+" + w.text + "+}");
+    line += " ";
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  out << line << "\n";
+}
+
+std::string render_text_report(const CheckResult& r, const TextStyle& style);
+
+}  // namespace
+
+ordered_json record_to_json(const CheckResult& r) {
+  ordered_json j;
+  j["schema_version"] = kRecordSchemaVersion;
+  j["platform"] = r.platform;
+  j["document"] = r.document;
+  j["title"] = r.title;
+  j["url"] = r.urls.empty() ? "" : r.urls.front();
+  if (r.urls.size() > 1) j["urls"] = r.urls;
+  j["status"] = r.status;
+  j["checked_at"] = r.checked_at;
+  if (r.status == "changed") {
+    j["significance"] = r.significance;
+    if (!r.cosmetic_kinds.empty()) j["cosmetic_kinds"] = r.cosmetic_kinds;
+    if (!r.reverts_to.empty()) j["reverts_to"] = r.reverts_to;
+  }
+  if (r.accepted && (r.status == "changed" || r.status == "new")) j["accepted"] = true;
+  if (r.status == "new" || r.status == "changed") j["summary"] = summarize(r);
+  if (!r.severity.empty()) j["severity"] = r.severity;
+  if (!r.section.empty()) j["section"] = r.section;
+  if (!r.topics.empty()) {
+    ordered_json topics = ordered_json::array();
+    for (const auto& t : r.topics)
+      topics.push_back({{"id", t.id}, {"label", t.label}, {"weight", t.weight}, {"where", t.where}, {"hunks", t.hunks}});
+    j["topics"] = std::move(topics);
+  }
+  if (!r.regulations.empty()) {
+    ordered_json regulations = ordered_json::array();
+    for (const auto& g : r.regulations)
+      regulations.push_back({{"id", g.id}, {"name", g.name}, {"reason", g.reason}, {"topic", g.topic}});
+    j["regulations"] = std::move(regulations);
+  }
+  if (!r.flags.empty()) j["flags"] = flags_to_json(r.flags);
+  if (r.previous) j["previous"] = version_to_json(*r.previous);
+  if (r.current) j["current"] = version_to_json(*r.current);
+  if (r.status == "new") j["size"] = {{"blocks", r.blocks}, {"words", r.words}};
+  if (r.change) {
+    j["stats"] = stats_to_json(r.change->stats);
+    ordered_json hunks = ordered_json::array();
+    for (const auto& h : r.change->hunks) hunks.push_back(hunk_to_json(h));
+    j["hunks"] = std::move(hunks);
+  }
+  if (r.error) j["error"] = {{"kind", r.error->kind}, {"message", r.error->message}};
+  if (!r.warnings.empty()) j["warnings"] = r.warnings;
+  return j;
+}
+
+std::string record_to_json_line(const CheckResult& result) {
+  return record_to_json(result).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+CheckResult record_from_json(const ordered_json& j) {
+  as_object(j, "the change record");
+  CheckResult r;
+  r.platform = string_field(j, "platform");
+  r.document = string_field(j, "document");
+  r.title = string_field(j, "title");
+  if (field(j, "urls")) r.urls = strings_field(j, "urls");
+  else if (std::string url = string_field(j, "url"); !url.empty()) r.urls.push_back(url);
+  r.status = string_field(j, "status");
+  r.checked_at = string_field(j, "checked_at");
+  r.significance = string_field(j, "significance");
+  r.cosmetic_kinds = strings_field(j, "cosmetic_kinds");
+  r.reverts_to = string_field(j, "reverts_to");
+  r.accepted = bool_field(j, "accepted");
+  r.severity = string_field(j, "severity");
+  r.section = strings_field(j, "section");
+  for (const auto& t : array_field(j, "topics")) {
+    as_object(t, "a topic");
+    r.topics.push_back({string_field(t, "id"), string_field(t, "label"), static_cast<int>(integer_field(t, "weight", 1, 0, 100)),
+                        string_field(t, "where"), count_field(t, "hunks")});
+  }
+  for (const auto& g : array_field(j, "regulations")) {
+    as_object(g, "a regulation");
+    r.regulations.push_back({string_field(g, "id"), string_field(g, "name"), string_field(g, "reason"), string_field(g, "topic")});
+  }
+  r.flags = flags_from_json(array_field(j, "flags"));
+  if (const ordered_json* previous = field(j, "previous")) r.previous = version_from_json(*previous);
+  if (const ordered_json* current = field(j, "current")) r.current = version_from_json(*current);
+  if (const ordered_json* size = field(j, "size")) {
+    r.blocks = count_field(*size, "blocks");
+    r.words = count_field(*size, "words");
+  }
+  if (field(j, "hunks")) {
+    Change change;
+    for (const auto& h : array_field(j, "hunks")) change.hunks.push_back(hunk_from_json(h));
+    tally(change);  // substantive stats and flags, from the hunks
+    change.stats = stats_from_json(object_field(j, "stats"));  // as recorded
+    r.change = std::move(change);
+  }
+  if (const ordered_json* error = field(j, "error")) {
+    as_object(*error, "the error");
+    r.error = Error{string_field(*error, "kind"), string_field(*error, "message")};
+  }
+  r.warnings = strings_field(j, "warnings");
+  return r;
+}
+
+std::string summarize(const CheckResult& r) {
+  const std::string name = r.title.empty() ? r.platform + "/" + r.document : r.title;
+  if (r.status == "new")
+    return name + ": first version archived (" + std::to_string(r.blocks) + " blocks, " +
+           std::to_string(r.words) + " words)";
+  if (r.status == "error") return name + ": " + (r.error ? r.error->kind + ": " + r.error->message : "error");
+  if (r.status != "changed" || !r.change) return name + ": " + r.status;
+  const Change& c = *r.change;
+  // The section named is the one of the largest change that counts.
+  const Hunk* first = nullptr;
+  std::size_t largest = 0;
+  for (const auto& h : c.hunks) {
+    if (h.cosmetic && r.significance != "cosmetic") continue;
+    std::size_t words = 0;
+    for (const auto& w : h.words)
+      if (w.op != '=') words += 1 + static_cast<std::size_t>(std::count(w.text.begin(), w.text.end(), ' '));
+    if (!first || words > largest) {
+      first = &h;
+      largest = words;
+    }
+  }
+  std::string where;
+  if (first && !first->section.empty()) where = " \u00a7 '" + first->section.back() + "'";
+  const bool substantive = r.significance == "substantive";
+  const DiffStats& s = substantive ? c.substantive_stats : c.stats;
+  const auto places = static_cast<std::size_t>(std::count_if(
+      c.hunks.begin(), c.hunks.end(), [&](const Hunk& h) { return !substantive || !h.cosmetic; }));
+  std::string out = name + where + " changed: +" + std::to_string(s.words_added) + "/\u2212" +
+                    std::to_string(s.words_removed) + " words in " + std::to_string(places) +
+                    (places == 1 ? " place" : " places");
+  if (r.significance == "cosmetic") out += " (cosmetic: " + join(r.cosmetic_kinds, ", ") + ")";
+  if (!r.reverts_to.empty()) out += "; same text as version " + r.reverts_to;
+  if (!r.topics.empty()) {
+    constexpr std::size_t kNamed = 3;  // a summary is one line
+    std::vector<std::string> labels;
+    for (std::size_t i = 0; i < r.topics.size() && i < kNamed; ++i) labels.push_back(r.topics[i].label);
+    out += "; topics: " + join(labels, ", ");
+    if (r.topics.size() > kNamed) out += " (+" + std::to_string(r.topics.size() - kNamed) + " more)";
+  }
+  if (!r.severity.empty()) out += "; severity " + r.severity;
+  return out;
+}
+
+std::string record_to_text(const CheckResult& r, const TextStyle& style) {
+  // Page text is valid UTF-8 by construction, but a record read back from disk may not be.
+  return repair_utf8(render_text_report(r, style));
+}
+
+namespace {
+
+std::string render_text_report(const CheckResult& r, const TextStyle& style) {
+  Paint paint{style.color};
+  std::ostringstream out;
+  const std::string key = r.platform + "/" + r.document;
+  auto warnings = [&] {
+    for (const auto& w : r.warnings) out << "  " << paint("33", "warning: ") << w << "\n";
+  };
+  if (r.status == "unchanged") {
+    if (style.verbose || !r.warnings.empty()) out << paint("2", "unchanged  " + key) << "\n";
+    warnings();
+    return out.str();
+  }
+  if (r.status == "error") {
+    out << paint("1;33", "ERROR") << "    " << paint("1", key) << "  " << r.title << "\n";
+    if (r.error) out << "  " << r.error->kind << ": " << r.error->message << "\n";
+    return out.str();
+  }
+  if (r.status == "new") {
+    out << paint("1;34", "NEW") << "      " << paint("1", key) << "  " << summarize(r) << "\n";
+    warnings();
+    return out.str();
+  }
+  const bool cosmetic = r.significance == "cosmetic";
+  if (cosmetic && !style.verbose) return {};
+  out << paint(cosmetic ? "2" : "1;35", "CHANGED") << "  " << paint("1", key) << "  "
+      << (cosmetic ? "cosmetic" : "substantive") << "\n";
+  out << "  " << summarize(r) << "\n";
+  if (!r.flags.empty()) {
+    std::vector<std::string> flags;
+    for (const auto& f : r.flags) flags.push_back(f.label);
+    out << "  " << paint("1;31", "flags: ") << join(flags, "; ") << "\n";
+  }
+  if (!r.regulations.empty()) {
+    constexpr std::size_t kNamed = 5;  // the record has them all
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < r.regulations.size() && i < kNamed; ++i) names.push_back(r.regulations[i].name);
+    if (r.regulations.size() > kNamed) names.push_back("+" + std::to_string(r.regulations.size() - kNamed) + " more");
+    out << "  regulations: " << join(names, "; ") << "\n";
+  }
+  warnings();
+  if (r.previous && r.current)
+    out << "  version " << r.current->version << " (was " << r.previous->version << "), "
+        << r.checked_at << "\n";
+  if (r.change) {
+    for (const auto& h : r.change->hunks) {
+      if (h.cosmetic && !cosmetic && !style.verbose) continue;
+      render_hunk(out, h, paint);
+    }
+  }
+  return out.str();
+}
+
+}  // namespace
+
+std::vector<std::string> topic_labels(const CheckResult& result) {
+  std::vector<std::string> out;
+  for (const auto& t : result.topics) out.push_back(t.label);
+  return out;
+}
+
+std::vector<std::string> flag_labels(const CheckResult& result) {
+  std::vector<std::string> out;
+  for (const auto& f : result.flags) out.push_back(f.label);
+  return out;
+}
+
+std::vector<std::string> regulation_names(const CheckResult& result) {
+  std::vector<std::string> out;
+  for (const auto& g : result.regulations) out.push_back(g.name);
+  return out;
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,42 @@
+#include "tosdiff/util/clock.hpp"
+
+#include <cstdio>
+#include <ctime>
+
+namespace tosdiff {
+
+std::string format_utc(std::chrono::system_clock::time_point time) {
+  std::time_t t = std::chrono::system_clock::to_time_t(time);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+bool parse_utc(const std::string& text, std::chrono::system_clock::time_point& out) {
+  std::tm tm{};
+  int consumed = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &consumed) != 3 ||
+      consumed != 10)
+    return false;
+  std::string rest = text.substr(10);
+  if (!rest.empty()) {
+    int more = 0;
+    if (std::sscanf(rest.c_str(), "T%2d:%2d:%2d%n", &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &more) != 3)
+      return false;
+    rest = rest.substr(static_cast<std::size_t>(more));
+    if (!rest.empty() && rest != "Z") return false;
+  }
+  if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+      tm.tm_min > 59 || tm.tm_sec > 60)
+    return false;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  std::time_t t = timegm(&tm);
+  if (t == static_cast<std::time_t>(-1)) return false;
+  out = std::chrono::system_clock::from_time_t(t);
+  return true;
+}
+
+}  // namespace tosdiff
