@@ -213,29 +213,29 @@ TEST(Config, FileIsFoundInXdgConfigHomeAndAMissingExplicitFileIsAnError) {
 // ---- filters and targets ------------------------------------------------------------------
 
 TEST(AlertFilter, TakesOnlySubstantiveChangesThatPassIt) {
-  const CheckResult major = changed_record("openai", "terms-of-service");
-  const CheckResult minor = small_change("openai", "privacy-policy");
-  ASSERT_EQ(major.severity, "major");
-  ASSERT_EQ(minor.severity, "minor");
+  const ChangeRecord major = changed_record("openai", "terms-of-service");
+  const ChangeRecord minor = small_change("openai", "privacy-policy");
+  ASSERT_EQ(major.severity, Severity::major);
+  ASSERT_EQ(minor.severity, Severity::minor);
   AlertFilter any;
   EXPECT_TRUE(any.takes(major));
   EXPECT_TRUE(any.takes(minor));
   EXPECT_FALSE(any.takes(cosmetic_change("openai", "terms-of-service")));
   EXPECT_FALSE(any.takes(new_record("openai", "terms-of-service")));
-  CheckResult error;
-  error.status = "error";
+  ChangeRecord error;
+  error.status = Status::error;
   EXPECT_FALSE(any.takes(error));
 
-  AlertFilter moderate{"moderate", {}, {}};
+  AlertFilter moderate{Severity::moderate, {}, {}};
   EXPECT_TRUE(moderate.takes(major));
   EXPECT_FALSE(moderate.takes(minor));
-  EXPECT_FALSE(any.takes(minor, "major"));  // check --min-severity: a floor for every target
-  EXPECT_TRUE(any.takes(major, "major"));
+  EXPECT_FALSE(any.takes(minor, Severity::major));  // check --min-severity: a floor for every target
+  EXPECT_TRUE(any.takes(major, Severity::major));
 
-  AlertFilter platforms{"", {"anthropic", "openai/terms-of-service"}, {}};
+  AlertFilter platforms{Severity::unclassified, {"anthropic", "openai/terms-of-service"}, {}};
   EXPECT_TRUE(platforms.takes(major));
   EXPECT_FALSE(platforms.takes(minor));  // openai/privacy-policy
-  AlertFilter topics{"", {}, {"dispute_resolution", "children"}};
+  AlertFilter topics{Severity::unclassified, {}, {"dispute_resolution", "children"}};
   EXPECT_TRUE(topics.takes(major));
   EXPECT_FALSE(topics.takes(minor));
 }
@@ -270,7 +270,7 @@ TEST(AlertTarget, KeysNameTheDestinationAndLabelsHideSecrets) {
 }
 
 TEST(ExecEnvironment, SaysWhatChangedWithoutControlCharacters) {
-  CheckResult r = changed_record("openai", "terms-of-service");
+  ChangeRecord r = changed_record("openai", "terms-of-service");
   r.title = "Evil\nTitle\x1b[31m";
   auto env = exec_environment(r);
   std::map<std::string, std::string> m(env.begin(), env.end());
@@ -350,9 +350,9 @@ TEST(Subprocess, ABackgroundedChildDoesNotHoldTheRunBack) {
 // Records every send; fails while `failing` says so for that target type.
 class FakeSender final : public AlertSender {
  public:
-  Result<std::string> send(const AlertTarget& target, const std::vector<CheckResult>& records) override {
+  Result<std::string> send(const AlertTarget& target, const std::vector<ChangeRecord>& records) override {
     sends.push_back({target.type, records.size()});
-    if (failing.count(target.type)) return Error{target.type, "receiver down"};
+    if (failing.count(target.type)) return Error{error_kind_from_string(target.type).value_or(ErrorKind::network), "receiver down"};
     return std::string("ok");
   }
   std::vector<std::pair<std::string, std::size_t>> sends;
@@ -376,7 +376,7 @@ AlertTarget target(const std::string& type, const std::string& destination) {
 
 class RunAlerts : public ::testing::Test {
  protected:
-  AlertRunReport run(const std::vector<CheckResult>& records, AlertRunOptions options = {}) {
+  AlertRunReport run(const std::vector<ChangeRecord>& records, AlertRunOptions options = {}) {
     err_.str("");
     return run_alerts(targets_, records, outbox_, sender_, clock_, err_, options);
   }
@@ -397,7 +397,7 @@ class RunAlerts : public ::testing::Test {
 };
 
 TEST_F(RunAlerts, ExecAndWebhookGetOneDeliveryPerRecordEmailOnePerRun) {
-  const std::vector<CheckResult> records = {changed_record("a", "terms"), small_change("b", "terms"),
+  const std::vector<ChangeRecord> records = {changed_record("a", "terms"), small_change("b", "terms"),
                                             cosmetic_change("c", "terms"), new_record("d", "privacy")};
   AlertRunReport report = run(records);
   EXPECT_EQ(report.delivered, 5u);
@@ -411,7 +411,7 @@ TEST_F(RunAlerts, ExecAndWebhookGetOneDeliveryPerRecordEmailOnePerRun) {
 
 TEST_F(RunAlerts, MinimumSeverityFiltersEveryTarget) {
   AlertRunOptions options;
-  options.min_severity = "major";
+  options.min_severity = Severity::major;
   run({changed_record("a", "terms"), small_change("b", "terms")}, options);
   const std::vector<std::pair<std::string, std::size_t>> expected = {{"exec", 1}, {"webhook", 1}, {"email", 1}};
   EXPECT_EQ(sender_.sends, expected);
@@ -430,7 +430,7 @@ TEST_F(RunAlerts, AFailedDeliveryIsQueuedAndRetriedByTheNextRun) {
   EXPECT_EQ(entries[0].attempts, 1);
   EXPECT_EQ(entries[0].target_key, targets_[1].key());
   EXPECT_EQ(entries[0].records.size(), 1u);
-  EXPECT_EQ(entries[0].records[0].severity, "major");  // the record survives the round trip
+  EXPECT_EQ(entries[0].records[0].severity, Severity::major);  // the record survives the round trip
   ASSERT_TRUE(entries[0].records[0].change.has_value());
 
   // Still down: a second attempt, kept.

@@ -160,15 +160,15 @@ DocumentIndex sample_index() {
   v1.captured_at = "2026-01-01T00:00:00Z";
   v1.sha256 = hex64('1');
   v1.snapshots = {hex64('a')};
-  v1.status = "new";
+  v1.status = Status::new_document;
   v1.summary = "first";
   VersionEntry v2;
   v2.number = 2;
   v2.captured_at = "2026-01-02T00:00:00Z";
   v2.sha256 = hex64('2');
   v2.snapshots = {hex64('b'), hex64('c')};
-  v2.status = "changed";
-  v2.significance = "cosmetic";
+  v2.status = Status::changed;
+  v2.significance = Significance::cosmetic;
   v2.cosmetic_kinds = {"date_format", "quotes"};
   v2.summary = "second";
   v2.reverts_to = "1";
@@ -191,9 +191,8 @@ DocumentIndex sample_index() {
   index.latest_by_url = {{"https://example.com/terms", hex64('b')}, {"https://example.com/more", hex64('c')}};
   CheckEntry check;
   check.at = "2026-01-03T00:00:00Z";
-  check.status = "error";
-  check.error_kind = "network";
-  check.error_message = "timed out";
+  check.status = Status::error;
+  check.error = Error{ErrorKind::network, "timed out"};
   check.snapshots = {hex64('d')};
   index.last_check = check;
   index.recent_errors = {check};
@@ -236,14 +235,18 @@ void expect_indexes_equal(const DocumentIndex& a, const DocumentIndex& b) {
   if (a.last_check) {
     EXPECT_EQ(a.last_check->at, b.last_check->at);
     EXPECT_EQ(a.last_check->status, b.last_check->status);
-    EXPECT_EQ(a.last_check->error_kind, b.last_check->error_kind);
-    EXPECT_EQ(a.last_check->error_message, b.last_check->error_message);
+    ASSERT_EQ(a.last_check->error.has_value(), b.last_check->error.has_value());
+    if (a.last_check->error) {
+      EXPECT_EQ(a.last_check->error->kind, b.last_check->error->kind);
+      EXPECT_EQ(a.last_check->error->message, b.last_check->error->message);
+    }
     EXPECT_EQ(a.last_check->snapshots, b.last_check->snapshots);
   }
   ASSERT_EQ(a.recent_errors.size(), b.recent_errors.size());
   for (std::size_t i = 0; i < a.recent_errors.size(); ++i) {
     EXPECT_EQ(a.recent_errors[i].at, b.recent_errors[i].at);
-    EXPECT_EQ(a.recent_errors[i].error_message, b.recent_errors[i].error_message);
+    EXPECT_EQ(a.recent_errors[i].error.has_value(), b.recent_errors[i].error.has_value());
+    if (a.recent_errors[i].error) EXPECT_EQ(a.recent_errors[i].error->message, b.recent_errors[i].error->message);
   }
 }
 
@@ -358,7 +361,7 @@ TEST(Archive, PutCommitLoad) {
   v.captured_at = "2026-01-01T00:00:00Z";
   v.sha256 = sha256_hex("# Terms\n");
   v.snapshots = {sha};
-  v.status = "new";
+  v.status = Status::new_document;
   index.versions.push_back(v);
   SnapshotMeta meta;
   meta.sha256 = sha;

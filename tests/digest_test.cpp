@@ -17,14 +17,14 @@ using testing::cosmetic_change;
 using testing::new_record;
 using testing::small_change;
 
-DigestEntry entry(CheckResult r) {
+DigestEntry entry(ChangeRecord r) {
   DigestEntry e;
   e.captured_at = r.checked_at;
   e.record = std::move(r);
   return e;
 }
 
-CheckResult titled(CheckResult r, const std::string& platform_name) {
+ChangeRecord titled(ChangeRecord r, const std::string& platform_name) {
   r.title = platform_name + " \u2014 " + r.title.substr(r.title.find(" \u2014 ") + 5);
   return r;
 }
@@ -85,7 +85,7 @@ TEST(Digest, AnEmptyDigestSaysSo) {
 
 TEST(Digest, HtmlIsSelfContainedAndEscapesPageText) {
   std::vector<DigestEntry> entries;
-  CheckResult evil = changed_record("acme", "terms", "# <Terms>\nWe keep data for a year.\n",
+  ChangeRecord evil = changed_record("acme", "terms", "# <Terms>\nWe keep data for a year.\n",
                                     "# <Terms>\nWe keep data <script>alert(1)</script> & \"forever\" <img src=x onerror=y>.\n");
   evil.urls = {"javascript:alert(1)"};
   entries.push_back(entry(evil));
@@ -183,10 +183,10 @@ TEST(Digest, ArchivedChangesReadsTheWindowFromTheArchive) {
   Archive archive(dir.path());
   // Two versions of one document, written through the archive like a check does.
   DocumentIndex index = archive.load("acme", "terms");
-  const CheckResult first = new_record("acme", "terms");
-  const CheckResult second = changed_record("acme", "terms");
+  const ChangeRecord first = new_record("acme", "terms");
+  const ChangeRecord second = changed_record("acme", "terms");
   int n = 0;
-  for (const CheckResult* r : {&first, &second}) {
+  for (const ChangeRecord* r : {&first, &second}) {
     VersionEntry v;
     v.number = static_cast<std::uint64_t>(++n);
     v.captured_at = n == 1 ? "2026-10-01T00:00:00Z" : "2026-11-29T12:00:00Z";
@@ -205,7 +205,7 @@ TEST(Digest, ArchivedChangesReadsTheWindowFromTheArchive) {
   std::vector<std::string> warnings, unreadable;
   auto entries = archived_changes(archive, since, until, {}, warnings, unreadable);
   ASSERT_EQ(entries.size(), 1u);
-  EXPECT_EQ(entries[0].record.severity, "major");
+  EXPECT_EQ(entries[0].record.severity, Severity::major);
   EXPECT_EQ(entries[0].captured_at, "2026-11-29T12:00:00Z");
   EXPECT_TRUE(warnings.empty());
   EXPECT_TRUE(unreadable.empty());

@@ -59,7 +59,7 @@ using Names = std::vector<std::string>;
 std::string parse_error(std::string_view text) {
   Result<Selector> selector = Selector::parse(text);
   if (selector.ok()) return "<parsed>";
-  EXPECT_EQ(selector.error().kind, "selector");
+  EXPECT_EQ(selector.error().kind, ErrorKind::selector);
   return selector.error().message;
 }
 
@@ -199,7 +199,7 @@ TEST(SelectorParse, SurvivesRandomInput) {
     }
     Result<Selector> selector = Selector::parse(text);
     if (!selector.ok()) {
-      EXPECT_EQ(selector.error().kind, "selector");
+      EXPECT_EQ(selector.error().kind, ErrorKind::selector);
       EXPECT_NE(selector.error().message.find(text), std::string::npos);
       continue;
     }

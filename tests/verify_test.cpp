@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "support/process.hpp"
-#include "tosdiff/pipeline/run.hpp"
+#include "tosdiff/pipeline/record_builder.hpp"
 #include "tosdiff/report/record.hpp"
 #include "tosdiff/util/sha256.hpp"
 
@@ -24,9 +24,9 @@ DocumentIndex make_document(const Archive& archive, int versions) {
     v.number = static_cast<std::uint64_t>(n);
     v.captured_at = "2026-11-0" + std::to_string(n) + "T00:00:00Z";
     v.sha256 = sha256_hex(text);
-    v.status = n == 1 ? "new" : "changed";
+    v.status = n == 1 ? Status::new_document : Status::changed;
     archive.put_version(index, v.number, text);
-    CheckResult r;
+    ChangeRecord r;
     r.platform = "p";
     r.document = "d";
     r.status = v.status;

@@ -52,8 +52,8 @@ CheckAlerts::CheckAlerts(Context& context, CheckCommandOptions& options) : conte
   }
 }
 
-void CheckAlerts::note(const CheckResult& result) {
-  if (enabled_ && !targets_.empty() && alerts(result)) records_.push_back(result);
+void CheckAlerts::note(const ChangeRecord& result) {
+  if (enabled_ && !targets_.empty() && is_substantive_change(result)) records_.push_back(result);
 }
 
 bool CheckAlerts::deliver(const std::atomic<bool>* stop) {

@@ -20,7 +20,7 @@ class CheckAlerts {
   // Throws UsageError for a bad configuration file or alert flag.
   CheckAlerts(Context& context, CheckCommandOptions& options);
 
-  void note(const CheckResult& result);  // keeps the records that alert
+  void note(const ChangeRecord& result);  // keeps the records that alert
   // Under the ArchiveLock. When `stop` is set, nothing is attempted: the new alerts are queued.
   // Returns false when an alert could be neither delivered nor queued: it is lost, and the
   // run must say so in its exit code.
@@ -31,9 +31,9 @@ class CheckAlerts {
  private:
   Context& context_;
   bool enabled_ = true;
-  std::string min_severity_;
+  Severity min_severity_ = Severity::unclassified;
   std::vector<AlertTarget> targets_;
-  std::vector<CheckResult> records_;
+  std::vector<ChangeRecord> records_;
 };
 
 // Applies the configuration's "check" defaults to the options not in `options.given`.

@@ -61,6 +61,7 @@ struct Parsed {
   bool verify_repair = false, verify_json = false;
   bool accept_json = false;
   double lock_wait_seconds = 30;  // verify and accept (check has its own in CheckCommandOptions)
+  std::string min_severity;       // check --min-severity, as written
   DigestCommandOptions digest;
   CLI::App* check_app = nullptr;  // to tell which options were given (config defaults, config.hpp)
 };
@@ -89,12 +90,13 @@ const std::vector<Command>& commands() {
          c.add_option("--notify-exec", p.check.notify_exec, "run CMD for each substantive change, the record on its stdin (repeatable)")->allow_extra_args(false);
          c.add_option("--notify-webhook", p.check.notify_webhook, "POST each substantive change's record to URL (repeatable)")->allow_extra_args(false);
          c.add_option("--notify-email", p.check.notify_email, "mail a digest of the run's substantive changes to ADDRESS (repeatable; SMTP from the configuration or TOSDIFF_SMTP_*)")->allow_extra_args(false);
-         c.add_option("--min-severity", p.check.min_severity, "alert only on changes of at least this severity")->check(CLI::IsMember({"info", "minor", "moderate", "major"}));
+         c.add_option("--min-severity", p.min_severity, "alert only on changes of at least this severity")->check(CLI::IsMember({"info", "minor", "moderate", "major"}));
          c.add_flag("--no-alerts", p.check.no_alerts, "send no alert and leave the outbox alone");
          p.check_app = &c;
        },
        [](Context& ctx, const Parsed& p) {
          CheckCommandOptions options = p.check;
+         options.min_severity = severity_from_string(p.min_severity).value_or(Severity::unclassified);
          for (const char* name : {"--jobs", "--per-host", "--delay", "--timeout", "--max-size", "--lock-wait", "--min-severity"})
            if (p.check_app && p.check_app->count(name) > 0) options.given.emplace_back(name);
          return command_check(ctx, options);

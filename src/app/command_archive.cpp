@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tosdiff/archive/archive.hpp"
-#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/pipeline/record_builder.hpp"
 #include "tosdiff/pipeline/run.hpp"
 #include "tosdiff/app/cli.hpp"
 #include "tosdiff/util/clock.hpp"
@@ -72,7 +72,7 @@ int command_list(Context& context, bool json) {
         problem = e.what();
       }
       const std::string status = !problem.empty()   ? "archive-error"
-                                 : index.last_check ? index.last_check->status
+                                 : index.last_check ? std::string(to_string(index.last_check->status))
                                                     : "never checked";
       if (json) {
         ordered_json j;
@@ -84,12 +84,13 @@ int command_list(Context& context, bool json) {
         j["built_in"] = platform.built_in;
         j["versions"] = index.versions.size();
         j["last_status"] = !problem.empty()   ? ordered_json("archive-error")
-                           : index.last_check ? ordered_json(index.last_check->status)
+                           : index.last_check ? ordered_json(std::string(to_string(index.last_check->status)))
                                               : ordered_json(nullptr);
         if (!problem.empty()) j["archive_error"] = problem;
         j["last_checked_at"] = index.last_check ? ordered_json(index.last_check->at) : ordered_json(nullptr);
-        if (index.last_check && !index.last_check->error_kind.empty())
-          j["last_error"] = {{"kind", index.last_check->error_kind}, {"message", index.last_check->error_message}};
+        if (index.last_check && index.last_check->error)
+          j["last_error"] = {{"kind", std::string(to_string(index.last_check->error->kind))},
+                             {"message", index.last_check->error->message}};
         out << dump(j) << "\n";
       } else {
         std::string line = doc.key();
@@ -120,7 +121,7 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
   TextStyle style = context.style();
   style.verbose = true;  // asked for explicitly: show cosmetic hunks too
 
-  CheckResult result;
+  ChangeRecord result;
   if (options.from.empty() && options.to.empty()) {
     const VersionEntry& latest = *index.current();
     const std::string path = archive.record_path(index, latest.number).string();
@@ -136,24 +137,26 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
   } else {
     const VersionEntry& to = options.to.empty() ? *index.current() : resolve_version(index, options.to, doc.key());
     const VersionEntry& from = options.from.empty() ? version_before(index, to) : resolve_version(index, options.from, doc.key());
-    result.platform = doc.platform_id;
-    result.document = doc.document_id;
-    result.title = doc.title();
-    for (const auto& s : doc.sources) result.urls.push_back(s.url);
-    result.checked_at = to.captured_at;
-    result.previous = version_ref(from);
-    result.current = version_ref(to);
-    Change change = diff_texts(parse_text(archive.read_version(index, from)), parse_text(archive.read_version(index, to)));
-    result.status = change.hunks.empty() ? "unchanged" : "changed";
-    result.significance = change.substantive ? "substantive" : "cosmetic";
-    result.cosmetic_kinds = change.cosmetic_kinds;
-    result.change = std::move(change);
-    classify_result(result, context.rules());
+    // Two versions compared on their own, by the record builder check uses.
+    const Text before = parse_text(archive.read_version(index, from));
+    const Text after = parse_text(archive.read_version(index, to));
+    RecordInput input;
+    input.platform = doc.platform_id;
+    input.document = doc.document_id;
+    input.title = doc.title();
+    for (const auto& s : doc.sources) input.urls.push_back(s.url);
+    input.checked_at = to.captured_at;
+    input.current = to;
+    input.current_text = &after;
+    input.previous = from;
+    input.previous_text = &before;
+    input.rules = &context.rules();
+    result = build_record(input).record;
   }
   if (options.json) {
     context.out() << record_to_json(result).dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
   } else {
-    context.out() << (result.status == "unchanged" ? doc.key() + ": the versions are identical\n"
+    context.out() << (result.status == Status::unchanged ? doc.key() + ": the versions are identical\n"
                                                    : record_to_text(result, style));
   }
   return exit_code::ok;
@@ -185,8 +188,8 @@ int command_history(Context& context, const std::string& target, bool json) {
         j["document"] = doc.document_id;
         j["version"] = v.id();
         j["captured_at"] = v.captured_at;
-        j["status"] = v.status;
-        if (!v.significance.empty()) j["significance"] = v.significance;
+        j["status"] = std::string(to_string(v.status));
+        if (v.significance != Significance::none) j["significance"] = std::string(to_string(v.significance));
         if (!v.cosmetic_kinds.empty()) j["cosmetic_kinds"] = v.cosmetic_kinds;
         if (!v.reverts_to.empty()) j["reverts_to"] = v.reverts_to;
         j["sha256"] = v.sha256;
@@ -196,7 +199,7 @@ int command_history(Context& context, const std::string& target, bool json) {
         if (!regulations.empty()) j["regulations"] = regulations;
         out << dump(j) << "\n";
       } else {
-        std::string kind = v.status == "new" ? "new" : v.significance;
+        std::string kind(v.status == Status::new_document ? "new" : to_string(v.significance));
         std::string line = doc.key() + "  v" + v.id() + "  " + v.captured_at + "  ";
         kind.resize(std::max<std::size_t>(kind.size(), 11), ' ');
         if (severity.empty()) severity = "-";

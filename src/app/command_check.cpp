@@ -106,16 +106,16 @@ int command_check(Context& context, const CheckCommandOptions& given_options) {
   const TextStyle style = context.style();
   ProgressLine progress(context.terminal_err(), documents.size(), ProgressLine::stderr_is_terminal() && !context.quiet());
   std::size_t done = 0, errors = 0, not_checked = 0;
-  auto report = [&](const CheckResult& result) {
+  auto report = [&](const ChangeRecord& result) {
     alerts.note(result);
     ++done;
-    if (result.status == "error") ++errors;
-    if (result.error && result.error->kind == "interrupted") ++not_checked;
+    if (result.status == Status::error) ++errors;
+    if (result.error && result.error->kind == ErrorKind::interrupted) ++not_checked;
     progress.erase();
     if (options.json) {
       out << record_to_json_line(result) << "\n";
     } else if (context.quiet()) {
-      if (result.status == "error" || (result.status == "changed" && result.significance == "substantive"))
+      if (result.status == Status::error || is_substantive_change(result))
         out << record_to_text(result, style);
     } else {
       out << record_to_text(result, style);
@@ -145,8 +145,8 @@ int command_accept(Context& context, const std::string& target, bool json, doubl
   const Rules& rules = context.rules();
   Archive archive(context.data_dir());
   ArchiveLock lock(context.data_dir(), lock_wait_seconds);
-  CheckResult result = accept_pending(document, archive, context.clock(), &rules);
-  if (result.status == "error") throw FatalError(document.key() + ": " + result.error->message);
+  ChangeRecord result = accept_pending(document, archive, context.clock(), &rules);
+  if (result.status == Status::error) throw FatalError(document.key() + ": " + result.error->message);
   if (json) {
     context.out() << record_to_json_line(result) << "\n";
   } else {

@@ -31,7 +31,7 @@ int command_normalize(Context& context, const NormalizeCommandOptions& options) 
   normalize_options.include_links = options.links;
   auto text = normalize(to_utf8(bytes, "").text, normalize_options);
   if (!text) {
-    if (text.error().kind == "selector") throw UsageError(text.error().message);
+    if (text.error().kind == ErrorKind::selector) throw UsageError(text.error().message);
     context.err() << "tosdiff: error: " << text.error().kind << ": " << text.error().message << "\n";
     return exit_code::document_failed;
   }

@@ -97,7 +97,7 @@ struct CheckCommandOptions {
   std::vector<std::string> given;
   // Alerts (alert.hpp, docs/alerts.md), on top of the configuration file's.
   std::vector<std::string> notify_exec, notify_webhook, notify_email;
-  std::string min_severity;  // "" = the configuration's, else none
+  Severity min_severity = Severity::unclassified;  // unclassified: the configuration's, else none
   bool no_alerts = false;    // neither send alerts nor retry the outbox
 };
 int command_check(Context& context, const CheckCommandOptions& options);

@@ -86,10 +86,13 @@ class ObjectReader {
     return out;
   }
 
-  std::optional<std::string> severity(const std::string& key) {
+  std::optional<Severity> severity(const std::string& key) {
     auto s = string(key);
-    if (s && !is_severity(*s)) fail(key, "'" + *s + "' is not a severity (info, minor, moderate, major)");
-    return s;
+    if (!s) return std::nullopt;
+    auto severity = severity_from_string(*s);
+    if (!severity || *severity == Severity::unclassified)
+      fail(key, "'" + *s + "' is not a severity (info, minor, moderate, major)");
+    return severity;
   }
 
   // Every key not read is unknown: a typo must not silently disable something.
@@ -178,7 +181,7 @@ std::vector<std::string> split_command(const std::string& command, const std::st
 
 AlertFilter read_filter(ObjectReader& r) {
   AlertFilter f;
-  f.min_severity = r.severity("min_severity").value_or("");
+  f.min_severity = r.severity("min_severity").value_or(Severity::unclassified);
   f.platforms = r.strings("platforms", false).value_or(std::vector<std::string>{});
   f.topics = r.strings("topics", false).value_or(std::vector<std::string>{});
   return f;

@@ -27,7 +27,7 @@ struct CheckDefaults {
   std::optional<int> jobs, per_host;
   std::optional<double> delay, timeout, lock_wait;
   std::optional<std::size_t> max_size;
-  std::optional<std::string> min_severity;
+  std::optional<Severity> min_severity;
 };
 
 struct Config {

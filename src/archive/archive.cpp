@@ -36,11 +36,28 @@ void check_sha(const std::string& sha) {
   if (!ok) throw ArchiveError("invalid snapshot name '" + sha + "'");
 }
 
+ordered_json error_to_json(const Error& e) {
+  return {{"kind", std::string(to_string(e.kind))}, {"message", e.message}};
+}
+
+// An enum of the index, read from its name; an unknown name is a malformed index.
+template <class Enum>
+Enum enum_field(const ordered_json& j, const char* key, std::optional<Enum> (*parse)(std::string_view), Enum absent) {
+  if (!field(j, key)) return absent;
+  const std::string text = string_field(j, key);
+  if (auto value = parse(text)) return *value;
+  throw ArchiveError(std::string("field \"") + key + "\" has an unknown value '" + text + "'");
+}
+
+Error error_from_json(const ordered_json& j) {
+  return Error{enum_field(j, "kind", error_kind_from_string, ErrorKind::network), string_field(j, "message")};
+}
+
 ordered_json check_to_json(const CheckEntry& c) {
   ordered_json j;
   j["at"] = c.at;
-  j["status"] = c.status;
-  if (!c.error_kind.empty()) j["error"] = {{"kind", c.error_kind}, {"message", c.error_message}};
+  j["status"] = std::string(to_string(c.status));
+  if (c.error) j["error"] = error_to_json(*c.error);
   if (!c.snapshots.empty()) j["snapshots"] = c.snapshots;
   return j;
 }
@@ -51,10 +68,8 @@ CheckEntry check_from_json(const ordered_json& j) {
   as_object(j, "a check entry");
   CheckEntry c;
   c.at = string_field(j, "at");
-  c.status = string_field(j, "status");
-  const ordered_json& error = object_field(j, "error");
-  c.error_kind = string_field(error, "kind");
-  c.error_message = string_field(error, "message");
+  c.status = enum_field(j, "status", status_from_string, Status::unchanged);
+  if (const ordered_json* error = field(j, "error")) c.error = error_from_json(as_object(*error, "a check's error"));
   c.snapshots = strings_field(j, "snapshots");
   return c;
 }
@@ -101,8 +116,8 @@ std::string index_to_json(const DocumentIndex& index) {
     e["captured_at"] = v.captured_at;
     e["sha256"] = v.sha256;
     e["snapshots"] = v.snapshots;
-    e["status"] = v.status;
-    if (!v.significance.empty()) e["significance"] = v.significance;
+    e["status"] = std::string(to_string(v.status));
+    if (v.significance != Significance::none) e["significance"] = std::string(to_string(v.significance));
     if (!v.cosmetic_kinds.empty()) e["cosmetic_kinds"] = v.cosmetic_kinds;
     if (!v.summary.empty()) e["summary"] = v.summary;
     if (!v.reverts_to.empty()) e["reverts_to"] = v.reverts_to;
@@ -135,7 +150,7 @@ std::string index_to_json(const DocumentIndex& index) {
     const PendingText& p = *index.pending;
     j["pending"] = {{"sha256", p.sha256},
                     {"at", p.at},
-                    {"error", {{"kind", p.error_kind}, {"message", p.error_message}}},
+                    {"error", error_to_json(p.reason)},
                     {"snapshots", p.snapshots}};
   }
   // Texts come from the web: never let an invalid byte make the archive unwritable.
@@ -165,8 +180,8 @@ DocumentIndex index_from_json(std::string_view text) {
       v.sha256 = required_string(e, "sha256");
       check_sha(v.sha256);
       v.snapshots = strings_field(e, "snapshots");
-      v.status = string_field(e, "status");
-      v.significance = string_field(e, "significance");
+      v.status = enum_field(e, "status", status_from_string, Status::changed);
+      v.significance = enum_field(e, "significance", significance_from_string, Significance::none);
       v.cosmetic_kinds = strings_field(e, "cosmetic_kinds");
       v.summary = string_field(e, "summary");
       v.reverts_to = string_field(e, "reverts_to");
@@ -199,9 +214,7 @@ DocumentIndex index_from_json(std::string_view text) {
       pending.sha256 = required_string(*p, "sha256");
       check_sha(pending.sha256);
       pending.at = string_field(*p, "at");
-      const ordered_json& error = object_field(*p, "error");
-      pending.error_kind = string_field(error, "kind");
-      pending.error_message = string_field(error, "message");
+      pending.reason = error_from_json(object_field(*p, "error"));
       pending.snapshots = strings_field(*p, "snapshots");
       index.pending = std::move(pending);
     }

@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+#include "tosdiff/model/record.hpp"
+#include "tosdiff/model/result.hpp"
 #include "tosdiff/util/atomic_file.hpp"
 
 namespace tosdiff {
@@ -38,8 +40,8 @@ struct VersionEntry {
   std::string captured_at;
   std::string sha256;                  // of the normalized text
   std::vector<std::string> snapshots;  // sha256 of each source page, in declaration order
-  std::string status;                  // "new" or "changed"
-  std::string significance;            // "substantive" or "cosmetic" ("" for the first)
+  Status status = Status::new_document;  // new_document or changed
+  Significance significance = Significance::none;  // substantive or cosmetic (none for the first)
   std::vector<std::string> cosmetic_kinds;
   std::string summary;                 // one line, for history and digests
   std::string reverts_to;              // id of an earlier version with the same text, if any
@@ -48,8 +50,8 @@ struct VersionEntry {
 
 struct CheckEntry {
   std::string at;
-  std::string status;  // new | unchanged | changed | error
-  std::string error_kind, error_message;
+  Status status = Status::unchanged;
+  std::optional<Error> error;          // status error
   std::vector<std::string> snapshots;  // raw pages kept for inspection of an error
 };
 
@@ -58,7 +60,7 @@ struct CheckEntry {
 struct PendingText {
   std::string sha256;                  // of the normalized text
   std::string at;
-  std::string error_kind, error_message;
+  Error reason;                        // why it was held back
   std::vector<std::string> snapshots;  // the raw pages it came from
 };
 

@@ -940,12 +940,12 @@ std::vector<std::string> match_phrases(const Pattern& pattern, std::string_view 
   return out;
 }
 
-std::string severity_for(std::size_t words, int topic_points, std::size_t flags, int* score_out) {
+Severity severity_for(std::size_t words, int topic_points, std::size_t flags, int* score_out) {
   const int size = words == 0 ? 0 : words <= 5 ? 1 : words <= 40 ? 2 : 3;
   const int flag_points = flags == 0 ? 0 : flags == 1 ? 2 : 3;
   const int score = size + topic_points + flag_points;
   if (score_out) *score_out = score;
-  return score <= 2 ? "minor" : score <= 5 ? "moderate" : "major";
+  return score <= 2 ? Severity::minor : score <= 5 ? Severity::moderate : Severity::major;
 }
 
 Classification classify(Change& change, const Rules& rules) {
@@ -1017,7 +1017,7 @@ Classification classify(Change& change, const Rules& rules) {
     }
   }
   if (!biggest) {
-    out.severity = "info";
+    out.severity = Severity::info;
     return out;
   }
   out.section = biggest->section;
@@ -1044,27 +1044,27 @@ Classification classify(Change& change, const Rules& rules) {
   return out;
 }
 
-void classify_result(CheckResult& result, const Rules& rules) {
-  result.severity.clear();
+void classify_result(ChangeRecord& result, const Rules& rules) {
+  result.severity = Severity::unclassified;
   result.section.clear();
   result.topics.clear();
   result.regulations.clear();
   result.flags.clear();
-  if (result.status == "new") {
-    result.severity = "info";
+  if (result.status == Status::new_document) {
+    result.severity = Severity::info;
     return;
   }
-  if (result.status != "changed" || !result.change) return;
-  if (result.significance != "substantive") {
+  if (result.status != Status::changed || !result.change) return;
+  if (result.significance != Significance::substantive) {
     for (Hunk& h : result.change->hunks) {
       h.topics.clear();
       h.flags.clear();
     }
-    result.severity = "info";
+    result.severity = Severity::info;
     return;
   }
   Classification c = classify(*result.change, rules);
-  result.severity = std::move(c.severity);
+  result.severity = c.severity;
   result.section = std::move(c.section);
   result.topics = std::move(c.topics);
   result.regulations = std::move(c.regulations);

@@ -91,7 +91,7 @@ std::vector<std::string> match_phrases(const Pattern& pattern, std::string_view 
 
 // Record-level result of classify().
 struct Classification {
-  std::string severity;               // info | minor | moderate | major
+  Severity severity = Severity::unclassified;
   int score = 0;                      // size + topic + flag points (docs/topics.md)
   std::vector<std::string> section;   // heading path of the largest substantive hunk
   std::vector<RecordTopic> topics;    // ordered by weight (section-only one less), then first seen
@@ -106,10 +106,10 @@ Classification classify(Change& change, const Rules& rules);
 // The severity of a substantive change (formula in docs/topics.md): `words` changed words
 // (added + removed, substantive hunks), `topic_points` the largest topic weight (one less when
 // found only in headings), `flags` distinct flags raised.
-std::string severity_for(std::size_t words, int topic_points, std::size_t flags, int* score = nullptr);
+Severity severity_for(std::size_t words, int topic_points, std::size_t flags, int* score = nullptr);
 
 // Sets the classification fields of a result: status new -> severity "info"; status changed ->
 // classify() its change (a cosmetic one is "info", without topics); other statuses: none.
-void classify_result(CheckResult& result, const Rules& rules);
+void classify_result(ChangeRecord& result, const Rules& rules);
 
 }  // namespace tosdiff

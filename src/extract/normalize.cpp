@@ -78,7 +78,7 @@ struct CompiledSpec {
 
 Result<Selector> parse_selector(const std::string& text) {
   auto parsed = Selector::parse(text);
-  if (!parsed) return Error{"selector", parsed.error().message};
+  if (!parsed) return Error{ErrorKind::selector, parsed.error().message};
   return std::move(parsed).value();
 }
 
@@ -95,7 +95,7 @@ Result<CompiledSpec> compile(const SelectorSpec& spec) {
   bool one_start = range.start_before.empty() != range.start_after.empty();
   bool one_end = range.end_before.empty() != range.end_after.empty();
   if (!one_start || !one_end)
-    return Error{"selector", "range selector " + compiled.description +
+    return Error{ErrorKind::selector, "range selector " + compiled.description +
                                  " needs exactly one of startBefore/startAfter and one of "
                                  "endBefore/endAfter"};
   compiled.start_after = !range.start_after.empty();
@@ -790,7 +790,7 @@ Result<bool> check_selectors(const std::vector<SelectorSpec>& specs) {
 
 Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   if (html.size() > options.max_html_bytes)
-    return Error{"too_large", "page of " + std::to_string(html.size()) +
+    return Error{ErrorKind::too_large, "page of " + std::to_string(html.size()) +
                                   " bytes exceeds the normalizer's limit of " +
                                   std::to_string(options.max_html_bytes)};
   auto select = compile_all(options.select);
@@ -802,7 +802,7 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   PruneStats stats;
   const std::string pruned = prune_raw_text(html, options.prune_raw_text, &stats);
   if (stats.elements > kMaxElements)
-    return Error{"too_complex", "the page has over " + std::to_string(kMaxElements) +
+    return Error{ErrorKind::too_complex, "the page has over " + std::to_string(kMaxElements) +
                                     " elements; tosdiff does not parse pages that large"};
   ParsedHtml parsed(pruned);
   const FlatDocument& doc = parsed.flat();
@@ -820,7 +820,7 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
     if (included.empty()) {
       for (const auto& name : unmatched) unmatched_names += (unmatched_names.empty() ? "" : ", ") + name;
       if (!options.fallback_on_no_match)
-        return Error{"no_match", "the select selectors matched nothing: " + unmatched_names};
+        return Error{ErrorKind::no_match, "the select selectors matched nothing: " + unmatched_names};
       fell_back = true;
     }
   }
@@ -830,7 +830,7 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
     if (fell_back && !options.anchor_text.empty()) {
       root = find_anchored_content(doc, options.anchor_text, prefix);
       if (!root)
-        return Error{"no_match", "the select selectors matched nothing (" + unmatched_names +
+        return Error{ErrorKind::no_match, "the select selectors matched nothing (" + unmatched_names +
                                      "), and no part of the page resembles the archived text"};
     } else {
       root = find_main_content(doc, prefix);
@@ -853,7 +853,7 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   Text text = walker.run();
   if (fell_back) {
     if (options.anchor_text.empty() && word_count(text) < options.min_fallback_words)
-      return Error{"no_match", "the select selectors matched nothing: " + unmatched_names};
+      return Error{ErrorKind::no_match, "the select selectors matched nothing: " + unmatched_names};
     if (options.report) {
       options.report->fell_back = true;
       options.report->note = "the declaration's select (" + unmatched_names +

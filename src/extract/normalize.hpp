@@ -34,7 +34,7 @@ struct NormalizeOptions {
   std::string base_url;              // resolves relative link targets (include_links)
   bool include_links = false;        // append link targets as "[text](url)", canonicalized
   bool strip_boilerplate = true;     // the built-in boilerplate rules
-  std::size_t max_html_bytes = 16u << 20;  // bigger input: Error{"too_large"}
+  std::size_t max_html_bytes = 16u << 20;  // bigger input: Error{ErrorKind::too_large}
   bool prune_raw_text = true;        // drop script/style contents before parsing (raw_text.hpp);
                                      // the output is the same either way, only faster
 

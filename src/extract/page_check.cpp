@@ -182,15 +182,15 @@ std::optional<Error> classify_page(long status, std::string_view html, const Tex
   }
   if (blocked) {
     std::string what = challenge_title ? "'" + title + "'" : marker ? "a bot-protection challenge" : "an interstitial";
-    return Error{"blocked", "the server answered with " + what + " instead of the document" +
+    return Error{ErrorKind::blocked, "the server answered with " + what + " instead of the document" +
                                 (status >= 400 ? " (HTTP " + std::to_string(status) + ")" : "") + where};
   }
   if (status >= 400) return std::nullopt;  // the caller reports http_status with its reason
   if ((short_page && is_not_found(title)) || (tiny_page && is_not_found(lower(first_lines(text, 3)))))
-    return Error{"error_page", "the page is an error page" + (title.empty() ? std::string() : " ('" + title + "')") +
+    return Error{ErrorKind::error_page, "the page is an error page" + (title.empty() ? std::string() : " ('" + title + "')") +
                                    ", served with HTTP " + std::to_string(status) + where};
   if (words < kMinWords)
-    return Error{"empty", "no text found on the page (" + std::to_string(words) + " words)" + where};
+    return Error{ErrorKind::empty, "no text found on the page (" + std::to_string(words) + " words)" + where};
   return std::nullopt;
 }
 
@@ -198,7 +198,7 @@ std::optional<Error> check_shrink(const Text& previous, const Text& current) {
   const std::size_t before = count_text_words(previous), after = count_text_words(current);
   if (before < 100) return std::nullopt;  // too short to judge
   if (after * 5 < before)
-    return Error{"suspicious_shrink", "the text fell from " + std::to_string(before) + " to " +
+    return Error{ErrorKind::suspicious_shrink, "the text fell from " + std::to_string(before) + " to " +
                                           std::to_string(after) +
                                           " words"};
   auto a = vocabulary(previous), b = vocabulary(current);
@@ -206,7 +206,7 @@ std::optional<Error> check_shrink(const Text& previous, const Text& current) {
   for (const auto& w : b) shared += a.count(w);
   const std::size_t all = a.size() + b.size() - shared;
   if (all > 0 && shared * 10 < all)
-    return Error{"suspicious_shrink", "the new text shares almost no vocabulary with the archived one (" +
+    return Error{ErrorKind::suspicious_shrink, "the new text shares almost no vocabulary with the archived one (" +
                                           std::to_string(shared) + " of " + std::to_string(all) +
                                           " distinct words)"};
   return std::nullopt;

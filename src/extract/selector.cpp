@@ -146,7 +146,7 @@ class Parser {
 
   bool fail(std::string what) {
     if (!error_) {
-      error_ = Error{"selector", what + " in '" + std::string(text_) + "'"};
+      error_ = Error{ErrorKind::selector, what + " in '" + std::string(text_) + "'"};
     }
     return false;
   }
@@ -911,7 +911,7 @@ Result<Selector> Selector::parse(std::string_view text) {
     return selector;
   } catch (const std::exception& e) {
     // Only allocation can throw here; parse() promises an Error, never an exception.
-    return Error{"selector", std::string("cannot parse selector: ") + e.what()};
+    return Error{ErrorKind::selector, std::string("cannot parse selector: ") + e.what()};
   }
 }
 

@@ -64,11 +64,11 @@ struct Target {
 
 Result<Target> vet_url(const FetchRequest& request) {
   std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> url(curl_url(), &curl_url_cleanup);
-  if (!url) return Error{"network", "out of memory parsing " + request.url};
+  if (!url) return Error{ErrorKind::network, "out of memory parsing " + request.url};
   CURLUcode rc = curl_url_set(url.get(), CURLUPART_URL, request.url.c_str(),
                               CURLU_NON_SUPPORT_SCHEME);
   if (rc != CURLUE_OK) {
-    return Error{"bad_url", "\"" + request.url + "\" is not a valid URL (" +
+    return Error{ErrorKind::bad_url, "\"" + request.url + "\" is not a valid URL (" +
                                 curl_url_strerror(rc) + ")"};
   }
   auto part = [&](CURLUPart which, unsigned flags) -> std::string {
@@ -82,7 +82,7 @@ Result<Target> vet_url(const FetchRequest& request) {
   target.scheme = lowercase(part(CURLUPART_SCHEME, 0));
   if (target.scheme == "file") {
     if (!request.allow_file) {
-      return Error{"file_not_allowed",
+      return Error{ErrorKind::file_not_allowed,
                    "file URL " + request.url + " is refused because this document does not "
                    "allow local files"};
     }
@@ -90,7 +90,7 @@ Result<Target> vet_url(const FetchRequest& request) {
     return target;
   }
   if (target.scheme != "http" && target.scheme != "https") {
-    return Error{"bad_url", "URL " + request.url + " has unsupported scheme \"" +
+    return Error{ErrorKind::bad_url, "URL " + request.url + " has unsupported scheme \"" +
                                 target.scheme + "\" (only http and https are fetched)"};
   }
   target.host_key = target.scheme + "://" + lowercase(part(CURLUPART_HOST, 0)) + ":" +
@@ -237,53 +237,53 @@ Error transport_error(const Transfer& transfer, CURLcode rc, bool* transient) {
   *transient = false;
   switch (rc) {
     case CURLE_COULDNT_RESOLVE_HOST:
-      return {"dns", "host name of " + url + " did not resolve (" + detail + ")"};
+      return {ErrorKind::dns, "host name of " + url + " did not resolve (" + detail + ")"};
     case CURLE_COULDNT_CONNECT:
-      return {"connection_refused",
+      return {ErrorKind::connection_refused,
               "connection to " + connect_address(transfer) + " was refused for " + url};
     case CURLE_OPERATION_TIMEDOUT:
       *transient = true;
-      return {"timeout", "fetching " + url + " timed out (" + detail + ")"};
+      return {ErrorKind::timeout, "fetching " + url + " timed out (" + detail + ")"};
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
     case CURLE_GOT_NOTHING:
       *transient = true;
-      return {"connection_reset",
+      return {ErrorKind::connection_reset,
               "the server closed the connection before a complete response for " + url + " (" +
                   detail + ")"};
     case CURLE_PARTIAL_FILE:
       *transient = true;
-      return {"truncated", "the body of " + url + " ended before its announced length (" +
+      return {ErrorKind::truncated, "the body of " + url + " ended before its announced length (" +
                                detail + ")"};
     case CURLE_TOO_MANY_REDIRECTS:
-      return {"redirect", "too many redirects fetching " + url + " (" + detail + ")"};
+      return {ErrorKind::redirect, "too many redirects fetching " + url + " (" + detail + ")"};
     case CURLE_UNSUPPORTED_PROTOCOL:
       // The initial scheme was vetted before the transfer started, so curl can only have
       // refused a redirect target (file://, ftp://, ...), which REDIR_PROTOCOLS forbids.
-      return {"redirect",
+      return {ErrorKind::redirect,
               url + " redirected to a scheme other than http or https (" + detail + ")"};
     case CURLE_BAD_CONTENT_ENCODING:
-      return {"bad_encoding",
+      return {ErrorKind::bad_encoding,
               "the Content-Encoding of " + url + " could not be decoded (" + detail + ")"};
     case CURLE_URL_MALFORMAT:
-      return {"bad_url", "\"" + url + "\" is not a valid URL (" + detail + ")"};
+      return {ErrorKind::bad_url, "\"" + url + "\" is not a valid URL (" + detail + ")"};
     case CURLE_FILE_COULDNT_READ_FILE:
-      return {"file", "local file " + url + " could not be read (" + detail + ")"};
+      return {ErrorKind::file, "local file " + url + " could not be read (" + detail + ")"};
     case CURLE_FILESIZE_EXCEEDED:
-      return {"too_large", url + " is larger than the size limit of " +
+      return {ErrorKind::too_large, url + " is larger than the size limit of " +
                                std::to_string(transfer.max_size) + " bytes"};
     default:
       break;
   }
   if (rc == CURLE_WRITE_ERROR && transfer.too_large) {
-    return {"too_large", url + " is larger than the size limit of " +
+    return {ErrorKind::too_large, url + " is larger than the size limit of " +
                              std::to_string(transfer.max_size) + " bytes once decoded"};
   }
   if (is_tls_error(rc)) {
-    return {"tls", "TLS failed for " + url + " (" + detail + ")"};
+    return {ErrorKind::tls, "TLS failed for " + url + " (" + detail + ")"};
   }
   *transient = true;
-  return {"network", "fetching " + url + " failed (" + detail + ")"};
+  return {ErrorKind::network, "fetching " + url + " failed (" + detail + ")"};
 }
 
 Outcome classify(Transfer& transfer, CURLcode rc) {
@@ -434,12 +434,12 @@ class Run {
     transfer->max_size = limits_.max_size;
     transfer->easy = curl_easy_init();
     if (!transfer->easy || !configure(*transfer, now)) {
-      finish(task, Error{"network", "libcurl could not set up a transfer for " +
+      finish(task, Error{ErrorKind::network, "libcurl could not set up a transfer for " +
                                         task.request->url});
       return;
     }
     if (curl_multi_add_handle(multi_, transfer->easy) != CURLM_OK) {
-      finish(task, Error{"network", "libcurl could not start a transfer for " +
+      finish(task, Error{ErrorKind::network, "libcurl could not start a transfer for " +
                                         task.request->url});
       return;
     }
@@ -542,7 +542,7 @@ class Run {
     double wait = 0;
     if (outcome.retry_after) {
       if (*outcome.retry_after > limits_.max_retry_after_seconds) {
-        *refusal = Error{"http_retry_after",
+        *refusal = Error{ErrorKind::http_retry_after,
                          task.request->url + " answered " +
                              std::to_string(outcome.response ? outcome.response->status : 0) +
                              " asking to retry after " +
@@ -583,14 +583,14 @@ class Run {
 
   void interrupt_everything() {
     abandon_everything([](const Task& task) {
-      return Error{"interrupted", "fetching " + task.request->url + " was interrupted"};
+      return Error{ErrorKind::interrupted, "fetching " + task.request->url + " was interrupted"};
     });
   }
 
   // The multi handle itself failed (out of memory, most likely): no request can go on.
   void fail_everything(CURLMcode mc) {
     abandon_everything([mc](const Task& task) {
-      return Error{"network", "fetching " + task.request->url +
+      return Error{ErrorKind::network, "fetching " + task.request->url +
                                   " failed because libcurl's multi interface failed (" +
                                   curl_multi_strerror(mc) + ")"};
     });

@@ -43,7 +43,7 @@ struct FetchLimits {
   double max_retry_after_seconds = 30;   // a longer Retry-After is not waited for: error
   std::string user_agent = "tosdiff/0.1 (+https://github.com/tosdiff/tosdiff)";
   // Set by a signal handler: no new transfer or retry starts; transfers in flight are
-  // abandoned with Error{"interrupted"}; fetch_all returns promptly.
+  // abandoned with Error{ErrorKind::interrupted}; fetch_all returns promptly.
   const std::atomic<bool>* stop = nullptr;
 };
 

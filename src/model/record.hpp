@@ -5,14 +5,27 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
 #include "tosdiff/model/result.hpp"
+#include "tosdiff/model/severity.hpp"
 
 namespace tosdiff {
 
 inline constexpr int kRecordSchemaVersion = 1;
+
+// What a check of a document found. JSON: "new", "unchanged", "changed", "error".
+enum class Status { new_document, unchanged, changed, error };
+// Whether a change alters what the text says. JSON: absent, "substantive", "cosmetic".
+enum class Significance { none, substantive, cosmetic };
+
+std::string_view to_string(Status status);
+std::string_view to_string(Significance significance);
+// The enum a JSON string names; nullopt for anything else.
+std::optional<Status> status_from_string(std::string_view text);
+std::optional<Significance> significance_from_string(std::string_view text);
 
 struct VersionRef {
   std::string version, captured_at, sha256;
@@ -33,30 +46,37 @@ struct RegulationRef {
   std::string topic;  // the (first) record topic implicating it
 };
 
-struct CheckResult {
+struct ChangeRecord {
   std::string platform, document, title;
   std::vector<std::string> urls;  // the declared page(s)
-  std::string status;             // new | unchanged | changed | error
+  Status status = Status::unchanged;
   std::string checked_at;
   std::optional<VersionRef> previous, current;
   std::optional<Change> change;   // status changed
-  std::string significance;       // changed: substantive | cosmetic
+  Significance significance = Significance::none;  // changed: substantive or cosmetic
   std::vector<std::string> cosmetic_kinds;
   std::string reverts_to;         // changed: id of an earlier version with this same text
   bool accepted = false;          // changed by `tosdiff accept`, not by a check
   std::size_t blocks = 0, words = 0;  // new: size of the text
   std::optional<Error> error;     // status error
   std::vector<std::string> warnings;
-  // Classification (classify.hpp), status new or changed: severity info | minor | moderate |
-  // major ("" when not classified); for a substantive change, the heading path of its
-  // largest substantive hunk, its topics, the regulations they implicate, and its flags.
-  std::string severity;
+  // Classification (classify/), status new or changed: its severity; for a substantive change,
+  // the heading path of its largest substantive hunk, its topics, the regulations they
+  // implicate, and its flags.
+  Severity severity = Severity::unclassified;
   std::vector<std::string> section;
   std::vector<RecordTopic> topics;
   std::vector<RegulationRef> regulations;
   std::vector<FlagMatch> flags;
 
-  bool is_alert() const { return status == "new" || (status == "changed" && significance == "substantive"); }
+  std::string key() const { return platform + "/" + document; }
 };
+
+// The one test of "what the text says changed": a changed record whose significance is
+// substantive. Alerts, digests, quiet output and exit codes all ask this (and say so when
+// they also count new documents).
+inline bool is_substantive_change(const ChangeRecord& record) {
+  return record.status == Status::changed && record.significance == Significance::substantive;
+}
 
 }  // namespace tosdiff

@@ -3,14 +3,35 @@
 // (a failed fetch, a page with no selector match). Configuration errors throw instead.
 
 #include <cassert>
+#include <iosfwd>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
 namespace tosdiff {
 
+// Why a document (or a delivery) failed: a closed set, written in JSON as its name
+// (to_string), documented in docs/change-record.md.
+enum class ErrorKind {
+  // fetching (fetch/fetcher.hpp says when each happens)
+  bad_url, file_not_allowed, file, dns, connection_refused, connection_reset, truncated, timeout,
+  too_large, redirect, tls, bad_encoding, http_retry_after, network, http_status, interrupted,
+  // what the page turned out to be
+  blocked, error_page, empty, no_match, selector, suspicious_shrink, too_complex, time_budget,
+  // the archive and the user's commands
+  archive, nothing_pending,
+  // alert deliveries
+  exec, webhook, email,
+};
+
+std::string_view to_string(ErrorKind kind);
+std::optional<ErrorKind> error_kind_from_string(std::string_view text);
+std::ostream& operator<<(std::ostream& out, ErrorKind kind);  // for test messages
+
 struct Error {
-  std::string kind;     // stable, machine-readable: "http_status", "network", "no_match", ...
+  ErrorKind kind = ErrorKind::network;
   std::string message;  // one human sentence, no trailing period needed
 };
 

@@ -1,19 +1,22 @@
 #pragma once
-// How grave a change is: info (cosmetic), then minor, moderate, major (classify/).
+// How grave a change is (classify/ decides): info for a cosmetic change or a new document,
+// then minor, moderate, major. Ordered: a graver severity compares greater.
 
+#include <optional>
 #include <string_view>
 
 namespace tosdiff {
 
-// info 0, minor 1, moderate 2, major 3; "" (unclassified) counts as info; -1 when unknown.
-inline int severity_rank(std::string_view severity) {
-  if (severity.empty() || severity == "info") return 0;
-  if (severity == "minor") return 1;
-  if (severity == "moderate") return 2;
-  if (severity == "major") return 3;
-  return -1;
-}
+enum class Severity { unclassified, info, minor, moderate, major };
 
-inline bool is_severity(std::string_view severity) { return !severity.empty() && severity_rank(severity) >= 0; }
+// "info", "minor", "moderate", "major"; "" for unclassified.
+std::string_view to_string(Severity severity);
+// The severity a JSON or configuration string names ("" is unclassified); nullopt otherwise.
+std::optional<Severity> severity_from_string(std::string_view text);
+
+// info 0, minor 1, moderate 2, major 3; unclassified counts as info.
+inline int severity_rank(Severity severity) {
+  return severity == Severity::unclassified ? 0 : static_cast<int>(severity) - 1;
+}
 
 }  // namespace tosdiff

@@ -29,9 +29,9 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
   return out;
 }
 
-std::string record_key(const CheckResult& r) { return r.platform + "/" + r.document; }
+std::string record_key(const ChangeRecord& r) { return r.platform + "/" + r.document; }
 
-std::string keys_of(const std::vector<CheckResult>& records) {
+std::string keys_of(const std::vector<ChangeRecord>& records) {
   std::vector<std::string> keys;
   for (const auto& r : records) keys.push_back(record_key(r));
   if (keys.size() > 3) {
@@ -56,7 +56,7 @@ class RealAlertSender final : public AlertSender {
  public:
   RealAlertSender(const Clock& clock, const std::atomic<bool>* stop) : clock_(clock), stop_(stop) {}
 
-  Result<std::string> send(const AlertTarget& target, const std::vector<CheckResult>& records) override {
+  Result<std::string> send(const AlertTarget& target, const std::vector<ChangeRecord>& records) override {
     if (target.type == "email") return send_email(target, records);
     std::string outcome;
     for (const auto& record : records) {
@@ -68,17 +68,17 @@ class RealAlertSender final : public AlertSender {
   }
 
  private:
-  Result<std::string> run_exec(const AlertTarget& target, const CheckResult& record) const {
+  Result<std::string> run_exec(const AlertTarget& target, const ChangeRecord& record) const {
     const auto timeout = std::chrono::milliseconds(static_cast<long long>(target.timeout_seconds * 1000));
     std::vector<std::pair<std::string, std::string>> env = inherited_environment(target.pass_env);
     for (auto& variable : exec_environment(record)) env.push_back(std::move(variable));
     SubprocessResult r = run_subprocess(target.argv, env, record_to_json_line(record) + "\n", timeout, stop_,
                                         InheritEnvironment::none);
-    if (!r.ok()) return Error{"exec", r.describe()};
+    if (!r.ok()) return Error{ErrorKind::exec, r.describe()};
     return std::string("exit status 0");
   }
 
-  Result<std::string> send_webhook(const AlertTarget& target, const CheckResult& record) const {
+  Result<std::string> send_webhook(const AlertTarget& target, const ChangeRecord& record) const {
     WebhookOptions options;
     options.stop = stop_;
     options.timeout_seconds = target.timeout_seconds;
@@ -88,7 +88,7 @@ class RealAlertSender final : public AlertSender {
     return "HTTP " + std::to_string(r.value());
   }
 
-  Result<std::string> send_email(const AlertTarget& target, const std::vector<CheckResult>& records) {
+  Result<std::string> send_email(const AlertTarget& target, const std::vector<ChangeRecord>& records) {
     std::vector<DigestEntry> entries;
     std::string first_checked;
     for (const auto& r : records) {
@@ -119,13 +119,12 @@ class RealAlertSender final : public AlertSender {
 
 }  // namespace
 
-bool alerts(const CheckResult& record) { return record.status == "changed" && record.significance == "substantive"; }
-
-bool AlertFilter::takes(const CheckResult& record, std::string_view floor) const {
-  if (!alerts(record)) return false;
+bool AlertFilter::takes(const ChangeRecord& record, Severity floor) const {
+  // Only a substantive change alerts: never a new document, never a cosmetic change.
+  if (!is_substantive_change(record)) return false;
   const int rank = severity_rank(record.severity);
-  if (!min_severity.empty() && rank < severity_rank(min_severity)) return false;
-  if (!floor.empty() && rank < severity_rank(floor)) return false;
+  if (min_severity != Severity::unclassified && rank < severity_rank(min_severity)) return false;
+  if (floor != Severity::unclassified && rank < severity_rank(floor)) return false;
   if (!platforms.empty() &&
       std::none_of(platforms.begin(), platforms.end(),
                    [&](const std::string& p) { return p == record.platform || p == record_key(record); }))
@@ -171,14 +170,14 @@ std::string sanitize_env_value(std::string_view value) {
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> exec_environment(const CheckResult& r) {
+std::vector<std::pair<std::string, std::string>> exec_environment(const ChangeRecord& r) {
   std::vector<std::pair<std::string, std::string>> env = {
       {"TOSDIFF_PLATFORM", r.platform},
       {"TOSDIFF_DOCUMENT", r.document},
       {"TOSDIFF_TITLE", r.title},
       {"TOSDIFF_URL", r.urls.empty() ? "" : r.urls.front()},
-      {"TOSDIFF_SEVERITY", r.severity},
-      {"TOSDIFF_SIGNIFICANCE", r.significance},
+      {"TOSDIFF_SEVERITY", std::string(to_string(r.severity))},
+      {"TOSDIFF_SIGNIFICANCE", std::string(to_string(r.significance))},
       {"TOSDIFF_VERSION", r.current ? r.current->version : ""},
       {"TOSDIFF_PREVIOUS_VERSION", r.previous ? r.previous->version : ""},
       {"TOSDIFF_CHECKED_AT", r.checked_at},
@@ -212,7 +211,7 @@ std::unique_ptr<AlertSender> make_alert_sender(const Clock& clock, const std::at
   return std::make_unique<RealAlertSender>(clock, stop);
 }
 
-AlertRunReport run_alerts(const std::vector<AlertTarget>& targets, const std::vector<CheckResult>& records,
+AlertRunReport run_alerts(const std::vector<AlertTarget>& targets, const std::vector<ChangeRecord>& records,
                           Outbox& outbox, AlertSender& sender, const Clock& clock, std::ostream& err,
                           const AlertRunOptions& options) {
   AlertRunReport report;
@@ -285,11 +284,11 @@ AlertRunReport run_alerts(const std::vector<AlertTarget>& targets, const std::ve
 
   // 2. This run's records.
   for (const AlertTarget& target : targets) {
-    std::vector<CheckResult> taken;
+    std::vector<ChangeRecord> taken;
     for (const auto& r : records)
       if (target.filter.takes(r, options.min_severity)) taken.push_back(r);
     if (taken.empty()) continue;
-    std::vector<std::vector<CheckResult>> batches;
+    std::vector<std::vector<ChangeRecord>> batches;
     if (target.type == "email") batches.push_back(std::move(taken));
     else
       for (auto& r : taken) batches.push_back({std::move(r)});

@@ -22,16 +22,13 @@ namespace tosdiff {
 
 class Outbox;
 
-// Whether a record is an alert at all: status changed, significance substantive.
-bool alerts(const CheckResult& record);
-
 struct AlertFilter {
-  std::string min_severity;             // "" = any
+  Severity min_severity = Severity::unclassified;  // unclassified = any
   std::vector<std::string> platforms;   // empty = any
   std::vector<std::string> topics;      // topic ids; empty = any, else one of them must be found
   // True when the record alerts and passes the filter, and its severity reaches `floor`
-  // too (check --min-severity; "" = none).
-  bool takes(const CheckResult& record, std::string_view floor = "") const;
+  // too (check --min-severity; unclassified = none).
+  bool takes(const ChangeRecord& record, Severity floor = Severity::unclassified) const;
 };
 
 struct SmtpSettings {
@@ -72,7 +69,7 @@ class AlertSender {
  public:
   virtual ~AlertSender() = default;
   // Returns a short description of what happened ("HTTP 200", "250 OK") or the Error.
-  virtual Result<std::string> send(const AlertTarget& target, const std::vector<CheckResult>& records) = 0;
+  virtual Result<std::string> send(const AlertTarget& target, const std::vector<ChangeRecord>& records) = 0;
 };
 
 // The real one: run_subprocess, libcurl (HTTP and SMTP). `clock` stamps email dates; `stop`,
@@ -83,7 +80,7 @@ std::unique_ptr<AlertSender> make_alert_sender(const Clock& clock, const std::at
 // TOSDIFF_DOCUMENT, TOSDIFF_TITLE, TOSDIFF_URL, TOSDIFF_SEVERITY, TOSDIFF_SIGNIFICANCE,
 // TOSDIFF_VERSION, TOSDIFF_PREVIOUS_VERSION, TOSDIFF_CHECKED_AT, TOSDIFF_SUMMARY. Values are
 // sanitized: control characters (newlines included) become spaces, at most 1000 bytes.
-std::vector<std::pair<std::string, std::string>> exec_environment(const CheckResult& record);
+std::vector<std::pair<std::string, std::string>> exec_environment(const ChangeRecord& record);
 // The part of tosdiff's own environment an exec alert's program gets: PATH, HOME, USER,
 // LOGNAME, SHELL, LANG, LANGUAGE, LC_*, TZ, TMPDIR, TERM, the proxy and CA variables, and
 // the names in `pass_env`. Never TOSDIFF_SMTP_* or any other variable: secrets of tosdiff's
@@ -92,7 +89,7 @@ std::vector<std::pair<std::string, std::string>> inherited_environment(const std
 std::string sanitize_env_value(std::string_view value);
 
 struct AlertRunOptions {
-  std::string min_severity;                  // check --min-severity: a floor for every target
+  Severity min_severity = Severity::unclassified;  // check --min-severity: a floor for every target
   bool verbose = false;                      // report successful deliveries too
   bool quiet = false;                        // not even a delivery that succeeded on retry
   const std::atomic<bool>* stop = nullptr;   // set: no more attempts, the rest is queued
@@ -108,7 +105,7 @@ struct AlertRunReport {
 // entry whose target is no longer configured waits, untried, until it expires), then
 // delivers `records` to every target whose filter takes them. Every failure is reported on
 // `err` and queued. The caller holds the ArchiveLock (the outbox is in the data dir).
-AlertRunReport run_alerts(const std::vector<AlertTarget>& targets, const std::vector<CheckResult>& records,
+AlertRunReport run_alerts(const std::vector<AlertTarget>& targets, const std::vector<ChangeRecord>& records,
                           Outbox& outbox, AlertSender& sender, const Clock& clock, std::ostream& err,
                           const AlertRunOptions& options);
 

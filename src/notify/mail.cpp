@@ -36,7 +36,7 @@ bool is_loopback_url(std::string_view url) {
 Result<std::string> send_mail(const SmtpSettings& smtp, const std::vector<std::string>& to, const std::string& mime) {
   init_curl_once();
   CURL* curl = curl_easy_init();
-  if (!curl) return Error{"email", "curl_easy_init failed"};
+  if (!curl) return Error{ErrorKind::email, "curl_easy_init failed"};
   curl_slist* recipients = nullptr;
   for (const auto& address : to) recipients = curl_slist_append(recipients, ("<" + address + ">").c_str());
   const std::string from = "<" + mail_address(smtp.from) + ">";
@@ -70,7 +70,7 @@ Result<std::string> send_mail(const SmtpSettings& smtp, const std::vector<std::s
   if (code != CURLE_OK) {
     std::string message = error_buffer[0] ? error_buffer : curl_easy_strerror(code);
     if (reply) message += " (last SMTP reply " + std::to_string(reply) + ")";
-    return Error{"email", message};
+    return Error{ErrorKind::email, message};
   }
   return "SMTP " + std::to_string(reply);
 }

@@ -24,7 +24,7 @@ struct OutboxEntry {
   std::string last_attempt_at;  // latest failure, UTC
   std::string last_error;
   int attempts = 0;             // failed attempts so far
-  std::vector<CheckResult> records;
+  std::vector<ChangeRecord> records;
 };
 
 class Outbox {

@@ -35,13 +35,13 @@ Result<long> post_webhook(const std::string& url, const std::string& body, const
       // Wait in short slices: a SIGINT must not sit behind a 30 s backoff.
       const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(backoff);
       while (std::chrono::steady_clock::now() < until) {
-        if (options.stop && options.stop->load()) return Error{"webhook", last_problem + " (interrupted)"};
+        if (options.stop && options.stop->load()) return Error{ErrorKind::webhook, last_problem + " (interrupted)"};
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
       backoff = std::min(backoff * 2, 30.0);
     }
     CURL* curl = curl_easy_init();
-    if (!curl) return Error{"webhook", "curl_easy_init failed"};
+    if (!curl) return Error{ErrorKind::webhook, "curl_easy_init failed"};
     curl_slist* headers = nullptr;
     headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
     headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
@@ -86,7 +86,7 @@ Result<long> post_webhook(const std::string& url, const std::string& body, const
     const bool transient = status >= 500 || status == 408 || status == 429;
     if (!transient) break;
   }
-  return Error{"webhook", last_problem};
+  return Error{ErrorKind::webhook, last_problem};
 }
 
 }  // namespace tosdiff

@@ -50,7 +50,7 @@ std::vector<DigestEntry> archived_changes(const Archive& archive, time_point sin
         entry.record.cosmetic_kinds = v.cosmetic_kinds;
         entry.record.checked_at = v.captured_at;
       }
-      if (entry.record.status != "new" && entry.record.status != "changed") continue;
+      if (entry.record.status != Status::new_document && entry.record.status != Status::changed) continue;
       out.push_back(std::move(entry));
     }
   }

@@ -13,7 +13,7 @@
 #include "tosdiff/model/document.hpp"
 #include "tosdiff/util/clock.hpp"
 #include "tosdiff/fetch/fetcher.hpp"
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/model/record.hpp"
 
 namespace tosdiff {
 
@@ -23,7 +23,7 @@ struct CheckSummary {
   std::size_t checked = 0, created = 0, substantive = 0, cosmetic = 0, unchanged = 0, errors = 0;
 };
 
-using ReportFn = std::function<void(const CheckResult&)>;
+using ReportFn = std::function<void(const ChangeRecord&)>;
 
 // The caller holds the ArchiveLock. `report` is called once per document, in the order
 // documents complete. A fetcher stopped early (FetchLimits::stop) leaves documents not
@@ -40,13 +40,10 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
                              std::size_t max_page_bytes = 10u << 20, const Rules* rules = nullptr,
                              const std::atomic<bool>* stop = nullptr, double document_budget_seconds = 60);
 
-// How a change record names an archived version.
-VersionRef version_ref(const VersionEntry& version);
-
 // `tosdiff accept`: makes the text held back as suspicious (pending) the current version,
 // on the user's word. Returns the record (status "changed"), or an error result of kind
 // "nothing_pending". The caller holds the ArchiveLock.
-CheckResult accept_pending(const DocumentSpec& document, const Archive& archive, const Clock& clock,
+ChangeRecord accept_pending(const DocumentSpec& document, const Archive& archive, const Clock& clock,
                            const Rules* rules = nullptr);
 
 }  // namespace tosdiff

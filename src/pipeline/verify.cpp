@@ -9,10 +9,8 @@
 
 #include "tosdiff/model/ids.hpp"
 #include "tosdiff/util/clock.hpp"
-#include "tosdiff/pipeline/run.hpp"
+#include "tosdiff/pipeline/record_builder.hpp"
 #include "tosdiff/classify/classify.hpp"
-#include "tosdiff/compare/diff.hpp"
-#include "tosdiff/extract/page_check.hpp"
 #include "tosdiff/report/record.hpp"
 #include "tosdiff/util/sha256.hpp"
 
@@ -164,8 +162,8 @@ class DocumentVerifier {
         v.snapshots = current.value("snapshots", std::vector<std::string>{});
         if (v.snapshots.empty() && current.contains("snapshot_sha256"))
           v.snapshots.push_back(current["snapshot_sha256"].get<std::string>());
-        v.status = record.value("status", "");
-        v.significance = record.value("significance", "");
+        v.status = status_from_string(record.value("status", "")).value_or(Status::changed);
+        v.significance = significance_from_string(record.value("significance", "")).value_or(Significance::none);
         v.cosmetic_kinds = record.value("cosmetic_kinds", std::vector<std::string>{});
         v.summary = record.value("summary", "");
         v.reverts_to = record.value("reverts_to", "");
@@ -178,7 +176,7 @@ class DocumentVerifier {
     if (!ec)
       v.captured_at = format_utc(std::chrono::time_point_cast<std::chrono::system_clock::duration>(
           std::chrono::file_clock::to_sys(written)));
-    v.status = "changed";
+    v.status = Status::changed;
     return v;
   }
 
@@ -206,8 +204,8 @@ class DocumentVerifier {
     for (std::uint64_t number : numbers_on_disk())
       if (auto v = version_from_files(number)) index.versions.push_back(std::move(*v));
     if (index.versions.empty()) return false;
-    if (index.versions.front().status == "changed" && index.versions.front().significance.empty())
-      index.versions.front().status = "new";
+    if (index.versions.front().status == Status::changed && index.versions.front().significance == Significance::none)
+      index.versions.front().status = Status::new_document;
     for (const VersionEntry& v : index.versions) add_snapshots_of(index, v);
     CheckEntry last;
     last.at = index.versions.back().captured_at;
@@ -307,7 +305,9 @@ class DocumentVerifier {
     return {};
   }
 
-  // Version k's record again, from its text and the one before it.
+  // Version k's record again, from its text and the one before it, by the one record builder
+  // with the rules check uses: the same record check wrote (but for the title, which the
+  // archive does not keep).
   bool rebuild_record(const DocumentIndex& index, std::size_t k) {
     const VersionEntry& v = index.versions[k];
     std::string text;
@@ -316,36 +316,33 @@ class DocumentVerifier {
     } catch (const ArchiveError&) {
       return false;
     }
-    CheckResult r;
-    r.platform = platform_;
-    r.document = document_;
-    r.checked_at = v.captured_at;
-    for (const auto& [url, sha] : index.latest_by_url) r.urls.push_back(url);
-    r.current = version_ref(v);
-    Text after = parse_text(text);
-    if (k == 0) {
-      r.status = "new";
-      r.blocks = after.blocks.size();
-      r.words = count_text_words(after);
-    } else {
+    RecordInput input;
+    input.platform = platform_;
+    input.document = document_;
+    input.checked_at = v.captured_at;
+    for (const auto& [url, sha] : index.latest_by_url) input.urls.push_back(url);
+    input.current = v;
+    const Text after = parse_text(text);
+    input.current_text = &after;
+    Text before;
+    if (k > 0) {
       const VersionEntry& previous = index.versions[k - 1];
-      std::string before;
+      std::string previous_text;
       try {
-        if (!file_hashes_to(archive_.version_path(index, previous.number), previous.sha256, &before)) return false;
+        if (!file_hashes_to(archive_.version_path(index, previous.number), previous.sha256, &previous_text)) return false;
       } catch (const ArchiveError&) {
         return false;
       }
-      r.status = "changed";
-      r.previous = version_ref(previous);
-      r.change = diff_texts(parse_text(before), after);
-      r.significance = v.significance.empty() ? (r.change->substantive ? "substantive" : "cosmetic") : v.significance;
-      r.cosmetic_kinds = v.cosmetic_kinds;
-      r.reverts_to = v.reverts_to;
+      before = parse_text(previous_text);
+      input.previous = previous;
+      input.previous_text = &before;
+      input.history.assign(index.versions.begin(), index.versions.begin() + static_cast<std::ptrdiff_t>(k));
     }
-    r.warnings.push_back("rebuilt by `tosdiff verify --repair` from the archived versions");
-    classify_result(r, rules_);
+    input.warnings.push_back("rebuilt by `tosdiff verify --repair` from the archived versions");
+    input.rules = &rules_;
+    const BuiltRecord built = build_record(input);
     archive_.put_record(index, v.number,
-                        record_to_json(r).dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n");
+                        record_to_json(built.record).dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n");
     return true;
   }
 

@@ -31,12 +31,12 @@ std::string upper(std::string s) {
   return s;
 }
 
-std::string platform_name(const CheckResult& r) {
+std::string platform_name(const ChangeRecord& r) {
   const auto at = r.title.find(kTitleSeparator);
   return at == std::string::npos || at == 0 ? r.platform : r.title.substr(0, at);
 }
 
-std::string document_name(const CheckResult& r) {
+std::string document_name(const ChangeRecord& r) {
   const auto at = r.title.find(kTitleSeparator);
   if (at == std::string::npos) return r.title.empty() ? r.document : r.title;
   return r.title.substr(at + kTitleSeparator.size());
@@ -48,18 +48,18 @@ std::string readable_time(const std::string& iso) {
   return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
 }
 
-bool is_substantive(const CheckResult& r) { return r.status == "changed" && r.significance == "substantive"; }
+bool is_substantive(const ChangeRecord& r) { return is_substantive_change(r); }
 
 // 0 substantive, 1 new, 2 cosmetic: the order of sections in a group.
-int kind_rank(const CheckResult& r) { return is_substantive(r) ? 0 : r.status == "new" ? 1 : 2; }
+int kind_rank(const ChangeRecord& r) { return is_substantive(r) ? 0 : r.status == Status::new_document ? 1 : 2; }
 
-std::string kind_word(const CheckResult& r) {
-  if (is_substantive(r)) return r.severity.empty() ? "changed" : r.severity;
-  return r.status == "new" ? "new" : "cosmetic";
+std::string kind_word(const ChangeRecord& r) {
+  if (is_substantive(r)) return r.severity == Severity::unclassified ? "changed" : std::string(to_string(r.severity));
+  return r.status == Status::new_document ? "new" : "cosmetic";
 }
 
 std::string version_phrase(const DigestEntry& e) {
-  const CheckResult& r = e.record;
+  const ChangeRecord& r = e.record;
   std::string out;
   if (r.current) out = "version " + r.current->version;
   if (r.previous) out += " (was " + r.previous->version + ")";
@@ -68,7 +68,7 @@ std::string version_phrase(const DigestEntry& e) {
 }
 
 // The substantive hunks shown for a change, and how many more there are.
-std::vector<const Hunk*> shown_hunks(const CheckResult& r, std::size_t& more) {
+std::vector<const Hunk*> shown_hunks(const ChangeRecord& r, std::size_t& more) {
   std::vector<const Hunk*> out;
   more = 0;
   if (!r.change || !is_substantive(r)) return out;
@@ -82,7 +82,7 @@ std::vector<const Hunk*> shown_hunks(const CheckResult& r, std::size_t& more) {
 
 // The summary without the document's title, which the entry's heading already gives:
 // "§ '8. Disputes' changed: +49/−30 words in 4 places; ...", "first version archived (...)".
-std::string short_summary(const CheckResult& r) {
+std::string short_summary(const ChangeRecord& r) {
   std::string s = summarize(r);
   const std::string name = r.title.empty() ? r.platform + "/" + r.document : r.title;
   if (s.rfind(name, 0) == 0) {
@@ -165,7 +165,7 @@ std::string html_words(const Hunk& h) {
 }
 
 std::string html_entry(const DigestEntry& e) {
-  const CheckResult& r = e.record;
+  const ChangeRecord& r = e.record;
   const std::string kind = kind_word(r);
   const Badge b = badge_for(kind);
   std::ostringstream o;
@@ -244,13 +244,13 @@ Digest make_digest(std::vector<DigestEntry> entries) {
   Digest d;
   std::map<std::string, DigestGroup> groups;
   for (auto& e : entries) {
-    CheckResult& r = e.record;
-    if (r.status != "new" && r.status != "changed") continue;
+    ChangeRecord& r = e.record;
+    if (r.status != Status::new_document && r.status != Status::changed) continue;
     if (is_substantive(r)) {
       ++d.substantive;
-      if (severity_rank(r.severity) > severity_rank(d.max_severity) || d.max_severity.empty())
-        d.max_severity = r.severity.empty() ? "info" : r.severity;
-    } else if (r.status == "new") {
+      const Severity severity = r.severity == Severity::unclassified ? Severity::info : r.severity;
+      d.max_severity = std::max(d.max_severity, severity);
+    } else if (r.status == Status::new_document) {
       ++d.created;
     } else {
       ++d.cosmetic;
@@ -277,7 +277,7 @@ Digest make_digest(std::vector<DigestEntry> entries) {
       if (is_substantive(e.record)) best = std::max(best, severity_rank(e.record.severity));
     if (best == -2)
       for (const auto& e : g.entries)
-        if (e.record.status == "new") best = std::max(best, -1);
+        if (e.record.status == Status::new_document) best = std::max(best, -1);
     return best;
   };
   for (auto& [id, g] : groups) {
@@ -321,7 +321,7 @@ bool parse_until(const std::string& spec, time_point now, time_point& out) {
 
 std::string substantive_headline(const Digest& d) {
   std::string out = plural(d.substantive, "substantive change", "substantive changes");
-  if (!d.max_severity.empty()) out += " (max severity " + d.max_severity + ")";
+  if (d.max_severity != Severity::unclassified) out += " (max severity " + std::string(to_string(d.max_severity)) + ")";
   return out;
 }
 
@@ -338,7 +338,7 @@ std::string digest_to_text(const Digest& d, bool color) {
   for (const auto& g : d.groups) {
     o << "\n" << paint("1", g.name) << (g.name != g.platform ? paint("2", "  (" + g.platform + ")") : "") << "\n";
     for (const auto& e : g.entries) {
-      const CheckResult& r = e.record;
+      const ChangeRecord& r = e.record;
       std::string kind = kind_word(r);
       std::string label = upper(kind);
       label.resize(std::max<std::size_t>(label.size() + 1, 10), ' ');
@@ -379,7 +379,7 @@ std::string digest_to_markdown(const Digest& d) {
   for (const auto& g : d.groups) {
     o << "\n## " << md_escape(g.name) << "\n";
     for (const auto& e : g.entries) {
-      const CheckResult& r = e.record;
+      const ChangeRecord& r = e.record;
       o << "\n### " << md_escape(upper(kind_word(r))) << " \u00b7 " << md_escape(document_name(r)) << " \u2014 "
         << md_escape(version_phrase(e)) << "\n\n";
       o << md_escape(short_summary(r)) << "\n";
@@ -462,20 +462,20 @@ ordered_json digest_to_json(const Digest& d) {
   if (!d.until.empty()) j["until"] = d.until;
   j["generated_at"] = d.generated_at;
   j["counts"] = {{"substantive", d.substantive}, {"cosmetic", d.cosmetic}, {"new", d.created}};
-  if (!d.max_severity.empty()) j["max_severity"] = d.max_severity;
+  if (d.max_severity != Severity::unclassified) j["max_severity"] = std::string(to_string(d.max_severity));
   ordered_json groups = ordered_json::array();
   for (const auto& g : d.groups) {
     ordered_json changes = ordered_json::array();
     for (const auto& e : g.entries) {
-      const CheckResult& r = e.record;
+      const ChangeRecord& r = e.record;
       ordered_json c;
       c["platform"] = r.platform;
       c["document"] = r.document;
       c["title"] = r.title;
       if (!r.urls.empty()) c["url"] = r.urls.front();
-      c["status"] = r.status;
-      if (r.status == "changed") c["significance"] = r.significance;
-      if (!r.severity.empty()) c["severity"] = r.severity;
+      c["status"] = std::string(to_string(r.status));
+      if (r.status == Status::changed) c["significance"] = std::string(to_string(r.significance));
+      if (r.severity != Severity::unclassified) c["severity"] = std::string(to_string(r.severity));
       c["captured_at"] = e.captured_at;
       if (r.current) c["version"] = r.current->version;
       if (r.previous) c["previous_version"] = r.previous->version;

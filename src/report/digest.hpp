@@ -17,7 +17,7 @@
 namespace tosdiff {
 
 struct DigestEntry {
-  CheckResult record;        // status new or changed, as archived
+  ChangeRecord record;        // status new or changed, as archived
   std::string captured_at;   // of the version it made
 };
 
@@ -34,7 +34,7 @@ struct Digest {
   std::string generated_at;     // UTC ISO time
   std::vector<DigestGroup> groups;
   std::size_t substantive = 0, cosmetic = 0, created = 0;
-  std::string max_severity;     // of the substantive changes; "" when none
+  Severity max_severity = Severity::unclassified;  // of the substantive changes
   std::size_t unreadable = 0;   // documents whose archive could not be read: not "nothing changed"
 };
 

@@ -135,6 +135,15 @@ Hunk hunk_from_json(const ordered_json& j) {
   return h;
 }
 
+// An enum written as its name: an unknown name is a damaged record, not a default.
+template <class Enum>
+Enum enum_field(const ordered_json& j, const char* key, std::optional<Enum> (*parse)(std::string_view), Enum absent) {
+  if (!field(j, key)) return absent;
+  const std::string text = string_field(j, key);
+  if (auto value = parse(text)) return *value;
+  throw JsonFieldError(std::string("field \"") + key + "\" has an unknown value '" + text + "'");
+}
+
 // ---- text --------------------------------------------------------------------------------
 
 struct Paint {
@@ -188,11 +197,11 @@ void render_hunk(std::ostringstream& out, const Hunk& h, const Paint& paint) {
   out << line << "\n";
 }
 
-std::string render_text_report(const CheckResult& r, const TextStyle& style);
+std::string render_text_report(const ChangeRecord& r, const TextStyle& style);
 
 }  // namespace
 
-ordered_json record_to_json(const CheckResult& r) {
+ordered_json record_to_json(const ChangeRecord& r) {
   ordered_json j;
   j["schema_version"] = kRecordSchemaVersion;
   j["platform"] = r.platform;
@@ -200,16 +209,16 @@ ordered_json record_to_json(const CheckResult& r) {
   j["title"] = r.title;
   j["url"] = r.urls.empty() ? "" : r.urls.front();
   if (r.urls.size() > 1) j["urls"] = r.urls;
-  j["status"] = r.status;
+  j["status"] = std::string(to_string(r.status));
   j["checked_at"] = r.checked_at;
-  if (r.status == "changed") {
-    j["significance"] = r.significance;
+  if (r.status == Status::changed) {
+    j["significance"] = std::string(to_string(r.significance));
     if (!r.cosmetic_kinds.empty()) j["cosmetic_kinds"] = r.cosmetic_kinds;
     if (!r.reverts_to.empty()) j["reverts_to"] = r.reverts_to;
   }
-  if (r.accepted && (r.status == "changed" || r.status == "new")) j["accepted"] = true;
-  if (r.status == "new" || r.status == "changed") j["summary"] = summarize(r);
-  if (!r.severity.empty()) j["severity"] = r.severity;
+  if (r.accepted && (r.status == Status::changed || r.status == Status::new_document)) j["accepted"] = true;
+  if (r.status == Status::new_document || r.status == Status::changed) j["summary"] = summarize(r);
+  if (r.severity != Severity::unclassified) j["severity"] = std::string(to_string(r.severity));
   if (!r.section.empty()) j["section"] = r.section;
   if (!r.topics.empty()) {
     ordered_json topics = ordered_json::array();
@@ -226,37 +235,37 @@ ordered_json record_to_json(const CheckResult& r) {
   if (!r.flags.empty()) j["flags"] = flags_to_json(r.flags);
   if (r.previous) j["previous"] = version_to_json(*r.previous);
   if (r.current) j["current"] = version_to_json(*r.current);
-  if (r.status == "new") j["size"] = {{"blocks", r.blocks}, {"words", r.words}};
+  if (r.status == Status::new_document) j["size"] = {{"blocks", r.blocks}, {"words", r.words}};
   if (r.change) {
     j["stats"] = stats_to_json(r.change->stats);
     ordered_json hunks = ordered_json::array();
     for (const auto& h : r.change->hunks) hunks.push_back(hunk_to_json(h));
     j["hunks"] = std::move(hunks);
   }
-  if (r.error) j["error"] = {{"kind", r.error->kind}, {"message", r.error->message}};
+  if (r.error) j["error"] = {{"kind", std::string(to_string(r.error->kind))}, {"message", r.error->message}};
   if (!r.warnings.empty()) j["warnings"] = r.warnings;
   return j;
 }
 
-std::string record_to_json_line(const CheckResult& result) {
+std::string record_to_json_line(const ChangeRecord& result) {
   return record_to_json(result).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
-CheckResult record_from_json(const ordered_json& j) {
+ChangeRecord record_from_json(const ordered_json& j) {
   as_object(j, "the change record");
-  CheckResult r;
+  ChangeRecord r;
   r.platform = string_field(j, "platform");
   r.document = string_field(j, "document");
   r.title = string_field(j, "title");
   if (field(j, "urls")) r.urls = strings_field(j, "urls");
   else if (std::string url = string_field(j, "url"); !url.empty()) r.urls.push_back(url);
-  r.status = string_field(j, "status");
+  r.status = enum_field(j, "status", status_from_string, Status::error);
   r.checked_at = string_field(j, "checked_at");
-  r.significance = string_field(j, "significance");
+  r.significance = enum_field(j, "significance", significance_from_string, Significance::none);
   r.cosmetic_kinds = strings_field(j, "cosmetic_kinds");
   r.reverts_to = string_field(j, "reverts_to");
   r.accepted = bool_field(j, "accepted");
-  r.severity = string_field(j, "severity");
+  r.severity = enum_field(j, "severity", severity_from_string, Severity::unclassified);
   r.section = strings_field(j, "section");
   for (const auto& t : array_field(j, "topics")) {
     as_object(t, "a topic");
@@ -283,25 +292,26 @@ CheckResult record_from_json(const ordered_json& j) {
   }
   if (const ordered_json* error = field(j, "error")) {
     as_object(*error, "the error");
-    r.error = Error{string_field(*error, "kind"), string_field(*error, "message")};
+    r.error = Error{enum_field(*error, "kind", error_kind_from_string, ErrorKind::network), string_field(*error, "message")};
   }
   r.warnings = strings_field(j, "warnings");
   return r;
 }
 
-std::string summarize(const CheckResult& r) {
+std::string summarize(const ChangeRecord& r) {
   const std::string name = r.title.empty() ? r.platform + "/" + r.document : r.title;
-  if (r.status == "new")
+  if (r.status == Status::new_document)
     return name + ": first version archived (" + std::to_string(r.blocks) + " blocks, " +
            std::to_string(r.words) + " words)";
-  if (r.status == "error") return name + ": " + (r.error ? r.error->kind + ": " + r.error->message : "error");
-  if (r.status != "changed" || !r.change) return name + ": " + r.status;
+  if (r.status == Status::error)
+    return name + ": " + (r.error ? std::string(to_string(r.error->kind)) + ": " + r.error->message : "error");
+  if (r.status != Status::changed || !r.change) return name + ": " + std::string(to_string(r.status));
   const Change& c = *r.change;
   // The section named is the one of the largest change that counts.
   const Hunk* first = nullptr;
   std::size_t largest = 0;
   for (const auto& h : c.hunks) {
-    if (h.cosmetic && r.significance != "cosmetic") continue;
+    if (h.cosmetic && r.significance != Significance::cosmetic) continue;
     std::size_t words = 0;
     for (const auto& w : h.words)
       if (w.op != '=') words += 1 + static_cast<std::size_t>(std::count(w.text.begin(), w.text.end(), ' '));
@@ -312,14 +322,14 @@ std::string summarize(const CheckResult& r) {
   }
   std::string where;
   if (first && !first->section.empty()) where = " \u00a7 '" + first->section.back() + "'";
-  const bool substantive = r.significance == "substantive";
+  const bool substantive = r.significance == Significance::substantive;
   const DiffStats& s = substantive ? c.substantive_stats : c.stats;
   const auto places = static_cast<std::size_t>(std::count_if(
       c.hunks.begin(), c.hunks.end(), [&](const Hunk& h) { return !substantive || !h.cosmetic; }));
   std::string out = name + where + " changed: +" + std::to_string(s.words_added) + "/\u2212" +
                     std::to_string(s.words_removed) + " words in " + std::to_string(places) +
                     (places == 1 ? " place" : " places");
-  if (r.significance == "cosmetic") out += " (cosmetic: " + join(r.cosmetic_kinds, ", ") + ")";
+  if (r.significance == Significance::cosmetic) out += " (cosmetic: " + join(r.cosmetic_kinds, ", ") + ")";
   if (!r.reverts_to.empty()) out += "; same text as version " + r.reverts_to;
   if (!r.topics.empty()) {
     constexpr std::size_t kNamed = 3;  // a summary is one line
@@ -328,40 +338,40 @@ std::string summarize(const CheckResult& r) {
     out += "; topics: " + join(labels, ", ");
     if (r.topics.size() > kNamed) out += " (+" + std::to_string(r.topics.size() - kNamed) + " more)";
   }
-  if (!r.severity.empty()) out += "; severity " + r.severity;
+  if (r.severity != Severity::unclassified) out += "; severity " + std::string(to_string(r.severity));
   return out;
 }
 
-std::string record_to_text(const CheckResult& r, const TextStyle& style) {
+std::string record_to_text(const ChangeRecord& r, const TextStyle& style) {
   // Page text is valid UTF-8 by construction, but a record read back from disk may not be.
   return repair_utf8(render_text_report(r, style));
 }
 
 namespace {
 
-std::string render_text_report(const CheckResult& r, const TextStyle& style) {
+std::string render_text_report(const ChangeRecord& r, const TextStyle& style) {
   Paint paint{style.color};
   std::ostringstream out;
   const std::string key = r.platform + "/" + r.document;
   auto warnings = [&] {
     for (const auto& w : r.warnings) out << "  " << paint("33", "warning: ") << w << "\n";
   };
-  if (r.status == "unchanged") {
+  if (r.status == Status::unchanged) {
     if (style.verbose || !r.warnings.empty()) out << paint("2", "unchanged  " + key) << "\n";
     warnings();
     return out.str();
   }
-  if (r.status == "error") {
+  if (r.status == Status::error) {
     out << paint("1;33", "ERROR") << "    " << paint("1", key) << "  " << r.title << "\n";
     if (r.error) out << "  " << r.error->kind << ": " << r.error->message << "\n";
     return out.str();
   }
-  if (r.status == "new") {
+  if (r.status == Status::new_document) {
     out << paint("1;34", "NEW") << "      " << paint("1", key) << "  " << summarize(r) << "\n";
     warnings();
     return out.str();
   }
-  const bool cosmetic = r.significance == "cosmetic";
+  const bool cosmetic = r.significance == Significance::cosmetic;
   if (cosmetic && !style.verbose) return {};
   out << paint(cosmetic ? "2" : "1;35", "CHANGED") << "  " << paint("1", key) << "  "
       << (cosmetic ? "cosmetic" : "substantive") << "\n";
@@ -393,19 +403,19 @@ std::string render_text_report(const CheckResult& r, const TextStyle& style) {
 
 }  // namespace
 
-std::vector<std::string> topic_labels(const CheckResult& result) {
+std::vector<std::string> topic_labels(const ChangeRecord& result) {
   std::vector<std::string> out;
   for (const auto& t : result.topics) out.push_back(t.label);
   return out;
 }
 
-std::vector<std::string> flag_labels(const CheckResult& result) {
+std::vector<std::string> flag_labels(const ChangeRecord& result) {
   std::vector<std::string> out;
   for (const auto& f : result.flags) out.push_back(f.label);
   return out;
 }
 
-std::vector<std::string> regulation_names(const CheckResult& result) {
+std::vector<std::string> regulation_names(const ChangeRecord& result) {
   std::vector<std::string> out;
   for (const auto& g : result.regulations) out.push_back(g.name);
   return out;

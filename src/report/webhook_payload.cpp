@@ -33,10 +33,10 @@ std::string slack_escape(std::string_view text) {
   return out;
 }
 
-std::string heading(const CheckResult& r) {
+std::string heading(const ChangeRecord& r) {
   std::string out;
-  if (!r.severity.empty()) {
-    std::string s = r.severity;
+  if (r.severity != Severity::unclassified) {
+    std::string s(to_string(r.severity));
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     out += "[" + s + "] ";
   }
@@ -44,7 +44,7 @@ std::string heading(const CheckResult& r) {
 }
 
 // The substantive hunks' word diffs, at most `limit`, with the markers of `style`.
-std::vector<std::string> sentences(const CheckResult& r, std::size_t limit, const std::string& del_open,
+std::vector<std::string> sentences(const ChangeRecord& r, std::size_t limit, const std::string& del_open,
                                    const std::string& del_close, const std::string& ins_open,
                                    const std::string& ins_close, std::string (*escape)(std::string_view)) {
   std::vector<std::string> out;
@@ -65,7 +65,7 @@ std::vector<std::string> sentences(const CheckResult& r, std::size_t limit, cons
   return out;
 }
 
-std::string slack_body(const CheckResult& r) {
+std::string slack_body(const ChangeRecord& r) {
   const std::string url = r.urls.empty() ? "" : r.urls.front();
   std::string text = "*" + slack_escape(heading(r)) + "*\n" + slack_escape(summarize(r));
   if (!r.topics.empty()) text += "\nTopics: " + slack_escape(join(topic_labels(r), ", "));
@@ -83,19 +83,19 @@ std::string teams_color(const std::string& severity) {
   return "4B5563";
 }
 
-std::string teams_body(const CheckResult& r) {
+std::string teams_body(const ChangeRecord& r) {
   ordered_json card;
   card["@type"] = "MessageCard";
   card["@context"] = "https://schema.org/extensions";
   card["summary"] = summarize(r);
-  card["themeColor"] = teams_color(r.severity);
+  card["themeColor"] = teams_color(std::string(to_string(r.severity)));
   card["title"] = html_escape(heading(r));
   card["text"] = html_escape(summarize(r));
   ordered_json facts = ordered_json::array();
   auto fact = [&](const std::string& name, const std::string& value) {
     if (!value.empty()) facts.push_back({{"name", name}, {"value", html_escape(value)}});
   };
-  fact("Severity", r.severity);
+  fact("Severity", std::string(to_string(r.severity)));
   fact("Topics", join(topic_labels(r), ", "));
   fact("Regulations", join(regulation_names(r), "; "));
   if (r.current) fact("Version", r.current->version + (r.previous ? " (was " + r.previous->version + ")" : ""));
@@ -112,7 +112,7 @@ std::string teams_body(const CheckResult& r) {
 }
 }  // namespace
 
-std::string webhook_body(const CheckResult& record, const std::string& format) {
+std::string webhook_body(const ChangeRecord& record, const std::string& format) {
   if (format == "slack") return slack_body(record);
   if (format == "teams") return teams_body(record);
   return record_to_json_line(record);

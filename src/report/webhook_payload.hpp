@@ -10,6 +10,6 @@
 namespace tosdiff {
 
 // The body for `format` (json | slack | teams); always valid UTF-8 JSON, one line.
-std::string webhook_body(const CheckResult& record, const std::string& format);
+std::string webhook_body(const ChangeRecord& record, const std::string& format);
 
 }  // namespace tosdiff

@@ -1,0 +1,65 @@
+#pragma once
+// The per-document decision of a check, as a pure function: the fetched pages and what the
+// archive holds in, the outcome out — a new version, the same text, a text held back, or an
+// error. No file system, no network, no clock: the caller reads the archive before and writes
+// it after (pipeline/document_check.hpp).
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tosdiff/fetch/fetcher.hpp"
+#include "tosdiff/model/document.hpp"
+#include "tosdiff/model/result.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// One page of a document, fetched (a 304 restored from the archive by the caller).
+struct Page {
+  const SourceSpec* source = nullptr;
+  FetchResponse response;
+  std::string sha256;  // of the raw bytes
+  std::string utf8;    // the page transcoded
+};
+
+// What the archive says of the document before the check.
+struct ArchivedState {
+  bool has_current = false;
+  std::string current_sha256;  // of the current version's text
+  std::string current_text;    // the current version's text as archived ("" without one)
+};
+
+struct DecideOptions {
+  bool compare_links = false;
+  std::size_t max_html_bytes = 16u << 20;
+  // Asked between stages: an error to stop with (the run is stopping, the document is over
+  // its time budget), or nothing to go on.
+  std::function<std::optional<Error>()> interrupt;
+};
+
+struct Outcome {
+  enum class Kind {
+    unchanged,    // the text is the current version's
+    new_version,  // a text to archive as the next version (the first, or a change)
+    hold,         // a text not to trust yet (a suspicious shrink, an error page with text):
+                  // kept as pending for `tosdiff accept`, and an error now
+    fail,         // an error; nothing to archive but the pages, kept for inspection
+  };
+  Kind kind = Kind::fail;
+  Text text;                // unchanged, new_version, hold
+  std::string rendered;     // render_text(text)
+  std::string sha256;       // of `rendered`
+  std::optional<Error> error;  // hold, fail
+  // fail: whether the check is recorded at all (an interrupted one leaves the document as it
+  // was) and whether the pages (some may not have arrived) are kept.
+  bool record_check = true;
+  std::vector<std::string> warnings;
+};
+
+Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, const ArchivedState& archived,
+               const DecideOptions& options);
+
+}  // namespace tosdiff

@@ -1,0 +1,81 @@
+#pragma once
+// One document's check, from its pages' fetch results to the archive and the change record:
+// gather the pages, decide (decide.hpp, pure), build the record (record_builder.hpp, pure),
+// write (archive/transaction.hpp). run() reads top to bottom.
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tosdiff/archive/transaction.hpp"
+#include "tosdiff/classify/classify.hpp"
+#include "tosdiff/fetch/fetcher.hpp"
+#include "tosdiff/model/document.hpp"
+#include "tosdiff/model/record.hpp"
+#include "tosdiff/pipeline/decide.hpp"
+#include "tosdiff/util/clock.hpp"
+
+namespace tosdiff {
+
+struct DocumentCheckOptions {
+  std::size_t max_html_bytes = 16u << 20;
+  const Rules* rules = nullptr;               // the built-in rules when null
+  const std::atomic<bool>* stop = nullptr;    // a stopping run: documents not finished are left as they were
+  double budget_seconds = 60;                 // processing time allowed per document
+  CommitMode commit = CommitMode::immediate;
+};
+
+class DocumentCheck {
+ public:
+  DocumentCheck(const DocumentSpec& spec, const Archive& archive, const Clock& clock, DocumentCheckOptions options);
+
+  // Conditional request headers for a page whose archived snapshot is still on disk.
+  FetchRequest request_for(const SourceSpec& source) const;
+  void set_response(std::size_t source_index, Result<FetchResponse> response);
+  bool complete() const { return received_ == spec_.sources.size(); }
+
+  // The check, once every page has arrived. With CommitMode::group the index is not
+  // committed yet (awaiting_commit()): see archive/transaction.hpp.
+  ChangeRecord run();
+  // `tosdiff accept`: the pending text becomes the current version. Error kind
+  // nothing_pending when there is none; throws ArchiveError when the archive cannot be read.
+  ChangeRecord accept();
+
+  bool awaiting_commit() const { return transaction_ && transaction_->awaiting_commit(); }
+  bool wrote_files() const { return transaction_ && transaction_->wrote_files(); }
+  ChangeRecord complete_commit(bool data_synced);
+  void cleanup();
+  ChangeRecord abandon(const std::string& why);
+
+ private:
+  std::optional<Error> gather_pages(std::vector<Page>& pages);
+  bool restore_from_archive(Page& page) const;
+  ArchivedState archived_state() const;
+  std::optional<Error> over_limits() const;
+  ChangeRecord finish_error(const Error& error, const std::vector<Page>& pages, bool record_check);
+  ChangeRecord finish_hold(Error error, const Outcome& outcome, const std::vector<Page>& pages);
+  ChangeRecord finish_text(const Outcome& outcome, const std::vector<Page>& pages);
+  ChangeRecord record_version(const std::vector<std::string>& snapshots, const Text& text, const std::string& rendered,
+                              const std::string& sha, bool accepted, std::vector<std::string> warnings);
+  ChangeRecord archive_failure(const ArchiveError& e);
+  ChangeRecord commit();
+  ChangeRecord base_record() const;
+  std::vector<PageToStore> to_store(const std::vector<Page>& pages) const;
+
+  const DocumentSpec& spec_;
+  const Archive& archive_;
+  const Clock& clock_;
+  DocumentCheckOptions options_;
+  std::optional<DocumentTransaction> transaction_;
+  std::string load_error_;
+  std::vector<std::optional<Result<FetchResponse>>> responses_;
+  std::size_t received_ = 0;
+  std::chrono::steady_clock::time_point started_;
+  std::string checked_at_;
+  ChangeRecord result_;
+};
+
+}  // namespace tosdiff
