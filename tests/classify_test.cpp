@@ -12,7 +12,8 @@
 
 #include "tosdiff/app/commands.hpp"
 #include "tosdiff/compare/diff.hpp"
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/report/record_text.hpp"
 #include "tosdiff/model/text.hpp"
 
 namespace tosdiff {

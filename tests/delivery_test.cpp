@@ -8,6 +8,7 @@
 #include "support/http_test_server.hpp"
 #include "support/records.hpp"
 #include "support/smtp_test_server.hpp"
+#include "tosdiff/report/record_json.hpp"
 #include "tosdiff/notify/mail.hpp"
 #include "tosdiff/notify/webhook.hpp"
 #include "tosdiff/report/mail_message.hpp"

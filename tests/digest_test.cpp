@@ -1,6 +1,8 @@
 // The digest: grouping and order, the windows of --since/--until, and the renderers (text,
 // Markdown, HTML, JSON), page text escaped everywhere.
 
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/report/record_text.hpp"
 #include "tosdiff/pipeline/digest_query.hpp"
 
 #include <gtest/gtest.h>

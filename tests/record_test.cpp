@@ -1,4 +1,5 @@
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/report/record_text.hpp"
 
 #include <cstddef>
 #include <string>

@@ -6,7 +6,7 @@
 
 #include "support/process.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/report/record_json.hpp"
 #include "tosdiff/util/sha256.hpp"
 
 namespace tosdiff {

@@ -10,6 +10,7 @@
 #include "tosdiff/app/cli.hpp"
 #include "tosdiff/util/clock.hpp"
 #include "tosdiff/app/commands.hpp"
+#include "tosdiff/report/record_json.hpp"
 #include "tosdiff/app/exit_codes.hpp"
 #include "tosdiff/util/json_fields.hpp"
 #include "tosdiff/pipeline/verify.hpp"

@@ -11,6 +11,7 @@
 #include "tosdiff/app/check_alerts.hpp"
 #include "tosdiff/app/cli.hpp"
 #include "tosdiff/app/commands.hpp"
+#include "tosdiff/report/record_json.hpp"
 #include "tosdiff/app/exit_codes.hpp"
 #include "tosdiff/app/progress.hpp"
 

@@ -14,7 +14,7 @@
 #include "tosdiff/classify/classify.hpp"
 #include "tosdiff/util/clock.hpp"
 #include "tosdiff/fetch/fetcher.hpp"
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/report/record_text.hpp"
 
 namespace tosdiff {
 

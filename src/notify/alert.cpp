@@ -1,5 +1,8 @@
 #include "tosdiff/notify/alert.hpp"
 
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/report/record_text.hpp"
+
 #include <algorithm>
 #include <map>
 #include <ostream>

@@ -15,7 +15,7 @@
 
 #include "tosdiff/model/severity.hpp"
 #include "tosdiff/util/clock.hpp"
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/model/record.hpp"
 #include "tosdiff/model/result.hpp"
 
 namespace tosdiff {

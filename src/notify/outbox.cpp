@@ -1,5 +1,7 @@
 #include "tosdiff/notify/outbox.hpp"
 
+#include "tosdiff/report/record_json.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/model/record.hpp"
 
 namespace tosdiff {
 

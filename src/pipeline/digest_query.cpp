@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/report/record_json.hpp"
 #include "tosdiff/util/clock.hpp"
 
 namespace tosdiff {

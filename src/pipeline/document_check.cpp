@@ -2,7 +2,7 @@
 
 #include "tosdiff/fetch/charset.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/report/record_json.hpp"
 #include "tosdiff/util/sha256.hpp"
 
 namespace tosdiff {

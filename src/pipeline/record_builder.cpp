@@ -4,7 +4,7 @@
 
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/extract/page_check.hpp"
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/report/record_text.hpp"
 
 namespace tosdiff {
 namespace {

@@ -11,7 +11,7 @@
 #include "tosdiff/util/clock.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
 #include "tosdiff/classify/classify.hpp"
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/report/record_json.hpp"
 #include "tosdiff/util/sha256.hpp"
 
 namespace tosdiff {

@@ -5,6 +5,10 @@
 #include <sstream>
 
 #include "tosdiff/model/severity.hpp"
+#include "tosdiff/report/escape.hpp"
+#include "tosdiff/report/record_text.hpp"
+#include "tosdiff/report/word_diff.hpp"
+#include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/utf8.hpp"
 #include "tosdiff/util/clock.hpp"
 
@@ -15,12 +19,6 @@ using ordered_json = nlohmann::ordered_json;
 using time_point = std::chrono::system_clock::time_point;
 
 const std::string kTitleSeparator = " \u2014 ";  // catalog titles: "<platform name> — <terms type>"
-
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
-  return out;
-}
 
 std::string plural(std::size_t n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -151,19 +149,6 @@ Badge badge_for(const std::string& kind) {
   return {"#4b5563", "#f9fafb", "#d1d5db"};  // cosmetic
 }
 
-std::string html_words(const Hunk& h) {
-  std::string out;
-  for (const auto& w : h.words) {
-    if (!out.empty()) out += " ";
-    if (w.op == '=') out += html_escape(w.text);
-    else if (w.op == '-')
-      out += "<del style=\"background:#fde2e2;color:#991b1b;text-decoration:line-through;\">" + html_escape(w.text) + "</del>";
-    else
-      out += "<ins style=\"background:#dcfce7;color:#166534;text-decoration:none;font-weight:600;\">" + html_escape(w.text) + "</ins>";
-  }
-  return out;
-}
-
 std::string html_entry(const DigestEntry& e) {
   const ChangeRecord& r = e.record;
   const std::string kind = kind_word(r);
@@ -194,7 +179,7 @@ std::string html_entry(const DigestEntry& e) {
     if (!h->section.empty())
       o << "<div style=\"font-size:12px;color:#6b7280;margin:0 0 3px 0;\">\u00a7 "
         << html_escape(join(h->section, " \u203a ")) << "</div>";
-    o << "<div style=\"font-size:14px;line-height:1.6;\">" << html_words(*h) << "</div></div>";
+    o << "<div style=\"font-size:14px;line-height:1.6;\">" << render_words(h->words, html_words()) << "</div></div>";
   }
   if (more)
     o << "<div style=\"margin:6px 0 0 0;font-size:12px;color:#6b7280;\">and " << plural(more, "more place", "more places")
@@ -208,37 +193,9 @@ std::string html_entry(const DigestEntry& e) {
 
 // ---- Markdown ---------------------------------------------------------------------------------
 
-std::string md_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else {
-      if (std::string_view("\\`*_[]|~#").find(c) != std::string_view::npos) out += '\\';
-      out += c;
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 Digest make_digest(std::vector<DigestEntry> entries) {
   Digest d;
@@ -352,14 +309,7 @@ std::string digest_to_text(const Digest& d, bool color) {
       std::size_t more = 0;
       for (const Hunk* h : shown_hunks(r, more)) {
         if (!h->section.empty()) o << indent << paint("36", "\u00a7 " + join(h->section, " \u203a ")) << "\n";
-        std::string line;
-        for (const auto& w : h->words) {
-          if (!line.empty()) line += " ";
-          if (w.op == '=') line += w.text;
-          else if (w.op == '-') line += paint("31;9", color ? w.text : "[-" + w.text + "-]");
-          else line += paint("32;1", color ? w.text : "{+" + w.text + "+}");
-        }
-        o << indent << "  " << line << "\n";
+        o << indent << "  " << render_words(h->words, color ? terminal_words() : plain_words()) << "\n";
       }
       if (more) o << indent << "and " << plural(more, "more place", "more places") << "\n";
       if (is_substantive(r) && !r.urls.empty()) o << indent << paint("2", r.urls.front()) << "\n";
@@ -370,25 +320,25 @@ std::string digest_to_text(const Digest& d, bool color) {
 
 std::string digest_to_markdown(const Digest& d) {
   std::ostringstream o;
-  o << "# " << md_escape(d.title) << "\n\n";
-  if (!d.period.empty()) o << md_escape(d.period) << "  \n";
-  o << md_escape(counts_line(d)) << "\n";
+  o << "# " << markdown_escape(d.title) << "\n\n";
+  if (!d.period.empty()) o << markdown_escape(d.period) << "  \n";
+  o << markdown_escape(counts_line(d)) << "\n";
   if (d.groups.empty() && d.unreadable == 0) o << "\nNothing changed.\n";
   if (d.unreadable) o << "\n" << d.unreadable << (d.unreadable == 1 ? " document" : " documents")
                       << " could not be read: see the errors above.\n";
   for (const auto& g : d.groups) {
-    o << "\n## " << md_escape(g.name) << "\n";
+    o << "\n## " << markdown_escape(g.name) << "\n";
     for (const auto& e : g.entries) {
       const ChangeRecord& r = e.record;
-      o << "\n### " << md_escape(upper(kind_word(r))) << " \u00b7 " << md_escape(document_name(r)) << " \u2014 "
-        << md_escape(version_phrase(e)) << "\n\n";
-      o << md_escape(short_summary(r)) << "\n";
+      o << "\n### " << markdown_escape(upper(kind_word(r))) << " \u00b7 " << markdown_escape(document_name(r)) << " \u2014 "
+        << markdown_escape(version_phrase(e)) << "\n\n";
+      o << markdown_escape(short_summary(r)) << "\n";
       bool list = false;
       auto item = [&](const char* label, const std::vector<std::string>& values, const std::string& separator) {
         if (values.empty()) return;
         if (!list) o << "\n";
         list = true;
-        o << "- **" << label << ":** " << md_escape(join(values, separator)) << "\n";
+        o << "- **" << label << ":** " << markdown_escape(join(values, separator)) << "\n";
       };
       item("Flags", flag_labels(r), "; ");
       item("Topics", topic_labels(r), ", ");
@@ -396,15 +346,8 @@ std::string digest_to_markdown(const Digest& d) {
       std::size_t more = 0;
       for (const Hunk* h : shown_hunks(r, more)) {
         o << "\n> ";
-        if (!h->section.empty()) o << "*\u00a7 " << md_escape(join(h->section, " \u203a ")) << "*  \n> ";
-        std::string line;
-        for (const auto& w : h->words) {
-          if (!line.empty()) line += " ";
-          if (w.op == '=') line += md_escape(w.text);
-          else if (w.op == '-') line += "~~" + md_escape(w.text) + "~~";
-          else line += "**" + md_escape(w.text) + "**";
-        }
-        o << line << "\n";
+        if (!h->section.empty()) o << "*\u00a7 " << markdown_escape(join(h->section, " \u203a ")) << "*  \n> ";
+        o << render_words(h->words, markdown_words()) << "\n";
       }
       if (more) o << "\nand " << plural(more, "more place", "more places") << "\n";
       if (is_substantive(r) && !r.urls.empty() && http_url(r.urls.front()))

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/model/record.hpp"
 
 namespace tosdiff {
 
@@ -58,8 +58,5 @@ std::string digest_to_text(const Digest& digest, bool color);
 std::string digest_to_markdown(const Digest& digest);
 std::string digest_to_html(const Digest& digest);
 nlohmann::ordered_json digest_to_json(const Digest& digest);
-
-// HTML text escaping (& < > " '), for element content and attribute values.
-std::string html_escape(std::string_view text);
 
 }  // namespace tosdiff

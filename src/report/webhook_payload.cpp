@@ -4,8 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tosdiff/report/digest.hpp"  // html_escape
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/report/escape.hpp"
+#include "tosdiff/report/word_diff.hpp"
+#include "tosdiff/util/strings.hpp"
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/report/record_text.hpp"
 
 namespace tosdiff {
 namespace {
@@ -15,24 +18,7 @@ using ordered_json = nlohmann::ordered_json;
 
 std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace); }
 
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
-  return out;
-}
-
 // Slack's mrkdwn treats only &, < and > specially in plain text.
-std::string slack_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
-  }
-  return out;
-}
-
 std::string heading(const ChangeRecord& r) {
   std::string out;
   if (r.severity != Severity::unclassified) {
@@ -43,23 +29,15 @@ std::string heading(const ChangeRecord& r) {
   return out + (r.title.empty() ? r.platform + "/" + r.document : r.title) + " changed";
 }
 
-// The substantive hunks' word diffs, at most `limit`, with the markers of `style`.
-std::vector<std::string> sentences(const ChangeRecord& r, std::size_t limit, const std::string& del_open,
-                                   const std::string& del_close, const std::string& ins_open,
-                                   const std::string& ins_close, std::string (*escape)(std::string_view)) {
+// The substantive hunks' word diffs, at most `limit`, rendered in `style`.
+std::vector<std::string> sentences(const ChangeRecord& r, std::size_t limit, const WordDiffStyle& style) {
   std::vector<std::string> out;
   if (!r.change) return out;
   for (const auto& h : r.change->hunks) {
     if (h.cosmetic) continue;
     if (out.size() == limit) break;
-    std::string line;
-    for (const auto& w : h.words) {
-      if (!line.empty()) line += " ";
-      if (w.op == '=') line += escape(w.text);
-      else if (w.op == '-') line += del_open + escape(w.text) + del_close;
-      else line += ins_open + escape(w.text) + ins_close;
-    }
-    if (!h.section.empty()) line = "§ " + escape(h.section.back()) + ": " + line;
+    std::string line = render_words(h.words, style);
+    if (!h.section.empty()) line = "§ " + style.escape(h.section.back()) + ": " + line;
     out.push_back(line);
   }
   return out;
@@ -70,7 +48,7 @@ std::string slack_body(const ChangeRecord& r) {
   std::string text = "*" + slack_escape(heading(r)) + "*\n" + slack_escape(summarize(r));
   if (!r.topics.empty()) text += "\nTopics: " + slack_escape(join(topic_labels(r), ", "));
   if (!r.regulations.empty()) text += "\nRegulations: " + slack_escape(join(regulation_names(r), "; "));
-  for (const auto& s : sentences(r, 3, "~", "~", "*", "*", slack_escape)) text += "\n> " + s;
+  for (const auto& s : sentences(r, 3, slack_words())) text += "\n> " + s;
   if (!url.empty()) text += "\n<" + slack_escape(url) + "|Read the document>";
   if (r.current) text += " · version " + r.current->version + (r.previous ? " (was " + r.previous->version + ")" : "");
   return dump(ordered_json{{"text", text}});
@@ -102,7 +80,7 @@ std::string teams_body(const ChangeRecord& r) {
   fact("Checked at", r.checked_at);
   ordered_json section;
   section["facts"] = std::move(facts);
-  const auto changed = sentences(r, 3, "<del>", "</del>", "<ins>", "</ins>", html_escape);
+  const auto changed = sentences(r, 3, WordDiffStyle{"<del>", "</del>", "<ins>", "</ins>", html_escape});
   if (!changed.empty()) section["text"] = join(changed, "<br><br>");
   card["sections"] = ordered_json::array({section});
   if (!r.urls.empty())

@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tosdiff {
 
@@ -20,6 +21,16 @@ inline std::string ascii_lower(std::string_view s) {
 inline bool contains_any(std::string_view haystack, std::initializer_list<std::string_view> needles) {
   return std::any_of(needles.begin(), needles.end(),
                      [&](std::string_view n) { return haystack.find(n) != std::string_view::npos; });
+}
+
+// The parts with `separator` between them.
+inline std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += separator;
+    out += parts[i];
+  }
+  return out;
 }
 
 inline std::string_view trim(std::string_view s) {

@@ -28,7 +28,8 @@
 #include "fuzz_check.hpp"
 #include "tosdiff/fetch/charset.hpp"
 #include "tosdiff/compare/diff.hpp"
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/report/record_text.hpp"
 #include "tosdiff/model/text.hpp"
 
 namespace tosdiff::fuzz {

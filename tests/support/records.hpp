@@ -6,7 +6,7 @@
 
 #include "tosdiff/classify/classify.hpp"
 #include "tosdiff/compare/diff.hpp"
-#include "tosdiff/report/record.hpp"
+#include "tosdiff/model/record.hpp"
 #include "tosdiff/model/text.hpp"
 
 namespace tosdiff::testing {
