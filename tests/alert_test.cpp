@@ -1,7 +1,10 @@
 // Alerts: shell-word splitting, the configuration file, filters, the exec environment, the
 // subprocess runner, and the outbox logic of run_alerts (with a fake sender).
 
-#include "tosdiff/notify/alert.hpp"
+#include "tosdiff/notify/alert_target.hpp"
+#include "tosdiff/notify/delivery.hpp"
+#include "tosdiff/notify/exec_channel.hpp"
+#include "tosdiff/notify/sender.hpp"
 
 #include <chrono>
 #include <filesystem>

@@ -4,7 +4,9 @@
 
 #include "tosdiff/classify/classify.hpp"
 #include "tosdiff/app/cli.hpp"
+#include "tosdiff/notify/delivery.hpp"
 #include "tosdiff/notify/outbox.hpp"
+#include "tosdiff/notify/sender.hpp"
 
 namespace tosdiff {
 namespace {

@@ -9,7 +9,7 @@
 #include <atomic>
 #include <vector>
 
-#include "tosdiff/notify/alert.hpp"
+#include "tosdiff/notify/alert_target.hpp"
 #include "tosdiff/app/commands.hpp"
 #include "tosdiff/app/config.hpp"
 

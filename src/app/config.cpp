@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tosdiff/notify/mail.hpp"
+#include "tosdiff/notify/email_channel.hpp"
 #include "tosdiff/util/shell_words.hpp"
 #include "tosdiff/util/strings.hpp"
 #include "tosdiff/report/mail_message.hpp"

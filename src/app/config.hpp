@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "tosdiff/notify/alert.hpp"
+#include "tosdiff/notify/alert_target.hpp"
 
 namespace tosdiff {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "tosdiff/notify/alert.hpp"
+#include "tosdiff/notify/alert_target.hpp"
 #include "tosdiff/model/result.hpp"
 
 namespace tosdiff {

@@ -1,4 +1,4 @@
-#include "tosdiff/notify/webhook.hpp"
+#include "tosdiff/notify/webhook_channel.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "tosdiff/notify/mail.hpp"
+#include "tosdiff/notify/email_channel.hpp"
 
 #include <algorithm>
 
