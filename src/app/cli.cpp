@@ -62,6 +62,8 @@ struct Parsed {
   bool accept_json = false;
   double lock_wait_seconds = 30;  // verify and accept (check has its own in CheckCommandOptions)
   std::string min_severity;       // check --min-severity, as written
+  FetchLimits check_limits;       // check's limits as parsed (the defaults shown in --help)
+  double check_lock_wait = 30;
   DigestCommandOptions digest;
   CLI::App* check_app = nullptr;  // to tell which options were given (config defaults, config.hpp)
 };
@@ -81,12 +83,12 @@ const std::vector<Command>& commands() {
          c.add_flag("--json", p.check.json, "print one JSON object per document checked (JSON Lines)");
          c.add_flag("--exit-code", p.check.exit_code, "exit 1 when a substantive change or new document was recorded");
          c.add_flag("--compare-links", p.check.compare_links, "compare link targets too (tracking parameters folded)");
-         c.add_option("--jobs", p.check.limits.jobs, "transfers at once")->check(CLI::Range(1, 256))->capture_default_str();
-         c.add_option("--per-host", p.check.limits.per_host, "transfers at once to one host")->check(CLI::Range(1, 64))->capture_default_str();
-         c.add_option("--delay", p.check.limits.delay_seconds, "seconds between requests to one host")->check(finite_range(0.0, 3600.0))->capture_default_str();
-         c.add_option("--timeout", p.check.limits.timeout_seconds, "seconds allowed per request attempt")->check(finite_range(1.0, 3600.0))->capture_default_str();
-         c.add_option("--max-size", p.check.limits.max_size, "largest page accepted, in bytes (decoded)")->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 32))->capture_default_str();
-         c.add_option("--lock-wait", p.check.lock_wait_seconds, "seconds to wait for another run's lock")->check(finite_range(0.0, 86400.0))->capture_default_str();
+         c.add_option("--jobs", p.check_limits.jobs, "transfers at once")->check(CLI::Range(1, 256))->capture_default_str();
+         c.add_option("--per-host", p.check_limits.per_host, "transfers at once to one host")->check(CLI::Range(1, 64))->capture_default_str();
+         c.add_option("--delay", p.check_limits.delay_seconds, "seconds between requests to one host")->check(finite_range(0.0, 3600.0))->capture_default_str();
+         c.add_option("--timeout", p.check_limits.timeout_seconds, "seconds allowed per request attempt")->check(finite_range(1.0, 3600.0))->capture_default_str();
+         c.add_option("--max-size", p.check_limits.max_size, "largest page accepted, in bytes (decoded)")->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 32))->capture_default_str();
+         c.add_option("--lock-wait", p.check_lock_wait, "seconds to wait for another run's lock")->check(finite_range(0.0, 86400.0))->capture_default_str();
          c.add_option("--notify-exec", p.check.notify_exec, "run CMD for each substantive change, the record on its stdin (repeatable)")->allow_extra_args(false);
          c.add_option("--notify-webhook", p.check.notify_webhook, "POST each substantive change's record to URL (repeatable)")->allow_extra_args(false);
          c.add_option("--notify-email", p.check.notify_email, "mail a digest of the run's substantive changes to ADDRESS (repeatable; SMTP from the configuration or TOSDIFF_SMTP_*)")->allow_extra_args(false);
@@ -95,10 +97,16 @@ const std::vector<Command>& commands() {
          p.check_app = &c;
        },
        [](Context& ctx, const Parsed& p) {
+         // A value given on the command line, and only then, wins over the configuration file.
          CheckCommandOptions options = p.check;
-         options.min_severity = severity_from_string(p.min_severity).value_or(Severity::unclassified);
-         for (const char* name : {"--jobs", "--per-host", "--delay", "--timeout", "--max-size", "--lock-wait", "--min-severity"})
-           if (p.check_app && p.check_app->count(name) > 0) options.given.emplace_back(name);
+         auto given = [&](const char* name) { return p.check_app && p.check_app->count(name) > 0; };
+         if (given("--jobs")) options.jobs = p.check_limits.jobs;
+         if (given("--per-host")) options.per_host = p.check_limits.per_host;
+         if (given("--delay")) options.delay = p.check_limits.delay_seconds;
+         if (given("--timeout")) options.timeout = p.check_limits.timeout_seconds;
+         if (given("--max-size")) options.max_size = p.check_limits.max_size;
+         if (given("--lock-wait")) options.lock_wait = p.check_lock_wait;
+         if (given("--min-severity")) options.min_severity = severity_from_string(p.min_severity);
          return command_check(ctx, options);
        }},
       {"digest", "The changes archived in a period, grouped by platform, gravest first",

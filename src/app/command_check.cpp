@@ -8,7 +8,8 @@
 #include <unistd.h>
 
 #include "tosdiff/pipeline/run.hpp"
-#include "tosdiff/app/check_alerts.hpp"
+#include "tosdiff/app/alert_batch.hpp"
+#include "tosdiff/app/settings.hpp"
 #include "tosdiff/app/cli.hpp"
 #include "tosdiff/app/commands.hpp"
 #include "tosdiff/report/record_json.hpp"
@@ -86,19 +87,22 @@ class StopWatchdog {
 
 }  // namespace
 
-int command_check(Context& context, const CheckCommandOptions& given_options) {
-  CheckCommandOptions options = given_options;
-  CheckAlerts alerts(context, options);  // the configuration: defaults, alerts; checked before any fetch
+int command_check(Context& context, const CheckCommandOptions& options) {
+  // Everything that can be wrong with how tosdiff was called is found before any fetch.
+  const Config& config = context.config();
+  for (const std::string& warning : config.warnings) context.err() << "tosdiff: warning: " << warning << "\n";
+  const Rules& rules = context.rules();
+  const CheckSettings settings = check_settings(options, config, rules);
   std::vector<DocumentSpec> documents = context.select_documents(options.targets);
-  const Rules& rules = context.rules();  // a bad rules file stops the run before any fetch
   if (options.compare_links)
     for (DocumentSpec& document : documents) document.compare_links = true;
+  AlertBatch alerts(settings, context.data_dir(), context.err(), context.verbose(), context.quiet());
   Archive archive(context.data_dir());
-  ArchiveLock lock(context.data_dir(), options.lock_wait_seconds);
+  ArchiveLock lock(context.data_dir(), settings.lock_wait_seconds);
 
   StopSignals signals;
   StopWatchdog watchdog;
-  FetchLimits limits = options.limits;
+  FetchLimits limits = settings.limits;
   limits.stop = &g_stop;
   auto fetcher = make_curl_fetcher(limits);
   const Clock& clock = context.clock();

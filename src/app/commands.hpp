@@ -10,6 +10,7 @@
 
 #include <memory>
 
+#include "tosdiff/app/config.hpp"
 #include "tosdiff/catalog/catalog.hpp"
 #include "tosdiff/classify/classify.hpp"
 #include "tosdiff/util/clock.hpp"
@@ -65,6 +66,10 @@ class Context {
   // exists). Loaded once; a bad file is a UsageError naming the bad rule.
   const Rules& rules();
 
+  // The configuration file (--config FILE, else $XDG_CONFIG_HOME/tosdiff/config.json when it
+  // exists): read and checked once; a bad one is a UsageError naming the file and the key.
+  const Config& config();
+
   // The time stamped on what the run archives: the system clock, or the fixed instant of
   // $TOSDIFF_NOW ("2026-03-01T12:00:00Z"), which replays of archived page histories use to
   // check each snapshot at its own date (bench/replay). A malformed value is a UsageError.
@@ -80,24 +85,25 @@ class Context {
   std::optional<Catalog> catalog_;
   bool user_catalog_ = false;
   std::optional<Rules> rules_;
+  std::optional<Config> config_;
   std::unique_ptr<Clock> clock_;
 };
 
 std::filesystem::path default_data_dir();
 
+// `check`'s options as given on the command line: a value not given is empty, and the
+// configuration file's "check" section, then tosdiff's default, fill it (settings.hpp).
 struct CheckCommandOptions {
   std::vector<std::string> targets;
   bool json = false;
   bool exit_code = false;
   bool compare_links = false;  // compare link targets too, for every document checked
-  double lock_wait_seconds = 30;
-  FetchLimits limits;
-  // Options given on the command line ("--jobs", ...): the configuration file's "check"
-  // defaults apply to the others (config.hpp).
-  std::vector<std::string> given;
-  // Alerts (alert.hpp, docs/alerts.md), on top of the configuration file's.
+  std::optional<int> jobs, per_host;
+  std::optional<double> delay, timeout, lock_wait;
+  std::optional<std::size_t> max_size;
+  std::optional<Severity> min_severity;
+  // Alerts (docs/alerts.md), on top of the configuration file's.
   std::vector<std::string> notify_exec, notify_webhook, notify_email;
-  Severity min_severity = Severity::unclassified;  // unclassified: the configuration's, else none
   bool no_alerts = false;    // neither send alerts nor retry the outbox
 };
 int command_check(Context& context, const CheckCommandOptions& options);

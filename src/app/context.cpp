@@ -51,6 +51,17 @@ Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err, st
   style_.verbose = options_.verbosity > 0;
 }
 
+const Config& Context::config() {
+  if (!config_) {
+    try {
+      config_ = load_config(options_.config, process_environment());
+    } catch (const ConfigError& e) {
+      throw UsageError(std::string("configuration: ") + e.what());
+    }
+  }
+  return *config_;
+}
+
 const Clock& Context::clock() {
   if (!clock_) {
     const std::string now = env("TOSDIFF_NOW");
