@@ -1,7 +1,7 @@
 #include "tosdiff/pipeline/decide.hpp"
 
 #include "tosdiff/extract/normalize.hpp"
-#include "tosdiff/extract/page_check.hpp"
+#include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/util/sha256.hpp"
 
 namespace tosdiff {
@@ -46,7 +46,7 @@ std::optional<Error> http_error(const Page& page) {
   if (status >= 200 && status < 400) return std::nullopt;
   NormalizeOptions whole_page;  // the page's own text, for telling a challenge apart
   auto text = normalize(page.utf8, whole_page);
-  if (auto blocked = classify_page(status, page.utf8, text ? *text : Text{}, page.source->url)) return blocked;
+  if (auto blocked = page_verdict(status, page.utf8, text ? *text : Text{}, page.source->url)) return blocked;
   const std::string reason = http_reason(status);
   return Error{ErrorKind::http_status,
                "HTTP " + std::to_string(status) + (reason.empty() ? "" : " " + reason) + " from " + page.source->url};
@@ -102,7 +102,7 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     }
     // 3. Is it the document at all? An error page or a challenge with text is held, so that
     // the user can take it with `tosdiff accept` if tosdiff is wrong about it.
-    if (auto not_the_document = classify_page(page.response.status, page.utf8, *extracted, page.source->url)) {
+    if (auto not_the_document = page_verdict(page.response.status, page.utf8, *extracted, page.source->url)) {
       Outcome out = !combined && not_the_document->kind != ErrorKind::empty
                         ? with_text(Outcome::Kind::hold, std::move(*extracted))
                         : fail(*not_the_document);
@@ -120,7 +120,7 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
   if (archived.has_current && archived.current_sha256 == out.sha256) {
     out.kind = Outcome::Kind::unchanged;
   } else if (archived.has_current) {
-    if (auto shrink = check_shrink(parse_text(archived.current_text), out.text)) {
+    if (auto shrink = shrink_verdict(parse_text(archived.current_text), out.text)) {
       out.kind = Outcome::Kind::hold;
       out.error = shrink;
     }

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "tosdiff/compare/diff.hpp"
-#include "tosdiff/extract/page_check.hpp"
+#include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/report/record_text.hpp"
 
 namespace tosdiff {

@@ -56,91 +56,88 @@ class BoundedQueue {
   std::condition_variable not_full_, not_empty_;
 };
 
-}  // namespace
+// One `check` run over many documents. The fetching thread (the caller's) only moves bytes;
+// workers (one per core) transcode, normalize, diff and archive the documents whose pages
+// have all arrived; a committer makes their changes durable in batches (group commit).
+// Documents are independent (each its own directory in the archive), so they need no lock but
+// the report's.
+class CheckRun {
+ public:
+  CheckRun(const std::vector<DocumentSpec>& documents, const Archive& archive, const Clock& clock,
+           const ReportFn& report, const DocumentCheckOptions& options)
+      : documents_(documents), archive_(archive), clock_(clock), report_(report),
+        workers_(std::clamp(std::thread::hardware_concurrency(), 1u, 8u)),
+        // Bounded: when the workers fall behind, fetching waits, and memory stays bounded by
+        // (transfers in flight + queued documents) x the size cap.
+        ready_(2 * workers_),
+        committing_(documents.size() + 1) {
+    for (std::size_t d = 0; d < documents.size(); ++d) {
+      checks_.push_back(std::make_unique<DocumentCheck>(documents[d], archive, clock, options));
+      for (std::size_t s = 0; s < documents[d].sources.size(); ++s) {
+        requests_.push_back(checks_.back()->request_for(documents[d].sources[s]));
+        owner_.emplace_back(d, s);
+      }
+    }
+  }
 
-CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
-                             Fetcher& fetcher, const Clock& clock, const ReportFn& report,
-                             std::size_t max_page_bytes, const Rules* rules, const std::atomic<bool>* stop,
-                             double document_budget_seconds) {
-  std::vector<std::unique_ptr<DocumentCheck>> checks;
-  std::vector<FetchRequest> requests;
-  std::vector<std::pair<std::size_t, std::size_t>> owner;  // request -> (document, source)
-  DocumentCheckOptions options;
-  // Transcoding can triple a legacy-encoded page: the normalizer accepts what the fetch cap lets through.
-  options.max_html_bytes = std::max<std::size_t>(16u << 20, 3 * max_page_bytes);
-  options.rules = rules;
-  options.stop = stop;
-  options.budget_seconds = document_budget_seconds;
-  options.commit = CommitMode::group;
-  for (std::size_t d = 0; d < documents.size(); ++d) {
-    checks.push_back(std::make_unique<DocumentCheck>(documents[d], archive, clock, options));
-    for (std::size_t s = 0; s < documents[d].sources.size(); ++s) {
-      requests.push_back(checks.back()->request_for(documents[d].sources[s]));
-      owner.emplace_back(d, s);
-    }
-  }
-  CheckSummary summary;
-  std::mutex report_mutex;  // reports are printed one at a time, whichever thread made them
-  auto tally = [&](const ChangeRecord& r) {
-    std::lock_guard<std::mutex> lock(report_mutex);
-    ++summary.checked;
-    switch (r.status) {
-      case Status::new_document: ++summary.created; break;
-      case Status::unchanged: ++summary.unchanged; break;
-      case Status::error: ++summary.errors; break;
-      case Status::changed: ++(is_substantive_change(r) ? summary.substantive : summary.cosmetic); break;
-    }
-    report(r);
-  };
-  // The fetching thread only moves bytes; workers (one per core) transcode, normalize,
-  // diff and archive the documents whose pages have all arrived. Documents are independent
-  // (each its own directory in the archive), so they need no lock but the report's. The
-  // queue is bounded: when the workers fall behind, fetching waits, and memory stays
-  // bounded by (transfers in flight + queued documents) x the size cap.
-  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-  BoundedQueue ready(2 * workers);
-  // Group commit: documents processed by the workers wait here; the committer syncs the
-  // file system once for all the documents waiting, then commits their indexes and reports
-  // them (a document is reported only once its change is durable, never before).
-  BoundedQueue committing(documents.size() + 1);
-  std::vector<std::thread> pool;
-  for (unsigned w = 0; w < workers; ++w) {
-    pool.emplace_back([&] {
-      std::size_t d;
-      while (ready.pop(d)) {
-        ChangeRecord result = checks[d]->run();
-        if (checks[d]->awaiting_commit()) {
-          committing.push(d);
-        } else {
-          tally(result);
-          checks[d].reset();
-        }
-      }
+  CheckSummary run(Fetcher& fetcher) {
+    std::vector<std::thread> pool;
+    for (unsigned w = 0; w < workers_; ++w) pool.emplace_back([this] { work(); });
+    std::thread committer([this] { commit_batches(); });
+    fetcher.fetch_all(requests_, [this](std::size_t index, Result<FetchResponse> response) {
+      auto [d, s] = owner_[index];
+      checks_[d]->set_response(s, std::move(response));
+      if (checks_[d]->complete()) ready_.push(d);
     });
+    ready_.close();
+    for (std::thread& t : pool) t.join();
+    committing_.close();
+    committer.join();
+    sync_last_batch();
+    report_unfetched();
+    return summary_;
   }
-  bool committed_any = false;
-  // Documents committed in the previous batch, whose garbage waits for the next sync.
-  std::vector<std::unique_ptr<DocumentCheck>> to_clean;
-  auto clean = [&] {
-    for (auto& check : to_clean) {
-      try {
-        check->cleanup();
-      } catch (const ArchiveError&) {
-        // the marker stays; the next check of the document collects the garbage
+
+ private:
+  void tally(const ChangeRecord& r) {
+    std::lock_guard<std::mutex> lock(report_mutex_);  // reports are printed one at a time
+    ++summary_.checked;
+    switch (r.status) {
+      case Status::new_document: ++summary_.created; break;
+      case Status::unchanged: ++summary_.unchanged; break;
+      case Status::error: ++summary_.errors; break;
+      case Status::changed: ++(is_substantive_change(r) ? summary_.substantive : summary_.cosmetic); break;
+    }
+    report_(r);
+  }
+
+  void work() {
+    std::size_t d;
+    while (ready_.pop(d)) {
+      ChangeRecord result = checks_[d]->run();
+      if (checks_[d]->awaiting_commit()) {
+        committing_.push(d);
+      } else {
+        tally(result);
+        checks_[d].reset();
       }
     }
-    to_clean.clear();
-  };
-  std::thread committer([&] {
+  }
+
+  // Group commit: one file-system sync for all the documents waiting, then their indexes are
+  // committed and they are reported (a document is reported only once its change is
+  // durable, never before). Garbage waits for the next sync.
+  void commit_batches() {
     std::vector<std::size_t> batch;
-    while (committing.pop_all(batch)) {
-      const bool wrote = !to_clean.empty() ||
-                         std::any_of(batch.begin(), batch.end(), [&](std::size_t d) { return checks[d]->wrote_files(); });
+    while (committing_.pop_all(batch)) {
+      const bool wrote = !to_clean_.empty() || std::any_of(batch.begin(), batch.end(), [&](std::size_t d) {
+                           return checks_[d]->wrote_files();
+                         });
       bool synced = false;
       std::string sync_error;
       if (wrote) {
         try {
-          sync_filesystem(archive.root());  // this batch's data, and the previous batch's indexes
+          sync_filesystem(archive_.root());  // this batch's data, and the previous batch's indexes
           synced = true;
         } catch (const ArchiveError& e) {
           sync_error = e.what();
@@ -148,47 +145,84 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
       }
       if (synced) clean();
       for (std::size_t d : batch) {
-        const bool durable = synced || !checks[d]->wrote_files();
-        tally(durable ? checks[d]->complete_commit(synced) : checks[d]->abandon(sync_error));
-        to_clean.push_back(std::move(checks[d]));
+        const bool durable = synced || !checks_[d]->wrote_files();
+        tally(durable ? checks_[d]->complete_commit(synced) : checks_[d]->abandon(sync_error));
+        to_clean_.push_back(std::move(checks_[d]));
       }
-      committed_any = true;
+      committed_any_ = true;
     }
-  });
-  fetcher.fetch_all(requests, [&](std::size_t index, Result<FetchResponse> response) {
-    auto [d, s] = owner[index];
-    checks[d]->set_response(s, std::move(response));
-    if (checks[d]->complete()) ready.push(d);
-  });
-  ready.close();
-  for (std::thread& t : pool) t.join();
-  committing.close();
-  committer.join();
+  }
+
+  void clean() {
+    for (auto& check : to_clean_) {
+      try {
+        check->cleanup();
+      } catch (const ArchiveError&) {
+        // the marker stays; the next check of the document collects the garbage
+      }
+    }
+    to_clean_.clear();
+  }
+
   // The indexes committed in the last batch were not synced: one sync covers them, then
   // their garbage goes.
-  if (committed_any) {
+  void sync_last_batch() {
+    if (!committed_any_) return;
     try {
-      sync_filesystem(archive.root());
+      sync_filesystem(archive_.root());
       clean();
     } catch (const ArchiveError&) {
       // Indexes are renamed into place already; their markers stay, and the next check of
       // each document collects its garbage.
     }
   }
+
   // A fetcher that stopped early (interrupted) may leave documents without every page.
-  for (std::size_t d = 0; d < checks.size(); ++d) {
-    if (!checks[d]) continue;
-    ChangeRecord r;
-    r.platform = documents[d].platform_id;
-    r.document = documents[d].document_id;
-    r.title = documents[d].title();
-    for (const auto& source : documents[d].sources) r.urls.push_back(source.url);
-    r.status = Status::error;
-    r.checked_at = format_utc(clock.now());
-    r.error = Error{ErrorKind::interrupted, "the run stopped before this document was fetched"};
-    tally(r);
+  void report_unfetched() {
+    for (std::size_t d = 0; d < checks_.size(); ++d) {
+      if (!checks_[d]) continue;
+      ChangeRecord r;
+      r.platform = documents_[d].platform_id;
+      r.document = documents_[d].document_id;
+      r.title = documents_[d].title();
+      for (const auto& source : documents_[d].sources) r.urls.push_back(source.url);
+      r.status = Status::error;
+      r.checked_at = format_utc(clock_.now());
+      r.error = Error{ErrorKind::interrupted, "the run stopped before this document was fetched"};
+      tally(r);
+    }
   }
-  return summary;
+
+  const std::vector<DocumentSpec>& documents_;
+  const Archive& archive_;
+  const Clock& clock_;
+  const ReportFn& report_;
+  const unsigned workers_;
+  std::vector<std::unique_ptr<DocumentCheck>> checks_;
+  std::vector<FetchRequest> requests_;
+  std::vector<std::pair<std::size_t, std::size_t>> owner_;  // request -> (document, source)
+  BoundedQueue ready_;       // documents whose pages have all arrived
+  BoundedQueue committing_;  // documents processed, waiting for the batch's sync
+  std::vector<std::unique_ptr<DocumentCheck>> to_clean_;  // committed, garbage waiting for the next sync
+  bool committed_any_ = false;
+  std::mutex report_mutex_;
+  CheckSummary summary_;
+};
+
+}  // namespace
+
+CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
+                             Fetcher& fetcher, const Clock& clock, const ReportFn& report,
+                             std::size_t max_page_bytes, const Rules* rules, const std::atomic<bool>* stop,
+                             double document_budget_seconds) {
+  DocumentCheckOptions options;
+  // Transcoding can triple a legacy-encoded page: the normalizer accepts what the fetch cap lets through.
+  options.max_html_bytes = std::max<std::size_t>(16u << 20, 3 * max_page_bytes);
+  options.rules = rules;
+  options.stop = stop;
+  options.budget_seconds = document_budget_seconds;
+  options.commit = CommitMode::group;
+  return CheckRun(documents, archive, clock, report, options).run(fetcher);
 }
 
 ChangeRecord accept_pending(const DocumentSpec& document, const Archive& archive, const Clock& clock,

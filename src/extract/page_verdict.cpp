@@ -1,4 +1,4 @@
-#include "tosdiff/extract/page_check.hpp"
+#include "tosdiff/extract/page_verdict.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -163,7 +163,7 @@ std::size_t count_text_words(const Text& text) {
   return words;
 }
 
-std::optional<Error> classify_page(long status, std::string_view html, const Text& text, std::string_view url) {
+std::optional<Error> page_verdict(long status, std::string_view html, const Text& text, std::string_view url) {
   const std::size_t words = count_text_words(text);
   const std::string title = page_title(html);
   const bool short_page = words < kShortPageWords;
@@ -194,7 +194,7 @@ std::optional<Error> classify_page(long status, std::string_view html, const Tex
   return std::nullopt;
 }
 
-std::optional<Error> check_shrink(const Text& previous, const Text& current) {
+std::optional<Error> shrink_verdict(const Text& previous, const Text& current) {
   const std::size_t before = count_text_words(previous), after = count_text_words(current);
   if (before < 100) return std::nullopt;  // too short to judge
   if (after * 5 < before)

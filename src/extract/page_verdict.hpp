@@ -23,13 +23,15 @@ namespace tosdiff {
 
 inline constexpr std::size_t kMinWords = 8;
 
-// Classifies a fetched page before its text is trusted. `html` is the page as UTF-8,
+// The verdict on a fetched page before its text is trusted: nothing when it is the document,
+// else why not. `html` is the page as UTF-8,
 // `text` its normalized text (what tosdiff would archive), `status` the HTTP status (200
 // for a file).
-std::optional<Error> classify_page(long status, std::string_view html, const Text& text, std::string_view url);
+std::optional<Error> page_verdict(long status, std::string_view html, const Text& text, std::string_view url);
 
-// Compares a new text with the current version's: "suspicious_shrink" when it collapsed.
-std::optional<Error> check_shrink(const Text& previous, const Text& current);
+// The verdict on a new text against the current version's: "suspicious_shrink" when it
+// collapsed, nothing otherwise.
+std::optional<Error> shrink_verdict(const Text& previous, const Text& current);
 
 std::size_t count_text_words(const Text& text);
 
