@@ -204,6 +204,13 @@ TEST(CosmeticKinds, LinkTargetOnly) {
             (Kinds{"link_target"}));
 }
 
+// A link archived with its non-ASCII bytes raw (before links were resolved by libcurl's URL
+// API) and the same link percent-encoded, as it is archived now.
+TEST(CosmeticKinds, LinkTargetEncodingIsCosmetic) {
+  EXPECT_EQ(cosmetic_kinds("see [AGB](https://example.de/\xC3\xBC" "ber)", "see [AGB](https://example.de/%C3%BC" "ber)"),
+            (Kinds{"link_target"}));
+}
+
 TEST(CosmeticKinds, Mixed) {
   Kinds kinds = cosmetic_kinds("The \xE2\x80\x9CService\xE2\x80\x9D Was Updated On December 17, 2025.",
                                "The \"service\" was updated on 17 December 2025");

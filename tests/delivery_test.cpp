@@ -13,6 +13,7 @@
 #include "tosdiff/notify/webhook_channel.hpp"
 #include "tosdiff/report/mail_message.hpp"
 #include "tosdiff/report/webhook_payload.hpp"
+#include "tosdiff/util/base64.hpp"
 #include "tosdiff/util/url.hpp"
 
 namespace tosdiff {

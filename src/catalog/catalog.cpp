@@ -213,7 +213,7 @@ class DeclarationParser {
     } else if (scheme != "http" && scheme != "https") {
       error(where, "'" + url + "' is not an http(s) URL");
     } else if (url_host(url).empty()) {
-      error(where, "'" + url + "' has no host");
+      error(where, "'" + url + "' has no host, or an invalid host or port");
     }
     return url;
   }

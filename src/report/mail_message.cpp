@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <ctime>
 
+#include "tosdiff/util/base64.hpp"
+
 namespace tosdiff {
 namespace {
 
@@ -38,30 +40,6 @@ std::string display_from(std::string_view from) {
 }
 
 }  // namespace
-
-std::string base64(std::string_view bytes) {
-  static const char table[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const unsigned v = static_cast<unsigned char>(bytes[i]) << 16 | static_cast<unsigned char>(bytes[i + 1]) << 8 |
-                       static_cast<unsigned char>(bytes[i + 2]);
-    out += table[v >> 18];
-    out += table[(v >> 12) & 63];
-    out += table[(v >> 6) & 63];
-    out += table[v & 63];
-  }
-  if (i < bytes.size()) {
-    unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    out += table[v >> 18];
-    out += table[(v >> 12) & 63];
-    out += i + 1 < bytes.size() ? table[(v >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
 
 std::string quoted_printable(std::string_view text) {
   std::string out;
@@ -154,6 +132,12 @@ bool valid_mail_address(std::string_view address) {
   return address.find('@') == at;
 }
 
+// Composed here rather than with libcurl's MIME builder (curl_mime_* and CURLOPT_MIMEPOST):
+// libcurl produces that message only while it sends it, with a random boundary, so it could
+// no longer be composed, tested byte for byte and sent as the same bytes apart from the
+// network. It would not save much either: its quoted-printable encoder wants CRLF line ends
+// (a lone "\n" becomes "=0A"), leaves a line-initial "From " alone, and headers (From, To,
+// Subject in RFC 2047 words, Date, Message-ID) would still be written here.
 std::string compose_mail(const MailMessage& m, std::chrono::system_clock::time_point date, std::string_view unique) {
   const std::string boundary = "=_tosdiff_" + std::string(unique);  // "=_" never occurs in quoted-printable
   std::string to;

@@ -26,7 +26,6 @@ std::string compose_mail(const MailMessage& message, std::chrono::system_clock::
 // breaks before 76 characters, "=" and bytes outside printable ASCII encoded, trailing
 // blanks encoded, and a "." or "From " starting a line encoded too (SMTP and mbox safety).
 std::string quoted_printable(std::string_view text);
-std::string base64(std::string_view bytes);
 // A header value: as is when printable ASCII, else RFC 2047 encoded words (UTF-8, base64).
 std::string encode_header_value(std::string_view value);
 // "Date: " value: "Sun, 29 Nov 2026 12:00:00 +0000".

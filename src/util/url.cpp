@@ -3,95 +3,156 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <vector>
 
+#include "tosdiff/util/curl.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
 
-std::string lower(std::string_view s) { return ascii_lower(s); }
+constexpr auto npos = std::string_view::npos;
+// Any scheme with an authority ("foo://host/x"); opaque ones ("mailto:") never reach libcurl.
+constexpr unsigned kParseFlags = CURLU_NON_SUPPORT_SCHEME;
 
-struct Parts {
-  std::string scheme;     // without ':'
-  std::string authority;  // without "//"; has_authority tells if present
-  bool has_authority = false;
-  std::string path, query, fragment;  // query without '?', fragment without '#'
-  bool has_query = false, has_fragment = false;
-};
-
-Parts split(std::string_view url) {
-  Parts p;
-  std::size_t colon = url.find(':');
-  std::size_t first_delim = url.find_first_of("/?#");
-  if (colon != std::string_view::npos && colon > 0 && colon < first_delim &&
-      std::isalpha(static_cast<unsigned char>(url[0]))) {
-    p.scheme = lower(url.substr(0, colon));
-    url.remove_prefix(colon + 1);
-  }
-  if (url.substr(0, 2) == "//") {
-    p.has_authority = true;
-    url.remove_prefix(2);
-    std::size_t end = url.find_first_of("/?#");
-    p.authority = url.substr(0, end);
-    url.remove_prefix(end == std::string_view::npos ? url.size() : end);
-  }
-  std::size_t hash = url.find('#');
-  if (hash != std::string_view::npos) {
-    p.has_fragment = true;
-    p.fragment = url.substr(hash + 1);
-    url = url.substr(0, hash);
-  }
-  std::size_t question = url.find('?');
-  if (question != std::string_view::npos) {
-    p.has_query = true;
-    p.query = url.substr(question + 1);
-    url = url.substr(0, question);
-  }
-  p.path = url;
-  return p;
+// RFC 3986 section 3.1: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) then ':'. The length of
+// the scheme, 0 when there is none. libcurl cannot say: it refuses URLs without "//".
+std::size_t scheme_length(std::string_view url) {
+  if (url.empty() || !std::isalpha(static_cast<unsigned char>(url[0]))) return 0;
+  std::size_t i = 1;
+  while (i < url.size() && (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '+' || url[i] == '-' ||
+                            url[i] == '.'))
+    ++i;
+  return i < url.size() && url[i] == ':' ? i : 0;
 }
 
-std::string join(const Parts& p) {
+enum class Part { absent, empty, present };
+
+// Where a reference's components are (RFC 3986 section 4.1), not what they hold: libcurl
+// parses them, but its result does not keep whether a path, query or fragment was written
+// empty.
+struct Shape {
+  std::size_t scheme = 0;  // length, 0 without one
+  bool authority = false;  // "//" after the scheme, or at the start of a relative reference
+  std::size_t path = 0;    // where the path starts
+  bool path_empty = true;
+  Part query = Part::absent, fragment = Part::absent;
+};
+
+Shape shape_of(std::string_view ref) {
+  Shape s;
+  s.scheme = scheme_length(ref);
+  std::size_t i = s.scheme ? s.scheme + 1 : 0;
+  if (ref.substr(i, 2) == "//") {
+    s.authority = true;
+    i = std::min(ref.find_first_of("/?#", i + 2), ref.size());
+  }
+  s.path = i;
+  const std::size_t hash = std::min(ref.find('#', i), ref.size());
+  const std::size_t question = std::min(ref.find('?', i), hash);
+  s.path_empty = question == i;
+  if (question < hash) s.query = question + 1 == hash ? Part::empty : Part::present;
+  if (hash < ref.size()) s.fragment = hash + 1 == ref.size() ? Part::empty : Part::present;
+  return s;
+}
+
+// An href as a browser reads it (WHATWG URL parsing): C0 controls and spaces around it
+// trimmed, tabs and line breaks inside it removed.
+std::string cleaned(std::string_view href) {
+  while (!href.empty() && static_cast<unsigned char>(href.front()) <= 0x20) href.remove_prefix(1);
+  while (!href.empty() && static_cast<unsigned char>(href.back()) <= 0x20) href.remove_suffix(1);
   std::string out;
-  if (!p.scheme.empty()) out += p.scheme + ":";
-  if (p.has_authority) out += "//" + p.authority;
-  out += p.path;
-  if (p.has_query) out += "?" + p.query;
-  if (p.has_fragment) out += "#" + p.fragment;
+  out.reserve(href.size());
+  for (char c : href)
+    if (c != '\t' && c != '\n' && c != '\r') out += c;
   return out;
 }
 
-// RFC 3986 section 5.2.4.
-std::string remove_dot_segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  bool absolute = !path.empty() && path[0] == '/';
-  bool trailing_slash = false;
-  std::size_t start = absolute ? 1 : 0;
-  while (start <= path.size()) {
-    std::size_t slash = path.find('/', start);
-    std::string_view segment =
-        path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-    bool last = slash == std::string_view::npos;
-    trailing_slash = false;
-    if (segment == "..") {
-      if (!out.empty()) out.pop_back();
-      trailing_slash = true;
-    } else if (segment == ".") {
-      trailing_slash = true;
+constexpr char kHex[] = "0123456789ABCDEF";
+
+// Blanks, controls and non-ASCII bytes after the authority, percent-encoded (uppercase hex)
+// as WHATWG's serializer does. libcurl 7.88 refuses blanks and controls, and encodes
+// non-ASCII bytes (in lowercase hex) and blanks (as '+' in a query or fragment) only in a
+// relative reference: encoded first, a link reads the same however the page wrote it. The
+// host is left alone.
+std::string percent_encoded(std::string_view ref, std::size_t from) {
+  std::string out(ref.substr(0, from));
+  out.reserve(ref.size() + 8);
+  for (char c : ref.substr(from)) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u > 0x20 && u < 0x7F) {
+      out += c;
     } else {
-      out.push_back(segment);
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
     }
-    if (last) break;
-    start = slash + 1;
   }
-  std::string result = absolute ? "/" : "";
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (i) result += '/';
-    result += out[i];
+  return out;
+}
+
+// The URL as text, with what libcurl 7.88 loses put back as RFC 3986 and WHATWG keep it
+// (and as an archived link was written): it writes "/" for an empty path, drops an empty
+// query or fragment ("x?", "x#"), and leaves the query out of a file: URL.
+std::string serialized(const CurlUrl& parsed, bool path_empty, Part query, Part fragment, unsigned flags = 0) {
+  std::string url = parsed.get(CURLUPART_URL, flags).value_or("");
+  if (url.rfind("file:", 0) == 0)
+    if (const auto q = parsed.get(CURLUPART_QUERY); q && !q->empty()) url.insert(std::min(url.find('#'), url.size()), "?" + *q);
+  if (const auto authority = url.find("://"); path_empty && authority != npos) {
+    const auto slash = url.find_first_of("/?#", authority + 3);
+    if (slash != npos && url[slash] == '/' &&
+        (slash + 1 == url.size() || url[slash + 1] == '?' || url[slash + 1] == '#'))
+      url.erase(slash, 1);
   }
-  if (trailing_slash && !out.empty()) result += '/';
-  return result;
+  if (query == Part::empty) url.insert(std::min(url.find('#'), url.size()), "?");
+  if (fragment == Part::empty) url += '#';
+  return url;
+}
+
+// A base URL, parsed once per thread: the normalizer resolves every link of a page against
+// the same one. nullptr when libcurl cannot parse it.
+const CurlUrl* parsed_base(const std::string& base, const Shape& shape) {
+  thread_local std::string last;
+  thread_local std::optional<CurlUrl> parsed;
+  thread_local bool ok = false;
+  if (!parsed || base != last) {
+    parsed.emplace();
+    ok = parsed->set(CURLUPART_URL, percent_encoded(base, shape.path), kParseFlags) == CURLUE_OK &&
+         parsed->set(CURLUPART_FRAGMENT, nullptr) == CURLUE_OK;
+    last = base;
+  }
+  return ok ? &*parsed : nullptr;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string percent_decoded(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// RFC 3986 section 6.2.2.1: "%c3%bc" and "%C3%BC" are the same.
+std::string uppercase_escapes(std::string s) {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i)
+    if (s[i] == '%' && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      s[i + 1] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[i + 1])));
+      s[i + 2] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[i + 2])));
+      i += 2;
+    }
+  return s;
 }
 
 bool is_hex(std::string_view s) {
@@ -99,7 +160,8 @@ bool is_hex(std::string_view s) {
 }
 
 // A value that differs on every request: a UUID, a long hex string, or a long mixed-case
-// base64-like token. Readable values ("terms-of-service-v2", "en-US") are not.
+// base64-like token. Readable values ("terms-of-service-v2", "en-US") are not. Judged
+// decoded: "%C3%A4" is an "ä", not three letters and digits.
 bool looks_like_request_id(std::string_view value) {
   if (value.size() == 36 && value[8] == '-' && value[13] == '-' && value[18] == '-' &&
       value[23] == '-')
@@ -124,7 +186,7 @@ bool is_tracking_parameter(std::string_view name) {
       "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "fbclid", "msclkid", "yclid",
       "twclid", "ttclid", "li_fat_id", "igshid", "mc_cid", "mc_eid", "_hsenc", "_hsmi",
       "_ga", "_gl", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id"};
-  std::string lowered = lower(name);
+  std::string lowered = ascii_lower(name);
   if (lowered.rfind("utm_", 0) == 0) return true;
   return std::find(known.begin(), known.end(), lowered) != known.end();
 }
@@ -134,16 +196,16 @@ std::string strip_query(std::string_view query) {
   std::size_t start = 0;
   while (start <= query.size()) {
     std::size_t amp = query.find('&', start);
-    std::string_view pair =
-        query.substr(start, amp == std::string_view::npos ? std::string_view::npos : amp - start);
+    std::string_view pair = query.substr(start, amp == npos ? npos : amp - start);
     std::size_t eq = pair.find('=');
     std::string_view name = pair.substr(0, eq);
-    std::string_view value = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
-    if (!pair.empty() && !is_tracking_parameter(name) && !looks_like_request_id(value)) {
+    std::string_view value = eq == npos ? std::string_view{} : pair.substr(eq + 1);
+    if (!pair.empty() && !is_tracking_parameter(percent_decoded(name)) &&
+        !looks_like_request_id(percent_decoded(value))) {
       if (!out.empty()) out += '&';
       out += pair;
     }
-    if (amp == std::string_view::npos) break;
+    if (amp == npos) break;
     start = amp + 1;
   }
   return out;
@@ -152,87 +214,86 @@ std::string strip_query(std::string_view query) {
 }  // namespace
 
 std::string resolve_url(std::string_view base_url, std::string_view href) {
-  href = trim(href);
-  Parts ref = split(href);
-  if (!ref.scheme.empty()) {
-    ref.path = remove_dot_segments(ref.path);
-    return join(ref);
+  const std::string ref = cleaned(href);
+  const Shape r = shape_of(ref);
+  // "mailto:", "tel:", and RFC 3986's strict reading of "http:g": nothing to resolve.
+  if (r.scheme && !r.authority) return ref;
+  const std::string encoded = percent_encoded(ref, r.path);
+  if (r.scheme) {
+    CurlUrl url;
+    if (url.set(CURLUPART_URL, encoded, kParseFlags) != CURLUE_OK) return ref;
+    return serialized(url, r.path_empty, r.query, r.fragment);
   }
-  Parts base = split(trim(base_url));
-  if (base.scheme.empty()) return std::string(href);
-  Parts target;
-  target.scheme = base.scheme;
-  if (ref.has_authority) {
-    target.has_authority = true;
-    target.authority = ref.authority;
-    target.path = remove_dot_segments(ref.path);
-    target.has_query = ref.has_query;
-    target.query = ref.query;
-  } else {
-    target.has_authority = base.has_authority;
-    target.authority = base.authority;
-    if (ref.path.empty()) {
-      target.path = base.path;
-      target.has_query = ref.has_query || base.has_query;
-      target.query = ref.has_query ? ref.query : base.query;
-    } else {
-      if (ref.path[0] == '/') {
-        target.path = remove_dot_segments(ref.path);
-      } else {
-        std::string merged;
-        if (base.has_authority && base.path.empty()) {
-          merged = "/" + ref.path;
-        } else {
-          std::size_t slash = base.path.rfind('/');
-          merged = (slash == std::string::npos ? "" : base.path.substr(0, slash + 1)) + ref.path;
-        }
-        target.path = remove_dot_segments(merged);
-      }
-      target.has_query = ref.has_query;
-      target.query = ref.query;
-    }
+
+  const std::string base_text = cleaned(base_url);
+  const Shape b = shape_of(base_text);
+  const CurlUrl* base = b.scheme && b.authority ? parsed_base(base_text, b) : nullptr;
+  if (!base) return ref;
+  CurlUrl url = *base;
+  // "", "?y" and "#s" keep the base's path. libcurl 7.88 resolves "" and "#s" against the
+  // base's directory ("http://a/b/c/#s"): their parts are set here instead.
+  const bool keeps_path = !r.authority && r.path_empty;
+  if (keeps_path) {
+    const std::size_t hash = std::min(encoded.find('#'), encoded.size());
+    if (r.query != Part::absent)
+      url.set(CURLUPART_QUERY, r.query == Part::present ? encoded.substr(1, hash - 1).c_str() : nullptr);
+    if (r.fragment == Part::present) url.set(CURLUPART_FRAGMENT, encoded.substr(hash + 1));
+  } else if (url.set(CURLUPART_URL, encoded, kParseFlags) != CURLUE_OK) {
+    return ref;
   }
-  target.has_fragment = ref.has_fragment;
-  target.fragment = ref.fragment;
-  return join(target);
+  const bool path_empty = r.authority ? r.path_empty : keeps_path && b.path_empty;
+  const Part query = keeps_path && r.query == Part::absent ? b.query : r.query;
+  return serialized(url, path_empty, query, r.fragment);
 }
 
 std::string canonical_link(std::string_view absolute_url) {
   absolute_url = trim(absolute_url);
-  Parts p = split(absolute_url);
-  if (p.scheme != "http" && p.scheme != "https") return std::string(absolute_url);
-  p.scheme = "https";
-  std::string host = lower(p.authority);
-  std::size_t at = host.rfind('@');
-  if (at != std::string::npos) host = host.substr(at + 1);
-  for (std::string_view port : {":80", ":443"}) {
-    if (host.size() > port.size() && host.compare(host.size() - port.size(), port.size(), port) == 0)
-      host.resize(host.size() - port.size());
-  }
-  if (host.rfind("www.", 0) == 0) host = host.substr(4);
-  p.authority = host;
-  while (!p.path.empty() && p.path.back() == '/') p.path.pop_back();
-  p.query = strip_query(p.query);
-  p.has_query = !p.query.empty();
-  p.has_fragment = false;
-  return join(p);
+  const Shape s = shape_of(absolute_url);
+  const std::string scheme = ascii_lower(absolute_url.substr(0, s.scheme));
+  if ((scheme != "http" && scheme != "https") || !s.authority) return std::string(absolute_url);
+  // "www." goes before libcurl reads the host, which it then normalizes as any other
+  // ("www.2" is "0.0.0.2" from the first time on).
+  std::string url_text = percent_encoded(absolute_url, s.path);
+  const std::size_t authority = s.scheme + 3;
+  const std::size_t at = url_text.rfind('@', s.path - 1);
+  const std::size_t host = at != npos && at >= authority ? at + 1 : authority;
+  if (host + 4 < s.path && ascii_lower(url_text.substr(host, 4)) == "www." && url_text[host + 4] != ':')
+    url_text.erase(host, 4);
+  CurlUrl url;
+  if (url.set(CURLUPART_URL, url_text, kParseFlags) != CURLUE_OK) return std::string(absolute_url);
+  // The port stays when it is not the default of the scheme the link was written with.
+  const auto port = url.get(CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
+  url.set(CURLUPART_SCHEME, "https");
+  url.set(CURLUPART_PORT, port ? port->c_str() : nullptr);
+  url.set(CURLUPART_USER, nullptr);
+  url.set(CURLUPART_PASSWORD, nullptr);
+  url.set(CURLUPART_FRAGMENT, nullptr);
+  if (const auto name = url.get(CURLUPART_HOST)) url.set(CURLUPART_HOST, ascii_lower(*name));
+  std::string path = url.get(CURLUPART_PATH).value_or("");
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  url.set(CURLUPART_PATH, path.empty() ? "/" : path);
+  const std::string query = strip_query(url.get(CURLUPART_QUERY).value_or(""));
+  url.set(CURLUPART_QUERY, query.empty() ? nullptr : query.c_str());
+  return uppercase_escapes(serialized(url, path.empty(), Part::absent, Part::absent, CURLU_NO_DEFAULT_PORT));
 }
 
 std::string url_host(std::string_view url) {
-  Parts p = split(trim(url));
-  std::string host = lower(p.authority);
-  std::size_t at = host.rfind('@');
-  if (at != std::string::npos) host = host.substr(at + 1);
-  if (!host.empty() && host[0] == '[') {
-    std::size_t close = host.find(']');
-    return host.substr(0, close == std::string::npos ? host.size() : close + 1);
-  }
-  std::size_t colon = host.find(':');
-  return host.substr(0, colon);
+  std::string s(trim(url));
+  if (s.rfind("//", 0) == 0) s.insert(0, "https:");  // a scheme-relative reference names a host too
+  const Shape shape = shape_of(s);
+  if (!shape.scheme || !shape.authority) return "";
+  CurlUrl parsed;
+  if (parsed.set(CURLUPART_URL, percent_encoded(s, shape.path), kParseFlags) != CURLUE_OK) return "";
+  return ascii_lower(parsed.get(CURLUPART_HOST).value_or(""));
 }
 
-std::string url_scheme(std::string_view url) { return split(trim(url)).scheme; }
+std::string url_scheme(std::string_view url) {
+  url = trim(url);
+  return ascii_lower(url.substr(0, scheme_length(url)));
+}
 
+// Not through libcurl: config.cpp shows it for URLs that failed validation, which libcurl
+// cannot parse, and the path must go all the same.
 std::string redacted_url(const std::string& url) {
   const auto scheme = url.find("://");
   // Without a scheme (a URL written wrong) the path is a secret all the same.
@@ -242,6 +303,5 @@ std::string redacted_url(const std::string& url) {
   if (const auto at = host.find('@', host_start); at != std::string::npos) host.erase(host_start, at - host_start + 1);
   return path == std::string::npos || path + 1 >= url.size() ? host + "/" : host + "/...";
 }
-
 
 }  // namespace tosdiff
