@@ -18,8 +18,11 @@ enum class ErrorKind {
   // fetching (fetch/fetcher.hpp says when each happens)
   bad_url, file_not_allowed, file, dns, connection_refused, connection_reset, truncated, timeout,
   too_large, redirect, tls, bad_encoding, http_retry_after, network, http_status, interrupted,
+  // rendering in a browser
+  browser_missing, browser_failed, script, download,
   // what the page turned out to be
   blocked, error_page, empty, no_match, selector, suspicious_shrink, too_complex, time_budget,
+  unsupported_content, pdf_encrypted, pdf_broken, pdf_no_text,
   // the archive and the user's commands
   archive, nothing_pending,
   // alert deliveries
