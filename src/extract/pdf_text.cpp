@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "tosdiff/extract/line_labels.hpp"
 #include "tosdiff/strings.hpp"
 
 namespace tosdiff {
@@ -158,10 +159,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
-
 std::string fold_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -194,156 +191,6 @@ std::size_t count_words(std::string_view s) {
     }
   }
   return words;
-}
-
-// ---------------------------------------------------------------------------------------
-// Markers: bullets, list numbers and labels, section numbers.
-
-enum class MarkerKind { none, bullet, weak_bullet, number, label };
-
-struct Marker {
-  MarkerKind kind = MarkerKind::none;
-  std::size_t length = 0;  // bytes of the marker and the spaces after it
-  std::string number;      // MarkerKind::number: the digits
-};
-
-bool all_of(std::string_view s, std::string_view set) {
-  return !s.empty() && s.find_first_not_of(set) == std::string_view::npos;
-}
-
-bool is_digits(std::string_view s) { return all_of(s, "0123456789"); }
-
-bool is_label(std::string_view s) {
-  if (s.size() == 1) return std::isalpha(static_cast<unsigned char>(s[0])) != 0;
-  return s.size() <= 5 && (all_of(s, "ivxlc") || all_of(s, "IVXLC"));
-}
-
-Marker parse_marker(std::string_view text) {
-  // Strong bullets: nothing else starts a line with them, even without a space after.
-  static constexpr std::array<std::string_view, 19> bullets{
-      "\u2022", "\u25E6", "\u25AA", "\u25AB", "\u25CF", "\u25CB", "\u25A0", "\u25A1", "\u2023", "\u2043",
-      "\u2219", "\u00B7", "\u27A2", "\u27A4", "\u25BA", "\u25B6", "\u2713", "\u2714", "\u2756"};
-  for (std::string_view b : bullets) {
-    if (starts_with(text, b) && text.size() > b.size()) {
-      std::size_t len = b.size();
-      while (len < text.size() && text[len] == ' ') ++len;
-      if (len < text.size()) return {MarkerKind::bullet, len, {}};
-    }
-  }
-  // Dashes and asterisks also start wrapped lines of running text ("the Service - and"), so
-  // they only mark a list when the layout agrees (weak).
-  static constexpr std::array<std::string_view, 4> weak{"-", "*", "\u2013", "\u2014"};
-  for (std::string_view b : weak)
-    if (starts_with(text, b) && text.size() > b.size() + 1 && text[b.size()] == ' ')
-      return {MarkerKind::weak_bullet, b.size() + 1, {}};
-
-  const std::size_t space = text.find(' ');
-  if (space == std::string_view::npos || space + 1 >= text.size()) return {};
-  const std::string_view word = text.substr(0, space);
-  std::size_t len = space;
-  while (len < text.size() && text[len] == ' ') ++len;
-  if (word.size() >= 2 && (word.back() == '.' || word.back() == ')')) {
-    const bool paren = word.front() == '(' && word.back() == ')';
-    const std::string_view inner = word.substr(paren ? 1 : 0, word.size() - (paren ? 2 : 1));
-    if (inner.size() <= 3 && is_digits(inner)) return {MarkerKind::number, len, std::string(inner)};
-    if (is_label(inner)) return {MarkerKind::label, len, {}};
-  }
-  return {};
-}
-
-// Whole-line markers: a bullet or label poppler put in a line of its own.
-bool is_marker_only(std::string_view text) {
-  return !text.empty() && text.find(' ') == std::string_view::npos &&
-         parse_marker(std::string(text) + " x").kind != MarkerKind::none;
-}
-
-// "1. Definitions" -> 1, "2.3 Cookies" -> 2, "Article 3 ..." / "Section IV" / "§ 5" /
-// "IV. Liability" -> 1; 0 when the line does not start with a section number.
-int section_depth(std::string_view text) {
-  const std::size_t space = text.find(' ');
-  if (space == std::string_view::npos || space + 1 >= text.size()) return 0;
-  std::string_view word = text.substr(0, space);
-  const std::string lower = ascii_lower(word);
-  static constexpr std::array<std::string_view, 11> names{"article", "section",  "chapter", "part",
-                                                          "clause",  "schedule", "annex",   "appendix",
-                                                          "exhibit", "artikel",  "\u00A7"};
-  if (std::find(names.begin(), names.end(), lower) != names.end()) {
-    std::string_view next = text.substr(space + 1);
-    next = next.substr(0, next.find(' '));
-    while (!next.empty() && (next.back() == '.' || next.back() == ':')) next.remove_suffix(1);
-    return is_digits(next) || all_of(next, "IVXLC") ||
-                   (next.size() == 1 && std::isupper(static_cast<unsigned char>(next[0])))
-               ? 1
-               : 0;
-  }
-  if (word.size() >= 2 && word.back() == '.' && all_of(word.substr(0, word.size() - 1), "IVXLC")) return 1;
-  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  if (word.empty() || word.front() == '.' || word.find("..") != std::string_view::npos) return 0;
-  int depth = 0;
-  std::size_t start = 0;
-  while (start <= word.size()) {
-    const std::size_t dot = std::min(word.find('.', start), word.size());
-    const std::string_view part = word.substr(start, dot - start);
-    if (part.size() > 3 || !is_digits(part)) return 0;
-    ++depth;
-    start = dot + 1;
-  }
-  return depth;
-}
-
-// ---------------------------------------------------------------------------------------
-// Page numbers: "3", "- 3 -", "(3)", "Page 3", "Page 3 of 12", "3 of 12", "3 / 12", "p. 3",
-// "iv". Only ever asked about lines in a page's top or bottom band.
-
-// Lowercase roman numerals as front matter is numbered, i to cc; "civil" or "mix" are words.
-bool is_roman_numeral(std::string_view t) {
-  if (t.empty() || t.size() > 8 || !all_of(t, "ivxlc")) return false;
-  static constexpr std::array<std::pair<int, std::string_view>, 9> digits{
-      {{100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}};
-  for (int n = 1; n <= 200; ++n) {
-    std::string roman;
-    int rest = n;
-    for (const auto& [value, letters] : digits)
-      for (; rest >= value; rest -= value) roman += letters;
-    if (roman == t) return true;
-  }
-  return false;
-}
-
-bool is_page_number(std::string_view text) {
-  std::string t = ascii_lower(text);
-  auto strip = [&](std::string_view chars) {
-    while (!t.empty() && chars.find(t.front()) != std::string_view::npos) t.erase(0, 1);
-    while (!t.empty() && chars.find(t.back()) != std::string_view::npos) t.pop_back();
-  };
-  for (std::string_view dash : {"\u2013", "\u2014"}) {
-    for (std::size_t at = t.find(dash); at != std::string::npos; at = t.find(dash)) t.replace(at, dash.size(), "-");
-  }
-  strip(" -()[]|");
-  if (t.empty()) return false;
-  if (is_roman_numeral(t)) return true;
-  std::string_view rest = t;
-  for (std::string_view word : {"page ", "pages ", "pg. ", "pg ", "p. ", "p ", "seite ", "p\u00E1gina ", "pagina "}) {
-    if (starts_with(rest, word)) {
-      rest.remove_prefix(word.size());
-      break;
-    }
-  }
-  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-  std::size_t digits = 0;
-  while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits]))) ++digits;
-  if (digits == 0 || digits > 5) return false;
-  rest.remove_prefix(digits);
-  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-  if (rest.empty()) return true;
-  for (std::string_view of : {"of ", "/ ", "/", "de ", "sur ", "von ", "di "}) {
-    if (starts_with(rest, of)) {
-      rest.remove_prefix(of.size());
-      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-      return !rest.empty() && rest.size() <= 5 && is_digits(rest);
-    }
-  }
-  return false;
 }
 
 // Running header/footer identity: the text with every digit replaced, so "Page 3 of 12" and
@@ -678,13 +525,13 @@ bool ends_with_hyphen(std::string_view text) {
 
 struct BlockLines {
   std::vector<std::size_t> lines;
-  Marker marker;
+  ListMarker marker;
   double x0 = 0;  // of its first line
 };
 
 bool breaks_between(const Line& a, const Line& b, const BlockLines& block, const DocumentStyle& style) {
-  const Marker b_marker = parse_marker(b.text);
-  if (b_marker.kind == MarkerKind::bullet) return true;
+  const ListMarker b_marker = parse_list_marker(b.text);
+  if (b_marker.kind == ListMarkerKind::bullet) return true;
   const double size = std::max(a.size, b.size);
   if (std::abs(a.size - b.size) > 0.1 * size) return true;
   if (a.bold != b.bold) return true;
@@ -710,11 +557,12 @@ bool breaks_between(const Line& a, const Line& b, const BlockLines& block, const
     // A hanging list item continues further right; anything else indented starts anew, and
     // so does a marked line there (a nested item: its marker sits where the parent's text
     // starts, exactly as a continuation line would).
-    if (!(a_is_first && block.marker.kind != MarkerKind::none) || b_marker.kind != MarkerKind::none) return true;
+    if (!(a_is_first && block.marker.kind != ListMarkerKind::none) || b_marker.kind != ListMarkerKind::none)
+      return true;
   } else if (dx < -tolerance) {
     // A paragraph's first-line indent, then its body at the margin.
-    if (!(a_is_first && block.marker.kind == MarkerKind::none)) return true;
-  } else if (block.marker.kind != MarkerKind::none && b_marker.kind == block.marker.kind &&
+    if (!(a_is_first && block.marker.kind == ListMarkerKind::none)) return true;
+  } else if (block.marker.kind != ListMarkerKind::none && b_marker.kind == block.marker.kind &&
              std::abs(b.x0 - block.x0) <= tolerance) {
     return true;  // the next item of the same list
   }
@@ -760,7 +608,7 @@ struct Candidate {
   double size = 0;
   bool bold = false;
   double x0 = 0;
-  Marker marker;
+  ListMarker marker;
   int section = 0;  // section_depth of a single short line, else 0
 };
 
@@ -787,7 +635,7 @@ Text classify(std::vector<Candidate> blocks, const DocumentStyle& style) {
   const double heading_size = style.body_size * 1.08;
   std::vector<double> sizes;
   for (const Candidate& c : blocks)
-    if (c.size >= heading_size && c.line_count <= 3 && c.text.size() <= 200 && c.marker.kind != MarkerKind::bullet)
+    if (c.size >= heading_size && c.line_count <= 3 && c.text.size() <= 200 && c.marker.kind != ListMarkerKind::bullet)
       sizes.push_back(c.size);
   std::sort(sizes.begin(), sizes.end(), std::greater<>());
   sizes.erase(std::unique(sizes.begin(), sizes.end()), sizes.end());
@@ -800,18 +648,19 @@ Text classify(std::vector<Candidate> blocks, const DocumentStyle& style) {
     Block block;
     block.text = c.text;
     int level = 0;
-    if (c.size >= heading_size && c.line_count <= 3 && c.text.size() <= 200 && c.marker.kind != MarkerKind::bullet) {
+    if (c.size >= heading_size && c.line_count <= 3 && c.text.size() <= 200 &&
+        c.marker.kind != ListMarkerKind::bullet) {
       level = static_cast<int>(std::find(sizes.begin(), sizes.end(), c.size) - sizes.begin()) + 1;
-    } else if (short_standalone(c) && c.marker.kind != MarkerKind::bullet && !ends_like_sentence(c.text, ",;")) {
+    } else if (short_standalone(c) && c.marker.kind != ListMarkerKind::bullet && !ends_like_sentence(c.text, ",;")) {
       // Numbered lines in a row are a list (a table of contents, "1. Name", "2. Email");
       // a numbered line between paragraphs is a section title.
       const bool in_a_row = c.section > 0 && ((i > 0 && blocks[i - 1].section == c.section) ||
                                               (i + 1 < blocks.size() && blocks[i + 1].section == c.section));
       if (c.section > 0 && !in_a_row && (!ends_like_sentence(c.text, ".") || c.bold)) {
         level = base + c.section - 1;
-      } else if (c.bold && !style.body_bold && c.marker.kind == MarkerKind::none) {
+      } else if (c.bold && !style.body_bold && c.marker.kind == ListMarkerKind::none) {
         level = base;
-      } else if (c.marker.kind == MarkerKind::none && all_caps(c.text) && !ends_like_sentence(c.text, ".")) {
+      } else if (c.marker.kind == ListMarkerKind::none && all_caps(c.text) && !ends_like_sentence(c.text, ".")) {
         level = base;
       }
     }
@@ -823,15 +672,15 @@ Text classify(std::vector<Candidate> blocks, const DocumentStyle& style) {
       continue;
     }
     const double tolerance = 0.5 * std::max(c.size, 1.0);
-    if (c.marker.kind != MarkerKind::none) {
+    if (c.marker.kind != ListMarkerKind::none) {
       while (!list_indents.empty() && list_indents.back() > c.x0 + tolerance) list_indents.pop_back();
       if (list_indents.empty() || std::abs(list_indents.back() - c.x0) > tolerance) list_indents.push_back(c.x0);
       block.kind = BlockKind::list_item;
       block.level = static_cast<int>(list_indents.size()) - 1;
-      if (c.marker.kind == MarkerKind::number) {
+      if (c.marker.kind == ListMarkerKind::number) {
         block.marker = c.marker.number + ".";
         block.text = fold_spaces(std::string_view(c.text).substr(c.marker.length));
-      } else if (c.marker.kind == MarkerKind::label) {
+      } else if (c.marker.kind == ListMarkerKind::label) {
         block.marker = "-";  // "(a)" has no form in the text model: it stays in the text
       } else {
         block.marker = "-";
@@ -855,7 +704,7 @@ std::vector<Candidate> build_blocks(const std::vector<Line>& lines, const Docume
     }
     BlockLines group;
     group.lines.push_back(i);
-    group.marker = parse_marker(lines[i].text);
+    group.marker = parse_list_marker(lines[i].text);
     group.x0 = lines[i].x0;
     groups.push_back(std::move(group));
   }
@@ -869,7 +718,7 @@ std::vector<Candidate> build_blocks(const std::vector<Line>& lines, const Docume
     c.size = first.size;
     c.bold = first.bold;
     c.x0 = first.x0;
-    c.marker = parse_marker(c.text);
+    c.marker = parse_list_marker(c.text);
     c.section = short_standalone(c) ? section_depth(c.text) : 0;
     blocks.push_back(std::move(c));
   }
