@@ -9,7 +9,8 @@ build_dir=${1:-build}
 shift || true
 
 packages=(cmake g++ make pkg-config ca-certificates libcurl4-openssl-dev libgumbo-dev libdtl-dev
-          libssl-dev nlohmann-json3-dev libcli11-dev libgtest-dev zlib1g-dev)
+          libssl-dev nlohmann-json3-dev libcli11-dev libgtest-dev zlib1g-dev
+          libpoppler-cpp-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
