@@ -50,6 +50,8 @@ class LocalPlatform {
     return command;
   }
   std::string path(const std::string& name) const { return dir_ / name; }
+  // Whatever the kills left, every record archived must validate against the schema.
+  ~LocalPlatform() { expect_valid_archived_records(dir_ / "data"); }
 
  private:
   TempDir dir_;

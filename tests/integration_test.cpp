@@ -36,6 +36,9 @@ class TosdiffRun : public ::testing::Test {
     write_declaration({{"Terms of Service", server_.url("/terms")}, {"Privacy Policy", server_.url("/privacy")}});
   }
 
+  // Every record the test made tosdiff archive must validate against the schema.
+  void TearDown() override { expect_valid_archived_records(data()); }
+
   void write_declaration(const std::vector<std::pair<std::string, std::string>>& documents,
                          const std::string& name = "Example.json") {
     write_text_file(dir_ / ("catalog/" + name), declaration("Example Platform", "example", documents).dump(2));

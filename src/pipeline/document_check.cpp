@@ -286,14 +286,16 @@ ChangeRecord DocumentCheck::abandon(const std::string& why) {
   return archive_failure(ArchiveError(why));
 }
 
-// The archive could not be written: what was committed before stays as it was.
+// The archive could not be written: what was committed before stays as it was. The record
+// may have been built already (the write failed after it): nothing of the change it
+// describes (versions, diff, classification, size) belongs in an error record; its
+// warnings still hold.
 ChangeRecord DocumentCheck::archive_failure(const ArchiveError& e) {
+  std::vector<std::string> warnings = std::move(result_.warnings);
+  result_ = base_record();
   result_.status = Status::error;
   result_.error = Error{ErrorKind::archive, e.what()};
-  result_.significance = Significance::none;
-  result_.previous.reset();
-  result_.current.reset();
-  result_.change.reset();
+  result_.warnings = std::move(warnings);
   return result_;
 }
 
