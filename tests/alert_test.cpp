@@ -94,10 +94,10 @@ TEST(Config, ParsesEveryKindOfAlertAndTheCheckDefaults) {
   EXPECT_EQ(c.check.per_host, 1);
   EXPECT_EQ(c.check.delay, 0.5);
   EXPECT_EQ(c.check.max_size, 2048u);
-  EXPECT_EQ(c.check.min_severity, "minor");
+  EXPECT_EQ(c.check.min_severity, Severity::minor);
   ASSERT_EQ(c.alerts.size(), 4u);
   EXPECT_EQ(c.alerts[0].argv, (Strings{"sh", "-c", "cat >> /tmp/log"}));
-  EXPECT_EQ(c.alerts[0].filter.min_severity, "moderate");
+  EXPECT_EQ(c.alerts[0].filter.min_severity, Severity::moderate);
   EXPECT_EQ(c.alerts[0].filter.topics, (Strings{"ai_training"}));
   EXPECT_EQ(c.alerts[0].timeout_seconds, 5);
   EXPECT_EQ(c.alerts[1].format, "slack");

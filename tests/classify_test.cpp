@@ -348,7 +348,7 @@ TEST_P(ClauseEdit, TopicsFlagsAndSeverity) {
     }
   EXPECT_EQ(sorted(topic_ids(k)), sorted(c.topics)) << explain;
   EXPECT_EQ(sorted(flag_ids(k)), sorted(c.flags)) << explain;
-  EXPECT_EQ(k.severity, c.severity) << explain;
+  EXPECT_EQ(to_string(k.severity), c.severity) << explain;
 }
 
 INSTANTIATE_TEST_SUITE_P(Synthetic, ClauseEdit, ::testing::ValuesIn(clause_cases()),

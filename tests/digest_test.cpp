@@ -48,7 +48,7 @@ TEST(Digest, GroupsByPlatformGravestFirst) {
   EXPECT_EQ(d.substantive, 3u);
   EXPECT_EQ(d.cosmetic, 1u);
   EXPECT_EQ(d.created, 1u);
-  EXPECT_EQ(d.max_severity, "major");
+  EXPECT_EQ(d.max_severity, Severity::major);
   ASSERT_EQ(d.groups.size(), 2u);
   EXPECT_EQ(d.groups[0].platform, "acme");  // it has the major change
   EXPECT_EQ(d.groups[0].name, "Example Platform");
