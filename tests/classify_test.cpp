@@ -550,7 +550,7 @@ TEST(ClassifyResult, JsonKeysOrderAndRoundTrip) {
   }
   const Strings expected_prefix = {"schema_version", "platform", "document", "title", "url", "status", "checked_at",
                                    "significance", "summary", "severity", "section", "topics", "regulations", "flags",
-                                   "stats", "hunks"};
+                                   "stats", "hunks", "fetcher"};
   EXPECT_EQ(keys, expected_prefix);
   EXPECT_EQ(j["severity"], "major");
   EXPECT_EQ(j["section"], nlohmann::ordered_json({"Terms of Use", "4. Your Content"}));

@@ -144,7 +144,7 @@ TEST(RecordToJson, ChangedKeyOrder) {
   ordered_json j = record_to_json(r);
   EXPECT_EQ(keys_of(j), (Strings{"schema_version", "platform", "document", "title", "url", "status", "checked_at",
                                  "significance", "cosmetic_kinds", "reverts_to", "summary", "previous", "current",
-                                 "stats", "hunks", "warnings"}));
+                                 "stats", "hunks", "warnings", "fetcher"}));
   EXPECT_EQ(j["schema_version"], kRecordSchemaVersion);
   EXPECT_EQ(j["status"], "changed");
   EXPECT_EQ(j["significance"], "substantive");
@@ -175,7 +175,7 @@ TEST(RecordToJson, ElidedWordsOnlyWhenNonZero) {
 TEST(RecordToJson, NewHasNoPreviousHunksOrStats) {
   ordered_json j = record_to_json(new_result());
   EXPECT_EQ(keys_of(j), (Strings{"schema_version", "platform", "document", "title", "url", "status", "checked_at",
-                                 "summary", "current", "size"}));
+                                 "summary", "current", "size", "fetcher"}));
   EXPECT_EQ(j["size"]["blocks"], 12);
   EXPECT_EQ(j["size"]["words"], 345);
   EXPECT_FALSE(j.contains("previous"));
@@ -187,7 +187,7 @@ TEST(RecordToJson, NewHasNoPreviousHunksOrStats) {
 TEST(RecordToJson, ErrorHasNoPreviousHunksOrStats) {
   ordered_json j = record_to_json(error_result());
   EXPECT_EQ(keys_of(j), (Strings{"schema_version", "platform", "document", "title", "url", "status", "checked_at",
-                                 "error"}));
+                                 "error", "fetcher"}));
   EXPECT_EQ(keys_of(j["error"]), (Strings{"kind", "message"}));
   EXPECT_EQ(j["error"]["kind"], "http_status");
   EXPECT_FALSE(j.contains("previous"));
@@ -199,7 +199,7 @@ TEST(RecordToJson, ErrorHasNoPreviousHunksOrStats) {
 TEST(RecordToJson, UnchangedHasCurrentOnly) {
   ordered_json j = record_to_json(unchanged_result());
   EXPECT_EQ(keys_of(j), (Strings{"schema_version", "platform", "document", "title", "url", "status", "checked_at",
-                                 "current"}));
+                                 "current", "fetcher"}));
 }
 
 TEST(RecordToJson, SeveralUrlsAndSnapshots) {

@@ -94,6 +94,7 @@ const std::vector<Command>& commands() {
          c.add_option("--notify-email", p.check.notify_email, "mail a digest of the run's substantive changes to ADDRESS (repeatable; SMTP from the configuration or TOSDIFF_SMTP_*)")->allow_extra_args(false);
          c.add_option("--min-severity", p.min_severity, "alert only on changes of at least this severity")->check(CLI::IsMember({"info", "minor", "moderate", "major"}));
          c.add_flag("--no-alerts", p.check.no_alerts, "send no alert and leave the outbox alone");
+         c.add_flag("--no-browser", p.check.no_browser, "never render pages in headless Chromium (pages built by JavaScript stay unread)");
          p.check_app = &c;
        },
        [](Context& ctx, const Parsed& p) {

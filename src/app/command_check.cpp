@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -18,6 +19,11 @@
 
 namespace tosdiff {
 namespace {
+
+// Pages rendered at once: --jobs, up to this many (each page is a renderer process of a few
+// hundred megabytes at worst; bench/README.md measures the browser's memory at 4, 8 and 16).
+constexpr int kMaxBrowserTabs = 8;
+constexpr double kDocumentBudgetSeconds = 60;
 
 std::atomic<bool> g_stop{false};
 std::atomic<int> g_signal{0};
@@ -105,6 +111,15 @@ int command_check(Context& context, const CheckCommandOptions& options) {
   FetchLimits limits = settings.limits;
   limits.stop = &g_stop;
   auto fetcher = make_curl_fetcher(limits);
+  // The browser, for pages built by JavaScript: started only if a page needs it.
+  std::unique_ptr<PageRenderer> renderer;
+  if (!options.no_browser) {
+    BrowserOptions browser;
+    browser.stop = &g_stop;
+    browser.max_tabs = std::clamp(limits.jobs, 1, kMaxBrowserTabs);
+    browser.page_timeout_seconds = std::max(limits.timeout_seconds, 10.0);
+    renderer = make_chromium_renderer(browser);
+  }
   const Clock& clock = context.clock();
 
   std::ostream& out = context.out();
@@ -128,7 +143,8 @@ int command_check(Context& context, const CheckCommandOptions& options) {
     out.flush();  // a long run shows each document as it completes
     progress.update(done, errors);
   };
-  CheckSummary summary = check_documents(documents, archive, *fetcher, clock, report, limits.max_size, &rules, &g_stop);
+  CheckSummary summary = check_documents(documents, archive, *fetcher, clock, report, limits.max_size, &rules, &g_stop,
+                                         kDocumentBudgetSeconds, renderer.get());
   progress.erase();
   // Delivery failures are reported and queued, never counted in the exit code (docs/alerts.md);
   // an alert that could not even be queued is lost, and that is a failure of the run.

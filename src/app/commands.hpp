@@ -105,6 +105,7 @@ struct CheckCommandOptions {
   // Alerts (docs/alerts.md), on top of the configuration file's.
   std::vector<std::string> notify_exec, notify_webhook, notify_email;
   bool no_alerts = false;    // neither send alerts nor retry the outbox
+  bool no_browser = false;   // read every page as HTTP gives it: no headless Chromium
 };
 int command_check(Context& context, const CheckCommandOptions& options);
 

@@ -2,6 +2,10 @@
 
 namespace tosdiff {
 
+std::string_view to_string(FetchedWith fetched_with) {
+  return fetched_with == FetchedWith::browser ? "browser" : "http";
+}
+
 std::string_view to_string(Status status) {
   switch (status) {
     case Status::new_document: return "new";

@@ -21,6 +21,11 @@ enum class Status { new_document, unchanged, changed, error };
 // Whether a change alters what the text says. JSON: absent, "substantive", "cosmetic".
 enum class Significance { none, substantive, cosmetic };
 
+// How a document's pages were read: over plain HTTP, or rendered in the browser (declared
+// executeClientScripts, or found to be a JavaScript shell). JSON "fetcher": "http" | "browser".
+enum class FetchedWith { http, browser };
+
+std::string_view to_string(FetchedWith fetched_with);
 std::string_view to_string(Status status);
 std::string_view to_string(Significance significance);
 // The enum a JSON string names; nullopt for anything else.
@@ -59,6 +64,7 @@ struct ChangeRecord {
   bool accepted = false;          // changed by `tosdiff accept`, not by a check
   std::size_t blocks = 0, words = 0;  // new: size of the text
   std::optional<Error> error;     // status error
+  FetchedWith fetched_with = FetchedWith::http;
   std::vector<std::string> warnings;
   // Classification (classify/), status new or changed: its severity; for a substantive change,
   // the heading path of its largest substantive hunk, its topics, the regulations they

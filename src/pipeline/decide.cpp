@@ -1,7 +1,10 @@
 #include "tosdiff/pipeline/decide.hpp"
 
+#include "tosdiff/extract/js_shell.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
+#include "tosdiff/extract/pdf_text.hpp"
+#include "tosdiff/extract/plain_text.hpp"
 #include "tosdiff/util/sha256.hpp"
 
 namespace tosdiff {
@@ -52,7 +55,24 @@ std::optional<Error> http_error(const Page& page) {
                "HTTP " + std::to_string(status) + (reason.empty() ? "" : " " + reason) + " from " + page.source->url};
 }
 
+// The page's text: HTML through the normalizer (its selectors, the fallback when they stopped
+// matching), a PDF through poppler, plain text by paragraphs.
 Result<Text> extract(const Page& page, const DecideOptions& options, const std::string* anchor, NormalizeReport* report) {
+  switch (page.content.kind) {
+    case ContentKind::pdf: {
+      auto text = pdf_to_text(page.response.body, PdfOptions{});
+      if (text && text->blocks.empty())
+        return Error{ErrorKind::pdf_no_text, "the PDF " + page.source->url + " has no text"};
+      return text;
+    }
+    case ContentKind::plain_text:
+      return plain_text_to_text(page.utf8);
+    case ContentKind::unsupported:
+      return Error{ErrorKind::unsupported_content, page.source->url + " is " + page.content.mime + ", not a document"};
+    case ContentKind::html:
+    case ContentKind::xhtml:
+      break;
+  }
   NormalizeOptions n;
   n.select = page.source->select;
   n.remove = page.source->remove;
@@ -65,6 +85,26 @@ Result<Text> extract(const Page& page, const DecideOptions& options, const std::
     n.report = report;
   }
   return normalize(page.utf8, n);
+}
+
+std::size_t words_of(const Text& text) { return count_text_words(text); }
+
+// Whether an HTML page read over plain HTTP (not yet rendered) should be rendered before it is
+// read: its extraction found nothing usable, and the page looks like a script-built shell.
+bool needs_browser(const Page& page, const Result<Text>& extracted, const std::optional<Error>& verdict,
+                   const DecideOptions& options) {
+  if (!options.can_render || page.rendered) return false;
+  if (page.content.kind != ContentKind::html && page.content.kind != ContentKind::xhtml) return false;
+  const bool poor = !extracted || verdict || words_of(*extracted) < kMinWords * 5;
+  if (!poor) return false;
+  ExtractionHints hints;
+  hints.selector_given = !page.source->select.empty();
+  hints.selector_matched = extracted || extracted.error().kind != ErrorKind::no_match;
+  NormalizeOptions whole_page;
+  whole_page.max_html_bytes = options.max_html_bytes;
+  auto whole = normalize(page.utf8, whole_page);
+  hints.whole_page_words = whole ? words_of(*whole) : 0;
+  return looks_like_js_shell(page.utf8, hints);
 }
 
 }  // namespace
@@ -82,15 +122,29 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
   // 2. Each page's text: selected, or found again when the selector stopped matching.
   Text text;
   std::vector<std::string> warnings;
-  for (const Page& page : pages) {
+  std::vector<std::size_t> to_render;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const Page& page = pages[p];
     if (auto stop = interrupted()) return fail(*stop);
+    if (page.content.kind == ContentKind::pdf && !page.source->select.empty())
+      warnings.push_back("select does not apply to a PDF: its whole text is tracked" +
+                         (combined ? " (page " + page.source->url + ")" : std::string()));
     NormalizeReport report;
     auto extracted = extract(page, options, nullptr, &report);
+    const bool html = page.content.kind == ContentKind::html || page.content.kind == ContentKind::xhtml;
+    std::optional<Error> verdict;
+    if (extracted) verdict = page_verdict(page.response.status, html ? page.utf8 : std::string(), *extracted, page.source->url);
+    // 3. A JavaScript shell is read once the browser has rendered it.
+    if (needs_browser(page, extracted, verdict, options)) {
+      to_render.push_back(p);
+      continue;
+    }
     if (!extracted && extracted.error().kind == ErrorKind::no_match) {
       // The declaration's selector no longer matches (a redesign): look for the text itself,
       // anchored on what the document said last time, rather than go blind.
       const std::string anchor = combined ? std::string() : archived.current_text;
       extracted = extract(page, options, &anchor, &report);
+      if (extracted) verdict = page_verdict(page.response.status, page.utf8, *extracted, page.source->url);
     }
     if (report.fell_back) warnings.push_back(report.note + (combined ? " (page " + page.source->url + ")" : ""));
     if (!extracted) {
@@ -100,21 +154,26 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       out.warnings = warnings;
       return out;
     }
-    // 3. Is it the document at all? An error page or a challenge with text is held, so that
+    // 4. Is it the document at all? An error page or a challenge with text is held, so that
     // the user can take it with `tosdiff accept` if tosdiff is wrong about it.
-    if (auto not_the_document = page_verdict(page.response.status, page.utf8, *extracted, page.source->url)) {
-      Outcome out = !combined && not_the_document->kind != ErrorKind::empty
-                        ? with_text(Outcome::Kind::hold, std::move(*extracted))
-                        : fail(*not_the_document);
-      out.error = not_the_document;
+    if (verdict) {
+      Outcome out = !combined && verdict->kind != ErrorKind::empty ? with_text(Outcome::Kind::hold, std::move(*extracted))
+                                                                   : fail(*verdict);
+      out.error = verdict;
       out.warnings = warnings;
       return out;
     }
     for (Block& block : extracted->blocks) text.blocks.push_back(std::move(block));
   }
+  if (!to_render.empty()) {
+    Outcome out;
+    out.kind = Outcome::Kind::render;
+    out.render_pages = std::move(to_render);
+    return out;
+  }
   if (auto stop = interrupted()) return fail(*stop);
 
-  // 4. Against the current version: the same text, a collapse to hold back, or a new version.
+  // 5. Against the current version: the same text, a collapse to hold back, or a new version.
   Outcome out = with_text(Outcome::Kind::new_version, std::move(text));
   out.warnings = std::move(warnings);
   if (archived.has_current && archived.current_sha256 == out.sha256) {

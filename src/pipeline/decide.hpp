@@ -1,7 +1,7 @@
 #pragma once
 // The per-document decision of a check, as a pure function: the fetched pages and what the
-// archive holds in, the outcome out — a new version, the same text, a text held back, or an
-// error. No file system, no network, no clock: the caller reads the archive before and writes
+// archive holds in, the outcome out — a new version, the same text, a text held back, an
+// error, or pages to render in the browser first. No file system, no network, no clock: the caller reads the archive before and writes
 // it after (pipeline/document_check.hpp).
 
 #include <cstddef>
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "tosdiff/fetch/content_type.hpp"
 #include "tosdiff/fetch/fetcher.hpp"
 #include "tosdiff/model/document.hpp"
 #include "tosdiff/model/result.hpp"
@@ -17,12 +18,15 @@
 
 namespace tosdiff {
 
-// One page of a document, fetched (a 304 restored from the archive by the caller).
+// One page of a document, fetched (a 304 restored from the archive by the caller), or
+// rendered in the browser.
 struct Page {
   const SourceSpec* source = nullptr;
   FetchResponse response;
-  std::string sha256;  // of the raw bytes
-  std::string utf8;    // the page transcoded
+  std::string sha256;     // of the raw bytes
+  ContentSniff content;   // what the bytes are (fetch/content_type.hpp)
+  std::string utf8;       // the page transcoded (HTML and plain text; empty for a PDF)
+  bool rendered = false;  // the bytes are the DOM the browser rendered
 };
 
 // What the archive says of the document before the check.
@@ -34,6 +38,9 @@ struct ArchivedState {
 
 struct DecideOptions {
   bool compare_links = false;
+  // A browser can render pages: a page that turns out to be a JavaScript shell is sent
+  // there (Outcome::Kind::render) instead of being read as it is.
+  bool can_render = false;
   std::size_t max_html_bytes = 16u << 20;
   // Asked between stages: an error to stop with (the run is stopping, the document is over
   // its time budget), or nothing to go on.
@@ -47,6 +54,7 @@ struct Outcome {
     hold,         // a text not to trust yet (a suspicious shrink, an error page with text):
                   // kept as pending for `tosdiff accept`, and an error now
     fail,         // an error; nothing to archive but the pages, kept for inspection
+    render,       // pages that are JavaScript shells: render them, then decide again
   };
   Kind kind = Kind::fail;
   Text text;                // unchanged, new_version, hold
@@ -56,6 +64,7 @@ struct Outcome {
   // fail: whether the check is recorded at all (an interrupted one leaves the document as it
   // was) and whether the pages (some may not have arrived) are kept.
   bool record_check = true;
+  std::vector<std::size_t> render_pages;  // render: which pages (indices into `pages`)
   std::vector<std::string> warnings;
 };
 

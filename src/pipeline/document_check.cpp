@@ -1,6 +1,9 @@
 #include "tosdiff/pipeline/document_check.hpp"
 
+#include <algorithm>
+
 #include "tosdiff/fetch/charset.hpp"
+#include "tosdiff/fetch/content_type.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
 #include "tosdiff/report/record_json.hpp"
 #include "tosdiff/util/sha256.hpp"
@@ -37,14 +40,59 @@ FetchRequest DocumentCheck::request_for(const SourceSpec& source) const {
   return request;
 }
 
+RenderRequest DocumentCheck::render_request_for(const SourceSpec& source) const {
+  RenderRequest request;
+  request.url = source.url;
+  // As Open Terms Archive does: the page is read once what the declaration selects is there.
+  for (const SelectorSpec& spec : source.select)
+    if (const auto* css = std::get_if<std::string>(&spec)) request.wait_for.push_back(*css);
+  return request;
+}
+
 void DocumentCheck::set_response(std::size_t source_index, Result<FetchResponse> response) {
-  if (responses_.empty()) responses_.resize(spec_.sources.size());
+  if (responses_.empty()) {
+    responses_.resize(spec_.sources.size());
+    rendered_.assign(spec_.sources.size(), false);
+  }
   responses_[source_index] = std::move(response);
   ++received_;
 }
 
+void DocumentCheck::set_rendered(std::size_t source_index, Result<RenderedPage> rendered) {
+  Result<FetchResponse> response = Error{ErrorKind::browser_failed, ""};
+  if (rendered) {
+    FetchResponse r;
+    r.status = rendered->status;
+    r.body = std::move(rendered->html);
+    r.final_url = std::move(rendered->final_url);
+    // The DOM is serialized as UTF-8 whatever the page was sent as.
+    r.content_type = "text/html; charset=utf-8";
+    r.seconds = rendered->seconds;
+    response = std::move(r);
+  } else {
+    response = rendered.error();
+  }
+  if (!pages_.empty()) {
+    // A second round: the page a first run() found to be a JavaScript shell.
+    if (!response) {
+      render_error_ = response.error();
+      return;
+    }
+    Page& page = pages_[source_index];
+    page.response = std::move(response).value();
+    page.sha256 = sha256_hex(page.response.body);
+    page.content = sniff_content(page.response.content_type, page.response.body);
+    page.utf8 = to_utf8(page.response.body, page.response.content_type).text;
+    page.rendered = true;
+    return;
+  }
+  set_response(source_index, std::move(response));
+  rendered_[source_index] = true;
+}
+
 ChangeRecord DocumentCheck::base_record() const {
   ChangeRecord r;
+  r.fetched_with = FetchedWith::http;
   r.platform = spec_.platform_id;
   r.document = spec_.document_id;
   r.title = spec_.title();
@@ -65,19 +113,31 @@ ChangeRecord DocumentCheck::run() {
     return result_;
   }
   try {
-    transaction_->recover();  // a run killed while writing this document: finish its cleanup
-    std::vector<Page> pages;
-    if (auto error = gather_pages(pages)) return finish_error(*error, {}, error->kind != ErrorKind::interrupted);
-    responses_.clear();  // the bytes are in `pages` now
+    if (to_render_.empty()) transaction_->recover();  // a run killed while writing this document: finish its cleanup
+    std::vector<Page>& pages = pages_;
+    if (!to_render_.empty()) {
+      // The second round: the pages the browser has rendered replaced the shells.
+      to_render_.clear();
+      if (render_error_) return finish_error(*render_error_, pages, render_error_->kind != ErrorKind::interrupted);
+    } else {
+      if (auto error = gather_pages(pages)) return finish_error(*error, {}, error->kind != ErrorKind::interrupted);
+      responses_.clear();  // the bytes are in `pages` now
+    }
+    if (std::any_of(pages.begin(), pages.end(), [](const Page& p) { return p.rendered; }))
+      result_.fetched_with = FetchedWith::browser;
 
     DecideOptions decide_options;
     decide_options.compare_links = spec_.compare_links;
     decide_options.max_html_bytes = options_.max_html_bytes;
+    decide_options.can_render = options_.can_render;
     decide_options.interrupt = [this] { return over_limits(); };
     const Outcome outcome = decide(spec_, pages, archived_state(), decide_options);
     result_.warnings = outcome.warnings;
 
     switch (outcome.kind) {
+      case Outcome::Kind::render:
+        to_render_ = outcome.render_pages;  // the caller renders them, then calls run() again
+        return result_;
       case Outcome::Kind::fail:
         return finish_error(*outcome.error, outcome.record_check ? pages : std::vector<Page>{}, outcome.record_check);
       case Outcome::Kind::hold:
@@ -100,6 +160,7 @@ std::optional<Error> DocumentCheck::gather_pages(std::vector<Page>& pages) {
     Page page;
     page.source = &spec_.sources[i];
     page.response = std::move(fetched).value();
+    page.rendered = rendered_[i];
     if (page.response.not_modified) {
       if (!restore_from_archive(page))
         return Error{ErrorKind::archive, "the server answered 304 Not Modified for " + page.source->url +
@@ -107,7 +168,10 @@ std::optional<Error> DocumentCheck::gather_pages(std::vector<Page>& pages) {
     } else {
       page.sha256 = sha256_hex(page.response.body);
     }
-    page.utf8 = to_utf8(page.response.body, page.response.content_type).text;
+    // What the bytes are decides how they are read; a PDF or an image is never transcoded.
+    page.content = sniff_content(page.response.content_type, page.response.body);
+    if (page.content.kind != ContentKind::pdf && page.content.kind != ContentKind::unsupported)
+      page.utf8 = to_utf8(page.response.body, page.response.content_type).text;
     pages.push_back(std::move(page));
   }
   return std::nullopt;
@@ -235,7 +299,9 @@ ChangeRecord DocumentCheck::record_version(const std::vector<std::string>& snaps
   input.warnings = std::move(warnings);
   input.rules = options_.rules;
   BuiltRecord built = build_record(input);
+  const FetchedWith fetched_with = result_.fetched_with;
   result_ = std::move(built.record);
+  result_.fetched_with = fetched_with;
   transaction_->add_version(
       std::move(built.version), rendered,
       record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");

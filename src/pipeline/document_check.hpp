@@ -12,6 +12,7 @@
 
 #include "tosdiff/archive/transaction.hpp"
 #include "tosdiff/classify/classify.hpp"
+#include "tosdiff/fetch/browser.hpp"
 #include "tosdiff/fetch/fetcher.hpp"
 #include "tosdiff/model/document.hpp"
 #include "tosdiff/model/record.hpp"
@@ -26,6 +27,7 @@ struct DocumentCheckOptions {
   const std::atomic<bool>* stop = nullptr;    // a stopping run: documents not finished are left as they were
   double budget_seconds = 60;                 // processing time allowed per document
   CommitMode commit = CommitMode::immediate;
+  bool can_render = false;                    // a browser is there for JavaScript shells
 };
 
 class DocumentCheck {
@@ -34,8 +36,17 @@ class DocumentCheck {
 
   // Conditional request headers for a page whose archived snapshot is still on disk.
   FetchRequest request_for(const SourceSpec& source) const;
+  // What the browser should render for a page: its URL, waiting for the declaration's CSS
+  // selectors.
+  RenderRequest render_request_for(const SourceSpec& source) const;
   void set_response(std::size_t source_index, Result<FetchResponse> response);
+  // A page rendered in the browser: declared (executeClientScripts) or found to be a
+  // JavaScript shell by a first run().
+  void set_rendered(std::size_t source_index, Result<RenderedPage> rendered);
   bool complete() const { return received_ == spec_.sources.size(); }
+  // After run(): pages to render before the document can be decided (run() again once each
+  // has been set_rendered()). Empty when run() reached an outcome.
+  const std::vector<std::size_t>& pages_to_render() const { return to_render_; }
 
   // The check, once every page has arrived. With CommitMode::group the index is not
   // committed yet (awaiting_commit()): see archive/transaction.hpp.
@@ -72,7 +83,11 @@ class DocumentCheck {
   std::optional<DocumentTransaction> transaction_;
   std::string load_error_;
   std::vector<std::optional<Result<FetchResponse>>> responses_;
+  std::vector<bool> rendered_;       // per source: its response is the browser's DOM
   std::size_t received_ = 0;
+  std::vector<Page> pages_;          // gathered, kept while pages are being rendered
+  std::vector<std::size_t> to_render_;
+  std::optional<Error> render_error_;  // a page of the second round could not be rendered
   std::chrono::steady_clock::time_point started_;
   std::string checked_at_;
   ChangeRecord result_;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <atomic>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -64,8 +66,8 @@ class BoundedQueue {
 class CheckRun {
  public:
   CheckRun(const std::vector<DocumentSpec>& documents, const Archive& archive, const Clock& clock,
-           const ReportFn& report, const DocumentCheckOptions& options)
-      : documents_(documents), archive_(archive), clock_(clock), report_(report),
+           const ReportFn& report, const DocumentCheckOptions& options, PageRenderer* renderer)
+      : documents_(documents), archive_(archive), clock_(clock), report_(report), renderer_(renderer),
         workers_(std::clamp(std::thread::hardware_concurrency(), 1u, 8u)),
         // Bounded: when the workers fall behind, fetching waits, and memory stays bounded by
         // (transfers in flight + queued documents) x the size cap.
@@ -74,6 +76,11 @@ class CheckRun {
     for (std::size_t d = 0; d < documents.size(); ++d) {
       checks_.push_back(std::make_unique<DocumentCheck>(documents[d], archive, clock, options));
       for (std::size_t s = 0; s < documents[d].sources.size(); ++s) {
+        // A page the declaration says is built by scripts goes to the browser at once.
+        if (renderer_ && documents[d].sources[s].execute_client_scripts) {
+          renders_.emplace_back(d, s);
+          continue;
+        }
         requests_.push_back(checks_.back()->request_for(documents[d].sources[s]));
         owner_.emplace_back(d, s);
       }
@@ -84,11 +91,27 @@ class CheckRun {
     std::vector<std::thread> pool;
     for (unsigned w = 0; w < workers_; ++w) pool.emplace_back([this] { work(); });
     std::thread committer([this] { commit_batches(); });
+    for (auto [d, s] : renders_) {
+      renderer_->render(checks_[d]->render_request_for(documents_[d].sources[s]),
+                        [this, d = d, s = s](Result<RenderedPage> page) {
+                          std::unique_lock<std::mutex> lock(arrival_mutex_);
+                          checks_[d]->set_rendered(s, std::move(page));
+                          if (checks_[d]->complete()) enter(d, lock);
+                        });
+    }
     fetcher.fetch_all(requests_, [this](std::size_t index, Result<FetchResponse> response) {
       auto [d, s] = owner_[index];
+      std::unique_lock<std::mutex> lock(arrival_mutex_);
       checks_[d]->set_response(s, std::move(response));
-      if (checks_[d]->complete()) ready_.push(d);
+      if (checks_[d]->complete()) enter(d, lock);
     });
+    // Every page is fetched or given up (a stop): wait for the renders, and for the documents
+    // taken in to be finished (a worker may still send a page to the browser meanwhile).
+    if (renderer_) renderer_->wait_idle();
+    {
+      std::unique_lock<std::mutex> lock(arrival_mutex_);
+      finished_.wait(lock, [&] { return in_progress_ == 0; });
+    }
     ready_.close();
     for (std::thread& t : pool) t.join();
     committing_.close();
@@ -111,16 +134,47 @@ class CheckRun {
     report_(r);
   }
 
+  // A document whose pages have all arrived enters the workers' queue (arrival_mutex_ held).
+  void enter(std::size_t d, std::unique_lock<std::mutex>& lock) {
+    ++in_progress_;
+    lock.unlock();  // the queue may make us wait for a worker
+    ready_.push(d);
+  }
+
+  void leave() {
+    std::lock_guard<std::mutex> lock(arrival_mutex_);
+    if (--in_progress_ == 0) finished_.notify_all();
+  }
+
   void work() {
     std::size_t d;
     while (ready_.pop(d)) {
       ChangeRecord result = checks_[d]->run();
+      if (!checks_[d]->pages_to_render().empty()) {
+        send_to_browser(d);
+        continue;  // back in the queue once rendered
+      }
       if (checks_[d]->awaiting_commit()) {
         committing_.push(d);
       } else {
         tally(result);
         checks_[d].reset();
       }
+      leave();
+    }
+  }
+
+  // A document with pages that turned out to be JavaScript shells: each is rendered, and the
+  // document goes back to the workers when the last one has arrived.
+  void send_to_browser(std::size_t d) {
+    const std::vector<std::size_t> pages = checks_[d]->pages_to_render();
+    auto remaining = std::make_shared<std::atomic<std::size_t>>(pages.size());
+    for (std::size_t s : pages) {
+      renderer_->render(checks_[d]->render_request_for(documents_[d].sources[s]),
+                        [this, d, s, remaining](Result<RenderedPage> page) {
+                          checks_[d]->set_rendered(s, std::move(page));
+                          if (--*remaining == 0) ready_.push(d);
+                        });
     }
   }
 
@@ -197,7 +251,12 @@ class CheckRun {
   const Archive& archive_;
   const Clock& clock_;
   const ReportFn& report_;
+  PageRenderer* renderer_;
   const unsigned workers_;
+  std::vector<std::pair<std::size_t, std::size_t>> renders_;  // (document, source) rendered at once
+  std::mutex arrival_mutex_;        // pages arrive from the fetching and the browser's threads
+  std::condition_variable finished_;
+  std::size_t in_progress_ = 0;     // documents taken in and not finished
   std::vector<std::unique_ptr<DocumentCheck>> checks_;
   std::vector<FetchRequest> requests_;
   std::vector<std::pair<std::size_t, std::size_t>> owner_;  // request -> (document, source)
@@ -214,7 +273,7 @@ class CheckRun {
 CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
                              Fetcher& fetcher, const Clock& clock, const ReportFn& report,
                              std::size_t max_page_bytes, const Rules* rules, const std::atomic<bool>* stop,
-                             double document_budget_seconds) {
+                             double document_budget_seconds, PageRenderer* renderer) {
   DocumentCheckOptions options;
   // Transcoding can triple a legacy-encoded page: the normalizer accepts what the fetch cap lets through.
   options.max_html_bytes = std::max<std::size_t>(16u << 20, 3 * max_page_bytes);
@@ -222,7 +281,8 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
   options.stop = stop;
   options.budget_seconds = document_budget_seconds;
   options.commit = CommitMode::group;
-  return CheckRun(documents, archive, clock, report, options).run(fetcher);
+  options.can_render = renderer != nullptr;
+  return CheckRun(documents, archive, clock, report, options, renderer).run(fetcher);
 }
 
 ChangeRecord accept_pending(const DocumentSpec& document, const Archive& archive, const Clock& clock,

@@ -12,6 +12,7 @@
 #include "tosdiff/archive/archive.hpp"
 #include "tosdiff/model/document.hpp"
 #include "tosdiff/util/clock.hpp"
+#include "tosdiff/fetch/browser.hpp"
 #include "tosdiff/fetch/fetcher.hpp"
 #include "tosdiff/model/record.hpp"
 
@@ -35,10 +36,16 @@ using ReportFn = std::function<void(const ChangeRecord&)>;
 // finished when it is set ends as "interrupted", its archive entry as it was. A document whose
 // processing (transcoding, normalizing, comparing) takes longer than
 // `document_budget_seconds` ends as an error of kind "time_budget", never as a version.
+//
+// `renderer` renders the pages of JavaScript: a page whose declaration says
+// executeClientScripts is rendered instead of fetched, and a page fetched over HTTP that turns
+// out to be a JavaScript shell is rendered before it is read (the record's fetcher says
+// "browser"). Without a renderer, every page is read as HTTP gives it.
 CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
                              Fetcher& fetcher, const Clock& clock, const ReportFn& report,
                              std::size_t max_page_bytes = 10u << 20, const Rules* rules = nullptr,
-                             const std::atomic<bool>* stop = nullptr, double document_budget_seconds = 60);
+                             const std::atomic<bool>* stop = nullptr, double document_budget_seconds = 60,
+                             PageRenderer* renderer = nullptr);
 
 // `tosdiff accept`: makes the text held back as suspicious (pending) the current version,
 // on the user's word. Returns the record (status "changed"), or an error result of kind

@@ -188,6 +188,7 @@ ordered_json record_to_json(const ChangeRecord& r) {
   }
   if (r.error) j["error"] = {{"kind", std::string(to_string(r.error->kind))}, {"message", r.error->message}};
   if (!r.warnings.empty()) j["warnings"] = r.warnings;
+  j["fetcher"] = std::string(to_string(r.fetched_with));
   return j;
 }
 
@@ -239,6 +240,7 @@ ChangeRecord record_from_json(const ordered_json& j) {
     r.error = Error{enum_field(*error, "kind", error_kind_from_string, ErrorKind::network), string_field(*error, "message")};
   }
   r.warnings = strings_field(j, "warnings");
+  r.fetched_with = string_field(j, "fetcher") == "browser" ? FetchedWith::browser : FetchedWith::http;
   return r;
 }
 
