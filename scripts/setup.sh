@@ -10,7 +10,7 @@ shift || true
 
 packages=(cmake g++ make pkg-config ca-certificates libcurl4-openssl-dev libgumbo-dev libdtl-dev
           libssl-dev nlohmann-json3-dev libcli11-dev libgtest-dev zlib1g-dev
-          libpoppler-cpp-dev)
+          libpoppler-cpp-dev chromium-headless-shell)
 # Tests only: valijson checks every change record the tests see against the JSON Schema.
 case " $* " in
   *" -DTOSDIFF_BUILD_TESTS=OFF "*) ;;

@@ -95,6 +95,7 @@ const std::vector<Command>& commands() {
          c.add_option("--min-severity", p.min_severity, "alert only on changes of at least this severity")->check(CLI::IsMember({"info", "minor", "moderate", "major"}));
          c.add_flag("--no-alerts", p.check.no_alerts, "send no alert and leave the outbox alone");
          c.add_flag("--no-browser", p.check.no_browser, "never render pages in headless Chromium (pages built by JavaScript stay unread)");
+         c.add_option("--browser", p.check.browser, "the Chromium binary to render pages with (default: chromium-headless-shell, then chromium)")->option_text("PATH");
          p.check_app = &c;
        },
        [](Context& ctx, const Parsed& p) {

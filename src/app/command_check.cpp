@@ -116,6 +116,7 @@ int command_check(Context& context, const CheckCommandOptions& options) {
   if (!options.no_browser) {
     BrowserOptions browser;
     browser.stop = &g_stop;
+    browser.executable = options.browser;
     browser.max_tabs = std::clamp(limits.jobs, 1, kMaxBrowserTabs);
     browser.page_timeout_seconds = std::max(limits.timeout_seconds, 10.0);
     renderer = make_chromium_renderer(browser);

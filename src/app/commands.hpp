@@ -106,6 +106,7 @@ struct CheckCommandOptions {
   std::vector<std::string> notify_exec, notify_webhook, notify_email;
   bool no_alerts = false;    // neither send alerts nor retry the outbox
   bool no_browser = false;   // read every page as HTTP gives it: no headless Chromium
+  std::string browser;       // the Chromium binary ("" = chromium-headless-shell, then chromium)
 };
 int command_check(Context& context, const CheckCommandOptions& options);
 
