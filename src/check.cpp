@@ -389,7 +389,26 @@ class DocumentCheck {
       else if (only_last_check_changed()) index_sync = Sync::none;
     }
     dirty_directories_.clear();
-    archive_.commit(index_, index_sync);
+    if (index_sync != Sync::full) {
+      archive_.commit(index_, index_sync);
+    } else {
+      // Once index.json is renamed into place the document has changed, whatever happens
+      // next: a directory sync that fails after it must not turn the commit into an error
+      // (`tosdiff accept` said "cannot sync directory" and exited 4 for a text it had
+      // accepted; run again, it found nothing waiting). The change is reported, with a
+      // warning, and the garbage is left with the marker, as after a kill right after the
+      // commit: deleting files the old index names before the new one is durable could,
+      // after a power cut, leave the old index naming deleted files.
+      archive_.commit(index_, Sync::file_only);
+      try {
+        sync_directory(archive_.index_path(index_).parent_path());
+      } catch (const ArchiveError& e) {
+        result_.warnings.push_back(std::string("archived, but not durable yet (") + e.what() +
+                                   "): a power cut could undo it");
+        in_transaction_ = false;
+        return;
+      }
+    }
     // In a group commit, the garbage is deleted only after the next sync has made this index
     // durable (cleanup()): a power cut must not leave an old index naming deleted files.
     if (!group_commit_) cleanup();
@@ -421,6 +440,13 @@ class DocumentCheck {
     result_.current.reset();
     result_.change.reset();
     commit_pending_ = false;
+    // The transaction stays open, its marker on disk, as after a kill: the next check (or
+    // `verify --repair`) collects the garbage against the index that is committed. Ending it
+    // here (cleanup() after a failed commit) would collect against index_, the index that
+    // failed to commit: the new version's files would stay without a marker (taken later for
+    // a lost tail, so the change entered the history reported by no run), and files the
+    // committed index still names (a pending text, an error's snapshot) would be deleted.
+    in_transaction_ = false;
     return result_;
   }
 

@@ -96,7 +96,7 @@ class DocumentVerifier {
         // until the new index is durable, the old one stays where it was.
         if (!rebuild_index(index)) return false;
         set_aside_damaged_index();
-        archive_.commit(index);
+        commit(index);
         f.repaired = true;
         return true;
       }
@@ -120,11 +120,27 @@ class DocumentVerifier {
     }
     auto& f = add("index.json", "missing", "the document's versions are archived but its index is gone");
     if (repair_ && rebuild_index(index)) {
-      archive_.commit(index);
+      commit(index);
       f.repaired = true;
       return true;
     }
     return false;
+  }
+
+  // A repair's write is done once its file is renamed into place: a directory sync that
+  // fails after it is a finding of its own. Thrown on, it ended the document's verification
+  // as "unreadable ... (left as it is)" for an index or record that had been replaced, and
+  // left the rest of the document unverified.
+  void commit(const DocumentIndex& index) {
+    archive_.commit(index, Sync::file_only);
+    made_durable(dir_, "index.json");
+  }
+  void made_durable(const fs::path& directory, const std::string& file) {
+    try {
+      sync_directory(directory);
+    } catch (const ArchiveError& e) {
+      add(file, "unsynced", std::string(e.what()) + ": repaired, but a power cut could undo it");
+    }
   }
 
   // A copy of the damaged index beside it (index.json.corrupt, .corrupt.2, ...), durable
@@ -269,7 +285,7 @@ class DocumentVerifier {
       f.repaired = true;
       changed = true;
     }
-    if (changed) archive_.commit(index);
+    if (changed) commit(index);
   }
 
   void check_versions(DocumentIndex& index) {
@@ -345,7 +361,9 @@ class DocumentVerifier {
     r.warnings.push_back("rebuilt by `tosdiff verify --repair` from the archived versions");
     classify_result(r, rules_);
     archive_.put_record(index, v.number,
-                        record_to_json(r).dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n");
+                        record_to_json(r).dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n",
+                        Sync::file_only);
+    made_durable(archive_.record_path(index, v.number).parent_path(), "records/" + v.id() + ".json");
     return true;
   }
 
@@ -372,7 +390,7 @@ class DocumentVerifier {
     auto& f = add(file, fs::exists(dir_ / file, ec) ? "corrupt" : "missing", problem);
     if (repair_) {
       index.pending.reset();
-      archive_.commit(index);
+      commit(index);
       f.repaired = true;
     }
   }
