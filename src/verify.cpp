@@ -48,6 +48,7 @@ class DocumentVerifier {
       // One document's damage never stops the verification of the others.
       add("", "unreadable", std::string(e.what()) + " (left as it is)");
     }
+    report_.findings.insert(report_.findings.end(), unsynced_.begin(), unsynced_.end());
   }
 
  private:
@@ -135,11 +136,14 @@ class DocumentVerifier {
     archive_.commit(index, Sync::file_only);
     made_durable(dir_, "index.json");
   }
+  // (Kept aside until the document is done: add() may move the findings whose references
+  // the callers hold.)
   void made_durable(const fs::path& directory, const std::string& file) {
     try {
       sync_directory(directory);
     } catch (const ArchiveError& e) {
-      add(file, "unsynced", std::string(e.what()) + ": repaired, but a power cut could undo it");
+      unsynced_.push_back({rel(file), "unsynced", std::string(e.what()) + ": repaired, but a power cut could undo it",
+                           true, false});
     }
   }
 
@@ -451,6 +455,7 @@ class DocumentVerifier {
   VerifyReport& report_;
   fs::path dir_;
   std::set<std::uint64_t> gaps_;  // version numbers fill_gaps found missing from the index
+  std::vector<VerifyFinding> unsynced_;  // repairs in place whose directory sync failed
 };
 
 }  // namespace

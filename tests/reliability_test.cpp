@@ -434,5 +434,26 @@ TEST_F(Reliability, AGarbageFileThatCannotBeDeletedKeepsTheTransactionOpen) {
   EXPECT_FALSE(fs::exists(doc("pending")) && !fs::is_empty(doc("pending")));
 }
 
+// 15. verify --repair: a directory sync that fails once a rebuilt index is in place is a
+// finding of its own; the repair is reported as done. It used to end the document's
+// verification as "unreadable ... (left as it is)" though the index had been replaced.
+TEST_F(Reliability, ARepairWhoseDirectorySyncFailsSaysItIsInPlace) {
+  archive_versions(2);
+  write_text_file(doc("index.json"), "{\"schema_version\": 1, \"platform\": ");
+  // Operations on the document's directory itself: the sync after the copy aside, then the
+  // one after the rebuilt index; the disk fails the second.
+  FaultPlan plan{data(), 2, "EIO", dir_ / "faults.log", "acme/terms-of-service$"};
+  ProcessResult repair = tosdiff({"verify", "--repair"}, plan.environment());
+  ASSERT_EQ(read_fault_log(dir_ / "faults.log").failed, 1u) << read_fault_log(dir_ / "faults.log").text;
+  EXPECT_EQ(repair.exit_code, 3) << repair.out << repair.err;
+  EXPECT_NE(repair.out.find("problem corrupt  acme/terms-of-service/index.json"), std::string::npos) << repair.out;
+  EXPECT_NE(repair.out.find("[repaired]"), std::string::npos) << repair.out;
+  EXPECT_NE(repair.out.find("problem unsynced  acme/terms-of-service/index.json"), std::string::npos) << repair.out;
+  EXPECT_NE(repair.out.find("Input/output error"), std::string::npos) << repair.out;
+  EXPECT_EQ(repair.out.find("left as it is"), std::string::npos) << repair.out;
+  EXPECT_EQ(tosdiff({"verify"}).exit_code, 0);
+  EXPECT_EQ(json_lines(tosdiff({"history", "acme", "--json"}).out).size(), 2u);
+}
+
 }  // namespace
 }  // namespace tosdiff::testing
