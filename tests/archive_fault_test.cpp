@@ -17,21 +17,27 @@
 // the pending text, and `verify --repair` of an archive with a damaged index, a missing
 // change record and a gap.
 // The default run injects an evenly spaced sample of the operations (TOSDIFF_FAULT_SAMPLE,
-// 12 per scenario and error); TOSDIFF_FAULT_ALL=1 injects every one (bench/fault-test).
+// 10 per scenario and error, the first and the last included); TOSDIFF_FAULT_ALL=1 injects
+// every one (bench/fault-test). TOSDIFF_FAULT_JOBS runs go on at once (3).
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "support/fault_injection.hpp"
 #include "support/http_test_server.hpp"
 #include "support/process.hpp"
 #include "support/tosdiff_helpers.hpp"
+#include "tosdiff/archive.hpp"
+#include "tosdiff/classify.hpp"
 #include "tosdiff/sha256.hpp"
+#include "tosdiff/verify.hpp"
 
 namespace tosdiff::testing {
 namespace {
@@ -51,8 +57,8 @@ std::string name_of(Scenario s) {
 
 std::size_t sample_size() {
   if (const char* all = std::getenv("TOSDIFF_FAULT_ALL"); all && std::string(all) == "1") return SIZE_MAX;
-  if (const char* n = std::getenv("TOSDIFF_FAULT_SAMPLE")) return std::max(1, std::atoi(n));
-  return 12;
+  if (const char* n = std::getenv("TOSDIFF_FAULT_SAMPLE")) return static_cast<std::size_t>(std::max(2, std::atoi(n)));
+  return 10;
 }
 
 // Operations 1..count, or an evenly spaced sample of them with the first and the last.
@@ -197,18 +203,18 @@ class FaultInjected : public ::testing::TestWithParam<std::tuple<Scenario, std::
   Scenario scenario() const { return std::get<0>(GetParam()); }
   const std::string& error() const { return std::get<1>(GetParam()); }
   std::string saved() const { return dir_ / "saved"; }
-  std::string data() const { return dir_ / "data"; }
+  // Runs go on in parallel (TOSDIFF_FAULT_JOBS, 3 by default: most of a run's time is spent
+  // waiting for fsync and for the sanitizers' start-up), each in a data directory of its own.
+  std::string data(std::size_t slot = 0) const { return dir_ / ("data-" + std::to_string(slot)); }
 
-  std::vector<std::string> argv(const std::vector<std::string>& args) const {
-    std::vector<std::string> out = {TOSDIFF_BINARY, "--data-dir", data(), "--catalog", dir_ / "catalog"};
-    out.insert(out.end(), args.begin(), args.end());
-    return out;
-  }
-  ProcessResult tosdiff(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
+  ProcessResult tosdiff(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
+                        std::size_t slot = 0) const {
+    std::vector<std::string> argv = {TOSDIFF_BINARY, "--data-dir", data(slot), "--catalog", dir_ / "catalog"};
+    argv.insert(argv.end(), args.begin(), args.end());
     std::vector<std::string> e = env;
     e.push_back("NO_COLOR=1");
     e.push_back("XDG_CONFIG_HOME=" + (dir_ / "config"));
-    return run_process(argv(args), e, std::chrono::seconds(120));
+    return run_process(argv, e, std::chrono::seconds(120));
   }
   void serve(const std::string& document, const std::string& body) {
     server_.set("/" + document, html(body));
@@ -273,9 +279,19 @@ class FaultInjected : public ::testing::TestWithParam<std::tuple<Scenario, std::
     return {};
   }
 
-  void restore() {
-    fs::remove_all(data());
-    fs::copy(saved(), data(), fs::copy_options::recursive);
+  void restore(std::size_t slot) const {
+    fs::remove_all(data(slot));
+    fs::copy(saved(), data(slot), fs::copy_options::recursive);
+  }
+
+  // `verify` of a data directory, in this process (the same code as the binary's, without
+  // the sanitizers' start-up cost): the problems it reports, "" when there are none.
+  static std::string verify_problems(const std::string& data) {
+    const VerifyReport report = verify_archive(Archive(data), false, builtin_rules());
+    std::string out;
+    for (const VerifyFinding& f : report.findings)
+      if (f.problem && !f.repaired) out += "problem " + f.kind + "  " + f.path + ": " + f.message + "\n";
+    return out;
   }
 
   // What one faulty (or clean) run and the recovery after it left.
@@ -286,17 +302,34 @@ class FaultInjected : public ::testing::TestWithParam<std::tuple<Scenario, std::
     std::vector<std::string> problems;
     bool verify_clean = false;
     ArchiveState state;
+    std::vector<std::string> lost;  // versions of the saved archive lost
   };
 
-  Outcome run_once(unsigned long fail_at) {
+  // One run of the scenario with operation `fail_at` failing (0: none), then the recovery.
+  // Runs in a worker thread: no gtest assertion here, every problem goes into the outcome.
+  Outcome run_once(unsigned long fail_at, std::size_t slot) const {
     Outcome o;
-    restore();
-    const std::string count_file = dir_ / "count";
-    fs::remove(count_file);
     const std::string what = name_of(scenario()) + " " + error() + " at " + std::to_string(fail_at);
     auto problem = [&](const std::string& text) { o.problems.push_back(what + ": " + text); };
+    try {
+      run_once(fail_at, slot, o, problem);
+    } catch (const std::exception& e) {
+      problem(std::string("the test itself failed: ") + e.what());
+    }
+    return o;
+  }
 
-    o.run = tosdiff(scenario_args(), FaultPlan{data(), fail_at, error(), count_file, ""}.environment());
+  template <class Problem>
+  void run_once(unsigned long fail_at, std::size_t slot, Outcome& o, Problem& problem) const {
+    const std::string data = this->data(slot);
+    auto tosdiff = [&](const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
+      return this->tosdiff(args, env, slot);
+    };
+    restore(slot);
+    const std::string count_file = dir_ / ("count-" + std::to_string(slot));
+    fs::remove(count_file);
+
+    o.run = tosdiff(scenario_args(), FaultPlan{data, fail_at, error(), count_file, ""}.environment());
     o.log = read_fault_log(count_file);
     const std::string output = o.run.out + o.run.err;
     if (std::string crash = crash_of(o.run); !crash.empty()) problem("the faulty run crashed: " + crash + "\n" + output);
@@ -326,15 +359,14 @@ class FaultInjected : public ::testing::TestWithParam<std::tuple<Scenario, std::
     // A check or an accept that failed leaves the archive as a kill would: what it wrote is
     // garbage of an open transaction (leftovers), never a problem for `verify` to report.
     if (scenario() != Scenario::repair) {
-      ProcessResult after = tosdiff({"verify"});
-      if (after.exit_code != 0) problem("verify right after the faulty run: exit " + std::to_string(after.exit_code) + "\n" + after.out);
+      if (std::string found = verify_problems(data); !found.empty()) problem("verify right after the faulty run:\n" + found);
     }
 
     // Recovery, without faults.
     ProcessResult repair = tosdiff({"verify", "--repair"});
     if (repair.exit_code != 0) problem("verify --repair after the fault: exit " + std::to_string(repair.exit_code) + "\n" + repair.out + repair.err);
     if (scenario() == Scenario::accept) {
-      const json index = json::parse(read_text_file(data() + "/acme/gamma/index.json"));
+      const json index = json::parse(read_text_file(data + "/acme/gamma/index.json"));
       if (index.contains("pending")) {
         ProcessResult accept = tosdiff({"accept", "acme/gamma"});
         if (accept.exit_code != 0) problem("accept after the fault: exit " + std::to_string(accept.exit_code) + "\n" + accept.err);
@@ -354,27 +386,30 @@ class FaultInjected : public ::testing::TestWithParam<std::tuple<Scenario, std::
       if (o.reported.count(key)) problem(key + ": reported twice, by the faulty run and by the next check");
       o.reported.insert(key);
     }
-    ProcessResult verify = tosdiff({"verify"});
-    if (verify.exit_code != 0) problem("verify after recovery: exit " + std::to_string(verify.exit_code) + "\n" + verify.out);
+    if (std::string found = verify_problems(data); !found.empty()) problem("verify after the recovery:\n" + found);
     else o.verify_clean = true;
     try {
-      o.state = read_state(data());
+      o.state = read_state(data);
     } catch (const std::exception& e) {
       problem(std::string("an index cannot be read after recovery: ") + e.what());
     }
-    return o;
+    o.lost = lost_versions(version_texts(saved()), data);
   }
 
   TempDir dir_;
   HttpTestServer server_;
 };
 
+std::size_t jobs() {
+  const char* n = std::getenv("TOSDIFF_FAULT_JOBS");
+  return n ? static_cast<std::size_t>(std::max(1, std::atoi(n))) : 3;
+}
+
 TEST_P(FaultInjected, NoVersionLostEveryChangeRecordedOnce) {
   // The clean run: how many operations the scenario makes, and the archive and reports a
   // run without faults leaves.
-  const std::map<std::string, std::string> before = version_texts(saved());
-  ASSERT_FALSE(before.empty());
-  Outcome clean = run_once(0);
+  ASSERT_FALSE(version_texts(saved()).empty());
+  Outcome clean = run_once(0, 0);
   for (const std::string& p : clean.problems) ADD_FAILURE() << p;
   ASSERT_TRUE(clean.log.present);
   ASSERT_GT(clean.log.count, 0u) << clean.log.text;
@@ -386,25 +421,34 @@ TEST_P(FaultInjected, NoVersionLostEveryChangeRecordedOnce) {
   row.scenario = name_of(scenario());
   row.error = error();
   row.operations = clean.log.count;
-  for (unsigned long at : operations_to_fail(clean.log.count)) {
-    Outcome o = run_once(at);
+  // Each operation in turn (or the sample), `jobs()` at a time; judged in order once all ran.
+  const std::vector<unsigned long> sample = operations_to_fail(clean.log.count);
+  std::vector<Outcome> outcomes(sample.size());
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> workers;
+  for (std::size_t slot = 0; slot < std::min(jobs(), sample.size()); ++slot)
+    workers.emplace_back([&, slot] {
+      for (std::size_t i; (i = next.fetch_add(1)) < sample.size();) outcomes[i] = run_once(sample[i], slot);
+    });
+  for (std::thread& w : workers) w.join();
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    const Outcome& o = outcomes[i];
     ++row.runs;
     row.injected += o.log.failed > 0;
     row.failed_runs += scenario() == Scenario::check ? o.run.out.find("\"archive\"") != std::string::npos || o.run.exit_code == 4
                                                      : o.run.exit_code != 0;
-    const std::vector<std::string> lost = lost_versions(before, data());
-    row.versions_lost += lost.size();
+    row.versions_lost += o.lost.size();
     row.verify_clean += o.verify_clean;
-    const std::string where = name_of(scenario()) + " " + error() + " at operation " + std::to_string(at) + " of " +
-                              std::to_string(clean.log.count);
+    const std::string where = name_of(scenario()) + " " + error() + " at operation " + std::to_string(sample[i]) +
+                              " of " + std::to_string(clean.log.count);
+    const bool failed_before = ::testing::Test::HasFailure();
     for (const std::string& p : o.problems) ADD_FAILURE() << p;
-    for (const std::string& key : lost) ADD_FAILURE() << where << ": version lost: " << key;
+    for (const std::string& key : o.lost) ADD_FAILURE() << where << ": version lost: " << key;
     EXPECT_EQ(o.state, expected) << where << ": the history differs from a run without faults";
     EXPECT_EQ(o.reported, expected_reports) << where << ": changes reported";
-    if (::testing::Test::HasFailure()) {
+    // The shim's log of the first failing operation: which call failed, and what came after.
+    if (!failed_before && ::testing::Test::HasFailure())
       std::printf("%s: the shim's log:\n%s\n", where.c_str(), o.log.text.c_str());
-      break;  // the first failing operation is the one to look at
-    }
   }
   std::printf("%s\n%s\n", kHeader, format_row(row).c_str());
   RecordProperty("operations", static_cast<int>(row.operations));
