@@ -17,7 +17,7 @@
 // the pending text, and `verify --repair` of an archive with a damaged index, a missing
 // change record and a gap.
 // The default run injects an evenly spaced sample of the operations (TOSDIFF_FAULT_SAMPLE,
-// 10 per scenario and error, the first and the last included); TOSDIFF_FAULT_ALL=1 injects
+// 8 per scenario and error, the first and the last included); TOSDIFF_FAULT_ALL=1 injects
 // every one (bench/fault-test). TOSDIFF_FAULT_JOBS runs go on at once (3).
 
 #include <gtest/gtest.h>
@@ -58,7 +58,7 @@ std::string name_of(Scenario s) {
 std::size_t sample_size() {
   if (const char* all = std::getenv("TOSDIFF_FAULT_ALL"); all && std::string(all) == "1") return SIZE_MAX;
   if (const char* n = std::getenv("TOSDIFF_FAULT_SAMPLE")) return static_cast<std::size_t>(std::max(2, std::atoi(n)));
-  return 10;
+  return 8;
 }
 
 // Operations 1..count, or an evenly spaced sample of them with the first and the last.
