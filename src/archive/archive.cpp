@@ -405,11 +405,22 @@ void Archive::begin_transaction(const DocumentIndex& index) const {
 }
 
 void Archive::end_transaction(const DocumentIndex& index) const {
-  collect_garbage(index);
+  // The marker goes only once all the garbage has: a deletion that fails (an I/O error)
+  // leaves the transaction open, and the next check or `verify --repair` deletes the rest.
+  // Removed anyway, the marker made what was left an orphan: a problem for `verify`,
+  // instead of the leftover of an interrupted run.
+  const auto dir = document_dir(index.platform, index.document);
+  bool all_gone = true;
+  for (const std::string& relative : garbage_files(index)) {
+    std::error_code ec;
+    std::filesystem::remove(dir / relative, ec);
+    all_gone = all_gone && !ec;
+  }
+  if (!all_gone) return;
   // No directory fsync: if the removal is lost in a crash, the marker only makes the next
   // check collect garbage that is not there.
   std::error_code ec;
-  std::filesystem::remove(document_dir(index.platform, index.document) / ".transaction", ec);
+  std::filesystem::remove(dir / ".transaction", ec);
 }
 
 bool Archive::interrupted(const DocumentIndex& index) const {

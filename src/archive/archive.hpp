@@ -135,7 +135,8 @@ class Archive {
 
   // A transaction groups the file writes and deletions of one document check. It starts
   // with a marker file (.transaction) before the first write; commit() makes the writes
-  // visible; end_transaction() deletes the garbage (below) and then the marker. A run killed
+  // visible; end_transaction() deletes the garbage (below) and then the marker, unless a
+  // deletion failed (the transaction then stays open for the next run). A run killed
   // at any instant leaves the marker: the files of the document's directory that the
   // committed index does not name are then the interrupted run's garbage, which recover()
   // (run by the next check of that document, or `verify --repair`) deletes.

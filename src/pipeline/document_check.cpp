@@ -412,7 +412,7 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
 }
 
 ChangeRecord DocumentCheck::commit() {
-  transaction_->commit();
+  if (auto not_durable = transaction_->commit()) result_.warnings.push_back(*not_durable);
   return result_;
 }
 
@@ -439,7 +439,7 @@ ChangeRecord DocumentCheck::accept() {
 
 ChangeRecord DocumentCheck::complete_commit(bool data_synced) {
   try {
-    transaction_->complete_commit(data_synced);
+    if (auto not_durable = transaction_->complete_commit(data_synced)) result_.warnings.push_back(*not_durable);
     return result_;
   } catch (const ArchiveError& e) {
     return archive_failure(e);
@@ -460,6 +460,9 @@ ChangeRecord DocumentCheck::abandon(const std::string& why) {
 // describes (versions, diff, classification, size) belongs in an error record; its
 // warnings still hold.
 ChangeRecord DocumentCheck::archive_failure(const ArchiveError& e) {
+  // The transaction stays open, as after a kill, for the next run to finish
+  // (DocumentTransaction::abandon): ending it now would collect against the uncommitted index.
+  if (transaction_) transaction_->abandon();
   std::vector<std::string> warnings = std::move(result_.warnings);
   result_ = base_record();
   result_.status = Status::error;

@@ -28,8 +28,13 @@ bool parse_utc(const std::string& text, std::chrono::system_clock::time_point& o
     rest = rest.substr(static_cast<std::size_t>(more));
     if (!rest.empty() && rest != "Z") return false;
   }
-  if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
-      tm.tm_min > 59 || tm.tm_sec > 60)
+  // system_clock counts nanoseconds in 64 bits, 1677-09-21 to 2262-04-11: from_time_t of a
+  // year outside overflowed (undefined behaviour; found by fuzz_outbox with a created_at of
+  // "0000-01-01T00:00:00Z", and reachable from `--since`, `--at` and every date read from the
+  // archive). Whole years inside, so that a day added to a date (`--at` means its end) fits.
+  if (tm.tm_year < 1678 || tm.tm_year > 2261) return false;
+  if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour < 0 || tm.tm_hour > 23 ||
+      tm.tm_min < 0 || tm.tm_min > 59 || tm.tm_sec < 0 || tm.tm_sec > 60)
     return false;
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;

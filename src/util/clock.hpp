@@ -32,7 +32,8 @@ class FixedClock final : public Clock {
 
 // "2026-11-29T12:00:00Z" (UTC, whole seconds).
 std::string format_utc(std::chrono::system_clock::time_point time);
-// Parses "2026-11-29", "2026-11-29T12:00:00Z" or "2026-11-29T12:00:00" (UTC); false when not.
+// Parses "2026-11-29", "2026-11-29T12:00:00Z" or "2026-11-29T12:00:00" (UTC); false when not,
+// and for years outside 1678-2261 (what a system_clock time_point holds).
 bool parse_utc(const std::string& text, std::chrono::system_clock::time_point& out);
 
 }  // namespace tosdiff
