@@ -308,6 +308,16 @@ TEST_F(TosdiffRun, ABrokenDeclarationFailsItsPlatformOnly) {
   EXPECT_EQ(v.exit_code, 2);
   EXPECT_NE(v.out.find("Broken.json"), std::string::npos);
   EXPECT_EQ(tosdiff({"validate"}).exit_code, 2);
+
+  // A catalog whose only declaration is broken checks nothing: not the built-in platforms
+  // instead (a proxy that refuses connections would fail them fast, never the network).
+  write_text_file(dir_ / "only-broken/Broken.json", "{ not json");
+  ProcessResult alone = run_process({TOSDIFF_BINARY, "--data-dir", data(), "--catalog", dir_ / "only-broken", "check", "--json"},
+                                    {"NO_COLOR=1", "http_proxy=http://127.0.0.1:9", "https_proxy=http://127.0.0.1:9",
+                                     "HTTPS_PROXY=http://127.0.0.1:9", "ALL_PROXY=http://127.0.0.1:9"},
+                                    std::chrono::seconds(60));
+  EXPECT_EQ(alone.exit_code, 3) << alone.err;
+  EXPECT_EQ(alone.out, "");
 }
 
 // A retired service (empty terms, its past declarations in a .history.json) is listed as

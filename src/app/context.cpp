@@ -168,7 +168,9 @@ std::vector<DocumentSpec> Context::select_documents(const std::vector<std::strin
   std::vector<DocumentSpec> out;
   if (names.empty()) {
     std::vector<const Platform*> platforms = cat.user_platforms();
-    if (platforms.empty())
+    // The built-in platforms only when the user's catalogs declare none: not when all they
+    // declare is broken (built-in declarations never are).
+    if (platforms.empty() && cat.broken_platforms().empty())
       for (const Platform& p : cat.platforms()) platforms.push_back(&p);
     for (const Platform* p : platforms) {
       if (cat.is_broken(p->id)) continue;  // report_catalog_problems tells of it
