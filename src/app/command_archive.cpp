@@ -63,7 +63,11 @@ const VersionEntry& version_before(const DocumentIndex& index, const VersionEntr
 int command_list(Context& context, bool json) {
   Archive archive(context.data_dir());
   std::ostream& out = context.out();
-  for (const Platform& platform : context.catalog().platforms()) {
+  const Catalog& catalog = context.catalog();
+  // Broken declarations: told on stderr, left out of the list, exit code 3 at the end.
+  const std::size_t broken_platforms = context.report_catalog_problems();
+  for (const Platform& platform : catalog.platforms()) {
+    if (catalog.is_broken(platform.id)) continue;
     for (const DocumentSpec& doc : platform.documents) {
       DocumentIndex index;
       std::string problem;
@@ -73,6 +77,7 @@ int command_list(Context& context, bool json) {
         problem = e.what();
       }
       const std::string status = !problem.empty()   ? "archive-error"
+                                 : doc.retired      ? "retired"
                                  : index.last_check ? std::string(to_string(index.last_check->status))
                                                     : "never checked";
       if (json) {
@@ -81,8 +86,11 @@ int command_list(Context& context, bool json) {
         j["document"] = doc.document_id;
         j["title"] = doc.title();
         j["urls"] = ordered_json::array();
-        for (const auto& s : doc.sources) j["urls"].push_back(s.url);
+        for (const auto& s : doc.latest_sources()) j["urls"].push_back(s.url);
         j["built_in"] = platform.built_in;
+        j["retired"] = doc.retired;
+        j["origin"] = doc.origin;
+        if (!doc.shadows.empty()) j["shadows"] = doc.shadows;
         j["versions"] = index.versions.size();
         j["last_status"] = !problem.empty()   ? ordered_json("archive-error")
                            : index.last_check ? ordered_json(std::string(to_string(index.last_check->status)))
@@ -103,7 +111,7 @@ int command_list(Context& context, bool json) {
       }
     }
   }
-  return exit_code::ok;
+  return broken_platforms > 0 ? exit_code::document_failed : exit_code::ok;
 }
 
 int command_show(Context& context, const ShowCommandOptions& options) {
@@ -145,7 +153,7 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
     input.platform = doc.platform_id;
     input.document = doc.document_id;
     input.title = doc.title();
-    for (const auto& s : doc.sources) input.urls.push_back(s.url);
+    for (const auto& s : doc.latest_sources()) input.urls.push_back(s.url);
     input.checked_at = to.captured_at;
     input.current = to;
     input.current_text = &after;
@@ -164,7 +172,7 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
 }
 
 int command_history(Context& context, const std::string& target, bool json) {
-  std::vector<DocumentSpec> docs = context.select_documents({target});
+  std::vector<DocumentSpec> docs = context.select_documents({target}, Context::Purpose::read);
   Archive archive(context.data_dir());
   std::ostream& out = context.out();
   bool any = false;

@@ -46,16 +46,32 @@ class Context {
   bool verbose() const { return options_.verbosity > 0; }
 
   // The catalog: built-in declarations under the user's directories (from --catalog, else
-  // $TOSDIFF_CATALOG, else $XDG_CONFIG_HOME/tosdiff/catalog when it exists). Loaded once.
-  // A declaration with errors is a configuration error: UsageError listing every problem.
+  // $TOSDIFF_CATALOG, else $XDG_CONFIG_HOME/tosdiff/catalog when it exists). Loaded once,
+  // with its diagnostics: a broken declaration is a problem of its platform only, which the
+  // commands handle (select_documents, report_catalog_problems). Only a problem of the
+  // catalog itself (a directory that does not exist) is a UsageError.
   const Catalog& catalog();
   bool user_catalog_given();
 
-  // Documents named by "PLATFORM" or "PLATFORM/DOCUMENT" (UsageError when unknown). With no
-  // names: the user's platforms if a user catalog was given, else the built-in ones.
-  std::vector<DocumentSpec> select_documents(const std::vector<std::string>& names);
-  // Exactly one document by "PLATFORM/DOCUMENT".
+  // What the selected documents are for: fetching them (`check`: retired documents are left
+  // out, and naming one is a UsageError) or reading their archive (retired ones included).
+  enum class Purpose { fetch, read };
+
+  // Documents named by "PLATFORM" or "PLATFORM/DOCUMENT" (UsageError when unknown, or when
+  // the platform's declaration is broken: the message lists its problems). With no names:
+  // the user's platforms if a user catalog was given, else the built-in ones, without the
+  // broken platforms (report_catalog_problems tells of them).
+  std::vector<DocumentSpec> select_documents(const std::vector<std::string>& names, Purpose purpose);
+  // Exactly one document by "PLATFORM/DOCUMENT", to read its archive.
   DocumentSpec one_document(const std::string& name);
+
+  // Prints, once per run, on stderr: which declaration shadows which ("tosdiff: note: ...",
+  // not with --quiet), and each error of a broken declaration ("tosdiff: error: <file>:
+  // <where>: <message>"). With `names` (the command line's PLATFORM[/DOCUMENT]), only the
+  // named platforms' are printed, and one line counts the other broken declarations.
+  // Returns the number of broken platforms whose errors were printed: the command then ends
+  // with exit code 3 (document_failed).
+  std::size_t report_catalog_problems(const std::vector<std::string>& names = {});
 
   // The user's catalog directories, as resolved from --catalog, $TOSDIFF_CATALOG, or
   // $XDG_CONFIG_HOME/tosdiff/catalog.
@@ -84,6 +100,7 @@ class Context {
   TextStyle style_;
   std::optional<Catalog> catalog_;
   bool user_catalog_ = false;
+  bool catalog_reported_ = false;
   std::optional<Rules> rules_;
   std::optional<Config> config_;
   std::unique_ptr<Clock> clock_;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -5,6 +6,7 @@
 
 #include "tosdiff/app/cli.hpp"
 #include "tosdiff/app/commands.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -99,12 +101,13 @@ const Catalog& Context::catalog() {
   const auto dirs = catalog_directories();
   user_catalog_ = !dirs.empty();
   catalog_ = Catalog::load(dirs);
-  if (catalog_->has_errors()) {
-    std::string message = "the catalog has errors (run `tosdiff validate` for details):";
-    for (const Diagnostic& d : catalog_->diagnostics()) {
-      if (d.severity != Diagnostic::Severity::error) continue;
-      message += "\n  " + d.origin + (d.location.empty() ? "" : ": " + d.location) + ": " + d.message;
-    }
+  // A declaration's errors belong to its platform (select_documents, report_catalog_problems);
+  // a catalog directory that is not there is how tosdiff was called.
+  if (catalog_->has_catalog_errors()) {
+    std::string message = "the catalog cannot be loaded:";
+    for (const Diagnostic& d : catalog_->diagnostics())
+      if (d.severity == Diagnostic::Severity::error && d.platform_id.empty())
+        message += "\n  " + d.origin + (d.location.empty() ? "" : ": " + d.location) + ": " + d.message;
     throw UsageError(message);
   }
   return *catalog_;
@@ -142,32 +145,63 @@ bool Context::user_catalog_given() {
   return user_catalog_;
 }
 
-std::vector<DocumentSpec> Context::select_documents(const std::vector<std::string>& names) {
+namespace {
+
+std::string diagnostic_line(const Diagnostic& d) {
+  return d.origin + (d.location.empty() ? "" : ": " + d.location) + ": " + d.message;
+}
+
+// A broken platform named on the command line: how it was called is wrong.
+[[noreturn]] void throw_broken(const Catalog& cat, const std::string& platform_id) {
+  std::string message = "platform '" + platform_id + "' cannot be used: its declaration has errors";
+  for (const Diagnostic& d : cat.errors_of(platform_id)) message += "\n  " + diagnostic_line(d);
+  throw UsageError(message);
+}
+
+std::string platform_of(const std::string& name) { return name.substr(0, name.find('/')); }
+
+}  // namespace
+
+std::vector<DocumentSpec> Context::select_documents(const std::vector<std::string>& names, Purpose purpose) {
   const Catalog& cat = catalog();
+  const bool fetch = purpose == Purpose::fetch;
   std::vector<DocumentSpec> out;
   if (names.empty()) {
     std::vector<const Platform*> platforms = cat.user_platforms();
-    if (platforms.empty())
+    // The built-in platforms only when the user's catalogs declare none: not when all they
+    // declare is broken (built-in declarations never are).
+    if (platforms.empty() && cat.broken_platforms().empty())
       for (const Platform& p : cat.platforms()) platforms.push_back(&p);
-    for (const Platform* p : platforms) out.insert(out.end(), p->documents.begin(), p->documents.end());
+    for (const Platform* p : platforms) {
+      if (cat.is_broken(p->id)) continue;  // report_catalog_problems tells of it
+      for (const DocumentSpec& doc : p->documents)
+        if (!fetch || !doc.retired) out.push_back(doc);
+    }
     return out;
   }
   for (const std::string& name : names) {
     const std::size_t slash = name.find('/');
     const std::string platform_id = name.substr(0, slash);
+    if (cat.is_broken(platform_id)) throw_broken(cat, platform_id);
     const Platform* platform = cat.find(platform_id);
     if (!platform) throw UsageError("unknown platform '" + platform_id + "' (see `tosdiff list`)");
     if (slash == std::string::npos) {
-      out.insert(out.end(), platform->documents.begin(), platform->documents.end());
+      if (fetch && platform->retired)
+        throw UsageError("platform '" + platform_id + "' is retired (its declaration has no terms, only a history): "
+                         "nothing to check; its archive stays readable (`tosdiff history " + platform_id + "`)");
+      for (const DocumentSpec& doc : platform->documents)
+        if (!fetch || !doc.retired) out.push_back(doc);
       continue;
     }
     const std::string document_id = name.substr(slash + 1);
     bool found = false;
     for (const DocumentSpec& doc : platform->documents) {
-      if (doc.document_id == document_id) {
-        out.push_back(doc);
-        found = true;
-      }
+      if (doc.document_id != document_id) continue;
+      if (fetch && doc.retired)
+        throw UsageError("document '" + name + "' is retired (only in the declaration's history): nothing to check; "
+                         "its archive stays readable (`tosdiff history " + name + "`)");
+      out.push_back(doc);
+      found = true;
     }
     if (!found) {
       std::string known;
@@ -188,7 +222,40 @@ std::vector<DocumentSpec> Context::select_documents(const std::vector<std::strin
 DocumentSpec Context::one_document(const std::string& name) {
   if (name.find('/') == std::string::npos)
     throw UsageError("'" + name + "' names a platform; give PLATFORM/DOCUMENT");
-  return select_documents({name}).front();
+  return select_documents({name}, Purpose::read).front();
+}
+
+std::size_t Context::report_catalog_problems(const std::vector<std::string>& names) {
+  const Catalog& cat = catalog();
+  if (catalog_reported_) return 0;
+  catalog_reported_ = true;
+  std::vector<std::string> named;
+  for (const std::string& name : names) named.push_back(platform_of(name));
+  auto wanted = [&](const std::string& platform_id) {
+    return names.empty() || std::find(named.begin(), named.end(), platform_id) != named.end();
+  };
+  if (!quiet()) {
+    for (const Shadow& s : cat.shadows()) {
+      if (!wanted(s.platform_id)) continue;
+      err_ << "tosdiff: note: " << s.origin << " shadows " << s.shadowed << " (platform '" << s.platform_id << "'";
+      if (!s.replaced.empty()) err_ << "; replaces " << join(s.replaced, ", ");
+      if (!s.added.empty()) err_ << "; adds " << join(s.added, ", ");
+      err_ << ")\n";
+    }
+  }
+  std::size_t reported = 0, others = 0;
+  for (const std::string& platform_id : cat.broken_platforms()) {
+    if (!wanted(platform_id)) {
+      ++others;
+      continue;
+    }
+    ++reported;
+    for (const Diagnostic& d : cat.errors_of(platform_id)) err_ << "tosdiff: error: " << diagnostic_line(d) << "\n";
+  }
+  if (others > 0 && !quiet())
+    err_ << "tosdiff: warning: the declarations of " << others << " other platform" << (others == 1 ? "" : "s")
+         << " have errors (`tosdiff validate` lists them)\n";
+  return reported;
 }
 
 }  // namespace tosdiff
