@@ -325,10 +325,6 @@ class DeclarationParser {
     } else if (parent) {
       source.execute_client_scripts = parent->execute_client_scripts;
     }
-    // What tosdiff does today with the current declaration; the history is only kept.
-    if (!in_history_ && source.execute_client_scripts && (!parent || !parent->execute_client_scripts))
-      warning(where, "executeClientScripts: tosdiff does not run the page's JavaScript; the "
-                     "text is read from the HTML as served");
   }
 
   std::string parse_url(const json& value, const std::string& where, bool allow_file) {
