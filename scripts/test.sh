@@ -9,15 +9,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
+# Each phase says how long it took: CI has 10 minutes on 2 cores for all of it.
+SECONDS=0
 scripts/setup.sh build
+echo "test: packages and normal build in ${SECONDS} s"; SECONDS=0
 ctest --test-dir build --output-on-failure -j "$jobs" --timeout 300
+echo "test: normal pass in ${SECONDS} s"; SECONDS=0
 
 echo "test: sanitizer pass (build-asan/, ASan + UBSan)"
 # -Og: optimized enough for the suite's timing checks (they do not hold at -O0) and builds in
 # half the time of -O1, whose passes are slow on UBSan's checks. -g1: line tables are all a
 # sanitizer report needs for file:line.
 scripts/setup.sh build-asan -DTOSDIFF_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1 -Og"
+echo "test: sanitizer build in ${SECONDS} s"; SECONDS=0
 # tests/lsan.supp: leaks in Debian's libraries that are not ours to fix (each one says why).
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 600
+echo "test: sanitizer pass in ${SECONDS} s"

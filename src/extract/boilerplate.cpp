@@ -12,7 +12,6 @@
 namespace tosdiff {
 namespace {
 
-std::string lower(std::string_view s) { return ascii_lower(s); }
 
 // id, class, aria-label and data-*name*/data-testid/data-component attributes (site
 // builders name their blocks there), lowercased, space-separated: what authors name
@@ -28,7 +27,7 @@ std::string naming(const GumboNode* element) {
                              (name.find("name") != std::string_view::npos || name == "data-testid" ||
                               name == "data-component" || name == "data-section"));
     if (!naming_attribute) continue;
-    out += lower(attr->value);
+    out += ascii_lower(attr->value);
     out += ' ';
   }
   return out;
@@ -119,7 +118,7 @@ bool has_consent_choices(const FlatDocument& doc, std::uint32_t position) {
                    (tag == GUMBO_TAG_A && !attribute(node, "href"));
     if (!control) continue;
     std::string label = small_text(doc, i, 60);
-    if (const char* aria = attribute(node, "aria-label")) label += " " + lower(aria);
+    if (const char* aria = attribute(node, "aria-label")) label += " " + ascii_lower(aria);
     for (std::string_view w : {"accept", "agree", "allow", "ok", "got it"})
       accept = accept || has_word(label, w);
     for (std::string_view w : {"reject", "decline", "deny", "refuse", "manage", "preferences",
@@ -142,7 +141,7 @@ bool is_consent_banner(const FlatDocument& doc, std::uint32_t position, std::str
   if (contains_any(names, {"banner", "popup", "pop-up", "modal", "dialog", "overlay", "confirm",
                            "prompt", "toast", "cookie-bar", "cookiebar", "consent-bar"}))
     return true;
-  if (const char* style = attribute(element, "style"); style && lower(style).find("fixed") != std::string::npos)
+  if (const char* style = attribute(element, "style"); style && ascii_lower(style).find("fixed") != std::string::npos)
     return true;
   return text_length(doc, position, 800) <= 800 && has_consent_choices(doc, position);
 }
@@ -179,7 +178,7 @@ bool has_email_form(const FlatDocument& doc, std::uint32_t position) {
     if (node->v.element.tag == GUMBO_TAG_FORM) return true;
     if (node->v.element.tag == GUMBO_TAG_INPUT) {
       const char* type = attribute(node, "type");
-      if (type && lower(type) == "email") return true;
+      if (type && ascii_lower(type) == "email") return true;
     }
   }
   return false;

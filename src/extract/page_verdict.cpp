@@ -18,7 +18,6 @@ constexpr std::size_t kShortPageWords = 300;
 // on a page that says next to nothing else: a short cookie policy says "enable cookies" too.
 constexpr std::size_t kTinyPageWords = 80;
 
-std::string lower(std::string_view s) { return ascii_lower(s); }
 
 std::string fold_spaces(std::string_view s) {
   std::string out;
@@ -57,7 +56,7 @@ std::string page_title(std::string_view html) {
   if (start == std::string_view::npos) return {};
   std::size_t close = find_ignoring_case(head, "</title", start);
   if (close == std::string_view::npos) return {};
-  std::string title = fold_spaces(lower(head.substr(start + 1, close - start - 1)));
+  std::string title = fold_spaces(ascii_lower(head.substr(start + 1, close - start - 1)));
   std::size_t amp;
   while ((amp = title.find("&amp;")) != std::string::npos) title.replace(amp, 5, "&");
   return title;
@@ -175,10 +174,10 @@ std::optional<Error> page_verdict(long status, std::string_view html, const Text
   // markup scan (lowercasing up to 256 KiB) is only needed for those and for short pages.
   bool blocked = false, marker = false;
   if (short_page || challenge_title) {
-    const std::string head = lower(html.substr(0, 256 * 1024));
+    const std::string head = ascii_lower(html.substr(0, 256 * 1024));
     marker = has_challenge_marker(head);
     blocked = (marker && (short_page || challenge_title)) || (short_page && (challenge_title || has_captcha(head))) ||
-              (tiny_page && asks_for_javascript(lower(all_text(text))));
+              (tiny_page && asks_for_javascript(ascii_lower(all_text(text))));
   }
   if (blocked) {
     std::string what = challenge_title ? "'" + title + "'" : marker ? "a bot-protection challenge" : "an interstitial";
@@ -186,7 +185,7 @@ std::optional<Error> page_verdict(long status, std::string_view html, const Text
                                 (status >= 400 ? " (HTTP " + std::to_string(status) + ")" : "") + where};
   }
   if (status >= 400) return std::nullopt;  // the caller reports http_status with its reason
-  if ((short_page && is_not_found(title)) || (tiny_page && is_not_found(lower(first_lines(text, 3)))))
+  if ((short_page && is_not_found(title)) || (tiny_page && is_not_found(ascii_lower(first_lines(text, 3)))))
     return Error{ErrorKind::error_page, "the page is an error page" + (title.empty() ? std::string() : " ('" + title + "')") +
                                    ", served with HTTP " + std::to_string(status) + where};
   if (words < kMinWords)

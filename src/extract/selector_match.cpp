@@ -36,7 +36,7 @@ bool cstr_iequals_lower(const char* s, std::string_view lower) {
 // ---------------------------------------------------------------------------------------
 // Tree helpers.
 
-bool is_element(const GumboNode* node) {
+bool is_element_node(const GumboNode* node) {
   return node != nullptr &&
          (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE);
 }
@@ -97,13 +97,13 @@ const GumboNode* previous_element_sibling(const GumboNode* node) {
   if (!locate(node, siblings, index)) return nullptr;
   while (index > 0) {
     const GumboNode* candidate = child_at(*siblings, --index);
-    if (is_element(candidate)) return candidate;
+    if (is_element_node(candidate)) return candidate;
   }
   return nullptr;
 }
 
 const GumboNode* parent_element(const GumboNode* node) {
-  return is_element(node->parent) ? node->parent : nullptr;
+  return is_element_node(node->parent) ? node->parent : nullptr;
 }
 
 const GumboAttribute* find_attribute(const GumboElement& element, std::string_view lower_name) {
@@ -214,7 +214,7 @@ bool nth_matches(const NthTest& nth, const GumboNode* node) {
         --i;
       }
       const GumboNode* sibling = child_at(*siblings, i);
-      if (is_element(sibling) && (!nth.of_type || same_type(sibling, node))) ++position;
+      if (is_element_node(sibling) && (!nth.of_type || same_type(sibling, node))) ++position;
     }
   }
   return position <= limit && nth_position_matches(nth.a, nth.b, position);
@@ -301,7 +301,7 @@ Match match_from(const Complex& complex, std::size_t index, const GumboNode* nod
 }  // namespace
 
 bool matches_any(const std::vector<Complex>& list, const GumboNode* node) {
-  if (!is_element(node)) return false;
+  if (!is_element_node(node)) return false;
   for (const Complex& complex : list) {
     if (match_from(complex, complex.compounds.size() - 1, node) == Match::kMatched) {
       return true;
@@ -325,7 +325,7 @@ std::vector<const GumboNode*> select_all(const GumboNode* root, const Selector& 
       continue;
     }
     const GumboNode* child = child_at(children, next++);
-    if (!is_element(child)) continue;
+    if (!is_element_node(child)) continue;
     if (selector.matches(child)) found.push_back(child);
     stack.emplace_back(child, 0);  // invalidates parent/next; they are not used again
   }
@@ -333,14 +333,14 @@ std::vector<const GumboNode*> select_all(const GumboNode* root, const Selector& 
 }
 
 std::string element_name(const GumboNode* element) {
-  if (!is_element(element)) return {};
+  if (!is_element_node(element)) return {};
   const GumboElement& e = element->v.element;
   if (e.tag != GUMBO_TAG_UNKNOWN) return ascii_lowered(gumbo_normalized_tagname(e.tag));
   return ascii_lowered(raw_tag_name(e));
 }
 
 const char* attribute(const GumboNode* element, const char* name) {
-  if (!is_element(element) || name == nullptr) return nullptr;
+  if (!is_element_node(element) || name == nullptr) return nullptr;
   const GumboVector& attributes = element->v.element.attributes;
   for (unsigned int i = 0; i < attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);

@@ -24,15 +24,11 @@ constexpr std::size_t kPrescanLimit = 1024;  // WHATWG: the meta prescan looks t
 // Small byte helpers. Everything here is ASCII-only on purpose: labels and markup are ASCII, and
 // locale-dependent <cctype> functions would be both slower and wrong for bytes >= 0x80.
 
-constexpr char ascii_lower(char c) {
+constexpr char lower_char(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
 }
-constexpr bool is_ascii_alpha(char c) { return ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z'; }
+constexpr bool is_ascii_alpha(char c) { return lower_char(c) >= 'a' && lower_char(c) <= 'z'; }
 
-// The HTML/Encoding "ASCII whitespace" set used by the prescan and label trimming.
-constexpr bool is_ascii_space(char c) {
-  return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
-}
 
 // HTTP whitespace, used by the Content-Type parameter parser.
 constexpr bool is_http_space(char c) { return c == '\t' || c == '\n' || c == '\r' || c == ' '; }
@@ -40,7 +36,7 @@ constexpr bool is_http_space(char c) { return c == '\t' || c == '\n' || c == '\r
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    if (lower_char(a[i]) != lower_char(b[i])) return false;
   }
   return true;
 }
@@ -50,7 +46,7 @@ bool istarts_with_at(std::string_view s, std::size_t pos, std::string_view prefi
          iequals(s.substr(pos, prefix.size()), prefix);
 }
 
-std::string_view trim(std::string_view s, bool (*is_space)(char)) {
+std::string_view trim_by(std::string_view s, bool (*is_space)(char)) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
@@ -390,14 +386,14 @@ AttrResult read_attribute_value(std::string_view s, std::size_t& pos, Attribute&
         ++pos;
         return AttrResult::kAttribute;
       }
-      attr.value += ascii_lower(s[pos]);
+      attr.value += lower_char(s[pos]);
     }
     return AttrResult::kEndOfInput;
   }
   if (quote == '>') return AttrResult::kAttribute;  // "name=>": empty value, '>' not consumed
   for (; pos < n; ++pos) {
-    if (is_ascii_space(s[pos]) || s[pos] == '>') return AttrResult::kAttribute;
-    attr.value += ascii_lower(s[pos]);
+    if (is_html_space(s[pos]) || s[pos] == '>') return AttrResult::kAttribute;
+    attr.value += lower_char(s[pos]);
   }
   return AttrResult::kEndOfInput;
 }
@@ -406,7 +402,7 @@ AttrResult read_attribute_value(std::string_view s, std::size_t& pos, Attribute&
 // returned: its value could be a truncated label.
 AttrResult get_attribute(std::string_view s, std::size_t& pos, Attribute& attr) {
   const std::size_t n = s.size();
-  while (pos < n && (is_ascii_space(s[pos]) || s[pos] == '/')) ++pos;
+  while (pos < n && (is_html_space(s[pos]) || s[pos] == '/')) ++pos;
   if (pos >= n) return AttrResult::kEndOfInput;
   if (s[pos] == '>') return AttrResult::kNone;
   attr.name.clear();
@@ -415,17 +411,17 @@ AttrResult get_attribute(std::string_view s, std::size_t& pos, Attribute& attr) 
     if (pos >= n) return AttrResult::kEndOfInput;
     const char c = s[pos];
     if (c == '=' && !attr.name.empty()) break;
-    if (is_ascii_space(c)) {
-      while (pos < n && is_ascii_space(s[pos])) ++pos;
+    if (is_html_space(c)) {
+      while (pos < n && is_html_space(s[pos])) ++pos;
       if (pos >= n) return AttrResult::kEndOfInput;
       if (s[pos] != '=') return AttrResult::kAttribute;  // a name without a value
       break;
     }
     if (c == '/' || c == '>') return AttrResult::kAttribute;
-    attr.name += ascii_lower(c);
+    attr.name += lower_char(c);
   }
   ++pos;  // the '='
-  while (pos < n && is_ascii_space(s[pos])) ++pos;
+  while (pos < n && is_html_space(s[pos])) ++pos;
   if (pos >= n) return AttrResult::kEndOfInput;
   return read_attribute_value(s, pos, attr);
 }
@@ -438,10 +434,10 @@ std::string_view charset_from_meta_content(std::string_view content) {
     if (found == std::string_view::npos) return {};
     pos = found + 7;
     std::size_t i = pos;
-    while (i < content.size() && is_ascii_space(content[i])) ++i;
+    while (i < content.size() && is_html_space(content[i])) ++i;
     if (i >= content.size() || content[i] != '=') continue;  // "charset" not followed by '='
     ++i;
-    while (i < content.size() && is_ascii_space(content[i])) ++i;
+    while (i < content.size() && is_html_space(content[i])) ++i;
     if (i >= content.size()) return {};
     const char quote = content[i];
     if (quote == '"' || quote == '\'') {
@@ -450,7 +446,7 @@ std::string_view charset_from_meta_content(std::string_view content) {
       return resolve_charset_label(content.substr(i + 1, close - i - 1));
     }
     std::size_t end = i;
-    while (end < content.size() && !is_ascii_space(content[end]) && content[end] != ';') ++end;
+    while (end < content.size() && !is_html_space(content[end]) && content[end] != ';') ++end;
     return resolve_charset_label(content.substr(i, end - i));
   }
 }
@@ -492,7 +488,7 @@ std::string_view process_meta(std::string_view s, std::size_t& pos) {
 // Skips a tag that is not a <meta>, attributes included, so that a '<' or "<meta" inside an
 // attribute value is not mistaken for markup. `pos` is at the '<'.
 void skip_tag(std::string_view s, std::size_t& pos) {
-  while (pos < s.size() && !is_ascii_space(s[pos]) && s[pos] != '>') ++pos;
+  while (pos < s.size() && !is_html_space(s[pos]) && s[pos] != '>') ++pos;
   Attribute attr;
   while (get_attribute(s, pos, attr) == AttrResult::kAttribute) {
   }
@@ -522,7 +518,7 @@ std::pair<const Encoding*, std::size_t> sniff_bom(std::string_view bytes) {
 }  // namespace
 
 std::string_view resolve_charset_label(std::string_view label) {
-  label = trim(label, is_ascii_space);
+  label = trim_by(label, is_html_space);
   for (const Label& entry : kLabels) {
     if (iequals(entry.label, label)) return entry.name;
   }
@@ -534,7 +530,7 @@ std::string content_type_charset(std::string_view content_type) {
   while (pos != std::string_view::npos) {
     ++pos;  // past the ';'
     const std::size_t name_end = content_type.find_first_of(";=", pos);
-    const std::string_view name = trim(
+    const std::string_view name = trim_by(
         content_type.substr(pos, name_end == std::string_view::npos ? name_end : name_end - pos),
         is_http_space);
     if (name_end == std::string_view::npos) return {};
@@ -547,7 +543,7 @@ std::string content_type_charset(std::string_view content_type) {
       value = read_quoted(content_type, pos);
     } else {
       const std::size_t end = content_type.find(';', pos);
-      value = trim(content_type.substr(pos, end == std::string_view::npos ? end : end - pos),
+      value = trim_by(content_type.substr(pos, end == std::string_view::npos ? end : end - pos),
                    is_http_space);
     }
     if (iequals(name, "charset") && !value.empty()) return value;
@@ -568,7 +564,7 @@ std::string_view prescan_meta_charset(std::string_view bytes) {
       continue;
     }
     if (istarts_with_at(s, pos, "<meta") && pos + 5 < s.size() &&
-        (is_ascii_space(s[pos + 5]) || s[pos + 5] == '/')) {
+        (is_html_space(s[pos + 5]) || s[pos + 5] == '/')) {
       pos += 5;
       const std::string_view found = process_meta(s, pos);
       if (!found.empty()) return found;

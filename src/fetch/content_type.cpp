@@ -20,7 +20,6 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 unsigned char byte_at(std::string_view s, std::size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0; }
 
@@ -181,7 +180,7 @@ std::string text_view(std::string_view b, Bom bom, std::size_t limit) {
 std::string_view skip_space_and_comments(std::string_view t) {
   for (;;) {
     std::size_t i = 0;
-    while (i < t.size() && is_ascii_space(t[i])) ++i;
+    while (i < t.size() && is_html_space(t[i])) ++i;
     t.remove_prefix(i);
     if (!starts_with(t, "<!--")) return t;
     const std::size_t end = t.find("-->", 4);
@@ -226,7 +225,7 @@ bool has_xhtml_namespace(std::string_view t) {
 std::string xml_root(std::string_view t, std::string_view* root_tag) {
   while (true) {
     std::size_t i = 0;
-    while (i < t.size() && is_ascii_space(t[i])) ++i;
+    while (i < t.size() && is_html_space(t[i])) ++i;
     t.remove_prefix(i);
     std::string_view close;
     if (starts_with(t, "<?"))
@@ -243,7 +242,7 @@ std::string xml_root(std::string_view t, std::string_view* root_tag) {
   }
   if (!starts_with(t, "<")) return "";
   std::size_t end = 1;
-  while (end < t.size() && !is_ascii_space(t[end]) && t[end] != '>' && t[end] != '/') ++end;
+  while (end < t.size() && !is_html_space(t[end]) && t[end] != '>' && t[end] != '/') ++end;
   std::string name = ascii_lower(t.substr(1, end - 1));
   if (const std::size_t colon = name.find(':'); colon != std::string::npos) name.erase(0, colon + 1);
   *root_tag = t;
@@ -323,7 +322,7 @@ ContentSniff for_empty_body(std::string_view essence) {
 
 bool is_blank(std::string_view t) {
   for (char c : t)
-    if (!is_ascii_space(c)) return false;
+    if (!is_html_space(c)) return false;
   return true;
 }
 
@@ -380,7 +379,7 @@ ContentSniff sniff_content(std::string_view content_type_header, std::string_vie
 
   if (says_nothing(essence)) {
     std::string_view lead = text;
-    while (!lead.empty() && is_ascii_space(lead.front())) lead.remove_prefix(1);
+    while (!lead.empty() && is_html_space(lead.front())) lead.remove_prefix(1);
     if (weak_html_signature(lead) || weak_html_signature(start)) return {ContentKind::html, "text/html"};
   }
   return by_header(essence);

@@ -4,6 +4,7 @@
 
 #include "tosdiff/fetch/fetcher.hpp"
 #include "tosdiff/util/curl.hpp"
+#include "tosdiff/util/strings.hpp"
 
 #include <curl/curl.h>
 
@@ -38,10 +39,6 @@ double seconds_between(Clock::time_point a, Clock::time_point b) {
 
 long to_millis(double seconds) { return static_cast<long>(std::llround(seconds * 1000.0)); }
 
-std::string lowercase(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // Header values come back from servers we do not control (a stored ETag is replayed later):
 // a CR or LF in one would let that server inject request headers.
@@ -79,7 +76,7 @@ Result<Target> vet_url(const FetchRequest& request) {
     return value;
   };
   Target target;
-  target.scheme = lowercase(part(CURLUPART_SCHEME, 0));
+  target.scheme = ascii_lower(part(CURLUPART_SCHEME, 0));
   if (target.scheme == "file") {
     if (!request.allow_file) {
       return Error{ErrorKind::file_not_allowed,
@@ -93,7 +90,7 @@ Result<Target> vet_url(const FetchRequest& request) {
     return Error{ErrorKind::bad_url, "URL " + request.url + " has unsupported scheme \"" +
                                 target.scheme + "\" (only http and https are fetched)"};
   }
-  target.host_key = target.scheme + "://" + lowercase(part(CURLUPART_HOST, 0)) + ":" +
+  target.host_key = target.scheme + "://" + ascii_lower(part(CURLUPART_HOST, 0)) + ":" +
                     part(CURLUPART_PORT, CURLU_DEFAULT_PORT);
   return target;
 }

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "tosdiff/util/strings.hpp"
+
 namespace tosdiff {
 namespace {
 
@@ -61,10 +63,6 @@ constexpr const char* kReadDom = R"JS(
 })
 )JS";
 
-std::string lowercase(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string seconds_of(std::chrono::milliseconds ms) {
   char text[32];
@@ -87,7 +85,7 @@ std::string describe_exception(const json& details) {
 }  // namespace
 
 std::optional<Error> check_render_url(const std::string& url) {
-  const std::string lower = lowercase(url.substr(0, 8));
+  const std::string lower = ascii_lower(url.substr(0, 8));
   if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0) return std::nullopt;
   return Error{ErrorKind::bad_url, "the browser only renders http:// and https:// URLs, not " + url};
 }
@@ -236,7 +234,7 @@ void PageRender::record_document_response(const json& params) {
   if (const auto headers = response.find("headers"); headers != response.end() &&
                                                        headers->is_object()) {
     for (const auto& [name, value] : headers->items()) {
-      if (lowercase(name) == "content-type" && value.is_string()) {
+      if (ascii_lower(name) == "content-type" && value.is_string()) {
         page_.content_type = value.get<std::string>();
       }
     }

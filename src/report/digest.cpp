@@ -6,6 +6,7 @@
 
 #include "tosdiff/model/severity.hpp"
 #include "tosdiff/report/escape.hpp"
+#include "tosdiff/report/paint.hpp"
 #include "tosdiff/report/record_text.hpp"
 #include "tosdiff/report/word_diff.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -115,12 +116,6 @@ bool http_url(const std::string& url) { return url.rfind("https://", 0) == 0 || 
 
 // ---- text -----------------------------------------------------------------------------------
 
-struct Paint {
-  bool on;
-  std::string operator()(const char* code, const std::string& text) const {
-    return on ? std::string("\x1b[") + code + "m" + text + "\x1b[0m" : text;
-  }
-};
 
 const char* severity_color(const std::string& kind) {
   if (kind == "major") return "1;31";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "tosdiff/report/paint.hpp"
 #include "tosdiff/report/word_diff.hpp"
 #include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/utf8.hpp"
@@ -11,12 +12,6 @@ namespace tosdiff {
 namespace {
 
 
-struct Paint {
-  bool on;
-  std::string operator()(const char* code, const std::string& text) const {
-    return on ? std::string("\x1b[") + code + "m" + text + "\x1b[0m" : text;
-  }
-};
 
 std::string hunk_header(const Hunk& h) {
   auto range = [](std::size_t start, std::size_t count) {

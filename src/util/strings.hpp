@@ -33,6 +33,10 @@ inline std::string join(const std::vector<std::string>& parts, std::string_view 
   return out;
 }
 
+// HTML's "ASCII whitespace" (tab, LF, FF, CR, space): what the HTML and Encoding standards skip
+// between attributes, in a meta charset's label and before a document's first tag.
+constexpr bool is_html_space(char c) { return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '; }
+
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
