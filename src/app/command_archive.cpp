@@ -1,5 +1,7 @@
 // The commands that read the archive: list, show, diff, history.
 
+#include <algorithm>
+#include <fnmatch.h>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
@@ -12,7 +14,9 @@
 #include "tosdiff/app/commands.hpp"
 #include "tosdiff/report/record_json.hpp"
 #include "tosdiff/app/exit_codes.hpp"
+#include "tosdiff/util/did_you_mean.hpp"
 #include "tosdiff/util/json_fields.hpp"
+#include "tosdiff/util/strings.hpp"
 #include "tosdiff/pipeline/verify.hpp"
 
 namespace tosdiff {
@@ -31,12 +35,21 @@ DocumentIndex load_existing(const Archive& archive, const DocumentSpec& doc) {
   return index;
 }
 
-// A version named by its number, or the one in force at a date (the last captured at or
-// before it).
+// A version named as history and list print it ("v2") or by its number ("2"), or the one in
+// force at a date (the last captured at or before it).
 const VersionEntry& resolve_version(const DocumentIndex& index, const std::string& spec, const std::string& key) {
-  if (const VersionEntry* v = index.find_version(spec)) return *v;
+  const bool labelled = spec.size() > 1 && (spec[0] == 'v' || spec[0] == 'V') &&
+                        spec.find_first_not_of("0123456789", 1) == std::string::npos;
+  const std::string number = labelled ? spec.substr(1) : spec;
+  if (const VersionEntry* v = index.find_version(number)) return *v;
+  if (labelled || (!number.empty() && number.find_first_not_of("0123456789") == std::string::npos))
+    throw UsageError(key + " has no version " + spec + " (" +
+                     (index.versions.empty() ? std::string("none archived")
+                                             : "v" + index.versions.front().id() + " to v" + index.versions.back().id()) +
+                     ")");
   std::chrono::system_clock::time_point when;
-  if (!parse_utc(spec, when)) throw UsageError("'" + spec + "' is neither a version number of " + key + " nor a date");
+  if (!parse_utc(spec, when))
+    throw UsageError("'" + spec + "' is neither a version of " + key + " (v1, 2...) nor a date (YYYY-MM-DD)");
   if (spec.size() == 10) when += std::chrono::hours(24) - std::chrono::seconds(1);  // a day means its end
   const VersionEntry* found = nullptr;
   for (const auto& v : index.versions) {
@@ -60,54 +73,109 @@ const VersionEntry& version_before(const DocumentIndex& index, const VersionEntr
 
 }  // namespace
 
-int command_list(Context& context, bool json) {
+namespace {
+
+// Whether `pattern` selects a document: a glob (with * ? or [) matching one of its names
+// whole, else a piece of one of them; any case.
+bool matches(const std::string& pattern, const std::vector<std::string>& names) {
+  const bool glob = pattern.find_first_of("*?[") != std::string::npos;
+  const std::string piece = ascii_lower(pattern);
+  for (const std::string& name : names) {
+    if (glob ? ::fnmatch(pattern.c_str(), name.c_str(), FNM_CASEFOLD) == 0
+             : ascii_lower(name).find(piece) != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+struct Listed {
+  DocumentSpec doc;
+  const Platform* platform = nullptr;  // null: only archived
+};
+
+}  // namespace
+
+int command_list(Context& context, const ListCommandOptions& options) {
   Archive archive(context.data_dir());
   std::ostream& out = context.out();
-  for (const Platform& platform : context.catalog().platforms()) {
-    for (const DocumentSpec& doc : platform.documents) {
-      DocumentIndex index;
-      std::string problem;
-      try {
-        index = archive.load(doc.platform_id, doc.document_id);
-      } catch (const ArchiveError& e) {
-        problem = e.what();
-      }
-      const std::string status = !problem.empty()   ? "archive-error"
-                                 : index.last_check ? std::string(to_string(index.last_check->status))
-                                                    : "never checked";
-      if (json) {
-        ordered_json j;
-        j["platform"] = doc.platform_id;
-        j["document"] = doc.document_id;
-        j["title"] = doc.title();
-        j["urls"] = ordered_json::array();
-        for (const auto& s : doc.sources) j["urls"].push_back(s.url);
-        j["built_in"] = platform.built_in;
-        j["versions"] = index.versions.size();
-        j["last_status"] = !problem.empty()   ? ordered_json("archive-error")
-                           : index.last_check ? ordered_json(std::string(to_string(index.last_check->status)))
-                                              : ordered_json(nullptr);
-        if (!problem.empty()) j["archive_error"] = problem;
-        j["last_checked_at"] = index.last_check ? ordered_json(index.last_check->at) : ordered_json(nullptr);
-        if (index.last_check && index.last_check->error)
-          j["last_error"] = {{"kind", std::string(to_string(index.last_check->error->kind))},
-                             {"message", index.last_check->error->message}};
-        out << dump(j) << "\n";
-      } else {
-        std::string line = doc.key();
-        line.resize(std::max<std::size_t>(line.size() + 2, 44), ' ');
-        line += status;
-        if (index.last_check) line += " " + index.last_check->at;
-        if (!index.versions.empty()) line += "  v" + index.versions.back().id();
-        out << line << "  " << doc.title() << "\n";
-      }
+  const Catalog& catalog = context.catalog();
+  std::vector<Listed> listed;
+  for (const Platform& platform : catalog.platforms())
+    for (const DocumentSpec& doc : platform.documents) listed.push_back({doc, &platform});
+  // Documents archived under a platform or document the catalog no longer declares: their
+  // history is still there, and `history`, `show`, `diff` and `digest` read it.
+  for (const auto& [platform, document] : archive.documents()) {
+    const Platform* declared = catalog.find(platform);
+    const bool known = declared && std::any_of(declared->documents.begin(), declared->documents.end(),
+                                               [&](const DocumentSpec& d) { return d.document_id == document; });
+    if (!known)
+      for (DocumentSpec& doc : context.archived_documents(platform + "/" + document)) listed.push_back({doc, nullptr});
+  }
+  std::size_t shown = 0;
+  for (const Listed& entry : listed) {
+    const DocumentSpec& doc = entry.doc;
+    if (!options.pattern.empty()) {
+      std::vector<std::string> names = {doc.platform_id, doc.document_id, doc.key(), doc.platform_name, doc.terms_type,
+                                        doc.title()};
+      if (entry.platform) names.insert(names.end(), entry.platform->aliases.begin(), entry.platform->aliases.end());
+      if (!matches(options.pattern, names)) continue;
     }
+    ++shown;
+    DocumentIndex index;
+    std::string problem;
+    try {
+      index = archive.load(doc.platform_id, doc.document_id);
+    } catch (const ArchiveError& e) {
+      problem = e.what();
+    }
+    const std::string status = !problem.empty()   ? "archive-error"
+                               : index.last_check ? std::string(to_string(index.last_check->status))
+                                                  : "never checked";
+    if (options.json) {
+      ordered_json j;
+      j["platform"] = doc.platform_id;
+      j["document"] = doc.document_id;
+      j["title"] = doc.title();
+      j["urls"] = ordered_json::array();
+      for (const auto& s : doc.sources) j["urls"].push_back(s.url);
+      j["built_in"] = entry.platform && entry.platform->built_in;
+      j["in_catalog"] = entry.platform != nullptr;
+      if (entry.platform && !entry.platform->aliases.empty()) j["aliases"] = entry.platform->aliases;
+      j["versions"] = index.versions.size();
+      j["last_status"] = !problem.empty()   ? ordered_json("archive-error")
+                         : index.last_check ? ordered_json(std::string(to_string(index.last_check->status)))
+                                            : ordered_json(nullptr);
+      if (!problem.empty()) j["archive_error"] = problem;
+      j["last_checked_at"] = index.last_check ? ordered_json(index.last_check->at) : ordered_json(nullptr);
+      if (index.last_check && index.last_check->error)
+        j["last_error"] = {{"kind", std::string(to_string(index.last_check->error->kind))},
+                           {"message", index.last_check->error->message}};
+      out << dump(j) << "\n";
+    } else {
+      std::string line = doc.key();
+      line.resize(std::max<std::size_t>(line.size() + 2, 44), ' ');
+      line += status;
+      if (index.last_check) line += " " + index.last_check->at;
+      if (!index.versions.empty()) line += "  v" + index.versions.back().id();
+      out << line << "  " << doc.title() << (entry.platform ? "" : "  (archived only: not in the catalog)") << "\n";
+    }
+  }
+  if (shown == 0 && !options.pattern.empty()) {
+    std::vector<std::string> names;
+    for (const Listed& entry : listed) {
+      names.push_back(entry.doc.platform_id);
+      names.push_back(entry.doc.document_id);
+      if (entry.platform) names.insert(names.end(), entry.platform->aliases.begin(), entry.platform->aliases.end());
+    }
+    const auto near = closest(options.pattern, names);
+    context.err() << "tosdiff: nothing in the catalog or the archive matches '" << options.pattern << "'"
+                  << (near ? " (did you mean `" + *near + "`?)" : "") << "\n";
   }
   return exit_code::ok;
 }
 
 int command_show(Context& context, const ShowCommandOptions& options) {
-  DocumentSpec doc = context.one_document(options.target);
+  DocumentSpec doc = context.archived_document(options.target);
   Archive archive(context.data_dir());
   DocumentIndex index = load_existing(archive, doc);
   const VersionEntry& version = options.at.empty() ? *index.current() : resolve_version(index, options.at, doc.key());
@@ -116,7 +184,7 @@ int command_show(Context& context, const ShowCommandOptions& options) {
 }
 
 int command_diff(Context& context, const DiffCommandOptions& options) {
-  DocumentSpec doc = context.one_document(options.target);
+  DocumentSpec doc = context.archived_document(options.target);
   Archive archive(context.data_dir());
   DocumentIndex index = load_existing(archive, doc);
   TextStyle style = context.style();
@@ -164,7 +232,7 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
 }
 
 int command_history(Context& context, const std::string& target, bool json) {
-  std::vector<DocumentSpec> docs = context.select_documents({target});
+  std::vector<DocumentSpec> docs = context.archived_documents(target);
   Archive archive(context.data_dir());
   std::ostream& out = context.out();
   bool any = false;
@@ -240,9 +308,10 @@ int command_verify(Context& context, bool repair, bool json, double lock_wait_se
     }
   }
   if (!json)
-    out << report.documents << " documents, " << report.files << " files checked; " << problems << " problems, "
-        << leftovers << " leftovers of interrupted runs, " << repaired << " repaired; "
-        << report.open_problems() << " problems left\n";
+    out << counted(report.documents, "document") << ", " << counted(report.files, "file") << " checked; "
+        << counted(problems, "problem") << ", "
+        << counted(leftovers, "leftover of an interrupted run", "leftovers of interrupted runs") << ", " << repaired
+        << " repaired; " << counted(report.open_problems(), "problem") << " left\n";
   return report.open_problems() == 0 ? exit_code::ok : exit_code::document_failed;
 }
 

@@ -7,6 +7,7 @@
 #include "tosdiff/app/commands.hpp"
 #include "tosdiff/pipeline/digest_query.hpp"
 #include "tosdiff/app/exit_codes.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -19,7 +20,8 @@ std::string readable(std::chrono::system_clock::time_point t) {
 bool plausible_name(const std::string& name) {
   if (name.empty() || name.size() > 129) return false;
   for (char c : name)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '/')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '/'))
+      return false;
   return name.front() != '/' && name.back() != '/' && std::count(name.begin(), name.end(), '/') <= 1;
 }
 
@@ -39,9 +41,16 @@ int command_digest(Context& context, const DigestCommandOptions& options) {
   if (!std::filesystem::is_directory(context.data_dir(), ec))
     throw FatalError("no archive at " + context.data_dir().string() + " (run `tosdiff check` first)");
 
+  // Names as the other commands take them (any case, aliases), said as the archive says them.
+  std::vector<std::string> targets;
+  for (const auto& name : options.targets) {
+    const std::vector<DocumentSpec> named = context.archived_documents(name);
+    if (named.empty()) targets.push_back(ascii_lower(name));
+    else targets.push_back(name.find('/') == std::string::npos ? named.front().platform_id : named.front().key());
+  }
   Archive archive(context.data_dir());
   std::vector<std::string> warnings, unreadable;
-  Digest digest = make_digest(archived_changes(archive, since, until, options.targets, warnings, unreadable));
+  Digest digest = make_digest(archived_changes(archive, since, until, targets, warnings, unreadable));
   digest.unreadable = unreadable.size();
   digest.since = format_utc(since);
   digest.until = format_utc(until);
@@ -50,7 +59,7 @@ int command_digest(Context& context, const DigestCommandOptions& options) {
   digest.period = readable(since) + " \u2013 " + readable(until) + " UTC";
   if (!options.targets.empty()) {
     std::string scope;
-    for (const auto& t : options.targets) scope += (scope.empty() ? "" : ", ") + t;
+    for (const auto& t : targets) scope += (scope.empty() ? "" : ", ") + t;
     digest.period += " \u00b7 " + scope;
   }
   for (const auto& w : warnings) context.err() << "tosdiff: warning: " << w << "\n";

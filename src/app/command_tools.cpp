@@ -10,6 +10,7 @@
 #include "tosdiff/app/commands.hpp"
 #include "tosdiff/app/exit_codes.hpp"
 #include "tosdiff/extract/normalize.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 
@@ -57,8 +58,8 @@ int command_validate(Context& context, const std::string& path) {
                   << (error ? "error" : "warning") << ": " << d.message << "\n";
   }
   for (const Platform& p : catalog.platforms()) documents += p.documents.size();
-  context.out() << catalog.platforms().size() << " platforms, " << documents << " documents valid; "
-                << errors << " errors, " << warnings << " warnings\n";
+  context.out() << counted(catalog.platforms().size(), "platform") << ", " << counted(documents, "document")
+                << " valid; " << counted(errors, "error") << ", " << counted(warnings, "warning") << "\n";
   return errors ? exit_code::usage : exit_code::ok;
 }
 

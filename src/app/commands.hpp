@@ -51,11 +51,23 @@ class Context {
   const Catalog& catalog();
   bool user_catalog_given();
 
-  // Documents named by "PLATFORM" or "PLATFORM/DOCUMENT" (UsageError when unknown). With no
+  // Documents of the catalog named by "PLATFORM" or "PLATFORM/DOCUMENT": ids in any case, or a
+  // platform's alias. UsageError when unknown, with the closest name ("did you mean"). With no
   // names: the user's platforms if a user catalog was given, else the built-in ones.
   std::vector<DocumentSpec> select_documents(const std::vector<std::string>& names);
   // Exactly one document by "PLATFORM/DOCUMENT".
   DocumentSpec one_document(const std::string& name);
+
+  // For the commands that only read the archive (history, show, diff, digest): the documents
+  // a name designates among the catalog's and the archive's own document directories, so that
+  // what was archived stays readable when its declaration is not in the catalog (a retired
+  // platform, a TOSDIFF_CATALOG forgotten in a cron job). A document known only to the
+  // archive is titled from its latest change record. A catalog that cannot be loaded is
+  // warned about and left out. UsageError when the name is in neither.
+  std::vector<DocumentSpec> archived_documents(const std::string& name);
+  DocumentSpec archived_document(const std::string& name);  // exactly one: PLATFORM/DOCUMENT
+  // The catalog, or nullptr when it has errors (warned about once on stderr).
+  const Catalog* catalog_if_loadable();
 
   // The user's catalog directories, as resolved from --catalog, $TOSDIFF_CATALOG, or
   // $XDG_CONFIG_HOME/tosdiff/catalog.
@@ -84,6 +96,7 @@ class Context {
   TextStyle style_;
   std::optional<Catalog> catalog_;
   bool user_catalog_ = false;
+  bool catalog_failed_ = false;
   std::optional<Rules> rules_;
   std::optional<Config> config_;
   std::unique_ptr<Clock> clock_;
@@ -105,6 +118,7 @@ struct CheckCommandOptions {
   // Alerts (docs/alerts.md), on top of the configuration file's.
   std::vector<std::string> notify_exec, notify_webhook, notify_email;
   bool no_alerts = false;    // neither send alerts nor retry the outbox
+  bool no_cache = false;     // no conditional requests: every page fetched in full
   bool no_browser = false;   // read every page as HTTP gives it: no headless Chromium
   std::string browser;       // the Chromium binary ("" = chromium-headless-shell, then chromium)
 };
@@ -118,7 +132,11 @@ struct DigestCommandOptions {
 };
 int command_digest(Context& context, const DigestCommandOptions& options);
 
-int command_list(Context& context, bool json);
+struct ListCommandOptions {
+  std::string pattern;  // "" = everything; a substring, or a glob when it has * ? or [
+  bool json = false;
+};
+int command_list(Context& context, const ListCommandOptions& options);
 
 // Makes the text held back as a suspicious shrink current, on the user's word.
 int command_accept(Context& context, const std::string& target, bool json, double lock_wait_seconds);

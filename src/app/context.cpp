@@ -3,8 +3,13 @@
 #include <sstream>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
+#include "tosdiff/archive/archive.hpp"
 #include "tosdiff/app/cli.hpp"
 #include "tosdiff/app/commands.hpp"
+#include "tosdiff/app/target_names.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -153,27 +158,21 @@ std::vector<DocumentSpec> Context::select_documents(const std::vector<std::strin
     return out;
   }
   for (const std::string& name : names) {
-    const std::size_t slash = name.find('/');
-    const std::string platform_id = name.substr(0, slash);
-    const Platform* platform = cat.find(platform_id);
-    if (!platform) throw UsageError("unknown platform '" + platform_id + "' (see `tosdiff list`)");
-    if (slash == std::string::npos) {
-      out.insert(out.end(), platform->documents.begin(), platform->documents.end());
-      continue;
-    }
-    const std::string document_id = name.substr(slash + 1);
-    bool found = false;
-    for (const DocumentSpec& doc : platform->documents) {
-      if (doc.document_id == document_id) {
-        out.push_back(doc);
-        found = true;
+    std::vector<NamedDocument> named;
+    try {
+      named = resolve_target(&cat, {}, name);
+    } catch (const UsageError& e) {
+      // Archived but no longer declared: say why it cannot be checked.
+      const ArchivedDocuments archived = Archive(data_dir_).document_directories();
+      try {
+        resolve_target(nullptr, archived, name);
+      } catch (const UsageError&) {
+        throw e;
       }
+      throw UsageError("'" + name + "' is archived but not in the catalog: checking it needs its declaration "
+                       "(--catalog DIR or TOSDIFF_CATALOG); `tosdiff history " + name + "` reads what was archived");
     }
-    if (!found) {
-      std::string known;
-      for (const DocumentSpec& doc : platform->documents) known += (known.empty() ? "" : ", ") + doc.document_id;
-      throw UsageError("unknown document '" + document_id + "' of platform '" + platform_id + "' (known: " + known + ")");
-    }
+    for (const NamedDocument& d : named) out.push_back(*d.spec);
   }
   // The same document named twice is checked once.
   std::vector<DocumentSpec> unique;
@@ -189,6 +188,66 @@ DocumentSpec Context::one_document(const std::string& name) {
   if (name.find('/') == std::string::npos)
     throw UsageError("'" + name + "' names a platform; give PLATFORM/DOCUMENT");
   return select_documents({name}).front();
+}
+
+const Catalog* Context::catalog_if_loadable() {
+  if (catalog_failed_) return nullptr;
+  try {
+    return &catalog();
+  } catch (const UsageError& e) {
+    catalog_failed_ = true;
+    // "the catalog has errors ...:\n  FILE: LOCATION: MESSAGE\n...": the first problem is enough here.
+    const std::string message = e.what();
+    const std::size_t detail = message.find('\n');
+    err_ << "tosdiff: warning: the catalog has errors, reading the archive without it"
+         << (detail == std::string::npos ? ": " + message
+                                         : ": " + std::string(trim(message.substr(detail + 1, message.find('\n', detail + 1) - detail - 1))))
+         << " (`tosdiff validate` lists every problem)\n";
+    return nullptr;
+  }
+}
+
+namespace {
+
+// A document the catalog does not declare, titled as its latest change record says.
+DocumentSpec archived_spec(const Archive& archive, const std::string& platform, const std::string& document) {
+  DocumentSpec spec;
+  spec.platform_id = platform;
+  spec.document_id = document;
+  spec.platform_name = platform;
+  spec.terms_type = document;
+  try {
+    const DocumentIndex index = archive.load(platform, document);
+    if (const VersionEntry* current = index.current()) {
+      const std::string title =
+          nlohmann::json::parse(archive.read_record(index, *current)).value("title", std::string());
+      static const std::string kSeparator = " \u2014 ";  // "<platform name> — <terms type>"
+      if (const std::size_t at = title.find(kSeparator); at != std::string::npos) {
+        spec.platform_name = title.substr(0, at);
+        spec.terms_type = title.substr(at + kSeparator.size());
+      }
+    }
+  } catch (const std::exception&) {
+    // Untitled: the commands that read it report what is wrong with it.
+  }
+  return spec;
+}
+
+}  // namespace
+
+std::vector<DocumentSpec> Context::archived_documents(const std::string& name) {
+  const Catalog* cat = catalog_if_loadable();
+  const Archive archive(data_dir_);
+  std::vector<DocumentSpec> out;
+  for (const NamedDocument& d : resolve_target(cat, archive.document_directories(), name))
+    out.push_back(d.spec ? *d.spec : archived_spec(archive, d.platform, d.document));
+  return out;
+}
+
+DocumentSpec Context::archived_document(const std::string& name) {
+  if (name.find('/') == std::string::npos)
+    throw UsageError("'" + name + "' names a platform; give PLATFORM/DOCUMENT");
+  return archived_documents(name).front();
 }
 
 }  // namespace tosdiff

@@ -8,6 +8,8 @@
 // alone or in arrays. A combine entry inherits select/remove/filter from its terms entry
 // unless it sets its own. tosdiff adds a few optional keys, ignored by other tools:
 //   "id"             (top level) the platform id, instead of the one derived from the file
+//   "aliases"        (top level) other names of the platform on the command line, each an id
+//                    ("claude" for anthropic); a platform's own id wins over another's alias
 //   "allowFileUrls"  (top level or per terms) accept file:// URLs (demos, tests)
 //   "compareLinks"   (top level or per terms) compare link targets too
 //   "perHost", "delay" (top level or per terms) politeness towards the host: transfers at
@@ -30,6 +32,7 @@ namespace tosdiff {
 struct Platform {
   std::string id;
   std::string name;
+  std::vector<std::string> aliases;  // "aliases": other names the command line accepts
   std::string origin;  // the declaration's file path, or "built-in"
   bool built_in = false;
   std::vector<DocumentSpec> documents;
