@@ -301,12 +301,42 @@ TEST_F(Cli, TheArchiveIsReadableWhenItsPlatformIsNotInTheCatalog) {
   ProcessResult broken = bare({"history", "example/terms-of-service"}, {"TOSDIFF_CATALOG=" + dir_ / "nowhere"});
   EXPECT_EQ(broken.exit_code, 0) << broken.err;
   EXPECT_EQ(lines_of(broken.out).size(), 2u);
-  EXPECT_EQ(broken.err, "tosdiff: warning: the catalog has errors, reading the archive without it: " + dir_ / "nowhere" +
+  EXPECT_EQ(broken.err, "tosdiff: warning: the catalog cannot be loaded, reading the archive without it: " + dir_ / "nowhere" +
                             ": catalog directory does not exist or is not a directory (`tosdiff validate` lists every "
                             "problem)\n");
   expect_prefixed(broken.err);
   // A name in neither is still an error with a suggestion.
   EXPECT_EQ(bare({"history", "exampel"}).err, "tosdiff: error: unknown platform 'exampel' (did you mean `example`?)\n");
+}
+
+// Where aliases meet the catalog's per-platform rules: a user's declaration of a built-in
+// platform keeps the built-in aliases (an Open Terms Archive file has none), and a platform
+// whose declaration is broken is named by any case, refused for a check, and its archive
+// still read, with a warning.
+TEST_F(Cli, AliasesAndBrokenDeclarationsFollowTheCatalogsRules) {
+  write_text_file(catalog() + "/Anthropic.json",
+                  declaration("Anthropic", "anthropic", {{"Privacy Policy", server_.url("/privacy")}}).dump(2));
+  auto listed = json_lines(tosdiff({"list", "claude", "--json"}).out);
+  ASSERT_FALSE(listed.empty());
+  for (const auto& l : listed) EXPECT_EQ(l["platform"], "anthropic");
+  ProcessResult by_alias = tosdiff({"check", "Claude/Privacy-Policy", "--json"});
+  ASSERT_EQ(by_alias.exit_code, 0) << by_alias.err;
+  EXPECT_EQ(json_lines(by_alias.out).at(0)["platform"], "anthropic");
+
+  ASSERT_EQ(tosdiff({"check", "example"}).exit_code, 0);
+  write_text_file(catalog() + "/Example.json", R"({"name": "Example Platform", "id": "example", "terms": {"Terms": {"fetch": 42}}})");
+  ProcessResult named = tosdiff({"check", "EXAMPLE"});
+  EXPECT_EQ(named.exit_code, 2);
+  EXPECT_NE(named.err.find("platform 'example' cannot be used: its declaration has errors"), std::string::npos) << named.err;
+  ProcessResult history = tosdiff({"history", "Example/terms-of-service"});
+  EXPECT_EQ(history.exit_code, 0) << history.err;
+  EXPECT_NE(history.out.find("example/terms-of-service  v1"), std::string::npos) << history.out;
+  EXPECT_EQ(history.err, "tosdiff: warning: the declaration of platform 'example' has errors (`tosdiff validate` "
+                         "lists them); reading its archive\n");
+  ProcessResult list = tosdiff({"list"});
+  EXPECT_EQ(list.exit_code, 3);
+  EXPECT_EQ(list.out.find("example/"), std::string::npos) << list.out;
+  expect_prefixed(list.err);
 }
 
 TEST_F(Cli, VersionLabelsRoundTripEverywhereAVersionIsTaken) {

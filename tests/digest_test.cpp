@@ -178,6 +178,18 @@ TEST(Digest, WindowsAcceptDurationsAndDates) {
   EXPECT_FALSE(parse_since("7y", now, t));
   EXPECT_FALSE(parse_since("yesterday", now, t));
   EXPECT_FALSE(parse_since("", now, t));
+  // Beyond what a time_point holds (+-292 years of nanoseconds): refused, never an overflow.
+  EXPECT_FALSE(parse_since("999999d", now, t));
+  EXPECT_FALSE(parse_since("999999w", now, t));
+  ASSERT_TRUE(parse_since("36500d", now, t));
+  EXPECT_EQ(format_utc(t), "1926-12-24T12:00:00Z");
+  EXPECT_FALSE(parse_utc("0000-01-01T00:00:00Z", t));
+  EXPECT_FALSE(parse_utc("9999-12-31", t));
+  EXPECT_FALSE(parse_utc("-999-01-01", t));
+  EXPECT_FALSE(parse_utc("2026-11-29T-1:00:00Z", t));
+  ASSERT_TRUE(parse_utc("2261-12-31", t));
+  ASSERT_TRUE(parse_until("2261-12-31", now, t));
+  EXPECT_EQ(format_utc(t), "2261-12-31T23:59:59Z");
 }
 
 TEST(Digest, ArchivedChangesReadsTheWindowFromTheArchive) {

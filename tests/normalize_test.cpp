@@ -185,7 +185,7 @@ TEST(Normalize, SelectorErrorsAreReportedNotThrown) {
   EXPECT_NE(text.error().message.find("p:hover"), std::string::npos) << text.error().message;
 
   NormalizeOptions remove;
-  remove.remove = {std::string("[unclosed")};
+  remove.remove = {std::string("[unclosed=")};  // the end closes the bracket, not the missing value
   Result<Text> removed = normalize("<p>x</p>", remove);
   ASSERT_FALSE(removed.ok());
   EXPECT_EQ(removed.error().kind, ErrorKind::selector);

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "support/fault_injection.hpp"
 #include "support/http_test_server.hpp"
 #include "support/process.hpp"
 #include "support/tosdiff_helpers.hpp"
@@ -336,6 +337,126 @@ TEST_F(Reliability, VerifyAndAcceptWaitForTheLockAsLongAsTold) {
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(15)) << args[0];  // not the fixed 30 s
   }
   ::close(holder);
+}
+
+// 12. A check whose index commit fails leaves its transaction open: the next check collects
+// what it wrote, then records and reports the change. The failed document's transaction used
+// to be ended with the index that failed to commit: the marker went, the new version's files
+// stayed (the next `verify --repair` took them for a lost tail: the change was in the history
+// and no run ever reported it), and files the committed index still named were deleted (here
+// the pending text: a problem no repair could undo).
+// A long policy (12 clauses, about 300 words), and a page that keeps a tenth of it: a
+// suspicious shrink, held back as pending.
+std::string long_policy_page(int version) {
+  std::string clauses;
+  for (int c = 4; c < 16; ++c)
+    clauses += "<h2>" + std::to_string(c) + ". Clause</h2><p>Clause " + std::to_string(c) +
+               " says how we store, share and delete the data of the people who use the service.</p>";
+  return policy_page(version, clauses);
+}
+const char* kShrunkPage =
+    "<html><body><main><h1>Terms of Service</h1><p>These terms have moved to the help centre, where the current "
+    "text of the agreement is kept.</p></main></body></html>";
+
+TEST_F(Reliability, AFailedIndexCommitLeavesTheChangeToTheNextCheckAndDeletesNothing) {
+  for (int v = 1; v <= 2; ++v) {
+    server_.set("/terms", html(long_policy_page(v)));
+    ASSERT_EQ(tosdiff({"check"}).exit_code, 0);
+  }
+  server_.set("/terms", html(kShrunkPage));
+  ProcessResult held = tosdiff({"check", "--json"});
+  ASSERT_EQ(json_lines(held.out).at(0)["error"]["kind"], "suspicious_shrink") << held.out;
+  const std::string pending = json::parse(read_text_file(doc("index.json")))["pending"]["sha256"];
+  server_.set("/terms", html(long_policy_page(3)));
+  // The disk fails the temp file of index.json, once: every other write succeeds.
+  FaultPlan plan{data(), 1, "EIO", dir_ / "faults.log", "index.json"};
+  ProcessResult failed = tosdiff({"check", "--json"}, plan.environment());
+  EXPECT_EQ(failed.exit_code, 3) << failed.out << failed.err;
+  ASSERT_EQ(read_fault_log(dir_ / "faults.log").failed, 1u);
+  const json record = json_lines(failed.out).at(0);
+  EXPECT_EQ(record["error"]["kind"], "archive") << record.dump();
+  EXPECT_NE(record["error"]["message"].get<std::string>().find("Input/output error"), std::string::npos);
+  EXPECT_TRUE(fs::exists(doc(".transaction")));
+  EXPECT_TRUE(fs::exists(doc("pending/" + pending + ".txt")));  // the committed index names it
+  ProcessResult verify = tosdiff({"verify"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out;  // a killed run's leftovers, nothing worse
+  EXPECT_EQ(verify.out.find("gap"), std::string::npos) << verify.out;
+  ProcessResult next = tosdiff({"check", "--json"});
+  EXPECT_EQ(next.exit_code, 0) << next.out << next.err;
+  const json after = json_lines(next.out).at(0);
+  EXPECT_EQ(after["status"], "changed") << after.dump();  // reported, once
+  EXPECT_EQ(after["current"]["version"], "3");
+  EXPECT_EQ(tosdiff({"verify"}).exit_code, 0);
+}
+
+// 13. An accept whose index is in place but whose directory cannot be synced after it is an
+// acceptance, reported with a warning: it used to exit 4 with "cannot sync directory", so
+// the user, told it had failed, ran it again and was told nothing was waiting.
+TEST_F(Reliability, AnAcceptCommittedButNotSyncedIsReportedAsDoneWithAWarning) {
+  for (int v = 1; v <= 2; ++v) {
+    server_.set("/terms", html(long_policy_page(v)));
+    ASSERT_EQ(tosdiff({"check"}).exit_code, 0);
+  }
+  server_.set("/terms", html(kShrunkPage));
+  ProcessResult held = tosdiff({"check", "--json"});
+  ASSERT_EQ(json_lines(held.out).at(0)["error"]["kind"], "suspicious_shrink") << held.out;
+  // The first operation on the document's directory itself: its fsync after the commit.
+  FaultPlan plan{data(), 1, "EIO", dir_ / "faults.log", "acme/terms-of-service$"};
+  ProcessResult accept = tosdiff({"accept", "acme/terms-of-service", "--json"}, plan.environment());
+  ASSERT_EQ(read_fault_log(dir_ / "faults.log").failed, 1u) << read_fault_log(dir_ / "faults.log").text;
+  EXPECT_EQ(accept.exit_code, 0) << accept.out << accept.err;
+  const json record = json_lines(accept.out).at(0);
+  EXPECT_EQ(record["status"], "changed");
+  EXPECT_EQ(record["current"]["version"], "3");
+  EXPECT_NE(record.dump().find("Input/output error"), std::string::npos) << record.dump();  // the warning
+  EXPECT_FALSE(json::parse(read_text_file(doc("index.json"))).contains("pending"));
+  EXPECT_EQ(tosdiff({"verify"}).exit_code, 0);
+  EXPECT_EQ(tosdiff({"accept", "acme/terms-of-service"}).exit_code, 4);  // nothing waits any more
+}
+
+// 14. A deletion that fails when a transaction ends leaves the transaction open: what could
+// not be deleted stays a leftover for the next run. The marker used to go all the same,
+// which made the file an orphan, a problem for `verify`.
+TEST_F(Reliability, AGarbageFileThatCannotBeDeletedKeepsTheTransactionOpen) {
+  for (int v = 1; v <= 2; ++v) {
+    server_.set("/terms", html(long_policy_page(v)));
+    ASSERT_EQ(tosdiff({"check"}).exit_code, 0);
+  }
+  server_.set("/terms", html(kShrunkPage));
+  ASSERT_EQ(tosdiff({"check"}).exit_code, 3);
+  // accept: the pending text's file is deleted after the commit; the disk fails it.
+  FaultPlan plan{data(), 1, "EIO", dir_ / "faults.log", "/pending/"};
+  ProcessResult accept = tosdiff({"accept", "acme/terms-of-service"}, plan.environment());
+  EXPECT_EQ(accept.exit_code, 0) << accept.err;
+  ASSERT_EQ(read_fault_log(dir_ / "faults.log").failed, 1u) << read_fault_log(dir_ / "faults.log").text;
+  EXPECT_TRUE(fs::exists(doc(".transaction")));
+  ProcessResult verify = tosdiff({"verify"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out;
+  EXPECT_NE(verify.out.find("leftover"), std::string::npos) << verify.out;
+  EXPECT_EQ(tosdiff({"verify", "--repair"}).exit_code, 0);
+  EXPECT_FALSE(fs::exists(doc(".transaction")));
+  EXPECT_FALSE(fs::exists(doc("pending")) && !fs::is_empty(doc("pending")));
+}
+
+// 15. verify --repair: a directory sync that fails once a rebuilt index is in place is a
+// finding of its own; the repair is reported as done. It used to end the document's
+// verification as "unreadable ... (left as it is)" though the index had been replaced.
+TEST_F(Reliability, ARepairWhoseDirectorySyncFailsSaysItIsInPlace) {
+  archive_versions(2);
+  write_text_file(doc("index.json"), "{\"schema_version\": 1, \"platform\": ");
+  // Operations on the document's directory itself: the sync after the copy aside, then the
+  // one after the rebuilt index; the disk fails the second.
+  FaultPlan plan{data(), 2, "EIO", dir_ / "faults.log", "acme/terms-of-service$"};
+  ProcessResult repair = tosdiff({"verify", "--repair"}, plan.environment());
+  ASSERT_EQ(read_fault_log(dir_ / "faults.log").failed, 1u) << read_fault_log(dir_ / "faults.log").text;
+  EXPECT_EQ(repair.exit_code, 3) << repair.out << repair.err;
+  EXPECT_NE(repair.out.find("problem corrupt  acme/terms-of-service/index.json"), std::string::npos) << repair.out;
+  EXPECT_NE(repair.out.find("[repaired]"), std::string::npos) << repair.out;
+  EXPECT_NE(repair.out.find("problem unsynced  acme/terms-of-service/index.json"), std::string::npos) << repair.out;
+  EXPECT_NE(repair.out.find("Input/output error"), std::string::npos) << repair.out;
+  EXPECT_EQ(repair.out.find("left as it is"), std::string::npos) << repair.out;
+  EXPECT_EQ(tosdiff({"verify"}).exit_code, 0);
+  EXPECT_EQ(json_lines(tosdiff({"history", "acme", "--json"}).out).size(), 2u);
 }
 
 }  // namespace

@@ -99,16 +99,20 @@ int command_list(Context& context, const ListCommandOptions& options) {
   Archive archive(context.data_dir());
   std::ostream& out = context.out();
   const Catalog& catalog = context.catalog();
+  // Broken declarations: told on stderr, left out of the list, exit code 3 at the end.
+  const std::size_t broken_platforms = context.report_catalog_problems();
   std::vector<Listed> listed;
-  for (const Platform& platform : catalog.platforms())
+  for (const Platform& platform : catalog.platforms()) {
+    if (catalog.is_broken(platform.id)) continue;
     for (const DocumentSpec& doc : platform.documents) listed.push_back({doc, &platform});
+  }
   // Documents archived under a platform or document the catalog no longer declares: their
   // history is still there, and `history`, `show`, `diff` and `digest` read it.
   for (const auto& [platform, document] : archive.documents()) {
     const Platform* declared = catalog.find(platform);
     const bool known = declared && std::any_of(declared->documents.begin(), declared->documents.end(),
                                                [&](const DocumentSpec& d) { return d.document_id == document; });
-    if (!known)
+    if (!known && !catalog.is_broken(platform))
       for (DocumentSpec& doc : context.archived_documents(platform + "/" + document)) listed.push_back({doc, nullptr});
   }
   std::size_t shown = 0;
@@ -129,6 +133,7 @@ int command_list(Context& context, const ListCommandOptions& options) {
       problem = e.what();
     }
     const std::string status = !problem.empty()   ? "archive-error"
+                               : doc.retired      ? "retired"
                                : index.last_check ? std::string(to_string(index.last_check->status))
                                                   : "never checked";
     if (options.json) {
@@ -137,10 +142,13 @@ int command_list(Context& context, const ListCommandOptions& options) {
       j["document"] = doc.document_id;
       j["title"] = doc.title();
       j["urls"] = ordered_json::array();
-      for (const auto& s : doc.sources) j["urls"].push_back(s.url);
+      for (const auto& s : doc.latest_sources()) j["urls"].push_back(s.url);
       j["built_in"] = entry.platform && entry.platform->built_in;
       j["in_catalog"] = entry.platform != nullptr;
       if (entry.platform && !entry.platform->aliases.empty()) j["aliases"] = entry.platform->aliases;
+      j["retired"] = doc.retired;
+      if (entry.platform) j["origin"] = doc.origin;
+      if (!doc.shadows.empty()) j["shadows"] = doc.shadows;
       j["versions"] = index.versions.size();
       j["last_status"] = !problem.empty()   ? ordered_json("archive-error")
                          : index.last_check ? ordered_json(std::string(to_string(index.last_check->status)))
@@ -171,7 +179,7 @@ int command_list(Context& context, const ListCommandOptions& options) {
     context.err() << "tosdiff: nothing in the catalog or the archive matches '" << options.pattern << "'"
                   << (near ? " (did you mean `" + *near + "`?)" : "") << "\n";
   }
-  return exit_code::ok;
+  return broken_platforms > 0 ? exit_code::document_failed : exit_code::ok;
 }
 
 int command_show(Context& context, const ShowCommandOptions& options) {
@@ -213,7 +221,7 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
     input.platform = doc.platform_id;
     input.document = doc.document_id;
     input.title = doc.title();
-    for (const auto& s : doc.sources) input.urls.push_back(s.url);
+    for (const auto& s : doc.latest_sources()) input.urls.push_back(s.url);
     input.checked_at = to.captured_at;
     input.current = to;
     input.current_text = &after;

@@ -104,7 +104,9 @@ int command_check(Context& context, const CheckCommandOptions& options) {
   for (const std::string& warning : config.warnings) context.err() << "tosdiff: warning: " << warning << "\n";
   const Rules& rules = context.rules();
   const CheckSettings settings = check_settings(options, config, rules);
-  std::vector<DocumentSpec> documents = context.select_documents(options.targets);
+  std::vector<DocumentSpec> documents = context.select_documents(options.targets, Context::Purpose::fetch);
+  // A broken declaration fails its platform only: the others are checked, the run exits 3.
+  const std::size_t broken_platforms = context.report_catalog_problems(options.targets);
   if (options.compare_links)
     for (DocumentSpec& document : documents) document.compare_links = true;
   AlertBatch alerts(settings, context.data_dir(), context.err(), context.verbose(), context.quiet());
@@ -182,7 +184,7 @@ int command_check(Context& context, const CheckCommandOptions& options) {
   }
   for (const std::string& line : run_summary.lines(context.quiet(), [](const char* name) { return std::getenv(name); }))
     context.err() << line << "\n";
-  if (summary.errors > 0 || !alerts_kept) return exit_code::document_failed;
+  if (summary.errors > 0 || !alerts_kept || broken_platforms > 0) return exit_code::document_failed;
   if (options.exit_code && (summary.substantive > 0 || summary.created > 0)) return exit_code::changes;
   return exit_code::ok;
 }

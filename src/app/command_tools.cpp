@@ -57,9 +57,22 @@ int command_validate(Context& context, const std::string& path) {
     context.out() << d.origin << (d.location.empty() ? "" : ": " + d.location) << ": "
                   << (error ? "error" : "warning") << ": " << d.message << "\n";
   }
-  for (const Platform& p : catalog.platforms()) documents += p.documents.size();
-  context.out() << counted(catalog.platforms().size(), "platform") << ", " << counted(documents, "document")
-                << " valid; " << counted(errors, "error") << ", " << counted(warnings, "warning") << "\n";
+  for (const Shadow& s : catalog.shadows()) {
+    context.out() << s.origin << ": note: shadows " << s.shadowed << " (platform '" << s.platform_id << "'";
+    if (!s.replaced.empty()) context.out() << "; replaces " << join(s.replaced, ", ");
+    if (!s.added.empty()) context.out() << "; adds " << join(s.added, ", ");
+    context.out() << ")\n";
+  }
+  // Valid: the platforms without errors; retired documents are valid but not counted as such.
+  std::size_t platforms = 0, retired = 0;
+  for (const Platform& p : catalog.platforms()) {
+    if (catalog.is_broken(p.id)) continue;
+    ++platforms;
+    for (const DocumentSpec& doc : p.documents) ++(doc.retired ? retired : documents);
+  }
+  context.out() << counted(platforms, "platform") << ", " << counted(documents, "document") << " valid";
+  if (retired > 0) context.out() << " (and " << retired << " retired)";
+  context.out() << "; " << counted(errors, "error") << ", " << counted(warnings, "warning") << "\n";
   return errors ? exit_code::usage : exit_code::ok;
 }
 

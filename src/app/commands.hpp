@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,28 +47,44 @@ class Context {
   bool verbose() const { return options_.verbosity > 0; }
 
   // The catalog: built-in declarations under the user's directories (from --catalog, else
-  // $TOSDIFF_CATALOG, else $XDG_CONFIG_HOME/tosdiff/catalog when it exists). Loaded once.
-  // A declaration with errors is a configuration error: UsageError listing every problem.
+  // $TOSDIFF_CATALOG, else $XDG_CONFIG_HOME/tosdiff/catalog when it exists). Loaded once,
+  // with its diagnostics: a broken declaration is a problem of its platform only, which the
+  // commands handle (select_documents, report_catalog_problems). Only a problem of the
+  // catalog itself (a directory that does not exist) is a UsageError.
   const Catalog& catalog();
   bool user_catalog_given();
 
+  // What the selected documents are for: fetching them (`check`: retired documents are left
+  // out, and naming one is a UsageError) or reading their archive (retired ones included).
+  enum class Purpose { fetch, read };
+
   // Documents of the catalog named by "PLATFORM" or "PLATFORM/DOCUMENT": ids in any case, or a
-  // platform's alias. UsageError when unknown, with the closest name ("did you mean"). With no
-  // names: the user's platforms if a user catalog was given, else the built-in ones.
-  std::vector<DocumentSpec> select_documents(const std::vector<std::string>& names);
-  // Exactly one document by "PLATFORM/DOCUMENT".
+  // platform's alias. UsageError when unknown (with the closest name: "did you mean"), or when
+  // the platform's declaration is broken (the message lists its problems). With no names: the
+  // user's platforms if a user catalog was given, else the built-in ones, without the broken
+  // platforms (report_catalog_problems tells of them).
+  std::vector<DocumentSpec> select_documents(const std::vector<std::string>& names, Purpose purpose);
+  // Exactly one document of the catalog by "PLATFORM/DOCUMENT", to read its archive.
   DocumentSpec one_document(const std::string& name);
 
   // For the commands that only read the archive (history, show, diff, digest): the documents
   // a name designates among the catalog's and the archive's own document directories, so that
   // what was archived stays readable when its declaration is not in the catalog (a retired
-  // platform, a TOSDIFF_CATALOG forgotten in a cron job). A document known only to the
-  // archive is titled from its latest change record. A catalog that cannot be loaded is
-  // warned about and left out. UsageError when the name is in neither.
+  // platform, a TOSDIFF_CATALOG forgotten in a cron job) or is broken (warned about). A
+  // document known only to the archive is titled from its latest change record. A catalog
+  // that cannot be loaded is warned about and left out. UsageError when the name is in neither.
   std::vector<DocumentSpec> archived_documents(const std::string& name);
   DocumentSpec archived_document(const std::string& name);  // exactly one: PLATFORM/DOCUMENT
-  // The catalog, or nullptr when it has errors (warned about once on stderr).
+  // The catalog, or nullptr when it cannot be loaded (warned about once on stderr).
   const Catalog* catalog_if_loadable();
+
+  // Prints, once per run, on stderr: which declaration shadows which ("tosdiff: note: ...",
+  // not with --quiet), and each error of a broken declaration ("tosdiff: error: <file>:
+  // <where>: <message>"). With `names` (the command line's PLATFORM[/DOCUMENT], any case or
+  // an alias), only the named platforms' are printed, and one line counts the other broken
+  // declarations. Returns the number of broken platforms whose errors were printed: the
+  // command then ends with exit code 3 (document_failed).
+  std::size_t report_catalog_problems(const std::vector<std::string>& names = {});
 
   // The user's catalog directories, as resolved from --catalog, $TOSDIFF_CATALOG, or
   // $XDG_CONFIG_HOME/tosdiff/catalog.
@@ -97,6 +114,8 @@ class Context {
   std::optional<Catalog> catalog_;
   bool user_catalog_ = false;
   bool catalog_failed_ = false;
+  bool catalog_reported_ = false;
+  std::set<std::string> broken_warned_;  // platforms whose broken declaration was warned about
   std::optional<Rules> rules_;
   std::optional<Config> config_;
   std::unique_ptr<Clock> clock_;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -104,12 +105,13 @@ const Catalog& Context::catalog() {
   const auto dirs = catalog_directories();
   user_catalog_ = !dirs.empty();
   catalog_ = Catalog::load(dirs);
-  if (catalog_->has_errors()) {
-    std::string message = "the catalog has errors (run `tosdiff validate` for details):";
-    for (const Diagnostic& d : catalog_->diagnostics()) {
-      if (d.severity != Diagnostic::Severity::error) continue;
-      message += "\n  " + d.origin + (d.location.empty() ? "" : ": " + d.location) + ": " + d.message;
-    }
+  // A declaration's errors belong to its platform (select_documents, report_catalog_problems);
+  // a catalog directory that is not there is how tosdiff was called.
+  if (catalog_->has_catalog_errors()) {
+    std::string message = "the catalog cannot be loaded:";
+    for (const Diagnostic& d : catalog_->diagnostics())
+      if (d.severity == Diagnostic::Severity::error && d.platform_id.empty())
+        message += "\n  " + d.origin + (d.location.empty() ? "" : ": " + d.location) + ": " + d.message;
     throw UsageError(message);
   }
   return *catalog_;
@@ -147,17 +149,55 @@ bool Context::user_catalog_given() {
   return user_catalog_;
 }
 
-std::vector<DocumentSpec> Context::select_documents(const std::vector<std::string>& names) {
+namespace {
+
+std::string diagnostic_line(const Diagnostic& d) {
+  return d.origin + (d.location.empty() ? "" : ": " + d.location) + ": " + d.message;
+}
+
+// A broken platform named on the command line: how it was called is wrong.
+[[noreturn]] void throw_broken(const Catalog& cat, const std::string& platform_id) {
+  std::string message = "platform '" + platform_id + "' cannot be used: its declaration has errors";
+  for (const Diagnostic& d : cat.errors_of(platform_id)) message += "\n  " + diagnostic_line(d);
+  throw UsageError(message);
+}
+
+// The platform id a command-line name designates in the catalog: its id in any case, or an
+// alias; the name lowercased when it is neither (a broken platform has no aliases to go by).
+std::string platform_id_of(const Catalog& cat, const std::string& name) {
+  const std::string platform = ascii_lower(name.substr(0, name.find('/')));
+  if (cat.find(platform) || cat.is_broken(platform)) return platform;
+  try {
+    const std::vector<NamedDocument> named = resolve_target(&cat, {}, platform);
+    if (!named.empty()) return named.front().platform;
+  } catch (const UsageError&) {
+    // Unknown, or an alias of several: select_documents says so.
+  }
+  return platform;
+}
+
+}  // namespace
+
+std::vector<DocumentSpec> Context::select_documents(const std::vector<std::string>& names, Purpose purpose) {
   const Catalog& cat = catalog();
+  const bool fetch = purpose == Purpose::fetch;
   std::vector<DocumentSpec> out;
   if (names.empty()) {
     std::vector<const Platform*> platforms = cat.user_platforms();
-    if (platforms.empty())
+    // The built-in platforms only when the user's catalogs declare none: not when all they
+    // declare is broken (built-in declarations never are).
+    if (platforms.empty() && cat.broken_platforms().empty())
       for (const Platform& p : cat.platforms()) platforms.push_back(&p);
-    for (const Platform* p : platforms) out.insert(out.end(), p->documents.begin(), p->documents.end());
+    for (const Platform* p : platforms) {
+      if (cat.is_broken(p->id)) continue;  // report_catalog_problems tells of it
+      for (const DocumentSpec& doc : p->documents)
+        if (!fetch || !doc.retired) out.push_back(doc);
+    }
     return out;
   }
   for (const std::string& name : names) {
+    const std::string platform_id = platform_id_of(cat, name);
+    if (cat.is_broken(platform_id)) throw_broken(cat, platform_id);
     std::vector<NamedDocument> named;
     try {
       named = resolve_target(&cat, {}, name);
@@ -172,7 +212,19 @@ std::vector<DocumentSpec> Context::select_documents(const std::vector<std::strin
       throw UsageError("'" + name + "' is archived but not in the catalog: checking it needs its declaration "
                        "(--catalog DIR or TOSDIFF_CATALOG); `tosdiff history " + name + "` reads what was archived");
     }
-    for (const NamedDocument& d : named) out.push_back(*d.spec);
+    const bool whole_platform = name.find('/') == std::string::npos;
+    if (const Platform* platform = cat.find(platform_id); fetch && whole_platform && platform && platform->retired)
+      throw UsageError("platform '" + platform_id + "' is retired (its declaration has no terms, only a history): "
+                       "nothing to check; its archive stays readable (`tosdiff history " + platform_id + "`)");
+    for (const NamedDocument& d : named) {
+      if (fetch && d.spec->retired) {
+        if (whole_platform) continue;
+        throw UsageError("document '" + d.platform + "/" + d.document + "' is retired (only in the declaration's "
+                         "history): nothing to check; its archive stays readable (`tosdiff history " + d.platform +
+                         "/" + d.document + "`)");
+      }
+      out.push_back(*d.spec);
+    }
   }
   // The same document named twice is checked once.
   std::vector<DocumentSpec> unique;
@@ -187,7 +239,40 @@ std::vector<DocumentSpec> Context::select_documents(const std::vector<std::strin
 DocumentSpec Context::one_document(const std::string& name) {
   if (name.find('/') == std::string::npos)
     throw UsageError("'" + name + "' names a platform; give PLATFORM/DOCUMENT");
-  return select_documents({name}).front();
+  return select_documents({name}, Purpose::read).front();
+}
+
+std::size_t Context::report_catalog_problems(const std::vector<std::string>& names) {
+  const Catalog& cat = catalog();
+  if (catalog_reported_) return 0;
+  catalog_reported_ = true;
+  std::vector<std::string> named;
+  for (const std::string& name : names) named.push_back(platform_id_of(cat, name));
+  auto wanted = [&](const std::string& platform_id) {
+    return names.empty() || std::find(named.begin(), named.end(), platform_id) != named.end();
+  };
+  if (!quiet()) {
+    for (const Shadow& s : cat.shadows()) {
+      if (!wanted(s.platform_id)) continue;
+      err_ << "tosdiff: note: " << s.origin << " shadows " << s.shadowed << " (platform '" << s.platform_id << "'";
+      if (!s.replaced.empty()) err_ << "; replaces " << join(s.replaced, ", ");
+      if (!s.added.empty()) err_ << "; adds " << join(s.added, ", ");
+      err_ << ")\n";
+    }
+  }
+  std::size_t reported = 0, others = 0;
+  for (const std::string& platform_id : cat.broken_platforms()) {
+    if (!wanted(platform_id)) {
+      ++others;
+      continue;
+    }
+    ++reported;
+    for (const Diagnostic& d : cat.errors_of(platform_id)) err_ << "tosdiff: error: " << diagnostic_line(d) << "\n";
+  }
+  if (others > 0 && !quiet())
+    err_ << "tosdiff: warning: the declarations of " << counted(others, "other platform")
+         << " have errors (`tosdiff validate` lists them)\n";
+  return reported;
 }
 
 const Catalog* Context::catalog_if_loadable() {
@@ -196,10 +281,10 @@ const Catalog* Context::catalog_if_loadable() {
     return &catalog();
   } catch (const UsageError& e) {
     catalog_failed_ = true;
-    // "the catalog has errors ...:\n  FILE: LOCATION: MESSAGE\n...": the first problem is enough here.
+    // "the catalog cannot be loaded:\n  FILE: MESSAGE\n...": the first problem is enough here.
     const std::string message = e.what();
     const std::size_t detail = message.find('\n');
-    err_ << "tosdiff: warning: the catalog has errors, reading the archive without it"
+    err_ << "tosdiff: warning: the catalog cannot be loaded, reading the archive without it"
          << (detail == std::string::npos ? ": " + message
                                          : ": " + std::string(trim(message.substr(detail + 1, message.find('\n', detail + 1) - detail - 1))))
          << " (`tosdiff validate` lists every problem)\n";
@@ -238,8 +323,22 @@ DocumentSpec archived_spec(const Archive& archive, const std::string& platform, 
 std::vector<DocumentSpec> Context::archived_documents(const std::string& name) {
   const Catalog* cat = catalog_if_loadable();
   const Archive archive(data_dir_);
+  std::vector<NamedDocument> named;
+  const std::string platform_id = cat ? platform_id_of(*cat, name) : "";
+  try {
+    named = resolve_target(cat, archive.document_directories(), name);
+  } catch (const UsageError&) {
+    // Neither declared (usable) nor archived: a broken declaration is the better explanation.
+    if (cat && cat->is_broken(platform_id)) throw_broken(*cat, platform_id);
+    throw;
+  }
+  // A broken declaration does not hide what was archived under it: read, with a word why the
+  // titles may be the archive's own.
+  if (cat && cat->is_broken(platform_id) && broken_warned_.insert(platform_id).second)
+    err_ << "tosdiff: warning: the declaration of platform '" << platform_id
+         << "' has errors (`tosdiff validate` lists them); reading its archive\n";
   std::vector<DocumentSpec> out;
-  for (const NamedDocument& d : resolve_target(cat, archive.document_directories(), name))
+  for (const NamedDocument& d : named)
     out.push_back(d.spec ? *d.spec : archived_spec(archive, d.platform, d.document));
   return out;
 }

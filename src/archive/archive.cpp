@@ -121,6 +121,7 @@ std::string index_to_json(const DocumentIndex& index) {
     if (!v.cosmetic_kinds.empty()) e["cosmetic_kinds"] = v.cosmetic_kinds;
     if (!v.summary.empty()) e["summary"] = v.summary;
     if (!v.reverts_to.empty()) e["reverts_to"] = v.reverts_to;
+    if (!v.rules.empty()) e["rules"] = v.rules;
     versions.push_back(std::move(e));
   }
   j["versions"] = std::move(versions);
@@ -150,6 +151,8 @@ std::string index_to_json(const DocumentIndex& index) {
     const PendingText& p = *index.pending;
     j["pending"] = {{"sha256", p.sha256},
                     {"at", p.at},
+                    {"first_at", p.first_at.empty() ? p.at : p.first_at},
+                    {"checks", p.checks},
                     {"error", error_to_json(p.reason)},
                     {"snapshots", p.snapshots}};
   }
@@ -185,6 +188,7 @@ DocumentIndex index_from_json(std::string_view text) {
       v.cosmetic_kinds = strings_field(e, "cosmetic_kinds");
       v.summary = string_field(e, "summary");
       v.reverts_to = string_field(e, "reverts_to");
+      v.rules = string_field(e, "rules");
       index.versions.push_back(std::move(v));
     }
     for (const auto& e : array_field(j, "snapshots")) {
@@ -214,6 +218,8 @@ DocumentIndex index_from_json(std::string_view text) {
       pending.sha256 = required_string(*p, "sha256");
       check_sha(pending.sha256);
       pending.at = string_field(*p, "at");
+      pending.first_at = string_field(*p, "first_at", pending.at);
+      pending.checks = count_field(*p, "checks", 1);
       pending.reason = error_from_json(object_field(*p, "error"));
       pending.snapshots = strings_field(*p, "snapshots");
       index.pending = std::move(pending);
@@ -399,11 +405,22 @@ void Archive::begin_transaction(const DocumentIndex& index) const {
 }
 
 void Archive::end_transaction(const DocumentIndex& index) const {
-  collect_garbage(index);
+  // The marker goes only once all the garbage has: a deletion that fails (an I/O error)
+  // leaves the transaction open, and the next check or `verify --repair` deletes the rest.
+  // Removed anyway, the marker made what was left an orphan: a problem for `verify`,
+  // instead of the leftover of an interrupted run.
+  const auto dir = document_dir(index.platform, index.document);
+  bool all_gone = true;
+  for (const std::string& relative : garbage_files(index)) {
+    std::error_code ec;
+    std::filesystem::remove(dir / relative, ec);
+    all_gone = all_gone && !ec;
+  }
+  if (!all_gone) return;
   // No directory fsync: if the removal is lost in a crash, the marker only makes the next
   // check collect garbage that is not there.
   std::error_code ec;
-  std::filesystem::remove(document_dir(index.platform, index.document) / ".transaction", ec);
+  std::filesystem::remove(dir / ".transaction", ec);
 }
 
 bool Archive::interrupted(const DocumentIndex& index) const {

@@ -45,6 +45,9 @@ struct VersionEntry {
   std::vector<std::string> cosmetic_kinds;
   std::string summary;                 // one line, for history and digests
   std::string reverts_to;              // id of an earlier version with the same text, if any
+  // The rules that read its text: tosdiff's extraction version and the declaration's
+  // selectors, as extraction_rules() writes them ("" in archives older than this field).
+  std::string rules;
   std::string id() const { return std::to_string(number); }
 };
 
@@ -59,7 +62,9 @@ struct CheckEntry {
 // accept` can take it on purpose without fetching again. Its text is pending/<sha256>.txt.
 struct PendingText {
   std::string sha256;                  // of the normalized text
-  std::string at;
+  std::string at;                      // when this text was last seen
+  std::string first_at;                // when a text was first held back (the same, or a cosmetic variant)
+  std::uint64_t checks = 1;            // checks that held it back in a row
   Error reason;                        // why it was held back
   std::vector<std::string> snapshots;  // the raw pages it came from
 };
@@ -130,7 +135,8 @@ class Archive {
 
   // A transaction groups the file writes and deletions of one document check. It starts
   // with a marker file (.transaction) before the first write; commit() makes the writes
-  // visible; end_transaction() deletes the garbage (below) and then the marker. A run killed
+  // visible; end_transaction() deletes the garbage (below) and then the marker, unless a
+  // deletion failed (the transaction then stays open for the next run). A run killed
   // at any instant leaves the marker: the files of the document's directory that the
   // committed index does not name are then the interrupted run's garbage, which recover()
   // (run by the next check of that document, or `verify --repair`) deletes.

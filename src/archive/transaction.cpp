@@ -1,6 +1,7 @@
 #include "tosdiff/archive/transaction.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace tosdiff {
 
@@ -129,20 +130,20 @@ bool DocumentTransaction::drops_files() const {
                      [&](const std::string& sha) { return !index_.find_snapshot(sha); });
 }
 
-void DocumentTransaction::commit() {
+std::optional<std::string> DocumentTransaction::commit() {
   forget_unreferenced_snapshots();
   // Files the index stops naming are deleted after the commit: a write too.
   if (!in_transaction_ && drops_files()) begin_writes();
   if (mode_ == CommitMode::group) {
     commit_pending_ = true;  // complete_commit() does the rest after the batch's sync
-    return;
+    return std::nullopt;
   }
-  finish_commit(false);
+  return finish_commit(false);
 }
 
-void DocumentTransaction::complete_commit(bool data_synced) { finish_commit(data_synced); }
+std::optional<std::string> DocumentTransaction::complete_commit(bool data_synced) { return finish_commit(data_synced); }
 
-void DocumentTransaction::finish_commit(bool data_synced) {
+std::optional<std::string> DocumentTransaction::finish_commit(bool data_synced) {
   commit_pending_ = false;
   Sync index_sync = Sync::full;
   if (data_synced) {
@@ -156,10 +157,27 @@ void DocumentTransaction::finish_commit(bool data_synced) {
     else if (only_last_check_changed()) index_sync = Sync::none;
   }
   dirty_directories_.clear();
-  archive_.commit(index_, index_sync);
+  if (index_sync != Sync::full) {
+    archive_.commit(index_, index_sync);
+  } else {
+    // Once index.json is renamed into place the document has changed, whatever happens next:
+    // a directory sync that fails after it must not turn the commit into an error (`accept`
+    // said "cannot sync directory" and exited 4 for a text it had accepted; run again, it found
+    // nothing waiting). The change stands, with a warning, and the garbage stays with the
+    // marker, as after a kill right after the commit: deleting files the old index names
+    // before the new one is durable could, after a power cut, leave it naming deleted files.
+    archive_.commit(index_, Sync::file_only);
+    try {
+      sync_directory(archive_.index_path(index_).parent_path());
+    } catch (const ArchiveError& e) {
+      in_transaction_ = false;
+      return std::string("archived, but not durable yet (") + e.what() + "): a power cut could undo it";
+    }
+  }
   // In a group commit, the garbage is deleted only after the next sync has made this index
   // durable (cleanup()): a power cut must not leave an old index naming deleted files.
   if (mode_ == CommitMode::immediate) cleanup();
+  return std::nullopt;
 }
 
 void DocumentTransaction::cleanup() {
@@ -168,6 +186,11 @@ void DocumentTransaction::cleanup() {
 }
 
 void DocumentTransaction::abandon() {
+  // The transaction stays open, its marker on disk, as after a kill: the next check (or
+  // `verify --repair`) collects the garbage against the index that is committed. Ending it
+  // (cleanup()) would collect against this index, which did not commit: the new version's
+  // files would stay without a marker (taken later for a lost tail, a change reported by no
+  // run), and files the committed index still names would be deleted.
   commit_pending_ = false;
   in_transaction_ = false;
 }

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -61,17 +62,19 @@ class DocumentTransaction {
   void hold(PendingText pending, std::string_view text);
   void drop_pending() { index_.pending.reset(); }
 
-  // Makes the changes visible (see the header comment). Throws ArchiveError; what was
-  // committed before stays as it was.
-  void commit();
+  // Makes the changes visible (see the header comment). Throws ArchiveError when the index
+  // cannot be written; what was committed before stays as it was (call abandon()). Returns a
+  // warning when the index is in place but could not be made durable (its directory sync
+  // failed): the change stands, the garbage waits with the marker for the next run.
+  std::optional<std::string> commit();
   bool awaiting_commit() const { return commit_pending_; }
   bool wrote_files() const { return in_transaction_; }
   // Group commit: `data_synced` says the caller synced the file system after commit().
-  void complete_commit(bool data_synced);
+  std::optional<std::string> complete_commit(bool data_synced);
   // Deletes what the committed index no longer names, and the transaction marker.
   void cleanup();
-  // Group commit, when the batch's sync failed: the files are not known to be durable, so
-  // the index is not committed; the marker stays and the next check collects the files.
+  // After a failed commit (or, in a group commit, a failed sync of the batch): the index is not
+  // committed, the marker stays, and the next check collects the files; cleanup() is a no-op.
   void abandon();
 
  private:
@@ -79,7 +82,7 @@ class DocumentTransaction {
   void forget_unreferenced_snapshots();
   bool only_last_check_changed() const;
   bool drops_files() const;
-  void finish_commit(bool data_synced);
+  std::optional<std::string> finish_commit(bool data_synced);
   SnapshotMeta* find_meta(const std::string& sha);
 
   const Archive& archive_;

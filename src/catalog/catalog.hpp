@@ -1,86 +1,82 @@
 #pragma once
-// The catalog: which documents to track, read from Open Terms Archive declarations.
+// The catalog: which documents to track, read from Open Terms Archive declarations
+// (declaration.hpp: the format, ids, history, retired services).
 //
-// A declaration is one JSON file per platform, as Open Terms Archive writes them:
-//   {"name": "...", "terms": {"<Terms type>": {"fetch": URL, "select": ..., "remove": ...,
-//    "filter": [...], "executeClientScripts": bool, "combine": [{"fetch": ..., ...}]}}}
-// ("documents" is the older name of "terms"). Selectors are CSS strings or range objects,
-// alone or in arrays. A combine entry inherits select/remove/filter from its terms entry
-// unless it sets its own. tosdiff adds a few optional keys, ignored by other tools:
-//   "id"             (top level) the platform id, instead of the one derived from the file
-//   "aliases"        (top level) other names of the platform on the command line, each an id
-//                    ("claude" for anthropic); a platform's own id wins over another's alias
-//   "allowFileUrls"  (top level or per terms) accept file:// URLs (demos, tests)
-//   "compareLinks"   (top level or per terms) compare link targets too
-//   "perHost", "delay" (top level or per terms) politeness towards the host: transfers at
-//                    once and seconds between requests, over check's --per-host/--delay
+// Catalogs stack: the built-in declarations, then each directory in order. A later
+// declaration of a platform merges into it per document: a document of the same id is
+// replaced, a new one added, the others kept (a Shadow says which declaration shadows which).
+// Inside one directory, two files of one platform id are an error of that platform.
 //
-// Platform id = the file stem (or "id"), lowercased, runs of characters other than a-z0-9
-// turned into "-", trimmed: "Claude.ai.json" -> "claude-ai". Document id = the terms type
-// the same way. Ids are checked so they can only ever name a directory inside the archive.
+// A declaration with errors makes its platform unusable, and only it: the catalog keeps the
+// problems (diagnostics(), is_broken()) and every other platform; the commands decide (list
+// and check go on and exit 3, validate exits 2, a broken platform named on the command line
+// is a usage error). A file that is not a regular file or is larger than
+// kMaxDeclarationBytes is an error of that file, never read.
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "tosdiff/model/document.hpp"
-#include "tosdiff/model/ids.hpp"
+#include "tosdiff/catalog/declaration.hpp"
 
 namespace tosdiff {
 
-struct Platform {
-  std::string id;
-  std::string name;
-  std::vector<std::string> aliases;  // "aliases": other names the command line accepts
-  std::string origin;  // the declaration's file path, or "built-in"
-  bool built_in = false;
-  std::vector<DocumentSpec> documents;
+inline constexpr std::size_t kMaxDeclarationBytes = std::size_t{1} << 20;  // 1 MiB, a declaration or its history
+
+// A declaration that replaced or extended the documents of an earlier one of the same platform.
+struct Shadow {
+  std::string platform_id;
+  std::string origin;                  // the later declaration
+  std::string shadowed;                // the earlier one
+  std::vector<std::string> replaced;   // document ids of `shadowed` that `origin` replaces
+  std::vector<std::string> added;      // document ids `origin` adds (only in the first Shadow of `origin`)
 };
-
-struct Diagnostic {
-  enum class Severity { warning, error };
-  Severity severity = Severity::error;
-  std::string origin;    // file path or "built-in:<id>"
-  std::string location;  // JSON path inside the declaration: "terms.Privacy Policy.select[1]"
-  std::string message;
-};
-
-
-struct ParsedDeclaration {
-  Platform platform;                     // valid only when no error diagnostics
-  std::vector<Diagnostic> diagnostics;  // every problem found, not only the first
-  bool ok() const;
-};
-
-// Parses and validates one declaration. `file_stem` gives the default platform id.
-ParsedDeclaration parse_declaration(std::string_view json_text, std::string_view file_stem,
-                                    const std::string& origin);
 
 class Catalog {
  public:
-  // The built-in declarations, then each directory in order; a later platform with the
-  // same id replaces an earlier one. Files that are not *.json, and Open Terms Archive's
-  // *.history.json, are skipped. Problems are collected in diagnostics(), never thrown;
-  // a platform whose declaration has errors is left out.
+  // The built-in declarations, then each directory in order. Files that are not *.json,
+  // hidden files and *.history.json (read with their declaration) are skipped. Problems are
+  // collected in diagnostics(), never thrown.
   static Catalog load(const std::vector<std::filesystem::path>& directories);
   // One file or directory, without the built-in declarations (for `validate`).
   static Catalog load_only(const std::filesystem::path& file_or_directory);
 
+  // Usable platforms (retired ones included), in order of first declaration. A platform whose
+  // later declaration is broken keeps its earlier documents here, and is_broken() says so.
   const std::vector<Platform>& platforms() const { return platforms_; }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  const std::vector<Shadow>& shadows() const { return shadows_; }
   const Platform* find(std::string_view platform_id) const;
   bool has_errors() const;
+  // Errors that belong to no declaration (a catalog directory that does not exist).
+  bool has_catalog_errors() const;
+  // True when a declaration of this platform has errors.
+  bool is_broken(std::string_view platform_id) const;
+  // The ids of the platforms with a broken declaration, each once, in order of the errors.
+  std::vector<std::string> broken_platforms() const;
+  // The error diagnostics of one platform.
+  std::vector<Diagnostic> errors_of(std::string_view platform_id) const;
 
-  // Platforms that came from the user's directories (not built in).
+  // Platforms that came from the user's directories (declared, at least in part, there).
   std::vector<const Platform*> user_platforms() const;
 
  private:
-  void add_file(const std::filesystem::path& file, bool built_in);
-  void add(ParsedDeclaration parsed);
+  struct Loaded {
+    ParsedDeclaration parsed;
+    std::filesystem::path file;
+  };
+  void add_directory(const std::filesystem::path& directory);
+  static Loaded read_declaration(const std::filesystem::path& file);
+  // Adds one directory's (or the built-in set's) declarations: a platform id declared twice
+  // in it is an error of that platform; the others are merged.
+  void add_group(std::vector<Loaded> group);
+  void merge(Platform platform);
 
   std::vector<Platform> platforms_;
   std::vector<Diagnostic> diagnostics_;
+  std::vector<Shadow> shadows_;
 };
 
 // The declarations compiled into the binary: (file name, JSON text).

@@ -97,11 +97,13 @@ bool CssScanner::consume_ident(std::string& out) {
 
 bool CssScanner::consume_string(std::string& out) {
   const int quote = peek();
-  const std::size_t open = pos_;
   ++pos_;
   while (true) {
     int c = peek();
-    if (c == kEof) return fail_at("unterminated string", open);
+    // CSS Syntax 3 (4.3.5): the end of the input closes an open string (a parse error that
+    // does not invalidate the selector); browsers and nwsapi, Open Terms Archive's engine,
+    // accept "a[href^='https://example" as "a[href^='https://example']".
+    if (c == kEof) return true;
     if (c == quote) {
       ++pos_;
       return true;
@@ -113,7 +115,10 @@ bool CssScanner::consume_string(std::string& out) {
       continue;
     }
     int next = peek(1);
-    if (next == kEof) return fail_at("unterminated string", open);
+    if (next == kEof) {  // a backslash at the end of a string does nothing (4.3.5)
+      ++pos_;
+      return true;
+    }
     if (next == '\n' || next == '\f') {
       pos_ += 2;  // an escaped newline is a line continuation
     } else if (next == '\r') {

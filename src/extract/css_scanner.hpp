@@ -45,7 +45,8 @@ class CssScanner {
   // Each consumes at the position and appends to `out`; false (with the error set) on
   // malformed input. consume_escape() starts at a backslash; consume_ident() wants
   // starts_ident() checked first and gives the unescaped name in its original case;
-  // consume_string() starts at the opening quote and consumes the closing one.
+  // consume_string() starts at the opening quote and consumes the closing one; the end of
+  // the text closes a string (CSS Syntax 3: "img[src^='data:" is "img[src^='data:']").
   bool consume_escape(std::string& out);
   bool consume_ident(std::string& out);
   bool consume_string(std::string& out);

@@ -45,7 +45,10 @@ class ParsedHtml {
   class Arena {
    public:
     static constexpr std::size_t kChunk = 256u << 10;
-    Arena() = default;
+    // Not "= default": clang judges std::optional<Arena> (below, inside the enclosing class)
+    // not constructible from a defaulted constructor whose member initializers it has not
+    // parsed yet, and the clang build (scripts/fuzz.sh) failed on arena_.emplace().
+    Arena() noexcept {}
     Arena(const Arena&) = delete;
     Arena& operator=(const Arena&) = delete;
     ~Arena();

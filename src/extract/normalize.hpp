@@ -22,6 +22,12 @@
 
 namespace tosdiff {
 
+// The version of how tosdiff reads pages (this normalizer, the PDF and plain-text readers):
+// bumped whenever the same page would give another text, so that an archive can tell a
+// change of tosdiff from a change of the page (pipeline/decide.hpp re-reads the previous
+// version's page then; the record says rules_changed).
+inline constexpr int kExtractionVersion = 2;
+
 // What the normalizer did that the caller should know about.
 struct NormalizeReport {
   bool fell_back = false;  // `select` matched nothing; the content was found another way

@@ -7,7 +7,9 @@
 //   :not(compound-or-list), :first-child, :last-child, :only-child, :nth-child(an+b|odd|even),
 //   :nth-last-child(...), :first-of-type, :last-of-type, :empty,
 //   and also :only-of-type, :nth-of-type(...), :nth-last-of-type(...).
-// Identifiers may use CSS escapes, e.g. Tailwind's ".md\:flex" or ".w-1\/2".
+// Identifiers may use CSS escapes, e.g. Tailwind's ".md\:flex" or ".w-1\/2". The end of the
+// text closes an open string, '[' or '(' (CSS Syntax 3, as browsers and nwsapi do):
+// "a[href^='https://example" is "a[href^='https://example']".
 // Anything else (pseudo-elements, :hover, :has(), namespaces, ...) is a parse error that
 // names the unsupported part: a declaration must never silently match nothing.
 // Type selectors and attribute names match ASCII case-insensitively (HTML documents);

@@ -21,6 +21,9 @@ bool is_combinator_char(int c) { return c == '>' || c == '+' || c == '~'; }
 
 // Parser: a hand-written recursive descent over the raw text. Every routine either consumes
 // input or returns, and :not() depth is capped, so no input can loop or exhaust the stack.
+// The end of the text closes whatever is open, as CSS Syntax 3 says and as browsers and
+// nwsapi (Open Terms Archive's engine) do: "a[href='x'" is "a[href='x']", ":not(.a" is
+// ":not(.a)"; what is inside must still be complete ("[a=" is an error).
 class Parser : private CssScanner {
  public:
   explicit Parser(std::string_view text) : CssScanner(text) {}
@@ -163,8 +166,8 @@ class Parser : private CssScanner {
     if (peek() == '|' && peek(1) != '=') return fail_namespace(name_start);
     test.name = ascii_lowered(test.name);
     skip_ws();
-    if (peek() == ']') {
-      ++pos_;
+    if (peek() == ']' || peek() == kEof) {  // the end of the text closes the block
+      if (peek() == ']') ++pos_;
       compound.attrs.push_back(std::move(test));
       return true;
     }
@@ -175,7 +178,7 @@ class Parser : private CssScanner {
     } else if (starts_ident()) {
       if (!consume_ident(test.value)) return false;
     } else if (peek() == kEof) {
-      return fail_at("unterminated '['", open);
+      return fail_at("missing attribute value after the operator of '['", open);
     } else {
       return fail_at("attribute value must be an identifier or a quoted string, got " +
                          describe_current(),
@@ -194,9 +197,8 @@ class Parser : private CssScanner {
       }
       skip_ws();
     }
-    if (peek() == kEof) return fail_at("unterminated '['", open);
-    if (peek() != ']') return fail_unexpected();
-    ++pos_;
+    if (peek() != ']' && peek() != kEof) return fail_unexpected();
+    if (peek() == ']') ++pos_;  // else the end of the text closes the block
     compound.attrs.push_back(std::move(test));
     return true;
   }
@@ -315,7 +317,7 @@ class Parser : private CssScanner {
         skip_ws();
         continue;
       }
-      if (c == kEof) return fail_at("missing ')' to close ':not('", open);
+      if (c == kEof) break;  // the end of the text closes the parenthesis
       if (is_combinator_char(c) || had_ws) {
         return fail_at("unsupported combinator inside ':not()' (only compound selectors are "
                        "allowed)",
@@ -383,12 +385,12 @@ class Parser : private CssScanner {
   }
 
   bool finish_nth(const std::string& written, std::size_t open) {
+    (void)open;
     skip_ws();
-    if (peek() == ')') {
-      ++pos_;
+    if (peek() == ')' || peek() == kEof) {  // the end of the text closes the parenthesis
+      if (peek() == ')') ++pos_;
       return true;
     }
-    if (peek() == kEof) return fail_at("missing ')' to close '" + written + "('", open);
     if (starts_ident()) {
       std::size_t word_start = pos_;
       std::string word;

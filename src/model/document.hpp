@@ -3,6 +3,7 @@
 // to keep and to drop. Parsed from Open Terms Archive declarations by catalog/, used by the
 // pipeline and the normalizer.
 
+#include <chrono>
 #include <string>
 #include <variant>
 #include <vector>
@@ -29,6 +30,15 @@ struct SourceSpec {  // one page of a document
   bool execute_client_scripts = false;
 };
 
+// A declaration of the document that was in force until `valid_until` (Open Terms Archive's
+// `<Service>.history.json`): the rules to re-extract a snapshot taken then.
+struct PastDeclaration {
+  std::string valid_until;                           // as declared: "2024-05-31T00:00:00.000Z"
+  std::chrono::system_clock::time_point valid_until_time;  // the same instant
+  std::vector<SourceSpec> sources;
+  bool complete = true;  // false when the entry had problems (warned): some rules are missing
+};
+
 struct DocumentSpec {
   std::string platform_id;
   std::string platform_name;
@@ -39,8 +49,22 @@ struct DocumentSpec {
   bool compare_links = false;
   int per_host = 0;             // "perHost": transfers at once to its host (0: --per-host)
   double delay_seconds = -1;    // "delay": seconds between requests to its host (<0: --delay)
+  // Past declarations, oldest valid_until first (entries without a readable validUntil are
+  // left out). Empty when the declaration has no history.
+  std::vector<PastDeclaration> history;
+  // No current declaration: the terms type is only in the history (a retired service, or
+  // terms the service no longer publishes). Nothing to fetch; its archive stays readable.
+  bool retired = false;
+  std::string origin;   // the declaration file it was read from ("built-in:<file>" if built in)
+  std::string shadows;  // the origin of the declaration of the same document it replaced, if any
 
   std::string key() const { return platform_id + "/" + document_id; }
+  // The sources in force at `when`, by Open Terms Archive's rule: the first past declaration
+  // whose valid_until is at or after `when`, else the current one (`sources`; empty for a
+  // retired document, whose last past declaration is then the one in force).
+  const std::vector<SourceSpec>& sources_at(std::chrono::system_clock::time_point when) const;
+  // The sources as last declared: `sources`, or for a retired document its last past ones.
+  const std::vector<SourceSpec>& latest_sources() const;
   std::string title() const;  // "AI21 Labs — Terms of Service"
 };
 

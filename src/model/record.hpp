@@ -65,6 +65,10 @@ struct ChangeRecord {
   std::size_t blocks = 0, words = 0;  // new: size of the text
   std::optional<Error> error;     // status error
   FetchedWith fetched_with = FetchedWith::http;
+  // changed: the rules that read the page changed since the previous version (a declaration's
+  // selectors, tosdiff's extraction), one sentence each; the change is then what the page
+  // changed, compared with the previous version's page read with today's rules.
+  std::vector<std::string> rules_changed;
   std::vector<std::string> warnings;
   // Classification (classify/), status new or changed: its severity; for a substantive change,
   // the heading path of its largest substantive hunk, its topics, the regulations they

@@ -1,5 +1,8 @@
 #include "tosdiff/pipeline/decide.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include "tosdiff/extract/js_shell.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
@@ -89,6 +92,43 @@ Result<Text> extract(const Page& page, const DecideOptions& options, const std::
 
 std::size_t words_of(const Text& text) { return count_text_words(text); }
 
+// What the whole page is, when it is not a document: a challenge or an error page, with its
+// text (no selector applied).
+std::optional<std::pair<Error, Text>> whole_page_verdict(const Page& page, const DecideOptions& options) {
+  NormalizeOptions whole_page;
+  whole_page.max_html_bytes = options.max_html_bytes;
+  auto text = normalize(page.utf8, whole_page);
+  if (!text) return std::nullopt;
+  auto verdict = page_verdict(page.response.status, page.utf8, *text, page.source->url);
+  if (!verdict || (verdict->kind != ErrorKind::blocked && verdict->kind != ErrorKind::error_page)) return std::nullopt;
+  return std::make_pair(*verdict, std::move(*text));
+}
+
+// The current version's pages read again with today's rules; nothing when one cannot be read.
+std::optional<Text> reread(const std::vector<Page>& pages, const DecideOptions& options, const std::string& anchor) {
+  if (pages.empty()) return std::nullopt;
+  Text text;
+  for (const Page& page : pages) {
+    NormalizeReport report;
+    auto extracted = extract(page, options, nullptr, &report);
+    if (!extracted && extracted.error().kind == ErrorKind::no_match)
+      extracted = extract(page, options, pages.size() == 1 ? &anchor : nullptr, &report);
+    if (!extracted) return std::nullopt;
+    for (Block& block : extracted->blocks) text.blocks.push_back(std::move(block));
+  }
+  return text;
+}
+
+// The declaration now fetches from other addresses than the current version came from.
+bool relocated(const std::vector<Page>& pages, const ArchivedState& archived) {
+  if (archived.current_urls.empty()) return false;
+  std::vector<std::string> now, then = archived.current_urls;
+  for (const Page& page : pages) now.push_back(page.source->url);
+  std::sort(now.begin(), now.end());
+  std::sort(then.begin(), then.end());
+  return now != then;
+}
+
 // Whether an HTML page read over plain HTTP (not yet rendered) should be rendered before it is
 // read: its extraction found nothing usable, and the page looks like a script-built shell.
 bool needs_browser(const Page& page, const Result<Text>& extracted, const std::optional<Error>& verdict,
@@ -139,6 +179,17 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       to_render.push_back(p);
       continue;
     }
+    if (!extracted && extracted.error().kind == ErrorKind::no_match && html) {
+      // A challenge or an error page has no element the selector names: what the whole page
+      // is comes first, so that the user is not sent to fix a selector that is not broken.
+      if (auto whole_page = whole_page_verdict(page, options)) {
+        Outcome out = !combined ? with_text(Outcome::Kind::hold, whole_page->second) : fail(whole_page->first);
+        if (out.kind == Outcome::Kind::hold && out.text.blocks.empty()) out = fail(whole_page->first);
+        out.error = whole_page->first;
+        out.warnings = warnings;
+        return out;
+      }
+    }
     if (!extracted && extracted.error().kind == ErrorKind::no_match) {
       // The declaration's selector no longer matches (a redesign): look for the text itself,
       // anchored on what the document said last time, rather than go blind.
@@ -176,10 +227,29 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
   // 5. Against the current version: the same text, a collapse to hold back, or a new version.
   Outcome out = with_text(Outcome::Kind::new_version, std::move(text));
   out.warnings = std::move(warnings);
-  if (archived.has_current && archived.current_sha256 == out.sha256) {
+  if (!archived.has_current) return out;
+  if (archived.current_sha256 == out.sha256) {
     out.kind = Outcome::Kind::unchanged;
-  } else if (archived.has_current) {
-    if (auto shrink = shrink_verdict(parse_text(archived.current_text), out.text)) {
+    return out;
+  }
+  // The current version's own pages, read with today's rules: when that is not the archived
+  // text, the rules changed (a declaration's selectors, tosdiff's extraction), and only the
+  // difference from it is what the page changed.
+  Text baseline = parse_text(archived.current_text);
+  if (archived.current_pages) {
+    if (auto again = reread(archived.current_pages(), options, archived.current_text);
+        again && render_text(*again) != archived.current_text) {
+      baseline = *again;
+      out.rules_baseline = std::move(*again);
+    }
+  }
+  if (auto shrink = shrink_verdict(baseline, out.text)) {
+    if (relocated(pages, archived)) {
+      // The declaration moved the document to another address: a smaller text there is the
+      // document's new home, not an error page.
+      out.warnings.push_back("the document moved to another address (the declaration's URL changed): " +
+                             shrink->message + "; compared with the text at the old address");
+    } else {
       out.kind = Outcome::Kind::hold;
       out.error = shrink;
     }

@@ -34,6 +34,11 @@ struct ArchivedState {
   bool has_current = false;
   std::string current_sha256;  // of the current version's text
   std::string current_text;    // the current version's text as archived ("" without one)
+  std::vector<std::string> current_urls;  // the URLs the current version's pages came from
+  // The current version's raw pages as archived, read only when the new text differs from
+  // the current one (the one read of the archive decide may cause): re-read with today's
+  // rules, they tell a change of the page from a change of the rules that read it.
+  std::function<std::vector<Page>()> current_pages;
 };
 
 struct DecideOptions {
@@ -65,6 +70,10 @@ struct Outcome {
   // was) and whether the pages (some may not have arrived) are kept.
   bool record_check = true;
   std::vector<std::size_t> render_pages;  // render: which pages (indices into `pages`)
+  // new_version: the current version's pages re-read with today's rules (the declaration's
+  // selectors, tosdiff's extraction) when that gives another text than the archived one: the
+  // rules changed, and the new text is compared with this, like with like.
+  std::optional<Text> rules_baseline;
   std::vector<std::string> warnings;
 };
 

@@ -4,6 +4,8 @@
 
 #include "tosdiff/fetch/charset.hpp"
 #include "tosdiff/fetch/content_type.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/pipeline/extraction_rules.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
 #include "tosdiff/report/record_json.hpp"
 #include "tosdiff/util/sha256.hpp"
@@ -196,11 +198,38 @@ bool DocumentCheck::restore_from_archive(Page& page) const {
 ArchivedState DocumentCheck::archived_state() const {
   ArchivedState state;
   const DocumentIndex& index = transaction_->index();
-  if (const VersionEntry* current = index.current()) {
-    state.has_current = true;
-    state.current_sha256 = current->sha256;
-    state.current_text = archive_.read_version(index, *current);
-  }
+  const VersionEntry* current = index.current();
+  if (!current) return state;
+  state.has_current = true;
+  state.current_sha256 = current->sha256;
+  state.current_text = archive_.read_version(index, *current);
+  for (const std::string& sha : current->snapshots)
+    if (const SnapshotMeta* meta = index.find_snapshot(sha)) state.current_urls.push_back(meta->url);
+  if (state.current_urls.size() != current->snapshots.size()) state.current_urls.clear();  // not all known
+  // The current version's pages, as the declaration's sources in order; none when one is
+  // gone (pruned, or a page the declaration no longer fetches).
+  state.current_pages = [this, current]() {
+    std::vector<Page> pages;
+    const DocumentIndex& index = transaction_->index();
+    if (current->snapshots.size() != spec_.sources.size()) return pages;
+    for (std::size_t i = 0; i < current->snapshots.size(); ++i) {
+      const SnapshotMeta* meta = index.find_snapshot(current->snapshots[i]);
+      auto bytes = meta ? archive_.read_snapshot(index, meta->sha256) : std::nullopt;
+      if (!bytes) return std::vector<Page>{};
+      Page page;
+      page.source = &spec_.sources[i];
+      page.response.body = std::move(*bytes);
+      page.response.status = meta->status;
+      page.response.content_type = meta->content_type;
+      page.response.final_url = meta->final_url;
+      page.sha256 = meta->sha256;
+      page.content = sniff_content(page.response.content_type, page.response.body);
+      if (page.content.kind != ContentKind::pdf && page.content.kind != ContentKind::unsupported)
+        page.utf8 = to_utf8(page.response.body, page.response.content_type).text;
+      pages.push_back(std::move(page));
+    }
+    return pages;
+  };
   return state;
 }
 
@@ -245,16 +274,69 @@ ChangeRecord DocumentCheck::finish_error(const Error& error, const std::vector<P
   return commit();
 }
 
-// A suspicious text: an error now, kept as pending so `tosdiff accept` can take it.
+// A suspicious text: an error now, kept as pending so `tosdiff accept` can take it. A text
+// held back for a suspicious shrink never blinds the tracker: the same text (or a cosmetic
+// variant of it) seen on kAdoptAfterChecks checks spanning kAdoptAfter is adopted as the
+// document; a held text that changes substantively is the live document being edited, and
+// both it and its edit are archived.
 ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, const std::vector<Page>& pages) {
+  const DocumentIndex& index = transaction_->index();
+  std::vector<std::string> snapshots;
+  for (const Page& page : pages) snapshots.push_back(page.sha256);
   PendingText pending;
   pending.sha256 = outcome.sha256;
   pending.at = checked_at_;
+  pending.first_at = checked_at_;
   pending.reason = error;
-  for (const Page& page : pages) pending.snapshots.push_back(page.sha256);
+  pending.snapshots = snapshots;
+  const bool shrink = error.kind == ErrorKind::suspicious_shrink;
+  if (shrink && index.pending && index.pending->reason.kind == ErrorKind::suspicious_shrink) {
+    const PendingText before = *index.pending;
+    const Text held = parse_text(archive_.read_pending(index));
+    const Change since = diff_texts(held, outcome.text);
+    if (since.substantive) return adopt_edited_pending(before, held, outcome, snapshots);
+    pending.first_at = before.first_at.empty() ? before.at : before.first_at;
+    pending.checks = before.checks + 1;
+    if (held_long_enough(pending)) {
+      transaction_->store_pages(to_store(pages), checked_at_, true);
+      transaction_->drop_pending();
+      return record_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, false,
+                            {"adopted: this text was held back as suspicious_shrink since " + pending.first_at +
+                             " and came back unchanged on " + std::to_string(pending.checks) +
+                             " checks; tosdiff takes it as the document (" + error.message + ")"});
+    }
+  }
+  const std::uint64_t seen = pending.checks;
+  const std::string since = pending.first_at;
   transaction_->hold(std::move(pending), outcome.rendered);
   error.message += "; if this is the real document, run `tosdiff accept " + spec_.key() + "`";
+  if (shrink)
+    error.message += " (held back on " + std::to_string(seen) + (seen == 1 ? " check" : " checks") + " since " +
+                     since + "; taken as the document after " + std::to_string(kAdoptAfterChecks) +
+                     " checks spanning a day)";
   return finish_error(error, pages, true);
+}
+
+bool DocumentCheck::held_long_enough(const PendingText& pending) const {
+  std::chrono::system_clock::time_point first, now;
+  if (!parse_utc(pending.first_at, first) || !parse_utc(checked_at_, now)) return false;
+  return pending.checks >= kAdoptAfterChecks && now - first >= kAdoptAfter;
+}
+
+// The held text changed substantively since it was held back: it is the live document. It is
+// archived as the version it was (at the time it was held), and its edit as the next.
+ChangeRecord DocumentCheck::adopt_edited_pending(const PendingText& before, const Text& held, const Outcome& outcome,
+                                                 const std::vector<std::string>& snapshots) {
+  add_version(before.snapshots, held, render_text(held), before.sha256, before.at, false,
+              {"adopted: held back as suspicious_shrink on " + before.at +
+               ", this text has been edited since, so it is the live document"});
+  transaction_->drop_pending();
+  transaction_->store_pages(to_store(pages_), checked_at_, true);
+  std::vector<std::string> warnings = outcome.warnings;
+  warnings.push_back("compared with a text held back as suspicious_shrink on " + before.at +
+                     " and adopted now, without the usual confirmation: it changed again");
+  add_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, checked_at_, false, warnings);
+  return commit();
 }
 
 ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vector<Page>& pages) {
@@ -262,31 +344,45 @@ ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vecto
   transaction_->drop_pending();  // a good text supersedes one awaiting acceptance
   std::vector<std::string> snapshots;
   for (const Page& page : pages) snapshots.push_back(page.sha256);
-  return record_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, false, outcome.warnings);
+  rules_baseline_ = outcome.rules_baseline ? &*outcome.rules_baseline : nullptr;
+  ChangeRecord record = record_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, false, outcome.warnings);
+  rules_baseline_ = nullptr;
+  return record;
 }
 
 // The text, as the current version again (unchanged) or as the next one.
 ChangeRecord DocumentCheck::record_version(const std::vector<std::string>& snapshots, const Text& text,
                                            const std::string& rendered, const std::string& sha, bool accepted,
                                            std::vector<std::string> warnings) {
-  const DocumentIndex& index = transaction_->index();
-  const VersionEntry* current = index.current();
+  const VersionEntry* current = transaction_->index().current();
   if (current && current->sha256 == sha) {
     result_.status = Status::unchanged;
     result_.current = version_ref(*current);
     transaction_->note_unchanged(checked_at_);
     return commit();
   }
+  add_version(snapshots, text, rendered, sha, checked_at_, accepted, std::move(warnings));
+  return commit();
+}
+
+// The next version, built by the one record builder and written into the transaction
+// (committed by the caller). result_ becomes its record.
+void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const Text& text,
+                                const std::string& rendered, const std::string& sha, const std::string& captured_at,
+                                bool accepted, std::vector<std::string> warnings) {
+  const DocumentIndex& index = transaction_->index();
+  const VersionEntry* current = index.current();
   RecordInput input;
   input.platform = spec_.platform_id;
   input.document = spec_.document_id;
   input.title = spec_.title();
-  input.urls = result_.urls;
-  input.checked_at = checked_at_;
+  for (const auto& source : spec_.sources) input.urls.push_back(source.url);
+  input.checked_at = captured_at;
   input.current.number = current ? current->number + 1 : 1;
-  input.current.captured_at = checked_at_;
+  input.current.captured_at = captured_at;
   input.current.sha256 = sha;
   input.current.snapshots = snapshots;
+  input.current.rules = extraction_rules(spec_);
   input.current_text = &text;
   Text before;
   if (current) {
@@ -294,6 +390,14 @@ ChangeRecord DocumentCheck::record_version(const std::vector<std::string>& snaps
     before = parse_text(archive_.read_version(index, *current));
     input.previous_text = &before;
     input.history = index.versions;
+    if (rules_baseline_) {
+      // Like with like: the previous version's page read with today's rules.
+      input.previous_text = rules_baseline_;
+      input.rules_changed = rules_difference(current->rules, input.current.rules);
+      if (input.rules_changed.empty())
+        input.rules_changed.push_back("tosdiff reads the page differently than when version " + current->id() +
+                                      " was archived");
+    }
   }
   input.accepted = accepted;
   input.warnings = std::move(warnings);
@@ -305,11 +409,10 @@ ChangeRecord DocumentCheck::record_version(const std::vector<std::string>& snaps
   transaction_->add_version(
       std::move(built.version), rendered,
       record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
-  return commit();
 }
 
 ChangeRecord DocumentCheck::commit() {
-  transaction_->commit();
+  if (auto not_durable = transaction_->commit()) result_.warnings.push_back(*not_durable);
   return result_;
 }
 
@@ -336,7 +439,7 @@ ChangeRecord DocumentCheck::accept() {
 
 ChangeRecord DocumentCheck::complete_commit(bool data_synced) {
   try {
-    transaction_->complete_commit(data_synced);
+    if (auto not_durable = transaction_->complete_commit(data_synced)) result_.warnings.push_back(*not_durable);
     return result_;
   } catch (const ArchiveError& e) {
     return archive_failure(e);
@@ -357,6 +460,9 @@ ChangeRecord DocumentCheck::abandon(const std::string& why) {
 // describes (versions, diff, classification, size) belongs in an error record; its
 // warnings still hold.
 ChangeRecord DocumentCheck::archive_failure(const ArchiveError& e) {
+  // The transaction stays open, as after a kill, for the next run to finish
+  // (DocumentTransaction::abandon): ending it now would collect against the uncommitted index.
+  if (transaction_) transaction_->abandon();
   std::vector<std::string> warnings = std::move(result_.warnings);
   result_ = base_record();
   result_.status = Status::error;

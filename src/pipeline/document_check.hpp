@@ -31,6 +31,14 @@ struct DocumentCheckOptions {
   ConditionalRequests conditional = ConditionalRequests::yes;  // no: every page fetched in full
 };
 
+// A text held back for a suspicious shrink is taken as the document once the same text (or
+// a cosmetic variant) has come back on this many checks spanning at least kAdoptAfter: a
+// language redirect, an A/B test or a maintenance template rarely lasts three checks over a
+// whole day, while a relocated or rewritten document does; with a daily cron that is three
+// days of errors, not months of blindness. `tosdiff accept` still takes it at once.
+inline constexpr std::uint64_t kAdoptAfterChecks = 3;
+inline constexpr auto kAdoptAfter = std::chrono::hours(24);
+
 class DocumentCheck {
  public:
   DocumentCheck(const DocumentSpec& spec, const Archive& archive, const Clock& clock, DocumentCheckOptions options);
@@ -73,6 +81,12 @@ class DocumentCheck {
   ChangeRecord finish_text(const Outcome& outcome, const std::vector<Page>& pages);
   ChangeRecord record_version(const std::vector<std::string>& snapshots, const Text& text, const std::string& rendered,
                               const std::string& sha, bool accepted, std::vector<std::string> warnings);
+  void add_version(const std::vector<std::string>& snapshots, const Text& text, const std::string& rendered,
+                   const std::string& sha, const std::string& captured_at, bool accepted,
+                   std::vector<std::string> warnings);
+  bool held_long_enough(const PendingText& pending) const;
+  ChangeRecord adopt_edited_pending(const PendingText& before, const Text& held, const Outcome& outcome,
+                                    const std::vector<std::string>& snapshots);
   ChangeRecord archive_failure(const ArchiveError& e);
   ChangeRecord commit();
   ChangeRecord base_record() const;
@@ -89,7 +103,8 @@ class DocumentCheck {
   std::size_t received_ = 0;
   std::vector<Page> pages_;          // gathered, kept while pages are being rendered
   std::vector<std::size_t> to_render_;
-  std::optional<Error> render_error_;  // a page of the second round could not be rendered
+  std::optional<Error> render_error_;
+  const Text* rules_baseline_ = nullptr;  // set while finish_text() records a version  // a page of the second round could not be rendered
   std::chrono::steady_clock::time_point started_;
   std::string checked_at_;
   ChangeRecord result_;

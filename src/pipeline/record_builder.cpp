@@ -74,6 +74,16 @@ BuiltRecord build_record(const RecordInput& in) {
     r.significance = change.substantive ? Significance::substantive : Significance::cosmetic;
     r.cosmetic_kinds = change.cosmetic_kinds;
     r.change = std::move(change);
+    if (!in.rules_changed.empty()) {
+      r.rules_changed = in.rules_changed;
+      if (r.status == Status::unchanged) {
+        // The page did not change; only what reads it did: a version all the same (the
+        // archive's text is the new reading), cosmetic, never an alert.
+        r.status = Status::changed;
+        r.significance = Significance::cosmetic;
+        r.cosmetic_kinds = {"rules_changed"};
+      }
+    }
     if (r.status == Status::changed) note_flapping(r, in.history, v.sha256);
   }
   classify_result(r, in.rules ? *in.rules : builtin_rules());

@@ -32,6 +32,10 @@ struct RecordInput {
   // (flapping). Empty for `diff`, which compares two versions on their own.
   std::vector<VersionEntry> history;
   bool accepted = false;  // made by `tosdiff accept`
+  // The rules that read the previous version differ from today's (extraction_rules.hpp), and
+  // previous_text is that version's page read with today's rules: what differs is what the
+  // page changed; nothing differing makes a cosmetic "rules_changed" change.
+  std::vector<std::string> rules_changed;
   std::vector<std::string> warnings;
   const Rules* rules = nullptr;  // the built-in rules when null
 };

@@ -46,6 +46,7 @@ class DocumentVerifier {
       // One document's damage never stops the verification of the others.
       add("", "unreadable", std::string(e.what()) + " (left as it is)");
     }
+    report_.findings.insert(report_.findings.end(), unsynced_.begin(), unsynced_.end());
   }
 
  private:
@@ -94,7 +95,7 @@ class DocumentVerifier {
         // until the new index is durable, the old one stays where it was.
         if (!rebuild_index(index)) return false;
         set_aside_damaged_index();
-        archive_.commit(index);
+        commit(index);
         f.repaired = true;
         return true;
       }
@@ -118,11 +119,30 @@ class DocumentVerifier {
     }
     auto& f = add("index.json", "missing", "the document's versions are archived but its index is gone");
     if (repair_ && rebuild_index(index)) {
-      archive_.commit(index);
+      commit(index);
       f.repaired = true;
       return true;
     }
     return false;
+  }
+
+  // A repair's write is done once its file is renamed into place: a directory sync that
+  // fails after it is a finding of its own. Thrown on, it ended the document's verification
+  // as "unreadable ... (left as it is)" for an index or record that had been replaced, and
+  // left the rest of the document unverified.
+  void commit(const DocumentIndex& index) {
+    archive_.commit(index, Sync::file_only);
+    made_durable(dir_, "index.json");
+  }
+  // (Kept aside until the document is done: add() may move the findings whose references
+  // the callers hold.)
+  void made_durable(const fs::path& directory, const std::string& file) {
+    try {
+      sync_directory(directory);
+    } catch (const ArchiveError& e) {
+      unsynced_.push_back({rel(file), "unsynced", std::string(e.what()) + ": repaired, but a power cut could undo it",
+                           true, false});
+    }
   }
 
   // A copy of the damaged index beside it (index.json.corrupt, .corrupt.2, ...), durable
@@ -267,7 +287,7 @@ class DocumentVerifier {
       f.repaired = true;
       changed = true;
     }
-    if (changed) archive_.commit(index);
+    if (changed) commit(index);
   }
 
   void check_versions(DocumentIndex& index) {
@@ -342,7 +362,9 @@ class DocumentVerifier {
     input.rules = &rules_;
     const BuiltRecord built = build_record(input);
     archive_.put_record(index, v.number,
-                        record_to_json(built.record).dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n");
+                        record_to_json(built.record).dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n",
+                        Sync::file_only);
+    made_durable(archive_.record_path(index, v.number).parent_path(), "records/" + v.id() + ".json");
     return true;
   }
 
@@ -369,7 +391,7 @@ class DocumentVerifier {
     auto& f = add(file, fs::exists(dir_ / file, ec) ? "corrupt" : "missing", problem);
     if (repair_) {
       index.pending.reset();
-      archive_.commit(index);
+      commit(index);
       f.repaired = true;
     }
   }
@@ -430,6 +452,7 @@ class DocumentVerifier {
   VerifyReport& report_;
   fs::path dir_;
   std::set<std::uint64_t> gaps_;  // version numbers fill_gaps found missing from the index
+  std::vector<VerifyFinding> unsynced_;  // repairs in place whose directory sync failed
 };
 
 }  // namespace

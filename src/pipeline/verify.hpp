@@ -26,7 +26,7 @@ namespace tosdiff {
 
 struct VerifyFinding {
   std::string path;     // relative to the data directory
-  std::string kind;     // missing | corrupt | gap | orphan | leftover | unknown | unreadable
+  std::string kind;     // missing | corrupt | gap | orphan | leftover | unknown | unreadable | unsynced
   std::string message;
   bool problem = true;  // leftovers of a killed run are not problems: tosdiff never reads them
   bool repaired = false;

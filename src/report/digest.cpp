@@ -263,6 +263,9 @@ bool parse_since(const std::string& spec, time_point now, time_point& out) {
         case 'w': span = std::chrono::hours(24 * 7 * n); break;
         default: return false;
       }
+      // A time_point counts nanoseconds in 64 bits (+-292 years): 999999d would overflow it
+      // (undefined behaviour). No archive is older than a century or two.
+      if (span > std::chrono::hours(24 * 366 * 200)) return false;
       out = now - span;
       return true;
     }

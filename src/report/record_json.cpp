@@ -187,6 +187,7 @@ ordered_json record_to_json(const ChangeRecord& r) {
     j["hunks"] = std::move(hunks);
   }
   if (r.error) j["error"] = {{"kind", std::string(to_string(r.error->kind))}, {"message", r.error->message}};
+  if (!r.rules_changed.empty()) j["rules_changed"] = r.rules_changed;
   if (!r.warnings.empty()) j["warnings"] = r.warnings;
   j["fetcher"] = std::string(to_string(r.fetched_with));
   return j;
@@ -239,6 +240,7 @@ ChangeRecord record_from_json(const ordered_json& j) {
     as_object(*error, "the error");
     r.error = Error{enum_field(*error, "kind", error_kind_from_string, ErrorKind::network), string_field(*error, "message")};
   }
+  r.rules_changed = strings_field(j, "rules_changed");
   r.warnings = strings_field(j, "warnings");
   r.fetched_with = string_field(j, "fetcher") == "browser" ? FetchedWith::browser : FetchedWith::http;
   return r;

@@ -59,6 +59,8 @@ std::string summarize(const ChangeRecord& r) {
   if (r.status == Status::error)
     return name + ": " + (r.error ? std::string(to_string(r.error->kind)) + ": " + r.error->message : "error");
   if (r.status != Status::changed || !r.change) return name + ": " + std::string(to_string(r.status));
+  if (!r.rules_changed.empty() && r.change->hunks.empty())
+    return name + ": read again with new rules (" + join(r.rules_changed, "; ") + "); the page itself did not change";
   const Change& c = *r.change;
   // The section named is the one of the largest change that counts.
   const Hunk* first = nullptr;
