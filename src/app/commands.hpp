@@ -189,4 +189,10 @@ int command_normalize(Context& context, const NormalizeCommandOptions& options);
 
 int command_validate(Context& context, const std::string& path);
 
+// For shell completion: every name a PLATFORM[/DOCUMENT] argument takes, one a line (platform
+// ids and aliases of the catalog's usable platforms, their PLATFORM/DOCUMENT keys, then the
+// archive's own), each once; with documents_only, the keys alone. Never fails for a catalog
+// that cannot be loaded: what is known is printed.
+int command_names(Context& context, bool documents_only);
+
 }  // namespace tosdiff

@@ -101,7 +101,7 @@ std::string command_help(const CLI::App& app) {
 std::string commands_list(const CLI::App& top) {
   std::vector<Row> commands;
   for (const CLI::App* sub : top.get_subcommands([](const CLI::App*) { return true; }))
-    commands.push_back({sub->get_name(), sub->get_description()});
+    if (!sub->get_group().empty()) commands.push_back({sub->get_name(), sub->get_description()});
   return "Commands:\n" + rows(commands);
 }
 
