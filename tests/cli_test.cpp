@@ -108,7 +108,7 @@ TEST_F(Cli, UnknownPlatformsDocumentsAndOptionsSuggestTheClosest) {
   EXPECT_EQ(global.err, "tosdiff: error: unknown option '--colr' for `list` (did you mean `--color`?)\n");
   ProcessResult value = tosdiff({"digest", "--format", "htm"});
   EXPECT_EQ(value.exit_code, 2);
-  EXPECT_EQ(value.err, "tosdiff: error: --format: 'htm' is not one of text, markdown, html, json (did you mean `html`?)\n"
+  EXPECT_EQ(value.err, "tosdiff: error: --format: 'htm' is not one of text, markdown, html, json, atom (did you mean `html`?)\n"
                        "tosdiff: see `tosdiff help digest`\n");
   EXPECT_EQ(count_files(data()), 0u);
 }

@@ -120,9 +120,9 @@ TEST_F(Completion, BashCompletesCommandsOptionsValuesAndIds) {
   // Options: the command's and the global ones, after the command.
   EXPECT_EQ(bash({"tosdiff", "check", "--no-"}), (Words{"--no-alerts", "--no-browser", "--no-cache"}));
   EXPECT_EQ(bash({"tosdiff", "check", "--q"}), (Words{"--quiet"}));
-  EXPECT_EQ(bash({"tosdiff", "diff", "--f"}), (Words{"--from"}));
+  EXPECT_EQ(bash({"tosdiff", "diff", "--f"}), (Words{"--format", "--from"}));
   // Fixed values, also after bash's split of --format=.
-  EXPECT_EQ(bash({"tosdiff", "digest", "--format", ""}), (Words{"html", "json", "markdown", "text"}));
+  EXPECT_EQ(bash({"tosdiff", "digest", "--format", ""}), (Words{"atom", "html", "json", "markdown", "text"}));
   EXPECT_EQ(bash({"tosdiff", "digest", "--format", "=", "m"}), (Words{"markdown"}));
   EXPECT_EQ(bash({"tosdiff", "check", "--min-severity", "m"}), (Words{"major", "minor", "moderate"}));
   EXPECT_EQ(bash({"tosdiff", "--color", ""}), (Words{"always", "auto", "never"}));
@@ -185,7 +185,7 @@ TEST_F(Completion, ZshRegistersTheFunctionAndCompletesTheSameWay) {
     return out;
   };
   EXPECT_EQ(zsh({"tosdiff", "ch"}), (Words{"registered: _tosdiff", "words", "check"}));
-  EXPECT_EQ(zsh({"tosdiff", "digest", "--format", ""}), (Words{"registered: _tosdiff", "words", "text", "markdown", "html", "json"}));
+  EXPECT_EQ(zsh({"tosdiff", "digest", "--format", ""}), (Words{"registered: _tosdiff", "words", "text", "markdown", "html", "json", "atom"}));
   EXPECT_EQ(zsh({"tosdiff", "--data-dir", ""}), (Words{"registered: _tosdiff", "dirs"}));
   EXPECT_EQ(zsh({"tosdiff", "normalize", ""}), (Words{"registered: _tosdiff", "files"}));
   EXPECT_EQ(zsh(line({"show", "e"})), (Words{"registered: _tosdiff", "words", "example/privacy-policy", "example/terms-of-service"}));
@@ -209,7 +209,7 @@ TEST_F(Completion, FishCompletesCommandsOptionsAndIds) {
   EXPECT_EQ(fish("tosdiff di"), (Words{"diff", "digest"}));
   EXPECT_EQ(fish("tosdiff --data-dir /tmp ch"), (Words{"check"}));
   EXPECT_EQ(fish("tosdiff check --no-"), (Words{"--no-alerts", "--no-browser", "--no-cache"}));
-  EXPECT_EQ(fish("tosdiff digest --format "), (Words{"html", "json", "markdown", "text"}));
+  EXPECT_EQ(fish("tosdiff digest --format "), (Words{"atom", "html", "json", "markdown", "text"}));
   const std::string prefix = quoted(TOSDIFF_BINARY) + " --data-dir " + quoted(dir_ / "data") + " --catalog " +
                              quoted(dir_ / "catalog");
   EXPECT_EQ(fish(prefix + " show gon"), (Words{"gone/terms-of-service"}));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 #include <optional>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -182,8 +183,13 @@ int run_cli(int argc, char** argv, const OutputStreams& streams) {
 
   parsed.global.verbosity = parsed.quiet ? -1 : parsed.verbose ? 1 : 0;
   // JSON goes out exact: its consumers are programs, and its escaping covers C0 controls.
+  // So does an Atom feed (its XML escaping replaces the characters XML forbids), and a raw
+  // page going to a file or a pipe: byte for byte is what it is for (on a terminal it is
+  // sanitized like any text).
   const bool json = parsed.check.json || parsed.list.json || parsed.history_json || parsed.diff.json ||
-                    parsed.verify_json || parsed.accept_json || parsed.digest.format == "json";
+                    parsed.diff.format == "json" || parsed.verify_json || parsed.accept_json ||
+                    parsed.digest.format == "json" || parsed.digest.format == "atom" ||
+                    (parsed.show.raw && ::isatty(STDOUT_FILENO) != 1);
   if (streams.stdout_filter) streams.stdout_filter->set_exact(json);
 
   Context context(parsed.global, std::cout, std::cerr, streams.terminal_err ? *streams.terminal_err : std::cerr);

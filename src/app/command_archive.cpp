@@ -1,4 +1,4 @@
-// The commands that read the archive: list, show, diff, history.
+// The commands that read the archive: list, show, diff, verify (history: command_history.cpp).
 
 #include <algorithm>
 #include <fnmatch.h>
@@ -12,6 +12,7 @@
 #include "tosdiff/app/cli.hpp"
 #include "tosdiff/util/clock.hpp"
 #include "tosdiff/app/commands.hpp"
+#include "tosdiff/report/record_html.hpp"
 #include "tosdiff/report/record_json.hpp"
 #include "tosdiff/app/exit_codes.hpp"
 #include "tosdiff/util/did_you_mean.hpp"
@@ -182,9 +183,54 @@ int command_list(Context& context, const ListCommandOptions& options) {
   return broken_platforms > 0 ? exit_code::document_failed : exit_code::ok;
 }
 
+namespace {
+
+// `show --raw`: the bytes of one page behind a version, or behind the last failed check.
+int show_raw(Context& context, const Archive& archive, const DocumentSpec& doc, const ShowCommandOptions& options) {
+  const DocumentIndex index = archive.load(doc.platform_id, doc.document_id);
+  std::vector<std::string> pages;
+  std::string what;
+  if (options.error) {
+    const CheckEntry* failed = index.recent_errors.empty() ? nullptr : &index.recent_errors.back();
+    if (!failed) throw FatalError("no failed check of " + doc.key() + " is archived");
+    if (failed->snapshots.empty())
+      throw FatalError("the last failed check of " + doc.key() + " (" + failed->at + ", " +
+                       (failed->error ? std::string(to_string(failed->error->kind)) : std::string("error")) +
+                       ") kept no page: nothing was received");
+    pages = failed->snapshots;
+    what = "the failed check of " + failed->at;
+  } else {
+    load_existing(archive, doc);
+    const VersionEntry& version = options.at.empty() ? *index.current() : resolve_version(index, options.at, doc.key());
+    if (version.snapshots.empty()) throw FatalError("version " + version.id() + " of " + doc.key() + " names no page");
+    pages = version.snapshots;
+    what = "version " + version.id();
+  }
+  if (options.page > pages.size())
+    throw UsageError(doc.key() + ": " + what + " has " + counted(pages.size(), "page") + ", not " +
+                     std::to_string(options.page));
+  const std::string& sha = pages[options.page - 1];
+  const std::optional<std::string> bytes = archive.read_snapshot(index, sha);
+  if (!bytes)
+    throw FatalError("the page of " + what + " of " + doc.key() + " is not kept any more (snapshots/" + sha + ".html)");
+  if (pages.size() > 1 && !context.quiet()) {
+    const SnapshotMeta* meta = index.find_snapshot(sha);
+    context.err() << "tosdiff: note: page " << options.page << " of " << pages.size() << " of " << what
+                  << (meta ? " (" + meta->url + ")" : "") << "; --page N for the others\n";
+  }
+  context.out() << *bytes;
+  return exit_code::ok;
+}
+
+}  // namespace
+
 int command_show(Context& context, const ShowCommandOptions& options) {
+  if (!options.raw && (options.error || options.page != 1)) throw UsageError("--error and --page go with --raw");
+  if (options.error && !options.at.empty())
+    throw UsageError("--error shows the page of the last failed check: it takes no --at");
   DocumentSpec doc = context.archived_document(options.target);
   Archive archive(context.data_dir());
+  if (options.raw) return show_raw(context, archive, doc, options);
   DocumentIndex index = load_existing(archive, doc);
   const VersionEntry& version = options.at.empty() ? *index.current() : resolve_version(index, options.at, doc.key());
   context.out() << archive.read_version(index, version);
@@ -192,6 +238,8 @@ int command_show(Context& context, const ShowCommandOptions& options) {
 }
 
 int command_diff(Context& context, const DiffCommandOptions& options) {
+  if (options.json && options.format != "text" && options.format != "json")
+    throw UsageError("--json and --format " + options.format + " cannot be combined");
   DocumentSpec doc = context.archived_document(options.target);
   Archive archive(context.data_dir());
   DocumentIndex index = load_existing(archive, doc);
@@ -199,8 +247,10 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
   style.verbose = true;  // asked for explicitly: show cosmetic hunks too
 
   ChangeRecord result;
+  std::string captured_at;  // of the newer version
   if (options.from.empty() && options.to.empty()) {
     const VersionEntry& latest = *index.current();
+    captured_at = latest.captured_at;
     const std::string path = archive.record_path(index, latest.number).string();
     try {
       result = record_from_json(ordered_json::parse(archive.read_record(index, latest)));
@@ -214,6 +264,7 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
   } else {
     const VersionEntry& to = options.to.empty() ? *index.current() : resolve_version(index, options.to, doc.key());
     const VersionEntry& from = options.from.empty() ? version_before(index, to) : resolve_version(index, options.from, doc.key());
+    captured_at = to.captured_at;
     // Two versions compared on their own, by the record builder check uses.
     const Text before = parse_text(archive.read_version(index, from));
     const Text after = parse_text(archive.read_version(index, to));
@@ -230,62 +281,14 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
     input.rules = &context.rules();
     result = build_record(input).record;
   }
-  if (options.json) {
+  if (options.json || options.format == "json") {
     context.out() << record_to_json(result).dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
+  } else if (options.format == "html") {
+    context.out() << record_to_html(result, captured_at);
   } else {
     context.out() << (result.status == Status::unchanged ? doc.key() + ": the versions are identical\n"
                                                    : record_to_text(result, style));
   }
-  return exit_code::ok;
-}
-
-int command_history(Context& context, const std::string& target, bool json) {
-  std::vector<DocumentSpec> docs = context.archived_documents(target);
-  Archive archive(context.data_dir());
-  std::ostream& out = context.out();
-  bool any = false;
-  for (const DocumentSpec& doc : docs) {
-    DocumentIndex index = archive.load(doc.platform_id, doc.document_id);
-    for (const VersionEntry& v : index.versions) {
-      any = true;
-      // The severity is in the version's record (records older than classification have none).
-      std::string severity;
-      ordered_json topics = ordered_json::array(), regulations = ordered_json::array();
-      try {
-        const ordered_json record = ordered_json::parse(archive.read_record(index, v));
-        severity = record.value("severity", "");
-        for (const auto& t : record.value("topics", ordered_json::array()))
-          topics.push_back({{"id", t.value("id", "")}, {"label", t.value("label", "")}});
-        for (const auto& g : record.value("regulations", ordered_json::array())) regulations.push_back(g.value("id", ""));
-      } catch (const std::exception&) {
-      }
-      if (json) {
-        ordered_json j;
-        j["platform"] = doc.platform_id;
-        j["document"] = doc.document_id;
-        j["version"] = v.id();
-        j["captured_at"] = v.captured_at;
-        j["status"] = std::string(to_string(v.status));
-        if (v.significance != Significance::none) j["significance"] = std::string(to_string(v.significance));
-        if (!v.cosmetic_kinds.empty()) j["cosmetic_kinds"] = v.cosmetic_kinds;
-        if (!v.reverts_to.empty()) j["reverts_to"] = v.reverts_to;
-        j["sha256"] = v.sha256;
-        j["summary"] = v.summary;
-        if (!severity.empty()) j["severity"] = severity;
-        if (!topics.empty()) j["topics"] = topics;
-        if (!regulations.empty()) j["regulations"] = regulations;
-        out << dump(j) << "\n";
-      } else {
-        std::string kind(v.status == Status::new_document ? "new" : to_string(v.significance));
-        std::string line = doc.key() + "  v" + v.id() + "  " + v.captured_at + "  ";
-        kind.resize(std::max<std::size_t>(kind.size(), 11), ' ');
-        if (severity.empty()) severity = "-";
-        severity.resize(std::max<std::size_t>(severity.size(), 8), ' ');
-        out << line << kind << "  " << severity << "  " << v.summary << "\n";
-      }
-    }
-  }
-  if (!any && !json) out << "nothing archived for " << target << " yet\n";
   return exit_code::ok;
 }
 

@@ -1,4 +1,5 @@
-// `tosdiff digest`: the changes archived in a period, as text, Markdown, HTML or JSON.
+// `tosdiff digest`: the changes archived in a period, and the notes written in it, as text,
+// Markdown, HTML, JSON or an Atom feed.
 
 #include <ostream>
 
@@ -50,7 +51,8 @@ int command_digest(Context& context, const DigestCommandOptions& options) {
   }
   Archive archive(context.data_dir());
   std::vector<std::string> warnings, unreadable;
-  Digest digest = make_digest(archived_changes(archive, since, until, targets, warnings, unreadable));
+  std::vector<DigestEntry> changes = archived_changes(archive, since, until, targets, warnings, unreadable);
+  Digest digest = make_digest(std::move(changes), archived_notes(archive, since, until, targets, warnings));
   digest.unreadable = unreadable.size();
   digest.since = format_utc(since);
   digest.until = format_utc(until);
@@ -69,6 +71,9 @@ int command_digest(Context& context, const DigestCommandOptions& options) {
   if (options.format == "json")
     out << digest_to_json(digest).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   else if (options.format == "html") out << digest_to_html(digest);
+  // The feed's id names what it covers, never when it was made: a reader that polls the same
+  // command sees one feed.
+  else if (options.format == "atom") out << digest_to_atom(digest, "tag:tosdiff,2026:digest" + (targets.empty() ? "" : "/" + join(targets, ",")));
   else if (options.format == "markdown") out << digest_to_markdown(digest);
   else out << digest_to_text(digest, context.style().color);
   return unreadable.empty() ? exit_code::ok : exit_code::document_failed;

@@ -120,7 +120,7 @@ const std::vector<Command>& commands() {
          c.add_option("targets", p.digest.targets, "a platform or one document (default: every archived document)")->option_text("PLATFORM[/DOCUMENT]");
          c.add_option("--since", p.digest.since, "start: a duration before now (7d, 24h, 90m, 2w) or a date/time (UTC)")->capture_default_str()->option_text("7d|24h|DATE");
          c.add_option("--until", p.digest.until, "end: a date (its end), a date/time or a duration before now (default: now)")->option_text("DATE");
-         choose(c.add_option("--format", p.digest.format, "text, markdown, html or json"), p, {"text", "markdown", "html", "json"})
+         choose(c.add_option("--format", p.digest.format, "text, markdown, html, json, or atom (an Atom 1.0 feed)"), p, {"text", "markdown", "html", "json", "atom"})
              ->capture_default_str()
              ->option_text("FORMAT");
        },
@@ -138,16 +138,22 @@ const std::vector<Command>& commands() {
          c.add_flag("--json", p.list.json, "one JSON object per document");
        },
        [](Context& ctx, const Parsed& p) { return command_list(ctx, p.list); }},
-      {"show", "Print the archived normalized text of a document",
+      {"show", "Print the archived normalized text of a document, or the raw page it was read from",
        [](CLI::App& c, Parsed& p) {
          c.add_option("document", p.show.target, "the document (archived; its platform need not be in the catalog)")->required()->option_text("PLATFORM/DOCUMENT");
          c.add_option("--at", p.show.at, "the version in force at a date (YYYY-MM-DD or ISO time), or a version (v2 or 2)")->option_text("DATE|VERSION");
+         c.add_flag("--raw", p.show.raw, "the page as it was fetched (HTML, PDF...), byte for byte, instead of the normalized text");
+         c.add_flag("--error", p.show.error, "with --raw: the page of the last failed check (a block page, an error page...)");
+         c.add_option("--page", p.show.page, "with --raw: which page of a document made of several")->check(whole_range(1, 1000))->capture_default_str()->option_text("N");
        },
        [](Context& ctx, const Parsed& p) { return command_show(ctx, p.show); }},
       {"diff", "Show the latest change of a document again, or compare two versions",
        [](CLI::App& c, Parsed& p) {
          c.add_option("document", p.diff.target, "the document (archived; its platform need not be in the catalog)")->required()->option_text("PLATFORM/DOCUMENT");
-         c.add_flag("--json", p.diff.json, "print the JSON change record");
+         c.add_flag("--json", p.diff.json, "print the JSON change record (--format json)");
+         choose(c.add_option("--format", p.diff.format, "text, json, or html (one self-contained page)"), p, {"text", "json", "html"})
+             ->capture_default_str()
+             ->option_text("FORMAT");
          c.add_option("--from", p.diff.from, "older version: v1, 1 or a date (default: the one before --to)")->option_text("DATE|VERSION");
          c.add_option("--to", p.diff.to, "newer version: v2, 2 or a date (default: current)")->option_text("DATE|VERSION");
        },
@@ -158,6 +164,21 @@ const std::vector<Command>& commands() {
          c.add_flag("--json", p.history_json, "one JSON object per version");
        },
        [](Context& ctx, const Parsed& p) { return command_history(ctx, p.history_target, p.history_json); }},
+      {"note", "Keep a note with a document's archived history (shown by history and the digest)",
+       [](CLI::App& c, Parsed& p) {
+         c.add_option("document", p.note.target, "the document (archived)")->required()->option_text("PLATFORM/DOCUMENT");
+         c.add_option("text", p.note.text, "the note")->required()->option_text("TEXT");
+         c.add_option("--lock-wait", p.note.lock_wait_seconds, "seconds to wait for another run's lock")->check(finite_range(0.0, 86400.0))->capture_default_str()->option_text("SECONDS");
+       },
+       [](Context& ctx, const Parsed& p) { return command_note(ctx, p.note); }},
+      {"notify", "Send a sample change to every configured alert target and say how each went",
+       [](CLI::App& c, Parsed& p) {
+         c.add_flag("--test", p.notify.test, "send the sample (required: notify has nothing else to do yet)")->required();
+         c.add_option("--notify-exec", p.notify.notify_exec, "also run CMD, as check --notify-exec does (repeatable)")->allow_extra_args(false)->option_text("CMD");
+         c.add_option("--notify-webhook", p.notify.notify_webhook, "also POST to URL, as check --notify-webhook does (repeatable)")->allow_extra_args(false)->option_text("URL");
+         c.add_option("--notify-email", p.notify.notify_email, "also mail ADDRESS, as check --notify-email does (repeatable)")->allow_extra_args(false)->option_text("ADDRESS");
+       },
+       [](Context& ctx, const Parsed& p) { return command_notify(ctx, p.notify); }},
       {"verify", "Check every archived file against the indexes; --repair mends what can be mended",
        [](CLI::App& c, Parsed& p) {
          c.add_flag("--repair", p.verify_repair, "delete orphans and leftovers, rebuild indexes and records");

@@ -26,6 +26,8 @@ struct Parsed {
   ShowCommandOptions show;
   DiffCommandOptions diff;
   std::string history_target;
+  NoteCommandOptions note;
+  NotifyCommandOptions notify;
   bool history_json = false;
   NormalizeCommandOptions normalize;
   std::string validate_path;

@@ -163,17 +163,41 @@ int command_accept(Context& context, const std::string& target, bool json, doubl
 struct ShowCommandOptions {
   std::string target;
   std::string at;  // a date or a version id; "" = current
+  bool raw = false;      // the raw page as fetched, not the normalized text
+  bool error = false;    // with raw: the page of the last failed check
+  std::size_t page = 1;  // with raw: which of a combined document's pages (1-based)
 };
 int command_show(Context& context, const ShowCommandOptions& options);
 
 struct DiffCommandOptions {
   std::string target;
-  bool json = false;
+  bool json = false;             // --json: the same as format "json"
+  std::string format = "text";   // text | json | html
   std::string from, to;  // dates or version ids; "" = the latest change
 };
 int command_diff(Context& context, const DiffCommandOptions& options);
 
+// Every version of the documents `target` names, with the notes written about them, in
+// the order they were made.
 int command_history(Context& context, const std::string& target, bool json);
+
+// `tosdiff note PLATFORM/DOCUMENT TEXT`: keeps a note with the document's archived history
+// (archive/notes.hpp), under the lock.
+struct NoteCommandOptions {
+  std::string target, text;
+  double lock_wait_seconds = 30;
+};
+int command_note(Context& context, const NoteCommandOptions& options);
+
+// `tosdiff notify --test`: a sample change record, made by the record builder from two
+// small texts, sent to every alert target the configuration file and the --notify-* flags
+// give (their filters set aside, no retry, nothing queued), each result printed. Exit 3
+// when a delivery failed, 2 when there is no target.
+struct NotifyCommandOptions {
+  bool test = false;
+  std::vector<std::string> notify_exec, notify_webhook, notify_email;
+};
+int command_notify(Context& context, const NotifyCommandOptions& options);
 
 // Checks the archive's files against the indexes; with repair, mends what can be mended.
 // Exit code 0 when no problem is left, 3 otherwise.
