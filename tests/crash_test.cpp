@@ -149,7 +149,7 @@ TEST_P(Signals, StopNewWorkKeepWhatIsDoneAndExitWithTheSignalsCode) {
   EXPECT_LT(std::chrono::steady_clock::now() - signalled, std::chrono::seconds(10)) << "the hung transfers must be abandoned";
   EXPECT_EQ(result.exit_code, 128 + signal) << result.err;
   EXPECT_NE(result.err.find(signal == SIGINT ? "SIGINT" : "SIGTERM"), std::string::npos) << result.err;
-  EXPECT_NE(result.err.find(std::to_string(kDocuments / 2) + " of " + std::to_string(kDocuments) + " were not checked"),
+  EXPECT_NE(result.err.find(std::to_string(kDocuments / 2) + " of " + std::to_string(kDocuments) + " documents were not checked"),
             std::string::npos) << result.err;
   // --json: one line per document, the unfinished ones as errors of their own kind.
   std::set<std::string> archived_ones, unfinished;

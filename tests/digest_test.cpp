@@ -232,3 +232,51 @@ TEST(Digest, ArchivedChangesReadsTheWindowFromTheArchive) {
 
 }  // namespace
 }  // namespace tosdiff
+
+namespace tosdiff {
+namespace {
+
+// Notes join their platform's group, after its changes; a platform with notes only comes last.
+TEST(Digest, NotesJoinTheirPlatformAndCount) {
+  std::vector<DigestEntry> entries;
+  entries.push_back(entry(changed_record("acme", "terms-of-service")));
+  std::vector<DigestNote> notes = {
+      {"zeta", "terms", "Zeta", "Terms", "2026-11-25T10:00:00Z", "3", "Reviewed."},
+      {"acme", "terms-of-service", "Acme", "Terms of Service", "2026-11-27T10:00:00Z", "2", "Second."},
+      {"acme", "terms-of-service", "Acme", "Terms of Service", "2026-11-26T10:00:00Z", "2", "First."}};
+  const Digest d = make_digest(std::move(entries), std::move(notes));
+  EXPECT_EQ(d.notes, 3u);
+  ASSERT_EQ(d.groups.size(), 2u);
+  EXPECT_EQ(d.groups[0].platform, "acme");
+  ASSERT_EQ(d.groups[0].notes.size(), 2u);
+  EXPECT_EQ(d.groups[0].notes[0].text, "First.");
+  EXPECT_EQ(d.groups[1].name, "Zeta");
+  EXPECT_TRUE(d.groups[1].entries.empty());
+  EXPECT_NE(digest_to_text(d, false).find("NOTE      Terms of Service  on version 2, 2026-11-26 10:00 UTC\n          First.\n"),
+            std::string::npos);
+}
+
+// XML forbids some characters even as references: page text carrying them must not make
+// the feed unreadable. And ids are the documented tag: URIs.
+TEST(Digest, TheAtomFeedIsXmlWhateverThePageText) {
+  ChangeRecord r = changed_record("acme", "terms-of-service");
+  r.title = "Acme \x01 <b>\xEF\xBF\xBE \u2014 Terms & \"Conditions\"";
+  std::vector<DigestEntry> entries;
+  entries.push_back(entry(r));
+  const Digest d = make_digest(std::move(entries), {{"acme", "terms-of-service", "", "", "2026-11-30T09:00:00Z", "", "a\x02 note"}});
+  const std::string feed = digest_to_atom(d, "tag:tosdiff,2026:digest");
+  EXPECT_EQ(feed.find('\x01'), std::string::npos);
+  EXPECT_EQ(feed.find('\x02'), std::string::npos);
+  EXPECT_EQ(feed.find("\xEF\xBF\xBE"), std::string::npos);
+  EXPECT_EQ(feed.find("<b>"), std::string::npos);
+  EXPECT_NE(feed.find("Acme \uFFFD &lt;b&gt;\uFFFD"), std::string::npos) << feed;
+  EXPECT_NE(feed.find("<id>tag:tosdiff," + r.checked_at.substr(0, 10) + ":acme/terms-of-service/v" + r.current->version +
+                      "</id>"),
+            std::string::npos)
+      << feed;
+  EXPECT_NE(feed.find("<id>tag:tosdiff,2026-11-30:acme/terms-of-service/note/2026-11-30T09:00:00Z</id>"), std::string::npos);
+  EXPECT_EQ(feed.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">", 0), 0u);
+}
+
+}  // namespace
+}  // namespace tosdiff

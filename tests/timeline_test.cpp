@@ -157,9 +157,15 @@ TEST_F(Timeline, DigestMistakes) {
   EXPECT_EQ(tosdiff({"digest", "--since", "2026-03-01", "--until", "2026-02-01"}).exit_code, 2);
   EXPECT_EQ(tosdiff({"digest", "--format", "pdf"}).exit_code, 2);
   EXPECT_EQ(tosdiff({"digest", "../etc"}).exit_code, 2);
+  // A name neither declared nor archived is a usage error, with the closest name; a declared
+  // one with nothing archived, a warning.
   ProcessResult unknown = tosdiff({"digest", "nosuch"});
-  EXPECT_EQ(unknown.exit_code, 0);
-  EXPECT_NE(unknown.err.find("warning: nothing archived for nosuch"), std::string::npos);
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err, "tosdiff: error: unknown platform 'nosuch' (see `tosdiff list`)\n");
+  EXPECT_EQ(tosdiff({"digest", "exmaple"}).err, "tosdiff: error: unknown platform 'exmaple' (did you mean `example`?)\n");
+  ProcessResult unarchived = tosdiff({"digest", "ai21"});
+  EXPECT_EQ(unarchived.exit_code, 0);
+  EXPECT_NE(unarchived.err.find("warning: nothing archived for ai21"), std::string::npos);
   ProcessResult none = run_process({TOSDIFF_BINARY, "--data-dir", dir_ / "empty", "digest"});
   EXPECT_EQ(none.exit_code, 4);
 }

@@ -1,5 +1,7 @@
-// The commands that read the archive: list, show, diff, history.
+// The commands that read the archive: list, show, diff, verify (history: command_history.cpp).
 
+#include <algorithm>
+#include <fnmatch.h>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
@@ -10,19 +12,18 @@
 #include "tosdiff/app/cli.hpp"
 #include "tosdiff/util/clock.hpp"
 #include "tosdiff/app/commands.hpp"
+#include "tosdiff/report/record_html.hpp"
 #include "tosdiff/report/record_json.hpp"
 #include "tosdiff/app/exit_codes.hpp"
+#include "tosdiff/util/did_you_mean.hpp"
 #include "tosdiff/util/json_fields.hpp"
+#include "tosdiff/util/strings.hpp"
 #include "tosdiff/pipeline/verify.hpp"
 
 namespace tosdiff {
 namespace {
 
 using ordered_json = nlohmann::ordered_json;
-
-std::string dump(const ordered_json& j) {
-  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-}
 
 DocumentIndex load_existing(const Archive& archive, const DocumentSpec& doc) {
   DocumentIndex index = archive.load(doc.platform_id, doc.document_id);
@@ -31,12 +32,21 @@ DocumentIndex load_existing(const Archive& archive, const DocumentSpec& doc) {
   return index;
 }
 
-// A version named by its number, or the one in force at a date (the last captured at or
-// before it).
+// A version named as history and list print it ("v2") or by its number ("2"), or the one in
+// force at a date (the last captured at or before it).
 const VersionEntry& resolve_version(const DocumentIndex& index, const std::string& spec, const std::string& key) {
-  if (const VersionEntry* v = index.find_version(spec)) return *v;
+  const bool labelled = spec.size() > 1 && (spec[0] == 'v' || spec[0] == 'V') &&
+                        spec.find_first_not_of("0123456789", 1) == std::string::npos;
+  const std::string number = labelled ? spec.substr(1) : spec;
+  if (const VersionEntry* v = index.find_version(number)) return *v;
+  if (labelled || (!number.empty() && number.find_first_not_of("0123456789") == std::string::npos))
+    throw UsageError(key + " has no version " + spec + " (" +
+                     (index.versions.empty() ? std::string("none archived")
+                                             : "v" + index.versions.front().id() + " to v" + index.versions.back().id()) +
+                     ")");
   std::chrono::system_clock::time_point when;
-  if (!parse_utc(spec, when)) throw UsageError("'" + spec + "' is neither a version number of " + key + " nor a date");
+  if (!parse_utc(spec, when))
+    throw UsageError("'" + spec + "' is neither a version of " + key + " (v1, 2...) nor a date (YYYY-MM-DD)");
   if (spec.size() == 10) when += std::chrono::hours(24) - std::chrono::seconds(1);  // a day means its end
   const VersionEntry* found = nullptr;
   for (const auto& v : index.versions) {
@@ -60,63 +70,163 @@ const VersionEntry& version_before(const DocumentIndex& index, const VersionEntr
 
 }  // namespace
 
-int command_list(Context& context, bool json) {
+namespace {
+
+// Whether `pattern` selects a document: a glob (with * ? or [) matching one of its names
+// whole, else a piece of one of them; any case.
+bool matches(const std::string& pattern, const std::vector<std::string>& names) {
+  const bool glob = pattern.find_first_of("*?[") != std::string::npos;
+  const std::string piece = ascii_lower(pattern);
+  for (const std::string& name : names) {
+    if (glob ? ::fnmatch(pattern.c_str(), name.c_str(), FNM_CASEFOLD) == 0
+             : ascii_lower(name).find(piece) != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+struct Listed {
+  DocumentSpec doc;
+  const Platform* platform = nullptr;  // null: only archived
+};
+
+}  // namespace
+
+int command_list(Context& context, const ListCommandOptions& options) {
   Archive archive(context.data_dir());
   std::ostream& out = context.out();
   const Catalog& catalog = context.catalog();
   // Broken declarations: told on stderr, left out of the list, exit code 3 at the end.
   const std::size_t broken_platforms = context.report_catalog_problems();
+  std::vector<Listed> listed;
   for (const Platform& platform : catalog.platforms()) {
     if (catalog.is_broken(platform.id)) continue;
-    for (const DocumentSpec& doc : platform.documents) {
-      DocumentIndex index;
-      std::string problem;
-      try {
-        index = archive.load(doc.platform_id, doc.document_id);
-      } catch (const ArchiveError& e) {
-        problem = e.what();
-      }
-      const std::string status = !problem.empty()   ? "archive-error"
-                                 : doc.retired      ? "retired"
-                                 : index.last_check ? std::string(to_string(index.last_check->status))
-                                                    : "never checked";
-      if (json) {
-        ordered_json j;
-        j["platform"] = doc.platform_id;
-        j["document"] = doc.document_id;
-        j["title"] = doc.title();
-        j["urls"] = ordered_json::array();
-        for (const auto& s : doc.latest_sources()) j["urls"].push_back(s.url);
-        j["built_in"] = platform.built_in;
-        j["retired"] = doc.retired;
-        j["origin"] = doc.origin;
-        if (!doc.shadows.empty()) j["shadows"] = doc.shadows;
-        j["versions"] = index.versions.size();
-        j["last_status"] = !problem.empty()   ? ordered_json("archive-error")
-                           : index.last_check ? ordered_json(std::string(to_string(index.last_check->status)))
-                                              : ordered_json(nullptr);
-        if (!problem.empty()) j["archive_error"] = problem;
-        j["last_checked_at"] = index.last_check ? ordered_json(index.last_check->at) : ordered_json(nullptr);
-        if (index.last_check && index.last_check->error)
-          j["last_error"] = {{"kind", std::string(to_string(index.last_check->error->kind))},
-                             {"message", index.last_check->error->message}};
-        out << dump(j) << "\n";
-      } else {
-        std::string line = doc.key();
-        line.resize(std::max<std::size_t>(line.size() + 2, 44), ' ');
-        line += status;
-        if (index.last_check) line += " " + index.last_check->at;
-        if (!index.versions.empty()) line += "  v" + index.versions.back().id();
-        out << line << "  " << doc.title() << "\n";
-      }
+    for (const DocumentSpec& doc : platform.documents) listed.push_back({doc, &platform});
+  }
+  // Documents archived under a platform or document the catalog no longer declares: their
+  // history is still there, and `history`, `show`, `diff` and `digest` read it.
+  for (const auto& [platform, document] : archive.documents()) {
+    const Platform* declared = catalog.find(platform);
+    const bool known = declared && std::any_of(declared->documents.begin(), declared->documents.end(),
+                                               [&](const DocumentSpec& d) { return d.document_id == document; });
+    if (!known && !catalog.is_broken(platform))
+      for (DocumentSpec& doc : context.archived_documents(platform + "/" + document)) listed.push_back({doc, nullptr});
+  }
+  std::size_t shown = 0;
+  for (const Listed& entry : listed) {
+    const DocumentSpec& doc = entry.doc;
+    if (!options.pattern.empty()) {
+      std::vector<std::string> names = {doc.platform_id, doc.document_id, doc.key(), doc.platform_name, doc.terms_type,
+                                        doc.title()};
+      if (entry.platform) names.insert(names.end(), entry.platform->aliases.begin(), entry.platform->aliases.end());
+      if (!matches(options.pattern, names)) continue;
     }
+    ++shown;
+    DocumentIndex index;
+    std::string problem;
+    try {
+      index = archive.load(doc.platform_id, doc.document_id);
+    } catch (const ArchiveError& e) {
+      problem = e.what();
+    }
+    const std::string status = !problem.empty()   ? "archive-error"
+                               : doc.retired      ? "retired"
+                               : index.last_check ? std::string(to_string(index.last_check->status))
+                                                  : "never checked";
+    if (options.json) {
+      ordered_json j;
+      j["platform"] = doc.platform_id;
+      j["document"] = doc.document_id;
+      j["title"] = doc.title();
+      j["urls"] = ordered_json::array();
+      for (const auto& s : doc.latest_sources()) j["urls"].push_back(s.url);
+      j["built_in"] = entry.platform && entry.platform->built_in;
+      j["in_catalog"] = entry.platform != nullptr;
+      if (entry.platform && !entry.platform->aliases.empty()) j["aliases"] = entry.platform->aliases;
+      j["retired"] = doc.retired;
+      if (entry.platform) j["origin"] = doc.origin;
+      if (!doc.shadows.empty()) j["shadows"] = doc.shadows;
+      j["versions"] = index.versions.size();
+      j["last_status"] = !problem.empty()   ? ordered_json("archive-error")
+                         : index.last_check ? ordered_json(std::string(to_string(index.last_check->status)))
+                                            : ordered_json(nullptr);
+      if (!problem.empty()) j["archive_error"] = problem;
+      j["last_checked_at"] = index.last_check ? ordered_json(index.last_check->at) : ordered_json(nullptr);
+      if (index.last_check && index.last_check->error)
+        j["last_error"] = {{"kind", std::string(to_string(index.last_check->error->kind))},
+                           {"message", index.last_check->error->message}};
+      out << json_line(j) << "\n";
+    } else {
+      std::string line = doc.key();
+      line.resize(std::max<std::size_t>(line.size() + 2, 44), ' ');
+      line += status;
+      if (index.last_check) line += " " + index.last_check->at;
+      if (!index.versions.empty()) line += "  v" + index.versions.back().id();
+      out << line << "  " << doc.title() << (entry.platform ? "" : "  (archived only: not in the catalog)") << "\n";
+    }
+  }
+  if (shown == 0 && !options.pattern.empty()) {
+    std::vector<std::string> names;
+    for (const Listed& entry : listed) {
+      names.push_back(entry.doc.platform_id);
+      names.push_back(entry.doc.document_id);
+      if (entry.platform) names.insert(names.end(), entry.platform->aliases.begin(), entry.platform->aliases.end());
+    }
+    const auto near = closest(options.pattern, names);
+    context.err() << "tosdiff: nothing in the catalog or the archive matches '" << options.pattern << "'"
+                  << (near ? " (did you mean `" + *near + "`?)" : "") << "\n";
   }
   return broken_platforms > 0 ? exit_code::document_failed : exit_code::ok;
 }
 
+namespace {
+
+// `show --raw`: the bytes of one page behind a version, or behind the last failed check.
+int show_raw(Context& context, const Archive& archive, const DocumentSpec& doc, const ShowCommandOptions& options) {
+  const DocumentIndex index = archive.load(doc.platform_id, doc.document_id);
+  std::vector<std::string> pages;
+  std::string what;
+  if (options.error) {
+    const CheckEntry* failed = index.recent_errors.empty() ? nullptr : &index.recent_errors.back();
+    if (!failed) throw FatalError("no failed check of " + doc.key() + " is archived");
+    if (failed->snapshots.empty())
+      throw FatalError("the last failed check of " + doc.key() + " (" + failed->at + ", " +
+                       (failed->error ? std::string(to_string(failed->error->kind)) : std::string("error")) +
+                       ") kept no page: nothing was received");
+    pages = failed->snapshots;
+    what = "the failed check of " + failed->at;
+  } else {
+    load_existing(archive, doc);
+    const VersionEntry& version = options.at.empty() ? *index.current() : resolve_version(index, options.at, doc.key());
+    if (version.snapshots.empty()) throw FatalError("version " + version.id() + " of " + doc.key() + " names no page");
+    pages = version.snapshots;
+    what = "version " + version.id();
+  }
+  if (options.page > pages.size())
+    throw UsageError(doc.key() + ": " + what + " has " + counted(pages.size(), "page") + ", not " +
+                     std::to_string(options.page));
+  const std::string& sha = pages[options.page - 1];
+  const std::optional<std::string> bytes = archive.read_snapshot(index, sha);
+  if (!bytes)
+    throw FatalError("the page of " + what + " of " + doc.key() + " is not kept any more (snapshots/" + sha + ".html)");
+  if (pages.size() > 1 && !context.quiet()) {
+    const SnapshotMeta* meta = index.find_snapshot(sha);
+    context.err() << "tosdiff: note: page " << options.page << " of " << pages.size() << " of " << what
+                  << (meta ? " (" + meta->url + ")" : "") << "; --page N for the others\n";
+  }
+  context.out() << *bytes;
+  return exit_code::ok;
+}
+
+}  // namespace
+
 int command_show(Context& context, const ShowCommandOptions& options) {
-  DocumentSpec doc = context.one_document(options.target);
+  if (!options.raw && (options.error || options.page != 1)) throw UsageError("--error and --page go with --raw");
+  if (options.error && !options.at.empty())
+    throw UsageError("--error shows the page of the last failed check: it takes no --at");
+  DocumentSpec doc = context.archived_document(options.target);
   Archive archive(context.data_dir());
+  if (options.raw) return show_raw(context, archive, doc, options);
   DocumentIndex index = load_existing(archive, doc);
   const VersionEntry& version = options.at.empty() ? *index.current() : resolve_version(index, options.at, doc.key());
   context.out() << archive.read_version(index, version);
@@ -124,15 +234,19 @@ int command_show(Context& context, const ShowCommandOptions& options) {
 }
 
 int command_diff(Context& context, const DiffCommandOptions& options) {
-  DocumentSpec doc = context.one_document(options.target);
+  if (options.json && options.format != "text" && options.format != "json")
+    throw UsageError("--json and --format " + options.format + " cannot be combined");
+  DocumentSpec doc = context.archived_document(options.target);
   Archive archive(context.data_dir());
   DocumentIndex index = load_existing(archive, doc);
   TextStyle style = context.style();
   style.verbose = true;  // asked for explicitly: show cosmetic hunks too
 
   ChangeRecord result;
+  std::string captured_at;  // of the newer version
   if (options.from.empty() && options.to.empty()) {
     const VersionEntry& latest = *index.current();
+    captured_at = latest.captured_at;
     const std::string path = archive.record_path(index, latest.number).string();
     try {
       result = record_from_json(ordered_json::parse(archive.read_record(index, latest)));
@@ -146,6 +260,7 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
   } else {
     const VersionEntry& to = options.to.empty() ? *index.current() : resolve_version(index, options.to, doc.key());
     const VersionEntry& from = options.from.empty() ? version_before(index, to) : resolve_version(index, options.from, doc.key());
+    captured_at = to.captured_at;
     // Two versions compared on their own, by the record builder check uses.
     const Text before = parse_text(archive.read_version(index, from));
     const Text after = parse_text(archive.read_version(index, to));
@@ -162,62 +277,14 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
     input.rules = &context.rules();
     result = build_record(input).record;
   }
-  if (options.json) {
+  if (options.json || options.format == "json") {
     context.out() << record_to_json(result).dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
+  } else if (options.format == "html") {
+    context.out() << record_to_html(result, captured_at);
   } else {
     context.out() << (result.status == Status::unchanged ? doc.key() + ": the versions are identical\n"
                                                    : record_to_text(result, style));
   }
-  return exit_code::ok;
-}
-
-int command_history(Context& context, const std::string& target, bool json) {
-  std::vector<DocumentSpec> docs = context.select_documents({target}, Context::Purpose::read);
-  Archive archive(context.data_dir());
-  std::ostream& out = context.out();
-  bool any = false;
-  for (const DocumentSpec& doc : docs) {
-    DocumentIndex index = archive.load(doc.platform_id, doc.document_id);
-    for (const VersionEntry& v : index.versions) {
-      any = true;
-      // The severity is in the version's record (records older than classification have none).
-      std::string severity;
-      ordered_json topics = ordered_json::array(), regulations = ordered_json::array();
-      try {
-        const ordered_json record = ordered_json::parse(archive.read_record(index, v));
-        severity = record.value("severity", "");
-        for (const auto& t : record.value("topics", ordered_json::array()))
-          topics.push_back({{"id", t.value("id", "")}, {"label", t.value("label", "")}});
-        for (const auto& g : record.value("regulations", ordered_json::array())) regulations.push_back(g.value("id", ""));
-      } catch (const std::exception&) {
-      }
-      if (json) {
-        ordered_json j;
-        j["platform"] = doc.platform_id;
-        j["document"] = doc.document_id;
-        j["version"] = v.id();
-        j["captured_at"] = v.captured_at;
-        j["status"] = std::string(to_string(v.status));
-        if (v.significance != Significance::none) j["significance"] = std::string(to_string(v.significance));
-        if (!v.cosmetic_kinds.empty()) j["cosmetic_kinds"] = v.cosmetic_kinds;
-        if (!v.reverts_to.empty()) j["reverts_to"] = v.reverts_to;
-        j["sha256"] = v.sha256;
-        j["summary"] = v.summary;
-        if (!severity.empty()) j["severity"] = severity;
-        if (!topics.empty()) j["topics"] = topics;
-        if (!regulations.empty()) j["regulations"] = regulations;
-        out << dump(j) << "\n";
-      } else {
-        std::string kind(v.status == Status::new_document ? "new" : to_string(v.significance));
-        std::string line = doc.key() + "  v" + v.id() + "  " + v.captured_at + "  ";
-        kind.resize(std::max<std::size_t>(kind.size(), 11), ' ');
-        if (severity.empty()) severity = "-";
-        severity.resize(std::max<std::size_t>(severity.size(), 8), ' ');
-        out << line << kind << "  " << severity << "  " << v.summary << "\n";
-      }
-    }
-  }
-  if (!any && !json) out << "nothing archived for " << target << " yet\n";
   return exit_code::ok;
 }
 
@@ -239,7 +306,7 @@ int command_verify(Context& context, bool repair, bool json, double lock_wait_se
     (f.problem ? problems : leftovers)++;
     if (f.repaired) ++repaired;
     if (json) {
-      out << dump(ordered_json{{"path", f.path}, {"kind", f.kind}, {"problem", f.problem},
+      out << json_line(ordered_json{{"path", f.path}, {"kind", f.kind}, {"problem", f.problem},
                                {"repaired", f.repaired}, {"message", f.message}})
           << "\n";
     } else {
@@ -248,9 +315,10 @@ int command_verify(Context& context, bool repair, bool json, double lock_wait_se
     }
   }
   if (!json)
-    out << report.documents << " documents, " << report.files << " files checked; " << problems << " problems, "
-        << leftovers << " leftovers of interrupted runs, " << repaired << " repaired; "
-        << report.open_problems() << " problems left\n";
+    out << counted(report.documents, "document") << ", " << counted(report.files, "file") << " checked; "
+        << counted(problems, "problem") << ", "
+        << counted(leftovers, "leftover of an interrupted run", "leftovers of interrupted runs") << ", " << repaired
+        << " repaired; " << counted(report.open_problems(), "problem") << " left\n";
   return report.open_problems() == 0 ? exit_code::ok : exit_code::document_failed;
 }
 

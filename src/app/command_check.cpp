@@ -1,8 +1,11 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cerrno>
 #include <condition_variable>
 #include <csignal>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <ostream>
 #include <thread>
@@ -16,6 +19,8 @@
 #include "tosdiff/report/record_json.hpp"
 #include "tosdiff/app/exit_codes.hpp"
 #include "tosdiff/app/progress.hpp"
+#include "tosdiff/app/run_summary.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -129,12 +134,22 @@ int command_check(Context& context, const CheckCommandOptions& options) {
   const TextStyle style = context.style();
   ProgressLine progress(context.terminal_err(), documents.size(), ProgressLine::stderr_is_terminal() && !context.quiet());
   std::size_t done = 0, errors = 0, not_checked = 0;
+  RunSummary run_summary;
+  // Standard output closed early (`tosdiff check | head -1`): SIGPIPE is ignored (main.cpp),
+  // the failed write is noticed, and the run goes on without printing: every document is
+  // still checked and archived, and the exit status is what it would have been.
+  bool stdout_open = true;
   auto report = [&](const ChangeRecord& result) {
     alerts.note(result);
+    run_summary.note(result);
     ++done;
     if (result.status == Status::error) ++errors;
     if (result.error && result.error->kind == ErrorKind::interrupted) ++not_checked;
     progress.erase();
+    if (!stdout_open) {
+      progress.update(done, errors);
+      return;
+    }
     if (options.json) {
       out << record_to_json_line(result) << "\n";
     } else if (context.quiet()) {
@@ -144,10 +159,17 @@ int command_check(Context& context, const CheckCommandOptions& options) {
       out << record_to_text(result, style);
     }
     out.flush();  // a long run shows each document as it completes
+    if (!out) {
+      stdout_open = false;
+      if (errno != EPIPE)
+        context.err() << "tosdiff: warning: cannot write to standard output (" << std::strerror(errno)
+                      << "); the run goes on, and archives every document\n";
+    }
     progress.update(done, errors);
   };
   CheckSummary summary = check_documents(documents, archive, *fetcher, clock, report, limits.max_size, &rules, &g_stop,
-                                         kDocumentBudgetSeconds, renderer.get());
+                                         kDocumentBudgetSeconds, renderer.get(),
+                                         options.no_cache ? ConditionalRequests::no : ConditionalRequests::yes);
   progress.erase();
   // Delivery failures are reported and queued, never counted in the exit code (docs/alerts.md);
   // an alert that could not even be queued is lost, and that is a failure of the run.
@@ -156,9 +178,12 @@ int command_check(Context& context, const CheckCommandOptions& options) {
   if (g_stop.load()) {
     const bool term = g_signal.load() == SIGTERM;
     context.err() << "tosdiff: stopped by " << (term ? "SIGTERM" : "SIGINT") << ": the documents checked are archived, "
-                  << not_checked << " of " << documents.size() << " were not checked\n";
+                  << not_checked << " of " << counted(documents.size(), "document") << " "
+                  << (not_checked == 1 ? "was" : "were") << " not checked\n";
     return term ? exit_code::interrupted_sigterm : exit_code::interrupted_sigint;
   }
+  for (const std::string& line : run_summary.lines(context.quiet(), [](const char* name) { return std::getenv(name); }))
+    context.err() << line << "\n";
   if (summary.errors > 0 || !alerts_kept || broken_platforms > 0) return exit_code::document_failed;
   if (options.exit_code && (summary.substantive > 0 || summary.created > 0)) return exit_code::changes;
   return exit_code::ok;

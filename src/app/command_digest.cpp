@@ -1,4 +1,5 @@
-// `tosdiff digest`: the changes archived in a period, as text, Markdown, HTML or JSON.
+// `tosdiff digest`: the changes archived in a period, and the notes written in it, as text,
+// Markdown, HTML, JSON or an Atom feed.
 
 #include <ostream>
 
@@ -7,6 +8,7 @@
 #include "tosdiff/app/commands.hpp"
 #include "tosdiff/pipeline/digest_query.hpp"
 #include "tosdiff/app/exit_codes.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -19,7 +21,8 @@ std::string readable(std::chrono::system_clock::time_point t) {
 bool plausible_name(const std::string& name) {
   if (name.empty() || name.size() > 129) return false;
   for (char c : name)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '/')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '/'))
+      return false;
   return name.front() != '/' && name.back() != '/' && std::count(name.begin(), name.end(), '/') <= 1;
 }
 
@@ -39,9 +42,17 @@ int command_digest(Context& context, const DigestCommandOptions& options) {
   if (!std::filesystem::is_directory(context.data_dir(), ec))
     throw FatalError("no archive at " + context.data_dir().string() + " (run `tosdiff check` first)");
 
+  // Names as the other commands take them (any case, aliases), said as the archive says them.
+  std::vector<std::string> targets;
+  for (const auto& name : options.targets) {
+    const std::vector<DocumentSpec> named = context.archived_documents(name);
+    if (named.empty()) targets.push_back(ascii_lower(name));
+    else targets.push_back(name.find('/') == std::string::npos ? named.front().platform_id : named.front().key());
+  }
   Archive archive(context.data_dir());
   std::vector<std::string> warnings, unreadable;
-  Digest digest = make_digest(archived_changes(archive, since, until, options.targets, warnings, unreadable));
+  std::vector<DigestEntry> changes = archived_changes(archive, since, until, targets, warnings, unreadable);
+  Digest digest = make_digest(std::move(changes), archived_notes(archive, since, until, targets, warnings));
   digest.unreadable = unreadable.size();
   digest.since = format_utc(since);
   digest.until = format_utc(until);
@@ -50,7 +61,7 @@ int command_digest(Context& context, const DigestCommandOptions& options) {
   digest.period = readable(since) + " \u2013 " + readable(until) + " UTC";
   if (!options.targets.empty()) {
     std::string scope;
-    for (const auto& t : options.targets) scope += (scope.empty() ? "" : ", ") + t;
+    for (const auto& t : targets) scope += (scope.empty() ? "" : ", ") + t;
     digest.period += " \u00b7 " + scope;
   }
   for (const auto& w : warnings) context.err() << "tosdiff: warning: " << w << "\n";
@@ -60,6 +71,9 @@ int command_digest(Context& context, const DigestCommandOptions& options) {
   if (options.format == "json")
     out << digest_to_json(digest).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   else if (options.format == "html") out << digest_to_html(digest);
+  // The feed's id names what it covers, never when it was made: a reader that polls the same
+  // command sees one feed.
+  else if (options.format == "atom") out << digest_to_atom(digest, "tag:tosdiff,2026:digest" + (targets.empty() ? "" : "/" + join(targets, ",")));
   else if (options.format == "markdown") out << digest_to_markdown(digest);
   else out << digest_to_text(digest, context.style().color);
   return unreadable.empty() ? exit_code::ok : exit_code::document_failed;

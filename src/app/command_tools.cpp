@@ -1,9 +1,11 @@
-// Commands that work on local files: normalize, validate.
+// Commands that work on local files (normalize, validate), and the names completion offers.
 
 #include <iostream>
 #include <iterator>
+#include <set>
 #include <ostream>
 
+#include "tosdiff/archive/archive.hpp"
 #include "tosdiff/util/atomic_file.hpp"
 #include "tosdiff/fetch/charset.hpp"
 #include "tosdiff/app/cli.hpp"
@@ -70,10 +72,34 @@ int command_validate(Context& context, const std::string& path) {
     ++platforms;
     for (const DocumentSpec& doc : p.documents) ++(doc.retired ? retired : documents);
   }
-  context.out() << platforms << " platforms, " << documents << " documents valid";
+  context.out() << counted(platforms, "platform") << ", " << counted(documents, "document") << " valid";
   if (retired > 0) context.out() << " (and " << retired << " retired)";
-  context.out() << "; " << errors << " errors, " << warnings << " warnings\n";
+  context.out() << "; " << counted(errors, "error") << ", " << counted(warnings, "warning") << "\n";
   return errors ? exit_code::usage : exit_code::ok;
+}
+
+int command_names(Context& context, bool documents_only) {
+  std::vector<std::string> names;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& name) {
+    if (seen.insert(name).second) names.push_back(name);
+  };
+  if (const Catalog* catalog = context.catalog_if_loadable()) {
+    for (const Platform& platform : catalog->platforms()) {
+      if (catalog->is_broken(platform.id)) continue;
+      if (!documents_only) {
+        add(platform.id);
+        for (const std::string& alias : platform.aliases) add(alias);
+      }
+      for (const DocumentSpec& doc : platform.documents) add(doc.key());
+    }
+  }
+  for (const auto& [platform, document] : Archive(context.data_dir()).document_directories()) {
+    if (!documents_only) add(platform);
+    add(platform + "/" + document);
+  }
+  for (const std::string& name : names) context.out() << name << "\n";
+  return exit_code::ok;
 }
 
 }  // namespace tosdiff

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,20 +58,32 @@ class Context {
   // out, and naming one is a UsageError) or reading their archive (retired ones included).
   enum class Purpose { fetch, read };
 
-  // Documents named by "PLATFORM" or "PLATFORM/DOCUMENT" (UsageError when unknown, or when
-  // the platform's declaration is broken: the message lists its problems). With no names:
-  // the user's platforms if a user catalog was given, else the built-in ones, without the
-  // broken platforms (report_catalog_problems tells of them).
+  // Documents of the catalog named by "PLATFORM" or "PLATFORM/DOCUMENT": ids in any case, or a
+  // platform's alias. UsageError when unknown (with the closest name: "did you mean"), or when
+  // the platform's declaration is broken (the message lists its problems). With no names: the
+  // user's platforms if a user catalog was given, else the built-in ones, without the broken
+  // platforms (report_catalog_problems tells of them).
   std::vector<DocumentSpec> select_documents(const std::vector<std::string>& names, Purpose purpose);
-  // Exactly one document by "PLATFORM/DOCUMENT", to read its archive.
+  // Exactly one document of the catalog by "PLATFORM/DOCUMENT", to read its archive.
   DocumentSpec one_document(const std::string& name);
+
+  // For the commands that only read the archive (history, show, diff, digest): the documents
+  // a name designates among the catalog's and the archive's own document directories, so that
+  // what was archived stays readable when its declaration is not in the catalog (a retired
+  // platform, a TOSDIFF_CATALOG forgotten in a cron job) or is broken (warned about). A
+  // document known only to the archive is titled from its latest change record. A catalog
+  // that cannot be loaded is warned about and left out. UsageError when the name is in neither.
+  std::vector<DocumentSpec> archived_documents(const std::string& name);
+  DocumentSpec archived_document(const std::string& name);  // exactly one: PLATFORM/DOCUMENT
+  // The catalog, or nullptr when it cannot be loaded (warned about once on stderr).
+  const Catalog* catalog_if_loadable();
 
   // Prints, once per run, on stderr: which declaration shadows which ("tosdiff: note: ...",
   // not with --quiet), and each error of a broken declaration ("tosdiff: error: <file>:
-  // <where>: <message>"). With `names` (the command line's PLATFORM[/DOCUMENT]), only the
-  // named platforms' are printed, and one line counts the other broken declarations.
-  // Returns the number of broken platforms whose errors were printed: the command then ends
-  // with exit code 3 (document_failed).
+  // <where>: <message>"). With `names` (the command line's PLATFORM[/DOCUMENT], any case or
+  // an alias), only the named platforms' are printed, and one line counts the other broken
+  // declarations. Returns the number of broken platforms whose errors were printed: the
+  // command then ends with exit code 3 (document_failed).
   std::size_t report_catalog_problems(const std::vector<std::string>& names = {});
 
   // The user's catalog directories, as resolved from --catalog, $TOSDIFF_CATALOG, or
@@ -100,7 +113,9 @@ class Context {
   TextStyle style_;
   std::optional<Catalog> catalog_;
   bool user_catalog_ = false;
+  bool catalog_failed_ = false;
   bool catalog_reported_ = false;
+  std::set<std::string> broken_warned_;  // platforms whose broken declaration was warned about
   std::optional<Rules> rules_;
   std::optional<Config> config_;
   std::unique_ptr<Clock> clock_;
@@ -122,6 +137,7 @@ struct CheckCommandOptions {
   // Alerts (docs/alerts.md), on top of the configuration file's.
   std::vector<std::string> notify_exec, notify_webhook, notify_email;
   bool no_alerts = false;    // neither send alerts nor retry the outbox
+  bool no_cache = false;     // no conditional requests: every page fetched in full
   bool no_browser = false;   // read every page as HTTP gives it: no headless Chromium
   std::string browser;       // the Chromium binary ("" = chromium-headless-shell, then chromium)
 };
@@ -135,7 +151,11 @@ struct DigestCommandOptions {
 };
 int command_digest(Context& context, const DigestCommandOptions& options);
 
-int command_list(Context& context, bool json);
+struct ListCommandOptions {
+  std::string pattern;  // "" = everything; a substring, or a glob when it has * ? or [
+  bool json = false;
+};
+int command_list(Context& context, const ListCommandOptions& options);
 
 // Makes the text held back as a suspicious shrink current, on the user's word.
 int command_accept(Context& context, const std::string& target, bool json, double lock_wait_seconds);
@@ -143,17 +163,41 @@ int command_accept(Context& context, const std::string& target, bool json, doubl
 struct ShowCommandOptions {
   std::string target;
   std::string at;  // a date or a version id; "" = current
+  bool raw = false;      // the raw page as fetched, not the normalized text
+  bool error = false;    // with raw: the page of the last failed check
+  std::size_t page = 1;  // with raw: which of a combined document's pages (1-based)
 };
 int command_show(Context& context, const ShowCommandOptions& options);
 
 struct DiffCommandOptions {
   std::string target;
-  bool json = false;
+  bool json = false;             // --json: the same as format "json"
+  std::string format = "text";   // text | json | html
   std::string from, to;  // dates or version ids; "" = the latest change
 };
 int command_diff(Context& context, const DiffCommandOptions& options);
 
+// Every version of the documents `target` names, with the notes written about them, in
+// the order they were made.
 int command_history(Context& context, const std::string& target, bool json);
+
+// `tosdiff note PLATFORM/DOCUMENT TEXT`: keeps a note with the document's archived history
+// (archive/notes.hpp), under the lock.
+struct NoteCommandOptions {
+  std::string target, text;
+  double lock_wait_seconds = 30;
+};
+int command_note(Context& context, const NoteCommandOptions& options);
+
+// `tosdiff notify --test`: a sample change record, made by the record builder from two
+// small texts, sent to every alert target the configuration file and the --notify-* flags
+// give (their filters set aside, no retry, nothing queued), each result printed. Exit 3
+// when a delivery failed, 2 when there is no target.
+struct NotifyCommandOptions {
+  bool test = false;
+  std::vector<std::string> notify_exec, notify_webhook, notify_email;
+};
+int command_notify(Context& context, const NotifyCommandOptions& options);
 
 // Checks the archive's files against the indexes; with repair, mends what can be mended.
 // Exit code 0 when no problem is left, 3 otherwise.
@@ -168,5 +212,11 @@ struct NormalizeCommandOptions {
 int command_normalize(Context& context, const NormalizeCommandOptions& options);
 
 int command_validate(Context& context, const std::string& path);
+
+// For shell completion: every name a PLATFORM[/DOCUMENT] argument takes, one a line (platform
+// ids and aliases of the catalog's usable platforms, their PLATFORM/DOCUMENT keys, then the
+// archive's own), each once; with documents_only, the keys alone. Never fails for a catalog
+// that cannot be loaded: what is known is printed.
+int command_names(Context& context, bool documents_only);
 
 }  // namespace tosdiff

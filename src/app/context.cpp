@@ -4,8 +4,12 @@
 #include <sstream>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
+#include "tosdiff/archive/archive.hpp"
 #include "tosdiff/app/cli.hpp"
 #include "tosdiff/app/commands.hpp"
+#include "tosdiff/app/target_names.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -158,7 +162,19 @@ std::string diagnostic_line(const Diagnostic& d) {
   throw UsageError(message);
 }
 
-std::string platform_of(const std::string& name) { return name.substr(0, name.find('/')); }
+// The platform id a command-line name designates in the catalog: its id in any case, or an
+// alias; the name lowercased when it is neither (a broken platform has no aliases to go by).
+std::string platform_id_of(const Catalog& cat, const std::string& name) {
+  const std::string platform = ascii_lower(name.substr(0, name.find('/')));
+  if (cat.find(platform) || cat.is_broken(platform)) return platform;
+  try {
+    const std::vector<NamedDocument> named = resolve_target(&cat, {}, platform);
+    if (!named.empty()) return named.front().platform;
+  } catch (const UsageError&) {
+    // Unknown, or an alias of several: select_documents says so.
+  }
+  return platform;
+}
 
 }  // namespace
 
@@ -180,33 +196,34 @@ std::vector<DocumentSpec> Context::select_documents(const std::vector<std::strin
     return out;
   }
   for (const std::string& name : names) {
-    const std::size_t slash = name.find('/');
-    const std::string platform_id = name.substr(0, slash);
+    const std::string platform_id = platform_id_of(cat, name);
     if (cat.is_broken(platform_id)) throw_broken(cat, platform_id);
-    const Platform* platform = cat.find(platform_id);
-    if (!platform) throw UsageError("unknown platform '" + platform_id + "' (see `tosdiff list`)");
-    if (slash == std::string::npos) {
-      if (fetch && platform->retired)
-        throw UsageError("platform '" + platform_id + "' is retired (its declaration has no terms, only a history): "
-                         "nothing to check; its archive stays readable (`tosdiff history " + platform_id + "`)");
-      for (const DocumentSpec& doc : platform->documents)
-        if (!fetch || !doc.retired) out.push_back(doc);
-      continue;
+    std::vector<NamedDocument> named;
+    try {
+      named = resolve_target(&cat, {}, name);
+    } catch (const UsageError& e) {
+      // Archived but no longer declared: say why it cannot be checked.
+      const ArchivedDocuments archived = Archive(data_dir_).document_directories();
+      try {
+        resolve_target(nullptr, archived, name);
+      } catch (const UsageError&) {
+        throw e;
+      }
+      throw UsageError("'" + name + "' is archived but not in the catalog: checking it needs its declaration "
+                       "(--catalog DIR or TOSDIFF_CATALOG); `tosdiff history " + name + "` reads what was archived");
     }
-    const std::string document_id = name.substr(slash + 1);
-    bool found = false;
-    for (const DocumentSpec& doc : platform->documents) {
-      if (doc.document_id != document_id) continue;
-      if (fetch && doc.retired)
-        throw UsageError("document '" + name + "' is retired (only in the declaration's history): nothing to check; "
-                         "its archive stays readable (`tosdiff history " + name + "`)");
-      out.push_back(doc);
-      found = true;
-    }
-    if (!found) {
-      std::string known;
-      for (const DocumentSpec& doc : platform->documents) known += (known.empty() ? "" : ", ") + doc.document_id;
-      throw UsageError("unknown document '" + document_id + "' of platform '" + platform_id + "' (known: " + known + ")");
+    const bool whole_platform = name.find('/') == std::string::npos;
+    if (const Platform* platform = cat.find(platform_id); fetch && whole_platform && platform && platform->retired)
+      throw UsageError("platform '" + platform_id + "' is retired (its declaration has no terms, only a history): "
+                       "nothing to check; its archive stays readable (`tosdiff history " + platform_id + "`)");
+    for (const NamedDocument& d : named) {
+      if (fetch && d.spec->retired) {
+        if (whole_platform) continue;
+        throw UsageError("document '" + d.platform + "/" + d.document + "' is retired (only in the declaration's "
+                         "history): nothing to check; its archive stays readable (`tosdiff history " + d.platform +
+                         "/" + d.document + "`)");
+      }
+      out.push_back(*d.spec);
     }
   }
   // The same document named twice is checked once.
@@ -230,7 +247,7 @@ std::size_t Context::report_catalog_problems(const std::vector<std::string>& nam
   if (catalog_reported_) return 0;
   catalog_reported_ = true;
   std::vector<std::string> named;
-  for (const std::string& name : names) named.push_back(platform_of(name));
+  for (const std::string& name : names) named.push_back(platform_id_of(cat, name));
   auto wanted = [&](const std::string& platform_id) {
     return names.empty() || std::find(named.begin(), named.end(), platform_id) != named.end();
   };
@@ -253,9 +270,83 @@ std::size_t Context::report_catalog_problems(const std::vector<std::string>& nam
     for (const Diagnostic& d : cat.errors_of(platform_id)) err_ << "tosdiff: error: " << diagnostic_line(d) << "\n";
   }
   if (others > 0 && !quiet())
-    err_ << "tosdiff: warning: the declarations of " << others << " other platform" << (others == 1 ? "" : "s")
+    err_ << "tosdiff: warning: the declarations of " << counted(others, "other platform")
          << " have errors (`tosdiff validate` lists them)\n";
   return reported;
+}
+
+const Catalog* Context::catalog_if_loadable() {
+  if (catalog_failed_) return nullptr;
+  try {
+    return &catalog();
+  } catch (const UsageError& e) {
+    catalog_failed_ = true;
+    // "the catalog cannot be loaded:\n  FILE: MESSAGE\n...": the first problem is enough here.
+    const std::string message = e.what();
+    const std::size_t detail = message.find('\n');
+    err_ << "tosdiff: warning: the catalog cannot be loaded, reading the archive without it"
+         << (detail == std::string::npos ? ": " + message
+                                         : ": " + std::string(trim(message.substr(detail + 1, message.find('\n', detail + 1) - detail - 1))))
+         << " (`tosdiff validate` lists every problem)\n";
+    return nullptr;
+  }
+}
+
+namespace {
+
+// A document the catalog does not declare, titled as its latest change record says.
+DocumentSpec archived_spec(const Archive& archive, const std::string& platform, const std::string& document) {
+  DocumentSpec spec;
+  spec.platform_id = platform;
+  spec.document_id = document;
+  spec.platform_name = platform;
+  spec.terms_type = document;
+  try {
+    const DocumentIndex index = archive.load(platform, document);
+    if (const VersionEntry* current = index.current()) {
+      const std::string title =
+          nlohmann::json::parse(archive.read_record(index, *current)).value("title", std::string());
+      static const std::string kSeparator = " \u2014 ";  // "<platform name> — <terms type>"
+      if (const std::size_t at = title.find(kSeparator); at != std::string::npos) {
+        spec.platform_name = title.substr(0, at);
+        spec.terms_type = title.substr(at + kSeparator.size());
+      }
+    }
+  } catch (const std::exception&) {
+    // Untitled: the commands that read it report what is wrong with it.
+  }
+  return spec;
+}
+
+}  // namespace
+
+std::vector<DocumentSpec> Context::archived_documents(const std::string& name) {
+  const Catalog* cat = catalog_if_loadable();
+  const Archive archive(data_dir_);
+  std::vector<NamedDocument> named;
+  const std::string platform_id = cat ? platform_id_of(*cat, name) : "";
+  try {
+    named = resolve_target(cat, archive.document_directories(), name);
+  } catch (const UsageError&) {
+    // Neither declared (usable) nor archived: a broken declaration is the better explanation.
+    if (cat && cat->is_broken(platform_id)) throw_broken(*cat, platform_id);
+    throw;
+  }
+  // A broken declaration does not hide what was archived under it: read, with a word why the
+  // titles may be the archive's own.
+  if (cat && cat->is_broken(platform_id) && broken_warned_.insert(platform_id).second)
+    err_ << "tosdiff: warning: the declaration of platform '" << platform_id
+         << "' has errors (`tosdiff validate` lists them); reading its archive\n";
+  std::vector<DocumentSpec> out;
+  for (const NamedDocument& d : named)
+    out.push_back(d.spec ? *d.spec : archived_spec(archive, d.platform, d.document));
+  return out;
+}
+
+DocumentSpec Context::archived_document(const std::string& name) {
+  if (name.find('/') == std::string::npos)
+    throw UsageError("'" + name + "' names a platform; give PLATFORM/DOCUMENT");
+  return archived_documents(name).front();
 }
 
 }  // namespace tosdiff

@@ -449,6 +449,7 @@ ArchiveFileKind archive_file_kind(std::string_view relative, std::string* name) 
   };
   if (folder.empty()) {
     if (file == "index.json") return ArchiveFileKind::index;
+    if (file == "notes.json") return ArchiveFileKind::notes;
     if (file == ".transaction") return ArchiveFileKind::marker;
     if (file.substr(0, 18) == "index.json.corrupt") return ArchiveFileKind::set_aside;
     return ArchiveFileKind::unknown;
@@ -461,7 +462,7 @@ ArchiveFileKind archive_file_kind(std::string_view relative, std::string* name) 
 }
 
 std::vector<std::string> Archive::unreferenced_files(const DocumentIndex& index) const {
-  std::set<std::string> named = {"index.json", ".transaction"};
+  std::set<std::string> named = {"index.json", ".transaction", "notes.json"};
   for (const auto& s : index.snapshots) named.insert("snapshots/" + s.sha256 + ".html");
   for (const auto& v : index.versions) {
     named.insert("versions/" + v.id() + ".txt");

@@ -7,6 +7,7 @@
 //   <data>/<platform>/<document>/versions/<n>.txt    normalized text of version n
 //   <data>/<platform>/<document>/records/<n>.json    the change record that made version n
 //   <data>/<platform>/<document>/pending/<sha256>.txt  a flagged text awaiting `tosdiff accept`
+//   <data>/<platform>/<document>/notes.json        people's notes (notes.hpp)
 //
 // Writes are atomic, and index.json is written last: a version or record file that the
 // index does not name yet is an orphan of an interrupted run, rewritten by the next one.
@@ -168,7 +169,7 @@ class Archive {
 
 // The kinds of file an archive's document directory holds, from a relative path such as
 // "versions/12.txt"; the number or hash is stored in `name`.
-enum class ArchiveFileKind { index, marker, snapshot, version, record, pending, temp, set_aside, unknown };
+enum class ArchiveFileKind { index, marker, notes, snapshot, version, record, pending, temp, set_aside, unknown };
 ArchiveFileKind archive_file_kind(std::string_view relative, std::string* name = nullptr);
 
 // Serializes and parses index.json (exposed for tests and `verify`).

@@ -100,6 +100,11 @@ void Catalog::merge(Platform platform) {
   shadows_.insert(shadows_.end(), shadows.begin(), shadows.end());
 
   existing->name = platform.name;
+  // A user's declaration that leaves out "aliases" (an Open Terms Archive file has none) must
+  // not take away the names the built-in one gave: the aliases add up.
+  for (std::string& alias : platform.aliases)
+    if (std::find(existing->aliases.begin(), existing->aliases.end(), alias) == existing->aliases.end())
+      existing->aliases.push_back(std::move(alias));
   existing->origin = platform.origin;
   existing->built_in = existing->built_in && platform.built_in;
   for (DocumentSpec& doc : existing->documents) {

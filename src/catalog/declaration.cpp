@@ -17,7 +17,8 @@ using nlohmann::json;
 
 // The keys each object may have: Open Terms Archive's (its JSON schemas) and tosdiff's own.
 const std::vector<std::string> kTopKeys = {"name",          "terms",        "documents", "importedFrom", "id",
-                                           "allowFileUrls", "compareLinks", "perHost",   "delay",        "$schema"};
+                                           "aliases",       "allowFileUrls", "compareLinks", "perHost",  "delay",
+                                           "$schema"};
 const std::vector<std::string> kTermsKeys = {"fetch",         "select",       "remove",  "filter", "executeClientScripts",
                                              "combine",       "allowFileUrls", "compareLinks", "perHost", "delay"};
 const std::vector<std::string> kCombineKeys = {"fetch", "select", "remove", "filter", "executeClientScripts"};
@@ -101,6 +102,7 @@ class DeclarationParser {
         error("", "cannot derive a platform id from the file name '" + std::string(file_stem_) +
                       "' (" + platform.id + "): set \"id\"");
     }
+    platform.aliases = parse_aliases(root, platform.id);
     allow_file_ = flag(root, "allowFileUrls", "allowFileUrls", false);
     compare_links_ = flag(root, "compareLinks", "compareLinks", false);
     per_host_ = number(root, "perHost", "perHost", 0, 1, 64);
@@ -242,6 +244,31 @@ class DeclarationParser {
       return a.valid_until_time < b.valid_until_time;
     });
     return past;
+  }
+
+  // "aliases": other names a platform goes by (a product, a former name), each written as an
+  // id is, so the command line finds it by them. An alias that is also another platform's id
+  // gives way to that id when names are looked up.
+  std::vector<std::string> parse_aliases(const json& root, const std::string& platform_id) {
+    std::vector<std::string> aliases;
+    auto it = root.find("aliases");
+    if (it == root.end()) return aliases;
+    if (!it->is_array()) {
+      error("aliases", "\"aliases\" must be an array of names");
+      return aliases;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const json& alias = (*it)[i];
+      const std::string where = "aliases[" + std::to_string(i) + "]";
+      if (!alias.is_string() || !is_valid_id(alias.get<std::string>()))
+        error(where, "an alias must be 1-64 characters of a-z, 0-9 and '-', not starting or ending with '-'");
+      else if (alias.get<std::string>() == platform_id ||
+               std::find(aliases.begin(), aliases.end(), alias.get<std::string>()) != aliases.end())
+        warning(where, "alias '" + alias.get<std::string>() + "' given twice (or the platform id itself): ignored");
+      else
+        aliases.push_back(alias.get<std::string>());
+    }
+    return aliases;
   }
 
   double number(const json& object, const char* key, const std::string& where, double fallback, double low,

@@ -9,6 +9,8 @@
 // select/remove/filter/executeClientScripts from its terms entry unless it sets its own.
 // tosdiff adds a few optional keys, ignored by other tools:
 //   "id"             (top level) the platform id, instead of the one derived from the file
+//   "aliases"        (top level) other names of the platform on the command line, each an id
+//                    ("claude" for anthropic); a platform's own id wins over another's alias
 //   "allowFileUrls"  (top level or per terms) accept file:// URLs (demos, tests)
 //   "compareLinks"   (top level or per terms) compare link targets too
 //   "perHost", "delay" (top level or per terms) politeness towards the host: transfers at
@@ -39,6 +41,7 @@ namespace tosdiff {
 struct Platform {
   std::string id;
   std::string name;
+  std::vector<std::string> aliases;  // "aliases": other names the command line accepts
   std::string origin;  // the declaration's file path, or "built-in:<file>"; the last one merged
   bool built_in = false;
   // Every document is retired: the declaration has no terms, only a history.

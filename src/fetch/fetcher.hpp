@@ -17,6 +17,10 @@
 
 namespace tosdiff {
 
+// Whether a page fetched before is requested conditionally, with the validators of its
+// archived snapshot (If-None-Match, If-Modified-Since). `check --no-cache` says no.
+enum class ConditionalRequests { yes, no };
+
 struct FetchRequest {
   std::string url;
   bool allow_file = false;     // file:// is refused unless the declaration allows it

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tosdiff/archive/notes.hpp"
+#include "tosdiff/report/change_words.hpp"
 #include "tosdiff/report/record_json.hpp"
 #include "tosdiff/util/clock.hpp"
 
@@ -9,6 +11,17 @@ namespace tosdiff {
 
 using ordered_json = nlohmann::ordered_json;
 using time_point = std::chrono::system_clock::time_point;
+
+namespace {
+
+bool selected(const std::vector<std::string>& names, const std::string& platform, const std::string& document) {
+  if (names.empty()) return true;
+  for (const std::string& name : names)
+    if (name == platform || name == platform + "/" + document) return true;
+  return false;
+}
+
+}  // namespace
 
 std::vector<DigestEntry> archived_changes(const Archive& archive, time_point since, time_point until,
                                           const std::vector<std::string>& names, std::vector<std::string>& warnings,
@@ -56,6 +69,42 @@ std::vector<DigestEntry> archived_changes(const Archive& archive, time_point sin
   }
   for (std::size_t i = 0; i < names.size(); ++i)
     if (!matched[i]) warnings.push_back("nothing archived for " + names[i]);
+  return out;
+}
+
+std::vector<DigestNote> archived_notes(const Archive& archive, time_point since, time_point until,
+                                       const std::vector<std::string>& names, std::vector<std::string>& warnings) {
+  std::vector<DigestNote> out;
+  for (const auto& [platform, document] : archive.document_directories()) {
+    if (!selected(names, platform, document)) continue;
+    std::vector<Note> notes;
+    try {
+      notes = read_notes(archive, platform, document);
+    } catch (const ArchiveError& e) {
+      warnings.push_back(platform + "/" + document + ": notes unreadable (" + e.what() + ")");
+      continue;
+    }
+    std::string platform_title = platform, document_title = document;
+    bool titled = false;
+    for (const Note& note : notes) {
+      time_point at;
+      if (!parse_utc(note.at, at) || at < since || at > until) continue;
+      if (!titled) {
+        titled = true;
+        try {
+          const DocumentIndex index = archive.load(platform, document);
+          if (const VersionEntry* current = index.current()) {
+            const ChangeRecord record = record_from_json(ordered_json::parse(archive.read_record(index, *current)));
+            platform_title = platform_name(record);
+            document_title = document_name(record);
+          }
+        } catch (const std::exception&) {
+          // Untitled: archived_changes reports what is wrong with the document.
+        }
+      }
+      out.push_back({platform, document, platform_title, document_title, note.at, note.version, note.text});
+    }
+  }
   return out;
 }
 

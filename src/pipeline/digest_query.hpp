@@ -1,5 +1,6 @@
 #pragma once
-// What the digest reads from the archive: the versions of a period with their records.
+// What the digest reads from the archive: the versions of a period with their records, and
+// the notes written in it.
 
 #include <chrono>
 #include <string>
@@ -19,5 +20,12 @@ std::vector<DigestEntry> archived_changes(const Archive& archive, std::chrono::s
                                           std::chrono::system_clock::time_point until,
                                           const std::vector<std::string>& names, std::vector<std::string>& warnings,
                                           std::vector<std::string>& unreadable);
+
+// Every note written in [since, until] about the archived documents `names` selects (as for
+// archived_changes), titled from the document's latest record. A notes file that cannot be
+// read is appended to `warnings`.
+std::vector<DigestNote> archived_notes(const Archive& archive, std::chrono::system_clock::time_point since,
+                                       std::chrono::system_clock::time_point until,
+                                       const std::vector<std::string>& names, std::vector<std::string>& warnings);
 
 }  // namespace tosdiff

@@ -30,7 +30,7 @@ FetchRequest DocumentCheck::request_for(const SourceSpec& source) const {
   request.allow_file = spec_.allow_file_urls;
   request.per_host = spec_.per_host;
   request.delay_seconds = spec_.delay_seconds;
-  if (!transaction_) return request;
+  if (!transaction_ || options_.conditional == ConditionalRequests::no) return request;
   const DocumentIndex& index = transaction_->index();
   if (const SnapshotMeta* meta = index.latest_snapshot(source.url)) {
     std::error_code ec;

@@ -28,6 +28,7 @@ struct DocumentCheckOptions {
   double budget_seconds = 60;                 // processing time allowed per document
   CommitMode commit = CommitMode::immediate;
   bool can_render = false;                    // a browser is there for JavaScript shells
+  ConditionalRequests conditional = ConditionalRequests::yes;  // no: every page fetched in full
 };
 
 // A text held back for a suspicious shrink is taken as the document once the same text (or
@@ -42,7 +43,8 @@ class DocumentCheck {
  public:
   DocumentCheck(const DocumentSpec& spec, const Archive& archive, const Clock& clock, DocumentCheckOptions options);
 
-  // Conditional request headers for a page whose archived snapshot is still on disk.
+  // Conditional request headers for a page whose archived snapshot is still on disk (none
+  // with ConditionalRequests::no).
   FetchRequest request_for(const SourceSpec& source) const;
   // What the browser should render for a page: its URL, waiting for the declaration's CSS
   // selectors.

@@ -273,7 +273,8 @@ class CheckRun {
 CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
                              Fetcher& fetcher, const Clock& clock, const ReportFn& report,
                              std::size_t max_page_bytes, const Rules* rules, const std::atomic<bool>* stop,
-                             double document_budget_seconds, PageRenderer* renderer) {
+                             double document_budget_seconds, PageRenderer* renderer,
+                             ConditionalRequests conditional) {
   DocumentCheckOptions options;
   // Transcoding can triple a legacy-encoded page: the normalizer accepts what the fetch cap lets through.
   options.max_html_bytes = std::max<std::size_t>(16u << 20, 3 * max_page_bytes);
@@ -282,6 +283,7 @@ CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const A
   options.budget_seconds = document_budget_seconds;
   options.commit = CommitMode::group;
   options.can_render = renderer != nullptr;
+  options.conditional = conditional;
   return CheckRun(documents, archive, clock, report, options, renderer).run(fetcher);
 }
 

@@ -41,11 +41,15 @@ using ReportFn = std::function<void(const ChangeRecord&)>;
 // executeClientScripts is rendered instead of fetched, and a page fetched over HTTP that turns
 // out to be a JavaScript shell is rendered before it is read (the record's fetcher says
 // "browser"). Without a renderer, every page is read as HTTP gives it.
+//
+// `conditional`: with ConditionalRequests::no, pages fetched before are requested in full,
+// without the validators of their archived snapshots (`check --no-cache`).
 CheckSummary check_documents(const std::vector<DocumentSpec>& documents, const Archive& archive,
                              Fetcher& fetcher, const Clock& clock, const ReportFn& report,
                              std::size_t max_page_bytes = 10u << 20, const Rules* rules = nullptr,
                              const std::atomic<bool>* stop = nullptr, double document_budget_seconds = 60,
-                             PageRenderer* renderer = nullptr);
+                             PageRenderer* renderer = nullptr,
+                             ConditionalRequests conditional = ConditionalRequests::yes);
 
 // `tosdiff accept`: makes the text held back as suspicious (pending) the current version,
 // on the user's word. Returns the record (status "changed"), or an error result of kind

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tosdiff/archive/notes.hpp"
 #include "tosdiff/model/ids.hpp"
 #include "tosdiff/util/clock.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
@@ -41,6 +42,7 @@ class DocumentVerifier {
       check_versions(index);
       check_snapshots(index);
       check_pending(index);
+      check_notes();
       check_unreferenced(index);
     } catch (const std::exception& e) {
       // One document's damage never stops the verification of the others.
@@ -396,6 +398,16 @@ class DocumentVerifier {
     }
   }
 
+  // People's notes: read as `history` reads them; damaged ones are theirs to mend, never
+  // tosdiff's to rewrite or delete.
+  void check_notes() {
+    try {
+      read_notes(archive_, platform_, document_);
+    } catch (const ArchiveError& e) {
+      add("notes.json", "corrupt", std::string(e.what()) + " (left as it is: notes are written by people)");
+    }
+  }
+
   void check_unreferenced(DocumentIndex& index) {
     const bool interrupted = archive_.interrupted(index);
     const std::uint64_t last = index.versions.empty() ? 0 : index.versions.back().number;
@@ -407,6 +419,7 @@ class DocumentVerifier {
         case ArchiveFileKind::set_aside:
         case ArchiveFileKind::marker:
         case ArchiveFileKind::index:
+        case ArchiveFileKind::notes:
           continue;
         case ArchiveFileKind::unknown:
           add(file, "unknown", "not a file tosdiff writes; left alone", false);

@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "tosdiff/model/severity.hpp"
+#include "tosdiff/report/change_card.hpp"
+#include "tosdiff/report/change_words.hpp"
 #include "tosdiff/report/escape.hpp"
 #include "tosdiff/report/paint.hpp"
 #include "tosdiff/report/record_text.hpp"
@@ -19,100 +21,24 @@ namespace {
 using ordered_json = nlohmann::ordered_json;
 using time_point = std::chrono::system_clock::time_point;
 
-const std::string kTitleSeparator = " \u2014 ";  // catalog titles: "<platform name> — <terms type>"
-
-std::string plural(std::size_t n, const std::string& one, const std::string& many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string platform_name(const ChangeRecord& r) {
-  const auto at = r.title.find(kTitleSeparator);
-  return at == std::string::npos || at == 0 ? r.platform : r.title.substr(0, at);
-}
-
-std::string document_name(const ChangeRecord& r) {
-  const auto at = r.title.find(kTitleSeparator);
-  if (at == std::string::npos) return r.title.empty() ? r.document : r.title;
-  return r.title.substr(at + kTitleSeparator.size());
-}
-
-// "2026-11-29T12:00:00Z" -> "2026-11-29 12:00 UTC"
-std::string readable_time(const std::string& iso) {
-  if (iso.size() < 16 || iso[10] != 'T') return iso;
-  return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
-}
-
 bool is_substantive(const ChangeRecord& r) { return is_substantive_change(r); }
 
 // 0 substantive, 1 new, 2 cosmetic: the order of sections in a group.
 int kind_rank(const ChangeRecord& r) { return is_substantive(r) ? 0 : r.status == Status::new_document ? 1 : 2; }
 
-std::string kind_word(const ChangeRecord& r) {
-  if (is_substantive(r)) return r.severity == Severity::unclassified ? "changed" : std::string(to_string(r.severity));
-  return r.status == Status::new_document ? "new" : "cosmetic";
-}
+std::vector<const Hunk*> shown_hunks(const ChangeRecord& r, std::size_t& more) { return shown_hunks(r, kDigestPlaces, more); }
 
-std::string version_phrase(const DigestEntry& e) {
-  const ChangeRecord& r = e.record;
-  std::string out;
-  if (r.current) out = "version " + r.current->version;
-  if (r.previous) out += " (was " + r.previous->version + ")";
-  const std::string when = readable_time(e.captured_at.empty() ? r.checked_at : e.captured_at);
-  return out.empty() ? when : out + ", " + when;
-}
+std::string version_phrase(const DigestEntry& e) { return version_phrase(e.record, e.captured_at); }
 
-// The substantive hunks shown for a change, and how many more there are.
-std::vector<const Hunk*> shown_hunks(const ChangeRecord& r, std::size_t& more) {
-  std::vector<const Hunk*> out;
-  more = 0;
-  if (!r.change || !is_substantive(r)) return out;
-  for (const auto& h : r.change->hunks) {
-    if (h.cosmetic) continue;
-    if (out.size() < kDigestPlaces) out.push_back(&h);
-    else ++more;
-  }
-  return out;
-}
-
-// The summary without the document's title, which the entry's heading already gives:
-// "§ '8. Disputes' changed: +49/−30 words in 4 places; ...", "first version archived (...)".
-std::string short_summary(const ChangeRecord& r) {
-  std::string s = summarize(r);
-  const std::string name = r.title.empty() ? r.platform + "/" + r.document : r.title;
-  if (s.rfind(name, 0) == 0) {
-    s.erase(0, name.size());
-    if (s.rfind(": ", 0) == 0) s.erase(0, 2);
-    else if (!s.empty() && s[0] == ' ') s.erase(0, 1);
-  }
-  return s;
-}
-
-// At most `limit` names, then "+N more" (the JSON digest and the record have them all).
-std::vector<std::string> first_of(std::vector<std::string> names, std::size_t limit) {
-  if (names.size() > limit) {
-    const std::size_t more = names.size() - limit;
-    names.resize(limit);
-    names.push_back("+" + std::to_string(more) + " more");
-  }
-  return names;
-}
-
-constexpr std::size_t kNamedRegulations = 6;
 
 std::string counts_line(const Digest& d) {
   std::vector<std::string> parts;
   parts.push_back(d.substantive == 0 ? "no substantive change" : substantive_headline(d));
   if (d.cosmetic) parts.push_back(plural(d.cosmetic, "cosmetic change", "cosmetic changes"));
   if (d.created) parts.push_back(plural(d.created, "new document", "new documents"));
+  if (d.notes) parts.push_back(plural(d.notes, "note", "notes"));
   return join(parts, " \u00b7 ");
 }
-
-bool http_url(const std::string& url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
 
 // ---- text -----------------------------------------------------------------------------------
 
@@ -125,74 +51,13 @@ const char* severity_color(const std::string& kind) {
   return "2";
 }
 
-// ---- HTML -----------------------------------------------------------------------------------
-
-const char* kFont = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
-
-struct Badge {
-  const char* fg;
-  const char* bg;
-  const char* border;
-};
-
-Badge badge_for(const std::string& kind) {
-  if (kind == "major") return {"#ffffff", "#b91c1c", "#b91c1c"};
-  if (kind == "moderate") return {"#ffffff", "#c2410c", "#c2410c"};
-  if (kind == "minor") return {"#713f12", "#fef3c7", "#d97706"};
-  if (kind == "info" || kind == "changed") return {"#374151", "#f3f4f6", "#9ca3af"};
-  if (kind == "new") return {"#1e3a8a", "#dbeafe", "#3b82f6"};
-  return {"#4b5563", "#f9fafb", "#d1d5db"};  // cosmetic
-}
-
-std::string html_entry(const DigestEntry& e) {
-  const ChangeRecord& r = e.record;
-  const std::string kind = kind_word(r);
-  const Badge b = badge_for(kind);
-  std::ostringstream o;
-  o << "<tr><td style=\"padding:0 28px 14px 28px;\">"
-    << "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" "
-       "style=\"border-collapse:separate;border:1px solid #e5e7eb;border-left:4px solid " << b.border
-    << ";border-radius:4px;\"><tr><td style=\"padding:12px 14px;font-family:" << kFont
-    << ";font-size:14px;line-height:1.5;color:#1f2937;\">";
-  o << "<span style=\"display:inline-block;padding:1px 7px;border-radius:3px;font-size:11px;font-weight:700;"
-       "letter-spacing:0.04em;color:" << b.fg << ";background:" << b.bg << ";border:1px solid " << b.border << ";\">"
-    << html_escape(upper(kind)) << "</span> "
-    << "<strong style=\"font-size:15px;color:#111827;\">" << html_escape(document_name(r)) << "</strong> "
-    << "<span style=\"color:#6b7280;font-size:12px;\">" << html_escape(version_phrase(e)) << "</span>";
-  o << "<div style=\"margin:6px 0 0 0;\">" << html_escape(short_summary(r)) << "</div>";
-  auto facts = [&](const char* label, const std::vector<std::string>& values, const char* color) {
-    if (values.empty()) return;
-    o << "<div style=\"margin:4px 0 0 0;font-size:13px;color:" << color << ";\"><span style=\"color:#6b7280;\">"
-      << label << ":</span> " << html_escape(join(values, "; ")) << "</div>";
-  };
-  facts("Flags", flag_labels(r), "#991b1b");
-  facts("Topics", topic_labels(r), "#1f2937");
-  facts("Regulations", first_of(regulation_names(r), kNamedRegulations), "#1f2937");
-  std::size_t more = 0;
-  for (const Hunk* h : shown_hunks(r, more)) {
-    o << "<div style=\"margin:10px 0 0 0;padding:8px 10px;background:#f9fafb;border-radius:3px;\">";
-    if (!h->section.empty())
-      o << "<div style=\"font-size:12px;color:#6b7280;margin:0 0 3px 0;\">\u00a7 "
-        << html_escape(join(h->section, " \u203a ")) << "</div>";
-    o << "<div style=\"font-size:14px;line-height:1.6;\">" << render_words(h->words, html_words()) << "</div></div>";
-  }
-  if (more)
-    o << "<div style=\"margin:6px 0 0 0;font-size:12px;color:#6b7280;\">and " << plural(more, "more place", "more places")
-      << " (tosdiff diff " << html_escape(r.platform + "/" + r.document) << ")</div>";
-  if (!r.urls.empty() && http_url(r.urls.front()))
-    o << "<div style=\"margin:8px 0 0 0;font-size:13px;\"><a href=\"" << html_escape(r.urls.front())
-      << "\" style=\"color:#1d4ed8;\">Read the document</a></div>";
-  o << "</td></tr></table></td></tr>\n";
-  return o.str();
-}
-
 // ---- Markdown ---------------------------------------------------------------------------------
 
 
 }  // namespace
 
 
-Digest make_digest(std::vector<DigestEntry> entries) {
+Digest make_digest(std::vector<DigestEntry> entries, std::vector<DigestNote> notes) {
   Digest d;
   std::map<std::string, DigestGroup> groups;
   for (auto& e : entries) {
@@ -212,6 +77,14 @@ Digest make_digest(std::vector<DigestEntry> entries) {
     if (g.name.empty() || g.name == g.platform) g.name = platform_name(r);
     g.entries.push_back(std::move(e));
   }
+  std::stable_sort(notes.begin(), notes.end(), [](const DigestNote& a, const DigestNote& b) { return a.at < b.at; });
+  for (auto& n : notes) {
+    ++d.notes;
+    DigestGroup& g = groups[n.platform];
+    g.platform = n.platform;
+    if (g.name.empty()) g.name = n.platform_name.empty() ? n.platform : n.platform_name;
+    g.notes.push_back(std::move(n));
+  }
   auto entry_before = [](const DigestEntry& a, const DigestEntry& b) {
     const int ka = kind_rank(a.record), kb = kind_rank(b.record);
     if (ka != kb) return ka < kb;
@@ -230,6 +103,7 @@ Digest make_digest(std::vector<DigestEntry> entries) {
     if (best == -2)
       for (const auto& e : g.entries)
         if (e.record.status == Status::new_document) best = std::max(best, -1);
+    if (g.entries.empty()) best = -3;  // notes only
     return best;
   };
   for (auto& [id, g] : groups) {
@@ -312,6 +186,13 @@ std::string digest_to_text(const Digest& d, bool color) {
       if (more) o << indent << "and " << plural(more, "more place", "more places") << "\n";
       if (is_substantive(r) && !r.urls.empty()) o << indent << paint("2", r.urls.front()) << "\n";
     }
+    for (const auto& n : g.notes) {
+      std::string label = "NOTE";
+      label.resize(10, ' ');
+      o << paint("32", label) << paint("1", n.document_name) << "  "
+        << paint("2", (n.version.empty() ? "" : "on version " + n.version + ", ") + readable_time(n.at)) << "\n";
+      o << indent << n.text << "\n";
+    }
   }
   return repair_utf8(o.str());
 }
@@ -351,48 +232,25 @@ std::string digest_to_markdown(const Digest& d) {
       if (is_substantive(r) && !r.urls.empty() && http_url(r.urls.front()))
         o << "\n[Read the document](<" << r.urls.front() << ">)\n";
     }
+    for (const auto& n : g.notes) {
+      o << "\n### NOTE \u00b7 " << markdown_escape(n.document_name) << " \u2014 "
+        << markdown_escape((n.version.empty() ? "" : "on version " + n.version + ", ") + readable_time(n.at)) << "\n\n";
+      o << markdown_escape(n.text) << "\n";
+    }
   }
   return repair_utf8(o.str());
 }
 
 std::string digest_to_html(const Digest& d) {
-  std::ostringstream o;
-  o << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-       "<meta name=\"color-scheme\" content=\"light\">\n"
-    << "<title>" << html_escape(d.title) << "</title>\n</head>\n"
-    << "<body style=\"margin:0;padding:0;background:#f3f4f6;\">\n"
-    << "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" "
-       "style=\"background:#f3f4f6;\"><tr><td align=\"center\" style=\"padding:24px 12px;\">\n"
-    << "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" "
-       "style=\"max-width:720px;background:#ffffff;border:1px solid #e5e7eb;border-radius:6px;\">\n";
-  o << "<tr><td style=\"padding:24px 28px 16px 28px;font-family:" << kFont << ";\">"
-    << "<div style=\"font-size:12px;letter-spacing:0.08em;text-transform:uppercase;color:#6b7280;\">tosdiff</div>"
-    << "<h1 style=\"margin:4px 0 6px 0;font-size:22px;line-height:1.3;color:#111827;\">" << html_escape(d.title) << "</h1>";
-  if (!d.period.empty())
-    o << "<div style=\"font-size:13px;color:#6b7280;\">" << html_escape(d.period) << "</div>";
-  o << "<div style=\"margin:10px 0 0 0;font-size:14px;color:#374151;\">" << html_escape(counts_line(d)) << "</div>"
-    << "</td></tr>\n";
-  if (d.groups.empty())
-    o << "<tr><td style=\"padding:0 28px 24px 28px;font-family:" << kFont
-      << ";font-size:14px;color:#374151;\">Nothing changed.</td></tr>\n";
+  std::string rows;
+  if (d.groups.empty()) rows += message_row_html("Nothing changed.");
+  const CardOptions options{kDigestPlaces, false};
   for (const auto& g : d.groups) {
-    o << "<tr><td style=\"padding:10px 28px 10px 28px;font-family:" << kFont << ";\">"
-      << "<h2 style=\"margin:0;padding:0 0 6px 0;font-size:17px;color:#111827;border-bottom:1px solid #e5e7eb;\">"
-      << html_escape(g.name);
-    if (g.name != g.platform)
-      o << " <span style=\"font-size:12px;font-weight:400;color:#9ca3af;\">" << html_escape(g.platform) << "</span>";
-    o << "</h2></td></tr>\n";
-    for (const auto& e : g.entries) o << html_entry(e);
+    rows += group_heading_html(g.name, g.platform);
+    for (const auto& e : g.entries) rows += change_card_html(e.record, e.captured_at, options);
+    for (const auto& n : g.notes) rows += note_card_html(n);
   }
-  o << "<tr><td style=\"padding:8px 28px 22px 28px;font-family:" << kFont
-    << ";font-size:12px;line-height:1.5;color:#9ca3af;\">Generated by tosdiff"
-    << (d.generated_at.empty() ? "" : " at " + html_escape(readable_time(d.generated_at)))
-    << ". Removed words are <del style=\"background:#fde2e2;color:#991b1b;\">struck through</del>, added words "
-       "<ins style=\"background:#dcfce7;color:#166534;text-decoration:none;font-weight:600;\">highlighted</ins>. "
-       "Cosmetic changes (formatting, dates, numbering) are archived and listed, never alerted.</td></tr>\n";
-  o << "</table>\n</td></tr></table>\n</body>\n</html>\n";
-  return repair_utf8(o.str());
+  return html_page({d.title, d.period, counts_line(d), d.generated_at}, rows);
 }
 
 ordered_json digest_to_json(const Digest& d) {
@@ -402,7 +260,7 @@ ordered_json digest_to_json(const Digest& d) {
   if (!d.since.empty()) j["since"] = d.since;
   if (!d.until.empty()) j["until"] = d.until;
   j["generated_at"] = d.generated_at;
-  j["counts"] = {{"substantive", d.substantive}, {"cosmetic", d.cosmetic}, {"new", d.created}};
+  j["counts"] = {{"substantive", d.substantive}, {"cosmetic", d.cosmetic}, {"new", d.created}, {"notes", d.notes}};
   if (d.max_severity != Severity::unclassified) j["max_severity"] = std::string(to_string(d.max_severity));
   ordered_json groups = ordered_json::array();
   for (const auto& g : d.groups) {
@@ -452,7 +310,20 @@ ordered_json digest_to_json(const Digest& d) {
       if (more) c["more_places"] = more;
       changes.push_back(std::move(c));
     }
-    groups.push_back({{"platform", g.platform}, {"name", g.name}, {"changes", std::move(changes)}});
+    ordered_json group = {{"platform", g.platform}, {"name", g.name}, {"changes", std::move(changes)}};
+    if (!g.notes.empty()) {
+      ordered_json notes = ordered_json::array();
+      for (const auto& n : g.notes) {
+        ordered_json note;
+        note["document"] = n.document;
+        note["at"] = n.at;
+        if (!n.version.empty()) note["version"] = n.version;
+        note["text"] = n.text;
+        notes.push_back(std::move(note));
+      }
+      group["notes"] = std::move(notes);
+    }
+    groups.push_back(std::move(group));
   }
   j["groups"] = std::move(groups);
   return j;

@@ -2,8 +2,9 @@
 // The digest: the changes of a period (or of one check run, for an email alert), grouped by
 // platform, substantive ones first by severity (major to info), then new documents, then
 // cosmetic changes; each with its summary, topics, regulations, flags and changed sentences
-// (word diff). Rendered as text (colour optional), Markdown, JSON, or one self-contained
-// HTML file (inline styles, no script, no external resource) that reads well in mail clients.
+// (word diff); then the notes written in the period (`tosdiff note`). Rendered as text
+// (colour optional), Markdown, JSON, one self-contained HTML file (inline styles, no script,
+// no external resource) that reads well in mail clients, or an Atom 1.0 feed.
 // docs/digest.md describes the formats.
 
 #include <chrono>
@@ -21,10 +22,20 @@ struct DigestEntry {
   std::string captured_at;   // of the version it made
 };
 
+// A note written about a document (`tosdiff note`, archive/notes.hpp).
+struct DigestNote {
+  std::string platform, document;            // ids
+  std::string platform_name, document_name;  // from the document's latest record ("" = the ids)
+  std::string at;       // UTC ISO time it was written
+  std::string version;  // the current version then ("" = none archived yet)
+  std::string text;
+};
+
 struct DigestGroup {
   std::string platform;  // id
   std::string name;      // the platform's name, from the records' titles ("Acme AI")
   std::vector<DigestEntry> entries;
+  std::vector<DigestNote> notes;  // oldest first
 };
 
 struct Digest {
@@ -33,7 +44,7 @@ struct Digest {
   std::string since, until;     // UTC ISO times of the window ("" for a run's digest)
   std::string generated_at;     // UTC ISO time
   std::vector<DigestGroup> groups;
-  std::size_t substantive = 0, cosmetic = 0, created = 0;
+  std::size_t substantive = 0, cosmetic = 0, created = 0, notes = 0;
   Severity max_severity = Severity::unclassified;  // of the substantive changes
   std::size_t unreadable = 0;   // documents whose archive could not be read: not "nothing changed"
 };
@@ -41,8 +52,8 @@ struct Digest {
 // At most this many changed places (substantive hunks) are shown per change; the rest counted.
 inline constexpr std::size_t kDigestPlaces = 5;
 
-// Groups, orders and counts `entries`. Title and period are left to the caller.
-Digest make_digest(std::vector<DigestEntry> entries);
+// Groups, orders and counts `entries` and `notes`. Title and period are left to the caller.
+Digest make_digest(std::vector<DigestEntry> entries, std::vector<DigestNote> notes = {});
 
 // "7d", "24h", "90m", "2w" before `now`, or a date (its start) or an ISO time (UTC).
 bool parse_since(const std::string& spec, std::chrono::system_clock::time_point now,
@@ -58,5 +69,11 @@ std::string digest_to_text(const Digest& digest, bool color);
 std::string digest_to_markdown(const Digest& digest);
 std::string digest_to_html(const Digest& digest);
 nlohmann::ordered_json digest_to_json(const Digest& digest);
+// An Atom 1.0 feed (RFC 4287): one entry per change and per note, newest first. Ids are tag:
+// URIs that stay the same for the same change in every feed made from the archive:
+// tag:tosdiff,<date captured>:<platform>/<document>/v<version> for a change,
+// tag:tosdiff,<date written>:<platform>/<document>/note/<time written> for a note, and
+// `feed_id` for the feed (the caller makes it stable for what the feed covers).
+std::string digest_to_atom(const Digest& digest, const std::string& feed_id);
 
 }  // namespace tosdiff

@@ -12,6 +12,10 @@ std::string html_escape(std::string_view text);
 // Markdown: the characters that would start markup escaped with a backslash; &, <, > as
 // entities (no raw HTML from a page).
 std::string markdown_escape(std::string_view text);
+// XML 1.0 text and attribute values (Atom): html_escape's entities, and every character
+// XML forbids even as a reference (C0 controls but tab, newline and return; U+FFFE, U+FFFF)
+// replaced by U+FFFD. `text` must be valid UTF-8 (util/utf8.hpp repair_utf8).
+std::string xml_escape(std::string_view text);
 // Slack's mrkdwn: &, <, > as entities (its only control characters).
 std::string slack_escape(std::string_view text);
 

@@ -194,7 +194,7 @@ ordered_json record_to_json(const ChangeRecord& r) {
 }
 
 std::string record_to_json_line(const ChangeRecord& result) {
-  return record_to_json(result).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  return json_line(record_to_json(result));
 }
 
 ChangeRecord record_from_json(const ordered_json& j) {
@@ -244,6 +244,10 @@ ChangeRecord record_from_json(const ordered_json& j) {
   r.warnings = strings_field(j, "warnings");
   r.fetched_with = string_field(j, "fetcher") == "browser" ? FetchedWith::browser : FetchedWith::http;
   return r;
+}
+
+std::string json_line(const ordered_json& json) {
+  return json.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 }  // namespace tosdiff

@@ -13,6 +13,8 @@ namespace tosdiff {
 
 nlohmann::ordered_json record_to_json(const ChangeRecord& record);
 std::string record_to_json_line(const ChangeRecord& record);  // one line, no newline
+// Any JSON value on one line, invalid UTF-8 replaced (page text is never trusted to be valid).
+std::string json_line(const nlohmann::ordered_json& json);
 // Throws JsonFieldError or nlohmann's exceptions for a record of the wrong shape.
 ChangeRecord record_from_json(const nlohmann::ordered_json& json);
 

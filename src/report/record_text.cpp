@@ -50,8 +50,7 @@ std::string render_text_report(const ChangeRecord& r, const TextStyle& style);
 std::string summarize(const ChangeRecord& r) {
   const std::string name = r.title.empty() ? r.platform + "/" + r.document : r.title;
   if (r.status == Status::new_document)
-    return name + ": first version archived (" + std::to_string(r.blocks) + " blocks, " +
-           std::to_string(r.words) + " words)";
+    return name + ": first version archived (" + counted(r.blocks, "block") + ", " + counted(r.words, "word") + ")";
   if (r.status == Status::error)
     return name + ": " + (r.error ? std::string(to_string(r.error->kind)) + ": " + r.error->message : "error");
   if (r.status != Status::changed || !r.change) return name + ": " + std::string(to_string(r.status));

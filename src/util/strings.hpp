@@ -37,6 +37,14 @@ inline std::string join(const std::vector<std::string>& parts, std::string_view 
 // between attributes, in a meta charset's label and before a document's first tag.
 constexpr bool is_html_space(char c) { return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '; }
 
+// A count with its noun: "1 platform", "2 platforms", "1 leftover of an interrupted run" /
+// "2 leftovers of interrupted runs". `many` defaults to `one` + "s".
+inline std::string counted(std::size_t n, std::string_view one, std::string_view many = {}) {
+  std::string out = std::to_string(n) + " ";
+  if (n == 1) return out.append(one);
+  return many.empty() ? out.append(one).append("s") : out.append(many);
+}
+
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
