@@ -185,8 +185,9 @@ bool is_hidden(const GumboNode* element) {
     return true;
   if (const char* style = attribute(element, "style")) {
     std::string s = squeeze_lower(style);
-    if (s.find("display:none") != std::string::npos ||
-        s.find("visibility:hidden") != std::string::npos)
+    // "content-visibility:hidden" contains "visibility:hidden".
+    if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos ||
+        s.find("visibility:collapse") != std::string::npos)
       return true;
   }
   return false;

@@ -73,7 +73,8 @@ bool is_element(const GumboNode* node);  // an element or a <template>
 // an accordion or part of a heading), closed <dialog>.
 bool is_never_text(const GumboNode* element);
 // `hidden` (but not hidden="until-found", which is findable content), aria-hidden="true",
-// or an inline style with display:none or visibility:hidden.
+// or an inline style with display:none, visibility:hidden or collapse, or
+// content-visibility:hidden. A hint, not a verdict: hidden_elements.hpp weighs it.
 bool is_hidden(const GumboNode* element);
 
 }  // namespace tosdiff

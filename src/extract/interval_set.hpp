@@ -37,6 +37,8 @@ class IntervalSet {
     intervals_ = std::move(merged);
   }
   bool empty() const { return intervals_.empty(); }
+  // The merged intervals, in order (after finish()).
+  const std::vector<Interval>& intervals() const { return intervals_; }
   bool contains(std::uint32_t pos) const { return find(pos) != nullptr; }
   // True when [begin, end) lies wholly inside one interval.
   bool covers(std::uint32_t begin, std::uint32_t end) const {

@@ -127,7 +127,8 @@ std::optional<std::uint32_t> find_anchored_content(const FlatDocument& doc, std:
   return best;
 }
 
-void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, IntervalSet& removed) {
+void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const IntervalSet& hidden,
+                           IntervalSet& removed) {
   const std::uint32_t begin = root, end = doc.end[root];
   const std::size_t n = end - begin;
   std::vector<std::uint64_t> text(n + 1, 0), link(n + 1, 0), links(n + 1, 0);
@@ -143,7 +144,7 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, Interval
     if (i < skip_until) continue;
     const GumboNode* node = doc.nodes[i];
     if (is_element(node)) {
-      if (is_never_text(node) || is_hidden(node)) {
+      if (is_never_text(node) || hidden.covers(i, doc.end[i])) {
         skip_until = doc.end[i];
       } else if (node->v.element.tag == GUMBO_TAG_A) {
         open_links.push_back(doc.end[i]);

@@ -35,7 +35,9 @@ std::optional<std::uint32_t> find_anchored_content(const FlatDocument& doc, std:
 // last sentence-length text of the content, boxes that are mostly links (3 or more) and
 // copyright lines are furniture. In the middle of the text, nothing is removed this way: a
 // list of links there can be part of the policy.
-void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, IntervalSet& removed);
+// `hidden` (finished) holds the hidden subtrees already left out (hidden_elements.hpp).
+void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const IntervalSet& hidden,
+                           IntervalSet& removed);
 
 // The words of `text` (runs of ASCII letters, digits and non-ASCII bytes).
 std::size_t word_count(const Text& text);

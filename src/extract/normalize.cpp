@@ -6,6 +6,7 @@
 
 #include "tosdiff/extract/boilerplate.hpp"
 #include "tosdiff/extract/dom.hpp"
+#include "tosdiff/extract/hidden_elements.hpp"
 #include "tosdiff/extract/interval_set.hpp"
 #include "tosdiff/extract/main_content.hpp"
 #include "tosdiff/extract/raw_text.hpp"
@@ -60,8 +61,9 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
       fell_back = true;
     }
   }
+  const auto prefix = text_prefix_sums(doc);
+  std::optional<std::uint32_t> found;  // the content, when found rather than selected
   if (whole_page || fell_back) {
-    const auto prefix = text_prefix_sums(doc);
     std::optional<std::uint32_t> root;
     if (fell_back && !options.anchor_text.empty()) {
       root = find_anchored_content(doc, options.anchor_text, prefix);
@@ -74,11 +76,20 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
     included.add(*root, doc.end[*root]);
     roots.push_back(*root);
     whole_page = true;  // found, not selected: page furniture rules apply as without select
-    if (options.strip_boilerplate) remove_edge_furniture(doc, *root, removed);
+    found = root;
   }
-  for (const CompiledSpec& spec : *remove) add_matches(doc, spec, removed, nullptr);
   std::sort(roots.begin(), roots.end());
   included.finish();
+  // Hidden elements are weighed against the content (hidden_elements.hpp), before the
+  // furniture around found content is measured without them.
+  IntervalSet hidden;
+  for (const Interval& iv : hidden_to_drop(doc, included, prefix)) {
+    hidden.add(iv.begin, iv.end);
+    removed.add(iv.begin, iv.end);
+  }
+  hidden.finish();
+  if (found && options.strip_boilerplate) remove_edge_furniture(doc, *found, hidden, removed);
+  for (const CompiledSpec& spec : *remove) add_matches(doc, spec, removed, nullptr);
   removed.finish();
   // Selecting the whole body is no selection at all: treat the page like one without.
   if (std::optional<std::uint32_t> body = doc.body; body && included.covers(*body, doc.end[*body]))

@@ -5,8 +5,9 @@
 // What it keeps: the visible text of the selected area (or of the main content it finds
 // itself when no `select` is given), as blocks with structure (headings, list items, table
 // rows, paragraphs). What it drops: <head>, script/style/noscript/template/svg/iframe/
-// media/form controls, hidden elements (`hidden`, aria-hidden="true", inline display:none),
-// inline formatting, and boilerplate (navigation, cookie and consent banners, skip links,
+// media/form controls, hidden elements (`hidden`, aria-hidden="true", inline display:none)
+// when they are small or furniture (never the bulk of the page or what was selected:
+// hidden_elements.hpp), inline formatting, and boilerplate (navigation, cookie and consent banners, skip links,
 // "back to top", share and newsletter boxes, breadcrumbs, language pickers, screen-reader
 // helper text), inside selected areas too. Link targets are left out unless asked for.
 
@@ -26,7 +27,7 @@ namespace tosdiff {
 // bumped whenever the same page would give another text, so that an archive can tell a
 // change of tosdiff from a change of the page (pipeline/decide.hpp re-reads the previous
 // version's page then; the record says rules_changed).
-inline constexpr int kExtractionVersion = 2;
+inline constexpr int kExtractionVersion = 3;
 
 // What the normalizer did that the caller should know about.
 struct NormalizeReport {

@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "tosdiff/extract/error_page.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -47,8 +48,8 @@ std::size_t find_ignoring_case(std::string_view haystack, std::string_view lower
   return std::string_view::npos;
 }
 
-// The <title>, lowercased (pages put it in the head; the first 64 KiB are enough).
-std::string page_title(std::string_view html) {
+// The <title> as written (pages put it in the head; the first 64 KiB are enough).
+std::string_view raw_title(std::string_view html) {
   const std::string_view head = html.substr(0, 64 * 1024);
   std::size_t open = find_ignoring_case(head, "<title");
   if (open == std::string_view::npos) return {};
@@ -56,7 +57,12 @@ std::string page_title(std::string_view html) {
   if (start == std::string_view::npos) return {};
   std::size_t close = find_ignoring_case(head, "</title", start);
   if (close == std::string_view::npos) return {};
-  std::string title = fold_spaces(ascii_lower(head.substr(start + 1, close - start - 1)));
+  return head.substr(start + 1, close - start - 1);
+}
+
+// The <title>, lowercased, spaces folded.
+std::string page_title(std::string_view html) {
+  std::string title = fold_spaces(ascii_lower(raw_title(html)));
   std::size_t amp;
   while ((amp = title.find("&amp;")) != std::string::npos) title.replace(amp, 5, "&");
   return title;
@@ -98,32 +104,6 @@ bool asks_for_javascript(std::string_view lowered_text) {
                                      "you don't have permission to access", "request unsuccessful"});
 }
 
-// "404" as a word ("Error 404", "404 - Not Found"), not inside "Suite 1404".
-bool has_404(std::string_view lowered) {
-  for (std::size_t at = lowered.find("404"); at != std::string_view::npos; at = lowered.find("404", at + 1)) {
-    bool start = at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
-    bool end = at + 3 >= lowered.size() || !std::isalnum(static_cast<unsigned char>(lowered[at + 3]));
-    if (start && end) return true;
-  }
-  return false;
-}
-
-bool is_not_found(std::string_view lowered) {
-  return has_404(lowered) || contains_any(lowered, {"not found", "page not found", "doesn't exist", "does not exist",
-                                "no longer exists", "no longer available", "page unavailable",
-                                "page you requested", "page you are looking for", "page you're looking for",
-                                "couldn't find", "could not find", "can't find", "cannot find",
-                                "something went wrong", "an error occurred", "internal server error",
-                                "service unavailable", "bad gateway", "temporarily unavailable",
-                                "under maintenance", "down for maintenance", "oops"});
-}
-
-std::string first_lines(const Text& text, std::size_t blocks) {
-  std::string out;
-  for (std::size_t i = 0; i < text.blocks.size() && i < blocks; ++i) out += text.blocks[i].text + "\n";
-  return out;
-}
-
 std::string all_text(const Text& text) {
   std::string out;
   for (const Block& b : text.blocks) out += b.text + "\n";
@@ -162,7 +142,8 @@ std::size_t count_text_words(const Text& text) {
   return words;
 }
 
-std::optional<Error> page_verdict(long status, std::string_view html, const Text& text, std::string_view url) {
+std::optional<Error> page_verdict(long status, std::string_view html, const Text& text, std::string_view url,
+                                  std::size_t previous_words) {
   const std::size_t words = count_text_words(text);
   const std::string title = page_title(html);
   const bool short_page = words < kShortPageWords;
@@ -185,9 +166,10 @@ std::optional<Error> page_verdict(long status, std::string_view html, const Text
                                 (status >= 400 ? " (HTTP " + std::to_string(status) + ")" : "") + where};
   }
   if (status >= 400) return std::nullopt;  // the caller reports http_status with its reason
-  if ((short_page && is_not_found(title)) || (tiny_page && is_not_found(ascii_lower(first_lines(text, 3)))))
-    return Error{ErrorKind::error_page, "the page is an error page" + (title.empty() ? std::string() : " ('" + title + "')") +
-                                   ", served with HTTP " + std::to_string(status) + where};
+  if (auto reason = error_page_reason(raw_title(html), text, html, previous_words))
+    return Error{ErrorKind::error_page, "the page is an error page (" + *reason +
+                                   (title.empty() ? std::string() : "; title '" + title + "'") + "), served with HTTP " +
+                                   std::to_string(status) + where};
   if (words < kMinWords)
     return Error{ErrorKind::empty, "no text found on the page (" + std::to_string(words) + " words)" + where};
   return std::nullopt;

@@ -7,7 +7,9 @@
 //   "blocked"            a bot challenge, captcha, "access denied" or "enable JavaScript"
 //                        interstitial (Cloudflare, Akamai, Imperva, DataDome, PerimeterX,
 //                        Sucuri, AWS WAF, and generic ones), whatever the HTTP status
-//   "error_page"         a "page not found" / error page served with a success status
+//   "error_page"         a "page not found", "unexpected error", maintenance or redirect
+//                        page served with a success status, in any of seven languages
+//                        (error_page.hpp: structure, size, legal vocabulary, phrases)
 //   "http_status"        any other 4xx/5xx answer
 //   "empty"              nothing, or next to nothing (under kMinWords words), was extracted
 //   "suspicious_shrink"  the text fell under a fifth of the previous version, or shares
@@ -26,8 +28,11 @@ inline constexpr std::size_t kMinWords = 8;
 // The verdict on a fetched page before its text is trusted: nothing when it is the document,
 // else why not. `html` is the page as UTF-8,
 // `text` its normalized text (what tosdiff would archive), `status` the HTTP status (200
-// for a file).
-std::optional<Error> page_verdict(long status, std::string_view html, const Text& text, std::string_view url);
+// for a file), `previous_words` the words of the document's current version (0 when there is
+// none, or when the page is one of several making up the document): an error page is also
+// judged by how small it is against what the document was.
+std::optional<Error> page_verdict(long status, std::string_view html, const Text& text, std::string_view url,
+                                  std::size_t previous_words = 0);
 
 // The verdict on a new text against the current version's: "suspicious_shrink" when it
 // collapsed, nothing otherwise.

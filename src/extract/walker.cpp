@@ -142,7 +142,7 @@ class Walker {
     if (!included_.overlaps(i, end)) return true;
     if (removed_.covers(i, end)) return true;
     const GumboNode* node = doc_.nodes[i];
-    if (is_never_text(node) || is_hidden(node)) return true;
+    if (is_never_text(node)) return true;  // hidden elements to drop are in removed_
     // What a declaration selected is never furniture itself, whatever it is named.
     if (std::binary_search(roots_.begin(), roots_.end(), i)) return false;
     return options_.strip_boilerplate && rules_.is_boilerplate(doc_, i);

@@ -15,8 +15,9 @@
 namespace tosdiff {
 
 // The text of the nodes `included` holds and `removed` does not, as blocks. Skipped whole:
-// subtrees outside `included` or inside `removed`, elements that are never text or hidden
-// (dom.hpp), and (with options.strip_boilerplate) furniture by `rules`, except the elements
+// subtrees outside `included` or inside `removed` (hidden elements judged furniture are
+// there, hidden_elements.hpp), elements that are never text (dom.hpp), and (with
+// options.strip_boilerplate) furniture by `rules`, except the elements
 // at `roots` (sorted positions: what was selected or found as the content).
 Text walk_text(const FlatDocument& doc, const NormalizeOptions& options, const IntervalSet& included,
                const IntervalSet& removed, const std::vector<std::uint32_t>& roots, const BoilerplateRules& rules);

@@ -92,14 +92,27 @@ Result<Text> extract(const Page& page, const DecideOptions& options, const std::
 
 std::size_t words_of(const Text& text) { return count_text_words(text); }
 
+// Words of an archived text, as count_text_words() counts them (runs of non-spaces).
+std::size_t words_of(std::string_view rendered) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : rendered) {
+    const bool space = c == ' ' || c == '\n';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 // What the whole page is, when it is not a document: a challenge or an error page, with its
 // text (no selector applied).
-std::optional<std::pair<Error, Text>> whole_page_verdict(const Page& page, const DecideOptions& options) {
+std::optional<std::pair<Error, Text>> whole_page_verdict(const Page& page, const DecideOptions& options,
+                                                         std::size_t previous_words) {
   NormalizeOptions whole_page;
   whole_page.max_html_bytes = options.max_html_bytes;
   auto text = normalize(page.utf8, whole_page);
   if (!text) return std::nullopt;
-  auto verdict = page_verdict(page.response.status, page.utf8, *text, page.source->url);
+  auto verdict = page_verdict(page.response.status, page.utf8, *text, page.source->url, previous_words);
   if (!verdict || (verdict->kind != ErrorKind::blocked && verdict->kind != ErrorKind::error_page)) return std::nullopt;
   return std::make_pair(*verdict, std::move(*text));
 }
@@ -153,6 +166,9 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
                const DecideOptions& options) {
   (void)document;
   const bool combined = pages.size() > 1;
+  // How big the document was: a page far smaller than that is more likely an error page. Not
+  // for a document made of several pages (one page is a part of it).
+  const std::size_t previous_words = combined || !archived.has_current ? 0 : words_of(archived.current_text);
   auto interrupted = [&]() -> std::optional<Error> { return options.interrupt ? options.interrupt() : std::nullopt; };
 
   // 1. An HTTP error status: never a version, whatever the page says.
@@ -173,7 +189,9 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     auto extracted = extract(page, options, nullptr, &report);
     const bool html = page.content.kind == ContentKind::html || page.content.kind == ContentKind::xhtml;
     std::optional<Error> verdict;
-    if (extracted) verdict = page_verdict(page.response.status, html ? page.utf8 : std::string(), *extracted, page.source->url);
+    if (extracted)
+      verdict = page_verdict(page.response.status, html ? page.utf8 : std::string(), *extracted, page.source->url,
+                             previous_words);
     // 3. A JavaScript shell is read once the browser has rendered it.
     if (needs_browser(page, extracted, verdict, options)) {
       to_render.push_back(p);
@@ -182,7 +200,7 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     if (!extracted && extracted.error().kind == ErrorKind::no_match && html) {
       // A challenge or an error page has no element the selector names: what the whole page
       // is comes first, so that the user is not sent to fix a selector that is not broken.
-      if (auto whole_page = whole_page_verdict(page, options)) {
+      if (auto whole_page = whole_page_verdict(page, options, previous_words)) {
         Outcome out = !combined ? with_text(Outcome::Kind::hold, whole_page->second) : fail(whole_page->first);
         if (out.kind == Outcome::Kind::hold && out.text.blocks.empty()) out = fail(whole_page->first);
         out.error = whole_page->first;
@@ -195,7 +213,7 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       // anchored on what the document said last time, rather than go blind.
       const std::string anchor = combined ? std::string() : archived.current_text;
       extracted = extract(page, options, &anchor, &report);
-      if (extracted) verdict = page_verdict(page.response.status, page.utf8, *extracted, page.source->url);
+      if (extracted) verdict = page_verdict(page.response.status, page.utf8, *extracted, page.source->url, previous_words);
     }
     if (report.fell_back) warnings.push_back(report.note + (combined ? " (page " + page.source->url + ")" : ""));
     if (!extracted) {

@@ -1,0 +1,43 @@
+#pragma once
+// Whether a page served with a success status is an error page (not found, unavailable,
+// an unexpected error, maintenance, a redirect stub) rather than the document, in English,
+// French, German, Spanish, Italian, Portuguese or Dutch (internal to extract/, used by
+// page_verdict.hpp). A pure function.
+//
+// Structure first, words second. An error phrase is evidence only where an error page puts
+// it and on a page the size of one:
+//   - where: the <title> and the first heading weigh most (2 each); a status code (404, 500,
+//     503, ...) in either, a phrase in the opening blocks, a "back to the home page" or "try
+//     again" line, a <meta http-equiv="refresh">, less (1 each);
+//   - size: tiny (under 80 words), or small against the document's history (under a fifth of
+//     its current version and under 300 words), or short (under 300 words); a longer page is
+//     never an error page here (a collapse is suspicious_shrink's job);
+//   - legal vocabulary against it: distinct markers of legal prose ("personal data",
+//     "liability", "governing law", "Impressum", "Handelsregister", "données personnelles",
+//     "responsabilidad", "dati personali", "aansprakelijkheid"...; not the names of the usual
+//     footer links, "Terms" and "Privacy", which error pages carry too).
+// Verdict: tiny or small with weight >= 1 and no legal marker, or weight >= 2 and fewer than
+// 3 markers; short with the title or the first heading saying so, weight >= 2 and fewer than
+// 3 markers. So a 60-word imprint, or a short privacy notice whose clause says the service
+// may be "temporarily unavailable", stays the document.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// What gives the page away as an error page ("'page not found' in the title"), or nothing.
+// `title` is the page's <title> text as written (entities undecoded), `html` the page (for a
+// meta refresh; may be empty), `previous_words` the words of the document's current version
+// (0: none, or not comparable).
+std::optional<std::string> error_page_reason(std::string_view title, const Text& text, std::string_view html,
+                                             std::size_t previous_words);
+
+// The number of distinct legal-prose markers in `text` (exposed for tests).
+std::size_t legal_markers(const Text& text);
+
+}  // namespace tosdiff

@@ -1,0 +1,244 @@
+#include "tosdiff/extract/hidden_elements.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <gumbo.h>
+
+#include "tosdiff/extract/selector.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+// Paragraph-length text: a tooltip or a label is shorter.
+constexpr std::size_t kSentenceBytes = 150;
+
+enum class Judgement { keep, drop, by_share };
+
+std::string lower_attribute(const GumboNode* element, const char* name) {
+  const char* value = attribute(element, name);
+  return value ? ascii_lower(value) : std::string();
+}
+
+// The words of id and class, split at anything that is not a letter: "c-modal__body" is
+// "c", "modal", "body".
+std::vector<std::string> name_words(const GumboNode* element) {
+  std::vector<std::string> words;
+  for (const char* name : {"id", "class"}) {
+    std::string word;
+    for (char c : lower_attribute(element, name) + " ") {
+      if (std::isalpha(static_cast<unsigned char>(c))) {
+        word += c;
+      } else if (!word.empty()) {
+        words.push_back(word);
+        word.clear();
+      }
+    }
+  }
+  return words;
+}
+
+// Page furniture that hides itself when not in use: dialogs, menus, tooltips, listboxes,
+// navigation, alerts, consent boxes.
+bool is_furniture(const GumboNode* element) {
+  switch (element->v.element.tag) {
+    case GUMBO_TAG_NAV: case GUMBO_TAG_MENU: case GUMBO_TAG_FORM: return true;
+    case GUMBO_TAG_UNKNOWN:
+      if (element_name(element) == "dialog") return true;
+      break;
+    default: break;
+  }
+  const std::string role = lower_attribute(element, "role");
+  for (std::string_view r : {"dialog", "alertdialog", "menu", "menubar", "menuitem", "tooltip", "listbox",
+                             "navigation", "search", "status", "alert", "banner"})
+    if (role == r) return true;
+  if (attribute(element, "aria-modal")) return true;
+  for (const std::string& word : name_words(element)) {
+    if (word.rfind("nav", 0) == 0) return true;
+    if (contains_any(word, {"menu", "modal", "dialog", "tooltip", "popover", "popup", "dropdown", "drawer",
+                            "offcanvas", "toast", "flyout", "overlay", "lightbox", "snackbar", "cookie",
+                            "consent"}))
+      return true;
+  }
+  return false;
+}
+
+std::size_t trimmed_length(std::string_view text) { return trim(text).size(); }
+
+// Bytes of text inside links in a subtree, and how many links.
+std::pair<std::uint64_t, int> link_text(const FlatDocument& doc, const std::vector<std::uint64_t>& prefix,
+                                        std::uint32_t position) {
+  std::uint64_t bytes = 0;
+  int links = 0;
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_A) {
+      ++links;
+      bytes += prefix[doc.end[i]] - prefix[i];
+      i = doc.end[i] - 1;
+    }
+  }
+  return {bytes, links};
+}
+
+// A box of links (3 or more, most of its text): a menu, whatever it is named.
+bool is_link_box(const FlatDocument& doc, const std::vector<std::uint64_t>& prefix, std::uint32_t position) {
+  auto [bytes, links] = link_text(doc, prefix, position);
+  return links >= 3 && bytes * 10 >= (prefix[doc.end[position]] - prefix[position]) * 6;
+}
+
+bool is_collapsed_toggle(const GumboNode* node) {
+  if (node->type != GUMBO_NODE_ELEMENT) return false;
+  const char* expanded = attribute(node, "aria-expanded");
+  return expanded && ascii_lower(trim(expanded)) == "false";
+}
+
+// The ids a disclosure toggle (aria-expanded, aria-controls) shows and hides.
+std::vector<std::string> disclosed_ids(const FlatDocument& doc) {
+  std::vector<std::string> ids;
+  for (const GumboNode* node : doc.nodes) {
+    if (node->type != GUMBO_NODE_ELEMENT || !attribute(node, "aria-expanded")) continue;
+    const char* controls = attribute(node, "aria-controls");
+    if (!controls) continue;
+    std::string id;
+    for (char c : std::string(controls) + " ") {
+      if (!std::isspace(static_cast<unsigned char>(c))) {
+        id += c;
+      } else if (!id.empty()) {
+        ids.push_back(id);
+        id.clear();
+      }
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// Two or more paragraphs of sentence length: the hidden part of a policy (a collapsed
+// section), not a widget.
+bool reads_as_prose(const FlatDocument& doc, std::uint32_t position) {
+  int paragraphs = 0;
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (is_element(node) && is_never_text(node)) {
+      i = doc.end[i] - 1;
+      continue;
+    }
+    if (node->type == GUMBO_NODE_TEXT && trimmed_length(node->v.text.text) >= kSentenceBytes && ++paragraphs >= 2)
+      return true;
+  }
+  return false;
+}
+
+class HiddenJudge {
+ public:
+  HiddenJudge(const FlatDocument& doc, const IntervalSet& scope, const std::vector<std::uint64_t>& prefix)
+      : doc_(doc), scope_(scope), prefix_(prefix), disclosed_(disclosed_ids(doc)) {
+    for (const Interval& iv : scope.intervals()) content_ += prefix[iv.end] - prefix[iv.begin];
+  }
+
+  std::vector<Interval> run() {
+    // First the hidden elements that are not judged by their share alone; those that are
+    // (by_share) are weighed together afterwards: many of them are content hidden by design.
+    std::vector<std::uint32_t> by_share;
+    scan(0, static_cast<std::uint32_t>(doc_.nodes.size()), &by_share);
+    std::uint64_t shared = 0;
+    for (std::uint32_t i : by_share) shared += text_of(i);
+    hides_content_ = shared * 4 >= content_;
+    for (std::uint32_t i : by_share) {
+      if (keep_by_share(i)) scan(i + 1, doc_.end[i], nullptr);
+      else dropped_.push_back({i, doc_.end[i]});
+    }
+    std::sort(dropped_.begin(), dropped_.end(), [](const Interval& a, const Interval& b) { return a.begin < b.begin; });
+    return std::move(dropped_);
+  }
+
+ private:
+  std::uint64_t text_of(std::uint32_t i) const { return prefix_[doc_.end[i]] - prefix_[i]; }
+
+  // The element is, or holds the start of, something selected (or found) as the content.
+  bool holds_selection(std::uint32_t i) const {
+    const auto& intervals = scope_.intervals();
+    auto it = std::lower_bound(intervals.begin(), intervals.end(), i,
+                               [](const Interval& iv, std::uint32_t pos) { return iv.begin < pos; });
+    return it != intervals.end() && it->begin < doc_.end[i];
+  }
+
+  // A collapsed section: the panel a toggle with aria-expanded="false" opens, named by its
+  // aria-controls or placed right after it (the toggle itself, or inside a heading there).
+  bool is_collapsed_panel(std::uint32_t i) const {
+    const GumboNode* node = doc_.nodes[i];
+    if (const char* id = attribute(node, "id"); id && std::binary_search(disclosed_.begin(), disclosed_.end(), id))
+      return true;
+    const GumboNode* parent = node->parent;
+    if (!parent || !is_element(parent)) return false;
+    const GumboVector& siblings = parent->v.element.children;
+    const GumboNode* previous = nullptr;
+    for (unsigned int k = 0; k < siblings.length; ++k) {
+      const auto* sibling = static_cast<const GumboNode*>(siblings.data[k]);
+      if (sibling == node) break;
+      if (sibling->type == GUMBO_NODE_ELEMENT) previous = sibling;
+    }
+    if (!previous) return false;
+    if (is_collapsed_toggle(previous)) return true;
+    const GumboVector& inner = previous->v.element.children;
+    for (unsigned int k = 0; k < inner.length; ++k)
+      if (is_collapsed_toggle(static_cast<const GumboNode*>(inner.data[k]))) return true;
+    return false;
+  }
+
+  Judgement judge(std::uint32_t i) const {
+    if (holds_selection(i)) return Judgement::keep;
+    const std::uint64_t text = text_of(i);
+    if (text * 2 > content_) return Judgement::keep;  // the bulk of the page
+    if (is_furniture(doc_.nodes[i]) || is_link_box(doc_, prefix_, i)) return Judgement::drop;
+    if (is_collapsed_panel(i)) return Judgement::keep;  // part of the text, folded away
+    if (text < kTinyHiddenBytes) return Judgement::drop;
+    return Judgement::by_share;
+  }
+
+  bool keep_by_share(std::uint32_t i) const {
+    return hides_content_ || text_of(i) * 10 > content_ || reads_as_prose(doc_, i);
+  }
+
+  // Judges the hidden elements of [begin, end) inside the scope, outermost first; those to
+  // weigh by share go to `by_share` when given, else are decided at once.
+  void scan(std::uint32_t begin, std::uint32_t end, std::vector<std::uint32_t>* by_share) {
+    for (std::uint32_t i = begin; i < end; ++i) {
+      const GumboNode* node = doc_.nodes[i];
+      if (!is_element(node)) continue;
+      if (!scope_.overlaps(i, doc_.end[i]) || is_never_text(node)) {
+        i = doc_.end[i] - 1;
+        continue;
+      }
+      if (!is_hidden(node)) continue;
+      Judgement j = judge(i);
+      if (j == Judgement::keep) continue;  // its own hidden descendants are judged in turn
+      if (j == Judgement::by_share && by_share) by_share->push_back(i);
+      else if (j == Judgement::drop || !keep_by_share(i)) dropped_.push_back({i, doc_.end[i]});
+      else scan(i + 1, doc_.end[i], nullptr);
+      i = doc_.end[i] - 1;
+    }
+  }
+
+  const FlatDocument& doc_;
+  const IntervalSet& scope_;
+  const std::vector<std::uint64_t>& prefix_;
+  std::uint64_t content_ = 0;
+  bool hides_content_ = false;
+  std::vector<std::string> disclosed_;  // sorted
+  std::vector<Interval> dropped_;
+};
+
+}  // namespace
+
+std::vector<Interval> hidden_to_drop(const FlatDocument& doc, const IntervalSet& scope,
+                                     const std::vector<std::uint64_t>& prefix) {
+  return HiddenJudge(doc, scope, prefix).run();
+}
+
+}  // namespace tosdiff
