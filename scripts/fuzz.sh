@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_charset fuzz_declaration fuzz_diff fuzz_normalize fuzz_selector)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_charset fuzz_config fuzz_declaration fuzz_diff fuzz_index fuzz_normalize fuzz_outbox
+                                    fuzz_record fuzz_selector)
 
 # clang and its fuzzer/sanitizer runtimes, on top of what setup.sh installs.
 missing=()

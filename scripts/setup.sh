@@ -9,7 +9,14 @@ build_dir=${1:-build}
 shift || true
 
 packages=(cmake g++ make pkg-config ca-certificates libcurl4-openssl-dev libgumbo-dev libdtl-dev
-          libssl-dev nlohmann-json3-dev libcli11-dev libgtest-dev zlib1g-dev)
+          libssl-dev nlohmann-json3-dev libcli11-dev libgtest-dev zlib1g-dev
+          libpoppler-cpp-dev chromium-headless-shell)
+# Tests only: valijson checks every change record the tests see against the JSON Schema.
+case " $* " in
+  *" -DTOSDIFF_BUILD_TESTS=OFF "*) ;;
+  *) packages+=(libvalijson-dev) ;;
+esac
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

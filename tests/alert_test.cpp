@@ -1,7 +1,10 @@
 // Alerts: shell-word splitting, the configuration file, filters, the exec environment, the
 // subprocess runner, and the outbox logic of run_alerts (with a fake sender).
 
-#include "tosdiff/alert.hpp"
+#include "tosdiff/notify/alert_target.hpp"
+#include "tosdiff/notify/delivery.hpp"
+#include "tosdiff/notify/exec_channel.hpp"
+#include "tosdiff/notify/sender.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -14,10 +17,10 @@
 
 #include "support/process.hpp"
 #include "support/records.hpp"
-#include "tosdiff/config.hpp"
-#include "tosdiff/outbox.hpp"
-#include "tosdiff/shell_words.hpp"
-#include "tosdiff/subprocess.hpp"
+#include "tosdiff/app/config.hpp"
+#include "tosdiff/notify/outbox.hpp"
+#include "tosdiff/util/shell_words.hpp"
+#include "tosdiff/util/subprocess.hpp"
 
 namespace tosdiff {
 namespace {
@@ -94,10 +97,10 @@ TEST(Config, ParsesEveryKindOfAlertAndTheCheckDefaults) {
   EXPECT_EQ(c.check.per_host, 1);
   EXPECT_EQ(c.check.delay, 0.5);
   EXPECT_EQ(c.check.max_size, 2048u);
-  EXPECT_EQ(c.check.min_severity, "minor");
+  EXPECT_EQ(c.check.min_severity, Severity::minor);
   ASSERT_EQ(c.alerts.size(), 4u);
   EXPECT_EQ(c.alerts[0].argv, (Strings{"sh", "-c", "cat >> /tmp/log"}));
-  EXPECT_EQ(c.alerts[0].filter.min_severity, "moderate");
+  EXPECT_EQ(c.alerts[0].filter.min_severity, Severity::moderate);
   EXPECT_EQ(c.alerts[0].filter.topics, (Strings{"ai_training"}));
   EXPECT_EQ(c.alerts[0].timeout_seconds, 5);
   EXPECT_EQ(c.alerts[1].format, "slack");
@@ -213,29 +216,29 @@ TEST(Config, FileIsFoundInXdgConfigHomeAndAMissingExplicitFileIsAnError) {
 // ---- filters and targets ------------------------------------------------------------------
 
 TEST(AlertFilter, TakesOnlySubstantiveChangesThatPassIt) {
-  const CheckResult major = changed_record("openai", "terms-of-service");
-  const CheckResult minor = small_change("openai", "privacy-policy");
-  ASSERT_EQ(major.severity, "major");
-  ASSERT_EQ(minor.severity, "minor");
+  const ChangeRecord major = changed_record("openai", "terms-of-service");
+  const ChangeRecord minor = small_change("openai", "privacy-policy");
+  ASSERT_EQ(major.severity, Severity::major);
+  ASSERT_EQ(minor.severity, Severity::minor);
   AlertFilter any;
   EXPECT_TRUE(any.takes(major));
   EXPECT_TRUE(any.takes(minor));
   EXPECT_FALSE(any.takes(cosmetic_change("openai", "terms-of-service")));
   EXPECT_FALSE(any.takes(new_record("openai", "terms-of-service")));
-  CheckResult error;
-  error.status = "error";
+  ChangeRecord error;
+  error.status = Status::error;
   EXPECT_FALSE(any.takes(error));
 
-  AlertFilter moderate{"moderate", {}, {}};
+  AlertFilter moderate{Severity::moderate, {}, {}};
   EXPECT_TRUE(moderate.takes(major));
   EXPECT_FALSE(moderate.takes(minor));
-  EXPECT_FALSE(any.takes(minor, "major"));  // check --min-severity: a floor for every target
-  EXPECT_TRUE(any.takes(major, "major"));
+  EXPECT_FALSE(any.takes(minor, Severity::major));  // check --min-severity: a floor for every target
+  EXPECT_TRUE(any.takes(major, Severity::major));
 
-  AlertFilter platforms{"", {"anthropic", "openai/terms-of-service"}, {}};
+  AlertFilter platforms{Severity::unclassified, {"anthropic", "openai/terms-of-service"}, {}};
   EXPECT_TRUE(platforms.takes(major));
   EXPECT_FALSE(platforms.takes(minor));  // openai/privacy-policy
-  AlertFilter topics{"", {}, {"dispute_resolution", "children"}};
+  AlertFilter topics{Severity::unclassified, {}, {"dispute_resolution", "children"}};
   EXPECT_TRUE(topics.takes(major));
   EXPECT_FALSE(topics.takes(minor));
 }
@@ -270,7 +273,7 @@ TEST(AlertTarget, KeysNameTheDestinationAndLabelsHideSecrets) {
 }
 
 TEST(ExecEnvironment, SaysWhatChangedWithoutControlCharacters) {
-  CheckResult r = changed_record("openai", "terms-of-service");
+  ChangeRecord r = changed_record("openai", "terms-of-service");
   r.title = "Evil\nTitle\x1b[31m";
   auto env = exec_environment(r);
   std::map<std::string, std::string> m(env.begin(), env.end());
@@ -350,9 +353,9 @@ TEST(Subprocess, ABackgroundedChildDoesNotHoldTheRunBack) {
 // Records every send; fails while `failing` says so for that target type.
 class FakeSender final : public AlertSender {
  public:
-  Result<std::string> send(const AlertTarget& target, const std::vector<CheckResult>& records) override {
+  Result<std::string> send(const AlertTarget& target, const std::vector<ChangeRecord>& records) override {
     sends.push_back({target.type, records.size()});
-    if (failing.count(target.type)) return Error{target.type, "receiver down"};
+    if (failing.count(target.type)) return Error{error_kind_from_string(target.type).value_or(ErrorKind::network), "receiver down"};
     return std::string("ok");
   }
   std::vector<std::pair<std::string, std::size_t>> sends;
@@ -376,7 +379,7 @@ AlertTarget target(const std::string& type, const std::string& destination) {
 
 class RunAlerts : public ::testing::Test {
  protected:
-  AlertRunReport run(const std::vector<CheckResult>& records, AlertRunOptions options = {}) {
+  AlertRunReport run(const std::vector<ChangeRecord>& records, AlertRunOptions options = {}) {
     err_.str("");
     return run_alerts(targets_, records, outbox_, sender_, clock_, err_, options);
   }
@@ -397,7 +400,7 @@ class RunAlerts : public ::testing::Test {
 };
 
 TEST_F(RunAlerts, ExecAndWebhookGetOneDeliveryPerRecordEmailOnePerRun) {
-  const std::vector<CheckResult> records = {changed_record("a", "terms"), small_change("b", "terms"),
+  const std::vector<ChangeRecord> records = {changed_record("a", "terms"), small_change("b", "terms"),
                                             cosmetic_change("c", "terms"), new_record("d", "privacy")};
   AlertRunReport report = run(records);
   EXPECT_EQ(report.delivered, 5u);
@@ -411,7 +414,7 @@ TEST_F(RunAlerts, ExecAndWebhookGetOneDeliveryPerRecordEmailOnePerRun) {
 
 TEST_F(RunAlerts, MinimumSeverityFiltersEveryTarget) {
   AlertRunOptions options;
-  options.min_severity = "major";
+  options.min_severity = Severity::major;
   run({changed_record("a", "terms"), small_change("b", "terms")}, options);
   const std::vector<std::pair<std::string, std::size_t>> expected = {{"exec", 1}, {"webhook", 1}, {"email", 1}};
   EXPECT_EQ(sender_.sends, expected);
@@ -430,7 +433,7 @@ TEST_F(RunAlerts, AFailedDeliveryIsQueuedAndRetriedByTheNextRun) {
   EXPECT_EQ(entries[0].attempts, 1);
   EXPECT_EQ(entries[0].target_key, targets_[1].key());
   EXPECT_EQ(entries[0].records.size(), 1u);
-  EXPECT_EQ(entries[0].records[0].severity, "major");  // the record survives the round trip
+  EXPECT_EQ(entries[0].records[0].severity, Severity::major);  // the record survives the round trip
   ASSERT_TRUE(entries[0].records[0].change.has_value());
 
   // Still down: a second attempt, kept.

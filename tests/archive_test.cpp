@@ -1,4 +1,4 @@
-#include "tosdiff/archive.hpp"
+#include "tosdiff/archive/archive.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -15,8 +15,8 @@
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
-#include "tosdiff/atomic_file.hpp"
-#include "tosdiff/sha256.hpp"
+#include "tosdiff/util/atomic_file.hpp"
+#include "tosdiff/util/sha256.hpp"
 
 namespace tosdiff {
 namespace {
@@ -160,15 +160,15 @@ DocumentIndex sample_index() {
   v1.captured_at = "2026-01-01T00:00:00Z";
   v1.sha256 = hex64('1');
   v1.snapshots = {hex64('a')};
-  v1.status = "new";
+  v1.status = Status::new_document;
   v1.summary = "first";
   VersionEntry v2;
   v2.number = 2;
   v2.captured_at = "2026-01-02T00:00:00Z";
   v2.sha256 = hex64('2');
   v2.snapshots = {hex64('b'), hex64('c')};
-  v2.status = "changed";
-  v2.significance = "cosmetic";
+  v2.status = Status::changed;
+  v2.significance = Significance::cosmetic;
   v2.cosmetic_kinds = {"date_format", "quotes"};
   v2.summary = "second";
   v2.reverts_to = "1";
@@ -191,9 +191,8 @@ DocumentIndex sample_index() {
   index.latest_by_url = {{"https://example.com/terms", hex64('b')}, {"https://example.com/more", hex64('c')}};
   CheckEntry check;
   check.at = "2026-01-03T00:00:00Z";
-  check.status = "error";
-  check.error_kind = "network";
-  check.error_message = "timed out";
+  check.status = Status::error;
+  check.error = Error{ErrorKind::network, "timed out"};
   check.snapshots = {hex64('d')};
   index.last_check = check;
   index.recent_errors = {check};
@@ -236,14 +235,18 @@ void expect_indexes_equal(const DocumentIndex& a, const DocumentIndex& b) {
   if (a.last_check) {
     EXPECT_EQ(a.last_check->at, b.last_check->at);
     EXPECT_EQ(a.last_check->status, b.last_check->status);
-    EXPECT_EQ(a.last_check->error_kind, b.last_check->error_kind);
-    EXPECT_EQ(a.last_check->error_message, b.last_check->error_message);
+    ASSERT_EQ(a.last_check->error.has_value(), b.last_check->error.has_value());
+    if (a.last_check->error) {
+      EXPECT_EQ(a.last_check->error->kind, b.last_check->error->kind);
+      EXPECT_EQ(a.last_check->error->message, b.last_check->error->message);
+    }
     EXPECT_EQ(a.last_check->snapshots, b.last_check->snapshots);
   }
   ASSERT_EQ(a.recent_errors.size(), b.recent_errors.size());
   for (std::size_t i = 0; i < a.recent_errors.size(); ++i) {
     EXPECT_EQ(a.recent_errors[i].at, b.recent_errors[i].at);
-    EXPECT_EQ(a.recent_errors[i].error_message, b.recent_errors[i].error_message);
+    EXPECT_EQ(a.recent_errors[i].error.has_value(), b.recent_errors[i].error.has_value());
+    if (a.recent_errors[i].error) EXPECT_EQ(a.recent_errors[i].error->message, b.recent_errors[i].error->message);
   }
 }
 
@@ -344,6 +347,7 @@ TEST(Archive, PutCommitLoad) {
   DocumentIndex index = archive.load("ai21", "terms-of-use");
   const std::string page = "<html><body>Terms</body></html>";
   const std::string sha = sha256_hex(page);
+  archive.begin_transaction(index);  // as a first check does
   archive.put_snapshot(index, sha, page);
   archive.put_version(index, 1, "# Terms\n");
   archive.put_record(index, 1, "{\"status\":\"new\"}\n");
@@ -357,7 +361,7 @@ TEST(Archive, PutCommitLoad) {
   v.captured_at = "2026-01-01T00:00:00Z";
   v.sha256 = sha256_hex("# Terms\n");
   v.snapshots = {sha};
-  v.status = "new";
+  v.status = Status::new_document;
   index.versions.push_back(v);
   SnapshotMeta meta;
   meta.sha256 = sha;
@@ -366,6 +370,7 @@ TEST(Archive, PutCommitLoad) {
   index.snapshots.push_back(meta);
   index.set_latest(meta.url, sha);
   archive.commit(index);
+  archive.end_transaction(index);
 
   DocumentIndex loaded = archive.load("ai21", "terms-of-use");
   expect_indexes_equal(index, loaded);
@@ -462,15 +467,18 @@ TEST(Archive, GarbageIsWhatTheIndexDoesNotName) {
   archive.put_record(index, 1, "{}\n");
   archive.commit(index);
 
-  std::vector<std::string> garbage = {"snapshots/" + drop + ".html", "snapshots/notes.txt", "versions/2.txt"};
-  EXPECT_EQ(archive.unreferenced_files(index), garbage);
+  std::vector<std::string> unreferenced = {"snapshots/" + drop + ".html", "snapshots/notes.txt", "versions/2.txt"};
+  EXPECT_EQ(archive.unreferenced_files(index), unreferenced);
+  // A file tosdiff did not write is never its garbage.
+  std::vector<std::string> garbage = {"snapshots/" + drop + ".html", "versions/2.txt"};
+  EXPECT_EQ(archive.garbage_files(index), garbage);
   EXPECT_FALSE(archive.interrupted(index));
   archive.begin_transaction(index);
   EXPECT_TRUE(archive.interrupted(index));
   archive.recover(index);  // what the next check does after a killed run
   EXPECT_FALSE(archive.interrupted(index));
-  EXPECT_TRUE(archive.unreferenced_files(index).empty());
-  EXPECT_EQ(list_dir(dir / "snapshots"), std::vector<std::string>{keep + ".html"});
+  EXPECT_EQ(archive.unreferenced_files(index), std::vector<std::string>{"snapshots/notes.txt"});
+  EXPECT_EQ(list_dir(dir / "snapshots"), (std::vector<std::string>{keep + ".html", "notes.txt"}));
   EXPECT_TRUE(fs::exists(dir / "versions" / "1.txt"));
   EXPECT_TRUE(fs::exists(dir / "records" / "1.json"));
   EXPECT_TRUE(archive.collect_garbage(index).empty());

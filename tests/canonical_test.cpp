@@ -1,4 +1,4 @@
-#include "tosdiff/canonical.hpp"
+#include "tosdiff/compare/canonical.hpp"
 
 #include <string>
 #include <utility>
@@ -201,6 +201,13 @@ TEST(CosmeticKinds, NumberingOnly) {
 
 TEST(CosmeticKinds, LinkTargetOnly) {
   EXPECT_EQ(cosmetic_kinds("see [policy](http://example.com/p/?utm_source=a)", "see [policy](https://example.com/p)"),
+            (Kinds{"link_target"}));
+}
+
+// A link archived with its non-ASCII bytes raw (before links were resolved by libcurl's URL
+// API) and the same link percent-encoded, as it is archived now.
+TEST(CosmeticKinds, LinkTargetEncodingIsCosmetic) {
+  EXPECT_EQ(cosmetic_kinds("see [AGB](https://example.de/\xC3\xBC" "ber)", "see [AGB](https://example.de/%C3%BC" "ber)"),
             (Kinds{"link_target"}));
 }
 

@@ -1,4 +1,4 @@
-#include "tosdiff/catalog.hpp"
+#include "tosdiff/catalog/catalog.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -6,11 +6,16 @@
 #include <fstream>
 #include <stdexcept>
 #include <string>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <variant>
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "tosdiff/util/clock.hpp"
+#include "tosdiff/util/did_you_mean.hpp"
+#include "tosdiff/util/sha256.hpp"
 
 namespace tosdiff {
 namespace {
@@ -91,12 +96,12 @@ TEST(Slugify, Examples) {
 }
 
 TEST(Slugify, EdgeCases) {
-  EXPECT_EQ(slugify("  --\xC3\x84-- "), "");  // only a non-ASCII letter and separators
+  EXPECT_EQ(slugify("  --\xC3\x84-- "), "a");  // a letter with a diacritic, then its base letter
   EXPECT_EQ(slugify(""), "");
   EXPECT_EQ(slugify("---"), "");
   EXPECT_EQ(slugify("--a--b--"), "a-b");
   EXPECT_EQ(slugify("  Trailing. "), "trailing");
-  EXPECT_EQ(slugify("Caf\xC3\xA9 Terms"), "caf-terms");
+  EXPECT_EQ(slugify("Caf\xC3\xA9 Terms"), "cafe-terms");
   EXPECT_EQ(slugify("A_B"), "a-b");
 }
 
@@ -274,14 +279,20 @@ TEST(ParseDeclaration, InvalidIdIsAnError) {
   }
 }
 
-TEST(ParseDeclaration, FileStemThatGivesNoIdIsAnError) {
-  auto p = parse(R"({"name": "N", "terms": {"T": {"fetch": "https://example.com"}}})", "\xC3\x84\xC3\x96");
-  EXPECT_FALSE(p.ok());
+TEST(ParseDeclaration, FileStemWithoutLatinLettersGetsAHashId) {
+  auto accented = parse(R"({"name": "N", "terms": {"T": {"fetch": "https://example.com"}}})", "\xC3\x84\xC3\x96");
+  ASSERT_TRUE(accented.ok()) << dump(accented.diagnostics);
+  EXPECT_EQ(accented.platform.id, "ao");
+  auto cjk = parse(R"({"name": "N", "terms": {"T": {"fetch": "https://example.com"}}})", "\xE5\xBE\xAE\xE4\xBF\xA1");
+  ASSERT_TRUE(cjk.ok()) << dump(cjk.diagnostics);
+  EXPECT_EQ(cjk.platform.id, id_from_name("\xE5\xBE\xAE\xE4\xBF\xA1"));
+  EXPECT_EQ(cjk.platform.id.rfind("x-", 0), 0u) << cjk.platform.id;
 }
 
-TEST(ParseDeclaration, TermsTypeThatGivesNoIdIsAnError) {
+TEST(ParseDeclaration, TermsTypeWithoutLettersGetsAHashIdAndDuplicatesAreErrors) {
   auto p = parse(R"({"name": "N", "terms": {"!!!": {"fetch": "https://example.com"}}})");
-  EXPECT_FALSE(p.ok());
+  ASSERT_TRUE(p.ok()) << dump(p.diagnostics);
+  EXPECT_EQ(p.platform.documents.at(0).document_id, id_from_name("!!!"));
   auto dup = parse(R"({"name": "N", "terms": {"Terms of Use": {"fetch": "https://example.com/a"},
                                              "terms-of-use": {"fetch": "https://example.com/b"}}})");
   EXPECT_FALSE(dup.ok()) << "two terms types with the same id";
@@ -313,10 +324,11 @@ TEST(ParseDeclaration, FilterNotAnArrayIsAnError) {
   EXPECT_FALSE(parse(R"({"name": "F", "terms": {"T": {"fetch": "https://example.com", "filter": [3]}}})").ok());
 }
 
-TEST(ParseDeclaration, ExecuteClientScriptsIsAWarning) {
+// The page is rendered in headless Chromium: nothing to warn about.
+TEST(ParseDeclaration, ExecuteClientScriptsIsReadWithoutAWarning) {
   auto p = parse(R"({"name": "E", "terms": {"T": {"fetch": "https://example.com", "executeClientScripts": true}}})");
   ASSERT_TRUE(p.ok()) << dump(p.diagnostics);
-  EXPECT_EQ(warnings_of(p).size(), 1u);
+  EXPECT_EQ(warnings_of(p).size(), 0u);
   EXPECT_TRUE(p.platform.documents.at(0).sources.at(0).execute_client_scripts);
   EXPECT_FALSE(parse(R"({"name": "E", "terms": {"T": {"fetch": "https://example.com", "executeClientScripts": "yes"}}})")
                    .ok());
@@ -462,11 +474,11 @@ TEST(Catalog, BuiltInPlatformIdsAreUniqueAndValid) {
   EXPECT_EQ(ids.size(), builtin_declarations().size());
 }
 
-TEST(Catalog, UserDeclarationReplacesBuiltInAndSkipsOtherFiles) {
+TEST(Catalog, UserDeclarationMergesIntoTheBuiltInAndSkipsOtherFiles) {
   TempDir dir;
   dir.write("my-ai21.json", R"j({"name": "AI21 (mine)", "id": "ai21",
       "terms": {"Only Terms": {"fetch": "https://example.com/mine"}}})j");
-  dir.write("ai21.history.json", "this is not even JSON");
+  dir.write("ai21.history.json", "this is not even JSON");  // no ai21.json beside it: not read
   dir.write("notes.txt", "{ not json }");
   dir.write("README.md", "# readme");
   dir.write(".hidden.json", "{ broken");
@@ -477,11 +489,19 @@ TEST(Catalog, UserDeclarationReplacesBuiltInAndSkipsOtherFiles) {
   ASSERT_NE(ai21, nullptr);
   EXPECT_FALSE(ai21->built_in);
   EXPECT_EQ(ai21->name, "AI21 (mine)");
-  ASSERT_EQ(ai21->documents.size(), 1u);
-  EXPECT_EQ(ai21->documents[0].document_id, "only-terms");
+  // Per document: the built-in documents stay, the user's is added.
+  ASSERT_NE(find_doc(*ai21, "only-terms"), nullptr);
+  ASSERT_NE(find_doc(*ai21, "terms-of-use"), nullptr);
+  EXPECT_EQ(find_doc(*ai21, "terms-of-use")->origin, "built-in:ai21.json");
+  EXPECT_EQ(find_doc(*ai21, "only-terms")->origin, (dir.path() / "my-ai21.json").string());
+  for (const DocumentSpec& d : ai21->documents) EXPECT_EQ(d.platform_name, "AI21 (mine)") << d.key();
   EXPECT_EQ(std::count_if(catalog.platforms().begin(), catalog.platforms().end(),
                           [](const Platform& p) { return p.id == "ai21"; }),
             1);
+  ASSERT_EQ(catalog.shadows().size(), 1u);
+  EXPECT_EQ(catalog.shadows()[0].shadowed, "built-in:ai21.json");
+  EXPECT_TRUE(catalog.shadows()[0].replaced.empty());
+  EXPECT_EQ(catalog.shadows()[0].added, std::vector<std::string>{"only-terms"});
   const Platform* local = catalog.find("local");
   ASSERT_NE(local, nullptr);
   auto users = catalog.user_platforms();
@@ -499,6 +519,10 @@ TEST(Catalog, BrokenUserDeclarationIsReportedAndLeftOut) {
   dir.write("fine.json", R"({"name": "Fine", "terms": {"T": {"fetch": "https://fine.example"}}})");
   Catalog catalog = Catalog::load({dir.path()});
   EXPECT_TRUE(catalog.has_errors());
+  EXPECT_FALSE(catalog.has_catalog_errors());
+  EXPECT_TRUE(catalog.is_broken("broken"));
+  EXPECT_FALSE(catalog.is_broken("fine"));
+  EXPECT_EQ(catalog.broken_platforms(), std::vector<std::string>{"broken"});
   EXPECT_EQ(catalog.find("broken"), nullptr);
   EXPECT_NE(catalog.find("fine"), nullptr);
   bool named = false;
@@ -515,26 +539,46 @@ TEST(Catalog, BrokenUserDeclarationDoesNotRemoveTheBuiltIn) {
   const Platform* ai21 = catalog.find("ai21");
   ASSERT_NE(ai21, nullptr);
   EXPECT_TRUE(ai21->built_in);
+  EXPECT_TRUE(catalog.is_broken("ai21"));  // the commands refuse it, and say why
 }
 
-TEST(Catalog, TwoUserDeclarationsWithTheSameIdWarn) {
+TEST(Catalog, TwoDeclarationsWithOneIdInOneDirectoryAreAnError) {
   TempDir dir;
-  dir.write("a.json", R"({"name": "A", "id": "same", "terms": {"T": {"fetch": "https://a.example"}}})");
-  dir.write("b.json", R"({"name": "B", "id": "same", "terms": {"T": {"fetch": "https://b.example"}}})");
+  dir.write("Foo.Bar.json", R"({"name": "A", "terms": {"T": {"fetch": "https://a.example"}}})");
+  dir.write("foo-bar.json", R"({"name": "B", "terms": {"T": {"fetch": "https://b.example"}}})");
   Catalog catalog = Catalog::load({dir.path()});
+  EXPECT_TRUE(catalog.has_errors());
+  bool named = false;
+  for (const auto& d : catalog.diagnostics())
+    if (d.severity == Diagnostic::Severity::error && d.message.find("Foo.Bar.json") != std::string::npos &&
+        d.origin.find("foo-bar.json") != std::string::npos)
+      named = true;
+  EXPECT_TRUE(named) << dump(catalog.diagnostics());
+}
+
+TEST(Catalog, ALaterDirectoryReplacesAPlatformsDocumentAndSaysSo) {
+  TempDir first, second;
+  first.write("a.json", R"({"name": "A", "id": "same", "terms": {"T": {"fetch": "https://a.example"}}})");
+  second.write("b.json", R"({"name": "B", "id": "same", "terms": {"T": {"fetch": "https://b.example"}}})");
+  Catalog catalog = Catalog::load({first.path(), second.path()});
   EXPECT_FALSE(catalog.has_errors());
   ASSERT_NE(catalog.find("same"), nullptr);
-  EXPECT_EQ(catalog.find("same")->name, "B");  // the later file, in sorted order
-  bool warned = false;
-  for (const auto& d : catalog.diagnostics())
-    if (d.severity == Diagnostic::Severity::warning && d.message.find("same") != std::string::npos) warned = true;
-  EXPECT_TRUE(warned) << dump(catalog.diagnostics());
+  EXPECT_EQ(catalog.find("same")->name, "B");  // the later directory
+  ASSERT_EQ(catalog.find("same")->documents.size(), 1u);
+  const DocumentSpec& t = catalog.find("same")->documents[0];
+  EXPECT_EQ(t.sources.at(0).url, "https://b.example");
+  EXPECT_EQ(t.shadows, (first.path() / "a.json").string());
+  ASSERT_EQ(catalog.shadows().size(), 1u);
+  EXPECT_EQ(catalog.shadows()[0].origin, (second.path() / "b.json").string());
+  EXPECT_EQ(catalog.shadows()[0].replaced, std::vector<std::string>{"t"});
 }
 
 TEST(Catalog, MissingDirectoryIsAnError) {
   TempDir dir;
   Catalog catalog = Catalog::load({dir.path() / "does-not-exist"});
   EXPECT_TRUE(catalog.has_errors());
+  EXPECT_TRUE(catalog.has_catalog_errors());
+  EXPECT_TRUE(catalog.broken_platforms().empty());
   EXPECT_NE(catalog.find("ai21"), nullptr);
 }
 
@@ -579,6 +623,320 @@ TEST(DeclarationRegression, NumberOutOfRangeIsADiagnosticNotAnException) {
   EXPECT_FALSE(parsed.ok());
   ASSERT_FALSE(parsed.diagnostics.empty());
   EXPECT_NE(parsed.diagnostics[0].message.find("not valid JSON"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tosdiff
+
+// ---- Whole Open Terms Archive collections, as they are --------------------------------------
+
+namespace tosdiff {
+namespace {
+
+std::chrono::system_clock::time_point utc(const std::string& text) {
+  std::chrono::system_clock::time_point t;
+  if (!parse_utc(text, t)) throw std::runtime_error("bad date " + text);
+  return t;
+}
+
+bool has_diagnostic(const std::vector<Diagnostic>& diagnostics, Diagnostic::Severity severity,
+                    const std::string& location, const std::string& text) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
+    return d.severity == severity && d.location == location && d.message.find(text) != std::string::npos;
+  });
+}
+
+const auto kError = Diagnostic::Severity::error;
+const auto kWarning = Diagnostic::Severity::warning;
+
+// 1. A broken declaration is a problem of its platform only.
+TEST(OtaCatalog, ABrokenDeclarationFailsItsPlatformOnly) {
+  TempDir dir;
+  dir.write("Broken.json", R"({"name": "Broken", "terms": {"Terms": {"fetch": 42}})");  // not even JSON
+  dir.write("Bad Selector.json", R"({"name": "Bad", "terms": {"Terms": {"fetch": "https://b.example", "select": "a:hover"}}})");
+  dir.write("Good.json", R"({"name": "Good", "terms": {"Terms": {"fetch": "https://good.example"}}})");
+  Catalog catalog = Catalog::load({dir.path()});
+  EXPECT_FALSE(catalog.has_catalog_errors());
+  EXPECT_EQ(catalog.broken_platforms(), (std::vector<std::string>{"bad-selector", "broken"}));
+  ASSERT_NE(catalog.find("good"), nullptr);
+  EXPECT_EQ(catalog.find("broken"), nullptr);
+  EXPECT_EQ(catalog.find("bad-selector"), nullptr);
+  const auto errors = catalog.errors_of("bad-selector");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].location, "terms.Terms.select");
+  EXPECT_EQ(errors[0].origin, (dir.path() / "Bad Selector.json").string());
+  for (const Diagnostic& d : catalog.diagnostics()) EXPECT_FALSE(d.platform_id.empty()) << d.message;
+}
+
+// 2. Retired services: empty terms and a history.
+TEST(OtaCatalog, EmptyTermsWithAHistoryIsARetiredPlatform) {
+  TempDir dir;
+  dir.write("Arcadia.json", R"({"name": "Arcadia", "terms": {}})");
+  dir.write("Arcadia.history.json", R"({
+      "Terms of Service": [{"fetch": "https://arcadia.example/tos", "select": "main",
+                            "validUntil": "2024-05-31T00:00:00.000Z"}],
+      "Privacy Policy": [{"fetch": "https://arcadia.example/privacy", "validUntil": "2024-05-31T00:00:00.000Z"}]})");
+  Catalog catalog = Catalog::load_only(dir.path());
+  EXPECT_FALSE(catalog.has_errors()) << dump(catalog.diagnostics());
+  EXPECT_TRUE(catalog.diagnostics().empty()) << dump(catalog.diagnostics());
+  const Platform* arcadia = catalog.find("arcadia");
+  ASSERT_NE(arcadia, nullptr);
+  EXPECT_TRUE(arcadia->retired);
+  ASSERT_EQ(arcadia->documents.size(), 2u);
+  const DocumentSpec* tos = find_doc(*arcadia, "terms-of-service");
+  ASSERT_NE(tos, nullptr);
+  EXPECT_TRUE(tos->retired);
+  EXPECT_TRUE(tos->sources.empty());  // nothing to fetch
+  ASSERT_EQ(tos->history.size(), 1u);
+  EXPECT_EQ(tos->latest_sources().at(0).url, "https://arcadia.example/tos");
+  EXPECT_EQ(tos->origin, (dir.path() / "Arcadia.json").string());
+}
+
+TEST(OtaCatalog, EmptyTermsWithoutAHistoryIsAnError) {
+  auto p = parse(R"({"name": "Gone", "terms": {}})", "Gone");
+  EXPECT_FALSE(p.ok());
+  EXPECT_TRUE(has_diagnostic(p.diagnostics, kError, "terms", "history")) << dump(p.diagnostics);
+  const std::string empty_history = "{}";
+  HistoryText history{empty_history, "Gone.history.json"};
+  auto q = parse_declaration(R"({"name": "Gone", "terms": {}})", "Gone", "Gone.json", &history);
+  EXPECT_FALSE(q.ok()) << "a history without terms leaves nothing to list";
+}
+
+TEST(OtaCatalog, ATermsTypeOnlyInTheHistoryIsARetiredDocument) {
+  const std::string text = R"({"Old Policy": [{"fetch": "https://x.example/old", "validUntil": "2022-01-01T00:00:00Z"}],
+                               "Terms of Service": [{"fetch": "https://x.example/tos-v1", "validUntil": "2022-06-01T00:00:00Z"}]})";
+  HistoryText history{text, "X.history.json"};
+  auto p = parse_declaration(R"({"name": "X", "terms": {"Terms of Service": {"fetch": "https://x.example/tos"}}})", "X",
+                             "X.json", &history);
+  ASSERT_TRUE(p.ok()) << dump(p.diagnostics);
+  EXPECT_FALSE(p.platform.retired);
+  ASSERT_EQ(p.platform.documents.size(), 2u);
+  EXPECT_FALSE(find_doc(p.platform, "terms-of-service")->retired);
+  EXPECT_EQ(find_doc(p.platform, "terms-of-service")->history.size(), 1u);
+  EXPECT_TRUE(find_doc(p.platform, "old-policy")->retired);
+}
+
+// 3. The history is parsed, ordered and kept; its problems are warnings.
+TEST(OtaCatalog, HistoryIsParsedOrderedAndAnswersWhichRulesWereInForce) {
+  const std::string text = R"({"Terms of Service": [
+      {"fetch": "https://x.example/tos-v2", "select": ["#v2"], "remove": ".ad", "validUntil": "2023-05-01T12:00:00.500Z"},
+      {"combine": [{"fetch": "https://x.example/a"}, {"fetch": "https://x.example/b", "select": "#b"}],
+       "select": "main", "filter": ["f"], "executeClientScripts": true, "validUntil": "2022-01-01T01:00:00+01:00"}]})";
+  HistoryText history{text, "X.history.json"};
+  auto p = parse_declaration(
+      R"({"name": "X", "terms": {"Terms of Service": {"fetch": "https://x.example/tos", "select": "article"}}})", "X",
+      "X.json", &history);
+  ASSERT_TRUE(p.ok()) << dump(p.diagnostics);
+  EXPECT_TRUE(p.diagnostics.empty()) << "filters and scripts of the past are not warned about: " << dump(p.diagnostics);
+  const DocumentSpec& doc = p.platform.documents.at(0);
+  ASSERT_EQ(doc.history.size(), 2u);
+  // Oldest first, whatever the file's order.
+  EXPECT_EQ(doc.history[0].valid_until, "2022-01-01T01:00:00+01:00");  // as declared
+  EXPECT_EQ(doc.history[0].valid_until_time, utc("2022-01-01T00:00:00Z"));
+  EXPECT_EQ(doc.history[1].valid_until, "2023-05-01T12:00:00.500Z");
+  EXPECT_EQ(doc.history[1].valid_until_time, utc("2023-05-01T12:00:00Z") + std::chrono::milliseconds(500));
+  ASSERT_EQ(doc.history[0].sources.size(), 2u);
+  EXPECT_EQ(css(doc.history[0].sources[0].select.at(0)), "main");  // inherited
+  EXPECT_EQ(css(doc.history[0].sources[1].select.at(0)), "#b");
+  EXPECT_TRUE(doc.history[0].sources[0].execute_client_scripts);
+  EXPECT_EQ(doc.history[0].sources[0].filters, std::vector<std::string>{"f"});
+  EXPECT_EQ(css(doc.history[1].sources.at(0).remove.at(0)), ".ad");
+  EXPECT_TRUE(doc.history[0].complete && doc.history[1].complete);
+  // Open Terms Archive's rule: the first past declaration valid until at or after the date.
+  EXPECT_EQ(doc.sources_at(utc("2021-06-01")).at(0).url, "https://x.example/a");
+  EXPECT_EQ(doc.sources_at(utc("2022-01-01T00:00:00Z")).at(0).url, "https://x.example/a");
+  EXPECT_EQ(doc.sources_at(utc("2022-01-01T00:00:01Z")).at(0).url, "https://x.example/tos-v2");
+  EXPECT_EQ(doc.sources_at(utc("2024-01-01")).at(0).url, "https://x.example/tos");
+}
+
+TEST(OtaCatalog, HistoryProblemsAreWarningsUnlessTheFileIsUnreadable) {
+  const std::string text = R"({"Terms of Service": [
+      {"fetch": "https://x.example/v1", "select": "a:hover", "validUntil": "2022-01-01T00:00:00Z"},
+      {"fetch": "https://x.example/v0", "validUntil": "yesterday"},
+      {"fetch": "https://x.example/v2", "selct": "main", "validUntil": "2022-02-01T00:00:00Z"},
+      "not an object"],
+     "Privacy Policy": {"fetch": "https://x.example/p", "validUntil": "2022-01-01T00:00:00Z"}})";
+  HistoryText history{text, "X.history.json"};
+  auto p = parse_declaration(R"({"name": "X", "terms": {"Terms of Service": {"fetch": "https://x.example/tos"}}})", "X",
+                             "X.json", &history);
+  ASSERT_TRUE(p.ok()) << dump(p.diagnostics);
+  EXPECT_TRUE(has_diagnostic(p.diagnostics, kWarning, "Terms of Service[0].select", "a:hover")) << dump(p.diagnostics);
+  EXPECT_TRUE(has_diagnostic(p.diagnostics, kWarning, "Terms of Service[1].validUntil", "ignored"));
+  EXPECT_TRUE(has_diagnostic(p.diagnostics, kWarning, "Terms of Service[2].selct", "did you mean \"select\"?"));
+  EXPECT_TRUE(has_diagnostic(p.diagnostics, kWarning, "Terms of Service[3]", "object"));
+  EXPECT_TRUE(has_diagnostic(p.diagnostics, kWarning, "Privacy Policy", "array"));
+  for (const Diagnostic& d : p.diagnostics) EXPECT_EQ(d.origin, "X.history.json") << d.message;
+  const DocumentSpec& doc = p.platform.documents.at(0);
+  ASSERT_EQ(doc.history.size(), 2u);  // the entry without a date cannot be placed in time
+  EXPECT_FALSE(doc.history[0].complete);  // its selector was dropped
+  EXPECT_TRUE(doc.history[1].complete);   // an unknown key is not a missing rule
+  EXPECT_EQ(p.platform.documents.size(), 1u) << "Privacy Policy's history was unusable";
+
+  for (const char* bad : {"not json", "[]", "\"text\""}) {
+    HistoryText unreadable{bad, "X.history.json"};
+    auto q = parse_declaration(R"({"name": "X", "terms": {"T": {"fetch": "https://x.example/"}}})", "X", "X.json",
+                               &unreadable);
+    EXPECT_FALSE(q.ok()) << bad;
+    EXPECT_EQ(errors_of(q).at(0).origin, "X.history.json");
+  }
+}
+
+TEST(OtaCatalog, HistoryFilesAreReadBesideTheirDeclaration) {
+  TempDir dir;
+  dir.write("A.json", R"({"name": "A", "terms": {"T": {"fetch": "https://a.example/"}}})");
+  dir.write("A.history.json", R"({"T": [{"fetch": "https://a.example/old", "validUntil": "2020-01-01T00:00:00Z"}]})");
+  dir.write("B.json", R"({"name": "B", "terms": {"T": {"fetch": "https://b.example/"}}})");
+  dir.write("B.history.json", "{ broken");
+  dir.write("Orphan.history.json", "{ not read }");
+  Catalog catalog = Catalog::load_only(dir.path());
+  ASSERT_NE(catalog.find("a"), nullptr);
+  EXPECT_EQ(catalog.find("a")->documents.at(0).history.size(), 1u);
+  EXPECT_TRUE(catalog.is_broken("b"));
+  EXPECT_EQ(catalog.errors_of("b").at(0).origin, (dir.path() / "B.history.json").string());
+  EXPECT_EQ(catalog.broken_platforms(), std::vector<std::string>{"b"});
+  Catalog one = Catalog::load_only(dir.path() / "A.json");
+  EXPECT_EQ(one.find("a")->documents.at(0).history.size(), 1u);
+}
+
+// 4. Several catalogs merge per document, and say which declaration shadows which.
+TEST(OtaCatalog, LaterCatalogsMergePerDocument) {
+  TempDir first, second, third;
+  first.write("Acme.json", R"({"name": "Acme", "terms": {"Terms of Service": {"fetch": "https://acme.example/tos"},
+                                                        "Privacy Policy": {"fetch": "https://acme.example/pp"}}})");
+  second.write("Acme.json", R"({"name": "Acme Inc.", "terms": {"Privacy Policy": {"fetch": "https://acme.example/pp2"},
+                                                             "Cookie Policy": {"fetch": "https://acme.example/cookies"}}})");
+  third.write("acme.json", R"({"name": "Acme Inc.", "terms": {"Cookie Policy": {"fetch": "https://acme.example/c3"},
+                                                            "Terms of Service": {"fetch": "https://acme.example/tos3"}}})");
+  Catalog catalog = Catalog::load({first.path(), second.path(), third.path()});
+  EXPECT_FALSE(catalog.has_errors()) << dump(catalog.diagnostics());
+  const Platform* acme = catalog.find("acme");
+  ASSERT_NE(acme, nullptr);
+  EXPECT_EQ(acme->name, "Acme Inc.");
+  ASSERT_EQ(acme->documents.size(), 3u);
+  EXPECT_EQ(find_doc(*acme, "terms-of-service")->sources.at(0).url, "https://acme.example/tos3");
+  EXPECT_EQ(find_doc(*acme, "privacy-policy")->sources.at(0).url, "https://acme.example/pp2");
+  EXPECT_EQ(find_doc(*acme, "cookie-policy")->sources.at(0).url, "https://acme.example/c3");
+  EXPECT_EQ(find_doc(*acme, "privacy-policy")->shadows, (first.path() / "Acme.json").string());
+  EXPECT_EQ(find_doc(*acme, "cookie-policy")->shadows, (second.path() / "Acme.json").string());
+  EXPECT_EQ(find_doc(*acme, "cookie-policy")->origin, (third.path() / "acme.json").string());
+  // Once per pair of declarations: second over first; third over second, third over first.
+  ASSERT_EQ(catalog.shadows().size(), 3u);
+  EXPECT_EQ(catalog.shadows()[0].replaced, std::vector<std::string>{"privacy-policy"});
+  EXPECT_EQ(catalog.shadows()[0].added, std::vector<std::string>{"cookie-policy"});
+  EXPECT_EQ(catalog.shadows()[1].shadowed, (second.path() / "Acme.json").string());
+  EXPECT_EQ(catalog.shadows()[1].replaced, std::vector<std::string>{"cookie-policy"});
+  EXPECT_EQ(catalog.shadows()[2].shadowed, (first.path() / "Acme.json").string());
+  EXPECT_EQ(catalog.shadows()[2].replaced, std::vector<std::string>{"terms-of-service"});
+}
+
+TEST(OtaCatalog, ARetiredDeclarationRetiresTheDocumentsItNames) {
+  TempDir first, second;
+  first.write("Acme.json", R"({"name": "Acme", "terms": {"Terms of Service": {"fetch": "https://acme.example/tos"},
+                                                        "Privacy Policy": {"fetch": "https://acme.example/pp"}}})");
+  second.write("Acme.json", R"({"name": "Acme", "terms": {}})");
+  second.write("Acme.history.json",
+               R"({"Terms of Service": [{"fetch": "https://acme.example/tos", "validUntil": "2024-01-01T00:00:00Z"}]})");
+  Catalog catalog = Catalog::load({first.path(), second.path()});
+  EXPECT_FALSE(catalog.has_errors()) << dump(catalog.diagnostics());
+  const Platform* acme = catalog.find("acme");
+  ASSERT_NE(acme, nullptr);
+  EXPECT_TRUE(find_doc(*acme, "terms-of-service")->retired);
+  EXPECT_FALSE(find_doc(*acme, "privacy-policy")->retired);
+  EXPECT_FALSE(acme->retired);
+}
+
+// 5. Ids: accented letters spelt in ASCII, other scripts transliterated or hashed.
+TEST(OtaIds, AccentedLatinLettersAreSpeltWithTheirBaseLetter) {
+  EXPECT_EQ(slugify("Mon espace sant\xC3\xA9"), "mon-espace-sante");
+  EXPECT_EQ(slugify("Stra\xC3\x9F" "e"), "strasse");
+  EXPECT_EQ(slugify("\xC3\x86sir \xC3\x98resund"), "aesir-oresund");
+  EXPECT_EQ(slugify("\xC5\x81\xC3\xB3\x64\xC5\xBA"), "lodz");                    // Łódź
+  EXPECT_EQ(slugify("\xC5\x92uvre \xC4\xB2sselmeer"), "oeuvre-ijsselmeer");     // Œuvre Ĳsselmeer
+  EXPECT_EQ(slugify("Bo\xC3\xAEte \xC3\xA0 lettres"), "boite-a-lettres");
+  EXPECT_EQ(slugify("\xC8\x98tiri \xC8\x9A\x61r\xC4\x83"), "stiri-tara");        // Știri Țară (Extended-B)
+  EXPECT_EQ(slugify("Cafe\xCC\x81"), "cafe");                                    // combining acute
+  EXPECT_EQ(slugify("\xC3\x97 \xC3\xB7"), "");                                   // × ÷ are not letters
+  EXPECT_EQ(slugify("\xC3\xBF\xC3\xBE\xC3\xB0"), "ythd");                        // ÿþð
+}
+
+TEST(OtaIds, CyrillicAndGreekAreTransliterated) {
+  EXPECT_EQ(slugify("\xD0\xAF\xD0\xBD\xD0\xB4\xD0\xB5\xD0\xBA\xD1\x81"), "yandeks");  // Яндекс
+  EXPECT_EQ(slugify("\xD0\x92\xD0\x9A\xD0\xBE\xD0\xBD\xD1\x82\xD0\xB0\xD0\xBA\xD1\x82\xD0\xB5"), "vkontakte");
+  EXPECT_EQ(slugify("\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1"), "ellada");  // Ελλάδα
+}
+
+TEST(OtaIds, NamesWithoutLettersGetAStableHashId) {
+  const std::string weixin = "\xE5\xBE\xAE\xE4\xBF\xA1";  // 微信
+  const std::string weibo = "\xE5\xBE\xAE\xE5\x8D\x9A";   // 微博
+  EXPECT_EQ(id_from_name(weixin), "x-" + sha256_hex(weixin).substr(0, 8));
+  EXPECT_EQ(id_from_name(weixin), id_from_name(weixin));
+  EXPECT_NE(id_from_name(weixin), id_from_name(weibo));
+  EXPECT_NE(id_from_name(weixin + " 2"), id_from_name(weibo + " 2")) << "the digits alone would collide";
+  EXPECT_EQ(id_from_name(weixin + " WeChat"), "wechat");
+  EXPECT_EQ(id_from_name("Terms of Service"), "terms-of-service");
+  EXPECT_EQ(id_from_name("123"), "123");
+  EXPECT_EQ(id_from_name(""), "");
+  for (const std::string& name : {weixin, weibo, std::string("!!!"), std::string("\xD8\xB4\xD8\xB1\xD9\x88\xD8\xB7")})
+    EXPECT_TRUE(is_valid_id(id_from_name(name))) << id_from_name(name);
+  EXPECT_EQ(slugify("\xFF\xFEnot utf-8"), "not-utf-8");
+}
+
+// 6. Unknown keys anywhere are warnings with a suggestion.
+TEST(OtaDidYouMean, EditDistanceAndClosest) {
+  EXPECT_EQ(edit_distance("selct", "select"), 1u);
+  EXPECT_EQ(edit_distance("slecet", "select"), 2u);
+  EXPECT_EQ(edit_distance("remvoe", "remove"), 1u);  // a transposition is one edit
+  EXPECT_EQ(edit_distance("", "abc"), 3u);
+  EXPECT_EQ(edit_distance("Fetch", "fetch"), 0u);
+  const std::vector<std::string> keys = {"fetch", "select", "remove", "filter", "executeClientScripts", "combine"};
+  EXPECT_EQ(closest("selct", keys), "select");
+  EXPECT_EQ(closest("filters", keys), "filter");
+  EXPECT_EQ(closest("executeClientScript", keys), "executeClientScripts");
+  EXPECT_EQ(closest("homepage", keys), std::nullopt);
+  EXPECT_EQ(closest("ab", {"id"}), std::nullopt) << "two edits of a two-letter word is another word";
+  EXPECT_EQ(closest("nme", {"name", "id"}), "name");
+  EXPECT_EQ(did_you_mean_suffix("selct", keys), " (did you mean \"select\"?)");
+  EXPECT_EQ(did_you_mean_suffix("zzz", keys), "");
+}
+
+TEST(OtaDidYouMean, UnknownKeysWarnEverywhereWithASuggestion) {
+  auto p = parse(R"({"name": "U", "nmae": "x", "importedFrom": "https://example.com/tosback",
+      "terms": {"T": {"fetch": "https://u.example", "selct": "main", "remove": ".x",
+                      "executeClientScript": true},
+                "C": {"combine": [{"fetch": "https://u.example/a", "fliter": ["f"]}], "select": "main"}}})");
+  ASSERT_TRUE(p.ok()) << dump(p.diagnostics);
+  EXPECT_TRUE(has_diagnostic(p.diagnostics, kWarning, "nmae", "did you mean \"name\"?")) << dump(p.diagnostics);
+  EXPECT_TRUE(has_diagnostic(p.diagnostics, kWarning, "terms.T.selct", "did you mean \"select\"?"));
+  EXPECT_TRUE(has_diagnostic(p.diagnostics, kWarning, "terms.T.executeClientScript", "\"executeClientScripts\""));
+  EXPECT_TRUE(has_diagnostic(p.diagnostics, kWarning, "terms.C.combine[0].fliter", "did you mean \"filter\"?"));
+  EXPECT_EQ(warnings_of(p).size(), 4u) << "importedFrom is Open Terms Archive's own key: " << dump(p.diagnostics);
+  auto range = parse(R"({"name": "R", "terms": {"T": {"fetch": "https://r.example",
+      "select": {"startafter": "#a", "endBefore": "#b"}}}})");
+  EXPECT_FALSE(range.ok());
+  EXPECT_TRUE(has_diagnostic(range.diagnostics, kError, "terms.T.select", "did you mean \"startAfter\"?"))
+      << dump(range.diagnostics);
+}
+
+// 8. Inputs are bounded: size, and regular files only.
+TEST(OtaBounded, OversizedAndNonRegularFilesAreErrorsOfThatFile) {
+  TempDir dir;
+  dir.write("Good.json", R"({"name": "Good", "terms": {"T": {"fetch": "https://good.example"}}})");
+  dir.write("Huge.json", R"({"name": "Huge", "terms": {"T": {"fetch": "https://huge.example"}}, "pad": ")" +
+                             std::string(kMaxDeclarationBytes, 'x') + "\"}");
+  dir.write("Big.json", R"({"name": "Big", "terms": {"T": {"fetch": "https://big.example"}}})");
+  dir.write("Big.history.json", "{\"T\": [], \"pad\": \"" + std::string(kMaxDeclarationBytes, 'x') + "\"}");
+  ASSERT_EQ(::mkfifo((dir.path() / "Fifo.json").c_str(), 0600), 0);
+  fs::create_directory(dir.path() / "Folder.json");
+  Catalog catalog = Catalog::load_only(dir.path());  // returns: the FIFO is never waited on
+  EXPECT_NE(catalog.find("good"), nullptr);
+  EXPECT_EQ(catalog.broken_platforms(), (std::vector<std::string>{"big", "fifo", "folder", "huge"}));
+  EXPECT_NE(catalog.errors_of("huge").at(0).message.find("larger than 1 MiB"), std::string::npos);
+  EXPECT_NE(catalog.errors_of("fifo").at(0).message.find("FIFO"), std::string::npos);
+  EXPECT_NE(catalog.errors_of("folder").at(0).message.find("directory"), std::string::npos);
+  EXPECT_EQ(catalog.errors_of("big").at(0).origin, (dir.path() / "Big.history.json").string());
+  Catalog zero = Catalog::load_only("/dev/zero");
+  ASSERT_TRUE(zero.has_errors());
+  EXPECT_NE(zero.diagnostics().at(0).message.find("character device"), std::string::npos);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "tosdiff/charset.hpp"
+#include "tosdiff/fetch/charset.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "tosdiff/classify.hpp"
+#include "tosdiff/classify/classify.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,10 +10,11 @@
 
 #include <gtest/gtest.h>
 
-#include "tosdiff/commands.hpp"
-#include "tosdiff/diff.hpp"
-#include "tosdiff/record.hpp"
-#include "tosdiff/text.hpp"
+#include "tosdiff/app/commands.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/report/record_text.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 namespace {
@@ -340,7 +341,7 @@ TEST_P(ClauseEdit, TopicsFlagsAndSeverity) {
   Change change;
   Classification k = classify_edit(c.before, c.after, builtin_rules(), &change);
   std::string explain = "topics " + join_ids(topic_ids(k)) + " flags " + join_ids(flag_ids(k)) + " severity " +
-                        k.severity + " score " + std::to_string(k.score);
+                        std::string(to_string(k.severity)) + " score " + std::to_string(k.score);
   for (const auto& h : change.hunks)
     for (const auto& t : h.topics) {
       explain += "\n  " + t.id + " (" + t.where + "):";
@@ -348,7 +349,7 @@ TEST_P(ClauseEdit, TopicsFlagsAndSeverity) {
     }
   EXPECT_EQ(sorted(topic_ids(k)), sorted(c.topics)) << explain;
   EXPECT_EQ(sorted(flag_ids(k)), sorted(c.flags)) << explain;
-  EXPECT_EQ(k.severity, c.severity) << explain;
+  EXPECT_EQ(std::string(to_string(k.severity)), c.severity) << explain;
 }
 
 INSTANTIATE_TEST_SUITE_P(Synthetic, ClauseEdit, ::testing::ValuesIn(clause_cases()),
@@ -431,7 +432,7 @@ TEST(Classify, SectionOnlyTopicsComeLastAndCountLess) {
   ASSERT_EQ(k.topics.size(), 1u);
   EXPECT_EQ(k.topics[0].where, "section");
   EXPECT_EQ(k.score, 1 + 2);  // size 1, weight 3 less one
-  EXPECT_EQ(k.severity, "moderate");
+  EXPECT_EQ(k.severity, Severity::moderate);
 }
 
 TEST(Classify, CosmeticHunksGetNoTopics) {
@@ -439,7 +440,7 @@ TEST(Classify, CosmeticHunksGetNoTopics) {
   Classification k = classify_edit({"# Terms", "## Arbitration", "Disputes go to \xE2\x80\x9C" "arbitration\xE2\x80\x9D."},
                                    {"# Terms", "## Arbitration", "Disputes go to \"arbitration\"."}, builtin_rules(),
                                    &change);
-  EXPECT_EQ(k.severity, "info");
+  EXPECT_EQ(k.severity, Severity::info);
   EXPECT_TRUE(k.topics.empty());
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_TRUE(change.hunks[0].topics.empty());
@@ -449,9 +450,9 @@ TEST(Classify, IsDeterministic) {
   const auto& c = clause_cases()[0];
   Change a = diff_texts(text_of(c.before), text_of(c.after)), b = a;
   Classification x = classify(a, builtin_rules()), y = classify(b, builtin_rules());
-  CheckResult ra, rb;
-  ra.status = rb.status = "changed";
-  ra.significance = rb.significance = "substantive";
+  ChangeRecord ra, rb;
+  ra.status = rb.status = Status::changed;
+  ra.significance = rb.significance = Significance::substantive;
   ra.change = a;
   rb.change = b;
   classify_result(ra, builtin_rules());
@@ -484,60 +485,60 @@ TEST(Classify, RecordReadBackWithoutLinesFallsBackToTheWordRuns) {
 
 TEST(Classify, SeverityFormula) {
   int score = 0;
-  EXPECT_EQ(severity_for(1, 0, 0, &score), "minor");
+  EXPECT_EQ(severity_for(1, 0, 0, &score), Severity::minor);
   EXPECT_EQ(score, 1);
-  EXPECT_EQ(severity_for(30, 0, 0, &score), "minor");  // 2
+  EXPECT_EQ(severity_for(30, 0, 0, &score), Severity::minor);  // 2
   EXPECT_EQ(score, 2);
-  EXPECT_EQ(severity_for(200, 0, 0), "moderate");  // 3
-  EXPECT_EQ(severity_for(4, 2, 0), "moderate");    // 1 + 2
-  EXPECT_EQ(severity_for(20, 3, 0), "moderate");   // 2 + 3
-  EXPECT_EQ(severity_for(60, 3, 0), "major");      // 3 + 3
-  EXPECT_EQ(severity_for(3, 1, 1, &score), "moderate");
+  EXPECT_EQ(severity_for(200, 0, 0), Severity::moderate);  // 3
+  EXPECT_EQ(severity_for(4, 2, 0), Severity::moderate);    // 1 + 2
+  EXPECT_EQ(severity_for(20, 3, 0), Severity::moderate);   // 2 + 3
+  EXPECT_EQ(severity_for(60, 3, 0), Severity::major);      // 3 + 3
+  EXPECT_EQ(severity_for(3, 1, 1, &score), Severity::moderate);
   EXPECT_EQ(score, 1 + 1 + 2);
-  EXPECT_EQ(severity_for(3, 3, 2, &score), "major");
+  EXPECT_EQ(severity_for(3, 3, 2, &score), Severity::major);
   EXPECT_EQ(score, 1 + 3 + 3);
-  EXPECT_EQ(severity_for(0, 0, 0, &score), "minor");
+  EXPECT_EQ(severity_for(0, 0, 0, &score), Severity::minor);
   EXPECT_EQ(score, 0);
 }
 
 // ---- results and records -----------------------------------------------------------------
 
-CheckResult changed_result(const Strings& before, const Strings& after) {
-  CheckResult r;
+ChangeRecord changed_result(const Strings& before, const Strings& after) {
+  ChangeRecord r;
   r.platform = "acme";
   r.document = "terms-of-use";
   r.title = "Acme \xE2\x80\x94 Terms of Use";
   r.urls = {"https://example.com/terms"};
-  r.status = "changed";
+  r.status = Status::changed;
   r.checked_at = "2026-01-02T10:00:00Z";
   r.change = diff_texts(text_of(before), text_of(after));
-  r.significance = r.change->substantive ? "substantive" : "cosmetic";
+  r.significance = r.change->substantive ? Significance::substantive : Significance::cosmetic;
   r.cosmetic_kinds = r.change->cosmetic_kinds;
   return r;
 }
 
 TEST(ClassifyResult, NewDocumentIsInfoWithoutTopics) {
-  CheckResult r;
-  r.status = "new";
+  ChangeRecord r;
+  r.status = Status::new_document;
   r.title = "Acme";
   classify_result(r, builtin_rules());
-  EXPECT_EQ(r.severity, "info");
+  EXPECT_EQ(r.severity, Severity::info);
   EXPECT_TRUE(r.topics.empty());
   EXPECT_EQ(summarize(r), "Acme: first version archived (0 blocks, 0 words)");
 }
 
 TEST(ClassifyResult, CosmeticSignificanceIsInfoEvenWithSubstantiveHunks) {
   // A flip-flop (flapping) is recorded as cosmetic although its hunks are substantive.
-  CheckResult r = changed_result({"# Terms", "We may sell your data."}, {"# Terms", "We do not sell your data."});
-  r.significance = "cosmetic";
+  ChangeRecord r = changed_result({"# Terms", "We may sell your data."}, {"# Terms", "We do not sell your data."});
+  r.significance = Significance::cosmetic;
   classify_result(r, builtin_rules());
-  EXPECT_EQ(r.severity, "info");
+  EXPECT_EQ(r.severity, Severity::info);
   EXPECT_TRUE(r.topics.empty());
   for (const auto& h : r.change->hunks) EXPECT_TRUE(h.topics.empty());
 }
 
 TEST(ClassifyResult, JsonKeysOrderAndRoundTrip) {
-  CheckResult r = changed_result(
+  ChangeRecord r = changed_result(
       {"# Terms of Use", "## 4. Your Content", "We use your content only to provide the service."},
       {"# Terms of Use", "## 4. Your Content", "We use your content to provide the service and to train our models."});
   classify_result(r, builtin_rules());
@@ -549,7 +550,7 @@ TEST(ClassifyResult, JsonKeysOrderAndRoundTrip) {
   }
   const Strings expected_prefix = {"schema_version", "platform", "document", "title", "url", "status", "checked_at",
                                    "significance", "summary", "severity", "section", "topics", "regulations", "flags",
-                                   "stats", "hunks"};
+                                   "stats", "hunks", "fetcher"};
   EXPECT_EQ(keys, expected_prefix);
   EXPECT_EQ(j["severity"], "major");
   EXPECT_EQ(j["section"], nlohmann::ordered_json({"Terms of Use", "4. Your Content"}));
@@ -583,13 +584,13 @@ TEST(ClassifyResult, JsonKeysOrderAndRoundTrip) {
   }
   EXPECT_EQ(hunk_topic_keys, (Strings{"id", "label", "evidence", "where"}));
 
-  CheckResult back = record_from_json(j);
+  ChangeRecord back = record_from_json(j);
   EXPECT_EQ(record_to_json(back), j);
   EXPECT_EQ(summarize(back), summarize(r));
 }
 
 TEST(ClassifyResult, SummaryNamesTopicsAndSeverity) {
-  CheckResult r = changed_result(
+  ChangeRecord r = changed_result(
       {"# Terms of Use", "## 4. Your Content", "We use your content only to provide the service."},
       {"# Terms of Use", "## 4. Your Content", "We use your content to provide the service and to train our models."});
   classify_result(r, builtin_rules());
@@ -598,14 +599,14 @@ TEST(ClassifyResult, SummaryNamesTopicsAndSeverity) {
 }
 
 TEST(ClassifyResult, CosmeticSummaryEndsWithInfo) {
-  CheckResult r = changed_result({"# Terms", "Updated March 3, 2026"}, {"# Terms", "Updated 3 March 2026"});
+  ChangeRecord r = changed_result({"# Terms", "Updated March 3, 2026"}, {"# Terms", "Updated 3 March 2026"});
   classify_result(r, builtin_rules());
   const std::string s = summarize(r);
   EXPECT_NE(s.find("(cosmetic: date_format); severity info"), std::string::npos) << s;
 }
 
 TEST(ClassifyResult, TextReportShowsFlagsAndRegulations) {
-  CheckResult r = changed_result({"# Privacy", "We share data with vendors."},
+  ChangeRecord r = changed_result({"# Privacy", "We share data with vendors."},
                                  {"# Privacy", "We share data with vendors. We may sell your personal information."});
   classify_result(r, builtin_rules());
   const std::string text = record_to_text(r, TextStyle{});

@@ -1,13 +1,20 @@
-// Crashes: `tosdiff check` killed with SIGKILL at random instants, many times. After each
-// kill, `verify` must find no problem, and the next check must record exactly the changes
-// the killed run did not: never a duplicate version, never a lost one.
-// TOSDIFF_CRASH_ITERATIONS sets the count: 15 by default (the test suite); bench/crash-test
-// runs the long mode (300).
+// Crashes: `tosdiff check`, `verify --repair` and `accept` killed with SIGKILL at random
+// instants, many times. After each kill of a check, `verify` must find no problem, and the
+// next check must record exactly the changes the killed run did not: never a duplicate
+// version, never a lost one. After each kill of a repair or an accept, `verify --repair` then
+// `verify` must be clean, every version there was must still be there, and the acceptance
+// must have happened once or not at all.
+// TOSDIFF_CRASH_ITERATIONS sets the count: 15 by default (the test suite; 2 for repair and
+// accept, whose rounds are longer); bench/crash-test runs the long mode (300; a fifth of it
+// for repair and accept).
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <csignal>
+#include <filesystem>
+#include <functional>
+#include <map>
 #include <random>
 #include <set>
 #include <thread>
@@ -15,6 +22,11 @@
 #include "support/http_test_server.hpp"
 #include "support/process.hpp"
 #include "support/tosdiff_helpers.hpp"
+#include "tosdiff/archive/archive.hpp"
+#include "tosdiff/pipeline/record_builder.hpp"
+#include "tosdiff/pipeline/run.hpp"
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/util/sha256.hpp"
 
 namespace tosdiff::testing {
 namespace {
@@ -50,6 +62,8 @@ class LocalPlatform {
     return command;
   }
   std::string path(const std::string& name) const { return dir_ / name; }
+  // Whatever the kills left, every record archived must validate against the schema.
+  ~LocalPlatform() { expect_valid_archived_records(dir_ / "data"); }
 
  private:
   TempDir dir_;
@@ -165,6 +179,219 @@ TEST_P(Signals, StopNewWorkKeepWhatIsDoneAndExitWithTheSignalsCode) {
   }
   EXPECT_EQ(fresh, kDocuments / 2);
   EXPECT_EQ(unchanged, kDocuments / 2);
+}
+
+// ---- verify --repair and accept, killed ---------------------------------------------------
+
+namespace fs = std::filesystem;
+
+// A long policy text, `lines` blocks; `revision` changes one block in ten (so a diff of two
+// revisions has many hunks to align, word-diff and classify: what makes a repair that
+// rebuilds records, or an accept, take long enough to be killed in the middle).
+std::string long_text(int document, int revision, int lines) {
+  std::string text = "# Policy " + std::to_string(document) + "\n";
+  for (int l = 0; l < lines; ++l) {
+    text += "Clause " + std::to_string(l) + " of policy " + std::to_string(document) +
+            ": we keep and share your personal data with our partners for advertising";
+    if (l % 10 == revision % 10) text += " and to train our models, revision " + std::to_string(revision);
+    text += ".\n";
+  }
+  return text;
+}
+
+// One document of `versions` versions of long_text, written with the archive's own API (as
+// a check would leave it: texts, change records, index). Returns its index.
+DocumentIndex archive_document(const Archive& archive, const std::string& platform, const std::string& document,
+                               int number, int versions, int lines) {
+  DocumentIndex index = archive.load(platform, document);
+  Text previous;
+  for (int n = 1; n <= versions; ++n) {
+    const std::string text = long_text(number, n, lines);
+    const Text parsed = parse_text(text);
+    RecordInput input;  // the record a check would have written: the one record builder's
+    input.platform = platform;
+    input.document = document;
+    input.urls = {"https://crash.example/" + document};
+    input.checked_at = "2026-11-0" + std::to_string(n) + "T00:00:00Z";
+    input.current.number = static_cast<std::uint64_t>(n);
+    input.current.captured_at = input.checked_at;
+    input.current.sha256 = sha256_hex(text);
+    input.current_text = &parsed;
+    if (n > 1) {
+      input.previous = index.versions.back();
+      input.previous_text = &previous;
+      input.history = index.versions;
+    }
+    const BuiltRecord built = build_record(input);
+    archive.put_version(index, built.version.number, text, Sync::none);
+    archive.put_record(index, built.version.number, record_to_json(built.record).dump(2) + "\n", Sync::none);
+    index.versions.push_back(built.version);
+    previous = parsed;
+  }
+  archive.commit(index, Sync::none);
+  return index;
+}
+
+// Every version text under a data directory: "platform/document/n" -> text.
+std::map<std::string, std::string> version_texts(const std::string& data) {
+  std::map<std::string, std::string> out;
+  std::error_code ec;
+  for (const auto& platform : fs::directory_iterator(data, ec)) {
+    if (!platform.is_directory() || platform.path().filename().string()[0] == '.') continue;
+    for (const auto& document : fs::directory_iterator(platform.path(), ec))
+      for (const auto& file : fs::directory_iterator(document.path() / "versions", ec))
+        out[platform.path().filename().string() + "/" + document.path().filename().string() + "/" +
+            file.path().stem().string()] = read_text_file(file.path());
+  }
+  return out;
+}
+
+// The versions of `before` missing from `data`, altered, or not named by their index.
+std::vector<std::string> lost_versions(const std::map<std::string, std::string>& before, const std::string& data) {
+  std::vector<std::string> lost;
+  for (const auto& [key, text] : before) {
+    const std::size_t slash = key.rfind('/');
+    const std::string doc = data + "/" + key.substr(0, slash), number = key.substr(slash + 1);
+    bool named = false;
+    try {
+      const json index = json::parse(read_text_file(doc + "/index.json"));  // (not a temporary: the loop outlives it)
+      for (const json& v : index["versions"])
+        named = named || (v["version"] == number && v["sha256"] == sha256_hex(text));
+    } catch (const std::exception&) {
+    }
+    if (!named || read_text_file(doc + "/versions/" + number + ".txt") != text) lost.push_back(key);
+  }
+  return lost;
+}
+
+void copy_archive(const std::string& from, const std::string& to) {
+  fs::remove_all(to);
+  fs::copy(from, to, fs::copy_options::recursive);
+}
+
+// Restores `saved` into the platform's data dir, starts `args`, kills it at a random instant
+// within `span`, then repairs: `verify --repair` and `verify` must be clean, and no version
+// of `saved` lost. True when the run had finished before the kill came.
+template <class Random>
+bool kill_and_recover(const LocalPlatform& platform, const std::string& saved, const std::vector<std::string>& args,
+                      std::chrono::milliseconds span, Random& random, const std::string& round) {
+  copy_archive(saved, platform.path("data"));
+  BackgroundProcess run(platform.argv(args));
+  std::this_thread::sleep_for(std::chrono::milliseconds(random() % std::max<long>(1, span.count())));
+  run.kill(SIGKILL);
+  const ProcessResult killed = run.wait();
+  const bool finished = killed.exit_code != 128 + SIGKILL;
+  EXPECT_TRUE(killed.exit_code == 128 + SIGKILL || killed.exit_code == 0 || killed.exit_code == 3)
+      << round << ": " << killed.exit_code << "\n" << killed.out << killed.err;
+  const ProcessResult repair = run_process(platform.argv({"verify", "--repair"}), {}, std::chrono::seconds(300));
+  EXPECT_EQ(repair.exit_code, 0) << round << ": verify --repair after the kill\n" << repair.out << repair.err;
+  const ProcessResult verify = run_process(platform.argv({"verify"}), {}, std::chrono::seconds(300));
+  EXPECT_EQ(verify.exit_code, 0) << round << ": verify after the repair\n" << verify.out << verify.err;
+  for (const std::string& key : lost_versions(version_texts(saved), platform.path("data")))
+    ADD_FAILURE() << round << ": version lost: " << key;
+  return finished;
+}
+
+std::chrono::milliseconds timed(const std::function<void()>& f) {
+  const auto started = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+}
+
+// Rounds of the repair and accept tests, whose rounds are longer: 2 in the test suite, a
+// fifth of TOSDIFF_CRASH_ITERATIONS in the long mode.
+int long_rounds() { return std::getenv("TOSDIFF_CRASH_ITERATIONS") ? std::max(2, iterations() / 5) : 2; }
+
+TEST(Crash, RepairKilledAtRandomInstantsLosesNoVersionAndTheNextRepairFinishesIt) {
+  HttpTestServer server;  // never asked: verify reads the archive only
+  const LocalPlatform platform("crash", server);
+  const std::string saved = platform.path("saved");
+  {
+    // kDocuments documents of 3 long versions; every one damaged: both change records lost
+    // (rebuilt by diffing the texts), and a third of them also with a damaged index, a
+    // third with version 2 missing from the index (a gap).
+    const Archive archive(saved);
+    for (int d = 0; d < kDocuments; ++d) {
+      const std::string document = "document-" + std::to_string(d);
+      archive_document(archive, "crash", document, d, 3, 400);
+      const std::string dir = saved + "/crash/" + document;
+      fs::remove(dir + "/records/2.json");
+      fs::remove(dir + "/records/3.json");
+      if (d % 3 == 1) {
+        const std::string index = read_text_file(dir + "/index.json");
+        write_text_file(dir + "/index.json", index.substr(0, index.size() / 3));
+      } else if (d % 3 == 2) {
+        json index = json::parse(read_text_file(dir + "/index.json"));
+        index["versions"].erase(1);
+        write_text_file(dir + "/index.json", index.dump(2));
+      }
+    }
+  }
+  // How long a whole repair takes, so that the kills fall across all of it.
+  copy_archive(saved, platform.path("data"));
+  ProcessResult whole;
+  const auto span = timed([&] { whole = run_process(platform.argv({"verify", "--repair"}), {}, std::chrono::seconds(300)); });
+  ASSERT_EQ(whole.exit_code, 0) << whole.out << whole.err;
+  ASSERT_NE(whole.out.find("[repaired]"), std::string::npos) << whole.out;
+  std::mt19937 random(20261130);
+  int finished = 0;
+  const int rounds = long_rounds();
+  for (int round = 0; round < rounds; ++round) {
+    finished += kill_and_recover(platform, saved, {"verify", "--repair"}, span, random, "repair round " + std::to_string(round));
+    if (::testing::Test::HasFailure()) break;
+  }
+  std::printf("verify --repair (%d documents, %lld ms) killed %d times at random instants (%d finished first): no "
+              "version lost, repaired clean\n",
+              kDocuments, static_cast<long long>(span.count()), rounds - finished, finished);
+}
+
+TEST(Crash, AcceptKilledAtRandomInstantsAcceptsOnceOrNotAtAll) {
+  HttpTestServer server;
+  const LocalPlatform platform("crash", server);
+  const std::string saved = platform.path("saved");
+  const int lines = 4000;
+  const std::string held = long_text(0, 7, lines);  // differs from version 2 in a tenth of its lines
+  {
+    const Archive archive(saved);
+    DocumentIndex index = archive_document(archive, "crash", "document-0", 0, 2, lines);
+    PendingText pending;
+    pending.sha256 = sha256_hex(held);
+    pending.at = "2026-11-03T00:00:00Z";
+    pending.reason = Error{ErrorKind::suspicious_shrink, "the text fell"};
+    archive.put_pending(index, pending.sha256, held, Sync::none);
+    index.pending = pending;
+    archive.commit(index, Sync::none);
+  }
+  const std::string doc = platform.path("data/crash/document-0");
+  copy_archive(saved, platform.path("data"));
+  ProcessResult whole;
+  const auto span = timed([&] { whole = run_process(platform.argv({"accept", "crash/document-0"}), {}, std::chrono::seconds(300)); });
+  ASSERT_EQ(whole.exit_code, 0) << whole.out << whole.err;
+  std::mt19937 random(20261201);
+  int finished = 0, accepted_by_kill = 0;
+  const int rounds = long_rounds();
+  for (int round = 0; round < rounds; ++round) {
+    const std::string name = "accept round " + std::to_string(round);
+    finished += kill_and_recover(platform, saved, {"accept", "crash/document-0"}, span, random, name);
+    // Accepted by the killed run (the index commit happened before the kill), or still
+    // pending and accepted now: version 3 is the held text, once.
+    json index = json::parse(read_text_file(doc + "/index.json"));
+    if (index.contains("pending")) {
+      ProcessResult again = run_process(platform.argv({"accept", "crash/document-0"}), {}, std::chrono::seconds(300));
+      EXPECT_EQ(again.exit_code, 0) << name << "\n" << again.err;
+      index = json::parse(read_text_file(doc + "/index.json"));
+    } else {
+      ++accepted_by_kill;
+    }
+    ASSERT_EQ(index["versions"].size(), 3u) << name << "\n" << index.dump(2);
+    EXPECT_EQ(index["versions"][2]["sha256"], sha256_hex(held)) << name;
+    EXPECT_EQ(read_text_file(doc + "/versions/3.txt"), held) << name;
+    EXPECT_FALSE(index.contains("pending")) << name;
+    if (::testing::Test::HasFailure()) break;
+  }
+  std::printf("accept (%d lines, %lld ms) killed %d times at random instants (%d finished first, %d had committed): "
+              "accepted once each time, no version lost\n",
+              lines, static_cast<long long>(span.count()), rounds - finished, finished, accepted_by_kill);
 }
 
 INSTANTIATE_TEST_SUITE_P(TermAndInt, Signals, ::testing::Values(SIGTERM, SIGINT),

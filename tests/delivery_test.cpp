@@ -8,8 +8,13 @@
 #include "support/http_test_server.hpp"
 #include "support/records.hpp"
 #include "support/smtp_test_server.hpp"
-#include "tosdiff/mail.hpp"
-#include "tosdiff/webhook.hpp"
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/notify/email_channel.hpp"
+#include "tosdiff/notify/webhook_channel.hpp"
+#include "tosdiff/report/mail_message.hpp"
+#include "tosdiff/report/webhook_payload.hpp"
+#include "tosdiff/util/base64.hpp"
+#include "tosdiff/util/url.hpp"
 
 namespace tosdiff {
 namespace {
@@ -21,14 +26,14 @@ using testing::changed_record;
 // ---- webhook ------------------------------------------------------------------------------
 
 TEST(WebhookBody, JsonIsTheRecordItself) {
-  const CheckResult r = changed_record("openai", "terms-of-service");
+  const ChangeRecord r = changed_record("openai", "terms-of-service");
   const json body = json::parse(webhook_body(r, "json"));
   EXPECT_EQ(body, json::parse(record_to_json_line(r)));
   EXPECT_EQ(body["severity"], "major");
 }
 
 TEST(WebhookBody, SlackIsATextMessageWithEscapedPageText) {
-  CheckResult r = changed_record("openai", "terms-of-service", "# T\nWe keep data for a year.\n",
+  ChangeRecord r = changed_record("openai", "terms-of-service", "# T\nWe keep data for a year.\n",
                                  "# T\nWe keep data <b>forever</b> & share it with partners.\n");
   const json body = json::parse(webhook_body(r, "slack"));
   ASSERT_TRUE(body.contains("text"));
@@ -41,7 +46,7 @@ TEST(WebhookBody, SlackIsATextMessageWithEscapedPageText) {
 }
 
 TEST(WebhookBody, TeamsIsAMessageCard) {
-  const CheckResult r = changed_record("openai", "terms-of-service");
+  const ChangeRecord r = changed_record("openai", "terms-of-service");
   const json card = json::parse(webhook_body(r, "teams"));
   EXPECT_EQ(card["@type"], "MessageCard");
   EXPECT_EQ(card["themeColor"], "B91C1C");
@@ -99,7 +104,7 @@ TEST(Webhook, ANetworkFailureIsAnError) {
   options.retries = 0;
   Result<long> r = post_webhook("http://127.0.0.1:" + std::to_string(testing::unused_local_port()) + "/", "{}", options);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().kind, "webhook");
+  EXPECT_EQ(r.error().kind, ErrorKind::webhook);
 }
 
 TEST(Webhook, RedactedUrlKeepsOnlyTheHost) {
@@ -226,7 +231,7 @@ TEST(Mail, StarttlsIsRequiredUnlessTurnedOff) {
   Result<std::string> sent = send_mail(smtp, {"a@example.com"}, compose_mail({smtp.from, {"a@example.com"}, "s", "t", "h"},
                                                                               std::chrono::system_clock::now(), "u2"));
   ASSERT_FALSE(sent.ok());
-  EXPECT_EQ(sent.error().kind, "email");
+  EXPECT_EQ(sent.error().kind, ErrorKind::email);
   EXPECT_TRUE(server.messages().empty());
 }
 

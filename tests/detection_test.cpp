@@ -25,6 +25,9 @@ class Detection : public ::testing::Test {
     write_text_file(dir_ / "catalog/northwind.json", declaration.dump(2));
   }
 
+  // Every record the test made tosdiff archive must validate against the schema.
+  void TearDown() override { expect_valid_archived_records(dir_ / "data"); }
+
   void serve(const std::string& file, int status = 200) {
     server_.set("/privacy", html(fixture("detection/" + file), status));
   }
@@ -222,6 +225,7 @@ TEST_F(Detection, AShrinkCanBeAcceptedOnPurpose) {
   ProcessResult accepted = tosdiff({"accept", "northwind/privacy-policy", "--json"});
   ASSERT_EQ(accepted.exit_code, 0) << accepted.err;
   json record = json::parse(accepted.out);
+  expect_valid_record(record, "accept --json");
   EXPECT_EQ(record["status"], "changed");
   EXPECT_EQ(record["accepted"], true);
   EXPECT_EQ(record["current"]["version"], "2");

@@ -1,4 +1,4 @@
-#include "tosdiff/diff.hpp"
+#include "tosdiff/compare/diff.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,13 +1,15 @@
 // The digest: grouping and order, the windows of --since/--until, and the renderers (text,
 // Markdown, HTML, JSON), page text escaped everywhere.
 
-#include "tosdiff/digest.hpp"
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/report/record_text.hpp"
+#include "tosdiff/pipeline/digest_query.hpp"
 
 #include <gtest/gtest.h>
 
 #include "support/process.hpp"
 #include "support/records.hpp"
-#include "tosdiff/clock.hpp"
+#include "tosdiff/util/clock.hpp"
 
 namespace tosdiff {
 namespace {
@@ -17,14 +19,14 @@ using testing::cosmetic_change;
 using testing::new_record;
 using testing::small_change;
 
-DigestEntry entry(CheckResult r) {
+DigestEntry entry(ChangeRecord r) {
   DigestEntry e;
   e.captured_at = r.checked_at;
   e.record = std::move(r);
   return e;
 }
 
-CheckResult titled(CheckResult r, const std::string& platform_name) {
+ChangeRecord titled(ChangeRecord r, const std::string& platform_name) {
   r.title = platform_name + " \u2014 " + r.title.substr(r.title.find(" \u2014 ") + 5);
   return r;
 }
@@ -48,7 +50,7 @@ TEST(Digest, GroupsByPlatformGravestFirst) {
   EXPECT_EQ(d.substantive, 3u);
   EXPECT_EQ(d.cosmetic, 1u);
   EXPECT_EQ(d.created, 1u);
-  EXPECT_EQ(d.max_severity, "major");
+  EXPECT_EQ(d.max_severity, Severity::major);
   ASSERT_EQ(d.groups.size(), 2u);
   EXPECT_EQ(d.groups[0].platform, "acme");  // it has the major change
   EXPECT_EQ(d.groups[0].name, "Example Platform");
@@ -85,7 +87,7 @@ TEST(Digest, AnEmptyDigestSaysSo) {
 
 TEST(Digest, HtmlIsSelfContainedAndEscapesPageText) {
   std::vector<DigestEntry> entries;
-  CheckResult evil = changed_record("acme", "terms", "# <Terms>\nWe keep data for a year.\n",
+  ChangeRecord evil = changed_record("acme", "terms", "# <Terms>\nWe keep data for a year.\n",
                                     "# <Terms>\nWe keep data <script>alert(1)</script> & \"forever\" <img src=x onerror=y>.\n");
   evil.urls = {"javascript:alert(1)"};
   entries.push_back(entry(evil));
@@ -176,6 +178,18 @@ TEST(Digest, WindowsAcceptDurationsAndDates) {
   EXPECT_FALSE(parse_since("7y", now, t));
   EXPECT_FALSE(parse_since("yesterday", now, t));
   EXPECT_FALSE(parse_since("", now, t));
+  // Beyond what a time_point holds (+-292 years of nanoseconds): refused, never an overflow.
+  EXPECT_FALSE(parse_since("999999d", now, t));
+  EXPECT_FALSE(parse_since("999999w", now, t));
+  ASSERT_TRUE(parse_since("36500d", now, t));
+  EXPECT_EQ(format_utc(t), "1926-12-24T12:00:00Z");
+  EXPECT_FALSE(parse_utc("0000-01-01T00:00:00Z", t));
+  EXPECT_FALSE(parse_utc("9999-12-31", t));
+  EXPECT_FALSE(parse_utc("-999-01-01", t));
+  EXPECT_FALSE(parse_utc("2026-11-29T-1:00:00Z", t));
+  ASSERT_TRUE(parse_utc("2261-12-31", t));
+  ASSERT_TRUE(parse_until("2261-12-31", now, t));
+  EXPECT_EQ(format_utc(t), "2261-12-31T23:59:59Z");
 }
 
 TEST(Digest, ArchivedChangesReadsTheWindowFromTheArchive) {
@@ -183,10 +197,10 @@ TEST(Digest, ArchivedChangesReadsTheWindowFromTheArchive) {
   Archive archive(dir.path());
   // Two versions of one document, written through the archive like a check does.
   DocumentIndex index = archive.load("acme", "terms");
-  const CheckResult first = new_record("acme", "terms");
-  const CheckResult second = changed_record("acme", "terms");
+  const ChangeRecord first = new_record("acme", "terms");
+  const ChangeRecord second = changed_record("acme", "terms");
   int n = 0;
-  for (const CheckResult* r : {&first, &second}) {
+  for (const ChangeRecord* r : {&first, &second}) {
     VersionEntry v;
     v.number = static_cast<std::uint64_t>(++n);
     v.captured_at = n == 1 ? "2026-10-01T00:00:00Z" : "2026-11-29T12:00:00Z";
@@ -202,15 +216,16 @@ TEST(Digest, ArchivedChangesReadsTheWindowFromTheArchive) {
   std::chrono::system_clock::time_point since, until;
   ASSERT_TRUE(parse_utc("2026-11-01", since));
   ASSERT_TRUE(parse_utc("2026-12-01", until));
-  std::vector<std::string> warnings;
-  auto entries = archived_changes(archive, since, until, {}, warnings);
+  std::vector<std::string> warnings, unreadable;
+  auto entries = archived_changes(archive, since, until, {}, warnings, unreadable);
   ASSERT_EQ(entries.size(), 1u);
-  EXPECT_EQ(entries[0].record.severity, "major");
+  EXPECT_EQ(entries[0].record.severity, Severity::major);
   EXPECT_EQ(entries[0].captured_at, "2026-11-29T12:00:00Z");
   EXPECT_TRUE(warnings.empty());
+  EXPECT_TRUE(unreadable.empty());
   ASSERT_TRUE(parse_utc("2026-09-01", since));
-  EXPECT_EQ(archived_changes(archive, since, until, {"acme/terms"}, warnings).size(), 2u);
-  EXPECT_TRUE(archived_changes(archive, since, until, {"other"}, warnings).empty());
+  EXPECT_EQ(archived_changes(archive, since, until, {"acme/terms"}, warnings, unreadable).size(), 2u);
+  EXPECT_TRUE(archived_changes(archive, since, until, {"other"}, warnings, unreadable).empty());
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0], "nothing archived for other");
 }

@@ -88,6 +88,9 @@ class FaultMatrix : public ::testing::Test {
     write_text_file(dir_ / "catalog/faulty.json", declaration.dump(2));
   }
 
+  // Every record the test made tosdiff archive must validate against the schema.
+  void TearDown() override { expect_valid_archived_records(dir_ / "data"); }
+
   ProcessResult tosdiff(std::vector<std::string> args) {
     std::vector<std::string> argv = {TOSDIFF_BINARY, "--data-dir", dir_ / "data", "--catalog", dir_ / "catalog"};
     argv.insert(argv.end(), args.begin(), args.end());

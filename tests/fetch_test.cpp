@@ -20,7 +20,7 @@
 
 #include "support/gzip.hpp"
 #include "support/http_test_server.hpp"
-#include "tosdiff/fetch.hpp"
+#include "tosdiff/fetch/fetcher.hpp"
 
 namespace {
 
@@ -80,7 +80,7 @@ std::vector<Outcome> fetch_many(const FetchLimits& limits, const std::vector<Fet
 
 Result<FetchResponse> fetch_one(const FetchLimits& limits, FetchRequest request) {
   auto outcomes = fetch_many(limits, {std::move(request)});
-  if (!outcomes[0].result) return tosdiff::Error{"test", "no callback"};
+  if (!outcomes[0].result) return tosdiff::Error{tosdiff::ErrorKind::network, "no callback"};
   return std::move(*outcomes[0].result);
 }
 
@@ -88,7 +88,7 @@ Result<FetchResponse> fetch_url(const FetchLimits& limits, const std::string& ur
   return fetch_one(limits, get(url));
 }
 
-std::string error_kind(const Result<FetchResponse>& r) { return r ? "ok" : r.error().kind; }
+std::string error_kind(const Result<FetchResponse>& r) { return r ? "ok" : std::string(to_string(r.error().kind)); }
 
 HttpReply reply(int status, std::string body,
                 std::vector<std::pair<std::string, std::string>> headers = {}) {
@@ -401,7 +401,7 @@ TEST(Fetch, ConnectionRefusedNamesTheAddress) {
   const auto start = Clock::now();
   auto r = fetch_url(test_limits(), url);
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, "connection_refused");
+  EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::connection_refused);
   EXPECT_NE(r.error().message.find("127.0.0.1:" + std::to_string(port)), std::string::npos)
       << r.error().message;
   EXPECT_NE(r.error().message.find(url), std::string::npos);
@@ -414,7 +414,7 @@ TEST(Fetch, ResetMidBodyIsConnectionResetAndRetried) {
   const FetchLimits limits = test_limits();
   auto r = fetch_url(limits, server.url("/reset"));
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, "connection_reset") << r.error().message;
+  EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::connection_reset) << r.error().message;
   EXPECT_NE(r.error().message.find(server.url("/reset")), std::string::npos);
   EXPECT_EQ(server.hits("/reset"), 1 + limits.max_retries);
 }
@@ -425,7 +425,7 @@ TEST(Fetch, CloseBeforeReplyIsConnectionReset) {
   const FetchLimits limits = test_limits();
   auto r = fetch_url(limits, server.url("/close"));
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, "connection_reset") << r.error().message;
+  EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::connection_reset) << r.error().message;
   EXPECT_EQ(server.hits("/close"), 1 + limits.max_retries);
 }
 
@@ -439,7 +439,7 @@ TEST(Fetch, HangIsATimeout) {
   auto r = fetch_url(limits, server.url("/hang"));
   const double took = since(start);
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, "timeout") << r.error().message;
+  EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::timeout) << r.error().message;
   EXPECT_GE(took, 0.9);
   EXPECT_LT(took, 2.5);
   EXPECT_EQ(server.hits("/hang"), 1);
@@ -458,7 +458,7 @@ TEST(Fetch, DripIsALowSpeedTimeout) {
   const auto start = Clock::now();
   auto r = fetch_url(limits, server.url("/drip"));
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, "timeout") << r.error().message;
+  EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::timeout) << r.error().message;
   EXPECT_LT(since(start), 2.5);  // the low-speed cut-off, before the total timeout
 }
 
@@ -469,7 +469,7 @@ TEST(Fetch, TruncatedBody) {
   limits.max_retries = 1;
   auto r = fetch_url(limits, server.url("/short"));
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, "truncated") << r.error().message;
+  EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::truncated) << r.error().message;
   EXPECT_EQ(server.hits("/short"), 2);
 }
 
@@ -478,7 +478,7 @@ TEST(Fetch, UndecodableContentEncoding) {
   server.set("/bad", reply(200, "this is not gzip at all", {{"Content-Encoding", "gzip"}}));
   auto r = fetch_url(test_limits(), server.url("/bad"));
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, "bad_encoding") << r.error().message;
+  EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::bad_encoding) << r.error().message;
   EXPECT_EQ(server.hits("/bad"), 1);
 }
 
@@ -491,7 +491,7 @@ TEST(Fetch, RedirectLoop) {
   limits.max_redirects = 3;
   auto r = fetch_url(limits, server.url("/loop"));
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, "redirect") << r.error().message;
+  EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::redirect) << r.error().message;
   EXPECT_EQ(server.hits("/loop"), limits.max_redirects + 1);  // and no retry
 }
 
@@ -503,7 +503,7 @@ TEST(Fetch, RedirectToFileIsRefusedEvenWhenFilesAreAllowed) {
     request.allow_file = allow_file;
     auto r = fetch_one(test_limits(), request);
     ASSERT_FALSE(r) << "allow_file=" << allow_file << " body: " << r->body;
-    EXPECT_EQ(r.error().kind, "redirect") << r.error().message;
+    EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::redirect) << r.error().message;
     EXPECT_EQ(r.error().message.find("root:"), std::string::npos);
   }
 }
@@ -514,7 +514,7 @@ TEST(Fetch, RedirectToFtpIsRefused) {
                                    std::to_string(tosdiff::testing::unused_local_port()) + "/x"));
   auto r = fetch_url(test_limits(), server.url("/toftp"));
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, "redirect") << r.error().message;
+  EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::redirect) << r.error().message;
 }
 
 // --- URLs and local files ---------------------------------------------------------------
@@ -541,7 +541,7 @@ TEST(Fetch, FileUrlNeedsAllowFile) {
   FetchRequest request = get("file://" + file.path());
   auto refused = fetch_one(test_limits(), request);
   ASSERT_FALSE(refused);
-  EXPECT_EQ(refused.error().kind, "file_not_allowed");
+  EXPECT_EQ(refused.error().kind, tosdiff::ErrorKind::file_not_allowed);
 
   request.allow_file = true;
   auto r = fetch_one(test_limits(), request);
@@ -551,7 +551,7 @@ TEST(Fetch, FileUrlNeedsAllowFile) {
 
   auto missing = fetch_one(test_limits(), get("file:///nonexistent/tosdiff/terms.html", true));
   ASSERT_FALSE(missing);
-  EXPECT_EQ(missing.error().kind, "file") << missing.error().message;
+  EXPECT_EQ(missing.error().kind, tosdiff::ErrorKind::file) << missing.error().message;
 }
 
 // --- size caps --------------------------------------------------------------------------
@@ -579,7 +579,7 @@ TEST(Fetch, GzipBombStopsAtTheCap) {
   const auto start = Clock::now();
   auto r = fetch_url(limits, server.url("/bomb"));
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, "too_large") << r.error().message;
+  EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::too_large) << r.error().message;
   EXPECT_LT(since(start), 2.0);
   EXPECT_EQ(server.hits("/bomb"), 1);
 }
@@ -594,7 +594,7 @@ TEST(Fetch, HugeContentLengthIsRefused) {
   const auto start = Clock::now();
   auto r = fetch_url(limits, server.url("/huge"));
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, "too_large") << r.error().message;
+  EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::too_large) << r.error().message;
   EXPECT_LT(since(start), 3.0);
 }
 
@@ -611,7 +611,7 @@ TEST(Fetch, HugeStreamedBodyStopsAtTheCapWithBoundedMemory) {
   const auto start = Clock::now();
   auto r = fetch_url(limits, server.url("/huge"));
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, "too_large") << r.error().message;
+  EXPECT_EQ(r.error().kind, tosdiff::ErrorKind::too_large) << r.error().message;
   EXPECT_LT(since(start), 5.0);
   if (measured) {
     // Holding the whole 100 MB would add well over 100 MB; the 10 MB cap with string

@@ -5,7 +5,9 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <sstream>
+#include <sys/stat.h>
 #include <thread>
 
 #include "support/http_test_server.hpp"
@@ -35,6 +37,9 @@ class TosdiffRun : public ::testing::Test {
     server_.set("/privacy", html(policy_page("<p>We do not sell personal data.</p>")));
     write_declaration({{"Terms of Service", server_.url("/terms")}, {"Privacy Policy", server_.url("/privacy")}});
   }
+
+  // Every record the test made tosdiff archive must validate against the schema.
+  void TearDown() override { expect_valid_archived_records(data()); }
 
   void write_declaration(const std::vector<std::pair<std::string, std::string>>& documents,
                          const std::string& name = "Example.json") {
@@ -260,15 +265,170 @@ TEST_F(TosdiffRun, UnknownPlatformIsAUsageError) {
   EXPECT_EQ(count_files(data()), 0u);
 }
 
-TEST_F(TosdiffRun, MalformedDeclarationIsAConfigurationError) {
-  write_text_file(dir_ / "catalog/Broken.json", "{\"name\": \"Broken\", \"terms\": {\"Terms\": {\"fetch\": 42}}");
-  ProcessResult r = tosdiff({"check"});
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("Broken.json"), std::string::npos) << r.err;
-  EXPECT_EQ(count_files(data()), 0u);
+// A broken declaration fails its platform only: list and check go on with the others, say
+// why on stderr (one line per problem) and exit 3; validate exits 2; naming it is a usage error.
+TEST_F(TosdiffRun, ABrokenDeclarationFailsItsPlatformOnly) {
+  const std::string broken = (dir_ / "catalog/Broken.json");
+  write_text_file(broken, "{\"name\": \"Broken\", \"terms\": {\"Terms\": {\"fetch\": 42}}");
+  auto error_lines = [](const std::string& err) {
+    std::size_t n = 0;
+    for (std::size_t at = err.find("tosdiff: error: "); at != std::string::npos; at = err.find("tosdiff: error: ", at + 1)) ++n;
+    return n;
+  };
+
+  ProcessResult list = tosdiff({"list"});
+  EXPECT_EQ(list.exit_code, 3) << list.err;
+  EXPECT_NE(list.out.find("example/terms-of-service"), std::string::npos) << list.out;
+  EXPECT_EQ(list.out.find("broken"), std::string::npos) << list.out;
+  EXPECT_NE(list.err.find("tosdiff: error: " + broken + ": not valid JSON"), std::string::npos) << list.err;
+  EXPECT_EQ(error_lines(list.err), 1u) << list.err;
+
+  ProcessResult check = tosdiff({"check", "--json"});
+  EXPECT_EQ(check.exit_code, 3) << check.err;
+  auto lines = json_lines(check.out);
+  ASSERT_EQ(lines.size(), 2u) << check.out;
+  for (const auto& l : lines) EXPECT_EQ(l["status"], "new");
+  EXPECT_TRUE(std::filesystem::exists(data() + "/example/terms-of-service/versions/1.txt"));
+  EXPECT_NE(check.err.find("tosdiff: error: " + broken), std::string::npos) << check.err;
+  EXPECT_EQ(error_lines(check.err), 1u) << check.err;
+
+  // Named on the command line: how tosdiff was called is wrong; nothing is fetched.
+  const int hits = server_.hits("/terms");
+  ProcessResult named = tosdiff({"check", "broken"});
+  EXPECT_EQ(named.exit_code, 2) << named.err;
+  EXPECT_NE(named.err.find("platform 'broken'"), std::string::npos) << named.err;
+  EXPECT_NE(named.err.find(broken + ": not valid JSON"), std::string::npos) << named.err;
+  EXPECT_EQ(server_.hits("/terms"), hits);
+  // Another platform named: checked, and one line tells of the broken one.
+  ProcessResult other = tosdiff({"check", "example"});
+  EXPECT_EQ(other.exit_code, 0) << other.err;
+  EXPECT_NE(other.err.find("1 other platform"), std::string::npos) << other.err;
+
   ProcessResult v = tosdiff({"validate", dir_ / "catalog"});
   EXPECT_EQ(v.exit_code, 2);
   EXPECT_NE(v.out.find("Broken.json"), std::string::npos);
+  EXPECT_EQ(tosdiff({"validate"}).exit_code, 2);
+
+  // A catalog whose only declaration is broken checks nothing: not the built-in platforms
+  // instead (a proxy that refuses connections would fail them fast, never the network).
+  write_text_file(dir_ / "only-broken/Broken.json", "{ not json");
+  ProcessResult alone = run_process({TOSDIFF_BINARY, "--data-dir", data(), "--catalog", dir_ / "only-broken", "check", "--json"},
+                                    {"NO_COLOR=1", "http_proxy=http://127.0.0.1:9", "https_proxy=http://127.0.0.1:9",
+                                     "HTTPS_PROXY=http://127.0.0.1:9", "ALL_PROXY=http://127.0.0.1:9"},
+                                    std::chrono::seconds(60));
+  EXPECT_EQ(alone.exit_code, 3) << alone.err;
+  EXPECT_EQ(alone.out, "");
+}
+
+// A retired service (empty terms, its past declarations in a .history.json) is listed as
+// retired, never fetched, never an error; what was archived stays readable.
+TEST_F(TosdiffRun, ARetiredPlatformIsListedAndItsArchiveStaysReadable) {
+  ASSERT_EQ(tosdiff({"check"}).exit_code, 0);
+  write_text_file(dir_ / "catalog/Example.json", R"({"name": "Example Platform", "id": "example", "terms": {}})");
+  json history;
+  history["Terms of Service"] = json::array({{{"fetch", server_.url("/terms")}, {"validUntil", "2026-01-01T00:00:00.000Z"}}});
+  history["Privacy Policy"] = json::array({{{"fetch", server_.url("/privacy")}, {"validUntil", "2026-01-01T00:00:00.000Z"}}});
+  write_text_file(dir_ / "catalog/Example.history.json", history.dump(2));
+
+  ProcessResult list = tosdiff({"list"});
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_NE(list.out.find("example/terms-of-service"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("retired"), std::string::npos) << list.out;
+  std::size_t retired = 0;
+  for (const auto& l : json_lines(tosdiff({"list", "--json"}).out)) {
+    if (l["platform"] != "example") continue;
+    EXPECT_EQ(l["retired"], true) << l.dump();
+    EXPECT_EQ(l["versions"], 1) << l.dump();
+    ++retired;
+  }
+  EXPECT_EQ(retired, 2u);
+  EXPECT_EQ(tosdiff({"validate"}).exit_code, 0);
+
+  const int hits = server_.hits("/terms");
+  ProcessResult check = tosdiff({"check", "--json"});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_EQ(check.out, "");
+  EXPECT_EQ(server_.hits("/terms"), hits);
+  ProcessResult named = tosdiff({"check", "example"});
+  EXPECT_EQ(named.exit_code, 2);
+  EXPECT_NE(named.err.find("retired"), std::string::npos) << named.err;
+
+  ProcessResult past = tosdiff({"history", "example/terms-of-service"});
+  EXPECT_EQ(past.exit_code, 0) << past.err;
+  EXPECT_NE(past.out.find("v1"), std::string::npos) << past.out;
+  ProcessResult show = tosdiff({"show", "example/terms-of-service"});
+  EXPECT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("Example Terms"), std::string::npos);
+}
+
+// Catalogs stack per document: a later one replaces the documents it declares, adds its own,
+// keeps the others, and says once which declaration shadows which.
+TEST_F(TosdiffRun, ALaterCatalogReplacesDocumentsOneByOneAndSaysSo) {
+  server_.set("/privacy2", html(policy_page("<p>From the second catalog.</p>")));
+  server_.set("/cookies", html(policy_page("<p>Cookies.</p>")));
+  const std::string first = (dir_ / "catalog/Example.json");
+  const std::string second = (dir_ / "catalog2/Example.json");
+  write_text_file(second, declaration("Example Platform", "example",
+                                      {{"Privacy Policy", server_.url("/privacy2")}, {"Cookie Policy", server_.url("/cookies")}})
+                              .dump(2));
+  auto run = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv = {TOSDIFF_BINARY, "--data-dir", data(), "--catalog", dir_ / "catalog",
+                                     "--catalog", dir_ / "catalog2"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_process(argv, {"NO_COLOR=1"}, std::chrono::seconds(60));
+  };
+  auto notes = [](const std::string& err) {
+    std::size_t n = 0;
+    for (std::size_t at = err.find("tosdiff: note: "); at != std::string::npos; at = err.find("tosdiff: note: ", at + 1)) ++n;
+    return n;
+  };
+
+  ProcessResult list = run({"list", "--json"});
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  std::map<std::string, json> docs;
+  for (const auto& l : json_lines(list.out))
+    if (l["platform"] == "example") docs[l["document"]] = l;
+  ASSERT_EQ(docs.size(), 3u) << list.out;
+  EXPECT_EQ(docs["terms-of-service"]["origin"], first);
+  EXPECT_FALSE(docs["terms-of-service"].contains("shadows"));
+  EXPECT_EQ(docs["privacy-policy"]["origin"], second);
+  EXPECT_EQ(docs["privacy-policy"]["shadows"], first);
+  EXPECT_EQ(docs["privacy-policy"]["urls"], json::array({server_.url("/privacy2")}));
+  EXPECT_EQ(docs["cookie-policy"]["origin"], second);
+  EXPECT_FALSE(docs["cookie-policy"].contains("shadows"));
+  EXPECT_EQ(notes(list.err), 1u) << list.err;
+  EXPECT_NE(list.err.find("tosdiff: note: " + second + " shadows " + first +
+                          " (platform 'example'; replaces privacy-policy; adds cookie-policy)"),
+            std::string::npos)
+      << list.err;
+
+  ProcessResult check = run({"check", "--json"});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_EQ(json_lines(check.out).size(), 3u);
+  EXPECT_EQ(server_.hits("/privacy"), 0);
+  EXPECT_EQ(server_.hits("/privacy2"), 1);
+  EXPECT_EQ(notes(check.err), 1u) << check.err;
+  EXPECT_EQ(run({"check", "--quiet"}).err, "") << "notes are not for --quiet";
+}
+
+// A declaration file is read only if it is a regular file of at most 1 MiB: a FIFO, a
+// directory named *.json or a huge file is an error of that file, never a hang.
+TEST_F(TosdiffRun, DeclarationFilesAreBoundedAndRegular) {
+  ASSERT_EQ(::mkfifo((dir_ / "catalog/Fifo.json").c_str(), 0600), 0);
+  std::filesystem::create_directories(dir_ / "catalog/Folder.json");
+  write_text_file(dir_ / "catalog/Huge.json", std::string(std::size_t{2} << 20, ' ') + "{}");
+  ProcessResult list = tosdiff({"list"}, std::chrono::seconds(30));
+  EXPECT_EQ(list.exit_code, 3) << list.err;
+  EXPECT_NE(list.out.find("example/terms-of-service"), std::string::npos);
+  EXPECT_NE(list.err.find("Fifo.json: not a regular file (a FIFO)"), std::string::npos) << list.err;
+  EXPECT_NE(list.err.find("Folder.json: not a regular file (a directory)"), std::string::npos) << list.err;
+  EXPECT_NE(list.err.find("Huge.json: larger than 1 MiB"), std::string::npos) << list.err;
+  ProcessResult fifo = tosdiff({"validate", dir_ / "catalog/Fifo.json"}, std::chrono::seconds(30));
+  EXPECT_EQ(fifo.exit_code, 2);
+  EXPECT_NE(fifo.out.find("FIFO"), std::string::npos) << fifo.out;
+  ProcessResult zero = tosdiff({"validate", "/dev/zero"}, std::chrono::seconds(30));
+  EXPECT_EQ(zero.exit_code, 2);
+  EXPECT_NE(zero.out.find("character device"), std::string::npos) << zero.out;
 }
 
 TEST_F(TosdiffRun, BadOptionIsAUsageError) {

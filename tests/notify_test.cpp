@@ -74,6 +74,9 @@ class Notify : public ::testing::Test {
                         .dump(2));
   }
 
+  // Every record the test made tosdiff archive must validate against the schema.
+  void TearDown() override { expect_valid_archived_records(data()); }
+
   void write_config(const json& config) { write_text_file(dir_ / "config.json", config.dump(2)); }
 
   ProcessResult tosdiff(std::vector<std::string> args, std::vector<std::string> env = {}) {
@@ -319,6 +322,7 @@ TEST_F(Notify, PageContentNeverReachesACommandLine) {
   EXPECT_FALSE(std::filesystem::exists(pwned));
   EXPECT_EQ(read_text_file(dir_ / "args.txt"), "\n");  // no argument but the ones configured
   const json record = json::parse(read_text_file(dir_ / "record.json"));
+  expect_valid_record(record, "an exec alert's standard input");
   EXPECT_NE(record.dump().find("$(touch"), std::string::npos);
   const std::string summary = read_text_file(dir_ / "summary.txt");
   EXPECT_NE(summary.find("$(touch " + pwned + ")"), std::string::npos) << summary;

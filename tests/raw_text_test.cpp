@@ -1,4 +1,4 @@
-#include "tosdiff/raw_text.hpp"
+#include "tosdiff/extract/raw_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "tosdiff/normalize.hpp"
+#include "tosdiff/extract/normalize.hpp"
 
 namespace tosdiff {
 namespace {
@@ -16,7 +16,7 @@ std::string both_ways(const std::string& html, bool prune) {
   NormalizeOptions options;
   options.prune_raw_text = prune;
   auto text = normalize(html, options);
-  return text ? render_text(*text) : "ERROR " + text.error().kind;
+  return text ? render_text(*text) : "ERROR " + std::string(to_string(text.error().kind));
 }
 
 TEST(PruneRawText, DropsScriptAndStyleContents) {

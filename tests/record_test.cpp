@@ -1,4 +1,5 @@
-#include "tosdiff/record.hpp"
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/report/record_text.hpp"
 
 #include <cstddef>
 #include <string>
@@ -46,8 +47,8 @@ VersionRef version(const std::string& id, const std::string& sha_digit) {
   return v;
 }
 
-CheckResult base(const std::string& status) {
-  CheckResult r;
+ChangeRecord base(Status status) {
+  ChangeRecord r;
   r.platform = "ai21";
   r.document = "terms-of-use";
   r.title = "AI21 Labs \xE2\x80\x94 Terms of Use";
@@ -83,8 +84,8 @@ Hunk cosmetic_hunk(std::size_t line) {
   return h;
 }
 
-CheckResult changed_substantive() {
-  CheckResult r = base("changed");
+ChangeRecord changed_substantive() {
+  ChangeRecord r = base(Status::changed);
   r.previous = version("1", "a");
   r.current = version("2", "b");
   Change c;
@@ -94,13 +95,13 @@ CheckResult changed_substantive() {
   c.substantive = true;
   c.cosmetic_kinds = {"date_format"};
   r.change = c;
-  r.significance = "substantive";
+  r.significance = Significance::substantive;
   r.cosmetic_kinds = {"date_format"};
   return r;
 }
 
-CheckResult changed_cosmetic() {
-  CheckResult r = base("changed");
+ChangeRecord changed_cosmetic() {
+  ChangeRecord r = base(Status::changed);
   r.previous = version("1", "a");
   r.current = version("2", "b");
   Change c;
@@ -109,27 +110,27 @@ CheckResult changed_cosmetic() {
   c.substantive = false;
   c.cosmetic_kinds = {"date_format"};
   r.change = c;
-  r.significance = "cosmetic";
+  r.significance = Significance::cosmetic;
   r.cosmetic_kinds = {"date_format"};
   return r;
 }
 
-CheckResult new_result() {
-  CheckResult r = base("new");
+ChangeRecord new_result() {
+  ChangeRecord r = base(Status::new_document);
   r.current = version("1", "a");
   r.blocks = 12;
   r.words = 345;
   return r;
 }
 
-CheckResult error_result() {
-  CheckResult r = base("error");
-  r.error = Error{"http_status", "HTTP 503 from https://example.com/terms"};
+ChangeRecord error_result() {
+  ChangeRecord r = base(Status::error);
+  r.error = Error{ErrorKind::http_status, "HTTP 503 from https://example.com/terms"};
   return r;
 }
 
-CheckResult unchanged_result() {
-  CheckResult r = base("unchanged");
+ChangeRecord unchanged_result() {
+  ChangeRecord r = base(Status::unchanged);
   r.current = version("2", "b");
   return r;
 }
@@ -137,13 +138,13 @@ CheckResult unchanged_result() {
 // ---- record_to_json -------------------------------------------------------------------------
 
 TEST(RecordToJson, ChangedKeyOrder) {
-  CheckResult r = changed_substantive();
+  ChangeRecord r = changed_substantive();
   r.reverts_to = "1";
   r.warnings = {"something odd"};
   ordered_json j = record_to_json(r);
   EXPECT_EQ(keys_of(j), (Strings{"schema_version", "platform", "document", "title", "url", "status", "checked_at",
                                  "significance", "cosmetic_kinds", "reverts_to", "summary", "previous", "current",
-                                 "stats", "hunks", "warnings"}));
+                                 "stats", "hunks", "warnings", "fetcher"}));
   EXPECT_EQ(j["schema_version"], kRecordSchemaVersion);
   EXPECT_EQ(j["status"], "changed");
   EXPECT_EQ(j["significance"], "substantive");
@@ -163,7 +164,7 @@ TEST(RecordToJson, ChangedKeyOrder) {
 }
 
 TEST(RecordToJson, ElidedWordsOnlyWhenNonZero) {
-  CheckResult r = changed_substantive();
+  ChangeRecord r = changed_substantive();
   r.change->hunks[1].words[0].elided_words = 42;
   ordered_json j = record_to_json(r);
   EXPECT_EQ(keys_of(j["hunks"][1]["words"][0]), (Strings{"op", "text", "elided_words"}));
@@ -174,7 +175,7 @@ TEST(RecordToJson, ElidedWordsOnlyWhenNonZero) {
 TEST(RecordToJson, NewHasNoPreviousHunksOrStats) {
   ordered_json j = record_to_json(new_result());
   EXPECT_EQ(keys_of(j), (Strings{"schema_version", "platform", "document", "title", "url", "status", "checked_at",
-                                 "summary", "current", "size"}));
+                                 "summary", "current", "size", "fetcher"}));
   EXPECT_EQ(j["size"]["blocks"], 12);
   EXPECT_EQ(j["size"]["words"], 345);
   EXPECT_FALSE(j.contains("previous"));
@@ -186,7 +187,7 @@ TEST(RecordToJson, NewHasNoPreviousHunksOrStats) {
 TEST(RecordToJson, ErrorHasNoPreviousHunksOrStats) {
   ordered_json j = record_to_json(error_result());
   EXPECT_EQ(keys_of(j), (Strings{"schema_version", "platform", "document", "title", "url", "status", "checked_at",
-                                 "error"}));
+                                 "error", "fetcher"}));
   EXPECT_EQ(keys_of(j["error"]), (Strings{"kind", "message"}));
   EXPECT_EQ(j["error"]["kind"], "http_status");
   EXPECT_FALSE(j.contains("previous"));
@@ -198,11 +199,11 @@ TEST(RecordToJson, ErrorHasNoPreviousHunksOrStats) {
 TEST(RecordToJson, UnchangedHasCurrentOnly) {
   ordered_json j = record_to_json(unchanged_result());
   EXPECT_EQ(keys_of(j), (Strings{"schema_version", "platform", "document", "title", "url", "status", "checked_at",
-                                 "current"}));
+                                 "current", "fetcher"}));
 }
 
 TEST(RecordToJson, SeveralUrlsAndSnapshots) {
-  CheckResult r = new_result();
+  ChangeRecord r = new_result();
   r.urls = {"https://example.com/a", "https://example.com/b"};
   r.current->snapshots = {std::string(64, '1'), std::string(64, '2')};
   ordered_json j = record_to_json(r);
@@ -212,7 +213,7 @@ TEST(RecordToJson, SeveralUrlsAndSnapshots) {
 }
 
 TEST(RecordToJson, InvalidUtf8InHunkTextDoesNotThrowAndGivesValidUtf8) {
-  CheckResult r = changed_substantive();
+  ChangeRecord r = changed_substantive();
   r.change->hunks[1].lines[0].text = "caf\xE9 \xFF\xFE broken \xC3";
   r.change->hunks[1].words[1].text = "\x80\x81";
   r.change->hunks[1].section = {"Sec\xE9tion"};
@@ -227,7 +228,7 @@ TEST(RecordToJson, InvalidUtf8InHunkTextDoesNotThrowAndGivesValidUtf8) {
 }
 
 TEST(RecordToText, InvalidUtf8InHunkTextGivesValidUtf8) {
-  CheckResult r = changed_substantive();
+  ChangeRecord r = changed_substantive();
   r.change->hunks[1].lines[0].text = "caf\xE9 \xFF\xFE broken";
   r.change->hunks[1].words[1].text = "caf\xE9";
   std::string text;
@@ -256,7 +257,7 @@ void expect_versions_equal(const std::optional<VersionRef>& a, const std::option
   }
 }
 
-void expect_results_equal(const CheckResult& a, const CheckResult& b) {
+void expect_results_equal(const ChangeRecord& a, const ChangeRecord& b) {
   EXPECT_EQ(a.platform, b.platform);
   EXPECT_EQ(a.document, b.document);
   EXPECT_EQ(a.title, b.title);
@@ -314,7 +315,7 @@ void expect_results_equal(const CheckResult& a, const CheckResult& b) {
 }
 
 TEST(RecordFromJson, RoundTripChanged) {
-  CheckResult r = changed_substantive();
+  ChangeRecord r = changed_substantive();
   r.reverts_to = "1";
   r.warnings = {"w1", "w2"};
   r.change->hunks[1].words[0].elided_words = 17;
@@ -322,27 +323,27 @@ TEST(RecordFromJson, RoundTripChanged) {
 }
 
 TEST(RecordFromJson, RoundTripCosmetic) {
-  CheckResult r = changed_cosmetic();
+  ChangeRecord r = changed_cosmetic();
   expect_results_equal(r, record_from_json(record_to_json(r)));
 }
 
 TEST(RecordFromJson, RoundTripNewErrorUnchanged) {
-  for (const CheckResult& r : {new_result(), error_result(), unchanged_result()}) {
-    SCOPED_TRACE(r.status);
+  for (const ChangeRecord& r : {new_result(), error_result(), unchanged_result()}) {
+    SCOPED_TRACE(std::string(to_string(r.status)));
     expect_results_equal(r, record_from_json(record_to_json(r)));
   }
 }
 
 TEST(RecordFromJson, RoundTripThroughTextLine) {
-  CheckResult r = changed_substantive();
+  ChangeRecord r = changed_substantive();
   expect_results_equal(r, record_from_json(ordered_json::parse(record_to_json_line(r))));
 }
 
 TEST(RecordFromJson, RoundTripSeveralUrlsAndSnapshots) {
-  CheckResult r = new_result();
+  ChangeRecord r = new_result();
   r.urls = {"https://example.com/a", "https://example.com/b"};
   r.current->snapshots = {std::string(64, '1'), std::string(64, '2')};
-  CheckResult back = record_from_json(record_to_json(r));
+  ChangeRecord back = record_from_json(record_to_json(r));
   EXPECT_EQ(back.urls, r.urls);
   ASSERT_TRUE(back.current);
   EXPECT_EQ(back.current->snapshots, r.current->snapshots);
@@ -351,15 +352,15 @@ TEST(RecordFromJson, RoundTripSeveralUrlsAndSnapshots) {
 // `tosdiff diff` reads the stored record back and prints it: its summary must say what the
 // original said.
 TEST(RecordFromJson, SummaryOfAReadBackRecordIsUnchanged) {
-  CheckResult r = changed_substantive();
-  CheckResult back = record_from_json(record_to_json(r));
+  ChangeRecord r = changed_substantive();
+  ChangeRecord back = record_from_json(record_to_json(r));
   EXPECT_EQ(summarize(back), summarize(r));
   EXPECT_EQ(record_to_json(back)["summary"], record_to_json(r)["summary"]);
 }
 
 TEST(RecordFromJson, MissingFieldsGetDefaults) {
-  CheckResult r = record_from_json(ordered_json::parse(R"({"status":"unchanged"})"));
-  EXPECT_EQ(r.status, "unchanged");
+  ChangeRecord r = record_from_json(ordered_json::parse(R"({"status":"unchanged"})"));
+  EXPECT_EQ(r.status, Status::unchanged);
   EXPECT_TRUE(r.urls.empty());
   EXPECT_FALSE(r.change);
   EXPECT_FALSE(r.previous);
@@ -373,7 +374,7 @@ TEST(Summarize, New) {
 }
 
 TEST(Summarize, UsesPlatformAndDocumentWithoutTitle) {
-  CheckResult r = new_result();
+  ChangeRecord r = new_result();
   r.title.clear();
   EXPECT_EQ(summarize(r), "ai21/terms-of-use: first version archived (12 blocks, 345 words)");
 }
@@ -388,7 +389,7 @@ TEST(Summarize, Unchanged) {
 }
 
 TEST(Summarize, SubstantiveNamesTheSectionOfTheSubstantiveHunk) {
-  CheckResult r = changed_substantive();
+  ChangeRecord r = changed_substantive();
   const std::string s = summarize(r);
   EXPECT_NE(s.find("\xC2\xA7 'Payments'"), std::string::npos) << s;
   EXPECT_NE(s.find("changed: +3/" + kMinus + "3 words"), std::string::npos) << s;
@@ -408,21 +409,21 @@ TEST(Summarize, Cosmetic) {
 }
 
 TEST(Summarize, RevertsTo) {
-  CheckResult r = changed_cosmetic();
+  ChangeRecord r = changed_cosmetic();
   r.reverts_to = "1";
   const std::string s = summarize(r);
   EXPECT_NE(s.find("; same text as version 1"), std::string::npos) << s;
 }
 
 TEST(Summarize, SeveralPlacesArePlural) {
-  CheckResult r = changed_cosmetic();
+  ChangeRecord r = changed_cosmetic();
   r.change->hunks.push_back(cosmetic_hunk(20));
   const std::string s = summarize(r);
   EXPECT_NE(s.find("in 2 places"), std::string::npos) << s;
 }
 
 TEST(Summarize, NoSectionWhenTheHunkHasNone) {
-  CheckResult r = changed_cosmetic();
+  ChangeRecord r = changed_cosmetic();
   r.change->hunks[0].section.clear();
   const std::string s = summarize(r);
   EXPECT_EQ(s.find("\xC2\xA7"), std::string::npos) << s;
@@ -457,7 +458,7 @@ TEST(RecordToText, CosmeticChangePrintsNothingUnlessVerbose) {
 }
 
 TEST(RecordToText, SubstantiveChangeHidesCosmeticHunksUnlessVerbose) {
-  const CheckResult r = changed_substantive();
+  const ChangeRecord r = changed_substantive();
   std::string text = record_to_text(r, TextStyle{});
   EXPECT_EQ(text,
             "CHANGED  ai21/terms-of-use  substantive\n"
@@ -472,7 +473,7 @@ TEST(RecordToText, SubstantiveChangeHidesCosmeticHunksUnlessVerbose) {
 }
 
 TEST(RecordToText, ShortInsertionShowsWholeLines) {
-  CheckResult r = changed_substantive();
+  ChangeRecord r = changed_substantive();
   Hunk h;
   h.old_start = 3;
   h.old_lines = 0;
@@ -486,18 +487,18 @@ TEST(RecordToText, ShortInsertionShowsWholeLines) {
 }
 
 TEST(RecordToText, NoColorCodesUnlessAsked) {
-  const CheckResult r = changed_substantive();
+  const ChangeRecord r = changed_substantive();
   EXPECT_EQ(record_to_text(r, TextStyle{false, true}).find('\x1b'), std::string::npos);
   EXPECT_NE(record_to_text(r, TextStyle{true, true}).find("\x1b["), std::string::npos);
   EXPECT_NE(record_to_text(new_result(), TextStyle{true, false}).find("\x1b["), std::string::npos);
 }
 
-TEST(IsAlert, NewAndSubstantiveOnly) {
-  EXPECT_TRUE(new_result().is_alert());
-  EXPECT_TRUE(changed_substantive().is_alert());
-  EXPECT_FALSE(changed_cosmetic().is_alert());
-  EXPECT_FALSE(unchanged_result().is_alert());
-  EXPECT_FALSE(error_result().is_alert());
+TEST(IsSubstantiveChange, ChangedAndSubstantiveOnly) {
+  EXPECT_FALSE(is_substantive_change(new_result()));
+  EXPECT_TRUE(is_substantive_change(changed_substantive()));
+  EXPECT_FALSE(is_substantive_change(changed_cosmetic()));
+  EXPECT_FALSE(is_substantive_change(unchanged_result()));
+  EXPECT_FALSE(is_substantive_change(error_result()));
 }
 
 }  // namespace

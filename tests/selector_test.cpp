@@ -1,4 +1,4 @@
-#include "tosdiff/selector.hpp"
+#include "tosdiff/extract/selector.hpp"
 
 #include <cstdint>
 #include <string>
@@ -59,7 +59,7 @@ using Names = std::vector<std::string>;
 std::string parse_error(std::string_view text) {
   Result<Selector> selector = Selector::parse(text);
   if (selector.ok()) return "<parsed>";
-  EXPECT_EQ(selector.error().kind, "selector");
+  EXPECT_EQ(selector.error().kind, ErrorKind::selector);
   return selector.error().message;
 }
 
@@ -128,13 +128,11 @@ TEST(SelectorParse, RejectsMalformedInputWithOffsets) {
   EXPECT_EQ(parse_error("a > > b"), "unexpected combinator '>' at offset 4 in 'a > > b'");
   EXPECT_EQ(parse_error("a)"), "unexpected ')' at offset 1 in 'a)'");
   EXPECT_EQ(parse_error("a]"), "unexpected ']' at offset 1 in 'a]'");
-  EXPECT_EQ(parse_error("[href"), "unterminated '[' at offset 0 in '[href'");
-  EXPECT_EQ(parse_error("a[href='x'"), "unterminated '[' at offset 1 in 'a[href='x''");
-  EXPECT_EQ(parse_error("[a='x]"), "unterminated string at offset 3 in '[a='x]'");
+  EXPECT_EQ(parse_error("["), "unterminated '[' at offset 0 in '['");
+  EXPECT_EQ(parse_error("a[href="), "missing attribute value after the operator of '[' at offset 1 in 'a[href='");
   EXPECT_EQ(parse_error("[a=\"x\ny\"]"), "unescaped newline in string at offset 5 in '[a=\"x\ny\"]'");
-  EXPECT_EQ(parse_error(":not(.a"), "missing ')' to close ':not(' at offset 4 in ':not(.a'");
-  EXPECT_EQ(parse_error(":nth-child(2n+1"),
-            "missing ')' to close ':nth-child(' at offset 10 in ':nth-child(2n+1'");
+  EXPECT_EQ(parse_error(":nth-child("), "missing ')' to close ':nth-child(' at offset 10 in ':nth-child('");
+  EXPECT_EQ(parse_error(":not(.a,"), "empty selector in list at offset 8 in ':not(.a,'");
   EXPECT_EQ(parse_error(":nth-child(2n+)"),
             "invalid argument to ':nth-child()' at offset 14 in ':nth-child(2n+)'");
   EXPECT_EQ(parse_error(":nth-child(+ 5)"),
@@ -158,6 +156,36 @@ TEST(SelectorParse, RejectsMalformedInputWithOffsets) {
   EXPECT_EQ(parse_error("a/**/b"), "unexpected '/' at offset 1 in 'a/**/b'");
   EXPECT_EQ(parse_error(std::string_view("a\0b", 3)).rfind("unexpected byte 0x00 at offset 1", 0),
             0u);
+}
+
+// CSS Syntax 3: the end of the input closes open strings, brackets and parentheses (a parse
+// error that leaves the selector valid). Browsers and nwsapi, which Open Terms Archive's
+// engine runs, accept these, and Open Terms Archive declarations use them
+// (an attribute selector whose value runs to the end).
+TEST(SelectorParse, TheEndOfTheTextClosesWhatIsOpen) {
+  Doc doc(R"(<body><img id="gif" src="data:image/gif;base64,AA"><img id="png" src="a.png">
+             <a id="x" href="x">x</a><p id="odd" class="a">1</p><p id="even" data-v="x]">2</p>
+             <p id="last" data-v="it's">3</p></body>)");
+  const std::vector<std::pair<std::string, std::string>> same = {
+      {"img[src^='data:image/gif", "img[src^='data:image/gif']"},
+      {"img[src^=\"data:image/g", "img[src^=\"data:image/g\"]"},
+      {"a[href=\"x\"", "a[href=\"x\"]"},
+      {"a[href='x'", "a[href='x']"},
+      {"a[href=x i", "a[href=x i]"},
+      {"[href", "[href]"},
+      {"p:not(.a", "p:not(.a)"},
+      {"p:nth-child(2n+1", "p:nth-child(2n+1)"},
+      {"p:nth-of-type(odd", "p:nth-of-type(odd)"},
+      {"[data-v='x]", "[data-v='x]']"},  // the string runs to the end, ']' included
+      {"[data-v='it\\'s", "[data-v=\"it's\"]"},
+      {"[data-v='x]\\", "[data-v='x]']"},  // a backslash at the end of a string does nothing
+  };
+  for (const auto& [open, closed] : same) {
+    Result<Selector> parsed = Selector::parse(open);
+    ASSERT_TRUE(parsed.ok()) << open << ": " << parsed.error().message;
+    EXPECT_EQ(doc.select(open), doc.select(closed)) << open;
+    EXPECT_FALSE(doc.select(closed).empty()) << closed;
+  }
 }
 
 TEST(SelectorParse, BoundsNestingAndLength) {
@@ -199,7 +227,7 @@ TEST(SelectorParse, SurvivesRandomInput) {
     }
     Result<Selector> selector = Selector::parse(text);
     if (!selector.ok()) {
-      EXPECT_EQ(selector.error().kind, "selector");
+      EXPECT_EQ(selector.error().kind, ErrorKind::selector);
       EXPECT_NE(selector.error().message.find(text), std::string::npos);
       continue;
     }

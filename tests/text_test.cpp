@@ -1,4 +1,4 @@
-#include "tosdiff/text.hpp"
+#include "tosdiff/model/text.hpp"
 
 #include <cstddef>
 #include <string>

@@ -39,6 +39,9 @@ class Timeline : public ::testing::Test {
     server_.set("/other", html(page(kCourts)));
   }
 
+  // Every record the test made tosdiff archive must validate against the schema.
+  void TearDown() override { expect_valid_archived_records(data()); }
+
   ProcessResult tosdiff(std::vector<std::string> args) {
     std::vector<std::string> argv = {TOSDIFF_BINARY, "--data-dir", data(), "--catalog", dir_ / "catalog",
                                      "--config", dir_ / "none.json"};
@@ -208,6 +211,7 @@ TEST_F(Timeline, DiffBetweenDatesAndVersions) {
   ProcessResult r = tosdiff({"diff", "example/terms-of-service", "--from", "2026-01-31", "--to", "2026-02-15", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const json record = json::parse(r.out);
+  expect_valid_record(record, "diff --from --to --json");
   EXPECT_EQ(record["status"], "changed");
   EXPECT_EQ(record["significance"], "substantive");
   EXPECT_EQ(record["previous"]["version"], "1");
@@ -215,15 +219,22 @@ TEST_F(Timeline, DiffBetweenDatesAndVersions) {
   EXPECT_NE(record.dump().find("binding individual arbitration"), std::string::npos);
   // Versions 1 to 3: the substantive change and the reformatted date together.
   const json across = json::parse(tosdiff({"diff", "example/terms-of-service", "--from", "1", "--to", "3", "--json"}).out);
+  expect_valid_record(across, "diff --from 1 --to 3 --json");
   EXPECT_EQ(across["current"]["version"], "3");
   EXPECT_EQ(across["significance"], "substantive");
   // --to alone compares with the version before it.
   const json cosmetic = json::parse(tosdiff({"diff", "example/terms-of-service", "--to", "3", "--json"}).out);
+  expect_valid_record(cosmetic, "diff --to 3 --json");
   EXPECT_EQ(cosmetic["previous"]["version"], "2");
   EXPECT_EQ(cosmetic["significance"], "cosmetic");
   ProcessResult same = tosdiff({"diff", "example/terms-of-service", "--from", "2", "--to", "2026-02-11"});
   EXPECT_EQ(same.exit_code, 0);
   EXPECT_NE(same.out.find("the versions are identical"), std::string::npos) << same.out;
+  const json identical =
+      json::parse(tosdiff({"diff", "example/terms-of-service", "--from", "2", "--to", "2026-02-11", "--json"}).out);
+  expect_valid_record(identical, "diff --json of a version with itself");
+  EXPECT_EQ(identical["status"], "unchanged");
+  EXPECT_EQ(identical["hunks"], json::array());
   ProcessResult text = tosdiff({"diff", "example/terms-of-service", "--from", "2026-01-05", "--to", "2"});
   EXPECT_NE(text.out.find("binding individual arbitration, and you waive+}"), std::string::npos) << text.out;
   EXPECT_EQ(tosdiff({"diff", "example/terms-of-service", "--from", "2025-01-01"}).exit_code, 4);

@@ -1,4 +1,4 @@
-#include "tosdiff/url.hpp"
+#include "tosdiff/util/url.hpp"
 
 #include <string>
 #include <utility>
@@ -97,6 +97,63 @@ TEST(ResolveUrl, SurroundingWhitespaceIsTrimmed) {
 TEST(ResolveUrl, UnresolvableReferenceIsReturnedUnchanged) {
   EXPECT_EQ(resolve_url("", "privacy"), "privacy");
   EXPECT_EQ(resolve_url("not a url", "/terms"), "/terms");
+}
+
+// An href read as a browser reads it (WHATWG): tabs and line breaks dropped, blanks, controls
+// and non-ASCII bytes percent-encoded, the same whether the page wrote the link relative or
+// absolute (libcurl alone encodes only relative ones, in lowercase, with '+' for a blank in
+// a query); the host is left as written.
+TEST(ResolveUrl, EncodesLikeABrowser) {
+  EXPECT_EQ(resolve_url("https://example.com/de/", "\xC3\xBC"
+                        "ber uns?q=\xC3\xA4 b#f g"),
+            "https://example.com/de/%C3%BCber%20uns?q=%C3%A4%20b#f%20g");
+  EXPECT_EQ(resolve_url("https://example.com/", "https://example.com/de/\xC3\xBC"
+                        "ber uns"),
+            "https://example.com/de/%C3%BCber%20uns");
+  EXPECT_EQ(resolve_url("https://example.com/", "/terms\n/v2\t/x"), "https://example.com/terms/v2/x");
+  EXPECT_EQ(resolve_url("https://example.com/", "/a\x01" "b"), "https://example.com/a%01b");
+  EXPECT_EQ(resolve_url("https://example.com/", "https://b\xC3\xBC" "cher.de/x"), "https://b\xC3\xBC" "cher.de/x");
+  EXPECT_EQ(resolve_url("https://example.com/", "/%7e/%c3%bc"), "https://example.com/%7e/%c3%bc");  // as written
+}
+
+// RFC 3986 and WHATWG keep an empty query or fragment; libcurl drops them.
+TEST(ResolveUrl, EmptyQueryAndFragmentKept) {
+  EXPECT_EQ(resolve_url(kRfcBase, "g?"), "http://a/b/c/g?");
+  EXPECT_EQ(resolve_url(kRfcBase, "g#"), "http://a/b/c/g#");
+  EXPECT_EQ(resolve_url(kRfcBase, "?"), "http://a/b/c/d;p?");
+  EXPECT_EQ(resolve_url(kRfcBase, "#"), "http://a/b/c/d;p?q#");
+  EXPECT_EQ(resolve_url(kRfcBase, "//g?#"), "http://g?#");
+  EXPECT_EQ(resolve_url("https://example.com/a?", ""), "https://example.com/a?");
+}
+
+TEST(ResolveUrl, FragmentOfTheBaseIsNotPartOfItsPath) {
+  EXPECT_EQ(resolve_url("https://example.com/a/b#x/y", "c"), "https://example.com/a/c");
+  EXPECT_EQ(resolve_url("https://example.com/a/b#x/y", "#z"), "https://example.com/a/b#z");
+  EXPECT_EQ(resolve_url("https://example.com/a/b?q=/x/y#f", "?r"), "https://example.com/a/b?r");
+}
+
+TEST(ResolveUrl, WhatwgReadingOfHostsAndSlashes) {
+  EXPECT_EQ(resolve_url(kRfcBase, "http:///g"), "http://g/");
+  EXPECT_EQ(resolve_url("https://example.com/x", "///cdn.example.net/y"), "https://cdn.example.net/y");
+  EXPECT_EQ(resolve_url(kRfcBase, "https://example.com:/x"), "https://example.com/x");
+  EXPECT_EQ(resolve_url(kRfcBase, "https://0x7f.1/x"), "https://127.0.0.1/x");
+  EXPECT_EQ(resolve_url(kRfcBase, "https://[0:0::1]/x"), "https://[::1]/x");
+}
+
+TEST(ResolveUrl, OpaqueReferencesAreReturnedAsWritten) {
+  EXPECT_EQ(resolve_url(kRfcBase, "tel:+1 555 0100"), "tel:+1 555 0100");
+  EXPECT_EQ(resolve_url(kRfcBase, "a:b/../c"), "a:b/../c");
+}
+
+TEST(ResolveUrl, InvalidAbsoluteReferenceIsReturnedTrimmed) {
+  EXPECT_EQ(resolve_url(kRfcBase, " https://ex ample.com/x "), "https://ex ample.com/x");
+  EXPECT_EQ(resolve_url(kRfcBase, "https://example.com:99999/x"), "https://example.com:99999/x");
+}
+
+TEST(ResolveUrl, FileBase) {
+  EXPECT_EQ(resolve_url("file:///srv/site/terms.html", "privacy.html"), "file:///srv/site/privacy.html");
+  EXPECT_EQ(resolve_url("file:///srv/site/terms.html", "../x?y#z"), "file:///srv/x?y#z");
+  EXPECT_EQ(resolve_url("file:///srv/site/terms.html", "?y"), "file:///srv/site/terms.html?y");
 }
 
 // ---- canonical_link -------------------------------------------------------------------------
@@ -204,6 +261,43 @@ TEST(CanonicalLink, EquivalentFormsAgree) {
   EXPECT_EQ(canonical_link(a), a);  // idempotent
 }
 
+// The default port of the scheme the link was written with: https on port 80 is another
+// origin.
+TEST(CanonicalLink, OnlyTheSchemesOwnDefaultPortDropped) {
+  EXPECT_EQ(canonical_link("https://example.com:80/x"), "https://example.com:80/x");
+  EXPECT_EQ(canonical_link("https://example.com:0443/x"), "https://example.com/x");
+}
+
+// An archived link written raw and the same link written encoded compare equal.
+TEST(CanonicalLink, PercentEncodingFolded) {
+  EXPECT_EQ(canonical_link("https://example.com/\xC3\xBC" "ber?q=\xC3\xA4"), "https://example.com/%C3%BCber?q=%C3%A4");
+  EXPECT_EQ(canonical_link("https://example.com/%c3%bc" "ber?q=%c3%a4"), "https://example.com/%C3%BCber?q=%C3%A4");
+  EXPECT_EQ(canonical_link("https://example.com/a b"), "https://example.com/a%20b");
+}
+
+// Parameter names and values are judged decoded: escapes are not letters and digits.
+TEST(CanonicalLink, ParametersJudgedDecoded) {
+  EXPECT_EQ(canonical_link("https://example.com/x?%75tm_source=a&lang=en"), "https://example.com/x?lang=en");
+  EXPECT_EQ(canonical_link("https://example.com/login?next=https%3A%2F%2Fexample.com%2Fterms"),
+            "https://example.com/login?next=https%3A%2F%2Fexample.com%2Fterms");
+  EXPECT_EQ(canonical_link("https://example.com/x?doc=Datenschutzerkl%C3%A4rung-f%C3%BCr-Kunden"),
+            "https://example.com/x?doc=Datenschutzerkl%C3%A4rung-f%C3%BCr-Kunden");
+}
+
+TEST(CanonicalLink, DotSegmentsRemoved) {
+  EXPECT_EQ(canonical_link("https://example.com/a/./b/../c/"), "https://example.com/a/c");
+}
+
+TEST(CanonicalLink, IdempotentWhenTheHostChangesMeaningWithoutWww) {
+  const std::string once = canonical_link("https://www.2/x");
+  EXPECT_EQ(canonical_link(once), once);
+}
+
+TEST(CanonicalLink, UnparsableUrlsOnlyTrimmed) {
+  EXPECT_EQ(canonical_link(" https://ex ample.com/x "), "https://ex ample.com/x");
+  EXPECT_EQ(canonical_link("http:g"), "http:g");
+}
+
 TEST(CanonicalLink, PathCaseAndDifferentPathsStayDifferent) {
   EXPECT_NE(canonical_link("https://example.com/Terms"), canonical_link("https://example.com/terms"));
   EXPECT_NE(canonical_link("https://example.com/terms?v=1"), canonical_link("https://example.com/terms?v=2"));
@@ -228,6 +322,12 @@ TEST(UrlHost, EmptyWhenThereIsNone) {
   EXPECT_EQ(url_host(""), "");
 }
 
+TEST(UrlHost, EmptyForAnInvalidHostOrPort) {
+  EXPECT_EQ(url_host("https://ex ample.com/x"), "");
+  EXPECT_EQ(url_host("https://example.com:99999/x"), "");
+  EXPECT_EQ(url_host("https://example.com/a b"), "example.com");  // a blank in the path is not the host's
+}
+
 TEST(UrlScheme, ExtractsLowercaseScheme) {
   EXPECT_EQ(url_scheme("HTTPS://example.com"), "https");
   EXPECT_EQ(url_scheme("http://example.com"), "http");
@@ -242,6 +342,8 @@ TEST(UrlScheme, EmptyWhenThereIsNone) {
   EXPECT_EQ(url_scheme("#frag:x"), "");
   EXPECT_EQ(url_scheme("1http://x"), "");
   EXPECT_EQ(url_scheme(":nothing"), "");
+  EXPECT_EQ(url_scheme("a_b:c"), "");  // RFC 3986: letters, digits, '+', '-', '.'
+  EXPECT_EQ(url_scheme("a b:c"), "");
   EXPECT_EQ(url_scheme(""), "");
 }
 

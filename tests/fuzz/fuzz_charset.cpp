@@ -20,7 +20,7 @@
 #include <string_view>
 
 #include "fuzz_check.hpp"
-#include "tosdiff/charset.hpp"
+#include "tosdiff/fetch/charset.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace tosdiff;

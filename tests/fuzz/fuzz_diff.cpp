@@ -26,10 +26,11 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_check.hpp"
-#include "tosdiff/charset.hpp"
-#include "tosdiff/diff.hpp"
-#include "tosdiff/record.hpp"
-#include "tosdiff/text.hpp"
+#include "tosdiff/fetch/charset.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/report/record_text.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff::fuzz {
 namespace {
@@ -136,18 +137,18 @@ void check_change(const Change& change, const Text& before, const Text& after) {
              "the change's totals are not tally() of its hunks");
 }
 
-CheckResult make_record(const Change& change) {
-  CheckResult r;
+ChangeRecord make_record(const Change& change) {
+  ChangeRecord r;
   r.platform = "fuzz";
   r.document = "terms-of-service";
   r.title = "Fuzz \u2014 Terms of Service";
   r.urls = {"https://example.com/terms"};
-  r.status = "changed";
+  r.status = Status::changed;
   r.checked_at = "2026-01-02T03:04:05Z";
   r.previous = VersionRef{"2026-01-01T00-00-00Z", "2026-01-01T00:00:00Z", std::string(64, 'a'), std::string(64, 'b'), {}};
   r.current = VersionRef{"2026-01-02T03-04-05Z", "2026-01-02T03:04:05Z", std::string(64, 'c'), std::string(64, 'd'), {}};
   r.change = change;
-  r.significance = change.substantive ? "substantive" : "cosmetic";
+  r.significance = change.substantive ? Significance::substantive : Significance::cosmetic;
   r.cosmetic_kinds = change.cosmetic_kinds;
   return r;
 }
@@ -173,7 +174,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Change change = diff_texts(before, after);
     check_change(change, before, after);
 
-    const CheckResult record = make_record(change);
+    const ChangeRecord record = make_record(change);
     const std::string line = record_to_json_line(record);  // any bytes: must not throw
     FUZZ_CHECK(is_valid_utf8(line), "record_to_json_line gave invalid UTF-8");
     for (bool color : {false, true}) {
@@ -184,7 +185,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const nlohmann::ordered_json json = record_to_json(record);
     const std::string dumped = json.dump();  // strict: throws on invalid UTF-8
-    const CheckResult back = record_from_json(nlohmann::ordered_json::parse(dumped));
+    const ChangeRecord back = record_from_json(nlohmann::ordered_json::parse(dumped));
     FUZZ_CHECK(record_to_json(back).dump() == dumped, "the record does not read back to the same JSON");
     FUZZ_CHECK(summarize(back) == summarize(record), "the summary changes when the record is read back");
   });

@@ -20,9 +20,9 @@
 #include <vector>
 
 #include "fuzz_check.hpp"
-#include "tosdiff/charset.hpp"
-#include "tosdiff/normalize.hpp"
-#include "tosdiff/text.hpp"
+#include "tosdiff/fetch/charset.hpp"
+#include "tosdiff/extract/normalize.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff::fuzz {
 namespace {
@@ -117,7 +117,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.strip_boilerplate = !no_rules;
     if (base) options.base_url = "https://example.com/legal/terms?x=1";
     Result<Text> whole = normalize(utf8.text, options);
-    FUZZ_CHECK(whole.ok(), "normalize without selectors failed: " + (whole.ok() ? "" : whole.error().kind + ": " + whole.error().message));
+    FUZZ_CHECK(whole.ok(), "normalize without selectors failed: " + (whole.ok() ? "" : std::string(to_string(whole.error().kind)) + ": " + whole.error().message));
     check_text(*whole, links, "whole page");
     if (c.select.empty() && c.remove.empty()) return;
 
@@ -130,8 +130,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.report = &report;
     Result<Text> selected = normalize(utf8.text, options);
     if (!selected.ok()) {
-      FUZZ_CHECK(selected.error().kind == "no_match",
-                 "normalize with selectors failed with " + selected.error().kind + ": " + selected.error().message);
+      FUZZ_CHECK(selected.error().kind == ErrorKind::no_match,
+                 "normalize with selectors failed with " + std::string(to_string(selected.error().kind)) + ": " + selected.error().message);
       return;
     }
     check_text(*selected, links, "selected");

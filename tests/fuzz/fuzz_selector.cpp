@@ -23,7 +23,7 @@
 #include <gumbo.h>
 
 #include "fuzz_check.hpp"
-#include "tosdiff/selector.hpp"
+#include "tosdiff/extract/selector.hpp"
 
 namespace tosdiff::fuzz {
 namespace {
@@ -120,7 +120,7 @@ std::vector<const GumboNode*> parse_and_check(std::string_view text, bool* ok) {
   Result<Selector> parsed = Selector::parse(text);
   *ok = parsed.ok();
   if (!parsed.ok()) {
-    FUZZ_CHECK(parsed.error().kind == "selector", "error kind '" + parsed.error().kind + "'");
+    FUZZ_CHECK(parsed.error().kind == ErrorKind::selector, "error kind '" + std::string(to_string(parsed.error().kind)) + "'");
     FUZZ_CHECK(!parsed.error().message.empty(), "empty error message for '" + excerpt(text) + "'");
     return {};
   }

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/http_test_server.hpp"
+#include "support/record_schema.hpp"
 
 namespace tosdiff::testing {
 
@@ -24,12 +25,20 @@ inline HttpReply html(const std::string& body, int status = 200) {
   return reply;
 }
 
+// The JSON Lines a command printed (`check --json`, `accept --json`...). Every line that is a
+// change record is validated against docs/change-record.schema.json on the way: every
+// integration test that reads records is a schema test too.
 inline std::vector<json> json_lines(const std::string& out) {
   std::vector<json> lines;
   std::istringstream in(out);
   std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) lines.push_back(json::parse(line));
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty()) continue;
+    lines.push_back(json::parse(line));
+    if (is_change_record(lines.back())) expect_valid_record(lines.back(), "line " + std::to_string(number) + " of the output");
+  }
   return lines;
 }
 

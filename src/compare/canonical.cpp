@@ -1,0 +1,455 @@
+#include "tosdiff/compare/canonical.hpp"
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <optional>
+
+#include "tosdiff/util/url.hpp"
+
+namespace tosdiff {
+namespace {
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+// ---- quotes and dashes ----------------------------------------------------------------
+
+std::string fold_quotes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      unsigned char d = static_cast<unsigned char>(s[i + 2]);
+      // U+2010..U+2015 dashes, U+2018..U+201B single quotes, U+201C..U+201F double quotes,
+      // U+2026 ellipsis, U+2032/U+2033 primes.
+      if (d >= 0x90 && d <= 0x95) { out += '-'; i += 3; continue; }
+      if (d >= 0x98 && d <= 0x9B) { out += '\''; i += 3; continue; }
+      if (d >= 0x9C && d <= 0x9F) { out += '"'; i += 3; continue; }
+      if (d == 0xA6) { out += "..."; i += 3; continue; }
+      if (d == 0xB2) { out += '\''; i += 3; continue; }
+      if (d == 0xB3) { out += '"'; i += 3; continue; }
+    }
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x88 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x92) {  // U+2212 minus sign
+      out += '-';
+      i += 3;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < s.size()) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      if (d == 0xAB || d == 0xBB) { out += '"'; i += 2; continue; }  // « »
+      if (d == 0xB4) { out += '\''; i += 2; continue; }              // acute accent as apostrophe
+    }
+    if (c == '`') { out += '\''; ++i; continue; }
+    out += static_cast<char>(c);
+    ++i;
+  }
+  return out;
+}
+
+// ---- case -------------------------------------------------------------------------------
+
+std::string fold_case(std::string_view s) {
+  std::string out(s);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) {
+      out[i] = ascii_lower(out[i]);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      // Latin-1 capitals U+00C0..U+00DE (but U+00D7, the multiplication sign).
+      unsigned char d = static_cast<unsigned char>(out[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+// ---- whitespace ---------------------------------------------------------------------------
+
+bool closes(char c) { return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']'; }
+bool opens(char c) { return c == '(' || c == '['; }
+
+std::string fold_whitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (char c : s) {
+    if (is_ascii_space(c)) {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending && !closes(c) && !(!out.empty() && opens(out.back()))) out += ' ';
+    pending = false;
+    out += c;
+  }
+  return out;
+}
+
+// ---- punctuation --------------------------------------------------------------------------
+
+bool is_sentence_punct(char c) { return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?'; }
+
+// Drops sentence punctuation at word ends (before a space or the end of the block), so
+// "Updated: May 6" and "Updated May 6" are equal but "1.5" and "15" are not.
+std::string fold_punctuation(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (is_sentence_punct(c)) {
+      std::size_t j = i;
+      while (j < s.size() && is_sentence_punct(s[j])) ++j;
+      bool at_word_end = j == s.size() || is_ascii_space(s[j]) || s[j] == ')' || s[j] == '"' ||
+                         s[j] == '\'';
+      if (at_word_end) {
+        i = j - 1;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+bool all_digits(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
+// ---- dates ----------------------------------------------------------------------------------
+
+struct Token {
+  std::size_t begin, end;  // byte range in the source
+  bool word;               // letters or digits; else a single other character
+};
+
+bool is_ordinal_suffix(std::string_view letters) {
+  if (letters.size() != 2) return false;
+  char a = ascii_lower(letters[0]), b = ascii_lower(letters[1]);
+  return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h');
+}
+
+// Words of letters and digits. Digits glued to following letters are split ("2026Previous",
+// where a page put a link right after a date) unless the letters are an ordinal suffix.
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> tokens;
+  for (std::size_t i = 0; i < s.size();) {
+    if (is_alpha(s[i]) || is_digit(s[i])) {
+      std::size_t j = i;
+      while (j < s.size() && (is_alpha(s[j]) || is_digit(s[j]))) ++j;
+      std::size_t digits_end = i;
+      while (digits_end < j && is_digit(s[digits_end])) ++digits_end;
+      if (digits_end > i && digits_end < j) {
+        std::size_t letters_end = digits_end;
+        while (letters_end < j && is_alpha(s[letters_end])) ++letters_end;
+        if (!is_ordinal_suffix(s.substr(digits_end, letters_end - digits_end))) {
+          tokens.push_back({i, digits_end, true});
+          i = digits_end;
+          continue;
+        }
+      }
+      tokens.push_back({i, j, true});
+      i = j;
+    } else {
+      tokens.push_back({i, i + 1, false});
+      ++i;
+    }
+  }
+  return tokens;
+}
+
+int month_number(std::string_view word) {
+  static constexpr std::array<std::string_view, 12> names = {
+      "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december"};
+  if (word.size() < 3) return 0;
+  std::string lower;
+  for (char c : word) lower += ascii_lower(c);
+  for (std::size_t m = 0; m < names.size(); ++m) {
+    if (lower == names[m]) return static_cast<int>(m) + 1;
+    if (lower.size() == 3 && names[m].substr(0, 3) == lower) return static_cast<int>(m) + 1;
+  }
+  if (lower == "sept") return 9;
+  return 0;
+}
+
+// "17", "17th", "1st", "2nd", "3rd" -> day number, else 0.
+int day_number(std::string_view word) {
+  std::size_t digits = 0;
+  while (digits < word.size() && is_digit(word[digits])) ++digits;
+  if (digits == 0 || digits > 2) return 0;
+  std::string suffix;
+  for (char c : word.substr(digits)) suffix += ascii_lower(c);
+  if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
+  int day = std::stoi(std::string(word.substr(0, digits)));
+  return day >= 1 && day <= 31 ? day : 0;
+}
+
+bool valid_day(int year, int month, int day) {
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > kDays[month - 1]) return false;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
+}
+
+int year_number(std::string_view word) {
+  if (word.size() != 4 || !is_digit(word[0]) || !is_digit(word[1]) || !is_digit(word[2]) || !is_digit(word[3]))
+    return 0;
+  int year = std::stoi(std::string(word));
+  return year >= 1900 && year <= 2199 ? year : 0;
+}
+
+std::string iso_date(int year, int month, int day) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+class DateScanner {
+ public:
+  explicit DateScanner(std::string_view s) : s_(s), tokens_(tokenize(s)) {}
+
+  std::string run() {
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t t = 0; t < tokens_.size(); ++t) {
+      std::optional<Match> match = match_at(t);
+      if (!match || !valid_day(match->year, match->month, match->day)) continue;
+      out.append(s_.substr(copied, tokens_[t].begin - copied));
+      out += iso_date(match->year, match->month, match->day);
+      copied = tokens_[match->last].end;
+      t = match->last;
+    }
+    out.append(s_.substr(copied));
+    return out;
+  }
+
+ private:
+  struct Match {
+    int year, month, day;
+    std::size_t last;  // last token of the date
+  };
+
+  std::string_view text(std::size_t t) const {
+    return s_.substr(tokens_[t].begin, tokens_[t].end - tokens_[t].begin);
+  }
+  bool is_word(std::size_t t) const { return t < tokens_.size() && tokens_[t].word; }
+  bool is_char(std::size_t t, char c) const {
+    return t < tokens_.size() && !tokens_[t].word && s_[tokens_[t].begin] == c;
+  }
+  // Skips spaces, and one optional `punct` character with spaces around it.
+  std::size_t skip(std::size_t t, char punct = 0) const {
+    while (is_char(t, ' ')) ++t;
+    if (punct && is_char(t, punct)) {
+      ++t;
+      while (is_char(t, ' ')) ++t;
+    }
+    return t;
+  }
+
+  std::optional<Match> match_at(std::size_t t) const {
+    if (!is_word(t)) return std::nullopt;
+    // Whole words only: not inside "abc2025-01-01".
+    if (t > 0 && tokens_[t - 1].word) return std::nullopt;
+    if (auto m = month_first(t)) return m;
+    if (auto m = day_first(t)) return m;
+    return iso(t);
+  }
+
+  // "December 17, 2025", "Dec. 17th 2025"
+  std::optional<Match> month_first(std::size_t t) const {
+    int month = month_number(text(t));
+    if (!month) return std::nullopt;
+    std::size_t d = skip(t + 1, '.');
+    if (!is_word(d)) return std::nullopt;
+    int day = day_number(text(d));
+    if (!day) return std::nullopt;
+    std::size_t y = skip(d + 1, ',');
+    if (!is_word(y)) return std::nullopt;
+    int year = year_number(text(y));
+    if (!year) return std::nullopt;
+    return Match{year, month, day, y};
+  }
+
+  // "17 December 2025", "17th of Dec. 2025", "17 December, 2025"
+  std::optional<Match> day_first(std::size_t t) const {
+    int day = day_number(text(t));
+    if (!day) return std::nullopt;
+    std::size_t m = skip(t + 1);
+    if (is_word(m) && (text(m) == "of" || text(m) == "Of")) m = skip(m + 1);
+    if (!is_word(m)) return std::nullopt;
+    int month = month_number(text(m));
+    if (!month) return std::nullopt;
+    std::size_t y = skip(m + 1, '.');
+    y = skip(y, ',');
+    if (!is_word(y)) return std::nullopt;
+    int year = year_number(text(y));
+    if (!year) return std::nullopt;
+    return Match{year, month, day, y};
+  }
+
+  // "2025-12-17" or "2025/12/17"
+  std::optional<Match> iso(std::size_t t) const {
+    int year = year_number(text(t));
+    if (!year) return std::nullopt;
+    for (char sep : {'-', '/'}) {
+      if (!is_char(t + 1, sep) || !is_word(t + 2) || !is_char(t + 3, sep) || !is_word(t + 4)) continue;
+      std::string_view mm = text(t + 2), dd = text(t + 4);
+      if (mm.size() > 2 || dd.size() > 2 || !is_digit(mm[0]) || !is_digit(dd[0])) continue;
+      if (!all_digits(mm) || !all_digits(dd)) continue;
+      int month = std::stoi(std::string(mm)), day = std::stoi(std::string(dd));
+      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+      return Match{year, month, day, t + 4};
+    }
+    return std::nullopt;
+  }
+
+  std::string_view s_;
+  std::vector<Token> tokens_;
+};
+
+// ---- numbering ------------------------------------------------------------------------------
+
+bool is_roman(std::string_view w) {
+  if (w.empty() || w.size() > 6) return false;
+  for (char c : w) {
+    char l = ascii_lower(c);
+    if (l != 'i' && l != 'v' && l != 'x' && l != 'l' && l != 'c' && l != 'd' && l != 'm') return false;
+  }
+  return true;
+}
+
+// Length of a leading enumerator with its trailing space, or 0. Recognized: "4. ", "4) ",
+// "(4) ", "4.2 ", "4.2.1. ", "(b) ", "b) ", "b. ", "iii. ", "(iv) ", optionally after
+// "Section ", "Article " or "§". A bare "4 " or "I " is text, not numbering.
+std::size_t enumerator_length(std::string_view s) {
+  std::size_t i = 0;
+  bool prefixed = false;
+  for (std::string_view prefix : {"section ", "article ", "\xC2\xA7 ", "\xC2\xA7"}) {
+    if (s.size() <= prefix.size()) continue;
+    std::string head;
+    for (char c : s.substr(0, prefix.size())) head += ascii_lower(c);
+    if (head == prefix) {
+      i = prefix.size();
+      prefixed = true;
+      break;
+    }
+  }
+  const bool paren = i < s.size() && s[i] == '(';
+  if (paren) ++i;
+  const std::size_t start = i;
+  while (i < s.size() && (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '.')) ++i;
+  std::string_view body = s.substr(start, i - start);
+  const bool dotted_end = !body.empty() && body.back() == '.';
+  std::string_view core = dotted_end ? body.substr(0, body.size() - 1) : body;
+  if (core.empty()) return 0;
+
+  // Parts between dots: numbers, single letters or Roman numerals ("4.2", "A.1", "II.3").
+  // Several parts need a number among them, so "U.S." or "e.g." is text.
+  bool numeric = true, mixed = true, has_number = false;
+  std::size_t parts = 0;
+  for (std::size_t p = 0;;) {
+    std::size_t q = core.find('.', p);
+    std::string_view part = core.substr(p, q == std::string_view::npos ? std::string_view::npos : q - p);
+    const bool number = all_digits(part);
+    has_number = has_number || number;
+    if (!number) numeric = false;
+    if (!number && !(part.size() == 1 && is_alpha(part[0])) && !(part.size() <= 4 && is_roman(part))) mixed = false;
+    ++parts;
+    if (q == std::string_view::npos) break;
+    p = q + 1;
+  }
+  const bool single = parts == 1;
+  if (!single && mixed && has_number) numeric = true;
+  const bool letter = single && core.size() == 1 && is_alpha(core[0]);
+  const bool roman = single && core.size() <= 4 && is_roman(core);
+  if (!numeric && !letter && !roman) return 0;
+
+  const bool closer = i < s.size() && s[i] == ')';
+  if (closer) ++i;
+  if (paren && !closer) return 0;
+  if (i >= s.size() || s[i] != ' ') return 0;  // a block that is only a number stays
+  // "4." "4)" "(4)" mark an enumerator; "4.2" or "Section 5" only when a title follows
+  // ("4.2 License"), since "1.5 million users" and "Section 5 applies" are text.
+  const bool marked = dotted_end || closer;
+  std::size_t next = i;
+  while (next < s.size() && s[next] == ' ') ++next;
+  const bool titled = next < s.size() && s[next] >= 'A' && s[next] <= 'Z';
+  if (!marked && !(numeric && (!single || prefixed) && titled)) return 0;
+  return i + 1;
+}
+
+std::string strip_numbering(std::string_view s) {
+  std::size_t cut = enumerator_length(s);
+  return std::string(s.substr(cut));
+}
+
+// ---- links ------------------------------------------------------------------------------------
+
+std::string fold_links(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t open = s.find("](", i);
+    if (open == std::string_view::npos) break;
+    std::size_t close = s.find(')', open + 2);
+    if (close == std::string_view::npos) break;
+    out.append(s.substr(i, open + 2 - i));
+    out += canonical_link(s.substr(open + 2, close - open - 2));
+    out += ')';
+    i = close + 1;
+  }
+  out.append(s.substr(i));
+  return out;
+}
+
+}  // namespace
+
+std::string rewrite_dates(std::string_view text) { return DateScanner(text).run(); }
+
+std::string canonicalize(std::string_view text, unsigned steps) {
+  std::string s(text);
+  if (steps & kFoldLinkTarget) s = fold_links(s);
+  if (steps & kFoldQuotes) s = fold_quotes(s);
+  if (steps & kFoldDateFormat) s = rewrite_dates(s);
+  if (steps & kFoldNumbering) s = strip_numbering(s);
+  if (steps & kFoldCase) s = fold_case(s);
+  if (steps & kFoldPunctuation) s = fold_punctuation(s);
+  if (steps & kFoldWhitespace) s = fold_whitespace(s);
+  return s;
+}
+
+std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) {
+  static constexpr std::array<std::pair<CanonicalStep, const char*>, 7> steps = {{
+      {kFoldWhitespace, "whitespace"},
+      {kFoldQuotes, "quotes"},
+      {kFoldCase, "case"},
+      {kFoldPunctuation, "punctuation"},
+      {kFoldDateFormat, "date_format"},
+      {kFoldNumbering, "numbering"},
+      {kFoldLinkTarget, "link_target"},
+  }};
+  std::vector<std::string> kinds;
+  if (a == b) return kinds;
+  for (const auto& [step, name] : steps) {
+    unsigned without = kFoldAll & ~static_cast<unsigned>(step);
+    if (canonicalize(a, without) != canonicalize(b, without)) kinds.push_back(name);
+  }
+  // Differences that several steps each explain alone (rare): name them all.
+  if (kinds.empty()) {
+    for (const auto& [step, name] : steps) {
+      const unsigned alone = static_cast<unsigned>(step) | kFoldWhitespace;
+      if (canonicalize(a, alone) == canonicalize(b, alone)) kinds.push_back(name);
+    }
+  }
+  return kinds;
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,340 @@
+#include "tosdiff/compare/diff.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+#include <dtl/dtl.hpp>
+
+#include "tosdiff/compare/canonical.hpp"
+
+namespace tosdiff {
+namespace {
+
+// Strings are interned to integers before dtl sees them: comparisons become int compares
+// and dtl's copies of its sequences stay cheap.
+class Interner {
+ public:
+  int id(const std::string& s) {
+    auto [it, inserted] = ids_.try_emplace(s, static_cast<int>(ids_.size()));
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, int> ids_;
+};
+
+enum class Edit { common, removed, added };
+
+struct EditOp {
+  Edit edit;
+  std::size_t before = 0, after = 0;  // 0-based indices into the sequences
+};
+
+// The shortest edit script of a vs b, common prefix and suffix handled without dtl (most
+// new versions change a few blocks of a long text).
+std::vector<EditOp> edit_script(const std::vector<int>& a, const std::vector<int>& b) {
+  std::size_t prefix = 0;
+  while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
+    ++suffix;
+
+  std::vector<EditOp> ops;
+  ops.reserve(std::max(a.size(), b.size()) + 16);
+  for (std::size_t i = 0; i < prefix; ++i) ops.push_back({Edit::common, i, i});
+
+  std::vector<int> mid_a(a.begin() + static_cast<long>(prefix), a.end() - static_cast<long>(suffix));
+  std::vector<int> mid_b(b.begin() + static_cast<long>(prefix), b.end() - static_cast<long>(suffix));
+  if (mid_a.empty()) {
+    for (std::size_t j = 0; j < mid_b.size(); ++j) ops.push_back({Edit::added, prefix, prefix + j});
+  } else if (mid_b.empty()) {
+    for (std::size_t i = 0; i < mid_a.size(); ++i) ops.push_back({Edit::removed, prefix + i, prefix});
+  } else {
+    dtl::Diff<int, std::vector<int>> diff(mid_a, mid_b);
+    // A near-total rewrite of a very long text: an exact LCS would take seconds for nothing
+    // a reader needs; dtl's unserious mode bounds the work.
+    if (static_cast<double>(mid_a.size()) * static_cast<double>(mid_b.size()) > 4e8) diff.onUnserious();
+    diff.compose();
+    const auto sequence = diff.getSes().getSequence();  // a copy: fetch once
+    std::size_t last_before = prefix, last_after = prefix;
+    for (const auto& [element, info] : sequence) {
+      (void)element;
+      if (info.type == dtl::SES_COMMON) {
+        last_before = prefix + static_cast<std::size_t>(info.beforeIdx - 1);
+        last_after = prefix + static_cast<std::size_t>(info.afterIdx - 1);
+        ops.push_back({Edit::common, last_before, last_after});
+        ++last_before;
+        ++last_after;
+      } else if (info.type == dtl::SES_DELETE) {
+        std::size_t i = prefix + static_cast<std::size_t>(info.beforeIdx - 1);
+        ops.push_back({Edit::removed, i, last_after});
+        last_before = i + 1;
+      } else {
+        std::size_t j = prefix + static_cast<std::size_t>(info.afterIdx - 1);
+        ops.push_back({Edit::added, last_before, j});
+        last_after = j + 1;
+      }
+    }
+  }
+  for (std::size_t k = 0; k < suffix; ++k)
+    ops.push_back({Edit::common, a.size() - suffix + k, b.size() - suffix + k});
+  return ops;
+}
+
+std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t space = text.find(' ', start);
+    if (space == std::string::npos) space = text.size();
+    if (space > start) words.push_back(text.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
+std::string join(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (i > from) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+// Cuts long unchanged runs to kWordContext words next to each change.
+void elide_context(std::vector<WordOp>& ops) {
+  for (std::size_t k = 0; k < ops.size(); ++k) {
+    WordOp& op = ops[k];
+    if (op.op != '=') continue;
+    std::vector<std::string> words = split_words(op.text);
+    const bool change_before = k > 0, change_after = k + 1 < ops.size();
+    if (!change_before && !change_after) {
+      // Nothing changed in the words (a layout-only hunk): show both ends of the block.
+      if (words.size() <= 2 * kWordContext + 1) continue;
+      op.elided_words = words.size() - 2 * kWordContext;
+      op.text = join(words, 0, kWordContext) + " … " + join(words, words.size() - kWordContext, words.size());
+      continue;
+    }
+    const std::size_t keep = (change_before ? kWordContext : 0) + (change_after ? kWordContext : 0);
+    if (words.size() <= keep + 1) continue;
+    std::string head = change_before ? join(words, 0, kWordContext) : "";
+    std::string tail = change_after ? join(words, words.size() - kWordContext, words.size()) : "";
+    op.elided_words = words.size() - keep;
+    op.text = head.empty() ? "… " + tail : tail.empty() ? head + " …" : head + " … " + tail;
+  }
+}
+
+
+struct Side {
+  const Text& text;
+  std::vector<std::string> rendered;
+  std::vector<std::string> keys;
+  std::vector<std::vector<std::size_t>> paths;
+
+  explicit Side(const Text& t) : text(t), paths(heading_paths(t)) {
+    rendered.reserve(t.blocks.size());
+    keys.reserve(t.blocks.size());
+    for (const Block& block : t.blocks) {
+      rendered.push_back(render_block(block));
+      keys.push_back(comparison_key(block.text));
+    }
+  }
+
+  std::vector<std::string> section_at(std::size_t index) const {
+    std::vector<std::string> out;
+    if (index >= paths.size()) return out;
+    for (std::size_t heading : paths[index]) out.push_back(text.blocks[heading].text);
+    return out;
+  }
+};
+
+void add_kinds(std::set<std::string>& kinds, const std::vector<std::string>& more) {
+  kinds.insert(more.begin(), more.end());
+}
+
+class HunkBuilder {
+ public:
+  HunkBuilder(const Side& before, const Side& after, const std::unordered_map<std::string, long>& balance)
+      : before_(before), after_(after), balance_(balance) {}
+
+  // `ops` is one maximal run of edit operations that are not byte-equal commons.
+  Hunk build(const std::vector<EditOp>& ops) const {
+    Hunk hunk;
+    std::vector<std::size_t> removed, added;
+    std::set<std::string> kinds;
+    std::vector<std::string> unexplained_removed, unexplained_added;
+    for (const EditOp& op : ops) {
+      if (op.edit == Edit::common) {  // same key, other wording or layout
+        removed.push_back(op.before);
+        added.push_back(op.after);
+        const Block& a = before_.text.blocks[op.before];
+        const Block& b = after_.text.blocks[op.after];
+        auto k = cosmetic_kinds(a.text, b.text);
+        if (k.empty()) {
+          // Same words, other block syntax: a renumbered list item, or another layout.
+          bool renumbered = a.kind == BlockKind::list_item && b.kind == BlockKind::list_item &&
+                            a.level == b.level && a.marker != b.marker;
+          k.push_back(renumbered ? "numbering" : "layout");
+        }
+        add_kinds(kinds, k);
+      } else if (op.edit == Edit::removed) {
+        removed.push_back(op.before);
+        classify_unpaired(before_.keys[op.before], kinds, unexplained_removed);
+      } else {
+        added.push_back(op.after);
+        classify_unpaired(after_.keys[op.after], kinds, unexplained_added);
+      }
+    }
+    // Text that only moved between blocks (a paragraph split in two, two merged): the same
+    // words in the same order.
+    bool explained = unexplained_removed.empty() && unexplained_added.empty();
+    if (!explained && !unexplained_removed.empty() && !unexplained_added.empty() &&
+        joined(unexplained_removed) == joined(unexplained_added)) {
+      kinds.insert("layout");
+      explained = true;
+    }
+    hunk.cosmetic = explained;
+    if (hunk.cosmetic) hunk.cosmetic_kinds.assign(kinds.begin(), kinds.end());
+
+    std::sort(removed.begin(), removed.end());
+    std::sort(added.begin(), added.end());
+    place(hunk, ops, removed, added);
+    std::string old_words, new_words;
+    for (std::size_t i : removed) {
+      hunk.lines.push_back({'-', before_.rendered[i]});
+      old_words += (old_words.empty() ? "" : " ") + before_.text.blocks[i].text;
+    }
+    for (std::size_t j : added) {
+      hunk.lines.push_back({'+', after_.rendered[j]});
+      new_words += (new_words.empty() ? "" : " ") + after_.text.blocks[j].text;
+    }
+    hunk.words = diff_words(old_words, new_words);
+    return hunk;
+  }
+
+ private:
+  // A block removed here and added elsewhere (or the reverse) as often as it was before:
+  // it moved. Otherwise it is a real addition or removal, unless a split/merge explains it.
+  void classify_unpaired(const std::string& key, std::set<std::string>& kinds,
+                         std::vector<std::string>& unexplained) const {
+    auto it = balance_.find(key);
+    if (it != balance_.end() && it->second == 0) {
+      kinds.insert("reorder");
+    } else {
+      unexplained.push_back(key);
+    }
+  }
+
+  static std::string joined(const std::vector<std::string>& keys) {
+    std::string out;
+    for (const auto& key : keys) out += (out.empty() ? "" : " ") + key;
+    return canonicalize(out, kFoldWhitespace | kFoldPunctuation);
+  }
+
+  void place(Hunk& hunk, const std::vector<EditOp>& ops, const std::vector<std::size_t>& removed,
+             const std::vector<std::size_t>& added) const {
+    hunk.old_lines = removed.size();
+    hunk.new_lines = added.size();
+    // GNU convention: the first line of the side, or the line before when it has none.
+    hunk.old_start = removed.empty() ? ops.front().before : removed.front() + 1;
+    hunk.new_start = added.empty() ? ops.front().after : added.front() + 1;
+    hunk.section = !added.empty() ? after_.section_at(added.front())
+                                  : before_.section_at(removed.front());
+  }
+
+  const Side& before_;
+  const Side& after_;
+  const std::unordered_map<std::string, long>& balance_;
+};
+
+
+}  // namespace
+
+std::vector<WordOp> diff_words(const std::string& before, const std::string& after) {
+  std::vector<std::string> a = split_words(before), b = split_words(after);
+  Interner interner;
+  std::vector<int> ia, ib;
+  ia.reserve(a.size());
+  ib.reserve(b.size());
+  for (const auto& w : a) ia.push_back(interner.id(w));
+  for (const auto& w : b) ib.push_back(interner.id(w));
+
+  std::vector<WordOp> ops;
+  auto push = [&](char op, const std::string& word) {
+    if (!ops.empty() && ops.back().op == op) {
+      ops.back().text += ' ';
+      ops.back().text += word;
+    } else {
+      ops.push_back({op, word, 0});
+    }
+  };
+  // Removals before additions inside one changed stretch read best: "-old +new".
+  std::vector<std::pair<char, const std::string*>> pending_add;
+  for (const EditOp& op : edit_script(ia, ib)) {
+    if (op.edit == Edit::added) {
+      pending_add.emplace_back('+', &b[op.after]);
+      continue;
+    }
+    if (op.edit == Edit::common) {
+      for (auto& [c, w] : pending_add) push(c, *w);
+      pending_add.clear();
+      push('=', a[op.before]);
+    } else {
+      push('-', a[op.before]);
+    }
+  }
+  for (auto& [c, w] : pending_add) push(c, *w);
+  elide_context(ops);
+  return ops;
+}
+
+Change diff_texts(const Text& before_text, const Text& after_text) {
+  Change change;
+  Side before(before_text), after(after_text);
+
+  Interner interner;
+  std::vector<int> a, b;
+  a.reserve(before.keys.size());
+  b.reserve(after.keys.size());
+  for (const auto& key : before.keys) a.push_back(interner.id(key));
+  for (const auto& key : after.keys) b.push_back(interner.id(key));
+
+  // How many more times each key occurs after than before: 0 means a removed-and-added
+  // block only moved.
+  std::unordered_map<std::string, long> balance;
+  for (const auto& key : before.keys) --balance[key];
+  for (const auto& key : after.keys) ++balance[key];
+
+  const std::vector<EditOp> script = edit_script(a, b);
+  HunkBuilder builder(before, after, balance);
+  std::vector<Hunk> hunks;
+  std::vector<EditOp> run;
+  auto close_run = [&] {
+    if (!run.empty()) hunks.push_back(builder.build(run));
+    run.clear();
+  };
+  // A run of reworded blocks (same key) and a run of added/removed blocks are separate
+  // hunks even when adjacent: the items renumbered after an inserted list item must not
+  // make the insertion's hunk, or the renumbering, look like something else.
+  bool run_is_reworded = false;
+  for (const EditOp& op : script) {
+    const bool reworded = op.edit == Edit::common;
+    if (reworded && before.rendered[op.before] == after.rendered[op.after]) {
+      close_run();
+      continue;
+    }
+    if (!run.empty() && reworded != run_is_reworded) close_run();
+    run_is_reworded = reworded;
+    run.push_back(op);
+  }
+  close_run();
+  change.hunks = std::move(hunks);
+  tally(change);
+  return change;
+}
+
+}  // namespace tosdiff

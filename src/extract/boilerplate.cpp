@@ -1,0 +1,296 @@
+#include "tosdiff/extract/boilerplate.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include "tosdiff/extract/selector.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+std::string lower(std::string_view s) { return ascii_lower(s); }
+
+// id, class, aria-label and data-*name*/data-testid/data-component attributes (site
+// builders name their blocks there), lowercased, space-separated: what authors name
+// furniture by.
+std::string naming(const GumboNode* element) {
+  std::string out;
+  const GumboVector& attributes = element->v.element.attributes;
+  for (unsigned int i = 0; i < attributes.length; ++i) {
+    const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
+    std::string_view name(attr->name);
+    bool naming_attribute = name == "id" || name == "class" || name == "aria-label" ||
+                            (name.substr(0, 5) == "data-" &&
+                             (name.find("name") != std::string_view::npos || name == "data-testid" ||
+                              name == "data-component" || name == "data-section"));
+    if (!naming_attribute) continue;
+    out += lower(attr->value);
+    out += ' ';
+  }
+  return out;
+}
+
+// Visible text length of a subtree (bytes), stopping early past `limit`.
+std::size_t text_length(const FlatDocument& doc, std::uint32_t position, std::size_t limit) {
+  std::size_t total = 0;
+  for (std::uint32_t i = position + 1; i < doc.end[position] && total <= limit; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (is_element(node) && is_never_text(node)) {
+      i = doc.end[i] - 1;
+      continue;
+    }
+    if (node->type == GUMBO_NODE_TEXT) total += node->v.text.original_text.length;
+  }
+  return total;
+}
+
+// The visible text of a small subtree, lowercased and whitespace-folded.
+std::string small_text(const FlatDocument& doc, std::uint32_t position, std::size_t limit) {
+  std::string out;
+  for (std::uint32_t i = position + 1; i < doc.end[position] && out.size() <= limit; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type != GUMBO_NODE_TEXT) continue;
+    for (const char* c = node->v.text.text; *c; ++c) {
+      unsigned char u = static_cast<unsigned char>(*c);
+      if (std::isspace(u)) {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+      } else {
+        out += static_cast<char>(std::tolower(u));
+      }
+    }
+    if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+bool has_ancestor(const GumboNode* node, std::initializer_list<GumboTag> tags) {
+  for (const GumboNode* p = node->parent; p && p->type == GUMBO_NODE_ELEMENT; p = p->parent)
+    if (std::find(tags.begin(), tags.end(), p->v.element.tag) != tags.end()) return true;
+  return false;
+}
+
+bool heading_level_of(const GumboNode* element) {
+  GumboTag tag = element->v.element.tag;
+  return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
+}
+
+std::string_view role_of(const GumboNode* element) {
+  const char* role = attribute(element, "role");
+  return role ? std::string_view(role) : std::string_view{};
+}
+
+// Containers of the common consent managers: OneTrust, Cookiebot, TrustArc, Didomi,
+// Usercentrics, Quantcast, Osano, iubenda, Termly, CookieYes, Complianz, Klaro, Axeptio,
+// Borlabs, CookieScript, Sourcepoint, Shopify's and Cookie Notice plugins.
+bool is_consent_manager(std::string_view names) {
+  return contains_any(names, {"onetrust", "optanon", "cookiebot", "cybotcookiebot", "truste-",
+                              "trustarc", "didomi", "usercentrics", "qc-cmp", "osano-cm",
+                              "iubenda-cs", "termly-", "cky-consent", "cookieyes", "cmplz-",
+                              "klaro", "axeptio", "borlabs-cookie", "cookiescript", "sp_message",
+                              "shopify-pc__banner", "cookie-notice-container", "cookie-law-info",
+                              "cc-window", "cc-banner"});
+}
+
+bool has_word(std::string_view text, std::string_view word) {
+  for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    bool start = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+    std::size_t after = at + word.size();
+    bool end = after >= text.size() || !std::isalpha(static_cast<unsigned char>(text[after]));
+    if (start && end) return true;
+  }
+  return false;
+}
+
+// Whether a subtree holds the two choices a consent banner offers (accept and reject, or
+// accept and manage): one "Cookie settings" button in a policy section is not a banner.
+bool has_consent_choices(const FlatDocument& doc, std::uint32_t position) {
+  bool accept = false, other = false;
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag tag = node->v.element.tag;
+    if (heading_level_of(node)) return false;  // policy sections have headings; banners not
+    bool control = tag == GUMBO_TAG_BUTTON || role_of(node) == "button" ||
+                   (tag == GUMBO_TAG_A && !attribute(node, "href"));
+    if (!control) continue;
+    std::string label = small_text(doc, i, 60);
+    if (const char* aria = attribute(node, "aria-label")) label += " " + lower(aria);
+    for (std::string_view w : {"accept", "agree", "allow", "ok", "got it"})
+      accept = accept || has_word(label, w);
+    for (std::string_view w : {"reject", "decline", "deny", "refuse", "manage", "preferences",
+                               "settings", "customize", "customise", "necessary"})
+      other = other || has_word(label, w);
+  }
+  return accept && other;
+}
+
+bool is_consent_banner(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
+  if (!contains_any(names, {"cookie", "consent", "gdpr", "ccpa"})) return false;
+  // A policy section about cookies can be named "cookies" too: a banner is small and looks
+  // like one (a dialog, a fixed bar, a box named banner/notice/popup..., or one with an
+  // accept/reject control).
+  if (text_length(doc, position, 2500) > 2500) return false;
+  const GumboNode* element = doc.nodes[position];
+  std::string_view role = role_of(element);
+  if (role == "dialog" || role == "alertdialog" || role == "alert" || attribute(element, "aria-modal"))
+    return true;
+  if (contains_any(names, {"banner", "popup", "pop-up", "modal", "dialog", "overlay", "confirm",
+                           "prompt", "toast", "cookie-bar", "cookiebar", "consent-bar"}))
+    return true;
+  if (const char* style = attribute(element, "style"); style && lower(style).find("fixed") != std::string::npos)
+    return true;
+  return text_length(doc, position, 800) <= 800 && has_consent_choices(doc, position);
+}
+
+bool is_screen_reader_text(std::string_view names) {
+  static constexpr std::array<std::string_view, 12> words = {
+      "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only",
+      "screenreader", "a11y-hidden", "assistive-text", "hidden-visually", "element-invisible",
+      "show-for-sr", "offscreen"};
+  // Class tokens, so "sr-only" matches but "focus:not-sr-only" (shown on focus) matches too;
+  // both are helper text.
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view w) { return names.find(w) != std::string_view::npos; });
+}
+
+bool is_skip_or_top_link(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
+  const GumboNode* element = doc.nodes[position];
+  if (contains_any(names, {"skip-link", "skip-to", "skiplink", "skip-nav", "back-to-top",
+                           "backtotop", "scroll-to-top", "scrolltop", "to-top"}))
+    return text_length(doc, position, 200) <= 200;
+  if (element->v.element.tag != GUMBO_TAG_A) return false;
+  const char* href = attribute(element, "href");
+  if (!href || href[0] != '#') return false;
+  std::string text = small_text(doc, position, 80);
+  return text.rfind("skip to", 0) == 0 || text.rfind("skip navigation", 0) == 0 ||
+         text == "back to top" || text == "top" || text == "scroll to top" ||
+         text == "return to top" || text == "go to top";
+}
+
+bool has_email_form(const FlatDocument& doc, std::uint32_t position) {
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    if (node->v.element.tag == GUMBO_TAG_FORM) return true;
+    if (node->v.element.tag == GUMBO_TAG_INPUT) {
+      const char* type = attribute(node, "type");
+      if (type && lower(type) == "email") return true;
+    }
+  }
+  return false;
+}
+
+bool is_breadcrumb_share_newsletter(const FlatDocument& doc, std::uint32_t position,
+                                    std::string_view names) {
+  const GumboNode* element = doc.nodes[position];
+  if (names.find("breadcrumb") != std::string_view::npos) return text_length(doc, position, 600) <= 600;
+  if (const char* itemtype = attribute(element, "itemtype");
+      itemtype && std::string_view(itemtype).find("BreadcrumbList") != std::string_view::npos)
+    return true;
+  // Named for sharing *and* for a widget: "data-sharing" is a policy section.
+  if (contains_any(names, {"share-button", "share-bar", "share-links", "share-icons", "share-tools",
+                           "share-widget", "social-share", "sharing-buttons", "social-links",
+                           "social-icons", "socialshare", "sharethis", "addtoany", "shareaholic",
+                           "share-this", "share-page", "share this"}))
+    return text_length(doc, position, 300) <= 300;
+  // A newsletter box is a sign-up form; a "newsletter" section of a policy has none.
+  if (contains_any(names, {"newsletter", "subscribe", "signup", "sign-up", "mailing-list"}))
+    return text_length(doc, position, 800) <= 800 &&
+           (has_email_form(doc, position) ||
+            contains_any(names, {"signup", "sign-up", "cta", "box", "widget", "promo", "banner", "form"}));
+  return false;
+}
+
+// A language picker: named so, or a box of links to the same page in several languages.
+bool is_language_picker(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
+  if (contains_any(names, {"language-switch", "lang-switch", "language-selector",
+                           "language-picker", "locale-switch", "locale-select", "lang-select",
+                           "languageselector", "language-menu", "locale-picker", "lang-menu",
+                           "language-dropdown"}))
+    return text_length(doc, position, 3000) <= 3000;
+  const GumboTag tag = doc.nodes[position]->v.element.tag;
+  if (tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_MENU)
+    return false;
+  // Bounded: a picker is a small box, and this runs on every list and div of the page.
+  if (doc.end[position] - position > 600) return false;
+  int language_links = 0, links = 0;
+  std::size_t link_text = 0;
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type != GUMBO_NODE_ELEMENT || node->v.element.tag != GUMBO_TAG_A) continue;
+    ++links;
+    if (attribute(node, "hreflang") || attribute(node, "lang")) ++language_links;
+    link_text += text_length(doc, i, 100);
+  }
+  if (language_links < 3 || language_links * 10 < links * 8) return false;
+  // Nothing but the links: a content wrapper that happens to hold such links has its own text.
+  return text_length(doc, position, link_text + 80) <= link_text + 80;
+}
+
+// Bytes of text inside links in a subtree, and how many links.
+std::pair<std::size_t, int> link_text(const FlatDocument& doc, std::uint32_t position) {
+  std::size_t bytes = 0;
+  int links = 0;
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_A) {
+      ++links;
+      bytes += text_length(doc, i, 1000);
+      i = doc.end[i] - 1;
+    }
+  }
+  return {bytes, links};
+}
+
+// Menus named so ("navigation", "navbar", "site-footer", ...): mostly links, and small.
+bool is_named_navigation(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
+  if (!contains_any(names, {"navigation", "navbar", "nav-menu", "site-nav", "main-nav", "global-nav",
+                            "footer-nav", "site-footer", "global-footer", "footer-links", "mega-menu",
+                            "megamenu", "menu-main", "main-menu"}))
+    return false;
+  if (doc.end[position] - position > 4000) return false;
+  const std::size_t total = text_length(doc, position, 6000);
+  if (total > 6000) return false;
+  auto [bytes, links] = link_text(doc, position);
+  return links >= 2 && bytes * 10 >= total * 5;
+}
+
+}  // namespace
+
+bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t position) const {
+  const GumboNode* element = doc.nodes[position];
+  if (element->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboTag tag = element->v.element.tag;
+  if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
+  std::string_view role = role_of(element);
+
+  if (tag == GUMBO_TAG_NAV || role == "navigation") return true;
+  if (whole_page_) {
+    // Page-level landmarks only: an article's own <header> holds its title and date.
+    if ((tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE) &&
+        !has_ancestor(element, {GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN, GUMBO_TAG_SECTION, GUMBO_TAG_ASIDE,
+                                GUMBO_TAG_NAV}))
+      return true;
+    if (role == "banner" || role == "contentinfo" || role == "complementary") return true;
+  }
+  const std::string names = naming(element);
+  if (names.empty() && tag != GUMBO_TAG_A && tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL &&
+      tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_MENU)
+    return false;
+  if (!names.empty()) {
+    if (is_named_navigation(doc, position, names)) return true;
+    if (is_consent_manager(names) && text_length(doc, position, 4000) <= 4000) return true;
+    if (is_consent_banner(doc, position, names)) return true;
+    if (is_screen_reader_text(names)) return true;
+    if (is_breadcrumb_share_newsletter(doc, position, names)) return true;
+  }
+  if (is_skip_or_top_link(doc, position, names)) return true;
+  return is_language_picker(doc, position, names);
+}
+
+}  // namespace tosdiff

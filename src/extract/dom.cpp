@@ -1,0 +1,195 @@
+#include "tosdiff/extract/dom.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <cstdlib>
+#include <new>
+#include <string>
+
+#include "tosdiff/extract/selector.hpp"
+
+namespace tosdiff {
+namespace {
+
+std::string squeeze_lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if (!std::isspace(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+const GumboVector* children_of(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
+  if (is_element(node)) return &node->v.element.children;
+  return nullptr;
+}
+
+void flatten(const GumboNode* root, FlatDocument& doc) {
+  struct Open {
+    std::uint32_t position;
+    const GumboVector* children;
+    unsigned int next;
+  };
+  std::vector<Open> stack;
+  auto visit = [&](const GumboNode* node) {
+    auto position = static_cast<std::uint32_t>(doc.nodes.size());
+    doc.nodes.push_back(node);
+    doc.end.push_back(position + 1);
+    if (!doc.body && node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_BODY)
+      doc.body = position;
+    if (const GumboVector* children = children_of(node); children && children->length > 0)
+      stack.push_back({position, children, 0});
+  };
+  visit(root);
+  while (!stack.empty()) {
+    Open& top = stack.back();
+    if (top.next == top.children->length) {
+      doc.end[top.position] = static_cast<std::uint32_t>(doc.nodes.size());
+      stack.pop_back();
+      continue;
+    }
+    const auto* child = static_cast<const GumboNode*>(top.children->data[top.next++]);
+    visit(child);  // may invalidate `top`
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// Under AddressSanitizer gumbo's allocations stay with malloc, where ASan sees their
+// bounds: a read past a node by the code walking the tree is then reported.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
+// Chunks of finished parses, kept for the thread's next one (at most 8 MiB a thread).
+struct ChunkCache {
+  static constexpr std::size_t kMaxChunks = 32;
+  std::vector<char*> chunks;
+  ~ChunkCache() {
+    for (char* chunk : chunks) std::free(chunk);
+  }
+};
+thread_local ChunkCache chunk_cache;
+
+}  // namespace
+
+ParsedHtml::Arena::~Arena() {
+  for (char* block : large_) std::free(block);
+  for (char* chunk : chunks_) {
+    if (chunk_cache.chunks.size() < ChunkCache::kMaxChunks) chunk_cache.chunks.push_back(chunk);
+    else std::free(chunk);
+  }
+}
+
+void* ParsedHtml::Arena::allocate(std::size_t size) {
+  constexpr std::size_t kAlign = alignof(std::max_align_t);
+  size = (size + kAlign - 1) & ~(kAlign - 1);
+  if (size > kChunk / 4) {
+    auto* block = static_cast<char*>(std::malloc(size));
+    if (!block) throw std::bad_alloc();
+    large_.push_back(block);
+    return block;
+  }
+  if (size > left_) {
+    char* chunk = nullptr;
+    if (!chunk_cache.chunks.empty()) {
+      chunk = chunk_cache.chunks.back();
+      chunk_cache.chunks.pop_back();
+    } else if (!(chunk = static_cast<char*>(std::malloc(kChunk)))) {
+      throw std::bad_alloc();
+    }
+    chunks_.push_back(chunk);
+    next_ = chunk;
+    left_ = kChunk;
+  }
+  void* out = next_;
+  next_ += size;
+  left_ -= size;
+  return out;
+}
+
+ParsedHtml::ParsedHtml(std::string_view html) {
+  if (html.substr(0, 3) == "\xEF\xBB\xBF") html.remove_prefix(3);
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  if (!kAddressSanitizer && html.size() <= kArenaMaxInput) {
+    arena_.emplace();
+    options.userdata = &*arena_;
+    options.allocator = [](void* arena, std::size_t size) { return static_cast<Arena*>(arena)->allocate(size); };
+    options.deallocator = [](void*, void*) {};  // all at once, with the arena
+  }
+  output_ = gumbo_parse_with_options(&options, html.data(), html.size());
+  flatten(output_->document, flat_);
+}
+
+// With an arena, dropping it frees the whole tree: no walk over every node.
+ParsedHtml::~ParsedHtml() {
+  if (!arena_) gumbo_destroy_output(&kGumboDefaultOptions, output_);
+}
+
+const GumboNode* ParsedHtml::root() const { return output_->document; }
+
+bool is_element(const GumboNode* node) {
+  return node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE;
+}
+
+bool is_never_text(const GumboNode* element) {
+  if (element->type == GUMBO_NODE_TEMPLATE) return true;
+  if (element->type != GUMBO_NODE_ELEMENT) return false;
+  switch (element->v.element.tag) {
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO: case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_OPTION: case GUMBO_TAG_DATALIST: case GUMBO_TAG_IMG: case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK: case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_BASE: case GUMBO_TAG_PARAM: case GUMBO_TAG_MAP: case GUMBO_TAG_AREA:
+    case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET:
+      return true;
+    case GUMBO_TAG_BUTTON: {
+      // Accordions put section titles in buttons; other buttons are controls.
+      if (attribute(element, "aria-expanded") || attribute(element, "aria-controls")) return false;
+      for (const GumboNode* p = element->parent; p && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
+        GumboTag tag = p->v.element.tag;
+        if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) return false;
+        if (tag == GUMBO_TAG_SUMMARY) return false;
+      }
+      return true;
+    }
+    case GUMBO_TAG_UNKNOWN:
+      return element_name(element) == "dialog" && !attribute(element, "open");
+    default:
+      return false;
+  }
+}
+
+bool is_hidden(const GumboNode* element) {
+  if (element->type != GUMBO_NODE_ELEMENT) return false;
+  if (const char* hidden = attribute(element, "hidden");
+      hidden && squeeze_lower(hidden) != "until-found")
+    return true;
+  if (const char* aria = attribute(element, "aria-hidden"); aria && squeeze_lower(aria) == "true")
+    return true;
+  if (const char* style = attribute(element, "style")) {
+    std::string s = squeeze_lower(style);
+    if (s.find("display:none") != std::string::npos ||
+        s.find("visibility:hidden") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,79 @@
+#pragma once
+// gumbo's tree, parsed safely and laid out flat for the normalizer's passes.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include <gumbo.h>
+
+namespace tosdiff {
+
+// Every node in pre-order; end[i] is one past the last position of node i's subtree, so a
+// subtree is the interval [i, end[i]). Lets passes skip subtrees and compare positions
+// without recursion (pages nest thousands of elements deep).
+struct FlatDocument {
+  std::vector<const GumboNode*> nodes;
+  std::vector<std::uint32_t> end;
+  std::optional<std::uint32_t> body;  // position of <body>
+};
+
+// Owns a gumbo parse. Parses with the length (a NUL byte does not end the input) and
+// max_errors = 0 (gumbo otherwise keeps a copy of the open-element stack per error), after
+// removing a UTF-8 byte order mark (it would become text).
+class ParsedHtml {
+ public:
+  explicit ParsedHtml(std::string_view utf8_html);
+  ~ParsedHtml();
+  ParsedHtml(const ParsedHtml&) = delete;
+  ParsedHtml& operator=(const ParsedHtml&) = delete;
+
+  const GumboNode* root() const;  // the document node
+  const FlatDocument& flat() const { return flat_; }
+
+  // Pages up to this size are parsed into an arena: gumbo allocates every node, attribute
+  // and string separately, and malloc/free plus the tree's teardown were ~8 % of a check's
+  // CPU. An arena never reuses what gumbo frees (its buffers grow by copying), so larger
+  // pages keep malloc, and memory stays bounded.
+  static constexpr std::size_t kArenaMaxInput = 4u << 20;
+
+  // Bump allocation in fixed-size chunks; everything is released at once with the parse,
+  // the chunks to a per-thread cache for the next parse (fresh memory costs a page fault
+  // per 4 KiB, which would eat most of the gain).
+  class Arena {
+   public:
+    static constexpr std::size_t kChunk = 256u << 10;
+    // Not "= default": clang judges std::optional<Arena> (below, inside the enclosing class)
+    // not constructible from a defaulted constructor whose member initializers it has not
+    // parsed yet, and the clang build (scripts/fuzz.sh) failed on arena_.emplace().
+    Arena() noexcept {}
+    Arena(const Arena&) = delete;
+    Arena& operator=(const Arena&) = delete;
+    ~Arena();
+    void* allocate(std::size_t size);
+
+   private:
+    std::vector<char*> chunks_;  // kChunk bytes each
+    std::vector<char*> large_;   // requests over a quarter chunk, each its own block
+    char* next_ = nullptr;
+    std::size_t left_ = 0;
+  };
+
+ private:
+  GumboOutput* output_ = nullptr;
+  std::optional<Arena> arena_;
+  FlatDocument flat_;
+};
+
+bool is_element(const GumboNode* node);  // an element or a <template>
+// Elements whose content is never page text: head, script, style, noscript, template, svg,
+// math, iframe, media, images, form controls (a <button> only when it is not the toggle of
+// an accordion or part of a heading), closed <dialog>.
+bool is_never_text(const GumboNode* element);
+// `hidden` (but not hidden="until-found", which is findable content), aria-hidden="true",
+// or an inline style with display:none or visibility:hidden.
+bool is_hidden(const GumboNode* element);
+
+}  // namespace tosdiff

@@ -1,0 +1,192 @@
+#include "tosdiff/extract/main_content.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <unordered_map>
+
+#include <gumbo.h>
+
+#include "tosdiff/extract/selector.hpp"
+
+namespace tosdiff {
+namespace {
+
+using WordCounts = std::unordered_map<std::string, int>;
+
+void count_words(std::string_view text, WordCounts& counts, std::size_t& total) {
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) {
+      ++counts[word];
+      ++total;
+      word.clear();
+    }
+  };
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) word += static_cast<char>(std::tolower(u));
+    else flush();
+  }
+  flush();
+}
+
+double word_f1(const WordCounts& a, std::size_t a_total, const WordCounts& b, std::size_t b_total) {
+  if (a_total == 0 || b_total == 0) return 0;
+  std::size_t overlap = 0;
+  for (const auto& [word, n] : a) {
+    auto it = b.find(word);
+    if (it != b.end()) overlap += static_cast<std::size_t>(std::min(n, it->second));
+  }
+  if (overlap == 0) return 0;
+  double precision = static_cast<double>(overlap) / static_cast<double>(a_total);
+  double recall = static_cast<double>(overlap) / static_cast<double>(b_total);
+  return 2 * precision * recall / (precision + recall);
+}
+
+bool is_copyright_line(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  if (text.substr(0, 2) == "\xC2\xA9") return true;  // ©
+  if (text.size() < 9) return false;
+  std::string head(text.substr(0, 9));
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return head == "copyright";
+}
+
+std::size_t trimmed_length(std::string_view text) {
+  std::size_t b = 0, e = text.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+  return e - b;
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> text_prefix_sums(const FlatDocument& doc) {
+  std::vector<std::uint64_t> prefix(doc.nodes.size() + 1, 0);
+  for (std::size_t i = 0; i < doc.nodes.size(); ++i) {
+    const GumboNode* node = doc.nodes[i];
+    std::uint64_t len = 0;
+    if (node->type == GUMBO_NODE_TEXT && node->parent && !is_never_text(node->parent))
+      len = node->v.text.original_text.length;
+    prefix[i + 1] = prefix[i] + len;
+  }
+  return prefix;
+}
+
+std::uint32_t find_main_content(const FlatDocument& doc, const std::vector<std::uint64_t>& prefix) {
+  auto text_of = [&](std::uint32_t i) { return prefix[doc.end[i]] - prefix[i]; };
+  std::optional<std::uint32_t> best_main, best_article, body;
+  for (std::uint32_t i = 0; i < doc.nodes.size(); ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (!is_element(node)) continue;
+    GumboTag tag = node->v.element.tag;
+    const char* role = attribute(node, "role");
+    if (tag == GUMBO_TAG_BODY && !body) body = i;
+    if (tag == GUMBO_TAG_MAIN || (role && std::string_view(role) == "main")) {
+      if (!best_main || text_of(i) > text_of(*best_main)) best_main = i;
+    } else if (tag == GUMBO_TAG_ARTICLE) {
+      if (!best_article || text_of(i) > text_of(*best_article)) best_article = i;
+    }
+  }
+  std::uint32_t page = body.value_or(0);
+  if (best_main && text_of(*best_main) > 0) return *best_main;
+  if (best_article && text_of(*best_article) * 10 >= text_of(page) * 4) return *best_article;
+  return page;
+}
+
+std::optional<std::uint32_t> find_anchored_content(const FlatDocument& doc, std::string_view anchor,
+                                                   const std::vector<std::uint64_t>& prefix) {
+  WordCounts anchor_words;
+  std::size_t anchor_total = 0;
+  count_words(anchor, anchor_words, anchor_total);
+  const auto anchor_bytes = static_cast<std::uint64_t>(anchor.size());
+  std::optional<std::uint32_t> best;
+  double best_score = 0.5;  // below this, nothing on the page is the document
+  for (std::uint32_t i = 0; i < doc.nodes.size(); ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (!is_element(node) || is_never_text(node)) continue;
+    const std::uint64_t bytes = prefix[doc.end[i]] - prefix[i];
+    if (bytes * 2 < anchor_bytes || bytes > anchor_bytes * 3) continue;  // far too small or big
+    WordCounts words;
+    std::size_t total = 0;
+    for (std::uint32_t k = i; k < doc.end[i]; ++k) {
+      const GumboNode* n = doc.nodes[k];
+      if (is_element(n) && is_never_text(n)) {
+        k = doc.end[k] - 1;
+        continue;
+      }
+      if (n->type == GUMBO_NODE_TEXT) count_words(n->v.text.text, words, total);
+    }
+    double score = word_f1(words, total, anchor_words, anchor_total);
+    if (score > best_score + 1e-9) {  // ties keep the outer element: it loses nothing
+      best_score = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
+void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, IntervalSet& removed) {
+  const std::uint32_t begin = root, end = doc.end[root];
+  const std::size_t n = end - begin;
+  std::vector<std::uint64_t> text(n + 1, 0), link(n + 1, 0), links(n + 1, 0);
+  std::vector<std::uint32_t> open_links;
+  std::uint32_t skip_until = 0;
+  std::optional<std::uint32_t> first_prose, last_prose;
+  for (std::uint32_t i = begin; i < end; ++i) {
+    const std::size_t k = i - begin;
+    text[k + 1] = text[k];
+    link[k + 1] = link[k];
+    links[k + 1] = links[k];
+    while (!open_links.empty() && i >= open_links.back()) open_links.pop_back();
+    if (i < skip_until) continue;
+    const GumboNode* node = doc.nodes[i];
+    if (is_element(node)) {
+      if (is_never_text(node) || is_hidden(node)) {
+        skip_until = doc.end[i];
+      } else if (node->v.element.tag == GUMBO_TAG_A) {
+        open_links.push_back(doc.end[i]);
+        ++links[k + 1];
+      }
+      continue;
+    }
+    if (node->type != GUMBO_NODE_TEXT) continue;
+    const std::string_view value(node->v.text.text);
+    const std::size_t length = trimmed_length(value);
+    text[k + 1] += length;
+    if (!open_links.empty()) {
+      link[k + 1] += length;
+    } else if (length >= 40 && !is_copyright_line(value)) {
+      if (!first_prose) first_prose = i;
+      last_prose = i;
+    }
+  }
+  if (!first_prose) return;  // no sentence at all: nothing to measure against
+  for (std::uint32_t i = begin + 1; i < end; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    const bool edge = i > *last_prose || doc.end[i] <= *first_prose;
+    if (!edge) continue;
+    if (node->type == GUMBO_NODE_TEXT) {
+      if (i > *last_prose && is_copyright_line(node->v.text.text) && trimmed_length(node->v.text.text) < 200)
+        removed.add(i, i + 1);
+      continue;
+    }
+    if (!is_element(node)) continue;
+    const std::size_t a = i - begin, b = doc.end[i] - begin;
+    const std::uint64_t t = text[b] - text[a], l = link[b] - link[a], count = links[b] - links[a];
+    if (count >= 3 && l * 10 >= t * 6) {
+      removed.add(i, doc.end[i]);
+      i = doc.end[i] - 1;
+    }
+  }
+}
+
+std::size_t word_count(const Text& text) {
+  std::size_t total = 0;
+  WordCounts ignored;
+  for (const Block& block : text.blocks) count_words(block.text, ignored, total);
+  return total;
+}
+
+}  // namespace tosdiff

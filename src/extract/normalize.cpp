@@ -1,0 +1,101 @@
+#include "tosdiff/extract/normalize.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+
+#include "tosdiff/extract/boilerplate.hpp"
+#include "tosdiff/extract/dom.hpp"
+#include "tosdiff/extract/interval_set.hpp"
+#include "tosdiff/extract/main_content.hpp"
+#include "tosdiff/extract/raw_text.hpp"
+#include "tosdiff/extract/selection.hpp"
+#include "tosdiff/extract/walker.hpp"
+
+// The steps are files of their own: selection.cpp (what `select` and `remove` pick),
+// main_content.cpp (the content when nothing was picked), walker.cpp and text_builder.cpp
+// (the text of what was picked, as blocks).
+
+namespace tosdiff {
+
+Result<bool> check_selectors(const std::vector<SelectorSpec>& specs) {
+  auto compiled = compile_all(specs);
+  if (!compiled) return compiled.error();
+  return true;
+}
+
+Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
+  if (html.size() > options.max_html_bytes)
+    return Error{ErrorKind::too_large, "page of " + std::to_string(html.size()) +
+                                  " bytes exceeds the normalizer's limit of " +
+                                  std::to_string(options.max_html_bytes)};
+  auto select = compile_all(options.select);
+  if (!select) return select.error();
+  auto remove = compile_all(options.remove);
+  if (!remove) return remove.error();
+
+  // Bounded before gumbo sees it (raw_text.hpp): parse time linear in the page's size.
+  PruneStats stats;
+  const std::string pruned = prune_raw_text(html, options.prune_raw_text, &stats);
+  if (stats.elements > kMaxElements)
+    return Error{ErrorKind::too_complex, "the page has over " + std::to_string(kMaxElements) +
+                                    " elements; tosdiff does not parse pages that large"};
+  ParsedHtml parsed(pruned);
+  const FlatDocument& doc = parsed.flat();
+
+  IntervalSet included, removed;
+  std::vector<std::uint32_t> roots;  // the elements selected (or found) as the content
+  bool whole_page = options.select.empty();
+  bool fell_back = false;
+  std::string unmatched_names;
+  if (!whole_page) {
+    std::vector<std::string> unmatched;
+    for (const CompiledSpec& spec : *select) {
+      if (!add_matches(doc, spec, included, &roots)) unmatched.push_back(spec.description);
+    }
+    if (included.empty()) {
+      for (const auto& name : unmatched) unmatched_names += (unmatched_names.empty() ? "" : ", ") + name;
+      if (!options.fallback_on_no_match)
+        return Error{ErrorKind::no_match, "the select selectors matched nothing: " + unmatched_names};
+      fell_back = true;
+    }
+  }
+  if (whole_page || fell_back) {
+    const auto prefix = text_prefix_sums(doc);
+    std::optional<std::uint32_t> root;
+    if (fell_back && !options.anchor_text.empty()) {
+      root = find_anchored_content(doc, options.anchor_text, prefix);
+      if (!root)
+        return Error{ErrorKind::no_match, "the select selectors matched nothing (" + unmatched_names +
+                                     "), and no part of the page resembles the archived text"};
+    } else {
+      root = find_main_content(doc, prefix);
+    }
+    included.add(*root, doc.end[*root]);
+    roots.push_back(*root);
+    whole_page = true;  // found, not selected: page furniture rules apply as without select
+    if (options.strip_boilerplate) remove_edge_furniture(doc, *root, removed);
+  }
+  for (const CompiledSpec& spec : *remove) add_matches(doc, spec, removed, nullptr);
+  std::sort(roots.begin(), roots.end());
+  included.finish();
+  removed.finish();
+  // Selecting the whole body is no selection at all: treat the page like one without.
+  if (std::optional<std::uint32_t> body = doc.body; body && included.covers(*body, doc.end[*body]))
+    whole_page = true;
+
+  BoilerplateRules rules(whole_page);
+  Text text = walk_text(doc, options, included, removed, roots, rules);
+  if (fell_back) {
+    if (options.anchor_text.empty() && word_count(text) < options.min_fallback_words)
+      return Error{ErrorKind::no_match, "the select selectors matched nothing: " + unmatched_names};
+    if (options.report) {
+      options.report->fell_back = true;
+      options.report->note = "the declaration's select (" + unmatched_names +
+                             ") matched nothing; tosdiff found the text itself. Update the declaration";
+    }
+  }
+  return text;
+}
+
+}  // namespace tosdiff

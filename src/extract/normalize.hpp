@@ -1,0 +1,69 @@
+#pragma once
+// The normalizer: UTF-8 HTML in, structured Text out. A pure transform: no I/O, no clock,
+// deterministic byte for byte for the same input and options.
+//
+// What it keeps: the visible text of the selected area (or of the main content it finds
+// itself when no `select` is given), as blocks with structure (headings, list items, table
+// rows, paragraphs). What it drops: <head>, script/style/noscript/template/svg/iframe/
+// media/form controls, hidden elements (`hidden`, aria-hidden="true", inline display:none),
+// inline formatting, and boilerplate (navigation, cookie and consent banners, skip links,
+// "back to top", share and newsletter boxes, breadcrumbs, language pickers, screen-reader
+// helper text), inside selected areas too. Link targets are left out unless asked for.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "tosdiff/model/document.hpp"
+#include "tosdiff/model/result.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// The version of how tosdiff reads pages (this normalizer, the PDF and plain-text readers):
+// bumped whenever the same page would give another text, so that an archive can tell a
+// change of tosdiff from a change of the page (pipeline/decide.hpp re-reads the previous
+// version's page then; the record says rules_changed).
+inline constexpr int kExtractionVersion = 2;
+
+// What the normalizer did that the caller should know about.
+struct NormalizeReport {
+  bool fell_back = false;  // `select` matched nothing; the content was found another way
+  std::string note;        // one sentence for the user, when fell_back
+};
+
+struct NormalizeOptions {
+  std::vector<SelectorSpec> select;  // empty: find the main content automatically
+  std::vector<SelectorSpec> remove;
+  std::string base_url;              // resolves relative link targets (include_links)
+  bool include_links = false;        // append link targets as "[text](url)", canonicalized
+  bool strip_boilerplate = true;     // the built-in boilerplate rules
+  std::size_t max_html_bytes = 16u << 20;  // bigger input: Error{ErrorKind::too_large}
+  bool prune_raw_text = true;        // drop script/style contents before parsing (raw_text.hpp);
+                                     // the output is the same either way, only faster
+
+  // When `select` matches nothing (the site was redesigned, the declaration is stale):
+  // instead of failing with "no_match", find the content another way, if credibly.
+  // With an anchor (the document's previous normalized text), the element of the page
+  // whose words best match it is taken, when the match is close (F1 >= 0.5). Without one,
+  // the main content found as if no selector were given, when it has at least
+  // min_fallback_words words. Either way `report` says so.
+  bool fallback_on_no_match = false;
+  std::string_view anchor_text;
+  std::size_t min_fallback_words = 150;
+  NormalizeReport* report = nullptr;
+};
+
+// Errors (Error::kind):
+//   "selector"   a selector does not parse (message names it)
+//   "no_match"   `select` given, nothing matched (message names the selectors)
+//   "too_large"  input over max_html_bytes
+Result<Text> normalize(std::string_view utf8_html, const NormalizeOptions& options);
+
+// Checks that every selector of a spec list parses; the first problem, if any.
+Result<bool> check_selectors(const std::vector<SelectorSpec>& specs);
+
+
+}  // namespace tosdiff

@@ -1,0 +1,215 @@
+#include "tosdiff/extract/page_verdict.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <unordered_set>
+
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+// Interstitials and error pages are short; a policy is not. Markers that a normal page
+// also carries (bot-management scripts, a reCAPTCHA on a contact form, a <noscript>
+// "enable JavaScript") only count on a page with little text.
+constexpr std::size_t kShortPageWords = 300;
+// What a page says in its text ("enable cookies", "404") only tells an interstitial apart
+// on a page that says next to nothing else: a short cookie policy says "enable cookies" too.
+constexpr std::size_t kTinyPageWords = 80;
+
+std::string lower(std::string_view s) { return ascii_lower(s); }
+
+std::string fold_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Position of `lowercase_needle` in `haystack`, ignoring ASCII case; npos if absent.
+std::size_t find_ignoring_case(std::string_view haystack, std::string_view lowercase_needle, std::size_t from = 0) {
+  const char first = lowercase_needle[0];
+  for (std::size_t at = from; at + lowercase_needle.size() <= haystack.size(); ++at) {
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(haystack[at])));
+    if (c != first) continue;
+    std::size_t k = 1;
+    while (k < lowercase_needle.size() &&
+           std::tolower(static_cast<unsigned char>(haystack[at + k])) == lowercase_needle[k])
+      ++k;
+    if (k == lowercase_needle.size()) return at;
+  }
+  return std::string_view::npos;
+}
+
+// The <title>, lowercased (pages put it in the head; the first 64 KiB are enough).
+std::string page_title(std::string_view html) {
+  const std::string_view head = html.substr(0, 64 * 1024);
+  std::size_t open = find_ignoring_case(head, "<title");
+  if (open == std::string_view::npos) return {};
+  std::size_t start = head.find('>', open);
+  if (start == std::string_view::npos) return {};
+  std::size_t close = find_ignoring_case(head, "</title", start);
+  if (close == std::string_view::npos) return {};
+  std::string title = fold_spaces(lower(head.substr(start + 1, close - start - 1)));
+  std::size_t amp;
+  while ((amp = title.find("&amp;")) != std::string::npos) title.replace(amp, 5, "&");
+  return title;
+}
+
+// Markers only bot-protection challenges carry (not the scripts those services inject into
+// ordinary pages).
+bool has_challenge_marker(std::string_view lowered) {
+  return contains_any(lowered, {"cf-browser-verification", "cf_chl_opt", "__cf_chl_", "cf-challenge",
+                                "/cdn-cgi/challenge-platform/h/", "cf-error-details",
+                                "captcha-delivery.com", "geo.captcha-delivery", "px-captcha",
+                                "_pxcaptcha", "_incapsula_resource", "incapsula incident",
+                                "sucuri website firewall", "sucuri_cloudproxy", "errors.edgesuite.net",
+                                "awswaf", "aws-waf-token", "ddos-guard", "ddos protection by",
+                                "distil_r_captcha", "kasada", "shape security"});
+}
+
+bool has_captcha(std::string_view lowered) {
+  return contains_any(lowered, {"g-recaptcha", "recaptcha/api.js", "h-captcha", "hcaptcha.com/1/api",
+                                "cf-turnstile", "challenges.cloudflare.com/turnstile", "arkoselabs",
+                                "funcaptcha"});
+}
+
+bool is_challenge_title(std::string_view title) {
+  return contains_any(title, {"just a moment", "attention required", "access denied", "access to this page has been denied",
+                              "are you a robot", "are you human", "verify you are human", "human verification",
+                              "bot verification", "security check", "checking your browser", "one more step",
+                              "request blocked", "request rejected", "pardon our interruption", "ddos protection",
+                              "captcha", "please wait while", "forbidden", "you have been blocked",
+                              "unusual traffic"});
+}
+
+bool asks_for_javascript(std::string_view lowered_text) {
+  return contains_any(lowered_text, {"enable javascript", "javascript is required", "javascript is disabled",
+                                     "javascript must be enabled", "turn on javascript", "enable cookies",
+                                     "cookies are disabled", "unusual traffic from your", "verify you are human",
+                                     "are you a robot", "complete the security check", "press & hold",
+                                     "press and hold", "checking your browser", "access denied",
+                                     "you don't have permission to access", "request unsuccessful"});
+}
+
+// "404" as a word ("Error 404", "404 - Not Found"), not inside "Suite 1404".
+bool has_404(std::string_view lowered) {
+  for (std::size_t at = lowered.find("404"); at != std::string_view::npos; at = lowered.find("404", at + 1)) {
+    bool start = at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
+    bool end = at + 3 >= lowered.size() || !std::isalnum(static_cast<unsigned char>(lowered[at + 3]));
+    if (start && end) return true;
+  }
+  return false;
+}
+
+bool is_not_found(std::string_view lowered) {
+  return has_404(lowered) || contains_any(lowered, {"not found", "page not found", "doesn't exist", "does not exist",
+                                "no longer exists", "no longer available", "page unavailable",
+                                "page you requested", "page you are looking for", "page you're looking for",
+                                "couldn't find", "could not find", "can't find", "cannot find",
+                                "something went wrong", "an error occurred", "internal server error",
+                                "service unavailable", "bad gateway", "temporarily unavailable",
+                                "under maintenance", "down for maintenance", "oops"});
+}
+
+std::string first_lines(const Text& text, std::size_t blocks) {
+  std::string out;
+  for (std::size_t i = 0; i < text.blocks.size() && i < blocks; ++i) out += text.blocks[i].text + "\n";
+  return out;
+}
+
+std::string all_text(const Text& text) {
+  std::string out;
+  for (const Block& b : text.blocks) out += b.text + "\n";
+  return out;
+}
+
+std::unordered_set<std::string> vocabulary(const Text& text) {
+  std::unordered_set<std::string> words;
+  for (const Block& block : text.blocks) {
+    std::string word;
+    for (char c : block.text + " ") {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (std::isalnum(u) || u >= 0x80) {
+        word += static_cast<char>(std::tolower(u));
+      } else {
+        if (word.size() >= 3) words.insert(word);
+        word.clear();
+      }
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+std::size_t count_text_words(const Text& text) {
+  std::size_t words = 0;
+  for (const Block& block : text.blocks) {
+    bool in_word = false;
+    for (char c : block.text) {
+      bool space = c == ' ';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+  }
+  return words;
+}
+
+std::optional<Error> page_verdict(long status, std::string_view html, const Text& text, std::string_view url) {
+  const std::size_t words = count_text_words(text);
+  const std::string title = page_title(html);
+  const bool short_page = words < kShortPageWords;
+  const bool tiny_page = words < kTinyPageWords;
+  const std::string where = " (" + std::string(url) + ")";
+  const bool challenge_title = is_challenge_title(title);
+
+  // A long page is blocked only if its title says so and a vendor's marker confirms it; the
+  // markup scan (lowercasing up to 256 KiB) is only needed for those and for short pages.
+  bool blocked = false, marker = false;
+  if (short_page || challenge_title) {
+    const std::string head = lower(html.substr(0, 256 * 1024));
+    marker = has_challenge_marker(head);
+    blocked = (marker && (short_page || challenge_title)) || (short_page && (challenge_title || has_captcha(head))) ||
+              (tiny_page && asks_for_javascript(lower(all_text(text))));
+  }
+  if (blocked) {
+    std::string what = challenge_title ? "'" + title + "'" : marker ? "a bot-protection challenge" : "an interstitial";
+    return Error{ErrorKind::blocked, "the server answered with " + what + " instead of the document" +
+                                (status >= 400 ? " (HTTP " + std::to_string(status) + ")" : "") + where};
+  }
+  if (status >= 400) return std::nullopt;  // the caller reports http_status with its reason
+  if ((short_page && is_not_found(title)) || (tiny_page && is_not_found(lower(first_lines(text, 3)))))
+    return Error{ErrorKind::error_page, "the page is an error page" + (title.empty() ? std::string() : " ('" + title + "')") +
+                                   ", served with HTTP " + std::to_string(status) + where};
+  if (words < kMinWords)
+    return Error{ErrorKind::empty, "no text found on the page (" + std::to_string(words) + " words)" + where};
+  return std::nullopt;
+}
+
+std::optional<Error> shrink_verdict(const Text& previous, const Text& current) {
+  const std::size_t before = count_text_words(previous), after = count_text_words(current);
+  if (before < 100) return std::nullopt;  // too short to judge
+  if (after * 5 < before)
+    return Error{ErrorKind::suspicious_shrink, "the text fell from " + std::to_string(before) + " to " +
+                                          std::to_string(after) +
+                                          " words"};
+  auto a = vocabulary(previous), b = vocabulary(current);
+  std::size_t shared = 0;
+  for (const auto& w : b) shared += a.count(w);
+  const std::size_t all = a.size() + b.size() - shared;
+  if (all > 0 && shared * 10 < all)
+    return Error{ErrorKind::suspicious_shrink, "the new text shares almost no vocabulary with the archived one (" +
+                                          std::to_string(shared) + " of " + std::to_string(all) +
+                                          " distinct words)"};
+  return std::nullopt;
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,263 @@
+#include "tosdiff/extract/pdf_lines.hpp"
+
+#include <poppler/cpp/poppler-global.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "tosdiff/extract/line_labels.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Characters.
+
+bool is_unicode_space(char32_t c) {
+  return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000;
+}
+
+bool is_dropped(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
+}
+
+// Word processors write bullets in the Symbol and Wingdings fonts, whose glyphs map to the
+// private use area; the shapes they stand for are what a reader sees.
+std::optional<char32_t> private_use_bullet(char32_t c) {
+  switch (c) {
+    case 0xF0B7: return U'\u2022';  // Symbol bullet
+    case 0xF0A7: return U'\u25AA';  // Wingdings small square
+    case 0xF06E: return U'\u25A0';  // Wingdings black square
+    case 0xF0D8: return U'\u27A2';  // Wingdings arrowhead
+    case 0xF0FC: return U'\u2713';  // Wingdings check mark
+    case 0xF076: return U'\u2756';  // Wingdings diamond
+    case 0xF0A8: return U'\u25E6';  // Wingdings circle
+    default: return std::nullopt;
+  }
+}
+
+std::string_view ligature(char32_t c) {
+  switch (c) {
+    case 0xFB00: return "ff";
+    case 0xFB01: return "fi";
+    case 0xFB02: return "fl";
+    case 0xFB03: return "ffi";
+    case 0xFB04: return "ffl";
+    case 0xFB05: return "st";
+    case 0xFB06: return "st";
+    default: return {};
+  }
+}
+
+// A word's text as clean UTF-8: surrogate pairs decoded (a lone surrogate becomes U+FFFD),
+// controls and zero-width characters dropped, other spaces made ASCII, ligatures spelled
+// out. A soft hyphen is kept only at the very end, where it marks a hyphenated line break.
+std::string clean_utf8(const poppler::ustring& units) {
+  std::string out;
+  out.reserve(units.size());
+  bool soft_hyphen_last = false;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    char32_t c = units[i];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < units.size() && units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (units[i + 1] - 0xDC00);
+      ++i;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      c = 0xFFFD;
+    }
+    soft_hyphen_last = false;
+    if (c == 0x00AD) {
+      soft_hyphen_last = true;
+      continue;
+    }
+    if (c == '\t' || is_unicode_space(c)) {
+      out += ' ';
+    } else if (is_dropped(c)) {
+      continue;
+    } else if (std::string_view lig = ligature(c); !lig.empty()) {
+      out += lig;
+    } else {
+      append_utf8(out, private_use_bullet(c).value_or(c));
+    }
+  }
+  if (soft_hyphen_last) out += kPdfSoftHyphen;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Lines.
+
+double round_half(double v) { return std::round(v * 2.0) / 2.0; }
+
+bool is_bold_font(std::string_view name) {
+  // Subset fonts carry a "ABCDEF+" prefix; weights appear as "-Bold", ",Bold", "SemiBold",
+  // "-Bd", "Black", "Heavy", "Demi".
+  const std::size_t plus = name.find('+');
+  const std::string lower = ascii_lower(plus == std::string_view::npos ? name : name.substr(plus + 1));
+  return lower.find("bold") != std::string::npos || lower.find("black") != std::string::npos ||
+         lower.find("heavy") != std::string::npos || lower.find("demi") != std::string::npos ||
+         lower.ends_with("-bd") || lower.ends_with(",bd");
+}
+
+double vertical_overlap(const PdfWord& a, const PdfWord& b) {
+  const double overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  const double smaller = std::min(a.y1 - a.y0, b.y1 - b.y0);
+  return smaller <= 0 ? 0 : overlap / smaller;
+}
+
+void finish_line(PdfLine& line) {
+  std::map<double, std::size_t> chars_by_size;
+  std::size_t bold_chars = 0, chars = 0;
+  for (const PdfWord& w : line.words) {
+    chars_by_size[round_half(w.size)] += w.text.size();
+    chars += w.text.size();
+    if (w.bold) bold_chars += w.text.size();
+  }
+  std::size_t best = 0;
+  for (const auto& [size, count] : chars_by_size)
+    if (count > best) best = count, line.size = size;  // ties: the smaller size
+  line.bold = chars > 0 && bold_chars * 10 >= chars * 9;
+  line.x0 = line.words.front().x0;
+  line.x1 = line.words.front().x1;
+  bool first_main = true;
+  for (std::size_t i = 0; i < line.words.size(); ++i) {
+    const PdfWord& w = line.words[i];
+    line.x0 = std::min(line.x0, w.x0);
+    line.x1 = std::max(line.x1, w.x1);
+    if (round_half(w.size) == line.size) {
+      line.top = first_main ? w.y0 : std::min(line.top, w.y0);
+      line.bottom = first_main ? w.y1 : std::max(line.bottom, w.y1);
+      first_main = false;
+    }
+    if (i > 0) {
+      const PdfWord& prev = line.words[i - 1];
+      if (prev.space_after || w.x0 - prev.x1 > 0.15 * std::max(prev.size, w.size)) line.text += ' ';
+    }
+    line.text += w.text;
+  }
+  line.text = fold_spaces(line.text);
+}
+
+// ---------------------------------------------------------------------------------------
+// Pages.
+
+struct Frame {
+  int rotation = 0;  // poppler's: 0 left to right, 1 top to bottom, 2 right to left, 3 bottom to top
+  double width = 0, height = 0;
+};
+
+// Coordinates of a word in the frame where its text runs left to right and lines go down.
+void to_reading_frame(PdfWord& w, const poppler::rectf& box, const Frame& f) {
+  const double l = box.left(), t = box.top(), r = box.right(), b = box.bottom();
+  switch (f.rotation) {
+    case 1: w.x0 = t, w.x1 = b, w.y0 = f.width - r, w.y1 = f.width - l; break;
+    case 2: w.x0 = f.width - r, w.x1 = f.width - l, w.y0 = f.height - b, w.y1 = f.height - t; break;
+    case 3: w.x0 = f.height - b, w.x1 = f.height - t, w.y0 = l, w.y1 = r; break;
+    default: w.x0 = l, w.x1 = r, w.y0 = t, w.y1 = b; break;
+  }
+}
+
+}  // namespace
+
+PdfPageWords read_page(const poppler::page& page) {
+  PdfPageWords out;
+  const std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
+  // The page's main direction: the rotation most characters have. Words at another angle
+  // (a vertical note in the margin, a watermark) are not part of the running text.
+  std::array<std::size_t, 4> by_rotation{};
+  for (const poppler::text_box& box : boxes)
+    by_rotation[static_cast<std::size_t>(box.rotation() & 3)] += box.text().size();
+  Frame frame;
+  frame.rotation = static_cast<int>(std::max_element(by_rotation.begin(), by_rotation.end()) - by_rotation.begin());
+  // text_list() works in the displayed page's space (the page's /Rotate applied).
+  const poppler::rectf rect = page.page_rect(poppler::crop_box);
+  const bool turned = page.orientation() == poppler::page::landscape || page.orientation() == poppler::page::seascape;
+  frame.width = turned ? rect.height() : rect.width();
+  frame.height = turned ? rect.width() : rect.height();
+  const bool across = frame.rotation == 1 || frame.rotation == 3;
+  out.frame.width = across ? frame.height : frame.width;
+  out.frame.height = across ? frame.width : frame.height;
+
+  for (const poppler::text_box& box : boxes) {
+    if ((box.rotation() & 3) != frame.rotation) continue;
+    PdfWord w;
+    w.text = clean_utf8(box.text());
+    if (trim(w.text).empty()) continue;
+    to_reading_frame(w, box.bbox(), frame);
+    w.size = box.has_font_info() ? box.get_font_size() : (w.y1 - w.y0);
+    w.bold = box.has_font_info() && is_bold_font(box.get_font_name());
+    w.space_after = box.has_space_after();
+    out.bytes += w.text.size() + 1;
+    out.words.push_back(std::move(w));
+  }
+  return out;
+}
+
+// Poppler gives words in reading order, one line after the other; a line ends where the next
+// word does not sit on the same baseline to the right.
+std::vector<PdfLine> build_lines(std::vector<PdfWord> words, std::size_t page) {
+  std::vector<PdfLine> lines;
+  PdfLine current;
+  for (PdfWord& w : words) {
+    if (!current.words.empty()) {
+      const PdfWord& last = current.words.back();
+      const bool same_line = vertical_overlap(last, w) >= 0.5 && w.x0 >= last.x1 - 0.5 * std::max(last.size, w.size);
+      if (!same_line) {
+        finish_line(current);
+        lines.push_back(std::move(current));
+        current = PdfLine{};
+      }
+    }
+    current.page = page;
+    current.words.push_back(std::move(w));
+  }
+  if (!current.words.empty()) {
+    finish_line(current);
+    lines.push_back(std::move(current));
+  }
+  // A bullet poppler read as a block of its own (a column of bullets beside the items) goes
+  // back in front of the line it stands beside.
+  for (std::size_t m = 0; m < lines.size(); ++m) {
+    if (!is_marker_only(lines[m].text)) continue;
+    std::optional<std::size_t> best;
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+      if (l == m || lines[l].text.empty() || is_marker_only(lines[l].text)) continue;
+      const PdfLine& M = lines[m];
+      const PdfLine& L = lines[l];
+      const double overlap = std::min(M.bottom, L.bottom) - std::max(M.top, L.top);
+      const double gap = L.x0 - M.x1;
+      if (overlap < 0.5 * std::min(M.bottom - M.top, L.bottom - L.top) || gap < -1 || gap > 6 * L.size) continue;
+      if (!best || L.x0 < lines[*best].x0) best = l;
+    }
+    if (!best) continue;
+    PdfLine& target = lines[*best];
+    target.text = lines[m].text + " " + target.text;
+    target.x0 = std::min(target.x0, lines[m].x0);
+    target.words.insert(target.words.begin(), lines[m].words.begin(), lines[m].words.end());
+    lines[m].text.clear();
+  }
+  lines.erase(std::remove_if(lines.begin(), lines.end(), [](const PdfLine& l) { return l.text.empty(); }), lines.end());
+  return lines;
+}
+
+std::string fold_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace tosdiff

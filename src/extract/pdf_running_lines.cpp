@@ -1,0 +1,147 @@
+#include "tosdiff/extract/pdf_running_lines.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "tosdiff/extract/line_labels.hpp"
+
+namespace tosdiff {
+namespace {
+
+// Per page and side, the lines in the band from the page's edge inwards: a header is above
+// everything else, a footer below.
+struct Side {
+  std::vector<std::size_t> band;    // edge first
+  std::optional<std::size_t> body;  // the first line inward of the band
+};
+
+// Band lines by their text with the digits masked (mask_digits()).
+using TextGroups = std::map<std::string, std::vector<std::size_t>>;
+
+// Running header/footer identity: the text with every digit replaced, so "Page 3 of 12" and
+// "Page 4 of 12", or a date that differs per page, compare equal.
+std::string mask_digits(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= '0' && c <= '9') c = '#';
+  return out;
+}
+
+// Two sides per page, top then bottom, in page order.
+std::vector<Side> band_sides(const std::vector<PdfLine>& lines, const std::vector<PdfPageFrame>& frames) {
+  std::vector<Side> sides;
+  std::size_t begin = 0;
+  while (begin < lines.size()) {
+    std::size_t end = begin;
+    while (end < lines.size() && lines[end].page == lines[begin].page) ++end;
+    const PdfPageFrame& frame = frames[lines[begin].page];
+    std::vector<std::size_t> order;
+    for (std::size_t i = begin; i < end; ++i) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return lines[a].top < lines[b].top; });
+    Side top, bottom;
+    std::size_t k = 0;
+    for (; k < order.size() && lines[order[k]].bottom <= kPdfRunningBand * frame.height; ++k)
+      top.band.push_back(order[k]);
+    if (k < order.size()) top.body = order[k];
+    k = order.size();
+    for (; k > 0 && lines[order[k - 1]].top >= (1 - kPdfRunningBand) * frame.height; --k)
+      bottom.band.push_back(order[k - 1]);
+    if (k > 0) bottom.body = order[k - 1];
+    sides.push_back(std::move(top));
+    sides.push_back(std::move(bottom));
+    begin = end;
+  }
+  return sides;
+}
+
+bool same_place(const PdfLine& a, const PdfLine& b) {
+  return std::abs(a.top - b.top) <= std::max(4.0, 0.5 * a.size);
+}
+
+// Furniture stands apart from the text: further from the next line inward (`inward`; none
+// when no line is further in) than lines of running text are from each other.
+bool apart(const std::vector<PdfLine>& lines, std::size_t line, std::optional<std::size_t> inward) {
+  if (!inward) return true;
+  const PdfLine& a = lines[line];
+  const PdfLine& b = lines[*inward];
+  return std::abs(b.bottom - a.bottom) >= 2 * std::max(a.size, b.size);
+}
+
+// The line inward of a side's band line k: the next one in the band, or the first body line.
+std::optional<std::size_t> inward_of(const Side& side, std::size_t k) {
+  return k + 1 < side.band.size() ? std::optional(side.band[k + 1]) : side.body;
+}
+
+// Repeated: the same text, digits aside, at the same height on enough pages.
+std::vector<bool> repeated_lines(const std::vector<PdfLine>& lines, const TextGroups& by_text, std::size_t needed) {
+  std::vector<bool> repeated(lines.size(), false);
+  for (const auto& [text, group] : by_text) {
+    for (std::size_t line : group) {
+      std::vector<std::size_t> pages;
+      for (std::size_t other : group)
+        if (same_place(lines[line], lines[other])) pages.push_back(lines[other].page);
+      std::sort(pages.begin(), pages.end());
+      pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+      repeated[line] = pages.size() >= needed;
+    }
+  }
+  return repeated;
+}
+
+// Repeated lines that stand apart from the text (or next to more repeated lines) at most of
+// their places. A body line that happens to repeat at the same place ("do not use the
+// service." ending a paragraph at the top of two pages) is followed closely by more body
+// text, on most of the pages it is on.
+std::vector<bool> furniture_lines(const std::vector<PdfLine>& lines, const std::vector<Side>& sides,
+                                  const TextGroups& by_text, const std::vector<bool>& repeated) {
+  std::vector<bool> detached(lines.size(), false);
+  for (const Side& side : sides) {
+    for (std::size_t k = 0; k < side.band.size(); ++k) {
+      const std::optional<std::size_t> inward = inward_of(side, k);
+      detached[side.band[k]] = apart(lines, side.band[k], inward) || (inward && repeated[*inward]);
+    }
+  }
+  std::vector<bool> furniture(lines.size(), false);
+  for (const auto& [text, group] : by_text) {
+    for (std::size_t line : group) {
+      if (!repeated[line]) continue;
+      std::size_t occurrences = 0, apart_ones = 0;
+      for (std::size_t other : group) {
+        if (!same_place(lines[line], lines[other])) continue;
+        ++occurrences;
+        if (detached[other]) ++apart_ones;
+      }
+      furniture[line] = apart_ones * 2 > occurrences;
+    }
+  }
+  return furniture;
+}
+
+}  // namespace
+
+void drop_running_lines(std::vector<PdfLine>& lines, const std::vector<PdfPageFrame>& frames) {
+  const std::vector<Side> sides = band_sides(lines, frames);
+  const std::size_t needed = std::max<std::size_t>(2, (frames.size() * 4 + 9) / 10);
+  TextGroups by_text;
+  for (const Side& side : sides)
+    for (std::size_t line : side.band) by_text[mask_digits(lines[line].text)].push_back(line);
+  const std::vector<bool> repeated = repeated_lines(lines, by_text, needed);
+  const std::vector<bool> furniture = furniture_lines(lines, sides, by_text, repeated);
+
+  for (const Side& side : sides) {
+    std::size_t marked = 0;
+    while (marked < side.band.size() && (furniture[side.band[marked]] || is_page_number(lines[side.band[marked]].text)))
+      ++marked;
+    // The innermost line dropped must stand apart from the first line kept.
+    while (marked > 0 && !apart(lines, side.band[marked - 1], inward_of(side, marked - 1))) --marked;
+    for (std::size_t k = 0; k < marked; ++k) lines[side.band[k]].dropped = true;
+  }
+}
+
+}  // namespace tosdiff

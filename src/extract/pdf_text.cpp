@@ -1,0 +1,120 @@
+#include "tosdiff/extract/pdf_text.hpp"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <climits>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "tosdiff/extract/pdf_blocks.hpp"
+#include "tosdiff/extract/pdf_lines.hpp"
+#include "tosdiff/extract/pdf_running_lines.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Poppler's diagnostics. By default poppler-cpp prints every syntax warning to stderr, which
+// a run over many documents would fill. The hook is process-wide, so it is installed once;
+// what it receives goes to the collector of the call running on the same thread (poppler
+// reports synchronously, from inside the call that parses).
+
+thread_local std::vector<std::string>* t_diagnostics = nullptr;
+
+void collect_diagnostic(const std::string& message, void*) {
+  if (t_diagnostics != nullptr && t_diagnostics->size() < 4) t_diagnostics->push_back(message);
+}
+
+class DiagnosticScope {
+ public:
+  DiagnosticScope() {
+    static std::once_flag once;
+    std::call_once(once, [] { poppler::set_debug_error_function(collect_diagnostic, nullptr); });
+    previous_ = t_diagnostics;
+    t_diagnostics = &messages_;
+  }
+  ~DiagnosticScope() { t_diagnostics = previous_; }
+  DiagnosticScope(const DiagnosticScope&) = delete;
+  DiagnosticScope& operator=(const DiagnosticScope&) = delete;
+  const std::vector<std::string>& messages() const { return messages_; }
+
+ private:
+  std::vector<std::string> messages_;
+  std::vector<std::string>* previous_ = nullptr;
+};
+
+std::size_t count_visible(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return c != ' '; }));
+}
+
+}  // namespace
+
+Result<Text> pdf_to_text(std::string_view pdf_bytes, const PdfOptions& options) {
+  if (pdf_bytes.size() > static_cast<std::size_t>(INT_MAX)) return Error{ErrorKind::too_large, "the PDF is over 2 GiB"};
+  if (pdf_bytes.empty()) return Error{ErrorKind::pdf_broken, "the PDF is empty (0 bytes)"};
+
+  DiagnosticScope diagnostics;
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(pdf_bytes.data(), static_cast<int>(pdf_bytes.size())));
+  if (!doc) {
+    std::string message = "poppler cannot load the PDF";
+    if (!diagnostics.messages().empty()) message += " (" + std::string(trim(diagnostics.messages().front())) + ")";
+    return Error{ErrorKind::pdf_broken, message};
+  }
+  if (doc->is_locked()) return Error{ErrorKind::pdf_encrypted, "the PDF is encrypted and needs a password to open"};
+  if (!doc->has_permission(poppler::perm_copy))
+    return Error{ErrorKind::pdf_encrypted,
+                 "the PDF's permissions forbid text extraction (copying is disabled by its owner password)"};
+
+  const int page_count = doc->pages();
+  if (page_count <= 0) return Error{ErrorKind::pdf_broken, "the PDF has no pages"};
+  if (static_cast<std::size_t>(page_count) > options.max_pages)
+    return Error{ErrorKind::too_large, "the PDF has " + std::to_string(page_count) + " pages, more than the limit of " +
+                                  std::to_string(options.max_pages)};
+
+  std::vector<PdfLine> lines;
+  std::vector<PdfPageFrame> frames;
+  std::size_t text_bytes = 0;
+  for (int p = 0; p < page_count; ++p) {
+    std::unique_ptr<poppler::page> page(doc->create_page(p));
+    if (!page) {
+      frames.push_back({});
+      continue;
+    }
+    PdfPageWords words = read_page(*page);
+    text_bytes += words.bytes;
+    if (text_bytes > options.max_text_bytes)
+      return Error{ErrorKind::too_large,
+                   "the PDF's text is over the limit of " + std::to_string(options.max_text_bytes) + " bytes"};
+    frames.push_back(words.frame);
+    for (PdfLine& line : build_lines(std::move(words.words), static_cast<std::size_t>(p))) {
+      line.page_width = words.frame.width;
+      line.page_height = words.frame.height;
+      lines.push_back(std::move(line));
+    }
+  }
+
+  drop_running_lines(lines, frames);
+  std::vector<PdfLine> kept;
+  for (PdfLine& l : lines)
+    if (!l.dropped) kept.push_back(std::move(l));
+  const PdfStyle style = measure_style(kept);
+  measure_columns(kept, style);
+  Text text = classify_blocks(build_blocks(kept, style), style);
+
+  std::size_t visible = 0;
+  for (const Block& b : text.blocks) visible += count_visible(b.text);
+  if (visible < std::max<std::size_t>(16, 10 * static_cast<std::size_t>(page_count)))
+    return Error{ErrorKind::pdf_no_text, "scanned or image-only PDF: no text layer; tosdiff does not OCR (" +
+                                    std::to_string(page_count) + (page_count == 1 ? " page, " : " pages, ") +
+                                    std::to_string(visible) + " characters of text)"};
+  return text;
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,249 @@
+#include "tosdiff/extract/walker.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <deque>
+#include <string>
+#include <string_view>
+
+#include <gumbo.h>
+
+#include "tosdiff/extract/selector.hpp"
+#include "tosdiff/extract/text_builder.hpp"
+#include "tosdiff/util/url.hpp"
+
+namespace tosdiff {
+namespace {
+
+int heading_level(const GumboNode* node) {
+  switch (node->v.element.tag) {
+    case GUMBO_TAG_H1: return 1;
+    case GUMBO_TAG_H2: return 2;
+    case GUMBO_TAG_H3: return 3;
+    case GUMBO_TAG_H4: return 4;
+    case GUMBO_TAG_H5: return 5;
+    case GUMBO_TAG_H6: return 6;
+    default: break;
+  }
+  const char* role = attribute(node, "role");
+  if (role && std::string_view(role) == "heading") {
+    const char* level = attribute(node, "aria-level");
+    int parsed = level ? std::atoi(level) : 2;
+    return std::clamp(parsed, 1, 6);
+  }
+  return 0;
+}
+
+bool is_block_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR:
+    case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
+    case GUMBO_TAG_LEGEND: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_UL: case GUMBO_TAG_HTML: case GUMBO_TAG_LI: case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_XMP: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_BR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A table that lays out a page rather than holding data: cells with headings or nested
+// tables, or a single column (each row one cell, typically of paragraphs). Its rows are
+// not data rows.
+bool is_layout_table(const FlatDocument& doc, std::uint32_t table) {
+  int cells_in_row = 0, widest_row = 0;
+  for (std::uint32_t i = table + 1; i < doc.end[table]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (!is_element(node)) continue;
+    GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_TABLE || heading_level(node) > 0) return true;
+    if (tag == GUMBO_TAG_TR) cells_in_row = 0;
+    if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) widest_row = std::max(widest_row, ++cells_in_row);
+  }
+  return widest_row <= 1;
+}
+
+long count_items(const FlatDocument& doc, std::uint32_t list) {
+  long items = 0;
+  const GumboNode* node = doc.nodes[list];
+  const GumboVector& children = node->v.element.children;
+  for (unsigned int c = 0; c < children.length; ++c) {
+    const auto* child = static_cast<const GumboNode*>(children.data[c]);
+    if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_LI) ++items;
+  }
+  return items;
+}
+
+class Walker {
+ public:
+  Walker(const FlatDocument& doc, const NormalizeOptions& options, const IntervalSet& included,
+         const IntervalSet& removed, const std::vector<std::uint32_t>& roots, const BoilerplateRules& rules)
+      : doc_(doc), options_(options), included_(included), removed_(removed), roots_(roots),
+        rules_(rules), builder_(options) {}
+
+  Text run() {
+    const auto n = static_cast<std::uint32_t>(doc_.nodes.size());
+    bool was_included = false;
+    std::uint32_t i = 0;
+    while (i < n) {
+      while (!stack_.empty() && i >= stack_.back().end) close();
+      const GumboNode* node = doc_.nodes[i];
+      if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+          node->type == GUMBO_NODE_CDATA) {
+        bool inside = included_.contains(i) && !removed_.contains(i);
+        if (inside != was_included) builder_.boundary();
+        was_included = inside;
+        if (inside) builder_.append(node->v.text.text);
+        ++i;
+        continue;
+      }
+      if (!is_element(node) || skip_subtree(i)) {
+        i = is_element(node) ? doc_.end[i] : i + 1;
+        continue;
+      }
+      open(i);
+      ++i;
+    }
+    while (!stack_.empty()) close();
+    return builder_.finish();
+  }
+
+ private:
+  // A deque: the builder keeps pointers to open frames, and a deque does not move its
+  // elements when it grows at the end (pages nest thousands of elements deep).
+  void open(std::uint32_t i) {
+    stack_.push_back(frame_for(i));
+    Frame& frame = stack_.back();
+    if (frame.role == Role::cell) ++cells_open_;
+    if (frame.role == Role::row) ++rows_open_;
+    if (frame.role == Role::list) lists_.push_back(&frame);
+    builder_.enter(frame);
+  }
+
+  void close() {
+    Frame& frame = stack_.back();
+    builder_.exit(frame);
+    if (frame.role == Role::cell) --cells_open_;
+    if (frame.role == Role::row) --rows_open_;
+    if (frame.role == Role::list) lists_.pop_back();
+    if (frame.is_table) tables_.pop_back();
+    stack_.pop_back();
+  }
+
+  bool skip_subtree(std::uint32_t i) const {
+    const std::uint32_t end = doc_.end[i];
+    if (!included_.overlaps(i, end)) return true;
+    if (removed_.covers(i, end)) return true;
+    const GumboNode* node = doc_.nodes[i];
+    if (is_never_text(node) || is_hidden(node)) return true;
+    // What a declaration selected is never furniture itself, whatever it is named.
+    if (std::binary_search(roots_.begin(), roots_.end(), i)) return false;
+    return options_.strip_boilerplate && rules_.is_boilerplate(doc_, i);
+  }
+
+  Frame frame_for(std::uint32_t i) {
+    const GumboNode* node = doc_.nodes[i];
+    Frame frame;
+    frame.end = doc_.end[i];
+    const GumboTag tag = node->v.element.tag;
+    if (int level = heading_level(node); level > 0) {
+      frame.role = Role::heading;
+      frame.level = level;
+    } else if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_MENU ||
+               tag == GUMBO_TAG_DIR) {
+      frame.role = Role::list;
+      frame.ordered = tag == GUMBO_TAG_OL;
+      const bool reversed = frame.ordered && attribute(node, "reversed");
+      frame.step = reversed ? -1 : 1;
+      if (const char* start = attribute(node, "start")) frame.counter = std::atol(start);
+      else if (reversed) frame.counter = count_items(doc_, i);
+    } else if (tag == GUMBO_TAG_LI) {
+      frame.role = Role::item;
+      frame.depth = std::max(static_cast<int>(lists_.size()) - 1, 0);
+      Frame* list = lists_.empty() ? nullptr : lists_.back();
+      if (list && list->ordered) {
+        if (const char* value = attribute(node, "value")) list->counter = std::atol(value);
+        frame.marker = std::to_string(list->counter) + ".";
+        list->counter += list->step;
+      } else {
+        frame.marker = '-';
+      }
+    } else if (tag == GUMBO_TAG_TABLE) {
+      tables_.push_back(cells_open_ > 0 || is_layout_table(doc_, i));  // true: layout
+      frame.is_table = true;
+      frame.role = Role::block;
+    } else if ((tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) &&
+               !tables_.empty() && !tables_.back()) {
+      frame.role = tag == GUMBO_TAG_TR ? Role::row : rows_open_ > 0 ? Role::cell : Role::block;
+    } else if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_XMP ||
+               tag == GUMBO_TAG_PLAINTEXT) {
+      frame.role = Role::pre;
+    } else if (tag == GUMBO_TAG_A) {
+      frame.role = Role::link;
+      if (options_.include_links) frame.href = link_target(node);
+    } else if (is_block_tag(tag)) {
+      frame.role = Role::block;
+    }
+    return frame;
+  }
+
+  // The target as the page gives it, resolved; canonical_link() folds tracking noise at
+  // comparison time, so the archive keeps the real URL.
+  std::string link_target(const GumboNode* node) const {
+    const char* href = attribute(node, "href");
+    if (!href) return {};
+    std::string_view target(href);
+    while (!target.empty() && (target.front() == ' ' || target.front() == '\n')) target.remove_prefix(1);
+    while (!target.empty() && (target.back() == ' ' || target.back() == '\n')) target.remove_suffix(1);
+    if (target.empty() || target[0] == '#') return {};
+    std::string scheme = url_scheme(target);
+    if (scheme == "javascript" || scheme == "data") return {};
+    std::string resolved = resolve_url(options_.base_url, target);
+    // ')' and spaces would end the "[text](url)" syntax early, a line break would split the
+    // block; browsers drop tabs and line breaks from URLs, and so does this.
+    std::string escaped;
+    for (char c : resolved) {
+      if (c == '\t' || c == '\n' || c == '\r') continue;
+      if (c == ')') escaped += "%29";
+      else if (c == ' ') escaped += "%20";
+      else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        escaped += '%';
+        escaped += kHex[static_cast<unsigned char>(c) >> 4];
+        escaped += kHex[static_cast<unsigned char>(c) & 0xF];
+      } else {
+        escaped += c;
+      }
+    }
+    return escaped;
+  }
+
+  const FlatDocument& doc_;
+  const NormalizeOptions& options_;
+  const IntervalSet& included_;
+  const IntervalSet& removed_;
+  const std::vector<std::uint32_t>& roots_;
+  const BoilerplateRules& rules_;
+  TextBuilder builder_;
+  std::deque<Frame> stack_;
+  std::vector<Frame*> lists_;
+  std::vector<bool> tables_;  // open tables, innermost last: true for a layout table
+  int cells_open_ = 0, rows_open_ = 0;
+};
+
+}  // namespace
+
+Text walk_text(const FlatDocument& doc, const NormalizeOptions& options, const IntervalSet& included,
+               const IntervalSet& removed, const std::vector<std::uint32_t>& roots, const BoilerplateRules& rules) {
+  Walker walker(doc, options, included, removed, roots, rules);
+  return walker.run();
+}
+
+}  // namespace tosdiff

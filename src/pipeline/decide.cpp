@@ -1,0 +1,260 @@
+#include "tosdiff/pipeline/decide.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "tosdiff/extract/js_shell.hpp"
+#include "tosdiff/extract/normalize.hpp"
+#include "tosdiff/extract/page_verdict.hpp"
+#include "tosdiff/extract/pdf_text.hpp"
+#include "tosdiff/extract/plain_text.hpp"
+#include "tosdiff/util/sha256.hpp"
+
+namespace tosdiff {
+namespace {
+
+std::string http_reason(long status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 410: return "Gone";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+  }
+}
+
+Outcome fail(Error error) {
+  Outcome out;
+  out.kind = Outcome::Kind::fail;
+  out.record_check = error.kind != ErrorKind::interrupted;
+  out.error = std::move(error);
+  return out;
+}
+
+Outcome with_text(Outcome::Kind kind, Text text) {
+  Outcome out;
+  out.kind = kind;
+  out.rendered = render_text(text);
+  out.sha256 = sha256_hex(out.rendered);
+  out.text = std::move(text);
+  return out;
+}
+
+// An HTTP error: a challenge page (blocked) or a plain http_status; never a version.
+std::optional<Error> http_error(const Page& page) {
+  const long status = page.response.status;
+  if (status >= 200 && status < 400) return std::nullopt;
+  NormalizeOptions whole_page;  // the page's own text, for telling a challenge apart
+  auto text = normalize(page.utf8, whole_page);
+  if (auto blocked = page_verdict(status, page.utf8, text ? *text : Text{}, page.source->url)) return blocked;
+  const std::string reason = http_reason(status);
+  return Error{ErrorKind::http_status,
+               "HTTP " + std::to_string(status) + (reason.empty() ? "" : " " + reason) + " from " + page.source->url};
+}
+
+// The page's text: HTML through the normalizer (its selectors, the fallback when they stopped
+// matching), a PDF through poppler, plain text by paragraphs.
+Result<Text> extract(const Page& page, const DecideOptions& options, const std::string* anchor, NormalizeReport* report) {
+  switch (page.content.kind) {
+    case ContentKind::pdf: {
+      auto text = pdf_to_text(page.response.body, PdfOptions{});
+      if (text && text->blocks.empty())
+        return Error{ErrorKind::pdf_no_text, "the PDF " + page.source->url + " has no text"};
+      return text;
+    }
+    case ContentKind::plain_text:
+      return plain_text_to_text(page.utf8);
+    case ContentKind::unsupported:
+      return Error{ErrorKind::unsupported_content, page.source->url + " is " + page.content.mime + ", not a document"};
+    case ContentKind::html:
+    case ContentKind::xhtml:
+      break;
+  }
+  NormalizeOptions n;
+  n.select = page.source->select;
+  n.remove = page.source->remove;
+  n.base_url = page.response.final_url.empty() ? page.source->url : page.response.final_url;
+  n.include_links = options.compare_links;
+  n.max_html_bytes = options.max_html_bytes;
+  if (anchor) {
+    n.fallback_on_no_match = true;
+    n.anchor_text = *anchor;
+    n.report = report;
+  }
+  return normalize(page.utf8, n);
+}
+
+std::size_t words_of(const Text& text) { return count_text_words(text); }
+
+// What the whole page is, when it is not a document: a challenge or an error page, with its
+// text (no selector applied).
+std::optional<std::pair<Error, Text>> whole_page_verdict(const Page& page, const DecideOptions& options) {
+  NormalizeOptions whole_page;
+  whole_page.max_html_bytes = options.max_html_bytes;
+  auto text = normalize(page.utf8, whole_page);
+  if (!text) return std::nullopt;
+  auto verdict = page_verdict(page.response.status, page.utf8, *text, page.source->url);
+  if (!verdict || (verdict->kind != ErrorKind::blocked && verdict->kind != ErrorKind::error_page)) return std::nullopt;
+  return std::make_pair(*verdict, std::move(*text));
+}
+
+// The current version's pages read again with today's rules; nothing when one cannot be read.
+std::optional<Text> reread(const std::vector<Page>& pages, const DecideOptions& options, const std::string& anchor) {
+  if (pages.empty()) return std::nullopt;
+  Text text;
+  for (const Page& page : pages) {
+    NormalizeReport report;
+    auto extracted = extract(page, options, nullptr, &report);
+    if (!extracted && extracted.error().kind == ErrorKind::no_match)
+      extracted = extract(page, options, pages.size() == 1 ? &anchor : nullptr, &report);
+    if (!extracted) return std::nullopt;
+    for (Block& block : extracted->blocks) text.blocks.push_back(std::move(block));
+  }
+  return text;
+}
+
+// The declaration now fetches from other addresses than the current version came from.
+bool relocated(const std::vector<Page>& pages, const ArchivedState& archived) {
+  if (archived.current_urls.empty()) return false;
+  std::vector<std::string> now, then = archived.current_urls;
+  for (const Page& page : pages) now.push_back(page.source->url);
+  std::sort(now.begin(), now.end());
+  std::sort(then.begin(), then.end());
+  return now != then;
+}
+
+// Whether an HTML page read over plain HTTP (not yet rendered) should be rendered before it is
+// read: its extraction found nothing usable, and the page looks like a script-built shell.
+bool needs_browser(const Page& page, const Result<Text>& extracted, const std::optional<Error>& verdict,
+                   const DecideOptions& options) {
+  if (!options.can_render || page.rendered) return false;
+  if (page.content.kind != ContentKind::html && page.content.kind != ContentKind::xhtml) return false;
+  const bool poor = !extracted || verdict || words_of(*extracted) < kMinWords * 5;
+  if (!poor) return false;
+  ExtractionHints hints;
+  hints.selector_given = !page.source->select.empty();
+  hints.selector_matched = extracted || extracted.error().kind != ErrorKind::no_match;
+  NormalizeOptions whole_page;
+  whole_page.max_html_bytes = options.max_html_bytes;
+  auto whole = normalize(page.utf8, whole_page);
+  hints.whole_page_words = whole ? words_of(*whole) : 0;
+  return looks_like_js_shell(page.utf8, hints);
+}
+
+}  // namespace
+
+Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, const ArchivedState& archived,
+               const DecideOptions& options) {
+  (void)document;
+  const bool combined = pages.size() > 1;
+  auto interrupted = [&]() -> std::optional<Error> { return options.interrupt ? options.interrupt() : std::nullopt; };
+
+  // 1. An HTTP error status: never a version, whatever the page says.
+  for (const Page& page : pages)
+    if (auto error = http_error(page)) return fail(*error);
+
+  // 2. Each page's text: selected, or found again when the selector stopped matching.
+  Text text;
+  std::vector<std::string> warnings;
+  std::vector<std::size_t> to_render;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const Page& page = pages[p];
+    if (auto stop = interrupted()) return fail(*stop);
+    if (page.content.kind == ContentKind::pdf && !page.source->select.empty())
+      warnings.push_back("select does not apply to a PDF: its whole text is tracked" +
+                         (combined ? " (page " + page.source->url + ")" : std::string()));
+    NormalizeReport report;
+    auto extracted = extract(page, options, nullptr, &report);
+    const bool html = page.content.kind == ContentKind::html || page.content.kind == ContentKind::xhtml;
+    std::optional<Error> verdict;
+    if (extracted) verdict = page_verdict(page.response.status, html ? page.utf8 : std::string(), *extracted, page.source->url);
+    // 3. A JavaScript shell is read once the browser has rendered it.
+    if (needs_browser(page, extracted, verdict, options)) {
+      to_render.push_back(p);
+      continue;
+    }
+    if (!extracted && extracted.error().kind == ErrorKind::no_match && html) {
+      // A challenge or an error page has no element the selector names: what the whole page
+      // is comes first, so that the user is not sent to fix a selector that is not broken.
+      if (auto whole_page = whole_page_verdict(page, options)) {
+        Outcome out = !combined ? with_text(Outcome::Kind::hold, whole_page->second) : fail(whole_page->first);
+        if (out.kind == Outcome::Kind::hold && out.text.blocks.empty()) out = fail(whole_page->first);
+        out.error = whole_page->first;
+        out.warnings = warnings;
+        return out;
+      }
+    }
+    if (!extracted && extracted.error().kind == ErrorKind::no_match) {
+      // The declaration's selector no longer matches (a redesign): look for the text itself,
+      // anchored on what the document said last time, rather than go blind.
+      const std::string anchor = combined ? std::string() : archived.current_text;
+      extracted = extract(page, options, &anchor, &report);
+      if (extracted) verdict = page_verdict(page.response.status, page.utf8, *extracted, page.source->url);
+    }
+    if (report.fell_back) warnings.push_back(report.note + (combined ? " (page " + page.source->url + ")" : ""));
+    if (!extracted) {
+      Error error = extracted.error();
+      if (combined) error.message += " (page " + page.source->url + ")";
+      Outcome out = fail(error);
+      out.warnings = warnings;
+      return out;
+    }
+    // 4. Is it the document at all? An error page or a challenge with text is held, so that
+    // the user can take it with `tosdiff accept` if tosdiff is wrong about it.
+    if (verdict) {
+      Outcome out = !combined && verdict->kind != ErrorKind::empty ? with_text(Outcome::Kind::hold, std::move(*extracted))
+                                                                   : fail(*verdict);
+      out.error = verdict;
+      out.warnings = warnings;
+      return out;
+    }
+    for (Block& block : extracted->blocks) text.blocks.push_back(std::move(block));
+  }
+  if (!to_render.empty()) {
+    Outcome out;
+    out.kind = Outcome::Kind::render;
+    out.render_pages = std::move(to_render);
+    return out;
+  }
+  if (auto stop = interrupted()) return fail(*stop);
+
+  // 5. Against the current version: the same text, a collapse to hold back, or a new version.
+  Outcome out = with_text(Outcome::Kind::new_version, std::move(text));
+  out.warnings = std::move(warnings);
+  if (!archived.has_current) return out;
+  if (archived.current_sha256 == out.sha256) {
+    out.kind = Outcome::Kind::unchanged;
+    return out;
+  }
+  // The current version's own pages, read with today's rules: when that is not the archived
+  // text, the rules changed (a declaration's selectors, tosdiff's extraction), and only the
+  // difference from it is what the page changed.
+  Text baseline = parse_text(archived.current_text);
+  if (archived.current_pages) {
+    if (auto again = reread(archived.current_pages(), options, archived.current_text);
+        again && render_text(*again) != archived.current_text) {
+      baseline = *again;
+      out.rules_baseline = std::move(*again);
+    }
+  }
+  if (auto shrink = shrink_verdict(baseline, out.text)) {
+    if (relocated(pages, archived)) {
+      // The declaration moved the document to another address: a smaller text there is the
+      // document's new home, not an error page.
+      out.warnings.push_back("the document moved to another address (the declaration's URL changed): " +
+                             shrink->message + "; compared with the text at the old address");
+    } else {
+      out.kind = Outcome::Kind::hold;
+      out.error = shrink;
+    }
+  }
+  return out;
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,474 @@
+#include "tosdiff/pipeline/document_check.hpp"
+
+#include <algorithm>
+
+#include "tosdiff/fetch/charset.hpp"
+#include "tosdiff/fetch/content_type.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/pipeline/extraction_rules.hpp"
+#include "tosdiff/pipeline/record_builder.hpp"
+#include "tosdiff/report/record_json.hpp"
+#include "tosdiff/util/sha256.hpp"
+
+namespace tosdiff {
+
+DocumentCheck::DocumentCheck(const DocumentSpec& spec, const Archive& archive, const Clock& clock,
+                             DocumentCheckOptions options)
+    : spec_(spec), archive_(archive), clock_(clock), options_(options) {
+  std::vector<std::string> urls;
+  for (const auto& source : spec.sources) urls.push_back(source.url);
+  try {
+    transaction_.emplace(archive, archive.load(spec.platform_id, spec.document_id), urls, options.commit);
+  } catch (const ArchiveError& e) {
+    load_error_ = e.what();
+  }
+}
+
+FetchRequest DocumentCheck::request_for(const SourceSpec& source) const {
+  FetchRequest request;
+  request.url = source.url;
+  request.allow_file = spec_.allow_file_urls;
+  request.per_host = spec_.per_host;
+  request.delay_seconds = spec_.delay_seconds;
+  if (!transaction_) return request;
+  const DocumentIndex& index = transaction_->index();
+  if (const SnapshotMeta* meta = index.latest_snapshot(source.url)) {
+    std::error_code ec;
+    if (std::filesystem::exists(archive_.snapshot_path(index, meta->sha256), ec)) {
+      request.etag = meta->etag;
+      request.last_modified = meta->last_modified;
+    }
+  }
+  return request;
+}
+
+RenderRequest DocumentCheck::render_request_for(const SourceSpec& source) const {
+  RenderRequest request;
+  request.url = source.url;
+  // As Open Terms Archive does: the page is read once what the declaration selects is there.
+  for (const SelectorSpec& spec : source.select)
+    if (const auto* css = std::get_if<std::string>(&spec)) request.wait_for.push_back(*css);
+  return request;
+}
+
+void DocumentCheck::set_response(std::size_t source_index, Result<FetchResponse> response) {
+  if (responses_.empty()) {
+    responses_.resize(spec_.sources.size());
+    rendered_.assign(spec_.sources.size(), false);
+  }
+  responses_[source_index] = std::move(response);
+  ++received_;
+}
+
+void DocumentCheck::set_rendered(std::size_t source_index, Result<RenderedPage> rendered) {
+  Result<FetchResponse> response = Error{ErrorKind::browser_failed, ""};
+  if (rendered) {
+    FetchResponse r;
+    r.status = rendered->status;
+    r.body = std::move(rendered->html);
+    r.final_url = std::move(rendered->final_url);
+    // The DOM is serialized as UTF-8 whatever the page was sent as.
+    r.content_type = "text/html; charset=utf-8";
+    r.seconds = rendered->seconds;
+    response = std::move(r);
+  } else {
+    response = rendered.error();
+  }
+  if (!pages_.empty()) {
+    // A second round: the page a first run() found to be a JavaScript shell.
+    if (!response) {
+      render_error_ = response.error();
+      return;
+    }
+    Page& page = pages_[source_index];
+    page.response = std::move(response).value();
+    page.sha256 = sha256_hex(page.response.body);
+    page.content = sniff_content(page.response.content_type, page.response.body);
+    page.utf8 = to_utf8(page.response.body, page.response.content_type).text;
+    page.rendered = true;
+    return;
+  }
+  set_response(source_index, std::move(response));
+  rendered_[source_index] = true;
+}
+
+ChangeRecord DocumentCheck::base_record() const {
+  ChangeRecord r;
+  r.fetched_with = FetchedWith::http;
+  r.platform = spec_.platform_id;
+  r.document = spec_.document_id;
+  r.title = spec_.title();
+  for (const auto& source : spec_.sources) r.urls.push_back(source.url);
+  r.checked_at = checked_at_;
+  return r;
+}
+
+// A page's way through a check, top to bottom.
+ChangeRecord DocumentCheck::run() {
+  started_ = std::chrono::steady_clock::now();
+  checked_at_ = format_utc(clock_.now());
+  result_ = base_record();
+  if (!transaction_) {
+    // The archive cannot say what this document was: nothing is written, nothing decided.
+    result_.status = Status::error;
+    result_.error = Error{ErrorKind::archive, load_error_};
+    return result_;
+  }
+  try {
+    if (to_render_.empty()) transaction_->recover();  // a run killed while writing this document: finish its cleanup
+    std::vector<Page>& pages = pages_;
+    if (!to_render_.empty()) {
+      // The second round: the pages the browser has rendered replaced the shells.
+      to_render_.clear();
+      if (render_error_) return finish_error(*render_error_, pages, render_error_->kind != ErrorKind::interrupted);
+    } else {
+      if (auto error = gather_pages(pages)) return finish_error(*error, {}, error->kind != ErrorKind::interrupted);
+      responses_.clear();  // the bytes are in `pages` now
+    }
+    if (std::any_of(pages.begin(), pages.end(), [](const Page& p) { return p.rendered; }))
+      result_.fetched_with = FetchedWith::browser;
+
+    DecideOptions decide_options;
+    decide_options.compare_links = spec_.compare_links;
+    decide_options.max_html_bytes = options_.max_html_bytes;
+    decide_options.can_render = options_.can_render;
+    decide_options.interrupt = [this] { return over_limits(); };
+    const Outcome outcome = decide(spec_, pages, archived_state(), decide_options);
+    result_.warnings = outcome.warnings;
+
+    switch (outcome.kind) {
+      case Outcome::Kind::render:
+        to_render_ = outcome.render_pages;  // the caller renders them, then calls run() again
+        return result_;
+      case Outcome::Kind::fail:
+        return finish_error(*outcome.error, outcome.record_check ? pages : std::vector<Page>{}, outcome.record_check);
+      case Outcome::Kind::hold:
+        return finish_hold(*outcome.error, outcome, pages);
+      case Outcome::Kind::unchanged:
+      case Outcome::Kind::new_version:
+        return finish_text(outcome, pages);
+    }
+    return result_;
+  } catch (const ArchiveError& e) {
+    return archive_failure(e);
+  }
+}
+
+// Every page's response, or the first error. A 304 is the archived snapshot again.
+std::optional<Error> DocumentCheck::gather_pages(std::vector<Page>& pages) {
+  for (std::size_t i = 0; i < spec_.sources.size(); ++i) {
+    Result<FetchResponse>& fetched = *responses_[i];
+    if (!fetched) return fetched.error();
+    Page page;
+    page.source = &spec_.sources[i];
+    page.response = std::move(fetched).value();
+    page.rendered = rendered_[i];
+    if (page.response.not_modified) {
+      if (!restore_from_archive(page))
+        return Error{ErrorKind::archive, "the server answered 304 Not Modified for " + page.source->url +
+                                             " but the archived snapshot is missing"};
+    } else {
+      page.sha256 = sha256_hex(page.response.body);
+    }
+    // What the bytes are decides how they are read; a PDF or an image is never transcoded.
+    page.content = sniff_content(page.response.content_type, page.response.body);
+    if (page.content.kind != ContentKind::pdf && page.content.kind != ContentKind::unsupported)
+      page.utf8 = to_utf8(page.response.body, page.response.content_type).text;
+    pages.push_back(std::move(page));
+  }
+  return std::nullopt;
+}
+
+bool DocumentCheck::restore_from_archive(Page& page) const {
+  const DocumentIndex& index = transaction_->index();
+  const SnapshotMeta* meta = index.latest_snapshot(page.source->url);
+  if (!meta) return false;
+  auto bytes = archive_.read_snapshot(index, meta->sha256);
+  if (!bytes) return false;
+  page.response.body = std::move(*bytes);
+  page.response.status = meta->status;
+  page.response.content_type = meta->content_type;
+  page.response.final_url = meta->final_url;
+  if (page.response.etag.empty()) page.response.etag = meta->etag;
+  if (page.response.last_modified.empty()) page.response.last_modified = meta->last_modified;
+  page.sha256 = meta->sha256;
+  return true;
+}
+
+ArchivedState DocumentCheck::archived_state() const {
+  ArchivedState state;
+  const DocumentIndex& index = transaction_->index();
+  const VersionEntry* current = index.current();
+  if (!current) return state;
+  state.has_current = true;
+  state.current_sha256 = current->sha256;
+  state.current_text = archive_.read_version(index, *current);
+  for (const std::string& sha : current->snapshots)
+    if (const SnapshotMeta* meta = index.find_snapshot(sha)) state.current_urls.push_back(meta->url);
+  if (state.current_urls.size() != current->snapshots.size()) state.current_urls.clear();  // not all known
+  // The current version's pages, as the declaration's sources in order; none when one is
+  // gone (pruned, or a page the declaration no longer fetches).
+  state.current_pages = [this, current]() {
+    std::vector<Page> pages;
+    const DocumentIndex& index = transaction_->index();
+    if (current->snapshots.size() != spec_.sources.size()) return pages;
+    for (std::size_t i = 0; i < current->snapshots.size(); ++i) {
+      const SnapshotMeta* meta = index.find_snapshot(current->snapshots[i]);
+      auto bytes = meta ? archive_.read_snapshot(index, meta->sha256) : std::nullopt;
+      if (!bytes) return std::vector<Page>{};
+      Page page;
+      page.source = &spec_.sources[i];
+      page.response.body = std::move(*bytes);
+      page.response.status = meta->status;
+      page.response.content_type = meta->content_type;
+      page.response.final_url = meta->final_url;
+      page.sha256 = meta->sha256;
+      page.content = sniff_content(page.response.content_type, page.response.body);
+      if (page.content.kind != ContentKind::pdf && page.content.kind != ContentKind::unsupported)
+        page.utf8 = to_utf8(page.response.body, page.response.content_type).text;
+      pages.push_back(std::move(page));
+    }
+    return pages;
+  };
+  return state;
+}
+
+std::optional<Error> DocumentCheck::over_limits() const {
+  if (options_.stop && options_.stop->load())
+    return Error{ErrorKind::interrupted, "the run stopped while this document was processed"};
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  if (seconds > options_.budget_seconds)
+    return Error{ErrorKind::time_budget, "processing took " + std::to_string(static_cast<int>(seconds)) +
+                                             " s, over the budget of " +
+                                             std::to_string(static_cast<int>(options_.budget_seconds)) + " s per document"};
+  return std::nullopt;
+}
+
+std::vector<PageToStore> DocumentCheck::to_store(const std::vector<Page>& pages) const {
+  std::vector<PageToStore> out;
+  for (const Page& page : pages) {
+    PageToStore p;
+    p.url = page.source->url;
+    p.sha256 = page.sha256;
+    p.bytes = page.response.body;
+    p.final_url = page.response.final_url;
+    p.content_type = page.response.content_type;
+    p.etag = page.response.etag;
+    p.last_modified = page.response.last_modified;
+    p.status = page.response.status;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// An error. The previous version stays current; the raw pages, if any, are kept for
+// inspection. Without `record_check` (an interrupted run), the document stays exactly as it was.
+ChangeRecord DocumentCheck::finish_error(const Error& error, const std::vector<Page>& pages, bool record_check) {
+  result_.status = Status::error;
+  result_.error = error;
+  if (!record_check) return result_;
+  transaction_->store_pages(to_store(pages), checked_at_, false);
+  std::vector<std::string> snapshots;
+  for (const Page& page : pages) snapshots.push_back(page.sha256);
+  transaction_->note_error(checked_at_, error, snapshots);
+  return commit();
+}
+
+// A suspicious text: an error now, kept as pending so `tosdiff accept` can take it. A text
+// held back for a suspicious shrink never blinds the tracker: the same text (or a cosmetic
+// variant of it) seen on kAdoptAfterChecks checks spanning kAdoptAfter is adopted as the
+// document; a held text that changes substantively is the live document being edited, and
+// both it and its edit are archived.
+ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, const std::vector<Page>& pages) {
+  const DocumentIndex& index = transaction_->index();
+  std::vector<std::string> snapshots;
+  for (const Page& page : pages) snapshots.push_back(page.sha256);
+  PendingText pending;
+  pending.sha256 = outcome.sha256;
+  pending.at = checked_at_;
+  pending.first_at = checked_at_;
+  pending.reason = error;
+  pending.snapshots = snapshots;
+  const bool shrink = error.kind == ErrorKind::suspicious_shrink;
+  if (shrink && index.pending && index.pending->reason.kind == ErrorKind::suspicious_shrink) {
+    const PendingText before = *index.pending;
+    const Text held = parse_text(archive_.read_pending(index));
+    const Change since = diff_texts(held, outcome.text);
+    if (since.substantive) return adopt_edited_pending(before, held, outcome, snapshots);
+    pending.first_at = before.first_at.empty() ? before.at : before.first_at;
+    pending.checks = before.checks + 1;
+    if (held_long_enough(pending)) {
+      transaction_->store_pages(to_store(pages), checked_at_, true);
+      transaction_->drop_pending();
+      return record_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, false,
+                            {"adopted: this text was held back as suspicious_shrink since " + pending.first_at +
+                             " and came back unchanged on " + std::to_string(pending.checks) +
+                             " checks; tosdiff takes it as the document (" + error.message + ")"});
+    }
+  }
+  const std::uint64_t seen = pending.checks;
+  const std::string since = pending.first_at;
+  transaction_->hold(std::move(pending), outcome.rendered);
+  error.message += "; if this is the real document, run `tosdiff accept " + spec_.key() + "`";
+  if (shrink)
+    error.message += " (held back on " + std::to_string(seen) + (seen == 1 ? " check" : " checks") + " since " +
+                     since + "; taken as the document after " + std::to_string(kAdoptAfterChecks) +
+                     " checks spanning a day)";
+  return finish_error(error, pages, true);
+}
+
+bool DocumentCheck::held_long_enough(const PendingText& pending) const {
+  std::chrono::system_clock::time_point first, now;
+  if (!parse_utc(pending.first_at, first) || !parse_utc(checked_at_, now)) return false;
+  return pending.checks >= kAdoptAfterChecks && now - first >= kAdoptAfter;
+}
+
+// The held text changed substantively since it was held back: it is the live document. It is
+// archived as the version it was (at the time it was held), and its edit as the next.
+ChangeRecord DocumentCheck::adopt_edited_pending(const PendingText& before, const Text& held, const Outcome& outcome,
+                                                 const std::vector<std::string>& snapshots) {
+  add_version(before.snapshots, held, render_text(held), before.sha256, before.at, false,
+              {"adopted: held back as suspicious_shrink on " + before.at +
+               ", this text has been edited since, so it is the live document"});
+  transaction_->drop_pending();
+  transaction_->store_pages(to_store(pages_), checked_at_, true);
+  std::vector<std::string> warnings = outcome.warnings;
+  warnings.push_back("compared with a text held back as suspicious_shrink on " + before.at +
+                     " and adopted now, without the usual confirmation: it changed again");
+  add_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, checked_at_, false, warnings);
+  return commit();
+}
+
+ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vector<Page>& pages) {
+  transaction_->store_pages(to_store(pages), checked_at_, true);
+  transaction_->drop_pending();  // a good text supersedes one awaiting acceptance
+  std::vector<std::string> snapshots;
+  for (const Page& page : pages) snapshots.push_back(page.sha256);
+  rules_baseline_ = outcome.rules_baseline ? &*outcome.rules_baseline : nullptr;
+  ChangeRecord record = record_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, false, outcome.warnings);
+  rules_baseline_ = nullptr;
+  return record;
+}
+
+// The text, as the current version again (unchanged) or as the next one.
+ChangeRecord DocumentCheck::record_version(const std::vector<std::string>& snapshots, const Text& text,
+                                           const std::string& rendered, const std::string& sha, bool accepted,
+                                           std::vector<std::string> warnings) {
+  const VersionEntry* current = transaction_->index().current();
+  if (current && current->sha256 == sha) {
+    result_.status = Status::unchanged;
+    result_.current = version_ref(*current);
+    transaction_->note_unchanged(checked_at_);
+    return commit();
+  }
+  add_version(snapshots, text, rendered, sha, checked_at_, accepted, std::move(warnings));
+  return commit();
+}
+
+// The next version, built by the one record builder and written into the transaction
+// (committed by the caller). result_ becomes its record.
+void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const Text& text,
+                                const std::string& rendered, const std::string& sha, const std::string& captured_at,
+                                bool accepted, std::vector<std::string> warnings) {
+  const DocumentIndex& index = transaction_->index();
+  const VersionEntry* current = index.current();
+  RecordInput input;
+  input.platform = spec_.platform_id;
+  input.document = spec_.document_id;
+  input.title = spec_.title();
+  for (const auto& source : spec_.sources) input.urls.push_back(source.url);
+  input.checked_at = captured_at;
+  input.current.number = current ? current->number + 1 : 1;
+  input.current.captured_at = captured_at;
+  input.current.sha256 = sha;
+  input.current.snapshots = snapshots;
+  input.current.rules = extraction_rules(spec_);
+  input.current_text = &text;
+  Text before;
+  if (current) {
+    input.previous = *current;
+    before = parse_text(archive_.read_version(index, *current));
+    input.previous_text = &before;
+    input.history = index.versions;
+    if (rules_baseline_) {
+      // Like with like: the previous version's page read with today's rules.
+      input.previous_text = rules_baseline_;
+      input.rules_changed = rules_difference(current->rules, input.current.rules);
+      if (input.rules_changed.empty())
+        input.rules_changed.push_back("tosdiff reads the page differently than when version " + current->id() +
+                                      " was archived");
+    }
+  }
+  input.accepted = accepted;
+  input.warnings = std::move(warnings);
+  input.rules = options_.rules;
+  BuiltRecord built = build_record(input);
+  const FetchedWith fetched_with = result_.fetched_with;
+  result_ = std::move(built.record);
+  result_.fetched_with = fetched_with;
+  transaction_->add_version(
+      std::move(built.version), rendered,
+      record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+}
+
+ChangeRecord DocumentCheck::commit() {
+  if (auto not_durable = transaction_->commit()) result_.warnings.push_back(*not_durable);
+  return result_;
+}
+
+ChangeRecord DocumentCheck::accept() {
+  checked_at_ = format_utc(clock_.now());
+  result_ = base_record();
+  if (!transaction_) throw ArchiveError(load_error_);
+  const DocumentIndex& index = transaction_->index();
+  if (!index.pending) {
+    result_.status = Status::error;
+    result_.error = Error{ErrorKind::nothing_pending, "nothing is waiting for acceptance"};
+    return result_;
+  }
+  const PendingText pending = *index.pending;
+  const Text text = parse_text(archive_.read_pending(index));
+  const std::string rendered = render_text(text);
+  if (sha256_hex(rendered) != pending.sha256)
+    throw ArchiveError(archive_.pending_path(index, pending.sha256).string() + " does not match the index");
+  transaction_->drop_pending();  // the commit drops the pending file
+  return record_version(pending.snapshots, text, rendered, pending.sha256, true,
+                        {"accepted on purpose: " + std::string(to_string(pending.reason.kind)) + ": " +
+                         pending.reason.message});
+}
+
+ChangeRecord DocumentCheck::complete_commit(bool data_synced) {
+  try {
+    if (auto not_durable = transaction_->complete_commit(data_synced)) result_.warnings.push_back(*not_durable);
+    return result_;
+  } catch (const ArchiveError& e) {
+    return archive_failure(e);
+  }
+}
+
+void DocumentCheck::cleanup() {
+  if (transaction_) transaction_->cleanup();
+}
+
+ChangeRecord DocumentCheck::abandon(const std::string& why) {
+  if (transaction_) transaction_->abandon();
+  return archive_failure(ArchiveError(why));
+}
+
+// The archive could not be written: what was committed before stays as it was. The record
+// may have been built already (the write failed after it): nothing of the change it
+// describes (versions, diff, classification, size) belongs in an error record; its
+// warnings still hold.
+ChangeRecord DocumentCheck::archive_failure(const ArchiveError& e) {
+  // The transaction stays open, as after a kill, for the next run to finish
+  // (DocumentTransaction::abandon): ending it now would collect against the uncommitted index.
+  if (transaction_) transaction_->abandon();
+  std::vector<std::string> warnings = std::move(result_.warnings);
+  result_ = base_record();
+  result_.status = Status::error;
+  result_.error = Error{ErrorKind::archive, e.what()};
+  result_.warnings = std::move(warnings);
+  return result_;
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,111 @@
+#pragma once
+// One document's check, from its pages' fetch results to the archive and the change record:
+// gather the pages, decide (decide.hpp, pure), build the record (record_builder.hpp, pure),
+// write (archive/transaction.hpp). run() reads top to bottom.
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tosdiff/archive/transaction.hpp"
+#include "tosdiff/classify/classify.hpp"
+#include "tosdiff/fetch/browser.hpp"
+#include "tosdiff/fetch/fetcher.hpp"
+#include "tosdiff/model/document.hpp"
+#include "tosdiff/model/record.hpp"
+#include "tosdiff/pipeline/decide.hpp"
+#include "tosdiff/util/clock.hpp"
+
+namespace tosdiff {
+
+struct DocumentCheckOptions {
+  std::size_t max_html_bytes = 16u << 20;
+  const Rules* rules = nullptr;               // the built-in rules when null
+  const std::atomic<bool>* stop = nullptr;    // a stopping run: documents not finished are left as they were
+  double budget_seconds = 60;                 // processing time allowed per document
+  CommitMode commit = CommitMode::immediate;
+  bool can_render = false;                    // a browser is there for JavaScript shells
+};
+
+// A text held back for a suspicious shrink is taken as the document once the same text (or
+// a cosmetic variant) has come back on this many checks spanning at least kAdoptAfter: a
+// language redirect, an A/B test or a maintenance template rarely lasts three checks over a
+// whole day, while a relocated or rewritten document does; with a daily cron that is three
+// days of errors, not months of blindness. `tosdiff accept` still takes it at once.
+inline constexpr std::uint64_t kAdoptAfterChecks = 3;
+inline constexpr auto kAdoptAfter = std::chrono::hours(24);
+
+class DocumentCheck {
+ public:
+  DocumentCheck(const DocumentSpec& spec, const Archive& archive, const Clock& clock, DocumentCheckOptions options);
+
+  // Conditional request headers for a page whose archived snapshot is still on disk.
+  FetchRequest request_for(const SourceSpec& source) const;
+  // What the browser should render for a page: its URL, waiting for the declaration's CSS
+  // selectors.
+  RenderRequest render_request_for(const SourceSpec& source) const;
+  void set_response(std::size_t source_index, Result<FetchResponse> response);
+  // A page rendered in the browser: declared (executeClientScripts) or found to be a
+  // JavaScript shell by a first run().
+  void set_rendered(std::size_t source_index, Result<RenderedPage> rendered);
+  bool complete() const { return received_ == spec_.sources.size(); }
+  // After run(): pages to render before the document can be decided (run() again once each
+  // has been set_rendered()). Empty when run() reached an outcome.
+  const std::vector<std::size_t>& pages_to_render() const { return to_render_; }
+
+  // The check, once every page has arrived. With CommitMode::group the index is not
+  // committed yet (awaiting_commit()): see archive/transaction.hpp.
+  ChangeRecord run();
+  // `tosdiff accept`: the pending text becomes the current version. Error kind
+  // nothing_pending when there is none; throws ArchiveError when the archive cannot be read.
+  ChangeRecord accept();
+
+  bool awaiting_commit() const { return transaction_ && transaction_->awaiting_commit(); }
+  bool wrote_files() const { return transaction_ && transaction_->wrote_files(); }
+  ChangeRecord complete_commit(bool data_synced);
+  void cleanup();
+  ChangeRecord abandon(const std::string& why);
+
+ private:
+  std::optional<Error> gather_pages(std::vector<Page>& pages);
+  bool restore_from_archive(Page& page) const;
+  ArchivedState archived_state() const;
+  std::optional<Error> over_limits() const;
+  ChangeRecord finish_error(const Error& error, const std::vector<Page>& pages, bool record_check);
+  ChangeRecord finish_hold(Error error, const Outcome& outcome, const std::vector<Page>& pages);
+  ChangeRecord finish_text(const Outcome& outcome, const std::vector<Page>& pages);
+  ChangeRecord record_version(const std::vector<std::string>& snapshots, const Text& text, const std::string& rendered,
+                              const std::string& sha, bool accepted, std::vector<std::string> warnings);
+  void add_version(const std::vector<std::string>& snapshots, const Text& text, const std::string& rendered,
+                   const std::string& sha, const std::string& captured_at, bool accepted,
+                   std::vector<std::string> warnings);
+  bool held_long_enough(const PendingText& pending) const;
+  ChangeRecord adopt_edited_pending(const PendingText& before, const Text& held, const Outcome& outcome,
+                                    const std::vector<std::string>& snapshots);
+  ChangeRecord archive_failure(const ArchiveError& e);
+  ChangeRecord commit();
+  ChangeRecord base_record() const;
+  std::vector<PageToStore> to_store(const std::vector<Page>& pages) const;
+
+  const DocumentSpec& spec_;
+  const Archive& archive_;
+  const Clock& clock_;
+  DocumentCheckOptions options_;
+  std::optional<DocumentTransaction> transaction_;
+  std::string load_error_;
+  std::vector<std::optional<Result<FetchResponse>>> responses_;
+  std::vector<bool> rendered_;       // per source: its response is the browser's DOM
+  std::size_t received_ = 0;
+  std::vector<Page> pages_;          // gathered, kept while pages are being rendered
+  std::vector<std::size_t> to_render_;
+  std::optional<Error> render_error_;
+  const Text* rules_baseline_ = nullptr;  // set while finish_text() records a version  // a page of the second round could not be rendered
+  std::chrono::steady_clock::time_point started_;
+  std::string checked_at_;
+  ChangeRecord result_;
+};
+
+}  // namespace tosdiff

@@ -1,0 +1,22 @@
+#pragma once
+// The rules that read a document's pages into its text — tosdiff's extraction version
+// (extract/normalize.hpp kExtractionVersion) and the declaration's selectors, link comparison
+// and addresses — written with each version, so that a record can say what changed when the
+// same page reads differently (rules_changed) rather than report it as a change of the terms.
+
+#include <string>
+#include <vector>
+
+#include "tosdiff/model/document.hpp"
+
+namespace tosdiff {
+
+// A canonical, one-line JSON description of the rules; equal rules give equal strings.
+std::string extraction_rules(const DocumentSpec& document);
+
+// What differs between the rules that read a version (`then`, "" when the archive is older
+// than this description) and today's (`now`), one sentence each: "select of the page:
+// ['.old'] → ['.new']", "tosdiff's extraction: version 1 → 2". Empty when they are equal.
+std::vector<std::string> rules_difference(const std::string& then, const std::string& now);
+
+}  // namespace tosdiff

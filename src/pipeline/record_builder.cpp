@@ -1,0 +1,99 @@
+#include "tosdiff/pipeline/record_builder.hpp"
+
+#include <algorithm>
+
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/extract/page_verdict.hpp"
+#include "tosdiff/report/record_text.hpp"
+
+namespace tosdiff {
+namespace {
+
+// A text seen recently comes back (A/B variants, two caches behind a balancer): the record
+// names the version it reverts to. Once the document has already made this very flip
+// before, it is flapping, and the flip is cosmetic.
+void note_flapping(ChangeRecord& r, const std::vector<VersionEntry>& history, const std::string& sha) {
+  constexpr std::size_t kRecent = 10;
+  if (history.empty()) return;
+  const VersionEntry& current = history.back();  // the version this change follows
+  const std::size_t first = history.size() > kRecent ? history.size() - kRecent : 0;
+  for (std::size_t i = history.size() - 1; i-- > first;) {  // skip the current one
+    if (history[i].sha256 == sha) {
+      r.reverts_to = history[i].id();
+      break;
+    }
+  }
+  if (r.reverts_to.empty()) return;
+  for (std::size_t i = first + 1; i < history.size(); ++i) {
+    if (history[i - 1].sha256 == current.sha256 && history[i].sha256 == sha) {
+      r.significance = Significance::cosmetic;
+      auto& kinds = r.cosmetic_kinds;
+      kinds.push_back("flapping");
+      std::sort(kinds.begin(), kinds.end());
+      kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+VersionRef version_ref(const VersionEntry& v) {
+  VersionRef ref;
+  ref.version = v.id();
+  ref.captured_at = v.captured_at;
+  ref.sha256 = v.sha256;
+  ref.snapshots = v.snapshots;
+  if (!v.snapshots.empty()) ref.snapshot_sha256 = v.snapshots.front();
+  return ref;
+}
+
+BuiltRecord build_record(const RecordInput& in) {
+  BuiltRecord out;
+  ChangeRecord& r = out.record;
+  VersionEntry& v = out.version;
+  v = in.current;
+  r.platform = in.platform;
+  r.document = in.document;
+  r.title = in.title;
+  r.urls = in.urls;
+  r.checked_at = in.checked_at;
+  r.warnings = in.warnings;
+  r.accepted = in.accepted;
+
+  if (!in.previous) {
+    r.status = Status::new_document;
+    if (in.current_text) {
+      r.blocks = in.current_text->blocks.size();
+      r.words = count_text_words(*in.current_text);
+    }
+  } else {
+    r.previous = version_ref(*in.previous);
+    Change change = diff_texts(in.previous_text ? *in.previous_text : Text{}, in.current_text ? *in.current_text : Text{});
+    r.status = change.hunks.empty() ? Status::unchanged : Status::changed;
+    r.significance = change.substantive ? Significance::substantive : Significance::cosmetic;
+    r.cosmetic_kinds = change.cosmetic_kinds;
+    r.change = std::move(change);
+    if (!in.rules_changed.empty()) {
+      r.rules_changed = in.rules_changed;
+      if (r.status == Status::unchanged) {
+        // The page did not change; only what reads it did: a version all the same (the
+        // archive's text is the new reading), cosmetic, never an alert.
+        r.status = Status::changed;
+        r.significance = Significance::cosmetic;
+        r.cosmetic_kinds = {"rules_changed"};
+      }
+    }
+    if (r.status == Status::changed) note_flapping(r, in.history, v.sha256);
+  }
+  classify_result(r, in.rules ? *in.rules : builtin_rules());
+  v.status = r.status == Status::new_document ? Status::new_document : Status::changed;
+  v.significance = r.status == Status::changed ? r.significance : Significance::none;
+  v.cosmetic_kinds = r.cosmetic_kinds;
+  v.reverts_to = r.reverts_to;
+  r.current = version_ref(v);
+  v.summary = summarize(r);
+  return out;
+}
+
+}  // namespace tosdiff
