@@ -67,7 +67,7 @@ bool is_furniture(const GumboNode* element) {
   return false;
 }
 
-std::size_t trimmed_length(std::string_view text) { return trim(text).size(); }
+std::size_t trimmed_size(std::string_view text) { return trim(text).size(); }
 
 // Bytes of text inside links in a subtree, and how many links.
 std::pair<std::uint64_t, int> link_text(const FlatDocument& doc, const std::vector<std::uint64_t>& prefix,
@@ -128,7 +128,7 @@ bool reads_as_prose(const FlatDocument& doc, std::uint32_t position) {
       i = doc.end[i] - 1;
       continue;
     }
-    if (node->type == GUMBO_NODE_TEXT && trimmed_length(node->v.text.text) >= kSentenceBytes && ++paragraphs >= 2)
+    if (node->type == GUMBO_NODE_TEXT && trimmed_size(node->v.text.text) >= kSentenceBytes && ++paragraphs >= 2)
       return true;
   }
   return false;

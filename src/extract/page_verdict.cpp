@@ -20,7 +20,7 @@ constexpr std::size_t kShortPageWords = 300;
 constexpr std::size_t kTinyPageWords = 80;
 
 
-std::string fold_spaces(std::string_view s) {
+std::string fold_whitespace(std::string_view s) {
   std::string out;
   for (char c : s) {
     if (std::isspace(static_cast<unsigned char>(c))) {
@@ -62,7 +62,7 @@ std::string_view raw_title(std::string_view html) {
 
 // The <title>, lowercased, spaces folded.
 std::string page_title(std::string_view html) {
-  std::string title = fold_spaces(ascii_lower(raw_title(html)));
+  std::string title = fold_whitespace(ascii_lower(raw_title(html)));
   std::size_t amp;
   while ((amp = title.find("&amp;")) != std::string::npos) title.replace(amp, 5, "&");
   return title;
