@@ -121,8 +121,7 @@ int command_add(Context& context, const AddCommandOptions& options) {
   std::ostream& out = context.out();
   auto fetched = fetch_one(options.url);
   if (!fetched) {
-    context.err() << "tosdiff: error: " << options.url << ": " << to_string(fetched.error().kind) << ": "
-                  << fetched.error().message << "\n";
+    context.err() << "tosdiff: error: " << to_string(fetched.error().kind) << ": " << fetched.error().message << "\n";
     return exit_code::document_failed;
   }
   DraftPage page{options.url, fetched->status, fetched->content_type, std::move(fetched->body), false};
