@@ -3,7 +3,9 @@
 // "Command line" block, of its entry in docs/tosdiff.1's SYNOPSIS, and of the option items of
 // its entry under COMMANDS; the global options likewise (README's first line, the man page's
 // first synopsis, its OPTIONS section). An option counts as present when any of its names
-// (-q or --quiet) is.
+// (-q or --quiet) is. And every example to copy and paste (a `tosdiff ...` line in a code
+// block of README.md or docs/*.md, or in the man page's EXAMPLES) names a command that exists
+// with options that command takes.
 
 #include <gtest/gtest.h>
 
@@ -255,6 +257,125 @@ TEST(CliDocs, TheGlobalOptionsAreInTheReadmeAndTheManPage) {
   expect_same(global, readme_block().at(""), "README.md's command-line block, first line");
   expect_same(global, man_synopsis().at(""), "docs/tosdiff.1 SYNOPSIS, first entry");
   expect_same(global, man_items(commands()).at(""), "docs/tosdiff.1 OPTIONS");
+}
+
+// Where "tosdiff" starts a command in a line: at its start, after a prompt, `sudo`, `&&`,
+// `|`, `;`, an assignment, '(' or '`', or as the last part of a path to a bin or build
+// directory ("/usr/local/bin/tosdiff", "build/tosdiff"); not as an argument ("--target
+// tosdiff", "useradd ... tosdiff").
+bool starts_command(const std::string& line, std::size_t at) {
+  if (at == 0) return true;
+  const char before = line[at - 1];
+  if (before == '(' || before == '`') return true;
+  if (before == '/') {
+    const std::string path = line.substr(0, at);
+    return path.size() >= 4 && (path.compare(path.size() - 4, 4, "bin/") == 0 ||
+                                (path.size() >= 6 && path.compare(path.size() - 6, 6, "build/") == 0));
+  }
+  if (before != ' ') return false;
+  std::istringstream in(line.substr(0, at));
+  std::string word, last;
+  while (in >> word) last = word;
+  return last.empty() || last == "$" || last == "sudo" || last == "&&" || last == "|" || last == ";" ||
+         last.find('=') != std::string::npos;
+}
+
+// The `tosdiff ...` invocations of `lines`: the shell words after "tosdiff", up to a comment,
+// a pipe, a redirection or the end of the command; a quoted word is one argument.
+std::vector<std::vector<std::string>> invocations(const std::vector<std::string>& lines) {
+  std::vector<std::vector<std::string>> out;
+  for (const std::string& line : lines) {
+    for (std::size_t at = line.find("tosdiff "); at != std::string::npos; at = line.find("tosdiff ", at + 1)) {
+      if (!starts_command(line, at)) continue;
+      std::vector<std::string> words;
+      const std::string rest = line.substr(at + 8);
+      std::size_t i = 0;
+      while (i < rest.size()) {
+        while (i < rest.size() && rest[i] == ' ') ++i;
+        if (i >= rest.size()) break;
+        if (rest[i] == '\'' || rest[i] == '"') {  // a quoted argument: never an option
+          const std::size_t close = rest.find(rest[i], i + 1);
+          words.push_back("ARG");
+          i = close == std::string::npos ? rest.size() : close + 1;
+          continue;
+        }
+        std::size_t end = rest.find(' ', i);
+        std::string word = rest.substr(i, end == std::string::npos ? std::string::npos : end - i);
+        i = end == std::string::npos ? rest.size() : end;
+        if (word == "#" || word == "|" || word == "&&" || word == ";" || word[0] == '>' || word[0] == '<') break;
+        bool ends = false;
+        while (!word.empty() && std::string(")`;'\",.").find(word.back()) != std::string::npos) {
+          ends = true;
+          word.pop_back();
+        }
+        if (!word.empty()) words.push_back(word);
+        if (ends) break;
+      }
+      out.push_back(words);
+      break;
+    }
+  }
+  return out;
+}
+
+// Lines inside the fenced code blocks of a Markdown text.
+std::vector<std::string> code_lines(const std::string& markdown) {
+  std::vector<std::string> out;
+  bool in = false;
+  for (const std::string& line : lines_of(markdown)) {
+    if (line.rfind("```", 0) == 0) {
+      in = !in;
+      continue;
+    }
+    if (in) out.push_back(line);
+  }
+  return out;
+}
+
+// Lines of the man page's EXAMPLES section, as text.
+std::vector<std::string> man_example_lines() {
+  std::vector<std::string> out;
+  bool in = false;
+  for (const std::string& raw : lines_of(source("docs/tosdiff.1"))) {
+    if (raw.rfind(".SH", 0) == 0) in = raw == ".SH EXAMPLES";
+    else if (in && !raw.empty() && raw[0] != '.') out.push_back(unroff(raw));
+  }
+  return out;
+}
+
+TEST(CliDocs, EveryExampleNamesACommandAndOptionsItTakes) {
+  const std::vector<std::string> names = commands();
+  std::map<std::string, Names> accepted;  // by command, its options and the global ones
+  Names global;
+  for (const Names& option : help_options(help_of({"--help"}))) global.insert(option.begin(), option.end());
+  global.insert({"--help", "-h", "--version"});
+  for (const std::string& command : names) {
+    accepted[command] = global;
+    for (const Names& option : help_options(help_of({command, "--help"})))
+      accepted[command].insert(option.begin(), option.end());
+  }
+  const std::set<std::string> takes_value = {"--data-dir", "--catalog", "--rules", "--config", "--color"};
+  std::size_t checked = 0;
+  auto check = [&](const std::vector<std::string>& words, const std::string& where) {
+    std::string command;
+    for (std::size_t i = 0; i < words.size() && command.empty(); ++i) {
+      if (words[i][0] != '-') command = words[i];
+      else if (takes_value.count(words[i])) ++i;
+    }
+    if (command.empty() || command.find_first_of("$<[") != std::string::npos) return;  // a synopsis, not an example
+    ++checked;
+    ASSERT_TRUE(accepted.count(command)) << where << ": `tosdiff " << command << "` is not a command";
+    for (const std::string& word : words) {
+      if (word.size() < 2 || word[0] != '-' || std::isdigit(static_cast<unsigned char>(word[1]))) continue;
+      const std::string name = word.substr(0, word.find('='));
+      EXPECT_TRUE(accepted[command].count(name)) << where << ": `tosdiff " << command << "` takes no " << name;
+    }
+  };
+  for (const std::string& doc : {"README.md", "docs/alerts.md", "docs/digest.md", "docs/scheduling.md",
+                                 "docs/archive-layout.md", "docs/change-record.md"})
+    for (const auto& words : invocations(code_lines(source(doc)))) check(words, doc);
+  for (const auto& words : invocations(man_example_lines())) check(words, "docs/tosdiff.1 EXAMPLES");
+  EXPECT_GE(checked, 40u) << "the examples were not found";
 }
 
 TEST(CliDocs, TheDocumentsDoNotContradictTheBinary) {

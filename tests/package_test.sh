@@ -5,6 +5,8 @@
 # chromium-headless-shell), and its contents working once unpacked.
 #   tests/package_test.sh BUILD_DIR
 set -euo pipefail
+# Any command that fails says so (set -e alone would end the test without a word).
+trap 'echo "package_test: line $LINENO: a command failed (status $?)" >&2' ERR
 build=$(cd "$1" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/tosdiff-package.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -46,10 +48,11 @@ done
 dpkg-deb -x "$deb" "$work/root"
 bin=$work/root/usr/bin/tosdiff
 # Every library the packaged binary needs comes from a package it depends on.
+ldconfig -p >"$work/ldconfig"  # read whole: an awk that exits early would SIGPIPE ldconfig (pipefail)
 libraries=0
 for library in $(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-  path=$(ldconfig -p | awk -v l="$library" '$1 == l && /x86-64|x32|AArch64|64bit/ {print $NF; exit}')
-  [ -n "$path" ] || path=$(ldconfig -p | awk -v l="$library" '$1 == l {print $NF; exit}')
+  path=$(awk -v l="$library" '$1 == l && /x86-64|x32|AArch64|64bit/ {print $NF; exit}' "$work/ldconfig")
+  [ -n "$path" ] || path=$(awk -v l="$library" '$1 == l {print $NF; exit}' "$work/ldconfig")
   owner=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1 || true)
   [ -n "$owner" ] || owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1 || true)
   [ -n "$owner" ] || fail "no Debian package provides $library ($path)"

@@ -202,6 +202,64 @@ TEST_F(Views, DigestAsAnAtomFeedWithStableIds) {
   EXPECT_EQ(empty_checked.out, "");
 }
 
+// A changed table cell is named by its row and column wherever the change is shown; an added
+// section keeps its heading apart from its paragraph. (The records, with their cells, are
+// validated against the schema by TearDown.)
+TEST_F(Views, TableCellsAreNamedAndAddedHeadingsStayApart) {
+  auto table_page = [](const std::string& retention, const std::string& extra) {
+    return "<!DOCTYPE html><html><head><title>Privacy</title></head><body><main><h1>Privacy Policy</h1>"
+           "<h2>1. Retention</h2><p>We keep your data as long as the table below says, then delete it.</p><table>"
+           "<tr><th>Data</th><th>Retention</th><th>Purpose</th></tr>"
+           "<tr><td>Chats</td><td>" + retention + "</td><td>Safety review</td></tr>"
+           "<tr><td>Account details</td><td>Until deletion</td><td>Running the service</td></tr></table>" + extra +
+           "<h2>9. Contact</h2><p>Write to privacy@example.com with any question about this policy.</p></main></body></html>";
+  };
+  server_.set("/terms", html(table_page("30 days", "")));
+  ASSERT_EQ(tosdiff({"check"}, "2026-01-10T08:00:00Z").exit_code, 0);
+  server_.set("/terms", html(table_page("5 years", "<h2>2. Model training</h2><p>We may use your chats to train "
+                                                   "our models unless you opt out in the settings.</p>")));
+  ProcessResult check = tosdiff({"check"}, "2026-02-10T08:00:00Z");
+  ASSERT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_NE(check.out.find("  Chats \u203a Retention: [-30 days-] {+5 years+}\n"), std::string::npos) << check.out;
+
+  const std::vector<std::string> period = {"digest", "--since", "2026-02-01", "--until", "2026-02-28", "--format"};
+  auto digest = [&](const std::string& format) {
+    std::vector<std::string> args = period;
+    args.push_back(format);
+    ProcessResult r = tosdiff(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  const std::string text = digest("text");
+  EXPECT_NE(text.find("  Chats \u203a Retention: [-30 days-] {+5 years+}\n"), std::string::npos) << text;
+  // The added heading on a line of its own, then its paragraph on the next.
+  EXPECT_NE(text.find("  {+2. Model training+}\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  {+We may use your chats to train our models unless you opt out in the settings.+}\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("Model training We may"), std::string::npos) << text;
+  const std::string markdown = digest("markdown");
+  EXPECT_NE(markdown.find("Chats \u203a Retention: ~~30 days~~ **5 years**"), std::string::npos) << markdown;
+  EXPECT_NE(markdown.find("**2. Model training**  \n> **We may use"), std::string::npos) << markdown;
+  const std::string page = digest("html");
+  ProcessResult checked = python_check(kHtmlCheck, page);
+  EXPECT_EQ(checked.exit_code, 0) << checked.err;
+  EXPECT_NE(page.find("<span style=\"color:#6b7280;\">Chats \u203a Retention:</span> <del"), std::string::npos) << page;
+  EXPECT_NE(page.find("font-weight:700;\"><ins style=\"background:#dcfce7;color:#166534;text-decoration:none;"
+                      "font-weight:600;\">2. Model training</ins></div>"),
+            std::string::npos)
+      << page;
+  // The same in the diff page and the JSON record.
+  EXPECT_NE(tosdiff({"diff", "example/terms-of-service", "--format", "html"}).out.find("Chats \u203a Retention:"),
+            std::string::npos);
+  const json record = json::parse(tosdiff({"diff", "example/terms-of-service", "--json"}).out);
+  bool found = false;
+  for (const auto& hunk : record["hunks"])
+    for (const auto& cell : hunk.value("cells", json::array()))
+      found = found || (cell["row"] == "Chats" && cell["column"] == "Retention");
+  EXPECT_TRUE(found) << record.dump(2);
+}
+
 TEST_F(Views, ShowRawPrintsThePageBehindAVersionOrAFailedCheckByteForByte) {
   // Bytes that are not UTF-8 and a control character: what was served is what is shown.
   const std::string v1 = page("two (2) years") + "<!-- caf\xe9 \x01 -->";

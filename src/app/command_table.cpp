@@ -194,6 +194,7 @@ const std::vector<Command>& commands() {
          c.add_option("--remove", p.normalize.remove, "CSS selector of what to drop (repeatable)")->allow_extra_args(false)->option_text("CSS");
          c.add_option("--base-url", p.normalize.base_url, "URL the page came from (resolves links)")->option_text("URL");
          c.add_flag("--links", p.normalize.links, "keep link targets as [text](url)");
+         c.add_flag("--suggest", p.normalize.suggest, "propose select and remove for a declaration, as add does, and show the text they give");
        },
        [](Context& ctx, const Parsed& p) { return command_normalize(ctx, p.normalize); }},
       {"validate", "Check declarations and print every problem",
@@ -201,6 +202,17 @@ const std::vector<Command>& commands() {
          c.add_option("path", p.validate_path, "a declaration file or a directory (default: the configured catalogs)")->option_text("DIR|FILE");
        },
        [](Context& ctx, const Parsed& p) { return command_validate(ctx, p.validate_path); }},
+      {"add", "Write a declaration for a page: fetch it, propose select and remove, show the text",
+       [](CLI::App& c, Parsed& p) {
+         c.add_option("url", p.add.url, "the page (http or https)")->required()->option_text("URL");
+         c.add_option("--name", p.add.name, "the platform's name, which names the file and the id (default: from the host)")->option_text("NAME");
+         c.add_option("--type", p.add.type, "the terms type, which names the document")->capture_default_str()->option_text("TYPE");
+         c.add_flag("--dry-run", p.add.dry_run, "show the declaration and the text, write nothing");
+         c.add_flag("--force", p.add.force, "replace the terms type if the declaration already has it");
+         c.add_option("--browser", p.add.browser, "the Chromium binary, for a page built by JavaScript")->option_text("PATH");
+         c.add_flag("--no-browser", p.add.no_browser, "read the page as HTTP serves it, never in headless Chromium");
+       },
+       [](Context& ctx, const Parsed& p) { return command_add(ctx, p.add); }},
       {"completions", "Print the shell completion script for bash, zsh or fish",
        [](CLI::App& c, Parsed& p) {
          choose(c.add_option("shell", p.completion_shell, "the shell: bash, zsh or fish")->required(), p, {"bash", "zsh", "fish"})

@@ -27,6 +27,7 @@ struct Parsed {
   DiffCommandOptions diff;
   std::string history_target;
   NoteCommandOptions note;
+  AddCommandOptions add;
   NotifyCommandOptions notify;
   bool history_json = false;
   NormalizeCommandOptions normalize;

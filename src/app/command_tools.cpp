@@ -27,6 +27,11 @@ int command_normalize(Context& context, const NormalizeCommandOptions& options) 
       throw UsageError(e.what());
     }
   }
+  if (options.suggest) {
+    if (!options.select.empty() || !options.remove.empty())
+      throw UsageError("--suggest proposes the selectors itself: it takes no --select or --remove");
+    return command_suggest(context, options.file, bytes);
+  }
   NormalizeOptions normalize_options;
   for (const auto& s : options.select) normalize_options.select.emplace_back(s);
   for (const auto& s : options.remove) normalize_options.remove.emplace_back(s);

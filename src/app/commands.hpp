@@ -208,10 +208,32 @@ struct NormalizeCommandOptions {
   std::vector<std::string> select, remove;
   std::string base_url;
   bool links = false;
+  bool suggest = false;  // propose select/remove, as `add` does, instead of printing the text
 };
 int command_normalize(Context& context, const NormalizeCommandOptions& options);
 
 int command_validate(Context& context, const std::string& path);
+
+// `tosdiff add URL`: fetches the page (rendered in headless Chromium when it is a JavaScript
+// shell), proposes `select` and `remove` that tosdiff's own reading agrees with
+// (pipeline/declaration_draft.hpp), shows the text it would track, and writes the terms
+// entry into the platform's Open Terms Archive declaration in the user's catalog directory
+// (the last --catalog / $TOSDIFF_CATALOG one, else $XDG_CONFIG_HOME/tosdiff/catalog),
+// atomically, the file's other entries kept. Exit 3 when the page is not a document tosdiff
+// can track, 2 for a bad URL or an entry already declared (without --force).
+struct AddCommandOptions {
+  std::string url;
+  std::string name;                        // the platform's name ("" = from the host)
+  std::string type = "Terms of Service";   // the terms type: the document id
+  bool dry_run = false;                    // show, write nothing
+  bool force = false;                      // replace an entry the declaration already has
+  bool no_browser = false;
+  std::string browser;
+};
+int command_add(Context& context, const AddCommandOptions& options);
+// `normalize FILE --suggest`: the proposal of `add` for a local file's bytes (HTML, a PDF,
+// text), with the text it gives and the terms entry to put in a declaration.
+int command_suggest(Context& context, const std::string& file, const std::string& bytes);
 
 // For shell completion: every name a PLATFORM[/DOCUMENT] argument takes, one a line (platform
 // ids and aliases of the catalog's usable platforms, their PLATFORM/DOCUMENT keys, then the

@@ -8,6 +8,7 @@
 #include <dtl/dtl.hpp>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/table_cells.hpp"
 
 namespace tosdiff {
 namespace {
@@ -213,6 +214,7 @@ class HunkBuilder {
       new_words += (new_words.empty() ? "" : " ") + after_.text.blocks[j].text;
     }
     hunk.words = diff_words(old_words, new_words);
+    hunk.cells = changed_cells(before_.text, removed, after_.text, added);
     return hunk;
   }
 

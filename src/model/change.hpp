@@ -41,12 +41,24 @@ struct FlagMatch {
   std::vector<std::string> evidence;
 };
 
+// A changed cell of a table row, with what names it: the header of its column (the first
+// row of its table) and the row's first cell. A report can then say "Pro › Retention:
+// [-1 year-]{+2 years+}" without the rest of the table.
+struct TableCell {
+  std::string row;     // the row's first cell ("" when the changed cell is that first cell)
+  std::string column;  // the column's header ("" when the header row has no such column)
+  std::vector<WordOp> words;  // word diff of the cell
+};
+
 struct Hunk {
   // 1-based line numbers, GNU style: a side with 0 lines names the line before the hunk.
   std::size_t old_start = 0, old_lines = 0, new_start = 0, new_lines = 0;
   std::vector<std::string> section;  // heading texts above the hunk, outermost first
   std::vector<LineOp> lines;         // removed blocks, then added blocks
   std::vector<WordOp> words;         // word diff of the removed vs the added blocks
+  // When the hunk changes cells of table rows, and only that (as many rows removed as added,
+  // each with its cells in the same columns, under a header row): each changed cell.
+  std::vector<TableCell> cells;
   bool cosmetic = false;
   std::vector<std::string> cosmetic_kinds;  // when cosmetic: whitespace, quotes, case,
                                             // punctuation, date_format, numbering,

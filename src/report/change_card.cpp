@@ -5,6 +5,7 @@
 #include "tosdiff/report/change_words.hpp"
 #include "tosdiff/report/digest.hpp"
 #include "tosdiff/report/escape.hpp"
+#include "tosdiff/report/place_view.hpp"
 #include "tosdiff/report/record_text.hpp"
 #include "tosdiff/report/word_diff.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -86,7 +87,13 @@ std::string card_content(const ChangeRecord& r, const std::string& captured_at, 
           << (h->cosmetic_kinds.empty() ? "" : " (" + html_escape(join(h->cosmetic_kinds, ", ")) + ")");
       o << "</div>";
     }
-    o << "<div style=\"font-size:14px;line-height:1.6;\">" << render_words(h->words, html_words()) << "</div></div>";
+    for (const PlaceLine& line : place_lines(*h)) {
+      o << "<div style=\"font-size:14px;line-height:1.6;" << (line.role == PlaceLine::Role::heading ? "font-weight:700;" : "")
+        << "\">";
+      if (!line.label.empty()) o << "<span style=\"color:#6b7280;\">" << html_escape(line.label) << ":</span> ";
+      o << render_words(line.words, html_words()) << "</div>";
+    }
+    o << "</div>";
   }
   if (more)
     o << "<div style=\"margin:6px 0 0 0;font-size:12px;color:#6b7280;\">and " << plural(more, "more place", "more places")

@@ -9,6 +9,7 @@
 #include "tosdiff/report/change_words.hpp"
 #include "tosdiff/report/escape.hpp"
 #include "tosdiff/report/paint.hpp"
+#include "tosdiff/report/place_view.hpp"
 #include "tosdiff/report/record_text.hpp"
 #include "tosdiff/report/word_diff.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -181,7 +182,8 @@ std::string digest_to_text(const Digest& d, bool color) {
       std::size_t more = 0;
       for (const Hunk* h : shown_hunks(r, more)) {
         if (!h->section.empty()) o << indent << paint("36", "\u00a7 " + join(h->section, " \u203a ")) << "\n";
-        o << indent << "  " << render_words(h->words, color ? terminal_words() : plain_words()) << "\n";
+        for (const PlaceLine& line : place_lines(*h))
+          o << indent << "  " << render_place_line(line, color ? terminal_words() : plain_words()) << "\n";
       }
       if (more) o << indent << "and " << plural(more, "more place", "more places") << "\n";
       if (is_substantive(r) && !r.urls.empty()) o << indent << paint("2", r.urls.front()) << "\n";
@@ -226,7 +228,10 @@ std::string digest_to_markdown(const Digest& d) {
       for (const Hunk* h : shown_hunks(r, more)) {
         o << "\n> ";
         if (!h->section.empty()) o << "*\u00a7 " << markdown_escape(join(h->section, " \u203a ")) << "*  \n> ";
-        o << render_words(h->words, markdown_words()) << "\n";
+        std::string lines;
+        for (const PlaceLine& line : place_lines(*h))
+          lines += (lines.empty() ? "" : "  \n> ") + render_place_line(line, markdown_words());
+        o << lines << "\n";
       }
       if (more) o << "\nand " << plural(more, "more place", "more places") << "\n";
       if (is_substantive(r) && !r.urls.empty() && http_url(r.urls.front()))

@@ -75,6 +75,16 @@ std::vector<FlagMatch> flags_from_json(const ordered_json& list) {
   return out;
 }
 
+ordered_json words_to_json(const std::vector<WordOp>& ops) {
+  ordered_json words = ordered_json::array();
+  for (const auto& w : ops) {
+    ordered_json wj{{"op", std::string(1, w.op)}, {"text", w.text}};
+    if (w.elided_words) wj["elided_words"] = w.elided_words;
+    words.push_back(std::move(wj));
+  }
+  return words;
+}
+
 ordered_json hunk_to_json(const Hunk& h) {
   ordered_json j;
   j["old_start"] = h.old_start;
@@ -87,13 +97,12 @@ ordered_json hunk_to_json(const Hunk& h) {
   ordered_json lines = ordered_json::array();
   for (const auto& l : h.lines) lines.push_back({{"op", std::string(1, l.op)}, {"text", l.text}});
   j["lines"] = std::move(lines);
-  ordered_json words = ordered_json::array();
-  for (const auto& w : h.words) {
-    ordered_json wj{{"op", std::string(1, w.op)}, {"text", w.text}};
-    if (w.elided_words) wj["elided_words"] = w.elided_words;
-    words.push_back(std::move(wj));
+  j["words"] = words_to_json(h.words);
+  if (!h.cells.empty()) {
+    ordered_json cells = ordered_json::array();
+    for (const auto& c : h.cells) cells.push_back({{"row", c.row}, {"column", c.column}, {"words", words_to_json(c.words)}});
+    j["cells"] = std::move(cells);
   }
-  j["words"] = std::move(words);
   if (!h.topics.empty()) j["topics"] = topics_to_json(h.topics);
   if (!h.flags.empty()) j["flags"] = flags_to_json(h.flags);
   return j;
@@ -105,6 +114,15 @@ char op_field(const ordered_json& j, char fallback, std::string_view allowed) {
   if (op.size() != 1 || allowed.find(op[0]) == std::string_view::npos)
     throw JsonFieldError("field \"op\" is not one of " + std::string(allowed));
   return op[0];
+}
+
+std::vector<WordOp> words_from_json(const ordered_json& list) {
+  std::vector<WordOp> out;
+  for (const auto& w : list) {
+    as_object(w, "a hunk word");
+    out.push_back({op_field(w, '=', "+-="), string_field(w, "text"), count_field(w, "elided_words")});
+  }
+  return out;
 }
 
 Hunk hunk_from_json(const ordered_json& j) {
@@ -121,9 +139,10 @@ Hunk hunk_from_json(const ordered_json& j) {
     as_object(l, "a hunk line");
     h.lines.push_back({op_field(l, '+', "+- "), string_field(l, "text")});
   }
-  for (const auto& w : array_field(j, "words")) {
-    as_object(w, "a hunk word");
-    h.words.push_back({op_field(w, '=', "+-="), string_field(w, "text"), count_field(w, "elided_words")});
+  h.words = words_from_json(array_field(j, "words"));
+  for (const auto& c : array_field(j, "cells")) {
+    as_object(c, "a hunk cell");
+    h.cells.push_back({string_field(c, "row"), string_field(c, "column"), words_from_json(array_field(c, "words"))});
   }
   for (const auto& t : array_field(j, "topics")) {
     as_object(t, "a hunk topic");

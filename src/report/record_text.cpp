@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "tosdiff/report/paint.hpp"
+#include "tosdiff/report/place_view.hpp"
 #include "tosdiff/report/word_diff.hpp"
 #include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/utf8.hpp"
@@ -32,6 +33,13 @@ void render_hunk(std::ostringstream& out, const Hunk& h, const Paint& paint) {
   out << paint("36", hunk_header(h));
   if (h.cosmetic) out << paint("2", "  (cosmetic: " + join(h.cosmetic_kinds, ", ") + ")");
   out << "\n";
+  // A table's changed cells, each named by its row and column: a row of twenty cells says
+  // little about which one changed.
+  if (!h.cells.empty()) {
+    for (const PlaceLine& line : place_lines(h))
+      out << "  " << render_place_line(line, paint.on ? terminal_words() : plain_words()) << "\n";
+    return;
+  }
   // Short blocks read best whole; long ones (legal paragraphs run to thousands of
   // characters) as a word diff with bounded context.
   const bool pair_of_lines = h.old_lines == 1 && h.new_lines == 1;

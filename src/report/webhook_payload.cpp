@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tosdiff/report/escape.hpp"
+#include "tosdiff/report/place_view.hpp"
 #include "tosdiff/report/word_diff.hpp"
 #include "tosdiff/util/strings.hpp"
 #include "tosdiff/report/record_json.hpp"
@@ -36,7 +37,8 @@ std::vector<std::string> sentences(const ChangeRecord& r, std::size_t limit, con
   for (const auto& h : r.change->hunks) {
     if (h.cosmetic) continue;
     if (out.size() == limit) break;
-    std::string line = render_words(h.words, style);
+    std::string line;
+    for (const PlaceLine& place : place_lines(h)) line += (line.empty() ? "" : "; ") + render_place_line(place, style);
     if (!h.section.empty()) line = "§ " + style.escape(h.section.back()) + ": " + line;
     out.push_back(line);
   }

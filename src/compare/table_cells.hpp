@@ -1,0 +1,25 @@
+#pragma once
+// The changed cells of table rows, named by their column's header and their row's first
+// cell (model/change.hpp TableCell): what a reader needs to understand "2 years" became
+// "1 year" in a 40-row table. A pure function of the two texts and a hunk's blocks.
+
+#include <cstddef>
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// The cells that differ between the i-th removed and the i-th added block, when every one
+// of them is a table row, the rows pair up with the same number of cells (at least two),
+// and each added row has a header row above it (the first row of its run of table rows).
+// Otherwise none: the hunk is then shown as its word diff alone. `removed` and `added` are
+// block indices into `before` and `after`, in order.
+std::vector<TableCell> changed_cells(const Text& before, const std::vector<std::size_t>& removed, const Text& after,
+                                     const std::vector<std::size_t>& added);
+
+// A table row's cells, as the normalizer joined them (" | ").
+std::vector<std::string> row_cells(const std::string& row_text);
+
+}  // namespace tosdiff
