@@ -205,7 +205,11 @@ Result<SelectorSuggestion> suggest_selectors(std::string_view html) {
   std::tie(out.select.emplace_back(), out.why) = page.name(root);
 
   IntervalSet removed;
-  remove_edge_furniture(doc, root, removed);
+  // Hidden subtrees are not weighed here: the proposal is kept only when tosdiff's own reading
+  // (which weighs them, hidden_elements.hpp) gives the same text.
+  IntervalSet no_hidden;
+  no_hidden.finish();
+  remove_edge_furniture(doc, root, no_hidden, removed);
   const BoilerplateRules rules(true);
   for (std::uint32_t i = root + 1; i < doc.end[root]; ++i) {
     if (!is_element(doc.nodes[i]) || !rules.is_boilerplate(doc, i)) continue;
