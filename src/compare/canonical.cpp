@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "tosdiff/compare/spelling.hpp"
+#include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/url.hpp"
 
 namespace tosdiff {
@@ -121,6 +123,29 @@ bool all_digits(std::string_view w) {
   for (char c : w)
     if (!is_digit(c)) return false;
   return true;
+}
+
+// ---- serial commas ------------------------------------------------------------------------
+
+// "A, B, and C" reads as "A, B and C": the comma before a list's last "and"/"or".
+std::string drop_serial_commas(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ',' && i + 1 < s.size() && is_ascii_space(s[i + 1])) {
+      std::size_t w = i + 1;
+      while (w < s.size() && is_ascii_space(s[w])) ++w;
+      auto word_is = [&](std::string_view word) {
+        if (w + word.size() > s.size()) return false;
+        for (std::size_t k = 0; k < word.size(); ++k)
+          if (ascii_lower(s[w + k]) != word[k]) return false;
+        return w + word.size() == s.size() || !is_alpha(s[w + word.size()]);
+      };
+      if (word_is("and") || word_is("or")) continue;
+    }
+    out += s[i];
+  }
+  return out;
 }
 
 // ---- dates ----------------------------------------------------------------------------------
@@ -260,7 +285,29 @@ class DateScanner {
     if (t > 0 && tokens_[t - 1].word) return std::nullopt;
     if (auto m = month_first(t)) return m;
     if (auto m = day_first(t)) return m;
-    return iso(t);
+    if (auto m = iso(t)) return m;
+    return numeric(t);
+  }
+
+  // "03/03/2026", "13.03.2026", "03-13-2026": day and month in either order, taken only
+  // when the reading is unambiguous (the two are equal, or one is over 12). "03/04/2026"
+  // is left alone: April 3 to some readers, March 4 to others.
+  std::optional<Match> numeric(std::size_t t) const {
+    for (char sep : {'/', '.', '-'}) {
+      if (!is_char(t + 1, sep) || !is_word(t + 2) || !is_char(t + 3, sep) || !is_word(t + 4)) continue;
+      std::string_view first = text(t), second = text(t + 2);
+      if (first.size() > 2 || second.size() > 2 || !all_digits(first) || !all_digits(second)) continue;
+      const int year = year_number(text(t + 4));
+      if (!year) continue;
+      // Not the head of a longer dotted number ("1.2.2026.5").
+      if (is_char(t + 5, sep) && is_word(t + 6)) continue;
+      const int a = std::stoi(std::string(first)), b = std::stoi(std::string(second));
+      if (a < 1 || b < 1 || a > 31 || b > 31) continue;
+      if (a == b && a <= 12) return Match{year, a, a, t + 4};
+      if (a > 12 && b <= 12) return Match{year, b, a, t + 4};
+      if (b > 12 && a <= 12) return Match{year, a, b, t + 4};
+    }
+    return std::nullopt;
   }
 
   // "December 17, 2025", "Dec. 17th 2025"
@@ -314,6 +361,64 @@ class DateScanner {
   std::string_view s_;
   std::vector<Token> tokens_;
 };
+
+// ---- date labels ------------------------------------------------------------------------
+
+bool is_iso_date_at(std::string_view s, std::size_t i) {
+  if (i + 10 > s.size()) return false;
+  for (std::size_t k = 0; k < 10; ++k) {
+    const bool dash = k == 4 || k == 7;
+    if (dash ? s[i + k] != '-' : !is_digit(s[i + k])) return false;
+  }
+  return (i == 0 || (!is_digit(s[i - 1]) && s[i - 1] != '-')) &&
+         (i + 10 == s.size() || !is_digit(s[i + 10]));
+}
+
+// Labels a page puts before its date of update or effect. Longest first: the first that
+// ends where the date's separators begin is dropped.
+constexpr std::string_view kDateLabels[] = {
+    "date of last revision", "date of last update", "date of last modification",
+    "last updated on", "last modified on", "last revised on", "last amended on",
+    "effective as of", "in effect as of", "in effect from", "in force from", "in force since",
+    "entered into force on", "effective date", "effective from", "effective on", "last updated",
+    "last modified", "last revised", "last amended", "last update", "last change", "valid from",
+    "valid as of", "version date", "updated on", "revised on", "published on", "amended on",
+    "effective", "updated", "revised", "modified", "amended", "published", "dated", "as of",
+    "version", "date"};
+
+bool label_ends_at(std::string_view s, std::size_t end, std::string_view label) {
+  if (end < label.size()) return false;
+  const std::size_t start = end - label.size();
+  for (std::size_t k = 0; k < label.size(); ++k)
+    if (ascii_lower(s[start + k]) != label[k]) return false;
+  return start == 0 || !is_alpha(s[start - 1]);
+}
+
+// "Effective: 2026-03-03" and "2026-03-03" read the same: a label added or removed before
+// an unchanged date (after rewrite_dates) is only the form of the date line.
+std::string drop_date_labels(std::string_view s) {
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!is_iso_date_at(s, i)) continue;
+    std::size_t end = i;
+    while (end > copied && (is_ascii_space(s[end - 1]) || s[end - 1] == ':' || s[end - 1] == '-' ||
+                            s[end - 1] == ','))
+      --end;
+    for (std::string_view label : kDateLabels) {
+      if (end < copied + label.size() || !label_ends_at(s, end, label)) continue;
+      std::size_t start = end - label.size();
+      while (start > copied && is_ascii_space(s[start - 1])) --start;
+      out.append(s.substr(copied, start - copied));
+      if (!out.empty()) out += ' ';
+      copied = i;
+      break;
+    }
+    i += 9;
+  }
+  out.append(s.substr(copied));
+  return out;
+}
 
 // ---- numbering ------------------------------------------------------------------------------
 
@@ -410,24 +515,77 @@ std::string fold_links(std::string_view s) {
   return out;
 }
 
+// The length of a URL written in prose at `i` ("https://...", "www.example.com/x",
+// "example.com/privacy"), without the sentence punctuation that follows it; 0 when none.
+std::size_t prose_url_length(std::string_view s, std::size_t i) {
+  if (i > 0 && !is_ascii_space(s[i - 1]) && s[i - 1] != '(' && s[i - 1] != '"' && s[i - 1] != '\'' &&
+      s[i - 1] != '<')
+    return 0;
+  std::size_t end = i;
+  while (end < s.size() && !is_ascii_space(s[end]) && s[end] != '"' && s[end] != '<' && s[end] != '>')
+    ++end;
+  while (end > i && (is_sentence_punct(s[end - 1]) || s[end - 1] == ')' || s[end - 1] == ']' ||
+                     s[end - 1] == '\''))
+    --end;
+  const std::string head = tosdiff::ascii_lower(std::string(s.substr(i, std::min<std::size_t>(end - i, 8))));
+  if (head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0 || head.rfind("www.", 0) == 0)
+    return end - i;
+  // A bare host: labels of letters, digits and '-', at least one dot, a top-level domain of
+  // two letters or more ("example.com", "help.example.co.uk/terms"), not "e.g." or "U.S.".
+  std::size_t host_end = i;
+  while (host_end < end && s[host_end] != '/' && s[host_end] != '?' && s[host_end] != '#') ++host_end;
+  std::string_view host = s.substr(i, host_end - i);
+  const std::size_t last_dot = host.rfind('.');
+  if (last_dot == std::string_view::npos || last_dot == 0) return 0;
+  std::string_view tld = host.substr(last_dot + 1);
+  if (tld.size() < 2 || tld.size() > 12) return 0;
+  for (char c : tld)
+    if (!is_alpha(c)) return 0;
+  for (char c : host)
+    if (!is_alpha(c) && !is_digit(c) && c != '-' && c != '.') return 0;
+  if (host.find("..") != std::string_view::npos) return 0;
+  return end - i;
+}
+
+// URLs written in the text: "https://www.example.com/terms/" and "example.com/terms" are
+// one address.
+std::string fold_prose_urls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t length = is_alpha(s[i]) ? prose_url_length(s, i) : 0;
+    if (length == 0) {
+      out += s[i++];
+      continue;
+    }
+    std::string url(s.substr(i, length));
+    if (tosdiff::ascii_lower(url.substr(0, 4)) != "http") url.insert(0, "https://");
+    out += canonical_link(url);
+    i += length;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string rewrite_dates(std::string_view text) { return DateScanner(text).run(); }
 
 std::string canonicalize(std::string_view text, unsigned steps) {
   std::string s(text);
-  if (steps & kFoldLinkTarget) s = fold_links(s);
+  if (steps & kFoldLinkTarget) s = fold_prose_urls(fold_links(s));
   if (steps & kFoldQuotes) s = fold_quotes(s);
-  if (steps & kFoldDateFormat) s = rewrite_dates(s);
+  if (steps & kFoldDateFormat) s = drop_date_labels(rewrite_dates(s));
   if (steps & kFoldNumbering) s = strip_numbering(s);
   if (steps & kFoldCase) s = fold_case(s);
+  if (steps & kFoldSpelling) s = drop_serial_commas(fold_spelling_variants(s));
   if (steps & kFoldPunctuation) s = fold_punctuation(s);
   if (steps & kFoldWhitespace) s = fold_whitespace(s);
+  if (steps & kFoldSpelling) s = join_compounds(s);
   return s;
 }
 
 std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) {
-  static constexpr std::array<std::pair<CanonicalStep, const char*>, 7> steps = {{
+  static constexpr std::array<std::pair<CanonicalStep, const char*>, 8> steps = {{
       {kFoldWhitespace, "whitespace"},
       {kFoldQuotes, "quotes"},
       {kFoldCase, "case"},
@@ -435,6 +593,7 @@ std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) 
       {kFoldDateFormat, "date_format"},
       {kFoldNumbering, "numbering"},
       {kFoldLinkTarget, "link_target"},
+      {kFoldSpelling, "spelling"},
   }};
   std::vector<std::string> kinds;
   if (a == b) return kinds;

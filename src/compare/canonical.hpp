@@ -6,10 +6,16 @@
 //   quotes        typographic quotes, apostrophes, dashes, ellipses folded to ASCII
 //   case          letter case
 //   punctuation   sentence punctuation at word ends (".", ",", ";", ":", "!", "?"), repeats
-//   date_format   dates in any common English form rewritten as YYYY-MM-DD
+//   date_format   dates in any common English form, and numeric dates whose reading is
+//                 unambiguous ("13/03/2026"), rewritten as YYYY-MM-DD; a label before a
+//                 date ("Effective:", "Last updated") dropped
 //   numbering     leading enumerators ("4.2", "(b)", "iii.", "Section 5.") dropped
-//   link_target   link targets (only present when links are compared) reduced to
-//                 canonical_link(): tracking parameters, per-request ids, scheme, slash
+//   link_target   URLs reduced to canonical_link() (tracking parameters, per-request ids,
+//                 scheme, "www.", trailing slash): link targets (present when links are
+//                 compared) and URLs written in the text ("https://www.example.com/terms/"
+//                 is "example.com/terms")
+//   spelling      British/American spelling, open/closed/hyphenated compounds, the serial
+//                 comma (spelling.hpp)
 // The date is kept, only its form folded: "8 July 2026" and "July 8, 2026" are equal,
 // "July 8" and "July 9" are not.
 
@@ -27,7 +33,8 @@ enum CanonicalStep : unsigned {
   kFoldDateFormat = 1u << 4,
   kFoldNumbering = 1u << 5,
   kFoldLinkTarget = 1u << 6,
-  kFoldAll = (1u << 7) - 1,
+  kFoldSpelling = 1u << 7,
+  kFoldAll = (1u << 8) - 1,
 };
 
 // The text with the given folding steps applied.

@@ -234,7 +234,9 @@ class HunkBuilder {
   static std::string joined(const std::vector<std::string>& keys) {
     std::string out;
     for (const auto& key : keys) out += (out.empty() ? "" : " ") + key;
-    return canonicalize(out, kFoldWhitespace | kFoldPunctuation);
+    // Spelling too: keys have no space between words (spelling.hpp joins compounds), and
+    // the join must not add one.
+    return canonicalize(out, kFoldWhitespace | kFoldPunctuation | kFoldSpelling);
   }
 
   void place(Hunk& hunk, const std::vector<EditOp>& ops, const std::vector<std::size_t>& removed,
@@ -294,6 +296,53 @@ std::vector<WordOp> diff_words(const std::string& before, const std::string& aft
   return ops;
 }
 
+namespace {
+
+// The comparison key with every date (YYYY-MM-DD once canonicalized) replaced by '#'.
+std::string key_without_dates(std::string_view line) {
+  std::string key = comparison_key(line), out;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    const bool date = i + 10 <= key.size() && key[i + 4] == '-' && key[i + 7] == '-' &&
+                      std::all_of(key.begin() + static_cast<long>(i), key.begin() + static_cast<long>(i) + 10,
+                                  [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+    if (date) {
+      out += '#';
+      i += 9;
+    } else {
+      out += key[i];
+    }
+  }
+  return out;
+}
+
+// A hunk that replaces one short block by another differing only in a date: the page's
+// "Last updated" line. Short: a date line, not a clause ("These terms take effect on ...").
+bool is_date_stamp_hunk(const Hunk& hunk) {
+  if (hunk.cosmetic || hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+')
+    return false;
+  const std::string before = key_without_dates(hunk.lines[0].text);
+  if (before.find('#') == std::string::npos || before != key_without_dates(hunk.lines[1].text))
+    return false;
+  return split_words(hunk.lines[0].text).size() <= 8;
+}
+
+// Inside a record that changes the terms elsewhere, the date stamp moving with them says
+// nothing more: that hunk is cosmetic (`date_stamp`). Alone, a new date is substantive (a
+// new date of effect is news).
+void mark_date_stamps(std::vector<Hunk>& hunks) {
+  const bool other_substantive = std::any_of(hunks.begin(), hunks.end(), [](const Hunk& hunk) {
+    return !hunk.cosmetic && !is_date_stamp_hunk(hunk);
+  });
+  if (!other_substantive) return;
+  for (Hunk& hunk : hunks) {
+    if (!is_date_stamp_hunk(hunk)) continue;
+    hunk.cosmetic = true;
+    hunk.cosmetic_kinds = {"date_stamp"};
+  }
+}
+
+}  // namespace
+
 Change diff_texts(const Text& before_text, const Text& after_text) {
   Change change;
   Side before(before_text), after(after_text);
@@ -334,6 +383,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
     run.push_back(op);
   }
   close_run();
+  mark_date_stamps(hunks);
   change.hunks = std::move(hunks);
   tally(change);
   return change;

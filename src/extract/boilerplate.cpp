@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "tosdiff/extract/selector.hpp"
+#include "tosdiff/extract/site_furniture.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -277,6 +278,11 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
       return true;
     if (role == "banner" || role == "contentinfo" || role == "complementary") return true;
   }
+  // Furniture known by what it says (site_furniture.hpp): a language switcher anywhere;
+  // the copyright line and footer link lists when the whole page is read (inside an area a
+  // declaration selected, a list of links or a notice is the author's choice).
+  if (is_language_name_list(doc, position)) return true;
+  if (whole_page_ && (is_copyright_line(doc, position) || is_site_link_list(doc, position))) return true;
   const std::string names = naming(element);
   if (names.empty() && tag != GUMBO_TAG_A && tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL &&
       tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_MENU)

@@ -1,8 +1,9 @@
 #pragma once
 // Recognizes page furniture that is never part of a policy's text: navigation, cookie and
 // consent banners, skip links, "back to top", share and newsletter boxes, breadcrumbs,
-// language pickers, screen-reader helper text, and (when the whole page is in play) the
-// site's header, footer and sidebars. Rules are generic (structure, ARIA roles, well-known
+// language pickers (named, or lists of language names), screen-reader helper text, and (when
+// the whole page is in play) the site's header, footer and sidebars, its copyright line and
+// its lists of links to its own places (site_furniture.hpp). Rules are generic (structure, ARIA roles, well-known
 // class and id words, consent managers' containers), never tied to one site, and guarded by
 // size so a policy section about cookies is not mistaken for a cookie banner.
 

@@ -8,8 +8,10 @@
 // media/form controls, hidden elements (`hidden`, aria-hidden="true", inline display:none)
 // when they are small or furniture (never the bulk of the page or what was selected:
 // hidden_elements.hpp), inline formatting, and boilerplate (navigation, cookie and consent banners, skip links,
-// "back to top", share and newsletter boxes, breadcrumbs, language pickers, screen-reader
-// helper text), inside selected areas too. Link targets are left out unless asked for.
+// "back to top", share and newsletter boxes, breadcrumbs, language pickers and lists of
+// language names, screen-reader helper text), inside selected areas too; and when the whole
+// page is read, the site's header and footer, its copyright line and its link lists
+// (boilerplate.hpp, site_furniture.hpp). Link targets are left out unless asked for.
 
 #include <cstddef>
 #include <string>
@@ -27,7 +29,7 @@ namespace tosdiff {
 // bumped whenever the same page would give another text, so that an archive can tell a
 // change of tosdiff from a change of the page (pipeline/decide.hpp re-reads the previous
 // version's page then; the record says rules_changed).
-inline constexpr int kExtractionVersion = 3;
+inline constexpr int kExtractionVersion = 4;  // 4: language-name lists, copyright lines, site link lists
 
 // What the normalizer did that the caller should know about.
 struct NormalizeReport {

@@ -62,7 +62,8 @@ struct Hunk {
   bool cosmetic = false;
   std::vector<std::string> cosmetic_kinds;  // when cosmetic: whitespace, quotes, case,
                                             // punctuation, date_format, numbering,
-                                            // link_target, reorder, layout
+                                            // link_target, spelling, reorder, layout,
+                                            // date_stamp
   std::vector<TopicMatch> topics;  // filled by classify(); substantive hunks only
   std::vector<FlagMatch> flags;
 };

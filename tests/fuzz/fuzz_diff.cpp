@@ -88,7 +88,7 @@ void check_change(const Change& change, const Text& before, const Text& after) {
   FUZZ_CHECK(change.hunks.empty() == (a == b), a == b ? "hunks for equal texts" : "no hunk for different texts");
 
   static const std::set<std::string> known = {"whitespace", "quotes", "case", "punctuation",
-                                              "date_format", "numbering", "link_target",
+                                              "date_format", "numbering", "link_target", "spelling", "date_stamp",
                                               "reorder", "layout"};
   std::vector<std::string> rebuilt;
   std::size_t next_old = 0;  // 0-based: lines of `a` consumed so far

@@ -1,0 +1,148 @@
+#include "tosdiff/compare/spelling.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace tosdiff {
+namespace {
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_letter_byte(char c) { return is_ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+bool ends_with(std::string_view word, std::string_view suffix) {
+  return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
+}
+
+// Whole words, British form first. Inflections are listed where the rules below do not
+// reach them.
+constexpr std::pair<std::string_view, std::string_view> kWordVariants[] = {
+    {"licence", "license"}, {"licences", "licenses"}, {"licenced", "licensed"},
+    {"defence", "defense"}, {"defences", "defenses"}, {"offence", "offense"},
+    {"offences", "offenses"}, {"pretence", "pretense"}, {"practise", "practice"},
+    {"practised", "practiced"}, {"practises", "practices"}, {"practising", "practicing"},
+    {"programme", "program"}, {"programmes", "programs"}, {"judgement", "judgment"},
+    {"judgements", "judgments"}, {"acknowledgement", "acknowledgment"},
+    {"acknowledgements", "acknowledgments"}, {"ageing", "aging"}, {"grey", "gray"},
+    {"enquiry", "inquiry"}, {"enquiries", "inquiries"}, {"artefact", "artifact"},
+    {"artefacts", "artifacts"}, {"sceptical", "skeptical"}, {"aluminium", "aluminum"},
+    {"manoeuvre", "maneuver"}, {"learnt", "learned"}, {"enrol", "enroll"}, {"enrols", "enrolls"},
+    {"enrolment", "enrollment"}, {"enrolments", "enrollments"}, {"fulfil", "fulfill"},
+    {"fulfils", "fulfills"}, {"fulfilment", "fulfillment"}, {"instalment", "installment"},
+    {"instalments", "installments"}, {"skilful", "skillful"}, {"wilful", "willful"},
+    {"wilfully", "willfully"}, {"jewellery", "jewelry"}, {"cancelled", "canceled"},
+    {"cancelling", "canceling"}, {"labelled", "labeled"}, {"labelling", "labeling"},
+    {"modelled", "modeled"}, {"modelling", "modeling"}, {"travelled", "traveled"},
+    {"travelling", "traveling"}, {"traveller", "traveler"}, {"travellers", "travelers"},
+    {"counselling", "counseling"}, {"counsellor", "counselor"}, {"signalled", "signaled"},
+    {"signalling", "signaling"}, {"fuelled", "fueled"}, {"levelled", "leveled"},
+    {"channelled", "channeled"},
+};
+
+// Stems whose British "-our" is American "-or", with whatever follows ("favourite",
+// "honourable", "behaviours"). A list, not a rule: "your", "four", "hour" and "our" are
+// other words.
+constexpr std::string_view kOurStems[] = {
+    "colour", "honour", "favour", "labour", "behaviour", "neighbour", "harbour", "endeavour",
+    "flavour", "rumour", "humour", "vigour", "armour", "odour", "savour", "parlour", "valour",
+    "vapour", "clamour", "tumour", "saviour", "splendour", "rancour", "candour", "ardour",
+    "fervour", "demeanour"};
+
+// "-ise" → "-ize" ("authorise", "organisation", "recognised"), "-yse" → "-yze" ("analyse").
+// The stem before it must have three letters or more: "rise", "wise" and "raise" stay.
+std::string fold_ise(const std::string& word) {
+  static constexpr std::string_view endings[] = {"isations", "isation", "isers", "ising", "ised",
+                                                 "ises",     "iser",    "isable", "ise"};
+  for (std::string_view ending : endings) {
+    if (!ends_with(word, ending) || word.size() - ending.size() < 3) continue;
+    std::string out = word;
+    out[word.size() - ending.size() + 1] = 'z';
+    return out;
+  }
+  for (std::string_view ending : {std::string_view("ysed"), std::string_view("yses"),
+                                  std::string_view("ysing"), std::string_view("yse")}) {
+    if (!ends_with(word, ending) || word.size() - ending.size() < 3) continue;
+    std::string out = word;
+    out[word.size() - ending.size() + 1] = 'z';
+    return out;
+  }
+  return word;
+}
+
+std::string fold_word(const std::string& lower) {
+  for (const auto& [british, american] : kWordVariants)
+    if (lower == british) return std::string(american);
+  for (std::string_view stem : kOurStems) {
+    if (lower.compare(0, stem.size(), stem) != 0) continue;
+    std::string out = lower;
+    out.erase(stem.size() - 2, 1);  // "colour..." → "color..."
+    return out;
+  }
+  // "centre", "fibre", "metre", "theatre" and their plurals.
+  for (std::string_view ending : {std::string_view("tre"), std::string_view("tres"),
+                                  std::string_view("bre"), std::string_view("bres")}) {
+    if (!ends_with(lower, ending) || lower.size() < 5) continue;
+    std::string out = lower;
+    const std::size_t at = lower.size() - ending.size() + 1;  // "re" → "er"
+    std::swap(out[at], out[at + 1]);
+    return out;
+  }
+  // "catalogue", "dialogue", "analogue".
+  if (lower.size() >= 7 && (ends_with(lower, "ogue") || ends_with(lower, "ogues")))
+    return lower.substr(0, lower.rfind("ogue") + 2) + (ends_with(lower, "s") ? "s" : "");
+  return fold_ise(lower);
+}
+
+}  // namespace
+
+std::string fold_spelling_variants(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (!is_ascii_letter(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && is_ascii_letter(text[j])) ++j;
+    const std::string_view word = text.substr(i, j - i);
+    // A word glued to non-ASCII letters is part of a longer word tosdiff cannot read.
+    const bool glued = (i > 0 && static_cast<unsigned char>(text[i - 1]) >= 0x80) ||
+                       (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80);
+    std::string lower(word);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+    std::string folded = glued || word.size() < 4 ? lower : fold_word(lower);
+    if (folded == lower) {
+      out += word;
+    } else {
+      // The word's case stays: the case step, not this one, tells "Colour" from "color".
+      auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+      auto to_upper = [](char& c) { c = static_cast<char>(c - 32); };
+      if (std::all_of(word.begin(), word.end(), is_upper)) {
+        for (char& c : folded) to_upper(c);
+      } else if (is_upper(word[0])) {
+        to_upper(folded[0]);
+      }
+      out += folded;
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::string join_compounds(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool joiner = c == ' ' || c == '-';
+    if (joiner && i > 0 && i + 1 < text.size() && is_letter_byte(text[i - 1]) &&
+        is_letter_byte(text[i + 1]))
+      continue;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,27 @@
+#pragma once
+// Orthographic variants that say the same thing: British and American spelling
+// ("authorise" / "authorize", "colour" / "color", "centre" / "center", "licence" /
+// "license", "cancelled" / "canceled", "catalogue" / "catalog") and closed, open and
+// hyphenated compounds ("jailbreaking" / "jail breaking" / "jail-breaking", "e-mail" /
+// "email"). Both sides of a comparison are folded the same way, so a rule only has to be
+// consistent, not linguistically right: "advise" becoming "advize" on both sides is
+// harmless. What a rule must never do is make two different words equal; the lists below
+// keep to pairs with no other meaning (no "tyre"/"tire", no "cheque"/"check"), and the
+// "-ise" rule leaves short words ("rise", "wise") alone.
+
+#include <string>
+#include <string_view>
+
+namespace tosdiff {
+
+// Every word of `text` (ASCII letters, any case) rewritten to one spelling, keeping its
+// capital initial or its capitals; everything else unchanged.
+std::string fold_spelling_variants(std::string_view text);
+
+// Removes a single space or hyphen between two letters (ASCII, or any byte of a UTF-8
+// sequence), so open, hyphenated and closed compounds read the same. A run of two spaces
+// stays: folding runs of spaces is the whitespace step's business, and keeping them apart
+// lets cosmetic_kinds() name "whitespace" rather than "spelling" for a double space.
+std::string join_compounds(std::string_view text);
+
+}  // namespace tosdiff

@@ -1,0 +1,220 @@
+#include "tosdiff/extract/site_furniture.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+// Past this many nodes an element is no list of links or names (bounds the work per
+// element: these tests run on every list-like element of a page).
+constexpr std::uint32_t kMaxListNodes = 2000;
+
+// The visible text of a subtree, whitespace-folded and ASCII-lowercased, up to `limit`
+// bytes (one byte past it when there is more).
+std::string furniture_text(const FlatDocument& doc, std::uint32_t position, std::size_t limit) {
+  std::string out;
+  for (std::uint32_t i = position + 1; i < doc.end[position] && out.size() <= limit; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (is_element(node) && is_never_text(node)) {
+      i = doc.end[i] - 1;
+      continue;
+    }
+    if (node->type != GUMBO_NODE_TEXT) continue;
+    for (const char* c = node->v.text.text; *c && out.size() <= limit; ++c) {
+      if (is_html_space(*c) || (*c == '\xC2' && c[1] == '\xA0')) {
+        if (*c == '\xC2') ++c;
+        if (!out.empty() && out.back() != ' ') out += ' ';
+      } else {
+        out += (*c >= 'A' && *c <= 'Z') ? static_cast<char>(*c + 32) : *c;
+      }
+    }
+    if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// The element children of an element (positions), or empty past `max`.
+std::vector<std::uint32_t> element_children(const FlatDocument& doc, std::uint32_t position, std::size_t max) {
+  std::vector<std::uint32_t> children;
+  for (std::uint32_t i = position + 1; i < doc.end[position]; i = doc.end[i]) {
+    if (doc.nodes[i]->type != GUMBO_NODE_ELEMENT) continue;
+    if (children.size() == max) return {};
+    children.push_back(i);
+  }
+  return children;
+}
+
+bool is_list_like(const GumboNode* element) {
+  const GumboTag tag = element->v.element.tag;
+  return tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_MENU ||
+         tag == GUMBO_TAG_P || tag == GUMBO_TAG_SPAN || tag == GUMBO_TAG_SECTION;
+}
+
+// Language names as people write them in a switcher: each language in its own name, and
+// the English names, ASCII-lowercased. A region in parentheses is dropped before the
+// lookup ("English (UK)", "Português (Brasil)").
+const std::unordered_set<std::string>& language_names() {
+  static const std::unordered_set<std::string> names = [] {
+    std::unordered_set<std::string> set;
+    for (std::string_view name :
+         {"English", "Français", "Francais", "Deutsch", "Español", "Espanol", "Italiano",
+          "Português", "Portugues", "Nederlands", "Polski", "Русский", "日本語", "한국어", "中文",
+          "简体中文", "繁體中文", "繁体中文", "Türkçe", "Svenska", "Dansk", "Norsk", "Norsk bokmål",
+          "Suomi", "Čeština", "Cestina", "Magyar", "Română", "Romana", "Ελληνικά", "עברית", "العربية",
+          "हिन्दी", "Bahasa Indonesia", "Indonesia", "Bahasa Melayu", "Melayu", "Tiếng Việt", "ไทย",
+          "Українська", "Български", "Hrvatski", "Slovenčina", "Slovenščina", "Srpski", "Српски",
+          "Lietuvių", "Latviešu", "Eesti", "Català", "Euskara", "Galego", "Filipino", "Tagalog",
+          "বাংলা", "فارسی", "اردو", "தமிழ்", "తెలుగు", "मराठी", "ગુજરાતી", "ಕನ್ನಡ", "മലയാളം", "ਪੰਜਾਬੀ",
+          "Kiswahili", "Afrikaans", "Íslenska", "Gaeilge", "Cymraeg", "Shqip", "Македонски",
+          "Bosanski", "Қазақ тілі", "Azərbaycan", "ქართული", "Հայերեն", "Монгол", "Oʻzbek", "नेपाली",
+          "සිංහල", "ខ្មែរ", "ລາວ", "မြန်မာ", "አማርኛ", "Hausa", "Yorùbá", "isiZulu", "Malti",
+          "Lëtzebuergesch", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch",
+          "Polish", "Russian", "Japanese", "Korean", "Chinese", "Simplified Chinese",
+          "Traditional Chinese", "Turkish", "Swedish", "Danish", "Norwegian", "Finnish", "Czech",
+          "Hungarian", "Romanian", "Greek", "Hebrew", "Arabic", "Hindi", "Indonesian", "Malay",
+          "Vietnamese", "Thai", "Ukrainian", "Bulgarian", "Croatian", "Slovak", "Slovenian",
+          "Serbian", "Lithuanian", "Latvian", "Estonian", "Catalan", "Basque", "Galician", "Bengali",
+          "Persian", "Urdu", "Tamil", "Telugu", "Marathi", "Swahili", "Icelandic", "Irish", "Welsh"})
+      set.insert(ascii_lower(name));
+    return set;
+  }();
+  return names;
+}
+
+bool is_language_name(std::string_view text) {
+  for (std::string_view open : {std::string_view("("), std::string_view("\xEF\xBC\x88")})  // ( and （
+    if (const auto at = text.find(open); at != std::string_view::npos && at > 0) text = text.substr(0, at);
+  text = trim(text);
+  return !text.empty() && language_names().count(std::string(text)) > 0;
+}
+
+// Words of the site's own places, as footer and menu links name them.
+bool names_a_site_place(std::string_view label) {
+  static constexpr std::string_view kPlaces[] = {
+      "home", "about", "contact", "careers", "jobs", "blog", "news", "press", "help", "support",
+      "faq", "status", "pricing", "plans", "login", "log in", "sign in", "sign up", "register",
+      "download", "privacy", "terms", "cookie", "legal", "security", "sitemap", "site map",
+      "investors", "developers", "api", "docs", "documentation", "community", "company",
+      "product", "features", "partners", "accessibility", "imprint", "impressum", "trust",
+      "safety", "guidelines", "resources", "events", "store", "shop", "enterprise", "business",
+      "team", "research", "changelog", "brand", "newsroom", "customers", "affiliates", "mentions",
+      "kontakt", "aide", "hilfe", "ayuda", "datenschutz", "confidentialit", "nutzungsbedingungen"};
+  for (std::string_view place : kPlaces) {
+    for (std::size_t at = label.find(place); at != std::string_view::npos; at = label.find(place, at + 1)) {
+      const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(label[at - 1]));
+      if (starts) return true;
+    }
+  }
+  return false;
+}
+
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+}  // namespace
+
+bool is_language_name_list(const FlatDocument& doc, std::uint32_t position) {
+  const GumboNode* element = doc.nodes[position];
+  if (!is_list_like(element) || doc.end[position] - position > kMaxListNodes) return false;
+  const std::vector<std::uint32_t> children = element_children(doc, position, 400);
+  if (children.size() < 4) return false;
+  std::size_t items = 0, languages = 0, item_bytes = 0;
+  for (std::uint32_t child : children) {
+    const std::string text = furniture_text(doc, child, 60);
+    if (text.empty()) continue;
+    ++items;
+    item_bytes += text.size() + 1;
+    if (is_language_name(text)) ++languages;
+  }
+  // Nearly all of them (a "Choose your language" item or a globe icon's label may be among
+  // them), at least four, and no text of the list's own.
+  if (languages < 4 || languages * 10 < items * 8) return false;
+  return furniture_text(doc, position, item_bytes + 40).size() <= item_bytes + 40;
+}
+
+namespace {
+
+// Whether a text node of the subtree holds a copyright marker: a cheap test before the text
+// is assembled (this runs on every small element of a whole page).
+bool mentions_copyright(const FlatDocument& doc, std::uint32_t position) {
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type != GUMBO_NODE_TEXT) continue;
+    const char* text = node->v.text.text;
+    for (const char* marker : {"\xC2\xA9", "(c)", "(C)", "opyright", "OPYRIGHT", "ights reserved",
+                               "ights Reserved", "IGHTS RESERVED", "droits r", "echte vorbehalten",
+                               "derechos reservados"})
+      if (std::strstr(text, marker)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_copyright_line(const FlatDocument& doc, std::uint32_t position) {
+  if (doc.end[position] - position > 40 || !mentions_copyright(doc, position)) return false;
+  const std::string text = furniture_text(doc, position, 240);
+  if (text.empty() || text.size() > 240) return false;
+  const bool has_year = [&] {
+    for (std::size_t i = 0; i + 4 <= text.size(); ++i)
+      if ((text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0) && std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
+          std::isdigit(static_cast<unsigned char>(text[i + 3])) && (i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1]))) &&
+          (i + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 4]))))
+        return true;
+    return false;
+  }();
+  const bool marked = text.rfind("\xC2\xA9", 0) == 0 || text.rfind("(c) ", 0) == 0 ||
+                      text.rfind("copyright \xC2\xA9", 0) == 0 ||
+                      (text.rfind("copyright ", 0) == 0 && has_year);
+  const bool reserved = text.find("all rights reserved") != std::string::npos ||
+                        text.find("tous droits r") != std::string::npos ||
+                        text.find("alle rechte vorbehalten") != std::string::npos ||
+                        text.find("todos los derechos reservados") != std::string::npos;
+  // A line, not a clause: "© 2026 Example Inc." or "... All rights reserved.", at most 30
+  // words ("Copyright. The Services contain material protected by ..." is a clause).
+  return (marked || (reserved && has_year)) && word_count(text) <= 30;
+}
+
+bool is_site_link_list(const FlatDocument& doc, std::uint32_t position) {
+  const GumboNode* element = doc.nodes[position];
+  if (!is_list_like(element) || doc.end[position] - position > kMaxListNodes) return false;
+  const std::vector<std::uint32_t> children = element_children(doc, position, 100);
+  if (children.size() < 4) return false;
+  std::size_t items = 0, places = 0, item_bytes = 0;
+  for (std::uint32_t child : children) {
+    const std::string text = furniture_text(doc, child, 60);
+    if (text.empty()) continue;
+    ++items;
+    item_bytes += text.size() + 1;
+    // Each item a link of a few words, or a sub-list of them (a footer column): an item of
+    // prose is not furniture.
+    bool has_link = doc.nodes[child]->v.element.tag == GUMBO_TAG_A;
+    for (std::uint32_t i = child + 1; i < doc.end[child] && !has_link; ++i)
+      has_link = doc.nodes[i]->type == GUMBO_NODE_ELEMENT && doc.nodes[i]->v.element.tag == GUMBO_TAG_A;
+    if (!has_link || text.size() > 60 || word_count(text) > 5) return false;
+    if (names_a_site_place(text)) ++places;
+  }
+  // Most of them to the site's own places: a list of processors or partners as links
+  // ("Stripe", "Amazon Web Services") is part of a policy.
+  if (items < 4 || places * 10 < items * 6) return false;
+  return furniture_text(doc, position, item_bytes + 40).size() <= item_bytes + 40;
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,234 @@
+// Precision on pages tosdiff was never tuned on (issue 11, item 5): what replays of real
+// histories alerted on although the terms did not change. Orthographic variants, URLs
+// written another way, date labels and numeric dates, a date stamp moving with a real
+// change, and (without selectors) language switchers, copyright lines and footer link lists.
+// Every case has a negative twin that must stay substantive (or stay in the text). The texts
+// are our own.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/extract/normalize.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+namespace {
+
+using Kinds = std::vector<std::string>;
+
+// The change between two one-paragraph (or more, one per line) texts.
+Change change_of(const std::string& before, const std::string& after) {
+  return diff_texts(parse_text(before), parse_text(after));
+}
+
+struct Pair {
+  const char* name;
+  const char* before;
+  const char* after;
+  Kinds kinds;  // the one hunk's kinds
+};
+
+// ---- cosmetic: each must be one cosmetic hunk of the named kinds -------------------------------
+
+class CosmeticVariant : public ::testing::TestWithParam<Pair> {};
+
+TEST_P(CosmeticVariant, IsOneCosmeticHunk) {
+  const Pair& pair = GetParam();
+  const Change change = change_of(pair.before, pair.after);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_TRUE(change.hunks[0].cosmetic) << pair.before << "\n" << pair.after;
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, pair.kinds);
+}
+
+const Pair kCosmetic[] = {
+    {"BritishToAmerican",
+     "You authorise us to analyse the behaviour of the programme in our centre, as licensed under the licence.",
+     "You authorize us to analyze the behavior of the program in our center, as licensed under the license.",
+     {"spelling"}},
+    {"Organisation", "Organisations that have cancelled their enrolment are labelled inactive.",
+     "Organizations that have canceled their enrollment are labeled inactive.", {"spelling"}},
+    {"OpenCompound", "You must not attempt jail breaking of the model.",
+     "You must not attempt jailbreaking of the model.", {"spelling"}},
+    {"HyphenatedCompound", "Contact us by e-mail to opt out of the sign-up offers.",
+     "Contact us by email to opt-out of the signup offers.", {"spelling"}},
+    {"SerialComma", "We collect your name, address, and phone number.",
+     "We collect your name, address and phone number.", {"punctuation", "spelling"}},
+    {"UrlWww", "Read more at https://www.example.com/privacy.", "Read more at https://example.com/privacy.",
+     {"link_target"}},
+    {"UrlSchemeSlashAndBare", "Visit http://example.com/legal/ for details.",
+     "Visit example.com/legal for details.", {"link_target"}},
+    {"UrlTracking", "See https://example.com/terms?utm_source=mail&utm_campaign=x today.",
+     "See https://example.com/terms today.", {"link_target"}},
+    {"DateLabelAdded", "March 3, 2026", "Effective: March 3, 2026", {"date_format"}},
+    {"DateLabelChanged", "Last updated: 3 March 2026", "Effective date: March 3, 2026", {"date_format"}},
+    {"NumericDateSameDayAndMonth", "Effective: March 3, 2026", "Effective: 03/03/2026", {"date_format"}},
+    {"NumericDateDayOver12", "Updated 13 March 2026", "Updated 13.03.2026", {"date_format"}},
+    {"NumericDateMonthFirst", "Updated March 13, 2026", "Updated 03/13/2026", {"date_format"}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Precision, CosmeticVariant, ::testing::ValuesIn(kCosmetic),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// ---- negative twins: each must stay substantive ------------------------------------------------
+
+class SubstantiveTwin : public ::testing::TestWithParam<Pair> {};
+
+TEST_P(SubstantiveTwin, StaysSubstantive) {
+  const Pair& pair = GetParam();
+  const Change change = change_of(pair.before, pair.after);
+  EXPECT_TRUE(change.substantive) << pair.before << "\n" << pair.after;
+}
+
+const Pair kSubstantive[] = {
+    {"MayBecomesMayNot", "We may use your inputs to improve the services.",
+     "We may not use your inputs to improve the services.", {}},
+    {"SpellingPlusANewWord", "You authorise us to share your data.",
+     "You authorize us to sell and share your data.", {}},
+    {"DifferentWords", "Our licence is limited.", "Our license is unlimited.", {}},
+    {"OurIsNotOr", "We process our data.", "We process or data.", {}},
+    {"UrlToAnotherSite", "Read more at https://www.example.com/privacy.",
+     "Read more at https://www.example.org/privacy.", {}},
+    {"UrlToAnotherPage", "Read more at example.com/privacy.", "Read more at example.com/cookies.", {}},
+    {"DateOfEffectChanges", "Effective: March 3, 2026", "Effective: April 3, 2026", {}},
+    {"AmbiguousNumericDate", "Effective: March 4, 2026", "Effective: 03/04/2026", {}},
+    {"NumericDateOtherDay", "Updated March 13, 2026", "Updated 03/14/2026", {}},
+    {"LabelBeforeAnotherDate", "These terms apply from May 1, 2026.", "These terms apply from June 1, 2026.", {}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Precision, SubstantiveTwin, ::testing::ValuesIn(kSubstantive),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(PrecisionKinds, CompoundAndDoubleSpaceAreNamedApart) {
+  EXPECT_EQ(cosmetic_kinds("jail breaking", "jailbreaking"), (Kinds{"spelling"}));
+  EXPECT_EQ(cosmetic_kinds("a  b", "a b"), (Kinds{"whitespace"}));
+}
+
+// ---- a date stamp inside an otherwise substantive record ------------------------------------
+
+TEST(PrecisionDateStamp, ADateOnlyHunkIsCosmeticBesideASubstantiveOne) {
+  const Change change = change_of(
+      "# Privacy Policy\nLast updated: March 3, 2026\nIntro paragraph about us.\nWe keep chats for 30 days.",
+      "# Privacy Policy\nLast updated: April 9, 2026\nIntro paragraph about us.\nWe keep chats for 5 years.");
+  ASSERT_EQ(change.hunks.size(), 2u);
+  EXPECT_TRUE(change.hunks[0].cosmetic);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
+  EXPECT_FALSE(change.hunks[1].cosmetic);
+  EXPECT_TRUE(change.substantive);
+  EXPECT_EQ(change.substantive_stats.blocks_changed, 1u);
+}
+
+TEST(PrecisionDateStamp, ADateOnlyChangeAloneStaysSubstantive) {
+  const Change change = change_of("# Terms\nEffective: March 3, 2026\nWe keep chats for 30 days.",
+                                  "# Terms\nEffective: April 9, 2026\nWe keep chats for 30 days.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(PrecisionDateStamp, ADateInAClauseStaysSubstantiveBesideAnotherChange) {
+  const Change change = change_of(
+      "# Terms\nThe new arbitration clause below takes effect for all existing accounts on March 3, 2026.\nA.\nWe keep chats for 30 days.",
+      "# Terms\nThe new arbitration clause below takes effect for all existing accounts on April 9, 2026.\nA.\nWe keep chats for 5 years.");
+  ASSERT_EQ(change.hunks.size(), 2u);
+  EXPECT_FALSE(change.hunks[0].cosmetic);
+  EXPECT_FALSE(change.hunks[1].cosmetic);
+}
+
+// ---- furniture without selectors -------------------------------------------------------------
+
+std::string whole_page_text(const std::string& body) {
+  auto text = normalize("<!doctype html><html><body>" + body + "</body></html>", NormalizeOptions{});
+  EXPECT_TRUE(text) << text.error().message;
+  return text ? render_text(*text) : std::string();
+}
+
+const std::string kPolicy =
+    "<main><h1>Privacy Policy</h1><p>We collect the prompts you send and keep them for thirty "
+    "days. We do not use your inputs to train our models unless you opt in.</p>"
+    "<p>You can delete your account at any time from the settings page.</p></main>";
+
+std::string language_list(int count) {
+  const char* names[] = {"English", "Fran\xC3\xA7" "ais", "Deutsch", "Espa\xC3\xB1ol", "Italiano",
+                         "Portugu\xC3\xAAs (Brasil)", "Nederlands", "Polski", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E",
+                         "T\xC3\xBCrk\xC3\xA7" "e", "Svenska", "Suomi"};
+  std::string out = "<div class=\"l\">";
+  for (int i = 0; i < count; ++i) out += std::string("<a href=\"/l") + std::to_string(i) + "\">" + names[i % 12] + "</a>";
+  return out + "</div>";
+}
+
+TEST(PrecisionFurniture, ALanguageSwitcherOfLanguageNamesIsDropped) {
+  const std::string text = whole_page_text(kPolicy + language_list(12));
+  EXPECT_NE(text.find("thirty days"), std::string::npos);
+  EXPECT_EQ(text.find("Deutsch"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Svenska"), std::string::npos) << text;
+}
+
+TEST(PrecisionFurniture, AListOfCountriesWithLanguagesInAPolicyStays) {
+  // A policy's own list: where data is stored, not a switcher.
+  const std::string list =
+      "<ul><li>Germany (Frankfurt)</li><li>Ireland (Dublin)</li><li>France (Paris)</li>"
+      "<li>English courts have jurisdiction</li></ul>";
+  const std::string text = whole_page_text("<main><h1>Terms</h1>" + list + "</main>");
+  EXPECT_NE(text.find("Frankfurt"), std::string::npos) << text;
+  EXPECT_NE(text.find("English courts"), std::string::npos) << text;
+}
+
+TEST(PrecisionFurniture, ACopyrightLineIsDroppedWithoutSelectors) {
+  const std::string page = kPolicy + "<div class=\"x\"><p>\xC2\xA9 2025 Example Inc. All rights reserved.</p></div>";
+  const std::string next = kPolicy + "<div class=\"x\"><p>\xC2\xA9 2026 Example Inc. All rights reserved.</p></div>";
+  EXPECT_EQ(whole_page_text(page), whole_page_text(next));
+  EXPECT_EQ(whole_page_text(page).find("2025"), std::string::npos);
+}
+
+TEST(PrecisionFurniture, ACopyrightClauseStays) {
+  const std::string clause =
+      "<main><h1>Terms</h1><h2>Copyright</h2><p>Copyright in the content you upload stays with you; you grant us a "
+      "licence to host it. We respond to notices of infringement under the DMCA within 10 days of receipt, "
+      "as required by law, and we may remove content that is reported to us in good faith by a rights holder "
+      "or by anyone acting on their behalf.</p></main>";
+  EXPECT_NE(whole_page_text(clause).find("grant us a licence"), std::string::npos);
+}
+
+TEST(PrecisionFurniture, AFooterLinkListIsDroppedWithoutSelectors) {
+  const std::string footer =
+      "<div class=\"cols\"><a href=\"/about\">About</a><a href=\"/careers\">Careers</a>"
+      "<a href=\"/contact\">Contact us</a><a href=\"/status\">Service status</a>"
+      "<a href=\"/blog\">Blog</a></div>";
+  const std::string text = whole_page_text(kPolicy + footer);
+  EXPECT_NE(text.find("thirty days"), std::string::npos);
+  EXPECT_EQ(text.find("Careers"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Service status"), std::string::npos) << text;
+}
+
+TEST(PrecisionFurniture, AListOfProcessorsAsLinksStays) {
+  const std::string processors =
+      "<main><h1>Subprocessors</h1><p>We share data with these processors:</p><ul>"
+      "<li><a href=\"https://stripe.example\">Stripe</a></li><li><a href=\"https://aws.example\">Amazon Web Services</a></li>"
+      "<li><a href=\"https://zendesk.example\">Zendesk</a></li><li><a href=\"https://mailgun.example\">Mailgun</a></li>"
+      "</ul></main>";
+  const std::string text = whole_page_text(processors);
+  EXPECT_NE(text.find("Zendesk"), std::string::npos) << text;
+  EXPECT_NE(text.find("Amazon Web Services"), std::string::npos) << text;
+}
+
+TEST(PrecisionFurniture, WithASelectorAFooterListInsideTheSelectionStays) {
+  NormalizeOptions options;
+  options.select = {SelectorSpec{std::string("article")}};
+  const std::string page =
+      "<!doctype html><html><body><article><h1>Legal</h1><p>Our documents:</p><ul>"
+      "<li><a href=\"/terms\">Terms</a></li><li><a href=\"/privacy\">Privacy</a></li>"
+      "<li><a href=\"/cookies\">Cookies</a></li><li><a href=\"/contact\">Contact</a></li></ul>"
+      "<p>\xC2\xA9 2026 Example Inc.</p></article></body></html>";
+  auto text = normalize(page, options);
+  ASSERT_TRUE(text);
+  const std::string rendered = render_text(*text);
+  EXPECT_NE(rendered.find("Cookies"), std::string::npos) << rendered;
+  EXPECT_NE(rendered.find("2026 Example"), std::string::npos) << rendered;
+}
+
+}  // namespace
+}  // namespace tosdiff
