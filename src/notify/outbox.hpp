@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "tosdiff/model/record.hpp"
 
 namespace tosdiff {
