@@ -158,6 +158,21 @@ def wait_for(url, proc, seconds=10):
     return False
 
 
+# `python3 -m http.server` listens with a backlog of 5: a burst of connections (16 transfers,
+# 8 browser tabs) overflows it, the kernel drops the extra SYNs, and each dropped client waits
+# 1 s to retransmit. The same server with a deep backlog, and no log on stderr.
+PYTHON_SERVER = """
+import functools, http.server, sys
+class Server(http.server.ThreadingHTTPServer):
+    request_queue_size = 1024
+    daemon_threads = True
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+Server(("127.0.0.1", int(sys.argv[1])), functools.partial(Handler, directory=sys.argv[2])).serve_forever()
+"""
+
+
 def start_server(kind, site, work):
     """nginx with a generated config (foreground, this user, 1 worker) or, without nginx,
     python3 -m http.server. Returns (process, base URL, description)."""
@@ -203,8 +218,8 @@ http {
         desc = subprocess.run([nginx, "-v"], capture_output=True, text=True).stderr.strip().replace("nginx version: ", "")
         desc += " (1 worker)"
     else:
-        cmd = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "--directory", site, str(port)]
-        desc = "python3 http.server %s" % sys.version.split()[0]
+        cmd = [sys.executable, "-c", PYTHON_SERVER, str(port), site]
+        desc = "python3 http.server %s (backlog 1024)" % sys.version.split()[0]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "server.log"), "wb"),
                             stdin=subprocess.DEVNULL, env=env, start_new_session=True)
     if not wait_for(base + "/" + sitegen.page_path(1), proc):

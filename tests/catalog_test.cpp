@@ -344,9 +344,11 @@ TEST(ParseDeclaration, UnknownTopLevelKeyIsAWarning) {
 TEST(ParseDeclaration, InvalidCssSelectorIsAnErrorNamingIt) {
   auto p = parse(R"({"name": "S", "terms": {"Terms of Service": {"fetch": "https://example.com",
       "select": ["main", "a:hover"], "remove": "div::before"}}})");
-  EXPECT_FALSE(p.ok());
+  EXPECT_TRUE(p.ok());  // errors of the document, not of the platform (OtaCatalog below)
   auto errors = errors_of(p);
   ASSERT_EQ(errors.size(), 2u) << dump(p.diagnostics);
+  EXPECT_EQ(errors[0].document_id, "terms-of-service");
+  EXPECT_EQ(errors[1].document_id, "terms-of-service");
   EXPECT_EQ(errors[0].location, "terms.Terms of Service.select[1]");
   EXPECT_NE(errors[0].message.find("a:hover"), std::string::npos) << errors[0].message;
   EXPECT_EQ(errors[1].location, "terms.Terms of Service.remove");
@@ -354,6 +356,7 @@ TEST(ParseDeclaration, InvalidCssSelectorIsAnErrorNamingIt) {
   EXPECT_EQ(errors[0].origin, "example.json");
 }
 
+// A range is a structure: a bad part of it is the declaration's error, not the content's.
 TEST(ParseDeclaration, InvalidSelectorInsideARangeIsAnError) {
   auto p = parse(R"j({"name": "S", "terms": {"T": {"fetch": "https://example.com",
       "select": {"startAfter": "h2:has(a)", "endBefore": "#end"}}}})j");
@@ -657,15 +660,36 @@ TEST(OtaCatalog, ABrokenDeclarationFailsItsPlatformOnly) {
   dir.write("Good.json", R"({"name": "Good", "terms": {"Terms": {"fetch": "https://good.example"}}})");
   Catalog catalog = Catalog::load({dir.path()});
   EXPECT_FALSE(catalog.has_catalog_errors());
-  EXPECT_EQ(catalog.broken_platforms(), (std::vector<std::string>{"bad-selector", "broken"}));
+  EXPECT_EQ(catalog.broken_platforms(), (std::vector<std::string>{"broken"}));
   ASSERT_NE(catalog.find("good"), nullptr);
   EXPECT_EQ(catalog.find("broken"), nullptr);
-  EXPECT_EQ(catalog.find("bad-selector"), nullptr);
-  const auto errors = catalog.errors_of("bad-selector");
+  for (const Diagnostic& d : catalog.diagnostics()) EXPECT_FALSE(d.platform_id.empty()) << d.message;
+}
+
+// 1b. A selector that does not parse is an error of its document, which stays listed: only
+// its content can say whether the selector matters (a PDF ignores it, an HTML page fails).
+TEST(OtaCatalog, AnUnparsableSelectorIsAnErrorOfItsDocumentOnly) {
+  TempDir dir;
+  dir.write("Bad Selector.json", R"({"name": "Bad", "terms": {
+      "Terms": {"fetch": "https://b.example/conditions", "select": "A sentence written where `select` goes"},
+      "Privacy": {"fetch": "https://b.example/privacy", "select": "main"}}})");
+  Catalog catalog = Catalog::load({dir.path()});
+  EXPECT_TRUE(catalog.has_errors());  // validate reports it
+  EXPECT_TRUE(catalog.broken_platforms().empty()) << dump(catalog.diagnostics());
+  EXPECT_FALSE(catalog.is_broken("bad-selector"));
+  EXPECT_TRUE(catalog.errors_of("bad-selector").empty());
+  const auto errors = catalog.document_errors("bad-selector");
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].location, "terms.Terms.select");
+  EXPECT_EQ(errors[0].document_id, "terms");
   EXPECT_EQ(errors[0].origin, (dir.path() / "Bad Selector.json").string());
-  for (const Diagnostic& d : catalog.diagnostics()) EXPECT_FALSE(d.platform_id.empty()) << d.message;
+  const Platform* bad = catalog.find("bad-selector");
+  ASSERT_NE(bad, nullptr);
+  ASSERT_EQ(bad->documents.size(), 2u);
+  const DocumentSpec* terms = find_doc(*bad, "terms");
+  ASSERT_NE(terms, nullptr);
+  ASSERT_EQ(terms->sources.at(0).select.size(), 1u);  // kept, for the check to judge
+  EXPECT_EQ(std::get<std::string>(terms->sources[0].select[0]), "A sentence written where `select` goes");
 }
 
 // 2. Retired services: empty terms and a history.

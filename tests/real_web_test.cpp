@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 
 #include "support/http_test_server.hpp"
 #include "support/pdf_builder.hpp"
@@ -188,6 +189,54 @@ TEST_F(RealWeb, AnImageOrAnArchiveIsAnErrorAndItsBytesAreKept) {
     EXPECT_FALSE(std::filesystem::exists(data() + "/example/" + doc + "/versions/1.txt"));
     EXPECT_EQ(count_files(data() + "/example/" + doc + "/snapshots"), 1u) << doc;  // kept for inspection
   }
+}
+
+// A `select` that is no CSS selector (a sentence, as some declarations write for a PDF served
+// from a URL without .pdf) is an error of its document only: listed, reported by validate, and
+// at check time the content decides: a PDF is read whole, an HTML page fails with `selector`.
+TEST_F(RealWeb, AnUnparsableSelectorIsIgnoredOnAPdfAndFailsAnHtmlPage) {
+  const std::string sentence = "Nothing to select here: the `select` field is filled only because it is required";
+  server_.set("/carriage", with_type(terms_pdf("two years"), "application/pdf"));
+  server_.set("/privacy", html("<html><body><main><h1>Privacy</h1><p>We collect your email address to send you "
+                               "the newsletter you asked for, and nothing else.</p></main></body></html>"));
+  json declaration;
+  declaration["name"] = "Example";
+  declaration["id"] = "example";
+  declaration["terms"]["Conditions of Carriage"] = {{"fetch", server_.url("/carriage")}, {"select", sentence}};
+  declaration["terms"]["Privacy Policy"] = {{"fetch", server_.url("/privacy")}, {"select", sentence}};
+  write_text_file(dir_ / "catalog/example.json", declaration.dump());
+
+  ProcessResult list = tosdiff({"list", "--json"});
+  EXPECT_EQ(list.exit_code, 0) << list.out << list.err;
+  std::set<std::string> listed;
+  for (const json& line : json_lines(list.out))
+    if (line["platform"] == "example") listed.insert(line["document"].get<std::string>());
+  EXPECT_EQ(listed, (std::set<std::string>{"conditions-of-carriage", "privacy-policy"})) << list.out;
+  EXPECT_NE(list.err.find("tosdiff: warning: "), std::string::npos) << list.err;
+  EXPECT_NE(list.err.find("terms.Conditions of Carriage.select"), std::string::npos) << list.err;
+
+  ProcessResult validate = tosdiff({"validate", dir_ / "catalog"});
+  EXPECT_EQ(validate.exit_code, 2) << validate.out << validate.err;
+  EXPECT_NE(validate.out.find("terms.Conditions of Carriage.select: error: "), std::string::npos) << validate.out;
+  EXPECT_NE(validate.out.find("terms.Privacy Policy.select: error: "), std::string::npos) << validate.out;
+
+  ProcessResult check = tosdiff({"check", "--json"});
+  EXPECT_EQ(check.exit_code, 3) << check.out << check.err;
+  auto lines = json_lines(check.out);
+  ASSERT_EQ(lines.size(), 2u) << check.out;
+  const json* carriage = find_document(lines, "conditions-of-carriage");
+  ASSERT_NE(carriage, nullptr);
+  EXPECT_EQ((*carriage)["status"], "new") << carriage->dump();
+  EXPECT_NE((*carriage)["warnings"].dump().find("select does not apply to a PDF"), std::string::npos)
+      << carriage->dump();
+  EXPECT_NE(tosdiff({"show", "example/conditions-of-carriage"}).out.find("We keep your data for two years"),
+            std::string::npos);
+  const json* privacy = find_document(lines, "privacy-policy");
+  ASSERT_NE(privacy, nullptr);
+  EXPECT_EQ((*privacy)["status"], "error");
+  EXPECT_EQ((*privacy)["error"]["kind"], "selector");
+  EXPECT_NE((*privacy)["error"]["message"].get<std::string>().find("Nothing to select here"), std::string::npos)
+      << privacy->dump();
 }
 
 }  // namespace

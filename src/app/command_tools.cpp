@@ -1,5 +1,6 @@
 // Commands that work on local files (normalize, validate), and the names completion offers.
 
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 #include <set>
@@ -75,7 +76,12 @@ int command_validate(Context& context, const std::string& path) {
   for (const Platform& p : catalog.platforms()) {
     if (catalog.is_broken(p.id)) continue;
     ++platforms;
-    for (const DocumentSpec& doc : p.documents) ++(doc.retired ? retired : documents);
+    const std::vector<Diagnostic> broken_documents = catalog.document_errors(p.id);
+    for (const DocumentSpec& doc : p.documents) {
+      const bool has_error = std::any_of(broken_documents.begin(), broken_documents.end(),
+                                         [&](const Diagnostic& d) { return d.document_id == doc.document_id; });
+      if (!has_error) ++(doc.retired ? retired : documents);
+    }
   }
   context.out() << counted(platforms, "platform") << ", " << counted(documents, "document") << " valid";
   if (retired > 0) context.out() << " (and " << retired << " retired)";

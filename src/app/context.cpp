@@ -259,6 +259,10 @@ std::size_t Context::report_catalog_problems(const std::vector<std::string>& nam
       if (!s.added.empty()) err_ << "; adds " << join(s.added, ", ");
       err_ << ")\n";
     }
+    // An error of one document leaves its platform usable: said, not counted as broken.
+    for (const Platform& p : cat.platforms())
+      if (wanted(p.id))
+        for (const Diagnostic& d : cat.document_errors(p.id)) err_ << "tosdiff: warning: " << diagnostic_line(d) << "\n";
   }
   std::size_t reported = 0, others = 0;
   for (const std::string& platform_id : cat.broken_platforms()) {

@@ -183,17 +183,22 @@ bool Catalog::has_catalog_errors() const {
   });
 }
 
+namespace {
+// An error that makes its platform unusable: not a catalog's, not one document's.
+bool breaks_platform(const Diagnostic& d) {
+  return d.severity == Diagnostic::Severity::error && !d.platform_id.empty() && d.document_id.empty();
+}
+}  // namespace
+
 bool Catalog::is_broken(std::string_view platform_id) const {
-  return std::any_of(diagnostics_.begin(), diagnostics_.end(), [&](const Diagnostic& d) {
-    return d.severity == Diagnostic::Severity::error && !d.platform_id.empty() && d.platform_id == platform_id;
-  });
+  return std::any_of(diagnostics_.begin(), diagnostics_.end(),
+                     [&](const Diagnostic& d) { return breaks_platform(d) && d.platform_id == platform_id; });
 }
 
 std::vector<std::string> Catalog::broken_platforms() const {
   std::vector<std::string> ids;
   for (const Diagnostic& d : diagnostics_)
-    if (d.severity == Diagnostic::Severity::error && !d.platform_id.empty() &&
-        std::find(ids.begin(), ids.end(), d.platform_id) == ids.end())
+    if (breaks_platform(d) && std::find(ids.begin(), ids.end(), d.platform_id) == ids.end())
       ids.push_back(d.platform_id);
   return ids;
 }
@@ -201,7 +206,15 @@ std::vector<std::string> Catalog::broken_platforms() const {
 std::vector<Diagnostic> Catalog::errors_of(std::string_view platform_id) const {
   std::vector<Diagnostic> out;
   for (const Diagnostic& d : diagnostics_)
-    if (d.severity == Diagnostic::Severity::error && d.platform_id == platform_id) out.push_back(d);
+    if (breaks_platform(d) && d.platform_id == platform_id) out.push_back(d);
+  return out;
+}
+
+std::vector<Diagnostic> Catalog::document_errors(std::string_view platform_id) const {
+  std::vector<Diagnostic> out;
+  for (const Diagnostic& d : diagnostics_)
+    if (d.severity == Diagnostic::Severity::error && !d.document_id.empty() && d.platform_id == platform_id)
+      out.push_back(d);
   return out;
 }
 

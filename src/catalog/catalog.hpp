@@ -7,7 +7,8 @@
 // replaced, a new one added, the others kept (a Shadow says which declaration shadows which).
 // Inside one directory, two files of one platform id are an error of that platform.
 //
-// A declaration with errors makes its platform unusable, and only it: the catalog keeps the
+// A declaration with errors makes its platform unusable, and only it (an error of one document,
+// a selector that does not parse, leaves the platform usable: Diagnostic::document_id): the catalog keeps the
 // problems (diagnostics(), is_broken()) and every other platform; the commands decide (list
 // and check go on and exit 3, validate exits 2, a broken platform named on the command line
 // is a usage error). A file that is not a regular file or is larger than
@@ -56,8 +57,11 @@ class Catalog {
   bool is_broken(std::string_view platform_id) const;
   // The ids of the platforms with a broken declaration, each once, in order of the errors.
   std::vector<std::string> broken_platforms() const;
-  // The error diagnostics of one platform.
+  // The error diagnostics that break one platform.
   std::vector<Diagnostic> errors_of(std::string_view platform_id) const;
+  // The errors of single documents of a usable platform (Diagnostic::document_id): those
+  // documents are listed and checked, and fail at check time when the error matters.
+  std::vector<Diagnostic> document_errors(std::string_view platform_id) const;
 
   // Platforms that came from the user's directories (declared, at least in part, there).
   std::vector<const Platform*> user_platforms() const;

@@ -72,6 +72,11 @@ class DeclarationParser {
   void warning(const std::string& where, const std::string& message) {
     report(Diagnostic::Severity::warning, where, message);
   }
+  // An error of the document being read only (Diagnostic::document_id says why).
+  void document_error(const std::string& where, const std::string& message) {
+    report(Diagnostic::Severity::error, where, message);
+    result_.diagnostics.back().document_id = current_document_;
+  }
 
   void warn_unknown_keys(const json& object, const std::vector<std::string>& keys, const std::string& where) {
     for (const auto& [key, value] : object.items()) {
@@ -145,7 +150,9 @@ class DeclarationParser {
       doc.compare_links = flag(entry, "compareLinks", where + ".compareLinks", compare_links_);
       doc.per_host = static_cast<int>(number(entry, "perHost", where + ".perHost", per_host_, 1, 64));
       doc.delay_seconds = number(entry, "delay", where + ".delay", delay_, 0, 3600);
+      current_document_ = doc.document_id;
       parse_document(entry, where, doc);
+      current_document_.clear();
       platform.documents.push_back(std::move(doc));
     }
     if (history) parse_history(*history);
@@ -399,8 +406,16 @@ class DeclarationParser {
         return;
       }
       if (auto checked = check_selectors({specs.back()}); !checked) {
-        error(item_where, checked.error().message);
-        specs.pop_back();
+        // Only a CSS string: a range with a missing end is a malformed declaration, whatever
+        // the content turns out to be.
+        if (in_history_ || current_document_.empty() || !std::holds_alternative<std::string>(specs.back())) {
+          error(item_where, checked.error().message);
+          specs.pop_back();
+        } else {
+          // Kept: at check time an HTML page fails on it (kind `selector`), a PDF ignores it.
+          document_error(item_where, checked.error().message + " (the document is still checked: it fails with "
+                                                               "`selector` unless its content is a PDF)");
+        }
       }
     };
     if (value.is_array()) {
@@ -439,6 +454,7 @@ class DeclarationParser {
 
   std::string_view file_stem_;
   std::string origin_;  // the file being read: the declaration, or its history
+  std::string current_document_;  // the id of the current declaration's document being read
   ParsedDeclaration result_;
   bool in_history_ = false;
   std::size_t problems_ = 0;
@@ -451,7 +467,7 @@ class DeclarationParser {
 
 bool ParsedDeclaration::ok() const {
   return std::none_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
-    return d.severity == Diagnostic::Severity::error;
+    return d.severity == Diagnostic::Severity::error && d.document_id.empty();
   });
 }
 

@@ -5,7 +5,8 @@
 //   {"name": "...", "terms": {"<Terms type>": {"fetch": URL, "select": ..., "remove": ...,
 //    "filter": [...], "executeClientScripts": bool, "combine": [{"fetch": ..., ...}]}}}
 // ("documents" is the older name of "terms"; "importedFrom" is accepted and ignored).
-// Selectors are CSS strings or range objects, alone or in arrays. A combine entry inherits
+// Selectors are CSS strings or range objects, alone or in arrays; one that does not parse is an
+// error of its document only (Diagnostic::document_id). A combine entry inherits
 // select/remove/filter/executeClientScripts from its terms entry unless it sets its own.
 // tosdiff adds a few optional keys, ignored by other tools:
 //   "id"             (top level) the platform id, instead of the one derived from the file
@@ -58,11 +59,19 @@ struct Diagnostic {
   // The platform the problem belongs to: an error makes that platform unusable, and only it.
   // Empty for a problem of the catalog itself (a directory that does not exist).
   std::string platform_id;
+  // Set when the error belongs to that one document of the platform, not to the platform: a
+  // selector that does not parse. Open Terms Archive never evaluates `select` on a PDF, and
+  // some declarations put a sentence there for a PDF served from a URL without .pdf: only the
+  // fetched content can say whether the selector matters. So the document stays listed and
+  // checked; it fails with kind `selector` if its content is HTML, and a PDF is read whole.
+  // `validate` still reports it as an error.
+  std::string document_id;
 };
 
 struct ParsedDeclaration {
-  Platform platform;                    // usable only when ok(): no error diagnostics
+  Platform platform;                    // usable only when ok()
   std::vector<Diagnostic> diagnostics;  // every problem found, not only the first
+  // No error of the platform (errors of one document, Diagnostic::document_id, leave it usable).
   bool ok() const;
 };
 

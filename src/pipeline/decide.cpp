@@ -218,6 +218,11 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     if (report.fell_back) warnings.push_back(report.note + (combined ? " (page " + page.source->url + ")" : ""));
     if (!extracted) {
       Error error = extracted.error();
+      // A selector that does not parse reaches here only from the declaration (validate
+      // reports it; catalog/declaration.hpp says why the document is still checked).
+      if (error.kind == ErrorKind::selector)
+        error.message = "the declaration's selector does not parse, and " + page.source->url +
+                        " is an HTML page: " + error.message;
       if (combined) error.message += " (page " + page.source->url + ")";
       Outcome out = fail(error);
       out.warnings = warnings;

@@ -5,6 +5,7 @@
 #include "tosdiff/fetch/charset.hpp"
 #include "tosdiff/fetch/content_type.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/extract/normalize.hpp"  // check_selectors
 #include "tosdiff/pipeline/extraction_rules.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
 #include "tosdiff/report/record_json.hpp"
@@ -46,8 +47,11 @@ RenderRequest DocumentCheck::render_request_for(const SourceSpec& source) const 
   RenderRequest request;
   request.url = source.url;
   // As Open Terms Archive does: the page is read once what the declaration selects is there.
+  // A selector that does not parse (an error of this document, catalog/declaration.hpp) is not
+  // waited for: the content decides, a PDF ignores it and an HTML page fails on it in decide().
   for (const SelectorSpec& spec : source.select)
-    if (const auto* css = std::get_if<std::string>(&spec)) request.wait_for.push_back(*css);
+    if (const auto* css = std::get_if<std::string>(&spec); css && check_selectors({spec}))
+      request.wait_for.push_back(*css);
   return request;
 }
 
