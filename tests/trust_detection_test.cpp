@@ -27,6 +27,19 @@ class TrustDetection : public ::testing::Test {
   void TearDown() override { expect_valid_archived_records(dir_ / "data"); }
 
   void serve_html(const std::string& body) { server_.set("/terms", html(body)); }
+  // The declaration selects `css`.
+  void declare_select(const std::string& css) {
+    json declaration = json::parse(read_text_file(dir_ / "catalog/lumenfield.json"));
+    declaration["terms"]["Terms of Service"]["select"] = css;
+    write_text_file(dir_ / "catalog/lumenfield.json", declaration.dump(2));
+  }
+  json check_kind(const std::string& file, const std::string& kind) {
+    serve(file);
+    json record = check();
+    EXPECT_EQ(record["status"], "error") << file << ": " << record.dump(2);
+    EXPECT_EQ(record["error"]["kind"], kind) << file << ": " << record.dump(2);
+    return record;
+  }
   void serve(const std::string& file) { serve_html(fixture(file)); }
 
   ProcessResult tosdiff(std::vector<std::string> args) {
@@ -110,6 +123,72 @@ TEST_F(TrustDetection, AShortLegalPageIsVersionOne) {
     EXPECT_EQ(versions(), 1u) << file;
   }
 }
+
+
+// ---- replay of real history ------------------------------------------------------------------------
+
+TEST_F(TrustDetection, TermsInCollapsedPanelsAreTheDocumentDespiteACaptchaLibrary) {
+  declare_select(".tab-content");
+  serve("trust/accordion-terms.html");
+  json first = check();
+  ASSERT_EQ(first["status"], "new") << first.dump(2);
+  EXPECT_GT(first["size"]["words"].get<int>(), 100);
+}
+
+TEST_F(TrustDetection, AShortLegalNoticeLoadingAnInvisibleRecaptchaIsTheDocument) {
+  declare_select(".notice-body");
+  serve("trust/legal-notice-recaptcha.html");
+  json first = check();
+  EXPECT_EQ(first["status"], "new") << first.dump(2);
+  // Negative twin: a captcha checkbox page in its place is blocked, with the select declared.
+  check_kind("trust/challenge-hcaptcha.html", "blocked");
+  check_kind("trust/challenge-checking-browser.html", "blocked");
+  EXPECT_EQ(versions(), 1u);
+}
+
+TEST_F(TrustDetection, AFrenchWebAppErrorScreenIsAnErrorPageNotABrokenSelector) {
+  declare_select(".policy-view");
+  check_kind("trust/error-fr-webapp.html", "error_page");
+  EXPECT_EQ(versions(), 0u);
+  // Negative twin: a real page whose selector matches nothing is no_match.
+  check_kind("trust/legal-notice-short.html", "no_match");
+}
+
+TEST_F(TrustDetection, APageWithNoTextIsJudgedBeforeTheSelector) {
+  declare_select("#article-body");
+  check_kind("trust/refresh-to-captcha.html", "blocked");
+  check_kind("trust/parked-domain.html", "empty");
+  check_kind("trust/parked-for-sale.html", "empty");
+  EXPECT_EQ(versions(), 0u);
+}
+
+TEST_F(TrustDetection, ABigPageWhoseSelectorMatchesNothingIsNoMatchNotEmpty) {
+  // Version 1 under the declared class; then a redesign: the class is gone, the page is large,
+  // and the part that resembles the archived text is all small hidden pop-ups.
+  declare_select(".terms");
+  std::string clauses;
+  for (const char* c : {"Members must be adults and use their real name on their profile page at all times.",
+                        "Subscriptions renew every month until the member cancels them from the settings page.",
+                        "Photos that show violence or nudity are removed and the account may be closed."})
+    clauses += std::string("<p>") + c + "</p>";
+  serve_html("<html><body><main class=\"terms\"><h1>Terms</h1>" + clauses + "</main></body></html>");
+  ASSERT_EQ(check()["status"], "new");
+  std::string hidden;
+  for (const char* c : {"Members must be adults and use their real name on their profile page at all times.",
+                        "Subscriptions renew every month until the member cancels them from the settings page.",
+                        "Photos that show violence or nudity are removed and the account may be closed."})
+    hidden += std::string("<div class=\"popup-note\" hidden><p>") + c + "</p></div>";
+  std::string other;
+  for (int i = 0; i < 40; ++i) other += "<p>Meet new people near you, chat for free and plan a first date tonight.</p>";
+  const std::string padding = "<style>" + std::string(300 * 1024, ' ') + ".x{color:red}</style>";
+  serve_html("<html><head>" + padding + "</head><body><div class=\"home\">" + other + "</div><section><h2>Terms</h2>" +
+             hidden + "</section></body></html>");
+  json record = check();
+  EXPECT_EQ(record["status"], "error") << record.dump(2);
+  EXPECT_EQ(record["error"]["kind"], "no_match") << record.dump(2);
+  EXPECT_EQ(versions(), 1u);
+}
+
 
 }  // namespace
 }  // namespace tosdiff::testing
