@@ -255,6 +255,10 @@ std::optional<Error> page_verdict(long status, std::string_view html, const Text
   return std::nullopt;
 }
 
+bool is_parked_domain(const Text& text) {
+  return count_text_words(text) < kTinyPageWords && says_domain_is_parked(ascii_lower(all_text(text)));
+}
+
 double vocabulary_overlap(const Text& a, const Text& b) {
   const auto va = vocabulary(a), vb = vocabulary(b);
   std::size_t shared = 0;

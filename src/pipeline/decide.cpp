@@ -106,6 +106,7 @@ std::size_t words_of(std::string_view rendered) {
 
 // What the whole page is, when it is not a document: a challenge, an error page, or a page
 // with no text at all (a parked domain, a bare redirect), with its text (no selector applied).
+// A few words of another page stay the selector's no_match.
 // A page with no text is judged too: a 170-byte page that only redirects to a captcha is
 // blocked, a parked domain empty, not a selector to fix.
 std::optional<std::pair<Error, Text>> whole_page_verdict(const Page& page, const DecideOptions& options,
@@ -116,8 +117,10 @@ std::optional<std::pair<Error, Text>> whole_page_verdict(const Page& page, const
   if (!text) return std::nullopt;  // too large or too complex to read: the selector's error stands
   auto verdict = page_verdict(page.response.status, page.utf8, *text, page.source->url, previous_words);
   if (!verdict) return std::nullopt;
-  if (verdict->kind != ErrorKind::blocked && verdict->kind != ErrorKind::error_page && verdict->kind != ErrorKind::empty)
-    return std::nullopt;
+  // Empty only when there is nothing to read at all (or a parked domain's placeholder): a few
+  // words of another page are a selector's no_match.
+  const bool nothing = verdict->kind == ErrorKind::empty && (text->blocks.empty() || is_parked_domain(*text));
+  if (verdict->kind != ErrorKind::blocked && verdict->kind != ErrorKind::error_page && !nothing) return std::nullopt;
   return std::make_pair(*verdict, std::move(*text));
 }
 
