@@ -27,6 +27,19 @@ class TrustDetection : public ::testing::Test {
   void TearDown() override { expect_valid_archived_records(dir_ / "data"); }
 
   void serve_html(const std::string& body) { server_.set("/terms", html(body)); }
+  // The declaration selects `css`.
+  void declare_select(const std::string& css) {
+    json declaration = json::parse(read_text_file(dir_ / "catalog/lumenfield.json"));
+    declaration["terms"]["Terms of Service"]["select"] = css;
+    write_text_file(dir_ / "catalog/lumenfield.json", declaration.dump(2));
+  }
+  json check_kind(const std::string& file, const std::string& kind) {
+    serve(file);
+    json record = check();
+    EXPECT_EQ(record["status"], "error") << file << ": " << record.dump(2);
+    EXPECT_EQ(record["error"]["kind"], kind) << file << ": " << record.dump(2);
+    return record;
+  }
   void serve(const std::string& file) { serve_html(fixture(file)); }
 
   ProcessResult tosdiff(std::vector<std::string> args) {
@@ -109,6 +122,182 @@ TEST_F(TrustDetection, AShortLegalPageIsVersionOne) {
     EXPECT_EQ(record["status"], "new") << file << ": " << record.dump(2);
     EXPECT_EQ(versions(), 1u) << file;
   }
+}
+
+
+// ---- replay of real history ------------------------------------------------------------------------
+
+TEST_F(TrustDetection, TermsInCollapsedPanelsAreTheDocumentDespiteACaptchaLibrary) {
+  declare_select(".tab-content");
+  serve("trust/accordion-terms.html");
+  json first = check();
+  ASSERT_EQ(first["status"], "new") << first.dump(2);
+  EXPECT_GT(first["size"]["words"].get<int>(), 100);
+}
+
+TEST_F(TrustDetection, AShortLegalNoticeLoadingAnInvisibleRecaptchaIsTheDocument) {
+  declare_select(".notice-body");
+  serve("trust/legal-notice-recaptcha.html");
+  json first = check();
+  EXPECT_EQ(first["status"], "new") << first.dump(2);
+  // Negative twin: a captcha checkbox page in its place is blocked, with the select declared.
+  check_kind("trust/challenge-hcaptcha.html", "blocked");
+  check_kind("trust/challenge-checking-browser.html", "blocked");
+  EXPECT_EQ(versions(), 1u);
+}
+
+TEST_F(TrustDetection, AFrenchWebAppErrorScreenIsAnErrorPageNotABrokenSelector) {
+  declare_select(".policy-view");
+  check_kind("trust/error-fr-webapp.html", "error_page");
+  EXPECT_EQ(versions(), 0u);
+  // Negative twin: a real page whose selector matches nothing is no_match.
+  check_kind("trust/legal-notice-short.html", "no_match");
+}
+
+TEST_F(TrustDetection, APageWithNoTextIsJudgedBeforeTheSelector) {
+  declare_select("#article-body");
+  check_kind("trust/refresh-to-captcha.html", "blocked");
+  check_kind("trust/parked-domain.html", "empty");
+  check_kind("trust/parked-for-sale.html", "empty");
+  EXPECT_EQ(versions(), 0u);
+}
+
+TEST_F(TrustDetection, ABigPageWhoseSelectorMatchesNothingIsNoMatchNotEmpty) {
+  // Version 1 under the declared class; then a redesign: the class is gone, the page is large,
+  // and the part that resembles the archived text is all small hidden pop-ups.
+  declare_select(".terms");
+  std::string clauses;
+  for (const char* c : {"Members must be adults and use their real name on their profile page at all times.",
+                        "Subscriptions renew every month until the member cancels them from the settings page.",
+                        "Photos that show violence or nudity are removed and the account may be closed."})
+    clauses += std::string("<p>") + c + "</p>";
+  serve_html("<html><body><main class=\"terms\"><h1>Terms</h1>" + clauses + "</main></body></html>");
+  ASSERT_EQ(check()["status"], "new");
+  std::string hidden;
+  for (const char* c : {"Members must be adults and use their real name on their profile page at all times.",
+                        "Subscriptions renew every month until the member cancels them from the settings page.",
+                        "Photos that show violence or nudity are removed and the account may be closed."})
+    hidden += std::string("<div class=\"popup-note\" hidden><p>") + c + "</p></div>";
+  std::string other;
+  for (int i = 0; i < 40; ++i) other += "<p>Meet new people near you, chat for free and plan a first date tonight.</p>";
+  const std::string padding = "<style>" + std::string(300 * 1024, ' ') + ".x{color:red}</style>";
+  serve_html("<html><head>" + padding + "</head><body><div class=\"home\">" + other + "</div><section><h2>Terms</h2>" +
+             hidden + "</section></body></html>");
+  json record = check();
+  EXPECT_EQ(record["status"], "error") << record.dump(2);
+  EXPECT_EQ(record["error"]["kind"], "no_match") << record.dump(2);
+  EXPECT_EQ(versions(), 1u);
+}
+
+
+// ---- held-back texts: adoption and language switches ------------------------------------------------
+
+const char* const kPolicyEn[] = {
+    "This policy explains how Lumenfield collects and uses the personal data of the members of its dating service.",
+    "We collect the name, the age, the photos and the messages that you give us when you create your account and use it.",
+    "We use your personal data to run the service, to suggest profiles near you and to keep the community safe from abuse.",
+    "We never sell your personal data, and we share it only with the companies that host and support the service for us.",
+    "You may ask for a copy of your data, correct it or delete it at any time by writing to the data protection officer.",
+    "Our liability for the loss of your data is limited to what the law of the country where you live allows.",
+    "The agreement between you and Lumenfield ends when you close your account; termination deletes your profile within a month.",
+    "Any dispute about this policy is brought before the courts of the place where Lumenfield has its registered office.",
+};
+const char* const kPolicyFr[] = {
+    "Cette politique explique comment Lumenfield recueille et utilise les données personnelles des membres de son service de rencontre.",
+    "Nous recueillons le nom, l'âge, les photos et les messages que vous nous donnez quand vous créez votre compte et quand vous l'utilisez.",
+    "Nous utilisons vos données personnelles pour faire fonctionner le service, vous proposer des profils près de chez vous et protéger la communauté.",
+    "Nous ne vendons jamais vos données personnelles, et nous ne les partageons qu'avec les sociétés qui hébergent le service pour nous.",
+    "Vous pouvez demander une copie de vos données, les corriger ou les effacer à tout moment en écrivant au délégué à la protection des données.",
+    "Notre responsabilité pour la perte de vos données est limitée à ce que permet la loi du pays où vous vivez.",
+    "Le contrat entre vous et Lumenfield prend fin quand vous fermez votre compte ; la résiliation efface votre profil dans le mois.",
+    "Tout litige sur cette politique est porté devant les tribunaux du lieu du siège social de Lumenfield, et le traitement reste soumis au RGPD.",
+};
+
+std::string policy_page(const char* const (&paragraphs)[8], std::size_t repeat = 4, const std::string& edit = "") {
+  std::string body = "<html><body><main><h1>Privacy</h1>";
+  for (std::size_t r = 0; r < repeat; ++r) {
+    body += "<h2>Part " + std::to_string(r + 1) + "</h2>";
+    for (const char* p : paragraphs) body += std::string("<p>") + p + "</p>";
+  }
+  if (!edit.empty()) body += "<p>" + edit + "</p>";
+  return body + "</main></body></html>";
+}
+
+class HeldBack : public TrustDetection {
+ protected:
+  json check_at(const std::string& now) {
+    std::vector<std::string> argv = {TOSDIFF_BINARY, "--data-dir", dir_ / "data", "--catalog", dir_ / "catalog",
+                                     "check", "--json", "--timeout", "5", "--no-browser"};
+    ProcessResult r = run_process(argv, {"NO_COLOR=1", "TOSDIFF_NOW=" + now});
+    auto lines = json_lines(r.out);
+    EXPECT_EQ(lines.size(), 1u) << r.out << r.err;
+    return lines.empty() ? json() : lines[0];
+  }
+};
+
+TEST_F(HeldBack, AHeldTextThatChangesAgainIsNotAdoptedAtOnceNorWhenItIsNotTheDocument) {
+  serve_html(policy_page(kPolicyEn));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  // A home page in place of the policy: held back, and changing between checks.
+  auto home = [](const std::string& headline) {
+    return "<html><body><main><h1>" + headline + "</h1><p>Meet people who share your interests tonight. "
+           "Swipe, chat and plan a first date in a few minutes. Join millions of members in your city and "
+           "find someone who makes you smile.</p></main></body></html>";
+  };
+  serve_html(home("Find your match"));
+  EXPECT_EQ(check_at("2026-03-02T00:00:00Z")["error"]["kind"], "suspicious_shrink");
+  serve_html(home("Find love this summer"));
+  json changed = check_at("2026-03-02T12:00:00Z");
+  EXPECT_EQ(changed["status"], "error") << changed.dump(2);  // not adopted at once
+  EXPECT_EQ(versions(), 1u);
+  // Stable for days: still not the document (no legal prose, little of the policy's words).
+  for (const char* at : {"2026-03-03T00:00:00Z", "2026-03-03T12:00:00Z", "2026-03-04T01:00:00Z", "2026-03-05T01:00:00Z"}) {
+    json record = check_at(at);
+    EXPECT_EQ(record["error"]["kind"], "suspicious_shrink") << at << record.dump(2);
+  }
+  EXPECT_EQ(versions(), 1u);
+}
+
+TEST_F(HeldBack, AShortenedPolicyBeingEditedIsAdoptedOnceStable) {
+  // Negative twin: the document itself, cut down, then edited while held: adopted a day after
+  // it was first held back, not at once, and not never.
+  serve_html(policy_page(kPolicyEn, 6));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(policy_page(kPolicyEn, 1));
+  EXPECT_EQ(check_at("2026-03-02T00:00:00Z")["error"]["kind"], "suspicious_shrink");
+  serve_html(policy_page(kPolicyEn, 1, "Members may also export their messages from the settings page."));
+  EXPECT_EQ(check_at("2026-03-02T12:00:00Z")["error"]["kind"], "suspicious_shrink");
+  EXPECT_EQ(versions(), 1u);
+  json adopted = check_at("2026-03-03T01:00:00Z");
+  EXPECT_EQ(adopted["status"], "changed") << adopted.dump(2);
+  EXPECT_EQ(versions(), 2u);
+}
+
+TEST_F(HeldBack, ATranslationIsALanguageChangeAndTheWayBackIsComparedWithTheSameLanguage) {
+  serve_html(policy_page(kPolicyEn));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(policy_page(kPolicyFr));
+  EXPECT_EQ(check_at("2026-03-02T00:00:00Z")["error"]["kind"], "suspicious_shrink");
+  check_at("2026-03-02T12:00:00Z");
+  json french = check_at("2026-03-03T01:00:00Z");
+  ASSERT_EQ(french["status"], "changed") << french.dump(2);
+  EXPECT_EQ(french["significance"], "cosmetic") << french.dump(2);
+  EXPECT_EQ(french["cosmetic_kinds"], json::array({"language"}));
+  EXPECT_EQ(french["language_changed"]["from"], "en");
+  EXPECT_EQ(french["language_changed"]["to"], "fr");
+  EXPECT_FALSE(french.contains("flags")) << french.dump(2);
+  // Back in English with one clause added: compared with version 1, the one change alerts.
+  const std::string clause = "We keep the photos of a closed account for thirty days before we erase them.";
+  serve_html(policy_page(kPolicyEn, 4, clause));
+  check_at("2026-03-04T00:00:00Z");
+  check_at("2026-03-04T12:00:00Z");
+  json back = check_at("2026-03-05T01:00:00Z");
+  ASSERT_EQ(back["status"], "changed") << back.dump(2);
+  EXPECT_EQ(back["language_changed"]["to"], "en");
+  EXPECT_EQ(back["language_changed"]["compared_with"], "1");
+  EXPECT_EQ(back["significance"], "substantive") << back.dump(2);
+  EXPECT_LE(back["stats"]["words_removed"].get<int>(), 2) << back.dump(2);
+  EXPECT_EQ(versions(), 3u);
 }
 
 }  // namespace

@@ -172,5 +172,118 @@ TEST(TrustErrorPageHistory, AClauseAboutErrorsInALongPolicyIsNeverAnErrorPage) {
   EXPECT_FALSE(page_verdict(200, policy, *text, "u", 600));
 }
 
+
+// ---- replay of real history: collapsed sections, captcha libraries, pages with no text --------
+
+bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+
+TEST(ReplayCollapsed, CollapsedPanelsAndAClosedDetailsAreTheDocument) {
+  // Panels hidden by aria-hidden with max-height 0, by visibility:hidden with height 0, by the
+  // hidden attribute, each opened by a toggle's aria-controls; a closed <details>.
+  const std::string html = fixture("trust/accordion-terms.html");
+  NormalizeOptions select;
+  select.select = {std::string(".tab-content")};
+  for (const NormalizeOptions& options : {select, NormalizeOptions{}}) {
+    const std::string text = text_of(html, options);
+    for (const char* kept : {"eighteen years old", "Subscriptions renew each month", "You keep the rights",
+                             "Our liability is limited"})
+      EXPECT_TRUE(has(text, kept)) << kept << "\n" << text;
+    // Negative twins: the tooltip, the dialog and the closed menu are still dropped.
+    for (const char* gone : {"Tap a heading", "Subscribe to our newsletter", "Careers at Brindelle"})
+      EXPECT_FALSE(has(text, gone)) << gone << "\n" << text;
+  }
+  // Opened, the page reads the same.
+  std::string opened = html;
+  for (const char* hint : {" aria-hidden=\"true\" style=\"max-height: 0; overflow: hidden\"",
+                           " style=\"height: 0; visibility: hidden\"", " hidden>"}) {
+    const auto at = opened.find(hint);
+    ASSERT_NE(at, std::string::npos) << hint;
+    opened.replace(at, std::string(hint).size(), std::string(hint) == " hidden>" ? ">" : "");
+  }
+  EXPECT_EQ(text_of(html, select), text_of(opened, select));
+}
+
+TEST(ReplayCollapsed, AMenuOrDialogOpenedByAToggleIsStillDropped) {
+  // A toggle's aria-controls names closed menus and dialogs too: by tag, role or name they
+  // stay furniture, even when they hold a paragraph.
+  const std::string prose =
+      "<p>Our members come from every walk of life and meet in cafes, parks and museums across the country "
+      "every single week of the year.</p>";
+  std::string body = "<main><h1>Terms</h1><p>" + std::string(1500, 'z') + "</p>";
+  body += "<button aria-expanded=\"false\" aria-controls=\"m1\">Menu</button><div id=\"m1\" class=\"main-menu\" aria-hidden=\"true\">" + prose + "</div>";
+  body += "<button aria-expanded=\"false\" aria-controls=\"m2\">Info</button><div id=\"m2\" role=\"dialog\" hidden>" + prose + "</div>";
+  body += "<button aria-expanded=\"false\" aria-controls=\"m3\">Go</button><nav id=\"m3\" hidden>" + prose + "</nav>";
+  body += "<button aria-expanded=\"false\" aria-controls=\"m4\">More</button><div id=\"m4\" class=\"site-nav-drawer\" hidden>" + prose + "</div>";
+  body += "</main>";
+  const std::string text = text_of("<html><body>" + body + "</body></html>");
+  EXPECT_FALSE(has(text, "walk of life")) << text;
+  // The same panel named as an accordion's is kept.
+  std::string accordion = body;
+  const auto at = accordion.find("site-nav-drawer");
+  accordion.replace(at, 15, "faq-drawer");
+  EXPECT_TRUE(has(text_of("<html><body>" + accordion + "</body></html>"), "walk of life"));
+}
+
+std::optional<Error> verdict_on(const std::string& html, NormalizeOptions options = {}) {
+  auto text = normalize(html, options);
+  EXPECT_TRUE(text) << text.error().message;
+  if (!text) return std::nullopt;
+  return page_verdict(200, html, *text, "https://brindelle.example/legal");
+}
+
+TEST(ReplayCaptcha, AnInvisibleRecaptchaOnAShortLegalNoticeIsNotAChallenge) {
+  const std::string html = fixture("trust/legal-notice-recaptcha.html");
+  auto whole = verdict_on(html);
+  EXPECT_FALSE(whole) << whole->message;
+  NormalizeOptions select;
+  select.select = {std::string(".notice-body")};
+  auto selected = verdict_on(html, select);
+  EXPECT_FALSE(selected) << selected->message;
+  // A short selection from a long page that carries a captcha widget for its contact form.
+  std::string filler;
+  for (int i = 0; i < 60; ++i) filler += "<p>Members may write to the support team about any question they have.</p>";
+  const std::string long_page = "<html><body><main><div id=\"clause\"><p>Refunds are given within fourteen days of the purchase of any subscription.</p>"
+                                "</div>" + filler + "<form><div class=\"g-recaptcha\" data-sitekey=\"k\"></div></form>"
+                                "</main></body></html>";
+  NormalizeOptions clause;
+  clause.select = {std::string("#clause")};
+  EXPECT_FALSE(verdict_on(long_page, clause));
+}
+
+TEST(ReplayCaptcha, ARealChallengePageIsStillBlocked) {
+  for (const char* file : {"trust/challenge-hcaptcha.html", "trust/challenge-recaptcha-checkbox.html",
+                           "trust/challenge-checking-browser.html"}) {
+    const std::string html = fixture(file);
+    auto verdict = verdict_on(html);
+    ASSERT_TRUE(verdict) << file;
+    EXPECT_EQ(verdict->kind, ErrorKind::blocked) << file << ": " << verdict->message;
+  }
+  // An invisible reCAPTCHA with a text that asks the visitor to prove they are human.
+  const std::string asks = replace(fixture("trust/legal-notice-recaptcha.html"), "<h1>Mentions légales</h1>",
+                                   "<h1>Mentions légales</h1><p>Please confirm you are human to see this page.</p>");
+  auto verdict = verdict_on(asks);
+  ASSERT_TRUE(verdict);
+  EXPECT_EQ(verdict->kind, ErrorKind::blocked);
+}
+
+TEST(ReplayNoText, ARedirectToACaptchaIsBlockedAndAParkedDomainEmpty) {
+  auto captcha = verdict_on(fixture("trust/refresh-to-captcha.html"));
+  ASSERT_TRUE(captcha);
+  EXPECT_EQ(captcha->kind, ErrorKind::blocked) << captcha->message;
+  for (const char* file : {"trust/parked-domain.html", "trust/parked-for-sale.html"}) {
+    auto parked = verdict_on(fixture(file));
+    ASSERT_TRUE(parked) << file;
+    EXPECT_EQ(parked->kind, ErrorKind::empty) << file << ": " << parked->message;
+  }
+  // Negative twins: a plain redirect stub stays an error page; a short legal page mentioning a
+  // domain sale in a clause is the document.
+  auto redirect = verdict_of("error-redirect.html");
+  ASSERT_TRUE(redirect);
+  EXPECT_EQ(redirect->kind, ErrorKind::error_page);
+  std::string clause = fixture("trust/legal-notice-recaptcha.html");
+  clause = replace(clause, "<p>La directrice", "<p>If this domain is for sale one day, these notices will say who owns it.</p><p>La directrice");
+  EXPECT_FALSE(verdict_on(clause));
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -43,8 +43,10 @@ std::vector<std::string> name_words(const GumboNode* element) {
 }
 
 // Page furniture that hides itself when not in use: dialogs, menus, tooltips, listboxes,
-// navigation, alerts, consent boxes.
-bool is_furniture(const GumboNode* element) {
+// navigation, alerts, consent boxes. `by_name` says how it was told: only by a word of its id
+// or class (its tag, role and aria-modal say nothing).
+bool is_furniture(const GumboNode* element, bool* by_name = nullptr) {
+  if (by_name) *by_name = false;
   switch (element->v.element.tag) {
     case GUMBO_TAG_NAV: case GUMBO_TAG_MENU: case GUMBO_TAG_FORM: return true;
     case GUMBO_TAG_UNKNOWN:
@@ -58,13 +60,25 @@ bool is_furniture(const GumboNode* element) {
     if (role == r) return true;
   if (attribute(element, "aria-modal")) return true;
   for (const std::string& word : name_words(element)) {
-    if (word.rfind("nav", 0) == 0) return true;
-    if (contains_any(word, {"menu", "modal", "dialog", "tooltip", "popover", "popup", "dropdown", "drawer",
+    if (word.rfind("nav", 0) == 0 ||
+        contains_any(word, {"menu", "modal", "dialog", "tooltip", "popover", "popup", "dropdown", "drawer",
                             "offcanvas", "toast", "flyout", "overlay", "lightbox", "snackbar", "cookie",
-                            "consent"}))
+                            "consent"})) {
+      if (by_name) *by_name = true;
       return true;
+    }
   }
   return false;
+}
+
+// A name word that means an unfolding box as much as a widget: accordions call their panels
+// "dropdown", "drawer", "flyout"... ("accordion-dropdown__content"). Against a toggle that
+// names the element as the panel it opens, such a word does not make it furniture.
+bool named_like_a_fold(const GumboNode* element) {
+  for (const std::string& word : name_words(element))
+    if (contains_any(word, {"menu", "modal", "dialog", "tooltip", "cookie", "consent"}) || word.rfind("nav", 0) == 0)
+      return false;
+  return true;
 }
 
 std::size_t trimmed_size(std::string_view text) { return trim(text).size(); }
@@ -195,8 +209,14 @@ class HiddenJudge {
     if (holds_selection(i)) return Judgement::keep;
     const std::uint64_t text = text_of(i);
     if (text * 2 > content_) return Judgement::keep;  // the bulk of the page
-    if (is_furniture(doc_.nodes[i]) || is_link_box(doc_, prefix_, i)) return Judgement::drop;
-    if (is_collapsed_panel(i)) return Judgement::keep;  // part of the text, folded away
+    bool by_name = false;
+    const bool furniture = is_furniture(doc_.nodes[i], &by_name);
+    // Part of the text, folded away: an accordion's panel, whatever hides it (hidden,
+    // aria-hidden, visibility:hidden with height 0). Not a box of links, nor a dialog or menu by
+    // its tag or role or name: a closed menu is named by its toggle's aria-controls too.
+    if (is_collapsed_panel(i) && !is_link_box(doc_, prefix_, i) && (!furniture || (by_name && named_like_a_fold(doc_.nodes[i]))))
+      return Judgement::keep;
+    if (furniture || is_link_box(doc_, prefix_, i)) return Judgement::drop;
     if (text < kTinyHiddenBytes) return Judgement::drop;
     return Judgement::by_share;
   }

@@ -7,10 +7,15 @@
 //
 //   kept     an ancestor of (or) what was selected or found as the content, and any
 //            subtree holding more than half of the content's text (the bulk of the page);
+//   kept     a collapsed section: the panel of a toggle with aria-expanded="false" (named
+//            by its aria-controls, or right after it), whatever its size or how it is hidden
+//            (hidden, aria-hidden, visibility:hidden with height or max-height 0), unless it
+//            is a box of links or furniture by tag, role, aria-modal or a name that says menu,
+//            nav, modal, dialog, tooltip, cookie or consent (a closed menu has a toggle too;
+//            "dropdown", "drawer", "flyout"... are what accordions call their panels);
 //   dropped  furniture (a dialog, menu, tooltip, listbox, navigation, banner..., by tag,
 //            ARIA role or class/id name; a box that is mostly links);
-//   kept     a collapsed section: the panel of a toggle with aria-expanded="false" (named
-//            by its aria-controls, or right after it), whatever its size;
+//   (a closed <details> is not hidden: its content beyond <summary> is read like any other);
 //   dropped  text under kTinyHiddenBytes (labels, icons, tooltips);
 //   else     dropped when it holds at most a tenth of the content's text, unless the
 //            hidden subtrees of that kind together hold a quarter of it or more (the page

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "tosdiff/extract/error_page.hpp"
+#include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -77,13 +78,66 @@ bool has_challenge_marker(std::string_view lowered) {
                                 "_pxcaptcha", "_incapsula_resource", "incapsula incident",
                                 "sucuri website firewall", "sucuri_cloudproxy", "errors.edgesuite.net",
                                 "awswaf", "aws-waf-token", "ddos-guard", "ddos protection by",
-                                "distil_r_captcha", "kasada", "shape security"});
+                                "distil_r_captcha", "kasada", "shape security", "/.well-known/sgcaptcha",
+                                "sgcaptcha"});
 }
 
 bool has_captcha(std::string_view lowered) {
-  return contains_any(lowered, {"g-recaptcha", "recaptcha/api.js", "h-captcha", "hcaptcha.com/1/api",
-                                "cf-turnstile", "challenges.cloudflare.com/turnstile", "arkoselabs",
-                                "funcaptcha"});
+  return contains_any(lowered, {"g-recaptcha", "recaptcha/api.js", "recaptcha/enterprise.js", "h-captcha",
+                                "hcaptcha.com/1/api", "cf-turnstile", "challenges.cloudflare.com/turnstile",
+                                "arkoselabs", "funcaptcha"});
+}
+
+// A reCAPTCHA that never shows a challenge by itself: the score-only script
+// (api.js?render=KEY), its corner badge, a widget declared invisible. Sites load it on every
+// page for their contact or login forms; it says nothing about what the page is. The other
+// vendors' widgets are checkboxes or puzzles the visitor has to face.
+bool only_invisible_captcha(std::string_view lowered) {
+  const bool invisible = contains_any(lowered, {"api.js?render=", "enterprise.js?render=", "grecaptcha-badge",
+                                                "data-size=\"invisible\"", "data-size='invisible'", "size=invisible"});
+  const bool other = contains_any(lowered, {"h-captcha", "hcaptcha.com/1/api", "cf-turnstile",
+                                            "challenges.cloudflare.com/turnstile", "arkoselabs", "funcaptcha"});
+  return invisible && !other;
+}
+
+// What a challenge page asks of the visitor, in its text (lowercase).
+bool asks_to_prove_humanity(std::string_view lowered_text) {
+  return contains_any(lowered_text, {"verify you are human", "verify that you are human", "verify you're human",
+                                     "confirm you are human", "confirm that you are human", "i'm not a robot",
+                                     "i am not a robot", "are you a robot", "are you human", "complete the captcha",
+                                     "solve the captcha", "complete the security check", "checking your browser",
+                                     "checking if the site connection is secure", "press & hold", "press and hold",
+                                     "je ne suis pas un robot", "vérifiez que vous êtes humain",
+                                     "vérifier que vous êtes humain", "ich bin kein roboter",
+                                     "bestätigen sie, dass sie ein mensch sind", "no soy un robot",
+                                     "non sono un robot", "não sou um robô", "ik ben geen robot"});
+}
+
+// A page that does nothing but send the browser to a challenge: a <meta http-equiv="refresh">
+// whose target is a captcha or a challenge (SiteGround's /.well-known/sgcaptcha/, for one).
+bool refreshes_to_challenge(std::string_view lowered) {
+  for (std::size_t at = lowered.find("http-equiv"); at != std::string_view::npos;
+       at = lowered.find("http-equiv", at + 1)) {
+    const std::size_t open = lowered.rfind('<', at), close = lowered.find('>', at);
+    if (open == std::string_view::npos || close == std::string_view::npos) continue;
+    const std::string_view tag = lowered.substr(open, close - open);
+    if (tag.find("refresh") != std::string_view::npos &&
+        contains_any(tag, {"captcha", "challenge", "/cdn-cgi/", "bot-check", "botcheck"}))
+      return true;
+  }
+  return false;
+}
+
+// A parked domain: the address no longer serves the site but a registrar's placeholder
+// (lowercase text; only asked of a tiny page).
+bool says_domain_is_parked(std::string_view lowered_text) {
+  return contains_any(lowered_text, {"domain is for sale", "domain may be for sale", "domain name is for sale",
+                                     "buy this domain", "this domain is parked", "domain has been parked",
+                                     "parked free", "parked by", "domain is available for purchase",
+                                     "ce domaine est à vendre", "nom de domaine est à vendre",
+                                     "diese domain steht zum verkauf", "diese domain kaufen",
+                                     "este dominio está a la venta", "questo dominio è in vendita",
+                                     "este domínio está à venda", "dit domein is te koop"});
 }
 
 bool is_challenge_title(std::string_view title) {
@@ -127,6 +181,13 @@ std::unordered_set<std::string> vocabulary(const Text& text) {
   return words;
 }
 
+// The words of the page's own text (no selector), as tosdiff reads a page without one.
+std::size_t unselected_page_words(std::string_view html) {
+  NormalizeOptions whole_page;
+  auto text = normalize(html, whole_page);
+  return text ? count_text_words(*text) : 0;
+}
+
 }  // namespace
 
 std::size_t count_text_words(const Text& text) {
@@ -150,15 +211,31 @@ std::optional<Error> page_verdict(long status, std::string_view html, const Text
   const bool tiny_page = words < kTinyPageWords;
   const std::string where = " (" + std::string(url) + ")";
   const bool challenge_title = is_challenge_title(title);
+  const std::string lowered_text = tiny_page || short_page ? ascii_lower(all_text(text)) : std::string();
 
   // A long page is blocked only if its title says so and a vendor's marker confirms it; the
   // markup scan (lowercasing up to 256 KiB) is only needed for those and for short pages.
   bool blocked = false, marker = false;
   if (short_page || challenge_title) {
     const std::string head = ascii_lower(html.substr(0, 256 * 1024));
-    marker = has_challenge_marker(head);
-    blocked = (marker && (short_page || challenge_title)) || (short_page && (challenge_title || has_captcha(head))) ||
-              (tiny_page && asks_for_javascript(ascii_lower(all_text(text))));
+    marker = has_challenge_marker(head) || refreshes_to_challenge(head);
+    const bool captcha = short_page && has_captcha(head);
+    const bool says_javascript = tiny_page && asks_for_javascript(lowered_text);
+    // A challenge is a page, not a part of one: `text` may be what a declaration selected (a
+    // 150-word legal notice from a page with a contact form), so the page's own text is
+    // measured before a marker on a short text counts.
+    std::size_t page_words = words;
+    if (short_page && !html.empty() && (marker || captcha || challenge_title || says_javascript))
+      page_words = std::max(words, unselected_page_words(html));
+    const bool page_short = page_words < kShortPageWords, page_tiny = page_words < kTinyPageWords;
+    // A captcha in the markup is a challenge only when the visible text is one: it asks the
+    // visitor to prove they are human, or there is next to no text beside a widget that shows
+    // itself. An invisible reCAPTCHA is loaded by real documents for their forms.
+    const bool captcha_challenge =
+        captcha && page_short &&
+        (asks_to_prove_humanity(lowered_text) || (page_tiny && !only_invisible_captcha(head)));
+    blocked = (marker && (page_short || challenge_title)) || (page_short && challenge_title) || captcha_challenge ||
+              (page_tiny && says_javascript);
   }
   if (blocked) {
     std::string what = challenge_title ? "'" + title + "'" : marker ? "a bot-protection challenge" : "an interstitial";
@@ -166,6 +243,9 @@ std::optional<Error> page_verdict(long status, std::string_view html, const Text
                                 (status >= 400 ? " (HTTP " + std::to_string(status) + ")" : "") + where};
   }
   if (status >= 400) return std::nullopt;  // the caller reports http_status with its reason
+  if (tiny_page && says_domain_is_parked(lowered_text))
+    return Error{ErrorKind::empty, "the address shows a parked domain, not the site (" + std::to_string(words) +
+                                       " words)" + where};
   if (auto reason = error_page_reason(raw_title(html), text, html, previous_words))
     return Error{ErrorKind::error_page, "the page is an error page (" + *reason +
                                    (title.empty() ? std::string() : "; title '" + title + "'") + "), served with HTTP " +
@@ -173,6 +253,25 @@ std::optional<Error> page_verdict(long status, std::string_view html, const Text
   if (words < kMinWords)
     return Error{ErrorKind::empty, "no text found on the page (" + std::to_string(words) + " words)" + where};
   return std::nullopt;
+}
+
+bool is_parked_domain(const Text& text) {
+  return count_text_words(text) < kTinyPageWords && says_domain_is_parked(ascii_lower(all_text(text)));
+}
+
+double vocabulary_overlap(const Text& a, const Text& b) {
+  const auto va = vocabulary(a), vb = vocabulary(b);
+  std::size_t shared = 0;
+  for (const auto& w : vb) shared += va.count(w);
+  const std::size_t all = va.size() + vb.size() - shared;
+  return all == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(all);
+}
+
+double vocabulary_share(const Text& part, const Text& whole) {
+  const auto vp = vocabulary(part), vw = vocabulary(whole);
+  std::size_t shared = 0;
+  for (const auto& w : vp) shared += vw.count(w);
+  return vp.empty() ? 0.0 : static_cast<double>(shared) / static_cast<double>(vp.size());
 }
 
 std::optional<Error> shrink_verdict(const Text& previous, const Text& current) {

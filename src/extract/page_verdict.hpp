@@ -40,4 +40,14 @@ std::optional<Error> shrink_verdict(const Text& previous, const Text& current);
 
 std::size_t count_text_words(const Text& text);
 
+// A registrar's placeholder on a parked domain ("this domain is for sale"), told from a tiny
+// text; page_verdict() calls such a page "empty".
+bool is_parked_domain(const Text& text);
+
+// How much vocabulary two texts share (distinct words of 3 characters or more, lowercased):
+// shared / all distinct words of both (0 when both are empty).
+double vocabulary_overlap(const Text& a, const Text& b);
+// The part of `part`'s distinct words that `whole` has too (0 when `part` has none).
+double vocabulary_share(const Text& part, const Text& whole);
+
 }  // namespace tosdiff

@@ -51,6 +51,14 @@ struct RegulationRef {
   std::string topic;  // the (first) record topic implicating it
 };
 
+// The page switched language between two versions (extract/language.hpp): `from` the
+// previous version's language, `to` the new text's (ISO 639-1 codes). `compared_with`: the id
+// of the earlier version in language `to` the change was computed against ("" when there is
+// none: the text is then a translation, a cosmetic change of kind "language").
+struct LanguageChange {
+  std::string from, to, compared_with;
+};
+
 struct ChangeRecord {
   std::string platform, document, title;
   std::vector<std::string> urls;  // the declared page(s)
@@ -69,6 +77,7 @@ struct ChangeRecord {
   // selectors, tosdiff's extraction), one sentence each; the change is then what the page
   // changed, compared with the previous version's page read with today's rules.
   std::vector<std::string> rules_changed;
+  std::optional<LanguageChange> language_changed;  // changed: the page switched language
   std::vector<std::string> warnings;
   // Classification (classify/), status new or changed: its severity; for a substantive change,
   // the heading path of its largest substantive hunk, its topics, the regulations they

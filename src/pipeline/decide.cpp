@@ -104,17 +104,33 @@ std::size_t words_of(std::string_view rendered) {
   return words;
 }
 
-// What the whole page is, when it is not a document: a challenge or an error page, with its
-// text (no selector applied).
+// What the whole page is, when it is not a document: a challenge, an error page, or a page
+// with no text at all (a parked domain, a bare redirect), with its text (no selector applied).
+// A few words of another page stay the selector's no_match.
+// A page with no text is judged too: a 170-byte page that only redirects to a captcha is
+// blocked, a parked domain empty, not a selector to fix.
 std::optional<std::pair<Error, Text>> whole_page_verdict(const Page& page, const DecideOptions& options,
                                                          std::size_t previous_words) {
   NormalizeOptions whole_page;
   whole_page.max_html_bytes = options.max_html_bytes;
   auto text = normalize(page.utf8, whole_page);
-  if (!text) return std::nullopt;
+  if (!text) return std::nullopt;  // too large or too complex to read: the selector's error stands
   auto verdict = page_verdict(page.response.status, page.utf8, *text, page.source->url, previous_words);
-  if (!verdict || (verdict->kind != ErrorKind::blocked && verdict->kind != ErrorKind::error_page)) return std::nullopt;
+  if (!verdict) return std::nullopt;
+  // Empty only when there is nothing to read at all (or a parked domain's placeholder): a few
+  // words of another page are a selector's no_match.
+  const bool nothing = verdict->kind == ErrorKind::empty && (text->blocks.empty() || is_parked_domain(*text));
+  if (verdict->kind != ErrorKind::blocked && verdict->kind != ErrorKind::error_page && !nothing) return std::nullopt;
   return std::make_pair(*verdict, std::move(*text));
+}
+
+// The text found in place of a selector that matched nothing came out empty, on a page that
+// is not: the selector is what failed (no_match), not the page (empty is for pages with no
+// text; whole_page_verdict() has judged this page to have some).
+Error no_match_found_empty(const Error& empty) {
+  return Error{ErrorKind::no_match, "the declaration's select matched nothing, and the text tosdiff found in its "
+                                    "place is next to empty (" +
+                                        empty.message + "), while the page itself has text: update the declaration"};
 }
 
 // The current version's pages read again with today's rules; nothing when one cannot be read.
@@ -201,7 +217,9 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       // A challenge or an error page has no element the selector names: what the whole page
       // is comes first, so that the user is not sent to fix a selector that is not broken.
       if (auto whole_page = whole_page_verdict(page, options, previous_words)) {
-        Outcome out = !combined ? with_text(Outcome::Kind::hold, whole_page->second) : fail(whole_page->first);
+        Outcome out = !combined && whole_page->first.kind != ErrorKind::empty
+                          ? with_text(Outcome::Kind::hold, whole_page->second)
+                          : fail(whole_page->first);
         if (out.kind == Outcome::Kind::hold && out.text.blocks.empty()) out = fail(whole_page->first);
         out.error = whole_page->first;
         out.warnings = warnings;
@@ -214,6 +232,11 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       const std::string anchor = combined ? std::string() : archived.current_text;
       extracted = extract(page, options, &anchor, &report);
       if (extracted) verdict = page_verdict(page.response.status, page.utf8, *extracted, page.source->url, previous_words);
+      if (verdict && verdict->kind == ErrorKind::empty) {
+        Outcome out = fail(no_match_found_empty(*verdict));
+        out.warnings = warnings;
+        return out;
+      }
     }
     if (report.fell_back) warnings.push_back(report.note + (combined ? " (page " + page.source->url + ")" : ""));
     if (!extracted) {

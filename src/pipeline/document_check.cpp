@@ -5,7 +5,10 @@
 #include "tosdiff/fetch/charset.hpp"
 #include "tosdiff/fetch/content_type.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/extract/error_page.hpp"
+#include "tosdiff/extract/language.hpp"
 #include "tosdiff/extract/normalize.hpp"  // check_selectors
+#include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/pipeline/extraction_rules.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
 #include "tosdiff/report/record_json.hpp"
@@ -279,10 +282,18 @@ ChangeRecord DocumentCheck::finish_error(const Error& error, const std::vector<P
 }
 
 // A suspicious text: an error now, kept as pending so `tosdiff accept` can take it. A text
-// held back for a suspicious shrink never blinds the tracker: the same text (or a cosmetic
-// variant of it) seen on kAdoptAfterChecks checks spanning kAdoptAfter is adopted as the
-// document; a held text that changes substantively is the live document being edited, and
-// both it and its edit are archived.
+// held back for a suspicious shrink never blinds the tracker for good: a held text that is
+// stable (the same text, a cosmetic variant, or edits of the same page) on kAdoptAfterChecks
+// checks spanning kAdoptAfter is adopted as the document, if it still looks like one.
+//
+// Why not at once when the held text changes again: on real history that adopted an app's
+// error screen (its wording changed between two checks) and a home page in place of a policy.
+// A page being edited is still adopted, a day later: its edits keep the clock running as long
+// as they are edits of the held text (kSamePageOverlap of their vocabulary in common); another
+// page altogether starts the clock again. And a text is only adopted when it looks like the
+// document (looks_like_the_document): a shorter policy shares its vocabulary with the
+// archived version, a translation has the vocabulary of legal prose in its language; an
+// error screen or a home page has neither, and stays held until `tosdiff accept`.
 ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, const std::vector<Page>& pages) {
   const DocumentIndex& index = transaction_->index();
   std::vector<std::string> snapshots;
@@ -294,27 +305,38 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
   pending.reason = error;
   pending.snapshots = snapshots;
   const bool shrink = error.kind == ErrorKind::suspicious_shrink;
+  bool unlike_document = false;
   if (shrink && index.pending && index.pending->reason.kind == ErrorKind::suspicious_shrink) {
     const PendingText before = *index.pending;
     const Text held = parse_text(archive_.read_pending(index));
     const Change since = diff_texts(held, outcome.text);
-    if (since.substantive) return adopt_edited_pending(before, held, outcome, snapshots);
-    pending.first_at = before.first_at.empty() ? before.at : before.first_at;
-    pending.checks = before.checks + 1;
+    if (!since.substantive || vocabulary_overlap(held, outcome.text) >= kSamePageOverlap) {
+      pending.first_at = before.first_at.empty() ? before.at : before.first_at;
+      pending.checks = before.checks + 1;
+    }
     if (held_long_enough(pending)) {
-      transaction_->store_pages(to_store(pages), checked_at_, true);
-      transaction_->drop_pending();
-      return record_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, false,
-                            {"adopted: this text was held back as suspicious_shrink since " + pending.first_at +
-                             " and came back unchanged on " + std::to_string(pending.checks) +
-                             " checks; tosdiff takes it as the document (" + error.message + ")"});
+      const VersionEntry* current = index.current();
+      const Text archived = current ? parse_text(archive_.read_version(index, *current)) : Text{};
+      if (looks_like_the_document(outcome.text, archived)) {
+        transaction_->store_pages(to_store(pages), checked_at_, true);
+        transaction_->drop_pending();
+        return record_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, false,
+                              {"adopted: this text was held back as suspicious_shrink since " + pending.first_at +
+                               " and came back on " + std::to_string(pending.checks) +
+                               " checks; tosdiff takes it as the document (" + error.message + ")"});
+      }
+      unlike_document = true;
     }
   }
   const std::uint64_t seen = pending.checks;
   const std::string since = pending.first_at;
   transaction_->hold(std::move(pending), outcome.rendered);
   error.message += "; if this is the real document, run `tosdiff accept " + spec_.key() + "`";
-  if (shrink)
+  if (shrink && unlike_document)
+    error.message += " (held back on " + std::to_string(seen) + " checks since " + since +
+                     "; not taken as the document by itself: it shares little with the archived text and does "
+                     "not read like legal text)";
+  else if (shrink)
     error.message += " (held back on " + std::to_string(seen) + (seen == 1 ? " check" : " checks") + " since " +
                      since + "; taken as the document after " + std::to_string(kAdoptAfterChecks) +
                      " checks spanning a day)";
@@ -327,20 +349,8 @@ bool DocumentCheck::held_long_enough(const PendingText& pending) const {
   return pending.checks >= kAdoptAfterChecks && now - first >= kAdoptAfter;
 }
 
-// The held text changed substantively since it was held back: it is the live document. It is
-// archived as the version it was (at the time it was held), and its edit as the next.
-ChangeRecord DocumentCheck::adopt_edited_pending(const PendingText& before, const Text& held, const Outcome& outcome,
-                                                 const std::vector<std::string>& snapshots) {
-  add_version(before.snapshots, held, render_text(held), before.sha256, before.at, false,
-              {"adopted: held back as suspicious_shrink on " + before.at +
-               ", this text has been edited since, so it is the live document"});
-  transaction_->drop_pending();
-  transaction_->store_pages(to_store(pages_), checked_at_, true);
-  std::vector<std::string> warnings = outcome.warnings;
-  warnings.push_back("compared with a text held back as suspicious_shrink on " + before.at +
-                     " and adopted now, without the usual confirmation: it changed again");
-  add_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, checked_at_, false, warnings);
-  return commit();
+bool looks_like_the_document(const Text& held, const Text& archived) {
+  return vocabulary_share(held, archived) >= kDocumentVocabularyShare || legal_markers(held) >= kAdoptLegalMarkers;
 }
 
 ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vector<Page>& pages) {
@@ -388,7 +398,7 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
   input.current.snapshots = snapshots;
   input.current.rules = extraction_rules(spec_);
   input.current_text = &text;
-  Text before;
+  Text before, same_language;
   if (current) {
     input.previous = *current;
     before = parse_text(archive_.read_version(index, *current));
@@ -401,6 +411,25 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
       if (input.rules_changed.empty())
         input.rules_changed.push_back("tosdiff reads the page differently than when version " + current->id() +
                                       " was archived");
+    } else if (auto language = language_switch(before, text)) {
+      // The page switched language. Back in a language archived before, the change is what
+      // differs from the latest text in that language; else a translation (record_builder).
+      std::size_t looked = 0;
+      for (auto it = index.versions.rbegin(); it != index.versions.rend() && looked < kLanguageLookBack; ++it) {
+        if (it->number == current->number) continue;
+        ++looked;
+        try {
+          Text earlier = parse_text(archive_.read_version(index, *it));
+          if (detect_language(earlier) != language->to) continue;
+          same_language = std::move(earlier);
+          language->compared_with = it->id();
+          input.previous_text = &same_language;
+          break;
+        } catch (const ArchiveError&) {
+          break;  // an older version unreadable: compared with the current one, as a translation
+        }
+      }
+      input.language_changed = std::move(language);
     }
   }
   input.accepted = accepted;

@@ -38,6 +38,20 @@ struct DocumentCheckOptions {
 // days of errors, not months of blindness. `tosdiff accept` still takes it at once.
 inline constexpr std::uint64_t kAdoptAfterChecks = 3;
 inline constexpr auto kAdoptAfter = std::chrono::hours(24);
+// A held text that changes substantively keeps its clock only while it is the same page
+// edited: this much of the two texts' vocabulary in common (vocabulary_overlap); less, and it
+// is another page, held back from scratch.
+inline constexpr double kSamePageOverlap = 0.5;
+// And it is adopted only if it looks like the document: this share of its vocabulary found in
+// the archived version (a shortened policy), or this many markers of legal prose in any of the
+// seven languages (a translation; error_page.hpp legal_markers). An error screen or a home page
+// has neither.
+inline constexpr double kDocumentVocabularyShare = 0.6;
+inline constexpr std::size_t kAdoptLegalMarkers = 3;
+bool looks_like_the_document(const Text& held, const Text& archived);
+// A page back in a language it had before is compared with the latest of these many earlier
+// versions in that language (older ones are not read).
+inline constexpr std::size_t kLanguageLookBack = 20;
 
 class DocumentCheck {
  public:
@@ -85,8 +99,6 @@ class DocumentCheck {
                    const std::string& sha, const std::string& captured_at, bool accepted,
                    std::vector<std::string> warnings);
   bool held_long_enough(const PendingText& pending) const;
-  ChangeRecord adopt_edited_pending(const PendingText& before, const Text& held, const Outcome& outcome,
-                                    const std::vector<std::string>& snapshots);
   ChangeRecord archive_failure(const ArchiveError& e);
   ChangeRecord commit();
   ChangeRecord base_record() const;

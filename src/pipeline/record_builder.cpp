@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/extract/language.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/report/record_text.hpp"
 
@@ -37,6 +38,12 @@ void note_flapping(ChangeRecord& r, const std::vector<VersionEntry>& history, co
 }
 
 }  // namespace
+
+std::optional<LanguageChange> language_switch(const Text& before, const Text& after) {
+  const std::string from = detect_language(before), to = detect_language(after);
+  if (from.empty() || to.empty() || from == to) return std::nullopt;
+  return LanguageChange{from, to, ""};
+}
 
 VersionRef version_ref(const VersionEntry& v) {
   VersionRef ref;
@@ -82,6 +89,20 @@ BuiltRecord build_record(const RecordInput& in) {
         r.status = Status::changed;
         r.significance = Significance::cosmetic;
         r.cosmetic_kinds = {"rules_changed"};
+      }
+    }
+    // A page that switched language says the same thing in other words: a translation is not
+    // compared word by word (it would read as a total rewrite, with every right "removed").
+    // Back in a language archived before, the caller compares with that earlier text instead,
+    // and what differs from it is a change like any other.
+    std::optional<LanguageChange> language = in.language_changed;
+    if (!language && in.previous_text && in.current_text) language = language_switch(*in.previous_text, *in.current_text);
+    if (language) {
+      r.language_changed = language;
+      if (language->compared_with.empty() || r.status == Status::unchanged) {
+        r.status = Status::changed;
+        r.significance = Significance::cosmetic;
+        r.cosmetic_kinds = {"language"};
       }
     }
     if (r.status == Status::changed) note_flapping(r, in.history, v.sha256);

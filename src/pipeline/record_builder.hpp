@@ -36,6 +36,10 @@ struct RecordInput {
   // previous_text is that version's page read with today's rules: what differs is what the
   // page changed; nothing differing makes a cosmetic "rules_changed" change.
   std::vector<std::string> rules_changed;
+  // The page switched language, and previous_text is the latest earlier version in the new
+  // language (compared_with). When absent, the builder tells a switch itself from
+  // previous_text and current_text (language_switch): a translation, cosmetic ("language").
+  std::optional<LanguageChange> language_changed;
   std::vector<std::string> warnings;
   const Rules* rules = nullptr;  // the built-in rules when null
 };
@@ -48,6 +52,10 @@ struct BuiltRecord {
 // Status new (no previous), changed, or unchanged (a `diff` of identical texts); the diff,
 // significance, cosmetic kinds, flapping, classification and summary.
 BuiltRecord build_record(const RecordInput& input);
+
+// The two texts are in different languages, both told apart (extract/language.hpp): from and
+// to, compared_with empty; nothing otherwise.
+std::optional<LanguageChange> language_switch(const Text& before, const Text& after);
 
 // How a change record names an archived version.
 VersionRef version_ref(const VersionEntry& version);

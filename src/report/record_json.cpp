@@ -207,6 +207,11 @@ ordered_json record_to_json(const ChangeRecord& r) {
   }
   if (r.error) j["error"] = {{"kind", std::string(to_string(r.error->kind))}, {"message", r.error->message}};
   if (!r.rules_changed.empty()) j["rules_changed"] = r.rules_changed;
+  if (r.language_changed && r.status == Status::changed) {
+    ordered_json language = {{"from", r.language_changed->from}, {"to", r.language_changed->to}};
+    if (!r.language_changed->compared_with.empty()) language["compared_with"] = r.language_changed->compared_with;
+    j["language_changed"] = std::move(language);
+  }
   if (!r.warnings.empty()) j["warnings"] = r.warnings;
   j["fetcher"] = std::string(to_string(r.fetched_with));
   return j;
@@ -260,6 +265,11 @@ ChangeRecord record_from_json(const ordered_json& j) {
     r.error = Error{enum_field(*error, "kind", error_kind_from_string, ErrorKind::network), string_field(*error, "message")};
   }
   r.rules_changed = strings_field(j, "rules_changed");
+  if (const ordered_json* language = field(j, "language_changed")) {
+    as_object(*language, "language_changed");
+    r.language_changed = LanguageChange{string_field(*language, "from"), string_field(*language, "to"),
+                                        string_field(*language, "compared_with")};
+  }
   r.warnings = strings_field(j, "warnings");
   r.fetched_with = string_field(j, "fetcher") == "browser" ? FetchedWith::browser : FetchedWith::http;
   return r;

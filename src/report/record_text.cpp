@@ -64,6 +64,9 @@ std::string summarize(const ChangeRecord& r) {
   if (r.status != Status::changed || !r.change) return name + ": " + std::string(to_string(r.status));
   if (!r.rules_changed.empty() && r.change->hunks.empty())
     return name + ": read again with new rules (" + join(r.rules_changed, "; ") + "); the page itself did not change";
+  if (r.language_changed && r.language_changed->compared_with.empty())
+    return name + ": the page switched language (" + r.language_changed->from + " -> " + r.language_changed->to +
+           "); a translation is not compared word by word";
   const Change& c = *r.change;
   // The section named is the one of the largest change that counts.
   const Hunk* first = nullptr;
@@ -89,6 +92,8 @@ std::string summarize(const ChangeRecord& r) {
                     (places == 1 ? " place" : " places");
   if (r.significance == Significance::cosmetic) out += " (cosmetic: " + join(r.cosmetic_kinds, ", ") + ")";
   if (!r.reverts_to.empty()) out += "; same text as version " + r.reverts_to;
+  if (r.language_changed)
+    out += "; back in " + r.language_changed->to + ", compared with version " + r.language_changed->compared_with;
   if (!r.topics.empty()) {
     constexpr std::size_t kNamed = 3;  // a summary is one line
     std::vector<std::string> labels;
