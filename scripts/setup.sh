@@ -20,12 +20,13 @@ packages=(cmake g++ make pkg-config ca-certificates libcurl4-openssl-dev libgumb
           libpoppler-cpp-dev chromium-headless-shell)
 # Tests only: valijson checks every change record the tests see against the JSON Schema
 # (configuring the tests needs it); the completion tests run zsh and fish, the package test
-# dpkg-shlibdeps (dpkg-dev, which cpack -G DEB needs anyway), the view tests python3 (its
+# dpkg-shlibdeps (dpkg-dev, which cpack -G DEB needs anyway) and file (CPackDeb reads the
+# binaries' type with it before it runs dpkg-shlibdeps), the view tests python3 (its
 # HTML parser and expat read the pages and the Atom feed tosdiff writes).
 case " $* " in
   *" -DTOSDIFF_BUILD_TESTS=OFF "*) ;;
   *) packages+=(libvalijson-dev)
-     [ -n "$target" ] || packages+=(zsh fish dpkg-dev python3) ;;
+     [ -n "$target" ] || packages+=(zsh fish dpkg-dev file python3) ;;
 esac
 
 missing=()

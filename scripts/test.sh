@@ -3,7 +3,8 @@
 # integration tests (the real tosdiff binary against HTTP servers on 127.0.0.1) and the fuzz
 # targets' seed replays. Twice: a normal build (build/), then a sanitizer build (build-asan/:
 # AddressSanitizer with leak detection and UndefinedBehaviorSanitizer, Debug at -O1) in which
-# any memory error, leak or undefined behaviour aborts the test that hit it.
+# any memory error, leak or undefined behaviour aborts the test that hit it (all but the
+# package, completion and crash-loop tests, which run no code of ours the sanitizers could see).
 #   scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,11 @@ echo "test: sanitizer pass (build-asan/, ASan + UBSan)"
 scripts/setup.sh build-asan -DTOSDIFF_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1 -Og"
 echo "test: sanitizer build in ${SECONDS} s"; SECONDS=0
 # tests/lsan.supp: leaks in Debian's libraries that are not ours to fix (each one says why).
+# Left to the normal pass: the package build (cpack and dpkg tools, none of our code runs), the
+# shell completions (zsh and fish read what the binary printed) and the kill -9 crash loops
+# (they test the archive's state after a kill at a random instant, which the sanitizers do not
+# see; under them each loop is several times slower). About a minute of the CI's ten.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 600
+  ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 600 -E '^(package_deb|Completion\.|Crash\.)'
 echo "test: sanitizer pass in ${SECONDS} s"
