@@ -4,7 +4,7 @@
 # targets' seed replays. Twice: a normal build (build/), then a sanitizer build (build-asan/:
 # AddressSanitizer with leak detection and UndefinedBehaviorSanitizer, Debug at -O1) in which
 # any memory error, leak or undefined behaviour aborts the test that hit it (all but the
-# package, completion and crash-loop tests, which run no code of ours the sanitizers could see).
+# package, completion and crash-loop tests: see the sanitizer pass below).
 #   scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
