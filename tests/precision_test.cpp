@@ -69,6 +69,11 @@ const Pair kCosmetic[] = {
     {"NumericDateSameDayAndMonth", "Effective: March 3, 2026", "Effective: 03/03/2026", {"date_format"}},
     {"NumericDateDayOver12", "Updated 13 March 2026", "Updated 13.03.2026", {"date_format"}},
     {"NumericDateMonthFirst", "Updated March 13, 2026", "Updated 03/13/2026", {"date_format"}},
+    {"StrayBracket", "It forbids encouraging the use of) entheogens.", "It forbids encouraging the use of entheogens.",
+     {"punctuation"}},
+    {"DefinedTermQuotes", "Our services (the \"Services\") are provided as is.",
+     "Our services, the Services, are provided as is.", {"punctuation"}},
+    {"HeadingPermalink", "# Data retention", "# Data retention #", {"punctuation"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Precision, CosmeticVariant, ::testing::ValuesIn(kCosmetic),
@@ -91,6 +96,8 @@ const Pair kSubstantive[] = {
      "You authorize us to sell and share your data.", {}},
     {"DifferentWords", "Our licence is limited.", "Our license is unlimited.", {}},
     {"OurIsNotOr", "We process our data.", "We process or data.", {}},
+    {"ApostropheInsideAWordStays", "We don't sell your data.", "We dont sell your data.", {}},
+    {"BracketsWithNewWords", "Our services (the Services) are provided.", "Our services (not the Services) are provided.", {}},
     {"UrlToAnotherSite", "Read more at https://www.example.com/privacy.",
      "Read more at https://www.example.org/privacy.", {}},
     {"UrlToAnotherPage", "Read more at example.com/privacy.", "Read more at example.com/cookies.", {}},

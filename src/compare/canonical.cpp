@@ -118,6 +118,35 @@ std::string fold_punctuation(std::string_view s) {
   return out;
 }
 
+// Brackets, double quotes, apostrophes at word edges and lone permalink marks ("#", "¶")
+// carry no wording of their own: a stray ")" removed, a defined term losing its quotes, a
+// heading gaining an anchor link "#" say the same thing. An apostrophe inside a word stays
+// ("don't").
+std::string fold_marks(std::string_view s) {
+  auto letter = [&](std::size_t k) { return k < s.size() && (is_alpha(s[k]) || static_cast<unsigned char>(s[k]) >= 0x80); };
+  auto edge = [&](std::size_t k) { return k >= s.size() || is_ascii_space(s[k]); };
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '(' || c == ')' || c == '[' || c == ']' || c == '"') continue;
+    if (c == '\'' && !(i > 0 && letter(i - 1) && letter(i + 1))) continue;
+    const bool starts_token = i == 0 || is_ascii_space(s[i - 1]);
+    // A lone mark goes with the space before it, so the text reads as if it never was.
+    if (starts_token && c == '#' && edge(i + 1)) {
+      if (!out.empty() && is_ascii_space(out.back())) out.pop_back();
+      continue;
+    }
+    if (starts_token && c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xB6' && edge(i + 2)) {
+      if (!out.empty() && is_ascii_space(out.back())) out.pop_back();
+      ++i;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 bool all_digits(std::string_view w) {
   if (w.empty()) return false;
   for (char c : w)
@@ -578,7 +607,7 @@ std::string canonicalize(std::string_view text, unsigned steps) {
   if (steps & kFoldNumbering) s = strip_numbering(s);
   if (steps & kFoldCase) s = fold_case(s);
   if (steps & kFoldSpelling) s = drop_serial_commas(fold_spelling_variants(s));
-  if (steps & kFoldPunctuation) s = fold_punctuation(s);
+  if (steps & kFoldPunctuation) s = fold_marks(fold_punctuation(s));
   if (steps & kFoldWhitespace) s = fold_whitespace(s);
   if (steps & kFoldSpelling) s = join_compounds(s);
   return s;

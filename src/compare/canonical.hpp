@@ -5,7 +5,8 @@
 //   whitespace    spacing, including spaces before punctuation
 //   quotes        typographic quotes, apostrophes, dashes, ellipses folded to ASCII
 //   case          letter case
-//   punctuation   sentence punctuation at word ends (".", ",", ";", ":", "!", "?"), repeats
+//   punctuation   sentence punctuation at word ends (".", ",", ";", ":", "!", "?"), repeats;
+//                 brackets, double quotes, apostrophes at word edges, lone "#" and "¶"
 //   date_format   dates in any common English form, and numeric dates whose reading is
 //                 unambiguous ("13/03/2026"), rewritten as YYYY-MM-DD; a label before a
 //                 date ("Effective:", "Last updated") dropped
