@@ -74,6 +74,7 @@ const Pair kCosmetic[] = {
     {"DefinedTermQuotes", "Our services (the \"Services\") are provided as is.",
      "Our services, the Services, are provided as is.", {"punctuation"}},
     {"HeadingPermalink", "# Data retention", "# Data retention #", {"punctuation"}},
+    {"GluedHeadingPermalink", "## The Short", "## The Short#", {"punctuation"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Precision, CosmeticVariant, ::testing::ValuesIn(kCosmetic),
@@ -97,6 +98,7 @@ const Pair kSubstantive[] = {
     {"DifferentWords", "Our licence is limited.", "Our license is unlimited.", {}},
     {"OurIsNotOr", "We process our data.", "We process or data.", {}},
     {"ApostropheInsideAWordStays", "We don't sell your data.", "We dont sell your data.", {}},
+    {"AHashInsideTheTextStays", "Pay with #1 plan here.", "Pay with plan here.", {}},
     {"BracketsWithNewWords", "Our services (the Services) are provided.", "Our services (not the Services) are provided.", {}},
     {"UrlToAnotherSite", "Read more at https://www.example.com/privacy.",
      "Read more at https://www.example.org/privacy.", {}},

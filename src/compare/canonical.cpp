@@ -144,6 +144,25 @@ std::string fold_marks(std::string_view s) {
     }
     out += c;
   }
+  // A permalink glued to a heading's last word ("Retention#") ends the block; only then do
+  // the spaces before it go (trailing spacing alone is the whitespace step's).
+  std::size_t end = out.size();
+  while (end > 0 && is_ascii_space(out[end - 1])) --end;
+  bool mark = false;
+  for (;;) {
+    if (end > 0 && out[end - 1] == '#') {
+      end -= 1;
+    } else if (end >= 2 && out.compare(end - 2, 2, "\xC2\xB6") == 0) {
+      end -= 2;
+    } else {
+      break;
+    }
+    mark = true;
+  }
+  if (mark) {
+    while (end > 0 && is_ascii_space(out[end - 1])) --end;
+    out.resize(end);
+  }
   return out;
 }
 
