@@ -62,7 +62,7 @@ class DeclarationParser {
   }
 
   void report(Diagnostic::Severity severity, const std::string& where, const std::string& message) {
-    result_.diagnostics.push_back({severity, origin_, where, message, ""});
+    result_.diagnostics.push_back({severity, origin_, where, message, "", ""});
     ++problems_;
   }
   // A problem of the declaration: an error; in the history, a warning.
