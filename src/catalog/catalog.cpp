@@ -25,7 +25,7 @@ Catalog::Loaded Catalog::read_declaration(const std::filesystem::path& file) {
   BoundedRead declaration = read_bounded_file(file, kMaxDeclarationBytes);
   if (!declaration.ok()) {
     loaded.parsed.diagnostics.push_back(
-        {Diagnostic::Severity::error, file.string(), "", declaration.problem, id_from_name(stem)});
+        {Diagnostic::Severity::error, file.string(), "", declaration.problem, id_from_name(stem), ""});
     return loaded;
   }
   // Open Terms Archive's history sits beside the declaration: <Service>.history.json.
@@ -40,7 +40,7 @@ Catalog::Loaded Catalog::read_declaration(const std::filesystem::path& file) {
                                     has_history && history.ok() ? &history_text : nullptr);
   if (has_history && !history.ok()) {
     const std::string id = loaded.parsed.platform.id.empty() ? id_from_name(stem) : loaded.parsed.platform.id;
-    loaded.parsed.diagnostics.push_back({Diagnostic::Severity::error, history_file.string(), "", history.problem, id});
+    loaded.parsed.diagnostics.push_back({Diagnostic::Severity::error, history_file.string(), "", history.problem, id, ""});
   }
   return loaded;
 }
@@ -61,7 +61,7 @@ void Catalog::add_group(std::vector<Loaded> group) {
           {Diagnostic::Severity::error, group[i].parsed.platform.origin, "",
            "platform id '" + id + "' is also the id of " + others +
                " in the same directory: rename one file or give it another \"id\"",
-           id});
+           id, ""});
     }
   }
   for (Loaded& loaded : group) {
@@ -119,7 +119,7 @@ void Catalog::add_directory(const std::filesystem::path& directory) {
   std::error_code ec;
   if (!std::filesystem::is_directory(directory, ec)) {
     diagnostics_.push_back({Diagnostic::Severity::error, directory.string(), "",
-                            "catalog directory does not exist or is not a directory", ""});
+                            "catalog directory does not exist or is not a directory", "", ""});
     return;
   }
   // Every *.json name, whatever its type: a FIFO or a directory named *.json is reported as
@@ -129,7 +129,7 @@ void Catalog::add_directory(const std::filesystem::path& directory) {
     if (is_declaration_name(entry.path().filename().string())) files.push_back(entry.path());
   if (ec)
     diagnostics_.push_back({Diagnostic::Severity::error, directory.string(), "",
-                            "cannot list the catalog directory: " + ec.message(), ""});
+                            "cannot list the catalog directory: " + ec.message(), "", ""});
   std::sort(files.begin(), files.end());  // deterministic order, whatever readdir says
   std::vector<Loaded> group;
   for (const auto& file : files) group.push_back(read_declaration(file));
