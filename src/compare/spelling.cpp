@@ -51,19 +51,12 @@ constexpr std::string_view kOurStems[] = {
 // "-ise" → "-ize" ("authorise", "organisation", "recognised"), "-yse" → "-yze" ("analyse").
 // The stem before it must have three letters or more: "rise", "wise" and "raise" stay.
 std::string fold_ise(const std::string& word) {
-  static constexpr std::string_view endings[] = {"isations", "isation", "isers", "ising", "ised",
-                                                 "ises",     "iser",    "isable", "ise"};
+  static constexpr std::string_view endings[] = {"isations", "isation", "isers", "ising", "ised", "ises",
+                                                 "iser", "isable", "ise", "ysed", "yses", "ysing", "yse"};
   for (std::string_view ending : endings) {
     if (!ends_with(word, ending) || word.size() - ending.size() < 3) continue;
     std::string out = word;
-    out[word.size() - ending.size() + 1] = 'z';
-    return out;
-  }
-  for (std::string_view ending : {std::string_view("ysed"), std::string_view("yses"),
-                                  std::string_view("ysing"), std::string_view("yse")}) {
-    if (!ends_with(word, ending) || word.size() - ending.size() < 3) continue;
-    std::string out = word;
-    out[word.size() - ending.size() + 1] = 'z';
+    out[word.size() - ending.size() + 1] = 'z';  // the 's' after 'i' or 'y'
     return out;
   }
   return word;

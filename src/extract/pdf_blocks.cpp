@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "tosdiff/extract/pdf_running_lines.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -49,19 +50,6 @@ bool is_letter_byte(char c) {
   return std::isalpha(u) != 0 || u >= 0x80;  // any non-ASCII byte: part of a letter, in practice
 }
 
-std::size_t count_words(std::string_view s) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    if (c == ' ') {
-      in_word = false;
-    } else if (!in_word) {
-      in_word = true;
-      ++words;
-    }
-  }
-  return words;
-}
 
 // ---------------------------------------------------------------------------------------
 // Paragraph breaks.
@@ -159,7 +147,7 @@ std::string join_lines(const std::vector<std::size_t>& indices, const std::vecto
 // Kinds.
 
 bool short_standalone(const PdfBlock& c) {
-  return c.line_count == 1 && count_words(c.text) <= 12 && c.text.size() <= 120;
+  return c.line_count == 1 && count_space_separated_words(c.text) <= 12 && c.text.size() <= 120;
 }
 
 bool ends_like_sentence(std::string_view text, std::string_view marks) {

@@ -117,36 +117,43 @@ bool names_a_site_place(std::string_view label) {
   return false;
 }
 
-std::size_t word_count(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
+
+// The texts of a list's items (its element children with text), when the element is a list
+// of at least four items within the size bounds; empty otherwise.
+struct ListItems {
+  std::vector<std::pair<std::uint32_t, std::string>> items;  // child position, its text
+  std::size_t bytes = 0;                                     // of the texts, a space each
+};
+
+ListItems list_items(const FlatDocument& doc, std::uint32_t position, std::size_t max_children) {
+  ListItems list;
+  if (!is_list_like(doc.nodes[position]) || doc.end[position] - position > kMaxListNodes) return list;
+  const std::vector<std::uint32_t> children = element_children(doc, position, max_children);
+  if (children.size() < 4) return list;
+  for (std::uint32_t child : children) {
+    std::string text = furniture_text(doc, child, 60);
+    if (text.empty()) continue;
+    list.bytes += text.size() + 1;
+    list.items.emplace_back(child, std::move(text));
   }
-  return words;
+  return list;
+}
+
+// Whether the list has no text of its own besides its items' (a little slack for a label).
+bool holds_only_its_items(const FlatDocument& doc, std::uint32_t position, const ListItems& list) {
+  return furniture_text(doc, position, list.bytes + 40).size() <= list.bytes + 40;
 }
 
 }  // namespace
 
 bool is_language_name_list(const FlatDocument& doc, std::uint32_t position) {
-  const GumboNode* element = doc.nodes[position];
-  if (!is_list_like(element) || doc.end[position] - position > kMaxListNodes) return false;
-  const std::vector<std::uint32_t> children = element_children(doc, position, 400);
-  if (children.size() < 4) return false;
-  std::size_t items = 0, languages = 0, item_bytes = 0;
-  for (std::uint32_t child : children) {
-    const std::string text = furniture_text(doc, child, 60);
-    if (text.empty()) continue;
-    ++items;
-    item_bytes += text.size() + 1;
-    if (is_language_name(text)) ++languages;
-  }
+  const ListItems list = list_items(doc, position, 400);
+  const auto languages = static_cast<std::size_t>(std::count_if(
+      list.items.begin(), list.items.end(), [](const auto& item) { return is_language_name(item.second); }));
   // Nearly all of them (a "Choose your language" item or a globe icon's label may be among
   // them), at least four, and no text of the list's own.
-  if (languages < 4 || languages * 10 < items * 8) return false;
-  return furniture_text(doc, position, item_bytes + 40).size() <= item_bytes + 40;
+  if (languages < 4 || languages * 10 < list.items.size() * 8) return false;
+  return holds_only_its_items(doc, position, list);
 }
 
 namespace {
@@ -189,32 +196,26 @@ bool is_copyright_line(const FlatDocument& doc, std::uint32_t position) {
                         text.find("todos los derechos reservados") != std::string::npos;
   // A line, not a clause: "© 2026 Example Inc." or "... All rights reserved.", at most 30
   // words ("Copyright. The Services contain material protected by ..." is a clause).
-  return (marked || (reserved && has_year)) && word_count(text) <= 30;
+  return (marked || (reserved && has_year)) && count_space_separated_words(text) <= 30;
 }
 
 bool is_site_link_list(const FlatDocument& doc, std::uint32_t position) {
-  const GumboNode* element = doc.nodes[position];
-  if (!is_list_like(element) || doc.end[position] - position > kMaxListNodes) return false;
-  const std::vector<std::uint32_t> children = element_children(doc, position, 100);
-  if (children.size() < 4) return false;
-  std::size_t items = 0, places = 0, item_bytes = 0;
-  for (std::uint32_t child : children) {
-    const std::string text = furniture_text(doc, child, 60);
-    if (text.empty()) continue;
-    ++items;
-    item_bytes += text.size() + 1;
+  const ListItems list = list_items(doc, position, 100);
+  if (list.items.size() < 4) return false;
+  std::size_t places = 0;
+  for (const auto& [child, text] : list.items) {
     // Each item a link of a few words, or a sub-list of them (a footer column): an item of
     // prose is not furniture.
     bool has_link = doc.nodes[child]->v.element.tag == GUMBO_TAG_A;
     for (std::uint32_t i = child + 1; i < doc.end[child] && !has_link; ++i)
       has_link = doc.nodes[i]->type == GUMBO_NODE_ELEMENT && doc.nodes[i]->v.element.tag == GUMBO_TAG_A;
-    if (!has_link || text.size() > 60 || word_count(text) > 5) return false;
+    if (!has_link || text.size() > 60 || count_space_separated_words(text) > 5) return false;
     if (names_a_site_place(text)) ++places;
   }
   // Most of them to the site's own places: a list of processors or partners as links
   // ("Stripe", "Amazon Web Services") is part of a policy.
-  if (items < 4 || places * 10 < items * 6) return false;
-  return furniture_text(doc, position, item_bytes + 40).size() <= item_bytes + 40;
+  if (places * 10 < list.items.size() * 6) return false;
+  return holds_only_its_items(doc, position, list);
 }
 
 }  // namespace tosdiff

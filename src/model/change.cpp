@@ -3,19 +3,10 @@
 #include <algorithm>
 #include <set>
 
+#include "tosdiff/util/strings.hpp"
+
 namespace tosdiff {
 namespace {
-
-std::size_t count_words(const std::string& text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
 
 void accumulate(DiffStats& total, const DiffStats& s) {
   total.blocks_added += s.blocks_added;
@@ -34,8 +25,8 @@ DiffStats hunk_stats(const Hunk& hunk) {
   stats.blocks_removed = hunk.old_lines - stats.blocks_changed;
   stats.blocks_added = hunk.new_lines - stats.blocks_changed;
   for (const WordOp& op : hunk.words) {
-    if (op.op == '+') stats.words_added += count_words(op.text);
-    if (op.op == '-') stats.words_removed += count_words(op.text);
+    if (op.op == '+') stats.words_added += count_space_separated_words(op.text);
+    if (op.op == '-') stats.words_removed += count_space_separated_words(op.text);
   }
   return stats;
 }

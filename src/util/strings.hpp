@@ -18,6 +18,19 @@ inline std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+// Words of a text whose words are separated by single spaces (a normalized block, a line):
+// runs of anything but ' '.
+inline std::size_t count_space_separated_words(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 inline bool contains_any(std::string_view haystack, std::initializer_list<std::string_view> needles) {
   return std::any_of(needles.begin(), needles.end(),
                      [&](std::string_view n) { return haystack.find(n) != std::string_view::npos; });
