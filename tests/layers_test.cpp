@@ -129,9 +129,13 @@ TEST(Layers, NoSourceFileIsOverTheLimit) {
 }
 
 TEST(Layers, OnlyExtractSeesGumbo) {
-  for (const auto& [name, file] : scan())
-    for (const std::string& include : file.system)
-      if (include == "gumbo.h") EXPECT_EQ(file.layer, "extract") << name << " includes gumbo.h";
+  for (const auto& [name, file] : scan()) {
+    for (const std::string& include : file.system) {
+      if (include == "gumbo.h") {
+        EXPECT_EQ(file.layer, "extract") << name << " includes gumbo.h";
+      }
+    }
+  }
 }
 
 }  // namespace

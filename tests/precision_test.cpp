@@ -75,6 +75,18 @@ const Pair kCosmetic[] = {
      "Our services, the Services, are provided as is.", {"punctuation"}},
     {"HeadingPermalink", "# Data retention", "# Data retention #", {"punctuation"}},
     {"GluedHeadingPermalink", "## The Short", "## The Short#", {"punctuation"}},
+    {"SpaceBeforeBracketLost", "Visitors of our site, www.example.com (the Site), may subscribe.",
+     "Visitors of our site, www.example.com(the Site), may subscribe.", {"punctuation"}},
+    {"BracketedPluralSuffix", "The user(s) named in the order may cancel.", "The users named in the order may cancel.",
+     {"punctuation"}},
+    {"StrayAsterisk", "Misinformation: content that denies climate change.",
+     "Misinformation:* content that denies climate change.", {"punctuation"}},
+    {"StrayQuoteMarker", "Accessing and changing your information", ">Accessing and changing your information",
+     {"punctuation"}},
+    {"GluedEnumerator", "b. Our partner is responsible for its claims.", "b.Our partner is responsible for its claims.",
+     {"whitespace"}},
+    {"EnumeratorRemovedInsideABlock", "The licence is free. 6. e. Deletion: you may delete your content.",
+     "The licence is free. 6. Deletion: you may delete your content.", {"numbering"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Precision, CosmeticVariant, ::testing::ValuesIn(kCosmetic),
@@ -107,6 +119,12 @@ const Pair kSubstantive[] = {
     {"AmbiguousNumericDate", "Effective: March 4, 2026", "Effective: 03/04/2026", {}},
     {"NumericDateOtherDay", "Updated March 13, 2026", "Updated 03/14/2026", {}},
     {"LabelBeforeAnotherDate", "These terms apply from May 1, 2026.", "These terms apply from June 1, 2026.", {}},
+    {"AsteriskBetweenDigitsStays", "A fee of 5*3 units applies.", "A fee of 53 units applies.", {}},
+    {"GreaterThanANumberStays", "Users aged >13 may join.", "Users aged 13 may join.", {}},
+    {"ANumberAfterASentenceStays", "You must be at least 13. Children may not join.",
+     "You must be at least 16. Children may not join.", {}},
+    {"AMiddleNumberWithoutTitleStays", "Fees rose in 2024. 1.5 million users pay.", "Fees rose in 2024. million users pay.", {}},
+    {"GluedWordsWithANewWord", "You may share it.Others may not.", "You may share it. Others may now.", {}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Precision, SubstantiveTwin, ::testing::ValuesIn(kSubstantive),
@@ -118,6 +136,29 @@ TEST(PrecisionKinds, CompoundAndDoubleSpaceAreNamedApart) {
 }
 
 // ---- a date stamp inside an otherwise substantive record ------------------------------------
+
+// Paragraphs merged into one block keep their numbers and lose a space; the words are the
+// same (replays: Telegram's numbered terms, a Pinterest heading glued to its paragraph).
+TEST(PrecisionLayout, NumberedParagraphsMergedAreLayout) {
+  const Change change = change_of("1.4. You may not interfere with the service.\n\n1.5. Your use is subject to the terms.",
+                                  "1.4. You may not interfere with the service. 1.5. Your use is subject to the terms.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_TRUE(change.hunks[0].cosmetic);
+  EXPECT_FALSE(change.substantive);
+}
+
+TEST(PrecisionLayout, AHeadingGluedToTheParagraphBeforeIsLayout) {
+  const Change change = change_of("It protects voters and participants.\n\n## Climate misinformation:\n\n- Content that denies it.",
+                                  "It protects voters and participants.Climate misinformation:* Content that denies it.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_TRUE(change.hunks[0].cosmetic);
+}
+
+TEST(PrecisionLayout, MergedParagraphsWithANewNumberedClauseStaySubstantive) {
+  const Change change = change_of("1.4. You may not interfere with the service.\n\n1.5. Your use is subject to the terms.",
+                                  "1.4. You may not interfere with the service. 1.5. Your use is subject to the terms. 1.6. No scraping.");
+  EXPECT_TRUE(change.substantive);
+}
 
 TEST(PrecisionDateStamp, ADateOnlyHunkIsCosmeticBesideASubstantiveOne) {
   const Change change = change_of(

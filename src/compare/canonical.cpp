@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "tosdiff/compare/numbering.hpp"
 #include "tosdiff/compare/spelling.hpp"
 #include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/url.hpp"
@@ -76,6 +77,24 @@ std::string fold_case(std::string_view s) {
 bool closes(char c) { return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']'; }
 bool opens(char c) { return c == '(' || c == '['; }
 
+// "participants.Climate" is "participants. Climate" with its space lost (a page re-laid out
+// glued two paragraphs): a space goes after sentence punctuation between a lower-case letter
+// and a capitalized word. "U.S.Army", "e.g." and "example.com" are left as they are.
+std::string split_glued_sentences(std::string_view s) {
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    out += s[i];
+    const char c = s[i];
+    if ((c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ',') && i > 0 && lower(s[i - 1]) &&
+        i + 2 < s.size() && upper(s[i + 1]) && lower(s[i + 2]))
+      out += ' ';
+  }
+  return out;
+}
+
 std::string fold_whitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -118,18 +137,43 @@ std::string fold_punctuation(std::string_view s) {
   return out;
 }
 
-// Brackets, double quotes, apostrophes at word edges and lone permalink marks ("#", "¶")
-// carry no wording of their own: a stray ")" removed, a defined term losing its quotes, a
-// heading gaining an anchor link "#" say the same thing. An apostrophe inside a word stays
-// ("don't").
+// The length of a plural or suffix in brackets glued to a word at `i` ("(s)" in "user(s)",
+// "(es)"), whose brackets go without leaving a space; 0 otherwise.
+std::size_t bracketed_suffix_length(std::string_view s, std::size_t i) {
+  if (i == 0 || !is_alpha(s[i - 1]) || s[i] != '(') return 0;
+  std::size_t k = i + 1;
+  while (k < s.size() && k - i <= 3 && s[k] >= 'a' && s[k] <= 'z') ++k;
+  if (k == i + 1 || k >= s.size() || s[k] != ')') return 0;
+  if (k + 1 < s.size() && is_alpha(s[k + 1])) return 0;
+  return k + 1 - i;
+}
+
+// Brackets, double quotes, apostrophes at word edges, stray markup marks ("*" at a word's
+// edge, ">" before a word) and lone permalink marks ("#", "¶") carry no wording of their own:
+// a stray ")" removed, a defined term losing its quotes, a heading gaining an anchor link "#"
+// say the same thing. A bracket separates words ("example.com(the" reads "example.com (the");
+// a bracketed suffix does not ("user(s)" reads "users"). An apostrophe inside a word stays
+// ("don't"), and so does "*" between letters or digits ("5*3").
 std::string fold_marks(std::string_view s) {
   auto letter = [&](std::size_t k) { return k < s.size() && (is_alpha(s[k]) || static_cast<unsigned char>(s[k]) >= 0x80); };
+  auto alnum = [&](std::size_t k) { return k < s.size() && (is_alpha(s[k]) || is_digit(s[k])); };
   auto edge = [&](std::size_t k) { return k >= s.size() || is_ascii_space(s[k]); };
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (c == '(' || c == ')' || c == '[' || c == ']' || c == '"') continue;
+    if (const std::size_t suffix = bracketed_suffix_length(s, i)) {
+      out.append(s.substr(i + 1, suffix - 2));
+      i += suffix - 1;
+      continue;
+    }
+    if (c == '(' || c == ')' || c == '[' || c == ']') {
+      if (!out.empty() && !is_ascii_space(out.back()) && !edge(i + 1)) out += ' ';
+      continue;
+    }
+    if (c == '"') continue;
+    if (c == '*' && !(i > 0 && alnum(i - 1) && alnum(i + 1))) continue;
+    if (c == '>' && (i == 0 || is_ascii_space(s[i - 1])) && letter(i + 1)) continue;
     if (c == '\'' && !(i > 0 && letter(i - 1) && letter(i + 1))) continue;
     const bool starts_token = i == 0 || is_ascii_space(s[i - 1]);
     // A lone mark goes with the space before it, so the text reads as if it never was.
@@ -468,82 +512,6 @@ std::string drop_date_labels(std::string_view s) {
   return out;
 }
 
-// ---- numbering ------------------------------------------------------------------------------
-
-bool is_roman(std::string_view w) {
-  if (w.empty() || w.size() > 6) return false;
-  for (char c : w) {
-    char l = ascii_lower(c);
-    if (l != 'i' && l != 'v' && l != 'x' && l != 'l' && l != 'c' && l != 'd' && l != 'm') return false;
-  }
-  return true;
-}
-
-// Length of a leading enumerator with its trailing space, or 0. Recognized: "4. ", "4) ",
-// "(4) ", "4.2 ", "4.2.1. ", "(b) ", "b) ", "b. ", "iii. ", "(iv) ", optionally after
-// "Section ", "Article " or "§". A bare "4 " or "I " is text, not numbering.
-std::size_t enumerator_length(std::string_view s) {
-  std::size_t i = 0;
-  bool prefixed = false;
-  for (std::string_view prefix : {"section ", "article ", "\xC2\xA7 ", "\xC2\xA7"}) {
-    if (s.size() <= prefix.size()) continue;
-    std::string head;
-    for (char c : s.substr(0, prefix.size())) head += ascii_lower(c);
-    if (head == prefix) {
-      i = prefix.size();
-      prefixed = true;
-      break;
-    }
-  }
-  const bool paren = i < s.size() && s[i] == '(';
-  if (paren) ++i;
-  const std::size_t start = i;
-  while (i < s.size() && (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '.')) ++i;
-  std::string_view body = s.substr(start, i - start);
-  const bool dotted_end = !body.empty() && body.back() == '.';
-  std::string_view core = dotted_end ? body.substr(0, body.size() - 1) : body;
-  if (core.empty()) return 0;
-
-  // Parts between dots: numbers, single letters or Roman numerals ("4.2", "A.1", "II.3").
-  // Several parts need a number among them, so "U.S." or "e.g." is text.
-  bool numeric = true, mixed = true, has_number = false;
-  std::size_t parts = 0;
-  for (std::size_t p = 0;;) {
-    std::size_t q = core.find('.', p);
-    std::string_view part = core.substr(p, q == std::string_view::npos ? std::string_view::npos : q - p);
-    const bool number = all_digits(part);
-    has_number = has_number || number;
-    if (!number) numeric = false;
-    if (!number && !(part.size() == 1 && is_alpha(part[0])) && !(part.size() <= 4 && is_roman(part))) mixed = false;
-    ++parts;
-    if (q == std::string_view::npos) break;
-    p = q + 1;
-  }
-  const bool single = parts == 1;
-  if (!single && mixed && has_number) numeric = true;
-  const bool letter = single && core.size() == 1 && is_alpha(core[0]);
-  const bool roman = single && core.size() <= 4 && is_roman(core);
-  if (!numeric && !letter && !roman) return 0;
-
-  const bool closer = i < s.size() && s[i] == ')';
-  if (closer) ++i;
-  if (paren && !closer) return 0;
-  if (i >= s.size() || s[i] != ' ') return 0;  // a block that is only a number stays
-  // "4." "4)" "(4)" mark an enumerator; "4.2" or "Section 5" only when a title follows
-  // ("4.2 License"), since "1.5 million users" and "Section 5 applies" are text.
-  const bool marked = dotted_end || closer;
-  std::size_t next = i;
-  while (next < s.size() && s[next] == ' ') ++next;
-  const bool titled = next < s.size() && s[next] >= 'A' && s[next] <= 'Z';
-  if (!marked && !(numeric && (!single || prefixed) && titled)) return 0;
-  return i + 1;
-}
-
-std::string strip_numbering(std::string_view s) {
-  std::size_t cut = enumerator_length(s);
-  return std::string(s.substr(cut));
-}
-
 // ---- links ------------------------------------------------------------------------------------
 
 std::string fold_links(std::string_view s) {
@@ -572,6 +540,11 @@ std::size_t prose_url_length(std::string_view s, std::size_t i) {
   std::size_t end = i;
   while (end < s.size() && !is_ascii_space(s[end]) && s[end] != '"' && s[end] != '<' && s[end] != '>')
     ++end;
+  // A bracket that opens and never closes in the URL is the text's ("example.com(the Site)"
+  // lost a space); "wiki/Term_(law)" keeps its own.
+  const std::size_t bracket = s.substr(i, end - i).find('(');
+  if (bracket != std::string_view::npos && s.substr(i + bracket, end - i - bracket).find(')') == std::string_view::npos)
+    end = i + bracket;
   while (end > i && (is_sentence_punct(s[end - 1]) || s[end - 1] == ')' || s[end - 1] == ']' ||
                      s[end - 1] == '\''))
     --end;
@@ -589,6 +562,8 @@ std::size_t prose_url_length(std::string_view s, std::size_t i) {
   if (tld.size() < 2 || tld.size() > 12) return 0;
   for (char c : tld)
     if (!is_alpha(c)) return 0;
+  // "participants.Climate" is two sentences glued, not a host: no domain is capitalized.
+  if (tld[0] >= 'A' && tld[0] <= 'Z' && tld[1] >= 'a' && tld[1] <= 'z') return 0;
   for (char c : host)
     if (!is_alpha(c) && !is_digit(c) && c != '-' && c != '.') return 0;
   if (host.find("..") != std::string_view::npos) return 0;
@@ -621,12 +596,13 @@ std::string rewrite_dates(std::string_view text) { return DateScanner(text).run(
 std::string canonicalize(std::string_view text, unsigned steps) {
   std::string s(text);
   if (steps & kFoldLinkTarget) s = fold_prose_urls(fold_links(s));
+  if (steps & kFoldWhitespace) s = split_glued_sentences(s);
   if (steps & kFoldQuotes) s = fold_quotes(s);
   if (steps & kFoldDateFormat) s = drop_date_labels(rewrite_dates(s));
   if (steps & kFoldNumbering) s = strip_numbering(s);
   if (steps & kFoldCase) s = fold_case(s);
   if (steps & kFoldSpelling) s = drop_serial_commas(fold_spelling_variants(s));
-  if (steps & kFoldPunctuation) s = fold_marks(fold_punctuation(s));
+  if (steps & kFoldPunctuation) s = fold_punctuation(fold_marks(s));
   if (steps & kFoldWhitespace) s = fold_whitespace(s);
   if (steps & kFoldSpelling) s = join_compounds(s);
   return s;

@@ -1,0 +1,117 @@
+#include "tosdiff/compare/numbering.hpp"
+
+namespace tosdiff {
+namespace {
+
+bool numbering_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool numbering_digit(char c) { return c >= '0' && c <= '9'; }
+char numbering_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+bool numbering_sentence_end(char c) { return c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
+
+bool numbering_all_digits(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w)
+    if (!numbering_digit(c)) return false;
+  return true;
+}
+
+bool is_roman_numeral(std::string_view w) {
+  if (w.empty() || w.size() > 6) return false;
+  for (char c : w) {
+    char l = numbering_lower(c);
+    if (l != 'i' && l != 'v' && l != 'x' && l != 'l' && l != 'c' && l != 'd' && l != 'm') return false;
+  }
+  return true;
+}
+
+// Length of a leading enumerator with its trailing space, or 0. Recognized: "4. ", "4) ",
+// "(4) ", "4.2 ", "4.2.1. ", "(b) ", "b) ", "b. ", "iii. ", "(iv) ", optionally after
+// "Section ", "Article " or "§". A bare "4 " or "I " is text, not numbering.
+std::size_t enumerator_length(std::string_view s) {
+  std::size_t i = 0;
+  bool prefixed = false;
+  for (std::string_view prefix : {"section ", "article ", "\xC2\xA7 ", "\xC2\xA7"}) {
+    if (s.size() <= prefix.size()) continue;
+    std::string head;
+    for (char c : s.substr(0, prefix.size())) head += numbering_lower(c);
+    if (head == prefix) {
+      i = prefix.size();
+      prefixed = true;
+      break;
+    }
+  }
+  const bool paren = i < s.size() && s[i] == '(';
+  if (paren) ++i;
+  const std::size_t start = i;
+  while (i < s.size() && (numbering_letter(s[i]) || numbering_digit(s[i]) || s[i] == '.')) ++i;
+  std::string_view body = s.substr(start, i - start);
+  const bool dotted_end = !body.empty() && body.back() == '.';
+  std::string_view core = dotted_end ? body.substr(0, body.size() - 1) : body;
+  if (core.empty()) return 0;
+
+  // Parts between dots: numbers, single letters or Roman numerals ("4.2", "A.1", "II.3").
+  // Several parts need a number among them, so "U.S." or "e.g." is text.
+  bool numeric = true, mixed = true, has_number = false;
+  std::size_t parts = 0;
+  for (std::size_t p = 0;;) {
+    std::size_t q = core.find('.', p);
+    std::string_view part = core.substr(p, q == std::string_view::npos ? std::string_view::npos : q - p);
+    const bool number = numbering_all_digits(part);
+    has_number = has_number || number;
+    if (!number) numeric = false;
+    if (!number && !(part.size() == 1 && numbering_letter(part[0])) && !(part.size() <= 4 && is_roman_numeral(part))) mixed = false;
+    ++parts;
+    if (q == std::string_view::npos) break;
+    p = q + 1;
+  }
+  const bool single = parts == 1;
+  if (!single && mixed && has_number) numeric = true;
+  const bool letter = single && core.size() == 1 && numbering_letter(core[0]);
+  const bool roman = single && core.size() <= 4 && is_roman_numeral(core);
+  if (!numeric && !letter && !roman) return 0;
+
+  const bool closer = i < s.size() && s[i] == ')';
+  if (closer) ++i;
+  if (paren && !closer) return 0;
+  if (i >= s.size() || s[i] != ' ') return 0;  // a block that is only a number stays
+  // "4." "4)" "(4)" mark an enumerator; "4.2" or "Section 5" only when a title follows
+  // ("4.2 License"), since "1.5 million users" and "Section 5 applies" are text.
+  const bool marked = dotted_end || closer;
+  std::size_t next = i;
+  while (next < s.size() && s[next] == ' ') ++next;
+  const bool titled = next < s.size() && s[next] >= 'A' && s[next] <= 'Z';
+  if (!marked && !(numeric && (!single || prefixed) && titled)) return 0;
+  return i + 1;
+}
+
+}  // namespace
+
+// An enumerator opening a block, and one opening a sentence inside it: paragraphs merged
+// into one block keep their numbers ("... etc. 1.5. Your use ..."), and a list renumbered
+// inside a merged block only moves them. Inside, only marked enumerators ("1.5.", "e.",
+// "(b)", "6. e.") followed by a capitalized word count: "at least 13. Children" and "in 2024. 1.5
+// million" stay text.
+std::string strip_numbering(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = enumerator_length(s);
+  for (; i < s.size(); ++i) {
+    out += s[i];
+    if (s[i] != ' ' || out.size() < 2) continue;
+    const char before = out[out.size() - 2];
+    if (!numbering_sentence_end(before)) continue;
+    // A run of marked enumerators ("6. e. Deletion"), then a capitalized word.
+    std::size_t next = i + 1;
+    for (;;) {
+      const std::size_t cut = enumerator_length(s.substr(next));
+      const char mark = cut >= 2 ? s[next + cut - 2] : ' ';  // the character before its space
+      if (mark != '.' && mark != ')') break;
+      next += cut;
+      while (next < s.size() && s[next] == ' ') ++next;
+    }
+    if (next > i + 1 && next < s.size() && s[next] >= 'A' && s[next] <= 'Z') i = next - 1;
+  }
+  return out;
+}
+
+}  // namespace tosdiff
