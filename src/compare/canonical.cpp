@@ -177,9 +177,14 @@ std::string fold_marks(std::string_view s) {
     if (c == '\'' && !(i > 0 && letter(i - 1) && letter(i + 1))) continue;
     const bool starts_token = i == 0 || is_ascii_space(s[i - 1]);
     // A lone mark goes with the space before it, so the text reads as if it never was.
-    if (starts_token && c == '#' && edge(i + 1)) {
-      if (!out.empty() && is_ascii_space(out.back())) out.pop_back();
-      continue;
+    if (starts_token && c == '#') {  // "#", or a Markdown heading mark "###" left in the page
+      std::size_t run = i;
+      while (run < s.size() && s[run] == '#') ++run;
+      if (run - i <= 6 && edge(run)) {
+        if (!out.empty() && is_ascii_space(out.back())) out.pop_back();
+        i = run - 1;
+        continue;
+      }
     }
     if (starts_token && c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xB6' && edge(i + 2)) {
       if (!out.empty() && is_ascii_space(out.back())) out.pop_back();
