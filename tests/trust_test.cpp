@@ -285,5 +285,41 @@ TEST(ReplayNoText, ARedirectToACaptchaIsBlockedAndAParkedDomainEmpty) {
   EXPECT_FALSE(verdict_on(clause));
 }
 
+
+// ---- a translation is not a collapse ------------------------------------------------------------
+
+// Community rules have little legal vocabulary: their translation is recognized by its shape.
+Text rules_page(const std::vector<std::string>& headings, const std::string& item) {
+  std::string body;
+  for (const std::string& heading : headings) {
+    body += "## " + heading + "\n\n";
+    for (int i = 0; i < 4; ++i) body += "- " + item + " " + std::to_string(i + 1) + "\n";
+    body += "\n";
+  }
+  return parse_text(body);
+}
+
+TEST(ReplayTranslation, CommunityRulesTranslatedAreATranslationNotAShrink) {
+  const Text english = rules_page({"Dangerous content", "Deceptive content", "Sensitive content", "Illegal content"},
+                                  "Do not post content that promotes or encourages violence against a person or a group, and do not share it with the people you follow or in the playlists you make");
+  const Text german = rules_page({"Gefährliche Inhalte", "Irreführende Inhalte", "Sensible Inhalte", "Illegale Inhalte"},
+                                 "Poste keine Inhalte, die Gewalt gegen eine Person oder eine Gruppe fördern, und teile sie nicht mit den Leuten, denen du folgst, und nicht in deinen Playlists");
+  EXPECT_TRUE(reads_as_translation(english, german));
+  EXPECT_FALSE(shrink_verdict(english, german).has_value());
+}
+
+TEST(ReplayTranslation, AnAppScreenInAnotherLanguageIsStillHeldBack) {
+  const Text english = rules_page({"Dangerous content", "Deceptive content", "Sensitive content", "Illegal content"},
+                                  "Do not post content that promotes or encourages violence against a person or a group, and do not share it with the people you follow or in the playlists you make");
+  const Text screen = parse_text(
+      "## Willkommen\n\nTriff die Menschen in deiner Nähe, chatte kostenlos mit ihnen und plane noch heute ein erstes Date. "
+      "Die App ist für alle da, die neue Leute kennenlernen wollen und sich dabei sicher fühlen möchten. Lade sie jetzt "
+      "herunter und leg los, es dauert nur eine Minute und ist ganz einfach, und du kannst sie auf dem Handy und auf dem "
+      "Computer nutzen, wann und wo du willst, mit deinen Freunden und mit den Leuten, die du noch nicht kennst.");
+  EXPECT_FALSE(reads_as_translation(english, screen));
+  ASSERT_TRUE(shrink_verdict(english, screen).has_value());
+  EXPECT_EQ(shrink_verdict(english, screen)->kind, ErrorKind::suspicious_shrink);
+}
+
 }  // namespace
 }  // namespace tosdiff

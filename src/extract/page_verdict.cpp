@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "tosdiff/extract/error_page.hpp"
+#include "tosdiff/extract/language.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -274,6 +275,25 @@ double vocabulary_share(const Text& part, const Text& whole) {
   return vp.empty() ? 0.0 : static_cast<double>(shared) / static_cast<double>(vp.size());
 }
 
+// Whether `current` is `previous` in another language: each is clearly in a language and
+// they differ, and the new text reads like legal prose in its own language or keeps the
+// document's shape (as many headings, list items and paragraphs, give or take a quarter; a
+// translation runs 0.6 to 1.7 times as many words). A home page or an app screen in another
+// language has neither.
+bool reads_as_translation(const Text& previous, const Text& current) {
+  const std::string from = detect_language(previous), to = detect_language(current);
+  if (from.empty() || to.empty() || from == to) return false;
+  if (legal_markers(current) >= 3) return true;
+  auto close = [](std::size_t a, std::size_t b) { return a * 4 <= b * 5 + 4 && b * 4 <= a * 5 + 4; };
+  std::size_t counts[2][4] = {};
+  for (const Block& block : previous.blocks) ++counts[0][static_cast<int>(block.kind)];
+  for (const Block& block : current.blocks) ++counts[1][static_cast<int>(block.kind)];
+  for (int kind = 0; kind < 4; ++kind)
+    if (!close(counts[0][kind], counts[1][kind])) return false;
+  const std::size_t before = count_text_words(previous), after = count_text_words(current);
+  return after * 10 >= before * 6 && after * 10 <= before * 17;
+}
+
 std::optional<Error> shrink_verdict(const Text& previous, const Text& current) {
   const std::size_t before = count_text_words(previous), after = count_text_words(current);
   if (before < 100) return std::nullopt;  // too short to judge
@@ -281,6 +301,9 @@ std::optional<Error> shrink_verdict(const Text& previous, const Text& current) {
     return Error{ErrorKind::suspicious_shrink, "the text fell from " + std::to_string(before) + " to " +
                                           std::to_string(after) +
                                           " words"};
+  // A translation shares few words with the original and is not a collapse: the record says
+  // language_changed and compares like with like (pipeline/document_check.cpp).
+  if (reads_as_translation(previous, current)) return std::nullopt;
   auto a = vocabulary(previous), b = vocabulary(current);
   std::size_t shared = 0;
   for (const auto& w : b) shared += a.count(w);

@@ -38,6 +38,10 @@ std::optional<Error> page_verdict(long status, std::string_view html, const Text
 // collapsed, nothing otherwise.
 std::optional<Error> shrink_verdict(const Text& previous, const Text& current);
 
+// Whether `current` is the document `previous` translated into another language (exposed
+// for tests).
+bool reads_as_translation(const Text& previous, const Text& current);
+
 std::size_t count_text_words(const Text& text);
 
 // A registrar's placeholder on a parked domain ("this domain is for sale"), told from a tiny
