@@ -8,6 +8,7 @@
 #include <string>
 
 #include "support/tosdiff_helpers.hpp"
+#include "tosdiff/extract/email_protection.hpp"
 #include "tosdiff/extract/error_page.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
@@ -319,6 +320,29 @@ TEST(ReplayTranslation, AnAppScreenInAnotherLanguageIsStillHeldBack) {
   EXPECT_FALSE(reads_as_translation(english, screen));
   ASSERT_TRUE(shrink_verdict(english, screen).has_value());
   EXPECT_EQ(shrink_verdict(english, screen)->kind, ErrorKind::suspicious_shrink);
+}
+
+
+// ---- e-mail addresses behind Cloudflare's protection -----------------------------------------------
+
+// The placeholder and the key change with every page view; the address is what a reader sees
+// (the replay: 24 false alerts on one dating terms page, fragments of the placeholder).
+TEST(ReplayEmailProtection, AProtectedAddressReadsAsTheAddressWhateverTheKey) {
+  auto page = [](const std::string& encoded) {
+    return "<html><body><main><p>Write to <a href=\"/cdn-cgi/l/email-protection#" + encoded +
+           "\"><span class=\"__cf_email__\" data-cfemail=\"" + encoded +
+           "\">[email&#160;protected]</span></a> within 30 days.</p></main></body></html>";
+  };
+  EXPECT_EQ(text_of(page("422e2725232e02273a232f322e276c212d2f")), "Write to legal@example.com within 30 days.\n");
+  EXPECT_EQ(text_of(page("422e2725232e02273a232f322e276c212d2f")), text_of(page("177b7270767b57726f767a677b723974787a")));
+  EXPECT_EQ(decode_cloudflare_email("177b7270767b57726f767a677b723974787a"), "legal@example.com");
+}
+
+TEST(ReplayEmailProtection, AnythingElseInTheAttributeIsLeftAsTheText) {
+  // Not hex, or no address once decoded: the element's own text stays.
+  EXPECT_EQ(text_of("<p>Write to <span data-cfemail=\"zz12\">our team</span> now.</p>"), "Write to our team now.\n");
+  EXPECT_FALSE(decode_cloudflare_email("4243444546").has_value());  // decodes to no address
+  EXPECT_FALSE(decode_cloudflare_email("422e27").has_value());        // too short
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ namespace tosdiff {
 // bumped whenever the same page would give another text, so that an archive can tell a
 // change of tosdiff from a change of the page (pipeline/decide.hpp re-reads the previous
 // version's page then; the record says rules_changed).
-inline constexpr int kExtractionVersion = 4;  // 4: site furniture (language-name lists, copyright lines, link lists), toggled panels kept
+inline constexpr int kExtractionVersion = 5;  // 4: site furniture (language-name lists, copyright lines, link lists), toggled panels kept; 5: Cloudflare-protected e-mail addresses decoded
 
 // What the normalizer did that the caller should know about.
 struct NormalizeReport {

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <gumbo.h>
 
+#include "tosdiff/extract/email_protection.hpp"
 #include "tosdiff/extract/selector.hpp"
 #include "tosdiff/extract/text_builder.hpp"
 #include "tosdiff/util/url.hpp"
@@ -108,6 +110,14 @@ class Walker {
         i = is_element(node) ? doc_.end[i] : i + 1;
         continue;
       }
+      if (auto email = protected_email(node)) {  // read as the reader sees it, not the placeholder
+        bool inside = included_.contains(i) && !removed_.contains(i);
+        if (inside != was_included) builder_.boundary();
+        was_included = inside;
+        if (inside) builder_.append(*email);
+        i = doc_.end[i];
+        continue;
+      }
       open(i);
       ++i;
     }
@@ -135,6 +145,11 @@ class Walker {
     if (frame.role == Role::list) lists_.pop_back();
     if (frame.is_table) tables_.pop_back();
     stack_.pop_back();
+  }
+
+  static std::optional<std::string> protected_email(const GumboNode* node) {
+    const char* encoded = attribute(node, "data-cfemail");
+    return encoded ? decode_cloudflare_email(encoded) : std::nullopt;
   }
 
   bool skip_subtree(std::uint32_t i) const {
