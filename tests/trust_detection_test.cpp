@@ -286,6 +286,43 @@ TEST_F(HeldBack, AnAppScreenInAnotherLanguageIsHeldBackNotATranslation) {
   EXPECT_EQ(versions(), 1u);
 }
 
+// The French page of a site whose selector is the English page's (a replay: 563 checks of a
+// dating policy failed with no_match): found as the main content, a language change.
+std::string policy_in(const char* const (&paragraphs)[8], const std::string& wrapper_class) {
+  std::string body = "<html><body><nav><a href=\"/\">Home</a></nav><main class=\"" + wrapper_class + "\"><h1>Privacy</h1>";
+  for (std::size_t r = 0; r < 4; ++r) {
+    body += "<h2>Part " + std::to_string(r + 1) + "</h2>";
+    for (const char* p : paragraphs) body += std::string("<p>") + p + "</p>";
+  }
+  return body + "</main></body></html>";
+}
+
+TEST_F(HeldBack, AStaleSelectorOnTheTranslatedPageFindsTheTranslation) {
+  declare_select(".policy-en");
+  serve_html(policy_in(kPolicyEn, "policy-en"));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(policy_in(kPolicyFr, "policy-fr"));
+  json french = check_at("2026-03-02T00:00:00Z");
+  ASSERT_EQ(french["status"], "changed") << french.dump(2);
+  EXPECT_EQ(french["significance"], "cosmetic") << french.dump(2);
+  EXPECT_EQ(french["language_changed"]["to"], "fr");
+  EXPECT_NE(french.dump().find("in another language"), std::string::npos) << french.dump(2);
+}
+
+TEST_F(HeldBack, AStaleSelectorOnAPageInAnotherLanguageThatIsNotTheDocumentIsNoMatch) {
+  declare_select(".policy-en");
+  serve_html(policy_in(kPolicyEn, "policy-en"));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html("<html><body><main class=\"home\"><h1>Bienvenue</h1><p>Rencontrez des personnes près de chez vous, "
+             "discutez gratuitement avec elles et prévoyez un premier rendez-vous ce soir. L'application est faite "
+             "pour tous ceux qui veulent faire de nouvelles rencontres et se sentir en confiance. Téléchargez-la et "
+             "lancez-vous, cela ne prend qu'une minute et c'est très simple, sur le téléphone comme sur "
+             "l'ordinateur, quand vous voulez et où vous voulez.</p></main></body></html>");
+  json record = check_at("2026-03-02T00:00:00Z");
+  EXPECT_EQ(record["error"]["kind"], "no_match") << record.dump(2);
+  EXPECT_EQ(versions(), 1u);
+}
+
 TEST_F(HeldBack, ATranslationIsALanguageChangeAndTheWayBackIsComparedWithTheSameLanguage) {
   serve_html(policy_page(kPolicyEn));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");

@@ -9,6 +9,7 @@
 #include "tosdiff/extract/hidden_elements.hpp"
 #include "tosdiff/extract/interval_set.hpp"
 #include "tosdiff/extract/main_content.hpp"
+#include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/extract/raw_text.hpp"
 #include "tosdiff/extract/selection.hpp"
 #include "tosdiff/extract/walker.hpp"
@@ -63,13 +64,18 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   }
   const auto prefix = text_prefix_sums(doc);
   std::optional<std::uint32_t> found;  // the content, when found rather than selected
+  bool maybe_translated = false;        // found as the main content: must read as a translation
   if (whole_page || fell_back) {
     std::optional<std::uint32_t> root;
     if (fell_back && !options.anchor_text.empty()) {
       root = find_anchored_content(doc, options.anchor_text, prefix);
-      if (!root)
-        return Error{ErrorKind::no_match, "the select selectors matched nothing (" + unmatched_names +
-                                     "), and no part of the page resembles the archived text"};
+      if (!root) {
+        // The document served in another language shares no words with the archived text
+        // (and a site's selectors often differ by language): its main content, if it reads
+        // as the archived text translated.
+        root = find_main_content(doc, prefix);
+        maybe_translated = true;
+      }
     } else {
       root = find_main_content(doc, prefix);
     }
@@ -97,13 +103,18 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
 
   BoilerplateRules rules(whole_page);
   Text text = walk_text(doc, options, included, removed, roots, rules);
+  if (maybe_translated && !reads_as_translation(parse_text(options.anchor_text), text))
+    return Error{ErrorKind::no_match, "the select selectors matched nothing (" + unmatched_names +
+                                          "), and no part of the page resembles the archived text"};
   if (fell_back) {
     if (options.anchor_text.empty() && word_count(text) < options.min_fallback_words)
       return Error{ErrorKind::no_match, "the select selectors matched nothing: " + unmatched_names};
     if (options.report) {
       options.report->fell_back = true;
-      options.report->note = "the declaration's select (" + unmatched_names +
-                             ") matched nothing; tosdiff found the text itself. Update the declaration";
+      options.report->note = "the declaration's select (" + unmatched_names + ") matched nothing; tosdiff found the text " +
+                             (maybe_translated ? "itself, in another language than the archived one"
+                                               : "itself") +
+                             ". Update the declaration";
     }
   }
   return text;
