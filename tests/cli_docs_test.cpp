@@ -221,9 +221,11 @@ void expect_same(const Options& help, const Names& documented, const std::string
     for (const auto& name : option) found = found || documented.count(name);
     EXPECT_TRUE(found) << names_of(option) << " is missing from " << where;
   }
-  for (const auto& name : documented)
-    if (name != "-h" && name != "--help" && name != "--version")
+  for (const auto& name : documented) {
+    if (name != "-h" && name != "--help" && name != "--version") {
       EXPECT_TRUE(all.count(name)) << name << " is in " << where << " but not in the --help";
+    }
+  }
 }
 
 TEST(CliDocs, EveryCommandsOptionsAreInTheReadmeAndTheManPageAndNothingElse) {
@@ -243,12 +245,16 @@ TEST(CliDocs, EveryCommandsOptionsAreInTheReadmeAndTheManPageAndNothingElse) {
     ASSERT_TRUE(items.count(command)) << "docs/tosdiff.1 COMMANDS has no entry for " << command;
     expect_same(options, items.at(command), "docs/tosdiff.1 COMMANDS, " + command);
   }
-  for (const auto& [command, documented] : readme)
-    if (!command.empty())
+  for (const auto& [command, documented] : readme) {
+    if (!command.empty()) {
       EXPECT_NE(std::find(names.begin(), names.end(), command), names.end()) << "README documents a command " << command;
-  for (const auto& [command, documented] : synopsis)
-    if (!command.empty())
+    }
+  }
+  for (const auto& [command, documented] : synopsis) {
+    if (!command.empty()) {
       EXPECT_NE(std::find(names.begin(), names.end(), command), names.end()) << "the man page documents a command " << command;
+    }
+  }
 }
 
 TEST(CliDocs, TheGlobalOptionsAreInTheReadmeAndTheManPage) {
@@ -371,7 +377,7 @@ TEST(CliDocs, EveryExampleNamesACommandAndOptionsItTakes) {
       EXPECT_TRUE(accepted[command].count(name)) << where << ": `tosdiff " << command << "` takes no " << name;
     }
   };
-  for (const std::string& doc : {"README.md", "docs/alerts.md", "docs/digest.md", "docs/scheduling.md",
+  for (const char* doc : {"README.md", "docs/alerts.md", "docs/digest.md", "docs/scheduling.md",
                                  "docs/archive-layout.md", "docs/change-record.md"})
     for (const auto& words : invocations(code_lines(source(doc)))) check(words, doc);
   for (const auto& words : invocations(man_example_lines())) check(words, "docs/tosdiff.1 EXAMPLES");
@@ -400,7 +406,9 @@ TEST(CliDocs, TheDocumentsDoNotContradictTheBinary) {
     }
     if (line.find("tosdiff") != std::string::npos) {
       const bool says_exit_1 = comments.find("exit code 1") != std::string::npos || comments.find("exit 1") != std::string::npos;
-      if (says_exit_1) EXPECT_NE(line.find("--exit-code"), std::string::npos) << comments << line;
+      if (says_exit_1) {
+        EXPECT_NE(line.find("--exit-code"), std::string::npos) << comments << line;
+      }
     }
     if (line.empty() || line.find("tosdiff") != std::string::npos) comments.clear();
   }

@@ -187,11 +187,13 @@ TEST_F(Notify, MinSeverityFlagAppliesToFlagTargets) {
   auto records = lines_of(exec_log());
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0]["document"], "terms-of-service");
-  // Without the floor both substantive changes alert.
-  server_.set("/terms", html(page(kCourts)));
-  server_.set("/privacy", html(page(kCourts, "<p>Our office is open on Mondays.</p>")));
-  ASSERT_EQ(tosdiff({"check", "--notify-exec", exec_command()}).exit_code, 0);
-  EXPECT_EQ(lines_of(exec_log()).size(), 3u);
+  // Without the floor both substantive changes alert (not back to version 1: a way back
+  // within the hour is a variant's blip, flapping).
+  server_.set("/terms", html(page(kCourts, "<p>Refunds are made within 14 days.</p>")));
+  server_.set("/privacy", html(page(kCourts, "<p>Our office is open on Fridays.</p>")));
+  ProcessResult unfloored = tosdiff({"check", "--json", "--notify-exec", exec_command()});
+  ASSERT_EQ(unfloored.exit_code, 0) << unfloored.err;
+  EXPECT_EQ(lines_of(exec_log()).size(), 3u) << unfloored.out;
 }
 
 TEST_F(Notify, WebhookFailureIsQueuedAndDeliveredByTheNextRun) {

@@ -467,6 +467,35 @@ TEST_F(Pipeline, ASuspiciousShrinkIsHeldUntilAccepted) {
   EXPECT_EQ(check_one(doc).status, Status::unchanged);
 }
 
+TEST_F(Pipeline, BackFromAVariantServedForAFewHoursIsFlapping) {
+  // A regional variant served once: its arrival is alerted, the way back hours later is not.
+  const DocumentSpec doc = spec("example", kUrl);
+  const std::string a = terms_html(), b = sold_terms_html();
+  std::vector<ChangeRecord> records;
+  for (const std::string* page : {&a, &b, &a}) {
+    fetcher_.set_html(kUrl, *page);
+    records.push_back(check_one(doc));
+    clock_.advance(std::chrono::hours(6));
+  }
+  EXPECT_EQ(records[1].significance, Significance::substantive);
+  EXPECT_EQ(records[2].reverts_to, "1");
+  EXPECT_EQ(records[2].significance, Significance::cosmetic);
+  EXPECT_EQ(records[2].cosmetic_kinds, std::vector<std::string>{"flapping"});
+}
+
+TEST_F(Pipeline, BackFromAVersionThatLastedDaysIsARevertLikeAnyChange) {
+  const DocumentSpec doc = spec("example", kUrl);
+  const std::string a = terms_html(), b = sold_terms_html();
+  std::vector<ChangeRecord> records;
+  for (const std::string* page : {&a, &b, &a}) {
+    fetcher_.set_html(kUrl, *page);
+    records.push_back(check_one(doc));
+    clock_.advance(std::chrono::hours(40));
+  }
+  EXPECT_EQ(records[2].reverts_to, "1");
+  EXPECT_EQ(records[2].significance, Significance::substantive);
+}
+
 TEST_F(Pipeline, FlappingBetweenTwoTextsIsNamedThenCosmetic) {
   const DocumentSpec doc = spec("example", kUrl);
   const std::string a = terms_html(), b = sold_terms_html();
@@ -474,7 +503,7 @@ TEST_F(Pipeline, FlappingBetweenTwoTextsIsNamedThenCosmetic) {
   for (const std::string* page : {&a, &b, &a, &b}) {
     fetcher_.set_html(kUrl, *page);
     records.push_back(check_one(doc));
-    clock_.advance(std::chrono::hours(1));
+    clock_.advance(std::chrono::hours(48));  // each text lives long enough to be news
   }
   EXPECT_EQ(records[0].status, Status::new_document);
   EXPECT_EQ(records[1].status, Status::changed);

@@ -1,19 +1,34 @@
 #include "tosdiff/pipeline/record_builder.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/extract/language.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/report/record_text.hpp"
+#include "tosdiff/util/clock.hpp"
 
 namespace tosdiff {
 namespace {
 
 // A text seen recently comes back (A/B variants, two caches behind a balancer): the record
 // names the version it reverts to. Once the document has already made this very flip
-// before, it is flapping, and the flip is cosmetic.
-void note_flapping(ChangeRecord& r, const std::vector<VersionEntry>& history, const std::string& sha) {
+// before, it is flapping, and the flip is cosmetic. So is the way back from a version that
+// lived under kBlip: a variant served for a few hours (a regional page, a stale cache) was
+// the news, if any; its end is not (replay: a dating site alternating its US and EU terms).
+void mark_flapping(ChangeRecord& r) {
+  r.significance = Significance::cosmetic;
+  auto& kinds = r.cosmetic_kinds;
+  kinds.push_back("flapping");
+  std::sort(kinds.begin(), kinds.end());
+  kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+}
+
+constexpr std::chrono::hours kBlip{36};
+
+void note_flapping(ChangeRecord& r, const std::vector<VersionEntry>& history, const std::string& sha,
+                   const std::string& checked_at) {
   constexpr std::size_t kRecent = 10;
   if (history.empty()) return;
   const VersionEntry& current = history.back();  // the version this change follows
@@ -27,14 +42,14 @@ void note_flapping(ChangeRecord& r, const std::vector<VersionEntry>& history, co
   if (r.reverts_to.empty()) return;
   for (std::size_t i = first + 1; i < history.size(); ++i) {
     if (history[i - 1].sha256 == current.sha256 && history[i].sha256 == sha) {
-      r.significance = Significance::cosmetic;
-      auto& kinds = r.cosmetic_kinds;
-      kinds.push_back("flapping");
-      std::sort(kinds.begin(), kinds.end());
-      kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+      mark_flapping(r);
       return;
     }
   }
+  std::chrono::system_clock::time_point since, now;
+  if (history.size() >= 2 && history[history.size() - 2].sha256 == sha && parse_utc(current.captured_at, since) &&
+      parse_utc(checked_at, now) && now - since < kBlip)
+    mark_flapping(r);
 }
 
 }  // namespace
@@ -105,7 +120,7 @@ BuiltRecord build_record(const RecordInput& in) {
         r.cosmetic_kinds = {"language"};
       }
     }
-    if (r.status == Status::changed) note_flapping(r, in.history, v.sha256);
+    if (r.status == Status::changed) note_flapping(r, in.history, v.sha256, in.checked_at);
   }
   classify_result(r, in.rules ? *in.rules : builtin_rules());
   v.status = r.status == Status::new_document ? Status::new_document : Status::changed;
