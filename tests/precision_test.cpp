@@ -75,6 +75,8 @@ const Pair kCosmetic[] = {
      "Our services, the Services, are provided as is.", {"punctuation"}},
     {"HeadingPermalink", "# Data retention", "# Data retention #", {"punctuation"}},
     {"GluedHeadingPermalink", "## The Short", "## The Short#", {"punctuation"}},
+    {"DoubledApostrophe", "It infringes any person\u2019s or entity\u2019's rights.", "It infringes any person\u2019s or entity\u2019s rights.",
+     {"punctuation", "quotes"}},
     {"MarkdownHeadingMarkLeftInThePage", "## Content ID", "## ### Content ID", {"punctuation", "whitespace"}},
     {"SpaceBeforeBracketLost", "Visitors of our site, www.example.com (the Site), may subscribe.",
      "Visitors of our site, www.example.com(the Site), may subscribe.", {"punctuation"}},

@@ -323,6 +323,22 @@ TEST_F(HeldBack, AStaleSelectorOnAPageInAnotherLanguageThatIsNotTheDocumentIsNoM
   EXPECT_EQ(versions(), 1u);
 }
 
+TEST_F(HeldBack, ALanguageLeftMonthsAgoIsATranslationAgainNotComparedWithItsOldText) {
+  serve_html(policy_page(kPolicyEn));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(policy_page(kPolicyFr));
+  ASSERT_EQ(check_at("2026-03-02T00:00:00Z")["significance"], "cosmetic");
+  serve_html(policy_page(kPolicyEn));
+  ASSERT_EQ(check_at("2026-03-03T00:00:00Z")["significance"], "cosmetic");  // back, the same as version 1
+  // Two months later the French page again, edited since: not a change of the document.
+  serve_html(policy_page(kPolicyFr, 4, "Nous gardons les photos d'un compte fermé pendant trente jours."));
+  json french = check_at("2026-05-03T00:00:00Z");
+  ASSERT_EQ(french["status"], "changed") << french.dump(2);
+  EXPECT_EQ(french["significance"], "cosmetic") << french.dump(2);
+  EXPECT_EQ(french["cosmetic_kinds"], json::array({"language"}));
+  EXPECT_FALSE(french["language_changed"].contains("compared_with")) << french.dump(2);
+}
+
 TEST_F(HeldBack, ATranslationIsALanguageChangeAndTheWayBackIsComparedWithTheSameLanguage) {
   serve_html(policy_page(kPolicyEn));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");

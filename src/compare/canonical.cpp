@@ -174,7 +174,13 @@ std::string fold_marks(std::string_view s) {
     if (c == '"') continue;
     if (c == '*' && !(i > 0 && alnum(i - 1) && alnum(i + 1))) continue;
     if (c == '>' && (i == 0 || is_ascii_space(s[i - 1])) && letter(i + 1)) continue;
-    if (c == '\'' && !(i > 0 && letter(i - 1) && letter(i + 1))) continue;
+    if (c == '\'') {  // a run of them is one ("entity''s" is a typo of "entity's")
+      std::size_t run = i;
+      while (run < s.size() && s[run] == '\'') ++run;
+      if (i > 0 && letter(i - 1) && letter(run)) out += '\'';
+      i = run - 1;
+      continue;
+    }
     const bool starts_token = i == 0 || is_ascii_space(s[i - 1]);
     // A lone mark goes with the space before it, so the text reads as if it never was.
     if (starts_token && c == '#') {  // "#", or a Markdown heading mark "###" left in the page

@@ -414,10 +414,18 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
     } else if (auto language = language_switch(before, text)) {
       // The page switched language. Back in a language archived before, the change is what
       // differs from the latest text in that language; else a translation (record_builder).
+      // Only a language left recently: after a long stretch in another language, what differs
+      // from a text the page stopped showing months ago is not what the page changed now.
       std::size_t looked = 0;
-      for (auto it = index.versions.rbegin(); it != index.versions.rend() && looked < kLanguageLookBack; ++it) {
+      const VersionEntry* newer = nullptr;  // the version that replaced *it
+      std::chrono::system_clock::time_point now;
+      const bool dated = parse_utc(captured_at, now);
+      for (auto it = index.versions.rbegin(); it != index.versions.rend() && looked < kLanguageLookBack;
+           newer = &*it, ++it) {
         if (it->number == current->number) continue;
         ++looked;
+        std::chrono::system_clock::time_point left;
+        if (!dated || !newer || !parse_utc(newer->captured_at, left) || now - left > kLanguageLeftWithin) break;
         try {
           Text earlier = parse_text(archive_.read_version(index, *it));
           if (detect_language(earlier) != language->to) continue;
