@@ -238,6 +238,21 @@ TEST(PrecisionFurniture, ACopyrightLineIsDroppedWithoutSelectors) {
   EXPECT_EQ(whole_page_text(page).find("2025"), std::string::npos);
 }
 
+TEST(PrecisionFurniture, ACopyrightLineWrittenWithCIsDropped) {
+  const std::string page = kPolicy + "<div class=\"x\"><p>(c) 2025 Example Inc.</p></div>";
+  EXPECT_EQ(whole_page_text(page).find("2025"), std::string::npos);
+}
+
+TEST(PrecisionFurniture, AListsThirdItemIsNotACopyrightLine) {
+  // "(c)" numbering a clause (replay: every third item of a dating policy dropped).
+  const std::string page =
+      "<main><h1>Privacy Policy</h1><p>We collect the prompts you send and keep them for thirty days. We do not "
+      "use your inputs to train our models unless you opt in.</p><ul><li><p>(a) our controller is Example "
+      "Inc.</p></li><li><p>(b) our EU representative is Example BV.</p></li><li><p>(c) our UK representative is "
+      "Example Ltd, registered at 61 Baker Street, London.</p></li></ul></main>";
+  EXPECT_NE(whole_page_text(page).find("our UK representative"), std::string::npos) << whole_page_text(page);
+}
+
 TEST(PrecisionFurniture, ACopyrightClauseStays) {
   const std::string clause =
       "<main><h1>Terms</h1><h2>Copyright</h2><p>Copyright in the content you upload stays with you; you grant us a "

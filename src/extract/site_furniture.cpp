@@ -187,7 +187,15 @@ bool is_copyright_line(const FlatDocument& doc, std::uint32_t position) {
         return true;
     return false;
   }();
-  const bool marked = text.rfind("\xC2\xA9", 0) == 0 || text.rfind("(c) ", 0) == 0 ||
+  // "(c)" is also a list's third item ("(c) our representative is ..."): a copyright sign only
+  // right before a year.
+  const bool c_year = text.rfind("(c)", 0) == 0 && [&] {
+    std::size_t i = 3;
+    while (i < text.size() && text[i] == ' ') ++i;
+    return i + 4 <= text.size() && (text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0) &&
+           std::isdigit(static_cast<unsigned char>(text[i + 2])) && std::isdigit(static_cast<unsigned char>(text[i + 3]));
+  }();
+  const bool marked = text.rfind("\xC2\xA9", 0) == 0 || c_year ||
                       text.rfind("copyright \xC2\xA9", 0) == 0 ||
                       (text.rfind("copyright ", 0) == 0 && has_year);
   const bool reserved = text.find("all rights reserved") != std::string::npos ||
