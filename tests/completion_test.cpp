@@ -223,7 +223,7 @@ TEST(Install, PutsEveryFileWhereItIsLookedFor) {
   ProcessResult install = run_process({TOSDIFF_CMAKE, "--install", TOSDIFF_BUILD_DIR, "--prefix", prefix.path()},
                                       {}, std::chrono::seconds(120));
   ASSERT_EQ(install.exit_code, 0) << install.out << install.err;
-  for (const std::string& path :
+  for (const char* path :
        {"bin/tosdiff", "share/man/man1/tosdiff.1.gz", "share/bash-completion/completions/tosdiff",
         "share/zsh/vendor-completions/_tosdiff", "share/fish/vendor_completions.d/tosdiff.fish",
         "share/doc/tosdiff/README.md", "share/doc/tosdiff/copyright", "share/doc/tosdiff/examples/crontab",

@@ -309,6 +309,33 @@ TEST_F(HeldBack, AStaleSelectorOnTheTranslatedPageFindsTheTranslation) {
   EXPECT_NE(french.dump().find("in another language"), std::string::npos) << french.dump(2);
 }
 
+// A redesign with a new policy (a replay: three months of no_match on a dating site's
+// rewritten policy): nothing resembles the archived text, but the main content is legal
+// prose, so it is the document rewritten, reported like any change, with a warning.
+TEST_F(HeldBack, AStaleSelectorOnARewrittenPolicyFindsTheRewrite) {
+  declare_select(".policy-en");
+  serve_html(policy_in(kPolicyEn, "policy-en"));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  std::string rewrite = "<html><body><nav><a href=\"/\">Home</a></nav><article class=\"terms-2026\"><h1>Datenschutz</h1>";
+  for (int part = 0; part < 6; ++part)
+    rewrite += "<h2>Clause " + std::to_string(part + 1) + "</h2><p>Lumenfield GmbH, registered office Berlin, "
+               "is controller. Lawful basis: consent, legitimate interests, contract performance. Supervisory "
+               "authority complaints possible anytime. Governing law: Germany; jurisdiction: Berlin courts. "
+               "Indemnification, warranty disclaimers, arbitration waivers excluded where statutory protections "
+               "apply. Retention: twelve months maximum; deletion requests answered within thirty days.</p>";
+  serve_html(rewrite + "</article></body></html>");
+  // It shares little with the archived text: held back like any such text, then adopted
+  // once stable over a day (legal prose), not a no_match for good.
+  json held = check_at("2026-03-02T00:00:00Z");
+  EXPECT_EQ(held["error"]["kind"], "suspicious_shrink") << held.dump(2);
+  EXPECT_NE(held.dump().find("found the text itself, though it shares little"), std::string::npos) << held.dump(2);
+  check_at("2026-03-02T12:00:00Z");
+  json adopted = check_at("2026-03-03T01:00:00Z");
+  EXPECT_EQ(adopted["status"], "changed") << adopted.dump(2);
+  EXPECT_EQ(adopted["significance"], "substantive") << adopted.dump(2);
+  EXPECT_EQ(versions(), 2u);
+}
+
 TEST_F(HeldBack, AStaleSelectorOnAPageInAnotherLanguageThatIsNotTheDocumentIsNoMatch) {
   declare_select(".policy-en");
   serve_html(policy_in(kPolicyEn, "policy-en"));

@@ -6,6 +6,7 @@
 
 #include "tosdiff/extract/boilerplate.hpp"
 #include "tosdiff/extract/dom.hpp"
+#include "tosdiff/extract/error_page.hpp"
 #include "tosdiff/extract/hidden_elements.hpp"
 #include "tosdiff/extract/interval_set.hpp"
 #include "tosdiff/extract/main_content.hpp"
@@ -19,6 +20,13 @@
 // (the text of what was picked, as blocks).
 
 namespace tosdiff {
+namespace {
+
+// Markers of legal prose (error_page.hpp) that make a page's main content the document
+// rewritten, when its selector is stale and nothing on it resembles the archived text.
+constexpr std::size_t kRewriteLegalMarkers = 3;
+
+}  // namespace
 
 Result<bool> check_selectors(const std::vector<SelectorSpec>& specs) {
   auto compiled = compile_all(specs);
@@ -64,17 +72,19 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   }
   const auto prefix = text_prefix_sums(doc);
   std::optional<std::uint32_t> found;  // the content, when found rather than selected
-  bool maybe_translated = false;        // found as the main content: must read as a translation
+  bool maybe_rewritten = false;         // found as the main content: must read as the document
   if (whole_page || fell_back) {
     std::optional<std::uint32_t> root;
     if (fell_back && !options.anchor_text.empty()) {
       root = find_anchored_content(doc, options.anchor_text, prefix);
       if (!root) {
-        // The document served in another language shares no words with the archived text
-        // (and a site's selectors often differ by language): its main content, if it reads
-        // as the archived text translated.
+        // No part of the page has the archived text's words: the document translated (a
+        // site's selectors often differ by language) or rewritten (a new policy on a
+        // redesigned page) shares few of them. Its main content, if it reads as the archived
+        // text translated, or as legal prose of its own (a rewrite: then compared as usual,
+        // and a collapse or another page is held back by the checks that follow).
         root = find_main_content(doc, prefix);
-        maybe_translated = true;
+        maybe_rewritten = true;
       }
     } else {
       root = find_main_content(doc, prefix);
@@ -103,17 +113,23 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
 
   BoilerplateRules rules(whole_page);
   Text text = walk_text(doc, options, included, removed, roots, rules);
-  if (maybe_translated && !reads_as_translation(parse_text(options.anchor_text), text))
-    return Error{ErrorKind::no_match, "the select selectors matched nothing (" + unmatched_names +
-                                          "), and no part of the page resembles the archived text"};
+  bool translated = false;
+  if (maybe_rewritten) {
+    translated = reads_as_translation(parse_text(options.anchor_text), text);
+    const bool rewritten = legal_markers(text) >= kRewriteLegalMarkers && word_count(text) >= options.min_fallback_words;
+    if (!translated && !rewritten)
+      return Error{ErrorKind::no_match, "the select selectors matched nothing (" + unmatched_names +
+                                            "), and no part of the page resembles the archived text"};
+  }
   if (fell_back) {
     if (options.anchor_text.empty() && word_count(text) < options.min_fallback_words)
       return Error{ErrorKind::no_match, "the select selectors matched nothing: " + unmatched_names};
     if (options.report) {
       options.report->fell_back = true;
       options.report->note = "the declaration's select (" + unmatched_names + ") matched nothing; tosdiff found the text " +
-                             (maybe_translated ? "itself, in another language than the archived one"
-                                               : "itself") +
+                             (translated        ? "itself, in another language than the archived one"
+                              : maybe_rewritten ? "itself, though it shares little with the archived one"
+                                                : "itself") +
                              ". Update the declaration";
     }
   }
