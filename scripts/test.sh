@@ -2,12 +2,13 @@
 # Sets up (missing Debian packages, builds) and runs the whole test suite: unit tests,
 # integration tests (the real tosdiff binary against HTTP servers on 127.0.0.1) and the fuzz
 # targets' seed replays. Two builds: the optimized one (build/, the binary as shipped) runs
-# the integration, browser, package, completion and crash-loop tests; the sanitizer build
+# the integration, package, completion and crash-loop tests; the sanitizer build
 # (build-asan/: AddressSanitizer with leak detection and UndefinedBehaviorSanitizer, Debug at
 # -Og) runs everything but the package, completion and crash-loop tests, and any memory
-# error, leak or undefined behaviour aborts the test that hit it. The unit tests and seed
-# replays run only there (TOSDIFF_UNIT_TESTS=OFF in build/): under the sanitizers they check
-# more, and building them twice was a minute of CI's ten.
+# error, leak or undefined behaviour aborts the test that hit it. The unit tests, the
+# renderer's tests (real Chromium) and the seed replays run only there
+# (TOSDIFF_UNIT_TESTS=OFF in build/): under the sanitizers they check more, and building them
+# twice was a minute of CI's ten.
 #   scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
