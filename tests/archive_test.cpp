@@ -246,7 +246,9 @@ void expect_indexes_equal(const DocumentIndex& a, const DocumentIndex& b) {
   for (std::size_t i = 0; i < a.recent_errors.size(); ++i) {
     EXPECT_EQ(a.recent_errors[i].at, b.recent_errors[i].at);
     EXPECT_EQ(a.recent_errors[i].error.has_value(), b.recent_errors[i].error.has_value());
-    if (a.recent_errors[i].error) EXPECT_EQ(a.recent_errors[i].error->message, b.recent_errors[i].error->message);
+    if (a.recent_errors[i].error) {
+      EXPECT_EQ(a.recent_errors[i].error->message, b.recent_errors[i].error->message);
+    }
   }
 }
 

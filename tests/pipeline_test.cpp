@@ -149,6 +149,19 @@ class Pipeline : public ::testing::Test {
     return reported.empty() ? ChangeRecord{} : reported.front();
   }
 
+  // Text A, text B, then A again at `url`, each check `apart` after the one before.
+  std::vector<ChangeRecord> check_a_b_a(const std::string& url, std::chrono::hours apart) {
+    const DocumentSpec doc = spec("example", url);
+    const std::string a = terms_html(), b = sold_terms_html();
+    std::vector<ChangeRecord> records;
+    for (const std::string* page : {&a, &b, &a}) {
+      fetcher_.set_html(url, *page);
+      records.push_back(check_one(doc));
+      clock_.advance(apart);
+    }
+    return records;
+  }
+
   ChangeRecord accept(const DocumentSpec& document) {
     ChangeRecord r = accept_pending(document, archive_, clock_);
     expect_consistent(r);
@@ -469,14 +482,7 @@ TEST_F(Pipeline, ASuspiciousShrinkIsHeldUntilAccepted) {
 
 TEST_F(Pipeline, BackFromAVariantServedForAFewHoursIsFlapping) {
   // A regional variant served once: its arrival is alerted, the way back hours later is not.
-  const DocumentSpec doc = spec("example", kUrl);
-  const std::string a = terms_html(), b = sold_terms_html();
-  std::vector<ChangeRecord> records;
-  for (const std::string* page : {&a, &b, &a}) {
-    fetcher_.set_html(kUrl, *page);
-    records.push_back(check_one(doc));
-    clock_.advance(std::chrono::hours(6));
-  }
+  const std::vector<ChangeRecord> records = check_a_b_a(kUrl, std::chrono::hours(6));
   EXPECT_EQ(records[1].significance, Significance::substantive);
   EXPECT_EQ(records[2].reverts_to, "1");
   EXPECT_EQ(records[2].significance, Significance::cosmetic);
@@ -484,14 +490,7 @@ TEST_F(Pipeline, BackFromAVariantServedForAFewHoursIsFlapping) {
 }
 
 TEST_F(Pipeline, BackFromAVersionThatLastedDaysIsARevertLikeAnyChange) {
-  const DocumentSpec doc = spec("example", kUrl);
-  const std::string a = terms_html(), b = sold_terms_html();
-  std::vector<ChangeRecord> records;
-  for (const std::string* page : {&a, &b, &a}) {
-    fetcher_.set_html(kUrl, *page);
-    records.push_back(check_one(doc));
-    clock_.advance(std::chrono::hours(40));
-  }
+  const std::vector<ChangeRecord> records = check_a_b_a(kUrl, std::chrono::hours(40));
   EXPECT_EQ(records[2].reverts_to, "1");
   EXPECT_EQ(records[2].significance, Significance::substantive);
 }

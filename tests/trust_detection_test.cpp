@@ -223,6 +223,14 @@ std::string policy_page(const char* const (&paragraphs)[8], std::size_t repeat =
   return body + "</main></body></html>";
 }
 
+// An app's welcome screen in French: no legal prose, nothing of a policy's shape.
+const char* const kFrenchAppScreen =
+    "<html><body><main class=\"home\"><h1>Bienvenue</h1><p>Rencontrez des personnes près de chez vous, discutez "
+    "gratuitement avec elles et prévoyez un premier rendez-vous ce soir. L'application est faite pour tous ceux qui "
+    "veulent faire de nouvelles rencontres et se sentir en confiance. Téléchargez-la et lancez-vous, cela ne prend "
+    "qu'une minute et c'est très simple, sur le téléphone comme sur l'ordinateur, quand vous voulez et où vous "
+    "voulez.</p></main></body></html>";
+
 class HeldBack : public TrustDetection {
  protected:
   json check_at(const std::string& now) {
@@ -276,11 +284,7 @@ TEST_F(HeldBack, AShortenedPolicyBeingEditedIsAdoptedOnceStable) {
 TEST_F(HeldBack, AnAppScreenInAnotherLanguageIsHeldBackNotATranslation) {
   serve_html(policy_page(kPolicyEn));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
-  serve_html("<html><body><main><h1>Bienvenue</h1><p>Rencontrez des personnes près de chez vous, discutez "
-             "gratuitement avec elles et prévoyez un premier rendez-vous ce soir. L'application est faite pour tous "
-             "ceux qui veulent faire de nouvelles rencontres et se sentir en confiance. Téléchargez-la et lancez-vous, "
-             "cela ne prend qu'une minute et c'est très simple, sur le téléphone comme sur l'ordinateur, quand vous "
-             "voulez et où vous voulez.</p></main></body></html>");
+  serve_html(kFrenchAppScreen);
   json record = check_at("2026-03-02T00:00:00Z");
   EXPECT_EQ(record["error"]["kind"], "suspicious_shrink") << record.dump(2);
   EXPECT_EQ(versions(), 1u);
@@ -340,11 +344,7 @@ TEST_F(HeldBack, AStaleSelectorOnAPageInAnotherLanguageThatIsNotTheDocumentIsNoM
   declare_select(".policy-en");
   serve_html(policy_in(kPolicyEn, "policy-en"));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
-  serve_html("<html><body><main class=\"home\"><h1>Bienvenue</h1><p>Rencontrez des personnes près de chez vous, "
-             "discutez gratuitement avec elles et prévoyez un premier rendez-vous ce soir. L'application est faite "
-             "pour tous ceux qui veulent faire de nouvelles rencontres et se sentir en confiance. Téléchargez-la et "
-             "lancez-vous, cela ne prend qu'une minute et c'est très simple, sur le téléphone comme sur "
-             "l'ordinateur, quand vous voulez et où vous voulez.</p></main></body></html>");
+  serve_html(kFrenchAppScreen);
   json record = check_at("2026-03-02T00:00:00Z");
   EXPECT_EQ(record["error"]["kind"], "no_match") << record.dump(2);
   EXPECT_EQ(versions(), 1u);

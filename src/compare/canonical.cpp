@@ -14,8 +14,6 @@ namespace tosdiff {
 namespace {
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 // ---- quotes and dashes ----------------------------------------------------------------
@@ -140,11 +138,11 @@ std::string fold_punctuation(std::string_view s) {
 // The length of a plural or suffix in brackets glued to a word at `i` ("(s)" in "user(s)",
 // "(es)"), whose brackets go without leaving a space; 0 otherwise.
 std::size_t bracketed_suffix_length(std::string_view s, std::size_t i) {
-  if (i == 0 || !is_alpha(s[i - 1]) || s[i] != '(') return 0;
+  if (i == 0 || !is_ascii_letter(s[i - 1]) || s[i] != '(') return 0;
   std::size_t k = i + 1;
   while (k < s.size() && k - i <= 3 && s[k] >= 'a' && s[k] <= 'z') ++k;
   if (k == i + 1 || k >= s.size() || s[k] != ')') return 0;
-  if (k + 1 < s.size() && is_alpha(s[k + 1])) return 0;
+  if (k + 1 < s.size() && is_ascii_letter(s[k + 1])) return 0;
   return k + 1 - i;
 }
 
@@ -155,8 +153,8 @@ std::size_t bracketed_suffix_length(std::string_view s, std::size_t i) {
 // a bracketed suffix does not ("user(s)" reads "users"). An apostrophe inside a word stays
 // ("don't"), and so does "*" between letters or digits ("5*3").
 std::string fold_marks(std::string_view s) {
-  auto letter = [&](std::size_t k) { return k < s.size() && (is_alpha(s[k]) || static_cast<unsigned char>(s[k]) >= 0x80); };
-  auto alnum = [&](std::size_t k) { return k < s.size() && (is_alpha(s[k]) || is_digit(s[k])); };
+  auto letter = [&](std::size_t k) { return k < s.size() && (is_ascii_letter(s[k]) || static_cast<unsigned char>(s[k]) >= 0x80); };
+  auto alnum = [&](std::size_t k) { return k < s.size() && (is_ascii_letter(s[k]) || is_ascii_digit(s[k])); };
   auto edge = [&](std::size_t k) { return k >= s.size() || is_ascii_space(s[k]); };
   std::string out;
   out.reserve(s.size());
@@ -221,12 +219,6 @@ std::string fold_marks(std::string_view s) {
   return out;
 }
 
-bool all_digits(std::string_view w) {
-  if (w.empty()) return false;
-  for (char c : w)
-    if (!is_digit(c)) return false;
-  return true;
-}
 
 // ---- serial commas ------------------------------------------------------------------------
 
@@ -242,7 +234,7 @@ std::string drop_serial_commas(std::string_view s) {
         if (w + word.size() > s.size()) return false;
         for (std::size_t k = 0; k < word.size(); ++k)
           if (ascii_lower(s[w + k]) != word[k]) return false;
-        return w + word.size() == s.size() || !is_alpha(s[w + word.size()]);
+        return w + word.size() == s.size() || !is_ascii_letter(s[w + word.size()]);
       };
       if (word_is("and") || word_is("or")) continue;
     }
@@ -269,14 +261,14 @@ bool is_ordinal_suffix(std::string_view letters) {
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> tokens;
   for (std::size_t i = 0; i < s.size();) {
-    if (is_alpha(s[i]) || is_digit(s[i])) {
+    if (is_ascii_letter(s[i]) || is_ascii_digit(s[i])) {
       std::size_t j = i;
-      while (j < s.size() && (is_alpha(s[j]) || is_digit(s[j]))) ++j;
+      while (j < s.size() && (is_ascii_letter(s[j]) || is_ascii_digit(s[j]))) ++j;
       std::size_t digits_end = i;
-      while (digits_end < j && is_digit(s[digits_end])) ++digits_end;
+      while (digits_end < j && is_ascii_digit(s[digits_end])) ++digits_end;
       if (digits_end > i && digits_end < j) {
         std::size_t letters_end = digits_end;
-        while (letters_end < j && is_alpha(s[letters_end])) ++letters_end;
+        while (letters_end < j && is_ascii_letter(s[letters_end])) ++letters_end;
         if (!is_ordinal_suffix(s.substr(digits_end, letters_end - digits_end))) {
           tokens.push_back({i, digits_end, true});
           i = digits_end;
@@ -311,7 +303,7 @@ int month_number(std::string_view word) {
 // "17", "17th", "1st", "2nd", "3rd" -> day number, else 0.
 int day_number(std::string_view word) {
   std::size_t digits = 0;
-  while (digits < word.size() && is_digit(word[digits])) ++digits;
+  while (digits < word.size() && is_ascii_digit(word[digits])) ++digits;
   if (digits == 0 || digits > 2) return 0;
   std::string suffix;
   for (char c : word.substr(digits)) suffix += ascii_lower(c);
@@ -328,7 +320,7 @@ bool valid_day(int year, int month, int day) {
 }
 
 int year_number(std::string_view word) {
-  if (word.size() != 4 || !is_digit(word[0]) || !is_digit(word[1]) || !is_digit(word[2]) || !is_digit(word[3]))
+  if (word.size() != 4 || !is_ascii_digit(word[0]) || !is_ascii_digit(word[1]) || !is_ascii_digit(word[2]) || !is_ascii_digit(word[3]))
     return 0;
   int year = std::stoi(std::string(word));
   return year >= 1900 && year <= 2199 ? year : 0;
@@ -399,7 +391,7 @@ class DateScanner {
     for (char sep : {'/', '.', '-'}) {
       if (!is_char(t + 1, sep) || !is_word(t + 2) || !is_char(t + 3, sep) || !is_word(t + 4)) continue;
       std::string_view first = text(t), second = text(t + 2);
-      if (first.size() > 2 || second.size() > 2 || !all_digits(first) || !all_digits(second)) continue;
+      if (first.size() > 2 || second.size() > 2 || !all_ascii_digits(first) || !all_ascii_digits(second)) continue;
       const int year = year_number(text(t + 4));
       if (!year) continue;
       // Not the head of a longer dotted number ("1.2.2026.5").
@@ -452,8 +444,8 @@ class DateScanner {
     for (char sep : {'-', '/'}) {
       if (!is_char(t + 1, sep) || !is_word(t + 2) || !is_char(t + 3, sep) || !is_word(t + 4)) continue;
       std::string_view mm = text(t + 2), dd = text(t + 4);
-      if (mm.size() > 2 || dd.size() > 2 || !is_digit(mm[0]) || !is_digit(dd[0])) continue;
-      if (!all_digits(mm) || !all_digits(dd)) continue;
+      if (mm.size() > 2 || dd.size() > 2 || !is_ascii_digit(mm[0]) || !is_ascii_digit(dd[0])) continue;
+      if (!all_ascii_digits(mm) || !all_ascii_digits(dd)) continue;
       int month = std::stoi(std::string(mm)), day = std::stoi(std::string(dd));
       if (month < 1 || month > 12 || day < 1 || day > 31) continue;
       return Match{year, month, day, t + 4};
@@ -471,10 +463,10 @@ bool is_iso_date_at(std::string_view s, std::size_t i) {
   if (i + 10 > s.size()) return false;
   for (std::size_t k = 0; k < 10; ++k) {
     const bool dash = k == 4 || k == 7;
-    if (dash ? s[i + k] != '-' : !is_digit(s[i + k])) return false;
+    if (dash ? s[i + k] != '-' : !is_ascii_digit(s[i + k])) return false;
   }
-  return (i == 0 || (!is_digit(s[i - 1]) && s[i - 1] != '-')) &&
-         (i + 10 == s.size() || !is_digit(s[i + 10]));
+  return (i == 0 || (!is_ascii_digit(s[i - 1]) && s[i - 1] != '-')) &&
+         (i + 10 == s.size() || !is_ascii_digit(s[i + 10]));
 }
 
 // Labels a page puts before its date of update or effect. Longest first: the first that
@@ -494,7 +486,7 @@ bool label_ends_at(std::string_view s, std::size_t end, std::string_view label) 
   const std::size_t start = end - label.size();
   for (std::size_t k = 0; k < label.size(); ++k)
     if (ascii_lower(s[start + k]) != label[k]) return false;
-  return start == 0 || !is_alpha(s[start - 1]);
+  return start == 0 || !is_ascii_letter(s[start - 1]);
 }
 
 // "Effective: 2026-03-03" and "2026-03-03" read the same: a label added or removed before
@@ -572,11 +564,11 @@ std::size_t prose_url_length(std::string_view s, std::size_t i) {
   std::string_view tld = host.substr(last_dot + 1);
   if (tld.size() < 2 || tld.size() > 12) return 0;
   for (char c : tld)
-    if (!is_alpha(c)) return 0;
+    if (!is_ascii_letter(c)) return 0;
   // "participants.Climate" is two sentences glued, not a host: no domain is capitalized.
   if (tld[0] >= 'A' && tld[0] <= 'Z' && tld[1] >= 'a' && tld[1] <= 'z') return 0;
   for (char c : host)
-    if (!is_alpha(c) && !is_digit(c) && c != '-' && c != '.') return 0;
+    if (!is_ascii_letter(c) && !is_ascii_digit(c) && c != '-' && c != '.') return 0;
   if (host.find("..") != std::string_view::npos) return 0;
   return end - i;
 }
@@ -587,7 +579,7 @@ std::string fold_prose_urls(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
-    const std::size_t length = is_alpha(s[i]) ? prose_url_length(s, i) : 0;
+    const std::size_t length = is_ascii_letter(s[i]) ? prose_url_length(s, i) : 0;
     if (length == 0) {
       out += s[i++];
       continue;

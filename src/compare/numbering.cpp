@@ -1,19 +1,12 @@
 #include "tosdiff/compare/numbering.hpp"
 
+#include "tosdiff/util/strings.hpp"
+
 namespace tosdiff {
 namespace {
 
-bool numbering_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool numbering_digit(char c) { return c >= '0' && c <= '9'; }
 char numbering_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 bool numbering_sentence_end(char c) { return c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
-
-bool numbering_all_digits(std::string_view w) {
-  if (w.empty()) return false;
-  for (char c : w)
-    if (!numbering_digit(c)) return false;
-  return true;
-}
 
 bool is_roman_numeral(std::string_view w) {
   if (w.empty() || w.size() > 6) return false;
@@ -43,7 +36,7 @@ std::size_t enumerator_length(std::string_view s) {
   const bool paren = i < s.size() && s[i] == '(';
   if (paren) ++i;
   const std::size_t start = i;
-  while (i < s.size() && (numbering_letter(s[i]) || numbering_digit(s[i]) || s[i] == '.')) ++i;
+  while (i < s.size() && (is_ascii_letter(s[i]) || is_ascii_digit(s[i]) || s[i] == '.')) ++i;
   std::string_view body = s.substr(start, i - start);
   const bool dotted_end = !body.empty() && body.back() == '.';
   std::string_view core = dotted_end ? body.substr(0, body.size() - 1) : body;
@@ -56,17 +49,17 @@ std::size_t enumerator_length(std::string_view s) {
   for (std::size_t p = 0;;) {
     std::size_t q = core.find('.', p);
     std::string_view part = core.substr(p, q == std::string_view::npos ? std::string_view::npos : q - p);
-    const bool number = numbering_all_digits(part);
+    const bool number = all_ascii_digits(part);
     has_number = has_number || number;
     if (!number) numeric = false;
-    if (!number && !(part.size() == 1 && numbering_letter(part[0])) && !(part.size() <= 4 && is_roman_numeral(part))) mixed = false;
+    if (!number && !(part.size() == 1 && is_ascii_letter(part[0])) && !(part.size() <= 4 && is_roman_numeral(part))) mixed = false;
     ++parts;
     if (q == std::string_view::npos) break;
     p = q + 1;
   }
   const bool single = parts == 1;
   if (!single && mixed && has_number) numeric = true;
-  const bool letter = single && core.size() == 1 && numbering_letter(core[0]);
+  const bool letter = single && core.size() == 1 && is_ascii_letter(core[0]);
   const bool roman = single && core.size() <= 4 && is_roman_numeral(core);
   if (!numeric && !letter && !roman) return 0;
 

@@ -4,10 +4,11 @@
 #include <array>
 #include <utility>
 
+#include "tosdiff/util/strings.hpp"
+
 namespace tosdiff {
 namespace {
 
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_letter_byte(char c) { return is_ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80; }
 
 bool ends_with(std::string_view word, std::string_view suffix) {

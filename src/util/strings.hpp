@@ -12,6 +12,13 @@
 
 namespace tosdiff {
 
+// Character classes without the locale (std::isalpha and friends read it).
+constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool all_ascii_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), is_ascii_digit);
+}
+
 inline std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
