@@ -12,6 +12,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/variants.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/model/text.hpp"
 
@@ -174,6 +175,53 @@ TEST(PrecisionDateStamp, ADateOnlyHunkIsCosmeticBesideASubstantiveOne) {
   EXPECT_FALSE(change.hunks[1].cosmetic);
   EXPECT_TRUE(change.substantive);
   EXPECT_EQ(change.substantive_stats.blocks_changed, 1u);
+}
+
+// ---- variants a page serves by turns (compare/variants.hpp) -------------------------------------
+
+const char* const kUsEdition =
+    "# Terms\nLast updated: March 3, 2026\nWelcome to the service.\nThese terms bind you and Lumenfield Inc., 100 Main Street, Springfield.\n"
+    "We keep chats for 30 days.";
+const char* const kEuEdition =
+    "# Terms\nLast updated: March 3, 2026\nWelcome to the service.\nThese terms bind you and Lumenfield Europe Limited, 5 Harbour Road, Dublin.\n"
+    "We keep chats for 30 days.";
+
+TEST(PrecisionVariant, TheEditsOfAHunkAreItsRemovedAndAddedRuns) {
+  const Change change = change_of(kUsEdition, kEuEdition);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  const std::vector<WordEdit> edits = word_edits(change.hunks[0]);
+  ASSERT_FALSE(edits.empty());
+  for (const WordEdit& edit : edits) EXPECT_FALSE(edit.removed.empty() && edit.added.empty());
+}
+
+TEST(PrecisionVariant, APlaceSwitchedBackOrForthAsBeforeIsAVariant) {
+  const std::vector<WordEdit> known = word_edits(change_of(kUsEdition, kEuEdition).hunks.at(0));
+  Change back = change_of(kEuEdition, kUsEdition);  // the other way
+  EXPECT_EQ(mark_variants(back, known), 1u);
+  EXPECT_FALSE(back.substantive);
+  EXPECT_EQ(back.cosmetic_kinds, (Kinds{"variant"}));
+}
+
+TEST(PrecisionVariant, AnotherCompanyIsNotAKnownVariant) {
+  const std::vector<WordEdit> known = word_edits(change_of(kUsEdition, kEuEdition).hunks.at(0));
+  std::string other = kEuEdition;
+  other.replace(other.find("Europe Limited"), 14, "Holdings Limited");
+  Change change = change_of(kUsEdition, other);
+  EXPECT_EQ(mark_variants(change, known), 0u);
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(PrecisionVariant, ADateStampIsNewsAgainWhenOnlyTheSwitchWasBesideIt) {
+  const std::vector<WordEdit> known = word_edits(change_of(kUsEdition, kEuEdition).hunks.at(0));
+  std::string dated = kEuEdition;
+  dated.replace(dated.find("March 3"), 7, "April 9");
+  Change change = change_of(kUsEdition, dated);
+  ASSERT_EQ(change.hunks.size(), 2u);
+  ASSERT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));  // beside the switch, at first
+  EXPECT_EQ(mark_variants(change, known), 1u);
+  EXPECT_TRUE(change.substantive);
+  EXPECT_FALSE(change.hunks[0].cosmetic);
+  EXPECT_EQ(change.cosmetic_kinds, (Kinds{"variant"}));
 }
 
 TEST(PrecisionDateStamp, ADateOnlyChangeAloneStaysSubstantive) {

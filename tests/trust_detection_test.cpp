@@ -391,5 +391,91 @@ TEST_F(HeldBack, ATranslationIsALanguageChangeAndTheWayBackIsComparedWithTheSame
   EXPECT_EQ(versions(), 3u);
 }
 
+// ---- regional editions served by turns -----------------------------------------------------------
+
+struct Edition {
+  const char* company;
+  const char* address;
+};
+const Edition kUs{"Lumenfield Inc.", "100 Main Street, Springfield, USA"};
+const Edition kEu{"Lumenfield Europe Limited", "5 Harbour Road, Dublin, Ireland"};
+const char* const kRenewMonthly = "Paid plans renew every month until you cancel them from the settings page.";
+const char* const kRenewYearly = "Paid plans renew every year until you cancel them, and a year started is due in full.";
+
+// The site's terms as served in one region: the same policy, naming the company of the region.
+std::string edition_page(const Edition& e, const char* renewal, const std::string& extra = "") {
+  std::string body = "<html><body><main><h1>Terms of Service</h1>" + extra;
+  for (const char* p : kPolicyEn) body += std::string("<p>") + p + "</p>";
+  body += std::string("<p>These terms are an agreement between you and ") + e.company + ", " + e.address + ".</p>";
+  body += std::string("<p>") + renewal + "</p>";
+  body += std::string("<p>Write to ") + e.company + " at " + e.address + " with any question about these terms.</p>";
+  return body + "</main></body></html>";
+}
+
+bool has_warning(const json& record, const std::string& part) {
+  if (!record.contains("warnings")) return false;
+  for (const auto& w : record["warnings"])
+    if (w.get<std::string>().find(part) != std::string::npos) return true;
+  return false;
+}
+
+TEST_F(HeldBack, RegionalEditionsServedByTurnsSwitchAsVariantsOnceSeenFlapping) {
+  serve_html(edition_page(kUs, kRenewMonthly));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(edition_page(kEu, kRenewMonthly));  // the first time: news
+  ASSERT_EQ(check_at("2026-03-01T06:00:00Z")["significance"], "substantive");
+  serve_html(edition_page(kUs, kRenewMonthly));  // back hours later: flapping
+  ASSERT_EQ(check_at("2026-03-01T12:00:00Z")["cosmetic_kinds"], json::array({"flapping"}));
+  serve_html(edition_page(kUs, kRenewYearly));  // both editions revised: a change
+  ASSERT_EQ(check_at("2026-03-10T00:00:00Z")["significance"], "substantive");
+  // The other edition of the revised terms: no text repeats, but the places that switch are
+  // the company and address the page alternated between.
+  serve_html(edition_page(kEu, kRenewYearly));
+  json eu = check_at("2026-03-20T00:00:00Z");
+  ASSERT_EQ(eu["status"], "changed") << eu.dump(2);
+  EXPECT_EQ(eu["significance"], "cosmetic") << eu.dump(2);
+  EXPECT_EQ(eu["cosmetic_kinds"], json::array({"variant"})) << eu.dump(2);
+  EXPECT_TRUE(has_warning(eu, "between two variants this page alternates between (as in version 3)")) << eu.dump(2);
+  EXPECT_FALSE(eu.contains("reverts_to")) << eu.dump(2);
+  // The switch back, with a clause added: the clause is the news, the switch is not.
+  serve_html(edition_page(kUs, kRenewYearly, "<p>We may share your messages with our advertising partners.</p>"));
+  json us = check_at("2026-03-30T00:00:00Z");
+  ASSERT_EQ(us["status"], "changed") << us.dump(2);
+  EXPECT_EQ(us["significance"], "substantive") << us.dump(2);
+  EXPECT_EQ(us["cosmetic_kinds"], json::array({"variant"})) << us.dump(2);
+  EXPECT_NE(us["summary"].get<std::string>().find("+9/−0 words in 1 place"), std::string::npos) << us.dump(2);
+  EXPECT_EQ(versions(), 6u);
+}
+
+TEST_F(HeldBack, AnotherEditionIsAChangeWhenThePageNeverFlappedBetweenThem) {
+  serve_html(edition_page(kUs, kRenewMonthly));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(edition_page(kEu, kRenewMonthly));
+  ASSERT_EQ(check_at("2026-03-03T00:00:00Z")["significance"], "substantive");
+  serve_html(edition_page(kUs, kRenewMonthly));  // back after two days: a revert, news
+  json back = check_at("2026-03-05T00:00:00Z");
+  ASSERT_EQ(back["significance"], "substantive") << back.dump(2);
+  serve_html(edition_page(kUs, kRenewYearly));
+  ASSERT_EQ(check_at("2026-03-10T00:00:00Z")["significance"], "substantive");
+  serve_html(edition_page(kEu, kRenewYearly));
+  json eu = check_at("2026-03-20T00:00:00Z");
+  EXPECT_EQ(eu["significance"], "substantive") << eu.dump(2);
+  EXPECT_FALSE(eu.contains("cosmetic_kinds")) << eu.dump(2);
+}
+
+TEST_F(HeldBack, AVariantSeenFlappingLongAgoIsAChangeAgain) {
+  serve_html(edition_page(kUs, kRenewMonthly));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(edition_page(kEu, kRenewMonthly));
+  ASSERT_EQ(check_at("2026-03-01T06:00:00Z")["significance"], "substantive");
+  serve_html(edition_page(kUs, kRenewMonthly));
+  ASSERT_EQ(check_at("2026-03-01T12:00:00Z")["cosmetic_kinds"], json::array({"flapping"}));
+  serve_html(edition_page(kUs, kRenewYearly));
+  ASSERT_EQ(check_at("2026-10-01T00:00:00Z")["significance"], "substantive");
+  serve_html(edition_page(kEu, kRenewYearly));  // seven months after the flapping: news again
+  json eu = check_at("2026-10-02T00:00:00Z");
+  EXPECT_EQ(eu["significance"], "substantive") << eu.dump(2);
+}
+
 }  // namespace
 }  // namespace tosdiff::testing

@@ -11,6 +11,7 @@
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/pipeline/extraction_rules.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
+#include "tosdiff/pipeline/variant_memory.hpp"
 #include "tosdiff/report/record_json.hpp"
 #include "tosdiff/util/sha256.hpp"
 
@@ -404,6 +405,9 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
     before = parse_text(archive_.read_version(index, *current));
     input.previous_text = &before;
     input.history = index.versions;
+    VariantMemory variants = variant_memory(archive_, index, index.versions.size(), captured_at);
+    input.variant_edits = std::move(variants.edits);
+    input.variants_seen_in = std::move(variants.seen_in);
     if (rules_baseline_) {
       // Like with like: the previous version's page read with today's rules.
       input.previous_text = rules_baseline_;

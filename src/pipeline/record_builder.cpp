@@ -92,6 +92,12 @@ BuiltRecord build_record(const RecordInput& in) {
   } else {
     r.previous = version_ref(*in.previous);
     Change change = diff_texts(in.previous_text ? *in.previous_text : Text{}, in.current_text ? *in.current_text : Text{});
+    if (change.substantive) {
+      if (const std::size_t switched = mark_variants(change, in.variant_edits))
+        r.warnings.push_back(std::to_string(switched) + (switched == 1 ? " changed place switches" : " changed places switch") +
+                             " between two variants this page alternates between (as in version " +
+                             in.variants_seen_in + "): cosmetic (variant)");
+    }
     r.status = change.hunks.empty() ? Status::unchanged : Status::changed;
     r.significance = change.substantive ? Significance::substantive : Significance::cosmetic;
     r.cosmetic_kinds = change.cosmetic_kinds;

@@ -10,6 +10,7 @@
 
 #include "tosdiff/archive/archive.hpp"
 #include "tosdiff/classify/classify.hpp"
+#include "tosdiff/compare/variants.hpp"
 #include "tosdiff/model/record.hpp"
 #include "tosdiff/model/text.hpp"
 
@@ -31,6 +32,10 @@ struct RecordInput {
   // recent version is marked reverts_to, and the same flip made again is cosmetic
   // (flapping). Empty for `diff`, which compares two versions on their own.
   std::vector<VersionEntry> history;
+  // Edits of the document's recent flapping changes (variant_memory.hpp), and the version
+  // that last made them: a place that switches the same way again is cosmetic ("variant").
+  std::vector<WordEdit> variant_edits;
+  std::string variants_seen_in;
   bool accepted = false;  // made by `tosdiff accept`
   // The rules that read the previous version differ from today's (extraction_rules.hpp), and
   // previous_text is that version's page read with today's rules: what differs is what the

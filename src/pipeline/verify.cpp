@@ -11,6 +11,7 @@
 #include "tosdiff/model/ids.hpp"
 #include "tosdiff/util/clock.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
+#include "tosdiff/pipeline/variant_memory.hpp"
 #include "tosdiff/classify/classify.hpp"
 #include "tosdiff/report/record_json.hpp"
 #include "tosdiff/util/sha256.hpp"
@@ -359,6 +360,9 @@ class DocumentVerifier {
       input.previous = previous;
       input.previous_text = &before;
       input.history.assign(index.versions.begin(), index.versions.begin() + static_cast<std::ptrdiff_t>(k));
+      VariantMemory variants = variant_memory(archive_, index, k, v.captured_at);
+      input.variant_edits = std::move(variants.edits);
+      input.variants_seen_in = std::move(variants.seen_in);
     }
     input.warnings.push_back("rebuilt by `tosdiff verify --repair` from the archived versions");
     input.rules = &rules_;

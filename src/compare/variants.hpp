@@ -1,0 +1,32 @@
+#pragma once
+// Variants a page alternates between. Some sites serve two texts of one document by turns
+// (a regional edition naming another company and address, an A/B test): once the document
+// has been seen going back and forth (a flapping change), the same places switching again are
+// not news, even when the rest of the text was revised in between and no version repeats.
+// A pure transform over a diff's hunks.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+
+namespace tosdiff {
+
+// One edit of a hunk's word diff: a run of removed words and the run of added words that
+// takes its place (either may be empty), as the word diff wrote them.
+struct WordEdit {
+  std::string removed, added;
+  bool operator==(const WordEdit& other) const { return removed == other.removed && added == other.added; }
+};
+
+// The edits of a hunk, in order; none when it has no word diff.
+std::vector<WordEdit> word_edits(const Hunk& hunk);
+
+// Marks cosmetic, kind "variant", every substantive hunk all of whose edits are `known`,
+// made either way (A → B or B → A). When no substantive hunk is left, a date stamp hunk
+// (cosmetic only beside another substantive change) is substantive again. Re-tallies the
+// change; returns how many hunks it marked.
+std::size_t mark_variants(Change& change, const std::vector<WordEdit>& known);
+
+}  // namespace tosdiff

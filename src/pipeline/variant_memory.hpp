@@ -1,0 +1,37 @@
+#pragma once
+// What a document remembers of the variants it alternates between: the edits of its recent
+// flapping changes (record_builder.cpp), read back from their change records. A new change
+// whose every edit in a place is one of these, either way, only switches variants again
+// (compare/variants.hpp).
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "tosdiff/archive/archive.hpp"
+#include "tosdiff/compare/variants.hpp"
+
+namespace tosdiff {
+
+// How long a flapping change vouches for its edits. Long enough for a site that serves its
+// two regional editions by turns for months (replay: the first flip back came five months
+// after the last one); not forever: a clause withdrawn within hours and back a year later is
+// news again.
+inline constexpr std::chrono::hours kVariantMemory{24 * 180};
+// The newest flapping records read, at most: a page that flaps often has them all recent.
+inline constexpr std::size_t kVariantRecords = 8;
+
+struct VariantMemory {
+  std::vector<WordEdit> edits;
+  std::string seen_in;  // the newest version whose record gave edits
+};
+
+// From the versions index.versions[0, count) (the ones before the version being made), those
+// marked flapping or variant and archived within kVariantMemory of `now`: the edits of their
+// flapping hunks (every substantive hunk of a flapping change, every variant hunk). A record
+// that cannot be read gives nothing: the change is then reported as usual.
+VariantMemory variant_memory(const Archive& archive, const DocumentIndex& index, std::size_t count,
+                             const std::string& now);
+
+}  // namespace tosdiff
