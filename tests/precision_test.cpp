@@ -12,6 +12,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/update_notice.hpp"
 #include "tosdiff/compare/variants.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/model/text.hpp"
@@ -175,6 +176,67 @@ TEST(PrecisionDateStamp, ADateOnlyHunkIsCosmeticBesideASubstantiveOne) {
   EXPECT_FALSE(change.hunks[1].cosmetic);
   EXPECT_TRUE(change.substantive);
   EXPECT_EQ(change.substantive_stats.blocks_changed, 1u);
+}
+
+// ---- notices of update (compare/update_notice.hpp) ----------------------------------------------
+
+TEST(PrecisionUpdateNotice, NoticesAboutTheDocumentAreToldFromTermsAboutChanges) {
+  EXPECT_TRUE(is_update_notice("Policy updated on Jul 23, 2026."));
+  EXPECT_TRUE(is_update_notice("We updated our Privacy Policy on June 16, 2025."));
+  EXPECT_TRUE(is_update_notice("View our previous policy."));
+  EXPECT_TRUE(is_update_notice("Our new Privacy Policy comes into effect on 19 November 2023."));
+  EXPECT_TRUE(is_update_notice("Click here to view our current Privacy Policy."));
+  EXPECT_TRUE(is_update_notice("Other updates We updated our Terms of Service on November 14, 2024."));
+  // Terms about changes, not notices: a commitment, a condition, no date, no document.
+  EXPECT_FALSE(is_update_notice("We will notify you 30 days before changes to this policy take effect."));
+  EXPECT_FALSE(is_update_notice("Changes to this Privacy Policy take effect on the date we publish them."));
+  EXPECT_FALSE(is_update_notice("If you continue to use the service after March 3, 2026, you accept the updated terms."));
+  EXPECT_FALSE(is_update_notice("We updated the app on June 16, 2025."));
+  EXPECT_FALSE(is_update_notice("We keep your messages for 30 days."));
+}
+
+TEST(PrecisionUpdateNotice, ANoticeTakenDownIsCosmetic) {
+  const Change change = change_of(
+      "# Privacy Policy\nWe updated our Privacy Policy on June 16, 2025. View our previous policy.\nWe keep chats for 30 days.",
+      "# Privacy Policy\nWe keep chats for 30 days.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
+}
+
+TEST(PrecisionUpdateNotice, ANoticeTakenDownFromAParagraphIsCosmetic) {
+  const Change change = change_of(
+      "# Privacy Policy\nHow we use data for AI. We are still delaying this change. Other updates We updated our Privacy "
+      "Policy on November 14, 2024. View our previous policy.\nWe keep chats for 30 days.",
+      "# Privacy Policy\nHow we use data for AI. We are still delaying this change. View our previous policy.\n"
+      "We keep chats for 30 days.");
+  EXPECT_FALSE(change.substantive);
+}
+
+TEST(PrecisionUpdateNotice, AClauseAboutChangesTakenDownStaysSubstantive) {
+  const Change change = change_of(
+      "# Privacy Policy\nWe will notify you 30 days before changes to this policy take effect.\nWe keep chats for 30 days.",
+      "# Privacy Policy\nWe keep chats for 30 days.");
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(PrecisionUpdateNotice, ANoticeTakenDownWithAClauseLeavesTheClauseSubstantive) {
+  const Change change = change_of(
+      "# Privacy Policy\nPolicy updated on Jul 23, 2026.\nWe keep chats for 30 days.\nWe never sell your data.",
+      "# Privacy Policy\nWe keep chats for 30 days.");
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(PrecisionUpdateNotice, ANoticePutUpIsNewsAloneAndCosmeticBesideTheChangeItAnnounces) {
+  const std::string before = "# Privacy Policy\nIntro.\nWe keep chats for 30 days.\nWe never sell your data.";
+  const Change alone = change_of(before, "# Privacy Policy\nOur new Privacy Policy comes into effect on 19 November 2023.\n"
+                                         "Intro.\nWe keep chats for 30 days.\nWe never sell your data.");
+  EXPECT_TRUE(alone.substantive);
+  const Change beside = change_of(before, "# Privacy Policy\nOur new Privacy Policy comes into effect on 19 November 2023.\n"
+                                          "Intro.\nWe keep chats for 30 days.\nWe may sell your data.");
+  ASSERT_EQ(beside.hunks.size(), 2u);
+  EXPECT_EQ(beside.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
+  EXPECT_FALSE(beside.hunks[1].cosmetic);
 }
 
 // ---- variants a page serves by turns (compare/variants.hpp) -------------------------------------

@@ -9,6 +9,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/table_cells.hpp"
+#include "tosdiff/compare/update_notice.hpp"
 
 namespace tosdiff {
 namespace {
@@ -383,6 +384,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
     run.push_back(op);
   }
   close_run();
+  mark_update_notices(hunks);
   mark_date_stamps(hunks);
   change.hunks = std::move(hunks);
   tally(change);

@@ -4,6 +4,8 @@
 #include <set>
 #include <utility>
 
+#include "tosdiff/compare/update_notice.hpp"
+
 namespace tosdiff {
 
 std::vector<WordEdit> word_edits(const Hunk& hunk) {
@@ -58,10 +60,11 @@ std::size_t mark_variants(Change& change, const std::vector<WordEdit>& known) {
   const bool substantive_left =
       std::any_of(change.hunks.begin(), change.hunks.end(), [](const Hunk& hunk) { return !hunk.cosmetic; });
   if (!substantive_left) {
-    // A date stamp was cosmetic because it moved with another change; with the switch of
-    // variants gone, it is a new date on its own, and news (diff.cpp, mark_date_stamps).
+    // A date stamp was cosmetic because it moved with another change, a notice of update
+    // because it was put up with one; with the switch of variants gone, each is news on its
+    // own (diff.cpp, update_notice.cpp).
     for (Hunk& hunk : change.hunks) {
-      if (hunk.cosmetic && hunk.cosmetic_kinds == std::vector<std::string>{"date_stamp"}) {
+      if ((hunk.cosmetic && hunk.cosmetic_kinds == std::vector<std::string>{"date_stamp"}) || adds_update_notice(hunk)) {
         hunk.cosmetic = false;
         hunk.cosmetic_kinds.clear();
       }

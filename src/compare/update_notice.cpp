@@ -1,0 +1,164 @@
+#include "tosdiff/compare/update_notice.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kNoticeMaxWords = 40;
+
+// Sentences of a block: cut after ".", "!" or "?" followed by a space and a letter that is
+// not lower case (a date's "Jul. 23" and "e.g. the" stay whole).
+std::vector<std::string> sentences_of(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    const char c = text[i];
+    if ((c != '.' && c != '!' && c != '?') || text[i + 1] != ' ') continue;
+    const unsigned char next = static_cast<unsigned char>(text[i + 2]);
+    if (!(next >= 'A' && next <= 'Z') && next < 0x80) continue;
+    out.emplace_back(text.substr(start, i + 1 - start));
+    start = i + 2;
+  }
+  if (start < text.size()) out.emplace_back(text.substr(start));
+  return out;
+}
+
+// The words of a canonical key (lower case, punctuation at word ends folded away).
+std::set<std::string> words_of(const std::string& key) {
+  std::set<std::string> words;
+  std::size_t i = 0;
+  while (i < key.size()) {
+    while (i < key.size() && key[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < key.size() && key[j] != ' ') ++j;
+    if (j > i) words.insert(key.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+bool any_of_words(const std::set<std::string>& words, std::initializer_list<const char*> list) {
+  return std::any_of(list.begin(), list.end(), [&](const char* w) { return words.count(w) > 0; });
+}
+
+bool has_full_date(const std::string& key) {  // canonicalize() writes dates as YYYY-MM-DD
+  for (std::size_t i = 0; i + 10 <= key.size(); ++i) {
+    if (key[i + 4] != '-' || key[i + 7] != '-') continue;
+    bool digits = true;
+    for (std::size_t k = 0; k < 10 && digits; ++k)
+      if (k != 4 && k != 7) digits = is_ascii_digit(key[i + k]);
+    if (digits) return true;
+  }
+  return false;
+}
+
+struct Sentences {
+  std::map<std::string, int> count;          // by comparison key
+  std::map<std::string, std::string> text;   // a sentence as written, by key
+};
+
+Sentences sentences_on(const Hunk& hunk, char op) {
+  Sentences out;
+  for (const LineOp& line : hunk.lines) {
+    if (line.op != op) continue;
+    for (std::string& sentence : sentences_of(line.text)) {
+      std::string key = comparison_key(sentence);
+      if (key.empty()) continue;
+      ++out.count[key];
+      out.text.emplace(std::move(key), std::move(sentence));
+    }
+  }
+  return out;
+}
+
+// The sentences one side has more of than the other, as written.
+std::vector<std::string> surplus(const Sentences& side, const Sentences& other) {
+  std::vector<std::string> out;
+  for (const auto& [key, count] : side.count) {
+    auto it = other.count.find(key);
+    for (int n = it == other.count.end() ? count : count - it->second; n > 0; --n) out.push_back(side.text.at(key));
+  }
+  return out;
+}
+
+struct NoticeDifference {
+  bool only_notices = false;
+  bool adds = false;
+};
+
+NoticeDifference notice_difference(const Hunk& hunk) {
+  NoticeDifference d;
+  const Sentences removed = sentences_on(hunk, '-'), added = sentences_on(hunk, '+');
+  const std::vector<std::string> gone = surplus(removed, added), come = surplus(added, removed);
+  if (gone.empty() && come.empty()) return d;
+  auto notice = [](const std::string& sentence) { return is_update_notice(sentence); };
+  d.only_notices = std::all_of(gone.begin(), gone.end(), notice) && std::all_of(come.begin(), come.end(), notice);
+  d.adds = !come.empty();
+  return d;
+}
+
+}  // namespace
+
+bool is_update_notice(std::string_view sentence) {
+  // Words compared in lower case without their punctuation; dates in one form. Not the
+  // comparison key: it glues compounds and drops the label before a date ("updated on").
+  const std::string key = canonicalize(sentence, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+  if (count_space_separated_words(key) > kNoticeMaxWords) return false;
+  const std::set<std::string> words = words_of(key);
+  const bool names_document = any_of_words(words, {"policy", "policies", "terms", "notice", "agreement", "statement",
+                                                   "guidelines", "conditions", "standards", "version"});
+  if (!names_document) return false;
+  // A commitment or a condition is a term, whatever it says about updates.
+  if (any_of_words(words, {"will", "shall", "may", "must", "can", "could", "would", "should", "might", "we'll",
+                           "you'll", "notify", "notified", "inform", "consent", "agree", "accept", "continue",
+                           "continuing", "if", "unless"}))
+    return false;
+  const bool dated_update =
+      has_full_date(canonicalize(sentence, kFoldDateFormat)) && (any_of_words(words, {"updated", "revised", "amended", "changed", "modified", "published",
+                                                  "effective"}) ||
+                             key.find("into effect") != std::string::npos ||
+                             key.find("takes effect") != std::string::npos ||
+                             key.find("took effect") != std::string::npos);
+  const bool points_to_a_version =
+      any_of_words(words, {"view", "see", "read", "review", "consult", "access", "here"}) &&
+      any_of_words(words, {"previous", "prior", "earlier", "old", "older", "archived", "current", "new", "last"});
+  return dated_update || points_to_a_version;
+}
+
+bool adds_update_notice(const Hunk& hunk) {
+  return hunk.cosmetic && hunk.cosmetic_kinds == std::vector<std::string>{"update_notice"} &&
+         notice_difference(hunk).adds;
+}
+
+void mark_update_notices(std::vector<Hunk>& hunks) {
+  std::vector<std::size_t> put_up;  // hunks that add a notice: cosmetic only beside a change
+  for (std::size_t i = 0; i < hunks.size(); ++i) {
+    Hunk& hunk = hunks[i];
+    if (hunk.cosmetic) continue;
+    const NoticeDifference d = notice_difference(hunk);
+    if (!d.only_notices) continue;
+    if (d.adds) {
+      put_up.push_back(i);
+      continue;
+    }
+    hunk.cosmetic = true;
+    hunk.cosmetic_kinds = {"update_notice"};
+  }
+  if (put_up.empty()) return;
+  std::size_t substantive = 0;
+  for (const Hunk& hunk : hunks) substantive += hunk.cosmetic ? 0 : 1;
+  if (substantive == put_up.size()) return;  // nothing else changed: the announcement is the news
+  for (std::size_t i : put_up) {
+    hunks[i].cosmetic = true;
+    hunks[i].cosmetic_kinds = {"update_notice"};
+  }
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,34 @@
+#pragma once
+// Notices about the document rather than terms of it: "We updated our Privacy Policy on
+// June 16, 2025. View our previous policy.", "Our new Privacy Policy comes into effect on
+// 19 November 2023. Click here to view our current Privacy Policy." Sites put them above
+// the text for a while and take them down later; taking one down changes no term (replay:
+// 5 of the 58 judged alerts of pga's history were such notices removed). A pure transform.
+//
+// A notice is a sentence of at most 40 words that names the document (policy, terms,
+// notice, agreement, ...), commits to nothing (no will, may, shall, must, can; no notify,
+// consent, agree) and either dates its update ("updated", "revised", "comes into effect",
+// ... with a full date) or points to another version of it ("view our previous policy").
+// A general clause about changes ("We will notify you 30 days before changes take effect")
+// is not one.
+
+#include <string_view>
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+
+namespace tosdiff {
+
+bool is_update_notice(std::string_view sentence);
+
+// Marks cosmetic, kind "update_notice", every substantive hunk whose only difference is
+// notice sentences: removed ones always (a notice taken down), added ones only when another
+// hunk is substantive (a notice put up alone announces a new version: news). Run before the
+// date stamps are marked.
+void mark_update_notices(std::vector<Hunk>& hunks);
+
+// The hunk is cosmetic because notices were put up beside another change: with that change
+// gone, it is substantive again (compare/variants.cpp).
+bool adds_update_notice(const Hunk& hunk);
+
+}  // namespace tosdiff
