@@ -178,6 +178,35 @@ TEST(PrecisionDateStamp, ADateOnlyHunkIsCosmeticBesideASubstantiveOne) {
   EXPECT_EQ(change.substantive_stats.blocks_changed, 1u);
 }
 
+// ---- counters (compare/counters.hpp) ----------------------------------------------------------
+
+TEST(PrecisionCounter, AHelpfulnessCounterIsCosmetic) {
+  const Change change = change_of("# Rules\nBe kind to others.\n2699 out of 4018 found this helpful",
+                                  "# Rules\nBe kind to others.\n2700 out of 4019 found this helpful");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"counter"}));
+  EXPECT_FALSE(change_of("# Rules\n12 people found this helpful", "# Rules\n13 people found this helpful").substantive);
+}
+
+TEST(PrecisionCounter, AViewCounterGluedToTheTextIsCosmetic) {
+  const Change change = change_of("# Policy\n1.2M viewsLast updated: Jul 9, 2025. Creators must follow the rules.",
+                                  "# Policy\n1.3M viewsLast updated: Jul 9, 2025. Creators must follow the rules.");
+  EXPECT_FALSE(change.substantive);
+}
+
+TEST(PrecisionCounter, ThresholdsAndLimitsInTermsAreNotCounters) {
+  EXPECT_TRUE(change_of("# Monetisation\nYour videos need at least 10,000 views in the last 30 days.",
+                        "# Monetisation\nYour videos need at least 100,000 views in the last 30 days.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Terms\nYou may download up to 100 songs a month.",
+                        "# Terms\nYou may download up to 50 songs a month.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Rules\n2699 out of 4018 found this helpful",
+                        "# Rules\n2699 out of 4018 found this helpful. Accounts that post spam are closed.")
+                  .substantive);
+}
+
 // ---- notices of update (compare/update_notice.hpp) ----------------------------------------------
 
 TEST(PrecisionUpdateNotice, NoticesAboutTheDocumentAreToldFromTermsAboutChanges) {

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "tosdiff/compare/counters.hpp"
 #include "tosdiff/compare/numbering.hpp"
 #include "tosdiff/compare/spelling.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -599,6 +600,7 @@ std::string rewrite_dates(std::string_view text) { return DateScanner(text).run(
 std::string canonicalize(std::string_view text, unsigned steps) {
   std::string s(text);
   if (steps & kFoldLinkTarget) s = fold_prose_urls(fold_links(s));
+  if (steps & kFoldCounter) s = fold_counters(s);
   if (steps & kFoldWhitespace) s = split_glued_sentences(s);
   if (steps & kFoldQuotes) s = fold_quotes(s);
   if (steps & kFoldDateFormat) s = drop_date_labels(rewrite_dates(s));
@@ -612,7 +614,7 @@ std::string canonicalize(std::string_view text, unsigned steps) {
 }
 
 std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) {
-  static constexpr std::array<std::pair<CanonicalStep, const char*>, 8> steps = {{
+  static constexpr std::array<std::pair<CanonicalStep, const char*>, 9> steps = {{
       {kFoldWhitespace, "whitespace"},
       {kFoldQuotes, "quotes"},
       {kFoldCase, "case"},
@@ -621,6 +623,7 @@ std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) 
       {kFoldNumbering, "numbering"},
       {kFoldLinkTarget, "link_target"},
       {kFoldSpelling, "spelling"},
+      {kFoldCounter, "counter"},
   }};
   std::vector<std::string> kinds;
   if (a == b) return kinds;

@@ -17,6 +17,8 @@
 //                 is "example.com/terms")
 //   spelling      British/American spelling, open/closed/hyphenated compounds, the serial
 //                 comma (spelling.hpp)
+//   counter       the numbers of a page's counters ("2699 out of 4018 found this helpful",
+//                 "1.2M views"; counters.hpp)
 // The date is kept, only its form folded: "8 July 2026" and "July 8, 2026" are equal,
 // "July 8" and "July 9" are not.
 
@@ -35,7 +37,8 @@ enum CanonicalStep : unsigned {
   kFoldNumbering = 1u << 5,
   kFoldLinkTarget = 1u << 6,
   kFoldSpelling = 1u << 7,
-  kFoldAll = (1u << 8) - 1,
+  kFoldCounter = 1u << 8,
+  kFoldAll = (1u << 9) - 1,
 };
 
 // The text with the given folding steps applied.

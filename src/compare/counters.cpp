@@ -1,0 +1,130 @@
+#include "tosdiff/compare/counters.hpp"
+
+#include <array>
+
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+// A number as counters write it: 4018, 12,345, 1.2M, 3k. Returns its length at i, or 0.
+std::size_t number_at(std::string_view s, std::size_t i) {
+  if (i > 0 && (is_ascii_digit(s[i - 1]) || is_ascii_letter(s[i - 1]))) return 0;
+  std::size_t j = i;
+  while (j < s.size() && is_ascii_digit(s[j])) {
+    ++j;
+    if (j + 1 < s.size() && (s[j] == ',' || s[j] == '.') && is_ascii_digit(s[j + 1])) ++j;
+  }
+  if (j == i) return 0;
+  if (j < s.size() && (s[j] == 'K' || s[j] == 'k' || s[j] == 'M' || s[j] == 'B')) ++j;
+  return j - i;
+}
+
+// The phrase `word` (lower case, single spaces) at i, any case, spaces as runs; its length.
+std::size_t phrase_at(std::string_view s, std::size_t i, std::string_view phrase) {
+  std::size_t j = i;
+  for (std::size_t k = 0; k < phrase.size(); ++k) {
+    if (phrase[k] == ' ') {
+      if (j >= s.size() || s[j] != ' ') return 0;
+      while (j < s.size() && s[j] == ' ') ++j;
+      continue;
+    }
+    if (j >= s.size() || lower(s[j]) != phrase[k]) return 0;
+    ++j;
+  }
+  return j - i;
+}
+
+std::size_t spaces_at(std::string_view s, std::size_t i) {
+  std::size_t j = i;
+  while (j < s.size() && s[j] == ' ') ++j;
+  return j - i;
+}
+
+// "found this helpful" and its variants, at i: the length, or 0.
+std::size_t found_helpful_at(std::string_view s, std::size_t i) {
+  std::size_t j = i;
+  for (std::string_view who : {"people ", "users ", "members ", "readers "})
+    if (std::size_t n = phrase_at(s, j, who)) {
+      j += n;
+      break;
+    }
+  for (std::string_view tail : {"found this helpful", "found this useful", "found this article helpful"})
+    if (std::size_t n = phrase_at(s, j, tail)) return j + n - i;
+  return 0;
+}
+
+// The end of a counter phrase whose first number starts at i (0 when none), with the spans
+// of its numbers.
+std::size_t counter_at(std::string_view s, std::size_t i, std::array<std::pair<std::size_t, std::size_t>, 2>& numbers,
+                       std::size_t& count) {
+  count = 0;
+  const std::size_t first = number_at(s, i);
+  if (first == 0) return 0;
+  numbers[count++] = {i, first};
+  std::size_t j = i + first;
+  const std::size_t gap = spaces_at(s, j);
+  // N out of N ... found this helpful
+  for (std::string_view of : {"out of ", "of ", "/ "}) {
+    std::size_t n = phrase_at(s, j + gap, of);
+    if (n == 0 && of == "/ " && j + gap < s.size() && s[j + gap] == '/') n = 1 + spaces_at(s, j + gap + 1);
+    if (n == 0) continue;
+    const std::size_t second_at = j + gap + n;
+    const std::size_t second = number_at(s, second_at);
+    if (second == 0) break;
+    std::size_t k = second_at + second;
+    const std::size_t tail = found_helpful_at(s, k + spaces_at(s, k));
+    if (tail == 0) break;
+    numbers[count++] = {second_at, second};
+    return k + spaces_at(s, k) + tail;
+  }
+  if (gap > 0)
+    if (std::size_t tail = found_helpful_at(s, j + gap)) return j + gap + tail;
+  // N views | likes | reactions | upvotes with the number abbreviated as only a page's widget
+  // writes it (1.2M, 3.4K: terms write "at least 10,000 views", a threshold and news when it
+  // moves), ended by anything but a lower-case letter (a page glues "1.2M viewsLast updated").
+  const char last = s[i + first - 1];
+  if (last != 'K' && last != 'k' && last != 'M' && last != 'B') {
+    count = 0;
+    return 0;
+  }
+  for (std::string_view unit : {"views", "likes", "reactions", "upvotes"}) {
+    const std::size_t n = phrase_at(s, j + gap, unit);
+    if (n == 0) continue;
+    const std::size_t end = j + gap + n;
+    if (end < s.size() && s[end] >= 'a' && s[end] <= 'z') continue;
+    return end;
+  }
+  count = 0;
+  return 0;
+}
+
+}  // namespace
+
+std::string fold_counters(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::array<std::pair<std::size_t, std::size_t>, 2> numbers{};
+    std::size_t count = 0;
+    const std::size_t end = is_ascii_digit(s[i]) ? counter_at(s, i, numbers, count) : 0;
+    if (end == 0) {
+      out += s[i++];
+      continue;
+    }
+    std::size_t at = i;
+    for (std::size_t n = 0; n < count; ++n) {
+      out.append(s.substr(at, numbers[n].first - at));
+      out += '#';
+      at = numbers[n].first + numbers[n].second;
+    }
+    out.append(s.substr(at, end - at));
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace tosdiff
