@@ -178,6 +178,56 @@ TEST(PrecisionDateStamp, ADateOnlyHunkIsCosmeticBesideASubstantiveOne) {
   EXPECT_EQ(change.substantive_stats.blocks_changed, 1u);
 }
 
+TEST(PrecisionLayout, AClauseNumberWrittenTwiceIsNumbering) {
+  const Change change = change_of("# Terms\n5.1. 5.1. A subscription renews every month.",
+                                  "# Terms\n5.1. A subscription renews every month.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"numbering"}));
+  // A number that is text after the clause's number stays: "5. 2024 was the year ..." .
+  EXPECT_TRUE(change_of("# Terms\n5. 30 days notice is given.", "# Terms\n5. 60 days notice is given.").substantive);
+}
+
+// ---- tables of contents (compare/table_of_contents.hpp) ----------------------------------------
+
+const char* const kSections =
+    "## 1. Who your contract is with\nLumenfield Ltd.\n## 2. The services covered\nThe app and the site.\n"
+    "## 3. Using the platform\nBe kind.\n## 4. Resolving disputes\nCourts of Dublin.";
+
+TEST(PrecisionTableOfContents, AListOfTheHeadingsPutOnThePageIsCosmetic) {
+  const Change change = change_of(std::string("# Terms\n") + kSections,
+                                  std::string("# Terms\n- 1. Who your contract is with\n- 2. The services covered\n"
+                                              "- 3. Using the platform\n- 4. Resolving disputes\n") + kSections);
+  EXPECT_FALSE(change.substantive);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"table_of_contents"}));
+  // Taken off again.
+  EXPECT_FALSE(change_of(std::string("# Terms\n- Who your contract is with\n- The services covered\n"
+                                     "- Using the platform\n") + kSections,
+                         std::string("# Terms\n") + kSections)
+                   .substantive);
+}
+
+TEST(PrecisionTableOfContents, ANewSectionOrAListOfNewItemsStaysSubstantive) {
+  EXPECT_TRUE(change_of(std::string("# Terms\n") + kSections,
+                        std::string("# Terms\n") + kSections + "\n## 5. Arbitration\nDisputes go to binding arbitration.")
+                  .substantive);
+  EXPECT_TRUE(change_of(std::string("# Terms\n") + kSections,
+                        std::string("# Terms\n- You may not scrape\n- You may not resell\n- You may not spam\n") +
+                            kSections)
+                  .substantive);
+}
+
+TEST(PrecisionTableOfContents, AHeadingRemovedUnderATableThatStillNamesItIsTheOneChange) {
+  const std::string table = "# Terms\n- 1. Who your contract is with\n- 2. The services covered\n- 3. Using the platform\n";
+  const Change change = change_of(table + kSections, table +
+                                  "## 1. Who your contract is with\nLumenfield Ltd.\n## 2. The services covered\n"
+                                  "The app and the site.\nBe kind.\n## 4. Resolving disputes\nCourts of Dublin.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_TRUE(change.substantive);
+  EXPECT_EQ(change.hunks[0].lines.size(), 1u);
+}
+
 // ---- counters (compare/counters.hpp) ----------------------------------------------------------
 
 TEST(PrecisionCounter, AHelpfulnessCounterIsCosmetic) {

@@ -9,6 +9,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/table_cells.hpp"
+#include "tosdiff/compare/table_of_contents.hpp"
 #include "tosdiff/compare/update_notice.hpp"
 
 namespace tosdiff {
@@ -137,12 +138,17 @@ struct Side {
   std::vector<std::string> keys;
   std::vector<std::vector<std::size_t>> paths;
 
-  explicit Side(const Text& t) : text(t), paths(heading_paths(t)) {
+  // `contents`: the keys of the entries of a table of contents in either text. An entry is
+  // not the heading it names (table_of_contents.hpp), so it is keyed apart; and a block that
+  // is an entry in one text is one in the other, where its table may have lost a heading.
+  Side(const Text& t, const std::set<std::string>& contents) : text(t), paths(heading_paths(t)) {
     rendered.reserve(t.blocks.size());
     keys.reserve(t.blocks.size());
     for (const Block& block : t.blocks) {
       rendered.push_back(render_block(block));
-      keys.push_back(comparison_key(block.text));
+      std::string key = comparison_key(block.text);
+      if (block.kind != BlockKind::heading && contents.count(key)) key.insert(0, "\x01contents ");
+      keys.push_back(std::move(key));
     }
   }
 
@@ -346,7 +352,13 @@ void mark_date_stamps(std::vector<Hunk>& hunks) {
 
 Change diff_texts(const Text& before_text, const Text& after_text) {
   Change change;
-  Side before(before_text), after(after_text);
+  std::set<std::string> contents;
+  for (const Text* text : {&before_text, &after_text}) {
+    const std::vector<bool> entries = table_of_contents_blocks(*text);
+    for (std::size_t i = 0; i < entries.size(); ++i)
+      if (entries[i]) contents.insert(comparison_key(text->blocks[i].text));
+  }
+  Side before(before_text, contents), after(after_text, contents);
 
   Interner interner;
   std::vector<int> a, b;
@@ -384,6 +396,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
     run.push_back(op);
   }
   close_run();
+  mark_tables_of_contents(hunks, before_text, after_text);
   mark_update_notices(hunks);
   mark_date_stamps(hunks);
   change.hunks = std::move(hunks);

@@ -88,6 +88,17 @@ std::string strip_numbering(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   std::size_t i = enumerator_length(s);
+  // A run at the opening too: "5.1. 5.1. A subscription" (a number doubled by the page's
+  // template) or "6. e. Deletion" is numbering up to the capitalized word.
+  for (std::size_t next = i; i > 0;) {
+    const std::size_t cut = enumerator_length(s.substr(next));
+    const char mark = cut >= 2 ? s[next + cut - 2] : ' ';
+    if (mark != '.' && mark != ')') break;
+    next += cut;
+    while (next < s.size() && s[next] == ' ') ++next;
+    if (next < s.size() && s[next] >= 'A' && s[next] <= 'Z') i = next;
+    else break;
+  }
   for (; i < s.size(); ++i) {
     out += s[i];
     if (s[i] != ' ' || out.size() < 2) continue;

@@ -1,0 +1,94 @@
+#include "tosdiff/compare/table_of_contents.hpp"
+
+#include <string>
+#include <unordered_map>
+
+#include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kEntryMaxWords = 20;
+constexpr std::size_t kMinEntries = 3;
+
+// Each heading's comparison key, with its position (the first, when repeated).
+std::unordered_map<std::string, std::size_t> heading_positions(const Text& text) {
+  std::unordered_map<std::string, std::size_t> positions;
+  for (std::size_t i = 0; i < text.blocks.size(); ++i) {
+    const Block& block = text.blocks[i];
+    if (block.kind != BlockKind::heading) continue;
+    std::string key = comparison_key(block.text);
+    if (!key.empty()) positions.emplace(std::move(key), i);
+  }
+  return positions;
+}
+
+// The lines of one side of the hunk all list headings of that side, in their order.
+bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::string, std::size_t>& headings,
+                    std::size_t& entries) {
+  bool first = true;
+  std::size_t last = 0;
+  for (const LineOp& line : hunk.lines) {
+    if (line.op != op) continue;
+    const Text parsed = parse_text(line.text);
+    if (parsed.blocks.size() != 1) return false;
+    const Block& block = parsed.blocks[0];
+    if (block.kind == BlockKind::heading || count_space_separated_words(block.text) > kEntryMaxWords) return false;
+    const auto it = headings.find(comparison_key(block.text));
+    if (it == headings.end() || (!first && it->second <= last)) return false;
+    first = false;
+    last = it->second;
+    ++entries;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<bool> table_of_contents_blocks(const Text& text) {
+  std::vector<bool> entry(text.blocks.size(), false);
+  const std::unordered_map<std::string, std::size_t> headings = heading_positions(text);
+  if (headings.size() < kMinEntries) return entry;
+  std::size_t i = 0;
+  while (i < text.blocks.size()) {
+    // The longest run from i of short non-headings naming later headings in order.
+    std::size_t j = i, last = i;
+    while (j < text.blocks.size()) {
+      const Block& block = text.blocks[j];
+      if (block.kind == BlockKind::heading || count_space_separated_words(block.text) > kEntryMaxWords) break;
+      const auto it = headings.find(comparison_key(block.text));
+      if (it == headings.end() || it->second <= last) break;
+      last = it->second;
+      ++j;
+    }
+    if (j - i >= kMinEntries) {
+      for (std::size_t k = i; k < j; ++k) entry[k] = true;
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return entry;
+}
+
+void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  std::unordered_map<std::string, std::size_t> before_headings, after_headings;
+  bool indexed = false;
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.size() < kMinEntries) continue;
+    if (!indexed) {
+      before_headings = heading_positions(before);
+      after_headings = heading_positions(after);
+      indexed = true;
+    }
+    std::size_t entries = 0;
+    if (!lists_headings(hunk, '-', before_headings, entries) || !lists_headings(hunk, '+', after_headings, entries) ||
+        entries < kMinEntries)
+      continue;
+    hunk.cosmetic = true;
+    hunk.cosmetic_kinds = {"table_of_contents"};
+  }
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,24 @@
+#pragma once
+// A table of contents put on or taken off a page: a list of the document's own headings,
+// added above them (replay: a platform's terms grew one, alerted as 56 words of new
+// clauses). What it lists is already in the text; it says nothing new. A pure transform.
+
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// The blocks of `text` that make a table of contents: a run of 3 or more blocks, none a
+// heading, each of at most 20 words, repeating in order headings that come after them. The
+// diff keys them apart from the headings they repeat, so that a table put on a page is
+// added whole instead of taking the place of the first heading.
+std::vector<bool> table_of_contents_blocks(const Text& text);
+
+// Marks cosmetic, kind "table_of_contents", every substantive hunk whose blocks (3 or
+// more, none a heading, each of at most 20 words) repeat, in order, headings of the text
+// they belong to: added ones the new text's, removed ones the old text's.
+void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const Text& after);
+
+}  // namespace tosdiff
