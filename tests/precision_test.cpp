@@ -12,6 +12,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/compare/update_notice.hpp"
 #include "tosdiff/compare/variants.hpp"
 #include "tosdiff/extract/normalize.hpp"
@@ -226,6 +227,50 @@ TEST(PrecisionTableOfContents, AHeadingRemovedUnderATableThatStillNamesItIsTheOn
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_TRUE(change.substantive);
   EXPECT_EQ(change.hunks[0].lines.size(), 1u);
+}
+
+// ---- the page's own controls and the document's head ---------------------------------------------
+
+TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
+  EXPECT_TRUE(is_page_control_label("Copy link"));
+  EXPECT_TRUE(is_page_control_label("Show as PDF to print or save"));
+  EXPECT_TRUE(is_page_control_label("Zum Drucken und Speichern \xE2\x80\x93 als PDF anzeigen"));
+  EXPECT_TRUE(is_page_control_label("Imprimer cette page"));
+  EXPECT_FALSE(is_page_control_label("Share your data with partners"));
+  EXPECT_FALSE(is_page_control_label("We may share this page"));
+  EXPECT_FALSE(is_page_control_label("Show this page"));  // no control in it
+}
+
+TEST(PrecisionPageControl, AButtonPutInTheSelectionOrItsLabelTranslatedIsCosmetic) {
+  const std::string text = "# Terms\nWe keep chats for 30 days.\nWe never sell your data.";
+  const Change added = change_of(text, "# Terms\nWe keep chats for 30 days.\nCopy link\nWe never sell your data.");
+  ASSERT_EQ(added.hunks.size(), 1u);
+  EXPECT_EQ(added.hunks[0].cosmetic_kinds, (Kinds{"page_control"}));
+  EXPECT_FALSE(change_of("# Terms\nZum Drucken und Speichern - als PDF anzeigen\nWe keep chats for 30 days.",
+                         "# Terms\nShow as PDF to print or save\nWe keep chats for 30 days.")
+                   .substantive);
+  EXPECT_TRUE(change_of(text, "# Terms\nWe keep chats for 30 days.\n- Share your data with partners\nWe never sell your data.")
+                  .substantive);
+}
+
+TEST(PrecisionDocumentHead, TheTitleAndDateLineLeavingTheTopAreCosmetic) {
+  const Change change = change_of("# Cookie Policy\nEffective date: Aug 09, 2024\nWe use cookies to keep you signed in.",
+                                  "We use cookies to keep you signed in.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"document_head"}));
+}
+
+TEST(PrecisionDocumentHead, AClauseOrADateLineAddedAtTheTopStaysSubstantive) {
+  EXPECT_TRUE(change_of("# Cookie Policy\nWe never share cookies with advertisers.\nWe use cookies to keep you signed in.",
+                        "We use cookies to keep you signed in.")
+                  .substantive);
+  EXPECT_TRUE(change_of("We use cookies to keep you signed in.",
+                        "# Cookie Policy\nEffective date: Aug 09, 2024\nWe use cookies to keep you signed in.")
+                  .substantive);
+  // Not at the top: a date line removed from the middle is not the head.
+  EXPECT_TRUE(change_of("# Cookie Policy\nWe use cookies.\nThese terms end on March 3, 2027.\nWe keep logs.",
+                        "# Cookie Policy\nWe use cookies.\nWe keep logs.")
+                  .substantive);
 }
 
 // ---- counters (compare/counters.hpp) ----------------------------------------------------------

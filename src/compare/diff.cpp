@@ -8,6 +8,8 @@
 #include <dtl/dtl.hpp>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/document_head.hpp"
+#include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/compare/table_cells.hpp"
 #include "tosdiff/compare/table_of_contents.hpp"
 #include "tosdiff/compare/update_notice.hpp"
@@ -397,6 +399,8 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   }
   close_run();
   mark_tables_of_contents(hunks, before_text, after_text);
+  mark_page_controls(hunks);
+  mark_document_head(hunks);
   mark_update_notices(hunks);
   mark_date_stamps(hunks);
   change.hunks = std::move(hunks);

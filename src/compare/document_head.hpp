@@ -1,0 +1,18 @@
+#pragma once
+// The head of a document leaving the text: its title and date line, at the very top, no
+// longer inside the selected element after a redesign (replay: a dating site's trackers
+// policy, alerted as removed text). The terms below are all there; a title and a date line
+// gone say nothing new. Put on the page, they are a change like any other (a new date of
+// effect is news). A pure transform.
+
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+
+namespace tosdiff {
+
+// Marks cosmetic, kind "document_head", a substantive hunk at the top of the old text that
+// only removes blocks, at most 3, each a heading or a line of at most 8 words with a date.
+void mark_document_head(std::vector<Hunk>& hunks);
+
+}  // namespace tosdiff

@@ -1,0 +1,85 @@
+#include "tosdiff/compare/page_controls.hpp"
+
+#include <set>
+#include <string>
+
+#include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/model/text.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kLabelMaxWords = 8;
+
+// What a control does or acts on: one of these makes a label.
+const std::set<std::string>& control_words() {
+  static const std::set<std::string> words = {
+      "print", "printable", "pdf", "share", "copy", "download", "save", "link",
+      "drucken", "druckversion", "speichern", "teilen", "kopieren", "herunterladen",
+      "imprimer", "partager", "copier", "telecharger", "t\xC3\xA9" "l\xC3\xA9" "charger", "enregistrer", "lien",
+      "imprimir", "compartir", "copiar", "descargar", "guardar", "enlace",
+      "stampa", "stampare", "condividi", "copia", "scarica", "salva",
+      "partilhar", "baixar", "salvar",
+      "afdrukken", "printen", "delen", "kopieer", "kopieren", "downloaden", "opslaan"};
+  return words;
+}
+
+// The rest of such a label: how it says it, in the same languages.
+const std::set<std::string>& label_words() {
+  static const std::set<std::string> words = {
+      "show", "view", "open", "as", "to", "or", "and", "this", "page", "the", "a", "version", "article", "document",
+      "als", "anzeigen", "zum", "und", "oder", "diese", "seite", "dieser", "ansehen", "\xC3\xB6" "ffnen",
+      "afficher", "voir", "en", "le", "la", "cette", "et", "ou", "pour", "version", "de", "du",
+      "mostrar", "ver", "como", "esta", "pagina", "y", "o", "para", "el", "en",
+      "mostra", "come", "questa", "e", "per", "il",
+      "exibir", "como", "esta", "ou", "para", "o",
+      "tonen", "weergeven", "deze", "pagina", "en", "of", "om", "te", "het", "de", "als"};
+  return words;
+}
+
+bool is_control_line(const std::string& rendered) {
+  const Text parsed = parse_text(rendered);
+  if (parsed.blocks.size() != 1 || parsed.blocks[0].kind == BlockKind::heading) return false;
+  return is_page_control_label(parsed.blocks[0].text);
+}
+
+}  // namespace
+
+bool is_page_control_label(std::string_view block_text) {
+  // Lower case, ASCII quotes and dashes, no punctuation at word ends; accented letters are
+  // kept as written (the lists have both spellings where pages drop accents).
+  const std::string text = canonicalize(block_text, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+  std::size_t words = 0;
+  bool control = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j == i) break;
+    std::string word = text.substr(i, j - i);
+    i = j;
+    if (word == "-" || word == "|" || word == "\xE2\x80\x93" || word == "\xE2\x80\x94") continue;  // dashes
+    if (++words > kLabelMaxWords) return false;
+    if (control_words().count(word)) {
+      control = true;
+    } else if (!label_words().count(word)) {
+      return false;
+    }
+  }
+  return control;
+}
+
+void mark_page_controls(std::vector<Hunk>& hunks) {
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
+    bool all = true;
+    for (const LineOp& line : hunk.lines) all = all && is_control_line(line.text);
+    if (!all) continue;
+    hunk.cosmetic = true;
+    hunk.cosmetic_kinds = {"page_control"};
+  }
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,24 @@
+#pragma once
+// The labels of a page's own controls caught inside a selection: "Copy link", "Show as PDF
+// to print or save", "Zum Drucken und Speichern – als PDF anzeigen". A button added, or its
+// label translated, changes no term (replay: a share button on a platform's terms, a print
+// link switching language on a dating site's). A pure transform.
+
+#include <string_view>
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+
+namespace tosdiff {
+
+// A block of at most 8 words made only of the words such labels use (print, PDF, share,
+// copy, link, download, save, show, this page, ... in English, German, French, Spanish,
+// Italian, Portuguese and Dutch), one of them a control's verb or object. "Share your data
+// with partners" is not one.
+bool is_page_control_label(std::string_view block_text);
+
+// Marks cosmetic, kind "page_control", every substantive hunk whose blocks, removed and
+// added, are all such labels (none a heading).
+void mark_page_controls(std::vector<Hunk>& hunks);
+
+}  // namespace tosdiff
