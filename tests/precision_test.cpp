@@ -12,6 +12,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/navigation.hpp"
 #include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/compare/update_notice.hpp"
 #include "tosdiff/compare/variants.hpp"
@@ -270,6 +271,38 @@ TEST(PrecisionDocumentHead, AClauseOrADateLineAddedAtTheTopStaysSubstantive) {
   // Not at the top: a date line removed from the middle is not the head.
   EXPECT_TRUE(change_of("# Cookie Policy\nWe use cookies.\nThese terms end on March 3, 2027.\nWe keep logs.",
                         "# Cookie Policy\nWe use cookies.\nWe keep logs.")
+                  .substantive);
+}
+
+// ---- glued navigation, dates in another time zone ----------------------------------------------
+
+TEST(PrecisionNavigation, GluedLinkLabelsAreNavigationAndGluedProseIsNot) {
+  EXPECT_TRUE(is_glued_navigation("Sign UpLog InMessengerFacebook LiteWatchPlacesGamesMarketplaceFacebook PayOculus"));
+  EXPECT_FALSE(is_glued_navigation("Creators must follow ourCommunity Guidelines,Terms of Service and theCode ofConduct."));
+  EXPECT_FALSE(is_glued_navigation("Sign Up Log In Messenger"));
+  const Change change = change_of("# Terms\nSign UpLog InMessengerFacebook LiteWatchPlacesFacebook PayOculus\nWe keep logs.",
+                                  "# Terms\nSign UpLog InMessengerFacebook LiteWatchPlacesMeta PayOculus\nWe keep logs.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"navigation"}));
+}
+
+TEST(PrecisionTimeZone, EveryDateMovedByTheSameDayIsATimeZone) {
+  const Change change = change_of("# Changelog\nSep 27, 2024\nA rule.\nAug 29, 2024\nAnother rule.\nJul 2, 2024",
+                                  "# Changelog\nSep 28, 2024\nA rule.\nAug 30, 2024\nAnother rule.\nJul 3, 2024");
+  EXPECT_FALSE(change.substantive);
+  ASSERT_FALSE(change.hunks.empty());
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"time_zone"}));
+}
+
+TEST(PrecisionTimeZone, OneDateMovedOrDatesMovedApartStaySubstantive) {
+  EXPECT_TRUE(change_of("# Terms\nThese terms take effect on Sep 27, 2024 for everyone.",
+                        "# Terms\nThese terms take effect on Sep 28, 2024 for everyone.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Changelog\nSep 27, 2024\nA rule.\nAug 29, 2024\nAnother rule.\nJul 2, 2024",
+                        "# Changelog\nSep 28, 2024\nA rule.\nAug 30, 2024\nAnother rule.\nJul 9, 2024")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Changelog\nSep 27, 2024\nA rule.\nAug 29, 2024\nAnother rule.\nJul 2, 2024",
+                        "# Changelog\nSep 28, 2024\nA new rule.\nAug 30, 2024\nAnother rule.\nJul 3, 2024")
                   .substantive);
 }
 

@@ -9,9 +9,11 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/document_head.hpp"
+#include "tosdiff/compare/navigation.hpp"
 #include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/compare/table_cells.hpp"
 #include "tosdiff/compare/table_of_contents.hpp"
+#include "tosdiff/compare/time_zone.hpp"
 #include "tosdiff/compare/update_notice.hpp"
 
 namespace tosdiff {
@@ -400,8 +402,10 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   close_run();
   mark_tables_of_contents(hunks, before_text, after_text);
   mark_page_controls(hunks);
+  mark_navigation(hunks);
   mark_document_head(hunks);
   mark_update_notices(hunks);
+  mark_time_zone_shift(hunks);  // before the date stamps: a stamp moved otherwise breaks the shift
   mark_date_stamps(hunks);
   change.hunks = std::move(hunks);
   tally(change);
