@@ -391,6 +391,45 @@ TEST_F(HeldBack, ATranslationIsALanguageChangeAndTheWayBackIsComparedWithTheSame
   EXPECT_EQ(versions(), 3u);
 }
 
+// ---- an error message in place of part of the page ----------------------------------------------
+
+std::string rules_page(const std::string& main) {
+  std::string body = "<html><body><main>" + main + "<section><h2>About Lumenfield</h2>";
+  // Long enough that the page with the error is no error page as a whole (300 words or more).
+  for (int r = 0; r < 2; ++r)
+    for (const char* p : kPolicyEn) body += std::string("<p>") + p + "</p>";
+  return body + "</section></main></body></html>";
+}
+
+TEST_F(HeldBack, AnErrorMessageWherePartOfThePageWasIsHeldNotAVersion) {
+  std::string policy = "<h1>Platform rules</h1>";
+  for (const char* p : kPolicyEn) policy += std::string("<p>") + p + "</p>";
+  serve_html(rules_page(policy + policy + policy));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  // The rules failed to load; the page around them did not.
+  serve_html(rules_page("<h1>Wir sind \xC3\xBC" "ber ein Problem gestolpert</h1><p>Es ist ein Fehler aufgetreten. Wir "
+                        "konnten die Seite nicht laden.</p>"));
+  json failed = check_at("2026-03-02T00:00:00Z");
+  ASSERT_EQ(failed["status"], "error") << failed.dump(2);
+  EXPECT_EQ(failed["error"]["kind"], "error_page") << failed.dump(2);
+  EXPECT_NE(failed["error"]["message"].get<std::string>().find("where part of its text was"), std::string::npos)
+      << failed.dump(2);
+  EXPECT_EQ(versions(), 1u);
+  serve_html(rules_page(policy + policy + policy));
+  EXPECT_EQ(check_at("2026-03-03T00:00:00Z")["status"], "unchanged");
+}
+
+TEST_F(HeldBack, ADocumentThatAlwaysOpenedWithTheWordsOfAnErrorStaysTheDocument) {
+  const std::string opening = "<h1>If an unexpected error occurs</h1><p>Tell us at once and we will refund the day.</p>";
+  std::string policy;
+  for (const char* p : kPolicyEn) policy += std::string("<p>") + p + "</p>";
+  serve_html(rules_page(opening + policy + policy));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(rules_page(opening + policy));  // half of it removed: a shrink's question, not an error message's
+  json shorter = check_at("2026-03-02T00:00:00Z");
+  EXPECT_NE(shorter.value("error", json::object()).value("kind", ""), "error_page") << shorter.dump(2);
+}
+
 // ---- regional editions served by turns -----------------------------------------------------------
 
 struct Edition {

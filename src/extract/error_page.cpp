@@ -193,6 +193,19 @@ std::size_t legal_markers(const Text& text) {
   return found;
 }
 
+std::optional<std::string> opening_error_phrase(const Text& text) {
+  std::string opening;
+  for (std::size_t i = 0; i < text.blocks.size() && i < 3; ++i) opening += fold(text.blocks[i].text) + "\n";
+  if (auto phrase = first_of(opening, kErrorPhrases)) return std::string(*phrase);
+  return std::nullopt;
+}
+
+bool says_phrase(const Text& text, std::string_view phrase) {
+  std::string all;
+  for (const Block& block : text.blocks) all += fold(block.text) + "\n";
+  return has_phrase(all, phrase);
+}
+
 std::optional<std::string> error_page_reason(std::string_view raw_title, const Text& text, std::string_view html,
                                              std::size_t previous_words) {
   const std::size_t words = count_text_words(text);

@@ -1,8 +1,8 @@
 #pragma once
 // Whether a page served with a success status is an error page (not found, unavailable,
 // an unexpected error, maintenance, a redirect stub) rather than the document, in English,
-// French, German, Spanish, Italian, Portuguese or Dutch (internal to extract/, used by
-// page_verdict.hpp). A pure function.
+// French, German, Spanish, Italian, Portuguese or Dutch (used by page_verdict.hpp, and by
+// pipeline/decide.cpp for an error message in place of part of a page). Pure functions.
 //
 // Structure first, words second. An error phrase is evidence only where an error page puts
 // it and on a page the size of one:
@@ -36,6 +36,12 @@ namespace tosdiff {
 // (0: none, or not comparable).
 std::optional<std::string> error_page_reason(std::string_view title, const Text& text, std::string_view html,
                                              std::size_t previous_words);
+
+// The error phrase (as the lists write it) that the first heading or the first 3 blocks of
+// `text` carry, whatever the page's size; nothing when none. And whether `text` says
+// `phrase` anywhere. For a page that shows an error message where part of its text was.
+std::optional<std::string> opening_error_phrase(const Text& text);
+bool says_phrase(const Text& text, std::string_view phrase);
 
 // The number of distinct legal-prose markers in `text` (exposed for tests).
 std::size_t legal_markers(const Text& text);

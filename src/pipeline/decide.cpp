@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "tosdiff/extract/error_page.hpp"
 #include "tosdiff/extract/js_shell.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
@@ -288,6 +289,18 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       baseline = *again;
       out.rules_baseline = std::move(*again);
     }
+  }
+  // An error message opening a page that lost a fifth of its text or more: a part of the page
+  // that failed to load (replay: a German "es ist ein Fehler aufgetreten" in place of a
+  // platform's rules, the rest of the page kept). Held like an error page, not a version
+  // with the rules removed. A message the document already said is its text.
+  if (auto phrase = opening_error_phrase(out.text);
+      phrase && !says_phrase(baseline, *phrase) && words_of(out.text) * 5 < words_of(baseline) * 4) {
+    out.kind = Outcome::Kind::hold;
+    out.error = Error{ErrorKind::error_page, "the page shows an error message ('" + *phrase +
+                                                 "') where part of its text was (" + std::to_string(words_of(out.text)) +
+                                                 " words, down from " + std::to_string(words_of(baseline)) + ")"};
+    return out;
   }
   if (auto shrink = shrink_verdict(baseline, out.text)) {
     if (relocated(pages, archived)) {
