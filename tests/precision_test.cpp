@@ -237,6 +237,8 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_TRUE(is_page_control_label("Show as PDF to print or save"));
   EXPECT_TRUE(is_page_control_label("Zum Drucken und Speichern \xE2\x80\x93 als PDF anzeigen"));
   EXPECT_TRUE(is_page_control_label("Imprimer cette page"));
+  EXPECT_TRUE(is_page_control_label("Download HER"));  // one name in a short label
+  EXPECT_FALSE(is_page_control_label("Download Lumenfield Premium"));
   EXPECT_FALSE(is_page_control_label("Share your data with partners"));
   EXPECT_FALSE(is_page_control_label("We may share this page"));
   EXPECT_FALSE(is_page_control_label("Show this page"));  // no control in it
@@ -271,6 +273,34 @@ TEST(PrecisionDocumentHead, AClauseOrADateLineAddedAtTheTopStaysSubstantive) {
   // Not at the top: a date line removed from the middle is not the head.
   EXPECT_TRUE(change_of("# Cookie Policy\nWe use cookies.\nThese terms end on March 3, 2027.\nWe keep logs.",
                         "# Cookie Policy\nWe use cookies.\nWe keep logs.")
+                  .substantive);
+}
+
+// ---- a passage the page carried twice (compare/duplicate_copy.hpp) -------------------------------
+
+std::string passage(const char* topic) {
+  std::string out;
+  for (int i = 0; i < 6; ++i)
+    out += std::string("\nClause ") + std::to_string(i + 1) + " on " + topic +
+           ": the member agrees to every one of these rules, which bind the member and the service alike, for as long "
+           "as the account stays open and for thirty days after it is closed, in every country where the service runs, "
+           "whatever the device or the application the member uses to reach it, with no exception of any kind at all.";
+  return out;
+}
+
+TEST(PrecisionDuplicate, OneOfTwoCopiesOfTheTermsGoneIsCosmetic) {
+  const std::string terms = "## Terms" + passage("accounts") + passage("payments");
+  const Change change = change_of("# Our terms\n" + terms + "\n" + terms + "\nEffective Date: May 25, 2018",
+                                  "# Our terms\n" + terms + "\nEffective Date: May 25, 2018");
+  EXPECT_FALSE(change.substantive);
+  ASSERT_FALSE(change.hunks.empty());
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"duplicate"}));
+}
+
+TEST(PrecisionDuplicate, AShortListThatAnotherListRepeatsRemovedStaysSubstantive) {
+  const std::string collect = "## What we collect\n- your name and your e-mail address\n- your precise location\n- your photos";
+  const std::string sell = "## What we sell to partners\n- your name and your e-mail address\n- your precise location\n- your photos";
+  EXPECT_TRUE(change_of("# Privacy\n" + collect + "\n" + sell, "# Privacy\n" + collect + "\n## What we sell to partners")
                   .substantive);
 }
 

@@ -29,6 +29,7 @@ const std::set<std::string>& control_words() {
 const std::set<std::string>& label_words() {
   static const std::set<std::string> words = {
       "show", "view", "open", "as", "to", "or", "and", "this", "page", "the", "a", "version", "article", "document",
+      "on", "via", "app", "button",
       "als", "anzeigen", "zum", "und", "oder", "diese", "seite", "dieser", "ansehen", "\xC3\xB6" "ffnen",
       "afficher", "voir", "en", "le", "la", "cette", "et", "ou", "pour", "version", "de", "du",
       "mostrar", "ver", "como", "esta", "pagina", "y", "o", "para", "el", "en",
@@ -36,6 +37,22 @@ const std::set<std::string>& label_words() {
       "exibir", "como", "esta", "ou", "para", "o",
       "tonen", "weergeven", "deze", "pagina", "en", "of", "om", "te", "het", "de", "als"};
   return words;
+}
+
+// `word` (lower case) stands in `text` (as written) with a capital first letter.
+bool capitalized_in(const std::string& text, const std::string& word) {
+  for (std::size_t at = 0; at + word.size() <= text.size(); ++at) {
+    if (at > 0 && text[at - 1] != ' ') continue;
+    const std::size_t end = at + word.size();
+    if (end < text.size() && text[end] != ' ') continue;
+    bool same = true;
+    for (std::size_t k = 0; k < word.size() && same; ++k) {
+      const char c = text[at + k];
+      same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) == word[k];
+    }
+    if (same && text[at] >= 'A' && text[at] <= 'Z') return true;
+  }
+  return false;
 }
 
 bool is_control_line(const std::string& rendered) {
@@ -50,6 +67,10 @@ bool is_page_control_label(std::string_view block_text) {
   // Lower case, ASCII quotes and dashes, no punctuation at word ends; accented letters are
   // kept as written (the lists have both spellings where pages drop accents).
   const std::string text = canonicalize(block_text, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+  // One name may stand in a short label: "Download HER", "Share on Facebook" (the name is
+  // capitalized as written; "on" is the label's).
+  std::size_t names_allowed = count_space_separated_words(block_text) <= 4 ? 1 : 0;
+  const std::string as_written = canonicalize(block_text, kFoldWhitespace | kFoldQuotes | kFoldPunctuation);
   std::size_t words = 0;
   bool control = false;
   std::size_t i = 0;
@@ -65,7 +86,8 @@ bool is_page_control_label(std::string_view block_text) {
     if (control_words().count(word)) {
       control = true;
     } else if (!label_words().count(word)) {
-      return false;
+      if (names_allowed == 0 || !capitalized_in(as_written, word)) return false;
+      --names_allowed;
     }
   }
   return control;

@@ -1,0 +1,71 @@
+#include "tosdiff/compare/duplicate_copy.hpp"
+
+#include <algorithm>
+
+#include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/model/text.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kMinCopiedBlocks = 3;
+// A copy of a page's passage, not a list that also appears elsewhere: a list of the data a
+// service sells may repeat the list of the data it collects, and removing it is news.
+constexpr std::size_t kMinCopiedWords = 500;
+constexpr std::size_t kLabelWords = 4;
+constexpr std::size_t kDateLineWords = 8;
+
+// The removed blocks are found in order in the new text (short ones may be missing).
+bool still_there(const Hunk& hunk, const std::vector<std::string>& after_keys) {
+  std::size_t at = 0, found = 0, words = 0;
+  std::string all_keys;
+  for (const LineOp& line : hunk.lines) {
+    if (line.op != '-') return false;
+    const Text parsed = parse_text(line.text);
+    if (parsed.blocks.size() != 1) return false;
+    const std::string key = comparison_key(parsed.blocks[0].text);
+    std::size_t k = at;
+    while (k < after_keys.size() && after_keys[k] != key) ++k;
+    if (k == after_keys.size()) {
+      // The copy kept may lay the passage out otherwise: list items merged, or split at
+      // another place. Its words are there, in the new text's keys run together.
+      if (all_keys.empty())
+        for (const std::string& kept : after_keys) all_keys += kept;
+      const bool merged = key.size() >= 20 && all_keys.find(key) != std::string::npos;
+      if (!merged && count_space_separated_words(parsed.blocks[0].text) > kLabelWords) return false;
+      if (merged) words += count_space_separated_words(parsed.blocks[0].text);
+      continue;
+    }
+    at = k + 1;
+    ++found;
+    words += count_space_separated_words(parsed.blocks[0].text);
+  }
+  return found >= kMinCopiedBlocks && words >= kMinCopiedWords;
+}
+
+// A date line (at most 8 words with a date) removed while the same line is still there.
+bool date_line_still_there(const Hunk& hunk, const std::vector<std::string>& after_keys) {
+  for (const LineOp& line : hunk.lines) {
+    const Text parsed = parse_text(line.text);
+    if (line.op != '-' || parsed.blocks.size() != 1) return false;
+    const std::string& text = parsed.blocks[0].text;
+    if (count_space_separated_words(text) > kDateLineWords || rewrite_dates(text) == text) return false;
+    if (std::find(after_keys.begin(), after_keys.end(), comparison_key(text)) == after_keys.end()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::string>& after_keys) {
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.new_lines != 0 || hunk.old_lines == 0) continue;
+    const bool copy = hunk.old_lines >= kMinCopiedBlocks && still_there(hunk, after_keys);
+    if (!copy && !date_line_still_there(hunk, after_keys)) continue;
+    hunk.cosmetic = true;
+    hunk.cosmetic_kinds = {"duplicate"};
+  }
+}
+
+}  // namespace tosdiff
