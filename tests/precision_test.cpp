@@ -324,6 +324,14 @@ TEST(PrecisionTimeZone, EveryDateMovedByTheSameDayIsATimeZone) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"time_zone"}));
 }
 
+TEST(PrecisionTimeZone, AShiftedListThatLinesUpWithItselfIsStillATimeZone) {
+  // Shifted by a day, "Feb 26" became "Feb 27", the date of the entry above: the diff pairs
+  // them, and no hunk alone shows the shift.
+  const Change change = change_of("# Log\nMay 14, 2025\nFeb 27, 2025\nFeb 26, 2025\nJun 26, 2024",
+                                  "# Log\nMay 15, 2025\nFeb 28, 2025\nFeb 27, 2025\nJun 27, 2024");
+  EXPECT_FALSE(change.substantive);
+}
+
 TEST(PrecisionTimeZone, OneDateMovedOrDatesMovedApartStaySubstantive) {
   EXPECT_TRUE(change_of("# Terms\nThese terms take effect on Sep 27, 2024 for everyone.",
                         "# Terms\nThese terms take effect on Sep 28, 2024 for everyone.")
@@ -380,6 +388,9 @@ TEST(PrecisionUpdateNotice, NoticesAboutTheDocumentAreToldFromTermsAboutChanges)
   EXPECT_FALSE(is_update_notice("If you continue to use the service after March 3, 2026, you accept the updated terms."));
   EXPECT_FALSE(is_update_notice("We updated the app on June 16, 2025."));
   EXPECT_FALSE(is_update_notice("We keep your messages for 30 days."));
+  // What the terms contain, dated: a term (replay: a platform's commercial terms).
+  EXPECT_FALSE(is_update_notice("These terms reflect our updated European Data Transfer Addendum incorporating new "
+                                "Standard Contractual Clauses effective September 27, 2021."));
 }
 
 TEST(PrecisionUpdateNotice, ANoticeTakenDownIsCosmetic) {

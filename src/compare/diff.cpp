@@ -407,7 +407,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_navigation(hunks);
   mark_document_head(hunks);
   mark_update_notices(hunks);
-  mark_time_zone_shift(hunks);  // before the date stamps: a stamp moved otherwise breaks the shift
+  mark_time_zone_shift(hunks, before_text, after_text);  // before the date stamps: a stamp moved otherwise breaks the shift
   mark_date_stamps(hunks);
   change.hunks = std::move(hunks);
   tally(change);

@@ -1,7 +1,8 @@
 #include "tosdiff/compare/time_zone.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
-#include <optional>
 #include <string>
 
 #include "tosdiff/compare/canonical.hpp"
@@ -22,58 +23,66 @@ long days_from_civil(long y, long m, long d) {
   return era * 146097 + doe - 719468;
 }
 
-struct Dated {
-  std::string shape;       // the comparison key with each date replaced by '#'
-  std::vector<long> days;  // each date, in order
-};
+std::string iso(long days) {  // days since 1970-01-01 as YYYY-MM-DD (Hinnant's civil_from_days)
+  days += 719468;
+  const long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long doe = days - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const long d = doy - (153 * mp + 2) / 5 + 1;
+  const long m = mp + (mp < 10 ? 3 : -9);
+  const long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  char out[80];
+  std::snprintf(out, sizeof out, "%04ld-%02ld-%02ld", y, m, d);
+  return out;
+}
 
-Dated dated(const std::string& line) {
-  const std::string key = comparison_key(line);
-  Dated out;
+// The key with every date moved by `shift` days; counts the dates.
+std::string shifted(const std::string& key, long shift, std::size_t& dates) {
+  std::string out;
   for (std::size_t i = 0; i < key.size(); ++i) {
     bool date = i + 10 <= key.size() && key[i + 4] == '-' && key[i + 7] == '-';
     for (std::size_t k = 0; k < 10 && date; ++k)
       if (k != 4 && k != 7) date = is_ascii_digit(key[i + k]);
     if (!date) {
-      out.shape += key[i];
+      out += key[i];
       continue;
     }
-    out.shape += '#';
-    out.days.push_back(days_from_civil(std::atol(key.substr(i, 4).c_str()), std::atol(key.substr(i + 5, 2).c_str()),
-                                       std::atol(key.substr(i + 8, 2).c_str())));
+    ++dates;
+    out += iso(days_from_civil(std::atol(key.substr(i, 4).c_str()), std::atol(key.substr(i + 5, 2).c_str()),
+                               std::atol(key.substr(i + 8, 2).c_str())) +
+               shift);
     i += 9;
   }
   return out;
 }
 
+std::vector<std::string> keys_of(const Text& text) {
+  std::vector<std::string> keys;
+  keys.reserve(text.blocks.size());
+  for (const Block& block : text.blocks) keys.push_back(comparison_key(block.text));
+  return keys;
+}
+
 }  // namespace
 
-void mark_time_zone_shift(std::vector<Hunk>& hunks) {
-  std::optional<long> shift;
-  std::size_t dates = 0;
-  std::vector<Hunk*> shifted;
-  for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic) continue;
-    if (hunk.old_lines != hunk.new_lines || hunk.old_lines == 0) return;
-    for (std::size_t i = 0; i < hunk.old_lines; ++i) {
-      const LineOp &removed = hunk.lines[i], &added = hunk.lines[hunk.old_lines + i];
-      if (removed.op != '-' || added.op != '+') return;
-      const Dated before = dated(removed.text), after = dated(added.text);
-      if (before.shape != after.shape || before.days.size() != after.days.size() || before.days.empty()) return;
-      for (std::size_t k = 0; k < before.days.size(); ++k) {
-        const long moved = after.days[k] - before.days[k];
-        if (moved == 0) continue;
-        if ((moved != 1 && moved != -1) || (shift && *shift != moved)) return;
-        shift = moved;
-        ++dates;
-      }
+void mark_time_zone_shift(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  if (before.blocks.size() != after.blocks.size()) return;
+  const bool substantive = std::any_of(hunks.begin(), hunks.end(), [](const Hunk& h) { return !h.cosmetic; });
+  if (!substantive) return;
+  const std::vector<std::string> old_keys = keys_of(before), new_keys = keys_of(after);
+  for (long shift : {1L, -1L}) {
+    std::size_t dates = 0;
+    bool same = true;
+    for (std::size_t i = 0; i < old_keys.size() && same; ++i) same = shifted(old_keys[i], shift, dates) == new_keys[i];
+    if (!same || dates < kMinShiftedDates) continue;
+    for (Hunk& hunk : hunks) {
+      if (hunk.cosmetic) continue;
+      hunk.cosmetic = true;
+      hunk.cosmetic_kinds = {"time_zone"};
     }
-    shifted.push_back(&hunk);
-  }
-  if (dates < kMinShiftedDates) return;
-  for (Hunk* hunk : shifted) {
-    hunk->cosmetic = true;
-    hunk->cosmetic_kinds = {"time_zone"};
+    return;
   }
 }
 

@@ -7,13 +7,15 @@
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
-// When every substantive hunk of a change only changes dates (each removed block paired with
-// an added one that differs in its dates alone), and every date moved by the same one day,
-// earlier or later, 3 dates or more: those hunks are cosmetic, kind "time_zone". One date
-// moved, or dates moved by different amounts, stay substantive.
-void mark_time_zone_shift(std::vector<Hunk>& hunks);
+// When the new text is the old one with every date moved by the same one day, earlier or
+// later (3 dates or more, and nothing else different), every substantive hunk is cosmetic,
+// kind "time_zone". Judged on the whole texts, not hunk by hunk: a list of dates shifted by
+// a day can line up with itself in the diff. One date moved, dates moved by different
+// amounts, or anything else changed: substantive as usual.
+void mark_time_zone_shift(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff

@@ -48,6 +48,26 @@ bool any_of_words(const std::set<std::string>& words, std::initializer_list<cons
   return std::any_of(list.begin(), list.end(), [&](const char* w) { return words.count(w) > 0; });
 }
 
+bool is_one_of(const std::string& word, std::initializer_list<const char*> list) {
+  return std::any_of(list.begin(), list.end(), [&](const char* w) { return word == w; });
+}
+
+constexpr std::initializer_list<const char*> kDocumentWords = {
+    "policy", "policies", "terms", "notice", "agreement", "statement", "guidelines", "conditions", "standards", "version"};
+
+std::vector<std::string> word_sequence(const std::string& key) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < key.size()) {
+    while (i < key.size() && key[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < key.size() && key[j] != ' ') ++j;
+    if (j > i) out.push_back(key.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
 bool has_full_date(const std::string& key) {  // canonicalize() writes dates as YYYY-MM-DD
   for (std::size_t i = 0; i + 10 <= key.size(); ++i) {
     if (key[i + 4] != '-' || key[i + 7] != '-') continue;
@@ -112,20 +132,27 @@ bool is_update_notice(std::string_view sentence) {
   const std::string key = canonicalize(sentence, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
   if (count_space_separated_words(key) > kNoticeMaxWords) return false;
   const std::set<std::string> words = words_of(key);
-  const bool names_document = any_of_words(words, {"policy", "policies", "terms", "notice", "agreement", "statement",
-                                                   "guidelines", "conditions", "standards", "version"});
+  const bool names_document = any_of_words(words, kDocumentWords);
   if (!names_document) return false;
   // A commitment or a condition is a term, whatever it says about updates.
   if (any_of_words(words, {"will", "shall", "may", "must", "can", "could", "would", "should", "might", "we'll",
                            "you'll", "notify", "notified", "inform", "consent", "agree", "accept", "continue",
                            "continuing", "if", "unless"}))
     return false;
-  const bool dated_update =
-      has_full_date(canonicalize(sentence, kFoldDateFormat)) && (any_of_words(words, {"updated", "revised", "amended", "changed", "modified", "published",
-                                                  "effective"}) ||
-                             key.find("into effect") != std::string::npos ||
-                             key.find("takes effect") != std::string::npos ||
-                             key.find("took effect") != std::string::npos);
+  // The update is the document's: a document word right after the update word ("we updated
+  // our Privacy Policy", "our new Privacy Policy comes into effect") or just before it
+  // ("Policy updated on"). "These terms reflect our updated Data Transfer Addendum ...
+  // effective September 27, 2021" says what the terms contain, and is a term.
+  const std::vector<std::string> sequence = word_sequence(key);
+  bool updates_document = false;
+  for (std::size_t i = 0; i < sequence.size() && !updates_document; ++i) {
+    if (!is_one_of(sequence[i], {"updated", "revised", "amended", "changed", "modified", "published", "posted",
+                                 "effective", "new"}))
+      continue;
+    for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i + 3 && k < sequence.size(); ++k)
+      if (k != i && is_one_of(sequence[k], kDocumentWords)) updates_document = true;
+  }
+  const bool dated_update = updates_document && has_full_date(canonicalize(sentence, kFoldDateFormat));
   const bool points_to_a_version =
       any_of_words(words, {"view", "see", "read", "review", "consult", "access", "here"}) &&
       any_of_words(words, {"previous", "prior", "earlier", "old", "older", "archived", "current", "new", "last"});
