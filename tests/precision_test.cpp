@@ -263,6 +263,16 @@ TEST(PrecisionDocumentHead, TheTitleAndDateLineLeavingTheTopAreCosmetic) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"document_head"}));
 }
 
+TEST(PrecisionDocumentHead, TheTitleGivingWayToTheAppsDownloadButtonsIsCosmetic) {
+  const Change change = change_of("# HER Terms and Conditions\nWe use cookies to keep you signed in.",
+                                  "Download HER\nDownload HER\nWe use cookies to keep you signed in.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"document_head"}));
+  EXPECT_TRUE(change_of("# HER Terms and Conditions\nWe use cookies to keep you signed in.",
+                        "Download HER\nWe sell your data.\nWe use cookies to keep you signed in.")
+                  .substantive);
+}
+
 TEST(PrecisionDocumentHead, AClauseOrADateLineAddedAtTheTopStaysSubstantive) {
   EXPECT_TRUE(change_of("# Cookie Policy\nWe never share cookies with advertisers.\nWe use cookies to keep you signed in.",
                         "We use cookies to keep you signed in.")

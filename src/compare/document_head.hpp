@@ -12,7 +12,8 @@
 namespace tosdiff {
 
 // Marks cosmetic, kind "document_head", a substantive hunk at the top of the old text that
-// only removes blocks, at most 3, each a heading or a line of at most 8 words with a date.
+// removes blocks, at most 3, each a heading or a line of at most 8 words with a date, and
+// adds nothing but the labels of the page's controls (page_controls.hpp).
 void mark_document_head(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff
