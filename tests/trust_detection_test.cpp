@@ -393,10 +393,10 @@ TEST_F(HeldBack, ATranslationIsALanguageChangeAndTheWayBackIsComparedWithTheSame
 
 // ---- an error message in place of part of the page ----------------------------------------------
 
-std::string rules_page(const std::string& main) {
+std::string rules_page(const std::string& main, int about_repeats = 2) {
   std::string body = "<html><body><main>" + main + "<section><h2>About Lumenfield</h2>";
   // Long enough that the page with the error is no error page as a whole (300 words or more).
-  for (int r = 0; r < 2; ++r)
+  for (int r = 0; r < about_repeats; ++r)
     for (const char* p : kPolicyEn) body += std::string("<p>") + p + "</p>";
   return body + "</section></main></body></html>";
 }
@@ -417,6 +417,19 @@ TEST_F(HeldBack, AnErrorMessageWherePartOfThePageWasIsHeldNotAVersion) {
   EXPECT_EQ(versions(), 1u);
   serve_html(rules_page(policy + policy + policy));
   EXPECT_EQ(check_at("2026-03-03T00:00:00Z")["status"], "unchanged");
+}
+
+TEST_F(HeldBack, AnErrorMessageInPlaceOf500WordsOfALongPageIsHeld) {
+  std::string policy = "<h1>Platform rules</h1>";
+  for (int r = 0; r < 4; ++r)
+    for (const char* p : kPolicyEn) policy += std::string("<p>") + p + "</p>";
+  serve_html(rules_page(policy, 20));  // the rules are under a fifth of the page
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(rules_page("<h1>Something went wrong</h1><p>An unexpected error has occurred. Try again later.</p>", 20));
+  json failed = check_at("2026-03-02T00:00:00Z");
+  ASSERT_EQ(failed["status"], "error") << failed.dump(2);
+  EXPECT_EQ(failed["error"]["kind"], "error_page") << failed.dump(2);
+  EXPECT_EQ(versions(), 1u);
 }
 
 TEST_F(HeldBack, ADocumentThatAlwaysOpenedWithTheWordsOfAnErrorStaysTheDocument) {

@@ -14,6 +14,10 @@
 namespace tosdiff {
 namespace {
 
+// The words an error message must have taken the place of, on a long page, to be a part of
+// the page that failed to load (a fifth of a shorter one does too).
+constexpr std::size_t kErrorPartWords = 500;
+
 std::string http_reason(long status) {
   switch (status) {
     case 400: return "Bad Request";
@@ -290,16 +294,18 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       out.rules_baseline = std::move(*again);
     }
   }
-  // An error message opening a page that lost a fifth of its text or more: a part of the page
-  // that failed to load (replay: a German "es ist ein Fehler aufgetreten" in place of a
-  // platform's rules, the rest of the page kept). Held like an error page, not a version
-  // with the rules removed. A message the document already said is its text.
-  if (auto phrase = opening_error_phrase(out.text);
-      phrase && !says_phrase(baseline, *phrase) && words_of(out.text) * 5 < words_of(baseline) * 4) {
+  // An error message opening a page that lost a fifth of its text or 500 words: a part of the
+  // page that failed to load (replay: a German "es ist ein Fehler aufgetreten" in place of a
+  // platform's rules, 1,654 of its 9,800 words, the rest of the page kept). Held like an
+  // error page, not a version with the rules removed. A message the document already said is
+  // its text.
+  const std::size_t words_now = words_of(out.text), words_before = words_of(baseline);
+  const bool lost_a_part = words_now * 5 < words_before * 4 || words_now + kErrorPartWords <= words_before;
+  if (auto phrase = opening_error_phrase(out.text); phrase && lost_a_part && !says_phrase(baseline, *phrase)) {
     out.kind = Outcome::Kind::hold;
     out.error = Error{ErrorKind::error_page, "the page shows an error message ('" + *phrase +
-                                                 "') where part of its text was (" + std::to_string(words_of(out.text)) +
-                                                 " words, down from " + std::to_string(words_of(baseline)) + ")"};
+                                                 "') where part of its text was (" + std::to_string(words_now) +
+                                                 " words, down from " + std::to_string(words_before) + ")"};
     return out;
   }
   if (auto shrink = shrink_verdict(baseline, out.text)) {
