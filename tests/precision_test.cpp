@@ -180,6 +180,18 @@ TEST(PrecisionDateStamp, ADateOnlyHunkIsCosmeticBesideASubstantiveOne) {
   EXPECT_EQ(change.substantive_stats.blocks_changed, 1u);
 }
 
+TEST(PrecisionLayout, AListReLaidAsATableIsLayout) {
+  const Change change = change_of(
+      "# Data\n- Purpose\n- Data collected\n- to run the site\n- IP address and cookies\n- to answer you\n- your e-mail\nEnd.",
+      "# Data\nPurpose | Data collected\nto run the site | IP address and cookies\nto answer you | your e-mail\nEnd.");
+  EXPECT_FALSE(change.substantive);
+  // A cell that says something else is not layout.
+  EXPECT_TRUE(change_of(
+                  "# Data\n- Purpose\n- Data collected\n- to run the site\n- IP address and cookies\nEnd.",
+                  "# Data\nPurpose | Data collected\nto run the site | IP address, cookies and location\nEnd.")
+                  .substantive);
+}
+
 TEST(PrecisionLayout, AClauseNumberWrittenTwiceIsNumbering) {
   const Change change = change_of("# Terms\n5.1. 5.1. A subscription renews every month.",
                                   "# Terms\n5.1. A subscription renews every month.");

@@ -246,6 +246,8 @@ class HunkBuilder {
   static std::string joined(const std::vector<std::string>& keys) {
     std::string out;
     for (const auto& key : keys) out += (out.empty() ? "" : " ") + key;
+    // A table's cell separators are layout too: a list re-laid as a table says the same.
+    out.erase(std::remove(out.begin(), out.end(), '|'), out.end());
     // Spelling too: keys have no space between words (spelling.hpp joins compounds), and
     // the join must not add one.
     return canonicalize(out, kFoldWhitespace | kFoldPunctuation | kFoldSpelling);
