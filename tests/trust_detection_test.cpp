@@ -357,13 +357,31 @@ TEST_F(HeldBack, ALanguageLeftMonthsAgoIsATranslationAgainNotComparedWithItsOldT
   ASSERT_EQ(check_at("2026-03-02T00:00:00Z")["significance"], "cosmetic");
   serve_html(policy_page(kPolicyEn));
   ASSERT_EQ(check_at("2026-03-03T00:00:00Z")["significance"], "cosmetic");  // back, the same as version 1
-  // Two months later the French page again, edited since: not a change of the document.
+  // The document changes, reported in English ...
+  serve_html(policy_page(kPolicyEn, 4, "We keep the photos of a closed account for thirty days before we erase them."));
+  ASSERT_EQ(check_at("2026-03-10T00:00:00Z")["significance"], "substantive");
+  // ... and two months later the French page again, edited since with that change: reported
+  // already, not a change of the document.
   serve_html(policy_page(kPolicyFr, 4, "Nous gardons les photos d'un compte fermé pendant trente jours."));
   json french = check_at("2026-05-03T00:00:00Z");
   ASSERT_EQ(french["status"], "changed") << french.dump(2);
   EXPECT_EQ(french["significance"], "cosmetic") << french.dump(2);
   EXPECT_EQ(french["cosmetic_kinds"], json::array({"language"}));
   EXPECT_FALSE(french["language_changed"].contains("compared_with")) << french.dump(2);
+}
+
+TEST_F(HeldBack, ALanguageBackAfterLongWithNothingReportedMeanwhileIsComparedWithItsOldText) {
+  serve_html(policy_page(kPolicyEn));
+  ASSERT_EQ(check_at("2024-03-01T00:00:00Z")["status"], "new");
+  serve_html(policy_page(kPolicyFr));  // the French page, unchanged for two years
+  ASSERT_EQ(check_at("2024-03-02T00:00:00Z")["significance"], "cosmetic");
+  // The English page again, with new terms: nothing reported them in French.
+  const std::string clause = "We keep the photos of a closed account for thirty days before we erase them.";
+  serve_html(policy_page(kPolicyEn, 4, clause));
+  json back = check_at("2026-03-02T00:00:00Z");
+  ASSERT_EQ(back["status"], "changed") << back.dump(2);
+  EXPECT_EQ(back["language_changed"]["compared_with"], "1") << back.dump(2);
+  EXPECT_EQ(back["significance"], "substantive") << back.dump(2);
 }
 
 TEST_F(HeldBack, ATranslationIsALanguageChangeAndTheWayBackIsComparedWithTheSameLanguage) {

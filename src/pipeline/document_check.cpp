@@ -418,18 +418,25 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
     } else if (auto language = language_switch(before, text)) {
       // The page switched language. Back in a language archived before, the change is what
       // differs from the latest text in that language; else a translation (record_builder).
-      // Only a language left recently: after a long stretch in another language, what differs
-      // from a text the page stopped showing months ago is not what the page changed now.
+      // A language left long ago, after which the document's changes were reported in the
+      // other language, is a translation again: what differs from the text the page stopped
+      // showing months ago was reported already (replay: a platform's German page, back after
+      // a year of English versions). When nothing was reported meanwhile (the other language
+      // stood still for two years), that difference is news, and compared (replay: a dating
+      // site's new English terms after two years of an unchanged French page).
       std::size_t looked = 0;
       const VersionEntry* newer = nullptr;  // the version that replaced *it
+      bool reported_since = false;          // a substantive version after *it
       std::chrono::system_clock::time_point now;
       const bool dated = parse_utc(captured_at, now);
       for (auto it = index.versions.rbegin(); it != index.versions.rend() && looked < kLanguageLookBack;
            newer = &*it, ++it) {
+        if (newer && newer->significance == Significance::substantive) reported_since = true;
         if (it->number == current->number) continue;
         ++looked;
         std::chrono::system_clock::time_point left;
-        if (!dated || !newer || !parse_utc(newer->captured_at, left) || now - left > kLanguageLeftWithin) break;
+        if (!dated || !newer || !parse_utc(newer->captured_at, left)) break;
+        if (now - left > kLanguageLeftWithin && reported_since) break;
         try {
           Text earlier = parse_text(archive_.read_version(index, *it));
           if (detect_language(earlier) != language->to) continue;

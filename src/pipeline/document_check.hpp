@@ -52,7 +52,8 @@ bool looks_like_the_document(const Text& held, const Text& archived);
 // A page back in a language it had before is compared with the latest of these many earlier
 // versions in that language (older ones are not read).
 inline constexpr std::size_t kLanguageLookBack = 20;
-// ... and whose language the page left at most this long ago.
+// ... and whose language the page left at most this long ago, or longer ago with no
+// substantive version since (document_check.cpp says why).
 inline constexpr std::chrono::hours kLanguageLeftWithin{24 * 30};
 
 class DocumentCheck {
