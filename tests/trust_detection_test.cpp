@@ -425,8 +425,8 @@ TEST_F(HeldBack, AnErrorMessageWherePartOfThePageWasIsHeldNotAVersion) {
   serve_html(rules_page(policy + policy + policy));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
   // The rules failed to load; the page around them did not.
-  serve_html(rules_page("<h1>Wir sind \xC3\xBC" "ber ein Problem gestolpert</h1><p>Es ist ein Fehler aufgetreten. Wir "
-                        "konnten die Seite nicht laden.</p>"));
+  serve_html(rules_page("<h1>Hoppla</h1><p>Es ist ein Fehler aufgetreten. Bitte "
+                        "versuche es sp\xC3\xA4ter erneut.</p>"));
   json failed = check_at("2026-03-02T00:00:00Z");
   ASSERT_EQ(failed["status"], "error") << failed.dump(2);
   EXPECT_EQ(failed["error"]["kind"], "error_page") << failed.dump(2);

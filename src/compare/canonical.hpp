@@ -17,8 +17,8 @@
 //                 is "example.com/terms")
 //   spelling      British/American spelling, open/closed/hyphenated compounds, the serial
 //                 comma (spelling.hpp)
-//   counter       the numbers of a page's counters ("2699 out of 4018 found this helpful",
-//                 "1.2M views"; counters.hpp)
+//   counter       the numbers of a page's counters ("1840 out of 2613 found this helpful",
+//                 "3.4M views"; counters.hpp)
 // The date is kept, only its form folded: "8 July 2026" and "July 8, 2026" are equal,
 // "July 8" and "July 9" are not.
 

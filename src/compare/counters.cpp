@@ -9,7 +9,7 @@ namespace {
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
-// A number as counters write it: 4018, 12,345, 1.2M, 3k. Returns its length at i, or 0.
+// A number as counters write it: 2613, 12,345, 3.4M, 3k. Returns its length at i, or 0.
 std::size_t number_at(std::string_view s, std::size_t i) {
   if (i > 0 && (is_ascii_digit(s[i - 1]) || is_ascii_letter(s[i - 1]))) return 0;
   std::size_t j = i;
@@ -83,8 +83,8 @@ std::size_t counter_at(std::string_view s, std::size_t i, std::array<std::pair<s
   if (gap > 0)
     if (std::size_t tail = found_helpful_at(s, j + gap)) return j + gap + tail;
   // N views | likes | reactions | upvotes with the number abbreviated as only a page's widget
-  // writes it (1.2M, 3.4K: terms write "at least 10,000 views", a threshold and news when it
-  // moves), ended by anything but a lower-case letter (a page glues "1.2M viewsLast updated").
+  // writes it (3.4M, 5.6K: terms write "at least 10,000 views", a threshold and news when it
+  // moves), ended by anything but a lower-case letter (a page glues "3.4M viewsLast updated").
   const char last = s[i + first - 1];
   if (last != 'K' && last != 'k' && last != 'M' && last != 'B') {
     count = 0;

@@ -43,7 +43,7 @@ void mark_document_head(std::vector<Hunk>& hunks) {
   Hunk& hunk = hunks.front();
   // GNU numbering: a hunk starting at the top removes from line 1.
   if (hunk.cosmetic || hunk.old_start != 1 || hunk.old_lines == 0 || hunk.old_lines > kHeadMaxBlocks) return;
-  // What took the head's place, if anything, is the page's own controls ("Download HER").
+  // What took the head's place, if anything, is the page's own controls ("Download Lumenfield").
   for (const LineOp& line : hunk.lines)
     if (line.op == '-' ? !is_head_block(line.text) : !is_control_block(line.text)) return;
   hunk.cosmetic = true;

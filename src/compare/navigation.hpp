@@ -1,6 +1,6 @@
 #pragma once
 // A site's navigation caught inside a selection, its links glued into one line by the page's
-// markup: "Sign UpLog InMessengerFacebook LiteWatchPlaces..." (replay: a product renamed in
+// markup: "Sign UpLog InChatterLumen LiteWatchPlaces..." (replay: a product renamed in
 // a platform's footer, alerted on its commercial terms). A pure transform.
 
 #include <string_view>

@@ -67,7 +67,7 @@ bool is_page_control_label(std::string_view block_text) {
   // Lower case, ASCII quotes and dashes, no punctuation at word ends; accented letters are
   // kept as written (the lists have both spellings where pages drop accents).
   const std::string text = canonicalize(block_text, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
-  // One name may stand in a short label: "Download HER", "Share on Facebook" (the name is
+  // One name may stand in a short label: "Download Lumenfield", "Share on Facebook" (the name is
   // capitalized as written; "on" is the label's).
   std::size_t names_allowed = count_space_separated_words(block_text) <= 4 ? 1 : 0;
   const std::string as_written = canonicalize(block_text, kFoldWhitespace | kFoldQuotes | kFoldPunctuation);

@@ -1,6 +1,6 @@
 #pragma once
 // The labels of a page's own controls caught inside a selection: "Copy link", "Show as PDF
-// to print or save", "Zum Drucken und Speichern – als PDF anzeigen". A button added, or its
+// to print or save", "Als PDF anzeigen – zum Drucken und Speichern". A button added, or its
 // label translated, changes no term (replay: a share button on a platform's terms, a print
 // link switching language on a dating site's). A pure transform.
 

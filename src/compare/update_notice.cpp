@@ -135,14 +135,17 @@ bool is_update_notice(std::string_view sentence) {
   const bool names_document = any_of_words(words, kDocumentWords);
   if (!names_document) return false;
   // A commitment or a condition is a term, whatever it says about updates.
-  if (any_of_words(words, {"will", "shall", "may", "must", "can", "could", "would", "should", "might", "we'll",
+  // Checked with the dates folded: "May 5, 2026" is a date, not a modal.
+  const std::set<std::string> undated_words =
+      words_of(canonicalize(sentence, kFoldDateFormat | kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation));
+  if (any_of_words(undated_words, {"will", "shall", "may", "must", "can", "could", "would", "should", "might", "we'll",
                            "you'll", "notify", "notified", "inform", "consent", "agree", "accept", "continue",
                            "continuing", "if", "unless"}))
     return false;
   // The update is the document's: a document word right after the update word ("we updated
   // our Privacy Policy", "our new Privacy Policy comes into effect") or just before it
-  // ("Policy updated on"). "These terms reflect our updated Data Transfer Addendum ...
-  // effective September 27, 2021" says what the terms contain, and is a term.
+  // ("Policy updated on"). "These terms include our updated Data Processing Schedule ...
+  // effective April 2, 2026" says what the terms contain, and is a term.
   const std::vector<std::string> sequence = word_sequence(key);
   bool updates_document = false;
   for (std::size_t i = 0; i < sequence.size() && !updates_document; ++i) {

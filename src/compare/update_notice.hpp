@@ -1,7 +1,7 @@
 #pragma once
 // Notices about the document rather than terms of it: "We updated our Privacy Policy on
-// June 16, 2025. View our previous policy.", "Our new Privacy Policy comes into effect on
-// 19 November 2023. Click here to view our current Privacy Policy." Sites put them above
+// March 9, 2026. View our previous policy.", "Our new Privacy Policy comes into effect on
+// 2 October 2026. Click here to read our current Privacy Policy." Sites put them above
 // the text for a while and take them down later; taking one down changes no term (replay:
 // 5 of the 58 judged alerts of pga's history were such notices removed). A pure transform.
 //
