@@ -460,6 +460,8 @@ class DateScanner {
 
 // ---- date labels ------------------------------------------------------------------------
 
+}  // namespace
+
 bool is_iso_date_at(std::string_view s, std::size_t i) {
   if (i + 10 > s.size()) return false;
   for (std::size_t k = 0; k < 10; ++k) {
@@ -469,6 +471,21 @@ bool is_iso_date_at(std::string_view s, std::size_t i) {
   return (i == 0 || (!is_ascii_digit(s[i - 1]) && s[i - 1] != '-')) &&
          (i + 10 == s.size() || !is_ascii_digit(s[i + 10]));
 }
+
+std::vector<std::string> comparison_keys(const Text& text) {
+  std::vector<std::string> keys;
+  keys.reserve(text.blocks.size());
+  for (const Block& block : text.blocks) keys.push_back(comparison_key(block.text));
+  return keys;
+}
+
+bool contains_iso_date(std::string_view s) {
+  for (std::size_t i = 0; i + 10 <= s.size(); ++i)
+    if (is_iso_date_at(s, i)) return true;
+  return false;
+}
+
+namespace {
 
 // Labels a page puts before its date of update or effect. Longest first: the first that
 // ends where the date's separators begin is dropped.

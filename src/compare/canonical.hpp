@@ -26,6 +26,8 @@
 #include <string_view>
 #include <vector>
 
+#include "tosdiff/model/text.hpp"
+
 namespace tosdiff {
 
 enum CanonicalStep : unsigned {
@@ -44,12 +46,17 @@ enum CanonicalStep : unsigned {
 // The text with the given folding steps applied.
 std::string canonicalize(std::string_view text, unsigned steps = kFoldAll);
 
-// The key blocks are aligned and compared by.
+// The key blocks are aligned and compared by; a text's, one per block.
 inline std::string comparison_key(std::string_view text) { return canonicalize(text, kFoldAll); }
+std::vector<std::string> comparison_keys(const Text& text);
 
 // The names of the steps without which `a` and `b` would differ (both must have equal
 // comparison keys). Empty when a and b are byte-equal.
 std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b);
+
+// A date as rewrite_dates() writes it (YYYY-MM-DD, not inside a longer number) at i; in s.
+bool is_iso_date_at(std::string_view s, std::size_t i);
+bool contains_iso_date(std::string_view s);
 
 // Rewrites every recognized date as YYYY-MM-DD ("December 17, 2025", "17 Dec 2025",
 // "Dec. 17th, 2025", "2025-12-17", "17th of December, 2025"). Exposed for tests.

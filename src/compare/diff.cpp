@@ -16,6 +16,7 @@
 #include "tosdiff/compare/table_of_contents.hpp"
 #include "tosdiff/compare/time_zone.hpp"
 #include "tosdiff/compare/update_notice.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -92,18 +93,6 @@ std::vector<EditOp> edit_script(const std::vector<int>& a, const std::vector<int
   return ops;
 }
 
-std::vector<std::string> split_words(const std::string& text) {
-  std::vector<std::string> words;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t space = text.find(' ', start);
-    if (space == std::string::npos) space = text.size();
-    if (space > start) words.push_back(text.substr(start, space - start));
-    start = space + 1;
-  }
-  return words;
-}
-
 std::string join(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
   std::string out;
   for (std::size_t i = from; i < to; ++i) {
@@ -118,7 +107,7 @@ void elide_context(std::vector<WordOp>& ops) {
   for (std::size_t k = 0; k < ops.size(); ++k) {
     WordOp& op = ops[k];
     if (op.op != '=') continue;
-    std::vector<std::string> words = split_words(op.text);
+    std::vector<std::string> words = space_separated_words(op.text);
     const bool change_before = k > 0, change_after = k + 1 < ops.size();
     if (!change_before && !change_after) {
       // Nothing changed in the words (a layout-only hunk): show both ends of the block.
@@ -143,18 +132,21 @@ struct Side {
   std::vector<std::string> keys;
   std::vector<std::vector<std::size_t>> paths;
 
-  // `contents`: the keys of the entries of a table of contents in either text. An entry is
-  // not the heading it names (table_of_contents.hpp), so it is keyed apart; and a block that
-  // is an entry in one text is one in the other, where its table may have lost a heading.
-  Side(const Text& t, const std::set<std::string>& contents) : text(t), paths(heading_paths(t)) {
+  explicit Side(const Text& t) : text(t), paths(heading_paths(t)) {
     rendered.reserve(t.blocks.size());
     keys.reserve(t.blocks.size());
     for (const Block& block : t.blocks) {
       rendered.push_back(render_block(block));
-      std::string key = comparison_key(block.text);
-      if (block.kind != BlockKind::heading && contents.count(key)) key.insert(0, "\x01contents ");
-      keys.push_back(std::move(key));
+      keys.push_back(comparison_key(block.text));
     }
+  }
+
+  // `contents`: the keys of the entries of a table of contents in either text. An entry is
+  // not the heading it names (table_of_contents.hpp), so it is keyed apart; and a block that
+  // is an entry in one text is one in the other, where its table may have lost a heading.
+  void key_apart(const std::set<std::string>& contents) {
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (text.blocks[i].kind != BlockKind::heading && contents.count(keys[i])) keys[i].insert(0, "\x01contents ");
   }
 
   std::vector<std::string> section_at(std::size_t index) const {
@@ -273,7 +265,7 @@ class HunkBuilder {
 }  // namespace
 
 std::vector<WordOp> diff_words(const std::string& before, const std::string& after) {
-  std::vector<std::string> a = split_words(before), b = split_words(after);
+  std::vector<std::string> a = space_separated_words(before), b = space_separated_words(after);
   Interner interner;
   std::vector<int> ia, ib;
   ia.reserve(a.size());
@@ -316,10 +308,7 @@ namespace {
 std::string key_without_dates(std::string_view line) {
   std::string key = comparison_key(line), out;
   for (std::size_t i = 0; i < key.size(); ++i) {
-    const bool date = i + 10 <= key.size() && key[i + 4] == '-' && key[i + 7] == '-' &&
-                      std::all_of(key.begin() + static_cast<long>(i), key.begin() + static_cast<long>(i) + 10,
-                                  [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
-    if (date) {
+    if (is_iso_date_at(key, i)) {
       out += '#';
       i += 9;
     } else {
@@ -337,7 +326,7 @@ bool is_date_stamp_hunk(const Hunk& hunk) {
   const std::string before = key_without_dates(hunk.lines[0].text);
   if (before.find('#') == std::string::npos || before != key_without_dates(hunk.lines[1].text))
     return false;
-  return split_words(hunk.lines[0].text).size() <= 8;
+  return space_separated_words(hunk.lines[0].text).size() <= 8;
 }
 
 // Inside a record that changes the terms elsewhere, the date stamp moving with them says
@@ -359,13 +348,17 @@ void mark_date_stamps(std::vector<Hunk>& hunks) {
 
 Change diff_texts(const Text& before_text, const Text& after_text) {
   Change change;
+  Side before(before_text), after(after_text);
   std::set<std::string> contents;
-  for (const Text* text : {&before_text, &after_text}) {
-    const std::vector<bool> entries = table_of_contents_blocks(*text);
+  for (const Side* side : {&before, &after}) {
+    const std::vector<bool> entries = table_of_contents_blocks(side->text, side->keys);
     for (std::size_t i = 0; i < entries.size(); ++i)
-      if (entries[i]) contents.insert(comparison_key(text->blocks[i].text));
+      if (entries[i]) contents.insert(side->keys[i]);
   }
-  Side before(before_text, contents), after(after_text, contents);
+  if (!contents.empty()) {
+    before.key_apart(contents);
+    after.key_apart(contents);
+  }
 
   Interner interner;
   std::vector<int> a, b;
@@ -409,7 +402,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_navigation(hunks);
   mark_document_head(hunks);
   mark_update_notices(hunks);
-  mark_time_zone_shift(hunks, before_text, after_text);  // before the date stamps: a stamp moved otherwise breaks the shift
+  mark_time_zone_shift(hunks, before.keys, after.keys);  // before the date stamps: a stamp moved otherwise breaks the shift
   mark_date_stamps(hunks);
   change.hunks = std::move(hunks);
   tally(change);

@@ -22,9 +22,8 @@ bool still_there(const Hunk& hunk, const std::vector<std::string>& after_keys) {
   std::string all_keys;
   for (const LineOp& line : hunk.lines) {
     if (line.op != '-') return false;
-    const Text parsed = parse_text(line.text);
-    if (parsed.blocks.size() != 1) return false;
-    const std::string key = comparison_key(parsed.blocks[0].text);
+    const Block block = parse_block(line.text);
+    const std::string key = comparison_key(block.text);
     std::size_t k = at;
     while (k < after_keys.size() && after_keys[k] != key) ++k;
     if (k == after_keys.size()) {
@@ -33,13 +32,13 @@ bool still_there(const Hunk& hunk, const std::vector<std::string>& after_keys) {
       if (all_keys.empty())
         for (const std::string& kept : after_keys) all_keys += kept;
       const bool merged = key.size() >= 20 && all_keys.find(key) != std::string::npos;
-      if (!merged && count_space_separated_words(parsed.blocks[0].text) > kLabelWords) return false;
-      if (merged) words += count_space_separated_words(parsed.blocks[0].text);
+      if (!merged && count_space_separated_words(block.text) > kLabelWords) return false;
+      if (merged) words += count_space_separated_words(block.text);
       continue;
     }
     at = k + 1;
     ++found;
-    words += count_space_separated_words(parsed.blocks[0].text);
+    words += count_space_separated_words(block.text);
   }
   return found >= kMinCopiedBlocks && words >= kMinCopiedWords;
 }
@@ -47,9 +46,8 @@ bool still_there(const Hunk& hunk, const std::vector<std::string>& after_keys) {
 // A date line (at most 8 words with a date) removed while the same line is still there.
 bool date_line_still_there(const Hunk& hunk, const std::vector<std::string>& after_keys) {
   for (const LineOp& line : hunk.lines) {
-    const Text parsed = parse_text(line.text);
-    if (line.op != '-' || parsed.blocks.size() != 1) return false;
-    const std::string& text = parsed.blocks[0].text;
+    if (line.op != '-') return false;
+    const std::string text = parse_block(line.text).text;
     if (count_space_separated_words(text) > kDateLineWords || rewrite_dates(text) == text) return false;
     if (std::find(after_keys.begin(), after_keys.end(), comparison_key(text)) == after_keys.end()) return false;
   }

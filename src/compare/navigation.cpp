@@ -1,6 +1,6 @@
 #include "tosdiff/compare/navigation.hpp"
 
-#include "tosdiff/model/text.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -8,12 +8,6 @@ namespace {
 
 constexpr std::size_t kMinGlued = 5;
 constexpr std::size_t kNavigationMaxWords = 80;
-
-bool is_navigation_line(const std::string& rendered) {
-  const Text parsed = parse_text(rendered);
-  return parsed.blocks.size() == 1 && parsed.blocks[0].kind != BlockKind::heading &&
-         is_glued_navigation(parsed.blocks[0].text);
-}
 
 }  // namespace
 
@@ -29,14 +23,7 @@ bool is_glued_navigation(std::string_view text) {
 }
 
 void mark_navigation(std::vector<Hunk>& hunks) {
-  for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic || hunk.lines.empty()) continue;
-    bool all = true;
-    for (const LineOp& line : hunk.lines) all = all && is_navigation_line(line.text);
-    if (!all) continue;
-    hunk.cosmetic = true;
-    hunk.cosmetic_kinds = {"navigation"};
-  }
+  mark_hunks_of_text_blocks(hunks, is_glued_navigation, "navigation");
 }
 
 }  // namespace tosdiff

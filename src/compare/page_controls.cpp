@@ -4,7 +4,7 @@
 #include <string>
 
 #include "tosdiff/compare/canonical.hpp"
-#include "tosdiff/model/text.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -55,11 +55,6 @@ bool capitalized_in(const std::string& text, const std::string& word) {
   return false;
 }
 
-bool is_control_line(const std::string& rendered) {
-  const Text parsed = parse_text(rendered);
-  if (parsed.blocks.size() != 1 || parsed.blocks[0].kind == BlockKind::heading) return false;
-  return is_page_control_label(parsed.blocks[0].text);
-}
 
 }  // namespace
 
@@ -94,14 +89,7 @@ bool is_page_control_label(std::string_view block_text) {
 }
 
 void mark_page_controls(std::vector<Hunk>& hunks) {
-  for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic || hunk.lines.empty()) continue;
-    bool all = true;
-    for (const LineOp& line : hunk.lines) all = all && is_control_line(line.text);
-    if (!all) continue;
-    hunk.cosmetic = true;
-    hunk.cosmetic_kinds = {"page_control"};
-  }
+  mark_hunks_of_text_blocks(hunks, is_page_control_label, "page_control");
 }
 
 }  // namespace tosdiff

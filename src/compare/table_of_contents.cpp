@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -12,15 +13,12 @@ namespace {
 constexpr std::size_t kEntryMaxWords = 20;
 constexpr std::size_t kMinEntries = 3;
 
-// Each heading's comparison key, with its position (the first, when repeated).
-std::unordered_map<std::string, std::size_t> heading_positions(const Text& text) {
+// Each heading's comparison key (`keys[i]` is block i's), with its position (the first, when
+// repeated).
+std::unordered_map<std::string, std::size_t> heading_positions(const Text& text, const std::vector<std::string>& keys) {
   std::unordered_map<std::string, std::size_t> positions;
-  for (std::size_t i = 0; i < text.blocks.size(); ++i) {
-    const Block& block = text.blocks[i];
-    if (block.kind != BlockKind::heading) continue;
-    std::string key = comparison_key(block.text);
-    if (!key.empty()) positions.emplace(std::move(key), i);
-  }
+  for (std::size_t i = 0; i < text.blocks.size(); ++i)
+    if (text.blocks[i].kind == BlockKind::heading && !keys[i].empty()) positions.emplace(keys[i], i);
   return positions;
 }
 
@@ -31,9 +29,7 @@ bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::str
   std::size_t last = 0;
   for (const LineOp& line : hunk.lines) {
     if (line.op != op) continue;
-    const Text parsed = parse_text(line.text);
-    if (parsed.blocks.size() != 1) return false;
-    const Block& block = parsed.blocks[0];
+    const Block block = parse_block(line.text);
     if (block.kind == BlockKind::heading || count_space_separated_words(block.text) > kEntryMaxWords) return false;
     const auto it = headings.find(comparison_key(block.text));
     if (it == headings.end() || (!first && it->second <= last)) return false;
@@ -46,9 +42,9 @@ bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::str
 
 }  // namespace
 
-std::vector<bool> table_of_contents_blocks(const Text& text) {
+std::vector<bool> table_of_contents_blocks(const Text& text, const std::vector<std::string>& keys) {
   std::vector<bool> entry(text.blocks.size(), false);
-  const std::unordered_map<std::string, std::size_t> headings = heading_positions(text);
+  const std::unordered_map<std::string, std::size_t> headings = heading_positions(text, keys);
   if (headings.size() < kMinEntries) return entry;
   std::size_t i = 0;
   while (i < text.blocks.size()) {
@@ -57,7 +53,7 @@ std::vector<bool> table_of_contents_blocks(const Text& text) {
     while (j < text.blocks.size()) {
       const Block& block = text.blocks[j];
       if (block.kind == BlockKind::heading || count_space_separated_words(block.text) > kEntryMaxWords) break;
-      const auto it = headings.find(comparison_key(block.text));
+      const auto it = headings.find(keys[j]);
       if (it == headings.end() || it->second <= last) break;
       last = it->second;
       ++j;
@@ -78,16 +74,15 @@ void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.size() < kMinEntries) continue;
     if (!indexed) {
-      before_headings = heading_positions(before);
-      after_headings = heading_positions(after);
+      before_headings = heading_positions(before, comparison_keys(before));
+      after_headings = heading_positions(after, comparison_keys(after));
       indexed = true;
     }
     std::size_t entries = 0;
     if (!lists_headings(hunk, '-', before_headings, entries) || !lists_headings(hunk, '+', after_headings, entries) ||
         entries < kMinEntries)
       continue;
-    hunk.cosmetic = true;
-    hunk.cosmetic_kinds = {"table_of_contents"};
+    mark_cosmetic(hunk, "table_of_contents");
   }
 }
 

@@ -3,6 +3,7 @@
 // added above them (replay: a platform's terms grew one, alerted as 56 words of new
 // clauses). What it lists is already in the text; it says nothing new. A pure transform.
 
+#include <string>
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
@@ -14,7 +15,8 @@ namespace tosdiff {
 // heading, each of at most 20 words, repeating in order headings that come after them. The
 // diff keys them apart from the headings they repeat, so that a table put on a page is
 // added whole instead of taking the place of the first heading.
-std::vector<bool> table_of_contents_blocks(const Text& text);
+// `keys` are the comparison keys of the text's blocks, one per block.
+std::vector<bool> table_of_contents_blocks(const Text& text, const std::vector<std::string>& keys);
 
 // Marks cosmetic, kind "table_of_contents", every substantive hunk whose blocks (3 or
 // more, none a heading, each of at most 20 words) repeat, in order, headings of the text

@@ -42,10 +42,7 @@ std::string iso(long days) {  // days since 1970-01-01 as YYYY-MM-DD (Hinnant's 
 std::string shifted(const std::string& key, long shift, std::size_t& dates) {
   std::string out;
   for (std::size_t i = 0; i < key.size(); ++i) {
-    bool date = i + 10 <= key.size() && key[i + 4] == '-' && key[i + 7] == '-';
-    for (std::size_t k = 0; k < 10 && date; ++k)
-      if (k != 4 && k != 7) date = is_ascii_digit(key[i + k]);
-    if (!date) {
+    if (!is_iso_date_at(key, i)) {
       out += key[i];
       continue;
     }
@@ -58,20 +55,14 @@ std::string shifted(const std::string& key, long shift, std::size_t& dates) {
   return out;
 }
 
-std::vector<std::string> keys_of(const Text& text) {
-  std::vector<std::string> keys;
-  keys.reserve(text.blocks.size());
-  for (const Block& block : text.blocks) keys.push_back(comparison_key(block.text));
-  return keys;
-}
 
 }  // namespace
 
-void mark_time_zone_shift(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
-  if (before.blocks.size() != after.blocks.size()) return;
+void mark_time_zone_shift(std::vector<Hunk>& hunks, const std::vector<std::string>& old_keys,
+                          const std::vector<std::string>& new_keys) {
+  if (old_keys.size() != new_keys.size()) return;
   const bool substantive = std::any_of(hunks.begin(), hunks.end(), [](const Hunk& h) { return !h.cosmetic; });
   if (!substantive) return;
-  const std::vector<std::string> old_keys = keys_of(before), new_keys = keys_of(after);
   for (long shift : {1L, -1L}) {
     std::size_t dates = 0;
     bool same = true;

@@ -4,10 +4,10 @@
 // next (replay: a platform's list of 700 dated entries, alerted as 24 changed places). A
 // pure transform.
 
+#include <string>
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
-#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
@@ -16,6 +16,8 @@ namespace tosdiff {
 // kind "time_zone". Judged on the whole texts, not hunk by hunk: a list of dates shifted by
 // a day can line up with itself in the diff. One date moved, dates moved by different
 // amounts, or anything else changed: substantive as usual.
-void mark_time_zone_shift(std::vector<Hunk>& hunks, const Text& before, const Text& after);
+// The texts are given by the comparison keys of their blocks (canonical.hpp), one per block.
+void mark_time_zone_shift(std::vector<Hunk>& hunks, const std::vector<std::string>& old_keys,
+                          const std::vector<std::string>& new_keys);
 
 }  // namespace tosdiff

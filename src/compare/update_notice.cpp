@@ -30,18 +30,10 @@ std::vector<std::string> sentences_of(std::string_view text) {
   return out;
 }
 
-// The words of a canonical key (lower case, punctuation at word ends folded away).
+// The words of a canonical key (lower case, punctuation at word ends folded away), as a set.
 std::set<std::string> words_of(const std::string& key) {
-  std::set<std::string> words;
-  std::size_t i = 0;
-  while (i < key.size()) {
-    while (i < key.size() && key[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < key.size() && key[j] != ' ') ++j;
-    if (j > i) words.insert(key.substr(i, j - i));
-    i = j;
-  }
-  return words;
+  std::vector<std::string> words = space_separated_words(key);
+  return {words.begin(), words.end()};
 }
 
 bool any_of_words(const std::set<std::string>& words, std::initializer_list<const char*> list) {
@@ -54,30 +46,6 @@ bool is_one_of(const std::string& word, std::initializer_list<const char*> list)
 
 constexpr std::initializer_list<const char*> kDocumentWords = {
     "policy", "policies", "terms", "notice", "agreement", "statement", "guidelines", "conditions", "standards", "version"};
-
-std::vector<std::string> word_sequence(const std::string& key) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < key.size()) {
-    while (i < key.size() && key[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < key.size() && key[j] != ' ') ++j;
-    if (j > i) out.push_back(key.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
-bool has_full_date(const std::string& key) {  // canonicalize() writes dates as YYYY-MM-DD
-  for (std::size_t i = 0; i + 10 <= key.size(); ++i) {
-    if (key[i + 4] != '-' || key[i + 7] != '-') continue;
-    bool digits = true;
-    for (std::size_t k = 0; k < 10 && digits; ++k)
-      if (k != 4 && k != 7) digits = is_ascii_digit(key[i + k]);
-    if (digits) return true;
-  }
-  return false;
-}
 
 struct Sentences {
   std::map<std::string, int> count;          // by comparison key
@@ -146,7 +114,7 @@ bool is_update_notice(std::string_view sentence) {
   // our Privacy Policy", "our new Privacy Policy comes into effect") or just before it
   // ("Policy updated on"). "These terms include our updated Data Processing Schedule ...
   // effective April 2, 2026" says what the terms contain, and is a term.
-  const std::vector<std::string> sequence = word_sequence(key);
+  const std::vector<std::string> sequence = space_separated_words(key);
   bool updates_document = false;
   for (std::size_t i = 0; i < sequence.size() && !updates_document; ++i) {
     if (!is_one_of(sequence[i], {"updated", "revised", "amended", "changed", "modified", "published", "posted",
@@ -155,7 +123,7 @@ bool is_update_notice(std::string_view sentence) {
     for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i + 3 && k < sequence.size(); ++k)
       if (k != i && is_one_of(sequence[k], kDocumentWords)) updates_document = true;
   }
-  const bool dated_update = updates_document && has_full_date(canonicalize(sentence, kFoldDateFormat));
+  const bool dated_update = updates_document && contains_iso_date(canonicalize(sentence, kFoldDateFormat));
   const bool points_to_a_version =
       any_of_words(words, {"view", "see", "read", "review", "consult", "access", "here"}) &&
       any_of_words(words, {"previous", "prior", "earlier", "old", "older", "archived", "current", "new", "last"});

@@ -87,6 +87,8 @@ std::string render_text(const Text& text) {
   return out;
 }
 
+Block parse_block(std::string_view rendered_line) { return parse_line(rendered_line); }
+
 Text parse_text(std::string_view rendered) {
   Text text;
   while (!rendered.empty()) {

@@ -37,6 +37,8 @@ std::string render_text(const Text& text);
 // Inverse of render_text for what the diff needs: headings get kind and level back,
 // list items and table rows are recognized by their syntax; other lines are paragraphs.
 Text parse_text(std::string_view rendered);
+// One rendered line (a hunk's LineOp) read back as its block.
+Block parse_block(std::string_view rendered_line);
 
 // For each block, the indices of the headings above it that are still open (a heading
 // closes every open heading of the same or deeper level). A heading's own path ends with

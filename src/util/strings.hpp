@@ -25,6 +25,19 @@ inline std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+// The words themselves: the runs of anything but ' '.
+inline std::vector<std::string> space_separated_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t space = text.find(' ', start);
+    if (space == std::string_view::npos) space = text.size();
+    if (space > start) words.emplace_back(text.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
 // Words of a text whose words are separated by single spaces (a normalized block, a line):
 // runs of anything but ' '.
 inline std::size_t count_space_separated_words(std::string_view text) {

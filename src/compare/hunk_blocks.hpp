@@ -1,0 +1,38 @@
+#pragma once
+// Hunks judged by the blocks they are made of: the hunk-level kinds that mark page furniture
+// (page_controls, navigation, document_head) read each line of a hunk back as its block and
+// ask what it is.
+
+#include <string_view>
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// A hunk line whose block is not a heading and whose text `is` accepts.
+template <class TextTest>
+bool is_text_block(std::string_view rendered_line, TextTest is) {
+  const Block block = parse_block(rendered_line);
+  return block.kind != BlockKind::heading && is(block.text);
+}
+
+inline void mark_cosmetic(Hunk& hunk, const char* kind) {
+  hunk.cosmetic = true;
+  hunk.cosmetic_kinds = {kind};
+}
+
+// Marks cosmetic, with `kind`, every substantive hunk all of whose lines, removed and added,
+// are text blocks `is` accepts.
+template <class TextTest>
+void mark_hunks_of_text_blocks(std::vector<Hunk>& hunks, TextTest is, const char* kind) {
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
+    bool all = true;
+    for (const LineOp& line : hunk.lines) all = all && is_text_block(line.text, is);
+    if (all) mark_cosmetic(hunk, kind);
+  }
+}
+
+}  // namespace tosdiff
