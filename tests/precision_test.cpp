@@ -68,6 +68,10 @@ const Pair kCosmetic[] = {
      "Visit example.com/legal for details.", {"link_target"}},
     {"UrlTracking", "See https://example.com/terms?utm_source=mail&utm_campaign=x today.",
      "See https://example.com/terms today.", {"link_target"}},
+    {"UrlToTheSamePageInAnotherLanguage", "Details at https://lumenfield.example/de/datenschutz/.",
+     "Details at https://lumenfield.example/fr/confidentialite/.", {"link_target"}},
+    {"UrlReplacedByALabelSpelledFromIt", "You can ask for help at https://help.lumenfield.example.",
+     "You can ask for help at Lumenfield Help.", {"link_target"}},
     {"DateLabelAdded", "March 3, 2026", "Effective: March 3, 2026", {"date_format"}},
     {"DateLabelChanged", "Last updated: 3 March 2026", "Effective date: March 3, 2026", {"date_format"}},
     {"NumericDateSameDayAndMonth", "Effective: March 3, 2026", "Effective: 03/03/2026", {"date_format"}},
@@ -123,6 +127,12 @@ const Pair kSubstantive[] = {
     {"UrlToAnotherSite", "Read more at https://www.example.com/privacy.",
      "Read more at https://www.example.org/privacy.", {}},
     {"UrlToAnotherPage", "Read more at example.com/privacy.", "Read more at example.com/cookies.", {}},
+    {"UrlInAnotherLanguageOnAnotherSite", "Details at https://lumenfield.example/de/datenschutz/.",
+     "Details at https://adpartner.example/fr/confidentialite/.", {}},
+    {"UrlToAnotherPageInTheSameLanguage", "Details at https://lumenfield.example/de/datenschutz/.",
+     "Details at https://lumenfield.example/de/werbung/.", {}},
+    {"UrlReplacedByAnotherName", "You can ask for help at https://help.lumenfield.example.",
+     "You can ask for help at our partners.", {}},
     {"DateOfEffectChanges", "Effective: March 3, 2026", "Effective: April 3, 2026", {}},
     {"AmbiguousNumericDate", "Effective: March 4, 2026", "Effective: 03/04/2026", {}},
     {"NumericDateOtherDay", "Updated March 13, 2026", "Updated 03/14/2026", {}},
@@ -254,6 +264,15 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_FALSE(is_page_control_label("Share your data with partners"));
   EXPECT_FALSE(is_page_control_label("We may share this page"));
   EXPECT_FALSE(is_page_control_label("Show this page"));  // no control in it
+  // The site's account buttons and a language switcher's entry.
+  EXPECT_TRUE(is_page_control_label("SIGN UP"));
+  EXPECT_TRUE(is_page_control_label("Log in"));
+  EXPECT_TRUE(is_page_control_label("INSCRIPTION"));
+  EXPECT_TRUE(is_page_control_label("English"));
+  EXPECT_TRUE(is_page_control_label("Deutsch"));
+  EXPECT_FALSE(is_page_control_label("Indonesia"));  // a country too
+  EXPECT_FALSE(is_page_control_label("English law applies"));
+  EXPECT_FALSE(is_page_control_label("Register your account to use the service"));
 }
 
 TEST(PrecisionPageControl, AButtonPutInTheSelectionOrItsLabelTranslatedIsCosmetic) {
@@ -282,6 +301,17 @@ TEST(PrecisionDocumentHead, TheTitleGivingWayToTheAppsDownloadButtonsIsCosmetic)
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"document_head"}));
   EXPECT_TRUE(change_of("# Lumenfield Terms and Conditions\nWe use cookies to keep you signed in.",
                         "Download Lumenfield\nWe sell your data.\nWe use cookies to keep you signed in.")
+                  .substantive);
+}
+
+TEST(PrecisionDocumentHead, TheTitleBackOnTopIsCosmetic) {
+  const Change change = change_of("We use cookies to keep you signed in.",
+                                  "# LUMENFIELD PRIVACY AND COOKIE POLICY\nWe use cookies to keep you signed in.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"document_head"}));
+  // A heading with its text is a new section, not a title.
+  EXPECT_TRUE(change_of("We use cookies to keep you signed in.",
+                        "# Advertising\nWe share cookies with advertisers.\nWe use cookies to keep you signed in.")
                   .substantive);
 }
 

@@ -10,6 +10,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/document_head.hpp"
 #include "tosdiff/compare/duplicate_copy.hpp"
+#include "tosdiff/compare/link_rewrites.hpp"
 #include "tosdiff/compare/navigation.hpp"
 #include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/compare/table_cells.hpp"
@@ -399,6 +400,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_tables_of_contents(hunks, before_text, after_text);
   mark_duplicate_copies(hunks, after.keys);
   mark_page_controls(hunks);
+  mark_link_rewrites(hunks);
   mark_navigation(hunks);
   mark_document_head(hunks);
   mark_update_notices(hunks);

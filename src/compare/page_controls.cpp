@@ -5,6 +5,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/model/language_names.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -21,7 +22,11 @@ const std::set<std::string>& control_words() {
       "imprimir", "compartir", "copiar", "descargar", "guardar", "enlace",
       "stampa", "stampare", "condividi", "copia", "scarica", "salva",
       "partilhar", "baixar", "salvar",
-      "afdrukken", "printen", "delen", "kopieer", "kopieren", "downloaden", "opslaan"};
+      "afdrukken", "printen", "delen", "kopieer", "kopieren", "downloaden", "opslaan",
+      // The site's account buttons ("SIGN UP", "Log in", "INSCRIPTION", "Anmelden").
+      "sign", "log", "join", "signup", "sign-up", "login", "log-in", "register", "inscription", "connexion", "anmelden", "registrieren",
+      "registrarse", "iniciar", "accedi", "registrati", "iscriviti", "entrar", "cadastrar", "inloggen",
+      "aanmelden", "registreren"};
   return words;
 }
 
@@ -29,7 +34,7 @@ const std::set<std::string>& control_words() {
 const std::set<std::string>& label_words() {
   static const std::set<std::string> words = {
       "show", "view", "open", "as", "to", "or", "and", "this", "page", "the", "a", "version", "article", "document",
-      "on", "via", "app", "button",
+      "on", "via", "app", "button", "up", "in", "now", "free",
       "als", "anzeigen", "zum", "und", "oder", "diese", "seite", "dieser", "ansehen", "\xC3\xB6" "ffnen",
       "afficher", "voir", "en", "le", "la", "cette", "et", "ou", "pour", "version", "de", "du",
       "mostrar", "ver", "como", "esta", "pagina", "y", "o", "para", "el", "en",
@@ -59,6 +64,9 @@ bool capitalized_in(const std::string& text, const std::string& word) {
 }  // namespace
 
 bool is_page_control_label(std::string_view block_text) {
+  // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
+  // a country dropped from a list may be a term.
+  if (is_language_name(block_text) && tosdiff::ascii_lower(trim(block_text)) != "indonesia") return true;
   // Lower case, ASCII quotes and dashes, no punctuation at word ends; accented letters are
   // kept as written (the lists have both spellings where pages drop accents).
   const std::string text = canonicalize(block_text, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);

@@ -1,0 +1,96 @@
+#include "tosdiff/compare/link_rewrites.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/variants.hpp"
+#include "tosdiff/util/strings.hpp"
+#include "tosdiff/util/url.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kLabelMaxWords = 4;
+
+// A word diff keeps the punctuation the URL or label was written with ("https://x.com.").
+std::string_view without_edge_punctuation(std::string_view s) {
+  s = trim(s);
+  while (!s.empty() && std::string_view("([\"'").find(s.front()) != std::string_view::npos) s.remove_prefix(1);
+  while (!s.empty() && std::string_view(".,;:)]\"'").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+  return s;
+}
+
+// One written URL, nothing else; "www.example.com" read as https.
+std::string as_url(std::string_view s) {
+  s = without_edge_punctuation(s);
+  if (s.empty() || s.find(' ') != std::string_view::npos) return "";
+  const std::string lower = tosdiff::ascii_lower(s);
+  if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0) return std::string(s);
+  if (lower.rfind("www.", 0) == 0) return "https://" + std::string(s);
+  return "";
+}
+
+// The path of a URL after its host, lower case, without query or fragment.
+std::string url_path(const std::string& url) {
+  const std::size_t host = url.find("://");
+  const std::size_t slash = url.find('/', host == std::string::npos ? 0 : host + 3);
+  if (slash == std::string::npos) return "";
+  return tosdiff::ascii_lower(std::string_view(url).substr(slash, url.find_first_of("?#", slash) - slash));
+}
+
+// "de", "fr", "en-gb", "pt_BR": the first segment of a path that names the page's language.
+std::string language_segment(const std::string& path) {
+  const std::size_t end = path.find('/', 1);
+  const std::string segment = path.substr(1, end == std::string::npos ? std::string::npos : end - 1);
+  auto letters = [&](std::size_t from) {
+    return is_ascii_letter(segment[from]) && is_ascii_letter(segment[from + 1]);
+  };
+  if (segment.size() == 2 && letters(0)) return segment;
+  if (segment.size() == 5 && letters(0) && (segment[2] == '-' || segment[2] == '_') && letters(3)) return segment;
+  return "";
+}
+
+bool same_site_other_language(const std::string& a, const std::string& b) {
+  const std::string host = url_host(a);
+  if (host.empty() || host != url_host(b)) return false;
+  const std::string from = language_segment(url_path(a)), to = language_segment(url_path(b));
+  return !from.empty() && !to.empty() && from != to;
+}
+
+// Every word of the label (letters and digits, 2 or more) found in the URL: a label spelled
+// out of the address it stands for.
+bool label_of(std::string_view label, const std::string& url) {
+  const std::vector<std::string> words = space_separated_words(label);
+  if (words.empty() || words.size() > kLabelMaxWords) return false;
+  const std::string address = tosdiff::ascii_lower(url);
+  for (const std::string& word : words) {
+    const std::string bare = tosdiff::ascii_lower(without_edge_punctuation(word));
+    if (bare.size() < 2 || address.find(bare) == std::string::npos) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_link_rewrite(std::string_view before, std::string_view after) {
+  const std::string from = as_url(before), to = as_url(after);
+  if (!from.empty() && !to.empty()) return same_site_other_language(from, to);
+  if (!from.empty()) return label_of(after, from);
+  if (!to.empty()) return label_of(before, to);
+  return false;
+}
+
+void mark_link_rewrites(std::vector<Hunk>& hunks) {
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic) continue;
+    const std::vector<WordEdit> edits = word_edits(hunk);
+    if (edits.empty()) continue;
+    if (std::all_of(edits.begin(), edits.end(),
+                    [](const WordEdit& edit) { return is_link_rewrite(edit.removed, edit.added); }))
+      mark_cosmetic(hunk, "link_target");
+  }
+}
+
+}  // namespace tosdiff

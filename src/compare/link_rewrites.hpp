@@ -1,0 +1,27 @@
+#pragma once
+// URLs written in the text, rewritten without changing where they lead: the same site's page
+// in another language ("usercentrics.com/de/datenschutzerklaerung/" becoming
+// ".../fr/politique-de-confidentialite/" on a French page), or a URL replaced by a label spelled
+// out of it ("https://play.google.com" becoming "Google Play" once the page linked it). The
+// sentence around them says the same (replay: a dating site's cookie policy and terms). A pure
+// transform over a diff's hunks.
+
+#include <string_view>
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+
+namespace tosdiff {
+
+// `before` and `after` (each a URL or a short label, as a word diff wrote them) lead to the
+// same place: both URLs of one host whose paths start with a language tag ("de", "en-gb") that
+// differs; or one a URL and the other at most 4 words, each found in that URL ("Apple Support"
+// for https://getsupport.apple.com). Another host, another page, or a label naming anything the
+// URL does not ("our partners") is not.
+bool is_link_rewrite(std::string_view before, std::string_view after);
+
+// Marks cosmetic, kind "link_target", every substantive hunk all of whose edits are such
+// rewrites.
+void mark_link_rewrites(std::vector<Hunk>& hunks);
+
+}  // namespace tosdiff
