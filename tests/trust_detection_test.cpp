@@ -517,20 +517,60 @@ TEST_F(HeldBack, RegionalEditionsServedByTurnsSwitchAsVariantsOnceSeenFlapping) 
   EXPECT_EQ(versions(), 6u);
 }
 
-TEST_F(HeldBack, AnotherEditionIsAChangeWhenThePageNeverFlappedBetweenThem) {
+TEST_F(HeldBack, AnotherEditionIsNewsAndSoIsItsUndoingButNotTheThirdSwitch) {
   serve_html(edition_page(kUs, kRenewMonthly));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
-  serve_html(edition_page(kEu, kRenewMonthly));
+  serve_html(edition_page(kEu, kRenewMonthly));  // never seen: news
   ASSERT_EQ(check_at("2026-03-03T00:00:00Z")["significance"], "substantive");
   serve_html(edition_page(kUs, kRenewMonthly));  // back after two days: a revert, news
   json back = check_at("2026-03-05T00:00:00Z");
   ASSERT_EQ(back["significance"], "substantive") << back.dump(2);
   serve_html(edition_page(kUs, kRenewYearly));
   ASSERT_EQ(check_at("2026-03-10T00:00:00Z")["significance"], "substantive");
+  // The company and address switched one way and back already: the page alternates between
+  // two editions, and a third switch is not news.
   serve_html(edition_page(kEu, kRenewYearly));
   json eu = check_at("2026-03-20T00:00:00Z");
-  EXPECT_EQ(eu["significance"], "substantive") << eu.dump(2);
-  EXPECT_FALSE(eu.contains("cosmetic_kinds")) << eu.dump(2);
+  EXPECT_EQ(eu["significance"], "cosmetic") << eu.dump(2);
+  EXPECT_EQ(eu["cosmetic_kinds"], json::array({"variant"})) << eu.dump(2);
+  EXPECT_TRUE(has_warning(eu, "between two variants this page alternates between (as in version 3)")) << eu.dump(2);
+}
+
+// The terms with one clause that comes and goes, and a renewal rule revised in between (no
+// text repeats: the whole-text flapping of record_builder.cpp does not apply).
+std::string rules_with(const std::string& clause, const char* renewal) {
+  std::string body = "<html><body><main><h1>Terms of Service</h1>";
+  for (const char* p : kPolicyEn) body += std::string("<p>") + p + "</p>";
+  return body + "<p>" + renewal + "</p>" + clause + "</main></body></html>";
+}
+
+// The third switch of a clause or of a wording, after the terms were revised: still news.
+class SwitchedBack : public HeldBack {
+ protected:
+  void expect_third_switch_is_news(const std::string& one, const std::string& other) {
+    SwitchedBack& test = *this;
+  test.serve_html(rules_with(one, kRenewMonthly));
+  ASSERT_EQ(test.check_at("2026-03-01T00:00:00Z")["status"], "new");
+  test.serve_html(rules_with(other, kRenewMonthly));
+  ASSERT_EQ(test.check_at("2026-03-05T00:00:00Z")["significance"], "substantive");
+  test.serve_html(rules_with(one, kRenewMonthly));
+  ASSERT_EQ(test.check_at("2026-03-15T00:00:00Z")["significance"], "substantive");
+  test.serve_html(rules_with(one, kRenewYearly));
+  ASSERT_EQ(test.check_at("2026-03-20T00:00:00Z")["significance"], "substantive");
+  test.serve_html(rules_with(other, kRenewYearly));
+  json third = test.check_at("2026-03-25T00:00:00Z");
+  EXPECT_EQ(third["significance"], "substantive") << third.dump(2);
+  EXPECT_FALSE(third.contains("cosmetic_kinds")) << third.dump(2);
+  }
+};
+
+TEST_F(SwitchedBack, AClauseWithdrawnAndPutBackIsNewsEveryTime) {
+  expect_third_switch_is_news("", "<p>We may use Your Inputs to train the Lumenfield 4 models.</p>");
+}
+
+TEST_F(SwitchedBack, AWordingSwitchedBackAndForthIsNewsEveryTime) {
+  expect_third_switch_is_news("<p>We will delete your chats after a month.</p>",
+                              "<p>We may keep your chats after a month.</p>");
 }
 
 TEST_F(HeldBack, AVariantSeenFlappingLongAgoIsAChangeAgain) {

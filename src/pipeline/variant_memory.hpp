@@ -1,6 +1,7 @@
 #pragma once
 // What a document remembers of the variants it alternates between: the edits of its recent
-// flapping changes (record_builder.cpp), read back from their change records. A new change
+// flapping changes (record_builder.cpp) and the named places its recent changes switched one
+// way and back, read back from their change records. A new change
 // whose every edit in a place is one of these, either way, only switches variants again
 // (compare/variants.hpp).
 
@@ -27,10 +28,16 @@ struct VariantMemory {
   std::string seen_in;  // the newest version whose record gave edits
 };
 
-// From the versions index.versions[0, count) (the ones before the version being made), those
-// marked flapping or variant and archived within kVariantMemory of `now`: the edits of their
-// flapping hunks (every substantive hunk of a flapping change, every variant hunk). A record
-// that cannot be read gives nothing: the change is then reported as usual.
+// From the versions index.versions[0, count) (the ones before the version being made),
+// archived within kVariantMemory of `now`:
+//   - those marked flapping or variant: the edits of their flapping hunks (every substantive
+//     hunk of a flapping change, every variant hunk);
+//   - substantive ones (kVariantRecords of them): an edit one of them made and a later one
+//     undid, when it switches a name, a number or an address for another (both sides there,
+//     each with a capital or a digit: a company and its address, a regional edition's). The
+//     page was seen going both ways; the third switch is not news. A clause put back, or a
+//     wording in plain words switched again, is never such an edit.
+// A record that cannot be read gives nothing: the change is then reported as usual.
 VariantMemory variant_memory(const Archive& archive, const DocumentIndex& index, std::size_t count,
                              const std::string& now);
 
