@@ -220,6 +220,13 @@ std::string fold_marks(std::string_view s) {
   return out;
 }
 
+// A heading's tag name left at the start of its text ("h2 How to set cookies") is markup, as
+// a Markdown mark is: written in lower case, then words. Before the case is folded: "H2 fuel
+// cells" is a word.
+std::string drop_heading_tag_name(std::string s) {
+  if (s.size() > 3 && s[0] == 'h' && s[1] >= '1' && s[1] <= '6' && s[2] == ' ' && is_ascii_letter(s[3])) s.erase(0, 3);
+  return s;
+}
 
 // ---- serial commas ------------------------------------------------------------------------
 
@@ -618,6 +625,7 @@ std::string canonicalize(std::string_view text, unsigned steps) {
   std::string s(text);
   if (steps & kFoldLinkTarget) s = fold_prose_urls(fold_links(s));
   if (steps & kFoldCounter) s = fold_counters(s);
+  if (steps & kFoldHeadingTag) s = drop_heading_tag_name(std::move(s));
   if (steps & kFoldWhitespace) s = split_glued_sentences(s);
   if (steps & kFoldQuotes) s = fold_quotes(s);
   if (steps & kFoldDateFormat) s = drop_date_labels(rewrite_dates(s));
@@ -631,7 +639,7 @@ std::string canonicalize(std::string_view text, unsigned steps) {
 }
 
 std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) {
-  static constexpr std::array<std::pair<CanonicalStep, const char*>, 9> steps = {{
+  static constexpr std::array<std::pair<CanonicalStep, const char*>, 10> steps = {{
       {kFoldWhitespace, "whitespace"},
       {kFoldQuotes, "quotes"},
       {kFoldCase, "case"},
@@ -641,18 +649,21 @@ std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) 
       {kFoldLinkTarget, "link_target"},
       {kFoldSpelling, "spelling"},
       {kFoldCounter, "counter"},
+      {kFoldHeadingTag, "punctuation"},
   }};
   std::vector<std::string> kinds;
   if (a == b) return kinds;
   for (const auto& [step, name] : steps) {
     unsigned without = kFoldAll & ~static_cast<unsigned>(step);
-    if (canonicalize(a, without) != canonicalize(b, without)) kinds.push_back(name);
+    if (canonicalize(a, without) != canonicalize(b, without) && std::find(kinds.begin(), kinds.end(), name) == kinds.end())
+      kinds.push_back(name);
   }
   // Differences that several steps each explain alone (rare): name them all.
   if (kinds.empty()) {
     for (const auto& [step, name] : steps) {
       const unsigned alone = static_cast<unsigned>(step) | kFoldWhitespace;
-      if (canonicalize(a, alone) == canonicalize(b, alone)) kinds.push_back(name);
+      if (canonicalize(a, alone) == canonicalize(b, alone) && std::find(kinds.begin(), kinds.end(), name) == kinds.end())
+        kinds.push_back(name);
     }
   }
   return kinds;

@@ -6,7 +6,8 @@
 //   quotes        typographic quotes, apostrophes, dashes, ellipses folded to ASCII
 //   case          letter case
 //   punctuation   sentence punctuation at word ends (".", ",", ";", ":", "!", "?"), repeats;
-//                 brackets, double quotes, apostrophes at word edges, lone "#" and "¶"
+//                 brackets, double quotes, apostrophes at word edges, lone "#" and "¶",
+//                 a heading's tag name opening its text ("h2 How to set cookies")
 //   date_format   dates in any common English form, and numeric dates whose reading is
 //                 unambiguous ("13/03/2026"), rewritten as YYYY-MM-DD; a label before a
 //                 date ("Effective:", "Last updated") dropped
@@ -40,7 +41,9 @@ enum CanonicalStep : unsigned {
   kFoldLinkTarget = 1u << 6,
   kFoldSpelling = 1u << 7,
   kFoldCounter = 1u << 8,
-  kFoldAll = (1u << 9) - 1,
+  kFoldHeadingTag = 1u << 9,  // named "punctuation" too; a step of its own so that keys, already
+                              // lower case, are not read again for it ("H2 fuel" is a word)
+  kFoldAll = (1u << 10) - 1,
 };
 
 // The text with the given folding steps applied.
