@@ -281,6 +281,40 @@ TEST_F(HeldBack, AShortenedPolicyBeingEditedIsAdoptedOnceStable) {
   EXPECT_EQ(versions(), 2u);
 }
 
+// A replay: a cookie policy rewritten as a fifth of its length, in plain words (no legal
+// vocabulary, little of the old one's), under the same title. Held back, then adopted once
+// stable over a day; a page under another title with the same words stays held (the twin).
+std::string titled_page(const std::string& title, const std::string& body) {
+  return "<html><body><main><h1>" + title + "</h1>" + body + "</main></body></html>";
+}
+const char* const kPlainCookieWords =
+    "<p>Cookies are small files a website puts on your device. We use some so the site works, some to count "
+    "visits and some to remember your choices. Your browser settings let you block them, though parts of the "
+    "site may then stop working.</p>";
+
+TEST_F(HeldBack, APolicyRewrittenShortInPlainWordsUnderItsTitleIsAdoptedOnceStable) {
+  std::string policy;
+  for (int r = 0; r < 4; ++r)
+    for (const char* p : kPolicyEn) policy += std::string("<p>") + p + "</p>";
+  for (const char* title : {"Cookie Policy", "Welcome to Lumenfield"}) {
+    SCOPED_TRACE(title);
+    serve_html(titled_page("Cookie Policy", policy));
+    ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+    serve_html(titled_page(title, kPlainCookieWords));
+    EXPECT_EQ(check_at("2026-03-02T00:00:00Z")["error"]["kind"], "suspicious_shrink");
+    EXPECT_EQ(check_at("2026-03-02T12:00:00Z")["error"]["kind"], "suspicious_shrink");
+    json third = check_at("2026-03-03T01:00:00Z");
+    if (std::string(title) == "Cookie Policy") {
+      EXPECT_EQ(third["status"], "changed") << third.dump(2);
+      EXPECT_EQ(versions(), 2u);
+    } else {
+      EXPECT_EQ(third["error"]["kind"], "suspicious_shrink") << third.dump(2);
+      EXPECT_EQ(versions(), 1u);
+    }
+    std::filesystem::remove_all(dir_ / "data");
+  }
+}
+
 TEST_F(HeldBack, AnAppScreenInAnotherLanguageIsHeldBackNotATranslation) {
   serve_html(policy_page(kPolicyEn));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");

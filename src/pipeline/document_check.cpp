@@ -4,6 +4,7 @@
 
 #include "tosdiff/fetch/charset.hpp"
 #include "tosdiff/fetch/content_type.hpp"
+#include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/extract/error_page.hpp"
 #include "tosdiff/extract/language.hpp"
@@ -14,6 +15,7 @@
 #include "tosdiff/pipeline/variant_memory.hpp"
 #include "tosdiff/report/record_json.hpp"
 #include "tosdiff/util/sha256.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 
@@ -350,8 +352,27 @@ bool DocumentCheck::held_long_enough(const PendingText& pending) const {
   return pending.checks >= kAdoptAfterChecks && now - first >= kAdoptAfter;
 }
 
+namespace {
+
+// The comparison key of a text's title: its first heading among its first blocks, when it has
+// a few words ("Cookie Policy"); "" otherwise.
+std::string title_key(const Text& text) {
+  for (std::size_t i = 0; i < text.blocks.size() && i < kTitleWithinBlocks; ++i) {
+    const Block& block = text.blocks[i];
+    if (block.kind != BlockKind::heading) continue;
+    if (count_space_separated_words(block.text) < kTitleMinWords) return "";
+    return comparison_key(block.text);
+  }
+  return "";
+}
+
+}  // namespace
+
 bool looks_like_the_document(const Text& held, const Text& archived) {
-  return vocabulary_share(held, archived) >= kDocumentVocabularyShare || legal_markers(held) >= kAdoptLegalMarkers;
+  if (vocabulary_share(held, archived) >= kDocumentVocabularyShare || legal_markers(held) >= kAdoptLegalMarkers)
+    return true;
+  const std::string title = title_key(held);
+  return !title.empty() && title == title_key(archived);
 }
 
 ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vector<Page>& pages) {

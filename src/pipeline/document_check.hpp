@@ -44,10 +44,13 @@ inline constexpr auto kAdoptAfter = std::chrono::hours(24);
 inline constexpr double kSamePageOverlap = 0.5;
 // And it is adopted only if it looks like the document: this share of its vocabulary found in
 // the archived version (a shortened policy), or this many markers of legal prose in any of the
-// seven languages (a translation; error_page.hpp legal_markers). An error screen or a home page
-// has neither.
+// seven languages (a translation; error_page.hpp legal_markers), or the archived version's
+// title (its first heading within kTitleWithinBlocks blocks, of kTitleMinWords words or more:
+// "Cookie Policy" rewritten short in plain words). An error screen or a home page has none.
 inline constexpr double kDocumentVocabularyShare = 0.6;
 inline constexpr std::size_t kAdoptLegalMarkers = 3;
+inline constexpr std::size_t kTitleWithinBlocks = 3;
+inline constexpr std::size_t kTitleMinWords = 2;
 bool looks_like_the_document(const Text& held, const Text& archived);
 // A page back in a language it had before is compared with the latest of these many earlier
 // versions in that language (older ones are not read).
