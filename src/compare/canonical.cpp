@@ -4,9 +4,12 @@
 #include <cctype>
 #include <cstdio>
 #include <optional>
+#include <set>
+#include <string>
 
 #include "tosdiff/compare/counters.hpp"
 #include "tosdiff/compare/numbering.hpp"
+#include "tosdiff/compare/prose_links.hpp"
 #include "tosdiff/compare/spelling.hpp"
 #include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/url.hpp"
@@ -76,6 +79,22 @@ std::string fold_case(std::string_view s) {
 bool closes(char c) { return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']'; }
 bool opens(char c) { return c == '(' || c == '['; }
 
+// "Apple.lumenfield, not Apple, ..." is a sentence ending on a name, glued to the next one
+// that opens with a brand written in lower case: the dot at `dot` follows a capitalized word
+// and precedes a word of more than 3 letters running to a space or a comma, with no other dot
+// or slash in it and not a top-level domain ("Example.com", "Lumen.online/terms" stay hosts).
+bool glued_to_a_lower_case_name(std::string_view s, std::size_t dot) {
+  std::size_t start = dot;
+  while (start > 0 && is_ascii_letter(s[start - 1])) --start;
+  if (dot - start < 2 || !(s[start] >= 'A' && s[start] <= 'Z')) return false;
+  if (start > 0 && !is_ascii_space(s[start - 1]) && s[start - 1] != '(') return false;
+  std::size_t end = dot + 1;
+  while (end < s.size() && s[end] >= 'a' && s[end] <= 'z') ++end;
+  if (end - dot - 1 <= 3) return false;
+  if (end < s.size() && !is_ascii_space(s[end]) && s[end] != ',') return false;
+  return !is_long_top_level_domain(std::string(s.substr(dot + 1, end - dot - 1)));
+}
+
 // "participants.Climate" is "participants. Climate" with its space lost (a page re-laid out
 // glued two paragraphs): a space goes after sentence punctuation between a lower-case letter
 // and a capitalized word. "U.S.Army", "e.g." and "example.com" are left as they are.
@@ -88,7 +107,7 @@ std::string split_glued_sentences(std::string_view s) {
     out += s[i];
     const char c = s[i];
     if ((c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ',') && i > 0 && lower(s[i - 1]) &&
-        i + 2 < s.size() && upper(s[i + 1]) && lower(s[i + 2]))
+        i + 2 < s.size() && ((upper(s[i + 1]) && lower(s[i + 2])) || (c == '.' && glued_to_a_lower_case_name(s, i))))
       out += ' ';
   }
   return out;
@@ -537,83 +556,6 @@ std::string drop_date_labels(std::string_view s) {
     i += 9;
   }
   out.append(s.substr(copied));
-  return out;
-}
-
-// ---- links ------------------------------------------------------------------------------------
-
-std::string fold_links(std::string_view s) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t open = s.find("](", i);
-    if (open == std::string_view::npos) break;
-    std::size_t close = s.find(')', open + 2);
-    if (close == std::string_view::npos) break;
-    out.append(s.substr(i, open + 2 - i));
-    out += canonical_link(s.substr(open + 2, close - open - 2));
-    out += ')';
-    i = close + 1;
-  }
-  out.append(s.substr(i));
-  return out;
-}
-
-// The length of a URL written in prose at `i` ("https://...", "www.example.com/x",
-// "example.com/privacy"), without the sentence punctuation that follows it; 0 when none.
-std::size_t prose_url_length(std::string_view s, std::size_t i) {
-  if (i > 0 && !is_ascii_space(s[i - 1]) && s[i - 1] != '(' && s[i - 1] != '"' && s[i - 1] != '\'' &&
-      s[i - 1] != '<')
-    return 0;
-  std::size_t end = i;
-  while (end < s.size() && !is_ascii_space(s[end]) && s[end] != '"' && s[end] != '<' && s[end] != '>')
-    ++end;
-  // A bracket that opens and never closes in the URL is the text's ("example.com(the Site)"
-  // lost a space); "wiki/Term_(law)" keeps its own.
-  const std::size_t bracket = s.substr(i, end - i).find('(');
-  if (bracket != std::string_view::npos && s.substr(i + bracket, end - i - bracket).find(')') == std::string_view::npos)
-    end = i + bracket;
-  while (end > i && (is_sentence_punct(s[end - 1]) || s[end - 1] == ')' || s[end - 1] == ']' ||
-                     s[end - 1] == '\''))
-    --end;
-  const std::string head = tosdiff::ascii_lower(std::string(s.substr(i, std::min<std::size_t>(end - i, 8))));
-  if (head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0 || head.rfind("www.", 0) == 0)
-    return end - i;
-  // A bare host: labels of letters, digits and '-', at least one dot, a top-level domain of
-  // two letters or more ("example.com", "help.example.co.uk/terms"), not "e.g." or "U.S.".
-  std::size_t host_end = i;
-  while (host_end < end && s[host_end] != '/' && s[host_end] != '?' && s[host_end] != '#') ++host_end;
-  std::string_view host = s.substr(i, host_end - i);
-  const std::size_t last_dot = host.rfind('.');
-  if (last_dot == std::string_view::npos || last_dot == 0) return 0;
-  std::string_view tld = host.substr(last_dot + 1);
-  if (tld.size() < 2 || tld.size() > 12) return 0;
-  for (char c : tld)
-    if (!is_ascii_letter(c)) return 0;
-  // "participants.Climate" is two sentences glued, not a host: no domain is capitalized.
-  if (tld[0] >= 'A' && tld[0] <= 'Z' && tld[1] >= 'a' && tld[1] <= 'z') return 0;
-  for (char c : host)
-    if (!is_ascii_letter(c) && !is_ascii_digit(c) && c != '-' && c != '.') return 0;
-  if (host.find("..") != std::string_view::npos) return 0;
-  return end - i;
-}
-
-// URLs written in the text: "https://www.example.com/terms/" and "example.com/terms" are
-// one address.
-std::string fold_prose_urls(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t length = is_ascii_letter(s[i]) ? prose_url_length(s, i) : 0;
-    if (length == 0) {
-      out += s[i++];
-      continue;
-    }
-    std::string url(s.substr(i, length));
-    if (tosdiff::ascii_lower(url.substr(0, 4)) != "http") url.insert(0, "https://");
-    out += canonical_link(url);
-    i += length;
-  }
   return out;
 }
 

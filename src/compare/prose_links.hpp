@@ -1,0 +1,22 @@
+#pragma once
+// Links and URLs written in a text, reduced to one form for comparison (canonical.hpp's
+// link_target step): "[label](https://www.example.com/terms/)" and "example.com/terms" in
+// prose are one address. Pure functions.
+
+#include <string>
+#include <string_view>
+
+namespace tosdiff {
+
+// Every Markdown link target "](url)" reduced to canonical_link() (util/url.hpp).
+std::string fold_links(std::string_view s);
+
+// Every URL written in prose ("https://...", "www.example.com/x", "example.com/privacy")
+// reduced to canonical_link(), without the sentence punctuation that follows it.
+std::string fold_prose_urls(std::string_view s);
+
+// A top-level domain of more than 3 letters that prose names ("online", "dating", "berlin"),
+// lower case: past three letters, a bare "Apple.lumenfield" is two sentences glued, not a host.
+bool is_long_top_level_domain(const std::string& tld);
+
+}  // namespace tosdiff
