@@ -281,6 +281,16 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_FALSE(is_page_control_label("Indonesia"));  // a country too
   EXPECT_FALSE(is_page_control_label("English law applies"));
   EXPECT_FALSE(is_page_control_label("Register your account to use the service"));
+  // The page's furniture: skip links, pagers, feedback widgets, its copyright line.
+  EXPECT_TRUE(is_page_control_label("Skip to main content"));
+  EXPECT_TRUE(is_page_control_label("Back to top \xE2\x86\x91"));
+  EXPECT_TRUE(is_page_control_label("Was this page helpful?"));
+  EXPECT_TRUE(is_page_control_label("Zum Inhalt springen"));
+  EXPECT_TRUE(is_page_control_label("\xC2\xA9 2026 Lumenfield Inc. All rights reserved."));
+  EXPECT_FALSE(is_page_control_label("Copyright infringement claims go to our designated agent."));
+  EXPECT_FALSE(is_page_control_label("Next, we share your data with our partners."));
+  EXPECT_FALSE(is_page_control_label(
+      "\xC2\xA9 2026 Lumenfield Inc. licenses your content to advertisers and partners worldwide for any purpose"));
 }
 
 TEST(PrecisionPageControl, AButtonPutInTheSelectionOrItsLabelTranslatedIsCosmetic) {
@@ -419,6 +429,16 @@ TEST(PrecisionCounter, AViewCounterGluedToTheTextIsCosmetic) {
   const Change change = change_of("# Policy\n3.4M viewsLast updated: Mar 4, 2026. Creators must follow the rules.",
                                   "# Policy\n3.5M viewsLast updated: Mar 4, 2026. Creators must follow the rules.");
   EXPECT_FALSE(change.substantive);
+}
+
+TEST(PrecisionCounter, AReadingTimeAndARelativeDateAreCounters) {
+  EXPECT_FALSE(change_of("# Terms\n5 min read\nWe keep chats for 30 days.", "# Terms\n6 min read\nWe keep chats for 30 days.")
+                   .substantive);
+  EXPECT_FALSE(change_of("# Terms\nUpdated 3 days ago\nWe keep chats.", "# Terms\nUpdated 4 days ago\nWe keep chats.")
+                   .substantive);
+  // Durations in terms run forward and stay terms.
+  EXPECT_TRUE(change_of("# Terms\nWe delete chats 30 days after you ask.", "# Terms\nWe delete chats 90 days after you ask.")
+                  .substantive);
 }
 
 TEST(PrecisionCounter, ThresholdsAndLimitsInTermsAreNotCounters) {

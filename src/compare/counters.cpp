@@ -56,6 +56,27 @@ std::size_t found_helpful_at(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// "min read", "days ago" and their variants at i, ended by anything but a letter: the length,
+// or 0.
+std::size_t time_widget_at(std::string_view s, std::size_t i) {
+  static constexpr std::string_view kUnits[] = {"seconds", "second", "secs", "sec", "minutes", "minute", "mins",
+                                                "min", "hours", "hour", "hrs", "hr", "days", "day", "weeks",
+                                                "week", "months", "month", "years", "year"};
+  for (std::string_view unit : kUnits) {
+    const std::size_t n = phrase_at(s, i, unit);
+    if (n == 0) continue;
+    const std::size_t gap = spaces_at(s, i + n);
+    if (gap == 0) return 0;
+    for (std::string_view tail : {"read", "ago"}) {
+      const std::size_t t = phrase_at(s, i + n + gap, tail);
+      const std::size_t end = i + n + gap + t;
+      if (t != 0 && (end == s.size() || !is_ascii_letter(s[end]))) return end - i;
+    }
+    return 0;
+  }
+  return 0;
+}
+
 // The end of a counter phrase whose first number starts at i (0 when none), with the spans
 // of its numbers.
 std::size_t counter_at(std::string_view s, std::size_t i, std::array<std::pair<std::size_t, std::size_t>, 2>& numbers,
@@ -82,6 +103,10 @@ std::size_t counter_at(std::string_view s, std::size_t i, std::array<std::pair<s
   }
   if (gap > 0)
     if (std::size_t tail = found_helpful_at(s, j + gap)) return j + gap + tail;
+  // N min read | N days ago: a reading time and a relative date, as a page's widget writes
+  // them (terms write durations forward: "within 30 days", never "30 days ago").
+  if (gap > 0)
+    if (std::size_t tail = time_widget_at(s, j + gap)) return j + gap + tail;
   // N views | likes | reactions | upvotes with the number abbreviated as only a page's widget
   // writes it (3.4M, 5.6K: terms write "at least 10,000 views", a threshold and news when it
   // moves), ended by anything but a lower-case letter (a page glues "3.4M viewsLast updated").

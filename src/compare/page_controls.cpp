@@ -12,6 +12,7 @@ namespace tosdiff {
 namespace {
 
 constexpr std::size_t kLabelMaxWords = 8;
+constexpr std::size_t kCopyrightMaxWords = 12;
 
 // What a control does or acts on: one of these makes a label.
 const std::set<std::string>& control_words() {
@@ -61,9 +62,67 @@ bool capitalized_in(const std::string& text, const std::string& word) {
 }
 
 
+// The page's own furniture, whole blocks in any case and punctuation: skip links, the heads of
+// its table of contents and feedback widget, pagers and cookie settings.
+const std::set<std::string>& furniture_phrases() {
+  static const std::set<std::string> phrases = {
+      "skip to main content", "skip to content", "skip to navigation", "back to top", "go to top", "scroll to top",
+      "on this page", "in this article", "in this section", "table of contents", "contents",
+      "was this page helpful", "was this article helpful", "was this helpful", "yes no", "previous", "next",
+      "previous next", "cookie settings", "cookie preferences", "manage cookies", "manage cookie preferences",
+      "zum inhalt springen", "zum hauptinhalt springen", "nach oben", "auf dieser seite", "inhaltsverzeichnis",
+      "inhalt", "war diese seite hilfreich", "ja nein", "cookie-einstellungen",
+      "aller au contenu", "aller au contenu principal", "retour en haut", "haut de page", "sur cette page",
+      "sommaire", "table des mati\xC3\xA8res", "cette page vous a-t-elle \xC3\xA9t\xC3\xA9 utile", "oui non",
+      "param\xC3\xA8tres des cookies", "g\xC3\xA9rer les cookies",
+      "ir al contenido", "ir al contenido principal", "volver arriba", "en esta p\xC3\xA1gina", "\xC3\xADndice",
+      "s\xC3\xAD no", "configuraci\xC3\xB3n de cookies",
+      "vai al contenuto", "torna su", "in questa pagina", "indice", "impostazioni dei cookie",
+      "ir para o conte\xC3\xBA" "do", "voltar ao topo", "nesta p\xC3\xA1gina", "sim n\xC3\xA3o",
+      "naar inhoud", "terug naar boven", "op deze pagina", "inhoud", "inhoudsopgave", "ja nee",
+      "cookie-instellingen"};
+  return phrases;
+}
+
+// "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
+bool is_copyright_line(std::string_view block_text) {
+  const std::string text = tosdiff::ascii_lower(trim(block_text));
+  if (count_space_separated_words(text) > kCopyrightMaxWords) return false;
+  const bool mark = text.rfind("\xC2\xA9", 0) == 0 || text.rfind("(c) ", 0) == 0 || text.rfind("copyright", 0) == 0;
+  if (!mark) return false;
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i)
+    if ((text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0) && is_ascii_digit(text[i + 2]) &&
+        is_ascii_digit(text[i + 3]) && (i == 0 || !is_ascii_digit(text[i - 1])) &&
+        (i + 4 == text.size() || !is_ascii_digit(text[i + 4])))
+      return true;
+  return false;
+}
+
+// The words of a label without the arrows and symbols drawn beside them ("Back to top ↑",
+// "→ Next"): tokens of ASCII punctuation and U+2000..U+2BFF (UTF-8 lead byte E2) only.
+std::string without_symbols(const std::string& text) {
+  std::string out;
+  for (const std::string& word : space_separated_words(text)) {
+    bool symbol = true;
+    for (std::size_t i = 0; i < word.size() && symbol; ++i) {
+      const auto c = static_cast<unsigned char>(word[i]);
+      if (c == 0xE2 && i + 2 < word.size()) {
+        i += 2;
+      } else {
+        symbol = c < 0x80 && !is_ascii_letter(word[i]) && !is_ascii_digit(word[i]);
+      }
+    }
+    if (!symbol) out += (out.empty() ? "" : " ") + word;
+  }
+  return out;
+}
+
 }  // namespace
 
 bool is_page_control_label(std::string_view block_text) {
+  const std::string folded = canonicalize(block_text, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+  if (furniture_phrases().count(without_symbols(folded))) return true;
+  if (is_copyright_line(block_text)) return true;
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
   // a country dropped from a list may be a term.
   if (is_language_name(block_text) && tosdiff::ascii_lower(trim(block_text)) != "indonesia") return true;
