@@ -290,7 +290,8 @@ std::string titled_page(const std::string& title, const std::string& body) {
 const char* const kPlainCookieWords =
     "<p>Cookies are small files a website puts on your device. We use some so the site works, some to count "
     "visits and some to remember your choices. Your browser settings let you block them, though parts of the "
-    "site may then stop working.</p>";
+    "site may then stop working.</p><p>Some cookies are set by the services we use to count visits, and they "
+    "follow the same choices. Write to us if you have a question about them.</p>";
 
 TEST_F(HeldBack, APolicyRewrittenShortInPlainWordsUnderItsTitleIsAdoptedOnceStable) {
   std::string policy;
@@ -313,6 +314,21 @@ TEST_F(HeldBack, APolicyRewrittenShortInPlainWordsUnderItsTitleIsAdoptedOnceStab
     }
     std::filesystem::remove_all(dir_ / "data");
   }
+}
+
+TEST_F(HeldBack, TheDocumentsEmptyShellUnderItsTitleIsNeverAdopted) {
+  std::string policy;
+  for (int r = 0; r < 4; ++r)
+    for (const char* p : kPolicyEn) policy += std::string("<p>") + p + "</p>";
+  serve_html(titled_page("Terms of Service", "<p>Last updated 30 May 2026</p>" + policy));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  // The app's shell, its script not run: the title and the date line, every word the document's.
+  serve_html(titled_page("Terms of Service", "<p>Last updated 30 May 2026</p>"));
+  for (const char* at : {"2026-03-02T00:00:00Z", "2026-03-02T12:00:00Z", "2026-03-03T01:00:00Z", "2026-03-04T01:00:00Z"}) {
+    json record = check_at(at);
+    EXPECT_EQ(record["status"], "error") << at << record.dump(2);
+  }
+  EXPECT_EQ(versions(), 1u);
 }
 
 TEST_F(HeldBack, AnAppScreenInAnotherLanguageIsHeldBackNotATranslation) {

@@ -369,6 +369,7 @@ std::string title_key(const Text& text) {
 }  // namespace
 
 bool looks_like_the_document(const Text& held, const Text& archived) {
+  if (count_text_words(held) < kAdoptMinWords) return false;
   if (vocabulary_share(held, archived) >= kDocumentVocabularyShare || legal_markers(held) >= kAdoptLegalMarkers)
     return true;
   const std::string title = title_key(held);

@@ -51,6 +51,10 @@ inline constexpr double kDocumentVocabularyShare = 0.6;
 inline constexpr std::size_t kAdoptLegalMarkers = 3;
 inline constexpr std::size_t kTitleWithinBlocks = 3;
 inline constexpr std::size_t kTitleMinWords = 2;
+// Never a text of fewer words, whatever it shares: an app shell left with the title and the
+// date line shares all of its ten words with the document (replay: pga, a 60 kB terms page
+// served as its empty shell for a day).
+inline constexpr std::size_t kAdoptMinWords = 50;
 bool looks_like_the_document(const Text& held, const Text& archived);
 // A page back in a language it had before is compared with the latest of these many earlier
 // versions in that language (older ones are not read).
