@@ -331,12 +331,41 @@ TEST_F(HeldBack, TheDocumentsEmptyShellUnderItsTitleIsNeverAdopted) {
   EXPECT_EQ(versions(), 1u);
 }
 
+// A replay: a messenger's terms served for good as their German page, a fifth of the English
+// length, in plain words. Held back, then taken after a day as a switch of language (never an
+// alert); the English terms back are compared with their English text.
+const char* const kShortGermanTerms =
+    "<html><body><main><h1>Nutzungsbedingungen</h1><p>Mit der Anmeldung bei Lumenfield stimmst du zu, den "
+    "Dienst nicht zu nutzen, um anderen Menschen lästige Nachrichten zu schicken, zu Gewalt in öffentlichen "
+    "Gruppen aufzurufen oder verbotene Bilder zu zeigen.</p><p>Wir können diese Bedingungen später ändern und "
+    "sagen es dir dann in der App. Wer in Europa wohnt, muss mindestens sechzehn Jahre alt sein, um sich "
+    "anzumelden.</p></main></body></html>";
+
+TEST_F(HeldBack, AShortTranslationServedForADayIsTakenAsALanguageSwitch) {
+  serve_html(policy_page(kPolicyEn));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(kShortGermanTerms);
+  EXPECT_EQ(check_at("2026-03-02T00:00:00Z")["error"]["kind"], "suspicious_shrink");
+  EXPECT_EQ(check_at("2026-03-02T12:00:00Z")["error"]["kind"], "suspicious_shrink");
+  json taken = check_at("2026-03-03T01:00:00Z");
+  EXPECT_EQ(taken["status"], "changed") << taken.dump(2);
+  EXPECT_EQ(taken["significance"], "cosmetic") << taken.dump(2);
+  EXPECT_EQ(taken["cosmetic_kinds"], json::array({"language"})) << taken.dump(2);
+  serve_html(policy_page(kPolicyEn));
+  json back = check_at("2026-03-04T01:00:00Z");
+  EXPECT_NE(back.value("significance", ""), "substantive") << back.dump(2);
+}
+
 TEST_F(HeldBack, AnAppScreenInAnotherLanguageIsHeldBackNotATranslation) {
   serve_html(policy_page(kPolicyEn));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
   serve_html(kFrenchAppScreen);
   json record = check_at("2026-03-02T00:00:00Z");
   EXPECT_EQ(record["error"]["kind"], "suspicious_shrink") << record.dump(2);
+  EXPECT_EQ(versions(), 1u);
+  // Served for days: still not the document (no document's name at its top).
+  for (const char* at : {"2026-03-02T12:00:00Z", "2026-03-03T01:00:00Z", "2026-03-04T01:00:00Z"})
+    EXPECT_EQ(check_at(at)["error"]["kind"], "suspicious_shrink") << at;
   EXPECT_EQ(versions(), 1u);
 }
 

@@ -193,6 +193,28 @@ std::size_t legal_markers(const Text& text) {
   return found;
 }
 
+bool opens_with_document_name(const Text& text) {
+  static constexpr std::string_view kDocumentNames[] = {
+      "terms of service", "terms of use", "terms and conditions", "user agreement", "privacy policy",
+      "privacy notice", "cookie policy", "community guidelines", "acceptable use policy",
+      "nutzungsbedingungen", "allgemeine geschäftsbedingungen", "datenschutzerklärung", "datenschutzrichtlinie",
+      "datenschutzhinweise", "cookie-richtlinie", "gemeinschaftsrichtlinien",
+      "conditions d'utilisation", "conditions générales", "politique de confidentialité",
+      "politique relative aux cookies", "règles de la communauté",
+      "condiciones de uso", "condiciones del servicio", "términos de servicio", "términos y condiciones",
+      "política de privacidad", "política de cookies", "normas de la comunidad",
+      "termini di servizio", "termini e condizioni", "condizioni d'uso", "informativa sulla privacy",
+      "linee guida della community",
+      "termos de serviço", "termos de uso", "política de privacidade", "diretrizes da comunidade",
+      "gebruiksvoorwaarden", "algemene voorwaarden", "servicevoorwaarden", "privacybeleid", "privacyverklaring",
+      "cookiebeleid", "communityrichtlijnen"};
+  std::string opening;
+  for (std::size_t i = 0; i < text.blocks.size() && i < 3; ++i) opening += fold(text.blocks[i].text) + "\n";
+  for (std::string_view name : kDocumentNames)
+    if (has_phrase(opening, name)) return true;
+  return false;
+}
+
 std::optional<std::string> opening_error_phrase(const Text& text) {
   std::string opening;
   for (std::size_t i = 0; i < text.blocks.size() && i < 3; ++i) opening += fold(text.blocks[i].text) + "\n";

@@ -46,4 +46,9 @@ bool says_phrase(const Text& text, std::string_view phrase);
 // The number of distinct legal-prose markers in `text` (exposed for tests).
 std::size_t legal_markers(const Text& text);
 
+// The text opens (its first 3 blocks) with the name of a legal document in one of the seven
+// languages: "Terms of Service", "Nutzungsbedingungen", "Politique de confidentialité",
+// "Condiciones de uso", ... A home page or an app screen does not; its footer is further down.
+bool opens_with_document_name(const Text& text);
+
 }  // namespace tosdiff

@@ -373,7 +373,13 @@ bool looks_like_the_document(const Text& held, const Text& archived) {
   if (vocabulary_share(held, archived) >= kDocumentVocabularyShare || legal_markers(held) >= kAdoptLegalMarkers)
     return true;
   const std::string title = title_key(held);
-  return !title.empty() && title == title_key(archived);
+  if (!title.empty() && title == title_key(archived)) return true;
+  // The page in another language, stable for a day, opening with a document's name: a
+  // translation served in its place ("Nutzungsbedingungen", a fifth of the English). Taken,
+  // it is a language switch (cosmetic, never an alert), and the page back in its language is
+  // compared with its old text (build_record).
+  const std::string from = detect_language(archived), to = detect_language(held);
+  return !from.empty() && !to.empty() && from != to && opens_with_document_name(held);
 }
 
 ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vector<Page>& pages) {

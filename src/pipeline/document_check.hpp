@@ -46,7 +46,10 @@ inline constexpr double kSamePageOverlap = 0.5;
 // the archived version (a shortened policy), or this many markers of legal prose in any of the
 // seven languages (a translation; error_page.hpp legal_markers), or the archived version's
 // title (its first heading within kTitleWithinBlocks blocks, of kTitleMinWords words or more:
-// "Cookie Policy" rewritten short in plain words). An error screen or a home page has none.
+// "Cookie Policy" rewritten short in plain words), or another language than the archived
+// version's with a document's name at the top (a translation: a language switch, never an
+// alert; error_page.hpp opens_with_document_name). An error screen or a home
+// page in the document's language has none of these.
 inline constexpr double kDocumentVocabularyShare = 0.6;
 inline constexpr std::size_t kAdoptLegalMarkers = 3;
 inline constexpr std::size_t kTitleWithinBlocks = 3;
