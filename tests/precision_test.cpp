@@ -333,6 +333,26 @@ TEST(PrecisionDocumentHead, TheTitleBackOnTopIsCosmetic) {
                   .substantive);
 }
 
+TEST(PrecisionDateLine, ADateLineMovedAndItsDateSpelledOutIsCosmetic) {
+  const std::string before = "# Privacy\nUpdated 10/12/2021\nWe keep chats for 30 days.\nWe never sell your data.";
+  const Change moved = change_of(before, "# Privacy\nWe keep chats for 30 days.\nUpdated on 10 December 2021\nWe never sell your data.");
+  EXPECT_FALSE(moved.substantive);
+  for (const Hunk& hunk : moved.hunks) EXPECT_EQ(hunk.cosmetic_kinds, (Kinds{"date_format"}));
+  // Another date, or a clause naming the same date, is news.
+  EXPECT_TRUE(change_of(before, "# Privacy\nWe keep chats for 30 days.\nUpdated on 11 December 2021\nWe never sell your data.")
+                  .substantive);
+  EXPECT_TRUE(change_of(before, "# Privacy\nWe keep chats for 30 days.\nFrom 10 December 2021 we keep your chats for a year "
+                                "instead.\nWe never sell your data.")
+                  .substantive);
+}
+
+TEST(PrecisionDocumentHead, AHeadWithANumericDateEitherWayLeavingTheTopIsCosmetic) {
+  const Change change = change_of("mis \xC3\xA0 jour du 10/12/2021\n## Politique de confidentialit\xC3\xA9\nNous gardons vos messages.",
+                                  "Nous gardons vos messages.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"document_head"}));
+}
+
 TEST(PrecisionDocumentHead, AClauseOrADateLineAddedAtTheTopStaysSubstantive) {
   EXPECT_TRUE(change_of("# Cookie Policy\nWe never share cookies with advertisers.\nWe use cookies to keep you signed in.",
                         "We use cookies to keep you signed in.")

@@ -8,6 +8,7 @@
 #include <dtl/dtl.hpp>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/document_head.hpp"
 #include "tosdiff/compare/duplicate_copy.hpp"
 #include "tosdiff/compare/link_rewrites.hpp"
@@ -403,6 +404,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_link_rewrites(hunks);
   mark_navigation(hunks);
   mark_document_head(hunks);
+  mark_moved_date_lines(hunks);
   mark_update_notices(hunks);
   mark_time_zone_shift(hunks, before.keys, after.keys);  // before the date stamps: a stamp moved otherwise breaks the shift
   mark_date_stamps(hunks);

@@ -1,6 +1,7 @@
 #include "tosdiff/compare/document_head.hpp"
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -9,13 +10,11 @@ namespace tosdiff {
 namespace {
 
 constexpr std::size_t kHeadMaxBlocks = 3;
-constexpr std::size_t kDateLineMaxWords = 8;
 constexpr std::size_t kTitleMaxWords = 12;
 
 bool is_head_block(std::string_view rendered) {
   const Block block = parse_block(rendered);
-  if (block.kind == BlockKind::heading) return true;
-  return count_space_separated_words(block.text) <= kDateLineMaxWords && contains_iso_date(rewrite_dates(block.text));
+  return block.kind == BlockKind::heading || is_date_line(block.text);  // "à jour du 10/12/2021" too
 }
 
 // A title put back on top of the text: headings only (a date or a sentence is news).

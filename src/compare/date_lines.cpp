@@ -1,0 +1,88 @@
+#include "tosdiff/compare/date_lines.hpp"
+
+#include <algorithm>
+
+#include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kMovedDateLineWords = 8;
+
+// Digits at i, 1 to `most` of them, not inside a longer number: their count, or 0.
+std::size_t digits_at(std::string_view s, std::size_t i, std::size_t most) {
+  if (i > 0 && is_ascii_digit(s[i - 1])) return 0;
+  std::size_t n = 0;
+  while (i + n < s.size() && is_ascii_digit(s[i + n])) ++n;
+  return n >= 1 && n <= most ? n : 0;
+}
+
+std::string two_digits(std::string_view digits) { return digits.size() == 1 ? "0" + std::string(digits) : std::string(digits); }
+
+// Both readings of "d/m/yyyy" (separators "/", "." or "-"), when both are dates.
+void add_numeric_readings(std::string_view s, std::set<std::string>& dates) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const std::size_t a = digits_at(s, i, 2);
+    if (a == 0) continue;
+    const std::size_t sep1 = i + a;
+    if (sep1 >= s.size() || (s[sep1] != '/' && s[sep1] != '.' && s[sep1] != '-')) continue;
+    const std::size_t b = digits_at(s, sep1 + 1, 2);
+    const std::size_t sep2 = sep1 + 1 + b;
+    if (b == 0 || sep2 >= s.size() || s[sep2] != s[sep1]) continue;
+    const std::size_t y = digits_at(s, sep2 + 1, 4);
+    if (y != 4 || (sep2 + 5 < s.size() && is_ascii_digit(s[sep2 + 5]))) continue;
+    const std::string first = two_digits(s.substr(i, a)), second = two_digits(s.substr(sep1 + 1, b));
+    const std::string year(s.substr(sep2 + 1, 4));
+    auto add = [&](const std::string& month, const std::string& day) {
+      if (month >= "01" && month <= "12" && day >= "01" && day <= "31") dates.insert(year + "-" + month + "-" + day);
+    };
+    add(second, first);  // day first
+    add(first, second);  // month first
+    i = sep2 + 4;
+  }
+}
+
+bool shares_a_date(const std::set<std::string>& dates, const std::set<std::string>& others) {
+  return std::any_of(dates.begin(), dates.end(), [&](const std::string& date) { return others.count(date) > 0; });
+}
+
+}  // namespace
+
+std::set<std::string> dates_named(std::string_view text) {
+  std::set<std::string> dates;
+  const std::string rewritten = rewrite_dates(text);
+  for (std::size_t i = 0; i + 10 <= rewritten.size(); ++i)
+    if (is_iso_date_at(rewritten, i)) dates.insert(rewritten.substr(i, 10));
+  add_numeric_readings(text, dates);
+  return dates;
+}
+
+bool is_date_line(std::string_view block_text) {
+  return count_space_separated_words(block_text) <= kMovedDateLineWords && !dates_named(block_text).empty();
+}
+
+void mark_moved_date_lines(std::vector<Hunk>& hunks) {
+  std::set<std::string> removed_dates, added_dates;
+  for (const Hunk& hunk : hunks)
+    for (const LineOp& line : hunk.lines) {
+      const Block block = parse_block(line.text);
+      if (block.kind == BlockKind::heading || !is_date_line(block.text)) continue;
+      for (const std::string& date : dates_named(block.text)) (line.op == '-' ? removed_dates : added_dates).insert(date);
+    }
+  if (removed_dates.empty() || added_dates.empty()) return;
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
+    const char op = hunk.lines.front().op;
+    const std::set<std::string>& elsewhere = op == '+' ? removed_dates : added_dates;
+    const bool moved = std::all_of(hunk.lines.begin(), hunk.lines.end(), [&](const LineOp& line) {
+      const Block block = parse_block(line.text);
+      return line.op == op && block.kind != BlockKind::heading && is_date_line(block.text) &&
+             shares_a_date(dates_named(block.text), elsewhere);
+    });
+    if (moved) mark_cosmetic(hunk, "date_format");
+  }
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,29 @@
+#pragma once
+// A page's date line ("Last updated 10/12/2021", "mis à jour le 10 December 2021") moved and
+// reworded by a redesign: taken off one place and put in another, its date the same. Neither
+// hunk says anything new (replay: a dating site's policies, the date line moved below the
+// title and its date spelled out). A date line whose date changed is news. A pure transform.
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+
+namespace tosdiff {
+
+// The dates a text names, as YYYY-MM-DD: every date rewrite_dates() reads, and both readings
+// of a numeric date it leaves alone because either could be meant ("10/12/2021" is
+// 2021-12-10 and 2021-10-12).
+std::set<std::string> dates_named(std::string_view text);
+
+// A block of at most 8 words that names a date: a date line.
+bool is_date_line(std::string_view block_text);
+
+// Marks cosmetic, kind "date_format", every substantive hunk made only of date lines, all
+// added or all removed, each sharing a date with a date line the change removes (or adds)
+// elsewhere.
+void mark_moved_date_lines(std::vector<Hunk>& hunks);
+
+}  // namespace tosdiff
