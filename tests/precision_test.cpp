@@ -97,6 +97,7 @@ const Pair kCosmetic[] = {
      "- These terms are between you and lumenfield. They are not between you and Apple.\n- lumenfield, not Apple, is responsible for the app.",
      "These terms are between you and lumenfield. They are not between you and Apple.lumenfield, not Apple, is responsible for the app.",
      {"layout"}},
+    {"HeadingGluedToAHost", "# Lumenfield.tvPrivacy Notice", "# Lumenfield.tv Privacy Notice", {"spelling"}},
     {"StrayQuoteMarker", "Accessing and changing your information", ">Accessing and changing your information",
      {"punctuation"}},
     {"GluedEnumerator", "b. Our partner is responsible for its claims.", "b.Our partner is responsible for its claims.",

@@ -39,6 +39,16 @@ std::size_t prose_url_length(std::string_view s, std::size_t i) {
   const std::size_t last_dot = host.rfind('.');
   if (last_dot == std::string_view::npos || last_dot == 0) return 0;
   std::string_view tld = host.substr(last_dot + 1);
+  // A heading glued to the host, a domain having no capitals ("Twitch.tvPrivacy Notice"): the
+  // host ends where the capital starts, when nothing follows it but that word.
+  for (std::size_t k = 1; k < tld.size(); ++k) {
+    if (tld[k - 1] >= 'a' && tld[k - 1] <= 'z' && tld[k] >= 'A' && tld[k] <= 'Z' && host_end == end) {
+      end = i + last_dot + 1 + k;
+      host = host.substr(0, last_dot + 1 + k);
+      tld = tld.substr(0, k);
+      break;
+    }
+  }
   if (tld.size() < 2 || tld.size() > 12) return 0;
   for (char c : tld)
     if (!is_ascii_letter(c)) return 0;
