@@ -347,6 +347,16 @@ TEST(PrecisionDateLine, ADateLineMovedAndItsDateSpelledOutIsCosmetic) {
                   .substantive);
 }
 
+TEST(PrecisionDateLine, AStaleSecondDateLineTakenOffIsCosmeticTheOnlyOneIsNot) {
+  const std::string two = "# Privacy\nEffective date: Feb 27, 2023\nWe keep chats for 30 days.\nEffective date: Dec 22, 2022\nWe never sell your data.";
+  const Change stale = change_of(two, "# Privacy\nEffective date: Feb 27, 2023\nWe keep chats for 30 days.\nWe never sell your data.");
+  ASSERT_EQ(stale.hunks.size(), 1u);
+  EXPECT_EQ(stale.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
+  EXPECT_TRUE(change_of("# Privacy\nWe keep chats for 30 days.\nEffective date: Dec 22, 2022\nWe never sell your data.",
+                        "# Privacy\nWe keep chats for 30 days.\nWe never sell your data.")
+                  .substantive);
+}
+
 TEST(PrecisionDocumentHead, AHeadWithANumericDateEitherWayLeavingTheTopIsCosmetic) {
   const Change change = change_of("mis \xC3\xA0 jour du 10/12/2021\n## Politique de confidentialit\xC3\xA9\nNous gardons vos messages.",
                                   "Nous gardons vos messages.");

@@ -346,6 +346,32 @@ void mark_date_stamps(std::vector<Hunk>& hunks) {
   }
 }
 
+// A second date line taken off while the new text still has one worded the same with its
+// date ("Effective date: Dec 22, 2022" gone, "Effective date: Feb 27, 2023" kept): the document
+// still says its date, a stale copy of the line went (replay: a dating site's privacy policy).
+// Cosmetic (`date_stamp`). The only date line taken off is news.
+void mark_stale_date_lines(std::vector<Hunk>& hunks, const Text& after) {
+  std::set<std::string> kept;
+  auto stale = [&](const LineOp& line) {
+    if (line.op != '-') return false;
+    const Block block = parse_block(line.text);
+    if (block.kind == BlockKind::heading || space_separated_words(block.text).size() > 8) return false;
+    const std::string key = key_without_dates(block.text);
+    if (key.find('#') == std::string::npos) return false;
+    if (kept.empty())
+      for (const Block& b : after.blocks)
+        if (space_separated_words(b.text).size() <= 8) kept.insert(key_without_dates(b.text));
+    return kept.count(key) > 0;
+  };
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
+    if (std::all_of(hunk.lines.begin(), hunk.lines.end(), stale)) {
+      hunk.cosmetic = true;
+      hunk.cosmetic_kinds = {"date_stamp"};
+    }
+  }
+}
+
 }  // namespace
 
 Change diff_texts(const Text& before_text, const Text& after_text) {
@@ -406,6 +432,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_document_head(hunks);
   mark_moved_date_lines(hunks);
   mark_update_notices(hunks);
+  mark_stale_date_lines(hunks, after_text);
   mark_time_zone_shift(hunks, before.keys, after.keys);  // before the date stamps: a stamp moved otherwise breaks the shift
   mark_date_stamps(hunks);
   change.hunks = std::move(hunks);
