@@ -79,14 +79,15 @@ std::string fold_case(std::string_view s) {
 bool closes(char c) { return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']'; }
 bool opens(char c) { return c == '(' || c == '['; }
 
-// "Apple.lumenfield, not Apple, ..." is a sentence ending on a name, glued to the next one
-// that opens with a brand written in lower case: the dot at `dot` follows a capitalized word
-// and precedes a word of more than 3 letters running to a space or a comma, with no other dot
-// or slash in it and not a top-level domain ("Example.com", "Lumen.online/terms" stay hosts).
+// "Apple.lumenfield, not Apple, ..." and "our app.lumenfield is ..." are sentences glued to
+// the next one that opens with a brand written in lower case: the dot at `dot` follows a word
+// of 2 letters or more and precedes a word of more than 3 letters running to a space or a
+// comma, with no other dot or slash in it and not a top-level domain ("example.com",
+// "lumen.online/terms" stay hosts).
 bool glued_to_a_lower_case_name(std::string_view s, std::size_t dot) {
   std::size_t start = dot;
   while (start > 0 && is_ascii_letter(s[start - 1])) --start;
-  if (dot - start < 2 || !(s[start] >= 'A' && s[start] <= 'Z')) return false;
+  if (dot - start < 2) return false;
   if (start > 0 && !is_ascii_space(s[start - 1]) && s[start - 1] != '(') return false;
   std::size_t end = dot + 1;
   while (end < s.size() && s[end] >= 'a' && s[end] <= 'z') ++end;
