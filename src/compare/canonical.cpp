@@ -84,14 +84,18 @@ bool opens(char c) { return c == '(' || c == '['; }
 // of 2 letters or more and precedes a word of more than 3 letters running to a space or a
 // comma, with no other dot or slash in it and not a top-level domain ("example.com",
 // "lumen.online/terms" stay hosts).
+constexpr std::size_t kGluedWordMaxLetters = 20;
+
 bool glued_to_a_lower_case_name(std::string_view s, std::size_t dot) {
   std::size_t start = dot;
   while (start > 0 && is_ascii_letter(s[start - 1])) --start;
-  if (dot - start < 2) return false;
+  // Words as written, not a comparison key's run of words without spaces (keys are joined and
+  // folded again when blocks merge; a key's "i.e" must read the same on both sides).
+  if (dot - start < 2 || dot - start > kGluedWordMaxLetters) return false;
   if (start > 0 && !is_ascii_space(s[start - 1]) && s[start - 1] != '(') return false;
   std::size_t end = dot + 1;
   while (end < s.size() && s[end] >= 'a' && s[end] <= 'z') ++end;
-  if (end - dot - 1 <= 3) return false;
+  if (end - dot - 1 <= 3 || end - dot - 1 > kGluedWordMaxLetters) return false;
   if (end < s.size() && !is_ascii_space(s[end]) && s[end] != ',') return false;
   return !is_long_top_level_domain(std::string(s.substr(dot + 1, end - dot - 1)));
 }
