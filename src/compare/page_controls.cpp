@@ -5,6 +5,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/model/language_names.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -84,20 +85,6 @@ const std::set<std::string>& furniture_phrases() {
   return phrases;
 }
 
-// "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
-bool is_copyright_line(std::string_view block_text) {
-  const std::string text = tosdiff::ascii_lower(trim(block_text));
-  if (count_space_separated_words(text) > kCopyrightMaxWords) return false;
-  const bool mark = text.rfind("\xC2\xA9", 0) == 0 || text.rfind("(c) ", 0) == 0 || text.rfind("copyright", 0) == 0;
-  if (!mark) return false;
-  for (std::size_t i = 0; i + 4 <= text.size(); ++i)
-    if ((text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0) && is_ascii_digit(text[i + 2]) &&
-        is_ascii_digit(text[i + 3]) && (i == 0 || !is_ascii_digit(text[i - 1])) &&
-        (i + 4 == text.size() || !is_ascii_digit(text[i + 4])))
-      return true;
-  return false;
-}
-
 // The words of a label without the arrows and symbols drawn beside them ("Back to top ↑",
 // "→ Next"): tokens of ASCII punctuation and U+2000..U+2BFF (UTF-8 lead byte E2) only.
 std::string without_symbols(const std::string& text) {
@@ -120,15 +107,16 @@ std::string without_symbols(const std::string& text) {
 }  // namespace
 
 bool is_page_control_label(std::string_view block_text) {
+  // Lower case, ASCII quotes and dashes, no punctuation at word ends; accented letters are
+  // kept as written (the lists have both spellings where pages drop accents).
   const std::string folded = canonicalize(block_text, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
   if (furniture_phrases().count(without_symbols(folded))) return true;
-  if (is_copyright_line(block_text)) return true;
+  // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
+  if (is_copyright_text(block_text, kCopyrightMaxWords)) return true;
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
   // a country dropped from a list may be a term.
   if (is_language_name(block_text) && tosdiff::ascii_lower(trim(block_text)) != "indonesia") return true;
-  // Lower case, ASCII quotes and dashes, no punctuation at word ends; accented letters are
-  // kept as written (the lists have both spellings where pages drop accents).
-  const std::string text = canonicalize(block_text, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+  const std::string& text = folded;
   // One name may stand in a short label: "Download Lumenfield", "Share on Facebook" (the name is
   // capitalized as written; "on" is the label's).
   std::size_t names_allowed = count_space_separated_words(block_text) <= 4 ? 1 : 0;

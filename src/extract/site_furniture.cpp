@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/model/language_names.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -17,6 +18,7 @@ namespace {
 // Past this many nodes an element is no list of links or names (bounds the work per
 // element: these tests run on every list-like element of a page).
 constexpr std::uint32_t kMaxListNodes = 2000;
+constexpr std::size_t kCopyrightLineWords = 30;
 
 // The visible text of a subtree, whitespace-folded and ASCII-lowercased, up to `limit`
 // bytes (one byte past it when there is more).
@@ -142,32 +144,9 @@ bool is_copyright_line(const FlatDocument& doc, std::uint32_t position) {
   if (doc.end[position] - position > 40 || !mentions_copyright(doc, position)) return false;
   const std::string text = furniture_text(doc, position, 240);
   if (text.empty() || text.size() > 240) return false;
-  const bool has_year = [&] {
-    for (std::size_t i = 0; i + 4 <= text.size(); ++i)
-      if ((text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0) && std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
-          std::isdigit(static_cast<unsigned char>(text[i + 3])) && (i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1]))) &&
-          (i + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 4]))))
-        return true;
-    return false;
-  }();
-  // "(c)" is also a list's third item ("(c) our representative is ..."): a copyright sign only
-  // right before a year.
-  const bool c_year = text.rfind("(c)", 0) == 0 && [&] {
-    std::size_t i = 3;
-    while (i < text.size() && text[i] == ' ') ++i;
-    return i + 4 <= text.size() && (text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0) &&
-           std::isdigit(static_cast<unsigned char>(text[i + 2])) && std::isdigit(static_cast<unsigned char>(text[i + 3]));
-  }();
-  const bool marked = text.rfind("\xC2\xA9", 0) == 0 || c_year ||
-                      text.rfind("copyright \xC2\xA9", 0) == 0 ||
-                      (text.rfind("copyright ", 0) == 0 && has_year);
-  const bool reserved = text.find("all rights reserved") != std::string::npos ||
-                        text.find("tous droits r") != std::string::npos ||
-                        text.find("alle rechte vorbehalten") != std::string::npos ||
-                        text.find("todos los derechos reservados") != std::string::npos;
   // A line, not a clause: "© 2026 Example Inc." or "... All rights reserved.", at most 30
   // words ("Copyright. The Services contain material protected by ..." is a clause).
-  return (marked || (reserved && has_year)) && count_space_separated_words(text) <= 30;
+  return is_copyright_text(text, kCopyrightLineWords);
 }
 
 bool is_site_link_list(const FlatDocument& doc, std::uint32_t position) {
