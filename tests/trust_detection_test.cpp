@@ -668,3 +668,95 @@ TEST_F(HeldBack, AVariantSeenFlappingLongAgoIsAChangeAgain) {
 
 }  // namespace
 }  // namespace tosdiff::testing
+
+namespace tosdiff::testing {
+namespace {
+
+// ---- another page in the document's place ----------------------------------------------------------
+
+// A replay: a dating site's address for its privacy policy served the site's home page (half
+// the policy's words, its own title, a data-collection notice at the foot): alerted as a
+// rewrite. Held back instead, and never adopted however long it stays; the policy rewritten
+// under a title that is not a document's name, in legal prose, is a version at once (the twin).
+std::string policy_under(const std::string& title, const char* const (&paragraphs)[8], std::size_t repeat = 4) {
+  std::string body;
+  for (std::size_t r = 0; r < repeat; ++r)
+    for (const char* p : paragraphs) body += std::string("<p>") + p + "</p>";
+  return titled_page(title, body);
+}
+const char* const kHomePage[] = {
+    "Lumenfield is the dating app for people who want to meet someone near them this week.",
+    "Create a profile in a minute, add a few photos and tell the members what makes you laugh.",
+    "Every day we suggest new profiles of singles who share your interests, your values and your city.",
+    "Video calls and voice notes let you get to know each other before a first date.",
+    "Our moderators check every new photo and profile, so the community stays friendly and safe.",
+    "Join an evening out with other members: concerts, cooking classes and walks every weekend.",
+    "Download the app on your phone, or open the site on your computer, whenever you like.",
+    "The information collected is used by Lumenfield to run the service; read our policy about your personal data.",
+};
+const char* const kPolicyRewritten[] = {
+    "Lumenfield Ltd is the controller of the personal data described here, under the GDPR and the UK data protection law.",
+    "The lawful basis for each processing is the contract with you, our legitimate interests or your consent.",
+    "Processors acting for us are bound by written terms and may not use the information for their own purposes.",
+    "Retention: accounts closed are erased after thirty days, except records the law obliges us to keep longer.",
+    "Complaints may be addressed to the supervisory authority; courts of England have jurisdiction over disputes.",
+    "Liability for a breach is limited as far as the governing law permits, and nothing here excludes statutory rights.",
+    "Transfers outside Europe rely on standard contractual clauses approved by the Commission.",
+    "Children under sixteen may not register, and accounts found to belong to them are terminated.",
+};
+
+TEST_F(HeldBack, AnotherPageInTheDocumentsPlaceIsHeldAndNeverAdopted) {
+  serve_html(policy_under("Privacy Policy", kPolicyEn));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(policy_under("Meet singles near you", kHomePage, 3));
+  for (const char* at : {"2026-03-02T00:00:00Z", "2026-03-02T12:00:00Z", "2026-03-03T01:00:00Z", "2026-03-05T01:00:00Z"}) {
+    json record = check_at(at);
+    EXPECT_EQ(record["error"]["kind"], "suspicious_shrink") << at << record.dump(2);
+    EXPECT_NE(record["error"]["message"].get<std::string>().find("another page"), std::string::npos) << record.dump(2);
+  }
+  EXPECT_EQ(versions(), 1u);
+  // The policy back: the same text, nothing to report.
+  serve_html(policy_under("Privacy Policy", kPolicyEn));
+  EXPECT_EQ(check_at("2026-03-05T12:00:00Z")["status"], "unchanged");
+}
+
+TEST_F(HeldBack, APolicyRewrittenUnderATitleThatIsNoDocumentsNameIsAVersionAtOnce) {
+  serve_html(policy_under("Privacy Policy", kPolicyEn));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(policy_under("How Lumenfield handles your information", kPolicyRewritten));
+  json record = check_at("2026-03-02T00:00:00Z");
+  EXPECT_EQ(record["status"], "changed") << record.dump(2);
+  EXPECT_EQ(record["significance"], "substantive") << record.dump(2);
+  EXPECT_EQ(versions(), 2u);
+}
+
+// A replay: a policy's address showed a summary of its section headings, each a link into the
+// policy, then a gambling text injected into it. A page of headings shares the policy's words
+// but says none of its rules: held back, never adopted (a shortened policy in prose is:
+// AShortenedPolicyBeingEditedIsAdoptedOnceStable).
+TEST_F(HeldBack, ASummaryOfThePolicysHeadingsIsNeverAdopted) {
+  std::string policy, summary;
+  const char* const sections[] = {"The name, the age and the photos you give us when you create your account",
+                                  "The messages you send and the profiles you like", "How we use your personal data",
+                                  "To suggest profiles near you and keep the community safe from abuse",
+                                  "Who we share it with: the companies that host and support the service",
+                                  "How long we keep it after you close your account",
+                                  "Your rights: a copy of your data, correcting it or deleting it",
+                                  "Contact the data protection officer"};
+  for (const char* section : sections) {
+    policy += std::string("<h2>") + section + "</h2>";
+    for (const char* p : kPolicyEn) policy += std::string("<p>") + p + "</p>";
+    summary += std::string("<h2><a href=\"/privacy#s\">") + section + "</a></h2>";
+  }
+  serve_html(titled_page("Privacy Policy", policy));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(titled_page("Privacy basics", summary + "<h2>Read the whole privacy policy of Lumenfield</h2>"));
+  for (const char* at : {"2026-03-02T00:00:00Z", "2026-03-02T12:00:00Z", "2026-03-03T01:00:00Z", "2026-03-04T01:00:00Z"}) {
+    json record = check_at(at);
+    EXPECT_EQ(record["error"]["kind"], "suspicious_shrink") << at << record.dump(2);
+  }
+  EXPECT_EQ(versions(), 1u);
+}
+
+}  // namespace
+}  // namespace tosdiff::testing

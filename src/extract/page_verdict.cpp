@@ -312,7 +312,32 @@ std::optional<Error> shrink_verdict(const Text& previous, const Text& current) {
     return Error{ErrorKind::suspicious_shrink, "the new text shares almost no vocabulary with the archived one (" +
                                           std::to_string(shared) + " of " + std::to_string(all) +
                                           " distinct words)"};
+  if (all > 0 && shared < all * kAnotherPageOverlap && is_another_page(previous, current))
+    return Error{ErrorKind::suspicious_shrink,
+                 "another page in the document's place: it no longer opens with the document's name, shares " +
+                     std::to_string(shared) + " of " + std::to_string(all) +
+                     " distinct words with the archived text and has less of its legal vocabulary (" +
+                     std::to_string(legal_markers(current)) + " markers, " + std::to_string(legal_markers(previous)) +
+                     " before)"};
   return std::nullopt;
+}
+
+bool is_another_page(const Text& previous, const Text& current) {
+  if (vocabulary_overlap(previous, current) >= kAnotherPageOverlap) return false;
+  if (!opens_with_document_name(previous) || opens_with_document_name(current)) return false;
+  const std::size_t markers_before = legal_markers(previous), markers_now = legal_markers(current);
+  if (markers_now >= kAnotherPageMaxMarkers && markers_now * 2 >= markers_before) return false;
+  return !reads_as_translation(previous, current);
+}
+
+bool is_headings_only(const Text& text) {
+  std::size_t all = 0, prose = 0;
+  for (const Block& block : text.blocks) {
+    const std::size_t words = count_space_separated_words(block.text);
+    all += words;
+    if (block.kind != BlockKind::heading) prose += words;
+  }
+  return all > 0 && prose * 4 < all;
 }
 
 }  // namespace tosdiff

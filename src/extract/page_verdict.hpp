@@ -35,8 +35,25 @@ std::optional<Error> page_verdict(long status, std::string_view html, const Text
                                   std::size_t previous_words = 0);
 
 // The verdict on a new text against the current version's: "suspicious_shrink" when it
-// collapsed, nothing otherwise.
+// collapsed or is another page (is_another_page), nothing otherwise.
 std::optional<Error> shrink_verdict(const Text& previous, const Text& current);
+
+// Whether `current` is another page served at the document's address (a home page, a
+// product page): `previous` opened with a document's name ("Privacy Policy", "Politique de
+// confidentialité") and `current` does not, they share under kAnotherPageOverlap of their
+// vocabulary, `current` has fewer than kAnotherPageMaxMarkers markers of legal prose or
+// under half of `previous`'s, and it is not a translation. A rewritten policy keeps its name,
+// its legal vocabulary, or both (replays: a dating site's home page, 2,616 words, in place
+// of its 5,665-word policy, overlap 0.15, markers 8 -> 3; a cookie policy's address showing
+// the home page, overlap 0.14). shrink_verdict() holds such a text back.
+inline constexpr double kAnotherPageOverlap = 0.25;
+inline constexpr std::size_t kAnotherPageMaxMarkers = 3;
+bool is_another_page(const Text& previous, const Text& current);
+
+// Whether under a quarter of `text`'s words are outside its headings: a page of headings (a
+// summary linking to the sections of the policy, a table of contents) is not the document,
+// however much vocabulary it shares with it.
+bool is_headings_only(const Text& text);
 
 // Whether `current` is the document `previous` translated into another language (exposed
 // for tests).

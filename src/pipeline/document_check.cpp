@@ -370,6 +370,9 @@ std::string title_key(const Text& text) {
 
 bool looks_like_the_document(const Text& held, const Text& archived) {
   if (count_text_words(held) < kAdoptMinWords) return false;
+  // A summary of the policy's headings shares all its vocabulary; a home page may carry a
+  // data notice with legal words: neither is the document, however long it stays.
+  if (is_headings_only(held) || is_another_page(archived, held)) return false;
   if (vocabulary_share(held, archived) >= kDocumentVocabularyShare || legal_markers(held) >= kAdoptLegalMarkers)
     return true;
   const std::string title = title_key(held);

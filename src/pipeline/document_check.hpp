@@ -49,7 +49,9 @@ inline constexpr double kSamePageOverlap = 0.5;
 // "Cookie Policy" rewritten short in plain words), or another language than the archived
 // version's with a document's name at the top (a translation: a language switch, never an
 // alert; error_page.hpp opens_with_document_name). An error screen or a home
-// page in the document's language has none of these.
+// page in the document's language has none of these, and a page of headings only (a
+// summary linking to the policy's sections) or another page (page_verdict.hpp
+// is_another_page) is never adopted.
 inline constexpr double kDocumentVocabularyShare = 0.6;
 inline constexpr std::size_t kAdoptLegalMarkers = 3;
 inline constexpr std::size_t kTitleWithinBlocks = 3;
