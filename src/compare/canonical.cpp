@@ -102,18 +102,29 @@ bool glued_to_a_lower_case_name(std::string_view s, std::size_t dot) {
 
 // "participants.Climate" is "participants. Climate" with its space lost (a page re-laid out
 // glued two paragraphs): a space goes after sentence punctuation between a lower-case letter
-// and a capitalized word. "U.S.Army", "e.g." and "example.com" are left as they are.
+// (or a closing bracket or quote, or a letter beyond ASCII: "conformité.Les", "»).Ces") and
+// a capitalized word. "U.S.Army", "e.g." and "example.com" are left as they are. A comma or
+// a semicolon between two letters is always a lost space ("ci-après,conjointement"): no
+// word is written with one inside (numbers, "1,500", are digits).
 std::string split_glued_sentences(std::string_view s) {
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto beyond_ascii = [](char c) { return static_cast<unsigned char>(c) >= 0x80; };
+  auto ends_a_sentence = [&](char c) { return lower(c) || beyond_ascii(c) || c == ')' || c == ']' || c == '"'; };
+  auto letter = [&](char c) { return lower(c) || upper(c) || beyond_ascii(c); };
   std::string out;
   out.reserve(s.size() + 8);
   for (std::size_t i = 0; i < s.size(); ++i) {
     out += s[i];
     const char c = s[i];
-    if ((c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ',') && i > 0 && lower(s[i - 1]) &&
-        i + 2 < s.size() && ((upper(s[i + 1]) && lower(s[i + 2])) || (c == '.' && glued_to_a_lower_case_name(s, i))))
+    if (i == 0 || i + 2 >= s.size()) continue;
+    if ((c == ',' || c == ';') && letter(s[i - 1]) && letter(s[i + 1])) {
       out += ' ';
+    } else if ((c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ',') && ends_a_sentence(s[i - 1]) &&
+               ((upper(s[i + 1]) && lower(s[i + 2])) ||
+                (c == '.' && lower(s[i - 1]) && glued_to_a_lower_case_name(s, i)))) {
+      out += ' ';
+    }
   }
   return out;
 }

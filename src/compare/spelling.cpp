@@ -134,6 +134,16 @@ std::string join_compounds(std::string_view text) {
     if (joiner && i > 0 && i + 1 < text.size() && is_letter_byte(text[i - 1]) &&
         is_letter_byte(text[i + 1]))
       continue;
+    // A hyphen with the space after it ("ci- dessus", "infor- mation"): a compound or a word
+    // broken at the end of a line, and joined again elsewhere.
+    if (c == '-' && i > 0 && is_letter_byte(text[i - 1])) {
+      std::size_t next = i + 1;
+      while (next < text.size() && text[next] == ' ') ++next;
+      if (next > i + 1 && next < text.size() && is_letter_byte(text[next])) {
+        i = next - 1;
+        continue;
+      }
+    }
     out += c;
   }
   return out;

@@ -21,7 +21,8 @@ std::string fold_spelling_variants(std::string_view text);
 // Removes a single space or hyphen between two letters (ASCII, or any byte of a UTF-8
 // sequence), so open, hyphenated and closed compounds read the same. A run of two spaces
 // stays: folding runs of spaces is the whitespace step's business, and keeping them apart
-// lets cosmetic_kinds() name "whitespace" rather than "spelling" for a double space.
+// lets cosmetic_kinds() name "whitespace" rather than "spelling" for a double space. A
+// hyphen followed by spaces between two letters goes with them ("ci- dessus", "infor- mation").
 std::string join_compounds(std::string_view text);
 
 }  // namespace tosdiff
