@@ -149,4 +149,33 @@ std::string join_compounds(std::string_view text) {
   return out;
 }
 
+// The letter every accented letter reads as: one of them, so it stays a letter for the steps
+// after this one ("?" would be punctuation, dropped at a word's end).
+constexpr std::string_view kOneAccentedLetter = "\xC3\xA9";
+
+std::string fold_accents(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const unsigned char d = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    // U+00C0..U+00FF but the multiplication and division signs; U+0100..U+017F.
+    const bool latin_letter = (c == 0xC3 && d >= 0x80 && d <= 0xBF && d != 0x97 && d != 0xB7) ||
+                              ((c == 0xC4 || c == 0xC5) && d >= 0x80 && d <= 0xBF);
+    if (latin_letter) {
+      out += kOneAccentedLetter;
+      ++i;
+      continue;
+    }
+    if (text.compare(i, 3, "\xEF\xBF\xBD") == 0) {  // U+FFFD, and the run it is part of
+      while (text.compare(i, 3, "\xEF\xBF\xBD") == 0) i += 3;
+      --i;
+      out += kOneAccentedLetter;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 }  // namespace tosdiff

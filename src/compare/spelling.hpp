@@ -25,4 +25,11 @@ std::string fold_spelling_variants(std::string_view text);
 // hyphen followed by spaces between two letters goes with them ("ci- dessus", "infor- mation").
 std::string join_compounds(std::string_view text);
 
+// Every accented Latin letter (U+00C0..U+017F) and every run of replacement characters
+// (U+FFFD, what a page's bad bytes decode to) read as one letter, "é": an accent written as
+// another ("intérét" = "intérêt", "prêcommandés" = "précommandés") or a letter lost to the
+// page's encoding ("r\uFFFD\uFFFDserve" = "réserve") is the same word. A letter with an
+// accent and one without stay apart ("schon" is not "schön"), and so do other scripts.
+std::string fold_accents(std::string_view text);
+
 }  // namespace tosdiff
