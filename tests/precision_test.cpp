@@ -173,6 +173,7 @@ const Pair kSubstantive[] = {
     {"AnAccentOnAnotherWordStays", "Die Geb\u00fchr ist schon bezahlt.", "Die Geb\u00fchr ist sch\u00f6n bezahlt.", {}},
     {"AnotherWordInAnotherScriptStays", "\u0423\u0441\u043b\u043e\u0432\u0438\u044f \u0434\u0435\u0439\u0441\u0442\u0432\u0443\u044e\u0442.",
      "\u0423\u0441\u043b\u043e\u0432\u0438\u044f \u043d\u0435 \u0434\u0435\u0439\u0441\u0442\u0432\u0443\u044e\u0442.", {}},
+    {"UrlFromASitesRootToOneOfItsPages", "Details at https://lumenfield.example", "Details at https://lumenfield.example/fr/", {}},
     {"ADecimalCommaStays", "A fee of 1,5 euros applies.", "A fee of 15 euros applies.", {}},
     {"AHyphenBeforeAnotherWordStays", "Voir ci- dessus pour les informations.", "Voir ci- dessous pour les informations.", {}},
 };

@@ -734,6 +734,20 @@ TEST_F(HeldBack, APolicyRewrittenUnderATitleThatIsNoDocumentsNameIsAVersionAtOnc
 // policy, then a gambling text injected into it. A page of headings shares the policy's words
 // but says none of its rules: held back, never adopted (a shortened policy in prose is:
 // AShortenedPolicyBeingEditedIsAdoptedOnceStable).
+// A replay of an unseen collection: a URL to a site's root replaced by one of its pages made
+// the link-rewrite rule read past the end of an empty path, and the exception ended the whole
+// run. The change is news, and the run goes on.
+TEST_F(HeldBack, AUrlToASitesRootReplacedByOneOfItsPagesIsNews) {
+  std::string policy;
+  for (const char* p : kPolicyEn) policy += std::string("<p>") + p + "</p>";
+  serve_html(titled_page("Privacy Policy", policy + "<p>Details at https://lumenfield.example</p>"));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(titled_page("Privacy Policy", policy + "<p>Details at https://lumenfield.example/fr/</p>"));
+  json record = check_at("2026-03-02T00:00:00Z");
+  EXPECT_EQ(record["status"], "changed") << record.dump(2);
+  EXPECT_EQ(record["significance"], "substantive") << record.dump(2);
+}
+
 TEST_F(HeldBack, ASummaryOfThePolicysHeadingsIsNeverAdopted) {
   std::string policy, summary;
   const char* const sections[] = {"The name, the age and the photos you give us when you create your account",

@@ -42,6 +42,7 @@ std::string url_path(const std::string& url) {
 
 // "de", "fr", "en-gb", "pt_BR": the first segment of a path that names the page's language.
 std::string language_segment(const std::string& path) {
+  if (path.size() < 2) return "";  // no path, or "/"
   const std::size_t end = path.find('/', 1);
   const std::string segment = path.substr(1, end == std::string::npos ? std::string::npos : end - 1);
   auto letters = [&](std::size_t from) {

@@ -39,6 +39,7 @@ constexpr KindName kKindNames[] = {
     {ErrorKind::suspicious_shrink, "suspicious_shrink"},
     {ErrorKind::too_complex, "too_complex"},
     {ErrorKind::time_budget, "time_budget"},
+    {ErrorKind::internal, "internal"},
     {ErrorKind::unsupported_content, "unsupported_content"},
     {ErrorKind::pdf_encrypted, "pdf_encrypted"},
     {ErrorKind::pdf_broken, "pdf_broken"},

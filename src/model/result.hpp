@@ -21,7 +21,7 @@ enum class ErrorKind {
   // rendering in a browser
   browser_missing, browser_failed, script, download,
   // what the page turned out to be
-  blocked, error_page, empty, no_match, selector, suspicious_shrink, too_complex, time_budget,
+  blocked, error_page, empty, no_match, selector, suspicious_shrink, too_complex, time_budget, internal,
   unsupported_content, pdf_encrypted, pdf_broken, pdf_no_text,
   // the archive and the user's commands
   archive, nothing_pending,

@@ -161,6 +161,8 @@ ChangeRecord DocumentCheck::run() {
     return result_;
   } catch (const ArchiveError& e) {
     return archive_failure(e);
+  } catch (const std::exception& e) {
+    return internal_failure(e);
   }
 }
 
@@ -536,6 +538,19 @@ void DocumentCheck::cleanup() {
 ChangeRecord DocumentCheck::abandon(const std::string& why) {
   if (transaction_) transaction_->abandon();
   return archive_failure(ArchiveError(why));
+}
+
+// A fault of tosdiff's own on this document's pages (an exception no stage expected): this
+// document's error, never the end of the run, and nothing of the check is kept, as after a
+// failed write; the next check meets the same pages again (replay: one document's pages
+// threw std::out_of_range in a worker thread, and the whole run was terminated).
+ChangeRecord DocumentCheck::internal_failure(const std::exception& e) {
+  ChangeRecord record = archive_failure(ArchiveError(e.what()));
+  record.error = Error{ErrorKind::internal, std::string("tosdiff failed on this document: ") + e.what() +
+                                                " (a bug in tosdiff: please report it; the archive is as it was "
+                                                "before this check)"};
+  result_ = record;
+  return result_;
 }
 
 // The archive could not be written: what was committed before stays as it was. The record

@@ -115,6 +115,7 @@ class DocumentCheck {
                    std::vector<std::string> warnings);
   bool held_long_enough(const PendingText& pending) const;
   ChangeRecord archive_failure(const ArchiveError& e);
+  ChangeRecord internal_failure(const std::exception& e);
   ChangeRecord commit();
   ChangeRecord base_record() const;
   std::vector<PageToStore> to_store(const std::vector<Page>& pages) const;
