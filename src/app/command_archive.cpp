@@ -107,8 +107,9 @@ int command_list(Context& context, const ListCommandOptions& options) {
   // history is still there, and `history`, `show`, `diff` and `digest` read it.
   for (const auto& [platform, document] : archive.documents()) {
     const Platform* declared = catalog.find(platform);
+    const std::string& id = document;  // clang 14 (the fuzz build) cannot capture a binding
     const bool known = declared && std::any_of(declared->documents.begin(), declared->documents.end(),
-                                               [&](const DocumentSpec& d) { return d.document_id == document; });
+                                               [&](const DocumentSpec& d) { return d.document_id == id; });
     if (!known && !catalog.is_broken(platform))
       for (DocumentSpec& doc : context.archived_documents(platform + "/" + document)) listed.push_back({doc, nullptr});
   }

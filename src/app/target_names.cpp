@@ -61,7 +61,8 @@ std::vector<NamedDocument> resolve_target(const Catalog* catalog, const Archived
   std::vector<NamedDocument> documents;
   if (const Platform* platform = catalog ? catalog->find(id) : nullptr)
     for (const DocumentSpec& doc : platform->documents) documents.push_back({id, doc.document_id, &doc});
-  for (const auto& [platform, document] : archived) {
+  for (const auto& [platform, binding] : archived) {
+    const std::string& document = binding;  // clang 14 (the fuzz build) cannot capture a binding
     if (platform != id) continue;
     const bool declared = std::any_of(documents.begin(), documents.end(),
                                       [&](const NamedDocument& d) { return d.document == document; });
