@@ -109,16 +109,16 @@ bool glued_to_a_lower_case_name(std::string_view s, std::size_t dot) {
 std::string split_glued_sentences(std::string_view s) {
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  auto beyond_ascii = [](char c) { return static_cast<unsigned char>(c) >= 0x80; };
-  auto ends_a_sentence = [&](char c) { return lower(c) || beyond_ascii(c) || c == ')' || c == ']' || c == '"'; };
-  auto letter = [&](char c) { return lower(c) || upper(c) || beyond_ascii(c); };
+  auto ends_a_sentence = [&](char c) {
+    return lower(c) || static_cast<unsigned char>(c) >= 0x80 || c == ')' || c == ']' || c == '"';
+  };
   std::string out;
   out.reserve(s.size() + 8);
   for (std::size_t i = 0; i < s.size(); ++i) {
     out += s[i];
     const char c = s[i];
     if (i == 0 || i + 2 >= s.size()) continue;
-    if ((c == ',' || c == ';') && letter(s[i - 1]) && letter(s[i + 1])) {
+    if ((c == ',' || c == ';') && is_letter_byte(s[i - 1]) && is_letter_byte(s[i + 1])) {
       out += ' ';
     } else if ((c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ',') && ends_a_sentence(s[i - 1]) &&
                ((upper(s[i + 1]) && lower(s[i + 2])) ||
@@ -189,7 +189,7 @@ std::size_t bracketed_suffix_length(std::string_view s, std::size_t i) {
 // a bracketed suffix does not ("user(s)" reads "users"). An apostrophe inside a word stays
 // ("don't"), and so does "*" between letters or digits ("5*3").
 std::string fold_marks(std::string_view s) {
-  auto letter = [&](std::size_t k) { return k < s.size() && (is_ascii_letter(s[k]) || static_cast<unsigned char>(s[k]) >= 0x80); };
+  auto letter = [&](std::size_t k) { return k < s.size() && is_letter_byte(s[k]); };
   auto alnum = [&](std::size_t k) { return k < s.size() && (is_ascii_letter(s[k]) || is_ascii_digit(s[k])); };
   auto edge = [&](std::size_t k) { return k >= s.size() || is_ascii_space(s[k]); };
   std::string out;

@@ -9,8 +9,6 @@
 namespace tosdiff {
 namespace {
 
-bool is_letter_byte(char c) { return is_ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80; }
-
 bool ends_with(std::string_view word, std::string_view suffix) {
   return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
 }

@@ -189,6 +189,15 @@ std::size_t unselected_page_words(std::string_view html) {
   return text ? count_text_words(*text) : 0;
 }
 
+// is_another_page() with the two texts' vocabulary overlap already known.
+bool another_page(const Text& previous, const Text& current, double overlap) {
+  if (overlap >= kAnotherPageOverlap) return false;
+  if (!opens_with_document_name(previous) || opens_with_document_name(current)) return false;
+  const std::size_t markers_before = legal_markers(previous), markers_now = legal_markers(current);
+  if (markers_now >= kAnotherPageMaxMarkers && markers_now * 2 >= markers_before) return false;
+  return !reads_as_translation(previous, current);
+}
+
 }  // namespace
 
 std::size_t count_text_words(const Text& text) {
@@ -312,7 +321,7 @@ std::optional<Error> shrink_verdict(const Text& previous, const Text& current) {
     return Error{ErrorKind::suspicious_shrink, "the new text shares almost no vocabulary with the archived one (" +
                                           std::to_string(shared) + " of " + std::to_string(all) +
                                           " distinct words)"};
-  if (all > 0 && shared < all * kAnotherPageOverlap && is_another_page(previous, current))
+  if (all > 0 && another_page(previous, current, static_cast<double>(shared) / static_cast<double>(all)))
     return Error{ErrorKind::suspicious_shrink,
                  "another page in the document's place: it no longer opens with the document's name, shares " +
                      std::to_string(shared) + " of " + std::to_string(all) +
@@ -323,11 +332,7 @@ std::optional<Error> shrink_verdict(const Text& previous, const Text& current) {
 }
 
 bool is_another_page(const Text& previous, const Text& current) {
-  if (vocabulary_overlap(previous, current) >= kAnotherPageOverlap) return false;
-  if (!opens_with_document_name(previous) || opens_with_document_name(current)) return false;
-  const std::size_t markers_before = legal_markers(previous), markers_now = legal_markers(current);
-  if (markers_now >= kAnotherPageMaxMarkers && markers_now * 2 >= markers_before) return false;
-  return !reads_as_translation(previous, current);
+  return another_page(previous, current, vocabulary_overlap(previous, current));
 }
 
 bool is_headings_only(const Text& text) {

@@ -545,26 +545,27 @@ ChangeRecord DocumentCheck::abandon(const std::string& why) {
 // failed write; the next check meets the same pages again (replay: one document's pages
 // threw std::out_of_range in a worker thread, and the whole run was terminated).
 ChangeRecord DocumentCheck::internal_failure(const std::exception& e) {
-  ChangeRecord record = archive_failure(ArchiveError(e.what()));
-  record.error = Error{ErrorKind::internal, std::string("tosdiff failed on this document: ") + e.what() +
-                                                " (a bug in tosdiff: please report it; the archive is as it was "
-                                                "before this check)"};
-  result_ = record;
-  return result_;
+  return nothing_kept(Error{ErrorKind::internal, std::string("tosdiff failed on this document: ") + e.what() +
+                                                     " (a bug in tosdiff: please report it; the archive is as it "
+                                                     "was before this check)"});
 }
 
-// The archive could not be written: what was committed before stays as it was. The record
-// may have been built already (the write failed after it): nothing of the change it
-// describes (versions, diff, classification, size) belongs in an error record; its
-// warnings still hold.
+// The archive could not be written: what was committed before stays as it was.
 ChangeRecord DocumentCheck::archive_failure(const ArchiveError& e) {
+  return nothing_kept(Error{ErrorKind::archive, e.what()});
+}
+
+// The record may have been built already (the write failed after it): nothing of the change
+// it describes (versions, diff, classification, size) belongs in an error record; its
+// warnings still hold.
+ChangeRecord DocumentCheck::nothing_kept(Error error) {
   // The transaction stays open, as after a kill, for the next run to finish
   // (DocumentTransaction::abandon): ending it now would collect against the uncommitted index.
   if (transaction_) transaction_->abandon();
   std::vector<std::string> warnings = std::move(result_.warnings);
   result_ = base_record();
   result_.status = Status::error;
-  result_.error = Error{ErrorKind::archive, e.what()};
+  result_.error = std::move(error);
   result_.warnings = std::move(warnings);
   return result_;
 }

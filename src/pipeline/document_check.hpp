@@ -116,6 +116,7 @@ class DocumentCheck {
   bool held_long_enough(const PendingText& pending) const;
   ChangeRecord archive_failure(const ArchiveError& e);
   ChangeRecord internal_failure(const std::exception& e);
+  ChangeRecord nothing_kept(Error error);
   ChangeRecord commit();
   ChangeRecord base_record() const;
   std::vector<PageToStore> to_store(const std::vector<Page>& pages) const;
