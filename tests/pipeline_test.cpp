@@ -533,6 +533,43 @@ TEST_F(Pipeline, FlappingBetweenTwoTextsIsNamedThenCosmetic) {
   EXPECT_EQ(idx.snapshots.size(), 2u);  // two distinct pages, each stored once
 }
 
+TEST_F(Pipeline, AnyRecentTextBackOnAPageFlappingNowIsFlapping) {
+  const DocumentSpec doc = spec("example", kUrl);
+  Terms edition_c;
+  edition_c.privacy = "We share your personal information with our affiliates and with processors bound by contract.";
+  const std::string a = terms_html(), b = sold_terms_html(), c = terms_html(edition_c);
+  std::vector<ChangeRecord> records;
+  for (const std::string* page : {&a, &b, &a, &b, &a, &c, &b}) {
+    fetcher_.set_html(kUrl, *page);
+    records.push_back(check_one(doc));
+    clock_.advance(std::chrono::hours(48));
+  }
+  EXPECT_EQ(records[3].cosmetic_kinds, std::vector<std::string>{"flapping"});
+  EXPECT_EQ(records[4].significance, Significance::cosmetic);
+  EXPECT_EQ(records[5].significance, Significance::substantive);  // a text never seen: news
+  // C → B never happened, but the page is flapping now: B is one of its texts again.
+  EXPECT_EQ(records[6].reverts_to, "4");
+  EXPECT_EQ(records[6].significance, Significance::cosmetic);
+  EXPECT_EQ(records[6].cosmetic_kinds, std::vector<std::string>{"flapping"});
+}
+
+TEST_F(Pipeline, ARecentTextBackMonthsAfterThePageStoppedFlappingIsNews) {
+  const DocumentSpec doc = spec("example", kUrl);
+  Terms edition_c;
+  edition_c.privacy = "We share your personal information with our affiliates and with processors bound by contract.";
+  const std::string a = terms_html(), b = sold_terms_html(), c = terms_html(edition_c);
+  std::vector<ChangeRecord> records;
+  for (const std::string* page : {&a, &b, &a, &b, &a, &c, &b}) {
+    if (page == &c) clock_.advance(std::chrono::hours(24 * 100));  // the flapping is long over
+    fetcher_.set_html(kUrl, *page);
+    records.push_back(check_one(doc));
+    clock_.advance(std::chrono::hours(48));
+  }
+  EXPECT_EQ(records[4].significance, Significance::cosmetic);
+  EXPECT_EQ(records[6].reverts_to, "4");
+  EXPECT_EQ(records[6].significance, Significance::substantive);
+}
+
 // ---- failures -----------------------------------------------------------------------------
 
 TEST_F(Pipeline, AFetchErrorWritesOnlyTheIndexErrorEntry) {

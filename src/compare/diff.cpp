@@ -13,6 +13,7 @@
 #include "tosdiff/compare/duplicate_copy.hpp"
 #include "tosdiff/compare/link_rewrites.hpp"
 #include "tosdiff/compare/navigation.hpp"
+#include "tosdiff/compare/site_menu.hpp"
 #include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/compare/table_cells.hpp"
 #include "tosdiff/compare/table_of_contents.hpp"
@@ -429,6 +430,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_page_controls(hunks);
   mark_link_rewrites(hunks);
   mark_navigation(hunks);
+  mark_site_menu(hunks, before_text, after_text);
   mark_document_head(hunks);
   mark_moved_date_lines(hunks);
   mark_update_notices(hunks);

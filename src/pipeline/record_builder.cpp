@@ -27,6 +27,28 @@ void mark_flapping(ChangeRecord& r) {
 
 constexpr std::chrono::hours kBlip{36};
 
+// A page that is flapping now: kFlappingNow of its recent versions (from `first` on) are
+// flapping changes made within kFlappingWindow. It serves three or more texts by turns
+// (replays: a retailer's terms in several editions, 1,683 versions in four years; a
+// platform's policy with and without a feedback widget), so a text seen recently coming back
+// is one of them again, even when this very pair of texts never followed each other before.
+// The trade: a clause added and withdrawn while the page flaps is reported once, when added.
+constexpr std::size_t kFlappingNow = 2;
+constexpr std::chrono::hours kFlappingWindow{24 * 90};
+
+bool flapping_now(const std::vector<VersionEntry>& history, std::size_t first, const std::string& checked_at) {
+  std::chrono::system_clock::time_point now, at;
+  if (!parse_utc(checked_at, now)) return false;
+  std::size_t flapping = 0;
+  for (std::size_t i = first; i < history.size(); ++i) {
+    const auto& kinds = history[i].cosmetic_kinds;
+    if (std::find(kinds.begin(), kinds.end(), "flapping") != kinds.end() && parse_utc(history[i].captured_at, at) &&
+        now - at < kFlappingWindow)
+      ++flapping;
+  }
+  return flapping >= kFlappingNow;
+}
+
 void note_flapping(ChangeRecord& r, const std::vector<VersionEntry>& history, const std::string& sha,
                    const std::string& checked_at) {
   constexpr std::size_t kRecent = 10;
@@ -40,6 +62,10 @@ void note_flapping(ChangeRecord& r, const std::vector<VersionEntry>& history, co
     }
   }
   if (r.reverts_to.empty()) return;
+  if (flapping_now(history, first, checked_at)) {
+    mark_flapping(r);
+    return;
+  }
   for (std::size_t i = first + 1; i < history.size(); ++i) {
     if (history[i - 1].sha256 == current.sha256 && history[i].sha256 == sha) {
       mark_flapping(r);

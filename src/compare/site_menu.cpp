@@ -1,0 +1,73 @@
+#include "tosdiff/compare/site_menu.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kSentenceMinWords = 13;
+constexpr std::size_t kMenuItemMaxWords = 40;
+constexpr std::size_t kMenuMinBlocks = 30;
+constexpr std::size_t kLabelMinRepeats = 3;
+constexpr std::size_t kDocumentMinWords = 100;
+
+// The document's first sentence: a paragraph of 13 words or more with sentence punctuation.
+// A menu's entries are list items and lines without punctuation, and can be long ("Sac
+// cabas en toile de jute et cuir de vachette", a promotion's title), but not a paragraph of
+// prose, nor 40 words.
+bool is_sentence(const Block& block) {
+  if (block.kind == BlockKind::table_row) return true;
+  const std::size_t words = count_space_separated_words(block.text);
+  if (words > kMenuItemMaxWords) return true;
+  return block.kind == BlockKind::paragraph && words >= kSentenceMinWords &&
+         block.text.find_first_of(".,;:") != std::string::npos;
+}
+
+// Whether the removed (or added) side of a hunk lies within the first `menu` lines.
+bool side_within(std::size_t start, std::size_t lines, std::size_t menu) {
+  if (lines == 0) return start <= menu;  // an insertion after line `start`
+  return start + lines - 1 <= menu;
+}
+
+}  // namespace
+
+std::size_t site_menu_blocks(const Text& text) {
+  const std::vector<Block>& blocks = text.blocks;
+  std::size_t first_sentence = 0;
+  while (first_sentence < blocks.size() && !is_sentence(blocks[first_sentence])) ++first_sentence;
+  std::size_t end = first_sentence;
+  while (end > 0 && blocks[end - 1].kind != BlockKind::list_item) --end;
+  if (end < kMenuMinBlocks) return 0;
+
+  std::size_t items = 0, nested = 0, most_repeated = 0;
+  std::map<std::string, std::size_t> repeats;
+  for (std::size_t i = 0; i < end; ++i) {
+    if (blocks[i].kind != BlockKind::list_item) continue;
+    ++items;
+    if (blocks[i].level > 0) ++nested;
+    most_repeated = std::max(most_repeated, ++repeats[ascii_lower(trim(blocks[i].text))]);
+  }
+  if (items * 3 < end * 2 || nested * 5 < items || most_repeated < kLabelMinRepeats) return 0;
+
+  std::size_t document_words = 0;
+  for (std::size_t i = first_sentence; i < blocks.size() && document_words < kDocumentMinWords; ++i)
+    document_words += count_space_separated_words(blocks[i].text);
+  return document_words >= kDocumentMinWords ? end : 0;
+}
+
+void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  const std::size_t old_menu = site_menu_blocks(before), new_menu = site_menu_blocks(after);
+  if (old_menu == 0 && new_menu == 0) return;
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic) continue;
+    if (side_within(hunk.old_start, hunk.old_lines, old_menu) && side_within(hunk.new_start, hunk.new_lines, new_menu))
+      mark_cosmetic(hunk, "site_menu");
+  }
+}
+
+}  // namespace tosdiff

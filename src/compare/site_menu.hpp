@@ -1,0 +1,33 @@
+#pragma once
+// A shop's or a site's menu caught above the document: a declaration that selects the page's
+// wrapper takes the mega-menu with the terms (replay of an unseen collection: a department
+// store's privacy policy and terms of sale under some 400 lines of category names, brands and
+// sale percentages; every new collection or promotion alerted, 776 alerts in four years).
+// What changes there is the shop, not the terms. A pure transform.
+//
+// Told from a policy's own lists by where and what it is: before the document's first
+// sentence (a list of processors or data categories follows an introduction), long, nested,
+// made of list items of a few words, some of them repeated ("See all" under every
+// category), and with the document itself below it.
+
+#include <cstddef>
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// How many blocks at the top of `text` are a site menu: the blocks before its first
+// sentence (a paragraph of 13 words or more with punctuation, any block of over 40 words or
+// a table row), up to the last list
+// item among them (what follows it is the document's own title and date), when they are at
+// least 30, two thirds of them list items, a fifth of those nested, one label at least 3
+// times, and the document below has 100 words or more. 0 otherwise.
+std::size_t site_menu_blocks(const Text& text);
+
+// Marks cosmetic, kind "site_menu", every substantive hunk whose removed blocks all lie in
+// the old text's menu and whose added blocks all lie in the new text's.
+void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& after);
+
+}  // namespace tosdiff

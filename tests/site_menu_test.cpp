@@ -1,0 +1,106 @@
+// A shop's menu caught above the document by a declaration that selects the page's wrapper
+// (issue 11: a replay of an unseen collection alerted on every new collection and sale in a
+// department store's menu above its privacy policy). The menu's changes are cosmetic
+// (site_menu); the policy's own lists, its title and date, and a list at the top that is no
+// menu stay news. The texts are our own.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/site_menu.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+namespace {
+
+using Kinds = std::vector<std::string>;
+
+// A shop's mega-menu: top categories, each with "See all" and a few entries under it.
+std::string shop_menu(const std::string& sale_entry) {
+  std::string menu = "North Pine Halvard Oslo Lumen Atelier Brightwater\n- " + sale_entry + "\n";
+  for (const char* category : {"WOMEN", "MEN", "BEAUTY", "HOME", "KIDS"}) {
+    menu += "- " + std::string(category) + "\n  - See all\n  - New in\n  - Shoes\n  - Coats\n  - Accessories\n";
+  }
+  menu += "- Guide: how to wear a belted coat?\n- TOP BRANDS\n  - North Pine\n  - Halvard\n  - Illustration\n";
+  return menu;
+}
+
+const std::string kShopPolicy =
+    "# Privacy policy\n"
+    "Version of 2 October 2025\n"
+    "The Brightwater group takes the greatest care of the personal data you entrust to it, as this policy explains.\n"
+    "## What we collect\n"
+    "We collect your name, your e-mail address, your orders and the pages you visit on our sites and in our stores.\n"
+    "## Who receives it\n"
+    "Our carriers, our payment providers and our customer service receive what they need to serve you, and no more.\n"
+    "## Your rights\n"
+    "You may access, correct or erase your data at any time by writing to our data protection officer.\n"
+    "## How long we keep it\n"
+    "We keep your account data while your account is open and your orders for ten years, as the law on accounting requires.\n";
+
+Change menu_change_of(const std::string& before, const std::string& after) {
+  return diff_texts(parse_text(before), parse_text(after));
+}
+
+TEST(SiteMenu, TheMenuAboveTheDocumentIsCounted) {
+  const Text text = parse_text(shop_menu("SALE: up to -40%") + kShopPolicy);
+  const std::size_t menu = site_menu_blocks(text);
+  ASSERT_GT(menu, 30u);
+  EXPECT_EQ(text.blocks[menu - 1].text, "Illustration");  // the last list item; the title is not in it
+  EXPECT_EQ(text.blocks[menu].text, "Privacy policy");
+}
+
+TEST(SiteMenu, ASaleInTheMenuIsCosmetic) {
+  const Change change = menu_change_of(shop_menu("SALE: up to -40%") + kShopPolicy, shop_menu("WINTER SALE: up to -60%") + kShopPolicy);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"site_menu"}));
+}
+
+TEST(SiteMenu, AMenuNewlyCaughtAboveTheDocumentIsCosmetic) {
+  EXPECT_FALSE(menu_change_of(kShopPolicy, shop_menu("SALE: up to -40%") + kShopPolicy).substantive);
+}
+
+TEST(SiteMenu, TheDocumentBelowTheMenuIsNews) {
+  std::string changed = kShopPolicy;
+  changed.replace(changed.find("and no more"), 11, "and our advertising partners");
+  const Change change = menu_change_of(shop_menu("SALE") + kShopPolicy, shop_menu("SALE") + changed);
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(SiteMenu, ANewDateOfEffectBelowTheMenuIsNews) {
+  std::string changed = kShopPolicy;
+  changed.replace(changed.find("2 October 2025"), 14, "9 March 2026");
+  EXPECT_TRUE(menu_change_of(shop_menu("SALE") + kShopPolicy, shop_menu("SALE") + changed).substantive);
+}
+
+// Twins: lists that are the policy's own.
+std::string processors(const std::string& extra) {
+  std::string list;
+  for (int i = 1; i <= 34; ++i) list += "- Processor " + std::to_string(i) + " Ltd\n  - Hosting\n";
+  return list + extra;
+}
+
+TEST(SiteMenu, AProcessorAddedToAListAfterTheIntroductionIsNews) {
+  const std::string intro = "# Sub-processors\nWe use the following sub-processors, and we tell you before we add one, as the agreement says.\n";
+  const Change change = menu_change_of(intro + processors("") + kShopPolicy, intro + processors("- Ad Network Inc\n  - Hosting\n") + kShopPolicy);
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(SiteMenu, AListAtTheTopWithoutAnyRepeatedEntryIsNoMenu) {
+  std::string list = "# Data we collect\n";
+  for (int i = 1; i <= 40; ++i) list += "- Category " + std::to_string(i) + "\n  - Field " + std::to_string(i) + "\n";
+  EXPECT_EQ(site_menu_blocks(parse_text(list + kShopPolicy)), 0u);
+  EXPECT_TRUE(menu_change_of(list + kShopPolicy, list + "- Biometric data\n" + kShopPolicy).substantive);
+}
+
+TEST(SiteMenu, AMenuWithNoDocumentBelowItIsNoMenu) {
+  EXPECT_EQ(site_menu_blocks(parse_text(shop_menu("SALE"))), 0u);
+  EXPECT_TRUE(menu_change_of(shop_menu("SALE"), shop_menu("SALE -50%")).substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff
