@@ -442,6 +442,17 @@ TEST(PrecisionNavigation, GluedLinkLabelsAreNavigationAndGluedProseIsNot) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"navigation"}));
 }
 
+TEST(PrecisionNavigation, ALinkDroppedFromAGluedLineIsNavigation) {
+  const Change change = change_of("# Terms\nOrbitPlayTVBurstsOrbitPayOrbit ShopMarket\nWe keep logs.",
+                                  "# Terms\nOrbitPlayTVBurstsOrbit ShopMarket\nWe keep logs.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"navigation"}));
+  // Twin: a line glued a few times but no line of links on either side stays text.
+  EXPECT_TRUE(change_of("# Terms\nSee ourTerms andPrivacy notice inApp settings\nWe keep logs.",
+                        "# Terms\nSee ourTerms andPrivacy notice\nWe keep logs.")
+                  .substantive);
+}
+
 TEST(PrecisionTimeZone, EveryDateMovedByTheSameDayIsATimeZone) {
   const Change change = change_of("# Changelog\nOct 14, 2025\nA rule.\nJun 3, 2025\nAnother rule.\nJan 20, 2025",
                                   "# Changelog\nOct 15, 2025\nA rule.\nJun 4, 2025\nAnother rule.\nJan 21, 2025");
@@ -517,6 +528,9 @@ TEST(PrecisionUpdateNotice, NoticesAboutTheDocumentAreToldFromTermsAboutChanges)
   EXPECT_TRUE(is_update_notice("View our previous policy."));
   EXPECT_TRUE(is_update_notice("Our new Privacy Policy comes into effect on 2 October 2026."));
   EXPECT_TRUE(is_update_notice("Click here to read our current Privacy Policy."));
+  EXPECT_TRUE(is_update_notice("WE HAVE MADE SOME UPDATES TO OUR DEVELOPER AGREEMENT, AND THE FULLY UPDATED AGREEMENT IS BELOW."));
+  EXPECT_FALSE(is_update_notice("The fees below apply to every plan."));
+  EXPECT_FALSE(is_update_notice("The updated terms below apply to every plan you buy after March 3, 2026, and you agree to them."));
   EXPECT_TRUE(is_update_notice("Other news We updated our Terms of Service on May 5, 2026."));  // a month, not a modal
   EXPECT_FALSE(is_update_notice("We may update these Terms of Service on May 5, 2026."));
   // Terms about changes, not notices: a commitment, a condition, no date, no document.

@@ -15,7 +15,8 @@ namespace tosdiff {
 // spaces between them. Prose glued the same way has its punctuation, and stays text.
 bool is_glued_navigation(std::string_view block_text);
 
-// Marks cosmetic, kind "navigation", every substantive hunk whose blocks are all such lines.
+// Marks cosmetic, kind "navigation", every substantive hunk whose blocks are all such lines,
+// or lines glued 3 times or more beside one that is such a line (a link dropped from it).
 void mark_navigation(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff

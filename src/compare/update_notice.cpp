@@ -127,7 +127,10 @@ bool is_update_notice(std::string_view sentence) {
   const bool points_to_a_version =
       any_of_words(words, {"view", "see", "read", "review", "consult", "access", "here"}) &&
       any_of_words(words, {"previous", "prior", "earlier", "old", "older", "archived", "current", "new", "last"});
-  return dated_update || points_to_a_version;
+  // "We have made some updates to our Developer Agreement, and the fully updated agreement is
+  // below": the update and where to read it, without a date (replay: such a banner taken down).
+  const bool shows_the_update = updates_document && any_of_words(words, {"below", "above"});
+  return dated_update || points_to_a_version || shows_the_update;
 }
 
 bool adds_update_notice(const Hunk& hunk) {

@@ -8,7 +8,8 @@
 // A notice is a sentence of at most 40 words that names the document (policy, terms,
 // notice, agreement, ...), commits to nothing (no will, may, shall, must, can; no notify,
 // consent, agree) and either dates its update ("updated", "revised", "comes into effect",
-// ... with a full date) or points to another version of it ("view our previous policy").
+// ... with a full date), points to another version of it ("view our previous policy") or
+// says where the updated text is ("the fully updated agreement is below").
 // A general clause about changes ("We will notify you 30 days before changes take effect")
 // is not one.
 
