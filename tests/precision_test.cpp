@@ -56,6 +56,8 @@ const Pair kCosmetic[] = {
      {"spelling"}},
     {"Organisation", "Organisations that have cancelled their enrolment are labelled inactive.",
      "Organizations that have canceled their enrollment are labeled inactive.", {"spelling"}},
+    {"HiddenEmailResidue", "Write to our data protection officer at [email protected]. We answer within a month.",
+     "Write to our data protection officer at seb[email protected]oop. We answer within a month.", {"link_target"}},
     {"OpenCompound", "You must not attempt jail breaking of the model.",
      "You must not attempt jailbreaking of the model.", {"spelling"}},
     {"HyphenatedCompound", "Contact us by e-mail to opt out of the sign-up offers.",
@@ -141,6 +143,8 @@ const Pair kSubstantive[] = {
     {"SpellingPlusANewWord", "You authorise us to share your data.",
      "You authorize us to sell and share your data.", {}},
     {"DifferentWords", "Our licence is limited.", "Our license is unlimited.", {}},
+    {"AnAddressInPlaceOfAHiddenOne", "Write to our data protection officer at [email protected].",
+     "Write to our data protection officer at dpo@example.com.", {}},
     {"OurIsNotOr", "We process our data.", "We process or data.", {}},
     {"ApostropheInsideAWordStays", "We don't sell your data.", "We dont sell your data.", {}},
     {"AHashInsideTheTextStays", "Pay with #1 plan here.", "Pay with plan here.", {}},
@@ -496,6 +500,19 @@ TEST(PrecisionCounter, AViewCounterGluedToTheTextIsCosmetic) {
   const Change change = change_of("# Policy\n3.4M viewsLast updated: Mar 4, 2026. Creators must follow the rules.",
                                   "# Policy\n3.5M viewsLast updated: Mar 4, 2026. Creators must follow the rules.");
   EXPECT_FALSE(change.substantive);
+}
+
+TEST(PrecisionCounter, ALineThatIsOnlyACountOfViewsIsACounter) {
+  EXPECT_FALSE(change_of("# Seller terms\n05/01/2024688 views\nSellers ship within 3 days.",
+                         "# Seller terms\n05/01/2024713 views\nSellers ship within 3 days.")
+                   .substantive);
+  EXPECT_FALSE(change_of("# Seller terms\n688 views\nSellers ship within 3 days.",
+                         "# Seller terms\n1,204 views\nSellers ship within 3 days.")
+                   .substantive);
+  // Twin: the date glued to the count is the article's, and a new one is news.
+  EXPECT_TRUE(change_of("# Seller terms\n05/01/2024688 views\nSellers ship within 3 days.",
+                        "# Seller terms\n07/15/2024713 views\nSellers ship within 3 days.")
+                  .substantive);
 }
 
 TEST(PrecisionCounter, AReadingTimeAndARelativeDateAreCounters) {

@@ -581,7 +581,7 @@ std::string rewrite_dates(std::string_view text) { return DateScanner(text).run(
 
 std::string canonicalize(std::string_view text, unsigned steps) {
   std::string s(text);
-  if (steps & kFoldLinkTarget) s = fold_prose_urls(fold_links(s));
+  if (steps & kFoldLinkTarget) s = fold_prose_urls(fold_links(fold_hidden_emails(s)));
   if (steps & kFoldCounter) s = fold_counters(s);
   if (steps & kFoldHeadingTag) s = drop_heading_tag_name(std::move(s));
   if (steps & kFoldWhitespace) s = split_glued_sentences(s);

@@ -126,9 +126,26 @@ std::size_t counter_at(std::string_view s, std::size_t i, std::array<std::pair<s
   return 0;
 }
 
+// A block that is a count and its unit and nothing else ("688 views"; a page's widget can glue
+// the article's date to it: "05/01/2024688 views"): a counter whatever the number's form, no
+// term is written so. The trailing digits of the first word become "#". Empty when not one.
+std::string lone_counter(std::string_view s) {
+  const std::string_view text = trim(s);
+  const std::size_t space = text.find(' ');
+  if (space == std::string_view::npos || text.find(' ', space + 1) != std::string_view::npos) return {};
+  std::string unit(text.substr(space + 1));
+  for (char& c : unit) c = lower(c);
+  if (unit != "views" && unit != "likes" && unit != "reactions" && unit != "upvotes") return {};
+  std::size_t digits = space;
+  while (digits > 0 && (is_ascii_digit(text[digits - 1]) || text[digits - 1] == ',')) --digits;
+  if (digits == space || !is_ascii_digit(text[space - 1])) return {};
+  return std::string(text.substr(0, digits)) + "# " + unit;
+}
+
 }  // namespace
 
 std::string fold_counters(std::string_view s) {
+  if (std::string lone = lone_counter(s); !lone.empty()) return lone;
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;

@@ -113,4 +113,22 @@ std::string fold_prose_urls(std::string_view s) {
   return out;
 }
 
+std::string fold_hidden_emails(std::string_view s) {
+  static constexpr std::string_view kPlaceholder = "[email protected]";
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t at = s.find(kPlaceholder); at != std::string_view::npos; at = s.find(kPlaceholder, at + 1)) {
+    if (at < copied) continue;
+    std::size_t start = at, end = at + kPlaceholder.size();
+    while (start > copied && !is_html_space(s[start - 1])) --start;
+    while (end < s.size() && !is_html_space(s[end])) ++end;
+    out.append(s.substr(copied, start - copied));
+    out.append(kPlaceholder);
+    copied = end;
+  }
+  if (copied == 0) return std::string(s);
+  out.append(s.substr(copied));
+  return out;
+}
+
 }  // namespace tosdiff

@@ -15,6 +15,13 @@ std::string fold_links(std::string_view s);
 // reduced to canonical_link(), without the sentence punctuation that follows it.
 std::string fold_prose_urls(std::string_view s);
 
+// Every word holding the placeholder a CDN writes for an e-mail address it hides ("[email
+// protected]", Cloudflare's), with the letters of the address the page left glued around it
+// ("seb[email protected]oop."), reduced to the bare placeholder: the address is not in the
+// text, and what is glued to the placeholder changes from one fetch to another (replays of
+// pages read by other tools, where the script that shows the address never ran).
+std::string fold_hidden_emails(std::string_view s);
+
 // A top-level domain of more than 3 letters that prose names ("online", "dating", "berlin"),
 // lower case: past three letters, a bare "Apple.lumenfield" is two sentences glued, not a host.
 bool is_long_top_level_domain(const std::string& tld);
