@@ -102,5 +102,37 @@ TEST(SiteMenu, AMenuWithNoDocumentBelowItIsNoMenu) {
   EXPECT_TRUE(menu_change_of(shop_menu("SALE"), shop_menu("SALE -50%")).substantive);
 }
 
+// A help centre's related articles closing the page.
+std::string related(const std::string& second_card) {
+  return "Related articles\n- [\nGuests\nRebooking and refund policy\nWhat happens when a host cancels.\n- [\n" +
+         second_card + "\n";
+}
+
+TEST(SiteMenu, RelatedArticlesClosingThePageAreCosmetic) {
+  const std::string card = "Hosts\nCancellation fees\nWhat a host pays for cancelling.";
+  const Text text = parse_text(kShopPolicy + related(card));
+  EXPECT_EQ(text.blocks[related_articles_start(text)].text, "Related articles");
+  const Change card_changed =
+      menu_change_of(kShopPolicy + related(card), kShopPolicy + related("Hosts\nSafety tips\nHow to host safely."));
+  EXPECT_FALSE(card_changed.substantive);
+  ASSERT_FALSE(card_changed.hunks.empty());
+  EXPECT_EQ(card_changed.hunks[0].cosmetic_kinds, (Kinds{"site_menu"}));
+  EXPECT_FALSE(menu_change_of(kShopPolicy + related(card), kShopPolicy).substantive);  // taken away
+  EXPECT_FALSE(menu_change_of(kShopPolicy, kShopPolicy + related(card)).substantive);  // put at the end
+}
+
+TEST(SiteMenu, TextAfterARelatedArticlesLabelThatIsProseIsNews) {
+  const std::string tail =
+      "Related articles\nThese terms also apply to the articles you publish on our help centre, and you grant us a "
+      "licence to show them to other users, to translate them and to keep them after you close your account.\n";
+  std::string changed = tail;
+  changed.replace(changed.find("to keep them"), 12, "to sell them");
+  EXPECT_TRUE(menu_change_of(kShopPolicy + tail, kShopPolicy + changed).substantive);
+  // And the document above the list is news as ever.
+  std::string policy = kShopPolicy;
+  policy.replace(policy.find("and no more"), 11, "and our advertising partners");
+  EXPECT_TRUE(menu_change_of(kShopPolicy + related("Hosts"), policy + related("Hosts")).substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -28,13 +28,42 @@ bool is_sentence(const Block& block) {
          block.text.find_first_of(".,;:") != std::string::npos;
 }
 
+// A help centre's list of other articles closing the page ("Related articles", then cards
+// of a category, a title and a teaser), in the languages tosdiff reads.
+constexpr std::string_view kRelatedLabels[] = {
+    "related articles", "related help articles", "articles connexes", "articles associés", "verwandte artikel",
+    "artículos relacionados", "articoli correlati", "artigos relacionados", "gerelateerde artikelen"};
+constexpr std::size_t kRelatedMaxBlocks = 40;
+constexpr std::size_t kRelatedMaxWords = 30;  // a card's teaser, not a clause
+
 // Whether the removed (or added) side of a hunk lies within the first `menu` lines.
 bool side_within(std::size_t start, std::size_t lines, std::size_t menu) {
   if (lines == 0) return start <= menu;  // an insertion after line `start`
   return start + lines - 1 <= menu;
 }
 
+// Whether one side of a hunk lies within the text's closing list of related articles, which
+// starts at block `start` (0-based; the text's size when there is none: only what is added
+// or removed after the end of the text is then within it).
+bool side_within_tail(std::size_t first, std::size_t lines, std::size_t start) {
+  if (lines == 0) return first >= start;  // an insertion after line `first`
+  return first >= start + 1;              // 1-based
+}
+
 }  // namespace
+
+std::size_t related_articles_start(const Text& text) {
+  const std::vector<Block>& blocks = text.blocks;
+  const std::size_t lowest = blocks.size() > kRelatedMaxBlocks ? blocks.size() - kRelatedMaxBlocks : 0;
+  for (std::size_t i = blocks.size(); i-- > lowest;) {
+    if (count_space_separated_words(blocks[i].text) > kRelatedMaxWords) return blocks.size();
+    std::string label = ascii_lower(trim(blocks[i].text));
+    while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
+    for (std::string_view related : kRelatedLabels)
+      if (label == related) return i;
+  }
+  return blocks.size();
+}
 
 std::size_t site_menu_blocks(const Text& text) {
   const std::vector<Block>& blocks = text.blocks;
@@ -62,11 +91,16 @@ std::size_t site_menu_blocks(const Text& text) {
 
 void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   const std::size_t old_menu = site_menu_blocks(before), new_menu = site_menu_blocks(after);
-  if (old_menu == 0 && new_menu == 0) return;
+  const std::size_t old_related = related_articles_start(before), new_related = related_articles_start(after);
+  const bool related = old_related < before.blocks.size() || new_related < after.blocks.size();
+  if (old_menu == 0 && new_menu == 0 && !related) return;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic) continue;
-    if (side_within(hunk.old_start, hunk.old_lines, old_menu) && side_within(hunk.new_start, hunk.new_lines, new_menu))
-      mark_cosmetic(hunk, "site_menu");
+    const bool in_menu =
+        side_within(hunk.old_start, hunk.old_lines, old_menu) && side_within(hunk.new_start, hunk.new_lines, new_menu);
+    const bool in_related = related && side_within_tail(hunk.old_start, hunk.old_lines, old_related) &&
+                            side_within_tail(hunk.new_start, hunk.new_lines, new_related);
+    if (in_menu || in_related) mark_cosmetic(hunk, "site_menu");
   }
 }
 

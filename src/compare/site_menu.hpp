@@ -5,6 +5,9 @@
 // sale percentages; every new collection or promotion alerted, 776 alerts in four years).
 // What changes there is the shop, not the terms. A pure transform.
 //
+// And a help centre's "Related articles" closing the page (a platform's terms on its help
+// centre: the cards change with the other articles).
+//
 // Told from a policy's own lists by where and what it is: before the document's first
 // sentence (a list of processors or data categories follows an introduction), long, nested,
 // made of list items of a few words, some of them repeated ("See all" under every
@@ -26,8 +29,14 @@ namespace tosdiff {
 // times, and the document below has 100 words or more. 0 otherwise.
 std::size_t site_menu_blocks(const Text& text);
 
+// Where a help centre's list of other articles closes the text: the last block, among the
+// last 40, that says "Related articles" (or so in another language), every block from it to
+// the end of at most 30 words (a card's teaser, not a clause). The text's size when there is none.
+std::size_t related_articles_start(const Text& text);
+
 // Marks cosmetic, kind "site_menu", every substantive hunk whose removed blocks all lie in
-// the old text's menu and whose added blocks all lie in the new text's.
+// the old text's menu and whose added blocks all lie in the new text's; likewise for the
+// closing lists of related articles (a list taken away, or put at the end, is one too).
 void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff
