@@ -427,25 +427,6 @@ TEST(PrecisionDuplicate, OneOfTwoCopiesOfTheTermsGoneIsCosmetic) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"duplicate"}));
 }
 
-TEST(PrecisionDuplicate, ATitleRepeatedUnderItsHeadingIsADuplicate) {
-  const std::string before = "# Conditions\n## Article 1: Tickets\nArticle 1: Tickets\nA ticket is personal.\n"
-                             "## Article 2: Baggage\nArticle 2: Baggage\nOne bag is included.";
-  const std::string after = "# Conditions\n## Article 1: Tickets\nA ticket is personal.\n"
-                            "## Article 2: Baggage\nOne bag is included.";
-  const Change removed = change_of(before, after);
-  EXPECT_FALSE(removed.substantive);
-  ASSERT_FALSE(removed.hunks.empty());
-  EXPECT_EQ(removed.hunks[0].cosmetic_kinds, (Kinds{"duplicate"}));
-  EXPECT_FALSE(change_of(after, before).substantive);  // put back
-  // Twins: a paragraph that says more than its heading, and a title gone with both copies.
-  EXPECT_TRUE(change_of("# Conditions\n## Article 2: Baggage\nArticle 2: Baggage is free\nOne bag is included.",
-                        "# Conditions\n## Article 2: Baggage\nOne bag is included.")
-                  .substantive);
-  EXPECT_TRUE(change_of("# Conditions\n## Article 2: Baggage\nArticle 2: Baggage\n## Article 3: Pets\nPets travel in the hold.",
-                        "# Conditions\n## Article 3: Pets\nPets travel in the hold.")
-                  .substantive);
-}
-
 TEST(PrecisionDuplicate, AShortListThatAnotherListRepeatsRemovedStaysSubstantive) {
   const std::string collect = "## What we collect\n- your name and your e-mail address\n- your precise location\n- your photos";
   const std::string sell = "## What we sell to partners\n- your name and your e-mail address\n- your precise location\n- your photos";

@@ -427,7 +427,6 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   close_run();
   mark_tables_of_contents(hunks, before_text, after_text);
   mark_duplicate_copies(hunks, after.keys);
-  mark_repeated_titles(hunks, before_text, after_text);
   mark_page_controls(hunks);
   mark_link_rewrites(hunks);
   mark_navigation(hunks);

@@ -54,30 +54,6 @@ bool date_line_still_there(const Hunk& hunk, const std::vector<std::string>& aft
   return true;
 }
 
-// Block `i` of `text` is one copy of a title the page shows twice: the block next to it, not
-// in [first, last), says the same, one of the two a heading (an accordion's button and its
-// heading).
-bool repeated_title(const Text& text, std::size_t i, std::size_t first, std::size_t last) {
-  const std::vector<Block>& blocks = text.blocks;
-  const std::string key = comparison_key(blocks[i].text);
-  if (key.empty()) return false;
-  for (const std::size_t other : {i - 1, i + 1}) {  // i - 1 wraps past the end when i is 0
-    if (other >= blocks.size() || (other >= first && other < last)) continue;
-    if ((blocks[other].kind == BlockKind::heading) != (blocks[i].kind == BlockKind::heading) &&
-        comparison_key(blocks[other].text) == key)
-      return true;
-  }
-  return false;
-}
-
-// The blocks of one side of a hunk (GNU numbering, 1-based) all one copy of a repeated title.
-bool all_repeated_titles(const Text& text, std::size_t start, std::size_t lines) {
-  if (lines == 0 || start == 0 || start - 1 + lines > text.blocks.size()) return false;
-  for (std::size_t i = start - 1; i < start - 1 + lines; ++i)
-    if (!repeated_title(text, i, start - 1, start - 1 + lines)) return false;
-  return true;
-}
-
 }  // namespace
 
 void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::string>& after_keys) {
@@ -85,17 +61,6 @@ void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::stri
     if (hunk.cosmetic || hunk.new_lines != 0 || hunk.old_lines == 0) continue;
     const bool copy = hunk.old_lines >= kMinCopiedBlocks && still_there(hunk, after_keys);
     if (!copy && !date_line_still_there(hunk, after_keys)) continue;
-    hunk.cosmetic = true;
-    hunk.cosmetic_kinds = {"duplicate"};
-  }
-}
-
-void mark_repeated_titles(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
-  for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic) continue;
-    const bool removes = hunk.new_lines == 0 && all_repeated_titles(before, hunk.old_start, hunk.old_lines);
-    const bool adds = hunk.old_lines == 0 && all_repeated_titles(after, hunk.new_start, hunk.new_lines);
-    if (!removes && !adds) continue;
     hunk.cosmetic = true;
     hunk.cosmetic_kinds = {"duplicate"};
   }

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
-#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
@@ -19,12 +18,5 @@ namespace tosdiff {
 // button's label). A shorter run (a list that another list repeats) stays substantive. And
 // a hunk that only removes date lines (at most 8 words with a date) the new text still has.
 void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::string>& after_keys);
-
-// Marks cosmetic, kind "duplicate", every substantive hunk that only removes, or only adds,
-// copies of titles the page shows twice: each block has a neighbour outside the hunk that
-// says the same, one of the two a heading (an airline's conditions lost the second copy of
-// every article's title). A paragraph that says more than its heading, or a title removed
-// with both its copies, stays news.
-void mark_repeated_titles(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff
