@@ -162,6 +162,24 @@ class Pipeline : public ::testing::Test {
     return records;
   }
 
+  // A page serving editions A and B by turns (two flips back: flapping twice), then a third
+  // edition C `before_c` after the last check, then B again, at `url`. Checks 48 hours apart
+  // otherwise.
+  std::vector<ChangeRecord> check_three_editions(const std::string& url, std::chrono::hours before_c) {
+    const DocumentSpec doc = spec("example", url);
+    Terms edition_c;
+    edition_c.privacy = "We share your personal information with our affiliates and with processors bound by contract.";
+    const std::string a = terms_html(), b = sold_terms_html(), c = terms_html(edition_c);
+    std::vector<ChangeRecord> records;
+    for (const std::string* page : {&a, &b, &a, &b, &a, &c, &b}) {
+      if (page == &c) clock_.advance(before_c);
+      fetcher_.set_html(url, *page);
+      records.push_back(check_one(doc));
+      clock_.advance(std::chrono::hours(48));
+    }
+    return records;
+  }
+
   ChangeRecord accept(const DocumentSpec& document) {
     ChangeRecord r = accept_pending(document, archive_, clock_);
     expect_consistent(r);
@@ -534,16 +552,7 @@ TEST_F(Pipeline, FlappingBetweenTwoTextsIsNamedThenCosmetic) {
 }
 
 TEST_F(Pipeline, AnyRecentTextBackOnAPageFlappingNowIsFlapping) {
-  const DocumentSpec doc = spec("example", kUrl);
-  Terms edition_c;
-  edition_c.privacy = "We share your personal information with our affiliates and with processors bound by contract.";
-  const std::string a = terms_html(), b = sold_terms_html(), c = terms_html(edition_c);
-  std::vector<ChangeRecord> records;
-  for (const std::string* page : {&a, &b, &a, &b, &a, &c, &b}) {
-    fetcher_.set_html(kUrl, *page);
-    records.push_back(check_one(doc));
-    clock_.advance(std::chrono::hours(48));
-  }
+  const std::vector<ChangeRecord> records = check_three_editions(kUrl, std::chrono::hours(0));
   EXPECT_EQ(records[3].cosmetic_kinds, std::vector<std::string>{"flapping"});
   EXPECT_EQ(records[4].significance, Significance::cosmetic);
   EXPECT_EQ(records[5].significance, Significance::substantive);  // a text never seen: news
@@ -554,17 +563,7 @@ TEST_F(Pipeline, AnyRecentTextBackOnAPageFlappingNowIsFlapping) {
 }
 
 TEST_F(Pipeline, ARecentTextBackMonthsAfterThePageStoppedFlappingIsNews) {
-  const DocumentSpec doc = spec("example", kUrl);
-  Terms edition_c;
-  edition_c.privacy = "We share your personal information with our affiliates and with processors bound by contract.";
-  const std::string a = terms_html(), b = sold_terms_html(), c = terms_html(edition_c);
-  std::vector<ChangeRecord> records;
-  for (const std::string* page : {&a, &b, &a, &b, &a, &c, &b}) {
-    if (page == &c) clock_.advance(std::chrono::hours(24 * 100));  // the flapping is long over
-    fetcher_.set_html(kUrl, *page);
-    records.push_back(check_one(doc));
-    clock_.advance(std::chrono::hours(48));
-  }
+  const std::vector<ChangeRecord> records = check_three_editions(kUrl, std::chrono::hours(24 * 100));  // flapping long over
   EXPECT_EQ(records[4].significance, Significance::cosmetic);
   EXPECT_EQ(records[6].reverts_to, "4");
   EXPECT_EQ(records[6].significance, Significance::substantive);

@@ -90,6 +90,7 @@ std::size_t site_menu_blocks(const Text& text) {
 }
 
 void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  if (hunks.empty()) return;
   const std::size_t old_menu = site_menu_blocks(before), new_menu = site_menu_blocks(after);
   const std::size_t old_related = related_articles_start(before), new_related = related_articles_start(after);
   const bool related = old_related < before.blocks.size() || new_related < after.blocks.size();

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tosdiff {
@@ -72,6 +73,13 @@ struct DiffStats {
   std::size_t blocks_added = 0, blocks_removed = 0, blocks_changed = 0;
   std::size_t words_added = 0, words_removed = 0;
 };
+
+// Whether a list of cosmetic kinds (a hunk's, a change's, a version's) holds `kind`.
+inline bool has_kind(const std::vector<std::string>& kinds, std::string_view kind) {
+  for (const std::string& k : kinds)
+    if (k == kind) return true;
+  return false;
+}
 
 struct Change {
   std::vector<Hunk> hunks;  // empty when the texts are byte-equal

@@ -41,8 +41,7 @@ bool flapping_now(const std::vector<VersionEntry>& history, std::size_t first, c
   if (!parse_utc(checked_at, now)) return false;
   std::size_t flapping = 0;
   for (std::size_t i = first; i < history.size(); ++i) {
-    const auto& kinds = history[i].cosmetic_kinds;
-    if (std::find(kinds.begin(), kinds.end(), "flapping") != kinds.end() && parse_utc(history[i].captured_at, at) &&
+    if (has_kind(history[i].cosmetic_kinds, "flapping") && parse_utc(history[i].captured_at, at) &&
         now - at < kFlappingWindow)
       ++flapping;
   }

@@ -15,10 +15,6 @@
 namespace tosdiff {
 namespace {
 
-bool has_kind(const std::vector<std::string>& kinds, const char* kind) {
-  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
-}
-
 std::optional<ChangeRecord> read_change(const Archive& archive, const DocumentIndex& index, const VersionEntry& v) {
   try {
     ChangeRecord record = record_from_json(nlohmann::ordered_json::parse(archive.read_record(index, v)));
