@@ -239,6 +239,13 @@ Classification classify(Change& change, const Rules& rules) {
   return out;
 }
 
+bool touches_a_topic(const Hunk& hunk, const Rules& rules) {
+  const HunkSides sides = sides_of(hunk);
+  if (!hunk_topics(sides, heading_tokens(hunk.section), rules).empty()) return true;
+  FlagCounts counts;
+  return !hunk_flags(sides, rules, counts).empty();
+}
+
 void classify_result(ChangeRecord& result, const Rules& rules) {
   result.severity = Severity::unclassified;
   result.section.clear();

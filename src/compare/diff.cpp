@@ -323,14 +323,16 @@ std::string key_without_dates(std::string_view line) {
 
 // A hunk that replaces one short block by another differing only in a date: the page's
 // "Last updated" line. Short: a date line, not a clause ("These terms take effect on ...").
-bool is_date_stamp_hunk(const Hunk& hunk) {
-  if (hunk.cosmetic || hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+')
+bool replaces_a_date_line(const Hunk& hunk) {
+  if (hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+')
     return false;
   const std::string before = key_without_dates(hunk.lines[0].text);
   if (before.find('#') == std::string::npos || before != key_without_dates(hunk.lines[1].text))
     return false;
   return space_separated_words(hunk.lines[0].text).size() <= 8;
 }
+
+bool is_date_stamp_hunk(const Hunk& hunk) { return !hunk.cosmetic && replaces_a_date_line(hunk); }
 
 // Inside a record that changes the terms elsewhere, the date stamp moving with them says
 // nothing more: that hunk is cosmetic (`date_stamp`). Alone, a new date is substantive (a
@@ -374,6 +376,22 @@ void mark_stale_date_lines(std::vector<Hunk>& hunks, const Text& after) {
 }
 
 }  // namespace
+
+void settle_lone_news(Change& change) {
+  const bool substantive_left =
+      std::any_of(change.hunks.begin(), change.hunks.end(), [](const Hunk& hunk) { return !hunk.cosmetic; });
+  if (!substantive_left) {
+    for (Hunk& hunk : change.hunks) {
+      const bool stamp = hunk.cosmetic && hunk.cosmetic_kinds == std::vector<std::string>{"date_stamp"} &&
+                         replaces_a_date_line(hunk);
+      if (stamp || adds_update_notice(hunk)) {
+        hunk.cosmetic = false;
+        hunk.cosmetic_kinds.clear();
+      }
+    }
+  }
+  tally(change);
+}
 
 Change diff_texts(const Text& before_text, const Text& after_text) {
   Change change;

@@ -18,6 +18,11 @@ namespace tosdiff {
 
 Change diff_texts(const Text& before, const Text& after);
 
+// After a later pass (variants, page header) marked hunks cosmetic: when no substantive hunk
+// is left, a date stamp (cosmetic because it moved with another change) and a notice of
+// update (put up with one) are news on their own again. Re-tallies the change.
+void settle_lone_news(Change& change);
+
 // Word diff of two strings (tokens split at spaces), with long unchanged runs elided.
 std::vector<WordOp> diff_words(const std::string& before, const std::string& after);
 

@@ -4,7 +4,7 @@
 #include <set>
 #include <utility>
 
-#include "tosdiff/compare/update_notice.hpp"
+#include "tosdiff/compare/diff.hpp"
 
 namespace tosdiff {
 
@@ -56,21 +56,7 @@ std::size_t mark_variants(Change& change, const std::vector<WordEdit>& known) {
     hunk.flags.clear();
     ++marked;
   }
-  if (marked == 0) return 0;
-  const bool substantive_left =
-      std::any_of(change.hunks.begin(), change.hunks.end(), [](const Hunk& hunk) { return !hunk.cosmetic; });
-  if (!substantive_left) {
-    // A date stamp was cosmetic because it moved with another change, a notice of update
-    // because it was put up with one; with the switch of variants gone, each is news on its
-    // own (diff.cpp, update_notice.cpp).
-    for (Hunk& hunk : change.hunks) {
-      if ((hunk.cosmetic && hunk.cosmetic_kinds == std::vector<std::string>{"date_stamp"}) || adds_update_notice(hunk)) {
-        hunk.cosmetic = false;
-        hunk.cosmetic_kinds.clear();
-      }
-    }
-  }
-  tally(change);
+  if (marked > 0) settle_lone_news(change);
   return marked;
 }
 

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <chrono>
 
+#include "tosdiff/classify/classify.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/page_header.hpp"
 #include "tosdiff/extract/language.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/report/record_text.hpp"
@@ -116,7 +118,13 @@ BuiltRecord build_record(const RecordInput& in) {
     }
   } else {
     r.previous = version_ref(*in.previous);
-    Change change = diff_texts(in.previous_text ? *in.previous_text : Text{}, in.current_text ? *in.current_text : Text{});
+    static const Text kNoText;
+    const Text& before = in.previous_text ? *in.previous_text : kNoText;
+    const Text& after = in.current_text ? *in.current_text : kNoText;
+    const Rules& rules = in.rules ? *in.rules : builtin_rules();
+    Change change = diff_texts(before, after);
+    if (change.substantive)
+      mark_page_header(change, before, after, [&](const Hunk& hunk) { return touches_a_topic(hunk, rules); });
     if (change.substantive) {
       if (const std::size_t switched = mark_variants(change, in.variant_edits))
         r.warnings.push_back(std::to_string(switched) + (switched == 1 ? " changed place switches" : " changed places switch") +

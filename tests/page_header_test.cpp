@@ -1,0 +1,155 @@
+// Labels above the document's first sentence, selected with it (issue 11: replays of four
+// collections alerted on the site's name beside a title, a "New" badge, a help centre's
+// suggested questions, a banner to resume an application). Those are cosmetic
+// (page_header); a date, a scope ("Applies to: France"), a name, a sentence, a summary of
+// the terms' topics above the first sentence, and anything below it stay news. The texts
+// are our own.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tosdiff/classify/classify.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/page_header.hpp"
+#include "tosdiff/model/text.hpp"
+#include "tosdiff/pipeline/record_builder.hpp"
+
+namespace tosdiff {
+namespace {
+
+using Kinds = std::vector<std::string>;
+
+const std::string kBody =
+    "The Northwind service is provided by Northwind Limited, and these terms govern your use of it, whatever device you use.\n"
+    "## Your account\n"
+    "You must be at least sixteen years old to open an account, and you are responsible for what happens under it.\n"
+    "## Your content\n"
+    "You keep the rights you have in your content, and you give us a licence to host and show it to the people you choose.\n"
+    "## Ending these terms\n"
+    "You may close your account at any time; we may suspend it if you break these terms, after telling you why.\n"
+    "## Payments\n"
+    "Paid plans renew each month until you cancel them, and we tell you of any change in price one month before it applies.\n"
+    "## Disputes\n"
+    "These terms are governed by the law of the place where you live, and its courts may hear any dispute about them.\n"
+    "## Contact\n"
+    "You can reach our support team through the help centre, and our legal team by post at the address below this page.\n";
+
+std::string page(const std::string& header) { return header + kBody; }
+
+Change header_change(const std::string& before, const std::string& after) {
+  const Text old_text = parse_text(before), new_text = parse_text(after);
+  Change change = diff_texts(old_text, new_text);
+  mark_page_header(change, old_text, new_text, [](const Hunk& hunk) { return touches_a_topic(hunk, builtin_rules()); });
+  return change;
+}
+
+TEST(PageHeader, TheFirstSentenceIsFound) {
+  const Text text = parse_text(page("# Terms of Service | Northwind Help\nOn this page\n"));
+  ASSERT_EQ(first_sentence(text), 2u);
+  EXPECT_EQ(first_sentence(parse_text("# Title\n- Home\n- Help\n")), 3u);  // none: the text's size
+}
+
+TEST(PageHeader, TheSiteNameBesideTheTitleIsCosmetic) {
+  const Change change = header_change(page("# Terms of Service | Northwind Help\n"), page("# Terms of Service\n"));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_header"}));
+}
+
+TEST(PageHeader, ABadgeSuggestedQuestionsAndABannerAreCosmetic) {
+  EXPECT_FALSE(header_change(page("# Business Terms - New\n"), page("# Business Terms\n")).substantive);
+  EXPECT_FALSE(header_change(page("# Terms of Service\n"),
+                             page("# Terms of Service\nWhat is the Northwind service?\nHow is Northwind funded?\n"
+                                  "I have a different question\n"))
+                   .substantive);
+  EXPECT_FALSE(header_change(page("# Terms of Service\n"),
+                             page("# Terms of Service\nClick here to resume your application\nClose the banner\n"))
+                   .substantive);
+}
+
+// Twins: what the head of a document says.
+TEST(PageHeader, ADateAboveTheFirstSentenceIsNews) {
+  EXPECT_TRUE(header_change(page("# Terms of Service\nLast updated 3 March 2025\n"),
+                            page("# Terms of Service\nLast updated 9 June 2026\n"))
+                  .substantive);
+}
+
+TEST(PageHeader, AScopeAboveTheFirstSentenceIsNews) {
+  EXPECT_TRUE(header_change(page("# Terms of Service\nThese terms apply to users in: United Kingdom\n"),
+                            page("# Terms of Service\nThese terms apply to users in: France\n"))
+                  .substantive);
+}
+
+TEST(PageHeader, ANameSwitchedAboveTheFirstSentenceIsNews) {
+  const Change change =
+      header_change(page("# Terms of Service\nProvided by\nNorthwind Limited\n"), page("# Terms of Service\nProvided by\nSouthbay Holdings\n"));
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(PageHeader, AShortSentenceAboveTheFirstSentenceIsNews) {
+  EXPECT_TRUE(header_change(page("# Terms of Service\nThese terms do not apply to business accounts.\n"), page("# Terms of Service\n"))
+                  .substantive);
+}
+
+TEST(PageHeader, ASummaryOfTheTermsTopicsAboveTheFirstSentenceIsNews) {
+  // Short lines without punctuation, as a "key points" box writes them: the classifier finds
+  // a topic in them (data sale, AI training), so they are the document.
+  EXPECT_TRUE(header_change(page("# Privacy Policy\n## Key points\n- We never sell your personal data\n- Encryption everywhere\n"),
+                            page("# Privacy Policy\n## Key points\n- Encryption everywhere\n"))
+                  .substantive);
+  EXPECT_TRUE(header_change(page("# Privacy Policy\n## Key points\n- Encryption everywhere\n"),
+                            page("# Privacy Policy\n## Key points\n- Encryption everywhere\n- Your chats train our AI models\n"))
+                  .substantive);
+}
+
+TEST(PageHeader, LabelsBelowTheLastSentenceAreTheDocument) {
+  // An annex written as a bare list, below the last sentence: a new cookie, a new processor.
+  const std::string head = "# Cookie Policy\n";
+  EXPECT_TRUE(header_change(page(head) + "## Cookies we use\n- Session\n- Preferences\n",
+                            page(head) + "## Cookies we use\n- Session\n- Preferences\n- Heatmap recorder\n")
+                  .substantive);
+}
+
+TEST(PageHeader, AListThatIsTheWholeDocumentIsNews) {
+  // A ranking page in short bullets, its one sentence at the end: the bullets are the text.
+  const std::string before = "# How results are ranked\n- Relevance of the query\n- Freshness of the page\n- Quality of the site\n"
+                             "These are the main parameters, in order of weight, that decide the order of the results we show.\n";
+  std::string after = before;
+  after.replace(after.find("- Freshness of the page\n"), 24, "- Sponsorship by the seller\n");
+  EXPECT_TRUE(header_change(before, after).substantive);
+}
+
+TEST(PageHeader, ADateStampBesideOnlyALabelIsNewsAgain) {
+  // The date moving with a change of the terms says nothing more; moving with a label only,
+  // it is the one change, and news.
+  const std::string before = page("# Terms of Service | Northwind Help\n") + "Effective 3 March 2025\n";
+  const std::string after = page("# Terms of Service\n") + "Effective 9 June 2026\n";
+  const Change change = header_change(before, after);
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(PageHeader, TheRecordBuilderMarksTheHeader) {
+  const Text before = parse_text(page("# Terms of Service | Northwind Help\n")), after = parse_text(page("# Terms of Service\n"));
+  RecordInput in;
+  in.platform = "northwind";
+  in.document = "terms-of-service";
+  in.checked_at = "2026-06-09T10:00:00Z";
+  in.current.number = 2;
+  in.current.sha256 = "b";
+  in.current_text = &after;
+  VersionEntry previous;
+  previous.number = 1;
+  previous.sha256 = "a";
+  in.previous = previous;
+  in.previous_text = &before;
+  in.history = {previous};
+  const BuiltRecord built = build_record(in);
+  EXPECT_EQ(built.record.status, Status::changed);
+  EXPECT_EQ(built.record.significance, Significance::cosmetic);
+  EXPECT_EQ(built.record.cosmetic_kinds, (Kinds{"page_header"}));
+}
+
+}  // namespace
+}  // namespace tosdiff
