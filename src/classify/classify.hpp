@@ -35,7 +35,7 @@ Classification classify(Change& change, const Rules& rules);
 
 // Whether the classifier finds anything in one hunk, as if it were substantive: a topic of
 // its changed words or of the headings above it, or a flag. What makes page furniture news
-// (compare/page_header.hpp).
+// (compare/page_margins.hpp).
 bool touches_a_topic(const Hunk& hunk, const Rules& rules);
 // Sets the classification fields of a result: status new -> severity "info"; status changed ->
 // classify() its change (a cosmetic one is "info", without topics); other statuses: none.

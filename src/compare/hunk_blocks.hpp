@@ -3,11 +3,13 @@
 // (page_controls, navigation, document_head) read each line of a hunk back as its block and
 // ask what it is.
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
 #include "tosdiff/model/text.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 
@@ -16,6 +18,14 @@ template <class TextTest>
 bool is_text_block(std::string_view rendered_line, TextTest is) {
   const Block block = parse_block(rendered_line);
   return block.kind != BlockKind::heading && is(block.text);
+}
+
+// A block's text as a label to look up: lower case (ASCII), trimmed, without a closing colon
+// ("Related articles:", "Contact us").
+inline std::string block_label(std::string_view text) {
+  std::string label = ascii_lower(trim(text));
+  while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
+  return label;
 }
 
 inline void mark_cosmetic(Hunk& hunk, const char* kind) {

@@ -57,8 +57,7 @@ std::size_t related_articles_start(const Text& text) {
   const std::size_t lowest = blocks.size() > kRelatedMaxBlocks ? blocks.size() - kRelatedMaxBlocks : 0;
   for (std::size_t i = blocks.size(); i-- > lowest;) {
     if (count_space_separated_words(blocks[i].text) > kRelatedMaxWords) return blocks.size();
-    std::string label = ascii_lower(trim(blocks[i].text));
-    while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
+    const std::string label = block_label(blocks[i].text);
     for (std::string_view related : kRelatedLabels)
       if (label == related) return i;
   }

@@ -5,7 +5,7 @@
 
 #include "tosdiff/classify/classify.hpp"
 #include "tosdiff/compare/diff.hpp"
-#include "tosdiff/compare/page_header.hpp"
+#include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/extract/language.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/report/record_text.hpp"
@@ -124,7 +124,7 @@ BuiltRecord build_record(const RecordInput& in) {
     const Rules& rules = in.rules ? *in.rules : builtin_rules();
     Change change = diff_texts(before, after);
     if (change.substantive)
-      mark_page_header(change, before, after, [&](const Hunk& hunk) { return touches_a_topic(hunk, rules); });
+      mark_page_margins(change, before, after, [&](const Hunk& hunk) { return touches_a_topic(hunk, rules); });
     if (change.substantive) {
       if (const std::size_t switched = mark_variants(change, in.variant_edits))
         r.warnings.push_back(std::to_string(switched) + (switched == 1 ? " changed place switches" : " changed places switch") +

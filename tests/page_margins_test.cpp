@@ -1,9 +1,9 @@
-// Labels above the document's first sentence, selected with it (issue 11: replays of four
-// collections alerted on the site's name beside a title, a "New" badge, a help centre's
-// suggested questions, a banner to resume an application). Those are cosmetic
-// (page_header); a date, a scope ("Applies to: France"), a name, a sentence, a summary of
-// the terms' topics above the first sentence, and anything below it stay news. The texts
-// are our own.
+// Labels around the document, selected with it (issue 11: replays of four collections
+// alerted on the site's name beside a title, a "New" badge, a help centre's suggested
+// questions, a banner to resume an application, an airline's footer). Those are cosmetic
+// (page_header, page_footer); a date, a scope ("Applies to: France"), a name, a sentence, a
+// summary of the terms' topics above the first sentence, an annex's bare list below the last
+// one, and a tail that is no site footer stay news. The texts are our own.
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@
 
 #include "tosdiff/classify/classify.hpp"
 #include "tosdiff/compare/diff.hpp"
-#include "tosdiff/compare/page_header.hpp"
+#include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/model/text.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
 
@@ -41,7 +41,7 @@ std::string page(const std::string& header) { return header + kBody; }
 Change header_change(const std::string& before, const std::string& after) {
   const Text old_text = parse_text(before), new_text = parse_text(after);
   Change change = diff_texts(old_text, new_text);
-  mark_page_header(change, old_text, new_text, [](const Hunk& hunk) { return touches_a_topic(hunk, builtin_rules()); });
+  mark_page_margins(change, old_text, new_text, [](const Hunk& hunk) { return touches_a_topic(hunk, builtin_rules()); });
   return change;
 }
 
@@ -128,6 +128,50 @@ TEST(PageHeader, ADateStampBesideOnlyALabelIsNewsAgain) {
   const std::string after = page("# Terms of Service\n") + "Effective 9 June 2026\n";
   const Change change = header_change(before, after);
   EXPECT_TRUE(change.substantive);
+}
+
+const std::string kFooter =
+    "#### Customer service\n- Contact us\n- Refund\n- Claims\n#### About us\n- Site map\n- Newsletter\n"
+    "#### Flights from\n- London\n- Manchester\n- Lyon\n";
+
+TEST(PageFooter, TheFooterStartsAtItsFirstColumn) {
+  const Text text = parse_text(page("# Terms\n") + "## Processors\n- Cloudhost\n" + kFooter);
+  const std::size_t start = site_footer_start(text);
+  ASSERT_LT(start, text.blocks.size());
+  EXPECT_EQ(text.blocks[start].text, "Customer service");
+  const Text one_link = parse_text(page("# Terms\n") + "- Help\n- Lyon\n");
+  EXPECT_EQ(site_footer_start(one_link), one_link.blocks.size());  // one link: no footer
+}
+
+TEST(PageFooter, TheSiteFootersLinksAreCosmetic) {
+  std::string renamed = kFooter, cities = kFooter;
+  renamed.replace(renamed.find("- Refund"), 8, "- Request a receipt");
+  cities.replace(cities.find("- London\n- Manchester\n"), 22, "- Brussels\n");
+  Change change = header_change(page("# Terms\n") + kFooter, page("# Terms\n") + renamed);
+  EXPECT_FALSE(change.substantive);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
+  EXPECT_FALSE(header_change(page("# Terms\n") + kFooter, page("# Terms\n") + cities).substantive);
+}
+
+// Twins: what follows the last sentence and is the document's.
+TEST(PageFooter, AnAnnexAboveTheFooterIsTheDocument) {
+  EXPECT_TRUE(header_change(page("# Terms\n") + "## Processors\n- Cloudhost\n" + kFooter,
+                            page("# Terms\n") + "## Processors\n- Cloudhost\n- Modelworks\n" + kFooter)
+                  .substantive);
+}
+
+TEST(PageFooter, ATailThatIsNoSiteFooterIsTheDocument) {
+  EXPECT_TRUE(header_change(page("# Terms\n") + "#### Partners\n- Help\n- Lyon\n",
+                            page("# Terms\n") + "#### Partners\n- Help\n- Lyon\n- Heatmap Analytics\n")
+                  .substantive);
+}
+
+TEST(PageFooter, AnAccessibilityStatusInTheFooterIsNews) {
+  // A label and its value: "Accessibility: not compliant" says something.
+  EXPECT_TRUE(header_change(page("# Terms\n") + kFooter + "- Accessibility statement\n",
+                            page("# Terms\n") + kFooter + "- Accessibility: not compliant\n")
+                  .substantive);
 }
 
 TEST(PageHeader, TheRecordBuilderMarksTheHeader) {

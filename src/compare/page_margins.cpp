@@ -1,0 +1,173 @@
+#include "tosdiff/compare/page_margins.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kDocumentSentenceWords = 13;
+constexpr std::size_t kDocumentBlockMaxWords = 40;
+constexpr std::size_t kDocumentBelowWords = 150;
+constexpr std::size_t kLabelSentenceWords = 5;
+constexpr std::size_t kFooterMinLinks = 2;
+
+// The links every site's footer has, as whole blocks, in the languages tosdiff reads. Not
+// "Privacy", "Terms" or "Cookies": an annex's headings say those too.
+constexpr std::string_view kFooterLinks[] = {
+    "contact us", "help", "help and contacts", "customer service", "site map", "sitemap", "newsletter", "follow us",
+    "careers", "jobs", "press", "about us", "accessibility", "faq", "download the app",
+    "nous contacter", "contactez-nous", "plan du site", "aide", "service client", "recrutement", "accessibilité",
+    "presse", "qui sommes-nous", "qui sommes-nous ?", "kontakt", "hilfe", "karriere", "über uns", "contacto", "ayuda",
+    "prensa", "empleo", "sobre nosotros", "contatti", "aiuto", "lavora con noi", "chi siamo", "contato", "ajuda",
+    "imprensa", "sobre nós", "vacatures", "over ons"};
+
+bool is_document_sentence(const Block& block) {
+  if (block.kind == BlockKind::table_row) return true;  // menus are never tables
+  if (block.kind == BlockKind::heading) return false;
+  const std::size_t words = count_space_separated_words(block.text);
+  if (words > kDocumentBlockMaxWords) return true;
+  return words >= kDocumentSentenceWords && block.text.find_first_of(".,;:") != std::string::npos;
+}
+
+std::size_t words_of(const Text& text, std::size_t from, std::size_t to) {
+  std::size_t n = 0;
+  for (std::size_t i = from; i < to && i < text.blocks.size(); ++i) n += count_space_separated_words(text.blocks[i].text);
+  return n;
+}
+
+// The number of blocks above the document's first sentence, when the document below is
+// large enough to tell a header from the text; 0 otherwise.
+std::size_t header_blocks(const Text& text) {
+  const std::size_t first = first_sentence(text);
+  if (first == 0 || first >= text.blocks.size()) return 0;
+  const std::size_t above = words_of(text, 0, first), below = words_of(text, first, text.blocks.size());
+  if (below < kDocumentBelowWords || below <= above) return 0;
+  return first;
+}
+
+// The index of the site footer's first block, when the document above is large enough to
+// tell a footer from the text; the text's size otherwise.
+std::size_t footer_start(const Text& text) {
+  const std::size_t start = site_footer_start(text), size = text.blocks.size();
+  if (start >= size) return size;
+  const std::size_t above = words_of(text, 0, start), below = words_of(text, start, size);
+  return above >= kDocumentBelowWords && above > below ? start : size;
+}
+
+// Whether one side of a hunk (1-based start, GNU style) lies within the first `header` lines.
+bool side_within_header(std::size_t start, std::size_t lines, std::size_t header) {
+  if (lines == 0) return start <= header;  // an insertion after line `start`, above the first sentence
+  return start + lines - 1 <= header;
+}
+
+// Whether one side of a hunk lies at or after block `footer` (0-based) of a text of `size`
+// blocks that has a footer there.
+bool side_within_footer(std::size_t start, std::size_t lines, std::size_t footer, std::size_t size) {
+  if (footer >= size) return false;
+  if (lines == 0) return start >= footer;  // an insertion after line `start`, 1-based
+  return start - 1 >= footer;
+}
+
+// A line that says more than a label: a number (a date, an address, a version), an address,
+// a link, a value after its label, or a sentence.
+bool states_something(std::string_view line) {
+  const Block block = parse_block(line);
+  const std::string_view text = block.text;
+  if (std::any_of(text.begin(), text.end(), [](char c) { return is_ascii_digit(c) || c == '@' || c == ':'; }))
+    return true;
+  if (text.find("\xEF\xBC\x9A") != std::string_view::npos) return true;  // a full-width colon
+  if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos) return true;
+  const std::string_view trimmed = trim(text);
+  if (trimmed.empty()) return false;
+  const char last = trimmed.back();
+  return (last == '.' || last == ';') &&
+         count_space_separated_words(trimmed) >= kLabelSentenceWords;
+}
+
+bool capitalised(const std::string& word) {
+  return !word.empty() && ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0x80);
+}
+
+// One name put in place of another: a line each side, every word capitalised, no word in
+// common ("Jane Doe" for "John Smith"; not "Privacy Policy" for "Privacy Policy | Pinterest").
+bool switches_a_name(const Hunk& hunk) {
+  if (hunk.old_lines != 1 || hunk.new_lines != 1 || hunk.lines.size() != 2) return false;
+  std::set<std::string> removed;
+  for (const LineOp& line : hunk.lines) {
+    const std::vector<std::string> words = space_separated_words(parse_block(line.text).text);
+    if (words.empty() || !std::all_of(words.begin(), words.end(), capitalised)) return false;
+    if (line.op == '-') {
+      removed.insert(words.begin(), words.end());
+    } else if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return removed.count(w) > 0; })) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::size_t first_sentence(const Text& text) {
+  std::size_t i = 0;
+  while (i < text.blocks.size() && !is_document_sentence(text.blocks[i])) ++i;
+  return i;
+}
+
+std::size_t site_footer_start(const Text& text) {
+  const std::vector<Block>& blocks = text.blocks;
+  std::size_t last = blocks.size();
+  while (last > 0 && !is_document_sentence(blocks[last - 1])) --last;
+  if (last == 0) return blocks.size();  // no sentence at all: no document to set a footer apart from
+  std::size_t links = 0, first_link = blocks.size();
+  for (std::size_t i = last; i < blocks.size(); ++i) {
+    const std::string label = block_label(blocks[i].text);
+    if (std::find(std::begin(kFooterLinks), std::end(kFooterLinks), label) == std::end(kFooterLinks)) continue;
+    ++links;
+    first_link = std::min(first_link, i);
+  }
+  if (links < kFooterMinLinks) return blocks.size();
+  // The footer opens at its first link, or at the heading of that link's column; what lies
+  // between the last sentence and it (an annex's bare list) stays the document's.
+  if (first_link > last && blocks[first_link].kind != BlockKind::heading && blocks[first_link - 1].kind == BlockKind::heading)
+    --first_link;
+  return first_link;
+}
+
+std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
+                              const std::function<bool(const Hunk&)>& topical) {
+  const std::size_t old_header = header_blocks(before), new_header = header_blocks(after);
+  const std::size_t old_footer = footer_start(before), new_footer = footer_start(after);
+  std::size_t marked = 0;
+  for (Hunk& hunk : change.hunks) {
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
+    const char* kind = nullptr;
+    if (old_header > 0 && new_header > 0 && side_within_header(hunk.old_start, hunk.old_lines, old_header) &&
+        side_within_header(hunk.new_start, hunk.new_lines, new_header))
+      kind = "page_header";
+    else if (side_within_footer(hunk.old_start, hunk.old_lines, old_footer, before.blocks.size()) &&
+             side_within_footer(hunk.new_start, hunk.new_lines, new_footer, after.blocks.size()))
+      kind = "page_footer";
+    if (!kind) continue;
+    if (std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& l) { return states_something(l.text); }))
+      continue;
+    // Above the first sentence, only the place says "header": a summary box is there too, so
+    // the classifier has a say. A footer is known by its links; "Refund" there is a link.
+    if (switches_a_name(hunk) || (kind == std::string_view("page_header") && topical(hunk))) continue;
+    hunk.cosmetic = true;
+    hunk.cosmetic_kinds = {kind};
+    hunk.topics.clear();
+    hunk.flags.clear();
+    ++marked;
+  }
+  if (marked > 0) settle_lone_news(change);
+  return marked;
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,50 @@
+#pragma once
+// What a page shows around its document. Open Terms Archive's declarations often select it
+// with the document, and it changes on its own: above the first sentence, the site's name
+// beside the title ("Privacy Policy | Pinterest Policy"), a "New" badge, menu entries, a help
+// centre's suggested questions, a banner to resume an application, "close"; below the last
+// one, a site's footer ("Customer service", "Contact us", "Site map", its city pages).
+// Replays of four collections: 136 of 4,200 alerts were only such labels, not one of them
+// news.
+//
+// Below the last sentence live annexes written as bare lists too (a trackers policy's
+// cookies, a privacy policy's processors), which are the document: the tail is furniture only
+// when it reads as a site's footer (two or more of its blocks are the links every footer
+// has). A pure transform; what the classifier finds in a hunk comes from the caller, because
+// the classifier is another layer.
+
+#include <cstddef>
+#include <functional>
+
+#include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// The index of a text's first sentence: a paragraph or list item of 13 words or more with
+// sentence punctuation, a table row, or a block over 40 words. The text's size when none.
+std::size_t first_sentence(const Text& text);
+
+// The index of the first block of a text's site footer: after its last sentence, when two or
+// more of the blocks there are the links every footer has ("Contact us", "Site map",
+// "Newsletter", "Careers", in the languages tosdiff reads). The text's size when none.
+std::size_t site_footer_start(const Text& text);
+
+// Marks cosmetic every substantive hunk that
+//   - lies, in both texts, above the first sentence (kind "page_header") or within the site's
+//     footer (kind "page_footer"), with the document beside it (150 words or more, and more
+//     than in the margin);
+//   - changes only labels: no line with a digit (a date, an address, a version), "@" or a URL,
+//     a colon (a label and its value: "Applies to: France", "Director: ..."), nor a sentence
+//     (5 words or more ending with "." or ";"; a question or a call "Join now!" is a label);
+//   - is no switch of one name for another (one line each side, every word capitalised, no
+//     word shared: a company, a person);
+//   - and, above the first sentence, in which `topical` finds nothing (the classifier's topics
+//     and flags, headings above included): a summary box's "We never sell your data" is the
+//     document. A footer is known by its links: its "Refund" is a link, not a clause.
+// When no substantive hunk is left, a date stamp beside it is news again (as after
+// mark_variants). Re-tallies the change; returns how many hunks it marked.
+std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
+                              const std::function<bool(const Hunk&)>& topical);
+
+}  // namespace tosdiff
