@@ -69,7 +69,19 @@ TEST(PageHeader, ABadgeSuggestedQuestionsAndABannerAreCosmetic) {
                    .substantive);
 }
 
+TEST(PageHeader, ATitleWithTheSiteAfterABarIsCosmetic) {
+  // "Title | Site" reads back as a table row of two cells: a lone row is no table.
+  EXPECT_FALSE(header_change(page("Terms of Service | Northwind Help\n"), page("Terms of Service\n")).substantive);
+  EXPECT_FALSE(header_change(page("Terms of Service\n"), page("Terms of Service | Northwind Help\n")).substantive);
+}
+
 // Twins: what the head of a document says.
+TEST(PageHeader, ATableAboveTheFirstSentenceIsTheDocument) {
+  EXPECT_TRUE(header_change(page("# Terms of Service\nData | Kept for\nChats | until you delete them\n"),
+                            page("# Terms of Service\nData | Kept for\nChats | for ever\n"))
+                  .substantive);
+}
+
 TEST(PageHeader, ADateAboveTheFirstSentenceIsNews) {
   EXPECT_TRUE(header_change(page("# Terms of Service\nLast updated 3 March 2025\n"),
                             page("# Terms of Service\nLast updated 9 June 2026\n"))

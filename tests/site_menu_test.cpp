@@ -121,6 +121,18 @@ TEST(SiteMenu, RelatedArticlesClosingThePageAreCosmetic) {
   EXPECT_FALSE(menu_change_of(kShopPolicy, kShopPolicy + related(card)).substantive);  // put at the end
 }
 
+TEST(SiteMenu, RelatedArticlesShownTwiceAreCosmeticInBothCopies) {
+  // The list under a heading, then again as plain lines: a change in the first copy too.
+  auto twice = [](const std::string& entry) {
+    const std::string list = "About the app\nYour settings\n" + entry + "\n";
+    return "## Related articles\n" + list + "Related articles\n" + list;
+  };
+  const Text text = parse_text(kShopPolicy + twice("Your posts"));
+  EXPECT_EQ(text.blocks[related_articles_start(text)].text, "Related articles");
+  EXPECT_EQ(text.blocks[related_articles_start(text)].kind, BlockKind::heading);
+  EXPECT_FALSE(menu_change_of(kShopPolicy + twice("Your posts"), kShopPolicy + twice("Interact with posts")).substantive);
+}
+
 TEST(SiteMenu, TextAfterARelatedArticlesLabelThatIsProseIsNews) {
   const std::string tail =
       "Related articles\nThese terms also apply to the articles you publish on our help centre, and you grant us a "

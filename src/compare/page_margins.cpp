@@ -28,8 +28,20 @@ constexpr std::string_view kFooterLinks[] = {
     "prensa", "empleo", "sobre nosotros", "contatti", "aiuto", "lavora con noi", "chi siamo", "contato", "ajuda",
     "imprensa", "sobre nós", "vacatures", "over ons"};
 
-bool is_document_sentence(const Block& block) {
-  if (block.kind == BlockKind::table_row) return true;  // menus are never tables
+// Whether a table row is part of a table: a row beside another, or one of 3 cells or more. A
+// title with the site's name, "Privacy Policy | Pinterest Policy", reads as a lone row of 2.
+bool in_a_table(const Text& text, std::size_t i) {
+  auto row = [&](std::size_t j) { return j < text.blocks.size() && text.blocks[j].kind == BlockKind::table_row; };
+  if ((i > 0 && row(i - 1)) || row(i + 1)) return true;
+  std::size_t bars = 0;
+  for (std::size_t at = text.blocks[i].text.find(" | "); at != std::string::npos; at = text.blocks[i].text.find(" | ", at + 3))
+    ++bars;
+  return bars >= 2;
+}
+
+bool is_document_sentence(const Text& text, std::size_t i) {
+  const Block& block = text.blocks[i];
+  if (block.kind == BlockKind::table_row) return in_a_table(text, i);  // menus are never tables
   if (block.kind == BlockKind::heading) return false;
   const std::size_t words = count_space_separated_words(block.text);
   if (words > kDocumentBlockMaxWords) return true;
@@ -116,14 +128,14 @@ bool switches_a_name(const Hunk& hunk) {
 
 std::size_t first_sentence(const Text& text) {
   std::size_t i = 0;
-  while (i < text.blocks.size() && !is_document_sentence(text.blocks[i])) ++i;
+  while (i < text.blocks.size() && !is_document_sentence(text, i)) ++i;
   return i;
 }
 
 std::size_t site_footer_start(const Text& text) {
   const std::vector<Block>& blocks = text.blocks;
   std::size_t last = blocks.size();
-  while (last > 0 && !is_document_sentence(blocks[last - 1])) --last;
+  while (last > 0 && !is_document_sentence(text, last - 1)) --last;
   if (last == 0) return blocks.size();  // no sentence at all: no document to set a footer apart from
   std::size_t links = 0, first_link = blocks.size();
   for (std::size_t i = last; i < blocks.size(); ++i) {

@@ -22,7 +22,8 @@
 namespace tosdiff {
 
 // The index of a text's first sentence: a paragraph or list item of 13 words or more with
-// sentence punctuation, a table row, or a block over 40 words. The text's size when none.
+// sentence punctuation, a row of a table (two rows or more, or 3 cells: not a title with the
+// site's name after a bar), or a block over 40 words. The text's size when none.
 std::size_t first_sentence(const Text& text);
 
 // The index of the first block of a text's site footer: after its last sentence, when two or

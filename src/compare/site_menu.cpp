@@ -55,13 +55,16 @@ bool side_within_tail(std::size_t first, std::size_t lines, std::size_t start) {
 std::size_t related_articles_start(const Text& text) {
   const std::vector<Block>& blocks = text.blocks;
   const std::size_t lowest = blocks.size() > kRelatedMaxBlocks ? blocks.size() - kRelatedMaxBlocks : 0;
+  // The earliest label below the text's last long block: a help centre may show its list
+  // twice (replay: a platform's terms, the list under a heading and again as plain lines).
+  std::size_t start = blocks.size();
   for (std::size_t i = blocks.size(); i-- > lowest;) {
-    if (count_space_separated_words(blocks[i].text) > kRelatedMaxWords) return blocks.size();
+    if (count_space_separated_words(blocks[i].text) > kRelatedMaxWords) break;
     const std::string label = block_label(blocks[i].text);
     for (std::string_view related : kRelatedLabels)
-      if (label == related) return i;
+      if (label == related) start = i;
   }
-  return blocks.size();
+  return start;
 }
 
 std::size_t site_menu_blocks(const Text& text) {
