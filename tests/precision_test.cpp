@@ -215,6 +215,43 @@ TEST(PrecisionLayout, MergedParagraphsWithANewNumberedClauseStaySubstantive) {
   EXPECT_TRUE(change.substantive);
 }
 
+// Section headings dropped all at once by a redesign, the articles' text unchanged.
+std::string articles(bool headed) {
+  std::string text = "# Conditions of carriage\n";
+  const char* bodies[] = {"The carrier carries the passenger and the baggage between the places on the ticket.",
+                          "A ticket is personal and may not be transferred to another passenger at any time.",
+                          "Fares are those in force on the day the ticket is issued, taxes and charges included.",
+                          "Baggage over the allowance is carried against a charge shown when the flight is booked."};
+  for (int i = 0; i < 4; ++i) {
+    if (headed) text += "## Article " + std::to_string(i + 1) + ": Part " + std::to_string(i + 1) + "\n";
+    text += std::string(bodies[i]) + "\n";
+  }
+  return text;
+}
+
+TEST(PrecisionLayout, EverySectionHeadingDroppedAtOnceIsLayout) {
+  const Change dropped = change_of(articles(true), articles(false));
+  EXPECT_FALSE(dropped.substantive);
+  ASSERT_EQ(dropped.hunks.size(), 4u);
+  EXPECT_EQ(dropped.hunks[0].cosmetic_kinds, (std::vector<std::string>{"layout"}));
+  EXPECT_FALSE(change_of(articles(false), articles(true)).substantive);  // put back
+}
+
+TEST(PrecisionLayout, AHeadingDroppedAloneOrBesideOthersPutStaysSubstantive) {
+  std::string one = articles(true);
+  one.erase(one.find("## Article 3: Part 3\n"), 20);
+  EXPECT_TRUE(change_of(articles(true), one).substantive);  // a scope or a title, alone
+  std::string two = one;
+  two.erase(two.find("## Article 2: Part 2\n"), 20);
+  EXPECT_TRUE(change_of(articles(true), two).substantive);  // two of four: under 3 hunks
+  std::string swapped = articles(true);
+  swapped.erase(swapped.find("## Article 1: Part 1\n"), 20);
+  swapped.erase(swapped.find("## Article 2: Part 2\n"), 20);
+  swapped.replace(swapped.find("Baggage over"), 0, "## Baggage\n");
+  swapped.replace(swapped.find("Fares are"), 0, "## Fares\n");
+  EXPECT_TRUE(change_of(articles(true), swapped).substantive);  // some dropped, some put: restructured
+}
+
 TEST(PrecisionDateStamp, ADateOnlyHunkIsCosmeticBesideASubstantiveOne) {
   const Change change = change_of(
       "# Privacy Policy\nLast updated: March 3, 2026\nIntro paragraph about us.\nWe keep chats for 30 days.",

@@ -15,6 +15,7 @@
 #include "tosdiff/compare/navigation.hpp"
 #include "tosdiff/compare/site_menu.hpp"
 #include "tosdiff/compare/page_controls.hpp"
+#include "tosdiff/compare/section_headings.hpp"
 #include "tosdiff/compare/table_cells.hpp"
 #include "tosdiff/compare/table_of_contents.hpp"
 #include "tosdiff/compare/time_zone.hpp"
@@ -450,6 +451,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_navigation(hunks);
   mark_site_menu(hunks, before_text, after_text);
   mark_document_head(hunks);
+  mark_section_headings(hunks, before_text, after_text);
   mark_moved_date_lines(hunks);
   mark_update_notices(hunks);
   mark_stale_date_lines(hunks, after_text);

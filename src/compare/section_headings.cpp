@@ -1,0 +1,47 @@
+#include "tosdiff/compare/section_headings.hpp"
+
+#include <algorithm>
+
+#include "tosdiff/compare/hunk_blocks.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kHeadingHunksMin = 3;
+
+std::size_t headings_of(const Text& text) {
+  return static_cast<std::size_t>(std::count_if(text.blocks.begin(), text.blocks.end(),
+                                                [](const Block& b) { return b.kind == BlockKind::heading; }));
+}
+
+// '-' or '+' when every line of the hunk is a heading taken that way; 0 otherwise.
+char heading_only_direction(const Hunk& hunk) {
+  if (hunk.lines.empty()) return 0;
+  const char op = hunk.lines.front().op;
+  for (const LineOp& line : hunk.lines)
+    if (line.op != op || parse_block(line.text).kind != BlockKind::heading) return 0;
+  return op;
+}
+
+}  // namespace
+
+void mark_section_headings(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  std::vector<Hunk*> dropped;
+  char direction = 0;
+  std::size_t headings = 0;
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic) continue;
+    const char op = heading_only_direction(hunk);
+    if (op == 0) continue;
+    if (direction != 0 && op != direction) return;  // some dropped, some put: a restructuring
+    direction = op;
+    dropped.push_back(&hunk);
+    headings += hunk.lines.size();
+  }
+  if (dropped.size() < kHeadingHunksMin) return;
+  const std::size_t all = headings_of(direction == '-' ? before : after);
+  if (all == 0 || headings * 4 < all * 3) return;
+  for (Hunk* hunk : dropped) mark_cosmetic(*hunk, "layout");
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,20 @@
+#pragma once
+// A page that drops its section headings all at once (or puts them): every article's title
+// gone in a redesign, the articles' text unchanged (replay: an airline's conditions of
+// carriage, 18 headings in one night). The provisions are the same words under another
+// structure. A pure transform.
+
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// Marks cosmetic, kind "layout", every substantive hunk made only of headings, all removed
+// (or all added), when there are 3 such hunks or more, all one way, and their headings are
+// three quarters or more of the old text's headings (of the new text's, when added). A
+// heading dropped alone (a scope, "For users in the EEA") or a few among many stays news.
+void mark_section_headings(std::vector<Hunk>& hunks, const Text& before, const Text& after);
+
+}  // namespace tosdiff
