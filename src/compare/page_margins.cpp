@@ -159,23 +159,18 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
   std::size_t marked = 0;
   for (Hunk& hunk : change.hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
-    const char* kind = nullptr;
-    if (old_header > 0 && new_header > 0 && side_within_header(hunk.old_start, hunk.old_lines, old_header) &&
-        side_within_header(hunk.new_start, hunk.new_lines, new_header))
-      kind = "page_header";
-    else if (side_within_footer(hunk.old_start, hunk.old_lines, old_footer, before.blocks.size()) &&
-             side_within_footer(hunk.new_start, hunk.new_lines, new_footer, after.blocks.size()))
-      kind = "page_footer";
-    if (!kind) continue;
+    const bool header = old_header > 0 && new_header > 0 &&
+                        side_within_header(hunk.old_start, hunk.old_lines, old_header) &&
+                        side_within_header(hunk.new_start, hunk.new_lines, new_header);
+    const bool footer = !header && side_within_footer(hunk.old_start, hunk.old_lines, old_footer, before.blocks.size()) &&
+                        side_within_footer(hunk.new_start, hunk.new_lines, new_footer, after.blocks.size());
+    if (!header && !footer) continue;
     if (std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& l) { return states_something(l.text); }))
       continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
-    if (switches_a_name(hunk) || (kind == std::string_view("page_header") && topical(hunk))) continue;
-    hunk.cosmetic = true;
-    hunk.cosmetic_kinds = {kind};
-    hunk.topics.clear();
-    hunk.flags.clear();
+    if (switches_a_name(hunk) || (header && topical(hunk))) continue;
+    mark_cosmetic(hunk, header ? "page_header" : "page_footer");
     ++marked;
   }
   if (marked > 0) settle_lone_news(change);
