@@ -54,6 +54,10 @@ const Pair kCosmetic[] = {
      "You authorise us to analyse the behaviour of the programme in our centre, as licensed under the licence.",
      "You authorize us to analyze the behavior of the program in our center, as licensed under the license.",
      {"spelling"}},
+    {"ArticleAbbreviated", "You may object to this processing (article 21 of the GDPR).",
+     "You may object to this processing (art. 21 of the GDPR).", {"spelling"}},
+    {"SectionAndAbsatzAbbreviated", "As set out in Section 5 below and in Absatz 2.",
+     "As set out in Sec. 5 below and in Abs. 2.", {"spelling"}},
     {"Organisation", "Organisations that have cancelled their enrolment are labelled inactive.",
      "Organizations that have canceled their enrollment are labeled inactive.", {"spelling"}},
     {"HiddenEmailResidue", "Write to our data protection officer at [email protected]. We answer within a month.",
@@ -146,6 +150,9 @@ const Pair kSubstantive[] = {
     {"AnAddressInPlaceOfAHiddenOne", "Write to our data protection officer at [email protected].",
      "Write to our data protection officer at dpo@example.com.", {}},
     {"OurIsNotOr", "We process our data.", "We process or data.", {}},
+    {"AnotherArticle", "You may object to this processing (article 21 of the GDPR).",
+     "You may object to this processing (art. 22 of the GDPR).", {}},
+    {"ArticleWithoutANumberIsAWord", "Read this article before you sign.", "Read this art before you sign.", {}},
     {"ApostropheInsideAWordStays", "We don't sell your data.", "We dont sell your data.", {}},
     {"AHashInsideTheTextStays", "Pay with #1 plan here.", "Pay with plan here.", {}},
     {"AHashtagStays", "Use the tag ###ad on promotions.", "Use the tag on promotions.", {}},
@@ -314,6 +321,27 @@ TEST(PrecisionTableOfContents, ANewSectionOrAListOfNewItemsStaysSubstantive) {
                         std::string("# Terms\n- You may not scrape\n- You may not resell\n- You may not spam\n") +
                             kSections)
                   .substantive);
+}
+
+TEST(PrecisionTableOfContents, AnEntryTheTableHadMissedIsCosmetic) {
+  // The section was in the text already; only its entry in the table is new.
+  const std::string missed = "# Terms\n- 1. Who your contract is with\n- 2. The services covered\n- 4. Resolving disputes\n";
+  const std::string full =
+      "# Terms\n- 1. Who your contract is with\n- 2. The services covered\n- 3. Using the platform\n- 4. Resolving disputes\n";
+  const Change change = change_of(missed + kSections, full + kSections);
+  EXPECT_FALSE(change.substantive);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"table_of_contents"}));
+}
+
+TEST(PrecisionTableOfContents, ANewSectionWithItsEntryStaysSubstantive) {
+  // The entry names a heading the old text did not have: the section is news, and so is the
+  // entry beside it.
+  const std::string table = "# Terms\n- 1. Who your contract is with\n- 2. The services covered\n- 3. Using the platform\n";
+  const Change change =
+      change_of(table + kSections, table + "- 5. Arbitration\n" + kSections + "\n## 5. Arbitration\nDisputes go to binding arbitration.");
+  EXPECT_TRUE(change.substantive);
+  for (const Hunk& hunk : change.hunks) EXPECT_FALSE(hunk.cosmetic) << hunk.lines[0].text;
 }
 
 TEST(PrecisionTableOfContents, AHeadingRemovedUnderATableThatStillNamesItIsTheOneChange) {

@@ -85,6 +85,29 @@ std::string fold_word(const std::string& lower) {
   return fold_ise(lower);
 }
 
+// The words that point into a legal text and their abbreviations, before a number: "article
+// 17" is "art. 17" ("Art. 17 DSGVO"), "section 5" is "sec. 5", "paragraph 3" is "para. 3"
+// or "par. 3", "Absatz 2" is "Abs. 2". Each is read as its short form. Not "§": a section in
+// one country, a paragraph in another.
+constexpr std::pair<std::string_view, std::string_view> kReferenceWords[] = {
+    {"article", "art"}, {"artikel", "art"}, {"art", "art"},     {"section", "sec"}, {"sec", "sec"},
+    {"paragraph", "para"}, {"para", "para"}, {"par", "para"}, {"absatz", "abs"},  {"abs", "abs"}};
+
+// The short form of `lower` when the text after it (from `after`) is an optional full stop,
+// optional spaces and a digit; "" otherwise. `end` is set past the stop and the spaces.
+std::string_view reference_word(std::string_view lower, std::string_view text, std::size_t after, std::size_t& end) {
+  std::string_view short_form;
+  for (const auto& [word, abbreviation] : kReferenceWords)
+    if (lower == word) short_form = abbreviation;
+  if (short_form.empty()) return {};
+  std::size_t k = after;
+  if (k < text.size() && text[k] == '.') ++k;
+  while (k < text.size() && text[k] == ' ') ++k;
+  if (k >= text.size() || !is_ascii_digit(text[k]) || (k == after && lower.size() > short_form.size())) return {};
+  end = k;
+  return short_form;
+}
+
 }  // namespace
 
 std::string fold_spelling_variants(std::string_view text) {
@@ -104,6 +127,16 @@ std::string fold_spelling_variants(std::string_view text) {
     std::string lower(word);
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+    std::size_t end = j;
+    if (const std::string_view reference = glued ? std::string_view() : reference_word(lower, text, j, end);
+        !reference.empty()) {
+      // Its first letter's case stays: the case step tells "Art." from "art.".
+      out += word[0] >= 'A' && word[0] <= 'Z' ? static_cast<char>(reference[0] - 32) : reference[0];
+      out.append(reference.substr(1));
+      out += ' ';
+      i = end;
+      continue;
+    }
     std::string folded = glued || word.size() < 4 ? lower : fold_word(lower);
     if (folded == lower) {
       out += word;

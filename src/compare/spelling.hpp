@@ -15,7 +15,9 @@
 namespace tosdiff {
 
 // Every word of `text` (ASCII letters, any case) rewritten to one spelling, keeping its
-// capital initial or its capitals; everything else unchanged.
+// capital initial or its capitals; everything else unchanged. A word pointing into a legal
+// text before a number is read as its abbreviation: "article 17", "Art. 17" and "art 17"
+// are "art 17" ("section"/"sec.", "paragraph"/"para."/"par.", "Absatz"/"Abs.").
 std::string fold_spelling_variants(std::string_view text);
 
 // Removes a single space or hyphen between two letters (ASCII, or any byte of a UTF-8

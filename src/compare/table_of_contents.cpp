@@ -40,6 +40,25 @@ bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::str
   return true;
 }
 
+// A table of contents catching up with its text: an entry or two put in (or taken out of) a
+// table the text already has, for sections that are in both texts (replay: a dating site's
+// terms listed a section its table had missed). A new section is news in its own hunk; its
+// entry in the table, beside it, names a heading the old text does not have, and stays news.
+bool catches_up(const Hunk& hunk, const std::unordered_map<std::string, std::size_t>& before_headings,
+                const std::unordered_map<std::string, std::size_t>& after_headings,
+                const std::vector<bool>& before_entries, const std::vector<bool>& after_entries) {
+  std::size_t removed = 0, added = 0;
+  for (const LineOp& line : hunk.lines) {
+    const std::string key = comparison_key(parse_block(line.text).text);
+    if (before_headings.count(key) == 0 || after_headings.count(key) == 0) return false;
+    const bool in_table = line.op == '-' ? removed < hunk.old_lines && before_entries[hunk.old_start - 1 + removed]
+                                         : added < hunk.new_lines && after_entries[hunk.new_start - 1 + added];
+    if (!in_table) return false;
+    ++(line.op == '-' ? removed : added);
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<bool> table_of_contents_blocks(const Text& text, const std::vector<std::string>& keys) {
@@ -70,19 +89,23 @@ std::vector<bool> table_of_contents_blocks(const Text& text, const std::vector<s
 
 void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   std::unordered_map<std::string, std::size_t> before_headings, after_headings;
+  std::vector<bool> before_entries, after_entries;
   bool indexed = false;
   for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic || hunk.lines.size() < kMinEntries) continue;
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
     if (!indexed) {
-      before_headings = heading_positions(before, comparison_keys(before));
-      after_headings = heading_positions(after, comparison_keys(after));
+      const std::vector<std::string> before_keys = comparison_keys(before), after_keys = comparison_keys(after);
+      before_headings = heading_positions(before, before_keys);
+      after_headings = heading_positions(after, after_keys);
+      before_entries = table_of_contents_blocks(before, before_keys);
+      after_entries = table_of_contents_blocks(after, after_keys);
       indexed = true;
     }
     std::size_t entries = 0;
-    if (!lists_headings(hunk, '-', before_headings, entries) || !lists_headings(hunk, '+', after_headings, entries) ||
-        entries < kMinEntries)
+    if (!lists_headings(hunk, '-', before_headings, entries) || !lists_headings(hunk, '+', after_headings, entries))
       continue;
-    mark_cosmetic(hunk, "table_of_contents");
+    if (entries >= kMinEntries || catches_up(hunk, before_headings, after_headings, before_entries, after_entries))
+      mark_cosmetic(hunk, "table_of_contents");
   }
 }
 
