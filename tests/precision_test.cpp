@@ -209,6 +209,17 @@ TEST(PrecisionLayout, NumberedParagraphsMergedAreLayout) {
   EXPECT_FALSE(change.substantive);
 }
 
+TEST(PrecisionLayout, AnAddressOnThreeLinesPutOnOneIsLayout) {
+  // "P.O." inside the joined words must read the same on both sides.
+  const Change change = change_of("Northwind Ltd\nP.O. Box 4410\nSpringfield, ST 10001",
+                                  "Northwind Ltd P.O. Box 4410 Springfield, ST 10001");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"layout"}));
+  EXPECT_TRUE(change_of("Northwind Ltd\nP.O. Box 4410\nSpringfield, ST 10001",
+                        "Northwind Ltd P.O. Box 4411 Springfield, ST 10001")
+                  .substantive);
+}
+
 TEST(PrecisionLayout, AHeadingGluedToTheParagraphBeforeIsLayout) {
   const Change change = change_of("It protects voters and participants.\n\n## Climate misinformation:\n\n- Content that denies it.",
                                   "It protects voters and participants.Climate misinformation:* Content that denies it.");

@@ -245,8 +245,13 @@ class HunkBuilder {
     // A table's cell separators are layout too: a list re-laid as a table says the same.
     out.erase(std::remove(out.begin(), out.end(), '|'), out.end());
     // Spelling too: keys have no space between words (spelling.hpp joins compounds), and
-    // the join must not add one.
-    return canonicalize(out, kFoldWhitespace | kFoldPunctuation | kFoldSpelling);
+    // the join must not add one. Folded until nothing more folds: a key folded again can
+    // change ("p.obox" inside a longer word reads as two sentences glued), and both sides
+    // must be read to the same point.
+    constexpr unsigned kJoinSteps = kFoldWhitespace | kFoldPunctuation | kFoldSpelling;
+    std::string folded = canonicalize(out, kJoinSteps);
+    for (int round = 0; round < 3 && folded != out; ++round) folded = canonicalize(out = folded, kJoinSteps);
+    return folded;
   }
 
   void place(Hunk& hunk, const std::vector<EditOp>& ops, const std::vector<std::size_t>& removed,
