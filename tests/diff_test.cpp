@@ -435,17 +435,15 @@ TEST(DiffTexts, RealChangeInsideACosmeticallyChangedParagraph) {
 
 // ---- scale ------------------------------------------------------------------------------------
 
-TEST(DiffTexts, LargeRewriteOfManyBlocksCompletesQuickly) {
+TEST(DiffTexts, LargeRewriteOfManyBlocksIsEveryBlockChanged) {
   std::string a, b;
   for (int i = 0; i < 2000; ++i) {
     a += "Old clause number " + std::to_string(i) + " says one thing.\n";
     b += "New provision " + std::to_string(i) + " states another thing entirely.\n";
   }
   Text before = text_of(a), after = text_of(b);
-  const auto start = std::chrono::steady_clock::now();
+  // No clock (see below): dtl's bounded mode keeps this within the test's timeout.
   Change change = diff_texts(before, after);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 5.0);
   EXPECT_TRUE(change.substantive);
   EXPECT_EQ(change.stats.blocks_removed + change.stats.blocks_changed, 2000u);
   EXPECT_EQ(change.stats.blocks_added + change.stats.blocks_changed, 2000u);
@@ -463,17 +461,16 @@ TEST(DiffTexts, LargeRewriteOfOne2000WordParagraphCompletesQuickly) {
   EXPECT_EQ(change.stats.words_added, 2000u);
 }
 
-TEST(DiffTexts, LongTextWithScatteredEditsCompletesQuickly) {
+TEST(DiffTexts, LongTextWithScatteredEditsFindsEachEdit) {
   std::string a, b;
   for (int i = 0; i < 5000; ++i) {
     std::string line = "Clause " + std::to_string(i) + " " + words(0, 20) + "\n";
     a += line;
     b += (i % 500 == 250) ? "Changed clause " + std::to_string(i) + "\n" : line;
   }
-  const auto start = std::chrono::steady_clock::now();
+  // No clock here (a loaded machine or a sanitizer build is no regression): a diff gone
+  // quadratic on 5,000 blocks runs past the test's timeout, and bench/ measures the speed.
   Change change = diff_texts(text_of(a), text_of(b));
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 5.0);
   EXPECT_EQ(change.hunks.size(), 10u);
 }
 

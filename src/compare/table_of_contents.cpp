@@ -22,6 +22,17 @@ std::unordered_map<std::string, std::size_t> heading_positions(const Text& text,
   return positions;
 }
 
+// The same, keying the headings alone.
+std::unordered_map<std::string, std::size_t> heading_positions(const Text& text) {
+  std::unordered_map<std::string, std::size_t> positions;
+  for (std::size_t i = 0; i < text.blocks.size(); ++i) {
+    if (text.blocks[i].kind != BlockKind::heading) continue;
+    std::string key = comparison_key(text.blocks[i].text);
+    if (!key.empty()) positions.emplace(std::move(key), i);
+  }
+  return positions;
+}
+
 // The lines of one side of the hunk all list headings of that side, in their order.
 bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::string, std::size_t>& headings,
                     std::size_t& entries) {
@@ -88,22 +99,26 @@ std::vector<bool> table_of_contents_blocks(const Text& text, const std::vector<s
 }
 
 void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  // Keyed only when a hunk could be a table's: most changes have no such hunk, and keying a
+  // long text's every block again would double the diff's work.
   std::unordered_map<std::string, std::size_t> before_headings, after_headings;
   std::vector<bool> before_entries, after_entries;
-  bool indexed = false;
+  bool headings_indexed = false, entries_indexed = false;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
-    if (!indexed) {
-      const std::vector<std::string> before_keys = comparison_keys(before), after_keys = comparison_keys(after);
-      before_headings = heading_positions(before, before_keys);
-      after_headings = heading_positions(after, after_keys);
-      before_entries = table_of_contents_blocks(before, before_keys);
-      after_entries = table_of_contents_blocks(after, after_keys);
-      indexed = true;
+    if (!headings_indexed) {
+      before_headings = heading_positions(before);
+      after_headings = heading_positions(after);
+      headings_indexed = true;
     }
     std::size_t entries = 0;
     if (!lists_headings(hunk, '-', before_headings, entries) || !lists_headings(hunk, '+', after_headings, entries))
       continue;
+    if (entries < kMinEntries && !entries_indexed) {
+      before_entries = table_of_contents_blocks(before, comparison_keys(before));
+      after_entries = table_of_contents_blocks(after, comparison_keys(after));
+      entries_indexed = true;
+    }
     if (entries >= kMinEntries || catches_up(hunk, before_headings, after_headings, before_entries, after_entries))
       mark_cosmetic(hunk, "table_of_contents");
   }
