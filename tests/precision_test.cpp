@@ -253,6 +253,14 @@ TEST(PrecisionLayout, EverySectionHeadingDroppedAtOnceIsLayout) {
   ASSERT_EQ(dropped.hunks.size(), 4u);
   EXPECT_EQ(dropped.hunks[0].cosmetic_kinds, (std::vector<std::string>{"layout"}));
   EXPECT_FALSE(change_of(articles(false), articles(true)).substantive);  // put back
+  // The articles' titles go, their sub-headings stay (more of those than titles).
+  std::string with_subheadings = articles(true), titles_dropped = articles(false);
+  for (const char* sub : {"The carrier carries", "A ticket is personal", "Fares are those", "Baggage over"}) {
+    const std::string heading = std::string("### On ") + sub + "\n### And more\n";
+    with_subheadings.replace(with_subheadings.find(sub), 0, heading);
+    titles_dropped.replace(titles_dropped.find(sub), 0, heading);
+  }
+  EXPECT_FALSE(change_of(with_subheadings, titles_dropped).substantive);
 }
 
 TEST(PrecisionLayout, AHeadingDroppedAloneOrBesideOthersPutStaysSubstantive) {

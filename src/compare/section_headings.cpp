@@ -9,9 +9,11 @@ namespace {
 
 constexpr std::size_t kHeadingHunksMin = 3;
 
-std::size_t headings_of(const Text& text) {
-  return static_cast<std::size_t>(std::count_if(text.blocks.begin(), text.blocks.end(),
-                                                [](const Block& b) { return b.kind == BlockKind::heading; }));
+// The headings of `text` at the levels in `levels` (bit n: level n).
+std::size_t headings_at(const Text& text, unsigned levels) {
+  return static_cast<std::size_t>(std::count_if(text.blocks.begin(), text.blocks.end(), [&](const Block& b) {
+    return b.kind == BlockKind::heading && (levels & (1u << b.level)) != 0;
+  }));
 }
 
 // '-' or '+' when every line of the hunk is a heading taken that way; 0 otherwise.
@@ -29,6 +31,7 @@ void mark_section_headings(std::vector<Hunk>& hunks, const Text& before, const T
   std::vector<Hunk*> dropped;
   char direction = 0;
   std::size_t headings = 0;
+  unsigned levels = 0;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic) continue;
     const char op = heading_only_direction(hunk);
@@ -37,9 +40,11 @@ void mark_section_headings(std::vector<Hunk>& hunks, const Text& before, const T
     direction = op;
     dropped.push_back(&hunk);
     headings += hunk.lines.size();
+    for (const LineOp& line : hunk.lines) levels |= 1u << parse_block(line.text).level;
   }
   if (dropped.size() < kHeadingHunksMin) return;
-  const std::size_t all = headings_of(direction == '-' ? before : after);
+  // Of the headings at the levels dropped: the articles' titles go, their sub-headings stay.
+  const std::size_t all = headings_at(direction == '-' ? before : after, levels);
   if (all == 0 || headings * 4 < all * 3) return;
   for (Hunk* hunk : dropped) mark_cosmetic(*hunk, "layout");
 }

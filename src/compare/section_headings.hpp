@@ -13,8 +13,9 @@ namespace tosdiff {
 
 // Marks cosmetic, kind "layout", every substantive hunk made only of headings, all removed
 // (or all added), when there are 3 such hunks or more, all one way, and their headings are
-// three quarters or more of the old text's headings (of the new text's, when added). A
-// heading dropped alone (a scope, "For users in the EEA") or a few among many stays news.
+// three quarters or more of the old text's headings at their levels (of the new text's, when
+// added): every article's title dropped, the sub-headings kept. A heading dropped alone (a
+// scope, "For users in the EEA") or a few among many stays news.
 void mark_section_headings(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff
