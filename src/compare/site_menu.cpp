@@ -19,7 +19,8 @@ constexpr std::size_t kDocumentMinWords = 100;
 // The document's first sentence: a paragraph of 13 words or more with sentence punctuation.
 // A menu's entries are list items and lines without punctuation, and can be long ("Sac
 // cabas en toile de jute et cuir de vachette", a promotion's title), but not a paragraph of
-// prose, nor 40 words.
+// prose, nor 40 words. Unlike page_margins.hpp's first_sentence, a long list item is no
+// sentence here: a shop's menu entries are list items, some long, and must stay in the menu.
 bool is_sentence(const Block& block) {
   if (block.kind == BlockKind::table_row) return true;
   const std::size_t words = count_space_separated_words(block.text);

@@ -96,14 +96,15 @@ constexpr std::pair<std::string_view, std::string_view> kReferenceWords[] = {
 // The short form of `lower` when the text after it (from `after`) is an optional full stop,
 // optional spaces and a digit; "" otherwise. `end` is set past the stop and the spaces.
 std::string_view reference_word(std::string_view lower, std::string_view text, std::size_t after, std::size_t& end) {
-  std::string_view short_form;
-  for (const auto& [word, abbreviation] : kReferenceWords)
-    if (lower == word) short_form = abbreviation;
-  if (short_form.empty()) return {};
+  // The number first: every word of every key comes here, and few are followed by one.
   std::size_t k = after;
   if (k < text.size() && text[k] == '.') ++k;
   while (k < text.size() && text[k] == ' ') ++k;
-  if (k >= text.size() || !is_ascii_digit(text[k]) || (k == after && lower.size() > short_form.size())) return {};
+  if (k >= text.size() || !is_ascii_digit(text[k])) return {};
+  std::string_view short_form;
+  for (const auto& [word, abbreviation] : kReferenceWords)
+    if (lower == word) short_form = abbreviation;
+  if (short_form.empty() || (k == after && lower.size() > short_form.size())) return {};
   end = k;
   return short_form;
 }

@@ -13,16 +13,8 @@ namespace {
 constexpr std::size_t kEntryMaxWords = 20;
 constexpr std::size_t kMinEntries = 3;
 
-// Each heading's comparison key (`keys[i]` is block i's), with its position (the first, when
-// repeated).
-std::unordered_map<std::string, std::size_t> heading_positions(const Text& text, const std::vector<std::string>& keys) {
-  std::unordered_map<std::string, std::size_t> positions;
-  for (std::size_t i = 0; i < text.blocks.size(); ++i)
-    if (text.blocks[i].kind == BlockKind::heading && !keys[i].empty()) positions.emplace(keys[i], i);
-  return positions;
-}
-
-// The same, keying the headings alone.
+// Each heading's comparison key, with its position (the first, when repeated). Only the
+// headings are keyed: a text has few.
 std::unordered_map<std::string, std::size_t> heading_positions(const Text& text) {
   std::unordered_map<std::string, std::size_t> positions;
   for (std::size_t i = 0; i < text.blocks.size(); ++i) {
@@ -74,7 +66,7 @@ bool catches_up(const Hunk& hunk, const std::unordered_map<std::string, std::siz
 
 std::vector<bool> table_of_contents_blocks(const Text& text, const std::vector<std::string>& keys) {
   std::vector<bool> entry(text.blocks.size(), false);
-  const std::unordered_map<std::string, std::size_t> headings = heading_positions(text, keys);
+  const std::unordered_map<std::string, std::size_t> headings = heading_positions(text);
   if (headings.size() < kMinEntries) return entry;
   std::size_t i = 0;
   while (i < text.blocks.size()) {
