@@ -596,6 +596,29 @@ std::string canonicalize(std::string_view text, unsigned steps) {
   return s;
 }
 
+namespace {
+
+std::string without_spacing(std::string_view text) {
+  const std::string folded = canonicalize(text, kFoldQuotes | kFoldCase);
+  std::string out;
+  out.reserve(folded.size());
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (!is_ascii_space(folded[i])) {
+      out += folded[i];
+      continue;
+    }
+    std::size_t next = i;
+    while (next < folded.size() && is_ascii_space(folded[next])) ++next;
+    if (!out.empty() && is_ascii_digit(out.back()) && next < folded.size() && is_ascii_digit(folded[next])) out += ' ';
+    i = next - 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool differ_only_in_spacing(std::string_view a, std::string_view b) { return without_spacing(a) == without_spacing(b); }
+
 std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) {
   static constexpr std::array<std::pair<CanonicalStep, const char*>, 10> steps = {{
       {kFoldWhitespace, "whitespace"},

@@ -206,11 +206,18 @@ class HunkBuilder {
       kinds.insert("layout");
       explained = true;
     }
+    std::sort(removed.begin(), removed.end());
+    std::sort(added.begin(), added.end());
+    // Spaces lost or put in around words, a comparison key cannot see past them when they glue
+    // a word to a URL or to punctuation ("internetwww.example.comdans", "cookies.3.4").
+    if (!explained && !removed.empty() && !added.empty() &&
+        differ_only_in_spacing(texts_of(before_.text, removed), texts_of(after_.text, added))) {
+      kinds.insert("whitespace");
+      explained = true;
+    }
     hunk.cosmetic = explained;
     if (hunk.cosmetic) hunk.cosmetic_kinds.assign(kinds.begin(), kinds.end());
 
-    std::sort(removed.begin(), removed.end());
-    std::sort(added.begin(), added.end());
     place(hunk, ops, removed, added);
     std::string old_words, new_words;
     for (std::size_t i : removed) {
@@ -237,6 +244,12 @@ class HunkBuilder {
     } else {
       unexplained.push_back(key);
     }
+  }
+
+  static std::string texts_of(const Text& text, const std::vector<std::size_t>& blocks) {
+    std::string out;
+    for (std::size_t i : blocks) out += (out.empty() ? "" : " ") + text.blocks[i].text;
+    return out;
   }
 
   static std::string joined(const std::vector<std::string>& keys) {

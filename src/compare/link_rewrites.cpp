@@ -73,9 +73,27 @@ bool label_of(std::string_view label, const std::string& url) {
   return true;
 }
 
+// The placeholder a CDN writes for an e-mail address it hides (prose_links.hpp), and an
+// address: the page showed the address its script had hidden, or hid it again.
+bool is_hidden_email(std::string_view word) {
+  word = trim(word);  // the placeholder's own brackets are not punctuation to strip
+  while (!word.empty() && std::string_view(".,;:)").find(word.back()) != std::string_view::npos) word.remove_suffix(1);
+  while (!word.empty() && word.front() == '(') word.remove_prefix(1);
+  return word == "[email protected]";
+}
+
+bool is_email_address(std::string_view word) {
+  word = without_edge_punctuation(word);
+  const std::size_t at = word.find('@');
+  return at != std::string_view::npos && at > 0 && word.find(' ') == std::string_view::npos &&
+         word.find('.', at) != std::string_view::npos && word.find('[') == std::string_view::npos;
+}
+
 }  // namespace
 
 bool is_link_rewrite(std::string_view before, std::string_view after) {
+  if ((is_hidden_email(before) && is_email_address(after)) || (is_email_address(before) && is_hidden_email(after)))
+    return true;
   const std::string from = as_url(before), to = as_url(after);
   if (!from.empty() && !to.empty()) return same_site_other_language(from, to);
   if (!from.empty()) return label_of(after, from);

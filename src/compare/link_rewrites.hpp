@@ -3,8 +3,9 @@
 // in another language ("usercentrics.com/de/datenschutzerklaerung/" becoming
 // ".../fr/politique-de-confidentialite/" on a French page), or a URL replaced by a label spelled
 // out of it ("https://play.google.com" becoming "Google Play" once the page linked it). The
-// sentence around them says the same (replay: a dating site's cookie policy and terms). A pure
-// transform over a diff's hunks.
+// sentence around them says the same (replay: a dating site's cookie policy and terms). So does
+// an e-mail address hidden by a CDN's script or shown again (replay: a retailer's and a tour
+// site's terms). A pure transform over a diff's hunks.
 
 #include <string_view>
 #include <vector>
@@ -16,8 +17,10 @@ namespace tosdiff {
 // `before` and `after` (each a URL or a short label, as a word diff wrote them) lead to the
 // same place: both URLs of one host whose paths start with a language tag ("de", "en-gb") that
 // differs; or one a URL and the other at most 4 words, each found in that URL ("Apple Support"
-// for https://getsupport.apple.com). Another host, another page, or a label naming anything the
-// URL does not ("our partners") is not.
+// for https://getsupport.apple.com); or an e-mail address and the placeholder a CDN writes when
+// it hides one ("[email protected]"), either way: the address is not in the text on one side.
+// Another host, another page, or a label naming anything the URL does not ("our partners") is
+// not, and neither is one address for another.
 bool is_link_rewrite(std::string_view before, std::string_view after);
 
 // Marks cosmetic, kind "link_target", every substantive hunk all of whose edits are such
