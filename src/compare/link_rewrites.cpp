@@ -89,6 +89,50 @@ bool is_email_address(std::string_view word) {
          word.find('.', at) != std::string_view::npos && word.find('[') == std::string_view::npos;
 }
 
+// Words a page title joins its words with, not found in an address.
+bool is_joining_word(const std::string& lower) {
+  return lower == "&" || lower == "and" || lower == "of" || lower == "the" || lower == "-" || lower == "|";
+}
+
+constexpr std::size_t kPageTitleMaxWords = 6, kSiteNameMaxWords = 5;
+
+// "Rules, Fees & Forms - National Arbitration and Mediation" for
+// https://www.namadr.com/resources/rules-fees-forms/: a page's title as browsers show it,
+// "<page> - <site>", put in place of its address. Every word of the page part is in the
+// URL; the site part is the host, named by its words or by their initials ("nam...").
+bool page_title_of(std::string_view label, const std::string& url) {
+  std::size_t cut = std::string_view::npos, cut_size = 0;
+  for (std::string_view separator : {" - ", " | ", " \u2013 ", " \u2014 "}) {
+    const std::size_t at = label.rfind(separator);
+    if (at != std::string_view::npos && (cut == std::string_view::npos || at > cut)) {
+      cut = at;
+      cut_size = separator.size();
+    }
+  }
+  if (cut == std::string_view::npos) return false;
+  const std::string address = tosdiff::ascii_lower(url);
+  std::size_t page_words = 0;
+  for (const std::string& word : space_separated_words(label.substr(0, cut))) {
+    const std::string bare = tosdiff::ascii_lower(without_edge_punctuation(word));
+    if (is_joining_word(bare) || bare.empty()) continue;
+    if (bare.size() < 2 || address.find(bare) == std::string::npos || ++page_words > kPageTitleMaxWords) return false;
+  }
+  std::string host = url_host(url);
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  std::string initials;
+  bool every_word_in_host = true;
+  std::size_t site_words = 0;
+  for (const std::string& word : space_separated_words(label.substr(cut + cut_size))) {
+    const std::string bare = tosdiff::ascii_lower(without_edge_punctuation(word));
+    if (is_joining_word(bare) || bare.empty()) continue;
+    if (!is_ascii_letter(bare.front()) || ++site_words > kSiteNameMaxWords) return false;
+    initials += bare.front();
+    every_word_in_host = every_word_in_host && bare.size() >= 2 && host.find(bare) != std::string::npos;
+  }
+  if (page_words == 0 || site_words == 0) return false;
+  return every_word_in_host || (initials.size() >= 2 && host.rfind(initials, 0) == 0);
+}
+
 }  // namespace
 
 bool is_link_rewrite(std::string_view before, std::string_view after) {
@@ -96,8 +140,8 @@ bool is_link_rewrite(std::string_view before, std::string_view after) {
     return true;
   const std::string from = as_url(before), to = as_url(after);
   if (!from.empty() && !to.empty()) return same_site_other_language(from, to);
-  if (!from.empty()) return label_of(after, from);
-  if (!to.empty()) return label_of(before, to);
+  if (!from.empty()) return label_of(after, from) || page_title_of(after, from);
+  if (!to.empty()) return label_of(before, to) || page_title_of(before, to);
   return false;
 }
 

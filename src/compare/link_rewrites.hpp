@@ -17,7 +17,10 @@ namespace tosdiff {
 // `before` and `after` (each a URL or a short label, as a word diff wrote them) lead to the
 // same place: both URLs of one host whose paths start with a language tag ("de", "en-gb") that
 // differs; or one a URL and the other at most 4 words, each found in that URL ("Apple Support"
-// for https://getsupport.apple.com); or an e-mail address and the placeholder a CDN writes when
+// for https://getsupport.apple.com), or the page's title as a browser shows it, "<page> -
+// <site>" ("Rules, Fees & Forms - National Arbitration and Mediation" for
+// https://www.namadr.com/resources/rules-fees-forms/: the page's words in the URL, the site
+// named by the host's words or initials); or an e-mail address and the placeholder a CDN writes when
 // it hides one ("[email protected]"), either way: the address is not in the text on one side.
 // Another host, another page, or a label naming anything the URL does not ("our partners") is
 // not, and neither is one address for another.
