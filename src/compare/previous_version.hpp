@@ -1,0 +1,30 @@
+#pragma once
+// A previous version of the document, kept on the page under the new one until the new one
+// takes effect, then taken down ("We have made some updates to our Terms of Service ... The
+// current Terms of Service are below. Current Terms of Service — Effective until September 29,
+// 2023", followed by the whole text in force until then). The new text stays; nothing the page
+// says changed when its superseded copy went (replays: a platform's terms on two collections,
+// 6,000 to 8,000 words taken down at once). The news was the new text, when it was put up.
+// A pure transform over a diff's hunks.
+
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// Marks cosmetic, kind "previous_version", every substantive hunk that only takes blocks away
+// and is such a copy:
+//   - kMinPreviousBlocks blocks or more, running to the start or the end of the old text
+//     (within kEndSlack blocks: a footer may stay below it);
+//   - one of its first kHeadBlocks blocks labels it as another version: a date, with "until"
+//     ("Effective until ...", "in effect until") or with "previous", "prior", "former",
+//     "archive(d)", "superseded" and a document word;
+//   - half of its other blocks or more are still in the new text, key for key (the previous
+//     version says mostly what the new one does).
+// A section removed from the end of the terms is none of these: it has no such label, or its
+// words are gone from the page.
+void mark_previous_versions(std::vector<Hunk>& hunks, const Text& before, const Text& after);
+
+}  // namespace tosdiff

@@ -1,0 +1,82 @@
+// A previous version of the terms kept on the page under the new one, taken down once the new
+// one is in effect (compare/previous_version.hpp), and its negative twins: a section removed
+// from the end, a dated block whose words are gone from the page, a copy in the middle. The
+// texts are our own.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+namespace {
+
+using Kinds = std::vector<std::string>;
+
+// Twelve clauses of Lumenfield's terms; `revised` rewrites the fourth and the ninth.
+std::string clauses(bool revised) {
+  std::string out;
+  for (int i = 1; i <= 12; ++i) {
+    if (revised && (i == 4 || i == 9))
+      out += "Clause " + std::to_string(i) + " as revised: Lumenfield may suspend accounts that break rule " +
+             std::to_string(i) + " after one warning.\n";
+    else
+      out += "Clause " + std::to_string(i) + ": you keep the rights in what you post under rule " + std::to_string(i) +
+             ", and Lumenfield may show it to your followers.\n";
+  }
+  return out;
+}
+
+const std::string kNewTerms = "# Terms of Service\nEffective: September 29, 2026\n" + clauses(true);
+
+TEST(PrecisionPreviousVersion, ThePreviousTermsKeptBelowTheNewOnesTakenDownAreCosmetic) {
+  const std::string before = kNewTerms +
+                             "We have made some updates to our Terms of Service. The current Terms of Service are below.\n"
+                             "## Current Terms of Service\n## Effective until September 29, 2026\n" +
+                             clauses(false);
+  const Change change = diff_texts(parse_text(before), parse_text(kNewTerms));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"previous_version"}));
+}
+
+TEST(PrecisionPreviousVersion, AnArchiveOfThePreviousTermsAboveTheFooterTakenDownIsCosmetic) {
+  const std::string before = kNewTerms + "## Archive of Previous Terms\n" + clauses(false) + "Contact us\nSite map\n";
+  const Change change = diff_texts(parse_text(before), parse_text(kNewTerms + "Contact us\nSite map\n"));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"previous_version"}));
+}
+
+TEST(PrecisionPreviousVersion, SectionsRemovedFromTheEndStaySubstantive) {
+  std::string annex = "## Annex: data we share\n";
+  for (int i = 1; i <= 12; ++i)
+    annex += "We share your location with partner " + std::to_string(i) + " for advertising in region " +
+             std::to_string(i) + ".\n";
+  const Change change = diff_texts(parse_text(kNewTerms + annex), parse_text(kNewTerms));
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(PrecisionPreviousVersion, ADatedOfferWhoseWordsAreGoneStaysSubstantive) {
+  std::string offer = "## Launch offer, valid until December 31, 2026\n";
+  for (int i = 1; i <= 12; ++i)
+    offer += "Subscribers in country " + std::to_string(i) + " get a refund of their first month on request.\n";
+  const Change change = diff_texts(parse_text(kNewTerms + offer), parse_text(kNewTerms));
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(PrecisionPreviousVersion, APreviousCopyTakenFromTheMiddleStaysSubstantive) {
+  std::string tail;
+  for (int i = 1; i <= 6; ++i)
+    tail += "## Section " + std::to_string(20 + i) + "\nLumenfield keeps backups of your posts for " + std::to_string(i) +
+            " months.\n";
+  const std::string copy = "## Previous Terms of Service, effective until September 29, 2026\n" + clauses(false);
+  const Change change = diff_texts(parse_text(kNewTerms + copy + tail), parse_text(kNewTerms + tail));
+  EXPECT_TRUE(change.substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff
