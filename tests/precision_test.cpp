@@ -670,6 +670,28 @@ TEST(PrecisionUpdateNotice, NoticesAboutTheDocumentAreToldFromTermsAboutChanges)
                                 "transfer clauses effective April 2, 2026."));
 }
 
+TEST(PrecisionUpdateNotice, TheAnnouncementOfAVersionReplacedByItsDateOfEffectIsCosmetic) {
+  const std::string terms = "\nYou keep the rights in what you post.\nWe may suspend accounts that break the rules.";
+  const Change change = change_of(
+      "# Terms of Service\nWe have made some updates to our Terms of Service. This version of the Terms of Service will "
+      "go into effect on January 15, 2026. Until then, the current Terms of Service continue to apply." + terms,
+      "# Terms of Service\nEffective: January 15, 2026" + terms);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
+}
+
+TEST(PrecisionUpdateNotice, AnotherDateOrATermInTheAnnouncementStaysSubstantive) {
+  const std::string terms = "\nYou keep the rights in what you post.";
+  const std::string notice =
+      "# Terms of Service\nWe have made some updates to our Terms of Service. This version of the Terms of Service will "
+      "go into effect on January 15, 2026.";
+  EXPECT_TRUE(change_of(notice + terms, "# Terms of Service\nEffective: February 15, 2026" + terms).substantive);
+  EXPECT_TRUE(change_of(notice + " Existing users accept these Terms of Service on January 15, 2026." + terms,
+                        "# Terms of Service\nEffective: January 15, 2026" + terms)
+                  .substantive);
+}
+
 TEST(PrecisionUpdateNotice, ANoticeTakenDownIsCosmetic) {
   const Change change = change_of(
       "# Privacy Policy\nWe updated our Privacy Policy on March 9, 2026. View our previous policy.\nWe keep chats for 30 days.",

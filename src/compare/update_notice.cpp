@@ -6,6 +6,8 @@
 #include <string>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/date_lines.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -92,6 +94,37 @@ NoticeDifference notice_difference(const Hunk& hunk) {
   return d;
 }
 
+// A sentence about the document's version, not a term of it: names the document, at most
+// kNoticeMaxWords words, and speaks to no one and of no duty ("This version of the Terms of
+// Service will go into effect on January 15, 2026.", "Until then, the current Terms of Service
+// continue to apply."; not "Existing users accept these Terms on January 15, 2026.").
+bool speaks_of_the_version(const std::string& sentence) {
+  const std::string key = canonicalize(sentence, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+  if (count_space_separated_words(key) > kNoticeMaxWords) return false;
+  const std::set<std::string> words = words_of(key);
+  return any_of_words(words, kDocumentWords) &&
+         !any_of_words(words, {"you", "your", "user", "users", "if", "unless", "may", "must", "shall", "can",
+                               "agree", "accept", "consent", "notify", "except"});
+}
+
+// The announcement of a coming version ("We have made some updates to our Terms of Service.
+// This version ... will go into effect on January 15, 2026. Until then, the current Terms of
+// Service continue to apply.") replaced, on that day, by the date line it announced
+// ("Effective: January 15, 2026"): the version it announced is the one in force (replay: a
+// platform's terms).
+bool notice_becomes_its_date(const Hunk& hunk) {
+  const Sentences removed = sentences_on(hunk, '-'), added = sentences_on(hunk, '+');
+  const std::vector<std::string> gone = surplus(removed, added), come = surplus(added, removed);
+  if (gone.empty() || come.size() != 1 || !is_date_line(come.front())) return false;
+  if (!std::all_of(gone.begin(), gone.end(), speaks_of_the_version)) return false;
+  std::string announced;
+  for (const std::string& sentence : gone) announced += sentence + " ";
+  const std::set<std::string> dates = dates_named(announced);
+  for (const std::string& date : dates_named(come.front()))
+    if (dates.count(date)) return true;
+  return false;
+}
+
 }  // namespace
 
 bool is_update_notice(std::string_view sentence) {
@@ -144,7 +177,10 @@ void mark_update_notices(std::vector<Hunk>& hunks) {
     Hunk& hunk = hunks[i];
     if (hunk.cosmetic) continue;
     const NoticeDifference d = notice_difference(hunk);
-    if (!d.only_notices) continue;
+    if (!d.only_notices) {
+      if (notice_becomes_its_date(hunk)) mark_cosmetic(hunk, "update_notice");
+      continue;
+    }
     if (d.adds) {
       put_up.push_back(i);
       continue;
