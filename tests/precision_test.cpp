@@ -692,6 +692,27 @@ TEST(PrecisionUpdateNotice, AnotherDateOrATermInTheAnnouncementStaysSubstantive)
                   .substantive);
 }
 
+TEST(PrecisionUpdateNotice, ABannerTellingWhatItsUpdateWasAboutTakenDownIsCosmetic) {
+  const std::string terms = "# Data Transfer Addendum\nThis addendum applies when Lumenfield transfers your data.";
+  const Change change = change_of(
+      "_We have updated this addendum, effective from 7 September 2026. This change reflects that we now rely on the "
+      "Commission's adequacy decision for the EU-U.S. Data Privacy Framework when transferring data. Learn more about "
+      "this update._\n" + terms,
+      terms);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
+}
+
+TEST(PrecisionUpdateNotice, ABannerWithATermOrAClauseBesideItStaysSubstantive) {
+  const std::string terms = "# Data Transfer Addendum\nThis addendum applies when Lumenfield transfers your data.";
+  const std::string notice = "_We have updated this addendum, effective from 7 September 2026.";
+  EXPECT_TRUE(change_of(notice + " This change means we may transfer your data to any country._\n" + terms, terms)
+                  .substantive);
+  EXPECT_TRUE(change_of(notice + " Learn more about this update._\nWe transfer data to Lumenfield Inc.\n" + terms, terms)
+                  .substantive);
+}
+
 TEST(PrecisionUpdateNotice, ANoticeTakenDownIsCosmetic) {
   const Change change = change_of(
       "# Privacy Policy\nWe updated our Privacy Policy on March 9, 2026. View our previous policy.\nWe keep chats for 30 days.",

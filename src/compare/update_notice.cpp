@@ -47,7 +47,13 @@ bool is_one_of(const std::string& word, std::initializer_list<const char*> list)
 }
 
 constexpr std::initializer_list<const char*> kDocumentWords = {
-    "policy", "policies", "terms", "notice", "agreement", "statement", "guidelines", "conditions", "standards", "version"};
+    "policy", "policies", "terms", "notice", "agreement", "statement", "guidelines", "conditions", "standards", "version",
+    "addendum"};
+
+// Words that make a sentence a term, whatever it says about updates.
+constexpr std::initializer_list<const char*> kCommitments = {
+    "will", "shall", "may", "must", "can", "could", "would", "should", "might", "we'll", "you'll", "notify",
+    "notified", "inform", "consent", "agree", "accept", "continue", "continuing", "if", "unless"};
 
 struct Sentences {
   std::map<std::string, int> count;          // by comparison key
@@ -78,6 +84,35 @@ std::vector<std::string> surplus(const Sentences& side, const Sentences& other) 
   return out;
 }
 
+// "We have updated this addendum, effective from 7 September 2023. This change reflects that we
+// now rely on the EU-U.S. Data Privacy Framework when transferring data ... Learn more about this
+// update.": a removed block that opens with a notice and speaks of "this change" or "this
+// update" is the notice's account of its update; its sentences, committing to nothing, go with
+// it (by comparison key). Sentences of other blocks are not (a clause removed beside a banner).
+std::set<std::string> accounts_of_updates(const Hunk& hunk) {
+  std::set<std::string> out;
+  for (const LineOp& line : hunk.lines) {
+    if (line.op != '-') continue;
+    const std::vector<std::string> sentences = sentences_of(line.text);
+    if (sentences.size() < 2 || !is_update_notice(sentences.front())) continue;
+    const std::string block = canonicalize(line.text, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+    const bool about_the_update = block.find("this change") != std::string::npos ||
+                                  block.find("this update") != std::string::npos ||
+                                  block.find("these changes") != std::string::npos ||
+                                  block.find("these updates") != std::string::npos;
+    if (!about_the_update || count_space_separated_words(block) > 2 * kNoticeMaxWords) continue;
+    std::set<std::string> keys;
+    bool commits = false;
+    for (const std::string& sentence : sentences) {
+      const std::string words = canonicalize(sentence, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+      commits = commits || any_of_words(words_of(words), kCommitments);
+      keys.insert(comparison_key(sentence));
+    }
+    if (!commits) out.insert(keys.begin(), keys.end());
+  }
+  return out;
+}
+
 struct NoticeDifference {
   bool only_notices = false;
   bool adds = false;
@@ -89,7 +124,14 @@ NoticeDifference notice_difference(const Hunk& hunk) {
   const std::vector<std::string> gone = surplus(removed, added), come = surplus(added, removed);
   if (gone.empty() && come.empty()) return d;
   auto notice = [](const std::string& sentence) { return is_update_notice(sentence); };
-  d.only_notices = std::all_of(gone.begin(), gone.end(), notice) && std::all_of(come.begin(), come.end(), notice);
+  // A notice taken down with the sentences beside it in its block that said what its update
+  // was about.
+  const std::set<std::string> accounts = accounts_of_updates(hunk);
+  auto notice_or_its_account = [&](const std::string& sentence) {
+    return notice(sentence) || accounts.count(comparison_key(sentence)) > 0;
+  };
+  d.only_notices = std::all_of(gone.begin(), gone.end(), notice_or_its_account) &&
+                   std::all_of(come.begin(), come.end(), notice);
   d.adds = !come.empty();
   return d;
 }
@@ -139,10 +181,7 @@ bool is_update_notice(std::string_view sentence) {
   // Checked with the dates folded: "May 5, 2026" is a date, not a modal.
   const std::set<std::string> undated_words =
       words_of(canonicalize(sentence, kFoldDateFormat | kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation));
-  if (any_of_words(undated_words, {"will", "shall", "may", "must", "can", "could", "would", "should", "might", "we'll",
-                           "you'll", "notify", "notified", "inform", "consent", "agree", "accept", "continue",
-                           "continuing", "if", "unless"}))
-    return false;
+  if (any_of_words(undated_words, kCommitments)) return false;
   // The update is the document's: a document word right after the update word ("we updated
   // our Privacy Policy", "our new Privacy Policy comes into effect") or just before it
   // ("Policy updated on"). "These terms include our updated Data Processing Schedule ...
