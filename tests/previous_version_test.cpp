@@ -17,7 +17,7 @@ namespace {
 using Kinds = std::vector<std::string>;
 
 // Twelve clauses of Lumenfield's terms; `revised` rewrites the fourth and the ninth.
-std::string clauses(bool revised) {
+std::string lumen_clauses(bool revised) {
   std::string out;
   for (int i = 1; i <= 12; ++i) {
     if (revised && (i == 4 || i == 9))
@@ -30,22 +30,22 @@ std::string clauses(bool revised) {
   return out;
 }
 
-const std::string kNewTerms = "# Terms of Service\nEffective: September 29, 2026\n" + clauses(true);
+const std::string kTermsInForce = "# Terms of Service\nEffective: September 29, 2026\n" + lumen_clauses(true);
 
 TEST(PrecisionPreviousVersion, ThePreviousTermsKeptBelowTheNewOnesTakenDownAreCosmetic) {
-  const std::string before = kNewTerms +
+  const std::string before = kTermsInForce +
                              "We have made some updates to our Terms of Service. The current Terms of Service are below.\n"
                              "## Current Terms of Service\n## Effective until September 29, 2026\n" +
-                             clauses(false);
-  const Change change = diff_texts(parse_text(before), parse_text(kNewTerms));
+                             lumen_clauses(false);
+  const Change change = diff_texts(parse_text(before), parse_text(kTermsInForce));
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_FALSE(change.substantive);
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"previous_version"}));
 }
 
 TEST(PrecisionPreviousVersion, AnArchiveOfThePreviousTermsAboveTheFooterTakenDownIsCosmetic) {
-  const std::string before = kNewTerms + "## Archive of Previous Terms\n" + clauses(false) + "Contact us\nSite map\n";
-  const Change change = diff_texts(parse_text(before), parse_text(kNewTerms + "Contact us\nSite map\n"));
+  const std::string before = kTermsInForce + "## Archive of Previous Terms\n" + lumen_clauses(false) + "Contact us\nSite map\n";
+  const Change change = diff_texts(parse_text(before), parse_text(kTermsInForce + "Contact us\nSite map\n"));
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_FALSE(change.substantive);
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"previous_version"}));
@@ -56,7 +56,7 @@ TEST(PrecisionPreviousVersion, SectionsRemovedFromTheEndStaySubstantive) {
   for (int i = 1; i <= 12; ++i)
     annex += "We share your location with partner " + std::to_string(i) + " for advertising in region " +
              std::to_string(i) + ".\n";
-  const Change change = diff_texts(parse_text(kNewTerms + annex), parse_text(kNewTerms));
+  const Change change = diff_texts(parse_text(kTermsInForce + annex), parse_text(kTermsInForce));
   EXPECT_TRUE(change.substantive);
 }
 
@@ -64,7 +64,7 @@ TEST(PrecisionPreviousVersion, ADatedOfferWhoseWordsAreGoneStaysSubstantive) {
   std::string offer = "## Launch offer, valid until December 31, 2026\n";
   for (int i = 1; i <= 12; ++i)
     offer += "Subscribers in country " + std::to_string(i) + " get a refund of their first month on request.\n";
-  const Change change = diff_texts(parse_text(kNewTerms + offer), parse_text(kNewTerms));
+  const Change change = diff_texts(parse_text(kTermsInForce + offer), parse_text(kTermsInForce));
   EXPECT_TRUE(change.substantive);
 }
 
@@ -73,8 +73,8 @@ TEST(PrecisionPreviousVersion, APreviousCopyTakenFromTheMiddleStaysSubstantive) 
   for (int i = 1; i <= 6; ++i)
     tail += "## Section " + std::to_string(20 + i) + "\nLumenfield keeps backups of your posts for " + std::to_string(i) +
             " months.\n";
-  const std::string copy = "## Previous Terms of Service, effective until September 29, 2026\n" + clauses(false);
-  const Change change = diff_texts(parse_text(kNewTerms + copy + tail), parse_text(kNewTerms + tail));
+  const std::string copy = "## Previous Terms of Service, effective until September 29, 2026\n" + lumen_clauses(false);
+  const Change change = diff_texts(parse_text(kTermsInForce + copy + tail), parse_text(kTermsInForce + tail));
   EXPECT_TRUE(change.substantive);
 }
 

@@ -14,11 +14,11 @@ namespace {
 
 using Kinds = std::vector<std::string>;
 
-const std::string kHead =
+const std::string kTypoHead =
     "# Terms\nLumenfield and its affiliates provide the services.\nOur affiliates may process your content.\n";
 
-Change change_of(const std::string& before, const std::string& after) {
-  return diff_texts(parse_text(kHead + before), parse_text(kHead + after));
+Change typo_change_of(const std::string& before, const std::string& after) {
+  return diff_texts(parse_text(kTypoHead + before), parse_text(kTypoHead + after));
 }
 
 TEST(TypoFixes, OneLetterInsideAWord) {
@@ -33,7 +33,7 @@ TEST(TypoFixes, OneLetterInsideAWord) {
 }
 
 TEST(TypoFixes, AMisspeltWordCorrectedToOneTheDocumentUsesIsSpelling) {
-  const Change change = change_of("Services of our corporate affilitates are included.\n",
+  const Change change = typo_change_of("Services of our corporate affilitates are included.\n",
                                   "Services of our corporate affiliates are included.\n");
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_FALSE(change.substantive);
@@ -41,25 +41,25 @@ TEST(TypoFixes, AMisspeltWordCorrectedToOneTheDocumentUsesIsSpelling) {
 }
 
 TEST(TypoFixes, AWordMisspeltWhereTheDocumentSpellsItRightElsewhereIsSpelling) {
-  const Change change = change_of("Services of our corporate affiliates are included.\n",
+  const Change change = typo_change_of("Services of our corporate affiliates are included.\n",
                                   "Services of our corporate affilaites are included.\n");
   EXPECT_FALSE(change.substantive);
 }
 
 TEST(TypoFixes, AnotherWordTheDocumentNeverUsedStaysSubstantive) {
-  EXPECT_TRUE(change_of("A casual link to the outage is enough.\n", "A causal link to the outage is enough.\n")
+  EXPECT_TRUE(typo_change_of("A casual link to the outage is enough.\n", "A causal link to the outage is enough.\n")
                   .substantive);
 }
 
 TEST(TypoFixes, ATypoFixedBesideANewWordStaysSubstantive) {
-  EXPECT_TRUE(change_of("Services of our corporate affilitates are included.\n",
+  EXPECT_TRUE(typo_change_of("Services of our corporate affilitates are included.\n",
                         "Services of our corporate affiliates are excluded.\n")
                   .substantive);
 }
 
 TEST(TypoFixes, AWordStillWrittenElsewhereIsNotATypoFix) {
   // "compliant" stays in the text: the sentence says something else now, not a word fixed.
-  EXPECT_TRUE(change_of("Our process is compliant.\nEach complaint is compliant with the rules.\n",
+  EXPECT_TRUE(typo_change_of("Our process is compliant.\nEach complaint is compliant with the rules.\n",
                         "Our process is complaint.\nEach complaint is compliant with the rules.\n")
                   .substantive);
 }

@@ -1,0 +1,133 @@
+// Notices about the document rather than terms of it (compare/update_notice.hpp): taken down,
+// put up, replaced by the date of effect they announced, with the account of their update; and
+// the clauses about changes that stay terms. The texts are our own.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/update_notice.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+namespace {
+
+using Kinds = std::vector<std::string>;
+
+Change notice_change_of(const std::string& before, const std::string& after) {
+  return diff_texts(parse_text(before), parse_text(after));
+}
+
+TEST(PrecisionUpdateNotice, NoticesAboutTheDocumentAreToldFromTermsAboutChanges) {
+  EXPECT_TRUE(is_update_notice("Policy updated on Feb 11, 2026."));
+  EXPECT_TRUE(is_update_notice("We updated our Privacy Policy on March 9, 2026."));
+  EXPECT_TRUE(is_update_notice("View our previous policy."));
+  EXPECT_TRUE(is_update_notice("Our new Privacy Policy comes into effect on 2 October 2026."));
+  EXPECT_TRUE(is_update_notice("Click here to read our current Privacy Policy."));
+  EXPECT_TRUE(is_update_notice("WE HAVE MADE SOME UPDATES TO OUR DEVELOPER AGREEMENT, AND THE FULLY UPDATED AGREEMENT IS BELOW."));
+  EXPECT_FALSE(is_update_notice("The fees below apply to every plan."));
+  EXPECT_FALSE(is_update_notice("The updated terms below apply to every plan you buy after March 3, 2026, and you agree to them."));
+  EXPECT_TRUE(is_update_notice("Other news We updated our Terms of Service on May 5, 2026."));  // a month, not a modal
+  EXPECT_FALSE(is_update_notice("We may update these Terms of Service on May 5, 2026."));
+  // Terms about changes, not notices: a commitment, a condition, no date, no document.
+  EXPECT_FALSE(is_update_notice("We will notify you 30 days before changes to this policy take effect."));
+  EXPECT_FALSE(is_update_notice("Changes to this Privacy Policy take effect on the date we publish them."));
+  EXPECT_FALSE(is_update_notice("If you continue to use the service after March 3, 2026, you accept the updated terms."));
+  EXPECT_FALSE(is_update_notice("We updated the app on March 9, 2026."));
+  EXPECT_FALSE(is_update_notice("We keep your messages for 30 days."));
+  // What the terms contain, dated: a term (replay: a platform's commercial terms).
+  EXPECT_FALSE(is_update_notice("These terms include our updated Data Processing Schedule with new "
+                                "transfer clauses effective April 2, 2026."));
+}
+
+TEST(PrecisionUpdateNotice, TheAnnouncementOfAVersionReplacedByItsDateOfEffectIsCosmetic) {
+  const std::string terms = "\nYou keep the rights in what you post.\nWe may suspend accounts that break the rules.";
+  const Change change = notice_change_of(
+      "# Terms of Service\nWe have made some updates to our Terms of Service. This version of the Terms of Service will "
+      "go into effect on January 15, 2026. Until then, the current Terms of Service continue to apply." + terms,
+      "# Terms of Service\nEffective: January 15, 2026" + terms);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
+}
+
+TEST(PrecisionUpdateNotice, AnotherDateOrATermInTheAnnouncementStaysSubstantive) {
+  const std::string terms = "\nYou keep the rights in what you post.";
+  const std::string notice =
+      "# Terms of Service\nWe have made some updates to our Terms of Service. This version of the Terms of Service will "
+      "go into effect on January 15, 2026.";
+  EXPECT_TRUE(notice_change_of(notice + terms, "# Terms of Service\nEffective: February 15, 2026" + terms).substantive);
+  EXPECT_TRUE(notice_change_of(notice + " Existing users accept these Terms of Service on January 15, 2026." + terms,
+                        "# Terms of Service\nEffective: January 15, 2026" + terms)
+                  .substantive);
+}
+
+TEST(PrecisionUpdateNotice, ABannerTellingWhatItsUpdateWasAboutTakenDownIsCosmetic) {
+  const std::string terms = "# Data Transfer Addendum\nThis addendum applies when Lumenfield transfers your data.";
+  const Change change = notice_change_of(
+      "_We have updated this addendum, effective from 7 September 2026. This change reflects that we now rely on the "
+      "Commission's adequacy decision for the EU-U.S. Data Privacy Framework when transferring data. Learn more about "
+      "this update._\n" + terms,
+      terms);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
+}
+
+TEST(PrecisionUpdateNotice, ABannerWithATermOrAClauseBesideItStaysSubstantive) {
+  const std::string terms = "# Data Transfer Addendum\nThis addendum applies when Lumenfield transfers your data.";
+  const std::string notice = "_We have updated this addendum, effective from 7 September 2026.";
+  EXPECT_TRUE(notice_change_of(notice + " This change means we may transfer your data to any country._\n" + terms, terms)
+                  .substantive);
+  EXPECT_TRUE(notice_change_of(notice + " Learn more about this update._\nWe transfer data to Lumenfield Inc.\n" + terms, terms)
+                  .substantive);
+}
+
+TEST(PrecisionUpdateNotice, ANoticeTakenDownIsCosmetic) {
+  const Change change = notice_change_of(
+      "# Privacy Policy\nWe updated our Privacy Policy on March 9, 2026. View our previous policy.\nWe keep chats for 30 days.",
+      "# Privacy Policy\nWe keep chats for 30 days.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
+}
+
+TEST(PrecisionUpdateNotice, ANoticeTakenDownFromAParagraphIsCosmetic) {
+  const Change change = notice_change_of(
+      "# Privacy Policy\nHow we use data for AI. We are still delaying this change. Other news We updated our Privacy "
+      "Policy on May 5, 2026. View our previous policy.\nWe keep chats for 30 days.",
+      "# Privacy Policy\nHow we use data for AI. We are still delaying this change. View our previous policy.\n"
+      "We keep chats for 30 days.");
+  EXPECT_FALSE(change.substantive);
+}
+
+TEST(PrecisionUpdateNotice, AClauseAboutChangesTakenDownStaysSubstantive) {
+  const Change change = notice_change_of(
+      "# Privacy Policy\nWe will notify you 30 days before changes to this policy take effect.\nWe keep chats for 30 days.",
+      "# Privacy Policy\nWe keep chats for 30 days.");
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(PrecisionUpdateNotice, ANoticeTakenDownWithAClauseLeavesTheClauseSubstantive) {
+  const Change change = notice_change_of(
+      "# Privacy Policy\nPolicy updated on Feb 11, 2026.\nWe keep chats for 30 days.\nWe never sell your data.",
+      "# Privacy Policy\nWe keep chats for 30 days.");
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(PrecisionUpdateNotice, ANoticePutUpIsNewsAloneAndCosmeticBesideTheChangeItAnnounces) {
+  const std::string before = "# Privacy Policy\nIntro.\nWe keep chats for 30 days.\nWe never sell your data.";
+  const Change alone = notice_change_of(before, "# Privacy Policy\nOur new Privacy Policy comes into effect on 2 October 2026.\n"
+                                         "Intro.\nWe keep chats for 30 days.\nWe never sell your data.");
+  EXPECT_TRUE(alone.substantive);
+  const Change beside = notice_change_of(before, "# Privacy Policy\nOur new Privacy Policy comes into effect on 2 October 2026.\n"
+                                          "Intro.\nWe keep chats for 30 days.\nWe may sell your data.");
+  ASSERT_EQ(beside.hunks.size(), 2u);
+  EXPECT_EQ(beside.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
+  EXPECT_FALSE(beside.hunks[1].cosmetic);
+}
+
+}  // namespace
+}  // namespace tosdiff
