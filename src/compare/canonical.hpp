@@ -46,6 +46,10 @@ enum CanonicalStep : unsigned {
   kFoldAll = (1u << 10) - 1,
 };
 
+// A text's words as written, for reading what a sentence says: lower case, without the
+// punctuation at word ends and with one kind of quote; compounds and dates left as they are.
+inline constexpr unsigned kFoldToWords = kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation;
+
 // The text with the given folding steps applied.
 std::string canonicalize(std::string_view text, unsigned steps = kFoldAll);
 

@@ -210,10 +210,10 @@ class HunkBuilder {
     }
     std::sort(removed.begin(), removed.end());
     std::sort(added.begin(), added.end());
+    const std::string old_words = texts_of(before_.text, removed), new_words = texts_of(after_.text, added);
     // Spaces lost or put in around words, a comparison key cannot see past them when they glue
     // a word to a URL or to punctuation ("internetwww.example.comdans", "cookies.3.4").
-    if (!explained && !removed.empty() && !added.empty() &&
-        differ_only_in_spacing(texts_of(before_.text, removed), texts_of(after_.text, added))) {
+    if (!explained && !removed.empty() && !added.empty() && differ_only_in_spacing(old_words, new_words)) {
       kinds.insert("whitespace");
       explained = true;
     }
@@ -221,15 +221,8 @@ class HunkBuilder {
     if (hunk.cosmetic) hunk.cosmetic_kinds.assign(kinds.begin(), kinds.end());
 
     place(hunk, ops, removed, added);
-    std::string old_words, new_words;
-    for (std::size_t i : removed) {
-      hunk.lines.push_back({'-', before_.rendered[i]});
-      old_words += (old_words.empty() ? "" : " ") + before_.text.blocks[i].text;
-    }
-    for (std::size_t j : added) {
-      hunk.lines.push_back({'+', after_.rendered[j]});
-      new_words += (new_words.empty() ? "" : " ") + after_.text.blocks[j].text;
-    }
+    for (std::size_t i : removed) hunk.lines.push_back({'-', before_.rendered[i]});
+    for (std::size_t j : added) hunk.lines.push_back({'+', after_.rendered[j]});
     hunk.words = diff_words(old_words, new_words);
     hunk.cells = changed_cells(before_.text, removed, after_.text, added);
     return hunk;

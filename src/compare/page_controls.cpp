@@ -109,7 +109,7 @@ std::string without_symbols(const std::string& text) {
 bool is_page_control_label(std::string_view block_text) {
   // Lower case, ASCII quotes and dashes, no punctuation at word ends; accented letters are
   // kept as written (the lists have both spellings where pages drop accents).
-  const std::string folded = canonicalize(block_text, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+  const std::string folded = canonicalize(block_text, kFoldToWords);
   if (furniture_phrases().count(without_symbols(folded))) return true;
   // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
   if (is_copyright_text(block_text, kCopyrightMaxWords)) return true;

@@ -25,7 +25,7 @@ bool has_word(const std::vector<std::string>& words, std::initializer_list<const
 bool labels_another_version(const std::string& text) {
   const std::string dated = canonicalize(text, kFoldDateFormat);
   const std::vector<std::string> words =
-      space_separated_words(canonicalize(text, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation));
+      space_separated_words(canonicalize(text, kFoldToWords));
   const bool until_a_date = contains_iso_date(dated) && has_word(words, {"until", "till", "through"});
   const bool previous = has_word(words, {"previous", "prior", "former", "archive", "archived", "superseded"}) &&
                         has_word(words, {"terms", "policy", "version", "agreement", "notice", "conditions", "statement"});

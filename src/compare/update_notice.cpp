@@ -95,7 +95,7 @@ std::set<std::string> accounts_of_updates(const Hunk& hunk) {
     if (line.op != '-') continue;
     const std::vector<std::string> sentences = sentences_of(line.text);
     if (sentences.size() < 2 || !is_update_notice(sentences.front())) continue;
-    const std::string block = canonicalize(line.text, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+    const std::string block = canonicalize(line.text, kFoldToWords);
     const bool about_the_update = block.find("this change") != std::string::npos ||
                                   block.find("this update") != std::string::npos ||
                                   block.find("these changes") != std::string::npos ||
@@ -104,7 +104,7 @@ std::set<std::string> accounts_of_updates(const Hunk& hunk) {
     std::set<std::string> keys;
     bool commits = false;
     for (const std::string& sentence : sentences) {
-      const std::string words = canonicalize(sentence, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+      const std::string words = canonicalize(sentence, kFoldToWords);
       commits = commits || any_of_words(words_of(words), kCommitments);
       keys.insert(comparison_key(sentence));
     }
@@ -141,7 +141,7 @@ NoticeDifference notice_difference(const Hunk& hunk) {
 // Service will go into effect on January 15, 2026.", "Until then, the current Terms of Service
 // continue to apply."; not "Existing users accept these Terms on January 15, 2026.").
 bool speaks_of_the_version(const std::string& sentence) {
-  const std::string key = canonicalize(sentence, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+  const std::string key = canonicalize(sentence, kFoldToWords);
   if (count_space_separated_words(key) > kNoticeMaxWords) return false;
   const std::set<std::string> words = words_of(key);
   return any_of_words(words, kDocumentWords) &&
@@ -172,7 +172,7 @@ bool notice_becomes_its_date(const Hunk& hunk) {
 bool is_update_notice(std::string_view sentence) {
   // Words compared in lower case without their punctuation; dates in one form. Not the
   // comparison key: it glues compounds and drops the label before a date ("updated on").
-  const std::string key = canonicalize(sentence, kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation);
+  const std::string key = canonicalize(sentence, kFoldToWords);
   if (count_space_separated_words(key) > kNoticeMaxWords) return false;
   const std::set<std::string> words = words_of(key);
   const bool names_document = any_of_words(words, kDocumentWords);
@@ -180,7 +180,7 @@ bool is_update_notice(std::string_view sentence) {
   // A commitment or a condition is a term, whatever it says about updates.
   // Checked with the dates folded: "May 5, 2026" is a date, not a modal.
   const std::set<std::string> undated_words =
-      words_of(canonicalize(sentence, kFoldDateFormat | kFoldWhitespace | kFoldQuotes | kFoldCase | kFoldPunctuation));
+      words_of(canonicalize(sentence, kFoldDateFormat | kFoldToWords));
   if (any_of_words(undated_words, kCommitments)) return false;
   // The update is the document's: a document word right after the update word ("we updated
   // our Privacy Policy", "our new Privacy Policy comes into effect") or just before it
