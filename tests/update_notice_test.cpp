@@ -76,6 +76,17 @@ TEST(PrecisionUpdateNotice, ABannerTellingWhatItsUpdateWasAboutTakenDownIsCosmet
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
 }
 
+TEST(PrecisionUpdateNotice, WhatTheTermsIncludeIsATermEvenWhenItIsAnUpdatedAddendum) {
+  const std::string terms = "# Commercial Terms\nThese terms apply to business use of Lumenfield.";
+  EXPECT_FALSE(is_update_notice(
+      "These terms reflect our updated European Data Transfer Addendum incorporating new clauses effective September 27, 2026."));
+  EXPECT_TRUE(notice_change_of(terms + "\nThese terms reflect our updated European Data Transfer Addendum incorporating new "
+                                       "clauses effective September 27, 2026.",
+                               terms)
+                  .substantive);
+  EXPECT_TRUE(is_update_notice("We have updated this addendum, effective from 7 September 2026."));
+}
+
 TEST(PrecisionUpdateNotice, ABannerWithATermOrAClauseBesideItStaysSubstantive) {
   const std::string terms = "# Data Transfer Addendum\nThis addendum applies when Lumenfield transfers your data.";
   const std::string notice = "_We have updated this addendum, effective from 7 September 2026.";

@@ -47,8 +47,23 @@ bool is_one_of(const std::string& word, std::initializer_list<const char*> list)
 }
 
 constexpr std::initializer_list<const char*> kDocumentWords = {
-    "policy", "policies", "terms", "notice", "agreement", "statement", "guidelines", "conditions", "standards", "version",
-    "addendum"};
+    "policy", "policies", "terms", "notice", "agreement", "statement", "guidelines", "conditions", "standards", "version"};
+
+// Documents that are often parts of another ("our updated Data Transfer Addendum" in the terms
+// is what the terms contain, a term): the document itself only as "this addendum".
+constexpr std::initializer_list<const char*> kPartWords = {"addendum", "annex", "schedule", "supplement"};
+
+// The word at k names the document: a document word, or a part word after "this".
+bool names_document_at(const std::vector<std::string>& sequence, std::size_t k) {
+  return is_one_of(sequence[k], kDocumentWords) ||
+         (k > 0 && sequence[k - 1] == "this" && is_one_of(sequence[k], kPartWords));
+}
+
+bool names_document_in(const std::vector<std::string>& sequence) {
+  for (std::size_t k = 0; k < sequence.size(); ++k)
+    if (names_document_at(sequence, k)) return true;
+  return false;
+}
 
 // Words that make a sentence a term, whatever it says about updates.
 constexpr std::initializer_list<const char*> kCommitments = {
@@ -175,7 +190,7 @@ bool is_update_notice(std::string_view sentence) {
   const std::string key = canonicalize(sentence, kFoldToWords);
   if (count_space_separated_words(key) > kNoticeMaxWords) return false;
   const std::set<std::string> words = words_of(key);
-  const bool names_document = any_of_words(words, kDocumentWords);
+  const bool names_document = names_document_in(space_separated_words(key));
   if (!names_document) return false;
   // A commitment or a condition is a term, whatever it says about updates.
   // Checked with the dates folded: "May 5, 2026" is a date, not a modal.
@@ -193,7 +208,7 @@ bool is_update_notice(std::string_view sentence) {
                                  "effective", "new"}))
       continue;
     for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i + 3 && k < sequence.size(); ++k)
-      if (k != i && is_one_of(sequence[k], kDocumentWords)) updates_document = true;
+      if (k != i && names_document_at(sequence, k)) updates_document = true;
   }
   const bool dated_update = updates_document && contains_iso_date(canonicalize(sentence, kFoldDateFormat));
   const bool points_to_a_version =

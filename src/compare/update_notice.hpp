@@ -5,7 +5,7 @@
 // the text for a while and take them down later; taking one down changes no term (replay:
 // 5 of the 58 judged alerts of pga's history were such notices removed). A pure transform.
 //
-// A notice is a sentence of at most 40 words that names the document (policy, terms, addendum,
+// A notice is a sentence of at most 40 words that names the document (policy, terms, "this addendum",
 // notice, agreement, ...), commits to nothing (no will, may, shall, must, can; no notify,
 // consent, agree) and either dates its update ("updated", "revised", "comes into effect",
 // ... with a full date), points to another version of it ("view our previous policy") or
