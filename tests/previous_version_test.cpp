@@ -52,7 +52,7 @@ TEST(PrecisionPreviousVersion, AnArchiveOfThePreviousTermsAboveTheFooterTakenDow
 }
 
 TEST(PrecisionPreviousVersion, SectionsRemovedFromTheEndStaySubstantive) {
-  std::string annex = "## Annex: data we share\n";
+  std::string annex = "## Annex: data we share (previous version)\n";
   for (int i = 1; i <= 12; ++i)
     annex += "We share your location with partner " + std::to_string(i) + " for advertising in region " +
              std::to_string(i) + ".\n";
@@ -76,6 +76,34 @@ TEST(PrecisionPreviousVersion, APreviousCopyTakenFromTheMiddleStaysSubstantive) 
   const std::string copy = "## Previous Terms of Service, effective until September 29, 2026\n" + lumen_clauses(false);
   const Change change = diff_texts(parse_text(kTermsInForce + copy + tail), parse_text(kTermsInForce + tail));
   EXPECT_TRUE(change.substantive);
+}
+
+TEST(PrecisionPreviousVersion, AClauseTakenAwayAboveThePreviousTermsStaysSubstantive) {
+  const std::string copy = "## Archive of Previous Terms\n" + lumen_clauses(false);
+  const std::string before =
+      kTermsInForce + "Class action waiver: you may only bring claims against Lumenfield individually.\n" + copy;
+  EXPECT_TRUE(diff_texts(parse_text(before), parse_text(kTermsInForce)).substantive);
+}
+
+TEST(PrecisionPreviousVersion, ASectionMovedToTheTopWithAClauseDroppedStaysSubstantive) {
+  // The general section moves from the end to the top; its "prior agreement" clause is no
+  // label, and its clauses are written once on the old page: a move, not a copy.
+  std::string general = "## General\nEntire agreement. These Terms supersede any prior agreement between you and Lumenfield.\n";
+  for (int i = 1; i <= 10; ++i)
+    general += "General clause " + std::to_string(i) + ": notices to Lumenfield go to its registered office " +
+               std::to_string(i) + ".\n";
+  const std::string waiver = "Class action waiver: you may only bring claims individually.\n";
+  const Change change = diff_texts(parse_text(kTermsInForce + general + waiver), parse_text(general + kTermsInForce));
+  EXPECT_TRUE(change.substantive);
+}
+
+TEST(PrecisionPreviousVersion, ACopyWithAnAnnouncementAndAHeadingAboveItsLabelIsCosmetic) {
+  const std::string before = kTermsInForce +
+                             "We have made some updates to our Terms of Service. The updated Terms of Service will go "
+                             "into effect on September 29, 2026. The current Terms of Service are below.\n"
+                             "## Current Terms of Service\n## Effective until September 29, 2026\n" +
+                             lumen_clauses(false);
+  EXPECT_FALSE(diff_texts(parse_text(before), parse_text(kTermsInForce)).substantive);
 }
 
 }  // namespace

@@ -87,6 +87,31 @@ TEST(PrecisionUpdateNotice, WhatTheTermsIncludeIsATermEvenWhenItIsAnUpdatedAdden
   EXPECT_TRUE(is_update_notice("We have updated this addendum, effective from 7 September 2026."));
 }
 
+TEST(PrecisionUpdateNotice, AnAnnouncementForMayReplacedByItsDateIsCosmetic) {
+  const std::string terms = "\nYou keep the rights in what you post.";
+  EXPECT_FALSE(notice_change_of("# Terms of Service\nThis version of the Terms of Service will go into effect on May 15, "
+                                "2026. Until then, the current Terms of Service continue to apply." + terms,
+                                "# Terms of Service\nEffective: May 15, 2026" + terms)
+                   .substantive);
+}
+
+TEST(PrecisionUpdateNotice, TermsThatNameTheDocumentBesideTheAnnouncementStaySubstantive) {
+  const std::string terms = "\nYou keep the rights in what you post.";
+  EXPECT_TRUE(notice_change_of("# Terms of Service\nThis version of the Terms of Service will go into effect on January "
+                               "15, 2026. These Terms are governed by the laws of Delaware. Fees under these Terms are "
+                               "non-refundable." + terms,
+                               "# Terms of Service\nEffective: January 15, 2026" + terms)
+                  .substantive);
+}
+
+TEST(PrecisionUpdateNotice, ABannersSentenceThatIsNotAboutTheUpdateStaysSubstantive) {
+  const std::string terms = "# Privacy Policy\nLumenfield keeps chats for 30 days.";
+  EXPECT_TRUE(notice_change_of("Policy updated on Feb 11, 2026. This update adds a section on AI. We never sell your data.\n" +
+                                   terms,
+                               terms)
+                  .substantive);
+}
+
 TEST(PrecisionUpdateNotice, ABannerWithATermOrAClauseBesideItStaysSubstantive) {
   const std::string terms = "# Data Transfer Addendum\nThis addendum applies when Lumenfield transfers your data.";
   const std::string notice = "_We have updated this addendum, effective from 7 September 2026.";

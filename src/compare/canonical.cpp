@@ -609,7 +609,12 @@ std::string without_spacing(std::string_view text) {
     }
     std::size_t next = i;
     while (next < folded.size() && is_ascii_space(folded[next])) ++next;
-    if (!out.empty() && is_ascii_digit(out.back()) && next < folded.size() && is_ascii_digit(folded[next])) out += ' ';
+    // Between two numbers the space says where one ends: "10 20" is not "1020", "1. 5" not "1.5".
+    const std::size_t n = out.size();
+    const bool after_a_number =
+        n > 0 && (is_ascii_digit(out[n - 1]) || (n > 1 && std::ispunct(static_cast<unsigned char>(out[n - 1])) &&
+                                                  is_ascii_digit(out[n - 2])));
+    if (after_a_number && next < folded.size() && is_ascii_digit(folded[next])) out += ' ';
     i = next - 1;
   }
   return out;

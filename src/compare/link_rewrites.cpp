@@ -82,11 +82,43 @@ bool is_hidden_email(std::string_view word) {
   return word == "[email protected]";
 }
 
-bool is_email_address(std::string_view word) {
+// The domain of an e-mail address written alone, lower case; "" when `word` is not one.
+std::string email_domain(std::string_view word) {
   word = without_edge_punctuation(word);
   const std::size_t at = word.find('@');
-  return at != std::string_view::npos && at > 0 && word.find(' ') == std::string_view::npos &&
-         word.find('.', at) != std::string_view::npos && word.find('[') == std::string_view::npos;
+  if (at == std::string_view::npos || at == 0 || word.find(' ') != std::string_view::npos ||
+      word.find('[') != std::string_view::npos || word.find('.', at) == std::string_view::npos)
+    return "";
+  return tosdiff::ascii_lower(word.substr(at + 1));
+}
+
+// The name a domain is registered under: "vertbaudet" for "vertbaudet.com", "epicgames" for
+// "support.epicgames.com"; "" when under 4 letters (too short to be found by chance).
+std::string registered_name(const std::string& domain) {
+  const std::size_t last = domain.rfind('.');
+  if (last == std::string::npos) return "";
+  const std::size_t before = domain.rfind('.', last - 1);
+  const std::string name = domain.substr(before == std::string::npos ? 0 : before + 1,
+                                         last - (before == std::string::npos ? 0 : before + 1));
+  return name.size() >= 4 ? name : "";
+}
+
+// The texts name the address's domain other than in the address itself: a URL or a host, another
+// address of the domain ("privacy@lumen.example" beside "dpo@lumen.example"), or the name it is
+// registered under written as a word or words ("Vertbaudet", "Air Malta" for airmalta.com).
+bool named_elsewhere(const std::string& address, const Text& before, const Text& after) {
+  const std::string domain = address.substr(address.find('@') + 1), name = registered_name(domain);
+  for (const Text* text : {&before, &after})
+    for (const Block& block : text->blocks) {
+      std::string lower = tosdiff::ascii_lower(block.text);
+      for (std::size_t at = lower.find(address); at != std::string::npos; at = lower.find(address, at))
+        lower.erase(at, address.size());
+      if (lower.find(domain) != std::string::npos) return true;
+      if (name.empty()) continue;
+      lower.erase(std::remove(lower.begin(), lower.end(), ' '), lower.end());
+      if (lower.find(name) != std::string::npos) return true;
+    }
+  return false;
 }
 
 // Words a page title joins its words with, not found in an address.
@@ -130,14 +162,12 @@ bool page_title_of(std::string_view label, const std::string& url) {
     every_word_in_host = every_word_in_host && bare.size() >= 2 && host.find(bare) != std::string::npos;
   }
   if (page_words == 0 || site_words == 0) return false;
-  return every_word_in_host || (initials.size() >= 2 && host.rfind(initials, 0) == 0);
+  return every_word_in_host || (initials.size() >= 3 && host.rfind(initials, 0) == 0);
 }
 
 }  // namespace
 
 bool is_link_rewrite(std::string_view before, std::string_view after) {
-  if ((is_hidden_email(before) && is_email_address(after)) || (is_email_address(before) && is_hidden_email(after)))
-    return true;
   const std::string from = as_url(before), to = as_url(after);
   if (!from.empty() && !to.empty()) return same_site_other_language(from, to);
   if (!from.empty()) return label_of(after, from) || page_title_of(after, from);
@@ -145,13 +175,24 @@ bool is_link_rewrite(std::string_view before, std::string_view after) {
   return false;
 }
 
-void mark_link_rewrites(std::vector<Hunk>& hunks) {
+// An address shown where a CDN's placeholder hid it, or hidden again: the address's domain is
+// one the texts name elsewhere (the site's own, a partner the document names). An address of a
+// domain named nowhere else ("dpo@adbroker.example") may be a new party and stays news.
+bool hides_or_shows_an_address(const WordEdit& edit, const Text& before, const Text& after) {
+  const bool shown = is_hidden_email(edit.removed), hidden = is_hidden_email(edit.added);
+  if (shown == hidden) return false;
+  const std::string_view word = shown ? edit.added : edit.removed;
+  return !email_domain(word).empty() && named_elsewhere(tosdiff::ascii_lower(without_edge_punctuation(word)), before, after);
+}
+
+void mark_link_rewrites(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic) continue;
     const std::vector<WordEdit> edits = word_edits(hunk);
     if (edits.empty()) continue;
-    if (std::all_of(edits.begin(), edits.end(),
-                    [](const WordEdit& edit) { return is_link_rewrite(edit.removed, edit.added); }))
+    if (std::all_of(edits.begin(), edits.end(), [&](const WordEdit& edit) {
+          return is_link_rewrite(edit.removed, edit.added) || hides_or_shows_an_address(edit, before, after);
+        }))
       mark_cosmetic(hunk, "link_target");
   }
 }

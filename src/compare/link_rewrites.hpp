@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
@@ -20,14 +21,16 @@ namespace tosdiff {
 // for https://getsupport.apple.com), or the page's title as a browser shows it, "<page> -
 // <site>" ("Rules, Fees & Forms - National Arbitration and Mediation" for
 // https://www.namadr.com/resources/rules-fees-forms/: the page's words in the URL, the site
-// named by the host's words or initials); or an e-mail address and the placeholder a CDN writes when
-// it hides one ("[email protected]"), either way: the address is not in the text on one side.
-// Another host, another page, or a label naming anything the URL does not ("our partners") is
-// not, and neither is one address for another.
+// named by the host's words or by three initials or more). Another host, another page, or a
+// label naming anything the URL does not ("our partners") is not.
 bool is_link_rewrite(std::string_view before, std::string_view after);
 
 // Marks cosmetic, kind "link_target", every substantive hunk all of whose edits are such
-// rewrites.
-void mark_link_rewrites(std::vector<Hunk>& hunks);
+// rewrites, or an e-mail address put in place of the placeholder a CDN writes when it hides
+// one ("[email protected]"), or the reverse, when the texts name the address's domain elsewhere
+// (a URL, a host, another address, the name it is registered under: "Vertbaudet"): the address
+// is not in the text on one side. One address for another, or an address of a domain named
+// nowhere else, is not.
+void mark_link_rewrites(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff

@@ -1,9 +1,11 @@
 #include "tosdiff/compare/previous_version.hpp"
 
-#include <set>
+#include <map>
 #include <string>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/update_notice.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -12,46 +14,67 @@ namespace {
 constexpr std::size_t kMinPreviousBlocks = 10;
 constexpr std::size_t kEndSlack = 3;
 constexpr std::size_t kHeadBlocks = 3;
+constexpr std::size_t kVersionLabelMaxWords = 12;
 
-bool has_word(const std::vector<std::string>& words, std::initializer_list<const char*> list) {
+bool has_one_of(const std::vector<std::string>& words, std::initializer_list<const char*> list) {
   for (const std::string& word : words)
     for (const char* w : list)
       if (word == w) return true;
   return false;
 }
 
-// "Effective until September 29, 2023", "Archive of Previous Terms", "Prior version of the
-// Privacy Policy (in effect until 1 May 2026)".
+// A short line naming another version: "Effective until September 29, 2023", "Archive of
+// Previous Terms", "Prior version of the Privacy Policy". Not a clause ("Entire agreement. These
+// Terms supersede any prior agreement ..." is longer than a label).
 bool labels_another_version(const std::string& text) {
-  const std::string dated = canonicalize(text, kFoldDateFormat);
-  const std::vector<std::string> words =
-      space_separated_words(canonicalize(text, kFoldToWords));
-  const bool until_a_date = contains_iso_date(dated) && has_word(words, {"until", "till", "through"});
-  const bool previous = has_word(words, {"previous", "prior", "former", "archive", "archived", "superseded"}) &&
-                        has_word(words, {"terms", "policy", "version", "agreement", "notice", "conditions", "statement"});
+  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
+  if (words.empty() || words.size() > kVersionLabelMaxWords) return false;
+  const bool until_a_date =
+      contains_iso_date(canonicalize(text, kFoldDateFormat)) && has_one_of(words, {"until", "till", "through"});
+  const bool previous = has_one_of(words, {"previous", "prior", "former", "archive", "archived", "superseded"}) &&
+                        has_one_of(words, {"terms", "policy", "version", "agreement", "notice", "conditions",
+                                           "statement", "guidelines", "standards", "policies"});
   return until_a_date || previous;
+}
+
+// The blocks that open a previous version: its label, after at most a heading or two and the
+// notice that introduces it ("We have made some updates to our Terms of Service ... The current
+// Terms of Service are below.", "## Current Terms of Service"). A clause before the label is not
+// the previous version's: the hunk is then more than a copy taken down.
+bool opens_with_a_label(const Text& before, std::size_t first) {
+  for (std::size_t i = first; i < first + kHeadBlocks && i < before.blocks.size(); ++i) {
+    const Block& block = before.blocks[i];
+    if (labels_another_version(block.text)) return true;
+    const bool heading = block.kind == BlockKind::heading && count_space_separated_words(block.text) <= kVersionLabelMaxWords;
+    if (!heading && !is_version_announcement(block.text)) return false;
+  }
+  return false;
 }
 
 }  // namespace
 
 void mark_previous_versions(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
-  std::set<std::string> kept;  // the new text's keys, read once a hunk may need them
+  std::map<std::string, std::size_t> in_before;  // keys, counted once a hunk may need them
+  std::map<std::string, std::size_t> in_after;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.new_lines != 0 || hunk.old_lines < kMinPreviousBlocks || hunk.old_start == 0) continue;
     const std::size_t first = hunk.old_start - 1, end = first + hunk.old_lines;
     if (end > before.blocks.size()) continue;
     if (first > kEndSlack && end + kEndSlack < before.blocks.size()) continue;
-    bool labelled = false;
-    for (std::size_t i = first; i < first + kHeadBlocks && !labelled; ++i)
-      labelled = labels_another_version(before.blocks[i].text);
-    if (!labelled) continue;
-    if (kept.empty())
-      for (const Block& block : after.blocks) kept.insert(comparison_key(block.text));
-    std::size_t still_there = 0;
-    for (std::size_t i = first + kHeadBlocks; i < end; ++i) still_there += kept.count(comparison_key(before.blocks[i].text));
-    if (2 * still_there < end - first - kHeadBlocks) continue;
-    hunk.cosmetic = true;
-    hunk.cosmetic_kinds = {"previous_version"};
+    if (!opens_with_a_label(before, first)) continue;
+    if (in_before.empty()) {
+      for (const Block& block : before.blocks) ++in_before[comparison_key(block.text)];
+      for (const Block& block : after.blocks) ++in_after[comparison_key(block.text)];
+    }
+    // A copy: its blocks are written twice on the old page (the version in force above it says
+    // them too) and still once on the new one. A section moved away has them once only.
+    std::size_t copied = 0;
+    for (std::size_t i = first + kHeadBlocks; i < end; ++i) {
+      const std::string key = comparison_key(before.blocks[i].text);
+      copied += in_before[key] >= 2 && in_after[key] >= 1 ? 1 : 0;
+    }
+    if (2 * copied < end - first - kHeadBlocks) continue;
+    mark_cosmetic(hunk, "previous_version");
   }
 }
 

@@ -99,31 +99,47 @@ std::vector<std::string> surplus(const Sentences& side, const Sentences& other) 
   return out;
 }
 
+// Sentences of a block, a cut after an initialism ("EU-U.S. Data Privacy Framework") undone: a
+// capital letter between two full stops ends no sentence.
+std::vector<std::string> sentences_past_initialisms(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::string& sentence : sentences_of(text)) {
+    const std::size_t n = out.empty() ? 0 : out.back().size();
+    const bool after_initialism = n >= 3 && out.back()[n - 1] == '.' && out.back()[n - 2] >= 'A' &&
+                                  out.back()[n - 2] <= 'Z' && out.back()[n - 3] == '.';
+    if (after_initialism)
+      out.back() += " " + sentence;
+    else
+      out.push_back(std::move(sentence));
+  }
+  return out;
+}
+
+// A sentence that tells what an update was about: it says so ("This change reflects ...",
+// "Learn more about this update.") and commits to nothing (dates folded: "May 5" is no modal).
+bool tells_the_update(const std::string& sentence) {
+  const std::string words = canonicalize(sentence, kFoldDateFormat | kFoldToWords);
+  const bool about_the_update = words.find("this change") != std::string::npos ||
+                                words.find("this update") != std::string::npos ||
+                                words.find("these changes") != std::string::npos ||
+                                words.find("these updates") != std::string::npos;
+  return about_the_update && !any_of_words(words_of(words), kCommitments);
+}
+
 // "We have updated this addendum, effective from 7 September 2023. This change reflects that we
 // now rely on the EU-U.S. Data Privacy Framework when transferring data ... Learn more about this
-// update.": a removed block that opens with a notice and speaks of "this change" or "this
-// update" is the notice's account of its update; its sentences, committing to nothing, go with
-// it (by comparison key). Sentences of other blocks are not (a clause removed beside a banner).
+// update.": a removed block that opens with a notice and whose every other sentence tells what
+// the update was about is the notice's account of it; those sentences go with it (by comparison
+// key). A sentence that does not speak of the update ("We never sell your data."), or one of
+// another block (a clause removed beside a banner), is not.
 std::set<std::string> accounts_of_updates(const Hunk& hunk) {
   std::set<std::string> out;
   for (const LineOp& line : hunk.lines) {
     if (line.op != '-') continue;
-    const std::vector<std::string> sentences = sentences_of(line.text);
+    const std::vector<std::string> sentences = sentences_past_initialisms(line.text);
     if (sentences.size() < 2 || !is_update_notice(sentences.front())) continue;
-    const std::string block = canonicalize(line.text, kFoldToWords);
-    const bool about_the_update = block.find("this change") != std::string::npos ||
-                                  block.find("this update") != std::string::npos ||
-                                  block.find("these changes") != std::string::npos ||
-                                  block.find("these updates") != std::string::npos;
-    if (!about_the_update || count_space_separated_words(block) > 2 * kNoticeMaxWords) continue;
-    std::set<std::string> keys;
-    bool commits = false;
-    for (const std::string& sentence : sentences) {
-      const std::string words = canonicalize(sentence, kFoldToWords);
-      commits = commits || any_of_words(words_of(words), kCommitments);
-      keys.insert(comparison_key(sentence));
-    }
-    if (!commits) out.insert(keys.begin(), keys.end());
+    if (!std::all_of(sentences.begin() + 1, sentences.end(), tells_the_update)) continue;
+    for (const std::string& sentence : sentences_of(line.text)) out.insert(comparison_key(sentence));
   }
   return out;
 }
@@ -151,17 +167,31 @@ NoticeDifference notice_difference(const Hunk& hunk) {
   return d;
 }
 
-// A sentence about the document's version, not a term of it: names the document, at most
-// kNoticeMaxWords words, and speaks to no one and of no duty ("This version of the Terms of
-// Service will go into effect on January 15, 2026.", "Until then, the current Terms of Service
-// continue to apply."; not "Existing users accept these Terms on January 15, 2026.").
+// A sentence about the document's version, not a term of it: an update notice, or a sentence
+// naming the document that says a version comes into effect or the current one applies until
+// then, or that updates were made ("This version of the Terms of Service will go into effect on
+// January 15, 2026.", "Until then, the current Terms of Service continue to apply.", "We have
+// made some updates to our Terms of Service.", "The current Terms of Service are below."),
+// speaking to no one and of no other duty (dates folded: "May 15" is no modal). "These Terms
+// are governed by the laws of Delaware." is a term.
 bool speaks_of_the_version(const std::string& sentence) {
-  const std::string key = canonicalize(sentence, kFoldToWords);
+  if (is_update_notice(sentence)) return true;
+  const std::string key = canonicalize(sentence, kFoldDateFormat | kFoldToWords);
   if (count_space_separated_words(key) > kNoticeMaxWords) return false;
   const std::set<std::string> words = words_of(key);
-  return any_of_words(words, kDocumentWords) &&
+  if (!names_document_in(space_separated_words(key))) return false;
+  const bool version_phrase = key.find("into effect") != std::string::npos ||
+                              key.find("take effect") != std::string::npos ||
+                              key.find("takes effect") != std::string::npos ||
+                              key.find("continue to apply") != std::string::npos ||
+                              key.find("made some updates") != std::string::npos ||
+                              key.find("made updates") != std::string::npos ||
+                              key.find("have updated") != std::string::npos ||
+                              ((words.count("below") || words.count("above")) &&
+                               any_of_words(words, {"current", "previous", "prior", "updated"}));
+  return version_phrase &&
          !any_of_words(words, {"you", "your", "user", "users", "if", "unless", "may", "must", "shall", "can",
-                               "agree", "accept", "consent", "notify", "except"});
+                               "agree", "accept", "consent", "notify", "except", "not", "no"});
 }
 
 // The announcement of a coming version ("We have made some updates to our Terms of Service.
@@ -218,6 +248,11 @@ bool is_update_notice(std::string_view sentence) {
   // below": the update and where to read it, without a date (replay: such a banner taken down).
   const bool shows_the_update = updates_document && any_of_words(words, {"below", "above"});
   return dated_update || points_to_a_version || shows_the_update;
+}
+
+bool is_version_announcement(std::string_view block_text) {
+  const std::vector<std::string> sentences = sentences_of(block_text);
+  return !sentences.empty() && std::all_of(sentences.begin(), sentences.end(), speaks_of_the_version);
 }
 
 bool adds_update_notice(const Hunk& hunk) {

@@ -22,6 +22,12 @@ namespace tosdiff {
 
 bool is_update_notice(std::string_view sentence);
 
+// A block every sentence of which is about the document's version rather than a term of it:
+// update notices, "This version of the Terms of Service will go into effect on January 15,
+// 2026.", "Until then, the current Terms of Service continue to apply.", "We have made some
+// updates to our Terms of Service." (no one spoken to, no other duty).
+bool is_version_announcement(std::string_view block_text);
+
 // Marks cosmetic, kind "update_notice", every substantive hunk whose only difference is
 // notice sentences: removed ones always (a notice taken down), added ones only when another
 // hunk is substantive (a notice put up alone announces a new version: news). Run before the
