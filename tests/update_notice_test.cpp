@@ -89,9 +89,9 @@ TEST(PrecisionUpdateNotice, WhatTheTermsIncludeIsATermEvenWhenItIsAnUpdatedAdden
 
 TEST(PrecisionUpdateNotice, AnAnnouncementForMayReplacedByItsDateIsCosmetic) {
   const std::string terms = "\nYou keep the rights in what you post.";
-  EXPECT_FALSE(notice_change_of("# Terms of Service\nThis version of the Terms of Service will go into effect on May 15, "
-                                "2026. Until then, the current Terms of Service continue to apply." + terms,
-                                "# Terms of Service\nEffective: May 15, 2026" + terms)
+  EXPECT_FALSE(notice_change_of("# Privacy Policy\nThis version of the Privacy Policy will go into effect on May 15, "
+                                "2026. Until then, the current Privacy Policy continues to apply." + terms,
+                                "# Privacy Policy\nEffective: May 15, 2026" + terms)
                    .substantive);
 }
 

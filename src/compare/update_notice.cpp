@@ -184,6 +184,7 @@ bool speaks_of_the_version(const std::string& sentence) {
                               key.find("take effect") != std::string::npos ||
                               key.find("takes effect") != std::string::npos ||
                               key.find("continue to apply") != std::string::npos ||
+                              key.find("continues to apply") != std::string::npos ||
                               key.find("made some updates") != std::string::npos ||
                               key.find("made updates") != std::string::npos ||
                               key.find("have updated") != std::string::npos ||
