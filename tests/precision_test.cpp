@@ -73,6 +73,8 @@ const Pair kCosmetic[] = {
      "Vous pouvez consulter le site internet www.example.com dans la rubrique « Qui sommes-nous » et la Politique.",
      "Vous pouvez consulter le site internetwww.example.comdans la rubrique « Qui sommes-nous » et laPolitique.",
      {"whitespace"}},
+    {"AParagraphMadeAHeading", "Qui est responsable du traitement de vos donn\u00e9es ?\nLumenfield SAS traite vos donn\u00e9es.",
+     "### Qui est responsable du traitement de vos donn\u00e9es ?\nLumenfield SAS traite vos donn\u00e9es.", {"layout"}},
     {"SpacesLostAfterAColonAndBeforeANumber", "Details: https://example.com/faq Other rules in cookies. 3.4 Retention",
      "Details:https://example.com/faqOther rules in cookies.3.4 Retention", {"whitespace"}},
     {"OpenCompound", "You must not attempt jail breaking of the model.",

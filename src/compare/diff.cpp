@@ -211,9 +211,10 @@ class HunkBuilder {
     std::sort(added.begin(), added.end());
     const std::string old_words = texts_of(before_.text, removed), new_words = texts_of(after_.text, added);
     // Spaces lost or put in around words, a comparison key cannot see past them when they glue
-    // a word to a URL or to punctuation ("internetwww.example.comdans", "cookies.3.4").
+    // a word to a URL or to punctuation ("internetwww.example.comdans", "cookies.3.4"); or the
+    // very same words in blocks of another kind (a paragraph made a heading).
     if (!explained && !removed.empty() && !added.empty() && differ_only_in_spacing(old_words, new_words)) {
-      kinds.insert("whitespace");
+      kinds.insert(old_words == new_words ? "layout" : "whitespace");
       explained = true;
     }
     hunk.cosmetic = explained;
