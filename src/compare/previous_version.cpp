@@ -6,6 +6,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/update_notice.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -16,13 +17,6 @@ constexpr std::size_t kEndSlack = 3;
 constexpr std::size_t kHeadBlocks = 3;
 constexpr std::size_t kVersionLabelMaxWords = 12;
 
-bool has_one_of(const std::vector<std::string>& words, std::initializer_list<const char*> list) {
-  for (const std::string& word : words)
-    for (const char* w : list)
-      if (word == w) return true;
-  return false;
-}
-
 // A short line naming another version: "Effective until September 29, 2023", "Archive of
 // Previous Terms", "Prior version of the Privacy Policy". Not a clause ("Entire agreement. These
 // Terms supersede any prior agreement ..." is longer than a label).
@@ -30,10 +24,9 @@ bool labels_another_version(const std::string& text) {
   const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
   if (words.empty() || words.size() > kVersionLabelMaxWords) return false;
   const bool until_a_date =
-      contains_iso_date(canonicalize(text, kFoldDateFormat)) && has_one_of(words, {"until", "till", "through"});
-  const bool previous = has_one_of(words, {"previous", "prior", "former", "archive", "archived", "superseded"}) &&
-                        has_one_of(words, {"terms", "policy", "version", "agreement", "notice", "conditions",
-                                           "statement", "guidelines", "standards", "policies"});
+      contains_iso_date(canonicalize(text, kFoldDateFormat)) && any_of_words(words, {"until", "till", "through"});
+  const bool previous = any_of_words(words, {"previous", "prior", "former", "archive", "archived", "superseded"}) &&
+                        any_of_words(words, kDocumentWords);
   return until_a_date || previous;
 }
 

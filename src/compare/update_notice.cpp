@@ -8,6 +8,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -37,17 +38,6 @@ std::set<std::string> words_of(const std::string& key) {
   std::vector<std::string> words = space_separated_words(key);
   return {words.begin(), words.end()};
 }
-
-bool any_of_words(const std::set<std::string>& words, std::initializer_list<const char*> list) {
-  return std::any_of(list.begin(), list.end(), [&](const char* w) { return words.count(w) > 0; });
-}
-
-bool is_one_of(const std::string& word, std::initializer_list<const char*> list) {
-  return std::any_of(list.begin(), list.end(), [&](const char* w) { return word == w; });
-}
-
-constexpr std::initializer_list<const char*> kDocumentWords = {
-    "policy", "policies", "terms", "notice", "agreement", "statement", "guidelines", "conditions", "standards", "version"};
 
 // Documents that are often parts of another ("our updated Data Transfer Addendum" in the terms
 // is what the terms contain, a term): the document itself only as "this addendum".
