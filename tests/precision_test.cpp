@@ -235,6 +235,23 @@ TEST(PrecisionKinds, CompoundAndDoubleSpaceAreNamedApart) {
 
 // Paragraphs merged into one block keep their numbers and lose a space; the words are the
 // same (replays: Telegram's numbered terms, a Pinterest heading glued to its paragraph).
+TEST(PrecisionLayout, SectionNamesMadeHeadingsUnderATableOfContentsAreLayout) {
+  // The names are the table's entries too, so their paragraphs are keyed apart from the
+  // headings: the same words, told by the hunk's texts (compare/diff.cpp's spacing check).
+  const std::string sections =
+      "Qui sommes-nous ?\nLumenfield SAS traite vos donn\u00e9es pour fournir le service.\nVos droits\nVous pouvez "
+      "acc\u00e9der \u00e0 vos donn\u00e9es et les effacer.\nNous contacter\n\u00c9crivez \u00e0 notre d\u00e9l\u00e9gu\u00e9 "
+      "\u00e0 la protection des donn\u00e9es.";
+  std::string headed = sections;
+  for (const char* name : {"Qui sommes-nous ?\n", "Vos droits\n", "Nous contacter\n"})
+    headed.replace(headed.find(name), 0, "### ");
+  const std::string contents = "# Politique de confidentialit\u00e9\n- Qui sommes-nous ?\n- Vos droits\n- Nous contacter\n";
+  const Change change = change_of(contents + sections, contents + headed);
+  ASSERT_EQ(change.hunks.size(), 3u);
+  EXPECT_FALSE(change.substantive);
+  for (const Hunk& hunk : change.hunks) EXPECT_EQ(hunk.cosmetic_kinds, (Kinds{"layout"}));
+}
+
 TEST(PrecisionLayout, NumberedParagraphsMergedAreLayout) {
   const Change change = change_of("1.4. You may not interfere with the service.\n\n1.5. Your use is subject to the terms.",
                                   "1.4. You may not interfere with the service. 1.5. Your use is subject to the terms.");

@@ -467,7 +467,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_section_headings(hunks, before_text, after_text);
   mark_moved_date_lines(hunks);
   mark_update_notices(hunks);
-  mark_previous_versions(hunks, before_text, after_text);
+  mark_previous_versions(hunks, before_text, before.keys, after.keys);
   mark_stale_date_lines(hunks, after_text);
   mark_time_zone_shift(hunks, before.keys, after.keys);  // before the date stamps: a stamp moved otherwise breaks the shift
   mark_date_stamps(hunks);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/prose_links.hpp"
 #include "tosdiff/compare/variants.hpp"
 #include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/url.hpp"
@@ -79,7 +80,7 @@ bool is_hidden_email(std::string_view word) {
   word = trim(word);  // the placeholder's own brackets are not punctuation to strip
   while (!word.empty() && std::string_view(".,;:)").find(word.back()) != std::string_view::npos) word.remove_suffix(1);
   while (!word.empty() && word.front() == '(') word.remove_prefix(1);
-  return word == "[email protected]";
+  return word == kHiddenEmailPlaceholder;
 }
 
 // The domain of an e-mail address written alone, lower case; "" when `word` is not one.
@@ -106,18 +107,17 @@ std::string registered_name(const std::string& domain) {
 // The texts name the address's domain other than in the address itself: a URL or a host, another
 // address of the domain ("privacy@lumen.example" beside "dpo@lumen.example"), or the name it is
 // registered under written as a word or words ("Vertbaudet", "Air Malta" for airmalta.com).
-bool named_elsewhere(const std::string& address, const Text& before, const Text& after) {
+// `blocks`: both texts' blocks, lower case.
+bool named_elsewhere(const std::string& address, const std::vector<std::string>& blocks) {
   const std::string domain = address.substr(address.find('@') + 1), name = registered_name(domain);
-  for (const Text* text : {&before, &after})
-    for (const Block& block : text->blocks) {
-      std::string lower = tosdiff::ascii_lower(block.text);
-      for (std::size_t at = lower.find(address); at != std::string::npos; at = lower.find(address, at))
-        lower.erase(at, address.size());
-      if (lower.find(domain) != std::string::npos) return true;
-      if (name.empty()) continue;
-      lower.erase(std::remove(lower.begin(), lower.end(), ' '), lower.end());
-      if (lower.find(name) != std::string::npos) return true;
-    }
+  for (std::string lower : blocks) {
+    for (std::size_t at = lower.find(address); at != std::string::npos; at = lower.find(address, at))
+      lower.erase(at, address.size());
+    if (lower.find(domain) != std::string::npos) return true;
+    if (name.empty()) continue;
+    lower.erase(std::remove(lower.begin(), lower.end(), ' '), lower.end());
+    if (lower.find(name) != std::string::npos) return true;
+  }
   return false;
 }
 
@@ -165,6 +165,22 @@ bool page_title_of(std::string_view label, const std::string& url) {
   return every_word_in_host || (initials.size() >= 3 && host.rfind(initials, 0) == 0);
 }
 
+// An address shown where a CDN's placeholder hid it, or hidden again: the address's domain is
+// one the texts name elsewhere (the site's own, a partner the document names). An address of a
+// domain named nowhere else ("dpo@adbroker.example") may be a new party and stays news.
+// `blocks` (both texts' blocks, lower case) is filled on first need: few hunks hide an address.
+bool hides_or_shows_an_address(const WordEdit& edit, const Text& before, const Text& after,
+                               std::vector<std::string>& blocks) {
+  const bool shown = is_hidden_email(edit.removed), hidden = is_hidden_email(edit.added);
+  if (shown == hidden) return false;
+  const std::string_view word = shown ? edit.added : edit.removed;
+  if (email_domain(word).empty()) return false;
+  if (blocks.empty())
+    for (const Text* text : {&before, &after})
+      for (const Block& block : text->blocks) blocks.push_back(tosdiff::ascii_lower(block.text));
+  return named_elsewhere(tosdiff::ascii_lower(without_edge_punctuation(word)), blocks);
+}
+
 }  // namespace
 
 bool is_link_rewrite(std::string_view before, std::string_view after) {
@@ -175,23 +191,15 @@ bool is_link_rewrite(std::string_view before, std::string_view after) {
   return false;
 }
 
-// An address shown where a CDN's placeholder hid it, or hidden again: the address's domain is
-// one the texts name elsewhere (the site's own, a partner the document names). An address of a
-// domain named nowhere else ("dpo@adbroker.example") may be a new party and stays news.
-bool hides_or_shows_an_address(const WordEdit& edit, const Text& before, const Text& after) {
-  const bool shown = is_hidden_email(edit.removed), hidden = is_hidden_email(edit.added);
-  if (shown == hidden) return false;
-  const std::string_view word = shown ? edit.added : edit.removed;
-  return !email_domain(word).empty() && named_elsewhere(tosdiff::ascii_lower(without_edge_punctuation(word)), before, after);
-}
-
 void mark_link_rewrites(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  std::vector<std::string> lower_blocks;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic) continue;
     const std::vector<WordEdit> edits = word_edits(hunk);
     if (edits.empty()) continue;
     if (std::all_of(edits.begin(), edits.end(), [&](const WordEdit& edit) {
-          return is_link_rewrite(edit.removed, edit.added) || hides_or_shows_an_address(edit, before, after);
+          return is_link_rewrite(edit.removed, edit.added) ||
+                 hides_or_shows_an_address(edit, before, after, lower_blocks);
         }))
       mark_cosmetic(hunk, "link_target");
   }

@@ -1,6 +1,6 @@
 #include "tosdiff/compare/previous_version.hpp"
 
-#include <map>
+#include <unordered_map>
 #include <string>
 
 #include "tosdiff/compare/canonical.hpp"
@@ -46,9 +46,9 @@ bool opens_with_a_label(const Text& before, std::size_t first) {
 
 }  // namespace
 
-void mark_previous_versions(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
-  std::map<std::string, std::size_t> in_before;  // keys, counted once a hunk may need them
-  std::map<std::string, std::size_t> in_after;
+void mark_previous_versions(std::vector<Hunk>& hunks, const Text& before, const std::vector<std::string>& before_keys,
+                            const std::vector<std::string>& after_keys) {
+  std::unordered_map<std::string, std::size_t> in_before, in_after;  // counted once a hunk may need them
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.new_lines != 0 || hunk.old_lines < kMinPreviousBlocks || hunk.old_start == 0) continue;
     const std::size_t first = hunk.old_start - 1, end = first + hunk.old_lines;
@@ -56,16 +56,14 @@ void mark_previous_versions(std::vector<Hunk>& hunks, const Text& before, const 
     if (first > kEndSlack && end + kEndSlack < before.blocks.size()) continue;
     if (!opens_with_a_label(before, first)) continue;
     if (in_before.empty()) {
-      for (const Block& block : before.blocks) ++in_before[comparison_key(block.text)];
-      for (const Block& block : after.blocks) ++in_after[comparison_key(block.text)];
+      for (const std::string& key : before_keys) ++in_before[key];
+      for (const std::string& key : after_keys) ++in_after[key];
     }
     // A copy: its blocks are written twice on the old page (the version in force above it says
     // them too) and still once on the new one. A section moved away has them once only.
     std::size_t copied = 0;
-    for (std::size_t i = first + kHeadBlocks; i < end; ++i) {
-      const std::string key = comparison_key(before.blocks[i].text);
-      copied += in_before[key] >= 2 && in_after[key] >= 1 ? 1 : 0;
-    }
+    for (std::size_t i = first + kHeadBlocks; i < end; ++i)
+      copied += in_before[before_keys[i]] >= 2 && in_after[before_keys[i]] >= 1 ? 1 : 0;
     if (2 * copied < end - first - kHeadBlocks) continue;
     mark_cosmetic(hunk, "previous_version");
   }

@@ -7,6 +7,7 @@
 // 6,000 to 8,000 words taken down at once). The news was the new text, when it was put up.
 // A pure transform over a diff's hunks.
 
+#include <string>
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
@@ -25,6 +26,8 @@ namespace tosdiff {
 //     version says mostly what the new one does).
 // A section removed from the end of the terms is none of these: it has no such label, or its
 // words are gone from the page.
-void mark_previous_versions(std::vector<Hunk>& hunks, const Text& before, const Text& after);
+// `before_keys` and `after_keys` are the diff's comparison keys of each text's blocks.
+void mark_previous_versions(std::vector<Hunk>& hunks, const Text& before, const std::vector<std::string>& before_keys,
+                            const std::vector<std::string>& after_keys);
 
 }  // namespace tosdiff

@@ -114,7 +114,7 @@ std::string fold_prose_urls(std::string_view s) {
 }
 
 std::string fold_hidden_emails(std::string_view s) {
-  static constexpr std::string_view kPlaceholder = "[email protected]";
+  constexpr std::string_view kPlaceholder = kHiddenEmailPlaceholder;
   std::string out;
   std::size_t copied = 0;
   for (std::size_t at = s.find(kPlaceholder); at != std::string_view::npos; at = s.find(kPlaceholder, at + 1)) {

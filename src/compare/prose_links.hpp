@@ -15,6 +15,9 @@ std::string fold_links(std::string_view s);
 // reduced to canonical_link(), without the sentence punctuation that follows it.
 std::string fold_prose_urls(std::string_view s);
 
+// The placeholder Cloudflare writes in place of an e-mail address its script hides.
+inline constexpr std::string_view kHiddenEmailPlaceholder = "[email protected]";
+
 // Every word holding the placeholder a CDN writes for an e-mail address it hides ("[email
 // protected]", Cloudflare's), with the letters of the address the page left glued around it
 // ("seb[email protected]oop."), reduced to the bare placeholder: the address is not in the

@@ -129,9 +129,21 @@ std::set<std::string> accounts_of_updates(const Hunk& hunk) {
     const std::vector<std::string> sentences = sentences_past_initialisms(line.text);
     if (sentences.size() < 2 || !is_update_notice(sentences.front())) continue;
     if (!std::all_of(sentences.begin() + 1, sentences.end(), tells_the_update)) continue;
+    // Keyed as sentences_on() cuts them ("... the EU-U.S." and "Data Privacy Framework ..."
+    // apart), since the hunk's surplus sentences are looked up by these keys.
     for (const std::string& sentence : sentences_of(line.text)) out.insert(comparison_key(sentence));
   }
   return out;
+}
+
+// The sentences a hunk takes away and puts in, as written (the ones both sides have left out).
+struct SentenceDifference {
+  std::vector<std::string> gone, come;
+};
+
+SentenceDifference sentence_difference(const Hunk& hunk) {
+  const Sentences removed = sentences_on(hunk, '-'), added = sentences_on(hunk, '+');
+  return {surplus(removed, added), surplus(added, removed)};
 }
 
 struct NoticeDifference {
@@ -139,10 +151,10 @@ struct NoticeDifference {
   bool adds = false;
 };
 
-NoticeDifference notice_difference(const Hunk& hunk) {
+NoticeDifference notice_difference(const Hunk& hunk, const SentenceDifference& sentences) {
   NoticeDifference d;
-  const Sentences removed = sentences_on(hunk, '-'), added = sentences_on(hunk, '+');
-  const std::vector<std::string> gone = surplus(removed, added), come = surplus(added, removed);
+  const std::vector<std::string>& gone = sentences.gone;
+  const std::vector<std::string>& come = sentences.come;
   if (gone.empty() && come.empty()) return d;
   auto notice = [](const std::string& sentence) { return is_update_notice(sentence); };
   // A notice taken down with the sentences beside it in its block that said what its update
@@ -190,9 +202,9 @@ bool speaks_of_the_version(const std::string& sentence) {
 // Service continue to apply.") replaced, on that day, by the date line it announced
 // ("Effective: January 15, 2026"): the version it announced is the one in force (replay: a
 // platform's terms).
-bool notice_becomes_its_date(const Hunk& hunk) {
-  const Sentences removed = sentences_on(hunk, '-'), added = sentences_on(hunk, '+');
-  const std::vector<std::string> gone = surplus(removed, added), come = surplus(added, removed);
+bool notice_becomes_its_date(const SentenceDifference& sentences) {
+  const std::vector<std::string>& gone = sentences.gone;
+  const std::vector<std::string>& come = sentences.come;
   if (gone.empty() || come.size() != 1 || !is_date_line(come.front())) return false;
   if (!std::all_of(gone.begin(), gone.end(), speaks_of_the_version)) return false;
   std::string announced;
@@ -248,7 +260,7 @@ bool is_version_announcement(std::string_view block_text) {
 
 bool adds_update_notice(const Hunk& hunk) {
   return hunk.cosmetic && hunk.cosmetic_kinds == std::vector<std::string>{"update_notice"} &&
-         notice_difference(hunk).adds;
+         notice_difference(hunk, sentence_difference(hunk)).adds;
 }
 
 void mark_update_notices(std::vector<Hunk>& hunks) {
@@ -256,26 +268,23 @@ void mark_update_notices(std::vector<Hunk>& hunks) {
   for (std::size_t i = 0; i < hunks.size(); ++i) {
     Hunk& hunk = hunks[i];
     if (hunk.cosmetic) continue;
-    const NoticeDifference d = notice_difference(hunk);
+    const SentenceDifference sentences = sentence_difference(hunk);
+    const NoticeDifference d = notice_difference(hunk, sentences);
     if (!d.only_notices) {
-      if (notice_becomes_its_date(hunk)) mark_cosmetic(hunk, "update_notice");
+      if (notice_becomes_its_date(sentences)) mark_cosmetic(hunk, "update_notice");
       continue;
     }
     if (d.adds) {
       put_up.push_back(i);
       continue;
     }
-    hunk.cosmetic = true;
-    hunk.cosmetic_kinds = {"update_notice"};
+    mark_cosmetic(hunk, "update_notice");
   }
   if (put_up.empty()) return;
   std::size_t substantive = 0;
   for (const Hunk& hunk : hunks) substantive += hunk.cosmetic ? 0 : 1;
   if (substantive == put_up.size()) return;  // nothing else changed: the announcement is the news
-  for (std::size_t i : put_up) {
-    hunks[i].cosmetic = true;
-    hunks[i].cosmetic_kinds = {"update_notice"};
-  }
+  for (std::size_t i : put_up) mark_cosmetic(hunks[i], "update_notice");
 }
 
 }  // namespace tosdiff
