@@ -458,6 +458,23 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
       "\xC2\xA9 2026 Lumenfield Inc. licenses your content to advertisers and partners worldwide for any purpose"));
 }
 
+TEST(PrecisionPageControl, ASurveyWidgetPutInBelowTheDocumentIsCosmetic) {
+  // A platform's monetisation policy: a survey box, its prompt a heading, added at the end.
+  const std::string text = "# Monetisation policy\nWe may suspend payouts at any time.";
+  const Change survey = change_of(text, text + "\n#### Have a moment?\nTell us how we're doing\nTake Survey");
+  EXPECT_FALSE(survey.substantive);
+  ASSERT_EQ(survey.hunks.size(), 1u);
+  EXPECT_EQ(survey.hunks[0].cosmetic_kinds, (Kinds{"page_control"}));
+  EXPECT_TRUE(is_page_furniture_phrase("Was this article helpful?"));
+  EXPECT_TRUE(is_page_furniture_phrase("\xC2\xBFTe ha resultado \xC3\xBAtil?"));
+  EXPECT_TRUE(is_page_furniture_phrase("Cet article vous a-t-il \xC3\xA9t\xC3\xA9 utile ?"));
+  EXPECT_FALSE(is_page_furniture_phrase("Download your data"));
+  // Twins: a clause beside the prompt; a section of the document headed like a control.
+  EXPECT_TRUE(change_of(text, text + "\n#### Have a moment?\nWe may share your answers with advertisers.").substantive);
+  EXPECT_TRUE(change_of(text, text + "\n## Download your data\nExport requests take 30 days.").substantive);
+  EXPECT_TRUE(change_of(text, text + "\n## Download\nCopy link").substantive);  // a heading that is a label only
+}
+
 TEST(PrecisionPageControl, AButtonPutInTheSelectionOrItsLabelTranslatedIsCosmetic) {
   const std::string text = "# Terms\nWe keep chats for 30 days.\nWe never sell your data.";
   const Change added = change_of(text, "# Terms\nWe keep chats for 30 days.\nCopy link\nWe never sell your data.");

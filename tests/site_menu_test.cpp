@@ -146,5 +146,30 @@ TEST(SiteMenu, TextAfterARelatedArticlesLabelThatIsProseIsNews) {
   EXPECT_TRUE(menu_change_of(kShopPolicy + related("Hosts"), policy + related("Hosts")).substantive);
 }
 
+TEST(SiteMenu, ARelatedTopicsLabelTakenAwayAboveTheListThatStaysIsCosmetic) {
+  // A search engine's ranking description: the "RELATED TOPICS" heading dropped, its links kept.
+  const std::string list = "Remove cached pages from the index\nReport a concern about a result\n";
+  const Change dropped = menu_change_of(kShopPolicy + "## RELATED TOPICS\n" + list, kShopPolicy + list);
+  EXPECT_FALSE(dropped.substantive);
+  ASSERT_EQ(dropped.hunks.size(), 1u);
+  EXPECT_EQ(dropped.hunks[0].cosmetic_kinds, (Kinds{"site_menu"}));
+  EXPECT_FALSE(menu_change_of(kShopPolicy + list, kShopPolicy + "Related topics:\n" + list).substantive);  // put in
+  // A help centre's list in Polish: one article renamed.
+  const std::string polish = "Powi\xC4\x85zane artyku\xC5\x82y\n- Regulamin dla Klient\xC3\xB3w\n- ";
+  EXPECT_FALSE(menu_change_of(kShopPolicy + polish + "Cennik\n", kShopPolicy + polish + "Cenniki i specyfikacje\n")
+                   .substantive);
+}
+
+TEST(SiteMenu, AClauseTakenAwayWithARelatedLabelOrALabelAboveProseIsNews) {
+  const std::string list = "Remove cached pages from the index\nReport a concern about a result\n";
+  const std::string clause =
+      "We may also use the pages you visit to rank the results shown to other people, and we keep the record of "
+      "each visit for as long as the index lists the page.\n";
+  // The label and a clause above the list taken away together: the clause is news.
+  EXPECT_TRUE(menu_change_of(kShopPolicy + "## Related topics\n" + clause + list, kShopPolicy + list).substantive);
+  // A label that heads prose, not cards, is no list's label: the heading taken away is news.
+  EXPECT_TRUE(menu_change_of(kShopPolicy + "## Related topics\n" + clause, kShopPolicy + clause).substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -70,14 +70,23 @@ const std::set<std::string>& furniture_phrases() {
       "skip to main content", "skip to content", "skip to navigation", "back to top", "go to top", "scroll to top",
       "on this page", "in this article", "in this section", "table of contents", "contents",
       "was this page helpful", "was this article helpful", "was this helpful", "yes no", "previous", "next",
+      // A survey or feedback widget's prompt and buttons ("Have a moment? Tell us how we're
+      // doing. Take Survey": replay, put in below a platform's monetisation policy).
+      "have a moment", "tell us how we're doing", "tell us how we are doing", "take survey", "take the survey",
+      "take our survey", "give feedback", "send feedback", "leave feedback", "feedback",
+      "did this answer your question", "was this information helpful", "rate this page", "rate this article",
+      "how can we improve", "how can we improve this page", "thanks for your feedback", "thank you for your feedback",
       "previous next", "cookie settings", "cookie preferences", "manage cookies", "manage cookie preferences",
       "zum inhalt springen", "zum hauptinhalt springen", "nach oben", "auf dieser seite", "inhaltsverzeichnis",
-      "inhalt", "war diese seite hilfreich", "ja nein", "cookie-einstellungen",
+      "inhalt", "war diese seite hilfreich", "war dieser artikel hilfreich", "ja nein", "cookie-einstellungen",
+      "feedback geben", "umfrage starten", "an der umfrage teilnehmen",
       "aller au contenu", "aller au contenu principal", "retour en haut", "haut de page", "sur cette page",
       "sommaire", "table des mati\xC3\xA8res", "cette page vous a-t-elle \xC3\xA9t\xC3\xA9 utile", "oui non",
-      "param\xC3\xA8tres des cookies", "g\xC3\xA9rer les cookies",
+      "param\xC3\xA8tres des cookies", "g\xC3\xA9rer les cookies", "cet article vous a-t-il \xC3\xA9t\xC3\xA9 utile",
+      "donnez votre avis", "r\xC3\xA9pondre \xC3\xA0 l'enqu\xC3\xAAte",
       "ir al contenido", "ir al contenido principal", "volver arriba", "en esta p\xC3\xA1gina", "\xC3\xADndice",
-      "s\xC3\xAD no", "configuraci\xC3\xB3n de cookies",
+      "s\xC3\xAD no", "configuraci\xC3\xB3n de cookies", "\xC2\xBFte ha resultado \xC3\xBAtil",
+      "\xC2\xBFte result\xC3\xB3 \xC3\xBAtil este art\xC3\xAD" "culo", "enviar comentarios",
       "vai al contenuto", "torna su", "in questa pagina", "indice", "impostazioni dei cookie",
       "ir para o conte\xC3\xBA" "do", "voltar ao topo", "nesta p\xC3\xA1gina", "sim n\xC3\xA3o",
       "naar inhoud", "terug naar boven", "op deze pagina", "inhoud", "inhoudsopgave", "ja nee",
@@ -143,8 +152,23 @@ bool is_page_control_label(std::string_view block_text) {
   return control;
 }
 
+bool is_page_furniture_phrase(std::string_view block_text) {
+  return furniture_phrases().count(without_symbols(canonicalize(block_text, kFoldToWords))) > 0;
+}
+
 void mark_page_controls(std::vector<Hunk>& hunks) {
-  mark_hunks_of_text_blocks(hunks, is_page_control_label, "page_control");
+  // A label may not be a heading (a section titled "Download your data" is the document's),
+  // but a widget's prompt may: "#### Have a moment?" heads a survey box, "## Contents" a table.
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
+    bool all = true;
+    for (const LineOp& line : hunk.lines) {
+      const Block block = parse_block(line.text);
+      all = block.kind == BlockKind::heading ? is_page_furniture_phrase(block.text) : is_page_control_label(block.text);
+      if (!all) break;
+    }
+    if (all) mark_cosmetic(hunk, "page_control");
+  }
 }
 
 }  // namespace tosdiff

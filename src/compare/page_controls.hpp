@@ -17,8 +17,13 @@ namespace tosdiff {
 // with partners" is not one.
 bool is_page_control_label(std::string_view block_text);
 
+// A whole block that is the page's own furniture: a skip link, a pager, the head of a table
+// of contents, a feedback or survey widget's prompt ("Was this page helpful?", "Have a
+// moment?", "Take Survey"), in the languages above.
+bool is_page_furniture_phrase(std::string_view block_text);
+
 // Marks cosmetic, kind "page_control", every substantive hunk whose blocks, removed and
-// added, are all such labels (none a heading).
+// added, are all such labels (headings only when they are furniture phrases).
 void mark_page_controls(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff

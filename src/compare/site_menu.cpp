@@ -31,9 +31,24 @@ bool is_sentence(const Block& block) {
 
 // A help centre's list of other articles closing the page ("Related articles", then cards
 // of a category, a title and a teaser), in the languages tosdiff reads.
+// Help centres name the list after what it holds: articles, topics, questions (replays: a
+// search engine's ranking description losing its "RELATED TOPICS" heading, a Polish
+// marketplace's help centre renaming one of its "Powiązane artykuły").
 constexpr std::string_view kRelatedLabels[] = {
-    "related articles", "related help articles", "articles connexes", "articles associés", "verwandte artikel",
-    "artículos relacionados", "articoli correlati", "artigos relacionados", "gerelateerde artikelen"};
+    "related articles", "related help articles", "related topics", "related help topics", "related questions",
+    "related resources", "related links", "related content", "related pages", "more related articles",
+    "articles connexes", "articles associés", "sujets connexes", "rubriques connexes", "questions associées",
+    "verwandte artikel", "verwandte themen", "ähnliche artikel", "Ähnliche artikel", "artículos relacionados",
+    "temas relacionados", "preguntas relacionadas", "articoli correlati", "argomenti correlati",
+    "artigos relacionados", "tópicos relacionados", "gerelateerde artikelen", "gerelateerde onderwerpen",
+    "powiązane artykuły"};
+
+bool is_related_label(std::string_view text) {
+  const std::string label = block_label(text);
+  for (std::string_view related : kRelatedLabels)
+    if (label == related) return true;
+  return false;
+}
 constexpr std::size_t kRelatedMaxBlocks = 40;
 constexpr std::size_t kRelatedMaxWords = 30;  // a card's teaser, not a clause
 
@@ -51,6 +66,24 @@ bool side_within_tail(std::size_t first, std::size_t lines, std::size_t start) {
   return first >= start + 1;              // 1-based
 }
 
+// A hunk that only takes away (or puts in) the text's related-articles label, the other text
+// having none, and whose blocks are each a label or a card's few words.
+bool label_only(const Hunk& hunk, std::size_t old_related, std::size_t new_related, const Text& before,
+                const Text& after) {
+  const bool removal = hunk.new_lines == 0 && hunk.old_lines > 0 && new_related == after.blocks.size() &&
+                       old_related < before.blocks.size() && hunk.old_start == old_related + 1;
+  const bool addition = hunk.old_lines == 0 && hunk.new_lines > 0 && old_related == before.blocks.size() &&
+                        new_related < after.blocks.size() && hunk.new_start == new_related + 1;
+  if (!removal && !addition) return false;
+  bool label = false;
+  for (const LineOp& line : hunk.lines) {
+    const Block block = parse_block(line.text);
+    if (is_related_label(block.text)) label = true;
+    else if (count_space_separated_words(block.text) > kRelatedMaxWords) return false;
+  }
+  return label;
+}
+
 }  // namespace
 
 std::size_t related_articles_start(const Text& text) {
@@ -61,9 +94,7 @@ std::size_t related_articles_start(const Text& text) {
   std::size_t start = blocks.size();
   for (std::size_t i = blocks.size(); i-- > lowest;) {
     if (count_space_separated_words(blocks[i].text) > kRelatedMaxWords) break;
-    const std::string label = block_label(blocks[i].text);
-    for (std::string_view related : kRelatedLabels)
-      if (label == related) start = i;
+    if (is_related_label(blocks[i].text)) start = i;
   }
   return start;
 }
@@ -102,8 +133,11 @@ void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& af
     if (hunk.cosmetic) continue;
     const bool in_menu =
         side_within(hunk.old_start, hunk.old_lines, old_menu) && side_within(hunk.new_start, hunk.new_lines, new_menu);
-    const bool in_related = related && side_within_tail(hunk.old_start, hunk.old_lines, old_related) &&
-                            side_within_tail(hunk.new_start, hunk.new_lines, new_related);
+    bool in_related = related && side_within_tail(hunk.old_start, hunk.old_lines, old_related) &&
+                      side_within_tail(hunk.new_start, hunk.new_lines, new_related);
+    // The label alone taken away (or put in) above a list that stays: the list is the same
+    // cards on both sides, unlabelled on one.
+    if (!in_related && related && label_only(hunk, old_related, new_related, before, after)) in_related = true;
     if (in_menu || in_related) mark_cosmetic(hunk, "site_menu");
   }
 }
