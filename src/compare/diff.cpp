@@ -464,7 +464,6 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_navigation(hunks);
   mark_site_menu(hunks, before_text, after_text);
   mark_document_head(hunks);
-  mark_title_segment(hunks, before_text, after_text);
   mark_section_headings(hunks, before_text, after_text);
   mark_moved_date_lines(hunks);
   mark_update_notices(hunks);

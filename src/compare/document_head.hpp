@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
-#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
@@ -16,14 +15,5 @@ namespace tosdiff {
 // removes blocks, at most 3, each a heading or a line of at most 8 words with a date, and
 // adds nothing but the labels of the page's controls (page_controls.hpp).
 void mark_document_head(std::vector<Hunk>& hunks);
-
-// Marks cosmetic, kind "document_head", a first hunk that rewrites the document's title (a
-// heading with only headings above it, among the first 3 blocks) by adding or dropping a
-// segment after a separator (" | ", " - ", " – ", " — ", " · ") made of at most 4 words, each
-// a badge ("New", "Nouveau") or a word the texts write elsewhere as written: the site's name
-// ("Terms of Service | Pinterest Policy" → "Terms of Service", replay: a platform's title
-// tag losing its suffix; "Business Services Terms - New"). A region's code ("EU", "UK") is
-// whom the document is for, never furniture; nor is a word the document never uses.
-void mark_title_segment(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff
