@@ -76,6 +76,37 @@ TEST(PageHeader, ATitleWithTheSiteAfterABarIsCosmetic) {
 }
 
 // Twins: what the head of a document says.
+// A shop's carousel above its terms of sale: product cards (name, brand, price tag, badge).
+std::string carousel(const std::string& first_card) {
+  return "# Terms of sale\nYOU MIGHT LIKE\n" + first_card + "\nNew\nWool scarf\nNORTH PINE\n80,00\xE2\x82\xAC\n";
+}
+
+TEST(PageHeader, ProductCardsAboveTheFirstSentenceAreCosmetic) {
+  const Change replaced = header_change(page(carousel("Tweed dress\nHALVARD\n445,00\xE2\x82\xAC")),
+                                        page(carousel("Cotton shirt\nLUMEN ATELIER\n1 195,00\xE2\x82\xAC")));
+  EXPECT_FALSE(replaced.substantive);
+  ASSERT_FALSE(replaced.hunks.empty());
+  EXPECT_EQ(replaced.hunks[0].cosmetic_kinds, (Kinds{"page_header"}));
+  // A card on sale: two prices, and a discount label.
+  EXPECT_FALSE(header_change(page(carousel("Backpack\nBRIGHTWATER\n95,00\xE2\x82\xAC 47,50\xE2\x82\xAC\n\\-50%")),
+                             page(carousel("Tweed dress\nHALVARD\n$445.00")))
+                   .substantive);
+}
+
+TEST(PageHeader, APriceRevisedUnderItsLabelOrAPriceInAClauseAboveTheFirstSentenceIsNews) {
+  // The product (a plan) stays, its price changes: a price rise.
+  EXPECT_TRUE(header_change(page("# Terms\nPremium plan\n9,99\xE2\x82\xAC\n"), page("# Terms\nPremium plan\n12,99\xE2\x82\xAC\n"))
+                  .substantive);
+  // A price with what it is for is no tag.
+  EXPECT_TRUE(header_change(page("# Terms\nPremium plan\n9,99\xE2\x82\xAC per month\n"),
+                            page("# Terms\nPremium plan for families\n12,99\xE2\x82\xAC per month\n"))
+                  .substantive);
+  // Below the first sentence, cards are the document's (a fee schedule's entries).
+  EXPECT_TRUE(header_change(page("# Terms\n") + "Delivery to a locker\n4,99\xE2\x82\xAC\n",
+                            page("# Terms\n") + "Delivery to your door\n6,99\xE2\x82\xAC\n")
+                  .substantive);
+}
+
 TEST(PageHeader, ATableAboveTheFirstSentenceIsTheDocument) {
   EXPECT_TRUE(header_change(page("# Terms of Service\nData | Kept for\nChats | until you delete them\n"),
                             page("# Terms of Service\nData | Kept for\nChats | for ever\n"))

@@ -103,6 +103,46 @@ bool states_something(std::string_view line) {
          count_space_separated_words(trimmed) >= kLabelSentenceWords;
 }
 
+// A shop's price tag as a whole block: one or two prices ("195,00€", "95,00€ 47,50€" on
+// sale, "$1,225.00", "CHF 20"), or a discount ("-30%"): digits, their separators, a currency.
+bool is_price_tag(std::string_view line) {
+  const Block block = parse_block(line);
+  if (block.kind == BlockKind::heading || block.kind == BlockKind::table_row) return false;
+  static constexpr std::string_view kCurrencies[] = {"\xE2\x82\xAC", "$", "\xC2\xA3", "\xC2\xA5", "eur", "usd", "gbp", "chf"};
+  bool money = false, digits = false;
+  for (std::string word : space_separated_words(block.text)) {
+    word = tosdiff::ascii_lower(word);
+    for (std::string_view currency : kCurrencies) {
+      for (std::size_t at = word.find(currency); at != std::string::npos; at = word.find(currency)) {
+        word.erase(at, currency.size());
+        money = true;
+      }
+    }
+    if (!word.empty() && word.back() == '%') {
+      word.pop_back();
+      money = true;
+    }
+    if (!word.empty() && word.front() == '\\') word.erase(0, 1);  // Markdown's escaped "\-30%"
+    if (!word.empty() && word.front() == '-') word.erase(0, 1);
+    for (char c : word) {
+      if (is_ascii_digit(c)) digits = true;
+      else if (c != ',' && c != '.') return false;
+    }
+  }
+  return money && digits;
+}
+
+// A price tag that changed with its product: the line above it (above its other tags: a
+// sale's two prices, a discount), on the same side of the hunk, changed too and is no price
+// (a card replaced, not a price revised under its label).
+bool with_its_product(const Hunk& hunk, std::size_t i) {
+  while (i > 0 && hunk.lines[i - 1].op == hunk.lines[i].op) {
+    if (!is_price_tag(hunk.lines[i - 1].text)) return true;
+    --i;
+  }
+  return false;
+}
+
 bool capitalised(const std::string& word) {
   return !word.empty() && ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0x80);
 }
@@ -165,8 +205,14 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     const bool footer = !header && side_within_footer(hunk.old_start, hunk.old_lines, old_footer, before.blocks.size()) &&
                         side_within_footer(hunk.new_start, hunk.new_lines, new_footer, after.blocks.size());
     if (!header && !footer) continue;
-    if (std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& l) { return states_something(l.text); }))
-      continue;
+    // Above the first sentence, a shop's product cards (name, brand, price tag) come and go
+    // with its promotions (replay: a department store's carousel above its terms of sale, 196
+    // alerts in four years); a price revised under a label that stays is news.
+    bool says_more = false;
+    for (std::size_t i = 0; i < hunk.lines.size() && !says_more; ++i)
+      says_more = states_something(hunk.lines[i].text) &&
+                  !(header && is_price_tag(hunk.lines[i].text) && with_its_product(hunk, i));
+    if (says_more) continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
     if (switches_a_name(hunk) || (header && topical(hunk))) continue;
