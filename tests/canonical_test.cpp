@@ -173,6 +173,17 @@ TEST(CosmeticKinds, QuotesOnly) {
             (Kinds{"quotes"}));
 }
 
+TEST(CosmeticKinds, FullWidthPunctuationRetypedIsPunctuation) {
+  // A seller's terms retyped: full-width semicolon and colon, the ideographic full stop.
+  EXPECT_EQ(cosmetic_kinds("access to the Shop\xEF\xBC\x9B", "access to the Shop;"), (Kinds{"punctuation"}));
+  EXPECT_EQ(cosmetic_kinds("Note\xEF\xBC\x9A the fees apply\xE3\x80\x82", "Note: the fees apply."),
+            (Kinds{"punctuation"}));
+  // Twins: a word changed beside it; full-width digits are no punctuation.
+  EXPECT_EQ(comparison_key("access to the Shop\xEF\xBC\x9B"), comparison_key("access to the Shop;"));
+  EXPECT_NE(comparison_key("access to the Shop\xEF\xBC\x9B"), comparison_key("access to the Store;"));
+  EXPECT_NE(comparison_key("within \xEF\xBC\x93 days"), comparison_key("within 8 days"));
+}
+
 TEST(CosmeticKinds, CaseOnly) {
   EXPECT_EQ(cosmetic_kinds("Terms Of Service", "Terms of service"), (Kinds{"case"}));
 }

@@ -151,6 +151,32 @@ bool is_sentence_punct(char c) { return c == '.' || c == ',' || c == ';' || c ==
 
 // Drops sentence punctuation at word ends (before a space or the end of the block), so
 // "Updated: May 6" and "Updated May 6" are equal but "1.5" and "15" are not.
+// Full-width punctuation (U+FF01..U+FF1F: "；", "：", "，", "（") and the ideographic
+// comma and full stop as their ASCII marks: a page retyped by another editor (replay: a
+// marketplace's seller terms, "Shop；" → "Shop;") says the same.
+std::string fold_full_width_marks(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    if (i + 2 < s.size() && b(i) == 0xEF && b(i + 1) == 0xBC && b(i + 2) >= 0x81 && b(i + 2) <= 0x9F) {
+      const char ascii = static_cast<char>(b(i + 2) - 0x60);  // U+FF01 '！' -> '!'
+      if (std::ispunct(static_cast<unsigned char>(ascii))) {
+        out += ascii;
+        i += 2;
+        continue;
+      }
+    }
+    if (i + 2 < s.size() && b(i) == 0xE3 && b(i + 1) == 0x80 && (b(i + 2) == 0x81 || b(i + 2) == 0x82)) {
+      out += b(i + 2) == 0x81 ? ',' : '.';
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
 std::string fold_punctuation(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -590,7 +616,7 @@ std::string canonicalize(std::string_view text, unsigned steps) {
   if (steps & kFoldNumbering) s = strip_numbering(s);
   if (steps & kFoldCase) s = fold_case(s);
   if (steps & kFoldSpelling) s = fold_accents(drop_serial_commas(fold_spelling_variants(s)));
-  if (steps & kFoldPunctuation) s = fold_punctuation(fold_marks(s));
+  if (steps & kFoldPunctuation) s = fold_punctuation(fold_marks(fold_full_width_marks(s)));
   if (steps & kFoldWhitespace) s = fold_whitespace(s);
   if (steps & kFoldSpelling) s = join_compounds(s);
   return s;
