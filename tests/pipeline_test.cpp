@@ -513,6 +513,33 @@ TEST_F(Pipeline, BackFromAVersionThatLastedDaysIsARevertLikeAnyChange) {
   EXPECT_EQ(records[2].significance, Significance::substantive);
 }
 
+TEST_F(Pipeline, BackFromAStaleCopyOfAnOlderVersionIsFlapping) {
+  // A, then B, then B revised (C); a cache serves A again for a week: named and reported; C
+  // back is flapping. The same way back a month later is news: A was the document meanwhile.
+  auto run = [&](const std::string& platform, std::chrono::hours stale_for) {
+    const DocumentSpec doc = spec(platform, kUrl);
+    Terms revised;
+    revised.privacy = "We share your personal information with our affiliates and with processors bound by contract.";
+    const std::string a = terms_html(), b = sold_terms_html(), c = terms_html(revised);
+    std::vector<ChangeRecord> records;
+    for (const std::string* page : {&a, &b, &c, &a, &c}) {
+      fetcher_.set_html(kUrl, *page);
+      records.push_back(check_one(doc));
+      clock_.advance(records.size() == 4 ? stale_for : std::chrono::hours(48));
+    }
+    return records;
+  };
+  const std::vector<ChangeRecord> week = run("example", std::chrono::hours(24 * 7));
+  EXPECT_EQ(week[3].reverts_to, "1");
+  EXPECT_EQ(week[3].significance, Significance::substantive);
+  EXPECT_EQ(week[4].reverts_to, "3");
+  EXPECT_EQ(week[4].significance, Significance::cosmetic);
+  EXPECT_EQ(week[4].cosmetic_kinds, std::vector<std::string>{"flapping"});
+  const std::vector<ChangeRecord> month = run("other", std::chrono::hours(24 * 30));
+  EXPECT_EQ(month[4].reverts_to, "3");
+  EXPECT_EQ(month[4].significance, Significance::substantive);
+}
+
 TEST_F(Pipeline, FlappingBetweenTwoTextsIsNamedThenCosmetic) {
   const DocumentSpec doc = spec("example", kUrl);
   const std::string a = terms_html(), b = sold_terms_html();

@@ -29,6 +29,14 @@ void mark_flapping(ChangeRecord& r) {
 
 constexpr std::chrono::hours kBlip{36};
 
+// A stale copy: a cache or a mirror serves an older text of the document for days, then the
+// current one again (replays: a dating app's privacy policy, the version of months before
+// served for a week; a store's developer terms, for two days). The older text's arrival named
+// the version it reverts to and was reported; the way back to the text it displaced, within
+// kStaleCopy, restores what the reader was last told of, and is flapping. Longer, the old text
+// was the document for a while, and its replacement is news again.
+constexpr std::chrono::hours kStaleCopy{24 * 14};
+
 // A page that is flapping now: kFlappingNow of its recent versions (from `first` on) are
 // flapping changes made within kFlappingWindow. It serves three or more texts by turns
 // (replays: a retailer's terms in several editions, 1,683 versions in four years; a
@@ -75,7 +83,7 @@ void note_flapping(ChangeRecord& r, const std::vector<VersionEntry>& history, co
   }
   std::chrono::system_clock::time_point since, now;
   if (history.size() >= 2 && history[history.size() - 2].sha256 == sha && parse_utc(current.captured_at, since) &&
-      parse_utc(checked_at, now) && now - since < kBlip)
+      parse_utc(checked_at, now) && (now - since < kBlip || (!current.reverts_to.empty() && now - since < kStaleCopy)))
     mark_flapping(r);
 }
 
