@@ -87,6 +87,11 @@ TEST(PageHeader, ProductCardsAboveTheFirstSentenceAreCosmetic) {
   EXPECT_FALSE(replaced.substantive);
   ASSERT_FALSE(replaced.hunks.empty());
   EXPECT_EQ(replaced.hunks[0].cosmetic_kinds, (Kinds{"page_header"}));
+  // Names with digits in them, a name cut short.
+  EXPECT_FALSE(header_change(page(carousel("Silver bracelet 3g\nHALVARD\n170,00\xE2\x82\xAC")),
+                             page(carousel("Striped sweat Y-3\nLUMEN ATELIER\nStriped sweat with bands and a hood...\n"
+                                           "230,00\xE2\x82\xAC")))
+                   .substantive);
   // A card on sale: two prices, and a discount label.
   EXPECT_FALSE(header_change(page(carousel("Backpack\nBRIGHTWATER\n95,00\xE2\x82\xAC 47,50\xE2\x82\xAC\n\\-50%")),
                              page(carousel("Tweed dress\nHALVARD\n$445.00")))
@@ -100,6 +105,10 @@ TEST(PageHeader, APriceRevisedUnderItsLabelOrAPriceInAClauseAboveTheFirstSentenc
   // A price with what it is for is no tag.
   EXPECT_TRUE(header_change(page("# Terms\nPremium plan\n9,99\xE2\x82\xAC per month\n"),
                             page("# Terms\nPremium plan for families\n12,99\xE2\x82\xAC per month\n"))
+                  .substantive);
+  // A date or a label with its value among the cards states something.
+  EXPECT_TRUE(header_change(page(carousel("Tweed dress\nHALVARD\n445,00\xE2\x82\xAC")),
+                            page(carousel("Tweed dress\nOffer ends 31 March 2026\n445,00\xE2\x82\xAC")))
                   .substantive);
   // Below the first sentence, cards are the document's (a fee schedule's entries).
   EXPECT_TRUE(header_change(page("# Terms\n") + "Delivery to a locker\n4,99\xE2\x82\xAC\n",

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -99,6 +100,7 @@ bool states_something(std::string_view line) {
   const std::string_view trimmed = trim(text);
   if (trimmed.empty()) return false;
   const char last = trimmed.back();
+  if (trimmed.size() >= 3 && trimmed.substr(trimmed.size() - 3) == "...") return false;  // a label cut short
   return (last == '.' || last == ';') &&
          count_space_separated_words(trimmed) >= kLabelSentenceWords;
 }
@@ -141,6 +143,31 @@ bool with_its_product(const Hunk& hunk, std::size_t i) {
     --i;
   }
   return false;
+}
+
+constexpr std::size_t kCardLineMaxWords = 12;
+
+// Whether line i of a hunk is part of product cards replaced: the run of lines on its side
+// around it has price tags, each changed with its product, and the line is a tag, or a
+// product's name or brand (at most 12 words, no date, address or label with its value:
+// "Bracelet 3g en argent", "Sweat Y-3" carry digits that state nothing).
+bool in_product_cards(const Hunk& hunk, std::size_t i) {
+  std::size_t first = i, last = i;
+  while (first > 0 && hunk.lines[first - 1].op == hunk.lines[i].op) --first;
+  while (last + 1 < hunk.lines.size() && hunk.lines[last + 1].op == hunk.lines[i].op) ++last;
+  bool tags = false;
+  for (std::size_t k = first; k <= last; ++k) {
+    if (!is_price_tag(hunk.lines[k].text)) continue;
+    if (!with_its_product(hunk, k)) return false;
+    tags = true;
+  }
+  if (!tags) return false;
+  if (is_price_tag(hunk.lines[i].text)) return true;
+  const std::string_view text = parse_block(hunk.lines[i].text).text;
+  if (text.find_first_of("@:") != std::string_view::npos || text.find("://") != std::string_view::npos ||
+      text.find("www.") != std::string_view::npos)
+    return false;
+  return count_space_separated_words(text) <= kCardLineMaxWords && !contains_iso_date(rewrite_dates(text));
 }
 
 bool capitalised(const std::string& word) {
@@ -210,8 +237,7 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     // alerts in four years); a price revised under a label that stays is news.
     bool says_more = false;
     for (std::size_t i = 0; i < hunk.lines.size() && !says_more; ++i)
-      says_more = states_something(hunk.lines[i].text) &&
-                  !(header && is_price_tag(hunk.lines[i].text) && with_its_product(hunk, i));
+      says_more = states_something(hunk.lines[i].text) && !(header && in_product_cards(hunk, i));
     if (says_more) continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
