@@ -106,6 +106,10 @@ TEST(PageHeader, APriceRevisedUnderItsLabelOrAPriceInAClauseAboveTheFirstSentenc
   EXPECT_TRUE(header_change(page("# Terms\nPremium plan\n9,99\xE2\x82\xAC per month\n"),
                             page("# Terms\nPremium plan for families\n12,99\xE2\x82\xAC per month\n"))
                   .substantive);
+  // On a shop's listing (4 price tags or more above the document), a product's price revised.
+  const std::string listing = "# Terms of sale\nYOU MIGHT LIKE\nWool scarf\n80,00\xE2\x82\xAC\nBelt\n45,00\xE2\x82\xAC\n"
+                              "Boots\n210,00\xE2\x82\xAC\nCoat\n";
+  EXPECT_FALSE(header_change(page(listing + "750,00\xE2\x82\xAC\n"), page(listing + "790,00\xE2\x82\xAC\n")).substantive);
   // A date or a label with its value among the cards states something.
   EXPECT_TRUE(header_change(page(carousel("Tweed dress\nHALVARD\n445,00\xE2\x82\xAC")),
                             page(carousel("Tweed dress\nOffer ends 31 March 2026\n445,00\xE2\x82\xAC")))

@@ -146,19 +146,30 @@ bool with_its_product(const Hunk& hunk, std::size_t i) {
 }
 
 constexpr std::size_t kCardLineMaxWords = 12;
+constexpr std::size_t kListingMinTags = 4;
+
+// Whether the first `header` blocks of a text hold a shop's listing: 4 price tags or more. A
+// plan's price set out above terms is one or three; a carousel of products is many, and a
+// product's price revised there is the shop's, not a term.
+bool holds_a_listing(const Text& text, std::size_t header) {
+  std::size_t tags = 0;
+  for (std::size_t i = 0; i < header && i < text.blocks.size(); ++i)
+    if (is_price_tag(render_block(text.blocks[i])) && ++tags >= kListingMinTags) return true;
+  return false;
+}
 
 // Whether line i of a hunk is part of product cards replaced: the run of lines on its side
 // around it has price tags, each changed with its product, and the line is a tag, or a
 // product's name or brand (at most 12 words, no date, address or label with its value:
 // "Bracelet 3g en argent", "Sweat Y-3" carry digits that state nothing).
-bool in_product_cards(const Hunk& hunk, std::size_t i) {
+bool in_product_cards(const Hunk& hunk, std::size_t i, bool shop_listing) {
   std::size_t first = i, last = i;
   while (first > 0 && hunk.lines[first - 1].op == hunk.lines[i].op) --first;
   while (last + 1 < hunk.lines.size() && hunk.lines[last + 1].op == hunk.lines[i].op) ++last;
   bool tags = false;
   for (std::size_t k = first; k <= last; ++k) {
     if (!is_price_tag(hunk.lines[k].text)) continue;
-    if (!with_its_product(hunk, k)) return false;
+    if (!shop_listing && !with_its_product(hunk, k)) return false;
     tags = true;
   }
   if (!tags) return false;
@@ -223,6 +234,7 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
                               const std::function<bool(const Hunk&)>& topical) {
   const std::size_t old_header = header_blocks(before), new_header = header_blocks(after);
   const std::size_t old_footer = footer_start(before), new_footer = footer_start(after);
+  const bool listing = holds_a_listing(before, old_header) && holds_a_listing(after, new_header);
   std::size_t marked = 0;
   for (Hunk& hunk : change.hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
@@ -237,7 +249,7 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     // alerts in four years); a price revised under a label that stays is news.
     bool says_more = false;
     for (std::size_t i = 0; i < hunk.lines.size() && !says_more; ++i)
-      says_more = states_something(hunk.lines[i].text) && !(header && in_product_cards(hunk, i));
+      says_more = states_something(hunk.lines[i].text) && !(header && in_product_cards(hunk, i, listing));
     if (says_more) continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
