@@ -174,7 +174,8 @@ bool in_product_cards(const Hunk& hunk, std::size_t i, bool shop_listing) {
   }
   if (!tags) return false;
   if (is_price_tag(hunk.lines[i].text)) return true;
-  const std::string_view text = parse_block(hunk.lines[i].text).text;
+  const Block block = parse_block(hunk.lines[i].text);
+  const std::string_view text = block.text;
   if (text.find_first_of("@:") != std::string_view::npos || text.find("://") != std::string_view::npos ||
       text.find("www.") != std::string_view::npos)
     return false;
