@@ -160,6 +160,20 @@ TEST(SiteMenu, ARelatedTopicsLabelTakenAwayAboveTheListThatStaysIsCosmetic) {
                    .substantive);
 }
 
+TEST(SiteMenu, AWholeListOfRelatedArticlesTakenAwayAboveASiteFooterIsCosmetic) {
+  std::string footer = "Get help with your reservations.\n### Support\n";
+  for (int i = 1; i <= 45; ++i) footer += "- Footer link " + std::to_string(i) + "\n";
+  const std::string cards = related("Hosts\nCancellation fees\nWhat a host pays for cancelling.");
+  const Change dropped = menu_change_of(kShopPolicy + cards + footer, kShopPolicy + footer);
+  EXPECT_FALSE(dropped.substantive);
+  EXPECT_FALSE(menu_change_of(kShopPolicy + footer, kShopPolicy + cards + footer).substantive);  // put in
+  // Twin: a clause among what is taken away with the label.
+  const std::string with_clause =
+      "Related articles\n- Hosts\nWe may also charge hosts who cancel a fee of up to half the booking, deducted "
+      "from their next payouts, and we may block the dates of the cancelled booking.\n";
+  EXPECT_TRUE(menu_change_of(kShopPolicy + with_clause + footer, kShopPolicy + footer).substantive);
+}
+
 TEST(SiteMenu, AClauseTakenAwayWithARelatedLabelOrALabelAboveProseIsNews) {
   const std::string list = "Remove cached pages from the index\nReport a concern about a result\n";
   const std::string clause =

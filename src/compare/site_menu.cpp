@@ -84,6 +84,30 @@ bool label_only(const Hunk& hunk, std::size_t old_related, std::size_t new_relat
   return label;
 }
 
+constexpr std::size_t kCardLineWords = 12;
+
+// A card's line: a title or a teaser of a few words, or a longer teaser cut short ("... there
+// are penalties applied for Host cancella…"). A whole sentence of 13 words or more is prose.
+bool is_card_line(std::string_view text) {
+  const std::size_t words = count_space_separated_words(text);
+  if (words <= kCardLineWords) return true;
+  const std::string_view end = trim(text);
+  const bool cut_short = (end.size() >= 3 && end.substr(end.size() - 3) == "...") ||
+                         (end.size() >= 3 && end.substr(end.size() - 3) == "\xE2\x80\xA6");
+  return cut_short && words <= kRelatedMaxWords;
+}
+
+// A hunk that takes away (or puts in) a whole list of related articles, wherever it stands (a
+// site's footer may follow it: a platform's terms on its help centre): the label first, then
+// its cards.
+bool whole_related_list(const Hunk& hunk) {
+  if ((hunk.old_lines == 0) == (hunk.new_lines == 0) || hunk.lines.size() < 2) return false;
+  if (!is_related_label(parse_block(hunk.lines.front().text).text)) return false;
+  for (const LineOp& line : hunk.lines)
+    if (!is_card_line(parse_block(line.text).text)) return false;
+  return true;
+}
+
 }  // namespace
 
 std::size_t related_articles_start(const Text& text) {
@@ -128,7 +152,6 @@ void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& af
   const std::size_t old_menu = site_menu_blocks(before), new_menu = site_menu_blocks(after);
   const std::size_t old_related = related_articles_start(before), new_related = related_articles_start(after);
   const bool related = old_related < before.blocks.size() || new_related < after.blocks.size();
-  if (old_menu == 0 && new_menu == 0 && !related) return;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic) continue;
     const bool in_menu =
@@ -138,6 +161,7 @@ void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& af
     // The label alone taken away (or put in) above a list that stays: the list is the same
     // cards on both sides, unlabelled on one.
     if (!in_related && related && label_only(hunk, old_related, new_related, before, after)) in_related = true;
+    if (!in_related && whole_related_list(hunk)) in_related = true;
     if (in_menu || in_related) mark_cosmetic(hunk, "site_menu");
   }
 }
