@@ -458,6 +458,28 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
       "\xC2\xA9 2026 Lumenfield Inc. licenses your content to advertisers and partners worldwide for any purpose"));
 }
 
+TEST(PrecisionPageControl, ACloseButtonAndADrawnRuleAreCosmetic) {
+  const std::string text = "# Privacy\nWe keep your activity for 18 months.\nYou can delete it at any time.";
+  EXPECT_FALSE(change_of(text, "# Privacy\nWe keep your activity for 18 months.\nclose\nYou can delete it at any time.")
+                   .substantive);
+  EXPECT_TRUE(is_drawn_rule("----------"));
+  EXPECT_TRUE(is_drawn_rule("\xE2\x94\x80\xE2\x94\x80 \xE2\x80\xA2"));
+  EXPECT_FALSE(is_drawn_rule("- 1 -"));
+  EXPECT_FALSE(is_drawn_rule(""));
+  const Change dropped = change_of("# Privacy\n-----------------\nWe keep your activity for 18 months.",
+                                   "# Privacy\nWe keep your activity for 18 months.");
+  EXPECT_FALSE(dropped.substantive);
+  ASSERT_EQ(dropped.hunks.size(), 1u);
+  EXPECT_EQ(dropped.hunks[0].cosmetic_kinds, (Kinds{"layout"}));
+  // Twins: a clause closing the account; a rule taken away with a clause.
+  EXPECT_TRUE(change_of(text, "# Privacy\nWe keep your activity for 18 months.\nWe may close your account.\n"
+                              "You can delete it at any time.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Privacy\n-----\nWe sell your data.\nWe keep your activity for 18 months.",
+                        "# Privacy\nWe keep your activity for 18 months.")
+                  .substantive);
+}
+
 TEST(PrecisionPageControl, ASurveyWidgetPutInBelowTheDocumentIsCosmetic) {
   // A platform's monetisation policy: a survey box, its prompt a heading, added at the end.
   const std::string text = "# Monetisation policy\nWe may suspend payouts at any time.";
@@ -652,6 +674,20 @@ TEST(PrecisionCounter, AViewCounterGluedToTheTextIsCosmetic) {
   const Change change = change_of("# Policy\n3.4M viewsLast updated: Mar 4, 2026. Creators must follow the rules.",
                                   "# Policy\n3.5M viewsLast updated: Mar 4, 2026. Creators must follow the rules.");
   EXPECT_FALSE(change.substantive);
+}
+
+TEST(PrecisionCounter, AViewCounterWithItsLabelFirstIsCosmetic) {
+  // A help centre's article header: "Views: 1.8M" glued to the date line.
+  EXPECT_FALSE(change_of("# Policy\nViews: 1.8MLast updated: Apr 1, 2026\nCreators must follow the rules.",
+                         "# Policy\nViews: 1.9MLast updated: Apr 1, 2026\nCreators must follow the rules.")
+                   .substantive);
+  // Twins: a threshold written in terms; the date beside the counter.
+  EXPECT_TRUE(change_of("# Policy\nCreators need views: 10K before payouts start.",
+                        "# Policy\nCreators need views: 50K before payouts start.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Policy\nViews: 1.8MLast updated: Apr 1, 2026\nCreators must follow the rules.",
+                        "# Policy\nViews: 1.9MLast updated: May 6, 2026\nCreators must follow the rules.")
+                  .substantive);
 }
 
 TEST(PrecisionCounter, ALineThatIsOnlyACountOfViewsIsACounter) {

@@ -122,6 +122,19 @@ std::size_t counter_at(std::string_view s, std::size_t i, std::array<std::pair<s
     if (end < s.size() && s[end] >= 'a' && s[end] <= 'z') continue;
     return end;
   }
+  // The label first, as a help centre's article header writes it: "Views: 1.9MLast updated",
+  // the number ending the line or glued to the next label ("Creators need views: 10K before
+  // payouts" is a threshold).
+  if (j == s.size() || (s[j] >= 'A' && s[j] <= 'Z')) {
+    std::size_t b = i;
+    while (b > 0 && s[b - 1] == ' ') --b;
+    if (b > 0 && s[b - 1] == ':') --b;
+    for (std::string_view unit : {"views", "likes", "reactions", "upvotes"}) {
+      if (b < unit.size() || tosdiff::ascii_lower(s.substr(b - unit.size(), unit.size())) != unit) continue;
+      if (b > unit.size() && is_ascii_letter(s[b - unit.size() - 1])) continue;
+      return j;
+    }
+  }
   count = 0;
   return 0;
 }

@@ -1,5 +1,6 @@
 #include "tosdiff/compare/page_controls.hpp"
 
+#include <cctype>
 #include <set>
 #include <string>
 
@@ -76,6 +77,8 @@ const std::set<std::string>& furniture_phrases() {
       "take our survey", "give feedback", "send feedback", "leave feedback", "feedback",
       "did this answer your question", "was this information helpful", "rate this page", "rate this article",
       "how can we improve", "how can we improve this page", "thanks for your feedback", "thank you for your feedback",
+      // A dialog's or a banner's close button ("close", replay: a video platform's privacy policy).
+      "close", "close banner", "dismiss", "fermer", "schlie\xC3\x9F" "en", "cerrar", "chiudi", "fechar", "sluiten",
       "previous next", "cookie settings", "cookie preferences", "manage cookies", "manage cookie preferences",
       "zum inhalt springen", "zum hauptinhalt springen", "nach oben", "auf dieser seite", "inhaltsverzeichnis",
       "inhalt", "war diese seite hilfreich", "war dieser artikel hilfreich", "ja nein", "cookie-einstellungen",
@@ -152,6 +155,28 @@ bool is_page_control_label(std::string_view block_text) {
   return control;
 }
 
+bool is_drawn_rule(std::string_view block_text) {
+  // ASCII punctuation, the dashes U+2010..U+2015, the bullet, the ellipsis and box drawing.
+  bool mark = false;
+  for (std::size_t i = 0; i < block_text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(block_text[i]);
+    if (c == ' ') continue;
+    if (c < 0x80) {
+      if (!std::ispunct(c)) return false;
+      mark = true;
+      continue;
+    }
+    if (i + 2 >= block_text.size() || c != 0xE2) return false;
+    const auto b1 = static_cast<unsigned char>(block_text[i + 1]), b2 = static_cast<unsigned char>(block_text[i + 2]);
+    const bool dash = b1 == 0x80 && ((b2 >= 0x90 && b2 <= 0x95) || b2 == 0xA2 || b2 == 0xA6);
+    const bool box = b1 == 0x94 || b1 == 0x95;
+    if (!dash && !box) return false;
+    mark = true;
+    i += 2;
+  }
+  return mark;
+}
+
 bool is_page_furniture_phrase(std::string_view block_text) {
   return furniture_phrases().count(without_symbols(canonicalize(block_text, kFoldToWords))) > 0;
 }
@@ -159,15 +184,20 @@ bool is_page_furniture_phrase(std::string_view block_text) {
 void mark_page_controls(std::vector<Hunk>& hunks) {
   // A label may not be a heading (a section titled "Download your data" is the document's),
   // but a widget's prompt may: "#### Have a moment?" heads a survey box, "## Contents" a table.
+  // A line drawn with dashes or box characters ("-----", a heading's underline read as text)
+  // says nothing: alone it is layout, beside labels a control's frame.
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
-    bool all = true;
+    bool all = true, rules_only = true;
     for (const LineOp& line : hunk.lines) {
       const Block block = parse_block(line.text);
-      all = block.kind == BlockKind::heading ? is_page_furniture_phrase(block.text) : is_page_control_label(block.text);
+      const bool rule = block.kind != BlockKind::heading && is_drawn_rule(block.text);
+      rules_only = rules_only && rule;
+      all = rule || (block.kind == BlockKind::heading ? is_page_furniture_phrase(block.text)
+                                                       : is_page_control_label(block.text));
       if (!all) break;
     }
-    if (all) mark_cosmetic(hunk, "page_control");
+    if (all) mark_cosmetic(hunk, rules_only ? "layout" : "page_control");
   }
 }
 

@@ -22,8 +22,13 @@ bool is_page_control_label(std::string_view block_text);
 // moment?", "Take Survey"), in the languages above.
 bool is_page_furniture_phrase(std::string_view block_text);
 
+// A block drawn with marks only: ASCII punctuation, dashes, bullets, box drawing ("-----",
+// "───", "• • •"); no letter, no digit.
+bool is_drawn_rule(std::string_view block_text);
+
 // Marks cosmetic, kind "page_control", every substantive hunk whose blocks, removed and
-// added, are all such labels (headings only when they are furniture phrases).
+// added, are all such labels (headings only when they are furniture phrases) or drawn rules;
+// kind "layout" when they are all drawn rules.
 void mark_page_controls(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff
