@@ -149,8 +149,6 @@ std::string fold_whitespace(std::string_view s) {
 
 bool is_sentence_punct(char c) { return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?'; }
 
-// Drops sentence punctuation at word ends (before a space or the end of the block), so
-// "Updated: May 6" and "Updated May 6" are equal but "1.5" and "15" are not.
 // Full-width punctuation (U+FF01..U+FF1F: "；", "：", "，", "（") and the ideographic
 // comma and full stop as their ASCII marks: a page retyped by another editor (replay: a
 // marketplace's seller terms, "Shop；" → "Shop;") says the same.
@@ -177,6 +175,8 @@ std::string fold_full_width_marks(std::string_view s) {
   return out;
 }
 
+// Drops sentence punctuation at word ends (before a space or the end of the block), so
+// "Updated: May 6" and "Updated May 6" are equal but "1.5" and "15" are not.
 std::string fold_punctuation(std::string_view s) {
   std::string out;
   out.reserve(s.size());

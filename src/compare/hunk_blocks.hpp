@@ -33,16 +33,14 @@ inline void mark_cosmetic(Hunk& hunk, const char* kind) {
   hunk.cosmetic_kinds = {kind};
 }
 
-// Marks cosmetic, with `kind`, every substantive hunk all of whose lines, removed and added,
-// are text blocks `is` accepts.
-template <class TextTest>
-void mark_hunks_of_text_blocks(std::vector<Hunk>& hunks, TextTest is, const char* kind) {
-  for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic || hunk.lines.empty()) continue;
-    bool all = true;
-    for (const LineOp& line : hunk.lines) all = all && is_text_block(line.text, is);
-    if (all) mark_cosmetic(hunk, kind);
-  }
+// A label or a teaser cut short by the page, ending with "..." or "…": no sentence, however
+// long ("Portefeuille rectangulaire...", "... penalties applied for Host cancella…").
+inline bool ends_cut_short(std::string_view text) {
+  const std::string_view end = trim(text);
+  auto ends_with = [&](std::string_view tail) {
+    return end.size() >= tail.size() && end.substr(end.size() - tail.size()) == tail;
+  };
+  return ends_with("...") || ends_with("\xE2\x80\xA6");
 }
 
 }  // namespace tosdiff

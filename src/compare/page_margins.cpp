@@ -100,15 +100,14 @@ bool states_something(std::string_view line) {
   const std::string_view trimmed = trim(text);
   if (trimmed.empty()) return false;
   const char last = trimmed.back();
-  if (trimmed.size() >= 3 && trimmed.substr(trimmed.size() - 3) == "...") return false;  // a label cut short
+  if (ends_cut_short(trimmed)) return false;
   return (last == '.' || last == ';') &&
          count_space_separated_words(trimmed) >= kLabelSentenceWords;
 }
 
 // A shop's price tag as a whole block: one or two prices ("195,00€", "95,00€ 47,50€" on
 // sale, "$1,225.00", "CHF 20"), or a discount ("-30%"): digits, their separators, a currency.
-bool is_price_tag(std::string_view line) {
-  const Block block = parse_block(line);
+bool is_price_tag(const Block& block) {
   if (block.kind == BlockKind::heading || block.kind == BlockKind::table_row) return false;
   static constexpr std::string_view kCurrencies[] = {"\xE2\x82\xAC", "$", "\xC2\xA3", "\xC2\xA5", "eur", "usd", "gbp", "chf"};
   bool money = false, digits = false;
@@ -134,6 +133,8 @@ bool is_price_tag(std::string_view line) {
   return money && digits;
 }
 
+bool is_price_tag(std::string_view line) { return is_price_tag(parse_block(line)); }
+
 // A price tag that changed with its product: the line above it (above its other tags: a
 // sale's two prices, a discount), on the same side of the hunk, changed too and is no price
 // (a card replaced, not a price revised under its label).
@@ -154,7 +155,7 @@ constexpr std::size_t kListingMinTags = 4;
 bool holds_a_listing(const Text& text, std::size_t header) {
   std::size_t tags = 0;
   for (std::size_t i = 0; i < header && i < text.blocks.size(); ++i)
-    if (is_price_tag(render_block(text.blocks[i])) && ++tags >= kListingMinTags) return true;
+    if (is_price_tag(text.blocks[i]) && ++tags >= kListingMinTags) return true;
   return false;
 }
 
@@ -173,8 +174,8 @@ bool in_product_cards(const Hunk& hunk, std::size_t i, bool shop_listing) {
     tags = true;
   }
   if (!tags) return false;
-  if (is_price_tag(hunk.lines[i].text)) return true;
   const Block block = parse_block(hunk.lines[i].text);
+  if (is_price_tag(block)) return true;
   const std::string_view text = block.text;
   if (text.find_first_of("@:") != std::string_view::npos || text.find("://") != std::string_view::npos ||
       text.find("www.") != std::string_view::npos)

@@ -30,10 +30,10 @@ bool is_sentence(const Block& block) {
 }
 
 // A help centre's list of other articles closing the page ("Related articles", then cards
-// of a category, a title and a teaser), in the languages tosdiff reads.
-// Help centres name the list after what it holds: articles, topics, questions (replays: a
-// search engine's ranking description losing its "RELATED TOPICS" heading, a Polish
-// marketplace's help centre renaming one of its "Powiązane artykuły").
+// of a category, a title and a teaser), in the languages tosdiff reads. Help centres name the
+// list after what it holds: articles, topics, questions (replays: a search engine's ranking
+// description losing its "RELATED TOPICS" heading, a Polish marketplace's help centre
+// renaming one of its "Powiązane artykuły"). block_label lowers ASCII only: "Ähnliche" twice.
 constexpr std::string_view kRelatedLabels[] = {
     "related articles", "related help articles", "related topics", "related help topics", "related questions",
     "related resources", "related links", "related content", "related pages", "more related articles",
@@ -49,6 +49,7 @@ bool is_related_label(std::string_view text) {
     if (label == related) return true;
   return false;
 }
+
 constexpr std::size_t kRelatedMaxBlocks = 40;
 constexpr std::size_t kRelatedMaxWords = 30;  // a card's teaser, not a clause
 
@@ -91,10 +92,7 @@ constexpr std::size_t kCardLineWords = 12;
 bool is_card_line(std::string_view text) {
   const std::size_t words = count_space_separated_words(text);
   if (words <= kCardLineWords) return true;
-  const std::string_view end = trim(text);
-  const bool cut_short = (end.size() >= 3 && end.substr(end.size() - 3) == "...") ||
-                         (end.size() >= 3 && end.substr(end.size() - 3) == "\xE2\x80\xA6");
-  return cut_short && words <= kRelatedMaxWords;
+  return ends_cut_short(text) && words <= kRelatedMaxWords;
 }
 
 // A hunk that takes away (or puts in) a whole list of related articles, wherever it stands (a
