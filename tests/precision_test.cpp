@@ -725,6 +725,59 @@ TEST(PrecisionCounter, ThresholdsAndLimitsInTermsAreNotCounters) {
                   .substantive);
 }
 
+// ---- typos (compare/typos.hpp) ------------------------------------------------------------------
+
+const char* const kAffiliatesTerms =
+    "# Terms\nThese terms govern your use of our services and our affiliates' services.\n"
+    "Our affiliates may process payments for you.\nWe may share data with our corporate %s services.";
+
+std::string affiliates_terms(const char* word) {
+  std::string text = kAffiliatesTerms;
+  text.replace(text.find("%s"), 2, word);
+  return text;
+}
+
+TEST(PrecisionTypo, AMisspeltWordCorrectedOrMistypedIsSpelling) {
+  // A letter put in, the document's own word elsewhere: corrected.
+  const Change corrected = change_of(affiliates_terms("affilitates\u2019"), affiliates_terms("affiliates\u2019"));
+  ASSERT_EQ(corrected.hunks.size(), 1u);
+  EXPECT_FALSE(corrected.substantive);
+  EXPECT_EQ(corrected.hunks[0].cosmetic_kinds, (Kinds{"spelling"}));
+  // The slip made: a letter left out.
+  EXPECT_FALSE(change_of(affiliates_terms("affiliates"), affiliates_terms("afiliates")).substantive);
+  // Two letters swapped, and a letter replaced in a long word.
+  EXPECT_FALSE(change_of("# Terms\nYou will receive a notice. Notices you receive are final. We recieve requests by mail.",
+                         "# Terms\nYou will receive a notice. Notices you receive are final. We receive requests by mail.")
+                   .substantive);
+  EXPECT_FALSE(change_of("# Terms\nEach service is billed separately. Fees are charged seperately.",
+                         "# Terms\nEach service is billed separately. Fees are charged separately.")
+                   .substantive);
+}
+
+TEST(PrecisionTypo, WordsOfTheDocumentThatDifferByALetterStayNews) {
+  // Twins: the parties swapped (the difference at the word's end), a negation put in front, a
+  // letter replaced in a short word, a plural, a number, and a word the document did not use.
+  EXPECT_TRUE(change_of("# Licence\nThe licensor may end this licence. The licensee pays the fees.",
+                        "# Licence\nThe licensee may end this licence. The licensee pays the fees.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Terms\nUse must be lawful. Unlawful use ends your account. Any lawful purpose is allowed.",
+                        "# Terms\nUse must be lawful. Unlawful use ends your account. Any unlawful purpose is allowed.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Privacy\nWe use your content to improve the service. We ask for your consent to marketing.",
+                        "# Privacy\nWe use your content to improve the service. We ask for your content to marketing.")
+                  .substantive);
+  EXPECT_TRUE(change_of(affiliates_terms("affiliate"), affiliates_terms("affiliates")).substantive);
+  EXPECT_TRUE(change_of("# Terms\nRefunds within 30 days. Claims within 30 days.",
+                        "# Terms\nRefunds within 30 days. Claims within 60 days.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Terms\nWe may share data with our corporate partners for billing.",
+                        "# Terms\nWe may share data with our corporate parents for billing.")
+                  .substantive);
+  // A slip corrected beside a real edit: the hunk is news.
+  EXPECT_TRUE(change_of(affiliates_terms("affilitates"), affiliates_terms("affiliates and advertisers'"))
+                  .substantive);
+}
+
 // ---- variants a page serves by turns (compare/variants.hpp) -------------------------------------
 
 const char* const kUsEdition =

@@ -20,6 +20,7 @@
 #include "tosdiff/compare/table_cells.hpp"
 #include "tosdiff/compare/table_of_contents.hpp"
 #include "tosdiff/compare/time_zone.hpp"
+#include "tosdiff/compare/typos.hpp"
 #include "tosdiff/compare/update_notice.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -461,6 +462,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_duplicate_copies(hunks, after.keys);
   mark_page_controls(hunks);
   mark_link_rewrites(hunks, before_text, after_text);
+  mark_typos(hunks, before_text, after_text);
   mark_navigation(hunks);
   mark_site_menu(hunks, before_text, after_text);
   mark_document_head(hunks);

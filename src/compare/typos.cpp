@@ -1,0 +1,171 @@
+#include "tosdiff/compare/typos.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kShortestWord = 5;          // "form"/"from", "must"/"mist" are too close to judge
+constexpr std::size_t kShortestReplaced = 8;      // "consent"/"content": a letter replaced in a short word
+constexpr std::size_t kUnchangedAround = 2;       // "lawful"/"unlawful", "licensor"/"licensee"
+constexpr std::size_t kRareWord = 2;              // a slip the document makes once or twice
+
+// Quotes and marks that stick to a word in prose, UTF-8.
+constexpr std::array<std::string_view, 9> kStuckMarks = {"\u2019", "\u2018", "\u201C", "\u201D", "\u00AB",
+                                                         "\u00BB", "\u2026", "\u2013", "\u2014"};
+
+bool strip_stuck_mark(std::string_view& word, bool front) {
+  if (word.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(front ? word.front() : word.back());
+  if (c < 0x80) {
+    if (std::isalnum(c)) return false;
+    front ? word.remove_prefix(1) : word.remove_suffix(1);
+    return true;
+  }
+  for (std::string_view mark : kStuckMarks) {
+    if (front ? word.substr(0, mark.size()) == mark
+              : word.size() >= mark.size() && word.substr(word.size() - mark.size()) == mark) {
+      front ? word.remove_prefix(mark.size()) : word.remove_suffix(mark.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+// The word itself, lower case, without the punctuation and quotes around it; "" when what is
+// left is not a word of letters (a number, a URL, an e-mail address).
+std::string bare_word(std::string_view token) {
+  while (strip_stuck_mark(token, true)) {
+  }
+  while (strip_stuck_mark(token, false)) {
+  }
+  for (char c : token) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x80 && !std::isalpha(u)) return "";
+  }
+  return ascii_lower(token);
+}
+
+std::size_t common_prefix(std::string_view a, std::string_view b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+  return n;
+}
+
+std::size_t common_suffix(std::string_view a, std::string_view b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[a.size() - 1 - n] == b[b.size() - 1 - n]) ++n;
+  return n;
+}
+
+// Whether `a` and `b` differ by one slip of the keyboard inside the word: a letter put in or
+// left out, two neighbours swapped, or (in a long word) one letter replaced.
+bool one_slip_apart(std::string_view a, std::string_view b) {
+  if (a == b || std::min(a.size(), b.size()) < kShortestWord) return false;
+  const std::size_t prefix = common_prefix(a, b), suffix = common_suffix(a, b);
+  if (prefix < kUnchangedAround || suffix < kUnchangedAround) return false;
+  if (a.size() < b.size()) std::swap(a, b);
+  if (a.size() == b.size() + 1) {  // one letter more in `a`: the rest must match around it
+    return prefix + suffix >= b.size();
+  }
+  if (a.size() != b.size()) return false;
+  const std::size_t first = prefix, last = a.size() - 1 - suffix;  // the differing stretch
+  if (first == last) return a.size() >= kShortestReplaced;
+  return last == first + 1 && a[first] == b[last] && a[last] == b[first];
+}
+
+using WordCounts = std::unordered_map<std::string, std::size_t>;
+
+WordCounts count_words(const Text& text) {
+  WordCounts counts;
+  for (const Block& block : text.blocks)
+    for (const std::string& token : space_separated_words(block.text)) {
+      std::string word = bare_word(token);
+      if (!word.empty()) ++counts[word];
+    }
+  return counts;
+}
+
+std::size_t count_of(const WordCounts& counts, const std::string& word) {
+  auto it = counts.find(word);
+  return it == counts.end() ? 0 : it->second;
+}
+
+// The pairs of words a hunk replaces one for one, or nullopt when it adds or removes words.
+std::optional<std::vector<std::pair<std::string, std::string>>> replaced_words(const Hunk& hunk) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (std::size_t i = 0; i < hunk.words.size(); ++i) {
+    const WordOp& op = hunk.words[i];
+    if (op.op == '=') continue;
+    if (op.op != '-' || i + 1 >= hunk.words.size() || hunk.words[i + 1].op != '+') return std::nullopt;
+    const auto old_words = space_separated_words(op.text), new_words = space_separated_words(hunk.words[i + 1].text);
+    if (old_words.size() != new_words.size()) return std::nullopt;
+    for (std::size_t w = 0; w < old_words.size(); ++w) pairs.emplace_back(old_words[w], new_words[w]);
+    ++i;
+  }
+  if (pairs.empty()) return std::nullopt;
+  return pairs;
+}
+
+class TypoJudge {
+ public:
+  TypoJudge(const Text& before, const Text& after) : before_(before), after_(after) {}
+
+  bool only_typos(const Hunk& hunk) {
+    const auto pairs = replaced_words(hunk);
+    if (!pairs) return false;
+    bool slip = false;
+    for (const auto& [old_token, new_token] : *pairs) {
+      const std::string was = bare_word(old_token), is = bare_word(new_token);
+      if (was.empty() || is.empty()) return false;
+      if (was == is) continue;  // the same word, other quotes or punctuation around it
+      if (!one_slip_apart(was, is) || !document_agrees(was, is)) return false;
+      slip = true;
+    }
+    return slip;
+  }
+
+ private:
+  // The slip is rare and gone from the other text; the right word is the document's own.
+  bool document_agrees(const std::string& was, const std::string& is) {
+    counts();
+    const bool corrected = count_of(after_counts_, was) == 0 && count_of(before_counts_, was) <= kRareWord &&
+                           count_of(before_counts_, is) >= 1;
+    const bool mistyped = count_of(before_counts_, is) == 0 && count_of(after_counts_, is) <= kRareWord &&
+                          count_of(after_counts_, was) >= 1;
+    return corrected || mistyped;
+  }
+
+  void counts() {
+    if (counted_) return;
+    before_counts_ = count_words(before_);
+    after_counts_ = count_words(after_);
+    counted_ = true;
+  }
+
+  const Text& before_;
+  const Text& after_;
+  bool counted_ = false;
+  WordCounts before_counts_, after_counts_;
+};
+
+}  // namespace
+
+void mark_typos(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  TypoJudge judge(before, after);  // counts the texts' words only when a hunk gets that far
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || !judge.only_typos(hunk)) continue;
+    hunk.cosmetic = true;
+    hunk.cosmetic_kinds = {"spelling"};
+  }
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,26 @@
+#pragma once
+// A misspelt word corrected, or a slip of the keyboard made: "our corporate affilitates’
+// services" becoming "affiliates’" (replay: a social network's terms, the only edit of the
+// day besides an update notice taken down). The provision reads the same; a reader told
+// "terms changed" finds a letter. A pure transform.
+//
+// A word is taken for a slip only when the document itself says so: the slip is a word the
+// document does not otherwise use (at most kRareWord times in its text, and gone from the
+// other text), and the right word is one it uses elsewhere. Two words of the document that
+// differ by a letter ("licensor"/"licensee", "consent"/"content", "lawful"/"unlawful",
+// "annual"/"annul") stay news: the difference must sit inside the word (two letters or more
+// the same on each side of it), be one letter put in, left out or two swapped, or a
+// letter replaced in a long word, and neither word has digits or fewer than five letters.
+
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// Marks cosmetic, kind "spelling", every substantive hunk whose word diff only replaces
+// words by their corrected (or mistyped) spelling, one for one, by the rules above.
+void mark_typos(std::vector<Hunk>& hunks, const Text& before, const Text& after);
+
+}  // namespace tosdiff
