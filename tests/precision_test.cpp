@@ -713,6 +713,20 @@ TEST(PrecisionCounter, AReadingTimeAndARelativeDateAreCounters) {
                   .substantive);
 }
 
+TEST(PrecisionCounter, AVideoPlayersTimeDisplayIsACounter) {
+  const Change change = change_of("# Rules\nBe kind to others.\n0:00 / 1:00\nNo spam.",
+                                  "# Rules\nBe kind to others.\n0:00 / 0:00\nNo spam.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"counter"}));
+  EXPECT_FALSE(change_of("# Rules\n1:02:05 / 1:10:00", "# Rules\n0:00 / 1:10:00").substantive);
+  // Twins: times in a clause, and a display that is no player's (played past the length).
+  EXPECT_TRUE(change_of("# Support\nWe answer calls 9:00 / 17:00 on weekdays.",
+                        "# Support\nWe answer calls 9:00 / 18:00 on weekdays.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Support\n9:00 / 7:00", "# Support\n9:00 / 8:00").substantive);
+}
+
 TEST(PrecisionCounter, ThresholdsAndLimitsInTermsAreNotCounters) {
   EXPECT_TRUE(change_of("# Monetisation\nYour videos need at least 10,000 views in the last 30 days.",
                         "# Monetisation\nYour videos need at least 100,000 views in the last 30 days.")

@@ -130,6 +130,26 @@ TEST(PrecisionUpdateNotice, ANoticeTakenDownIsCosmetic) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
 }
 
+TEST(PrecisionUpdateNotice, ANoticeInTheFutureTensePointingToTheCurrentVersionTakenDownIsCosmetic) {
+  // The modal of a coming into effect, or of a pointer to the version in force, binds no one.
+  EXPECT_TRUE(is_update_notice("This updated Privacy Policy will be effective April 30, 2026."));
+  EXPECT_TRUE(is_update_notice("Until the effective date, you can view our current Privacy Policy."));
+  const Change change = notice_change_of(
+      "# Privacy Policy\nThis updated Privacy Policy will be effective April 30, 2026. Until the effective date, you "
+      "can view our current Privacy Policy .\nWe keep chats for 30 days.",
+      "# Privacy Policy\nWe keep chats for 30 days.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
+  // Twins: any other modal, a duty beside the pointer, a right to one's data.
+  EXPECT_FALSE(is_update_notice("This updated Privacy Policy will be effective April 30, 2026, and you must accept it."));
+  EXPECT_FALSE(is_update_notice("You can view our current Privacy Policy and we will notify you of changes."));
+  EXPECT_FALSE(is_update_notice("Changes to this Privacy Policy will take effect on the date we publish them."));
+  EXPECT_TRUE(notice_change_of("# Privacy Policy\nYou can view and download your data at any time.\nWe keep chats for 30 days.",
+                               "# Privacy Policy\nWe keep chats for 30 days.")
+                  .substantive);
+}
+
 TEST(PrecisionUpdateNotice, ANoticeTakenDownFromAParagraphIsCosmetic) {
   const Change change = notice_change_of(
       "# Privacy Policy\nHow we use data for AI. We are still delaying this change. Other news We updated our Privacy "

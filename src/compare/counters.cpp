@@ -155,10 +155,44 @@ std::string lone_counter(std::string_view s) {
   return std::string(text.substr(0, digits)) + "# " + unit;
 }
 
+// A media player's clock at i, "1:05" or "1:02:05": the seconds it reads, or -1.
+long player_clock_at(std::string_view s, std::size_t& i) {
+  long seconds = 0;
+  int fields = 0;
+  while (true) {
+    const std::size_t start = i;
+    long field = 0;
+    while (i < s.size() && is_ascii_digit(s[i]) && i - start < 2) field = field * 10 + (s[i++] - '0');
+    if (i == start || (fields > 0 && i - start != 2)) return -1;  // "1:5" is no clock
+    seconds = seconds * 60 + field;
+    ++fields;
+    if (i >= s.size() || s[i] != ':') break;
+    ++i;
+  }
+  return fields >= 2 && fields <= 3 ? seconds : -1;
+}
+
+// A block that is an embedded video's time display and nothing else, "0:00 / 1:00": the time
+// played and the length, the first no later than the second. It flips with every rendering of
+// the player (replay: a platform's community guidelines, "0:00 / 0:00" and "0:00 / 1:00" by
+// turns). Empty when not one.
+std::string player_time(std::string_view s) {
+  const std::string_view text = trim(s);
+  std::size_t i = 0;
+  const long played = player_clock_at(text, i);
+  i += spaces_at(text, i);
+  if (played < 0 || i >= text.size() || text[i] != '/') return {};
+  i += spaces_at(text, i + 1) + 1;
+  const long length = player_clock_at(text, i);
+  if (length < 0 || i != text.size() || played > length) return {};
+  return "#:## / #:##";
+}
+
 }  // namespace
 
 std::string fold_counters(std::string_view s) {
   if (std::string lone = lone_counter(s); !lone.empty()) return lone;
+  if (std::string clock = player_time(s); !clock.empty()) return clock;
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;

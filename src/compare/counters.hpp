@@ -13,7 +13,9 @@ namespace tosdiff {
 // this helpful|useful", "N people found this helpful", "3.4M views|likes|reactions|upvotes"
 // (an abbreviated number only: "at least 10,000 views" is a threshold in terms), a reading
 // time "5 min read" and a relative date "3 days ago" ("within 30 days" is a term); a block
-// that is only a count and its unit ("688 views", "05/01/2024688 views": the trailing digits).
+// that is only a count and its unit ("688 views", "05/01/2024688 views": the trailing digits);
+// a block that is only an embedded video's time display ("0:00 / 1:00", the time played no
+// later than the length).
 std::string fold_counters(std::string_view text);
 
 }  // namespace tosdiff

@@ -60,6 +60,31 @@ constexpr std::initializer_list<const char*> kCommitments = {
     "will", "shall", "may", "must", "can", "could", "would", "should", "might", "we'll", "you'll", "notify",
     "notified", "inform", "consent", "agree", "accept", "continue", "continuing", "if", "unless"};
 
+// The words of `key` (lower case, single spaces; dates not folded yet, the fold takes the label
+// "effective" off a date) without the modal of a version's coming into
+// effect or of a pointer to another version: "will be effective April 30", "you can view our
+// current Privacy Policy" announce and point; they bind no one. Any other modal stays.
+std::string without_version_modals(const std::string& key) {
+  static const std::vector<std::vector<std::string>> kAfterModal = {
+      {"be", "effective"}, {"become", "effective"}, {"go", "into", "effect"}, {"come", "into", "effect"},
+      {"take", "effect"},  {"view"},                {"see"},                  {"read"},
+      {"review"},          {"consult"},             {"access"}};
+  const std::vector<std::string> words = space_separated_words(key);
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    bool version_modal = false;
+    if (is_one_of(words[i], {"will", "can", "may"}))
+      for (const auto& phrase : kAfterModal) {
+        if (i + phrase.size() >= words.size()) continue;
+        if (std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<std::ptrdiff_t>(i) + 1))
+          version_modal = true;
+      }
+    if (version_modal) continue;
+    out += (out.empty() ? "" : " ") + words[i];
+  }
+  return out;
+}
+
 struct Sentences {
   std::map<std::string, int> count;          // by comparison key
   std::map<std::string, std::string> text;   // a sentence as written, by key
@@ -228,7 +253,7 @@ bool is_update_notice(std::string_view sentence) {
   // A commitment or a condition is a term, whatever it says about updates.
   // Checked with the dates folded: "May 5, 2026" is a date, not a modal.
   const std::set<std::string> undated_words =
-      words_of(canonicalize(sentence, kFoldDateFormat | kFoldToWords));
+      words_of(canonicalize(without_version_modals(canonicalize(sentence, kFoldToWords)), kFoldDateFormat));
   if (any_of_words(undated_words, kCommitments)) return false;
   // The update is the document's: a document word right after the update word ("we updated
   // our Privacy Policy", "our new Privacy Policy comes into effect") or just before it
