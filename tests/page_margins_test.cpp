@@ -210,6 +210,26 @@ TEST(PageFooter, TheSiteFootersLinksAreCosmetic) {
   EXPECT_FALSE(header_change(page("# Terms\n") + kFooter, page("# Terms\n") + cities).substantive);
 }
 
+TEST(PageFooter, AFooterGluedIntoLinesOfLabelsIsCosmetic) {
+  // A footer whose links the page glued together: "Contact UsHelp Center", a link put in.
+  const std::string glued = "#### You found your people\nNorthwind PulseBlog Press Kit\nContact UsHelp Center\n";
+  std::string more = glued;
+  more.replace(more.find("Help Center"), 11, "Help CenterSitemap");
+  const Change change = header_change(page("# Terms\n") + glued, page("# Terms\n") + more);
+  EXPECT_FALSE(change.substantive);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
+  // A glued line of labels above the first sentence, one label renamed, is no name switched.
+  EXPECT_FALSE(header_change(page("AboutCareersPressBusinesses\n# Terms\n"), page("AboutCareersPressAdvertise\n# Terms\n"))
+                   .substantive);
+  // Twins: glued labels that are no footer's; a name switched.
+  EXPECT_TRUE(header_change(page("# Terms\n") + "#### Processors\nCloudhost MongoBase\n",
+                            page("# Terms\n") + "#### Processors\nCloudhost MongoBase HeatMapper\n")
+                  .substantive);
+  EXPECT_TRUE(header_change(page("Provided by\nNorthwindLimited\n# Terms\n"), page("Provided by\nSouthbayHoldings\n# Terms\n"))
+                  .substantive);
+}
+
 // Twins: what follows the last sentence and is the document's.
 TEST(PageFooter, AnAnnexAboveTheFooterIsTheDocument) {
   EXPECT_TRUE(header_change(page("# Terms\n") + "## Processors\n- Cloudhost\n" + kFooter,

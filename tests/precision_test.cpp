@@ -480,6 +480,38 @@ TEST(PrecisionPageControl, ACloseButtonAndADrawnRuleAreCosmetic) {
                   .substantive);
 }
 
+TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
+  const std::string text = "# Privacy\nWe keep your activity for 18 months.\nYou can delete it at any time.";
+  auto with = [&](const std::string& line) {
+    return "# Privacy\nWe keep your activity for 18 months.\n" + line + "\nYou can delete it at any time.";
+  };
+  EXPECT_FALSE(change_of(text, with("Play Video")).substantive);
+  EXPECT_FALSE(change_of(with("Play Video"), with("Return to top")).substantive);
+  EXPECT_FALSE(change_of(text, with("Ctrl+I")).substantive);
+  const Change icon = change_of(text, with("\xE2\x84\xB9\xEF\xB8\x8F"));  // "ℹ️"
+  EXPECT_FALSE(icon.substantive);
+  ASSERT_EQ(icon.hunks.size(), 1u);
+  EXPECT_EQ(icon.hunks[0].cosmetic_kinds, (Kinds{"layout"}));
+  EXPECT_TRUE(is_keyboard_shortcut("Cmd+Shift+P"));
+  EXPECT_FALSE(is_keyboard_shortcut("Ctrl+"));
+  EXPECT_FALSE(is_keyboard_shortcut("C++"));
+  EXPECT_FALSE(is_icon("\xE2\x82\xAC"));  // "€": a currency is no icon
+  // Twins: a clause about videos; a shortcut in a sentence; an icon beside a clause.
+  EXPECT_TRUE(change_of(text, with("We may play video ads before your content.")).substantive);
+  EXPECT_TRUE(change_of(text, with("Press Ctrl+I to report a post to us.")).substantive);
+  EXPECT_TRUE(change_of(text, with("\xE2\x84\xB9\xEF\xB8\x8F We share your activity with advertisers.")).substantive);
+}
+
+TEST(PrecisionLayout, ALineOfItemsWithBulletsPutOnLinesOfTheirOwnIsLayout) {
+  const Change split = change_of("# Rules\nReleased May 4, 2026 \xE2\x80\xA2 Effective June 3, 2026\nBe kind.",
+                                 "# Rules\nReleased May 4, 2026\nEffective June 3, 2026\nBe kind.");
+  EXPECT_FALSE(split.substantive);
+  // Twin: a date changed as the items part.
+  EXPECT_TRUE(change_of("# Rules\nReleased May 4, 2026 \xE2\x80\xA2 Effective June 3, 2026\nBe kind.",
+                        "# Rules\nReleased May 4, 2026\nEffective July 3, 2026\nBe kind.")
+                  .substantive);
+}
+
 TEST(PrecisionPageControl, ASurveyWidgetPutInBelowTheDocumentIsCosmetic) {
   // A platform's monetisation policy: a survey box, its prompt a heading, added at the end.
   const std::string text = "# Monetisation policy\nWe may suspend payouts at any time.";

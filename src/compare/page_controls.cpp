@@ -79,6 +79,10 @@ const std::set<std::string>& furniture_phrases() {
       "how can we improve", "how can we improve this page", "thanks for your feedback", "thank you for your feedback",
       // A dialog's or a banner's close button ("close", replay: a video platform's privacy policy).
       "close", "close banner", "dismiss", "fermer", "schlie\xC3\x9F" "en", "cerrar", "chiudi", "fechar", "sluiten",
+      // An embedded video's buttons ("Play Video", replay: a platform's privacy policy) and the
+      // way back up ("Return to top").
+      "play video", "pause video", "play", "pause", "mute", "unmute", "full screen", "fullscreen",
+      "exit full screen", "return to top",
       "previous next", "cookie settings", "cookie preferences", "manage cookies", "manage cookie preferences",
       "zum inhalt springen", "zum hauptinhalt springen", "nach oben", "auf dieser seite", "inhaltsverzeichnis",
       "inhalt", "war diese seite hilfreich", "war dieser artikel hilfreich", "ja nein", "cookie-einstellungen",
@@ -125,6 +129,7 @@ bool is_page_control_label(std::string_view block_text) {
   if (furniture_phrases().count(without_symbols(folded))) return true;
   // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
   if (is_copyright_text(block_text, kCopyrightMaxWords)) return true;
+  if (is_keyboard_shortcut(block_text)) return true;  // "Ctrl+I", a hint beside a field
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
   // a country dropped from a list may be a term.
   if (is_language_name(block_text) && tosdiff::ascii_lower(trim(block_text)) != "indonesia") return true;
@@ -177,6 +182,47 @@ bool is_drawn_rule(std::string_view block_text) {
   return mark;
 }
 
+bool is_keyboard_shortcut(std::string_view block_text) {
+  const std::string text = tosdiff::ascii_lower(trim(block_text));
+  std::size_t plus = text.find('+');
+  if (plus == std::string::npos) return false;
+  const std::string key = text.substr(0, plus);
+  if (key != "ctrl" && key != "cmd" && key != "alt" && key != "shift" && key != "option" && key != "\xE2\x8C\x98")
+    return false;
+  for (std::size_t start = plus + 1; start <= text.size(); start = plus + 1) {
+    plus = text.find('+', start);
+    if (plus == std::string::npos) plus = text.size();
+    if (plus == start || plus - start > 5) return false;  // "ctrl+" alone; "ctrl+delete" is a key name of 6
+    for (std::size_t i = start; i < plus; ++i)
+      if (!is_ascii_letter(text[i]) && !is_ascii_digit(text[i])) return false;
+  }
+  return true;
+}
+
+bool is_icon(std::string_view block_text) {
+  // Pictographs (U+1F000..U+1FFFF: F0 9F ...), U+2139 "ℹ", the miscellaneous symbols and
+  // dingbats (U+2600..U+27BF: E2 98..9E ...), with their variation selector and joiner.
+  bool icon = false;
+  for (std::size_t i = 0; i < block_text.size();) {
+    const auto c = static_cast<unsigned char>(block_text[i]);
+    auto at = [&](std::size_t k) { return i + k < block_text.size() ? static_cast<unsigned char>(block_text[i + k]) : 0u; };
+    if (c == ' ') {
+      ++i;
+    } else if (c == 0xF0 && at(1) == 0x9F && i + 3 < block_text.size()) {
+      icon = true;
+      i += 4;
+    } else if (c == 0xE2 && ((at(1) == 0x84 && at(2) == 0xB9) || (at(1) >= 0x98 && at(1) <= 0x9E))) {
+      icon = true;
+      i += 3;
+    } else if ((c == 0xEF && at(1) == 0xB8 && at(2) == 0x8F) || (c == 0xE2 && at(1) == 0x80 && at(2) == 0x8D)) {
+      i += 3;  // U+FE0F, U+200D
+    } else {
+      return false;
+    }
+  }
+  return icon;
+}
+
 bool is_page_furniture_phrase(std::string_view block_text) {
   return furniture_phrases().count(without_symbols(canonicalize(block_text, kFoldToWords))) > 0;
 }
@@ -191,7 +237,7 @@ void mark_page_controls(std::vector<Hunk>& hunks) {
     bool all = true, rules_only = true;
     for (const LineOp& line : hunk.lines) {
       const Block block = parse_block(line.text);
-      const bool rule = block.kind != BlockKind::heading && is_drawn_rule(block.text);
+      const bool rule = block.kind != BlockKind::heading && (is_drawn_rule(block.text) || is_icon(block.text));
       rules_only = rules_only && rule;
       all = rule || (block.kind == BlockKind::heading ? is_page_furniture_phrase(block.text)
                                                        : is_page_control_label(block.text));

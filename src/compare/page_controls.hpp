@@ -19,16 +19,23 @@ bool is_page_control_label(std::string_view block_text);
 
 // A whole block that is the page's own furniture: a skip link, a pager, the head of a table
 // of contents, a feedback or survey widget's prompt ("Was this page helpful?", "Have a
-// moment?", "Take Survey"), in the languages above.
+// moment?", "Take Survey"), an embedded video's buttons ("Play Video"), in the languages above.
 bool is_page_furniture_phrase(std::string_view block_text);
 
 // A block drawn with marks only: ASCII punctuation, dashes, bullets, box drawing ("-----",
 // "───", "• • •"); no letter, no digit.
 bool is_drawn_rule(std::string_view block_text);
 
+// A key combination alone, a hint a page prints beside a field or a button: "Ctrl+I",
+// "Cmd+Shift+P".
+bool is_keyboard_shortcut(std::string_view block_text);
+
+// A block of pictographs only: an emoji, "ℹ️", a dingbat drawn as an icon.
+bool is_icon(std::string_view block_text);
+
 // Marks cosmetic, kind "page_control", every substantive hunk whose blocks, removed and
-// added, are all such labels (headings only when they are furniture phrases) or drawn rules;
-// kind "layout" when they are all drawn rules.
+// added, are all such labels (headings only when they are furniture phrases), drawn rules or
+// icons; kind "layout" when they are all drawn rules or icons.
 void mark_page_controls(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff

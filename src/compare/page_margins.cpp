@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
@@ -27,7 +28,37 @@ constexpr std::string_view kFooterLinks[] = {
     "nous contacter", "contactez-nous", "plan du site", "aide", "service client", "recrutement", "accessibilité",
     "presse", "qui sommes-nous", "qui sommes-nous ?", "kontakt", "hilfe", "karriere", "über uns", "contacto", "ayuda",
     "prensa", "empleo", "sobre nosotros", "contatti", "aiuto", "lavora con noi", "chi siamo", "contato", "ajuda",
-    "imprensa", "sobre nós", "vacatures", "over ons"};
+    "imprensa", "sobre nós", "vacatures", "over ons", "blog", "press kit", "help center", "help centre",
+    "centre d'aide"};
+
+// A line of link labels the page's markup glued together, cut where a lower-case letter runs
+// into a capital: "Contact UsHelp CenterSitemap" is "Contact Us", "Help Center", "Sitemap";
+// "AboutCareersPress" is three labels. A line without such a place is one label.
+std::vector<std::string_view> glued_labels(std::string_view text) {
+  std::vector<std::string_view> labels;
+  std::size_t start = 0;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (text[i] >= 'A' && text[i] <= 'Z' && text[i - 1] >= 'a' && text[i - 1] <= 'z') {
+      labels.push_back(text.substr(start, i - start));
+      start = i;
+    }
+  }
+  labels.push_back(text.substr(start));
+  return labels;
+}
+
+// How many of the links every footer has a block is: one when it is such a link, or as many
+// as its glued labels that are (a footer rendered as one line of links).
+std::size_t footer_links_in(std::string_view text) {
+  auto is_footer_link = [](std::string_view label) {
+    return std::find(std::begin(kFooterLinks), std::end(kFooterLinks), block_label(label)) != std::end(kFooterLinks);
+  };
+  if (is_footer_link(text)) return 1;
+  if (text.find_first_of(".,;!?") != std::string_view::npos) return 0;  // glued prose is no menu
+  const std::vector<std::string_view> labels = glued_labels(text);
+  if (labels.size() < 2) return 0;
+  return static_cast<std::size_t>(std::count_if(labels.begin(), labels.end(), is_footer_link));
+}
 
 // Whether a table row is part of a table: a row beside another, or one of 3 cells or more. A
 // title with the site's name, "Privacy Policy | Pinterest Policy", reads as a lone row of 2.
@@ -188,12 +219,16 @@ bool capitalised(const std::string& word) {
 }
 
 // One name put in place of another: a line each side, every word capitalised, no word in
-// common ("Jane Doe" for "John Smith"; not "Privacy Policy" for "Privacy Policy | Pinterest").
+// common ("Jane Doe" for "John Smith"; not "Privacy Policy" for "Privacy Policy | Pinterest",
+// nor a glued line of labels, "AboutCareersPressBusinesses" for "AboutCareersPressAdvertise").
 bool switches_a_name(const Hunk& hunk) {
   if (hunk.old_lines != 1 || hunk.new_lines != 1 || hunk.lines.size() != 2) return false;
   std::set<std::string> removed;
   for (const LineOp& line : hunk.lines) {
-    const std::vector<std::string> words = space_separated_words(parse_block(line.text).text);
+    const Block block = parse_block(line.text);  // the labels are views into its text
+    std::string labels;
+    for (std::string_view label : glued_labels(block.text)) (labels += label) += ' ';
+    const std::vector<std::string> words = space_separated_words(labels);
     if (words.empty() || !std::all_of(words.begin(), words.end(), capitalised)) return false;
     if (line.op == '-') {
       removed.insert(words.begin(), words.end());
@@ -219,9 +254,9 @@ std::size_t site_footer_start(const Text& text) {
   if (last == 0) return blocks.size();  // no sentence at all: no document to set a footer apart from
   std::size_t links = 0, first_link = blocks.size();
   for (std::size_t i = last; i < blocks.size(); ++i) {
-    const std::string label = block_label(blocks[i].text);
-    if (std::find(std::begin(kFooterLinks), std::end(kFooterLinks), label) == std::end(kFooterLinks)) continue;
-    ++links;
+    const std::size_t in_block = footer_links_in(blocks[i].text);
+    if (in_block == 0) continue;
+    links += in_block;
     first_link = std::min(first_link, i);
   }
   if (links < kFooterMinLinks) return blocks.size();
