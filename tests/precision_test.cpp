@@ -14,6 +14,7 @@
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/navigation.hpp"
 #include "tosdiff/compare/page_controls.hpp"
+#include "tosdiff/compare/spelling.hpp"
 #include "tosdiff/compare/variants.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/model/text.hpp"
@@ -488,6 +489,9 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(change_of(text, with("Play Video")).substantive);
   EXPECT_FALSE(change_of(with("Play Video"), with("Return to top")).substantive);
   EXPECT_FALSE(change_of(text, with("Ctrl+I")).substantive);
+  EXPECT_FALSE(change_of(text, with("Tout ouvrir")).substantive);  // an accordion's button
+  EXPECT_FALSE(change_of(with("Learn more"), text).substantive);
+  EXPECT_FALSE(change_of(text, with("Non merci")).substantive);
   const Change icon = change_of(text, with("\xE2\x84\xB9\xEF\xB8\x8F"));  // "ℹ️"
   EXPECT_FALSE(icon.substantive);
   ASSERT_EQ(icon.hunks.size(), 1u);
@@ -798,6 +802,36 @@ TEST(PrecisionTypo, AMisspeltWordCorrectedOrMistypedIsSpelling) {
   EXPECT_FALSE(change_of("# Terms\nEach service is billed separately. Fees are charged seperately.",
                          "# Terms\nEach service is billed separately. Fees are charged separately.")
                    .substantive);
+}
+
+TEST(PrecisionTypo, AnAccentPutOnTheDocumentsOwnWordIsSpelling) {
+  const char* const before = "# Vente\nLe droit de r\xC3\xA9tractation dure 14 jours. Le formulaire de retractation est joint.";
+  const char* const after = "# Vente\nLe droit de r\xC3\xA9tractation dure 14 jours. Le formulaire de r\xC3\xA9tractation est joint.";
+  EXPECT_FALSE(change_of(before, after).substantive);
+  // Twin: a word with an accent the document does not use otherwise.
+  EXPECT_TRUE(change_of("# Vente\nLe droit dure 14 jours. Le formulaire de retractation est joint.",
+                        "# Vente\nLe droit dure 14 jours. Le formulaire de r\xC3\xA9tractation est joint.")
+                  .substantive);
+}
+
+TEST(PrecisionEncoding, CharactersThePagesEncodingLostOrMisreadAreSpelling) {
+  // An apostrophe and a euro sign lost to replacement characters, letters misread as quotes.
+  const Change lost = change_of("# CGV\nL\xE2\x80\x99" "APPLICATION co\xC3\xBBte 55\xE2\x82\xAC par mois.",
+                                "# CGV\nL\xEF\xBF\xBD\xEF\xBF\xBD" "APPLICATION co\xC3\xBBte 55\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD par mois.");
+  ASSERT_EQ(lost.hunks.size(), 1u);
+  EXPECT_FALSE(lost.substantive);
+  EXPECT_EQ(lost.hunks[0].cosmetic_kinds, (Kinds{"spelling"}));
+  EXPECT_FALSE(change_of("# CGV\nLe vendeur d\xC3\xA9posera le colis.", "# CGV\nLe vendeur d\xE2\x80\x99posera le colis.")
+                   .substantive);
+  EXPECT_TRUE(differ_only_in_lost_characters("d\xE2\x80\x99un", "d\xC3\xAAun"));
+  // Twins: another currency; an ASCII letter replaced; a lost character beside a new word.
+  EXPECT_FALSE(differ_only_in_lost_characters("55\xE2\x82\xAC", "55\xC2\xA3"));
+  EXPECT_TRUE(change_of("# CGV\nL'abonnement co\xC3\xBBte 55\xE2\x82\xAC par mois.", "# CGV\nL'abonnement co\xC3\xBBte 55\xC2\xA3 par mois.")
+                  .substantive);
+  EXPECT_FALSE(differ_only_in_lost_characters("55 euros", "5\xEF\xBF\xBD euros"));
+  EXPECT_TRUE(change_of("# CGV\nL\xE2\x80\x99" "APPLICATION co\xC3\xBBte 55\xE2\x82\xAC par mois.",
+                        "# CGV\nL\xEF\xBF\xBD" "APPLICATION co\xC3\xBBte 65\xE2\x82\xAC par mois.")
+                  .substantive);
 }
 
 TEST(PrecisionTypo, WordsOfTheDocumentThatDifferByALetterStayNews) {

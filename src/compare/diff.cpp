@@ -14,6 +14,7 @@
 #include "tosdiff/compare/link_rewrites.hpp"
 #include "tosdiff/compare/navigation.hpp"
 #include "tosdiff/compare/site_menu.hpp"
+#include "tosdiff/compare/spelling.hpp"
 #include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/compare/previous_version.hpp"
 #include "tosdiff/compare/section_headings.hpp"
@@ -216,6 +217,12 @@ class HunkBuilder {
     // very same words in blocks of another kind (a paragraph made a heading).
     if (!explained && !removed.empty() && !added.empty() && differ_only_in_spacing(old_words, new_words)) {
       kinds.insert(old_words == new_words ? "layout" : "whitespace");
+      explained = true;
+    }
+    // Characters the page's encoding lost or misread on one side ("L\uFFFD\uFFFDAPPLICATION",
+    // "d’posera"; replay: a retailer's terms, a third of its 845 versions).
+    if (!explained && !removed.empty() && !added.empty() && differ_only_in_lost_characters(old_words, new_words)) {
+      kinds.insert("spelling");
       explained = true;
     }
     hunk.cosmetic = explained;

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "tosdiff/util/strings.hpp"
 
@@ -208,6 +211,57 @@ std::string fold_accents(std::string_view text) {
     out += text[i];
   }
   return out;
+}
+
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// The text's characters: a run of replacement characters is one (a character lost to the
+// page's encoding can come out as two or three), every other UTF-8 sequence one.
+std::vector<std::string_view> characters_of(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = 0;
+    while (text.substr(i + n, 3) == kReplacement) n += 3;
+    if (n == 0) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    }
+    n = std::min(n, text.size() - i);
+    out.push_back(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+bool is_latin_letter(std::string_view ch) {
+  if (ch.size() != 2) return false;
+  const auto c = static_cast<unsigned char>(ch[0]), d = static_cast<unsigned char>(ch[1]);
+  return (c == 0xC3 && d != 0x97 && d != 0xB7) || c == 0xC4 || c == 0xC5;
+}
+
+bool is_typographic_quote(std::string_view ch) {
+  return ch == "\u2019" || ch == "\u2018" || ch == "\u201C" || ch == "\u201D" || ch == "\u00AB" ||
+         ch == "\u00BB";
+}
+
+}  // namespace
+
+bool differ_only_in_lost_characters(std::string_view a, std::string_view b) {
+  const std::vector<std::string_view> x = characters_of(a), y = characters_of(b);
+  if (x.size() != y.size()) return false;
+  bool lost = false;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    if (x[i] == y[i]) continue;
+    const bool replaced = (x[i].substr(0, 3) == kReplacement && static_cast<unsigned char>(y[i][0]) >= 0x80) ||
+                          (y[i].substr(0, 3) == kReplacement && static_cast<unsigned char>(x[i][0]) >= 0x80);
+    const bool misread = (is_latin_letter(x[i]) && is_typographic_quote(y[i])) ||
+                         (is_typographic_quote(x[i]) && is_latin_letter(y[i]));
+    if (!replaced && !misread) return false;
+    lost = true;
+  }
+  return lost;
 }
 
 }  // namespace tosdiff

@@ -34,4 +34,11 @@ std::string join_compounds(std::string_view text);
 // accent and one without stay apart ("schon" is not "schön"), and so do other scripts.
 std::string fold_accents(std::string_view text);
 
+// Whether two texts are the same but for characters a page's encoding lost or misread: a run
+// of replacement characters (U+FFFD) where the other text has any non-ASCII character ("L’A" /
+// "L\uFFFD\uFFFDA", "55€" / "55\uFFFD\uFFFD\uFFFD"), or an accented letter and a typographic
+// quote read one for the other ("déposera" / "d’posera", "d’un" / "dêun"); and at least one
+// such place. Any other difference, an ASCII character included, is a difference.
+bool differ_only_in_lost_characters(std::string_view a, std::string_view b);
+
 }  // namespace tosdiff

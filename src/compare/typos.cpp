@@ -82,6 +82,30 @@ bool one_slip_apart(std::string_view a, std::string_view b) {
   return last == first + 1 && a[first] == b[last] && a[last] == b[first];
 }
 
+// The word with its Latin-1 accented letters written without their accents ("rétractation"
+// is "retractation"); other letters as they are.
+std::string without_accents(std::string_view word) {
+  // U+00C0..U+00FF, by the second byte of their UTF-8 form (C3 80..BF); '*' for × and ÷.
+  static constexpr std::string_view kBase = "aaaaaaaceeeeiiiidnooooo*ouuuuypsaaaaaaaceeeeiiiidnooooo*ouuuuypy";
+  std::string out;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    const auto d = i + 1 < word.size() ? static_cast<unsigned char>(word[i + 1]) : 0u;
+    if (c == 0xC3 && d >= 0x80 && d <= 0xBF && kBase[d - 0x80] != '*') {
+      out += kBase[d - 0x80];
+      ++i;
+    } else {
+      out += word[i];
+    }
+  }
+  return out;
+}
+
+// Whether two words differ only by their accents ("retractation" / "rétractation").
+bool accents_apart(std::string_view a, std::string_view b) {
+  return a != b && std::min(a.size(), b.size()) >= kShortestWord && without_accents(a) == without_accents(b);
+}
+
 using WordCounts = std::unordered_map<std::string, std::size_t>;
 
 WordCounts count_words(const Text& text) {
@@ -127,7 +151,7 @@ class TypoJudge {
       const std::string was = bare_word(old_token), is = bare_word(new_token);
       if (was.empty() || is.empty()) return false;
       if (was == is) continue;  // the same word, other quotes or punctuation around it
-      if (!one_slip_apart(was, is) || !document_agrees(was, is)) return false;
+      if (!(one_slip_apart(was, is) || accents_apart(was, is)) || !document_agrees(was, is)) return false;
       slip = true;
     }
     return slip;

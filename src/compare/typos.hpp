@@ -10,7 +10,8 @@
 // differ by a letter ("licensor"/"licensee", "consent"/"content", "lawful"/"unlawful",
 // "annual"/"annul") stay news: the difference must sit inside the word (two letters or more
 // the same on each side of it), be one letter put in, left out or two swapped, or a
-// letter replaced in a long word, and neither word has digits or fewer than five letters.
+// letter replaced in a long word, and neither word has digits or fewer than five letters; or
+// the two differ only by their accents ("retractation" / "rétractation").
 
 #include <vector>
 
