@@ -492,6 +492,7 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(change_of(text, with("Tout ouvrir")).substantive);  // an accordion's button
   EXPECT_FALSE(change_of(with("Learn more"), text).substantive);
   EXPECT_FALSE(change_of(text, with("Non merci")).substantive);
+  EXPECT_FALSE(change_of(text, text + "\n## Site Footer").substantive);  // a landmark's heading
   const Change icon = change_of(text, with("\xE2\x84\xB9\xEF\xB8\x8F"));  // "ℹ️"
   EXPECT_FALSE(icon.substantive);
   ASSERT_EQ(icon.hunks.size(), 1u);

@@ -92,6 +92,9 @@ const std::set<std::string>& furniture_phrases() {
       "m\xC3\xA1s informaci\xC3\xB3n", "leer m\xC3\xA1s", "scopri di pi\xC3\xB9", "leggi di pi\xC3\xB9", "saiba mais",
       "leia mais", "meer informatie", "lees meer", "no thanks", "non merci", "nein danke", "no gracias", "no grazie",
       "n\xC3\xA3o obrigado", "nee bedankt", "gestion des cookies",
+      // A landmark's heading written for screen readers ("## Site Footer", replay: a
+      // marketplace's terms).
+      "site footer", "site header", "main navigation", "footer navigation", "breadcrumb", "breadcrumbs",
       "previous next", "cookie settings", "cookie preferences", "manage cookies", "manage cookie preferences",
       "zum inhalt springen", "zum hauptinhalt springen", "nach oben", "auf dieser seite", "inhaltsverzeichnis",
       "inhalt", "war diese seite hilfreich", "war dieser artikel hilfreich", "ja nein", "cookie-einstellungen",
