@@ -60,10 +60,10 @@ constexpr std::initializer_list<const char*> kCommitments = {
     "will", "shall", "may", "must", "can", "could", "would", "should", "might", "we'll", "you'll", "notify",
     "notified", "inform", "consent", "agree", "accept", "continue", "continuing", "if", "unless"};
 
-// The words of `key` (lower case, single spaces; dates not folded yet, the fold takes the label
-// "effective" off a date) without the modal of a version's coming into
+// The words of `key` (lower case, single spaces) without the modal of a version's coming into
 // effect or of a pointer to another version: "will be effective April 30", "you can view our
-// current Privacy Policy" announce and point; they bind no one. Any other modal stays.
+// current Privacy Policy" announce and point; they bind no one. Any other modal stays. Asked
+// before dates are folded: the fold takes the label "effective" off a date.
 std::string without_version_modals(const std::string& key) {
   static const std::vector<std::vector<std::string>> kAfterModal = {
       {"be", "effective"}, {"become", "effective"}, {"go", "into", "effect"}, {"come", "into", "effect"},
