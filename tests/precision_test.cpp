@@ -50,6 +50,8 @@ TEST_P(CosmeticVariant, IsOneCosmeticHunk) {
 }
 
 const Pair kCosmetic[] = {
+    {"FootnoteMarkersGluedToWords", "We collect IP addresses, which we use to estimate your location. See some examples.",
+     "We collect IP addresses[28], which we use to estimate your location. See some examples.[26]", {"punctuation"}},
     {"BritishToAmerican",
      "You authorise us to analyse the behaviour of the programme in our centre, as licensed under the licence.",
      "You authorize us to analyze the behavior of the program in our center, as licensed under the license.",
@@ -158,6 +160,10 @@ TEST_P(SubstantiveTwin, StaysSubstantive) {
 }
 
 const Pair kSubstantive[] = {
+    {"ANumberInBracketsThatIsNoMarker", "Refunds are due within [30] days of the request.",
+     "Refunds are due within [60] days of the request.", {}},
+    {"AMarkerBesideANewWord", "We collect IP addresses to estimate your location.",
+     "We collect IP addresses[28] and precise GPS data to estimate your location.", {}},
     {"MayBecomesMayNot", "We may use your inputs to improve the services.",
      "We may not use your inputs to improve the services.", {}},
     {"SpellingPlusANewWord", "You authorise us to share your data.",

@@ -208,7 +208,17 @@ std::size_t bracketed_suffix_length(std::string_view s, std::size_t i) {
   return k + 1 - i;
 }
 
-// Brackets, double quotes, apostrophes at word edges, stray markup marks ("*" at a word's
+// The length of a footnote's marker glued to the word before it at `i` ("addresses[28]",
+// "account[3]." in a printable version that numbers its links); 0 otherwise.
+std::size_t footnote_marker_length(std::string_view s, std::size_t i) {
+  if (i == 0 || s[i] != '[' || is_ascii_space(s[i - 1])) return 0;
+  std::size_t k = i + 1;
+  while (k < s.size() && k - i <= 3 && is_ascii_digit(s[k])) ++k;
+  if (k == i + 1 || k >= s.size() || s[k] != ']') return 0;
+  return k + 1 - i;
+}
+
+// Brackets, double quotes, apostrophes at word edges, footnote markers glued to a word, stray markup marks ("*" at a word's
 // edge, ">" before a word) and lone permalink marks ("#", "¶") carry no wording of their own:
 // a stray ")" removed, a defined term losing its quotes, a heading gaining an anchor link "#"
 // say the same thing. A bracket separates words ("example.com(the" reads "example.com (the");
@@ -222,6 +232,10 @@ std::string fold_marks(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
+    if (const std::size_t marker = footnote_marker_length(s, i)) {
+      i += marker - 1;
+      continue;
+    }
     if (const std::size_t suffix = bracketed_suffix_length(s, i)) {
       out.append(s.substr(i + 1, suffix - 2));
       i += suffix - 1;
