@@ -802,13 +802,14 @@ TEST(PrecisionTypo, AMisspeltWordCorrectedOrMistypedIsSpelling) {
   EXPECT_EQ(corrected.hunks[0].cosmetic_kinds, (Kinds{"spelling"}));
   // The slip made: a letter left out.
   EXPECT_FALSE(change_of(affiliates_terms("affiliates"), affiliates_terms("afiliates")).substantive);
-  // Two letters swapped, and a letter replaced in a long word.
+  // Two letters swapped.
   EXPECT_FALSE(change_of("# Terms\nYou will receive a notice. Notices you receive are final. We recieve requests by mail.",
                          "# Terms\nYou will receive a notice. Notices you receive are final. We receive requests by mail.")
                    .substantive);
-  EXPECT_FALSE(change_of("# Terms\nEach service is billed separately. Fees are charged seperately.",
-                         "# Terms\nEach service is billed separately. Fees are charged separately.")
-                   .substantive);
+  // Twin: a letter replaced makes real words of real words ("attacked"/"attached"): news.
+  EXPECT_TRUE(change_of("# Terms\nThe attached forms apply. Accounts attacked by others are locked.",
+                        "# Terms\nThe attached forms apply. Accounts attached by others are locked.")
+                  .substantive);
 }
 
 TEST(PrecisionTypo, AnAccentPutOnTheDocumentsOwnWordIsSpelling) {
@@ -859,6 +860,11 @@ TEST(PrecisionTypo, WordsOfTheDocumentThatDifferByALetterStayNews) {
                   .substantive);
   EXPECT_TRUE(change_of("# Terms\nWe may share data with our corporate partners for billing.",
                         "# Terms\nWe may share data with our corporate parents for billing.")
+                  .substantive);
+  // The venue clause of a fifth session's review: "county" and "country" differ by a letter
+  // put in, but at the word's end; both read right.
+  EXPECT_TRUE(change_of("# Terms\nDisputes go to the courts of the county where you live. Our country offices help.",
+                        "# Terms\nDisputes go to the courts of the country where you live. Our country offices help.")
                   .substantive);
   // A slip corrected beside a real edit: the hunk is news.
   EXPECT_TRUE(change_of(affiliates_terms("affilitates"), affiliates_terms("affiliates and advertisers'"))

@@ -14,7 +14,6 @@ namespace tosdiff {
 namespace {
 
 constexpr std::size_t kShortestWord = 5;          // "form"/"from", "must"/"mist" are too close to judge
-constexpr std::size_t kShortestReplaced = 8;      // "consent"/"content": a letter replaced in a short word
 constexpr std::size_t kUnchangedAround = 2;       // "lawful"/"unlawful", "licensor"/"licensee"
 constexpr std::size_t kRareWord = 2;              // a slip the document makes once or twice
 
@@ -67,7 +66,8 @@ std::size_t common_suffix(std::string_view a, std::string_view b) {
 }
 
 // Whether `a` and `b` differ by one slip of the keyboard inside the word: a letter put in or
-// left out, two neighbours swapped, or (in a long word) one letter replaced.
+// left out, or two neighbours swapped. Not a letter replaced: that makes real words of real
+// words too often, even long ones ("attached"/"attacked", "assuming"/"assuring").
 bool one_slip_apart(std::string_view a, std::string_view b) {
   if (a == b || std::min(a.size(), b.size()) < kShortestWord) return false;
   const std::size_t prefix = common_prefix(a, b), suffix = common_suffix(a, b);
@@ -78,7 +78,6 @@ bool one_slip_apart(std::string_view a, std::string_view b) {
   }
   if (a.size() != b.size()) return false;
   const std::size_t first = prefix, last = a.size() - 1 - suffix;  // the differing stretch
-  if (first == last) return a.size() >= kShortestReplaced;
   return last == first + 1 && a[first] == b[last] && a[last] == b[first];
 }
 

@@ -4,13 +4,18 @@
 // day besides an update notice taken down). The provision reads the same; a reader told
 // "terms changed" finds a letter. A pure transform.
 //
-// A word is taken for a slip only when the document itself says so: the slip is a word the
+// An earlier rule (one letter in, out or swapped in a word the document spells right
+// elsewhere) took "county" for a slip of "country" in a venue clause and was dropped. Two
+// real words one letter apart mostly differ at or next to an end (county/country, licensor/licensee,
+// annual/annul, affiliate/affiliates); keyboard slips mostly fall inside a word
+// (affili-t-ates, rec-ie-ve, Sexua-l-lly). So here a word is taken for a slip only when the
+// difference sits inside it and the document itself says so: the slip is a word the
 // document does not otherwise use (at most kRareWord times in its text, and gone from the
 // other text), and the right word is one it uses elsewhere. Two words of the document that
 // differ by a letter ("licensor"/"licensee", "consent"/"content", "lawful"/"unlawful",
 // "annual"/"annul") stay news: the difference must sit inside the word (two letters or more
-// the same on each side of it), be one letter put in, left out or two swapped, or a
-// letter replaced in a long word, and neither word has digits or fewer than five letters; or
+// the same on each side of it), be one letter put in, left out or two swapped (not a letter
+// replaced: "attached"/"attacked"), and neither word has digits or fewer than five letters; or
 // the two differ only by their accents ("retractation" / "rétractation").
 
 #include <vector>
