@@ -52,6 +52,8 @@ TEST_P(CosmeticVariant, IsOneCosmeticHunk) {
 const Pair kCosmetic[] = {
     {"FootnoteMarkersGluedToWords", "We collect IP addresses, which we use to estimate your location. See some examples.",
      "We collect IP addresses[28], which we use to estimate your location. See some examples.[26]", {"punctuation"}},
+    {"AFootnoteMarkerAfterAQuestion", "What products does this policy cover?", "What products does this policy cover? [1]",
+     {"punctuation", "whitespace"}},
     {"BritishToAmerican",
      "You authorise us to analyse the behaviour of the programme in our centre, as licensed under the licence.",
      "You authorize us to analyze the behavior of the program in our center, as licensed under the license.",
@@ -499,6 +501,16 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(change_of(with("Learn more"), text).substantive);
   EXPECT_FALSE(change_of(text, with("Non merci")).substantive);
   EXPECT_FALSE(change_of(text, text + "\n## Site Footer").substantive);  // a landmark's heading
+  // A control's label glued to a line that stays.
+  EXPECT_FALSE(change_of("# Privacy\nEffective July 26, 2026 | View printable version\nWe keep your activity.",
+                         "# Privacy\nEffective July 26, 2026\nWe keep your activity.")
+                   .substantive);
+  EXPECT_TRUE(change_of("# Privacy\nEffective July 26, 2026 | We never sell your data\nWe keep your activity.",
+                        "# Privacy\nEffective July 26, 2026\nWe keep your activity.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Privacy\nEffective July 26, 2026 | View printable version\nWe keep your activity.",
+                        "# Privacy\nEffective July 27, 2026\nWe keep your activity.")
+                  .substantive);
   const Change icon = change_of(text, with("\xE2\x84\xB9\xEF\xB8\x8F"));  // "ℹ️"
   EXPECT_FALSE(icon.substantive);
   ASSERT_EQ(icon.hunks.size(), 1u);

@@ -209,9 +209,11 @@ std::size_t bracketed_suffix_length(std::string_view s, std::size_t i) {
 }
 
 // The length of a footnote's marker glued to the word before it at `i` ("addresses[28]",
-// "account[3]." in a printable version that numbers its links); 0 otherwise.
+// "account[3]." in a printable version that numbers its links, "cover? [1]"); 0 otherwise.
 std::size_t footnote_marker_length(std::string_view s, std::size_t i) {
-  if (i == 0 || s[i] != '[' || is_ascii_space(s[i - 1])) return 0;
+  if (i == 0 || s[i] != '[') return 0;
+  // Glued to its word, or after a space that ends a sentence or a question ("cover? [1]").
+  if (is_ascii_space(s[i - 1]) && !(i >= 2 && (s[i - 2] == '?' || s[i - 2] == '.' || s[i - 2] == '!'))) return 0;
   std::size_t k = i + 1;
   while (k < s.size() && k - i <= 3 && is_ascii_digit(s[k])) ++k;
   if (k == i + 1 || k >= s.size() || s[k] != ']') return 0;

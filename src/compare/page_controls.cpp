@@ -239,6 +239,30 @@ bool is_page_furniture_phrase(std::string_view block_text) {
   return furniture_phrases().count(without_symbols(canonicalize(block_text, kFoldToWords))) > 0;
 }
 
+namespace {
+
+// A control's label glued to a line that stays, taken away or put in: "Effective July 26,
+// 2022 | View printable version" becoming "Effective July 26, 2022". One line each side, and
+// the words the hunk takes or puts are one run, a control's label once the separators around
+// it ("|", "·", dashes) are left out.
+bool only_a_label_beside_the_text(const Hunk& hunk) {
+  if (hunk.old_lines != 1 || hunk.new_lines != 1) return false;
+  const WordOp* changed = nullptr;
+  for (const WordOp& op : hunk.words) {
+    if (op.op == '=') continue;
+    if (changed) return false;
+    changed = &op;
+  }
+  if (!changed) return false;
+  std::string label;
+  for (const std::string& word : space_separated_words(changed->text))
+    if (word != "|" && word != "\xC2\xB7" && word != "-" && word != "\xE2\x80\x93" && word != "\xE2\x80\x94")
+      label += (label.empty() ? "" : " ") + word;
+  return !label.empty() && is_page_control_label(label);
+}
+
+}  // namespace
+
 void mark_page_controls(std::vector<Hunk>& hunks) {
   // A label may not be a heading (a section titled "Download your data" is the document's),
   // but a widget's prompt may: "#### Have a moment?" heads a survey box, "## Contents" a table.
@@ -256,6 +280,7 @@ void mark_page_controls(std::vector<Hunk>& hunks) {
       if (!all) break;
     }
     if (all) mark_cosmetic(hunk, rules_only ? "layout" : "page_control");
+    else if (only_a_label_beside_the_text(hunk)) mark_cosmetic(hunk, "page_control");
   }
 }
 
