@@ -128,6 +128,29 @@ TEST(Layers, NoSourceFileIsOverTheLimit) {
   for (const auto& [name, file] : scan()) EXPECT_LE(file.lines, kMaxLines) << name;
 }
 
+// A view into the text of a Block that parse_block() returned by value dies with the Block:
+// "std::string_view t = parse_block(line).text;" and "for (std::string_view w :
+// split(parse_block(line).text))" read freed memory (twice the sanitizer pass or a fixture
+// caught one, 2026-12-03). Keep the Block in a variable first.
+TEST(Layers, NoViewIntoATemporaryBlock) {
+  const std::regex bound(R"re(std::string_view\s+\w+\s*=\s*[^;]*parse_block\()re");
+  const std::regex ranged(R"re(for\s*\(\s*(const\s+)?std::string_view\s*&?\s*\w+\s*:[^;{]*parse_block\()re");
+  const fs::path src = fs::path(TOSDIFF_SOURCE_DIR) / "src";
+  for (const auto& entry : fs::recursive_directory_iterator(src)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".cpp") continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+      if (line.find("parse_block(") == std::string::npos) continue;  // std::regex is slow at -O0
+      EXPECT_FALSE(std::regex_search(line, bound) || std::regex_search(line, ranged))
+          << entry.path().filename().string() << ":" << number << ": " << line;
+    }
+  }
+  EXPECT_TRUE(std::regex_search("for (std::string_view label : glued_labels(parse_block(line.text).text))", ranged));
+  EXPECT_TRUE(std::regex_search("const std::string_view text = parse_block(line).text;", bound));
+  EXPECT_FALSE(std::regex_search("const Block block = parse_block(line.text);", bound));
+}
+
 TEST(Layers, OnlyExtractSeesGumbo) {
   for (const auto& [name, file] : scan()) {
     for (const std::string& include : file.system) {
