@@ -220,10 +220,10 @@ std::size_t footnote_marker_length(std::string_view s, std::size_t i) {
   return k + 1 - i;
 }
 
-// Brackets, double quotes, apostrophes at word edges, footnote markers glued to a word, stray markup marks ("*" at a word's
-// edge, ">" before a word) and lone permalink marks ("#", "¶") carry no wording of their own:
-// a stray ")" removed, a defined term losing its quotes, a heading gaining an anchor link "#"
-// say the same thing. A bracket separates words ("example.com(the" reads "example.com (the");
+// Brackets, double quotes, apostrophes at word edges, footnote markers, stray markup marks
+// ("*" at a word's edge, ">" before a word) and lone permalink marks ("#", "¶") carry no
+// wording of their own: a stray ")" removed, a defined term losing its quotes, a heading
+// gaining an anchor link "#" say the same thing. A bracket separates words ("example.com(the" reads "example.com (the");
 // a bracketed suffix does not ("user(s)" reads "users"). An apostrophe inside a word stays
 // ("don't"), and so does "*" between letters or digits ("5*3").
 std::string fold_marks(std::string_view s) {

@@ -43,4 +43,20 @@ inline bool ends_cut_short(std::string_view text) {
   return ends_with("...") || ends_with("\xE2\x80\xA6");
 }
 
+// A line of link labels the page's markup glued together, cut where a lower-case letter runs
+// into a capital: "Contact UsHelp CenterSitemap" is "Contact Us", "Help Center", "Sitemap";
+// "AboutCareersPress" is three labels. A line without such a place is one label.
+inline std::vector<std::string_view> glued_labels(std::string_view text) {
+  std::vector<std::string_view> labels;
+  std::size_t start = 0;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (text[i] >= 'A' && text[i] <= 'Z' && text[i - 1] >= 'a' && text[i - 1] <= 'z') {
+      labels.push_back(text.substr(start, i - start));
+      start = i;
+    }
+  }
+  labels.push_back(text.substr(start));
+  return labels;
+}
+
 }  // namespace tosdiff

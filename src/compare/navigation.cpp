@@ -14,13 +14,8 @@ constexpr std::size_t kNavigationMaxWords = 80;
 // sentence punctuation or is too long to be a line of links.
 std::size_t glued_links(std::string_view text) {
   if (count_space_separated_words(text) > kNavigationMaxWords) return std::string_view::npos;
-  std::size_t glued = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?') return std::string_view::npos;
-    if (i > 0 && c >= 'A' && c <= 'Z' && text[i - 1] >= 'a' && text[i - 1] <= 'z') ++glued;
-  }
-  return glued;
+  if (text.find_first_of(".,;:!?") != std::string_view::npos) return std::string_view::npos;
+  return glued_labels(text).size() - 1;
 }
 
 }  // namespace

@@ -31,22 +31,6 @@ constexpr std::string_view kFooterLinks[] = {
     "imprensa", "sobre nós", "vacatures", "over ons", "blog", "press kit", "help center", "help centre",
     "centre d'aide"};
 
-// A line of link labels the page's markup glued together, cut where a lower-case letter runs
-// into a capital: "Contact UsHelp CenterSitemap" is "Contact Us", "Help Center", "Sitemap";
-// "AboutCareersPress" is three labels. A line without such a place is one label.
-std::vector<std::string_view> glued_labels(std::string_view text) {
-  std::vector<std::string_view> labels;
-  std::size_t start = 0;
-  for (std::size_t i = 1; i < text.size(); ++i) {
-    if (text[i] >= 'A' && text[i] <= 'Z' && text[i - 1] >= 'a' && text[i - 1] <= 'z') {
-      labels.push_back(text.substr(start, i - start));
-      start = i;
-    }
-  }
-  labels.push_back(text.substr(start));
-  return labels;
-}
-
 // How many of the links every footer has a block is: one when it is such a link, or as many
 // as its glued labels that are (a footer rendered as one line of links).
 std::size_t footer_links_in(std::string_view text) {

@@ -1,13 +1,14 @@
 #include "tosdiff/compare/typos.hpp"
 
 #include <algorithm>
-#include <array>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 
+#include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -17,41 +18,18 @@ constexpr std::size_t kShortestWord = 5;          // "form"/"from", "must"/"mist
 constexpr std::size_t kUnchangedAround = 2;       // "lawful"/"unlawful", "licensor"/"licensee"
 constexpr std::size_t kRareWord = 2;              // a slip the document makes once or twice
 
-// Quotes and marks that stick to a word in prose, UTF-8.
-constexpr std::array<std::string_view, 9> kStuckMarks = {"\u2019", "\u2018", "\u201C", "\u201D", "\u00AB",
-                                                         "\u00BB", "\u2026", "\u2013", "\u2014"};
-
-bool strip_stuck_mark(std::string_view& word, bool front) {
-  if (word.empty()) return false;
-  const unsigned char c = static_cast<unsigned char>(front ? word.front() : word.back());
-  if (c < 0x80) {
-    if (std::isalnum(c)) return false;
-    front ? word.remove_prefix(1) : word.remove_suffix(1);
-    return true;
-  }
-  for (std::string_view mark : kStuckMarks) {
-    if (front ? word.substr(0, mark.size()) == mark
-              : word.size() >= mark.size() && word.substr(word.size() - mark.size()) == mark) {
-      front ? word.remove_prefix(mark.size()) : word.remove_suffix(mark.size());
-      return true;
-    }
-  }
-  return false;
-}
-
-// The word itself, lower case, without the punctuation and quotes around it; "" when what is
-// left is not a word of letters (a number, a URL, an e-mail address).
-std::string bare_word(std::string_view token) {
-  while (strip_stuck_mark(token, true)) {
-  }
-  while (strip_stuck_mark(token, false)) {
-  }
-  for (char c : token) {
+// `word` when it is a word of letters; "" for a number, a URL, an e-mail address, two words.
+std::string letters_only(std::string word) {
+  for (char c : word) {
     const unsigned char u = static_cast<unsigned char>(c);
     if (u < 0x80 && !std::isalpha(u)) return "";
   }
-  return ascii_lower(token);
+  return word;
 }
+
+// A word as the comparison reads it: canonical.hpp's word fold (lower case, without the quotes,
+// brackets and punctuation around it), letters only.
+std::string bare_word(std::string_view token) { return letters_only(canonicalize(token, kFoldToWords)); }
 
 std::size_t common_prefix(std::string_view a, std::string_view b) {
   std::size_t n = 0;
@@ -109,9 +87,9 @@ using WordCounts = std::unordered_map<std::string, std::size_t>;
 
 WordCounts count_words(const Text& text) {
   WordCounts counts;
-  for (const Block& block : text.blocks)
-    for (const std::string& token : space_separated_words(block.text)) {
-      std::string word = bare_word(token);
+  for (const Block& block : text.blocks)  // folded a block at a time, split after
+    for (const std::string& token : space_separated_words(canonicalize(block.text, kFoldToWords))) {
+      std::string word = letters_only(token);
       if (!word.empty()) ++counts[word];
     }
   return counts;
