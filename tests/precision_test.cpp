@@ -12,6 +12,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/mojibake.hpp"
 #include "tosdiff/compare/navigation.hpp"
 #include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/compare/spelling.hpp"
@@ -111,8 +112,13 @@ const Pair kCosmetic[] = {
      "Our services, the Services, are provided as is.", {"punctuation"}},
     {"HeadingPermalink", "# Data retention", "# Data retention #", {"punctuation"}},
     {"GluedHeadingPermalink", "## The Short", "## The Short#", {"punctuation"}},
+    {"ApostropheInsideAWordPutIn", "Le vendeur na pas acc\u00e8s \u00e0 vos donn\u00e9es.",
+     "Le vendeur n\u2019a pas acc\u00e8s \u00e0 vos donn\u00e9es.", {"quotes", "spelling"}},
+    {"ElisionWrittenWithASpace", "Le formulaire d une demande est joint.", "Le formulaire d'une demande est joint.",
+     {"spelling"}},
+    {"ContractionWithoutItsApostrophe", "We don't sell your data.", "We dont sell your data.", {"spelling"}},
     {"DoubledApostrophe", "It infringes any person\u2019s or entity\u2019's rights.", "It infringes any person\u2019s or entity\u2019s rights.",
-     {"punctuation", "quotes"}},
+     {"quotes"}},
     {"MarkdownHeadingMarkLeftInThePage", "## Content ID", "## ### Content ID", {"punctuation", "whitespace"}},
     {"SpaceBeforeBracketLost", "Visitors of our site, www.example.com (the Site), may subscribe.",
      "Visitors of our site, www.example.com(the Site), may subscribe.", {"punctuation"}},
@@ -135,7 +141,7 @@ const Pair kCosmetic[] = {
     {"SpacesLostAfterCommasAndBeforeWords",
      "Ces conditions r\u00e9gissent l'utilisation du site (ci-apr\u00e8s, conjointement, \u00ab Conditions \u00bb). Ces conditions sont valables.",
      "Ces conditions r\u00e9gissentl'utilisation du site (ci-apr\u00e8s,conjointement, \u00abConditions \u00bb).Ces conditions sont valables.",
-     {"punctuation", "spelling", "whitespace"}},
+     {"whitespace"}},
     {"SpaceLostAfterAFullStopAfterALetterBeyondAscii", "Elle est fix\u00e9e par la soci\u00e9t\u00e9. Les donn\u00e9es sont prot\u00e9g\u00e9es.",
      "Elle est fix\u00e9e par la soci\u00e9t\u00e9.Les donn\u00e9es sont prot\u00e9g\u00e9es.", {"whitespace"}},
     {"HyphenatedWordBrokenAtALineEnd", "Voir ci-dessus pour les informations de paiement.",
@@ -189,7 +195,8 @@ const Pair kSubstantive[] = {
     {"AnotherArticle", "You may object to this processing (article 21 of the GDPR).",
      "You may object to this processing (art. 22 of the GDPR).", {}},
     {"ArticleWithoutANumberIsAWord", "Read this article before you sign.", "Read this art before you sign.", {}},
-    {"ApostropheInsideAWordStays", "We don't sell your data.", "We dont sell your data.", {}},
+    {"ApostropheInsideAWordTakesItsWordAlong", "We don't sell your data.", "We do sell your data.", {}},
+    {"ApostropheInsideANewWord", "We sell your data.", "We don't sell your data.", {}},
     {"AHashInsideTheTextStays", "Pay with #1 plan here.", "Pay with plan here.", {}},
     {"AHashtagStays", "Use the tag ###ad on promotions.", "Use the tag on promotions.", {}},
     {"BracketsWithNewWords", "Our services (the Services) are provided.", "Our services (not the Services) are provided.", {}},
@@ -850,6 +857,22 @@ TEST(PrecisionEncoding, CharactersThePagesEncodingLostOrMisreadAreSpelling) {
   EXPECT_TRUE(change_of("# CGV\nL\xE2\x80\x99" "APPLICATION co\xC3\xBBte 55\xE2\x82\xAC par mois.",
                         "# CGV\nL\xEF\xBF\xBD" "APPLICATION co\xC3\xBBte 65\xE2\x82\xAC par mois.")
                   .substantive);
+}
+
+TEST(PrecisionEncoding, TextReadAsWindows1252AndEncodedAgainIsSpelling) {
+  // One edition's apostrophes and accents written as mojibake ("â€™" for "’", "Ã©" for "é").
+  const Change mojibake = change_of("# CGV\nL\u2019offre est r\u00e9serv\u00e9e aux clients.",
+                                    "# CGV\nL\u00e2\u20ac\u2122offre est r\u00c3\u00a9serv\u00c3\u00a9e aux clients.");
+  ASSERT_EQ(mojibake.hunks.size(), 1u);
+  EXPECT_FALSE(mojibake.substantive);
+  EXPECT_EQ(mojibake.hunks[0].cosmetic_kinds, (Kinds{"spelling"}));
+  EXPECT_EQ(undo_mojibake("co\u00c3\u00bbte 55\u00e2\u201a\u00ac"), "co\u00fbte 55\u20ac");
+  // What is not mojibake stays as written: a lone accented letter, an "Ã" of its own.
+  EXPECT_EQ(undo_mojibake("caf\u00e9 \u00c3 la carte"), "caf\u00e9 \u00c3 la carte");
+  // Twins: a price changed beside the mojibake; another currency once read back.
+  EXPECT_TRUE(change_of("# CGV\nL\u2019offre co\u00fbte 55 euros.", "# CGV\nL\u00e2\u20ac\u2122offre co\u00fbte 65 euros.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# CGV\nL'offre co\u00fbte 55\u00a3.", "# CGV\nL'offre co\u00fbte 55\u00e2\u201a\u00ac.").substantive);
 }
 
 TEST(PrecisionTypo, WordsOfTheDocumentThatDifferByALetterStayNews) {

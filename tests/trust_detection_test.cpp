@@ -281,6 +281,47 @@ TEST_F(HeldBack, AShortenedPolicyBeingEditedIsAdoptedOnceStable) {
   EXPECT_EQ(versions(), 2u);
 }
 
+// A replay: the last two thirds of a dating site's terms missing for 12 hours, nothing else
+// changed, then the whole page again. Held back, not a version; the page back is unchanged.
+std::string numbered_parts_page(std::size_t parts) {
+  std::string body = "<html><body><main><h1>Privacy</h1>";
+  for (std::size_t r = 1; r <= parts; ++r) {
+    body += "<h2>Part " + std::to_string(r) + "</h2>";
+    for (const char* p : kPolicyEn) body += std::string("<p>") + p + " This applies to the members of region " + std::to_string(r) + ".</p>";
+  }
+  return body + "</main></body></html>";
+}
+
+TEST_F(HeldBack, APageServedInPartIsHeldAndThePageBackIsUnchanged) {
+  serve_html(numbered_parts_page(6));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(numbered_parts_page(2));
+  json part = check_at("2026-03-01T12:00:00Z");
+  EXPECT_EQ(part["error"]["kind"], "suspicious_shrink") << part.dump(2);
+  EXPECT_NE(part["error"]["message"].get<std::string>().find("ends early"), std::string::npos) << part.dump(2);
+  serve_html(numbered_parts_page(6));
+  EXPECT_EQ(check_at("2026-03-02T00:00:00Z")["status"], "unchanged");
+  EXPECT_EQ(versions(), 1u);
+}
+
+TEST_F(HeldBack, APartTakenAwayForGoodIsAChangeOnceStable) {
+  // Negative twin: the same part gone for good is the site's change: adopted and reported a
+  // day after it was first held.
+  serve_html(numbered_parts_page(6));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(numbered_parts_page(2));
+  EXPECT_EQ(check_at("2026-03-01T12:00:00Z")["error"]["kind"], "suspicious_shrink");
+  EXPECT_EQ(check_at("2026-03-02T00:00:00Z")["error"]["kind"], "suspicious_shrink");
+  json adopted = check_at("2026-03-02T13:00:00Z");
+  EXPECT_EQ(adopted["status"], "changed") << adopted.dump(2);
+  EXPECT_EQ(adopted["significance"], "substantive") << adopted.dump(2);
+  EXPECT_EQ(versions(), 2u);
+  // Twin: a part taken away with an edit before it is news at once.
+  serve_html(policy_page(kPolicyEn, 1, "Members may also export their messages from the settings page."));
+  json edited = check_at("2026-03-03T00:00:00Z");
+  EXPECT_EQ(edited["status"], "changed") << edited.dump(2);
+}
+
 // A replay: a cookie policy rewritten as a fifth of its length, in plain words (no legal
 // vocabulary, little of the old one's), under the same title. Held back, then adopted once
 // stable over a day; a page under another title with the same words stays held (the twin).

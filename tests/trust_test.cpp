@@ -10,6 +10,7 @@
 #include "support/tosdiff_helpers.hpp"
 #include "tosdiff/extract/email_protection.hpp"
 #include "tosdiff/extract/error_page.hpp"
+#include "tosdiff/extract/missing_part.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
 
@@ -343,6 +344,64 @@ TEST(ReplayEmailProtection, AnythingElseInTheAttributeIsLeftAsTheText) {
   EXPECT_EQ(text_of("<p>Write to <span data-cfemail=\"zz12\">our team</span> now.</p>"), "Write to our team now.\n");
   EXPECT_FALSE(decode_cloudflare_email("4243444546").has_value());  // decodes to no address
   EXPECT_FALSE(decode_cloudflare_email("422e27").has_value());        // too short
+}
+
+
+
+// ---- a page served in part ----------------------------------------------------------------------
+
+// Ten sections of a synthetic policy, each a heading and two paragraphs of about 40 words.
+std::string sections_markdown(int from, int to) {
+  std::string body;
+  for (int i = from; i < to; ++i) {
+    const std::string n = std::to_string(i + 1);
+    body += "## Section " + n + "\n";
+    body += "We keep the records of part " + n + " for as long as your account is open and for the period the law "
+            "requires afterwards, and we delete them within ninety days of the end of that period unless a court "
+            "orders us to keep them longer.\n";
+    body += "You may ask for a copy of the records of part " + n + " at any time, and we answer within thirty days "
+            "of your request, free of charge, in a format a machine can read and that you can take to another "
+            "service.\n";
+  }
+  return body;
+}
+
+TEST(ReplayMissingPart, AStretchOfThePageMissingAndNothingElseChangedIsHeldBack) {
+  const Text whole = parse_text("# Privacy Policy\n" + sections_markdown(0, 10));
+  // The last six sections missing, as a page cut off mid-render.
+  const Text ended_early = parse_text("# Privacy Policy\n" + sections_markdown(0, 4));
+  const auto end = missing_part(whole, ended_early);
+  ASSERT_TRUE(end);
+  EXPECT_TRUE(end->at_the_end);
+  EXPECT_EQ(end->blocks, 18u);
+  const auto verdict = shrink_verdict(whole, ended_early);
+  ASSERT_TRUE(verdict);
+  EXPECT_EQ(verdict->kind, ErrorKind::suspicious_shrink);
+  EXPECT_NE(verdict->message.find("ends early"), std::string::npos);
+  // Cut off in the middle of a paragraph.
+  std::string cut = "# Privacy Policy\n" + sections_markdown(0, 3) + "## Section 4\nWe keep the records of part 4 for as\n";
+  EXPECT_TRUE(shrink_verdict(whole, parse_text(cut)));
+  // Four sections missing in the middle, the page's end there.
+  const Text middle = parse_text("# Privacy Policy\n" + sections_markdown(0, 3) + sections_markdown(7, 10));
+  const auto gap = missing_part(whole, middle);
+  ASSERT_TRUE(gap);
+  EXPECT_FALSE(gap->at_the_end);
+  EXPECT_TRUE(shrink_verdict(whole, middle));
+}
+
+TEST(ReplayMissingPart, ASectionRemovedOrAPartRemovedWithAnEditIsAChange) {
+  const Text whole = parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 10));
+  // Twin: two sections removed (a fifth of the text): an ordinary change.
+  EXPECT_FALSE(missing_part(whole, parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 8))));
+  EXPECT_FALSE(shrink_verdict(whole, parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 8))));
+  // Twin: the last six sections removed and the date changed: the site took them away.
+  const Text removed = parse_text("# Privacy Policy\nLast updated: June 1, 2026\n" + sections_markdown(0, 4));
+  EXPECT_FALSE(missing_part(whole, removed));
+  EXPECT_FALSE(shrink_verdict(whole, removed));
+  // Twin: the same part missing and a sentence rewritten before it.
+  std::string edited = "# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 4);
+  edited.replace(edited.find("free of charge"), 14, "for a fee of 20 euros");
+  EXPECT_FALSE(missing_part(whole, parse_text(edited)));
 }
 
 }  // namespace

@@ -17,7 +17,8 @@
 //                 compared) and URLs written in the text ("https://www.example.com/terms/"
 //                 is "example.com/terms")
 //   spelling      British/American spelling, open/closed/hyphenated compounds, the serial
-//                 comma, an accent written as another or lost to the encoding (spelling.hpp)
+//                 comma, an apostrophe inside a word ("n'a" / "na"), an accent written as
+//                 another or lost to the encoding (spelling.hpp)
 //   counter       the numbers of a page's counters ("1840 out of 2613 found this helpful",
 //                 "3.4M views"; counters.hpp)
 // The date is kept, only its form folded: "8 July 2026" and "July 8, 2026" are equal,

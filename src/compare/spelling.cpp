@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "tosdiff/compare/mojibake.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -188,6 +189,44 @@ std::string join_compounds(std::string_view text) {
 // after this one ("?" would be punctuation, dropped at a word's end).
 constexpr std::string_view kOneAccentedLetter = "\xC3\xA9";
 
+namespace {
+
+// Whether a letter ends at `end` (exclusive) or starts at `start` of `text`: an ASCII letter or a
+// two-byte UTF-8 letter (Latin, Greek, Cyrillic...; not U+0080..U+00BF, signs and "«").
+bool letter_ends_at(std::string_view text, std::size_t end) {
+  if (end == 0) return false;
+  const auto c = static_cast<unsigned char>(text[end - 1]);
+  if (c < 0x80) return is_ascii_letter(text[end - 1]);
+  return end >= 2 && (c & 0xC0) == 0x80 && static_cast<unsigned char>(text[end - 2]) >= 0xC3 &&
+         static_cast<unsigned char>(text[end - 2]) <= 0xDF;
+}
+
+bool letter_starts_at(std::string_view text, std::size_t start) {
+  if (start >= text.size()) return false;
+  const auto c = static_cast<unsigned char>(text[start]);
+  if (c < 0x80) return is_ascii_letter(text[start]);
+  return c >= 0xC3 && c <= 0xDF;
+}
+
+}  // namespace
+
+std::string drop_inner_apostrophes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\'') {  // a run of them is one ("entity''s")
+      std::size_t run = i;
+      while (run < text.size() && text[run] == '\'') ++run;
+      if (letter_ends_at(text, i) && letter_starts_at(text, run)) {
+        i = run - 1;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 std::string fold_accents(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -249,6 +288,11 @@ bool is_typographic_quote(std::string_view ch) {
 }  // namespace
 
 bool differ_only_in_lost_characters(std::string_view a, std::string_view b) {
+  // Read as windows-1252 and encoded again ("â€™" for "’"): the same characters once read back.
+  if (a != b) {
+    const std::string read_back_a = undo_mojibake(a), read_back_b = undo_mojibake(b);
+    if ((read_back_a != a || read_back_b != b) && read_back_a == read_back_b) return true;
+  }
   const std::vector<std::string_view> x = characters_of(a), y = characters_of(b);
   if (x.size() != y.size()) return false;
   bool lost = false;

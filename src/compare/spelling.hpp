@@ -27,6 +27,11 @@ std::string fold_spelling_variants(std::string_view text);
 // hyphen followed by spaces between two letters goes with them ("ci- dessus", "infor- mation").
 std::string join_compounds(std::string_view text);
 
+// `text` without the apostrophes between two letters (quotes already folded to ASCII): an
+// elision or a contraction written with or without its apostrophe ("n'a" / "na", "d'une" /
+// "d une", "users'" aside, "its" / "it's") is the same word misspelt, never another clause.
+std::string drop_inner_apostrophes(std::string_view text);
+
 // Every accented Latin letter (U+00C0..U+017F) and every run of replacement characters
 // (U+FFFD, what a page's bad bytes decode to) read as one letter, "é": an accent written as
 // another ("intérét" = "intérêt", "prêcommandés" = "précommandés") or a letter lost to the
@@ -37,7 +42,8 @@ std::string fold_accents(std::string_view text);
 // Whether two texts are the same but for characters a page's encoding lost or misread: a run
 // of replacement characters (U+FFFD) where the other text has any non-ASCII character ("L’A" /
 // "L\uFFFD\uFFFDA", "55€" / "55\uFFFD\uFFFD\uFFFD"), or an accented letter and a typographic
-// quote read one for the other ("déposera" / "d’posera", "d’un" / "dêun"); and at least one
+// quote read one for the other ("déposera" / "d’posera", "d’un" / "dêun"), or the whole text read
+// as windows-1252 and encoded again ("l’offre" / "lâ€™offre", mojibake.hpp); and at least one
 // such place. Any other difference, an ASCII character included, is a difference.
 bool differ_only_in_lost_characters(std::string_view a, std::string_view b);
 
