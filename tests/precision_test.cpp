@@ -508,6 +508,8 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(change_of(text, with("Ctrl+I")).substantive);
   EXPECT_FALSE(change_of(text, with("Tout ouvrir")).substantive);  // an accordion's button
   EXPECT_FALSE(change_of(with("Learn more"), text).substantive);
+  EXPECT_FALSE(change_of(with("Learn More"), with("Read Next")).substantive);
+  EXPECT_TRUE(change_of(with("Learn More"), with("Read the next section before you pay")).substantive);
   EXPECT_FALSE(change_of(text, with("Non merci")).substantive);
   EXPECT_FALSE(change_of(text, text + "\n## Site Footer").substantive);  // a landmark's heading
   // A control's label glued to a line that stays.
@@ -587,6 +589,23 @@ TEST(PrecisionDocumentHead, TheTitleGivingWayToTheAppsDownloadButtonsIsCosmetic)
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"document_head"}));
   EXPECT_TRUE(change_of("# Lumenfield Terms and Conditions\nWe use cookies to keep you signed in.",
                         "Download Lumenfield\nWe sell your data.\nWe use cookies to keep you signed in.")
+                  .substantive);
+}
+
+TEST(PrecisionDocumentHead, TheSitesNameAfterTheTitleIsCosmetic) {
+  const char* const body = "\nWe use cookies to keep you signed in.\nWe never sell your data.";
+  const Change change = change_of(std::string("# Community Guidelines") + body,
+                                  std::string("# Community Guidelines | Lumenfield Policy") + body);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_header"}));
+  EXPECT_FALSE(change_of(std::string("# Privacy Policy \xE2\x80\x94 Lumenfield") + body, std::string("# Privacy Policy") + body)
+                   .substantive);
+  // Twins: the title's own words changed; an edition after the bar; a name after a sentence.
+  EXPECT_TRUE(change_of(std::string("# Terms of Service") + body, std::string("# Terms of Sale | Lumenfield") + body).substantive);
+  EXPECT_TRUE(change_of(std::string("# Terms of Service") + body, std::string("# Terms of Service | 2026 edition") + body)
+                  .substantive);
+  EXPECT_TRUE(change_of("# Terms\nWe share your data with partners.\nWe never sell it.",
+                        "# Terms\nWe share your data with partners | advertisers included.\nWe never sell it.")
                   .substantive);
 }
 

@@ -1,5 +1,9 @@
 #include "tosdiff/compare/document_head.hpp"
 
+#include <algorithm>
+#include <string>
+#include <string_view>
+
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
@@ -24,11 +28,48 @@ bool is_head_heading(std::string_view rendered) {
          !contains_iso_date(rewrite_dates(block.text));
 }
 
+constexpr std::size_t kTitleSuffixMaxWords = 4;
+// After the quotes fold, which writes dashes as "-".
+constexpr std::string_view kTitleBars[] = {" | ", " - ", " \xC2\xB7 "};
+
+// `longer` is `shorter` with a site's name after a bar, the page's <title> convention
+// ("Community Guidelines" / "Community Guidelines | Pinterest Policy": replay, a platform's
+// guidelines): at most kTitleSuffixMaxWords words, no digit (an edition or a year is news).
+bool adds_a_site_name(std::string_view shorter, std::string_view longer) {
+  const std::string a = canonicalize(shorter, kFoldWhitespace | kFoldQuotes | kFoldCase);
+  const std::string b = canonicalize(longer, kFoldWhitespace | kFoldQuotes | kFoldCase);
+  if (a.empty() || b.size() <= a.size() || b.compare(0, a.size(), a) != 0) return false;
+  const std::string_view rest = std::string_view(b).substr(a.size());
+  for (std::string_view bar : kTitleBars) {
+    if (rest.substr(0, bar.size()) != bar) continue;
+    const std::string_view name = rest.substr(bar.size());
+    const std::size_t words = count_space_separated_words(name);
+    return words >= 1 && words <= kTitleSuffixMaxWords &&
+           std::none_of(name.begin(), name.end(), [](char c) { return is_ascii_digit(c); });
+  }
+  return false;
+}
+
+// The first hunk puts a site's name after the title, or takes it away, and nothing else.
+bool only_the_titles_site_name(const Hunk& hunk) {
+  if (hunk.old_start != 1 || hunk.new_start != 1 || hunk.lines.size() != 2) return false;
+  const LineOp& removed = hunk.lines[0];
+  const LineOp& added = hunk.lines[1];
+  if (removed.op != '-' || added.op != '+') return false;
+  const Block before = parse_block(removed.text), after = parse_block(added.text);
+  if (before.kind != after.kind || before.level != after.level) return false;
+  return adds_a_site_name(before.text, after.text) || adds_a_site_name(after.text, before.text);
+}
+
 }  // namespace
 
 void mark_document_head(std::vector<Hunk>& hunks) {
   if (hunks.empty()) return;
   Hunk& hunk = hunks.front();
+  if (!hunk.cosmetic && only_the_titles_site_name(hunk)) {
+    mark_cosmetic(hunk, "page_header");
+    return;
+  }
   if (!hunk.cosmetic && hunk.old_lines == 0 && hunk.new_start == 1 && hunk.new_lines <= kHeadMaxBlocks) {
     bool heading = false, all = true;
     for (const LineOp& line : hunk.lines) {

@@ -14,6 +14,10 @@ namespace tosdiff {
 // Marks cosmetic, kind "document_head", a substantive hunk at the top of the old text that
 // removes blocks, at most 3, each a heading or a line of at most 8 words with a date, and
 // adds nothing but the labels of the page's controls (page_controls.hpp).
+// And, kind "page_header" (page_margins.hpp's kind, which a topical title such as "Community
+// Guidelines" keeps from marking it), a first hunk that only puts a site's name after the
+// title or takes it away ("Community Guidelines" / "Community Guidelines | Pinterest Policy"):
+// a bar or a dash, then at most 4 words and no digit.
 void mark_document_head(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff

@@ -84,11 +84,13 @@ const std::set<std::string>& furniture_phrases() {
       "play video", "pause video", "play", "pause", "mute", "unmute", "full screen", "fullscreen",
       "exit full screen", "return to top",
       // An accordion's buttons ("Tout ouvrir" before each article, replay: an airline's privacy
-      // policy), a "Learn more" link alone, a dialog's refusal ("Non merci").
+      // policy), a "Learn more" link alone or as "Read Next" (replay: a platform's community
+      // guidelines), a dialog's refusal ("Non merci").
       "open all", "close all", "expand all", "collapse all", "show all", "hide all", "tout ouvrir", "tout fermer",
       "tout afficher", "tout masquer", "alle \xC3\xB6" "ffnen", "alle schlie\xC3\x9F" "en", "alle anzeigen",
       "abrir todo", "cerrar todo", "mostrar todo", "espandi tutto", "comprimi tutto", "expandir tudo", "alles openen",
-      "learn more", "read more", "en savoir plus", "lire la suite", "mehr erfahren", "weiterlesen",
+      "learn more", "read more", "read next", "read less", "continue reading", "see more", "see less", "show more",
+      "show less", "view more", "view less", "en savoir plus", "lire la suite", "mehr erfahren", "weiterlesen",
       "m\xC3\xA1s informaci\xC3\xB3n", "leer m\xC3\xA1s", "scopri di pi\xC3\xB9", "leggi di pi\xC3\xB9", "saiba mais",
       "leia mais", "meer informatie", "lees meer", "no thanks", "non merci", "nein danke", "no gracias", "no grazie",
       "n\xC3\xA3o obrigado", "nee bedankt", "gestion des cookies",
