@@ -387,13 +387,21 @@ TEST(ReplayMissingPart, AStretchOfThePageMissingAndNothingElseChangedIsHeldBack)
   ASSERT_TRUE(gap);
   EXPECT_FALSE(gap->at_the_end);
   EXPECT_TRUE(shrink_verdict(whole, middle));
+  // Sections missing in two places (replay: a platform's privacy policy, six hours).
+  const Text two_gaps = parse_text("# Privacy Policy\n" + sections_markdown(0, 2) + sections_markdown(3, 6) +
+                                   sections_markdown(8, 10));
+  const auto gaps = missing_part(whole, two_gaps);
+  ASSERT_TRUE(gaps);
+  EXPECT_EQ(gaps->stretches, 2u);
+  EXPECT_EQ(gaps->blocks, 9u);
+  EXPECT_NE(shrink_verdict(whole, two_gaps)->message.find("parts of the page are missing"), std::string::npos);
 }
 
 TEST(ReplayMissingPart, ASectionRemovedOrAPartRemovedWithAnEditIsAChange) {
   const Text whole = parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 10));
-  // Twin: two sections removed (a fifth of the text): an ordinary change.
-  EXPECT_FALSE(missing_part(whole, parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 8))));
-  EXPECT_FALSE(shrink_verdict(whole, parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 8))));
+  // Twin: one section removed (a tenth of the text): an ordinary change.
+  EXPECT_FALSE(missing_part(whole, parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 9))));
+  EXPECT_FALSE(shrink_verdict(whole, parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 9))));
   // Twin: the last six sections removed and the date changed: the site took them away.
   const Text removed = parse_text("# Privacy Policy\nLast updated: June 1, 2026\n" + sections_markdown(0, 4));
   EXPECT_FALSE(missing_part(whole, removed));

@@ -24,27 +24,36 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   const auto& before = previous.blocks;
   const auto& now = current.blocks;
   if (now.size() >= before.size()) return std::nullopt;
-  std::size_t head = 0;
-  while (head < now.size() && same_block(before[head], now[head])) ++head;
-  std::size_t tail = 0;
-  while (tail < now.size() - head && same_block(before[before.size() - 1 - tail], now[now.size() - 1 - tail])) ++tail;
-  // What is left between the head and the tail on the current side: nothing, or the block
-  // the page was cut off in.
-  const std::size_t left = now.size() - head - tail;
-  if (left > 1) return std::nullopt;
-  if (left == 1 && !cut_short(before[head], now[head])) return std::nullopt;
   MissingPart part;
-  part.first_block = head;
-  part.blocks = before.size() - head - tail - (left == 1 ? 1 : 0);
-  if (left == 1) part.first_block = head + 1;
-  part.at_the_end = tail == 0;
-  std::size_t all_words = 0;
-  for (std::size_t i = 0; i < before.size(); ++i) {
-    const std::size_t words = count_space_separated_words(before[i].text);
-    all_words += words;
-    if (i >= part.first_block && i < part.first_block + part.blocks) part.words += words;
+  bool cut_seen = false;
+  auto missing = [&](std::size_t from, std::size_t to) {  // before[from, to) is not in current
+    if (from == to) return;
+    if (part.stretches == 0) part.first_block = from;
+    ++part.stretches;
+    part.blocks += to - from;
+    for (std::size_t k = from; k < to; ++k) part.words += count_space_separated_words(before[k].text);
+  };
+  // Every block of the current text, in order, is a block of the previous one; at most one
+  // of them ended early (the page cut off mid-paragraph).
+  std::size_t i = 0;
+  for (const Block& block : now) {
+    const std::size_t from = i;
+    while (i < before.size() && !same_block(before[i], block)) ++i;
+    if (i == before.size()) {
+      if (cut_seen || from >= before.size() || !cut_short(before[from], block)) return std::nullopt;
+      cut_seen = true;
+      i = from;
+    } else {
+      missing(from, i);
+    }
+    ++i;
   }
-  if (part.blocks == 0 || static_cast<double>(part.words) < kMissingPartShare * static_cast<double>(all_words))
+  part.at_the_end = i < before.size();
+  missing(i, before.size());
+  std::size_t all_words = 0;
+  for (const Block& block : before) all_words += count_space_separated_words(block.text);
+  if (part.blocks == 0 || part.words < kMissingPartMinWords ||
+      static_cast<double>(part.words) < kMissingPartShare * static_cast<double>(all_words))
     return std::nullopt;
   return part;
 }

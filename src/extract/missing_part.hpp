@@ -1,5 +1,5 @@
 #pragma once
-// A page served or rendered in part: the document's text with one stretch of it missing and
+// A page served or rendered in part: the document's text with stretches of it missing and
 // nothing else changed (replay: the last two thirds of a dating site's terms, 11,079 words,
 // missing for 12 hours and back at the next check; a platform's policy with sections missing
 // for a few hours). A site that takes a whole part of its terms away usually also changes
@@ -12,20 +12,25 @@
 
 namespace tosdiff {
 
-// The smallest share of the previous text's words a missing stretch holds for the page to be
-// taken as served in part: a third. Smaller cuts (a section removed) are ordinary changes.
-inline constexpr double kMissingPartShare = 0.3;
+// The smallest share of the previous text's words the missing stretches hold for the page to
+// be taken as served in part: 15%, and kMissingPartMinWords words (replays: two sections of a
+// platform's privacy policy, 751 words, missing for six hours; the end of a dating site's
+// terms, two thirds). A paragraph or a short section removed is an ordinary change.
+inline constexpr double kMissingPartShare = 0.15;
+inline constexpr std::size_t kMissingPartMinWords = 200;
 
 struct MissingPart {
-  std::size_t first_block = 0;  // in the previous text
-  std::size_t blocks = 0;
+  std::size_t first_block = 0;  // in the previous text, the first missing block
+  std::size_t blocks = 0;       // missing blocks, in all stretches
+  std::size_t stretches = 0;
   std::size_t words = 0;
-  bool at_the_end = false;
+  bool at_the_end = false;      // the last stretch runs to the previous text's end
 };
 
-// The stretch of `previous` that `current` lacks when `current` is `previous` with one run of
-// blocks missing (the block before the cut may end early, as a page cut off mid-paragraph
-// does) and the run holds at least kMissingPartShare of previous's words; nothing otherwise.
+// What `current` lacks when it is `previous` with stretches of blocks missing and nothing
+// else changed: every block of `current`, in order, is one of `previous` (one of them may end
+// early, as a page cut off mid-paragraph does), and the missing blocks hold kMissingPartShare
+// of previous's words; nothing otherwise.
 std::optional<MissingPart> missing_part(const Text& previous, const Text& current);
 
 }  // namespace tosdiff

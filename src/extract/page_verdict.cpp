@@ -322,12 +322,14 @@ std::optional<Error> shrink_verdict(const Text& previous, const Text& current) {
     return Error{ErrorKind::suspicious_shrink, "the new text shares almost no vocabulary with the archived one (" +
                                           std::to_string(shared) + " of " + std::to_string(all) +
                                           " distinct words)"};
-  // A stretch of the page missing and nothing else changed: a page served or rendered in part
+  // Stretches of the page missing and nothing else changed: a page served or rendered in part
   // is held until it is seen again (missing_part.hpp).
   if (const auto part = missing_part(previous, current))
     return Error{ErrorKind::suspicious_shrink,
-                 std::string(part->at_the_end ? "the page ends early" : "a part of the page is missing") + ": " +
-                     std::to_string(part->blocks) + " blocks, " + std::to_string(part->words) + " of " +
+                 std::string(part->at_the_end && part->stretches == 1 ? "the page ends early"
+                                                                       : "parts of the page are missing") +
+                     ": " + std::to_string(part->blocks) + " blocks in " + std::to_string(part->stretches) +
+                     (part->stretches == 1 ? " stretch, " : " stretches, ") + std::to_string(part->words) + " of " +
                      std::to_string(before) + " words, gone and nothing else changed (a page served in part?)"};
   if (all > 0 && another_page(previous, current, static_cast<double>(shared) / static_cast<double>(all)))
     return Error{ErrorKind::suspicious_shrink,
