@@ -878,6 +878,21 @@ TEST(PrecisionEncoding, CharactersThePagesEncodingLostOrMisreadAreSpelling) {
                   .substantive);
 }
 
+TEST(PrecisionEncoding, ALigatureLostOrWrittenAsOneCharacterIsSpelling) {
+  // A PDF's "fi" lost to a replacement character in one edition (replay: a retailer's terms).
+  const Change lost = change_of("# CGV\nLes produits les plus fiables b\u00e9n\u00e9ficient de la garantie.",
+                                "# CGV\nLes produits les plus \uFFFDables b\u00e9n\u00e9\uFFFDcient de la garantie.");
+  ASSERT_EQ(lost.hunks.size(), 1u);
+  EXPECT_FALSE(lost.substantive);
+  EXPECT_EQ(lost.hunks[0].cosmetic_kinds, (Kinds{"spelling"}));
+  EXPECT_FALSE(change_of("# Terms\nOur office answers within five days.", "# Terms\nOur o\uFB03ce answers within five days.")
+                   .substantive);
+  // Twins: another letter lost; a word changed beside the ligature.
+  EXPECT_TRUE(change_of("# CGV\nLes produits fiables sont garantis.", "# CGV\nLes produits \uFFFDables ne sont pas garantis.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Terms\nYou may file a claim.", "# Terms\nYou may flee a claim.").substantive);
+}
+
 TEST(PrecisionEncoding, TextReadAsWindows1252AndEncodedAgainIsSpelling) {
   // One edition's apostrophes and accents written as mojibake ("â€™" for "’", "Ã©" for "é").
   const Change mojibake = change_of("# CGV\nL\u2019offre est r\u00e9serv\u00e9e aux clients.",

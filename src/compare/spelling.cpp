@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -285,27 +286,78 @@ bool is_typographic_quote(std::string_view ch) {
          ch == "\u00BB";
 }
 
+// The letters a PDF's ligature stands for. A ligature its font does not map comes out as a
+// replacement character ("\uFFFDabilité" for "fiabilité", replay: a retailer's terms in PDF).
+constexpr std::string_view kLigatureLetters[] = {"ffi", "ffl", "ff", "fi", "fl"};
+
+// The ligature characters U+FB00..U+FB04 written as their letters.
+std::string with_ligatures_spelt(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "\xEF\xAC") == 0 && i + 2 < text.size()) {
+      const auto c = static_cast<unsigned char>(text[i + 2]);
+      if (c >= 0x80 && c <= 0x84) {
+        static constexpr std::string_view kSpelt[] = {"ff", "fi", "fl", "ffi", "ffl"};
+        out += kSpelt[c - 0x80];
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+// Two texts' characters matched the same but for characters lost or misread: where they
+// differ, a replacement character stands for any non-ASCII character or a ligature's letters,
+// or an accented letter and a typographic quote were read one for the other. The ligatures
+// make it a search (one replacement character, one to three letters); places that failed are
+// remembered, so it stays linear in practice.
+class LostCharacterMatch {
+ public:
+  LostCharacterMatch(std::vector<std::string_view> x, std::vector<std::string_view> y)
+      : x_(std::move(x)), y_(std::move(y)) {}
+
+  bool from(std::size_t i, std::size_t j) {
+    while (i < x_.size() && j < y_.size() && x_[i] == y_[j]) ++i, ++j;
+    if (i == x_.size() || j == y_.size()) return i == x_.size() && j == y_.size();
+    if (!failed_.insert({i, j}).second) return false;
+    const bool x_lost = x_[i].substr(0, 3) == kReplacement, y_lost = y_[j].substr(0, 3) == kReplacement;
+    const bool replaced = (x_lost && static_cast<unsigned char>(y_[j][0]) >= 0x80) ||
+                          (y_lost && static_cast<unsigned char>(x_[i][0]) >= 0x80);
+    const bool misread = (is_latin_letter(x_[i]) && is_typographic_quote(y_[j])) ||
+                         (is_typographic_quote(x_[i]) && is_latin_letter(y_[j]));
+    if ((replaced || misread) && from(i + 1, j + 1)) return true;
+    for (std::string_view letters : kLigatureLetters) {
+      if (x_lost && spells(y_, j, letters) && from(i + 1, j + letters.size())) return true;
+      if (y_lost && spells(x_, i, letters) && from(i + letters.size(), j + 1)) return true;
+    }
+    return false;
+  }
+
+ private:
+  static bool spells(const std::vector<std::string_view>& chars, std::size_t at, std::string_view letters) {
+    if (at + letters.size() > chars.size()) return false;
+    for (std::size_t k = 0; k < letters.size(); ++k)
+      if (chars[at + k].size() != 1 || chars[at + k][0] != letters[k]) return false;
+    return true;
+  }
+
+  std::vector<std::string_view> x_, y_;
+  std::set<std::pair<std::size_t, std::size_t>> failed_;
+};
+
 }  // namespace
 
 bool differ_only_in_lost_characters(std::string_view a, std::string_view b) {
+  if (a == b) return false;
   // Read as windows-1252 and encoded again ("â€™" for "’"): the same characters once read back.
-  if (a != b) {
-    const std::string read_back_a = undo_mojibake(a), read_back_b = undo_mojibake(b);
-    if ((read_back_a != a || read_back_b != b) && read_back_a == read_back_b) return true;
-  }
-  const std::vector<std::string_view> x = characters_of(a), y = characters_of(b);
-  if (x.size() != y.size()) return false;
-  bool lost = false;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    if (x[i] == y[i]) continue;
-    const bool replaced = (x[i].substr(0, 3) == kReplacement && static_cast<unsigned char>(y[i][0]) >= 0x80) ||
-                          (y[i].substr(0, 3) == kReplacement && static_cast<unsigned char>(x[i][0]) >= 0x80);
-    const bool misread = (is_latin_letter(x[i]) && is_typographic_quote(y[i])) ||
-                         (is_typographic_quote(x[i]) && is_latin_letter(y[i]));
-    if (!replaced && !misread) return false;
-    lost = true;
-  }
-  return lost;
+  const std::string read_back_a = undo_mojibake(a), read_back_b = undo_mojibake(b);
+  if ((read_back_a != a || read_back_b != b) && read_back_a == read_back_b) return true;
+  const std::string spelt_a = with_ligatures_spelt(a), spelt_b = with_ligatures_spelt(b);
+  if (spelt_a == spelt_b) return true;  // "ﬁable" / "fiable"
+  return LostCharacterMatch(characters_of(spelt_a), characters_of(spelt_b)).from(0, 0);
 }
 
 }  // namespace tosdiff

@@ -42,7 +42,9 @@ std::string fold_accents(std::string_view text);
 // Whether two texts are the same but for characters a page's encoding lost or misread: a run
 // of replacement characters (U+FFFD) where the other text has any non-ASCII character ("L’A" /
 // "L\uFFFD\uFFFDA", "55€" / "55\uFFFD\uFFFD\uFFFD"), or an accented letter and a typographic
-// quote read one for the other ("déposera" / "d’posera", "d’un" / "dêun"), or the whole text read
+// quote read one for the other ("déposera" / "d’posera", "d’un" / "dêun"), a PDF's ligature
+// written as one character, as its letters or lost to a replacement character ("ﬁable" /
+// "fiable" / "\uFFFDable": "ffi", "ffl", "ff", "fi", "fl"), or the whole text read
 // as windows-1252 and encoded again ("l’offre" / "lâ€™offre", mojibake.hpp); and at least one
 // such place. Any other difference, an ASCII character included, is a difference.
 bool differ_only_in_lost_characters(std::string_view a, std::string_view b);
