@@ -891,6 +891,8 @@ TEST(PrecisionEncoding, ALigatureLostOrWrittenAsOneCharacterIsSpelling) {
   EXPECT_TRUE(change_of("# CGV\nLes produits fiables sont garantis.", "# CGV\nLes produits \uFFFDables ne sont pas garantis.")
                   .substantive);
   EXPECT_TRUE(change_of("# Terms\nYou may file a claim.", "# Terms\nYou may flee a claim.").substantive);
+  EXPECT_TRUE(change_of("# Fees\nWe charge a fiat fee.", "# Fees\nWe charge a flat fee.").substantive);
+  EXPECT_FALSE(change_of("# Fees\nWe charge a \uFFFDat fee.", "# Fees\nWe charge a flat fee.").substantive);
 }
 
 TEST(PrecisionEncoding, TextReadAsWindows1252AndEncodedAgainIsSpelling) {
