@@ -149,6 +149,14 @@ std::string fold_whitespace(std::string_view s) {
 
 bool is_sentence_punct(char c) { return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?'; }
 
+std::size_t lone_bullet_length(std::string_view s, std::size_t i) {  // "•", "·", "▪", "◦", "‣" between spaces
+  if (i > 0 && !is_ascii_space(s[i - 1])) return 0;
+  for (std::string_view glyph : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x80\xA3"})
+    if (s.compare(i, glyph.size(), glyph) == 0 && (i + glyph.size() == s.size() || is_ascii_space(s[i + glyph.size()])))
+      return glyph.size();
+  return 0;
+}
+
 // Full-width punctuation (U+FF01..U+FF1F: "；", "：", "，", "（") and the ideographic
 // comma and full stop as their ASCII marks: a page retyped by another editor (replay: a
 // marketplace's seller terms, "Shop；" → "Shop;") says the same.
@@ -168,6 +176,13 @@ std::string fold_full_width_marks(std::string_view s) {
     if (i + 2 < s.size() && b(i) == 0xE3 && b(i + 1) == 0x80 && (b(i + 2) == 0x81 || b(i + 2) == 0x82)) {
       out += b(i + 2) == 0x81 ? ',' : '.';
       i += 2;
+      continue;
+    }
+    // A bullet standing alone, as text ("• Added Exhibit E" for "- Added Exhibit E"), is a dash.
+    const std::size_t bullet = lone_bullet_length(s, i);
+    if (bullet > 0) {
+      out += '-';
+      i += bullet - 1;
       continue;
     }
     out += s[i];
@@ -637,34 +652,6 @@ std::string canonicalize(std::string_view text, unsigned steps) {
   if (steps & kFoldSpelling) s = join_compounds(s);
   return s;
 }
-
-namespace {
-
-std::string without_spacing(std::string_view text) {
-  const std::string folded = canonicalize(text, kFoldQuotes | kFoldCase);
-  std::string out;
-  out.reserve(folded.size());
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    if (!is_ascii_space(folded[i])) {
-      out += folded[i];
-      continue;
-    }
-    std::size_t next = i;
-    while (next < folded.size() && is_ascii_space(folded[next])) ++next;
-    // Between two numbers the space says where one ends: "10 20" is not "1020", "1. 5" not "1.5".
-    const std::size_t n = out.size();
-    const bool after_a_number =
-        n > 0 && (is_ascii_digit(out[n - 1]) || (n > 1 && std::ispunct(static_cast<unsigned char>(out[n - 1])) &&
-                                                  is_ascii_digit(out[n - 2])));
-    if (after_a_number && next < folded.size() && is_ascii_digit(folded[next])) out += ' ';
-    i = next - 1;
-  }
-  return out;
-}
-
-}  // namespace
-
-bool differ_only_in_spacing(std::string_view a, std::string_view b) { return without_spacing(a) == without_spacing(b); }
 
 std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) {
   static constexpr std::array<std::pair<CanonicalStep, const char*>, 10> steps = {{

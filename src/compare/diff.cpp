@@ -18,6 +18,7 @@
 #include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/compare/previous_version.hpp"
 #include "tosdiff/compare/section_headings.hpp"
+#include "tosdiff/compare/spacing.hpp"
 #include "tosdiff/compare/table_cells.hpp"
 #include "tosdiff/compare/table_of_contents.hpp"
 #include "tosdiff/compare/time_zone.hpp"
@@ -260,10 +261,9 @@ class HunkBuilder {
     for (const auto& key : keys) out += (out.empty() ? "" : " ") + key;
     // A table's cell separators are layout too: a list re-laid as a table says the same. So is
     // a bullet or a middle dot between two items of a line ("Released May 4 • Effective June 3")
-    // when the items go on lines of their own.
+    // when the items go on lines of their own; a key writes a lone bullet as a dash.
     out.erase(std::remove(out.begin(), out.end(), '|'), out.end());
-    for (std::string_view dot : {" \xE2\x80\xA2 ", " \xC2\xB7 "})
-      for (std::size_t at = out.find(dot); at != std::string::npos; at = out.find(dot, at)) out.replace(at, dot.size(), " ");
+    for (std::size_t at = out.find(" - "); at != std::string::npos; at = out.find(" - ", at)) out.replace(at, 3, " ");
     // Spelling too: keys have no space between words (spelling.hpp joins compounds), and
     // the join must not add one. Folded until nothing more folds: a key folded again can
     // change ("p.obox" inside a longer word reads as two sentences glued), and both sides
