@@ -76,24 +76,33 @@ std::vector<EditOp> edit_script(const std::vector<int>& a, const std::vector<int
     if (static_cast<double>(mid_a.size()) * static_cast<double>(mid_b.size()) > 4e8) diff.onUnserious();
     diff.compose();
     const auto sequence = diff.getSes().getSequence();  // a copy: fetch once
-    std::size_t last_before = prefix, last_after = prefix;
+    // The script is read in order, each element the next of its side(s), and checked against
+    // the sequences: dtl's unserious mode can report an addition with no index (afterIdx 0;
+    // replay: a retailer's 33,000-word policy rewritten, which read past the end of the text).
+    // A script that does not add up is replaced by the plainest true one: all of the old
+    // middle removed, all of the new added.
+    const std::size_t start = ops.size();
+    std::size_t i = 0, j = 0;
+    bool consistent = true;
     for (const auto& [element, info] : sequence) {
-      (void)element;
       if (info.type == dtl::SES_COMMON) {
-        last_before = prefix + static_cast<std::size_t>(info.beforeIdx - 1);
-        last_after = prefix + static_cast<std::size_t>(info.afterIdx - 1);
-        ops.push_back({Edit::common, last_before, last_after});
-        ++last_before;
-        ++last_after;
+        consistent = i < mid_a.size() && j < mid_b.size() && mid_a[i] == element && mid_b[j] == element;
+        if (!consistent) break;
+        ops.push_back({Edit::common, prefix + i++, prefix + j++});
       } else if (info.type == dtl::SES_DELETE) {
-        std::size_t i = prefix + static_cast<std::size_t>(info.beforeIdx - 1);
-        ops.push_back({Edit::removed, i, last_after});
-        last_before = i + 1;
+        consistent = i < mid_a.size() && mid_a[i] == element;
+        if (!consistent) break;
+        ops.push_back({Edit::removed, prefix + i++, prefix + j});
       } else {
-        std::size_t j = prefix + static_cast<std::size_t>(info.afterIdx - 1);
-        ops.push_back({Edit::added, last_before, j});
-        last_after = j + 1;
+        consistent = j < mid_b.size() && mid_b[j] == element;
+        if (!consistent) break;
+        ops.push_back({Edit::added, prefix + i, prefix + j++});
       }
+    }
+    if (!consistent || i != mid_a.size() || j != mid_b.size()) {
+      ops.resize(start);
+      for (std::size_t k = 0; k < mid_a.size(); ++k) ops.push_back({Edit::removed, prefix + k, prefix});
+      for (std::size_t k = 0; k < mid_b.size(); ++k) ops.push_back({Edit::added, prefix + mid_a.size(), prefix + k});
     }
   }
   for (std::size_t k = 0; k < suffix; ++k)
