@@ -136,6 +136,30 @@ std::string without_symbols(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kFeedbackQuestionMaxWords = 12;
+
+// A feedback widget in any language: a short question and its two answers, glued or not ("Was
+// this article helpful? YesNo", "Informatiile au fost utile? DaNu": replay, a marketplace's
+// terms, its help centre's widget translated). The answers make it furniture, whatever the
+// question says.
+bool is_feedback_prompt(std::string_view block_text) {
+  const std::string text = canonicalize(block_text, kFoldWhitespace | kFoldQuotes | kFoldCase);
+  const std::size_t mark = text.rfind('?');
+  if (mark == std::string::npos || count_space_separated_words(text.substr(0, mark)) > kFeedbackQuestionMaxWords)
+    return false;
+  std::string answers;
+  for (char c : text.substr(mark + 1))
+    if (c != ' ' && c != '/' && c != '|') answers += c;
+  static const std::set<std::string> kYesNo = {
+      "yesno", "ouinon", "janein", "sino", "s\xC3\xADno", "s\xC3\xACno", "simn\xC3\xA3o", "simnao", "janee", "danu",
+      "taknie", "janej", "anone", "igennem", "evethay\xC4\xB1r", "kyll\xC3\xA4" "ei"};
+  return kYesNo.count(answers) > 0;
+}
+
+}  // namespace
+
 bool is_page_control_label(std::string_view block_text) {
   // Lower case, ASCII quotes and dashes, no punctuation at word ends; accented letters are
   // kept as written (the lists have both spellings where pages drop accents).
@@ -144,6 +168,7 @@ bool is_page_control_label(std::string_view block_text) {
   // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
   if (is_copyright_text(block_text, kCopyrightMaxWords)) return true;
   if (is_keyboard_shortcut(block_text)) return true;  // "Ctrl+I", a hint beside a field
+  if (is_feedback_prompt(block_text)) return true;
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
   // a country dropped from a list may be a term.
   if (is_language_name(block_text) && tosdiff::ascii_lower(trim(block_text)) != "indonesia") return true;
