@@ -607,6 +607,9 @@ TEST(PrecisionDocumentHead, TheSitesNameAfterTheTitleIsCosmetic) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_header"}));
   EXPECT_FALSE(change_of(std::string("# Privacy Policy \xE2\x80\x94 Lumenfield") + body, std::string("# Privacy Policy") + body)
                    .substantive);
+  // A title line that is no heading: the bar reads back as a table's row.
+  EXPECT_FALSE(change_of(std::string("Community Guidelines") + body, std::string("Community Guidelines | Lumenfield Policy") + body)
+                   .substantive);
   // Twins: the title's own words changed; an edition after the bar; a name after a sentence.
   EXPECT_TRUE(change_of(std::string("# Terms of Service") + body, std::string("# Terms of Sale | Lumenfield") + body).substantive);
   EXPECT_TRUE(change_of(std::string("# Terms of Service") + body, std::string("# Terms of Service | 2026 edition") + body)
