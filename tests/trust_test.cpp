@@ -366,7 +366,7 @@ std::string sections_markdown(int from, int to) {
   return body;
 }
 
-TEST(ReplayMissingPart, AStretchOfThePageMissingAndNothingElseChangedIsHeldBack) {
+TEST(ReplayMissingPart, StretchesOfThePageMissingAndNothingElseChangedAreFound) {
   const Text whole = parse_text("# Privacy Policy\n" + sections_markdown(0, 10));
   // The last six sections missing, as a page cut off mid-render.
   const Text ended_early = parse_text("# Privacy Policy\n" + sections_markdown(0, 4));
@@ -374,19 +374,16 @@ TEST(ReplayMissingPart, AStretchOfThePageMissingAndNothingElseChangedIsHeldBack)
   ASSERT_TRUE(end);
   EXPECT_TRUE(end->at_the_end);
   EXPECT_EQ(end->blocks, 18u);
-  const auto verdict = shrink_verdict(whole, ended_early);
-  ASSERT_TRUE(verdict);
-  EXPECT_EQ(verdict->kind, ErrorKind::suspicious_shrink);
-  EXPECT_NE(verdict->message.find("ends early"), std::string::npos);
+  EXPECT_NE(describe_missing_part(*end, 0).find("the page ends early"), std::string::npos);
   // Cut off in the middle of a paragraph.
   std::string cut = "# Privacy Policy\n" + sections_markdown(0, 3) + "## Section 4\nWe keep the records of part 4 for as\n";
-  EXPECT_TRUE(shrink_verdict(whole, parse_text(cut)));
+  EXPECT_TRUE(missing_part(whole, parse_text(cut)));
   // Four sections missing in the middle, the page's end there.
   const Text middle = parse_text("# Privacy Policy\n" + sections_markdown(0, 3) + sections_markdown(7, 10));
   const auto gap = missing_part(whole, middle);
   ASSERT_TRUE(gap);
   EXPECT_FALSE(gap->at_the_end);
-  EXPECT_TRUE(shrink_verdict(whole, middle));
+  EXPECT_NE(describe_missing_part(*gap, 0).find("parts of the page are missing"), std::string::npos);
   // Sections missing in two places (replay: a platform's privacy policy, six hours).
   const Text two_gaps = parse_text("# Privacy Policy\n" + sections_markdown(0, 2) + sections_markdown(3, 6) +
                                    sections_markdown(8, 10));
@@ -394,18 +391,19 @@ TEST(ReplayMissingPart, AStretchOfThePageMissingAndNothingElseChangedIsHeldBack)
   ASSERT_TRUE(gaps);
   EXPECT_EQ(gaps->stretches, 2u);
   EXPECT_EQ(gaps->blocks, 9u);
-  EXPECT_NE(shrink_verdict(whole, two_gaps)->message.find("parts of the page are missing"), std::string::npos);
+  EXPECT_NE(describe_missing_part(*gaps, 0).find("2 stretches"), std::string::npos);
 }
 
 TEST(ReplayMissingPart, ASectionRemovedOrAPartRemovedWithAnEditIsAChange) {
   const Text whole = parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 10));
   // Twin: one section removed (a tenth of the text): an ordinary change.
   EXPECT_FALSE(missing_part(whole, parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 9))));
-  EXPECT_FALSE(shrink_verdict(whole, parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 9))));
   // Twin: the last six sections removed and the date changed: the site took them away.
   const Text removed = parse_text("# Privacy Policy\nLast updated: June 1, 2026\n" + sections_markdown(0, 4));
   EXPECT_FALSE(missing_part(whole, removed));
-  EXPECT_FALSE(shrink_verdict(whole, removed));
+  // Twin: a page that served the document twice serving it once (a copy taken away).
+  const Text twice = parse_text("# Privacy Policy\n" + sections_markdown(0, 5) + "# Privacy Policy\n" + sections_markdown(0, 5));
+  EXPECT_FALSE(missing_part(twice, parse_text("# Privacy Policy\n" + sections_markdown(0, 5))));
   // Twin: the same part missing and a sentence rewritten before it.
   std::string edited = "# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 4);
   edited.replace(edited.find("free of charge"), 14, "for a fee of 20 euros");

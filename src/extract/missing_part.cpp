@@ -2,6 +2,8 @@
 
 #include <cstddef>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "tosdiff/util/strings.hpp"
 
@@ -18,6 +20,17 @@ bool cut_short(const Block& whole, const Block& cut) {
          std::string_view(whole.text).substr(0, cut.text.size()) == cut.text;
 }
 
+// The words of the missing blocks (matched[k] false) whose very text the current text still has.
+std::size_t missing_words_still_there(const std::vector<Block>& before, const std::vector<Block>& now,
+                                      const std::vector<bool>& matched) {
+  std::unordered_set<std::string_view> kept;
+  for (const Block& block : now) kept.insert(block.text);
+  std::size_t words = 0;
+  for (std::size_t k = 0; k < before.size(); ++k)
+    if (!matched[k] && kept.count(before[k].text)) words += count_space_separated_words(before[k].text);
+  return words;
+}
+
 }  // namespace
 
 std::optional<MissingPart> missing_part(const Text& previous, const Text& current) {
@@ -26,8 +39,10 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   if (now.size() >= before.size()) return std::nullopt;
   MissingPart part;
   bool cut_seen = false;
+  std::vector<bool> matched(before.size(), true);
   auto missing = [&](std::size_t from, std::size_t to) {  // before[from, to) is not in current
     if (from == to) return;
+    for (std::size_t k = from; k < to; ++k) matched[k] = false;
     if (part.stretches == 0) part.first_block = from;
     ++part.stretches;
     part.blocks += to - from;
@@ -55,7 +70,18 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   if (part.blocks == 0 || part.words < kMissingPartMinWords ||
       static_cast<double>(part.words) < kMissingPartShare * static_cast<double>(all_words))
     return std::nullopt;
+  // A second copy of the document taken away is no part missing: the page had served the
+  // text twice (replay: a retailer's seller conditions, 9,960 words then 4,970, by turns for
+  // two years). duplicate_copy.hpp tells that change by its words.
+  if (missing_words_still_there(before, now, matched) * 2 >= part.words) return std::nullopt;
   return part;
+}
+
+std::string describe_missing_part(const MissingPart& part, std::size_t previous_words) {
+  return std::string(part.at_the_end && part.stretches == 1 ? "the page ends early" : "parts of the page are missing") +
+         ": " + std::to_string(part.blocks) + " blocks in " + std::to_string(part.stretches) +
+         (part.stretches == 1 ? " stretch, " : " stretches, ") + std::to_string(part.words) + " of " +
+         std::to_string(previous_words) + " words, gone and nothing else changed (a page served in part?)";
 }
 
 }  // namespace tosdiff

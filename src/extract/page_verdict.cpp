@@ -7,7 +7,6 @@
 
 #include "tosdiff/extract/error_page.hpp"
 #include "tosdiff/extract/language.hpp"
-#include "tosdiff/extract/missing_part.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -322,15 +321,6 @@ std::optional<Error> shrink_verdict(const Text& previous, const Text& current) {
     return Error{ErrorKind::suspicious_shrink, "the new text shares almost no vocabulary with the archived one (" +
                                           std::to_string(shared) + " of " + std::to_string(all) +
                                           " distinct words)"};
-  // Stretches of the page missing and nothing else changed: a page served or rendered in part
-  // is held until it is seen again (missing_part.hpp).
-  if (const auto part = missing_part(previous, current))
-    return Error{ErrorKind::suspicious_shrink,
-                 std::string(part->at_the_end && part->stretches == 1 ? "the page ends early"
-                                                                       : "parts of the page are missing") +
-                     ": " + std::to_string(part->blocks) + " blocks in " + std::to_string(part->stretches) +
-                     (part->stretches == 1 ? " stretch, " : " stretches, ") + std::to_string(part->words) + " of " +
-                     std::to_string(before) + " words, gone and nothing else changed (a page served in part?)"};
   if (all > 0 && another_page(previous, current, static_cast<double>(shared) / static_cast<double>(all)))
     return Error{ErrorKind::suspicious_shrink,
                  "another page in the document's place: it no longer opens with the document's name, shares " +

@@ -35,8 +35,8 @@ std::optional<Error> page_verdict(long status, std::string_view html, const Text
                                   std::size_t previous_words = 0);
 
 // The verdict on a new text against the current version's: "suspicious_shrink" when it
-// collapsed, is another page (is_another_page) or lacks a stretch of the previous text and
-// nothing else (missing_part.hpp); nothing otherwise.
+// collapsed or is another page (is_another_page), nothing otherwise. A page served in part
+// is decide.cpp's to judge (missing_part.hpp): it needs the comparison.
 std::optional<Error> shrink_verdict(const Text& previous, const Text& current);
 
 // Whether `current` is another page served at the document's address (a home page, a

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <utility>
 
+#include "tosdiff/compare/diff.hpp"
 #include "tosdiff/extract/error_page.hpp"
 #include "tosdiff/extract/js_shell.hpp"
+#include "tosdiff/extract/missing_part.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/extract/pdf_text.hpp"
@@ -308,7 +310,15 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
                                                  " words, down from " + std::to_string(words_before) + ")"};
     return out;
   }
-  if (auto shrink = shrink_verdict(baseline, out.text)) {
+  auto shrink = shrink_verdict(baseline, out.text);
+  // Stretches of the page gone and nothing else changed: a page served or rendered in part,
+  // held until seen on checks spanning a day, when what went is news (a previous version or a
+  // second copy of the text taken down is not: that is a cosmetic change, and a version).
+  if (!shrink) {
+    if (const auto part = missing_part(baseline, out.text); part && diff_texts(baseline, out.text).substantive)
+      shrink = Error{ErrorKind::suspicious_shrink, describe_missing_part(*part, words_before)};
+  }
+  if (shrink) {
     if (relocated(pages, archived)) {
       // The declaration moved the document to another address: a smaller text there is the
       // document's new home, not an error page.
