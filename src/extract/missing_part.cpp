@@ -1,6 +1,7 @@
 #include "tosdiff/extract/missing_part.hpp"
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
