@@ -514,6 +514,8 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(change_of(with("Learn More"), with("Read Next")).substantive);
   // A feedback widget, in any language: its two answers make it one.
   EXPECT_FALSE(change_of(with("Was this article helpful? YesNo"), with("Informatiile au fost utile? DaNu")).substantive);
+  EXPECT_FALSE(change_of(with("Was this article helpful?\nYesNo"), with("Informatiile au fost utile?\nDaNu")).substantive);
+  EXPECT_TRUE(change_of(with("Was this article helpful?\nYesNo"), with("Do we sell your data?\nWe never do.")).substantive);
   EXPECT_FALSE(change_of(text, with("Cette r\u00e9ponse vous a-t-elle aid\u00e9 ? Oui Non")).substantive);
   EXPECT_TRUE(change_of(text, with("Do you agree to binding arbitration? Check the box below.")).substantive);
   EXPECT_TRUE(change_of(with("Learn More"), with("Read the next section before you pay")).substantive);

@@ -144,18 +144,27 @@ constexpr std::size_t kFeedbackQuestionMaxWords = 12;
 // this article helpful? YesNo", "Informatiile au fost utile? DaNu": replay, a marketplace's
 // terms, its help centre's widget translated). The answers make it furniture, whatever the
 // question says.
-bool is_feedback_prompt(std::string_view block_text) {
-  const std::string text = canonicalize(block_text, kFoldWhitespace | kFoldQuotes | kFoldCase);
-  const std::size_t mark = text.rfind('?');
-  if (mark == std::string::npos || count_space_separated_words(text.substr(0, mark)) > kFeedbackQuestionMaxWords)
-    return false;
+// A yes/no pair, glued or not ("YesNo", "Da Nu", "Oui / Non"), whatever follows the last "?".
+bool is_yes_no(std::string_view text_after_question) {
   std::string answers;
-  for (char c : text.substr(mark + 1))
+  for (char c : canonicalize(text_after_question, kFoldWhitespace | kFoldQuotes | kFoldCase))
     if (c != ' ' && c != '/' && c != '|') answers += c;
   static const std::set<std::string> kYesNo = {
       "yesno", "ouinon", "janein", "sino", "s\xC3\xADno", "s\xC3\xACno", "simn\xC3\xA3o", "simnao", "janee", "danu",
       "taknie", "janej", "anone", "igennem", "evethay\xC4\xB1r", "kyll\xC3\xA4" "ei"};
   return kYesNo.count(answers) > 0;
+}
+
+// A short question, as a widget asks it: at most kFeedbackQuestionMaxWords words, ending with "?".
+bool is_short_question(std::string_view text) {
+  const std::string folded = canonicalize(text, kFoldWhitespace);
+  return !folded.empty() && folded.back() == '?' && count_space_separated_words(folded) <= kFeedbackQuestionMaxWords;
+}
+
+bool is_feedback_prompt(std::string_view block_text) {
+  const std::size_t mark = block_text.rfind('?');
+  if (mark == std::string_view::npos || !is_short_question(block_text.substr(0, mark + 1))) return false;
+  return is_yes_no(block_text.substr(mark + 1));
 }
 
 }  // namespace
@@ -298,13 +307,17 @@ void mark_page_controls(std::vector<Hunk>& hunks) {
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
     bool all = true, rules_only = true;
-    for (const LineOp& line : hunk.lines) {
+    for (std::size_t k = 0; k < hunk.lines.size() && all; ++k) {
+      const LineOp& line = hunk.lines[k];
       const Block block = parse_block(line.text);
       const bool rule = block.kind != BlockKind::heading && (is_drawn_rule(block.text) || is_icon(block.text));
       rules_only = rules_only && rule;
-      all = rule || (block.kind == BlockKind::heading ? is_page_furniture_phrase(block.text)
-                                                       : is_page_control_label(block.text));
-      if (!all) break;
+      // A feedback widget's question on a line of its own, its answers on the next ("Informatiile
+      // au fost utile?" then "DaNu"): the answers make it one, in any language.
+      const bool asks_feedback = is_short_question(block.text) && k + 1 < hunk.lines.size() &&
+                                 hunk.lines[k + 1].op == line.op && is_yes_no(parse_block(hunk.lines[k + 1].text).text);
+      all = rule || asks_feedback || is_yes_no(block.text) ||
+            (block.kind == BlockKind::heading ? is_page_furniture_phrase(block.text) : is_page_control_label(block.text));
     }
     if (all) mark_cosmetic(hunk, rules_only ? "layout" : "page_control");
     else if (only_a_label_beside_the_text(hunk)) mark_cosmetic(hunk, "page_control");
