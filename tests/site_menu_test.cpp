@@ -174,6 +174,20 @@ TEST(SiteMenu, AWholeListOfRelatedArticlesTakenAwayAboveASiteFooterIsCosmetic) {
   EXPECT_TRUE(menu_change_of(kShopPolicy + with_clause + footer, kShopPolicy + footer).substantive);
 }
 
+TEST(SiteMenu, ACardOfRelatedArticlesReplacedAboveALongSiteFooterIsCosmetic) {
+  // A platform's terms on its help centre: the list, then a footer of some 50 lines.
+  std::string footer = "## Site Footer\n### Support\n- Help Center\n- Careers\n- Newsletter\n";
+  for (int i = 1; i <= 45; ++i) footer += "- Footer link " + std::to_string(i) + "\n";
+  const std::string before = kShopPolicy + related("Hosts\nCancellation fees\nWhat a host pays for cancelling.") + footer;
+  const std::string after =
+      kShopPolicy + related("Guests\nAge requirements\nYou must be at least 18 to book a stay on the site.") + footer;
+  EXPECT_FALSE(menu_change_of(before, after).substantive);
+  // Twin: a clause of the terms changed above the list.
+  std::string edited = before;
+  edited.replace(edited.find("Related articles"), 0, "We may charge hosts who cancel a fee.\n");
+  EXPECT_TRUE(menu_change_of(before, edited).substantive);
+}
+
 TEST(SiteMenu, AClauseTakenAwayWithARelatedLabelOrALabelAboveProseIsNews) {
   const std::string list = "Remove cached pages from the index\nReport a concern about a result\n";
   const std::string clause =

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -110,11 +111,14 @@ bool whole_related_list(const Hunk& hunk) {
 
 std::size_t related_articles_start(const Text& text) {
   const std::vector<Block>& blocks = text.blocks;
-  const std::size_t lowest = blocks.size() > kRelatedMaxBlocks ? blocks.size() - kRelatedMaxBlocks : 0;
+  // Counted up from the site's footer, which may run 50 lines below the list (replay: a
+  // platform's terms on its help centre), or from the text's end.
+  const std::size_t end = std::min(blocks.size(), site_footer_start(text));
+  const std::size_t lowest = end > kRelatedMaxBlocks ? end - kRelatedMaxBlocks : 0;
   // The earliest label below the text's last long block: a help centre may show its list
   // twice (replay: a platform's terms, the list under a heading and again as plain lines).
   std::size_t start = blocks.size();
-  for (std::size_t i = blocks.size(); i-- > lowest;) {
+  for (std::size_t i = end; i-- > lowest;) {
     if (count_space_separated_words(blocks[i].text) > kRelatedMaxWords) break;
     if (is_related_label(blocks[i].text)) start = i;
   }
