@@ -860,6 +860,22 @@ TEST(PrecisionTypo, AMisspeltWordCorrectedOrMistypedIsSpelling) {
                   .substantive);
 }
 
+TEST(PrecisionTypo, TwoNeighbouringLettersLeftOutOfALongWordAreSpelling) {
+  // A retailer's terms: "d'insponibilité" for the "indisponibilité" it writes elsewhere.
+  const char* const before = "# CGV\nEn cas d'indisponibilit\u00e9 du produit, vous \u00eates rembours\u00e9. "
+                             "La commande est annul\u00e9e en cas d'insponibilit\u00e9 totale.";
+  const char* const after = "# CGV\nEn cas d'indisponibilit\u00e9 du produit, vous \u00eates rembours\u00e9. "
+                            "La commande est annul\u00e9e en cas d'indisponibilit\u00e9 totale.";
+  EXPECT_FALSE(change_of(before, after).substantive);
+  // Twins: a shorter word ("dispute" / "disrepute"); two letters at the end ("contract" / "contractor").
+  EXPECT_TRUE(change_of("# Terms\nA dispute goes to court. Conduct that brings us into dispute ends the account.",
+                        "# Terms\nA dispute goes to court. Conduct that brings us into disrepute ends the account.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Terms\nThe contractor signs. Each contract is binding.",
+                        "# Terms\nThe contractor signs. Each contractor is binding.")
+                  .substantive);
+}
+
 TEST(PrecisionTypo, AnAccentPutOnTheDocumentsOwnWordIsSpelling) {
   const char* const before = "# Vente\nLe droit de r\xC3\xA9tractation dure 14 jours. Le formulaire de retractation est joint.";
   const char* const after = "# Vente\nLe droit de r\xC3\xA9tractation dure 14 jours. Le formulaire de r\xC3\xA9tractation est joint.";

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/spelling.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -29,7 +30,9 @@ std::string letters_only(std::string word) {
 
 // A word as the comparison reads it: canonical.hpp's word fold (lower case, without the quotes,
 // brackets and punctuation around it), letters only.
-std::string bare_word(std::string_view token) { return letters_only(canonicalize(token, kFoldToWords)); }
+std::string bare_word(std::string_view token) {
+  return letters_only(drop_inner_apostrophes(canonicalize(token, kFoldToWords)));  // "d'une" reads "dune"
+}
 
 std::size_t common_prefix(std::string_view a, std::string_view b) {
   std::size_t n = 0;
@@ -43,8 +46,11 @@ std::size_t common_suffix(std::string_view a, std::string_view b) {
   return n;
 }
 
+constexpr std::size_t kShortestWordForTwoLetters = 8;
+
 // Whether `a` and `b` differ by one slip of the keyboard inside the word: a letter put in or
-// left out, or two neighbours swapped. Not a letter replaced: that makes real words of real
+// left out (two neighbouring letters in a word of kShortestWordForTwoLetters or more), or two
+// neighbours swapped. Not a letter replaced: that makes real words of real
 // words too often, even long ones ("attached"/"attacked", "assuming"/"assuring").
 bool one_slip_apart(std::string_view a, std::string_view b) {
   if (a == b || std::min(a.size(), b.size()) < kShortestWord) return false;
@@ -54,6 +60,9 @@ bool one_slip_apart(std::string_view a, std::string_view b) {
   if (a.size() == b.size() + 1) {  // one letter more in `a`: the rest must match around it
     return prefix + suffix >= b.size();
   }
+  // Two neighbours put in or left out, in a longer word ("d'insponibilité", "formulataire":
+  // replay, a retailer's terms).
+  if (a.size() == b.size() + 2 && b.size() >= kShortestWordForTwoLetters) return prefix + suffix >= b.size();
   if (a.size() != b.size()) return false;
   const std::size_t first = prefix, last = a.size() - 1 - suffix;  // the differing stretch
   return last == first + 1 && a[first] == b[last] && a[last] == b[first];
@@ -89,7 +98,7 @@ WordCounts count_words(const Text& text) {
   WordCounts counts;
   for (const Block& block : text.blocks)  // folded a block at a time, split after
     for (const std::string& token : space_separated_words(canonicalize(block.text, kFoldToWords))) {
-      std::string word = letters_only(token);
+      std::string word = letters_only(drop_inner_apostrophes(token));
       if (!word.empty()) ++counts[word];
     }
   return counts;
