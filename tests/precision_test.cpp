@@ -867,6 +867,14 @@ TEST(PrecisionTypo, TwoNeighbouringLettersLeftOutOfALongWordAreSpelling) {
   const char* const after = "# CGV\nEn cas d'indisponibilit\u00e9 du produit, vous \u00eates rembours\u00e9. "
                             "La commande est annul\u00e9e en cas d'indisponibilit\u00e9 totale.";
   EXPECT_FALSE(change_of(before, after).substantive);
+  // The document writes the word with another article only: the elided word is judged alone.
+  EXPECT_FALSE(change_of("# CGV\nL'indisponibilit\u00e9 est signal\u00e9e. En cas d'insponibilit\u00e9 totale, la commande est annul\u00e9e.",
+                         "# CGV\nL'indisponibilit\u00e9 est signal\u00e9e. En cas d'indisponibilit\u00e9 totale, la commande est annul\u00e9e.")
+                   .substantive);
+  // Twin: another article before the same word ("l'accord" / "d'accord") is no slip.
+  EXPECT_TRUE(change_of("# CGV\nL'accord des parties suffit. Sans l'accord du vendeur, rien n'est d\u00fb.",
+                        "# CGV\nL'accord des parties suffit. Sans d'accord du vendeur, rien n'est d\u00fb.")
+                  .substantive);
   // Twins: a shorter word ("dispute" / "disrepute"); two letters at the end ("contract" / "contractor").
   EXPECT_TRUE(change_of("# Terms\nA dispute goes to court. Conduct that brings us into dispute ends the account.",
                         "# Terms\nA dispute goes to court. Conduct that brings us into disrepute ends the account.")

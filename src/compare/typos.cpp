@@ -34,6 +34,19 @@ std::string bare_word(std::string_view token) {
   return letters_only(drop_inner_apostrophes(canonicalize(token, kFoldToWords)));  // "d'une" reads "dune"
 }
 
+// The word after an elision ("d'indisponibilité" -> "indisponibilité", "qu'il" -> "il"): a
+// French or Italian article or pronoun of one to three letters cut before a vowel. "" when the
+// token is no elided word. A slip inside the elided word is judged on the word itself: the
+// document writes it with other articles elsewhere ("l'indisponibilité", "indisponibilité").
+std::string elided_word(std::string_view token) {
+  const std::string folded = canonicalize(token, kFoldToWords);
+  const std::size_t apostrophe = folded.find('\'');
+  if (apostrophe == std::string::npos || apostrophe == 0 || apostrophe > 3) return "";
+  for (std::size_t i = 0; i < apostrophe; ++i)
+    if (!std::isalpha(static_cast<unsigned char>(folded[i]))) return "";
+  return letters_only(drop_inner_apostrophes(folded.substr(apostrophe + 1)));
+}
+
 std::size_t common_prefix(std::string_view a, std::string_view b) {
   std::size_t n = 0;
   while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
@@ -100,6 +113,8 @@ WordCounts count_words(const Text& text) {
     for (const std::string& token : space_separated_words(canonicalize(block.text, kFoldToWords))) {
       std::string word = letters_only(drop_inner_apostrophes(token));
       if (!word.empty()) ++counts[word];
+      std::string elided = elided_word(token);  // "d'une" counts "dune" and "une"
+      if (!elided.empty()) ++counts[elided];
     }
   return counts;
 }
@@ -137,13 +152,20 @@ class TypoJudge {
       const std::string was = bare_word(old_token), is = bare_word(new_token);
       if (was.empty() || is.empty()) return false;
       if (was == is) continue;  // the same word, other quotes or punctuation around it
-      if (!(one_slip_apart(was, is) || accents_apart(was, is)) || !document_agrees(was, is)) return false;
+      if (!slip_of_the_document(was, is) &&
+          !slip_of_the_document(elided_word(old_token), elided_word(new_token)))
+        return false;
       slip = true;
     }
     return slip;
   }
 
  private:
+  bool slip_of_the_document(const std::string& was, const std::string& is) {
+    if (was.empty() || is.empty()) return false;
+    return (one_slip_apart(was, is) || accents_apart(was, is)) && document_agrees(was, is);
+  }
+
   // The slip is rare and gone from the other text; the right word is the document's own.
   bool document_agrees(const std::string& was, const std::string& is) {
     counts();
