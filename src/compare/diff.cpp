@@ -10,6 +10,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/document_head.hpp"
+#include "tosdiff/compare/heading_labels.hpp"
 #include "tosdiff/compare/duplicate_copy.hpp"
 #include "tosdiff/compare/link_rewrites.hpp"
 #include "tosdiff/compare/navigation.hpp"
@@ -487,6 +488,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_site_menu(hunks, before_text, after_text);
   mark_document_head(hunks);
   mark_section_headings(hunks, before_text, after_text);
+  mark_heading_labels(hunks, before_text, after_text);
   mark_moved_date_lines(hunks);
   mark_update_notices(hunks);
   mark_previous_versions(hunks, before_text, before.keys, after.keys);
