@@ -512,6 +512,9 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(change_of(text, with("Tout ouvrir")).substantive);  // an accordion's button
   EXPECT_FALSE(change_of(with("Learn more"), text).substantive);
   EXPECT_FALSE(change_of(with("Learn More"), with("Read Next")).substantive);
+  // A wide table's scroll buttons, glued by the markup; twin: a column of the table named.
+  EXPECT_FALSE(change_of(with("Previous columnNext column"), text).substantive);
+  EXPECT_TRUE(change_of(with("Previous columnRetention period"), text).substantive);
   // A feedback widget, in any language: its two answers make it one.
   EXPECT_FALSE(change_of(with("Was this article helpful? YesNo"), with("Informatiile au fost utile? DaNu")).substantive);
   EXPECT_FALSE(change_of(with("Was this article helpful?\nYesNo"), with("Informatiile au fost utile?\nDaNu")).substantive);

@@ -97,7 +97,13 @@ const std::set<std::string>& furniture_phrases() {
       // A landmark's heading written for screen readers ("## Site Footer", replay: a
       // marketplace's terms).
       "site footer", "site header", "main navigation", "footer navigation", "breadcrumb", "breadcrumbs",
-      "previous next", "cookie settings", "cookie preferences", "manage cookies", "manage cookie preferences",
+      "previous next",
+      // A wide table's or a carousel's scroll buttons, glued or not ("Previous columnNext column":
+      // replay, an airline's privacy policy, its partners' table).
+      "previous column", "next column", "previous column next column", "scroll left", "scroll right",
+      "scroll left scroll right", "previous slide", "next slide", "previous slide next slide", "previous page",
+      "next page", "previous page next page", "colonne pr\xC3\xA9" "c\xC3\xA9" "dente", "colonne suivante", "colonne pr\xC3\xA9" "c\xC3\xA9" "dente colonne suivante",
+      "cookie settings", "cookie preferences", "manage cookies", "manage cookie preferences",
       "zum inhalt springen", "zum hauptinhalt springen", "nach oben", "auf dieser seite", "inhaltsverzeichnis",
       "inhalt", "war diese seite hilfreich", "war dieser artikel hilfreich", "ja nein", "cookie-einstellungen",
       "feedback geben", "umfrage starten", "an der umfrage teilnehmen",
@@ -140,6 +146,19 @@ namespace {
 
 constexpr std::size_t kFeedbackQuestionMaxWords = 12;
 
+// Labels glued by the page's markup parted again: a space where a lower-case ASCII letter runs
+// straight into a capital ("Previous columnNext column"). For matching whole furniture phrases
+// only: "iPhone" parted is no phrase.
+std::string unglued(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && text[i] >= 'A' && text[i] <= 'Z' && text[i - 1] >= 'a' && text[i - 1] <= 'z') out += ' ';
+    out += text[i];
+  }
+  return out;
+}
+
 // A feedback widget in any language: a short question and its two answers, glued or not ("Was
 // this article helpful? YesNo", "Informatiile au fost utile? DaNu": replay, a marketplace's
 // terms, its help centre's widget translated). The answers make it furniture, whatever the
@@ -174,6 +193,7 @@ bool is_page_control_label(std::string_view block_text) {
   // kept as written (the lists have both spellings where pages drop accents).
   const std::string folded = canonicalize(block_text, kFoldToWords);
   if (furniture_phrases().count(without_symbols(folded))) return true;
+  if (furniture_phrases().count(without_symbols(canonicalize(unglued(block_text), kFoldToWords)))) return true;
   // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
   if (is_copyright_text(block_text, kCopyrightMaxWords)) return true;
   if (is_keyboard_shortcut(block_text)) return true;  // "Ctrl+I", a hint beside a field
