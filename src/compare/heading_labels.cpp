@@ -28,14 +28,11 @@ std::size_t words_apart_from_heading(std::string_view a, std::string_view b) {
   return only.size();
 }
 
-// The block right below a hunk's side, when it is a heading: its words, folded; else "".
-std::string heading_below(const Text& text, std::size_t start, std::size_t lines) {
-  // GNU style: a side's `start` is 1-based; with lines, the block below is at start-1+lines.
-  const std::size_t below = start - 1 + lines;
-  if (lines == 0 || below >= text.blocks.size()) return "";
-  const Block& block = text.blocks[below];
-  if (block.kind != BlockKind::heading) return "";
-  return label_words(block.text);
+// The block at `index` (the one right below a reworded block), when it is a heading: its
+// words, folded; else "".
+std::string heading_at(const Text& text, std::size_t index) {
+  if (index >= text.blocks.size() || text.blocks[index].kind != BlockKind::heading) return "";
+  return label_words(text.blocks[index].text);
 }
 
 bool reads_as_heading_label(const Hunk& hunk, const Text& before, const Text& after) {
@@ -43,8 +40,9 @@ bool reads_as_heading_label(const Hunk& hunk, const Text& before, const Text& af
   const Block& was = before.blocks[hunk.old_start - 1];
   const Block& is = after.blocks[hunk.new_start - 1];
   if (was.kind == BlockKind::heading || is.kind == BlockKind::heading) return false;
-  const std::string heading = heading_below(before, hunk.old_start, 1);
-  if (heading.empty() || heading != heading_below(after, hunk.new_start, 1)) return false;
+  // GNU style: a side's start is its one block's 1-based line, so the block below is at start.
+  const std::string heading = heading_at(before, hunk.old_start);
+  if (heading.empty() || heading != heading_at(after, hunk.new_start)) return false;
   const std::string was_words = label_words(was.text), is_words = label_words(is.text);
   if (std::max(space_separated_words(was_words).size(), space_separated_words(is_words).size()) > kHeadingLabelWords)
     return false;

@@ -146,19 +146,6 @@ namespace {
 
 constexpr std::size_t kFeedbackQuestionMaxWords = 12;
 
-// Labels glued by the page's markup parted again: a space where a lower-case ASCII letter runs
-// straight into a capital ("Previous columnNext column"). For matching whole furniture phrases
-// only: "iPhone" parted is no phrase.
-std::string unglued(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i > 0 && text[i] >= 'A' && text[i] <= 'Z' && text[i - 1] >= 'a' && text[i - 1] <= 'z') out += ' ';
-    out += text[i];
-  }
-  return out;
-}
-
 // A feedback widget in any language: a short question and its two answers, glued or not ("Was
 // this article helpful? YesNo", "Informatiile au fost utile? DaNu": replay, a marketplace's
 // terms, its help centre's widget translated). The answers make it furniture, whatever the
@@ -193,7 +180,12 @@ bool is_page_control_label(std::string_view block_text) {
   // kept as written (the lists have both spellings where pages drop accents).
   const std::string folded = canonicalize(block_text, kFoldToWords);
   if (furniture_phrases().count(without_symbols(folded))) return true;
-  if (furniture_phrases().count(without_symbols(canonicalize(unglued(block_text), kFoldToWords)))) return true;
+  // Labels the page's markup glued ("Previous columnNext column"), parted again.
+  if (const auto labels = glued_labels(block_text); labels.size() > 1) {
+    std::string parted;
+    for (std::string_view label : labels) (parted += label) += ' ';
+    if (furniture_phrases().count(without_symbols(canonicalize(parted, kFoldToWords)))) return true;
+  }
   // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
   if (is_copyright_text(block_text, kCopyrightMaxWords)) return true;
   if (is_keyboard_shortcut(block_text)) return true;  // "Ctrl+I", a hint beside a field

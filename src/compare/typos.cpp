@@ -36,16 +36,17 @@ std::string bare_word(std::string_view token) {
 
 // The word after an elision ("d'indisponibilité" -> "indisponibilité", "qu'il" -> "il"): a
 // French or Italian article or pronoun of one to three letters cut before a vowel. "" when the
-// token is no elided word. A slip inside the elided word is judged on the word itself: the
+// token (already folded to words) is no elided word. A slip inside the elided word is judged on the word itself: the
 // document writes it with other articles elsewhere ("l'indisponibilité", "indisponibilité").
-std::string elided_word(std::string_view token) {
-  const std::string folded = canonicalize(token, kFoldToWords);
+std::string elided_word_of_folded(std::string_view folded) {
   const std::size_t apostrophe = folded.find('\'');
-  if (apostrophe == std::string::npos || apostrophe == 0 || apostrophe > 3) return "";
+  if (apostrophe == std::string_view::npos || apostrophe == 0 || apostrophe > 3) return "";
   for (std::size_t i = 0; i < apostrophe; ++i)
     if (!std::isalpha(static_cast<unsigned char>(folded[i]))) return "";
   return letters_only(drop_inner_apostrophes(folded.substr(apostrophe + 1)));
 }
+
+std::string elided_word(std::string_view token) { return elided_word_of_folded(canonicalize(token, kFoldToWords)); }
 
 std::size_t common_prefix(std::string_view a, std::string_view b) {
   std::size_t n = 0;
@@ -113,7 +114,7 @@ WordCounts count_words(const Text& text) {
     for (const std::string& token : space_separated_words(canonicalize(block.text, kFoldToWords))) {
       std::string word = letters_only(drop_inner_apostrophes(token));
       if (!word.empty()) ++counts[word];
-      std::string elided = elided_word(token);  // "d'une" counts "dune" and "une"
+      std::string elided = elided_word_of_folded(token);  // "d'une" counts "dune" and "une"
       if (!elided.empty()) ++counts[elided];
     }
   return counts;
