@@ -1026,6 +1026,34 @@ TEST(PrecisionVariant, ADateStampIsNewsAgainWhenOnlyTheSwitchWasBesideIt) {
   EXPECT_EQ(change.cosmetic_kinds, (Kinds{"variant"}));
 }
 
+// Two offices of one company, written as a site writes them: the word diff cuts the switch
+// into several edits, one of them a word put in on its own ("Upper"), so the switch is known
+// by the words switched, not by the diff's edits.
+const char* const kQuayOffice =
+    "# Terms\nWelcome to the service.\nWrite to Lumenfield Ltd, 7 Quay Street Upper Cork 4 Cork T12 AB34 Ireland.\n"
+    "We keep chats for 30 days.";
+const char* const kHarbourOffice =
+    "# Terms\nWelcome to the service.\nWrite to Lumenfield Ltd, Regus Harbour Exchange 19 Harbour Street Cork 4, T12 XY99 Ireland.\n"
+    "We keep chats for 30 days.";
+
+TEST(PrecisionVariant, AnAddressSwitchedBackIsKnownByTheWordsSwitchedHoweverTheDiffCutsThem) {
+  const Hunk there = change_of(kQuayOffice, kHarbourOffice).hunks.at(0);
+  Change back = change_of(kHarbourOffice, kQuayOffice);
+  const WordEdit swap = hunk_swap(there);
+  EXPECT_EQ(swap.removed, "4 7 AB34 Cork Quay Upper");
+  EXPECT_EQ(swap.added, "19 4, Exchange Harbour Harbour Regus XY99");
+  EXPECT_EQ(mark_variants(back, {swap}), 1u);
+  EXPECT_FALSE(back.substantive);
+}
+
+TEST(PrecisionVariant, AnotherOfficeIsNotKnownByTheWordsSwitched) {
+  std::string other = kHarbourOffice;
+  other.replace(other.find("19 Harbour"), 10, "21 Harbour");
+  Change change = change_of(kQuayOffice, other);
+  EXPECT_EQ(mark_variants(change, {hunk_swap(change_of(kQuayOffice, kHarbourOffice).hunks.at(0))}), 0u);
+  EXPECT_TRUE(change.substantive);
+}
+
 TEST(PrecisionDateStamp, ADateOnlyChangeAloneStaysSubstantive) {
   const Change change = change_of("# Terms\nEffective: March 3, 2026\nWe keep chats for 30 days.",
                                   "# Terms\nEffective: April 9, 2026\nWe keep chats for 30 days.");

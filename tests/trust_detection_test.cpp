@@ -656,6 +656,29 @@ TEST_F(HeldBack, AnotherEditionIsNewsAndSoIsItsUndoingButNotTheThirdSwitch) {
   EXPECT_TRUE(has_warning(eu, "between two variants this page alternates between (as in version 3)")) << eu.dump(2);
 }
 
+TEST_F(HeldBack, AnAddressSwitchedAThirdTimeIsAVariantHoweverTheDiffCutsIt) {
+  // Two offices written as a site writes them: the word diff cuts the switch into pieces, one
+  // of them a word put in alone ("Upper"), never a switch on its own (replay: a dating app's
+  // two Dublin addresses).
+  const Edition quay{"Lumenfield Ltd", "7 Quay Street Upper Cork 4 Cork T12 AB34 Ireland"};
+  const Edition harbour{"Lumenfield Ltd", "Regus Harbour Exchange 19 Harbour Street Cork 4, T12 XY99 Ireland"};
+  serve_html(edition_page(harbour, kRenewMonthly));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(edition_page(quay, kRenewMonthly));
+  ASSERT_EQ(check_at("2026-03-03T00:00:00Z")["significance"], "substantive");
+  serve_html(edition_page(harbour, kRenewMonthly));
+  ASSERT_EQ(check_at("2026-03-20T00:00:00Z")["significance"], "substantive");
+  serve_html(edition_page(harbour, kRenewYearly));
+  ASSERT_EQ(check_at("2026-04-10T00:00:00Z")["significance"], "substantive");
+  serve_html(edition_page(quay, kRenewYearly));
+  json third = check_at("2026-05-01T00:00:00Z");
+  EXPECT_EQ(third["significance"], "cosmetic") << third.dump(2);
+  EXPECT_EQ(third["cosmetic_kinds"], json::array({"variant"})) << third.dump(2);
+  // A third office is news.
+  serve_html(edition_page({"Lumenfield Ltd", "2 Mill Lane Upper Cork 4 Cork T12 CD56 Ireland"}, kRenewYearly));
+  EXPECT_EQ(check_at("2026-05-02T00:00:00Z")["significance"], "substantive");
+}
+
 // The terms with one clause that comes and goes, and a renewal rule revised in between (no
 // text repeats: the whole-text flapping of record_builder.cpp does not apply).
 std::string rules_with(const std::string& clause, const char* renewal) {

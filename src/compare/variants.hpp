@@ -23,8 +23,14 @@ struct WordEdit {
 // The edits of a hunk, in order; none when it has no word diff.
 std::vector<WordEdit> word_edits(const Hunk& hunk);
 
+// The hunk's edits taken together: the words its removed blocks have and its added blocks
+// lack, and the other way, each sorted. The word diff may cut the same switch into other
+// edits on another day (a house number matched with a postcode's digit, a word put in beside
+// the address); the words switched stay the same. Empty sides when it has no blocks.
+WordEdit hunk_swap(const Hunk& hunk);
+
 // Marks cosmetic, kind "variant", every substantive hunk all of whose edits are `known`,
-// made either way (A → B or B → A). When no substantive hunk is left, a date stamp hunk
+// made either way (A → B or B → A), or whose hunk_swap is. When no substantive hunk is left, a date stamp hunk
 // (cosmetic only beside another substantive change) is substantive again. Re-tallies the
 // change; returns how many hunks it marked.
 std::size_t mark_variants(Change& change, const std::vector<WordEdit>& known);

@@ -43,6 +43,14 @@ bool is_named_switch(const WordEdit& edit) {
   return !edit.removed.empty() && !edit.added.empty() && names_something(edit.removed) && names_something(edit.added);
 }
 
+// A whole hunk's swap counts as one place switching when it is about the size of a name and
+// an address on each side, not a paragraph rewritten (that is news each time it comes back).
+bool is_short_switch(const WordEdit& swap) {
+  constexpr std::size_t kMaxSwitchWords = 30;
+  const auto words = [](const std::string& run) { return static_cast<std::size_t>(std::count(run.begin(), run.end(), ' ')) + 1; };
+  return words(swap.removed) <= kMaxSwitchWords && words(swap.added) <= kMaxSwitchWords;
+}
+
 }  // namespace
 
 VariantMemory variant_memory(const Archive& archive, const DocumentIndex& index, std::size_t count,
@@ -71,6 +79,7 @@ VariantMemory variant_memory(const Archive& archive, const DocumentIndex& index,
                                        : has_kind(hunk.cosmetic_kinds, "variant");
         if (!switched) continue;
         for (WordEdit& edit : word_edits(hunk)) memory.edits.push_back(std::move(edit));
+        memory.edits.push_back(hunk_swap(hunk));
       }
       if (memory.edits.size() > before && memory.seen_in.empty()) memory.seen_in = v.id();
     } else if (!variant && v.significance == Significance::substantive && switches.size() < kVariantRecords) {
@@ -78,9 +87,12 @@ VariantMemory variant_memory(const Archive& archive, const DocumentIndex& index,
       if (!record) continue;
       std::vector<WordEdit> named;
       for (const Hunk& hunk : record->change->hunks)
-        if (!hunk.cosmetic)
+        if (!hunk.cosmetic) {
           for (WordEdit& edit : word_edits(hunk))
             if (is_named_switch(edit)) named.push_back(std::move(edit));
+          if (WordEdit swap = hunk_swap(hunk); is_named_switch(swap) && is_short_switch(swap))
+            named.push_back(std::move(swap));
+        }
       if (!named.empty()) switches.emplace_back(v.id(), std::move(named));
     }
   }

@@ -35,8 +35,10 @@ struct VariantMemory {
 //   - substantive ones (kVariantRecords of them): an edit one of them made and a later one
 //     undid, when it switches a name, a number or an address for another (both sides there,
 //     each with a capital or a digit: a company and its address, a regional edition's). The
-//     page was seen going both ways; the third switch is not news. A clause put back, or a
-//     wording in plain words switched again, is never such an edit.
+//     page was seen going both ways; the third switch is not news. An edit is one of the
+//     word diff's, or a whole hunk's words switched (hunk_swap, at most 30 words a side: the
+//     word diff cut a Dublin address into other pieces the third time). A clause put back, or
+//     a wording in plain words switched again, is never such an edit.
 // A record that cannot be read gives nothing: the change is then reported as usual.
 VariantMemory variant_memory(const Archive& archive, const DocumentIndex& index, std::size_t count,
                              const std::string& now);
