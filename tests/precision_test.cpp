@@ -729,6 +729,38 @@ TEST(PrecisionNavigation, ALinkDroppedFromAGluedLineIsNavigation) {
                   .substantive);
 }
 
+// A site's footer in columns, each a title over a line of glued link labels (issue 11: a
+// replay of a social network's terms, a press-kit link added to a column and a blog renamed).
+std::string footer_columns(const std::string& help_links, const std::string& news_links = "Orbit PulseBlog") {
+  return "# Terms\nWe keep logs for 30 days.\nLast updated: May 1, 2026\nOur Apps\nOrbitPlayTVBurstsOrbitPay\nNews\n" +
+         news_links + "\nHelp\n" + help_links + "\nOrbit's Notice\nOrbit is a social network. It keeps your posts.";
+}
+
+TEST(PrecisionNavigation, AFooterColumnsGluedLinksAreNavigation) {
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {footer_columns("Contact UsHelp Center"), footer_columns("Contact UsPress KitHelp Center")},
+           {footer_columns("Contact UsHelp Center", "Orbit NewsBlog & Updates"), footer_columns("Contact UsHelp Center")}}) {
+    const Change change = change_of(before, after);
+    ASSERT_EQ(change.hunks.size(), 1u) << after;
+    EXPECT_FALSE(change.substantive) << after;
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"navigation"})) << after;
+  }
+}
+
+TEST(PrecisionNavigation, AGluedListUnderASentenceOrAloneStaysNews) {
+  // Under a sentence: the categories of data a policy lists, glued by its markup.
+  EXPECT_TRUE(change_of("# Privacy\nWe collect:\nNameEmail Address\nOrbitPlayTVBursts\nWe keep logs.",
+                        "# Privacy\nWe collect:\nNameEmail AddressPrecise Location\nOrbitPlayTVBursts\nWe keep logs.")
+                  .substantive);
+  // Under a title, with no other column of links beside it.
+  EXPECT_TRUE(change_of("# Privacy\nWe keep logs.\nData\nNameEmail Address\nWe sell nothing.",
+                        "# Privacy\nWe keep logs.\nData\nNameEmail AddressPrecise Location\nWe sell nothing.")
+                  .substantive);
+  // A footer's column turned into a sentence.
+  EXPECT_TRUE(change_of(footer_columns("Contact UsHelp Center"), footer_columns("Contact us to opt out of the sale of your data."))
+                  .substantive);
+}
+
 TEST(PrecisionTimeZone, EveryDateMovedByTheSameDayIsATimeZone) {
   const Change change = change_of("# Changelog\nOct 14, 2025\nA rule.\nJun 3, 2025\nAnother rule.\nJan 20, 2025",
                                   "# Changelog\nOct 15, 2025\nA rule.\nJun 4, 2025\nAnother rule.\nJan 21, 2025");

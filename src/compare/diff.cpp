@@ -485,6 +485,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_link_rewrites(hunks, before_text, after_text);
   mark_typos(hunks, before_text, after_text);
   mark_navigation(hunks);
+  mark_link_columns(hunks, before_text, after_text);
   mark_site_menu(hunks, before_text, after_text);
   mark_document_head(hunks);
   mark_section_headings(hunks, before_text, after_text);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
@@ -18,5 +19,13 @@ bool is_glued_navigation(std::string_view block_text);
 // Marks cosmetic, kind "navigation", every substantive hunk whose blocks are all such lines,
 // or lines glued 3 times or more beside one that is such a line (a link dropped from it).
 void mark_navigation(std::vector<Hunk>& hunks);
+
+// A column of the site's footer: a title of at most 3 words ("Help", "Our Apps") over one
+// line of link labels glued together ("Contact UsPress KitHelp Center"), with another glued
+// line of links close by (the next column). Marks cosmetic, kind "navigation", every
+// substantive hunk that changes only such a line, on both sides (replay: a social network's
+// marketing footer, a press-kit link added and a blog renamed, alerted on its terms). A glued
+// list under a sentence ("We collect:") or with no other column beside it stays news.
+void mark_link_columns(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff
