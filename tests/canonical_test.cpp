@@ -131,6 +131,32 @@ TEST(RewriteDates, CommonEnglishForms) {
   for (const auto& [text, expected] : cases) EXPECT_EQ(rewrite_dates(text), expected) << text;
 }
 
+TEST(RewriteDates, OtherLanguagesForms) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"31. Januar 2022", "2022-01-31"},
+      {"31. January 2022", "2022-01-31"},
+      {"1. M\u00e4rz 2024", "2024-03-01"},
+      {"1. M\u00c4RZ 2024", "2024-03-01"},
+      {"1er ao\u00fbt 2024", "2024-08-01"},
+      {"12 d\u00e9cembre 2025", "2025-12-12"},
+      {"17 mars 2025", "2025-03-17"},
+      {"31 de enero de 2022", "2022-01-31"},
+      {"31 de enero del 2022", "2022-01-31"},
+      {"5 de mar\u00e7o de 2023", "2023-03-05"},
+      {"9 settembre 2024", "2024-09-09"},
+      {"14 maart 2024", "2024-03-14"},
+      {"3 mei 2024", "2024-05-03"},
+      {"Stand: 31.01.2022", "Stand: 2022-01-31"},
+      {"Effective\u2014May 1, 2026", "Effective\u20142026-05-01"},
+  };
+  for (const auto& [text, expected] : cases) EXPECT_EQ(rewrite_dates(text), expected) << text;
+  // Twins: another day, another month; a French "2er" is no date; a month's name alone.
+  EXPECT_NE(rewrite_dates("31. Januar 2022"), rewrite_dates("30. Januar 2022"));
+  EXPECT_NE(rewrite_dates("1er ao\u00fbt 2024"), rewrite_dates("1er juillet 2024"));
+  for (const char* text : {"2er ao\u00fbt 2024", "le 17 mars", "mars 2025", "17 d\u00e9c 2025"})
+    EXPECT_EQ(rewrite_dates(text), text) << text;
+}
+
 TEST(RewriteDates, DatesInsideSentences) {
   EXPECT_EQ(rewrite_dates("Last updated: December 17, 2025."), "Last updated: 2025-12-17.");
   EXPECT_EQ(rewrite_dates("Effective 1 May 2025 until May 31, 2026 (inclusive)"),

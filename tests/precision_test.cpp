@@ -929,6 +929,17 @@ TEST(PrecisionTypo, AnAccentPutOnTheDocumentsOwnWordIsSpelling) {
                   .substantive);
 }
 
+TEST(PrecisionTypo, TheArticleMadeToAgreeWithTheNextWordIsSpelling) {
+  const Change change = change_of("# Privacy\nIf you are not a Lumen member, we keep less. Each time a Lumen member logs in, we log it.",
+                                  "# Privacy\nIf you are not an Lumen member, we keep less. Each time an Lumen member logs in, we log it.");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"spelling"}));
+  // Twins: the article put in or taken away, another word beside it.
+  EXPECT_TRUE(change_of("# Terms\nYou may open an account.", "# Terms\nYou may open account.").substantive);
+  EXPECT_TRUE(change_of("# Terms\nYou may open an account.", "# Terms\nYou may close a account.").substantive);
+}
+
 TEST(PrecisionEncoding, CharactersThePagesEncodingLostOrMisreadAreSpelling) {
   // An apostrophe and a euro sign lost to replacement characters, letters misread as quotes.
   const Change lost = change_of("# CGV\nL\xE2\x80\x99" "APPLICATION co\xC3\xBBte 55\xE2\x82\xAC par mois.",
@@ -1084,6 +1095,25 @@ TEST(PrecisionVariant, AnotherOfficeIsNotKnownByTheWordsSwitched) {
   Change change = change_of(kQuayOffice, other);
   EXPECT_EQ(mark_variants(change, {hunk_swap(change_of(kQuayOffice, kHarbourOffice).hunks.at(0))}), 0u);
   EXPECT_TRUE(change.substantive);
+}
+
+TEST(PrecisionDateFormat, ADateWrittenInAnotherLanguagesFormIsDateFormat) {
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {"# Privacy\nVersion: 31.01.2022\nWe keep chats for 30 days.", "# Privacy\nVersion: 31. January 2022\nWe keep chats for 30 days."},
+           {"# CGV\nDerni\u00e8re mise \u00e0 jour : 15/08/2024\nLe droit dure 14 jours.",
+            "# CGV\nDerni\u00e8re mise \u00e0 jour : 15 ao\u00fbt 2024\nLe droit dure 14 jours."}}) {
+    const Change change = change_of(before, after);
+    ASSERT_EQ(change.hunks.size(), 1u) << after;
+    EXPECT_FALSE(change.substantive) << after;
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_format"})) << after;
+  }
+  // Twins: another day in the other form.
+  EXPECT_TRUE(change_of("# Privacy\nVersion: 31.01.2022\nWe keep chats for 30 days.",
+                        "# Privacy\nVersion: 30. January 2022\nWe keep chats for 30 days.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# CGV\nDerni\u00e8re mise \u00e0 jour : 15/08/2024\nLe droit dure 14 jours.",
+                        "# CGV\nDerni\u00e8re mise \u00e0 jour : 15 septembre 2024\nLe droit dure 14 jours.")
+                  .substantive);
 }
 
 TEST(PrecisionDateStamp, ADateOnlyChangeAloneStaysSubstantive) {

@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tosdiff/compare/date_reading.hpp"
 #include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
@@ -66,8 +67,5 @@ std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b);
 bool is_iso_date_at(std::string_view s, std::size_t i);
 bool contains_iso_date(std::string_view s);
 
-// Rewrites every recognized date as YYYY-MM-DD ("December 17, 2025", "17 Dec 2025",
-// "Dec. 17th, 2025", "2025-12-17", "17th of December, 2025"). Exposed for tests.
-std::string rewrite_dates(std::string_view text);
 
 }  // namespace tosdiff

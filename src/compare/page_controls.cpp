@@ -13,7 +13,7 @@
 namespace tosdiff {
 namespace {
 
-constexpr std::size_t kLabelMaxWords = 8;
+constexpr std::size_t kControlLabelMaxWords = 8;
 constexpr std::size_t kCopyrightMaxWords = 12;
 
 // What a control does or acts on: one of these makes a label.
@@ -209,7 +209,7 @@ bool is_page_control_label(std::string_view block_text) {
     std::string word = text.substr(i, j - i);
     i = j;
     if (word == "-" || word == "|" || word == "\xE2\x80\x93" || word == "\xE2\x80\x94") continue;  // dashes
-    if (++words > kLabelMaxWords) return false;
+    if (++words > kControlLabelMaxWords) return false;
     if (control_words().count(word)) {
       control = true;
     } else if (!label_words().count(word)) {

@@ -120,6 +120,12 @@ WordCounts count_words(const Text& text) {
   return counts;
 }
 
+// English's indefinite article made to agree with the next word ("a eharmony member" / "an
+// eharmony member"): grammar, never another meaning.
+bool articles_apart(const std::string& was, const std::string& is) {
+  return (was == "a" && is == "an") || (was == "an" && is == "a");
+}
+
 std::size_t count_of(const WordCounts& counts, const std::string& word) {
   auto it = counts.find(word);
   return it == counts.end() ? 0 : it->second;
@@ -153,6 +159,10 @@ class TypoJudge {
       const std::string was = bare_word(old_token), is = bare_word(new_token);
       if (was.empty() || is.empty()) return false;
       if (was == is) continue;  // the same word, other quotes or punctuation around it
+      if (articles_apart(was, is)) {
+        slip = true;
+        continue;
+      }
       if (!slip_of_the_document(was, is) &&
           !slip_of_the_document(elided_word(old_token), elided_word(new_token)))
         return false;

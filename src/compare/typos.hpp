@@ -16,7 +16,8 @@
 // "annual"/"annul") stay news: the difference must sit inside the word (two letters or more
 // the same on each side of it), be one letter put in, left out or two swapped (not a letter
 // replaced: "attached"/"attacked"), and neither word has digits or fewer than five letters; or
-// the two differ only by their accents ("retractation" / "rétractation").
+// the two differ only by their accents ("retractation" / "rétractation"). English's "a" and "an"
+// switched (the article agreeing with the next word) is such a slip too.
 
 #include <vector>
 

@@ -1,0 +1,17 @@
+#pragma once
+// Dates read wherever a page writes them, in English and in the other languages of the
+// collections tosdiff reads (French, German, Spanish, Italian, Portuguese, Dutch). A pure
+// transform.
+
+#include <string>
+#include <string_view>
+
+namespace tosdiff {
+
+// Rewrites every recognized date as YYYY-MM-DD ("December 17, 2025", "17 Dec 2025",
+// "Dec. 17th, 2025", "2025-12-17", "17th of December, 2025", "31. Januar 2022", "1er août
+// 2024", "31 de enero de 2022"; "13.03.2026" and "03/13/2026", whose reading is
+// unambiguous). Exposed for tests.
+std::string rewrite_dates(std::string_view text);
+
+}  // namespace tosdiff
