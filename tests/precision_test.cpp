@@ -658,6 +658,23 @@ TEST(PrecisionDateLine, AStaleSecondDateLineTakenOffIsCosmeticTheOnlyOneIsNot) {
                   .substantive);
 }
 
+TEST(PrecisionDateLine, ASecondDateLineSayingTheKeptDateAgainIsDateFormat) {
+  const std::string before = "# Terms\nWe keep chats for 30 days.\nEffective as of May 25, 2018";
+  for (const std::string& after : {before + "\nUpdated May 25, 2018", before + "\nLast updated: 2018-05-25."}) {
+    const Change change = change_of(before, after);
+    ASSERT_EQ(change.hunks.size(), 1u) << after;
+    EXPECT_FALSE(change.substantive) << after;
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_format"})) << after;
+    EXPECT_FALSE(change_of(after, before).substantive) << after;  // and taken off again
+  }
+  // Twins: another date; a line saying more than its date; the only date line reworded.
+  EXPECT_TRUE(change_of(before, before + "\nUpdated June 1, 2026").substantive);
+  EXPECT_TRUE(change_of(before, before + "\nOpt out by May 25, 2018").substantive);
+  EXPECT_TRUE(change_of("# Terms\nWe keep chats for 30 days.\nEffective as of May 25, 2018",
+                        "# Terms\nWe keep chats for 30 days.\nEffective as of June 1, 2026")
+                  .substantive);
+}
+
 TEST(PrecisionDocumentHead, AHeadWithANumericDateEitherWayLeavingTheTopIsCosmetic) {
   const Change change = change_of("mis \xC3\xA0 jour du 10/12/2021\n## Politique de confidentialit\xC3\xA9\nNous gardons vos messages.",
                                   "Nous gardons vos messages.");

@@ -48,6 +48,16 @@ bool shares_a_date(const std::set<std::string>& dates, const std::set<std::strin
   return std::any_of(dates.begin(), dates.end(), [&](const std::string& date) { return others.count(date) > 0; });
 }
 
+// A line that is only a date with its label ("Updated May 25, 2018", "Effective: 2018-05-25",
+// "May 25, 2018"): its date when so, else "". A line that says anything more ("Opt out by May
+// 25, 2018") is no such line.
+std::string labelled_date(const Block& block) {
+  if (block.kind == BlockKind::heading || count_space_separated_words(block.text) > kMovedDateLineWords) return "";
+  const std::string folded(trim(canonicalize(block.text, kFoldDateFormat | kFoldPunctuation)));
+  if (folded.size() != 10 || !is_iso_date_at(folded, 0)) return "";
+  return folded;
+}
+
 }  // namespace
 
 std::set<std::string> dates_named(std::string_view text) {
@@ -82,6 +92,23 @@ void mark_moved_date_lines(std::vector<Hunk>& hunks) {
              shares_a_date(dates_named(block.text), elsewhere);
     });
     if (moved) mark_cosmetic(hunk, "date_format");
+  }
+}
+
+void mark_repeated_date_lines(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  std::set<std::string> before_lines, kept_dates;
+  for (const Block& block : before.blocks)
+    if (!labelled_date(block).empty()) before_lines.insert(block.text);
+  for (const Block& block : after.blocks)
+    if (const std::string date = labelled_date(block); !date.empty() && before_lines.count(block.text)) kept_dates.insert(date);
+  if (kept_dates.empty()) return;
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
+    const char op = hunk.lines.front().op;
+    const bool repeated = std::all_of(hunk.lines.begin(), hunk.lines.end(), [&](const LineOp& line) {
+      return line.op == op && kept_dates.count(labelled_date(parse_block(line.text))) > 0;
+    });
+    if (repeated) mark_cosmetic(hunk, "date_format");
   }
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
@@ -25,5 +26,12 @@ bool is_date_line(std::string_view block_text);
 // added or all removed, each sharing a date with a date line the change removes (or adds)
 // elsewhere.
 void mark_moved_date_lines(std::vector<Hunk>& hunks);
+
+// Marks cosmetic, kind "date_format", every substantive hunk made only of lines that are a
+// date and its label, all added or all removed, each with the date of such a line both texts
+// keep: "Updated May 25, 2018" put under "Effective as of May 25, 2018" says the date again
+// (replay: a messaging app's terms). A line with another date, or saying more than its date
+// ("Opt out by May 25, 2018"), is news.
+void mark_repeated_date_lines(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff
