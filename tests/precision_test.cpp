@@ -957,6 +957,26 @@ TEST(PrecisionTypo, TheArticleMadeToAgreeWithTheNextWordIsSpelling) {
   EXPECT_TRUE(change_of("# Terms\nYou may open an account.", "# Terms\nYou may close a account.").substantive);
 }
 
+TEST(PrecisionTypo, AWordOrPhraseWrittenTwiceInARowWrittenOnceIsSpelling) {
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {"# Privacy\nYou may ask us to delete to delete your data at any time.", "# Privacy\nYou may ask us to delete your data at any time."},
+           {"# Privacy\nWe keep the data for 30 days.", "# Privacy\nWe keep the the data for 30 days."}}) {
+    const Change change = change_of(before, after);
+    ASSERT_EQ(change.hunks.size(), 1u) << after;
+    EXPECT_FALSE(change.substantive) << after;
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"spelling"})) << after;
+  }
+  // Twins: a word that is no repeat of its neighbour; a repeat beside another word changed; a
+  // negation said twice; a number grown by a repeat of its digits.
+  EXPECT_TRUE(change_of("# Privacy\nYou may ask us to review and delete your data.", "# Privacy\nYou may ask us to delete your data.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Privacy\nYou may ask us to delete to delete your data at any time.",
+                        "# Privacy\nYou may ask us to delete your data at no time.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Privacy\nWe do not sell your data.", "# Privacy\nWe do not not sell your data.").substantive);
+  EXPECT_TRUE(change_of("# CGV\nLa SAS au capital de 50 000 \u20ac.", "# CGV\nLa SAS au capital de 50 000 000 \u20ac.").substantive);
+}
+
 TEST(PrecisionEncoding, CharactersThePagesEncodingLostOrMisreadAreSpelling) {
   // An apostrophe and a euro sign lost to replacement characters, letters misread as quotes.
   const Change lost = change_of("# CGV\nL\xE2\x80\x99" "APPLICATION co\xC3\xBBte 55\xE2\x82\xAC par mois.",

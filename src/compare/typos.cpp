@@ -10,6 +10,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/spelling.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -147,6 +148,41 @@ std::optional<std::vector<std::pair<std::string, std::string>>> replaced_words(c
   return pairs;
 }
 
+// The last `count` words of a run, or its first ones, folded to words; "" when it has fewer.
+std::string folded_words_at(std::string_view run, std::size_t count, bool at_end) {
+  const std::vector<std::string> words = space_separated_words(run);
+  if (words.size() < count) return "";
+  std::vector<std::string> part(at_end ? words.end() - static_cast<std::ptrdiff_t>(count) : words.begin(),
+                                at_end ? words.end() : words.begin() + static_cast<std::ptrdiff_t>(count));
+  return canonicalize(join(part, " "), kFoldToWords);
+}
+
+// Every edit of the hunk takes away (or puts in) a run of at most kStutterWords words that
+// the text writes again right before or right after it: "the the", "to delete to delete"
+// written once. A stutter says nothing twice over; a word that is not a repeat of its
+// neighbour ("to review and delete"), a negation said twice, or digits ("50 000 000", a
+// number grown by its repeat) are news.
+bool only_stutters(const Hunk& hunk) {
+  constexpr std::size_t kStutterWords = 4;
+  bool any = false;
+  for (std::size_t i = 0; i < hunk.words.size(); ++i) {
+    const WordOp& op = hunk.words[i];
+    if (op.op == '=') continue;
+    const bool next_is_edit = i + 1 < hunk.words.size() && hunk.words[i + 1].op != '=';
+    if (next_is_edit) return false;  // a word replaced, not only taken away or put in
+    const std::size_t count = count_space_separated_words(op.text);
+    if (count == 0 || count > kStutterWords) return false;
+    const std::string run = canonicalize(op.text, kFoldToWords);
+    const bool after_itself = i > 0 && folded_words_at(hunk.words[i - 1].text, count, true) == run;
+    const bool before_itself = i + 1 < hunk.words.size() && folded_words_at(hunk.words[i + 1].text, count, false) == run;
+    if (run.empty() || (!after_itself && !before_itself) || any_of_words(space_separated_words(run), kNegationWords) ||
+        std::any_of(run.begin(), run.end(), is_ascii_digit))
+      return false;
+    any = true;
+  }
+  return any;
+}
+
 class TypoJudge {
  public:
   TypoJudge(const Text& before, const Text& after) : before_(before), after_(after) {}
@@ -205,7 +241,7 @@ class TypoJudge {
 void mark_typos(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   TypoJudge judge(before, after);  // counts the texts' words only when a hunk gets that far
   for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic || !judge.only_typos(hunk)) continue;
+    if (hunk.cosmetic || (!only_stutters(hunk) && !judge.only_typos(hunk))) continue;
     hunk.cosmetic = true;
     hunk.cosmetic_kinds = {"spelling"};
   }

@@ -17,7 +17,8 @@
 // the same on each side of it), be one letter put in, left out or two swapped (not a letter
 // replaced: "attached"/"attacked"), and neither word has digits or fewer than five letters; or
 // the two differ only by their accents ("retractation" / "rétractation"). English's "a" and "an"
-// switched (the article agreeing with the next word) is such a slip too.
+// switched (the article agreeing with the next word) is such a slip too, and so is a stutter:
+// a run of up to four words written twice in a row, once taken away or put in.
 
 #include <vector>
 

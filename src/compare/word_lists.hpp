@@ -14,6 +14,12 @@ namespace tosdiff {
 inline constexpr std::initializer_list<const char*> kDocumentWords = {
     "policy", "policies", "terms", "notice", "agreement", "statement", "guidelines", "conditions", "standards", "version"};
 
+// Words that turn a statement around, in the languages of the collections tosdiff reads, lower
+// case: a repeat of one is never taken for a stutter.
+inline constexpr std::initializer_list<const char*> kNegationWords = {
+    "not", "no", "never", "nor", "ne", "pas", "non", "jamais", "nicht", "kein", "keine", "nie", "nunca", "nada",
+    "niet", "geen", "nooit", "mai", "nessun", "nessuna", "nao", "n\xC3\xA3o"};
+
 inline bool is_one_of(const std::string& word, std::initializer_list<const char*> list) {
   return std::any_of(list.begin(), list.end(), [&](const char* w) { return word == w; });
 }
