@@ -394,6 +394,21 @@ TEST(ReplayMissingPart, StretchesOfThePageMissingAndNothingElseChangedAreFound) 
   EXPECT_NE(describe_missing_part(*gaps, 0).find("2 stretches"), std::string::npos);
 }
 
+TEST(ReplayMissingPart, ATextStoppedMidSentenceIsCutOffHoweverLittleWent) {
+  // The last sections cut off in a first paragraph (an eighth of the text, under the 15% of a
+  // part missing): a text that stops mid-sentence was cut off (replay: a publisher's terms
+  // ending inside its arbitration clause, 1,410 of about 11,000 words gone, for 20 minutes).
+  const Text whole = parse_text("# Privacy Policy\n" + sections_markdown(0, 30));
+  const std::string head = "# Privacy Policy\n" + sections_markdown(0, 26) + "## Section 27\n";
+  const auto cut = missing_part(whole, parse_text(head + "We keep the records of part 27 for as long as\n"));
+  ASSERT_TRUE(cut);
+  EXPECT_TRUE(cut->at_the_end);
+  // Twins: the last paragraph shortened to a whole sentence of its own; the last sections
+  // removed whole (an eighth: an ordinary change).
+  EXPECT_FALSE(missing_part(whole, parse_text(head + "We keep the records of part 27 for as long as your account is open.\n")));
+  EXPECT_FALSE(missing_part(whole, parse_text("# Privacy Policy\n" + sections_markdown(0, 26))));
+}
+
 TEST(ReplayMissingPart, ASectionRemovedOrAPartRemovedWithAnEditIsAChange) {
   const Text whole = parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 10));
   // Twin: one section removed (a tenth of the text): an ordinary change.

@@ -32,6 +32,16 @@ std::size_t missing_words_still_there(const std::vector<Block>& before, const st
   return words;
 }
 
+// A block's text ends where a sentence or a list's lead-in does (". ! ? : ;", maybe inside
+// quotes or brackets).
+bool ends_a_sentence(std::string_view text) {
+  text = trim(text);
+  while (!text.empty() && (text.back() == ')' || text.back() == '"' || text.back() == '\'' || text.back() == ']'))
+    text.remove_suffix(1);
+  if (text.size() >= 3 && text.substr(text.size() - 3) == "\xE2\x80\x9D") text.remove_suffix(3);  // closing quote
+  return !text.empty() && std::string_view(".!?:;").find(text.back()) != std::string_view::npos;
+}
+
 }  // namespace
 
 std::optional<MissingPart> missing_part(const Text& previous, const Text& current) {
@@ -52,12 +62,14 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   // Every block of the current text, in order, is a block of the previous one; at most one
   // of them ended early (the page cut off mid-paragraph).
   std::size_t i = 0;
+  bool ends_mid_sentence = false;
   for (const Block& block : now) {
     const std::size_t from = i;
     while (i < before.size() && !same_block(before[i], block)) ++i;
     if (i == before.size()) {
       if (cut_seen || from >= before.size() || !cut_short(before[from], block)) return std::nullopt;
       cut_seen = true;
+      ends_mid_sentence = &block == &now.back() && !ends_a_sentence(block.text);
       i = from;
     } else {
       missing(from, i);
@@ -68,8 +80,10 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   missing(i, before.size());
   std::size_t all_words = 0;
   for (const Block& block : before) all_words += count_space_separated_words(block.text);
+  // A text that now stops in the middle of a sentence was cut off, however little of it went.
+  const bool cut_off = ends_mid_sentence && part.at_the_end && part.stretches == 1;
   if (part.blocks == 0 || part.words < kMissingPartMinWords ||
-      static_cast<double>(part.words) < kMissingPartShare * static_cast<double>(all_words))
+      (!cut_off && static_cast<double>(part.words) < kMissingPartShare * static_cast<double>(all_words)))
     return std::nullopt;
   // A second copy of the document taken away is no part missing: the page had served the
   // text twice (replay: a retailer's seller conditions, 9,960 words then 4,970, by turns for

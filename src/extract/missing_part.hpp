@@ -31,7 +31,9 @@ struct MissingPart {
 // What `current` lacks when it is `previous` with stretches of blocks missing and nothing
 // else changed: every block of `current`, in order, is one of `previous` (one of them may end
 // early, as a page cut off mid-paragraph does), and the missing blocks hold kMissingPartShare
-// of previous's words; nothing otherwise.
+// of previous's words, or the text now stops mid-sentence (its last block a start of the old
+// one, without the end of a sentence) with the rest gone (at least kMissingPartMinWords
+// words: a page cut off, however long the document); nothing otherwise.
 std::optional<MissingPart> missing_part(const Text& previous, const Text& current);
 
 // What a check says of it: "the page ends early: 189 blocks in 1 stretch, 4970 of 9960 words,
