@@ -414,6 +414,26 @@ TEST(PrecisionTableOfContents, ANewSectionOrAListOfNewItemsStaysSubstantive) {
                   .substantive);
 }
 
+TEST(PrecisionTableOfContents, ATableUnderItsOwnTitleIsCosmetic) {
+  // Replay: a search company's privacy policy grew a "Contents" heading over its sections' names.
+  for (const char* title : {"## Contents\n", "Table of contents\n", "## Sommaire\n"}) {
+    const Change change = change_of(std::string("# Terms\n") + kSections,
+                                    std::string("# Terms\n") + title +
+                                        "1. Who your contract is with\n2. The services covered\n3. Using the platform\n"
+                                        "4. Resolving disputes\n" + kSections);
+    EXPECT_FALSE(change.substantive) << title;
+    ASSERT_EQ(change.hunks.size(), 1u) << title;
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"table_of_contents"})) << title;
+  }
+  // Twins: a list of new items under the title; a section headed "Contents" with a sentence.
+  EXPECT_TRUE(change_of(std::string("# Terms\n") + kSections,
+                        std::string("# Terms\n## Contents\nYou may not scrape\nYou may not resell\nYou may not spam\n") + kSections)
+                  .substantive);
+  EXPECT_TRUE(change_of(std::string("# Terms\n") + kSections,
+                        std::string("# Terms\n## Contents\nWe own what you post.\n") + kSections)
+                  .substantive);
+}
+
 TEST(PrecisionTableOfContents, AnEntryTheTableHadMissedIsCosmetic) {
   // The section was in the text already; only its entry in the table is new.
   const std::string missed = "# Terms\n- 1. Who your contract is with\n- 2. The services covered\n- 4. Resolving disputes\n";

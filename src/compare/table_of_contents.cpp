@@ -1,6 +1,8 @@
 #include "tosdiff/compare/table_of_contents.hpp"
 
+#include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "tosdiff/compare/canonical.hpp"
@@ -25,14 +27,30 @@ std::unordered_map<std::string, std::size_t> heading_positions(const Text& text)
   return positions;
 }
 
-// The lines of one side of the hunk all list headings of that side, in their order.
+// A table of contents' own title, heading or not ("Contents", "On this page", "Sommaire",
+// "Inhaltsverzeichnis"), in the languages of the collections tosdiff reads.
+bool is_table_title(std::string_view text) {
+  static const std::set<std::string> kTitles = {
+      "contents", "table of contents", "on this page", "in this article", "in this policy", "jump to",
+      "sommaire", "table des matières", "contenu", "sur cette page", "inhalt", "inhaltsverzeichnis", "auf dieser seite",
+      "índice", "indice", "contenido", "contenidos", "en esta página", "sommario", "in questa pagina", "conteúdo",
+      "sumário", "nesta página", "inhoud", "inhoudsopgave", "op deze pagina"};
+  return count_space_separated_words(text) <= 4 && kTitles.count(canonicalize(text, kFoldToWords)) > 0;
+}
+
+// The lines of one side of the hunk all list headings of that side, in their order, under
+// the table's own title maybe.
 bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::string, std::size_t>& headings,
                     std::size_t& entries) {
-  bool first = true;
+  bool first = true, titled = false;
   std::size_t last = 0;
   for (const LineOp& line : hunk.lines) {
     if (line.op != op) continue;
     const Block block = parse_block(line.text);
+    if (first && !titled && is_table_title(block.text)) {
+      titled = true;
+      continue;
+    }
     if (block.kind == BlockKind::heading || count_space_separated_words(block.text) > kEntryMaxWords) return false;
     const auto it = headings.find(comparison_key(block.text));
     if (it == headings.end() || (!first && it->second <= last)) return false;

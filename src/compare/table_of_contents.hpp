@@ -20,7 +20,8 @@ std::vector<bool> table_of_contents_blocks(const Text& text, const std::vector<s
 
 // Marks cosmetic, kind "table_of_contents", every substantive hunk whose blocks (3 or
 // more, none a heading, each of at most 20 words) repeat, in order, headings of the text
-// they belong to: added ones the new text's, removed ones the old text's. Fewer will do
+// they belong to: added ones the new text's, removed ones the old text's; the first may be
+// the table's own title ("Contents", "Sommaire"), a heading or not. Fewer will do
 // when each sits within a table of contents of its text (table_of_contents_blocks) and
 // names a heading both texts have: the table caught up with a section already there.
 void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const Text& after);
