@@ -119,6 +119,8 @@ const Pair kCosmetic[] = {
     {"ContractionWithoutItsApostrophe", "We don't sell your data.", "We dont sell your data.", {"spelling"}},
     {"BulletsWrittenAsText", "Changes: - Added Exhibit E - Updated Section 2", "Changes: \u2022 Added Exhibit E \u2022 Updated Section 2",
      {"punctuation"}},
+    {"BulletsTakenOffAListWrittenAsText", "See \u2022 Privacy Policy \u2013 how we use data; and \u2022 Cookies Policy.",
+     "See Privacy Policy \u2013 how we use data; and Cookies Policy.", {"punctuation", "whitespace"}},
     {"DoubledApostrophe", "It infringes any person\u2019s or entity\u2019's rights.", "It infringes any person\u2019s or entity\u2019s rights.",
      {"quotes"}},
     {"MarkdownHeadingMarkLeftInThePage", "## Content ID", "## ### Content ID", {"punctuation", "whitespace"}},
@@ -416,7 +418,7 @@ TEST(PrecisionTableOfContents, ANewSectionOrAListOfNewItemsStaysSubstantive) {
 
 TEST(PrecisionTableOfContents, ATableUnderItsOwnTitleIsCosmetic) {
   // Replay: a search company's privacy policy grew a "Contents" heading over its sections' names.
-  for (const char* title : {"## Contents\n", "Table of contents\n", "## Sommaire\n"}) {
+  for (const char* title : {"## Contents\n", "Table of contents\n", "## Sommaire\n", "On this page:\nToggle\n"}) {
     const Change change = change_of(std::string("# Terms\n") + kSections,
                                     std::string("# Terms\n") + title +
                                         "1. Who your contract is with\n2. The services covered\n3. Using the platform\n"

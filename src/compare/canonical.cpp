@@ -149,9 +149,9 @@ std::string fold_whitespace(std::string_view s) {
 
 bool is_sentence_punct(char c) { return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?'; }
 
-std::size_t lone_bullet_length(std::string_view s, std::size_t i) {  // "•", "·", "▪", "◦", "‣" between spaces
+std::size_t lone_bullet_length(std::string_view s, std::size_t i) {  // "•", "·", "▪", "◦", "‣", "-" between spaces
   if (i > 0 && !is_ascii_space(s[i - 1])) return 0;
-  for (std::string_view glyph : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x80\xA3"})
+  for (std::string_view glyph : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x80\xA3", "-"})
     if (s.compare(i, glyph.size(), glyph) == 0 && (i + glyph.size() == s.size() || is_ascii_space(s[i + glyph.size()])))
       return glyph.size();
   return 0;
@@ -178,10 +178,11 @@ std::string fold_full_width_marks(std::string_view s) {
       i += 2;
       continue;
     }
-    // A bullet standing alone, as text ("• Added Exhibit E" for "- Added Exhibit E"), is a dash.
+    // A bullet or a hyphen standing alone, as text ("• Added Exhibit E", "- Added Exhibit E",
+    // "Policy; • Cookies Policy"), is a list's marker written out: no wording of its own, there
+    // or not (replay: an internet company's terms dropped the bullets of its list of policies).
     const std::size_t bullet = lone_bullet_length(s, i);
     if (bullet > 0) {
-      out += '-';
       i += bullet - 1;
       continue;
     }

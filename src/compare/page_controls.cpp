@@ -87,6 +87,7 @@ const std::set<std::string>& furniture_phrases() {
       // policy), a "Learn more" link alone or as "Read Next" (replay: a platform's community
       // guidelines), a dialog's refusal ("Non merci").
       "open all", "close all", "expand all", "collapse all", "show all", "hide all", "tout ouvrir", "tout fermer",
+      "toggle", "toggle contents", "toggle navigation", "toggle menu", "toggle table of contents",
       "tout afficher", "tout masquer", "alle \xC3\xB6" "ffnen", "alle schlie\xC3\x9F" "en", "alle anzeigen",
       "abrir todo", "cerrar todo", "mostrar todo", "espandi tutto", "comprimi tutto", "expandir tudo", "alles openen",
       "learn more", "read more", "read next", "read less", "continue reading", "see more", "see less", "show more",

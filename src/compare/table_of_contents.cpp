@@ -7,6 +7,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -51,6 +52,7 @@ bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::str
       titled = true;
       continue;
     }
+    if (first && titled && is_page_furniture_phrase(block.text)) continue;  // "Toggle" under "On this page:"
     if (block.kind == BlockKind::heading || count_space_separated_words(block.text) > kEntryMaxWords) return false;
     const auto it = headings.find(comparison_key(block.text));
     if (it == headings.end() || (!first && it->second <= last)) return false;
