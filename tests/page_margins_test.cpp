@@ -243,6 +243,26 @@ TEST(PageFooter, ATailThatIsNoSiteFooterIsTheDocument) {
                   .substantive);
 }
 
+TEST(PageFooter, ACallToActionClosingThePageIsCosmetic) {
+  // Replay: a whiteboard app's privacy policy dropped "Do you have any questions?" "Contact
+  // Sales" after its last sentence; a whole footer of links taken off at the end likewise.
+  const std::string call = "##### Any questions about Northwind?\nContact Sales\n";
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {page("# Terms\n") + call, page("# Terms\n")},
+           {page("# Terms\n"), page("# Terms\n") + call},
+           {page("# Terms\n") + kFooter, page("# Terms\n")}}) {
+    const Change change = header_change(before, after);
+    EXPECT_FALSE(change.substantive) << after;
+    ASSERT_EQ(change.hunks.size(), 1u) << after;
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"})) << after;
+  }
+  // Twins: an annex's list after the last sentence, with no question; a question with a
+  // number to call; a question and a sentence.
+  EXPECT_TRUE(header_change(page("# Terms\n") + "##### Processors\nCloudhost\n", page("# Terms\n")).substantive);
+  EXPECT_TRUE(header_change(page("# Terms\n") + "##### Any questions?\nCall 555 0100\n", page("# Terms\n")).substantive);
+  EXPECT_TRUE(header_change(page("# Terms\n"), page("# Terms\n") + "##### Any questions?\nWe sell your data.\n").substantive);
+}
+
 TEST(PageFooter, AnAccessibilityStatusInTheFooterIsNews) {
   // A label and its value: "Accessibility: not compliant" says something.
   EXPECT_TRUE(header_change(page("# Terms\n") + kFooter + "- Accessibility statement\n",

@@ -82,8 +82,28 @@ std::size_t header_blocks(const Text& text) {
 
 // The index of the site footer's first block, when the document above is large enough to
 // tell a footer from the text; the text's size otherwise.
+// A call to action closing the page after its last sentence: a question of at most 10 words
+// and one or two labels of at most 3 words ("Do you have any questions?" "Contact Sales";
+// replay: a whiteboard app's privacy policy). An annex after the last sentence never opens
+// with a question. Its first block, or the text's size when there is none.
+std::size_t closing_call_start(const Text& text) {
+  const std::vector<Block>& blocks = text.blocks;
+  std::size_t last = blocks.size();
+  while (last > 0 && !is_document_sentence(text, last - 1)) --last;
+  const std::size_t tail = blocks.size() - last;
+  if (last == 0 || tail < 2 || tail > 3) return blocks.size();
+  const std::string_view question = trim(blocks[last].text);
+  if (question.empty() || question.back() != '?' || count_space_separated_words(question) > 10) return blocks.size();
+  for (std::size_t i = last + 1; i < blocks.size(); ++i) {
+    const std::string_view label = blocks[i].text;
+    if (count_space_separated_words(label) > 3 || label.find_first_of("0123456789.,;:!?@/") != std::string_view::npos)
+      return blocks.size();
+  }
+  return last;
+}
+
 std::size_t footer_start(const Text& text) {
-  const std::size_t start = site_footer_start(text), size = text.blocks.size();
+  const std::size_t start = std::min(site_footer_start(text), closing_call_start(text)), size = text.blocks.size();
   if (start >= size) return size;
   const std::size_t above = words_of(text, 0, start), below = words_of(text, start, size);
   return above >= kDocumentBelowWords && above > below ? start : size;
@@ -98,6 +118,7 @@ bool side_within_header(std::size_t start, std::size_t lines, std::size_t header
 // Whether one side of a hunk lies at or after block `footer` (0-based) of a text of `size`
 // blocks that has a footer there.
 bool side_within_footer(std::size_t start, std::size_t lines, std::size_t footer, std::size_t size) {
+  if (lines == 0 && start == size) return true;  // the text's end: a footer taken off, or put on, whole
   if (footer >= size) return false;
   if (lines == 0) return start >= footer;  // an insertion after line `start`, 1-based
   return start - 1 >= footer;
