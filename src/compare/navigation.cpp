@@ -84,10 +84,6 @@ void mark_navigation(std::vector<Hunk>& hunks) {
   }
 }
 
-}  // namespace tosdiff
-
-namespace tosdiff {
-
 void mark_link_columns(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.empty() || hunk.old_lines > 1 || hunk.new_lines > 1) continue;
