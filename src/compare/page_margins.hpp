@@ -33,8 +33,10 @@ std::size_t site_footer_start(const Text& text);
 
 // Marks cosmetic every substantive hunk that
 //   - lies, in both texts, above the first sentence (kind "page_header") or within the site's
-//     footer (kind "page_footer"), with the document beside it (150 words or more, and more
-//     than in the margin);
+//     footer (kind "page_footer"; a call to action closing the page after its last sentence,
+//     a question and one or two short labels, is one too, and the text's very end counts as
+//     within for a footer put on or taken off whole), with the document beside it (150 words
+//     or more, and more than in the margin);
 //   - changes only labels: no line with a digit (a date, an address, a version), "@" or a URL,
 //     a colon (a label and its value: "Applies to: France", "Director: ..."), nor a sentence
 //     (5 words or more ending with "." or ";"; a question or a call "Join now!" is a label);
