@@ -47,8 +47,8 @@ bool is_named_switch(const WordEdit& edit) {
 // an address on each side, not a paragraph rewritten (that is news each time it comes back).
 bool is_short_switch(const WordEdit& swap) {
   constexpr std::size_t kMaxSwitchWords = 30;
-  const auto words = [](const std::string& run) { return static_cast<std::size_t>(std::count(run.begin(), run.end(), ' ')) + 1; };
-  return words(swap.removed) <= kMaxSwitchWords && words(swap.added) <= kMaxSwitchWords;
+  return count_space_separated_words(swap.removed) <= kMaxSwitchWords &&
+         count_space_separated_words(swap.added) <= kMaxSwitchWords;
 }
 
 }  // namespace
