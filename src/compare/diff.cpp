@@ -16,6 +16,7 @@
 #include "tosdiff/compare/navigation.hpp"
 #include "tosdiff/compare/site_menu.hpp"
 #include "tosdiff/compare/spelling.hpp"
+#include "tosdiff/compare/page_chrome.hpp"
 #include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/compare/previous_version.hpp"
 #include "tosdiff/compare/section_headings.hpp"
@@ -487,6 +488,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_navigation(hunks);
   mark_link_columns(hunks, before_text, after_text);
   mark_site_menu(hunks, before_text, after_text);
+  mark_page_chrome(hunks, before_text, after_text);
   mark_document_head(hunks);
   mark_section_headings(hunks, before_text, after_text);
   mark_heading_labels(hunks, before_text, after_text);

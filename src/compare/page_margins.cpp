@@ -31,8 +31,8 @@ constexpr std::string_view kFooterLinks[] = {
     "imprensa", "sobre nós", "vacatures", "over ons", "blog", "press kit", "help center", "help centre",
     "centre d'aide"};
 
-// How many of the links every footer has a block is: one when it is such a link, or as many
-// as its glued labels that are (a footer rendered as one line of links).
+}  // namespace
+
 std::size_t footer_links_in(std::string_view text) {
   auto is_footer_link = [](std::string_view label) {
     return std::find(std::begin(kFooterLinks), std::end(kFooterLinks), block_label(label)) != std::end(kFooterLinks);
@@ -43,6 +43,8 @@ std::size_t footer_links_in(std::string_view text) {
   if (labels.size() < 2) return 0;
   return static_cast<std::size_t>(std::count_if(labels.begin(), labels.end(), is_footer_link));
 }
+
+namespace {
 
 // Whether a table row is part of a table: a row beside another, or one of 3 cells or more. A
 // title with the site's name, "Privacy Policy | Pinterest Policy", reads as a lone row of 2.

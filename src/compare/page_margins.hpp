@@ -21,6 +21,10 @@
 
 namespace tosdiff {
 
+// How many of the links every site's footer has ("Contact us", "Site map", "Careers", in the
+// languages tosdiff reads) a block is: one when it is such a link, or as many as its glued
+// labels that are (a footer rendered as one line of links).
+std::size_t footer_links_in(std::string_view block_text);
 // The index of a text's first sentence: a paragraph or list item of 13 words or more with
 // sentence punctuation, a row of a table (two rows or more, or 3 cells: not a title with the
 // site's name after a bar), or a block over 40 words. The text's size when none.
