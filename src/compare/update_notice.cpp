@@ -8,6 +8,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/hunk_sentences.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -15,23 +16,6 @@ namespace tosdiff {
 namespace {
 
 constexpr std::size_t kNoticeMaxWords = 40;
-
-// Sentences of a block: cut after ".", "!" or "?" followed by a space and a letter that is
-// not lower case (a date's "Jul. 23" and "e.g. the" stay whole).
-std::vector<std::string> sentences_of(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-    const char c = text[i];
-    if ((c != '.' && c != '!' && c != '?') || text[i + 1] != ' ') continue;
-    const unsigned char next = static_cast<unsigned char>(text[i + 2]);
-    if (!(next >= 'A' && next <= 'Z') && next < 0x80) continue;
-    out.emplace_back(text.substr(start, i + 1 - start));
-    start = i + 2;
-  }
-  if (start < text.size()) out.emplace_back(text.substr(start));
-  return out;
-}
 
 // The words of a canonical key (lower case, punctuation at word ends folded away), as a set.
 std::set<std::string> words_of(const std::string& key) {
@@ -85,35 +69,6 @@ std::string without_version_modals(const std::string& key) {
   return out;
 }
 
-struct Sentences {
-  std::map<std::string, int> count;          // by comparison key
-  std::map<std::string, std::string> text;   // a sentence as written, by key
-};
-
-Sentences sentences_on(const Hunk& hunk, char op) {
-  Sentences out;
-  for (const LineOp& line : hunk.lines) {
-    if (line.op != op) continue;
-    for (std::string& sentence : sentences_of(line.text)) {
-      std::string key = comparison_key(sentence);
-      if (key.empty()) continue;
-      ++out.count[key];
-      out.text.emplace(std::move(key), std::move(sentence));
-    }
-  }
-  return out;
-}
-
-// The sentences one side has more of than the other, as written.
-std::vector<std::string> surplus(const Sentences& side, const Sentences& other) {
-  std::vector<std::string> out;
-  for (const auto& [key, count] : side.count) {
-    auto it = other.count.find(key);
-    for (int n = it == other.count.end() ? count : count - it->second; n > 0; --n) out.push_back(side.text.at(key));
-  }
-  return out;
-}
-
 // Sentences of a block, a cut after an initialism ("EU-U.S. Data Privacy Framework") undone: a
 // capital letter between two full stops ends no sentence.
 std::vector<std::string> sentences_past_initialisms(std::string_view text) {
@@ -159,16 +114,6 @@ std::set<std::string> accounts_of_updates(const Hunk& hunk) {
     for (const std::string& sentence : sentences_of(line.text)) out.insert(comparison_key(sentence));
   }
   return out;
-}
-
-// The sentences a hunk takes away and puts in, as written (the ones both sides have left out).
-struct SentenceDifference {
-  std::vector<std::string> gone, come;
-};
-
-SentenceDifference sentence_difference(const Hunk& hunk) {
-  const Sentences removed = sentences_on(hunk, '-'), added = sentences_on(hunk, '+');
-  return {surplus(removed, added), surplus(added, removed)};
 }
 
 struct NoticeDifference {

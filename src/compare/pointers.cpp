@@ -1,0 +1,94 @@
+#include "tosdiff/compare/pointers.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/hunk_sentences.hpp"
+#include "tosdiff/compare/word_lists.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kPointerMaxWords = 35;
+constexpr std::size_t kArrowLabelMaxWords = 6;
+
+// How pointers open, lower case, in the languages tosdiff reads.
+constexpr std::string_view kPointerOpenings[] = {
+    "for more information", "for further information", "for more details", "for further details", "for more info",
+    "for details", "to learn more", "learn more", "find out more", "to find out more", "read more about", "see also",
+    "more information about", "more information on", "more information is available",
+    "pour en savoir plus", "pour plus d'informations", "pour plus d\xE2\x80\x99informations", "pour plus d'information",
+    "pour plus d\xE2\x80\x99information", "pour de plus amples informations", "en savoir plus", "voir aussi",
+    "weitere informationen", "mehr informationen", "mehr erfahren", "siehe auch",
+    "para m\xC3\xA1s informaci\xC3\xB3n", "para obtener m\xC3\xA1s informaci\xC3\xB3n", "m\xC3\xA1s informaci\xC3\xB3n",
+    "per maggiori informazioni", "per ulteriori informazioni", "scopri di pi\xC3\xB9", "maggiori informazioni",
+    "para mais informa\xC3\xA7\xC3\xB5\x65s", "saiba mais", "mais informa\xC3\xA7\xC3\xB5\x65s",
+    "voor meer informatie", "meer informatie", "lees meer"};
+
+// A tip, and the words by which it sends the reader elsewhere.
+constexpr std::string_view kTipOpenings[] = {"tip:", "tip :", "astuce :", "astuce:", "conseil :", "tipp:", "consejo:", "suggerimento:", "dica:"};
+constexpr std::initializer_list<const char*> kSendingWords = {
+    "learn", "see", "visit", "go", "read", "check", "refer", "consulte", "consultez", "voir", "siehe", "besuchen", "visita",
+    "consulta", "vedi", "leia", "lees", "bekijk"};
+
+// A label says what the link shows; a modal makes it a clause ("We may share ... >").
+constexpr std::initializer_list<const char*> kModalWords = {"will", "shall", "may", "must", "can", "could", "would",
+                                                             "should", "might"};
+
+constexpr std::string_view kArrows[] = {">", "\xE2\x80\xBA", "\xE2\x86\x92", "\xC2\xBB", "&gt;"};
+
+bool opens_with(std::string_view text, std::string_view opening) {
+  if (text.size() < opening.size() || text.substr(0, opening.size()) != opening) return false;
+  if (text.size() == opening.size()) return true;
+  const unsigned char next = static_cast<unsigned char>(text[opening.size()]);
+  return !((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9'));  // a whole word: not "for detailsx"
+}
+
+bool ends_with_arrow(std::string_view text) {
+  for (std::string_view arrow : kArrows)
+    if (text.size() > arrow.size() && text.substr(text.size() - arrow.size()) == arrow) return true;
+  return false;
+}
+
+}  // namespace
+
+bool is_pointer_sentence(std::string_view sentence) {
+  std::string_view text = trim(sentence);
+  while (!text.empty() && (text.front() == '*' || text.front() == '_' || text.front() == '(')) text.remove_prefix(1);
+  const std::size_t words = count_space_separated_words(text);
+  if (text.empty() || words > kPointerMaxWords) return false;
+  if (std::any_of(text.begin(), text.end(), [](char c) { return is_ascii_digit(c) || c == '@'; })) return false;
+  // Its words as written (no spelling folded: "learn" must stay "learn").
+  const std::vector<std::string> key_words = space_separated_words(canonicalize(text, kFoldToWords));
+  if (any_of_words(key_words, kNegationWords)) return false;
+  if (ends_with_arrow(text)) return words <= kArrowLabelMaxWords && !any_of_words(key_words, kModalWords);
+  const std::string lower = ascii_lower(text);
+  for (std::string_view opening : kPointerOpenings)
+    if (opens_with(lower, opening)) return true;
+  for (std::string_view tip : kTipOpenings)
+    if (lower.rfind(tip, 0) == 0) return any_of_words(key_words, kSendingWords);
+  return false;
+}
+
+std::size_t mark_pointers(Change& change, const std::function<bool(const Hunk&)>& topical) {
+  std::size_t marked = 0;
+  for (Hunk& hunk : change.hunks) {
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
+    const SentenceDifference sentences = sentence_difference(hunk);
+    if (sentences.gone.empty() && sentences.come.empty()) continue;
+    if (!std::all_of(sentences.gone.begin(), sentences.gone.end(), is_pointer_sentence) ||
+        !std::all_of(sentences.come.begin(), sentences.come.end(), is_pointer_sentence))
+      continue;
+    if (topical(hunk)) continue;
+    mark_cosmetic(hunk, "pointer");
+    ++marked;
+  }
+  if (marked > 0) settle_lone_news(change);
+  return marked;
+}
+
+}  // namespace tosdiff

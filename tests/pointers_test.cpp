@@ -1,0 +1,97 @@
+// Sentences that only point to another page (issue 11: a replay of the unseen contrib
+// collection alerted when a business listing's content policy gained "For more information,
+// go to ..." and a tip sending the reader to the reasons a post is rejected, and when a phone
+// maker's privacy policy turned a seal's image into links to its certificates). Such pointers
+// are cosmetic (pointer); a pointer beside a new clause, one that carries a phone number or a
+// negation, and one that tells of a practice the classifier knows stay news. The texts are our own.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tosdiff/classify/classify.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/pointers.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+namespace {
+
+using Kinds = std::vector<std::string>;
+
+const std::string kPolicy =
+    "# Content policy for business profiles\n"
+    "Published content should show what makes your business unique and help customers decide to visit it.\n"
+    "## Prohibited content\n"
+    "Content must not be false, misleading or offensive, and must not imitate another business or its brand.\n"
+    "Reviews must reflect a genuine experience at the place, and must not be paid for or written by its owners.\n"
+    "## Moderation\n"
+    "We review edits to profiles and may reject an edit that breaks this policy, or suspend a profile that does so often.\n";
+
+Change pointer_change(const std::string& before, const std::string& after) {
+  Change change = diff_texts(parse_text(before), parse_text(after));
+  mark_pointers(change, [](const Hunk& hunk) { return touches_a_topic(hunk, builtin_rules()); });
+  return change;
+}
+
+std::string with(const std::string& text, const std::string& after_line, const std::string& added) {
+  std::string out = text;
+  const std::size_t at = out.find(after_line);
+  out.insert(at + after_line.size(), added);
+  return out;
+}
+
+TEST(Pointers, SentencesThatPointElsewhereAreKnown) {
+  EXPECT_TRUE(is_pointer_sentence("For more information, go to the overview of our profile policies."));
+  EXPECT_TRUE(is_pointer_sentence("To learn more, visit our Help Center."));
+  EXPECT_TRUE(is_pointer_sentence("Pour en savoir plus, consultez notre page d'aide."));
+  EXPECT_TRUE(is_pointer_sentence("Weitere Informationen finden Sie in unserer Hilfe."));
+  EXPECT_TRUE(is_pointer_sentence("Tip: If your edit is rejected, learn about the reasons why content may be rejected."));
+  EXPECT_TRUE(is_pointer_sentence("View our privacy certification >"));
+  EXPECT_FALSE(is_pointer_sentence("Tip: keep your opening hours up to date."));
+  EXPECT_FALSE(is_pointer_sentence("For more information, call us at 1-800-555-0100."));
+  EXPECT_FALSE(is_pointer_sentence("For more information, note that we do not sell reviews."));
+  EXPECT_FALSE(is_pointer_sentence("Formal notices must be sent by post."));
+  EXPECT_FALSE(is_pointer_sentence("We may share your profile with partners >"));  // a clause, not a label
+}
+
+TEST(Pointers, APointerAppendedToAParagraphIsCosmetic) {
+  const std::string unique = "help customers decide to visit it.";
+  const Change change = pointer_change(kPolicy, with(kPolicy, unique, " For more information, go to the overview of our profile policies."));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"pointer"}));
+}
+
+TEST(Pointers, ATipAndLinksWithArrowsPutInAreCosmetic) {
+  std::string after = with(kPolicy, "does so often.\n", "Tip: If your edit is rejected, learn about the reasons why content may be rejected.\n");
+  after += "View our certification >\nView our seal of approval >\n";
+  const Change change = pointer_change(kPolicy, after);
+  EXPECT_FALSE(change.substantive);
+}
+
+// Negative twin: a clause put in beside the pointer is news.
+TEST(Pointers, APointerBesideANewClauseIsNews) {
+  const std::string unique = "help customers decide to visit it.";
+  const Change change = pointer_change(
+      kPolicy, with(kPolicy, unique, " Photos must show the place itself. For more information, go to the overview of our policies."));
+  EXPECT_TRUE(change.substantive);
+}
+
+// Negative twin: a pointer that tells of a practice the page did not state is news.
+TEST(Pointers, APointerToAPracticeIsNews) {
+  const std::string unique = "help customers decide to visit it.";
+  const Change change = pointer_change(
+      kPolicy, with(kPolicy, unique, " To learn more about how we use your reviews to train our AI models, see our AI page."));
+  EXPECT_TRUE(change.substantive);
+}
+
+// Negative twin: a phone number given as the way to learn more is a contact, and news.
+TEST(Pointers, APointerWithAPhoneNumberIsNews) {
+  const Change change = pointer_change(kPolicy, kPolicy + "For more information, call us at 1-800-555-0100.\n");
+  EXPECT_TRUE(change.substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff
