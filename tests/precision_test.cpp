@@ -745,6 +745,45 @@ TEST(PrecisionDuplicate, AShortListThatAnotherListRepeatsRemovedStaysSubstantive
                   .substantive);
 }
 
+// A ministry's menu written out once per section of the page, gaining the same entries in every
+// copy (contrib replay: a public health app's privacy policy between 18 copies of its menu).
+std::string ministry_menu(bool with_alerts) {
+  std::string menu = "- Health\n  - Prevention\n  - Vaccination\n  - Care pathways\n  - Crises\n";
+  if (with_alerts) menu += "  - Health alerts\n  - The crisis centre of the ministry\n";
+  return menu + "- Solidarity\n  - Families\n  - Disability\n";
+}
+
+std::string sections_between_menus(bool with_alerts) {
+  std::string out = "# Privacy policy of the Lumen health app\n";
+  for (int i = 1; i <= 6; ++i)
+    out += ministry_menu(with_alerts) + "## Section " + std::to_string(i) +
+           "\nThe app processes the data this section describes only for the purpose it states, and no longer than needed.\n";
+  return out;
+}
+
+TEST(PrecisionDuplicate, TheSameEntriesPutInEveryCopyOfARepeatedMenuAreCosmetic) {
+  const Change change = change_of(sections_between_menus(false), sections_between_menus(true));
+  EXPECT_GE(change.hunks.size(), 5u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"duplicate"}));
+}
+
+// Negative twin: the same category put into each purpose's list of data is news, each list
+// having its own items before it.
+TEST(PrecisionDuplicate, TheSameItemPutIntoEachPurposesListIsNews) {
+  auto policy = [](bool biometric) {
+    std::string out = "# Privacy policy\n";
+    const char* purposes[] = {"security", "payments", "support", "research", "marketing", "analytics"};
+    for (const char* purpose : purposes) {
+      out += std::string("## For ") + purpose + "\nWe use these data for " + purpose + ":\n- your " + purpose +
+             " history\n- your " + purpose + " settings\n- your account name\n- your e-mail address\n- your country\n";
+      if (biometric) out += "- your face scan\n";
+    }
+    return out;
+  };
+  EXPECT_TRUE(change_of(policy(false), policy(true)).substantive);
+}
+
 // ---- glued navigation, dates in another time zone ----------------------------------------------
 
 TEST(PrecisionNavigation, GluedLinkLabelsAreNavigationAndGluedProseIsNot) {

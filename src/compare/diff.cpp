@@ -482,6 +482,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   close_run();
   mark_tables_of_contents(hunks, before_text, after_text);
   mark_duplicate_copies(hunks, after.keys);
+  mark_repeated_edits(hunks, before.keys);
   mark_page_controls(hunks);
   mark_link_rewrites(hunks, before_text, after_text);
   mark_typos(hunks, before_text, after_text);

@@ -1,6 +1,8 @@
 #include "tosdiff/compare/duplicate_copy.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/model/text.hpp"
@@ -54,7 +56,48 @@ bool date_line_still_there(const Hunk& hunk, const std::vector<std::string>& aft
   return true;
 }
 
+constexpr std::size_t kRepeatedEditMinPlaces = 5;
+constexpr std::size_t kRepeatedEditContext = 5;
+constexpr std::size_t kEntryMaxWords = 12;
+constexpr std::size_t kEntrySentenceWords = 5;
+
+// A menu's entry: a few words, no sentence.
+bool is_entry(const LineOp& line) {
+  const Block block = parse_block(line.text);  // the text is a view into it
+  const std::string_view text = trim(block.text);
+  const std::size_t words = count_space_separated_words(text);
+  if (words > kEntryMaxWords) return false;
+  return words < kEntrySentenceWords || text.empty() || (text.back() != '.' && text.back() != ';');
+}
+
+// What a hunk does and where: its lines (op and key) after the old text's 5 blocks before it.
+std::string edit_in_place(const Hunk& hunk, const std::vector<std::string>& before_keys) {
+  const std::size_t end = hunk.old_lines == 0 ? hunk.old_start : hunk.old_start - 1;  // 0-based, blocks before the hunk
+  if (end < kRepeatedEditContext || end > before_keys.size()) return {};
+  std::string signature;
+  for (std::size_t i = end - kRepeatedEditContext; i < end; ++i) (signature += before_keys[i]) += '\n';
+  for (const LineOp& line : hunk.lines) ((signature += line.op) += comparison_key(parse_block(line.text).text)) += '\n';
+  return signature;
+}
+
 }  // namespace
+
+void mark_repeated_edits(std::vector<Hunk>& hunks, const std::vector<std::string>& before_keys) {
+  std::map<std::string, std::vector<std::size_t>> places;
+  for (std::size_t i = 0; i < hunks.size(); ++i) {
+    const Hunk& hunk = hunks[i];
+    if (hunk.cosmetic || hunk.lines.empty() || !std::all_of(hunk.lines.begin(), hunk.lines.end(), is_entry)) continue;
+    std::string signature = edit_in_place(hunk, before_keys);
+    if (!signature.empty()) places[std::move(signature)].push_back(i);
+  }
+  for (const auto& [signature, at] : places) {
+    if (at.size() < kRepeatedEditMinPlaces) continue;
+    for (std::size_t i : at) {
+      hunks[i].cosmetic = true;
+      hunks[i].cosmetic_kinds = {"duplicate"};
+    }
+  }
+}
 
 void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::string>& after_keys) {
   for (Hunk& hunk : hunks) {
