@@ -116,6 +116,44 @@ std::string_view reference_word(std::string_view lower, std::string_view text, s
 
 }  // namespace
 
+std::string fold_email_terms(std::string_view text) {
+  // Longest first: "adresse de courriel" before "courriel".
+  static constexpr std::string_view kTerms[] = {
+      "adresse de courriel", "adresse \xC3\xA9lectronique", "adresse courriel", "adresse e-mail", "adresse email",
+      "adresse mail", "courriel"};
+  const std::string lower = ascii_lower(text);
+  std::string out;
+  out.reserve(text.size());
+  auto letter_at = [&](std::size_t k) {
+    return k < lower.size() && (is_ascii_letter(lower[k]) || static_cast<unsigned char>(lower[k]) >= 0x80);
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    bool folded = false;
+    if (i == 0 || !letter_at(i - 1)) {
+      for (std::string_view term : kTerms) {
+        // "adresses e-mail" is the plural of "adresse e-mail".
+        const bool plural_address = term.rfind("adresse ", 0) == 0 && lower.compare(i, 9, "adresses ") == 0;
+        std::string wanted(term);
+        if (plural_address) wanted.insert(7, "s");
+        if (lower.compare(i, wanted.size(), wanted) != 0) continue;
+        std::size_t end = i + wanted.size();
+        bool plural = plural_address;
+        if (!plural_address && end < lower.size() && lower[end] == 's' && !letter_at(end + 1)) {
+          plural = true;
+          ++end;
+        }
+        if (letter_at(end)) continue;  // part of a longer word: "courrielleur"
+        out += plural ? "emails" : "email";
+        i = end;
+        folded = true;
+        break;
+      }
+    }
+    if (!folded) out += text[i++];
+  }
+  return out;
+}
+
 std::string fold_spelling_variants(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -20,6 +20,12 @@ namespace tosdiff {
 // are "art 17" ("section"/"sec.", "paragraph"/"para."/"par.", "Absatz"/"Abs.").
 std::string fold_spelling_variants(std::string_view text);
 
+// French's names for an e-mail address read as one: "adresse mail", "adresse e-mail", "adresse
+// électronique", "adresse (de) courriel" and "courriel" are "email" (plural kept: "emails"). A
+// page switching between them (contrib replay: a messaging app's privacy policy replacing its
+// anglicism by "adresse mail" in three places) says the same. French words only: "mail" alone
+// stays (English's post).
+std::string fold_email_terms(std::string_view text);
 // Removes a single space or hyphen between two letters (ASCII, or any byte of a UTF-8
 // sequence), so open, hyphenated and closed compounds read the same. A run of two spaces
 // stays: folding runs of spaces is the whitespace step's business, and keeping them apart
