@@ -54,6 +54,7 @@ TEST(Pointers, SentencesThatPointElsewhereAreKnown) {
   EXPECT_FALSE(is_pointer_sentence("For more information, note that we do not sell reviews."));
   EXPECT_FALSE(is_pointer_sentence("Formal notices must be sent by post."));
   EXPECT_FALSE(is_pointer_sentence("We may share your profile with partners >"));  // a clause, not a label
+  EXPECT_FALSE(is_pointer_sentence("<<END OF POLICY>>"));
 }
 
 TEST(Pointers, APointerAppendedToAParagraphIsCosmetic) {

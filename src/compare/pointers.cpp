@@ -65,7 +65,9 @@ bool is_pointer_sentence(std::string_view sentence) {
   // Its words as written (no spelling folded: "learn" must stay "learn").
   const std::vector<std::string> key_words = space_separated_words(canonicalize(text, kFoldToWords));
   if (any_of_words(key_words, kNegationWords)) return false;
-  if (ends_with_arrow(text)) return words <= kArrowLabelMaxWords && !any_of_words(key_words, kModalWords);
+  // "<<END OF POLICY>>" closes, it points nowhere.
+  if (ends_with_arrow(text) && text.front() != '<' && text.rfind("\xC2\xAB", 0) != 0)
+    return words <= kArrowLabelMaxWords && !any_of_words(key_words, kModalWords);
   const std::string lower = ascii_lower(text);
   for (std::string_view opening : kPointerOpenings)
     if (opens_with(lower, opening)) return true;
