@@ -237,6 +237,28 @@ TEST(PageFooter, AnAnnexAboveTheFooterIsTheDocument) {
                   .substantive);
 }
 
+// The site's menu in columns above the footer's links (contrib replay: a product added to an
+// operating system's downloads menu, a referral program to an ad network's "Advertisers" column).
+const std::string kMenuColumns =
+    "#### Advertisers\n- Ads specs\n- Buy your way\n- Support\n#### Insights\n- Glossary\n- Vertical hub\n";
+
+TEST(PageFooter, AnEntryPutInTheSitesMenuAboveTheFooterIsCosmetic) {
+  std::string more = kMenuColumns;
+  more.replace(more.find("- Support"), 9, "- Referral program\n- Support");
+  const Change change = header_change(page("# Terms\n") + kMenuColumns + kFooter, page("# Terms\n") + more + kFooter);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
+}
+
+// Negative twin: cookies listed by category above the footer name no section of the site.
+TEST(PageFooter, ACookieAddedToAnAnnexByCategoryAboveTheFooterIsNews) {
+  const std::string cookies = "#### Strictly necessary\n- session_id\n- csrf_token\n#### Analytics\n- _lf_visits\n";
+  std::string more = cookies;
+  more += "- _lf_heatmap\n";
+  EXPECT_TRUE(header_change(page("# Terms\n") + cookies + kFooter, page("# Terms\n") + more + kFooter).substantive);
+}
+
 TEST(PageFooter, ATailThatIsNoSiteFooterIsTheDocument) {
   EXPECT_TRUE(header_change(page("# Terms\n") + "#### Partners\n- Help\n- Lyon\n",
                             page("# Terms\n") + "#### Partners\n- Help\n- Lyon\n- Heatmap Analytics\n")

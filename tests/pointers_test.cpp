@@ -72,6 +72,22 @@ TEST(Pointers, ATipAndLinksWithArrowsPutInAreCosmetic) {
   EXPECT_FALSE(change.substantive);
 }
 
+TEST(Pointers, ABannerOnOldBrowsersIsCosmetic) {
+  const Change change = pointer_change(
+      kPolicy, "Lumen.example no longer supports Internet Explorer 10 or lower versions. Learn more >\n" + kPolicy);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_control"}));
+}
+
+// Negative twin: a clause about the data a browser sends is the policy's.
+TEST(Pointers, WhatTheBrowserSendsIsNews) {
+  EXPECT_FALSE(is_browser_notice("We collect your browser type and the pages you visit to improve our services."));
+  EXPECT_FALSE(is_browser_notice("Most browsers support Do Not Track signals, and we no longer honour them."));
+  const std::string unique = "help customers decide to visit it.";
+  EXPECT_TRUE(pointer_change(kPolicy, with(kPolicy, unique, " We collect the version of the browser you use.")).substantive);
+}
+
 // Negative twin: a clause put in beside the pointer is news.
 TEST(Pointers, APointerBesideANewClauseIsNews) {
   const std::string unique = "help customers decide to visit it.";

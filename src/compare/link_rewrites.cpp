@@ -78,8 +78,9 @@ bool label_of(std::string_view label, const std::string& url) {
 // address: the page showed the address its script had hidden, or hid it again.
 bool is_hidden_email(std::string_view word) {
   word = trim(word);  // the placeholder's own brackets are not punctuation to strip
-  while (!word.empty() && std::string_view(".,;:)").find(word.back()) != std::string_view::npos) word.remove_suffix(1);
-  while (!word.empty() && word.front() == '(') word.remove_prefix(1);
+  // Code marks and quotes around it too: "`[email protected]`." (a help page's Markdown).
+  while (!word.empty() && std::string_view(".,;:)`\"'").find(word.back()) != std::string_view::npos) word.remove_suffix(1);
+  while (!word.empty() && std::string_view("(`\"'").find(word.front()) != std::string_view::npos) word.remove_prefix(1);
   return word == kHiddenEmailPlaceholder;
 }
 

@@ -248,6 +248,55 @@ bool switches_a_name(const Hunk& hunk) {
 
 }  // namespace
 
+namespace {
+
+// The site's own sections, as whole blocks: what a site's menu or a footer's columns name, and
+// an annex of cookies or processors never does. With kFooterLinks, the marks of a site's menu.
+constexpr std::string_view kSiteSections[] = {
+    "support", "pricing", "products", "solutions", "resources", "partners", "company", "developers", "downloads",
+    "community", "about", "news", "events", "docs", "documentation", "tutorials", "case studies", "investors",
+    "produits", "ressources", "entreprise", "partenaires", "produkte", "unternehmen", "productos", "empresa",
+    "prodotti", "azienda", "producten", "bedrijf"};
+
+constexpr std::size_t kMenuLabelWords = 5;
+constexpr std::size_t kMenuMinSections = 2;
+constexpr std::size_t kMenuMinTitles = 2;
+
+bool is_menu_label(const Block& block) {
+  const std::string_view text = trim(block.text);
+  if (count_space_separated_words(text) > kMenuLabelWords) return false;
+  return text.empty() || (text.back() != '.' && text.back() != ';' && text.back() != ':');
+}
+
+bool names_a_site_section(std::string_view text) {
+  const std::string label = block_label(text);
+  return std::find(std::begin(kSiteSections), std::end(kSiteSections), label) != std::end(kSiteSections) ||
+         footer_links_in(text) > 0;
+}
+
+}  // namespace
+
+// Where a site's menu set out in columns above the footer's links begins (contrib replay: an
+// operating system's site menu of downloads, products and pricing between its terms' last
+// sentence and "Contact us"; an ad network's footer column "Advertisers" above its "About Us"):
+// the run of labels (5 words at most, no sentence's end) right above the footer, when it names
+// the site's sections ("Support", "Pricing", "Downloads", ...) twice, or once under two column
+// titles (headings). An annex of cookie or processor names above the footer names none, and
+// stays the document's. `footer` when there is none.
+std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::size_t footer) {
+  const std::vector<Block>& blocks = text.blocks;
+  if (footer >= blocks.size()) return footer;
+  std::size_t start = footer;
+  while (start > last_sentence && is_menu_label(blocks[start - 1])) --start;
+  std::size_t sections = 0, titles = 0;
+  for (std::size_t i = start; i < footer; ++i) {
+    sections += names_a_site_section(blocks[i].text) ? 1 : 0;
+    titles += blocks[i].kind == BlockKind::heading ? 1 : 0;
+  }
+  const bool menu = sections >= kMenuMinSections || (sections >= 1 && titles >= kMenuMinTitles);
+  return menu ? start : footer;
+}
+
 std::size_t first_sentence(const Text& text) {
   std::size_t i = 0;
   while (i < text.blocks.size() && !is_document_sentence(text, i)) ++i;
@@ -271,7 +320,7 @@ std::size_t site_footer_start(const Text& text) {
   // between the last sentence and it (an annex's bare list) stays the document's.
   if (first_link > last && blocks[first_link].kind != BlockKind::heading && blocks[first_link - 1].kind == BlockKind::heading)
     --first_link;
-  return first_link;
+  return site_menu_above(text, last, first_link);
 }
 
 std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,

@@ -32,9 +32,17 @@ std::size_t first_sentence(const Text& text);
 
 // The index of the first block of a text's site footer: after its last sentence, when two or
 // more of the blocks there are the links every footer has ("Contact us", "Site map",
-// "Newsletter", "Careers", in the languages tosdiff reads). The text's size when none.
+// "Newsletter", "Careers", in the languages tosdiff reads), or the site's menu in columns right
+// above them (site_menu_above). The text's size when none.
 std::size_t site_footer_start(const Text& text);
 
+// Where a site's menu set out in columns right above the footer's first block `footer` begins:
+// the run of labels (5 words at most, no sentence's end) between the text's last sentence and
+// the footer, when it names the site's sections ("Support", "Pricing", "Downloads", a footer's
+// links) twice, or once under two column titles. `footer` when there is none: an annex of
+// cookie or processor names above the footer stays the document's. site_footer_start() counts
+// it in the footer.
+std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::size_t footer);
 // Marks cosmetic every substantive hunk that
 //   - lies, in both texts, above the first sentence (kind "page_header") or within the site's
 //     footer (kind "page_footer"; a call to action closing the page after its last sentence,

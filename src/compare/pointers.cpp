@@ -54,6 +54,20 @@ bool ends_with_arrow(std::string_view text) {
   return false;
 }
 
+constexpr std::size_t kBrowserNoticeMaxWords = 30;
+constexpr std::string_view kBrowsers[] = {"internet explorer", "safari", "chrome", "firefox", "microsoft edge", "opera",
+                                          "browser", "navigateur", "navegador", "browsers", "navigateurs", "navegadores"};
+constexpr std::string_view kSupportWords[] = {"support", "upgrade", "update your", "outdated", "out of date",
+                                              "no longer", "compatib", "prend en charge", "mettre \xC3\xA0 jour",
+                                              "unterst\xC3\xBCtzt", "aktualisieren", "actualiza", "compatible"};
+
+constexpr std::string_view kBrowserDataWords[] = {"collect", "share", "track", "cookie", "signal", "data", "information",
+                                                  "personal", "consent", "donn\xC3\xA9es", "daten", "datos", "dati", "dados"};
+
+bool mentions_any(const std::string& lower, const std::string_view* begin, const std::string_view* end) {
+  return std::any_of(begin, end, [&](std::string_view term) { return lower.find(term) != std::string::npos; });
+}
+
 }  // namespace
 
 bool is_pointer_sentence(std::string_view sentence) {
@@ -76,17 +90,33 @@ bool is_pointer_sentence(std::string_view sentence) {
   return false;
 }
 
+bool is_browser_notice(std::string_view sentence) {
+  const std::string_view text = trim(sentence);
+  if (text.empty() || count_space_separated_words(text) > kBrowserNoticeMaxWords) return false;
+  const std::string lower = ascii_lower(text);
+  // What a browser sends or is told (its signals, its cookies) is the policy's own subject.
+  if (mentions_any(lower, std::begin(kBrowserDataWords), std::end(kBrowserDataWords))) return false;
+  return mentions_any(lower, std::begin(kBrowsers), std::end(kBrowsers)) &&
+         mentions_any(lower, std::begin(kSupportWords), std::end(kSupportWords));
+}
+
 std::size_t mark_pointers(Change& change, const std::function<bool(const Hunk&)>& topical) {
   std::size_t marked = 0;
   for (Hunk& hunk : change.hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
     const SentenceDifference sentences = sentence_difference(hunk);
     if (sentences.gone.empty() && sentences.come.empty()) continue;
-    if (!std::all_of(sentences.gone.begin(), sentences.gone.end(), is_pointer_sentence) ||
-        !std::all_of(sentences.come.begin(), sentences.come.end(), is_pointer_sentence))
+    bool browser = false;
+    auto about_the_page = [&](const std::string& sentence) {
+      if (is_pointer_sentence(sentence)) return true;
+      browser = browser || is_browser_notice(sentence);
+      return is_browser_notice(sentence);
+    };
+    if (!std::all_of(sentences.gone.begin(), sentences.gone.end(), about_the_page) ||
+        !std::all_of(sentences.come.begin(), sentences.come.end(), about_the_page))
       continue;
     if (topical(hunk)) continue;
-    mark_cosmetic(hunk, "pointer");
+    mark_cosmetic(hunk, browser ? "page_control" : "pointer");
     ++marked;
   }
   if (marked > 0) settle_lone_news(change);

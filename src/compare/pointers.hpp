@@ -23,8 +23,14 @@ namespace tosdiff {
 // sell ...").
 bool is_pointer_sentence(std::string_view sentence);
 
+// A note on the browsers the site supports: a browser named ("Internet Explorer", "Safari",
+// "browser", "navigateur") with its support ("no longer supports", "upgrade", "compatible",
+// "prend en charge"), at most 30 words (contrib replay: an insurer's privacy policy under two
+// banners on old browser versions). The site's, not the terms'.
+bool is_browser_notice(std::string_view sentence);
+
 // Marks cosmetic, kind "pointer", every substantive hunk whose every sentence taken away or
-// put in (hunk_sentences.hpp) is a pointer, and in which `topical` finds nothing (a pointer to
+// put in (hunk_sentences.hpp) is a pointer (kind "page_control" when one is a browser notice), and in which `topical` finds nothing (a pointer to
 // how "we use your conversations to train our models" says what the page did not). When no
 // substantive hunk is left, a date stamp beside them is news again. Re-tallies the change;
 // returns how many hunks it marked.
