@@ -62,7 +62,7 @@ constexpr std::string_view kSupportWords[] = {"support", "upgrade", "update your
                                               "unterst\xC3\xBCtzt", "aktualisieren", "actualiza", "compatible"};
 
 constexpr std::string_view kBrowserDataWords[] = {"collect", "share", "track", "cookie", "signal", "data", "information",
-                                                  "personal", "consent", "donn\xC3\xA9es", "daten", "datos", "dati", "dados"};
+                                                  "personal", "consent", "donn\xC3\xA9" "es", "daten", "datos", "dati", "dados"};
 
 bool mentions_any(const std::string& lower, const std::string_view* begin, const std::string_view* end) {
   return std::any_of(begin, end, [&](std::string_view term) { return lower.find(term) != std::string::npos; });
