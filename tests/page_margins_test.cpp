@@ -245,7 +245,9 @@ const std::string kMenuColumns =
 TEST(PageFooter, AnEntryPutInTheSitesMenuAboveTheFooterIsCosmetic) {
   std::string more = kMenuColumns;
   more.replace(more.find("- Support"), 9, "- Referral program\n- Support");
-  const Change change = header_change(page("# Terms\n") + kMenuColumns + kFooter, page("# Terms\n") + more + kFooter);
+  const std::string copyright = "Copyright \u00a9 2026 Northwind Limited. All rights reserved. Northwind is a trademark of Northwind Limited.\n";
+  const Change change = header_change(page("# Terms\n") + kMenuColumns + kFooter + copyright,
+                                      page("# Terms\n") + more + kFooter + copyright);
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_FALSE(change.substantive);
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));

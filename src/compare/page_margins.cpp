@@ -9,6 +9,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -19,6 +20,7 @@ constexpr std::size_t kDocumentBlockMaxWords = 40;
 constexpr std::size_t kDocumentBelowWords = 150;
 constexpr std::size_t kLabelSentenceWords = 5;
 constexpr std::size_t kFooterMinLinks = 2;
+constexpr std::size_t kCopyrightLineMaxWords = 30;
 
 // The links every site's footer has, as whole blocks, in the languages tosdiff reads. Not
 // "Privacy", "Terms" or "Cookies": an annex's headings say those too.
@@ -61,6 +63,9 @@ bool is_document_sentence(const Text& text, std::size_t i) {
   const Block& block = text.blocks[i];
   if (block.kind == BlockKind::table_row) return in_a_table(text, i);  // menus are never tables
   if (block.kind == BlockKind::heading) return false;
+  // "Copyright © 2026 Lumen Inc. All rights reserved. Lumen is a trademark of ...": the
+  // footer's last line, however many words it has.
+  if (is_copyright_text(block.text, kCopyrightLineMaxWords)) return false;
   const std::size_t words = count_space_separated_words(block.text);
   if (words > kDocumentBlockMaxWords) return true;
   return words >= kDocumentSentenceWords && block.text.find_first_of(".,;:") != std::string::npos;
