@@ -49,6 +49,7 @@ TEST(Pointers, SentencesThatPointElsewhereAreKnown) {
   EXPECT_TRUE(is_pointer_sentence("Weitere Informationen finden Sie in unserer Hilfe."));
   EXPECT_TRUE(is_pointer_sentence("Tip: If your edit is rejected, learn about the reasons why content may be rejected."));
   EXPECT_TRUE(is_pointer_sentence("View our privacy certification >"));
+  EXPECT_TRUE(is_pointer_sentence("Tip: For tailored advice on your profile, book an appointment with our advisors."));
   EXPECT_FALSE(is_pointer_sentence("Tip: keep your opening hours up to date."));
   EXPECT_FALSE(is_pointer_sentence("For more information, call us at 1-800-555-0100."));
   EXPECT_FALSE(is_pointer_sentence("For more information, note that we do not sell reviews."));

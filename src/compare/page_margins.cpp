@@ -258,7 +258,7 @@ namespace {
 // The site's own sections, as whole blocks: what a site's menu or a footer's columns name, and
 // an annex of cookies or processors never does. With kFooterLinks, the marks of a site's menu.
 constexpr std::string_view kSiteSections[] = {
-    "support", "pricing", "products", "solutions", "resources", "partners", "company", "developers", "downloads",
+    "home", "accueil", "startseite", "inicio", "support", "pricing", "products", "solutions", "resources", "partners", "company", "developers", "downloads",
     "community", "about", "news", "events", "docs", "documentation", "tutorials", "case studies", "investors",
     "produits", "ressources", "entreprise", "partenaires", "produkte", "unternehmen", "productos", "empresa",
     "prodotti", "azienda", "producten", "bedrijf"};
@@ -273,11 +273,15 @@ bool is_menu_label(const Block& block) {
   return text.empty() || (text.back() != '.' && text.back() != ';' && text.back() != ':');
 }
 
+}  // namespace
+
 bool names_a_site_section(std::string_view text) {
   const std::string label = block_label(text);
   return std::find(std::begin(kSiteSections), std::end(kSiteSections), label) != std::end(kSiteSections) ||
          footer_links_in(text) > 0;
 }
+
+namespace {
 
 }  // namespace
 

@@ -36,6 +36,10 @@ std::size_t first_sentence(const Text& text);
 // above them (site_menu_above). The text's size when none.
 std::size_t site_footer_start(const Text& text);
 
+// `block_text` names one of the site's own sections, as a menu or a footer's columns do:
+// "Home", "Support", "Pricing", "Downloads", "Products", "Community", ... or one of the links
+// every footer has (footer_links_in). A policy's annex of cookies or processors names none.
+bool names_a_site_section(std::string_view block_text);
 // Where a site's menu set out in columns right above the footer's first block `footer` begins:
 // the run of labels (5 words at most, no sentence's end) between the text's last sentence and
 // the footer, when it names the site's sections ("Support", "Pricing", "Downloads", a footer's

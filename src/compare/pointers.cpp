@@ -32,7 +32,7 @@ constexpr std::string_view kPointerOpenings[] = {
 // A tip, and the words by which it sends the reader elsewhere.
 constexpr std::string_view kTipOpenings[] = {"tip:", "tip :", "astuce :", "astuce:", "conseil :", "tipp:", "consejo:", "suggerimento:", "dica:"};
 constexpr std::initializer_list<const char*> kSendingWords = {
-    "learn", "see", "visit", "go", "read", "check", "refer", "consulte", "consultez", "voir", "siehe", "besuchen", "visita",
+    "learn", "see", "visit", "go", "read", "check", "refer", "book", "contact", "consulte", "consultez", "voir", "siehe", "besuchen", "visita",
     "consulta", "vedi", "leia", "lees", "bekijk"};
 
 // A label says what the link shows; a modal makes it a clause ("We may share ... >").

@@ -26,7 +26,7 @@ namespace tosdiff {
 // a table row), up to the last list
 // item among them (what follows it is the document's own title and date), when they are at
 // least 30, two thirds of them list items, a fifth of those nested, one label at least 3
-// times, and the document below has 100 words or more. 0 otherwise.
+// times or two naming the site's own sections (page_margins.hpp), and the document below has 100 words or more. 0 otherwise.
 std::size_t site_menu_blocks(const Text& text);
 
 // Where a help centre's list of other articles closes the text: the first block, among the
