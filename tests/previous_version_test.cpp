@@ -51,6 +51,34 @@ TEST(PrecisionPreviousVersion, AnArchiveOfThePreviousTermsAboveTheFooterTakenDow
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"previous_version"}));
 }
 
+// A page that opened with the label of the version in force until a date, showed the new
+// version, then the previous one: on the day, the label and the copy go, in two pieces (contrib
+// replay: a social network's privacy policy, 5,425 words taken down in four places), and the
+// new text is dated that very day.
+std::string superseded_below() {
+  return "# Privacy Policy\n## Privacy Policy (Effective until August 19, 2026)\nRead this policy in full.\n"
+         "Effective: August 19, 2026\n" +
+         lumen_clauses(true) + "We have made some updates to our Privacy Policy. The policy in force until then is below.\n" +
+         lumen_clauses(false);
+}
+
+TEST(PrecisionPreviousVersion, APreviousVersionTakenDownInPiecesIsCosmetic) {
+  const std::string after = "# Privacy Policy\nEffective: August 19, 2026\n" + lumen_clauses(true);
+  const Change change = diff_texts(parse_text(superseded_below()), parse_text(after));
+  ASSERT_GE(change.hunks.size(), 2u);
+  EXPECT_FALSE(change.substantive);
+  for (const Hunk& hunk : change.hunks) EXPECT_EQ(hunk.cosmetic_kinds, (Kinds{"previous_version"}));
+}
+
+// Negative twins: the new text dated another day, or a clause put in, is news.
+TEST(PrecisionPreviousVersion, PiecesTakenDownBesideAnotherDateOrANewClauseAreNews) {
+  const std::string other_day = "# Privacy Policy\nEffective: October 1, 2026\n" + lumen_clauses(true);
+  EXPECT_TRUE(diff_texts(parse_text(superseded_below()), parse_text(other_day)).substantive);
+  const std::string with_clause =
+      "# Privacy Policy\nEffective: August 19, 2026\n" + lumen_clauses(true) + "We sell your location to brokers.\n";
+  EXPECT_TRUE(diff_texts(parse_text(superseded_below()), parse_text(with_clause)).substantive);
+}
+
 TEST(PrecisionPreviousVersion, SectionsRemovedFromTheEndStaySubstantive) {
   std::string annex = "## Annex: data we share (previous version)\n";
   for (int i = 1; i <= 12; ++i)

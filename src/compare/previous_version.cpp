@@ -1,5 +1,7 @@
 #include "tosdiff/compare/previous_version.hpp"
 
+#include <algorithm>
+#include <string_view>
 #include <unordered_map>
 #include <string>
 
@@ -44,6 +46,51 @@ bool opens_with_a_label(const Text& before, std::size_t first) {
   return false;
 }
 
+// The day a version labelled "Effective until September 29, 2023" ends, as the date fold
+// writes it (YYYY-MM-DD), when one of the blocks that open the hunk at `first` is such a label;
+// "" otherwise.
+std::string until_date_opening(const Text& before, std::size_t first) {
+  if (!opens_with_a_label(before, first)) return "";
+  for (std::size_t i = first; i < first + kHeadBlocks && i < before.blocks.size(); ++i) {
+    const std::string& text = before.blocks[i].text;
+    if (!labels_another_version(text)) continue;
+    const std::string folded = canonicalize(text, kFoldDateFormat);
+    if (!any_of_words(space_separated_words(canonicalize(text, kFoldToWords)), {"until", "till", "through"})) return "";
+    for (std::size_t k = 0; k + 10 <= folded.size(); ++k) {
+      const std::string_view date = std::string_view(folded).substr(k, 10);
+      if (contains_iso_date(date) && date.size() == 10) return std::string(date);
+    }
+    return "";
+  }
+  return "";
+}
+
+// A previous version the diff cut into pieces: what it says like the new text stayed matched,
+// and only its other blocks, its label and its notice were taken away, in several hunks
+// (contrib replay: a social network's privacy policy on the day the new one took effect, 5,425
+// words taken down in four places). The change only takes blocks away, 10 or more; its first
+// hunk opens with the label of a version in force until a date, and the new text names that
+// very date (its own date of effect). A clause taken away beside it is the same removal; a
+// change that puts anything in is more than a copy taken down.
+void mark_previous_version_pieces(std::vector<Hunk>& hunks, const Text& before,
+                                  const std::vector<std::string>& after_keys) {
+  std::vector<Hunk*> pieces;
+  std::size_t removed = 0;
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic) continue;
+    if (hunk.new_lines != 0 || hunk.old_start == 0) return;
+    pieces.push_back(&hunk);
+    removed += hunk.old_lines;
+  }
+  if (pieces.size() < 2 || removed < kMinPreviousBlocks) return;
+  const std::string until = until_date_opening(before, pieces.front()->old_start - 1);
+  if (until.empty()) return;
+  const bool dated_so = std::any_of(after_keys.begin(), after_keys.end(),
+                                    [&](const std::string& key) { return key.find(until) != std::string::npos; });
+  if (!dated_so) return;
+  for (Hunk* hunk : pieces) mark_cosmetic(*hunk, "previous_version");
+}
+
 }  // namespace
 
 void mark_previous_versions(std::vector<Hunk>& hunks, const Text& before, const std::vector<std::string>& before_keys,
@@ -67,6 +114,7 @@ void mark_previous_versions(std::vector<Hunk>& hunks, const Text& before, const 
     if (2 * copied < end - first - kHeadBlocks) continue;
     mark_cosmetic(hunk, "previous_version");
   }
+  mark_previous_version_pieces(hunks, before, after_keys);
 }
 
 }  // namespace tosdiff

@@ -24,6 +24,9 @@ namespace tosdiff {
 //     "archive(d)", "superseded" and a document word;
 //   - half of its other blocks or more are still in the new text, key for key (the previous
 //     version says mostly what the new one does).
+// Also a copy the diff cut into pieces: a change that only takes blocks away, 10 or more in two
+// hunks or more, the first opening with the label of a version in force until a date that the
+// new text names (its own date of effect): every piece is the copy.
 // A section removed from the end of the terms is none of these: it has no such label, or its
 // words are gone from the page.
 // `before_keys` and `after_keys` are the diff's comparison keys of each text's blocks.
