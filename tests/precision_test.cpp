@@ -504,6 +504,7 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_TRUE(is_page_control_label("Was this page helpful?"));
   EXPECT_TRUE(is_page_control_label("Zum Inhalt springen"));
   EXPECT_TRUE(is_page_control_label("\xC2\xA9 2026 Lumenfield Inc. All rights reserved."));
+  EXPECT_TRUE(is_page_control_label("\xC2\xA9 2026 Lumenfield Ltd. Lumen and Lumenfield are registered trademarks of Lumenfield Ltd."));
   EXPECT_FALSE(is_page_control_label("Copyright infringement claims go to our designated agent."));
   EXPECT_FALSE(is_page_control_label("(c) our representative since 2020 answers complaints."));  // a list's third item
   EXPECT_FALSE(is_page_control_label("Next, we share your data with our partners."));

@@ -15,6 +15,17 @@ namespace {
 
 constexpr std::size_t kControlLabelMaxWords = 8;
 constexpr std::size_t kCopyrightMaxWords = 12;
+// With a trademark notice: "© 2021 Canonical Ltd. Ubuntu and Canonical are registered
+// trademarks of Canonical Ltd." (13 words; contrib replay: an operating system's policies, the
+// year turning every January).
+constexpr std::size_t kCopyrightWithTrademarksMaxWords = 20;
+
+bool is_copyright_with_trademarks(std::string_view block_text) {
+  if (!is_copyright_text(block_text, kCopyrightWithTrademarksMaxWords)) return false;
+  const std::string lower = ascii_lower(block_text);
+  return lower.find("trademark") != std::string::npos || lower.find("marque") != std::string::npos ||
+         lower.find("marke") != std::string::npos;
+}
 
 // What a control does or acts on: one of these makes a label.
 const std::set<std::string>& control_words() {
@@ -188,7 +199,7 @@ bool is_page_control_label(std::string_view block_text) {
     if (furniture_phrases().count(without_symbols(canonicalize(parted, kFoldToWords)))) return true;
   }
   // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
-  if (is_copyright_text(block_text, kCopyrightMaxWords)) return true;
+  if (is_copyright_text(block_text, kCopyrightMaxWords) || is_copyright_with_trademarks(block_text)) return true;
   if (is_keyboard_shortcut(block_text)) return true;  // "Ctrl+I", a hint beside a field
   if (is_feedback_prompt(block_text)) return true;
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
