@@ -7,6 +7,7 @@
 
 #include <dtl/dtl.hpp>
 
+#include "tosdiff/compare/ad_slots.hpp"
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/document_head.hpp"
@@ -484,6 +485,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_duplicate_copies(hunks, after.keys);
   mark_repeated_edits(hunks, before.keys);
   mark_page_controls(hunks);
+  mark_ad_slots(hunks, before_text, after_text);
   mark_link_rewrites(hunks, before_text, after_text);
   mark_typos(hunks, before_text, after_text);
   mark_navigation(hunks);
