@@ -426,6 +426,22 @@ TEST(PrecisionTableOfContents, ANewSectionOrAListOfNewItemsStaysSubstantive) {
                   .substantive);
 }
 
+// Replay: a news network's table of contents says "The information we collect" over the heading
+// "Information we collect"; taken off at a re-extraction, it was read as sections removed.
+TEST(PrecisionTableOfContents, EntriesWithALeadingArticleTheHeadingsLackAreTheTable) {
+  const std::string sections =
+      "## Scope of this policy\nIt covers our sites.\n## Information we collect\nYour name.\n"
+      "## Uses of information\nTo serve you.\n## Retention of data\nTwo years.";
+  const Change change = change_of("# Privacy\n- The scope of this policy\n- The information we collect\n"
+                                  "- The uses of information\n- The retention of data\n" + sections,
+                                  "# Privacy\n" + sections);
+  EXPECT_FALSE(change.substantive);
+  // Twin: entries naming no heading, even with an article, stay news.
+  EXPECT_TRUE(change_of("# Privacy\n" + sections,
+                        "# Privacy\n- The right to sell\n- The right to share\n- The right to train\n" + sections)
+                  .substantive);
+}
+
 TEST(PrecisionTableOfContents, ATableUnderItsOwnTitleIsCosmetic) {
   // Replay: a search company's privacy policy grew a "Contents" heading over its sections' names.
   for (const char* title : {"## Contents\n", "Table of contents\n", "## Sommaire\n", "On this page:\nToggle\n"}) {

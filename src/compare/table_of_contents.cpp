@@ -16,14 +16,38 @@ namespace {
 constexpr std::size_t kEntryMaxWords = 20;
 constexpr std::size_t kMinEntries = 3;
 
-// Each heading's comparison key, with its position (the first, when repeated). Only the
-// headings are keyed: a text has few.
+// A comparison key without its leading article: a table may say "The information we
+// collect" over the heading "Information we collect" (contrib replay: a news network's privacy
+// policy, its table of contents dropped at a re-extraction and read as 11 sections removed).
+std::string without_article_key(std::string_view text) {
+  static constexpr std::string_view kArticles[] = {"the ", "a ", "an ", "le ", "la ", "les ", "der ", "die ", "das ",
+                                                   "el ", "los ", "las ", "il ", "lo ", "gli ", "de ", "het "};
+  const std::string_view trimmed = trim(text);
+  const std::string lower = ascii_lower(trimmed.substr(0, 4));
+  for (std::string_view article : kArticles)
+    if (trimmed.size() > article.size() && lower.compare(0, article.size(), article) == 0)
+      return comparison_key(trimmed.substr(article.size()));
+  return "";
+}
+
+// Where a table's entry names a heading: by its key, or by its key without a leading article.
+template <class Map>
+auto find_heading(const Map& headings, const std::string& key, std::string_view text) {
+  auto it = headings.find(key);
+  if (it == headings.end())
+    if (const std::string bare = without_article_key(text); !bare.empty()) it = headings.find(bare);
+  return it;
+}
+
+// Each heading's comparison key (and its key without a leading article), with its position (the
+// first, when repeated). Only the headings are keyed: a text has few.
 std::unordered_map<std::string, std::size_t> heading_positions(const Text& text) {
   std::unordered_map<std::string, std::size_t> positions;
   for (std::size_t i = 0; i < text.blocks.size(); ++i) {
     if (text.blocks[i].kind != BlockKind::heading) continue;
     std::string key = comparison_key(text.blocks[i].text);
     if (!key.empty()) positions.emplace(std::move(key), i);
+    if (std::string bare = without_article_key(text.blocks[i].text); !bare.empty()) positions.emplace(std::move(bare), i);
   }
   return positions;
 }
@@ -54,7 +78,7 @@ bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::str
     }
     if (first && titled && is_page_furniture_phrase(block.text)) continue;  // "Toggle" under "On this page:"
     if (block.kind == BlockKind::heading || count_space_separated_words(block.text) > kEntryMaxWords) return false;
-    const auto it = headings.find(comparison_key(block.text));
+    const auto it = find_heading(headings, comparison_key(block.text), block.text);
     if (it == headings.end() || (!first && it->second <= last)) return false;
     first = false;
     last = it->second;
@@ -72,8 +96,11 @@ bool catches_up(const Hunk& hunk, const std::unordered_map<std::string, std::siz
                 const std::vector<bool>& before_entries, const std::vector<bool>& after_entries) {
   std::size_t removed = 0, added = 0;
   for (const LineOp& line : hunk.lines) {
-    const std::string key = comparison_key(parse_block(line.text).text);
-    if (before_headings.count(key) == 0 || after_headings.count(key) == 0) return false;
+    const Block block = parse_block(line.text);  // the text is a view into it
+    const std::string key = comparison_key(block.text);
+    if (find_heading(before_headings, key, block.text) == before_headings.end() ||
+        find_heading(after_headings, key, block.text) == after_headings.end())
+      return false;
     const bool in_table = line.op == '-' ? removed < hunk.old_lines && before_entries[hunk.old_start - 1 + removed]
                                          : added < hunk.new_lines && after_entries[hunk.new_start - 1 + added];
     if (!in_table) return false;
@@ -95,7 +122,7 @@ std::vector<bool> table_of_contents_blocks(const Text& text, const std::vector<s
     while (j < text.blocks.size()) {
       const Block& block = text.blocks[j];
       if (block.kind == BlockKind::heading || count_space_separated_words(block.text) > kEntryMaxWords) break;
-      const auto it = headings.find(keys[j]);
+      const auto it = find_heading(headings, keys[j], block.text);
       if (it == headings.end() || it->second <= last) break;
       last = it->second;
       ++j;
