@@ -436,6 +436,11 @@ TEST(PrecisionTableOfContents, EntriesWithALeadingArticleTheHeadingsLackAreTheTa
                                   "- The uses of information\n- The retention of data\n" + sections,
                                   "# Privacy\n" + sections);
   EXPECT_FALSE(change.substantive);
+  // Under its title, with the page's "Read More" above it.
+  EXPECT_FALSE(change_of("# Privacy\nRead More\n### Table of contents\n- The scope of this policy\n"
+                         "- The information we collect\n- The uses of information\n- The retention of data\n" + sections,
+                         "# Privacy\n" + sections)
+                   .substantive);
   // Twin: entries naming no heading, even with an article, stay news.
   EXPECT_TRUE(change_of("# Privacy\n" + sections,
                         "# Privacy\n- The right to sell\n- The right to share\n- The right to train\n" + sections)

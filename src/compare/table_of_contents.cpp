@@ -76,6 +76,8 @@ bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::str
       titled = true;
       continue;
     }
+    // "Read More" above the title: the page's control beside the table, gone with it.
+    if (first && !titled && is_page_control_label(block.text)) continue;
     if (first && titled && is_page_furniture_phrase(block.text)) continue;  // "Toggle" under "On this page:"
     if (block.kind == BlockKind::heading || count_space_separated_words(block.text) > kEntryMaxWords) return false;
     const auto it = find_heading(headings, comparison_key(block.text), block.text);
