@@ -83,6 +83,19 @@ TEST(PageChrome, APreambleOfSentencesPutOnAboveTheTermsIsNews) {
   EXPECT_TRUE(change.substantive);
 }
 
+// Negative twin: a new version put above the one it replaces, its tables of short cells
+// (france replay: a music service's new privacy notice, 207 lines, two thirds of them short).
+TEST(PageChrome, ANewVersionWithTablesPutAboveTheOldOneIsNews) {
+  std::string notice = "# Your privacy at Lumenfield\n### Updated September 2026\n"
+                       "We care about your privacy, and this notice explains which personal data we collect, why, and for how long.\n";
+  for (const char* category : {"Contact info", "Identifiers", "Location", "Usage data", "User content", "Search history"})
+    notice += std::string("#### ") + category + "\nName, e-mail address\nProvided by you at sign-up\n";
+  notice += "We use your listening history to recommend content, and we share it with advertising partners unless you object.\n"
+            "You may object at any time in your settings, and we stop within thirty days of your request to us.\n";
+  const Change change = chrome_change_of(kTerms, notice + kTerms);
+  EXPECT_TRUE(change.substantive);
+}
+
 // Negative twin: an annex of bare names closing the terms, taken off whole, has no footer's
 // marks: the list of companies the terms bind is the document's.
 TEST(PageChrome, AnAnnexOfNamesTakenOffAtTheEndIsNews) {

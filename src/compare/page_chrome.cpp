@@ -17,6 +17,8 @@ constexpr std::size_t kChromeDocumentWords = 150;
 constexpr std::size_t kChromeCopyrightWords = 30;
 constexpr std::size_t kChromeFooterLinks = 2;
 constexpr std::size_t kChromeLanguages = 5;
+constexpr std::size_t kChromeSentenceWords = 13;
+constexpr std::size_t kChromeProseBlockWords = 40;
 
 // A menu entry, a column's title, a language's name: a few words that end no sentence.
 bool is_chrome_label(std::string_view text) {
@@ -35,10 +37,23 @@ std::vector<Block> piece_of(const Hunk& hunk, char op) {
 
 // Two thirds labels: a menu's entries may each carry a teaser ("Tools to help you serve our
 // communities."; contrib replay: a payment provider's menu, shown twice, above its policy).
+//
+// And its words are the labels': the prose in it (blocks of 13 words or more with a sentence's
+// punctuation, or over 40 words) is a fifth of its words at most. A document put above the
+// old one has short lines too, its tables' cells ("Contact info", "User ID, device IDs"), but
+// its paragraphs carry its words (france replay: a music service's new privacy notice put
+// above the one it replaces, 207 lines, read as a menu until this).
 bool mostly_labels(const std::vector<Block>& piece) {
-  std::size_t labels = 0;
-  for (const Block& block : piece) labels += is_chrome_label(block.text) ? 1 : 0;
-  return labels * 3 >= piece.size() * 2;
+  std::size_t labels = 0, words = 0, prose_words = 0;
+  for (const Block& block : piece) {
+    labels += is_chrome_label(block.text) ? 1 : 0;
+    const std::size_t n = count_space_separated_words(block.text);
+    words += n;
+    const bool prose = n > kChromeProseBlockWords ||
+                       (n >= kChromeSentenceWords && block.text.find_first_of(".,;:") != std::string::npos);
+    prose_words += prose ? n : 0;
+  }
+  return labels * 3 >= piece.size() * 2 && prose_words * 5 <= words;
 }
 
 // The marks of a site's footer: its usual links, its copyright line, its language switcher.
