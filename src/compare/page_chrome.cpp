@@ -19,6 +19,11 @@ constexpr std::size_t kChromeFooterLinks = 2;
 constexpr std::size_t kChromeLanguages = 5;
 constexpr std::size_t kChromeSentenceWords = 13;
 constexpr std::size_t kChromeProseBlockWords = 40;
+// Prose may hold a fifth of a menu's words above the document, a third of a footer's below it:
+// a footer has its copyright line and its disclaimers, and its marks (links, copyright,
+// languages) already tell it from a document put below.
+constexpr std::size_t kHeaderProseParts = 5;
+constexpr std::size_t kFooterProseParts = 3;
 
 // A menu entry, a column's title, a language's name: a few words that end no sentence.
 bool is_chrome_label(std::string_view text) {
@@ -39,11 +44,11 @@ std::vector<Block> piece_of(const Hunk& hunk, char op) {
 // communities."; contrib replay: a payment provider's menu, shown twice, above its policy).
 //
 // And its words are the labels': the prose in it (blocks of 13 words or more with a sentence's
-// punctuation, or over 40 words) is a fifth of its words at most. A document put above the
-// old one has short lines too, its tables' cells ("Contact info", "User ID, device IDs"), but
-// its paragraphs carry its words (france replay: a music service's new privacy notice put
-// above the one it replaces, 207 lines, read as a menu until this).
-bool mostly_labels(const std::vector<Block>& piece) {
+// punctuation, or over 40 words) is at most one part in `prose_parts` of its words. A document
+// put above the old one has short lines too, its tables' cells ("Contact info", "User ID,
+// device IDs"), but its paragraphs carry its words (france replay: a music service's new
+// privacy notice put above the one it replaces, 207 lines, read as a menu until this).
+bool mostly_labels(const std::vector<Block>& piece, std::size_t prose_parts) {
   std::size_t labels = 0, words = 0, prose_words = 0;
   for (const Block& block : piece) {
     labels += is_chrome_label(block.text) ? 1 : 0;
@@ -53,7 +58,7 @@ bool mostly_labels(const std::vector<Block>& piece) {
                        (n >= kChromeSentenceWords && block.text.find_first_of(".,;:") != std::string::npos);
     prose_words += prose ? n : 0;
   }
-  return labels * 3 >= piece.size() * 2 && prose_words * 5 <= words;
+  return labels * 3 >= piece.size() * 2 && prose_words * prose_parts <= words;
 }
 
 // The marks of a site's footer: its usual links, its copyright line, its language switcher.
@@ -92,10 +97,9 @@ void mark_page_chrome(std::vector<Hunk>& hunks, const Text& before, const Text& 
     if (!at_start && !at_end) continue;
     if (words_in(kept) < kChromeDocumentWords) continue;
     const std::vector<Block> piece = piece_of(hunk, removal ? '-' : '+');
-    if (!mostly_labels(piece)) continue;
-    if (at_start) {
+    if (at_start && mostly_labels(piece, kHeaderProseParts)) {
       mark_cosmetic(hunk, "site_menu");
-    } else if (reads_as_footer(piece)) {
+    } else if (at_end && mostly_labels(piece, kFooterProseParts) && reads_as_footer(piece)) {
       mark_cosmetic(hunk, "page_footer");
     }
   }

@@ -24,9 +24,9 @@ namespace tosdiff {
 // Marks cosmetic every substantive hunk that only puts in, or only takes away, 15 lines or
 // more at the very start of a text (kind "site_menu") or at its very end (kind
 // "page_footer", with 2 of a footer's usual links, a copyright line or 5 language names among
-// them), when two thirds of those lines are labels (6 words at most, no sentence's end) and prose
-// (blocks of 13 words or more with punctuation, or over 40) holds a fifth of their words at most,
-// and the other text, the document beside, has 150 words or more.
+// them), when two thirds of those lines are labels (6 words at most, no sentence's end), prose
+// (blocks of 13 words or more with punctuation, or over 40) holds a fifth of their words at most
+// (a third in a footer), and the other text, the document beside, has 150 words or more.
 void mark_page_chrome(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff
