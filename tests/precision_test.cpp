@@ -96,6 +96,8 @@ const Pair kCosmetic[] = {
      "Nous utilisons votre email pour vous \u00e9crire, et l'adresse \u00e9lectronique de vos contacts si vous les invitez.",
      "Nous utilisons votre adresse mail pour vous \u00e9crire, et l'email de vos contacts si vous les invitez.",
      {"spelling"}},
+    {"FrenchPluralNamesOfEmailAddresses", "Vos adresses e-mail restent priv\u00e9es.", "Vos adresses mail restent priv\u00e9es.",
+     {"spelling"}},
     {"SerialComma", "We collect your name, address, and phone number.",
      "We collect your name, address and phone number.", {"punctuation", "spelling"}},
     {"UrlWww", "Read more at https://www.example.com/privacy.", "Read more at https://example.com/privacy.",

@@ -17,8 +17,6 @@ constexpr std::size_t kChromeDocumentWords = 150;
 constexpr std::size_t kChromeCopyrightWords = 30;
 constexpr std::size_t kChromeFooterLinks = 2;
 constexpr std::size_t kChromeLanguages = 5;
-constexpr std::size_t kChromeSentenceWords = 13;
-constexpr std::size_t kChromeProseBlockWords = 40;
 // Prose may hold a fifth of a menu's words above the document, a third of a footer's below it:
 // a footer has its copyright line and its disclaimers, and its marks (links, copyright,
 // languages) already tell it from a document put below.
@@ -54,9 +52,7 @@ bool mostly_labels(const std::vector<Block>& piece, std::size_t prose_parts) {
     labels += is_chrome_label(block.text) ? 1 : 0;
     const std::size_t n = count_space_separated_words(block.text);
     words += n;
-    const bool prose = n > kChromeProseBlockWords ||
-                       (n >= kChromeSentenceWords && block.text.find_first_of(".,;:") != std::string::npos);
-    prose_words += prose ? n : 0;
+    prose_words += is_prose(block.text) ? n : 0;
   }
   return labels * 3 >= piece.size() * 2 && prose_words * prose_parts <= words;
 }

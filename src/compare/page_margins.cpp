@@ -66,9 +66,7 @@ bool is_document_sentence(const Text& text, std::size_t i) {
   // "Copyright © 2026 Lumen Inc. All rights reserved. Lumen is a trademark of ...": the
   // footer's last line, however many words it has.
   if (is_copyright_text(block.text, kCopyrightLineMaxWords)) return false;
-  const std::size_t words = count_space_separated_words(block.text);
-  if (words > kDocumentBlockMaxWords) return true;
-  return words >= kDocumentSentenceWords && block.text.find_first_of(".,;:") != std::string::npos;
+  return is_prose(block.text);
 }
 
 std::size_t words_of(const Text& text, std::size_t from, std::size_t to) {
@@ -304,6 +302,12 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
   }
   const bool menu = sections >= kMenuMinSections || (sections >= 1 && titles >= kMenuMinTitles);
   return menu ? start : footer;
+}
+
+bool is_prose(std::string_view block_text) {
+  const std::size_t words = count_space_separated_words(block_text);
+  if (words > kDocumentBlockMaxWords) return true;
+  return words >= kDocumentSentenceWords && block_text.find_first_of(".,;:") != std::string_view::npos;
 }
 
 std::size_t first_sentence(const Text& text) {

@@ -25,6 +25,8 @@ namespace tosdiff {
 // languages tosdiff reads) a block is: one when it is such a link, or as many as its glued
 // labels that are (a footer rendered as one line of links).
 std::size_t footer_links_in(std::string_view block_text);
+// A block of prose, by its text: 13 words or more with sentence punctuation, or over 40 words.
+bool is_prose(std::string_view block_text);
 // The index of a text's first sentence: a paragraph or list item of 13 words or more with
 // sentence punctuation, a row of a table (two rows or more, or 3 cells: not a title with the
 // site's name after a bar), or a block over 40 words. The text's size when none.

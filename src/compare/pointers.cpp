@@ -109,8 +109,9 @@ std::size_t mark_pointers(Change& change, const std::function<bool(const Hunk&)>
     bool browser = false;
     auto about_the_page = [&](const std::string& sentence) {
       if (is_pointer_sentence(sentence)) return true;
-      browser = browser || is_browser_notice(sentence);
-      return is_browser_notice(sentence);
+      const bool notice = is_browser_notice(sentence);
+      browser = browser || notice;
+      return notice;
     };
     if (!std::all_of(sentences.gone.begin(), sentences.gone.end(), about_the_page) ||
         !std::all_of(sentences.come.begin(), sentences.come.end(), about_the_page))

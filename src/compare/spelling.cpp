@@ -117,28 +117,36 @@ std::string_view reference_word(std::string_view lower, std::string_view text, s
 }  // namespace
 
 std::string fold_email_terms(std::string_view text) {
-  // Longest first: "adresse de courriel" before "courriel".
+  // Longest first: "adresse de courriel" before "courriel". The plural of the address's name
+  // is its first word's ("adresses e-mail"); a plural "s" after the last word is taken below.
   static constexpr std::string_view kTerms[] = {
       "adresse de courriel", "adresse \xC3\xA9lectronique", "adresse courriel", "adresse e-mail", "adresse email",
       "adresse mail", "courriel"};
+  // On every block's key: most texts name neither word, and cost one lower-case copy.
   const std::string lower = ascii_lower(text);
+  if (lower.find("courriel") == std::string::npos && lower.find("adresse") == std::string::npos) return std::string(text);
   std::string out;
   out.reserve(text.size());
   auto letter_at = [&](std::size_t k) {
     return k < lower.size() && (is_ascii_letter(lower[k]) || static_cast<unsigned char>(lower[k]) >= 0x80);
   };
+  // Whether `part` is written at `at`; its end then.
+  auto written_at = [&](std::size_t at, std::string_view part) {
+    return lower.compare(at, part.size(), part) == 0 ? at + part.size() : std::string::npos;
+  };
   for (std::size_t i = 0; i < text.size();) {
     bool folded = false;
     if (i == 0 || !letter_at(i - 1)) {
       for (std::string_view term : kTerms) {
-        // "adresses e-mail" is the plural of "adresse e-mail".
-        const bool plural_address = term.rfind("adresse ", 0) == 0 && lower.compare(i, 9, "adresses ") == 0;
-        std::string wanted(term);
-        if (plural_address) wanted.insert(7, "s");
-        if (lower.compare(i, wanted.size(), wanted) != 0) continue;
-        std::size_t end = i + wanted.size();
-        bool plural = plural_address;
-        if (!plural_address && end < lower.size() && lower[end] == 's' && !letter_at(end + 1)) {
+        std::size_t end = written_at(i, term);
+        bool plural = false;
+        if (end == std::string::npos && term.rfind("adresse ", 0) == 0) {
+          const std::size_t rest = written_at(i, "adresses ");
+          end = rest == std::string::npos ? rest : written_at(rest, term.substr(8));
+          plural = end != std::string::npos;
+        }
+        if (end == std::string::npos) continue;
+        if (!plural && end < lower.size() && lower[end] == 's' && !letter_at(end + 1)) {
           plural = true;
           ++end;
         }
