@@ -1,4 +1,5 @@
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/literal_markup.hpp"
 
 #include <string>
 #include <utility>
@@ -26,6 +27,35 @@ TEST(Canonicalize, WhitespaceBeforePunctuationAndInsideParensDropped) {
   EXPECT_EQ(canonicalize("word , next ; end .", kFoldWhitespace), "word, next; end.");
   EXPECT_EQ(canonicalize("see ( section 4 ) and [ note ]", kFoldWhitespace), "see (section 4) and [note]");
   EXPECT_EQ(canonicalize("Really ?", kFoldWhitespace), "Really?");
+}
+
+// Issue 11 (contrib replay): an icon font's glyph (a private-use character) put before each
+// heading of a privacy policy is no word; zero-width characters and a soft hyphen are nothing.
+TEST(Canonicalize, InvisibleCharactersAndIconGlyphsAreNoWords) {
+  EXPECT_EQ(canonicalize("\xEE\xA4\x84" "Data Retention", kFoldWhitespace), "Data Retention");
+  EXPECT_EQ(canonicalize("Home\xEF\x80\x80" "Privacy", kFoldWhitespace), "Home Privacy");
+  EXPECT_EQ(canonicalize("pri\xC2\xAD" "vacy and co\xE2\x80\x8B" "okies\xEF\xBB\xBF", kFoldWhitespace), "privacy and cookies");
+  EXPECT_EQ(cosmetic_kinds("## Data Retention", "## \xEE\xA4\x84" "Data Retention"), (std::vector<std::string>{"whitespace"}));
+  // Negative twin: other characters beyond ASCII are kept (a currency sign, an accented letter).
+  EXPECT_EQ(canonicalize("Fee 5\xE2\x82\xAC par r\xC3\xA9sum\xC3\xA9", kFoldWhitespace), "Fee 5\xE2\x82\xAC par r\xC3\xA9sum\xC3\xA9");
+}
+
+// Issue 11 (contrib replay): HTML written out as text (a tracking pixel's tag from a noscript
+// block, a CMS escaping its own paragraphs and links) says nothing of the terms.
+TEST(Canonicalize, HtmlTagsWrittenInTheTextAreMarkup) {
+  EXPECT_EQ(drop_literal_tags("<p>These terms apply.</p><p>Your data is yours.</p>"), "These terms apply. Your data is yours.");
+  EXPECT_EQ(drop_literal_tags("See <a href=\"/transparency\">here</a>."), "See here.");
+  EXPECT_EQ(drop_literal_tags("pri<b>vacy</b>"), "privacy");
+  EXPECT_EQ(cosmetic_kinds("Contact us at the address below.",
+                           "Contact us at the address below. <img height=\"1\" width=\"1\" style=\"display:none\" "
+                           "src=\"https://pixel.example/tr?id=42&ev=PageView\" />"),
+            (std::vector<std::string>{"markup"}));
+  // Negative twins: labels and comparisons in angle brackets are text.
+  EXPECT_EQ(drop_literal_tags("<Summary> We keep logs."), "<Summary> We keep logs.");
+  EXPECT_EQ(drop_literal_tags("<<END OF POLICY>>"), "<<END OF POLICY>>");
+  EXPECT_EQ(drop_literal_tags("if x <5 and y > 2"), "if x <5 and y > 2");
+  EXPECT_EQ(drop_literal_tags("<abbr-list> <ab c>"), "<abbr-list> <ab c>");
+  EXPECT_NE(comparison_key("<p>We do not sell your data.</p>"), comparison_key("<p>We sell your data.</p>"));
 }
 
 TEST(Canonicalize, QuotesDashesAndEllipsisFoldedToAscii) {

@@ -528,6 +528,10 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_TRUE(is_page_control_label("Zum Inhalt springen"));
   EXPECT_TRUE(is_page_control_label("\xC2\xA9 2026 Lumenfield Inc. All rights reserved."));
   EXPECT_TRUE(is_page_control_label("\xC2\xA9 2026 Lumenfield Ltd. Lumen and Lumenfield are registered trademarks of Lumenfield Ltd."));
+  // With the footer's links after it, the bars between them no words (contrib replay: a
+  // publisher's privacy policy, the year turning).
+  EXPECT_TRUE(is_page_control_label("\xC2\xA9" "2026 Lumenfield, Inc. All rights reserved. Privacy Policy | Legal | Contact Us |"));
+  EXPECT_FALSE(is_page_control_label("\xC2\xA9 2026 Lumenfield Inc. All rights reserved. | We sell your data to advertisers | Legal"));
   EXPECT_FALSE(is_page_control_label("Copyright infringement claims go to our designated agent."));
   EXPECT_FALSE(is_page_control_label("(c) our representative since 2020 answers complaints."));  // a list's third item
   EXPECT_FALSE(is_page_control_label("Next, we share your data with our partners."));
@@ -598,6 +602,7 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(is_keyboard_shortcut("Ctrl+"));
   EXPECT_FALSE(is_keyboard_shortcut("C++"));
   EXPECT_FALSE(is_icon("\xE2\x82\xAC"));  // "€": a currency is no icon
+  EXPECT_TRUE(is_icon("\xEE\xA4\x84"));  // an icon font's glyph (U+E904), put above each heading
   // Twins: a clause about videos; a shortcut in a sentence; an icon beside a clause.
   EXPECT_TRUE(change_of(text, with("We may play video ads before your content.")).substantive);
   EXPECT_TRUE(change_of(text, with("Press Ctrl+I to report a post to us.")).substantive);
@@ -781,16 +786,21 @@ TEST(PrecisionDuplicate, AShortListThatAnotherListRepeatsRemovedStaysSubstantive
 
 // A ministry's menu written out once per section of the page, gaining the same entries in every
 // copy (contrib replay: a public health app's privacy policy between 18 copies of its menu).
-std::string ministry_menu(bool with_alerts) {
+// Its entries may be long titles: 13 words and more, no sentence.
+std::string ministry_menu(bool with_alerts, bool long_titles = false) {
   std::string menu = "- Health\n  - Prevention\n  - Vaccination\n  - Care pathways\n  - Crises\n";
-  if (with_alerts) menu += "  - Health alerts\n  - The crisis centre of the ministry\n";
+  if (with_alerts && long_titles)
+    menu += "  - A national and voluntary policy in favour of the mental health of young people and students\n"
+            "  - Taking care of your mental health: support and care pathways in every region\n";
+  else if (with_alerts)
+    menu += "  - Health alerts\n  - The crisis centre of the ministry\n";
   return menu + "- Solidarity\n  - Families\n  - Disability\n";
 }
 
-std::string sections_between_menus(bool with_alerts) {
+std::string sections_between_menus(bool with_alerts, bool long_titles = false) {
   std::string out = "# Privacy policy of the Lumen health app\n";
   for (int i = 1; i <= 6; ++i)
-    out += ministry_menu(with_alerts) + "## Section " + std::to_string(i) +
+    out += ministry_menu(with_alerts, long_titles) + "## Section " + std::to_string(i) +
            "\nThe app processes the data this section describes only for the purpose it states, and no longer than needed.\n";
   return out;
 }
@@ -800,6 +810,9 @@ TEST(PrecisionDuplicate, TheSameEntriesPutInEveryCopyOfARepeatedMenuAreCosmetic)
   EXPECT_GE(change.hunks.size(), 5u);
   EXPECT_FALSE(change.substantive);
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"duplicate"}));
+  const Change long_titles = change_of(sections_between_menus(false), sections_between_menus(true, true));
+  EXPECT_GE(long_titles.hunks.size(), 5u);
+  EXPECT_FALSE(long_titles.substantive);
 }
 
 // Negative twin: the same category put into each purpose's list of data is news, each list

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "tosdiff/compare/counters.hpp"
+#include "tosdiff/compare/literal_markup.hpp"
 #include "tosdiff/compare/numbering.hpp"
 #include "tosdiff/compare/prose_links.hpp"
 #include "tosdiff/compare/spelling.hpp"
@@ -129,11 +130,39 @@ std::string split_glued_sentences(std::string_view s) {
   return out;
 }
 
+// Characters that show nothing a reader reads, at i: their length in bytes, or 0. Zero-width
+// spaces and joiners, the word joiner, the byte-order mark and the soft hyphen are nothing
+// (`pri\u00ADvacy` is `privacy`); a private-use character is an icon font's glyph, the icon
+// a page puts before its headings or links (replay: a password manager's privacy policy, a
+// glyph put before each of its 22 headings), read as a space.
+std::size_t invisible_at(std::string_view s, std::size_t i, bool& spacing) {
+  const auto byte = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+  const unsigned b0 = byte(i), b1 = byte(i + 1), b2 = byte(i + 2);
+  spacing = false;
+  if (b0 == 0xC2 && b1 == 0xAD) return 2;
+  if (b0 == 0xE2 && b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8D) return 3;
+  if (b0 == 0xE2 && b1 == 0x81 && b2 == 0xA0) return 3;
+  if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) return 3;
+  if ((b0 == 0xEE && b1 >= 0x80 && b1 <= 0xBF) || (b0 == 0xEF && b1 >= 0x80 && b1 <= 0xA3)) {
+    if (b2 < 0x80 || b2 > 0xBF) return 0;
+    spacing = true;
+    return 3;
+  }
+  return 0;
+}
+
 std::string fold_whitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending = false;
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    bool spacing = false;
+    if (const std::size_t invisible = static_cast<unsigned char>(c) >= 0xC2 ? invisible_at(s, i, spacing) : 0) {
+      i += invisible - 1;
+      if (spacing) pending = !out.empty();
+      continue;
+    }
     if (is_ascii_space(c)) {
       pending = !out.empty();
       continue;
@@ -422,7 +451,7 @@ std::string drop_date_labels(std::string_view s) {
 }  // namespace
 
 std::string canonicalize(std::string_view text, unsigned steps) {
-  std::string s(text);
+  std::string s = steps & kFoldMarkup ? drop_literal_tags(text) : std::string(text);
   if (steps & kFoldLinkTarget) s = fold_prose_urls(fold_links(fold_hidden_emails(s)));
   if (steps & kFoldCounter) s = fold_counters(s);
   if (steps & kFoldHeadingTag) s = drop_heading_tag_name(std::move(s));
@@ -439,7 +468,7 @@ std::string canonicalize(std::string_view text, unsigned steps) {
 }
 
 std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) {
-  static constexpr std::array<std::pair<CanonicalStep, const char*>, 10> steps = {{
+  static constexpr std::array<std::pair<CanonicalStep, const char*>, 11> steps = {{
       {kFoldWhitespace, "whitespace"},
       {kFoldQuotes, "quotes"},
       {kFoldCase, "case"},
@@ -450,6 +479,7 @@ std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) 
       {kFoldSpelling, "spelling"},
       {kFoldCounter, "counter"},
       {kFoldHeadingTag, "punctuation"},
+      {kFoldMarkup, "markup"},
   }};
   std::vector<std::string> kinds;
   if (a == b) return kinds;

@@ -45,7 +45,8 @@ enum CanonicalStep : unsigned {
   kFoldCounter = 1u << 8,
   kFoldHeadingTag = 1u << 9,  // named "punctuation" too; a step of its own so that keys, already
                               // lower case, are not read again for it ("H2 fuel" is a word)
-  kFoldAll = (1u << 10) - 1,
+  kFoldMarkup = 1u << 10,
+  kFoldAll = (1u << 11) - 1,
 };
 
 // A text's words as written, for reading what a sentence says: lower case, without the

@@ -20,6 +20,7 @@
 #include "tosdiff/compare/page_chrome.hpp"
 #include "tosdiff/compare/page_controls.hpp"
 #include "tosdiff/compare/previous_version.hpp"
+#include "tosdiff/compare/relative_stamps.hpp"
 #include "tosdiff/compare/section_headings.hpp"
 #include "tosdiff/compare/spacing.hpp"
 #include "tosdiff/compare/table_cells.hpp"
@@ -497,6 +498,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_heading_labels(hunks, before_text, after_text);
   mark_moved_date_lines(hunks);
   mark_repeated_date_lines(hunks, before_text, after_text);
+  mark_relative_stamps(hunks);
   mark_update_notices(hunks);
   mark_previous_versions(hunks, before_text, before.keys, after.keys);
   mark_stale_date_lines(hunks, after_text);

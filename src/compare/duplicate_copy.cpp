@@ -58,7 +58,9 @@ bool date_line_still_there(const Hunk& hunk, const std::vector<std::string>& aft
 
 constexpr std::size_t kRepeatedEditMinPlaces = 5;
 constexpr std::size_t kRepeatedEditContext = 5;
-constexpr std::size_t kEntryMaxWords = 12;
+// A menu's entry may be a long title ("Une politique nationale volontariste en faveur de la
+// santé mentale et de la psychiatrie", 13 words: the ministry's menu again).
+constexpr std::size_t kEntryMaxWords = 16;
 constexpr std::size_t kEntrySentenceWords = 5;
 
 // A menu's entry: a few words, no sentence.

@@ -23,7 +23,7 @@ void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::stri
 // The same edit made in every copy of a passage the page repeats: a site's menu rendered once
 // per page section (contrib replay: a ministry's menu, written out 18 times around a privacy
 // policy, gaining the same two entries in each copy). Marks cosmetic, kind "duplicate", every
-// substantive hunk made of entries of at most 12 words (no sentence of 5 words or more) whose
+// substantive hunk made of entries of at most 16 words (no sentence of 5 words or more) whose
 // very edit (the same lines taken away and put in) is made at 5 places or more, each after the
 // same 5 blocks of the old text. The same item put into a policy's lists is made after each
 // list's own items, and stays news.

@@ -27,6 +27,16 @@ bool is_copyright_with_trademarks(std::string_view block_text) {
          lower.find("marke") != std::string::npos;
 }
 
+// The block without the bars a footer puts between its links ("© 2025 Lumen Inc. All rights
+// reserved. Privacy Policy | Legal | Contact Us |", contrib replay: a publisher's policy, the
+// year turning): they are no words of the copyright line.
+std::string without_bars(std::string_view block_text) {
+  std::string out;
+  for (const std::string& word : space_separated_words(block_text))
+    if (word != "|" && word != "\xC2\xB7" && word != "\xE2\x80\xA2") (out += word) += ' ';
+  return out;
+}
+
 // What a control does or acts on: one of these makes a label.
 const std::set<std::string>& control_words() {
   static const std::set<std::string> words = {
@@ -199,7 +209,8 @@ bool is_page_control_label(std::string_view block_text) {
     if (furniture_phrases().count(without_symbols(canonicalize(parted, kFoldToWords)))) return true;
   }
   // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
-  if (is_copyright_text(block_text, kCopyrightMaxWords) || is_copyright_with_trademarks(block_text)) return true;
+  if (is_copyright_text(without_bars(block_text), kCopyrightMaxWords) || is_copyright_with_trademarks(block_text))
+    return true;
   if (is_keyboard_shortcut(block_text)) return true;  // "Ctrl+I", a hint beside a field
   if (is_feedback_prompt(block_text)) return true;
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
@@ -273,7 +284,8 @@ bool is_keyboard_shortcut(std::string_view block_text) {
 
 bool is_icon(std::string_view block_text) {
   // Pictographs (U+1F000..U+1FFFF: F0 9F ...), U+2139 "ℹ", the miscellaneous symbols and
-  // dingbats (U+2600..U+27BF: E2 98..9E ...), with their variation selector and joiner.
+  // dingbats (U+2600..U+27BF: E2 98..9E ...), an icon font's glyphs (the private-use area), with
+  // their variation selector and joiner.
   bool icon = false;
   for (std::size_t i = 0; i < block_text.size();) {
     const auto c = static_cast<unsigned char>(block_text[i]);
@@ -285,6 +297,9 @@ bool is_icon(std::string_view block_text) {
       i += 4;
     } else if (c == 0xE2 && ((at(1) == 0x84 && at(2) == 0xB9) || (at(1) >= 0x98 && at(1) <= 0x9E))) {
       icon = true;
+      i += 3;
+    } else if (((c == 0xEE && at(1) >= 0x80) || (c == 0xEF && at(1) >= 0x80 && at(1) <= 0xA3)) && at(2) >= 0x80) {
+      icon = true;  // a private-use character: an icon font's glyph (U+E000..U+F8FF)
       i += 3;
     } else if ((c == 0xEF && at(1) == 0xB8 && at(2) == 0x8F) || (c == 0xE2 && at(1) == 0x80 && at(2) == 0x8D)) {
       i += 3;  // U+FE0F, U+200D

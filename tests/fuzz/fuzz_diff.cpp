@@ -91,7 +91,7 @@ void check_change(const Change& change, const Text& before, const Text& after) {
                                               "date_format", "numbering", "link_target", "spelling", "date_stamp",
                                               "reorder", "layout", "update_notice", "counter", "table_of_contents",
                                               "page_control", "document_head", "navigation", "time_zone",
-                                              "duplicate", "site_menu", "advertisement", "page_footer",
+                                              "duplicate", "site_menu", "advertisement", "page_footer", "markup",
                                               "page_header", "previous_version"};
   std::vector<std::string> rebuilt;
   std::size_t next_old = 0;  // 0-based: lines of `a` consumed so far

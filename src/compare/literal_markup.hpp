@@ -1,0 +1,21 @@
+#pragma once
+// HTML written out as text: a page whose markup leaked into what it shows (a tracking pixel's
+// `<img height="1" ...>` from a noscript block, a CMS escaping its own `<p>` and `<a href>`),
+// or a capture that did. The tags are no words of the terms: contrib replay, 25 alerts of 13
+// documents whose only change was such a tag put in, taken away or rewritten (a privacy
+// policy's every paragraph gaining `<p>`, an insurer's tracking pixels). A pure transform.
+
+#include <string>
+#include <string_view>
+
+namespace tosdiff {
+
+// The text without the HTML tags written in it: `<name ...>`, `</name>` and `<name .../>`
+// whose name, in lower case as markup writes it, is one of HTML's common elements (a, p,
+// div, span, img, iframe, script, strong, em, br, li, table's, headings ...), with no `<`,
+// `>` or line break inside. Text between tags stays (`<a href="/x">here</a>` is `here`).
+// A label written in angle brackets (`<Summary>`, `<<END OF POLICY>>`) or a comparison
+// (`a <b> c` with b no element, `x < 5`) is text.
+std::string drop_literal_tags(std::string_view text);
+
+}  // namespace tosdiff

@@ -1,0 +1,186 @@
+#include "tosdiff/compare/relative_stamps.hpp"
+
+#include <initializer_list>
+#include <string>
+
+#include "tosdiff/compare/date_lines.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+using Words = std::vector<std::string>;
+
+// A stamp is short: its update word, its age and its author.
+constexpr std::size_t kStampWords = 12;
+// Words before the update word: a help centre's byline ("Written by the Support Team.").
+constexpr std::size_t kBylineWords = 6;
+// Words after the age: its author ("by Ann Lee").
+constexpr std::size_t kAuthorWords = 4;
+
+// How a language writes an age: words before it ("il y a", "vor", "hace", "há"), hedges
+// ("over", "plus de"), counts ("a", "un"; digits always count), units, words after it ("ago",
+// "fa", "geleden", "atrás").
+struct AgeGrammar {
+  std::initializer_list<std::string_view> lead, hedges, counts, units, tail;
+};
+
+const AgeGrammar kAgeGrammars[] = {
+    {{}, {"over", "about", "almost", "nearly", "around", "under", "roughly", "more than", "less than"},
+     {"a", "an", "one", "a few", "few", "several", "two", "three"},
+     {"second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days",
+      "week", "weeks", "month", "months", "year", "years"},
+     {"ago"}},
+    {{"il y a"}, {"plus de", "environ", "moins de", "près de"}, {"un", "une", "quelques"},
+     {"minute", "minutes", "heure", "heures", "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "année",
+      "années"},
+     {}},
+    {{"vor"}, {"über", "etwa", "mehr als", "fast", "ca."}, {"einem", "einer", "einigen", "ein", "eine"},
+     {"minute", "minuten", "stunde", "stunden", "tag", "tagen", "woche", "wochen", "monat", "monaten", "jahr",
+      "jahren"},
+     {}},
+    {{"hace"}, {"más de", "unos", "unas", "alrededor de", "casi", "aproximadamente"}, {"un", "una"},
+     {"minuto", "minutos", "hora", "horas", "día", "días", "semana", "semanas", "mes", "meses", "año", "años"},
+     {}},
+    {{}, {"più di", "circa", "quasi"}, {"un", "una", "uno"},
+     {"minuto", "minuti", "ora", "ore", "giorno", "giorni", "settimana", "settimane", "mese", "mesi", "anno",
+      "anni"},
+     {"fa"}},
+    {{}, {"meer dan", "ongeveer", "bijna", "ruim"}, {"een"},
+     {"minuut", "minuten", "uur", "dag", "dagen", "week", "weken", "maand", "maanden", "jaar"},
+     {"geleden"}},
+    {{"há"}, {"mais de", "cerca de", "quase"}, {"um", "uma"},
+     {"minuto", "minutos", "hora", "horas", "dia", "dias", "semana", "semanas", "mês", "meses", "ano", "anos"},
+     {}},
+    {{}, {"mais de", "cerca de", "quase"}, {"um", "uma"},
+     {"minuto", "minutos", "hora", "horas", "dia", "dias", "semana", "semanas", "mês", "meses", "ano", "anos"},
+     {"atrás"}},
+};
+
+// Days a stamp names without a count: only after an update word ("Updated today"), since
+// alone they are any sentence's words.
+constexpr std::string_view kDayWords[] = {
+    "today", "yesterday", "this week", "this month", "last week", "last month", "just now",
+    "aujourd'hui", "hier", "cette semaine", "heute", "gestern", "diese woche", "hoy", "ayer", "esta semana",
+    "oggi", "ieri", "questa settimana", "vandaag", "gisteren", "deze week", "hoje", "ontem"};
+
+constexpr std::string_view kUpdateWords[] = {
+    "updated", "last updated", "modified", "last modified", "edited", "posted", "published", "revised",
+    "last revised", "changed", "mis à jour", "mise à jour", "modifié", "modifiée", "actualisé", "aktualisiert",
+    "zuletzt aktualisiert", "geändert", "actualizado", "actualizada", "modificado", "aggiornato", "aggiornata",
+    "modificato", "bijgewerkt", "gewijzigd", "atualizado", "atualizada"};
+
+constexpr std::string_view kAuthorMarks[] = {"by", "par", "von", "por", "da", "door", "di", "de"};
+
+// The words of a block, lower case, without the punctuation around them.
+Words words_of(std::string_view text) {
+  Words out;
+  for (const std::string& raw : space_separated_words(text)) {
+    std::string_view w = raw;
+    while (!w.empty() && std::string_view(".,:;()[]|·-–—").find(w.front()) != std::string_view::npos) w.remove_prefix(1);
+    while (!w.empty() && std::string_view(".,:;()[]|·-–—").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
+    if (!w.empty()) out.push_back(ascii_lower(w));
+  }
+  return out;
+}
+
+// The phrase (words separated by single spaces) at words[i]: its length in words, or 0.
+std::size_t phrase_at(const Words& words, std::size_t i, std::string_view phrase) {
+  std::size_t n = 0;
+  while (!phrase.empty()) {
+    const std::size_t space = phrase.find(' ');
+    const std::string_view word = phrase.substr(0, space);
+    if (i + n >= words.size() || words[i + n] != word) return 0;
+    ++n;
+    phrase = space == std::string_view::npos ? std::string_view() : phrase.substr(space + 1);
+  }
+  return n;
+}
+
+// The longest of `phrases` at words[i]: its length, or 0.
+template <typename Phrases>
+std::size_t any_phrase_at(const Words& words, std::size_t i, const Phrases& phrases) {
+  std::size_t best = 0;
+  for (std::string_view phrase : phrases)
+    if (std::size_t n = phrase_at(words, i, phrase); n > best) best = n;
+  return best;
+}
+
+// An age as `grammar` writes it at words[i]: its length in words, or 0.
+std::size_t age_at(const Words& words, std::size_t i, const AgeGrammar& grammar) {
+  std::size_t j = i;
+  if (grammar.lead.size() != 0) {
+    const std::size_t n = any_phrase_at(words, j, grammar.lead);
+    if (n == 0) return 0;
+    j += n;
+  }
+  j += any_phrase_at(words, j, grammar.hedges);
+  if (j < words.size() && all_ascii_digits(words[j]) && words[j].size() <= 3)
+    ++j;
+  else if (std::size_t n = any_phrase_at(words, j, grammar.counts))
+    j += n;
+  else
+    return 0;
+  const std::size_t unit = any_phrase_at(words, j, grammar.units);
+  if (unit == 0) return 0;
+  j += unit;
+  if (grammar.tail.size() != 0) {
+    const std::size_t n = any_phrase_at(words, j, grammar.tail);
+    if (n == 0) return 0;
+    j += n;
+  }
+  return j - i;
+}
+
+// An update word ending just before words[end]: its length, or 0.
+std::size_t update_word_before(const Words& words, std::size_t end) {
+  for (std::size_t n = 3; n >= 1; --n)
+    if (n <= end && any_phrase_at(words, end - n, kUpdateWords) == n) return n;
+  return 0;
+}
+
+// What follows the age is nothing, or its author.
+bool only_author_from(const Words& words, std::size_t i) {
+  if (i == words.size()) return true;
+  return words.size() - i <= kAuthorWords && any_phrase_at(words, i, kAuthorMarks) == 1;
+}
+
+}  // namespace
+
+bool is_relative_stamp(std::string_view block_text) {
+  const Words words = words_of(block_text);
+  if (words.empty() || words.size() > kStampWords) return false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::size_t age = 0;
+    for (const AgeGrammar& grammar : kAgeGrammars)
+      if (std::size_t n = age_at(words, i, grammar); n > age) age = n;
+    const bool counted = age > 0;
+    if (!counted) age = any_phrase_at(words, i, kDayWords);
+    if (age == 0) continue;
+    std::size_t end = i + age;
+    const std::size_t before = update_word_before(words, i);
+    const std::size_t after = before == 0 ? any_phrase_at(words, end, kUpdateWords) : 0;
+    end += after;
+    const bool updated = before > 0 || after > 0;
+    // Alone, only a counted age is a stamp ("3 days ago"); a byline needs its update word.
+    if (!updated && (!counted || i > 0)) continue;
+    if (before > 0 && i - before > kBylineWords) continue;
+    if (only_author_from(words, end)) return true;
+  }
+  return false;
+}
+
+void mark_relative_stamps(std::vector<Hunk>& hunks) {
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+') continue;
+    const std::string& before = hunk.lines[0].text;
+    const std::string& after = hunk.lines[1].text;
+    const bool before_relative = is_relative_stamp(before), after_relative = is_relative_stamp(after);
+    if (!before_relative && !after_relative) continue;
+    if (!(before_relative || is_date_line(before)) || !(after_relative || is_date_line(after))) continue;
+    hunk.cosmetic = true;
+    hunk.cosmetic_kinds = {"date_stamp"};
+  }
+}
+
+}  // namespace tosdiff

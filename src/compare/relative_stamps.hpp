@@ -1,0 +1,29 @@
+#pragma once
+// A help centre's relative date stamp: "Updated over a week ago", "Written by Ann. Updated 3
+// days ago", "Mis à jour il y a 2 mois". It moves with the day the page is read, not with the
+// terms (replay: a comment platform's and a music store's help-centre terms alerted every few
+// weeks as "a week" became "2 weeks", then "a month", then the date it stood for). Counters
+// (counters.hpp) fold the number of "3 days ago"; a stamp's words change too. A pure transform.
+
+#include <string_view>
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+
+namespace tosdiff {
+
+// A block that is only a relative date stamp: an age written as help centres write it, "(over|
+// about) (a|N) day|week|month|year(s) ago", "today", "yesterday" and their French, German,
+// Spanish, Italian, Dutch and Portuguese forms, after an update word ("Updated", "Mis à
+// jour", "Aktualisiert"...) or alone, with at most its author after it ("by Ann"). A clause
+// naming a past time ("data collected over a year ago is deleted") is none: the words around
+// the age must be a stamp's.
+bool is_relative_stamp(std::string_view block_text);
+
+// Marks cosmetic, kind "date_stamp", every substantive hunk that replaces one block by another,
+// one of them a relative stamp and the other a relative stamp or a date line (date_lines.hpp):
+// the stamp aging, or written as the date it stands for. A stamp put in or taken off with
+// other text stays what that text is.
+void mark_relative_stamps(std::vector<Hunk>& hunks);
+
+}  // namespace tosdiff

@@ -1,0 +1,76 @@
+// A help centre's relative date stamp (issue 11: a replay of the unseen contrib collection
+// alerted each time a comment platform's help-centre terms went from "Updated over a week
+// ago" to "over 2 weeks ago", then to the date it stood for). The stamp aging, or written as a
+// date, is cosmetic (date_stamp); a clause naming a past time, and a stamp beside a new
+// clause, stay news. The texts are our own.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/relative_stamps.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+namespace {
+
+using Kinds = std::vector<std::string>;
+
+std::string help_article(const std::string& stamp, const std::string& clause = "") {
+  return "# Terms of Service\n"
+         "Written by Orbit Support. " + stamp + "\n"
+         "These terms govern your use of the Orbit comment widget on your site.\n"
+         "You must not post content that infringes the rights of others.\n" + clause;
+}
+
+TEST(RelativeStamps, StampsAreReadInSevenLanguages) {
+  for (const char* stamp : {"Updated over a week ago", "Updated 3 days ago by Ann Lee", "Last updated: about a year ago",
+                            "Written by Orbit. Updated over 2 weeks ago", "Updated today", "5 months ago",
+                            "Mis à jour il y a plus de 2 mois", "Aktualisiert vor einer Woche",
+                            "Vor 3 Tagen aktualisiert", "Actualizado hace un mes", "Aggiornato 2 settimane fa",
+                            "3 weken geleden bijgewerkt", "Atualizado há um ano"})
+    EXPECT_TRUE(is_relative_stamp(stamp)) << stamp;
+  for (const char* clause : {"We delete data collected over a year ago.", "Today we changed these terms.",
+                             "Terms updated", "ago", "Updated the list of partners a week ago to add Acme",
+                             "Data you gave us 3 days ago may still be in our backups for 30 days."})
+    EXPECT_FALSE(is_relative_stamp(clause)) << clause;
+}
+
+TEST(RelativeStamps, AStampAgingIsCosmetic) {
+  const Change change = diff_texts(parse_text(help_article("Updated over a week ago")),
+                                   parse_text(help_article("Updated over 2 weeks ago")));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
+}
+
+TEST(RelativeStamps, AStampWrittenAsItsDateIsCosmetic) {
+  const Change change = diff_texts(parse_text(help_article("Updated over 11 months ago")),
+                                   parse_text(help_article("Updated May 14, 2025")));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
+}
+
+// Negative twin: the stamp aging beside a new clause; the clause is news.
+TEST(RelativeStamps, AStampBesideANewClauseLeavesTheClauseNews) {
+  const Change change =
+      diff_texts(parse_text(help_article("Updated over a week ago")),
+                 parse_text(help_article("Updated today", "We may use your comments to train our ranking models.\n")));
+  EXPECT_TRUE(change.substantive);
+  ASSERT_EQ(change.hunks.size(), 2u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
+  EXPECT_FALSE(change.hunks[1].cosmetic);
+}
+
+// Negative twin: a clause naming a past time is no stamp.
+TEST(RelativeStamps, AClauseNamingAPastTimeIsNews) {
+  const Change change = diff_texts(parse_text(help_article("Updated today", "We delete logs collected over a week ago.\n")),
+                                   parse_text(help_article("Updated today", "We delete logs collected over a year ago.\n")));
+  EXPECT_TRUE(change.substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff
