@@ -72,5 +72,17 @@ TEST(RelativeStamps, AClauseNamingAPastTimeIsNews) {
   EXPECT_TRUE(change.substantive);
 }
 
+TEST(RelativeStamps, AStampsTimeOfDayMovingOnTheSameDayIsCosmetic) {
+  const Change change = diff_texts(parse_text(help_article("2024-06-17 05:41")), parse_text(help_article("2024-06-17 11:11")));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
+}
+
+// Negative twin: another day, with its time, is a new date.
+TEST(RelativeStamps, AStampsNewDayIsNews) {
+  EXPECT_TRUE(diff_texts(parse_text(help_article("2024-06-17 05:41")), parse_text(help_article("2024-06-18 11:11"))).substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -145,6 +145,30 @@ bool only_author_from(const Words& words, std::size_t i) {
   return words.size() - i <= kAuthorWords && any_phrase_at(words, i, kAuthorMarks) == 1;
 }
 
+// The text without its times of day ("05:41", "11:11:02", "9:30 am", "9:30 PM UTC").
+std::string without_times(std::string_view text) {
+  std::string out;
+  for (const std::string& word : space_separated_words(text)) {
+    const std::string lower = ascii_lower(word);
+    const std::size_t colon = lower.find(':');
+    const bool time = colon != std::string::npos && colon >= 1 && colon <= 2 && colon + 3 <= lower.size() &&
+                      all_ascii_digits(lower.substr(0, colon)) && all_ascii_digits(lower.substr(colon + 1, 2));
+    const bool marker = lower == "am" || lower == "pm" || lower == "a.m." || lower == "p.m." || lower == "utc" ||
+                        lower == "gmt" || lower == "cet" || lower == "cest";
+    if (!time && !marker) (out += word) += ' ';
+  }
+  return out;
+}
+
+// A date line whose time of day alone moved, its dates the same: "2024-06-17 05:41" then
+// "2024-06-17 11:11" (contrib replay: a marketplace's terms, the stamp of the same day shown
+// in another time zone). The date of effect is the date.
+bool only_the_time_moved(std::string_view before, std::string_view after) {
+  if (!is_date_line(before) || !is_date_line(after) || dates_named(before) != dates_named(after)) return false;
+  const std::string before_day = without_times(before), after_day = without_times(after);
+  return before_day == after_day && before_day.size() < before.size();
+}
+
 }  // namespace
 
 bool is_relative_stamp(std::string_view block_text) {
@@ -176,8 +200,9 @@ void mark_relative_stamps(std::vector<Hunk>& hunks) {
     const std::string& before = hunk.lines[0].text;
     const std::string& after = hunk.lines[1].text;
     const bool before_relative = is_relative_stamp(before), after_relative = is_relative_stamp(after);
-    if (!before_relative && !after_relative) continue;
-    if (!(before_relative || is_date_line(before)) || !(after_relative || is_date_line(after))) continue;
+    const bool stamp_aged = (before_relative || after_relative) && (before_relative || is_date_line(before)) &&
+                            (after_relative || is_date_line(after));
+    if (!stamp_aged && !only_the_time_moved(before, after)) continue;
     hunk.cosmetic = true;
     hunk.cosmetic_kinds = {"date_stamp"};
   }

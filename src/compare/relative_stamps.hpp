@@ -23,7 +23,9 @@ bool is_relative_stamp(std::string_view block_text);
 // Marks cosmetic, kind "date_stamp", every substantive hunk that replaces one block by another,
 // one of them a relative stamp and the other a relative stamp or a date line (date_lines.hpp):
 // the stamp aging, or written as the date it stands for. A stamp put in or taken off with
-// other text stays what that text is.
+// other text stays what that text is. And a date line whose time of day alone moved, its
+// dates the same ("2024-06-17 05:41" → "2024-06-17 11:11": the same day's stamp in another
+// time zone); another date stays news.
 void mark_relative_stamps(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff
