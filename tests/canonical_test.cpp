@@ -58,6 +58,18 @@ TEST(Canonicalize, HtmlTagsWrittenInTheTextAreMarkup) {
   EXPECT_NE(comparison_key("<p>We do not sell your data.</p>"), comparison_key("<p>We sell your data.</p>"));
 }
 
+// Issue 11 (contrib replay): a newspaper's liability clause, its quotes written as entities one day.
+TEST(Canonicalize, CharacterReferencesWrittenInTheTextAreMarkup) {
+  EXPECT_EQ(decode_literal_entities("provided &quot;as is&quot; &amp; &#39;as available&#x2019;"),
+            "provided \"as is\" & 'as available\xE2\x80\x99");
+  EXPECT_EQ(decode_literal_entities("Terms &amp Conditions"), "Terms & Conditions");
+  EXPECT_EQ(cosmetic_kinds("The service is provided &quot;as is&quot;.", "The service is provided \"as is\"."),
+            (std::vector<std::string>{"markup"}));
+  // Negative twins: an ampersand that starts no reference is text; another word stays news.
+  EXPECT_EQ(decode_literal_entities("AT&T and R&D &ampersand &#; &#xZZ;"), "AT&T and R&D &ampersand &#; &#xZZ;");
+  EXPECT_NE(comparison_key("provided &quot;as is&quot;"), comparison_key("provided \"as available\""));
+}
+
 TEST(Canonicalize, QuotesDashesAndEllipsisFoldedToAscii) {
   EXPECT_EQ(canonicalize("\xE2\x80\x9Cquoted\xE2\x80\x9D", kFoldQuotes), "\"quoted\"");
   EXPECT_EQ(canonicalize("it\xE2\x80\x99s \xE2\x80\x98single\xE2\x80\x99", kFoldQuotes), "it's 'single'");

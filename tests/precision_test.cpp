@@ -110,6 +110,11 @@ const Pair kCosmetic[] = {
      "Details at https://lumenfield.example/fr/confidentialite/.", {"link_target"}},
     {"UrlReplacedByALabelSpelledFromIt", "You can ask for help at https://help.lumenfield.example.",
      "You can ask for help at Lumenfield Help.", {"link_target"}},
+    // A link's target written out beside its label (contrib replay: a game publisher's policy).
+    {"LinkTargetWrittenBesideItsLabel", "For details, please see our Personal Data Map.",
+     "For details, please see our Personal Data Map https://drive.lumenfield.example/file/d/1oUi4Q/view.", {"link_target"}},
+    {"LinkTargetsTakenAwayAgain", "Open a ticket with our support https://support.lumenfield.example/hc/en-us and we answer.",
+     "Open a ticket with our support and we answer.", {"link_target"}},
     {"DateLabelAdded", "March 3, 2026", "Effective: March 3, 2026", {"date_format"}},
     {"DateLabelChanged", "Last updated: 3 March 2026", "Effective date: March 3, 2026", {"date_format"}},
     {"NumericDateSameDayAndMonth", "Effective: March 3, 2026", "Effective: 03/03/2026", {"date_format"}},
@@ -217,6 +222,11 @@ const Pair kSubstantive[] = {
     {"AHashInsideTheTextStays", "Pay with #1 plan here.", "Pay with plan here.", {}},
     {"AHashtagStays", "Use the tag ###ad on promotions.", "Use the tag on promotions.", {}},
     {"BracketsWithNewWords", "Our services (the Services) are provided.", "Our services (not the Services) are provided.", {}},
+    // Negative twins: a URL with other words put in, or a URL as a block of its own (a new
+    // partner's policy in a list of links).
+    {"UrlPutInWithWords", "To opt out, see our Data Map.", "To opt out, see our Data Map or write to https://optout.adbroker.example.", {}},
+    {"UrlAsANewListItem", "Our partners' policies:\n- https://lumenfield.example/privacy",
+     "Our partners' policies:\n- https://lumenfield.example/privacy\n- https://adbroker.example/privacy", {}},
     {"UrlToAnotherSite", "Read more at https://www.example.com/privacy.",
      "Read more at https://www.example.org/privacy.", {}},
     {"UrlToAnotherPage", "Read more at example.com/privacy.", "Read more at example.com/cookies.", {}},
@@ -572,6 +582,8 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(change_of(text, with("Tout ouvrir")).substantive);  // an accordion's button
   EXPECT_FALSE(change_of(with("Learn more"), text).substantive);
   EXPECT_FALSE(change_of(with("Learn More"), with("Read Next")).substantive);
+  EXPECT_FALSE(change_of(with("Find Out More"), text).substantive);  // a tobacco company's policy's buttons
+  EXPECT_TRUE(change_of(with("Find out more about how we sell your data to brokers."), text).substantive);
   // A wide table's scroll buttons, glued by the markup; twin: a column of the table named.
   EXPECT_FALSE(change_of(with("Previous columnNext column"), text).substantive);
   EXPECT_TRUE(change_of(with("Previous columnRetention period"), text).substantive);

@@ -182,6 +182,26 @@ bool hides_or_shows_an_address(const WordEdit& edit, const Text& before, const T
   return named_elsewhere(tosdiff::ascii_lower(without_edge_punctuation(word)), blocks);
 }
 
+// A link's target written out beside its label, or taken away again: the edit's words are the
+// same but for URLs on one side ("our Personal Data Map." / "our Personal Data Map
+// https://drive.example/map/view."; contrib replay: a game publisher's privacy policy printing
+// its links' targets, 39 alerts of 30 documents). The words around say the same; where the link
+// leads was there, in the markup.
+bool shows_or_hides_a_link_target(const WordEdit& edit) {
+  std::vector<std::string> removed = space_separated_words(edit.removed), added = space_separated_words(edit.added);
+  const auto drop_urls = [](std::vector<std::string>& words) {
+    const auto end = std::remove_if(words.begin(), words.end(), [](const std::string& w) { return !as_url(w).empty(); });
+    const bool any = end != words.end();
+    words.erase(end, words.end());
+    return any;
+  };
+  const bool urls_removed = drop_urls(removed), urls_added = drop_urls(added);
+  if (urls_removed == urls_added || removed.size() != added.size()) return false;
+  for (std::size_t i = 0; i < removed.size(); ++i)
+    if (without_edge_punctuation(removed[i]) != without_edge_punctuation(added[i])) return false;
+  return true;
+}
+
 }  // namespace
 
 bool is_link_rewrite(std::string_view before, std::string_view after) {
@@ -198,8 +218,11 @@ void mark_link_rewrites(std::vector<Hunk>& hunks, const Text& before, const Text
     if (hunk.cosmetic) continue;
     const std::vector<WordEdit> edits = word_edits(hunk);
     if (edits.empty()) continue;
+    // A block of its own that is a URL (a new partner's policy in a list of links) is news:
+    // a target shown beside its label is the same blocks reworded.
+    const bool reworded = hunk.old_lines == hunk.new_lines;
     if (std::all_of(edits.begin(), edits.end(), [&](const WordEdit& edit) {
-          return is_link_rewrite(edit.removed, edit.added) ||
+          return is_link_rewrite(edit.removed, edit.added) || (reworded && shows_or_hides_a_link_target(edit)) ||
                  hides_or_shows_an_address(edit, before, after, lower_blocks);
         }))
       mark_cosmetic(hunk, "link_target");

@@ -30,7 +30,10 @@ bool is_link_rewrite(std::string_view before, std::string_view after);
 // one ("[email protected]"), or the reverse, when the texts name the address's domain elsewhere
 // (a URL, a host, another address, the name it is registered under: "Vertbaudet"): the address
 // is not in the text on one side. One address for another, or an address of a domain named
-// nowhere else, is not.
+// nowhere else, is not. And a hunk rewording blocks (as many lines taken away as put in)
+// whose edits only write a link's target out beside its label, or take it away, the other
+// words the same ("Data Map." / "Data Map https://drive.example/map."); a URL put in as a block
+// of its own (a new partner's policy in a list of links), or with other words, is news.
 void mark_link_rewrites(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff

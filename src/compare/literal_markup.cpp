@@ -1,6 +1,7 @@
 #include "tosdiff/compare/literal_markup.hpp"
 
 #include <array>
+#include <cstdint>
 
 #include "tosdiff/util/strings.hpp"
 
@@ -84,6 +85,79 @@ std::string drop_literal_tags(std::string_view s) {
     if (parted && !out.empty()) out += ' ';
     parted = dropped = false;
     out += s[i];
+  }
+  return out;
+}
+
+namespace {
+
+struct NamedReference {
+  std::string_view name, text;
+};
+
+// The references pages write out by mistake; the quotes and dashes are read as the quotes
+// step reads their characters.
+constexpr NamedReference kNamedReferences[] = {
+    {"quot", "\""},          {"amp", "&"},             {"apos", "'"},            {"nbsp", " "},
+    {"lt", "<"},              {"gt", ">"},              {"rsquo", "\xE2\x80\x99"}, {"lsquo", "\xE2\x80\x98"},
+    {"rdquo", "\xE2\x80\x9D"}, {"ldquo", "\xE2\x80\x9C"}, {"ndash", "\xE2\x80\x93"}, {"mdash", "\xE2\x80\x94"},
+    {"hellip", "\xE2\x80\xA6"}, {"laquo", "\xC2\xAB"},   {"raquo", "\xC2\xBB"},   {"copy", "\xC2\xA9"},
+    {"reg", "\xC2\xAE"},       {"trade", "\xE2\x84\xA2"}, {"eacute", "\xC3\xA9"}, {"egrave", "\xC3\xA8"},
+    {"agrave", "\xC3\xA0"},    {"ccedil", "\xC3\xA7"}};
+
+// A numeric reference at i ("&#39;", "&#x2019;"): its length, and the code point; 0 if none.
+std::size_t numeric_reference_at(std::string_view s, std::size_t i, std::uint32_t& code) {
+  std::size_t j = i + 2;
+  const bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+  if (hex) ++j;
+  code = 0;
+  const std::size_t digits = j;
+  while (j < s.size() && j - digits < 7) {
+    const char c = s[j];
+    int value = -1;
+    if (is_ascii_digit(c)) value = c - '0';
+    else if (hex && c >= 'a' && c <= 'f') value = c - 'a' + 10;
+    else if (hex && c >= 'A' && c <= 'F') value = c - 'A' + 10;
+    if (value < 0) break;
+    code = code * (hex ? 16 : 10) + static_cast<std::uint32_t>(value);
+    ++j;
+  }
+  if (j == digits || j >= s.size() || s[j] != ';' || code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+    return 0;
+  return j + 1 - i;
+}
+
+}  // namespace
+
+std::string decode_literal_entities(std::string_view s) {
+  if (s.find('&') == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    std::uint32_t code = 0;
+    if (i + 2 < s.size() && s[i + 1] == '#')
+      if (const std::size_t n = numeric_reference_at(s, i, code)) {
+        append_utf8(out, code);
+        i += n - 1;
+        continue;
+      }
+    bool named = false;
+    for (const NamedReference& reference : kNamedReferences) {
+      if (s.compare(i + 1, reference.name.size(), reference.name) != 0) continue;
+      const std::size_t end = i + 1 + reference.name.size();
+      const bool closed = end < s.size() && s[end] == ';';
+      // Without its semicolon only "&amp" (a page's doubled escaping), followed by no letter.
+      if (!closed && (reference.name != "amp" || (end < s.size() && is_ascii_letter(s[end])))) continue;
+      out += reference.text;
+      i = closed ? end : end - 1;
+      named = true;
+      break;
+    }
+    if (!named) out += '&';
   }
   return out;
 }

@@ -18,4 +18,11 @@ namespace tosdiff {
 // (`a <b> c` with b no element, `x < 5`) is text.
 std::string drop_literal_tags(std::string_view text);
 
+// The text with the HTML character references written in it read as their characters:
+// `&quot;as is&quot;` is `"as is"`, `&amp;` (or `&amp` without its semicolon) `&`, `&#39;` and
+// `&#x2019;` apostrophes, `&nbsp;` a space, and the quotes, dashes and ellipsis by name
+// (contrib replay: a newspaper's terms, its liability clause's quotes written as entities one
+// day). An ampersand that starts no reference (`AT&T`, `R&D`) is text.
+std::string decode_literal_entities(std::string_view text);
+
 }  // namespace tosdiff

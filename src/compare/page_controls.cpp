@@ -112,7 +112,7 @@ const std::set<std::string>& furniture_phrases() {
       "tout afficher", "tout masquer", "alle \xC3\xB6" "ffnen", "alle schlie\xC3\x9F" "en", "alle anzeigen",
       "abrir todo", "cerrar todo", "mostrar todo", "espandi tutto", "comprimi tutto", "expandir tudo", "alles openen",
       "learn more", "read more", "read next", "read less", "continue reading", "see more", "see less", "show more",
-      "show less", "view more", "view less", "en savoir plus", "lire la suite", "mehr erfahren", "weiterlesen",
+      "show less", "view more", "view less", "find out more", "discover more", "en savoir plus", "lire la suite", "mehr erfahren", "weiterlesen",
       "m\xC3\xA1s informaci\xC3\xB3n", "leer m\xC3\xA1s", "scopri di pi\xC3\xB9", "leggi di pi\xC3\xB9", "saiba mais",
       "leia mais", "meer informatie", "lees meer", "no thanks", "non merci", "nein danke", "no gracias", "no grazie",
       "n\xC3\xA3o obrigado", "nee bedankt", "gestion des cookies",
