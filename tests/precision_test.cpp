@@ -827,6 +827,25 @@ TEST(PrecisionDuplicate, TheSameEntriesPutInEveryCopyOfARepeatedMenuAreCosmetic)
   EXPECT_FALSE(long_titles.substantive);
 }
 
+// The same menu rendered once more elsewhere, at another depth and after other blocks (the
+// site's footer): the same edit, the same menu.
+TEST(PrecisionDuplicate, AnotherCopyOfARepeatedMenuElsewhereIsTheSameMenu) {
+  auto page = [](bool with_alerts) {
+    std::string footer = "## Site map\n- Contact\n- Press\n- Jobs\n- Legal notice\n- Accessibility\n";
+    // The site map's copy: not nested, its entries in another order.
+    std::string flat = "- Health\n";
+    if (with_alerts) flat += "- Health alerts\n- The crisis centre of the ministry\n";
+    flat += "- Crises\n- Care pathways\n- Vaccination\n- Prevention\n- Solidarity\n";
+    // In the middle of the page, after a section's text: no footer, no header.
+    std::string page = sections_between_menus(with_alerts);
+    const std::size_t middle = page.find("## Section 4");
+    return page.substr(0, middle) + footer + flat + "## Section 3b\nThe app keeps logs for a year, and no longer.\n" +
+           page.substr(middle);
+  };
+  const Change change = change_of(page(false), page(true));
+  EXPECT_FALSE(change.substantive);
+}
+
 // Negative twin: the same category put into each purpose's list of data is news, each list
 // having its own items before it.
 TEST(PrecisionDuplicate, TheSameItemPutIntoEachPurposesListIsNews) {

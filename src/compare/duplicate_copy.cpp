@@ -72,28 +72,44 @@ bool is_entry(const LineOp& line) {
   return words < kEntrySentenceWords || text.empty() || (text.back() != '.' && text.back() != ';');
 }
 
-// What a hunk does and where: its lines (op and key) after the old text's 5 blocks before it.
-std::string edit_in_place(const Hunk& hunk, const std::vector<std::string>& before_keys) {
-  const std::size_t end = hunk.old_lines == 0 ? hunk.old_start : hunk.old_start - 1;  // 0-based, blocks before the hunk
-  if (end < kRepeatedEditContext || end > before_keys.size()) return {};
+// What a hunk does: its lines (op and key).
+std::string edit_of(const Hunk& hunk) {
   std::string signature;
-  for (std::size_t i = end - kRepeatedEditContext; i < end; ++i) (signature += before_keys[i]) += '\n';
   for (const LineOp& line : hunk.lines) ((signature += line.op) += comparison_key(parse_block(line.text).text)) += '\n';
   return signature;
+}
+
+// Where a hunk does it: the old text's 5 blocks before it; empty when fewer.
+std::string place_of(const Hunk& hunk, const std::vector<std::string>& before_keys) {
+  const std::size_t end = hunk.old_lines == 0 ? hunk.old_start : hunk.old_start - 1;  // 0-based, blocks before the hunk
+  if (end < kRepeatedEditContext || end > before_keys.size()) return {};
+  std::string place;
+  for (std::size_t i = end - kRepeatedEditContext; i < end; ++i) (place += before_keys[i]) += '\n';
+  return place;
 }
 
 }  // namespace
 
 void mark_repeated_edits(std::vector<Hunk>& hunks, const std::vector<std::string>& before_keys) {
-  std::map<std::string, std::vector<std::size_t>> places;
+  // Each edit, the hunks that make it, and how many make it after the same 5 blocks.
+  std::map<std::string, std::vector<std::size_t>> hunks_of;
+  std::map<std::string, std::map<std::string, std::size_t>> places_of;
   for (std::size_t i = 0; i < hunks.size(); ++i) {
     const Hunk& hunk = hunks[i];
     if (hunk.cosmetic || hunk.lines.empty() || !std::all_of(hunk.lines.begin(), hunk.lines.end(), is_entry)) continue;
-    std::string signature = edit_in_place(hunk, before_keys);
-    if (!signature.empty()) places[std::move(signature)].push_back(i);
+    std::string edit = edit_of(hunk);
+    if (const std::string place = place_of(hunk, before_keys); !place.empty()) ++places_of[edit][place];
+    hunks_of[std::move(edit)].push_back(i);
   }
-  for (const auto& [signature, at] : places) {
-    if (at.size() < kRepeatedEditMinPlaces) continue;
+  // A menu repeated 5 times or more makes it; its other copies, rendered at another depth or
+  // after other blocks (a ministry's menu in the page's header and footer too), are the same
+  // menu. The same item put into each of a policy's lists is made after each list's own items:
+  // at no 5 places after the same blocks.
+  for (const auto& [edit, at] : hunks_of) {
+    const auto& places = places_of[edit];
+    const bool repeated = std::any_of(places.begin(), places.end(),
+                                      [](const auto& place) { return place.second >= kRepeatedEditMinPlaces; });
+    if (!repeated) continue;
     for (std::size_t i : at) {
       hunks[i].cosmetic = true;
       hunks[i].cosmetic_kinds = {"duplicate"};

@@ -25,8 +25,9 @@ void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::stri
 // policy, gaining the same two entries in each copy). Marks cosmetic, kind "duplicate", every
 // substantive hunk made of entries of at most 16 words (no sentence of 5 words or more) whose
 // very edit (the same lines taken away and put in) is made at 5 places or more, each after the
-// same 5 blocks of the old text. The same item put into a policy's lists is made after each
-// list's own items, and stays news.
+// same 5 blocks of the old text, and every other hunk making that very edit (the same menu
+// rendered elsewhere, at another depth or after other blocks). The same item put into a
+// policy's lists is made after each list's own items, and stays news.
 void mark_repeated_edits(std::vector<Hunk>& hunks, const std::vector<std::string>& before_keys);
 
 }  // namespace tosdiff
