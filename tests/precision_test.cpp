@@ -583,6 +583,12 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(change_of(with("Learn more"), text).substantive);
   EXPECT_FALSE(change_of(with("Learn More"), with("Read Next")).substantive);
   EXPECT_FALSE(change_of(with("Find Out More"), text).substantive);  // a tobacco company's policy's buttons
+  // A help centre's widgets: reactions after the feedback question, followers, its closing line.
+  EXPECT_FALSE(change_of(with("Did this answer your question? \xF0\x9F\x98\x9E\xF0\x9F\x98\x90\xF0\x9F\x98\x83"), text).substantive);
+  EXPECT_FALSE(change_of(with("Not yet followed by anyone"), with("1 follower")).substantive);
+  EXPECT_FALSE(change_of(with("12 followers"), with("1,204 followers")).substantive);
+  EXPECT_FALSE(change_of(with("Have more questions? Submit a request"), text).substantive);
+  EXPECT_TRUE(change_of(with("12 followers"), with("12 followers may see your posts")).substantive);
   EXPECT_TRUE(change_of(with("Find out more about how we sell your data to brokers."), text).substantive);
   // A wide table's scroll buttons, glued by the markup; twin: a column of the table named.
   EXPECT_FALSE(change_of(with("Previous columnNext column"), text).substantive);

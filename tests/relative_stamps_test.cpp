@@ -84,5 +84,27 @@ TEST(RelativeStamps, AStampsNewDayIsNews) {
   EXPECT_TRUE(diff_texts(parse_text(help_article("2024-06-17 05:41")), parse_text(help_article("2024-06-18 11:11"))).substantive);
 }
 
+TEST(RelativeStamps, ALongerStampsTimeOfDayMovingIsCosmetic) {
+  EXPECT_FALSE(diff_texts(parse_text(help_article("Last updated on May 3, 2025 at 10:02 AM")),
+                          parse_text(help_article("Last updated on May 3, 2025 at 4:13 PM")))
+                   .substantive);
+}
+
+// A help article's byline: who wrote it, not what it says.
+TEST(RelativeStamps, AHelpArticlesBylineIsAPageControl) {
+  const Change change = diff_texts(parse_text(help_article("Updated today") + "Written by Ann Lee and 2 others\n"),
+                                   parse_text(help_article("Updated today") + "Written by Ann Lee and 3 others\n"));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_control"}));
+}
+
+// Negative twin: a sentence opening with "By" is no byline.
+TEST(RelativeStamps, ASentenceOpeningWithByIsNews) {
+  EXPECT_TRUE(diff_texts(parse_text(help_article("Updated today") + "By using Orbit you agree to arbitration\n"),
+                         parse_text(help_article("Updated today") + "By using Orbit you waive arbitration\n"))
+                  .substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -116,6 +116,9 @@ const std::set<std::string>& furniture_phrases() {
       "m\xC3\xA1s informaci\xC3\xB3n", "leer m\xC3\xA1s", "scopri di pi\xC3\xB9", "leggi di pi\xC3\xB9", "saiba mais",
       "leia mais", "meer informatie", "lees meer", "no thanks", "non merci", "nein danke", "no gracias", "no grazie",
       "n\xC3\xA3o obrigado", "nee bedankt", "gestion des cookies",
+      // A help centre's closing line and its followers (Zendesk).
+      "have more questions? submit a request", "have more questions submit a request", "submit a request",
+      "not yet followed by anyone", "follow", "unfollow",
       // A landmark's heading written for screen readers ("## Site Footer", replay: a
       // marketplace's terms).
       "site footer", "site header", "main navigation", "footer navigation", "breadcrumb", "breadcrumbs",
@@ -153,6 +156,8 @@ std::string without_symbols(const std::string& text) {
       const auto c = static_cast<unsigned char>(word[i]);
       if (c == 0xE2 && i + 2 < word.size()) {
         i += 2;
+      } else if (c == 0xF0 && i + 3 < word.size()) {
+        i += 3;  // a pictograph: a help centre's reactions ("Did this answer your question? 😞😐😃")
       } else {
         symbol = c < 0x80 && !is_ascii_letter(word[i]) && !is_ascii_digit(word[i]);
       }
@@ -189,6 +194,17 @@ bool is_short_question(std::string_view text) {
   return !folded.empty() && folded.back() == '?' && count_space_separated_words(folded) <= kFeedbackQuestionMaxWords;
 }
 
+// A help article's followers counted ("1 follower", "12 followers", "1.2K followers"), beside
+// its "Follow" button; "Not yet followed by anyone" before the first.
+bool is_follower_count(const std::string& folded) {
+  const std::size_t space = folded.find(' ');
+  if (space == std::string::npos || space == 0) return false;
+  const std::string_view count = std::string_view(folded).substr(0, space), unit = std::string_view(folded).substr(space + 1);
+  if (unit != "follower" && unit != "followers") return false;
+  return std::all_of(count.begin(), count.end(), [](char c) { return is_ascii_digit(c) || c == ',' || c == '.' || c == 'k'; }) &&
+         is_ascii_digit(count.front());
+}
+
 bool is_feedback_prompt(std::string_view block_text) {
   const std::size_t mark = block_text.rfind('?');
   if (mark == std::string_view::npos || !is_short_question(block_text.substr(0, mark + 1))) return false;
@@ -212,6 +228,7 @@ bool is_page_control_label(std::string_view block_text) {
   if (is_copyright_text(without_bars(block_text), kCopyrightMaxWords) || is_copyright_with_trademarks(block_text))
     return true;
   if (is_keyboard_shortcut(block_text)) return true;  // "Ctrl+I", a hint beside a field
+  if (is_follower_count(folded)) return true;          // "12 followers" under a help article
   if (is_feedback_prompt(block_text)) return true;
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
   // a country dropped from a list may be a term.

@@ -1,6 +1,7 @@
 #include "tosdiff/compare/relative_stamps.hpp"
 
 #include <initializer_list>
+#include <set>
 #include <string>
 
 #include "tosdiff/compare/date_lines.hpp"
@@ -15,6 +16,9 @@ using Words = std::vector<std::string>;
 constexpr std::size_t kStampWords = 12;
 // Words before the update word: a help centre's byline ("Written by the Support Team.").
 constexpr std::size_t kBylineWords = 6;
+// A dated stamp with its time and byline: "Written by the Support Team. Last updated on May 3,
+// 2025 at 10:02 AM".
+constexpr std::size_t kTimedStampWords = 16;
 // Words after the age: its author ("by Ann Lee").
 constexpr std::size_t kAuthorWords = 4;
 
@@ -164,9 +168,38 @@ std::string without_times(std::string_view text) {
 // "2024-06-17 11:11" (contrib replay: a marketplace's terms, the stamp of the same day shown
 // in another time zone). The date of effect is the date.
 bool only_the_time_moved(std::string_view before, std::string_view after) {
-  if (!is_date_line(before) || !is_date_line(after) || dates_named(before) != dates_named(after)) return false;
+  const std::set<std::string> dates = dates_named(before);
+  if (dates.empty() || dates != dates_named(after) || count_space_separated_words(before) > kTimedStampWords ||
+      count_space_separated_words(after) > kTimedStampWords)
+    return false;
   const std::string before_day = without_times(before), after_day = without_times(after);
   return before_day == after_day && before_day.size() < before.size();
+}
+
+// Words a byline may hold beside its authors' names: "Written by Ann Lee and 2 others".
+constexpr std::string_view kBylineFillers[] = {"and", "&", "others", "other", "more", "team", "the", "et", "autres",
+                                             "und", "andere", "weitere", "y", "otros", "e", "altri", "en", "anderen",
+                                             "outros", "de", "van", "von", "der"};
+constexpr std::string_view kBylineMarks[] = {"written by", "posted by", "by", "rédigé par", "écrit par", "par",
+                                             "geschrieben von", "verfasst von", "von", "escrito por", "por",
+                                             "scritto da", "da", "geschreven door", "door"};
+
+// A help article's byline: "Written by Ann Lee and 2 others", "Rédigé par l'équipe Lumen"; its
+// authors' names capitalized, a count of others, nothing else. "By using the service you
+// agree" is a sentence.
+bool is_byline(std::string_view block_text) {
+  const std::vector<std::string> written = space_separated_words(block_text);
+  const Words words = words_of(block_text);
+  if (words.size() < 2 || words.size() > kStampWords || written.size() != words.size()) return false;
+  const std::size_t mark = any_phrase_at(words, 0, kBylineMarks);
+  if (mark == 0 || mark == words.size()) return false;
+  for (std::size_t i = mark; i < words.size(); ++i) {
+    const char first = written[i].front();
+    const bool name = (first >= 'A' && first <= 'Z') || static_cast<unsigned char>(first) >= 0x80;
+    const bool filler = all_ascii_digits(words[i]) || any_phrase_at(words, i, kBylineFillers) == 1;
+    if (!name && !filler) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -202,9 +235,13 @@ void mark_relative_stamps(std::vector<Hunk>& hunks) {
     const bool before_relative = is_relative_stamp(before), after_relative = is_relative_stamp(after);
     const bool stamp_aged = (before_relative || after_relative) && (before_relative || is_date_line(before)) &&
                             (after_relative || is_date_line(after));
-    if (!stamp_aged && !only_the_time_moved(before, after)) continue;
-    hunk.cosmetic = true;
-    hunk.cosmetic_kinds = {"date_stamp"};
+    if (stamp_aged || only_the_time_moved(before, after)) {
+      hunk.cosmetic = true;
+      hunk.cosmetic_kinds = {"date_stamp"};
+    } else if (is_byline(before) && is_byline(after)) {
+      hunk.cosmetic = true;  // who wrote the help article, not what it says
+      hunk.cosmetic_kinds = {"page_control"};
+    }
   }
 }
 

@@ -25,7 +25,9 @@ bool is_relative_stamp(std::string_view block_text);
 // the stamp aging, or written as the date it stands for. A stamp put in or taken off with
 // other text stays what that text is. And a date line whose time of day alone moved, its
 // dates the same ("2024-06-17 05:41" → "2024-06-17 11:11": the same day's stamp in another
-// time zone); another date stays news.
+// time zone); another date stays news. And, kind "page_control", a help article's byline
+// replaced by another ("Written by Ann Lee and 2 others" / "... and 3 others": its authors'
+// names capitalized, a count of others, nothing else).
 void mark_relative_stamps(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff
