@@ -542,6 +542,11 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   // publisher's privacy policy, the year turning).
   EXPECT_TRUE(is_page_control_label("\xC2\xA9" "2026 Lumenfield, Inc. All rights reserved. Privacy Policy | Legal | Contact Us |"));
   EXPECT_FALSE(is_page_control_label("\xC2\xA9 2026 Lumenfield Inc. All rights reserved. | We sell your data to advertisers | Legal"));
+  // The owner named first (an AI lab's footer: "Lumen AI © 2015–2026").
+  EXPECT_TRUE(is_page_control_label("Lumenfield AI \xC2\xA9 2015\xE2\x80\x93" "2026"));
+  EXPECT_TRUE(is_page_control_label("Lumenfield \xC2\xA9 2026. All rights reserved."));
+  EXPECT_FALSE(is_page_control_label("We license your content. \xC2\xA9 2026"));
+  EXPECT_FALSE(is_page_control_label("Lumenfield \xC2\xA9 2026 licenses your content to advertisers worldwide"));
   EXPECT_FALSE(is_page_control_label("Copyright infringement claims go to our designated agent."));
   EXPECT_FALSE(is_page_control_label("(c) our representative since 2020 answers complaints."));  // a list's third item
   EXPECT_FALSE(is_page_control_label("Next, we share your data with our partners."));
@@ -589,6 +594,10 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(change_of(with("12 followers"), with("1,204 followers")).substantive);
   EXPECT_FALSE(change_of(with("Have more questions? Submit a request"), text).substantive);
   EXPECT_TRUE(change_of(with("12 followers"), with("12 followers may see your posts")).substantive);
+  // A documentation site's pager; twin: a clause opening with "Next:".
+  EXPECT_FALSE(change_of(with("Next: Usage policies"), with("Next: Service terms")).substantive);
+  EXPECT_FALSE(change_of(with("Previous: Data controls"), text).substantive);
+  EXPECT_TRUE(change_of(with("Next: we share your data with our partners."), text).substantive);
   EXPECT_TRUE(change_of(with("Find out more about how we sell your data to brokers."), text).substantive);
   // A wide table's scroll buttons, glued by the markup; twin: a column of the table named.
   EXPECT_FALSE(change_of(with("Previous columnNext column"), text).substantive);

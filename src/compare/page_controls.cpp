@@ -37,6 +37,31 @@ std::string without_bars(std::string_view block_text) {
   return out;
 }
 
+// The owner's name before the mark: "Lumen AI © 2015–2026", "Lumen © 2026. All rights reserved."
+constexpr std::size_t kCopyrightOwnerWords = 4;
+
+
+bool is_owner_first_copyright(std::string_view block_text) {
+  const std::size_t mark = block_text.find("\xC2\xA9");
+  if (mark == std::string_view::npos || mark == 0) return false;
+  const std::string_view owner = trim(block_text.substr(0, mark));
+  if (owner.empty() || count_space_separated_words(owner) > kCopyrightOwnerWords) return false;
+  if (owner.back() == '.' || owner.back() == ';' || owner.back() == ':') return false;
+  // After the mark only its years and "All rights reserved": the owner has been named.
+  std::string rest = ascii_lower(block_text.substr(mark + 2));
+  if (const std::size_t reserved = rest.find("all rights reserved"); reserved != std::string::npos) rest.erase(reserved, 19);
+  if (const std::size_t dash = rest.find("\xE2\x80\x93"); dash != std::string::npos) rest.replace(dash, 3, "-");
+  bool year = false;
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    if (is_ascii_digit(rest[i])) {
+      year = year || (i + 4 <= rest.size() && all_ascii_digits(std::string_view(rest).substr(i, 4)));
+      continue;
+    }
+    if (rest[i] != ' ' && rest[i] != '-' && rest[i] != '.' && rest[i] != ',') return false;
+  }
+  return year;
+}
+
 // What a control does or acts on: one of these makes a label.
 const std::set<std::string>& control_words() {
   static const std::set<std::string> words = {
@@ -205,6 +230,25 @@ bool is_follower_count(const std::string& folded) {
          is_ascii_digit(count.front());
 }
 
+// A documentation site's pager naming the page before or after: "Next: Usage policies",
+// "Previous: Service terms" (6 words at most after it, no sentence).
+constexpr std::size_t kPagerTitleWords = 6;
+
+bool is_pager(std::string_view block_text) {
+  const std::string lower = ascii_lower(trim(block_text));
+  static constexpr std::string_view kPagers[] = {
+      "next:", "previous:", "next page:", "previous page:", "next article:", "previous article:", "suivant :",
+      "suivant:", "pr\xC3\xA9" "c\xC3\xA9" "dent :", "pr\xC3\xA9" "c\xC3\xA9" "dent:", "weiter:", "zur\xC3\xBC" "ck:",
+      "siguiente:", "anterior:", "successivo:", "precedente:", "volgende:", "vorige:", "pr\xC3\xB3ximo:"};
+  for (std::string_view pager : kPagers) {
+    if (lower.rfind(pager, 0) != 0) continue;
+    const std::string_view title = trim(std::string_view(lower).substr(pager.size()));
+    return !title.empty() && count_space_separated_words(title) <= kPagerTitleWords && title.back() != '.' &&
+           title.back() != ';';
+  }
+  return false;
+}
+
 bool is_feedback_prompt(std::string_view block_text) {
   const std::size_t mark = block_text.rfind('?');
   if (mark == std::string_view::npos || !is_short_question(block_text.substr(0, mark + 1))) return false;
@@ -225,10 +269,12 @@ bool is_page_control_label(std::string_view block_text) {
     if (furniture_phrases().count(without_symbols(canonicalize(parted, kFoldToWords)))) return true;
   }
   // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
-  if (is_copyright_text(without_bars(block_text), kCopyrightMaxWords) || is_copyright_with_trademarks(block_text))
+  if (is_copyright_text(without_bars(block_text), kCopyrightMaxWords) || is_copyright_with_trademarks(block_text) ||
+      is_owner_first_copyright(block_text))
     return true;
   if (is_keyboard_shortcut(block_text)) return true;  // "Ctrl+I", a hint beside a field
   if (is_follower_count(folded)) return true;          // "12 followers" under a help article
+  if (is_pager(block_text)) return true;               // "Next: Usage policies" closing a docs page
   if (is_feedback_prompt(block_text)) return true;
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
   // a country dropped from a list may be a term.
