@@ -292,6 +292,44 @@ std::string numbered_parts_page(std::size_t parts) {
   return body + "</main></body></html>";
 }
 
+// A replay: a food app's terms page turned into links to each country's terms (and a media
+// group's privacy centre listing its policy in each language), held back for two years and a
+// half, every check an error. Taken once stable: the reader learns the document moved.
+TEST_F(HeldBack, APagePointingToTheDocumentsEditionsIsAdoptedOnceStable) {
+  serve_html(policy_page(kPolicyEn, 6));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  const std::string hub =
+      "<html><body><main><h1>Terms &amp; Conditions</h1><p>There are several versions of Lumenfield's terms, "
+      "depending on the country where the member lives. Choose yours below; each opens in a new page and "
+      "applies from the day you create your account.</p><ul>"
+      "<li>The Terms and Conditions for members in the USA are accessible <a href=\"/us\">here</a>.</li>"
+      "<li>The Terms and Conditions for members in Canada are accessible <a href=\"/ca\">here</a>.</li>"
+      "<li>The Terms and Conditions for members in Australia are accessible <a href=\"/au\">here</a>.</li>"
+      "<li>The Terms and Conditions for members in the EU and the UK are accessible <a href=\"/eu\">here</a>.</li>"
+      "</ul></main></body></html>";
+  serve_html(hub);
+  EXPECT_EQ(check_at("2026-03-02T00:00:00Z")["error"]["kind"], "suspicious_shrink");
+  EXPECT_EQ(check_at("2026-03-02T12:00:00Z")["error"]["kind"], "suspicious_shrink");
+  json adopted = check_at("2026-03-03T01:00:00Z");
+  EXPECT_EQ(adopted["status"], "changed") << adopted.dump(2);
+  EXPECT_EQ(versions(), 2u);
+}
+
+// Negative twin: a home page whose footer links the policy and the terms is not the document.
+TEST_F(HeldBack, AHomePageLinkingThePolicyInItsFooterIsNeverAdopted) {
+  serve_html(policy_page(kPolicyEn, 6));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html("<html><body><main><h1>Find your match</h1><p>Meet people who share your interests tonight. Swipe, "
+             "chat and plan a first date in a few minutes. Join millions of members in your city and find someone "
+             "who makes you smile, wherever you are and whenever you like.</p></main><footer><p>Privacy Policy</p>"
+             "<p>Terms of Use</p><p>Careers</p></footer></body></html>");
+  for (const char* at : {"2026-03-02T00:00:00Z", "2026-03-02T12:00:00Z", "2026-03-03T01:00:00Z", "2026-03-05T01:00:00Z"}) {
+    json record = check_at(at);
+    EXPECT_EQ(record["status"], "error") << at << record.dump(2);
+  }
+  EXPECT_EQ(versions(), 1u);
+}
+
 TEST_F(HeldBack, APageServedInPartIsHeldAndThePageBackIsUnchanged) {
   serve_html(numbered_parts_page(6));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");

@@ -193,26 +193,42 @@ std::size_t legal_markers(const Text& text) {
   return found;
 }
 
+namespace {
+
+constexpr std::string_view kDocumentNames[] = {
+    "terms of service", "terms of use", "terms and conditions", "terms & conditions", "user agreement",
+    "privacy policy", "privacy notice", "cookie policy", "community guidelines", "acceptable use policy",
+    "nutzungsbedingungen", "allgemeine geschäftsbedingungen", "datenschutzerklärung", "datenschutzrichtlinie",
+    "datenschutzhinweise", "cookie-richtlinie", "gemeinschaftsrichtlinien",
+    "conditions d'utilisation", "conditions générales", "politique de confidentialité",
+    "politique relative aux cookies", "règles de la communauté",
+    "condiciones de uso", "condiciones del servicio", "términos de servicio", "términos y condiciones",
+    "política de privacidad", "política de cookies", "normas de la comunidad",
+    "termini di servizio", "termini e condizioni", "condizioni d'uso", "informativa sulla privacy",
+    "linee guida della community",
+    "termos de serviço", "termos de uso", "política de privacidade", "diretrizes da comunidade",
+    "gebruiksvoorwaarden", "algemene voorwaarden", "servicevoorwaarden", "privacybeleid", "privacyverklaring",
+    "cookiebeleid", "communityrichtlijnen"};
+
+bool names_a_document(const std::string& folded) {
+  for (std::string_view name : kDocumentNames)
+    if (has_phrase(folded, name)) return true;
+  return false;
+}
+
+}  // namespace
+
 bool opens_with_document_name(const Text& text) {
-  static constexpr std::string_view kDocumentNames[] = {
-      "terms of service", "terms of use", "terms and conditions", "user agreement", "privacy policy",
-      "privacy notice", "cookie policy", "community guidelines", "acceptable use policy",
-      "nutzungsbedingungen", "allgemeine geschäftsbedingungen", "datenschutzerklärung", "datenschutzrichtlinie",
-      "datenschutzhinweise", "cookie-richtlinie", "gemeinschaftsrichtlinien",
-      "conditions d'utilisation", "conditions générales", "politique de confidentialité",
-      "politique relative aux cookies", "règles de la communauté",
-      "condiciones de uso", "condiciones del servicio", "términos de servicio", "términos y condiciones",
-      "política de privacidad", "política de cookies", "normas de la comunidad",
-      "termini di servizio", "termini e condizioni", "condizioni d'uso", "informativa sulla privacy",
-      "linee guida della community",
-      "termos de serviço", "termos de uso", "política de privacidade", "diretrizes da comunidade",
-      "gebruiksvoorwaarden", "algemene voorwaarden", "servicevoorwaarden", "privacybeleid", "privacyverklaring",
-      "cookiebeleid", "communityrichtlijnen"};
   std::string opening;
   for (std::size_t i = 0; i < text.blocks.size() && i < 3; ++i) opening += fold(text.blocks[i].text) + "\n";
-  for (std::string_view name : kDocumentNames)
-    if (has_phrase(opening, name)) return true;
-  return false;
+  return names_a_document(opening);
+}
+
+std::size_t blocks_naming_a_document(const Text& text, std::size_t max_words) {
+  std::size_t naming = 0;
+  for (const Block& block : text.blocks)
+    if (count_space_separated_words(block.text) <= max_words && names_a_document(fold(block.text))) ++naming;
+  return naming;
 }
 
 std::optional<std::string> opening_error_phrase(const Text& text) {

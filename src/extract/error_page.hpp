@@ -51,4 +51,9 @@ std::size_t legal_markers(const Text& text);
 // "Condiciones de uso", ... A home page or an app screen does not; its footer is further down.
 bool opens_with_document_name(const Text& text);
 
+// How many blocks of at most `max_words` words name a legal document (the names above): a page
+// pointing to the document's editions names it in each of its links ("The Terms and Conditions
+// for Users in Canada are accessible here", "English (Canada) | Privacy Policy | Ad Choices").
+std::size_t blocks_naming_a_document(const Text& text, std::size_t max_words);
+
 }  // namespace tosdiff

@@ -377,6 +377,9 @@ bool looks_like_the_document(const Text& held, const Text& archived) {
   if (is_headings_only(held) || is_another_page(archived, held)) return false;
   if (vocabulary_share(held, archived) >= kDocumentVocabularyShare || legal_markers(held) >= kAdoptLegalMarkers)
     return true;
+  // The document's editions, one link each: what the address serves now (a help centre's page
+  // linking the terms of each country; a group's privacy centre, its policy in each language).
+  if (blocks_naming_a_document(held, kHubBlockWords) >= kHubDocumentNames) return true;
   const std::string title = title_key(held);
   if (!title.empty() && title == title_key(archived)) return true;
   // The page in another language, stable for a day, opening with a document's name: a
