@@ -76,13 +76,32 @@ constexpr std::string_view kUpdateWords[] = {
 
 constexpr std::string_view kAuthorMarks[] = {"by", "par", "von", "por", "da", "door", "di", "de"};
 
+// Punctuation around a stamp's words: ASCII marks, and the middle dot, dashes, quotes and
+// guillemets as whole UTF-8 sequences.
+constexpr std::string_view kEdgeMarks[] = {"\xC2\xB7", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x9C",
+                                           "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB"};
+
+std::size_t edge_mark_at_front(std::string_view w) {
+  if (std::string_view(".,:;()[]|-\"'").find(w.front()) != std::string_view::npos) return 1;
+  for (std::string_view mark : kEdgeMarks)
+    if (w.substr(0, mark.size()) == mark) return mark.size();
+  return 0;
+}
+
+std::size_t edge_mark_at_back(std::string_view w) {
+  if (std::string_view(".,:;()[]|-\"'").find(w.back()) != std::string_view::npos) return 1;
+  for (std::string_view mark : kEdgeMarks)
+    if (w.size() >= mark.size() && w.substr(w.size() - mark.size()) == mark) return mark.size();
+  return 0;
+}
+
 // The words of a block, lower case, without the punctuation around them.
 Words words_of(std::string_view text) {
   Words out;
   for (const std::string& raw : space_separated_words(text)) {
     std::string_view w = raw;
-    while (!w.empty() && std::string_view(".,:;()[]|·-–—").find(w.front()) != std::string_view::npos) w.remove_prefix(1);
-    while (!w.empty() && std::string_view(".,:;()[]|·-–—").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
+    for (std::size_t n = 0; !w.empty() && (n = edge_mark_at_front(w)) != 0;) w.remove_prefix(n);
+    for (std::size_t n = 0; !w.empty() && (n = edge_mark_at_back(w)) != 0;) w.remove_suffix(n);
     if (!w.empty()) out.push_back(ascii_lower(w));
   }
   return out;
