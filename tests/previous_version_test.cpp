@@ -136,3 +136,39 @@ TEST(PrecisionPreviousVersion, ACopyWithAnAnnouncementAndAHeadingAboveItsLabelIs
 
 }  // namespace
 }  // namespace tosdiff
+
+namespace tosdiff {
+namespace {
+
+// A link to the version the new terms replaced, put in on its own half a day after them
+// (contrib replay: a marketplace's terms): the news was the new terms.
+TEST(PrecisionPreviousVersion, ALinkToTheVersionInForceBeforeIsCosmetic) {
+  const std::string terms = "# Conditions Générales d'Utilisation\n" + lumen_clauses(true);
+  const Change change = diff_texts(
+      parse_text(terms),
+      parse_text("# Conditions Générales d'Utilisation\n"
+                 "Pour consulter la version des Conditions Générales d'Utilisation en vigueur du 20.10.2023 au "
+                 "14.01.2024, cliquez ici.\n" +
+                 lumen_clauses(true)));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"previous_version"}));
+  const Change english = diff_texts(
+      parse_text(terms), parse_text(terms + "To read the previous version of these Terms of Service, click here.\n"));
+  EXPECT_FALSE(english.substantive);
+}
+
+// Negative twins: which version applies, said without a link, and a link to something else.
+TEST(PrecisionPreviousVersion, WhichVersionAppliesIsNewsAndSoIsAnotherLink) {
+  const std::string terms = "# Terms of Service\n" + lumen_clauses(true);
+  EXPECT_TRUE(diff_texts(parse_text(terms),
+                         parse_text(terms + "The version of these terms in force from 20.10.2023 to 14.01.2024 applies "
+                                            "to orders placed before 15.01.2024.\n"))
+                  .substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms),
+                         parse_text(terms + "To see how we share your data with advertisers since 14.01.2024, click here.\n"))
+                  .substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff

@@ -91,6 +91,42 @@ void mark_previous_version_pieces(std::vector<Hunk>& hunks, const Text& before,
   for (Hunk* hunk : pieces) mark_cosmetic(*hunk, "previous_version");
 }
 
+// A link to an earlier version of the document, put in or taken away on its own: "Pour
+// consulter la version des Conditions Générales en vigueur du 20.10.2023 au 14.01.2024, cliquez
+// ici." (contrib replay: a marketplace's terms, the archive link put in half a day after the
+// new terms it makes way for, alerted on its own). A version word, the period it was in
+// force (two dates) or a word saying it is earlier, and the link's words ("click here").
+constexpr std::size_t kVersionLinkMaxWords = 40;
+
+bool links_an_earlier_version(std::string_view block_text) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(block_text, kFoldToWords));
+  if (words.empty() || words.size() > kVersionLinkMaxWords) return false;
+  const bool version = any_of_words(words, {"version", "versions", "fassung", "versi\xC3\xB3n", "versione", "vers\xC3\xA3o", "versie"});
+  if (!version) return false;
+  const std::string dated = rewrite_dates(std::string(block_text));
+  std::size_t dates = 0;
+  for (std::size_t i = 0; i < dated.size(); ++i)
+    if (is_iso_date_at(dated, i)) ++dates, i += 9;
+  const bool earlier =
+      dates >= 2 || any_of_words(words, {"previous", "prior", "earlier", "archived", "former", "ancienne", "pr\xC3\xA9" "c\xC3\xA9" "dente",
+                                         "ant\xC3\xA9rieure", "vorherige", "fr\xC3\xBCh" "ere", "anterior", "precedente", "vorige"});
+  const std::string lower = ascii_lower(canonicalize(block_text, kFoldToWords));
+  const bool link = contains_any(lower, {"click here", "cliquez ici", "cliquer ici", "hier klicken", "klicken sie hier",
+                                         "haga clic aqu\xC3\xAD", "haz clic aqu\xC3\xAD", "clicca qui", "clique aqui", "klik hier"});
+  return earlier && link;
+}
+
+void mark_links_to_earlier_versions(std::vector<Hunk>& hunks) {
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
+    const char op = hunk.lines.front().op;
+    if (std::all_of(hunk.lines.begin(), hunk.lines.end(), [&](const LineOp& line) {
+          return line.op == op && links_an_earlier_version(parse_block(line.text).text);
+        }))
+      mark_cosmetic(hunk, "previous_version");
+  }
+}
+
 }  // namespace
 
 void mark_previous_versions(std::vector<Hunk>& hunks, const Text& before, const std::vector<std::string>& before_keys,
@@ -115,6 +151,7 @@ void mark_previous_versions(std::vector<Hunk>& hunks, const Text& before, const 
     mark_cosmetic(hunk, "previous_version");
   }
   mark_previous_version_pieces(hunks, before, after_keys);
+  mark_links_to_earlier_versions(hunks);
 }
 
 }  // namespace tosdiff

@@ -27,6 +27,10 @@ namespace tosdiff {
 // Also a copy the diff cut into pieces: a change that only takes blocks away, 10 or more in two
 // hunks or more, the first opening with the label of a version in force until a date that the
 // new text names (its own date of effect): every piece is the copy.
+// And a link to an earlier version put in or taken away on its own, each line (at most 40
+// words) a version word, the period it was in force (two dates) or a word saying it is
+// earlier, and the link's words ("Pour consulter la version des CGU en vigueur du 20.10.2023 au
+// 14.01.2024, cliquez ici"); a clause saying which version applies, with no link, is news.
 // A section removed from the end of the terms is none of these: it has no such label, or its
 // words are gone from the page.
 // `before_keys` and `after_keys` are the diff's comparison keys of each text's blocks.
