@@ -31,6 +31,9 @@ TEST(PrecisionUpdateNotice, NoticesAboutTheDocumentAreToldFromTermsAboutChanges)
   EXPECT_FALSE(is_update_notice("The updated terms below apply to every plan you buy after March 3, 2026, and you agree to them."));
   EXPECT_TRUE(is_update_notice("Other news We updated our Terms of Service on May 5, 2026."));  // a month, not a modal
   EXPECT_FALSE(is_update_notice("We may update these Terms of Service on May 5, 2026."));
+  // A banner above the new policy, taken down the day it comes into effect (contrib replay).
+  EXPECT_TRUE(is_update_notice("The policy below goes into effect on January 1, 2023."));
+  EXPECT_FALSE(is_update_notice("This policy goes into effect on January 1, 2023 and you must accept it to keep your account."));
   // Terms about changes, not notices: a commitment, a condition, no date, no document.
   EXPECT_FALSE(is_update_notice("We will notify you 30 days before changes to this policy take effect."));
   EXPECT_FALSE(is_update_notice("Changes to this Privacy Policy take effect on the date we publish them."));

@@ -207,10 +207,14 @@ bool is_update_notice(std::string_view sentence) {
   const std::vector<std::string> sequence = space_separated_words(key);
   bool updates_document = false;
   for (std::size_t i = 0; i < sequence.size() && !updates_document; ++i) {
-    if (!is_one_of(sequence[i], {"updated", "revised", "amended", "changed", "modified", "published", "posted",
-                                 "effective", "new"}))
+    // "The policy below goes into effect on January 1, 2023" (a photo network's banner, taken
+    // down that day): the document a few words before its coming into effect.
+    const bool into_effect = sequence[i] == "effect" && i > 0 && is_one_of(sequence[i - 1], {"into", "takes", "take"});
+    if (!into_effect && !is_one_of(sequence[i], {"updated", "revised", "amended", "changed", "modified", "published",
+                                                 "posted", "effective", "new"}))
       continue;
-    for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i + 3 && k < sequence.size(); ++k)
+    const std::size_t back = into_effect ? 5 : 2;
+    for (std::size_t k = i >= back ? i - back : 0; k <= i + 3 && k < sequence.size(); ++k)
       if (k != i && names_document_at(sequence, k)) updates_document = true;
   }
   const bool dated_update = updates_document && contains_iso_date(canonicalize(sentence, kFoldDateFormat));
