@@ -40,7 +40,6 @@ std::string without_bars(std::string_view block_text) {
 // The owner's name before the mark: "Lumen AI © 2015–2026", "Lumen © 2026. All rights reserved."
 constexpr std::size_t kCopyrightOwnerWords = 4;
 
-
 bool is_owner_first_copyright(std::string_view block_text) {
   const std::size_t mark = block_text.find("\xC2\xA9");
   if (mark == std::string_view::npos || mark == 0) return false;
@@ -137,7 +136,8 @@ const std::set<std::string>& furniture_phrases() {
       "tout afficher", "tout masquer", "alle \xC3\xB6" "ffnen", "alle schlie\xC3\x9F" "en", "alle anzeigen",
       "abrir todo", "cerrar todo", "mostrar todo", "espandi tutto", "comprimi tutto", "expandir tudo", "alles openen",
       "learn more", "read more", "read next", "read less", "continue reading", "see more", "see less", "show more",
-      "show less", "view more", "view less", "find out more", "discover more", "en savoir plus", "lire la suite", "mehr erfahren", "weiterlesen",
+      "show less", "view more", "view less", "find out more", "discover more", "en savoir plus", "lire la suite",
+      "mehr erfahren", "weiterlesen",
       "m\xC3\xA1s informaci\xC3\xB3n", "leer m\xC3\xA1s", "scopri di pi\xC3\xB9", "leggi di pi\xC3\xB9", "saiba mais",
       "leia mais", "meer informatie", "lees meer", "no thanks", "non merci", "nein danke", "no gracias", "no grazie",
       "n\xC3\xA3o obrigado", "nee bedankt", "gestion des cookies",
@@ -224,10 +224,11 @@ bool is_short_question(std::string_view text) {
 bool is_follower_count(const std::string& folded) {
   const std::size_t space = folded.find(' ');
   if (space == std::string::npos || space == 0) return false;
-  const std::string_view count = std::string_view(folded).substr(0, space), unit = std::string_view(folded).substr(space + 1);
+  const std::string_view count = std::string_view(folded).substr(0, space);
+  const std::string_view unit = std::string_view(folded).substr(space + 1);
   if (unit != "follower" && unit != "followers") return false;
-  return std::all_of(count.begin(), count.end(), [](char c) { return is_ascii_digit(c) || c == ',' || c == '.' || c == 'k'; }) &&
-         is_ascii_digit(count.front());
+  const auto counts = [](char c) { return is_ascii_digit(c) || c == ',' || c == '.' || c == 'k'; };
+  return is_ascii_digit(count.front()) && std::all_of(count.begin(), count.end(), counts);
 }
 
 // A documentation site's pager naming the page before or after: "Next: Usage policies",
