@@ -90,6 +90,33 @@ TEST(RelativeStamps, ALongerStampsTimeOfDayMovingIsCosmetic) {
                    .substantive);
 }
 
+// A help article saved again: its stamp names the author (contrib replay: a food app's help
+// centre, 25 saves in two years with nothing else changed).
+TEST(RelativeStamps, AHelpArticlesSaveStampIsCosmeticEvenAlone) {
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {"Updated 2024-11-08T17:14:28Z by Louise", "Updated 2024-11-14T16:46:26Z by Louise"},
+           {"Last edited on May 3, 2025 by Ann Lee", "Last edited on June 9, 2025 by Ann Lee"}}) {
+    const Change change = diff_texts(parse_text(help_article(before)), parse_text(help_article(after)));
+    EXPECT_FALSE(change.substantive) << after;
+    ASSERT_EQ(change.hunks.size(), 1u);
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
+  }
+}
+
+// Negative twins: a document's new date of effect, no author named, is news alone; and what
+// was updated, said between the update word and the author, is no stamp.
+TEST(RelativeStamps, WhatWasUpdatedSaidBeforeTheAuthorIsNews) {
+  EXPECT_TRUE(diff_texts(parse_text(help_article("Updated the list of partners on May 3, 2025 by Ann")),
+                         parse_text(help_article("Updated the list of processors on June 9, 2025 by Ann")))
+                  .substantive);
+}
+
+// Negative twin: a document's new date of effect, no author named, is news alone.
+TEST(RelativeStamps, ANewDateOfEffectWithoutAnAuthorIsNews) {
+  EXPECT_TRUE(diff_texts(parse_text(help_article("Last updated May 3, 2025")), parse_text(help_article("Last updated June 9, 2025")))
+                  .substantive);
+}
+
 // A help article's byline: who wrote it, not what it says.
 TEST(RelativeStamps, AHelpArticlesBylineIsAPageControl) {
   const Change change = diff_texts(parse_text(help_article("Updated today") + "Written by Ann Lee and 2 others\n"),

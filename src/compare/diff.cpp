@@ -421,8 +421,9 @@ void settle_lone_news(Change& change) {
       std::any_of(change.hunks.begin(), change.hunks.end(), [](const Hunk& hunk) { return !hunk.cosmetic; });
   if (!substantive_left) {
     for (Hunk& hunk : change.hunks) {
+      // A help article's save stamp is no date of effect, alone or not.
       const bool stamp = hunk.cosmetic && hunk.cosmetic_kinds == std::vector<std::string>{"date_stamp"} &&
-                         replaces_a_date_line(hunk);
+                         replaces_a_date_line(hunk) && !is_authored_stamp(hunk.lines[0].text);
       if (stamp || adds_update_notice(hunk)) {
         hunk.cosmetic = false;
         hunk.cosmetic_kinds.clear();

@@ -1,9 +1,11 @@
 #include "tosdiff/compare/relative_stamps.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 #include <set>
 #include <string>
 
+#include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -246,6 +248,39 @@ bool is_relative_stamp(std::string_view block_text) {
   return false;
 }
 
+// Words between an update word and its author that say only when: dates, times, "on", "at".
+bool only_a_date(const std::string& words) {
+  static constexpr std::string_view kConnectors[] = {"on", "at", "le", "\xC3\xA0", "am", "um", "el", "a", "las", "il",
+                                                     "alle", "em", "\xC3\xA0s", "op", "om", "utc", "gmt", "pm"};
+  const std::string dated = rewrite_dates(words);
+  for (const std::string& word : space_separated_words(dated)) {
+    const bool date = word.size() >= 10 && is_iso_date_at(word, 0);
+    const bool time = word.find(':') != std::string::npos && is_ascii_digit(word.front());
+    const bool connector = std::find(std::begin(kConnectors), std::end(kConnectors), word) != std::end(kConnectors);
+    if (!date && !time && !connector) return false;
+  }
+  return true;
+}
+
+bool is_authored_stamp(std::string_view block_text) {
+  const Words words = words_of(block_text);
+  if (words.size() < 4 || words.size() > kTimedStampWords) return false;
+  // The author: a mark and a name of at most kAuthorWords words closing the block.
+  std::size_t author = words.size();
+  for (std::size_t i = words.size() - 1; i > 0 && words.size() - i <= kAuthorWords + 1; --i)
+    if (any_phrase_at(words, i, kAuthorMarks) == 1 && i + 1 < words.size()) author = i;
+  if (author == words.size()) return false;
+  // The update word, after at most a byline, and the date between it and the author.
+  for (std::size_t i = 0; i < author && i <= kBylineWords; ++i) {
+    const std::size_t n = any_phrase_at(words, i, kUpdateWords);
+    if (n == 0) continue;
+    std::string date;
+    for (std::size_t k = i + n; k < author; ++k) (date += words[k]) += ' ';
+    return !date.empty() && is_date_line(date) && only_a_date(date);
+  }
+  return false;
+}
+
 void mark_relative_stamps(std::vector<Hunk>& hunks) {
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+') continue;
@@ -254,7 +289,8 @@ void mark_relative_stamps(std::vector<Hunk>& hunks) {
     const bool before_relative = is_relative_stamp(before), after_relative = is_relative_stamp(after);
     const bool stamp_aged = (before_relative || after_relative) && (before_relative || is_date_line(before)) &&
                             (after_relative || is_date_line(after));
-    if (stamp_aged || only_the_time_moved(before, after)) {
+    const bool saved_again = is_authored_stamp(before) && is_authored_stamp(after);
+    if (stamp_aged || saved_again || only_the_time_moved(before, after)) {
       hunk.cosmetic = true;
       hunk.cosmetic_kinds = {"date_stamp"};
     } else if (is_byline(before) && is_byline(after)) {

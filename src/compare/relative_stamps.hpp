@@ -20,12 +20,22 @@ namespace tosdiff {
 // the age must be a stamp's.
 bool is_relative_stamp(std::string_view block_text);
 
+// A help article's save stamp, its author named: "Updated 2024-11-08T17:14:28Z by Louise",
+// "Last edited on May 3, 2025 by Ann Lee" (an update word after at most a byline, a date, an
+// author's mark and at most 4 words). The date moves with every save of the article, whatever
+// it changed (contrib replay: a food app's help-centre page of terms, re-saved 25 times in two
+// years with nothing else changed); a document's date of effect names no author.
+bool is_authored_stamp(std::string_view block_text);
+
 // Marks cosmetic, kind "date_stamp", every substantive hunk that replaces one block by another,
 // one of them a relative stamp and the other a relative stamp or a date line (date_lines.hpp):
 // the stamp aging, or written as the date it stands for. A stamp put in or taken off with
 // other text stays what that text is. And a date line whose time of day alone moved, its
 // dates the same ("2024-06-17 05:41" → "2024-06-17 11:11": the same day's stamp in another
-// time zone); another date stays news. And, kind "page_control", a help article's byline
+// time zone); another date stays news. And a help article's save stamp, its author named,
+// replaced by another ("Updated 2024-11-08T17:14:28Z by Louise" / "Updated 2024-11-14T16:46:26Z
+// by Louise": the article saved again, whatever it changed; a document's date of effect names
+// no author and stays news alone). And, kind "page_control", a help article's byline
 // replaced by another ("Written by Ann Lee and 2 others" / "... and 3 others": its authors'
 // names capitalized, a count of others, nothing else).
 void mark_relative_stamps(std::vector<Hunk>& hunks);
