@@ -451,7 +451,8 @@ std::string drop_date_labels(std::string_view s) {
 }  // namespace
 
 std::string canonicalize(std::string_view text, unsigned steps) {
-  std::string s = steps & kFoldMarkup ? decode_literal_entities(drop_literal_tags(text)) : std::string(text);
+  std::string s(text);
+  if ((steps & kFoldMarkup) && s.find_first_of("<&") != std::string::npos) s = decode_literal_entities(drop_literal_tags(s));
   if (steps & kFoldLinkTarget) s = fold_prose_urls(fold_links(fold_hidden_emails(s)));
   if (steps & kFoldCounter) s = fold_counters(s);
   if (steps & kFoldHeadingTag) s = drop_heading_tag_name(std::move(s));
