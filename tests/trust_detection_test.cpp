@@ -322,7 +322,7 @@ TEST_F(HeldBack, AHomePageLinkingThePolicyInItsFooterIsNeverAdopted) {
   serve_html("<html><body><main><h1>Find your match</h1><p>Meet people who share your interests tonight. Swipe, "
              "chat and plan a first date in a few minutes. Join millions of members in your city and find someone "
              "who makes you smile, wherever you are and whenever you like.</p></main><footer><p>Privacy Policy</p>"
-             "<p>Terms of Use</p><p>Careers</p></footer></body></html>");
+             "<p>Terms of Use</p><p>Cookie Policy</p><p>Careers</p></footer></body></html>");
   for (const char* at : {"2026-03-02T00:00:00Z", "2026-03-02T12:00:00Z", "2026-03-03T01:00:00Z", "2026-03-05T01:00:00Z"}) {
     json record = check_at(at);
     EXPECT_EQ(record["status"], "error") << at << record.dump(2);

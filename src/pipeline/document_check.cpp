@@ -379,7 +379,8 @@ bool looks_like_the_document(const Text& held, const Text& archived) {
     return true;
   // The document's editions, one link each: what the address serves now (a help centre's page
   // linking the terms of each country; a group's privacy centre, its policy in each language).
-  if (blocks_naming_a_document(held, kHubBlockWords) >= kHubDocumentNames) return true;
+  // Opening with the document's name: a home page's footer links three policies too.
+  if (opens_with_document_name(held) && blocks_naming_a_document(held, kHubBlockWords) >= kHubDocumentNames) return true;
   const std::string title = title_key(held);
   if (!title.empty() && title == title_key(archived)) return true;
   // The page in another language, stable for a day, opening with a document's name: a

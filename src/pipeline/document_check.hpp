@@ -52,8 +52,8 @@ inline constexpr double kSamePageOverlap = 0.5;
 // page in the document's language has none of these, and a page of headings only (a
 // summary linking to the policy's sections) or another page (page_verdict.hpp
 // is_another_page) is never adopted.
-// Or it points to the document's editions, kHubDocumentNames blocks of at most kHubBlockWords
-// words naming a legal document: a help centre's terms page turned into links to each
+// Or it points to the document's editions, opening with a document's name and with
+// kHubDocumentNames blocks of at most kHubBlockWords words naming a legal document: a help centre's terms page turned into links to each
 // country's terms, a group's privacy centre listing its policy in each language (contrib
 // replay: held back for two years and a half, and for months, each check an error while the
 // address served that page; taken, the reader learns it the next day, and its links changing
