@@ -133,7 +133,7 @@ const Pair kCosmetic[] = {
     {"ContractionWithoutItsApostrophe", "We don't sell your data.", "We dont sell your data.", {"spelling"}},
     {"BulletsWrittenAsText", "Changes: - Added Exhibit E - Updated Section 2", "Changes: \u2022 Added Exhibit E \u2022 Updated Section 2",
      {"punctuation"}},
-    {"QuotedListMarkersWrittenAsText", "Usage Data | including: > * your plan. > * your device.",
+    {"QuotedListMarkersWrittenAsText", "Usage Data | including: > * your plan. > > * your device.",
      "Usage Data | including: * your plan. * your device.", {"punctuation", "whitespace"}},
     {"BulletsTakenOffAListWrittenAsText", "See \u2022 Privacy Policy \u2013 how we use data; and \u2022 Cookies Policy.",
      "See Privacy Policy \u2013 how we use data; and Cookies Policy.", {"punctuation", "whitespace"}},

@@ -182,8 +182,11 @@ std::size_t lone_bullet_length(std::string_view s, std::size_t i) {  // "•", "
   if (i > 0 && !is_ascii_space(s[i - 1])) return 0;
   // A quote's marker before a list's ("> * Usage Data", a list quoted in Markdown and written
   // out: contrib replay, a music service's purposes table); "aged > 16" is a comparison.
-  if (s[i] == '>' && i + 3 < s.size() && s[i + 1] == ' ' && (s[i + 2] == '*' || s[i + 2] == '-') && s[i + 3] == ' ')
-    return 1;
+  if (s[i] == '>') {
+    std::size_t j = i;
+    while (j + 1 < s.size() && s[j] == '>' && s[j + 1] == ' ') j += 2;  // "> > *": a quote in a quote
+    if (j > i && j + 1 < s.size() && (s[j] == '*' || s[j] == '-') && s[j + 1] == ' ') return 1;
+  }
   for (std::string_view glyph : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x80\xA3", "-"})
     if (s.compare(i, glyph.size(), glyph) == 0 && (i + glyph.size() == s.size() || is_ascii_space(s[i + glyph.size()])))
       return glyph.size();
