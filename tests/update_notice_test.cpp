@@ -33,6 +33,10 @@ TEST(PrecisionUpdateNotice, NoticesAboutTheDocumentAreToldFromTermsAboutChanges)
   EXPECT_FALSE(is_update_notice("We may update these Terms of Service on May 5, 2026."));
   // A banner above the new policy, taken down the day it comes into effect (contrib replay).
   EXPECT_TRUE(is_update_notice("The policy below goes into effect on January 1, 2023."));
+  // Dated by its month (a search engine's banner, taken down).
+  EXPECT_TRUE(is_update_notice("Update November 2025: We\u2019ve updated our policy to cover how we improve our own search indexes."));
+  EXPECT_FALSE(is_update_notice("Update November 2025: we will share your searches with our partners under this policy."));
+  EXPECT_FALSE(is_update_notice("We updated the app in November 2025."));
   EXPECT_FALSE(is_update_notice("This policy goes into effect on January 1, 2023 and you must accept it to keep your account."));
   // Terms about changes, not notices: a commitment, a condition, no date, no document.
   EXPECT_FALSE(is_update_notice("We will notify you 30 days before changes to this policy take effect."));

@@ -295,4 +295,16 @@ class DateScanner {
 
 std::string rewrite_dates(std::string_view text) { return DateScanner(text).run(); }
 
+bool names_a_month_of_a_year(std::string_view text) {
+  const std::vector<std::string> words = space_separated_words(text);
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string_view month = words[i], year = words[i + 1];
+    while (!year.empty() && (year.back() == ':' || year.back() == ',' || year.back() == '.' || year.back() == ')'))
+      year.remove_suffix(1);
+    if (year.size() != 4 || !all_ascii_digits(year) || (year.substr(0, 2) != "19" && year.substr(0, 2) != "20")) continue;
+    if (month_number(month) != 0) return true;
+  }
+  return false;
+}
+
 }  // namespace tosdiff

@@ -14,4 +14,8 @@ namespace tosdiff {
 // unambiguous). Exposed for tests.
 std::string rewrite_dates(std::string_view text);
 
+// The text names a month of a year: "November 2025", "Update May 2023:", "mai 2024" (a month's
+// name, full or in three letters, then a year 1900–2099).
+bool names_a_month_of_a_year(std::string_view text);
+
 }  // namespace tosdiff

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/date_reading.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/hunk_sentences.hpp"
@@ -217,7 +218,10 @@ bool is_update_notice(std::string_view sentence) {
     for (std::size_t k = i >= back ? i - back : 0; k <= i + 3 && k < sequence.size(); ++k)
       if (k != i && names_document_at(sequence, k)) updates_document = true;
   }
-  const bool dated_update = updates_document && contains_iso_date(canonicalize(sentence, kFoldDateFormat));
+  // Dated by its day or by its month ("Update November 2025: We've updated our policy to cover
+  // ...", a search engine's banner taken down).
+  const bool dated_update = updates_document && (contains_iso_date(canonicalize(sentence, kFoldDateFormat)) ||
+                                                 names_a_month_of_a_year(sentence));
   const bool points_to_a_version =
       any_of_words(words, {"view", "see", "read", "review", "consult", "access", "here"}) &&
       any_of_words(words, {"previous", "prior", "earlier", "old", "older", "archived", "current", "new", "last"});
