@@ -38,20 +38,19 @@ TEST(RelativeStamps, StampsAreReadInSevenLanguages) {
     EXPECT_FALSE(is_relative_stamp(clause)) << clause;
 }
 
-TEST(RelativeStamps, AStampAgingIsCosmetic) {
-  const Change change = diff_texts(parse_text(help_article("Updated over a week ago")),
-                                   parse_text(help_article("Updated over 2 weeks ago")));
-  ASSERT_EQ(change.hunks.size(), 1u);
-  EXPECT_FALSE(change.substantive);
-  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
+// The help article's stamp replaced, and nothing else: one cosmetic hunk of `kind`.
+void expect_one_cosmetic_stamp(const std::string& before, const std::string& after,
+                               const std::string& kind = "date_stamp") {
+  const Change change = diff_texts(parse_text(help_article(before)), parse_text(help_article(after)));
+  ASSERT_EQ(change.hunks.size(), 1u) << after;
+  EXPECT_FALSE(change.substantive) << after;
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{kind})) << after;
 }
 
+TEST(RelativeStamps, AStampAgingIsCosmetic) { expect_one_cosmetic_stamp("Updated over a week ago", "Updated over 2 weeks ago"); }
+
 TEST(RelativeStamps, AStampWrittenAsItsDateIsCosmetic) {
-  const Change change = diff_texts(parse_text(help_article("Updated over 11 months ago")),
-                                   parse_text(help_article("Updated May 14, 2025")));
-  ASSERT_EQ(change.hunks.size(), 1u);
-  EXPECT_FALSE(change.substantive);
-  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
+  expect_one_cosmetic_stamp("Updated over 11 months ago", "Updated May 14, 2025");
 }
 
 // Negative twin: the stamp aging beside a new clause; the clause is news.
@@ -73,10 +72,7 @@ TEST(RelativeStamps, AClauseNamingAPastTimeIsNews) {
 }
 
 TEST(RelativeStamps, AStampsTimeOfDayMovingOnTheSameDayIsCosmetic) {
-  const Change change = diff_texts(parse_text(help_article("2024-06-17 05:41")), parse_text(help_article("2024-06-17 11:11")));
-  ASSERT_EQ(change.hunks.size(), 1u);
-  EXPECT_FALSE(change.substantive);
-  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
+  expect_one_cosmetic_stamp("2024-06-17 05:41", "2024-06-17 11:11");
 }
 
 // Negative twin: another day, with its time, is a new date.
@@ -93,14 +89,8 @@ TEST(RelativeStamps, ALongerStampsTimeOfDayMovingIsCosmetic) {
 // A help article saved again: its stamp names the author (contrib replay: a food app's help
 // centre, 25 saves in two years with nothing else changed).
 TEST(RelativeStamps, AHelpArticlesSaveStampIsCosmeticEvenAlone) {
-  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
-           {"Updated 2024-11-08T17:14:28Z by Louise", "Updated 2024-11-14T16:46:26Z by Louise"},
-           {"Last edited on May 3, 2025 by Ann Lee", "Last edited on June 9, 2025 by Ann Lee"}}) {
-    const Change change = diff_texts(parse_text(help_article(before)), parse_text(help_article(after)));
-    EXPECT_FALSE(change.substantive) << after;
-    ASSERT_EQ(change.hunks.size(), 1u);
-    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
-  }
+  expect_one_cosmetic_stamp("Updated 2024-11-08T17:14:28Z by Louise", "Updated 2024-11-14T16:46:26Z by Louise");
+  expect_one_cosmetic_stamp("Last edited on May 3, 2025 by Ann Lee", "Last edited on June 9, 2025 by Ann Lee");
 }
 
 // Negative twins: a document's new date of effect, no author named, is news alone; and what

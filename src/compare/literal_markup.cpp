@@ -24,36 +24,35 @@ constexpr std::array<std::string_view, 44> kElements = {
 constexpr std::array<std::string_view, 11> kInlineElements = {"a",    "abbr", "b",     "code",   "em", "font",
                                                               "i",    "small", "span", "strong", "sup"};
 
-bool is_inline(std::string_view tag) {
-  std::size_t start = tag.size() > 1 && tag[1] == '/' ? 2 : 1, end = start;
-  while (end < tag.size() && ((tag[end] >= 'a' && tag[end] <= 'z') || is_ascii_digit(tag[end]))) ++end;
-  for (std::string_view element : kInlineElements)
-    if (tag.substr(start, end - start) == element) return true;
-  return false;
-}
-
-bool is_element(std::string_view name) {
-  for (std::string_view element : kElements)
+bool listed_in(std::string_view name, const auto& names) {
+  for (std::string_view element : names)
     if (name == element) return true;
   return false;
 }
 
-// The length of the tag at i (s[i] == '<'), or 0.
-std::size_t tag_at(std::string_view s, std::size_t i) {
+// A tag written in the text: its length, and whether its element sits inside a run of text.
+struct LiteralTag {
+  std::size_t length = 0;
+  bool inline_element = false;
+};
+
+// The tag at i (s[i] == '<'); length 0 when none.
+LiteralTag tag_at(std::string_view s, std::size_t i) {
   std::size_t j = i + 1;
   if (j < s.size() && s[j] == '/') ++j;
   const std::size_t name_start = j;
   while (j < s.size() && ((s[j] >= 'a' && s[j] <= 'z') || is_ascii_digit(s[j]))) ++j;
-  if (j == name_start || !is_element(s.substr(name_start, j - name_start))) return 0;
-  if (j >= s.size()) return 0;
-  if (s[j] == '>') return j + 1 - i;
-  if (s[j] == '/' && j + 1 < s.size() && s[j + 1] == '>') return j + 2 - i;
-  if (!is_html_space(s[j])) return 0;  // "<ab" is no "<a" tag
+  const std::string_view name = s.substr(name_start, j - name_start);
+  if (name.empty() || !listed_in(name, kElements) || j >= s.size()) return {};
+  const bool inline_element = listed_in(name, kInlineElements);
+  if (s[j] == '>') return {j + 1 - i, inline_element};
+  if (s[j] == '/' && j + 1 < s.size() && s[j + 1] == '>') return {j + 2 - i, inline_element};
+  if (!is_html_space(s[j])) return {};  // "<ab" is no "<a" tag
   for (std::size_t k = j; k < s.size() && k - i <= kTagMaxBytes; ++k) {
-    if (s[k] == '>') return k + 1 - i;
-    if (s[k] == '<' || s[k] == '\n') return 0;
+    if (s[k] == '>') return {k + 1 - i, inline_element};
+    if (s[k] == '<' || s[k] == '\n') return {};
   }
-  return 0;
+  return {};
 }
 
 }  // namespace
@@ -67,15 +66,15 @@ std::string drop_literal_tags(std::string_view s) {
   bool parted = false, dropped = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '<')
-      if (const std::size_t tag = tag_at(s, i)) {
-        bool spaced = !is_inline(s.substr(i, tag));
+      if (const LiteralTag tag = tag_at(s, i); tag.length > 0) {
+        bool spaced = !tag.inline_element;
         while (!out.empty() && is_html_space(out.back())) {
           out.pop_back();
           spaced = true;
         }
         parted = parted || spaced;
         dropped = true;
-        i += tag - 1;
+        i += tag.length - 1;
         continue;
       }
     if (dropped && is_html_space(s[i])) {

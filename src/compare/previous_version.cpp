@@ -99,7 +99,8 @@ void mark_previous_version_pieces(std::vector<Hunk>& hunks, const Text& before,
 constexpr std::size_t kVersionLinkMaxWords = 40;
 
 bool links_an_earlier_version(std::string_view block_text) {
-  const std::vector<std::string> words = space_separated_words(canonicalize(block_text, kFoldToWords));
+  const std::string folded = canonicalize(block_text, kFoldToWords);  // lower case, no marks at word ends
+  const std::vector<std::string> words = space_separated_words(folded);
   if (words.empty() || words.size() > kVersionLinkMaxWords) return false;
   const bool version = any_of_words(words, {"version", "versions", "fassung", "versi\xC3\xB3n", "versione", "vers\xC3\xA3o", "versie"});
   if (!version) return false;
@@ -110,9 +111,8 @@ bool links_an_earlier_version(std::string_view block_text) {
   const bool earlier =
       dates >= 2 || any_of_words(words, {"previous", "prior", "earlier", "archived", "former", "ancienne", "pr\xC3\xA9" "c\xC3\xA9" "dente",
                                          "ant\xC3\xA9rieure", "vorherige", "fr\xC3\xBCh" "ere", "anterior", "precedente", "vorige"});
-  const std::string lower = ascii_lower(canonicalize(block_text, kFoldToWords));
-  const bool link = contains_any(lower, {"click here", "cliquez ici", "cliquer ici", "hier klicken", "klicken sie hier",
-                                         "haga clic aqu\xC3\xAD", "haz clic aqu\xC3\xAD", "clicca qui", "clique aqui", "klik hier"});
+  const bool link = contains_any(folded, {"click here", "cliquez ici", "cliquer ici", "hier klicken", "klicken sie hier",
+                                          "haga clic aqu\xC3\xAD", "haz clic aqu\xC3\xAD", "clicca qui", "clique aqui", "klik hier"});
   return earlier && link;
 }
 

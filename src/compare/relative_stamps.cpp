@@ -170,18 +170,21 @@ bool only_author_from(const Words& words, std::size_t i) {
   return words.size() - i <= kAuthorWords && any_phrase_at(words, i, kAuthorMarks) == 1;
 }
 
+// A word of a time of day, lower case: the clock ("05:41", "11:11:02") or its meridiem or zone
+// ("am", "p.m.", "utc").
+bool is_time_word(const std::string& lower) {
+  const std::size_t colon = lower.find(':');
+  const bool clock = colon >= 1 && colon <= 2 && colon + 3 <= lower.size() && all_ascii_digits(lower.substr(0, colon)) &&
+                     all_ascii_digits(lower.substr(colon + 1, 2));
+  return clock || lower == "am" || lower == "pm" || lower == "a.m." || lower == "p.m." || lower == "utc" ||
+         lower == "gmt" || lower == "cet" || lower == "cest";
+}
+
 // The text without its times of day ("05:41", "11:11:02", "9:30 am", "9:30 PM UTC").
 std::string without_times(std::string_view text) {
   std::string out;
-  for (const std::string& word : space_separated_words(text)) {
-    const std::string lower = ascii_lower(word);
-    const std::size_t colon = lower.find(':');
-    const bool time = colon != std::string::npos && colon >= 1 && colon <= 2 && colon + 3 <= lower.size() &&
-                      all_ascii_digits(lower.substr(0, colon)) && all_ascii_digits(lower.substr(colon + 1, 2));
-    const bool marker = lower == "am" || lower == "pm" || lower == "a.m." || lower == "p.m." || lower == "utc" ||
-                        lower == "gmt" || lower == "cet" || lower == "cest";
-    if (!time && !marker) (out += word) += ' ';
-  }
+  for (const std::string& word : space_separated_words(text))
+    if (!is_time_word(ascii_lower(word))) (out += word) += ' ';
   return out;
 }
 
@@ -248,16 +251,16 @@ bool is_relative_stamp(std::string_view block_text) {
   return false;
 }
 
-// Words between an update word and its author that say only when: dates, times, "on", "at".
+// Words between an update word and its author (lower case) that say only when: dates, times,
+// "on", "at".
 bool only_a_date(const std::string& words) {
-  static constexpr std::string_view kConnectors[] = {"on", "at", "le", "\xC3\xA0", "am", "um", "el", "a", "las", "il",
-                                                     "alle", "em", "\xC3\xA0s", "op", "om", "utc", "gmt", "pm"};
+  static constexpr std::string_view kConnectors[] = {"on", "at", "le", "\xC3\xA0", "um", "el", "a",  "las",
+                                                     "il", "alle", "em", "\xC3\xA0s", "op", "om"};
   const std::string dated = rewrite_dates(words);
   for (const std::string& word : space_separated_words(dated)) {
     const bool date = word.size() >= 10 && is_iso_date_at(word, 0);
-    const bool time = word.find(':') != std::string::npos && is_ascii_digit(word.front());
     const bool connector = std::find(std::begin(kConnectors), std::end(kConnectors), word) != std::end(kConnectors);
-    if (!date && !time && !connector) return false;
+    if (!date && !is_time_word(word) && !connector) return false;
   }
   return true;
 }
