@@ -210,6 +210,23 @@ TEST(PageFooter, TheSiteFootersLinksAreCosmetic) {
   EXPECT_FALSE(header_change(page("# Terms\n") + kFooter, page("# Terms\n") + cities).substantive);
 }
 
+TEST(PageFooter, AnEntryOfTheFootersListsRenamedIsCosmetic) {
+  // Contrib replays: a carmaker's footer ("Safety Recalls" for "Ignition Recall") and a cable
+  // company's ("Queue" for "Watchlist"), each a link's label, alerted as a name switched.
+  std::string renamed = kFooter;
+  renamed.replace(renamed.find("- Claims"), 8, "- Ignition Recall");
+  const Change change = header_change(page("# Terms\n") + kFooter, page("# Terms\n") + renamed);
+  EXPECT_FALSE(change.substantive);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
+  // Twins: a name switched on a line of its own in the footer, or in a list above the first
+  // sentence, stays news.
+  EXPECT_TRUE(header_change(page("# Terms\n") + kFooter + "Northwind Limited\n", page("# Terms\n") + kFooter + "Southbay Holdings\n")
+                  .substantive);
+  EXPECT_TRUE(header_change(page("# Terms\n- Provided by\n- Northwind Limited\n"), page("# Terms\n- Provided by\n- Southbay Holdings\n"))
+                  .substantive);
+}
+
 TEST(PageFooter, AFooterGluedIntoLinesOfLabelsIsCosmetic) {
   // A footer whose links the page glued together: "Contact UsHelp Center", a link put in.
   const std::string glued = "#### You found your people\nNorthwind PulseBlog Press Kit\nContact UsHelp Center\n";

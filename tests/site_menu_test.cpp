@@ -47,7 +47,7 @@ Change menu_change_of(const std::string& before, const std::string& after) {
 
 TEST(SiteMenu, TheMenuAboveTheDocumentIsCounted) {
   const Text text = parse_text(shop_menu("SALE: up to -40%") + kShopPolicy);
-  const std::size_t menu = site_menu_blocks(text);
+  const std::size_t menu = site_menu_range(text).end;
   ASSERT_GT(menu, 30u);
   EXPECT_EQ(text.blocks[menu - 1].text, "Illustration");  // the last list item; the title is not in it
   EXPECT_EQ(text.blocks[menu].text, "Privacy policy");
@@ -90,10 +90,48 @@ TEST(SiteMenu, AProcessorAddedToAListAfterTheIntroductionIsNews) {
   EXPECT_TRUE(change.substantive);
 }
 
+TEST(SiteMenu, AProcessorAddedToAListUnderAnIntroductionWithoutHeadingIsNews) {
+  for (const std::string intro : {"We use the following sub-processors, and tell you before we add one of them.\n",
+                                   "# Sub-processors\nWe use these, and tell you first.\n",
+                                   "Our sub-processors. We tell you before we add one:\n"}) {
+    EXPECT_TRUE(menu_change_of(intro + processors("") + kShopPolicy,
+                               intro + processors("- Ad Network Inc\n  - Hosting\n") + kShopPolicy)
+                    .substantive)
+        << intro;
+  }
+}
+
+// A site's menu under banners (contrib replay: a cable company's privacy policy under four
+// of them, "Your session has timed out due to inactivity. Click here to go back"; a menu entry
+// renamed, alerted).
+std::string bannered_menu(const std::string& entry) {
+  std::string menu = "Come here often? Make lumenfield.example your homepage. close\n"
+                     "Your session has timed out due to inactivity. Click here to go back. close\nLUMENFIELD\n";
+  for (const char* section : {"TV", "Email", "Voicemail", "More"})
+    menu += "- " + std::string(section) + "\n  - News\n  - Sports\n  - Travel\n";
+  menu += "  - " + entry + "\n- Shop\n- My Account\n- Support\n- Sign In\n- Shop\n- My Account\n- Support\n- Sign Out\n"
+          "- Help\n- Contact Us\n- Search\n- Store\n";
+  return menu;
+}
+
+TEST(SiteMenu, AMenuUnderBannersIsCosmeticTheBannersAreNot) {
+  const Text text = parse_text(bannered_menu("Queue") + kShopPolicy);
+  const MenuRange menu = site_menu_range(text);
+  EXPECT_EQ(menu.begin, 2u);
+  ASSERT_GT(menu.end, 30u);
+  EXPECT_EQ(text.blocks[menu.end].text, "Privacy policy");
+  const Change change = menu_change_of(bannered_menu("Queue") + kShopPolicy, bannered_menu("Watchlist") + kShopPolicy);
+  EXPECT_FALSE(change.substantive);
+  // Twin: a banner's sentence changed is no menu's.
+  std::string banner = bannered_menu("Queue");
+  banner.replace(banner.find("Come here often?"), 16, "Our terms change on 1 May.");
+  EXPECT_TRUE(menu_change_of(bannered_menu("Queue") + kShopPolicy, banner + kShopPolicy).substantive);
+}
+
 TEST(SiteMenu, AListAtTheTopWithoutAnyRepeatedEntryIsNoMenu) {
   std::string list = "# Data we collect\n";
   for (int i = 1; i <= 40; ++i) list += "- Category " + std::to_string(i) + "\n  - Field " + std::to_string(i) + "\n";
-  EXPECT_EQ(site_menu_blocks(parse_text(list + kShopPolicy)), 0u);
+  EXPECT_EQ(site_menu_range(parse_text(list + kShopPolicy)).end, 0u);
   EXPECT_TRUE(menu_change_of(list + kShopPolicy, list + "- Biometric data\n" + kShopPolicy).substantive);
 }
 
@@ -116,7 +154,7 @@ TEST(SiteMenu, DatedEventsRollingForwardInAMenuThatNamesTheSitesSectionsAreCosme
 }
 
 TEST(SiteMenu, AMenuWithNoDocumentBelowItIsNoMenu) {
-  EXPECT_EQ(site_menu_blocks(parse_text(shop_menu("SALE"))), 0u);
+  EXPECT_EQ(site_menu_range(parse_text(shop_menu("SALE"))).end, 0u);
   EXPECT_TRUE(menu_change_of(shop_menu("SALE"), shop_menu("SALE -50%")).substantive);
 }
 

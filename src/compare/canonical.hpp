@@ -18,7 +18,8 @@
 //                 is "example.com/terms")
 //   spelling      British/American spelling, open/closed/hyphenated compounds, the serial
 //                 comma, an apostrophe inside a word ("n'a" / "na"), an accent written as
-//                 another or lost to the encoding (spelling.hpp)
+//                 another or lost to the encoding, English contractions ("don't" / "do
+//                 not") (spelling.hpp)
 //   counter       the numbers of a page's counters ("1840 out of 2613 found this helpful",
 //                 "3.4M views"; counters.hpp)
 // The date is kept, only its form folded: "8 July 2026" and "July 8, 2026" are equal,

@@ -15,6 +15,7 @@
 #include "tosdiff/compare/duplicate_copy.hpp"
 #include "tosdiff/compare/link_rewrites.hpp"
 #include "tosdiff/compare/navigation.hpp"
+#include "tosdiff/compare/share_widget.hpp"
 #include "tosdiff/compare/site_menu.hpp"
 #include "tosdiff/compare/spelling.hpp"
 #include "tosdiff/compare/page_chrome.hpp"
@@ -487,6 +488,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_duplicate_copies(hunks, after.keys);
   mark_repeated_edits(hunks, before.keys);
   mark_page_controls(hunks);
+  mark_share_widgets(hunks);
   mark_ad_slots(hunks, before_text, after_text);
   mark_link_rewrites(hunks, before_text, after_text);
   mark_typos(hunks, before_text, after_text);

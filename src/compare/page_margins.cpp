@@ -231,8 +231,14 @@ bool capitalised(const std::string& word) {
 // One name put in place of another: a line each side, every word capitalised, no word in
 // common ("Jane Doe" for "John Smith"; not "Privacy Policy" for "Privacy Policy | Pinterest",
 // nor a glued line of labels, "AboutCareersPressBusinesses" for "AboutCareersPressAdvertise").
-bool switches_a_name(const Hunk& hunk) {
+// In a footer, an entry of its link lists renamed is a link's label, not a name: a list item
+// each side ("- Safety Recalls" for "- Ignition Recall", "- Queue" for "- Watchlist": contrib
+// replays, a carmaker's and a cable company's footers, each alerted on their privacy policies).
+bool switches_a_name(const Hunk& hunk, bool in_footer) {
   if (hunk.old_lines != 1 || hunk.new_lines != 1 || hunk.lines.size() != 2) return false;
+  if (in_footer && parse_block(hunk.lines[0].text).kind == BlockKind::list_item &&
+      parse_block(hunk.lines[1].text).kind == BlockKind::list_item)
+    return false;
   std::set<std::string> removed;
   for (const LineOp& line : hunk.lines) {
     const Block block = parse_block(line.text);  // the labels are views into its text
@@ -359,7 +365,7 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     if (says_more) continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
-    if (switches_a_name(hunk) || (header && topical(hunk))) continue;
+    if (switches_a_name(hunk, footer) || (header && topical(hunk))) continue;
     mark_cosmetic(hunk, header ? "page_header" : "page_footer");
     ++marked;
   }

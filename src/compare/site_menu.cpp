@@ -17,6 +17,8 @@ constexpr std::size_t kMenuMinBlocks = 30;
 constexpr std::size_t kLabelMinRepeats = 3;
 constexpr std::size_t kMinSiteSections = 2;
 constexpr std::size_t kDocumentMinWords = 100;
+constexpr std::size_t kMenuMaxBanners = 5;
+constexpr std::size_t kBannerMaxWords = 20;
 
 // The document's first sentence: a paragraph of 13 words or more with sentence punctuation.
 // A menu's entries are list items and lines without punctuation, and can be long ("Sac
@@ -52,13 +54,19 @@ bool is_related_label(std::string_view text) {
   return false;
 }
 
+bool ends_with_colon(std::string_view text) {
+  const std::string_view trimmed = trim(text);
+  return !trimmed.empty() && trimmed.back() == ':';
+}
+
 constexpr std::size_t kRelatedMaxBlocks = 40;
 constexpr std::size_t kRelatedMaxWords = 30;  // a card's teaser, not a clause
 
-// Whether the removed (or added) side of a hunk lies within the first `menu` lines.
-bool side_within(std::size_t start, std::size_t lines, std::size_t menu) {
-  if (lines == 0) return start <= menu;  // an insertion after line `start`
-  return start + lines - 1 <= menu;
+// Whether the removed (or added) side of a hunk lies within the menu's lines (1-based
+// begin + 1 .. end).
+bool side_within(std::size_t start, std::size_t lines, MenuRange menu) {
+  if (lines == 0) return start >= menu.begin && start <= menu.end;  // an insertion after line `start`
+  return start > menu.begin && start + lines - 1 <= menu.end;
 }
 
 // Whether one side of a hunk lies within the text's closing list of related articles, which
@@ -126,17 +134,34 @@ std::size_t related_articles_start(const Text& text) {
   return start;
 }
 
-std::size_t site_menu_blocks(const Text& text) {
+MenuRange site_menu_range(const Text& text) {
   const std::vector<Block>& blocks = text.blocks;
-  std::size_t first_sentence = 0;
+  std::size_t first_item = 0;
+  while (first_item < blocks.size() && blocks[first_item].kind != BlockKind::list_item) ++first_item;
+  // Banners above the menu: a few short lines, sentences among them ("Your session has timed
+  // out due to inactivity. Click here to go back"), over the site's menu (contrib replay: a
+  // cable company's privacy policy under four such banners and a menu of 30 lines).
+  // A list its introduction announces ("We use these sub-processors:"), or under a heading
+  // (the document's title), is the document's.
+  if (first_item > 0 && first_item < blocks.size() && ends_with_colon(blocks[first_item - 1].text)) return {};
+  for (std::size_t i = 0; i < first_item && i < blocks.size(); ++i)
+    if (blocks[i].kind == BlockKind::heading) return {};
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < first_item && i < blocks.size(); ++i)
+    if (is_sentence(blocks[i])) begin = i + 1;
+  if (begin > kMenuMaxBanners) return {};
+  for (std::size_t i = 0; i < begin; ++i)
+    if (count_space_separated_words(blocks[i].text) > kBannerMaxWords) return {};
+
+  std::size_t first_sentence = begin;
   while (first_sentence < blocks.size() && !is_sentence(blocks[first_sentence])) ++first_sentence;
   std::size_t end = first_sentence;
-  while (end > 0 && blocks[end - 1].kind != BlockKind::list_item) --end;
-  if (end < kMenuMinBlocks) return 0;
+  while (end > begin && blocks[end - 1].kind != BlockKind::list_item) --end;
+  if (end < begin + kMenuMinBlocks) return {};
 
   std::size_t items = 0, nested = 0, most_repeated = 0, sections = 0;
   std::map<std::string, std::size_t> repeats;
-  for (std::size_t i = 0; i < end; ++i) {
+  for (std::size_t i = begin; i < end; ++i) {
     if (blocks[i].kind != BlockKind::list_item) continue;
     ++items;
     sections += names_a_site_section(blocks[i].text) ? 1 : 0;
@@ -146,17 +171,23 @@ std::size_t site_menu_blocks(const Text& text) {
   // A label repeated under every category ("See all"), or the site's own sections named
   // ("Home", "Contact Us"; contrib replay: a greeting-card site's menu of coming events, dated,
   // rolling forward above its privacy policy every few days).
-  if (items * 3 < end * 2 || nested * 5 < items || (most_repeated < kLabelMinRepeats && sections < kMinSiteSections)) return 0;
+  if (items * 3 < (end - begin) * 2 || nested * 5 < items ||
+      (most_repeated < kLabelMinRepeats && sections < kMinSiteSections))
+    return {};
+  // Under banners, only a menu naming the site's sections: a policy's list of processors
+  // under its introduction ("We use the following sub-processors:") repeats its labels too.
+  if (begin > 0 && sections < kMinSiteSections) return {};
 
   std::size_t document_words = 0;
   for (std::size_t i = first_sentence; i < blocks.size() && document_words < kDocumentMinWords; ++i)
     document_words += count_space_separated_words(blocks[i].text);
-  return document_words >= kDocumentMinWords ? end : 0;
+  if (document_words < kDocumentMinWords) return {};
+  return {begin, end};
 }
 
 void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   if (hunks.empty()) return;
-  const std::size_t old_menu = site_menu_blocks(before), new_menu = site_menu_blocks(after);
+  const MenuRange old_menu = site_menu_range(before), new_menu = site_menu_range(after);
   const std::size_t old_related = related_articles_start(before), new_related = related_articles_start(after);
   const bool related = old_related < before.blocks.size() || new_related < after.blocks.size();
   for (Hunk& hunk : hunks) {

@@ -21,13 +21,19 @@
 
 namespace tosdiff {
 
-// How many blocks at the top of `text` are a site menu: the blocks before its first
-// sentence (a paragraph of 13 words or more with punctuation, any block of over 40 words or
-// a table row), up to the last list
-// item among them (what follows it is the document's own title and date), when they are at
-// least 30, two thirds of them list items, a fifth of those nested, one label at least 3
-// times or two naming the site's own sections (page_margins.hpp), and the document below has 100 words or more. 0 otherwise.
-std::size_t site_menu_blocks(const Text& text);
+// Where a site menu lies at the top of `text`: blocks [begin, end), 0-based. `end` is the
+// last list item before the document's first sentence (a paragraph of 13 words or more with
+// punctuation, any block of over 40 words or a table row; what follows it is the document's
+// own title and date); `begin` is 0, or past up to 5 banners of at most 20 words (no heading)
+// when sentences stand above the menu's first list item. A menu has at least 30 blocks, two
+// thirds of them list items, a fifth of those nested, one label at least 3 times or two
+// naming the site's own sections (page_margins.hpp), and the document below has 100 words or
+// more. A list under a heading (the document's title) or announced by a line ending with a
+// colon ("We use these sub-processors:") is the document's. {0, 0} when there is none.
+struct MenuRange {
+  std::size_t begin = 0, end = 0;
+};
+MenuRange site_menu_range(const Text& text);
 
 // Where a help centre's list of other articles closes the text: the first block, among the
 // last 40 and below the text's last block of more than 30 words, that says "Related

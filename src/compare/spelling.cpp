@@ -274,6 +274,100 @@ std::string drop_inner_apostrophes(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// An apostrophe at i: ASCII or typographic (the quotes step may not have run); its size, or 0.
+std::size_t apostrophe_at(std::string_view text, std::size_t i) {
+  if (text[i] == '\'') return 1;
+  return text.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 0;
+}
+
+// What an English contraction's ending stands for, written after its word. "'s" and "'d" are
+// not here: each reads two ways ("it's" is "it is" or "it has", "Ann's" a possessive), and
+// "its" / "it's" is already one word for drop_inner_apostrophes.
+std::string_view expansion_of(std::string_view ending_lower) {
+  if (ending_lower == "re") return " are";
+  if (ending_lower == "ll") return " will";
+  if (ending_lower == "ve") return " have";
+  if (ending_lower == "m") return " am";
+  return {};
+}
+
+// The word a negative contraction stands for, from what comes before its "n't": "wo" (won't)
+// is "will", "ca" (can't) is "can", written apart from "not" (join_compounds makes it "cannot"
+// again), "sha" (shan't) is "shall"; any other stem is its own word ("do", "does", "is",
+// "would", "must"). "" for "ain't", which stands for several.
+std::string negated_word(std::string_view stem) {
+  const std::string lower = ascii_lower(stem);
+  if (lower == "ai") return "";
+  const std::string_view word = lower == "wo" ? "will" : lower == "ca" ? "can" : lower == "sha" ? "shall" : "";
+  if (word.empty()) return std::string(stem);
+  std::string out(word);
+  if (stem[0] >= 'A' && stem[0] <= 'Z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+// A negative contraction written without its apostrophe ("dont", "doesnt"): the slip
+// drop_inner_apostrophes reads as the same word. Not "cant" nor "wont", words of their own.
+bool is_apostrophe_lost(std::string_view word) {
+  static constexpr std::string_view kLost[] = {"arent", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt",
+                                               "havent", "isnt", "mustnt", "shouldnt", "wasnt", "werent", "wouldnt"};
+  if (word.size() < 4 || word.size() > 8) return false;
+  const std::string lower = ascii_lower(word);
+  return std::find(std::begin(kLost), std::end(kLost), lower) != std::end(kLost);
+}
+
+}  // namespace
+
+std::string expand_contractions(std::string_view text) {
+  if (text.find('\'') == std::string_view::npos && text.find("\xE2\x80\x99") == std::string_view::npos &&
+      text.find("nt") == std::string_view::npos)
+    return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 16);
+  std::size_t copied = 0, i = 0;
+  while (i < text.size()) {
+    if (!is_ascii_letter(text[i]) || (i > 0 && letter_ends_at(text, i))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && is_ascii_letter(text[end])) ++end;
+    const std::size_t mark = end < text.size() ? apostrophe_at(text, end) : 0;
+    if (mark == 0) {
+      if (!letter_starts_at(text, end) && is_apostrophe_lost(text.substr(i, end - i))) {
+        out.append(text.substr(copied, i - copied));
+        out += negated_word(text.substr(i, end - i - 2)) + " not";
+        copied = end;
+      }
+      i = end;
+      continue;
+    }
+    std::size_t tail = end + mark;
+    while (tail < text.size() && is_ascii_letter(text[tail])) ++tail;
+    const std::string_view word = text.substr(i, end - i), ending = text.substr(end + mark, tail - end - mark);
+    const std::string ending_lower = ascii_lower(ending);
+    if (tail < text.size() && letter_starts_at(text, tail)) {  // an accented letter follows: not English
+      i = tail;
+      continue;
+    }
+    std::string expanded;
+    const bool negative = ending_lower == "t" && word.size() >= 3 && (word.back() == 'n' || word.back() == 'N');
+    if (negative && !negated_word(word.substr(0, word.size() - 1)).empty())
+      expanded = negated_word(word.substr(0, word.size() - 1)) + " not";
+    else if (!expansion_of(ending_lower).empty() && (ending_lower != "m" || word == "I" || word == "i"))
+      expanded = std::string(word) + std::string(expansion_of(ending_lower));
+    if (!expanded.empty()) {
+      out.append(text.substr(copied, i - copied));
+      out += expanded;
+      copied = tail;
+    }
+    i = tail;
+  }
+  out.append(text.substr(copied));
+  return out;
+}
+
 std::string fold_accents(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -38,6 +38,13 @@ std::string join_compounds(std::string_view text);
 // "d une", "users'" aside, "its" / "it's") is the same word misspelt, never another clause.
 std::string drop_inner_apostrophes(std::string_view text);
 
+// English's contractions written out: "don't" is "do not", "can't" "can not", "won't" "will
+// not", "we're" "we are", "you'll" "you will", "we've" "we have", "I'm" "I am"; the
+// apostrophe ASCII or typographic, the word's capital kept. A page rewritten in a plainer
+// register (contrib replay: a storage service's terms, "please do not assume" becoming "please
+// don't assume") says the same. "'s" and "'d" read two ways and stay.
+std::string expand_contractions(std::string_view text);
+
 // Every accented Latin letter (U+00C0..U+017F) and every run of replacement characters
 // (U+FFFD, what a page's bad bytes decode to) read as one letter, "é": an accent written as
 // another ("intérét" = "intérêt", "prêcommandés" = "précommandés") or a letter lost to the

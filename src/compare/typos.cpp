@@ -183,6 +183,29 @@ bool only_stutters(const Hunk& hunk) {
   return any;
 }
 
+// Every edit of the hunk puts in or takes away one English article, alone: "Data at user level
+// is stored" / "Data at the user level is stored" (contrib replay: a startup's policy, its
+// grammar fixed). An article missing is a slip of the pen, never another provision. "the" is
+// English's own; "a" and "an" are words of other languages too (French's "a" is "has"), so
+// they count only in a hunk whose unchanged words say "the".
+bool only_articles(const Hunk& hunk) {
+  bool any = false, english = false;
+  for (std::size_t i = 0; i < hunk.words.size(); ++i) {
+    const WordOp& op = hunk.words[i];
+    const std::string words = canonicalize(op.text, kFoldToWords);
+    if (op.op == '=') {
+      english = english || (" " + words + " ").find(" the ") != std::string::npos;
+      continue;
+    }
+    const bool beside_edit = (i + 1 < hunk.words.size() && hunk.words[i + 1].op != '=') ||
+                             (i > 0 && hunk.words[i - 1].op != '=');
+    if (beside_edit || (words != "the" && words != "a" && words != "an")) return false;
+    english = english || words == "the";
+    any = true;
+  }
+  return any && english;
+}
+
 class TypoJudge {
  public:
   TypoJudge(const Text& before, const Text& after) : before_(before), after_(after) {}
@@ -241,7 +264,7 @@ class TypoJudge {
 void mark_typos(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   TypoJudge judge(before, after);  // counts the texts' words only when a hunk gets that far
   for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic || (!only_stutters(hunk) && !judge.only_typos(hunk))) continue;
+    if (hunk.cosmetic || (!only_stutters(hunk) && !only_articles(hunk) && !judge.only_typos(hunk))) continue;
     hunk.cosmetic = true;
     hunk.cosmetic_kinds = {"spelling"};
   }

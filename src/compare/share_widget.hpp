@@ -1,0 +1,25 @@
+#pragma once
+// A share widget's list of networks caught inside a selection: "Thanks for sharing! Facebook
+// Twitter Pinterest LinkedIn Digg ... Yahoo Mail Yummly" (contrib replay: an insurer's privacy
+// policy page, its AddToAny menu of some hundred networks moved from one form to another, one
+// network dropped from it, each alerted). Which networks a page offers to share it on is no
+// term of it. A pure transform.
+
+#include <string_view>
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
+
+namespace tosdiff {
+
+// A run of words that is such a list: 8 words or more, three fifths of them the names of
+// networks and share targets ("Facebook", "WhatsApp", "Copy Link", "Email", "Print", "VK").
+// "We share your data with Facebook and Google for advertising" is not one.
+bool is_share_list(std::string_view words);
+
+// Marks cosmetic, kind "page_control", every substantive hunk each of whose edits is a share
+// list put in, taken away or moved, or a few words (up to 3) put in or taken away in the middle
+// of one: the 10 words on each side together make a share list.
+void mark_share_widgets(std::vector<Hunk>& hunks);
+
+}  // namespace tosdiff
