@@ -134,6 +134,15 @@ const Pair kCosmetic[] = {
     // A page rewritten in a plainer register (contrib replay: a storage service's terms).
     {"ContractionsWrittenOut", "Please don\u2019t assume we review content. We won't sell it, and you can't opt out; we're told.",
      "Please do not assume we review content. We will not sell it, and you cannot opt out; we are told.", {"spelling"}},
+    // A page's apostrophes lost (contrib replay: a social network's cookie policy, "you're"
+    // become "youre") is the same word as before.
+    {"ApostrophesOfContractionsLost", "If you\u2019re signed in, we check whether we\u2019ve shown an ad.",
+     "If youre signed in, we check whether weve shown an ad.", {"spelling"}},
+    // A paragraph the page cut into lines, one ending with "is" and the next opening with
+    // "not" (contrib replay: a dating app's privacy policy): joined, it reads the same.
+    {"AParagraphCutBetweenAVerbAndItsNegation",
+     "We share it with vendors who serve ads, which may include, but is\nnot limited to, fraud detection and payments.",
+     "We share it with vendors who serve ads, which may include, but is not limited to, fraud detection and payments.", {"layout"}},
     {"ContractionsMade", "You will receive a notice, we have said; I am the owner and it does not apply.",
      "You'll receive a notice, we've said; I'm the owner and it doesn't apply.", {"spelling"}},
     // An article left out, put back (contrib replay: a startup's privacy policy, its grammar fixed).
@@ -141,6 +150,12 @@ const Pair kCosmetic[] = {
      "Data at the user level is stored for a maximum of six months.", {"spelling"}},
     {"AnIndefiniteArticleTakenAway", "We may send you a notice by the e-mail address you gave.",
      "We may send you notice by the e-mail address you gave.", {"spelling"}},
+    // Contrib replays: a dating app's list labels glued to their text; a web3 company's
+    // Markdown emphasis left in its terms.
+    {"SpaceLostAfterAListLabelsColon", "Analyze our products and services: to develop and measure them.",
+     "Analyze our products and services:to develop and measure them.", {"whitespace"}},
+    {"MarkdownEmphasisUnderscores", "_If you think any content infringes your rights, write to support@lumenfield.example._",
+     "If you think any content infringes your rights, write to support@lumenfield.example.", {"punctuation"}},
     {"BulletsWrittenAsText", "Changes: - Added Exhibit E - Updated Section 2", "Changes: \u2022 Added Exhibit E \u2022 Updated Section 2",
      {"punctuation"}},
     {"QuotedListMarkersWrittenAsText", "Usage Data | including: > * your plan. > > * your device.",
@@ -284,6 +299,7 @@ const Pair kSubstantive[] = {
     {"AnArticleInPlaceOfAnother", "We share data with the partners listed below.", "We share data with a partner listed below.", {}},
     {"FrenchsAIsAVerb", "Le vendeur a acc\u00e8s \u00e0 vos donn\u00e9es.", "Le vendeur acc\u00e8s \u00e0 vos donn\u00e9es.", {}},
     {"ANotTakenAwayAlone", "You may not share the data.", "You may share the data.", {}},
+    {"AnUnderscoreInsideAWordStays", "Send the user_id field.", "Send the userid field.", {}},
     {"ADecimalCommaStays", "A fee of 1,5 euros applies.", "A fee of 15 euros applies.", {}},
     {"AHyphenBeforeAnotherWordStays", "Voir ci- dessus pour les informations.", "Voir ci- dessous pour les informations.", {}},
 };

@@ -202,6 +202,22 @@ TEST(SiteMenu, TextAfterARelatedArticlesLabelThatIsProseIsNews) {
   EXPECT_TRUE(menu_change_of(kShopPolicy + related("Hosts"), policy + related("Hosts")).substantive);
 }
 
+TEST(SiteMenu, RelatedArticlesGluedIntoOneLineAreCosmetic) {
+  // Contrib replay: an ad network's policies on its help centre, the cards' titles glued.
+  const std::string before = "Related Articles\nRestricted Content, Products, and ServicesPolicy FAQ - Video GamingPolicy FAQ - "
+                             "Shopping & E-commerceA Content Checklist: How to write ads that pass review and keep them live …\n";
+  std::string after = before;
+  after.replace(after.find("Policy FAQ - Video Gaming"), 25, "Thumbnail is not related to or does not match the landing page");
+  const Change change = menu_change_of(kShopPolicy + before, kShopPolicy + after);
+  EXPECT_FALSE(change.substantive);
+  // Twin: prose glued after the label (its sentences' full stops) stays news.
+  const std::string prose = "Related Articles\nThese terms apply to the videos you publish on YouTube, and you grant us a licence to "
+                            "show them to other users. You also allow us to translate them. Payments go through PayPal and WhatsApp Pay.\n";
+  std::string sold = prose;
+  sold.replace(sold.find("to show them"), 12, "to sell them");
+  EXPECT_TRUE(menu_change_of(kShopPolicy + prose, kShopPolicy + sold).substantive);
+}
+
 TEST(SiteMenu, ARelatedTopicsLabelTakenAwayAboveTheListThatStaysIsCosmetic) {
   // A search engine's ranking description: the "RELATED TOPICS" heading dropped, its links kept.
   const std::string list = "Remove cached pages from the index\nReport a concern about a result\n";

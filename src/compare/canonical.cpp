@@ -106,7 +106,9 @@ bool glued_to_a_lower_case_name(std::string_view s, std::size_t dot) {
 // (or a closing bracket or quote, or a letter beyond ASCII: "conformité.Les", "»).Ces") and
 // a capitalized word. "U.S.Army", "e.g." and "example.com" are left as they are. A comma or
 // a semicolon between two letters is always a lost space ("ci-après,conjointement"): no
-// word is written with one inside (numbers, "1,500", are digits).
+// word is written with one inside (numbers, "1,500", are digits); so is a colon between two
+// lower-case words ("services:to develop", a list's label glued to its text; contrib replay: a
+// dating app's privacy policy re-laid out).
 std::string split_glued_sentences(std::string_view s) {
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
@@ -119,7 +121,8 @@ std::string split_glued_sentences(std::string_view s) {
     out += s[i];
     const char c = s[i];
     if (i == 0 || i + 2 >= s.size()) continue;
-    if ((c == ',' || c == ';') && is_letter_byte(s[i - 1]) && is_letter_byte(s[i + 1])) {
+    if (((c == ',' || c == ';') && is_letter_byte(s[i - 1]) && is_letter_byte(s[i + 1])) ||
+        (c == ':' && lower(s[i - 1]) && lower(s[i + 1]) && lower(s[i + 2]))) {
       out += ' ';
     } else if ((c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ',') && ends_a_sentence(s[i - 1]) &&
                ((upper(s[i + 1]) && lower(s[i + 2])) ||
@@ -273,11 +276,11 @@ std::size_t footnote_marker_length(std::string_view s, std::size_t i) {
 }
 
 // Brackets, double quotes, apostrophes at word edges, footnote markers, stray markup marks
-// ("*" at a word's edge, ">" before a word) and lone permalink marks ("#", "¶") carry no
+// ("*" or Markdown's emphasis "_" at a word's edge, ">" before a word) and lone permalink marks ("#", "¶") carry no
 // wording of their own: a stray ")" removed, a defined term losing its quotes, a heading
 // gaining an anchor link "#" say the same thing. A bracket separates words ("example.com(the" reads "example.com (the");
 // a bracketed suffix does not ("user(s)" reads "users"). An apostrophe inside a word stays
-// ("don't"), and so does "*" between letters or digits ("5*3").
+// ("don't"), and so does "*" or "_" between letters or digits ("5*3", "user_id").
 std::string fold_marks(std::string_view s) {
   auto letter = [&](std::size_t k) { return k < s.size() && is_letter_byte(s[k]); };
   auto alnum = [&](std::size_t k) { return k < s.size() && (is_ascii_letter(s[k]) || is_ascii_digit(s[k])); };
@@ -300,7 +303,7 @@ std::string fold_marks(std::string_view s) {
       continue;
     }
     if (c == '"') continue;
-    if (c == '*' && !(i > 0 && alnum(i - 1) && alnum(i + 1))) continue;
+    if ((c == '*' || c == '_') && !(i > 0 && alnum(i - 1) && alnum(i + 1))) continue;
     if (c == '>' && (i == 0 || is_ascii_space(s[i - 1])) && letter(i + 1)) continue;
     if (c == '\'') {  // a run of them is one ("entity''s" is a typo of "entity's")
       std::size_t run = i;

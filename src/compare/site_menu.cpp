@@ -105,6 +105,21 @@ bool is_card_line(std::string_view text) {
   return ends_cut_short(text) && words <= kRelatedMaxWords;
 }
 
+constexpr std::size_t kGluedTitlesMin = 3;
+constexpr std::size_t kGluedTitleWords = 16;
+
+// The cards' titles glued into one line by the page's markup, each running into the next
+// ("... and ServicesPolicy FAQ - Video GamingA Content Checklist: How …"; contrib replay: an ad
+// network's policies on its help centre, one article's title swapped for another's).
+bool glued_card_titles(std::string_view text) {
+  // Sentences are prose, whatever product names glue ("YouTube", "PayPal").
+  if (text.find(". ") != std::string_view::npos || text.find("; ") != std::string_view::npos) return false;
+  const std::vector<std::string_view> titles = glued_labels(text);
+  if (titles.size() < kGluedTitlesMin) return false;
+  return std::all_of(titles.begin(), titles.end(),
+                     [](std::string_view title) { return count_space_separated_words(title) <= kGluedTitleWords; });
+}
+
 // A hunk that takes away (or puts in) a whole list of related articles, wherever it stands (a
 // site's footer may follow it: a platform's terms on its help centre): the label first, then
 // its cards.
@@ -128,7 +143,7 @@ std::size_t related_articles_start(const Text& text) {
   // twice (replay: a platform's terms, the list under a heading and again as plain lines).
   std::size_t start = blocks.size();
   for (std::size_t i = end; i-- > lowest;) {
-    if (count_space_separated_words(blocks[i].text) > kRelatedMaxWords) break;
+    if (count_space_separated_words(blocks[i].text) > kRelatedMaxWords && !glued_card_titles(blocks[i].text)) break;
     if (is_related_label(blocks[i].text)) start = i;
   }
   return start;

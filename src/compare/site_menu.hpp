@@ -38,8 +38,9 @@ MenuRange site_menu_range(const Text& text);
 // Where a help centre's list of other articles closes the text: the first block, among the
 // last 40 and below the text's last block of more than 30 words, that says "Related
 // articles" (or so in another language); every block from it to the end is of at most 30
-// words (a card's teaser, not a clause), and a list shown twice is taken from its first
-// label. The text's size when there is none.
+// words (a card's teaser, not a clause) or the cards' titles glued into one line (3 or more,
+// each of at most 16 words), and a list shown twice is taken from its first label. The
+// text's size when there is none.
 std::size_t related_articles_start(const Text& text);
 
 // Marks cosmetic, kind "site_menu", every substantive hunk whose removed blocks all lie in

@@ -307,21 +307,30 @@ std::string negated_word(std::string_view stem) {
   return out;
 }
 
-// A negative contraction written without its apostrophe ("dont", "doesnt"): the slip
-// drop_inner_apostrophes reads as the same word. Not "cant" nor "wont", words of their own.
-bool is_apostrophe_lost(std::string_view word) {
-  static constexpr std::string_view kLost[] = {"arent", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt",
-                                               "havent", "isnt", "mustnt", "shouldnt", "wasnt", "werent", "wouldnt"};
-  if (word.size() < 4 || word.size() > 8) return false;
+// A contraction written without its apostrophe ("dont", "youre": a page's apostrophes lost),
+// which drop_inner_apostrophes reads as the same word: what it stands for, or "". Not "cant",
+// "wont", "well", "were", "shell", "ill" nor "id": words of their own.
+std::string_view apostrophe_lost(std::string_view word) {
+  static constexpr std::pair<std::string_view, std::string_view> kLost[] = {
+      {"arent", "are not"},     {"couldnt", "could not"}, {"didnt", "did not"},   {"doesnt", "does not"},
+      {"dont", "do not"},       {"hadnt", "had not"},     {"hasnt", "has not"},   {"havent", "have not"},
+      {"isnt", "is not"},       {"mustnt", "must not"},   {"shouldnt", "should not"}, {"theyll", "they will"},
+      {"theyre", "they are"},   {"theyve", "they have"},  {"wasnt", "was not"},   {"werent", "were not"},
+      {"weve", "we have"},      {"wouldnt", "would not"}, {"youll", "you will"},  {"youre", "you are"},
+      {"youve", "you have"}};
+  if (word.size() < 4 || word.size() > 8) return {};
   const std::string lower = ascii_lower(word);
-  return std::find(std::begin(kLost), std::end(kLost), lower) != std::end(kLost);
+  for (const auto& [lost, expansion] : kLost)
+    if (lower == lost) return expansion;
+  return {};
 }
 
 }  // namespace
 
 std::string expand_contractions(std::string_view text) {
   if (text.find('\'') == std::string_view::npos && text.find("\xE2\x80\x99") == std::string_view::npos &&
-      text.find("nt") == std::string_view::npos)
+      text.find("nt") == std::string_view::npos && text.find("ou") == std::string_view::npos &&
+      text.find("ey") == std::string_view::npos && text.find("we") == std::string_view::npos)
     return std::string(text);
   std::string out;
   out.reserve(text.size() + 16);
@@ -335,9 +344,11 @@ std::string expand_contractions(std::string_view text) {
     while (end < text.size() && is_ascii_letter(text[end])) ++end;
     const std::size_t mark = end < text.size() ? apostrophe_at(text, end) : 0;
     if (mark == 0) {
-      if (!letter_starts_at(text, end) && is_apostrophe_lost(text.substr(i, end - i))) {
+      const std::string_view expansion = letter_starts_at(text, end) ? "" : apostrophe_lost(text.substr(i, end - i));
+      if (!expansion.empty()) {
         out.append(text.substr(copied, i - copied));
-        out += negated_word(text.substr(i, end - i - 2)) + " not";
+        out += text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(expansion[0] - 'a' + 'A') : expansion[0];
+        out.append(expansion.substr(1));
         copied = end;
       }
       i = end;

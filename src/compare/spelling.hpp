@@ -42,7 +42,10 @@ std::string drop_inner_apostrophes(std::string_view text);
 // not", "we're" "we are", "you'll" "you will", "we've" "we have", "I'm" "I am"; the
 // apostrophe ASCII or typographic, the word's capital kept. A page rewritten in a plainer
 // register (contrib replay: a storage service's terms, "please do not assume" becoming "please
-// don't assume") says the same. "'s" and "'d" read two ways and stay.
+// don't assume") says the same. "'s" and "'d" read two ways and stay. Written out, not
+// contracted, so that a block's words read alike when blocks are joined ("is" ending one line,
+// "not" opening the next). The same contractions without their apostrophes ("dont", "youre",
+// "weve": a social network's cookie policy, its apostrophes lost) are written out too.
 std::string expand_contractions(std::string_view text);
 
 // Every accented Latin letter (U+00C0..U+017F) and every run of replacement characters
