@@ -471,7 +471,7 @@ std::string canonicalize(std::string_view text, unsigned steps) {
   if (steps & kFoldDateFormat) s = drop_date_labels(rewrite_dates(s));
   if (steps & kFoldNumbering) s = strip_numbering(s);
   if (steps & kFoldCase) s = fold_case(s);
-  if (steps & kFoldSpelling) s = fold_accents(drop_serial_commas(fold_spelling_variants(drop_inner_apostrophes(expand_contractions(fold_email_terms(s))))));
+  if (steps & kFoldSpelling) s = fold_accents(drop_serial_commas(fold_spelling_variants(drop_inner_apostrophes(expand_contractions(fold_email_terms(fold_latin_abbreviations(s)))))));
   if (steps & kFoldPunctuation) s = fold_punctuation(fold_marks(fold_full_width_marks(s)));
   if (steps & kFoldWhitespace) s = fold_whitespace(s);
   if (steps & kFoldSpelling) s = join_compounds(s);

@@ -146,7 +146,7 @@ std::string fold_email_terms(std::string_view text) {
           plural = end != std::string::npos;
         }
         if (end == std::string::npos) continue;
-        if (!plural && end < lower.size() && lower[end] == 's' && !letter_at(end + 1)) {
+        if (end < lower.size() && lower[end] == 's' && !letter_at(end + 1)) {  // "adresses mails" too
           plural = true;
           ++end;
         }
@@ -376,6 +376,31 @@ std::string expand_contractions(std::string_view text) {
     i = tail;
   }
   out.append(text.substr(copied));
+  return out;
+}
+
+std::string fold_latin_abbreviations(std::string_view text) {
+  if (text.find('.') == std::string_view::npos) return std::string(text);
+  // Each form, lower case, and what it reads as. Longest first.
+  static constexpr std::pair<std::string_view, std::string_view> kForms[] = {
+      {"e. g.", "eg"}, {"i. e.", "ie"}, {"e.g.", "eg"}, {"i.e.", "ie"}, {"e.g", "eg"}, {"i.e", "ie"}, {"eg.", "eg"}, {"ie.", "ie"}};
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    bool folded = false;
+    if ((text[i] == 'e' || text[i] == 'E' || text[i] == 'i' || text[i] == 'I') && (i == 0 || !letter_ends_at(text, i))) {
+      for (const auto& [form, reading] : kForms) {
+        if (i + form.size() > text.size() || ascii_lower(text.substr(i, form.size())) != form) continue;
+        if (letter_starts_at(text, i + form.size())) continue;  // "e.get", "ie.example"
+        out += text[i] == 'E' || text[i] == 'I' ? static_cast<char>(reading[0] - 'a' + 'A') : reading[0];
+        out += reading[1];
+        i += form.size();
+        folded = true;
+        break;
+      }
+    }
+    if (!folded) out += text[i++];
+  }
   return out;
 }
 

@@ -48,6 +48,10 @@ std::string drop_inner_apostrophes(std::string_view text);
 // "weve": a social network's cookie policy, its apostrophes lost) are written out too.
 std::string expand_contractions(std::string_view text);
 
+// Latin abbreviations however dotted: "e.g.", "e. g.", "eg." and "e.g" are "eg"; "i.e." and
+// its forms "ie" (contrib replay: an app store's guidelines, "eg." corrected to "e.g.").
+std::string fold_latin_abbreviations(std::string_view text);
+
 // Every accented Latin letter (U+00C0..U+017F) and every run of replacement characters
 // (U+FFFD, what a page's bad bytes decode to) read as one letter, "é": an accent written as
 // another ("intérét" = "intérêt", "prêcommandés" = "précommandés") or a letter lost to the

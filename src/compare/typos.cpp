@@ -183,11 +183,18 @@ bool only_stutters(const Hunk& hunk) {
   return any;
 }
 
+bool starts_with_subject(const std::string& words) {
+  for (std::string_view subject : {"you ", "we ", "they ", "i ", "he ", "she ", "it ", "your ", "our ", "their "})
+    if (words.rfind(subject, 0) == 0) return true;
+  return false;
+}
+
 // Every edit of the hunk puts in or takes away one English article, alone: "Data at user level
 // is stored" / "Data at the user level is stored" (contrib replay: a startup's policy, its
 // grammar fixed). An article missing is a slip of the pen, never another provision. "the" is
 // English's own; "a" and "an" are words of other languages too (French's "a" is "has"), so
-// they count only in a hunk whose unchanged words say "the".
+// they count only in a hunk whose unchanged words say "the". So does "that" before a clause's
+// subject.
 bool only_articles(const Hunk& hunk) {
   bool any = false, english = false;
   for (std::size_t i = 0; i < hunk.words.size(); ++i) {
@@ -199,8 +206,13 @@ bool only_articles(const Hunk& hunk) {
     }
     const bool beside_edit = (i + 1 < hunk.words.size() && hunk.words[i + 1].op != '=') ||
                              (i > 0 && hunk.words[i - 1].op != '=');
-    if (beside_edit || (words != "the" && words != "a" && words != "an")) return false;
-    english = english || words == "the";
+    // "that" before the clause's subject is English's optional conjunction or relative
+    // pronoun: "Files that you create" is "Files you create" (contrib replay: a storage
+    // service's terms re-edited). Before anything else it points at something ("that data").
+    const bool optional_that = words == "that" && i + 1 < hunk.words.size() &&
+                               starts_with_subject(canonicalize(hunk.words[i + 1].text, kFoldToWords));
+    if (beside_edit || (words != "the" && words != "a" && words != "an" && !optional_that)) return false;
+    english = english || words == "the" || optional_that;
     any = true;
   }
   return any && english;
