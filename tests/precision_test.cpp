@@ -114,6 +114,16 @@ const Pair kCosmetic[] = {
      "See https://example.com/terms today.", {"link_target"}},
     {"UrlToTheSamePageInAnotherLanguage", "Details at https://lumenfield.example/de/datenschutz/.",
      "Details at https://lumenfield.example/fr/confidentialite/.", {"link_target"}},
+    // The same page of the same site, its address moved (contrib replays: a social network's
+    // guidelines, an exchange's terms, a hardware maker's privacy policy).
+    {"UrlLosingItsSubdomain", "The process is set out at https://legal.lumenfield.example/documents/Enforcement-Process.pdf today.",
+     "The process is set out at https://lumenfield.example/documents/Enforcement-Process.pdf today.", {"link_target"}},
+    {"UrlCutAtAHyphenMovedToTheApex", "It is available here: https://legal.lumenfield.example/documents/Elaboration- on-Guidelines.pdf",
+     "It is available here: https://lumenfield.example/documents/Elaboration-on- Guidelines.pdf", {"link_target"}},
+    {"UrlsOpaqueIdRenewed", "Sign the separate Savings Agreement (en/support/faq/360032559032) first.",
+     "Sign the separate Savings Agreement (en/support/faq/bc5978ba2ac2456cbb91d13860d36134) first.", {"link_target"}},
+    {"UrlsLastSegmentShortened", "Report it through our Security Advisory at https://www.lumenfield.example/Static_WebPage/Lumen-Product-Security-Advisory/.",
+     "Report it through our Security Advisory at https://www.lumenfield.example/securityadvisory/.", {"link_target"}},
     {"UrlReplacedByALabelSpelledFromIt", "You can ask for help at https://help.lumenfield.example.",
      "You can ask for help at Lumenfield Help.", {"link_target"}},
     // A link's target written out beside its label (contrib replay: a game publisher's policy).
@@ -309,6 +319,16 @@ const Pair kSubstantive[] = {
     {"AnAbbreviationForAnotherStays", "Companion apps (e.g. VoIP tools) are allowed.", "Companion apps (i.e. VoIP tools) are allowed.", {}},
     {"ThatPointingAtSomethingStays", "We will not share that information with partners.",
      "We will not share information with partners.", {}},
+    {"UrlToAnotherPageOfTheSite", "Our terms are at https://lumenfield.example/legal/terms-of-service.",
+     "Our terms are at https://lumenfield.example/legal/privacy-policy.", {}},
+    {"UrlToAnotherSiteWithTheSamePath", "Our terms are at https://lumenfield.example/legal/terms-of-service.",
+     "Our terms are at https://northwind.example/legal/terms-of-service.", {}},
+    {"UrlToAnotherVersionOfTheTerms", "Our terms are at https://lumenfield.example/legal/terms-2024.",
+     "Our terms are at https://lumenfield.example/legal/terms-2026.", {}},
+    {"UrlToADatedVersionOfTheTerms", "Our terms are at https://lumenfield.example/legal/terms-of-service.",
+     "Our terms are at https://lumenfield.example/legal/terms-of-service-2026.", {}},
+    {"APathWithAnotherSection", "Sign the Savings Agreement (en/support/faq/360032559032) first.",
+     "Sign the Savings Agreement (en/support/loans/360032559032) first.", {}},
     {"ADecimalCommaStays", "A fee of 1,5 euros applies.", "A fee of 15 euros applies.", {}},
     {"AHyphenBeforeAnotherWordStays", "Voir ci- dessus pour les informations.", "Voir ci- dessous pour les informations.", {}},
 };

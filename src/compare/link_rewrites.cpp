@@ -61,6 +61,92 @@ bool same_site_other_language(const std::string& a, const std::string& b) {
   return !from.empty() && !to.empty() && from != to;
 }
 
+// The site a host belongs to: its last two labels, three when the second-to-last is a
+// registry's ("lumen.co.uk", "gov.fr" kept whole: "legal.lumen.co.uk" is lumen's).
+std::string site_of(const std::string& host) {
+  const std::size_t last = host.rfind('.');
+  if (last == std::string::npos || last == 0) return host;
+  std::size_t start = host.rfind('.', last - 1);
+  start = start == std::string::npos ? 0 : start + 1;
+  if (last - start <= 3 && start > 0) {  // "co", "com", "org", "gov", "ac"
+    const std::size_t before = host.rfind('.', start - 2);
+    start = before == std::string::npos ? 0 : before + 1;
+  }
+  return host.substr(start);
+}
+
+// An opaque id in a path: digits (5 or more), or 16 characters or more of letters and digits
+// with a digit among them ("360032559032", "bc5978ba2ac2456cbb91d13860d36134").
+bool is_opaque_id(std::string_view segment) {
+  const bool digits = std::all_of(segment.begin(), segment.end(), is_ascii_digit);
+  if (digits) return segment.size() >= 5;
+  return segment.size() >= 16 && std::any_of(segment.begin(), segment.end(), is_ascii_digit) &&
+         std::all_of(segment.begin(), segment.end(), [](char c) { return is_ascii_digit(c) || is_ascii_letter(c); });
+}
+
+std::vector<std::string> path_segments(const std::string& path) {
+  std::vector<std::string> segments;
+  std::size_t start = 0;
+  while (start < path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    if (end > start) segments.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return segments;
+}
+
+std::string letters_of(const std::string& segment) {
+  std::string out;
+  for (char c : segment)
+    if (is_ascii_letter(c) || is_ascii_digit(c)) out += c;
+  return out;
+}
+
+// The same page of the same site, its address moved: a subdomain put in or taken away with the
+// path kept ("legal.lumen.com/documents/rules.pdf" / "lumen.com/documents/rules.pdf"), an opaque
+// id renewed in an otherwise equal path ("faq/360032559032" / "faq/bc5978ba2ac2..."), or its
+// last segment's words kept within the other's ("Static_WebPage/ASUS-Product-Security-Advisory/"
+// / "securityadvisory/"; no digit added: "terms-of-service-2026" is another version). Contrib replays: a social network's guidelines, an exchange's terms,
+// a hardware maker's privacy policy. Another page of the site ("/terms" / "/privacy") is not.
+bool same_page_moved(const std::string& a, const std::string& b) {
+  const std::string host_a = url_host(a), host_b = url_host(b);
+  if (host_a.empty() || host_b.empty() || site_of(host_a) != site_of(host_b)) return false;
+  const std::vector<std::string> from = path_segments(url_path(a)), to = path_segments(url_path(b));
+  if (from.empty() || to.empty()) return false;
+  if (from.size() == to.size()) {
+    bool same = true;
+    for (std::size_t i = 0; i < from.size() && same; ++i)
+      same = from[i] == to[i] || (is_opaque_id(from[i]) && is_opaque_id(to[i]));
+    if (same) return true;
+  }
+  const std::string last_a = letters_of(from.back()), last_b = letters_of(to.back());
+  const std::size_t kLastMinLetters = 8;  // "terms", "privacy" alone name too many pages
+  const std::string& shorter = last_a.size() <= last_b.size() ? last_a : last_b;
+  const std::string& longer = last_a.size() <= last_b.size() ? last_b : last_a;
+  const std::size_t at = longer.find(shorter);
+  if (shorter.size() < kLastMinLetters || is_opaque_id(shorter) || at == std::string::npos) return false;
+  // What the longer adds is words, never a number: "terms-of-service-2026" is another version.
+  const std::string added = longer.substr(0, at) + longer.substr(at + shorter.size());
+  return std::none_of(added.begin(), added.end(), is_ascii_digit);
+}
+
+// A path written without its site ("en/support/faq/360032559032"), its opaque id renewed, the
+// rest the same.
+bool only_an_id_renewed(std::string_view a, std::string_view b) {
+  if (a.find('/') == std::string_view::npos || a.find(' ') != std::string_view::npos || b.find(' ') != std::string_view::npos)
+    return false;
+  const std::vector<std::string> from = path_segments(tosdiff::ascii_lower(a)), to = path_segments(tosdiff::ascii_lower(b));
+  if (from.size() < 2 || from.size() != to.size()) return false;
+  bool renewed = false;
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    if (from[i] == to[i]) continue;
+    if (!is_opaque_id(from[i]) || !is_opaque_id(to[i])) return false;
+    renewed = true;
+  }
+  return renewed;
+}
+
 // Every word of the label (letters and digits, 2 or more) found in the URL: a label spelled
 // out of the address it stands for.
 bool label_of(std::string_view label, const std::string& url) {
@@ -204,9 +290,21 @@ bool shows_or_hides_a_link_target(const WordEdit& edit) {
 
 }  // namespace
 
+// A URL the page's text cut after one of its hyphens ("Elaboration- on-Guidelines.pdf") is
+// one word again.
+std::string rejoined_at_hyphens(std::string_view s) {
+  std::string out(s);
+  for (std::size_t at = out.find("- "); at != std::string::npos; at = out.find("- ", at)) out.erase(at + 1, 1);
+  return out;
+}
+
 bool is_link_rewrite(std::string_view before, std::string_view after) {
   const std::string from = as_url(before), to = as_url(after);
-  if (!from.empty() && !to.empty()) return same_site_other_language(from, to);
+  if (!from.empty() && !to.empty()) return same_site_other_language(from, to) || same_page_moved(from, to);
+  const std::string cut_from = as_url(rejoined_at_hyphens(before)), cut_to = as_url(rejoined_at_hyphens(after));
+  if (!cut_from.empty() && !cut_to.empty()) return same_page_moved(cut_from, cut_to);
+  if (from.empty() && to.empty() && only_an_id_renewed(without_edge_punctuation(before), without_edge_punctuation(after)))
+    return true;
   if (!from.empty()) return label_of(after, from) || page_title_of(after, from);
   if (!to.empty()) return label_of(before, to) || page_title_of(before, to);
   return false;

@@ -21,8 +21,11 @@ namespace tosdiff {
 // for https://getsupport.apple.com), or the page's title as a browser shows it, "<page> -
 // <site>" ("Rules, Fees & Forms - National Arbitration and Mediation" for
 // https://www.namadr.com/resources/rules-fees-forms/: the page's words in the URL, the site
-// named by the host's words or by three initials or more). Another host, another page, or a
-// label naming anything the URL does not ("our partners") is not.
+// named by the host's words or by three initials or more); or two URLs of the same page of one
+// site, its address moved: a subdomain put in or taken away, an opaque id renewed, or the
+// last segment's words (8 letters or more) kept within the other's. Another site, another
+// page of the site ("/terms" / "/privacy"), or a label naming anything the URL does not ("our
+// partners") is not.
 bool is_link_rewrite(std::string_view before, std::string_view after);
 
 // Marks cosmetic, kind "link_target", every substantive hunk all of whose edits are such
