@@ -124,6 +124,8 @@ const Pair kCosmetic[] = {
      "Sign the separate Savings Agreement (en/support/faq/bc5978ba2ac2456cbb91d13860d36134) first.", {"link_target"}},
     {"UrlsLastSegmentShortened", "Report it through our Security Advisory at https://www.lumenfield.example/Static_WebPage/Lumen-Product-Security-Advisory/.",
      "Report it through our Security Advisory at https://www.lumenfield.example/securityadvisory/.", {"link_target"}},
+    {"UrlMovedToAnotherHostOfTheSiteItsFolderKept", "See https://info.lumenfield.example/legal/us/en/cc/index.htm for more.",
+     "See https://policies.lumenfield.example/us/en/cc/index.htm for more.", {"link_target"}},
     {"UrlReplacedByALabelSpelledFromIt", "You can ask for help at https://help.lumenfield.example.",
      "You can ask for help at Lumenfield Help.", {"link_target"}},
     // A link's target written out beside its label (contrib replay: a game publisher's policy).
@@ -327,6 +329,12 @@ const Pair kSubstantive[] = {
      "Our terms are at https://lumenfield.example/legal/terms-2026.", {}},
     {"UrlToADatedVersionOfTheTerms", "Our terms are at https://lumenfield.example/legal/terms-of-service.",
      "Our terms are at https://lumenfield.example/legal/terms-of-service-2026.", {}},
+    // Contrib replay: a privacy policy's standard contractual clauses, the link to the
+    // Commission's 2010 decision replaced by the 2021 one (the query names the decision).
+    {"UrlWithAnotherQuery", "A copy can be obtained at https://eur-lex.example/legal-content/EN/TXT/?uri=celex%3A32010D0087, or",
+     "A copy can be obtained at https://eur-lex.example/legal-content/EN/TXT/?uri=celex%3A32021D0914, or", {}},
+    {"UrlToAnotherFoldersIndex", "See https://info.lumenfield.example/legal/us/cc/index.htm for more.",
+     "See https://policies.lumenfield.example/us/en/ads/index.htm for more.", {}},
     {"APathWithAnotherSection", "Sign the Savings Agreement (en/support/faq/360032559032) first.",
      "Sign the Savings Agreement (en/support/loans/360032559032) first.", {}},
     {"ADecimalCommaStays", "A fee of 1,5 euros applies.", "A fee of 15 euros applies.", {}},

@@ -103,8 +103,22 @@ std::string letters_of(const std::string& segment) {
   return out;
 }
 
+// A URL's query, tracking parameters and per-request ids taken away (canonical_link), "" when
+// it has none.
+std::string link_query(const std::string& url) {
+  const std::string canonical = canonical_link(url);
+  const std::size_t query = canonical.find('?');
+  return query == std::string::npos ? "" : canonical.substr(query);
+}
+
+bool is_generic_page(const std::string& segment) {
+  const std::string name = segment.substr(0, segment.find('.'));
+  return name == "index" || name == "default" || name == "home" || name == "main";
+}
+
 // The same page of the same site, its address moved: a subdomain put in or taken away with the
-// path kept ("legal.lumen.com/documents/rules.pdf" / "lumen.com/documents/rules.pdf"), an opaque
+// path kept ("legal.lumen.com/documents/rules.pdf" / "lumen.com/documents/rules.pdf") or moved
+// up or down the tree ("info.lumen.com/legal/us/cc/" / "policies.lumen.com/us/cc/"), an opaque
 // id renewed in an otherwise equal path ("faq/360032559032" / "faq/bc5978ba2ac2..."), or its
 // last segment's words kept within the other's ("Static_WebPage/ASUS-Product-Security-Advisory/"
 // / "securityadvisory/"; no digit added: "terms-of-service-2026" is another version). Contrib replays: a social network's guidelines, an exchange's terms,
@@ -112,7 +126,16 @@ std::string letters_of(const std::string& segment) {
 bool same_page_moved(const std::string& a, const std::string& b) {
   const std::string host_a = url_host(a), host_b = url_host(b);
   if (host_a.empty() || host_b.empty() || site_of(host_a) != site_of(host_b)) return false;
-  const std::vector<std::string> from = path_segments(url_path(a)), to = path_segments(url_path(b));
+  // The query names the page as much as the path does ("?uri=celex:32010D0087" is a decision,
+  // "?uri=celex:32021D0914" another one): two must be the same, tracking parameters aside; one
+  // may go with the page's move ("?tabset-35584=2"), not on a path that stays.
+  const std::string query_a = link_query(a), query_b = link_query(b);
+  if (!query_a.empty() && !query_b.empty() && query_a != query_b) return false;
+  if (query_a != query_b && url_path(a) == url_path(b)) return false;
+  std::vector<std::string> from = path_segments(url_path(a)), to = path_segments(url_path(b));
+  // "index.htm", "default.aspx": the folder names the page.
+  for (auto* segments : {&from, &to})
+    if (segments->size() >= 2 && is_generic_page(segments->back())) segments->pop_back();
   if (from.empty() || to.empty()) return false;
   if (from.size() == to.size()) {
     bool same = true;
@@ -120,6 +143,11 @@ bool same_page_moved(const std::string& a, const std::string& b) {
       same = from[i] == to[i] || (is_opaque_id(from[i]) && is_opaque_id(to[i]));
     if (same) return true;
   }
+  // The page moved up or down the site's tree, its own folders kept: one path ends with the
+  // whole other one ("legal/us/en/cc" / "us/en/cc"), two segments of it or more.
+  const auto& shorter_path = from.size() <= to.size() ? from : to;
+  const auto& longer_path = from.size() <= to.size() ? to : from;
+  if (shorter_path.size() >= 2 && std::equal(shorter_path.rbegin(), shorter_path.rend(), longer_path.rbegin())) return true;
   const std::string last_a = letters_of(from.back()), last_b = letters_of(to.back());
   const std::size_t kLastMinLetters = 8;  // "terms", "privacy" alone name too many pages
   const std::string& shorter = last_a.size() <= last_b.size() ? last_a : last_b;
