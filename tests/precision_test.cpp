@@ -1286,6 +1286,39 @@ TEST(PrecisionTypo, WordsOfTheDocumentThatDifferByALetterStayNews) {
                   .substantive);
 }
 
+// ---- icons' names (compare/page_controls.hpp) ---------------------------------------------------
+
+std::string purposes(bool with_icons) {
+  std::string text = "# Privacy\nWe use your data for these purposes:\n";
+  for (const char* purpose : {"to run your account;", "to provide our services;", "to show you logs;", "to answer you;",
+                              "to bill you;", "to keep the platform safe."})
+    text += std::string(with_icons ? "- Badge Check\n" : "") + "- " + purpose + "\n";
+  return text;
+}
+
+TEST(PrecisionIcons, AnIconsNameBeforeEachItemTakenAwayIsCosmetic) {
+  // Contrib replay: an e-mail platform's privacy policy, its list icons' names gone at once.
+  const Change change = change_of(purposes(true), purposes(false));
+  EXPECT_FALSE(change.substantive);
+  for (const Hunk& hunk : change.hunks) EXPECT_TRUE(hunk.cosmetic);
+  // Twins: a label at fewer places, or a clause repeated, stays news.
+  std::string two = purposes(false);
+  two.insert(two.find("- to run"), "- Badge Check\n");
+  two.insert(two.find("- to bill"), "- Badge Check\n");
+  EXPECT_TRUE(change_of(two, purposes(false)).substantive);
+  std::string clauses = purposes(false);
+  for (const char* item : {"- to run", "- to provide", "- to show", "- to answer", "- to bill"})
+    clauses.insert(clauses.find(item), "- Never Sold\n");
+  EXPECT_TRUE(change_of(clauses, purposes(false)).substantive);  // words no icon is named with
+  std::string lists;
+  for (const char* purpose : {"Security", "Payments", "Support", "Research", "Marketing", "Analytics"})
+    lists += std::string("## ") + purpose + "\nWe use:\n- your history\n- your settings\n- Check Mark\n";
+  std::string without = lists;
+  for (std::size_t at = without.find("- Check Mark\n"); at != std::string::npos; at = without.find("- Check Mark\n"))
+    without.erase(at, 12);
+  EXPECT_TRUE(change_of(without, lists).substantive);  // an entry put into each list, not before each item
+}
+
 // ---- variants a page serves by turns (compare/variants.hpp) -------------------------------------
 
 const char* const kUsEdition =

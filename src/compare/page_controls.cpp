@@ -1,6 +1,8 @@
 #include "tosdiff/compare/page_controls.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <string>
 
@@ -402,6 +404,64 @@ bool only_a_label_beside_the_text(const Hunk& hunk) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kIconNameMaxWords = 3;
+constexpr std::size_t kIconNameMinPlaces = 5;
+
+// Words icon sets name their pictures with ("Badge Check", "Check Circle", "Arrow Right").
+bool is_icon_word(const std::string& lower) {
+  static const std::set<std::string> kIconWords = {
+      "arrow", "badge", "bullet", "caret", "check", "checkbox", "checkmark", "chevron", "circle", "dot", "down",
+      "external", "filled", "icon", "info", "left", "mark", "outline", "right", "solid", "square", "star", "tick", "up"};
+  return kIconWords.count(lower) > 0;
+}
+
+// The one block a hunk only takes away or only puts in, when it may be an icon's name: at most
+// 3 words, each capitalised and a word icon sets name pictures with, no digit, no sentence
+// punctuation, a list item's number or bullet aside; with its side ("-" or "+") before it. ""
+// otherwise.
+std::string lone_short_label(const Hunk& hunk) {
+  if (hunk.lines.size() != 1) return "";
+  const Block block = parse_block(hunk.lines[0].text);
+  if (block.kind == BlockKind::heading || block.text.empty()) return "";
+  if (count_space_separated_words(block.text) > kIconNameMaxWords) return "";
+  if (std::any_of(block.text.begin(), block.text.end(), [](char c) { return is_ascii_digit(c); }) ||
+      block.text.find_first_of(".,;:!?") != std::string::npos)
+    return "";
+  for (const std::string& word : space_separated_words(block.text))
+    if (!(word[0] >= 'A' && word[0] <= 'Z') || !is_icon_word(ascii_lower(word))) return "";
+  return std::string(1, hunk.lines[0].op) + block.text;
+}
+
+// An icon's name read as text where the page draws the icon before each item ("Badge Check"
+// before each of a list's purposes: contrib replay, an e-mail platform's privacy policy, the
+// icons' names gone at once): the same label, every word capitalised, taken away (or put in)
+// alone before 5 items or more in a row, every other line (label, item, label, item). The
+// same entry put into each of several lists ("your face scan" after each purpose's data) is
+// news.
+void mark_icon_names(std::vector<Hunk>& hunks) {
+  std::map<std::string, std::vector<std::size_t>> places;  // label -> its hunks, in order
+  for (std::size_t i = 0; i < hunks.size(); ++i)
+    if (!hunks[i].cosmetic) {
+      const std::string label = lone_short_label(hunks[i]);
+      if (!label.empty()) places[label].push_back(i);
+    }
+  auto line_of = [&](std::size_t i) { return hunks[i].lines[0].op == '-' ? hunks[i].old_start : hunks[i].new_start; };
+  for (const auto& [label, at] : places) {
+    std::size_t run_start = 0;
+    for (std::size_t k = 1; k <= at.size(); ++k) {
+      // The run goes on while each label is two lines after the previous one, in its text.
+      if (k < at.size() && line_of(at[k]) == line_of(at[k - 1]) + 2) continue;
+      if (k - run_start >= kIconNameMinPlaces)
+        for (std::size_t r = run_start; r < k; ++r) mark_cosmetic(hunks[at[r]], "page_control");
+      run_start = k;
+    }
+  }
+}
+
+}  // namespace
+
 void mark_page_controls(std::vector<Hunk>& hunks) {
   // A label may not be a heading (a section titled "Download your data" is the document's),
   // but a widget's prompt may: "#### Have a moment?" heads a survey box, "## Contents" a table.
@@ -425,6 +485,7 @@ void mark_page_controls(std::vector<Hunk>& hunks) {
     if (all) mark_cosmetic(hunk, rules_only ? "layout" : "page_control");
     else if (only_a_label_beside_the_text(hunk)) mark_cosmetic(hunk, "page_control");
   }
+  mark_icon_names(hunks);
 }
 
 }  // namespace tosdiff

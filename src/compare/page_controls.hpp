@@ -35,7 +35,10 @@ bool is_icon(std::string_view block_text);
 
 // Marks cosmetic, kind "page_control", every substantive hunk whose blocks, removed and
 // added, are all such labels (headings only when they are furniture phrases), drawn rules or
-// icons; kind "layout" when they are all drawn rules or icons.
+// icons; kind "layout" when they are all drawn rules or icons. And, kind "page_control", an
+// icon's name read as text before each item ("Badge Check", "Check Circle"): the same label
+// of at most 3 capitalised words of an icon set's names (arrow, badge, check, chevron, circle,
+// ...) taken away, or put in, alone before 5 items or more in a row, every other line.
 void mark_page_controls(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff
