@@ -513,6 +513,91 @@ TEST_F(Pipeline, BackFromAVersionThatLastedDaysIsARevertLikeAnyChange) {
   EXPECT_EQ(records[2].significance, Significance::substantive);
 }
 
+bool has(const std::vector<std::string>& items, const std::string& item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+bool warned(const ChangeRecord& r, const std::string& part) {
+  return std::any_of(r.warnings.begin(), r.warnings.end(), [&](const std::string& w) { return w.find(part) != std::string::npos; });
+}
+
+TEST_F(Pipeline, ATextDatedBeforeTheCurrentOneIsAStaleCopyAndTheWayBackIsNoAlert) {
+  // Replays: a portal's privacy policy served as its 2018 copy for two hours, a navigation
+  // app's 2018 terms for months: the page served an older copy, the terms did not change.
+  const DocumentSpec doc = spec("example", kUrl);
+  Terms stale;
+  stale.updated = "June 5, 2024";
+  stale.privacy = "We do not sell your personal information, and we share it with processors.";
+  fetcher_.set_html(kUrl, terms_html());
+  ASSERT_EQ(check_one(doc).status, Status::new_document);
+  clock_.advance(std::chrono::hours(24));
+  fetcher_.set_html(kUrl, terms_html(stale));
+  const ChangeRecord copy = check_one(doc);
+  EXPECT_EQ(copy.status, Status::changed);
+  EXPECT_EQ(copy.significance, Significance::cosmetic);
+  EXPECT_TRUE(has(copy.cosmetic_kinds, "stale_copy"));
+  EXPECT_TRUE(warned(copy, "dated 2024-06-05, older than the 2026-03-03")) << copy.warnings.size();
+  // Months later, the current text again: the way back from a copy never reported.
+  clock_.advance(std::chrono::hours(24 * 90));
+  fetcher_.set_html(kUrl, terms_html());
+  const ChangeRecord back = check_one(doc);
+  EXPECT_EQ(back.status, Status::changed);
+  EXPECT_EQ(back.significance, Significance::cosmetic);
+  EXPECT_TRUE(has(back.cosmetic_kinds, "flapping"));
+  EXPECT_EQ(back.reverts_to, "1");
+  // A real change after it is news, and only it.
+  clock_.advance(std::chrono::hours(24));
+  fetcher_.set_html(kUrl, sold_terms_html());
+  const ChangeRecord sold = check_one(doc);
+  EXPECT_EQ(sold.significance, Significance::substantive);
+  EXPECT_FALSE(has(sold.cosmetic_kinds, "stale_copy"));
+}
+
+TEST_F(Pipeline, AfterAStaleCopyWhatChangedSinceTheTextBeforeItIsReported) {
+  const DocumentSpec doc = spec("example", kUrl);
+  Terms stale;
+  stale.updated = "June 5, 2024";
+  stale.privacy = "We do not sell your personal information, and we share it with processors.";
+  Terms newer;
+  newer.updated = "April 1, 2026";
+  newer.extra = "<h2>6. Arbitration</h2><p>Disputes go to binding arbitration, and you waive class actions.</p>";
+  fetcher_.set_html(kUrl, terms_html());
+  check_one(doc);
+  clock_.advance(std::chrono::hours(24));
+  fetcher_.set_html(kUrl, terms_html(stale));
+  check_one(doc);
+  clock_.advance(std::chrono::hours(24));
+  fetcher_.set_html(kUrl, terms_html(newer));
+  const ChangeRecord r = check_one(doc);
+  EXPECT_EQ(r.significance, Significance::substantive);
+  EXPECT_TRUE(warned(r, "compared with version 1, the text the page served before the stale copy of version 2"));
+  // The stale copy's older privacy clause is not in it: compared with version 1.
+  ASSERT_TRUE(r.change.has_value());
+  for (const Hunk& hunk : r.change->hunks)
+    for (const LineOp& line : hunk.lines) EXPECT_EQ(line.text.find("processors."), std::string::npos) << line.text;
+}
+
+TEST_F(Pipeline, ANewVersionKeepingItsPredecessorsDateBesideItsOwnIsNews) {
+  // Twins: the newer text names the older date too ("Previous version: ..."); a text without a
+  // date line; a later date.
+  const DocumentSpec doc = spec("example", kUrl);
+  fetcher_.set_html(kUrl, terms_html());
+  check_one(doc);
+  clock_.advance(std::chrono::hours(24));
+  Terms with_previous;
+  with_previous.privacy = "We may sell your personal information to advertising partners.";
+  with_previous.extra = "<p>Previous version: June 5, 2024</p>";
+  fetcher_.set_html(kUrl, terms_html(with_previous));
+  EXPECT_EQ(check_one(doc).significance, Significance::substantive);
+  clock_.advance(std::chrono::hours(24));
+  Terms undated = with_previous;
+  undated.updated = "";
+  undated.extra = "";
+  undated.privacy = "We may sell your personal information to data brokers.";
+  fetcher_.set_html(kUrl, terms_html(undated));
+  EXPECT_EQ(check_one(doc).significance, Significance::substantive);
+}
+
 TEST_F(Pipeline, BackFromAStaleCopyOfAnOlderVersionIsFlapping) {
   // A, then B, then B revised (C); a cache serves A again for a week: named and reported; C
   // back is flapping. The same way back a month later is news: A was the document meanwhile.
