@@ -262,32 +262,6 @@ TEST_F(Detection, AlternatingTextsAreFlaggedThenCosmetic) {
   EXPECT_EQ(exit_code, 0);
 }
 
-TEST_F(Detection, AnOlderCopyServedForAWhileIsNoAlertAndNeitherIsTheWayBack) {
-  // A cache serving the policy of two years before (its date older than the archived one's),
-  // for a few checks, then the current page again (replays: a portal's 2018 copy, a
-  // navigation app's older terms for months).
-  check();  // v1
-  std::string stale = fixture("detection/base.html");
-  stale.replace(stale.find("July 8, 2026"), 12, "July 8, 2024");
-  stale.replace(stale.find("We do not sell personal information."), 36, "We sell no personal information.");
-  server_.set("/privacy", html(stale));
-  int exit_code = -1;
-  json copy = check({"--exit-code"}, &exit_code);  // v2: the copy
-  EXPECT_EQ(copy["status"], "changed");
-  EXPECT_EQ(copy["significance"], "cosmetic");
-  EXPECT_NE(std::find(copy["cosmetic_kinds"].begin(), copy["cosmetic_kinds"].end(), "stale_copy"), copy["cosmetic_kinds"].end());
-  EXPECT_EQ(exit_code, 0);  // nothing to alert on
-  EXPECT_EQ(check()["status"], "unchanged");  // still the copy
-  serve("base.html");
-  json back = check({"--exit-code"}, &exit_code);  // v3: the current page again
-  EXPECT_EQ(back["significance"], "cosmetic");
-  EXPECT_EQ(back["reverts_to"], "1");
-  EXPECT_EQ(exit_code, 0);
-  // A real change after it is reported as ever.
-  serve("substantive-flip.html");
-  EXPECT_EQ(check()["significance"], "substantive");
-}
-
 // ---- the normalizer's view of selected areas ------------------------------------------------------
 
 TEST_F(Detection, BoilerplateInsideASelectedAreaIsDropped) {

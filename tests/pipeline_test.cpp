@@ -577,27 +577,6 @@ TEST_F(Pipeline, AfterAStaleCopyWhatChangedSinceTheTextBeforeItIsReported) {
     for (const LineOp& line : hunk.lines) EXPECT_EQ(line.text.find("processors."), std::string::npos) << line.text;
 }
 
-TEST_F(Pipeline, AnnouncedTermsWithdrawnAreNews) {
-  // Contrib replay: a messaging app's terms dated a month ahead (effective then), replaced the
-  // next day by a text dated that day without the new clause: the announcement withdrawn.
-  const DocumentSpec doc = spec("example", kUrl);
-  Terms announced;
-  announced.updated = "April 28, 2030";
-  announced.extra = "<h2>6. Arbitration</h2><p>Disputes go to binding arbitration, and you waive class actions.</p>";
-  fetcher_.set_html(kUrl, terms_html());
-  check_one(doc);
-  clock_.advance(std::chrono::hours(24));
-  fetcher_.set_html(kUrl, terms_html(announced));
-  EXPECT_EQ(check_one(doc).significance, Significance::substantive);
-  clock_.advance(std::chrono::hours(24));
-  Terms withdrawn;
-  withdrawn.updated = "March 24, 2026";
-  fetcher_.set_html(kUrl, terms_html(withdrawn));
-  const ChangeRecord r = check_one(doc);
-  EXPECT_EQ(r.significance, Significance::substantive);
-  EXPECT_FALSE(has(r.cosmetic_kinds, "stale_copy"));
-}
-
 TEST_F(Pipeline, ANewVersionKeepingItsPredecessorsDateBesideItsOwnIsNews) {
   // Twins: the newer text names the older date too ("Previous version: ..."); a text without a
   // date line; a later date.

@@ -161,12 +161,8 @@ BuiltRecord build_record(const RecordInput& in) {
     // A text dated before the one it follows is an older copy the page served (a stale cache,
     // another region's older edition; compare/document_date.hpp): archived, not news. What the
     // page serves next is compared with the text before it (document_check.cpp).
-    // A date still to come is an announcement (new terms effective next month): their
-    // withdrawal, the page dated as before, is news.
     const std::string dated_before = document_date(before), dated_now = document_date(after);
-    const std::string today = in.checked_at.substr(0, 10);
-    const bool stale_copy = change.substantive && !dated_before.empty() && !dated_now.empty() && dated_now < dated_before &&
-                            dated_before <= today;
+    const bool stale_copy = change.substantive && !dated_before.empty() && !dated_now.empty() && dated_now < dated_before;
     if (stale_copy)
       r.warnings.push_back("the page serves a text dated " + dated_now + ", older than the " + dated_before +
                            " of the text it replaces: a stale or regional copy, cosmetic (stale_copy)");
