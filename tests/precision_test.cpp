@@ -12,7 +12,6 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
-#include "tosdiff/compare/document_date.hpp"
 #include "tosdiff/compare/mojibake.hpp"
 #include "tosdiff/compare/navigation.hpp"
 #include "tosdiff/compare/page_controls.hpp"
@@ -1285,28 +1284,6 @@ TEST(PrecisionTypo, WordsOfTheDocumentThatDifferByALetterStayNews) {
   // A slip corrected beside a real edit: the hunk is news.
   EXPECT_TRUE(change_of(affiliates_terms("affilitates"), affiliates_terms("affiliates and advertisers'"))
                   .substantive);
-}
-
-// ---- the document's own date (compare/document_date.hpp) ---------------------------------------
-
-TEST(PrecisionDocumentDate, TheDateTheDocumentGivesItself) {
-  EXPECT_EQ(document_date(parse_text("# Terms\nLast updated: March 3, 2026\nWe keep logs.")), "2026-03-03");
-  EXPECT_EQ(document_date(parse_text("# Datenschutz\nStand: 5. Juni 2024\nWir speichern Protokolle.")), "2024-06-05");
-  EXPECT_EQ(document_date(parse_text("# Conditions\nDerni\u00e8re mise \u00e0 jour : 3 mars 2026\nNous gardons les journaux.")),
-            "2026-03-03");
-  // The latest of the head's and the foot's date lines: a new version keeping its
-  // predecessor's date beside its own.
-  EXPECT_EQ(document_date(parse_text("# Terms\nEffective March 3, 2026\nPrevious version: June 5, 2024\nWe keep logs.")),
-            "2026-03-03");
-  std::string long_text = "# Terms\n";
-  for (int i = 0; i < 20; ++i) long_text += "We keep logs for thirty days and then delete them for good.\n";
-  EXPECT_EQ(document_date(parse_text(long_text + "Last revised: 1 May 2025\n")), "2025-05-01");
-  // No such line: a date in a clause, a date without a word saying what it is, a numeric date
-  // read two ways, a date line in the middle of a long text.
-  EXPECT_EQ(document_date(parse_text("# Terms\nRefunds requested before March 3, 2026 are paid within 30 days.")), "");
-  EXPECT_EQ(document_date(parse_text("# Terms\nMarch 3, 2026\nWe keep logs.")), "");
-  EXPECT_EQ(document_date(parse_text("# Terms\nUpdated 10/12/2021\nWe keep logs.")), "");
-  EXPECT_EQ(document_date(parse_text(long_text + "Updated: 1 May 2025\n" + long_text)), "");
 }
 
 // ---- icons' names (compare/page_controls.hpp) ---------------------------------------------------

@@ -436,7 +436,7 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
   input.current.snapshots = snapshots;
   input.current.rules = extraction_rules(spec_);
   input.current_text = &text;
-  Text before, earlier_text;
+  Text before, same_language;
   if (current) {
     input.previous = *current;
     before = parse_text(archive_.read_version(index, *current));
@@ -477,34 +477,15 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
         try {
           Text earlier = parse_text(archive_.read_version(index, *it));
           if (detect_language(earlier) != language->to) continue;
-          earlier_text = std::move(earlier);
+          same_language = std::move(earlier);
           language->compared_with = it->id();
-          input.previous_text = &earlier_text;
+          input.previous_text = &same_language;
           break;
         } catch (const ArchiveError&) {
           break;  // an older version unreadable: compared with the current one, as a translation
         }
       }
       input.language_changed = std::move(language);
-    } else if (has_kind(current->cosmetic_kinds, "stale_copy")) {
-      // The current version is an older copy the page served, never reported: what the page
-      // serves now is compared with what it served before the copy, the text the reader knows
-      // (replays: a portal's 2018 policy served for two hours, a navigation app's 2018 terms
-      // for months, then the current ones again). That very text back is compared with the
-      // copy, and flapping (record_builder.cpp).
-      for (auto it = index.versions.rbegin(); it != index.versions.rend(); ++it) {
-        if (it->number == current->number || has_kind(it->cosmetic_kinds, "stale_copy")) continue;
-        if (it->sha256 == sha) break;
-        try {
-          earlier_text = parse_text(archive_.read_version(index, *it));
-          input.previous_text = &earlier_text;
-          warnings.push_back("compared with version " + it->id() + ", the text the page served before the stale copy of version " +
-                             current->id());
-        } catch (const ArchiveError&) {
-          // unreadable: compared with the current version, as usual
-        }
-        break;
-      }
     }
   }
   input.accepted = accepted;

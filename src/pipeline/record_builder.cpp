@@ -5,7 +5,6 @@
 
 #include "tosdiff/classify/classify.hpp"
 #include "tosdiff/compare/diff.hpp"
-#include "tosdiff/compare/document_date.hpp"
 #include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/compare/pointers.hpp"
 #include "tosdiff/extract/language.hpp"
@@ -21,15 +20,12 @@ namespace {
 // before, it is flapping, and the flip is cosmetic. So is the way back from a version that
 // lived under kBlip: a variant served for a few hours (a regional page, a stale cache) was
 // the news, if any; its end is not (replay: a dating site alternating its US and EU terms).
-void add_kind(std::vector<std::string>& kinds, const char* kind) {
-  kinds.push_back(kind);
-  std::sort(kinds.begin(), kinds.end());
-  kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
-}
-
 void mark_flapping(ChangeRecord& r) {
   r.significance = Significance::cosmetic;
-  add_kind(r.cosmetic_kinds, "flapping");
+  auto& kinds = r.cosmetic_kinds;
+  kinds.push_back("flapping");
+  std::sort(kinds.begin(), kinds.end());
+  kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
 }
 
 constexpr std::chrono::hours kBlip{36};
@@ -72,19 +68,6 @@ void note_flapping(ChangeRecord& r, const std::vector<VersionEntry>& history, co
   for (std::size_t i = history.size() - 1; i-- > first;) {  // skip the current one
     if (history[i].sha256 == sha) {
       r.reverts_to = history[i].id();
-      break;
-    }
-  }
-  // Back to the text the page served before a stale copy (record_builder: a text dated before
-  // the one it followed), however long the copy stayed: it was never reported.
-  if (has_kind(current.cosmetic_kinds, "stale_copy")) {
-    for (std::size_t i = history.size() - 1; i-- > 0;) {
-      if (has_kind(history[i].cosmetic_kinds, "stale_copy")) continue;
-      if (history[i].sha256 == sha) {
-        r.reverts_to = history[i].id();
-        mark_flapping(r);
-        return;
-      }
       break;
     }
   }
@@ -158,20 +141,10 @@ BuiltRecord build_record(const RecordInput& in) {
                              " between two variants this page alternates between (as in version " +
                              in.variants_seen_in + "): cosmetic (variant)");
     }
-    // A text dated before the one it follows is an older copy the page served (a stale cache,
-    // another region's older edition; compare/document_date.hpp): archived, not news. What the
-    // page serves next is compared with the text before it (document_check.cpp).
-    const std::string dated_before = document_date(before), dated_now = document_date(after);
-    const bool stale_copy = change.substantive && !dated_before.empty() && !dated_now.empty() && dated_now < dated_before;
-    if (stale_copy)
-      r.warnings.push_back("the page serves a text dated " + dated_now + ", older than the " + dated_before +
-                           " of the text it replaces: a stale or regional copy, cosmetic (stale_copy)");
     r.status = change.hunks.empty() ? Status::unchanged : Status::changed;
-    r.significance = change.substantive && !stale_copy ? Significance::substantive : Significance::cosmetic;
+    r.significance = change.substantive ? Significance::substantive : Significance::cosmetic;
     r.cosmetic_kinds = change.cosmetic_kinds;
-    if (stale_copy) add_kind(r.cosmetic_kinds, "stale_copy");
     r.change = std::move(change);
-
     if (!in.rules_changed.empty()) {
       r.rules_changed = in.rules_changed;
       if (r.status == Status::unchanged) {
