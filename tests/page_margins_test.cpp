@@ -225,6 +225,9 @@ TEST(PageFooter, AnEntryOfTheFootersListsRenamedIsCosmetic) {
                   .substantive);
   EXPECT_TRUE(header_change(page("# Terms\n- Provided by\n- Northwind Limited\n"), page("# Terms\n- Provided by\n- Southbay Holdings\n"))
                   .substantive);
+  std::string operator_renamed = kFooter + "- Northwind Limited\n";
+  std::string operator_after = kFooter + "- Southbay Holdings Ltd\n";
+  EXPECT_TRUE(header_change(page("# Terms\n") + operator_renamed, page("# Terms\n") + operator_after).substantive);
 }
 
 TEST(PageFooter, AFooterGluedIntoLinesOfLabelsIsCosmetic) {

@@ -64,6 +64,11 @@ TEST(ShareWidget, ANetworkNamedInTheDocumentsSentencesIsNews) {
   EXPECT_TRUE(share_change_of(kInsurerPolicy + "We share your claims with Facebook and Twitter for advertising.\n" + kShareNetworks + "\n",
                         kInsurerPolicy + "We share your claims with Facebook, Twitter and TikTok for advertising.\n" + kShareNetworks + "\n")
                   .substantive);
+  // A sentence listing recipients, one put in: news, however many networks it names.
+  const std::string recipients = "Our recipients are Facebook, Google, Twitter, LinkedIn, Pinterest, Reddit, Snapchat and Tumblr.";
+  std::string more = recipients;
+  more.insert(more.find(" and Tumblr"), ", Yahoo, TikTok");
+  EXPECT_TRUE(share_change_of(kInsurerPolicy + recipients + "\n", kInsurerPolicy + more + "\n").substantive);
   std::string with_clause = kShareNetworks;
   with_clause.insert(with_clause.find(" Webnews"), " We sell your claims to insurers.");
   EXPECT_TRUE(share_change_of(kInsurerPolicy + kShareNetworks + "\n", kInsurerPolicy + with_clause + "\n").substantive);

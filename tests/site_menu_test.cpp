@@ -101,6 +101,15 @@ TEST(SiteMenu, AProcessorAddedToAListUnderAnIntroductionWithoutHeadingIsNews) {
   }
 }
 
+TEST(SiteMenu, AProcessorAddedUnderAnIntroductionWhosePurposesNameSectionsIsNews) {
+  // A processors list whose nested purposes say "Support" and "Newsletter", under a sentence
+  // that could pass for a banner.
+  std::string list;
+  for (int i = 1; i <= 16; ++i) list += "- Processor " + std::to_string(i) + " Ltd\n  - Support\n  - Newsletter\n";
+  const std::string intro = "We use the following sub-processors, and tell you before we add one of them.\n";
+  EXPECT_TRUE(menu_change_of(intro + list + kShopPolicy, intro + list + "- Ad Network Inc\n  - Support\n" + kShopPolicy).substantive);
+}
+
 // A site's menu under banners (contrib replay: a cable company's privacy policy under four
 // of them, "Your session has timed out due to inactivity. Click here to go back"; a menu entry
 // renamed, alerted).

@@ -61,27 +61,30 @@ bool same_site_other_language(const std::string& a, const std::string& b) {
   return !from.empty() && !to.empty() && from != to;
 }
 
-// The site a host belongs to: its last two labels, three when the second-to-last is a
-// registry's ("lumen.co.uk", "gov.fr" kept whole: "legal.lumen.co.uk" is lumen's).
-std::string site_of(const std::string& host) {
-  const std::size_t last = host.rfind('.');
-  if (last == std::string::npos || last == 0) return host;
-  std::size_t start = host.rfind('.', last - 1);
-  start = start == std::string::npos ? 0 : start + 1;
-  if (last - start <= 3 && start > 0) {  // "co", "com", "org", "gov", "ac"
-    const std::size_t before = host.rfind('.', start - 2);
-    start = before == std::string::npos ? 0 : before + 1;
-  }
-  return host.substr(start);
+// One host is the other with labels put in front ("legal.lumen.com" / "lumen.com"), or both
+// are the same; "www." aside. Two subdomains of a site ("uk." / "us."), or two sites of one
+// registry ("a.github.io" / "b.github.io"), are not.
+bool same_host_or_subdomain(std::string a, std::string b) {
+  if (a.rfind("www.", 0) == 0) a.erase(0, 4);
+  if (b.rfind("www.", 0) == 0) b.erase(0, 4);
+  if (a.size() < b.size()) std::swap(a, b);
+  return a == b || (a.size() > b.size() + 1 && a.compare(a.size() - b.size(), b.size(), b) == 0 &&
+                    a[a.size() - b.size() - 1] == '.' && b.find('.') != std::string::npos);
 }
 
-// An opaque id in a path: digits (5 or more), or 16 characters or more of letters and digits
-// with a digit among them ("360032559032", "bc5978ba2ac2456cbb91d13860d36134").
-bool is_opaque_id(std::string_view segment) {
-  const bool digits = std::all_of(segment.begin(), segment.end(), is_ascii_digit);
-  if (digits) return segment.size() >= 5;
-  return segment.size() >= 16 && std::any_of(segment.begin(), segment.end(), is_ascii_digit) &&
-         std::all_of(segment.begin(), segment.end(), [](char c) { return is_ascii_digit(c) || is_ascii_letter(c); });
+// An opaque id renewed: a number of 5 digits or more replaced by a token of 16 letters and digits
+// or more, or the other way ("360032559032" / "bc5978ba2ac2456cbb91d13860d36134": a help
+// centre moved to other software). Two numbers, or two tokens, are two pages ("LEGIARTI...262"
+// / "LEGIARTI...298" are two articles of law, "articles/360001234567" / "articles/360009876543"
+// two articles).
+bool id_renewed(std::string_view a, std::string_view b) {
+  auto token = [](std::string_view s) {
+    return s.size() >= 16 && std::any_of(s.begin(), s.end(), is_ascii_digit) &&
+           std::any_of(s.begin(), s.end(), [](char c) { return is_ascii_letter(c); }) &&
+           std::all_of(s.begin(), s.end(), [](char c) { return is_ascii_digit(c) || is_ascii_letter(c); });
+  };
+  auto number = [](std::string_view s) { return s.size() >= 5 && all_ascii_digits(s); };
+  return (number(a) && token(b)) || (token(a) && number(b));
 }
 
 std::vector<std::string> path_segments(const std::string& path) {
@@ -96,11 +99,22 @@ std::vector<std::string> path_segments(const std::string& path) {
   return segments;
 }
 
-std::string letters_of(const std::string& segment) {
-  std::string out;
-  for (char c : segment)
-    if (is_ascii_letter(c) || is_ascii_digit(c)) out += c;
-  return out;
+// Two paths of one page, one of them moved up or down the site's tree: one ends with the whole
+// other, 2 segments or more ("legal/us/en/cc" / "us/en/cc"), and the segments the longer one
+// adds name no version of it ("archive/legal/terms" is the archived terms).
+bool moved_in_the_tree(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  const auto& shorter = a.size() <= b.size() ? a : b;
+  const auto& longer = a.size() <= b.size() ? b : a;
+  if (shorter.size() < 2 || shorter.size() == longer.size() ||
+      !std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin()))
+    return false;
+  for (std::size_t i = 0; i < longer.size() - shorter.size(); ++i) {
+    const std::string& added = longer[i];
+    if (std::any_of(added.begin(), added.end(), is_ascii_digit)) return false;
+    for (std::string_view version : {"archive", "archives", "old", "previous", "history", "versions", "version", "legacy"})
+      if (added == version) return false;
+  }
+  return true;
 }
 
 // A URL's query, tracking parameters and per-request ids taken away (canonical_link), "" when
@@ -111,68 +125,52 @@ std::string link_query(const std::string& url) {
   return query == std::string::npos ? "" : canonical.substr(query);
 }
 
-bool is_generic_page(const std::string& segment) {
-  const std::string name = segment.substr(0, segment.find('.'));
-  return name == "index" || name == "default" || name == "home" || name == "main";
-}
-
 // The same page of the same site, its address moved: a subdomain put in or taken away with the
-// path kept ("legal.lumen.com/documents/rules.pdf" / "lumen.com/documents/rules.pdf") or moved
-// up or down the tree ("info.lumen.com/legal/us/cc/" / "policies.lumen.com/us/cc/"), an opaque
-// id renewed in an otherwise equal path ("faq/360032559032" / "faq/bc5978ba2ac2..."), or its
-// last segment's words kept within the other's ("Static_WebPage/ASUS-Product-Security-Advisory/"
-// / "securityadvisory/"; no digit added: "terms-of-service-2026" is another version). Contrib replays: a social network's guidelines, an exchange's terms,
-// a hardware maker's privacy policy. Another page of the site ("/terms" / "/privacy") is not.
+// path kept ("legal.lumen.com/documents/rules.pdf" / "lumen.com/documents/rules.pdf"), the path
+// moved up or down the tree ("lumen.com/en/wizard/DataQuestion" / "lumen.com/wizard/
+// DataQuestion"), an opaque id renewed in an otherwise equal path ("faq/360032559032" /
+// "faq/bc5978ba2ac2..."); the query kept (contrib replays: a social network's guidelines, a game
+// store's privacy policy, an exchange's terms). Another page of the site ("/terms" /
+// "/privacy", "/consumer/terms" / "/business/terms"), another subdomain ("uk." / "us."), another
+// number in the path, another query, is not.
 bool same_page_moved(const std::string& a, const std::string& b) {
   const std::string host_a = url_host(a), host_b = url_host(b);
-  if (host_a.empty() || host_b.empty() || site_of(host_a) != site_of(host_b)) return false;
+  if (host_a.empty() || host_b.empty() || !same_host_or_subdomain(host_a, host_b)) return false;
   // The query names the page as much as the path does ("?uri=celex:32010D0087" is a decision,
   // "?uri=celex:32021D0914" another one): two must be the same, tracking parameters aside; one
   // may go with the page's move ("?tabset-35584=2"), not on a path that stays.
   const std::string query_a = link_query(a), query_b = link_query(b);
   if (!query_a.empty() && !query_b.empty() && query_a != query_b) return false;
   if (query_a != query_b && url_path(a) == url_path(b)) return false;
-  std::vector<std::string> from = path_segments(url_path(a)), to = path_segments(url_path(b));
-  // "index.htm", "default.aspx": the folder names the page.
-  for (auto* segments : {&from, &to})
-    if (segments->size() >= 2 && is_generic_page(segments->back())) segments->pop_back();
+  const std::vector<std::string> from = path_segments(url_path(a)), to = path_segments(url_path(b));
   if (from.empty() || to.empty()) return false;
-  if (from.size() == to.size()) {
-    bool same = true;
-    for (std::size_t i = 0; i < from.size() && same; ++i)
-      same = from[i] == to[i] || (is_opaque_id(from[i]) && is_opaque_id(to[i]));
-    if (same) return true;
+  if (from.size() != to.size()) return moved_in_the_tree(from, to);
+  bool renewed = false;
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    if (from[i] == to[i]) continue;
+    if (!id_renewed(from[i], to[i])) return false;
+    renewed = true;
   }
-  // The page moved up or down the site's tree, its own folders kept: one path ends with the
-  // whole other one ("legal/us/en/cc" / "us/en/cc"), two segments of it or more.
-  const auto& shorter_path = from.size() <= to.size() ? from : to;
-  const auto& longer_path = from.size() <= to.size() ? to : from;
-  if (shorter_path.size() >= 2 && std::equal(shorter_path.rbegin(), shorter_path.rend(), longer_path.rbegin())) return true;
-  const std::string last_a = letters_of(from.back()), last_b = letters_of(to.back());
-  const std::size_t kLastMinLetters = 8;  // "terms", "privacy" alone name too many pages
-  const std::string& shorter = last_a.size() <= last_b.size() ? last_a : last_b;
-  const std::string& longer = last_a.size() <= last_b.size() ? last_b : last_a;
-  const std::size_t at = longer.find(shorter);
-  if (shorter.size() < kLastMinLetters || is_opaque_id(shorter) || at == std::string::npos) return false;
-  // What the longer adds is words, never a number: "terms-of-service-2026" is another version.
-  const std::string added = longer.substr(0, at) + longer.substr(at + shorter.size());
-  return std::none_of(added.begin(), added.end(), is_ascii_digit);
+  return renewed || host_a != host_b;
 }
 
 // A path written without its site ("en/support/faq/360032559032"), its opaque id renewed, the
-// rest the same.
+// rest the same and naming something in words ("No. 12345/2020" is a reference, not a path).
 bool only_an_id_renewed(std::string_view a, std::string_view b) {
   if (a.find('/') == std::string_view::npos || a.find(' ') != std::string_view::npos || b.find(' ') != std::string_view::npos)
     return false;
   const std::vector<std::string> from = path_segments(tosdiff::ascii_lower(a)), to = path_segments(tosdiff::ascii_lower(b));
   if (from.size() < 2 || from.size() != to.size()) return false;
-  bool renewed = false;
+  bool renewed = false, words = false;
   for (std::size_t i = 0; i < from.size(); ++i) {
-    if (from[i] == to[i]) continue;
-    if (!is_opaque_id(from[i]) || !is_opaque_id(to[i])) return false;
+    if (from[i] == to[i]) {
+      words = words || std::any_of(from[i].begin(), from[i].end(), [](char c) { return is_ascii_letter(c); });
+      continue;
+    }
+    if (!id_renewed(from[i], to[i])) return false;
     renewed = true;
   }
-  return renewed;
+  return renewed && words;
 }
 
 // Every word of the label (letters and digits, 2 or more) found in the URL: a label spelled
@@ -316,15 +314,15 @@ bool shows_or_hides_a_link_target(const WordEdit& edit) {
   return true;
 }
 
-}  // namespace
-
 // A URL the page's text cut after one of its hyphens ("Elaboration- on-Guidelines.pdf") is
-// one word again.
+// one word again (join_compounds does the same for words, in a comparison key).
 std::string rejoined_at_hyphens(std::string_view s) {
   std::string out(s);
   for (std::size_t at = out.find("- "); at != std::string::npos; at = out.find("- ", at)) out.erase(at + 1, 1);
   return out;
 }
+
+}  // namespace
 
 bool is_link_rewrite(std::string_view before, std::string_view after) {
   const std::string from = as_url(before), to = as_url(after);

@@ -22,10 +22,15 @@ namespace tosdiff {
 // <site>" ("Rules, Fees & Forms - National Arbitration and Mediation" for
 // https://www.namadr.com/resources/rules-fees-forms/: the page's words in the URL, the site
 // named by the host's words or by three initials or more); or two URLs of the same page of one
-// site, its address moved: a subdomain put in or taken away, an opaque id renewed, or the
-// last segment's words (8 letters or more) kept within the other's. Another site, another
-// page of the site ("/terms" / "/privacy"), or a label naming anything the URL does not ("our
-// partners") is not.
+// site, its address moved: a subdomain put in or taken away with the path kept, the path moved
+// up or down the site's tree (one path ending with the whole other, 2 segments or more, the
+// added ones naming no version: "archive/"), or a number of 5 digits or more and a token of 16
+// letters and digits or more put one for the other in an otherwise equal path (also in a path
+// written without its site, "en/support/faq/360032559032"); the query kept, and a URL cut by a
+// space after one of its hyphens read whole. Another site or subdomain ("uk." / "us."),
+// another page of the site ("/terms" / "/privacy", "/consumer/terms" / "/business/terms"),
+// another number, another query, or a label naming anything the URL does not ("our partners")
+// is not.
 bool is_link_rewrite(std::string_view before, std::string_view after);
 
 // Marks cosmetic, kind "link_target", every substantive hunk all of whose edits are such

@@ -228,16 +228,27 @@ bool capitalised(const std::string& word) {
   return !word.empty() && ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0x80);
 }
 
+// A company's legal form closing a name ("Northwind Limited", "Lumen SAS"): the operator of
+// the site, even in a footer's list.
+bool names_a_company(std::string_view line) {
+  static constexpr std::string_view kForms[] = {"ltd", "limited", "inc", "llc", "gmbh", "sas", "sa", "sarl", "plc", "bv",
+                                                "nv", "ag", "corp", "corporation", "srl", "spa", "ab", "oy", "as", "lp", "llp"};
+  const std::vector<std::string> words = space_separated_words(canonicalize(line, kFoldToWords));
+  return !words.empty() && std::find(std::begin(kForms), std::end(kForms), words.back()) != std::end(kForms);
+}
+
 // One name put in place of another: a line each side, every word capitalised, no word in
 // common ("Jane Doe" for "John Smith"; not "Privacy Policy" for "Privacy Policy | Pinterest",
 // nor a glued line of labels, "AboutCareersPressBusinesses" for "AboutCareersPressAdvertise").
 // In a footer, an entry of its link lists renamed is a link's label, not a name: a list item
 // each side ("- Safety Recalls" for "- Ignition Recall", "- Queue" for "- Watchlist": contrib
-// replays, a carmaker's and a cable company's footers, each alerted on their privacy policies).
+// replays, a carmaker's and a cable company's footers, each alerted on their privacy policies),
+// unless one names a company by its legal form.
 bool switches_a_name(const Hunk& hunk, bool in_footer) {
   if (hunk.old_lines != 1 || hunk.new_lines != 1 || hunk.lines.size() != 2) return false;
   if (in_footer && parse_block(hunk.lines[0].text).kind == BlockKind::list_item &&
-      parse_block(hunk.lines[1].text).kind == BlockKind::list_item)
+      parse_block(hunk.lines[1].text).kind == BlockKind::list_item && !names_a_company(hunk.lines[0].text) &&
+      !names_a_company(hunk.lines[1].text))
     return false;
   std::set<std::string> removed;
   for (const LineOp& line : hunk.lines) {

@@ -59,7 +59,8 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
 //     a colon (a label and its value: "Applies to: France", "Director: ..."), nor a sentence
 //     (5 words or more ending with "." or ";"; a question or a call "Join now!" is a label);
 //   - is no switch of one name for another (one line each side, every word capitalised, no
-//     word shared: a company, a person);
+//     word shared: a company, a person), a footer's list entry renamed aside ("- Queue" /
+//     "- Watchlist", a link's label) unless it names a company by its legal form ("Ltd");
 //   - and, above the first sentence, in which `topical` finds nothing (the classifier's topics
 //     and flags, headings above included): a summary box's "We never sell your data" is the
 //     document. A footer is known by its links: its "Refund" is a link, not a clause.

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -28,51 +29,64 @@ constexpr std::array<std::string_view, 103> kShareTargets = {
     "weibo", "whatsapp", "wordpress", "wykop", "xing", "yahoo", "yoolink", "yummly"};
 
 constexpr std::size_t kShortestList = 8;
-constexpr std::size_t kEditInList = 3;     // words put in or taken away inside a list
-constexpr std::size_t kListAround = 10;    // words read on each side of such an edit
+constexpr std::size_t kMaxEditWordsInList = 3;  // networks put in or taken away inside a list
+constexpr std::size_t kWordsReadEachSide = 10;  // of such an edit
 constexpr std::size_t kAroundMin = 12;     // the word diff keeps 8 or so on each side
 
 bool is_share_target(const std::string& folded_word) {
   return std::binary_search(kShareTargets.begin(), kShareTargets.end(), std::string_view(folded_word));
 }
 
-bool is_share_list_of(const std::vector<std::string>& words) {
-  if (words.size() < kShortestList) return false;
-  const auto known = std::count_if(words.begin(), words.end(), is_share_target);
-  return static_cast<std::size_t>(known) * 5 >= words.size() * 3;
-}
-
-std::vector<std::string> folded_words(std::string_view text) {
-  return space_separated_words(canonicalize(text, kFoldToWords));
-}
-
-// The last `count` words of `run`, or its first ones.
-std::vector<std::string> words_at(std::string_view run, std::size_t count, bool at_end) {
-  std::vector<std::string> words = folded_words(run);
+// A run of words as written, its last `count` or its first ones ("\u2026", the word diff's cut,
+// left out).
+std::vector<std::string> raw_words_at(std::string_view run, std::size_t count, bool at_end) {
+  std::vector<std::string> words = space_separated_words(run);
   words.erase(std::remove(words.begin(), words.end(), "\u2026"), words.end());
   if (words.size() <= count) return words;
   if (at_end) return {words.end() - static_cast<std::ptrdiff_t>(count), words.end()};
   return {words.begin(), words.begin() + static_cast<std::ptrdiff_t>(count)};
 }
 
-// Whether the edit at `i` (a run removed or added) lies in a share list.
+// A widget writes its networks one after the other; a sentence lists recipients with commas
+// and "and" ("... are Facebook, Google, Twitter and LinkedIn"), in any language.
+bool written_as_prose(const std::vector<std::string>& raw_words) {
+  for (const std::string& word : raw_words) {
+    if (word.find_first_of(",;") != std::string::npos) return true;
+    const std::string lower = ascii_lower(word);
+    for (std::string_view joining : {"and", "or", "et", "ou", "und", "oder", "y", "o", "e", "en", "of"})
+      if (lower == joining) return true;
+  }
+  return false;
+}
+
+bool is_share_list_of(const std::vector<std::string>& raw_words) {
+  if (raw_words.size() < kShortestList || written_as_prose(raw_words)) return false;
+  std::size_t known = 0;
+  for (const std::string& word : raw_words) known += is_share_target(canonicalize(word, kFoldToWords)) ? 1 : 0;
+  return known * 5 >= raw_words.size() * 3;
+}
+
+// The edit at `i` (a run taken away or put in) lies in a share list: it is one, or it is a few
+// networks (every word a share target) with a share list's words on each side.
 bool edit_in_share_list(const Hunk& hunk, std::size_t i) {
-  const std::vector<std::string> edit = folded_words(hunk.words[i].text);
+  const std::vector<std::string> edit = space_separated_words(hunk.words[i].text);
   if (is_share_list_of(edit)) return true;
-  if (edit.empty() || edit.size() > kEditInList) return false;
+  if (edit.empty() || edit.size() > kMaxEditWordsInList || written_as_prose(edit)) return false;
+  for (const std::string& word : edit)
+    if (!is_share_target(canonicalize(word, kFoldToWords))) return false;
   std::size_t before = i, after = i + 1;
   while (before > 0 && hunk.words[before - 1].op != '=') --before;
   while (after < hunk.words.size() && hunk.words[after].op != '=') ++after;
   if (before == 0 || after >= hunk.words.size()) return false;
-  std::vector<std::string> around = words_at(hunk.words[before - 1].text, kListAround, true);
-  const std::vector<std::string> next = words_at(hunk.words[after].text, kListAround, false);
+  std::vector<std::string> around = raw_words_at(hunk.words[before - 1].text, kWordsReadEachSide, true);
+  const std::vector<std::string> next = raw_words_at(hunk.words[after].text, kWordsReadEachSide, false);
   around.insert(around.end(), next.begin(), next.end());
   return around.size() >= kAroundMin && is_share_list_of(around);
 }
 
 }  // namespace
 
-bool is_share_list(std::string_view words) { return is_share_list_of(folded_words(words)); }
+bool is_share_list(std::string_view words) { return is_share_list_of(space_separated_words(words)); }
 
 void mark_share_widgets(std::vector<Hunk>& hunks) {
   for (Hunk& hunk : hunks) {
@@ -83,9 +97,7 @@ void mark_share_widgets(std::vector<Hunk>& hunks) {
       any = true;
       all = edit_in_share_list(hunk, i);
     }
-    if (!any || !all) continue;
-    hunk.cosmetic = true;
-    hunk.cosmetic_kinds = {"page_control"};
+    if (any && all) mark_cosmetic(hunk, "page_control");
   }
 }
 

@@ -13,13 +13,14 @@
 namespace tosdiff {
 
 // A run of words that is such a list: 8 words or more, three fifths of them the names of
-// networks and share targets ("Facebook", "WhatsApp", "Copy Link", "Email", "Print", "VK").
-// "We share your data with Facebook and Google for advertising" is not one.
+// networks and share targets ("Facebook", "WhatsApp", "Copy Link", "Email", "Print", "VK"),
+// written one after the other: no comma, no "and" ("We share your data with Facebook, Google,
+// Twitter and LinkedIn" is a sentence).
 bool is_share_list(std::string_view words);
 
 // Marks cosmetic, kind "page_control", every substantive hunk each of whose edits is a share
-// list put in, taken away or moved, or a few words (up to 3) put in or taken away in the middle
-// of one: the 10 words on each side together make a share list.
+// list put in, taken away or moved, or a few networks (up to 3 words, each a share target) put
+// in or taken away in the middle of one: the 10 words on each side together make a share list.
 void mark_share_widgets(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff

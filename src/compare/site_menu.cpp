@@ -174,12 +174,14 @@ MenuRange site_menu_range(const Text& text) {
   while (end > begin && blocks[end - 1].kind != BlockKind::list_item) --end;
   if (end < begin + kMenuMinBlocks) return {};
 
-  std::size_t items = 0, nested = 0, most_repeated = 0, sections = 0;
+  std::size_t items = 0, nested = 0, most_repeated = 0, sections = 0, top_sections = 0;
   std::map<std::string, std::size_t> repeats;
   for (std::size_t i = begin; i < end; ++i) {
     if (blocks[i].kind != BlockKind::list_item) continue;
     ++items;
-    sections += names_a_site_section(blocks[i].text) ? 1 : 0;
+    const bool section = names_a_site_section(blocks[i].text);
+    sections += section ? 1 : 0;
+    top_sections += section && blocks[i].level == 0 ? 1 : 0;
     if (blocks[i].level > 0) ++nested;
     most_repeated = std::max(most_repeated, ++repeats[ascii_lower(trim(blocks[i].text))]);
   }
@@ -189,9 +191,10 @@ MenuRange site_menu_range(const Text& text) {
   if (items * 3 < (end - begin) * 2 || nested * 5 < items ||
       (most_repeated < kLabelMinRepeats && sections < kMinSiteSections))
     return {};
-  // Under banners, only a menu naming the site's sections: a policy's list of processors
-  // under its introduction ("We use the following sub-processors:") repeats its labels too.
-  if (begin > 0 && sections < kMinSiteSections) return {};
+  // Under banners, only a menu naming the site's sections in its top entries: a policy's list
+  // of processors under its introduction repeats its labels too, and may name a purpose
+  // "Support" or "Newsletter" under each processor.
+  if (begin > 0 && top_sections < kMinSiteSections) return {};
 
   std::size_t document_words = 0;
   for (std::size_t i = first_sentence; i < blocks.size() && document_words < kDocumentMinWords; ++i)

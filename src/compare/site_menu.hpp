@@ -21,11 +21,12 @@
 
 namespace tosdiff {
 
-// Where a site menu lies at the top of `text`: blocks [begin, end), 0-based. `end` is the
-// last list item before the document's first sentence (a paragraph of 13 words or more with
-// punctuation, any block of over 40 words or a table row; what follows it is the document's
-// own title and date); `begin` is 0, or past up to 5 banners of at most 20 words (no heading)
-// when sentences stand above the menu's first list item. A menu has at least 30 blocks, two
+// Where a site menu lies at the top of `text`: blocks [begin, end), 0-based. `end` is one past
+// the last list item before the document's first sentence (a paragraph of 13 words or more
+// with punctuation, any block of over 40 words or a table row; what follows it is the
+// document's own title and date); `begin` is 0, or past up to 5 banners of at most 20 words
+// when sentences stand above the menu's first list item, and then two of the menu's top
+// entries name the site's sections. A menu has at least 30 blocks, two
 // thirds of them list items, a fifth of those nested, one label at least 3 times or two
 // naming the site's own sections (page_margins.hpp), and the document below has 100 words or
 // more. A list under a heading (the document's title) or announced by a line ending with a

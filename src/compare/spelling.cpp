@@ -146,7 +146,7 @@ std::string fold_email_terms(std::string_view text) {
           plural = end != std::string::npos;
         }
         if (end == std::string::npos) continue;
-        if (end < lower.size() && lower[end] == 's' && !letter_at(end + 1)) {  // "adresses mails" too
+        if (!plural && end < lower.size() && lower[end] == 's' && !letter_at(end + 1)) {
           plural = true;
           ++end;
         }

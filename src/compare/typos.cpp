@@ -189,33 +189,50 @@ bool starts_with_subject(const std::string& words) {
   return false;
 }
 
-// Every edit of the hunk puts in or takes away one English article, alone: "Data at user level
-// is stored" / "Data at the user level is stored" (contrib replay: a startup's policy, its
-// grammar fixed). An article missing is a slip of the pen, never another provision. "the" is
-// English's own; "a" and "an" are words of other languages too (French's "a" is "has"), so
-// they count only in a hunk whose unchanged words say "the". So does "that" before a clause's
-// subject.
-bool only_articles(const Hunk& hunk) {
-  bool any = false, english = false;
+// The first or the last word of a run, lower case, punctuation at its ends folded away.
+std::string word_at(std::string_view run, bool last) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(run, kFoldToWords));
+  if (words.empty()) return "";
+  return last ? words.back() : words.front();
+}
+
+// Words beside which "the" is more than grammar: "at cost" is a price, "the few" a number,
+// "Annex A" a name; after a number or a reference, a letter is a label ("Section 12 (a)").
+bool article_means_something_beside(const std::string& previous, const std::string& next) {
+  static constexpr std::string_view kNext[] = {"few", "little", "cost", "most", "least", "same", "whole", "only", "first", "last"};
+  static constexpr std::string_view kPrevious[] = {"section", "annex", "schedule", "exhibit", "appendix", "article", "clause",
+                                                   "part", "chapter", "paragraph", "class", "plan", "tier", "item", "table"};
+  if (std::find(std::begin(kNext), std::end(kNext), next) != std::end(kNext)) return true;
+  if (std::find(std::begin(kPrevious), std::end(kPrevious), previous) != std::end(kPrevious)) return true;
+  return (!previous.empty() && is_ascii_digit(previous.back())) || (!next.empty() && is_ascii_digit(next.front()));
+}
+
+// Every edit of the hunk puts in or takes away "the" alone, written so: "Data at user level is
+// stored" / "Data at the user level is stored" (contrib replay: a startup's policy, its grammar
+// fixed). The definite article missing is a slip of the pen, never another provision, but for
+// the words that make it mean something (article_means_something_beside). "a" and "an" are not
+// here: "a few" is not "few", and French's "a" is "has". Or "that" before a clause's subject:
+// English's optional conjunction or relative pronoun, "Files that you create" / "Files you
+// create" (contrib replay: a storage service's terms re-edited); before anything else it
+// points at something ("that data").
+bool only_grammar_words(const Hunk& hunk) {
+  bool any = false;
   for (std::size_t i = 0; i < hunk.words.size(); ++i) {
     const WordOp& op = hunk.words[i];
-    const std::string words = canonicalize(op.text, kFoldToWords);
-    if (op.op == '=') {
-      english = english || (" " + words + " ").find(" the ") != std::string::npos;
-      continue;
-    }
+    if (op.op == '=') continue;
     const bool beside_edit = (i + 1 < hunk.words.size() && hunk.words[i + 1].op != '=') ||
                              (i > 0 && hunk.words[i - 1].op != '=');
-    // "that" before the clause's subject is English's optional conjunction or relative
-    // pronoun: "Files that you create" is "Files you create" (contrib replay: a storage
-    // service's terms re-edited). Before anything else it points at something ("that data").
-    const bool optional_that = words == "that" && i + 1 < hunk.words.size() &&
+    if (beside_edit) return false;
+    const std::string written(trim(op.text));  // as written: "(a)" and "A" are labels
+    const std::string previous = i > 0 ? word_at(hunk.words[i - 1].text, true) : "";
+    const std::string next = i + 1 < hunk.words.size() ? word_at(hunk.words[i + 1].text, false) : "";
+    const bool article = written == "the" && !article_means_something_beside(previous, next);
+    const bool optional_that = written == "that" && i + 1 < hunk.words.size() &&
                                starts_with_subject(canonicalize(hunk.words[i + 1].text, kFoldToWords));
-    if (beside_edit || (words != "the" && words != "a" && words != "an" && !optional_that)) return false;
-    english = english || words == "the" || optional_that;
+    if (!article && !optional_that) return false;
     any = true;
   }
-  return any && english;
+  return any;
 }
 
 class TypoJudge {
@@ -276,7 +293,7 @@ class TypoJudge {
 void mark_typos(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   TypoJudge judge(before, after);  // counts the texts' words only when a hunk gets that far
   for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic || (!only_stutters(hunk) && !only_articles(hunk) && !judge.only_typos(hunk))) continue;
+    if (hunk.cosmetic || (!only_stutters(hunk) && !only_grammar_words(hunk) && !judge.only_typos(hunk))) continue;
     hunk.cosmetic = true;
     hunk.cosmetic_kinds = {"spelling"};
   }

@@ -18,9 +18,10 @@
 // replaced: "attached"/"attacked"), and neither word has digits or fewer than five letters; or
 // the two differ only by their accents ("retractation" / "rétractation"). English's "a" and "an"
 // switched (the article agreeing with the next word) is such a slip too, and so is a stutter:
-// a run of up to four words written twice in a row, once taken away or put in; and an
-// article ("the", "a", "an") put in or left out on its own, or "that" before a clause's
-// subject ("Files that you create" / "Files you create").
+// a run of up to four words written twice in a row, once taken away or put in; and "the" put
+// in or left out on its own (not beside "few", "cost", "same", ..., a number or a reference
+// such as "Section", "Annex": "a" and "an" never, "a few" is not "few"), or "that" before a
+// clause's subject ("Files that you create" / "Files you create").
 
 #include <vector>
 
