@@ -120,6 +120,8 @@ const Pair kCosmetic[] = {
      "It is available here: https://lumenfield.example/documents/Elaboration-on- Guidelines.pdf", {"link_target"}},
     {"UrlsOpaqueIdRenewed", "Sign the separate Savings Agreement (en/support/faq/360032559032) first.",
      "Sign the separate Savings Agreement (en/support/faq/bc5978ba2ac2456cbb91d13860d36134) first.", {"link_target"}},
+    {"UrlWithADoubledSlash", "Use this form: (https://www.lumenfield.example//help/intellectual_property_infringement).",
+     "Use this form: (https://www.lumenfield.example/help/intellectual_property_infringement).", {"link_target"}},
     {"UrlMovedUpTheTree", "Use the form at https://help.lumenfield.example/en/wizard/HelpAccountDataQuestion to ask.",
      "Use the form at https://help.lumenfield.example/wizard/HelpAccountDataQuestion to ask.", {"link_target"}},
     {"UrlMovedToTheSitesApexDownTheTree", "See https://info.lumenfield.example/legal/us/en/cc/index.htm for more.",

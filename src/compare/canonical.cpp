@@ -303,9 +303,16 @@ std::string fold_marks(std::string_view s) {
       continue;
     }
     if (c == '"') continue;
-    // A run of underscores is a blank to fill in ("pay ____ per month"), not emphasis.
-    const bool lone_underscore = c == '_' && !(i > 0 && s[i - 1] == '_') && !(i + 1 < s.size() && s[i + 1] == '_');
-    if ((c == '*' || lone_underscore) && !(i > 0 && alnum(i - 1) && alnum(i + 1))) continue;
+    // A run of underscores with no letter on either side is a blank to fill in ("pay ____ per
+    // month"), not emphasis.
+    if (c == '_') {
+      std::size_t first = i, last = i;
+      while (first > 0 && s[first - 1] == '_') --first;
+      while (last + 1 < s.size() && s[last + 1] == '_') ++last;
+      const bool blank = last > first && !(first > 0 && alnum(first - 1)) && !alnum(last + 1);
+      if (!blank && !(i > 0 && alnum(i - 1) && alnum(i + 1))) continue;
+    }
+    if (c == '*' && !(i > 0 && alnum(i - 1) && alnum(i + 1))) continue;
     if (c == '>' && (i == 0 || is_ascii_space(s[i - 1])) && letter(i + 1)) continue;
     if (c == '\'') {  // a run of them is one ("entity''s" is a typo of "entity's")
       std::size_t run = i;

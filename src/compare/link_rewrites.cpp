@@ -145,13 +145,11 @@ bool same_page_moved(const std::string& a, const std::string& b) {
   const std::vector<std::string> from = path_segments(url_path(a)), to = path_segments(url_path(b));
   if (from.empty() || to.empty()) return false;
   if (from.size() != to.size()) return moved_in_the_tree(from, to);
-  bool renewed = false;
-  for (std::size_t i = 0; i < from.size(); ++i) {
-    if (from[i] == to[i]) continue;
-    if (!id_renewed(from[i], to[i])) return false;
-    renewed = true;
-  }
-  return renewed || host_a != host_b;
+  // Every segment the same, or an id renewed: the host moved, or the path was written another
+  // way ("vinted.com//help/..." / "vinted.com/help/...").
+  for (std::size_t i = 0; i < from.size(); ++i)
+    if (from[i] != to[i] && !id_renewed(from[i], to[i])) return false;
+  return true;
 }
 
 // A path written without its site ("en/support/faq/360032559032"), its opaque id renewed, the

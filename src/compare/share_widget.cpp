@@ -67,13 +67,15 @@ bool is_share_list_of(const std::vector<std::string>& raw_words) {
 }
 
 // The edit at `i` (a run taken away or put in) lies in a share list: it is one, or it is a few
-// networks (every word a share target) with a share list's words on each side.
+// networks' names with a share list's words on each side.
 bool edit_in_share_list(const Hunk& hunk, std::size_t i) {
   const std::vector<std::string> edit = space_separated_words(hunk.words[i].text);
   if (is_share_list_of(edit)) return true;
   if (edit.empty() || edit.size() > kMaxEditWordsInList || written_as_prose(edit)) return false;
+  // Each a network's name: one the list knows, or a capitalised word (share menus list a
+  // hundred networks, "Oknotizie", "Polyvore", "Google+"); never "and", a comma or a clause.
   for (const std::string& word : edit)
-    if (!is_share_target(canonicalize(word, kFoldToWords))) return false;
+    if (!is_share_target(canonicalize(word, kFoldToWords)) && !(word[0] >= 'A' && word[0] <= 'Z')) return false;
   std::size_t before = i, after = i + 1;
   while (before > 0 && hunk.words[before - 1].op != '=') --before;
   while (after < hunk.words.size() && hunk.words[after].op != '=') ++after;
