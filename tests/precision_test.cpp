@@ -1339,6 +1339,14 @@ TEST(PrecisionIcons, AnIconsNameBeforeEachItemTakenAwayIsCosmetic) {
   for (std::size_t at = without.find("- Check Mark\n"); at != std::string::npos; at = without.find("- Check Mark\n"))
     without.erase(at, 12);
   EXPECT_TRUE(change_of(without, lists).substantive);  // an entry put into each list, not before each item
+  // A label closing each item (after it, not before) is the list's own words.
+  std::string features = "# Plans\nThe Pro plan includes:\n";
+  for (const char* feature : {"- Priority support", "- Data export", "- Audit logs", "- Single sign-on", "- Backups", "- API access"})
+    features += std::string(feature) + "\n- Check\n";
+  std::string unchecked = features;
+  for (std::size_t at = unchecked.find("- Check\n"); at != std::string::npos; at = unchecked.find("- Check\n"))
+    unchecked.erase(at, 8);
+  EXPECT_TRUE(change_of(features, unchecked).substantive);
 }
 
 // ---- variants a page serves by turns (compare/variants.hpp) -------------------------------------

@@ -488,6 +488,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_duplicate_copies(hunks, after.keys);
   mark_repeated_edits(hunks, before.keys);
   mark_page_controls(hunks);
+  mark_icon_names(hunks, before_text, after_text);
   mark_share_widgets(hunks);
   mark_ad_slots(hunks, before_text, after_text);
   mark_link_rewrites(hunks, before_text, after_text);

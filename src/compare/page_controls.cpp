@@ -434,32 +434,6 @@ std::string lone_short_label(const Hunk& hunk) {
   return std::string(1, hunk.lines[0].op) + block.text;
 }
 
-// An icon's name read as text where the page draws the icon before each item ("Badge Check"
-// before each of a list's purposes: contrib replay, an e-mail platform's privacy policy, the
-// icons' names gone at once): the same label, every word capitalised, taken away (or put in)
-// alone before 5 items or more in a row, every other line (label, item, label, item). The
-// same entry put into each of several lists ("your face scan" after each purpose's data) is
-// news.
-void mark_icon_names(std::vector<Hunk>& hunks) {
-  std::map<std::string, std::vector<std::size_t>> places;  // label -> its hunks, in order
-  for (std::size_t i = 0; i < hunks.size(); ++i)
-    if (!hunks[i].cosmetic) {
-      const std::string label = lone_short_label(hunks[i]);
-      if (!label.empty()) places[label].push_back(i);
-    }
-  auto line_of = [&](std::size_t i) { return hunks[i].lines[0].op == '-' ? hunks[i].old_start : hunks[i].new_start; };
-  for (const auto& [label, at] : places) {
-    std::size_t run_start = 0;
-    for (std::size_t k = 1; k <= at.size(); ++k) {
-      // The run goes on while each label is two lines after the previous one, in its text.
-      if (k < at.size() && line_of(at[k]) == line_of(at[k - 1]) + 2) continue;
-      if (k - run_start >= kIconNameMinPlaces)
-        for (std::size_t r = run_start; r < k; ++r) mark_cosmetic(hunks[at[r]], "page_control");
-      run_start = k;
-    }
-  }
-}
-
 }  // namespace
 
 void mark_page_controls(std::vector<Hunk>& hunks) {
@@ -485,7 +459,33 @@ void mark_page_controls(std::vector<Hunk>& hunks) {
     if (all) mark_cosmetic(hunk, rules_only ? "layout" : "page_control");
     else if (only_a_label_beside_the_text(hunk)) mark_cosmetic(hunk, "page_control");
   }
-  mark_icon_names(hunks);
+}
+
+void mark_icon_names(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  std::map<std::string, std::vector<std::size_t>> places;  // label -> its hunks, in order
+  for (std::size_t i = 0; i < hunks.size(); ++i)
+    if (!hunks[i].cosmetic) {
+      const std::string label = lone_short_label(hunks[i]);
+      if (!label.empty()) places[label].push_back(i);
+    }
+  auto line_of = [&](std::size_t i) { return hunks[i].lines[0].op == '-' ? hunks[i].old_start : hunks[i].new_start; };
+  // The run's first label opens its list: the block before it (in its text) is no list item.
+  // A label after each item ("- Check" closing each feature) is the list's own words.
+  auto opens_its_list = [&](std::size_t i) {
+    const Text& text = hunks[i].lines[0].op == '-' ? before : after;
+    const std::size_t line = line_of(i);  // 1-based
+    return line < 2 || line - 2 >= text.blocks.size() || text.blocks[line - 2].kind != BlockKind::list_item;
+  };
+  for (const auto& [label, at] : places) {
+    std::size_t run_start = 0;
+    for (std::size_t k = 1; k <= at.size(); ++k) {
+      // The run goes on while each label is two lines after the previous one, in its text.
+      if (k < at.size() && line_of(at[k]) == line_of(at[k - 1]) + 2) continue;
+      if (k - run_start >= kIconNameMinPlaces && opens_its_list(at[run_start]))
+        for (std::size_t r = run_start; r < k; ++r) mark_cosmetic(hunks[at[r]], "page_control");
+      run_start = k;
+    }
+  }
 }
 
 }  // namespace tosdiff

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
@@ -35,10 +36,16 @@ bool is_icon(std::string_view block_text);
 
 // Marks cosmetic, kind "page_control", every substantive hunk whose blocks, removed and
 // added, are all such labels (headings only when they are furniture phrases), drawn rules or
-// icons; kind "layout" when they are all drawn rules or icons. And, kind "page_control", an
-// icon's name read as text before each item ("Badge Check", "Check Circle"): the same label
-// of at most 3 capitalised words of an icon set's names (arrow, badge, check, chevron, circle,
-// ...) taken away, or put in, alone before 5 items or more in a row, every other line.
+// icons; kind "layout" when they are all drawn rules or icons.
 void mark_page_controls(std::vector<Hunk>& hunks);
+
+// An icon's name read as text where the page draws the icon before each item of a list
+// ("Badge Check" before each of a list's purposes: contrib replay, an e-mail platform's privacy
+// policy, the icons' names gone at once). Marks cosmetic, kind "page_control", the hunks that
+// take away (or put in) the same label alone, at most 3 capitalised words of an icon set's
+// names (arrow, badge, check, chevron, circle, ...), before 5 items or more in a row, every
+// other line, the first label opening its list. The same entry put into each of several lists
+// ("your face scan"), or a label after each item, is news.
+void mark_icon_names(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff
