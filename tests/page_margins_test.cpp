@@ -38,6 +38,13 @@ const std::string kBody =
 
 std::string page(const std::string& header) { return header + kBody; }
 
+// The change is cosmetic: one hunk, of these kinds.
+void expect_one_cosmetic_hunk(const Change& change, const Kinds& kinds) {
+  EXPECT_FALSE(change.substantive);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, kinds);
+}
+
 Change header_change(const std::string& before, const std::string& after) {
   const Text old_text = parse_text(before), new_text = parse_text(after);
   Change change = diff_texts(old_text, new_text);
@@ -204,9 +211,7 @@ TEST(PageFooter, TheSiteFootersLinksAreCosmetic) {
   renamed.replace(renamed.find("- Refund"), 8, "- Request a receipt");
   cities.replace(cities.find("- London\n- Manchester\n"), 22, "- Brussels\n");
   Change change = header_change(page("# Terms\n") + kFooter, page("# Terms\n") + renamed);
-  EXPECT_FALSE(change.substantive);
-  ASSERT_EQ(change.hunks.size(), 1u);
-  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
+  expect_one_cosmetic_hunk(change, {"page_footer"});
   EXPECT_FALSE(header_change(page("# Terms\n") + kFooter, page("# Terms\n") + cities).substantive);
 }
 
@@ -216,9 +221,7 @@ TEST(PageFooter, AnEntryOfTheFootersListsRenamedIsCosmetic) {
   std::string renamed = kFooter;
   renamed.replace(renamed.find("- Claims"), 8, "- Ignition Recall");
   const Change change = header_change(page("# Terms\n") + kFooter, page("# Terms\n") + renamed);
-  EXPECT_FALSE(change.substantive);
-  ASSERT_EQ(change.hunks.size(), 1u);
-  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
+  expect_one_cosmetic_hunk(change, {"page_footer"});
   // Twins: a name switched on a line of its own in the footer, or in a list above the first
   // sentence, stays news.
   EXPECT_TRUE(header_change(page("# Terms\n") + kFooter + "Northwind Limited\n", page("# Terms\n") + kFooter + "Southbay Holdings\n")
@@ -236,9 +239,7 @@ TEST(PageFooter, AFooterGluedIntoLinesOfLabelsIsCosmetic) {
   std::string more = glued;
   more.replace(more.find("Help Center"), 11, "Help CenterSitemap");
   const Change change = header_change(page("# Terms\n") + glued, page("# Terms\n") + more);
-  EXPECT_FALSE(change.substantive);
-  ASSERT_EQ(change.hunks.size(), 1u);
-  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
+  expect_one_cosmetic_hunk(change, {"page_footer"});
   // A glued line of labels above the first sentence, one label renamed, is no name switched.
   EXPECT_FALSE(header_change(page("AboutCareersPressBusinesses\n# Terms\n"), page("AboutCareersPressAdvertise\n# Terms\n"))
                    .substantive);

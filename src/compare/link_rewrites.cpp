@@ -87,18 +87,6 @@ bool id_renewed(std::string_view a, std::string_view b) {
   return (number(a) && token(b)) || (token(a) && number(b));
 }
 
-std::vector<std::string> path_segments(const std::string& path) {
-  std::vector<std::string> segments;
-  std::size_t start = 0;
-  while (start < path.size()) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    if (end > start) segments.push_back(path.substr(start, end - start));
-    start = end + 1;
-  }
-  return segments;
-}
-
 // Two paths of one page, one of them moved up or down the site's tree: one ends with the whole
 // other, 2 segments or more ("legal/us/en/cc" / "us/en/cc"), and the segments the longer one
 // adds name no version of it ("archive/legal/terms" is the archived terms).
@@ -142,7 +130,7 @@ bool same_page_moved(const std::string& a, const std::string& b) {
   const std::string query_a = link_query(a), query_b = link_query(b);
   if (!query_a.empty() && !query_b.empty() && query_a != query_b) return false;
   if (query_a != query_b && url_path(a) == url_path(b)) return false;
-  const std::vector<std::string> from = path_segments(url_path(a)), to = path_segments(url_path(b));
+  const std::vector<std::string> from = nonempty_parts(url_path(a), '/'), to = nonempty_parts(url_path(b), '/');
   if (from.empty() || to.empty()) return false;
   if (from.size() != to.size()) return moved_in_the_tree(from, to);
   // Every segment the same, or an id renewed: the host moved, or the path was written another
@@ -157,7 +145,7 @@ bool same_page_moved(const std::string& a, const std::string& b) {
 bool only_an_id_renewed(std::string_view a, std::string_view b) {
   if (a.find('/') == std::string_view::npos || a.find(' ') != std::string_view::npos || b.find(' ') != std::string_view::npos)
     return false;
-  const std::vector<std::string> from = path_segments(tosdiff::ascii_lower(a)), to = path_segments(tosdiff::ascii_lower(b));
+  const std::vector<std::string> from = nonempty_parts(tosdiff::ascii_lower(a), '/'), to = nonempty_parts(tosdiff::ascii_lower(b), '/');
   if (from.size() < 2 || from.size() != to.size()) return false;
   bool renewed = false, words = false;
   for (std::size_t i = 0; i < from.size(); ++i) {

@@ -402,10 +402,6 @@ bool only_a_label_beside_the_text(const Hunk& hunk) {
   return !label.empty() && is_page_control_label(label);
 }
 
-}  // namespace
-
-namespace {
-
 constexpr std::size_t kIconNameMaxWords = 3;
 constexpr std::size_t kIconNameMinPlaces = 5;
 

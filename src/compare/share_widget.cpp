@@ -1,7 +1,7 @@
 #include "tosdiff/compare/share_widget.hpp"
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <string>
 
 #include "tosdiff/compare/canonical.hpp"
@@ -14,7 +14,7 @@ namespace {
 // Networks and share targets as share menus (AddToAny, ShareThis, a page's own buttons) list
 // them, lower case, one word each ("Copy Link" is "copy" and "link", "Yahoo Mail" "yahoo" and
 // "mail"). Sorted for binary search.
-constexpr std::array<std::string_view, 103> kShareTargets = {
+constexpr std::string_view kShareTargets[] = {
     "addtoany", "aol", "balatarin", "bibsonomy", "bitty", "blinklist", "blogger", "blogmarks",
     "bluesky", "bookmarks", "box.net", "buffer", "care2", "citeulike", "classroom", "copy",
     "design", "diary.ru", "diaspora", "digg", "diigo", "douban", "draugiem", "dzone", "email",
@@ -27,6 +27,7 @@ constexpr std::array<std::string_view, 103> kShareTargets = {
     "stocktwits", "symbaloo", "telegram", "threads", "threema", "trello", "tuenti", "tumblr",
     "twiddla", "twitter", "typepad", "viadeo", "viber", "vk", "wanelo", "webnews", "wechat",
     "weibo", "whatsapp", "wordpress", "wykop", "xing", "yahoo", "yoolink", "yummly"};
+static_assert(std::ranges::is_sorted(kShareTargets), "kShareTargets is searched by binary_search");
 
 constexpr std::size_t kShortestList = 8;
 constexpr std::size_t kMaxEditWordsInList = 3;  // networks put in or taken away inside a list
@@ -34,7 +35,7 @@ constexpr std::size_t kWordsReadEachSide = 10;  // of such an edit
 constexpr std::size_t kAroundMin = 12;     // the word diff keeps 8 or so on each side
 
 bool is_share_target(const std::string& folded_word) {
-  return std::binary_search(kShareTargets.begin(), kShareTargets.end(), std::string_view(folded_word));
+  return std::binary_search(std::begin(kShareTargets), std::end(kShareTargets), std::string_view(folded_word));
 }
 
 // A run of words as written, its last `count` or its first ones ("\u2026", the word diff's cut,

@@ -282,14 +282,23 @@ std::size_t apostrophe_at(std::string_view text, std::size_t i) {
   return text.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 0;
 }
 
+// `word` (lower case) with a capital initial when `model` has one: a contraction written out
+// or an abbreviation folded keeps the case it was written in.
+std::string capitalized_like(std::string_view word, std::string_view model) {
+  std::string out(word);
+  if (!out.empty() && !model.empty() && model[0] >= 'A' && model[0] <= 'Z' && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
 // What an English contraction's ending stands for, written after its word. "'s" and "'d" are
 // not here: each reads two ways ("it's" is "it is" or "it has", "Ann's" a possessive), and
 // "its" / "it's" is already one word for drop_inner_apostrophes.
-std::string_view expansion_of(std::string_view ending_lower) {
-  if (ending_lower == "re") return " are";
-  if (ending_lower == "ll") return " will";
-  if (ending_lower == "ve") return " have";
-  if (ending_lower == "m") return " am";
+std::string_view expansion_of(std::string_view ending) {
+  if (equals_ignoring_case(ending, "re")) return " are";
+  if (equals_ignoring_case(ending, "ll")) return " will";
+  if (equals_ignoring_case(ending, "ve")) return " have";
+  if (equals_ignoring_case(ending, "m")) return " am";
   return {};
 }
 
@@ -298,13 +307,11 @@ std::string_view expansion_of(std::string_view ending_lower) {
 // again), "sha" (shan't) is "shall"; any other stem is its own word ("do", "does", "is",
 // "would", "must"). "" for "ain't", which stands for several.
 std::string negated_word(std::string_view stem) {
-  const std::string lower = ascii_lower(stem);
-  if (lower == "ai") return "";
-  const std::string_view word = lower == "wo" ? "will" : lower == "ca" ? "can" : lower == "sha" ? "shall" : "";
-  if (word.empty()) return std::string(stem);
-  std::string out(word);
-  if (stem[0] >= 'A' && stem[0] <= 'Z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
-  return out;
+  if (equals_ignoring_case(stem, "ai")) return "";
+  if (equals_ignoring_case(stem, "wo")) return capitalized_like("will", stem);
+  if (equals_ignoring_case(stem, "ca")) return capitalized_like("can", stem);
+  if (equals_ignoring_case(stem, "sha")) return capitalized_like("shall", stem);
+  return std::string(stem);
 }
 
 // A contraction written without its apostrophe ("dont", "youre": a page's apostrophes lost),
@@ -319,9 +326,8 @@ std::string_view apostrophe_lost(std::string_view word) {
       {"weve", "we have"},      {"wouldnt", "would not"}, {"youll", "you will"},  {"youre", "you are"},
       {"youve", "you have"}};
   if (word.size() < 4 || word.size() > 8) return {};
-  const std::string lower = ascii_lower(word);
   for (const auto& [lost, expansion] : kLost)
-    if (lower == lost) return expansion;
+    if (equals_ignoring_case(word, lost)) return expansion;
   return {};
 }
 
@@ -343,8 +349,7 @@ std::string expand_contractions(std::string_view text) {
       const std::string_view expansion = letter_starts_at(text, end) ? "" : apostrophe_lost(text.substr(i, end - i));
       if (!expansion.empty()) {
         out.append(text.substr(copied, i - copied));
-        out += text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(expansion[0] - 'a' + 'A') : expansion[0];
-        out.append(expansion.substr(1));
+        out += capitalized_like(expansion, text.substr(i, 1));
         copied = end;
       }
       i = end;
@@ -353,17 +358,18 @@ std::string expand_contractions(std::string_view text) {
     std::size_t tail = end + mark;
     while (tail < text.size() && is_ascii_letter(text[tail])) ++tail;
     const std::string_view word = text.substr(i, end - i), ending = text.substr(end + mark, tail - end - mark);
-    const std::string ending_lower = ascii_lower(ending);
     if (tail < text.size() && letter_starts_at(text, tail)) {  // an accented letter follows: not English
       i = tail;
       continue;
     }
     std::string expanded;
-    const bool negative = ending_lower == "t" && word.size() >= 3 && (word.back() == 'n' || word.back() == 'N');
-    if (negative && !negated_word(word.substr(0, word.size() - 1)).empty())
-      expanded = negated_word(word.substr(0, word.size() - 1)) + " not";
-    else if (!expansion_of(ending_lower).empty() && (ending_lower != "m" || word == "I" || word == "i"))
-      expanded = std::string(word) + std::string(expansion_of(ending_lower));
+    const bool negative = equals_ignoring_case(ending, "t") && word.size() >= 3 && (word.back() == 'n' || word.back() == 'N');
+    const std::string negated = negative ? negated_word(word.substr(0, word.size() - 1)) : "";
+    const std::string_view expansion = expansion_of(ending);
+    if (!negated.empty())
+      expanded = negated + " not";
+    else if (!expansion.empty() && (!equals_ignoring_case(ending, "m") || equals_ignoring_case(word, "i")))
+      expanded = std::string(word) + std::string(expansion);
     if (!expanded.empty()) {
       out.append(text.substr(copied, i - copied));
       out += expanded;
@@ -386,10 +392,9 @@ std::string fold_latin_abbreviations(std::string_view text) {
     bool folded = false;
     if ((text[i] == 'e' || text[i] == 'E' || text[i] == 'i' || text[i] == 'I') && (i == 0 || !letter_ends_at(text, i))) {
       for (const auto& [form, reading] : kForms) {
-        if (i + form.size() > text.size() || ascii_lower(text.substr(i, form.size())) != form) continue;
+        if (i + form.size() > text.size() || !equals_ignoring_case(text.substr(i, form.size()), form)) continue;
         if (letter_starts_at(text, i + form.size())) continue;  // "e.get", "ie.example"
-        out += text[i] == 'E' || text[i] == 'I' ? static_cast<char>(reading[0] - 'a' + 'A') : reading[0];
-        out += reading[1];
+        out += capitalized_like(reading, text.substr(i, 1));
         i += form.size();
         folded = true;
         break;

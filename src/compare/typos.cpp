@@ -189,13 +189,6 @@ bool starts_with_subject(const std::string& words) {
   return false;
 }
 
-// The first or the last word of a run, lower case, punctuation at its ends folded away.
-std::string word_at(std::string_view run, bool last) {
-  const std::vector<std::string> words = space_separated_words(canonicalize(run, kFoldToWords));
-  if (words.empty()) return "";
-  return last ? words.back() : words.front();
-}
-
 // Words beside which "the" is more than grammar: "at cost" is a price, "the few" a number,
 // "Annex A" a name; after a number or a reference, a letter is a label ("Section 12 (a)").
 bool article_means_something_beside(const std::string& previous, const std::string& next) {
@@ -224,8 +217,8 @@ bool only_grammar_words(const Hunk& hunk) {
                              (i > 0 && hunk.words[i - 1].op != '=');
     if (beside_edit) return false;
     const std::string written(trim(op.text));  // as written: "(a)" and "A" are labels
-    const std::string previous = i > 0 ? word_at(hunk.words[i - 1].text, true) : "";
-    const std::string next = i + 1 < hunk.words.size() ? word_at(hunk.words[i + 1].text, false) : "";
+    const std::string previous = i > 0 ? folded_words_at(hunk.words[i - 1].text, 1, true) : "";
+    const std::string next = i + 1 < hunk.words.size() ? folded_words_at(hunk.words[i + 1].text, 1, false) : "";
     const bool article = written == "the" && !article_means_something_beside(previous, next);
     const bool optional_that = written == "that" && i + 1 < hunk.words.size() &&
                                starts_with_subject(canonicalize(hunk.words[i + 1].text, kFoldToWords));

@@ -27,17 +27,31 @@ inline std::string ascii_lower(std::string_view s) {
   return out;
 }
 
-// The words themselves: the runs of anything but ' '.
-inline std::vector<std::string> space_separated_words(std::string_view text) {
-  std::vector<std::string> words;
+// The runs of anything but `separator`, empty ones left out ("a//b" is "a", "b").
+inline std::vector<std::string> nonempty_parts(std::string_view text, char separator) {
+  std::vector<std::string> parts;
   std::size_t start = 0;
   while (start < text.size()) {
-    std::size_t space = text.find(' ', start);
-    if (space == std::string_view::npos) space = text.size();
-    if (space > start) words.emplace_back(text.substr(start, space - start));
-    start = space + 1;
+    std::size_t end = text.find(separator, start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) parts.emplace_back(text.substr(start, end - start));
+    start = end + 1;
   }
-  return words;
+  return parts;
+}
+
+// The words themselves: the runs of anything but ' '.
+inline std::vector<std::string> space_separated_words(std::string_view text) { return nonempty_parts(text, ' '); }
+
+// `text` equals `lower` (ASCII lower case) but for the case of its ASCII letters; nothing
+// allocated (for hot paths: every word of every comparison key).
+inline bool equals_ignoring_case(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
+    if (c != lower[i]) return false;
+  }
+  return true;
 }
 
 // Words of a text whose words are separated by single spaces (a normalized block, a line):
