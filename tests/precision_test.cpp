@@ -78,6 +78,26 @@ const Pair kCosmetic[] = {
     {"AnAddressShownWhereACdnHadHiddenItInCodeMarks",
      "Write to us with the subject line Privacy at `[email protected]`. See www.example.com/privacy.",
      "Write to us with the subject line Privacy at DPO@example.com. See www.example.com/privacy.", {"link_target"}},
+    // Contrib replays: a news site's terms, the address in Markdown emphasis; a foundation's
+    // terms, the address read as its link says to screen readers.
+    {"AnAddressShownWhereACdnHadHiddenItInEmphasis",
+     "Please send notices to _[email protected]_ or by post to Lumenfield Media, 1 Quay Street.",
+     "Please send notices to support@lumenfield.example or by post to Lumenfield Media, 1 Quay Street.", {"link_target"}},
+    {"AnAddressReadAsItsLinkHiddenByACdn",
+     "Questions about the Lumenfield websites should be directed to: support@lumenfield.exampleopens email client.",
+     "Questions about the Lumenfield websites should be directed to: [email protected].", {"link_target"}},
+    // What links say to screen readers, turned on across a site.
+    {"LinksAnnotatedForScreenReaders", "Read our Privacy Policy and the Cookie Notice before you sign up.",
+     "Read our Privacy Policy (opens in a new tab) and the Cookie Notice, opens in a new window before you sign up.",
+     {"page_control"}},
+    {"ALinksAnnotationGluedToItsLabel", "See the Acceptable Use Policy for the rules.",
+     "See the Acceptable Use Policy(Opens in a new window) for the rules.", {"page_control"}},
+    {"LinksAnnotatedInGermanAndFrench", "Siehe Datenschutzhinweise. Voir la politique de confidentialit\u00e9.",
+     "Siehe Datenschutzhinweise (\u00f6ffnet in einem neuen Fenster). Voir la politique de confidentialit\u00e9 "
+     "(s\u2019ouvre dans un nouvel onglet).",
+     {"page_control"}},
+    {"AnExternalLinkMarkInBrackets", "Disputes go to the EU ODR platform.", "Disputes go to the EU ODR platform (external link).",
+     {"page_control"}},
     {"AnAddressHiddenByACdn", "Retract by mail to BP 12, Lyon, retract@example.com or help@example.com: we answer.",
      "Retract by mail to BP 12, Lyon, [email protected] or help@example.com: we answer.", {"link_target"}},
     {"SpacesLostAroundAnInlineLink",
@@ -291,6 +311,13 @@ const Pair kSubstantive[] = {
     {"UrlReplacedByAPageTitleOfAnotherSite",
      "Mass filings follow the rules available at https://www.lamadr.example/resources/rules-fees-forms/, and the protocols below.",
      "Mass filings follow the rules available at Rules, Fees & Forms - Harbour Mediation Centre, and the protocols below.", {}},
+    // Twins of the links' annotations: the words of a sentence, not an annotation.
+    {"ExternalLinksInASentenceStay", "Do not follow an external link in our e-mails.", "Do not follow in our e-mails.", {}},
+    {"ALinkOpeningSomethingElseStays", "Read our Privacy Policy before you sign up.",
+     "Read our Privacy Policy (opens a new account) before you sign up.", {}},
+    {"AnAddressOfAnotherDomainBehindALinkAnnotationStays",
+     "Questions about the websites should be directed to: support@lumenfield.exampleopens email client.",
+     "Questions about the websites should be directed to: [email protected]. Or write to legal@harbour.example.", {}},
     {"DateOfEffectChanges", "Effective: March 3, 2026", "Effective: April 3, 2026", {}},
     {"AmbiguousNumericDate", "Effective: March 4, 2026", "Effective: 03/04/2026", {}},
     {"NumericDateOtherDay", "Updated March 13, 2026", "Updated 03/14/2026", {}},
@@ -804,6 +831,25 @@ TEST(PrecisionDocumentHead, TheSitesNameAfterTheTitleIsCosmetic) {
                   .substantive);
   EXPECT_TRUE(change_of("# Terms\nWe share your data with partners.\nWe never sell it.",
                         "# Terms\nWe share your data with partners | advertisers included.\nWe never sell it.")
+                  .substantive);
+}
+
+// Pga replay: a streaming site's terms, the title no longer glued to the head line.
+TEST(PrecisionDocumentHead, TheDocumentsNameLeavingItsDateLineIsCosmetic) {
+  const char* const body = "\nWe use cookies to keep you signed in.\nWe never sell your data.";
+  const Change change = change_of(std::string("Terms of Service Last modified on 04/02/2026 See prior versions of Terms of Service") + body,
+                                  std::string("Last modified on 04/02/2026 See prior versions of") + body);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"document_head"}));
+  // Twins: the date changed with it; another document named; a clause's words taken away.
+  EXPECT_TRUE(change_of(std::string("Terms of Service Last modified on 04/02/2026") + body,
+                        std::string("Last modified on 05/02/2026") + body)
+                  .substantive);
+  EXPECT_TRUE(change_of(std::string("Last modified on 04/02/2026 See prior versions of Terms of Service") + body,
+                        std::string("Last modified on 04/02/2026 See prior versions of Terms of Sale") + body)
+                  .substantive);
+  EXPECT_TRUE(change_of(std::string("Last modified on 04/02/2026. Fees are not refundable under the Terms of Sale.") + body,
+                        std::string("Last modified on 04/02/2026. Fees are not refundable.") + body)
                   .substantive);
 }
 

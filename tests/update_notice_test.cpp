@@ -83,6 +83,74 @@ TEST(PrecisionUpdateNotice, ABannerTellingWhatItsUpdateWasAboutTakenDownIsCosmet
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
 }
 
+// Contrib replays: a search engine's "May 2023 Update" box; an analytics service's banner whose
+// notice is its last sentence; a forge's notice of revisions under discussion. Taken down.
+TEST(PrecisionUpdateNotice, AnUpdatesTitledBoxTakenDownIsCosmetic) {
+  const std::string terms = "### About Us\nLumenfield has been an independent company since 2008.";
+  const Change change = notice_change_of(
+      "May 2026 Update\nAs always, we do not track you. Since our product has grown well beyond chat, we have updated "
+      "our Privacy Policy to reflect our apps and extensions. There is also more privacy information on our blog.\n" + terms,
+      terms);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
+}
+
+TEST(PrecisionUpdateNotice, AnUpdatesTitledBoxWithATermOrWithoutTheUpdateStaysSubstantive) {
+  const std::string terms = "### About Us\nLumenfield has been an independent company since 2008.";
+  // A commitment in the box.
+  EXPECT_TRUE(notice_change_of("May 2026 Update\nWe have updated our Privacy Policy. We will share your chats with our "
+                               "partners.\n" + terms, terms).substantive);
+  // A box that does not say the document changed: what it says is the news.
+  EXPECT_TRUE(notice_change_of("May 2026 Update\nWe now keep your chats for 90 days.\n" + terms, terms).substantive);
+  // Not a title: a clause dated and about updates.
+  EXPECT_TRUE(notice_change_of("Product updates in May 2026 are free of charge\nWe have updated our Privacy Policy to "
+                               "cover our apps.\n" + terms, terms).substantive);
+}
+
+TEST(PrecisionUpdateNotice, ABannerWhoseNoticeIsItsLastSentenceTakenDownIsCosmetic) {
+  const std::string terms = "# Controller Data Protection Terms\nThese terms apply when Lumenfield shares measurement data.";
+  const Change change = notice_change_of(
+      "We are making changes to the Lumenfield Measurement Controller-Controller Data Protection Terms. These updates will "
+      "apply from September 1 2026. You can find the terms that apply prior to September 1, 2026 here.\n" + terms,
+      terms);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
+  EXPECT_TRUE(is_update_notice("You can find the terms that apply prior to September 1, 2026 here."));
+}
+
+TEST(PrecisionUpdateNotice, ABannerWithADutyBesideItsNoticeStaysSubstantive) {
+  const std::string terms = "# Controller Data Protection Terms\nThese terms apply when Lumenfield shares measurement data.";
+  EXPECT_TRUE(notice_change_of("We are making changes to the Lumenfield Measurement Data Protection Terms. These updates "
+                               "will apply from September 1 2026. You must accept them to keep using the service. You can "
+                               "find the terms that apply prior to September 1, 2026 here.\n" + terms, terms)
+                  .substantive);
+  // Changes to the terms that bind: "These terms will apply from the day you sign up."
+  EXPECT_TRUE(notice_change_of("We are making changes to the Lumenfield Data Protection Terms. These terms will apply to "
+                               "every account. You can find the terms that apply prior to September 1, 2026 here.\n" + terms,
+                               terms)
+                  .substantive);
+}
+
+// Contrib replay: a video platform's privacy policy, the announcement of an update taken down
+// on its day with the text unchanged: the update was called off, and that is news.
+TEST(PrecisionUpdateNotice, AnUpdateUnderWayTakenDownWithTheTextUnchangedStaysSubstantive) {
+  const std::string terms = "# Privacy Policy\nWe keep logs for 30 days.";
+  EXPECT_TRUE(notice_change_of("We're updating our Privacy Policy with effect from 13 July 2026. Click here to view our new "
+                               "Privacy Policy.\n" + terms, terms)
+                  .substantive);
+}
+
+TEST(PrecisionUpdateNotice, ANoticeOfRevisionsUnderDiscussionTakenDownIsCosmetic) {
+  EXPECT_TRUE(is_update_notice("Notice: Revisions to the privacy policy are currently under discussion."));
+  EXPECT_FALSE(is_update_notice("Revisions to the privacy policy must be approved by the board."));
+  EXPECT_FALSE(is_update_notice("Revisions to the privacy policy are discussed with you before they apply."));
+  const std::string terms = "# Privacy Policy\nWe keep logs for 30 days.";
+  EXPECT_FALSE(notice_change_of("Notice: Revisions to the privacy policy are currently under discussion.\n" + terms, terms)
+                   .substantive);
+}
+
 TEST(PrecisionUpdateNotice, WhatTheTermsIncludeIsATermEvenWhenItIsAnUpdatedAddendum) {
   const std::string terms = "# Commercial Terms\nThese terms apply to business use of Lumenfield.";
   EXPECT_FALSE(is_update_notice(

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "tosdiff/compare/counters.hpp"
+#include "tosdiff/compare/link_annotations.hpp"
 #include "tosdiff/compare/literal_markup.hpp"
 #include "tosdiff/compare/numbering.hpp"
 #include "tosdiff/compare/prose_links.hpp"
@@ -472,6 +473,7 @@ std::string drop_date_labels(std::string_view s) {
 std::string canonicalize(std::string_view text, unsigned steps) {
   std::string s(text);
   if ((steps & kFoldMarkup) && s.find_first_of("<&") != std::string::npos) s = decode_literal_entities(drop_literal_tags(s));
+  if (steps & kFoldLinkAnnotation) s = drop_link_annotations(s);
   if (steps & kFoldLinkTarget) s = fold_prose_urls(fold_links(fold_hidden_emails(s)));
   if (steps & kFoldCounter) s = fold_counters(s);
   if (steps & kFoldHeadingTag) s = drop_heading_tag_name(std::move(s));
@@ -488,7 +490,7 @@ std::string canonicalize(std::string_view text, unsigned steps) {
 }
 
 std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) {
-  static constexpr std::array<std::pair<CanonicalStep, const char*>, 11> steps = {{
+  static constexpr std::array<std::pair<CanonicalStep, const char*>, 12> steps = {{
       {kFoldWhitespace, "whitespace"},
       {kFoldQuotes, "quotes"},
       {kFoldCase, "case"},
@@ -500,6 +502,7 @@ std::vector<std::string> cosmetic_kinds(std::string_view a, std::string_view b) 
       {kFoldCounter, "counter"},
       {kFoldHeadingTag, "punctuation"},
       {kFoldMarkup, "markup"},
+      {kFoldLinkAnnotation, "page_control"},
   }};
   std::vector<std::string> kinds;
   if (a == b) return kinds;

@@ -22,6 +22,8 @@
 //                 not") (spelling.hpp)
 //   counter       the numbers of a page's counters ("1840 out of 2613 found this helpful",
 //                 "3.4M views"; counters.hpp)
+//   page_control  what a link says to screen readers: "(opens in a new tab)", "opens email
+//                 client" (link_annotations.hpp)
 // The date is kept, only its form folded: "8 July 2026" and "July 8, 2026" are equal,
 // "July 8" and "July 9" are not.
 
@@ -47,7 +49,8 @@ enum CanonicalStep : unsigned {
   kFoldHeadingTag = 1u << 9,  // named "punctuation" too; a step of its own so that keys, already
                               // lower case, are not read again for it ("H2 fuel" is a word)
   kFoldMarkup = 1u << 10,
-  kFoldAll = (1u << 11) - 1,
+  kFoldLinkAnnotation = 1u << 11,  // named "page_control"
+  kFoldAll = (1u << 12) - 1,
 };
 
 // A text's words as written, for reading what a sentence says: lower case, without the

@@ -1,6 +1,7 @@
 #include "tosdiff/compare/document_head.hpp"
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -8,6 +9,8 @@
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/page_controls.hpp"
+#include "tosdiff/compare/variants.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -62,6 +65,45 @@ bool only_the_titles_site_name(const Hunk& hunk) {
   return adds_a_site_name(before.text, after.text) || adds_a_site_name(after.text, before.text);
 }
 
+constexpr std::size_t kHeadLineMaxWords = 20, kDocumentNameMaxWords = 5;
+
+// A document's name as a title writes it: at most kDocumentNameMaxWords words, one of them a
+// document word ("Terms of Service", "Privacy Policy", "Community Guidelines"), each
+// capitalised or a joining word ("of", "and", "&").
+bool is_document_name(std::string_view text) {
+  const std::vector<std::string> words = space_separated_words(text);
+  if (words.empty() || words.size() > kDocumentNameMaxWords) return false;
+  bool document_word = false;
+  for (const std::string& word : words) {
+    const std::string lower = canonicalize(word, kFoldToWords);
+    if (lower == "of" || lower == "and" || lower == "&" || lower == "the") continue;
+    if (word.empty() || word.front() < 'A' || word.front() > 'Z') return false;
+    document_word = document_word || is_one_of(lower, kDocumentWords);
+  }
+  return document_word;
+}
+
+// The first hunk takes the document's name out of the head line that carries its date, or
+// puts it in, the date the same ("Terms of Service Last modified on 04/02/2025 See prior
+// versions of Terms of Service" / "Last modified on 04/02/2025 See prior versions of":
+// pga replay, a streaming site's terms, the title's words no longer glued to the line).
+bool only_the_name_beside_the_date(const Hunk& hunk) {
+  if (hunk.old_start != 1 || hunk.new_start != 1 || hunk.lines.size() != 2) return false;
+  const LineOp& removed = hunk.lines[0];
+  const LineOp& added = hunk.lines[1];
+  if (removed.op != '-' || added.op != '+') return false;
+  const Block before = parse_block(removed.text), after = parse_block(added.text);
+  if (count_space_separated_words(before.text) > kHeadLineMaxWords ||
+      count_space_separated_words(after.text) > kHeadLineMaxWords)
+    return false;
+  const std::set<std::string> dates = dates_named(before.text);
+  if (dates.empty() || dates != dates_named(after.text)) return false;
+  const std::vector<WordEdit> edits = word_edits(hunk);
+  return !edits.empty() && std::all_of(edits.begin(), edits.end(), [](const WordEdit& edit) {
+    return edit.removed.empty() != edit.added.empty() && is_document_name(edit.removed.empty() ? edit.added : edit.removed);
+  });
+}
+
 }  // namespace
 
 void mark_document_head(std::vector<Hunk>& hunks) {
@@ -69,6 +111,10 @@ void mark_document_head(std::vector<Hunk>& hunks) {
   Hunk& hunk = hunks.front();
   if (!hunk.cosmetic && only_the_titles_site_name(hunk)) {
     mark_cosmetic(hunk, "page_header");
+    return;
+  }
+  if (!hunk.cosmetic && only_the_name_beside_the_date(hunk)) {
+    mark_cosmetic(hunk, "document_head");
     return;
   }
   if (!hunk.cosmetic && hunk.old_lines == 0 && hunk.new_start == 1 && hunk.new_lines <= kHeadMaxBlocks) {

@@ -17,7 +17,9 @@ namespace tosdiff {
 // And, kind "page_header" (page_margins.hpp's kind, which a topical title such as "Community
 // Guidelines" keeps from marking it), a first hunk that only puts a site's name after the
 // title or takes it away ("Community Guidelines" / "Community Guidelines | Pinterest Policy"):
-// a bar or a dash, then at most 4 words and no digit.
+// a bar or a dash, then at most 4 words and no digit. And, kind "document_head", a first hunk
+// that only takes the document's name ("Terms of Service") out of the head line carrying its
+// date, or puts it in, the date the same.
 void mark_document_head(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/link_annotations.hpp"
 #include "tosdiff/compare/prose_links.hpp"
 #include "tosdiff/compare/variants.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -176,9 +177,10 @@ bool label_of(std::string_view label, const std::string& url) {
 // address: the page showed the address its script had hidden, or hid it again.
 bool is_hidden_email(std::string_view word) {
   word = trim(word);  // the placeholder's own brackets are not punctuation to strip
-  // Code marks and quotes around it too: "`[email protected]`." (a help page's Markdown).
-  while (!word.empty() && std::string_view(".,;:)`\"'").find(word.back()) != std::string_view::npos) word.remove_suffix(1);
-  while (!word.empty() && std::string_view("(`\"'").find(word.front()) != std::string_view::npos) word.remove_prefix(1);
+  // Code marks, emphasis and quotes around it too: "`[email protected]`.", "_[email protected]_"
+  // (help pages' Markdown).
+  while (!word.empty() && std::string_view(".,;:)`\"'_*").find(word.back()) != std::string_view::npos) word.remove_suffix(1);
+  while (!word.empty() && std::string_view("(`\"'_*").find(word.front()) != std::string_view::npos) word.remove_prefix(1);
   return word == kHiddenEmailPlaceholder;
 }
 
@@ -270,9 +272,11 @@ bool page_title_of(std::string_view label, const std::string& url) {
 // `blocks` (both texts' blocks, lower case) is filled on first need: few hunks hide an address.
 bool hides_or_shows_an_address(const WordEdit& edit, const Text& before, const Text& after,
                                std::vector<std::string>& blocks) {
-  const bool shown = is_hidden_email(edit.removed), hidden = is_hidden_email(edit.added);
+  // The address as a link reads to screen readers: "support@lumen.example opens email client".
+  const std::string removed = drop_link_annotations(edit.removed), added = drop_link_annotations(edit.added);
+  const bool shown = is_hidden_email(removed), hidden = is_hidden_email(added);
   if (shown == hidden) return false;
-  const std::string_view word = shown ? edit.added : edit.removed;
+  const std::string_view word = shown ? added : removed;
   if (email_domain(word).empty()) return false;
   if (blocks.empty())
     for (const Text* text : {&before, &after})

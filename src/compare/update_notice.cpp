@@ -52,8 +52,9 @@ constexpr std::initializer_list<const char*> kCommitments = {
 std::string without_version_modals(const std::string& key) {
   static const std::vector<std::vector<std::string>> kAfterModal = {
       {"be", "effective"}, {"become", "effective"}, {"go", "into", "effect"}, {"come", "into", "effect"},
-      {"take", "effect"},  {"view"},                {"see"},                  {"read"},
-      {"review"},          {"consult"},             {"access"}};
+      {"take", "effect"},  {"apply", "from"},       {"apply", "as", "of"},    {"view"},
+      {"see"},             {"read"},                {"review"},               {"consult"},
+      {"access"},          {"find"}};
   const std::vector<std::string> words = space_separated_words(key);
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -89,12 +90,70 @@ std::vector<std::string> sentences_past_initialisms(std::string_view text) {
 // A sentence that tells what an update was about: it says so ("This change reflects ...",
 // "Learn more about this update.") and commits to nothing (dates folded: "May 5" is no modal).
 bool tells_the_update(const std::string& sentence) {
-  const std::string words = canonicalize(sentence, kFoldDateFormat | kFoldToWords);
+  const std::string words = canonicalize(without_version_modals(canonicalize(sentence, kFoldToWords)), kFoldDateFormat);
   const bool about_the_update = words.find("this change") != std::string::npos ||
                                 words.find("this update") != std::string::npos ||
                                 words.find("these changes") != std::string::npos ||
                                 words.find("these updates") != std::string::npos;
   return about_the_update && !any_of_words(words_of(words), kCommitments);
+}
+
+// The document's text changed, said in a sentence: a document word right after an update
+// word ("we updated our Privacy Policy", "our new Privacy Policy comes into effect") or just
+// before it ("Policy updated on"), or named by the changes made to it ("changes to the Google
+// Measurement Data Protection Terms", "Revisions to the privacy policy"). `sequence`: the
+// sentence's words (kFoldToWords). An update under way ("We're updating our Privacy Policy
+// with effect from 13 July 2022") is not: taken down on that day with the text unchanged, the
+// update was called off (contrib replay: a video platform's privacy policy, judged news).
+// "These terms include our updated Data Processing Schedule
+// ... effective April 2, 2026" says what the terms contain, and is a term.
+bool says_the_document_changed(const std::vector<std::string>& sequence) {
+  for (std::size_t i = 0; i < sequence.size(); ++i) {
+    // "The policy below goes into effect on January 1, 2023" (a photo network's banner, taken
+    // down that day): the document a few words before its coming into effect.
+    const bool into_effect = sequence[i] == "effect" && i > 0 && is_one_of(sequence[i - 1], {"into", "takes", "take"});
+    // "changes to" a document whose name runs over several words.
+    const bool changes_to = is_one_of(sequence[i], {"changes", "revisions", "updates", "amendments"}) &&
+                            i + 1 < sequence.size() && sequence[i + 1] == "to";
+    if (!into_effect && !changes_to &&
+        !is_one_of(sequence[i], {"updated", "revised", "amended", "changed", "modified", "published", "posted",
+                                 "effective", "new"}))
+      continue;
+    const std::size_t back = into_effect ? 5 : (changes_to ? 0 : 2), ahead = changes_to ? 8 : 3;
+    for (std::size_t k = i >= back ? i - back : 0; k <= i + ahead && k < sequence.size(); ++k)
+      if (k != i && names_document_at(sequence, k)) return true;
+  }
+  return false;
+}
+
+// A commitment or a condition, the modals of a version's coming into effect and of a pointer
+// to another version aside (dates folded: "May 5, 2026" is a date, not a modal).
+bool commits_to_anything(std::string_view sentence) {
+  const std::set<std::string> undated_words =
+      words_of(canonicalize(without_version_modals(canonicalize(sentence, kFoldToWords)), kFoldDateFormat));
+  return any_of_words(undated_words, kCommitments);
+}
+
+// A block that titles an update: its date and the word, no more ("May 2023 Update", "Update
+// (March 2026)", "Updates - 3 March 2026").
+bool is_update_title(std::string_view block_text) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(block_text, kFoldToWords));
+  if (words.empty() || words.size() > 5 || !any_of_words(words, {"update", "updates"})) return false;
+  return names_a_month_of_a_year(block_text) || contains_iso_date(canonicalize(block_text, kFoldDateFormat));
+}
+
+// The text under an update's title: it says the document changed, in sentences that bind no
+// one (DuckDuckGo-like: "As always, we don't track you. Since our product has grown, we've
+// updated our Privacy Policy to reflect our apps. There's more on our blog.").
+bool is_update_body(std::string_view block_text) {
+  const std::vector<std::string> sentences = sentences_of(block_text);
+  if (sentences.empty() || count_space_separated_words(std::string(block_text)) > kNoticeMaxWords * 2) return false;
+  bool says = false;
+  for (const std::string& sentence : sentences) {
+    if (commits_to_anything(sentence)) return false;
+    says = says || says_the_document_changed(space_separated_words(canonicalize(sentence, kFoldToWords)));
+  }
+  return says;
 }
 
 // "We have updated this addendum, effective from 7 September 2023. This change reflects that we
@@ -105,11 +164,31 @@ bool tells_the_update(const std::string& sentence) {
 // another block (a clause removed beside a banner), is not.
 std::set<std::string> accounts_of_updates(const Hunk& hunk) {
   std::set<std::string> out;
-  for (const LineOp& line : hunk.lines) {
+  for (std::size_t i = 0; i < hunk.lines.size(); ++i) {
+    const LineOp& line = hunk.lines[i];
     if (line.op != '-') continue;
+    // "May 2023 Update" over the text of the update, both taken down.
+    const Block block = parse_block(line.text);
+    if (is_update_title(block.text) && i + 1 < hunk.lines.size() && hunk.lines[i + 1].op == '-' &&
+        is_update_body(parse_block(hunk.lines[i + 1].text).text)) {
+      out.insert(comparison_key(block.text));
+      for (const std::string& sentence : sentences_of(hunk.lines[i + 1].text)) out.insert(comparison_key(sentence));
+      continue;
+    }
     const std::vector<std::string> sentences = sentences_past_initialisms(line.text);
-    if (sentences.size() < 2 || !is_update_notice(sentences.front())) continue;
-    if (!std::all_of(sentences.begin() + 1, sentences.end(), tells_the_update)) continue;
+    if (sentences.size() < 2) continue;
+    // The notice anywhere in the block ("We are making changes to the Terms. These updates
+    // will apply from September 1 2023. You can find the terms that apply prior to September
+    // 1, 2023 here."), the others telling the update or saying the document changed.
+    const auto notice_at = std::find_if(sentences.begin(), sentences.end(),
+                                        [](const std::string& sentence) { return is_update_notice(sentence); });
+    if (notice_at == sentences.end()) continue;
+    if (!std::all_of(sentences.begin(), sentences.end(), [&](const std::string& sentence) {
+          return is_update_notice(sentence) || tells_the_update(sentence) ||
+                 (!commits_to_anything(sentence) &&
+                  says_the_document_changed(space_separated_words(canonicalize(sentence, kFoldToWords))));
+        }))
+      continue;
     // Keyed as sentences_on() cuts them ("... the EU-U.S." and "Data Privacy Framework ..."
     // apart), since the hunk's surplus sentences are looked up by these keys.
     for (const std::string& sentence : sentences_of(line.text)) out.insert(comparison_key(sentence));
@@ -197,38 +276,26 @@ bool is_update_notice(std::string_view sentence) {
   const bool names_document = names_document_in(space_separated_words(key));
   if (!names_document) return false;
   // A commitment or a condition is a term, whatever it says about updates.
-  // Checked with the dates folded: "May 5, 2026" is a date, not a modal.
-  const std::set<std::string> undated_words =
-      words_of(canonicalize(without_version_modals(canonicalize(sentence, kFoldToWords)), kFoldDateFormat));
-  if (any_of_words(undated_words, kCommitments)) return false;
-  // The update is the document's: a document word right after the update word ("we updated
-  // our Privacy Policy", "our new Privacy Policy comes into effect") or just before it
-  // ("Policy updated on"). "These terms include our updated Data Processing Schedule ...
-  // effective April 2, 2026" says what the terms contain, and is a term.
-  const std::vector<std::string> sequence = space_separated_words(key);
-  bool updates_document = false;
-  for (std::size_t i = 0; i < sequence.size() && !updates_document; ++i) {
-    // "The policy below goes into effect on January 1, 2023" (a photo network's banner, taken
-    // down that day): the document a few words before its coming into effect.
-    const bool into_effect = sequence[i] == "effect" && i > 0 && is_one_of(sequence[i - 1], {"into", "takes", "take"});
-    if (!into_effect && !is_one_of(sequence[i], {"updated", "revised", "amended", "changed", "modified", "published",
-                                                 "posted", "effective", "new"}))
-      continue;
-    const std::size_t back = into_effect ? 5 : 2;
-    for (std::size_t k = i >= back ? i - back : 0; k <= i + 3 && k < sequence.size(); ++k)
-      if (k != i && names_document_at(sequence, k)) updates_document = true;
-  }
+  if (commits_to_anything(sentence)) return false;
+  const bool updates_document = says_the_document_changed(space_separated_words(key));
   // Dated by its day or by its month ("Update November 2025: We've updated our policy to cover
   // ...", a search engine's banner taken down).
   const bool dated_update = updates_document && (contains_iso_date(canonicalize(sentence, kFoldDateFormat)) ||
                                                  names_a_month_of_a_year(sentence));
   const bool points_to_a_version =
-      any_of_words(words, {"view", "see", "read", "review", "consult", "access", "here"}) &&
+      any_of_words(words, {"view", "see", "read", "review", "consult", "access", "find", "here"}) &&
       any_of_words(words, {"previous", "prior", "earlier", "old", "older", "archived", "current", "new", "last"});
   // "We have made some updates to our Developer Agreement, and the fully updated agreement is
   // below": the update and where to read it, without a date (replay: such a banner taken down).
   const bool shows_the_update = updates_document && any_of_words(words, {"below", "above"});
-  return dated_update || points_to_a_version || shows_the_update;
+  // "Notice: Revisions to the privacy policy are currently under discussion." (a forge's
+  // banner, taken down): an update in the making.
+  const bool update_in_the_making =
+      updates_document && (key.find("under discussion") != std::string::npos ||
+                           key.find("under review") != std::string::npos ||
+                           key.find("under consideration") != std::string::npos ||
+                           key.find("coming soon") != std::string::npos || words.count("upcoming") > 0);
+  return dated_update || points_to_a_version || shows_the_update || update_in_the_making;
 }
 
 bool is_version_announcement(std::string_view block_text) {
