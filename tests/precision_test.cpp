@@ -834,6 +834,36 @@ TEST(PrecisionDocumentHead, TheSitesNameAfterTheTitleIsCosmetic) {
                   .substantive);
 }
 
+// Pga replay: a social network's privacy policy, its link cards no longer naming the help site.
+TEST(PrecisionLinkCards, TheHelpSitesNameUnderEachCardTakenAwayIsCosmetic) {
+  const Change change = change_of(
+      "# Your controls\nManage the information we collect about you Privacy Center\nHow to manage Lumenfield location "
+      "settings Lumenfield Help CenterHow to turn Lumengram location services on or off Lumengram Help Center\nWe keep "
+      "logs for 30 days.",
+      "# Your controls\nManage the information we collect about you\nHow to manage Lumenfield location settingsHow to "
+      "turn Lumengram location services on or off\nWe keep logs for 30 days.");
+  ASSERT_FALSE(change.hunks.empty());
+  EXPECT_FALSE(change.substantive);
+  for (const Hunk& hunk : change.hunks) EXPECT_EQ(hunk.cosmetic_kinds, (Kinds{"page_control"}));
+}
+
+TEST(PrecisionLinkCards, AHelpSiteNamedInASentenceOrAnotherWordStaysSubstantive) {
+  // An instruction: where to go.
+  EXPECT_TRUE(change_of("# Your controls\nTo delete your data, visit the Privacy Center\nWe keep logs.",
+                        "# Your controls\nTo delete your data, visit the\nWe keep logs.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Your controls\nYou can ask our Help Center\nWe keep logs.", "# Your controls\nYou can ask our\nWe keep logs.")
+                  .substantive);
+  // Not a help site's name.
+  EXPECT_TRUE(change_of("# Your controls\nManage your data Data Center\nWe keep logs.",
+                        "# Your controls\nManage your data\nWe keep logs.")
+                  .substantive);
+  // A name taken away with other words.
+  EXPECT_TRUE(change_of("# Your controls\nManage the information we collect about you Privacy Center\nWe keep logs.",
+                        "# Your controls\nManage the information we sell Privacy Center\nWe keep logs.")
+                  .substantive);
+}
+
 // Pga replay: a streaming site's terms, the title no longer glued to the head line.
 TEST(PrecisionDocumentHead, TheDocumentsNameLeavingItsDateLineIsCosmetic) {
   const char* const body = "\nWe use cookies to keep you signed in.\nWe never sell your data.";

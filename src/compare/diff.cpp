@@ -13,6 +13,7 @@
 #include "tosdiff/compare/document_head.hpp"
 #include "tosdiff/compare/heading_labels.hpp"
 #include "tosdiff/compare/duplicate_copy.hpp"
+#include "tosdiff/compare/link_cards.hpp"
 #include "tosdiff/compare/link_rewrites.hpp"
 #include "tosdiff/compare/navigation.hpp"
 #include "tosdiff/compare/share_widget.hpp"
@@ -488,6 +489,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_duplicate_copies(hunks, after.keys);
   mark_repeated_edits(hunks, before.keys);
   mark_page_controls(hunks);
+  mark_link_card_sources(hunks);
   mark_icon_names(hunks, before_text, after_text);
   mark_share_widgets(hunks);
   mark_ad_slots(hunks, before_text, after_text);
