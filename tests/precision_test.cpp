@@ -871,6 +871,10 @@ TEST(PrecisionDocumentHead, TheDocumentsNameLeavingItsDateLineIsCosmetic) {
                                   std::string("Last modified on 04/02/2026 See prior versions of") + body);
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"document_head"}));
+  // With the title's heading above taken away too.
+  EXPECT_FALSE(change_of(std::string("# Terms of Service\nTerms of Service Last modified on 04/02/2026 See prior versions of Terms of Service") + body,
+                         std::string("Last modified on 04/02/2026 See prior versions of") + body)
+                   .substantive);
   // Twins: the date changed with it; another document named; a clause's words taken away.
   EXPECT_TRUE(change_of(std::string("Terms of Service Last modified on 04/02/2026") + body,
                         std::string("Last modified on 05/02/2026") + body)

@@ -83,16 +83,34 @@ bool is_document_name(std::string_view text) {
   return document_word;
 }
 
+// The name once or twice in a row: the title's heading and the line's first words are one run
+// of the word diff.
+bool is_document_names(std::string_view text) {
+  if (is_document_name(text)) return true;
+  const std::vector<std::string> words = space_separated_words(text);
+  for (std::size_t cut = 1; cut < words.size(); ++cut) {
+    std::string first, second;
+    for (std::size_t i = 0; i < words.size(); ++i) (i < cut ? first : second) += (i == 0 || i == cut ? "" : " ") + words[i];
+    if (is_document_name(first) && is_document_name(second)) return true;
+  }
+  return false;
+}
+
 // The first hunk takes the document's name out of the head line that carries its date, or
 // puts it in, the date the same ("Terms of Service Last modified on 04/02/2025 See prior
 // versions of Terms of Service" / "Last modified on 04/02/2025 See prior versions of":
 // pga replay, a streaming site's terms, the title's words no longer glued to the line).
 bool only_the_name_beside_the_date(const Hunk& hunk) {
-  if (hunk.old_start != 1 || hunk.new_start != 1 || hunk.lines.size() != 2) return false;
-  const LineOp& removed = hunk.lines[0];
-  const LineOp& added = hunk.lines[1];
-  if (removed.op != '-' || added.op != '+') return false;
-  const Block before = parse_block(removed.text), after = parse_block(added.text);
+  if (hunk.old_start != 1 || hunk.new_start != 1) return false;
+  // One line each side, and maybe the title above, a heading that is the document's name.
+  std::vector<const LineOp*> removed, added;
+  for (const LineOp& line : hunk.lines) {
+    const Block block = parse_block(line.text);
+    if (block.kind == BlockKind::heading && is_document_name(block.text)) continue;
+    (line.op == '-' ? removed : added).push_back(&line);
+  }
+  if (removed.size() != 1 || added.size() != 1 || hunk.lines.size() > 4) return false;
+  const Block before = parse_block(removed.front()->text), after = parse_block(added.front()->text);
   if (count_space_separated_words(before.text) > kHeadLineMaxWords ||
       count_space_separated_words(after.text) > kHeadLineMaxWords)
     return false;
@@ -100,7 +118,7 @@ bool only_the_name_beside_the_date(const Hunk& hunk) {
   if (dates.empty() || dates != dates_named(after.text)) return false;
   const std::vector<WordEdit> edits = word_edits(hunk);
   return !edits.empty() && std::all_of(edits.begin(), edits.end(), [](const WordEdit& edit) {
-    return edit.removed.empty() != edit.added.empty() && is_document_name(edit.removed.empty() ? edit.added : edit.removed);
+    return edit.removed.empty() != edit.added.empty() && is_document_names(edit.removed.empty() ? edit.added : edit.removed);
   });
 }
 
