@@ -274,6 +274,34 @@ TEST(PageFooter, AnEntryPutInTheSitesMenuAboveTheFooterIsCosmetic) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
 }
 
+// Contrib replay: a cable company's privacy policy, its site menu under the policy ("I Want To",
+// "Shop") above a footer of press rooms and site indexes, an entry of six words put in.
+const std::string kShopMenu =
+    "I Want To\n- View and Pay Bill\n- Upgrade My Service\n- Move My Services\nShop\n- Deals and Offers\n- Bundles\n"
+    "About Northwind\n- Careers\n- Press Room\n- Site Index\n- Ad Choices\n";
+
+TEST(PageFooter, AnEntryPutInAShopsMenuAboveItsFooterIsCosmetic) {
+  std::string more = kShopMenu;
+  more.replace(more.find("Shop\n"), 5, "- Manage My WiFi On Demand Account\nShop\n");
+  const Change change = header_change(page("# Terms\n") + kShopMenu, page("# Terms\n") + more);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
+}
+
+// Negative twins: a processor of six words added to an annex above the same footer (the annex
+// names no section of the site); a clause's sentence put in the menu.
+TEST(PageFooter, AProcessorAddedAboveAShopsFooterOrASentenceInItsMenuIsNews) {
+  const std::string footer = "About Northwind\n- Careers\n- Press Room\n- Site Index\n- Ad Choices\n";
+  const std::string annex = "Processors\n- Cloudhost Data Services Europe Limited\n- Modelworks\n";
+  EXPECT_TRUE(header_change(page("# Terms\n") + annex + footer,
+                            page("# Terms\n") + annex + "- Northwind Payment Processing Services Ireland\n" + footer)
+                  .substantive);
+  std::string more = kShopMenu;
+  more.replace(more.find("Shop\n"), 5, "- We may share your viewing history with advertisers.\nShop\n");
+  EXPECT_TRUE(header_change(page("# Terms\n") + kShopMenu, page("# Terms\n") + more).substantive);
+}
+
 // Negative twin: cookies listed by category above the footer name no section of the site.
 TEST(PageFooter, ACookieAddedToAnAnnexByCategoryAboveTheFooterIsNews) {
   const std::string cookies = "#### Strictly necessary\n- session_id\n- csrf_token\n#### Analytics\n- _lf_visits\n";

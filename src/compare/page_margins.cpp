@@ -31,7 +31,10 @@ constexpr std::string_view kFooterLinks[] = {
     "presse", "qui sommes-nous", "qui sommes-nous ?", "kontakt", "hilfe", "karriere", "über uns", "contacto", "ayuda",
     "prensa", "empleo", "sobre nosotros", "contatti", "aiuto", "lavora con noi", "chi siamo", "contato", "ajuda",
     "imprensa", "sobre nós", "vacatures", "over ons", "blog", "press kit", "help center", "help centre",
-    "centre d'aide"};
+    "centre d'aide",
+    // A cable company's footer (contrib replay: its privacy policy, 86 alerts, its menus' entries).
+    "press room", "pressroom", "newsroom", "site index", "ad choices", "adchoices", "advertise with us",
+    "investor relations", "investors", "store locator", "corporate blog", "corporate site", "gift cards"};
 
 }  // namespace
 
@@ -276,9 +279,11 @@ constexpr std::string_view kSiteSections[] = {
     "home", "accueil", "startseite", "inicio", "support", "pricing", "products", "solutions", "resources", "partners", "company", "developers", "downloads",
     "community", "about", "news", "events", "docs", "documentation", "tutorials", "case studies", "investors",
     "produits", "ressources", "entreprise", "partenaires", "produkte", "unternehmen", "productos", "empresa",
-    "prodotti", "azienda", "producten", "bedrijf"};
+    "prodotti", "azienda", "producten", "bedrijf",
+    // A shop's sections (contrib replay: a cable company's menu of plans and offers under its policy).
+    "shop", "store", "bundles", "deals", "offers", "deals & offers", "boutique", "tienda", "negozio", "winkel"};
 
-constexpr std::size_t kMenuLabelWords = 5;
+constexpr std::size_t kMenuLabelWords = 6;
 constexpr std::size_t kMenuMinSections = 2;
 constexpr std::size_t kMenuMinTitles = 2;
 
@@ -303,7 +308,7 @@ namespace {
 // Where a site's menu set out in columns above the footer's links begins (contrib replay: an
 // operating system's site menu of downloads, products and pricing between its terms' last
 // sentence and "Contact us"; an ad network's footer column "Advertisers" above its "About Us"):
-// the run of labels (5 words at most, no sentence's end) right above the footer, when it names
+// the run of labels (6 words at most, no sentence's end) right above the footer, when it names
 // the site's sections ("Support", "Pricing", "Downloads", ...) twice, or once under two column
 // titles (headings). An annex of cookie or processor names above the footer names none, and
 // stays the document's. `footer` when there is none.

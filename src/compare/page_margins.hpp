@@ -43,7 +43,7 @@ std::size_t site_footer_start(const Text& text);
 // every footer has (footer_links_in). A policy's annex of cookies or processors names none.
 bool names_a_site_section(std::string_view block_text);
 // Where a site's menu set out in columns right above the footer's first block `footer` begins:
-// the run of labels (5 words at most, no sentence's end) between the text's last sentence and
+// the run of labels (6 words at most, no sentence's end) between the text's last sentence and
 // the footer, when it names the site's sections ("Support", "Pricing", "Downloads", a footer's
 // links) twice, or once under two column titles. `footer` when there is none: an annex of
 // cookie or processor names above the footer stays the document's. site_footer_start() counts
