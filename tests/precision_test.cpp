@@ -644,6 +644,10 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_FALSE(is_page_control_label("Share your data with partners"));
   EXPECT_FALSE(is_page_control_label("We may share this page"));
   EXPECT_FALSE(is_page_control_label("Show this page"));  // no control in it
+  // A blogging platform's terms (contrib replay); twin: a clause about printing.
+  EXPECT_TRUE(is_page_control_label("Print friendly version"));
+  EXPECT_TRUE(is_page_control_label("Printer-friendly version"));
+  EXPECT_FALSE(is_page_control_label("Printer friendly fees apply"));
   // The site's account buttons and a language switcher's entry.
   EXPECT_TRUE(is_page_control_label("SIGN UP"));
   EXPECT_TRUE(is_page_control_label("Log in"));
@@ -1528,6 +1532,34 @@ TEST(PrecisionDateStamp, ADateOnlyChangeAloneStaysSubstantive) {
                                   "# Terms\nEffective: April 9, 2026\nWe keep chats for 30 days.");
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_TRUE(change.substantive);
+}
+
+// P2b replay: a marketplace's seller terms, the help centre's date of the page moving above terms
+// whose own "Last updated" line stays.
+TEST(PrecisionDateStamp, APagesBareDateBesideTheDocumentsUnchangedDateLineIsCosmeticAlone) {
+  const std::string terms = "\n# Seller Terms\nLast updated: 25 March 2026\nYou keep the rights in what you post.";
+  const Change change = change_of("07/15/2026" + terms, "07/23/2026" + terms);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
+  // Still cosmetic when the other change beside it turns out cosmetic later (settle_lone_news).
+  Change settled = change;
+  settle_lone_news(settled);
+  EXPECT_FALSE(settled.substantive);
+}
+
+TEST(PrecisionDateStamp, ABareDateThatIsTheOnlyDateOrMovesWithTheDateLineStaysSubstantive) {
+  const std::string body = "\n# Seller Terms\nYou keep the rights in what you post.";
+  // The text's only date.
+  EXPECT_TRUE(change_of("07/15/2026" + body, "07/23/2026" + body).substantive);
+  // The document's own date line moved too.
+  EXPECT_TRUE(change_of("07/15/2026\n# Seller Terms\nLast updated: 25 March 2026\nYou keep the rights in what you post.",
+                        "07/23/2026\n# Seller Terms\nLast updated: 23 July 2026\nYou keep the rights in what you post.")
+                  .substantive);
+  // A date in a clause.
+  EXPECT_TRUE(change_of("Fees rise on 07/15/2026\n# Seller Terms\nLast updated: 25 March 2026",
+                        "Fees rise on 07/23/2026\n# Seller Terms\nLast updated: 25 March 2026")
+                  .substantive);
 }
 
 TEST(PrecisionDateStamp, ADateInAClauseStaysSubstantiveBesideAnotherChange) {

@@ -390,6 +390,48 @@ void mark_date_stamps(std::vector<Hunk>& hunks) {
   }
 }
 
+// A date alone on its line, moved, while both texts keep the document's own date line with its
+// label unchanged ("Last updated: 25 March 2024"): the help centre's date of the article page
+// (p2b replay: a marketplace's seller terms, "03/27/2024" / "07/15/2024" above them, seven
+// alerts). Cosmetic (`date_stamp`), alone too. A bare date that is the text's only date line,
+// or beside a date line that moved too, is news.
+// The letters of a line besides its dates (the comparison key drops a date's label, so the
+// line is read with its dates rewritten only): "" for a bare date, "Last updated:" for a label.
+std::string letters_besides_dates(std::string_view line) {
+  const std::string rewritten = rewrite_dates(line);
+  std::string letters;
+  for (std::size_t i = 0; i < rewritten.size(); ++i) {
+    if (is_iso_date_at(rewritten, i)) {
+      i += 9;
+      continue;
+    }
+    if (is_letter_byte(rewritten[i])) letters += rewritten[i];
+  }
+  return letters;
+}
+
+void mark_page_dates(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  std::set<std::string> labelled_before;
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || !replaces_a_date_line(hunk) || !letters_besides_dates(parse_block(hunk.lines[0].text).text).empty())
+      continue;
+    if (labelled_before.empty())
+      for (const Block& block : before.blocks) {
+        if (space_separated_words(block.text).size() > 8) continue;
+        const std::string key = key_without_dates(block.text);
+        if (key.find('#') != std::string::npos && !letters_besides_dates(block.text).empty())
+          labelled_before.insert(comparison_key(block.text));
+      }
+    const bool kept = std::any_of(after.blocks.begin(), after.blocks.end(), [&](const Block& block) {
+      return space_separated_words(block.text).size() <= 8 && labelled_before.count(comparison_key(block.text)) > 0;
+    });
+    if (!kept) continue;
+    hunk.cosmetic = true;
+    hunk.cosmetic_kinds = {"date_stamp"};
+    hunk.page_date = true;
+  }
+}
+
 // A second date line taken off while the new text still has one worded the same with its
 // date ("Effective date: Dec 22, 2022" gone, "Effective date: Feb 27, 2023" kept): the document
 // still says its date, a stale copy of the line went (replay: a dating site's privacy policy).
@@ -425,7 +467,7 @@ void settle_lone_news(Change& change) {
     for (Hunk& hunk : change.hunks) {
       // A help article's save stamp is no date of effect, alone or not.
       const bool stamp = hunk.cosmetic && hunk.cosmetic_kinds == std::vector<std::string>{"date_stamp"} &&
-                         replaces_a_date_line(hunk) && !is_authored_stamp(hunk.lines[0].text);
+                         replaces_a_date_line(hunk) && !is_authored_stamp(hunk.lines[0].text) && !hunk.page_date;
       if (stamp || adds_update_notice(hunk)) {
         hunk.cosmetic = false;
         hunk.cosmetic_kinds.clear();
@@ -508,6 +550,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_update_notices(hunks);
   mark_previous_versions(hunks, before_text, before.keys, after.keys);
   mark_stale_date_lines(hunks, after_text);
+  mark_page_dates(hunks, before_text, after_text);
   mark_time_zone_shift(hunks, before.keys, after.keys);  // before the date stamps: a stamp moved otherwise breaks the shift
   mark_date_stamps(hunks);
   change.hunks = std::move(hunks);

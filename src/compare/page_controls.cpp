@@ -66,7 +66,7 @@ bool is_owner_first_copyright(std::string_view block_text) {
 // What a control does or acts on: one of these makes a label.
 const std::set<std::string>& control_words() {
   static const std::set<std::string> words = {
-      "print", "printable", "pdf", "share", "copy", "download", "save", "link",
+      "print", "printable", "printer-friendly", "print-friendly", "pdf", "share", "copy", "download", "save", "link",
       "drucken", "druckversion", "speichern", "teilen", "kopieren", "herunterladen",
       "imprimer", "partager", "copier", "telecharger", "t\xC3\xA9" "l\xC3\xA9" "charger", "enregistrer", "lien",
       "imprimir", "compartir", "copiar", "descargar", "guardar", "enlace",
@@ -84,7 +84,7 @@ const std::set<std::string>& control_words() {
 const std::set<std::string>& label_words() {
   static const std::set<std::string> words = {
       "show", "view", "open", "as", "to", "or", "and", "this", "page", "the", "a", "version", "article", "document",
-      "on", "via", "app", "button", "up", "in", "now", "free",
+      "on", "via", "app", "button", "up", "in", "now", "free", "friendly", "printer",
       "als", "anzeigen", "zum", "und", "oder", "diese", "seite", "dieser", "ansehen", "\xC3\xB6" "ffnen",
       "afficher", "voir", "en", "le", "la", "cette", "et", "ou", "pour", "version", "de", "du",
       "mostrar", "ver", "como", "esta", "pagina", "y", "o", "para", "el", "en",

@@ -34,7 +34,7 @@ constexpr std::string_view kFooterLinks[] = {
     "centre d'aide",
     // A cable company's footer (contrib replay: its privacy policy, 86 alerts, its menus' entries).
     "press room", "pressroom", "newsroom", "site index", "ad choices", "adchoices", "advertise with us",
-    "investor relations", "investors", "store locator", "corporate blog", "corporate site", "gift cards"};
+    "store locator", "corporate blog", "corporate site", "gift cards"};
 
 }  // namespace
 
@@ -278,6 +278,7 @@ namespace {
 constexpr std::string_view kSiteSections[] = {
     "home", "accueil", "startseite", "inicio", "support", "pricing", "products", "solutions", "resources", "partners", "company", "developers", "downloads",
     "community", "about", "news", "events", "docs", "documentation", "tutorials", "case studies", "investors",
+    "investor relations",
     "produits", "ressources", "entreprise", "partenaires", "produkte", "unternehmen", "productos", "empresa",
     "prodotti", "azienda", "producten", "bedrijf",
     // A shop's sections (contrib replay: a cable company's menu of plans and offers under its policy).

@@ -67,6 +67,9 @@ struct Hunk {
                                             // date_stamp
   std::vector<TopicMatch> topics;  // filled by classify(); substantive hunks only
   std::vector<FlagMatch> flags;
+  // A date the page prints beside the document's own, which stays (a help article's date above
+  // terms that say "Last updated: ..."): a date_stamp that is no date of effect even alone.
+  bool page_date = false;
 };
 
 struct DiffStats {
