@@ -1556,6 +1556,11 @@ TEST(PrecisionDateStamp, ABareDateThatIsTheOnlyDateOrMovesWithTheDateLineStaysSu
   EXPECT_TRUE(change_of("07/15/2026\n# Seller Terms\nLast updated: 25 March 2026\nYou keep the rights in what you post.",
                         "07/23/2026\n# Seller Terms\nLast updated: 23 July 2026\nYou keep the rights in what you post.")
                   .substantive);
+  // Beside a line that may date an annex, not the document's version (contrib replay: a rail
+  // operator's terms, "Valid from" over a price list).
+  EXPECT_TRUE(change_of("25 July 2024\n# Terms\nYou keep the rights in what you post.\nValid from 13 May 2026.",
+                        "10 August 2026\n# Terms\nYou keep the rights in what you post.\nValid from 13 May 2026.")
+                  .substantive);
   // A date in a clause.
   EXPECT_TRUE(change_of("Fees rise on 07/15/2026\n# Seller Terms\nLast updated: 25 March 2026",
                         "Fees rise on 07/23/2026\n# Seller Terms\nLast updated: 25 March 2026")

@@ -391,7 +391,8 @@ void mark_date_stamps(std::vector<Hunk>& hunks) {
 }
 
 // A date alone on its line, moved, while both texts keep the document's own date line with its
-// label unchanged ("Last updated: 25 March 2024"): the help centre's date of the article page
+// label unchanged ("Last updated: 25 March 2024", a label of the version's date, not "Valid
+// from", which may date an annex): the help centre's date of the article page
 // (p2b replay: a marketplace's seller terms, "03/27/2024" / "07/15/2024" above them, seven
 // alerts). Cosmetic (`date_stamp`), alone too. A bare date that is the text's only date line,
 // or beside a date line that moved too, is news.
@@ -410,6 +411,17 @@ std::string letters_besides_dates(std::string_view line) {
   return letters;
 }
 
+// A date line whose label says it dates the document's version ("Last updated:", "Effective",
+// "Mis à jour le", "Stand:"), in the languages tosdiff reads; "Valid from" may date an annex.
+bool dates_the_document(std::string_view line) {
+  const std::string letters = tosdiff::ascii_lower(letters_besides_dates(line));
+  for (std::string_view label : {"updated", "update", "modified", "revised", "effective", "version", "mis\u00e0jour",
+                                 "mise\u00e0jour", "envigueur", "stand", "aktualisiert", "actualizad", "vigente",
+                                 "aggiornat", "atualizad", "bijgewerkt", "gewijzigd"})
+    if (letters.find(label) != std::string::npos) return true;
+  return false;
+}
+
 void mark_page_dates(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   std::set<std::string> labelled_before;
   for (Hunk& hunk : hunks) {
@@ -419,7 +431,7 @@ void mark_page_dates(std::vector<Hunk>& hunks, const Text& before, const Text& a
       for (const Block& block : before.blocks) {
         if (space_separated_words(block.text).size() > 8) continue;
         const std::string key = key_without_dates(block.text);
-        if (key.find('#') != std::string::npos && !letters_besides_dates(block.text).empty())
+        if (key.find('#') != std::string::npos && dates_the_document(block.text))
           labelled_before.insert(comparison_key(block.text));
       }
     const bool kept = std::any_of(after.blocks.begin(), after.blocks.end(), [&](const Block& block) {
