@@ -96,6 +96,9 @@ const Pair kCosmetic[] = {
      "Siehe Datenschutzhinweise (\u00f6ffnet in einem neuen Fenster). Voir la politique de confidentialit\u00e9 "
      "(s\u2019ouvre dans un nouvel onglet).",
      {"page_control"}},
+    // Contrib replay: an insurer's menu, each overview link announced before its label.
+    {"ALinksAnnotationBeforeItsLabel", "Individuals overview", "Opens a new window or tab Individuals overview",
+     {"page_control"}},
     {"AnExternalLinkMarkInBrackets", "Disputes go to the EU ODR platform.", "Disputes go to the EU ODR platform (external link).",
      {"page_control"}},
     {"AnAddressHiddenByACdn", "Retract by mail to BP 12, Lyon, retract@example.com or help@example.com: we answer.",
@@ -184,6 +187,12 @@ const Pair kCosmetic[] = {
     {"ContractionsMade", "You will receive a notice, we have said; I am the owner and it does not apply.",
      "You'll receive a notice, we've said; I'm the owner and it doesn't apply.", {"spelling"}},
     // An article left out, put back (contrib replay: a startup's privacy policy, its grammar fixed).
+    // Contrib replay: a blog host's privacy policy, "that" put in twice and a serial comma
+    // dropped in one pass.
+    {"ThatPutInWithASerialCommaDropped",
+     "If you use fitness apps we offer, we collect data you provide, like calories burned, and steps taken.",
+     "If you use fitness apps that we offer, we collect data that you provide, like calories burned and steps taken.",
+     {"spelling"}},
     {"AnArticlePutIn", "Data at user level is stored for a maximum of six months.",
      "Data at the user level is stored for a maximum of six months.", {"spelling"}},
     // Contrib replays: a dating app's list labels glued to their text; a web3 company's
@@ -335,6 +344,9 @@ const Pair kSubstantive[] = {
     {"AnotherWordInAnotherScriptStays", "\u0423\u0441\u043b\u043e\u0432\u0438\u044f \u0434\u0435\u0439\u0441\u0442\u0432\u0443\u044e\u0442.",
      "\u0423\u0441\u043b\u043e\u0432\u0438\u044f \u043d\u0435 \u0434\u0435\u0439\u0441\u0442\u0432\u0443\u044e\u0442.", {}},
     {"UrlFromASitesRootToOneOfItsPages", "Details at https://lumenfield.example", "Details at https://lumenfield.example/fr/", {}},
+    {"ThatPutInBesideAWordChanged",
+     "If you use fitness apps we offer, we collect data you provide, like calories burned, and steps taken.",
+     "If you use fitness apps that we offer, we collect data that you provide, like calories consumed and steps taken.", {}},
     {"AContractionBesideANegationTakenAway", "We don't sell your data.", "We do sell your data.", {}},
     {"AContractionOfAnotherVerb", "You can't opt out of these e-mails.", "You won't opt out of these e-mails.", {}},
     {"AnAposthropheSBeforeANameStays", "This is Lumenfield's service.", "This is Lumenfield is service.", {}},

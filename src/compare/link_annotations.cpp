@@ -16,7 +16,7 @@ const std::vector<std::string>& verb_annotations() {
     std::vector<std::string> out;
     for (const char* verb : {"opens", "open", "will open", "link opens", "link will open"})
       for (const char* where : {" in a new ", " in new ", " a new ", " in a separate "})
-        for (const char* place : {"tab", "window", "browser tab", "browser window"})
+        for (const char* place : {"tab", "window", "browser tab", "browser window", "window or tab", "tab or window"})
           out.push_back(std::string(verb) + where + place);
     for (const char* phrase :
          {"opens email client", "opens e-mail client", "opens your email client", "opens in your email client",
@@ -90,6 +90,10 @@ std::size_t erase_annotation(std::string& s, std::string& lower, std::size_t fro
         while (a > 0 && s[a - 1] == ' ') --a;
       }
   }
+  // An annotation opening the text or a word takes the spaces after it along ("Opens a new window
+  // or tab Individuals overview").
+  if (a == 0 || s[a - 1] == ' ')
+    while (b < s.size() && s[b] == ' ') ++b;
   // The space before an annotation goes with it when a space or a mark follows it.
   while (a > 0 && s[a - 1] == ' ' && (b >= s.size() || std::string_view(" .,;:!?)]").find(s[b]) != std::string_view::npos))
     --a;

@@ -213,6 +213,14 @@ bool only_grammar_words(const Hunk& hunk) {
   for (std::size_t i = 0; i < hunk.words.size(); ++i) {
     const WordOp& op = hunk.words[i];
     if (op.op == '=') continue;
+    // Words rewritten the same but for their punctuation beside the grammar word's edit ("burned,"
+    // / "burned": a serial comma dropped in the same pass; contrib replay, a blog host's privacy
+    // policy).
+    if (op.op == '-' && i + 1 < hunk.words.size() && hunk.words[i + 1].op == '+' &&
+        comparison_key(op.text) == comparison_key(hunk.words[i + 1].text)) {
+      ++i;
+      continue;
+    }
     const bool beside_edit = (i + 1 < hunk.words.size() && hunk.words[i + 1].op != '=') ||
                              (i > 0 && hunk.words[i - 1].op != '=');
     if (beside_edit) return false;
