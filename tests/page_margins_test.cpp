@@ -277,7 +277,7 @@ TEST(PageFooter, AnEntryPutInTheSitesMenuAboveTheFooterIsCosmetic) {
 // Contrib replay: a cable company's privacy policy, its site menu under the policy ("I Want To",
 // "Shop") above a footer of press rooms and site indexes, an entry of six words put in.
 const std::string kShopMenu =
-    "I Want To\n- View and Pay Bill\n- Upgrade My Service\n- Move My Services\nShop\n- Deals and Offers\n- Bundles\n"
+    "I Want To\n- View and Pay Bill\n- Upgrade My Service\n- Move My Services\n- Support\nShop\n- Deals and Offers\n"
     "About Northwind\n- Careers\n- Press Room\n- Site Index\n- Ad Choices\n";
 
 TEST(PageFooter, AnEntryPutInAShopsMenuAboveItsFooterIsCosmetic) {
@@ -300,6 +300,17 @@ TEST(PageFooter, AProcessorAddedAboveAShopsFooterOrASentenceInItsMenuIsNews) {
   std::string more = kShopMenu;
   more.replace(more.find("Shop\n"), 5, "- We may share your viewing history with advertisers.\nShop\n");
   EXPECT_TRUE(header_change(page("# Terms\n") + kShopMenu, page("# Terms\n") + more).substantive);
+  // A review of the first form: a list of goods naming gift cards, a list of plans naming
+  // bundles and deals, above the same footer.
+  const std::string returns = "The following items cannot be returned:\n- Gift cards\n- Personalised items\n";
+  EXPECT_TRUE(header_change(page("# Terms\n") + returns + footer,
+                            page("# Terms\n") + returns + "- Clearance items\n" + footer)
+                  .substantive);
+  const std::string plans = "The plans covered by this policy are\n- Unlimited mobile plans for personal use\n- Bundles\n"
+                            "- Deals & offers\n";
+  EXPECT_TRUE(header_change(page("# Terms\n") + plans + footer,
+                            page("# Terms\n") + plans + "- Unlimited mobile plans for small businesses\n" + footer)
+                  .substantive);
 }
 
 // Negative twin: cookies listed by category above the footer name no section of the site.

@@ -87,9 +87,8 @@ const Pair kCosmetic[] = {
      "Questions about the Lumenfield websites should be directed to: support@lumenfield.exampleopens email client.",
      "Questions about the Lumenfield websites should be directed to: [email protected].", {"link_target"}},
     // What links say to screen readers, turned on across a site.
-    {"LinksAnnotatedForScreenReaders", "Read our Privacy Policy and the Cookie Notice before you sign up.",
-     "Read our Privacy Policy (opens in a new tab) and the Cookie Notice, opens in a new window before you sign up.",
-     {"page_control"}},
+    {"LinksAnnotatedForScreenReaders", "Read our Privacy Policy and the Cookie Notice.",
+     "Read our Privacy Policy (opens in a new tab) and the Cookie Notice, opens in a new window.", {"page_control"}},
     {"ALinksAnnotationGluedToItsLabel", "See the Acceptable Use Policy for the rules.",
      "See the Acceptable Use Policy(Opens in a new window) for the rules.", {"page_control"}},
     {"LinksAnnotatedInGermanAndFrench", "Siehe Datenschutzhinweise. Voir la politique de confidentialit\u00e9.",
@@ -322,6 +321,11 @@ const Pair kSubstantive[] = {
      "Mass filings follow the rules available at Rules, Fees & Forms - Harbour Mediation Centre, and the protocols below.", {}},
     // Twins of the links' annotations: the words of a sentence, not an annotation.
     {"ExternalLinksInASentenceStay", "Do not follow an external link in our e-mails.", "Do not follow in our e-mails.", {}},
+    // A review of the first form: a glazier's warranty, a browser's notice of its tabs.
+    {"ANewWindowInAWarrantyStays", "Warranty period: 10 years (new window) or 2 years for the repair of an existing window.",
+     "Warranty period: 10 years or 2 years for the repair of an existing window.", {}},
+    {"ATabInABrowsersNoticeStays", "We send every page that opens in a new tab to our safety service.",
+     "We send every page that opens in a new window to our safety service.", {}},
     {"ALinkOpeningSomethingElseStays", "Read our Privacy Policy before you sign up.",
      "Read our Privacy Policy (opens a new account) before you sign up.", {}},
     {"AnAddressOfAnotherDomainBehindALinkAnnotationStays",
@@ -874,6 +878,22 @@ TEST(PrecisionLinkCards, AHelpSiteNamedInASentenceOrAnotherWordStaysSubstantive)
   EXPECT_TRUE(change_of("# Your controls\nManage your data Data Center\nWe keep logs.",
                         "# Your controls\nManage your data\nWe keep logs.")
                   .substantive);
+  // A review of the first form: a list item naming a product or a channel for one's rights, a
+  // name inside a sentence, a product's "Family Center", one label alone in the change.
+  EXPECT_TRUE(change_of("# Scope\nThis Privacy Policy applies to the following Lumenfield products:\n- Lumenfield Chat\n"
+                        "- Lumenfield Privacy Center\nWe keep logs.",
+                        "# Scope\nThis Privacy Policy applies to the following Lumenfield products:\n- Lumenfield Chat\nWe keep logs.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Sharing\nWe share your contact details with Lumenfield Privacy Center partners only.\nWe keep logs.",
+                        "# Sharing\nWe share your contact details with partners only.\nWe keep logs.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Your controls\nManage your children's accounts Lumenfield Family Center\nSee your data Lumenfield Family "
+                        "Center\nWe keep logs.",
+                        "# Your controls\nManage your children's accounts\nSee your data\nWe keep logs.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Your controls\nManage the information we collect about you Privacy Center\nWe keep logs.",
+                        "# Your controls\nManage the information we collect about you\nWe keep logs.")
+                  .substantive);
   // A name taken away with other words.
   EXPECT_TRUE(change_of("# Your controls\nManage the information we collect about you Privacy Center\nWe keep logs.",
                         "# Your controls\nManage the information we sell Privacy Center\nWe keep logs.")
@@ -897,6 +917,13 @@ TEST(PrecisionDocumentHead, TheDocumentsNameLeavingItsDateLineIsCosmetic) {
                   .substantive);
   EXPECT_TRUE(change_of(std::string("Last modified on 04/02/2026 See prior versions of Terms of Service") + body,
                         std::string("Last modified on 04/02/2026 See prior versions of Terms of Sale") + body)
+                  .substantive);
+  // A review of the first form: a document joined to the terms on the dated first line.
+  EXPECT_TRUE(change_of(std::string("Effective May 1, 2026. These Terms and the Arbitration Agreement bind every user") + body,
+                        std::string("Effective May 1, 2026. These Terms bind every user") + body)
+                  .substantive);
+  EXPECT_TRUE(change_of(std::string("Last updated 1 May 2026 These Terms and the Community Guidelines govern your use") + body,
+                        std::string("Last updated 1 May 2026 These Terms govern your use") + body)
                   .substantive);
   EXPECT_TRUE(change_of(std::string("Last modified on 04/02/2026. Fees are not refundable under the Terms of Sale.") + body,
                         std::string("Last modified on 04/02/2026. Fees are not refundable.") + body)
@@ -1572,6 +1599,23 @@ TEST(PrecisionDateStamp, ABareDateThatIsTheOnlyDateOrMovesWithTheDateLineStaysSu
   // operator's terms, "Valid from" over a price list).
   EXPECT_TRUE(change_of("25 July 2024\n# Terms\nYou keep the rights in what you post.\nValid from 13 May 2026.",
                         "10 August 2026\n# Terms\nYou keep the rights in what you post.\nValid from 13 May 2026.")
+                  .substantive);
+  // A review of the first form: a date on a line of its own completing the line before it, or
+  // in the body below the first sentence, beside an unchanged "Last updated" line.
+  const std::string dated = "# Terms\nLast updated: 25 March 2026\n";
+  EXPECT_TRUE(change_of(dated + "These terms take effect on:\n1 May 2026\nYou keep the rights in what you post.",
+                        dated + "These terms take effect on:\n1 June 2026\nYou keep the rights in what you post.")
+                  .substantive);
+  EXPECT_TRUE(change_of(dated + "The monthly price of the Plus plan rises to 12 euros on\n1 July 2026",
+                        dated + "The monthly price of the Plus plan rises to 12 euros on\n1 June 2026")
+                  .substantive);
+  const std::string sentence = "You keep the rights in what you post, and we keep the rights in the service we provide.\n";
+  EXPECT_TRUE(change_of(dated + sentence + "31 July 2026\nThe promotion ends then.",
+                        dated + sentence + "31 August 2026\nThe promotion ends then.")
+                  .substantive);
+  // "Standard" is no label of the document's date.
+  EXPECT_TRUE(change_of("07/15/2026\n# Terms\nStandard plan 25 March 2026\nYou keep the rights in what you post.",
+                        "07/23/2026\n# Terms\nStandard plan 25 March 2026\nYou keep the rights in what you post.")
                   .substantive);
   // A date in a clause.
   EXPECT_TRUE(change_of("Fees rise on 07/15/2026\n# Seller Terms\nLast updated: 25 March 2026",

@@ -83,21 +83,17 @@ TEST(PrecisionUpdateNotice, ABannerTellingWhatItsUpdateWasAboutTakenDownIsCosmet
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
 }
 
-// Contrib replays: a search engine's "May 2023 Update" box; an analytics service's banner whose
-// notice is its last sentence; a forge's notice of revisions under discussion. Taken down.
-TEST(PrecisionUpdateNotice, AnUpdatesTitledBoxTakenDownIsCosmetic) {
-  const std::string terms = "### About Us\nLumenfield has been an independent company since 2008.";
-  const Change change = notice_change_of(
-      "May 2026 Update\nAs always, we do not track you. Since our product has grown well beyond chat, we have updated "
-      "our Privacy Policy to reflect our apps and extensions. There is also more privacy information on our blog.\n" + terms,
-      terms);
-  ASSERT_EQ(change.hunks.size(), 1u);
-  EXPECT_FALSE(change.substantive);
-  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
-}
-
+// Contrib replays: an analytics service's banner whose notice is its last sentence; a forge's
+// notice of revisions under discussion. Taken down. (A search engine's "May 2023 Update" box,
+// its account saying "As always, we don't track you", stays news: what such a box says cannot
+// be told from a promise; see the twins.)
 TEST(PrecisionUpdateNotice, AnUpdatesTitledBoxWithATermOrWithoutTheUpdateStaysSubstantive) {
   const std::string terms = "### About Us\nLumenfield has been an independent company since 2008.";
+  // A promise in the present tense beside the update (a review of this session's first form).
+  EXPECT_TRUE(notice_change_of("May 2026 Update\nWe have updated our Privacy Policy. We no longer sell your personal data "
+                               "to data brokers.\n" + terms, terms).substantive);
+  EXPECT_TRUE(notice_change_of("Update - March 2026\nWe have updated our Terms of Service. Subscriptions now renew "
+                               "automatically every year.\n" + terms, terms).substantive);
   // A commitment in the box.
   EXPECT_TRUE(notice_change_of("May 2026 Update\nWe have updated our Privacy Policy. We will share your chats with our "
                                "partners.\n" + terms, terms).substantive);
@@ -140,6 +136,30 @@ TEST(PrecisionUpdateNotice, AnUpdateUnderWayTakenDownWithTheTextUnchangedStaysSu
   EXPECT_TRUE(notice_change_of("We're updating our Privacy Policy with effect from 13 July 2026. Click here to view our new "
                                "Privacy Policy.\n" + terms, terms)
                   .substantive);
+}
+
+// A review of this session's first forms: the clauses of a "Changes to this policy" section
+// beside a dated notice, taken away, are terms taken away.
+TEST(PrecisionUpdateNotice, ClausesAboutChangesBesideANoticeStaySubstantive) {
+  const std::string terms = "\n# Privacy Policy\nWe keep logs for 30 days.";
+  const std::string notice = "We last updated this Privacy Policy on 5 May 2026.";
+  EXPECT_TRUE(notice_change_of(notice + " We email you 30 days before changes to this Privacy Policy take effect." + terms,
+                               notice + terms).substantive);
+  EXPECT_TRUE(notice_change_of("We last updated these Terms on 5 May 2026. Changes to these Terms bind you from the day we "
+                               "post them." + terms, "We last updated these Terms on 5 May 2026." + terms).substantive);
+  EXPECT_TRUE(notice_change_of("We revised these Terms of Service on 5 May 2026. The revised Terms of Service do not apply "
+                               "to orders placed before that day." + terms, terms).substantive);
+  EXPECT_TRUE(notice_change_of("We updated these Terms of Service on 5 May 2026. This change will apply from 1 June 2026 "
+                               "to accounts opened before 5 May 2026 as well." + terms,
+                               "We updated these Terms of Service on 5 May 2026." + terms).substantive);
+  // Not notices: a promise about changes, how changes are made, a reward, a retroactive rule.
+  EXPECT_FALSE(is_update_notice("Upcoming changes to this Privacy Policy are announced by email at least 30 days before they apply."));
+  EXPECT_FALSE(is_update_notice("Changes to these Terms are under review by an independent consumer panel before we publish them."));
+  EXPECT_FALSE(is_update_notice("Researchers who find a new vulnerability in the Service are paid a reward of up to 5000 euros under these Terms."));
+  EXPECT_FALSE(is_update_notice("The new Terms of Service will apply from 1 June 2026 to subscriptions you already hold."));
+  // Older than this session, found by the same review: a period of notice.
+  EXPECT_FALSE(is_update_notice("Changes to these Terms take effect 30 days after we post them, and never before 1 June 2026."));
+  EXPECT_FALSE(is_update_notice("Updated terms take effect 14 days after we post them on 1 June 2026."));
 }
 
 TEST(PrecisionUpdateNotice, ANoticeOfRevisionsUnderDiscussionTakenDownIsCosmetic) {

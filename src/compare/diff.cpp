@@ -15,6 +15,8 @@
 #include "tosdiff/compare/duplicate_copy.hpp"
 #include "tosdiff/compare/link_cards.hpp"
 #include "tosdiff/compare/link_rewrites.hpp"
+#include "tosdiff/compare/page_margins.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/compare/navigation.hpp"
 #include "tosdiff/compare/share_widget.hpp"
 #include "tosdiff/compare/site_menu.hpp"
@@ -412,21 +414,50 @@ std::string letters_besides_dates(std::string_view line) {
 }
 
 // A date line whose label says it dates the document's version ("Last updated:", "Effective",
-// "Mis à jour le", "Stand:"), in the languages tosdiff reads; "Valid from" may date an annex.
+// "Mis à jour le", "Stand:"), in the languages tosdiff reads, as whole words ("standard" is
+// none); "Valid from" may date an annex.
 bool dates_the_document(std::string_view line) {
-  const std::string letters = tosdiff::ascii_lower(letters_besides_dates(line));
-  for (std::string_view label : {"updated", "update", "modified", "revised", "effective", "version", "mis\u00e0jour",
-                                 "mise\u00e0jour", "envigueur", "stand", "aktualisiert", "actualizad", "vigente",
-                                 "aggiornat", "atualizad", "bijgewerkt", "gewijzigd"})
-    if (letters.find(label) != std::string::npos) return true;
-  return false;
+  const std::string rewritten = rewrite_dates(line);
+  std::vector<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i <= rewritten.size(); ++i) {
+    if (i < rewritten.size() && is_iso_date_at(rewritten, i)) {
+      i += 9;
+      continue;
+    }
+    if (i < rewritten.size() && is_letter_byte(rewritten[i])) {
+      word += rewritten[i];
+      continue;
+    }
+    if (!word.empty()) words.push_back(tosdiff::ascii_lower(word));
+    word.clear();
+  }
+  const bool mis_a_jour = any_of_words(words, {"mis", "mise"}) && any_of_words(words, {"jour"});
+  return mis_a_jour || any_of_words(words, {"updated", "update", "modified", "revised", "effective", "version",
+                                            "stand", "aktualisiert", "vigente", "vigueur", "actualizado",
+                                            "actualizada", "aggiornato", "aggiornata", "atualizado", "atualizada",
+                                            "bijgewerkt", "gewijzigd"});
 }
 
 void mark_page_dates(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   std::set<std::string> labelled_before;
+  // In the page's head, above the text's first sentence, and not completing the block before
+  // it ("These terms take effect on:" / "1 May 2026", "The price rises on" / "1 July 2026": the
+  // date is the sentence's).
+  const std::size_t head = first_sentence(before);
+  auto completes_a_sentence = [&](std::size_t index) {
+    if (index == 0 || index > before.blocks.size()) return false;
+    const std::string_view text = trim(before.blocks[index - 1].text);
+    if (text.empty()) return false;
+    const char last = text.back();
+    if (last == ':' || (last >= 'a' && last <= 'z')) return true;  // a label or an unfinished sentence
+    return false;
+  };
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || !replaces_a_date_line(hunk) || !letters_besides_dates(parse_block(hunk.lines[0].text).text).empty())
       continue;
+    const std::size_t index = hunk.old_start - 1;  // the bare date's block in the old text
+    if (index >= head || completes_a_sentence(index)) continue;
     if (labelled_before.empty())
       for (const Block& block : before.blocks) {
         if (space_separated_words(block.text).size() > 8) continue;

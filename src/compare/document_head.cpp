@@ -74,9 +74,14 @@ bool is_document_name(std::string_view text) {
   const std::vector<std::string> words = space_separated_words(text);
   if (words.empty() || words.size() > kDocumentNameMaxWords) return false;
   bool document_word = false;
-  for (const std::string& word : words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
     const std::string lower = canonicalize(word, kFoldToWords);
-    if (lower == "of" || lower == "and" || lower == "&" || lower == "the") continue;
+    // Joined inside the name only: "and the Arbitration Agreement" adds a document to a sentence.
+    if (lower == "of" || lower == "and" || lower == "&" || lower == "the") {
+      if (i == 0 || i + 1 == words.size()) return false;
+      continue;
+    }
     if (word.empty() || word.front() < 'A' || word.front() > 'Z') return false;
     document_word = document_word || is_one_of(lower, kDocumentWords);
   }
@@ -114,6 +119,10 @@ bool only_the_name_beside_the_date(const Hunk& hunk) {
   if (count_space_separated_words(before.text) > kHeadLineMaxWords ||
       count_space_separated_words(after.text) > kHeadLineMaxWords)
     return false;
+  // A line of labels, no sentence: "Effective May 1, 2026. These Terms and the Arbitration
+  // Agreement bind every user" is a clause beside the date.
+  for (std::string_view line : {std::string_view(before.text), std::string_view(after.text)})
+    if (line.find(". ") != std::string_view::npos || line.find("; ") != std::string_view::npos) return false;
   const std::set<std::string> dates = dates_named(before.text);
   if (dates.empty() || dates != dates_named(after.text)) return false;
   const std::vector<WordEdit> edits = word_edits(hunk);

@@ -52,11 +52,57 @@ const std::vector<std::string>& verb_annotations() {
   return phrases;
 }
 
-// Annotations without a verb: only inside brackets.
-constexpr std::array<std::string_view, 18> kBracketedAnnotations = {
-    "external link", "link is external", "external site", "external website", "new tab", "new window",
-    "lien externe", "nouvel onglet", "nouvelle fen\u00eatre", "externer link", "neues fenster", "neuer tab",
-    "enlace externo", "nueva ventana", "link esterno", "nuova finestra", "link externo", "externe link"};
+// Annotations without a verb: only inside brackets. An external link's mark anywhere ...
+constexpr std::array<std::string_view, 10> kExternalMarks = {
+    "external link", "link is external", "external site", "external website", "lien externe", "externer link",
+    "enlace externo", "link esterno", "link externo", "externe link"};
+// ... a new window's only after a link's label (a capitalised word, an address), or glued to it:
+// "10 years (new window) or 2 years for a repair" is a glazier's warranty.
+constexpr std::array<std::string_view, 8> kNewWindowMarks = {
+    "new tab", "new window", "nouvel onglet", "nouvelle fen\u00eatre", "neues fenster", "neuer tab",
+    "nueva ventana", "nuova finestra"};
+
+bool is_separator(char c) { return c == ',' || c == '-' || c == ':' || c == '(' || c == '['; }
+
+// Where a verb's annotation may stand: glued to the link's label, or set off from it (a
+// bracket, a comma, a dash), or opening the block before the label; and ending its block or
+// clause ("... opens in a new tab." / ")"), or before the label it opens. "Every page that
+// opens in a new tab to our safety service" is a sentence about tabs.
+bool stands_as_an_annotation(std::string_view s, std::size_t at, std::size_t end) {
+  bool set_off = at == 0;
+  if (at > 0 && s[at - 1] != ' ') {
+    set_off = true;  // glued
+  } else if (at > 0) {
+    std::size_t k = at;
+    while (k > 0 && s[k - 1] == ' ') --k;
+    if (k == 0) {
+      set_off = true;
+    } else {
+      const char c = s[k - 1];
+      // An en or em dash ends in 0x93 or 0x94 after 0xE2 0x80.
+      const bool dash = k >= 3 && static_cast<unsigned char>(s[k - 3]) == 0xE2 &&
+                        static_cast<unsigned char>(s[k - 2]) == 0x80 &&
+                        (static_cast<unsigned char>(c) == 0x93 || static_cast<unsigned char>(c) == 0x94);
+      set_off = is_separator(c) || dash;
+    }
+  }
+  if (!set_off) return false;
+  std::size_t k = end;
+  while (k < s.size() && s[k] == ' ') ++k;
+  if (k == s.size()) return true;
+  if (std::string_view(")].,;:!?").find(s[k]) != std::string_view::npos) return true;
+  // Before the label it opens: "Opens a new window or tab Individuals overview".
+  return at == 0 && s[k] >= 'A' && s[k] <= 'Z';
+}
+
+// The word before `at` (skipping spaces), as written.
+std::string_view word_before(std::string_view s, std::size_t at) {
+  std::size_t end = at;
+  while (end > 0 && s[end - 1] == ' ') --end;
+  std::size_t start = end;
+  while (start > 0 && s[start - 1] != ' ') --start;
+  return s.substr(start, end - start);
+}
 
 bool is_open_bracket(char c) { return c == '(' || c == '['; }
 bool is_close_bracket(char c) { return c == ')' || c == ']'; }
@@ -114,25 +160,35 @@ std::string drop_link_annotations(std::string_view text) {
     for (std::size_t at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at)) {
       const std::size_t end = at + phrase.size();
       // The phrase ends a word: "opens in a new tabs" is no annotation.
-      if (end < lower.size() && is_ascii_letter(lower[end])) {
+      if ((end < lower.size() && is_ascii_letter(lower[end])) || !stands_as_an_annotation(s, at, end)) {
         at = end;
         continue;
       }
       at = erase_annotation(s, lower, at, end);
     }
   }
-  for (std::string_view phrase : kBracketedAnnotations) {
+  auto drop_bracketed = [&](std::string_view phrase, bool after_a_label_only) {
     for (std::size_t at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at)) {
       std::size_t left = at, right = at + phrase.size();
       while (left > 0 && lower[left - 1] == ' ') --left;
       while (right < lower.size() && lower[right] == ' ') ++right;
-      if (left == 0 || right >= lower.size() || !is_open_bracket(lower[left - 1]) || !is_close_bracket(lower[right])) {
+      bool mark = left > 0 && right < lower.size() && is_open_bracket(lower[left - 1]) && is_close_bracket(lower[right]);
+      if (mark && after_a_label_only && left >= 2 && s[left - 2] == ' ') {
+        // Set off by a space: only after a label's capitalised word or an address.
+        const std::string_view label = word_before(s, left - 1);
+        mark = !label.empty() && ((label.front() >= 'A' && label.front() <= 'Z') ||
+                                  label.find('@') != std::string_view::npos || label.find('/') != std::string_view::npos ||
+                                  label.back() == ']');
+      }
+      if (!mark) {
         ++at;
         continue;
       }
       at = erase_annotation(s, lower, at, at + phrase.size());
     }
-  }
+  };
+  for (std::string_view phrase : kExternalMarks) drop_bracketed(phrase, false);
+  for (std::string_view phrase : kNewWindowMarks) drop_bracketed(phrase, true);
   return s;
 }
 

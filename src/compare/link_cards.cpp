@@ -1,7 +1,9 @@
 #include "tosdiff/compare/link_cards.hpp"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/word_lists.hpp"
@@ -11,6 +13,7 @@ namespace tosdiff {
 namespace {
 
 constexpr std::size_t kBrandMaxWords = 2;
+constexpr std::size_t kMinNames = 2;
 
 std::string without_spaces(std::string_view s) {
   std::string out;
@@ -23,8 +26,8 @@ bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
 
 // A help site's name written without its spaces: "FacebookHelpCenter", "PrivacyCenter".
 bool is_help_site_name(std::string_view name) {
-  static constexpr std::string_view kKinds[] = {"Help", "Privacy", "Safety", "Transparency", "Accounts",
-                                                "Family", "Business", "Support"};
+  // Help and privacy centres only: "Lumenfield Family Center" or "Business Center" name products.
+  static constexpr std::string_view kKinds[] = {"Help", "Privacy"};
   std::string_view rest;
   for (std::string_view ending : {"Center", "Centre"}) {
     if (name.size() <= ending.size() || name.substr(name.size() - ending.size()) != ending) continue;
@@ -52,8 +55,11 @@ std::string_view last_word(std::string_view text) {
 }
 
 // One edit (`longer` has the name, `shorter` not, either may be glued to the words around it),
-// with the word before the edit: the name is what `longer` has more, as one run of letters.
-bool only_a_help_site_name(std::string_view longer, std::string_view shorter, std::string_view word_before) {
+// with the words before and after the edit: the name is what `longer` has more, as one run of
+// letters, and the next card's title follows it (glued or not) or nothing does. "with
+// Lumenfield Privacy Center partners only" is a sentence.
+bool only_a_help_site_name(std::string_view longer, std::string_view shorter, std::string_view word_before,
+                           std::string_view word_after) {
   const std::string a = without_spaces(longer), b = without_spaces(shorter);
   if (a.size() <= b.size()) return false;
   std::size_t prefix = 0;
@@ -66,6 +72,8 @@ bool only_a_help_site_name(std::string_view longer, std::string_view shorter, st
   while (start > 0 && !is_capital(a[start])) --start;
   const std::string name = a.substr(start, a.size() - suffix - start);
   if (!is_help_site_name(name)) return false;
+  const std::string_view after = suffix > 0 ? std::string_view(a).substr(a.size() - suffix) : word_after;
+  if (!after.empty() && !is_capital(after.front())) return false;
   // "visit the Privacy Center", "contact our Help Centre": the name in a sentence. The word
   // before it: in `longer`, the one ending where the name starts, else the edit's context.
   std::string_view before = word_before;
@@ -82,8 +90,25 @@ bool only_a_help_site_name(std::string_view longer, std::string_view shorter, st
   return !is_one_of(lower, {"the", "our", "your", "to", "visit", "via", "contact", "in", "at", "from", "through", "a"});
 }
 
-bool only_help_site_names(const Hunk& hunk) {
-  bool any = false;
+// The first word of a run of words.
+std::string_view first_word(std::string_view text) {
+  text = trim(text);
+  const std::size_t space = text.find(' ');
+  return space == std::string_view::npos ? text : text.substr(0, space);
+}
+
+// How many help sites' names the hunk takes away or puts in, its only edits; 0 when it has
+// other edits, or a block that is the name alone (a list item naming a product or a channel
+// for one's rights: "- Lumenfield Privacy Center").
+std::size_t help_site_names(const Hunk& hunk) {
+  for (const LineOp& line : hunk.lines) {
+    const Block block = parse_block(line.text);
+    const std::string& text = block.text;
+    const std::vector<std::string> words = space_separated_words(text);
+    const bool capitalised = std::all_of(words.begin(), words.end(), [](const std::string& w) { return is_capital(w.front()); });
+    if (words.size() <= kBrandMaxWords + 2 && capitalised && is_help_site_name(without_spaces(text))) return 0;
+  }
+  std::size_t names = 0;
   std::string_view context;
   for (std::size_t i = 0; i < hunk.words.size(); ++i) {
     const WordOp& op = hunk.words[i];
@@ -98,19 +123,26 @@ bool only_help_site_names(const Hunk& hunk) {
     } else {
       added = op.text;
     }
-    const bool ok = removed.size() > added.size() ? only_a_help_site_name(removed, added, context)
-                                                  : only_a_help_site_name(added, removed, context);
-    if (!ok) return false;
-    any = true;
+    const std::string_view next = i + 1 < hunk.words.size() ? first_word(hunk.words[i + 1].text) : std::string_view();
+    const bool ok = removed.size() > added.size() ? only_a_help_site_name(removed, added, context, next)
+                                                  : only_a_help_site_name(added, removed, context, next);
+    if (!ok) return 0;
+    ++names;
   }
-  return any;
+  return names;
 }
 
 }  // namespace
 
 void mark_link_card_sources(std::vector<Hunk>& hunks) {
-  for (Hunk& hunk : hunks)
-    if (!hunk.cosmetic && only_help_site_names(hunk)) mark_cosmetic(hunk, "page_control");
+  // A redesign takes the label off every card: two names at least in the change.
+  std::vector<std::size_t> names(hunks.size(), 0);
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < hunks.size(); ++i)
+    if (!hunks[i].cosmetic) total += names[i] = help_site_names(hunks[i]);
+  if (total < kMinNames) return;
+  for (std::size_t i = 0; i < hunks.size(); ++i)
+    if (names[i] > 0) mark_cosmetic(hunks[i], "page_control");
 }
 
 }  // namespace tosdiff

@@ -11,10 +11,13 @@
 namespace tosdiff {
 
 // Marks cosmetic, kind "page_control", every substantive hunk whose every edit takes away or
-// puts in a help site's name (at most two capitalised words, then Help, Privacy, Safety,
-// Transparency, Accounts, Family, Business or Support Center or Centre), alone or glued by the
-// markup to the words around it ("settings Facebook Help CenterHow" / "settingsHow"), not after
-// an article or a verb of a sentence ("visit the Privacy Center" is an instruction).
+// puts in a help site's name (at most two capitalised words, then Help or Privacy Center or
+// Centre) after a card's title, alone or glued by the markup to the words around it ("settings
+// Facebook Help CenterHow" / "settingsHow"), followed by the next card's title or by nothing,
+// when the change has two such names at least (a redesign takes the label off every card). Not
+// after an article or a verb of a sentence ("visit the Privacy Center"), not before the
+// sentence's next words ("Privacy Center partners only"), not a block of its own (a list item
+// naming a product or a channel for one's rights).
 void mark_link_card_sources(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff

@@ -34,7 +34,7 @@ constexpr std::string_view kFooterLinks[] = {
     "centre d'aide",
     // A cable company's footer (contrib replay: its privacy policy, 86 alerts, its menus' entries).
     "press room", "pressroom", "newsroom", "site index", "ad choices", "adchoices", "advertise with us",
-    "store locator", "corporate blog", "corporate site", "gift cards"};
+    "store locator", "corporate blog", "corporate site"};
 
 }  // namespace
 
@@ -281,8 +281,9 @@ constexpr std::string_view kSiteSections[] = {
     "investor relations",
     "produits", "ressources", "entreprise", "partenaires", "produkte", "unternehmen", "productos", "empresa",
     "prodotti", "azienda", "producten", "bedrijf",
-    // A shop's sections (contrib replay: a cable company's menu of plans and offers under its policy).
-    "shop", "store", "bundles", "deals", "offers", "deals & offers", "boutique", "tienda", "negozio", "winkel"};
+    // A shop's section (contrib replay: a cable company's menu under its policy). Not "Bundles"
+    // or "Deals": a fair-use policy lists the plans it covers so.
+    "shop", "store", "boutique", "tienda", "negozio", "winkel"};
 
 constexpr std::size_t kMenuLabelWords = 6;
 constexpr std::size_t kMenuMinSections = 2;

@@ -17,6 +17,7 @@ namespace tosdiff {
 namespace {
 
 constexpr std::size_t kNoticeMaxWords = 40;
+constexpr std::size_t kDocumentNameMaxWords = 8;
 
 // The words of a canonical key (lower case, punctuation at word ends folded away), as a set.
 std::set<std::string> words_of(const std::string& key) {
@@ -52,9 +53,8 @@ constexpr std::initializer_list<const char*> kCommitments = {
 std::string without_version_modals(const std::string& key) {
   static const std::vector<std::vector<std::string>> kAfterModal = {
       {"be", "effective"}, {"become", "effective"}, {"go", "into", "effect"}, {"come", "into", "effect"},
-      {"take", "effect"},  {"apply", "from"},       {"apply", "as", "of"},    {"view"},
-      {"see"},             {"read"},                {"review"},               {"consult"},
-      {"access"},          {"find"}};
+      {"take", "effect"},  {"view"},                {"see"},                  {"read"},
+      {"review"},          {"consult"},             {"access"},               {"find"}};
   const std::vector<std::string> words = space_separated_words(key);
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -90,7 +90,7 @@ std::vector<std::string> sentences_past_initialisms(std::string_view text) {
 // A sentence that tells what an update was about: it says so ("This change reflects ...",
 // "Learn more about this update.") and commits to nothing (dates folded: "May 5" is no modal).
 bool tells_the_update(const std::string& sentence) {
-  const std::string words = canonicalize(without_version_modals(canonicalize(sentence, kFoldToWords)), kFoldDateFormat);
+  const std::string words = canonicalize(sentence, kFoldDateFormat | kFoldToWords);
   const bool about_the_update = words.find("this change") != std::string::npos ||
                                 words.find("this update") != std::string::npos ||
                                 words.find("these changes") != std::string::npos ||
@@ -134,27 +134,48 @@ bool commits_to_anything(std::string_view sentence) {
   return any_of_words(undated_words, kCommitments);
 }
 
-// A block that titles an update: its date and the word, no more ("May 2023 Update", "Update
-// (March 2026)", "Updates - 3 March 2026").
-bool is_update_title(std::string_view block_text) {
-  const std::vector<std::string> words = space_separated_words(canonicalize(block_text, kFoldToWords));
-  if (words.empty() || words.size() > 5 || !any_of_words(words, {"update", "updates"})) return false;
-  return names_a_month_of_a_year(block_text) || contains_iso_date(canonicalize(block_text, kFoldDateFormat));
+// "These updates will apply from September 1 2023": the update and its date, nothing else.
+// "This change will apply from 1 June 2026 to accounts opened before" says to whom: a term.
+bool says_when_the_update_applies(std::string_view sentence) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(sentence, kFoldToWords | kFoldDateFormat));
+  if (words.size() < 3 || !is_one_of(words[0], {"these", "this", "the"}) ||
+      !is_one_of(words[1], {"updates", "update", "changes", "change"}))
+    return false;
+  bool date = false;
+  for (std::size_t i = 2; i < words.size(); ++i) {
+    if (contains_iso_date(words[i])) {
+      date = true;
+      continue;
+    }
+    if (!is_one_of(words[i], {"will", "apply", "applies", "from", "on", "as", "of", "take", "takes", "effect", "be",
+                              "become", "effective", "come", "comes", "into"}))
+      return false;
+  }
+  return date;
 }
 
-// The text under an update's title: it says the document changed, in sentences that bind no
-// one (DuckDuckGo-like: "As always, we don't track you. Since our product has grown, we've
-// updated our Privacy Policy to reflect our apps. There's more on our blog.").
-bool is_update_body(std::string_view block_text) {
-  const std::vector<std::string> sentences = sentences_of(block_text);
-  if (sentences.empty() || count_space_separated_words(std::string(block_text)) > kNoticeMaxWords * 2) return false;
-  bool says = false;
-  for (const std::string& sentence : sentences) {
-    if (commits_to_anything(sentence)) return false;
-    says = says || says_the_document_changed(space_separated_words(canonicalize(sentence, kFoldToWords)));
+// The first person announcing changes to the document, and nothing else: "We are making changes
+// to the Google Measurement Data Protection Terms.", "We have updated our Privacy Policy."
+// No commitment, no negation ("We have updated our policy and no longer sell data" says what
+// the terms now are).
+bool announces_changes(std::string_view sentence) {
+  const std::string key = canonicalize(sentence, kFoldToWords);
+  static constexpr std::string_view kOpenings[] = {
+      "we are making changes to ", "we're making changes to ", "we have made changes to ", "we've made changes to ",
+      "we made changes to ", "we are making some changes to ", "we have made some changes to ",
+      "we are updating ", "we have updated ", "we've updated ", "we updated ", "we have revised ", "we revised "};
+  for (std::string_view opening : kOpenings) {
+    if (key.rfind(opening, 0) != 0) continue;
+    // What follows is the document's name alone: "the Google Measurement Data Protection Terms",
+    // "our Privacy Policy"; "our policy to reflect our apps" says more.
+    const std::vector<std::string> rest = space_separated_words(std::string_view(key).substr(opening.size()));
+    if (rest.empty() || rest.size() > kDocumentNameMaxWords || !is_one_of(rest.back(), kDocumentWords)) return false;
+    return !commits_to_anything(sentence) &&
+           !any_of_words(rest, {"and", "to", "so", "because", "which", "that", "not", "no"});
   }
-  return says;
+  return false;
 }
+
 
 // "We have updated this addendum, effective from 7 September 2023. This change reflects that we
 // now rely on the EU-U.S. Data Privacy Framework when transferring data ... Learn more about this
@@ -167,26 +188,20 @@ std::set<std::string> accounts_of_updates(const Hunk& hunk) {
   for (std::size_t i = 0; i < hunk.lines.size(); ++i) {
     const LineOp& line = hunk.lines[i];
     if (line.op != '-') continue;
-    // "May 2023 Update" over the text of the update, both taken down.
-    const Block block = parse_block(line.text);
-    if (is_update_title(block.text) && i + 1 < hunk.lines.size() && hunk.lines[i + 1].op == '-' &&
-        is_update_body(parse_block(hunk.lines[i + 1].text).text)) {
-      out.insert(comparison_key(block.text));
-      for (const std::string& sentence : sentences_of(hunk.lines[i + 1].text)) out.insert(comparison_key(sentence));
-      continue;
-    }
     const std::vector<std::string> sentences = sentences_past_initialisms(line.text);
     if (sentences.size() < 2) continue;
     // The notice anywhere in the block ("We are making changes to the Terms. These updates
     // will apply from September 1 2023. You can find the terms that apply prior to September
-    // 1, 2023 here."), the others telling the update or saying the document changed.
+    // 1, 2023 here."), the others telling the update, saying when it applies, or announcing it
+    // in the first person. A clause of a "Changes to this policy" section ("We email you 30
+    // days before changes to this Privacy Policy take effect", "The revised Terms do not apply
+    // to orders placed before that day") is none of these.
     const auto notice_at = std::find_if(sentences.begin(), sentences.end(),
                                         [](const std::string& sentence) { return is_update_notice(sentence); });
     if (notice_at == sentences.end()) continue;
     if (!std::all_of(sentences.begin(), sentences.end(), [&](const std::string& sentence) {
-          return is_update_notice(sentence) || tells_the_update(sentence) ||
-                 (!commits_to_anything(sentence) &&
-                  says_the_document_changed(space_separated_words(canonicalize(sentence, kFoldToWords))));
+          return is_update_notice(sentence) || tells_the_update(sentence) || says_when_the_update_applies(sentence) ||
+                 announces_changes(sentence);
         }))
       continue;
     // Keyed as sentences_on() cuts them ("... the EU-U.S." and "Data Privacy Framework ..."
@@ -277,24 +292,43 @@ bool is_update_notice(std::string_view sentence) {
   if (!names_document) return false;
   // A commitment or a condition is a term, whatever it says about updates.
   if (commits_to_anything(sentence)) return false;
+  // So is a period of notice or a bound on when changes apply: "Changes to these Terms take
+  // effect 30 days after we post them, and never before 1 June 2026" (a review's find).
+  const std::vector<std::string> sequence_words = space_separated_words(key);
+  if (words.count("never") > 0) return false;
+  for (std::size_t i = 0; i + 1 < sequence_words.size(); ++i) {
+    const std::string& n = sequence_words[i];
+    const bool number = !n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if ((number || is_one_of(n, {"thirty", "fourteen", "seven", "sixty", "ninety", "few"})) &&
+        is_one_of(sequence_words[i + 1], {"days", "day", "weeks", "week", "months", "month", "business"}))
+      return false;
+  }
   const bool updates_document = says_the_document_changed(space_separated_words(key));
   // Dated by its day or by its month ("Update November 2025: We've updated our policy to cover
   // ...", a search engine's banner taken down).
   const bool dated_update = updates_document && (contains_iso_date(canonicalize(sentence, kFoldDateFormat)) ||
                                                  names_a_month_of_a_year(sentence));
+  // "find" only with "here" ("You can find the terms that apply prior to September 1, 2023
+  // here"): "Researchers who find a new vulnerability ... under these Terms" is a term.
   const bool points_to_a_version =
-      any_of_words(words, {"view", "see", "read", "review", "consult", "access", "find", "here"}) &&
+      (any_of_words(words, {"view", "see", "read", "review", "consult", "access", "here"}) ||
+       (words.count("find") > 0 && words.count("here") > 0)) &&
       any_of_words(words, {"previous", "prior", "earlier", "old", "older", "archived", "current", "new", "last"});
   // "We have made some updates to our Developer Agreement, and the fully updated agreement is
   // below": the update and where to read it, without a date (replay: such a banner taken down).
   const bool shows_the_update = updates_document && any_of_words(words, {"below", "above"});
   // "Notice: Revisions to the privacy policy are currently under discussion." (a forge's
-  // banner, taken down): an update in the making.
+  // banner, taken down): an update in the making, said in a short sentence that ends there.
+  // "Changes to these Terms are under review by a consumer panel before we publish them" says
+  // how changes are made, and "Upcoming changes ... are announced by email" promises: terms.
+  auto ends_with = [&](std::string_view tail) {
+    return key.size() >= tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0;
+  };
   const bool update_in_the_making =
-      updates_document && (key.find("under discussion") != std::string::npos ||
-                           key.find("under review") != std::string::npos ||
-                           key.find("under consideration") != std::string::npos ||
-                           key.find("coming soon") != std::string::npos || words.count("upcoming") > 0);
+      updates_document && count_space_separated_words(key) <= 12 &&
+      std::none_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+      (ends_with("under discussion") || ends_with("under review") || ends_with("under consideration") ||
+       ends_with("being discussed") || ends_with("being reviewed"));
   return dated_update || points_to_a_version || shows_the_update || update_in_the_making;
 }
 
