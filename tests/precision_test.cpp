@@ -95,6 +95,9 @@ const Pair kCosmetic[] = {
      "Siehe Datenschutzhinweise (\u00f6ffnet in einem neuen Fenster). Voir la politique de confidentialit\u00e9 "
      "(s\u2019ouvre dans un nouvel onglet).",
      {"page_control"}},
+    // Glued to its link inside a sentence that goes on (contrib replay: a foundation's policy).
+    {"ALinksAnnotationGluedInsideASentence", "For data protection you may contact notices@lumenfield.example in writing.",
+     "For data protection you may contact notices@lumenfield.example(opens in a new tab) in writing.", {"page_control"}},
     // Contrib replay: an insurer's menu, each overview link announced before its label.
     {"ALinksAnnotationBeforeItsLabel", "Individuals overview", "Opens a new window or tab Individuals overview",
      {"page_control"}},

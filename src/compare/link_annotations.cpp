@@ -64,35 +64,28 @@ constexpr std::array<std::string_view, 8> kNewWindowMarks = {
 
 bool is_separator(char c) { return c == ',' || c == '-' || c == ':' || c == '(' || c == '['; }
 
-// Where a verb's annotation may stand: glued to the link's label, or set off from it (a
-// bracket, a comma, a dash), or opening the block before the label; and ending its block or
-// clause ("... opens in a new tab." / ")"), or before the label it opens. "Every page that
-// opens in a new tab to our safety service" is a sentence about tabs.
+// Where a verb's annotation may stand: glued to the link's label ("notices@lumen.example(opens
+// in a new tab) in writing", "...exampleopens email client"), or in brackets, wherever the
+// sentence goes on; set off by a comma or a dash, ending its block or clause ("..., opens in a
+// new tab."); or opening the block before the label it opens ("Opens a new window or tab
+// Individuals overview"). "Every page that opens in a new tab to our safety service" is a
+// sentence about tabs.
 bool stands_as_an_annotation(std::string_view s, std::size_t at, std::size_t end) {
-  bool set_off = at == 0;
-  if (at > 0 && s[at - 1] != ' ') {
-    set_off = true;  // glued
-  } else if (at > 0) {
-    std::size_t k = at;
-    while (k > 0 && s[k - 1] == ' ') --k;
-    if (k == 0) {
-      set_off = true;
-    } else {
-      const char c = s[k - 1];
-      // An en or em dash ends in 0x93 or 0x94 after 0xE2 0x80.
-      const bool dash = k >= 3 && static_cast<unsigned char>(s[k - 3]) == 0xE2 &&
-                        static_cast<unsigned char>(s[k - 2]) == 0x80 &&
-                        (static_cast<unsigned char>(c) == 0x93 || static_cast<unsigned char>(c) == 0x94);
-      set_off = is_separator(c) || dash;
-    }
-  }
-  if (!set_off) return false;
-  std::size_t k = end;
-  while (k < s.size() && s[k] == ' ') ++k;
-  if (k == s.size()) return true;
-  if (std::string_view(")].,;:!?").find(s[k]) != std::string_view::npos) return true;
-  // Before the label it opens: "Opens a new window or tab Individuals overview".
-  return at == 0 && s[k] >= 'A' && s[k] <= 'Z';
+  std::size_t after = end;
+  while (after < s.size() && s[after] == ' ') ++after;
+  const bool ends_there = after == s.size() || std::string_view(")].,;:!?").find(s[after]) != std::string_view::npos;
+  if (at == 0) return after == s.size() || (s[after] >= 'A' && s[after] <= 'Z');
+  if (s[at - 1] != ' ') return true;  // glued, or right after an opening bracket
+  std::size_t k = at;
+  while (k > 0 && s[k - 1] == ' ') --k;
+  if (k == 0) return after == s.size() || (s[after] >= 'A' && s[after] <= 'Z');
+  const char c = s[k - 1];
+  if (c == '(' || c == '[') return true;
+  // An en or em dash ends in 0x93 or 0x94 after 0xE2 0x80.
+  const bool dash = k >= 3 && static_cast<unsigned char>(s[k - 3]) == 0xE2 &&
+                    static_cast<unsigned char>(s[k - 2]) == 0x80 &&
+                    (static_cast<unsigned char>(c) == 0x93 || static_cast<unsigned char>(c) == 0x94);
+  return (is_separator(c) || dash) && ends_there;
 }
 
 // The word before `at` (skipping spaces), as written.
