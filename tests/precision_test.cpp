@@ -327,6 +327,15 @@ const Pair kSubstantive[] = {
     // A review of the first form: a glazier's warranty, a browser's notice of its tabs.
     {"ANewWindowInAWarrantyStays", "Warranty period: 10 years (new window) or 2 years for the repair of an existing window.",
      "Warranty period: 10 years or 2 years for the repair of an existing window.", {}},
+    // A second review: list items and a ban that speak of tabs and windows; a glazier's windows.
+    {"OpeningATabInAListOfEventsStays", "We record these events: app start, search, close.",
+     "We record these events: app start, open a new tab, search, close.", {}},
+    {"ABanOnOpeningWindowsStays", "Ads may not play sound, open a new window, or redirect the user.",
+     "Ads may not play sound, or redirect the user.", {}},
+    {"ANewWindowAfterACapitalisedProductStays", "Double Glazing (new window) is covered for 10 years.",
+     "Double Glazing is covered for 10 years.", {}},
+    {"ANewWindowInGermanStays", "Die Gew\u00e4hrleistung betr\u00e4gt 10 Jahre (neues Fenster) und 2 Jahre f\u00fcr Reparaturen.",
+     "Die Gew\u00e4hrleistung betr\u00e4gt 10 Jahre und 2 Jahre f\u00fcr Reparaturen.", {}},
     {"ATabInABrowsersNoticeStays", "We send every page that opens in a new tab to our safety service.",
      "We send every page that opens in a new window to our safety service.", {}},
     {"ALinkOpeningSomethingElseStays", "Read our Privacy Policy before you sign up.",
@@ -897,6 +906,10 @@ TEST(PrecisionLinkCards, AHelpSiteNamedInASentenceOrAnotherWordStaysSubstantive)
   EXPECT_TRUE(change_of("# Your controls\nManage the information we collect about you Privacy Center\nWe keep logs.",
                         "# Your controls\nManage the information we collect about you\nWe keep logs.")
                   .substantive);
+  // A second review: the channel for each right, after its label's colon.
+  EXPECT_TRUE(change_of("# Your rights\n- Access: Lumenfield Privacy Center\n- Deletion: Lumenfield Privacy Center\nWe keep logs.",
+                        "# Your rights\n- Access:\n- Deletion:\nWe keep logs.")
+                  .substantive);
   // A name taken away with other words.
   EXPECT_TRUE(change_of("# Your controls\nManage the information we collect about you Privacy Center\nWe keep logs.",
                         "# Your controls\nManage the information we sell Privacy Center\nWe keep logs.")
@@ -906,8 +919,10 @@ TEST(PrecisionLinkCards, AHelpSiteNamedInASentenceOrAnotherWordStaysSubstantive)
 // Pga replay: a streaming site's terms, the title no longer glued to the head line.
 TEST(PrecisionDocumentHead, TheDocumentsNameLeavingItsDateLineIsCosmetic) {
   const char* const body = "\nWe use cookies to keep you signed in.\nWe never sell your data.";
-  const Change change = change_of(std::string("Terms of Service Last modified on 04/02/2026 See prior versions of Terms of Service") + body,
-                                  std::string("Last modified on 04/02/2026 See prior versions of") + body);
+  // The title under the line, as the page has it ("# Lumenfield.tv Terms of Service").
+  const std::string titled = std::string("\n# Lumenfield.tv Terms of Service") + body;
+  const Change change = change_of("Terms of Service Last modified on 04/02/2026 See prior versions of Terms of Service" + titled,
+                                  "Last modified on 04/02/2026 See prior versions of" + titled);
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"document_head"}));
   // With the title's heading above taken away too.
@@ -920,6 +935,14 @@ TEST(PrecisionDocumentHead, TheDocumentsNameLeavingItsDateLineIsCosmetic) {
                   .substantive);
   EXPECT_TRUE(change_of(std::string("Last modified on 04/02/2026 See prior versions of Terms of Service") + body,
                         std::string("Last modified on 04/02/2026 See prior versions of Terms of Sale") + body)
+                  .substantive);
+  // A second review: another document named at the line's end (not the text's title).
+  EXPECT_TRUE(change_of(std::string("Last updated May 1, 2026 | These Terms apply with the Community Guidelines Arbitration Agreement") + body,
+                        std::string("Last updated May 1, 2026 | These Terms apply with the Community Guidelines") + body)
+                  .substantive);
+  // A second review: a list of documents on the dated first line.
+  EXPECT_TRUE(change_of(std::string("Effective May 1, 2026: Terms of Service, Arbitration Agreement, Privacy Policy") + body,
+                        std::string("Effective May 1, 2026: Terms of Service, Privacy Policy") + body)
                   .substantive);
   // A review of the first form: a document joined to the terms on the dated first line.
   EXPECT_TRUE(change_of(std::string("Effective May 1, 2026. These Terms and the Arbitration Agreement bind every user") + body,
@@ -1579,8 +1602,9 @@ TEST(PrecisionDateStamp, ADateOnlyChangeAloneStaysSubstantive) {
 // P2b replay: a marketplace's seller terms, the help centre's date of the page moving above terms
 // whose own "Last updated" line stays.
 TEST(PrecisionDateStamp, APagesBareDateBesideTheDocumentsUnchangedDateLineIsCosmeticAlone) {
-  const std::string terms = "\n# Seller Terms\nLast updated: 25 March 2026\nYou keep the rights in what you post.";
-  const Change change = change_of("07/15/2026" + terms, "07/23/2026" + terms);
+  const std::string title = "SHOP SELLER TERMS OF SERVICE (ID)\n";
+  const std::string terms = "\nLast updated: 25 March 2026\nYou keep the rights in what you post.";
+  const Change change = change_of(title + "07/15/2026" + terms, title + "07/23/2026" + terms);
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_FALSE(change.substantive);
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
@@ -1616,6 +1640,13 @@ TEST(PrecisionDateStamp, ABareDateThatIsTheOnlyDateOrMovesWithTheDateLineStaysSu
   EXPECT_TRUE(change_of(dated + sentence + "31 July 2026\nThe promotion ends then.",
                         dated + sentence + "31 August 2026\nThe promotion ends then.")
                   .substantive);
+  // A second review: a date under a label of its own, whatever the label's form.
+  for (const char* label : {"Effective date for users in the EEA and UK", "(EEA and UK)", "EFFECTIVE DATE",
+                            "**Effective date**", "Our new prices apply from this date."})
+    EXPECT_TRUE(change_of(std::string(label) + "\n1 May 2026\nLast updated: 25 March 2026\nYou keep the rights in what you post.",
+                          std::string(label) + "\n1 June 2026\nLast updated: 25 March 2026\nYou keep the rights in what you post.")
+                    .substantive)
+        << label;
   // "Standard" is no label of the document's date.
   EXPECT_TRUE(change_of("07/15/2026\n# Terms\nStandard plan 25 March 2026\nYou keep the rights in what you post.",
                         "07/23/2026\n# Terms\nStandard plan 25 March 2026\nYou keep the rights in what you post.")

@@ -157,6 +157,10 @@ TEST(PrecisionUpdateNotice, ClausesAboutChangesBesideANoticeStaySubstantive) {
   EXPECT_FALSE(is_update_notice("Changes to these Terms are under review by an independent consumer panel before we publish them."));
   EXPECT_FALSE(is_update_notice("Researchers who find a new vulnerability in the Service are paid a reward of up to 5000 euros under these Terms."));
   EXPECT_FALSE(is_update_notice("The new Terms of Service will apply from 1 June 2026 to subscriptions you already hold."));
+  // Older than this session, found by a second review: a moderation rule, a negation.
+  EXPECT_FALSE(is_update_notice("Posts that break the new Community Guidelines stay hidden while under review."));
+  EXPECT_FALSE(is_update_notice("Since we updated our Privacy Policy on 5 May 2026, we no longer sell your personal data."));
+  EXPECT_FALSE(is_update_notice("Changes to these Terms posted after 1 June 2026 do not affect orders already placed."));
   // Older than this session, found by the same review: a period of notice.
   EXPECT_FALSE(is_update_notice("Changes to these Terms take effect 30 days after we post them, and never before 1 June 2026."));
   EXPECT_FALSE(is_update_notice("Updated terms take effect 14 days after we post them on 1 June 2026."));

@@ -413,6 +413,8 @@ std::string letters_besides_dates(std::string_view line) {
   return letters;
 }
 
+constexpr std::size_t kTitleLineMaxWords = 12, kPageDateMaxIndex = 3;
+
 // A date line whose label says it dates the document's version ("Last updated:", "Effective",
 // "Mis à jour le", "Stand:"), in the languages tosdiff reads, as whole words ("standard" is
 // none); "Valid from" may date an annex.
@@ -439,36 +441,40 @@ bool dates_the_document(std::string_view line) {
                                             "bijgewerkt", "gewijzigd"});
 }
 
+// The document's title as a page's head writes it above its date: a short line, no sentence,
+// no label of a date or a price ("SHOP SELLER TERMS OF SERVICE (ID)"; not "Effective date for
+// users in the EEA", "(EEA and UK)", "Our new prices apply from this date.").
+bool is_title_line(std::string_view text) {
+  text = trim(text);
+  if (text.empty() || text.front() == '(' || count_space_separated_words(text) > kTitleLineMaxWords) return false;
+  const char last = text.back();
+  if (last == '.' || last == ':' || last == ';' || last == ',' || (last >= 'a' && last <= 'z')) return false;
+  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
+  return !any_of_words(words, {"effective", "date", "dated", "valid", "from", "until", "since", "as", "on", "price",
+                               "prices", "apply", "applies", "updated", "update", "for", "in", "vigueur", "ab"});
+}
+
 void mark_page_dates(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
-  std::set<std::string> labelled_before;
-  // In the page's head, above the text's first sentence, and not completing the block before
-  // it ("These terms take effect on:" / "1 May 2026", "The price rises on" / "1 July 2026": the
-  // date is the sentence's).
+  // In the page's head: right under the title (or opening the text), right above the
+  // document's own date line, which the new text keeps ("SHOP SELLER TERMS OF SERVICE (ID)" /
+  // "07/15/2024" / "Last updated: 25 March 2024"). A date completing the line above it
+  // ("These terms take effect on:", "Effective date for users in the EEA"), or anywhere else,
+  // is the text's.
   const std::size_t head = first_sentence(before);
-  auto completes_a_sentence = [&](std::size_t index) {
-    if (index == 0 || index > before.blocks.size()) return false;
-    const std::string_view text = trim(before.blocks[index - 1].text);
-    if (text.empty()) return false;
-    const char last = text.back();
-    if (last == ':' || (last >= 'a' && last <= 'z')) return true;  // a label or an unfinished sentence
-    return false;
-  };
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || !replaces_a_date_line(hunk) || !letters_besides_dates(parse_block(hunk.lines[0].text).text).empty())
       continue;
     const std::size_t index = hunk.old_start - 1;  // the bare date's block in the old text
-    if (index >= head || completes_a_sentence(index)) continue;
-    if (labelled_before.empty())
-      for (const Block& block : before.blocks) {
-        if (space_separated_words(block.text).size() > 8) continue;
-        const std::string key = key_without_dates(block.text);
-        if (key.find('#') != std::string::npos && dates_the_document(block.text))
-          labelled_before.insert(comparison_key(block.text));
-      }
-    const bool kept = std::any_of(after.blocks.begin(), after.blocks.end(), [&](const Block& block) {
-      return space_separated_words(block.text).size() <= 8 && labelled_before.count(comparison_key(block.text)) > 0;
-    });
-    if (!kept) continue;
+    if (index >= head || index > kPageDateMaxIndex || index + 1 >= before.blocks.size()) continue;
+    if (index > 0 && !is_title_line(before.blocks[index - 1].text)) continue;
+    const Block& below = before.blocks[index + 1];
+    if (count_space_separated_words(below.text) > 8 || key_without_dates(below.text).find('#') == std::string::npos ||
+        !dates_the_document(below.text))
+      continue;
+    const std::string kept = comparison_key(below.text);
+    if (std::none_of(after.blocks.begin(), after.blocks.end(),
+                     [&](const Block& block) { return comparison_key(block.text) == kept; }))
+      continue;
     hunk.cosmetic = true;
     hunk.cosmetic_kinds = {"date_stamp"};
     hunk.page_date = true;
@@ -584,7 +590,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_link_columns(hunks, before_text, after_text);
   mark_site_menu(hunks, before_text, after_text);
   mark_page_chrome(hunks, before_text, after_text);
-  mark_document_head(hunks);
+  mark_document_head(hunks, before_text, after_text);
   mark_section_headings(hunks, before_text, after_text);
   mark_heading_labels(hunks, before_text, after_text);
   mark_moved_date_lines(hunks);

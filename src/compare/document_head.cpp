@@ -90,22 +90,45 @@ bool is_document_name(std::string_view text) {
 
 // The name once or twice in a row: the title's heading and the line's first words are one run
 // of the word diff.
-bool is_document_names(std::string_view text) {
-  if (is_document_name(text)) return true;
+// `name` (kFoldToWords) ends one of the titles (the headings among the first blocks of either
+// text): "Privacy Notice" for "# Twitch.tv Privacy Notice". "Arbitration Agreement" beside a
+// date line of the Terms of Service names another document.
+bool ends_a_title(const std::string& name, const std::vector<std::string>& titles) {
+  return std::any_of(titles.begin(), titles.end(), [&](const std::string& title) {
+    return title.size() >= name.size() && title.compare(title.size() - name.size(), name.size(), name) == 0 &&
+           (title.size() == name.size() || title[title.size() - name.size() - 1] == ' ');
+  });
+}
+
+bool is_document_names(std::string_view text, const std::vector<std::string>& titles) {
+  auto titled = [&](std::string_view name) {
+    return is_document_name(name) && ends_a_title(canonicalize(name, kFoldToWords), titles);
+  };
+  if (titled(text)) return true;
   const std::vector<std::string> words = space_separated_words(text);
   for (std::size_t cut = 1; cut < words.size(); ++cut) {
     std::string first, second;
     for (std::size_t i = 0; i < words.size(); ++i) (i < cut ? first : second) += (i == 0 || i == cut ? "" : " ") + words[i];
-    if (is_document_name(first) && is_document_name(second)) return true;
+    if (titled(first) && titled(second)) return true;
   }
   return false;
+}
+
+constexpr std::size_t kTitleWithinBlocks = 5;
+
+std::vector<std::string> titles_of(const Text& before, const Text& after) {
+  std::vector<std::string> titles;
+  for (const Text* text : {&before, &after})
+    for (std::size_t i = 0; i < text->blocks.size() && i < kTitleWithinBlocks; ++i)
+      if (text->blocks[i].kind == BlockKind::heading) titles.push_back(canonicalize(text->blocks[i].text, kFoldToWords));
+  return titles;
 }
 
 // The first hunk takes the document's name out of the head line that carries its date, or
 // puts it in, the date the same ("Terms of Service Last modified on 04/02/2025 See prior
 // versions of Terms of Service" / "Last modified on 04/02/2025 See prior versions of":
 // pga replay, a streaming site's terms, the title's words no longer glued to the line).
-bool only_the_name_beside_the_date(const Hunk& hunk) {
+bool only_the_name_beside_the_date(const Hunk& hunk, const std::vector<std::string>& titles) {
   if (hunk.old_start != 1 || hunk.new_start != 1) return false;
   // One line each side, and maybe the title above, a heading that is the document's name.
   std::vector<const LineOp*> removed, added;
@@ -125,22 +148,27 @@ bool only_the_name_beside_the_date(const Hunk& hunk) {
     if (line.find(". ") != std::string_view::npos || line.find("; ") != std::string_view::npos) return false;
   const std::set<std::string> dates = dates_named(before.text);
   if (dates.empty() || dates != dates_named(after.text)) return false;
+  // At the line's edges, where a glued title sits: "Effective May 1, 2026: Terms of Service,
+  // Arbitration Agreement, Privacy Policy" losing the agreement inside its list is news.
+  for (std::size_t i = 1; i + 1 < hunk.words.size(); ++i)
+    if (hunk.words[i].op != '=' && hunk.words[i - 1].op == '=' && hunk.words[i + 1].op == '=') return false;
   const std::vector<WordEdit> edits = word_edits(hunk);
-  return !edits.empty() && std::all_of(edits.begin(), edits.end(), [](const WordEdit& edit) {
-    return edit.removed.empty() != edit.added.empty() && is_document_names(edit.removed.empty() ? edit.added : edit.removed);
+  return !edits.empty() && std::all_of(edits.begin(), edits.end(), [&](const WordEdit& edit) {
+    return edit.removed.empty() != edit.added.empty() &&
+           is_document_names(edit.removed.empty() ? edit.added : edit.removed, titles);
   });
 }
 
 }  // namespace
 
-void mark_document_head(std::vector<Hunk>& hunks) {
+void mark_document_head(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   if (hunks.empty()) return;
   Hunk& hunk = hunks.front();
   if (!hunk.cosmetic && only_the_titles_site_name(hunk)) {
     mark_cosmetic(hunk, "page_header");
     return;
   }
-  if (!hunk.cosmetic && only_the_name_beside_the_date(hunk)) {
+  if (!hunk.cosmetic && only_the_name_beside_the_date(hunk, titles_of(before, after))) {
     mark_cosmetic(hunk, "document_head");
     return;
   }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
@@ -19,7 +20,8 @@ namespace tosdiff {
 // title or takes it away ("Community Guidelines" / "Community Guidelines | Pinterest Policy"):
 // a bar or a dash, then at most 4 words and no digit. And, kind "document_head", a first hunk
 // that only takes the document's name ("Terms of Service") out of the head line carrying its
-// date, or puts it in, the date the same.
-void mark_document_head(std::vector<Hunk>& hunks);
+// date, or puts it in, the date the same: the name of one of the texts' titles (a heading among
+// their first blocks, "Privacy Notice" ending "Twitch.tv Privacy Notice"), at the line's edges.
+void mark_document_head(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff

@@ -53,14 +53,15 @@ const std::vector<std::string>& verb_annotations() {
 }
 
 // Annotations without a verb: only inside brackets. An external link's mark anywhere ...
-constexpr std::array<std::string_view, 10> kExternalMarks = {
-    "external link", "link is external", "external site", "external website", "lien externe", "externer link",
-    "enlace externo", "link esterno", "link externo", "externe link"};
-// ... a new window's only after a link's label (a capitalised word, an address), or glued to it:
-// "10 years (new window) or 2 years for a repair" is a glazier's warranty.
-constexpr std::array<std::string_view, 8> kNewWindowMarks = {
-    "new tab", "new window", "nouvel onglet", "nouvelle fen\u00eatre", "neues fenster", "neuer tab",
-    "nueva ventana", "nuova finestra"};
+constexpr std::array<std::string_view, 8> kExternalMarks = {
+    "external link", "link is external", "lien externe", "externer link", "enlace externo", "link esterno",
+    "link externo", "externe link"};
+// ... a new window's or an external site's only glued to the link's label or after an
+// address: "10 years (new window) or 2 years for a repair", "Double Glazing (new window)",
+// "10 Jahre (neues Fenster)" are a glazier's warranty.
+constexpr std::array<std::string_view, 10> kNewWindowMarks = {
+    "new tab", "new window", "external site", "external website", "nouvel onglet", "nouvelle fen\u00eatre",
+    "neues fenster", "neuer tab", "nueva ventana", "nuova finestra"};
 
 bool is_separator(char c) { return c == ',' || c == '-' || c == ':' || c == '(' || c == '['; }
 
@@ -73,9 +74,16 @@ bool is_separator(char c) { return c == ',' || c == '-' || c == ':' || c == '(' 
 bool stands_as_an_annotation(std::string_view s, std::size_t at, std::size_t end) {
   std::size_t after = end;
   while (after < s.size() && s[after] == ' ') ++after;
-  const bool ends_there = after == s.size() || std::string_view(")].,;:!?").find(s[after]) != std::string_view::npos;
+  if (at > 0 && s[at - 1] != ' ') return true;  // glued, or right after an opening bracket
+  // Set off, it speaks of the link in the third person ("opens", "link opens"), never an
+  // infinitive of a list ("app start, open a new tab, search"; "Ads may not play sound, open a
+  // new window, or redirect"), and ends its block or its bracket.
+  const std::string_view phrase = s.substr(at, end - at);
+  const bool third_person = phrase.size() > 5 && (ascii_lower(phrase.substr(0, 6)) == "opens " ||
+                                                  ascii_lower(phrase.substr(0, 5)) == "link ");
+  if (!third_person) return false;
+  const bool ends_there = after == s.size() || std::string_view(")].").find(s[after]) != std::string_view::npos;
   if (at == 0) return after == s.size() || (s[after] >= 'A' && s[after] <= 'Z');
-  if (s[at - 1] != ' ') return true;  // glued, or right after an opening bracket
   std::size_t k = at;
   while (k > 0 && s[k - 1] == ' ') --k;
   if (k == 0) return after == s.size() || (s[after] >= 'A' && s[after] <= 'Z');
@@ -167,10 +175,9 @@ std::string drop_link_annotations(std::string_view text) {
       while (right < lower.size() && lower[right] == ' ') ++right;
       bool mark = left > 0 && right < lower.size() && is_open_bracket(lower[left - 1]) && is_close_bracket(lower[right]);
       if (mark && after_a_label_only && left >= 2 && s[left - 2] == ' ') {
-        // Set off by a space: only after a label's capitalised word or an address.
+        // Set off by a space: only after an address.
         const std::string_view label = word_before(s, left - 1);
-        mark = !label.empty() && ((label.front() >= 'A' && label.front() <= 'Z') ||
-                                  label.find('@') != std::string_view::npos || label.find('/') != std::string_view::npos ||
+        mark = !label.empty() && (label.find('@') != std::string_view::npos || label.find('/') != std::string_view::npos ||
                                   label.back() == ']');
       }
       if (!mark) {

@@ -86,6 +86,9 @@ bool only_a_help_site_name(std::string_view longer, std::string_view shorter, st
     }
     if (++letters == start) before = longer.substr(word_start, i + 1 - word_start);
   }
+  // After a comma or a colon: an item of a list, a label's value ("- Web form, Lumenfield
+  // Privacy Center", "- Access: Lumenfield Privacy Center").
+  if (!before.empty() && (before.back() == ',' || before.back() == ':')) return false;
   const std::string lower = ascii_lower(before);
   return !is_one_of(lower, {"the", "our", "your", "to", "visit", "via", "contact", "in", "at", "from", "through", "a"});
 }

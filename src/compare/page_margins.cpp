@@ -33,7 +33,7 @@ constexpr std::string_view kFooterLinks[] = {
     "imprensa", "sobre nós", "vacatures", "over ons", "blog", "press kit", "help center", "help centre",
     "centre d'aide",
     // A cable company's footer (contrib replay: its privacy policy, 86 alerts, its menus' entries).
-    "press room", "pressroom", "newsroom", "site index", "ad choices", "adchoices", "advertise with us",
+    "press room", "pressroom", "newsroom", "site index", "advertise with us",
     "store locator", "corporate blog", "corporate site"};
 
 }  // namespace

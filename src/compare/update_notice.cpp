@@ -95,13 +95,18 @@ bool tells_the_update(const std::string& sentence) {
                                 words.find("this update") != std::string::npos ||
                                 words.find("these changes") != std::string::npos ||
                                 words.find("these updates") != std::string::npos;
-  return about_the_update && !any_of_words(words_of(words), kCommitments);
+  // Telling, not ruling: "This change reflects that we now rely on ...", "Learn more about this
+  // update." "These changes do not apply to subscriptions bought before ..." or "This change
+  // applies to accounts opened before ..." is a term (a review's finds).
+  const std::set<std::string> set = words_of(words);
+  const bool tells = any_of_words(set, {"reflects", "reflect", "learn", "read", "explains", "explain", "clarifies",
+                                        "clarify", "describes", "summarises", "summarizes", "details"});
+  return about_the_update && tells && !any_of_words(set, kCommitments) && !any_of_words(set, kNegationWords);
 }
 
 // The document's text changed, said in a sentence: a document word right after an update
 // word ("we updated our Privacy Policy", "our new Privacy Policy comes into effect") or just
-// before it ("Policy updated on"), or named by the changes made to it ("changes to the Google
-// Measurement Data Protection Terms", "Revisions to the privacy policy"). `sequence`: the
+// before it ("Policy updated on"). `sequence`: the
 // sentence's words (kFoldToWords). An update under way ("We're updating our Privacy Policy
 // with effect from 13 July 2022") is not: taken down on that day with the text unchanged, the
 // update was called off (contrib replay: a video platform's privacy policy, judged news).
@@ -112,18 +117,39 @@ bool says_the_document_changed(const std::vector<std::string>& sequence) {
     // "The policy below goes into effect on January 1, 2023" (a photo network's banner, taken
     // down that day): the document a few words before its coming into effect.
     const bool into_effect = sequence[i] == "effect" && i > 0 && is_one_of(sequence[i - 1], {"into", "takes", "take"});
-    // "changes to" a document whose name runs over several words.
-    const bool changes_to = is_one_of(sequence[i], {"changes", "revisions", "updates", "amendments"}) &&
-                            i + 1 < sequence.size() && sequence[i + 1] == "to";
-    if (!into_effect && !changes_to &&
+    if (!into_effect &&
         !is_one_of(sequence[i], {"updated", "revised", "amended", "changed", "modified", "published", "posted",
                                  "effective", "new"}))
       continue;
-    const std::size_t back = into_effect ? 5 : (changes_to ? 0 : 2), ahead = changes_to ? 8 : 3;
+    const std::size_t back = into_effect ? 5 : 2, ahead = 3;
     for (std::size_t k = i >= back ? i - back : 0; k <= i + ahead && k < sequence.size(); ++k)
       if (k != i && names_document_at(sequence, k)) return true;
   }
   return false;
+}
+
+// "Notice: Revisions to the privacy policy are currently under discussion": the words of a
+// short sentence of that shape only (notice, revisions to the document, being discussed, and
+// nothing after). "Posts are hidden while under review" and "Changes to these Terms are under
+// review by a panel before we publish them" are terms.
+bool revisions_under_discussion(const std::vector<std::string>& words) {
+  std::size_t i = 0;
+  if (i < words.size() && is_one_of(words[i], {"notice", "note"})) ++i;
+  if (i + 1 >= words.size() || !is_one_of(words[i], {"revisions", "changes", "updates", "amendments"}) ||
+      words[i + 1] != "to")
+    return false;
+  i += 2;
+  const std::size_t name = i;
+  while (i < words.size() && i - name < 6 && !is_one_of(words[i], {"are", "is"})) ++i;
+  if (i == words.size() || i == name || !names_document_in({words.begin() + static_cast<std::ptrdiff_t>(name),
+                                                            words.begin() + static_cast<std::ptrdiff_t>(i)}))
+    return false;
+  ++i;
+  if (i < words.size() && is_one_of(words[i], {"currently", "now", "still"})) ++i;
+  const std::vector<std::string> rest(words.begin() + static_cast<std::ptrdiff_t>(std::min(i, words.size())), words.end());
+  return rest == std::vector<std::string>{"under", "discussion"} || rest == std::vector<std::string>{"under", "review"} ||
+         rest == std::vector<std::string>{"under", "consideration"} || rest == std::vector<std::string>{"being", "discussed"} ||
+         rest == std::vector<std::string>{"being", "reviewed"};
 }
 
 // A commitment or a condition, the modals of a version's coming into effect and of a pointer
@@ -295,11 +321,14 @@ bool is_update_notice(std::string_view sentence) {
   // So is a period of notice or a bound on when changes apply: "Changes to these Terms take
   // effect 30 days after we post them, and never before 1 June 2026" (a review's find).
   const std::vector<std::string> sequence_words = space_separated_words(key);
-  if (words.count("never") > 0) return false;
+  // A negation says what the terms are: "Since we updated our Privacy Policy on 5 May 2026, we
+  // no longer sell your data", "Changes ... posted after 1 June 2026 do not affect orders".
+  if (any_of_words(words, kNegationWords)) return false;
   for (std::size_t i = 0; i + 1 < sequence_words.size(); ++i) {
     const std::string& n = sequence_words[i];
     const bool number = !n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if ((number || is_one_of(n, {"thirty", "fourteen", "seven", "sixty", "ninety", "few"})) &&
+    if ((number || is_one_of(n, {"one", "two", "three", "four", "five", "six", "seven", "eight", "ten", "twelve",
+                                 "fourteen", "fifteen", "twenty", "thirty", "sixty", "ninety", "few", "several"})) &&
         is_one_of(sequence_words[i + 1], {"days", "day", "weeks", "week", "months", "month", "business"}))
       return false;
   }
@@ -311,7 +340,7 @@ bool is_update_notice(std::string_view sentence) {
   // "find" only with "here" ("You can find the terms that apply prior to September 1, 2023
   // here"): "Researchers who find a new vulnerability ... under these Terms" is a term.
   const bool points_to_a_version =
-      (any_of_words(words, {"view", "see", "read", "review", "consult", "access", "here"}) ||
+      (any_of_words(words, {"view", "see", "read", "consult", "access", "here"}) ||
        (words.count("find") > 0 && words.count("here") > 0)) &&
       any_of_words(words, {"previous", "prior", "earlier", "old", "older", "archived", "current", "new", "last"});
   // "We have made some updates to our Developer Agreement, and the fully updated agreement is
@@ -321,14 +350,7 @@ bool is_update_notice(std::string_view sentence) {
   // banner, taken down): an update in the making, said in a short sentence that ends there.
   // "Changes to these Terms are under review by a consumer panel before we publish them" says
   // how changes are made, and "Upcoming changes ... are announced by email" promises: terms.
-  auto ends_with = [&](std::string_view tail) {
-    return key.size() >= tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0;
-  };
-  const bool update_in_the_making =
-      updates_document && count_space_separated_words(key) <= 12 &&
-      std::none_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-      (ends_with("under discussion") || ends_with("under review") || ends_with("under consideration") ||
-       ends_with("being discussed") || ends_with("being reviewed"));
+  const bool update_in_the_making = revisions_under_discussion(sequence_words);
   return dated_update || points_to_a_version || shows_the_update || update_in_the_making;
 }
 
