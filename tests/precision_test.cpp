@@ -360,6 +360,12 @@ const Pair kSubstantive[] = {
     {"AnotherWordInAnotherScriptStays", "\u0423\u0441\u043b\u043e\u0432\u0438\u044f \u0434\u0435\u0439\u0441\u0442\u0432\u0443\u044e\u0442.",
      "\u0423\u0441\u043b\u043e\u0432\u0438\u044f \u043d\u0435 \u0434\u0435\u0439\u0441\u0442\u0432\u0443\u044e\u0442.", {}},
     {"UrlFromASitesRootToOneOfItsPages", "Details at https://lumenfield.example", "Details at https://lumenfield.example/fr/", {}},
+    // A review's find: a pointer whose verb turned around.
+    {"APointerWithCannotTurnedAroundStays", "Learn more about why moderators cannot see your private messages.",
+     "Learn more about why moderators can see your private messages.", {}},
+    // A review's find: two accented letters of other bases are other words.
+    {"AnUmlautForAnotherStays", "Wir sch\u00fctzen Ihre Privatsph\u00e4re und verkaufen Ihre Daten nicht.",
+     "Wir sch\u00e4tzen Ihre Privatsph\u00e4re und verkaufen Ihre Daten nicht.", {}},
     {"ThatPutInBesideAWordChanged",
      "If you use fitness apps we offer, we collect data you provide, like calories burned, and steps taken.",
      "If you use fitness apps that we offer, we collect data that you provide, like calories consumed and steps taken.", {}},

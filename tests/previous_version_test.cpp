@@ -168,6 +168,15 @@ TEST(PrecisionPreviousVersion, WhichVersionAppliesIsNewsAndSoIsAnotherLink) {
   EXPECT_TRUE(diff_texts(parse_text(terms),
                          parse_text(terms + "To see how we share your data with advertisers since 14.01.2024, click here.\n"))
                   .substantive);
+  // A review's find: a rule about the versions beside the link.
+  EXPECT_TRUE(diff_texts(parse_text(terms + "The previous version of these Terms no longer applies to any order placed "
+                                            "before 1 May 2026; click here to read it.\n"),
+                         parse_text(terms))
+                  .substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms + "La version pr\u00e9c\u00e9dente des conditions ne s'applique plus aux "
+                                            "commandes pass\u00e9es avant le 1er mai 2026, cliquez ici.\n"),
+                         parse_text(terms))
+                  .substantive);
 }
 
 }  // namespace

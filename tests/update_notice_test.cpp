@@ -166,6 +166,26 @@ TEST(PrecisionUpdateNotice, ClausesAboutChangesBesideANoticeStaySubstantive) {
   EXPECT_FALSE(is_update_notice("Updated terms take effect 14 days after we post them on 1 June 2026."));
 }
 
+// A third review, of rules older than the fourteenth session: terms that read like notices.
+TEST(PrecisionUpdateNotice, TermsThatNameANewVersionStaySubstantive) {
+  EXPECT_FALSE(is_update_notice("Under the new Terms, Lumenfield staff access your files only to investigate a report."));
+  EXPECT_FALSE(is_update_notice(
+      "Every order placed after 1 May 2026 under the new Terms of Sale comes with a 30-day money-back guarantee."));
+  EXPECT_TRUE(is_update_notice("Until the effective date, you can view our current Privacy Policy."));
+  EXPECT_FALSE(is_update_notice("Under the new Terms effective 1 May 2026, Lumenfield owns the designs you upload."));
+  const std::string terms = "# Terms of Sale\nYou can cancel within 14 days.";
+  // A staggered date of effect replaced by one date line; the prior terms kept for some.
+  EXPECT_TRUE(notice_change_of("# Terms of Sale\nThese Terms of Sale take effect on 1 June 2026 for new accounts and on 1 "
+                               "September 2026 for accounts opened before that day.\nYou can cancel within 14 days.",
+                               "# Terms of Sale\nEffective: 1 June 2026\nYou can cancel within 14 days.")
+                  .substantive);
+  EXPECT_TRUE(notice_change_of("# Terms of Sale\nThis version of the Terms of Sale will go into effect on 1 June 2026. The "
+                               "prior Terms of Sale continue to apply to subscriptions bought before that day.\nYou can "
+                               "cancel within 14 days.",
+                               "# Terms of Sale\nEffective: 1 June 2026\nYou can cancel within 14 days.")
+                  .substantive);
+}
+
 TEST(PrecisionUpdateNotice, ANoticeOfRevisionsUnderDiscussionTakenDownIsCosmetic) {
   EXPECT_TRUE(is_update_notice("Notice: Revisions to the privacy policy are currently under discussion."));
   EXPECT_FALSE(is_update_notice("Revisions to the privacy policy must be approved by the board."));
@@ -233,6 +253,7 @@ TEST(PrecisionUpdateNotice, ANoticeInTheFutureTensePointingToTheCurrentVersionTa
   // The modal of a coming into effect, or of a pointer to the version in force, binds no one.
   EXPECT_TRUE(is_update_notice("This updated Privacy Policy will be effective April 30, 2026."));
   EXPECT_TRUE(is_update_notice("Until the effective date, you can view our current Privacy Policy."));
+  EXPECT_FALSE(is_update_notice("Under the new Terms effective 1 May 2026, Lumenfield owns the designs you upload."));
   const Change change = notice_change_of(
       "# Privacy Policy\nThis updated Privacy Policy will be effective April 30, 2026. Until the effective date, you "
       "can view our current Privacy Policy .\nWe keep chats for 30 days.",

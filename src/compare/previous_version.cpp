@@ -113,7 +113,15 @@ bool links_an_earlier_version(std::string_view block_text) {
                                          "ant\xC3\xA9rieure", "vorherige", "fr\xC3\xBCh" "ere", "anterior", "precedente", "vorige"});
   const bool link = contains_any(folded, {"click here", "cliquez ici", "cliquer ici", "hier klicken", "klicken sie hier",
                                           "haga clic aqu\xC3\xAD", "haz clic aqu\xC3\xAD", "clicca qui", "clique aqui", "klik hier"});
-  return earlier && link;
+  // A pointer, not a rule about the versions: "The previous version ... no longer applies to
+  // any order placed before 1 May 2026; click here to read it" says which terms bind (a review's
+  // find). No negation, no modal, no verb of application, in the languages above.
+  const bool rules = any_of_words(words, kNegationWords) ||
+                     any_of_words(words, {"will", "shall", "may", "must", "apply", "applies", "applied", "govern", "governs",
+                                          "bind", "binds", "longer", "orders", "order", "accounts", "subscriptions",
+                                          "s'applique", "appliquent", "gilt", "gelten", "aplica", "aplican", "applica",
+                                          "applicano", "aplica-se", "geldt", "gelden"});
+  return earlier && link && !rules;
 }
 
 void mark_links_to_earlier_versions(std::vector<Hunk>& hunks) {

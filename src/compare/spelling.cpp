@@ -405,6 +405,12 @@ std::string fold_latin_abbreviations(std::string_view text) {
   return out;
 }
 
+// The base letter of each accented Latin letter: U+00C0..U+00FF, then U+0100..U+017F.
+constexpr std::string_view kLatin1Bases = "aaaaaaaceeeeiiiidnooooo*ouuuuytsaaaaaaaceeeeiiiidnooooo*ouuuuyty";
+constexpr std::string_view kExtendedABases =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjjjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+static_assert(kLatin1Bases.size() == 64 && kExtendedABases.size() == 128);
+
 std::string fold_accents(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -415,7 +421,12 @@ std::string fold_accents(std::string_view text) {
     const bool latin_letter = (c == 0xC3 && d >= 0x80 && d <= 0xBF && d != 0x97 && d != 0xB7) ||
                               ((c == 0xC4 || c == 0xC5) && d >= 0x80 && d <= 0xBF);
     if (latin_letter) {
+      // One accented letter for another of the same base ("intérét" = "intérêt"); another base
+      // is another word ("schützen" / "schätzen": protect / value; "žádný" / "řádný").
+      const unsigned offset = static_cast<unsigned>(d - 0x80);
+      const char base = c == 0xC3 ? kLatin1Bases[offset] : kExtendedABases[(c == 0xC4 ? 0 : 64) + offset];
       out += kOneAccentedLetter;
+      out += base;
       ++i;
       continue;
     }
@@ -423,6 +434,7 @@ std::string fold_accents(std::string_view text) {
       while (text.compare(i, 3, "\xEF\xBF\xBD") == 0) i += 3;
       --i;
       out += kOneAccentedLetter;
+      out += '?';
       continue;
     }
     out += text[i];

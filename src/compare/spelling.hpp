@@ -52,11 +52,12 @@ std::string expand_contractions(std::string_view text);
 // its forms "ie" (contrib replay: an app store's guidelines, "eg." corrected to "e.g.").
 std::string fold_latin_abbreviations(std::string_view text);
 
-// Every accented Latin letter (U+00C0..U+017F) and every run of replacement characters
-// (U+FFFD, what a page's bad bytes decode to) read as one letter, "é": an accent written as
-// another ("intérét" = "intérêt", "prêcommandés" = "précommandés") or a letter lost to the
-// page's encoding ("r\uFFFD\uFFFDserve" = "réserve") is the same word. A letter with an
-// accent and one without stay apart ("schon" is not "schön"), and so do other scripts.
+// Every accented Latin letter (U+00C0..U+017F) reads as its base letter accented: an accent
+// written as another ("intérét" = "intérêt", "prêcommandés" = "précommandés") is the same word;
+// another base letter is another word ("schützen" / "schätzen", protect / value: a review's
+// find), and so is a letter with an accent and one without ("schon" is not "schön"). A run of
+// replacement characters (U+FFFD, what a page's bad bytes decode to) reads as one letter of its
+// own; a letter lost so is told by differ_only_in_lost_characters. Other scripts stay apart.
 std::string fold_accents(std::string_view text);
 
 // Whether two texts are the same but for characters a page's encoding lost or misread: a run

@@ -113,7 +113,14 @@ bool tells_the_update(const std::string& sentence) {
 // "These terms include our updated Data Processing Schedule
 // ... effective April 2, 2026" says what the terms contain, and is a term.
 bool says_the_document_changed(const std::vector<std::string>& sequence) {
+  // "new" tells of a version only where the sentence speaks of its coming or its place ("Our
+  // new Privacy Policy comes into effect on ...", "the new policy below"): "Every order placed
+  // after 1 May 2026 under the new Terms of Sale comes with a guarantee" is a term (a review's
+  // find).
+  const bool new_version = any_of_words(sequence, {"effect", "effective", "available", "below", "above", "published",
+                                                   "posted", "live"});
   for (std::size_t i = 0; i < sequence.size(); ++i) {
+    if (sequence[i] == "new" && !new_version) continue;
     // "The policy below goes into effect on January 1, 2023" (a photo network's banner, taken
     // down that day): the document a few words before its coming into effect.
     const bool into_effect = sequence[i] == "effect" && i > 0 && is_one_of(sequence[i - 1], {"into", "takes", "take"});
@@ -150,6 +157,14 @@ bool revisions_under_discussion(const std::vector<std::string>& words) {
   return rest == std::vector<std::string>{"under", "discussion"} || rest == std::vector<std::string>{"under", "review"} ||
          rest == std::vector<std::string>{"under", "consideration"} || rest == std::vector<std::string>{"being", "discussed"} ||
          rest == std::vector<std::string>{"being", "reviewed"};
+}
+
+// The sentence opens with a call to one of `verbs`, after at most a courtesy or a "you can"
+// ("Please view ...", "You can read ...", "To see ...", "Click here to view ...").
+bool calls_to(const std::vector<std::string>& words, std::initializer_list<const char*> verbs) {
+  std::size_t i = 0;
+  while (i < words.size() && i < 4 && is_one_of(words[i], {"please", "you", "can", "may", "click", "here", "to", "tap"})) ++i;
+  return i < words.size() && is_one_of(words[i], verbs);
 }
 
 // A commitment or a condition, the modals of a version's coming into effect and of a pointer
@@ -260,6 +275,12 @@ NoticeDifference notice_difference(const Hunk& hunk, const SentenceDifference& s
   return d;
 }
 
+// `key` ends with `tail`: "Until then, the current Terms of Service continue to apply." says
+// nothing more; "... continue to apply to subscriptions bought before that day" says to whom.
+bool closes_with(const std::string& key, std::string_view tail) {
+  return key.size() >= tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0;
+}
+
 // A sentence about the document's version, not a term of it: an update notice, or a sentence
 // naming the document that says a version comes into effect or the current one applies until
 // then, or that updates were made ("This version of the Terms of Service will go into effect on
@@ -276,8 +297,7 @@ bool speaks_of_the_version(const std::string& sentence) {
   const bool version_phrase = key.find("into effect") != std::string::npos ||
                               key.find("take effect") != std::string::npos ||
                               key.find("takes effect") != std::string::npos ||
-                              key.find("continue to apply") != std::string::npos ||
-                              key.find("continues to apply") != std::string::npos ||
+                              closes_with(key, "continue to apply") || closes_with(key, "continues to apply") ||
                               key.find("made some updates") != std::string::npos ||
                               key.find("made updates") != std::string::npos ||
                               key.find("have updated") != std::string::npos ||
@@ -300,10 +320,12 @@ bool notice_becomes_its_date(const SentenceDifference& sentences) {
   if (!std::all_of(gone.begin(), gone.end(), speaks_of_the_version)) return false;
   std::string announced;
   for (const std::string& sentence : gone) announced += sentence + " ";
-  const std::set<std::string> dates = dates_named(announced);
-  for (const std::string& date : dates_named(come.front()))
-    if (dates.count(date)) return true;
-  return false;
+  // Every date it announced is the date line's: "on 1 June 2026 for new accounts and on 1
+  // September 2026 for accounts opened before" replaced by "Effective: 1 June 2026" loses a
+  // date of effect (a review's find).
+  const std::set<std::string> dates = dates_named(announced), line = dates_named(come.front());
+  if (dates.empty()) return false;
+  return std::all_of(dates.begin(), dates.end(), [&](const std::string& date) { return line.count(date) > 0; });
 }
 
 }  // namespace
@@ -327,10 +349,22 @@ bool is_update_notice(std::string_view sentence) {
   for (std::size_t i = 0; i + 1 < sequence_words.size(); ++i) {
     const std::string& n = sequence_words[i];
     const bool number = !n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const std::size_t dash = n.find('-');
+    if (dash != std::string::npos && dash > 0 && std::all_of(n.begin(), n.begin() + static_cast<std::ptrdiff_t>(dash), [](char c) { return c >= '0' && c <= '9'; }) &&
+        is_one_of(n.substr(dash + 1), {"day", "days", "week", "weeks", "month", "months"}))
+      return false;  // "a 30-day money-back guarantee"
     if ((number || is_one_of(n, {"one", "two", "three", "four", "five", "six", "seven", "eight", "ten", "twelve",
                                  "fourteen", "fifteen", "twenty", "thirty", "sixty", "ninety", "few", "several"})) &&
         is_one_of(sequence_words[i + 1], {"days", "day", "weeks", "week", "months", "month", "business"}))
       return false;
+  }
+  // A clause of its own after a comma that names no document is a term beside the notice:
+  // "Under the new Terms effective 1 May 2026, Lumenfield owns the designs you upload" (a
+  // review's find). Dates first, so that "March 9, 2026" is no clause.
+  const std::vector<std::string> clauses = nonempty_parts(rewrite_dates(sentence), ',');
+  for (std::size_t c = 1; c < clauses.size(); ++c) {
+    const std::vector<std::string> clause = space_separated_words(canonicalize(clauses[c], kFoldToWords));
+    if (clause.size() >= 4 && !names_document_in(clause)) return false;
   }
   const bool updates_document = says_the_document_changed(space_separated_words(key));
   // Dated by its day or by its month ("Update November 2025: We've updated our policy to cover
@@ -339,10 +373,15 @@ bool is_update_notice(std::string_view sentence) {
                                                  names_a_month_of_a_year(sentence));
   // "find" only with "here" ("You can find the terms that apply prior to September 1, 2023
   // here"): "Researchers who find a new vulnerability ... under these Terms" is a term.
+  // The pointer is the sentence's call ("View our previous policy.", "Click here to read our
+  // current Privacy Policy", "You can see the old terms here"): "Under the new Terms,
+  // Lumenfield staff access your files only to investigate a report" is a term (a review's find).
+  bool calls_to_read = words.count("here") > 0;
+  for (const std::string& clause : nonempty_parts(sentence, ','))  // "Until the effective date, you can view ..."
+    calls_to_read = calls_to_read ||
+                    calls_to(space_separated_words(canonicalize(clause, kFoldToWords)), {"view", "see", "read", "consult", "access"});
   const bool points_to_a_version =
-      (any_of_words(words, {"view", "see", "read", "consult", "access", "here"}) ||
-       (words.count("find") > 0 && words.count("here") > 0)) &&
-      any_of_words(words, {"previous", "prior", "earlier", "old", "older", "archived", "current", "new", "last"});
+      calls_to_read && any_of_words(words, {"previous", "prior", "earlier", "old", "older", "archived", "current", "new", "last"});
   // "We have made some updates to our Developer Agreement, and the fully updated agreement is
   // below": the update and where to read it, without a date (replay: such a banner taken down).
   const bool shows_the_update = updates_document && any_of_words(words, {"below", "above"});

@@ -17,7 +17,8 @@ inline constexpr std::initializer_list<const char*> kDocumentWords = {
 // Words that turn a statement around, in the languages of the collections tosdiff reads, lower
 // case: a repeat of one is never taken for a stutter.
 inline constexpr std::initializer_list<const char*> kNegationWords = {
-    "not", "no", "never", "nor", "ne", "pas", "non", "jamais", "nicht", "kein", "keine", "nie", "nunca", "nada",
+    "not", "no", "never", "nor", "cannot", "can't", "won't", "don't", "doesn't", "isn't", "aren't", "ne", "pas", "non",
+    "jamais", "nicht", "kein", "keine", "nie", "nunca", "nada",
     "niet", "geen", "nooit", "mai", "nessun", "nessuna", "nao", "n\xC3\xA3o"};
 
 inline bool is_one_of(const std::string& word, std::initializer_list<const char*> list) {
