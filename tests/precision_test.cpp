@@ -191,6 +191,9 @@ const Pair kCosmetic[] = {
     // An article left out, put back (contrib replay: a startup's privacy policy, its grammar fixed).
     // Contrib replay: a blog host's privacy policy, "that" put in twice and a serial comma
     // dropped in one pass.
+    // Twin of a moved sentence's end: a stop only put in, splitting a sentence.
+    {"ASentenceSplitInTwo", "We keep your messages for 30 days and we delete them after that.",
+     "We keep your messages for 30 days. And we delete them after that.", {"case", "punctuation"}},
     {"ThatPutInWithASerialCommaDropped",
      "If you use fitness apps we offer, we collect data you provide, like calories burned, and steps taken.",
      "If you use fitness apps that we offer, we collect data that you provide, like calories burned and steps taken.",
@@ -360,6 +363,11 @@ const Pair kSubstantive[] = {
     {"AnotherWordInAnotherScriptStays", "\u0423\u0441\u043b\u043e\u0432\u0438\u044f \u0434\u0435\u0439\u0441\u0442\u0432\u0443\u044e\u0442.",
      "\u0423\u0441\u043b\u043e\u0432\u0438\u044f \u043d\u0435 \u0434\u0435\u0439\u0441\u0442\u0432\u0443\u044e\u0442.", {}},
     {"UrlFromASitesRootToOneOfItsPages", "Details at https://lumenfield.example", "Details at https://lumenfield.example/fr/", {}},
+    // A third review's find: a sentence's end moved to another word, the words the same.
+    {"ASentencesEndMovedStays", "Refunds are not available. After 14 days, you may cancel your subscription.",
+     "Refunds are not available after 14 days. You may cancel your subscription.", {}},
+    {"ASemicolonMovedStays", "We keep your messages; for 30 days we keep your logs.",
+     "We keep your messages for 30 days; we keep your logs.", {}},
     // A review's find: a pointer whose verb turned around.
     {"APointerWithCannotTurnedAroundStays", "Learn more about why moderators cannot see your private messages.",
      "Learn more about why moderators can see your private messages.", {}},

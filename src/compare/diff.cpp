@@ -186,6 +186,38 @@ void add_kinds(std::set<std::string>& kinds, const std::vector<std::string>& mor
   kinds.insert(more.begin(), more.end());
 }
 
+// Whether a sentence's end moved to another word, the words the same: "Refunds are not
+// available. After 14 days, you may cancel" / "Refunds are not available after 14 days. You may
+// cancel" (a review's find: the comparison key folds punctuation and case, and so read these
+// alike). A sentence's end is a full stop, question or exclamation mark before a capital, or a
+// semicolon. A stop only put in or taken away (a sentence split, a list item closed) is not a move.
+bool moves_a_sentence_end(std::string_view a, std::string_view b) {
+  const std::vector<std::string> x = space_separated_words(a), y = space_separated_words(b);
+  if (x.size() != y.size() || x.size() < 3) return false;
+  auto ends = [](const std::vector<std::string>& words, std::size_t i) {
+    std::string_view w = words[i];
+    while (!w.empty() && std::string_view(")]\"'\u2019\u201d").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
+    if (w.size() < 2) return false;
+    if (w.back() == ';') return true;
+    if (w.back() != '.' && w.back() != '?' && w.back() != '!') return false;
+    if (w.substr(0, w.size() - 1).find('.') != std::string_view::npos) return false;  // "e.g.", "U.S."
+    const char next = words[i + 1].front();
+    return next >= 'A' && next <= 'Z';
+  };
+  constexpr std::size_t kMoveWithin = 12;
+  std::vector<std::size_t> gone, come;
+  for (std::size_t i = 0; i + 1 < x.size(); ++i) {
+    if (comparison_key(x[i]) != comparison_key(y[i])) return false;  // other words: not this question
+    const bool in_a = ends(x, i), in_b = ends(y, i);
+    if (in_a && !in_b) gone.push_back(i);
+    if (in_b && !in_a) come.push_back(i);
+  }
+  for (std::size_t i : gone)
+    for (std::size_t j : come)
+      if ((i > j ? i - j : j - i) <= kMoveWithin) return true;
+  return false;
+}
+
 class HunkBuilder {
  public:
   HunkBuilder(const Side& before, const Side& after, const std::unordered_map<std::string, long>& balance)
@@ -197,12 +229,14 @@ class HunkBuilder {
     std::vector<std::size_t> removed, added;
     std::set<std::string> kinds;
     std::vector<std::string> unexplained_removed, unexplained_added;
+    bool moved_end = false;
     for (const EditOp& op : ops) {
       if (op.edit == Edit::common) {  // same key, other wording or layout
         removed.push_back(op.before);
         added.push_back(op.after);
         const Block& a = before_.text.blocks[op.before];
         const Block& b = after_.text.blocks[op.after];
+        if (moves_a_sentence_end(a.text, b.text)) moved_end = true;
         auto k = cosmetic_kinds(a.text, b.text);
         if (k.empty()) {
           // Same words, other block syntax: a renumbered list item, or another layout.
@@ -243,7 +277,7 @@ class HunkBuilder {
       kinds.insert("spelling");
       explained = true;
     }
-    hunk.cosmetic = explained;
+    hunk.cosmetic = explained && !moved_end;
     if (hunk.cosmetic) hunk.cosmetic_kinds.assign(kinds.begin(), kinds.end());
 
     place(hunk, ops, removed, added);
