@@ -186,6 +186,19 @@ TEST(PrecisionUpdateNotice, TermsThatNameANewVersionStaySubstantive) {
                   .substantive);
 }
 
+// Replays (pga: a messaging app's, a video platform's and a new network's policies): notices
+// the third review's narrowing must still read as notices.
+TEST(PrecisionUpdateNotice, PointersWithTheirOwnClausesAndThePreviousVersionsDateStayNotices) {
+  EXPECT_TRUE(is_update_notice("You can view the prior Privacy Policy, which applies to all users until February 26, 2026, here."));
+  EXPECT_TRUE(is_update_notice("Click here to view our current Coins Policy, which is being replaced by the Virtual Items "
+                               "Policy, and here for more details about what is changing."));
+  const std::string terms = "\nWe keep logs for 30 days.";
+  EXPECT_FALSE(notice_change_of("# Privacy Policy\nThe following privacy policy will take effect on 30 May 2026. The previous "
+                                "privacy policy was posted on 12 September 2025." + terms,
+                                "# Privacy Policy\nLast updated 30 May 2026" + terms)
+                   .substantive);
+}
+
 TEST(PrecisionUpdateNotice, ANoticeOfRevisionsUnderDiscussionTakenDownIsCosmetic) {
   EXPECT_TRUE(is_update_notice("Notice: Revisions to the privacy policy are currently under discussion."));
   EXPECT_FALSE(is_update_notice("Revisions to the privacy policy must be approved by the board."));

@@ -318,8 +318,13 @@ bool notice_becomes_its_date(const SentenceDifference& sentences) {
   const std::vector<std::string>& come = sentences.come;
   if (gone.empty() || come.size() != 1 || !is_date_line(come.front())) return false;
   if (!std::all_of(gone.begin(), gone.end(), speaks_of_the_version)) return false;
+  // The dates of the version announced; a sentence about the previous one ("The previous privacy
+  // policy was posted on 12 September 2025") dates that one.
   std::string announced;
-  for (const std::string& sentence : gone) announced += sentence + " ";
+  for (const std::string& sentence : gone)
+    if (!any_of_words(space_separated_words(canonicalize(sentence, kFoldToWords)),
+                      {"previous", "prior", "old", "older", "former", "earlier"}))
+      announced += sentence + " ";
   // Every date it announced is the date line's: "on 1 June 2026 for new accounts and on 1
   // September 2026 for accounts opened before" replaced by "Effective: 1 June 2026" loses a
   // date of effect (a review's find).
@@ -361,10 +366,13 @@ bool is_update_notice(std::string_view sentence) {
   // A clause of its own after a comma that names no document is a term beside the notice:
   // "Under the new Terms effective 1 May 2026, Lumenfield owns the designs you upload" (a
   // review's find). Dates first, so that "March 9, 2026" is no clause.
+  // A pointer's own clauses say where and which version ("You can view the prior Privacy
+  // Policy, which applies to all users until February 26, 2024, here"): only the other notices.
+  bool clause_of_its_own = false;
   const std::vector<std::string> clauses = nonempty_parts(rewrite_dates(sentence), ',');
   for (std::size_t c = 1; c < clauses.size(); ++c) {
     const std::vector<std::string> clause = space_separated_words(canonicalize(clauses[c], kFoldToWords));
-    if (clause.size() >= 4 && !names_document_in(clause)) return false;
+    if (clause.size() >= 4 && !names_document_in(clause)) clause_of_its_own = true;
   }
   const bool updates_document = says_the_document_changed(space_separated_words(key));
   // Dated by its day or by its month ("Update November 2025: We've updated our policy to cover
@@ -390,7 +398,7 @@ bool is_update_notice(std::string_view sentence) {
   // "Changes to these Terms are under review by a consumer panel before we publish them" says
   // how changes are made, and "Upcoming changes ... are announced by email" promises: terms.
   const bool update_in_the_making = revisions_under_discussion(sequence_words);
-  return dated_update || points_to_a_version || shows_the_update || update_in_the_making;
+  return points_to_a_version || (!clause_of_its_own && (dated_update || shows_the_update || update_in_the_making));
 }
 
 bool is_version_announcement(std::string_view block_text) {
