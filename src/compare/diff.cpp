@@ -432,27 +432,10 @@ void mark_date_stamps(std::vector<Hunk>& hunks) {
 // (p2b replay: a marketplace's seller terms, "03/27/2024" / "07/15/2024" above them, seven
 // alerts). Cosmetic (`date_stamp`), alone too. A bare date that is the text's only date line,
 // or beside a date line that moved too, is news.
-// The letters of a line besides its dates (the comparison key drops a date's label, so the
-// line is read with its dates rewritten only): "" for a bare date, "Last updated:" for a label.
-std::string letters_besides_dates(std::string_view line) {
-  const std::string rewritten = rewrite_dates(line);
-  std::string letters;
-  for (std::size_t i = 0; i < rewritten.size(); ++i) {
-    if (is_iso_date_at(rewritten, i)) {
-      i += 9;
-      continue;
-    }
-    if (is_letter_byte(rewritten[i])) letters += rewritten[i];
-  }
-  return letters;
-}
-
-constexpr std::size_t kTitleLineMaxWords = 12, kPageDateMaxIndex = 3;
-
-// A date line whose label says it dates the document's version ("Last updated:", "Effective",
-// "Mis à jour le", "Stand:"), in the languages tosdiff reads, as whole words ("standard" is
-// none); "Valid from" may date an annex.
-bool dates_the_document(std::string_view line) {
+// The words of a line besides its dates, lower case (the comparison key drops a date's label,
+// so the line is read with its dates rewritten only): none for a bare date, "last", "updated"
+// for a label.
+std::vector<std::string> words_besides_dates(std::string_view line) {
   const std::string rewritten = rewrite_dates(line);
   std::vector<std::string> words;
   std::string word;
@@ -468,6 +451,16 @@ bool dates_the_document(std::string_view line) {
     if (!word.empty()) words.push_back(tosdiff::ascii_lower(word));
     word.clear();
   }
+  return words;
+}
+
+constexpr std::size_t kTitleLineMaxWords = 12, kPageDateMaxIndex = 3;
+
+// A date line whose label says it dates the document's version ("Last updated:", "Effective",
+// "Mis à jour le", "Stand:"), in the languages tosdiff reads, as whole words ("standard" is
+// none); "Valid from" may date an annex.
+bool dates_the_document(std::string_view line) {
+  const std::vector<std::string> words = words_besides_dates(line);
   const bool mis_a_jour = any_of_words(words, {"mis", "mise"}) && any_of_words(words, {"jour"});
   return mis_a_jour || any_of_words(words, {"updated", "update", "modified", "revised", "effective", "version",
                                             "stand", "aktualisiert", "vigente", "vigueur", "actualizado",
@@ -494,12 +487,13 @@ void mark_page_dates(std::vector<Hunk>& hunks, const Text& before, const Text& a
   // "07/15/2024" / "Last updated: 25 March 2024"). A date completing the line above it
   // ("These terms take effect on:", "Effective date for users in the EEA"), or anywhere else,
   // is the text's.
-  const std::size_t head = first_sentence(before);
   for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic || !replaces_a_date_line(hunk) || !letters_besides_dates(parse_block(hunk.lines[0].text).text).empty())
-      continue;
+    // Cheap tests first: this runs on every diff, first_sentence() reads the whole text.
     const std::size_t index = hunk.old_start - 1;  // the bare date's block in the old text
-    if (index >= head || index > kPageDateMaxIndex || index + 1 >= before.blocks.size()) continue;
+    if (hunk.cosmetic || hunk.old_start == 0 || index > kPageDateMaxIndex || index + 1 >= before.blocks.size() ||
+        !replaces_a_date_line(hunk) || !words_besides_dates(parse_block(hunk.lines[0].text).text).empty())
+      continue;
+    if (index >= first_sentence(before)) continue;
     if (index > 0 && !is_title_line(before.blocks[index - 1].text)) continue;
     const Block& below = before.blocks[index + 1];
     if (count_space_separated_words(below.text) > 8 || key_without_dates(below.text).find('#') == std::string::npos ||

@@ -95,8 +95,7 @@ bool is_document_name(std::string_view text) {
 // date line of the Terms of Service names another document.
 bool ends_a_title(const std::string& name, const std::vector<std::string>& titles) {
   return std::any_of(titles.begin(), titles.end(), [&](const std::string& title) {
-    return title.size() >= name.size() && title.compare(title.size() - name.size(), name.size(), name) == 0 &&
-           (title.size() == name.size() || title[title.size() - name.size() - 1] == ' ');
+    return title.ends_with(name) && (title.size() == name.size() || title[title.size() - name.size() - 1] == ' ');
   });
 }
 

@@ -79,8 +79,8 @@ bool stands_as_an_annotation(std::string_view s, std::size_t at, std::size_t end
   // infinitive of a list ("app start, open a new tab, search"; "Ads may not play sound, open a
   // new window, or redirect"), and ends its block or its bracket.
   const std::string_view phrase = s.substr(at, end - at);
-  const bool third_person = phrase.size() > 5 && (ascii_lower(phrase.substr(0, 6)) == "opens " ||
-                                                  ascii_lower(phrase.substr(0, 5)) == "link ");
+  const bool third_person = (phrase.size() > 6 && equals_ignoring_case(phrase.substr(0, 6), "opens ")) ||
+                            (phrase.size() > 5 && equals_ignoring_case(phrase.substr(0, 5), "link "));
   if (!third_person) return false;
   const bool ends_there = after == s.size() || std::string_view(")].").find(s[after]) != std::string_view::npos;
   if (at == 0) return after == s.size() || (s[after] >= 'A' && s[after] <= 'Z');

@@ -15,36 +15,24 @@ namespace {
 constexpr std::size_t kBrandMaxWords = 2;
 constexpr std::size_t kMinNames = 2;
 
-std::string without_spaces(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ') out += c;
-  return out;
-}
+std::string without_spaces(std::string_view s) { return join(space_separated_words(s), ""); }
 
 bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
 
 // A help site's name written without its spaces: "FacebookHelpCenter", "PrivacyCenter".
 bool is_help_site_name(std::string_view name) {
   // Help and privacy centres only: "Lumenfield Family Center" or "Business Center" name products.
-  static constexpr std::string_view kKinds[] = {"Help", "Privacy"};
-  std::string_view rest;
-  for (std::string_view ending : {"Center", "Centre"}) {
-    if (name.size() <= ending.size() || name.substr(name.size() - ending.size()) != ending) continue;
-    const std::string_view before = name.substr(0, name.size() - ending.size());
-    for (std::string_view kind : kKinds)
-      if (before.size() >= kind.size() && before.substr(before.size() - kind.size()) == kind)
-        rest = before.substr(0, before.size() - kind.size()), name = "";
-    if (name.empty()) break;
-  }
-  if (!name.empty()) return false;
+  std::string_view brand;
+  bool site = false;
+  for (std::string_view ending : {"HelpCenter", "HelpCentre", "PrivacyCenter", "PrivacyCentre"})
+    if (name.ends_with(ending)) {
+      brand = name.substr(0, name.size() - ending.size());
+      site = true;
+    }
   // The brand before it: capitalised words of letters only.
-  std::size_t words = 0;
-  for (std::size_t i = 0; i < rest.size(); ++i) {
-    if (is_capital(rest[i])) ++words;
-    else if (!is_ascii_letter(rest[i]) || i == 0) return false;
-  }
-  return words <= kBrandMaxWords;
+  return site && (brand.empty() || is_capital(brand.front())) &&
+         std::all_of(brand.begin(), brand.end(), is_ascii_letter) &&
+         static_cast<std::size_t>(std::count_if(brand.begin(), brand.end(), is_capital)) <= kBrandMaxWords;
 }
 
 // The last word of a run of words.

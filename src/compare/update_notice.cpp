@@ -206,7 +206,7 @@ bool announces_changes(std::string_view sentence) {
       "we made changes to ", "we are making some changes to ", "we have made some changes to ",
       "we are updating ", "we have updated ", "we've updated ", "we updated ", "we have revised ", "we revised "};
   for (std::string_view opening : kOpenings) {
-    if (key.rfind(opening, 0) != 0) continue;
+    if (!key.starts_with(opening)) continue;
     // What follows is the document's name alone: "the Google Measurement Data Protection Terms",
     // "our Privacy Policy"; "our policy to reflect our apps" says more.
     const std::vector<std::string> rest = space_separated_words(std::string_view(key).substr(opening.size()));
@@ -275,10 +275,23 @@ NoticeDifference notice_difference(const Hunk& hunk, const SentenceDifference& s
   return d;
 }
 
-// `key` ends with `tail`: "Until then, the current Terms of Service continue to apply." says
-// nothing more; "... continue to apply to subscriptions bought before that day" says to whom.
-bool closes_with(const std::string& key, std::string_view tail) {
-  return key.size() >= tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0;
+// A period of time in the sentence's words (kFoldToWords): "30 days", "two weeks", "a 30-day
+// money-back guarantee". A notice dates a version; a period is a term's.
+bool sets_a_period(const std::vector<std::string>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& n = words[i];
+    const std::size_t dash = n.find('-');
+    if (dash != std::string::npos && all_ascii_digits(std::string_view(n).substr(0, dash)) &&
+        is_one_of(n.substr(dash + 1), {"day", "days", "week", "weeks", "month", "months"}))
+      return true;
+    if (i + 1 < words.size() &&
+        (all_ascii_digits(n) || is_one_of(n, {"one", "two", "three", "four", "five", "six", "seven", "eight", "ten",
+                                              "twelve", "fourteen", "fifteen", "twenty", "thirty", "sixty", "ninety",
+                                              "few", "several"})) &&
+        is_one_of(words[i + 1], {"days", "day", "weeks", "week", "months", "month", "business"}))
+      return true;
+  }
+  return false;
 }
 
 // A sentence about the document's version, not a term of it: an update notice, or a sentence
@@ -297,7 +310,9 @@ bool speaks_of_the_version(const std::string& sentence) {
   const bool version_phrase = key.find("into effect") != std::string::npos ||
                               key.find("take effect") != std::string::npos ||
                               key.find("takes effect") != std::string::npos ||
-                              closes_with(key, "continue to apply") || closes_with(key, "continues to apply") ||
+                              // Closing the sentence: "... continue to apply to subscriptions
+                              // bought before that day" says to whom.
+                              key.ends_with("continue to apply") || key.ends_with("continues to apply") ||
                               key.find("made some updates") != std::string::npos ||
                               key.find("made updates") != std::string::npos ||
                               key.find("have updated") != std::string::npos ||
@@ -351,18 +366,7 @@ bool is_update_notice(std::string_view sentence) {
   // A negation says what the terms are: "Since we updated our Privacy Policy on 5 May 2026, we
   // no longer sell your data", "Changes ... posted after 1 June 2026 do not affect orders".
   if (any_of_words(words, kNegationWords)) return false;
-  for (std::size_t i = 0; i + 1 < sequence_words.size(); ++i) {
-    const std::string& n = sequence_words[i];
-    const bool number = !n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
-    const std::size_t dash = n.find('-');
-    if (dash != std::string::npos && dash > 0 && std::all_of(n.begin(), n.begin() + static_cast<std::ptrdiff_t>(dash), [](char c) { return c >= '0' && c <= '9'; }) &&
-        is_one_of(n.substr(dash + 1), {"day", "days", "week", "weeks", "month", "months"}))
-      return false;  // "a 30-day money-back guarantee"
-    if ((number || is_one_of(n, {"one", "two", "three", "four", "five", "six", "seven", "eight", "ten", "twelve",
-                                 "fourteen", "fifteen", "twenty", "thirty", "sixty", "ninety", "few", "several"})) &&
-        is_one_of(sequence_words[i + 1], {"days", "day", "weeks", "week", "months", "month", "business"}))
-      return false;
-  }
+  if (sets_a_period(sequence_words)) return false;
   // A clause of its own after a comma that names no document is a term beside the notice:
   // "Under the new Terms effective 1 May 2026, Lumenfield owns the designs you upload" (a
   // review's find). Dates first, so that "March 9, 2026" is no clause.
