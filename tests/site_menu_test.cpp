@@ -280,5 +280,55 @@ TEST(SiteMenu, AClauseTakenAwayWithARelatedLabelOrALabelAboveProseIsNews) {
   EXPECT_TRUE(menu_change_of(kShopPolicy + "## Related topics\n" + clause, kShopPolicy + clause).substantive);
 }
 
+// A mega-menu set out flat, in columns: bare titles over list items, none nested (contrib
+// replay: a health insurer's privacy policy under some 200 such lines, each renamed product
+// alerted), under a browser banner of 23 words.
+std::string column_menu(const std::string& entry) {
+  std::string menu =
+      "Skip to main content\n"
+      "If your browser is in private mode, pages that use your location may not work as they should. Learn more about private mode.\n"
+      "- Individuals\n- Employers\n- Contact\n- Search\n- About Us\n";
+  for (const char* column : {"Shop for plans", "For members", "Helpful links", "Investors", "Working with us"})
+    menu += std::string(column) + "\n- Find a doctor\n- Get a quote\n- Pay your premium\n- Log in\n- Contact\n";
+  return menu + "Initiatives\n- " + entry + "\n- Corporate responsibility\n- About Us\n";
+}
+
+TEST(SiteMenu, AMenuInFlatColumnsIsCosmetic) {
+  const Text text = parse_text(column_menu("Physician advisory board") + kShopPolicy);
+  const MenuRange menu = site_menu_range(text);
+  EXPECT_EQ(menu.begin, 2u);
+  EXPECT_EQ(text.blocks[menu.end].text, "Privacy policy");
+  const Change change =
+      menu_change_of(column_menu("Physician advisory board") + kShopPolicy, column_menu("Code of conduct") + kShopPolicy);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"site_menu"}));
+  EXPECT_FALSE(change.substantive);
+}
+
+TEST(SiteMenu, APolicysOwnListsUnderBareTitlesAreNoMenu) {
+  // Data categories under bare titles, no site's section named, no entry repeated: the
+  // document's, though it opens the text.
+  std::string lists;
+  for (const char* category : {"Identity", "Contact", "Usage", "Device", "Payment", "Location"}) {
+    lists += std::string(category) + " data\n";
+    for (int i = 1; i <= 5; ++i) lists += "- " + std::string(category) + " field " + std::to_string(i) + "\n";
+  }
+  EXPECT_EQ(site_menu_range(parse_text(lists + kShopPolicy)).end, 0u);
+  EXPECT_TRUE(menu_change_of(lists + kShopPolicy, lists + "Biometric data\n- Face scan\n- Voice print\n" + kShopPolicy).substantive);
+}
+
+TEST(SiteMenu, TheMenuShownAgainBelowTheDocumentChangesWithIt) {
+  // A ministry's site: its menu at the top, again in the footer; an entry renamed in both.
+  const std::string before = shop_menu("Coronavirus") + kShopPolicy + "- Coronavirus\n- WOMEN\n- MEN\n";
+  const std::string after = shop_menu("Covid-19") + kShopPolicy + "- Covid-19\n- WOMEN\n- MEN\n";
+  const Change change = menu_change_of(before, after);
+  ASSERT_EQ(change.hunks.size(), 2u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[1].cosmetic_kinds, (Kinds{"site_menu"}));
+  // Twin: below the document, anything but the menu's own change is news.
+  const Change other = menu_change_of(before, shop_menu("Covid-19") + kShopPolicy + "- Covid-19 vaccines\n- WOMEN\n- MEN\n");
+  EXPECT_TRUE(other.substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

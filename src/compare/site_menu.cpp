@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 
 #include "tosdiff/compare/hunk_blocks.hpp"
@@ -18,7 +19,10 @@ constexpr std::size_t kLabelMinRepeats = 3;
 constexpr std::size_t kMinSiteSections = 2;
 constexpr std::size_t kDocumentMinWords = 100;
 constexpr std::size_t kMenuMaxBanners = 5;
-constexpr std::size_t kBannerMaxWords = 20;
+constexpr std::size_t kBannerMaxWords = 25;
+constexpr std::size_t kColumnTitleMaxWords = 6;
+constexpr std::size_t kColumnMinItems = 2;
+constexpr std::size_t kMenuMinColumns = 4;
 
 // The document's first sentence: a paragraph of 13 words or more with sentence punctuation.
 // A menu's entries are list items and lines without punctuation, and can be long ("Sac
@@ -57,6 +61,20 @@ bool is_related_label(std::string_view text) {
 bool ends_with_colon(std::string_view text) {
   const std::string_view trimmed = trim(text);
   return !trimmed.empty() && trimmed.back() == ':';
+}
+
+// A mega-menu set out flat, in columns: a title of a few words that is no list item ("For
+// Members", "Investors") over two list items or more (contrib replay: a health insurer's
+// privacy policy under some 200 lines of such columns, every renamed product alerted). A
+// policy's own lists hang under a sentence or a heading, not under bare labels.
+bool is_column_title(const std::vector<Block>& blocks, std::size_t i, std::size_t end) {
+  if (blocks[i].kind == BlockKind::list_item) return false;
+  const std::string_view text = trim(blocks[i].text);
+  if (text.empty() || count_space_separated_words(text) > kColumnTitleMaxWords) return false;
+  if (text.back() == '.' || text.back() == ':' || text.back() == ';') return false;
+  std::size_t items = 0;
+  for (std::size_t j = i + 1; j < end && blocks[j].kind == BlockKind::list_item; ++j) ++items;
+  return items >= kColumnMinItems;
 }
 
 constexpr std::size_t kRelatedMaxBlocks = 40;
@@ -131,6 +149,36 @@ bool whole_related_list(const Hunk& hunk) {
   return true;
 }
 
+// What a hunk changes, block by block, whatever the blocks' kind or level.
+std::string change_signature(const Hunk& hunk) {
+  std::string signature;
+  for (const LineOp& line : hunk.lines) {
+    signature += line.op;
+    signature += trim(parse_block(line.text).text);
+    signature += '\n';
+  }
+  return signature;
+}
+
+// The same menu shown again lower on the page (a ministry's site: its menu at the top, then
+// again in a mobile drawer and the footer; contrib replay: a government app's privacy policy,
+// "Coronavirus" renamed "Covid-19" in three copies of the menu, one alerted per copy). A
+// change that only repeats, word for word, one made within the menu is the menu's.
+void mark_menu_copies(std::vector<Hunk>& hunks) {
+  std::set<std::string> menu_changes;
+  for (const Hunk& hunk : hunks)
+    if (hunk.cosmetic && has_kind(hunk.cosmetic_kinds, "site_menu")) menu_changes.insert(change_signature(hunk));
+  if (menu_changes.empty()) return;
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || menu_changes.count(change_signature(hunk)) == 0) continue;
+    // A menu's entry, not a clause that happens to read the same.
+    const bool entries = std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
+      return count_space_separated_words(line.text) <= kMenuItemMaxWords;
+    });
+    if (entries) mark_cosmetic(hunk, "site_menu");
+  }
+}
+
 }  // namespace
 
 std::size_t related_articles_start(const Text& text) {
@@ -155,7 +203,8 @@ MenuRange site_menu_range(const Text& text) {
   while (first_item < blocks.size() && blocks[first_item].kind != BlockKind::list_item) ++first_item;
   // Banners above the menu: a few short lines, sentences among them ("Your session has timed
   // out due to inactivity. Click here to go back"), over the site's menu (contrib replay: a
-  // cable company's privacy policy under four such banners and a menu of 30 lines).
+  // cable company's privacy policy under four such banners and a menu of 30 lines; a health
+  // insurer's "If your browser is in Private mode, ... may not work", 23 words).
   // A list its introduction announces ("We use these sub-processors:"), or under a heading
   // (the document's title), is the document's.
   if (first_item > 0 && first_item < blocks.size() && ends_with_colon(blocks[first_item - 1].text)) return {};
@@ -174,10 +223,13 @@ MenuRange site_menu_range(const Text& text) {
   while (end > begin && blocks[end - 1].kind != BlockKind::list_item) --end;
   if (end < begin + kMenuMinBlocks) return {};
 
-  std::size_t items = 0, nested = 0, most_repeated = 0, sections = 0, top_sections = 0;
+  std::size_t items = 0, nested = 0, columns = 0, most_repeated = 0, sections = 0, top_sections = 0;
   std::map<std::string, std::size_t> repeats;
   for (std::size_t i = begin; i < end; ++i) {
-    if (blocks[i].kind != BlockKind::list_item) continue;
+    if (blocks[i].kind != BlockKind::list_item) {
+      columns += is_column_title(blocks, i, end) ? 1 : 0;
+      continue;
+    }
     ++items;
     const bool section = names_a_site_section(blocks[i].text);
     sections += section ? 1 : 0;
@@ -188,7 +240,8 @@ MenuRange site_menu_range(const Text& text) {
   // A label repeated under every category ("See all"), or the site's own sections named
   // ("Home", "Contact Us"; contrib replay: a greeting-card site's menu of coming events, dated,
   // rolling forward above its privacy policy every few days).
-  if (items * 3 < (end - begin) * 2 || nested * 5 < items ||
+  const bool layered = nested * 5 >= items || columns >= kMenuMinColumns;
+  if (items * 3 < (end - begin) * 2 || !layered ||
       (most_repeated < kLabelMinRepeats && sections < kMinSiteSections))
     return {};
   // Under banners, only a menu naming the site's sections in its top entries: a policy's list
@@ -220,6 +273,7 @@ void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& af
     if (!in_related && whole_related_list(hunk)) in_related = true;
     if (in_menu || in_related) mark_cosmetic(hunk, "site_menu");
   }
+  mark_menu_copies(hunks);
 }
 
 }  // namespace tosdiff

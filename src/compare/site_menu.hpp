@@ -24,10 +24,11 @@ namespace tosdiff {
 // Where a site menu lies at the top of `text`: blocks [begin, end), 0-based. `end` is one past
 // the last list item before the document's first sentence (a paragraph of 13 words or more
 // with punctuation, any block of over 40 words or a table row; what follows it is the
-// document's own title and date); `begin` is 0, or past up to 5 banners of at most 20 words
+// document's own title and date); `begin` is 0, or past up to 5 banners of at most 25 words
 // when sentences stand above the menu's first list item, and then two of the menu's top
 // entries name the site's sections. A menu has at least 30 blocks, two
-// thirds of them list items, a fifth of those nested, one label at least 3 times or two
+// thirds of them list items, a fifth of those nested or four columns of them under bare titles
+// of a few words ("For Members" over two items or more), one label at least 3 times or two
 // naming the site's own sections (page_margins.hpp), and the document below has 100 words or
 // more. A list under a heading (the document's title) or announced by a line ending with a
 // colon ("We use these sub-processors:") is the document's. {0, 0} when there is none.
@@ -46,7 +47,9 @@ std::size_t related_articles_start(const Text& text);
 
 // Marks cosmetic, kind "site_menu", every substantive hunk whose removed blocks all lie in
 // the old text's menu and whose added blocks all lie in the new text's; likewise for the
-// closing lists of related articles (a list taken away, or put at the end, is one too).
+// closing lists of related articles (a list taken away, or put at the end, is one too); and
+// every hunk, of entries of at most 40 words, that repeats word for word one so marked (the
+// menu shown again in the page's drawer or footer).
 void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff
