@@ -289,6 +289,24 @@ TEST(PageFooter, AnEntryPutInAShopsMenuAboveItsFooterIsCosmetic) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
 }
 
+// The same menu naming one section of the site only ("Shop"), its columns titled by bare lines.
+TEST(PageFooter, AnEntryPutInAMenuOfBareColumnTitlesAboveTheFooterIsCosmetic) {
+  std::string menu = kShopMenu;
+  menu.replace(menu.find("- Support\n"), 10, "");
+  menu.replace(menu.find("- Deals and Offers\n"), 19, "- Deals and Offers\n- Compare the Competition\n");
+  std::string more = menu;
+  more.replace(more.find("Shop\n"), 5, "- Manage My WiFi On Demand Account\nShop\n");
+  const Change change = header_change(page("# Terms\n") + menu, page("# Terms\n") + more);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
+  // Twin: an annex of processors under bare titles above the footer names no section.
+  const std::string annex = "Hosting\n- Cloudhost\n- Modelworks\nAnalytics\n- Heatmap Analytics\n- Visitcount\n";
+  const std::string footer = "About Northwind\n- Careers\n- Press Room\n- Site Index\n- Ad Choices\n";
+  EXPECT_TRUE(header_change(page("# Terms\n") + annex + footer,
+                            page("# Terms\n") + annex + "- Shopper Insights\n" + footer)
+                  .substantive);
+}
+
 // Negative twins: a processor of six words added to an annex above the same footer (the annex
 // names no section of the site); a clause's sentence put in the menu.
 TEST(PageFooter, AProcessorAddedAboveAShopsFooterOrASentenceInItsMenuIsNews) {

@@ -288,6 +288,7 @@ constexpr std::string_view kSiteSections[] = {
 constexpr std::size_t kMenuLabelWords = 6;
 constexpr std::size_t kMenuMinSections = 2;
 constexpr std::size_t kMenuMinTitles = 2;
+constexpr std::size_t kColumnMinItems = 2;
 
 bool is_menu_label(const Block& block) {
   const std::string_view text = trim(block.text);
@@ -296,6 +297,14 @@ bool is_menu_label(const Block& block) {
 }
 
 }  // namespace
+
+bool titles_a_column(const std::vector<Block>& blocks, std::size_t i, std::size_t end) {
+  if (blocks[i].kind == BlockKind::list_item) return false;
+  if (!is_menu_label(blocks[i]) || trim(blocks[i].text).empty()) return false;
+  std::size_t items = 0;
+  for (std::size_t j = i + 1; j < end && blocks[j].kind == BlockKind::list_item; ++j) ++items;
+  return items >= kColumnMinItems;
+}
 
 bool names_a_site_section(std::string_view text) {
   const std::string label = block_label(text);
@@ -309,7 +318,8 @@ namespace {
 
 // Where a site's menu set out in columns above the footer's links begins (contrib replay: an
 // operating system's site menu of downloads, products and pricing between its terms' last
-// sentence and "Contact us"; an ad network's footer column "Advertisers" above its "About Us"):
+// sentence and "Contact us"; an ad network's footer column "Advertisers" above its "About Us";
+// a cable company's columns "I Want To" and "Shop" titled by bare lines):
 // the run of labels (6 words at most, no sentence's end) right above the footer, when it names
 // the site's sections ("Support", "Pricing", "Downloads", ...) twice, or once under two column
 // titles (headings). An annex of cookie or processor names above the footer names none, and
@@ -322,7 +332,7 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
   std::size_t sections = 0, titles = 0;
   for (std::size_t i = start; i < footer; ++i) {
     sections += names_a_site_section(blocks[i].text) ? 1 : 0;
-    titles += blocks[i].kind == BlockKind::heading ? 1 : 0;
+    titles += blocks[i].kind == BlockKind::heading || titles_a_column(blocks, i, footer) ? 1 : 0;
   }
   const bool menu = sections >= kMenuMinSections || (sections >= 1 && titles >= kMenuMinTitles);
   return menu ? start : footer;

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <vector>
 
 #include "tosdiff/model/change.hpp"
 #include "tosdiff/model/text.hpp"
@@ -38,6 +39,11 @@ std::size_t first_sentence(const Text& text);
 // above them (site_menu_above). The text's size when none.
 std::size_t site_footer_start(const Text& text);
 
+// Whether blocks[i] titles a column of a menu set out flat: no list item, a few words (6 at
+// most) without a sentence's end ("For Members", "I Want To", "Investors"), over two list
+// items or more before `end`. A policy's own lists hang under a sentence or a heading.
+bool titles_a_column(const std::vector<Block>& blocks, std::size_t i, std::size_t end);
+
 // `block_text` names one of the site's own sections, as a menu or a footer's columns do:
 // "Home", "Support", "Pricing", "Downloads", "Products", "Community", ... or one of the links
 // every footer has (footer_links_in). A policy's annex of cookies or processors names none.
@@ -45,7 +51,7 @@ bool names_a_site_section(std::string_view block_text);
 // Where a site's menu set out in columns right above the footer's first block `footer` begins:
 // the run of labels (6 words at most, no sentence's end) between the text's last sentence and
 // the footer, when it names the site's sections ("Support", "Pricing", "Downloads", a footer's
-// links) twice, or once under two column titles. `footer` when there is none: an annex of
+// links) twice, or once under two column titles (headings, or titles_a_column). `footer` when there is none: an annex of
 // cookie or processor names above the footer stays the document's. site_footer_start() counts
 // it in the footer.
 std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::size_t footer);

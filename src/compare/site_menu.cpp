@@ -20,8 +20,8 @@ constexpr std::size_t kMinSiteSections = 2;
 constexpr std::size_t kDocumentMinWords = 100;
 constexpr std::size_t kMenuMaxBanners = 5;
 constexpr std::size_t kBannerMaxWords = 25;
-constexpr std::size_t kColumnTitleMaxWords = 6;
-constexpr std::size_t kColumnMinItems = 2;
+// A mega-menu set out flat, in columns (titles_a_column; contrib replay: a health insurer's
+// privacy policy under some 200 such lines, every renamed product alerted).
 constexpr std::size_t kMenuMinColumns = 4;
 
 // The document's first sentence: a paragraph of 13 words or more with sentence punctuation.
@@ -61,20 +61,6 @@ bool is_related_label(std::string_view text) {
 bool ends_with_colon(std::string_view text) {
   const std::string_view trimmed = trim(text);
   return !trimmed.empty() && trimmed.back() == ':';
-}
-
-// A mega-menu set out flat, in columns: a title of a few words that is no list item ("For
-// Members", "Investors") over two list items or more (contrib replay: a health insurer's
-// privacy policy under some 200 lines of such columns, every renamed product alerted). A
-// policy's own lists hang under a sentence or a heading, not under bare labels.
-bool is_column_title(const std::vector<Block>& blocks, std::size_t i, std::size_t end) {
-  if (blocks[i].kind == BlockKind::list_item) return false;
-  const std::string_view text = trim(blocks[i].text);
-  if (text.empty() || count_space_separated_words(text) > kColumnTitleMaxWords) return false;
-  if (text.back() == '.' || text.back() == ':' || text.back() == ';') return false;
-  std::size_t items = 0;
-  for (std::size_t j = i + 1; j < end && blocks[j].kind == BlockKind::list_item; ++j) ++items;
-  return items >= kColumnMinItems;
 }
 
 constexpr std::size_t kRelatedMaxBlocks = 40;
@@ -227,7 +213,7 @@ MenuRange site_menu_range(const Text& text) {
   std::map<std::string, std::size_t> repeats;
   for (std::size_t i = begin; i < end; ++i) {
     if (blocks[i].kind != BlockKind::list_item) {
-      columns += is_column_title(blocks, i, end) ? 1 : 0;
+      columns += titles_a_column(blocks, i, end) ? 1 : 0;
       continue;
     }
     ++items;
