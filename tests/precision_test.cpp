@@ -699,6 +699,14 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_FALSE(is_page_control_label("Indonesia"));  // a country too
   EXPECT_FALSE(is_page_control_label("English law applies"));
   EXPECT_FALSE(is_page_control_label("Register your account to use the service"));
+  // A language switcher written as a line (pga replay: a video platform's terms, the line put
+  // at the top); twins say something of their own.
+  EXPECT_TRUE(is_page_control_label("View the Terms of Service in other languages: English and Deutsch"));
+  EXPECT_TRUE(is_page_control_label("Cette page dans d'autres langues : English | Espa\xC3\xB1ol | Deutsch"));
+  EXPECT_TRUE(is_page_control_label("Also available in other languages: Fran\xC3\xA7" "ais, Italiano and Nederlands"));
+  EXPECT_FALSE(is_page_control_label("Our support answers in these languages: English and German"));
+  EXPECT_FALSE(is_page_control_label("The terms are available in these languages: English and German; the English version prevails."));
+  EXPECT_FALSE(is_page_control_label("View the terms in other languages: English"));
   // The page's furniture: skip links, pagers, feedback widgets, its copyright line.
   EXPECT_TRUE(is_page_control_label("Skip to main content"));
   EXPECT_TRUE(is_page_control_label("Back to top \xE2\x86\x91"));
