@@ -123,5 +123,37 @@ TEST(RelativeStamps, ASentenceOpeningWithByIsNews) {
                   .substantive);
 }
 
+// An article's header above terms on a help centre (contrib replay: an exchange's terms, the
+// update stamp and reading time glued after the date of publication, then dropped).
+std::string article(const std::string& header) {
+  return "# Terms of Service\n" + header + "\n"
+         "These terms govern your use of the Orbit exchange and its wallet services.\n"
+         "You must not use the exchange from a country where it is not licensed.\n";
+}
+
+TEST(RelativeStamps, AnArticlesUpdateStampAndReadingTimeBesideItsPublicationAreCosmetic) {
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {"Published on May 9, 2024Updated on May 9, 202448 min read", "Published on May 9, 2024"},
+           {"Published on Sep 11, 2023Updated on Aug 5, 20245 min read", "Published on Sep 11, 2023"},
+           {"Published on Sep 11, 2023 \xC2\xB7 Updated on Aug 5, 2024 \xC2\xB7 5 min read",
+            "Published on Sep 11, 2023 \xC2\xB7 Updated on Jan 7, 2025 \xC2\xB7 6 min read"},
+           {"Publi\xC3\xA9 le 9 mai 2024 \xC2\xB7 12 min de lecture", "Publi\xC3\xA9 le 9 mai 2024 \xC2\xB7 13 min de lecture"}}) {
+    const Change change = diff_texts(parse_text(article(before)), parse_text(article(after)));
+    ASSERT_EQ(change.hunks.size(), 1u) << after;
+    EXPECT_FALSE(change.substantive) << after;
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"})) << after;
+  }
+}
+
+// Negative twins: a new date of publication; a sentence about reading.
+TEST(RelativeStamps, AnArticlesNewPublicationOrASentenceAboutReadingIsNews) {
+  EXPECT_TRUE(diff_texts(parse_text(article("Published on May 9, 2024 \xC2\xB7 48 min read")),
+                         parse_text(article("Published on June 2, 2025 \xC2\xB7 48 min read")))
+                  .substantive);
+  EXPECT_TRUE(diff_texts(parse_text(article("Published on May 9, 2024")),
+                         parse_text(article("Published on May 9, 2024. You must take 10 min read")))
+                  .substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -284,6 +284,76 @@ bool is_authored_stamp(std::string_view block_text) {
   return false;
 }
 
+namespace {
+
+// How long an article takes to read, closing its header: "5 min read", "12 minutes de
+// lecture", "Lesezeit: 3 Min." The page guesses it from the article's length.
+constexpr std::string_view kReadingTimes[] = {"min read", "mins read", "minute read", "minutes read",
+                                              "min de lecture", "minutes de lecture", "min. lesezeit",
+                                              "min lesezeit", "min de lectura", "minutos de lectura",
+                                              "min di lettura", "minuti di lettura", "min leestijd",
+                                              "min de leitura", "minutos de leitura"};
+constexpr std::size_t kReadingMinutesDigits = 3;
+constexpr std::size_t kYearDigits = 4;
+
+// The block without its closing reading time. The page may glue the minutes to the date
+// before them ("May 9, 202448 min read"): a run of more than 3 digits keeps its year.
+std::string without_reading_time(std::string_view text) {
+  std::string trimmed(trim(text));
+  const std::string lower = ascii_lower(trimmed);
+  for (std::string_view reading : kReadingTimes) {
+    if (lower.size() < reading.size() || lower.compare(lower.size() - reading.size(), reading.size(), reading) != 0)
+      continue;
+    std::size_t end = lower.size() - reading.size();
+    while (end > 0 && lower[end - 1] == ' ') --end;
+    std::size_t digits = end;
+    while (digits > 0 && is_ascii_digit(lower[digits - 1])) --digits;
+    if (digits == end) return trimmed;  // no number of minutes: a sentence about reading
+    if (end - digits > kReadingMinutesDigits) digits += kYearDigits;
+    return std::string(trim(std::string_view(trimmed).substr(0, digits)));
+  }
+  return trimmed;
+}
+
+constexpr std::string_view kPublicationWords[] = {"published", "posted", "publié", "publiée", "veröffentlicht",
+                                                  "publicado", "publicada", "pubblicato", "pubblicata",
+                                                  "gepubliceerd"};
+constexpr std::string_view kArticleUpdateWords[] = {"Updated", "updated", "Last updated", "Mis à jour", "mis à jour",
+                                                    "Aktualisiert", "aktualisiert", "Actualizado", "actualizado",
+                                                    "Aggiornato", "aggiornato", "Bijgewerkt", "bijgewerkt",
+                                                    "Atualizado", "atualizado"};
+
+// An article's header, as a help centre or a blog prints it above a document: "Published on
+// May 9, 2024", an update stamp after it ("Updated on Aug 5, 2024", glued or not) and a
+// reading time ("5 min read"). The publication stamp, without the rest: empty when the block
+// is no such header.
+std::string article_publication(std::string_view block_text) {
+  const std::string text = without_reading_time(block_text);
+  std::size_t update = text.size();
+  for (std::string_view word : kArticleUpdateWords) update = std::min(update, text.find(word));
+  const std::string publication(trim(std::string_view(text).substr(0, update)));
+  const Words words = words_of(publication);
+  if (words.empty() || std::find(std::begin(kPublicationWords), std::end(kPublicationWords), words[0]) ==
+                           std::end(kPublicationWords))
+    return {};
+  std::string date;
+  for (std::size_t i = 1; i < words.size(); ++i) (date += words[i]) += ' ';
+  if (date.empty() || !is_date_line(date) || !only_a_date(date)) return {};
+  if (update < text.size()) {
+    const Words stamp = words_of(std::string_view(text).substr(update));
+    std::string updated;
+    for (std::size_t i = 0; i < stamp.size(); ++i)
+      if (stamp[i] != "updated" && stamp[i] != "last" && stamp[i] != "mis" && stamp[i] != "à" && stamp[i] != "jour" &&
+          stamp[i] != "aktualisiert" && stamp[i] != "actualizado" && stamp[i] != "aggiornato" &&
+          stamp[i] != "bijgewerkt" && stamp[i] != "atualizado")
+        (updated += stamp[i]) += ' ';
+    if (updated.empty() || !is_date_line(updated) || !only_a_date(updated)) return {};
+  }
+  return publication;
+}
+
+}  // namespace
+
 void mark_relative_stamps(std::vector<Hunk>& hunks) {
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+') continue;
@@ -293,7 +363,13 @@ void mark_relative_stamps(std::vector<Hunk>& hunks) {
     const bool stamp_aged = (before_relative || after_relative) && (before_relative || is_date_line(before)) &&
                             (after_relative || is_date_line(after));
     const bool saved_again = is_authored_stamp(before) && is_authored_stamp(after);
-    if (stamp_aged || saved_again || only_the_time_moved(before, after)) {
+    // An article's header whose publication stamp stays: its update stamp or reading time
+    // came or went (contrib replay: an exchange's terms on its help centre, "Updated on ...
+    // 48 min read" dropped beside "Published on May 9, 2024"). A new date of publication
+    // stays news.
+    const std::string published = article_publication(before);
+    const bool header_restamped = !published.empty() && published == article_publication(after);
+    if (stamp_aged || saved_again || header_restamped || only_the_time_moved(before, after)) {
       hunk.cosmetic = true;
       hunk.cosmetic_kinds = {"date_stamp"};
     } else if (is_byline(before) && is_byline(after)) {
