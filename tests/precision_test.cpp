@@ -797,6 +797,24 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_TRUE(change_of("# Privacy\nEffective July 26, 2026 | View printable version\nWe keep your activity.",
                         "# Privacy\nEffective July 27, 2026\nWe keep your activity.")
                   .substantive);
+  // The date's label changed and a link to the archive put beside it, on a line of its own
+  // (contrib replay: a cloud storage's additional terms); twins: another date, another line.
+  EXPECT_FALSE(change_of("# Terms\nLast Modified: November 9, 2026\nWe keep your files.",
+                         "# Terms\nEffective: November 9, 2026 |\nArchived versions\nWe keep your files.")
+                   .substantive);
+  EXPECT_TRUE(change_of("# Terms\nLast Modified: November 9, 2026\nWe keep your files.",
+                        "# Terms\nEffective: December 9, 2026 |\nArchived versions\nWe keep your files.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Terms\nLast Modified: November 9, 2026\nWe keep your files.",
+                        "# Terms\nEffective: November 9, 2026 |\nApplies to business plans\nWe keep your files.")
+                  .substantive);
+  // A language switcher's line as a heading (pga replay: a video platform's terms).
+  EXPECT_FALSE(change_of("# Terms\nWe keep your files.",
+                         "# Terms\n#### View the Terms of Service in other languages: English and Deutsch\nWe keep your files.")
+                   .substantive);
+  EXPECT_TRUE(change_of("# Terms\nWe keep your files.",
+                        "# Terms\n#### Our support answers in these languages: English and Deutsch\nWe keep your files.")
+                  .substantive);
   const Change icon = change_of(text, with("\xE2\x84\xB9\xEF\xB8\x8F"));  // "ℹ️"
   EXPECT_FALSE(icon.substantive);
   ASSERT_EQ(icon.hunks.size(), 1u);

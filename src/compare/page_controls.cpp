@@ -170,7 +170,13 @@ const std::set<std::string>& furniture_phrases() {
       "vai al contenuto", "torna su", "in questa pagina", "indice", "impostazioni dei cookie",
       "ir para o conte\xC3\xBA" "do", "voltar ao topo", "nesta p\xC3\xA1gina", "sim n\xC3\xA3o",
       "naar inhoud", "terug naar boven", "op deze pagina", "inhoud", "inhoudsopgave", "ja nee",
-      "cookie-instellingen"};
+      "cookie-instellingen",
+      // A link to the document's archive beside its date ("Effective: ... | Archived versions").
+      "archived versions", "archived version", "previous versions", "prior versions", "past versions",
+      "older versions", "earlier versions", "version history", "view archived versions", "view previous versions",
+      "view prior versions", "see previous versions", "see prior versions", "versions pr\xC3\xA9" "c\xC3\xA9" "dentes",
+      "versions ant\xC3\xA9rieures", "fr\xC3\xBChere versionen", "versiones anteriores", "versioni precedenti",
+      "vers\xC3\xB5" "es anteriores", "eerdere versies"};
   return phrases;
 }
 
@@ -459,24 +465,37 @@ bool is_page_furniture_phrase(std::string_view block_text) {
 
 namespace {
 
+constexpr std::size_t kLabelBesideMaxLines = 2;
+
 // A control's label glued to a line that stays, taken away or put in: "Effective July 26,
-// 2022 | View printable version" becoming "Effective July 26, 2022". One line each side, and
-// the words the hunk takes or puts are one run, a control's label once the separators around
-// it ("|", "·", dashes) are left out.
-bool only_a_label_beside_the_text(const Hunk& hunk) {
-  if (hunk.old_lines != 1 || hunk.new_lines != 1) return false;
-  const WordOp* changed = nullptr;
+// 2022 | View printable version" becoming "Effective July 26, 2022". A line or two each side; the
+// runs of words the hunk takes or puts that are a control's label once the separators around
+// them ("|", "·", dashes) are left out, set aside, the rest reads the same (contrib replay: a
+// cloud storage's terms, "Last Modified: November 9, 2021" becoming "Effective: November 9,
+// 2021 | Archived versions", the same date under another label).
+bool only_labels_beside_the_text(const Hunk& hunk) {
+  // The label may be a line of its own beside the one that stays ("Effective: ... |" then
+  // "Archived versions").
+  if (hunk.old_lines == 0 || hunk.new_lines == 0 || hunk.old_lines > kLabelBesideMaxLines ||
+      hunk.new_lines > kLabelBesideMaxLines)
+    return false;
+  std::string before, after;
+  bool label_found = false;
   for (const WordOp& op : hunk.words) {
-    if (op.op == '=') continue;
-    if (changed) return false;
-    changed = &op;
+    if (op.op != '=') {
+      std::string label;
+      for (const std::string& word : space_separated_words(op.text))
+        if (word != "|" && word != "\xC2\xB7" && word != "-" && word != "\xE2\x80\x93" && word != "\xE2\x80\x94")
+          label += (label.empty() ? "" : " ") + word;
+      if (!label.empty() && is_page_control_label(label)) {
+        label_found = true;
+        continue;
+      }
+    }
+    if (op.op != '+') (before += op.text) += ' ';
+    if (op.op != '-') (after += op.text) += ' ';
   }
-  if (!changed) return false;
-  std::string label;
-  for (const std::string& word : space_separated_words(changed->text))
-    if (word != "|" && word != "\xC2\xB7" && word != "-" && word != "\xE2\x80\x93" && word != "\xE2\x80\x94")
-      label += (label.empty() ? "" : " ") + word;
-  return !label.empty() && is_page_control_label(label);
+  return label_found && canonicalize(before, kFoldAll) == canonicalize(after, kFoldAll);
 }
 
 constexpr std::size_t kIconNameMaxWords = 3;
@@ -527,10 +546,12 @@ void mark_page_controls(std::vector<Hunk>& hunks) {
       const bool asks_feedback = is_short_question(block.text) && k + 1 < hunk.lines.size() &&
                                  hunk.lines[k + 1].op == line.op && is_yes_no(parse_block(hunk.lines[k + 1].text).text);
       all = rule || asks_feedback || is_yes_no(block.text) ||
-            (block.kind == BlockKind::heading ? is_page_furniture_phrase(block.text) : is_page_control_label(block.text));
+            (block.kind == BlockKind::heading
+                 ? is_page_furniture_phrase(block.text) || is_language_switcher_line(block.text)
+                 : is_page_control_label(block.text));
     }
     if (all) mark_cosmetic(hunk, rules_only ? "layout" : "page_control");
-    else if (only_a_label_beside_the_text(hunk)) mark_cosmetic(hunk, "page_control");
+    else if (only_labels_beside_the_text(hunk)) mark_cosmetic(hunk, "page_control");
   }
 }
 
