@@ -643,6 +643,22 @@ TEST(PrecisionTableOfContents, ATableUnderItsOwnTitleIsCosmetic) {
                   .substantive);
 }
 
+// Contrib replay: a blogging platform's terms put an "Index" of its sections above them, the
+// title heading made a paragraph under it in the same change.
+TEST(PrecisionTableOfContents, ATableTitledIndexAboveTheTitleMadeAParagraphIsCosmetic) {
+  // The title repeats a section's heading ("Terms"), so the diff takes its heading and the
+  // table in one hunk.
+  const std::string sections = std::string("## The Gist\nBe kind to others.\n## Terms\n") + kSections;
+  const std::string index = "Index\n1. The Gist\n2. Terms\n3. 1. Who your contract is with\n4. 2. The services covered\n"
+                            "5. 3. Using the platform\n6. 4. Resolving disputes\n";
+  const Change change = change_of("## Terms\n" + sections, index + "Terms\n" + sections);
+  EXPECT_FALSE(change.substantive);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"table_of_contents"}));
+  // Twin: the title's words changed under the table are news.
+  EXPECT_TRUE(change_of("## Terms\n" + sections, index + "Terms for business customers\n" + sections).substantive);
+}
+
 TEST(PrecisionTableOfContents, AnEntryTheTableHadMissedIsCosmetic) {
   // The section was in the text already; only its entry in the table is new.
   const std::string missed = "# Terms\n- 1. Who your contract is with\n- 2. The services covered\n- 4. Resolving disputes\n";

@@ -52,26 +52,38 @@ std::unordered_map<std::string, std::size_t> heading_positions(const Text& text)
   return positions;
 }
 
-// A table of contents' own title, heading or not ("Contents", "On this page", "Sommaire",
+// A table of contents' own title, heading or not ("Contents", "Index", "On this page", "Sommaire",
 // "Inhaltsverzeichnis"), in the languages of the collections tosdiff reads.
 bool is_table_title(std::string_view text) {
   static const std::set<std::string> kTitles = {
-      "contents", "table of contents", "on this page", "in this article", "in this policy", "jump to",
+      "contents", "table of contents", "index", "on this page", "in this article", "in this policy", "jump to",
       "sommaire", "table des matières", "contenu", "sur cette page", "inhalt", "inhaltsverzeichnis", "auf dieser seite",
       "índice", "indice", "contenido", "contenidos", "en esta página", "sommario", "in questa pagina", "conteúdo",
       "sumário", "nesta página", "inhoud", "inhoudsopgave", "op deze pagina"};
   return count_space_separated_words(text) <= 4 && kTitles.count(canonicalize(text, kFoldToWords)) > 0;
 }
 
+// The comparison keys of the blocks on one side of a hunk.
+std::set<std::string> side_keys(const Hunk& hunk, char op) {
+  std::set<std::string> keys;
+  for (const LineOp& line : hunk.lines)
+    if (line.op == op) keys.insert(comparison_key(parse_block(line.text).text));
+  return keys;
+}
+
 // The lines of one side of the hunk all list headings of that side, in their order, under
-// the table's own title maybe.
+// the table's own title maybe. A block the other side has too, worded the same, is only
+// restyled (the document's title made a paragraph under the table put above it: contrib
+// replay, a blogging platform's terms), and no entry.
 bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::string, std::size_t>& headings,
                     std::size_t& entries) {
+  const std::set<std::string> restyled = side_keys(hunk, op == '-' ? '+' : '-');
   bool first = true, titled = false;
   std::size_t last = 0;
   for (const LineOp& line : hunk.lines) {
     if (line.op != op) continue;
     const Block block = parse_block(line.text);
+    if (restyled.count(comparison_key(block.text)) > 0) continue;
     if (first && !titled && is_table_title(block.text)) {
       titled = true;
       continue;
