@@ -288,8 +288,9 @@ std::string column_menu(const std::string& entry) {
       "Skip to main content\n"
       "If your browser is in private mode, pages that use your location may not work as they should. Learn more about private mode.\n"
       "- Individuals\n- Employers\n- Contact\n- Search\n- About Us\n";
-  for (const char* column : {"Shop for plans", "For members", "Helpful links", "Investors", "Working with us"})
-    menu += std::string(column) + "\n- Find a doctor\n- Get a quote\n- Pay your premium\n- Log in\n- Contact\n";
+  for (const char* column : {"Shop for plans", "For members", "Helpful links", "Investors", "Working with us",
+                             "Individuals and families", "Employers", "Providers", "Brokers", "Medicare"})
+    menu += std::string(column) + "\n- Find a doctor\n- Get a quote\n- Pay your premium\n- Log in\n- Contact us\n";
   return menu + "Initiatives\n- " + entry + "\n- Corporate responsibility\n- About Us\n";
 }
 
@@ -303,6 +304,22 @@ TEST(SiteMenu, AMenuInFlatColumnsIsCosmetic) {
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"site_menu"}));
   EXPECT_FALSE(change.substantive);
+}
+
+// A review's find: a notice at collection set out as a box of columns above the policy, under
+// a bare title, is the document's: a category's sale switched on is news.
+TEST(SiteMenu, ANoticeAtCollectionInColumnsIsNoMenu) {
+  auto notice = [](const std::string& geolocation_sold) {
+    std::string box = "Notice at collection for California residents\n";
+    for (const char* category : {"Identifiers", "Contact details", "Commercial information", "Internet activity",
+                                 "Geolocation data", "Audio recordings", "Inferences", "Sensitive information"}) {
+      box += std::string(category) + "\n- Collected: Yes\n- Sold or shared: " +
+             (std::string(category) == "Geolocation data" ? geolocation_sold : "No") + "\n- Learn more\n";
+    }
+    return box + "- Contact us\n- Help centre\n";
+  };
+  EXPECT_EQ(site_menu_range(parse_text(notice("No") + kShopPolicy)).end, 0u);
+  EXPECT_TRUE(menu_change_of(notice("No") + kShopPolicy, notice("Yes") + kShopPolicy).substantive);
 }
 
 TEST(SiteMenu, APolicysOwnListsUnderBareTitlesAreNoMenu) {

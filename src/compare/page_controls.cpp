@@ -305,6 +305,9 @@ bool lists_languages(const std::vector<std::string>& words, std::size_t from) {
       if (!close_name()) return false;
       continue;
     }
+    // An entry with a note ("English (binding version)") says which version binds: no
+    // switcher's.
+    if (word.find('(') != std::string::npos || word.find(')') != std::string::npos) return false;
     const bool comma = !word.empty() && word.back() == ',';
     if (comma) word.pop_back();
     if (!name.empty()) name += ' ';
@@ -467,30 +470,60 @@ namespace {
 
 constexpr std::size_t kLabelBesideMaxLines = 2;
 
+bool is_separator_word(const std::string& word) {
+  return word == "|" || word == "\xC2\xB7" || word == "-" || word == "\xE2\x80\x93" || word == "\xE2\x80\x94";
+}
+
+// Whether a run of words opens or closes with a separator ("| View printable version").
+bool set_off_by_a_separator(std::string_view text, bool at_end) {
+  const std::vector<std::string> words = space_separated_words(text);
+  return !words.empty() && is_separator_word(at_end ? words.back() : words.front());
+}
+
+// A control's label a run of the word diff takes away or puts in: its words without the
+// separators around them. A language's name is none here: inside a line it is a law's, a
+// court's or a version's ("English law", "the English version prevails").
+bool is_label_run(const WordOp& op) {
+  std::string label;
+  for (const std::string& word : space_separated_words(op.text))
+    if (!is_separator_word(word)) label += (label.empty() ? "" : " ") + word;
+  return !label.empty() && !is_language_name(label) && is_page_control_label(label);
+}
+
 // A control's label glued to a line that stays, taken away or put in: "Effective July 26,
-// 2022 | View printable version" becoming "Effective July 26, 2022". A line or two each side; the
-// runs of words the hunk takes or puts that are a control's label once the separators around
-// them ("|", "·", dashes) are left out, set aside, the rest reads the same (contrib replay: a
-// cloud storage's terms, "Last Modified: November 9, 2021" becoming "Effective: November 9,
-// 2021 | Archived versions", the same date under another label).
+// 2022 | View printable version" becoming "Effective July 26, 2022". A line or two each side;
+// the runs of words the hunk takes or puts that are a control's label beside the line (at its
+// edge, set off by "|", "·" or a dash, or in brackets: "[link]"), set aside, the rest reads the
+// same under the comparison key (contrib replay: a cloud storage's terms, "Last Modified:
+// November 9, 2021" becoming "Effective: November 9, 2021 | Archived versions", the same date
+// under another label). A label inside a sentence ("we save your recordings") or put in the
+// place of another ("save" → "share") is the sentence's word, and news.
 bool only_labels_beside_the_text(const Hunk& hunk) {
   // The label may be a line of its own beside the one that stays ("Effective: ... |" then
   // "Archived versions").
   if (hunk.old_lines == 0 || hunk.new_lines == 0 || hunk.old_lines > kLabelBesideMaxLines ||
       hunk.new_lines > kLabelBesideMaxLines)
     return false;
+  const std::vector<WordOp>& ops = hunk.words;
   std::string before, after;
   bool label_found = false;
-  for (const WordOp& op : hunk.words) {
-    if (op.op != '=') {
-      std::string label;
-      for (const std::string& word : space_separated_words(op.text))
-        if (word != "|" && word != "\xC2\xB7" && word != "-" && word != "\xE2\x80\x93" && word != "\xE2\x80\x94")
-          label += (label.empty() ? "" : " ") + word;
-      if (!label.empty() && is_page_control_label(label)) {
-        label_found = true;
-        continue;
-      }
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const WordOp& op = ops[i];
+    if (op.op != '=' && is_label_run(op)) {
+      // The run's neighbours in the word diff: kept text, or the other side's run.
+      const WordOp* previous = i > 0 ? &ops[i - 1] : nullptr;
+      const WordOp* next = i + 1 < ops.size() ? &ops[i + 1] : nullptr;
+      const auto swaps = [&](const WordOp* other) { return other && other->op != '=' && other->op != op.op && is_label_run(*other); };
+      if (swaps(previous) || swaps(next)) return false;
+      const std::string_view text = trim(op.text);
+      const bool bracketed = text.size() > 2 && text.front() == '[' && text.back() == ']';
+      const bool beside = !previous || !next || set_off_by_a_separator(op.text, false) ||
+                          set_off_by_a_separator(op.text, true) ||
+                          (previous->op == '=' && set_off_by_a_separator(previous->text, true)) ||
+                          (next->op == '=' && set_off_by_a_separator(next->text, false)) || bracketed;
+      if (!beside) return false;
+      label_found = true;
+      continue;
     }
     if (op.op != '+') (before += op.text) += ' ';
     if (op.op != '-') (after += op.text) += ' ';

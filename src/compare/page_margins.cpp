@@ -290,6 +290,11 @@ constexpr std::size_t kMenuMinSections = 2;
 constexpr std::size_t kMenuMinTitles = 2;
 constexpr std::size_t kColumnMinItems = 2;
 
+bool ends_with_colon(std::string_view text) {
+  const std::string_view trimmed = trim(text);
+  return !trimmed.empty() && trimmed.back() == ':';
+}
+
 bool is_menu_label(const Block& block) {
   const std::string_view text = trim(block.text);
   if (count_space_separated_words(text) > kMenuLabelWords) return false;
@@ -329,11 +334,18 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
   if (footer >= blocks.size()) return footer;
   std::size_t start = footer;
   while (start > last_sentence && is_menu_label(blocks[start - 1])) --start;
-  std::size_t sections = 0, titles = 0;
+  std::size_t sections = 0, headings = 0, bare_titles = 0;
   for (std::size_t i = start; i < footer; ++i) {
     sections += names_a_site_section(blocks[i].text) ? 1 : 0;
-    titles += blocks[i].kind == BlockKind::heading || titles_a_column(blocks, i, footer) ? 1 : 0;
+    headings += blocks[i].kind == BlockKind::heading ? 1 : 0;
+    bare_titles += titles_a_column(blocks, i, footer) ? 1 : 0;
   }
+  // Bare column titles are a menu's only where nothing heads the run: an annex's groups of
+  // processors, cookies or retention periods hang under the document's heading ("## Annex:
+  // our processors") or the sentence announcing them ("... these providers:"), and stay its.
+  const bool headed = headings > 0 || (start > 0 && blocks[start - 1].kind == BlockKind::heading) ||
+                      (last_sentence > 0 && ends_with_colon(blocks[last_sentence - 1].text));
+  const std::size_t titles = headed ? headings : headings + bare_titles;
   const bool menu = sections >= kMenuMinSections || (sections >= 1 && titles >= kMenuMinTitles);
   return menu ? start : footer;
 }

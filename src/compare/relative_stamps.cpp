@@ -325,12 +325,17 @@ constexpr std::string_view kArticleUpdateWords[] = {"Updated", "updated", "Last 
 
 // An article's header, as a help centre or a blog prints it above a document: "Published on
 // May 9, 2024", an update stamp after it ("Updated on Aug 5, 2024", glued or not) and a
-// reading time ("5 min read"). The publication stamp, without the rest: empty when the block
-// is no such header.
-std::string article_publication(std::string_view block_text) {
+// reading time ("5 min read"). Its publication stamp and the date of its update stamp ("" when
+// it has none); an empty publication when the block is no such header.
+struct ArticleHeader {
+  std::string publication, updated;
+};
+
+ArticleHeader article_header(std::string_view block_text) {
   const std::string text = without_reading_time(block_text);
   std::size_t update = text.size();
   for (std::string_view word : kArticleUpdateWords) update = std::min(update, text.find(word));
+  ArticleHeader header;
   const std::string publication(trim(std::string_view(text).substr(0, update)));
   const Words words = words_of(publication);
   if (words.empty() || std::find(std::begin(kPublicationWords), std::end(kPublicationWords), words[0]) ==
@@ -340,16 +345,26 @@ std::string article_publication(std::string_view block_text) {
   for (std::size_t i = 1; i < words.size(); ++i) (date += words[i]) += ' ';
   if (date.empty() || !is_date_line(date) || !only_a_date(date)) return {};
   if (update < text.size()) {
+    static constexpr std::string_view kStampWords[] = {"updated", "last", "mis", "\xC3\xA0", "jour",
+                                                       "aktualisiert", "actualizado", "aggiornato", "bijgewerkt",
+                                                       "atualizado"};
     const Words stamp = words_of(std::string_view(text).substr(update));
-    std::string updated;
-    for (std::size_t i = 0; i < stamp.size(); ++i)
-      if (stamp[i] != "updated" && stamp[i] != "last" && stamp[i] != "mis" && stamp[i] != "à" && stamp[i] != "jour" &&
-          stamp[i] != "aktualisiert" && stamp[i] != "actualizado" && stamp[i] != "aggiornato" &&
-          stamp[i] != "bijgewerkt" && stamp[i] != "atualizado")
-        (updated += stamp[i]) += ' ';
-    if (updated.empty() || !is_date_line(updated) || !only_a_date(updated)) return {};
+    for (const std::string& word : stamp)
+      if (std::find(std::begin(kStampWords), std::end(kStampWords), word) == std::end(kStampWords))
+        (header.updated += word) += ' ';
+    if (header.updated.empty() || !is_date_line(header.updated) || !only_a_date(header.updated)) return {};
   }
-  return publication;
+  header.publication = publication;
+  return header;
+}
+
+// The same article's header, its publication stamp the same, only its update stamp taken off
+// or its reading time changed. A new date in the update stamp is the article's new date, and
+// when the terms are that article, their date: it stays news, as a date line's does.
+bool header_restamped(std::string_view before, std::string_view after) {
+  const ArticleHeader old_header = article_header(before), new_header = article_header(after);
+  if (old_header.publication.empty() || old_header.publication != new_header.publication) return false;
+  return new_header.updated.empty() || rewrite_dates(new_header.updated) == rewrite_dates(old_header.updated);
 }
 
 }  // namespace
@@ -364,12 +379,9 @@ void mark_relative_stamps(std::vector<Hunk>& hunks) {
                             (after_relative || is_date_line(after));
     const bool saved_again = is_authored_stamp(before) && is_authored_stamp(after);
     // An article's header whose publication stamp stays: its update stamp or reading time
-    // came or went (contrib replay: an exchange's terms on its help centre, "Updated on ...
-    // 48 min read" dropped beside "Published on May 9, 2024"). A new date of publication
-    // stays news.
-    const std::string published = article_publication(before);
-    const bool header_restamped = !published.empty() && published == article_publication(after);
-    if (stamp_aged || saved_again || header_restamped || only_the_time_moved(before, after)) {
+    // went (contrib replay: an exchange's terms on its help centre, "Updated on ... 48 min
+    // read" dropped beside "Published on May 9, 2024"). A new date of publication stays news.
+    if (stamp_aged || saved_again || header_restamped(before, after) || only_the_time_moved(before, after)) {
       hunk.cosmetic = true;
       hunk.cosmetic_kinds = {"date_stamp"};
     } else if (is_byline(before) && is_byline(after)) {

@@ -36,8 +36,9 @@ bool is_authored_stamp(std::string_view block_text);
 // replaced by another ("Updated 2024-11-08T17:14:28Z by Louise" / "Updated 2024-11-14T16:46:26Z
 // by Louise": the article saved again, whatever it changed; a document's date of effect names
 // no author and stays news alone). And an article's header whose publication stamp stays the
-// same ("Published on May 9, 2024"), only its update stamp ("Updated on Aug 5, 2024") or its
-// reading time ("48 min read") put in, taken off or changed. And, kind "page_control", a help article's byline
+// same ("Published on May 9, 2024"), only its update stamp ("Updated on Aug 5, 2024") taken
+// off or its reading time ("48 min read") changed; a new date in the update stamp stays news.
+// And, kind "page_control", a help article's byline
 // replaced by another ("Written by Ann Lee and 2 others" / "... and 3 others": its authors'
 // names capitalized, a count of others, nothing else).
 void mark_relative_stamps(std::vector<Hunk>& hunks);

@@ -23,6 +23,8 @@ constexpr std::size_t kBannerMaxWords = 25;
 // A mega-menu set out flat, in columns (titles_a_column; contrib replay: a health insurer's
 // privacy policy under some 200 such lines, every renamed product alerted).
 constexpr std::size_t kMenuMinColumns = 4;
+constexpr std::size_t kFlatMenuMinBlocks = 60;
+constexpr std::size_t kFlatMenuMinSections = 3;
 
 // The document's first sentence: a paragraph of 13 words or more with sentence punctuation.
 // A menu's entries are list items and lines without punctuation, and can be long ("Sac
@@ -146,17 +148,44 @@ std::string change_signature(const Hunk& hunk) {
   return signature;
 }
 
+// Where a text's document lies: from its first sentence to one past its last (page_margins.hpp's
+// first_sentence; a block of prose closing it).
+struct DocumentSpan {
+  std::size_t first = 0, end = 0;
+};
+
+DocumentSpan document_span(const Text& text) {
+  DocumentSpan span;
+  span.first = first_sentence(text);
+  span.end = text.blocks.size();
+  while (span.end > span.first && !is_prose(text.blocks[span.end - 1].text)) --span.end;
+  return span;
+}
+
+// Whether one side of a hunk (1-based start, GNU style) lies outside the document: above its
+// first sentence or below its last.
+bool side_outside(std::size_t start, std::size_t lines, DocumentSpan span) {
+  if (lines == 0) return start <= span.first || start >= span.end;  // an insertion after line `start`
+  return start + lines - 1 <= span.first || start > span.end;
+}
+
 // The same menu shown again lower on the page (a ministry's site: its menu at the top, then
 // again in a mobile drawer and the footer; contrib replay: a government app's privacy policy,
 // "Coronavirus" renamed "Covid-19" in three copies of the menu, one alerted per copy). A
-// change that only repeats, word for word, one made within the menu is the menu's.
-void mark_menu_copies(std::vector<Hunk>& hunks) {
+// change outside the document that only repeats, word for word, one made within the menu is
+// the menu's. Inside the document it is the document's own list (terms naming the services
+// they cover as the site's menu does), and news.
+void mark_menu_copies(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   std::set<std::string> menu_changes;
   for (const Hunk& hunk : hunks)
     if (hunk.cosmetic && has_kind(hunk.cosmetic_kinds, "site_menu")) menu_changes.insert(change_signature(hunk));
   if (menu_changes.empty()) return;
+  const DocumentSpan old_document = document_span(before), new_document = document_span(after);
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || menu_changes.count(change_signature(hunk)) == 0) continue;
+    if (!side_outside(hunk.old_start, hunk.old_lines, old_document) ||
+        !side_outside(hunk.new_start, hunk.new_lines, new_document))
+      continue;
     // A menu's entry, not a clause that happens to read the same.
     const bool entries = std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
       return count_space_separated_words(line.text) <= kMenuItemMaxWords;
@@ -223,10 +252,16 @@ MenuRange site_menu_range(const Text& text) {
     if (blocks[i].level > 0) ++nested;
     most_repeated = std::max(most_repeated, ++repeats[ascii_lower(trim(blocks[i].text))]);
   }
+  // A menu set out flat in columns, unlike a nested one, has the shape of a policy's key-facts
+  // box or notice at collection ("Identifiers" over "- Collected: Yes", "- Sold or shared:
+  // No"): only a long run naming the site's sections three times is a menu (the insurer's
+  // ran 200 lines).
+  const bool flat_menu = columns >= kMenuMinColumns && end - begin >= kFlatMenuMinBlocks &&
+                         sections >= kFlatMenuMinSections;
+  const bool layered = nested * 5 >= items || flat_menu;
   // A label repeated under every category ("See all"), or the site's own sections named
   // ("Home", "Contact Us"; contrib replay: a greeting-card site's menu of coming events, dated,
   // rolling forward above its privacy policy every few days).
-  const bool layered = nested * 5 >= items || columns >= kMenuMinColumns;
   if (items * 3 < (end - begin) * 2 || !layered ||
       (most_repeated < kLabelMinRepeats && sections < kMinSiteSections))
     return {};
@@ -259,7 +294,7 @@ void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& af
     if (!in_related && whole_related_list(hunk)) in_related = true;
     if (in_menu || in_related) mark_cosmetic(hunk, "site_menu");
   }
-  mark_menu_copies(hunks);
+  mark_menu_copies(hunks, before, after);
 }
 
 }  // namespace tosdiff

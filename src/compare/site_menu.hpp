@@ -27,8 +27,9 @@ namespace tosdiff {
 // document's own title and date); `begin` is 0, or past up to 5 banners of at most 25 words
 // when sentences stand above the menu's first list item, and then two of the menu's top
 // entries name the site's sections. A menu has at least 30 blocks, two
-// thirds of them list items, a fifth of those nested or four columns of them under bare titles
-// of a few words ("For Members" over two items or more), one label at least 3 times or two
+// thirds of them list items, a fifth of those nested (or, set out flat, four columns of them
+// under bare titles of a few words, "For Members" over two items or more, in a run of 60
+// blocks or more naming the site's sections three times), one label at least 3 times or two
 // naming the site's own sections (page_margins.hpp), and the document below has 100 words or
 // more. A list under a heading (the document's title) or announced by a line ending with a
 // colon ("We use these sub-processors:") is the document's. {0, 0} when there is none.
