@@ -307,6 +307,17 @@ TEST(PageFooter, AnEntryPutInAMenuOfBareColumnTitlesAboveTheFooterIsCosmetic) {
                   .substantive);
 }
 
+// A review's find: an annex's groups under bare titles, headed by the document's heading, one
+// of them named as a site's section ("Support"), above the footer: a processor added is news.
+TEST(PageFooter, AProcessorAddedToAnAnnexUnderItsHeadingAboveTheFooterIsNews) {
+  const std::string annex = "## Annex: our processors\nHosting\n- Cloudhost\n- Modelworks\nSupport\n- Helpdeskly\n- Ticketly\n"
+                            "Analytics\n- Visitcount\n- Heatmap Analytics\n";
+  const std::string footer = "About Northwind\n- Careers\n- Press Room\n- Site Index\n- Ad Choices\n";
+  std::string more = annex;
+  more.replace(more.find("- Ticketly\n"), 11, "- Ticketly\n- Mindloop AI Assistant\n");
+  EXPECT_TRUE(header_change(page("# Terms\n") + annex + footer, page("# Terms\n") + more + footer).substantive);
+}
+
 // Negative twins: a processor of six words added to an annex above the same footer (the annex
 // names no section of the site); a clause's sentence put in the menu.
 TEST(PageFooter, AProcessorAddedAboveAShopsFooterOrASentenceInItsMenuIsNews) {

@@ -824,6 +824,25 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_TRUE(change_of("# Terms\nLast Modified: November 9, 2026\nWe keep your files.",
                         "# Terms\nEffective: November 9, 2026 |\nApplies to business plans\nWe keep your files.")
                   .substantive);
+  // A review's finds: a control's word or a language's name inside a sentence, or put in the
+  // place of another, is the sentence's.
+  const std::string body = "# Terms\nLast updated: March 3, 2027\n";
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {"These terms are governed by English law, and the English courts decide any dispute.",
+            "These terms are governed by Irish law, and the Irish courts decide any dispute."},
+           {"If a translation conflicts with the English version, the English version prevails.",
+            "If a translation conflicts with the German version, the German version prevails."},
+           {"When you use voice search, we save your recordings to improve our speech models.",
+            "When you use voice search, we share your recordings to improve our speech models."},
+           {"We record your location when you sign up, to set your country and currency.",
+            "We record your location when you log in, to set your country and currency."},
+           {"We do not save or share your recordings with anyone outside Lumenfield.",
+            "We do not save your recordings with anyone outside Lumenfield."}}) {
+    EXPECT_TRUE(change_of(body + before, body + after).substantive) << after;
+  }
+  EXPECT_TRUE(change_of("# Terms\nThis policy is available in other languages: English (binding version) | Deutsch | Fran\u00e7ais\nWe keep your files.",
+                        "# Terms\nThis policy is available in other languages: English | Deutsch (binding version) | Fran\u00e7ais\nWe keep your files.")
+                  .substantive);
   // A language switcher's line as a heading (pga replay: a video platform's terms).
   EXPECT_FALSE(change_of("# Terms\nWe keep your files.",
                          "# Terms\n#### View the Terms of Service in other languages: English and Deutsch\nWe keep your files.")

@@ -335,16 +335,25 @@ TEST(SiteMenu, APolicysOwnListsUnderBareTitlesAreNoMenu) {
 }
 
 TEST(SiteMenu, TheMenuShownAgainBelowTheDocumentChangesWithIt) {
-  // A ministry's site: its menu at the top, again in the footer; an entry renamed in both.
-  const std::string before = shop_menu("Coronavirus") + kShopPolicy + "- Coronavirus\n- WOMEN\n- MEN\n";
-  const std::string after = shop_menu("Covid-19") + kShopPolicy + "- Covid-19\n- WOMEN\n- MEN\n";
+  // A ministry's site: its menu at the top, again below the policy; an entry renamed in both.
+  const std::string before = shop_menu("Coronavirus") + kShopPolicy + shop_menu("Coronavirus");
+  const std::string after = shop_menu("Covid-19") + kShopPolicy + shop_menu("Covid-19");
   const Change change = menu_change_of(before, after);
   ASSERT_EQ(change.hunks.size(), 2u);
   EXPECT_FALSE(change.substantive);
   EXPECT_EQ(change.hunks[1].cosmetic_kinds, (Kinds{"site_menu"}));
   // Twin: below the document, anything but the menu's own change is news.
-  const Change other = menu_change_of(before, shop_menu("Covid-19") + kShopPolicy + "- Covid-19 vaccines\n- WOMEN\n- MEN\n");
-  EXPECT_TRUE(other.substantive);
+  std::string other = shop_menu("Covid-19") + kShopPolicy + shop_menu("Covid-19");
+  other.replace(other.rfind("- Covid-19"), 10, "- Covid-19 vaccines");
+  EXPECT_TRUE(menu_change_of(before, other).substantive);
+  // Twin: the terms' own list of the services they cover, naming them as the menu does (a
+  // review's find): a service put in both places is news in the document.
+  const std::string intro = "# Terms\nThese terms cover the following services of the Brightwater group, wherever you buy them:\n";
+  std::string menu_after = shop_menu("SALE");
+  menu_after.replace(menu_after.find("  - Shoes\n"), 10, "  - Shoes\n  - Health checks\n");
+  EXPECT_TRUE(menu_change_of(shop_menu("SALE") + intro + "- Coats\n- Shoes\n" + kShopPolicy,
+                             menu_after + intro + "- Coats\n- Shoes\n- Health checks\n" + kShopPolicy)
+                  .substantive);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -148,44 +149,40 @@ std::string change_signature(const Hunk& hunk) {
   return signature;
 }
 
-// Where a text's document lies: from its first sentence to one past its last (page_margins.hpp's
-// first_sentence; a block of prose closing it).
-struct DocumentSpan {
-  std::size_t first = 0, end = 0;
-};
+constexpr std::size_t kCopyContext = 1;
 
-DocumentSpan document_span(const Text& text) {
-  DocumentSpan span;
-  span.first = first_sentence(text);
-  span.end = text.blocks.size();
-  while (span.end > span.first && !is_prose(text.blocks[span.end - 1].text)) --span.end;
-  return span;
+// The words of the blocks around one side of a hunk (1-based start, GNU style): the one
+// before it and the one after it, whatever their kind or level.
+std::string context_of(const Text& text, std::size_t start, std::size_t lines) {
+  const std::size_t first = lines == 0 ? start : start - 1;  // 0-based index of the hunk's first block
+  const std::size_t last = first + lines;                    // one past its last
+  std::string context;
+  for (std::size_t i = first >= kCopyContext ? first - kCopyContext : 0; i < first; ++i)
+    (context += comparison_key(text.blocks[i].text)) += '\n';
+  context += "|\n";
+  for (std::size_t i = last; i < text.blocks.size() && i < last + kCopyContext; ++i)
+    (context += comparison_key(text.blocks[i].text)) += '\n';
+  return context;
 }
 
-// Whether one side of a hunk (1-based start, GNU style) lies outside the document: above its
-// first sentence or below its last.
-bool side_outside(std::size_t start, std::size_t lines, DocumentSpan span) {
-  if (lines == 0) return start <= span.first || start >= span.end;  // an insertion after line `start`
-  return start + lines - 1 <= span.first || start > span.end;
-}
-
-// The same menu shown again lower on the page (a ministry's site: its menu at the top, then
-// again in a mobile drawer and the footer; contrib replay: a government app's privacy policy,
+// The same menu shown again elsewhere on the page (a ministry's site: its menu at the top, then
+// again in a drawer and among its pages; contrib replay: a government app's privacy policy,
 // "Coronavirus" renamed "Covid-19" in three copies of the menu, one alerted per copy). A
-// change outside the document that only repeats, word for word, one made within the menu is
-// the menu's. Inside the document it is the document's own list (terms naming the services
-// they cover as the site's menu does), and news.
+// change that repeats, word for word and between the same entries, one made within the menu is
+// the menu's. Terms naming the services they cover as the site's menu does have other blocks
+// around the change, and stay news.
 void mark_menu_copies(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   std::set<std::string> menu_changes;
   for (const Hunk& hunk : hunks)
-    if (hunk.cosmetic && has_kind(hunk.cosmetic_kinds, "site_menu")) menu_changes.insert(change_signature(hunk));
+    if (hunk.cosmetic && has_kind(hunk.cosmetic_kinds, "site_menu"))
+      menu_changes.insert(change_signature(hunk) + context_of(before, hunk.old_start, hunk.old_lines) +
+                          context_of(after, hunk.new_start, hunk.new_lines));
   if (menu_changes.empty()) return;
-  const DocumentSpan old_document = document_span(before), new_document = document_span(after);
   for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic || menu_changes.count(change_signature(hunk)) == 0) continue;
-    if (!side_outside(hunk.old_start, hunk.old_lines, old_document) ||
-        !side_outside(hunk.new_start, hunk.new_lines, new_document))
-      continue;
+    if (hunk.cosmetic) continue;
+    const std::string copy = change_signature(hunk) + context_of(before, hunk.old_start, hunk.old_lines) +
+                             context_of(after, hunk.new_start, hunk.new_lines);
+    if (menu_changes.count(copy) == 0) continue;
     // A menu's entry, not a clause that happens to read the same.
     const bool entries = std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
       return count_space_separated_words(line.text) <= kMenuItemMaxWords;
