@@ -715,6 +715,12 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_FALSE(is_page_control_label("Indonesia"));  // a country too
   EXPECT_FALSE(is_page_control_label("English law applies"));
   EXPECT_FALSE(is_page_control_label("Register your account to use the service"));
+  // A picker of the document's versions, glued by the markup (contrib replay: a survey
+  // platform's privacy policy); twins name something else than dates.
+  EXPECT_TRUE(is_page_control_label("Versions: October 10, 2022 (current)August 16, 2021July 1, 2021November 2, 2020"));
+  EXPECT_TRUE(is_page_control_label("Previous versions: 1 March 2024 | 9 June 2023"));
+  EXPECT_FALSE(is_page_control_label("Versions: October 10, 2022 applies to business users"));
+  EXPECT_FALSE(is_page_control_label("Effective: October 10, 2022 and August 16, 2021"));
   // A language switcher written as a line (pga replay: a video platform's terms, the line put
   // at the top); twins say something of their own.
   EXPECT_TRUE(is_page_control_label("View the Terms of Service in other languages: English and Deutsch"));

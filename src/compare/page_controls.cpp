@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/date_reading.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/model/language_names.hpp"
@@ -337,6 +338,39 @@ bool is_language_switcher_line(std::string_view block_text) {
   return false;
 }
 
+// A picker of the document's versions: "Versions: October 10, 2022 (current)August 16,
+// 2021July 1, 2021..." (contrib replay: a survey platform's privacy policy, the picker glued
+// into one line and taken off). Its label, then two dates or more, each maybe marked current;
+// nothing else.
+bool is_version_picker(std::string_view block_text) {
+  static constexpr std::string_view kLabels[] = {"versions", "previous versions", "prior versions", "past versions",
+                                                 "archived versions", "other versions", "version history"};
+  const std::string_view text = trim(block_text);
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos) return false;
+  const std::string label = ascii_lower(trim(text.substr(0, colon)));
+  if (std::find(std::begin(kLabels), std::end(kLabels), label) == std::end(kLabels)) return false;
+  // The dates glued by the markup ("2021July 1") parted again.
+  std::string dates;
+  const std::string_view rest = text.substr(colon + 1);
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    if (i > 0 && is_ascii_digit(rest[i - 1]) && is_ascii_letter(rest[i])) dates += ' ';
+    if (i > 0 && rest[i - 1] == ')' && rest[i] != ' ') dates += ' ';
+    dates += rest[i];
+  }
+  const std::string rewritten = rewrite_dates(dates);
+  std::size_t named = 0;
+  for (const std::string& word : space_separated_words(rewritten)) {
+    if (word.size() == 10 && is_iso_date_at(word, 0)) {
+      ++named;
+      continue;
+    }
+    const std::string lower = ascii_lower(word);
+    if (lower != "(current)" && lower != "current" && lower != "|" && lower != "," && lower != "-") return false;
+  }
+  return named >= 2;
+}
+
 bool is_feedback_prompt(std::string_view block_text) {
   const std::size_t mark = block_text.rfind('?');
   if (mark == std::string_view::npos || !is_short_question(block_text.substr(0, mark + 1))) return false;
@@ -368,6 +402,7 @@ bool is_page_control_label(std::string_view block_text) {
   // a country dropped from a list may be a term.
   if (is_language_name(block_text) && tosdiff::ascii_lower(trim(block_text)) != "indonesia") return true;
   if (is_language_switcher_line(block_text)) return true;
+  if (is_version_picker(block_text)) return true;
   const std::string& text = folded;
   // One name may stand in a short label: "Download Lumenfield", "Share on Facebook" (the name is
   // capitalized as written; "on" is the label's).
