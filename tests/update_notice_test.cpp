@@ -318,5 +318,22 @@ TEST(PrecisionUpdateNotice, ANoticePutUpIsNewsAloneAndCosmeticBesideTheChangeItA
   EXPECT_FALSE(beside.hunks[1].cosmetic);
 }
 
+// Contrib replay: a music platform's banner taken down, "Your Privacy is important." over the
+// notice that the policy's language was updated to read better. Twins: a platitude beside a
+// clause, the form named beside a new term.
+TEST(PrecisionUpdateNotice, ABannerOnTheDocumentsLanguageUpdatedTakenDownIsCosmetic) {
+  EXPECT_TRUE(is_update_notice("As of today (1 September 2021), we've updated the language in our Privacy Policy to improve "
+                               "readability so it's easier to understand."));
+  EXPECT_FALSE(notice_change_of("# Privacy Policy\nYour Privacy is important. As of today (1 September 2021), we have updated "
+                                "the language in our Privacy Policy.\nWe keep chats for 30 days.",
+                                "# Privacy Policy\nWe keep chats for 30 days.")
+                   .substantive);
+  EXPECT_TRUE(notice_change_of("# Privacy Policy\nYour privacy is important. We never sell your data.\nWe keep chats for 30 days.",
+                               "# Privacy Policy\nWe keep chats for 30 days.")
+                  .substantive);
+  EXPECT_FALSE(is_update_notice("On 1 September 2021, we updated the language in our Privacy Policy, and we now share your "
+                                "data with advertisers."));
+}
+
 }  // namespace
 }  // namespace tosdiff

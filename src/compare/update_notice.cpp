@@ -87,6 +87,16 @@ std::vector<std::string> sentences_past_initialisms(std::string_view text) {
   return out;
 }
 
+// A banner's opening words, which say nothing of any term: "Your privacy is important." (a
+// music platform's update banner, taken down). Only these words, in these orders.
+bool is_banner_platitude(const std::string& sentence) {
+  static const std::set<std::string> kPlatitudes = {
+      "your privacy is important", "your privacy is important to us", "your privacy matters",
+      "your privacy matters to us", "we care about your privacy", "we value your privacy",
+      "we respect your privacy", "privacy matters"};
+  return kPlatitudes.count(canonicalize(sentence, kFoldToWords)) > 0;
+}
+
 // A sentence that tells what an update was about: it says so ("This change reflects ...",
 // "Learn more about this update.") and commits to nothing (dates folded: "May 5" is no modal).
 bool tells_the_update(const std::string& sentence) {
@@ -112,6 +122,8 @@ bool tells_the_update(const std::string& sentence) {
 // update was called off (contrib replay: a video platform's privacy policy, judged news).
 // "These terms include our updated Data Processing Schedule
 // ... effective April 2, 2026" says what the terms contain, and is a term.
+constexpr std::size_t kFormWordsMax = 5;
+
 bool says_the_document_changed(const std::vector<std::string>& sequence) {
   // "new" tells of a version only where the sentence speaks of its coming or its place ("Our
   // new Privacy Policy comes into effect on ...", "the new policy below"): "Every order placed
@@ -128,9 +140,19 @@ bool says_the_document_changed(const std::vector<std::string>& sequence) {
         !is_one_of(sequence[i], {"updated", "revised", "amended", "changed", "modified", "published", "posted",
                                  "effective", "new"}))
       continue;
+    // "We've updated the language in our Privacy Policy": the document's form, then its name.
+    std::size_t from = i + 1;
+    while (from < sequence.size() && from - i <= kFormWordsMax &&
+           is_one_of(sequence[from], {"the", "language", "wording", "text", "format", "layout", "presentation",
+                                      "structure", "design", "look", "and", "in", "of"}))
+      ++from;
+    const bool form_named = from > i + 1 && from < sequence.size() && is_one_of(sequence[from - 1], {"in", "of"});
     const std::size_t back = into_effect ? 5 : 2, ahead = 3;
     for (std::size_t k = i >= back ? i - back : 0; k <= i + ahead && k < sequence.size(); ++k)
       if (k != i && names_document_at(sequence, k)) return true;
+    if (form_named)
+      for (std::size_t k = from; k <= from + 2 && k < sequence.size(); ++k)
+        if (names_document_at(sequence, k)) return true;
   }
   return false;
 }
@@ -242,7 +264,7 @@ std::set<std::string> accounts_of_updates(const Hunk& hunk) {
     if (notice_at == sentences.end()) continue;
     if (!std::all_of(sentences.begin(), sentences.end(), [&](const std::string& sentence) {
           return is_update_notice(sentence) || tells_the_update(sentence) || says_when_the_update_applies(sentence) ||
-                 announces_changes(sentence);
+                 announces_changes(sentence) || is_banner_platitude(sentence);
         }))
       continue;
     // Keyed as sentences_on() cuts them ("... the EU-U.S." and "Data Privacy Framework ..."
