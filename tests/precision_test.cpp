@@ -572,6 +572,23 @@ TEST(PrecisionLayout, AClauseNumberWrittenTwiceIsNumbering) {
   EXPECT_TRUE(change_of("# Terms\n5. 30 days notice is given.", "# Terms\n5. 60 days notice is given.").substantive);
 }
 
+// ---- markup written out as text (compare/literal_markup.hpp) --------------------------------------
+
+// Contrib replay: a portal's privacy policy losing a tracking pixel written out as a line of its
+// own. Twin: a line of markup around words is those words.
+TEST(PrecisionLiteralMarkup, ALineOfTagsAloneIsMarkup) {
+  const std::string text = "# Privacy\nWe keep chats for 30 days.\nWe delete them on request.";
+  const Change change = change_of("# Privacy\nWe keep chats for 30 days.\n<p><img src=\"//analytics.example/piwik.php?idsite=10\" "
+                                  "style=\"border:0;\" alt=\"\" /></p>.\nWe delete them on request.",
+                                  text);
+  EXPECT_FALSE(change.substantive);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"markup"}));
+  EXPECT_TRUE(change_of("# Privacy\nWe keep chats for 30 days.\n<p><a href=\"/x\">We sell your data</a></p>\nWe delete them on request.",
+                        text)
+                  .substantive);
+}
+
 // ---- tables of contents (compare/table_of_contents.hpp) ----------------------------------------
 
 const char* const kSections =

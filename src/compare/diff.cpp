@@ -15,6 +15,7 @@
 #include "tosdiff/compare/duplicate_copy.hpp"
 #include "tosdiff/compare/link_cards.hpp"
 #include "tosdiff/compare/link_rewrites.hpp"
+#include "tosdiff/compare/literal_markup.hpp"
 #include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/compare/navigation.hpp"
@@ -608,6 +609,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_duplicate_copies(hunks, after.keys);
   mark_repeated_edits(hunks, before.keys);
   mark_page_controls(hunks);
+  mark_markup_only_blocks(hunks);
   mark_link_card_sources(hunks);
   mark_icon_names(hunks, before_text, after_text);
   mark_share_widgets(hunks);

@@ -1,8 +1,10 @@
 #include "tosdiff/compare/literal_markup.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
+#include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -159,6 +161,20 @@ std::string decode_literal_entities(std::string_view s) {
     if (!named) out += '&';
   }
   return out;
+}
+
+void mark_markup_only_blocks(std::vector<Hunk>& hunks) {
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
+    const bool markup_only = std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
+      if (line.text.find('<') == std::string::npos) return false;
+      const std::string words = decode_literal_entities(drop_literal_tags(line.text));
+      return std::none_of(words.begin(), words.end(), [](char c) {
+        return is_ascii_letter(c) || is_ascii_digit(c) || static_cast<unsigned char>(c) >= 0x80;
+      });
+    });
+    if (markup_only) mark_cosmetic(hunk, "markup");
+  }
 }
 
 }  // namespace tosdiff

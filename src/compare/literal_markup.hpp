@@ -7,6 +7,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "tosdiff/model/change.hpp"
 
 namespace tosdiff {
 
@@ -24,5 +27,12 @@ std::string drop_literal_tags(std::string_view text);
 // (contrib replay: a newspaper's terms, its liability clause's quotes written as entities one
 // day). An ampersand that starts no reference (`AT&T`, `R&D`) is text.
 std::string decode_literal_entities(std::string_view text);
+
+// Marks cosmetic, kind "markup", every substantive hunk whose blocks, removed and added, are
+// only such tags once the tags and references are read: no letter or digit left (contrib
+// replay: a portal's privacy policy losing `<p><img src="//analytics.../piwik.php?..."
+// alt="" /></p>.`, a tracking pixel written out as a line of its own). A block with words
+// between its tags is those words, and stays what they are.
+void mark_markup_only_blocks(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff
