@@ -149,40 +149,59 @@ std::string change_signature(const Hunk& hunk) {
   return signature;
 }
 
-constexpr std::size_t kCopyContext = 1;
+constexpr std::size_t kCopyContext = 2;
+constexpr std::size_t kCopyMinNeighbours = 2;
 
-// The words of the blocks around one side of a hunk (1-based start, GNU style): the one
-// before it and the one after it, whatever their kind or level.
-std::string context_of(const Text& text, std::size_t start, std::size_t lines) {
+// The keys of the blocks around one side of a hunk (1-based start, GNU style): the
+// kCopyContext before it, nearest first, then the kCopyContext after it; "" past the text's
+// ends.
+std::vector<std::string> neighbours_of(const Text& text, std::size_t start, std::size_t lines) {
   const std::size_t first = lines == 0 ? start : start - 1;  // 0-based index of the hunk's first block
   const std::size_t last = first + lines;                    // one past its last
-  std::string context;
-  for (std::size_t i = first >= kCopyContext ? first - kCopyContext : 0; i < first; ++i)
-    (context += comparison_key(text.blocks[i].text)) += '\n';
-  context += "|\n";
-  for (std::size_t i = last; i < text.blocks.size() && i < last + kCopyContext; ++i)
-    (context += comparison_key(text.blocks[i].text)) += '\n';
-  return context;
+  std::vector<std::string> keys;
+  for (std::size_t k = 1; k <= kCopyContext; ++k)
+    keys.push_back(first >= k ? comparison_key(text.blocks[first - k].text) : "");
+  for (std::size_t k = 0; k < kCopyContext; ++k)
+    keys.push_back(last + k < text.blocks.size() ? comparison_key(text.blocks[last + k].text) : "");
+  return keys;
 }
+
+// How many of two hunks' neighbours, place by place, are the same entry.
+std::size_t same_neighbours(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) same += !a[i].empty() && a[i] == b[i] ? 1 : 0;
+  return same;
+}
+
+struct MenuChange {
+  std::string signature;
+  std::vector<std::string> old_neighbours, new_neighbours;
+};
 
 // The same menu shown again elsewhere on the page (a ministry's site: its menu at the top, then
 // again in a drawer and among its pages; contrib replay: a government app's privacy policy,
-// "Coronavirus" renamed "Covid-19" in three copies of the menu, one alerted per copy). A
-// change that repeats, word for word and between the same entries, one made within the menu is
-// the menu's. Terms naming the services they cover as the site's menu does have other blocks
+// "Coronavirus" renamed "Covid-19" in three copies of the menu, one alerted per copy; a
+// carmaker's "2017 Proxy Materials" put in twice). A change that repeats, word for word, one
+// made within the menu, two of its four nearest entries the same place by place, is the
+// menu's. Terms naming the services they cover as the site's menu does have other blocks
 // around the change, and stay news.
 void mark_menu_copies(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
-  std::set<std::string> menu_changes;
+  std::vector<MenuChange> menu_changes;
   for (const Hunk& hunk : hunks)
     if (hunk.cosmetic && has_kind(hunk.cosmetic_kinds, "site_menu"))
-      menu_changes.insert(change_signature(hunk) + context_of(before, hunk.old_start, hunk.old_lines) +
-                          context_of(after, hunk.new_start, hunk.new_lines));
+      menu_changes.push_back({change_signature(hunk), neighbours_of(before, hunk.old_start, hunk.old_lines),
+                              neighbours_of(after, hunk.new_start, hunk.new_lines)});
   if (menu_changes.empty()) return;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic) continue;
-    const std::string copy = change_signature(hunk) + context_of(before, hunk.old_start, hunk.old_lines) +
-                             context_of(after, hunk.new_start, hunk.new_lines);
-    if (menu_changes.count(copy) == 0) continue;
+    const std::string signature = change_signature(hunk);
+    const std::vector<std::string> old_neighbours = neighbours_of(before, hunk.old_start, hunk.old_lines);
+    const std::vector<std::string> new_neighbours = neighbours_of(after, hunk.new_start, hunk.new_lines);
+    const bool copy = std::any_of(menu_changes.begin(), menu_changes.end(), [&](const MenuChange& menu) {
+      return menu.signature == signature && same_neighbours(menu.old_neighbours, old_neighbours) >= kCopyMinNeighbours &&
+             same_neighbours(menu.new_neighbours, new_neighbours) >= kCopyMinNeighbours;
+    });
+    if (!copy) continue;
     // A menu's entry, not a clause that happens to read the same.
     const bool entries = std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
       return count_space_separated_words(line.text) <= kMenuItemMaxWords;
