@@ -173,6 +173,15 @@ std::size_t same_neighbours(const std::vector<std::string>& a, const std::vector
   return same;
 }
 
+// Whether one side of a hunk (1-based start, GNU style) lies in a list a sentence announces:
+// the block above the list items around it ends with a colon ("These terms cover the following
+// services:"). A menu announces nothing.
+bool announced_list(const Text& text, std::size_t start, std::size_t lines) {
+  std::size_t i = lines == 0 ? start : start - 1;  // 0-based index of the hunk's first block
+  while (i > 0 && text.blocks[i - 1].kind == BlockKind::list_item) --i;
+  return i > 0 && ends_with_colon(text.blocks[i - 1].text);
+}
+
 struct MenuChange {
   std::string signature;
   std::vector<std::string> old_neighbours, new_neighbours;
@@ -201,7 +210,9 @@ void mark_menu_copies(std::vector<Hunk>& hunks, const Text& before, const Text& 
       return menu.signature == signature && same_neighbours(menu.old_neighbours, old_neighbours) >= kCopyMinNeighbours &&
              same_neighbours(menu.new_neighbours, new_neighbours) >= kCopyMinNeighbours;
     });
-    if (!copy) continue;
+    if (!copy || announced_list(before, hunk.old_start, hunk.old_lines) ||
+        announced_list(after, hunk.new_start, hunk.new_lines))
+      continue;
     // A menu's entry, not a clause that happens to read the same.
     const bool entries = std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
       return count_space_separated_words(line.text) <= kMenuItemMaxWords;

@@ -49,8 +49,10 @@ std::size_t related_articles_start(const Text& text);
 // Marks cosmetic, kind "site_menu", every substantive hunk whose removed blocks all lie in
 // the old text's menu and whose added blocks all lie in the new text's; likewise for the
 // closing lists of related articles (a list taken away, or put at the end, is one too); and
-// every hunk, of entries of at most 40 words, that repeats word for word one so marked (the
-// menu shown again in the page's drawer or footer).
+// every hunk, of entries of at most 40 words, that repeats word for word one so marked, two of
+// its four nearest blocks (two above, two below) the same place by place, in no list a
+// sentence announces with a colon (the menu shown again in the page's drawer or footer; the
+// terms' own list of the services they cover is news).
 void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff
