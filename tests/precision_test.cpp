@@ -125,6 +125,8 @@ const Pair kCosmetic[] = {
      {"spelling"}},
     {"LatinAbbreviationsDotted", "Companion apps to a paid tool (eg. VoIP, storage), ie. web tools, are allowed.",
      "Companion apps to a paid tool (e.g. VoIP, storage), i.e. web tools, are allowed.", {"spelling"}},
+    {"CountriesInitialsDotted", "You may write to us by U.S. mail, and we answer from the U.K. within thirty days.",
+     "You may write to us by US mail, and we answer from the UK within thirty days.", {"spelling"}},
     {"AnOptionalThatLeftOut", "Files that you create or place in shared folders are visible to others.",
      "Files you create or place in shared folders are visible to others.", {"spelling"}},
     {"SerialComma", "We collect your name, address, and phone number.",
@@ -387,6 +389,7 @@ const Pair kSubstantive[] = {
     {"ABlankToFillInStays", "You pay ______ per month.", "You pay per month.", {}},
     {"AnUnderscoreInsideAWordStays", "Send the user_id field.", "Send the userid field.", {}},
     {"AnAbbreviationForAnotherStays", "Companion apps (e.g. VoIP tools) are allowed.", "Companion apps (i.e. VoIP tools) are allowed.", {}},
+    {"ACountrysInitialsForAnothersStay", "Your data is stored in the U.S. only.", "Your data is stored in the U.K. only.", {}},
     // Indefinite articles and the words beside which "the" means something stay news.
     {"AnIndefiniteArticleTakenAway", "Keep a few records of your orders.", "Keep few records of your orders.", {}},
     {"ALetterLabelAfterANumber", "As Section 12 (a) of the Agreement says.", "As Section 12 of the Agreement says.", {}},

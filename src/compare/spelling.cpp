@@ -385,16 +385,23 @@ std::string fold_latin_abbreviations(std::string_view text) {
   if (text.find('.') == std::string_view::npos) return std::string(text);
   // Each form, lower case, and what it reads as. Longest first.
   static constexpr std::pair<std::string_view, std::string_view> kForms[] = {
-      {"e. g.", "eg"}, {"i. e.", "ie"}, {"e.g.", "eg"}, {"i.e.", "ie"}, {"e.g", "eg"}, {"i.e", "ie"}, {"eg.", "eg"}, {"ie.", "ie"}};
+      {"e. g.", "eg"}, {"i. e.", "ie"}, {"e.g.", "eg"}, {"i.e.", "ie"}, {"e.g", "eg"}, {"i.e", "ie"}, {"eg.", "eg"}, {"ie.", "ie"},
+      // Countries' initials with their stops or without (a computing company's privacy policy:
+      // "by U.S. mail" / "by US mail").
+      {"u.s.a.", "usa"}, {"u.s.", "us"}, {"u.k.", "uk"}, {"e.u.", "eu"}};
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     bool folded = false;
-    if ((text[i] == 'e' || text[i] == 'E' || text[i] == 'i' || text[i] == 'I') && (i == 0 || !letter_ends_at(text, i))) {
+    if ((text[i] == 'e' || text[i] == 'E' || text[i] == 'i' || text[i] == 'I' || text[i] == 'u' || text[i] == 'U') &&
+        (i == 0 || !letter_ends_at(text, i))) {
       for (const auto& [form, reading] : kForms) {
         if (i + form.size() > text.size() || !equals_ignoring_case(text.substr(i, form.size()), form)) continue;
         if (letter_starts_at(text, i + form.size())) continue;  // "e.get", "ie.example"
-        out += capitalized_like(reading, text.substr(i, 1));
+        // Initials are capitals all through ("US"), a Latin abbreviation only where it opens a
+        // sentence ("Eg").
+        const bool initials = form.front() == 'u' || form == "e.u.";
+        out += initials && text[i] >= 'A' && text[i] <= 'Z' ? ascii_upper(reading) : capitalized_like(reading, text.substr(i, 1));
         i += form.size();
         folded = true;
         break;

@@ -49,7 +49,9 @@ std::string drop_inner_apostrophes(std::string_view text);
 std::string expand_contractions(std::string_view text);
 
 // Latin abbreviations however dotted: "e.g.", "e. g.", "eg." and "e.g" are "eg"; "i.e." and
-// its forms "ie" (contrib replay: an app store's guidelines, "eg." corrected to "e.g.").
+// its forms "ie" (contrib replay: an app store's guidelines, "eg." corrected to "e.g."); and
+// countries' initials with their stops: "U.S." is "US", "U.K." "UK", "E.U." "EU", "U.S.A."
+// "USA" (a computing company's "by U.S. mail" / "by US mail").
 std::string fold_latin_abbreviations(std::string_view text);
 
 // Every accented Latin letter (U+00C0..U+017F) reads as its base letter accented: an accent

@@ -27,6 +27,12 @@ inline std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+inline std::string ascii_upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
 // The runs of anything but `separator`, empty ones left out ("a//b" is "a", "b").
 inline std::vector<std::string> nonempty_parts(std::string_view text, char separator) {
   std::vector<std::string> parts;
