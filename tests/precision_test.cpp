@@ -1435,6 +1435,19 @@ TEST(PrecisionTypo, TwoNeighbouringLettersLeftOutOfALongWordAreSpelling) {
                   .substantive);
 }
 
+// Contrib replay: a browser's terms, a heading's slip right after its first letter corrected.
+// Twin: the right word used nowhere else in the text, no slip is told.
+TEST(PrecisionTypo, ALetterLeftOutAfterALongWordsFirstIsSpelling) {
+  const std::string body = "You will indemnify us against claims, and the indemnification covers legal fees as the law allows.";
+  const Change change = change_of("# Terms\n## Idemnification\n" + body, "# Terms\n## Indemnification\n" + body);
+  EXPECT_FALSE(change.substantive);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"spelling"}));
+  EXPECT_TRUE(change_of("# Terms\n## Idemnification\nYou will pay the legal fees of any claim.",
+                        "# Terms\n## Indemnification\nYou will pay the legal fees of any claim.")
+                  .substantive);
+}
+
 TEST(PrecisionTypo, AnAccentPutOnTheDocumentsOwnWordIsSpelling) {
   const char* const before = "# Vente\nLe droit de r\xC3\xA9tractation dure 14 jours. Le formulaire de retractation est joint.";
   const char* const after = "# Vente\nLe droit de r\xC3\xA9tractation dure 14 jours. Le formulaire de r\xC3\xA9tractation est joint.";

@@ -62,6 +62,7 @@ std::size_t common_suffix(std::string_view a, std::string_view b) {
 }
 
 constexpr std::size_t kShortestWordForTwoLetters = 8;
+constexpr std::size_t kLongWord = 10;
 
 // Whether `a` and `b` differ by one slip of the keyboard inside the word: a letter put in or
 // left out (two neighbouring letters in a word of kShortestWordForTwoLetters or more), or two
@@ -70,7 +71,11 @@ constexpr std::size_t kShortestWordForTwoLetters = 8;
 bool one_slip_apart(std::string_view a, std::string_view b) {
   if (a == b || std::min(a.size(), b.size()) < kShortestWord) return false;
   const std::size_t prefix = common_prefix(a, b), suffix = common_suffix(a, b);
-  if (prefix < kUnchangedAround || suffix < kUnchangedAround) return false;
+  // In a long word a slip may follow its first letter ("Idemnification" for "Indemnification":
+  // a browser's terms, a heading corrected); no real word of ten letters or more is another's
+  // with a letter put in there.
+  const std::size_t before = std::min(a.size(), b.size()) >= kLongWord ? 1 : kUnchangedAround;
+  if (prefix < before || suffix < kUnchangedAround) return false;
   if (a.size() < b.size()) std::swap(a, b);
   if (a.size() == b.size() + 1) {  // one letter more in `a`: the rest must match around it
     return prefix + suffix >= b.size();

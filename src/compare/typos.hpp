@@ -14,7 +14,8 @@
 // other text), and the right word is one it uses elsewhere. Two words of the document that
 // differ by a letter ("licensor"/"licensee", "consent"/"content", "lawful"/"unlawful",
 // "annual"/"annul") stay news: the difference must sit inside the word (two letters or more
-// the same on each side of it), be one letter put in, left out or two swapped (not a letter
+// the same on each side of it; one before it in a word of ten letters or more,
+// "Idemnification"), be one letter put in, left out or two swapped (not a letter
 // replaced: "attached"/"attacked"), and neither word has digits or fewer than five letters; or
 // the two differ only by their accents ("retractation" / "rétractation"). English's "a" and "an"
 // switched (the article agreeing with the next word) is such a slip too, and so is a stutter:
