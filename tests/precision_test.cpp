@@ -735,6 +735,12 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_FALSE(is_page_control_label("Indonesia"));  // a country too
   EXPECT_FALSE(is_page_control_label("English law applies"));
   EXPECT_FALSE(is_page_control_label("Register your account to use the service"));
+  // The page's furniture phrases one after the other (contrib replay: a health insurer's
+  // accordion and log-in dialogs); twins say something.
+  EXPECT_TRUE(is_page_control_label("Read More Read Less"));
+  EXPECT_TRUE(is_page_control_label("Continue Continue Continue Continue"));
+  EXPECT_FALSE(is_page_control_label("Continue to share your data"));
+  EXPECT_FALSE(is_page_control_label("Read more about how we sell your data"));
   // A picker of the document's versions, glued by the markup (contrib replay: a survey
   // platform's privacy policy); twins name something else than dates.
   EXPECT_TRUE(is_page_control_label("Versions: October 10, 2022 (current)August 16, 2021July 1, 2021November 2, 2020"));

@@ -132,6 +132,8 @@ const std::set<std::string>& furniture_phrases() {
       // way back up ("Return to top").
       "play video", "pause video", "play", "pause", "mute", "unmute", "full screen", "fullscreen",
       "exit full screen", "return to top",
+      // A dialog's button left in the page ("Continue", a health insurer's log-in dialogs).
+      "continue",
       // An accordion's buttons ("Tout ouvrir" before each article, replay: an airline's privacy
       // policy), a "Learn more" link alone or as "Read Next" (replay: a platform's community
       // guidelines), a dialog's refusal ("Non merci").
@@ -338,6 +340,30 @@ bool is_language_switcher_line(std::string_view block_text) {
   return false;
 }
 
+constexpr std::size_t kPhraseMaxWords = 6;
+
+// A block made of the page's furniture phrases one after the other, two or more: an
+// accordion's "Read More Read Less", a dialog's buttons "Continue Continue Continue" left in
+// the page (contrib replay: a health insurer's privacy policy). `words`: the block folded to
+// its words, symbols left out.
+bool furniture_phrases_in_a_row(const std::string& words) {
+  const std::vector<std::string> tokens = space_separated_words(words);
+  if (tokens.size() < 2) return false;
+  // phrases[i]: the fewest phrases covering tokens[i..], 0 past the end, npos when none do.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> phrases(tokens.size() + 1, kNone);
+  phrases[tokens.size()] = 0;
+  for (std::size_t i = tokens.size(); i-- > 0;) {
+    std::string phrase;
+    for (std::size_t n = 1; n <= kPhraseMaxWords && i + n <= tokens.size(); ++n) {
+      phrase += (n > 1 ? " " : "") + tokens[i + n - 1];
+      if (phrases[i + n] != kNone && furniture_phrases().count(phrase) > 0)
+        phrases[i] = std::min(phrases[i], phrases[i + n] + 1);
+    }
+  }
+  return phrases[0] != kNone && phrases[0] >= 2;
+}
+
 // A picker of the document's versions: "Versions: October 10, 2022 (current)August 16,
 // 2021July 1, 2021..." (contrib replay: a survey platform's privacy policy, the picker glued
 // into one line and taken off). Its label, then two dates or more, each maybe marked current;
@@ -384,6 +410,7 @@ bool is_page_control_label(std::string_view block_text) {
   // kept as written (the lists have both spellings where pages drop accents).
   const std::string folded = canonicalize(block_text, kFoldToWords);
   if (furniture_phrases().count(without_symbols(folded))) return true;
+  if (furniture_phrases_in_a_row(without_symbols(folded))) return true;
   // Labels the page's markup glued ("Previous columnNext column"), parted again.
   if (const auto labels = glued_labels(block_text); labels.size() > 1) {
     std::string parted;
