@@ -60,6 +60,25 @@ std::string labelled_date(const Block& block) {
 
 }  // namespace
 
+std::vector<std::string> words_besides_dates(std::string_view line) {
+  const std::string rewritten = rewrite_dates(line);
+  std::vector<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i <= rewritten.size(); ++i) {
+    if (i < rewritten.size() && is_iso_date_at(rewritten, i)) {
+      i += 9;
+      continue;
+    }
+    if (i < rewritten.size() && is_letter_byte(rewritten[i])) {
+      word += rewritten[i];
+      continue;
+    }
+    if (!word.empty()) words.push_back(tosdiff::ascii_lower(word));
+    word.clear();
+  }
+  return words;
+}
+
 std::set<std::string> dates_named(std::string_view text) {
   std::set<std::string> dates;
   const std::string rewritten = rewrite_dates(text);

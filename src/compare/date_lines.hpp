@@ -19,6 +19,12 @@ namespace tosdiff {
 // 2021-12-10 and 2021-10-12).
 std::set<std::string> dates_named(std::string_view text);
 
+// The words of a line besides its dates, lower case: none for a bare date ("07/15/2024"),
+// "last", "updated" for "Last updated: 25 March 2024"; dates glued to words by the markup
+// ("2021July 1, 2021") read apart. The comparison key drops a date's label, so a line is read
+// here with its dates rewritten only.
+std::vector<std::string> words_besides_dates(std::string_view line);
+
 // A block of at most 8 words that names a date: a date line.
 bool is_date_line(std::string_view block_text);
 

@@ -237,8 +237,10 @@ class HunkBuilder {
         added.push_back(op.after);
         const Block& a = before_.text.blocks[op.before];
         const Block& b = after_.text.blocks[op.after];
-        if (moves_a_sentence_end(a.text, b.text)) moved_end = true;
         auto k = cosmetic_kinds(a.text, b.text);
+        // Only a change of punctuation can move a sentence's end: the word-by-word reading is
+        // spent on those pairs alone.
+        if (has_kind(k, "punctuation") && moves_a_sentence_end(a.text, b.text)) moved_end = true;
         if (k.empty()) {
           // Same words, other block syntax: a renumbered list item, or another layout.
           bool renumbered = a.kind == BlockKind::list_item && b.kind == BlockKind::list_item &&
@@ -433,28 +435,6 @@ void mark_date_stamps(std::vector<Hunk>& hunks) {
 // (p2b replay: a marketplace's seller terms, "03/27/2024" / "07/15/2024" above them, seven
 // alerts). Cosmetic (`date_stamp`), alone too. A bare date that is the text's only date line,
 // or beside a date line that moved too, is news.
-// The words of a line besides its dates, lower case (the comparison key drops a date's label,
-// so the line is read with its dates rewritten only): none for a bare date, "last", "updated"
-// for a label.
-std::vector<std::string> words_besides_dates(std::string_view line) {
-  const std::string rewritten = rewrite_dates(line);
-  std::vector<std::string> words;
-  std::string word;
-  for (std::size_t i = 0; i <= rewritten.size(); ++i) {
-    if (i < rewritten.size() && is_iso_date_at(rewritten, i)) {
-      i += 9;
-      continue;
-    }
-    if (i < rewritten.size() && is_letter_byte(rewritten[i])) {
-      word += rewritten[i];
-      continue;
-    }
-    if (!word.empty()) words.push_back(tosdiff::ascii_lower(word));
-    word.clear();
-  }
-  return words;
-}
-
 constexpr std::size_t kTitleLineMaxWords = 12, kPageDateMaxIndex = 3;
 
 // A date line whose label says it dates the document's version ("Last updated:", "Effective",

@@ -33,6 +33,12 @@ inline void mark_cosmetic(Hunk& hunk, const char* kind) {
   hunk.cosmetic_kinds = {kind};
 }
 
+// A block that announces what follows it: "We use these sub-processors:", "Annex:".
+inline bool ends_with_colon(std::string_view text) {
+  const std::string_view trimmed = trim(text);
+  return !trimmed.empty() && trimmed.back() == ':';
+}
+
 // A label or a teaser cut short by the page, ending with "..." or "…": no sentence, however
 // long ("Portefeuille rectangulaire...", "... penalties applied for Host cancella…").
 inline bool ends_cut_short(std::string_view text) {

@@ -8,7 +8,7 @@
 #include <unordered_set>
 
 #include "tosdiff/compare/canonical.hpp"
-#include "tosdiff/compare/date_reading.hpp"
+#include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/model/language_names.hpp"
@@ -274,7 +274,7 @@ const std::unordered_set<std::string>& switcher_lead_words() {
       "into", "other", "another", "the", "this", "these", "our", "a", "an", "page", "document", "terms", "of",
       "service", "use", "conditions", "policy", "privacy", "notice", "version", "versions", "translation",
       "translations", "translated", "is", "are", "following", "language", "languages", "voir", "lire", "cette",
-      "ce", "page", "disponible", "aussi", "également", "en", "dans", "d'autres", "autres", "les", "la", "le",
+      "ce", "disponible", "aussi", "également", "en", "dans", "d'autres", "autres", "les", "la", "le",
       "langue", "langues", "andere", "anderen", "sprache", "sprachen", "diese", "seite", "auch", "verfügbar",
       "lesen", "ansehen", "ver", "leer", "esta", "página", "también", "otros", "otras", "idioma", "idiomas",
       "altre", "lingua", "lingue", "questa", "pagina", "disponibile", "anche", "leggi", "outros", "outras",
@@ -341,6 +341,7 @@ bool is_language_switcher_line(std::string_view block_text) {
 }
 
 constexpr std::size_t kPhraseMaxWords = 6;
+constexpr std::size_t kPhrasesInARowMaxWords = 24;  // a row of buttons, not a paragraph
 
 // A block made of the page's furniture phrases one after the other, two or more: an
 // accordion's "Read More Read Less", a dialog's buttons "Continue Continue Continue" left in
@@ -348,7 +349,7 @@ constexpr std::size_t kPhraseMaxWords = 6;
 // its words, symbols left out.
 bool furniture_phrases_in_a_row(const std::string& words) {
   const std::vector<std::string> tokens = space_separated_words(words);
-  if (tokens.size() < 2) return false;
+  if (tokens.size() < 2 || tokens.size() > kPhrasesInARowMaxWords) return false;
   // phrases[i]: the fewest phrases covering tokens[i..], 0 past the end, npos when none do.
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> phrases(tokens.size() + 1, kNone);
@@ -376,25 +377,17 @@ bool is_version_picker(std::string_view block_text) {
   if (colon == std::string_view::npos) return false;
   const std::string label = ascii_lower(trim(text.substr(0, colon)));
   if (std::find(std::begin(kLabels), std::end(kLabels), label) == std::end(kLabels)) return false;
-  // The dates glued by the markup ("2021July 1") parted again.
+  // The dates glued by the markup ("(current)August 16, 2021July 1") parted again: a date
+  // runs into the next one's month.
   std::string dates;
   const std::string_view rest = text.substr(colon + 1);
   for (std::size_t i = 0; i < rest.size(); ++i) {
-    if (i > 0 && is_ascii_digit(rest[i - 1]) && is_ascii_letter(rest[i])) dates += ' ';
-    if (i > 0 && rest[i - 1] == ')' && rest[i] != ' ') dates += ' ';
+    if (i > 0 && (is_ascii_digit(rest[i - 1]) || rest[i - 1] == ')') && is_ascii_letter(rest[i])) dates += ' ';
     dates += rest[i];
   }
-  const std::string rewritten = rewrite_dates(dates);
-  std::size_t named = 0;
-  for (const std::string& word : space_separated_words(rewritten)) {
-    if (word.size() == 10 && is_iso_date_at(word, 0)) {
-      ++named;
-      continue;
-    }
-    const std::string lower = ascii_lower(word);
-    if (lower != "(current)" && lower != "current" && lower != "|" && lower != "," && lower != "-") return false;
-  }
-  return named >= 2;
+  for (const std::string& word : words_besides_dates(dates))
+    if (word != "current") return false;
+  return dates_named(dates).size() >= 2;
 }
 
 bool is_feedback_prompt(std::string_view block_text) {
@@ -409,8 +402,8 @@ bool is_page_control_label(std::string_view block_text) {
   // Lower case, ASCII quotes and dashes, no punctuation at word ends; accented letters are
   // kept as written (the lists have both spellings where pages drop accents).
   const std::string folded = canonicalize(block_text, kFoldToWords);
-  if (furniture_phrases().count(without_symbols(folded))) return true;
-  if (furniture_phrases_in_a_row(without_symbols(folded))) return true;
+  const std::string bare = without_symbols(folded);
+  if (furniture_phrases().count(bare) || furniture_phrases_in_a_row(bare)) return true;
   // Labels the page's markup glued ("Previous columnNext column"), parted again.
   if (const auto labels = glued_labels(block_text); labels.size() > 1) {
     std::string parted;

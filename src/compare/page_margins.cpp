@@ -290,11 +290,6 @@ constexpr std::size_t kMenuMinSections = 2;
 constexpr std::size_t kMenuMinTitles = 2;
 constexpr std::size_t kColumnMinItems = 2;
 
-bool ends_with_colon(std::string_view text) {
-  const std::string_view trimmed = trim(text);
-  return !trimmed.empty() && trimmed.back() == ':';
-}
-
 bool is_menu_label(const Block& block) {
   const std::string_view text = trim(block.text);
   if (count_space_separated_words(text) > kMenuLabelWords) return false;

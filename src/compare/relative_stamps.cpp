@@ -318,10 +318,6 @@ std::string without_reading_time(std::string_view text) {
 constexpr std::string_view kPublicationWords[] = {"published", "posted", "publié", "publiée", "veröffentlicht",
                                                   "publicado", "publicada", "pubblicato", "pubblicata",
                                                   "gepubliceerd"};
-constexpr std::string_view kArticleUpdateWords[] = {"Updated", "updated", "Last updated", "Mis à jour", "mis à jour",
-                                                    "Aktualisiert", "aktualisiert", "Actualizado", "actualizado",
-                                                    "Aggiornato", "aggiornato", "Bijgewerkt", "bijgewerkt",
-                                                    "Atualizado", "atualizado"};
 
 // An article's header, as a help centre or a blog prints it above a document: "Published on
 // May 9, 2024", an update stamp after it ("Updated on Aug 5, 2024", glued or not) and a
@@ -333,28 +329,26 @@ struct ArticleHeader {
 
 ArticleHeader article_header(std::string_view block_text) {
   const std::string text = without_reading_time(block_text);
-  std::size_t update = text.size();
-  for (std::string_view word : kArticleUpdateWords) update = std::min(update, text.find(word));
-  ArticleHeader header;
-  const std::string publication(trim(std::string_view(text).substr(0, update)));
-  const Words words = words_of(publication);
-  if (words.empty() || std::find(std::begin(kPublicationWords), std::end(kPublicationWords), words[0]) ==
-                           std::end(kPublicationWords))
+  const Words opening = words_of(text.substr(0, text.find(' ')));
+  if (opening.size() != 1 || std::find(std::begin(kPublicationWords), std::end(kPublicationWords), opening[0]) ==
+                                 std::end(kPublicationWords))
     return {};
+  // The update stamp may be glued to the publication's year ("2024Updated"): looked for in the
+  // text, past the publication's own word.
+  const std::string lower = ascii_lower(text);
+  std::size_t update = text.size();
+  for (std::string_view word : kUpdateWords) update = std::min(update, lower.find(word, opening[0].size()));
+  ArticleHeader header;
+  header.publication = trim(std::string_view(text).substr(0, update));
   std::string date;
+  const Words words = words_of(header.publication);
   for (std::size_t i = 1; i < words.size(); ++i) (date += words[i]) += ' ';
   if (date.empty() || !is_date_line(date) || !only_a_date(date)) return {};
   if (update < text.size()) {
-    static constexpr std::string_view kStampWords[] = {"updated", "last", "mis", "\xC3\xA0", "jour",
-                                                       "aktualisiert", "actualizado", "aggiornato", "bijgewerkt",
-                                                       "atualizado"};
     const Words stamp = words_of(std::string_view(text).substr(update));
-    for (const std::string& word : stamp)
-      if (std::find(std::begin(kStampWords), std::end(kStampWords), word) == std::end(kStampWords))
-        (header.updated += word) += ' ';
+    for (std::size_t i = any_phrase_at(stamp, 0, kUpdateWords); i < stamp.size(); ++i) (header.updated += stamp[i]) += ' ';
     if (header.updated.empty() || !is_date_line(header.updated) || !only_a_date(header.updated)) return {};
   }
-  header.publication = publication;
   return header;
 }
 

@@ -61,11 +61,6 @@ bool is_related_label(std::string_view text) {
   return false;
 }
 
-bool ends_with_colon(std::string_view text) {
-  const std::string_view trimmed = trim(text);
-  return !trimmed.empty() && trimmed.back() == ':';
-}
-
 constexpr std::size_t kRelatedMaxBlocks = 40;
 constexpr std::size_t kRelatedMaxWords = 30;  // a card's teaser, not a clause
 
@@ -204,6 +199,9 @@ void mark_menu_copies(std::vector<Hunk>& hunks, const Text& before, const Text& 
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic) continue;
     const std::string signature = change_signature(hunk);
+    if (std::none_of(menu_changes.begin(), menu_changes.end(),
+                     [&](const MenuChange& menu) { return menu.signature == signature; }))
+      continue;
     const std::vector<std::string> old_neighbours = neighbours_of(before, hunk.old_start, hunk.old_lines);
     const std::vector<std::string> new_neighbours = neighbours_of(after, hunk.new_start, hunk.new_lines);
     const bool copy = std::any_of(menu_changes.begin(), menu_changes.end(), [&](const MenuChange& menu) {

@@ -383,24 +383,28 @@ std::string expand_contractions(std::string_view text) {
 
 std::string fold_latin_abbreviations(std::string_view text) {
   if (text.find('.') == std::string_view::npos) return std::string(text);
-  // Each form, lower case, and what it reads as. Longest first.
-  static constexpr std::pair<std::string_view, std::string_view> kForms[] = {
-      {"e. g.", "eg"}, {"i. e.", "ie"}, {"e.g.", "eg"}, {"i.e.", "ie"}, {"e.g", "eg"}, {"i.e", "ie"}, {"eg.", "eg"}, {"ie.", "ie"},
+  // Each form, lower case, what it reads as, and whether that is initials, capitals all
+  // through ("US"), or a Latin abbreviation, capitalized only where it opens a sentence
+  // ("Eg"). Longest first.
+  struct Form {
+    std::string_view form, reading;
+    bool initials;
+  };
+  static constexpr Form kForms[] = {
+      {"e. g.", "eg", false}, {"i. e.", "ie", false}, {"e.g.", "eg", false}, {"i.e.", "ie", false},
+      {"e.g", "eg", false},   {"i.e", "ie", false},   {"eg.", "eg", false},  {"ie.", "ie", false},
       // Countries' initials with their stops or without (a computing company's privacy policy:
       // "by U.S. mail" / "by US mail").
-      {"u.s.a.", "usa"}, {"u.s.", "us"}, {"u.k.", "uk"}, {"e.u.", "eu"}};
+      {"u.s.a.", "usa", true}, {"u.s.", "us", true}, {"u.k.", "uk", true}, {"e.u.", "eu", true}};
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     bool folded = false;
     if ((text[i] == 'e' || text[i] == 'E' || text[i] == 'i' || text[i] == 'I' || text[i] == 'u' || text[i] == 'U') &&
         (i == 0 || !letter_ends_at(text, i))) {
-      for (const auto& [form, reading] : kForms) {
+      for (const auto& [form, reading, initials] : kForms) {
         if (i + form.size() > text.size() || !equals_ignoring_case(text.substr(i, form.size()), form)) continue;
         if (letter_starts_at(text, i + form.size())) continue;  // "e.get", "ie.example"
-        // Initials are capitals all through ("US"), a Latin abbreviation only where it opens a
-        // sentence ("Eg").
-        const bool initials = form.front() == 'u' || form == "e.u.";
         out += initials && text[i] >= 'A' && text[i] <= 'Z' ? ascii_upper(reading) : capitalized_like(reading, text.substr(i, 1));
         i += form.size();
         folded = true;

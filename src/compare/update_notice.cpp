@@ -114,6 +114,8 @@ bool tells_the_update(const std::string& sentence) {
   return about_the_update && tells && !any_of_words(set, kCommitments) && !any_of_words(set, kNegationWords);
 }
 
+constexpr std::size_t kFormWordsMax = 5;  // "the language in our": the document's form, named
+
 // The document's text changed, said in a sentence: a document word right after an update
 // word ("we updated our Privacy Policy", "our new Privacy Policy comes into effect") or just
 // before it ("Policy updated on"). `sequence`: the
@@ -122,8 +124,6 @@ bool tells_the_update(const std::string& sentence) {
 // update was called off (contrib replay: a video platform's privacy policy, judged news).
 // "These terms include our updated Data Processing Schedule
 // ... effective April 2, 2026" says what the terms contain, and is a term.
-constexpr std::size_t kFormWordsMax = 5;
-
 bool says_the_document_changed(const std::vector<std::string>& sequence) {
   // "new" tells of a version only where the sentence speaks of its coming or its place ("Our
   // new Privacy Policy comes into effect on ...", "the new policy below"): "Every order placed
@@ -238,7 +238,6 @@ bool announces_changes(std::string_view sentence) {
   }
   return false;
 }
-
 
 // "We have updated this addendum, effective from 7 September 2023. This change reflects that we
 // now rely on the EU-U.S. Data Privacy Framework when transferring data ... Learn more about this
