@@ -260,6 +260,38 @@ TEST(IndexJson, RoundTrip) {
   EXPECT_EQ(json.back(), '\n');
 }
 
+TEST(IndexJson, PendingTextsRoundTripWithTheirReason) {
+  // A text held as an error (its kind and message) and a text the page showed before, back
+  // (the version it returns to, no error).
+  for (const bool returns : {false, true}) {
+    DocumentIndex index = sample_index();
+    PendingText pending;
+    pending.sha256 = std::string(64, 'c');
+    pending.at = "2026-03-02T12:00:00Z";
+    pending.first_at = "2026-03-02T00:00:00Z";
+    pending.checks = 2;
+    pending.snapshots = {std::string(64, 'd')};
+    if (returns)
+      pending.returns_to = "1";
+    else
+      pending.reason = Error{ErrorKind::suspicious_shrink, "the text fell from 900 to 40 words"};
+    index.pending = pending;
+    const std::string json = index_to_json(index);
+    const auto written = nlohmann::json::parse(json).at("pending");
+    EXPECT_EQ(written.contains("error"), !returns) << json;
+    EXPECT_EQ(written.contains("returns_to"), returns) << json;
+    const DocumentIndex back = index_from_json(json);
+    ASSERT_TRUE(back.pending);
+    EXPECT_EQ(back.pending->returns_to, pending.returns_to);
+    EXPECT_EQ(back.pending->reason.kind, pending.reason.kind);
+    EXPECT_EQ(back.pending->reason.message, pending.reason.message);
+    EXPECT_EQ(back.pending->first_at, pending.first_at);
+    EXPECT_EQ(back.pending->checks, 2u);
+    EXPECT_EQ(back.pending->snapshots, pending.snapshots);
+    EXPECT_EQ(index_to_json(back), json);
+  }
+}
+
 TEST(IndexJson, EmptyIndexRoundTrip) {
   DocumentIndex index;
   index.platform = "p";

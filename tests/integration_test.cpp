@@ -167,7 +167,8 @@ TEST_F(TosdiffRun, QuietCheckPrintsOnlySubstantiveChangesAndGlobalOptionsMayFoll
   EXPECT_NE(quiet.out.find("example/privacy-policy"), std::string::npos) << quiet.out;
   EXPECT_EQ(quiet.out.find("example/terms-of-service"), std::string::npos) << quiet.out;
 
-  server_.set("/terms", html(policy_page("")));  // back: a cosmetic change again
+  terms.replace(terms.find("3 March 2026"), 12, "03/03/2026");  // another cosmetic change
+  server_.set("/terms", html(terms));
   ProcessResult verbose = tosdiff({"check", "example", "-v", "--color", "never"});
   EXPECT_EQ(verbose.exit_code, 0) << verbose.err;
   EXPECT_NE(verbose.out.find("example/terms-of-service"), std::string::npos) << verbose.out;

@@ -21,6 +21,7 @@
 #include "support/fake_fetcher.hpp"
 #include "support/process.hpp"
 #include "support/record_schema.hpp"
+#include "tosdiff/pipeline/document_check.hpp"
 #include "tosdiff/report/record_json.hpp"
 #include "tosdiff/report/record_text.hpp"
 #include "tosdiff/util/sha256.hpp"
@@ -149,14 +150,32 @@ class Pipeline : public ::testing::Test {
     return reported.empty() ? ChangeRecord{} : reported.front();
   }
 
-  // Text A, text B, then A again at `url`, each check `apart` after the one before.
+  // A text the page showed before, back: held on its first check (the current version stays),
+  // taken on the next one, kReturnAdoptAfter later, and dated when it was first seen.
+  ChangeRecord check_return(const DocumentSpec& document) {
+    const ChangeRecord held = check_one(document);
+    EXPECT_EQ(held.status, Status::unchanged);
+    EXPECT_FALSE(held.held_return.empty());
+    const std::string first_seen = held.checked_at;
+    clock_.advance(kReturnAdoptAfter);
+    ChangeRecord taken = check_one(document);
+    EXPECT_EQ(taken.status, Status::changed);
+    EXPECT_EQ(taken.reverts_to, held.held_return);
+    if (taken.current) {
+      EXPECT_EQ(taken.current->captured_at, first_seen);
+    }
+    return taken;
+  }
+
+  // Text A, text B, then A again at `url`, each check `apart` after the one before (A back
+  // taken on its second check).
   std::vector<ChangeRecord> check_a_b_a(const std::string& url, std::chrono::hours apart) {
     const DocumentSpec doc = spec("example", url);
     const std::string a = terms_html(), b = sold_terms_html();
     std::vector<ChangeRecord> records;
     for (const std::string* page : {&a, &b, &a}) {
       fetcher_.set_html(url, *page);
-      records.push_back(check_one(doc));
+      records.push_back(records.size() == 2 ? check_return(doc) : check_one(doc));
       clock_.advance(apart);
     }
     return records;
@@ -174,7 +193,8 @@ class Pipeline : public ::testing::Test {
     for (const std::string* page : {&a, &b, &a, &b, &a, &c, &b}) {
       if (page == &c) clock_.advance(before_c);
       fetcher_.set_html(url, *page);
-      records.push_back(check_one(doc));
+      const bool back = records.size() >= 2 && page != &c;  // a text seen before
+      records.push_back(back ? check_return(doc) : check_one(doc));
       clock_.advance(std::chrono::hours(48));
     }
     return records;
@@ -498,6 +518,113 @@ TEST_F(Pipeline, ASuspiciousShrinkIsHeldUntilAccepted) {
   EXPECT_EQ(check_one(doc).status, Status::unchanged);
 }
 
+// ---- a text seen before, back ---------------------------------------------------------------
+
+TEST_F(Pipeline, AStaleCopyServedForAFewHoursIsHeldAndNeverReported) {
+  // A, then B for two days, then a cache serves A again for a few hours, then B: nothing to
+  // report after B's arrival; the archive holds A and B only.
+  const DocumentSpec doc = spec("example", kUrl);
+  const std::string a = terms_html(), b = sold_terms_html();
+  fetcher_.set_html(kUrl, a);
+  ASSERT_EQ(check_one(doc).status, Status::new_document);
+  clock_.advance(std::chrono::hours(48));
+  fetcher_.set_html(kUrl, b);
+  ASSERT_EQ(check_one(doc).significance, Significance::substantive);
+  clock_.advance(std::chrono::hours(48));
+  fetcher_.set_html(kUrl, a);
+  const ChangeRecord held = check_one(doc);
+  EXPECT_EQ(held.status, Status::unchanged);
+  EXPECT_EQ(held.held_return, "1");
+  ASSERT_TRUE(held.current);
+  EXPECT_EQ(held.current->version, "2");
+  EXPECT_TRUE(held.warnings.empty());  // nothing to act on: cron mails nothing
+  EXPECT_EQ(record_to_json(held).at("held_return"), "1");
+  TextStyle verbose;
+  verbose.verbose = true;
+  EXPECT_NE(record_to_text(held, verbose).find("the page shows the text of version 1 again"), std::string::npos)
+      << record_to_text(held, verbose);
+  EXPECT_EQ(record_to_text(held, TextStyle{}), "");
+  DocumentIndex idx = index(doc);
+  ASSERT_TRUE(idx.pending);
+  EXPECT_EQ(idx.pending->returns_to, "1");
+  EXPECT_EQ(idx.versions.size(), 2u);
+  // B back hours later: unchanged, the held text dropped.
+  clock_.advance(std::chrono::hours(5));
+  fetcher_.set_html(kUrl, b);
+  const ChangeRecord back = check_one(doc);
+  EXPECT_EQ(back.status, Status::unchanged);
+  EXPECT_TRUE(back.held_return.empty());
+  EXPECT_TRUE(back.warnings.empty());
+  idx = index(doc);
+  EXPECT_FALSE(idx.pending);
+  EXPECT_EQ(idx.versions.size(), 2u);
+  EXPECT_FALSE(fs::exists(doc_dir(doc) / "pending" / (idx.versions[0].sha256 + ".txt")));
+}
+
+TEST_F(Pipeline, AReturnIsTakenOnlyOnceItLastsTwoChecksOverTwelveHours) {
+  // Negative twin: A put back for good. Seen twice within hours: still held; twelve hours
+  // after it was first seen: the next version, a revert reported like any change.
+  const DocumentSpec doc = spec("example", kUrl);
+  const std::string a = terms_html(), b = sold_terms_html();
+  fetcher_.set_html(kUrl, a);
+  check_one(doc);
+  clock_.advance(std::chrono::hours(48));
+  fetcher_.set_html(kUrl, b);
+  check_one(doc);
+  clock_.advance(std::chrono::hours(48));
+  fetcher_.set_html(kUrl, a);
+  const ChangeRecord first = check_one(doc);
+  ASSERT_EQ(first.held_return, "1");
+  clock_.advance(std::chrono::hours(4));
+  const ChangeRecord second = check_one(doc);
+  EXPECT_EQ(second.status, Status::unchanged);
+  EXPECT_EQ(second.held_return, "1");
+  EXPECT_EQ(index(doc).pending->checks, 2u);
+  EXPECT_EQ(index(doc).pending->first_at, first.checked_at);
+  clock_.advance(std::chrono::hours(8));
+  const ChangeRecord taken = check_one(doc);
+  EXPECT_EQ(taken.status, Status::changed);
+  EXPECT_EQ(taken.significance, Significance::substantive);
+  EXPECT_EQ(taken.reverts_to, "1");
+  EXPECT_EQ(taken.checked_at, format_utc(clock_.now()));
+  ASSERT_TRUE(taken.current);
+  EXPECT_EQ(taken.current->version, "3");
+  EXPECT_EQ(taken.current->captured_at, first.checked_at);  // dated when the page first showed it
+  const DocumentIndex idx = index(doc);
+  EXPECT_FALSE(idx.pending);
+  ASSERT_TRUE(idx.last_check);
+  EXPECT_EQ(idx.last_check->at, taken.checked_at);
+}
+
+TEST_F(Pipeline, AHeldReturnIsTakenAtOnceByAcceptAndANewTextDropsIt) {
+  const DocumentSpec doc = spec("example", kUrl);
+  Terms revised;
+  revised.privacy = "We share your personal information with our affiliates and with processors bound by contract.";
+  const std::string a = terms_html(), b = sold_terms_html(), c = terms_html(revised);
+  for (const std::string* page : {&a, &b, &a}) {
+    fetcher_.set_html(kUrl, *page);
+    check_one(doc);
+    clock_.advance(std::chrono::hours(48));
+  }
+  const ChangeRecord accepted = accept(doc);
+  EXPECT_EQ(accepted.status, Status::changed);
+  EXPECT_EQ(accepted.reverts_to, "1");
+  ASSERT_FALSE(accepted.warnings.empty());
+  EXPECT_EQ(accepted.warnings[0].rfind("accepted on purpose: the text of version 1, back since ", 0), 0u)
+      << accepted.warnings[0];
+  // Held again (B back), then a text never seen: compared with the current version, A.
+  fetcher_.set_html(kUrl, b);
+  EXPECT_EQ(check_one(doc).held_return, "2");
+  clock_.advance(std::chrono::hours(1));
+  fetcher_.set_html(kUrl, c);
+  const ChangeRecord revised_record = check_one(doc);
+  EXPECT_EQ(revised_record.status, Status::changed);
+  ASSERT_TRUE(revised_record.previous);
+  EXPECT_EQ(revised_record.previous->version, "3");
+  EXPECT_TRUE(revised_record.reverts_to.empty());
+  EXPECT_FALSE(index(doc).pending);
+}
+
 TEST_F(Pipeline, BackFromAVariantServedForAFewHoursIsFlapping) {
   // A regional variant served once: its arrival is alerted, the way back hours later is not.
   const std::vector<ChangeRecord> records = check_a_b_a(kUrl, std::chrono::hours(6));
@@ -524,7 +651,7 @@ TEST_F(Pipeline, BackFromAStaleCopyOfAnOlderVersionIsFlapping) {
     std::vector<ChangeRecord> records;
     for (const std::string* page : {&a, &b, &c, &a, &c}) {
       fetcher_.set_html(kUrl, *page);
-      records.push_back(check_one(doc));
+      records.push_back(records.size() >= 3 ? check_return(doc) : check_one(doc));
       clock_.advance(records.size() == 4 ? stale_for : std::chrono::hours(48));
     }
     return records;
@@ -546,7 +673,7 @@ TEST_F(Pipeline, FlappingBetweenTwoTextsIsNamedThenCosmetic) {
   std::vector<ChangeRecord> records;
   for (const std::string* page : {&a, &b, &a, &b}) {
     fetcher_.set_html(kUrl, *page);
-    records.push_back(check_one(doc));
+    records.push_back(records.size() >= 2 ? check_return(doc) : check_one(doc));
     clock_.advance(std::chrono::hours(48));  // each text lives long enough to be news
   }
   EXPECT_EQ(records[0].status, Status::new_document);

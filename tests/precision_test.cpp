@@ -769,6 +769,11 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   // The owner named first (an AI lab's footer: "Lumen AI © 2015–2026").
   EXPECT_TRUE(is_page_control_label("Lumenfield AI \xC2\xA9 2015\xE2\x80\x93" "2026"));
   EXPECT_TRUE(is_page_control_label("Lumenfield \xC2\xA9 2026. All rights reserved."));
+  // A brand's line naming its company after the years (a cable operator's privacy policy).
+  EXPECT_TRUE(is_page_control_label("LUMENNET \xC2\xA9 2013 Lumenfield"));
+  EXPECT_TRUE(is_page_control_label("LumenNet \xC2\xA9 2014 Lumenfield Cable Inc."));
+  EXPECT_FALSE(is_page_control_label("LumenNet \xC2\xA9 2014 Lumenfield sells your data"));
+  EXPECT_FALSE(is_page_control_label("LumenNet \xC2\xA9 Lumenfield Cable"));  // no year
   EXPECT_FALSE(is_page_control_label("We license your content. \xC2\xA9 2026"));
   EXPECT_FALSE(is_page_control_label("Lumenfield \xC2\xA9 2026 licenses your content to advertisers worldwide"));
   EXPECT_FALSE(is_page_control_label("Copyright infringement claims go to our designated agent."));

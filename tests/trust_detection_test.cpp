@@ -241,6 +241,14 @@ class HeldBack : public TrustDetection {
     EXPECT_EQ(lines.size(), 1u) << r.out << r.err;
     return lines.empty() ? json() : lines[0];
   }
+  // A text the page showed before, back: held at `first` (unchanged, the current version
+  // stays), taken at `second`, a check twelve hours later or more.
+  json check_return(const std::string& first, const std::string& second) {
+    const json held = check_at(first);
+    EXPECT_EQ(held["status"], "unchanged") << held.dump(2);
+    EXPECT_TRUE(held.contains("held_return")) << held.dump(2);
+    return check_at(second);
+  }
 };
 
 TEST_F(HeldBack, AHeldTextThatChangesAgainIsNotAdoptedAtOnceNorWhenItIsNotTheDocument) {
@@ -431,7 +439,7 @@ TEST_F(HeldBack, AShortTranslationServedForADayIsTakenAsALanguageSwitch) {
   EXPECT_EQ(taken["significance"], "cosmetic") << taken.dump(2);
   EXPECT_EQ(taken["cosmetic_kinds"], json::array({"language"})) << taken.dump(2);
   serve_html(policy_page(kPolicyEn));
-  json back = check_at("2026-03-04T01:00:00Z");
+  json back = check_return("2026-03-04T01:00:00Z", "2026-03-04T13:00:00Z");
   EXPECT_NE(back.value("significance", ""), "substantive") << back.dump(2);
 }
 
@@ -514,7 +522,7 @@ TEST_F(HeldBack, ALanguageLeftMonthsAgoIsATranslationAgainNotComparedWithItsOldT
   serve_html(policy_page(kPolicyFr));
   ASSERT_EQ(check_at("2026-03-02T00:00:00Z")["significance"], "cosmetic");
   serve_html(policy_page(kPolicyEn));
-  ASSERT_EQ(check_at("2026-03-03T00:00:00Z")["significance"], "cosmetic");  // back, the same as version 1
+  ASSERT_EQ(check_return("2026-03-03T00:00:00Z", "2026-03-03T12:00:00Z")["significance"], "cosmetic");  // back, version 1
   // The document changes, reported in English ...
   serve_html(policy_page(kPolicyEn, 4, "We keep the photos of a closed account for thirty days before we erase them."));
   ASSERT_EQ(check_at("2026-03-10T00:00:00Z")["significance"], "substantive");
@@ -652,8 +660,8 @@ TEST_F(HeldBack, RegionalEditionsServedByTurnsSwitchAsVariantsOnceSeenFlapping) 
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
   serve_html(edition_page(kEu, kRenewMonthly));  // the first time: news
   ASSERT_EQ(check_at("2026-03-01T06:00:00Z")["significance"], "substantive");
-  serve_html(edition_page(kUs, kRenewMonthly));  // back hours later: flapping
-  ASSERT_EQ(check_at("2026-03-01T12:00:00Z")["cosmetic_kinds"], json::array({"flapping"}));
+  serve_html(edition_page(kUs, kRenewMonthly));  // back hours later, and staying: flapping
+  ASSERT_EQ(check_return("2026-03-01T12:00:00Z", "2026-03-02T00:00:00Z")["cosmetic_kinds"], json::array({"flapping"}));
   serve_html(edition_page(kUs, kRenewYearly));  // both editions revised: a change
   ASSERT_EQ(check_at("2026-03-10T00:00:00Z")["significance"], "substantive");
   // The other edition of the revised terms: no text repeats, but the places that switch are
@@ -681,7 +689,7 @@ TEST_F(HeldBack, AnotherEditionIsNewsAndSoIsItsUndoingButNotTheThirdSwitch) {
   serve_html(edition_page(kEu, kRenewMonthly));  // never seen: news
   ASSERT_EQ(check_at("2026-03-03T00:00:00Z")["significance"], "substantive");
   serve_html(edition_page(kUs, kRenewMonthly));  // back after two days: a revert, news
-  json back = check_at("2026-03-05T00:00:00Z");
+  json back = check_return("2026-03-05T00:00:00Z", "2026-03-05T12:00:00Z");
   ASSERT_EQ(back["significance"], "substantive") << back.dump(2);
   serve_html(edition_page(kUs, kRenewYearly));
   ASSERT_EQ(check_at("2026-03-10T00:00:00Z")["significance"], "substantive");
@@ -705,7 +713,7 @@ TEST_F(HeldBack, AnAddressSwitchedAThirdTimeIsAVariantHoweverTheDiffCutsIt) {
   serve_html(edition_page(quay, kRenewMonthly));
   ASSERT_EQ(check_at("2026-03-03T00:00:00Z")["significance"], "substantive");
   serve_html(edition_page(harbour, kRenewMonthly));
-  ASSERT_EQ(check_at("2026-03-20T00:00:00Z")["significance"], "substantive");
+  ASSERT_EQ(check_return("2026-03-20T00:00:00Z", "2026-03-20T12:00:00Z")["significance"], "substantive");
   serve_html(edition_page(harbour, kRenewYearly));
   ASSERT_EQ(check_at("2026-04-10T00:00:00Z")["significance"], "substantive");
   serve_html(edition_page(quay, kRenewYearly));
@@ -735,7 +743,7 @@ class SwitchedBack : public HeldBack {
   test.serve_html(rules_with(other, kRenewMonthly));
   ASSERT_EQ(test.check_at("2026-03-05T00:00:00Z")["significance"], "substantive");
   test.serve_html(rules_with(one, kRenewMonthly));
-  ASSERT_EQ(test.check_at("2026-03-15T00:00:00Z")["significance"], "substantive");
+  ASSERT_EQ(test.check_return("2026-03-15T00:00:00Z", "2026-03-15T12:00:00Z")["significance"], "substantive");
   test.serve_html(rules_with(one, kRenewYearly));
   ASSERT_EQ(test.check_at("2026-03-20T00:00:00Z")["significance"], "substantive");
   test.serve_html(rules_with(other, kRenewYearly));
@@ -760,7 +768,7 @@ TEST_F(HeldBack, AVariantSeenFlappingLongAgoIsAChangeAgain) {
   serve_html(edition_page(kEu, kRenewMonthly));
   ASSERT_EQ(check_at("2026-03-01T06:00:00Z")["significance"], "substantive");
   serve_html(edition_page(kUs, kRenewMonthly));
-  ASSERT_EQ(check_at("2026-03-01T12:00:00Z")["cosmetic_kinds"], json::array({"flapping"}));
+  ASSERT_EQ(check_return("2026-03-01T12:00:00Z", "2026-03-02T00:00:00Z")["cosmetic_kinds"], json::array({"flapping"}));
   serve_html(edition_page(kUs, kRenewYearly));
   ASSERT_EQ(check_at("2026-10-01T00:00:00Z")["significance"], "substantive");
   serve_html(edition_page(kEu, kRenewYearly));  // seven months after the flapping: news again

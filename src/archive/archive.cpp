@@ -149,12 +149,16 @@ std::string index_to_json(const DocumentIndex& index) {
   j["recent_errors"] = std::move(errors);
   if (index.pending) {
     const PendingText& p = *index.pending;
-    j["pending"] = {{"sha256", p.sha256},
-                    {"at", p.at},
-                    {"first_at", p.first_at.empty() ? p.at : p.first_at},
-                    {"checks", p.checks},
-                    {"error", error_to_json(p.reason)},
-                    {"snapshots", p.snapshots}};
+    ordered_json pending = {{"sha256", p.sha256},
+                            {"at", p.at},
+                            {"first_at", p.first_at.empty() ? p.at : p.first_at},
+                            {"checks", p.checks}};
+    if (p.returns_to.empty())
+      pending["error"] = error_to_json(p.reason);
+    else
+      pending["returns_to"] = p.returns_to;
+    pending["snapshots"] = p.snapshots;
+    j["pending"] = std::move(pending);
   }
   // Texts come from the web: never let an invalid byte make the archive unwritable.
   return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
@@ -220,7 +224,8 @@ DocumentIndex index_from_json(std::string_view text) {
       pending.at = string_field(*p, "at");
       pending.first_at = string_field(*p, "first_at", pending.at);
       pending.checks = count_field(*p, "checks", 1);
-      pending.reason = error_from_json(object_field(*p, "error"));
+      pending.returns_to = string_field(*p, "returns_to");
+      if (pending.returns_to.empty()) pending.reason = error_from_json(object_field(*p, "error"));
       pending.snapshots = strings_field(*p, "snapshots");
       index.pending = std::move(pending);
     }

@@ -66,7 +66,11 @@ struct PendingText {
   std::string at;                      // when this text was last seen
   std::string first_at;                // when a text was first held back (the same, or a cosmetic variant)
   std::uint64_t checks = 1;            // checks that held it back in a row
-  Error reason;                        // why it was held back
+  // A text the page showed before, back after another (a stale copy, an edition served by
+  // turns): the id of the earlier version with this text, held until it lasts
+  // (pipeline/document_check.hpp kReturnAdoptChecks). Empty for a text held as an error.
+  std::string returns_to;
+  Error reason;                        // why it was held back, when returns_to is empty
   std::vector<std::string> snapshots;  // the raw pages it came from
 };
 

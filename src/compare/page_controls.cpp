@@ -41,8 +41,16 @@ std::string without_bars(std::string_view block_text) {
   return out;
 }
 
-// The owner's name before the mark: "Lumen AI © 2015–2026", "Lumen © 2026. All rights reserved."
+// The owner's name before the mark: "Lumen AI © 2015–2026", "Lumen © 2026. All rights reserved.",
+// and a brand's line naming its company after the years: "XFINITY © 2013 Comcast" (contrib
+// replay: a cable operator's privacy policy, the year turning every January).
 constexpr std::size_t kCopyrightOwnerWords = 4;
+
+bool is_year_span_word(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return is_ascii_digit(c) || c == '-' || c == '.' || c == ',';
+  });
+}
 
 bool is_owner_first_copyright(std::string_view block_text) {
   const std::size_t mark = block_text.find("\xC2\xA9");
@@ -50,17 +58,22 @@ bool is_owner_first_copyright(std::string_view block_text) {
   const std::string_view owner = trim(block_text.substr(0, mark));
   if (owner.empty() || count_space_separated_words(owner) > kCopyrightOwnerWords) return false;
   if (owner.back() == '.' || owner.back() == ';' || owner.back() == ':') return false;
-  // After the mark only its years and "All rights reserved": the owner has been named.
-  std::string rest = ascii_lower(block_text.substr(mark + 2));
-  if (const std::size_t reserved = rest.find("all rights reserved"); reserved != std::string::npos) rest.erase(reserved, 19);
+  // After the mark its years, "All rights reserved", and at most the company's name in
+  // capitals after the years: nothing that says something.
+  std::string rest(block_text.substr(mark + 2));
+  if (const std::size_t reserved = ascii_lower(rest).find("all rights reserved"); reserved != std::string::npos)
+    rest.erase(reserved, 19);
   if (const std::size_t dash = rest.find("\xE2\x80\x93"); dash != std::string::npos) rest.replace(dash, 3, "-");
   bool year = false;
-  for (std::size_t i = 0; i < rest.size(); ++i) {
-    if (is_ascii_digit(rest[i])) {
-      year = year || (i + 4 <= rest.size() && all_ascii_digits(std::string_view(rest).substr(i, 4)));
+  std::size_t named = 0;
+  for (const std::string& word : space_separated_words(rest)) {
+    if (is_year_span_word(word)) {
+      if (named > 0) return false;
+      for (std::size_t i = 0; i + 4 <= word.size() && !year; ++i)
+        year = all_ascii_digits(std::string_view(word).substr(i, 4));
       continue;
     }
-    if (rest[i] != ' ' && rest[i] != '-' && rest[i] != '.' && rest[i] != ',') return false;
+    if (!year || ++named > kCopyrightOwnerWords || !is_ascii_upper(word[0])) return false;
   }
   return year;
 }

@@ -69,6 +69,9 @@ struct ChangeRecord {
   Significance significance = Significance::none;  // changed: substantive or cosmetic
   std::vector<std::string> cosmetic_kinds;
   std::string reverts_to;         // changed: id of an earlier version with this same text
+  // unchanged: the page shows the text of this earlier version again, held until it lasts
+  // (a stale copy, an edition served by turns); the current version stays current meanwhile.
+  std::string held_return;
   bool accepted = false;          // changed by `tosdiff accept`, not by a check
   std::size_t blocks = 0, words = 0;  // new: size of the text
   std::optional<Error> error;     // status error

@@ -311,7 +311,8 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
   pending.snapshots = snapshots;
   const bool shrink = error.kind == ErrorKind::suspicious_shrink;
   bool unlike_document = false;
-  if (shrink && index.pending && index.pending->reason.kind == ErrorKind::suspicious_shrink) {
+  if (shrink && index.pending && index.pending->returns_to.empty() &&
+      index.pending->reason.kind == ErrorKind::suspicious_shrink) {
     const PendingText before = *index.pending;
     const Text held = parse_text(archive_.read_pending(index));
     const Change since = diff_texts(held, outcome.text);
@@ -319,7 +320,7 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
       pending.first_at = before.first_at.empty() ? before.at : before.first_at;
       pending.checks = before.checks + 1;
     }
-    if (held_long_enough(pending)) {
+    if (held_long_enough(pending, kAdoptAfterChecks, kAdoptAfter)) {
       const VersionEntry* current = index.current();
       const Text archived = current ? parse_text(archive_.read_version(index, *current)) : Text{};
       if (looks_like_the_document(outcome.text, archived)) {
@@ -348,10 +349,11 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
   return finish_error(error, pages, true);
 }
 
-bool DocumentCheck::held_long_enough(const PendingText& pending) const {
+bool DocumentCheck::held_long_enough(const PendingText& pending, std::uint64_t checks,
+                                     std::chrono::hours span) const {
   std::chrono::system_clock::time_point first, now;
   if (!parse_utc(pending.first_at, first) || !parse_utc(checked_at_, now)) return false;
-  return pending.checks >= kAdoptAfterChecks && now - first >= kAdoptAfter;
+  return pending.checks >= checks && now - first >= span;
 }
 
 namespace {
@@ -392,6 +394,9 @@ bool looks_like_the_document(const Text& held, const Text& archived) {
 }
 
 ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vector<Page>& pages) {
+  // Compared like with like after a change of rules, the text is not the page's return.
+  if (outcome.kind == Outcome::Kind::new_version && !outcome.rules_baseline)
+    if (const VersionEntry* earlier = earlier_version_with(outcome.sha256)) return finish_return(*earlier, outcome, pages);
   transaction_->store_pages(to_store(pages), checked_at_, true);
   transaction_->drop_pending();  // a good text supersedes one awaiting acceptance
   std::vector<std::string> snapshots;
@@ -400,6 +405,57 @@ ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vecto
   ChangeRecord record = record_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, false, outcome.warnings);
   rules_baseline_ = nullptr;
   return record;
+}
+
+// The newest earlier version (not the current one) with this text, if any.
+const VersionEntry* DocumentCheck::earlier_version_with(const std::string& sha256) const {
+  const auto& versions = transaction_->index().versions;
+  if (versions.empty() || versions.back().sha256 == sha256) return nullptr;
+  for (auto it = std::next(versions.rbegin()); it != versions.rend(); ++it)
+    if (it->sha256 == sha256) return &*it;
+  return nullptr;
+}
+
+// The text of an earlier version, back (kReturnAdoptChecks says why it waits): the check is
+// `unchanged`, the current version stays, and the text is pending, its clock running while it
+// comes back check after check. Lasting, it becomes the next version, dated when the page
+// first showed it, so that what follows is measured from then (a variant's way back within
+// 36 hours is flapping: record_builder.cpp). The current text back drops it (finish_text),
+// unreported; `tosdiff accept` takes it at once.
+ChangeRecord DocumentCheck::finish_return(const VersionEntry& earlier, const Outcome& outcome,
+                                          const std::vector<Page>& pages) {
+  const DocumentIndex& index = transaction_->index();
+  PendingText pending;
+  pending.sha256 = outcome.sha256;
+  pending.at = checked_at_;
+  pending.first_at = checked_at_;
+  pending.returns_to = earlier.id();
+  for (const Page& page : pages) pending.snapshots.push_back(page.sha256);
+  if (index.pending && index.pending->returns_to == pending.returns_to && index.pending->sha256 == pending.sha256) {
+    pending.first_at = index.pending->first_at.empty() ? index.pending->at : index.pending->first_at;
+    pending.checks = index.pending->checks + 1;
+  }
+  // The pages are what the site serves now: the next request asks whether they changed.
+  transaction_->store_pages(to_store(pages), checked_at_, true);
+  if (held_long_enough(pending, kReturnAdoptChecks, kReturnAdoptAfter)) {
+    transaction_->drop_pending();
+    std::vector<std::string> warnings = outcome.warnings;
+    warnings.push_back("the page shows the text of version " + earlier.id() + " again, since " + pending.first_at +
+                       " (" + std::to_string(pending.checks) + " checks): tosdiff takes it as the document");
+    add_version(pending.snapshots, outcome.text, outcome.rendered, outcome.sha256, pending.first_at, false,
+                std::move(warnings));
+    transaction_->note_checked_at(checked_at_);
+    return commit();
+  }
+  const VersionEntry& current = *index.current();
+  transaction_->hold(std::move(pending), outcome.rendered);
+  transaction_->note_unchanged(checked_at_);
+  result_.status = Status::unchanged;
+  result_.current = version_ref(current);
+  // Not a warning: nothing for the reader to do, and a cron mail for every stale copy would be
+  // the noise this hold keeps out. The record says it (held_return); -v prints it.
+  result_.held_return = earlier.id();
+  return commit();
 }
 
 // The text, as the current version again (unchanged) or as the next one.
@@ -495,6 +551,7 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
   const FetchedWith fetched_with = result_.fetched_with;
   result_ = std::move(built.record);
   result_.fetched_with = fetched_with;
+  result_.checked_at = checked_at_;  // the version may be dated earlier (finish_return)
   transaction_->add_version(
       std::move(built.version), rendered,
       record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
@@ -521,9 +578,10 @@ ChangeRecord DocumentCheck::accept() {
   if (sha256_hex(rendered) != pending.sha256)
     throw ArchiveError(archive_.pending_path(index, pending.sha256).string() + " does not match the index");
   transaction_->drop_pending();  // the commit drops the pending file
-  return record_version(pending.snapshots, text, rendered, pending.sha256, true,
-                        {"accepted on purpose: " + std::string(to_string(pending.reason.kind)) + ": " +
-                         pending.reason.message});
+  const std::string why = !pending.returns_to.empty()
+                              ? "the text of version " + pending.returns_to + ", back since " + pending.first_at
+                              : std::string(to_string(pending.reason.kind)) + ": " + pending.reason.message;
+  return record_version(pending.snapshots, text, rendered, pending.sha256, true, {"accepted on purpose: " + why});
 }
 
 ChangeRecord DocumentCheck::complete_commit(bool data_synced) {

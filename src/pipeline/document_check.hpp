@@ -38,6 +38,17 @@ struct DocumentCheckOptions {
 // days of errors, not months of blindness. `tosdiff accept` still takes it at once.
 inline constexpr std::uint64_t kAdoptAfterChecks = 3;
 inline constexpr auto kAdoptAfter = std::chrono::hours(24);
+// A text the page showed before (an earlier version's, not the current one's), back after
+// another, is held the same way until it lasts: taken, and reported, once seen on this many
+// checks in a row spanning at least kReturnAdoptAfter; the current text back first, and it is
+// dropped unreported. A cache or a mirror serving a stale copy for a few hours, or a regional
+// edition answered to one request, is gone by the next check (contrib replay: 61 alerts of
+// 6,714 were such returns, lasting under a day, a 2011 statement and a 2022 policy among
+// them); a text put back on purpose stays, and is reported one check later (the next
+// day with a daily cron). Fewer checks than the shrink's: a revert is the page's own text,
+// not a suspicious one.
+inline constexpr std::uint64_t kReturnAdoptChecks = 2;
+inline constexpr auto kReturnAdoptAfter = std::chrono::hours(12);
 // A held text that changes substantively keeps its clock only while it is the same page
 // edited: this much of the two texts' vocabulary in common (vocabulary_overlap); less, and it
 // is another page, held back from scratch.
@@ -116,12 +127,14 @@ class DocumentCheck {
   ChangeRecord finish_error(const Error& error, const std::vector<Page>& pages, bool record_check);
   ChangeRecord finish_hold(Error error, const Outcome& outcome, const std::vector<Page>& pages);
   ChangeRecord finish_text(const Outcome& outcome, const std::vector<Page>& pages);
+  ChangeRecord finish_return(const VersionEntry& earlier, const Outcome& outcome, const std::vector<Page>& pages);
+  const VersionEntry* earlier_version_with(const std::string& sha256) const;
   ChangeRecord record_version(const std::vector<std::string>& snapshots, const Text& text, const std::string& rendered,
                               const std::string& sha, bool accepted, std::vector<std::string> warnings);
   void add_version(const std::vector<std::string>& snapshots, const Text& text, const std::string& rendered,
                    const std::string& sha, const std::string& captured_at, bool accepted,
                    std::vector<std::string> warnings);
-  bool held_long_enough(const PendingText& pending) const;
+  bool held_long_enough(const PendingText& pending, std::uint64_t checks, std::chrono::hours span) const;
   ChangeRecord archive_failure(const ArchiveError& e);
   ChangeRecord internal_failure(const std::exception& e);
   ChangeRecord nothing_kept(Error error);

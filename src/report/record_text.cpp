@@ -120,7 +120,13 @@ std::string render_text_report(const ChangeRecord& r, const TextStyle& style) {
     for (const auto& w : r.warnings) out << "  " << paint("33", "warning: ") << w << "\n";
   };
   if (r.status == Status::unchanged) {
-    if (style.verbose || !r.warnings.empty()) out << paint("2", "unchanged  " + key) << "\n";
+    if (style.verbose || !r.warnings.empty()) {
+      out << paint("2", "unchanged  " + key);
+      if (style.verbose && !r.held_return.empty())
+        out << paint("2", "  (the page shows the text of version " + r.held_return +
+                              " again: held until it lasts, `tosdiff accept " + key + "` takes it now)");
+      out << "\n";
+    }
     warnings();
     return out.str();
   }

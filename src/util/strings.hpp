@@ -15,6 +15,7 @@ namespace tosdiff {
 // Character classes without the locale (std::isalpha and friends read it).
 constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 // An ASCII letter or any byte of a UTF-8 sequence (a letter of another alphabet, mostly).
 constexpr bool is_letter_byte(char c) { return is_ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80; }
 inline bool all_ascii_digits(std::string_view s) {
