@@ -261,9 +261,10 @@ TEST(IndexJson, RoundTrip) {
 }
 
 TEST(IndexJson, PendingTextsRoundTripWithTheirReason) {
-  // A text held as an error (its kind and message) and a text the page showed before, back
-  // (the version it returns to, no error).
-  for (const bool returns : {false, true}) {
+  // A text held as an error (its kind and message), a text the page showed before, back (the
+  // version it returns to, no error), and the page in another language (its code, no error).
+  for (const char* held : {"error", "returns_to", "language"}) {
+    const bool returns = std::string(held) != "error";
     DocumentIndex index = sample_index();
     PendingText pending;
     pending.sha256 = std::string(64, 'c');
@@ -271,18 +272,21 @@ TEST(IndexJson, PendingTextsRoundTripWithTheirReason) {
     pending.first_at = "2026-03-02T00:00:00Z";
     pending.checks = 2;
     pending.snapshots = {std::string(64, 'd')};
-    if (returns)
+    if (std::string(held) == "returns_to")
       pending.returns_to = "1";
+    else if (std::string(held) == "language")
+      pending.language = "es";
     else
       pending.reason = Error{ErrorKind::suspicious_shrink, "the text fell from 900 to 40 words"};
     index.pending = pending;
     const std::string json = index_to_json(index);
     const auto written = nlohmann::json::parse(json).at("pending");
     EXPECT_EQ(written.contains("error"), !returns) << json;
-    EXPECT_EQ(written.contains("returns_to"), returns) << json;
+    EXPECT_TRUE(written.contains(held)) << json;
     const DocumentIndex back = index_from_json(json);
     ASSERT_TRUE(back.pending);
     EXPECT_EQ(back.pending->returns_to, pending.returns_to);
+    EXPECT_EQ(back.pending->language, pending.language);
     EXPECT_EQ(back.pending->reason.kind, pending.reason.kind);
     EXPECT_EQ(back.pending->reason.message, pending.reason.message);
     EXPECT_EQ(back.pending->first_at, pending.first_at);

@@ -241,12 +241,12 @@ class HeldBack : public TrustDetection {
     EXPECT_EQ(lines.size(), 1u) << r.out << r.err;
     return lines.empty() ? json() : lines[0];
   }
-  // A text the page showed before, back: held at `first` (unchanged, the current version
-  // stays), taken at `second`, a check twelve hours later or more.
-  json check_return(const std::string& first, const std::string& second) {
+  // A text the page showed before, back, or the page in another language: held at `first`
+  // (unchanged, the current version stays), taken at `second`, a check twelve hours later.
+  json check_held(const std::string& first, const std::string& second) {
     const json held = check_at(first);
     EXPECT_EQ(held["status"], "unchanged") << held.dump(2);
-    EXPECT_TRUE(held.contains("held_return")) << held.dump(2);
+    EXPECT_TRUE(held.contains("held_return") || held.contains("held_language")) << held.dump(2);
     return check_at(second);
   }
 };
@@ -439,7 +439,7 @@ TEST_F(HeldBack, AShortTranslationServedForADayIsTakenAsALanguageSwitch) {
   EXPECT_EQ(taken["significance"], "cosmetic") << taken.dump(2);
   EXPECT_EQ(taken["cosmetic_kinds"], json::array({"language"})) << taken.dump(2);
   serve_html(policy_page(kPolicyEn));
-  json back = check_return("2026-03-04T01:00:00Z", "2026-03-04T13:00:00Z");
+  json back = check_held("2026-03-04T01:00:00Z", "2026-03-04T13:00:00Z");
   EXPECT_NE(back.value("significance", ""), "substantive") << back.dump(2);
 }
 
@@ -472,7 +472,7 @@ TEST_F(HeldBack, AStaleSelectorOnTheTranslatedPageFindsTheTranslation) {
   serve_html(policy_in(kPolicyEn, "policy-en"));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
   serve_html(policy_in(kPolicyFr, "policy-fr"));
-  json french = check_at("2026-03-02T00:00:00Z");
+  json french = check_held("2026-03-02T00:00:00Z", "2026-03-02T12:00:00Z");
   ASSERT_EQ(french["status"], "changed") << french.dump(2);
   EXPECT_EQ(french["significance"], "cosmetic") << french.dump(2);
   EXPECT_EQ(french["language_changed"]["to"], "fr");
@@ -520,16 +520,16 @@ TEST_F(HeldBack, ALanguageLeftMonthsAgoIsATranslationAgainNotComparedWithItsOldT
   serve_html(policy_page(kPolicyEn));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
   serve_html(policy_page(kPolicyFr));
-  ASSERT_EQ(check_at("2026-03-02T00:00:00Z")["significance"], "cosmetic");
+  ASSERT_EQ(check_held("2026-03-02T00:00:00Z", "2026-03-02T12:00:00Z")["significance"], "cosmetic");
   serve_html(policy_page(kPolicyEn));
-  ASSERT_EQ(check_return("2026-03-03T00:00:00Z", "2026-03-03T12:00:00Z")["significance"], "cosmetic");  // back, version 1
+  ASSERT_EQ(check_held("2026-03-03T00:00:00Z", "2026-03-03T12:00:00Z")["significance"], "cosmetic");  // back, version 1
   // The document changes, reported in English ...
   serve_html(policy_page(kPolicyEn, 4, "We keep the photos of a closed account for thirty days before we erase them."));
   ASSERT_EQ(check_at("2026-03-10T00:00:00Z")["significance"], "substantive");
   // ... and two months later the French page again, edited since with that change: reported
   // already, not a change of the document.
   serve_html(policy_page(kPolicyFr, 4, "Nous gardons les photos d'un compte fermé pendant trente jours."));
-  json french = check_at("2026-05-03T00:00:00Z");
+  json french = check_held("2026-05-03T00:00:00Z", "2026-05-03T12:00:00Z");
   ASSERT_EQ(french["status"], "changed") << french.dump(2);
   EXPECT_EQ(french["significance"], "cosmetic") << french.dump(2);
   EXPECT_EQ(french["cosmetic_kinds"], json::array({"language"}));
@@ -540,23 +540,52 @@ TEST_F(HeldBack, ALanguageBackAfterLongWithNothingReportedMeanwhileIsComparedWit
   serve_html(policy_page(kPolicyEn));
   ASSERT_EQ(check_at("2024-03-01T00:00:00Z")["status"], "new");
   serve_html(policy_page(kPolicyFr));  // the French page, unchanged for two years
-  ASSERT_EQ(check_at("2024-03-02T00:00:00Z")["significance"], "cosmetic");
+  ASSERT_EQ(check_held("2024-03-02T00:00:00Z", "2024-03-02T12:00:00Z")["significance"], "cosmetic");
   // The English page again, with new terms: nothing reported them in French.
   const std::string clause = "We keep the photos of a closed account for thirty days before we erase them.";
   serve_html(policy_page(kPolicyEn, 4, clause));
-  json back = check_at("2026-03-02T00:00:00Z");
+  json back = check_held("2026-03-02T00:00:00Z", "2026-03-02T12:00:00Z");
   ASSERT_EQ(back["status"], "changed") << back.dump(2);
   EXPECT_EQ(back["language_changed"]["compared_with"], "1") << back.dump(2);
   EXPECT_EQ(back["significance"], "substantive") << back.dump(2);
 }
 
+// A replay: a telecom's privacy policy answered in Spanish for six hours, six times, each
+// time alerted against its last Spanish text. Held until it lasts: the English page back
+// first, nothing is reported; a translation that stays is taken, even edited meanwhile.
+TEST_F(HeldBack, APageAnsweredInAnotherLanguageForHoursIsHeldAndDropped) {
+  serve_html(policy_page(kPolicyEn));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(policy_page(kPolicyFr));
+  json french = check_at("2026-03-02T00:00:00Z");
+  EXPECT_EQ(french["status"], "unchanged") << french.dump(2);
+  EXPECT_EQ(french["held_language"], "fr") << french.dump(2);
+  EXPECT_FALSE(french.contains("warnings")) << french.dump(2);
+  serve_html(policy_page(kPolicyEn));
+  json back = check_at("2026-03-02T06:00:00Z");
+  EXPECT_EQ(back["status"], "unchanged") << back.dump(2);
+  EXPECT_FALSE(back.contains("held_language")) << back.dump(2);
+  EXPECT_EQ(versions(), 1u);
+  // Twin: the French page for good, its stamp changing between checks: taken the next day.
+  serve_html(policy_page(kPolicyFr, 4, "Mis à jour le 5 mars."));
+  EXPECT_EQ(check_at("2026-03-05T00:00:00Z")["held_language"], "fr");
+  serve_html(policy_page(kPolicyFr, 4, "Mis à jour le 6 mars."));
+  json taken = check_at("2026-03-05T12:00:00Z");
+  ASSERT_EQ(taken["status"], "changed") << taken.dump(2);
+  EXPECT_EQ(taken["significance"], "cosmetic") << taken.dump(2);
+  EXPECT_EQ(taken["language_changed"]["to"], "fr") << taken.dump(2);
+  EXPECT_EQ(taken["current"]["captured_at"], "2026-03-05T00:00:00Z") << taken.dump(2);
+  EXPECT_EQ(versions(), 2u);
+}
+
 TEST_F(HeldBack, ATranslationIsALanguageChangeAndTheWayBackIsComparedWithTheSameLanguage) {
   serve_html(policy_page(kPolicyEn));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
-  // The policy translated: a language change at once, not a text held back (it shares few
-  // words with the English one, but reads like a policy in French).
+  // The policy translated: a language change once it lasts (two checks over twelve hours), not
+  // a text held back as an error (it shares few words with the English one, but reads like a
+  // policy in French).
   serve_html(policy_page(kPolicyFr));
-  json french = check_at("2026-03-02T00:00:00Z");
+  json french = check_held("2026-03-02T00:00:00Z", "2026-03-02T12:00:00Z");
   ASSERT_EQ(french["status"], "changed") << french.dump(2);
   EXPECT_EQ(french["significance"], "cosmetic") << french.dump(2);
   EXPECT_EQ(french["cosmetic_kinds"], json::array({"language"}));
@@ -566,7 +595,7 @@ TEST_F(HeldBack, ATranslationIsALanguageChangeAndTheWayBackIsComparedWithTheSame
   // Back in English with one clause added: compared with version 1, the one change alerts.
   const std::string clause = "We keep the photos of a closed account for thirty days before we erase them.";
   serve_html(policy_page(kPolicyEn, 4, clause));
-  json back = check_at("2026-03-04T00:00:00Z");
+  json back = check_held("2026-03-04T00:00:00Z", "2026-03-04T12:00:00Z");
   ASSERT_EQ(back["status"], "changed") << back.dump(2);
   EXPECT_EQ(back["language_changed"]["to"], "en");
   EXPECT_EQ(back["language_changed"]["compared_with"], "1");
@@ -661,7 +690,7 @@ TEST_F(HeldBack, RegionalEditionsServedByTurnsSwitchAsVariantsOnceSeenFlapping) 
   serve_html(edition_page(kEu, kRenewMonthly));  // the first time: news
   ASSERT_EQ(check_at("2026-03-01T06:00:00Z")["significance"], "substantive");
   serve_html(edition_page(kUs, kRenewMonthly));  // back hours later, and staying: flapping
-  ASSERT_EQ(check_return("2026-03-01T12:00:00Z", "2026-03-02T00:00:00Z")["cosmetic_kinds"], json::array({"flapping"}));
+  ASSERT_EQ(check_held("2026-03-01T12:00:00Z", "2026-03-02T00:00:00Z")["cosmetic_kinds"], json::array({"flapping"}));
   serve_html(edition_page(kUs, kRenewYearly));  // both editions revised: a change
   ASSERT_EQ(check_at("2026-03-10T00:00:00Z")["significance"], "substantive");
   // The other edition of the revised terms: no text repeats, but the places that switch are
@@ -689,7 +718,7 @@ TEST_F(HeldBack, AnotherEditionIsNewsAndSoIsItsUndoingButNotTheThirdSwitch) {
   serve_html(edition_page(kEu, kRenewMonthly));  // never seen: news
   ASSERT_EQ(check_at("2026-03-03T00:00:00Z")["significance"], "substantive");
   serve_html(edition_page(kUs, kRenewMonthly));  // back after two days: a revert, news
-  json back = check_return("2026-03-05T00:00:00Z", "2026-03-05T12:00:00Z");
+  json back = check_held("2026-03-05T00:00:00Z", "2026-03-05T12:00:00Z");
   ASSERT_EQ(back["significance"], "substantive") << back.dump(2);
   serve_html(edition_page(kUs, kRenewYearly));
   ASSERT_EQ(check_at("2026-03-10T00:00:00Z")["significance"], "substantive");
@@ -713,7 +742,7 @@ TEST_F(HeldBack, AnAddressSwitchedAThirdTimeIsAVariantHoweverTheDiffCutsIt) {
   serve_html(edition_page(quay, kRenewMonthly));
   ASSERT_EQ(check_at("2026-03-03T00:00:00Z")["significance"], "substantive");
   serve_html(edition_page(harbour, kRenewMonthly));
-  ASSERT_EQ(check_return("2026-03-20T00:00:00Z", "2026-03-20T12:00:00Z")["significance"], "substantive");
+  ASSERT_EQ(check_held("2026-03-20T00:00:00Z", "2026-03-20T12:00:00Z")["significance"], "substantive");
   serve_html(edition_page(harbour, kRenewYearly));
   ASSERT_EQ(check_at("2026-04-10T00:00:00Z")["significance"], "substantive");
   serve_html(edition_page(quay, kRenewYearly));
@@ -743,7 +772,7 @@ class SwitchedBack : public HeldBack {
   test.serve_html(rules_with(other, kRenewMonthly));
   ASSERT_EQ(test.check_at("2026-03-05T00:00:00Z")["significance"], "substantive");
   test.serve_html(rules_with(one, kRenewMonthly));
-  ASSERT_EQ(test.check_return("2026-03-15T00:00:00Z", "2026-03-15T12:00:00Z")["significance"], "substantive");
+  ASSERT_EQ(test.check_held("2026-03-15T00:00:00Z", "2026-03-15T12:00:00Z")["significance"], "substantive");
   test.serve_html(rules_with(one, kRenewYearly));
   ASSERT_EQ(test.check_at("2026-03-20T00:00:00Z")["significance"], "substantive");
   test.serve_html(rules_with(other, kRenewYearly));
@@ -768,7 +797,7 @@ TEST_F(HeldBack, AVariantSeenFlappingLongAgoIsAChangeAgain) {
   serve_html(edition_page(kEu, kRenewMonthly));
   ASSERT_EQ(check_at("2026-03-01T06:00:00Z")["significance"], "substantive");
   serve_html(edition_page(kUs, kRenewMonthly));
-  ASSERT_EQ(check_return("2026-03-01T12:00:00Z", "2026-03-02T00:00:00Z")["cosmetic_kinds"], json::array({"flapping"}));
+  ASSERT_EQ(check_held("2026-03-01T12:00:00Z", "2026-03-02T00:00:00Z")["cosmetic_kinds"], json::array({"flapping"}));
   serve_html(edition_page(kUs, kRenewYearly));
   ASSERT_EQ(check_at("2026-10-01T00:00:00Z")["significance"], "substantive");
   serve_html(edition_page(kEu, kRenewYearly));  // seven months after the flapping: news again

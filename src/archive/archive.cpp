@@ -153,10 +153,9 @@ std::string index_to_json(const DocumentIndex& index) {
                             {"at", p.at},
                             {"first_at", p.first_at.empty() ? p.at : p.first_at},
                             {"checks", p.checks}};
-    if (p.returns_to.empty())
-      pending["error"] = error_to_json(p.reason);
-    else
-      pending["returns_to"] = p.returns_to;
+    if (!p.returns_to.empty()) pending["returns_to"] = p.returns_to;
+    if (!p.language.empty()) pending["language"] = p.language;
+    if (!p.held_until_it_lasts()) pending["error"] = error_to_json(p.reason);
     pending["snapshots"] = p.snapshots;
     j["pending"] = std::move(pending);
   }
@@ -225,7 +224,8 @@ DocumentIndex index_from_json(std::string_view text) {
       pending.first_at = string_field(*p, "first_at", pending.at);
       pending.checks = count_field(*p, "checks", 1);
       pending.returns_to = string_field(*p, "returns_to");
-      if (pending.returns_to.empty()) pending.reason = error_from_json(object_field(*p, "error"));
+      pending.language = string_field(*p, "language");
+      if (!pending.held_until_it_lasts()) pending.reason = error_from_json(object_field(*p, "error"));
       pending.snapshots = strings_field(*p, "snapshots");
       index.pending = std::move(pending);
     }

@@ -70,7 +70,11 @@ struct PendingText {
   // turns): the id of the earlier version with this text, held until it lasts
   // (pipeline/document_check.hpp kReturnAdoptChecks). Empty for a text held as an error.
   std::string returns_to;
-  Error reason;                        // why it was held back, when returns_to is empty
+  // Or the page in another language than the current version's (its code: "es"), held the
+  // same way: a page answered in another language for a few hours is no translation yet.
+  std::string language;
+  Error reason;                        // why it was held back, when both are empty
+  bool held_until_it_lasts() const { return !returns_to.empty() || !language.empty(); }
   std::vector<std::string> snapshots;  // the raw pages it came from
 };
 

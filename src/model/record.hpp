@@ -72,6 +72,8 @@ struct ChangeRecord {
   // unchanged: the page shows the text of this earlier version again, held until it lasts
   // (a stale copy, an edition served by turns); the current version stays current meanwhile.
   std::string held_return;
+  // unchanged: the page shows the document in this other language, held the same way.
+  std::string held_language;
   bool accepted = false;          // changed by `tosdiff accept`, not by a check
   std::size_t blocks = 0, words = 0;  // new: size of the text
   std::optional<Error> error;     // status error

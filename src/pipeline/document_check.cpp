@@ -311,7 +311,7 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
   pending.snapshots = snapshots;
   const bool shrink = error.kind == ErrorKind::suspicious_shrink;
   bool unlike_document = false;
-  if (shrink && index.pending && index.pending->returns_to.empty() &&
+  if (shrink && index.pending && !index.pending->held_until_it_lasts() &&
       index.pending->reason.kind == ErrorKind::suspicious_shrink) {
     const PendingText before = *index.pending;
     const Text held = parse_text(archive_.read_pending(index));
@@ -394,9 +394,16 @@ bool looks_like_the_document(const Text& held, const Text& archived) {
 }
 
 ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vector<Page>& pages) {
-  // Compared like with like after a change of rules, the text is not the page's return.
-  if (outcome.kind == Outcome::Kind::new_version && !outcome.rules_baseline)
-    if (const VersionEntry* earlier = earlier_version_with(outcome.sha256)) return finish_return(*earlier, outcome, pages);
+  // Compared like with like after a change of rules, the text is neither a return nor a switch.
+  if (outcome.kind == Outcome::Kind::new_version && !outcome.rules_baseline) {
+    if (const VersionEntry* earlier = earlier_version_with(outcome.sha256))
+      return finish_until_it_lasts(earlier->id(), "", outcome, pages);
+    if (const VersionEntry* current = transaction_->index().current()) {
+      const Text before = parse_text(archive_.read_version(transaction_->index(), *current));
+      if (auto language = language_switch(before, outcome.text))
+        return finish_until_it_lasts("", language->to, outcome, pages);
+    }
+  }
   transaction_->store_pages(to_store(pages), checked_at_, true);
   transaction_->drop_pending();  // a good text supersedes one awaiting acceptance
   std::vector<std::string> snapshots;
@@ -416,22 +423,26 @@ const VersionEntry* DocumentCheck::earlier_version_with(const std::string& sha25
   return nullptr;
 }
 
-// The text of an earlier version, back (kReturnAdoptChecks says why it waits): the check is
-// `unchanged`, the current version stays, and the text is pending, its clock running while it
-// comes back check after check. Lasting, it becomes the next version, dated when the page
-// first showed it, so that what follows is measured from then (a variant's way back within
-// 36 hours is flapping: record_builder.cpp). The current text back drops it (finish_text),
-// unreported; `tosdiff accept` takes it at once.
-ChangeRecord DocumentCheck::finish_return(const VersionEntry& earlier, const Outcome& outcome,
-                                          const std::vector<Page>& pages) {
+// The text of an earlier version back, or the page in another language (kReturnAdoptChecks
+// says why they wait): the check is `unchanged`, the current version stays, and the text is
+// pending, its clock running while it comes back check after check (the same text; for a
+// language, any text in it: a translation with a changing stamp must not wait forever).
+// Lasting, it becomes the next version, dated when the page first showed it, so that what
+// follows is measured from then (a variant's way back within 36 hours is flapping:
+// record_builder.cpp). The current text back drops it (finish_text), unreported; `tosdiff
+// accept` takes it at once.
+ChangeRecord DocumentCheck::finish_until_it_lasts(const std::string& returns_to, const std::string& language,
+                                                  const Outcome& outcome, const std::vector<Page>& pages) {
   const DocumentIndex& index = transaction_->index();
   PendingText pending;
   pending.sha256 = outcome.sha256;
   pending.at = checked_at_;
   pending.first_at = checked_at_;
-  pending.returns_to = earlier.id();
+  pending.returns_to = returns_to;
+  pending.language = language;
   for (const Page& page : pages) pending.snapshots.push_back(page.sha256);
-  if (index.pending && index.pending->returns_to == pending.returns_to && index.pending->sha256 == pending.sha256) {
+  if (index.pending && index.pending->returns_to == returns_to && index.pending->language == language &&
+      (!language.empty() || index.pending->sha256 == pending.sha256)) {
     pending.first_at = index.pending->first_at.empty() ? index.pending->at : index.pending->first_at;
     pending.checks = index.pending->checks + 1;
   }
@@ -440,8 +451,10 @@ ChangeRecord DocumentCheck::finish_return(const VersionEntry& earlier, const Out
   if (held_long_enough(pending, kReturnAdoptChecks, kReturnAdoptAfter)) {
     transaction_->drop_pending();
     std::vector<std::string> warnings = outcome.warnings;
-    warnings.push_back("the page shows the text of version " + earlier.id() + " again, since " + pending.first_at +
-                       " (" + std::to_string(pending.checks) + " checks): tosdiff takes it as the document");
+    warnings.push_back((returns_to.empty() ? "the page shows the document in '" + language + "'"
+                                           : "the page shows the text of version " + returns_to + " again") +
+                       ", since " + pending.first_at + " (" + std::to_string(pending.checks) +
+                       " checks): tosdiff takes it as the document");
     add_version(pending.snapshots, outcome.text, outcome.rendered, outcome.sha256, pending.first_at, false,
                 std::move(warnings));
     transaction_->note_checked_at(checked_at_);
@@ -453,8 +466,9 @@ ChangeRecord DocumentCheck::finish_return(const VersionEntry& earlier, const Out
   result_.status = Status::unchanged;
   result_.current = version_ref(current);
   // Not a warning: nothing for the reader to do, and a cron mail for every stale copy would be
-  // the noise this hold keeps out. The record says it (held_return); -v prints it.
-  result_.held_return = earlier.id();
+  // the noise this hold keeps out. The record says it; -v prints it.
+  result_.held_return = returns_to;
+  result_.held_language = language;
   return commit();
 }
 
@@ -551,7 +565,7 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
   const FetchedWith fetched_with = result_.fetched_with;
   result_ = std::move(built.record);
   result_.fetched_with = fetched_with;
-  result_.checked_at = checked_at_;  // the version may be dated earlier (finish_return)
+  result_.checked_at = checked_at_;  // the version may be dated earlier (finish_until_it_lasts)
   transaction_->add_version(
       std::move(built.version), rendered,
       record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
@@ -578,9 +592,10 @@ ChangeRecord DocumentCheck::accept() {
   if (sha256_hex(rendered) != pending.sha256)
     throw ArchiveError(archive_.pending_path(index, pending.sha256).string() + " does not match the index");
   transaction_->drop_pending();  // the commit drops the pending file
-  const std::string why = !pending.returns_to.empty()
-                              ? "the text of version " + pending.returns_to + ", back since " + pending.first_at
-                              : std::string(to_string(pending.reason.kind)) + ": " + pending.reason.message;
+  const std::string why =
+      !pending.returns_to.empty() ? "the text of version " + pending.returns_to + ", back since " + pending.first_at
+      : !pending.language.empty() ? "the page in '" + pending.language + "', since " + pending.first_at
+                                  : std::string(to_string(pending.reason.kind)) + ": " + pending.reason.message;
   return record_version(pending.snapshots, text, rendered, pending.sha256, true, {"accepted on purpose: " + why});
 }
 

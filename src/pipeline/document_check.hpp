@@ -46,7 +46,9 @@ inline constexpr auto kAdoptAfter = std::chrono::hours(24);
 // 6,714 were such returns, lasting under a day, a 2011 statement and a 2022 policy among
 // them); a text put back on purpose stays, and is reported one check later (the next
 // day with a daily cron). Fewer checks than the shrink's: a revert is the page's own text,
-// not a suspicious one.
+// not a suspicious one. So is the page in another language than the current version's (a
+// geolocated or negotiated answer: contrib replay, a telecom's policy in Spanish for six
+// hours, six times, each alerted against its last Spanish text).
 inline constexpr std::uint64_t kReturnAdoptChecks = 2;
 inline constexpr auto kReturnAdoptAfter = std::chrono::hours(12);
 // A held text that changes substantively keeps its clock only while it is the same page
@@ -127,7 +129,8 @@ class DocumentCheck {
   ChangeRecord finish_error(const Error& error, const std::vector<Page>& pages, bool record_check);
   ChangeRecord finish_hold(Error error, const Outcome& outcome, const std::vector<Page>& pages);
   ChangeRecord finish_text(const Outcome& outcome, const std::vector<Page>& pages);
-  ChangeRecord finish_return(const VersionEntry& earlier, const Outcome& outcome, const std::vector<Page>& pages);
+  ChangeRecord finish_until_it_lasts(const std::string& returns_to, const std::string& language, const Outcome& outcome,
+                                     const std::vector<Page>& pages);
   const VersionEntry* earlier_version_with(const std::string& sha256) const;
   ChangeRecord record_version(const std::vector<std::string>& snapshots, const Text& text, const std::string& rendered,
                               const std::string& sha, bool accepted, std::vector<std::string> warnings);

@@ -180,6 +180,7 @@ ordered_json record_to_json(const ChangeRecord& r) {
     if (!r.reverts_to.empty()) j["reverts_to"] = r.reverts_to;
   }
   if (r.status == Status::unchanged && !r.held_return.empty()) j["held_return"] = r.held_return;
+  if (r.status == Status::unchanged && !r.held_language.empty()) j["held_language"] = r.held_language;
   if (r.accepted && (r.status == Status::changed || r.status == Status::new_document)) j["accepted"] = true;
   if (r.status == Status::new_document || r.status == Status::changed) j["summary"] = summarize(r);
   if (r.severity != Severity::unclassified) j["severity"] = std::string(to_string(r.severity));
@@ -236,6 +237,7 @@ ChangeRecord record_from_json(const ordered_json& j) {
   r.cosmetic_kinds = strings_field(j, "cosmetic_kinds");
   r.reverts_to = string_field(j, "reverts_to");
   r.held_return = string_field(j, "held_return");
+  r.held_language = string_field(j, "held_language");
   r.accepted = bool_field(j, "accepted");
   r.severity = enum_field(j, "severity", severity_from_string, Severity::unclassified);
   r.section = strings_field(j, "section");

@@ -125,6 +125,9 @@ std::string render_text_report(const ChangeRecord& r, const TextStyle& style) {
       if (style.verbose && !r.held_return.empty())
         out << paint("2", "  (the page shows the text of version " + r.held_return +
                               " again: held until it lasts, `tosdiff accept " + key + "` takes it now)");
+      if (style.verbose && !r.held_language.empty())
+        out << paint("2", "  (the page shows the document in '" + r.held_language +
+                              "': held until it lasts, `tosdiff accept " + key + "` takes it now)");
       out << "\n";
     }
     warnings();
