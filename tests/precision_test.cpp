@@ -101,6 +101,9 @@ const Pair kCosmetic[] = {
     // Contrib replay: an insurer's menu, each overview link announced before its label.
     {"ALinksAnnotationBeforeItsLabel", "Individuals overview", "Opens a new window or tab Individuals overview",
      {"page_control"}},
+    // The same insurer: the annotation glued to the capital of the label it opens.
+    {"ALinksAnnotationGluedToTheLabelItOpens", "Opt out of cross device linking and advertising",
+     "Opens a new window or tabOpt out of cross device linking and advertising", {"page_control"}},
     {"AnExternalLinkMarkInBrackets", "Disputes go to the EU ODR platform.", "Disputes go to the EU ODR platform (external link).",
      {"page_control"}},
     {"AnAddressHiddenByACdn", "Retract by mail to BP 12, Lyon, retract@example.com or help@example.com: we answer.",
@@ -586,7 +589,7 @@ TEST(PrecisionLiteralMarkup, ALineOfTagsAloneIsMarkup) {
                                   text);
   EXPECT_FALSE(change.substantive);
   ASSERT_EQ(change.hunks.size(), 1u);
-  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"markup"}));
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"markup", "punctuation"}));  // the full stop after it
   EXPECT_TRUE(change_of("# Privacy\nWe keep chats for 30 days.\n<p><a href=\"/x\">We sell your data</a></p>\nWe delete them on request.",
                         text)
                   .substantive);
@@ -803,6 +806,23 @@ TEST(PrecisionPageControl, ACloseButtonAndADrawnRuleAreCosmetic) {
   EXPECT_TRUE(change_of("# Privacy\n-----\nWe sell your data.\nWe keep your activity for 18 months.",
                         "# Privacy\nWe keep your activity for 18 months.")
                   .substantive);
+}
+
+// A block that folds to nothing but for the page's own words: screen readers' labels alone
+// (a health insurer's links, "Opens a new window or tab" five times on a line), a row of stars.
+TEST(PrecisionPageControl, ABlockOfScreenReaderLabelsAloneIsCosmetic) {
+  const std::string text = "# Privacy\nWe keep your activity for 18 months.\nYou can delete it at any time.";
+  auto with = [&](const std::string& line) {
+    return "# Privacy\nWe keep your activity for 18 months.\n" + line + "\nYou can delete it at any time.";
+  };
+  const Change labels = change_of(text, with("Opens a new window or tab Opens a new window or tab Opens a new window or tab"));
+  EXPECT_FALSE(labels.substantive);
+  ASSERT_EQ(labels.hunks.size(), 1u);
+  EXPECT_TRUE(has_kind(labels.hunks[0].cosmetic_kinds, "page_control"));
+  EXPECT_FALSE(change_of(with("***"), text).substantive);
+  // Twins: a clause after the label; an address line, hidden by a CDN, put in.
+  EXPECT_TRUE(change_of(text, with("Opens a new window or tab We may sell your activity.")).substantive);
+  EXPECT_TRUE(change_of(text, with("[email\xC2\xA0protected]")).substantive);
 }
 
 TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {

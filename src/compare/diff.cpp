@@ -250,10 +250,10 @@ class HunkBuilder {
         add_kinds(kinds, k);
       } else if (op.edit == Edit::removed) {
         removed.push_back(op.before);
-        classify_unpaired(before_.keys[op.before], kinds, unexplained_removed);
+        classify_unpaired(before_.keys[op.before], before_.text.blocks[op.before].text, kinds, unexplained_removed);
       } else {
         added.push_back(op.after);
-        classify_unpaired(after_.keys[op.after], kinds, unexplained_added);
+        classify_unpaired(after_.keys[op.after], after_.text.blocks[op.after].text, kinds, unexplained_added);
       }
     }
     // Text that only moved between blocks (a paragraph split in two, two merged): the same
@@ -294,8 +294,22 @@ class HunkBuilder {
  private:
   // A block removed here and added elsewhere (or the reverse) as often as it was before:
   // it moved. Otherwise it is a real addition or removal, unless a split/merge explains it.
-  void classify_unpaired(const std::string& key, std::set<std::string>& kinds,
+  void classify_unpaired(const std::string& key, const std::string& text, std::set<std::string>& kinds,
                          std::vector<std::string>& unexplained) const {
+    // A block with no words once folded says nothing, when what folds it away is the page's
+    // (screen readers' labels alone, "Opens a new window or tab" five times: a health
+    // insurer's links; tags written out): put in or taken away, nothing the terms say moved.
+    if (key.empty()) {
+      const std::vector<std::string> folded =
+          text.empty() ? std::vector<std::string>{"layout"} : cosmetic_kinds(text, "");
+      const bool the_pages = !folded.empty() && std::all_of(folded.begin(), folded.end(), [](const std::string& k) {
+        return k == "page_control" || k == "markup" || k == "whitespace" || k == "punctuation" || k == "layout";
+      });
+      if (the_pages) {
+        kinds.insert(folded.begin(), folded.end());
+        return;
+      }
+    }
     auto it = balance_.find(key);
     if (it != balance_.end() && it->second == 0) {
       kinds.insert("reorder");

@@ -160,8 +160,12 @@ std::string drop_link_annotations(std::string_view text) {
   for (const std::string& phrase : verb_annotations()) {
     for (std::size_t at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at)) {
       const std::size_t end = at + phrase.size();
-      // The phrase ends a word: "opens in a new tabs" is no annotation.
-      if ((end < lower.size() && is_ascii_letter(lower[end])) || !stands_as_an_annotation(s, at, end)) {
+      // The phrase ends a word: "opens in a new tabs" is no annotation; glued to the capital
+      // of the label it opens, it is ("Opens a new window or tabOpt out of ...": a health
+      // insurer's privacy policy, its links' labels turned on).
+      const bool glued_to_a_label = end < s.size() && s[end] >= 'A' && s[end] <= 'Z';
+      if ((end < lower.size() && is_ascii_letter(lower[end]) && !glued_to_a_label) ||
+          !stands_as_an_annotation(s, at, end)) {
         at = end;
         continue;
       }
