@@ -268,6 +268,12 @@ TEST_F(Detection, AlternatingTextsAreHeldThenFlaggedAndCosmetic) {
   EXPECT_EQ(a_again["current"]["version"], "2");
   EXPECT_EQ(exit_code, 0);
   EXPECT_EQ(index()["pending"]["returns_to"], "1");
+  // `list` says it is held.
+  json listed = json_lines(tosdiff({"list", "northwind/privacy-policy", "--json"}).out).at(0);
+  EXPECT_EQ(listed["pending"]["returns_to"], "1") << listed.dump(2);
+  EXPECT_EQ(listed["pending"]["checks"], 1) << listed.dump(2);
+  EXPECT_FALSE(listed["pending"].contains("error")) << listed.dump(2);
+  EXPECT_NE(tosdiff({"list", "northwind/privacy-policy"}).out.find("(v1's text back, held since "), std::string::npos);
   // B back: unchanged, the held text dropped.
   serve("substantive-flip.html");
   json b_again = check();

@@ -156,6 +156,17 @@ int command_list(Context& context, const ListCommandOptions& options) {
       if (index.last_check && index.last_check->error)
         j["last_error"] = {{"kind", std::string(to_string(index.last_check->error->kind))},
                            {"message", index.last_check->error->message}};
+      // A text held back: for `tosdiff accept`, or until it lasts.
+      if (index.pending) {
+        const PendingText& p = *index.pending;
+        ordered_json pending;
+        pending["since"] = p.first_at.empty() ? p.at : p.first_at;
+        pending["checks"] = p.checks;
+        if (!p.returns_to.empty()) pending["returns_to"] = p.returns_to;
+        if (!p.language.empty()) pending["language"] = p.language;
+        if (!p.held_until_it_lasts()) pending["error"] = std::string(to_string(p.reason.kind));
+        j["pending"] = std::move(pending);
+      }
       out << json_line(j) << "\n";
     } else {
       std::string line = doc.key();
@@ -163,6 +174,13 @@ int command_list(Context& context, const ListCommandOptions& options) {
       line += status;
       if (index.last_check) line += " " + index.last_check->at;
       if (!index.versions.empty()) line += "  v" + index.versions.back().id();
+      if (index.pending) {
+        const PendingText& p = *index.pending;
+        line += !p.returns_to.empty() ? "  (v" + p.returns_to + "'s text back, held"
+                : !p.language.empty() ? "  (in '" + p.language + "', held"
+                                      : "  (a text held back: " + std::string(to_string(p.reason.kind));
+        line += " since " + (p.first_at.empty() ? p.at : p.first_at) + ")";
+      }
       out << line << "  " << doc.title() << (entry.platform ? "" : "  (archived only: not in the catalog)") << "\n";
     }
   }
