@@ -778,6 +778,11 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_FALSE(is_page_control_label("LumenNet \xC2\xA9 2014 Lumenfield sells your data"));
   EXPECT_FALSE(is_page_control_label("LumenNet \xC2\xA9 Lumenfield Cable"));  // no year
   EXPECT_FALSE(is_page_control_label("We license your content. \xC2\xA9 2026"));
+  // Contributors' avatars at a docs page's foot (a blockchain foundation's policies).
+  EXPECT_TRUE(is_page_control_label("mopens in a new tab popens in a new tab copens in a new tab +7"));
+  EXPECT_TRUE(is_page_control_label("c n +4"));
+  EXPECT_FALSE(is_page_control_label("a b c"));            // no count: a list's letters
+  EXPECT_FALSE(is_page_control_label("Section 4 a b +2"));  // words of a clause
   EXPECT_FALSE(is_page_control_label("Lumenfield \xC2\xA9 2026 licenses your content to advertisers worldwide"));
   EXPECT_FALSE(is_page_control_label("Copyright infringement claims go to our designated agent."));
   EXPECT_FALSE(is_page_control_label("(c) our representative since 2020 answers complaints."));  // a list's third item

@@ -10,6 +10,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/link_annotations.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/model/language_names.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -18,66 +19,6 @@ namespace tosdiff {
 namespace {
 
 constexpr std::size_t kControlLabelMaxWords = 8;
-constexpr std::size_t kCopyrightMaxWords = 12;
-// With a trademark notice: "© 2021 Canonical Ltd. Ubuntu and Canonical are registered
-// trademarks of Canonical Ltd." (13 words; contrib replay: an operating system's policies, the
-// year turning every January).
-constexpr std::size_t kCopyrightWithTrademarksMaxWords = 20;
-
-bool is_copyright_with_trademarks(std::string_view block_text) {
-  if (!is_copyright_text(block_text, kCopyrightWithTrademarksMaxWords)) return false;
-  const std::string lower = ascii_lower(block_text);
-  return lower.find("trademark") != std::string::npos || lower.find("marque") != std::string::npos ||
-         lower.find("marke") != std::string::npos;
-}
-
-// The block without the bars a footer puts between its links ("© 2025 Lumen Inc. All rights
-// reserved. Privacy Policy | Legal | Contact Us |", contrib replay: a publisher's policy, the
-// year turning): they are no words of the copyright line.
-std::string without_bars(std::string_view block_text) {
-  std::string out;
-  for (const std::string& word : space_separated_words(block_text))
-    if (word != "|" && word != "\xC2\xB7" && word != "\xE2\x80\xA2") (out += word) += ' ';
-  return out;
-}
-
-// The owner's name before the mark: "Lumen AI © 2015–2026", "Lumen © 2026. All rights reserved.",
-// and a brand's line naming its company after the years: "XFINITY © 2013 Comcast" (contrib
-// replay: a cable operator's privacy policy, the year turning every January).
-constexpr std::size_t kCopyrightOwnerWords = 4;
-
-bool is_year_span_word(std::string_view word) {
-  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-    return is_ascii_digit(c) || c == '-' || c == '.' || c == ',';
-  });
-}
-
-bool is_owner_first_copyright(std::string_view block_text) {
-  const std::size_t mark = block_text.find("\xC2\xA9");
-  if (mark == std::string_view::npos || mark == 0) return false;
-  const std::string_view owner = trim(block_text.substr(0, mark));
-  if (owner.empty() || count_space_separated_words(owner) > kCopyrightOwnerWords) return false;
-  if (owner.back() == '.' || owner.back() == ';' || owner.back() == ':') return false;
-  // After the mark its years, "All rights reserved", and at most the company's name in
-  // capitals after the years: nothing that says something.
-  std::string rest(block_text.substr(mark + 2));
-  if (const std::size_t reserved = ascii_lower(rest).find("all rights reserved"); reserved != std::string::npos)
-    rest.erase(reserved, 19);
-  if (const std::size_t dash = rest.find("\xE2\x80\x93"); dash != std::string::npos) rest.replace(dash, 3, "-");
-  bool year = false;
-  std::size_t named = 0;
-  for (const std::string& word : space_separated_words(rest)) {
-    if (is_year_span_word(word)) {
-      if (named > 0) return false;
-      for (std::size_t i = 0; i + 4 <= word.size() && !year; ++i)
-        year = all_ascii_digits(std::string_view(word).substr(i, 4));
-      continue;
-    }
-    if (!year || ++named > kCopyrightOwnerWords || !is_ascii_upper(word[0])) return false;
-  }
-  return year;
-}
-
 // What a control does or acts on: one of these makes a label.
 const std::set<std::string>& control_words() {
   static const std::set<std::string> words = {
@@ -256,6 +197,25 @@ bool is_follower_count(const std::string& folded) {
   return is_ascii_digit(count.front()) && std::all_of(count.begin(), count.end(), counts);
 }
 
+// A row of contributors' avatars at a docs page's foot: each an initial (the image's
+// alternative text, "m", "p"), said to open in a new tab, then how many more ("+7"; contrib
+// replay: a blockchain foundation's policies, the row changing with each edit of the page).
+constexpr std::size_t kAvatarRowMinInitials = 2;
+
+bool is_avatar_row(std::string_view block_text) {
+  const std::vector<std::string> words = space_separated_words(drop_link_annotations(block_text));
+  std::size_t initials = 0, more = 0;
+  for (const std::string& word : words) {
+    if (word.size() == 1 && is_ascii_letter(word[0]))
+      ++initials;
+    else if (word.size() >= 2 && word[0] == '+' && all_ascii_digits(std::string_view(word).substr(1)))
+      ++more;
+    else
+      return false;
+  }
+  return initials >= kAvatarRowMinInitials && more == 1 && words.back()[0] == '+';
+}
+
 // A documentation site's pager naming the page before or after: "Next: Usage policies",
 // "Previous: Service terms" (6 words at most after it, no sentence).
 constexpr std::size_t kPagerTitleWords = 6;
@@ -424,12 +384,11 @@ bool is_page_control_label(std::string_view block_text) {
     if (furniture_phrases().count(without_symbols(canonicalize(parted, kFoldToWords)))) return true;
   }
   // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
-  if (is_copyright_text(without_bars(block_text), kCopyrightMaxWords) || is_copyright_with_trademarks(block_text) ||
-      is_owner_first_copyright(block_text))
-    return true;
+  if (is_footer_copyright(block_text)) return true;
   if (is_keyboard_shortcut(block_text)) return true;  // "Ctrl+I", a hint beside a field
   if (is_follower_count(folded)) return true;          // "12 followers" under a help article
   if (is_pager(block_text)) return true;               // "Next: Usage policies" closing a docs page
+  if (is_avatar_row(block_text)) return true;          // "m p c +7", contributors' initials
   if (is_feedback_prompt(block_text)) return true;
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
   // a country dropped from a list may be a term.

@@ -14,4 +14,13 @@ namespace tosdiff {
 // says all rights are reserved (English, French, German, Spanish) with a year.
 bool is_copyright_text(std::string_view text, std::size_t max_words);
 
+// A copyright line as a page's footer writes it (a block of the page, judged in the diff):
+// one of 12 words at most, the bars between the footer's links after it left out ("© 2025
+// Lumen Inc. All rights reserved. Privacy Policy | Legal |"); with a trademark notice, 20
+// words at most ("© 2021 Canonical Ltd. Ubuntu and Canonical are registered trademarks of
+// Canonical Ltd."); or the owner named before the mark, nothing after it but its years, "All
+// rights reserved" and the company's name in capitals ("Lumen AI © 2015–2026",
+// "XFINITY © 2013 Comcast").
+bool is_footer_copyright(std::string_view block_text);
+
 }  // namespace tosdiff
