@@ -199,11 +199,20 @@ bool is_follower_count(const std::string& folded) {
 
 // A row of contributors' avatars at a docs page's foot: each an initial (the image's
 // alternative text, "m", "p"), said to open in a new tab, then how many more ("+7"; contrib
-// replay: a blockchain foundation's policies, the row changing with each edit of the page).
+// replay: a blockchain foundation's policies, the row changing with each edit of the page),
+// on one line or one to a line.
 constexpr std::size_t kAvatarRowMinInitials = 2;
 
 bool is_avatar_row(std::string_view block_text) {
-  const std::vector<std::string> words = space_separated_words(drop_link_annotations(block_text));
+  const std::string without_annotations = drop_link_annotations(block_text);
+  const std::vector<std::string> words = space_separated_words(without_annotations);
+  // One avatar to a line: its initial said to open in a new tab ("copens in a new tab"), or
+  // the count after them ("+4").
+  if (words.size() == 1) {
+    const std::string& word = words.front();
+    if (word.size() >= 2 && word[0] == '+') return all_ascii_digits(std::string_view(word).substr(1));
+    return word.size() == 1 && is_ascii_letter(word[0]) && trim(without_annotations) != trim(block_text);
+  }
   std::size_t initials = 0, more = 0;
   for (const std::string& word : words) {
     if (word.size() == 1 && is_ascii_letter(word[0]))
