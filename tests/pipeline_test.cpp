@@ -151,18 +151,18 @@ class Pipeline : public ::testing::Test {
   }
 
   // A text the page showed before, back: held on its first check (the current version stays),
-  // taken on the next one, kReturnAdoptAfter later, and dated when it was first seen.
+  // taken on the next one, kReturnAdoptAfter later, and dated then (a digest of that day lists
+  // it); its record's rules are timed from its first sight.
   ChangeRecord check_return(const DocumentSpec& document) {
     const ChangeRecord held = check_one(document);
     EXPECT_EQ(held.status, Status::unchanged);
     EXPECT_FALSE(held.held_return.empty());
-    const std::string first_seen = held.checked_at;
     clock_.advance(kReturnAdoptAfter);
     ChangeRecord taken = check_one(document);
     EXPECT_EQ(taken.status, Status::changed);
     EXPECT_EQ(taken.reverts_to, held.held_return);
     if (taken.current) {
-      EXPECT_EQ(taken.current->captured_at, first_seen);
+      EXPECT_EQ(taken.current->captured_at, taken.checked_at);
     }
     return taken;
   }
@@ -589,11 +589,40 @@ TEST_F(Pipeline, AReturnIsTakenOnlyOnceItLastsTwoChecksOverTwelveHours) {
   EXPECT_EQ(taken.checked_at, format_utc(clock_.now()));
   ASSERT_TRUE(taken.current);
   EXPECT_EQ(taken.current->version, "3");
-  EXPECT_EQ(taken.current->captured_at, first.checked_at);  // dated when the page first showed it
+  EXPECT_EQ(taken.current->captured_at, taken.checked_at);  // dated when taken: a digest lists it
+  EXPECT_NE(taken.warnings.back().find("since " + first.checked_at), std::string::npos) << taken.warnings.back();
   const DocumentIndex idx = index(doc);
   EXPECT_FALSE(idx.pending);
   ASSERT_TRUE(idx.last_check);
   EXPECT_EQ(idx.last_check->at, taken.checked_at);
+}
+
+TEST_F(Pipeline, AShorterEarlierVersionBackIsHeldNotASuspiciousShrink) {
+  // Version 1 short, version 2 five times longer; the short text back is the document's own
+  // text (a stale copy of the older edition): held quietly, no error, no cron mail.
+  const DocumentSpec doc = spec("example", kUrl);
+  const std::string short_page =
+      "<html><body><main><h1>Terms</h1><p>By using Example you agree to these terms. We may close accounts "
+      "that break the rules. Disputes go to the courts of Dublin. Contact legal@example.com with questions "
+      "about these terms of service.</p></main></body></html>";
+  fetcher_.set_html(kUrl, short_page);
+  ASSERT_EQ(check_one(doc).status, Status::new_document);
+  clock_.advance(std::chrono::hours(48));
+  fetcher_.set_html(kUrl, terms_html());
+  ASSERT_EQ(check_one(doc).status, Status::changed);
+  clock_.advance(std::chrono::hours(48));
+  fetcher_.set_html(kUrl, short_page);
+  const ChangeRecord held = check_one(doc);
+  EXPECT_EQ(held.status, Status::unchanged) << (held.error ? held.error->message : "");
+  EXPECT_EQ(held.held_return, "1");
+  // Twin: a short text never seen is still a suspicious shrink.
+  fetcher_.set_html(kUrl, "<html><body><main><h1>Terms</h1><p>By using Example you agree to these terms. "
+                          "We may close any account at any time for any reason and keep its data. Contact "
+                          "legal@example.com.</p></main></body></html>");
+  const ChangeRecord shrunk = check_one(doc);
+  EXPECT_EQ(shrunk.status, Status::error);
+  ASSERT_TRUE(shrunk.error);
+  EXPECT_EQ(shrunk.error->kind, ErrorKind::suspicious_shrink);
 }
 
 TEST_F(Pipeline, AHeldReturnIsTakenAtOnceByAcceptAndANewTextDropsIt) {

@@ -574,8 +574,36 @@ TEST_F(HeldBack, APageAnsweredInAnotherLanguageForHoursIsHeldAndDropped) {
   ASSERT_EQ(taken["status"], "changed") << taken.dump(2);
   EXPECT_EQ(taken["significance"], "cosmetic") << taken.dump(2);
   EXPECT_EQ(taken["language_changed"]["to"], "fr") << taken.dump(2);
-  EXPECT_EQ(taken["current"]["captured_at"], "2026-03-05T00:00:00Z") << taken.dump(2);
+  EXPECT_EQ(taken["current"]["captured_at"], "2026-03-05T12:00:00Z") << taken.dump(2);  // when taken
   EXPECT_EQ(versions(), 2u);
+}
+
+// A review: a stale and a fresh French page served by turns, the stale one an archived version:
+// the page stays in French, and is taken, its clock not restarted by each switch.
+TEST_F(HeldBack, APageStayingInAnotherLanguageIsTakenWhicheverOfItsTextsItShows) {
+  serve_html(policy_page(kPolicyEn));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(policy_page(kPolicyFr));
+  ASSERT_EQ(check_held("2026-03-02T00:00:00Z", "2026-03-02T12:00:00Z")["status"], "changed");  // version 2, French
+  serve_html(policy_page(kPolicyEn));
+  ASSERT_EQ(check_held("2026-03-03T00:00:00Z", "2026-03-03T12:00:00Z")["status"], "changed");  // version 3, English
+  const std::string fresh = policy_page(kPolicyFr, 4, "Nous pouvons utiliser vos messages pour entra\u00eener nos mod\u00e8les.");
+  serve_html(policy_page(kPolicyFr));  // version 2's text: held, the page in French
+  json first = check_at("2026-03-10T00:00:00Z");
+  EXPECT_EQ(first["status"], "unchanged") << first.dump(2);
+  EXPECT_EQ(first["held_return"], "2") << first.dump(2);
+  EXPECT_EQ(first["held_language"], "fr") << first.dump(2);
+  serve_html(fresh);
+  EXPECT_EQ(check_at("2026-03-10T06:00:00Z")["held_language"], "fr");
+  serve_html(policy_page(kPolicyFr));
+  json stale = check_at("2026-03-10T12:00:00Z");  // twelve hours in French: taken
+  ASSERT_EQ(stale["status"], "changed") << stale.dump(2);
+  EXPECT_EQ(stale["significance"], "cosmetic") << stale.dump(2);  // version 2's text again
+  serve_html(fresh);
+  json taken = check_at("2026-03-10T18:00:00Z");
+  ASSERT_EQ(taken["status"], "changed") << taken.dump(2);  // the French page now: a change of it
+  EXPECT_FALSE(taken.contains("language_changed")) << taken.dump(2);
+  EXPECT_EQ(taken["significance"], "substantive") << taken.dump(2);  // the clause French readers got
 }
 
 TEST_F(HeldBack, ATranslationIsALanguageChangeAndTheWayBackIsComparedWithTheSameLanguage) {

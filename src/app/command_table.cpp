@@ -125,7 +125,7 @@ const std::vector<Command>& commands() {
              ->option_text("FORMAT");
        },
        [](Context& ctx, const Parsed& p) { return command_digest(ctx, p.digest); }},
-      {"accept", "Make a text held back as not the document (suspicious shrink, block or error page) the current version",
+      {"accept", "Make a text held back (a suspicious shrink, block or error page; an earlier text or another language until it lasts) the current version",
        [](CLI::App& c, Parsed& p) {
          c.add_option("document", p.accept_target, "the document whose held-back text to accept")->required()->option_text("PLATFORM/DOCUMENT");
          c.add_flag("--json", p.accept_json, "print the JSON change record");

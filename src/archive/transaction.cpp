@@ -59,10 +59,6 @@ void DocumentTransaction::note_unchanged(const std::string& at) {
   index_.last_check = entry;
 }
 
-void DocumentTransaction::note_checked_at(const std::string& at) {
-  if (index_.last_check) index_.last_check->at = at;
-}
-
 void DocumentTransaction::note_error(const std::string& at, const Error& error, std::vector<std::string> snapshots) {
   CheckEntry entry;
   entry.at = at;

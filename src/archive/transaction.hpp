@@ -56,9 +56,6 @@ class DocumentTransaction {
   void store_pages(const std::vector<PageToStore>& pages, const std::string& fetched_at, bool set_latest);
   // The outcomes of a check; each also sets last_check.
   void note_unchanged(const std::string& at);
-  // The last check's time, when the version it made is dated earlier (a text held until it
-  // lasted is dated when the page first showed it).
-  void note_checked_at(const std::string& at);
   void note_error(const std::string& at, const Error& error, std::vector<std::string> snapshots);
   void add_version(VersionEntry version, std::string_view text, std::string_view record_json);
   // A text held back (pending/<sha256>.txt), replacing any earlier one.

@@ -296,6 +296,10 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       out.rules_baseline = std::move(*again);
     }
   }
+  // An earlier version's text back (a stale copy of a shorter edition): the document's own.
+  if (!out.rules_baseline && std::find(archived.earlier_sha256s.begin(), archived.earlier_sha256s.end(),
+                                       out.sha256) != archived.earlier_sha256s.end())
+    return out;
   // An error message opening a page that lost a fifth of its text or 500 words: a part of the
   // page that failed to load (replay: a German "es ist ein Fehler aufgetreten" in place of a
   // platform's rules, 1,654 of its 9,800 words, the rest of the page kept). Held like an

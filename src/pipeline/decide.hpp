@@ -35,6 +35,10 @@ struct ArchivedState {
   std::string current_sha256;  // of the current version's text
   std::string current_text;    // the current version's text as archived ("" without one)
   std::vector<std::string> current_urls;  // the URLs the current version's pages came from
+  // The texts of the earlier versions (all but the current one), by SHA-256: a text that is one
+  // of them is the document's own text back, never a suspicious one (the check holds it until
+  // it lasts: document_check.hpp kReturnAdoptChecks).
+  std::vector<std::string> earlier_sha256s;
   // The current version's raw pages as archived, read only when the new text differs from
   // the current one (the one read of the archive decide may cause): re-read with today's
   // rules, they tell a change of the page from a change of the rules that read it.

@@ -215,6 +215,8 @@ ArchivedState DocumentCheck::archived_state() const {
   state.has_current = true;
   state.current_sha256 = current->sha256;
   state.current_text = archive_.read_version(index, *current);
+  for (const VersionEntry& v : index.versions)
+    if (v.number != current->number) state.earlier_sha256s.push_back(v.sha256);
   for (const std::string& sha : current->snapshots)
     if (const SnapshotMeta* meta = index.find_snapshot(sha)) state.current_urls.push_back(meta->url);
   if (state.current_urls.size() != current->snapshots.size()) state.current_urls.clear();  // not all known
@@ -393,16 +395,27 @@ bool looks_like_the_document(const Text& held, const Text& archived) {
   return !from.empty() && !to.empty() && from != to && opens_with_document_name(held);
 }
 
+namespace {
+
+std::string id_of(const VersionEntry* version) { return version ? version->id() : std::string(); }
+
+}  // namespace
+
 ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vector<Page>& pages) {
   // Compared like with like after a change of rules, the text is neither a return nor a switch.
   if (outcome.kind == Outcome::Kind::new_version && !outcome.rules_baseline) {
-    if (const VersionEntry* earlier = earlier_version_with(outcome.sha256))
-      return finish_until_it_lasts(earlier->id(), "", outcome, pages);
+    // The page still in the language held: its clock runs on, whichever of its texts it shows
+    // (a stale and a fresh French page by turns would otherwise restart it at every check).
+    const auto& pending = transaction_->index().pending;
+    if (pending && !pending->language.empty() && detect_language(outcome.text) == pending->language)
+      return finish_until_it_lasts(id_of(earlier_version_with(outcome.sha256)), pending->language, outcome, pages);
+    const VersionEntry* earlier = earlier_version_with(outcome.sha256);
+    std::string language;
     if (const VersionEntry* current = transaction_->index().current()) {
       const Text before = parse_text(archive_.read_version(transaction_->index(), *current));
-      if (auto language = language_switch(before, outcome.text))
-        return finish_until_it_lasts("", language->to, outcome, pages);
+      if (auto switched = language_switch(before, outcome.text)) language = switched->to;
     }
+    if (earlier || !language.empty()) return finish_until_it_lasts(id_of(earlier), language, outcome, pages);
   }
   transaction_->store_pages(to_store(pages), checked_at_, true);
   transaction_->drop_pending();  // a good text supersedes one awaiting acceptance
@@ -427,10 +440,10 @@ const VersionEntry* DocumentCheck::earlier_version_with(const std::string& sha25
 // says why they wait): the check is `unchanged`, the current version stays, and the text is
 // pending, its clock running while it comes back check after check (the same text; for a
 // language, any text in it: a translation with a changing stamp must not wait forever).
-// Lasting, it becomes the next version, dated when the page first showed it, so that what
-// follows is measured from then (a variant's way back within 36 hours is flapping:
-// record_builder.cpp). The current text back drops it (finish_text), unreported; `tosdiff
-// accept` takes it at once.
+// Lasting, it becomes the next version, dated when taken (a digest of that day lists it), its
+// record timed from when the page first showed it (a variant's way back within 36 hours is
+// flapping: record_builder.cpp). The current text back drops it (finish_text), unreported;
+// `tosdiff accept` takes it at once.
 ChangeRecord DocumentCheck::finish_until_it_lasts(const std::string& returns_to, const std::string& language,
                                                   const Outcome& outcome, const std::vector<Page>& pages) {
   const DocumentIndex& index = transaction_->index();
@@ -441,8 +454,12 @@ ChangeRecord DocumentCheck::finish_until_it_lasts(const std::string& returns_to,
   pending.returns_to = returns_to;
   pending.language = language;
   for (const Page& page : pages) pending.snapshots.push_back(page.sha256);
-  if (index.pending && index.pending->returns_to == returns_to && index.pending->language == language &&
-      (!language.empty() || index.pending->sha256 == pending.sha256)) {
+  // The same hold: the page still in that language, whichever of its texts; or the same
+  // earlier text again.
+  const bool same_hold = index.pending && (!language.empty() ? index.pending->language == language
+                                                             : index.pending->returns_to == returns_to &&
+                                                                   index.pending->sha256 == pending.sha256);
+  if (same_hold) {
     pending.first_at = index.pending->first_at.empty() ? index.pending->at : index.pending->first_at;
     pending.checks = index.pending->checks + 1;
   }
@@ -451,13 +468,12 @@ ChangeRecord DocumentCheck::finish_until_it_lasts(const std::string& returns_to,
   if (held_long_enough(pending, kReturnAdoptChecks, kReturnAdoptAfter)) {
     transaction_->drop_pending();
     std::vector<std::string> warnings = outcome.warnings;
-    warnings.push_back((returns_to.empty() ? "the page shows the document in '" + language + "'"
-                                           : "the page shows the text of version " + returns_to + " again") +
+    warnings.push_back((!language.empty() ? "the page shows the document in '" + language + "'"
+                                          : "the page shows the text of version " + returns_to + " again") +
                        ", since " + pending.first_at + " (" + std::to_string(pending.checks) +
                        " checks): tosdiff takes it as the document");
-    add_version(pending.snapshots, outcome.text, outcome.rendered, outcome.sha256, pending.first_at, false,
-                std::move(warnings));
-    transaction_->note_checked_at(checked_at_);
+    add_version(pending.snapshots, outcome.text, outcome.rendered, outcome.sha256, checked_at_, false,
+                std::move(warnings), pending.first_at);
     return commit();
   }
   const VersionEntry& current = *index.current();
@@ -491,7 +507,7 @@ ChangeRecord DocumentCheck::record_version(const std::vector<std::string>& snaps
 // (committed by the caller). result_ becomes its record.
 void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const Text& text,
                                 const std::string& rendered, const std::string& sha, const std::string& captured_at,
-                                bool accepted, std::vector<std::string> warnings) {
+                                bool accepted, std::vector<std::string> warnings, const std::string& first_seen) {
   const DocumentIndex& index = transaction_->index();
   const VersionEntry* current = index.current();
   RecordInput input;
@@ -499,7 +515,10 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
   input.document = spec_.document_id;
   input.title = spec_.title();
   for (const auto& source : spec_.sources) input.urls.push_back(source.url);
-  input.checked_at = captured_at;
+  // A text held until it lasted is timed from when the page first showed it (a variant's way
+  // back within 36 hours is flapping: record_builder.cpp), and dated when taken, so that a
+  // digest of the day it was taken lists it.
+  input.checked_at = first_seen.empty() ? captured_at : first_seen;
   input.current.number = current ? current->number + 1 : 1;
   input.current.captured_at = captured_at;
   input.current.sha256 = sha;
@@ -565,7 +584,7 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
   const FetchedWith fetched_with = result_.fetched_with;
   result_ = std::move(built.record);
   result_.fetched_with = fetched_with;
-  result_.checked_at = checked_at_;  // the version may be dated earlier (finish_until_it_lasts)
+  result_.checked_at = checked_at_;  // a held text's record was timed from its first sight
   transaction_->add_version(
       std::move(built.version), rendered,
       record_to_json(result_).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");

@@ -136,7 +136,7 @@ class DocumentCheck {
                               const std::string& sha, bool accepted, std::vector<std::string> warnings);
   void add_version(const std::vector<std::string>& snapshots, const Text& text, const std::string& rendered,
                    const std::string& sha, const std::string& captured_at, bool accepted,
-                   std::vector<std::string> warnings);
+                   std::vector<std::string> warnings, const std::string& first_seen = "");
   bool held_long_enough(const PendingText& pending, std::uint64_t checks, std::chrono::hours span) const;
   ChangeRecord archive_failure(const ArchiveError& e);
   ChangeRecord internal_failure(const std::exception& e);
