@@ -553,6 +553,27 @@ TEST_F(HeldBack, ALanguageBackAfterLongWithNothingReportedMeanwhileIsComparedWit
 // A replay: a telecom's privacy policy answered in Spanish for six hours, six times, each
 // time alerted against its last Spanish text. Held until it lasts: the English page back
 // first, nothing is reported; a translation that stays is taken, even edited meanwhile.
+// A review: a text held until it lasted, taken on the day after it first appeared, is in that
+// day's digest (dated when taken), once.
+TEST_F(HeldBack, AReturnTakenAfterItsHoldIsInTheDigestOfTheDayItIsTaken) {
+  const std::string clause = "We keep the photos of a closed account for thirty days before we erase them.";
+  serve_html(policy_page(kPolicyEn));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(policy_page(kPolicyEn, 4, clause));
+  ASSERT_EQ(check_at("2026-03-02T00:00:00Z")["significance"], "substantive");
+  serve_html(policy_page(kPolicyEn));  // version 1 back, for good
+  EXPECT_EQ(check_held("2026-03-10T20:00:00Z", "2026-03-11T08:00:00Z")["significance"], "substantive");
+  auto digest_of = [&](const char* now, const char* since) {
+    ProcessResult r = run_process({TOSDIFF_BINARY, "--data-dir", dir_ / "data", "--catalog", dir_ / "catalog", "digest",
+                                   "--since", since, "--format", "json"},
+                                  {"NO_COLOR=1", std::string("TOSDIFF_NOW=") + now});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out);
+  };
+  EXPECT_EQ(digest_of("2026-03-11T00:00:00Z", "24h")["counts"]["substantive"], 0);  // still held
+  EXPECT_EQ(digest_of("2026-03-12T00:00:00Z", "24h")["counts"]["substantive"], 1);  // taken on the 11th
+}
+
 TEST_F(HeldBack, APageAnsweredInAnotherLanguageForHoursIsHeldAndDropped) {
   serve_html(policy_page(kPolicyEn));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
