@@ -406,10 +406,10 @@ ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vecto
   if (outcome.kind == Outcome::Kind::new_version && !outcome.rules_baseline) {
     // The page still in the language held: its clock runs on, whichever of its texts it shows
     // (a stale and a fresh French page by turns would otherwise restart it at every check).
+    const VersionEntry* earlier = earlier_version_with(outcome.sha256);
     const auto& pending = transaction_->index().pending;
     if (pending && !pending->language.empty() && detect_language(outcome.text) == pending->language)
-      return finish_until_it_lasts(id_of(earlier_version_with(outcome.sha256)), pending->language, outcome, pages);
-    const VersionEntry* earlier = earlier_version_with(outcome.sha256);
+      return finish_until_it_lasts(id_of(earlier), pending->language, outcome, pages);
     std::string language;
     if (const VersionEntry* current = transaction_->index().current()) {
       const Text before = parse_text(archive_.read_version(transaction_->index(), *current));
