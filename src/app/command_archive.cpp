@@ -160,7 +160,7 @@ int command_list(Context& context, const ListCommandOptions& options) {
       if (index.pending) {
         const PendingText& p = *index.pending;
         ordered_json pending;
-        pending["since"] = p.first_at.empty() ? p.at : p.first_at;
+        pending["since"] = p.since();
         pending["checks"] = p.checks;
         if (!p.returns_to.empty()) pending["returns_to"] = p.returns_to;
         if (!p.language.empty()) pending["language"] = p.language;
@@ -179,7 +179,7 @@ int command_list(Context& context, const ListCommandOptions& options) {
         line += !p.returns_to.empty() ? "  (v" + p.returns_to + "'s text back, held"
                 : !p.language.empty() ? "  (in '" + p.language + "', held"
                                       : "  (a text held back: " + std::string(to_string(p.reason.kind));
-        line += " since " + (p.first_at.empty() ? p.at : p.first_at) + ")";
+        line += " since " + p.since() + ")";
       }
       out << line << "  " << doc.title() << (entry.platform ? "" : "  (archived only: not in the catalog)") << "\n";
     }

@@ -151,7 +151,7 @@ std::string index_to_json(const DocumentIndex& index) {
     const PendingText& p = *index.pending;
     ordered_json pending = {{"sha256", p.sha256},
                             {"at", p.at},
-                            {"first_at", p.first_at.empty() ? p.at : p.first_at},
+                            {"first_at", p.since()},
                             {"checks", p.checks}};
     if (!p.returns_to.empty()) pending["returns_to"] = p.returns_to;
     if (!p.language.empty()) pending["language"] = p.language;

@@ -75,6 +75,8 @@ struct PendingText {
   std::string language;
   Error reason;                        // why it was held back, when both are empty
   bool held_until_it_lasts() const { return !returns_to.empty() || !language.empty(); }
+  // When the checks holding it back in a row began (an index written before first_at: `at`).
+  const std::string& since() const { return first_at.empty() ? at : first_at; }
   std::vector<std::string> snapshots;  // the raw pages it came from
 };
 

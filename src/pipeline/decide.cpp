@@ -11,6 +11,7 @@
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/extract/pdf_text.hpp"
 #include "tosdiff/extract/plain_text.hpp"
+#include "tosdiff/pipeline/record_builder.hpp"
 #include "tosdiff/util/sha256.hpp"
 
 namespace tosdiff {
@@ -296,10 +297,17 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       out.rules_baseline = std::move(*again);
     }
   }
-  // An earlier version's text back (a stale copy of a shorter edition): the document's own.
-  if (!out.rules_baseline && std::find(archived.earlier_sha256s.begin(), archived.earlier_sha256s.end(),
-                                       out.sha256) != archived.earlier_sha256s.end())
-    return out;
+  if (!out.rules_baseline) {
+    if (auto language = language_switch(baseline, out.text)) out.switched_to = language->to;
+    // An earlier version's text back (a stale copy, of a shorter edition too): the document's
+    // own, never a suspicious one.
+    const auto earlier = std::find_if(archived.earlier_versions.begin(), archived.earlier_versions.end(),
+                                      [&](const auto& version) { return version.first == out.sha256; });
+    if (earlier != archived.earlier_versions.end()) {
+      out.returns_to = earlier->second;
+      return out;
+    }
+  }
   // An error message opening a page that lost a fifth of its text or 500 words: a part of the
   // page that failed to load (replay: a German "es ist ein Fehler aufgetreten" in place of a
   // platform's rules, 1,654 of its 9,800 words, the rest of the page kept). Held like an

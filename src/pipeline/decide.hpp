@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tosdiff/fetch/content_type.hpp"
@@ -35,10 +36,10 @@ struct ArchivedState {
   std::string current_sha256;  // of the current version's text
   std::string current_text;    // the current version's text as archived ("" without one)
   std::vector<std::string> current_urls;  // the URLs the current version's pages came from
-  // The texts of the earlier versions (all but the current one), by SHA-256: a text that is one
-  // of them is the document's own text back, never a suspicious one (the check holds it until
-  // it lasts: document_check.hpp kReturnAdoptChecks).
-  std::vector<std::string> earlier_sha256s;
+  // The earlier versions (all but the current one), newest first, as (SHA-256 of the text,
+  // id): a text that is one of them is the document's own text back, never a suspicious one
+  // (the check holds it until it lasts: document_check.hpp kReturnAdoptChecks).
+  std::vector<std::pair<std::string, std::string>> earlier_versions;
   // The current version's raw pages as archived, read only when the new text differs from
   // the current one (the one read of the archive decide may cause): re-read with today's
   // rules, they tell a change of the page from a change of the rules that read it.
@@ -78,6 +79,12 @@ struct Outcome {
   // selectors, tosdiff's extraction) when that gives another text than the archived one: the
   // rules changed, and the new text is compared with this, like with like.
   std::optional<Text> rules_baseline;
+  // new_version, rules unchanged: the language the text is in when it is not the current
+  // version's ("fr"; record_builder.hpp language_switch), "" otherwise. The check holds such a
+  // text until it lasts (document_check.hpp kReturnAdoptChecks).
+  std::string switched_to;
+  // new_version, rules unchanged: the id of the newest earlier version with this very text.
+  std::string returns_to;
   std::vector<std::string> warnings;
 };
 

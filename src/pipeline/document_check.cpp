@@ -215,8 +215,8 @@ ArchivedState DocumentCheck::archived_state() const {
   state.has_current = true;
   state.current_sha256 = current->sha256;
   state.current_text = archive_.read_version(index, *current);
-  for (const VersionEntry& v : index.versions)
-    if (v.number != current->number) state.earlier_sha256s.push_back(v.sha256);
+  for (auto it = index.versions.rbegin(); it != index.versions.rend(); ++it)
+    if (it->number != current->number) state.earlier_versions.emplace_back(it->sha256, it->id());
   for (const std::string& sha : current->snapshots)
     if (const SnapshotMeta* meta = index.find_snapshot(sha)) state.current_urls.push_back(meta->url);
   if (state.current_urls.size() != current->snapshots.size()) state.current_urls.clear();  // not all known
@@ -303,14 +303,8 @@ ChangeRecord DocumentCheck::finish_error(const Error& error, const std::vector<P
 // error screen or a home page has neither, and stays held until `tosdiff accept`.
 ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, const std::vector<Page>& pages) {
   const DocumentIndex& index = transaction_->index();
-  std::vector<std::string> snapshots;
-  for (const Page& page : pages) snapshots.push_back(page.sha256);
-  PendingText pending;
-  pending.sha256 = outcome.sha256;
-  pending.at = checked_at_;
-  pending.first_at = checked_at_;
+  PendingText pending = first_sighting(outcome, pages);
   pending.reason = error;
-  pending.snapshots = snapshots;
   const bool shrink = error.kind == ErrorKind::suspicious_shrink;
   bool unlike_document = false;
   if (shrink && index.pending && !index.pending->held_until_it_lasts() &&
@@ -319,7 +313,7 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
     const Text held = parse_text(archive_.read_pending(index));
     const Change since = diff_texts(held, outcome.text);
     if (!since.substantive || vocabulary_overlap(held, outcome.text) >= kSamePageOverlap) {
-      pending.first_at = before.first_at.empty() ? before.at : before.first_at;
+      pending.first_at = before.since();
       pending.checks = before.checks + 1;
     }
     if (held_long_enough(pending, kAdoptAfterChecks, kAdoptAfter)) {
@@ -328,7 +322,7 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
       if (looks_like_the_document(outcome.text, archived)) {
         transaction_->store_pages(to_store(pages), checked_at_, true);
         transaction_->drop_pending();
-        return record_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, false,
+        return record_version(pending.snapshots, outcome.text, outcome.rendered, outcome.sha256, false,
                               {"adopted: this text was held back as suspicious_shrink since " + pending.first_at +
                                " and came back on " + std::to_string(pending.checks) +
                                " checks; tosdiff takes it as the document (" + error.message + ")"});
@@ -349,6 +343,16 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
                      since + "; taken as the document after " + std::to_string(kAdoptAfterChecks) +
                      " checks spanning a day)";
   return finish_error(error, pages, true);
+}
+
+// The text held back as this check saw it: its first sighting, unless the hold goes on.
+PendingText DocumentCheck::first_sighting(const Outcome& outcome, const std::vector<Page>& pages) const {
+  PendingText pending;
+  pending.sha256 = outcome.sha256;
+  pending.at = checked_at_;
+  pending.first_at = checked_at_;
+  for (const Page& page : pages) pending.snapshots.push_back(page.sha256);
+  return pending;
 }
 
 bool DocumentCheck::held_long_enough(const PendingText& pending, std::uint64_t checks,
@@ -395,28 +399,11 @@ bool looks_like_the_document(const Text& held, const Text& archived) {
   return !from.empty() && !to.empty() && from != to && opens_with_document_name(held);
 }
 
-namespace {
-
-std::string id_of(const VersionEntry* version) { return version ? version->id() : std::string(); }
-
-}  // namespace
-
 ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vector<Page>& pages) {
-  // Compared like with like after a change of rules, the text is neither a return nor a switch.
-  if (outcome.kind == Outcome::Kind::new_version && !outcome.rules_baseline) {
-    // The page still in the language held: its clock runs on, whichever of its texts it shows
-    // (a stale and a fresh French page by turns would otherwise restart it at every check).
-    const VersionEntry* earlier = earlier_version_with(outcome.sha256);
-    const auto& pending = transaction_->index().pending;
-    if (pending && !pending->language.empty() && detect_language(outcome.text) == pending->language)
-      return finish_until_it_lasts(id_of(earlier), pending->language, outcome, pages);
-    std::string language;
-    if (const VersionEntry* current = transaction_->index().current()) {
-      const Text before = parse_text(archive_.read_version(transaction_->index(), *current));
-      if (auto switched = language_switch(before, outcome.text)) language = switched->to;
-    }
-    if (earlier || !language.empty()) return finish_until_it_lasts(id_of(earlier), language, outcome, pages);
-  }
+  // An earlier text back, or the page in another language (decide tells them, never after a
+  // change of rules): held until it lasts.
+  if (!outcome.returns_to.empty() || !outcome.switched_to.empty())
+    return finish_until_it_lasts(outcome.returns_to, outcome.switched_to, outcome, pages);
   transaction_->store_pages(to_store(pages), checked_at_, true);
   transaction_->drop_pending();  // a good text supersedes one awaiting acceptance
   std::vector<std::string> snapshots;
@@ -425,15 +412,6 @@ ChangeRecord DocumentCheck::finish_text(const Outcome& outcome, const std::vecto
   ChangeRecord record = record_version(snapshots, outcome.text, outcome.rendered, outcome.sha256, false, outcome.warnings);
   rules_baseline_ = nullptr;
   return record;
-}
-
-// The newest earlier version (not the current one) with this text, if any.
-const VersionEntry* DocumentCheck::earlier_version_with(const std::string& sha256) const {
-  const auto& versions = transaction_->index().versions;
-  if (versions.empty() || versions.back().sha256 == sha256) return nullptr;
-  for (auto it = std::next(versions.rbegin()); it != versions.rend(); ++it)
-    if (it->sha256 == sha256) return &*it;
-  return nullptr;
 }
 
 // The text of an earlier version back, or the page in another language (kReturnAdoptChecks
@@ -447,20 +425,17 @@ const VersionEntry* DocumentCheck::earlier_version_with(const std::string& sha25
 ChangeRecord DocumentCheck::finish_until_it_lasts(const std::string& returns_to, const std::string& language,
                                                   const Outcome& outcome, const std::vector<Page>& pages) {
   const DocumentIndex& index = transaction_->index();
-  PendingText pending;
-  pending.sha256 = outcome.sha256;
-  pending.at = checked_at_;
-  pending.first_at = checked_at_;
+  PendingText pending = first_sighting(outcome, pages);
   pending.returns_to = returns_to;
   pending.language = language;
-  for (const Page& page : pages) pending.snapshots.push_back(page.sha256);
-  // The same hold: the page still in that language, whichever of its texts; or the same
-  // earlier text again.
+  // The same hold: the page still in that language, whichever of its texts (a stale and a
+  // fresh translation by turns must not restart it at every check); or the same earlier text
+  // again.
   const bool same_hold = index.pending && (!language.empty() ? index.pending->language == language
                                                              : index.pending->returns_to == returns_to &&
                                                                    index.pending->sha256 == pending.sha256);
   if (same_hold) {
-    pending.first_at = index.pending->first_at.empty() ? index.pending->at : index.pending->first_at;
+    pending.first_at = index.pending->since();
     pending.checks = index.pending->checks + 1;
   }
   // The pages are what the site serves now: the next request asks whether they changed.

@@ -131,12 +131,12 @@ class DocumentCheck {
   ChangeRecord finish_text(const Outcome& outcome, const std::vector<Page>& pages);
   ChangeRecord finish_until_it_lasts(const std::string& returns_to, const std::string& language, const Outcome& outcome,
                                      const std::vector<Page>& pages);
-  const VersionEntry* earlier_version_with(const std::string& sha256) const;
   ChangeRecord record_version(const std::vector<std::string>& snapshots, const Text& text, const std::string& rendered,
                               const std::string& sha, bool accepted, std::vector<std::string> warnings);
   void add_version(const std::vector<std::string>& snapshots, const Text& text, const std::string& rendered,
                    const std::string& sha, const std::string& captured_at, bool accepted,
                    std::vector<std::string> warnings, const std::string& first_seen = "");
+  PendingText first_sighting(const Outcome& outcome, const std::vector<Page>& pages) const;
   bool held_long_enough(const PendingText& pending, std::uint64_t checks, std::chrono::hours span) const;
   ChangeRecord archive_failure(const ArchiveError& e);
   ChangeRecord internal_failure(const std::exception& e);
