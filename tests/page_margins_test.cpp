@@ -82,6 +82,37 @@ TEST(PageHeader, ATitleWithTheSiteAfterABarIsCosmetic) {
   EXPECT_FALSE(header_change(page("Terms of Service\n"), page("Terms of Service | Northwind Help\n")).substantive);
 }
 
+// A site's banner above the document's title: a deadline, a programme ended, an app to
+// download, put up, taken down or swapped (replay: a platform's developer terms and brand
+// guidelines). Dates and sentences in it say nothing of the terms.
+TEST(PageHeader, ABannerAboveTheTitleIsCosmetic) {
+  const std::string title = "# Terms of Service\n";
+  const std::string challenge = "Submit your app to the Northwind Builders Challenge by August 19!\n";
+  const std::string ended =
+      "The Northwind Local programme has been discontinued as of January 1, 2026. Learn what this means for you \xE2\x86\x92\n";
+  expect_one_cosmetic_hunk(header_change(page(title), page(challenge + title)), {"page_header"});
+  expect_one_cosmetic_hunk(header_change(page(ended + title), page(title)), {"page_header"});
+  expect_one_cosmetic_hunk(header_change(page(challenge + title), page(ended + title)), {"page_header"});
+  // Under a label the site puts above its title, too.
+  expect_one_cosmetic_hunk(header_change(page("Developer terms\n" + title), page(challenge + "Developer terms\n" + title)),
+                           {"page_header"});
+}
+
+// Twins: above the title, a line naming the document, a date of effect, a topic of the terms,
+// and a banner whose title is no longer the document's are news.
+TEST(PageHeader, AboveTheTitleANoticeOfTheTermsADateOrATopicIsNews) {
+  const std::string title = "# Terms of Service\n";
+  EXPECT_TRUE(header_change(page(title), page("Please read these terms carefully before you use the service.\n" + title))
+                  .substantive);
+  EXPECT_TRUE(header_change(page(title), page("Effective March 10, 2026\n" + title)).substantive);
+  EXPECT_TRUE(header_change(page(title), page("From June 1, 2026 we use your inputs to train our models.\n" + title))
+                  .substantive);
+  // The title changed with it: the page now opens with another document.
+  EXPECT_TRUE(header_change(page(title), page("Submit your app to the Northwind Builders Challenge by August 19!\n"
+                                              "# Developer Agreement\n"))
+                  .substantive);
+}
+
 // Twins: what the head of a document says.
 // A shop's carousel above its terms of sale: product cards (name, brand, price tag, badge).
 std::string carousel(const std::string& first_card) {

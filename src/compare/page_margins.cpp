@@ -8,7 +8,9 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -377,6 +379,46 @@ std::size_t site_footer_start(const Text& text) {
   return site_menu_above(text, last, first_link);
 }
 
+namespace {
+
+constexpr std::size_t kBannerMaxWords = 40;
+constexpr std::size_t kTitleMaxIndex = 5;
+
+// The document's title: the text's first heading, among its first blocks; npos when none.
+std::size_t title_heading(const Text& text) {
+  for (std::size_t i = 0; i < text.blocks.size() && i <= kTitleMaxIndex; ++i)
+    if (text.blocks[i].kind == BlockKind::heading) return i;
+  return std::string::npos;
+}
+
+// A site's banner: a paragraph of at most 40 words that is no date line and does not name the
+// document ("Please read these Terms carefully" above the title is the document's).
+bool is_banner(std::string_view line) {
+  const Block block = parse_block(line);
+  if (block.kind != BlockKind::paragraph || count_space_separated_words(block.text) > kBannerMaxWords) return false;
+  if (is_date_line(block.text)) return false;
+  const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
+  return !any_of_words(words, kDocumentWords);
+}
+
+// The hunk puts up, takes down or swaps banners above the document's title, a heading both
+// texts open with (replay: a developer challenge's deadline, a programme discontinued, an app
+// to download, put above a platform's terms and guidelines). Banners tell of the site, not the
+// terms; one announcing a new version names the document and stays news.
+bool only_banners_above_title(const Hunk& hunk, const Text& before, const Text& after) {
+  const std::size_t old_title = title_heading(before), new_title = title_heading(after);
+  if (old_title == std::string::npos || new_title == std::string::npos) return false;
+  if (before.blocks[old_title].text != after.blocks[new_title].text) return false;
+  if (words_of(after, new_title, after.blocks.size()) < kDocumentBelowWords) return false;
+  auto above = [](std::size_t start, std::size_t lines, std::size_t title) {
+    return lines == 0 ? start <= title : start + lines - 1 <= title;
+  };
+  if (!above(hunk.old_start, hunk.old_lines, old_title) || !above(hunk.new_start, hunk.new_lines, new_title)) return false;
+  return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_banner(line.text); });
+}
+
+}  // namespace
+
 std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
                               const std::function<bool(const Hunk&)>& topical) {
   const std::size_t old_header = header_blocks(before), new_header = header_blocks(after);
@@ -388,6 +430,11 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     const bool header = old_header > 0 && new_header > 0 &&
                         side_within_header(hunk.old_start, hunk.old_lines, old_header) &&
                         side_within_header(hunk.new_start, hunk.new_lines, new_header);
+    if (only_banners_above_title(hunk, before, after) && !topical(hunk)) {
+      mark_cosmetic(hunk, "page_header");
+      ++marked;
+      continue;
+    }
     const bool footer = !header && side_within_footer(hunk.old_start, hunk.old_lines, old_footer, before.blocks.size()) &&
                         side_within_footer(hunk.new_start, hunk.new_lines, new_footer, after.blocks.size());
     if (!header && !footer) continue;
