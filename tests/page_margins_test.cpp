@@ -105,6 +105,11 @@ TEST(PageHeader, AboveTheTitleANoticeOfTheTermsADateOrATopicIsNews) {
   EXPECT_TRUE(header_change(page(title), page("Please read these terms carefully before you use the service.\n" + title))
                   .substantive);
   EXPECT_TRUE(header_change(page(title), page("Effective March 10, 2026\n" + title)).substantive);
+  EXPECT_TRUE(header_change(page(title), page("Unsere neue Datenschutzrichtlinie finden Sie hier. Sie tritt am 13. Juli 2026 "
+                                              "in Kraft.\n" + title))
+                  .substantive);
+  EXPECT_TRUE(header_change(page(title), page("Nuestra nueva pol\xC3\xADtica se aplica desde el 1 de julio de 2026.\n" + title))
+                  .substantive);
   EXPECT_TRUE(header_change(page(title), page("From June 1, 2026 we use your inputs to train our models.\n" + title))
                   .substantive);
   // The title changed with it: the page now opens with another document.

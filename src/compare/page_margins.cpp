@@ -381,6 +381,7 @@ std::size_t site_footer_start(const Text& text) {
 
 namespace {
 
+constexpr std::size_t kBannerMinWords = 4;  // fewer: a label, the page header's to judge
 constexpr std::size_t kBannerMaxWords = 40;
 constexpr std::size_t kTitleMaxIndex = 5;
 
@@ -391,14 +392,31 @@ std::size_t title_heading(const Text& text) {
   return std::string::npos;
 }
 
-// A site's banner: a paragraph of at most 40 words that is no date line and does not name the
-// document ("Please read these Terms carefully" above the title is the document's).
+// Words naming a legal document in the languages tosdiff reads, and the stems German
+// compounds them from ("Datenschutzrichtlinie", "Nutzungsbedingungen").
+constexpr std::initializer_list<const char*> kDocumentWordsAbroad = {
+    "politique", "conditions", "cgu", "cgv", "mentions", "charte", "agb", "politica", "pol\xC3\xADtica", "condiciones",
+    "t\xC3\xA9rminos", "aviso", "informativa", "termini", "condizioni", "termos", "condi\xC3\xA7\xC3\xB5" "es",
+    "voorwaarden", "beleid", "verklaring", "privacybeleid", "privacyverklaring"};
+constexpr std::string_view kGermanDocumentStems[] = {"richtlinie", "bedingungen", "erkl\xC3\xA4rung", "datenschutz"};
+
+bool names_the_document(const std::vector<std::string>& words) {
+  if (any_of_words(words, kDocumentWords) || any_of_words(words, kDocumentWordsAbroad)) return true;
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    return std::any_of(std::begin(kGermanDocumentStems), std::end(kGermanDocumentStems),
+                       [&](std::string_view stem) { return word.find(stem) != std::string::npos; });
+  });
+}
+
+// A site's banner: a paragraph of 4 to 40 words that is no date line and does not name the
+// document ("Please read these Terms carefully", "Unsere neue Datenschutzrichtlinie tritt am
+// ... in Kraft" above the title are the document's).
 bool is_banner(std::string_view line) {
   const Block block = parse_block(line);
-  if (block.kind != BlockKind::paragraph || count_space_separated_words(block.text) > kBannerMaxWords) return false;
+  const std::size_t words = count_space_separated_words(block.text);
+  if (block.kind != BlockKind::paragraph || words < kBannerMinWords || words > kBannerMaxWords) return false;
   if (is_date_line(block.text)) return false;
-  const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
-  return !any_of_words(words, kDocumentWords);
+  return !names_the_document(space_separated_words(canonicalize(block.text, kFoldToWords)));
 }
 
 // The hunk puts up, takes down or swaps banners above the document's title, a heading both

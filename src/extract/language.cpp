@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "tosdiff/extract/writing_system.hpp"
+
 namespace tosdiff {
 namespace {
 
@@ -47,9 +49,68 @@ const std::unordered_map<std::string_view, std::array<bool, 7>>& stop_word_table
   return table;
 }
 
+constexpr std::size_t kScriptMinLetters = 100;
+
+// The language a text in another script than Latin is in, told by its letters: a script one
+// language writes (Thai, Greek, Hebrew, Korean, Georgian, Armenian), or one a few letters
+// tell apart (Japanese mixes kana with Chinese characters; Ukrainian has "є", "ї", "і",
+// Russian "ы" and "э"; Persian has "پ", "چ", "ژ", "گ"). "" when the letters are mostly Latin,
+// too few, or no language is clear.
+std::string language_by_script(const Text& text) {
+  std::unordered_map<WritingSystem, std::size_t> letters;
+  std::size_t all = 0, ukrainian = 0, russian = 0, persian = 0;
+  for (const Block& block : text.blocks) {
+    const std::string& s = block.text;
+    for (std::size_t at = 0; at < s.size();) {
+      const char32_t c = next_code_point(s, at);
+      const WritingSystem system = writing_system_of(c);
+      if (system == WritingSystem::none) continue;
+      ++letters[system];
+      ++all;
+      ukrainian += (c == 0x0454 || c == 0x0457 || c == 0x0456 || c == 0x0491) ? 1 : 0;
+      russian += (c == 0x044B || c == 0x044D) ? 1 : 0;
+      persian += (c == 0x067E || c == 0x0686 || c == 0x0698 || c == 0x06AF) ? 1 : 0;
+    }
+  }
+  if (all < kScriptMinLetters) return "";
+  WritingSystem main = WritingSystem::latin;
+  std::size_t most = 0;
+  for (const auto& [system, count] : letters)
+    if (system != WritingSystem::latin && system != WritingSystem::other && count > most) {
+      main = system;
+      most = count;
+    }
+  const std::size_t han_and_kana = letters[WritingSystem::han] + letters[WritingSystem::kana];
+  if (main == WritingSystem::han || main == WritingSystem::kana) most = han_and_kana;
+  if (most * 2 < all) return "";
+  switch (main) {
+    case WritingSystem::han:
+    case WritingSystem::kana:
+      return letters[WritingSystem::kana] * 10 >= han_and_kana ? "ja" : "zh";
+    case WritingSystem::hangul: return "ko";
+    case WritingSystem::thai: return "th";
+    case WritingSystem::lao: return "lo";
+    case WritingSystem::khmer: return "km";
+    case WritingSystem::myanmar: return "my";
+    case WritingSystem::greek: return "el";
+    case WritingSystem::hebrew: return "he";
+    case WritingSystem::georgian: return "ka";
+    case WritingSystem::armenian: return "hy";
+    case WritingSystem::devanagari: return "hi";
+    case WritingSystem::bengali: return "bn";
+    case WritingSystem::tamil: return "ta";
+    case WritingSystem::arabic: return persian * 200 >= most ? "fa" : "ar";
+    case WritingSystem::cyrillic:
+      if (ukrainian * 100 >= most && russian * 400 < most) return "uk";
+      return russian * 400 >= most ? "ru" : "";
+    default: return "";
+  }
+}
+
 }  // namespace
 
 std::string detect_language(const Text& text) {
+  if (std::string by_script = language_by_script(text); !by_script.empty()) return by_script;
   const auto& table = stop_word_table();
   std::array<std::size_t, 7> hits{};
   std::size_t words = 0, stop = 0;
@@ -84,6 +145,13 @@ std::string detect_language(const Text& text) {
   }
   if (best * 2 < second * 3) return "";
   return language_profiles()[best_at].code;
+}
+
+bool told_by_script(const std::string& code) {
+  if (code.empty()) return false;
+  for (const LanguageProfile& profile : language_profiles())
+    if (code == profile.code) return false;
+  return true;
 }
 
 }  // namespace tosdiff

@@ -8,6 +8,7 @@
 #include "tosdiff/extract/error_page.hpp"
 #include "tosdiff/extract/language.hpp"
 #include "tosdiff/extract/normalize.hpp"
+#include "tosdiff/extract/writing_system.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -202,14 +203,7 @@ bool another_page(const Text& previous, const Text& current, double overlap) {
 
 std::size_t count_text_words(const Text& text) {
   std::size_t words = 0;
-  for (const Block& block : text.blocks) {
-    bool in_word = false;
-    for (char c : block.text) {
-      bool space = c == ' ';
-      if (!space && !in_word) ++words;
-      in_word = !space;
-    }
-  }
+  for (const Block& block : text.blocks) words += count_words(block.text);
   return words;
 }
 
@@ -287,11 +281,18 @@ double vocabulary_share(const Text& part, const Text& whole) {
 // Whether `current` is `previous` in another language: each is clearly in a language and
 // they differ, and the new text reads like legal prose in its own language or keeps the
 // document's shape (as many headings, list items and paragraphs, give or take a quarter; a
-// translation runs 0.6 to 1.7 times as many words). A home page or an app screen in another
+// translation runs 0.6 to 1.7 times as many words); into or out of another script than Latin,
+// it is as long as the document, give or take half. A home page or an app screen in another
 // language has neither.
 bool reads_as_translation(const Text& previous, const Text& current) {
   const std::string from = detect_language(previous), to = detect_language(current);
   if (from.empty() || to.empty() || from == to) return false;
+  const std::size_t before = count_text_words(previous), after = count_text_words(current);
+  // Across scripts no marker list reads the new text, and a country's edition in its own
+  // script seldom keeps the document's shape (replay: a video platform's terms served for
+  // three months in an older Thai edition): as long as the document, give or take half, it is
+  // taken for it. An error page or a home page in Thai is a fraction of that.
+  if (told_by_script(from) != told_by_script(to)) return after * 2 >= before && after <= before * 2;
   if (legal_markers(current) >= 3) return true;
   auto close = [](std::size_t a, std::size_t b) { return a * 4 <= b * 5 + 4 && b * 4 <= a * 5 + 4; };
   std::size_t counts[2][4] = {};
@@ -299,7 +300,6 @@ bool reads_as_translation(const Text& previous, const Text& current) {
   for (const Block& block : current.blocks) ++counts[1][static_cast<int>(block.kind)];
   for (int kind = 0; kind < 4; ++kind)
     if (!close(counts[0][kind], counts[1][kind])) return false;
-  const std::size_t before = count_text_words(previous), after = count_text_words(current);
   return after * 10 >= before * 6 && after * 10 <= before * 17;
 }
 

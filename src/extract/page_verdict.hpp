@@ -60,6 +60,8 @@ bool is_headings_only(const Text& text);
 // for tests).
 bool reads_as_translation(const Text& previous, const Text& current);
 
+// The words of a text: its runs of non-spaces, those of scripts written without spaces counted
+// by their letters (extract/writing_system.hpp).
 std::size_t count_text_words(const Text& text);
 
 // A registrar's placeholder on a parked domain ("this domain is for sale"), told from a tiny
