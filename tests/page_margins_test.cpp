@@ -93,6 +93,9 @@ TEST(PageHeader, ABannerAboveTheTitleIsCosmetic) {
   expect_one_cosmetic_hunk(header_change(page(title), page(challenge + title)), {"page_header"});
   expect_one_cosmetic_hunk(header_change(page(ended + title), page(title)), {"page_header"});
   expect_one_cosmetic_hunk(header_change(page(challenge + title), page(ended + title)), {"page_header"});
+  expect_one_cosmetic_hunk(
+      header_change(page(title), page("Autumn offer: 100 euros off your first year with us! Call us on 01 23 45 67 89\n" + title)),
+      {"page_header"});
   // Under a label the site puts above its title, too.
   expect_one_cosmetic_hunk(header_change(page("Developer terms\n" + title), page(challenge + "Developer terms\n" + title)),
                            {"page_header"});
@@ -105,12 +108,26 @@ TEST(PageHeader, AboveTheTitleANoticeOfTheTermsADateOrATopicIsNews) {
   EXPECT_TRUE(header_change(page(title), page("Please read these terms carefully before you use the service.\n" + title))
                   .substantive);
   EXPECT_TRUE(header_change(page(title), page("Effective March 10, 2026\n" + title)).substantive);
+  EXPECT_TRUE(header_change(page("This article applies to selling in: United Kingdom\n" + title),
+                            page("This article applies to selling in: France\n" + title))
+                  .substantive);
   EXPECT_TRUE(header_change(page(title), page("Unsere neue Datenschutzrichtlinie finden Sie hier. Sie tritt am 13. Juli 2026 "
                                               "in Kraft.\n" + title))
                   .substantive);
   EXPECT_TRUE(header_change(page(title), page("Nuestra nueva pol\xC3\xADtica se aplica desde el 1 de julio de 2026.\n" + title))
                   .substantive);
   EXPECT_TRUE(header_change(page(title), page("From June 1, 2026 we use your inputs to train our models.\n" + title))
+                  .substantive);
+  // Sentences above the first heading are the document's, and so is what is put among them:
+  // a section's heading first is no title.
+  EXPECT_TRUE(header_change(page("This notice describes how Northwind collects your information.\n" + title),
+                            page("This notice describes how Northwind collects your information.\n"
+                                 "Southbay Limited, registered in Dublin, is the controller of your data.\n" +
+                                 title))
+                  .substantive);
+  EXPECT_TRUE(header_change(page("### 1. What we collect\n"),
+                            page("Southbay Limited, registered in Dublin, is the controller of your data.\n"
+                                 "### 1. What we collect\n"))
                   .substantive);
   // The title changed with it: the page now opens with another document.
   EXPECT_TRUE(header_change(page(title), page("Submit your app to the Northwind Builders Challenge by August 19!\n"

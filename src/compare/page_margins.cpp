@@ -383,13 +383,31 @@ namespace {
 
 constexpr std::size_t kBannerMinWords = 4;  // fewer: a label, the page header's to judge
 constexpr std::size_t kBannerMaxWords = 40;
+constexpr std::size_t kBannerValueMaxWords = 4;
 constexpr std::size_t kTitleMaxIndex = 5;
 
-// The document's title: the text's first heading, among its first blocks; npos when none.
+// The document's title: the text's first heading, among its first blocks, of level 1 or 2; npos
+// when none ("### 1. What we collect" first is a section's: the document has no title there).
 std::size_t title_heading(const Text& text) {
   for (std::size_t i = 0; i < text.blocks.size() && i <= kTitleMaxIndex; ++i)
-    if (text.blocks[i].kind == BlockKind::heading) return i;
+    if (text.blocks[i].kind == BlockKind::heading) return text.blocks[i].level <= 2 ? i : std::string::npos;
   return std::string::npos;
+}
+
+// A sentence of 5 words or more ("This notice describes how we collect your data.").
+bool is_sentence(std::string_view text) {
+  const std::string_view trimmed = trim(text);
+  return !trimmed.empty() && (trimmed.back() == '.' || trimmed.back() == ';') &&
+         count_space_separated_words(trimmed) >= kLabelSentenceWords;
+}
+
+// Whether a block of prose or a sentence other than blocks [skip_from, skip_from + skip) lies above `title`:
+// the document starts above it, and what is put there may be a clause.
+bool prose_above(const Text& text, std::size_t title, std::size_t skip_from, std::size_t skip) {
+  for (std::size_t i = 0; i < title; ++i)
+    if ((i < skip_from || i >= skip_from + skip) && (is_prose(text.blocks[i].text) || is_sentence(text.blocks[i].text)))
+      return true;
+  return false;
 }
 
 // Words naming a legal document in the languages tosdiff reads, and the stems German
@@ -408,19 +426,23 @@ bool names_the_document(const std::vector<std::string>& words) {
   });
 }
 
-// A site's banner: a paragraph of 4 to 40 words that is no date line and does not name the
-// document ("Please read these Terms carefully", "Unsere neue Datenschutzrichtlinie tritt am
+// A site's banner: a paragraph of 4 to 40 words that is no date line, ends with no value after
+// a label ("Applies to: France"), and does not name the document ("Please read these Terms carefully", "Unsere neue Datenschutzrichtlinie tritt am
 // ... in Kraft" above the title are the document's).
 bool is_banner(std::string_view line) {
   const Block block = parse_block(line);
   const std::size_t words = count_space_separated_words(block.text);
   if (block.kind != BlockKind::paragraph || words < kBannerMinWords || words > kBannerMaxWords) return false;
   if (is_date_line(block.text)) return false;
+  // "This article applies to selling in: France": a label and its value, the document's scope.
+  if (const std::size_t colon = block.text.rfind(':');
+      colon != std::string::npos && count_space_separated_words(std::string_view(block.text).substr(colon + 1)) <= kBannerValueMaxWords)
+    return false;
   return !names_the_document(space_separated_words(canonicalize(block.text, kFoldToWords)));
 }
 
 // The hunk puts up, takes down or swaps banners above the document's title, a heading both
-// texts open with (replay: a developer challenge's deadline, a programme discontinued, an app
+// texts open with (no prose above it but the banners) (replay: a developer challenge's deadline, a programme discontinued, an app
 // to download, put above a platform's terms and guidelines). Banners tell of the site, not the
 // terms; one announcing a new version names the document and stays news.
 bool only_banners_above_title(const Hunk& hunk, const Text& before, const Text& after) {
@@ -432,6 +454,10 @@ bool only_banners_above_title(const Hunk& hunk, const Text& before, const Text& 
     return lines == 0 ? start <= title : start + lines - 1 <= title;
   };
   if (!above(hunk.old_start, hunk.old_lines, old_title) || !above(hunk.new_start, hunk.new_lines, new_title)) return false;
+  auto first = [](std::size_t start, std::size_t lines) { return lines > 0 ? start - 1 : start; };
+  if (prose_above(before, old_title, first(hunk.old_start, hunk.old_lines), hunk.old_lines) ||
+      prose_above(after, new_title, first(hunk.new_start, hunk.new_lines), hunk.new_lines))
+    return false;
   return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_banner(line.text); });
 }
 
