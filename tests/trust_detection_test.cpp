@@ -599,6 +599,48 @@ TEST_F(HeldBack, APageAnsweredInAnotherLanguageForHoursIsHeldAndDropped) {
   EXPECT_EQ(versions(), 2u);
 }
 
+// A replay: a video platform's terms served for three months as an older Thai edition, each
+// check an error ("shares almost no vocabulary": no word list reads Thai). Told by its script,
+// it is the page in another language: held, then taken as a switch of language. Our own Thai
+// sentence ("you must read these terms of use of our services before using them").
+std::string thai_page(int paragraphs) {
+  std::string body = "<html><body><main><h1>\u0E02\u0E49\u0E2D\u0E01\u0E33\u0E2B\u0E19\u0E14</h1>";
+  for (int i = 0; i < paragraphs; ++i)
+    body += "<p>" + std::to_string(i + 1) +
+            ". \u0E04\u0E38\u0E13\u0E15\u0E49\u0E2D\u0E07\u0E2D\u0E48\u0E32\u0E19\u0E02\u0E49\u0E2D\u0E01\u0E33"
+            "\u0E2B\u0E19\u0E14\u0E01\u0E32\u0E23\u0E43\u0E0A\u0E49\u0E1A\u0E23\u0E34\u0E01\u0E32\u0E23\u0E02"
+            "\u0E2D\u0E07\u0E40\u0E23\u0E32 \u0E01\u0E48\u0E2D\u0E19\u0E43\u0E0A\u0E49\u0E1A\u0E23\u0E34\u0E01"
+            "\u0E32\u0E23 \u0E41\u0E25\u0E30\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E2A\u0E48\u0E27\u0E19\u0E1A"
+            "\u0E38\u0E04\u0E04\u0E25\u0E02\u0E2D\u0E07\u0E04\u0E38\u0E13</p>";
+  return body + "</main></body></html>";
+}
+
+TEST_F(HeldBack, AnEditionInThaiIsHeldAndTakenAsALanguageSwitchNotAnError) {
+  serve_html(policy_page(kPolicyEn));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(thai_page(50));
+  json held = check_at("2026-03-02T00:00:00Z");
+  EXPECT_EQ(held["status"], "unchanged") << held.dump(2);
+  EXPECT_EQ(held["held_language"], "th") << held.dump(2);
+  json taken = check_at("2026-03-02T12:00:00Z");
+  ASSERT_EQ(taken["status"], "changed") << taken.dump(2);
+  EXPECT_EQ(taken["significance"], "cosmetic") << taken.dump(2);
+  EXPECT_EQ(taken["language_changed"]["to"], "th") << taken.dump(2);
+  EXPECT_EQ(versions(), 2u);
+}
+
+// Twin: a short page in Thai (an error page, a home page) is no edition of the document.
+TEST_F(HeldBack, AShortPageInThaiIsStillHeldBackAsAShrink) {
+  serve_html(policy_page(kPolicyEn));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(thai_page(3));
+  for (const char* at : {"2026-03-02T00:00:00Z", "2026-03-02T12:00:00Z"}) {
+    json record = check_at(at);
+    EXPECT_EQ(record["error"]["kind"], "suspicious_shrink") << at << record.dump(2);
+  }
+  EXPECT_EQ(versions(), 1u);
+}
+
 // A review: a stale and a fresh French page served by turns, the stale one an archived version:
 // the page stays in French, and is taken, its clock not restarted by each switch.
 TEST_F(HeldBack, APageStayingInAnotherLanguageIsTakenWhicheverOfItsTextsItShows) {
