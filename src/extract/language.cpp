@@ -53,12 +53,12 @@ constexpr std::size_t kScriptMinLetters = 100;
 
 // The language a text in another script than Latin is in, told by its letters: a script one
 // language writes (Thai, Greek, Hebrew, Korean, Georgian, Armenian), or one a few letters
-// tell apart (Japanese mixes kana with Chinese characters; Ukrainian has "є", "ї", "і",
-// Russian "ы" and "э"; Persian has "پ", "چ", "ژ", "گ"). "" when the letters are mostly Latin,
+// tell apart (Japanese mixes kana with Chinese characters; Cyrillic's languages by the letters
+// only one of them writes; Persian has "پ", "چ", "ژ", "گ"). "" when the letters are mostly Latin,
 // too few, or no language is clear.
 std::string language_by_script(const Text& text) {
   std::unordered_map<WritingSystem, std::size_t> letters;
-  std::size_t all = 0, ukrainian = 0, russian = 0, persian = 0;
+  std::size_t all = 0, ukrainian = 0, russian = 0, persian = 0, serbian = 0, macedonian = 0, belarusian = 0, hard_sign = 0;
   for (const Block& block : text.blocks) {
     const std::string& s = block.text;
     for (std::size_t at = 0; at < s.size();) {
@@ -70,6 +70,10 @@ std::string language_by_script(const Text& text) {
       ukrainian += (c == 0x0454 || c == 0x0457 || c == 0x0456 || c == 0x0491) ? 1 : 0;
       russian += (c == 0x044B || c == 0x044D) ? 1 : 0;
       persian += (c == 0x067E || c == 0x0686 || c == 0x0698 || c == 0x06AF) ? 1 : 0;
+      serbian += (c == 0x0452 || c == 0x045B) ? 1 : 0;                  // ђ ћ
+      macedonian += (c == 0x0453 || c == 0x045C || c == 0x0455) ? 1 : 0;  // ѓ ќ ѕ
+      belarusian += c == 0x045E ? 1 : 0;                                 // ў
+      hard_sign += c == 0x044A ? 1 : 0;                                  // ъ, a vowel in Bulgarian
     }
   }
   if (all < kScriptMinLetters) return "";
@@ -101,8 +105,16 @@ std::string language_by_script(const Text& text) {
     case WritingSystem::tamil: return "ta";
     case WritingSystem::arabic: return persian * 200 >= most ? "fa" : "ar";
     case WritingSystem::cyrillic:
+      // Letters only one of these languages writes, looked for at a rate a text of a few
+      // sentences shows: Russian's "ы" and "э", Ukrainian's "є", "ї", "і", Belarusian's "ў",
+      // Serbian's "ђ" and "ћ", Macedonian's "ѓ", "ќ", "ѕ"; Bulgarian writes none of them and
+      // "ъ" often, which Russian seldom does.
+      if (belarusian * 400 >= most) return "be";
       if (ukrainian * 100 >= most && russian * 400 < most) return "uk";
-      return russian * 400 >= most ? "ru" : "";
+      if (russian * 400 >= most) return "ru";
+      if (serbian * 400 >= most) return "sr";
+      if (macedonian * 400 >= most) return "mk";
+      return hard_sign * 100 >= most ? "bg" : "";
     default: return "";
   }
 }
