@@ -129,6 +129,22 @@ TEST(PageHeader, AboveTheTitleANoticeOfTheTermsADateOrATopicIsNews) {
                             page("Southbay Limited, registered in Dublin, is the controller of your data.\n"
                                  "### 1. What we collect\n"))
                   .substantive);
+  // A review: clauses above the title that call no one to anything, or speak of the reader's
+  // account, data or rights, whatever their language.
+  for (const std::string clause :
+       {"Lumenfield has been bought by Orbix Holdings, which now controls your account and everything in it.",
+        "We now read your private messages to check them for scams before they are delivered.",
+        "Wichtig: Ab sofort entscheidet ausschlie\xC3\x9Flich ein Schiedsgericht in Z\xC3\xBCrich \xC3\xBC" "ber alle "
+        "Streitigkeiten mit Lumenfield.",
+        "Important! We now sell what you post to advertisers and brokers.",
+        "Nouveau ! Vos donn\xC3\xA9" "es sont d\xC3\xA9sormais h\xC3\xA9" "berg\xC3\xA9" "es aux \xC3\x89tats-Unis."}) {
+    EXPECT_TRUE(header_change(page(title), page(clause + "\n" + title)).substantive) << clause;
+  }
+  // A numbered first heading opens a section, not the document: what stands above it is the
+  // document's own opening.
+  EXPECT_TRUE(header_change(page("Lumenfield Ireland Ltd runs this service for members in Europe.\n## 1. Your account\n"),
+                            page("Orbix Inc of Texas runs this service for all members.\n## 1. Your account\n"))
+                  .substantive);
   // The title changed with it: the page now opens with another document.
   EXPECT_TRUE(header_change(page(title), page("Submit your app to the Northwind Builders Challenge by August 19!\n"
                                               "# Developer Agreement\n"))

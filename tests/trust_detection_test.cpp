@@ -602,7 +602,8 @@ TEST_F(HeldBack, APageAnsweredInAnotherLanguageForHoursIsHeldAndDropped) {
 // A replay: a video platform's terms served for three months as an older Thai edition, each
 // check an error ("shares almost no vocabulary": no word list reads Thai). Told by its script,
 // it is the page in another language: held, then taken as a switch of language. Our own Thai
-// sentence ("you must read these terms of use of our services before using them").
+// sentence ("you must read these terms of use of our services before using them, and your
+// personal data, according to the law": three markers of legal prose in Thai).
 std::string thai_page(int paragraphs) {
   std::string body = "<html><body><main><h1>\u0E02\u0E49\u0E2D\u0E01\u0E33\u0E2B\u0E19\u0E14</h1>";
   for (int i = 0; i < paragraphs; ++i)
@@ -611,7 +612,8 @@ std::string thai_page(int paragraphs) {
             "\u0E2B\u0E19\u0E14\u0E01\u0E32\u0E23\u0E43\u0E0A\u0E49\u0E1A\u0E23\u0E34\u0E01\u0E32\u0E23\u0E02"
             "\u0E2D\u0E07\u0E40\u0E23\u0E32 \u0E01\u0E48\u0E2D\u0E19\u0E43\u0E0A\u0E49\u0E1A\u0E23\u0E34\u0E01"
             "\u0E32\u0E23 \u0E41\u0E25\u0E30\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E2A\u0E48\u0E27\u0E19\u0E1A"
-            "\u0E38\u0E04\u0E04\u0E25\u0E02\u0E2D\u0E07\u0E04\u0E38\u0E13</p>";
+            "\u0E38\u0E04\u0E04\u0E25\u0E02\u0E2D\u0E07\u0E04\u0E38\u0E13 "
+            "\u0E15\u0E32\u0E21\u0E01\u0E0E\u0E2B\u0E21\u0E32\u0E22</p>";
   return body + "</main></body></html>";
 }
 

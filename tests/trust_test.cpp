@@ -15,6 +15,7 @@
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/extract/writing_system.hpp"
+#include "tosdiff/pipeline/record_builder.hpp"
 
 namespace tosdiff {
 namespace {
@@ -427,6 +428,46 @@ TEST(ReplayScripts, ALanguageIsToldByItsScript) {
   EXPECT_EQ(detect_language(parse_text(kThai + "\n")), "");
 }
 
+// Legal prose in those scripts, 3 markers each (terms, personal data, law): "you must read
+// these terms; we use your personal data according to the law".
+const std::string kThaiTerms = "คุณต้องอ่านข้อกำหนดเหล่านี้ เราใช้ข้อมูลส่วนบุคคลของคุณตามกฎหมาย";
+const std::string kChineseTerms = "您使用我们的服务即表示您同意本条款，我们会依照法律保护您的个人信息。";
+const std::string kJapaneseTerms = "本規約は当社のサービスを利用するすべての方に適用され、当社は個人情報を法律に従って取り扱います。";
+const std::string kRussianTerms =
+    "Вы должны прочитать это соглашение, мы используем ваши персональные данные и несем ответственность по закону.";
+
+// A review: a page in two languages whose majority tips when clauses are put in one of them,
+// and a Ukrainian or Bulgarian policy with a Russian paragraph or two, are no switch of
+// language: their edits are compared word by word.
+TEST(ReplayScripts, APageInTwoScriptsOrWithAForeignParagraphIsNoSwitch) {
+  const std::string english =
+      "Lumenfield keeps your messages for thirty days and deletes them when you close your account. ";
+  std::string both;
+  for (int i = 0; i < 6; ++i) both += english + "\n" + kRussianTerms + "\n";
+  const Text before = parse_text(both + kRussianTerms + "\n");
+  const Text after = parse_text(both + kRussianTerms + "\n" +
+                                "Every dispute goes to binding arbitration in Delaware, and you waive class actions.\n"
+                                "We sell the messages you send to data brokers who build profiles of our members.\n");
+  EXPECT_FALSE(language_switch(before, after).has_value());
+  // Ukrainian with a Russian paragraph among ten is Ukrainian, with two among eight Russian for
+  // no one; Bulgarian with one among eight is Bulgarian.
+  std::string ukrainian;
+  for (int i = 0; i < 8; ++i) ukrainian += kUkrainian + "\n";
+  EXPECT_EQ(detect_language(parse_text(ukrainian + kUkrainian + "\n" + kUkrainian + "\n" + kRussian + "\n")), "uk");
+  EXPECT_NE(detect_language(parse_text(ukrainian + kRussian + "\n" + kRussian + "\n")), "ru");
+  std::string bulgarian;
+  for (int i = 0; i < 8; ++i) bulgarian += kBulgarian + "\n";
+  EXPECT_EQ(detect_language(parse_text(bulgarian + kRussian + "\n")), "bg");
+  // Twin: the whole page translated is a switch.
+  std::string russian_only, english_only;
+  for (int i = 0; i < 8; ++i) {
+    russian_only += kRussianTerms + "\n";
+    english_only += english + "\n";
+  }
+  ASSERT_TRUE(language_switch(parse_text(english_only), parse_text(russian_only)).has_value());
+  EXPECT_EQ(language_switch(parse_text(english_only), parse_text(russian_only))->to, "ru");
+}
+
 TEST(ReplayScripts, WordsWrittenWithoutSpacesAreCountedByTheirLetters) {
   EXPECT_EQ(count_words("the terms of use"), 4u);
   EXPECT_EQ(count_words("  two  words "), 2u);
@@ -445,16 +486,22 @@ TEST(ReplayScripts, AnEditionInAnotherScriptIsATranslationNotAShrink) {
   const Text english = rules_page({"Dangerous content", "Deceptive content", "Sensitive content", "Illegal content"},
                                   "Do not post content that promotes or encourages violence against a person or a group, and do not share it with the people you follow or in the playlists you make");
   const std::size_t words = count_text_words(english);
-  for (const std::string& paragraph : {kThai, kChinese, kJapanese, kRussian}) {
+  for (const std::string& paragraph : {kThaiTerms, kChineseTerms, kJapaneseTerms, kRussianTerms}) {
     // An edition of about the English text's length, in paragraphs of our own sentence.
     const Text edition = repeated(paragraph, static_cast<int>(words / count_words(paragraph)));
     EXPECT_TRUE(reads_as_translation(english, edition)) << paragraph;
     EXPECT_FALSE(shrink_verdict(english, edition).has_value()) << paragraph;
   }
-  // Twin: a short page in Thai (an error page, a home page) is no edition of the document.
-  const Text short_page = repeated(kThai, 3);
+  // Twins: a short page in Thai (an error page, a home page) is no edition of the document;
+  // nor is a page in Chinese of the document's length without legal prose (a "page not found"
+  // with the site's menus and news).
+  const Text short_page = repeated(kThaiTerms, 3);
   EXPECT_FALSE(reads_as_translation(english, short_page));
   EXPECT_TRUE(shrink_verdict(english, short_page).has_value());
+  const std::string not_found = "抱歉，您访问的页面不存在。请返回首页，查看最新的新闻和活动，或者浏览我们的产品。";
+  const Text error_page = repeated(not_found, static_cast<int>(words / count_words(not_found)));
+  EXPECT_FALSE(reads_as_translation(english, error_page));
+  EXPECT_TRUE(shrink_verdict(english, error_page).has_value());
 }
 
 // ---- e-mail addresses behind Cloudflare's protection -----------------------------------------------

@@ -8,9 +8,8 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
-#include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
-#include "tosdiff/compare/word_lists.hpp"
+#include "tosdiff/compare/page_banner.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -379,90 +378,6 @@ std::size_t site_footer_start(const Text& text) {
   return site_menu_above(text, last, first_link);
 }
 
-namespace {
-
-constexpr std::size_t kBannerMinWords = 4;  // fewer: a label, the page header's to judge
-constexpr std::size_t kBannerMaxWords = 40;
-constexpr std::size_t kBannerValueMaxWords = 4;
-constexpr std::size_t kTitleMaxIndex = 5;
-
-// The document's title: the text's first heading, among its first blocks, of level 1 or 2; npos
-// when none ("### 1. What we collect" first is a section's: the document has no title there).
-std::size_t title_heading(const Text& text) {
-  for (std::size_t i = 0; i < text.blocks.size() && i <= kTitleMaxIndex; ++i)
-    if (text.blocks[i].kind == BlockKind::heading) return text.blocks[i].level <= 2 ? i : std::string::npos;
-  return std::string::npos;
-}
-
-// A sentence of 5 words or more ("This notice describes how we collect your data.").
-bool is_sentence(std::string_view text) {
-  const std::string_view trimmed = trim(text);
-  return !trimmed.empty() && (trimmed.back() == '.' || trimmed.back() == ';') &&
-         count_space_separated_words(trimmed) >= kLabelSentenceWords;
-}
-
-// Whether a block of prose or a sentence other than blocks [skip_from, skip_from + skip) lies above `title`:
-// the document starts above it, and what is put there may be a clause.
-bool prose_above(const Text& text, std::size_t title, std::size_t skip_from, std::size_t skip) {
-  for (std::size_t i = 0; i < title; ++i)
-    if ((i < skip_from || i >= skip_from + skip) && (is_prose(text.blocks[i].text) || is_sentence(text.blocks[i].text)))
-      return true;
-  return false;
-}
-
-// Words naming a legal document in the languages tosdiff reads, and the stems German
-// compounds them from ("Datenschutzrichtlinie", "Nutzungsbedingungen").
-constexpr std::initializer_list<const char*> kDocumentWordsAbroad = {
-    "politique", "conditions", "cgu", "cgv", "mentions", "charte", "agb", "politica", "pol\xC3\xADtica", "condiciones",
-    "t\xC3\xA9rminos", "aviso", "informativa", "termini", "condizioni", "termos", "condi\xC3\xA7\xC3\xB5" "es",
-    "voorwaarden", "beleid", "verklaring", "privacybeleid", "privacyverklaring"};
-constexpr std::string_view kGermanDocumentStems[] = {"richtlinie", "bedingungen", "erkl\xC3\xA4rung", "datenschutz"};
-
-bool names_the_document(const std::vector<std::string>& words) {
-  if (any_of_words(words, kDocumentWords) || any_of_words(words, kDocumentWordsAbroad)) return true;
-  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
-    return std::any_of(std::begin(kGermanDocumentStems), std::end(kGermanDocumentStems),
-                       [&](std::string_view stem) { return word.find(stem) != std::string::npos; });
-  });
-}
-
-// A site's banner: a paragraph of 4 to 40 words that is no date line, ends with no value after
-// a label ("Applies to: France"), and does not name the document ("Please read these Terms carefully", "Unsere neue Datenschutzrichtlinie tritt am
-// ... in Kraft" above the title are the document's).
-bool is_banner(std::string_view line) {
-  const Block block = parse_block(line);
-  const std::size_t words = count_space_separated_words(block.text);
-  if (block.kind != BlockKind::paragraph || words < kBannerMinWords || words > kBannerMaxWords) return false;
-  if (is_date_line(block.text)) return false;
-  // "This article applies to selling in: France": a label and its value, the document's scope.
-  if (const std::size_t colon = block.text.rfind(':');
-      colon != std::string::npos && count_space_separated_words(std::string_view(block.text).substr(colon + 1)) <= kBannerValueMaxWords)
-    return false;
-  return !names_the_document(space_separated_words(canonicalize(block.text, kFoldToWords)));
-}
-
-// The hunk puts up, takes down or swaps banners above the document's title, a heading both
-// texts open with (no prose above it but the banners) (replay: a developer challenge's deadline, a programme discontinued, an app
-// to download, put above a platform's terms and guidelines). Banners tell of the site, not the
-// terms; one announcing a new version names the document and stays news.
-bool only_banners_above_title(const Hunk& hunk, const Text& before, const Text& after) {
-  const std::size_t old_title = title_heading(before), new_title = title_heading(after);
-  if (old_title == std::string::npos || new_title == std::string::npos) return false;
-  if (before.blocks[old_title].text != after.blocks[new_title].text) return false;
-  if (words_of(after, new_title, after.blocks.size()) < kDocumentBelowWords) return false;
-  auto above = [](std::size_t start, std::size_t lines, std::size_t title) {
-    return lines == 0 ? start <= title : start + lines - 1 <= title;
-  };
-  if (!above(hunk.old_start, hunk.old_lines, old_title) || !above(hunk.new_start, hunk.new_lines, new_title)) return false;
-  auto first = [](std::size_t start, std::size_t lines) { return lines > 0 ? start - 1 : start; };
-  if (prose_above(before, old_title, first(hunk.old_start, hunk.old_lines), hunk.old_lines) ||
-      prose_above(after, new_title, first(hunk.new_start, hunk.new_lines), hunk.new_lines))
-    return false;
-  return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_banner(line.text); });
-}
-
-}  // namespace
-
 std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
                               const std::function<bool(const Hunk&)>& topical) {
   const std::size_t old_header = header_blocks(before), new_header = header_blocks(after);
@@ -474,7 +389,7 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     const bool header = old_header > 0 && new_header > 0 &&
                         side_within_header(hunk.old_start, hunk.old_lines, old_header) &&
                         side_within_header(hunk.new_start, hunk.new_lines, new_header);
-    if (only_banners_above_title(hunk, before, after) && !topical(hunk)) {
+    if (only_site_banners_above_title(hunk, before, after) && !topical(hunk)) {
       mark_cosmetic(hunk, "page_header");
       ++marked;
       continue;

@@ -112,6 +112,23 @@ constexpr std::string_view kLegalMarkers[] = {
     "dados pessoais", "responsabilidade", "sede social", "cnpj", "lei aplicável", "lgpd", "condições gerais",
     "persoonsgegevens", "aansprakelijkheid", "kvk", "kamer van koophandel", "btw", "toepasselijk recht",
     "bevoegde rechter", "verwerking", "overeenkomst", "avg", "algemene voorwaarden",
+    // Languages written in other scripts, with spaces between words: Russian, Ukrainian,
+    // Bulgarian, Serbian, Greek, Arabic, Persian, Hebrew.
+    "персональн*", "конфиденциальн*", "ответственност*", "соглашени*", "законодательств*", "обработк*",
+    "відповідальн*", "угод*", "законодавств*", "обробк*", "конфіденційн*", "лични данни", "отговорност*",
+    "споразумени*", "законодателств*", "лични подаци", "одговорност*", "уговор*",
+    "προσωπικά δεδομένα", "προσωπικών δεδομένων", "ευθύνη*", "συμφωνί*", "νομοθεσί*", "επεξεργασί*",
+    "البيانات الشخصية", "المسؤولية", "الخصوصية", "اتفاقية", "القانون", "اطلاعات شخصی", "مسئولیت",
+    "حریم خصوصی", "מידע אישי", "אחריות", "פרטיות", "הסכם",
+};
+
+// The same for languages written without spaces between words, or with their particles glued
+// to them (Chinese, Japanese, Korean, Thai): found anywhere in the text.
+constexpr std::string_view kUnspacedLegalMarkers[] = {
+    "个人信息", "隐私", "条款", "协议", "责任", "法律", "個人資料", "隱私", "條款", "協議",
+    "個人情報", "規約", "プライバシー", "責任", "同意",
+    "개인정보", "약관", "책임", "법률", "동의",
+    "ข้อมูลส่วนบุคคล", "ข้อกำหนด", "ความรับผิด", "กฎหมาย", "ความเป็นส่วนตัว", "สัญญา", "เงื่อนไข",
 };
 
 bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
@@ -190,6 +207,7 @@ std::size_t legal_markers(const Text& text) {
   for (const Block& block : text.blocks) all += fold(block.text) + "\n";
   std::size_t found = 0;
   for (std::string_view marker : kLegalMarkers) found += has_phrase(all, marker);
+  for (std::string_view marker : kUnspacedLegalMarkers) found += all.find(marker) != std::string::npos ? 1 : 0;
   return found;
 }
 

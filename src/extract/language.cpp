@@ -51,6 +51,36 @@ const std::unordered_map<std::string_view, std::array<bool, 7>>& stop_word_table
 
 constexpr std::size_t kScriptMinLetters = 100;
 
+struct CyrillicMark {
+  const char* code;
+  std::size_t count;      // letters only this language writes (or writes often), in the text
+  std::size_t per_mille;  // how many of every 1,000 Cyrillic letters they are in its prose
+};
+
+// Which of Cyrillic's languages a text is in, by the letters only one of them writes:
+// Russian's "ы" and "э", Ukrainian's "є", "ї", "ґ" and "і", Serbian's "ђ" and "ћ",
+// Macedonian's "ѓ", "ќ", "ѕ", and Bulgarian's "ъ" (a vowel there, rare in Russian). Each
+// count is weighed by its usual rate; the language whose letters come at a quarter of their
+// rate or more, three times as strongly as any other's, is the text's. A Ukrainian policy with
+// Russian paragraphs, or a Bulgarian one with a Russian address, is told by neither.
+std::string cyrillic_language(std::size_t letters, std::initializer_list<CyrillicMark> marks) {
+  const CyrillicMark* best = nullptr;
+  double best_strength = 0, second = 0;
+  for (const CyrillicMark& mark : marks) {
+    const double strength = static_cast<double>(mark.count) * 1000.0 /
+                            (static_cast<double>(letters) * static_cast<double>(mark.per_mille));
+    if (strength > best_strength) {
+      second = best_strength;
+      best_strength = strength;
+      best = &mark;
+    } else if (strength > second) {
+      second = strength;
+    }
+  }
+  if (best == nullptr || best_strength < 0.25 || best_strength < second * 3) return "";
+  return best->code;
+}
+
 // The language a text in another script than Latin is in, told by its letters: a script one
 // language writes (Thai, Greek, Hebrew, Korean, Georgian, Armenian), or one a few letters
 // tell apart (Japanese mixes kana with Chinese characters; Cyrillic's languages by the letters
@@ -67,8 +97,8 @@ std::string language_by_script(const Text& text) {
       if (system == WritingSystem::none) continue;
       ++letters[system];
       ++all;
-      ukrainian += (c == 0x0454 || c == 0x0457 || c == 0x0456 || c == 0x0491) ? 1 : 0;
-      russian += (c == 0x044B || c == 0x044D) ? 1 : 0;
+      ukrainian += (c == 0x0454 || c == 0x0457 || c == 0x0491 || c == 0x0456) ? 1 : 0;  // є ї ґ і
+      russian += (c == 0x044B || c == 0x044D) ? 1 : 0;  // ы э
       persian += (c == 0x067E || c == 0x0686 || c == 0x0698 || c == 0x06AF) ? 1 : 0;
       serbian += (c == 0x0452 || c == 0x045B) ? 1 : 0;                  // ђ ћ
       macedonian += (c == 0x0453 || c == 0x045C || c == 0x0455) ? 1 : 0;  // ѓ ќ ѕ
@@ -86,7 +116,9 @@ std::string language_by_script(const Text& text) {
     }
   const std::size_t han_and_kana = letters[WritingSystem::han] + letters[WritingSystem::kana];
   if (main == WritingSystem::han || main == WritingSystem::kana) most = han_and_kana;
-  if (most * 2 < all) return "";
+  // A clear majority: a page in two scripts, the translation beside the text, is told by
+  // neither (its majority tips with a clause added).
+  if (most * 5 < all * 4) return "";
   switch (main) {
     case WritingSystem::han:
     case WritingSystem::kana:
@@ -105,16 +137,13 @@ std::string language_by_script(const Text& text) {
     case WritingSystem::tamil: return "ta";
     case WritingSystem::arabic: return persian * 200 >= most ? "fa" : "ar";
     case WritingSystem::cyrillic:
-      // Letters only one of these languages writes, looked for at a rate a text of a few
-      // sentences shows: Russian's "ы" and "э", Ukrainian's "є", "ї", "і", Belarusian's "ў",
-      // Serbian's "ђ" and "ћ", Macedonian's "ѓ", "ќ", "ѕ"; Bulgarian writes none of them and
-      // "ъ" often, which Russian seldom does.
-      if (belarusian * 400 >= most) return "be";
-      if (ukrainian * 100 >= most && russian * 400 < most) return "uk";
-      if (russian * 400 >= most) return "ru";
-      if (serbian * 400 >= most) return "sr";
-      if (macedonian * 400 >= most) return "mk";
-      return hard_sign * 100 >= most ? "bg" : "";
+      // "ў" is Belarusian's alone (which writes "і" and "ы" too).
+      if (belarusian * 1000 >= most * 15 / 2) return "be";
+      return cyrillic_language(most, {{"ru", russian, 20},
+                                      {"uk", ukrainian, 65},
+                                      {"sr", serbian, 8},
+                                      {"mk", macedonian, 5},
+                                      {"bg", hard_sign, 25}});
     default: return "";
   }
 }

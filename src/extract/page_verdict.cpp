@@ -21,6 +21,8 @@ constexpr std::size_t kShortPageWords = 300;
 // What a page says in its text ("enable cookies", "404") only tells an interstitial apart
 // on a page that says next to nothing else: a short cookie policy says "enable cookies" too.
 constexpr std::size_t kTinyPageWords = 80;
+// A translation that reads as legal prose in its own language shows 3 distinct markers of it.
+constexpr std::size_t kTranslationMinMarkers = 3;
 
 
 std::string fold_whitespace(std::string_view s) {
@@ -288,12 +290,15 @@ bool reads_as_translation(const Text& previous, const Text& current) {
   const std::string from = detect_language(previous), to = detect_language(current);
   if (from.empty() || to.empty() || from == to) return false;
   const std::size_t before = count_text_words(previous), after = count_text_words(current);
-  // Across scripts no marker list reads the new text, and a country's edition in its own
-  // script seldom keeps the document's shape (replay: a video platform's terms served for
-  // three months in an older Thai edition): as long as the document, give or take half, it is
-  // taken for it. An error page or a home page in Thai is a fraction of that.
-  if (told_by_script(from) != told_by_script(to)) return after * 2 >= before && after <= before * 2;
-  if (legal_markers(current) >= 3) return true;
+  // Across scripts a country's edition seldom keeps the document's shape (replay: a video
+  // platform's terms served for three months in an older Thai edition): as long as the
+  // document, give or take half, and legal prose in its own script (3 markers: "ข้อกำหนด",
+  // "个人信息", "персональн..."). A home page, a login page or an error page in Chinese of the
+  // document's length has none (a review: a Chinese "page not found" with its menus and news
+  // had been taken).
+  if (told_by_script(from) != told_by_script(to))
+    return after * 2 >= before && after <= before * 2 && legal_markers(current) >= kTranslationMinMarkers;
+  if (legal_markers(current) >= kTranslationMinMarkers) return true;
   auto close = [](std::size_t a, std::size_t b) { return a * 4 <= b * 5 + 4 && b * 4 <= a * 5 + 4; };
   std::size_t counts[2][4] = {};
   for (const Block& block : previous.blocks) ++counts[0][static_cast<int>(block.kind)];

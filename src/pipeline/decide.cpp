@@ -9,6 +9,7 @@
 #include "tosdiff/extract/missing_part.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
+#include "tosdiff/extract/writing_system.hpp"
 #include "tosdiff/extract/pdf_text.hpp"
 #include "tosdiff/extract/plain_text.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
@@ -100,14 +101,14 @@ Result<Text> extract(const Page& page, const DecideOptions& options, const std::
 
 std::size_t words_of(const Text& text) { return count_text_words(text); }
 
-// Words of an archived text, as count_text_words() counts them (runs of non-spaces).
+// Words of an archived text, as count_text_words() counts them (runs of non-spaces, a script
+// written without spaces by its letters), line by line.
 std::size_t words_of(std::string_view rendered) {
   std::size_t words = 0;
-  bool in_word = false;
-  for (char c : rendered) {
-    const bool space = c == ' ' || c == '\n';
-    if (!space && !in_word) ++words;
-    in_word = !space;
+  for (std::size_t start = 0; start < rendered.size();) {
+    const std::size_t end = std::min(rendered.find('\n', start), rendered.size());
+    words += count_words(rendered.substr(start, end - start));
+    start = end + 1;
   }
   return words;
 }

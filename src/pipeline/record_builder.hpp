@@ -58,8 +58,9 @@ struct BuiltRecord {
 // significance, cosmetic kinds, flapping, classification and summary.
 BuiltRecord build_record(const RecordInput& input);
 
-// The two texts are in different languages, both told apart (extract/language.hpp): from and
-// to, compared_with empty; nothing otherwise.
+// The two texts are in different languages, both told apart (extract/language.hpp), and share
+// under half of their distinct words, as a translation does: from and to, compared_with empty;
+// nothing otherwise (a page in two languages whose majority tipped is no switch).
 std::optional<LanguageChange> language_switch(const Text& before, const Text& after);
 
 // How a change record names an archived version.

@@ -1,0 +1,158 @@
+#include "tosdiff/compare/page_banner.hpp"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/date_lines.hpp"
+#include "tosdiff/compare/page_margins.hpp"
+#include "tosdiff/compare/word_lists.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kBannerMinWords = 4;  // fewer: a label, the page header's to judge
+constexpr std::size_t kBannerMaxWords = 40;
+constexpr std::size_t kBannerValueMaxWords = 4;
+constexpr std::size_t kTitleMaxIndex = 5;
+constexpr std::size_t kWordsBelowTitle = 150;
+constexpr std::size_t kBannerSentenceWords = 5;
+
+// The document's title: the text's first heading, among its first blocks, of level 1 or 2 and
+// not numbered; npos when none ("### 1. What we collect" or "## 1. Your account" first open a
+// section: the document has no title there).
+std::size_t title_heading(const Text& text) {
+  for (std::size_t i = 0; i < text.blocks.size() && i <= kTitleMaxIndex; ++i) {
+    const Block& block = text.blocks[i];
+    if (block.kind != BlockKind::heading) continue;
+    const std::string_view title = trim(block.text);
+    const bool numbered = !title.empty() && is_ascii_digit(title.front());
+    return block.level <= 2 && !numbered ? i : std::string::npos;
+  }
+  return std::string::npos;
+}
+
+std::size_t words_from(const Text& text, std::size_t from) {
+  std::size_t n = 0;
+  for (std::size_t i = from; i < text.blocks.size(); ++i) n += count_space_separated_words(text.blocks[i].text);
+  return n;
+}
+
+// A sentence of 5 words or more ("This notice describes how we collect your data.").
+bool is_sentence(std::string_view text) {
+  const std::string_view trimmed = trim(text);
+  return !trimmed.empty() && (trimmed.back() == '.' || trimmed.back() == ';') &&
+         count_space_separated_words(trimmed) >= kBannerSentenceWords;
+}
+
+// Whether a block of prose or a sentence other than blocks [skip_from, skip_from + skip) lies
+// above `title`: the document starts above it, and what is put there may be a clause.
+bool prose_above(const Text& text, std::size_t title, std::size_t skip_from, std::size_t skip) {
+  for (std::size_t i = 0; i < title; ++i)
+    if ((i < skip_from || i >= skip_from + skip) && (is_prose(text.blocks[i].text) || is_sentence(text.blocks[i].text)))
+      return true;
+  return false;
+}
+
+// Words naming a legal document in the languages tosdiff reads, and the stems German
+// compounds them from ("Datenschutzrichtlinie", "Nutzungsbedingungen").
+constexpr std::initializer_list<const char*> kDocumentWordsAbroad = {
+    "politique", "conditions", "cgu", "cgv", "mentions", "charte", "agb", "politica", "pol\xC3\xADtica", "condiciones",
+    "t\xC3\xA9rminos", "aviso", "informativa", "termini", "condizioni", "termos", "condi\xC3\xA7\xC3\xB5" "es",
+    "voorwaarden", "beleid", "verklaring", "privacybeleid", "privacyverklaring"};
+
+// Stems of words about the reader's data, account and rights, and the document's own matters,
+// in the seven languages and Russian: a banner speaks of none of them.
+constexpr std::string_view kReaderStems[] = {
+    "data", "information", "personal", "account", "privacy", "message", "right", "consent", "arbitrat", "court",
+    "law", "liab", "controller", "sell", "sold", "terms", "polic", "agreement",
+    "donn\xC3\xA9" "es", "compte", "personnel", "droit", "consentement", "tribunal", "contrat",
+    "datenschutz", "daten", "konto", "recht", "einwillig", "gericht", "schied", "vertrag", "richtlinie", "bedingung",
+    "erkl\xC3\xA4rung",
+    "datos", "cuenta", "derecho", "contrato", "dati", "diritt", "contratt", "dados", "conta", "direito",
+    "gegevens", "rechten", "toestemming", "overeenkomst",
+    "\xD0\xB4\xD0\xB0\xD0\xBD\xD0\xBD",                              // данн
+    "\xD0\xBF\xD0\xB5\xD1\x80\xD1\x81\xD0\xBE\xD0\xBD",              // персон
+    "\xD0\xB0\xD0\xBA\xD0\xBA\xD0\xB0\xD1\x83\xD0\xBD\xD1\x82",      // аккаунт
+};
+
+bool names_the_document(const std::vector<std::string>& words) {
+  return any_of_words(words, kDocumentWords) || any_of_words(words, kDocumentWordsAbroad);
+}
+
+bool speaks_of_the_reader(const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    return std::any_of(std::begin(kReaderStems), std::end(kReaderStems),
+                       [&](std::string_view stem) { return word.compare(0, stem.size(), stem) == 0; });
+  });
+}
+
+// Verbs a banner's call opens a sentence with, in the seven languages.
+constexpr std::initializer_list<const char*> kCallVerbs = {
+    "submit", "apply", "take", "register", "download", "join", "watch", "learn", "discover", "explore", "try", "get",
+    "sign", "subscribe", "click", "tap", "save", "stay", "start", "shop", "book", "upgrade", "install", "visit",
+    "find", "check", "help", "don't", "don’t", "missed",
+    "d\xC3\xA9" "couvrez", "inscrivez-vous", "t\xC3\xA9l\xC3\xA9" "chargez", "essayez", "profitez", "cliquez", "appelez",
+    "rejoignez", "entdecken", "jetzt", "registrieren", "laden", "descubre", "reg\xC3\xADstrate", "descarga", "prueba",
+    "scopri", "registrati", "scarica", "prova", "descubra", "baixe", "experimente", "ontdek", "probeer", "meld"};
+
+// Words of an apology for the site's troubles, and a prompt's close button at a banner's end.
+constexpr std::string_view kTroubles[] = {"sorry for", "inconvenience", "experiencing", "outage", "maintenance",
+                                          "d\xC3\xA9sol\xC3\xA9", "entschuldig", "disculp", "ci scusiamo"};
+constexpr std::string_view kCloseWords[] = {"close", "fermer", "schlie\xC3\x9F" "en", "cerrar", "chiudi", "fechar", "sluiten"};
+
+// The banner calls the reader: an exclamation, an arrow, a call's verb opening a sentence, an
+// apology for the site's troubles, or its close button at its end.
+bool calls_the_reader(std::string_view text) {
+  if (text.find('!') != std::string_view::npos) return true;
+  for (std::string_view arrow : {"\xE2\x86\x92", "\xE2\x80\xBA", "\xC2\xBB"})
+    if (text.find(arrow) != std::string_view::npos) return true;
+  const std::string lower = ascii_lower(text);
+  for (std::string_view trouble : kTroubles)
+    if (lower.find(trouble) != std::string::npos) return true;
+  const std::string_view end = trim(lower);
+  for (std::string_view close : kCloseWords)
+    if (end.size() >= close.size() && end.substr(end.size() - close.size()) == close) return true;
+  bool sentence_start = true;
+  for (const std::string& word : space_separated_words(lower)) {
+    if (sentence_start && is_one_of(word, kCallVerbs)) return true;
+    sentence_start = !word.empty() && (word.back() == '.' || word.back() == '?');
+  }
+  return false;
+}
+
+bool is_banner(std::string_view line) {
+  const Block block = parse_block(line);
+  const std::size_t words = count_space_separated_words(block.text);
+  if (block.kind != BlockKind::paragraph || words < kBannerMinWords || words > kBannerMaxWords) return false;
+  if (is_date_line(block.text)) return false;
+  // "This article applies to selling in: France": a label and its value, the document's scope.
+  if (const std::size_t colon = block.text.rfind(':');
+      colon != std::string::npos && count_space_separated_words(std::string_view(block.text).substr(colon + 1)) <= kBannerValueMaxWords)
+    return false;
+  const std::vector<std::string> folded = space_separated_words(canonicalize(block.text, kFoldToWords));
+  return !names_the_document(folded) && !speaks_of_the_reader(folded) && calls_the_reader(block.text);
+}
+
+}  // namespace
+
+bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const Text& after) {
+  const std::size_t old_title = title_heading(before), new_title = title_heading(after);
+  if (old_title == std::string::npos || new_title == std::string::npos) return false;
+  if (before.blocks[old_title].text != after.blocks[new_title].text) return false;
+  if (words_from(after, new_title) < kWordsBelowTitle) return false;
+  auto above = [](std::size_t start, std::size_t lines, std::size_t title) {
+    return lines == 0 ? start <= title : start + lines - 1 <= title;
+  };
+  if (!above(hunk.old_start, hunk.old_lines, old_title) || !above(hunk.new_start, hunk.new_lines, new_title)) return false;
+  auto first = [](std::size_t start, std::size_t lines) { return lines > 0 ? start - 1 : start; };
+  if (prose_above(before, old_title, first(hunk.old_start, hunk.old_lines), hunk.old_lines) ||
+      prose_above(after, new_title, first(hunk.new_start, hunk.new_lines), hunk.new_lines))
+    return false;
+  return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_banner(line.text); });
+}
+
+}  // namespace tosdiff

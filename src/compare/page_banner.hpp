@@ -1,0 +1,31 @@
+#pragma once
+// A site's banner above the document's title: a developer challenge's deadline, a survey, an
+// outage notice, a promotion, a programme ended, a newsletter prompt (replays: a platform's
+// developer terms, its brand guidelines, an ad network's policies, a law firm's terms of
+// sale). Put up, taken down or swapped, it tells of the site, not of the terms. A pure
+// transform's test, page_margins.cpp marks.
+//
+// Told from a clause put above the title by what it is: a call to the reader (an
+// exclamation, an arrow, an imperative opening a sentence: "Submit", "Take", "Learn",
+// "Découvrez", "Jetzt"), an apology for the site's troubles, or a prompt with its close
+// button; and by what it does not speak of: the document (its name in the seven languages),
+// a date of its own, a scope ("applies to: France"), the reader's data, account or rights.
+// A review found clauses that pass every other test ("Lumenfield has been bought by Orbix,
+// which now controls your account", "Ab sofort entscheidet ein Schiedsgericht in Zürich"):
+// they call no one to anything, and stay news.
+
+#include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// Whether the hunk only puts up, takes down or swaps site banners above the document's title:
+// the text's first heading among its first six blocks, of level 1 or 2, not numbered ("1. Your
+// account" opens a section), the same in both texts, with 150 words or more below it, and no
+// sentence of the document above it (5 words or more ending with "." or ";", or prose) beside
+// the banners. A banner is a paragraph of 4 to 40 words, no date line, not ending with a
+// label's value, naming no document, no word of the reader's data, account or rights, and
+// calling the reader (see above).
+bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const Text& after);
+
+}  // namespace tosdiff
