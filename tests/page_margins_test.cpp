@@ -96,6 +96,10 @@ TEST(PageHeader, ABannerAboveTheTitleIsCosmetic) {
   expect_one_cosmetic_hunk(
       header_change(page(title), page("Autumn offer: 100 euros off your first year with us! Call us on 01 23 45 67 89\n" + title)),
       {"page_header"});
+  // The same promotion set out on two lines, its call on the second.
+  expect_one_cosmetic_hunk(header_change(page(title), page("Autumn offer: 100 euros off your first year with us!\n"
+                                                           "Call us on 01 23 45 67 89\n" + title)),
+                           {"page_header"});
   // Under a label the site puts above its title, too.
   expect_one_cosmetic_hunk(header_change(page("Developer terms\n" + title), page(challenge + "Developer terms\n" + title)),
                            {"page_header"});

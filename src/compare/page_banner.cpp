@@ -94,7 +94,8 @@ bool speaks_of_the_reader(const std::vector<std::string>& words) {
 constexpr std::initializer_list<const char*> kCallVerbs = {
     "submit", "apply", "take", "register", "download", "join", "watch", "learn", "discover", "explore", "try", "get",
     "sign", "subscribe", "click", "tap", "save", "stay", "start", "shop", "book", "upgrade", "install", "visit",
-    "find", "check", "help", "don't", "don’t", "missed",
+    "find", "check", "help", "don't", "don’t", "missed", "call", "appelez-nous", "contactez-nous", "rufen",
+    "ll\xC3\xA1" "manos", "chiamaci", "ligue",
     "d\xC3\xA9" "couvrez", "inscrivez-vous", "t\xC3\xA9l\xC3\xA9" "chargez", "essayez", "profitez", "cliquez", "appelez",
     "rejoignez", "entdecken", "jetzt", "registrieren", "laden", "descubre", "reg\xC3\xADstrate", "descarga", "prueba",
     "scopri", "registrati", "scarica", "prova", "descubra", "baixe", "experimente", "ontdek", "probeer", "meld"};
