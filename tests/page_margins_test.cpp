@@ -82,14 +82,14 @@ TEST(PageHeader, ATitleWithTheSiteAfterABarIsCosmetic) {
   EXPECT_FALSE(header_change(page("Terms of Service\n"), page("Terms of Service | Northwind Help\n")).substantive);
 }
 
-// A site's banner above the document's title: a deadline, a programme ended, an app to
-// download, put up, taken down or swapped (replay: a platform's developer terms and brand
-// guidelines). Dates and sentences in it say nothing of the terms.
+// A site's banner above the document's title: a challenge's deadline, a survey, a promotion,
+// put up, taken down or swapped (replay: a platform's developer terms, a law firm's terms of
+// sale). Dates and sentences in it say nothing of the terms.
 TEST(PageHeader, ABannerAboveTheTitleIsCosmetic) {
   const std::string title = "# Terms of Service\n";
   const std::string challenge = "Submit your app to the Northwind Builders Challenge by August 19!\n";
   const std::string ended =
-      "The Northwind Local programme has been discontinued as of January 1, 2026. Learn what this means for you \xE2\x86\x92\n";
+      "Help us build a better Northwind for you! Take the 2-minute developer survey \xE2\x86\x92\n";
   expect_one_cosmetic_hunk(header_change(page(title), page(challenge + title)), {"page_header"});
   expect_one_cosmetic_hunk(header_change(page(ended + title), page(title)), {"page_header"});
   expect_one_cosmetic_hunk(header_change(page(challenge + title), page(ended + title)), {"page_header"});
@@ -141,7 +141,15 @@ TEST(PageHeader, AboveTheTitleANoticeOfTheTermsADateOrATopicIsNews) {
         "Wichtig: Ab sofort entscheidet ausschlie\xC3\x9Flich ein Schiedsgericht in Z\xC3\xBCrich \xC3\xBC" "ber alle "
         "Streitigkeiten mit Lumenfield.",
         "Important! We now sell what you post to advertisers and brokers.",
-        "Nouveau ! Vos donn\xC3\xA9" "es sont d\xC3\xA9sormais h\xC3\xA9" "berg\xC3\xA9" "es aux \xC3\x89tats-Unis."}) {
+        "Nouveau ! Vos donn\xC3\xA9" "es sont d\xC3\xA9sormais h\xC3\xA9" "berg\xC3\xA9" "es aux \xC3\x89tats-Unis.",
+        // A second review: calls to the reader about no site matter, or saying the news.
+        "Exciting news! Lumenfield has been acquired by Globex Corp and will join the Globex family.",
+        "We are shutting down on June 30. Download your photos before then!",
+        "Heads up! Refunds are no longer available for annual plans.",
+        "Sorry for the inconvenience, uploads are now limited to 1 GB per user.",
+        "Join our webinar! From May 1 the minimum age to use Lumenfield is 18 years old.",
+        "The Lumenfield Local programme has been discontinued as of January 1, 2026. Learn what this means for you \xE2\x86\x92",
+        "Uwaga! Od 1 czerwca udost\xC4\x99pniamy Twoje zdj\xC4\x99" "cia partnerom reklamowym."}) {
     EXPECT_TRUE(header_change(page(title), page(clause + "\n" + title)).substantive) << clause;
   }
   // A numbered first heading opens a section, not the document: what stands above it is the

@@ -430,7 +430,8 @@ TEST(ReplayScripts, ALanguageIsToldByItsScript) {
 
 // Legal prose in those scripts, 3 markers each (terms, personal data, law): "you must read
 // these terms; we use your personal data according to the law".
-const std::string kThaiTerms = "คุณต้องอ่านข้อกำหนดเหล่านี้ เราใช้ข้อมูลส่วนบุคคลของคุณตามกฎหมาย";
+const std::string kThaiTerms =
+    "คุณต้องอ่านข้อกำหนดเหล่านี้ก่อนใช้บริการของเรา เราใช้ข้อมูลส่วนบุคคลของคุณตามกฎหมายเพื่อให้บริการแก่คุณเท่านั้น";
 const std::string kChineseTerms = "您使用我们的服务即表示您同意本条款，我们会依照法律保护您的个人信息。";
 const std::string kJapaneseTerms = "本規約は当社のサービスを利用するすべての方に適用され、当社は個人情報を法律に従って取り扱います。";
 const std::string kRussianTerms =
@@ -502,6 +503,15 @@ TEST(ReplayScripts, AnEditionInAnotherScriptIsATranslationNotAShrink) {
   const Text error_page = repeated(not_found, static_cast<int>(words / count_words(not_found)));
   EXPECT_FALSE(reads_as_translation(english, error_page));
   EXPECT_TRUE(shrink_verdict(english, error_page).has_value());
+  // A second review: a Japanese login page, its consent line naming the terms and the privacy
+  // policy, news below, the footer's legal links: no legal prose of its own.
+  const std::string news = "お知らせ：新しいスタンプが追加されました。今すぐダウンロードしてお楽しみください。\n";
+  std::string login = "# ログイン\nメールアドレス\nパスワード\n"
+                      "ログインすることで、利用規約およびプライバシーポリシーに同意したものとみなされます。\n";
+  for (std::size_t i = 0; i < words / count_words(news); ++i) login += news;
+  login += "利用規約\nプライバシーポリシー\n個人情報の取り扱い\n";
+  EXPECT_FALSE(reads_as_translation(english, parse_text(login)));
+  EXPECT_TRUE(shrink_verdict(english, parse_text(login)).has_value());
 }
 
 // ---- e-mail addresses behind Cloudflare's protection -----------------------------------------------

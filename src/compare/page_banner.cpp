@@ -125,6 +125,37 @@ bool calls_the_reader(std::string_view text) {
   return false;
 }
 
+// What a site's banners are about, lower case: surveys, events, the site's troubles, its app and
+// newsletter, promotions, its pages' own prompts, a greeting (replays: each one read). A
+// banner of anything else above the title (a sale of the company, a service closing, a right
+// withdrawn) is news, whatever it calls the reader to.
+constexpr std::string_view kBannerMatters[] = {
+    "survey", "feedback", "help us build", "help us improve", "challenge", "conference", "webinar", "event",
+    "summit", "hackathon", "register now", "on demand", "having some issues", "intermittent", "outage",
+    "working to fix", "maintenance", "the app", "our app", "new app", "mail app", "newsletter", "regular emails",
+    "homepage", "offer", "promo", "discount", "% off", "\xE2\x82\xAC", "$", "free trial", "offerts", "offre",
+    "angebot", "oferta", "sconto", "aanbieding", "search box", "tab key", "collections", "save this page",
+    "notifications", "welcome back", "ravis de vous revoir", "webinars", "inscriptions"};
+
+// What a banner about the site must not say: the company sold or closing, a service withdrawn,
+// a limit, a deletion, a fee, an age.
+constexpr std::string_view kBannerNews[] = {
+    "shut", "closing", "close down", "closed", "discontinu", "acquir", "acquisition", "merg", "no longer", "delet",
+    "remov", "refund", "must", "age ", "years old", "fee", "charge", "limit", "lose", "owner", "belong", "run by",
+    "will be", "ferm", "supprim", "rachet", "schlie\xC3\x9F", "l\xC3\xB6sch", "cierr", "elimin", "chius",
+    "cancell"};
+
+bool about_the_site(const std::vector<std::string>& lines) {
+  bool matter = false;
+  for (const std::string& line : lines) {
+    const std::string lower = ascii_lower(line);
+    for (std::string_view news : kBannerNews)
+      if (lower.find(news) != std::string::npos) return false;
+    for (std::string_view about : kBannerMatters) matter = matter || lower.find(about) != std::string::npos;
+  }
+  return matter;
+}
+
 bool is_banner(std::string_view line) {
   const Block block = parse_block(line);
   const std::size_t words = count_space_separated_words(block.text);
@@ -153,7 +184,11 @@ bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const T
   if (prose_above(before, old_title, first(hunk.old_start, hunk.old_lines), hunk.old_lines) ||
       prose_above(after, new_title, first(hunk.new_start, hunk.new_lines), hunk.new_lines))
     return false;
-  return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_banner(line.text); });
+  if (!std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_banner(line.text); }))
+    return false;
+  std::vector<std::string> lines;
+  for (const LineOp& line : hunk.lines) lines.push_back(line.text);
+  return about_the_site(lines);
 }
 
 }  // namespace tosdiff

@@ -8,11 +8,14 @@
 // Told from a clause put above the title by what it is: a call to the reader (an
 // exclamation, an arrow, an imperative opening a sentence: "Submit", "Take", "Learn",
 // "Découvrez", "Jetzt"), an apology for the site's troubles, or a prompt with its close
-// button; and by what it does not speak of: the document (its name in the seven languages),
-// a date of its own, a scope ("applies to: France"), the reader's data, account or rights.
-// A review found clauses that pass every other test ("Lumenfield has been bought by Orbix,
-// which now controls your account", "Ab sofort entscheidet ein Schiedsgericht in Zürich"):
-// they call no one to anything, and stay news.
+// button, about one of the matters site banners are about (a survey, an event, the site's
+// troubles, its app or newsletter, a promotion, a page's own prompt, a greeting); and by what
+// it does not speak of: the document (its name in the seven languages), a date of its own, a
+// scope ("applies to: France"), the reader's data, account or rights, the company sold or a
+// service closing, a limit, a fee, an age. Two reviews found clauses that passed the other
+// tests ("Lumenfield has been bought by Orbix, which now controls your account", "Heads up!
+// Refunds are no longer available", "Sorry for the inconvenience, uploads are now limited to
+// 1 GB", the same in Polish or Swedish): they stay news.
 
 #include "tosdiff/model/change.hpp"
 #include "tosdiff/model/text.hpp"
@@ -25,7 +28,7 @@ namespace tosdiff {
 // sentence of the document above it (5 words or more ending with "." or ";", or prose) beside
 // the banners. A banner is a paragraph of 4 to 40 words, no date line, not ending with a
 // label's value, naming no document, no word of the reader's data, account or rights, and
-// calling the reader (see above).
+// calling the reader; the hunk about a site's matter and saying nothing of the news above.
 bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const Text& after);
 
 }  // namespace tosdiff

@@ -5,6 +5,7 @@
 #include <initializer_list>
 
 #include "tosdiff/extract/page_verdict.hpp"
+#include "tosdiff/extract/writing_system.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -112,8 +113,13 @@ constexpr std::string_view kLegalMarkers[] = {
     "dados pessoais", "responsabilidade", "sede social", "cnpj", "lei aplicável", "lgpd", "condições gerais",
     "persoonsgegevens", "aansprakelijkheid", "kvk", "kamer van koophandel", "btw", "toepasselijk recht",
     "bevoegde rechter", "verwerking", "overeenkomst", "avg", "algemene voorwaarden",
-    // Languages written in other scripts, with spaces between words: Russian, Ukrainian,
-    // Bulgarian, Serbian, Greek, Arabic, Persian, Hebrew.
+};
+
+// Languages written in other scripts, with spaces between words: Russian, Ukrainian,
+// Bulgarian, Serbian, Greek, Arabic, Persian, Hebrew. Asked of prose only (legal_prose): a
+// site's footer links and a login form's consent line say them too, and no error page is
+// judged by them.
+constexpr std::string_view kOtherScriptLegalMarkers[] = {
     "персональн*", "конфиденциальн*", "ответственност*", "соглашени*", "законодательств*", "обработк*",
     "відповідальн*", "угод*", "законодавств*", "обробк*", "конфіденційн*", "лични данни", "отговорност*",
     "споразумени*", "законодателств*", "лични подаци", "одговорност*", "уговор*",
@@ -123,7 +129,7 @@ constexpr std::string_view kLegalMarkers[] = {
 };
 
 // The same for languages written without spaces between words, or with their particles glued
-// to them (Chinese, Japanese, Korean, Thai): found anywhere in the text.
+// to them (Chinese, Japanese, Korean, Thai): found anywhere in a block of prose.
 constexpr std::string_view kUnspacedLegalMarkers[] = {
     "个人信息", "隐私", "条款", "协议", "责任", "法律", "個人資料", "隱私", "條款", "協議",
     "個人情報", "規約", "プライバシー", "責任", "同意",
@@ -202,13 +208,67 @@ bool has_meta_refresh(std::string_view html) {
 
 }  // namespace
 
+namespace {
+
+// Markers of all scripts in a text of prose.
+std::size_t markers_in(const std::string& folded) {
+  std::size_t found = 0;
+  for (std::string_view marker : kLegalMarkers) found += has_phrase(folded, marker);
+  for (std::string_view marker : kOtherScriptLegalMarkers) found += has_phrase(folded, marker);
+  for (std::string_view marker : kUnspacedLegalMarkers) found += folded.find(marker) != std::string::npos ? 1 : 0;
+  return found;
+}
+
+constexpr std::size_t kProseBlockWords = 12;
+constexpr std::size_t kLongBlockWords = 40;
+
+// A block of prose in any script: 12 words or more (counted as extract/writing_system.hpp
+// counts them) with a sentence's punctuation (". , ; :" or their full-width forms "。，；：、";
+// none in Thai, Lao, Khmer, Burmese), or over 40 words.
+bool is_prose_block(const Block& block) {
+  if (block.kind == BlockKind::heading) return false;
+  const std::size_t words = count_words(block.text);
+  if (words > kLongBlockWords) return true;
+  if (words < kProseBlockWords) return false;
+  if (block.text.find_first_of(".,;:") != std::string::npos) return true;
+  // Thai, Lao, Khmer and Burmese end their sentences with a space, not a mark.
+  for (std::size_t at = 0; at < block.text.size();) {
+    if (static_cast<unsigned char>(block.text[at]) < 0x80) {
+      ++at;
+      continue;
+    }
+    const WritingSystem system = writing_system_of(next_code_point(block.text, at));
+    if (system == WritingSystem::thai || system == WritingSystem::lao || system == WritingSystem::khmer ||
+        system == WritingSystem::myanmar)
+      return true;
+  }
+  for (std::string_view mark : {"\xE3\x80\x82", "\xEF\xBC\x8C", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xE3\x80\x81"})
+    if (block.text.find(mark) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
 std::size_t legal_markers(const Text& text) {
   std::string all;
   for (const Block& block : text.blocks) all += fold(block.text) + "\n";
   std::size_t found = 0;
   for (std::string_view marker : kLegalMarkers) found += has_phrase(all, marker);
-  for (std::string_view marker : kUnspacedLegalMarkers) found += all.find(marker) != std::string::npos ? 1 : 0;
   return found;
+}
+
+LegalProse legal_prose(const Text& text) {
+  LegalProse out;
+  std::string prose;
+  for (const Block& block : text.blocks) {
+    if (!is_prose_block(block)) continue;
+    ++out.prose_blocks;
+    const std::string folded = fold(block.text);
+    out.blocks_with_markers += markers_in(folded) > 0 ? 1 : 0;
+    prose += folded + "\n";
+  }
+  out.markers = markers_in(prose);
+  return out;
 }
 
 namespace {

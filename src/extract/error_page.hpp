@@ -43,8 +43,18 @@ std::optional<std::string> error_page_reason(std::string_view title, const Text&
 std::optional<std::string> opening_error_phrase(const Text& text);
 bool says_phrase(const Text& text, std::string_view phrase);
 
-// The number of distinct legal-prose markers in `text` (exposed for tests).
+// The number of distinct legal-prose markers of the seven languages in `text` (exposed for
+// tests).
 std::size_t legal_markers(const Text& text);
+
+// Legal prose as a document writes it, not as a site's footer links or a login form's consent
+// line name it: the distinct markers, of every script tosdiff reads, found in the text's prose blocks (12 words or more with a
+// sentence's punctuation, in any script, or over 40 words), how many such blocks there are, and
+// how many of them carry a marker.
+struct LegalProse {
+  std::size_t markers = 0, prose_blocks = 0, blocks_with_markers = 0;
+};
+LegalProse legal_prose(const Text& text);
 
 // The text opens (its first 3 blocks) with the name of a legal document in one of the seven
 // languages: "Terms of Service", "Nutzungsbedingungen", "Politique de confidentialité",

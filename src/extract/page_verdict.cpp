@@ -23,6 +23,7 @@ constexpr std::size_t kShortPageWords = 300;
 constexpr std::size_t kTinyPageWords = 80;
 // A translation that reads as legal prose in its own language shows 3 distinct markers of it.
 constexpr std::size_t kTranslationMinMarkers = 3;
+constexpr std::size_t kTranslationMinProseBlocks = 5;
 
 
 std::string fold_whitespace(std::string_view s) {
@@ -292,12 +293,16 @@ bool reads_as_translation(const Text& previous, const Text& current) {
   const std::size_t before = count_text_words(previous), after = count_text_words(current);
   // Across scripts a country's edition seldom keeps the document's shape (replay: a video
   // platform's terms served for three months in an older Thai edition): as long as the
-  // document, give or take half, and legal prose in its own script (3 markers: "ข้อกำหนด",
-  // "个人信息", "персональн..."). A home page, a login page or an error page in Chinese of the
-  // document's length has none (a review: a Chinese "page not found" with its menus and news
-  // had been taken).
-  if (told_by_script(from) != told_by_script(to))
-    return after * 2 >= before && after <= before * 2 && legal_markers(current) >= kTranslationMinMarkers;
+  // document, give or take half, and legal prose in its own script: 3 markers ("ข้อกำหนด",
+  // "个人信息", "персональн...") in its prose, 3 of its blocks of prose (5 at least) with one. A home page, a login
+  // page or an error page in Chinese or Japanese of the document's length has none: its legal
+  // words are footer links and a consent line (two reviews: a Chinese "page not found" with its
+  // menus, a Japanese login page had been taken).
+  if (told_by_script(from) != told_by_script(to)) {
+    const LegalProse prose = legal_prose(current);
+    return after * 2 >= before && after <= before * 2 && prose.markers >= kTranslationMinMarkers &&
+           prose.prose_blocks >= kTranslationMinProseBlocks && prose.blocks_with_markers >= kTranslationMinMarkers;
+  }
   if (legal_markers(current) >= kTranslationMinMarkers) return true;
   auto close = [](std::size_t a, std::size_t b) { return a * 4 <= b * 5 + 4 && b * 4 <= a * 5 + 4; };
   std::size_t counts[2][4] = {};
