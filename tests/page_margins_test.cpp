@@ -96,6 +96,18 @@ TEST(PageHeader, ABannerAboveTheTitleIsCosmetic) {
   expect_one_cosmetic_hunk(
       header_change(page(title), page("Autumn offer: 100 euros off your first year with us! Call us on 01 23 45 67 89\n" + title)),
       {"page_header"});
+  // A prompt with its close button, a survey asking for feedback, a docs site's page prompt:
+  // words that hold the news words' letters ("close", "feedback", "page") are no news.
+  expect_one_cosmetic_hunk(header_change(page(title), page("Get our newsletter: regular emails about new features. Close\n" +
+                                                           title)),
+                           {"page_header"});
+  expect_one_cosmetic_hunk(header_change(page(title), page("Tell us what you think! Give feedback on our new help pages.\n" +
+                                                           title)),
+                           {"page_header"});
+  expect_one_cosmetic_hunk(
+      header_change(page(title), page("Save this page to your developer profile to get notifications on important updates.\n" +
+                                      title)),
+      {"page_header"});
   // The same promotion set out on two lines, its call on the second.
   expect_one_cosmetic_hunk(header_change(page(title), page("Autumn offer: 100 euros off your first year with us!\n"
                                                            "Call us on 01 23 45 67 89\n" + title)),

@@ -137,20 +137,35 @@ constexpr std::string_view kBannerMatters[] = {
     "angebot", "oferta", "sconto", "aanbieding", "search box", "tab key", "collections", "save this page",
     "notifications", "welcome back", "ravis de vous revoir", "webinars", "inscriptions"};
 
-// What a banner about the site must not say: the company sold or closing, a service withdrawn,
-// a limit, a deletion, a fee, an age.
-constexpr std::string_view kBannerNews[] = {
-    "shut", "closing", "close down", "closed", "discontinu", "acquir", "acquisition", "merg", "no longer", "delet",
-    "remov", "refund", "must", "age ", "years old", "fee", "charge", "limit", "lose", "owner", "belong", "run by",
-    "will be", "ferm", "supprim", "rachet", "schlie\xC3\x9F", "l\xC3\xB6sch", "cierr", "elimin", "chius",
-    "cancell"};
+// What a banner about the site must not say, as the first letters of a word: the company sold
+// or closing, a service withdrawn, a limit, a deletion, a fee, an age.
+constexpr std::string_view kBannerNewsStems[] = {
+    "shut", "closing", "closure", "discontinu", "acquir", "acquisition", "merger", "delet", "remov", "refund", "must",
+    "charg", "limit", "owner", "belong", "cancel", "fermeture", "supprim", "rachet", "schlie\xC3\x9Fung",
+    "l\xC3\xB6sch", "cierre", "elimin", "chiusura", "cessation"};
+// The same as whole words, and pairs of words.
+constexpr std::initializer_list<const char*> kBannerNewsWords = {"fee", "fees", "age", "lose", "loses", "losing", "lost"};
+constexpr std::pair<std::string_view, std::string_view> kBannerNewsPairs[] = {
+    {"no", "longer"}, {"run", "by"}, {"close", "down"}, {"years", "old"}};
+
+bool says_news(const std::string& line) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(line, kFoldToWords));
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (is_one_of(word, kBannerNewsWords)) return true;
+    for (std::string_view stem : kBannerNewsStems)
+      if (word.compare(0, stem.size(), stem) == 0) return true;
+    for (const auto& [first, second] : kBannerNewsPairs)
+      if (word == first && i + 1 < words.size() && words[i + 1] == second) return true;
+  }
+  return false;
+}
 
 bool about_the_site(const std::vector<std::string>& lines) {
   bool matter = false;
   for (const std::string& line : lines) {
+    if (says_news(line)) return false;
     const std::string lower = ascii_lower(line);
-    for (std::string_view news : kBannerNews)
-      if (lower.find(news) != std::string::npos) return false;
     for (std::string_view about : kBannerMatters) matter = matter || lower.find(about) != std::string::npos;
   }
   return matter;
