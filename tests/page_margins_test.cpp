@@ -160,10 +160,16 @@ TEST(PageHeader, AboveTheTitleANoticeOfTheTermsADateOrATopicIsNews) {
         "Heads up! Refunds are no longer available for annual plans.",
         "Sorry for the inconvenience, uploads are now limited to 1 GB per user.",
         "Join our webinar! From May 1 the minimum age to use Lumenfield is 18 years old.",
+        "Welcome to the new Lumenfield! We now share your photos with our partners.",
         "The Lumenfield Local programme has been discontinued as of January 1, 2026. Learn what this means for you \xE2\x86\x92",
         "Uwaga! Od 1 czerwca udost\xC4\x99pniamy Twoje zdj\xC4\x99" "cia partnerom reklamowym."}) {
     EXPECT_TRUE(header_change(page(title), page(clause + "\n" + title)).substantive) << clause;
   }
+  // Above the first sentence, below the title: an exclamation that says something is no label;
+  // one about the site's own matters is.
+  EXPECT_TRUE(header_change(page(title), page(title + "Starting today, anyone can see your profile!\n")).substantive);
+  EXPECT_FALSE(header_change(page(title), page(title + "Take our two-minute survey and win a mug!\n")).substantive);
+  EXPECT_FALSE(header_change(page(title + "Welcome to the Northwind corporate website!\n"), page(title)).substantive);
   // A numbered first heading opens a section, not the document: what stands above it is the
   // document's own opening.
   EXPECT_TRUE(header_change(page("Lumenfield Ireland Ltd runs this service for members in Europe.\n## 1. Your account\n"),

@@ -135,7 +135,8 @@ constexpr std::string_view kBannerMatters[] = {
     "working to fix", "maintenance", "the app", "our app", "new app", "mail app", "newsletter", "regular emails",
     "homepage", "offer", "promo", "discount", "% off", "\xE2\x82\xAC", "$", "free trial", "offerts", "offre",
     "angebot", "oferta", "sconto", "aanbieding", "search box", "tab key", "collections", "save this page",
-    "notifications", "welcome back", "ravis de vous revoir", "webinars", "inscriptions"};
+    "notifications", "welcome back", "welcome to", "bienvenue", "willkommen", "bienvenid", "benvenut", "bem-vind",
+    "welkom", "ravis de vous revoir", "webinars", "inscriptions"};
 
 // What a banner about the site must not say, as the first letters of a word: the company sold
 // or closing, a service withdrawn, a limit, a deletion, a fee, an age.
@@ -185,6 +186,8 @@ bool is_banner(std::string_view line) {
 }
 
 }  // namespace
+
+bool about_a_site_matter(std::string_view line) { return about_the_site({std::string(line)}); }
 
 bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const Text& after) {
   const std::size_t old_title = title_heading(before), new_title = title_heading(after);

@@ -31,4 +31,9 @@ namespace tosdiff {
 // calling the reader; the hunk about a site's matter and saying nothing of the news above.
 bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const Text& after);
 
+// Whether a line is about one of a site's own matters (a survey, an event, an outage, its app
+// or newsletter, a promotion, a page's prompt, a greeting) and says none of the news a
+// banner must not say.
+bool about_a_site_matter(std::string_view line);
+
 }  // namespace tosdiff

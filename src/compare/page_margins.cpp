@@ -146,8 +146,12 @@ bool states_something(std::string_view line) {
   if (trimmed.empty()) return false;
   const char last = trimmed.back();
   if (ends_cut_short(trimmed)) return false;
-  return (last == '.' || last == ';') &&
-         count_space_separated_words(trimmed) >= kLabelSentenceWords;
+  if (count_space_separated_words(trimmed) < kLabelSentenceWords) return false;
+  // An exclamation of 5 words or more says something unless it is about the site's own matters
+  // ("Join our developer survey today!"): "Starting today, anyone can see your profile!" (a
+  // review) is no label.
+  if (last == '!') return !about_a_site_matter(trimmed);
+  return last == '.' || last == ';';
 }
 
 // A shop's price tag as a whole block: one or two prices ("195,00€", "95,00€ 47,50€" on
