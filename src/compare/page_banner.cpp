@@ -65,10 +65,11 @@ constexpr std::initializer_list<const char*> kDocumentWordsAbroad = {
     "voorwaarden", "beleid", "verklaring", "privacybeleid", "privacyverklaring"};
 
 // Stems of words about the reader's data, account and rights, and the document's own matters,
-// in the seven languages and Russian: a banner speaks of none of them.
+// in the seven languages and Russian: a banner speaks of none of them (nor names the document:
+// names_the_document).
 constexpr std::string_view kReaderStems[] = {
     "data", "information", "personal", "account", "privacy", "message", "right", "consent", "arbitrat", "court",
-    "law", "liab", "controller", "sell", "sold", "terms", "polic", "agreement",
+    "law", "liab", "controller", "sell", "sold",
     "donn\xC3\xA9" "es", "compte", "personnel", "droit", "consentement", "tribunal", "contrat",
     "datenschutz", "daten", "konto", "recht", "einwillig", "gericht", "schied", "vertrag", "richtlinie", "bedingung",
     "erkl\xC3\xA4rung",
@@ -149,7 +150,7 @@ constexpr std::initializer_list<const char*> kBannerNewsWords = {"fee", "fees", 
 constexpr std::pair<std::string_view, std::string_view> kBannerNewsPairs[] = {
     {"no", "longer"}, {"run", "by"}, {"close", "down"}, {"years", "old"}};
 
-bool says_news(const std::string& line) {
+bool says_news(std::string_view line) {
   const std::vector<std::string> words = space_separated_words(canonicalize(line, kFoldToWords));
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& word = words[i];
@@ -162,14 +163,10 @@ bool says_news(const std::string& line) {
   return false;
 }
 
-bool about_the_site(const std::vector<std::string>& lines) {
-  bool matter = false;
-  for (const std::string& line : lines) {
-    if (says_news(line)) return false;
-    const std::string lower = ascii_lower(line);
-    for (std::string_view about : kBannerMatters) matter = matter || lower.find(about) != std::string::npos;
-  }
-  return matter;
+bool names_a_site_matter(std::string_view line) {
+  const std::string lower = ascii_lower(line);
+  return std::any_of(std::begin(kBannerMatters), std::end(kBannerMatters),
+                     [&](std::string_view about) { return lower.find(about) != std::string::npos; });
 }
 
 bool is_banner(std::string_view line) {
@@ -187,13 +184,22 @@ bool is_banner(std::string_view line) {
 
 }  // namespace
 
-bool about_a_site_matter(std::string_view line) { return about_the_site({std::string(line)}); }
+bool about_a_site_matter(std::string_view line) { return !says_news(line) && names_a_site_matter(line); }
 
-bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const Text& after) {
+TitlePlaces find_title_places(const Text& before, const Text& after) {
+  TitlePlaces places;
   const std::size_t old_title = title_heading(before), new_title = title_heading(after);
-  if (old_title == std::string::npos || new_title == std::string::npos) return false;
-  if (before.blocks[old_title].text != after.blocks[new_title].text) return false;
-  if (words_from(after, new_title) < kWordsBelowTitle) return false;
+  if (old_title == std::string::npos || new_title == std::string::npos) return places;
+  if (before.blocks[old_title].text != after.blocks[new_title].text) return places;
+  if (words_from(after, new_title) < kWordsBelowTitle) return places;
+  places.old_title = old_title;
+  places.new_title = new_title;
+  return places;
+}
+
+bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const Text& after, const TitlePlaces& titles) {
+  if (!titles.found()) return false;
+  const std::size_t old_title = titles.old_title, new_title = titles.new_title;
   auto above = [](std::size_t start, std::size_t lines, std::size_t title) {
     return lines == 0 ? start <= title : start + lines - 1 <= title;
   };
@@ -204,9 +210,9 @@ bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const T
     return false;
   if (!std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_banner(line.text); }))
     return false;
-  std::vector<std::string> lines;
-  for (const LineOp& line : hunk.lines) lines.push_back(line.text);
-  return about_the_site(lines);
+  // About a site's matter, one line at least, and no line saying the news.
+  return std::none_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return says_news(line.text); }) &&
+         std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return names_a_site_matter(line.text); });
 }
 
 }  // namespace tosdiff

@@ -17,19 +17,29 @@
 // Refunds are no longer available", "Sorry for the inconvenience, uploads are now limited to
 // 1 GB", the same in Polish or Swedish): they stay news.
 
+#include <cstddef>
+#include <string_view>
+
 #include "tosdiff/model/change.hpp"
 #include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
-// Whether the hunk only puts up, takes down or swaps site banners above the document's title:
-// the text's first heading among its first six blocks, of level 1 or 2, not numbered ("1. Your
-// account" opens a section), the same in both texts, with 150 words or more below it, and no
-// sentence of the document above it (5 words or more ending with "." or ";", or prose) beside
-// the banners. A banner is a paragraph of 4 to 40 words, no date line, not ending with a
+// Where the document's title stands in both texts: the text's first heading among its first
+// six blocks, of level 1 or 2, not numbered ("1. Your account" opens a section), the same in
+// both texts, with 150 words or more below it. Found once for all of a change's hunks.
+struct TitlePlaces {
+  std::size_t old_title = static_cast<std::size_t>(-1), new_title = static_cast<std::size_t>(-1);
+  bool found() const { return old_title != static_cast<std::size_t>(-1); }
+};
+TitlePlaces find_title_places(const Text& before, const Text& after);
+
+// Whether the hunk only puts up, takes down or swaps site banners above the document's title
+// (`titles`), with no sentence of the document above it (5 words or more ending with "." or
+// ";", or prose) beside the banners. A banner is a paragraph of 4 to 40 words, no date line, not ending with a
 // label's value, naming no document, no word of the reader's data, account or rights, and
 // calling the reader; the hunk about a site's matter and saying nothing of the news above.
-bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const Text& after);
+bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const Text& after, const TitlePlaces& titles);
 
 // Whether a line is about one of a site's own matters (a survey, an event, an outage, its app
 // or newsletter, a promotion, a page's prompt, a greeting) and says none of the news a

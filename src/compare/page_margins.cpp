@@ -387,13 +387,14 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
   const std::size_t old_header = header_blocks(before), new_header = header_blocks(after);
   const std::size_t old_footer = footer_start(before), new_footer = footer_start(after);
   const bool listing = holds_a_listing(before, old_header) && holds_a_listing(after, new_header);
+  const TitlePlaces titles = find_title_places(before, after);
   std::size_t marked = 0;
   for (Hunk& hunk : change.hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
     const bool header = old_header > 0 && new_header > 0 &&
                         side_within_header(hunk.old_start, hunk.old_lines, old_header) &&
                         side_within_header(hunk.new_start, hunk.new_lines, new_header);
-    if (only_site_banners_above_title(hunk, before, after) && !topical(hunk)) {
+    if (only_site_banners_above_title(hunk, before, after, titles) && !topical(hunk)) {
       mark_cosmetic(hunk, "page_header");
       ++marked;
       continue;

@@ -7,6 +7,7 @@
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/extract/writing_system.hpp"
 #include "tosdiff/util/strings.hpp"
+#include "tosdiff/util/utf8.hpp"
 
 namespace tosdiff {
 namespace {
@@ -237,10 +238,7 @@ bool is_prose_block(const Block& block) {
       ++at;
       continue;
     }
-    const WritingSystem system = writing_system_of(next_code_point(block.text, at));
-    if (system == WritingSystem::thai || system == WritingSystem::lao || system == WritingSystem::khmer ||
-        system == WritingSystem::myanmar)
-      return true;
+    if (ends_sentences_with_a_space(writing_system_of(next_code_point(block.text, at)))) return true;
   }
   for (std::string_view mark : {"\xE3\x80\x82", "\xEF\xBC\x8C", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xE3\x80\x81"})
     if (block.text.find(mark) != std::string::npos) return true;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "tosdiff/extract/writing_system.hpp"
+#include "tosdiff/util/utf8.hpp"
 
 namespace tosdiff {
 namespace {

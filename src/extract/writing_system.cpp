@@ -1,5 +1,8 @@
 #include "tosdiff/extract/writing_system.hpp"
 
+#include "tosdiff/util/strings.hpp"
+#include "tosdiff/util/utf8.hpp"
+
 namespace tosdiff {
 namespace {
 
@@ -25,8 +28,6 @@ constexpr Range kRanges[] = {
     {0xF900, 0xFAFF, WritingSystem::han},        {0xFF66, 0xFF9F, WritingSystem::kana},
 };
 
-bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 // Punctuation and symbols above ASCII that no script's words are made of: Latin-1's signs,
 // general punctuation, CJK punctuation, full-width forms' punctuation.
 bool is_sign(char32_t c) {
@@ -38,7 +39,7 @@ bool is_sign(char32_t c) {
 }  // namespace
 
 WritingSystem writing_system_of(char32_t c) {
-  if (c < 0x80) return is_ascii_letter(c) ? WritingSystem::latin : WritingSystem::none;
+  if (c < 0x80) return is_ascii_letter(static_cast<char>(c)) ? WritingSystem::latin : WritingSystem::none;
   if (is_sign(c)) return WritingSystem::none;
   for (const Range& range : kRanges) {
     if (c < range.first) break;
@@ -47,18 +48,9 @@ WritingSystem writing_system_of(char32_t c) {
   return WritingSystem::other;
 }
 
-char32_t next_code_point(std::string_view text, std::size_t& at) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
-  if (length == 0 || at + length > text.size()) {
-    ++at;
-    return 0xFFFD;
-  }
-  char32_t c = length == 1 ? lead : lead & (0x7F >> length);
-  for (std::size_t i = 1; i < length; ++i) c = (c << 6) | (byte(at + i) & 0x3F);
-  at += length;
-  return c;
+bool ends_sentences_with_a_space(WritingSystem system) {
+  return system == WritingSystem::thai || system == WritingSystem::lao || system == WritingSystem::khmer ||
+         system == WritingSystem::myanmar;
 }
 
 std::size_t letters_per_word(WritingSystem system) {
@@ -66,13 +58,8 @@ std::size_t letters_per_word(WritingSystem system) {
     case WritingSystem::han:
     case WritingSystem::kana:
       return 2;
-    case WritingSystem::thai:
-    case WritingSystem::lao:
-    case WritingSystem::khmer:
-    case WritingSystem::myanmar:
-      return 6;
     default:
-      return 0;
+      return ends_sentences_with_a_space(system) ? 6 : 0;
   }
 }
 

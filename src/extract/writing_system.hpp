@@ -34,8 +34,8 @@ enum class WritingSystem {
 
 WritingSystem writing_system_of(char32_t code_point);
 
-// The code point at `at` in valid UTF-8, `at` moved past it; U+FFFD for a byte that starts none.
-char32_t next_code_point(std::string_view text, std::size_t& at);
+// Whether the script ends its sentences with a space, not a mark (Thai, Lao, Khmer, Burmese).
+bool ends_sentences_with_a_space(WritingSystem system);
 
 // How many letters of the script make a word on average, for the scripts that write words
 // without spaces between them (Chinese and Japanese about 2, Thai, Lao, Khmer and Burmese about

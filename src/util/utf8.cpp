@@ -75,6 +75,24 @@ const unsigned char* as_bytes(std::string_view s) {
 
 }  // namespace
 
+char32_t next_code_point(std::string_view text, std::size_t& at) {
+  const unsigned char* p = as_bytes(text) + at;
+  if (p[0] < 0x80) {
+    ++at;
+    return p[0];
+  }
+  std::size_t subpart = 0;
+  const std::size_t length = check_sequence(p, text.size() - at, subpart);
+  if (length == 0) {
+    at += subpart;
+    return 0xFFFD;
+  }
+  char32_t c = p[0] & (0x7F >> length);
+  for (std::size_t i = 1; i < length; ++i) c = (c << 6) | (p[i] & 0x3F);
+  at += length;
+  return c;
+}
+
 void append_repaired_utf8(std::string& out, std::string_view bytes, std::size_t valid) {
   for (;;) {
     out.append(bytes.substr(0, valid));

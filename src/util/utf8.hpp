@@ -13,6 +13,10 @@ bool is_valid_utf8(std::string_view bytes);
 // Length of the longest well-formed prefix of `bytes`.
 std::size_t valid_utf8_prefix(std::string_view bytes);
 
+// The code point starting at `at` in `text`, `at` moved past it: U+FFFD, `at` past the
+// maximal subpart, for an ill-formed sequence (as repair_utf8 replaces it).
+char32_t next_code_point(std::string_view text, std::size_t& at);
+
 // Replaces every ill-formed sequence with U+FFFD (per the WHATWG "maximal subpart" rule).
 std::string repair_utf8(std::string_view bytes);
 
