@@ -31,7 +31,7 @@ const std::string kPolicy =
 
 Change pointer_change(const std::string& before, const std::string& after) {
   Change change = diff_texts(parse_text(before), parse_text(after));
-  mark_pointers(change, [](const Hunk& hunk) { return touches_a_topic(hunk, builtin_rules()); });
+  mark_pointers(change, [](const Hunk& hunk) { return words_touch_a_topic(hunk, builtin_rules()); });
   return change;
 }
 
@@ -56,6 +56,22 @@ TEST(Pointers, SentencesThatPointElsewhereAreKnown) {
   EXPECT_FALSE(is_pointer_sentence("Formal notices must be sent by post."));
   EXPECT_FALSE(is_pointer_sentence("We may share your profile with partners >"));  // a clause, not a label
   EXPECT_FALSE(is_pointer_sentence("<<END OF POLICY>>"));
+  // A help centre's line to a neighbouring article, and a reading purpose that sends the reader on.
+  EXPECT_TRUE(is_pointer_sentence("Learn about Lumen Clips availability."));
+  EXPECT_TRUE(is_pointer_sentence("Refer to our help article on ad formats."));
+  EXPECT_TRUE(is_pointer_sentence("You can also watch our video about your privacy controls."));
+  EXPECT_FALSE(is_pointer_sentence("You can also watch videos without an account."));
+  EXPECT_TRUE(is_pointer_sentence("To troubleshoot the adult content disapproval, refer to Disapproval for adult content: Troubleshoot."));
+  EXPECT_FALSE(is_pointer_sentence("To troubleshoot a disapproval, you must remove the ad within two days."));
+  EXPECT_FALSE(is_pointer_sentence("To opt out, visit your settings."));  // a purpose of the reader's rights
+  EXPECT_FALSE(is_pointer_sentence("Refer to Section 12 for the arbitration rules."));  // a cross-reference
+}
+
+TEST(Pointers, AHelpCentreLineToAnotherArticleIsCosmetic) {
+  const Change added = pointer_change(kPolicy, kPolicy + "Learn about Lumen Clips availability.\n");
+  EXPECT_FALSE(added.substantive);
+  // Twin: a line of the same shape telling what the service does with the reader's data.
+  EXPECT_TRUE(pointer_change(kPolicy, kPolicy + "Learn about how we sell your personal data to advertisers.\n").substantive);
 }
 
 TEST(Pointers, APointerAppendedToAParagraphIsCosmetic) {
@@ -103,6 +119,16 @@ TEST(Pointers, APointerToAPracticeIsNews) {
   const Change change = pointer_change(
       kPolicy, with(kPolicy, unique, " To learn more about how we use your reviews to train our AI models, see our AI page."));
   EXPECT_TRUE(change.substantive);
+}
+
+// A pointer's own words are judged, not its section's heading: a line to a help article at the
+// foot of a section on how the service uses the reader's content (contrib replay: a storage
+// service's policy, its section on content licences).
+TEST(Pointers, APointerUnderATopicalHeadingIsCosmetic) {
+  const std::string policy = kPolicy + "## How we use your content to train our AI models\nWe use your public reviews to train our AI models.\n";
+  const Change change = pointer_change(policy, policy + "Learn about Lumen Clips availability.\n");
+  EXPECT_FALSE(change.substantive);
+  EXPECT_TRUE(pointer_change(policy, policy + "We also use your private messages.\n").substantive);
 }
 
 // Negative twin: a phone number given as the way to learn more is a contact, and news.

@@ -957,6 +957,17 @@ TEST(PrecisionPageControl, ASurveyWidgetPutInBelowTheDocumentIsCosmetic) {
   EXPECT_TRUE(change_of(text, text + "\n## Download\nCopy link").substantive);  // a heading that is a label only
 }
 
+TEST(PrecisionPageControl, AHelpCentresFeedbackBoxAndTableTitleAreCosmetic) {
+  // An ad network's policy on a help centre: the feedback box put in below it; an insurer's
+  // privacy statement losing its "What's Inside" title above the sections.
+  const std::string text = "# Restricted use policy\nWe may suspend payouts at any time.";
+  const Change feedback = change_of(text, text + "\nGive feedback about this article\nChoose a section to give feedback on");
+  EXPECT_FALSE(feedback.substantive);
+  EXPECT_FALSE(change_of("## What\u2019s Inside\n" + text, text).substantive);
+  // Twin: a clause in the box's place.
+  EXPECT_TRUE(change_of(text, text + "\nGive feedback about this article\nWe may publish your feedback with your name.").substantive);
+}
+
 TEST(PrecisionPageControl, AButtonPutInTheSelectionOrItsLabelTranslatedIsCosmetic) {
   const std::string text = "# Terms\nWe keep chats for 30 days.\nWe never sell your data.";
   const Change added = change_of(text, "# Terms\nWe keep chats for 30 days.\nCopy link\nWe never sell your data.");

@@ -158,6 +158,24 @@ TEST(PrecisionPreviousVersion, ALinkToTheVersionInForceBeforeIsCosmetic) {
   EXPECT_FALSE(english.substantive);
 }
 
+// A link to the archived edition written as its title, with the copy's own title below it,
+// taken away (contrib replay: a messaging app's cookie policy).
+TEST(PrecisionPreviousVersion, ALinkTitledWithTheEarlierEditionsMonthIsCosmetic) {
+  const std::string terms = "# Cookie Policy\n" + lumen_clauses(true);
+  const std::string link = "Previous Cookie Policy August 2025\nLumenfield Cookie Policy August 2025\n";
+  const Change change = diff_texts(parse_text(terms + link), parse_text(terms));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"previous_version"}));
+  // Twins: the document's own title and month taken away alone; another month beside the link; a
+  // line of the same length that says something.
+  EXPECT_TRUE(diff_texts(parse_text(terms + "Lumenfield Cookie Policy August 2025\n"), parse_text(terms)).substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms + "Previous Cookie Policy August 2025\nLumenfield Cookie Policy March 2026\n"),
+                         parse_text(terms))
+                  .substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(terms + "Previous policy no longer applies since August 2025\n")).substantive);
+}
+
 // Negative twins: which version applies, said without a link, and a link to something else.
 TEST(PrecisionPreviousVersion, WhichVersionAppliesIsNewsAndSoIsAnotherLink) {
   const std::string terms = "# Terms of Service\n" + lumen_clauses(true);

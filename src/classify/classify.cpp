@@ -246,6 +246,13 @@ bool touches_a_topic(const Hunk& hunk, const Rules& rules) {
   return !hunk_flags(sides, rules, counts).empty();
 }
 
+bool words_touch_a_topic(const Hunk& hunk, const Rules& rules) {
+  const HunkSides sides = sides_of(hunk);
+  if (!hunk_topics(sides, Tokens{}, rules).empty()) return true;
+  FlagCounts counts;
+  return !hunk_flags(sides, rules, counts).empty();
+}
+
 void classify_result(ChangeRecord& result, const Rules& rules) {
   result.severity = Severity::unclassified;
   result.section.clear();

@@ -37,6 +37,9 @@ Classification classify(Change& change, const Rules& rules);
 // its changed words or of the headings above it, or a flag. What makes page furniture news
 // (compare/page_margins.hpp).
 bool touches_a_topic(const Hunk& hunk, const Rules& rules);
+// The same, its changed words only, whatever the headings above them: a sentence that only
+// points elsewhere says nothing of its section's subject (compare/pointers.hpp).
+bool words_touch_a_topic(const Hunk& hunk, const Rules& rules);
 // Sets the classification fields of a result: status new -> severity "info"; status changed ->
 // classify() its change (a cosmetic one is "info", without topics); other statuses: none.
 void classify_result(ChangeRecord& result, const Rules& rules);

@@ -9,6 +9,7 @@
 
 #include "tosdiff/compare/ad_slots.hpp"
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/cross_references.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/document_head.hpp"
 #include "tosdiff/compare/heading_labels.hpp"
@@ -31,6 +32,7 @@
 #include "tosdiff/compare/table_cells.hpp"
 #include "tosdiff/compare/table_of_contents.hpp"
 #include "tosdiff/compare/time_zone.hpp"
+#include "tosdiff/compare/translated_files.hpp"
 #include "tosdiff/compare/typos.hpp"
 #include "tosdiff/compare/update_notice.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -614,6 +616,8 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_link_columns(hunks, before_text, after_text);
   mark_site_menu(hunks, before_text, after_text);
   mark_page_chrome(hunks, before_text, after_text);
+  mark_translated_files(hunks, before_text, after_text);
+  mark_corrected_cross_references(hunks, before_text, after_text);
   mark_document_head(hunks, before_text, after_text);
   mark_section_headings(hunks, before_text, after_text);
   mark_heading_labels(hunks, before_text, after_text);

@@ -73,6 +73,7 @@ const std::set<std::string>& furniture_phrases() {
   static const std::set<std::string> phrases = {
       "skip to main content", "skip to content", "skip to navigation", "back to top", "go to top", "scroll to top",
       "on this page", "in this article", "in this section", "table of contents", "contents",
+      "what's inside", "what is inside", "what's on this page", "jump to",
       "was this page helpful", "was this article helpful", "was this helpful", "yes no", "previous", "next",
       // A survey or feedback widget's prompt and buttons ("Have a moment? Tell us how we're
       // doing. Take Survey": replay, put in below a platform's monetisation policy).
@@ -80,6 +81,12 @@ const std::set<std::string>& furniture_phrases() {
       "take our survey", "give feedback", "send feedback", "leave feedback", "feedback",
       "did this answer your question", "was this information helpful", "rate this page", "rate this article",
       "how can we improve", "how can we improve this page", "thanks for your feedback", "thank you for your feedback",
+      // A help centre's feedback box and its way out, below every article (contrib replay: an ad
+      // network's policy gaining "Give feedback about this article"; AI providers' policies live
+      // on such help centres too).
+      "give feedback about this article", "choose a section to give feedback on", "need more help",
+      "try these next steps", "need more help try these next steps", "post to the help community",
+      "get answers from community members",
       // A dialog's or a banner's close button ("close", replay: a video platform's privacy policy).
       "close", "close banner", "dismiss", "fermer", "schlie\xC3\x9F" "en", "cerrar", "chiudi", "fechar", "sluiten",
       // An embedded video's buttons ("Play Video", replay: a platform's privacy policy) and the

@@ -21,6 +21,12 @@ constexpr std::string_view kPointerOpenings[] = {
     "for more information", "for further information", "for more details", "for further details", "for more info",
     "for details", "to learn more", "learn more", "find out more", "to find out more", "read more about", "see also",
     "more information about", "more information on", "more information is available",
+    // A help centre's line to a neighbouring article (contrib replay: "Learn about Google Vids
+    // availability." put in at a storage service's policy's foot).
+    "learn about", "read about", "refer to", "check out",
+    // A video explaining the page (contrib replay: a music service's privacy policy, "You can also
+    // watch our video about Your Privacy Controls.").
+    "watch our video", "watch the video", "you can also watch our video", "you can watch our video",
     "pour en savoir plus", "pour plus d'informations", "pour plus d\xE2\x80\x99informations", "pour plus d'information",
     "pour plus d\xE2\x80\x99information", "pour de plus amples informations", "en savoir plus", "voir aussi",
     "weitere informationen", "mehr informationen", "mehr erfahren", "siehe auch",
@@ -34,6 +40,11 @@ constexpr std::string_view kTipOpenings[] = {"tip:", "tip :", "astuce :", "astuc
 constexpr std::initializer_list<const char*> kSendingWords = {
     "learn", "see", "visit", "go", "read", "check", "refer", "book", "contact", "consulte", "consultez", "voir", "siehe", "besuchen", "visita",
     "consulta", "vedi", "leia", "lees", "bekijk"};
+
+// A purpose that is the reader's own reading, and then where to read: "To troubleshoot a
+// disapproval, refer to ..." (contrib replay: an ad network's policy dropping such a line).
+constexpr std::string_view kReadingPurposes[] = {"to troubleshoot", "to learn", "to find out", "to understand",
+                                                 "to read", "to get help", "to see"};
 
 // A label says what the link shows; a modal makes it a clause ("We may share ... >").
 constexpr std::initializer_list<const char*> kModalWords = {"will", "shall", "may", "must", "can", "could", "would",
@@ -87,6 +98,14 @@ bool is_pointer_sentence(std::string_view sentence) {
     if (opens_with(lower, opening)) return true;
   for (std::string_view tip : kTipOpenings)
     if (lower.rfind(tip, 0) == 0) return any_of_words(key_words, kSendingWords);
+  for (std::string_view purpose : kReadingPurposes)
+    if (opens_with(lower, purpose)) {
+      // The sending word opens the main clause, after the purpose's comma.
+      const std::size_t comma = lower.find(", ");
+      if (comma == std::string::npos) return false;
+      const std::vector<std::string> main_words = space_separated_words(lower.substr(comma + 2));
+      return !main_words.empty() && any_of_words(std::vector<std::string>{main_words.front()}, kSendingWords);
+    }
   return false;
 }
 

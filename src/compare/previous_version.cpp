@@ -1,11 +1,13 @@
 #include "tosdiff/compare/previous_version.hpp"
 
 #include <algorithm>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <string>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/date_reading.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/update_notice.hpp"
 #include "tosdiff/compare/word_lists.hpp"
@@ -124,13 +126,56 @@ bool links_an_earlier_version(std::string_view block_text) {
   return earlier && link && !rules;
 }
 
+// A link to an earlier version written as its title, and the archived copy's own title beside
+// it: "Previous Cookies policy August 2025", "Lumen Cookies Policy August 2025" (contrib replay: a
+// messaging app's cookie policy, the link to its archived edition taken away, alerted on its
+// own). A title: at most 10 words, no sentence's end, a document word and a month of a year; its
+// date is the month and the year, the same on both lines.
+constexpr std::size_t kVersionTitleMaxWords = 10;
+
+// The month and year a title names ("august 2025"), "" when it is no title.
+std::string version_title_date(std::string_view block_text) {
+  const std::string_view text = trim(block_text);
+  if (text.empty() || text.back() == '.' || text.back() == ';' || text.back() == ':') return "";
+  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
+  if (words.size() < 3 || words.size() > kVersionTitleMaxWords || !any_of_words(words, kDocumentWords)) return "";
+  if (any_of_words(words, kNegationWords)) return "";
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const std::string& year = words[i];
+    const bool is_year = year.size() == 4 && std::all_of(year.begin(), year.end(), is_ascii_digit) &&
+                         (year.compare(0, 2, "19") == 0 || year.compare(0, 2, "20") == 0);
+    if (is_year && names_a_month_of_a_year(words[i - 1] + " " + year)) return words[i - 1] + " " + year;
+  }
+  return "";
+}
+
+bool says_earlier(std::string_view block_text) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(block_text, kFoldToWords));
+  return any_of_words(words, {"previous", "prior", "earlier", "archived", "former", "older", "ancienne", "pr\xC3\xA9" "c\xC3\xA9" "dente",
+                              "ant\xC3\xA9rieure", "vorherige", "fr\xC3\xBCh" "ere", "anterior", "precedente", "vorige"});
+}
+
+// Every line a title of the same month as a line that says it is earlier: the link and its copy's title.
+bool titles_earlier_versions(const Hunk& hunk) {
+  std::set<std::string> earlier_dates, dates;
+  for (const LineOp& line : hunk.lines) {
+    const std::string text = parse_block(line.text).text;
+    const std::string date = version_title_date(text);
+    if (date.empty()) return false;
+    dates.insert(date);
+    if (says_earlier(text)) earlier_dates.insert(date);
+  }
+  return !dates.empty() && dates == earlier_dates;
+}
+
 void mark_links_to_earlier_versions(std::vector<Hunk>& hunks) {
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
     const char op = hunk.lines.front().op;
-    if (std::all_of(hunk.lines.begin(), hunk.lines.end(), [&](const LineOp& line) {
-          return line.op == op && links_an_earlier_version(parse_block(line.text).text);
-        }))
+    if (!std::all_of(hunk.lines.begin(), hunk.lines.end(), [&](const LineOp& line) { return line.op == op; })) continue;
+    if (std::all_of(hunk.lines.begin(), hunk.lines.end(),
+                    [&](const LineOp& line) { return links_an_earlier_version(parse_block(line.text).text); }) ||
+        titles_earlier_versions(hunk))
       mark_cosmetic(hunk, "previous_version");
   }
 }

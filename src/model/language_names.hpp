@@ -12,4 +12,9 @@ namespace tosdiff {
 // "Português (Brasil)"); ASCII case does not matter.
 bool is_language_name(std::string_view text);
 
+// `text` is a language's code: ISO 639-1's two letters, or "fil", with a region or script
+// after a hyphen or an underscore ("pl", "PT-BR", "zh_Hant", "es-419"); one case throughout
+// the language's letters ("Pl" is no code).
+bool is_language_code(std::string_view text);
+
 }  // namespace tosdiff

@@ -142,7 +142,7 @@ BuiltRecord build_record(const RecordInput& in) {
     Change change = diff_texts(before, after);
     if (change.substantive)
       mark_page_margins(change, before, after, [&](const Hunk& hunk) { return touches_a_topic(hunk, rules); });
-    if (change.substantive) mark_pointers(change, [&](const Hunk& hunk) { return touches_a_topic(hunk, rules); });
+    if (change.substantive) mark_pointers(change, [&](const Hunk& hunk) { return words_touch_a_topic(hunk, rules); });
     if (change.substantive) {
       if (const std::size_t switched = mark_variants(change, in.variant_edits))
         r.warnings.push_back(std::to_string(switched) + (switched == 1 ? " changed place switches" : " changed places switch") +

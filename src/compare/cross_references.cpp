@@ -1,0 +1,174 @@
+#include "tosdiff/compare/cross_references.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+
+#include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/numbering.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kReferenceTitleMaxWords = 14;
+// How far below a section's number its title may be found: a subsection's item ("15.12
+// Governing Law." then "(a) U.S. Governing Law for ...").
+constexpr std::size_t kReferenceTitleSearchBlocks = 6;
+
+constexpr std::string_view kReferenceWords[] = {
+    "section", "sections", "article", "articles", "clause", "clauses", "paragraph", "paragraphs", "\xC2\xA7", "\xC2\xA7\xC2\xA7",
+    "sec.", "art.", "artikel", "abschnitt", "ziffer", "paragraphe", "cl\xC3\xA1usula", "secci\xC3\xB3n", "articolo", "sezione",
+    "se\xC3\xA7\xC3\xA3o", "artigo", "lid"};
+constexpr std::string_view kReferenceListWords[] = {"and", "or", "to", "et", "ou", "und", "oder", "y", "o", "e"};
+
+bool is_reference_word(std::string_view word) {
+  const std::string lower = tosdiff::ascii_lower(word);
+  return std::find(std::begin(kReferenceWords), std::end(kReferenceWords), lower) != std::end(kReferenceWords);
+}
+
+bool is_reference_list_word(std::string_view word) {
+  return std::find(std::begin(kReferenceListWords), std::end(kReferenceListWords), tosdiff::ascii_lower(word)) != std::end(kReferenceListWords);
+}
+
+// A section's number as written in a reference, its trailing comma or full stop dropped:
+// "9.4", "14.12(a)", "3", "2.1.1."; "" when the word is none.
+std::string section_number(std::string_view word) {
+  while (!word.empty() && (word.back() == ',' || word.back() == ';' || word.back() == '.' || word.back() == ':')) word.remove_suffix(1);
+  std::size_t i = 0;
+  while (i < word.size() && (is_ascii_digit(word[i]) || (word[i] == '.' && i > 0 && i + 1 < word.size() && is_ascii_digit(word[i + 1])))) ++i;
+  if (i == 0 || i > 12) return "";
+  std::size_t j = i;
+  while (j < word.size() && word[j] == '(') {  // "(a)", "(iv)"
+    const std::size_t close = word.find(')', j);
+    if (close == std::string_view::npos || close - j > 5) return "";
+    j = close + 1;
+  }
+  return j == word.size() ? std::string(word) : "";
+}
+
+// The number without its items: "14.12(a)" is in section "14.12".
+std::string_view section_base_number(std::string_view number) { return number.substr(0, number.find('(')); }
+
+bool opens_reference_title(std::string_view word) {
+  return word.rfind("(", 0) == 0 || word.rfind("\"", 0) == 0 || word.rfind("\xE2\x80\x9C", 0) == 0 ||
+         word.rfind("\xC2\xAB", 0) == 0;
+}
+
+bool closes_reference_title(std::string_view word) {
+  while (!word.empty() && (word.back() == ',' || word.back() == ';' || word.back() == '.' || word.back() == ':')) word.remove_suffix(1);
+  return word.ends_with(")") || word.ends_with("\"") || word.ends_with("\xE2\x80\x9D") || word.ends_with("\xC2\xBB");
+}
+
+// A title's words for comparison: lower case, no marks.
+std::string reference_title_key(std::string_view title) { return canonicalize(title, kFoldToWords); }
+
+// The section whose number opens block i: "9.4 No Effect ...", "Section 9.4 ...", "## 15.12 Governing Law".
+bool opens_with_section_number(const Block& block, std::string_view number) {
+  std::vector<std::string> words = space_separated_words(block.text);
+  std::size_t k = 0;
+  while (k < words.size() && k < 2 && (is_reference_word(words[k]) || words[k] == "**")) ++k;
+  if (k < words.size()) {
+    std::string first = words[k];
+    while (!first.empty() && (first.back() == '.' || first.back() == '*' || first.back() == ':')) first.pop_back();
+    while (!first.empty() && first.front() == '*') first.erase(first.begin());
+    if (first == number) return true;
+  }
+  std::string marker = block.marker;
+  if (!marker.empty() && marker.back() == '.') marker.pop_back();
+  return !marker.empty() && marker == number;
+}
+
+// Whether the text has a section opening with the reference's number under its title (the title
+// opening that block or one of the few below it, its items'), or names the same reference in
+// another block.
+bool text_agrees_with_reference(const Text& text, const SectionReference& reference, std::size_t skip_block) {
+  const std::string title = reference_title_key(reference.title);
+  const std::string_view number = section_base_number(reference.number);
+  for (std::size_t i = 0; i < text.blocks.size(); ++i) {
+    if (opens_with_section_number(text.blocks[i], number)) {
+      if (title.empty()) return true;
+      for (std::size_t k = i; k < text.blocks.size() && k < i + kReferenceTitleSearchBlocks; ++k)
+        if (reference_title_key(strip_numbering(text.blocks[k].text)).rfind(title, 0) == 0) return true;
+    }
+    if (i == skip_block || reference.title.empty()) continue;
+    for (const SectionReference& other : section_references(text.blocks[i].text, nullptr))
+      if (other.number == reference.number && reference_title_key(other.title) == title) return true;
+  }
+  return false;
+}
+
+// The index of the block whose rendered line is `line` (the hunk's block), or the text's size.
+std::size_t block_index_of(const Text& text, const std::string& line) {
+  for (std::size_t i = 0; i < text.blocks.size(); ++i)
+    if (render_block(text.blocks[i]) == line) return i;
+  return text.blocks.size();
+}
+
+}  // namespace
+
+std::vector<SectionReference> section_references(const std::string& block_text, std::string* rest) {
+  const std::vector<std::string> words = space_separated_words(block_text);
+  std::vector<SectionReference> references;
+  std::string out;
+  bool in_list = false;  // after "Sections 4.2 (...)": "and 9.2" continues it
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string number = section_number(words[i]);
+    const bool introduced = i > 0 && (is_reference_word(words[i - 1]) || (in_list && (is_reference_list_word(words[i - 1]) || words[i - 1].ends_with(","))));
+    if (number.empty() || !introduced) {
+      in_list = in_list && (is_reference_list_word(words[i]) || is_reference_word(words[i]));
+      out += (out.empty() ? "" : " ") + words[i];
+      continue;
+    }
+    SectionReference reference{number, ""};
+    std::size_t end = i;
+    if (i + 1 < words.size() && opens_reference_title(words[i + 1])) {
+      std::size_t k = i + 1;
+      while (k < words.size() && k - i <= kReferenceTitleMaxWords && !closes_reference_title(words[k])) ++k;
+      if (k < words.size() && k - i <= kReferenceTitleMaxWords) {
+        for (std::size_t t = i + 1; t <= k; ++t) reference.title += (reference.title.empty() ? "" : " ") + words[t];
+        // Without the marks around it: "(Processor Terms)," is "Processor Terms".
+        reference.title = canonicalize(reference.title, kFoldToWords);
+        end = k;
+      }
+    }
+    references.push_back(reference);
+    out += (out.empty() ? "" : " ") + std::string("\x01ref");
+    const std::string& last = words[end];
+    if (last.ends_with(",")) out += ",";
+    in_list = true;
+    i = end;
+  }
+  if (rest) *rest = out;
+  return references;
+}
+
+void mark_corrected_cross_references(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
+    std::vector<const LineOp*> removed, added;
+    for (const LineOp& line : hunk.lines) (line.op == '-' ? removed : added).push_back(&line);
+    if (removed.size() != added.size()) continue;
+    bool corrected = false, explained = true;
+    for (std::size_t p = 0; p < removed.size() && explained; ++p) {
+      const Block old_block = parse_block(removed[p]->text), new_block = parse_block(added[p]->text);
+      std::string old_rest, new_rest;
+      const std::vector<SectionReference> old_refs = section_references(old_block.text, &old_rest);
+      const std::vector<SectionReference> new_refs = section_references(new_block.text, &new_rest);
+      if (old_refs.size() != new_refs.size() || canonicalize(old_rest, kFoldToWords) != canonicalize(new_rest, kFoldToWords)) {
+        explained = false;
+        break;
+      }
+      const std::size_t old_at = block_index_of(before, removed[p]->text), new_at = block_index_of(after, added[p]->text);
+      for (std::size_t r = 0; r < old_refs.size() && explained; ++r) {
+        if (old_refs[r] == new_refs[r]) continue;
+        explained = !text_agrees_with_reference(before, old_refs[r], old_at) && text_agrees_with_reference(after, new_refs[r], new_at);
+        corrected = true;
+      }
+    }
+    if (explained && corrected) mark_cosmetic(hunk, "cross_reference");
+  }
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,90 @@
+// A cross-reference corrected to the section it always meant (issue 11: replays of the unseen
+// contrib and pga collections alerted on an ad network's controller terms whose "9.2 (Processor
+// Terms)" became "9.4 (No Effect on Processor Terms)", the text's 9.4 being that section, and on a
+// social network's privacy policy whose "Section 2 “How We Share ...”" became "Section 3", as the
+// text said elsewhere). Such a correction is cosmetic; a reference moved from a right section to
+// another, or to a number the text does not title so, and any other word changed beside it, stay
+// news. The texts are our own.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tosdiff/compare/cross_references.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+namespace {
+
+using Kinds = std::vector<std::string>;
+
+std::string controller_terms(const std::string& precedence) {
+  return "# Lumenfield Controller Terms\n"
+         "4.1 Processing. Each party will process personal data in line with the law that applies to it.\n"
+         "4.2 Restrictions on Processing. Neither party will sell the personal data it receives.\n"
+         "9.1 Order of Precedence. " + precedence + "\n"
+         "9.2 Additional Commercial Clauses. The agreement remains in full force and effect.\n"
+         "9.3 No Modification of the Clauses. Nothing here modifies the standard contractual clauses.\n"
+         "9.4 No Effect on Processor Terms. These terms do not affect any processor terms between the parties.\n";
+}
+
+Change references_change_of(const std::string& before, const std::string& after) {
+  return diff_texts(parse_text(before), parse_text(after));
+}
+
+TEST(CrossReferences, ReferencesAreRead) {
+  std::string rest;
+  const auto refs = section_references("subject to Sections 4.2 (Restrictions on Processing) and 9.2 (Processor Terms), the", &rest);
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[0].number, "4.2");
+  EXPECT_EQ(refs[0].title, "restrictions on processing");
+  EXPECT_EQ(refs[1].number, "9.2");
+  EXPECT_EQ(refs[1].title, "processor terms");
+  EXPECT_EQ(section_references("see Section 14.12(a) below", nullptr).at(0).number, "14.12(a)");
+  EXPECT_TRUE(section_references("within 30 days of the notice", nullptr).empty());
+}
+
+TEST(CrossReferences, AReferenceCorrectedToTheSectionOfItsTitleIsCosmetic) {
+  const Change change = references_change_of(
+      controller_terms("Subject to Sections 4.2 (Restrictions on Processing) and 9.2 (Processor Terms), these terms prevail."),
+      controller_terms("Subject to Sections 4.2 (Restrictions on Processing) and 9.4 (No Effect on Processor Terms), these terms prevail."));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"cross_reference"}));
+}
+
+TEST(CrossReferences, AReferenceCorrectedAsTheTextSaysElsewhereIsCosmetic) {
+  const std::string tail =
+      "## How we share the information we collect\nWe share your information with service providers only.\n"
+      "All the categories above may be shared as described in Section 3 \xE2\x80\x9CHow We Share the Information We Collect\xE2\x80\x9D.\n";
+  const Change change = references_change_of(
+      "# Privacy Policy\nWe do not sell your information (see Section 2 \xE2\x80\x9CHow We Share the Information We Collect\xE2\x80\x9D below).\n" + tail,
+      "# Privacy Policy\nWe do not sell your information (see Section 3 \xE2\x80\x9CHow We Share the Information We Collect\xE2\x80\x9D below).\n" + tail);
+  EXPECT_FALSE(change.substantive);
+}
+
+// Negative twins: a right reference moved to another section; a reference moved to a number the
+// text titles otherwise; a word changed beside the correction.
+TEST(CrossReferences, AReferenceMovedOrAWordBesideItIsNews) {
+  EXPECT_TRUE(references_change_of(
+                  controller_terms("Subject to Section 9.2 (Additional Commercial Clauses), these terms prevail."),
+                  controller_terms("Subject to Section 9.3 (No Modification of the Clauses), these terms prevail."))
+                  .substantive);
+  EXPECT_TRUE(references_change_of(
+                  controller_terms("Subject to Section 9.2 (Processor Terms), these terms prevail."),
+                  controller_terms("Subject to Section 9.3 (Processor Terms), these terms prevail."))
+                  .substantive);
+  EXPECT_TRUE(references_change_of(
+                  controller_terms("Subject to Section 9.2 (Processor Terms), these terms prevail."),
+                  controller_terms("Subject to Section 9.4 (No Effect on Processor Terms), these terms do not prevail."))
+                  .substantive);
+  EXPECT_TRUE(references_change_of(
+                  controller_terms("Subject to Section 9.2, these terms prevail."),
+                  controller_terms("Subject to Section 9.3, these terms prevail."))
+                  .substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff
