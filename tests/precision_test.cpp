@@ -12,6 +12,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/generated_summary.hpp"
 #include "tosdiff/compare/mojibake.hpp"
 #include "tosdiff/compare/navigation.hpp"
 #include "tosdiff/compare/page_controls.hpp"
@@ -691,6 +692,55 @@ TEST(PrecisionTableOfContents, AnEntryTheTableHadMissedIsCosmetic) {
   EXPECT_FALSE(change.substantive);
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"table_of_contents"}));
+}
+
+TEST(PrecisionGeneratedSummary, ABoxOfAISummaryPutUpOrRegeneratedIsCosmetic) {
+  // A video platform's developer policies: a box of generated takeaways put above them, then
+  // regenerated.
+  const std::string policies =
+      "# API Services Developer Policies\n"
+      "This document sets out the policies you need to follow when you use the API services in your application.\n"
+      "## Data\nYou must not store user data for longer than 30 days without the user's consent.\n";
+  const std::string box =
+      "## AI-generated Key Takeaways\noutlined_flag\n"
+      "- These policies govern the use of the API services and require stable applications.\n"
+      "- Developers must obtain consent and limit data storage.\n";
+  const Change put_up = change_of(policies, "# API Services Developer Policies\n" + box + policies.substr(policies.find('\n') + 1));
+  EXPECT_FALSE(put_up.substantive);
+  ASSERT_EQ(put_up.hunks.size(), 1u);
+  EXPECT_EQ(put_up.hunks[0].cosmetic_kinds, (Kinds{"generated_summary"}));
+  std::string regenerated = box;
+  regenerated.replace(regenerated.find("limit data storage"), 18, "never sell data");
+  EXPECT_FALSE(change_of(box + policies, regenerated + policies).substantive);
+  EXPECT_TRUE(labels_a_generated_summary("KI-generierte Zusammenfassung"));
+  EXPECT_FALSE(labels_a_generated_summary("AI summary features"));
+  // Twins: the policies' own list changed under a box; a section on AI summaries.
+  EXPECT_TRUE(change_of(box + policies + "- You must not sell user data.\n", box + policies + "- You may sell user data.\n").substantive);
+  EXPECT_TRUE(change_of(policies, policies + "## AI summaries\n- We use your videos to write AI summaries.\n").substantive);
+}
+
+TEST(PrecisionTableOfContents, AnEntryGluedIntoALineOfContentsIsCosmetic) {
+  // A search company's privacy policy: its contents glued into the line of its date, gaining
+  // the entry of a section the text already had (the section's name glued to its first subheading).
+  const std::string sections =
+      "Information we collect\nWe collect the information you give us when you create an account.\n"
+      "Why we collect data\nWe use data to provide, maintain and improve our services.\n"
+      "Sharing your information\nWe do not share your information with companies outside Lumenfield.\n"
+      "Keeping your information secure\nWe build security into our services to protect your information.\n"
+      "About this policyWhen this policy applies\nThis policy applies to all the services Lumenfield offers.\n";
+  const std::string old_line = "Effective May 25, 2026 | Archived versions | Download PDFContentsInformation we collectWhy we collect dataSharing your informationKeeping your information secure\n";
+  const std::string new_line = "Effective May 25, 2026 | Archived versions | Download PDFContentsInformation we collectWhy we collect dataSharing your informationKeeping your information secureAbout this policy\n";
+  const Change change = change_of("# Privacy Policy\n" + old_line + sections, "# Privacy Policy\n" + new_line + sections);
+  EXPECT_FALSE(change.substantive);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"table_of_contents"}));
+  // Twins: an entry for a section the text does not have; the date beside the contents changed.
+  const std::string other_line = "Effective May 25, 2026 | Archived versions | Download PDFContentsInformation we collectWhy we collect dataSharing your informationKeeping your information secureSelling your data\n";
+  EXPECT_TRUE(change_of("# Privacy Policy\n" + old_line + sections, "# Privacy Policy\n" + other_line + sections).substantive);
+  std::string redated = new_line;
+  redated.replace(redated.find("May 25"), 6, "June 2");
+  const Change redated_change = change_of("# Privacy Policy\n" + old_line + sections, "# Privacy Policy\n" + redated + sections);
+  EXPECT_TRUE(redated_change.substantive) << (redated_change.hunks.empty() ? std::string("none") : redated_change.hunks[0].cosmetic_kinds.empty() ? std::string("?") : redated_change.hunks[0].cosmetic_kinds[0]);
 }
 
 TEST(PrecisionTableOfContents, ANewSectionWithItsEntryStaysSubstantive) {

@@ -12,6 +12,7 @@
 #include "tosdiff/compare/cross_references.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/document_head.hpp"
+#include "tosdiff/compare/generated_summary.hpp"
 #include "tosdiff/compare/heading_labels.hpp"
 #include "tosdiff/compare/duplicate_copy.hpp"
 #include "tosdiff/compare/link_cards.hpp"
@@ -617,6 +618,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_site_menu(hunks, before_text, after_text);
   mark_page_chrome(hunks, before_text, after_text);
   mark_translated_files(hunks, before_text, after_text);
+  mark_generated_summaries(hunks, before_text, after_text);
   mark_corrected_cross_references(hunks, before_text, after_text);
   mark_document_head(hunks, before_text, after_text);
   mark_section_headings(hunks, before_text, after_text);

@@ -1,5 +1,6 @@
 #include "tosdiff/compare/table_of_contents.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
@@ -151,6 +152,57 @@ std::vector<bool> table_of_contents_blocks(const Text& text, const std::vector<s
   return entry;
 }
 
+namespace {
+
+constexpr std::size_t kGluedTableMinLabels = 5;
+constexpr std::size_t kSectionNameMinChars = 4;
+
+// A label that names a section of the text: a block opens with it ("About this policy" over
+// "About this policyWhen this policy applies", the page's markup gluing a heading to its first
+// subheading too).
+bool opens_a_block(const Text& text, std::string_view label, std::string_view table) {
+  label = trim(label);
+  if (label.size() < kSectionNameMinChars) return false;
+  return std::any_of(text.blocks.begin(), text.blocks.end(), [&](const Block& block) {
+    return block.text != table && std::string_view(block.text).substr(0, label.size()) == label;
+  });
+}
+
+// A table of contents the page's markup glued into one line with what stands before it
+// ("Effective May 25, 2018 | Archived versions | Download PDFContentsIntroductionInformation we
+// collect..."), gaining or losing entries: one block each side, 5 glued labels or more, three
+// quarters of them names of the text's sections, and every label one side has and the other
+// lacks a name of a section of its own text (contrib replay: a search company's privacy policy,
+// its contents gaining "About this policy", a section it already had).
+bool glued_table_catches_up(const Hunk& hunk, const Text& before, const Text& after) {
+  if (hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+') return false;
+  const Block old_block = parse_block(hunk.lines[0].text), new_block = parse_block(hunk.lines[1].text);
+  const std::vector<std::string_view> old_labels = glued_labels(old_block.text), new_labels = glued_labels(new_block.text);
+  if (old_labels.size() < kGluedTableMinLabels || new_labels.size() < kGluedTableMinLabels) return false;
+  auto mostly_sections = [](const std::vector<std::string_view>& labels, const Text& text, std::string_view table) {
+    const auto named = std::count_if(labels.begin(), labels.end(), [&](std::string_view label) { return opens_a_block(text, label, table); });
+    return static_cast<std::size_t>(named) * 4 >= labels.size() * 3;
+  };
+  if (!mostly_sections(old_labels, before, old_block.text) || !mostly_sections(new_labels, after, new_block.text)) return false;
+  auto lacks = [](const std::vector<std::string_view>& labels, std::string_view label) {
+    return std::find(labels.begin(), labels.end(), label) == labels.end();
+  };
+  bool changed = false;
+  for (std::string_view label : old_labels)
+    if (lacks(new_labels, label)) {
+      if (!opens_a_block(before, label, old_block.text)) return false;
+      changed = true;
+    }
+  for (std::string_view label : new_labels)
+    if (lacks(old_labels, label)) {
+      if (!opens_a_block(after, label, new_block.text)) return false;
+      changed = true;
+    }
+  return changed;
+}
+
+}  // namespace
+
 void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   // Keyed only when a hunk could be a table's: most changes have no such hunk, and keying a
   // long text's every block again would double the diff's work.
@@ -159,6 +211,10 @@ void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const
   bool headings_indexed = false, entries_indexed = false;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
+    if (glued_table_catches_up(hunk, before, after)) {
+      mark_cosmetic(hunk, "table_of_contents");
+      continue;
+    }
     if (!headings_indexed) {
       before_headings = heading_positions(before);
       after_headings = heading_positions(after);
