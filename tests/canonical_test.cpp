@@ -58,6 +58,16 @@ TEST(Canonicalize, HtmlTagsWrittenInTheTextAreMarkup) {
   EXPECT_NE(comparison_key("<p>We do not sell your data.</p>"), comparison_key("<p>We sell your data.</p>"));
 }
 
+// Markdown's heading marks leaked into the text when a page glued a heading to the paragraph
+// above it (contrib replay: a ride-hailing company's privacy policy).
+TEST(Canonicalize, HeadingMarksWrittenInTheTextAreMarkup) {
+  EXPECT_EQ(drop_written_heading_marks("your personal data.### 5. Who we share it with"), "your personal data. 5. Who we share it with");
+  EXPECT_EQ(drop_written_heading_marks("## ### Contact"), "Contact");
+  // Twins: a number sign that is text.
+  EXPECT_EQ(drop_written_heading_marks("Ticket #12 and C# code"), "Ticket #12 and C# code");
+  EXPECT_EQ(drop_written_heading_marks("tag##x"), "tag##x");
+}
+
 // Issue 11 (contrib replay): a newspaper's liability clause, its quotes written as entities one day.
 TEST(Canonicalize, CharacterReferencesWrittenInTheTextAreMarkup) {
   EXPECT_EQ(decode_literal_entities("provided &quot;as is&quot; &amp; &#39;as available&#x2019;"),
@@ -141,6 +151,13 @@ TEST(Canonicalize, LinkTargetsCanonicalized) {
   EXPECT_EQ(canonicalize("see [our policy](http://www.example.com/privacy/?utm_source=x)", kFoldLinkTarget),
             "see [our policy](https://example.com/privacy)");
   EXPECT_EQ(canonicalize("no links (here) at all", kFoldLinkTarget), "no links (here) at all");
+  // A URL glued to the word before it by a space the page lost: its scheme still marks it
+  // (contrib replay: a job site's privacy policy, its complaint address moved to https).
+  EXPECT_EQ(canonicalize("complain athttp://www.example.org/dpf-complaints for more", kFoldLinkTarget),
+            canonicalize("complain athttps://www.example.org/dpf-complaints for more", kFoldLinkTarget));
+  // Twin: another address glued so stays another address.
+  EXPECT_NE(canonicalize("complain athttp://www.example.org/dpf-complaints", kFoldLinkTarget),
+            canonicalize("complain athttps://www.other.example/dpf-complaints", kFoldLinkTarget));
 }
 
 TEST(Canonicalize, AllStepsTogether) {

@@ -60,6 +60,8 @@ TEST(Pointers, SentencesThatPointElsewhereAreKnown) {
   EXPECT_TRUE(is_pointer_sentence("Learn about Lumen Clips availability."));
   EXPECT_TRUE(is_pointer_sentence("Refer to our help article on ad formats."));
   EXPECT_TRUE(is_pointer_sentence("You can also watch our video about your privacy controls."));
+  EXPECT_TRUE(is_pointer_sentence("For the latest information, please visit our security advisories."));
+  EXPECT_TRUE(is_pointer_sentence("Tips: If you want tailored advice, book an appointment with our advisors."));
   EXPECT_FALSE(is_pointer_sentence("You can also watch videos without an account."));
   EXPECT_TRUE(is_pointer_sentence("To troubleshoot the adult content disapproval, refer to Disapproval for adult content: Troubleshoot."));
   EXPECT_FALSE(is_pointer_sentence("To troubleshoot a disapproval, you must remove the ad within two days."));

@@ -220,7 +220,7 @@ const Pair kCosmetic[] = {
      "See Privacy Policy \u2013 how we use data; and Cookies Policy.", {"punctuation", "whitespace"}},
     {"DoubledApostrophe", "It infringes any person\u2019s or entity\u2019's rights.", "It infringes any person\u2019s or entity\u2019s rights.",
      {"quotes"}},
-    {"MarkdownHeadingMarkLeftInThePage", "## Content ID", "## ### Content ID", {"punctuation", "whitespace"}},
+    {"MarkdownHeadingMarkLeftInThePage", "## Content ID", "## ### Content ID", {"markup", "punctuation"}},
     {"SpaceBeforeBracketLost", "Visitors of our site, www.example.com (the Site), may subscribe.",
      "Visitors of our site, www.example.com(the Site), may subscribe.", {"punctuation"}},
     {"BracketedPluralSuffix", "The user(s) named in the order may cancel.", "The users named in the order may cancel.",
@@ -1016,6 +1016,17 @@ TEST(PrecisionPageControl, AHelpCentresFeedbackBoxAndTableTitleAreCosmetic) {
   EXPECT_FALSE(change_of("## What\u2019s Inside\n" + text, text).substantive);
   // Twin: a clause in the box's place.
   EXPECT_TRUE(change_of(text, text + "\nGive feedback about this article\nWe may publish your feedback with your name.").substantive);
+}
+
+TEST(PrecisionPageControl, ALinkToTheDocumentInAnotherLanguageIsCosmetic) {
+  // A forum's user agreement: "German language version" put near its top.
+  const std::string text = "# User Agreement\nYou may not post content that breaks the law.\nWe may remove your posts.";
+  EXPECT_FALSE(change_of(text, "# User Agreement\nGerman language version\nYou may not post content that breaks the law.\nWe may remove your posts.").substantive);
+  EXPECT_TRUE(is_page_control_label("Version fran\u00e7aise"));
+  EXPECT_TRUE(is_page_control_label("Deutsche Fassung"));
+  EXPECT_FALSE(is_page_control_label("Version 2.0 of the rules"));
+  // Twin: which language's version binds.
+  EXPECT_TRUE(change_of(text, text + "\nThe German language version prevails.").substantive);
 }
 
 TEST(PrecisionPageControl, AButtonPutInTheSelectionOrItsLabelTranslatedIsCosmetic) {

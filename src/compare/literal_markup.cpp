@@ -177,4 +177,32 @@ void mark_markup_only_blocks(std::vector<Hunk>& hunks) {
   }
 }
 
+std::string drop_written_heading_marks(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] != '#') {
+      out += text[i++];
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && text[end] == '#') ++end;
+    const std::size_t run = end - i;
+    const bool word_ends = end == text.size() || text[end] == ' ';
+    const char before = i == 0 ? ' ' : text[i - 1];
+    const bool after_sentence = before == ' ' || before == '.' || before == ':' || before == ';' || before == '!' || before == '?';
+    if (run >= 2 && run <= 6 && word_ends && after_sentence) {
+      // The marks go; a word of their own takes its space with it ("## ### Title" is "Title"),
+      // marks glued after a sentence leave the space that parts it from the heading.
+      i = end;
+      if (before == ' ' && i < text.size()) ++i;
+      continue;
+    }
+    out.append(text.substr(i, run));
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace tosdiff

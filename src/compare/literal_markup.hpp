@@ -21,6 +21,12 @@ namespace tosdiff {
 // (`a <b> c` with b no element, `x < 5`) is text.
 std::string drop_literal_tags(std::string_view text);
 
+// The text without Markdown's heading marks written in it: a run of 2 to 6 `#` standing alone
+// as a word, or glued after a sentence's end (`personal data.### 5. Who we share it with`: a
+// heading's markup leaked when the page glued the heading to the paragraph above it; contrib
+// replay, a ride-hailing company's privacy policy). `#1`, `C#` and a lone `#` are text.
+std::string drop_written_heading_marks(std::string_view text);
+
 // The text with the HTML character references written in it read as their characters:
 // `&quot;as is&quot;` is `"as is"`, `&amp;` (or `&amp` without its semicolon) `&`, `&#39;` and
 // `&#x2019;` apostrophes, `&nbsp;` a space, and the quotes, dashes and ellipsis by name

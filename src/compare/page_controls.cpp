@@ -165,6 +165,40 @@ std::string without_symbols(const std::string& text) {
   return out;
 }
 
+// A language's adjective as a version is called by it ("française", "deutsche"), as its name.
+std::string language_adjective(const std::string& word) {
+  static const std::map<std::string, std::string> kAdjectives = {
+      {"fran\xC3\xA7" "aise", "fran\xC3\xA7" "ais"}, {"francaise", "francais"}, {"anglaise", "english"},
+      {"deutsche", "deutsch"}, {"englische", "english"}, {"espa\xC3\xB1ola", "espa\xC3\xB1ol"}, {"inglesa", "english"},
+      {"italiana", "italiano"}, {"inglese", "english"}, {"portuguesa", "portugu\xC3\xAAs"}, {"nederlandse", "nederlands"},
+      {"engelse", "english"}};
+  const auto it = kAdjectives.find(word);
+  return it == kAdjectives.end() ? word : it->second;
+}
+
+// A link to the page in another language, named so: "German language version", "English
+// version", "Version française", "Deutsche Fassung" (contrib replay: a forum's user agreement,
+// such a link put near its top). A language's name, and the words that call it a version.
+bool names_a_language_version(std::string_view block_text) {
+  static constexpr std::string_view kVersionWords[] = {"language version", "version", "translation", "fassung",
+                                                       "Ã¼" "bersetzung", "versiÃ³n", "versione",
+                                                       "versÃ£o", "versie", "vertaling", "traduction"};
+  const std::string label = tosdiff::ascii_lower(trim(block_text));
+  for (std::string_view words : kVersionWords) {
+    // "<language> <words>", or "<words> <language>" ("Version française").
+    if (label.size() > words.size() + 1 && label.compare(label.size() - words.size(), words.size(), words) == 0 &&
+        label[label.size() - words.size() - 1] == ' ') {
+      std::string language = label.substr(0, label.size() - words.size() - 1);
+      if (is_language_name(language) || is_language_name(language_adjective(language))) return true;
+    }
+    if (label.size() > words.size() + 1 && label.compare(0, words.size(), words) == 0 && label[words.size()] == ' ') {
+      const std::string language = label.substr(words.size() + 1);
+      if (is_language_name(language) || is_language_name(language_adjective(language))) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 namespace {
@@ -409,6 +443,7 @@ bool is_page_control_label(std::string_view block_text) {
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
   // a country dropped from a list may be a term.
   if (is_language_name(block_text) && tosdiff::ascii_lower(trim(block_text)) != "indonesia") return true;
+  if (names_a_language_version(block_text)) return true;
   if (is_language_switcher_line(block_text)) return true;
   if (is_version_picker(block_text)) return true;
   const std::string& text = folded;

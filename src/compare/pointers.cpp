@@ -20,6 +20,7 @@ constexpr std::size_t kArrowLabelMaxWords = 6;
 constexpr std::string_view kPointerOpenings[] = {
     "for more information", "for further information", "for more details", "for further details", "for more info",
     "for details", "to learn more", "learn more", "find out more", "to find out more", "read more about", "see also",
+    "for the latest information", "for the most up-to-date information",
     "more information about", "more information on", "more information is available",
     // A help centre's line to a neighbouring article (contrib replay: "Learn about Google Vids
     // availability." put in at a storage service's policy's foot).
@@ -36,7 +37,7 @@ constexpr std::string_view kPointerOpenings[] = {
     "voor meer informatie", "meer informatie", "lees meer"};
 
 // A tip, and the words by which it sends the reader elsewhere.
-constexpr std::string_view kTipOpenings[] = {"tip:", "tip :", "astuce :", "astuce:", "conseil :", "tipp:", "consejo:", "suggerimento:", "dica:"};
+constexpr std::string_view kTipOpenings[] = {"tip:", "tip :", "tips:", "tips :", "astuce :", "astuce:", "conseil :", "tipp:", "consejo:", "suggerimento:", "dica:"};
 constexpr std::initializer_list<const char*> kSendingWords = {
     "learn", "see", "visit", "go", "read", "check", "refer", "book", "contact", "consulte", "consultez", "voir", "siehe", "besuchen", "visita",
     "consulta", "vedi", "leia", "lees", "bekijk"};

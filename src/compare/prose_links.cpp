@@ -14,8 +14,12 @@ bool is_link_sentence_punct(char c) { return c == '.' || c == ',' || c == ';' ||
 // The length of a URL written in prose at `i` ("https://...", "www.example.com/x",
 // "example.com/privacy"), without the sentence punctuation that follows it; 0 when none.
 std::size_t prose_url_length(std::string_view s, std::size_t i) {
-  if (i > 0 && !is_link_space(s[i - 1]) && s[i - 1] != '(' && s[i - 1] != '"' && s[i - 1] != '\'' &&
-      s[i - 1] != '<')
+  // A scheme marks a URL wherever it starts: glued to the word before it by a space the page
+  // lost ("athttp://www.example.org/complaints", contrib replay: a job site's privacy policy).
+  const std::string scheme = tosdiff::ascii_lower(std::string(s.substr(i, 8)));
+  const bool glued_scheme = scheme.rfind("http://", 0) == 0 || scheme.rfind("https://", 0) == 0;
+  if (i > 0 && !glued_scheme && !is_link_space(s[i - 1]) && s[i - 1] != '(' && s[i - 1] != '"' &&
+      s[i - 1] != '\'' && s[i - 1] != '<')
     return 0;
   std::size_t end = i;
   while (end < s.size() && !is_link_space(s[end]) && s[end] != '"' && s[end] != '<' && s[end] != '>')
