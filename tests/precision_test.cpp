@@ -1254,6 +1254,25 @@ TEST(PrecisionDuplicate, OneOfTwoCopiesOfTheTermsGoneIsCosmetic) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"duplicate"}));
 }
 
+TEST(PrecisionDuplicate, ASecondCopyOfTheTermsPutOnIsCosmetic) {
+  // A retailer's privacy policy rendered twice after a redesign.
+  const std::string terms = "## Terms" + passage("accounts") + passage("payments");
+  const Change change = change_of("# Our terms\n" + terms + "\nEffective Date: May 25, 2018",
+                                  "# Our terms\n" + terms + "\n" + terms + "\nEffective Date: May 25, 2018");
+  EXPECT_FALSE(change.substantive);
+  ASSERT_FALSE(change.hunks.empty());
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"duplicate"}));
+  // Twin: the copy put on with a clause of its own.
+  const std::string revised = "## Terms" + passage("accounts") + "\nWe may sell your data to partners." + passage("payments");
+  EXPECT_TRUE(change_of("# Our terms\n" + terms + "\nEffective Date: May 25, 2018",
+                        "# Our terms\n" + terms + "\n" + revised + "\nEffective Date: May 25, 2018")
+                  .substantive);
+  // Twin: the copy put under a short heading of its own, which says what it is about now.
+  const std::string collected = passage("accounts") + passage("payments");
+  EXPECT_TRUE(change_of("# Our terms\n## Collection" + collected, "# Our terms\n## Collection" + collected + "\n## Sharing" + collected)
+                  .substantive);
+}
+
 TEST(PrecisionDuplicate, AShortListThatAnotherListRepeatsRemovedStaysSubstantive) {
   const std::string collect = "## What we collect\n- your name and your e-mail address\n- your precise location\n- your photos";
   const std::string sell = "## What we sell to partners\n- your name and your e-mail address\n- your precise location\n- your photos";

@@ -18,12 +18,14 @@ constexpr std::size_t kMinCopiedWords = 500;
 constexpr std::size_t kLabelWords = 4;
 constexpr std::size_t kDateLineWords = 8;
 
-// The removed blocks are found in order in the new text (short ones may be missing).
-bool still_there(const Hunk& hunk, const std::vector<std::string>& after_keys) {
+// The hunk's blocks, all of them `op`, are found in order in `other_keys` (short ones may be
+// missing): the removed blocks in the new text, or the added ones elsewhere in it.
+bool still_there(const Hunk& hunk, const std::vector<std::string>& other_keys, char op) {
+  const std::vector<std::string>& after_keys = other_keys;
   std::size_t at = 0, found = 0, words = 0;
   std::string all_keys;
   for (const LineOp& line : hunk.lines) {
-    if (line.op != '-') return false;
+    if (line.op != op) return false;
     const Block block = parse_block(line.text);
     const std::string key = comparison_key(block.text);
     std::size_t k = at;
@@ -34,7 +36,9 @@ bool still_there(const Hunk& hunk, const std::vector<std::string>& after_keys) {
       if (all_keys.empty())
         for (const std::string& kept : after_keys) all_keys += kept;
       const bool merged = key.size() >= 20 && all_keys.find(key) != std::string::npos;
-      if (!merged && count_space_separated_words(block.text) > kLabelWords) return false;
+      // A label may be missing from the copy kept; a copy put on brings no block of its own
+      // (a short heading over it, "## Sharing", would say what the copy is now about).
+      if (!merged && (op == '+' || count_space_separated_words(block.text) > kLabelWords)) return false;
       if (merged) words += count_space_separated_words(block.text);
       continue;
     }
@@ -119,9 +123,21 @@ void mark_repeated_edits(std::vector<Hunk>& hunks, const std::vector<std::string
 
 void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::string>& after_keys) {
   for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic || hunk.new_lines != 0 || hunk.old_lines == 0) continue;
-    const bool copy = hunk.old_lines >= kMinCopiedBlocks && still_there(hunk, after_keys);
-    if (!copy && !date_line_still_there(hunk, after_keys)) continue;
+    if (hunk.cosmetic) continue;
+    bool copy = false;
+    if (hunk.new_lines == 0 && hunk.old_lines > 0) {
+      copy = (hunk.old_lines >= kMinCopiedBlocks && still_there(hunk, after_keys, '-')) ||
+             date_line_still_there(hunk, after_keys);
+    } else if (hunk.old_lines == 0 && hunk.new_lines >= kMinCopiedBlocks && hunk.new_start <= after_keys.size()) {
+      // A second copy put on the page (rendered twice after a redesign, contrib replay: a
+      // retailer's privacy policy): the new text says the passage twice, nothing more. Found in
+      // the new text outside the hunk, so that the first copy still stands.
+      std::vector<std::string> elsewhere = after_keys;
+      for (std::size_t i = hunk.new_start; i < hunk.new_start + hunk.new_lines && i <= elsewhere.size(); ++i)
+        elsewhere[i - 1].clear();
+      copy = still_there(hunk, elsewhere, '+');
+    }
+    if (!copy) continue;
     hunk.cosmetic = true;
     hunk.cosmetic_kinds = {"duplicate"};
   }
