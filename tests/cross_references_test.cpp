@@ -86,5 +86,30 @@ TEST(CrossReferences, AReferenceMovedOrAWordBesideItIsNews) {
                   .substantive);
 }
 
+// A review's finds, each news: a number after a reference read as a quantity changed; a
+// reference with the wrong number but a clear title moved to another clause; a reference that
+// pointed nowhere now pointing to the arbitration clause.
+TEST(CrossReferences, QuantitiesAndRetargetedReferencesAreNews) {
+  std::string rest;
+  EXPECT_EQ(section_references("on the date set out in Section 10.1, or 30 days after the invoice", &rest).size(), 1u);
+  EXPECT_EQ(section_references("limited as provided in Section 11 or 100 euros, whichever is greater", nullptr).size(), 1u);
+  EXPECT_EQ(section_references("under Clause 6 and 90 days' written notice", nullptr).size(), 1u);
+  const std::string fees = "10. Fees. You pay the fees on the date set out in your order form.\n";
+  EXPECT_TRUE(references_change_of(controller_terms("Payment is due on the date set out in Section 10.1, or 30 days after the invoice date.") + fees,
+                                   controller_terms("Payment is due on the date set out in Section 10.1, or 10 days after the invoice date.") + fees)
+                  .substantive);
+  const std::string more = "11.1 Cap. Liability is capped at the fees paid.\n12. Arbitration. Disputes go to binding arbitration.\n";
+  EXPECT_TRUE(references_change_of(controller_terms("Subject to Section 9.5 (Processor Terms), these terms prevail.") + more,
+                                   controller_terms("Subject to Section 11.1 (Cap), these terms prevail.") + more)
+                  .substantive);
+  EXPECT_TRUE(references_change_of(controller_terms("Any dispute about an order form is resolved as described in Section 16.") + more,
+                                   controller_terms("Any dispute about an order form is resolved as described in Section 12.") + more)
+                  .substantive);
+  // The renumbering's step, without titles, stays a correction.
+  EXPECT_FALSE(references_change_of(controller_terms("These terms prevail, except as Section 10.4 says.") ,
+                                    controller_terms("These terms prevail, except as Section 9.4 says."))
+                   .substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -63,6 +63,15 @@ TEST(Pointers, SentencesThatPointElsewhereAreKnown) {
   EXPECT_TRUE(is_pointer_sentence("For the latest information, please visit our security advisories."));
   EXPECT_TRUE(is_pointer_sentence("Tips: If you want tailored advice, book an appointment with our advisors."));
   EXPECT_FALSE(is_pointer_sentence("You can also watch videos without an account."));
+  // A review's finds: a line of that shape saying more than where to read.
+  EXPECT_FALSE(is_pointer_sentence("Refer to our Seller Handbook, which forms part of these terms and binds you."));
+  EXPECT_FALSE(is_pointer_sentence("Refer to the Lumen Brand Rules, which you agree to follow whenever you show our logo."));
+  EXPECT_FALSE(is_pointer_sentence("Learn about Lumen Clips, which now makes your videos public by default."));
+  EXPECT_FALSE(is_pointer_sentence("Check out Lumen Memories, which keeps copies of your photos even after you leave."));
+  EXPECT_FALSE(is_pointer_sentence("To see which companies receive your viewing history, visit our Partners page."));
+  EXPECT_FALSE(is_pointer_sentence("Read about how Lumen Assist now drafts replies from your past messages."));
+  EXPECT_FALSE(is_pointer_sentence("For the latest information on Lumen Points, see our Rewards page; unused points expire after one year."));
+  EXPECT_FALSE(is_pointer_sentence("For more information, see our Rewards page; unused points expire after one year."));
   EXPECT_TRUE(is_pointer_sentence("To troubleshoot the adult content disapproval, refer to Disapproval for adult content: Troubleshoot."));
   EXPECT_FALSE(is_pointer_sentence("To troubleshoot a disapproval, you must remove the ad within two days."));
   EXPECT_FALSE(is_pointer_sentence("To opt out, visit your settings."));  // a purpose of the reader's rights

@@ -709,14 +709,26 @@ TEST(PrecisionGeneratedSummary, ABoxOfAISummaryPutUpOrRegeneratedIsCosmetic) {
   EXPECT_FALSE(put_up.substantive);
   ASSERT_EQ(put_up.hunks.size(), 1u);
   EXPECT_EQ(put_up.hunks[0].cosmetic_kinds, (Kinds{"generated_summary"}));
-  std::string regenerated = box;
-  regenerated.replace(regenerated.find("limit data storage"), 18, "never sell data");
+  const std::string regenerated =
+      "## AI-generated Key Takeaways\noutlined_flag\n"
+      "- The policies set the rules for applications that use the API services.\n"
+      "- Applications must ask for consent and keep user data briefly.\n";
   EXPECT_FALSE(change_of(box + policies, regenerated + policies).substantive);
   EXPECT_TRUE(labels_a_generated_summary("KI-generierte Zusammenfassung"));
   EXPECT_FALSE(labels_a_generated_summary("AI summary features"));
   // Twins: the policies' own list changed under a box; a section on AI summaries.
   EXPECT_TRUE(change_of(box + policies + "- You must not sell user data.\n", box + policies + "- You may sell user data.\n").substantive);
   EXPECT_TRUE(change_of(policies, policies + "## AI summaries\n- We use your videos to write AI summaries.\n").substantive);
+  // A review's finds: the terms' own sections on the feature; the document's own list right
+  // after the box, one item changed.
+  const std::string feature = "## AI-generated overviews\n- The captions used for an overview are kept for 30 days.\n";
+  EXPECT_TRUE(change_of(policies + feature, policies + "## AI-generated overviews\n- The captions used for an overview are kept for 3 years.\n").substantive);
+  EXPECT_FALSE(labels_a_generated_summary("AI-generated summary of your calls"));
+  EXPECT_TRUE(labels_a_generated_summary("Key takeaways (AI-generated)"));
+  const std::string own_list = "- You must be at least 13 years old to use the API services.\n";
+  std::string older = own_list;
+  older.replace(older.find("13"), 2, "18");
+  EXPECT_TRUE(change_of(box + own_list + policies, box + older + policies).substantive);
 }
 
 TEST(PrecisionTableOfContents, AnEntryGluedIntoALineOfContentsIsCosmetic) {
@@ -1027,6 +1039,21 @@ TEST(PrecisionPageControl, ALinkToTheDocumentInAnotherLanguageIsCosmetic) {
   EXPECT_FALSE(is_page_control_label("Version 2.0 of the rules"));
   // Twin: which language's version binds.
   EXPECT_TRUE(change_of(text, text + "\nThe German language version prevails.").substantive);
+  // A review's finds: which version binds swapped in a list of languages; the prevailing
+  // version's line replaced; a note "(binding)" put on the line at the top.
+  EXPECT_TRUE(change_of(text + "\n## Languages\nEnglish (binding version)\nDeutsch (courtesy translation)",
+                        text + "\n## Languages\nEnglish (courtesy translation)\nDeutsch (binding version)")
+                  .substantive);
+  EXPECT_TRUE(change_of(text + "\nIf the language versions of these terms differ, this version prevails:\nEnglish version",
+                        text + "\nIf the language versions of these terms differ, this version prevails:\nGerman language version")
+                  .substantive);
+  const std::string body = "You may not post content that breaks the law, and we may remove posts that do so after a warning.\n"
+                           "We may suspend the accounts of people who break these terms again and again, after telling them why.\n";
+  std::string long_body;
+  for (int i = 0; i < 8; ++i) long_body += body;
+  EXPECT_TRUE(change_of("# User Agreement\nGerman language version\n" + long_body,
+                        "# User Agreement\nGerman language version (binding)\n" + long_body)
+                  .substantive);
 }
 
 TEST(PrecisionPageControl, AButtonPutInTheSelectionOrItsLabelTranslatedIsCosmetic) {

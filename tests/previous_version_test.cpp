@@ -174,6 +174,10 @@ TEST(PrecisionPreviousVersion, ALinkTitledWithTheEarlierEditionsMonthIsCosmetic)
                          parse_text(terms))
                   .substantive);
   EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(terms + "Previous policy no longer applies since August 2025\n")).substantive);
+  // A review's finds: which terms bind whom, in a title's length; another document's title beside the link.
+  EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(terms + "Previous Terms of Service August 2025 still govern existing subscribers\n")).substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(terms + "Prior Privacy Policy August 2025 covers accounts opened before March\n")).substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(terms + "Previous Terms of Service August 2025\nLumenfield Arbitration Agreement August 2025\n")).substantive);
 }
 
 // Negative twins: which version applies, said without a link, and a link to something else.

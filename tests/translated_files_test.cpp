@@ -40,7 +40,7 @@ std::string entry(const std::string& tag, const std::string& title, const std::s
 
 std::string files(const std::string& date, const std::string& size, bool with_thai) {
   std::string list = entry("DE", "Nutzungsbedingungen von Lumenfield", date, size) +
-                     entry("FR", "Conditions d'utilisation de Lumenfield", date, size) +
+                     entry("FR", "Conditions g\xC3\xA9n\xC3\xA9rales d'utilisation de Lumenfield", date, size) +
                      entry("PT-BR", "Termos de Uso da Lumenfield", date, size) +
                      entry("ZH-TW", "Lumenfield \xE4\xBD\xBF\xE7\x94\xA8\xE6\xA2\x9D\xE6\xAC\xBE", date, size);
   if (with_thai) list += entry("TH", "\xE0\xB8\x82\xE0\xB9\x89\xE0\xB8\xAD\xE0\xB8\x81\xE0\xB8\xB3\xE0\xB8\xAB\xE0\xB8\x99\xE0\xB8\x94 Lumenfield", date, size);
@@ -89,6 +89,20 @@ TEST(TranslatedFiles, TheDocumentsOwnFileOrAClauseBesideIsNews) {
   EXPECT_TRUE(files_change_of(kPlatformTerms + two_before, kPlatformTerms + two_after).substantive);
   const std::string list = files("20260330", "1 MB", false);
   EXPECT_TRUE(files_change_of(kPlatformTerms + list, kPlatformTerms + list + "The English text no longer prevails over translations.\n").substantive);
+  // A review's finds: a new document in English put in the list; a list of country addenda in
+  // English (their codes are languages' codes too); a sentence naming a file among the entries.
+  EXPECT_TRUE(files_change_of(kPlatformTerms + list,
+                              kPlatformTerms + list + entry("EN", "Lumenfield Arbitration Agreement", "20260519", "310 KB"))
+                  .substantive);
+  const std::string addenda = entry("UK", "United Kingdom Consumer Addendum", "20260330", "1 MB") +
+                              entry("CA", "Canada Privacy Addendum", "20260330", "1 MB") +
+                              entry("IE", "Ireland Consumer Addendum", "20260330", "1 MB");
+  EXPECT_TRUE(files_change_of(kPlatformTerms + addenda,
+                              kPlatformTerms + addenda + entry("BR", "Brazil Data Processing Addendum", "20260519", "150 KB"))
+                  .substantive);
+  std::string with_sentence = files("20260519", "1 MB", false);
+  with_sentence.insert(with_sentence.find("- FR"), "Only the English file Lumenfield_Terms_20260519.pdf binds you; translations are a courtesy\n");
+  EXPECT_TRUE(files_change_of(kPlatformTerms + files("20260330", "1 MB", false), kPlatformTerms + with_sentence).substantive);
   std::string revised = kPlatformTerms;
   revised.replace(revised.find("thirty days"), 11, "ten days");
   EXPECT_TRUE(files_change_of(kPlatformTerms + list, revised + files("20260519", "1 MB", false)).substantive);

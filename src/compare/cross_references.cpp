@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
 #include <string_view>
 
 #include "tosdiff/compare/canonical.hpp"
@@ -46,6 +47,21 @@ std::string section_number(std::string_view word) {
     j = close + 1;
   }
   return j == word.size() ? std::string(word) : "";
+}
+
+// A number followed by a unit is a quantity, not a section ("30.5 days", "2.5 euros").
+constexpr std::string_view kQuantityUnits[] = {
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minutes", "business",
+    "calendar", "working", "euro", "euros", "eur", "dollar", "dollars", "usd", "gbp", "pounds", "percent", "%",
+    "times", "jours", "mois", "ans", "ann\xC3\xA9" "es", "tage", "tagen", "monate", "monaten", "jahre", "jahren",
+    "d\xC3\xAD" "as", "meses", "a\xC3\xB1os", "giorni", "mesi", "anni", "dias", "anos", "dagen", "maanden", "jaar"};
+
+bool quantity_follows(const std::vector<std::string>& words, std::size_t i) {
+  const std::string& number = words[i];
+  if (number.empty() || !is_ascii_digit(number.back()) || i + 1 >= words.size()) return false;  // "8," ends the reference
+  std::string next = tosdiff::ascii_lower(words[i + 1]);
+  while (!next.empty() && (next.back() == '\'' || next.back() == ',' || next.back() == '.' || next.back() == ';')) next.pop_back();
+  return std::find(std::begin(kQuantityUnits), std::end(kQuantityUnits), next) != std::end(kQuantityUnits);
 }
 
 // The number without its items: "14.12(a)" is in section "14.12".
@@ -99,6 +115,37 @@ bool text_agrees_with_reference(const Text& text, const SectionReference& refere
   return false;
 }
 
+// The numbers' parts: "14.12(a)" is 14, 12.
+std::vector<int> number_parts(std::string_view number) {
+  std::vector<int> parts;
+  for (const std::string& part : nonempty_parts(section_base_number(number), '.')) parts.push_back(std::stoi(part.substr(0, 6)));
+  return parts;
+}
+
+// What shows both references mean one section: the titles written with them, one holding the
+// other ("Processor Terms", "No Effect on Processor Terms"); without titles, a renumbering's
+// step: as many parts, one of them moved by 2 at most ("15.4" → "14.4", "8" → "7"). A title on
+// one side only, or a number far off ("16" → "12"), says nothing of what was meant.
+bool same_section_meant(const SectionReference& old_reference, const SectionReference& new_reference) {
+  if (!old_reference.title.empty() || !new_reference.title.empty()) {
+    if (old_reference.title.empty() || new_reference.title.empty()) return false;
+    return new_reference.title.find(old_reference.title) != std::string::npos ||
+           old_reference.title.find(new_reference.title) != std::string::npos;
+  }
+  const std::vector<int> old_parts = number_parts(old_reference.number), new_parts = number_parts(new_reference.number);
+  if (old_parts.empty() || old_parts.size() != new_parts.size()) return false;
+  std::size_t moved = 0;
+  for (std::size_t k = 0; k < old_parts.size(); ++k)
+    if (old_parts[k] != new_parts[k]) {
+      if (std::abs(old_parts[k] - new_parts[k]) > 2) return false;
+      ++moved;
+    }
+  // Its items the same: "15.4(a)" is no renumbering of "14.4(b)".
+  const std::string_view old_items = std::string_view(old_reference.number).substr(section_base_number(old_reference.number).size());
+  const std::string_view new_items = std::string_view(new_reference.number).substr(section_base_number(new_reference.number).size());
+  return moved == 1 && old_items == new_items;
+}
+
 // The index of the block whose rendered line is `line` (the hunk's block), or the text's size.
 std::size_t block_index_of(const Text& text, const std::string& line) {
   for (std::size_t i = 0; i < text.blocks.size(); ++i)
@@ -115,15 +162,21 @@ std::vector<SectionReference> section_references(const std::string& block_text, 
   bool in_list = false;  // after "Sections 4.2 (...)": "and 9.2" continues it
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string number = section_number(words[i]);
-    const bool introduced = i > 0 && (is_reference_word(words[i - 1]) || (in_list && (is_reference_list_word(words[i - 1]) || words[i - 1].ends_with(","))));
-    if (number.empty() || !introduced) {
+    const bool titled = i + 1 < words.size() && opens_reference_title(words[i + 1]);
+    const bool after_reference_word = i > 0 && is_reference_word(words[i - 1]);
+    // A list goes on with section numbers ("Sections 4.2 (...) and 9.2 (...)"), not with any
+    // number ("Section 10.1, or 30 days"): a number with a dot or an item, or a title after it.
+    const bool continues_list = i > 0 && in_list && (is_reference_list_word(words[i - 1]) || words[i - 1].ends_with(",")) &&
+                                (titled || number.find_first_of(".(") != std::string::npos);
+    const bool introduced = !number.empty() && (after_reference_word || continues_list) && !quantity_follows(words, i);
+    if (!introduced) {
       in_list = in_list && (is_reference_list_word(words[i]) || is_reference_word(words[i]));
       out += (out.empty() ? "" : " ") + words[i];
       continue;
     }
     SectionReference reference{number, ""};
     std::size_t end = i;
-    if (i + 1 < words.size() && opens_reference_title(words[i + 1])) {
+    if (titled) {
       std::size_t k = i + 1;
       while (k < words.size() && k - i <= kReferenceTitleMaxWords && !closes_reference_title(words[k])) ++k;
       if (k < words.size() && k - i <= kReferenceTitleMaxWords) {
@@ -163,7 +216,8 @@ void mark_corrected_cross_references(std::vector<Hunk>& hunks, const Text& befor
       const std::size_t old_at = block_index_of(before, removed[p]->text), new_at = block_index_of(after, added[p]->text);
       for (std::size_t r = 0; r < old_refs.size() && explained; ++r) {
         if (old_refs[r] == new_refs[r]) continue;
-        explained = !text_agrees_with_reference(before, old_refs[r], old_at) && text_agrees_with_reference(after, new_refs[r], new_at);
+        explained = same_section_meant(old_refs[r], new_refs[r]) && !text_agrees_with_reference(before, old_refs[r], old_at) &&
+                    text_agrees_with_reference(after, new_refs[r], new_at);
         corrected = true;
       }
     }

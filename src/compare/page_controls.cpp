@@ -10,6 +10,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/language_labels.hpp"
 #include "tosdiff/compare/link_annotations.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/model/language_names.hpp"
@@ -163,40 +164,6 @@ std::string without_symbols(const std::string& text) {
     if (!symbol) out += (out.empty() ? "" : " ") + word;
   }
   return out;
-}
-
-// A language's adjective as a version is called by it ("française", "deutsche"), as its name.
-std::string language_adjective(const std::string& word) {
-  static const std::map<std::string, std::string> kAdjectives = {
-      {"fran\xC3\xA7" "aise", "fran\xC3\xA7" "ais"}, {"francaise", "francais"}, {"anglaise", "english"},
-      {"deutsche", "deutsch"}, {"englische", "english"}, {"espa\xC3\xB1ola", "espa\xC3\xB1ol"}, {"inglesa", "english"},
-      {"italiana", "italiano"}, {"inglese", "english"}, {"portuguesa", "portugu\xC3\xAAs"}, {"nederlandse", "nederlands"},
-      {"engelse", "english"}};
-  const auto it = kAdjectives.find(word);
-  return it == kAdjectives.end() ? word : it->second;
-}
-
-// A link to the page in another language, named so: "German language version", "English
-// version", "Version française", "Deutsche Fassung" (contrib replay: a forum's user agreement,
-// such a link put near its top). A language's name, and the words that call it a version.
-bool names_a_language_version(std::string_view block_text) {
-  static constexpr std::string_view kVersionWords[] = {"language version", "version", "translation", "fassung",
-                                                       "Ã¼" "bersetzung", "versiÃ³n", "versione",
-                                                       "versÃ£o", "versie", "vertaling", "traduction"};
-  const std::string label = tosdiff::ascii_lower(trim(block_text));
-  for (std::string_view words : kVersionWords) {
-    // "<language> <words>", or "<words> <language>" ("Version française").
-    if (label.size() > words.size() + 1 && label.compare(label.size() - words.size(), words.size(), words) == 0 &&
-        label[label.size() - words.size() - 1] == ' ') {
-      std::string language = label.substr(0, label.size() - words.size() - 1);
-      if (is_language_name(language) || is_language_name(language_adjective(language))) return true;
-    }
-    if (label.size() > words.size() + 1 && label.compare(0, words.size(), words) == 0 && label[words.size()] == ' ') {
-      const std::string language = label.substr(words.size() + 1);
-      if (is_language_name(language) || is_language_name(language_adjective(language))) return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace
@@ -442,7 +409,8 @@ bool is_page_control_label(std::string_view block_text) {
   if (is_feedback_prompt(block_text)) return true;
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
   // a country dropped from a list may be a term.
-  if (is_language_name(block_text) && tosdiff::ascii_lower(trim(block_text)) != "indonesia") return true;
+  if (is_language_name(block_text) && tosdiff::ascii_lower(trim(block_text)) != "indonesia" && notes_only_a_region(block_text))
+    return true;
   if (names_a_language_version(block_text)) return true;
   if (is_language_switcher_line(block_text)) return true;
   if (is_version_picker(block_text)) return true;
@@ -639,6 +607,21 @@ std::string lone_short_label(const Hunk& hunk) {
 
 }  // namespace
 
+namespace {
+
+bool names_a_language(std::string_view text) {
+  return is_language_name(text) || names_a_language_version(text) || is_language_switcher_line(text);
+}
+
+bool swaps_languages(const Hunk& hunk) {
+  bool removed = false, added = false;
+  for (const LineOp& line : hunk.lines)
+    if (names_a_language(parse_block(line.text).text)) (line.op == '-' ? removed : added) = true;
+  return removed && added;
+}
+
+}  // namespace
+
 void mark_page_controls(std::vector<Hunk>& hunks) {
   // A label may not be a heading (a section titled "Download your data" is the document's),
   // but a widget's prompt may: "#### Have a moment?" heads a survey box, "## Contents" a table.
@@ -661,6 +644,10 @@ void mark_page_controls(std::vector<Hunk>& hunks) {
                  ? is_page_furniture_phrase(block.text) || is_language_switcher_line(block.text)
                  : is_page_control_label(block.text));
     }
+    // One language put in another's place, or its note changed ("English (binding version)" /
+    // "English (courtesy translation)", "English version" / "German language version" under
+    // "this version prevails:") may say which text binds: a switcher's entries come and go whole.
+    if (all && swaps_languages(hunk)) continue;
     if (all) mark_cosmetic(hunk, rules_only ? "layout" : "page_control");
     else if (only_labels_beside_the_text(hunk)) mark_cosmetic(hunk, "page_control");
   }

@@ -135,6 +135,17 @@ bool side_within_footer(std::size_t start, std::size_t lines, std::size_t footer
 
 // A line that says more than a label: a number (a date, an address, a version), an address,
 // a link, a value after its label, or a sentence.
+// Which text binds, said in a label: "(binding)", "prevails", "legally binding", "faisant foi",
+// "verbindlich" (a review's find: a language version's line at the top gaining "(binding)").
+bool says_which_text_binds(std::string_view text) {
+  const std::string lower = tosdiff::ascii_lower(text);
+  static constexpr std::string_view kBindingWords[] = {"binding", "prevail", "authoritative", "legally valid", "faisant foi",
+                                                       "fait foi", "verbindlich", "ma\xC3\x9fgeblich", "vinculante",
+                                                       "vincolante", "prevalece", "prevale", "bindend"};
+  return std::any_of(std::begin(kBindingWords), std::end(kBindingWords),
+                     [&](std::string_view word) { return lower.find(word) != std::string::npos; });
+}
+
 bool states_something(std::string_view line) {
   const Block block = parse_block(line);
   const std::string_view text = block.text;
@@ -142,6 +153,7 @@ bool states_something(std::string_view line) {
     return true;
   if (text.find("\xEF\xBC\x9A") != std::string_view::npos) return true;  // a full-width colon
   if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos) return true;
+  if (says_which_text_binds(text)) return true;  // "German language version (binding)"
   const std::string_view trimmed = trim(text);
   if (trimmed.empty()) return false;
   const char last = trimmed.back();

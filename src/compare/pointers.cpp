@@ -20,14 +20,7 @@ constexpr std::size_t kArrowLabelMaxWords = 6;
 constexpr std::string_view kPointerOpenings[] = {
     "for more information", "for further information", "for more details", "for further details", "for more info",
     "for details", "to learn more", "learn more", "find out more", "to find out more", "read more about", "see also",
-    "for the latest information", "for the most up-to-date information",
     "more information about", "more information on", "more information is available",
-    // A help centre's line to a neighbouring article (contrib replay: "Learn about Google Vids
-    // availability." put in at a storage service's policy's foot).
-    "learn about", "read about", "refer to", "check out",
-    // A video explaining the page (contrib replay: a music service's privacy policy, "You can also
-    // watch our video about Your Privacy Controls.").
-    "watch our video", "watch the video", "you can also watch our video", "you can watch our video",
     "pour en savoir plus", "pour plus d'informations", "pour plus d\xE2\x80\x99informations", "pour plus d'information",
     "pour plus d\xE2\x80\x99information", "pour de plus amples informations", "en savoir plus", "voir aussi",
     "weitere informationen", "mehr informationen", "mehr erfahren", "siehe auch",
@@ -41,6 +34,25 @@ constexpr std::string_view kTipOpenings[] = {"tip:", "tip :", "tips:", "tips :",
 constexpr std::initializer_list<const char*> kSendingWords = {
     "learn", "see", "visit", "go", "read", "check", "refer", "book", "contact", "consulte", "consultez", "voir", "siehe", "besuchen", "visita",
     "consulta", "vedi", "leia", "lees", "bekijk"};
+
+// A help centre's line to a neighbouring article or video, which only names it: "Learn about
+// Lumen Clips availability." (contrib replay: a storage service's policy), "You can also watch
+// our video about Personal Data at Lumen." (a music service's privacy policy), "For the latest
+// information, please visit ..." (a device maker's disclosure policy). Held to saying nothing
+// more (says_nothing_more): "Refer to our Seller Handbook, which forms part of these terms" or
+// "Learn about Lumen Clips, which now makes your videos public" is a clause.
+constexpr std::string_view kLinkLineOpenings[] = {
+    "learn about", "read about", "refer to", "check out", "watch our video", "watch the video",
+    "you can also watch our video", "you can watch our video", "for the latest information",
+    "for the most up-to-date information"};
+
+constexpr std::size_t kLinkLineMaxWords = 16;
+
+// Words that open a clause of their own or bind the reader: a line to another page has none.
+constexpr std::initializer_list<const char*> kClauseWords = {
+    "which", "that", "who", "whom", "whose", "how", "now", "where", "when", "whenever", "while", "because", "unless",
+    "if", "agree", "agrees", "bind", "binds", "binding", "forms", "incorporated", "incorporates", "apply", "applies",
+    "govern", "governs", "required", "requires", "must", "will", "shall", "may", "can", "should", "would", "could"};
 
 // A purpose that is the reader's own reading, and then where to read: "To troubleshoot a
 // disapproval, refer to ..." (contrib replay: an ad network's policy dropping such a line).
@@ -95,12 +107,22 @@ bool is_pointer_sentence(std::string_view sentence) {
   if (ends_with_arrow(text) && text.front() != '<' && text.rfind("\xC2\xAB", 0) != 0)
     return words <= kArrowLabelMaxWords && !any_of_words(key_words, kModalWords);
   const std::string lower = ascii_lower(text);
+  // A second clause after a semicolon says something of its own ("...; unused points expire").
   for (std::string_view opening : kPointerOpenings)
-    if (opens_with(lower, opening)) return true;
+    if (opens_with(lower, opening)) return lower.find(';') == std::string::npos;
   for (std::string_view tip : kTipOpenings)
     if (lower.rfind(tip, 0) == 0) return any_of_words(key_words, kSendingWords);
+  // The lines below only name the page they send to: short, one clause, nothing binding after
+  // their opening.
+  auto says_nothing_more = [&](std::string_view opening) {
+    const std::vector<std::string> rest = space_separated_words(canonicalize(lower.substr(opening.size()), kFoldToWords));
+    return lower.find(';') == std::string::npos && words <= kLinkLineMaxWords && !any_of_words(rest, kClauseWords);
+  };
+  for (std::string_view opening : kLinkLineOpenings)
+    if (opens_with(lower, opening)) return says_nothing_more(opening);
   for (std::string_view purpose : kReadingPurposes)
     if (opens_with(lower, purpose)) {
+      if (!says_nothing_more(purpose)) return false;
       // The sending word opens the main clause, after the purpose's comma.
       const std::size_t comma = lower.find(", ");
       if (comma == std::string::npos) return false;

@@ -133,13 +133,30 @@ bool links_an_earlier_version(std::string_view block_text) {
 // date is the month and the year, the same on both lines.
 constexpr std::size_t kVersionTitleMaxWords = 10;
 
+// A title's words are capitalised, but for the small words between them, the document's words,
+// a word saying it is earlier and its date: "Previous Cookies policy August 2025". A word in
+// lower case of another kind makes it a clause ("... still govern existing subscribers").
+bool written_as_a_title(std::string_view text) {
+  for (const std::string& word : space_separated_words(text)) {
+    const char first = word.front();
+    if ((first >= 'A' && first <= 'Z') || is_ascii_digit(first) || static_cast<unsigned char>(first) >= 0x80) continue;
+    const std::string lower = canonicalize(word, kFoldToWords);
+    if (is_one_of(lower, kDocumentWords) || is_one_of(lower, {"of", "the", "de", "des", "du", "der", "die", "von", "la", "le", "et",
+                                                             "and", "del", "van", "pdf", "version", "previous", "prior",
+                                                             "earlier", "archived", "former", "older"}))
+      continue;
+    return false;
+  }
+  return true;
+}
+
 // The month and year a title names ("august 2025"), "" when it is no title.
 std::string version_title_date(std::string_view block_text) {
   const std::string_view text = trim(block_text);
   if (text.empty() || text.back() == '.' || text.back() == ';' || text.back() == ':') return "";
   const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
   if (words.size() < 3 || words.size() > kVersionTitleMaxWords || !any_of_words(words, kDocumentWords)) return "";
-  if (any_of_words(words, kNegationWords)) return "";
+  if (any_of_words(words, kNegationWords) || !written_as_a_title(text)) return "";
   for (std::size_t i = 1; i < words.size(); ++i) {
     const std::string& year = words[i];
     const bool is_year = year.size() == 4 && std::all_of(year.begin(), year.end(), is_ascii_digit) &&
@@ -155,17 +172,35 @@ bool says_earlier(std::string_view block_text) {
                               "ant\xC3\xA9rieure", "vorherige", "fr\xC3\xBCh" "ere", "anterior", "precedente", "vorige"});
 }
 
-// Every line a title of the same month as a line that says it is earlier: the link and its copy's title.
+// The document's words a line names ("cookies", "policy"), lower case.
+std::set<std::string> document_words_of(std::string_view text) {
+  std::set<std::string> named;
+  for (const std::string& word : space_separated_words(canonicalize(text, kFoldToWords)))
+    if (is_one_of(word, kDocumentWords)) named.insert(word);
+  return named;
+}
+
+// Every line a title of the same month as a line that says it is earlier, naming the same kind
+// of document (the link and its copy's title; "Lumenfield Arbitration Agreement August 2025"
+// beside "Previous Terms of Service August 2025" is another document).
 bool titles_earlier_versions(const Hunk& hunk) {
-  std::set<std::string> earlier_dates, dates;
+  std::set<std::string> earlier_dates, dates, earlier_words;
+  std::vector<std::pair<std::string, std::set<std::string>>> titles;
   for (const LineOp& line : hunk.lines) {
     const std::string text = parse_block(line.text).text;
     const std::string date = version_title_date(text);
     if (date.empty()) return false;
     dates.insert(date);
-    if (says_earlier(text)) earlier_dates.insert(date);
+    titles.emplace_back(date, document_words_of(text));
+    if (says_earlier(text)) {
+      earlier_dates.insert(date);
+      for (const std::string& word : titles.back().second) earlier_words.insert(word);
+    }
   }
-  return !dates.empty() && dates == earlier_dates;
+  if (dates.empty() || dates != earlier_dates) return false;
+  return std::all_of(titles.begin(), titles.end(), [&](const auto& title) {
+    return std::any_of(title.second.begin(), title.second.end(), [&](const std::string& word) { return earlier_words.count(word) > 0; });
+  });
 }
 
 void mark_links_to_earlier_versions(std::vector<Hunk>& hunks) {
