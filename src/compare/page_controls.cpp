@@ -609,8 +609,10 @@ std::string lone_short_label(const Hunk& hunk) {
 
 namespace {
 
+// One language's entry or version link; a switcher's whole line losing a label keeps its languages.
 bool names_a_language(std::string_view text) {
-  return is_language_name(text) || names_a_language_version(text) || is_language_switcher_line(text);
+  const bool one_entry = count_space_separated_words(text) <= 4 && text.find('|') == std::string_view::npos;
+  return one_entry && (is_language_name(text) || names_a_language_version(text));
 }
 
 bool swaps_languages(const Hunk& hunk) {
