@@ -1444,6 +1444,32 @@ TEST(PrecisionTimeZone, AShiftedListThatLinesUpWithItselfIsStillATimeZone) {
   EXPECT_FALSE(change.substantive);
 }
 
+TEST(PrecisionLostLabel, ALinksLabelLostOrFoundIsMarkup) {
+  // A social network's standards: a link's text missing from one capture ("fall under our .").
+  const std::string with_label = "# Standards\nSocial casino games fall under our Community Standard for Restricted Goods and Services.\nBe kind.";
+  const std::string without = "# Standards\nSocial casino games fall under our .\nBe kind.";
+  const Change found = change_of(without, with_label);
+  EXPECT_FALSE(found.substantive);
+  ASSERT_EQ(found.hunks.size(), 1u);
+  EXPECT_EQ(found.hunks[0].cosmetic_kinds, (Kinds{"markup"}));
+  EXPECT_FALSE(change_of(with_label, without).substantive);
+  // Twins: words in lower case said in the label's place; a label after a word a sentence may end on.
+  EXPECT_TRUE(change_of(without, "# Standards\nSocial casino games fall under our partners' rules and may be sold.\nBe kind.").substantive);
+  EXPECT_TRUE(change_of("# Standards\nWe review games.\nBe kind.", "# Standards\nWe review games Every Week.\nBe kind.").substantive);
+}
+
+TEST(PrecisionTimeZone, ALogShiftedBesideThePolicysOwnDateIsATimeZone) {
+  // A social network's standards: its change log rendered in the reader's time zone, a day
+  // later, its own date written as text staying.
+  const Change change = change_of("# Standards\nEffective May 1, 2025\nChange log\nJan 26, 2023 Nov 23, 2022\nFeb 24, 2022 Nov 24, 2021",
+                                  "# Standards\nEffective May 1, 2025\nChange log\nJan 27, 2023 Nov 24, 2022\nFeb 25, 2022 Nov 25, 2021");
+  EXPECT_FALSE(change.substantive);
+  // Twin: the policy's own date moved with the log by two days; a date moved beside a word changed.
+  EXPECT_TRUE(change_of("# Standards\nEffective May 1, 2025\nChange log\nJan 26, 2023 Nov 23, 2022\nFeb 24, 2022 Nov 24, 2021",
+                        "# Standards\nEffective May 3, 2025\nChange log\nJan 27, 2023 Nov 24, 2022\nFeb 25, 2022 Nov 25, 2021")
+                  .substantive);
+}
+
 TEST(PrecisionTimeZone, OneDateMovedOrDatesMovedApartStaySubstantive) {
   EXPECT_TRUE(change_of("# Terms\nThese terms take effect on Oct 14, 2025 for everyone.",
                         "# Terms\nThese terms take effect on Oct 15, 2025 for everyone.")

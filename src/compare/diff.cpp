@@ -18,6 +18,7 @@
 #include "tosdiff/compare/link_cards.hpp"
 #include "tosdiff/compare/link_rewrites.hpp"
 #include "tosdiff/compare/literal_markup.hpp"
+#include "tosdiff/compare/lost_labels.hpp"
 #include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/compare/navigation.hpp"
@@ -613,6 +614,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_ad_slots(hunks, before_text, after_text);
   mark_link_rewrites(hunks, before_text, after_text);
   mark_typos(hunks, before_text, after_text);
+  mark_lost_link_labels(hunks);
   mark_navigation(hunks);
   mark_link_columns(hunks, before_text, after_text);
   mark_site_menu(hunks, before_text, after_text);

@@ -38,23 +38,29 @@ std::string iso(long days) {  // days since 1970-01-01 as YYYY-MM-DD (Hinnant's 
   return out;
 }
 
-// The key with every date moved by `shift` days; counts the dates.
-std::string shifted(const std::string& key, long shift, std::size_t& dates) {
-  std::string out;
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    if (!is_iso_date_at(key, i)) {
-      out += key[i];
+// The new key is the old one with each date the same or moved by `shift` days, nothing else
+// different; counts the dates moved. A date that does not move is one the page writes as text
+// (a policy's own date beside a change log rendered in the reader's time zone: pga replay, a
+// social network's community standards, 40 dates of its log a day later, then back).
+bool moved_or_kept(const std::string& old_key, const std::string& new_key, long shift, std::size_t& moved) {
+  if (old_key.size() != new_key.size()) return false;
+  for (std::size_t i = 0; i < old_key.size(); ++i) {
+    if (!is_iso_date_at(old_key, i)) {
+      if (old_key[i] != new_key[i]) return false;
       continue;
     }
-    ++dates;
-    out += iso(days_from_civil(std::atol(key.substr(i, 4).c_str()), std::atol(key.substr(i + 5, 2).c_str()),
-                               std::atol(key.substr(i + 8, 2).c_str())) +
-               shift);
+    if (!is_iso_date_at(new_key, i)) return false;
+    const std::string old_date = old_key.substr(i, 10), new_date = new_key.substr(i, 10);
+    if (new_date != old_date) {
+      const long day = days_from_civil(std::atol(old_date.substr(0, 4).c_str()), std::atol(old_date.substr(5, 2).c_str()),
+                                       std::atol(old_date.substr(8, 2).c_str()));
+      if (iso(day + shift) != new_date) return false;
+      ++moved;
+    }
     i += 9;
   }
-  return out;
+  return true;
 }
-
 
 }  // namespace
 
@@ -66,7 +72,7 @@ void mark_time_zone_shift(std::vector<Hunk>& hunks, const std::vector<std::strin
   for (long shift : {1L, -1L}) {
     std::size_t dates = 0;
     bool same = true;
-    for (std::size_t i = 0; i < old_keys.size() && same; ++i) same = shifted(old_keys[i], shift, dates) == new_keys[i];
+    for (std::size_t i = 0; i < old_keys.size() && same; ++i) same = moved_or_kept(old_keys[i], new_keys[i], shift, dates);
     if (!same || dates < kMinShiftedDates) continue;
     for (Hunk& hunk : hunks) {
       if (hunk.cosmetic) continue;

@@ -11,9 +11,10 @@
 
 namespace tosdiff {
 
-// When the new text is the old one with every date moved by the same one day, earlier or
-// later (3 dates or more, and nothing else different), every substantive hunk is cosmetic,
-// kind "time_zone". Judged on the whole texts, not hunk by hunk: a list of dates shifted by
+// When the new text is the old one with dates moved by the same one day, earlier or later (3
+// dates or more; the others the same, as a page writes its own date as text beside a log it
+// renders in the reader's time zone; nothing else different), every substantive hunk is
+// cosmetic, kind "time_zone". Judged on the whole texts, not hunk by hunk: a list of dates shifted by
 // a day can line up with itself in the diff. One date moved, dates moved by different
 // amounts, or anything else changed: substantive as usual.
 // The texts are given by the comparison keys of their blocks (canonical.hpp), one per block.

@@ -1,0 +1,79 @@
+#include "tosdiff/compare/lost_labels.hpp"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kLostLabelMaxWords = 12;
+
+// Words after which a sentence cannot end: a determiner, a possessive, a preposition, a verb
+// that sends the reader somewhere.
+constexpr std::string_view kDanglingWords[] = {
+    "our", "the", "your", "their", "its", "this", "these", "a", "an", "see", "visit", "under", "in", "at", "to", "of",
+    "per", "notre", "nos", "votre", "vos", "la", "le", "les", "du", "des", "unser", "unsere", "unseren", "der", "die",
+    "das", "den", "dem", "nuestra", "nuestro", "nuestros", "el", "los", "las", "nostra", "nostro", "il", "lo", "gli",
+    "nossa", "nosso", "o", "os", "as", "onze", "het", "de"};
+
+bool is_sentence_mark(std::string_view text) {
+  const std::string_view t = trim(text);
+  return t == "." || t == "," || t == ";" || t == ":";
+}
+
+// A link's label ending with `mark`: at most 12 words, two thirds of them capitalised.
+bool is_label_ending_with(std::string_view text, char mark) {
+  const std::string_view t = trim(text);
+  if (t.size() < 2 || t.back() != mark) return false;
+  const std::vector<std::string> words = space_separated_words(t.substr(0, t.size() - 1));
+  if (words.empty() || words.size() > kLostLabelMaxWords) return false;
+  std::size_t capitalised = 0;
+  for (const std::string& word : words)
+    if ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0xC3) ++capitalised;
+  return capitalised * 3 >= words.size() * 2;
+}
+
+bool ends_dangling(std::string_view text) {
+  const std::vector<std::string> words = space_separated_words(text);
+  if (words.empty()) return false;
+  const std::string last = ascii_lower(words.back());
+  return std::find(std::begin(kDanglingWords), std::end(kDanglingWords), last) != std::end(kDanglingWords);
+}
+
+// The hunk's one edit: the unchanged words before it, the words taken away and put in.
+bool lost_or_found_label(const Hunk& hunk) {
+  std::size_t edits = 0;
+  std::string before, removed, added;
+  bool edited = false;
+  for (const WordOp& word : hunk.words) {
+    if (word.op == '=') {
+      if (edited) continue;  // what follows the edit is free
+      before = word.text;
+      continue;
+    }
+    if (!edited) ++edits;
+    edited = true;
+    (word.op == '-' ? removed : added) += (word.op == '-' ? removed : added).empty() ? word.text : " " + word.text;
+  }
+  // One run of edits: a '-' and a '+' next to each other.
+  std::size_t runs = 0;
+  for (std::size_t i = 0; i < hunk.words.size(); ++i)
+    if (hunk.words[i].op != '=' && (i == 0 || hunk.words[i - 1].op == '=')) ++runs;
+  if (runs != 1 || !ends_dangling(before)) return false;
+  if (is_sentence_mark(removed)) return is_label_ending_with(added, trim(removed).front());
+  if (is_sentence_mark(added)) return is_label_ending_with(removed, trim(added).front());
+  return false;
+}
+
+}  // namespace
+
+void mark_lost_link_labels(std::vector<Hunk>& hunks) {
+  for (Hunk& hunk : hunks)
+    if (!hunk.cosmetic && !hunk.words.empty() && lost_or_found_label(hunk)) mark_cosmetic(hunk, "markup");
+}
+
+}  // namespace tosdiff
