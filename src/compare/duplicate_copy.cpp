@@ -21,7 +21,6 @@ constexpr std::size_t kDateLineWords = 8;
 // The hunk's blocks, all of them `op`, are found in order in `other_keys` (short ones may be
 // missing): the removed blocks in the new text, or the added ones elsewhere in it.
 bool still_there(const Hunk& hunk, const std::vector<std::string>& other_keys, char op) {
-  const std::vector<std::string>& after_keys = other_keys;
   std::size_t at = 0, found = 0, words = 0;
   std::string all_keys;
   for (const LineOp& line : hunk.lines) {
@@ -29,12 +28,12 @@ bool still_there(const Hunk& hunk, const std::vector<std::string>& other_keys, c
     const Block block = parse_block(line.text);
     const std::string key = comparison_key(block.text);
     std::size_t k = at;
-    while (k < after_keys.size() && after_keys[k] != key) ++k;
-    if (k == after_keys.size()) {
+    while (k < other_keys.size() && other_keys[k] != key) ++k;
+    if (k == other_keys.size()) {
       // The copy kept may lay the passage out otherwise: list items merged, or split at
       // another place. Its words are there, in the new text's keys run together.
       if (all_keys.empty())
-        for (const std::string& kept : after_keys) all_keys += kept;
+        for (const std::string& kept : other_keys) all_keys += kept;
       const bool merged = key.size() >= 20 && all_keys.find(key) != std::string::npos;
       // A label may be missing from the copy kept; a copy put on brings no block of its own
       // (a short heading over it, "## Sharing", would say what the copy is now about).
