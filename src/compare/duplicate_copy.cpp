@@ -18,9 +18,16 @@ constexpr std::size_t kMinCopiedWords = 500;
 constexpr std::size_t kLabelWords = 4;
 constexpr std::size_t kDateLineWords = 8;
 
-// The hunk's blocks, all of them `op`, are found in order in `other_keys` (short ones may be
-// missing): the removed blocks in the new text, or the added ones elsewhere in it.
-bool still_there(const Hunk& hunk, const std::vector<std::string>& other_keys, char op) {
+// The blocks of a text not to search: [begin, end), 0-based (the hunk's own added blocks).
+struct SkippedBlocks {
+  std::size_t begin = 0, end = 0;
+  bool holds(std::size_t i) const { return i >= begin && i < end; }
+};
+
+// The hunk's blocks, all of them `op`, are found in order in `other_keys` outside `skipped`
+// (short ones may be missing): the removed blocks in the new text, or the added ones elsewhere
+// in it.
+bool still_there(const Hunk& hunk, const std::vector<std::string>& other_keys, char op, SkippedBlocks skipped = {}) {
   std::size_t at = 0, found = 0, words = 0;
   std::string all_keys;
   for (const LineOp& line : hunk.lines) {
@@ -28,12 +35,13 @@ bool still_there(const Hunk& hunk, const std::vector<std::string>& other_keys, c
     const Block block = parse_block(line.text);
     const std::string key = comparison_key(block.text);
     std::size_t k = at;
-    while (k < other_keys.size() && other_keys[k] != key) ++k;
+    while (k < other_keys.size() && (skipped.holds(k) || other_keys[k] != key)) ++k;
     if (k == other_keys.size()) {
       // The copy kept may lay the passage out otherwise: list items merged, or split at
       // another place. Its words are there, in the new text's keys run together.
       if (all_keys.empty())
-        for (const std::string& kept : other_keys) all_keys += kept;
+        for (std::size_t i = 0; i < other_keys.size(); ++i)
+          if (!skipped.holds(i)) all_keys += other_keys[i];
       const bool merged = key.size() >= 20 && all_keys.find(key) != std::string::npos;
       // A label may be missing from the copy kept; a copy put on brings no block of its own
       // (a short heading over it, "## Sharing", would say what the copy is now about).
@@ -127,14 +135,11 @@ void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::stri
     if (hunk.new_lines == 0 && hunk.old_lines > 0) {
       copy = (hunk.old_lines >= kMinCopiedBlocks && still_there(hunk, after_keys, '-')) ||
              date_line_still_there(hunk, after_keys);
-    } else if (hunk.old_lines == 0 && hunk.new_lines >= kMinCopiedBlocks && hunk.new_start <= after_keys.size()) {
+    } else if (hunk.old_lines == 0 && hunk.new_lines >= kMinCopiedBlocks && hunk.new_start >= 1) {
       // A second copy put on the page (rendered twice after a redesign, contrib replay: a
       // retailer's privacy policy): the new text says the passage twice, nothing more. Found in
       // the new text outside the hunk, so that the first copy still stands.
-      std::vector<std::string> elsewhere = after_keys;
-      for (std::size_t i = hunk.new_start; i < hunk.new_start + hunk.new_lines && i <= elsewhere.size(); ++i)
-        elsewhere[i - 1].clear();
-      copy = still_there(hunk, elsewhere, '+');
+      copy = still_there(hunk, after_keys, '+', {hunk.new_start - 1, hunk.new_start - 1 + hunk.new_lines});
     }
     if (!copy) continue;
     hunk.cosmetic = true;

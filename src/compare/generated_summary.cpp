@@ -42,6 +42,12 @@ bool side_in_box(std::size_t start, std::size_t lines, const std::vector<bool>& 
 
 bool labels_a_generated_summary(std::string_view block_text) {
   if (count_space_separated_words(block_text) > kSummaryLabelMaxWords) return false;
+  // Every block of both texts is asked: only one saying it was generated is folded and looked up.
+  const std::string lower = ascii_lower(block_text);
+  // ("generated", "generierte", "generado", "generato", "gegenereerde", "généré", "gerado")
+  if (lower.find("gener") == std::string::npos && lower.find("g\xC3\xA9n\xC3\xA9r") == std::string::npos &&
+      lower.find("gerad") == std::string::npos)
+    return false;
   // Folded as the comparison does, its brackets dropped: "Key takeaways (AI-generated)".
   std::string label;
   for (char c : canonicalize(trim(block_text), kFoldToWords))

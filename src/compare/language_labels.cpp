@@ -52,12 +52,21 @@ bool notes_only_a_region(std::string_view text) {
   const std::string note =
       ascii_lower(text.substr(open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1));
   const std::vector<std::string> words = space_separated_words(note);
-  static constexpr std::string_view kNoteWords[] = {"binding", "version", "translation", "prevails", "prevail", "official",
-                                                    "courtesy", "legally", "authoritative", "original", "verbindlich",
-                                                    "traduction", "vinculante", "vincolante", "bindend", "only"};
-  return words.size() <= 2 && std::none_of(words.begin(), words.end(), [](const std::string& word) {
+  // Besides the words on which text binds, those that call a text a version or a translation.
+  static constexpr std::string_view kNoteWords[] = {"version", "translation", "official", "courtesy", "legally", "original",
+                                                    "traduction", "only"};
+  return words.size() <= 2 && !says_which_text_binds(note) && std::none_of(words.begin(), words.end(), [](const std::string& word) {
            return std::find(std::begin(kNoteWords), std::end(kNoteWords), word) != std::end(kNoteWords);
          });
+}
+
+bool says_which_text_binds(std::string_view text) {
+  const std::string lower = ascii_lower(text);
+  static constexpr std::string_view kBindingWords[] = {"binding", "prevail", "authoritative", "legally valid", "faisant foi",
+                                                       "fait foi", "verbindlich", "ma\xC3\x9F" "geblich", "vinculante",
+                                                       "vincolante", "prevalece", "prevale", "bindend"};
+  return std::any_of(std::begin(kBindingWords), std::end(kBindingWords),
+                     [&](std::string_view word) { return lower.find(word) != std::string::npos; });
 }
 
 }  // namespace tosdiff

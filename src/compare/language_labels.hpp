@@ -17,4 +17,9 @@ bool names_a_language_version(std::string_view block_text);
 // region. True when the text has no note or only a region's.
 bool notes_only_a_region(std::string_view text);
 
+// Which text binds, said in a label or a note: "(binding)", "prevails", "legally valid",
+// "faisant foi", "verbindlich" (a review's find: a language version's line at the top gaining
+// "(binding)"). Such a label says something (compare/page_margins.hpp).
+bool says_which_text_binds(std::string_view text);
+
 }  // namespace tosdiff

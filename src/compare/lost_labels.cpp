@@ -44,25 +44,21 @@ bool ends_dangling(std::string_view text) {
   return std::find(std::begin(kDanglingWords), std::end(kDanglingWords), last) != std::end(kDanglingWords);
 }
 
-// The hunk's one edit: the unchanged words before it, the words taken away and put in.
+// The hunk's one edit (a run of words taken away and put in, next to each other): after a word
+// no sentence ends on, a sentence's mark alone on one side and a label ending with it on the other.
 bool lost_or_found_label(const Hunk& hunk) {
-  std::size_t edits = 0;
   std::string before, removed, added;
-  bool edited = false;
-  for (const WordOp& word : hunk.words) {
+  std::size_t runs = 0;
+  for (std::size_t i = 0; i < hunk.words.size(); ++i) {
+    const WordOp& word = hunk.words[i];
     if (word.op == '=') {
-      if (edited) continue;  // what follows the edit is free
-      before = word.text;
+      if (runs == 0) before = word.text;  // what follows the edit is free
       continue;
     }
-    if (!edited) ++edits;
-    edited = true;
-    (word.op == '-' ? removed : added) += (word.op == '-' ? removed : added).empty() ? word.text : " " + word.text;
+    if (i == 0 || hunk.words[i - 1].op == '=') ++runs;
+    std::string& side = word.op == '-' ? removed : added;
+    side += side.empty() ? word.text : " " + word.text;
   }
-  // One run of edits: a '-' and a '+' next to each other.
-  std::size_t runs = 0;
-  for (std::size_t i = 0; i < hunk.words.size(); ++i)
-    if (hunk.words[i].op != '=' && (i == 0 || hunk.words[i - 1].op == '=')) ++runs;
   if (runs != 1 || !ends_dangling(before)) return false;
   if (is_sentence_mark(removed)) return is_label_ending_with(added, trim(removed).front());
   if (is_sentence_mark(added)) return is_label_ending_with(removed, trim(added).front());

@@ -9,6 +9,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/language_labels.hpp"
 #include "tosdiff/compare/page_banner.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -135,17 +136,6 @@ bool side_within_footer(std::size_t start, std::size_t lines, std::size_t footer
 
 // A line that says more than a label: a number (a date, an address, a version), an address,
 // a link, a value after its label, or a sentence.
-// Which text binds, said in a label: "(binding)", "prevails", "legally binding", "faisant foi",
-// "verbindlich" (a review's find: a language version's line at the top gaining "(binding)").
-bool says_which_text_binds(std::string_view text) {
-  const std::string lower = tosdiff::ascii_lower(text);
-  static constexpr std::string_view kBindingWords[] = {"binding", "prevail", "authoritative", "legally valid", "faisant foi",
-                                                       "fait foi", "verbindlich", "ma\xC3\x9fgeblich", "vinculante",
-                                                       "vincolante", "prevalece", "prevale", "bindend"};
-  return std::any_of(std::begin(kBindingWords), std::end(kBindingWords),
-                     [&](std::string_view word) { return lower.find(word) != std::string::npos; });
-}
-
 bool states_something(std::string_view line) {
   const Block block = parse_block(line);
   const std::string_view text = block.text;

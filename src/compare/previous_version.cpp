@@ -100,6 +100,11 @@ void mark_previous_version_pieces(std::vector<Hunk>& hunks, const Text& before,
 // force (two dates) or a word saying it is earlier, and the link's words ("click here").
 constexpr std::size_t kVersionLinkMaxWords = 40;
 
+// Words saying a version is an earlier one, in the languages tosdiff reads.
+constexpr std::initializer_list<const char*> kEarlierWords = {
+    "previous", "prior", "earlier", "archived", "former", "ancienne", "pr\xC3\xA9" "c\xC3\xA9" "dente",
+    "ant\xC3\xA9rieure", "vorherige", "fr\xC3\xBCh" "ere", "anterior", "precedente", "vorige"};
+
 bool links_an_earlier_version(std::string_view block_text) {
   const std::string folded = canonicalize(block_text, kFoldToWords);  // lower case, no marks at word ends
   const std::vector<std::string> words = space_separated_words(folded);
@@ -110,9 +115,7 @@ bool links_an_earlier_version(std::string_view block_text) {
   std::size_t dates = 0;
   for (std::size_t i = 0; i < dated.size(); ++i)
     if (is_iso_date_at(dated, i)) ++dates, i += 9;
-  const bool earlier =
-      dates >= 2 || any_of_words(words, {"previous", "prior", "earlier", "archived", "former", "ancienne", "pr\xC3\xA9" "c\xC3\xA9" "dente",
-                                         "ant\xC3\xA9rieure", "vorherige", "fr\xC3\xBCh" "ere", "anterior", "precedente", "vorige"});
+  const bool earlier = dates >= 2 || any_of_words(words, kEarlierWords);
   const bool link = contains_any(folded, {"click here", "cliquez ici", "cliquer ici", "hier klicken", "klicken sie hier",
                                           "haga clic aqu\xC3\xAD", "haz clic aqu\xC3\xAD", "clicca qui", "clique aqui", "klik hier"});
   // A pointer, not a rule about the versions: "The previous version ... no longer applies to
@@ -168,8 +171,7 @@ std::string version_title_date(std::string_view block_text) {
 
 bool says_earlier(std::string_view block_text) {
   const std::vector<std::string> words = space_separated_words(canonicalize(block_text, kFoldToWords));
-  return any_of_words(words, {"previous", "prior", "earlier", "archived", "former", "older", "ancienne", "pr\xC3\xA9" "c\xC3\xA9" "dente",
-                              "ant\xC3\xA9rieure", "vorherige", "fr\xC3\xBCh" "ere", "anterior", "precedente", "vorige"});
+  return any_of_words(words, kEarlierWords) || any_of_words(words, {"older"});  // "Older Privacy Policy March 2022"
 }
 
 // The document's words a line names ("cookies", "policy"), lower case.
