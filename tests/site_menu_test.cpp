@@ -358,3 +358,67 @@ TEST(SiteMenu, TheMenuShownAgainBelowTheDocumentChangesWithIt) {
 
 }  // namespace
 }  // namespace tosdiff
+
+namespace tosdiff {
+namespace {
+
+// A mega-menu whose promotion cards read as sentences, above the document's own title:
+// categories nested, "Learn more" under every card, a teaser per product.
+std::string promoted_menu(const std::string& card) {
+  std::string menu = "Lumen Ledger\n- Solutions\n- Products\n- Support\n- Contact us\n";
+  for (const char* area : {"Law firms", "Tax firms", "Corporations", "Government"}) {
+    menu += "- " + std::string(area) + "\n  - Research\n  - Drafting\n  - Forms\n  - See all\n";
+    menu += "Featured\n## Ledger Draft\nComplete legal work faster with tools that unite research, analysis, and drafting.\n";
+    menu += "Learn more\n";
+  }
+  menu += "- " + card + "\n- Help & support\n";
+  return menu;
+}
+
+const std::string kTitledStatement =
+    "# Lumen Ledger Privacy Statement\n"
+    "Effective date: June 2024\n"
+    "This statement explains how Lumen Ledger collects and uses the personal information of the people who use its services.\n"
+    "## What we collect\n"
+    "We collect your name, your e-mail address, the products you use and the pages you visit on our sites.\n"
+    "## Who receives it\n"
+    "Our payment providers and our customer service receive what they need to serve you, and no more.\n"
+    "## Your rights\n"
+    "You may access, correct or erase your data at any time by writing to our privacy office.\n"
+    "## How long we keep it\n"
+    "We keep your account data while your account is open, and your invoices for ten years as the law requires.\n";
+
+TEST(SiteMenu, AMenuWithPromotionsRunsToTheDocumentsTitle) {
+  const Text text = parse_text(promoted_menu("Ledger Tax Get started with tools for everyday tax work.") + kTitledStatement);
+  const std::size_t end = site_menu_range(text).end;
+  ASSERT_GT(end, 30u);
+  EXPECT_EQ(text.blocks[end].text, "Lumen Ledger Privacy Statement");
+  const Change change =
+      menu_change_of(promoted_menu("Ledger Tax Get started with tools for everyday tax work.") + kTitledStatement,
+                     promoted_menu("Contact us about plans for tax firms Get expert guidance for your firm.") + kTitledStatement);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"site_menu"}));
+}
+
+TEST(SiteMenu, AboveATitleThatNamesNoDocumentOrAfterProseTheMenuEndsAtItsFirstSentence) {
+  // The heading below is no document's title: the menu stops at its first teaser.
+  std::string untitled = kTitledStatement;
+  untitled.replace(0, untitled.find('\n'), "# Welcome to Lumen Ledger");
+  const Text text = parse_text(promoted_menu("Ledger Tax") + untitled);
+  EXPECT_LT(site_menu_range(text).end, 12u);
+  // A clause among the lines above the title (over 40 words) ends the menu there too.
+  const std::string clause =
+      "By using any of the products listed in this menu you agree that Lumen Ledger may share your usage data with its "
+      "partners for advertising, and that this consent lasts until you withdraw it in your account settings page.\n";
+  const Text with_clause = parse_text(promoted_menu("Ledger Tax") + clause + kTitledStatement);
+  EXPECT_LT(site_menu_range(with_clause).end, 12u);
+  std::string changed_clause = clause;
+  changed_clause.replace(changed_clause.find("for advertising"), 15, "for training");
+  EXPECT_TRUE(menu_change_of(promoted_menu("Ledger Tax") + clause + kTitledStatement,
+                             promoted_menu("Ledger Tax") + changed_clause + kTitledStatement)
+                  .substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff

@@ -129,6 +129,35 @@ TEST(PrecisionUpdateNotice, ABannerWithADutyBesideItsNoticeStaysSubstantive) {
                   .substantive);
 }
 
+// Contrib replay: a forum's user agreement, its banner taken down once the date it announced
+// had passed: the update said in the first person, a call to read it before that date, and a
+// pointer to the previous version in a block of its own.
+TEST(PrecisionUpdateNotice, AnAnnouncedUpdateAndItsCallToReadTakenDownAreCosmetic) {
+  const std::string terms = "# User Agreement\nEffective July 1, 2026. Last Revised May 26, 2026\nYou keep the rights "
+                            "in what you post.\nWe may suspend accounts that break the rules.";
+  const std::string head = "# User Agreement\nEffective July 1, 2026. Last Revised May 26, 2026\n";
+  const std::string body = "You keep the rights in what you post.\nWe may suspend accounts that break the rules.";
+  const std::string announced =
+      "We\u2019ve updated our User Agreement. Please take a look before the changes take effect on July 1, 2026.\n";
+  const std::string pointer = "This page is the updated User Agreement; for the version effective until July 1, 2026, click here.\n";
+  for (const std::string& banner : {announced + pointer, announced}) {
+    const Change change = notice_change_of(head + banner + body, terms);
+    ASSERT_EQ(change.hunks.size(), 1u);
+    EXPECT_FALSE(change.substantive) << banner;
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"update_notice"}));
+  }
+  // A duty beside the call to read, a call that asks more than reading, or no date: news.
+  EXPECT_TRUE(notice_change_of(head + "We\u2019ve updated our User Agreement. Please take a look before the changes take "
+                               "effect on July 1, 2026. Accounts inactive for a year are deleted.\n" + body, terms)
+                  .substantive);
+  EXPECT_TRUE(notice_change_of(head + "We\u2019ve updated our User Agreement. Please review the changes and accept them "
+                               "by July 1, 2026.\n" + body, terms)
+                  .substantive);
+  EXPECT_TRUE(notice_change_of(head + "We\u2019ve updated our User Agreement. Please take a look.\n" + body, terms).substantive);
+  // A clause taken down beside the notice is not the notice's.
+  EXPECT_TRUE(notice_change_of(head + pointer + "You must be 18 or older to post.\n" + body, terms).substantive);
+}
+
 // Contrib replay: a video platform's privacy policy, the announcement of an update taken down
 // on its day with the text unchanged: the update was called off, and that is news.
 TEST(PrecisionUpdateNotice, AnUpdateUnderWayTakenDownWithTheTextUnchangedStaysSubstantive) {

@@ -8,6 +8,7 @@
 #include <dtl/dtl.hpp>
 
 #include "tosdiff/compare/ad_slots.hpp"
+#include "tosdiff/compare/breadcrumbs.hpp"
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/cross_references.hpp"
 #include "tosdiff/compare/date_lines.hpp"
@@ -623,6 +624,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_generated_summaries(hunks, before_text, after_text);
   mark_corrected_cross_references(hunks, before_text, after_text);
   mark_document_head(hunks, before_text, after_text);
+  mark_breadcrumbs(hunks, before_text, after_text);
   mark_section_headings(hunks, before_text, after_text);
   mark_heading_labels(hunks, before_text, after_text);
   mark_moved_date_lines(hunks);

@@ -8,6 +8,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/page_margins.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -219,6 +220,38 @@ void mark_menu_copies(std::vector<Hunk>& hunks, const Text& before, const Text& 
   }
 }
 
+constexpr std::size_t kTitleWithinBlocks = 300;
+
+// A mega-menu whose promotions read as sentences ("Discover legal research and drafting tools
+// designed to help solo practitioners and small firms compete and scale efficiently.") runs
+// on to the document's title (contrib replay: a news agency's privacy statement under 250
+// lines of products, case studies and promotions; a card swapped, a product added, each
+// alerted). The title is the first heading of level 1 below `begin` that names a document
+// ("# Lumenfield Privacy Statement"); above the first sentence it always ends the menu, and
+// below it when every block from that sentence to the title is a menu's entry (40 words at
+// most), half of them list items and a quarter at most teasers of sentence shape.
+// `first_sentence` when there is no such title.
+std::size_t document_title(const std::vector<Block>& blocks, std::size_t begin, std::size_t first_sentence) {
+  std::size_t items = 0, teasers = 0;
+  for (std::size_t i = begin; i < blocks.size() && i < first_sentence + kTitleWithinBlocks; ++i) {
+    const Block& block = blocks[i];
+    if (block.kind == BlockKind::heading && block.level == 1) {
+      const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
+      const bool names_document = std::any_of(words.begin(), words.end(),
+                                              [](const std::string& word) { return is_one_of(word, kDocumentWords); });
+      const std::size_t run = i > first_sentence ? i - first_sentence : 0;
+      if (!names_document || items * 2 < run || teasers * 4 > run) return first_sentence;
+      return i;
+    }
+    if (i < first_sentence) continue;
+    if (block.kind == BlockKind::table_row || count_space_separated_words(block.text) > kMenuItemMaxWords)
+      return first_sentence;
+    items += block.kind == BlockKind::list_item ? 1 : 0;
+    teasers += is_sentence(block) ? 1 : 0;
+  }
+  return first_sentence;
+}
+
 }  // namespace
 
 std::size_t related_articles_start(const Text& text) {
@@ -259,6 +292,10 @@ MenuRange site_menu_range(const Text& text) {
 
   std::size_t first_sentence = begin;
   while (first_sentence < blocks.size() && !is_sentence(blocks[first_sentence])) ++first_sentence;
+  // Under a title, a menu with its promotions' cards holds fewer list items: half.
+  const std::size_t title = document_title(blocks, begin, first_sentence);
+  const bool titled = title != first_sentence || (title < blocks.size() && blocks[title].kind == BlockKind::heading);
+  first_sentence = title;
   std::size_t end = first_sentence;
   while (end > begin && blocks[end - 1].kind != BlockKind::list_item) --end;
   if (end < begin + kMenuMinBlocks) return {};
@@ -287,7 +324,8 @@ MenuRange site_menu_range(const Text& text) {
   // A label repeated under every category ("See all"), or the site's own sections named
   // ("Home", "Contact Us"; contrib replay: a greeting-card site's menu of coming events, dated,
   // rolling forward above its privacy policy every few days).
-  if (items * 3 < (end - begin) * 2 || !layered ||
+  const bool mostly_items = titled ? items * 2 >= end - begin : items * 3 >= (end - begin) * 2;
+  if (!mostly_items || !layered ||
       (most_repeated < kLabelMinRepeats && sections < kMinSiteSections))
     return {};
   // Under banners, only a menu naming the site's sections in its top entries: a policy's list

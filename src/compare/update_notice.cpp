@@ -239,6 +239,26 @@ bool announces_changes(std::string_view sentence) {
   return false;
 }
 
+// "Please take a look before the changes take effect on July 1, 2026.", "Please review the
+// changes.": a call to read the update, in these words only, and a date. "Please review the
+// changes before you accept them" asks something of the reader: a term.
+bool invites_to_read_the_changes(std::string_view sentence) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(sentence, kFoldToWords | kFoldDateFormat));
+  if (words.size() < 3 || words[0] != "please") return false;
+  bool changes = false;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (contains_iso_date(words[i])) continue;
+    if (is_one_of(words[i], {"changes", "updates", "update", "them"})) {
+      changes = true;
+      continue;
+    }
+    if (!is_one_of(words[i], {"take", "a", "look", "review", "read", "at", "the", "before", "they", "takes", "effect",
+                              "go", "into", "on", "carefully"}))
+      return false;
+  }
+  return changes;
+}
+
 // "We have updated this addendum, effective from 7 September 2023. This change reflects that we
 // now rely on the EU-U.S. Data Privacy Framework when transferring data ... Learn more about this
 // update.": a removed block that opens with a notice and whose every other sentence tells what
@@ -247,23 +267,34 @@ bool announces_changes(std::string_view sentence) {
 // another block (a clause removed beside a banner), is not.
 std::set<std::string> accounts_of_updates(const Hunk& hunk) {
   std::set<std::string> out;
+  const bool notice_in_hunk = std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
+    if (line.op != '-') return false;
+    const std::vector<std::string> sentences = sentences_past_initialisms(line.text);
+    return std::any_of(sentences.begin(), sentences.end(), [](const std::string& sentence) { return is_update_notice(sentence); });
+  });
   for (std::size_t i = 0; i < hunk.lines.size(); ++i) {
     const LineOp& line = hunk.lines[i];
     if (line.op != '-') continue;
     const std::vector<std::string> sentences = sentences_past_initialisms(line.text);
-    if (sentences.size() < 2) continue;
+    if (sentences.size() < 2 && !notice_in_hunk) continue;
     // The notice anywhere in the block ("We are making changes to the Terms. These updates
     // will apply from September 1 2023. You can find the terms that apply prior to September
     // 1, 2023 here."), the others telling the update, saying when it applies, or announcing it
     // in the first person. A clause of a "Changes to this policy" section ("We email you 30
     // days before changes to this Privacy Policy take effect", "The revised Terms do not apply
     // to orders placed before that day") is none of these.
-    const auto notice_at = std::find_if(sentences.begin(), sentences.end(),
-                                        [](const std::string& sentence) { return is_update_notice(sentence); });
-    if (notice_at == sentences.end()) continue;
+    // Or the notice in another block of the hunk, or this block announcing the update and
+    // when it applies ("We've updated our User Agreement. Please take a look before the
+    // changes take effect on July 1, 2026.", a forum's banner taken down on that day).
+    const bool notice_here = std::any_of(sentences.begin(), sentences.end(),
+                                         [](const std::string& sentence) { return is_update_notice(sentence); });
+    const bool announced_and_dated =
+        std::any_of(sentences.begin(), sentences.end(), [](const std::string& sentence) { return announces_changes(sentence); }) &&
+        contains_iso_date(canonicalize(line.text, kFoldDateFormat));
+    if (!notice_here && !notice_in_hunk && !announced_and_dated) continue;
     if (!std::all_of(sentences.begin(), sentences.end(), [&](const std::string& sentence) {
           return is_update_notice(sentence) || tells_the_update(sentence) || says_when_the_update_applies(sentence) ||
-                 announces_changes(sentence) || is_banner_platitude(sentence);
+                 announces_changes(sentence) || invites_to_read_the_changes(sentence) || is_banner_platitude(sentence);
         }))
       continue;
     // Keyed as sentences_on() cuts them ("... the EU-U.S." and "Data Privacy Framework ..."

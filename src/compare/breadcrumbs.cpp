@@ -1,0 +1,102 @@
+#include "tosdiff/compare/breadcrumbs.hpp"
+
+#include <string>
+#include <string_view>
+
+#include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kTitleWithinBlocks = 12;
+constexpr std::size_t kCrumbMaxWords = 8;
+constexpr std::size_t kMinCrumbs = 2;
+constexpr std::size_t kMaxCrumbs = 6;
+// The separators of a trail written on one line, with their spaces: "Home > Legal", "Accueil ›
+// Mentions légales". A slash without spaces is a path or "and/or".
+constexpr std::string_view kSeparators[] = {" > ", " \xE2\x80\xBA ", " \xC2\xBB ", " / ", " | "};
+
+std::string title_words(std::string_view text) { return canonicalize(text, kFoldToWords); }
+
+// A crumb: a few words, no sentence in them (the title's own parenthesis and its date allowed:
+// "General Terms for Drivers (effective until 30.04.2024)").
+bool is_crumb(const Block& block) {
+  if (block.kind == BlockKind::heading || block.kind == BlockKind::table_row) return false;
+  const std::string_view text = trim(block.text);
+  return !text.empty() && text.find(". ") == std::string_view::npos && text.find("; ") == std::string_view::npos &&
+         text.back() != '.' && text.back() != ':' && text.back() != ';';
+}
+
+// The parts of a trail written on one line, split at the first separator found in it; empty
+// when none splits it into 2 to kMaxCrumbs parts of a few words.
+std::vector<std::string> one_line_trail(std::string_view text) {
+  for (std::string_view separator : kSeparators) {
+    std::vector<std::string> parts;
+    std::size_t from = 0;
+    for (std::size_t at = text.find(separator); at != std::string_view::npos; at = text.find(separator, from)) {
+      parts.emplace_back(trim(text.substr(from, at - from)));
+      from = at + separator.size();
+    }
+    if (parts.empty()) continue;
+    parts.emplace_back(trim(text.substr(from)));
+    if (parts.size() > kMaxCrumbs) return {};
+    for (const std::string& part : parts)
+      if (part.empty() || count_space_separated_words(part) > kCrumbMaxWords) return {};
+    return parts;
+  }
+  return {};
+}
+
+// Whether one side of a hunk (GNU style: 1-based start, or the line after which lines go in)
+// lies within blocks [begin, end).
+bool side_within(std::size_t start, std::size_t lines, std::size_t begin, std::size_t end) {
+  if (lines == 0) return start >= begin && start <= end;
+  return start > begin && start + lines - 1 <= end;
+}
+
+}  // namespace
+
+Breadcrumbs breadcrumbs_of(const Text& text) {
+  const std::vector<Block>& blocks = text.blocks;
+  Breadcrumbs out;
+  std::size_t title = 0;
+  while (title < blocks.size() && title < kTitleWithinBlocks &&
+         !(blocks[title].kind == BlockKind::heading && blocks[title].level <= 2))
+    ++title;
+  if (title >= blocks.size() || title >= kTitleWithinBlocks) return out;
+  out.title = out.begin = title;
+  const std::string name = title_words(blocks[title].text);
+  if (name.empty() || title == 0) return out;
+  // One line: "Home > Legal > Privacy Policy".
+  const std::vector<std::string> parts = one_line_trail(blocks[title - 1].text);
+  if (parts.size() >= kMinCrumbs && title_words(parts.back()) == name) {
+    out.begin = title - 1;
+    return out;
+  }
+  // A list or lines, the last the title's words.
+  if (title_words(blocks[title - 1].text) != name || !is_crumb(blocks[title - 1])) return out;
+  std::size_t begin = title - 1;
+  while (begin > 0 && title - begin < kMaxCrumbs && is_crumb(blocks[begin - 1]) &&
+         count_space_separated_words(blocks[begin - 1].text) <= kCrumbMaxWords && blocks[begin - 1].kind == blocks[title - 1].kind)
+    --begin;
+  if (title - begin >= kMinCrumbs) out.begin = begin;
+  return out;
+}
+
+void mark_breadcrumbs(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  if (hunks.empty()) return;
+  const Breadcrumbs old_trail = breadcrumbs_of(before), new_trail = breadcrumbs_of(after);
+  if (!old_trail.found() || !new_trail.found() || (old_trail.begin == old_trail.title && new_trail.begin == new_trail.title))
+    return;
+  if (title_words(before.blocks[old_trail.title].text) != title_words(after.blocks[new_trail.title].text)) return;
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic) continue;
+    if (side_within(hunk.old_start, hunk.old_lines, old_trail.begin, old_trail.title) &&
+        side_within(hunk.new_start, hunk.new_lines, new_trail.begin, new_trail.title))
+      mark_cosmetic(hunk, "page_header");
+  }
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,75 @@
+// A site's breadcrumb trail above the document's title (compare/breadcrumbs.hpp): put on, taken
+// off or re-routed, it is cosmetic; lines above a title that do not end with it, and a title
+// changed, stay news. The texts are our own.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tosdiff/compare/breadcrumbs.hpp"
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+namespace {
+
+using Kinds = std::vector<std::string>;
+
+const std::string kTitle = "# General Terms for Drivers (effective until 30.04.2024)\n";
+const std::string kTerms =
+    "Effective from: 1 January 2023\n"
+    "These terms set out the conditions under which drivers use the Lumenride platform to offer rides to passengers.\n"
+    "## 1. Fees\n"
+    "Lumenride keeps a commission of 20% of every fare, and pays the rest to the driver every week.\n"
+    "## 2. Ending the agreement\n"
+    "Either party may end this agreement at any time with seven days' notice in writing.\n";
+const std::string kTrail = "1. Categories\n2. Rides\n3. General Terms for Drivers (effective until 30.04.2024)\n";
+
+Change crumb_change_of(const std::string& before, const std::string& after) {
+  return diff_texts(parse_text(before), parse_text(after));
+}
+
+TEST(Breadcrumbs, TheTrailEndsWithTheTitle) {
+  const Breadcrumbs trail = breadcrumbs_of(parse_text(kTrail + kTitle + kTerms));
+  ASSERT_TRUE(trail.found());
+  EXPECT_EQ(trail.begin, 0u);
+  EXPECT_EQ(trail.title, 3u);
+  const Breadcrumbs line = breadcrumbs_of(parse_text("Home > Legal > General Terms for Drivers (effective until 30.04.2024)\n" + kTitle + kTerms));
+  EXPECT_EQ(line.begin, 0u);
+  EXPECT_EQ(line.title, 1u);
+  const Breadcrumbs none = breadcrumbs_of(parse_text(kTitle + kTerms));
+  EXPECT_EQ(none.begin, none.title);
+}
+
+TEST(Breadcrumbs, ATrailTakenOffPutOnOrReroutedIsCosmetic) {
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {kTrail + kTitle + kTerms, kTitle + kTerms},
+           {kTitle + kTerms, "Home \xE2\x80\xBA Legal \xE2\x80\xBA General Terms for Drivers (effective until 30.04.2024)\n" + kTitle + kTerms},
+           {kTrail + kTitle + kTerms, "1. Categories\n2. Drivers\n3. General Terms for Drivers (effective until 30.04.2024)\n" + kTitle + kTerms}}) {
+    const Change change = crumb_change_of(before, after);
+    ASSERT_EQ(change.hunks.size(), 1u) << after;
+    EXPECT_FALSE(change.substantive) << after;
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_header"}));
+  }
+}
+
+TEST(Breadcrumbs, LinesThatDoNotEndWithTheTitleOrATitleChangedStayNews) {
+  // A scope above the title: it does not repeat the title.
+  EXPECT_TRUE(crumb_change_of("- Applies to: EU drivers\n- Only for fleet partners\n" + kTitle + kTerms, kTitle + kTerms).substantive);
+  // The title itself changed with its trail: a new edition's date.
+  const std::string next = "# General Terms for Drivers (effective until 30.06.2024)\n";
+  EXPECT_TRUE(crumb_change_of(kTrail + kTitle + kTerms, next + kTerms).substantive);
+  // A sentence among the lines above the title is no crumb.
+  EXPECT_TRUE(crumb_change_of("1. Drivers must hold a licence. Rides are insured.\n2. General Terms for Drivers (effective until 30.04.2024)\n" +
+                                  kTitle + kTerms,
+                              kTitle + kTerms)
+                  .substantive);
+  // The terms below the trail changed: news.
+  std::string changed = kTerms;
+  changed.replace(changed.find("20%"), 3, "25%");
+  EXPECT_TRUE(crumb_change_of(kTrail + kTitle + kTerms, kTitle + changed).substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff
