@@ -422,3 +422,53 @@ TEST(SiteMenu, AboveATitleThatNamesNoDocumentOrAfterProseTheMenuEndsAtItsFirstSe
 
 }  // namespace
 }  // namespace tosdiff
+
+namespace tosdiff {
+namespace {
+
+// France replay: a rail company's cookie policy, a "See also" box of two links put in under
+// its date line. The box's links are the site's; a clause among them, a long list under the
+// label, and the policy around it stay news.
+const std::string kCookiePolicy =
+    "# Cookie Policy\n"
+    "Cookies are small files that our site stores on your device, and this policy says which ones we use and why.\n"
+    "Effective January 2026 / Version 1.3\n"
+    "@@BOX@@"
+    "## What a cookie is\n"
+    "A cookie lets us remember your choices, such as your language and the journeys you searched for last time.\n"
+    "## The cookies we use\n"
+    "We use cookies that the site needs to work, cookies that measure its audience, and cookies for advertising.\n";
+
+std::string with_box(const std::string& box) {
+  std::string text = kCookiePolicy;
+  text.replace(text.find("@@BOX@@"), 7, box);
+  return text;
+}
+
+TEST(SiteMenu, ASeeAlsoBoxOfLinksPutInOrChangedIsCosmetic) {
+  const std::string box = "See also\n- Privacy Policy\n- Security\n";
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {with_box(""), with_box(box)},
+           {with_box(box), with_box("See also\n- Privacy Policy\n- Security\n- Terms of Use\n")},
+           {with_box("Voir aussi :\n- Politique de confidentialit\xC3\xA9\n"), with_box("Voir aussi :\n- S\xC3\xA9" "curit\xC3\xA9\n")}}) {
+    const Change change = menu_change_of(before, after);
+    ASSERT_EQ(change.hunks.size(), 1u) << after;
+    EXPECT_FALSE(change.substantive) << after;
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"site_menu"}));
+  }
+}
+
+TEST(SiteMenu, ASeeAlsoBoxWithAClauseOrTooManyEntriesOrTheTextAroundItIsNews) {
+  const std::string box = "See also\n- Privacy Policy\n- Security\n";
+  EXPECT_TRUE(menu_change_of(with_box(box), with_box("See also\n- You waive class actions.\n- Security\n")).substantive);
+  std::string long_list = "See also\n";
+  for (const char* entry : {"Maps", "Trains", "Buses", "Coaches", "Ferries", "Bikes", "Taxis", "Cars", "Planes"})
+    long_list += "- " + std::string(entry) + "\n";
+  EXPECT_TRUE(menu_change_of(with_box(long_list), with_box(long_list + "- Scooters\n")).substantive);
+  std::string changed = with_box(box);
+  changed.replace(changed.find("and cookies for advertising"), 27, "and cookies that our partners read");
+  EXPECT_TRUE(menu_change_of(with_box(box), changed).substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff

@@ -186,6 +186,8 @@ bool is_banner(std::string_view line) {
 
 bool about_a_site_matter(std::string_view line) { return !says_news(line) && names_a_site_matter(line); }
 
+bool is_site_banner(std::string_view line) { return is_banner(line) && about_a_site_matter(line); }
+
 TitlePlaces find_title_places(const Text& before, const Text& after) {
   TitlePlaces places;
   const std::size_t old_title = title_heading(before), new_title = title_heading(after);

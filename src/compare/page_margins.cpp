@@ -250,7 +250,7 @@ bool names_a_company(std::string_view line) {
 // One name put in place of another: a line each side, every word capitalised, no word in
 // common ("Jane Doe" for "John Smith"; not "Privacy Policy" for "Privacy Policy | Pinterest",
 // nor a glued line of labels, "AboutCareersPressBusinesses" for "AboutCareersPressAdvertise").
-// In a footer, an entry of its link lists renamed is a link's label, not a name: a list item
+// In a footer, or a menu above the document, an entry of its link lists renamed is a link's label, not a name: a list item
 // each side ("- Safety Recalls" for "- Ignition Recall", "- Queue" for "- Watchlist": contrib
 // replays, a carmaker's and a cable company's footers, each alerted on their privacy policies),
 // unless one names a company by its legal form.
@@ -359,14 +359,42 @@ bool is_prose(std::string_view block_text) {
 }
 
 std::size_t first_sentence(const Text& text) {
+  // A site's banner among the lines above the document is no sentence of it (contrib replay: a
+  // portal's privacy policy under a prompt to make the portal one's homepage, swapped by turns
+  // with a toolbar's promotion, each alerted).
   std::size_t i = 0;
-  while (i < text.blocks.size() && !is_document_sentence(text, i)) ++i;
+  while (i < text.blocks.size() && (!is_document_sentence(text, i) || is_site_banner(text.blocks[i].text))) ++i;
   return i;
 }
 
+namespace {
+
+// Where the page below the footer's copyright line begins: the site's dialogs and messages
+// rendered after its footer ("You are now leaving the Lumen website. Links to other sites are
+// provided for your convenience only ...", "JavaScript is required"; contrib replay: a health
+// insurer's privacy statement, its footer's menu changing above such a dialog). A copyright
+// line among the text's last kPageTailBlocks blocks, with at most kPageTailWords words after
+// it; the text's size when there is none.
+constexpr std::size_t kPageTailBlocks = 15;
+constexpr std::size_t kPageTailWords = 150;
+
+std::size_t below_copyright(const Text& text) {
+  const std::vector<Block>& blocks = text.blocks;
+  std::size_t words = 0;
+  for (std::size_t i = blocks.size(); i-- > 0 && blocks.size() - i <= kPageTailBlocks;) {
+    if (is_copyright_text(blocks[i].text, kCopyrightLineMaxWords)) return i + 1;
+    words += count_space_separated_words(blocks[i].text);
+    if (words > kPageTailWords) break;
+  }
+  return blocks.size();
+}
+
+}  // namespace
+
 std::size_t site_footer_start(const Text& text) {
   const std::vector<Block>& blocks = text.blocks;
-  std::size_t last = blocks.size();
+  // The document's last sentence above the footer's copyright line when one closes the page.
+  std::size_t last = below_copyright(text);
   while (last > 0 && !is_document_sentence(text, last - 1)) --last;
   if (last == 0) return blocks.size();  // no sentence at all: no document to set a footer apart from
   std::size_t links = 0, first_link = blocks.size();
@@ -384,12 +412,27 @@ std::size_t site_footer_start(const Text& text) {
   return site_menu_above(text, last, first_link);
 }
 
+namespace {
+
+// A menu in the header: this many list items above the first sentence, in both texts.
+constexpr std::size_t kHeaderMenuItems = 5;
+
+std::size_t list_items_within(const Text& text, std::size_t end) {
+  std::size_t items = 0;
+  for (std::size_t i = 0; i < end && i < text.blocks.size(); ++i) items += text.blocks[i].kind == BlockKind::list_item ? 1 : 0;
+  return items;
+}
+
+}  // namespace
+
 std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
                               const std::function<bool(const Hunk&)>& topical) {
   const std::size_t old_header = header_blocks(before), new_header = header_blocks(after);
   const std::size_t old_footer = footer_start(before), new_footer = footer_start(after);
   const bool listing = holds_a_listing(before, old_header) && holds_a_listing(after, new_header);
   const TitlePlaces titles = find_title_places(before, after);
+  const bool header_menu = list_items_within(before, old_header) >= kHeaderMenuItems &&
+                           list_items_within(after, new_header) >= kHeaderMenuItems;
   std::size_t marked = 0;
   for (Hunk& hunk : change.hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
@@ -413,7 +456,10 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     if (says_more) continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
-    if (switches_a_name(hunk, footer) || (header && topical(hunk))) continue;
+    // A site's menu above the document renames its entries as a footer does (contrib replay: a
+    // cable company's privacy policy, "Shop" / "Upgrade Services" among ten entries above it).
+    const bool in_menu = footer || (header && header_menu);
+    if (switches_a_name(hunk, in_menu) || (header && topical(hunk))) continue;
     mark_cosmetic(hunk, header ? "page_header" : "page_footer");
     ++marked;
   }

@@ -134,6 +134,55 @@ bool whole_related_list(const Hunk& hunk) {
   return true;
 }
 
+// A "See also" box: its label (in the languages tosdiff reads), then links to other pages of a
+// few words each ("Privacy Policy", "Security"; france replay: a rail company's cookie policy,
+// the box put in under its date line). What the site links to is not what the terms say.
+constexpr std::string_view kSeeAlsoLabels[] = {"see also", "related policies", "related documents", "voir aussi",
+                                                "siehe auch", "ver tambi\xC3\xA9n", "vedi anche", "veja tamb\xC3\xA9m",
+                                                "ver tamb\xC3\xA9m", "zie ook", "zobacz te\xC5\xBC"};
+constexpr std::size_t kSeeAlsoMaxLinks = 8;
+constexpr std::size_t kSeeAlsoLinkWords = 6;
+
+bool is_see_also_label(std::string_view text) {
+  std::string label = block_label(text);
+  if (!label.empty() && label.back() == ':') label.pop_back();
+  return std::find(std::begin(kSeeAlsoLabels), std::end(kSeeAlsoLabels), trim(label)) != std::end(kSeeAlsoLabels);
+}
+
+// A link of the box: a few words, no sentence, no heading.
+bool is_see_also_link(const Block& block) {
+  const std::string_view text = trim(block.text);
+  return block.kind != BlockKind::heading && block.kind != BlockKind::table_row && !text.empty() &&
+         count_space_separated_words(text) <= kSeeAlsoLinkWords && text.find_first_of(".;!?:") == std::string_view::npos;
+}
+
+// The "See also" boxes of a text: [label, one past its last link), each with one link or more.
+std::vector<MenuRange> see_also_boxes(const Text& text) {
+  std::vector<MenuRange> boxes;
+  const std::vector<Block>& blocks = text.blocks;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!is_see_also_label(blocks[i].text)) continue;
+    std::size_t end = i + 1;
+    while (end < blocks.size() && end - i <= kSeeAlsoMaxLinks && is_see_also_link(blocks[end])) ++end;
+    // More links than a box holds: a list of the document's own, under a label.
+    if (end < blocks.size() && end - i > kSeeAlsoMaxLinks && is_see_also_link(blocks[end])) continue;
+    if (end > i + 1) boxes.push_back({i, end});
+  }
+  return boxes;
+}
+
+bool side_in_a_box(std::size_t start, std::size_t lines, const std::vector<MenuRange>& boxes) {
+  return std::any_of(boxes.begin(), boxes.end(), [&](MenuRange box) { return side_within(start, lines, box); });
+}
+
+// A hunk that puts in (or takes away) a whole "See also" box: its label first, then its links.
+bool whole_see_also_box(const Hunk& hunk) {
+  if ((hunk.old_lines == 0) == (hunk.new_lines == 0) || hunk.lines.size() < 2) return false;
+  if (!is_see_also_label(parse_block(hunk.lines.front().text).text) || hunk.lines.size() > kSeeAlsoMaxLinks + 1) return false;
+  return std::all_of(hunk.lines.begin() + 1, hunk.lines.end(),
+                     [](const LineOp& line) { return is_see_also_link(parse_block(line.text)); });
+}
+
 // What a hunk changes, block by block, whatever the blocks' kind or level.
 std::string change_signature(const Hunk& hunk) {
   std::string signature;
@@ -345,6 +394,7 @@ void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& af
   const MenuRange old_menu = site_menu_range(before), new_menu = site_menu_range(after);
   const std::size_t old_related = related_articles_start(before), new_related = related_articles_start(after);
   const bool related = old_related < before.blocks.size() || new_related < after.blocks.size();
+  const std::vector<MenuRange> old_boxes = see_also_boxes(before), new_boxes = see_also_boxes(after);
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic) continue;
     const bool in_menu =
@@ -355,7 +405,11 @@ void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& af
     // cards on both sides, unlabelled on one.
     if (!in_related && related && label_only(hunk, old_related, new_related, before, after)) in_related = true;
     if (!in_related && whole_related_list(hunk)) in_related = true;
-    if (in_menu || in_related) mark_cosmetic(hunk, "site_menu");
+    const bool in_see_also = (!old_boxes.empty() || !new_boxes.empty()) &&
+                             ((side_in_a_box(hunk.old_start, hunk.old_lines, old_boxes) &&
+                               side_in_a_box(hunk.new_start, hunk.new_lines, new_boxes)) ||
+                              whole_see_also_box(hunk));
+    if (in_menu || in_related || in_see_also) mark_cosmetic(hunk, "site_menu");
   }
   mark_menu_copies(hunks, before, after);
 }
