@@ -71,5 +71,31 @@ TEST(Breadcrumbs, LinesThatDoNotEndWithTheTitleOrATitleChangedStayNews) {
   EXPECT_TRUE(crumb_change_of(kTrail + kTitle + kTerms, kTitle + changed).substantive);
 }
 
+// A review's finds: lines above a title that end with its words but are no trail: a date above
+// the title's label, key facts, the documents that make the agreement (announced or not), the
+// operator named by its legal form.
+TEST(Breadcrumbs, KeyFactsADateDocumentsOrACompanyAboveTheTitleAreNoTrail) {
+  const std::string label = "Terms of Service\n";
+  const std::string title = "# Terms of Service\n";
+  const std::string terms =
+      "These terms set out the conditions under which you use the Lumenride app to book rides with drivers.\n"
+      "You may cancel a ride free of charge within two minutes of booking it.\n";
+  EXPECT_FALSE(breadcrumbs_of(parse_text("Effective July 1, 2026\n" + label + title + terms)).begin == 0);
+  EXPECT_TRUE(crumb_change_of("Effective July 1, 2026\n" + label + title + terms,
+                              "Effective September 1, 2026\n" + label + title + terms)
+                  .substantive);
+  EXPECT_TRUE(crumb_change_of("- Minimum age 16\n- Terms of Service\n" + title + terms,
+                              "- Minimum age 13\n- Terms of Service\n" + title + terms)
+                  .substantive);
+  for (const std::string& intro : {std::string(), std::string("This agreement is made of these documents:\n")}) {
+    const std::string documents = intro + "- Acceptable Use Policy\n- Data Processing Addendum\n- Terms of Service\n";
+    const std::string more = intro + "- Acceptable Use Policy\n- Data Processing Addendum\n- Arbitration Agreement\n- Terms of Service\n";
+    EXPECT_TRUE(crumb_change_of(documents + title + terms, more + title + terms).substantive) << intro;
+  }
+  EXPECT_EQ(breadcrumbs_of(parse_text("Lumenride Inc / Riders / Terms of Service\n" + title + terms)).begin, 1u);
+  // A trail of the site's sections stays one.
+  EXPECT_EQ(breadcrumbs_of(parse_text("Home / Help Center / Terms of Service\n" + title + terms)).begin, 0u);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -286,6 +286,19 @@ TEST(PageHeader, ASitesPromptAboveTheFirstSentenceSwappedIsCosmetic) {
                   .substantive);
 }
 
+// A review's find: a scope above the first sentence, a label without a full stop.
+TEST(PageHeader, AScopeWrittenAsALabelAboveTheFirstSentenceIsNews) {
+  EXPECT_TRUE(header_change(page("For customers in the European Union\n# Terms of Service\n"), page("# Terms of Service\n"))
+                  .substantive);
+  EXPECT_TRUE(header_change(page("# Terms of Service\nApplies to users outside the United States\n"),
+                            page("# Terms of Service\nApplies to users in every country\n"))
+                  .substantive);
+  // A menu's "For Business" is a label.
+  expect_one_cosmetic_hunk(header_change(page("- Home\n- For Business\n# Terms of Service\n"),
+                                         page("- Home\n- For Developers\n# Terms of Service\n")),
+                           Kinds{"page_header"});
+}
+
 TEST(PageHeader, AShortSentenceAboveTheFirstSentenceIsNews) {
   EXPECT_TRUE(header_change(page("# Terms of Service\nThese terms do not apply to business accounts.\n"), page("# Terms of Service\n"))
                   .substantive);
@@ -370,6 +383,28 @@ TEST(PageFooter, AFootersMenuAboveItsCopyrightLineAndTheSitesDialogsIsCosmetic) 
   // Without a copyright line, the dialog's prose is the text's last sentence: no footer above it.
   std::string no_copyright = kDialogs.substr(kDialogs.find('\n') + 1);
   EXPECT_TRUE(header_change(page("# Terms\n") + menu + no_copyright, page("# Terms\n") + grown + no_copyright).substantive);
+}
+
+// A review's finds in a footer: a company renamed that keeps its brand, the dialogs below the
+// copyright line saying something without a full stop, a statutory opt-out link taken away,
+// and the policy's own "Contact us" section above the footer's links.
+TEST(PageFooter, ACompanyADialogAnOptOutLinkOrThePolicysContactSectionIsNews) {
+  const std::string menu = "- Careers\n- FAQs\n- Site map\n- Terms of use\n- Privacy center\n";
+  auto with = [&](const std::string& footer) { return page("# Terms\n") + footer; };
+  EXPECT_TRUE(header_change(with(menu + "- Operated by Northwind Health Plans Inc\n"),
+                            with(menu + "- Operated by Northwind Holdings LLC\n"))
+                  .substantive);
+  auto dialogs = [](const std::string& notice) {
+    return "Copyright \xC2\xA9 2019 Northwind Inc.\nYou are now leaving the Northwind website\n" + notice + "\n";
+  };
+  const std::string dialog_before = dialogs("Northwind is not responsible for the privacy practices of linked sites");
+  const std::string dialog = dialogs("Northwind shares your browsing history with the sites you visit from here");
+  EXPECT_TRUE(header_change(with(menu + dialog_before), with(menu + dialog)).substantive);
+  EXPECT_TRUE(header_change(with(menu + "- Do Not Sell or Share My Personal Information\n"), with(menu)).substantive);
+  const std::string contact = "## Contact us\nNorthwind Europe Limited\nAttention of the Data Protection Officer\n";
+  EXPECT_TRUE(header_change(with(contact + menu), with("## Contact us\nNorthwind Ireland Limited\nAttention of the Data "
+                                                       "Protection Officer\n" + menu))
+                  .substantive);
 }
 
 TEST(PageFooter, TheSiteFootersLinksAreCosmetic) {

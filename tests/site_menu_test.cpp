@@ -368,7 +368,7 @@ std::string promoted_menu(const std::string& card) {
   std::string menu = "Lumen Ledger\n- Solutions\n- Products\n- Support\n- Contact us\n";
   for (const char* area : {"Law firms", "Tax firms", "Corporations", "Government"}) {
     menu += "- " + std::string(area) + "\n  - Research\n  - Drafting\n  - Forms\n  - See all\n";
-    menu += "Featured\n## Ledger Draft\nComplete legal work faster with tools that unite research, analysis, and drafting.\n";
+    menu += "Featured\n## Ledger Draft\nComplete legal work faster with tools that unite research, analysis, and drafting in one place.\n";
     menu += "Learn more\n";
   }
   menu += "- " + card + "\n- Help & support\n";
@@ -399,6 +399,32 @@ TEST(SiteMenu, AMenuWithPromotionsRunsToTheDocumentsTitle) {
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_FALSE(change.substantive);
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"site_menu"}));
+}
+
+// A review's finds: between the menu and the title, a summary of the policy, a card that
+// binds, or the policy's own list of the services it covers is the document's.
+TEST(SiteMenu, ASummaryAClauseOrAListOfServicesAboveTheTitleIsNoMenu) {
+  const std::string glance =
+      "Here is a short overview of the most important things to know about how we handle your personal data.\n"
+      "- We collect your name and the pages you visit\n- We never sell your personal data\n";
+  std::string sold = glance;
+  sold.replace(sold.find("We never sell"), 13, "We share");
+  EXPECT_TRUE(menu_change_of(promoted_menu("Ledger Tax") + glance + kTitledStatement,
+                             promoted_menu("Ledger Tax") + sold + kTitledStatement)
+                  .substantive);
+  const std::string card = "Agencies that use Ledger agree to resolve any dispute by binding arbitration in Delaware.\n";
+  std::string moved = card;
+  moved.replace(moved.find("Delaware"), 8, "Singapore");
+  EXPECT_TRUE(menu_change_of(promoted_menu("Ledger Tax") + card + kTitledStatement,
+                             promoted_menu("Ledger Tax") + moved + kTitledStatement)
+                  .substantive);
+  // A list of services a line announces, above the title, with no promotion among them.
+  std::string services = "These services are covered by this statement:\n";
+  for (const char* service : {"Ledger Books", "Ledger Pay", "Ledger Tax", "Ledger Draft", "Ledger Forms", "Ledger Cloud",
+                              "Ledger Mail", "Ledger Docs", "Ledger Sign", "Ledger Health"})
+    services += "- " + std::string(service) + "\n  - iOS\n  - Android\n";
+  std::string grown = services + "- Ledger Fit\n  - iOS\n  - Android\n";
+  EXPECT_TRUE(menu_change_of(services + kTitledStatement, grown + kTitledStatement).substantive);
 }
 
 TEST(SiteMenu, AboveATitleThatNamesNoDocumentOrAfterProseTheMenuEndsAtItsFirstSentence) {

@@ -158,6 +158,30 @@ TEST(PrecisionUpdateNotice, AnAnnouncedUpdateAndItsCallToReadTakenDownAreCosmeti
   EXPECT_TRUE(notice_change_of(head + pointer + "You must be 18 or older to post.\n" + body, terms).substantive);
 }
 
+// A review's finds: an update under way taken down (it may have been called off), a banner
+// taken down before a date the page does not show (an update withdrawn), and a clause that
+// says the banner's sentence too losing it.
+TEST(PrecisionUpdateNotice, AnUpdateUnderWayWithdrawnOrAClauseBesideTheBannerStaysNews) {
+  const std::string old_head = "# Privacy Policy\nEffective November 1, 2025\n";
+  const std::string body = "We keep logs for 30 days.\nWe never sell your data.";
+  EXPECT_TRUE(notice_change_of(old_head + "We are updating our Privacy Policy. These changes will apply from July 13, 2026.\n" + body,
+                               old_head + body)
+                  .substantive);
+  EXPECT_TRUE(notice_change_of(old_head + "We\u2019re making changes to our Privacy Policy. Please review the changes before "
+                               "they take effect on July 13, 2026.\n" + body,
+                               old_head + body)
+                  .substantive);
+  EXPECT_TRUE(notice_change_of(old_head + "We\u2019ve updated our Privacy Policy. Please take a look before the changes take "
+                               "effect on July 1, 2026.\n" + body,
+                               old_head + body)
+                  .substantive);
+  const std::string new_head = "# Subscription Terms\nEffective July 1, 2026\n";
+  EXPECT_TRUE(notice_change_of(new_head + "We\u2019ve updated our Subscription Terms. These changes will apply from July 1, 2026.\n"
+                               "The monthly plan costs $12. These changes will apply from July 1, 2026.\n" + body,
+                               new_head + "The monthly plan costs $12.\n" + body)
+                  .substantive);
+}
+
 // Contrib replay: a video platform's privacy policy, the announcement of an update taken down
 // on its day with the text unchanged: the update was called off, and that is news.
 TEST(PrecisionUpdateNotice, AnUpdateUnderWayTakenDownWithTheTextUnchangedStaysSubstantive) {

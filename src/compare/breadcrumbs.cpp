@@ -5,6 +5,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -16,17 +17,29 @@ constexpr std::size_t kMinCrumbs = 2;
 constexpr std::size_t kMaxCrumbs = 6;
 // The separators of a trail written on one line, with their spaces: "Home > Legal", "Accueil ›
 // Mentions légales". A slash without spaces is a path or "and/or".
-constexpr std::string_view kSeparators[] = {" > ", " \xE2\x80\xBA ", " \xC2\xBB ", " / ", " | "};
+// Not a bar: "Effective July 1, 2026 | Terms of Service" is a page's title line, a date in it.
+constexpr std::string_view kSeparators[] = {" > ", " \xE2\x80\xBA ", " \xC2\xBB ", " / "};
+constexpr std::size_t kCrumbLinkMaxWords = 4;
 
 std::string title_words(std::string_view text) { return canonicalize(text, kFoldToWords); }
 
-// A crumb: a few words, no sentence in them (the title's own parenthesis and its date allowed:
-// "General Terms for Drivers (effective until 30.04.2024)").
-bool is_crumb(const Block& block) {
-  if (block.kind == BlockKind::heading || block.kind == BlockKind::table_row) return false;
-  const std::string_view text = trim(block.text);
-  return !text.empty() && text.find(". ") == std::string_view::npos && text.find("; ") == std::string_view::npos &&
-         text.back() != '.' && text.back() != ':' && text.back() != ';';
+// A crumb before the last: a link to a section of the site, a few words ("Categories",
+// "Help Center", "Legal"). Not a date, a number, a label and its value, a document, a company
+// by its legal form or a scope ("For customers in the EU"): the review of this rule found
+// those above a title, key facts and lists of documents, and they are the terms' (news).
+bool is_section_crumb(std::string_view crumb) {
+  const std::string_view text = trim(crumb);
+  if (text.empty() || count_space_separated_words(text) > kCrumbLinkMaxWords) return false;
+  if (text.find_first_of("0123456789:.;!?@") != std::string_view::npos) return false;
+  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
+  if (words.empty()) return false;
+  static constexpr std::initializer_list<const char*> kNotSections = {
+      "for", "in", "applies", "apply", "only", "if", "valid", "available", "effective", "from", "until",
+      "ltd", "limited", "inc", "llc", "gmbh", "sas", "sa", "plc", "bv", "ag", "corp", "corporation", "srl", "spa",
+      "addendum", "annex", "schedule", "supplement", "contract"};
+  return std::none_of(words.begin(), words.end(), [](const std::string& word) {
+    return is_one_of(word, kNotSections) || is_one_of(word, kDocumentWords);
+  });
 }
 
 // The parts of a trail written on one line, split at the first separator found in it; empty
@@ -42,8 +55,9 @@ std::vector<std::string> one_line_trail(std::string_view text) {
     if (parts.empty()) continue;
     parts.emplace_back(trim(text.substr(from)));
     if (parts.size() > kMaxCrumbs) return {};
-    for (const std::string& part : parts)
-      if (part.empty() || count_space_separated_words(part) > kCrumbMaxWords) return {};
+    for (std::size_t k = 0; k + 1 < parts.size(); ++k)
+      if (!is_section_crumb(parts[k])) return {};
+    if (count_space_separated_words(parts.back()) > kCrumbMaxWords) return {};
     return parts;
   }
   return {};
@@ -75,12 +89,15 @@ Breadcrumbs breadcrumbs_of(const Text& text) {
     out.begin = title - 1;
     return out;
   }
-  // A list or lines, the last the title's words.
-  if (title_words(blocks[title - 1].text) != name || !is_crumb(blocks[title - 1])) return out;
+  // A list, the last item the title's words, the others links to the site's sections; a list
+  // a line announces ("This agreement is made of these documents:") is the terms'.
+  if (title_words(blocks[title - 1].text) != name || blocks[title - 1].kind != BlockKind::list_item) return out;
   std::size_t begin = title - 1;
-  while (begin > 0 && title - begin < kMaxCrumbs && is_crumb(blocks[begin - 1]) &&
-         count_space_separated_words(blocks[begin - 1].text) <= kCrumbMaxWords && blocks[begin - 1].kind == blocks[title - 1].kind)
+  while (begin > 0 && title - begin < kMaxCrumbs && blocks[begin - 1].kind == BlockKind::list_item &&
+         is_section_crumb(blocks[begin - 1].text))
     --begin;
+  if (begin > 0 && blocks[begin - 1].kind == BlockKind::list_item) return out;  // a longer list: not a trail
+  if (begin > 0 && ends_with_colon(blocks[begin - 1].text)) return out;
   if (title - begin >= kMinCrumbs) out.begin = begin;
   return out;
 }

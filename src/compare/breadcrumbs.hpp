@@ -5,9 +5,10 @@
 // categories, alerted as removed text). It says where the page sits in the site, not what
 // the terms say. A pure transform.
 //
-// Told from a document's own first lines by its last crumb: the trail ends with the title it
-// stands above, word for word. A scope or a date above a title ("Applies to: EU users") does
-// not end so, and stays news.
+// Told from a document's own first lines by its last crumb, the title it stands above word for
+// word, and by its other crumbs, a few words naming the site's sections. A review of this rule
+// found a title's date, key facts ("Minimum age 16"), a scope and a list of the documents that
+// make the agreement above titles, some ending with the title: none of them is a trail.
 
 #include <vector>
 
@@ -18,10 +19,12 @@ namespace tosdiff {
 
 // Where a text's breadcrumb trail lies: blocks [begin, title), 0-based; `title` is the
 // document's title, a heading of level 1 or 2 among the text's first 12 blocks. The trail is
-// 2 to 6 list items or short lines (8 words at most, no sentence) right above it, the last one
-// the title's words; or one line of 2 to 6 parts split by ">", "›", "»", "/" or "|", the last
-// part the title's words. {title, title} when the title has no trail; found() false when the
-// text has no such title.
+// 2 to 6 list items right above it, the last one the title's words, the list not announced by a
+// line ending with a colon nor longer; or one line of 2 to 6 parts split by ">", "›", "»" or
+// " / ", the last part the title's words. The crumbs before the last are links to the site's
+// sections: 4 words at most, no digit, colon or sentence, no document, company by its legal
+// form or scope ("For customers in the EU"). {title, title} when the title has no trail;
+// found() false when the text has no such title.
 struct Breadcrumbs {
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::size_t begin = kNone, title = kNone;

@@ -127,11 +127,62 @@ bool side_within_header(std::size_t start, std::size_t lines, std::size_t header
 
 // Whether one side of a hunk lies at or after block `footer` (0-based) of a text of `size`
 // blocks that has a footer there.
-bool side_within_footer(std::size_t start, std::size_t lines, std::size_t footer, std::size_t size) {
-  if (lines == 0 && start == size) return true;  // the text's end: a footer taken off, or put on, whole
+// `end`: where the footer ends, the text's size or the block past a copyright line with the
+// site's dialogs below it (those say things in sentences without a full stop: news).
+bool side_within_footer(std::size_t start, std::size_t lines, std::size_t footer, std::size_t size, std::size_t end) {
+  if (lines == 0 && start == size && end == size) return true;  // the text's end: a footer taken off, or put on, whole
   if (footer >= size) return false;
-  if (lines == 0) return start >= footer;  // an insertion after line `start`, 1-based
-  return start - 1 >= footer;
+  if (lines == 0) return start >= footer && start <= end;  // an insertion after line `start`, 1-based
+  return start - 1 >= footer && start + lines - 1 <= end;
+}
+
+bool capitalised(const std::string& word) {
+  return !word.empty() && ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0x80);
+}
+
+// A company named by its legal form anywhere in a line ("Operated by Lumen Holdings LLC",
+// "Lumenfield Inc / Consumers"): the operator, the controller, an insurer (a review's finds,
+// one such name put for another that shares its brand). The forms that are also words ("as",
+// "sa", "ag", ...) count only written in capitals.
+bool names_a_company_within(std::string_view text) {
+  static constexpr std::initializer_list<const char*> kForms = {"ltd", "limited", "inc", "llc", "gmbh", "sarl",
+                                                                "plc", "corp", "corporation", "llp"};
+  static constexpr std::initializer_list<const char*> kCapitalForms = {"SAS", "SA", "BV", "NV", "AG", "SRL", "SpA",
+                                                                       "AB", "Oy", "AS", "LP", "S.A.", "B.V."};
+  bool after_name = false;
+  for (std::string word : space_separated_words(text)) {
+    while (!word.empty() && (word.back() == ',' || word.back() == ')' || word.back() == ';')) word.pop_back();
+    std::string bare = word;
+    if (!bare.empty() && bare.back() == '.' && !is_one_of(bare, kCapitalForms)) bare.pop_back();
+    if (after_name && (is_one_of(ascii_lower(bare), kForms) || is_one_of(bare, kCapitalForms))) return true;
+    after_name = capitalised(word);
+  }
+  return false;
+}
+
+// A scope or a condition put as a label: "For customers in the European Union", "Applies to
+// users outside the US", "Only for business accounts" (a review's finds, above a title). A
+// menu's "For Members" or "For Business" is shorter.
+bool states_a_scope(std::string_view text) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
+  if (words.empty()) return false;
+  constexpr std::size_t kScopeMinWords = 4;
+  if (is_one_of(words[0], {"for", "applies", "apply", "only", "valid", "available", "if", "unless", "except"}) &&
+      words.size() >= kScopeMinWords)
+    return true;
+  const std::string lower = " " + join(words, " ") + " ";
+  for (std::string_view scope : {" residents ", " located in ", " living in ", " users in ", " customers in ",
+                                 " users outside ", " customers outside "})
+    if (lower.find(scope) != std::string::npos) return true;
+  return false;
+}
+
+// The links a law makes a site show ("Do Not Sell or Share My Personal Information", "Limit
+// the Use of My Sensitive Personal Information"): one put on or taken off is news.
+bool is_statutory_opt_out(std::string_view text) {
+  const std::string lower = ascii_lower(text);
+  return lower.find("do not sell") != std::string::npos || lower.find("do not share") != std::string::npos ||
+         lower.find("limit the use of my") != std::string::npos;
 }
 
 // A line that says more than a label: a number (a date, an address, a version), an address,
@@ -144,6 +195,7 @@ bool states_something(std::string_view line) {
   if (text.find("\xEF\xBC\x9A") != std::string_view::npos) return true;  // a full-width colon
   if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos) return true;
   if (says_which_text_binds(text)) return true;  // "German language version (binding)"
+  if (names_a_company_within(text) || states_a_scope(text) || is_statutory_opt_out(text)) return true;
   const std::string_view trimmed = trim(text);
   if (trimmed.empty()) return false;
   const char last = trimmed.back();
@@ -232,10 +284,6 @@ bool in_product_cards(const Hunk& hunk, std::size_t i, bool shop_listing) {
       text.find("www.") != std::string_view::npos)
     return false;
   return count_space_separated_words(text) <= kCardLineMaxWords && !contains_iso_date(rewrite_dates(text));
-}
-
-bool capitalised(const std::string& word) {
-  return !word.empty() && ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0x80);
 }
 
 // A company's legal form closing a name ("Northwind Limited", "Lumen SAS"): the operator of
@@ -389,6 +437,16 @@ std::size_t below_copyright(const Text& text) {
   return blocks.size();
 }
 
+// Where the footer ends: past its copyright line when the site's dialogs follow it (a line of
+// 5 words or more), the text's end otherwise.
+std::size_t footer_end(const Text& text) {
+  const std::size_t below = below_copyright(text);
+  constexpr std::size_t kDialogMinWords = 5;
+  for (std::size_t i = below; i < text.blocks.size(); ++i)
+    if (count_space_separated_words(text.blocks[i].text) >= kDialogMinWords) return below;
+  return text.blocks.size();
+}
+
 }  // namespace
 
 std::size_t site_footer_start(const Text& text) {
@@ -399,6 +457,10 @@ std::size_t site_footer_start(const Text& text) {
   if (last == 0) return blocks.size();  // no sentence at all: no document to set a footer apart from
   std::size_t links = 0, first_link = blocks.size();
   for (std::size_t i = last; i < blocks.size(); ++i) {
+    // A heading is a footer's link only over a column of links: "## Contact us" over the
+    // controller's name and address is the policy's last section (a review's find).
+    if (blocks[i].kind == BlockKind::heading && (i + 1 >= blocks.size() || blocks[i + 1].kind != BlockKind::list_item))
+      continue;
     const std::size_t in_block = footer_links_in(blocks[i].text);
     if (in_block == 0) continue;
     links += in_block;
@@ -429,6 +491,7 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
                               const std::function<bool(const Hunk&)>& topical) {
   const std::size_t old_header = header_blocks(before), new_header = header_blocks(after);
   const std::size_t old_footer = footer_start(before), new_footer = footer_start(after);
+  const std::size_t old_footer_end = footer_end(before), new_footer_end = footer_end(after);
   const bool listing = holds_a_listing(before, old_header) && holds_a_listing(after, new_header);
   const TitlePlaces titles = find_title_places(before, after);
   const bool header_menu = list_items_within(before, old_header) >= kHeaderMenuItems &&
@@ -444,8 +507,9 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
       ++marked;
       continue;
     }
-    const bool footer = !header && side_within_footer(hunk.old_start, hunk.old_lines, old_footer, before.blocks.size()) &&
-                        side_within_footer(hunk.new_start, hunk.new_lines, new_footer, after.blocks.size());
+    const bool footer =
+        !header && side_within_footer(hunk.old_start, hunk.old_lines, old_footer, before.blocks.size(), old_footer_end) &&
+        side_within_footer(hunk.new_start, hunk.new_lines, new_footer, after.blocks.size(), new_footer_end);
     if (!header && !footer) continue;
     // Above the first sentence, a shop's product cards (name, brand, price tag) come and go
     // with its promotions (replay: a department store's carousel above its terms of sale, 196

@@ -271,6 +271,22 @@ void mark_menu_copies(std::vector<Hunk>& hunks, const Text& before, const Text& 
 
 constexpr std::size_t kTitleWithinBlocks = 300;
 
+// Words of a term, which a menu's promotions never say: a commitment, a waiver, a sale of
+// data, a retention (a review's finds: a summary box "We never sell your personal data" or a
+// card "Agencies ... agree to binding arbitration" between a menu and the title).
+bool says_a_term(std::string_view text) {
+  static constexpr std::initializer_list<const char*> kTermWords = {
+      "agree", "agrees", "waive", "waives", "arbitration", "must", "shall", "never", "not", "no", "sell", "sells",
+      "sold", "consent", "liable", "liability", "indemnify", "retain", "retention", "delete", "deleted", "collect",
+      "collects", "keep", "keeps", "store", "stores"};
+  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
+  if (std::any_of(words.begin(), words.end(), [](const std::string& word) { return is_one_of(word, kTermWords); }))
+    return true;
+  const std::string lower = ascii_lower(text);
+  return lower.find("personal data") != std::string::npos || lower.find("personal information") != std::string::npos ||
+         lower.find("your data") != std::string::npos;
+}
+
 // A mega-menu whose promotions read as sentences ("Discover legal research and drafting tools
 // designed to help solo practitioners and small firms compete and scale efficiently.") runs
 // on to the document's title (contrib replay: a news agency's privacy statement under 250
@@ -280,20 +296,23 @@ constexpr std::size_t kTitleWithinBlocks = 300;
 // below it when every block from that sentence to the title is a menu's entry (40 words at
 // most), half of them list items and a quarter at most teasers of sentence shape.
 // `first_sentence` when there is no such title.
-std::size_t document_title(const std::vector<Block>& blocks, std::size_t begin, std::size_t first_sentence) {
+std::size_t document_title(const std::vector<Block>& blocks, std::size_t first_sentence) {
   std::size_t items = 0, teasers = 0;
-  for (std::size_t i = begin; i < blocks.size() && i < first_sentence + kTitleWithinBlocks; ++i) {
+  for (std::size_t i = first_sentence; i < blocks.size() && i < first_sentence + kTitleWithinBlocks; ++i) {
     const Block& block = blocks[i];
     if (block.kind == BlockKind::heading && block.level == 1) {
       const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
       const bool names_document = std::any_of(words.begin(), words.end(),
                                               [](const std::string& word) { return is_one_of(word, kDocumentWords); });
-      const std::size_t run = i > first_sentence ? i - first_sentence : 0;
-      if (!names_document || items * 2 < run || teasers * 4 > run) return first_sentence;
+      const std::size_t run = i - first_sentence;
+      if (!names_document || run == 0 || items * 2 < run || teasers * 4 > run) return first_sentence;
       return i;
     }
-    if (i < first_sentence) continue;
-    if (block.kind == BlockKind::table_row || count_space_separated_words(block.text) > kMenuItemMaxWords)
+    if (block.kind == BlockKind::table_row || count_space_separated_words(block.text) > kMenuItemMaxWords ||
+        says_a_term(block.text))
+      return first_sentence;
+    // A list a sentence announces ("These services are covered:") is the document's.
+    if (ends_with_colon(block.text) && i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::list_item)
       return first_sentence;
     items += block.kind == BlockKind::list_item ? 1 : 0;
     teasers += is_sentence(block) ? 1 : 0;
@@ -342,8 +361,8 @@ MenuRange site_menu_range(const Text& text) {
   std::size_t first_sentence = begin;
   while (first_sentence < blocks.size() && !is_sentence(blocks[first_sentence])) ++first_sentence;
   // Under a title, a menu with its promotions' cards holds fewer list items: half.
-  const std::size_t title = document_title(blocks, begin, first_sentence);
-  const bool titled = title != first_sentence || (title < blocks.size() && blocks[title].kind == BlockKind::heading);
+  const std::size_t title = document_title(blocks, first_sentence);
+  const bool titled = title != first_sentence;
   first_sentence = title;
   std::size_t end = first_sentence;
   while (end > begin && blocks[end - 1].kind != BlockKind::list_item) --end;

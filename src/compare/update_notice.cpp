@@ -221,7 +221,7 @@ bool says_when_the_update_applies(std::string_view sentence) {
 // to the Google Measurement Data Protection Terms.", "We have updated our Privacy Policy."
 // No commitment, no negation ("We have updated our policy and no longer sell data" says what
 // the terms now are).
-bool announces_changes(std::string_view sentence) {
+bool announces_changes(std::string_view sentence, bool done_only = false) {
   const std::string key = canonicalize(sentence, kFoldToWords);
   static constexpr std::string_view kOpenings[] = {
       "we are making changes to ", "we're making changes to ", "we have made changes to ", "we've made changes to ",
@@ -229,6 +229,10 @@ bool announces_changes(std::string_view sentence) {
       "we are updating ", "we have updated ", "we've updated ", "we updated ", "we have revised ", "we revised "};
   for (std::string_view opening : kOpenings) {
     if (!key.starts_with(opening)) continue;
+    // An update under way ("We are updating ...") announces a text not yet in force: taken
+    // down with the text unchanged, it may have been called off (news).
+    if (done_only && (opening.find(" are ") != std::string_view::npos || opening.find("'re ") != std::string_view::npos))
+      return false;
     // What follows is the document's name alone: "the Google Measurement Data Protection Terms",
     // "our Privacy Policy"; "our policy to reflect our apps" says more.
     const std::vector<std::string> rest = space_separated_words(std::string_view(key).substr(opening.size()));
@@ -259,14 +263,21 @@ bool invites_to_read_the_changes(std::string_view sentence) {
   return changes;
 }
 
+// Every date of `block` is one the page shows elsewhere: `after_dates` are the new text's. A block without a date has none to show.
+bool dates_shown_elsewhere(std::string_view block, const std::set<std::string>& after_dates) {
+  const std::set<std::string> dates = dates_named(block);
+  if (dates.empty()) return false;
+  return std::all_of(dates.begin(), dates.end(), [&](const std::string& date) { return after_dates.count(date) > 0; });
+}
+
 // "We have updated this addendum, effective from 7 September 2023. This change reflects that we
 // now rely on the EU-U.S. Data Privacy Framework when transferring data ... Learn more about this
 // update.": a removed block that opens with a notice and whose every other sentence tells what
 // the update was about is the notice's account of it; those sentences go with it (by comparison
 // key). A sentence that does not speak of the update ("We never sell your data."), or one of
 // another block (a clause removed beside a banner), is not.
-std::set<std::string> accounts_of_updates(const Hunk& hunk) {
-  std::set<std::string> out;
+std::map<std::string, std::size_t> accounts_of_updates(const Hunk& hunk, const std::set<std::string>& after_dates) {
+  std::map<std::string, std::size_t> out;
   const bool notice_in_hunk = std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
     if (line.op != '-') return false;
     const std::vector<std::string> sentences = sentences_past_initialisms(line.text);
@@ -288,18 +299,25 @@ std::set<std::string> accounts_of_updates(const Hunk& hunk) {
     // changes take effect on July 1, 2026.", a forum's banner taken down on that day).
     const bool notice_here = std::any_of(sentences.begin(), sentences.end(),
                                          [](const std::string& sentence) { return is_update_notice(sentence); });
+    // Those two ways only for an update made ("We've updated", not "We are updating": one
+    // under way may be called off) and, for a block dated without a notice, a date the page
+    // itself shows outside the block (the forum's "Effective July 1, 2026"): a banner taken
+    // down before the date it announced may be an update withdrawn.
     const bool announced_and_dated =
-        std::any_of(sentences.begin(), sentences.end(), [](const std::string& sentence) { return announces_changes(sentence); }) &&
-        contains_iso_date(canonicalize(line.text, kFoldDateFormat));
+        std::any_of(sentences.begin(), sentences.end(),
+                    [](const std::string& sentence) { return announces_changes(sentence, true); }) &&
+        dates_shown_elsewhere(line.text, after_dates);
     if (!notice_here && !notice_in_hunk && !announced_and_dated) continue;
+    const bool done_only = !notice_here;
     if (!std::all_of(sentences.begin(), sentences.end(), [&](const std::string& sentence) {
           return is_update_notice(sentence) || tells_the_update(sentence) || says_when_the_update_applies(sentence) ||
-                 announces_changes(sentence) || invites_to_read_the_changes(sentence) || is_banner_platitude(sentence);
+                 announces_changes(sentence, done_only) || invites_to_read_the_changes(sentence) ||
+                 is_banner_platitude(sentence);
         }))
       continue;
     // Keyed as sentences_on() cuts them ("... the EU-U.S." and "Data Privacy Framework ..."
     // apart), since the hunk's surplus sentences are looked up by these keys.
-    for (const std::string& sentence : sentences_of(line.text)) out.insert(comparison_key(sentence));
+    for (const std::string& sentence : sentences_of(line.text)) ++out[comparison_key(sentence)];
   }
   return out;
 }
@@ -309,7 +327,7 @@ struct NoticeDifference {
   bool adds = false;
 };
 
-NoticeDifference notice_difference(const Hunk& hunk, const SentenceDifference& sentences) {
+NoticeDifference notice_difference(const Hunk& hunk, const SentenceDifference& sentences, const std::set<std::string>& after_dates) {
   NoticeDifference d;
   const std::vector<std::string>& gone = sentences.gone;
   const std::vector<std::string>& come = sentences.come;
@@ -317,9 +335,16 @@ NoticeDifference notice_difference(const Hunk& hunk, const SentenceDifference& s
   auto notice = [](const std::string& sentence) { return is_update_notice(sentence); };
   // A notice taken down with the sentences beside it in its block that said what its update
   // was about.
-  const std::set<std::string> accounts = accounts_of_updates(hunk);
+  // Counted: a sentence the notice's block and a clause beside it both say ("These changes
+  // will apply from July 1, 2026.") goes with the block once; the clause keeps its copy (a
+  // review's find: a fee's start date taken away beside a banner).
+  std::map<std::string, std::size_t> accounts = accounts_of_updates(hunk, after_dates);
   auto notice_or_its_account = [&](const std::string& sentence) {
-    return notice(sentence) || accounts.count(comparison_key(sentence)) > 0;
+    if (notice(sentence)) return true;
+    const auto found = accounts.find(comparison_key(sentence));
+    if (found == accounts.end() || found->second == 0) return false;
+    --found->second;
+    return true;
   };
   d.only_notices = std::all_of(gone.begin(), gone.end(), notice_or_its_account) &&
                    std::all_of(come.begin(), come.end(), notice);
@@ -464,16 +489,21 @@ bool is_version_announcement(std::string_view block_text) {
 
 bool adds_update_notice(const Hunk& hunk) {
   return hunk.cosmetic && hunk.cosmetic_kinds == std::vector<std::string>{"update_notice"} &&
-         notice_difference(hunk, sentence_difference(hunk)).adds;
+         notice_difference(hunk, sentence_difference(hunk), {}).adds;
 }
 
-void mark_update_notices(std::vector<Hunk>& hunks) {
+void mark_update_notices(std::vector<Hunk>& hunks, const Text& after) {
+  // The new text's dates, to tell a date the page shows.
+  std::set<std::string> after_dates;
+  for (const Block& block : after.blocks)
+    if (std::any_of(block.text.begin(), block.text.end(), [](char c) { return is_ascii_digit(c); }))
+      after_dates.merge(dates_named(block.text));
   std::vector<std::size_t> put_up;  // hunks that add a notice: cosmetic only beside a change
   for (std::size_t i = 0; i < hunks.size(); ++i) {
     Hunk& hunk = hunks[i];
     if (hunk.cosmetic) continue;
     const SentenceDifference sentences = sentence_difference(hunk);
-    const NoticeDifference d = notice_difference(hunk, sentences);
+    const NoticeDifference d = notice_difference(hunk, sentences, after_dates);
     if (!d.only_notices) {
       if (notice_becomes_its_date(sentences)) mark_cosmetic(hunk, "update_notice");
       continue;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
@@ -32,7 +33,7 @@ bool is_version_announcement(std::string_view block_text);
 // notice sentences: removed ones always (a notice taken down), added ones only when another
 // hunk is substantive (a notice put up alone announces a new version: news). Run before the
 // date stamps are marked.
-void mark_update_notices(std::vector<Hunk>& hunks);
+void mark_update_notices(std::vector<Hunk>& hunks, const Text& after);
 
 // The hunk is cosmetic because notices were put up beside another change: with that change
 // gone, it is substantive again (compare/variants.cpp).
