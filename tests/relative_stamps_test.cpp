@@ -88,6 +88,29 @@ TEST(RelativeStamps, ALongerStampsTimeOfDayMovingIsCosmetic) {
 
 // A help article saved again: its stamp names the author (contrib replay: a food app's help
 // centre, 25 saves in two years with nothing else changed).
+// Contrib replay: a news network's terms, its template's publication stamp with a clock put
+// above them. Put on or taken off alone, such a stamp is cosmetic; a date without a clock, a
+// stamp's date changed, or a clause with a time stays news.
+TEST(RelativeStamps, APublicationStampWithAClockPutOnOrTakenOffIsCosmetic) {
+  const std::string terms = "# Terms of Use\nThese terms govern your use of the Orbit news site.\nYou must not copy our articles.\n";
+  const std::string head = "# Terms of Use\n", body = "These terms govern your use of the Orbit news site.\nYou must not copy our articles.\n";
+  for (const char* stamp : {"Updated 1639 GMT (0039 HKT) June 14, 2021", "Published 10:32 AM ET, Mon June 14, 2021"}) {
+    for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+             {terms, head + stamp + "\n" + body}, {head + stamp + "\n" + body, terms}}) {
+      const Change change = diff_texts(parse_text(before), parse_text(after));
+      ASSERT_EQ(change.hunks.size(), 1u) << stamp;
+      EXPECT_FALSE(change.substantive) << stamp;
+      EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
+    }
+  }
+  EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(head + "Effective June 14, 2021\n" + body)).substantive);
+  EXPECT_TRUE(diff_texts(parse_text(head + "Updated 1639 GMT June 14, 2021\n" + body),
+                         parse_text(head + "Updated 1639 GMT June 20, 2021\n" + body))
+                  .substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(head + "From 10:00 GMT June 14, 2021 accounts are deleted\n" + body))
+                  .substantive);
+}
+
 TEST(RelativeStamps, AHelpArticlesSaveStampIsCosmeticEvenAlone) {
   expect_one_cosmetic_stamp("Updated 2024-11-08T17:14:28Z by Louise", "Updated 2024-11-14T16:46:26Z by Louise");
   expect_one_cosmetic_stamp("Last edited on May 3, 2025 by Ann Lee", "Last edited on June 9, 2025 by Ann Lee");

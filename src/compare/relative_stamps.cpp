@@ -361,9 +361,64 @@ bool header_restamped(std::string_view before, std::string_view after) {
   return new_header.updated.empty() || rewrite_dates(new_header.updated) == rewrite_dates(old_header.updated);
 }
 
+// A time zone's abbreviation as written after a clock: "GMT", "UTC", "HKT", "EDT", "CEST".
+bool is_zone(std::string_view word) {
+  if (word.size() < 2 || word.size() > 5 || word.back() != 'T') return word == "UTC";
+  return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// A page's publication stamp with its time of day: "Updated 1639 GMT (0039 HKT) June 14, 2021",
+// "Published 10:32 AM ET, Mon June 14, 2021". A news site's template stamps its pages so, the
+// terms among them (contrib replay: a news network's terms, such a stamp put above them hours
+// after their change); a document's date of effect carries no clock.
+bool is_clock_stamp(std::string_view text) {
+  const std::vector<std::string> words = space_separated_words(text);
+  bool clock = false;
+  std::string rest;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string word = words[i];
+    while (!word.empty() && (word.front() == '(')) word.erase(0, 1);
+    while (!word.empty() && (word.back() == ')' || word.back() == ',')) word.pop_back();
+    const bool zone_next = i + 1 < words.size() && is_zone(std::string_view(words[i + 1]).substr(0, words[i + 1].find_first_of("),")));
+    if ((word.size() == 4 && all_ascii_digits(word) && zone_next) || (is_time_word(ascii_lower(word)) && word.find(':') != std::string::npos)) {
+      clock = true;
+      continue;
+    }
+    if (is_zone(word) || is_time_word(ascii_lower(word))) continue;
+    (rest += words[i]) += ' ';
+  }
+  if (!clock) return false;
+  // What is left is a date, with at most an update word before it.
+  const std::vector<std::string> left = space_separated_words(canonicalize(rest, kFoldToWords | kFoldDateFormat));
+  bool date = false;
+  for (const std::string& word : left) {
+    if (contains_iso_date(word)) {
+      date = true;
+      continue;
+    }
+    if (!is_one_of(word, {"updated", "published", "posted", "last", "modified", "on", "at", "mon", "tue", "wed", "thu",
+                          "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                          "sunday"}))
+      return false;
+  }
+  return date;
+}
+
+// One line put in or taken off, alone: a clock stamp.
+bool clock_stamp_alone(const Hunk& hunk) {
+  return hunk.lines.size() == 1 && (hunk.old_lines == 0) != (hunk.new_lines == 0) &&
+         is_clock_stamp(parse_block(hunk.lines[0].text).text);
+}
+
 }  // namespace
 
 void mark_relative_stamps(std::vector<Hunk>& hunks) {
+  for (Hunk& hunk : hunks) {
+    if (!hunk.cosmetic && clock_stamp_alone(hunk)) {
+      hunk.cosmetic = true;
+      hunk.cosmetic_kinds = {"date_stamp"};
+    }
+  }
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+') continue;
     const std::string& before = hunk.lines[0].text;
