@@ -93,6 +93,11 @@ TEST(Breadcrumbs, KeyFactsADateDocumentsOrACompanyAboveTheTitleAreNoTrail) {
     EXPECT_TRUE(crumb_change_of(documents + title + terms, more + title + terms).substantive) << intro;
   }
   EXPECT_EQ(breadcrumbs_of(parse_text("Lumenride Inc / Riders / Terms of Service\n" + title + terms)).begin, 1u);
+  // An edition's place or a company by a legal form among the crumbs: no trail (the second
+  // review's finds).
+  EXPECT_EQ(breadcrumbs_of(parse_text("Home / Archive / Terms of Service\n" + title + terms)).begin, 1u);
+  EXPECT_EQ(breadcrumbs_of(parse_text("- Home\n- Superseded versions\n- Terms of Service\n" + title + terms)).begin, 3u);
+  EXPECT_EQ(breadcrumbs_of(parse_text("Lumenride Europe SE / Riders / Terms of Service\n" + title + terms)).begin, 1u);
   // A trail of the site's sections stays one.
   EXPECT_EQ(breadcrumbs_of(parse_text("Home / Help Center / Terms of Service\n" + title + terms)).begin, 0u);
 }

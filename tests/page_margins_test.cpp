@@ -299,6 +299,23 @@ TEST(PageHeader, AScopeWrittenAsALabelAboveTheFirstSentenceIsNews) {
                            Kinds{"page_header"});
 }
 
+// The second review's finds: a list of what the policy collects in a header that also holds a
+// menu, a banner under the title with the key points below it, a banner telling of a service
+// ending: news.
+TEST(PageHeader, AListThatIsNoMenuOrABannerUnderTheTitleStaysNews) {
+  const std::string menu = "- Home\n- TV\n- Internet\n- Mobile\n- Help\n";
+  EXPECT_TRUE(header_change(page(menu + "# Privacy Policy\n- Contacts\n- Photos\n- Location\n- Messages\n- Payments\n"),
+                            page(menu + "# Privacy Policy\n- Contacts\n- Voice Recordings\n- Location\n- Messages\n- Payments\n"))
+                  .substantive);
+  const std::string welcome = "# Lumen Studio Terms\nWelcome to Lumen Studio, and thank you for joining our growing community of makers!\n";
+  EXPECT_TRUE(header_change(page(welcome + "- You own everything you create\n"), page(welcome + "- Lumen owns everything you create\n"))
+                  .substantive);
+  EXPECT_TRUE(header_change(page("# Lumen Studio Terms\n"),
+                            page("# Lumen Studio Terms\nGet our app now, because this website will stop taking orders at the "
+                                 "end of the month!\n"))
+                  .substantive);
+}
+
 TEST(PageHeader, AShortSentenceAboveTheFirstSentenceIsNews) {
   EXPECT_TRUE(header_change(page("# Terms of Service\nThese terms do not apply to business accounts.\n"), page("# Terms of Service\n"))
                   .substantive);
@@ -405,6 +422,29 @@ TEST(PageFooter, ACompanyADialogAnOptOutLinkOrThePolicysContactSectionIsNews) {
   EXPECT_TRUE(header_change(with(contact + menu), with("## Contact us\nNorthwind Ireland Limited\nAttention of the Data "
                                                        "Protection Officer\n" + menu))
                   .substantive);
+}
+
+// The second review's finds: an opt-out link in other words, a clause without its full stop, a
+// company by a legal form the first lists missed, an insurer named below the copyright line,
+// the policy's contact section as a list, its list of services announced above the footer.
+TEST(PageFooter, OptOutLinksClausesCompaniesAndThePolicysListsInTheFooterAreNews) {
+  const std::string links = "- Contact us\n- Careers\n- Press\n- Site map\n- Accessibility\n";
+  const std::string copyright = "Copyright \xC2\xA9 2026 Northwind Inc.\n";
+  auto with = [&](const std::string& above, const std::string& before_copy, const std::string& after_copy) {
+    return page("# Terms\n") + above + links + before_copy + copyright + after_copy;
+  };
+  EXPECT_TRUE(header_change(with("", "- Your Privacy Choices\n", ""), with("", "", "")).substantive);
+  EXPECT_TRUE(header_change(with("", "- Opt out of sale or sharing\n", ""), with("", "", "")).substantive);
+  EXPECT_TRUE(header_change(with("", "Northwind does not sell your personal information\n", ""),
+                            with("", "Northwind may sell your personal information\n", ""))
+                  .substantive);
+  EXPECT_TRUE(header_change(with("", "Northwind Payments S.L.\n", ""), with("", "Orbix Pagos S.L.\n", "")).substantive);
+  EXPECT_TRUE(header_change(with("", "", "Insured by Lumen Mutual\n"), with("", "", "Insured by Orbix Mutual\n")).substantive);
+  EXPECT_TRUE(header_change(with("## Contact us\n- Northwind Europe\n- Privacy team\n", "", ""),
+                            with("## Contact us\n- Orbix Data Group\n- Privacy team\n", "", ""))
+                  .substantive);
+  const std::string covered = "This policy applies to the following Northwind services:\n- Store\n- Support\n- Community\n";
+  EXPECT_TRUE(header_change(with(covered, "", ""), with(covered + "- Health\n", "", "")).substantive);
 }
 
 TEST(PageFooter, TheSiteFootersLinksAreCosmetic) {

@@ -175,6 +175,17 @@ TEST(PrecisionUpdateNotice, AnUpdateUnderWayWithdrawnOrAClauseBesideTheBannerSta
                                "effect on July 1, 2026.\n" + body,
                                old_head + body)
                   .substantive);
+  // The date the banner announces must be the page's own date line, not any date of a clause;
+  // and beside a notice in another block, the call to read it is dated so too.
+  EXPECT_TRUE(notice_change_of(old_head + "We\u2019ve updated our Privacy Policy. Please take a look before the changes take "
+                               "effect on July 1, 2026.\nThe Basic plan closes on July 1, 2026.\n" + body,
+                               old_head + "The Basic plan closes on July 1, 2026.\n" + body)
+                  .substantive);
+  EXPECT_TRUE(notice_change_of(old_head + "This page is the updated Privacy Policy; for the version effective until July 1, "
+                               "2026, click here.\nWe\u2019ve updated our Privacy Policy. Please take a look before the "
+                               "changes take effect on July 1, 2026.\n" + body,
+                               old_head + body)
+                  .substantive);
   const std::string new_head = "# Subscription Terms\nEffective July 1, 2026\n";
   EXPECT_TRUE(notice_change_of(new_head + "We\u2019ve updated our Subscription Terms. These changes will apply from July 1, 2026.\n"
                                "The monthly plan costs $12. These changes will apply from July 1, 2026.\n" + body,

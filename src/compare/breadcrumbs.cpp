@@ -5,6 +5,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -33,10 +34,13 @@ bool is_section_crumb(std::string_view crumb) {
   if (text.find_first_of("0123456789:.;!?@") != std::string_view::npos) return false;
   const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
   if (words.empty()) return false;
+  // Nor an edition's place: "Archive", "Superseded versions" above a title say the page is no
+  // longer the text in force (a review's find).
   static constexpr std::initializer_list<const char*> kNotSections = {
       "for", "in", "applies", "apply", "only", "if", "valid", "available", "effective", "from", "until",
-      "ltd", "limited", "inc", "llc", "gmbh", "sas", "sa", "plc", "bv", "ag", "corp", "corporation", "srl", "spa",
-      "addendum", "annex", "schedule", "supplement", "contract"};
+      "addendum", "annex", "schedule", "supplement", "contract", "archive", "archives", "archived", "superseded",
+      "previous", "prior", "old", "older", "former", "past", "versions", "history", "expired", "draft"};
+  if (names_a_company_by_form(text)) return false;
   return std::none_of(words.begin(), words.end(), [](const std::string& word) {
     return is_one_of(word, kNotSections) || is_one_of(word, kDocumentWords);
   });

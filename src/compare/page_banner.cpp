@@ -144,9 +144,10 @@ constexpr std::string_view kBannerMatters[] = {
 constexpr std::string_view kBannerNewsStems[] = {
     "shut", "closing", "closure", "discontinu", "acquir", "acquisition", "merger", "delet", "remov", "refund", "must",
     "charg", "limit", "owner", "belong", "cancel", "fermeture", "supprim", "rachet", "schlie\xC3\x9Fung",
-    "l\xC3\xB6sch", "cierre", "elimin", "chiusura", "cessation"};
+    "l\xC3\xB6sch", "cierre", "elimin", "chiusura", "cessation", "stop", "ending"};
 // The same as whole words, and pairs of words.
-constexpr std::initializer_list<const char*> kBannerNewsWords = {"fee", "fees", "age", "lose", "loses", "losing", "lost"};
+constexpr std::initializer_list<const char*> kBannerNewsWords = {"fee", "fees", "age", "lose", "loses", "losing", "lost",
+                                                                 "end", "ends", "ended"};
 constexpr std::pair<std::string_view, std::string_view> kBannerNewsPairs[] = {
     {"no", "longer"}, {"run", "by"}, {"close", "down"}, {"years", "old"}};
 

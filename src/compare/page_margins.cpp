@@ -145,15 +145,20 @@ bool capitalised(const std::string& word) {
 // one such name put for another that shares its brand). The forms that are also words ("as",
 // "sa", "ag", ...) count only written in capitals.
 bool names_a_company_within(std::string_view text) {
-  static constexpr std::initializer_list<const char*> kForms = {"ltd", "limited", "inc", "llc", "gmbh", "sarl",
-                                                                "plc", "corp", "corporation", "llp"};
-  static constexpr std::initializer_list<const char*> kCapitalForms = {"SAS", "SA", "BV", "NV", "AG", "SRL", "SpA",
-                                                                       "AB", "Oy", "AS", "LP", "S.A.", "B.V."};
+  static constexpr std::initializer_list<const char*> kForms = {"ltd", "limited", "inc", "llc", "gmbh", "sarl", "plc",
+                                                                "corp", "corporation", "llp", "pty", "pte", "ltda",
+                                                                "s.l.", "s.a.", "s.a.s.", "s.r.l.", "s.p.a.", "b.v.",
+                                                                "n.v.", "s.r.o.", "sp. z o.o.", "o\xC3\xBC", "kft",
+                                                                "a/s", "aps", "oyj", "bhd", "kk"};
+  static constexpr std::initializer_list<const char*> kCapitalForms = {"SAS", "SA", "BV", "NV", "AG", "SRL", "SpA", "AB",
+                                                                       "Oy", "AS", "LP", "SE", "SL", "KG", "SARL", "SNC",
+                                                                       "ApS", "AB", "ASA", "Kft", "GK"};
   bool after_name = false;
   for (std::string word : space_separated_words(text)) {
     while (!word.empty() && (word.back() == ',' || word.back() == ')' || word.back() == ';')) word.pop_back();
     std::string bare = word;
-    if (!bare.empty() && bare.back() == '.' && !is_one_of(bare, kCapitalForms)) bare.pop_back();
+    if (after_name && is_one_of(ascii_lower(bare), kForms)) return true;  // "S.L." with its full stops
+    if (!bare.empty() && bare.back() == '.') bare.pop_back();
     if (after_name && (is_one_of(ascii_lower(bare), kForms) || is_one_of(bare, kCapitalForms))) return true;
     after_name = capitalised(word);
   }
@@ -181,8 +186,23 @@ bool states_a_scope(std::string_view text) {
 // the Use of My Sensitive Personal Information"): one put on or taken off is news.
 bool is_statutory_opt_out(std::string_view text) {
   const std::string lower = ascii_lower(text);
-  return lower.find("do not sell") != std::string::npos || lower.find("do not share") != std::string::npos ||
-         lower.find("limit the use of my") != std::string::npos;
+  for (std::string_view phrase : {"do not sell", "do not share", "limit the use of my", "your privacy choices",
+                                  "opt out", "opt-out", "sale or sharing", "sell or share", "sale of"})
+    if (lower.find(phrase) != std::string::npos) return true;
+  return false;
+}
+
+// A line of 4 words or more with a modal, a negation or a sale in it ("Lumen does not sell
+// your personal information", "Lumen may sell ..."): a clause written without its full stop
+// (a review's find), not a link's label.
+bool binds_or_denies(std::string_view text) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
+  constexpr std::size_t kClauseMinWords = 4;
+  if (words.size() < kClauseMinWords) return false;
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    return is_one_of(word, {"may", "will", "must", "shall", "can", "cannot", "not", "never", "no", "sell", "sells",
+                            "share", "shares", "sold", "collect", "collects"});
+  });
 }
 
 // A line that says more than a label: a number (a date, an address, a version), an address,
@@ -195,7 +215,8 @@ bool states_something(std::string_view line) {
   if (text.find("\xEF\xBC\x9A") != std::string_view::npos) return true;  // a full-width colon
   if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos) return true;
   if (says_which_text_binds(text)) return true;  // "German language version (binding)"
-  if (names_a_company_within(text) || states_a_scope(text) || is_statutory_opt_out(text)) return true;
+  if (names_a_company_within(text) || states_a_scope(text) || is_statutory_opt_out(text) || binds_or_denies(text))
+    return true;
   const std::string_view trimmed = trim(text);
   if (trimmed.empty()) return false;
   const char last = trimmed.back();
@@ -384,6 +405,9 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
   if (footer >= blocks.size()) return footer;
   std::size_t start = footer;
   while (start > last_sentence && is_menu_label(blocks[start - 1])) --start;
+  // A list a line announces ("This policy applies to the following services:") is the
+  // document's, whatever sections it names (a review's find).
+  if (start > 0 && start < footer && ends_with_colon(blocks[start - 1].text)) return footer;
   std::size_t sections = 0, headings = 0, bare_titles = 0;
   for (std::size_t i = start; i < footer; ++i) {
     sections += names_a_site_section(blocks[i].text) ? 1 : 0;
@@ -410,8 +434,15 @@ std::size_t first_sentence(const Text& text) {
   // A site's banner among the lines above the document is no sentence of it (contrib replay: a
   // portal's privacy policy under a prompt to make the portal one's homepage, swapped by turns
   // with a toolbar's promotion, each alerted).
+  // Only above every heading: under the title, a banner's words may tell of the service ("...
+  // this website will stop taking orders ...!") and the key points below it are the terms'.
   std::size_t i = 0;
-  while (i < text.blocks.size() && (!is_document_sentence(text, i) || is_site_banner(text.blocks[i].text))) ++i;
+  bool under_heading = false;
+  while (i < text.blocks.size() &&
+         (!is_document_sentence(text, i) || (!under_heading && is_site_banner(text.blocks[i].text)))) {
+    under_heading = under_heading || text.blocks[i].kind == BlockKind::heading;
+    ++i;
+  }
   return i;
 }
 
@@ -437,13 +468,14 @@ std::size_t below_copyright(const Text& text) {
   return blocks.size();
 }
 
-// Where the footer ends: past its copyright line when the site's dialogs follow it (a line of
-// 5 words or more), the text's end otherwise.
+// Where the footer ends: past its copyright line when anything but links of a few words follows
+// it (the site's dialogs, an insurer named), the text's end otherwise.
 std::size_t footer_end(const Text& text) {
   const std::size_t below = below_copyright(text);
-  constexpr std::size_t kDialogMinWords = 5;
+  constexpr std::size_t kLinkMaxWords = 3;
   for (std::size_t i = below; i < text.blocks.size(); ++i)
-    if (count_space_separated_words(text.blocks[i].text) >= kDialogMinWords) return below;
+    if (text.blocks[i].kind != BlockKind::list_item || count_space_separated_words(text.blocks[i].text) > kLinkMaxWords)
+      return below;
   return text.blocks.size();
 }
 
@@ -457,10 +489,9 @@ std::size_t site_footer_start(const Text& text) {
   if (last == 0) return blocks.size();  // no sentence at all: no document to set a footer apart from
   std::size_t links = 0, first_link = blocks.size();
   for (std::size_t i = last; i < blocks.size(); ++i) {
-    // A heading is a footer's link only over a column of links: "## Contact us" over the
-    // controller's name and address is the policy's last section (a review's find).
-    if (blocks[i].kind == BlockKind::heading && (i + 1 >= blocks.size() || blocks[i + 1].kind != BlockKind::list_item))
-      continue;
+    // A heading is no footer's link: "## Contact us" over the controller's name and address,
+    // written as lines or as a list, is the policy's last section (the review's finds).
+    if (blocks[i].kind == BlockKind::heading) continue;
     const std::size_t in_block = footer_links_in(blocks[i].text);
     if (in_block == 0) continue;
     links += in_block;
@@ -476,16 +507,31 @@ std::size_t site_footer_start(const Text& text) {
 
 namespace {
 
-// A menu in the header: this many list items above the first sentence, in both texts.
+// A menu in the header: a run of this many list items or more, two of them naming the site's
+// sections ("Home", "Help"), no line ending with a colon above it. The list of the data a
+// policy collects, of its controllers or of the services it covers names none (a review's
+// finds: "Photos" / "Voice Recordings" under the title, in a header that also held a menu).
 constexpr std::size_t kHeaderMenuItems = 5;
+constexpr std::size_t kHeaderMenuSections = 2;
 
-std::size_t list_items_within(const Text& text, std::size_t end) {
-  std::size_t items = 0;
-  for (std::size_t i = 0; i < end && i < text.blocks.size(); ++i) items += text.blocks[i].kind == BlockKind::list_item ? 1 : 0;
-  return items;
+bool in_a_site_menu(const Text& text, std::size_t start, std::size_t lines) {
+  if (lines != 1 || start == 0 || start > text.blocks.size()) return false;
+  const std::vector<Block>& blocks = text.blocks;
+  const std::size_t at = start - 1;
+  if (blocks[at].kind != BlockKind::list_item) return false;
+  std::size_t first = at, last = at;
+  while (first > 0 && blocks[first - 1].kind == BlockKind::list_item) --first;
+  while (last + 1 < blocks.size() && blocks[last + 1].kind == BlockKind::list_item) ++last;
+  if (last - first + 1 < kHeaderMenuItems || (first > 0 && ends_with_colon(blocks[first - 1].text))) return false;
+  std::size_t sections = 0;
+  for (std::size_t i = first; i <= last; ++i) sections += names_a_site_section(blocks[i].text) ? 1 : 0;
+  return sections >= kHeaderMenuSections;
 }
 
 }  // namespace
+
+bool names_a_company_by_form(std::string_view line) { return names_a_company_within(parse_block(line).text); }
+bool names_a_statutory_link(std::string_view line) { return is_statutory_opt_out(parse_block(line).text); }
 
 std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
                               const std::function<bool(const Hunk&)>& topical) {
@@ -494,8 +540,6 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
   const std::size_t old_footer_end = footer_end(before), new_footer_end = footer_end(after);
   const bool listing = holds_a_listing(before, old_header) && holds_a_listing(after, new_header);
   const TitlePlaces titles = find_title_places(before, after);
-  const bool header_menu = list_items_within(before, old_header) >= kHeaderMenuItems &&
-                           list_items_within(after, new_header) >= kHeaderMenuItems;
   std::size_t marked = 0;
   for (Hunk& hunk : change.hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
@@ -522,7 +566,8 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
     // A site's menu above the document renames its entries as a footer does (contrib replay: a
     // cable company's privacy policy, "Shop" / "Upgrade Services" among ten entries above it).
-    const bool in_menu = footer || (header && header_menu);
+    const bool in_menu = footer || (header && in_a_site_menu(before, hunk.old_start, hunk.old_lines) &&
+                                    in_a_site_menu(after, hunk.new_start, hunk.new_lines));
     if (switches_a_name(hunk, in_menu) || (header && topical(hunk))) continue;
     mark_cosmetic(hunk, header ? "page_header" : "page_footer");
     ++marked;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/compare/word_lists.hpp"
@@ -134,55 +135,6 @@ bool whole_related_list(const Hunk& hunk) {
   return true;
 }
 
-// A "See also" box: its label (in the languages tosdiff reads), then links to other pages of a
-// few words each ("Privacy Policy", "Security"; france replay: a rail company's cookie policy,
-// the box put in under its date line). What the site links to is not what the terms say.
-constexpr std::string_view kSeeAlsoLabels[] = {"see also", "related policies", "related documents", "voir aussi",
-                                                "siehe auch", "ver tambi\xC3\xA9n", "vedi anche", "veja tamb\xC3\xA9m",
-                                                "ver tamb\xC3\xA9m", "zie ook", "zobacz te\xC5\xBC"};
-constexpr std::size_t kSeeAlsoMaxLinks = 8;
-constexpr std::size_t kSeeAlsoLinkWords = 6;
-
-bool is_see_also_label(std::string_view text) {
-  std::string label = block_label(text);
-  if (!label.empty() && label.back() == ':') label.pop_back();
-  return std::find(std::begin(kSeeAlsoLabels), std::end(kSeeAlsoLabels), trim(label)) != std::end(kSeeAlsoLabels);
-}
-
-// A link of the box: a few words, no sentence, no heading.
-bool is_see_also_link(const Block& block) {
-  const std::string_view text = trim(block.text);
-  return block.kind != BlockKind::heading && block.kind != BlockKind::table_row && !text.empty() &&
-         count_space_separated_words(text) <= kSeeAlsoLinkWords && text.find_first_of(".;!?:") == std::string_view::npos;
-}
-
-// The "See also" boxes of a text: [label, one past its last link), each with one link or more.
-std::vector<MenuRange> see_also_boxes(const Text& text) {
-  std::vector<MenuRange> boxes;
-  const std::vector<Block>& blocks = text.blocks;
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    if (!is_see_also_label(blocks[i].text)) continue;
-    std::size_t end = i + 1;
-    while (end < blocks.size() && end - i <= kSeeAlsoMaxLinks && is_see_also_link(blocks[end])) ++end;
-    // More links than a box holds: a list of the document's own, under a label.
-    if (end < blocks.size() && end - i > kSeeAlsoMaxLinks && is_see_also_link(blocks[end])) continue;
-    if (end > i + 1) boxes.push_back({i, end});
-  }
-  return boxes;
-}
-
-bool side_in_a_box(std::size_t start, std::size_t lines, const std::vector<MenuRange>& boxes) {
-  return std::any_of(boxes.begin(), boxes.end(), [&](MenuRange box) { return side_within(start, lines, box); });
-}
-
-// A hunk that puts in (or takes away) a whole "See also" box: its label first, then its links.
-bool whole_see_also_box(const Hunk& hunk) {
-  if ((hunk.old_lines == 0) == (hunk.new_lines == 0) || hunk.lines.size() < 2) return false;
-  if (!is_see_also_label(parse_block(hunk.lines.front().text).text) || hunk.lines.size() > kSeeAlsoMaxLinks + 1) return false;
-  return std::all_of(hunk.lines.begin() + 1, hunk.lines.end(),
-                     [](const LineOp& line) { return is_see_also_link(parse_block(line.text)); });
-}
-
 // What a hunk changes, block by block, whatever the blocks' kind or level.
 std::string change_signature(const Hunk& hunk) {
   std::string signature;
@@ -278,7 +230,8 @@ bool says_a_term(std::string_view text) {
   static constexpr std::initializer_list<const char*> kTermWords = {
       "agree", "agrees", "waive", "waives", "arbitration", "must", "shall", "never", "not", "no", "sell", "sells",
       "sold", "consent", "liable", "liability", "indemnify", "retain", "retention", "delete", "deleted", "collect",
-      "collects", "keep", "keeps", "store", "stores"};
+      "collects", "keep", "keeps", "store", "stores", "may", "will", "can", "operated", "operates", "owned",
+      "acquired", "merged", "controller", "processor"};
   const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
   if (std::any_of(words.begin(), words.end(), [](const std::string& word) { return is_one_of(word, kTermWords); }))
     return true;
@@ -338,7 +291,9 @@ std::size_t related_articles_start(const Text& text) {
   return start;
 }
 
-MenuRange site_menu_range(const Text& text) {
+namespace {
+
+MenuRange menu_range(const Text& text, bool to_title) {
   const std::vector<Block>& blocks = text.blocks;
   std::size_t first_item = 0;
   while (first_item < blocks.size() && blocks[first_item].kind != BlockKind::list_item) ++first_item;
@@ -361,8 +316,9 @@ MenuRange site_menu_range(const Text& text) {
   std::size_t first_sentence = begin;
   while (first_sentence < blocks.size() && !is_sentence(blocks[first_sentence])) ++first_sentence;
   // Under a title, a menu with its promotions' cards holds fewer list items: half.
-  const std::size_t title = document_title(blocks, first_sentence);
+  const std::size_t title = to_title ? document_title(blocks, first_sentence) : first_sentence;
   const bool titled = title != first_sentence;
+  if (to_title && !titled) return {};
   first_sentence = title;
   std::size_t end = first_sentence;
   while (end > begin && blocks[end - 1].kind != BlockKind::list_item) --end;
@@ -408,12 +364,39 @@ MenuRange site_menu_range(const Text& text) {
   return {begin, end};
 }
 
+}  // namespace
+
+MenuRange site_menu_range(const Text& text) { return menu_range(text, false); }
+MenuRange titled_menu_range(const Text& text) { return menu_range(text, true); }
+
+std::size_t mark_menu_above_title(Change& change, const Text& before, const Text& after,
+                                  const std::function<bool(const Hunk&)>& topical) {
+  const MenuRange old_menu = titled_menu_range(before), new_menu = titled_menu_range(after);
+  if (old_menu.end == 0 || new_menu.end == 0) return 0;
+  std::size_t marked = 0;
+  for (Hunk& hunk : change.hunks) {
+    if (hunk.cosmetic || !side_within(hunk.old_start, hunk.old_lines, old_menu) ||
+        !side_within(hunk.new_start, hunk.new_lines, new_menu))
+      continue;
+    // What the cards say is read: a term, a company by its legal form, a statutory link, or
+    // anything the classifier finds is news (the reviews' finds: a summary's "we may use your
+    // content to train", an operator named on a card).
+    const bool says_more = std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
+      return says_a_term(line.text) || names_a_company_by_form(line.text) || names_a_statutory_link(line.text);
+    });
+    if (says_more || topical(hunk)) continue;
+    mark_cosmetic(hunk, "site_menu");
+    ++marked;
+  }
+  if (marked > 0) settle_lone_news(change);
+  return marked;
+}
+
 void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   if (hunks.empty()) return;
   const MenuRange old_menu = site_menu_range(before), new_menu = site_menu_range(after);
   const std::size_t old_related = related_articles_start(before), new_related = related_articles_start(after);
   const bool related = old_related < before.blocks.size() || new_related < after.blocks.size();
-  const std::vector<MenuRange> old_boxes = see_also_boxes(before), new_boxes = see_also_boxes(after);
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic) continue;
     const bool in_menu =
@@ -424,11 +407,7 @@ void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& af
     // cards on both sides, unlabelled on one.
     if (!in_related && related && label_only(hunk, old_related, new_related, before, after)) in_related = true;
     if (!in_related && whole_related_list(hunk)) in_related = true;
-    const bool in_see_also = (!old_boxes.empty() || !new_boxes.empty()) &&
-                             ((side_in_a_box(hunk.old_start, hunk.old_lines, old_boxes) &&
-                               side_in_a_box(hunk.new_start, hunk.new_lines, new_boxes)) ||
-                              whole_see_also_box(hunk));
-    if (in_menu || in_related || in_see_also) mark_cosmetic(hunk, "site_menu");
+    if (in_menu || in_related) mark_cosmetic(hunk, "site_menu");
   }
   mark_menu_copies(hunks, before, after);
 }

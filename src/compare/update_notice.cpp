@@ -263,6 +263,20 @@ bool invites_to_read_the_changes(std::string_view sentence) {
   return changes;
 }
 
+// A line that dates the page: dates under their labels only ("Effective July 1, 2026. Last
+// Revised May 26, 2026", "Last updated: 1 July 2026"). A short clause with a date ("The Basic
+// plan closes on July 1, 2026.") dates no version.
+bool dates_the_page(std::string_view block) {
+  constexpr std::size_t kDateLabelsMaxWords = 16;
+  if (count_space_separated_words(block) > kDateLabelsMaxWords || dates_named(block).empty()) return false;
+  const std::vector<std::string> words = words_besides_dates(block);
+  return std::all_of(words.begin(), words.end(), [](const std::string& word) {
+    return is_one_of(word, {"effective", "last", "updated", "revised", "modified", "date", "as", "of", "on", "from",
+                            "version", "in", "force", "since", "published", "posted", "dated", "this", "policy",
+                            "terms", "agreement", "notice", "statement"});
+  });
+}
+
 // Every date of `block` is one the page shows elsewhere: `after_dates` are the new text's. A block without a date has none to show.
 bool dates_shown_elsewhere(std::string_view block, const std::set<std::string>& after_dates) {
   const std::set<std::string> dates = dates_named(block);
@@ -309,6 +323,10 @@ std::map<std::string, std::size_t> accounts_of_updates(const Hunk& hunk, const s
         dates_shown_elsewhere(line.text, after_dates);
     if (!notice_here && !notice_in_hunk && !announced_and_dated) continue;
     const bool done_only = !notice_here;
+    // Beside a notice in another block, a date this block names is one the page's date line
+    // shows too: "Please take a look before the changes take effect on July 1, 2026" taken down
+    // while the page is still dated the year before is an update withdrawn (a review's find).
+    if (done_only && !dates_named(line.text).empty() && !dates_shown_elsewhere(line.text, after_dates)) continue;
     if (!std::all_of(sentences.begin(), sentences.end(), [&](const std::string& sentence) {
           return is_update_notice(sentence) || tells_the_update(sentence) || says_when_the_update_applies(sentence) ||
                  announces_changes(sentence, done_only) || invites_to_read_the_changes(sentence) ||
@@ -495,8 +513,11 @@ bool adds_update_notice(const Hunk& hunk) {
 void mark_update_notices(std::vector<Hunk>& hunks, const Text& after) {
   // The new text's dates, to tell a date the page shows.
   std::set<std::string> after_dates;
+  // Only the page's date lines ("Effective July 1, 2026. Last Revised May 26, 2026"): a date
+  // in a clause (a plan closing on that day) dates no version (a review's find).
   for (const Block& block : after.blocks)
-    if (std::any_of(block.text.begin(), block.text.end(), [](char c) { return is_ascii_digit(c); }))
+    if (std::any_of(block.text.begin(), block.text.end(), [](char c) { return is_ascii_digit(c); }) &&
+        dates_the_page(block.text))
       after_dates.merge(dates_named(block.text));
   std::vector<std::size_t> put_up;  // hunks that add a notice: cosmetic only beside a change
   for (std::size_t i = 0; i < hunks.size(); ++i) {
