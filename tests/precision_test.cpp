@@ -308,6 +308,12 @@ const Pair kSubstantive[] = {
     // Negative twins: a URL with other words put in, or a URL as a block of its own (a new
     // partner's policy in a list of links).
     {"UrlPutInWithWords", "To opt out, see our Data Map.", "To opt out, see our Data Map or write to https://optout.adbroker.example.", {}},
+    // Contrib replay: a coffee chain's terms adding its shop's site to the sites they cover.
+    {"AHostAddedToTheSitesCovered",
+     "These Terms apply to any site of Lumenfield, including lumenfield.com, stories.lumenfield.com and any other site.",
+     "These Terms apply to any site of Lumenfield, including lumenfield.com, stories.lumenfield.com, www.shop.lumenfield.com "
+     "and any other site.",
+     {}},
     {"UrlAsANewListItem", "Our partners' policies:\n- https://lumenfield.example/privacy",
      "Our partners' policies:\n- https://lumenfield.example/privacy\n- https://adbroker.example/privacy", {}},
     {"AComparisonIsNoQuoteMarker", "Members aged > 16 may post.", "Members aged 16 may post.", {}},

@@ -297,8 +297,22 @@ bool shows_or_hides_a_link_target(const WordEdit& edit) {
     words.erase(end, words.end());
     return any;
   };
+  // An address added to a list of the sites the terms cover ("stories.lumen.com" /
+  // "stories.lumen.com, www.shop.lumen.com"; contrib replay, a coffee chain's terms widening
+  // their scope): the words beside it name hosts themselves, or a comma sets it apart as an
+  // entry. A target written out beside its label follows a word.
+  const auto lists_hosts = [](const std::vector<std::string>& words) {
+    return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+      const std::string_view bare = without_edge_punctuation(word);
+      const std::size_t dot = bare.find('.');
+      return (dot != std::string_view::npos && dot > 0 && dot + 1 < bare.size() && is_ascii_letter(bare[dot - 1]) &&
+              is_ascii_letter(bare[dot + 1])) ||
+             (!word.empty() && word.back() == ',');
+    });
+  };
   const bool urls_removed = drop_urls(removed), urls_added = drop_urls(added);
   if (urls_removed == urls_added || removed.size() != added.size()) return false;
+  if (lists_hosts(removed) || lists_hosts(added)) return false;
   for (std::size_t i = 0; i < removed.size(); ++i)
     if (without_edge_punctuation(removed[i]) != without_edge_punctuation(added[i])) return false;
   return true;
