@@ -299,15 +299,14 @@ bool shows_or_hides_a_link_target(const WordEdit& edit) {
   };
   // An address added to a list of the sites the terms cover ("stories.lumen.com" /
   // "stories.lumen.com, www.shop.lumen.com"; contrib replay, a coffee chain's terms widening
-  // their scope): the words beside it name hosts themselves, or a comma sets it apart as an
-  // entry. A target written out beside its label follows a word.
+  // their scope): the words beside it name hosts themselves. A target written out beside its
+  // label follows the label's words ("Privacy Notice," / "Privacy Notice (https://...),").
   const auto lists_hosts = [](const std::vector<std::string>& words) {
     return std::any_of(words.begin(), words.end(), [](const std::string& word) {
       const std::string_view bare = without_edge_punctuation(word);
       const std::size_t dot = bare.find('.');
-      return (dot != std::string_view::npos && dot > 0 && dot + 1 < bare.size() && is_ascii_letter(bare[dot - 1]) &&
-              is_ascii_letter(bare[dot + 1])) ||
-             (!word.empty() && word.back() == ',');
+      return dot != std::string_view::npos && dot > 0 && dot + 1 < bare.size() && is_ascii_letter(bare[dot - 1]) &&
+             is_ascii_letter(bare[dot + 1]);
     });
   };
   const bool urls_removed = drop_urls(removed), urls_added = drop_urls(added);

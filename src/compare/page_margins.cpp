@@ -201,7 +201,7 @@ bool binds_or_denies(std::string_view text) {
   if (words.size() < kClauseMinWords) return false;
   return std::any_of(words.begin(), words.end(), [](const std::string& word) {
     return is_one_of(word, {"may", "will", "must", "shall", "can", "cannot", "not", "never", "no", "sell", "sells",
-                            "share", "shares", "sold", "collect", "collects"});
+                            "share", "shares", "sold"});
   });
 }
 
