@@ -98,6 +98,13 @@ TEST(Breadcrumbs, KeyFactsADateDocumentsOrACompanyAboveTheTitleAreNoTrail) {
   EXPECT_EQ(breadcrumbs_of(parse_text("Home / Archive / Terms of Service\n" + title + terms)).begin, 1u);
   EXPECT_EQ(breadcrumbs_of(parse_text("- Home\n- Superseded versions\n- Terms of Service\n" + title + terms)).begin, 3u);
   EXPECT_EQ(breadcrumbs_of(parse_text("Lumenride Europe SE / Riders / Terms of Service\n" + title + terms)).begin, 1u);
+  // So in the other languages tosdiff reads, and for a version not yet in force (the third
+  // review's finds).
+  const std::string titel = "# Nutzungsbedingungen\n";
+  EXPECT_EQ(breadcrumbs_of(parse_text("Startseite \xE2\x80\xBA Archiv \xE2\x80\xBA Nutzungsbedingungen\n" + titel + terms)).begin, 1u);
+  EXPECT_EQ(breadcrumbs_of(parse_text("Startseite \xE2\x80\xBA F\xC3\xBCr Gesch\xC3\xA4" "ftskunden \xE2\x80\xBA Nutzungsbedingungen\n" + titel + terms)).begin, 1u);
+  EXPECT_EQ(breadcrumbs_of(parse_text("Home \xE2\x80\xBA Upcoming changes \xE2\x80\xBA Terms of Service\n" + title + terms)).begin, 1u);
+  EXPECT_EQ(breadcrumbs_of(parse_text("Startseite \xE2\x80\xBA Rechtliches \xE2\x80\xBA Nutzungsbedingungen\n" + titel + terms)).begin, 0u);
   // A trail of the site's sections stays one.
   EXPECT_EQ(breadcrumbs_of(parse_text("Home / Help Center / Terms of Service\n" + title + terms)).begin, 0u);
 }

@@ -316,6 +316,20 @@ TEST(PageHeader, AListThatIsNoMenuOrABannerUnderTheTitleStaysNews) {
                   .substantive);
 }
 
+// The third review's finds: a list under the title or under a label that names like sections
+// (recipients, data) is no menu; past a banner, the header stops at the title.
+TEST(PageHeader, ListsUnderTheTitleOrALabelAndKeyPointsUnderABannerAndTitleStayNews) {
+  const std::string recipients = "- Support\n- Community\n- Partners\n- Developers\n- Advertisers\n";
+  std::string insurers = recipients;
+  insurers.replace(insurers.find("- Advertisers"), 13, "- Insurance Companies");
+  EXPECT_TRUE(header_change(page("# Privacy Policy\n" + recipients), page("# Privacy Policy\n" + insurers)).substantive);
+  EXPECT_TRUE(header_change(page("Who can see your data\n" + recipients), page("Who can see your data\n" + insurers)).substantive);
+  const std::string banner = "Join our newsletter today, and get fresh ideas for your next project every single week!\n";
+  EXPECT_TRUE(header_change(page(banner + "# Lumen Studio Terms\nKey points\n- You own everything you create\n"),
+                            page(banner + "# Lumen Studio Terms\nKey points\n- Lumen owns everything you create\n"))
+                  .substantive);
+}
+
 TEST(PageHeader, AShortSentenceAboveTheFirstSentenceIsNews) {
   EXPECT_TRUE(header_change(page("# Terms of Service\nThese terms do not apply to business accounts.\n"), page("# Terms of Service\n"))
                   .substantive);
@@ -445,6 +459,22 @@ TEST(PageFooter, OptOutLinksClausesCompaniesAndThePolicysListsInTheFooterAreNews
                   .substantive);
   const std::string covered = "This policy applies to the following Northwind services:\n- Store\n- Support\n- Community\n";
   EXPECT_TRUE(header_change(with(covered, "", ""), with(covered + "- Health\n", "", "")).substantive);
+}
+
+// The third review's finds in a footer: a regulator, a controller, an operator without a legal
+// form, an opt-out link in Spanish, the policy's list of services under its own heading.
+TEST(PageFooter, ARegulatorAControllerAnOperatorOrAListUnderTheDocumentsHeadingIsNews) {
+  const std::string links = "- Contact us\n- Careers\n- Press\n- Site map\n- Accessibility\n";
+  const std::string copyright = "Copyright \xC2\xA9 2026 Northwind Inc.\n";
+  auto with = [&](const std::string& above, const std::string& line) { return page("# Terms\n") + above + links + line + copyright; };
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {"Regulated by the Central Bank of Ireland\n", "Regulated by the Bank of Lithuania\n"},
+           {"Northwind Europe is the data controller for EU users\n", "Orbix Data Group is the data controller for EU users\n"},
+           {"Operated by Northwind Marketplaces\n", "Operated by Orbix Group\n"},
+           {"- Sus opciones de privacidad\n", ""}})
+    EXPECT_TRUE(header_change(with("", before), with("", after)).substantive) << before;
+  const std::string covered = "## Services this policy covers\n- Store\n- Support\n- Community\n- Developers\n";
+  EXPECT_TRUE(header_change(with(covered, ""), with(covered + "- Health\n", "")).substantive);
 }
 
 TEST(PageFooter, TheSiteFootersLinksAreCosmetic) {

@@ -314,6 +314,13 @@ const Pair kSubstantive[] = {
      "These Terms apply to any site of Lumenfield, including lumenfield.com, stories.lumenfield.com, www.shop.lumenfield.com "
      "and any other site.",
      {}},
+    // The third review's finds: an address where to go taken away, one added to a row of them.
+    {"AnAddressWhereToGoTakenAway", "To opt out of the sale of your data, visit https://optout.lumenfield.example and switch it off.",
+     "To opt out of the sale of your data, visit and switch it off.", {}},
+    {"AnAddressAddedToARowOfThem", "These terms cover https://www.lumenfield.example https://shop.lumenfield.example and their apps.",
+     "These terms cover https://www.lumenfield.example https://shop.lumenfield.example https://kids.lumenfield.example and "
+     "their apps.",
+     {}},
     {"UrlAsANewListItem", "Our partners' policies:\n- https://lumenfield.example/privacy",
      "Our partners' policies:\n- https://lumenfield.example/privacy\n- https://adbroker.example/privacy", {}},
     {"AComparisonIsNoQuoteMarker", "Members aged > 16 may post.", "Members aged 16 may post.", {}},

@@ -103,6 +103,8 @@ TEST(RelativeStamps, APublicationStampWithAClockPutOnOrTakenOffIsCosmetic) {
       EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
     }
   }
+  // The document's own date line written with its time (the third review's find).
+  EXPECT_TRUE(diff_texts(parse_text(head + "Last updated 09:00 UTC on March 3, 2026\n" + body), parse_text(terms)).substantive);
   EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(head + "Effective June 14, 2021\n" + body)).substantive);
   EXPECT_TRUE(diff_texts(parse_text(head + "Updated 1639 GMT June 14, 2021\n" + body),
                          parse_text(head + "Updated 1639 GMT June 20, 2021\n" + body))

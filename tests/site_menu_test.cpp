@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "tosdiff/classify/classify.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/site_menu.hpp"
 #include "tosdiff/model/text.hpp"
@@ -354,112 +353,6 @@ TEST(SiteMenu, TheMenuShownAgainBelowTheDocumentChangesWithIt) {
   menu_after.replace(menu_after.find("  - Shoes\n"), 10, "  - Shoes\n  - Health checks\n");
   EXPECT_TRUE(menu_change_of(shop_menu("SALE") + intro + "- Coats\n- Shoes\n" + kShopPolicy,
                              menu_after + intro + "- Coats\n- Shoes\n- Health checks\n" + kShopPolicy)
-                  .substantive);
-}
-
-}  // namespace
-}  // namespace tosdiff
-
-namespace tosdiff {
-namespace {
-
-// A mega-menu whose promotion cards read as sentences, above the document's own title:
-// categories nested, "Learn more" under every card, a teaser per product.
-std::string promoted_menu(const std::string& card) {
-  std::string menu = "Lumen Ledger\n- Solutions\n- Products\n- Support\n- Contact us\n";
-  for (const char* area : {"Law firms", "Tax firms", "Corporations", "Government"}) {
-    menu += "- " + std::string(area) + "\n  - Research\n  - Drafting\n  - Forms\n  - See all\n";
-    menu += "Featured\n## Ledger Draft\nComplete legal work faster with tools that unite research, analysis, and drafting in one place.\n";
-    menu += "Learn more\n";
-  }
-  menu += "- " + card + "\n- Help & support\n";
-  return menu;
-}
-
-const std::string kTitledStatement =
-    "# Lumen Ledger Privacy Statement\n"
-    "Effective date: June 2024\n"
-    "This statement explains how Lumen Ledger collects and uses the personal information of the people who use its services.\n"
-    "## What we collect\n"
-    "We collect your name, your e-mail address, the products you use and the pages you visit on our sites.\n"
-    "## Who receives it\n"
-    "Our payment providers and our customer service receive what they need to serve you, and no more.\n"
-    "## Your rights\n"
-    "You may access, correct or erase your data at any time by writing to our privacy office.\n"
-    "## How long we keep it\n"
-    "We keep your account data while your account is open, and your invoices for ten years as the law requires.\n";
-
-// Marked by the record builder, which asks the classifier.
-Change titled_change_of(const std::string& before, const std::string& after) {
-  const Text old_text = parse_text(before), new_text = parse_text(after);
-  Change change = diff_texts(old_text, new_text);
-  mark_menu_above_title(change, old_text, new_text, [](const Hunk& hunk) { return touches_a_topic(hunk, builtin_rules()); });
-  return change;
-}
-
-TEST(SiteMenu, AMenuWithPromotionsRunsToTheDocumentsTitle) {
-  const Text text = parse_text(promoted_menu("Ledger Draft Studio Start drafting faster with ready templates.") + kTitledStatement);
-  const std::size_t end = titled_menu_range(text).end;
-  ASSERT_GT(end, 30u);
-  EXPECT_EQ(text.blocks[end].text, "Lumen Ledger Privacy Statement");
-  EXPECT_LT(site_menu_range(text).end, 12u);  // without the title, the menu ends at its first card
-  const Change change =
-      titled_change_of(promoted_menu("Ledger Draft Studio Start drafting faster with ready templates.") + kTitledStatement,
-                       promoted_menu("Ledger Forms Library Browse hundreds of forms for your practice.") + kTitledStatement);
-  ASSERT_EQ(change.hunks.size(), 1u);
-  EXPECT_FALSE(change.substantive);
-  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"site_menu"}));
-  // A card that speaks of the reader's content or names an operator is read: news.
-  EXPECT_TRUE(titled_change_of(promoted_menu("Ledger Forms") + kTitledStatement,
-                               promoted_menu("Ledger Forms Now operated by Orbix Holdings LLC") + kTitledStatement)
-                  .substantive);
-  EXPECT_TRUE(titled_change_of(promoted_menu("Ledger Forms") + kTitledStatement,
-                               promoted_menu("Ledger AI We use your documents to train our models") + kTitledStatement)
-                  .substantive);
-}
-
-// A review's finds: between the menu and the title, a summary of the policy, a card that
-// binds, or the policy's own list of the services it covers is the document's.
-TEST(SiteMenu, ASummaryAClauseOrAListOfServicesAboveTheTitleIsNoMenu) {
-  const std::string glance =
-      "Here is a short overview of the most important things to know about how we handle your personal data.\n"
-      "- We collect your name and the pages you visit\n- We never sell your personal data\n";
-  std::string sold = glance;
-  sold.replace(sold.find("We never sell"), 13, "We share");
-  EXPECT_TRUE(titled_change_of(promoted_menu("Ledger Tax") + glance + kTitledStatement,
-                             promoted_menu("Ledger Tax") + sold + kTitledStatement)
-                  .substantive);
-  const std::string card = "Agencies that use Ledger agree to resolve any dispute by binding arbitration in Delaware.\n";
-  std::string moved = card;
-  moved.replace(moved.find("Delaware"), 8, "Singapore");
-  EXPECT_TRUE(titled_change_of(promoted_menu("Ledger Tax") + card + kTitledStatement,
-                             promoted_menu("Ledger Tax") + moved + kTitledStatement)
-                  .substantive);
-  // A list of services a line announces, above the title, with no promotion among them.
-  std::string services = "These services are covered by this statement:\n";
-  for (const char* service : {"Ledger Books", "Ledger Pay", "Ledger Tax", "Ledger Draft", "Ledger Forms", "Ledger Cloud",
-                              "Ledger Mail", "Ledger Docs", "Ledger Sign", "Ledger Health"})
-    services += "- " + std::string(service) + "\n  - iOS\n  - Android\n";
-  std::string grown = services + "- Ledger Fit\n  - iOS\n  - Android\n";
-  EXPECT_TRUE(titled_change_of(services + kTitledStatement, grown + kTitledStatement).substantive);
-}
-
-TEST(SiteMenu, AboveATitleThatNamesNoDocumentOrAfterProseTheMenuEndsAtItsFirstSentence) {
-  // The heading below is no document's title: the menu stops at its first teaser.
-  std::string untitled = kTitledStatement;
-  untitled.replace(0, untitled.find('\n'), "# Welcome to Lumen Ledger");
-  const Text text = parse_text(promoted_menu("Ledger Tax") + untitled);
-  EXPECT_LT(site_menu_range(text).end, 12u);
-  // A clause among the lines above the title (over 40 words) ends the menu there too.
-  const std::string clause =
-      "By using any of the products listed in this menu you agree that Lumen Ledger may share your usage data with its "
-      "partners for advertising, and that this consent lasts until you withdraw it in your account settings page.\n";
-  const Text with_clause = parse_text(promoted_menu("Ledger Tax") + clause + kTitledStatement);
-  EXPECT_LT(site_menu_range(with_clause).end, 12u);
-  std::string changed_clause = clause;
-  changed_clause.replace(changed_clause.find("for advertising"), 15, "for training");
-  EXPECT_TRUE(menu_change_of(promoted_menu("Ledger Tax") + clause + kTitledStatement,
-                             promoted_menu("Ledger Tax") + changed_clause + kTitledStatement)
                   .substantive);
 }
 

@@ -193,6 +193,23 @@ TEST(PrecisionUpdateNotice, AnUpdateUnderWayWithdrawnOrAClauseBesideTheBannerSta
                   .substantive);
 }
 
+// The third review's finds: a term beside a pointer or joined to a dated notice by "and", a
+// scope in an announcement, a period in an account of the update.
+TEST(PrecisionUpdateNotice, TermsBesideAPointerOrANoticeAndScopesOrPeriodsAreNoNotice) {
+  EXPECT_FALSE(is_update_notice("Under the current Terms of Service published here, Lumenfield owns the prints it makes "
+                                "from the designs you upload."));
+  EXPECT_FALSE(is_update_notice("As our current Privacy Policy linked here explains, we share your order history with our "
+                                "advertising partners."));
+  EXPECT_FALSE(is_update_notice("We updated this Privacy Policy on May 1, 2026 and since then we share your order history "
+                                "with our advertising partners."));
+  EXPECT_FALSE(is_update_notice("These Terms of Service take effect on May 1, 2026 for new accounts only."));
+  const std::string terms = "\nWe keep logs for 30 days.";
+  EXPECT_TRUE(notice_change_of("# Privacy Policy\nEffective May 1, 2026\nWe updated this Privacy Policy on May 1, 2026. This "
+                               "update reflects that we now keep voice recordings for three years." + terms,
+                               "# Privacy Policy\nEffective May 1, 2026" + terms)
+                  .substantive);
+}
+
 // Contrib replay: a video platform's privacy policy, the announcement of an update taken down
 // on its day with the text unchanged: the update was called off, and that is news.
 TEST(PrecisionUpdateNotice, AnUpdateUnderWayTakenDownWithTheTextUnchangedStaysSubstantive) {

@@ -36,10 +36,24 @@ bool is_section_crumb(std::string_view crumb) {
   if (words.empty()) return false;
   // Nor an edition's place: "Archive", "Superseded versions" above a title say the page is no
   // longer the text in force (a review's find).
+  // In the languages tosdiff reads (the third review's finds: "Archiv", "Versiones anteriores",
+  // "Für Geschäftskunden", a French list of the documents of an agreement).
   static constexpr std::initializer_list<const char*> kNotSections = {
       "for", "in", "applies", "apply", "only", "if", "valid", "available", "effective", "from", "until",
       "addendum", "annex", "schedule", "supplement", "contract", "archive", "archives", "archived", "superseded",
-      "previous", "prior", "old", "older", "former", "past", "versions", "history", "expired", "draft"};
+      "previous", "prior", "old", "older", "former", "past", "versions", "history", "expired", "draft", "upcoming",
+      "proposed", "future", "pending", "new", "next", "changes",
+      // scope
+      "f\xC3\xBCr", "pour", "para", "per", "voor", "nur", "seulement", "solo", "alleen", "uniquement",
+      // editions
+      "archiv", "archivo", "archivio", "archief", "fr\xC3\xBChere", "\xC3\xA4ltere", "fassung", "fassungen",
+      "anteriores", "anterior", "precedenti", "precedente", "versiones", "versioni", "vers\xC3\xB5" "es", "eerdere",
+      "anciennes", "ancienne", "entwurf", "projet", "borrador", "bozza",
+      // documents
+      "politique", "charte", "convention", "accord", "contrat", "conditions", "vertrag", "richtlinie", "bedingungen",
+      "datenschutzerkl\xC3\xA4rung", "nutzungsbedingungen", "agb", "acuerdo", "contrato", "pol\xC3\xADtica",
+      "condiciones", "t\xC3\xA9rminos", "accordo", "contratto", "informativa", "condizioni", "termini",
+      "overeenkomst", "voorwaarden", "beleid", "termos", "condi\xC3\xA7\xC3\xB5" "es"};
   if (names_a_company_by_form(text)) return false;
   return std::none_of(words.begin(), words.end(), [](const std::string& word) {
     return is_one_of(word, kNotSections) || is_one_of(word, kDocumentWords);

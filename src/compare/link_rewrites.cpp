@@ -8,6 +8,7 @@
 #include "tosdiff/compare/link_annotations.hpp"
 #include "tosdiff/compare/prose_links.hpp"
 #include "tosdiff/compare/variants.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/url.hpp"
 
@@ -339,20 +340,64 @@ bool is_link_rewrite(std::string_view before, std::string_view after) {
   return false;
 }
 
+namespace {
+
+// The last word before each of a hunk's edits, in word_edits()'s order: what the edit follows.
+std::vector<std::string> words_before_edits(const Hunk& hunk) {
+  std::vector<std::string> out;
+  std::string last_common;
+  bool open = false, has_removed = false, has_added = false;
+  for (const WordOp& op : hunk.words) {
+    if (op.op == '=') {
+      open = has_removed = has_added = false;
+      const std::vector<std::string> words = space_separated_words(op.text);
+      if (!words.empty()) last_common = words.back();
+      continue;
+    }
+    // word_edits() starts an edit at a second removal (or addition) in a row.
+    const bool starts = !open || (op.op == '-' ? has_removed : has_added);
+    if (starts) {
+      out.push_back(last_common);
+      has_removed = has_added = false;
+    }
+    open = true;
+    (op.op == '-' ? has_removed : has_added) = true;
+  }
+  return out;
+}
+
+// A word after which an address is where to go, not a label's target: "visit https://...",
+// "at", "to", "via" (the third review's find: an opt-out address taken out of "To opt out,
+// visit https://... and switch off sharing"), or another address (a row of addresses: the new
+// one is an entry of the list).
+bool leads_to_an_address(const std::string& word) {
+  const std::string bare = tosdiff::ascii_lower(without_edge_punctuation(word));
+  if (!as_url(word).empty() || bare.find('.') != std::string::npos) return true;
+  return is_one_of(bare, {"visit", "at", "to", "via", "on", "from", "see", "go", "through", "under", "use",
+                          "using", "access", "email", "e-mail", "write", "call"});
+}
+
+}  // namespace
+
 void mark_link_rewrites(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   std::vector<std::string> lower_blocks;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic) continue;
     const std::vector<WordEdit> edits = word_edits(hunk);
     if (edits.empty()) continue;
+    const std::vector<std::string> before_words = words_before_edits(hunk);
     // A block of its own that is a URL (a new partner's policy in a list of links) is news:
     // a target shown beside its label is the same blocks reworded.
     const bool reworded = hunk.old_lines == hunk.new_lines;
-    if (std::all_of(edits.begin(), edits.end(), [&](const WordEdit& edit) {
-          return is_link_rewrite(edit.removed, edit.added) || (reworded && shows_or_hides_a_link_target(edit)) ||
-                 hides_or_shows_an_address(edit, before, after, lower_blocks);
-        }))
-      mark_cosmetic(hunk, "link_target");
+    bool all = true;
+    for (std::size_t i = 0; i < edits.size() && all; ++i) {
+      const WordEdit& edit = edits[i];
+      const bool after_label = i >= before_words.size() || !leads_to_an_address(before_words[i]);
+      all = is_link_rewrite(edit.removed, edit.added) ||
+            (reworded && after_label && shows_or_hides_a_link_target(edit)) ||
+            hides_or_shows_an_address(edit, before, after, lower_blocks);
+    }
+    if (all) mark_cosmetic(hunk, "link_target");
   }
 }
 

@@ -147,9 +147,14 @@ constexpr std::string_view kBannerNewsStems[] = {
     "l\xC3\xB6sch", "cierre", "elimin", "chiusura", "cessation", "stop", "ending"};
 // The same as whole words, and pairs of words.
 constexpr std::initializer_list<const char*> kBannerNewsWords = {"fee", "fees", "age", "lose", "loses", "losing", "lost",
-                                                                 "end", "ends", "ended"};
+                                                                 "end", "ends", "ended", "only", "partie",
+                                                                 "geh\xC3\xB6rt", "geh\xC3\xB6ren", "joined"};
 constexpr std::pair<std::string_view, std::string_view> kBannerNewsPairs[] = {
-    {"no", "longer"}, {"run", "by"}, {"close", "down"}, {"years", "old"}};
+    {"no", "longer"}, {"run", "by"}, {"close", "down"}, {"years", "old"},
+    // A new owner (the third review's finds, in English, French, German, Spanish, Italian,
+    // Dutch): "now part of the Orbix family", "fait désormais partie", "gehört jetzt zur".
+    {"part", "of"}, {"fait", "partie"}, {"forma", "parte"}, {"fa", "parte"}, {"onderdeel", "van"},
+    {"now", "owned"}, {"joined", "forces"}};
 
 bool says_news(std::string_view line) {
   const std::vector<std::string> words = space_separated_words(canonicalize(line, kFoldToWords));

@@ -11,6 +11,7 @@
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/language_labels.hpp"
 #include "tosdiff/compare/page_banner.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -187,7 +188,10 @@ bool states_a_scope(std::string_view text) {
 bool is_statutory_opt_out(std::string_view text) {
   const std::string lower = ascii_lower(text);
   for (std::string_view phrase : {"do not sell", "do not share", "limit the use of my", "your privacy choices",
-                                  "opt out", "opt-out", "sale or sharing", "sell or share", "sale of"})
+                                  "opt out", "opt-out", "sale or sharing", "sell or share", "sale of",
+                                  "consumer health data", "notice at collection", "opciones de privacidad", "no vender",
+                                  "no compartir", "ne pas vendre", "vos choix", "nicht verkaufen",
+                                  "datenschutzoptionen"})
     if (lower.find(phrase) != std::string::npos) return true;
   return false;
 }
@@ -205,6 +209,30 @@ bool binds_or_denies(std::string_view text) {
   });
 }
 
+// A line saying who stands behind the site: "Regulated by the Central Bank of Ireland",
+// "Operated by Lumen Marketplaces", "Lumen Europe is the data controller for EU users" (the
+// third review's finds, footers renaming a regulator, an operator, a controller). A participle
+// before "by", a data-protection role, or "is"/"are" in a line of 5 words or more. "Powered by"
+// names the site's software.
+bool states_a_role(std::string_view text) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
+  for (std::size_t i = 0; i + 1 < words.size(); ++i)
+    if (words[i + 1] == "by" &&
+        is_one_of(words[i], {"regulated", "authorised", "authorized", "licensed", "registered", "operated", "provided",
+                             "insured", "underwritten", "administered", "issued", "owned", "supervised", "managed"}))
+      return true;
+  const std::string lower = " " + join(words, " ") + " ";
+  for (std::string_view role : {" controller ", " processor ", " data protection officer ", " representative ",
+                                " responsable du traitement ", " verantwortliche ", " responsable del tratamiento "})
+    if (lower.find(role) != std::string::npos) return true;
+  // A question is a help centre's suggestion ("What is the Lumen service?"), not a statement.
+  constexpr std::size_t kStatementMinWords = 5;
+  const std::string_view trimmed = trim(text);
+  if (!trimmed.empty() && trimmed.back() == '?') return false;
+  return words.size() >= kStatementMinWords &&
+         std::any_of(words.begin(), words.end(), [](const std::string& word) { return is_one_of(word, {"is", "are"}); });
+}
+
 // A line that says more than a label: a number (a date, an address, a version), an address,
 // a link, a value after its label, or a sentence.
 bool states_something(std::string_view line) {
@@ -215,7 +243,8 @@ bool states_something(std::string_view line) {
   if (text.find("\xEF\xBC\x9A") != std::string_view::npos) return true;  // a full-width colon
   if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos) return true;
   if (says_which_text_binds(text)) return true;  // "German language version (binding)"
-  if (names_a_company_within(text) || states_a_scope(text) || is_statutory_opt_out(text) || binds_or_denies(text))
+  if (names_a_company_within(text) || states_a_scope(text) || is_statutory_opt_out(text) || binds_or_denies(text) ||
+      states_a_role(text))
     return true;
   const std::string_view trimmed = trim(text);
   if (trimmed.empty()) return false;
@@ -406,8 +435,18 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
   std::size_t start = footer;
   while (start > last_sentence && is_menu_label(blocks[start - 1])) --start;
   // A list a line announces ("This policy applies to the following services:") is the
-  // document's, whatever sections it names (a review's find).
+  // document's, whatever sections it names (a review's find); so is one under a heading that
+  // says what it holds ("## Services this policy covers", the third review's).
   if (start > 0 && start < footer && ends_with_colon(blocks[start - 1].text)) return footer;
+  for (std::size_t i = start; i < footer && i <= start + 1; ++i) {
+    if (blocks[i].kind != BlockKind::heading) continue;
+    const std::vector<std::string> words = space_separated_words(canonicalize(blocks[i].text, kFoldToWords));
+    if (std::any_of(words.begin(), words.end(), [](const std::string& word) {
+          return is_one_of(word, kDocumentWords) ||
+                 is_one_of(word, {"covers", "cover", "covered", "applies", "apply", "includes", "include", "services"});
+        }))
+      return footer;
+  }
   std::size_t sections = 0, headings = 0, bare_titles = 0;
   for (std::size_t i = start; i < footer; ++i) {
     sections += names_a_site_section(blocks[i].text) ? 1 : 0;
@@ -436,11 +475,19 @@ std::size_t first_sentence(const Text& text) {
   // with a toolbar's promotion, each alerted).
   // Only above every heading: under the title, a banner's words may tell of the service ("...
   // this website will stop taking orders ...!") and the key points below it are the terms'.
+  // Past a banner so skipped, the header stops at the first heading: the key points under the
+  // title are the terms' (the third review's finds: "You own everything you create" under a
+  // newsletter banner and the title).
   std::size_t i = 0;
-  bool under_heading = false;
-  while (i < text.blocks.size() &&
-         (!is_document_sentence(text, i) || (!under_heading && is_site_banner(text.blocks[i].text)))) {
-    under_heading = under_heading || text.blocks[i].kind == BlockKind::heading;
+  bool under_heading = false, skipped_banner = false;
+  while (i < text.blocks.size()) {
+    const bool heading = text.blocks[i].kind == BlockKind::heading;
+    if (heading && skipped_banner) return i;
+    if (is_document_sentence(text, i)) {
+      if (under_heading || !is_site_banner(text.blocks[i].text)) break;
+      skipped_banner = true;
+    }
+    under_heading = under_heading || heading;
     ++i;
   }
   return i;
@@ -522,7 +569,19 @@ bool in_a_site_menu(const Text& text, std::size_t start, std::size_t lines) {
   std::size_t first = at, last = at;
   while (first > 0 && blocks[first - 1].kind == BlockKind::list_item) --first;
   while (last + 1 < blocks.size() && blocks[last + 1].kind == BlockKind::list_item) ++last;
-  if (last - first + 1 < kHeaderMenuItems || (first > 0 && ends_with_colon(blocks[first - 1].text))) return false;
+  if (last - first + 1 < kHeaderMenuItems) return false;
+  // Above the document's title only, and announced by nothing: a colon, a heading or a label
+  // of a few words over it ("Who can see your data") make it the document's list (the third
+  // review's finds: recipients and data categories under the title named like sections).
+  for (std::size_t i = 0; i < first; ++i)
+    if (blocks[i].kind == BlockKind::heading && blocks[i].level <= 2) return false;
+  if (first > 0) {
+    const Block& above = blocks[first - 1];
+    constexpr std::size_t kLabelMinWords = 3;
+    if (ends_with_colon(above.text) || above.kind == BlockKind::heading ||
+        (above.kind == BlockKind::paragraph && count_space_separated_words(above.text) >= kLabelMinWords))
+      return false;
+  }
   std::size_t sections = 0;
   for (std::size_t i = first; i <= last; ++i) sections += names_a_site_section(blocks[i].text) ? 1 : 0;
   return sections >= kHeaderMenuSections;
@@ -531,7 +590,6 @@ bool in_a_site_menu(const Text& text, std::size_t start, std::size_t lines) {
 }  // namespace
 
 bool names_a_company_by_form(std::string_view line) { return names_a_company_within(parse_block(line).text); }
-bool names_a_statutory_link(std::string_view line) { return is_statutory_opt_out(parse_block(line).text); }
 
 std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
                               const std::function<bool(const Hunk&)>& topical) {

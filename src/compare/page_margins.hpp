@@ -75,9 +75,6 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
 // A company named by its legal form anywhere in a line ("Operated by Lumen Holdings LLC",
 // "Orbix Pagos S.L."); the forms that are also words ("AS", "SE") only in capitals.
 bool names_a_company_by_form(std::string_view line);
-// A link a privacy law makes a site show ("Do Not Sell or Share My Personal Information",
-// "Your Privacy Choices", "Opt out of sale or sharing").
-bool names_a_statutory_link(std::string_view line);
 
 std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
                               const std::function<bool(const Hunk&)>& topical);

@@ -387,7 +387,9 @@ bool is_clock_stamp(std::string_view text) {
     if (is_zone(word) || is_time_word(ascii_lower(word))) continue;
     (rest += words[i]) += ' ';
   }
-  if (!clock) return false;
+  // "Last updated 09:00 UTC on March 3, 2026" dates the document itself (the third review's
+  // find): only a stamp without "last" is a template's.
+  if (!clock || ascii_lower(text).find("last") != std::string::npos) return false;
   // What is left is a date, with at most an update word before it.
   const std::vector<std::string> left = space_separated_words(canonicalize(rest, kFoldToWords | kFoldDateFormat));
   bool date = false;
@@ -396,7 +398,7 @@ bool is_clock_stamp(std::string_view text) {
       date = true;
       continue;
     }
-    if (!is_one_of(word, {"updated", "published", "posted", "last", "modified", "on", "at", "mon", "tue", "wed", "thu",
+    if (!is_one_of(word, {"updated", "published", "posted", "on", "at", "mon", "tue", "wed", "thu",
                           "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                           "sunday"}))
       return false;

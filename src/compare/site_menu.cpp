@@ -6,10 +6,8 @@
 #include <vector>
 
 #include "tosdiff/compare/canonical.hpp"
-#include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/page_margins.hpp"
-#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -221,58 +219,6 @@ void mark_menu_copies(std::vector<Hunk>& hunks, const Text& before, const Text& 
   }
 }
 
-constexpr std::size_t kTitleWithinBlocks = 300;
-
-// Words of a term, which a menu's promotions never say: a commitment, a waiver, a sale of
-// data, a retention (a review's finds: a summary box "We never sell your personal data" or a
-// card "Agencies ... agree to binding arbitration" between a menu and the title).
-bool says_a_term(std::string_view text) {
-  static constexpr std::initializer_list<const char*> kTermWords = {
-      "agree", "agrees", "waive", "waives", "arbitration", "must", "shall", "never", "not", "no", "sell", "sells",
-      "sold", "consent", "liable", "liability", "indemnify", "retain", "retention", "delete", "deleted", "collect",
-      "collects", "keep", "keeps", "store", "stores", "may", "will", "can", "operated", "operates", "owned",
-      "acquired", "merged", "controller", "processor"};
-  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
-  if (std::any_of(words.begin(), words.end(), [](const std::string& word) { return is_one_of(word, kTermWords); }))
-    return true;
-  const std::string lower = ascii_lower(text);
-  return lower.find("personal data") != std::string::npos || lower.find("personal information") != std::string::npos ||
-         lower.find("your data") != std::string::npos;
-}
-
-// A mega-menu whose promotions read as sentences ("Discover legal research and drafting tools
-// designed to help solo practitioners and small firms compete and scale efficiently.") runs
-// on to the document's title (contrib replay: a news agency's privacy statement under 250
-// lines of products, case studies and promotions; a card swapped, a product added, each
-// alerted). The title is the first heading of level 1 below `begin` that names a document
-// ("# Lumenfield Privacy Statement"); above the first sentence it always ends the menu, and
-// below it when every block from that sentence to the title is a menu's entry (40 words at
-// most), half of them list items and a quarter at most teasers of sentence shape.
-// `first_sentence` when there is no such title.
-std::size_t document_title(const std::vector<Block>& blocks, std::size_t first_sentence) {
-  std::size_t items = 0, teasers = 0;
-  for (std::size_t i = first_sentence; i < blocks.size() && i < first_sentence + kTitleWithinBlocks; ++i) {
-    const Block& block = blocks[i];
-    if (block.kind == BlockKind::heading && block.level == 1) {
-      const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
-      const bool names_document = std::any_of(words.begin(), words.end(),
-                                              [](const std::string& word) { return is_one_of(word, kDocumentWords); });
-      const std::size_t run = i - first_sentence;
-      if (!names_document || run == 0 || items * 2 < run || teasers * 4 > run) return first_sentence;
-      return i;
-    }
-    if (block.kind == BlockKind::table_row || count_space_separated_words(block.text) > kMenuItemMaxWords ||
-        says_a_term(block.text))
-      return first_sentence;
-    // A list a sentence announces ("These services are covered:") is the document's.
-    if (ends_with_colon(block.text) && i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::list_item)
-      return first_sentence;
-    items += block.kind == BlockKind::list_item ? 1 : 0;
-    teasers += is_sentence(block) ? 1 : 0;
-  }
-  return first_sentence;
-}
-
 }  // namespace
 
 std::size_t related_articles_start(const Text& text) {
@@ -291,9 +237,7 @@ std::size_t related_articles_start(const Text& text) {
   return start;
 }
 
-namespace {
-
-MenuRange menu_range(const Text& text, bool to_title) {
+MenuRange site_menu_range(const Text& text) {
   const std::vector<Block>& blocks = text.blocks;
   std::size_t first_item = 0;
   while (first_item < blocks.size() && blocks[first_item].kind != BlockKind::list_item) ++first_item;
@@ -315,11 +259,6 @@ MenuRange menu_range(const Text& text, bool to_title) {
 
   std::size_t first_sentence = begin;
   while (first_sentence < blocks.size() && !is_sentence(blocks[first_sentence])) ++first_sentence;
-  // Under a title, a menu with its promotions' cards holds fewer list items: half.
-  const std::size_t title = to_title ? document_title(blocks, first_sentence) : first_sentence;
-  const bool titled = title != first_sentence;
-  if (to_title && !titled) return {};
-  first_sentence = title;
   std::size_t end = first_sentence;
   while (end > begin && blocks[end - 1].kind != BlockKind::list_item) --end;
   if (end < begin + kMenuMinBlocks) return {};
@@ -348,8 +287,7 @@ MenuRange menu_range(const Text& text, bool to_title) {
   // A label repeated under every category ("See all"), or the site's own sections named
   // ("Home", "Contact Us"; contrib replay: a greeting-card site's menu of coming events, dated,
   // rolling forward above its privacy policy every few days).
-  const bool mostly_items = titled ? items * 2 >= end - begin : items * 3 >= (end - begin) * 2;
-  if (!mostly_items || !layered ||
+  if (items * 3 < (end - begin) * 2 || !layered ||
       (most_repeated < kLabelMinRepeats && sections < kMinSiteSections))
     return {};
   // Under banners, only a menu naming the site's sections in its top entries: a policy's list
@@ -362,34 +300,6 @@ MenuRange menu_range(const Text& text, bool to_title) {
     document_words += count_space_separated_words(blocks[i].text);
   if (document_words < kDocumentMinWords) return {};
   return {begin, end};
-}
-
-}  // namespace
-
-MenuRange site_menu_range(const Text& text) { return menu_range(text, false); }
-MenuRange titled_menu_range(const Text& text) { return menu_range(text, true); }
-
-std::size_t mark_menu_above_title(Change& change, const Text& before, const Text& after,
-                                  const std::function<bool(const Hunk&)>& topical) {
-  const MenuRange old_menu = titled_menu_range(before), new_menu = titled_menu_range(after);
-  if (old_menu.end == 0 || new_menu.end == 0) return 0;
-  std::size_t marked = 0;
-  for (Hunk& hunk : change.hunks) {
-    if (hunk.cosmetic || !side_within(hunk.old_start, hunk.old_lines, old_menu) ||
-        !side_within(hunk.new_start, hunk.new_lines, new_menu))
-      continue;
-    // What the cards say is read: a term, a company by its legal form, a statutory link, or
-    // anything the classifier finds is news (the reviews' finds: a summary's "we may use your
-    // content to train", an operator named on a card).
-    const bool says_more = std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
-      return says_a_term(line.text) || names_a_company_by_form(line.text) || names_a_statutory_link(line.text);
-    });
-    if (says_more || topical(hunk)) continue;
-    mark_cosmetic(hunk, "site_menu");
-    ++marked;
-  }
-  if (marked > 0) settle_lone_news(change);
-  return marked;
 }
 
 void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& after) {

@@ -14,7 +14,6 @@
 // category), and with the document itself below it.
 
 #include <cstddef>
-#include <functional>
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
@@ -38,23 +37,6 @@ struct MenuRange {
   std::size_t begin = 0, end = 0;
 };
 MenuRange site_menu_range(const Text& text);
-
-// The same menu run on past its promotions' cards to the document's title (a heading of level
-// 1 naming a document, below the menu's first sentence: every block from that sentence to the
-// title of 40 words at most, half of them list items, a quarter at most of sentence shape,
-// none with a term's word, no list a line announces); such a menu needs half of its blocks list
-// items. {0, 0} when the text has none (a menu that ends at its first sentence included).
-MenuRange titled_menu_range(const Text& text);
-
-// Marks cosmetic, kind "site_menu", every substantive hunk within both texts' titled menus
-// (titled_menu_range) that the classifier (`topical`) finds nothing in, with no term's word
-// (a modal, a negation, a sale, a retention, an operator), no company by its legal form and no
-// statutory link in its lines (contrib replay: a news agency's privacy statement under 250
-// lines of products and promotions, a card swapped or a product added, each alerted). Run by
-// the record builder, which has the classifier; re-tallies the change and returns how many
-// hunks it marked.
-std::size_t mark_menu_above_title(Change& change, const Text& before, const Text& after,
-                                  const std::function<bool(const Hunk&)>& topical);
 
 // Where a help centre's list of other articles closes the text: the first block, among the
 // last 40 and below the text's last block of more than 30 words, that says "Related

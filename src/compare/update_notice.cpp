@@ -97,6 +97,25 @@ bool is_banner_platitude(const std::string& sentence) {
   return kPlatitudes.count(canonicalize(sentence, kFoldToWords)) > 0;
 }
 
+// A period of time in the sentence's words (kFoldToWords): "30 days", "two weeks", "a 30-day
+// money-back guarantee". A notice dates a version; a period is a term's.
+bool sets_a_period(const std::vector<std::string>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& n = words[i];
+    const std::size_t dash = n.find('-');
+    if (dash != std::string::npos && all_ascii_digits(std::string_view(n).substr(0, dash)) &&
+        is_one_of(n.substr(dash + 1), {"day", "days", "week", "weeks", "month", "months", "year", "years"}))
+      return true;
+    if (i + 1 < words.size() &&
+        (all_ascii_digits(n) || is_one_of(n, {"one", "two", "three", "four", "five", "six", "seven", "eight", "ten",
+                                              "twelve", "fourteen", "fifteen", "twenty", "thirty", "sixty", "ninety",
+                                              "few", "several"})) &&
+        is_one_of(words[i + 1], {"days", "day", "weeks", "week", "months", "month", "business", "years", "year", "hours"}))
+      return true;
+  }
+  return false;
+}
+
 // A sentence that tells what an update was about: it says so ("This change reflects ...",
 // "Learn more about this update.") and commits to nothing (dates folded: "May 5" is no modal).
 bool tells_the_update(const std::string& sentence) {
@@ -111,7 +130,10 @@ bool tells_the_update(const std::string& sentence) {
   const std::set<std::string> set = words_of(words);
   const bool tells = any_of_words(set, {"reflects", "reflect", "learn", "read", "explains", "explain", "clarifies",
                                         "clarify", "describes", "summarises", "summarizes", "details"});
-  return about_the_update && tells && !any_of_words(set, kCommitments) && !any_of_words(set, kNegationWords);
+  // Nor a period ("This update reflects that we now keep voice recordings for three years": the
+  // page's only word of that retention, the third review's find).
+  return about_the_update && tells && !any_of_words(set, kCommitments) && !any_of_words(set, kNegationWords) &&
+         !sets_a_period(space_separated_words(words));
 }
 
 constexpr std::size_t kFormWordsMax = 5;  // "the language in our": the document's form, named
@@ -370,25 +392,6 @@ NoticeDifference notice_difference(const Hunk& hunk, const SentenceDifference& s
   return d;
 }
 
-// A period of time in the sentence's words (kFoldToWords): "30 days", "two weeks", "a 30-day
-// money-back guarantee". A notice dates a version; a period is a term's.
-bool sets_a_period(const std::vector<std::string>& words) {
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string& n = words[i];
-    const std::size_t dash = n.find('-');
-    if (dash != std::string::npos && all_ascii_digits(std::string_view(n).substr(0, dash)) &&
-        is_one_of(n.substr(dash + 1), {"day", "days", "week", "weeks", "month", "months"}))
-      return true;
-    if (i + 1 < words.size() &&
-        (all_ascii_digits(n) || is_one_of(n, {"one", "two", "three", "four", "five", "six", "seven", "eight", "ten",
-                                              "twelve", "fourteen", "fifteen", "twenty", "thirty", "sixty", "ninety",
-                                              "few", "several"})) &&
-        is_one_of(words[i + 1], {"days", "day", "weeks", "week", "months", "month", "business"}))
-      return true;
-  }
-  return false;
-}
-
 // A sentence about the document's version, not a term of it: an update notice, or a sentence
 // naming the document that says a version comes into effect or the current one applies until
 // then, or that updates were made ("This version of the Terms of Service will go into effect on
@@ -413,9 +416,12 @@ bool speaks_of_the_version(const std::string& sentence) {
                               key.find("have updated") != std::string::npos ||
                               ((words.count("below") || words.count("above")) &&
                                any_of_words(words, {"current", "previous", "prior", "updated"}));
+  // Nor a scope: "... take effect on May 1, 2026 for new accounts only" keeps others on the old
+  // terms (the third review's find).
   return version_phrase &&
          !any_of_words(words, {"you", "your", "user", "users", "if", "unless", "may", "must", "shall", "can",
-                               "agree", "accept", "consent", "notify", "except", "not", "no"});
+                               "agree", "accept", "consent", "notify", "except", "not", "no", "only", "existing",
+                               "accounts", "customers", "subscribers", "members", "orders"});
 }
 
 // The announcement of a coming version ("We have made some updates to our Terms of Service.
@@ -462,16 +468,46 @@ bool is_update_notice(std::string_view sentence) {
   // no longer sell your data", "Changes ... posted after 1 June 2026 do not affect orders".
   if (any_of_words(words, kNegationWords)) return false;
   if (sets_a_period(sequence_words)) return false;
+  // A scope says whom the version binds: "... take effect on May 1, 2026 for new accounts only"
+  // (the third review's find).
+  if (any_of_words(words, {"only", "existing", "accounts", "customers", "subscribers", "members"})) return false;
   // A clause of its own after a comma that names no document is a term beside the notice:
   // "Under the new Terms effective 1 May 2026, Lumenfield owns the designs you upload" (a
   // review's find). Dates first, so that "March 9, 2026" is no clause.
   // A pointer's own clauses say where and which version ("You can view the prior Privacy
   // Policy, which applies to all users until February 26, 2024, here"): only the other notices.
+  // A clause joined by "and" with a subject of its own is one too: "We updated this Privacy
+  // Policy on May 1, 2026 and since then we share your order history ..." (the third review's
+  // find). A pointer's relative clause about the version ("..., which applies to all users
+  // until ...") is the pointer's.
   bool clause_of_its_own = false;
-  const std::vector<std::string> clauses = nonempty_parts(rewrite_dates(sentence), ',');
+  std::vector<std::string> clauses = nonempty_parts(rewrite_dates(sentence), ',');
+  {
+    std::vector<std::string> split;
+    for (const std::string& clause : clauses) {
+      std::size_t from = 0;
+      for (std::size_t at = clause.find(" and "); at != std::string::npos; at = clause.find(" and ", at + 5)) {
+        const std::vector<std::string> next = space_separated_words(canonicalize(clause.substr(at + 5), kFoldToWords));
+        if (next.empty() || !is_one_of(next[0], {"we", "you", "since", "now", "our", "your", "they", "it", "from", "then"}))
+          continue;
+        split.push_back(clause.substr(from, at - from));
+        from = at + 5;
+      }
+      split.push_back(clause.substr(from));
+    }
+    clauses = std::move(split);
+  }
   for (std::size_t c = 1; c < clauses.size(); ++c) {
     const std::vector<std::string> clause = space_separated_words(canonicalize(clauses[c], kFoldToWords));
-    if (clause.size() >= 4 && !names_document_in(clause)) clause_of_its_own = true;
+    const bool about_the_version = clause.size() >= 2 && is_one_of(clause[0], {"which", "that"}) &&
+                                   is_one_of(clause[1], {"applies", "apply", "applied", "is", "was", "continues",
+                                                         "remains", "will", "governed", "governs"});
+    // Another pointer ("..., and here for more details about what is changing") is the pointer's.
+    std::size_t w = 0;
+    while (w < clause.size() && is_one_of(clause[w], {"and", "or", "please"})) ++w;
+    const bool another_pointer = w < clause.size() && is_one_of(clause[w], {"here", "click", "see", "read", "visit", "view"}) &&
+                                 std::find(clause.begin(), clause.end(), "here") != clause.end();
+    if (clause.size() >= 4 && !names_document_in(clause) && !about_the_version && !another_pointer) clause_of_its_own = true;
   }
   const bool updates_document = says_the_document_changed(space_separated_words(key));
   // Dated by its day or by its month ("Update November 2025: We've updated our policy to cover
@@ -497,7 +533,9 @@ bool is_update_notice(std::string_view sentence) {
   // "Changes to these Terms are under review by a consumer panel before we publish them" says
   // how changes are made, and "Upcoming changes ... are announced by email" promises: terms.
   const bool update_in_the_making = revisions_under_discussion(sequence_words);
-  return points_to_a_version || (!clause_of_its_own && (dated_update || shows_the_update || update_in_the_making));
+  // A pointer with a clause of its own is a term beside a link: "Under the current Terms of
+  // Service published here, Lumenfield owns the prints ..." (the third review's find).
+  return !clause_of_its_own && (points_to_a_version || dated_update || shows_the_update || update_in_the_making);
 }
 
 bool is_version_announcement(std::string_view block_text) {

@@ -6,7 +6,6 @@
 #include "tosdiff/classify/classify.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/page_margins.hpp"
-#include "tosdiff/compare/site_menu.hpp"
 #include "tosdiff/compare/pointers.hpp"
 #include "tosdiff/extract/language.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
@@ -143,8 +142,6 @@ BuiltRecord build_record(const RecordInput& in) {
     Change change = diff_texts(before, after);
     if (change.substantive)
       mark_page_margins(change, before, after, [&](const Hunk& hunk) { return touches_a_topic(hunk, rules); });
-    if (change.substantive)
-      mark_menu_above_title(change, before, after, [&](const Hunk& hunk) { return touches_a_topic(hunk, rules); });
     if (change.substantive) mark_pointers(change, [&](const Hunk& hunk) { return words_touch_a_topic(hunk, rules); });
     if (change.substantive) {
       if (const std::size_t switched = mark_variants(change, in.variant_edits))
