@@ -105,6 +105,12 @@ TEST(Breadcrumbs, KeyFactsADateDocumentsOrACompanyAboveTheTitleAreNoTrail) {
   EXPECT_EQ(breadcrumbs_of(parse_text("Startseite \xE2\x80\xBA F\xC3\xBCr Gesch\xC3\xA4" "ftskunden \xE2\x80\xBA Nutzungsbedingungen\n" + titel + terms)).begin, 1u);
   EXPECT_EQ(breadcrumbs_of(parse_text("Home \xE2\x80\xBA Upcoming changes \xE2\x80\xBA Terms of Service\n" + title + terms)).begin, 1u);
   EXPECT_EQ(breadcrumbs_of(parse_text("Startseite \xE2\x80\xBA Rechtliches \xE2\x80\xBA Nutzungsbedingungen\n" + titel + terms)).begin, 0u);
+  // The fourth review's finds: a list of the agreement's documents, unnumbered or naming no place
+  // of the site, and an edition's place in other words: no trail.
+  EXPECT_EQ(breadcrumbs_of(parse_text("- Community Rules\n- Code of Conduct\n- Terms of Service\n" + title + terms)).begin, 3u);
+  EXPECT_EQ(breadcrumbs_of(parse_text("1. Community Rules\n2. Code of Conduct\n3. Terms of Service\n" + title + terms)).begin, 3u);
+  EXPECT_EQ(breadcrumbs_of(parse_text("- Categories\n- Rides\n- Terms of Service\n" + title + terms)).begin, 3u);
+  EXPECT_EQ(breadcrumbs_of(parse_text("Home \xE2\x80\xBA Legacy \xE2\x80\xBA Terms of Service\n" + title + terms)).begin, 1u);
   // A trail of the site's sections stays one.
   EXPECT_EQ(breadcrumbs_of(parse_text("Home / Help Center / Terms of Service\n" + title + terms)).begin, 0u);
 }

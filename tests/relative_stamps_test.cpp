@@ -92,8 +92,9 @@ TEST(RelativeStamps, ALongerStampsTimeOfDayMovingIsCosmetic) {
 // above them. Put on or taken off alone, such a stamp is cosmetic; a date without a clock, a
 // stamp's date changed, or a clause with a time stays news.
 TEST(RelativeStamps, APublicationStampWithAClockPutOnOrTakenOffIsCosmetic) {
-  const std::string terms = "# Terms of Use\nThese terms govern your use of the Orbit news site.\nYou must not copy our articles.\n";
-  const std::string head = "# Terms of Use\n", body = "These terms govern your use of the Orbit news site.\nYou must not copy our articles.\n";
+  const std::string body = "These Terms of Use were last updated on June 14, 2021.\nThese terms govern your use of the Orbit "
+                           "news site.\nYou must not copy our articles.\n";
+  const std::string head = "# Terms of Use\n", terms = head + body;
   for (const char* stamp : {"Updated 1639 GMT (0039 HKT) June 14, 2021", "Published 10:32 AM ET, Mon June 14, 2021"}) {
     for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
              {terms, head + stamp + "\n" + body}, {head + stamp + "\n" + body, terms}}) {
@@ -103,6 +104,13 @@ TEST(RelativeStamps, APublicationStampWithAClockPutOnOrTakenOffIsCosmetic) {
       EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"date_stamp"}));
     }
   }
+  // The page's only date written with its time, or a stamp moved and changed: news (the fourth
+  // review's finds).
+  const std::string undated = "These terms govern your use of the Orbit news site.\nYou must not copy our articles.\n";
+  EXPECT_TRUE(diff_texts(parse_text(head + "Updated 09:00 UTC, February 2, 2026\n" + undated), parse_text(head + undated)).substantive);
+  EXPECT_TRUE(diff_texts(parse_text(head + "Updated 1639 GMT June 14, 2021\n" + body),
+                         parse_text(head + body + "Updated 1639 GMT June 20, 2021\n"))
+                  .substantive);
   // The document's own date line written with its time (the third review's find).
   EXPECT_TRUE(diff_texts(parse_text(head + "Last updated 09:00 UTC on March 3, 2026\n" + body), parse_text(terms)).substantive);
   EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(head + "Effective June 14, 2021\n" + body)).substantive);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "tosdiff/classify/classify.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/update_notice.hpp"
 #include "tosdiff/model/text.hpp"
@@ -208,6 +209,36 @@ TEST(PrecisionUpdateNotice, TermsBesideAPointerOrANoticeAndScopesOrPeriodsAreNoN
                                "update reflects that we now keep voice recordings for three years." + terms,
                                "# Privacy Policy\nEffective May 1, 2026" + terms)
                   .substantive);
+}
+
+// The fourth review's finds: what an update does said beside its notice ("because the app now
+// sends ...", "to let our partners read ...", after a colon, in an account of it) is read by the
+// classifier and stays news; a term with "here" inside it, a term in the first clause, and a
+// scope after the date are no notices.
+TEST(PrecisionUpdateNotice, WhatAnUpdateDoesBesideItsNoticeOrAScopeAfterItsDateIsNews) {
+  const std::string head = "# Privacy Policy\nEffective May 1, 2026\n", body = "We keep logs for 30 days.";
+  auto reread = [&](const std::string& banner) {
+    const Text before = parse_text(head + banner + body), after = parse_text(head + body);
+    Change change = diff_texts(before, after);
+    reread_update_notices(change, [](const Hunk& hunk) {
+      return words_touch_a_topic_besides(hunk, builtin_rules(), "changes_to_terms");
+    });
+    return change;
+  };
+  for (const char* banner : {
+           "We revised this Privacy Policy on May 1, 2026 because the app now sends your precise location to our "
+           "advertising partners.\n",
+           "Policy updated May 1, 2026: the app now sends your precise location to our advertising partners.\n",
+           "We updated this Privacy Policy on May 1, 2026. This update explains that our advertising partners now receive "
+           "the places you tag.\n"})
+    EXPECT_TRUE(reread(banner).substantive) << banner;
+  // The notice alone, the document's own subject aside, stays cosmetic.
+  EXPECT_FALSE(reread("We updated this Privacy Policy on May 1, 2026.\n").substantive);
+  EXPECT_FALSE(is_update_notice("The new Terms here give Lumenfield a licence to publish the entries you share."));
+  EXPECT_FALSE(is_update_notice("When you share an entry, the Terms updated on May 1, 2026 give Lumenfield a licence to publish it."));
+  EXPECT_FALSE(is_update_notice("This Privacy Policy takes effect on May 1, 2026 in the European Union and the United Kingdom."));
+  EXPECT_FALSE(is_update_notice("This Privacy Policy takes effect on May 1, 2026 for entries written with the voice feature."));
+  EXPECT_TRUE(is_update_notice("Until the effective date, you can view our current Privacy Policy."));
 }
 
 // Contrib replay: a video platform's privacy policy, the announcement of an update taken down

@@ -253,6 +253,14 @@ bool words_touch_a_topic(const Hunk& hunk, const Rules& rules) {
   return !hunk_flags(sides, rules, counts).empty();
 }
 
+bool words_touch_a_topic_besides(const Hunk& hunk, const Rules& rules, std::string_view topic_id) {
+  const HunkSides sides = sides_of(hunk);
+  for (const HunkTopic& topic : hunk_topics(sides, Tokens{}, rules))
+    if (topic.rule == nullptr || topic.rule->id != topic_id) return true;
+  FlagCounts counts;
+  return !hunk_flags(sides, rules, counts).empty();
+}
+
 void classify_result(ChangeRecord& result, const Rules& rules) {
   result.severity = Severity::unclassified;
   result.section.clear();

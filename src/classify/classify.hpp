@@ -40,6 +40,9 @@ bool touches_a_topic(const Hunk& hunk, const Rules& rules);
 // The same, its changed words only, whatever the headings above them: a sentence that only
 // points elsewhere says nothing of its section's subject (compare/pointers.hpp).
 bool words_touch_a_topic(const Hunk& hunk, const Rules& rules);
+// The same, one topic aside: an update notice touches "changes_to_terms" by what it is; any
+// other topic or flag is what its update does (compare/update_notice.hpp).
+bool words_touch_a_topic_besides(const Hunk& hunk, const Rules& rules, std::string_view topic_id);
 // Sets the classification fields of a result: status new -> severity "info"; status changed ->
 // classify() its change (a cosmetic one is "info", without topics); other statuses: none.
 void classify_result(ChangeRecord& result, const Rules& rules);

@@ -48,7 +48,9 @@ bool is_section_crumb(std::string_view crumb) {
       // editions
       "archiv", "archivo", "archivio", "archief", "fr\xC3\xBChere", "\xC3\xA4ltere", "fassung", "fassungen",
       "anteriores", "anterior", "precedenti", "precedente", "versiones", "versioni", "vers\xC3\xB5" "es", "eerdere",
-      "anciennes", "ancienne", "entwurf", "projet", "borrador", "bozza",
+      "anciennes", "ancienne", "entwurf", "projet", "borrador", "bozza", "legacy", "retired", "outdated", "obsolete",
+      "historical", "vorherige", "kommende", "\xC3\xA4nderungen", "arquivo", "vorige", "versies", "historique",
+      "hist\xC3\xB3rico", "storico", "rules", "code", "charter", "agreement", "agreements", "appendix", "exhibit",
       // documents
       "politique", "charte", "convention", "accord", "contrat", "conditions", "vertrag", "richtlinie", "bedingungen",
       "datenschutzerkl\xC3\xA4rung", "nutzungsbedingungen", "agb", "acuerdo", "contrato", "pol\xC3\xADtica",
@@ -58,6 +60,22 @@ bool is_section_crumb(std::string_view crumb) {
   return std::none_of(words.begin(), words.end(), [](const std::string& word) {
     return is_one_of(word, kNotSections) || is_one_of(word, kDocumentWords);
   });
+}
+
+// A crumb that names where legal pages sit on a site, in the languages tosdiff reads ("Home",
+// "Legal", "Help Center", "Categories", "Startseite", "Rechtliches", "Accueil", ...): a trail has
+// one of them before its last crumb; a list of the documents of an agreement has none (the
+// fourth review's find: "Community Rules", "Code of Conduct", "Terms of Service" above the title).
+bool names_where_legal_pages_sit(std::string_view crumb) {
+  if (names_a_site_section(crumb)) return true;
+  static constexpr std::string_view kPlaces[] = {
+      "legal", "legal center", "legal centre", "legal information", "help", "help center", "help centre", "categories",
+      "policies", "privacy center", "privacy centre", "trust center", "support center", "startseite", "rechtliches",
+      "rechtliche hinweise", "hilfe", "accueil", "juridique", "informations l\xC3\xA9gales", "mentions l\xC3\xA9gales",
+      "aide", "centre d'aide", "inicio", "in\xC3\xAD" "cio", "ayuda", "centro de ayuda", "informaci\xC3\xB3n legal",
+      "aiuto", "informazioni legali", "note legali", "ajuda", "hulp", "juridisch", "categorie\xC3\xABn"};
+  const std::string label = block_label(crumb);
+  return std::find(std::begin(kPlaces), std::end(kPlaces), label) != std::end(kPlaces);
 }
 
 // The parts of a trail written on one line, split at the first separator found in it; empty
@@ -75,6 +93,8 @@ std::vector<std::string> one_line_trail(std::string_view text) {
     if (parts.size() > kMaxCrumbs) return {};
     for (std::size_t k = 0; k + 1 < parts.size(); ++k)
       if (!is_section_crumb(parts[k])) return {};
+    if (std::none_of(parts.begin(), parts.end() - 1, [](const std::string& part) { return names_where_legal_pages_sit(part); }))
+      return {};
     if (count_space_separated_words(parts.back()) > kCrumbMaxWords) return {};
     return parts;
   }
@@ -116,7 +136,16 @@ Breadcrumbs breadcrumbs_of(const Text& text) {
     --begin;
   if (begin > 0 && blocks[begin - 1].kind == BlockKind::list_item) return out;  // a longer list: not a trail
   if (begin > 0 && ends_with_colon(blocks[begin - 1].text)) return out;
-  if (title - begin >= kMinCrumbs) out.begin = begin;
+  // Numbered as a page's trail is ("1. Categories", "2. Rides"), and naming where legal pages
+  // sit on the site.
+  const bool numbered = std::all_of(blocks.begin() + static_cast<std::ptrdiff_t>(begin),
+                                    blocks.begin() + static_cast<std::ptrdiff_t>(title), [](const Block& block) {
+                                      return !block.marker.empty() && is_ascii_digit(block.marker.front());
+                                    });
+  const bool placed = std::any_of(blocks.begin() + static_cast<std::ptrdiff_t>(begin),
+                                  blocks.begin() + static_cast<std::ptrdiff_t>(title) - 1,
+                                  [](const Block& block) { return names_where_legal_pages_sit(block.text); });
+  if (title - begin >= kMinCrumbs && numbered && placed) out.begin = begin;
   return out;
 }
 

@@ -373,8 +373,8 @@ std::vector<std::string> words_before_edits(const Hunk& hunk) {
 bool leads_to_an_address(const std::string& word) {
   const std::string bare = tosdiff::ascii_lower(without_edge_punctuation(word));
   if (!as_url(word).empty() || bare.find('.') != std::string::npos) return true;
-  return is_one_of(bare, {"visit", "at", "to", "via", "on", "from", "see", "go", "through", "under", "use",
-                          "using", "access", "email", "e-mail", "write", "call"});
+  return is_one_of(bare, {"visit", "at", "to", "via", "on", "from", "see", "go", "through", "under",
+                          "access", "email", "e-mail", "write", "call"});
 }
 
 }  // namespace

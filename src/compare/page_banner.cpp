@@ -147,7 +147,9 @@ constexpr std::string_view kBannerNewsStems[] = {
     "l\xC3\xB6sch", "cierre", "elimin", "chiusura", "cessation", "stop", "ending"};
 // The same as whole words, and pairs of words.
 constexpr std::initializer_list<const char*> kBannerNewsWords = {"fee", "fees", "age", "lose", "loses", "losing", "lost",
-                                                                 "end", "ends", "ended", "only", "partie",
+                                                                 "end", "ends", "ended", "only", "partie", "closes",
+                                                                 "closed", "ferme", "ferm\xC3\xA9", "eingestellt",
+                                                                 "cierra", "chiude", "sluit",
                                                                  "geh\xC3\xB6rt", "geh\xC3\xB6ren", "joined"};
 constexpr std::pair<std::string_view, std::string_view> kBannerNewsPairs[] = {
     {"no", "longer"}, {"run", "by"}, {"close", "down"}, {"years", "old"},
@@ -192,8 +194,6 @@ bool is_banner(std::string_view line) {
 
 bool about_a_site_matter(std::string_view line) { return !says_news(line) && names_a_site_matter(line); }
 
-bool is_site_banner(std::string_view line) { return is_banner(line) && about_a_site_matter(line); }
-
 TitlePlaces find_title_places(const Text& before, const Text& after) {
   TitlePlaces places;
   const std::size_t old_title = title_heading(before), new_title = title_heading(after);
@@ -218,9 +218,22 @@ bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const T
     return false;
   if (!std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_banner(line.text); }))
     return false;
-  // About a site's matter, one line at least, and no line saying the news.
+  // About a site's matter, one line at least, and no line saying the news; a line of another
+  // matter rides along only as a short call naming nothing ("Call us on 01 23 45 67 89"): "Visit
+  // Orbix Notes, the new home of every Lumen journal!" beside a newsletter prompt is news (the
+  // fourth review's find).
+  auto rides_along = [](const LineOp& line) {
+    constexpr std::size_t kCallMaxWords = 8;
+    const std::vector<std::string> words = space_separated_words(parse_block(line.text).text);
+    if (words.size() > kCallMaxWords) return false;
+    for (std::size_t i = 1; i < words.size(); ++i)
+      if (!words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z') return false;
+    return true;
+  };
   return std::none_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return says_news(line.text); }) &&
-         std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return names_a_site_matter(line.text); });
+         std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return names_a_site_matter(line.text); }) &&
+         std::all_of(hunk.lines.begin(), hunk.lines.end(),
+                     [&](const LineOp& line) { return names_a_site_matter(line.text) || rides_along(line); });
 }
 
 }  // namespace tosdiff

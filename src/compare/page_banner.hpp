@@ -46,10 +46,5 @@ bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const T
 // banner must not say.
 bool about_a_site_matter(std::string_view line);
 
-// A site's banner, wherever it stands: a paragraph as only_site_banners_above_title() takes one
-// (4 to 40 words, calling the reader, naming no document and nothing of the reader's data), about
-// one of the site's own matters ("Close this window To make Lumen your homepage, drag the logo
-// to the Home icon on your toolbar").
-bool is_site_banner(std::string_view line);
 
 }  // namespace tosdiff

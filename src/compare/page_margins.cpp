@@ -128,13 +128,11 @@ bool side_within_header(std::size_t start, std::size_t lines, std::size_t header
 
 // Whether one side of a hunk lies at or after block `footer` (0-based) of a text of `size`
 // blocks that has a footer there.
-// `end`: where the footer ends, the text's size or the block past a copyright line with the
-// site's dialogs below it (those say things in sentences without a full stop: news).
-bool side_within_footer(std::size_t start, std::size_t lines, std::size_t footer, std::size_t size, std::size_t end) {
-  if (lines == 0 && start == size && end == size) return true;  // the text's end: a footer taken off, or put on, whole
+bool side_within_footer(std::size_t start, std::size_t lines, std::size_t footer, std::size_t size) {
+  if (lines == 0 && start == size) return true;  // the text's end: a footer taken off, or put on, whole
   if (footer >= size) return false;
-  if (lines == 0) return start >= footer && start <= end;  // an insertion after line `start`, 1-based
-  return start - 1 >= footer && start + lines - 1 <= end;
+  if (lines == 0) return start >= footer;  // an insertion after line `start`, 1-based
+  return start - 1 >= footer;
 }
 
 bool capitalised(const std::string& word) {
@@ -191,7 +189,8 @@ bool is_statutory_opt_out(std::string_view text) {
                                   "opt out", "opt-out", "sale or sharing", "sell or share", "sale of",
                                   "consumer health data", "notice at collection", "opciones de privacidad", "no vender",
                                   "no compartir", "ne pas vendre", "vos choix", "nicht verkaufen",
-                                  "datenschutzoptionen"})
+                                  "datenschutzoptionen", "privacy choices", "limit use of my", "fdic", "not insured",
+                                  "no bank guarantee", "may lose value"})
     if (lower.find(phrase) != std::string::npos) return true;
   return false;
 }
@@ -223,7 +222,9 @@ bool states_a_role(std::string_view text) {
       return true;
   const std::string lower = " " + join(words, " ") + " ";
   for (std::string_view role : {" controller ", " processor ", " data protection officer ", " representative ",
-                                " responsable du traitement ", " verantwortliche ", " responsable del tratamiento "})
+                                " responsable du traitement ", " verantwortliche ", " responsable del tratamiento ",
+                                " part of ", " subsidiary of ", " division of ", " exploité par ", " édité par ",
+                                " géré par ", " opéré par ", " betrieben von ", " operado por ", " gestito da "})
     if (lower.find(role) != std::string::npos) return true;
   // A question is a help centre's suggestion ("What is the Lumen service?"), not a statement.
   constexpr std::size_t kStatementMinWords = 5;
@@ -348,7 +349,7 @@ bool names_a_company(std::string_view line) {
 // One name put in place of another: a line each side, every word capitalised, no word in
 // common ("Jane Doe" for "John Smith"; not "Privacy Policy" for "Privacy Policy | Pinterest",
 // nor a glued line of labels, "AboutCareersPressBusinesses" for "AboutCareersPressAdvertise").
-// In a footer, or a menu above the document, an entry of its link lists renamed is a link's label, not a name: a list item
+// In a footer, an entry of its link lists renamed is a link's label, not a name: a list item
 // each side ("- Safety Recalls" for "- Ignition Recall", "- Queue" for "- Watchlist": contrib
 // replays, a carmaker's and a cable company's footers, each alerted on their privacy policies),
 // unless one names a company by its legal form.
@@ -417,10 +418,6 @@ bool names_a_site_section(std::string_view text) {
          footer_links_in(text) > 0;
 }
 
-namespace {
-
-}  // namespace
-
 // Where a site's menu set out in columns above the footer's links begins (contrib replay: an
 // operating system's site menu of downloads, products and pricing between its terms' last
 // sentence and "Contact us"; an ad network's footer column "Advertisers" above its "About Us";
@@ -438,9 +435,13 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
   // document's, whatever sections it names (a review's find); so is one under a heading that
   // says what it holds ("## Services this policy covers", the third review's).
   if (start > 0 && start < footer && ends_with_colon(blocks[start - 1].text)) return footer;
-  for (std::size_t i = start; i < footer && i <= start + 1; ++i) {
+  for (std::size_t i = start > 0 ? start - 1 : start; i < footer && i <= start + 1; ++i) {
     if (blocks[i].kind != BlockKind::heading) continue;
     const std::vector<std::string> words = space_separated_words(canonicalize(blocks[i].text, kFoldToWords));
+    // A column's title is a word or two ("Company", "Our Apps"); "Who receives your data" says
+    // what the list holds (the fourth review's find).
+    constexpr std::size_t kColumnTitleMaxWords = 2;
+    if (words.size() > kColumnTitleMaxWords) return footer;
     if (std::any_of(words.begin(), words.end(), [](const std::string& word) {
           return is_one_of(word, kDocumentWords) ||
                  is_one_of(word, {"covers", "cover", "covered", "applies", "apply", "includes", "include", "services"});
@@ -470,68 +471,14 @@ bool is_prose(std::string_view block_text) {
 }
 
 std::size_t first_sentence(const Text& text) {
-  // A site's banner among the lines above the document is no sentence of it (contrib replay: a
-  // portal's privacy policy under a prompt to make the portal one's homepage, swapped by turns
-  // with a toolbar's promotion, each alerted).
-  // Only above every heading: under the title, a banner's words may tell of the service ("...
-  // this website will stop taking orders ...!") and the key points below it are the terms'.
-  // Past a banner so skipped, the header stops at the first heading: the key points under the
-  // title are the terms' (the third review's finds: "You own everything you create" under a
-  // newsletter banner and the title).
   std::size_t i = 0;
-  bool under_heading = false, skipped_banner = false;
-  while (i < text.blocks.size()) {
-    const bool heading = text.blocks[i].kind == BlockKind::heading;
-    if (heading && skipped_banner) return i;
-    if (is_document_sentence(text, i)) {
-      if (under_heading || !is_site_banner(text.blocks[i].text)) break;
-      skipped_banner = true;
-    }
-    under_heading = under_heading || heading;
-    ++i;
-  }
+  while (i < text.blocks.size() && !is_document_sentence(text, i)) ++i;
   return i;
 }
 
-namespace {
-
-// Where the page below the footer's copyright line begins: the site's dialogs and messages
-// rendered after its footer ("You are now leaving the Lumen website. Links to other sites are
-// provided for your convenience only ...", "JavaScript is required"; contrib replay: a health
-// insurer's privacy statement, its footer's menu changing above such a dialog). A copyright
-// line among the text's last kPageTailBlocks blocks, with at most kPageTailWords words after
-// it; the text's size when there is none.
-constexpr std::size_t kPageTailBlocks = 15;
-constexpr std::size_t kPageTailWords = 150;
-
-std::size_t below_copyright(const Text& text) {
-  const std::vector<Block>& blocks = text.blocks;
-  std::size_t words = 0;
-  for (std::size_t i = blocks.size(); i-- > 0 && blocks.size() - i <= kPageTailBlocks;) {
-    if (is_copyright_text(blocks[i].text, kCopyrightLineMaxWords)) return i + 1;
-    words += count_space_separated_words(blocks[i].text);
-    if (words > kPageTailWords) break;
-  }
-  return blocks.size();
-}
-
-// Where the footer ends: past its copyright line when anything but links of a few words follows
-// it (the site's dialogs, an insurer named), the text's end otherwise.
-std::size_t footer_end(const Text& text) {
-  const std::size_t below = below_copyright(text);
-  constexpr std::size_t kLinkMaxWords = 3;
-  for (std::size_t i = below; i < text.blocks.size(); ++i)
-    if (text.blocks[i].kind != BlockKind::list_item || count_space_separated_words(text.blocks[i].text) > kLinkMaxWords)
-      return below;
-  return text.blocks.size();
-}
-
-}  // namespace
-
 std::size_t site_footer_start(const Text& text) {
   const std::vector<Block>& blocks = text.blocks;
-  // The document's last sentence above the footer's copyright line when one closes the page.
-  std::size_t last = below_copyright(text);
+  std::size_t last = blocks.size();
   while (last > 0 && !is_document_sentence(text, last - 1)) --last;
   if (last == 0) return blocks.size();  // no sentence at all: no document to set a footer apart from
   std::size_t links = 0, first_link = blocks.size();
@@ -552,50 +499,12 @@ std::size_t site_footer_start(const Text& text) {
   return site_menu_above(text, last, first_link);
 }
 
-namespace {
-
-// A menu in the header: a run of this many list items or more, two of them naming the site's
-// sections ("Home", "Help"), no line ending with a colon above it. The list of the data a
-// policy collects, of its controllers or of the services it covers names none (a review's
-// finds: "Photos" / "Voice Recordings" under the title, in a header that also held a menu).
-constexpr std::size_t kHeaderMenuItems = 5;
-constexpr std::size_t kHeaderMenuSections = 2;
-
-bool in_a_site_menu(const Text& text, std::size_t start, std::size_t lines) {
-  if (lines != 1 || start == 0 || start > text.blocks.size()) return false;
-  const std::vector<Block>& blocks = text.blocks;
-  const std::size_t at = start - 1;
-  if (blocks[at].kind != BlockKind::list_item) return false;
-  std::size_t first = at, last = at;
-  while (first > 0 && blocks[first - 1].kind == BlockKind::list_item) --first;
-  while (last + 1 < blocks.size() && blocks[last + 1].kind == BlockKind::list_item) ++last;
-  if (last - first + 1 < kHeaderMenuItems) return false;
-  // Above the document's title only, and announced by nothing: a colon, a heading or a label
-  // of a few words over it ("Who can see your data") make it the document's list (the third
-  // review's finds: recipients and data categories under the title named like sections).
-  for (std::size_t i = 0; i < first; ++i)
-    if (blocks[i].kind == BlockKind::heading && blocks[i].level <= 2) return false;
-  if (first > 0) {
-    const Block& above = blocks[first - 1];
-    constexpr std::size_t kLabelMinWords = 3;
-    if (ends_with_colon(above.text) || above.kind == BlockKind::heading ||
-        (above.kind == BlockKind::paragraph && count_space_separated_words(above.text) >= kLabelMinWords))
-      return false;
-  }
-  std::size_t sections = 0;
-  for (std::size_t i = first; i <= last; ++i) sections += names_a_site_section(blocks[i].text) ? 1 : 0;
-  return sections >= kHeaderMenuSections;
-}
-
-}  // namespace
-
 bool names_a_company_by_form(std::string_view line) { return names_a_company_within(parse_block(line).text); }
 
 std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
                               const std::function<bool(const Hunk&)>& topical) {
   const std::size_t old_header = header_blocks(before), new_header = header_blocks(after);
   const std::size_t old_footer = footer_start(before), new_footer = footer_start(after);
-  const std::size_t old_footer_end = footer_end(before), new_footer_end = footer_end(after);
   const bool listing = holds_a_listing(before, old_header) && holds_a_listing(after, new_header);
   const TitlePlaces titles = find_title_places(before, after);
   std::size_t marked = 0;
@@ -610,8 +519,8 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
       continue;
     }
     const bool footer =
-        !header && side_within_footer(hunk.old_start, hunk.old_lines, old_footer, before.blocks.size(), old_footer_end) &&
-        side_within_footer(hunk.new_start, hunk.new_lines, new_footer, after.blocks.size(), new_footer_end);
+        !header && side_within_footer(hunk.old_start, hunk.old_lines, old_footer, before.blocks.size()) &&
+        side_within_footer(hunk.new_start, hunk.new_lines, new_footer, after.blocks.size());
     if (!header && !footer) continue;
     // Above the first sentence, a shop's product cards (name, brand, price tag) come and go
     // with its promotions (replay: a department store's carousel above its terms of sale, 196
@@ -622,11 +531,7 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     if (says_more) continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
-    // A site's menu above the document renames its entries as a footer does (contrib replay: a
-    // cable company's privacy policy, "Shop" / "Upgrade Services" among ten entries above it).
-    const bool in_menu = footer || (header && in_a_site_menu(before, hunk.old_start, hunk.old_lines) &&
-                                    in_a_site_menu(after, hunk.new_start, hunk.new_lines));
-    if (switches_a_name(hunk, in_menu) || (header && topical(hunk))) continue;
+    if (switches_a_name(hunk, footer) || (header && topical(hunk))) continue;
     mark_cosmetic(hunk, header ? "page_header" : "page_footer");
     ++marked;
   }

@@ -412,14 +412,41 @@ bool clock_stamp_alone(const Hunk& hunk) {
          is_clock_stamp(parse_block(hunk.lines[0].text).text);
 }
 
+constexpr std::size_t kDateWithinBlocks = 12;
+
+// Whether the text names a date in one of its first blocks other than `skip` (0-based): the
+// document dated elsewhere ("These Terms of Use were last updated on June 14, 2021.").
+bool dated_elsewhere(const Text& text, std::size_t skip) {
+  for (std::size_t i = 0; i < text.blocks.size() && i < kDateWithinBlocks; ++i)
+    if (i != skip && !dates_named(text.blocks[i].text).empty()) return true;
+  return false;
+}
+
+// Whether a hunk puts in or takes away a block that names a date.
+bool moves_a_date(const Hunk& hunk) {
+  return std::any_of(hunk.lines.begin(), hunk.lines.end(),
+                     [](const LineOp& line) { return !dates_named(parse_block(line.text).text).empty(); });
+}
+
 }  // namespace
 
-void mark_relative_stamps(std::vector<Hunk>& hunks) {
+void mark_relative_stamps(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  // A clock stamp put on or taken off where the page dates itself elsewhere, and no other date
+  // put in or taken away beside it: the page's only date line written with its time, or one
+  // moved and changed, stays news (the fourth review's finds).
+  std::size_t stamps = 0, dated = 0;
+  for (const Hunk& hunk : hunks) {
+    if (hunk.cosmetic) continue;
+    if (clock_stamp_alone(hunk)) ++stamps;
+    else if (moves_a_date(hunk)) ++dated;
+  }
   for (Hunk& hunk : hunks) {
-    if (!hunk.cosmetic && clock_stamp_alone(hunk)) {
-      hunk.cosmetic = true;
-      hunk.cosmetic_kinds = {"date_stamp"};
-    }
+    if (stamps != 1 || dated > 0 || hunk.cosmetic || !clock_stamp_alone(hunk)) continue;
+    const bool put_on = hunk.old_lines == 0;
+    const bool elsewhere = put_on ? dated_elsewhere(after, hunk.new_start - 1) : dated_elsewhere(before, hunk.old_start - 1);
+    if (!elsewhere) continue;
+    hunk.cosmetic = true;
+    hunk.cosmetic_kinds = {"date_stamp"};
   }
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+') continue;

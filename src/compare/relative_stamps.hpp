@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
@@ -38,9 +39,12 @@ bool is_authored_stamp(std::string_view block_text);
 // no author and stays news alone). And an article's header whose publication stamp stays the
 // same ("Published on May 9, 2024"), only its update stamp ("Updated on Aug 5, 2024") taken
 // off or its reading time ("48 min read") changed; a new date in the update stamp stays news.
+// And a page's publication stamp with its time of day put on or taken off alone
+// ("Updated 1639 GMT (0039 HKT) June 14, 2021"; no "last"), the page dating itself in another
+// of its first 12 blocks and no other date put in or taken away beside it.
 // And, kind "page_control", a help article's byline
 // replaced by another ("Written by Ann Lee and 2 others" / "... and 3 others": its authors'
 // names capitalized, a count of others, nothing else).
-void mark_relative_stamps(std::vector<Hunk>& hunks);
+void mark_relative_stamps(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff

@@ -8,6 +8,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/date_reading.hpp"
 #include "tosdiff/compare/date_lines.hpp"
+#include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/hunk_sentences.hpp"
 #include "tosdiff/compare/word_lists.hpp"
@@ -219,6 +220,17 @@ bool commits_to_anything(std::string_view sentence) {
   return any_of_words(undated_words, kCommitments);
 }
 
+// Words after a sentence's last date opening a scope: "in the European Union", "for entries
+// written with ...", "within the app", "to users of ...".
+bool scoped_after_its_date(std::string_view sentence) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(sentence, kFoldToWords | kFoldDateFormat));
+  std::size_t last_date = words.size();
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (contains_iso_date(words[i])) last_date = i;
+  if (last_date + 1 >= words.size()) return false;
+  return is_one_of(words[last_date + 1], {"in", "for", "within", "across", "to", "where", "outside", "except"});
+}
+
 // "These updates will apply from September 1 2023": the update and its date, nothing else.
 // "This change will apply from 1 June 2026 to accounts opened before" says to whom: a term.
 bool says_when_the_update_applies(std::string_view sentence) {
@@ -417,7 +429,8 @@ bool speaks_of_the_version(const std::string& sentence) {
                               ((words.count("below") || words.count("above")) &&
                                any_of_words(words, {"current", "previous", "prior", "updated"}));
   // Nor a scope: "... take effect on May 1, 2026 for new accounts only" keeps others on the old
-  // terms (the third review's find).
+  // terms (the third review's find), "... in the European Union" (the fourth's).
+  if (scoped_after_its_date(sentence)) return false;
   return version_phrase &&
          !any_of_words(words, {"you", "your", "user", "users", "if", "unless", "may", "must", "shall", "can",
                                "agree", "accept", "consent", "notify", "except", "not", "no", "only", "existing",
@@ -469,8 +482,10 @@ bool is_update_notice(std::string_view sentence) {
   if (any_of_words(words, kNegationWords)) return false;
   if (sets_a_period(sequence_words)) return false;
   // A scope says whom the version binds: "... take effect on May 1, 2026 for new accounts only"
-  // (the third review's find).
+  // (the third review's find), "... on May 1, 2026 in the European Union", "... for entries
+  // written with the voice feature" (the fourth's): words after the date that say where or for what.
   if (any_of_words(words, {"only", "existing", "accounts", "customers", "subscribers", "members"})) return false;
+  if (scoped_after_its_date(sentence)) return false;
   // A clause of its own after a comma that names no document is a term beside the notice:
   // "Under the new Terms effective 1 May 2026, Lumenfield owns the designs you upload" (a
   // review's find). Dates first, so that "March 9, 2026" is no clause.
@@ -497,8 +512,16 @@ bool is_update_notice(std::string_view sentence) {
     }
     clauses = std::move(split);
   }
-  for (std::size_t c = 1; c < clauses.size(); ++c) {
+  // The first clause too, when the document is named in another ("When you share an entry, the
+  // Terms updated on May 1, 2026 give ...": the fourth review's find).
+  for (std::size_t c = 0; c < clauses.size(); ++c) {
     const std::vector<std::string> clause = space_separated_words(canonicalize(clauses[c], kFoldToWords));
+    // A time opening it is the notice's ("Until the effective date, ...", "As of today (1
+    // September 2021), ...").
+    if (c == 0 && (clauses.size() == 1 || names_document_in(clause) ||
+                   (!clause.empty() && is_one_of(clause[0], {"until", "as", "on", "from", "since", "before", "after",
+                                                            "effective", "starting", "beginning", "today", "in"}))))
+      continue;
     const bool about_the_version = clause.size() >= 2 && is_one_of(clause[0], {"which", "that"}) &&
                                    is_one_of(clause[1], {"applies", "apply", "applied", "is", "was", "continues",
                                                          "remains", "will", "governed", "governs"});
@@ -519,7 +542,13 @@ bool is_update_notice(std::string_view sentence) {
   // The pointer is the sentence's call ("View our previous policy.", "Click here to read our
   // current Privacy Policy", "You can see the old terms here"): "Under the new Terms,
   // Lumenfield staff access your files only to investigate a report" is a term (a review's find).
-  bool calls_to_read = words.count("here") > 0;
+  // "here" closing the sentence or one of its clauses ("..., here."): "The new Terms here give
+  // Lumenfield a licence ..." calls to read nothing (the fourth review's find).
+  bool calls_to_read = false;
+  for (const std::string& clause : nonempty_parts(sentence, ',')) {
+    const std::vector<std::string> clause_words = space_separated_words(canonicalize(clause, kFoldToWords));
+    if (!clause_words.empty() && clause_words.back() == "here") calls_to_read = true;
+  }
   for (const std::string& clause : nonempty_parts(sentence, ','))  // "Until the effective date, you can view ..."
     calls_to_read = calls_to_read ||
                     calls_to(space_separated_words(canonicalize(clause, kFoldToWords)), {"view", "see", "read", "consult", "access"});
@@ -546,6 +575,18 @@ bool is_version_announcement(std::string_view block_text) {
 bool adds_update_notice(const Hunk& hunk) {
   return hunk.cosmetic && hunk.cosmetic_kinds == std::vector<std::string>{"update_notice"} &&
          notice_difference(hunk, sentence_difference(hunk), {}).adds;
+}
+
+std::size_t reread_update_notices(Change& change, const std::function<bool(const Hunk&)>& topical) {
+  std::size_t news = 0;
+  for (Hunk& hunk : change.hunks) {
+    if (!hunk.cosmetic || hunk.cosmetic_kinds != std::vector<std::string>{"update_notice"} || !topical(hunk)) continue;
+    hunk.cosmetic = false;
+    hunk.cosmetic_kinds.clear();
+    ++news;
+  }
+  if (news > 0) settle_lone_news(change);
+  return news;
 }
 
 void mark_update_notices(std::vector<Hunk>& hunks, const Text& after) {

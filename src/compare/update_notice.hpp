@@ -13,6 +13,7 @@
 // A general clause about changes ("We will notify you 30 days before changes take effect")
 // is not one.
 
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +35,14 @@ bool is_version_announcement(std::string_view block_text);
 // hunk is substantive (a notice put up alone announces a new version: news). Run before the
 // date stamps are marked.
 void mark_update_notices(std::vector<Hunk>& hunks, const Text& after);
+
+// Makes news again every hunk marked "update_notice" in which `topical` (the classifier, on the
+// hunk's own words) finds something: a notice or its account that says what the update does
+// ("... because the app now sends your precise location to our advertising partners", "This
+// update explains that our advertising partners now receive ...": the fourth review's finds)
+// is the news it tells. Run by the record builder, which has the classifier; re-tallies the
+// change and returns how many hunks it made news.
+std::size_t reread_update_notices(Change& change, const std::function<bool(const Hunk&)>& topical);
 
 // The hunk is cosmetic because notices were put up beside another change: with that change
 // gone, it is substantive again (compare/variants.cpp).

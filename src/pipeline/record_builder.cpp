@@ -7,6 +7,7 @@
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/compare/pointers.hpp"
+#include "tosdiff/compare/update_notice.hpp"
 #include "tosdiff/extract/language.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/report/record_text.hpp"
@@ -140,6 +141,8 @@ BuiltRecord build_record(const RecordInput& in) {
     const Text& after = in.current_text ? *in.current_text : kNoText;
     const Rules& rules = in.rules ? *in.rules : builtin_rules();
     Change change = diff_texts(before, after);
+    reread_update_notices(change,
+                          [&](const Hunk& hunk) { return words_touch_a_topic_besides(hunk, rules, "changes_to_terms"); });
     if (change.substantive)
       mark_page_margins(change, before, after, [&](const Hunk& hunk) { return touches_a_topic(hunk, rules); });
     if (change.substantive) mark_pointers(change, [&](const Hunk& hunk) { return words_touch_a_topic(hunk, rules); });
