@@ -321,6 +321,13 @@ const Pair kSubstantive[] = {
      "These terms cover https://www.lumenfield.example https://shop.lumenfield.example https://kids.lumenfield.example and "
      "their apps.",
      {}},
+    // The fourth review's finds: an address after a colon or "sur", one put at the front of a row.
+    {"AnAddressAfterAColonTakenAway", "To opt out, use the form at this address: https://optout.lumenfield.example.",
+     "To opt out, use the form at this address:.", {}},
+    {"AnAddressAfterSurTakenAway", "Pour vous opposer, rendez-vous sur https://optout.lumenfield.example et d\xC3\xA9sactivez le partage.",
+     "Pour vous opposer, rendez-vous sur et d\xC3\xA9sactivez le partage.", {}},
+    {"AnAddressPutAtTheFrontOfARow", "These terms cover https://www.lumenfield.example https://shop.lumenfield.example.",
+     "These terms cover https://kids.lumenfield.example https://www.lumenfield.example https://shop.lumenfield.example.", {}},
     {"UrlAsANewListItem", "Our partners' policies:\n- https://lumenfield.example/privacy",
      "Our partners' policies:\n- https://lumenfield.example/privacy\n- https://adbroker.example/privacy", {}},
     {"AComparisonIsNoQuoteMarker", "Members aged > 16 may post.", "Members aged 16 may post.", {}},

@@ -310,6 +310,10 @@ bool shows_or_hides_a_link_target(const WordEdit& edit) {
              is_ascii_letter(bare[dot + 1]);
     });
   };
+  // Within the edit too, a URL after a colon ("... at this address: https://..."): where to go.
+  for (const std::vector<std::string>* words : {&removed, &added})
+    for (std::size_t k = 1; k < words->size(); ++k)
+      if (!as_url((*words)[k]).empty() && !(*words)[k - 1].empty() && (*words)[k - 1].back() == ':') return false;
   const bool urls_removed = drop_urls(removed), urls_added = drop_urls(added);
   if (urls_removed == urls_added || removed.size() != added.size()) return false;
   if (lists_hosts(removed) || lists_hosts(added)) return false;
@@ -342,22 +346,32 @@ bool is_link_rewrite(std::string_view before, std::string_view after) {
 
 namespace {
 
-// The last word before each of a hunk's edits, in word_edits()'s order: what the edit follows.
-std::vector<std::string> words_before_edits(const Hunk& hunk) {
-  std::vector<std::string> out;
+// The words around each of a hunk's edits, in word_edits()'s order: the last word before it
+// and the first after it.
+struct EditContext {
+  std::string before, after;
+};
+std::vector<EditContext> edit_contexts(const Hunk& hunk) {
+  std::vector<EditContext> out;
   std::string last_common;
   bool open = false, has_removed = false, has_added = false;
+  std::size_t waiting = 0;  // edits whose following word is not known yet
   for (const WordOp& op : hunk.words) {
     if (op.op == '=') {
       open = has_removed = has_added = false;
       const std::vector<std::string> words = space_separated_words(op.text);
-      if (!words.empty()) last_common = words.back();
+      if (!words.empty()) {
+        for (std::size_t k = out.size() - waiting; k < out.size(); ++k) out[k].after = words.front();
+        waiting = 0;
+        last_common = words.back();
+      }
       continue;
     }
     // word_edits() starts an edit at a second removal (or addition) in a row.
     const bool starts = !open || (op.op == '-' ? has_removed : has_added);
     if (starts) {
-      out.push_back(last_common);
+      out.push_back({last_common, ""});
+      ++waiting;
       has_removed = has_added = false;
     }
     open = true;
@@ -370,11 +384,18 @@ std::vector<std::string> words_before_edits(const Hunk& hunk) {
 // "at", "to", "via" (the third review's find: an opt-out address taken out of "To opt out,
 // visit https://... and switch off sharing"), or another address (a row of addresses: the new
 // one is an entry of the list).
-bool leads_to_an_address(const std::string& word) {
+bool is_an_address(const std::string& word) {
   const std::string bare = tosdiff::ascii_lower(without_edge_punctuation(word));
-  if (!as_url(word).empty() || bare.find('.') != std::string::npos) return true;
-  return is_one_of(bare, {"visit", "at", "to", "via", "on", "from", "see", "go", "through", "under",
-                          "access", "email", "e-mail", "write", "call"});
+  return !as_url(word).empty() || bare.find('.') != std::string::npos;
+}
+
+bool leads_to_an_address(const std::string& word) {
+  if (is_an_address(word)) return true;
+  // "...: https://..." too, and the words of the other languages tosdiff reads ("sur", "unter").
+  if (!word.empty() && word.back() == ':') return true;
+  const std::string bare = tosdiff::ascii_lower(without_edge_punctuation(word));
+  return is_one_of(bare, {"visit", "at", "to", "via", "on", "from", "see", "go", "through", "under", "access", "email",
+                          "e-mail", "write", "call", "sur", "via", "unter", "auf", "bei", "en", "op", "su", "em", "a"});
 }
 
 }  // namespace
@@ -385,14 +406,16 @@ void mark_link_rewrites(std::vector<Hunk>& hunks, const Text& before, const Text
     if (hunk.cosmetic) continue;
     const std::vector<WordEdit> edits = word_edits(hunk);
     if (edits.empty()) continue;
-    const std::vector<std::string> before_words = words_before_edits(hunk);
+    const std::vector<EditContext> contexts = edit_contexts(hunk);
     // A block of its own that is a URL (a new partner's policy in a list of links) is news:
     // a target shown beside its label is the same blocks reworded.
     const bool reworded = hunk.old_lines == hunk.new_lines;
     bool all = true;
     for (std::size_t i = 0; i < edits.size() && all; ++i) {
       const WordEdit& edit = edits[i];
-      const bool after_label = i >= before_words.size() || !leads_to_an_address(before_words[i]);
+      // After a label's words, and not before another address (a row of them, the new one first).
+      const bool after_label =
+          i >= contexts.size() || (!leads_to_an_address(contexts[i].before) && !is_an_address(contexts[i].after));
       all = is_link_rewrite(edit.removed, edit.added) ||
             (reworded && after_label && shows_or_hides_a_link_target(edit)) ||
             hides_or_shows_an_address(edit, before, after, lower_blocks);
