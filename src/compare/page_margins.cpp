@@ -211,8 +211,8 @@ bool binds_or_denies(std::string_view text) {
 // A line saying who stands behind the site: "Regulated by the Central Bank of Ireland",
 // "Operated by Lumen Marketplaces", "Lumen Europe is the data controller for EU users" (the
 // third review's finds, footers renaming a regulator, an operator, a controller). A participle
-// before "by", a data-protection role, or "is"/"are" in a line of 5 words or more. "Powered by"
-// names the site's software.
+// before "by", or a data-protection role or a group the site belongs to. "Powered by" names the
+// site's software.
 bool states_a_role(std::string_view text) {
   const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
   for (std::size_t i = 0; i + 1 < words.size(); ++i)
@@ -226,12 +226,7 @@ bool states_a_role(std::string_view text) {
                                 " part of ", " subsidiary of ", " division of ", " exploité par ", " édité par ",
                                 " géré par ", " opéré par ", " betrieben von ", " operado por ", " gestito da "})
     if (lower.find(role) != std::string::npos) return true;
-  // A question is a help centre's suggestion ("What is the Lumen service?"), not a statement.
-  constexpr std::size_t kStatementMinWords = 5;
-  const std::string_view trimmed = trim(text);
-  if (!trimmed.empty() && trimmed.back() == '?') return false;
-  return words.size() >= kStatementMinWords &&
-         std::any_of(words.begin(), words.end(), [](const std::string& word) { return is_one_of(word, {"is", "are"}); });
+  return false;
 }
 
 // A line that says more than a label: a number (a date, an address, a version), an address,
@@ -435,7 +430,11 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
   // document's, whatever sections it names (a review's find); so is one under a heading that
   // says what it holds ("## Services this policy covers", the third review's).
   if (start > 0 && start < footer && ends_with_colon(blocks[start - 1].text)) return footer;
-  for (std::size_t i = start > 0 ? start - 1 : start; i < footer && i <= start + 1; ++i) {
+  // One list under one heading: a menu of columns has a heading over each (an operating
+  // system's site: "Security", "Landscape", "Containers", ... above its footer).
+  std::size_t headings_in_run = 0;
+  for (std::size_t i = start; i < footer; ++i) headings_in_run += blocks[i].kind == BlockKind::heading ? 1 : 0;
+  for (std::size_t i = start > 0 ? start - 1 : start; headings_in_run <= 1 && i < footer && i <= start + 1; ++i) {
     if (blocks[i].kind != BlockKind::heading) continue;
     const std::vector<std::string> words = space_separated_words(canonicalize(blocks[i].text, kFoldToWords));
     // A column's title is a word or two ("Company", "Our Apps"); "Who receives your data" says
