@@ -300,6 +300,10 @@ TEST(PageHeader, ListsUnderTheTitleOrALabelAndKeyPointsUnderABannerAndTitleStayN
   insurers.replace(insurers.find("- Advertisers"), 13, "- Insurance Companies");
   EXPECT_TRUE(header_change(page("# Privacy Policy\n" + recipients), page("# Privacy Policy\n" + insurers)).substantive);
   EXPECT_TRUE(header_change(page("Who can see your data\n" + recipients), page("Who can see your data\n" + insurers)).substantive);
+  // Key points said of the parties under the title, no banner above: the terms' too.
+  EXPECT_TRUE(header_change(page("# Lumen Studio Terms\nKey points\n- You own everything you create\n"),
+                            page("# Lumen Studio Terms\nKey points\n- Lumen owns everything you create\n"))
+                  .substantive);
   const std::string banner = "Join our newsletter today, and get fresh ideas for your next project every single week!\n";
   EXPECT_TRUE(header_change(page(banner + "# Lumen Studio Terms\nKey points\n- You own everything you create\n"),
                             page(banner + "# Lumen Studio Terms\nKey points\n- Lumen owns everything you create\n"))

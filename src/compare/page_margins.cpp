@@ -229,6 +229,23 @@ bool states_a_role(std::string_view text) {
   return false;
 }
 
+// A key point said of the parties: "You own everything you create", "We keep your files in
+// the EU" (4 words or more, the reader or the company its subject, no question or exclamation). A summary box
+// under the title, above the first sentence, is the terms' (a review's find: "You own" made
+// "Lumen owns" in such a box).
+bool speaks_of_the_parties(std::string_view text) {
+  const std::string_view trimmed = trim(text);
+  // The parties as the subject: "Our Privacy Policy explained" (a title) and "Your submission
+  // was sent successfully! Close" (a form's message) are the page's (contrib replay: a cable
+  // company's header, a software company's form).
+  if (trimmed.empty() || trimmed.back() == '?' || trimmed.find('!') != std::string_view::npos) return false;
+  const std::vector<std::string> words = space_separated_words(canonicalize(trimmed, kFoldToWords));
+  constexpr std::size_t kPointMinWords = 4;
+  return words.size() >= kPointMinWords &&
+         is_one_of(words[0], {"you", "we", "users", "members", "customers", "vous", "nous", "wir", "usted", "nosotros",
+                              "voi", "noi", "wij"});
+}
+
 // A line that says more than a label: a number (a date, an address, a version), an address,
 // a link, a value after its label, or a sentence.
 bool states_something(std::string_view line) {
@@ -240,7 +257,7 @@ bool states_something(std::string_view line) {
   if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos) return true;
   if (says_which_text_binds(text)) return true;  // "German language version (binding)"
   if (names_a_company_within(text) || states_a_scope(text) || is_statutory_opt_out(text) || binds_or_denies(text) ||
-      states_a_role(text))
+      states_a_role(text) || speaks_of_the_parties(text))
     return true;
   const std::string_view trimmed = trim(text);
   if (trimmed.empty()) return false;
