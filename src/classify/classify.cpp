@@ -246,13 +246,6 @@ bool touches_a_topic(const Hunk& hunk, const Rules& rules) {
   return !hunk_flags(sides, rules, counts).empty();
 }
 
-bool words_touch_a_topic(const Hunk& hunk, const Rules& rules) {
-  const HunkSides sides = sides_of(hunk);
-  if (!hunk_topics(sides, Tokens{}, rules).empty()) return true;
-  FlagCounts counts;
-  return !hunk_flags(sides, rules, counts).empty();
-}
-
 bool words_touch_a_topic_besides(const Hunk& hunk, const Rules& rules, std::string_view topic_id) {
   const HunkSides sides = sides_of(hunk);
   for (const HunkTopic& topic : hunk_topics(sides, Tokens{}, rules))
@@ -260,6 +253,8 @@ bool words_touch_a_topic_besides(const Hunk& hunk, const Rules& rules, std::stri
   FlagCounts counts;
   return !hunk_flags(sides, rules, counts).empty();
 }
+
+bool words_touch_a_topic(const Hunk& hunk, const Rules& rules) { return words_touch_a_topic_besides(hunk, rules, ""); }
 
 void classify_result(ChangeRecord& result, const Rules& rules) {
   result.severity = Severity::unclassified;

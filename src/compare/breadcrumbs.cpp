@@ -101,13 +101,6 @@ std::vector<std::string> one_line_trail(std::string_view text) {
   return {};
 }
 
-// Whether one side of a hunk (GNU style: 1-based start, or the line after which lines go in)
-// lies within blocks [begin, end).
-bool side_within(std::size_t start, std::size_t lines, std::size_t begin, std::size_t end) {
-  if (lines == 0) return start >= begin && start <= end;
-  return start > begin && start + lines - 1 <= end;
-}
-
 }  // namespace
 
 Breadcrumbs breadcrumbs_of(const Text& text) {
@@ -157,8 +150,8 @@ void mark_breadcrumbs(std::vector<Hunk>& hunks, const Text& before, const Text& 
   if (title_words(before.blocks[old_trail.title].text) != title_words(after.blocks[new_trail.title].text)) return;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic) continue;
-    if (side_within(hunk.old_start, hunk.old_lines, old_trail.begin, old_trail.title) &&
-        side_within(hunk.new_start, hunk.new_lines, new_trail.begin, new_trail.title))
+    if (side_within_blocks(hunk.old_start, hunk.old_lines, old_trail.begin, old_trail.title) &&
+        side_within_blocks(hunk.new_start, hunk.new_lines, new_trail.begin, new_trail.title))
       mark_cosmetic(hunk, "page_header");
   }
 }

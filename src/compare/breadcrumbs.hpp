@@ -19,11 +19,12 @@ namespace tosdiff {
 
 // Where a text's breadcrumb trail lies: blocks [begin, title), 0-based; `title` is the
 // document's title, a heading of level 1 or 2 among the text's first 12 blocks. The trail is
-// 2 to 6 list items right above it, the last one the title's words, the list not announced by a
-// line ending with a colon nor longer; or one line of 2 to 6 parts split by ">", "›", "»" or
-// " / ", the last part the title's words. The crumbs before the last are links to the site's
-// sections: 4 words at most, no digit, colon or sentence, no document, company by its legal
-// form or scope ("For customers in the EU"). {title, title} when the title has no trail;
+// 2 to 6 numbered list items right above it, the last one the title's words, the list not
+// announced by a line ending with a colon nor longer; or one line of 2 to 6 parts split by ">",
+// "›", "»" or " / ", the last part the title's words. The crumbs before the last are links to
+// the site's sections: 4 words at most, no digit, colon or sentence, no document, company by
+// its legal form, scope ("For customers in the EU") or edition ("Archive"), in the languages
+// tosdiff reads, one of them naming where legal pages sit ("Home", "Legal", "Categories"). {title, title} when the title has no trail;
 // found() false when the text has no such title.
 struct Breadcrumbs {
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);

@@ -33,6 +33,13 @@ inline void mark_cosmetic(Hunk& hunk, const char* kind) {
   hunk.cosmetic_kinds = {kind};
 }
 
+// Whether one side of a hunk (GNU style: 1-based start, or the line after which lines go in)
+// lies within blocks [begin, end), 0-based.
+inline bool side_within_blocks(std::size_t start, std::size_t lines, std::size_t begin, std::size_t end) {
+  if (lines == 0) return start >= begin && start <= end;
+  return start > begin && start + lines - 1 <= end;
+}
+
 // A block that announces what follows it: "We use these sub-processors:", "Annex:".
 inline bool ends_with_colon(std::string_view text) {
   const std::string_view trimmed = trim(text);

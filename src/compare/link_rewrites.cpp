@@ -285,6 +285,14 @@ bool hides_or_shows_an_address(const WordEdit& edit, const Text& before, const T
   return named_elsewhere(tosdiff::ascii_lower(without_edge_punctuation(word)), blocks);
 }
 
+// A word that names a host, a dot between two letters ("stories.lumen.com", "www.shop.lumen.com").
+bool names_a_host(const std::string& word) {
+  const std::string_view bare = without_edge_punctuation(word);
+  const std::size_t dot = bare.find('.');
+  return dot != std::string_view::npos && dot > 0 && dot + 1 < bare.size() && is_ascii_letter(bare[dot - 1]) &&
+         is_ascii_letter(bare[dot + 1]);
+}
+
 // A link's target written out beside its label, or taken away again: the edit's words are the
 // same but for URLs on one side ("our Personal Data Map." / "our Personal Data Map
 // https://drive.example/map/view."; contrib replay: a game publisher's privacy policy printing
@@ -303,12 +311,7 @@ bool shows_or_hides_a_link_target(const WordEdit& edit) {
   // their scope): the words beside it name hosts themselves. A target written out beside its
   // label follows the label's words ("Privacy Notice," / "Privacy Notice (https://...),").
   const auto lists_hosts = [](const std::vector<std::string>& words) {
-    return std::any_of(words.begin(), words.end(), [](const std::string& word) {
-      const std::string_view bare = without_edge_punctuation(word);
-      const std::size_t dot = bare.find('.');
-      return dot != std::string_view::npos && dot > 0 && dot + 1 < bare.size() && is_ascii_letter(bare[dot - 1]) &&
-             is_ascii_letter(bare[dot + 1]);
-    });
+    return std::any_of(words.begin(), words.end(), names_a_host);
   };
   // Within the edit too, a URL after a colon ("... at this address: https://..."): where to go.
   for (const std::vector<std::string>* words : {&removed, &added})
@@ -384,10 +387,7 @@ std::vector<EditContext> edit_contexts(const Hunk& hunk) {
 // "at", "to", "via" (the third review's find: an opt-out address taken out of "To opt out,
 // visit https://... and switch off sharing"), or another address (a row of addresses: the new
 // one is an entry of the list).
-bool is_an_address(const std::string& word) {
-  const std::string bare = tosdiff::ascii_lower(without_edge_punctuation(word));
-  return !as_url(word).empty() || bare.find('.') != std::string::npos;
-}
+bool is_an_address(const std::string& word) { return !as_url(word).empty() || names_a_host(word); }
 
 bool leads_to_an_address(const std::string& word) {
   if (is_an_address(word)) return true;
@@ -395,7 +395,7 @@ bool leads_to_an_address(const std::string& word) {
   if (!word.empty() && word.back() == ':') return true;
   const std::string bare = tosdiff::ascii_lower(without_edge_punctuation(word));
   return is_one_of(bare, {"visit", "at", "to", "via", "on", "from", "see", "go", "through", "under", "access", "email",
-                          "e-mail", "write", "call", "sur", "via", "unter", "auf", "bei", "en", "op", "su", "em", "a"});
+                          "e-mail", "write", "call", "sur", "unter", "auf", "bei", "en", "op", "su", "em", "a"});
 }
 
 }  // namespace

@@ -46,5 +46,4 @@ bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const T
 // banner must not say.
 bool about_a_site_matter(std::string_view line);
 
-
 }  // namespace tosdiff

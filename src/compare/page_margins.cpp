@@ -151,7 +151,7 @@ bool names_a_company_within(std::string_view text) {
                                                                 "a/s", "aps", "oyj", "bhd", "kk"};
   static constexpr std::initializer_list<const char*> kCapitalForms = {"SAS", "SA", "BV", "NV", "AG", "SRL", "SpA", "AB",
                                                                        "Oy", "AS", "LP", "SE", "SL", "KG", "SARL", "SNC",
-                                                                       "ApS", "AB", "ASA", "Kft", "GK"};
+                                                                       "ApS", "ASA", "Kft", "GK"};
   bool after_name = false;
   for (std::string word : space_separated_words(text)) {
     while (!word.empty() && (word.back() == ',' || word.back() == ')' || word.back() == ';')) word.pop_back();
@@ -349,15 +349,6 @@ bool in_product_cards(const Hunk& hunk, std::size_t i, bool shop_listing) {
   return count_space_separated_words(text) <= kCardLineMaxWords && !contains_iso_date(rewrite_dates(text));
 }
 
-// A company's legal form closing a name ("Northwind Limited", "Lumen SAS"): the operator of
-// the site, even in a footer's list.
-bool names_a_company(std::string_view line) {
-  static constexpr std::string_view kForms[] = {"ltd", "limited", "inc", "llc", "gmbh", "sas", "sa", "sarl", "plc", "bv",
-                                                "nv", "ag", "corp", "corporation", "srl", "spa", "ab", "oy", "as", "lp", "llp"};
-  const std::vector<std::string> words = space_separated_words(canonicalize(line, kFoldToWords));
-  return !words.empty() && std::find(std::begin(kForms), std::end(kForms), words.back()) != std::end(kForms);
-}
-
 // One name put in place of another: a line each side, every word capitalised, no word in
 // common ("Jane Doe" for "John Smith"; not "Privacy Policy" for "Privacy Policy | Pinterest",
 // nor a glued line of labels, "AboutCareersPressBusinesses" for "AboutCareersPressAdvertise").
@@ -368,8 +359,8 @@ bool names_a_company(std::string_view line) {
 bool switches_a_name(const Hunk& hunk, bool in_footer) {
   if (hunk.old_lines != 1 || hunk.new_lines != 1 || hunk.lines.size() != 2) return false;
   if (in_footer && parse_block(hunk.lines[0].text).kind == BlockKind::list_item &&
-      parse_block(hunk.lines[1].text).kind == BlockKind::list_item && !names_a_company(hunk.lines[0].text) &&
-      !names_a_company(hunk.lines[1].text))
+      parse_block(hunk.lines[1].text).kind == BlockKind::list_item && !names_a_company_within(parse_block(hunk.lines[0].text).text) &&
+      !names_a_company_within(parse_block(hunk.lines[1].text).text))
     return false;
   std::set<std::string> removed;
   for (const LineOp& line : hunk.lines) {

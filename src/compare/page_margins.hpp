@@ -55,6 +55,10 @@ bool names_a_site_section(std::string_view block_text);
 // cookie or processor names above the footer stays the document's. site_footer_start() counts
 // it in the footer.
 std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::size_t footer);
+// A company named by its legal form anywhere in a line ("Operated by Lumen Holdings LLC",
+// "Orbix Pagos S.L."); the forms that are also words ("AS", "SE") only in capitals.
+bool names_a_company_by_form(std::string_view line);
+
 // Marks cosmetic every substantive hunk that
 //   - lies, in both texts, above the first sentence (kind "page_header") or within the site's
 //     footer (kind "page_footer"; a call to action closing the page after its last sentence,
@@ -62,6 +66,8 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
 //     within for a footer put on or taken off whole), with the document beside it (150 words
 //     or more, and more than in the margin);
 //   - changes only labels: no line with a digit (a date, an address, a version), "@" or a URL,
+//     a company by its legal form, a scope, a statutory opt-out link, a modal or a negation, a
+//     regulator, an operator or a data-protection role, a key point said of the parties,
 //     a colon (a label and its value: "Applies to: France", "Director: ..."), nor a sentence
 //     (5 words or more ending with "." or ";"; a question or a call "Join now!" is a label);
 //   - is no switch of one name for another (one line each side, every word capitalised, no
@@ -72,10 +78,6 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
 //     document. A footer is known by its links: its "Refund" is a link, not a clause.
 // When no substantive hunk is left, a date stamp beside it is news again (as after
 // mark_variants). Re-tallies the change; returns how many hunks it marked.
-// A company named by its legal form anywhere in a line ("Operated by Lumen Holdings LLC",
-// "Orbix Pagos S.L."); the forms that are also words ("AS", "SE") only in capitals.
-bool names_a_company_by_form(std::string_view line);
-
 std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
                               const std::function<bool(const Hunk&)>& topical);
 

@@ -7,6 +7,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/date_lines.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -434,19 +435,20 @@ void mark_relative_stamps(std::vector<Hunk>& hunks, const Text& before, const Te
   // A clock stamp put on or taken off where the page dates itself elsewhere, and no other date
   // put in or taken away beside it: the page's only date line written with its time, or one
   // moved and changed, stays news (the fourth review's finds).
-  std::size_t stamps = 0, dated = 0;
-  for (const Hunk& hunk : hunks) {
-    if (hunk.cosmetic) continue;
-    if (clock_stamp_alone(hunk)) ++stamps;
-    else if (moves_a_date(hunk)) ++dated;
-  }
-  for (Hunk& hunk : hunks) {
-    if (stamps != 1 || dated > 0 || hunk.cosmetic || !clock_stamp_alone(hunk)) continue;
-    const bool put_on = hunk.old_lines == 0;
-    const bool elsewhere = put_on ? dated_elsewhere(after, hunk.new_start - 1) : dated_elsewhere(before, hunk.old_start - 1);
-    if (!elsewhere) continue;
-    hunk.cosmetic = true;
-    hunk.cosmetic_kinds = {"date_stamp"};
+  // The other hunks' dates are read only on the rare change with such a stamp.
+  Hunk* stamp = nullptr;
+  std::size_t stamps = 0;
+  for (Hunk& hunk : hunks)
+    if (!hunk.cosmetic && clock_stamp_alone(hunk)) {
+      stamp = &hunk;
+      ++stamps;
+    }
+  if (stamps == 1 && std::none_of(hunks.begin(), hunks.end(), [&](const Hunk& hunk) {
+        return &hunk != stamp && !hunk.cosmetic && moves_a_date(hunk);
+      })) {
+    const bool elsewhere = stamp->old_lines == 0 ? dated_elsewhere(after, stamp->new_start - 1)
+                                                 : dated_elsewhere(before, stamp->old_start - 1);
+    if (elsewhere) mark_cosmetic(*stamp, "date_stamp");
   }
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+') continue;

@@ -67,8 +67,7 @@ constexpr std::size_t kRelatedMaxWords = 30;  // a card's teaser, not a clause
 // Whether the removed (or added) side of a hunk lies within the menu's lines (1-based
 // begin + 1 .. end).
 bool side_within(std::size_t start, std::size_t lines, MenuRange menu) {
-  if (lines == 0) return start >= menu.begin && start <= menu.end;  // an insertion after line `start`
-  return start > menu.begin && start + lines - 1 <= menu.end;
+  return side_within_blocks(start, lines, menu.begin, menu.end);
 }
 
 // Whether one side of a hunk lies within the text's closing list of related articles, which

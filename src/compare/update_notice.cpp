@@ -220,6 +220,10 @@ bool commits_to_anything(std::string_view sentence) {
   return any_of_words(undated_words, kCommitments);
 }
 
+// Words saying whom a version binds: "... for new accounts only" (a review's find).
+constexpr std::initializer_list<const char*> kScopeWords = {"only",      "existing",    "accounts",
+                                                            "customers", "subscribers", "members"};
+
 // Words after a sentence's last date opening a scope: "in the European Union", "for entries
 // written with ...", "within the app", "to users of ...".
 bool scoped_after_its_date(std::string_view sentence) {
@@ -311,7 +315,8 @@ bool dates_the_page(std::string_view block) {
   });
 }
 
-// Every date of `block` is one the page shows elsewhere: `after_dates` are the new text's. A block without a date has none to show.
+// Every date of `block` is one the page shows elsewhere: `after_dates` are the new text's. A
+// block without a date has none to show.
 bool dates_shown_elsewhere(std::string_view block, const std::set<std::string>& after_dates) {
   const std::set<std::string> dates = dates_named(block);
   if (dates.empty()) return false;
@@ -326,15 +331,20 @@ bool dates_shown_elsewhere(std::string_view block, const std::set<std::string>& 
 // another block (a clause removed beside a banner), is not.
 std::map<std::string, std::size_t> accounts_of_updates(const Hunk& hunk, const std::set<std::string>& after_dates) {
   std::map<std::string, std::size_t> out;
-  const bool notice_in_hunk = std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
-    if (line.op != '-') return false;
-    const std::vector<std::string> sentences = sentences_past_initialisms(line.text);
-    return std::any_of(sentences.begin(), sentences.end(), [](const std::string& sentence) { return is_update_notice(sentence); });
-  });
+  // Each removed block's sentences, and whether one is a notice, read once.
+  std::vector<std::vector<std::string>> sentences_of_line(hunk.lines.size());
+  std::vector<bool> notice_in_line(hunk.lines.size(), false);
+  for (std::size_t i = 0; i < hunk.lines.size(); ++i) {
+    if (hunk.lines[i].op != '-') continue;
+    sentences_of_line[i] = sentences_past_initialisms(hunk.lines[i].text);
+    notice_in_line[i] = std::any_of(sentences_of_line[i].begin(), sentences_of_line[i].end(),
+                                    [](const std::string& sentence) { return is_update_notice(sentence); });
+  }
+  const bool notice_in_hunk = std::find(notice_in_line.begin(), notice_in_line.end(), true) != notice_in_line.end();
   for (std::size_t i = 0; i < hunk.lines.size(); ++i) {
     const LineOp& line = hunk.lines[i];
     if (line.op != '-') continue;
-    const std::vector<std::string> sentences = sentences_past_initialisms(line.text);
+    const std::vector<std::string>& sentences = sentences_of_line[i];
     if (sentences.size() < 2 && !notice_in_hunk) continue;
     // The notice anywhere in the block ("We are making changes to the Terms. These updates
     // will apply from September 1 2023. You can find the terms that apply prior to September
@@ -345,8 +355,7 @@ std::map<std::string, std::size_t> accounts_of_updates(const Hunk& hunk, const s
     // Or the notice in another block of the hunk, or this block announcing the update and
     // when it applies ("We've updated our User Agreement. Please take a look before the
     // changes take effect on July 1, 2026.", a forum's banner taken down on that day).
-    const bool notice_here = std::any_of(sentences.begin(), sentences.end(),
-                                         [](const std::string& sentence) { return is_update_notice(sentence); });
+    const bool notice_here = notice_in_line[i];
     // Those two ways only for an update made ("We've updated", not "We are updating": one
     // under way may be called off) and, for a block dated without a notice, a date the page
     // itself shows outside the block (the forum's "Effective July 1, 2026"): a banner taken
@@ -433,8 +442,8 @@ bool speaks_of_the_version(const std::string& sentence) {
   if (scoped_after_its_date(sentence)) return false;
   return version_phrase &&
          !any_of_words(words, {"you", "your", "user", "users", "if", "unless", "may", "must", "shall", "can",
-                               "agree", "accept", "consent", "notify", "except", "not", "no", "only", "existing",
-                               "accounts", "customers", "subscribers", "members", "orders"});
+                               "agree", "accept", "consent", "notify", "except", "not", "no", "orders"}) &&
+         !any_of_words(words, kScopeWords);
 }
 
 // The announcement of a coming version ("We have made some updates to our Terms of Service.
@@ -462,6 +471,49 @@ bool notice_becomes_its_date(const SentenceDifference& sentences) {
   return std::all_of(dates.begin(), dates.end(), [&](const std::string& date) { return line.count(date) > 0; });
 }
 
+// A clause of its own beside a notice, naming no document: a term ("Under the new Terms effective
+// 1 May 2026, Lumenfield owns the designs you upload", a review's find). Clauses are cut at
+// commas, dates first so that "March 9, 2026" is no clause, and at "and" before a subject of its
+// own ("We updated this Privacy Policy on May 1, 2026 and since then we share your order history
+// ...", the third review's find); the first one counts when the document is named in another
+// ("When you share an entry, the Terms updated on May 1, 2026 give ...", the fourth's), unless it
+// is a time ("Until the effective date, ..."). A pointer's relative clause about the version
+// ("..., which applies to all users until ...") or another pointer ("..., and here for more
+// details") is the pointer's.
+bool has_a_clause_of_its_own(std::string_view sentence) {
+  std::vector<std::string> clauses;
+  for (const std::string& clause : nonempty_parts(rewrite_dates(sentence), ',')) {
+    std::size_t from = 0;
+    for (std::size_t at = clause.find(" and "); at != std::string::npos; at = clause.find(" and ", at + 5)) {
+      const std::vector<std::string> next = space_separated_words(canonicalize(clause.substr(at + 5), kFoldToWords));
+      if (next.empty() || !is_one_of(next[0], {"we", "you", "since", "now", "our", "your", "they", "it", "from", "then"}))
+        continue;
+      clauses.push_back(clause.substr(from, at - from));
+      from = at + 5;
+    }
+    clauses.push_back(clause.substr(from));
+  }
+  for (std::size_t c = 0; c < clauses.size(); ++c) {
+    const std::vector<std::string> clause = space_separated_words(canonicalize(clauses[c], kFoldToWords));
+    // A time opening it is the notice's ("Until the effective date, ...", "As of today (1
+    // September 2021), ...").
+    if (c == 0 && (clauses.size() == 1 || names_document_in(clause) ||
+                   (!clause.empty() && is_one_of(clause[0], {"until", "as", "on", "from", "since", "before", "after",
+                                                            "effective", "starting", "beginning", "today", "in"}))))
+      continue;
+    const bool about_the_version = clause.size() >= 2 && is_one_of(clause[0], {"which", "that"}) &&
+                                   is_one_of(clause[1], {"applies", "apply", "applied", "is", "was", "continues",
+                                                         "remains", "will", "governed", "governs"});
+    // Another pointer ("..., and here for more details about what is changing") is the pointer's.
+    std::size_t w = 0;
+    while (w < clause.size() && is_one_of(clause[w], {"and", "or", "please"})) ++w;
+    const bool another_pointer = w < clause.size() && is_one_of(clause[w], {"here", "click", "see", "read", "visit", "view"}) &&
+                                 std::find(clause.begin(), clause.end(), "here") != clause.end();
+    if (clause.size() >= 4 && !names_document_in(clause) && !about_the_version && !another_pointer) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_update_notice(std::string_view sentence) {
@@ -484,54 +536,9 @@ bool is_update_notice(std::string_view sentence) {
   // A scope says whom the version binds: "... take effect on May 1, 2026 for new accounts only"
   // (the third review's find), "... on May 1, 2026 in the European Union", "... for entries
   // written with the voice feature" (the fourth's): words after the date that say where or for what.
-  if (any_of_words(words, {"only", "existing", "accounts", "customers", "subscribers", "members"})) return false;
+  if (any_of_words(words, kScopeWords)) return false;
   if (scoped_after_its_date(sentence)) return false;
-  // A clause of its own after a comma that names no document is a term beside the notice:
-  // "Under the new Terms effective 1 May 2026, Lumenfield owns the designs you upload" (a
-  // review's find). Dates first, so that "March 9, 2026" is no clause.
-  // A pointer's own clauses say where and which version ("You can view the prior Privacy
-  // Policy, which applies to all users until February 26, 2024, here"): only the other notices.
-  // A clause joined by "and" with a subject of its own is one too: "We updated this Privacy
-  // Policy on May 1, 2026 and since then we share your order history ..." (the third review's
-  // find). A pointer's relative clause about the version ("..., which applies to all users
-  // until ...") is the pointer's.
-  bool clause_of_its_own = false;
-  std::vector<std::string> clauses = nonempty_parts(rewrite_dates(sentence), ',');
-  {
-    std::vector<std::string> split;
-    for (const std::string& clause : clauses) {
-      std::size_t from = 0;
-      for (std::size_t at = clause.find(" and "); at != std::string::npos; at = clause.find(" and ", at + 5)) {
-        const std::vector<std::string> next = space_separated_words(canonicalize(clause.substr(at + 5), kFoldToWords));
-        if (next.empty() || !is_one_of(next[0], {"we", "you", "since", "now", "our", "your", "they", "it", "from", "then"}))
-          continue;
-        split.push_back(clause.substr(from, at - from));
-        from = at + 5;
-      }
-      split.push_back(clause.substr(from));
-    }
-    clauses = std::move(split);
-  }
-  // The first clause too, when the document is named in another ("When you share an entry, the
-  // Terms updated on May 1, 2026 give ...": the fourth review's find).
-  for (std::size_t c = 0; c < clauses.size(); ++c) {
-    const std::vector<std::string> clause = space_separated_words(canonicalize(clauses[c], kFoldToWords));
-    // A time opening it is the notice's ("Until the effective date, ...", "As of today (1
-    // September 2021), ...").
-    if (c == 0 && (clauses.size() == 1 || names_document_in(clause) ||
-                   (!clause.empty() && is_one_of(clause[0], {"until", "as", "on", "from", "since", "before", "after",
-                                                            "effective", "starting", "beginning", "today", "in"}))))
-      continue;
-    const bool about_the_version = clause.size() >= 2 && is_one_of(clause[0], {"which", "that"}) &&
-                                   is_one_of(clause[1], {"applies", "apply", "applied", "is", "was", "continues",
-                                                         "remains", "will", "governed", "governs"});
-    // Another pointer ("..., and here for more details about what is changing") is the pointer's.
-    std::size_t w = 0;
-    while (w < clause.size() && is_one_of(clause[w], {"and", "or", "please"})) ++w;
-    const bool another_pointer = w < clause.size() && is_one_of(clause[w], {"here", "click", "see", "read", "visit", "view"}) &&
-                                 std::find(clause.begin(), clause.end(), "here") != clause.end();
-    if (clause.size() >= 4 && !names_document_in(clause) && !about_the_version && !another_pointer) clause_of_its_own = true;
-  }
+  const bool clause_of_its_own = has_a_clause_of_its_own(sentence);
   const bool updates_document = says_the_document_changed(space_separated_words(key));
   // Dated by its day or by its month ("Update November 2025: We've updated our policy to cover
   // ...", a search engine's banner taken down).
