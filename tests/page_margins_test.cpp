@@ -501,6 +501,24 @@ TEST(PageFooter, AnEntryPutInTheSitesMenuAboveTheFooterIsCosmetic) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
 }
 
+// Contrib replay: a publisher's terms, whose copyright line carries the footer's links after
+// bars ("... All rights reserved. Privacy Policy | Legal | Contact Us") and so reads as a
+// table's row: it is still the footer's last line, not the document's last sentence, and an
+// entry of the menu above it taken away is furniture. A row of a real table below the menu
+// keeps the menu inside the document.
+TEST(PageFooter, ACopyrightLineWithBarsClosesTheFooter) {
+  const std::string menu = "Publication Categories\n- Business\n- Developer\n- Life\n";
+  const std::string copyright = "\u00a92024 Northwind, Inc. All rights reserved. Privacy Policy | Legal | Contact Us\n";
+  std::string fewer = menu;
+  fewer.replace(fewer.find("- Developer\n"), 12, "");
+  const Change change = header_change(page("# Terms\n") + kFooter + menu + copyright, page("# Terms\n") + kFooter + fewer + copyright);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
+  const std::string table = "Plan | Price | Renewal\nBasic | 5 EUR | monthly, until you cancel it in your account settings\n";
+  EXPECT_TRUE(header_change(page("# Terms\n") + kFooter + menu + table, page("# Terms\n") + kFooter + fewer + table).substantive);
+}
+
 // Contrib replay: a cable company's privacy policy, its site menu under the policy ("I Want To",
 // "Shop") above a footer of press rooms and site indexes, an entry of six words put in.
 const std::string kShopMenu =

@@ -67,11 +67,13 @@ bool in_a_table(const Text& text, std::size_t i) {
 
 bool is_document_sentence(const Text& text, std::size_t i) {
   const Block& block = text.blocks[i];
+  // "Copyright © 2026 Lumen Inc. All rights reserved. Lumen is a trademark of ...": the
+  // footer's last line, however many words it has, and whatever its markup (contrib replay: a
+  // publisher's "©2024 ... All rights reserved. Privacy Policy | Legal | Contact Us |" read as
+  // a table's row, which kept its footer menu in the terms).
+  if (is_copyright_text(block.text, kCopyrightLineMaxWords)) return false;
   if (block.kind == BlockKind::table_row) return in_a_table(text, i);  // menus are never tables
   if (block.kind == BlockKind::heading) return false;
-  // "Copyright © 2026 Lumen Inc. All rights reserved. Lumen is a trademark of ...": the
-  // footer's last line, however many words it has.
-  if (is_copyright_text(block.text, kCopyrightLineMaxWords)) return false;
   return is_prose(block.text);
 }
 
