@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tosdiff/classify/classify.hpp"
+#include "tosdiff/compare/calls_to_action.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/model/text.hpp"
@@ -74,6 +75,30 @@ TEST(PageHeader, ABadgeSuggestedQuestionsAndABannerAreCosmetic) {
   EXPECT_FALSE(header_change(page("# Terms of Service\n"),
                              page("# Terms of Service\nClick here to resume your application\nClose the banner\n"))
                    .substantive);
+}
+
+// Pga replay: a photo network's law enforcement guidelines, four buttons put under the title
+// above the first sentence. Their words name the document's topic (requests, records), which
+// keeps a summary box of key points news; a row of buttons opens with the verbs of controls or
+// the reader's choice, and is furniture. Rules written as imperatives, a line with a number,
+// and a sentence beside the buttons stay news.
+TEST(PageHeader, ARowOfButtonsUnderTheTitleIsCosmetic) {
+  EXPECT_TRUE(is_call_to_action("Request user information"));
+  EXPECT_TRUE(is_call_to_action("I have a different question"));
+  EXPECT_TRUE(is_call_to_action("Demander des informations"));
+  EXPECT_FALSE(is_call_to_action("Do not post spam"));
+  EXPECT_FALSE(is_call_to_action("Request your records within 30 days"));
+  EXPECT_FALSE(is_call_to_action("Submit a request."));
+  EXPECT_FALSE(is_call_to_action("Request"));
+  const std::string buttons = "Request user information\nSubmit an emergency request\nPreserve account records\nI have a different question\n";
+  const Change change = header_change(page("# Information for law enforcement\n"), page("# Information for law enforcement\n" + buttons));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_header"}));
+  EXPECT_TRUE(header_change(page("# Help\n"), page("# Help\nWe never sell your data\nYou own your content\n")).substantive);
+  EXPECT_TRUE(header_change(page("# Rules\n"), page("# Rules\nRespect other members\nDo not post spam\nReport abuse to moderators\n")).substantive);
+  EXPECT_TRUE(header_change(page("# Help\n"), page("# Help\nRequest your records within 30 days\nSubmit an emergency request\n")).substantive);
+  EXPECT_TRUE(header_change(page("# Help\n"), page("# Help\n" + buttons + "Emergency requests are answered within a day.\n")).substantive);
 }
 
 TEST(PageHeader, ATitleWithTheSiteAfterABarIsCosmetic) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tosdiff/compare/calls_to_action.hpp"
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
@@ -540,7 +541,8 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     if (says_more) continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
-    if (switches_a_name(hunk, footer) || (header && topical(hunk))) continue;
+    // A row of buttons names the topics the text below is about (calls_to_action.hpp).
+    if (switches_a_name(hunk, footer) || (header && topical(hunk) && !only_calls_to_action(hunk))) continue;
     mark_cosmetic(hunk, header ? "page_header" : "page_footer");
     ++marked;
   }

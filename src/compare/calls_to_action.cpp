@@ -1,0 +1,57 @@
+#include "tosdiff/compare/calls_to_action.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/word_lists.hpp"
+#include "tosdiff/model/text.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+constexpr std::size_t kButtonMinWords = 2, kButtonMaxWords = 6, kRowMinButtons = 2;
+
+// The verbs buttons open with, as a control names what it does. Not the verbs of rules a
+// guideline opens with ("do", "don't", "never", "respect", "be", "keep", "use", "post",
+// "report" — "Report harmful content" is as often a rule as a button).
+constexpr std::initializer_list<const char*> kControlVerbs = {
+    "request", "submit", "preserve", "contact", "manage", "download", "view", "visit", "learn", "read", "see",
+    "explore", "browse", "search", "open", "access", "appeal", "file", "send", "ask", "chat", "email", "book",
+    "subscribe", "sign", "log", "start", "get", "go", "find", "check", "track", "watch", "print", "share", "edit",
+    // French, German, Spanish, Italian, Portuguese, Dutch.
+    "demander", "soumettre", "contacter", "g\xC3\xA9rer", "t\xC3\xA9l\xC3\xA9" "charger", "consulter", "acc\xC3\xA9" "der",
+    "envoyer", "voir", "anfordern", "einreichen", "kontaktieren", "verwalten", "herunterladen", "ansehen", "senden",
+    "solicitar", "enviar", "contactar", "gestionar", "descargar", "consultar", "acceder", "ver", "richiedi", "invia",
+    "contatta", "gestisci", "scarica", "visualizza", "accedi", "contatar", "gerenciar", "baixar", "acessar",
+    "aanvragen", "indienen", "beheren", "downloaden", "bekijk", "bekijken", "verstuur"};
+
+// The reader's choice: "I have a different question", "I want to report an account".
+bool opens_with_the_readers_choice(const std::vector<std::string>& words) {
+  if (words.size() < 2) return false;
+  if (words[0] == "i'm" || words[0] == "i\xE2\x80\x99m") return true;
+  return is_one_of(words[0], {"i", "je", "ich", "yo", "io", "eu", "ik"}) &&
+         is_one_of(words[1], {"have", "want", "need", "am", "veux", "souhaite", "ai", "suis", "m\xC3\xB6" "chte",
+                              "habe", "bin", "quiero", "tengo", "soy", "voglio", "ho", "sono", "quero", "tenho",
+                              "sou", "wil", "heb", "ben"});
+}
+
+}  // namespace
+
+bool is_call_to_action(std::string_view block_text) {
+  const Block block = parse_block(block_text);
+  const std::string_view text = trim(block.text);
+  if (text.empty() || text.find_first_of("0123456789@.;:!") != std::string_view::npos) return false;
+  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
+  if (words.size() < kButtonMinWords || words.size() > kButtonMaxWords) return false;
+  return is_one_of(words[0], kControlVerbs) || opens_with_the_readers_choice(words);
+}
+
+bool only_calls_to_action(const Hunk& hunk) {
+  if (hunk.lines.size() < kRowMinButtons) return false;
+  return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_call_to_action(line.text); });
+}
+
+}  // namespace tosdiff

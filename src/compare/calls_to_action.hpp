@@ -1,0 +1,28 @@
+#pragma once
+// A row of buttons under a document's title: "Request user information", "Submit an
+// emergency request", "Preserve account records", "I have a different question" (pga replay:
+// a photo network's law enforcement guidelines, the four buttons put above its first
+// sentence and alerted as law enforcement news). They lead to forms and pages; the terms they
+// name are said below, unchanged. Their words touch the document's topics, so the classifier
+// alone cannot tell them from a summary box of key points ("We never sell your data"), which is
+// the document: a button opens with the verb of what it does, or is the reader's choice ("I
+// have ...", "I want ..."), and has no sentence's end. A pure transform's test, page_margins.cpp
+// marks.
+
+#include <string_view>
+
+#include "tosdiff/model/change.hpp"
+
+namespace tosdiff {
+
+// A block of 2 to 6 words without a sentence's end, a digit or an address, that opens with the
+// verb of a control (request, submit, download, manage, contact, ... in the seven languages
+// tosdiff reads) or with the reader's choice ("I have a different question", "Je veux ...").
+// "Do not share your password" is a rule; "Never share it" too.
+bool is_call_to_action(std::string_view block_text);
+
+// Whether a hunk's blocks, two or more, are all such buttons: a row put in, taken away or
+// relabelled.
+bool only_calls_to_action(const Hunk& hunk);
+
+}  // namespace tosdiff
