@@ -1478,6 +1478,25 @@ TEST(PrecisionLostLabel, ALinksLabelLostOrFoundIsMarkup) {
   EXPECT_TRUE(change_of("# Standards\nWe review games.\nBe kind.", "# Standards\nWe review games Every Week.\nBe kind.").substantive);
 }
 
+TEST(PrecisionLostLabel, ASentencesOpeningThatWasALinksLabelIsMarkup) {
+  // A retailer's conditions of use: "Visit Your Payments" (a link) missing from a capture, the
+  // sentence left opening in lower case.
+  const std::string with_label = "# Conditions\nYou pay with a card. Visit Your Payments to manage your payment options.\nBe kind.";
+  const std::string without = "# Conditions\nYou pay with a card. to manage your payment options.\nBe kind.";
+  const Change lost = change_of(with_label, without);
+  EXPECT_FALSE(lost.substantive);
+  ASSERT_EQ(lost.hunks.size(), 1u);
+  EXPECT_EQ(lost.hunks[0].cosmetic_kinds, (Kinds{"markup"}));
+  EXPECT_FALSE(change_of(without, with_label).substantive);
+  // Twins: a negation lost at a sentence's opening, words in lower case, a sentence that opens
+  // in capitals after the edit, an edit with a number, and an edit inside a sentence.
+  EXPECT_TRUE(change_of("# Terms\nWe keep logs. Do Not sell your data.\nBe kind.", "# Terms\nWe keep logs. sell your data.\nBe kind.").substantive);
+  EXPECT_TRUE(change_of("# Terms\nWe keep logs. only staff may read them.\nBe kind.", "# Terms\nWe keep logs. all staff may read them.\nBe kind.").substantive);
+  EXPECT_TRUE(change_of("# Terms\nWe keep logs. Premium Members Can read them.\nBe kind.", "# Terms\nWe keep logs. Can read them.\nBe kind.").substantive);
+  EXPECT_TRUE(change_of("# Terms\nWe keep logs. Within 30 Days we delete them.\nBe kind.", "# Terms\nWe keep logs. we delete them.\nBe kind.").substantive);
+  EXPECT_TRUE(change_of("# Terms\nWe keep logs for Premium Members and delete them.\nBe kind.", "# Terms\nWe keep logs for and delete them.\nBe kind.").substantive);
+}
+
 TEST(PrecisionTimeZone, ALogShiftedBesideThePolicysOwnDateIsATimeZone) {
   // A social network's standards: its change log rendered in the reader's time zone, a day
   // later, its own date written as text staying.

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -65,11 +66,49 @@ bool lost_or_found_label(const Hunk& hunk) {
   return false;
 }
 
+// A sentence's opening words that were a link's label, lost or found: "Visit Your Payments to
+// manage your payment options." read as "to manage your payment options." (contrib replay: a
+// retailer's conditions of use, its link labels dropped by a capture). No one writes a
+// sentence opening in lower case: the words before it were on the page. The hunk's one edit
+// takes away (or puts in) at most 6 words, two thirds of them capitalised, no digit, no
+// sentence's mark, no negation, right after a sentence's end (or at the block's start), and
+// the word after it opens in lower case.
+bool lost_or_found_opening(const Hunk& hunk) {
+  constexpr std::size_t kOpeningMaxWords = 6;
+  std::string before, after, edit;
+  char side = 0;
+  for (std::size_t i = 0; i < hunk.words.size(); ++i) {
+    const WordOp& word = hunk.words[i];
+    if (word.op == '=') {
+      (side == 0 ? before : after) = word.text;
+      if (side != 0) break;  // only the words right after the edit matter
+      continue;
+    }
+    if (side != 0 && (word.op != side || !after.empty())) return false;  // one run, one side
+    side = word.op;
+    edit += edit.empty() ? word.text : " " + word.text;
+  }
+  const std::string_view opened = trim(before);
+  if (side == 0 || (!opened.empty() && opened.back() != '.' && opened.back() != '!' && opened.back() != '?')) return false;
+  const std::string_view next = trim(after);
+  if (next.empty() || next.front() < 'a' || next.front() > 'z') return false;
+  if (edit.find_first_of("0123456789.,;:!?") != std::string::npos) return false;
+  const std::vector<std::string> words = space_separated_words(edit);
+  if (words.empty() || words.size() > kOpeningMaxWords) return false;
+  std::size_t capitalised = 0;
+  for (const std::string& word : words) {
+    if (is_one_of(ascii_lower(word), kNegationWords)) return false;  // "Do Not sell": a rule's words
+    if ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0xC3) ++capitalised;
+  }
+  return capitalised * 3 >= words.size() * 2;
+}
+
 }  // namespace
 
 void mark_lost_link_labels(std::vector<Hunk>& hunks) {
   for (Hunk& hunk : hunks)
-    if (!hunk.cosmetic && !hunk.words.empty() && lost_or_found_label(hunk)) mark_cosmetic(hunk, "markup");
+    if (!hunk.cosmetic && !hunk.words.empty() && (lost_or_found_label(hunk) || lost_or_found_opening(hunk)))
+      mark_cosmetic(hunk, "markup");
 }
 
 }  // namespace tosdiff

@@ -16,7 +16,10 @@ namespace tosdiff {
 // a sentence's mark alone (".", ",", ";") on one side, and on the other a link's label ending
 // with that mark: at most 12 words, two thirds of them capitalised ("Community Standard for
 // Restricted Goods and Services."). A label of words in lower case ("our partners may sell your
-// data.") says something, and stays news.
+// data.") says something, and stays news. And every hunk whose one edit takes away (or puts in)
+// a sentence's opening words that were a link's label: "Visit Your Payments to manage ..." read
+// as "to manage ..." (no sentence opens in lower case); at most 6 words, two thirds of them
+// capitalised, no digit, mark or negation ("Do Not sell" is a rule's words).
 void mark_lost_link_labels(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff
