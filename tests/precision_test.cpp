@@ -1495,6 +1495,8 @@ TEST(PrecisionLostLabel, ASentencesOpeningThatWasALinksLabelIsMarkup) {
   EXPECT_TRUE(change_of("# Terms\nWe keep logs. Premium Members Can read them.\nBe kind.", "# Terms\nWe keep logs. Can read them.\nBe kind.").substantive);
   EXPECT_TRUE(change_of("# Terms\nWe keep logs. Within 30 Days we delete them.\nBe kind.", "# Terms\nWe keep logs. we delete them.\nBe kind.").substantive);
   EXPECT_TRUE(change_of("# Terms\nWe keep logs for Premium Members and delete them.\nBe kind.", "# Terms\nWe keep logs for and delete them.\nBe kind.").substantive);
+  // A label put before an address (a list of the sites a policy covers): the address is no word.
+  EXPECT_TRUE(change_of("# Policy\n- https://lumen.example/privacy/\nBe kind.", "# Policy\n- Lumen Studios Apps https://lumen.example/privacy/\nBe kind.").substantive);
 }
 
 TEST(PrecisionTimeZone, ALogShiftedBesideThePolicysOwnDateIsATimeZone) {

@@ -90,9 +90,14 @@ bool lost_or_found_opening(const Hunk& hunk) {
   }
   const std::string_view opened = trim(before);
   if (side == 0 || (!opened.empty() && opened.back() != '.' && opened.back() != '!' && opened.back() != '?')) return false;
-  const std::string_view next = trim(after);
-  if (next.empty() || next.front() < 'a' || next.front() > 'z') return false;
-  if (edit.find_first_of("0123456789.,;:!?") != std::string::npos) return false;
+  // The next word in lower case, letters only: an address ("https://...") is no sentence's word.
+  const std::vector<std::string> following = space_separated_words(after);
+  if (following.empty() || !std::all_of(following.front().begin(), following.front().end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || c == '.' || c == ',';
+      }) || following.front().front() < 'a')
+    return false;
+  // No mark, no dash: "Supersonic Studios Apps – https://..." labels an address.
+  if (edit.find_first_of("0123456789.,;:!?-") != std::string::npos || edit.find("\xE2\x80") != std::string::npos) return false;
   const std::vector<std::string> words = space_separated_words(edit);
   if (words.empty() || words.size() > kOpeningMaxWords) return false;
   std::size_t capitalised = 0;
