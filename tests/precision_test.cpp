@@ -1006,6 +1006,14 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(is_keyboard_shortcut("C++"));
   EXPECT_FALSE(is_icon("\xE2\x82\xAC"));  // "€": a currency is no icon
   EXPECT_TRUE(is_icon("\xEE\xA4\x84"));  // an icon font's glyph (U+E904), put above each heading
+  // A widget's star and its votes (a tutorial site's privacy policy); a number without its plus
+  // sign, two counters, a counter alone or glued to letters are not.
+  EXPECT_TRUE(is_icon("\xE2\x98\x85 +1"));
+  EXPECT_FALSE(is_icon("\xE2\x98\x8E 112"));  // a telephone and a number: an emergency line
+  EXPECT_FALSE(is_icon("\xE2\x98\x85 +1 +2"));
+  EXPECT_FALSE(is_icon("+1"));
+  EXPECT_FALSE(is_icon("\xE2\x98\x85 +1k"));
+  EXPECT_FALSE(is_icon("\xE2\x98\x85 +123456"));
   // Twins: a clause about videos; a shortcut in a sentence; an icon beside a clause.
   EXPECT_TRUE(change_of(text, with("We may play video ads before your content.")).substantive);
   EXPECT_TRUE(change_of(text, with("Press Ctrl+I to report a post to us.")).substantive);

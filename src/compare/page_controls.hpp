@@ -31,7 +31,8 @@ bool is_drawn_rule(std::string_view block_text);
 // "Cmd+Shift+P".
 bool is_keyboard_shortcut(std::string_view block_text);
 
-// A block of pictographs only: an emoji, "ℹ️", a dingbat drawn as an icon.
+// A block of pictographs only: an emoji, "ℹ️", a dingbat drawn as an icon; one counter written
+// with its plus sign may stand beside them ("★ +1": a widget's votes).
 bool is_icon(std::string_view block_text);
 
 // Marks cosmetic, kind "page_control", every substantive hunk whose blocks, removed and
