@@ -99,6 +99,12 @@ TEST(PageHeader, ARowOfButtonsUnderTheTitleIsCosmetic) {
   EXPECT_TRUE(header_change(page("# Rules\n"), page("# Rules\nRespect other members\nDo not post spam\nReport abuse to moderators\n")).substantive);
   EXPECT_TRUE(header_change(page("# Help\n"), page("# Help\nRequest your records within 30 days\nSubmit an emergency request\n")).substantive);
   EXPECT_TRUE(header_change(page("# Help\n"), page("# Help\n" + buttons + "Emergency requests are answered within a day.\n")).substantive);
+  // A review's finds: a row taken away may have been the one way to a right, a relabelled button
+  // may say another thing.
+  EXPECT_TRUE(header_change(page("# Information for law enforcement\n" + buttons), page("# Information for law enforcement\n")).substantive);
+  EXPECT_TRUE(header_change(page("# Your rights\nRequest account deletion\nDownload your data\n"),
+                            page("# Your rights\nRequest account deactivation\nDownload your data\n"))
+                  .substantive);
 }
 
 TEST(PageHeader, ATitleWithTheSiteAfterABarIsCosmetic) {
@@ -540,6 +546,15 @@ TEST(PageFooter, ACopyrightLineWithBarsClosesTheFooter) {
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_FALSE(change.substantive);
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_footer"}));
+  // A review's finds: the list the last sentence announces, and a list under a scope's heading,
+  // are the document's, whatever sections or links they name.
+  const std::string channels = "You can exercise these rights through any of the channels listed below, free of charge.\n";
+  EXPECT_TRUE(header_change(page("# Terms\n") + channels + "- Help Center\n- Contact us\n- Privacy Portal\nCareers\nPress\n" + copyright,
+                            page("# Terms\n") + channels + "- Help Center\n- Contact us\nCareers\nPress\n" + copyright)
+                  .substantive);
+  EXPECT_TRUE(header_change(page("# Terms\n") + "## Scope\n- Store\n- Community\n- Support\n- Lumen Pay\n" + kFooter + copyright,
+                            page("# Terms\n") + "## Scope\n- Store\n- Community\n- Support\n" + kFooter + copyright)
+                  .substantive);
   const std::string table = "Plan | Price | Renewal\nBasic | 5 EUR | monthly, until you cancel it in your account settings\n";
   EXPECT_TRUE(header_change(page("# Terms\n") + kFooter + menu + table, page("# Terms\n") + kFooter + fewer + table).substantive);
 }

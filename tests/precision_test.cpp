@@ -1014,6 +1014,8 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(is_icon("+1"));
   EXPECT_FALSE(is_icon("\xE2\x98\x85 +1k"));
   EXPECT_FALSE(is_icon("\xE2\x98\x85 +123456"));
+  EXPECT_FALSE(is_icon("\xF0\x9F\x94\x9E +18"));  // an age limit, not a vote
+  EXPECT_TRUE(is_icon("\xF0\x9F\x91\x8D +12"));
   // Twins: a clause about videos; a shortcut in a sentence; an icon beside a clause.
   EXPECT_TRUE(change_of(text, with("We may play video ads before your content.")).substantive);
   EXPECT_TRUE(change_of(text, with("Press Ctrl+I to report a post to us.")).substantive);
@@ -1503,6 +1505,16 @@ TEST(PrecisionLostLabel, ASentencesOpeningThatWasALinksLabelIsMarkup) {
   EXPECT_TRUE(change_of("# Terms\nWe keep logs. Premium Members Can read them.\nBe kind.", "# Terms\nWe keep logs. Can read them.\nBe kind.").substantive);
   EXPECT_TRUE(change_of("# Terms\nWe keep logs. Within 30 Days we delete them.\nBe kind.", "# Terms\nWe keep logs. we delete them.\nBe kind.").substantive);
   EXPECT_TRUE(change_of("# Terms\nWe keep logs for Premium Members and delete them.\nBe kind.", "# Terms\nWe keep logs for and delete them.\nBe kind.").substantive);
+  // A review's finds: a party joined by a conjunction, an abbreviation's dot, a list item's
+  // opening, a time.
+  EXPECT_TRUE(change_of("# Terms\nWe share data with partners. our affiliates may use it.\nBe kind.",
+                        "# Terms\nWe share data with partners. Meta Platforms Ireland and our affiliates may use it.\nBe kind.").substantive);
+  EXPECT_TRUE(change_of("# Terms\nWe share data with partners, e.g. advertisers may use it.\nBe kind.",
+                        "# Terms\nWe share data with partners, e.g. Lumen Ads advertisers may use it.\nBe kind.").substantive);
+  EXPECT_TRUE(change_of("# Terms\nRefunds go to:\n- subscribers who cancel within a week.\nBe kind.",
+                        "# Terms\nRefunds go to:\n- Lumen Pro subscribers who cancel within a week.\nBe kind.").substantive);
+  EXPECT_TRUE(change_of("# Terms\nPlans change. From March Onward the basic plan shows ads.\nBe kind.",
+                        "# Terms\nPlans change. the basic plan shows ads.\nBe kind.").substantive);
   // A label put before an address (a list of the sites a policy covers): the address is no word.
   EXPECT_TRUE(change_of("# Policy\n- https://lumen.example/privacy/\nBe kind.", "# Policy\n- Lumen Studios Apps https://lumen.example/privacy/\nBe kind.").substantive);
 }

@@ -50,7 +50,11 @@ bool is_call_to_action(std::string_view block_text) {
 }
 
 bool only_calls_to_action(const Hunk& hunk) {
+  // Put in only: a button taken away may have been the page's one way to a right ("Request human
+  // review"), and one relabelled may say another thing ("Request account deletion" ->
+  // "... deactivation", a review's finds); a row put in points to what the text below says.
   if (hunk.lines.size() < kRowMinButtons) return false;
+  if (std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return line.op != '+'; })) return false;
   return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_call_to_action(line.text); });
 }
 

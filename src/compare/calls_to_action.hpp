@@ -21,8 +21,9 @@ namespace tosdiff {
 // "Do not share your password" is a rule; "Never share it" too.
 bool is_call_to_action(std::string_view block_text);
 
-// Whether a hunk's blocks, two or more, are all such buttons: a row put in, taken away or
-// relabelled.
+// Whether a hunk only puts in a row of such buttons, two or more. A row taken away or relabelled
+// stays news: a button may be the page's one way to a right ("Request human review"), and a
+// relabelled one may say another thing ("Request account deletion" -> "... deactivation").
 bool only_calls_to_action(const Hunk& hunk);
 
 }  // namespace tosdiff

@@ -6,6 +6,7 @@
 
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/word_lists.hpp"
+#include "tosdiff/model/text.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -90,6 +91,20 @@ bool lost_or_found_opening(const Hunk& hunk) {
   }
   const std::string_view opened = trim(before);
   if (side == 0 || (!opened.empty() && opened.back() != '.' && opened.back() != '!' && opened.back() != '?')) return false;
+  // An abbreviation's dot ends no sentence: "e.g. TikTok Ireland and ...", "U.S.", "z.B.", "p. ex."
+  // (a review's finds). Its last word: a dot inside it, or a word of at most 3 letters.
+  if (!opened.empty()) {
+    const std::vector<std::string> words_before = space_separated_words(opened);
+    const std::string& last = words_before.back();
+    constexpr std::size_t kAbbreviationMaxLetters = 3;
+    const std::size_t dot = last.find('.');
+    if ((dot != std::string::npos && dot + 1 < last.size()) || last.size() <= kAbbreviationMaxLetters + 1) return false;
+  }
+  // At a block's start, a list item: items often open in lower case under the line announcing
+  // them, and a name put before one ("Lumen Pro subscribers who cancel ...") is news.
+  if (opened.empty() && std::any_of(hunk.lines.begin(), hunk.lines.end(),
+                                    [](const LineOp& line) { return parse_block(line.text).kind == BlockKind::list_item; }))
+    return false;
   // The next word in lower case, letters only: an address ("https://...") is no sentence's word.
   const std::vector<std::string> following = space_separated_words(after);
   if (following.empty() || !std::all_of(following.front().begin(), following.front().end(), [](char c) {
@@ -103,6 +118,13 @@ bool lost_or_found_opening(const Hunk& hunk) {
   std::size_t capitalised = 0;
   for (const std::string& word : words) {
     if (is_one_of(ascii_lower(word), kNegationWords)) return false;  // "Do Not sell": a rule's words
+    // A party joined ("Meta Platforms Ireland and ..."), a time or a place ("From March onward"):
+    // a label names a page, with none of these words.
+    if (is_one_of(ascii_lower(word), {"and", "or", "y", "o", "et", "ou", "und", "oder", "e", "en", "of", "from", "in",
+                                      "on", "at", "for", "to", "with", "by", "since", "until", "after", "before",
+                                      "onward", "onwards", "de", "du", "des", "von", "ab", "seit", "bis", "par",
+                                      "pour", "para", "por", "desde", "con", "mit", "dal", "da", "per"}))
+      return false;
     if ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0xC3) ++capitalised;
   }
   return capitalised * 3 >= words.size() * 2;

@@ -480,44 +480,6 @@ bool is_keyboard_shortcut(std::string_view block_text) {
   return true;
 }
 
-bool is_icon(std::string_view block_text) {
-  // Pictographs (U+1F000..U+1FFFF: F0 9F ...), U+2139 "ℹ", the miscellaneous symbols and
-  // dingbats (U+2600..U+27BF: E2 98..9E ...), an icon font's glyphs (the private-use area), with
-  // their variation selector and joiner.
-  // Beside them, one counter written with its plus sign, as a widget counts its votes or the
-  // people behind it ("\xE2\x98\x85 +1", "+7"; contrib replay: a tutorial site's star button, a
-  // foundation's contributors' avatars); a number alone may be a phone's or an article's.
-  bool icon = false, counter = false;
-  for (std::size_t i = 0; i < block_text.size();) {
-    const auto c = static_cast<unsigned char>(block_text[i]);
-    auto at = [&](std::size_t k) { return i + k < block_text.size() ? static_cast<unsigned char>(block_text[i + k]) : 0u; };
-    if (c == ' ') {
-      ++i;
-    } else if (c == '+' && !counter && (i == 0 || block_text[i - 1] == ' ') && is_ascii_digit(static_cast<char>(at(1)))) {
-      constexpr std::size_t kCounterMaxDigits = 4;
-      std::size_t digits = 0;
-      while (is_ascii_digit(static_cast<char>(at(1 + digits)))) ++digits;
-      if (digits > kCounterMaxDigits || (at(1 + digits) != 0 && at(1 + digits) != ' ')) return false;
-      counter = true;
-      i += 1 + digits;
-    } else if (c == 0xF0 && at(1) == 0x9F && i + 3 < block_text.size()) {
-      icon = true;
-      i += 4;
-    } else if (c == 0xE2 && ((at(1) == 0x84 && at(2) == 0xB9) || (at(1) >= 0x98 && at(1) <= 0x9E))) {
-      icon = true;
-      i += 3;
-    } else if (((c == 0xEE && at(1) >= 0x80) || (c == 0xEF && at(1) >= 0x80 && at(1) <= 0xA3)) && at(2) >= 0x80) {
-      icon = true;  // a private-use character: an icon font's glyph (U+E000..U+F8FF)
-      i += 3;
-    } else if ((c == 0xEF && at(1) == 0xB8 && at(2) == 0x8F) || (c == 0xE2 && at(1) == 0x80 && at(2) == 0x8D)) {
-      i += 3;  // U+FE0F, U+200D
-    } else {
-      return false;
-    }
-  }
-  return icon;
-}
-
 bool is_page_furniture_phrase(std::string_view block_text) {
   return furniture_phrases().count(without_symbols(canonicalize(block_text, kFoldToWords))) > 0;
 }

@@ -32,7 +32,8 @@ bool is_drawn_rule(std::string_view block_text);
 bool is_keyboard_shortcut(std::string_view block_text);
 
 // A block of pictographs only: an emoji, "ℹ️", a dingbat drawn as an icon; one counter written
-// with its plus sign may stand beside them ("★ +1": a widget's votes).
+// with its plus sign may stand beside a vote's or a reaction's pictographs ("★ +1", "👍 +12"),
+// not beside others ("🔞 +18" is an age limit).
 bool is_icon(std::string_view block_text);
 
 // Marks cosmetic, kind "page_control", every substantive hunk whose blocks, removed and

@@ -424,6 +424,23 @@ bool names_a_site_section(std::string_view text) {
          footer_links_in(text) > 0;
 }
 
+namespace {
+
+// A sentence announcing what follows it: a colon at its end, or words saying a list comes
+// below ("listed below", "the following", "ci-dessous", "folgenden", ...), in the languages
+// tosdiff reads; "at the address below this page" announces none.
+bool announces_a_list(std::string_view text) {
+  if (ends_with_colon(text)) return true;
+  const std::string lower = ascii_lower(text);
+  for (std::string_view words : {"listed below", "set out below", "shown below", "as follows", "the following",
+                                 "ci-dessous", "suivants", "suivantes", "folgenden", "nachstehend", "siguientes",
+                                 "a continuaci", "seguenti", "seguintes", "abaixo", "hieronder", "volgende"})
+    if (lower.find(words) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
 // Where a site's menu set out in columns above the footer's links begins (contrib replay: an
 // operating system's site menu of downloads, products and pricing between its terms' last
 // sentence and "Contact us"; an ad network's footer column "Advertisers" above its "About Us";
@@ -440,7 +457,7 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
   // A list a line announces ("This policy applies to the following services:") is the
   // document's, whatever sections it names (a review's find); so is one under a heading that
   // says what it holds ("## Services this policy covers", the third review's).
-  if (start > 0 && start < footer && ends_with_colon(blocks[start - 1].text)) return footer;
+  if (start > 0 && start < footer && announces_a_list(blocks[start - 1].text)) return footer;
   // One list under one heading: a menu of columns has a heading over each (an operating
   // system's site: "Security", "Landscape", "Containers", ... above its footer).
   std::size_t headings_in_run = 0;
@@ -454,7 +471,11 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
     if (words.size() > kColumnTitleMaxWords) return footer;
     if (std::any_of(words.begin(), words.end(), [](const std::string& word) {
           return is_one_of(word, kDocumentWords) ||
-                 is_one_of(word, {"covers", "cover", "covered", "applies", "apply", "includes", "include", "services"});
+                 is_one_of(word, {"covers", "cover", "covered", "applies", "apply", "includes", "include", "services",
+                                  // A scope's heading (a review's find: "## Scope" over the services a
+                                  // policy covers), in the languages tosdiff reads.
+                                  "scope", "geltungsbereich", "anwendungsbereich", "champ", "ambito", "\xC3\xA1mbito",
+                                  "toepassingsgebied", "\xC3\xA2mbito"});
         }))
       return footer;
   }
@@ -474,6 +495,7 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
   return menu ? start : footer;
 }
 
+
 bool is_prose(std::string_view block_text) {
   const std::size_t words = count_space_separated_words(block_text);
   if (words > kDocumentBlockMaxWords) return true;
@@ -491,8 +513,14 @@ std::size_t site_footer_start(const Text& text) {
   std::size_t last = blocks.size();
   while (last > 0 && !is_document_sentence(text, last - 1)) --last;
   if (last == 0) return blocks.size();  // no sentence at all: no document to set a footer apart from
+  // A list the last sentence announces ("... through the channels listed below.", "... the
+  // following:") is the document's, whatever links it names ("Help Center", "Contact us": a
+  // review's find); the footer may only come after it.
+  std::size_t from = last;
+  if (announces_a_list(blocks[last - 1].text))
+    while (from < blocks.size() && blocks[from].kind == BlockKind::list_item) ++from;
   std::size_t links = 0, first_link = blocks.size();
-  for (std::size_t i = last; i < blocks.size(); ++i) {
+  for (std::size_t i = from; i < blocks.size(); ++i) {
     // A heading is no footer's link: "## Contact us" over the controller's name and address,
     // written as lines or as a list, is the policy's last section (the review's finds).
     if (blocks[i].kind == BlockKind::heading) continue;
