@@ -1016,6 +1016,11 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(is_icon("\xE2\x98\x85 +123456"));
   EXPECT_FALSE(is_icon("\xF0\x9F\x94\x9E +18"));  // an age limit, not a vote
   EXPECT_TRUE(is_icon("\xF0\x9F\x91\x8D +12"));
+  // A grid's answer turned from a cross to a tick says yes for no (a review's find); a tick put
+  // in alone, as an icon, is layout.
+  EXPECT_TRUE(change_of("# Terms\nWe sell your personal data\n\xE2\x9D\x8C\nWe keep your files.",
+                        "# Terms\nWe sell your personal data\n\xE2\x9C\x85\nWe keep your files.").substantive);
+  EXPECT_FALSE(change_of("# Terms\nWe keep your files.", "# Terms\n\xE2\x9C\x85\nWe keep your files.").substantive);
   // Twins: a clause about videos; a shortcut in a sentence; an icon beside a clause.
   EXPECT_TRUE(change_of(text, with("We may play video ads before your content.")).substantive);
   EXPECT_TRUE(change_of(text, with("Press Ctrl+I to report a post to us.")).substantive);

@@ -54,4 +54,15 @@ bool is_icon(std::string_view block_text) {
   return icon && (!counter || only_reactions);
 }
 
+bool shows_yes_or_no(std::string_view block_text) {
+  // ✓ ✔ ✗ ✘ ✅ ❌ ❎ ☐ ☑ ☒ ⛔ 🚫, and the green and red circles a grid colours its answers with.
+  static const std::string_view kMarks[] = {"\xE2\x9C\x93", "\xE2\x9C\x94", "\xE2\x9C\x97", "\xE2\x9C\x98",
+                                            "\xE2\x9C\x85", "\xE2\x9D\x8C", "\xE2\x9D\x8E", "\xE2\x98\x90",
+                                            "\xE2\x98\x91", "\xE2\x98\x92", "\xE2\x9B\x94", "\xF0\x9F\x9A\xAB",
+                                            "\xF0\x9F\x9F\xA2", "\xF0\x9F\x94\xB4"};
+  for (std::string_view mark : kMarks)
+    if (block_text.find(mark) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace tosdiff

@@ -31,6 +31,10 @@ bool is_drawn_rule(std::string_view block_text);
 // "Cmd+Shift+P".
 bool is_keyboard_shortcut(std::string_view block_text);
 
+// A block showing a grid's answer as a mark: a tick or a cross, a box ticked or not, a "no entry"
+// sign, a green or red circle (✓ ✅ ❌ ☑ ⛔ ...). One put in another's place says yes for no.
+bool shows_yes_or_no(std::string_view block_text);
+
 // A block of pictographs only: an emoji, "ℹ️", a dingbat drawn as an icon; one counter written
 // with its plus sign may stand beside a vote's or a reaction's pictographs ("★ +1", "👍 +12"),
 // not beside others ("🔞 +18" is an age limit).
