@@ -102,6 +102,18 @@ TEST(PageHeader, ARowOfButtonsUnderTheTitleIsCosmetic) {
   // A review's finds: a row taken away may have been the one way to a right, a relabelled button
   // may say another thing.
   EXPECT_TRUE(header_change(page("# Information for law enforcement\n" + buttons), page("# Information for law enforcement\n")).substantive);
+  // Buttons asking for what is due to the reader, taken away or relabelled, whatever the
+  // classifier finds in them: a request, the reader's want, a control on the reader's own things.
+  EXPECT_TRUE(asks_for_the_readers_due("Request an independent review"));
+  EXPECT_TRUE(asks_for_the_readers_due("Ich m\u00f6chte mein Konto l\u00f6schen"));
+  EXPECT_TRUE(asks_for_the_readers_due("Download all your data"));
+  EXPECT_FALSE(asks_for_the_readers_due("Download the app"));
+  EXPECT_FALSE(asks_for_the_readers_due("Sign in"));
+  EXPECT_TRUE(header_change(page("# Appeals\n1. Submit an appeal form\n2. Request an independent review\n"),
+                            page("# Appeals\n1. Submit an appeal form\n2. Request a second internal review\n"))
+                  .substantive);
+  EXPECT_TRUE(header_change(page("# Your data\nDownload all your data\nContact us\n"), page("# Your data\nContact us\n")).substantive);
+  EXPECT_FALSE(header_change(page("# Help\nDownload the app\nSign in\n"), page("# Help\nSign in\n")).substantive);
   EXPECT_TRUE(header_change(page("# Your rights\nRequest account deletion\nDownload your data\n"),
                             page("# Your rights\nRequest account deactivation\nDownload your data\n"))
                   .substantive);

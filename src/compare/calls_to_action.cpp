@@ -49,6 +49,25 @@ bool is_call_to_action(std::string_view block_text) {
   return is_one_of(words[0], kControlVerbs) || opens_with_the_readers_choice(words);
 }
 
+bool asks_for_the_readers_due(std::string_view block_text) {
+  if (!is_call_to_action(block_text)) return false;
+  const Block block = parse_block(block_text);
+  const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
+  if (is_one_of(words[0], {"request", "appeal", "export", "demander", "contester", "beantragen", "anfordern",
+                           "solicitar", "reclamar", "richiedi", "richiedere", "aanvragen"}))
+    return true;
+  // The reader's want ("I want a full refund", "Ich m\xC3\xB6" "chte mein Konto l\xC3\xB6schen").
+  if (opens_with_the_readers_choice(words) &&
+      is_one_of(words[1], {"want", "need", "veux", "souhaite", "m\xC3\xB6" "chte", "quiero", "voglio", "quero", "wil"}))
+    return true;
+  // A control on the reader's own things: "Download all your data", "T\xC3\xA9l\xC3\xA9" "charger mes donn\xC3\xA9" "es".
+  return std::any_of(words.begin() + 1, words.end(), [](const std::string& word) {
+    return is_one_of(word, {"your", "my", "mes", "mon", "ma", "vos", "votre", "meine", "mein", "meinen", "ihre", "ihr",
+                            "mis", "mi", "sus", "tus", "miei", "mie", "mio", "tuoi", "meus", "minhas", "seus", "suas",
+                            "mijn", "uw", "jouw"});
+  });
+}
+
 bool only_calls_to_action(const Hunk& hunk) {
   // Put in only: a button taken away may have been the page's one way to a right ("Request human
   // review"), and one relabelled may say another thing ("Request account deletion" ->

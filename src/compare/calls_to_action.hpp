@@ -21,6 +21,13 @@ namespace tosdiff {
 // "Do not share your password" is a rule; "Never share it" too.
 bool is_call_to_action(std::string_view block_text);
 
+// A button asking for what is due to the reader: a request ("Request an independent review",
+// "Demander la suppression du compte", "Solicitar un reembolso"), the reader's want ("I want a
+// full refund", "Ich möchte mein Konto löschen"), a control on the reader's own things
+// ("Download all your data"). Taken away or relabelled, it may withdraw a right (a review's
+// finds); "Download the app" or "Sign in" are the site's.
+bool asks_for_the_readers_due(std::string_view block_text);
+
 // Whether a hunk only puts in a row of such buttons, two or more. A row taken away or relabelled
 // stays news: a button may be the page's one way to a right ("Request human review"), and a
 // relabelled one may say another thing ("Request account deletion" -> "... deactivation").

@@ -565,7 +565,8 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     // alerts in four years); a price revised under a label that stays is news.
     bool says_more = false;
     for (std::size_t i = 0; i < hunk.lines.size() && !says_more; ++i)
-      says_more = states_something(hunk.lines[i].text) && !(header && in_product_cards(hunk, i, listing));
+      says_more = (states_something(hunk.lines[i].text) && !(header && in_product_cards(hunk, i, listing))) ||
+                  (header && hunk.lines[i].op == '-' && asks_for_the_readers_due(hunk.lines[i].text));
     if (says_more) continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
