@@ -2093,6 +2093,17 @@ TEST(PrecisionFurniture, ACopyrightClauseStays) {
   EXPECT_NE(whole_page_text(clause).find("grant us a licence"), std::string::npos);
 }
 
+TEST(PrecisionFurniture, ACopyrightPolicysShortSentenceStays) {
+  // A review's find: a short sentence opening with "Copyright" and naming a year was dropped as
+  // the footer's line; a copyright line has its year right after the word.
+  const std::string head = "<main><h1>Copyright Policy</h1><p>We respond to notices of infringement within ten days of "
+                           "receipt and may remove content reported to us in good faith.</p><p>";
+  const std::string page = head + "Copyright claims filed after January 2025 are handled only through the form below.</p></main>";
+  EXPECT_NE(whole_page_text(page).find("Copyright claims filed"), std::string::npos) << whole_page_text(page);
+  const std::string line = head + "Copyright 2025 Example Inc.</p></main>";
+  EXPECT_EQ(whole_page_text(line).find("2025"), std::string::npos) << whole_page_text(line);
+}
+
 TEST(PrecisionFurniture, AFooterLinkListIsDroppedWithoutSelectors) {
   const std::string footer =
       "<div class=\"cols\"><a href=\"/about\">About</a><a href=\"/careers\">Careers</a>"

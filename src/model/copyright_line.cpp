@@ -88,8 +88,17 @@ bool is_copyright_text(std::string_view raw, std::size_t max_words) {
     while (i < text.size() && text[i] == ' ') ++i;
     return is_year_at(text, i);
   }();
-  const bool marked = text.rfind("\xC2\xA9", 0) == 0 || c_year || text.rfind("copyright \xC2\xA9", 0) == 0 ||
-                      (text.rfind("copyright ", 0) == 0 && has_year);
+  // "Copyright 2026 Lumen": the year right after the word (or after "(c)"). "Copyright claims
+  // filed after January 2025 are handled only through the form below." is a copyright policy's
+  // sentence, which the extractor would otherwise drop as the footer's line (a review's find).
+  const bool copyright_year = text.rfind("copyright ", 0) == 0 && [&] {
+    std::size_t i = 10;
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (text.compare(i, 3, "(c)") == 0) i += 3;
+    while (i < text.size() && text[i] == ' ') ++i;
+    return is_year_at(text, i);
+  }();
+  const bool marked = text.rfind("\xC2\xA9", 0) == 0 || c_year || text.rfind("copyright \xC2\xA9", 0) == 0 || copyright_year;
   const bool reserved = text.find("all rights reserved") != std::string::npos ||
                         text.find("tous droits r") != std::string::npos ||
                         text.find("alle rechte vorbehalten") != std::string::npos ||
