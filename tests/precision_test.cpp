@@ -87,6 +87,10 @@ const Pair kCosmetic[] = {
     {"AnAddressReadAsItsLinkHiddenByACdn",
      "Questions about the Lumenfield websites should be directed to: support@lumenfield.exampleopens email client.",
      "Questions about the Lumenfield websites should be directed to: [email protected].", {"link_target"}},
+    // Hidden behind the placeholder, an address of a domain named nowhere else names no one new
+    // (an ad platform's privacy contacts); shown, it may be a new party's (below, a twin).
+    {"AnAddressOfADomainNamedNowhereElseHidden", "Write to our agent in Korea at agent@adbroker.example.",
+     "Write to our agent in Korea at [email protected].", {"link_target"}},
     // What links say to screen readers, turned on across a site.
     {"LinksAnnotatedForScreenReaders", "Read our Privacy Policy and the Cookie Notice.",
      "Read our Privacy Policy (opens in a new tab) and the Cookie Notice, opens in a new window.", {"page_control"}},

@@ -267,9 +267,10 @@ bool page_title_of(std::string_view label, const std::string& url) {
   return every_word_in_host || (initials.size() >= 3 && host.rfind(initials, 0) == 0);
 }
 
-// An address shown where a CDN's placeholder hid it, or hidden again: the address's domain is
-// one the texts name elsewhere (the site's own, a partner the document names). An address of a
-// domain named nowhere else ("dpo@adbroker.example") may be a new party and stays news.
+// An address hidden behind a CDN's placeholder, or shown where the placeholder hid it when the
+// address's domain is one the texts name elsewhere (the site's own, a partner the document
+// names). An address of a domain named nowhere else shown ("dpo@adbroker.example") may be a new
+// party and stays news.
 // `blocks` (both texts' blocks, lower case) is filled on first need: few hunks hide an address.
 bool hides_or_shows_an_address(const WordEdit& edit, const Text& before, const Text& after,
                                std::vector<std::string>& blocks) {
@@ -279,6 +280,10 @@ bool hides_or_shows_an_address(const WordEdit& edit, const Text& before, const T
   if (shown == hidden) return false;
   const std::string_view word = shown ? added : removed;
   if (email_domain(word).empty()) return false;
+  // Hidden: the address the reader was told of went behind the placeholder, which names no one
+  // new (contrib replay: an ad platform's privacy contacts, a payment company's Korean agent, by
+  // turns, their domains named nowhere else). Shown, it may be a new party's.
+  if (hidden) return true;
   if (blocks.empty())
     for (const Text* text : {&before, &after})
       for (const Block& block : text->blocks) blocks.push_back(tosdiff::ascii_lower(block.text));
