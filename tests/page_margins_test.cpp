@@ -139,6 +139,16 @@ TEST(PageHeader, ABannerAboveTheTitleIsCosmetic) {
   expect_one_cosmetic_hunk(
       header_change(page(title), page("Autumn offer: 100 euros off your first year with us! Call us on 01 23 45 67 89\n" + title)),
       {"page_header"});
+  // A maintenance notice under its label (contrib replay: an energy supplier's terms; "contact"
+  // once read as Portuguese's account); a label over a change of the terms stays news.
+  const std::string maintenance =
+      "Please note\nWe are temporarily unable to process new sign-ups online due to scheduled maintenance from Friday 6pm "
+      "to Saturday 6pm. Please fill out this form and we will contact you. Apologies for any inconvenience caused.\n";
+  expect_one_cosmetic_hunk(header_change(page(title), page(maintenance + title)), {"page_header"});
+  EXPECT_TRUE(header_change(page(title), page("Please note\nOur terms are changing on 5 July 2026: please read them before then.\n" + title))
+                  .substantive);
+  EXPECT_TRUE(header_change(page(title), page("Important\nA sua conta ser\u00e1 encerrada em breve. Pedimos desculpa pelo inc\u00f3modo.\n" + title))
+                  .substantive);
   // A prompt with its close button, a survey asking for feedback, a docs site's page prompt:
   // words that hold the news words' letters ("close", "feedback", "page") are no news.
   expect_one_cosmetic_hunk(header_change(page(title), page("Get our newsletter: regular emails about new features. Close\n" +

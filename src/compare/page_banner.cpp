@@ -73,7 +73,7 @@ constexpr std::string_view kReaderStems[] = {
     "donn\xC3\xA9" "es", "compte", "personnel", "droit", "consentement", "tribunal", "contrat",
     "datenschutz", "daten", "konto", "recht", "einwillig", "gericht", "schied", "vertrag", "richtlinie", "bedingung",
     "erkl\xC3\xA4rung",
-    "datos", "cuenta", "derecho", "contrato", "dati", "diritt", "contratt", "dados", "conta", "direito",
+    "datos", "cuenta", "derecho", "contrato", "dati", "diritt", "contratt", "dados", "direito",
     "gegevens", "rechten", "toestemming", "overeenkomst",
     "\xD0\xB4\xD0\xB0\xD0\xBD\xD0\xBD",                              // данн
     "\xD0\xBF\xD0\xB5\xD1\x80\xD1\x81\xD0\xBE\xD0\xBD",              // персон
@@ -85,6 +85,9 @@ bool names_the_document(const std::vector<std::string>& words) {
 }
 
 bool speaks_of_the_reader(const std::vector<std::string>& words) {
+  // Portuguese's account as a whole word: as a stem it took "contact" (an energy supplier's
+  // maintenance banner, "... we will contact you").
+  if (any_of_words(words, {"conta", "contas"})) return true;
   return std::any_of(words.begin(), words.end(), [](const std::string& word) {
     return std::any_of(std::begin(kReaderStems), std::end(kReaderStems),
                        [&](std::string_view stem) { return word.compare(0, stem.size(), stem) == 0; });
@@ -190,6 +193,16 @@ bool is_banner(std::string_view line) {
   return !names_the_document(folded) && !speaks_of_the_reader(folded) && calls_the_reader(block.text);
 }
 
+// The label heading a banner: "Please note", "Important", "Hinweis", "À noter", "Aviso", ...
+bool is_banner_label(std::string_view line) {
+  const Block block = parse_block(line);
+  if (block.kind != BlockKind::paragraph && block.kind != BlockKind::heading) return false;
+  const std::string label = canonicalize(block.text, kFoldToWords);
+  return is_one_of(label, {"please note", "note", "important", "notice", "attention", "heads up", "info", "information",
+                           "bitte beachten", "hinweis", "wichtig", "\xC3\xA0 noter", "a noter", "avis", "aviso", "nota",
+                           "atenci\xC3\xB3n", "attenzione", "let op", "belangrijk"});
+}
+
 }  // namespace
 
 bool about_a_site_matter(std::string_view line) { return !says_news(line) && names_a_site_matter(line); }
@@ -216,7 +229,11 @@ bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const T
   if (prose_above(before, old_title, first(hunk.old_start, hunk.old_lines), hunk.old_lines) ||
       prose_above(after, new_title, first(hunk.new_start, hunk.new_lines), hunk.new_lines))
     return false;
-  if (!std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_banner(line.text); }))
+  // A banner's own label may head it ("Please note" over a maintenance notice: contrib replay, an
+  // energy supplier's terms); a label alone is the header's to judge.
+  auto banner_or_its_label = [](const LineOp& line) { return is_banner(line.text) || is_banner_label(line.text); };
+  if (!std::all_of(hunk.lines.begin(), hunk.lines.end(), banner_or_its_label) ||
+      std::none_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_banner(line.text); }))
     return false;
   // About a site's matter, one line at least, and no line saying the news; a line of another
   // matter rides along only as a short call naming nothing ("Call us on 01 23 45 67 89"): "Visit
