@@ -38,22 +38,25 @@ bool opens_with_the_readers_choice(const std::vector<std::string>& words) {
                               "sou", "wil", "heb", "ben"});
 }
 
-}  // namespace
-
-bool is_call_to_action(std::string_view block_text) {
+// A button's words, folded (is_call_to_action); none when the block is no button.
+std::vector<std::string> button_words(std::string_view block_text) {
   const Block block = parse_block(block_text);
   const std::string_view text = trim(block.text);
-  if (text.empty() || text.find_first_of("0123456789@.;:!") != std::string_view::npos) return false;
-  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
-  if (words.size() < kButtonMinWords || words.size() > kButtonMaxWords) return false;
-  return is_one_of(words[0], kControlVerbs) || opens_with_the_readers_choice(words);
+  if (text.empty() || text.find_first_of("0123456789@.;:!") != std::string_view::npos) return {};
+  std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
+  if (words.size() < kButtonMinWords || words.size() > kButtonMaxWords) return {};
+  if (!is_one_of(words[0], kControlVerbs) && !opens_with_the_readers_choice(words)) return {};
+  return words;
 }
 
+}  // namespace
+
+bool is_call_to_action(std::string_view block_text) { return !button_words(block_text).empty(); }
+
 bool asks_for_the_readers_due(std::string_view block_text) {
-  if (!is_call_to_action(block_text)) return false;
-  const Block block = parse_block(block_text);
-  const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
-  if (is_one_of(words[0], {"request", "appeal", "export", "demander", "contester", "beantragen", "anfordern",
+  const std::vector<std::string> words = button_words(block_text);
+  if (words.empty()) return false;
+  if (is_one_of(words[0], {"request", "appeal", "demander", "contester", "beantragen", "anfordern",
                            "solicitar", "reclamar", "richiedi", "richiedere", "aanvragen"}))
     return true;
   // The reader's want ("I want a full refund", "Ich m\xC3\xB6" "chte mein Konto l\xC3\xB6schen").

@@ -27,15 +27,18 @@ bool is_sentence_mark(std::string_view text) {
   return t == "." || t == "," || t == ";" || t == ":";
 }
 
+// A word opening with a capital, or with a letter beyond ASCII ("Élysée").
+bool is_capitalised(const std::string& word) {
+  return !word.empty() && ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0xC3);
+}
+
 // A link's label ending with `mark`: at most 12 words, two thirds of them capitalised.
 bool is_label_ending_with(std::string_view text, char mark) {
   const std::string_view t = trim(text);
   if (t.size() < 2 || t.back() != mark) return false;
   const std::vector<std::string> words = space_separated_words(t.substr(0, t.size() - 1));
   if (words.empty() || words.size() > kLostLabelMaxWords) return false;
-  std::size_t capitalised = 0;
-  for (const std::string& word : words)
-    if ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0xC3) ++capitalised;
+  const std::size_t capitalised = static_cast<std::size_t>(std::count_if(words.begin(), words.end(), is_capitalised));
   return capitalised * 3 >= words.size() * 2;
 }
 
@@ -115,18 +118,18 @@ bool lost_or_found_opening(const Hunk& hunk) {
   if (edit.find_first_of("0123456789.,;:!?-") != std::string::npos || edit.find("\xE2\x80") != std::string::npos) return false;
   const std::vector<std::string> words = space_separated_words(edit);
   if (words.empty() || words.size() > kOpeningMaxWords) return false;
-  std::size_t capitalised = 0;
   for (const std::string& word : words) {
-    if (is_one_of(ascii_lower(word), kNegationWords)) return false;  // "Do Not sell": a rule's words
+    const std::string lower = ascii_lower(word);
+    if (is_one_of(lower, kNegationWords)) return false;  // "Do Not sell": a rule's words
     // A party joined ("Meta Platforms Ireland and ..."), a time or a place ("From March onward"):
     // a label names a page, with none of these words.
-    if (is_one_of(ascii_lower(word), {"and", "or", "y", "o", "et", "ou", "und", "oder", "e", "en", "of", "from", "in",
+    if (is_one_of(lower, {"and", "or", "y", "o", "et", "ou", "und", "oder", "e", "en", "of", "from", "in",
                                       "on", "at", "for", "to", "with", "by", "since", "until", "after", "before",
                                       "onward", "onwards", "de", "du", "des", "von", "ab", "seit", "bis", "par",
                                       "pour", "para", "por", "desde", "con", "mit", "dal", "da", "per"}))
       return false;
-    if ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0xC3) ++capitalised;
   }
+  const std::size_t capitalised = static_cast<std::size_t>(std::count_if(words.begin(), words.end(), is_capitalised));
   return capitalised * 3 >= words.size() * 2;
 }
 

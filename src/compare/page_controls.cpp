@@ -624,9 +624,9 @@ void mark_page_controls(std::vector<Hunk>& hunks) {
     if (all && swaps_languages(hunk)) continue;
     // A tick put in a cross's place ("We sell your personal data" ❌ → ✅: a review's find) answers
     // a grid's question the other way.
-    if (all && rules_only && std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& l) { return l.op == '-'; }) &&
-        std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& l) { return l.op == '+'; }) &&
-        std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& l) { return shows_yes_or_no(l.text); }))
+    auto any_line = [&](auto test) { return std::any_of(hunk.lines.begin(), hunk.lines.end(), test); };
+    if (all && rules_only && any_line([](const LineOp& l) { return l.op == '-'; }) &&
+        any_line([](const LineOp& l) { return l.op == '+'; }) && any_line([](const LineOp& l) { return shows_yes_or_no(l.text); }))
       continue;
     if (all) mark_cosmetic(hunk, rules_only ? "layout" : "page_control");
     else if (only_labels_beside_the_text(hunk)) mark_cosmetic(hunk, "page_control");

@@ -495,7 +495,6 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
   return menu ? start : footer;
 }
 
-
 bool is_prose(std::string_view block_text) {
   const std::size_t words = count_space_separated_words(block_text);
   if (words > kDocumentBlockMaxWords) return true;

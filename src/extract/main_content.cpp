@@ -45,13 +45,19 @@ double word_f1(const WordCounts& a, std::size_t a_total, const WordCounts& b, st
   return 2 * precision * recall / (precision + recall);
 }
 
-// The page's copyright line, as the footer's furniture reads it (model/copyright_line.hpp):
-// "© 2026 Lumen Inc.", "Copyright 2026 Lumen". A sentence opening with the word ("Copyright
-// claims filed after January 2025 are handled only through the form below.") is a copyright
-// policy's, and stays (a review's find).
+// The page's copyright line: "© 2026 Lumen Inc.", or a line opening with "Copyright" that the
+// footer's furniture reads as one (model/copyright_line.hpp: "Copyright 2026 Lumen"). A sentence
+// opening with the word ("Copyright claims filed after January 2025 are handled only through
+// the form below.") is a copyright policy's, and stays (a review's find). The prefix test comes
+// first: this runs on every long text node of a page.
 bool is_copyright_line(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  if (text.substr(0, 2) == "\xC2\xA9") return true;  // ©
+  if (text.size() < 9) return false;
+  std::string head(text.substr(0, 9));
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   constexpr std::size_t kCopyrightLineWords = 30;
-  return is_copyright_text(text, kCopyrightLineWords);
+  return head == "copyright" && is_copyright_text(text, kCopyrightLineWords);
 }
 
 std::size_t trimmed_length(std::string_view text) {
