@@ -581,6 +581,35 @@ TEST(PageFooter, ACopyrightLineWithBarsClosesTheFooter) {
   EXPECT_TRUE(header_change(page("# Terms\n") + kFooter + menu + table, page("# Terms\n") + kFooter + fewer + table).substantive);
 }
 
+// Contrib replay: a health insurer's privacy statement, its footer's links above the copyright
+// line, then a "leaving our site" dialog and a JavaScript notice whose sentences hid the footer
+// (an entry put in the footer alerted, five times in its history).
+TEST(PageFooter, TheFooterAboveTheCopyrightLineIsFoundUnderTheDialogsSentences) {
+  const std::string menu = "- Careers\n- Site map\n- Glossary\n- Plan disclosures\n";
+  const std::string tail =
+      "Copyright \xC2\xA9 2019 Northwind Inc.\nJavaScript is required\n"
+      "In order to have the best experience on our site, JavaScript needs to be enabled in your browser.\n"
+      "You are now leaving the Northwind website\n"
+      "Links to other sites are provided for your convenience only, and we are not responsible for their content.\n";
+  const std::string terms = page("# Terms\n") + kBody;  // the tail is a quarter of its words at most
+  const Text text = parse_text(terms + menu + tail);
+  const std::size_t start = site_footer_start(text);
+  ASSERT_LT(start, text.blocks.size());
+  EXPECT_EQ(text.blocks[start].text, "Careers");
+  const Change change = header_change(terms + menu + tail,
+                                      terms + menu + "- Grievance forms\n" + tail);
+  expect_one_cosmetic_hunk(change, {"page_footer"});
+  // The dialog's sentences stay news (they say something), and so does a policy whose
+  // copyright line stands above a long part of the document: its sections are no dialog.
+  EXPECT_TRUE(header_change(terms + menu + tail,
+                            terms + menu +
+                                std::string(tail).replace(tail.find("we are not"), 10, "we share your visits with"))
+                  .substantive);
+  const std::string annex = "Copyright \xC2\xA9 2019 Northwind Inc.\n## Annex\n" + kBody + "- Careers\n";
+  EXPECT_EQ(site_footer_start(parse_text(terms + menu + annex)),
+            parse_text(terms + menu + annex).blocks.size());
+}
+
 // Contrib replay: a cable company's privacy policy, its site menu under the policy ("I Want To",
 // "Shop") above a footer of press rooms and site indexes, an entry of six words put in.
 const std::string kShopMenu =

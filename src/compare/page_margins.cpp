@@ -507,9 +507,12 @@ std::size_t first_sentence(const Text& text) {
   return i;
 }
 
-std::size_t site_footer_start(const Text& text) {
+namespace {
+
+// The footer found below the document's last sentence before block `end`.
+std::size_t footer_below_last_sentence(const Text& text, std::size_t end) {
   const std::vector<Block>& blocks = text.blocks;
-  std::size_t last = blocks.size();
+  std::size_t last = end;
   while (last > 0 && !is_document_sentence(text, last - 1)) --last;
   if (last == 0) return blocks.size();  // no sentence at all: no document to set a footer apart from
   // A list the last sentence announces ("... through the channels listed below.", "... the
@@ -534,6 +537,31 @@ std::size_t site_footer_start(const Text& text) {
   if (first_link > last && blocks[first_link].kind != BlockKind::heading && blocks[first_link - 1].kind == BlockKind::heading)
     --first_link;
   return site_menu_above(text, last, first_link);
+}
+
+// The page's last copyright line, when what follows it is a short tail (a quarter of the words
+// above it at most): the footer's end, with the page's dialogs and notices after it. The
+// text's size when there is none.
+std::size_t closing_copyright_line(const Text& text) {
+  const std::vector<Block>& blocks = text.blocks;
+  for (std::size_t i = blocks.size(); i-- > 0;) {
+    if (!is_copyright_text(blocks[i].text, kCopyrightLineMaxWords)) continue;
+    return words_of(text, i + 1, blocks.size()) * 4 <= words_of(text, 0, i) ? i : blocks.size();
+  }
+  return blocks.size();
+}
+
+}  // namespace
+
+std::size_t site_footer_start(const Text& text) {
+  const std::size_t size = text.blocks.size();
+  const std::size_t below_all = footer_below_last_sentence(text, size);
+  if (below_all < size) return below_all;
+  // Sentences after the copyright line hide the footer above it: a "You are now leaving our
+  // site" dialog, a "JavaScript is required" notice (contrib replay: a health insurer's privacy
+  // statement, its footer's entries alerted). The footer is then sought above that line.
+  const std::size_t copyright = closing_copyright_line(text);
+  return copyright < size ? footer_below_last_sentence(text, copyright) : size;
 }
 
 bool names_a_company_by_form(std::string_view line) { return names_a_company_within(parse_block(line).text); }

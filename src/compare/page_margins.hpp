@@ -36,7 +36,9 @@ std::size_t first_sentence(const Text& text);
 // The index of the first block of a text's site footer: after its last sentence, when two or
 // more of the blocks there are the links every footer has ("Contact us", "Site map",
 // "Newsletter", "Careers", in the languages tosdiff reads), or the site's menu in columns right
-// above them (site_menu_above). The text's size when none.
+// above them (site_menu_above). Sentences after the page's last copyright line (a dialog, a
+// notice, a quarter of the words above it at most) do not count as the document's: the footer is
+// then sought above that line. The text's size when none.
 std::size_t site_footer_start(const Text& text);
 
 // Whether blocks[i] titles a column of a menu set out flat: no list item, a few words (6 at
