@@ -68,6 +68,20 @@ TEST(Canonicalize, HeadingMarksWrittenInTheTextAreMarkup) {
   EXPECT_EQ(drop_written_heading_marks("tag##x"), "tag##x");
 }
 
+// A heading's Markdown underline read into its line (contrib replay: an illustration site's
+// privacy policy, three headings gaining "==============").
+TEST(Canonicalize, HeadingUnderlinesWrittenInTheTextAreMarkup) {
+  EXPECT_EQ(drop_written_underlines("Purpose of use =============="), "Purpose of use");
+  EXPECT_EQ(drop_written_underlines("Time of acquisition ----- and more"), "Time of acquisition and more");
+  EXPECT_EQ(comparison_key("Purpose of use =============="), comparison_key("Purpose of use"));
+  EXPECT_EQ(cosmetic_kinds("Purpose of use", "Purpose of use ======="), (std::vector<std::string>{"markup"}));
+  // Twins: a dash, an equation, a word with dashes, and a word changed beside an underline.
+  EXPECT_EQ(drop_written_underlines("fees -- if any -- apply"), "fees -- if any -- apply");
+  EXPECT_EQ(drop_written_underlines("a=b and x==y"), "a=b and x==y");
+  EXPECT_EQ(drop_written_underlines("state-of-the-art"), "state-of-the-art");
+  EXPECT_NE(comparison_key("Purpose of use ====="), comparison_key("Purposes of sale"));
+}
+
 // Issue 11 (contrib replay): a newspaper's liability clause, its quotes written as entities one day.
 TEST(Canonicalize, CharacterReferencesWrittenInTheTextAreMarkup) {
   EXPECT_EQ(decode_literal_entities("provided &quot;as is&quot; &amp; &#39;as available&#x2019;"),

@@ -168,6 +168,13 @@ const Pair kCosmetic[] = {
      "For details, please see our Personal Data Map https://drive.lumenfield.example/file/d/1oUi4Q/view.", {"link_target"}},
     {"LinkTargetsTakenAwayAgain", "Open a ticket with our support https://support.lumenfield.example/hc/en-us and we answer.",
      "Open a ticket with our support and we answer.", {"link_target"}},
+    // A Markdown link written as text made a link (contrib replay: a code host's website terms),
+    // and a heading's underline read into its line (an illustration site's privacy policy).
+    {"MarkdownLinkWrittenAsTextMadeALink", "Please visit the [Lumenfield Terms Page](https://lumenfield.example/terms/) first.",
+     "Please visit the Lumenfield Terms Page first.", {"link_target"}},
+    {"MarkdownLinkWrittenWithASpaceMadeALink", "Please visit the [Lumenfield Terms Page] (https://lumenfield.example/terms/) first.",
+     "Please visit the Lumenfield Terms Page first.", {"link_target"}},
+    {"HeadingUnderlineReadIntoItsLine", "Purpose of use", "Purpose of use ==============", {"markup"}},
     {"DateLabelAdded", "March 3, 2026", "Effective: March 3, 2026", {"date_format"}},
     {"DateLabelChanged", "Last updated: 3 March 2026", "Effective date: March 3, 2026", {"date_format"}},
     {"NumericDateSameDayAndMonth", "Effective: March 3, 2026", "Effective: 03/03/2026", {"date_format"}},
@@ -311,6 +318,12 @@ const Pair kSubstantive[] = {
     {"BracketsWithNewWords", "Our services (the Services) are provided.", "Our services (not the Services) are provided.", {}},
     // Negative twins: a URL with other words put in, or a URL as a block of its own (a new
     // partner's policy in a list of links).
+    // A written link's target moved to another site, or its label changed when made a link.
+    {"MarkdownLinkToAnotherSite", "Please visit the [Lumenfield Terms Page](https://lumenfield.example/terms/) first.",
+     "Please visit the [Lumenfield Terms Page](https://adbroker.example/terms/) first.", {}},
+    {"MarkdownLinkMadeALinkWithAnotherLabel", "Please visit the [Lumenfield Terms Page](https://lumenfield.example/terms/) first.",
+     "Please visit the Lumenfield Sales Page first.", {}},
+    {"UnderlineBesideAWordChanged", "Purpose of use", "Purposes of sale ==============", {}},
     {"UrlPutInWithWords", "To opt out, see our Data Map.", "To opt out, see our Data Map or write to https://optout.adbroker.example.", {}},
     // Contrib replay: a coffee chain's terms adding its shop's site to the sites they cover.
     {"AHostAddedToTheSitesCovered",

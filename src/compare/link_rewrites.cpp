@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/link_annotations.hpp"
 #include "tosdiff/compare/prose_links.hpp"
@@ -403,6 +404,63 @@ bool leads_to_an_address(const std::string& word) {
                           "e-mail", "write", "call", "sur", "unter", "auf", "bei", "en", "op", "su", "em", "a"});
 }
 
+// An address as a Markdown link's target: a scheme's, a site's or a path's, no space in it.
+bool is_written_target(std::string_view target) {
+  if (target.empty() || target.find(' ') != std::string_view::npos) return false;
+  return target.find("://") != std::string_view::npos || target.front() == '/' || target.rfind("mailto:", 0) == 0 ||
+         target.rfind("www.", 0) == 0;
+}
+
+// The text with its Markdown links written as text ("[Terms Page](https://example.com/terms)",
+// "[Terms Page] (https://...)") put as their labels; how many there were in `count`.
+std::string labels_of_written_links(std::string_view text, std::size_t& count) {
+  std::string out;
+  count = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t open = text.find('[', i);
+    if (open == std::string_view::npos) break;
+    const std::size_t close = text.find(']', open + 1);
+    if (close == std::string_view::npos) break;
+    std::size_t paren = close + 1;
+    if (paren < text.size() && text[paren] == ' ') ++paren;
+    const std::size_t end = paren < text.size() && text[paren] == '(' ? text.find(')', paren) : std::string_view::npos;
+    const std::string_view label = text.substr(open + 1, close - open - 1);
+    if (end == std::string_view::npos || label.find('[') != std::string_view::npos ||
+        !is_written_target(text.substr(paren + 1, end - paren - 1))) {
+      out.append(text.substr(i, open + 1 - i));
+      i = open + 1;
+      continue;
+    }
+    out.append(text.substr(i, open - i));
+    out.append(label);
+    ++count;
+    i = end + 1;
+  }
+  out.append(text.substr(i));
+  return out;
+}
+
+// A hunk rewording blocks whose only edit on each is a Markdown link written as text made a
+// link (its label shown, its target in the markup), or the reverse: "Please visit the [Terms
+// Page](https://...)" and "Please visit the Terms Page" (contrib replay: a code host's website
+// terms). The other side writes none: two written links to other targets are news.
+bool only_written_links_made_links(const Hunk& hunk) {
+  std::vector<std::string_view> removed, added;
+  for (const LineOp& line : hunk.lines) (line.op == '-' ? removed : added).push_back(line.text);
+  if (removed.empty() || removed.size() != added.size()) return false;
+  bool any = false;
+  for (std::size_t i = 0; i < removed.size(); ++i) {
+    std::size_t in_old = 0, in_new = 0;
+    const std::string old_labels = labels_of_written_links(removed[i], in_old);
+    const std::string new_labels = labels_of_written_links(added[i], in_new);
+    if ((in_old == 0) == (in_new == 0)) return false;
+    if (comparison_key(old_labels) != comparison_key(new_labels)) return false;
+    any = true;
+  }
+  return any;
+}
+
 }  // namespace
 
 void mark_link_rewrites(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
@@ -425,7 +483,7 @@ void mark_link_rewrites(std::vector<Hunk>& hunks, const Text& before, const Text
             (reworded && after_label && shows_or_hides_a_link_target(edit)) ||
             hides_or_shows_an_address(edit, before, after, lower_blocks);
     }
-    if (all) mark_cosmetic(hunk, "link_target");
+    if (all || only_written_links_made_links(hunk)) mark_cosmetic(hunk, "link_target");
   }
 }
 

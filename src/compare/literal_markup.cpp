@@ -205,4 +205,25 @@ std::string drop_written_heading_marks(std::string_view text) {
   return out;
 }
 
+std::string drop_written_underlines(std::string_view text) {
+  constexpr std::size_t kUnderlineMinRun = 3;
+  auto is_underline = [](std::string_view word) {
+    return word.size() >= kUnderlineMinRun && (word.find_first_not_of('=') == std::string_view::npos ||
+                                               word.find_first_not_of('-') == std::string_view::npos);
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i <= text.size();) {
+    const std::size_t end = std::min(text.find(' ', i), text.size());
+    const std::string_view word = text.substr(i, end - i);
+    if (!is_underline(word)) {
+      if (!out.empty()) out += ' ';
+      out.append(word);
+    }
+    i = end + 1;
+  }
+  // A line that is only a rule is a drawn line, layout (is_drawn_rule), not a heading's underline.
+  return out.empty() ? std::string(text) : out;
+}
+
 }  // namespace tosdiff
