@@ -66,6 +66,19 @@ TEST(PageHeader, TheSiteNameBesideTheTitleIsCosmetic) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_header"}));
 }
 
+// Contrib replay: a video platform's terms, a tab to its community guidelines above them taken
+// away; the tab names a topic (acceptable use) and says nothing of it.
+TEST(PageHeader, ATabToAnotherDocumentAboveTheFirstSentenceIsCosmetic) {
+  const Change change = header_change(page("Community Guidelines\n# Terms of Service\n"), page("# Terms of Service\n"));
+  expect_one_cosmetic_hunk(change, {"page_header"});
+  EXPECT_FALSE(header_change(page("- Cookie Policy\n- Community Standards\n# Terms\n"), page("- Community Standards\n# Terms\n"))
+                   .substantive);
+  // Twins, each touching a topic: the document's state, a key point, a date.
+  EXPECT_TRUE(header_change(page("# Terms of Service\n"), page("Arbitration agreement updated\n# Terms of Service\n")).substantive);
+  EXPECT_TRUE(header_change(page("We never sell your data\n# Terms\n"), page("# Terms\n")).substantive);
+  EXPECT_TRUE(header_change(page("Arbitration Agreement 2026\n# Terms\n"), page("# Terms\n")).substantive);
+}
+
 TEST(PageHeader, ABadgeSuggestedQuestionsAndABannerAreCosmetic) {
   EXPECT_FALSE(header_change(page("# Business Terms - New\n"), page("# Business Terms\n")).substantive);
   EXPECT_FALSE(header_change(page("# Terms of Service\n"),

@@ -40,6 +40,20 @@ constexpr std::string_view kFooterLinks[] = {
     "press room", "pressroom", "newsroom", "site index", "advertise with us",
     "store locator", "corporate blog", "corporate site"};
 
+// A tab to another of the site's documents: "Community Guidelines" or "Cookie Policy" as a label
+// of at most 4 words, no digit and no sentence's marks, naming a document, not its state
+// ("Archived version", "Updated terms" say what the page holds).
+bool names_another_document(std::string_view line) {
+  constexpr std::size_t kTabMaxWords = 4;
+  const Block block = parse_block(line);
+  if (block.kind == BlockKind::heading || block.text.find_first_of("0123456789.;:!?") != std::string::npos) return false;
+  const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
+  if (words.empty() || words.size() > kTabMaxWords) return false;
+  return any_of_words(words, kDocumentWords) &&
+         !any_of_words(words, {"version", "archived", "archive", "draft", "previous", "former", "old", "new", "updated",
+                               "effective", "current", "latest"});
+}
+
 }  // namespace
 
 std::size_t footer_links_in(std::string_view text) {
@@ -598,7 +612,12 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
     // A row of buttons names the topics the text below is about (calls_to_action.hpp).
-    if (switches_a_name(hunk, footer) || (header && topical(hunk) && !only_calls_to_action(hunk))) continue;
+    // A tab to another document above the first sentence ("Community Guidelines" over a platform's
+    // terms: contrib replay) names a topic and says nothing of it.
+    auto only_tabs = [&] {
+      return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return names_another_document(line.text); });
+    };
+    if (switches_a_name(hunk, footer) || (header && topical(hunk) && !only_calls_to_action(hunk) && !only_tabs())) continue;
     mark_cosmetic(hunk, header ? "page_header" : "page_footer");
     ++marked;
   }
