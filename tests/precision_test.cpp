@@ -915,6 +915,27 @@ TEST(PrecisionPageControl, ACloseButtonAndADrawnRuleAreCosmetic) {
                   .substantive);
 }
 
+// Dating replay (raw snapshots): a dating app's privacy policy, buttons put between its sections
+// ("Join Lumen today", "Download Lumen now", "Contact us"), each alerted.
+TEST(PrecisionPageControl, ButtonsPutInBetweenSectionsAreCosmetic) {
+  const std::string text = "# Privacy\nWe keep your activity for 18 months.\n## Sharing\nWe never sell your data.";
+  auto with = [](const std::string& button) {
+    return "# Privacy\nWe keep your activity for 18 months.\n" + button + "\n## Sharing\nWe never sell your data.";
+  };
+  for (const char* button : {"Join Lumen today", "Download Lumen now", "Contact us", "Try Lumen Plus"}) {
+    const Change change = change_of(text, with(button));
+    EXPECT_FALSE(change.substantive) << button;
+    ASSERT_EQ(change.hunks.size(), 1u);
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_control"})) << button;
+  }
+  // Twins: a button asking for the reader's due, one naming a document, a rule's bullet, a
+  // button taken away, a sentence.
+  for (const char* line : {"Request a copy of your data", "Read the Arbitration Agreement", "- Join only groups you trust",
+                           "Join Lumen today."})
+    EXPECT_TRUE(change_of(text, with(line)).substantive) << line;
+  EXPECT_TRUE(change_of(with("Download your data"), text).substantive);
+}
+
 // A block that folds to nothing but for the page's own words: screen readers' labels alone
 // (a health insurer's links, "Opens a new window or tab" five times on a line), a row of stars.
 TEST(PrecisionPageControl, ABlockOfScreenReaderLabelsAloneIsCosmetic) {

@@ -21,6 +21,8 @@ constexpr std::initializer_list<const char*> kControlVerbs = {
     "request", "submit", "preserve", "contact", "manage", "download", "view", "visit", "learn", "read", "see",
     "explore", "browse", "search", "open", "access", "appeal", "file", "send", "ask", "chat", "email", "book",
     "subscribe", "sign", "log", "start", "get", "go", "find", "check", "track", "watch", "print", "share", "edit",
+    // A site's calls to join it ("Join Lumen today": a dating app's policy, its buttons between sections).
+    "join", "try", "install",
     // French, German, Spanish, Italian, Portuguese, Dutch.
     "demander", "soumettre", "contacter", "g\xC3\xA9rer", "t\xC3\xA9l\xC3\xA9" "charger", "consulter", "acc\xC3\xA9" "der",
     "envoyer", "voir", "anfordern", "einreichen", "kontaktieren", "verwalten", "herunterladen", "ansehen", "senden",
@@ -78,6 +80,18 @@ bool only_calls_to_action(const Hunk& hunk) {
   if (hunk.lines.size() < kRowMinButtons) return false;
   if (std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return line.op != '+'; })) return false;
   return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_call_to_action(line.text); });
+}
+
+bool only_calls_put_in(const Hunk& hunk) {
+  if (hunk.lines.empty()) return false;
+  return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
+    if (line.op != '+') return false;
+    const Block block = parse_block(line.text);
+    if (block.kind != BlockKind::paragraph || !is_call_to_action(block.text) || asks_for_the_readers_due(block.text))
+      return false;
+    // "Read the Arbitration Agreement" put in points to a document: what it says may be new.
+    return !any_of_words(space_separated_words(canonicalize(block.text, kFoldToWords)), kDocumentWords);
+  });
 }
 
 }  // namespace tosdiff

@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "tosdiff/compare/calls_to_action.hpp"
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
@@ -629,7 +630,7 @@ void mark_page_controls(std::vector<Hunk>& hunks) {
         any_line([](const LineOp& l) { return l.op == '+'; }) && any_line([](const LineOp& l) { return shows_yes_or_no(l.text); }))
       continue;
     if (all) mark_cosmetic(hunk, rules_only ? "layout" : "page_control");
-    else if (only_labels_beside_the_text(hunk)) mark_cosmetic(hunk, "page_control");
+    else if (only_labels_beside_the_text(hunk) || only_calls_put_in(hunk)) mark_cosmetic(hunk, "page_control");
   }
 }
 
