@@ -922,7 +922,7 @@ TEST(PrecisionPageControl, ButtonsPutInBetweenSectionsAreCosmetic) {
   auto with = [](const std::string& button) {
     return "# Privacy\nWe keep your activity for 18 months.\n" + button + "\n## Sharing\nWe never sell your data.";
   };
-  for (const char* button : {"Join Lumen today", "Download Lumen now", "Contact us", "Try Lumen Plus"}) {
+  for (const char* button : {"Join Lumen today", "Download Lumen now", "Contact us", "Join Lumen and find your person"}) {
     const Change change = change_of(text, with(button));
     EXPECT_FALSE(change.substantive) << button;
     ASSERT_EQ(change.hunks.size(), 1u);

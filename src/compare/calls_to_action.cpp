@@ -65,6 +65,9 @@ bool asks_for_the_readers_due(std::string_view block_text) {
   if (opens_with_the_readers_choice(words) &&
       is_one_of(words[1], {"want", "need", "veux", "souhaite", "m\xC3\xB6" "chte", "quiero", "voglio", "quero", "wil"}))
     return true;
+  // A call to join the site names the reader's own things in its pitch ("Join Lumen and find your
+  // person"), never a control on them.
+  if (is_one_of(words[0], {"join", "try", "install"})) return false;
   // A control on the reader's own things: "Download all your data", "T\xC3\xA9l\xC3\xA9" "charger mes donn\xC3\xA9" "es".
   return std::any_of(words.begin() + 1, words.end(), [](const std::string& word) {
     return is_one_of(word, {"your", "my", "mes", "mon", "ma", "vos", "votre", "meine", "mein", "meinen", "ihre", "ihr",
