@@ -72,7 +72,10 @@ TEST(Canonicalize, HeadingMarksWrittenInTheTextAreMarkup) {
 // privacy policy, three headings gaining "==============").
 TEST(Canonicalize, HeadingUnderlinesWrittenInTheTextAreMarkup) {
   EXPECT_EQ(drop_written_underlines("Purpose of use =============="), "Purpose of use");
-  EXPECT_EQ(drop_written_underlines("Time of acquisition ----- and more"), "Time of acquisition and more");
+  EXPECT_EQ(drop_written_underlines("Time of acquisition -----"), "Time of acquisition");
+  // Twins: a run inside a line, and a table's cells (a review's find: columns swapped).
+  EXPECT_EQ(drop_written_underlines("Fee ----- none"), "Fee ----- none");
+  EXPECT_NE(comparison_key("Location | --- | Yes"), comparison_key("Location | Yes | ---"));
   EXPECT_EQ(comparison_key("Purpose of use =============="), comparison_key("Purpose of use"));
   EXPECT_EQ(cosmetic_kinds("Purpose of use", "Purpose of use ======="), (std::vector<std::string>{"markup"}));
   // Twins: a dash, an equation, a word with dashes, and a word changed beside an underline.

@@ -442,5 +442,26 @@ TEST(NormalizeRegression, EmptyLinkBeforeALinkLeavesOneSpace) {
   EXPECT_EQ(render_text(*linked), "See [terms](https://example.com/b)\n");
 }
 
+// Dating replay (raw snapshots): a video module under a dating site's terms (an embedded player,
+// "How it works", a line of pitch, "Start free today"), put in one day and taken away the next.
+TEST(NormalizeFurniture, AVideoModuleWithItsPitchAndButtonIsFurniture) {
+  const std::string terms = "<h1>Terms</h1><p>You may cancel your subscription at any time in your account settings.</p>";
+  const std::string module =
+      "<div class=\"video-module\"><lite-youtube videoid=\"x1\"></lite-youtube><div class=\"headline\">How it works</div>"
+      "<p>Finding someone has never been easier with the Lumen you know.</p><a href=\"/register\">Start free today</a></div>";
+  EXPECT_EQ(norm(terms + module), norm(terms));
+  const std::string frame = "<div><iframe src=\"https://www.youtube.com/embed/x1\"></iframe><a href=\"/join\">Join now</a></div>";
+  EXPECT_EQ(norm(terms + frame), norm(terms));
+  // Twins: a policy's section showing a video has a heading and says more; a video without a
+  // button is a caption; a box of text without a video is the document's.
+  const std::string section = "<div><h2>How we use your data</h2><video src=\"a.mp4\"></video><p>We use your messages to "
+                              "train our models.</p><a href=\"/optout\">Opt out</a></div>";
+  EXPECT_NE(norm(terms + section).find("train our models"), std::string::npos);
+  const std::string caption = "<div><video src=\"a.mp4\"></video><p>We record calls for quality.</p></div>";
+  EXPECT_NE(norm(terms + caption).find("We record calls"), std::string::npos);
+  const std::string box = "<div><p>We share your profile with partners.</p><a href=\"/more\">Learn more</a></div>";
+  EXPECT_NE(norm(terms + box).find("We share your profile"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -73,7 +73,14 @@ TEST(PageHeader, ATabToAnotherDocumentAboveTheFirstSentenceIsCosmetic) {
   expect_one_cosmetic_hunk(change, {"page_header"});
   EXPECT_FALSE(header_change(page("- Cookie Policy\n- Community Standards\n# Terms\n"), page("- Community Standards\n# Terms\n"))
                    .substantive);
-  // Twins, each touching a topic: the document's state, a key point, a date.
+  // Twins, each touching a topic: the document's state, a key point, a date; a negation, a
+  // scope, a verb (a review's finds); and labels naming a state of the terms, touching a topic
+  // or not, in three languages.
+  for (const char* label : {"No Arbitration Agreement", "Arbitration Agreement Applies", "Arbitration Agreement Required",
+                            "Terms for minors", "Proposed Terms", "Superseded Terms", "Neue Nutzungsbedingungen",
+                            "Anciennes conditions"})
+    EXPECT_TRUE(header_change(page("# Terms of Service\n"), page(std::string(label) + "\n# Terms of Service\n")).substantive)
+        << label;
   EXPECT_TRUE(header_change(page("# Terms of Service\n"), page("Arbitration agreement updated\n# Terms of Service\n")).substantive);
   EXPECT_TRUE(header_change(page("We never sell your data\n# Terms\n"), page("# Terms\n")).substantive);
   EXPECT_TRUE(header_change(page("Arbitration Agreement 2026\n# Terms\n"), page("# Terms\n")).substantive);
@@ -621,6 +628,36 @@ TEST(PageFooter, TheFooterAboveTheCopyrightLineIsFoundUnderTheDialogsSentences) 
   const std::string annex = "Copyright \xC2\xA9 2019 Northwind Inc.\n## Annex\n" + kBody + "- Careers\n";
   EXPECT_EQ(site_footer_start(parse_text(terms + menu + annex)),
             parse_text(terms + menu + annex).blocks.size());
+  // A review's finds: the footer ends with the copyright line. A short clause after it, an
+  // annex's list after it (its channels, its processors), and a statutory notice's link in it
+  // stay news.
+  auto after_copyright = [&](const std::string& line) {
+    return terms + menu + "Copyright \xC2\xA9 2019 Northwind Inc.\n" + line + "\nJavaScript is required\n";
+  };
+  EXPECT_TRUE(header_change(after_copyright("Your data is stored in the EU"), after_copyright("Your data is stored in the USA"))
+                  .substantive);
+  EXPECT_TRUE(header_change(after_copyright("Vos donn\xC3\xA9" "es sont h\xC3\xA9" "berg\xC3\xA9" "es en France"),
+                            after_copyright("Vos donn\xC3\xA9" "es sont h\xC3\xA9" "berg\xC3\xA9" "es aux \xC3\x89tats-Unis"))
+                  .substantive);
+  const std::string channels = "## Annex\nYou can reach us through the channels listed below:\n- Help center\n- Contact us\n";
+  EXPECT_TRUE(header_change(after_copyright(channels + "- Postal mail to our DPO"), after_copyright(channels)).substantive);
+  EXPECT_TRUE(header_change(terms + menu + "- Washington Health Data Notice\n" + tail, terms + menu + tail).substantive);
+}
+
+// A review's finds in a footer: the copyright line naming another holder (the site may have
+// changed hands; another year is the same holder), an insurer through whom products are offered.
+TEST(PageFooter, ACopyrightHolderChangedOrAnInsurerOfferedThroughIsNews) {
+  const std::string menu = "- Careers\n- Site map\n- Glossary\n";
+  const std::string terms = page("# Terms\n");
+  EXPECT_TRUE(header_change(terms + menu + "Copyright \xC2\xA9 2019 Northwind Inc.\n",
+                            terms + menu + "Copyright \xC2\xA9 2019 Acme Data Holdings Inc.\n")
+                  .substantive);
+  EXPECT_FALSE(header_change(terms + menu + "Copyright \xC2\xA9 2019 Northwind Inc. All rights reserved.\n",
+                             terms + menu + "Copyright \xC2\xA9 2026 Northwind Inc. All rights reserved.\n")
+                   .substantive);
+  EXPECT_TRUE(header_change(terms + menu + "Insurance products are offered through Northwind Insurance Agency\n",
+                            terms + menu + "Insurance products are offered through Acme Brokerage Group\n")
+                  .substantive);
 }
 
 // Contrib replay: a cable company's privacy policy, its site menu under the policy ("I Want To",

@@ -324,6 +324,20 @@ const Pair kSubstantive[] = {
     {"MarkdownLinkMadeALinkWithAnotherLabel", "Please visit the [Lumenfield Terms Page](https://lumenfield.example/terms/) first.",
      "Please visit the Lumenfield Sales Page first.", {}},
     {"UnderlineBesideAWordChanged", "Purpose of use", "Purposes of sale ==============", {}},
+    // A review's finds: an e-mail address written only as a link's target, and a target written
+    // out where there was none (another site's form).
+    {"MarkdownMailtoMadeALink", "Write to [our Data Protection Officer](mailto:dpo@lumenfield.example) at any time.",
+     "Write to our Data Protection Officer at any time.", {}},
+    {"OptOutFormsTargetWrittenOut", "To opt out of targeted advertising, use our opt-out form at any time.",
+     "To opt out of targeted advertising, use our opt-out form https://optout.adbroker.example/lumen at any time.", {}},
+    {"StatutoryLinksTargetTakenAway",
+     "You can use Do Not Sell or Share My Personal Information https://lumenfield.example/dns to opt out of sales.",
+     "You can use Do Not Sell or Share My Personal Information to opt out of sales.", {}},
+    {"StatutoryMarkdownLinkMadeALink",
+     "You can use [Do Not Sell or Share My Personal Information](https://lumenfield.example/dns) to opt out of sales.",
+     "You can use Do Not Sell or Share My Personal Information to opt out of sales.", {}},
+    {"MarkdownLinkWrittenOutWhereThereWasNone", "To opt out, use our opt-out form.",
+     "To opt out, use our [opt-out form](https://optout.adbroker.example/lumen).", {}},
     {"UrlPutInWithWords", "To opt out, see our Data Map.", "To opt out, see our Data Map or write to https://optout.adbroker.example.", {}},
     // Contrib replay: a coffee chain's terms adding its shop's site to the sites they cover.
     {"AHostAddedToTheSitesCovered",

@@ -7,6 +7,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/link_annotations.hpp"
+#include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/compare/prose_links.hpp"
 #include "tosdiff/compare/variants.hpp"
 #include "tosdiff/compare/word_lists.hpp"
@@ -404,11 +405,15 @@ bool leads_to_an_address(const std::string& word) {
                           "e-mail", "write", "call", "sur", "unter", "auf", "bei", "en", "op", "su", "em", "a"});
 }
 
-// An address as a Markdown link's target: a scheme's, a site's or a path's, no space in it.
-bool is_written_target(std::string_view target) {
+// A page's address as a Markdown link's target: a scheme's, a site's or a path's, no space in
+// it. Not an e-mail address: "[our DPO](mailto:dpo@...)" may be the only place the address is
+// given (a review's find).
+bool is_written_target(std::string_view target, std::string_view label) {
   if (target.empty() || target.find(' ') != std::string_view::npos) return false;
-  return target.find("://") != std::string_view::npos || target.front() == '/' || target.rfind("mailto:", 0) == 0 ||
-         target.rfind("www.", 0) == 0;
+  // An address the label shows itself ("[privacy@lumen.example](mailto:privacy@lumen.example)").
+  if (target.rfind("mailto:", 0) == 0) return label == target.substr(7);
+  if (target.find('@') != std::string_view::npos) return false;
+  return target.find("://") != std::string_view::npos || target.front() == '/' || target.rfind("www.", 0) == 0;
 }
 
 // The text with its Markdown links written as text ("[Terms Page](https://example.com/terms)",
@@ -427,7 +432,7 @@ std::string labels_of_written_links(std::string_view text, std::size_t& count) {
     const std::size_t end = paren < text.size() && text[paren] == '(' ? text.find(')', paren) : std::string_view::npos;
     const std::string_view label = text.substr(open + 1, close - open - 1);
     if (end == std::string_view::npos || label.find('[') != std::string_view::npos ||
-        !is_written_target(text.substr(paren + 1, end - paren - 1))) {
+        !is_written_target(text.substr(paren + 1, end - paren - 1), label)) {
       out.append(text.substr(i, open + 1 - i));
       i = open + 1;
       continue;
@@ -442,9 +447,10 @@ std::string labels_of_written_links(std::string_view text, std::size_t& count) {
 }
 
 // A hunk rewording blocks whose only edit on each is a Markdown link written as text made a
-// link (its label shown, its target in the markup), or the reverse: "Please visit the [Terms
-// Page](https://...)" and "Please visit the Terms Page" (contrib replay: a code host's website
-// terms). The other side writes none: two written links to other targets are news.
+// link (its label shown, its target in the markup): "Please visit the [Terms Page](https://...)"
+// becoming "Please visit the Terms Page" (contrib replay: a code host's website terms). Not the
+// reverse: a target written out where there was none says where the link goes, maybe another
+// site's form (a review's find). The new side writes none: two written links are compared.
 bool only_written_links_made_links(const Hunk& hunk) {
   std::vector<std::string_view> removed, added;
   for (const LineOp& line : hunk.lines) (line.op == '-' ? removed : added).push_back(line.text);
@@ -454,7 +460,9 @@ bool only_written_links_made_links(const Hunk& hunk) {
     std::size_t in_old = 0, in_new = 0;
     const std::string old_labels = labels_of_written_links(removed[i], in_old);
     const std::string new_labels = labels_of_written_links(added[i], in_new);
-    if ((in_old == 0) == (in_new == 0)) return false;
+    if (in_old == 0 || in_new > 0) return false;
+    // A link a law makes the site show keeps its written target (a review's find).
+    if (is_statutory_opt_out(removed[i])) return false;
     if (comparison_key(old_labels) != comparison_key(new_labels)) return false;
     any = true;
   }
@@ -473,6 +481,11 @@ void mark_link_rewrites(std::vector<Hunk>& hunks, const Text& before, const Text
     // A block of its own that is a URL (a new partner's policy in a list of links) is news:
     // a target shown beside its label is the same blocks reworded.
     const bool reworded = hunk.old_lines == hunk.new_lines;
+    // Beside a link a law makes the site show ("Do Not Sell or Share My Personal Information",
+    // "opt out"), a target shown or hidden may be where the right is exercised, maybe another
+    // site's form (a review's finds).
+    const bool statutory = std::any_of(hunk.lines.begin(), hunk.lines.end(),
+                                       [](const LineOp& line) { return is_statutory_opt_out(line.text); });
     bool all = true;
     for (std::size_t i = 0; i < edits.size() && all; ++i) {
       const WordEdit& edit = edits[i];
@@ -480,7 +493,7 @@ void mark_link_rewrites(std::vector<Hunk>& hunks, const Text& before, const Text
       const bool after_label =
           i >= contexts.size() || (!leads_to_an_address(contexts[i].before) && !is_an_address(contexts[i].after));
       all = is_link_rewrite(edit.removed, edit.added) ||
-            (reworded && after_label && shows_or_hides_a_link_target(edit)) ||
+            (reworded && after_label && !statutory && shows_or_hides_a_link_target(edit)) ||
             hides_or_shows_an_address(edit, before, after, lower_blocks);
     }
     if (all || only_written_links_made_links(hunk)) mark_cosmetic(hunk, "link_target");

@@ -207,23 +207,19 @@ std::string drop_written_heading_marks(std::string_view text) {
 
 std::string drop_written_underlines(std::string_view text) {
   constexpr std::size_t kUnderlineMinRun = 3;
-  auto is_underline = [](std::string_view word) {
-    return word.size() >= kUnderlineMinRun && (word.find_first_not_of('=') == std::string_view::npos ||
-                                               word.find_first_not_of('-') == std::string_view::npos);
-  };
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i <= text.size();) {
-    const std::size_t end = std::min(text.find(' ', i), text.size());
-    const std::string_view word = text.substr(i, end - i);
-    if (!is_underline(word)) {
-      if (!out.empty()) out += ' ';
-      out.append(word);
-    }
-    i = end + 1;
-  }
-  // A line that is only a rule is a drawn line, layout (is_drawn_rule), not a heading's underline.
-  return out.empty() ? std::string(text) : out;
+  // A table's cells ("Location | --- | Yes") are the table's: a dash there is a value.
+  if (text.find('|') != std::string_view::npos) return std::string(text);
+  std::string_view kept = text;
+  while (!kept.empty() && kept.back() == ' ') kept.remove_suffix(1);
+  const std::size_t space = kept.rfind(' ');
+  if (space == std::string_view::npos) return std::string(text);  // a line that is only a rule: layout
+  const std::string_view last = kept.substr(space + 1);
+  const bool underline = last.size() >= kUnderlineMinRun && (last.find_first_not_of('=') == std::string_view::npos ||
+                                                              last.find_first_not_of('-') == std::string_view::npos);
+  if (!underline) return std::string(text);
+  kept = kept.substr(0, space);
+  while (!kept.empty() && kept.back() == ' ') kept.remove_suffix(1);
+  return std::string(kept);
 }
 
 }  // namespace tosdiff

@@ -27,11 +27,12 @@ std::string drop_literal_tags(std::string_view text);
 // replay, a ride-hailing company's privacy policy). `#1`, `C#` and a lone `#` are text.
 std::string drop_written_heading_marks(std::string_view text);
 
-// The text without Markdown's heading underlines written in it: a run of 3 or more `=` or `-`
-// standing alone as a word (`Purpose of use ==============`: a heading's underline read into its
-// line when the page's Markdown was rendered as text; contrib replay, an illustration site's
-// privacy policy, three headings). A lone `-` or `--` is a dash, `a=b` text, and a line that is
-// only a rule is left as it is (a drawn line: layout).
+// The text without a Markdown heading's underline written at its end: a run of 3 or more `=` or
+// `-` as the line's last word (`Purpose of use ==============`: the underline read into the
+// heading's line when the page's Markdown was rendered as text; contrib replay, an illustration
+// site's privacy policy, three headings). Inside a line, a run may stand for a value; in a
+// table's row it is a cell ("Location | --- | Yes": a review's find); a line that is only a rule
+// is a drawn line (layout). Those are left as they are.
 std::string drop_written_underlines(std::string_view text);
 
 // The text with the HTML character references written in it read as their characters:

@@ -12,6 +12,7 @@
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/language_labels.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/compare/link_annotations.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/model/language_names.hpp"
@@ -597,6 +598,35 @@ bool swaps_languages(const Hunk& hunk) {
 
 }  // namespace
 
+namespace {
+
+// Who a copyright line names: its words without the years, the sign and the formula
+// ("Copyright © 2019-2026 Lumen Inc. All rights reserved." names "lumen inc").
+std::string copyright_holder(std::string_view line) {
+  std::string holder;
+  for (const std::string& word : space_separated_words(canonicalize(parse_block(line).text, kFoldToWords))) {
+    if (word.empty() || is_ascii_digit(word[0]) || word == "\xC2\xA9" || word == "(c)" ||
+        is_one_of(word, {"copyright", "all", "rights", "reserved", "tous", "droits", "r\xC3\xA9serv\xC3\xA9s", "alle",
+                         "rechte", "vorbehalten", "todos", "los", "derechos", "reservados", "tutti", "i", "diritti",
+                         "riservati", "direitos", "alle", "rechten", "voorbehouden"}))
+      continue;
+    holder += word + " ";
+  }
+  return holder;
+}
+
+// A copyright line put for another naming someone else ("© 2019 Lumen Inc." → "© 2019 Acme Data
+// Holdings Inc.": the site may have changed hands; a review's find). Another year is the same
+// holder.
+bool names_another_copyright_holder(const Hunk& hunk) {
+  std::set<std::string> removed, added;
+  for (const LineOp& line : hunk.lines)
+    if (is_footer_copyright(parse_block(line.text).text)) (line.op == '-' ? removed : added).insert(copyright_holder(line.text));
+  return !removed.empty() && !added.empty() && removed != added;
+}
+
+}  // namespace
+
 void mark_page_controls(std::vector<Hunk>& hunks) {
   // A label may not be a heading (a section titled "Download your data" is the document's),
   // but a widget's prompt may: "#### Have a moment?" heads a survey box, "## Contents" a table.
@@ -622,7 +652,7 @@ void mark_page_controls(std::vector<Hunk>& hunks) {
     // One language put in another's place, or its note changed ("English (binding version)" /
     // "English (courtesy translation)", "English version" / "German language version" under
     // "this version prevails:") may say which text binds: a switcher's entries come and go whole.
-    if (all && swaps_languages(hunk)) continue;
+    if (all && (swaps_languages(hunk) || names_another_copyright_holder(hunk))) continue;
     // A tick put in a cross's place ("We sell your personal data" ❌ → ✅: a review's find) answers
     // a grid's question the other way.
     auto any_line = [&](auto test) { return std::any_of(hunk.lines.begin(), hunk.lines.end(), test); };

@@ -40,18 +40,55 @@ constexpr std::string_view kFooterLinks[] = {
     "press room", "pressroom", "newsroom", "site index", "advertise with us",
     "store locator", "corporate blog", "corporate site"};
 
-// A tab to another of the site's documents: "Community Guidelines" or "Cookie Policy" as a label
-// of at most 4 words, no digit and no sentence's marks, naming a document, not its state
-// ("Archived version", "Updated terms" say what the page holds).
+// Words saying which state of the terms a label points to ("Proposed Terms", "Superseded
+// Terms", "Anciennes conditions", "Neue Nutzungsbedingungen"), in the languages tosdiff reads.
+constexpr std::initializer_list<const char*> kStateWords = {
+    "version", "archived", "archive", "draft", "previous", "former", "old", "older", "new", "updated", "effective",
+    "current", "latest", "proposed", "superseded", "upcoming", "future", "revised", "amended", "prior", "past",
+    "ancienne", "anciennes", "ancien", "anciens", "nouvelle", "nouvelles", "nouveau", "nouveaux", "pr\xC3\xA9" "c\xC3\xA9" "dente",
+    "pr\xC3\xA9" "c\xC3\xA9" "dentes", "alte", "alten", "neue", "neuen", "bisherige", "bisherigen", "k\xC3\xBC" "nftige",
+    "antigua", "antiguas", "nueva", "nuevas", "anterior", "anteriores", "vecchia", "vecchie", "nuova", "nuove",
+    "precedente", "precedenti", "antiga", "antigas", "nova", "novas", "oude", "nieuwe", "vorige",
+    // Changed, binding, applying ("Conditions de r\xC3\xA9siliation modifi\xC3\xA9" "es", "EU Terms apply": a review's finds).
+    "modified", "changed", "modifi\xC3\xA9", "modifi\xC3\xA9" "e", "modifi\xC3\xA9" "es", "modifi\xC3\xA9s", "ge\xC3\xA4ndert",
+    "ge\xC3\xA4nderte", "modificadas", "modificados", "modificate", "modificati", "gewijzigd", "gewijzigde", "mandatory",
+    "required", "binding", "obligatoire", "obligatoires", "verpflichtend", "obligatorio", "obligatoria", "obbligatorio",
+    "obbligatoria", "obrigat\xC3\xB3rio", "verplicht", "apply", "applies", "applicable", "gelten", "gilt",
+    "s'appliquent", "aplican", "aplicam", "applicano", "gelden"};
+
+// A label naming the state of a document ("Proposed Terms", "Neue Nutzungsbedingungen", "EU
+// Terms apply", "No Refunds Policy"): the page may now hold other terms than the ones in force,
+// or say where they bind (a review's finds).
+bool names_a_state_of_terms(std::string_view text) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
+  constexpr std::size_t kLabelMaxWords = 6;
+  if (words.size() > kLabelMaxWords || (!any_of_words(words, kStateWords) && !any_of_words(words, kNegationWords)))
+    return false;
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    if (is_one_of(word, kDocumentWords)) return true;
+    for (std::string_view stem : {"bedingung", "condition", "condici", "condizion", "termini", "t\xC3\xA9rminos", "termos",
+                                  "voorwaarden", "politique", "pol\xC3\xADtica", "politica", "richtlinie",
+                                  "erkl\xC3\xA4rung", "cgu", "cgv", "agb", "charte", "beleid"})
+      if (word.find(stem) != std::string::npos) return true;
+    return false;
+  });
+}
+
+// A tab to another of the site's documents: "Community Guidelines", "Cookie Policy", "Terms of
+// Sale" as a label of at most 4 words, no digit and no sentence's marks, ending with a
+// document's name, and no negation or state in it ("No Arbitration Agreement", "Arbitration
+// Agreement Applies", "Terms for Minors", "Proposed Terms" say something: a review's finds).
 bool names_another_document(std::string_view line) {
   constexpr std::size_t kTabMaxWords = 4;
   const Block block = parse_block(line);
   if (block.kind == BlockKind::heading || block.text.find_first_of("0123456789.;:!?") != std::string::npos) return false;
   const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
   if (words.empty() || words.size() > kTabMaxWords) return false;
-  return any_of_words(words, kDocumentWords) &&
-         !any_of_words(words, {"version", "archived", "archive", "draft", "previous", "former", "old", "new", "updated",
-                               "effective", "current", "latest"});
+  if (any_of_words(words, kNegationWords) || any_of_words(words, kStateWords)) return false;
+  const std::size_t n = words.size();
+  const bool ends_with_a_name = is_one_of(words[n - 1], kDocumentWords);
+  const bool name_of_a_use = n >= 3 && words[n - 2] == "of" && is_one_of(words[n - 3], kDocumentWords);  // "Terms of Sale"
+  return ends_with_a_name || name_of_a_use;
 }
 
 }  // namespace
@@ -65,6 +102,20 @@ std::size_t footer_links_in(std::string_view text) {
   const std::vector<std::string_view> labels = glued_labels(text);
   if (labels.size() < 2) return 0;
   return static_cast<std::size_t>(std::count_if(labels.begin(), labels.end(), is_footer_link));
+}
+
+// The links a law makes a site show ("Do Not Sell or Share My Personal Information", "Limit
+// the Use of My Sensitive Personal Information"): one put on or taken off is news.
+bool is_statutory_opt_out(std::string_view text) {
+  const std::string lower = ascii_lower(text);
+  for (std::string_view phrase : {"do not sell", "do not share", "limit the use of my", "your privacy choices",
+                                  "opt out", "opt-out", "sale or sharing", "sell or share", "sale of",
+                                  "consumer health data", "health data", "notice at collection", "opciones de privacidad", "no vender",
+                                  "no compartir", "ne pas vendre", "vos choix", "nicht verkaufen",
+                                  "datenschutzoptionen", "privacy choices", "limit use of my", "fdic", "not insured",
+                                  "no bank guarantee", "may lose value"})
+    if (lower.find(phrase) != std::string::npos) return true;
+  return false;
 }
 
 namespace {
@@ -130,11 +181,14 @@ std::size_t closing_call_start(const Text& text) {
   return last;
 }
 
-std::size_t footer_start(const Text& text) {
-  const std::size_t start = std::min(site_footer_start(text), closing_call_start(text)), size = text.blocks.size();
-  if (start >= size) return size;
-  const std::size_t above = words_of(text, 0, start), below = words_of(text, start, size);
-  return above >= kDocumentBelowWords && above > below ? start : size;
+FooterRange footer_range(const Text& text) {
+  const std::size_t size = text.blocks.size();
+  const FooterRange site = site_footer_range(text);
+  const std::size_t call = closing_call_start(text);
+  const FooterRange footer = call < site.start ? FooterRange{call, size} : site;
+  if (footer.start >= size) return {size, size};
+  const std::size_t above = words_of(text, 0, footer.start), below = words_of(text, footer.start, size);
+  return above >= kDocumentBelowWords && above > below ? footer : FooterRange{size, size};
 }
 
 // Whether one side of a hunk (1-based start, GNU style) lies within the first `header` lines.
@@ -143,13 +197,13 @@ bool side_within_header(std::size_t start, std::size_t lines, std::size_t header
   return start + lines - 1 <= header;
 }
 
-// Whether one side of a hunk lies at or after block `footer` (0-based) of a text of `size`
-// blocks that has a footer there.
-bool side_within_footer(std::size_t start, std::size_t lines, std::size_t footer, std::size_t size) {
+// Whether one side of a hunk lies within the footer, blocks [footer.start, footer.end) (0-based)
+// of a text of `size` blocks.
+bool side_within_footer(std::size_t start, std::size_t lines, const FooterRange& footer, std::size_t size) {
   if (lines == 0 && start == size) return true;  // the text's end: a footer taken off, or put on, whole
-  if (footer >= size) return false;
-  if (lines == 0) return start >= footer;  // an insertion after line `start`, 1-based
-  return start - 1 >= footer;
+  if (footer.start >= size) return false;
+  if (lines == 0) return start >= footer.start && start <= footer.end;  // an insertion after line `start`, 1-based
+  return start - 1 >= footer.start && start - 1 + lines <= footer.end;
 }
 
 bool capitalised(const std::string& word) {
@@ -198,19 +252,6 @@ bool states_a_scope(std::string_view text) {
   return false;
 }
 
-// The links a law makes a site show ("Do Not Sell or Share My Personal Information", "Limit
-// the Use of My Sensitive Personal Information"): one put on or taken off is news.
-bool is_statutory_opt_out(std::string_view text) {
-  const std::string lower = ascii_lower(text);
-  for (std::string_view phrase : {"do not sell", "do not share", "limit the use of my", "your privacy choices",
-                                  "opt out", "opt-out", "sale or sharing", "sell or share", "sale of",
-                                  "consumer health data", "notice at collection", "opciones de privacidad", "no vender",
-                                  "no compartir", "ne pas vendre", "vos choix", "nicht verkaufen",
-                                  "datenschutzoptionen", "privacy choices", "limit use of my", "fdic", "not insured",
-                                  "no bank guarantee", "may lose value"})
-    if (lower.find(phrase) != std::string::npos) return true;
-  return false;
-}
 
 // A line of 4 words or more with a modal, a negation or a sale in it ("Lumen does not sell
 // your personal information", "Lumen may sell ..."): a clause written without its full stop
@@ -233,9 +274,11 @@ bool binds_or_denies(std::string_view text) {
 bool states_a_role(std::string_view text) {
   const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
   for (std::size_t i = 0; i + 1 < words.size(); ++i)
-    if (words[i + 1] == "by" &&
+    if ((words[i + 1] == "by" || words[i + 1] == "through" || words[i + 1] == "via") &&
         is_one_of(words[i], {"regulated", "authorised", "authorized", "licensed", "registered", "operated", "provided",
-                             "insured", "underwritten", "administered", "issued", "owned", "supervised", "managed"}))
+                             "insured", "underwritten", "administered", "issued", "owned", "supervised", "managed",
+                             // "offered through Lumen Insurance Agency" (a review's find)
+                             "offered", "sold", "distributed", "arranged", "brokered", "serviced"}))
       return true;
   const std::string lower = " " + join(words, " ") + " ";
   for (std::string_view role : {" controller ", " processor ", " data protection officer ", " representative ",
@@ -273,6 +316,7 @@ bool states_something(std::string_view line) {
   if (text.find("\xEF\xBC\x9A") != std::string_view::npos) return true;  // a full-width colon
   if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos) return true;
   if (says_which_text_binds(text)) return true;  // "German language version (binding)"
+  if (names_a_state_of_terms(text)) return true;  // "Proposed Terms", "Neue Nutzungsbedingungen"
   if (names_a_company_within(text) || states_a_scope(text) || is_statutory_opt_out(text) || binds_or_denies(text) ||
       states_a_role(text) || speaks_of_the_parties(text))
     return true;
@@ -523,7 +567,8 @@ std::size_t first_sentence(const Text& text) {
 
 namespace {
 
-// The footer found below the document's last sentence before block `end`.
+// The footer found below the document's last sentence before block `end`, its links counted
+// up to `end`.
 std::size_t footer_below_last_sentence(const Text& text, std::size_t end) {
   const std::vector<Block>& blocks = text.blocks;
   std::size_t last = end;
@@ -534,9 +579,9 @@ std::size_t footer_below_last_sentence(const Text& text, std::size_t end) {
   // review's find); the footer may only come after it.
   std::size_t from = last;
   if (announces_a_list(blocks[last - 1].text))
-    while (from < blocks.size() && blocks[from].kind == BlockKind::list_item) ++from;
+    while (from < end && blocks[from].kind == BlockKind::list_item) ++from;
   std::size_t links = 0, first_link = blocks.size();
-  for (std::size_t i = from; i < blocks.size(); ++i) {
+  for (std::size_t i = from; i < end; ++i) {
     // A heading is no footer's link: "## Contact us" over the controller's name and address,
     // written as lines or as a list, is the policy's last section (the review's finds).
     if (blocks[i].kind == BlockKind::heading) continue;
@@ -567,23 +612,35 @@ std::size_t closing_copyright_line(const Text& text) {
 
 }  // namespace
 
-std::size_t site_footer_start(const Text& text) {
+FooterRange site_footer_range(const Text& text) {
   const std::size_t size = text.blocks.size();
   const std::size_t below_all = footer_below_last_sentence(text, size);
-  if (below_all < size) return below_all;
+  if (below_all < size) {
+    // The footer ends with its copyright line: what follows may say anything ("Your data is
+    // stored in the EU": a review's find).
+    for (std::size_t i = size; i-- > below_all;)
+      if (is_copyright_text(text.blocks[i].text, kCopyrightLineMaxWords)) return {below_all, i + 1};
+    return {below_all, size};
+  }
   // Sentences after the copyright line hide the footer above it: a "You are now leaving our
   // site" dialog, a "JavaScript is required" notice (contrib replay: a health insurer's privacy
-  // statement, its footer's entries alerted). The footer is then sought above that line.
+  // statement, its footer's entries alerted). The footer is then sought above that line, and
+  // ends with it: what follows is the page's and may say anything ("Your data is stored in the
+  // EU", an annex: a review's finds).
   const std::size_t copyright = closing_copyright_line(text);
-  return copyright < size ? footer_below_last_sentence(text, copyright) : size;
+  if (copyright >= size) return {size, size};
+  const std::size_t start = footer_below_last_sentence(text, copyright);
+  return start < size ? FooterRange{start, copyright + 1} : FooterRange{size, size};
 }
+
+std::size_t site_footer_start(const Text& text) { return site_footer_range(text).start; }
 
 bool names_a_company_by_form(std::string_view line) { return names_a_company_within(parse_block(line).text); }
 
 std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
                               const std::function<bool(const Hunk&)>& topical) {
   const std::size_t old_header = header_blocks(before), new_header = header_blocks(after);
-  const std::size_t old_footer = footer_start(before), new_footer = footer_start(after);
+  const FooterRange old_footer = footer_range(before), new_footer = footer_range(after);
   const bool listing = holds_a_listing(before, old_header) && holds_a_listing(after, new_header);
   const TitlePlaces titles = find_title_places(before, after);
   std::size_t marked = 0;

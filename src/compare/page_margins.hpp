@@ -38,8 +38,21 @@ std::size_t first_sentence(const Text& text);
 // "Newsletter", "Careers", in the languages tosdiff reads), or the site's menu in columns right
 // above them (site_menu_above). Sentences after the page's last copyright line (a dialog, a
 // notice, a quarter of the words above it at most) do not count as the document's: the footer is
-// then sought above that line. The text's size when none.
+// then sought above that line, and ends with it. The text's size when none.
+// A link a law makes a site show ("Do Not Sell or Share My Personal Information", "Limit the Use
+// of My Sensitive Personal Information", "Consumer Health Data Notice", in the languages tosdiff
+// reads): one put on, taken off or rewritten is news.
+bool is_statutory_opt_out(std::string_view text);
+
 std::size_t site_footer_start(const Text& text);
+
+// Where the site footer lies: blocks [start, end); end is one past its last copyright line
+// (what follows may say anything: "Your data is stored in the EU", an annex), the text's size
+// when it has none. Both the text's size when there is no footer.
+struct FooterRange {
+  std::size_t start = 0, end = 0;
+};
+FooterRange site_footer_range(const Text& text);
 
 // Whether blocks[i] titles a column of a menu set out flat: no list item, a few words (6 at
 // most) without a sentence's end ("For Members", "I Want To", "Investors"), over two list

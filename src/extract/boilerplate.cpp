@@ -262,6 +262,45 @@ bool is_named_navigation(const FlatDocument& doc, std::uint32_t position, std::s
 
 }  // namespace
 
+namespace {
+
+// A video embedded in a page: <video>, a player's frame, a video element of a player's library.
+bool is_video_embed(const GumboNode* node) {
+  const GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_VIDEO) return true;
+  if (tag == GUMBO_TAG_IFRAME) {
+    const char* src = attribute(node, "src");
+    if (src == nullptr) src = attribute(node, "data-src");
+    return src != nullptr && contains_any(ascii_lower(src), {"youtube", "youtu.be", "vimeo", "wistia", "dailymotion"});
+  }
+  if (tag != GUMBO_TAG_UNKNOWN) return false;
+  const std::string name = ascii_lower(element_name(node));
+  return name == "lite-youtube" || name == "lite-vimeo" || name == "youtube-video" || name == "video-js";
+}
+
+// A video module: a box holding an embedded video, a line or two of pitch and a button ("How it
+// works ... Start free today": a dating site's terms and policies, the box put in under the
+// terms one day and taken away the next, each an alert). At most 400 characters of text and no
+// heading element: a policy's section that shows a video has a heading of its own and says more.
+bool is_video_promo(const FlatDocument& doc, std::uint32_t position) {
+  constexpr std::uint32_t kPromoMaxNodes = 200;
+  constexpr std::size_t kPromoMaxText = 400;
+  const GumboTag tag = doc.nodes[position]->v.element.tag;
+  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_FIGURE && tag != GUMBO_TAG_ASIDE) return false;
+  if (doc.end[position] - position > kPromoMaxNodes) return false;
+  bool video = false, button = false;
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    if (heading_level_of(node)) return false;
+    video = video || is_video_embed(node);
+    button = button || node->v.element.tag == GUMBO_TAG_A || node->v.element.tag == GUMBO_TAG_BUTTON;
+  }
+  return video && button && text_length(doc, position, kPromoMaxText) <= kPromoMaxText;
+}
+
+}  // namespace
+
 bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t position) const {
   const GumboNode* element = doc.nodes[position];
   if (element->type != GUMBO_NODE_ELEMENT) return false;
@@ -282,6 +321,7 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
   // the copyright line and footer link lists when the whole page is read (inside an area a
   // declaration selected, a list of links or a notice is the author's choice).
   if (is_language_name_list(doc, position)) return true;
+  if (is_video_promo(doc, position)) return true;
   if (whole_page_ && (is_copyright_line(doc, position) || is_site_link_list(doc, position))) return true;
   const std::string names = naming(element);
   if (names.empty() && tag != GUMBO_TAG_A && tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL &&
