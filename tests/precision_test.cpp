@@ -264,6 +264,9 @@ const Pair kCosmetic[] = {
      "Lumenfield se r\ufffd\ufffdserve le droit de refuser une commande.", {"spelling"}},
     {"GluedEnumerator", "b. Our partner is responsible for its claims.", "b.Our partner is responsible for its claims.",
      {"whitespace"}},
+    // Dating replay: an app's terms, "(5.)" written "(5)." one day, at a block's start and inside it.
+    {"BracketedEnumeratorWithTheDotAfter", "(5.) To use the platform you need an account. (6.) If we offer updates, install them.",
+     "(5). To use the platform you need an account. (6). If we offer updates, install them.", {"numbering", "punctuation"}},
     {"EnumeratorRemovedInsideABlock", "The licence is free. 6. e. Deletion: you may delete your content.",
      "The licence is free. 6. Deletion: you may delete your content.", {"numbering"}},
 };
@@ -338,6 +341,8 @@ const Pair kSubstantive[] = {
      "You can use Do Not Sell or Share My Personal Information to opt out of sales.", {}},
     {"MarkdownLinkWrittenOutWhereThereWasNone", "To opt out, use our opt-out form.",
      "To opt out, use our [opt-out form](https://optout.adbroker.example/lumen).", {}},
+    // A cross-reference ending a sentence is no enumerator.
+    {"BracketedReferenceEndingASentence", "Read paragraph (5). You must keep it.", "Read paragraph (6). You must keep it.", {}},
     {"UrlPutInWithWords", "To opt out, see our Data Map.", "To opt out, see our Data Map or write to https://optout.adbroker.example.", {}},
     // Contrib replay: a coffee chain's terms adding its shop's site to the sites they cover.
     {"AHostAddedToTheSitesCovered",

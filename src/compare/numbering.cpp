@@ -18,7 +18,7 @@ bool is_roman_numeral(std::string_view w) {
 }
 
 // Length of a leading enumerator with its trailing space, or 0. Recognized: "4. ", "4) ",
-// "(4) ", "4.2 ", "4.2.1. ", "(b) ", "b) ", "b. ", "iii. ", "(iv) ", optionally after
+// "(4) ", "(4). ", "4.2 ", "4.2.1. ", "(b) ", "b) ", "b. ", "iii. ", "(iv) ", optionally after
 // "Section ", "Article " or "§". A bare "4 " or "I " is text, not numbering.
 std::size_t enumerator_length(std::string_view s) {
   std::size_t i = 0;
@@ -66,6 +66,10 @@ std::size_t enumerator_length(std::string_view s) {
   const bool closer = i < s.size() && s[i] == ')';
   if (closer) ++i;
   if (paren && !closer) return 0;
+  // "(5). To use the platform": a bracketed enumerator with a dot after it (dating replay: an
+  // app's terms, "(5.)" written "(5)." one day).
+  const bool dot_after = paren && closer && i < s.size() && s[i] == '.';
+  if (dot_after) ++i;
   if (i >= s.size() || s[i] != ' ') return 0;  // a block that is only a number stays
   // "4." "4)" "(4)" mark an enumerator; "4.2" or "Section 5" only when a title follows
   // ("4.2 License"), since "1.5 million users" and "Section 5 applies" are text.
