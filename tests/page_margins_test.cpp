@@ -78,9 +78,11 @@ TEST(PageHeader, ATabToAnotherDocumentAboveTheFirstSentenceIsCosmetic) {
   // or not, in three languages.
   for (const char* label : {"No Arbitration Agreement", "Arbitration Agreement Applies", "Arbitration Agreement Required",
                             "Terms for minors", "Proposed Terms", "Superseded Terms", "Neue Nutzungsbedingungen",
-                            "Anciennes conditions"})
+                            "Nouvelles conditions", "Conditions de r\xC3\xA9siliation modifi\xC3\xA9" "es"})
     EXPECT_TRUE(header_change(page("# Terms of Service\n"), page(std::string(label) + "\n# Terms of Service\n")).substantive)
         << label;
+  // A link to the archive every such site has, above the title or in the footer, is a label.
+  EXPECT_FALSE(header_change(page("# Terms of Service\n"), page("Prior Versions of the Terms\n# Terms of Service\n")).substantive);
   EXPECT_TRUE(header_change(page("# Terms of Service\n"), page("Arbitration agreement updated\n# Terms of Service\n")).substantive);
   EXPECT_TRUE(header_change(page("We never sell your data\n# Terms\n"), page("# Terms\n")).substantive);
   EXPECT_TRUE(header_change(page("Arbitration Agreement 2026\n# Terms\n"), page("# Terms\n")).substantive);
@@ -642,6 +644,14 @@ TEST(PageFooter, TheFooterAboveTheCopyrightLineIsFoundUnderTheDialogsSentences) 
   const std::string channels = "## Annex\nYou can reach us through the channels listed below:\n- Help center\n- Contact us\n";
   EXPECT_TRUE(header_change(after_copyright(channels + "- Postal mail to our DPO"), after_copyright(channels)).substantive);
   EXPECT_TRUE(header_change(terms + menu + "- Washington Health Data Notice\n" + tail, terms + menu + tail).substantive);
+  // Contrib replay: a carmaker's footer, its copyright line among its links; an entry below it
+  // renamed, and a footer's link marked updated, are labels.
+  const std::string links = "- \xC2\xA9 2014 Northwind Motors\n- Contact Us\n- Sitemap\n";
+  EXPECT_FALSE(header_change(terms + menu + links + "- Dealers and Suppliers\n- Careers\n",
+                             terms + menu + links + "- Ignition Recall\n- Careers\n")
+                   .substantive);
+  EXPECT_FALSE(header_change(terms + menu + "- Privacy Policy (Update)\n" + tail, terms + menu + "- Privacy Policy (Updated)\n" + tail)
+                   .substantive);
 }
 
 // A review's finds in a footer: the copyright line naming another holder (the site may have

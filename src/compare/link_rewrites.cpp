@@ -7,7 +7,6 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/link_annotations.hpp"
-#include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/compare/prose_links.hpp"
 #include "tosdiff/compare/variants.hpp"
 #include "tosdiff/compare/word_lists.hpp"
@@ -405,6 +404,19 @@ bool leads_to_an_address(const std::string& word) {
                           "e-mail", "write", "call", "sur", "unter", "auf", "bei", "en", "op", "su", "em", "a"});
 }
 
+// A link a law makes the site show, or an opt-out's form, named in a line ("Do Not Sell or Share
+// My Personal Information", "our opt-out form"); "you can opt out of the processing" in a long
+// sentence names none.
+bool names_an_opt_out_link(std::string_view line) {
+  const std::string lower = tosdiff::ascii_lower(line);
+  for (std::string_view phrase : {"do not sell", "do not share", "sell or share", "sale or sharing", "limit the use of my",
+                                  "limit use of my", "privacy choices", "opt-out form", "opt out form", "opt-out link",
+                                  "opt-out page", "health data", "notice at collection", "ne pas vendre", "no vender",
+                                  "nicht verkaufen", "opciones de privacidad"})
+    if (lower.find(phrase) != std::string::npos) return true;
+  return false;
+}
+
 // A page's address as a Markdown link's target: a scheme's, a site's or a path's, no space in
 // it. Not an e-mail address: "[our DPO](mailto:dpo@...)" may be the only place the address is
 // given (a review's find).
@@ -462,7 +474,7 @@ bool only_written_links_made_links(const Hunk& hunk) {
     const std::string new_labels = labels_of_written_links(added[i], in_new);
     if (in_old == 0 || in_new > 0) return false;
     // A link a law makes the site show keeps its written target (a review's find).
-    if (is_statutory_opt_out(removed[i])) return false;
+    if (names_an_opt_out_link(removed[i])) return false;
     if (comparison_key(old_labels) != comparison_key(new_labels)) return false;
     any = true;
   }
@@ -485,7 +497,7 @@ void mark_link_rewrites(std::vector<Hunk>& hunks, const Text& before, const Text
     // "opt out"), a target shown or hidden may be where the right is exercised, maybe another
     // site's form (a review's finds).
     const bool statutory = std::any_of(hunk.lines.begin(), hunk.lines.end(),
-                                       [](const LineOp& line) { return is_statutory_opt_out(line.text); });
+                                       [](const LineOp& line) { return names_an_opt_out_link(line.text); });
     bool all = true;
     for (std::size_t i = 0; i < edits.size() && all; ++i) {
       const WordEdit& edit = edits[i];

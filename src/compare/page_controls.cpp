@@ -9,6 +9,7 @@
 
 #include "tosdiff/compare/calls_to_action.hpp"
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/copyright_holder.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/language_labels.hpp"
@@ -594,35 +595,6 @@ bool swaps_languages(const Hunk& hunk) {
   for (const LineOp& line : hunk.lines)
     if (names_a_language(parse_block(line.text).text)) (line.op == '-' ? removed : added) = true;
   return removed && added;
-}
-
-}  // namespace
-
-namespace {
-
-// Who a copyright line names: its words without the years, the sign and the formula
-// ("Copyright © 2019-2026 Lumen Inc. All rights reserved." names "lumen inc").
-std::string copyright_holder(std::string_view line) {
-  std::string holder;
-  for (const std::string& word : space_separated_words(canonicalize(parse_block(line).text, kFoldToWords))) {
-    if (word.empty() || is_ascii_digit(word[0]) || word == "\xC2\xA9" || word == "(c)" ||
-        is_one_of(word, {"copyright", "all", "rights", "reserved", "tous", "droits", "r\xC3\xA9serv\xC3\xA9s", "alle",
-                         "rechte", "vorbehalten", "todos", "los", "derechos", "reservados", "tutti", "i", "diritti",
-                         "riservati", "direitos", "alle", "rechten", "voorbehouden"}))
-      continue;
-    holder += word + " ";
-  }
-  return holder;
-}
-
-// A copyright line put for another naming someone else ("© 2019 Lumen Inc." → "© 2019 Acme Data
-// Holdings Inc.": the site may have changed hands; a review's find). Another year is the same
-// holder.
-bool names_another_copyright_holder(const Hunk& hunk) {
-  std::set<std::string> removed, added;
-  for (const LineOp& line : hunk.lines)
-    if (is_footer_copyright(parse_block(line.text).text)) (line.op == '-' ? removed : added).insert(copyright_holder(line.text));
-  return !removed.empty() && !added.empty() && removed != added;
 }
 
 }  // namespace

@@ -40,15 +40,14 @@ constexpr std::string_view kFooterLinks[] = {
     "press room", "pressroom", "newsroom", "site index", "advertise with us",
     "store locator", "corporate blog", "corporate site"};
 
-// Words saying which state of the terms a label points to ("Proposed Terms", "Superseded
-// Terms", "Anciennes conditions", "Neue Nutzungsbedingungen"), in the languages tosdiff reads.
+// Words saying which terms a label points to, other than the ones in force ("Proposed Terms",
+// "Superseded Terms", "Nouvelles conditions", "Neue Nutzungsbedingungen"), in the languages
+// tosdiff reads. Not the past's ("Prior Versions", "Anciennes conditions"): a link to the
+// archive every such site has.
 constexpr std::initializer_list<const char*> kStateWords = {
-    "version", "archived", "archive", "draft", "previous", "former", "old", "older", "new", "updated", "effective",
-    "current", "latest", "proposed", "superseded", "upcoming", "future", "revised", "amended", "prior", "past",
-    "ancienne", "anciennes", "ancien", "anciens", "nouvelle", "nouvelles", "nouveau", "nouveaux", "pr\xC3\xA9" "c\xC3\xA9" "dente",
-    "pr\xC3\xA9" "c\xC3\xA9" "dentes", "alte", "alten", "neue", "neuen", "bisherige", "bisherigen", "k\xC3\xBC" "nftige",
-    "antigua", "antiguas", "nueva", "nuevas", "anterior", "anteriores", "vecchia", "vecchie", "nuova", "nuove",
-    "precedente", "precedenti", "antiga", "antigas", "nova", "novas", "oude", "nieuwe", "vorige",
+    "draft", "new", "effective", "proposed", "superseded", "upcoming", "future", "revised", "amended",
+    "nouvelle", "nouvelles", "nouveau", "nouveaux", "neue", "neuen", "k\xC3\xBC" "nftige", "nueva", "nuevas", "nuova",
+    "nuove", "nova", "novas", "nieuwe",
     // Changed, binding, applying ("Conditions de r\xC3\xA9siliation modifi\xC3\xA9" "es", "EU Terms apply": a review's finds).
     "modified", "changed", "modifi\xC3\xA9", "modifi\xC3\xA9" "e", "modifi\xC3\xA9" "es", "modifi\xC3\xA9s", "ge\xC3\xA4ndert",
     "ge\xC3\xA4nderte", "modificadas", "modificados", "modificate", "modificati", "gewijzigd", "gewijzigde", "mandatory",
@@ -84,7 +83,10 @@ bool names_another_document(std::string_view line) {
   if (block.kind == BlockKind::heading || block.text.find_first_of("0123456789.;:!?") != std::string::npos) return false;
   const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
   if (words.empty() || words.size() > kTabMaxWords) return false;
-  if (any_of_words(words, kNegationWords) || any_of_words(words, kStateWords)) return false;
+  if (any_of_words(words, kNegationWords) || any_of_words(words, kStateWords) ||
+      any_of_words(words, {"version", "versions", "archived", "archive", "previous", "former", "old", "older", "updated",
+                           "current", "latest", "prior", "past"}))
+    return false;
   const std::size_t n = words.size();
   const bool ends_with_a_name = is_one_of(words[n - 1], kDocumentWords);
   const bool name_of_a_use = n >= 3 && words[n - 2] == "of" && is_one_of(words[n - 3], kDocumentWords);  // "Terms of Sale"
@@ -316,7 +318,6 @@ bool states_something(std::string_view line) {
   if (text.find("\xEF\xBC\x9A") != std::string_view::npos) return true;  // a full-width colon
   if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos) return true;
   if (says_which_text_binds(text)) return true;  // "German language version (binding)"
-  if (names_a_state_of_terms(text)) return true;  // "Proposed Terms", "Neue Nutzungsbedingungen"
   if (names_a_company_within(text) || states_a_scope(text) || is_statutory_opt_out(text) || binds_or_denies(text) ||
       states_a_role(text) || speaks_of_the_parties(text))
     return true;
@@ -610,16 +611,24 @@ std::size_t closing_copyright_line(const Text& text) {
   return blocks.size();
 }
 
+// The footer's end: past its copyright line at `copyright`, and past the list of links that
+// may follow it ("- © 2014 Lumen Motors", "- Contact Us", "- Recalls": a carmaker's footer), up to
+// the first block that is no such link. What follows may say anything ("Your data is stored in
+// the EU", an annex: a review's finds).
+std::size_t end_of_links_after(const Text& text, std::size_t copyright) {
+  std::size_t end = copyright + 1;
+  while (end < text.blocks.size() && text.blocks[end].kind == BlockKind::list_item && is_menu_label(text.blocks[end])) ++end;
+  return end;
+}
+
 }  // namespace
 
 FooterRange site_footer_range(const Text& text) {
   const std::size_t size = text.blocks.size();
   const std::size_t below_all = footer_below_last_sentence(text, size);
   if (below_all < size) {
-    // The footer ends with its copyright line: what follows may say anything ("Your data is
-    // stored in the EU": a review's find).
     for (std::size_t i = size; i-- > below_all;)
-      if (is_copyright_text(text.blocks[i].text, kCopyrightLineMaxWords)) return {below_all, i + 1};
+      if (is_copyright_text(text.blocks[i].text, kCopyrightLineMaxWords)) return {below_all, end_of_links_after(text, i)};
     return {below_all, size};
   }
   // Sentences after the copyright line hide the footer above it: a "You are now leaving our
@@ -630,7 +639,7 @@ FooterRange site_footer_range(const Text& text) {
   const std::size_t copyright = closing_copyright_line(text);
   if (copyright >= size) return {size, size};
   const std::size_t start = footer_below_last_sentence(text, copyright);
-  return start < size ? FooterRange{start, copyright + 1} : FooterRange{size, size};
+  return start < size ? FooterRange{start, end_of_links_after(text, copyright)} : FooterRange{size, size};
 }
 
 std::size_t site_footer_start(const Text& text) { return site_footer_range(text).start; }
@@ -664,7 +673,10 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     bool says_more = false;
     for (std::size_t i = 0; i < hunk.lines.size() && !says_more; ++i)
       says_more = (states_something(hunk.lines[i].text) && !(header && in_product_cards(hunk, i, listing))) ||
-                  (header && hunk.lines[i].op == '-' && asks_for_the_readers_due(hunk.lines[i].text));
+                  (header && hunk.lines[i].op == '-' && asks_for_the_readers_due(hunk.lines[i].text)) ||
+                  // Above the first sentence, "Proposed Terms" or "EU Terms apply" says which terms
+                  // the page holds; a footer's "Privacy Policy (Updated)" is its link's label.
+                  (header && names_a_state_of_terms(parse_block(hunk.lines[i].text).text));
     if (says_more) continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
