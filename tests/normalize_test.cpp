@@ -461,6 +461,13 @@ TEST(NormalizeFurniture, AVideoModuleWithItsPitchAndButtonIsFurniture) {
   EXPECT_NE(norm(terms + caption).find("We record calls"), std::string::npos);
   const std::string box = "<div><p>We share your profile with partners.</p><a href=\"/more\">Learn more</a></div>";
   EXPECT_NE(norm(terms + box).find("We share your profile"), std::string::npos);
+  // A review's finds: a clause beside a video and a link to more, a period with a call to sign up.
+  const std::string clause = "<div><video src=\"a.mp4\"></video><p>We record your video calls to train our models.</p>"
+                             "<a href=\"/more\">Learn more</a></div>";
+  EXPECT_NE(norm(terms + clause).find("We record your video calls"), std::string::npos);
+  const std::string period = "<div><video src=\"a.mp4\"></video><p>We keep your recordings for 30 days.</p>"
+                             "<a href=\"/join\">Start free today</a></div>";
+  EXPECT_NE(norm(terms + period).find("30 days"), std::string::npos);
 }
 
 }  // namespace

@@ -78,7 +78,8 @@ TEST(PageHeader, ATabToAnotherDocumentAboveTheFirstSentenceIsCosmetic) {
   // or not, in three languages.
   for (const char* label : {"No Arbitration Agreement", "Arbitration Agreement Applies", "Arbitration Agreement Required",
                             "Terms for minors", "Proposed Terms", "Superseded Terms", "Neue Nutzungsbedingungen",
-                            "Nouvelles conditions", "Conditions de r\xC3\xA9siliation modifi\xC3\xA9" "es"})
+                            "Nouvelles conditions", "Conditions de r\xC3\xA9siliation modifi\xC3\xA9" "es",
+                            "Update to our Terms", "Pending Terms", "Arbitration Agreement", "Zuk\xC3\xBC" "nftige AGB", "Condiciones aplicables"})
     EXPECT_TRUE(header_change(page("# Terms of Service\n"), page(std::string(label) + "\n# Terms of Service\n")).substantive)
         << label;
   // A link to the archive every such site has, above the title or in the footer, is a label.
@@ -646,6 +647,10 @@ TEST(PageFooter, TheFooterAboveTheCopyrightLineIsFoundUnderTheDialogsSentences) 
   EXPECT_TRUE(header_change(terms + menu + "- Washington Health Data Notice\n" + tail, terms + menu + tail).substantive);
   // Contrib replay: a carmaker's footer, its copyright line among its links; an entry below it
   // renamed, and a footer's link marked updated, are labels.
+  // A list of processors right after the copyright line is the document's (a review's find).
+  EXPECT_TRUE(header_change(after_copyright("- Amazon Web Services\n- Stripe"),
+                            after_copyright("- Amazon Web Services\n- Stripe\n- Meta Platforms (advertising)"))
+                  .substantive);
   const std::string links = "- \xC2\xA9 2014 Northwind Motors\n- Contact Us\n- Sitemap\n";
   EXPECT_FALSE(header_change(terms + menu + links + "- Dealers and Suppliers\n- Careers\n",
                              terms + menu + links + "- Ignition Recall\n- Careers\n")
@@ -662,6 +667,15 @@ TEST(PageFooter, ACopyrightHolderChangedOrAnInsurerOfferedThroughIsNews) {
   EXPECT_TRUE(header_change(terms + menu + "Copyright \xC2\xA9 2019 Northwind Inc.\n",
                             terms + menu + "Copyright \xC2\xA9 2019 Acme Data Holdings Inc.\n")
                   .substantive);
+  for (const char* holder : {"Northwind Inc., a subsidiary of Acme Holdings", "Northwind Inc. and Acme Inc.",
+                             "Northwind SAS, filiale du groupe Acme"})
+    EXPECT_TRUE(header_change(terms + menu + "Copyright \xC2\xA9 2019 Northwind Inc.\n",
+                              terms + menu + "Copyright \xC2\xA9 2019 " + holder + "\n")
+                    .substantive)
+        << holder;
+  EXPECT_FALSE(header_change(terms + menu + "Copyright \xC2\xA9 2019 Northwind Motors Disclaimers\n",
+                             terms + menu + "Copyright \xC2\xA9 2019 Northwind Motors\n")
+                   .substantive);
   EXPECT_FALSE(header_change(terms + menu + "Copyright \xC2\xA9 2019 Northwind Inc. All rights reserved.\n",
                              terms + menu + "Copyright \xC2\xA9 2026 Northwind Inc. All rights reserved.\n")
                    .substantive);

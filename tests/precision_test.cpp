@@ -343,6 +343,9 @@ const Pair kSubstantive[] = {
      "To opt out, use our [opt-out form](https://optout.adbroker.example/lumen).", {}},
     // A cross-reference ending a sentence is no enumerator.
     {"BracketedReferenceEndingASentence", "Read paragraph (5). You must keep it.", "Read paragraph (6). You must keep it.", {}},
+    {"BracketedReferenceAfterAnAbbreviation", "We rely on GDPR Art. (6). The basis is consent.",
+     "We rely on GDPR Art. (9). The basis is consent.", {}},
+    {"BracketedValueAfterAColon", "Legal basis: (a). We process it.", "Legal basis: (f). We process it.", {}},
     {"UrlPutInWithWords", "To opt out, see our Data Map.", "To opt out, see our Data Map or write to https://optout.adbroker.example.", {}},
     // Contrib replay: a coffee chain's terms adding its shop's site to the sites they cover.
     {"AHostAddedToTheSitesCovered",
@@ -950,7 +953,9 @@ TEST(PrecisionPageControl, ButtonsPutInBetweenSectionsAreCosmetic) {
   // Twins: a button asking for the reader's due, one naming a document, a rule's bullet, a
   // button taken away, a sentence.
   for (const char* line : {"Request a copy of your data", "Read the Arbitration Agreement", "- Join only groups you trust",
-                           "Join Lumen today."})
+                           "Join Lumen today.", "Email may be monitored", "Get a refund", "Start arbitration",
+                           "Contact our Data Protection Officer", "Join no class action against Lumen",
+                           "Download the data processing addendum", "Senden Sie keine Gesundheitsdaten"})
     EXPECT_TRUE(change_of(text, with(line)).substantive) << line;
   EXPECT_TRUE(change_of(with("Download your data"), text).substantive);
 }

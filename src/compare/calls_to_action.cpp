@@ -85,15 +85,38 @@ bool only_calls_to_action(const Hunk& hunk) {
   return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return is_call_to_action(line.text); });
 }
 
+namespace {
+
+// A call to take up the site's own product: a verb of joining, downloading or contacting, then
+// the site's name as written (capitalised: "Join Lumen today", "Download HER now",
+// "T\xC3\xA9l\xC3\xA9" "chargez Lumen") or "us" ("Contact us"), and none of the words a term is made of.
+// "Get a refund", "Start arbitration", "Contact our Data Protection Officer", "Email may be
+// monitored", "Join no class action" are not (a review's finds).
+bool is_site_call(std::string_view block_text) {
+  const std::vector<std::string> written = space_separated_words(trim(parse_block(block_text).text));
+  const std::vector<std::string> words = button_words(block_text);
+  if (words.size() < 2 || written.size() != words.size()) return false;
+  if (!is_one_of(words[0], {"join", "download", "try", "install", "get", "start", "contact", "t\xC3\xA9l\xC3\xA9" "chargez",
+                            "rejoignez", "contactez-nous", "lade", "descarga", "descargue", "\xC3\xBA" "nete", "scarica",
+                            "unisciti", "baixe", "download", "contacteer"}))
+    return false;
+  const std::string& second = written[1];
+  const bool names_the_site = !second.empty() && second[0] >= 'A' && second[0] <= 'Z' &&
+                              !is_one_of(words[1], {"a", "an", "the", "our", "your", "my", "no", "not", "le", "la",
+                                                     "les", "un", "une", "der", "die", "das", "el", "il", "o"});
+  if (!names_the_site && !(words.size() == 2 && words[1] == "us")) return false;
+  if (any_of_words(words, kNegationWords) || any_of_words(words, kDocumentWords)) return false;
+  return !any_of_words(words, {"refund", "refunds", "complaint", "arbitration", "consent", "form", "list", "addendum",
+                                "opt-out", "data", "account", "rights", "right", "privacy", "sdk", "tracking", "court",
+                                "mediation", "officer", "dpo", "regulator", "permission", "support"});
+}
+
+}  // namespace
+
 bool only_calls_put_in(const Hunk& hunk) {
   if (hunk.lines.empty()) return false;
   return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
-    if (line.op != '+') return false;
-    const Block block = parse_block(line.text);
-    if (block.kind != BlockKind::paragraph || !is_call_to_action(block.text) || asks_for_the_readers_due(block.text))
-      return false;
-    // "Read the Arbitration Agreement" put in points to a document: what it says may be new.
-    return !any_of_words(space_separated_words(canonicalize(block.text, kFoldToWords)), kDocumentWords);
+    return line.op == '+' && parse_block(line.text).kind == BlockKind::paragraph && is_site_call(line.text);
   });
 }
 

@@ -33,11 +33,13 @@ bool asks_for_the_readers_due(std::string_view block_text);
 // relabelled one may say another thing ("Request account deletion" -> "... deactivation").
 bool only_calls_to_action(const Hunk& hunk);
 
-// Whether a hunk only puts in buttons anywhere in the text, each a paragraph of its own ("Join
-// Lumen today", "Download Lumen now", "Contact us" between a policy's sections: a dating app's
-// privacy policy, raw snapshots), none asking for what is due to the reader nor naming a
-// document ("Read the Arbitration Agreement" may point to new terms). A list item is a rule's
-// bullet ("Join only groups you trust"); a button taken away may have been a way to a right.
+// Whether a hunk only puts in calls to take up the site's own product anywhere in the text, each
+// a paragraph of its own: a verb of joining, downloading or contacting, then the site's name
+// as written or "us" ("Join Lumen today", "Download Lumen now", "Contact us" between a policy's
+// sections: a dating app's privacy policy, raw snapshots), no negation, document or word a term
+// is made of ("Get a refund", "Start arbitration", "Contact our Data Protection Officer",
+// "Email may be monitored" are not: a review's finds). A list item is a rule's bullet; a
+// button taken away may have been a way to a right.
 bool only_calls_put_in(const Hunk& hunk);
 
 }  // namespace tosdiff

@@ -1,6 +1,7 @@
 #include "tosdiff/compare/copyright_holder.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -56,7 +57,19 @@ bool names_another_copyright_holder(const Hunk& hunk) {
   auto holds = [](const std::set<std::string>& a, const std::set<std::string>& b) {
     return std::includes(a.begin(), a.end(), b.begin(), b.end());
   };
-  return !holds(removed, added) && !holds(added, removed);
+  if (!holds(removed, added) && !holds(added, removed)) return true;
+  // One side's words holding the other's: a link's label glued to the line, unless the words
+  // only one side has say who else holds it ("Lumen Inc., a subsidiary of Acme Holdings", "...
+  // and Acme Inc.", "filiale du groupe Acme", "ein Unternehmen der Acme AG": a review's finds).
+  std::set<std::string> only_one;
+  std::set_symmetric_difference(removed.begin(), removed.end(), added.begin(), added.end(),
+                                std::inserter(only_one, only_one.begin()));
+  return std::any_of(only_one.begin(), only_one.end(), [](const std::string& word) {
+    return is_one_of(word, {"and", "&", "et", "und", "y", "e", "en", "subsidiary", "affiliate", "company", "group",
+                            "holdings", "holding", "inc", "ltd", "llc", "limited", "corp", "corporation", "plc", "gmbh",
+                            "ag", "sa", "sas", "bv", "filiale", "groupe", "unternehmen", "gruppe", "konzern", "grupo",
+                            "gruppo", "member", "division", "part", "owned"});
+  });
 }
 
 }  // namespace tosdiff

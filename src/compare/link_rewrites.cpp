@@ -417,6 +417,20 @@ bool names_an_opt_out_link(std::string_view line) {
   return false;
 }
 
+// A line about objecting, opting out or withdrawing, or pointing to a form, in the languages
+// tosdiff reads.
+bool speaks_of_objecting(std::string_view line) {
+  const std::string lower = tosdiff::ascii_lower(line);
+  for (std::string_view stem : {"opt out", "opt-out", "opt in", "object", "withdraw", "unsubscribe", "oppos", "retirer",
+                                "d\xC3\xA9sinscri", "widerspr", "widerruf", "abmeld", "oponer", "oposici", "retirar",
+                                "revocar", "opporsi", "opposizione", "revocare", "revogar", "bezwaar", "intrekken",
+                                "formulaire", "formular", "formulario", "modulo", "formul\xC3\xA1rio"})
+    if (lower.find(stem) != std::string::npos) return true;
+  for (const std::string& word : space_separated_words(lower))  // "form" as a word: "information" is none
+    if (word.rfind("form", 0) == 0 && (word.size() == 4 || word == "forms" || !is_ascii_letter(word[4]))) return true;
+  return false;
+}
+
 // A page's address as a Markdown link's target: a scheme's, a site's or a path's, no space in
 // it. Not an e-mail address: "[our DPO](mailto:dpo@...)" may be the only place the address is
 // given (a review's find).
@@ -473,8 +487,10 @@ bool only_written_links_made_links(const Hunk& hunk) {
     const std::string old_labels = labels_of_written_links(removed[i], in_old);
     const std::string new_labels = labels_of_written_links(added[i], in_new);
     if (in_old == 0 || in_new > 0) return false;
-    // A link a law makes the site show keeps its written target (a review's find).
-    if (names_an_opt_out_link(removed[i])) return false;
+    // Where the reader objects or opts out, the written target may be the only sign of whose form
+    // it is (a review's finds: "visit [this page](...)" to opt out, "[ce formulaire]",
+    // "[dieses Formular]").
+    if (names_an_opt_out_link(removed[i]) || speaks_of_objecting(removed[i])) return false;
     if (comparison_key(old_labels) != comparison_key(new_labels)) return false;
     any = true;
   }

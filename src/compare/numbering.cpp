@@ -20,7 +20,7 @@ bool is_roman_numeral(std::string_view w) {
 // Length of a leading enumerator with its trailing space, or 0. Recognized: "4. ", "4) ",
 // "(4) ", "(4). ", "4.2 ", "4.2.1. ", "(b) ", "b) ", "b. ", "iii. ", "(iv) ", optionally after
 // "Section ", "Article " or "§". A bare "4 " or "I " is text, not numbering.
-std::size_t enumerator_length(std::string_view s) {
+std::size_t enumerator_length(std::string_view s, bool dot_after_allowed = true) {
   std::size_t i = 0;
   bool prefixed = false;
   for (std::string_view prefix : {"section ", "article ", "\xC2\xA7 ", "\xC2\xA7"}) {
@@ -68,7 +68,7 @@ std::size_t enumerator_length(std::string_view s) {
   if (paren && !closer) return 0;
   // "(5). To use the platform": a bracketed enumerator with a dot after it (dating replay: an
   // app's terms, "(5.)" written "(5)." one day).
-  const bool dot_after = paren && closer && i < s.size() && s[i] == '.';
+  const bool dot_after = dot_after_allowed && paren && closer && i < s.size() && s[i] == '.';
   if (dot_after) ++i;
   if (i >= s.size() || s[i] != ' ') return 0;  // a block that is only a number stays
   // "4." "4)" "(4)" mark an enumerator; "4.2" or "Section 5" only when a title follows
@@ -108,10 +108,17 @@ std::string strip_numbering(std::string_view s) {
     if (s[i] != ' ' || out.size() < 2) continue;
     const char before = out[out.size() - 2];
     if (!numbering_sentence_end(before)) continue;
+    // "(6). If ..." inside a block only after a full stop ending a word of 5 lower-case letters
+    // or more: "GDPR Art. (6). The" and "Legal basis: (a). We" are references and values (a
+    // review's finds).
+    std::size_t word_start = out.size() - 2;
+    while (word_start > 0 && out[word_start - 1] >= 'a' && out[word_start - 1] <= 'z') --word_start;
+    const bool after_a_word = before == '.' && out.size() - 2 - word_start >= 5 &&
+                              (word_start == 0 || out[word_start - 1] == ' ');
     // A run of marked enumerators ("6. e. Deletion"), then a capitalized word.
     std::size_t next = i + 1;
     for (;;) {
-      const std::size_t cut = enumerator_length(s.substr(next));
+      const std::size_t cut = enumerator_length(s.substr(next), after_a_word);
       const char mark = cut >= 2 ? s[next + cut - 2] : ' ';  // the character before its space
       if (mark != '.' && mark != ')') break;
       next += cut;

@@ -9,6 +9,7 @@
 #include "tosdiff/compare/calls_to_action.hpp"
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/document_labels.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/language_labels.hpp"
 #include "tosdiff/compare/page_banner.hpp"
@@ -39,59 +40,6 @@ constexpr std::string_view kFooterLinks[] = {
     // A cable company's footer (contrib replay: its privacy policy, 86 alerts, its menus' entries).
     "press room", "pressroom", "newsroom", "site index", "advertise with us",
     "store locator", "corporate blog", "corporate site"};
-
-// Words saying which terms a label points to, other than the ones in force ("Proposed Terms",
-// "Superseded Terms", "Nouvelles conditions", "Neue Nutzungsbedingungen"), in the languages
-// tosdiff reads. Not the past's ("Prior Versions", "Anciennes conditions"): a link to the
-// archive every such site has.
-constexpr std::initializer_list<const char*> kStateWords = {
-    "draft", "new", "effective", "proposed", "superseded", "upcoming", "future", "revised", "amended",
-    "nouvelle", "nouvelles", "nouveau", "nouveaux", "neue", "neuen", "k\xC3\xBC" "nftige", "nueva", "nuevas", "nuova",
-    "nuove", "nova", "novas", "nieuwe",
-    // Changed, binding, applying ("Conditions de r\xC3\xA9siliation modifi\xC3\xA9" "es", "EU Terms apply": a review's finds).
-    "modified", "changed", "modifi\xC3\xA9", "modifi\xC3\xA9" "e", "modifi\xC3\xA9" "es", "modifi\xC3\xA9s", "ge\xC3\xA4ndert",
-    "ge\xC3\xA4nderte", "modificadas", "modificados", "modificate", "modificati", "gewijzigd", "gewijzigde", "mandatory",
-    "required", "binding", "obligatoire", "obligatoires", "verpflichtend", "obligatorio", "obligatoria", "obbligatorio",
-    "obbligatoria", "obrigat\xC3\xB3rio", "verplicht", "apply", "applies", "applicable", "gelten", "gilt",
-    "s'appliquent", "aplican", "aplicam", "applicano", "gelden"};
-
-// A label naming the state of a document ("Proposed Terms", "Neue Nutzungsbedingungen", "EU
-// Terms apply", "No Refunds Policy"): the page may now hold other terms than the ones in force,
-// or say where they bind (a review's finds).
-bool names_a_state_of_terms(std::string_view text) {
-  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
-  constexpr std::size_t kLabelMaxWords = 6;
-  if (words.size() > kLabelMaxWords || (!any_of_words(words, kStateWords) && !any_of_words(words, kNegationWords)))
-    return false;
-  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
-    if (is_one_of(word, kDocumentWords)) return true;
-    for (std::string_view stem : {"bedingung", "condition", "condici", "condizion", "termini", "t\xC3\xA9rminos", "termos",
-                                  "voorwaarden", "politique", "pol\xC3\xADtica", "politica", "richtlinie",
-                                  "erkl\xC3\xA4rung", "cgu", "cgv", "agb", "charte", "beleid"})
-      if (word.find(stem) != std::string::npos) return true;
-    return false;
-  });
-}
-
-// A tab to another of the site's documents: "Community Guidelines", "Cookie Policy", "Terms of
-// Sale" as a label of at most 4 words, no digit and no sentence's marks, ending with a
-// document's name, and no negation or state in it ("No Arbitration Agreement", "Arbitration
-// Agreement Applies", "Terms for Minors", "Proposed Terms" say something: a review's finds).
-bool names_another_document(std::string_view line) {
-  constexpr std::size_t kTabMaxWords = 4;
-  const Block block = parse_block(line);
-  if (block.kind == BlockKind::heading || block.text.find_first_of("0123456789.;:!?") != std::string::npos) return false;
-  const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
-  if (words.empty() || words.size() > kTabMaxWords) return false;
-  if (any_of_words(words, kNegationWords) || any_of_words(words, kStateWords) ||
-      any_of_words(words, {"version", "versions", "archived", "archive", "previous", "former", "old", "older", "updated",
-                           "current", "latest", "prior", "past"}))
-    return false;
-  const std::size_t n = words.size();
-  const bool ends_with_a_name = is_one_of(words[n - 1], kDocumentWords);
-  const bool name_of_a_use = n >= 3 && words[n - 2] == "of" && is_one_of(words[n - 3], kDocumentWords);  // "Terms of Sale"
-  return ends_with_a_name || name_of_a_use;
-}
 
 }  // namespace
 
@@ -613,12 +561,15 @@ std::size_t closing_copyright_line(const Text& text) {
 
 // The footer's end: past its copyright line at `copyright`, and past the list of links that
 // may follow it ("- © 2014 Lumen Motors", "- Contact Us", "- Recalls": a carmaker's footer), up to
-// the first block that is no such link. What follows may say anything ("Your data is stored in
+// the first block that is no such link, when two of them are the links every footer has. What follows may say anything ("Your data is stored in
 // the EU", an annex: a review's finds).
 std::size_t end_of_links_after(const Text& text, std::size_t copyright) {
-  std::size_t end = copyright + 1;
-  while (end < text.blocks.size() && text.blocks[end].kind == BlockKind::list_item && is_menu_label(text.blocks[end])) ++end;
-  return end;
+  std::size_t end = copyright + 1, links = 0;
+  while (end < text.blocks.size() && text.blocks[end].kind == BlockKind::list_item && is_menu_label(text.blocks[end]))
+    links += footer_links_in(text.blocks[end++].text);
+  // Links of a footer, two of them at least: a list of processors or of places data is kept
+  // right after the copyright line is the document's (a review's finds).
+  return links >= kFooterMinLinks ? end : copyright + 1;
 }
 
 }  // namespace

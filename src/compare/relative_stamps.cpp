@@ -8,6 +8,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 
 namespace tosdiff {
 namespace {
@@ -47,6 +49,38 @@ void mark_section_headings(std::vector<Hunk>& hunks, const Text& before, const T
   const std::size_t all = headings_at(direction == '-' ? before : after, levels);
   if (all == 0 || headings * 4 < all * 3) return;
   for (Hunk* hunk : dropped) mark_cosmetic(*hunk, "layout");
+}
+
+namespace {
+
+// A heading's key without the article opening it ("The App Store" reads "App Store"), in the
+// languages tosdiff reads; "l'" glued to its noun too.
+std::string key_without_article(std::string_view heading) {
+  std::string key = canonicalize(heading, kFoldToWords);
+  const std::size_t space = key.find(' ');
+  if (space != std::string::npos &&
+      is_one_of(key.substr(0, space), {"the", "a", "an", "le", "la", "les", "un", "une", "der", "die", "das", "ein", "eine",
+                                       "el", "los", "las", "il", "lo", "gli", "o", "os", "as", "de", "het", "een"}))
+    key.erase(0, space + 1);
+  else if (key.rfind("l'", 0) == 0)
+    key.erase(0, 2);
+  return comparison_key(key);
+}
+
+}  // namespace
+
+void mark_heading_articles(std::vector<Hunk>& hunks) {
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.old_lines == 0 || hunk.old_lines != hunk.new_lines) continue;
+    std::vector<Block> removed, added;
+    for (const LineOp& line : hunk.lines) (line.op == '-' ? removed : added).push_back(parse_block(line.text));
+    if (removed.size() != added.size()) continue;
+    bool all = true;
+    for (std::size_t i = 0; i < removed.size() && all; ++i)
+      all = removed[i].kind == BlockKind::heading && added[i].kind == BlockKind::heading &&
+            removed[i].level == added[i].level && key_without_article(removed[i].text) == key_without_article(added[i].text);
+    if (all) mark_cosmetic(hunk, "spelling");
+  }
 }
 
 }  // namespace tosdiff

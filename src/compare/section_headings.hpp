@@ -18,4 +18,10 @@ namespace tosdiff {
 // scope, "For users in the EEA") or a few among many stays news.
 void mark_section_headings(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
+// Marks cosmetic, kind "spelling", every substantive hunk rewording headings only, each the
+// same but for an article opening it ("App Store" / "The App Store", "Conditions" / "Les
+// conditions": dating replay, a site's terms re-styling their headings). The house style of a
+// title; in a sentence an article may say which thing.
+void mark_heading_articles(std::vector<Hunk>& hunks);
+
 }  // namespace tosdiff

@@ -278,25 +278,39 @@ bool is_video_embed(const GumboNode* node) {
   return name == "lite-youtube" || name == "lite-vimeo" || name == "youtube-video" || name == "video-js";
 }
 
-// A video module: a box holding an embedded video, a line or two of pitch and a button ("How it
-// works ... Start free today": a dating site's terms and policies, the box put in under the
-// terms one day and taken away the next, each an alert). At most 400 characters of text and no
-// heading element: a policy's section that shows a video has a heading of its own and says more.
+// Whether a link's or button's label calls the reader to sign up ("Start free today", "Join now",
+// "Sign up", "Download the app", "Essai gratuit", "Jetzt registrieren", ...).
+bool is_sign_up_call(std::string_view label) {
+  return contains_any(label, {"start", "join", "sign up", "signup", "register", "download", "try ", "get started",
+                              "subscribe", "free", "inscri", "commencer", "essai", "rejoindre", "registr", "anmelden",
+                              "kostenlos", "empieza", "empezar", "prueba", "gratis", "iscriviti", "prova", "comece",
+                              "experimente", "probeer", "aanmelden"});
+}
+
+// A video module: a box holding an embedded video, a line or two of pitch and a button calling
+// the reader to sign up ("How it works ... Start free today": a dating site's terms and
+// policies, the box put in under the terms one day and taken away the next, each an alert). At
+// most 300 characters of text, no digit, no heading element: a policy's box that shows a video
+// beside a clause ("We record video calls ... Learn more", a retention period, an age) is the
+// document's (a review's finds).
 bool is_video_promo(const FlatDocument& doc, std::uint32_t position) {
   constexpr std::uint32_t kPromoMaxNodes = 200;
-  constexpr std::size_t kPromoMaxText = 400;
+  constexpr std::size_t kPromoMaxText = 300;
   const GumboTag tag = doc.nodes[position]->v.element.tag;
   if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_FIGURE && tag != GUMBO_TAG_ASIDE) return false;
   if (doc.end[position] - position > kPromoMaxNodes) return false;
-  bool video = false, button = false;
+  bool video = false, call = false;
   for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
     const GumboNode* node = doc.nodes[i];
     if (node->type != GUMBO_NODE_ELEMENT) continue;
     if (heading_level_of(node)) return false;
     video = video || is_video_embed(node);
-    button = button || node->v.element.tag == GUMBO_TAG_A || node->v.element.tag == GUMBO_TAG_BUTTON;
+    const GumboTag inner = node->v.element.tag;
+    if (inner == GUMBO_TAG_A || inner == GUMBO_TAG_BUTTON) call = call || is_sign_up_call(small_text(doc, i, 60));
   }
-  return video && button && text_length(doc, position, kPromoMaxText) <= kPromoMaxText;
+  if (!video || !call || text_length(doc, position, kPromoMaxText) > kPromoMaxText) return false;
+  const std::string text = small_text(doc, position, kPromoMaxText);
+  return std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace

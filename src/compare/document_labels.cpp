@@ -1,0 +1,76 @@
+#include "tosdiff/compare/document_labels.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/word_lists.hpp"
+#include "tosdiff/model/text.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+// Words saying which terms a label points to, other than the ones in force ("Proposed Terms",
+// "Superseded Terms", "Nouvelles conditions", "Neue Nutzungsbedingungen"), in the languages
+// tosdiff reads. Not the past's ("Prior Versions", "Anciennes conditions"): a link to the
+// archive every such site has.
+constexpr std::initializer_list<const char*> kStateWords = {
+    "draft", "new", "effective", "proposed", "superseded", "upcoming", "future", "revised", "amended",
+    "nouvelle", "nouvelles", "nouveau", "nouveaux", "neue", "neuen", "k\xC3\xBC" "nftige", "nueva", "nuevas", "nuova",
+    "nuove", "nova", "novas", "nieuwe", "pending", "next", "interim", "expired", "preview", "futures", "futur", "venir",
+    "zuk\xC3\xBC" "nftige", "zuk\xC3\xBC" "nftigen", "geltende", "geltenden", "pr\xC3\xB3ximos", "pr\xC3\xB3ximas",
+    "futuros", "futuras", "applicables", "aplicables", "applicabili", "aplic\xC3\xA1veis", "toepasselijke",
+    // Changed, binding, applying ("Conditions de r\xC3\xA9siliation modifi\xC3\xA9" "es", "EU Terms apply": a review's finds).
+    "modified", "changed", "modifi\xC3\xA9", "modifi\xC3\xA9" "e", "modifi\xC3\xA9" "es", "modifi\xC3\xA9s", "ge\xC3\xA4ndert",
+    "ge\xC3\xA4nderte", "modificadas", "modificados", "modificate", "modificati", "gewijzigd", "gewijzigde", "mandatory",
+    "required", "binding", "obligatoire", "obligatoires", "verpflichtend", "obligatorio", "obligatoria", "obbligatorio",
+    "obbligatoria", "obrigat\xC3\xB3rio", "verplicht", "apply", "applies", "applicable", "gelten", "gilt",
+    "s'appliquent", "aplican", "aplicam", "applicano", "gelden"};
+
+}  // namespace
+
+// A label naming the state of a document ("Proposed Terms", "Neue Nutzungsbedingungen", "EU
+// Terms apply", "No Refunds Policy"): the page may now hold other terms than the ones in force,
+// or say where they bind (a review's finds).
+bool names_a_state_of_terms(std::string_view text) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
+  constexpr std::size_t kLabelMaxWords = 6;
+  if (words.size() > kLabelMaxWords || (!any_of_words(words, kStateWords) && !any_of_words(words, kNegationWords)))
+    return false;
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    if (is_one_of(word, kDocumentWords)) return true;
+    for (std::string_view stem : {"bedingung", "condition", "condici", "condizion", "termini", "t\xC3\xA9rminos", "termos",
+                                  "voorwaarden", "politique", "pol\xC3\xADtica", "politica", "richtlinie",
+                                  "erkl\xC3\xA4rung", "cgu", "cgv", "agb", "charte", "beleid"})
+      if (word.find(stem) != std::string::npos) return true;
+    return false;
+  });
+}
+
+// A tab to another of the site's documents: "Community Guidelines", "Cookie Policy", "Terms of
+// Sale" as a label of at most 4 words, no digit and no sentence's marks, ending with a
+// document's name, and no negation or state in it ("No Arbitration Agreement", "Arbitration
+// Agreement Applies", "Terms for Minors", "Proposed Terms" say something: a review's finds).
+bool names_another_document(std::string_view line) {
+  constexpr std::size_t kTabMaxWords = 4;
+  const Block block = parse_block(line);
+  if (block.kind == BlockKind::heading || block.text.find_first_of("0123456789.;:!?") != std::string::npos) return false;
+  const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
+  if (words.empty() || words.size() > kTabMaxWords) return false;
+  if (any_of_words(words, kNegationWords) || any_of_words(words, kStateWords) ||
+      any_of_words(words, {"version", "versions", "archived", "archive", "previous", "former", "old", "older", "updated",
+                           "current", "latest", "prior", "past", "update", "updates", "change", "changes", "to", "our",
+                           "your", "about", "for",
+                           // A new arbitration agreement may be what the tab shows (a review's find).
+                           "arbitration", "dispute", "disputes", "class", "waiver", "arbitrage", "schiedsvereinbarung",
+                           "arbitraje", "arbitrato", "arbitragem", "arbitrage"}))
+    return false;
+  const std::size_t n = words.size();
+  const bool ends_with_a_name = is_one_of(words[n - 1], kDocumentWords);
+  const bool name_of_a_use = n >= 3 && words[n - 2] == "of" && is_one_of(words[n - 3], kDocumentWords);  // "Terms of Sale"
+  return ends_with_a_name || name_of_a_use;
+}
+
+}  // namespace tosdiff

@@ -1,0 +1,22 @@
+#pragma once
+// Short labels that name a document: a tab to another of the site's documents ("Community
+// Guidelines", "Cookie Policy", "Terms of Sale") set above a document, which names a topic and
+// says nothing of it; and a label naming other terms than those in force, or where they apply
+// ("Proposed Terms", "Superseded Terms", "Neue Nutzungsbedingungen", "EU Terms apply", "No
+// Refunds Policy"), which says which terms the page holds. Pure tests; page_margins.cpp marks.
+
+#include <string_view>
+
+namespace tosdiff {
+
+// A label of at most 6 words with a document's name (or a stem of one in the seven languages)
+// and a word of the future, a change, a binding force or an application, or a negation. Not
+// the past's ("Prior Versions", "Anciennes conditions": the archive's link).
+bool names_a_state_of_terms(std::string_view text);
+
+// A rendered line that is a tab to another document: at most 4 words, not a heading, no digit
+// or sentence mark, ending with a document's name ("... of Sale" too), no negation, state or
+// edition ("No Arbitration Agreement", "Arbitration Agreement Applies", "Update to our Terms").
+bool names_another_document(std::string_view line);
+
+}  // namespace tosdiff
