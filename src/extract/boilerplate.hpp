@@ -2,7 +2,8 @@
 // Recognizes page furniture that is never part of a policy's text: navigation, cookie and
 // consent banners, skip links, "back to top", share and newsletter boxes, breadcrumbs,
 // language pickers (named, or lists of language names), screen-reader helper text, video
-// modules (an embedded player with a line of pitch and a button, no heading), and (when
+// modules (an embedded player with a line of pitch and a call to sign up, no heading, no digit),
+// and (when
 // the whole page is in play) the site's header, footer and sidebars, its copyright line and
 // its lists of links to its own places (site_furniture.hpp). Rules are generic (structure, ARIA roles, well-known
 // class and id words, consent managers' containers), never tied to one site, and guarded by
