@@ -82,6 +82,14 @@ TEST(PageHeader, ATabToAnotherDocumentAboveTheFirstSentenceIsCosmetic) {
                             "Update to our Terms", "Pending Terms", "Arbitration Agreement", "Zuk\xC3\xBC" "nftige AGB", "Condiciones aplicables"})
     EXPECT_TRUE(header_change(page("# Terms of Service\n"), page(std::string(label) + "\n# Terms of Service\n")).substantive)
         << label;
+  // A label naming the document renamed to name another (a review's finds), in two languages; a
+  // badge beside it is a label.
+  EXPECT_TRUE(header_change(page("Consumer Terms\n# Terms\n"), page("Business Terms\n# Terms\n")).substantive);
+  EXPECT_TRUE(header_change(page("Terms of Service\n# Terms\n"), page("Terms of Sale\n# Terms\n")).substantive);
+  EXPECT_TRUE(header_change(page("Conditions g\xC3\xA9n\xC3\xA9rales d'utilisation\n# CGU\n"),
+                            page("Conditions g\xC3\xA9n\xC3\xA9rales de vente\n# CGU\n"))
+                  .substantive);
+  EXPECT_FALSE(header_change(page("Business Terms\n# Terms\n"), page("Business Terms (PDF)\n# Terms\n")).substantive);
   // A link to the archive every such site has, above the title or in the footer, is a label.
   EXPECT_FALSE(header_change(page("# Terms of Service\n"), page("Prior Versions of the Terms\n# Terms of Service\n")).substantive);
   EXPECT_TRUE(header_change(page("# Terms of Service\n"), page("Arbitration agreement updated\n# Terms of Service\n")).substantive);

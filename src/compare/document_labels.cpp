@@ -1,6 +1,7 @@
 #include "tosdiff/compare/document_labels.hpp"
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,41 @@ bool names_another_document(std::string_view line) {
   const bool ends_with_a_name = is_one_of(words[n - 1], kDocumentWords);
   const bool name_of_a_use = n >= 3 && words[n - 2] == "of" && is_one_of(words[n - 3], kDocumentWords);  // "Terms of Sale"
   return ends_with_a_name || name_of_a_use;
+}
+
+namespace {
+
+// The folded words of a short label naming a document ("Consumer Terms", "Conditions générales
+// d'utilisation"): at most 6 words, no heading, no bar or dash setting a site's name apart, no
+// digit or sentence mark; empty when the line is no such label.
+std::set<std::string> document_label_words(std::string_view line) {
+  constexpr std::size_t kLabelMaxWords = 6;
+  const Block block = parse_block(line);
+  if (block.kind == BlockKind::heading || block.text.find_first_of("0123456789.;:!?|") != std::string::npos ||
+      block.text.find(" - ") != std::string::npos)
+    return {};
+  const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
+  if (words.empty() || words.size() > kLabelMaxWords) return {};
+  const bool names_one = std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    if (is_one_of(word, kDocumentWords)) return true;
+    for (std::string_view stem : {"bedingung", "condition", "condici", "condizion", "termini", "t\xC3\xA9rminos", "termos",
+                                  "voorwaarden", "cgu", "cgv", "agb"})
+      if (word.find(stem) != std::string::npos) return true;
+    return false;
+  });
+  return names_one ? std::set<std::string>(words.begin(), words.end()) : std::set<std::string>{};
+}
+
+}  // namespace
+
+bool renames_a_document(const Hunk& hunk) {
+  std::vector<std::set<std::string>> removed, added;
+  for (const LineOp& line : hunk.lines) (line.op == '-' ? removed : added).push_back(document_label_words(line.text));
+  if (removed.size() != 1 || added.size() != 1 || removed[0].empty() || added[0].empty()) return false;
+  auto holds = [](const std::set<std::string>& a, const std::set<std::string>& b) {
+    return std::includes(a.begin(), a.end(), b.begin(), b.end());
+  };
+  return !holds(removed[0], added[0]) && !holds(added[0], removed[0]);
 }
 
 }  // namespace tosdiff

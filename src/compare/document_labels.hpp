@@ -7,6 +7,8 @@
 
 #include <string_view>
 
+#include "tosdiff/model/change.hpp"
+
 namespace tosdiff {
 
 // A label of at most 6 words with a document's name (or a stem of one in the seven languages)
@@ -18,5 +20,12 @@ bool names_a_state_of_terms(std::string_view text);
 // or sentence mark, ending with a document's name ("... of Sale" too), no negation, state or
 // edition ("No Arbitration Agreement", "Arbitration Agreement Applies", "Update to our Terms").
 bool names_another_document(std::string_view line);
+
+// Whether the hunk puts one short label naming a document for another naming another (`Consumer
+// Terms` → `Business Terms`, `Terms of Service` → `Terms of Sale`, `Conditions générales
+// d'utilisation` → `... de vente`: a review's finds): no heading, no site's name set apart by a
+// bar or a dash, neither label's words holding the other's (`Business Terms - New` is a badge).
+// Above the first sentence the page says it holds other terms.
+bool renames_a_document(const Hunk& hunk);
 
 }  // namespace tosdiff

@@ -628,7 +628,7 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
                   // Above the first sentence, "Proposed Terms" or "EU Terms apply" says which terms
                   // the page holds; a footer's "Privacy Policy (Updated)" is its link's label.
                   (header && names_a_state_of_terms(parse_block(hunk.lines[i].text).text));
-    if (says_more) continue;
+    if (says_more || (header && renames_a_document(hunk))) continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
     // A row of buttons names the topics the text below is about (calls_to_action.hpp).
