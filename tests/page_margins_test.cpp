@@ -90,6 +90,7 @@ TEST(PageHeader, ATabToAnotherDocumentAboveTheFirstSentenceIsCosmetic) {
                             page("Conditions g\xC3\xA9n\xC3\xA9rales de vente\n# CGU\n"))
                   .substantive);
   EXPECT_FALSE(header_change(page("Business Terms\n# Terms\n"), page("Business Terms (PDF)\n# Terms\n")).substantive);
+  EXPECT_FALSE(header_change(page("Privacy Policy\n# Terms\n"), page("Privacy Statement\n# Terms\n")).substantive);
   // A link to the archive every such site has, above the title or in the footer, is a label.
   EXPECT_FALSE(header_change(page("# Terms of Service\n"), page("Prior Versions of the Terms\n# Terms of Service\n")).substantive);
   EXPECT_TRUE(header_change(page("# Terms of Service\n"), page("Arbitration agreement updated\n# Terms of Service\n")).substantive);

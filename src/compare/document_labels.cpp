@@ -106,7 +106,16 @@ bool renames_a_document(const Hunk& hunk) {
   auto holds = [](const std::set<std::string>& a, const std::set<std::string>& b) {
     return std::includes(a.begin(), a.end(), b.begin(), b.end());
   };
-  return !holds(removed[0], added[0]) && !holds(added[0], removed[0]);
+  if (holds(removed[0], added[0]) || holds(added[0], removed[0])) return false;
+  // One kind of document called otherwise ("Privacy Policy" / "Privacy Statement": contrib replay,
+  // a carmaker's menu) is the same document.
+  auto besides_document_words = [](const std::set<std::string>& words) {
+    std::set<std::string> rest;
+    for (const std::string& word : words)
+      if (!is_one_of(word, kDocumentWords)) rest.insert(word);
+    return rest;
+  };
+  return besides_document_words(removed[0]) != besides_document_words(added[0]);
 }
 
 }  // namespace tosdiff

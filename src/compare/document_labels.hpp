@@ -24,7 +24,8 @@ bool names_another_document(std::string_view line);
 // Whether the hunk puts one short label naming a document for another naming another (`Consumer
 // Terms` → `Business Terms`, `Terms of Service` → `Terms of Sale`, `Conditions générales
 // d'utilisation` → `... de vente`: a review's finds): no heading, no site's name set apart by a
-// bar or a dash, neither label's words holding the other's (`Business Terms - New` is a badge).
+// bar or a dash, neither label's words holding the other's (`Business Terms - New` is a badge),
+// not one kind of document called otherwise (`Privacy Policy` / `Privacy Statement`).
 // Above the first sentence the page says it holds other terms.
 bool renames_a_document(const Hunk& hunk);
 
