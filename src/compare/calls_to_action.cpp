@@ -98,7 +98,7 @@ bool is_site_call(std::string_view block_text) {
   if (words.size() < 2 || written.size() != words.size()) return false;
   if (!is_one_of(words[0], {"join", "download", "try", "install", "get", "start", "contact", "t\xC3\xA9l\xC3\xA9" "chargez",
                             "rejoignez", "contactez-nous", "lade", "descarga", "descargue", "\xC3\xBA" "nete", "scarica",
-                            "unisciti", "baixe", "download", "contacteer"}))
+                            "unisciti", "baixe", "contacteer"}))
     return false;
   const std::string& second = written[1];
   const bool names_the_site = !second.empty() && second[0] >= 'A' && second[0] <= 'Z' &&

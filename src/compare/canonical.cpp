@@ -474,8 +474,11 @@ std::string canonicalize(std::string_view text, unsigned steps) {
   std::string s(text);
   if ((steps & kFoldMarkup) && s.find_first_of("<&") != std::string::npos) s = decode_literal_entities(drop_literal_tags(s));
   if ((steps & kFoldMarkup) && s.find("##") != std::string::npos) s = drop_written_heading_marks(s);
-  if ((steps & kFoldMarkup) && (s.find("===") != std::string::npos || s.find("---") != std::string::npos))
-    s = drop_written_underlines(s);
+  // An underline is the line's last word: one look at its end, not a search of every key.
+  if (steps & kFoldMarkup) {
+    const std::size_t last = s.find_last_not_of(' ');
+    if (last != std::string::npos && (s[last] == '=' || s[last] == '-')) s = drop_written_underlines(s);
+  }
   if (steps & kFoldLinkAnnotation) s = drop_link_annotations(s);
   if (steps & kFoldLinkTarget) s = fold_prose_urls(fold_links(fold_hidden_emails(s)));
   if (steps & kFoldCounter) s = fold_counters(s);

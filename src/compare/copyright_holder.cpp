@@ -33,7 +33,7 @@ std::set<std::string> copyright_holder(std::string_view line) {
     if (word.empty() || is_ascii_digit(word[0]) || word == "(c)" ||
         is_one_of(word, {"copyright", "all", "rights", "reserved", "tous", "droits", "r\xC3\xA9serv\xC3\xA9s", "alle",
                          "rechte", "vorbehalten", "todos", "los", "derechos", "reservados", "tutti", "i", "diritti",
-                         "riservati", "direitos", "alle", "rechten", "voorbehouden"}))
+                         "riservati", "direitos", "rechten", "voorbehouden"}))
       continue;
     holder.insert(word);
   }

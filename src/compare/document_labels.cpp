@@ -30,6 +30,16 @@ constexpr std::initializer_list<const char*> kStateWords = {
     "obbligatoria", "obrigat\xC3\xB3rio", "verplicht", "apply", "applies", "applicable", "gelten", "gilt",
     "s'appliquent", "aplican", "aplicam", "applicano", "gelden"};
 
+// A document's name or a stem of one, in the seven languages ("terms", "Nutzungsbedingungen",
+// "condiciones", "CGU").
+bool is_document_word(const std::string& word) {
+  if (is_one_of(word, kDocumentWords)) return true;
+  for (std::string_view stem : {"bedingung", "condition", "condici", "condizion", "termini", "t\xC3\xA9rminos", "termos",
+                                "voorwaarden", "cgu", "cgv", "agb"})
+    if (word.find(stem) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 // A label naming the state of a document ("Proposed Terms", "Neue Nutzungsbedingungen", "EU
@@ -41,10 +51,9 @@ bool names_a_state_of_terms(std::string_view text) {
   if (words.size() > kLabelMaxWords || (!any_of_words(words, kStateWords) && !any_of_words(words, kNegationWords)))
     return false;
   return std::any_of(words.begin(), words.end(), [](const std::string& word) {
-    if (is_one_of(word, kDocumentWords)) return true;
-    for (std::string_view stem : {"bedingung", "condition", "condici", "condizion", "termini", "t\xC3\xA9rminos", "termos",
-                                  "voorwaarden", "politique", "pol\xC3\xADtica", "politica", "richtlinie",
-                                  "erkl\xC3\xA4rung", "cgu", "cgv", "agb", "charte", "beleid"})
+    if (is_document_word(word)) return true;
+    for (std::string_view stem : {"politique", "pol\xC3\xADtica", "politica", "richtlinie", "erkl\xC3\xA4rung", "charte",
+                                  "beleid"})
       if (word.find(stem) != std::string::npos) return true;
     return false;
   });
@@ -66,7 +75,7 @@ bool names_another_document(std::string_view line) {
                            "your", "about", "for",
                            // A new arbitration agreement may be what the tab shows (a review's find).
                            "arbitration", "dispute", "disputes", "class", "waiver", "arbitrage", "schiedsvereinbarung",
-                           "arbitraje", "arbitrato", "arbitragem", "arbitrage"}))
+                           "arbitraje", "arbitrato", "arbitragem"}))
     return false;
   const std::size_t n = words.size();
   const bool ends_with_a_name = is_one_of(words[n - 1], kDocumentWords);
@@ -87,13 +96,7 @@ std::set<std::string> document_label_words(std::string_view line) {
     return {};
   const std::vector<std::string> words = space_separated_words(canonicalize(block.text, kFoldToWords));
   if (words.empty() || words.size() > kLabelMaxWords) return {};
-  const bool names_one = std::any_of(words.begin(), words.end(), [](const std::string& word) {
-    if (is_one_of(word, kDocumentWords)) return true;
-    for (std::string_view stem : {"bedingung", "condition", "condici", "condizion", "termini", "t\xC3\xA9rminos", "termos",
-                                  "voorwaarden", "cgu", "cgv", "agb"})
-      if (word.find(stem) != std::string::npos) return true;
-    return false;
-  });
+  const bool names_one = std::any_of(words.begin(), words.end(), is_document_word);
   return names_one ? std::set<std::string>(words.begin(), words.end()) : std::set<std::string>{};
 }
 

@@ -7,6 +7,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/link_annotations.hpp"
+#include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/compare/prose_links.hpp"
 #include "tosdiff/compare/variants.hpp"
 #include "tosdiff/compare/word_lists.hpp"
@@ -408,11 +409,9 @@ bool leads_to_an_address(const std::string& word) {
 // My Personal Information", "our opt-out form"); "you can opt out of the processing" in a long
 // sentence names none.
 bool names_an_opt_out_link(std::string_view line) {
+  if (names_a_statutory_link(line)) return true;
   const std::string lower = tosdiff::ascii_lower(line);
-  for (std::string_view phrase : {"do not sell", "do not share", "sell or share", "sale or sharing", "limit the use of my",
-                                  "limit use of my", "privacy choices", "opt-out form", "opt out form", "opt-out link",
-                                  "opt-out page", "health data", "notice at collection", "ne pas vendre", "no vender",
-                                  "nicht verkaufen", "opciones de privacidad"})
+  for (std::string_view phrase : {"opt-out form", "opt out form", "opt-out link", "opt-out page"})
     if (lower.find(phrase) != std::string::npos) return true;
   return false;
 }

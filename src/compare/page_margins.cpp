@@ -54,16 +54,20 @@ std::size_t footer_links_in(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(labels.begin(), labels.end(), is_footer_link));
 }
 
-// The links a law makes a site show ("Do Not Sell or Share My Personal Information", "Limit
-// the Use of My Sensitive Personal Information"): one put on or taken off is news.
-bool is_statutory_opt_out(std::string_view text) {
+bool names_a_statutory_link(std::string_view text) {
   const std::string lower = ascii_lower(text);
-  for (std::string_view phrase : {"do not sell", "do not share", "limit the use of my", "your privacy choices",
-                                  "opt out", "opt-out", "sale or sharing", "sell or share", "sale of",
-                                  "consumer health data", "health data", "notice at collection", "opciones de privacidad", "no vender",
-                                  "no compartir", "ne pas vendre", "vos choix", "nicht verkaufen",
-                                  "datenschutzoptionen", "privacy choices", "limit use of my", "fdic", "not insured",
-                                  "no bank guarantee", "may lose value"})
+  for (std::string_view phrase : {"do not sell", "do not share", "limit the use of my", "limit use of my", "privacy choices",
+                                  "sale or sharing", "sell or share", "health data", "notice at collection",
+                                  "opciones de privacidad", "no vender", "ne pas vendre", "nicht verkaufen"})
+    if (lower.find(phrase) != std::string::npos) return true;
+  return false;
+}
+
+bool is_statutory_opt_out(std::string_view text) {
+  if (names_a_statutory_link(text)) return true;
+  const std::string lower = ascii_lower(text);
+  for (std::string_view phrase : {"opt out", "opt-out", "sale of", "no compartir", "vos choix", "datenschutzoptionen",
+                                  "fdic", "not insured", "no bank guarantee", "may lose value"})
     if (lower.find(phrase) != std::string::npos) return true;
   return false;
 }
@@ -547,22 +551,27 @@ std::size_t footer_below_last_sentence(const Text& text, std::size_t end) {
   return site_menu_above(text, last, first_link);
 }
 
+// The index of the text's last copyright line at or after block `from`; the text's size when
+// there is none.
+std::size_t last_copyright_line(const Text& text, std::size_t from) {
+  for (std::size_t i = text.blocks.size(); i-- > from;)
+    if (is_copyright_text(text.blocks[i].text, kCopyrightLineMaxWords)) return i;
+  return text.blocks.size();
+}
+
 // The page's last copyright line, when what follows it is a short tail (a quarter of the words
 // above it at most): the footer's end, with the page's dialogs and notices after it. The
 // text's size when there is none.
 std::size_t closing_copyright_line(const Text& text) {
-  const std::vector<Block>& blocks = text.blocks;
-  for (std::size_t i = blocks.size(); i-- > 0;) {
-    if (!is_copyright_text(blocks[i].text, kCopyrightLineMaxWords)) continue;
-    return words_of(text, i + 1, blocks.size()) * 4 <= words_of(text, 0, i) ? i : blocks.size();
-  }
-  return blocks.size();
+  const std::size_t size = text.blocks.size(), line = last_copyright_line(text, 0);
+  if (line >= size) return size;
+  return words_of(text, line + 1, size) * 4 <= words_of(text, 0, line) ? line : size;
 }
 
 // The footer's end: past its copyright line at `copyright`, and past the list of links that
 // may follow it ("- © 2014 Lumen Motors", "- Contact Us", "- Recalls": a carmaker's footer), up to
-// the first block that is no such link, when two of them are the links every footer has. What follows may say anything ("Your data is stored in
-// the EU", an annex: a review's finds).
+// the first block that is no such link, when two of them are the links every footer has. What
+// follows may say anything ("Your data is stored in the EU", an annex: a review's finds).
 std::size_t end_of_links_after(const Text& text, std::size_t copyright) {
   std::size_t end = copyright + 1, links = 0;
   while (end < text.blocks.size() && text.blocks[end].kind == BlockKind::list_item && is_menu_label(text.blocks[end]))
@@ -578,9 +587,8 @@ FooterRange site_footer_range(const Text& text) {
   const std::size_t size = text.blocks.size();
   const std::size_t below_all = footer_below_last_sentence(text, size);
   if (below_all < size) {
-    for (std::size_t i = size; i-- > below_all;)
-      if (is_copyright_text(text.blocks[i].text, kCopyrightLineMaxWords)) return {below_all, end_of_links_after(text, i)};
-    return {below_all, size};
+    const std::size_t copyright = last_copyright_line(text, below_all);
+    return {below_all, copyright < size ? end_of_links_after(text, copyright) : size};
   }
   // Sentences after the copyright line hide the footer above it: a "You are now leaving our
   // site" dialog, a "JavaScript is required" notice (contrib replay: a health insurer's privacy

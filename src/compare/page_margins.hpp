@@ -39,12 +39,15 @@ std::size_t first_sentence(const Text& text);
 // above them (site_menu_above). Sentences after the page's last copyright line (a dialog, a
 // notice, a quarter of the words above it at most) do not count as the document's: the footer is
 // then sought above that line, and ends with it. The text's size when none.
-// A link a law makes a site show ("Do Not Sell or Share My Personal Information", "Limit the Use
-// of My Sensitive Personal Information", "Consumer Health Data Notice", in the languages tosdiff
-// reads): one put on, taken off or rewritten is news.
-bool is_statutory_opt_out(std::string_view text);
-
 std::size_t site_footer_start(const Text& text);
+
+// A link a law makes a site show, named in a line ("Do Not Sell or Share My Personal
+// Information", "Limit the Use of My ...", "Your Privacy Choices", "Consumer Health Data", in the
+// languages tosdiff reads). is_statutory_opt_out() also takes any "opt out" and a bank's notices.
+bool names_a_statutory_link(std::string_view text);
+// A link a law makes a site show, an opt-out of any kind, or a bank's product notice ("Not FDIC
+// insured"): one put on, taken off or rewritten is news.
+bool is_statutory_opt_out(std::string_view text);
 
 // Where the site footer lies: blocks [start, end); end is one past its last copyright line
 // (what follows may say anything: "Your data is stored in the EU", an annex), the text's size
