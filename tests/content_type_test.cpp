@@ -139,6 +139,12 @@ TEST(ContentType, NoHeaderSniffs) {
   expect_sniff("", kPng, ContentKind::unsupported, "image/png");
   expect_sniff("", "Plain words.\n", ContentKind::plain_text, "text/plain");
   expect_sniff("", "<div>a fragment</div>", ContentKind::html, "text/html");
+  // HTML5's sectioning elements open fragments too (a site's API serving its terms).
+  expect_sniff("", "<header class=\"site\"><nav>Menu</nav></header><p>Terms", ContentKind::html, "text/html");
+  expect_sniff("", "<section id=\"terms\"><h2>1. Scope</h2>", ContentKind::html, "text/html");
+  // Not a word that starts like one of them.
+  expect_sniff("", "<headers are listed below>\n", ContentKind::plain_text, "text/plain");
+  expect_sniff("text/plain", "<header>x</header>", ContentKind::plain_text, "text/plain");
   expect_sniff("", "<!-- comment --> text", ContentKind::html, "text/html");
   expect_sniff("", "<script>x()</script>", ContentKind::html, "text/html");
   expect_sniff("*/*", "<table><tr><td>x", ContentKind::html, "text/html");

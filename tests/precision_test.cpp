@@ -836,6 +836,19 @@ TEST(PrecisionTableOfContents, AHeadingRemovedUnderATableThatStillNamesItIsTheOn
 
 // ---- the page's own controls and the document's head ---------------------------------------------
 
+// A help centre's vote widget whose buttons the page dropped: its question and the count of
+// its answers on one line (metamorphic bench), and a clause about helpfulness is no such line.
+TEST(PrecisionPageControl, AFeedbackQuestionWithItsCountIsAControl) {
+  EXPECT_TRUE(is_page_control_label("Was this article helpful? 118 out of 1635 found this helpful"));
+  EXPECT_TRUE(is_page_control_label("Was this article helpful? Yes No 12 out of 40 found this helpful"));
+  EXPECT_FALSE(is_page_control_label("Was this article helpful? We count 118 votes to rank our advisers."));
+  EXPECT_FALSE(is_page_control_label("Do you share my data? 118 partners receive it"));
+  const Change change = change_of("# Terms\nWe keep your data for 30 days.\n",
+                                  "# Terms\nWe keep your data for 30 days.\n"
+                                  "Was this article helpful? 118 out of 1635 found this helpful\n");
+  EXPECT_FALSE(change.substantive);
+}
+
 TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_TRUE(is_page_control_label("Copy link"));
   EXPECT_TRUE(is_page_control_label("Open as PDF to save or print"));

@@ -177,7 +177,7 @@ struct Side {
   // is an entry in one text is one in the other, where its table may have lost a heading.
   void key_apart(const std::set<std::string>& contents) {
     for (std::size_t i = 0; i < keys.size(); ++i)
-      if (text.blocks[i].kind != BlockKind::heading && contents.count(keys[i])) keys[i].insert(0, "\x01contents ");
+      if (text.blocks[i].kind != BlockKind::heading && contents.count(keys[i])) keys[i].insert(0, kContentsKeyPrefix);
   }
 
   std::vector<std::string> section_at(std::size_t index) const {

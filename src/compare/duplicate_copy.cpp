@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/table_of_contents.hpp"
 #include "tosdiff/model/text.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -27,7 +28,8 @@ struct SkippedBlocks {
 // The hunk's blocks, all of them `op`, are found in order in `other_keys` outside `skipped`
 // (short ones may be missing): the removed blocks in the new text, or the added ones elsewhere
 // in it.
-bool still_there(const Hunk& hunk, const std::vector<std::string>& other_keys, char op, SkippedBlocks skipped = {}) {
+bool still_there(const Hunk& hunk, const std::vector<std::string>& other_keys, char op, SkippedBlocks skipped = {},
+                 std::size_t min_blocks = kMinCopiedBlocks, std::size_t min_words = kMinCopiedWords) {
   std::size_t at = 0, found = 0, words = 0;
   std::string all_keys;
   for (const LineOp& line : hunk.lines) {
@@ -35,7 +37,13 @@ bool still_there(const Hunk& hunk, const std::vector<std::string>& other_keys, c
     const Block block = parse_block(line.text);
     const std::string key = comparison_key(block.text);
     std::size_t k = at;
-    while (k < other_keys.size() && (skipped.holds(k) || other_keys[k] != key)) ++k;
+    // An entry of a table of contents is keyed apart in the text (table_of_contents.hpp).
+    auto same = [&](const std::string& other) {
+      return other == key || (other.size() == kContentsKeyPrefix.size() + key.size() &&
+                              other.compare(0, kContentsKeyPrefix.size(), kContentsKeyPrefix) == 0 &&
+                              other.compare(kContentsKeyPrefix.size(), std::string::npos, key) == 0);
+    };
+    while (k < other_keys.size() && (skipped.holds(k) || !same(other_keys[k]))) ++k;
     if (k == other_keys.size()) {
       // The copy kept may lay the passage out otherwise: list items merged, or split at
       // another place. Its words are there, in the new text's keys run together.
@@ -53,7 +61,7 @@ bool still_there(const Hunk& hunk, const std::vector<std::string>& other_keys, c
     ++found;
     words += count_space_separated_words(block.text);
   }
-  return found >= kMinCopiedBlocks && words >= kMinCopiedWords;
+  return found >= min_blocks && words >= min_words;
 }
 
 // A date line (at most 8 words with a date) removed while the same line is still there.
@@ -135,11 +143,19 @@ void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::stri
     if (hunk.new_lines == 0 && hunk.old_lines > 0) {
       copy = (hunk.old_lines >= kMinCopiedBlocks && still_there(hunk, after_keys, '-')) ||
              date_line_still_there(hunk, after_keys);
-    } else if (hunk.old_lines == 0 && hunk.new_lines >= kMinCopiedBlocks && hunk.new_start >= 1) {
+    } else if (hunk.old_lines == 0 && hunk.new_lines > 0 && hunk.new_start >= 1) {
       // A second copy put on the page (rendered twice after a redesign, contrib replay: a
       // retailer's privacy policy): the new text says the passage twice, nothing more. Found in
-      // the new text outside the hunk, so that the first copy still stands.
-      copy = still_there(hunk, after_keys, '+', {hunk.new_start - 1, hunk.new_start - 1 + hunk.new_lines});
+      // the new text outside the hunk, so that the first copy still stands. A copy of the whole
+      // document (nine tenths of the rest of the text, or more) is a layout's copy however
+      // short the document, one block of it too (metamorphic bench: a 267-word disclosure
+      // policy, a policy written as one paragraph, rendered twice); a shorter run must be a
+      // passage of 3 blocks and 500 words.
+      const SkippedBlocks own{hunk.new_start - 1, hunk.new_start - 1 + hunk.new_lines};
+      const std::size_t rest = after_keys.size() - std::min(after_keys.size(), hunk.new_lines);
+      const bool whole_document = rest > 0 && hunk.new_lines * 10 >= rest * 9;
+      copy = whole_document ? still_there(hunk, after_keys, '+', own, 1, 0)
+                            : hunk.new_lines >= kMinCopiedBlocks && still_there(hunk, after_keys, '+', own);
     }
     if (!copy) continue;
     hunk.cosmetic = true;

@@ -15,8 +15,10 @@ namespace tosdiff {
 // more and 500 words or more, which the new text still has, in the same order (`after_keys`:
 // the comparison keys of the new text's blocks; a block may be found inside a longer one,
 // the kept copy merging two list items), all of them but blocks of at most 4 words (a
-// button's label). A shorter run (a list that another list repeats) stays substantive. And
-// a hunk that only removes date lines (at most 8 words with a date) the new text still has.
+// button's label). A shorter run (a list that another list repeats) stays substantive. A
+// hunk that only adds such a run is a second copy put on, and so is one that adds a copy of
+// the whole document (nine tenths of its blocks or more) however few its words or blocks. And a hunk
+// that only removes date lines (at most 8 words with a date) the new text still has.
 void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::string>& after_keys);
 
 

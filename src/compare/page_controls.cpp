@@ -9,6 +9,7 @@
 
 #include "tosdiff/compare/calls_to_action.hpp"
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/counters.hpp"
 #include "tosdiff/compare/copyright_holder.hpp"
 #include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
@@ -383,10 +384,25 @@ bool is_version_picker(std::string_view block_text) {
   return dates_named(dates).size() >= 2;
 }
 
+// A help centre's count of the widget's answers ("118 out of 1635 found this helpful"), its
+// answers before it or not: the counter folded (counters.hpp), nothing else is left.
+bool is_helpful_count(std::string_view text) {
+  std::string folded = std::string(trim(canonicalize(fold_counters(text), kFoldWhitespace | kFoldCase)));
+  if (!folded.empty() && folded.back() == '.') folded.pop_back();
+  for (std::string_view answers : {"yes no ", "yesno "})
+    if (folded.rfind(answers, 0) == 0) folded.erase(0, answers.size());
+  for (std::string_view count : {"# out of # found this helpful", "# of # found this helpful",
+                                 "# people found this helpful", "# out of # found this useful"})
+    if (folded == count) return true;
+  return false;
+}
+
 bool is_feedback_prompt(std::string_view block_text) {
   const std::size_t mark = block_text.rfind('?');
   if (mark == std::string_view::npos || !is_short_question(block_text.substr(0, mark + 1))) return false;
-  return is_yes_no(block_text.substr(mark + 1));
+  // The answers, or the count of them when the page drops its buttons (metamorphic bench: a
+  // help centre's "Was this article helpful? 118 out of 1635 found this helpful").
+  return is_yes_no(block_text.substr(mark + 1)) || is_helpful_count(block_text.substr(mark + 1));
 }
 
 }  // namespace

@@ -4,12 +4,17 @@
 // clauses). What it lists is already in the text; it says nothing new. A pure transform.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
 #include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
+
+// What the comparison puts before the key of a block that is an entry of a table of contents
+// (diff.cpp), so that an entry is not taken for the heading it names.
+inline constexpr std::string_view kContentsKeyPrefix = "\x01contents ";
 
 // The blocks of `text` that make a table of contents: a run of 3 or more blocks, none a
 // heading, each of at most 20 words, repeating in order headings that come after them. The

@@ -8,6 +8,8 @@
 
 #include <gumbo.h>
 
+#include "tosdiff/extract/class_hashes.hpp"
+
 namespace tosdiff {
 
 // An+B values are clamped to this (browsers clamp to 32 bits), so nth arithmetic never
@@ -46,6 +48,9 @@ struct Compound {
   std::string type_name;  // lowercase; consulted for GUMBO_TAG_UNKNOWN elements
   std::vector<std::string> ids;
   std::vector<std::string> classes;
+  // Classes read by their stable part (Selector::with_stable_class_names): a class token with
+  // the stem and another hash of the same shape.
+  std::vector<ClassStem> class_stems;
   std::vector<AttrTest> attrs;
   std::vector<NthTest> nths;
   bool empty = false;

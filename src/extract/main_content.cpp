@@ -8,6 +8,7 @@
 #include <gumbo.h>
 
 #include "tosdiff/model/copyright_line.hpp"
+#include "tosdiff/extract/boilerplate.hpp"
 #include "tosdiff/extract/selector.hpp"
 
 namespace tosdiff {
@@ -67,6 +68,12 @@ std::size_t trimmed_length(std::string_view text) {
   return e - b;
 }
 
+bool holds_a_title(const FlatDocument& doc, std::uint32_t position) {
+  for (std::uint32_t i = position; i < doc.end[position]; ++i)
+    if (doc.nodes[i]->type == GUMBO_NODE_ELEMENT && doc.nodes[i]->v.element.tag == GUMBO_TAG_H1) return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::uint64_t> text_prefix_sums(const FlatDocument& doc) {
@@ -108,8 +115,10 @@ std::optional<std::uint32_t> find_anchored_content(const FlatDocument& doc, std:
   std::size_t anchor_total = 0;
   count_words(anchor, anchor_words, anchor_total);
   const auto anchor_bytes = static_cast<std::uint64_t>(anchor.size());
+  const std::uint32_t main = find_main_content(doc, prefix);
   std::optional<std::uint32_t> best;
   double best_score = 0.5;  // below this, nothing on the page is the document
+  double main_score = 0;
   for (std::uint32_t i = 0; i < doc.nodes.size(); ++i) {
     const GumboNode* node = doc.nodes[i];
     if (!is_element(node) || is_never_text(node)) continue;
@@ -126,11 +135,18 @@ std::optional<std::uint32_t> find_anchored_content(const FlatDocument& doc, std:
       if (n->type == GUMBO_NODE_TEXT) count_words(n->v.text.text, words, total);
     }
     double score = word_f1(words, total, anchor_words, anchor_total);
+    if (i == main) main_score = score;
     if (score > best_score + 1e-9) {  // ties keep the outer element: it loses nothing
       best_score = score;
       best = i;
     }
   }
+  // Only a page's <main> or <article>: the body is where nothing better was found, and its
+  // furniture is what the element matched best leaves out.
+  const bool main_is_marked = is_element(doc.nodes[main]) && doc.nodes[main]->v.element.tag != GUMBO_TAG_BODY &&
+                              doc.nodes[main]->v.element.tag != GUMBO_TAG_HTML;
+  if (best && *best != main && main_is_marked && main_score >= 0.5 && main_score + kAnchorCloseMatch >= best_score)
+    return main;
   return best;
 }
 
@@ -142,6 +158,8 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
   std::vector<std::uint32_t> open_links;
   std::uint32_t skip_until = 0;
   std::optional<std::uint32_t> first_prose, last_prose;
+  const BoilerplateRules furniture(true);
+  std::uint32_t not_prose_until = 0;  // the end of the furniture being walked through
   for (std::uint32_t i = begin; i < end; ++i) {
     const std::size_t k = i - begin;
     text[k + 1] = text[k];
@@ -153,7 +171,14 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
     if (is_element(node)) {
       if (is_never_text(node) || hidden.covers(i, doc.end[i])) {
         skip_until = doc.end[i];
-      } else if (node->v.element.tag == GUMBO_TAG_A) {
+        continue;
+      }
+      // Furniture says nothing of where the document's prose starts: a consent banner's
+      // sentence above a site's menu made the menu part of the text (metamorphic bench: a
+      // banner put in at the top of a page brought its help menu back). Its text still
+      // weighs in the link measures below.
+      if (i >= not_prose_until && i > begin && furniture.is_boilerplate(doc, i)) not_prose_until = doc.end[i];
+      if (node->v.element.tag == GUMBO_TAG_A) {
         open_links.push_back(doc.end[i]);
         ++links[k + 1];
       }
@@ -165,7 +190,7 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
     text[k + 1] += length;
     if (!open_links.empty()) {
       link[k + 1] += length;
-    } else if (length >= 40 && !is_copyright_line(value)) {
+    } else if (length >= 40 && i >= not_prose_until && !is_copyright_line(value)) {
       if (!first_prose) first_prose = i;
       last_prose = i;
     }
@@ -183,7 +208,11 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
     if (!is_element(node)) continue;
     const std::size_t a = i - begin, b = doc.end[i] - begin;
     const std::uint64_t t = text[b] - text[a], l = link[b] - link[a], count = links[b] - links[a];
-    if (count >= 3 && l * 10 >= t * 6) {
+    // Never around the document's title: the page's <h1> with its date line and its links to
+    // the PDF and the earlier versions is the document's head, however many share links are
+    // put beside it (metamorphic bench: a share bar under an AI provider's title took the
+    // title, its date and its links away). A grid of links has no <h1>.
+    if (count >= 3 && l * 10 >= t * 6 && !holds_a_title(doc, i)) {
       removed.add(i, doc.end[i]);
       i = doc.end[i] - 1;
     }

@@ -26,7 +26,14 @@ std::uint32_t find_main_content(const FlatDocument& doc, const std::vector<std::
 
 // The element whose visible text best matches the anchor's words (F1 of word counts, at
 // least 0.5; among elements of half to three times the anchor's size), if the match is
-// close; ties keep the outer element.
+// close; ties keep the outer element. The page's <main> or <article> (find_main_content) is kept
+// when its match is within kAnchorCloseMatch of the best: the words counted here include what
+// the extraction drops afterwards (hidden panels, the declaration's `remove`), which can make
+// a part of the main content score a little higher than the whole. The anchor of a document
+// first found without its selector is that main content's text, and the same page must be
+// found the same way on the next check (replay of real pages, transformed: a redesign's extra
+// wrappers moved the best part, and a 4-word title line at the top came and went).
+inline constexpr double kAnchorCloseMatch = 0.05;
 std::optional<std::uint32_t> find_anchored_content(const FlatDocument& doc, std::string_view anchor,
                                                    const std::vector<std::uint64_t>& prefix);
 

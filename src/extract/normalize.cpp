@@ -26,6 +26,16 @@ namespace {
 // rewritten, when its selector is stale and nothing on it resembles the archived text.
 constexpr std::size_t kRewriteLegalMarkers = 3;
 
+// A spec that matched nothing as written, tried once more with its classes' build hashes read
+// by their stable part (class_hashes.hpp); the report names it when that matched.
+bool add_by_stable_classes(const FlatDocument& doc, const CompiledSpec& spec, IntervalSet& set,
+                           std::vector<std::uint32_t>* roots, const NormalizeOptions& options) {
+  const std::optional<CompiledSpec> loose = with_stable_class_names(spec);
+  if (!loose || !add_matches(doc, *loose, set, roots)) return false;
+  if (options.report) options.report->read_by_stable_classes.push_back(spec.description);
+  return true;
+}
+
 }  // namespace
 
 Result<bool> check_selectors(const std::vector<SelectorSpec>& specs) {
@@ -61,7 +71,8 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   if (!whole_page) {
     std::vector<std::string> unmatched;
     for (const CompiledSpec& spec : *select) {
-      if (!add_matches(doc, spec, included, &roots)) unmatched.push_back(spec.description);
+      if (!add_matches(doc, spec, included, &roots) && !add_by_stable_classes(doc, spec, included, &roots, options))
+        unmatched.push_back(spec.description);
     }
     if (included.empty()) {
       for (const auto& name : unmatched) unmatched_names += (unmatched_names.empty() ? "" : ", ") + name;
@@ -105,7 +116,9 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   }
   hidden.finish();
   if (found && options.strip_boilerplate) remove_edge_furniture(doc, *found, hidden, removed);
-  for (const CompiledSpec& spec : *remove) add_matches(doc, spec, removed, nullptr);
+  for (const CompiledSpec& spec : *remove) {
+    if (!add_matches(doc, spec, removed, nullptr)) add_by_stable_classes(doc, spec, removed, nullptr, options);
+  }
   removed.finish();
   // Selecting the whole body is no selection at all: treat the page like one without.
   if (std::optional<std::uint32_t> body = doc.body; body && included.covers(*body, doc.end[*body]))

@@ -35,6 +35,9 @@ inline constexpr int kExtractionVersion = 6;  // 4: site furniture (language-nam
 struct NormalizeReport {
   bool fell_back = false;  // `select` matched nothing; the content was found another way
   std::string note;        // one sentence for the user, when fell_back
+  // The declaration's selectors (select or remove) that matched nothing as written and
+  // matched once their classes' build hashes were read by their stable part.
+  std::vector<std::string> read_by_stable_classes;
 };
 
 struct NormalizeOptions {

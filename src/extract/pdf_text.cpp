@@ -15,6 +15,7 @@
 #include "tosdiff/extract/pdf_lines.hpp"
 #include "tosdiff/extract/pdf_running_lines.hpp"
 #include "tosdiff/util/strings.hpp"
+#include "tosdiff/util/unicode_compose.hpp"
 
 namespace tosdiff {
 namespace {
@@ -107,6 +108,8 @@ Result<Text> pdf_to_text(std::string_view pdf_bytes, const PdfOptions& options) 
   const PdfStyle style = measure_style(kept);
   measure_columns(kept, style);
   Text text = classify_blocks(build_blocks(kept, style), style);
+  // A PDF's text layer often keeps accents apart from their letters (a font's glyphs).
+  for (Block& block : text.blocks) block.text = compose_canonical(std::move(block.text));
 
   std::size_t visible = 0;
   for (const Block& b : text.blocks) visible += count_visible(b.text);

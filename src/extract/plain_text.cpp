@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "tosdiff/util/unicode_compose.hpp"
+
 namespace tosdiff {
 namespace {
 
@@ -45,7 +47,7 @@ Text plain_text_to_text(std::string_view utf8) {
   Text text;
   std::string paragraph;
   auto flush = [&] {
-    std::string folded = fold(paragraph);
+    std::string folded = compose_canonical(fold(paragraph));
     if (!folded.empty()) text.blocks.push_back(Block{BlockKind::paragraph, 0, "", std::move(folded)});
     paragraph.clear();
   };
@@ -60,12 +62,13 @@ Text plain_text_to_text(std::string_view utf8) {
       flush();
     } else if (const int level = heading_level(line)) {
       flush();
-      text.blocks.push_back(Block{BlockKind::heading, level, "", fold(line.substr(static_cast<std::size_t>(level) + 1))});
+      text.blocks.push_back(
+          Block{BlockKind::heading, level, "", compose_canonical(fold(line.substr(static_cast<std::size_t>(level) + 1)))});
     } else if (const std::size_t marker = list_marker(line)) {
       flush();
       const bool numbered = line[0] >= '0' && line[0] <= '9';
       std::string mark = numbered ? std::string(line.substr(0, marker - 2)) + "." : "-";
-      text.blocks.push_back(Block{BlockKind::list_item, 0, std::move(mark), fold(line.substr(marker))});
+      text.blocks.push_back(Block{BlockKind::list_item, 0, std::move(mark), compose_canonical(fold(line.substr(marker)))});
     } else {
       if (!paragraph.empty()) paragraph += ' ';
       paragraph += line;

@@ -51,6 +51,20 @@ Result<std::vector<CompiledSpec>> compile_all(const std::vector<SelectorSpec>& s
   return out;
 }
 
+std::optional<CompiledSpec> with_stable_class_names(const CompiledSpec& spec) {
+  CompiledSpec loose = spec;
+  bool changed = false;
+  for (std::optional<Selector>* selector : {&loose.css, &loose.start, &loose.end}) {
+    if (!*selector) continue;
+    if (std::optional<Selector> stable = (*selector)->with_stable_class_names()) {
+      *selector = std::move(stable);
+      changed = true;
+    }
+  }
+  if (!changed) return std::nullopt;
+  return loose;
+}
+
 bool add_matches(const FlatDocument& doc, const CompiledSpec& spec, IntervalSet& set,
                  std::vector<std::uint32_t>* roots) {
   bool matched = false;

@@ -28,6 +28,10 @@ struct CompiledSpec {
 // a range without exactly one start and one end boundary).
 Result<std::vector<CompiledSpec>> compile_all(const std::vector<SelectorSpec>& specs);
 
+// The spec with its classes written with a build's hash read by their stable part
+// (Selector::with_stable_class_names), or nothing when it names no such class.
+std::optional<CompiledSpec> with_stable_class_names(const CompiledSpec& spec);
+
 // Adds the intervals a spec selects; returns whether it matched anything. A CSS spec adds the
 // subtree of each outermost matching element (and, when `roots` is given, appends its
 // position there); a range spec adds the span from the first element matching its start to

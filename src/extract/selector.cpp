@@ -38,6 +38,28 @@ bool Selector::matches(const GumboNode* element) const {
   return compiled_ && matches_any(compiled_->list, element);
 }
 
+std::optional<Selector> Selector::with_stable_class_names() const {
+  if (!compiled_) return std::nullopt;
+  Selector loose(*this);
+  bool changed = false;
+  for (Complex& complex : loose.compiled_->list) {
+    for (Compound& compound : complex.compounds) {
+      std::vector<std::string> kept;
+      for (std::string& name : compound.classes) {
+        if (std::optional<ClassStem> stem = hashed_class(name)) {
+          compound.class_stems.push_back(std::move(*stem));
+          changed = true;
+        } else {
+          kept.push_back(std::move(name));
+        }
+      }
+      compound.classes = std::move(kept);
+    }
+  }
+  if (!changed) return std::nullopt;
+  return loose;
+}
+
 Selector::Selector(const Selector& other)
     : text_(other.text_),
       compiled_(other.compiled_ ? std::make_unique<Compiled>(*other.compiled_) : nullptr) {}

@@ -17,6 +17,7 @@
 // <dialog>, <picture>, custom elements) are matched by their original tag name.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,12 @@ class Selector {
   // True when `element` (a GUMBO_NODE_ELEMENT or GUMBO_NODE_TEMPLATE) matches any selector of
   // the list. Non-element nodes never match.
   bool matches(const GumboNode* element) const;
+
+  // The same selector with every class written with a build's hash (class_hashes.hpp:
+  // ".footer--JPmRP55e") read by its stable part ("footer--" and any hash of that shape), or
+  // nothing when it names no such class. For a declaration's selector that matched nothing
+  // as written: the site rebuilt its styles. Classes inside :not() stay as written.
+  std::optional<Selector> with_stable_class_names() const;
 
   // The source text, as given to parse().
   const std::string& text() const { return text_; }

@@ -151,6 +151,17 @@ bool has_token(std::string_view list, std::string_view token, bool ignore_case) 
   return false;
 }
 
+bool has_stem_token(std::string_view list, const ClassStem& stem) {
+  std::size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && is_css_whitespace(static_cast<unsigned char>(list[i]))) ++i;
+    std::size_t start = i;
+    while (i < list.size() && !is_css_whitespace(static_cast<unsigned char>(list[i]))) ++i;
+    if (i > start && matches_stem(list.substr(start, i - start), stem)) return true;
+  }
+  return false;
+}
+
 bool attribute_matches(const GumboElement& element, const AttrTest& test) {
   const GumboAttribute* attr = find_attribute(element, test.name);
   if (attr == nullptr) return false;
@@ -244,6 +255,13 @@ bool compound_matches(const Compound& compound, const GumboNode* node) {
     if (cls == nullptr || cls->value == nullptr) return false;
     for (const std::string& wanted : compound.classes) {
       if (!has_token(cls->value, wanted, false)) return false;
+    }
+  }
+  if (!compound.class_stems.empty()) {
+    const GumboAttribute* cls = find_attribute(element, "class");
+    if (cls == nullptr || cls->value == nullptr) return false;
+    for (const ClassStem& stem : compound.class_stems) {
+      if (!has_stem_token(cls->value, stem)) return false;
     }
   }
   for (const AttrTest& test : compound.attrs) {

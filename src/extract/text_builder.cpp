@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "tosdiff/util/unicode_compose.hpp"
+
 namespace tosdiff {
 namespace {
 
@@ -130,7 +132,7 @@ void TextBuilder::put(std::string_view bytes) {
 }
 
 std::string TextBuilder::take_line() {
-  std::string out = std::move(line_);
+  std::string out = compose_canonical(std::move(line_));
   line_.clear();
   pending_space_ = false;
   return out;

@@ -107,6 +107,10 @@ class Walker {
         continue;
       }
       if (!is_element(node) || skip_subtree(i)) {
+        // A control left out still stands between the words around it, as its box does on
+        // the page ("Was this article helpful? [Yes] [No] 551 out of 1601 ..." is not
+        // "helpful?551"; metamorphic bench: a help centre's vote widget).
+        if (is_element(node) && was_included && is_form_control(node)) builder_.append(" ");
         i = is_element(node) ? doc_.end[i] : i + 1;
         continue;
       }
@@ -145,6 +149,13 @@ class Walker {
     if (frame.role == Role::list) lists_.pop_back();
     if (frame.is_table) tables_.pop_back();
     stack_.pop_back();
+  }
+
+  static bool is_form_control(const GumboNode* node) {
+    switch (node->v.element.tag) {
+      case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: return true;
+      default: return false;
+    }
   }
 
   static std::optional<std::string> protected_email(const GumboNode* node) {

@@ -206,10 +206,15 @@ bool strong_html_signature(std::string_view t) {
 
 // The rest of the standard's HTML signatures: fragments and sloppy pages start this way, but
 // so can a plain-text or Markdown file (an HTML comment heads many README files), so these
-// only count when no header says what the body is.
+// only count when no header says what the body is. Past the standard's list (written before
+// HTML5), the elements a page's fragment opens with today: a site's header or navigation
+// bar, a section, a heading below the first (a fragment served by a site's API, saved with
+// no type, opened with a <header> was read as plain text, its tags as words).
 bool weak_html_signature(std::string_view t) {
-  static constexpr std::array<std::string_view, 12> tags{"<script", "<iframe", "<h1",    "<div", "<font", "<table",
-                                                         "<a",      "<style",  "<title", "<b",   "<br",   "<p"};
+  static constexpr std::array<std::string_view, 25> tags{
+      "<script", "<iframe", "<h1",   "<div",  "<font",    "<table", "<a",      "<style", "<title",
+      "<b",      "<br",     "<p",    "<header", "<nav",   "<main",  "<section", "<article", "<footer",
+      "<aside",  "<h2",     "<h3",   "<ul",   "<ol",      "<meta",  "<link"};
   for (std::string_view tag : tags)
     if (starts_with_tag(t, tag)) return true;
   return starts_with(t, "<!--");

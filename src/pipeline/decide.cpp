@@ -91,10 +91,10 @@ Result<Text> extract(const Page& page, const DecideOptions& options, const std::
   n.base_url = page.response.final_url.empty() ? page.source->url : page.response.final_url;
   n.include_links = options.compare_links;
   n.max_html_bytes = options.max_html_bytes;
+  n.report = report;
   if (anchor) {
     n.fallback_on_no_match = true;
     n.anchor_text = *anchor;
-    n.report = report;
   }
   return normalize(page.utf8, n);
 }
@@ -248,6 +248,16 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       }
     }
     if (report.fell_back) warnings.push_back(report.note + (combined ? " (page " + page.source->url + ")" : ""));
+    // Named once however many times the page was read: the selectors to update.
+    std::sort(report.read_by_stable_classes.begin(), report.read_by_stable_classes.end());
+    report.read_by_stable_classes.erase(
+        std::unique(report.read_by_stable_classes.begin(), report.read_by_stable_classes.end()),
+        report.read_by_stable_classes.end());
+    for (const std::string& spec : report.read_by_stable_classes)
+      warnings.push_back("the declaration's " + spec +
+                         " matched nothing as written; its class names matched once their build hash was set aside "
+                         "(the site rebuilt its styles). Update the declaration" +
+                         (combined ? " (page " + page.source->url + ")" : std::string()));
     if (!extracted) {
       Error error = extracted.error();
       // A selector that does not parse reaches here only from the declaration (validate
