@@ -1,0 +1,245 @@
+// What bench/metamorphic found on real pages changed the way the web changes them: each case
+// a fixture of our own (synthetic text), with its negative twin that must stay as it was.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/extract/class_hashes.hpp"
+#include "tosdiff/extract/normalize.hpp"
+#include "tosdiff/extract/selector.hpp"
+#include "tosdiff/model/text.hpp"
+#include "tosdiff/util/unicode_compose.hpp"
+
+namespace tosdiff {
+namespace {
+
+std::string read_page(const std::string& html, const NormalizeOptions& options = {}) {
+  auto text = normalize(html, options);
+  return text ? render_text(*text) : "ERROR " + text.error().message;
+}
+
+Change change_between(const std::string& before, const std::string& after) {
+  return diff_texts(parse_text(before), parse_text(after));
+}
+
+const std::string kUnseenClauses =
+    "<h1>Terms of Use</h1><p>You may cancel your subscription at any time in your account settings.</p>"
+    "<p>We keep your messages for 30 days after you delete them, then erase them.</p>";
+
+// ---- classes written with a build's hash ---------------------------------------------------------
+
+TEST(UnseenPagesClassHashes, AHashIsToldFromAWord) {
+  auto stem = hashed_class("footer--JPmRP55e");
+  ASSERT_TRUE(stem);
+  EXPECT_EQ(stem->stem, "footer--");
+  EXPECT_EQ(stem->hash_length, 8u);
+  EXPECT_TRUE(hashed_class("cookieConfirm--qyDQHqgu"));   // two capitals, two small letters
+  EXPECT_TRUE(hashed_class("styles_footer__a1B2c"));      // Next.js's CSS modules
+  EXPECT_TRUE(matches_stem("footer--Zx81Kqa2", *stem));
+  // Twins: words, a grid's size, another length, a styling library's own prefix.
+  EXPECT_FALSE(hashed_class("main-content"));
+  EXPECT_FALSE(hashed_class("footer-links"));
+  EXPECT_FALSE(hashed_class("page-isOpen"));
+  EXPECT_FALSE(hashed_class("col-lg-7"));
+  EXPECT_FALSE(hashed_class("css-1a2b3c"));
+  EXPECT_FALSE(hashed_class("sc-bdVaJa"));
+  EXPECT_FALSE(matches_stem("footer--Zx81Kq", *stem));
+  EXPECT_FALSE(matches_stem("header--Zx81Kqa2", *stem));
+  EXPECT_FALSE(matches_stem("footer--links-ab", *stem));
+}
+
+TEST(UnseenPagesClassHashes, ASelectorIsLoosenedOnlyWhereItNamesAHash) {
+  auto selector = Selector::parse("#root .footer--JPmRP55e > p, .terms");
+  ASSERT_TRUE(selector);
+  EXPECT_TRUE(selector->with_stable_class_names());
+  auto words = Selector::parse("main .legal-text");
+  ASSERT_TRUE(words);
+  EXPECT_FALSE(words->with_stable_class_names());
+}
+
+// A declaration removes ".footer--JPmRP55e"; the site rebuilds its styles and the footer's class
+// becomes "footer--Q9vLm2Xa": the footer is still removed, and the report names the selector.
+TEST(UnseenPagesClassHashes, ARemoveOfARebuiltClassStillRemoves) {
+  const std::string footer = "<div class=\"footer--Q9vLm2Xa site\"><p>Careers Press Status Contact us</p></div>";
+  NormalizeOptions options;
+  options.select = {std::string("#app")};
+  options.remove = {std::string(".footer--JPmRP55e")};
+  NormalizeReport report;
+  options.report = &report;
+  const std::string page = "<div id=\"app\">" + kUnseenClauses + footer + "</div>";
+  NormalizeOptions plain;
+  plain.select = {std::string("#app")};
+  EXPECT_EQ(read_page(page, options), read_page("<div id=\"app\">" + kUnseenClauses + "</div>", plain));
+  ASSERT_EQ(report.read_by_stable_classes.size(), 1u);
+  EXPECT_EQ(report.read_by_stable_classes[0], "'.footer--JPmRP55e'");
+  // Twin: the same name with another word after it is another element, and stays.
+  const std::string other = "<div class=\"footer--contact\"><p>Write to Lumen Ltd, 1 Dock Road, Dublin.</p></div>";
+  NormalizeReport none;
+  options.report = &none;
+  EXPECT_NE(read_page("<div id=\"app\">" + kUnseenClauses + other + "</div>", options).find("Dock Road"), std::string::npos);
+  EXPECT_TRUE(none.read_by_stable_classes.empty());
+}
+
+TEST(UnseenPagesClassHashes, ASelectOfARebuiltClassStillSelects) {
+  NormalizeOptions options;
+  options.select = {std::string(".legal__a1B2c")};
+  NormalizeReport report;
+  options.report = &report;
+  const std::string page = "<nav>Home Pricing</nav><div class=\"legal__Zq9Xy\">" + kUnseenClauses + "</div>";
+  const std::string text = read_page(page, options);
+  EXPECT_NE(text.find("30 days"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Pricing"), std::string::npos) << text;
+  EXPECT_EQ(report.read_by_stable_classes.size(), 1u);
+  // Twin: a class of a word is no hash, and a selector naming it that matches nothing is no_match.
+  options.select = {std::string(".legal-text")};
+  EXPECT_EQ(read_page(page, options).rfind("ERROR", 0), 0u);
+}
+
+// ---- text composed as NFC ------------------------------------------------------------------------
+
+TEST(UnseenPagesUnicode, DecomposedLettersAreComposed) {
+  EXPECT_EQ(compose_canonical("re\xCC\x81siliation"), "r\xC3\xA9siliation");        // e + U+0301
+  EXPECT_EQ(compose_canonical("Gescha\xCC\x88" "ftsfu\xCC\x88hrer"), "Gesch\xC3\xA4" "ftsf\xC3\xBChrer");
+  EXPECT_EQ(compose_canonical("\xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8"), "\xEA\xB0\x81");  // Hangul L V T: 각
+  EXPECT_EQ(compose_canonical("e\xCC\xA3\xCC\x82"), "\xE1\xBB\x87");                  // e, dot below, circumflex: ệ
+  // Twins: composed text, plain ASCII, a mark no letter takes stay as written.
+  EXPECT_EQ(compose_canonical("r\xC3\xA9siliation"), "r\xC3\xA9siliation");
+  EXPECT_EQ(compose_canonical("plain words"), "plain words");
+  EXPECT_EQ(compose_canonical("q\xCC\x81"), "q\xCC\x81");
+  EXPECT_EQ(compose_canonical("\xCC\x81" "a"), "\xCC\x81" "a");  // a mark opening the text
+}
+
+TEST(UnseenPagesUnicode, APageWrittenDecomposedReadsAsOneWrittenComposed) {
+  const std::string composed = "<p>Les pr\xC3\xA9sentes conditions r\xC3\xA9gissent l'acc\xC3\xA8s au service.</p>";
+  const std::string decomposed = "<p>Les pre\xCC\x81sentes conditions re\xCC\x81gissent l'acce\xCC\x80s au service.</p>";
+  EXPECT_EQ(read_page(decomposed), read_page(composed));
+  // Twin: another letter is another word.
+  EXPECT_NE(read_page("<p>Les pra\xCC\x81sentes conditions r\xC3\xA9gissent l'acc\xC3\xA8s au service.</p>"), read_page(composed));
+}
+
+// ---- a widget's passing message, a control between words ---------------------------------------------
+
+TEST(UnseenPagesFurniture, ATooltipToastOrStatusLineIsFurniture) {
+  EXPECT_EQ(read_page(kUnseenClauses + "<div role=\"status\" class=\"toast\">Link copied to clipboard</div>"), read_page(kUnseenClauses));
+  EXPECT_EQ(read_page(kUnseenClauses + "<span role=\"tooltip\">Share</span>"), read_page(kUnseenClauses));
+  EXPECT_EQ(read_page(kUnseenClauses + "<div class=\"snackbar\">Saved</div>"), read_page(kUnseenClauses));
+  // Twins: a notice of new terms with its date, or a long one, is the page's to say.
+  EXPECT_NE(read_page(kUnseenClauses + "<div role=\"status\">New terms apply from 1 March 2027</div>").find("1 March 2027"),
+            std::string::npos);
+  const std::string long_notice =
+      "<div role=\"status\">We have changed how we use your messages: they now train our models unless you "
+      "object in your settings, and the change applies to every account opened before this notice was shown.</div>";
+  EXPECT_NE(read_page(kUnseenClauses + long_notice).find("train our models"), std::string::npos);
+}
+
+TEST(UnseenPagesFurniture, AControlLeftOutPartsTheWordsAroundIt) {
+  EXPECT_EQ(read_page("<p><span>Was this article helpful?</span><button>Yes</button><button>No</button>"
+                 "<span>12 out of 40 found this helpful</span></p>"),
+            "Was this article helpful? 12 out of 40 found this helpful\n");
+  // Twin: inline elements side by side are one word, as the page shows them.
+  EXPECT_EQ(read_page("<p>Sub<span>scription</span> fees</p>"), "Subscription fees\n");
+}
+
+// ---- a cut of a furniture test that falls on a space ----------------------------------------------
+
+// A paragraph naming four of the site's documents in a sentence: read whole, it is the
+// document's. Its text past the list's allowance ends on a space (the allowance is the links'
+// bytes and 40 more), which once made it look no longer than a list of links.
+TEST(UnseenPagesFurniture, ASentenceNamingFourDocumentsIsNoListOfLinks) {
+  const std::string sentence =
+      "<p>We also agree to be bound by these Terms, which we may amend, and our <a href=\"/privacy\">Privacy Policy</a>, "
+      "<a href=\"/cookies\">Cookie Policy</a>, <a href=\"/guidelines\">Community Guidelines</a> and "
+      "<a href=\"/safety\">Safety Tips</a> and any additional terms that apply to purchases you make.</p>";
+  EXPECT_NE(read_page(kUnseenClauses + sentence).find("purchases you make"), std::string::npos);
+  // Twin: the four links alone, with a comma between, are a footer's list.
+  const std::string list = "<p><a href=\"/privacy\">Privacy Policy</a>, <a href=\"/cookies\">Cookie Policy</a>, "
+                           "<a href=\"/guidelines\">Community Guidelines</a>, <a href=\"/safety\">Safety Tips</a></p>";
+  EXPECT_EQ(read_page(kUnseenClauses + list).find("Safety Tips"), std::string::npos);
+}
+
+// A consent banner's sentence put in above a site's help menu: the menu is still above the
+// document's first sentence, and still the site's furniture.
+TEST(UnseenPagesFurniture, ABannerAboveTheMenuLeavesTheMenuFurniture) {
+  const std::string menu = "<div class=\"page-menu\"><h2>help</h2><a href=\"/faq\">questions and answers</a>"
+                           "<a href=\"/charter\">our charter</a><a href=\"/cookies\">cookie charter</a>"
+                           "<a href=\"/jobs\">we are hiring</a></div>";
+  const std::string banner = "<div class=\"cookie-banner\"><p>This site uses cookies to give you the best experience "
+                             "we can.</p><button>OK</button></div>";
+  const std::string body = "<div><p>These terms govern your use of the Lumen services and the fees you pay for "
+                           "them, from the day you sign up.</p></div>";
+  const std::string without = read_page("<body>" + menu + body + "</body>");
+  ASSERT_EQ(without.find("our charter"), std::string::npos) << without;
+  EXPECT_EQ(read_page("<body>" + banner + menu + body + "</body>"), without);
+  // Twin: a sentence of the document's own above the links makes them the document's.
+  const std::string intro = "<p>Before you read on, these pages explain how the Lumen service handles your data.</p>";
+  EXPECT_NE(read_page("<body>" + intro + menu + body + "</body>").find("our charter"), std::string::npos);
+}
+
+// ---- the document's head beside a share bar ------------------------------------------------------
+
+TEST(UnseenPagesFurniture, AShareBarBesideTheTitleLeavesTheTitle) {
+  const std::string share = "<div class=\"tools\"><a href=\"https://x.example/share\">Share on X</a>"
+                            "<a href=\"https://fb.example/share\">Share on Facebook</a><a href=\"https://in.example/share\">"
+                            "Share on LinkedIn</a><a href=\"/terms.pdf\">Download as PDF</a><a href=\"/print\">Print this page"
+                            "</a><a href=\"/versions\">View previous versions</a></div>";
+  const std::string head = "<div class=\"hero\"><p>Updated: 1 December 2026</p><h1>Lumen Services Agreement</h1>" + share +
+                           "</div>";
+  const std::string body = "<div class=\"body\"><p>These terms govern your use of the Lumen services and the fees you "
+                           "pay for them, from the day you sign up.</p></div>";
+  const std::string text = read_page("<main>" + head + body + "</main>");
+  EXPECT_NE(text.find("Lumen Services Agreement"), std::string::npos) << text;
+  EXPECT_NE(text.find("Updated: 1 December 2026"), std::string::npos) << text;
+  // Twin: a grid of links above the text with no title in it is the site's furniture.
+  const std::string grid = "<div class=\"top\"><a href=\"/a\">Products</a><a href=\"/b\">Pricing</a>"
+                           "<a href=\"/c\">Enterprise</a><a href=\"/d\">Blog</a></div>";
+  EXPECT_EQ(read_page("<main>" + grid + body + "</main>").find("Enterprise"), std::string::npos);
+}
+
+// ---- a found text stays found the same way ----------------------------------------------------------
+
+// The declaration's selector matches nothing; tosdiff finds the page's <main> (first check),
+// then the element matching that text best (later checks). Words the extraction drops inside
+// <main> (a declaration's `remove`, here a language picker's long list) made a part of it score
+// a little higher, and the title line above that part came and went.
+TEST(UnseenPagesFallback, TheMainContentFoundFirstIsFoundAgain) {
+  std::string languages = "<div class=\"languages\">";
+  for (const char* name : {"English", "Deutsch", "Fran\xC3\xA7" "ais", "Espa\xC3\xB1ol", "Italiano", "Portugu\xC3\xAAs",
+                           "Nederlands", "Polski", "Svenska", "Dansk", "Suomi", "Norsk"})
+    languages += std::string("<a href=\"#\">") + name + "</a> ";
+  languages += "</div>";
+  std::string clauses;
+  for (int i = 1; i <= 12; ++i)
+    clauses += "<p>Clause " + std::to_string(i) + ". You may cancel your plan at any time and we refund unused days.</p>";
+  const std::string page =
+      "<main><button aria-expanded=\"true\">2027 Terms of Service</button>" + languages + "<div>" + clauses + "</div></main>";
+  NormalizeOptions first;
+  first.select = {std::string(".gone")};
+  first.remove = {std::string(".languages")};
+  first.fallback_on_no_match = true;
+  first.min_fallback_words = 10;
+  const std::string found = read_page(page, first);
+  ASSERT_NE(found.find("2027 Terms of Service"), std::string::npos) << found;
+  NormalizeOptions again = first;
+  again.anchor_text = found;
+  EXPECT_EQ(read_page(page, again), found);
+}
+
+// ---- a second copy of the whole document --------------------------------------------------------------
+
+TEST(UnseenPagesDuplicate, ACopyOfTheWholeDocumentIsADuplicate) {
+  const std::string doc = "# Disclosure policy\nReport vulnerabilities to security@lumen.example within 90 days.\n";
+  const Change change = change_between(doc, doc + doc);
+  EXPECT_FALSE(change.substantive);
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, std::vector<std::string>{"duplicate"});
+  // Twin: a short passage written again inside a longer document adds it somewhere else.
+  std::string longer = "# Terms\n";
+  for (int i = 1; i <= 12; ++i) longer += "Clause " + std::to_string(i) + " says something else entirely.\n";
+  const std::string passage = "We share your data with advertisers.\nYou can object in your settings.\n";
+  EXPECT_TRUE(change_between(passage + longer, passage + longer + passage).substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff
