@@ -7,6 +7,7 @@
 
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/extract/class_hashes.hpp"
+#include "tosdiff/extract/missing_part.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/extract/selector.hpp"
 #include "tosdiff/model/text.hpp"
@@ -239,6 +240,44 @@ TEST(UnseenPagesDuplicate, ACopyOfTheWholeDocumentIsADuplicate) {
   for (int i = 1; i <= 12; ++i) longer += "Clause " + std::to_string(i) + " says something else entirely.\n";
   const std::string passage = "We share your data with advertisers.\nYou can object in your settings.\n";
   EXPECT_TRUE(change_between(passage + longer, passage + longer + passage).substantive);
+}
+
+// ---- a page caught before a part of it loaded --------------------------------------------------------
+
+TEST(UnseenPagesPartial, ASectionInPlaceOfWhichThePageSaysLoadingIsAMissingPart) {
+  std::string before = "# Privacy Policy\n";
+  for (int i = 1; i <= 10; ++i)
+    before += "## " + std::to_string(i) + ". Section\nWe process your data for purpose " + std::to_string(i) +
+              " and keep it for 30 days.\n";
+  std::string loading = before;
+  const std::string section = "## 4. Section\nWe process your data for purpose 4 and keep it for 30 days.\n";
+  loading.replace(loading.find(section), section.size(), "Loading\xE2\x80\xA6\n");
+  const auto part = missing_part(parse_text(before), parse_text(loading));
+  ASSERT_TRUE(part);
+  EXPECT_EQ(part->blocks, 2u);
+  EXPECT_EQ(part->placeholders, 1u);
+  EXPECT_NE(describe_missing_part(*part, 150).find("loading placeholder"), std::string::npos);
+  // A heading alone in the placeholder's place, in other languages, with a spinner's dots.
+  std::string heading = before;
+  heading.replace(heading.find("## 4. Section\n"), 14, "Chargement...\n");
+  EXPECT_TRUE(missing_part(parse_text(before), parse_text(heading)));
+  EXPECT_TRUE(is_loading_placeholder("Wird geladen \xE2\x80\xA6"));
+  EXPECT_TRUE(is_loading_placeholder("Please wait"));
+  // Twins: the section taken away with nothing in its place is an ordinary change (too small
+  // to be a part missing), a sentence about loading is no placeholder, and a placeholder the
+  // text already had is the document's own line.
+  std::string gone = before;
+  gone.replace(gone.find(section), section.size(), "");
+  EXPECT_FALSE(missing_part(parse_text(before), parse_text(gone)));
+  EXPECT_FALSE(is_loading_placeholder("Loading your data into our systems takes up to 30 days."));
+  std::string had = "Loading\xE2\x80\xA6\n" + before;
+  std::string again = had;
+  again.replace(again.find(section), section.size(), "Loading\xE2\x80\xA6\n");
+  EXPECT_FALSE(missing_part(parse_text(had), parse_text(again)));
+  // Another sentence put in with the placeholder is a change of the text.
+  std::string reworded = loading;
+  reworded.replace(reworded.find("purpose 7"), 9, "purpose 77");
+  EXPECT_FALSE(missing_part(parse_text(before), parse_text(reworded)));
 }
 
 }  // namespace

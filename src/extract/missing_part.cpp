@@ -1,5 +1,6 @@
 #include "tosdiff/extract/missing_part.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -44,11 +45,35 @@ bool ends_a_sentence(std::string_view text) {
 
 }  // namespace
 
+bool is_loading_placeholder(std::string_view text) {
+  std::string folded;
+  for (char c : trim(text)) folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  // The dots or the ellipsis a spinner's label ends with.
+  for (;;) {
+    if (!folded.empty() && (folded.back() == '.' || folded.back() == ' ')) folded.pop_back();
+    else if (folded.size() >= 3 && folded.compare(folded.size() - 3, 3, "\xE2\x80\xA6") == 0) folded.resize(folded.size() - 3);
+    else break;
+  }
+  static const std::unordered_set<std::string_view> kPlaceholders = {
+      "loading", "loading content", "loading more", "please wait", "please wait, loading", "chargement",
+      "chargement en cours", "veuillez patienter", "wird geladen", "l\xC3\xA4" "dt", "laden", "bitte warten",
+      "cargando", "cargando contenido", "caricamento", "caricamento in corso", "carregando", "a carregar",
+      "bezig met laden", "even geduld", "\xC5\x82" "adowanie"};
+  return kPlaceholders.count(folded) > 0;
+}
+
 std::optional<MissingPart> missing_part(const Text& previous, const Text& current) {
   const auto& before = previous.blocks;
   const auto& now = current.blocks;
-  if (now.size() >= before.size()) return std::nullopt;
+  // A loading placeholder where a part was: the page was caught before the part loaded.
+  auto placeholder = [&](const Block& block) {
+    return is_loading_placeholder(block.text) &&
+           std::none_of(before.begin(), before.end(), [&](const Block& b) { return b.text == block.text; });
+  };
+  const auto placeholders = static_cast<std::size_t>(std::count_if(now.begin(), now.end(), placeholder));
+  if (now.size() - placeholders >= before.size()) return std::nullopt;
   MissingPart part;
+  part.placeholders = placeholders;
   bool cut_seen = false;
   std::vector<bool> matched(before.size(), true);
   auto missing = [&](std::size_t from, std::size_t to) {  // before[from, to) is not in current
@@ -64,6 +89,7 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   std::size_t i = 0;
   bool ends_mid_sentence = false;
   for (const Block& block : now) {
+    if (placeholder(block)) continue;
     const std::size_t from = i;
     while (i < before.size() && !same_block(before[i], block)) ++i;
     if (i == before.size()) {
@@ -82,8 +108,10 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   for (const Block& block : before) all_words += count_space_separated_words(block.text);
   // A text that now stops in the middle of a sentence was cut off, however little of it went.
   const bool cut_off = ends_mid_sentence && part.at_the_end && part.stretches == 1;
-  if (part.blocks == 0 || part.words < kMissingPartMinWords ||
-      (!cut_off && static_cast<double>(part.words) < kMissingPartShare * static_cast<double>(all_words)))
+  if (part.blocks == 0) return std::nullopt;
+  // A placeholder says so itself, whatever the size of what it stands for.
+  if (part.placeholders == 0 && (part.words < kMissingPartMinWords ||
+                                 (!cut_off && static_cast<double>(part.words) < kMissingPartShare * static_cast<double>(all_words))))
     return std::nullopt;
   // A second copy of the document taken away is no part missing: the page had served the
   // text twice (replay: a retailer's seller conditions, 9,960 words then 4,970, by turns for
@@ -96,7 +124,9 @@ std::string describe_missing_part(const MissingPart& part, std::size_t previous_
   return std::string(part.at_the_end && part.stretches == 1 ? "the page ends early" : "parts of the page are missing") +
          ": " + std::to_string(part.blocks) + " blocks in " + std::to_string(part.stretches) +
          (part.stretches == 1 ? " stretch, " : " stretches, ") + std::to_string(part.words) + " of " +
-         std::to_string(previous_words) + " words, gone and nothing else changed (a page served in part?)";
+         std::to_string(previous_words) + " words, gone and nothing else changed" +
+         (part.placeholders > 0 ? ", a loading placeholder in their place (a page caught before it loaded?)"
+                                : " (a page served in part?)");
 }
 
 }  // namespace tosdiff

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "tosdiff/model/text.hpp"
 
@@ -26,14 +27,23 @@ struct MissingPart {
   std::size_t stretches = 0;
   std::size_t words = 0;
   bool at_the_end = false;      // the last stretch runs to the previous text's end
+  std::size_t placeholders = 0;  // loading placeholders in the current text where parts were
 };
+
+// A block that only says the page is still loading: "Loading…", "Please wait", "Chargement…",
+// "Wird geladen…", "Cargando…" (seven languages; a spinner's dots or ellipsis after it).
+bool is_loading_placeholder(std::string_view text);
 
 // What `current` lacks when it is `previous` with stretches of blocks missing and nothing
 // else changed: every block of `current`, in order, is one of `previous` (one of them may end
 // early, as a page cut off mid-paragraph does), and the missing blocks hold kMissingPartShare
 // of previous's words, or the text now stops mid-sentence (its last block a start of the old
 // one, without the end of a sentence) with the rest gone (at least kMissingPartMinWords
-// words: a page cut off, however long the document); nothing otherwise.
+// words: a page cut off, however long the document); nothing otherwise. A loading placeholder
+// put where blocks went (is_loading_placeholder, not in the previous text) is no change of
+// the text: with one, any stretch missing is a part (metamorphic bench: a section of a real
+// policy replaced by a skeleton and "Loading…" was an alert on 36 of 36 pages; a quarter of
+// Open Terms Archive's documents are rendered by a browser, which can be caught mid-load).
 std::optional<MissingPart> missing_part(const Text& previous, const Text& current);
 
 // What a check says of it: "the page ends early: 189 blocks in 1 stretch, 4970 of 9960 words,
