@@ -143,6 +143,21 @@ TEST(Pointers, APointerUnderATopicalHeadingIsCosmetic) {
 }
 
 // Negative twin: a phone number given as the way to learn more is a contact, and news.
+// Metamorphic bench (issue 11's twin of a link rewritten: a URL to a different site): "please
+// visit https://x.ai/" sending the reader to another site is news; the same site's other page,
+// or a pointer put in, is not.
+TEST(Pointers, APointerSentToAnotherSiteIsNews) {
+  const std::string before = "# About\nLumen makes calendars.\nFor more information about Lumen, please visit "
+                             "https://lumen.example.com/.\n";
+  EXPECT_TRUE(pointer_change(before, "# About\nLumen makes calendars.\nFor more information about Lumen, please "
+                                     "visit https://lumen-partners.example.com/.\n").substantive);
+  EXPECT_FALSE(pointer_change(before, "# About\nLumen makes calendars.\nFor more information about Lumen, please "
+                                      "visit https://lumen.example.com/about.\n").substantive);
+  EXPECT_FALSE(pointer_change("# About\nLumen makes calendars.\n",
+                              "# About\nLumen makes calendars.\nFor more information, see lumen.example.com/about.\n")
+                   .substantive);
+}
+
 TEST(Pointers, APointerWithAPhoneNumberIsNews) {
   const Change change = pointer_change(kPolicy, kPolicy + "For more information, call us at 1-800-555-0100.\n");
   EXPECT_TRUE(change.substantive);

@@ -242,6 +242,25 @@ TEST(UnseenPagesDuplicate, ACopyOfTheWholeDocumentIsADuplicate) {
   EXPECT_TRUE(change_between(passage + longer, passage + longer + passage).substantive);
 }
 
+// ---- URLs written in the text -----------------------------------------------------------------------
+
+TEST(UnseenPagesUrls, AnAddressWrittenWithoutItsSchemeIsTheSameAddress) {
+  // Glued to a label's colon, on a brand's own top-level domain.
+  EXPECT_FALSE(change_between("# Cookies\nPolitique de confidentialit\xC3\xA9 :https://snap.example.com/fr-FR/privacy\n",
+                              "# Cookies\nPolitique de confidentialit\xC3\xA9 :snap.example.com/fr-FR/privacy\n")
+                   .substantive);
+  EXPECT_FALSE(change_between("# Privacy\nSee https://safety.google/privacy/privacy-controls for your settings.\n",
+                              "# Privacy\nSee safety.google/privacy/privacy-controls for your settings.\n")
+                   .substantive);
+  // Twins: another site, another page.
+  EXPECT_TRUE(change_between("# Privacy\nSee https://safety.google/privacy/privacy-controls for your settings.\n",
+                             "# Privacy\nSee safety.example.com/privacy/privacy-controls for your settings.\n")
+                  .substantive);
+  EXPECT_TRUE(change_between("# Cookies\nPolitique de confidentialit\xC3\xA9 :https://snap.example.com/fr-FR/privacy\n",
+                             "# Cookies\nPolitique de confidentialit\xC3\xA9 :snap.example.com/fr-FR/terms\n")
+                  .substantive);
+}
+
 // ---- a page caught before a part of it loaded --------------------------------------------------------
 
 TEST(UnseenPagesPartial, ASectionInPlaceOfWhichThePageSaysLoadingIsAMissingPart) {

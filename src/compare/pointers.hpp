@@ -31,7 +31,9 @@ bool is_browser_notice(std::string_view sentence);
 
 // Marks cosmetic, kind "pointer", every substantive hunk whose every sentence taken away or
 // put in (hunk_sentences.hpp) is a pointer (kind "page_control" when one is a browser notice), and in which `topical` finds nothing (a pointer to
-// how "we use your conversations to train our models" says what the page did not). When no
+// how "we use your conversations to train our models" says what the page did not), unless
+// the pointer now sends the reader to another host than before (both sides writing one out:
+// "visit https://x.ai/" / "visit https://x-partners.ai/"). When no
 // substantive hunk is left, a date stamp beside them is news again. Re-tallies the change;
 // returns how many hunks it marked.
 std::size_t mark_pointers(Change& change, const std::function<bool(const Hunk&)>& topical);
