@@ -261,6 +261,23 @@ TEST(UnseenPagesUrls, AnAddressWrittenWithoutItsSchemeIsTheSameAddress) {
                   .substantive);
 }
 
+// ---- a help centre's stamp, an empty ad slot ---------------------------------------------------------
+
+TEST(UnseenPagesStamps, ARelativeStampOrAnAdLabelPutInAloneIsCosmetic) {
+  const std::string doc = "# Terms\nYou may cancel at any time.\nWe refund unused days.\n";
+  const Change stamp = change_between(doc, "# Terms\nUpdated 27 days ago\nYou may cancel at any time.\nWe refund unused days.\n");
+  EXPECT_FALSE(stamp.substantive);
+  const Change label = change_between(doc, "# Terms\nAdvertisement\nYou may cancel at any time.\nWe refund unused days.\n");
+  EXPECT_FALSE(label.substantive);
+  // Twins: a date of effect put in, a stamp with a clause beside it, a section named Ads.
+  EXPECT_TRUE(change_between(doc, "# Terms\nEffective 3 March 2027\nYou may cancel at any time.\nWe refund unused "
+                                  "days.\n").substantive);
+  EXPECT_TRUE(change_between(doc, "# Terms\nUpdated 27 days ago\nWe may share your data.\nYou may cancel at any "
+                                  "time.\nWe refund unused days.\n").substantive);
+  EXPECT_TRUE(change_between(doc, "# Terms\nYou may cancel at any time.\nWe refund unused days.\n## Advertising\n"
+                                  "We show ads based on your activity.\n").substantive);
+}
+
 // ---- a page caught before a part of it loaded --------------------------------------------------------
 
 TEST(UnseenPagesPartial, ASectionInPlaceOfWhichThePageSaysLoadingIsAMissingPart) {

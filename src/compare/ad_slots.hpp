@@ -17,8 +17,9 @@ namespace tosdiff {
 bool in_ad_slot(const Text& text, std::size_t i);
 
 // Marks cosmetic, kind "advertisement", every substantive hunk whose every removed block lies in
-// an ad slot of the old text and every added block in one of the new text. A clause beside the
-// label, or the label itself taken away, stays news.
+// an ad slot of the old text and every added block in one of the new text, and a hunk that only
+// puts in or takes off one label, not a heading (an empty slot's). A clause beside the label, or
+// the label taken away with the ad's blocks kept, stays news.
 void mark_ad_slots(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff

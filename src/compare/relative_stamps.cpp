@@ -452,6 +452,14 @@ void mark_relative_stamps(std::vector<Hunk>& hunks, const Text& before, const Te
     if (elsewhere) mark_cosmetic(*stamp, "date_stamp");
   }
   for (Hunk& hunk : hunks) {
+    // A relative stamp put on or taken off alone ("Updated 27 days ago" above the text): it
+    // names no date, and moves with the day the page is read (metamorphic bench: an alert on
+    // every page). Beside other text, it stays what that text is.
+    if (!hunk.cosmetic && hunk.lines.size() == 1 && (hunk.old_lines == 0 || hunk.new_lines == 0) &&
+        is_relative_stamp(parse_block(hunk.lines[0].text).text)) {
+      mark_cosmetic(hunk, "date_stamp");
+      continue;
+    }
     if (hunk.cosmetic || hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+') continue;
     const std::string& before = hunk.lines[0].text;
     const std::string& after = hunk.lines[1].text;

@@ -30,8 +30,9 @@ bool is_authored_stamp(std::string_view block_text);
 
 // Marks cosmetic, kind "date_stamp", every substantive hunk that replaces one block by another,
 // one of them a relative stamp and the other a relative stamp or a date line (date_lines.hpp):
-// the stamp aging, or written as the date it stands for. A stamp put in or taken off with
-// other text stays what that text is. And a date line whose time of day alone moved, its
+// the stamp aging, or written as the date it stands for; a relative stamp put in or taken off
+// alone (a hunk of that one block). A stamp put in or taken off with other text stays what
+// that text is. And a date line whose time of day alone moved, its
 // dates the same ("2024-06-17 05:41" → "2024-06-17 11:11": the same day's stamp in another
 // time zone); another date stays news. And a help article's save stamp, its author named,
 // replaced by another ("Updated 2024-11-08T17:14:28Z by Louise" / "Updated 2024-11-14T16:46:26Z
