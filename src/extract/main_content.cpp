@@ -25,8 +25,24 @@ void count_words(std::string_view text, WordCounts& counts, std::size_t& total) 
       word.clear();
     }
   };
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char u = static_cast<unsigned char>(text[i]);
+    // Typographic quotes and apostrophes part words as ASCII ones do: a page that curls them
+    // one day reads as the same words ("d’utiliser" / "d'utiliser").
+    if (u == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      const unsigned char third = static_cast<unsigned char>(text[i + 2]);
+      if (third >= 0x98 && third <= 0x9F) {  // U+2018..U+201F
+        flush();
+        i += 2;
+        continue;
+      }
+    }
+    if (u == 0xC2 && i + 1 < text.size() &&
+        (static_cast<unsigned char>(text[i + 1]) == 0xAB || static_cast<unsigned char>(text[i + 1]) == 0xBB)) {
+      flush();  // « »
+      ++i;
+      continue;
+    }
     if (std::isalnum(u) || u >= 0x80) word += static_cast<char>(std::tolower(u));
     else flush();
   }
@@ -115,10 +131,8 @@ std::optional<std::uint32_t> find_anchored_content(const FlatDocument& doc, std:
   std::size_t anchor_total = 0;
   count_words(anchor, anchor_words, anchor_total);
   const auto anchor_bytes = static_cast<std::uint64_t>(anchor.size());
-  const std::uint32_t main = find_main_content(doc, prefix);
   std::optional<std::uint32_t> best;
   double best_score = 0.5;  // below this, nothing on the page is the document
-  double main_score = 0;
   for (std::uint32_t i = 0; i < doc.nodes.size(); ++i) {
     const GumboNode* node = doc.nodes[i];
     if (!is_element(node) || is_never_text(node)) continue;
@@ -135,18 +149,11 @@ std::optional<std::uint32_t> find_anchored_content(const FlatDocument& doc, std:
       if (n->type == GUMBO_NODE_TEXT) count_words(n->v.text.text, words, total);
     }
     double score = word_f1(words, total, anchor_words, anchor_total);
-    if (i == main) main_score = score;
-    if (score > best_score + 1e-9) {  // ties keep the outer element: it loses nothing
+      if (score > best_score + 1e-9) {  // ties keep the outer element: it loses nothing
       best_score = score;
       best = i;
     }
   }
-  // Only a page's <main> or <article>: the body is where nothing better was found, and its
-  // furniture is what the element matched best leaves out.
-  const bool main_is_marked = is_element(doc.nodes[main]) && doc.nodes[main]->v.element.tag != GUMBO_TAG_BODY &&
-                              doc.nodes[main]->v.element.tag != GUMBO_TAG_HTML;
-  if (best && *best != main && main_is_marked && main_score >= 0.5 && main_score + kAnchorCloseMatch >= best_score)
-    return main;
   return best;
 }
 
@@ -217,6 +224,20 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
       i = doc.end[i] - 1;
     }
   }
+}
+
+TextMatch text_match(const Text& text, std::string_view anchor) {
+  WordCounts text_words, anchor_words;
+  std::size_t text_total = 0, anchor_total = 0;
+  for (const Block& block : text.blocks) count_words(block.text, text_words, text_total);
+  count_words(anchor, anchor_words, anchor_total);
+  TextMatch match;
+  for (const auto& [word, n] : anchor_words) {
+    auto it = text_words.find(word);
+    if (it != text_words.end()) match.common += static_cast<std::size_t>(std::min(n, it->second));
+  }
+  match.f1 = word_f1(text_words, text_total, anchor_words, anchor_total);
+  return match;
 }
 
 std::size_t word_count(const Text& text) {

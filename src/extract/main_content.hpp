@@ -26,14 +26,7 @@ std::uint32_t find_main_content(const FlatDocument& doc, const std::vector<std::
 
 // The element whose visible text best matches the anchor's words (F1 of word counts, at
 // least 0.5; among elements of half to three times the anchor's size), if the match is
-// close; ties keep the outer element. The page's <main> or <article> (find_main_content) is kept
-// when its match is within kAnchorCloseMatch of the best: the words counted here include what
-// the extraction drops afterwards (hidden panels, the declaration's `remove`), which can make
-// a part of the main content score a little higher than the whole. The anchor of a document
-// first found without its selector is that main content's text, and the same page must be
-// found the same way on the next check (replay of real pages, transformed: a redesign's extra
-// wrappers moved the best part, and a 4-word title line at the top came and went).
-inline constexpr double kAnchorCloseMatch = 0.05;
+// close; ties keep the outer element.
 std::optional<std::uint32_t> find_anchored_content(const FlatDocument& doc, std::string_view anchor,
                                                    const std::vector<std::uint64_t>& prefix);
 
@@ -48,5 +41,13 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
 
 // The words of `text` (runs of ASCII letters, digits and non-ASCII bytes).
 std::size_t word_count(const Text& text);
+
+// How a text reads as the anchor (the archived text): the words they have in common (counted
+// as often as both have them) and the F1 of their word counts.
+struct TextMatch {
+  std::size_t common = 0;
+  double f1 = 0;
+};
+TextMatch text_match(const Text& text, std::string_view anchor);
 
 }  // namespace tosdiff

@@ -25,6 +25,9 @@ namespace {
 // Markers of legal prose (error_page.hpp) that make a page's main content the document
 // rewritten, when its selector is stale and nothing on it resembles the archived text.
 constexpr std::size_t kRewriteLegalMarkers = 3;
+// How closely a page's main content must read as the archived text to be taken in place of
+// the part of it that the page's words matched best.
+constexpr double kMainReadsAsTheAnchor = 0.95;
 
 // A spec that matched nothing as written, tried once more with its classes' build hashes read
 // by their stable part (class_hashes.hpp); the report names it when that matched.
@@ -63,7 +66,7 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   ParsedHtml parsed(pruned);
   const FlatDocument& doc = parsed.flat();
 
-  IntervalSet included, removed;
+  IntervalSet included;
   std::vector<std::uint32_t> roots;  // the elements selected (or found) as the content
   bool whole_page = options.select.empty();
   bool fell_back = false;
@@ -83,6 +86,7 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   }
   const auto prefix = text_prefix_sums(doc);
   std::optional<std::uint32_t> found;  // the content, when found rather than selected
+  std::optional<std::uint32_t> page_main;  // the page's main content, when found by the anchor instead
   bool maybe_rewritten = false;         // found as the main content: must read as the document
   if (whole_page || fell_back) {
     std::optional<std::uint32_t> root;
@@ -96,6 +100,8 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
         // and a collapse or another page is held back by the checks that follow).
         root = find_main_content(doc, prefix);
         maybe_rewritten = true;
+      } else if (const std::uint32_t main = find_main_content(doc, prefix); main != *root) {
+        page_main = main;
       }
     } else {
       root = find_main_content(doc, prefix);
@@ -105,27 +111,47 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
     whole_page = true;  // found, not selected: page furniture rules apply as without select
     found = root;
   }
-  std::sort(roots.begin(), roots.end());
-  included.finish();
-  // Hidden elements are weighed against the content (hidden_elements.hpp), before the
-  // furniture around found content is measured without them.
-  IntervalSet hidden;
-  for (const Interval& iv : hidden_to_drop(doc, included, prefix)) {
-    hidden.add(iv.begin, iv.end);
-    removed.add(iv.begin, iv.end);
-  }
-  hidden.finish();
-  if (found && options.strip_boilerplate) remove_edge_furniture(doc, *found, hidden, removed);
-  for (const CompiledSpec& spec : *remove) {
-    if (!add_matches(doc, spec, removed, nullptr)) add_by_stable_classes(doc, spec, removed, nullptr, options);
-  }
-  removed.finish();
-  // Selecting the whole body is no selection at all: treat the page like one without.
-  if (std::optional<std::uint32_t> body = doc.body; body && included.covers(*body, doc.end[*body]))
-    whole_page = true;
 
-  BoilerplateRules rules(whole_page);
-  Text text = walk_text(doc, options, included, removed, roots, rules);
+  // The text of what was selected or found: hidden furniture, the furniture around found
+  // content and the declaration's `remove` taken out, then walked.
+  auto read = [&](IntervalSet content, std::vector<std::uint32_t> content_roots, std::optional<std::uint32_t> found_root,
+                  bool whole) {
+    std::sort(content_roots.begin(), content_roots.end());
+    content.finish();
+    // Hidden elements are weighed against the content (hidden_elements.hpp), before the
+    // furniture around found content is measured without them.
+    IntervalSet removed, hidden;
+    for (const Interval& iv : hidden_to_drop(doc, content, prefix)) {
+      hidden.add(iv.begin, iv.end);
+      removed.add(iv.begin, iv.end);
+    }
+    hidden.finish();
+    if (found_root && options.strip_boilerplate) remove_edge_furniture(doc, *found_root, hidden, removed);
+    for (const CompiledSpec& spec : *remove) {
+      if (!add_matches(doc, spec, removed, nullptr)) add_by_stable_classes(doc, spec, removed, nullptr, options);
+    }
+    removed.finish();
+    // Selecting the whole body is no selection at all: treat the page like one without.
+    if (std::optional<std::uint32_t> body = doc.body; body && content.covers(*body, doc.end[*body])) whole = true;
+    BoilerplateRules rules(whole);
+    return walk_text(doc, options, content, removed, content_roots, rules);
+  };
+  Text text = read(included, roots, found, whole_page);
+  // The element that matches the archived text best by the page's words may not be what the
+  // archived text was read from: the words counted there include what the reading drops
+  // (hidden panels, the declaration's `remove`). The page's main content, read, is kept when
+  // it reads as the archived text (F1 of its words 0.95 or more) and has more of
+  // its words (metamorphic bench: a document first found as a page's <main>, found by its
+  // words on the next check as a part of it, its title line and a folded section's heading
+  // coming and going with a redesign's extra wrappers or a link put in above it).
+  if (page_main) {
+    IntervalSet main_content;
+    main_content.add(*page_main, doc.end[*page_main]);
+    Text main_text = read(main_content, {*page_main}, page_main, true);
+    const TextMatch main_match = text_match(main_text, options.anchor_text);
+    if (main_match.f1 >= kMainReadsAsTheAnchor && main_match.common > text_match(text, options.anchor_text).common)
+      text = std::move(main_text);
+  }
   bool translated = false;
   if (maybe_rewritten) {
     translated = reads_as_translation(parse_text(options.anchor_text), text);
