@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/unicode_compose_table.hpp"
 #include "tosdiff/util/utf8.hpp"
 
@@ -38,24 +39,6 @@ bool may_compose(char32_t c) {
     return out;
   }();
   return std::binary_search(seconds.begin(), seconds.end(), c);
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
 }
 
 }  // namespace
@@ -97,7 +80,7 @@ std::string compose_canonical(std::string utf8) {
   }
   std::string bytes;
   bytes.reserve(utf8.size());
-  for (char32_t c : out) append_utf8(bytes, c);
+  for (char32_t c : out) append_utf8(bytes, static_cast<std::uint32_t>(c));
   return bytes;
 }
 
