@@ -237,6 +237,7 @@ TextMatch text_match(const Text& text, std::string_view anchor) {
     if (it != text_words.end()) match.common += static_cast<std::size_t>(std::min(n, it->second));
   }
   match.f1 = word_f1(text_words, text_total, anchor_words, anchor_total);
+  match.anchor_words = anchor_total;
   return match;
 }
 

@@ -47,6 +47,7 @@ std::size_t word_count(const Text& text);
 struct TextMatch {
   std::size_t common = 0;
   double f1 = 0;
+  std::size_t anchor_words = 0;
 };
 TextMatch text_match(const Text& text, std::string_view anchor);
 

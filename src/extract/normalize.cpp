@@ -144,12 +144,15 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   // its words (metamorphic bench: a document first found as a page's <main>, found by its
   // words on the next check as a part of it, its title line and a folded section's heading
   // coming and going with a redesign's extra wrappers or a link put in above it).
-  if (page_main) {
+  // A text that has every word of the archived one leaves nothing for the main content to add
+  // (most checks of a stale selector: the page read once).
+  const TextMatch found_match = page_main ? text_match(text, options.anchor_text) : TextMatch{};
+  if (page_main && found_match.common < found_match.anchor_words) {
     IntervalSet main_content;
     main_content.add(*page_main, doc.end[*page_main]);
     Text main_text = read(main_content, {*page_main}, page_main, true);
     const TextMatch main_match = text_match(main_text, options.anchor_text);
-    if (main_match.f1 >= kMainReadsAsTheAnchor && main_match.common > text_match(text, options.anchor_text).common)
+    if (main_match.f1 >= kMainReadsAsTheAnchor && main_match.common > found_match.common)
       text = std::move(main_text);
   }
   bool translated = false;
