@@ -198,35 +198,6 @@ TEST(UnseenPagesFurniture, AShareBarBesideTheTitleLeavesTheTitle) {
   EXPECT_EQ(read_page("<main>" + grid + body + "</main>").find("Enterprise"), std::string::npos);
 }
 
-// ---- a found text stays found the same way ----------------------------------------------------------
-
-// The declaration's selector matches nothing; tosdiff finds the page's <main> (first check),
-// then the element matching that text best (later checks). Words the extraction drops inside
-// <main> (a declaration's `remove`, here a language picker's long list) made a part of it score
-// a little higher, and the title line above that part came and went.
-TEST(UnseenPagesFallback, TheMainContentFoundFirstIsFoundAgain) {
-  std::string languages = "<div class=\"languages\">";
-  for (const char* name : {"English", "Deutsch", "Fran\xC3\xA7" "ais", "Espa\xC3\xB1ol", "Italiano", "Portugu\xC3\xAAs",
-                           "Nederlands", "Polski", "Svenska", "Dansk", "Suomi", "Norsk"})
-    languages += std::string("<a href=\"#\">") + name + "</a> ";
-  languages += "</div>";
-  std::string clauses;
-  for (int i = 1; i <= 12; ++i)
-    clauses += "<p>Clause " + std::to_string(i) + ". You may cancel your plan at any time and we refund unused days.</p>";
-  const std::string page =
-      "<main><button aria-expanded=\"true\">2027 Terms of Service</button>" + languages + "<div>" + clauses + "</div></main>";
-  NormalizeOptions first;
-  first.select = {std::string(".gone")};
-  first.remove = {std::string(".languages")};
-  first.fallback_on_no_match = true;
-  first.min_fallback_words = 10;
-  const std::string found = read_page(page, first);
-  ASSERT_NE(found.find("2027 Terms of Service"), std::string::npos) << found;
-  NormalizeOptions again = first;
-  again.anchor_text = found;
-  EXPECT_EQ(read_page(page, again), found);
-}
-
 // ---- a second copy of the whole document --------------------------------------------------------------
 
 TEST(UnseenPagesDuplicate, ACopyOfTheWholeDocumentIsADuplicate) {

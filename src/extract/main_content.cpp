@@ -226,21 +226,6 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
   }
 }
 
-TextMatch text_match(const Text& text, std::string_view anchor) {
-  WordCounts text_words, anchor_words;
-  std::size_t text_total = 0, anchor_total = 0;
-  for (const Block& block : text.blocks) count_words(block.text, text_words, text_total);
-  count_words(anchor, anchor_words, anchor_total);
-  TextMatch match;
-  for (const auto& [word, n] : anchor_words) {
-    auto it = text_words.find(word);
-    if (it != text_words.end()) match.common += static_cast<std::size_t>(std::min(n, it->second));
-  }
-  match.f1 = word_f1(text_words, text_total, anchor_words, anchor_total);
-  match.anchor_words = anchor_total;
-  return match;
-}
-
 std::size_t word_count(const Text& text) {
   std::size_t total = 0;
   WordCounts ignored;

@@ -42,13 +42,5 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
 // The words of `text` (runs of ASCII letters, digits and non-ASCII bytes).
 std::size_t word_count(const Text& text);
 
-// How a text reads as the anchor (the archived text): the words they have in common (counted
-// as often as both have them) and the F1 of their word counts.
-struct TextMatch {
-  std::size_t common = 0;
-  double f1 = 0;
-  std::size_t anchor_words = 0;
-};
-TextMatch text_match(const Text& text, std::string_view anchor);
 
 }  // namespace tosdiff

@@ -25,9 +25,6 @@ namespace {
 // Markers of legal prose (error_page.hpp) that make a page's main content the document
 // rewritten, when its selector is stale and nothing on it resembles the archived text.
 constexpr std::size_t kRewriteLegalMarkers = 3;
-// How closely a page's main content must read as the archived text to be taken in place of
-// the part of it that the page's words matched best.
-constexpr double kMainReadsAsTheAnchor = 0.95;
 
 // A spec that matched nothing as written, tried once more with its classes' build hashes read
 // by their stable part (class_hashes.hpp); the report names it when that matched.
@@ -86,7 +83,6 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   }
   const auto prefix = text_prefix_sums(doc);
   std::optional<std::uint32_t> found;  // the content, when found rather than selected
-  std::optional<std::uint32_t> page_main;  // the page's main content, when found by the anchor instead
   bool maybe_rewritten = false;         // found as the main content: must read as the document
   if (whole_page || fell_back) {
     std::optional<std::uint32_t> root;
@@ -100,8 +96,6 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
         // and a collapse or another page is held back by the checks that follow).
         root = find_main_content(doc, prefix);
         maybe_rewritten = true;
-      } else if (const std::uint32_t main = find_main_content(doc, prefix); main != *root) {
-        page_main = main;
       }
     } else {
       root = find_main_content(doc, prefix);
@@ -137,24 +131,6 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
     return walk_text(doc, options, content, removed, content_roots, rules);
   };
   Text text = read(included, roots, found, whole_page);
-  // The element that matches the archived text best by the page's words may not be what the
-  // archived text was read from: the words counted there include what the reading drops
-  // (hidden panels, the declaration's `remove`). The page's main content, read, is kept when
-  // it reads as the archived text (F1 of its words 0.95 or more) and has more of
-  // its words (metamorphic bench: a document first found as a page's <main>, found by its
-  // words on the next check as a part of it, its title line and a folded section's heading
-  // coming and going with a redesign's extra wrappers or a link put in above it).
-  // A text that has every word of the archived one leaves nothing for the main content to add
-  // (most checks of a stale selector: the page read once).
-  const TextMatch found_match = page_main ? text_match(text, options.anchor_text) : TextMatch{};
-  if (page_main && found_match.common < found_match.anchor_words) {
-    IntervalSet main_content;
-    main_content.add(*page_main, doc.end[*page_main]);
-    Text main_text = read(main_content, {*page_main}, page_main, true);
-    const TextMatch main_match = text_match(main_text, options.anchor_text);
-    if (main_match.f1 >= kMainReadsAsTheAnchor && main_match.common > found_match.common)
-      text = std::move(main_text);
-  }
   bool translated = false;
   if (maybe_rewritten) {
     translated = reads_as_translation(parse_text(options.anchor_text), text);
