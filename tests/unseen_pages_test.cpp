@@ -178,26 +178,6 @@ TEST(UnseenPagesFurniture, ABannerAboveTheMenuLeavesTheMenuFurniture) {
   EXPECT_NE(read_page("<body>" + intro + menu + body + "</body>").find("our charter"), std::string::npos);
 }
 
-// ---- the document's head beside a share bar ------------------------------------------------------
-
-TEST(UnseenPagesFurniture, AShareBarBesideTheTitleLeavesTheTitle) {
-  const std::string share = "<div class=\"tools\"><a href=\"https://x.example/share\">Share on X</a>"
-                            "<a href=\"https://fb.example/share\">Share on Facebook</a><a href=\"https://in.example/share\">"
-                            "Share on LinkedIn</a><a href=\"/terms.pdf\">Download as PDF</a><a href=\"/print\">Print this page"
-                            "</a><a href=\"/versions\">View previous versions</a></div>";
-  const std::string head = "<div class=\"hero\"><p>Updated: 1 December 2026</p><h1>Lumen Services Agreement</h1>" + share +
-                           "</div>";
-  const std::string body = "<div class=\"body\"><p>These terms govern your use of the Lumen services and the fees you "
-                           "pay for them, from the day you sign up.</p></div>";
-  const std::string text = read_page("<main>" + head + body + "</main>");
-  EXPECT_NE(text.find("Lumen Services Agreement"), std::string::npos) << text;
-  EXPECT_NE(text.find("Updated: 1 December 2026"), std::string::npos) << text;
-  // Twin: a grid of links above the text with no title in it is the site's furniture.
-  const std::string grid = "<div class=\"top\"><a href=\"/a\">Products</a><a href=\"/b\">Pricing</a>"
-                           "<a href=\"/c\">Enterprise</a><a href=\"/d\">Blog</a></div>";
-  EXPECT_EQ(read_page("<main>" + grid + body + "</main>").find("Enterprise"), std::string::npos);
-}
-
 // ---- a second copy of the whole document --------------------------------------------------------------
 
 TEST(UnseenPagesDuplicate, ACopyOfTheWholeDocumentIsADuplicate) {

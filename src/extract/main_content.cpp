@@ -84,12 +84,6 @@ std::size_t trimmed_length(std::string_view text) {
   return e - b;
 }
 
-bool holds_a_title(const FlatDocument& doc, std::uint32_t position) {
-  for (std::uint32_t i = position; i < doc.end[position]; ++i)
-    if (doc.nodes[i]->type == GUMBO_NODE_ELEMENT && doc.nodes[i]->v.element.tag == GUMBO_TAG_H1) return true;
-  return false;
-}
-
 }  // namespace
 
 std::vector<std::uint64_t> text_prefix_sums(const FlatDocument& doc) {
@@ -215,11 +209,7 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
     if (!is_element(node)) continue;
     const std::size_t a = i - begin, b = doc.end[i] - begin;
     const std::uint64_t t = text[b] - text[a], l = link[b] - link[a], count = links[b] - links[a];
-    // Never around the document's title: the page's <h1> with its date line and its links to
-    // the PDF and the earlier versions is the document's head, however many share links are
-    // put beside it (metamorphic bench: a share bar under an AI provider's title took the
-    // title, its date and its links away). A grid of links has no <h1>.
-    if (count >= 3 && l * 10 >= t * 6 && !holds_a_title(doc, i)) {
+    if (count >= 3 && l * 10 >= t * 6) {
       removed.add(i, doc.end[i]);
       i = doc.end[i] - 1;
     }
