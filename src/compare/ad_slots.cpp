@@ -54,9 +54,8 @@ void mark_ad_slots(std::vector<Hunk>& hunks, const Text& before, const Text& aft
     const bool removed_in_slots = hunk.old_lines == 0 || side_in_ad_slots(before, hunk.old_start, hunk.old_lines);
     const bool added_in_slots = hunk.new_lines == 0 || side_in_ad_slots(after, hunk.new_start, hunk.new_lines);
     // An empty slot's label alone put in or taken off ("Advertisement" above the text, the ad
-    // itself not loaded; metamorphic bench): the slot is the site's. A heading is a section's.
-    const bool lone_label = hunk.lines.size() == 1 && !hunk.lines[0].text.empty() && hunk.lines[0].text[0] != '#' &&
-                            is_ad_label(parse_block(hunk.lines[0].text));
+    // itself not loaded; metamorphic bench): the slot is the site's (is_ad_label: never a heading).
+    const bool lone_label = hunk.lines.size() == 1 && is_ad_label(parse_block(hunk.lines[0].text));
     if ((removed_in_slots && added_in_slots) || lone_label) mark_cosmetic(hunk, "advertisement");
   }
 }

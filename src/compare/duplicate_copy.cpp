@@ -38,12 +38,8 @@ bool still_there(const Hunk& hunk, const std::vector<std::string>& other_keys, c
     const std::string key = comparison_key(block.text);
     std::size_t k = at;
     // An entry of a table of contents is keyed apart in the text (table_of_contents.hpp).
-    auto same = [&](const std::string& other) {
-      return other == key || (other.size() == kContentsKeyPrefix.size() + key.size() &&
-                              other.compare(0, kContentsKeyPrefix.size(), kContentsKeyPrefix) == 0 &&
-                              other.compare(kContentsKeyPrefix.size(), std::string::npos, key) == 0);
-    };
-    while (k < other_keys.size() && (skipped.holds(k) || !same(other_keys[k]))) ++k;
+    const std::string entry_key = std::string(kContentsKeyPrefix) + key;
+    while (k < other_keys.size() && (skipped.holds(k) || (other_keys[k] != key && other_keys[k] != entry_key))) ++k;
     if (k == other_keys.size()) {
       // The copy kept may lay the passage out otherwise: list items merged, or split at
       // another place. Its words are there, in the new text's keys run together.

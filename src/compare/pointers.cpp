@@ -1,7 +1,6 @@
 #include "tosdiff/compare/pointers.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 #include <string>
 #include <vector>
@@ -10,9 +9,9 @@
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/hunk_sentences.hpp"
+#include "tosdiff/compare/prose_links.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
-#include "tosdiff/util/url.hpp"
 
 namespace tosdiff {
 namespace {
@@ -96,32 +95,10 @@ bool mentions_any(const std::string& lower, const std::string_view* begin, const
   return std::any_of(begin, end, [&](std::string_view term) { return lower.find(term) != std::string::npos; });
 }
 
-// The hosts the sentences write out, lower case, "www." aside: a URL's ("https://x.ai/") or a
-// bare address's ("lumen.example/privacy").
+// The hosts the sentences write out (prose_links.hpp).
 std::set<std::string> hosts_written(const std::vector<std::string>& sentences) {
   std::set<std::string> hosts;
-  for (const std::string& sentence : sentences) {
-    for (std::string word : space_separated_words(sentence)) {
-      while (!word.empty() && std::string_view(".,;:)]\"'").find(word.back()) != std::string_view::npos) word.pop_back();
-      std::string host;
-      if (word.rfind("http://", 0) == 0 || word.rfind("https://", 0) == 0) {
-        host = url_host(word);
-      } else {
-        host = word.substr(0, word.find('/'));
-        const std::size_t dot = host.rfind('.');
-        const bool domain = dot != std::string::npos && dot > 0 && host.size() - dot > 2 &&
-                            std::all_of(host.begin() + static_cast<std::ptrdiff_t>(dot) + 1, host.end(),
-                                        [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
-                            std::all_of(host.begin(), host.end(), [](char c) {
-                              return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
-                            });
-        if (!domain) host.clear();
-      }
-      for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-      if (!host.empty()) hosts.insert(host);
-    }
-  }
+  for (const std::string& sentence : sentences) hosts.merge(prose_url_hosts(sentence));
   return hosts;
 }
 

@@ -106,21 +106,50 @@ bool is_long_top_level_domain(const std::string& tld) {
 
 // URLs written in the text: "https://www.example.com/terms/" and "example.com/terms" are
 // one address.
-std::string fold_prose_urls(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+namespace {
+
+// Calls `each(url)` for every URL written in `s` ("http..." as written, a bare one with
+// "https://" put before it) and `between(text)` for the text around them, in order.
+template <typename Url, typename Between>
+void walk_prose_urls(std::string_view s, Url each, Between between) {
+  std::size_t copied = 0;
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t length = is_ascii_letter(s[i]) ? prose_url_length(s, i) : 0;
     if (length == 0) {
-      out += s[i++];
+      ++i;
       continue;
     }
+    between(s.substr(copied, i - copied));
     std::string url(s.substr(i, length));
     if (tosdiff::ascii_lower(url.substr(0, 4)) != "http") url.insert(0, "https://");
-    out += canonical_link(url);
+    each(url);
     i += length;
+    copied = i;
   }
+  between(s.substr(copied));
+}
+
+}  // namespace
+
+std::string fold_prose_urls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  walk_prose_urls(
+      s, [&](const std::string& url) { out += canonical_link(url); }, [&](std::string_view text) { out += text; });
   return out;
+}
+
+std::set<std::string> prose_url_hosts(std::string_view s) {
+  std::set<std::string> hosts;
+  walk_prose_urls(
+      s,
+      [&](const std::string& url) {
+        std::string host = url_host(url);
+        if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+        if (!host.empty()) hosts.insert(std::move(host));
+      },
+      [](std::string_view) {});
+  return hosts;
 }
 
 std::string fold_hidden_emails(std::string_view s) {

@@ -3,6 +3,7 @@
 // link_target step): "[label](https://www.example.com/terms/)" and "example.com/terms" in
 // prose are one address. Pure functions.
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,10 @@ std::string fold_links(std::string_view s);
 // Every URL written in prose ("https://...", "www.example.com/x", "example.com/privacy")
 // reduced to canonical_link(), without the sentence punctuation that follows it.
 std::string fold_prose_urls(std::string_view s);
+
+// The hosts of the URLs written in prose (as fold_prose_urls finds them), lower case, "www."
+// aside: "https://x.ai/" and "safety.google/privacy" give "x.ai" and "safety.google".
+std::set<std::string> prose_url_hosts(std::string_view s);
 
 // The placeholder Cloudflare writes in place of an e-mail address its script hides.
 inline constexpr std::string_view kHiddenEmailPlaceholder = "[email protected]";

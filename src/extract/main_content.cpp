@@ -143,7 +143,7 @@ std::optional<std::uint32_t> find_anchored_content(const FlatDocument& doc, std:
       if (n->type == GUMBO_NODE_TEXT) count_words(n->v.text.text, words, total);
     }
     double score = word_f1(words, total, anchor_words, anchor_total);
-      if (score > best_score + 1e-9) {  // ties keep the outer element: it loses nothing
+    if (score > best_score + 1e-9) {  // ties keep the outer element: it loses nothing
       best_score = score;
       best = i;
     }

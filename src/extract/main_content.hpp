@@ -42,5 +42,4 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
 // The words of `text` (runs of ASCII letters, digits and non-ASCII bytes).
 std::size_t word_count(const Text& text);
 
-
 }  // namespace tosdiff

@@ -46,8 +46,7 @@ bool ends_a_sentence(std::string_view text) {
 }  // namespace
 
 bool is_loading_placeholder(std::string_view text) {
-  std::string folded;
-  for (char c : trim(text)) folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  std::string folded = ascii_lower(trim(text));
   // The dots or the ellipsis a spinner's label ends with.
   for (;;) {
     if (!folded.empty() && (folded.back() == '.' || folded.back() == ' ')) folded.pop_back();
@@ -66,11 +65,13 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   const auto& before = previous.blocks;
   const auto& now = current.blocks;
   // A loading placeholder where a part was: the page was caught before the part loaded.
-  auto placeholder = [&](const Block& block) {
-    return is_loading_placeholder(block.text) &&
-           std::none_of(before.begin(), before.end(), [&](const Block& b) { return b.text == block.text; });
-  };
-  const auto placeholders = static_cast<std::size_t>(std::count_if(now.begin(), now.end(), placeholder));
+  std::vector<bool> placeholder(now.size(), false);
+  std::size_t placeholders = 0;
+  for (std::size_t k = 0; k < now.size(); ++k) {
+    placeholder[k] = is_loading_placeholder(now[k].text) &&
+                     std::none_of(before.begin(), before.end(), [&](const Block& b) { return b.text == now[k].text; });
+    placeholders += placeholder[k];
+  }
   if (now.size() - placeholders >= before.size()) return std::nullopt;
   MissingPart part;
   part.placeholders = placeholders;
@@ -88,8 +89,9 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   // of them ended early (the page cut off mid-paragraph).
   std::size_t i = 0;
   bool ends_mid_sentence = false;
-  for (const Block& block : now) {
-    if (placeholder(block)) continue;
+  for (std::size_t k = 0; k < now.size(); ++k) {
+    if (placeholder[k]) continue;
+    const Block& block = now[k];
     const std::size_t from = i;
     while (i < before.size() && !same_block(before[i], block)) ++i;
     if (i == before.size()) {

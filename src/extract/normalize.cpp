@@ -32,7 +32,12 @@ bool add_by_stable_classes(const FlatDocument& doc, const CompiledSpec& spec, In
                            std::vector<std::uint32_t>* roots, const NormalizeOptions& options) {
   const std::optional<CompiledSpec> loose = with_stable_class_names(spec);
   if (!loose || !add_matches(doc, *loose, set, roots)) return false;
-  if (options.report) options.report->read_by_stable_classes.push_back(spec.description);
+  // Named once, however many times the page is read (decide.cpp reads it again when the
+  // selector matched nothing).
+  if (options.report) {
+    auto& named = options.report->read_by_stable_classes;
+    if (std::find(named.begin(), named.end(), spec.description) == named.end()) named.push_back(spec.description);
+  }
   return true;
 }
 
@@ -63,7 +68,7 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   ParsedHtml parsed(pruned);
   const FlatDocument& doc = parsed.flat();
 
-  IntervalSet included;
+  IntervalSet included, removed;
   std::vector<std::uint32_t> roots;  // the elements selected (or found) as the content
   bool whole_page = options.select.empty();
   bool fell_back = false;
@@ -105,32 +110,27 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
     whole_page = true;  // found, not selected: page furniture rules apply as without select
     found = root;
   }
+  std::sort(roots.begin(), roots.end());
+  included.finish();
+  // Hidden elements are weighed against the content (hidden_elements.hpp), before the
+  // furniture around found content is measured without them.
+  IntervalSet hidden;
+  for (const Interval& iv : hidden_to_drop(doc, included, prefix)) {
+    hidden.add(iv.begin, iv.end);
+    removed.add(iv.begin, iv.end);
+  }
+  hidden.finish();
+  if (found && options.strip_boilerplate) remove_edge_furniture(doc, *found, hidden, removed);
+  for (const CompiledSpec& spec : *remove) {
+    if (!add_matches(doc, spec, removed, nullptr)) add_by_stable_classes(doc, spec, removed, nullptr, options);
+  }
+  removed.finish();
+  // Selecting the whole body is no selection at all: treat the page like one without.
+  if (std::optional<std::uint32_t> body = doc.body; body && included.covers(*body, doc.end[*body]))
+    whole_page = true;
 
-  // The text of what was selected or found: hidden furniture, the furniture around found
-  // content and the declaration's `remove` taken out, then walked.
-  auto read = [&](IntervalSet content, std::vector<std::uint32_t> content_roots, std::optional<std::uint32_t> found_root,
-                  bool whole) {
-    std::sort(content_roots.begin(), content_roots.end());
-    content.finish();
-    // Hidden elements are weighed against the content (hidden_elements.hpp), before the
-    // furniture around found content is measured without them.
-    IntervalSet removed, hidden;
-    for (const Interval& iv : hidden_to_drop(doc, content, prefix)) {
-      hidden.add(iv.begin, iv.end);
-      removed.add(iv.begin, iv.end);
-    }
-    hidden.finish();
-    if (found_root && options.strip_boilerplate) remove_edge_furniture(doc, *found_root, hidden, removed);
-    for (const CompiledSpec& spec : *remove) {
-      if (!add_matches(doc, spec, removed, nullptr)) add_by_stable_classes(doc, spec, removed, nullptr, options);
-    }
-    removed.finish();
-    // Selecting the whole body is no selection at all: treat the page like one without.
-    if (std::optional<std::uint32_t> body = doc.body; body && content.covers(*body, doc.end[*body])) whole = true;
-    BoilerplateRules rules(whole);
-    return walk_text(doc, options, content, removed, content_roots, rules);
-  };
-  Text text = read(included, roots, found, whole_page);
+  BoilerplateRules rules(whole_page);
+  Text text = walk_text(doc, options, included, removed, roots, rules);
   bool translated = false;
   if (maybe_rewritten) {
     translated = reads_as_translation(parse_text(options.anchor_text), text);

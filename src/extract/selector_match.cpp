@@ -139,27 +139,25 @@ bool text_contains(std::string_view haystack, std::string_view needle, bool igno
   return false;
 }
 
-// Whitespace-separated token lists, as used by class and [a~=v].
-bool has_token(std::string_view list, std::string_view token, bool ignore_case) {
+// Whitespace-separated token lists, as used by class and [a~=v]: whether one token passes.
+template <typename Test>
+bool any_token(std::string_view list, Test test) {
   std::size_t i = 0;
   while (i < list.size()) {
     while (i < list.size() && is_css_whitespace(static_cast<unsigned char>(list[i]))) ++i;
     std::size_t start = i;
     while (i < list.size() && !is_css_whitespace(static_cast<unsigned char>(list[i]))) ++i;
-    if (i > start && text_equal(list.substr(start, i - start), token, ignore_case)) return true;
+    if (i > start && test(list.substr(start, i - start))) return true;
   }
   return false;
 }
 
+bool has_token(std::string_view list, std::string_view token, bool ignore_case) {
+  return any_token(list, [&](std::string_view t) { return text_equal(t, token, ignore_case); });
+}
+
 bool has_stem_token(std::string_view list, const ClassStem& stem) {
-  std::size_t i = 0;
-  while (i < list.size()) {
-    while (i < list.size() && is_css_whitespace(static_cast<unsigned char>(list[i]))) ++i;
-    std::size_t start = i;
-    while (i < list.size() && !is_css_whitespace(static_cast<unsigned char>(list[i]))) ++i;
-    if (i > start && matches_stem(list.substr(start, i - start), stem)) return true;
-  }
-  return false;
+  return any_token(list, [&](std::string_view t) { return matches_stem(t, stem); });
 }
 
 bool attribute_matches(const GumboElement& element, const AttrTest& test) {

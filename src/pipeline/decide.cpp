@@ -248,11 +248,6 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       }
     }
     if (report.fell_back) warnings.push_back(report.note + (combined ? " (page " + page.source->url + ")" : ""));
-    // Named once however many times the page was read: the selectors to update.
-    std::sort(report.read_by_stable_classes.begin(), report.read_by_stable_classes.end());
-    report.read_by_stable_classes.erase(
-        std::unique(report.read_by_stable_classes.begin(), report.read_by_stable_classes.end()),
-        report.read_by_stable_classes.end());
     for (const std::string& spec : report.read_by_stable_classes)
       warnings.push_back("the declaration's " + spec +
                          " matched nothing as written; its class names matched once their build hash was set aside "
