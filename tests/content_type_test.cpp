@@ -142,6 +142,10 @@ TEST(ContentType, NoHeaderSniffs) {
   // HTML5's sectioning elements open fragments too (a site's API serving its terms).
   expect_sniff("", "<header class=\"site\"><nav>Menu</nav></header><p>Terms", ContentKind::html, "text/html");
   expect_sniff("", "<section id=\"terms\"><h2>1. Scope</h2>", ContentKind::html, "text/html");
+  // And what a script or a template puts first: a <noscript> notice, a search form.
+  expect_sniff("", "<noscript>Enable JavaScript.</noscript><div>Terms</div>", ContentKind::html, "text/html");
+  expect_sniff("", "<form role=\"search\"><input type=\"search\"></form><p>Terms", ContentKind::html, "text/html");
+  expect_sniff("", "<formal notice>\n", ContentKind::plain_text, "text/plain");
   // Not a word that starts like one of them.
   expect_sniff("", "<headers are listed below>\n", ContentKind::plain_text, "text/plain");
   expect_sniff("text/plain", "<header>x</header>", ContentKind::plain_text, "text/plain");

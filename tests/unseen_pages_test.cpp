@@ -267,5 +267,69 @@ TEST(UnseenPagesPartial, ASectionInPlaceOfWhichThePageSaysLoadingIsAMissingPart)
   EXPECT_FALSE(missing_part(parse_text(before), parse_text(reworded)));
 }
 
+
+// ---- a blog's reading time, a notice of which edition is shown (twenty-third session) ----------------
+
+TEST(UnseenPagesNotices, AReadingTimeOrAViewingNoticePutInAloneIsCosmetic) {
+  const std::string doc = "# Terms\nYou may cancel at any time.\nWe refund unused days.\n";
+  for (const std::string line : {"11 min read", "5-7 min read", "Lesezeit: 4 Minuten", "6 minutes de lecture",
+                                 "Reading time: 9 minutes",
+                                 "You are viewing the version of this page for your region. Other regions",
+                                 "Vous consultez la version fran\xC3\xA7" "aise de cette page."}) {
+    const Change change = change_between(doc, "# Terms\n" + line + "\nYou may cancel at any time.\nWe refund unused days.\n");
+    EXPECT_FALSE(change.substantive) << line;
+  }
+  // Twins: a duration of the terms, a reading time beside a clause, a notice of who is bound.
+  for (const std::string line : {"You may read the archive for 11 minutes a day.",
+                                 "You are viewing the EEA terms, which apply if you live in the EEA.",
+                                 "You are viewing the binding English version of these terms."})
+    EXPECT_TRUE(change_between(doc, "# Terms\n" + line + "\nYou may cancel at any time.\nWe refund unused days.\n")
+                    .substantive)
+        << line;
+  EXPECT_TRUE(change_between(doc, "# Terms\n11 min read\nWe may share your data.\nYou may cancel at any time.\nWe "
+                                  "refund unused days.\n").substantive);
+}
+
+// ---- a support chat's launcher, a site-wide announcement bar --------------------------------------------
+
+TEST(UnseenPagesFurniture, AChatLauncherOrAnAnnouncementBarIsFurniture) {
+  const std::string chat = "<div class=\"intercom-lightweight-app\"><div class=\"intercom-launcher\" role=\"button\"></div>"
+                           "<p>Hi there! How can we help? Chat with us</p></div>";
+  const std::string bar = "<div class=\"announcement-bar\"><p>Introducing our newest model: faster and smarter. "
+                          "<a href=\"/blog\">Learn more</a></p></div>";
+  EXPECT_EQ(read_page("<body>" + chat + kUnseenClauses + "</body>"), read_page("<body>" + kUnseenClauses + "</body>"));
+  EXPECT_EQ(read_page("<body>" + bar + kUnseenClauses + "</body>"), read_page("<body>" + kUnseenClauses + "</body>"));
+  // Twins: an announcement of new terms is news whatever the bar is called; a section of a
+  // policy about the chat service names the vendor in its text, not in a class.
+  const std::string terms_bar = "<div class=\"announcement-bar\"><p>Our Terms of Use change on 1 March 2027. "
+                                "<a href=\"/terms\">Read them</a></p></div>";
+  EXPECT_NE(read_page("<body>" + terms_bar + kUnseenClauses + "</body>").find("1 March 2027"), std::string::npos);
+  const std::string section = "<section id=\"support-chat\"><h2>Support chat</h2><p>Our chat is run by Intercom, which "
+                              "keeps your messages for 12 months.</p></section>";
+  EXPECT_NE(read_page("<body>" + kUnseenClauses + section + "</body>").find("12 months"), std::string::npos);
+}
+
+// ---- headings put in capitals ----------------------------------------------------------------------------
+
+TEST(UnseenPagesCase, HeadingsInCapitalsAreTheSameWordsInAnyScript) {
+  EXPECT_FALSE(change_between("## Datensicherheit und Sicherungsma\xC3\x9Fnahmen\nWir sch\xC3\xBCtzen Ihre Daten.\n",
+                              "## DATENSICHERHEIT UND SICHERUNGSMASSNAHMEN\nWir sch\xC3\xBCtzen Ihre Daten.\n")
+                   .substantive);
+  EXPECT_FALSE(change_between("## \xC3\x9C" "bermittlung in L\xC3\xA4nder au\xC3\x9F" "erhalb der EU\nText.\n",
+                              "## \xC3\x9C" "BERMITTLUNG IN L\xC3\x84NDER AUSSERHALB DER EU\nText.\n")
+                   .substantive);
+  EXPECT_FALSE(change_between("## Ochrona danych \xC5\x82\xC4\x85" "czonych\nText.\n",    // Polish ł, ą
+                              "## OCHRONA DANYCH \xC5\x81\xC4\x84" "CZONYCH\nText.\n")
+                   .substantive);
+  EXPECT_FALSE(change_between("## \xD0\x97\xD0\xB0\xD1\x89\xD0\xB8\xD1\x82\xD0\xB0\nText.\n",  // Cyrillic
+                              "## \xD0\x97\xD0\x90\xD0\xA9\xD0\x98\xD0\xA2\xD0\x90\nText.\n")
+                   .substantive);
+  // Twins: other letters, not other capitals ("Massnahmen" is no "Ma\xC3\x9Fnahmen" of another case
+  // only when the words differ: "Busse" and "Bu\xC3\x9F" stay apart).
+  EXPECT_TRUE(change_between("## Datenschutz\nSie zahlen eine Bu\xC3\x9F" "e.\n", "## Datenschutz\nSie zahlen eine Buche.\n")
+                  .substantive);
+  EXPECT_TRUE(change_between("## Ochrona danych\nText.\n", "## Ochrona dawnych\nText.\n").substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

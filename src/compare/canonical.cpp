@@ -13,6 +13,7 @@
 #include "tosdiff/compare/numbering.hpp"
 #include "tosdiff/compare/prose_links.hpp"
 #include "tosdiff/compare/spelling.hpp"
+#include "tosdiff/util/case_fold.hpp"
 #include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/url.hpp"
 
@@ -54,24 +55,6 @@ std::string fold_quotes(std::string_view s) {
     if (c == '`') { out += '\''; ++i; continue; }
     out += static_cast<char>(c);
     ++i;
-  }
-  return out;
-}
-
-// ---- case -------------------------------------------------------------------------------
-
-std::string fold_case(std::string_view s) {
-  std::string out(s);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(out[i]);
-    if (c < 0x80) {
-      out[i] = ascii_lower(out[i]);
-    } else if (c == 0xC3 && i + 1 < out.size()) {
-      // Latin-1 capitals U+00C0..U+00DE (but U+00D7, the multiplication sign).
-      unsigned char d = static_cast<unsigned char>(out[i + 1]);
-      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
-      ++i;
-    }
   }
   return out;
 }
@@ -487,7 +470,7 @@ std::string canonicalize(std::string_view text, unsigned steps) {
   if (steps & kFoldQuotes) s = fold_quotes(s);
   if (steps & kFoldDateFormat) s = drop_date_labels(rewrite_dates(s));
   if (steps & kFoldNumbering) s = strip_numbering(s);
-  if (steps & kFoldCase) s = fold_case(s);
+  if (steps & kFoldCase) s = fold_letter_case(s);
   if (steps & kFoldSpelling) s = fold_accents(drop_serial_commas(fold_spelling_variants(drop_inner_apostrophes(expand_contractions(fold_email_terms(fold_latin_abbreviations(s)))))));
   if (steps & kFoldPunctuation) s = fold_punctuation(fold_marks(fold_full_width_marks(s)));
   if (steps & kFoldWhitespace) s = fold_whitespace(s);

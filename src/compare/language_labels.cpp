@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "tosdiff/model/language_names.hpp"
@@ -10,6 +11,65 @@
 
 namespace tosdiff {
 namespace {
+
+// A language switcher written as a line of its own: "View the Terms of Service in other
+// languages: English and Deutsch", "Cette page en : English | Español" (pga replay: a video
+// platform's terms, such a line put at the top). The lead says only where to read the page:
+// its words all come from this list, one of them names languages; then two languages or more,
+// parted by commas, bars, slashes or "and". "Our support answers in these languages: English
+// and German" says something of its own ("support", "answers"), and stays text.
+const std::unordered_set<std::string>& switcher_lead_words() {
+  static const std::unordered_set<std::string> words = {
+      "view", "read", "see", "show", "display", "switch", "change", "select", "choose", "also", "available", "in",
+      "into", "other", "another", "the", "this", "these", "our", "a", "an", "page", "document", "terms", "of",
+      "service", "use", "conditions", "policy", "privacy", "notice", "version", "versions", "translation",
+      "translations", "translated", "is", "are", "following", "language", "languages", "voir", "lire", "cette",
+      "ce", "disponible", "aussi", "également", "en", "dans", "d'autres", "autres", "les", "la", "le",
+      "langue", "langues", "andere", "anderen", "sprache", "sprachen", "diese", "seite", "auch", "verfügbar",
+      "lesen", "ansehen", "ver", "leer", "esta", "página", "también", "otros", "otras", "idioma", "idiomas",
+      "altre", "lingua", "lingue", "questa", "pagina", "disponibile", "anche", "leggi", "outros", "outras",
+      "língua", "línguas", "deze", "ook", "beschikbaar", "bekijk", "lees", "taal", "talen"};
+  return words;
+}
+
+bool names_languages(const std::string& word) {
+  for (std::string_view stem : {"language", "langue", "sprache", "idioma", "lingua", "lingue", "língua", "taal", "talen"})
+    if (word.rfind(stem, 0) == 0) return true;
+  return false;
+}
+
+// Two languages or more, parted by commas, bars, slashes, middle dots or "and" (in the
+// languages above): the switcher's entries.
+bool lists_languages(const std::vector<std::string>& words, std::size_t from) {
+  std::size_t names = 0;
+  std::string name;
+  auto close_name = [&]() {
+    if (name.empty()) return true;
+    const bool known = is_language_name(name);
+    names += known ? 1 : 0;
+    name.clear();
+    return known;
+  };
+  for (std::size_t i = from; i < words.size(); ++i) {
+    std::string word = words[i];
+    const std::string lower = ascii_lower(word);
+    if (word == "|" || word == "/" || word == "\xC2\xB7" || word == "," || lower == "and" || lower == "et" ||
+        lower == "und" || lower == "y" || lower == "e" || lower == "en") {
+      if (!close_name()) return false;
+      continue;
+    }
+    // An entry with a note ("English (binding version)") says which version binds: no
+    // switcher's.
+    if (word.find('(') != std::string::npos || word.find(')') != std::string::npos) return false;
+    const bool comma = !word.empty() && word.back() == ',';
+    if (comma) word.pop_back();
+    if (!name.empty()) name += ' ';
+    name += word;
+    if (comma && !close_name()) return false;
+  }
+  return close_name() && names >= 2;
+}
+
 
 // A language's adjective as a version is called by it ("française", "deutsche"), as its name.
 std::string language_of_adjective(const std::string& word) {
@@ -67,6 +127,26 @@ bool says_which_text_binds(std::string_view text) {
                                                        "vincolante", "prevalece", "prevale", "bindend"};
   return std::any_of(std::begin(kBindingWords), std::end(kBindingWords),
                      [&](std::string_view word) { return lower.find(word) != std::string::npos; });
+}
+
+constexpr std::size_t kSwitcherMaxWords = 20;
+
+bool is_language_switcher_line(std::string_view block_text) {
+  const std::vector<std::string> words = space_separated_words(block_text);
+  if (words.size() < 3 || words.size() > kSwitcherMaxWords) return false;
+  // The lead ends at its colon, or where the languages begin.
+  for (std::size_t split = 1; split + 2 <= words.size(); ++split) {
+    bool languages_named = false, lead = true;
+    for (std::size_t i = 0; i < split && lead; ++i) {
+      std::string word = ascii_lower(words[i]);
+      if (!word.empty() && word.back() == ':') word.pop_back();
+      if (word.empty()) continue;
+      languages_named = languages_named || names_languages(word);
+      lead = switcher_lead_words().count(word) > 0;
+    }
+    if (lead && languages_named && lists_languages(words, split)) return true;
+  }
+  return false;
 }
 
 }  // namespace tosdiff

@@ -22,4 +22,9 @@ bool notes_only_a_region(std::string_view text);
 // "(binding)"). Such a label says something (compare/page_margins.hpp).
 bool says_which_text_binds(std::string_view text);
 
+// A language switcher written as a line of its own: "View the Terms of Service in other
+// languages: English and Deutsch", "Cette page en : English | Español". Its lead says only
+// where to read the page, then two languages or more.
+bool is_language_switcher_line(std::string_view block_text);
+
 }  // namespace tosdiff

@@ -209,6 +209,58 @@ bool is_follower_count(const std::string& folded) {
   return is_ascii_digit(count.front()) && std::all_of(count.begin(), count.end(), counts);
 }
 
+// An article's estimated reading time ("11 min read", "Lesezeit: 5 Minuten", "5 minutes de
+// lecture"), which a blog or help-centre template computes from the length and puts above the
+// text (metamorphic bench: put in above a policy, an alert on 16 of 18 pages). The number, and
+// a range of two ("5-7 min read"), is "#"; the rest must be one of these shapes.
+bool is_reading_time(const std::string& folded) {
+  static const std::set<std::string, std::less<>> kShapes = {
+      "# min read", "# mins read", "# minute read", "# minutes read", "# min reading", "reading time # min",
+      "reading time # mins", "reading time # minutes", "read time # min", "read time # minutes",
+      "estimated reading time # min", "estimated reading time # minutes", "# min de lecture",
+      "# minutes de lecture", "temps de lecture # min", "temps de lecture # minutes", "lecture # min",
+      "lesezeit # min", "lesezeit # minuten", "# min lesezeit", "# minuten lesezeit", "lesedauer # min",
+      "lesedauer # minuten", "# min lesedauer", "lectura de # min", "lectura de # minutos", "# min de lectura",
+      "# minutos de lectura", "tiempo de lectura # min", "tiempo de lectura # minutos", "# min di lettura",
+      "# minuti di lettura", "tempo di lettura # min", "tempo di lettura # minuti", "lettura di # minuti",
+      "# min de leitura", "# minutos de leitura", "tempo de leitura # min", "tempo de leitura # minutos",
+      "leitura de # min", "leestijd # min", "leestijd # minuten", "# min leestijd", "# minuten leestijd",
+      "# min lezen", "# minuten lezen"};
+  std::string shape;
+  for (const std::string& word : space_separated_words(folded)) {
+    const std::size_t dash = word.find('-');
+    const std::string_view low = std::string_view(word).substr(0, dash);
+    const std::string_view high = dash == std::string::npos ? low : std::string_view(word).substr(dash + 1);
+    const bool number = !low.empty() && !high.empty() && all_ascii_digits(low) && all_ascii_digits(high);
+    if (!shape.empty()) shape += ' ';
+    shape += number ? "#" : word;
+  }
+  return kShapes.count(shape) > 0;
+}
+
+// A notice of which edition of the page the reader is shown ("You are viewing the version of
+// this page for your region. Other regions", "Vous consultez la version ..."), put above the text
+// by a site that serves editions by region or language (metamorphic bench: an alert on 16 of 18
+// pages). Short, opening with the reader viewing, and saying nothing of which terms apply or
+// bind: "You are viewing the EEA terms, which apply if you live in the EEA" says who is bound.
+constexpr std::size_t kViewingNoticeMaxWords = 25;
+
+bool is_viewing_notice(const std::string& folded) {
+  static constexpr std::string_view kOpenings[] = {
+      "you are viewing ", "you're viewing ", "you are currently viewing ", "you are now viewing ", "vous consultez ",
+      "vous visualisez ", "sie sehen ", "sie betrachten ", "sie befinden sich auf ", "est\xC3\xA1s viendo ",
+      "est\xC3\xA1 viendo ", "stai visualizzando ", "stai consultando ", "voc\xC3\xAA est\xC3\xA1 vendo ",
+      "est\xC3\xA1 a ver ", "u bekijkt ", "je bekijkt "};
+  if (count_space_separated_words(folded) > kViewingNoticeMaxWords) return false;
+  const bool opens = std::any_of(std::begin(kOpenings), std::end(kOpenings),
+                                 [&](std::string_view opening) { return folded.rfind(opening, 0) == 0; });
+  if (!opens || says_which_text_binds(folded)) return false;
+  static constexpr std::string_view kApplies[] = {"apply", "applies", "govern", "s'applique", "gilt", "gelten",
+                                                  "aplica", "applica", "aplicam", "van toepassing"};
+  return std::none_of(std::begin(kApplies), std::end(kApplies),
+                      [&](std::string_view word) { return folded.find(word) != std::string::npos; });
+}
+
 // A row of contributors' avatars at a docs page's foot: each an initial (the image's
 // alternative text, "m", "p"), said to open in a new tab, then how many more ("+7"; contrib
 // replay: a blockchain foundation's policies, the row changing with each edit of the page),
@@ -252,84 +304,6 @@ bool is_pager(std::string_view block_text) {
     const std::string_view title = trim(std::string_view(lower).substr(pager.size()));
     return !title.empty() && count_space_separated_words(title) <= kPagerTitleWords && title.back() != '.' &&
            title.back() != ';';
-  }
-  return false;
-}
-
-// A language switcher written as a line of its own: "View the Terms of Service in other
-// languages: English and Deutsch", "Cette page en : English | Español" (pga replay: a video
-// platform's terms, such a line put at the top). The lead says only where to read the page:
-// its words all come from this list, one of them names languages; then two languages or more,
-// parted by commas, bars, slashes or "and". "Our support answers in these languages: English
-// and German" says something of its own ("support", "answers"), and stays text.
-const std::unordered_set<std::string>& switcher_lead_words() {
-  static const std::unordered_set<std::string> words = {
-      "view", "read", "see", "show", "display", "switch", "change", "select", "choose", "also", "available", "in",
-      "into", "other", "another", "the", "this", "these", "our", "a", "an", "page", "document", "terms", "of",
-      "service", "use", "conditions", "policy", "privacy", "notice", "version", "versions", "translation",
-      "translations", "translated", "is", "are", "following", "language", "languages", "voir", "lire", "cette",
-      "ce", "disponible", "aussi", "également", "en", "dans", "d'autres", "autres", "les", "la", "le",
-      "langue", "langues", "andere", "anderen", "sprache", "sprachen", "diese", "seite", "auch", "verfügbar",
-      "lesen", "ansehen", "ver", "leer", "esta", "página", "también", "otros", "otras", "idioma", "idiomas",
-      "altre", "lingua", "lingue", "questa", "pagina", "disponibile", "anche", "leggi", "outros", "outras",
-      "língua", "línguas", "deze", "ook", "beschikbaar", "bekijk", "lees", "taal", "talen"};
-  return words;
-}
-
-bool names_languages(const std::string& word) {
-  for (std::string_view stem : {"language", "langue", "sprache", "idioma", "lingua", "lingue", "língua", "taal", "talen"})
-    if (word.rfind(stem, 0) == 0) return true;
-  return false;
-}
-
-// Two languages or more, parted by commas, bars, slashes, middle dots or "and" (in the
-// languages above): the switcher's entries.
-bool lists_languages(const std::vector<std::string>& words, std::size_t from) {
-  std::size_t names = 0;
-  std::string name;
-  auto close_name = [&]() {
-    if (name.empty()) return true;
-    const bool known = is_language_name(name);
-    names += known ? 1 : 0;
-    name.clear();
-    return known;
-  };
-  for (std::size_t i = from; i < words.size(); ++i) {
-    std::string word = words[i];
-    const std::string lower = ascii_lower(word);
-    if (word == "|" || word == "/" || word == "\xC2\xB7" || word == "," || lower == "and" || lower == "et" ||
-        lower == "und" || lower == "y" || lower == "e" || lower == "en") {
-      if (!close_name()) return false;
-      continue;
-    }
-    // An entry with a note ("English (binding version)") says which version binds: no
-    // switcher's.
-    if (word.find('(') != std::string::npos || word.find(')') != std::string::npos) return false;
-    const bool comma = !word.empty() && word.back() == ',';
-    if (comma) word.pop_back();
-    if (!name.empty()) name += ' ';
-    name += word;
-    if (comma && !close_name()) return false;
-  }
-  return close_name() && names >= 2;
-}
-
-constexpr std::size_t kSwitcherMaxWords = 20;
-
-bool is_language_switcher_line(std::string_view block_text) {
-  const std::vector<std::string> words = space_separated_words(block_text);
-  if (words.size() < 3 || words.size() > kSwitcherMaxWords) return false;
-  // The lead ends at its colon, or where the languages begin.
-  for (std::size_t split = 1; split + 2 <= words.size(); ++split) {
-    bool languages_named = false, lead = true;
-    for (std::size_t i = 0; i < split && lead; ++i) {
-      std::string word = ascii_lower(words[i]);
-      if (!word.empty() && word.back() == ':') word.pop_back();
-      if (word.empty()) continue;
-      languages_named = languages_named || names_languages(word);
-      lead = switcher_lead_words().count(word) > 0;
-    }
-    if (lead && languages_named && lists_languages(words, split)) return true;
   }
   return false;
 }
@@ -423,6 +397,8 @@ bool is_page_control_label(std::string_view block_text) {
   if (is_footer_copyright(block_text)) return true;
   if (is_keyboard_shortcut(block_text)) return true;  // "Ctrl+I", a hint beside a field
   if (is_follower_count(folded)) return true;          // "12 followers" under a help article
+  if (is_reading_time(folded)) return true;            // "11 min read" above a blog's policy
+  if (is_viewing_notice(folded)) return true;          // "You are viewing the US version."
   if (is_pager(block_text)) return true;               // "Next: Usage policies" closing a docs page
   if (is_avatar_row(block_text)) return true;          // "m p c +7", contributors' initials
   if (is_feedback_prompt(block_text)) return true;
