@@ -331,5 +331,29 @@ TEST(UnseenPagesCase, HeadingsInCapitalsAreTheSameWordsInAnyScript) {
   EXPECT_TRUE(change_between("## Ochrona danych\nText.\n", "## Ochrona dawnych\nText.\n").substantive);
 }
 
+// ---- links to other sites' policies ---------------------------------------------------------------------
+
+// A policy naming the platforms whose buttons it embeds, each a link to that platform's own
+// privacy statement: the document's list, though its entries read like a footer's ("privacy").
+TEST(UnseenPagesFurniture, AListOfLinksToOtherSitesPoliciesIsTheDocuments) {
+  const std::string platforms =
+      "<ul><li><a href=\"https://www.facebook.com/policy\">Facebook (privacy statement)</a></li>"
+      "<li><a href=\"https://twitter.com/privacy\">Twitter (privacy statement)</a></li>"
+      "<li><a href=\"https://policies.google.com/privacy\">YouTube (privacy statement)</a></li>"
+      "<li><a href=\"https://help.instagram.com/1\">Instagram (privacy statement)</a></li></ul>";
+  const std::string page = "<body>" + kUnseenClauses + "<p>These buttons load code from the platforms below.</p>" +
+                           platforms + "<p>We keep the rest of your data in the EU for as long as your account is open.</p></body>";
+  EXPECT_NE(read_page(page).find("Instagram (privacy statement)"), std::string::npos) << read_page(page);
+  // Twin: the site's own places, its subdomains too, are its footer.
+  const std::string footer =
+      "<ul><li><a href=\"https://www.lumen.example/privacy\">Privacy</a></li>"
+      "<li><a href=\"https://www.lumen.example/terms\">Terms</a></li>"
+      "<li><a href=\"https://help.lumen.example/\">Help</a></li>"
+      "<li><a href=\"/careers\">Careers</a></li></ul>";
+  const std::string with_footer = "<body>" + kUnseenClauses + "<p>These buttons load code from the platforms below.</p>" +
+                                  footer + "<p>We keep the rest of your data in the EU for as long as your account is open.</p></body>";
+  EXPECT_EQ(read_page(with_footer).find("Careers"), std::string::npos) << read_page(with_footer);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -11,6 +12,7 @@
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/model/language_names.hpp"
 #include "tosdiff/util/strings.hpp"
+#include "tosdiff/util/url.hpp"
 
 namespace tosdiff {
 namespace {
@@ -88,6 +90,20 @@ bool names_a_site_place(std::string_view label) {
 }
 
 
+// The site a link goes to, as its host's last two labels ("help.lumen.example" and
+// "www.lumen.example" are one site, "facebook.com" another); "" for a link within the page's
+// own site (relative) or one whose host cannot be read.
+std::string site_of(std::string_view href) {
+  const std::string host = url_host(href);
+  const std::size_t last = host.rfind('.');
+  if (last == std::string::npos || last == 0) return host;
+  const std::size_t before = host.rfind('.', last - 1);
+  return before == std::string::npos ? host : host.substr(before + 1);
+}
+
+// Links to this many sites make a list the document's, not the site's menu.
+constexpr std::size_t kOtherSitesMin = 3;
+
 // The texts of a list's items (its element children with text), when the element is a list
 // of at least four items within the size bounds; empty otherwise.
 struct ListItems {
@@ -158,18 +174,26 @@ bool is_site_link_list(const FlatDocument& doc, std::uint32_t position) {
   const ListItems list = list_items(doc, position, 100);
   if (list.items.size() < 4) return false;
   std::size_t places = 0;
+  std::set<std::string> sites;
   for (const auto& [child, text] : list.items) {
     // Each item a link of a few words, or a sub-list of them (a footer column): an item of
     // prose is not furniture.
-    bool has_link = doc.nodes[child]->v.element.tag == GUMBO_TAG_A;
-    for (std::uint32_t i = child + 1; i < doc.end[child] && !has_link; ++i)
-      has_link = doc.nodes[i]->type == GUMBO_NODE_ELEMENT && doc.nodes[i]->v.element.tag == GUMBO_TAG_A;
-    if (!has_link || text.size() > 60 || count_space_separated_words(text) > 5) return false;
+    const GumboNode* link = doc.nodes[child]->v.element.tag == GUMBO_TAG_A ? doc.nodes[child] : nullptr;
+    for (std::uint32_t i = child + 1; i < doc.end[child] && !link; ++i)
+      if (doc.nodes[i]->type == GUMBO_NODE_ELEMENT && doc.nodes[i]->v.element.tag == GUMBO_TAG_A) link = doc.nodes[i];
+    if (!link || text.size() > 60 || count_space_separated_words(text) > 5) return false;
     if (names_a_site_place(text)) ++places;
+    if (const char* href = attribute(link, "href")) sites.insert(site_of(href));
   }
   // Most of them to the site's own places: a list of processors or partners as links
   // ("Stripe", "Amazon Web Services") is part of a policy.
   if (places * 10 < list.items.size() * 6) return false;
+  // And to the site itself: "Facebook (privacy statement)", "YouTube (privacy statement)" ...
+  // each on its own site are the policies of the platforms a policy names (metamorphic bench:
+  // a dating site's list of them was dropped, and came back when its links grew a hidden
+  // "(opens in a new window)").
+  sites.erase("");
+  if (sites.size() >= kOtherSitesMin) return false;
   return holds_only_its_items(doc, position, list);
 }
 
