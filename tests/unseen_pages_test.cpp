@@ -355,5 +355,23 @@ TEST(UnseenPagesFurniture, AListOfLinksToOtherSitesPoliciesIsTheDocuments) {
   EXPECT_EQ(read_page(with_footer).find("Careers"), std::string::npos) << read_page(with_footer);
 }
 
+// ---- pictographs beside the words ------------------------------------------------------------------------
+
+TEST(UnseenPagesPictographs, AnEmojiAnArrowOrABulletBesideTheWordsIsNoWord) {
+  const std::string doc = "## Data we collect\nSee our Privacy Policy for details.\n- (a) our affiliates;\n- (b) our "
+                          "processors.\n";
+  const Change decorated = change_between(
+      doc, "## \xF0\x9F\x93\x8C Data we collect\nSee our Privacy Policy \xE2\x86\x92 for details.\n- \xE2\x80\xA2 (a) our "
+           "affiliates;\n- \xE2\x80\xA2 (b) our processors.\n");
+  EXPECT_FALSE(decorated.substantive);
+  // Twins: a check mark become a cross is a value changed; a word beside an emoji is a word.
+  EXPECT_TRUE(change_between("| Category | Sold |\n| Contacts | \xE2\x9C\x97 |\n", "| Category | Sold |\n| Contacts | \xE2\x9C\x93 |\n")
+                  .substantive);
+  EXPECT_TRUE(change_between("## Sold to advertisers: \xE2\x9D\x8C\nText.\n", "## Sold to advertisers: \xE2\x9C\x85\nText.\n")
+                  .substantive);
+  EXPECT_TRUE(change_between(doc, "## \xF0\x9F\x93\x8C Data we sell\nSee our Privacy Policy for details.\n- (a) our "
+                                  "affiliates;\n- (b) our processors.\n").substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -13,6 +13,7 @@
 #include "tosdiff/compare/numbering.hpp"
 #include "tosdiff/compare/prose_links.hpp"
 #include "tosdiff/compare/spelling.hpp"
+#include "tosdiff/compare/pictographs.hpp"
 #include "tosdiff/util/case_fold.hpp"
 #include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/url.hpp"
@@ -462,6 +463,7 @@ std::string canonicalize(std::string_view text, unsigned steps) {
     const std::size_t last = s.find_last_not_of(' ');
     if (last != std::string::npos && (s[last] == '=' || s[last] == '-')) s = drop_written_underlines(s);
   }
+  if (steps & kFoldPunctuation) s = drop_pictographs(s);  // before numbering: "• (a)" is "(a)"
   if (steps & kFoldLinkAnnotation) s = drop_link_annotations(s);
   if (steps & kFoldLinkTarget) s = fold_prose_urls(fold_links(fold_hidden_emails(s)));
   if (steps & kFoldCounter) s = fold_counters(s);
