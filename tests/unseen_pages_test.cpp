@@ -373,5 +373,47 @@ TEST(UnseenPagesPictographs, AnEmojiAnArrowOrABulletBesideTheWordsIsNoWord) {
                                   "affiliates;\n- (b) our processors.\n").substantive);
 }
 
+// ---- typography a redesign or another editor brings ------------------------------------------------------
+
+TEST(UnseenPagesTypography, AmpersandsApostrophesAndTypewriterDashesAreTheSameWords) {
+  const std::string doc = "## Trust and Safety\nOpenAI\u2019s terms \u2014 if any \u2014 apply to Inputs and Outputs.\n";
+  EXPECT_FALSE(change_between(doc, "## Trust & Safety\nOpenAI\u02bcs terms -- if any -- apply to Inputs & Outputs.\n")
+                   .substantive);
+  EXPECT_FALSE(change_between("## Conditions g\xC3\xA9n\xC3\xA9rales et mentions\nTexte.\n",
+                              "## Conditions g\xC3\xA9n\xC3\xA9rales & mentions\nTexte.\n").substantive);
+  // Twins: "and" become "or" is a change; so is a word beside the dash.
+  EXPECT_TRUE(change_between(doc, "## Trust & Safety\nOpenAI\u2019s terms \u2014 if any \u2014 apply to Inputs or Outputs.\n")
+                  .substantive);
+  EXPECT_TRUE(change_between(doc, "## Trust and Safety\nOpenAI\u2019s terms -- if any -- apply to Inputs and Feedback.\n")
+                  .substantive);
+}
+
+TEST(UnseenPagesStamps, ASitesBuildStampIsNoText) {
+  const std::string doc = "# Terms\nYou may cancel at any time.\nWe refund unused days.\n";
+  EXPECT_FALSE(change_between(doc, doc + "Page generated 2026-01-17 03:17 UTC \xC2\xB7 build c20c4f1\n").substantive);
+  EXPECT_FALSE(change_between(doc + "Last deployed on 2026-03-02 | commit 4f2a9c1\n",
+                              doc + "Last deployed on 2026-04-12 | commit 9a0b7e3\n").substantive);
+  // Twins: a version of the terms and its date are the document's.
+  EXPECT_TRUE(change_between(doc, doc + "Version 4, effective 2026-01-17\n").substantive);
+  EXPECT_TRUE(change_between(doc, doc + "These terms were last revised on 2026-01-17.\n").substantive);
+}
+
+// A stamp of figures closing the page is no sentence of the document: the site's menus above
+// it stay furniture.
+TEST(UnseenPagesFurniture, AStampOfFiguresDoesNotMakeTheMenusAboveItTheDocuments) {
+  const std::string body = "<div><p>These terms govern your use of the Lumen services and the fees you pay for "
+                           "them, from the day you sign up.</p></div>";
+  const std::string menu = "<div class=\"page-menu\"><a href=\"/faq\">questions and answers</a>"
+                           "<a href=\"/charter\">our charter</a><a href=\"/cookies\">cookie charter</a>"
+                           "<a href=\"/jobs\">we are hiring</a></div>";
+  const std::string without = read_page("<body>" + body + menu + "</body>");
+  ASSERT_EQ(without.find("our charter"), std::string::npos) << without;
+  const std::string stamped = read_page("<body>" + body + menu + "<p>Page generated 2026-01-17 03:17:55 UTC, 0x4f2a9c1e</p></body>");
+  EXPECT_EQ(stamped.find("our charter"), std::string::npos) << stamped;
+  // Twin: a sentence of the document's own below the links makes them the document's.
+  const std::string outro = "<p>You can reach each of these pages from your account settings at any time.</p>";
+  EXPECT_NE(read_page("<body>" + body + menu + outro + "</body>").find("our charter"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tosdiff

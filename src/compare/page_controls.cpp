@@ -261,6 +261,32 @@ bool is_viewing_notice(const std::string& folded) {
                       [&](std::string_view word) { return folded.find(word) != std::string::npos; });
 }
 
+// A site's stamp of its own build at the foot of a page ("Page generated 2026-01-17 03:17 UTC ·
+// build c20c4f1", "Last deployed on 2026-03-02 · commit 4f2a9c1"): it changes with every
+// deployment of the site, not with the terms (metamorphic bench: without selectors, an alert on
+// 12 of 19 pages). Its words only these, with dates, times, a time zone and hexadecimal ids.
+bool is_build_stamp(const std::string& folded) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "page", "generated", "rendered", "built", "build", "deployed", "deploy", "on", "at", "last", "commit",
+      "revision", "rev", "utc", "gmt", "z", "\xC2\xB7", "|", "-", "/"};
+  bool says_build = false, says_when_or_which = false;
+  for (const std::string& word : space_separated_words(folded)) {
+    if (word == "generated" || word == "rendered" || word == "built" || word == "build" || word == "deployed" ||
+        word == "commit" || word == "revision")
+      says_build = true;
+    if (kWords.count(word)) continue;
+    const bool numeric = std::all_of(word.begin(), word.end(), [](char c) {
+      return is_ascii_digit(c) || c == '-' || c == ':' || c == '.' || c == '/' || c == 't';
+    });
+    const bool hex_id = word.size() >= 7 && word.size() <= 40 && std::all_of(word.begin(), word.end(), [](char c) {
+      return is_ascii_digit(c) || (c >= 'a' && c <= 'f');
+    });
+    if (!numeric && !hex_id) return false;
+    says_when_or_which = true;
+  }
+  return says_build && says_when_or_which;
+}
+
 // A row of contributors' avatars at a docs page's foot: each an initial (the image's
 // alternative text, "m", "p"), said to open in a new tab, then how many more ("+7"; contrib
 // replay: a blockchain foundation's policies, the row changing with each edit of the page),
@@ -399,6 +425,7 @@ bool is_page_control_label(std::string_view block_text) {
   if (is_follower_count(folded)) return true;          // "12 followers" under a help article
   if (is_reading_time(folded)) return true;            // "11 min read" above a blog's policy
   if (is_viewing_notice(folded)) return true;          // "You are viewing the US version."
+  if (is_build_stamp(folded)) return true;             // "Page generated ... · build c20c4f1"
   if (is_pager(block_text)) return true;               // "Next: Usage policies" closing a docs page
   if (is_avatar_row(block_text)) return true;          // "m p c +7", contributors' initials
   if (is_feedback_prompt(block_text)) return true;

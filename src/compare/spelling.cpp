@@ -381,6 +381,27 @@ std::string expand_contractions(std::string_view text) {
   return out;
 }
 
+std::string fold_ampersands(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!is_ascii_letter(text[i]) && text[i] != '&') {
+      out += text[i++];
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && (is_ascii_letter(text[end]) || text[end] == '&')) ++end;
+    const std::string_view word = text.substr(i, end - i);  // as written: capitals are the case fold's
+    // A whole word: not the "and" of "android", nor one glued to a letter of another script.
+    const bool bounded = (i == 0 || static_cast<unsigned char>(text[i - 1]) < 0x80) &&
+                         (end == text.size() || static_cast<unsigned char>(text[end]) < 0x80);
+    out += bounded && (word == "and" || word == "et" || word == "und" || word == "&") ? std::string_view("&") : word;
+    i = end;
+  }
+  return out;
+}
+
 std::string fold_latin_abbreviations(std::string_view text) {
   if (text.find('.') == std::string_view::npos) return std::string(text);
   // Each form, lower case, what it reads as, and whether that is initials, capitals all

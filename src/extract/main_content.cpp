@@ -77,6 +77,20 @@ bool is_copyright_line(std::string_view text) {
   return head == "copyright" && is_copyright_text(text, kCopyrightLineWords);
 }
 
+// Words more than figures: a sentence, not a stamp ("Page generated 2026-01-17 03:17 UTC ·
+// build c20c4f1" closing a page made the menus above it the document's; metamorphic bench).
+// Bytes of other scripts count as letters.
+bool is_mostly_letters(std::string_view text) {
+  std::size_t letters = 0, visible = 0;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isspace(u)) continue;
+    ++visible;
+    if (u >= 0x80 || std::isalpha(u)) ++letters;
+  }
+  return letters * 10 >= visible * 7;
+}
+
 std::size_t trimmed_length(std::string_view text) {
   std::size_t b = 0, e = text.size();
   while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
@@ -191,7 +205,7 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
     text[k + 1] += length;
     if (!open_links.empty()) {
       link[k + 1] += length;
-    } else if (length >= 40 && i >= not_prose_until && !is_copyright_line(value)) {
+    } else if (length >= 40 && i >= not_prose_until && is_mostly_letters(value) && !is_copyright_line(value)) {
       if (!first_prose) first_prose = i;
       last_prose = i;
     }
