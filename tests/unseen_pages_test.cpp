@@ -415,5 +415,18 @@ TEST(UnseenPagesFurniture, AStampOfFiguresDoesNotMakeTheMenusAboveItTheDocuments
   EXPECT_NE(read_page("<body>" + body + menu + outro + "</body>").find("our charter"), std::string::npos);
 }
 
+// ---- a docs platform's stamp, a widget's offer about the page -------------------------------------------
+
+TEST(UnseenPagesStamps, AnEditorsStampOrAWidgetsOfferPutInAloneIsCosmetic) {
+  const std::string doc = "# Terms\nYou may cancel at any time.\nWe refund unused days.\n";
+  for (const std::string line : {"Last updated on August 14, 2026 by docs-bot", "Get a quick overview of this page",
+                                 "Listen to this article", "Diese Seite \xC3\xBC" "bersetzen"})
+    EXPECT_FALSE(change_between(doc, doc + line + "\n").substantive) << line;
+  // Twins: the terms' own date line, a clause about the page, a clause naming a party.
+  for (const std::string line : {"Last updated on August 14, 2026", "We may share this page with our partners",
+                                 "This page explains how we share your data"})
+    EXPECT_TRUE(change_between(doc, doc + line + "\n").substantive) << line;
+}
+
 }  // namespace
 }  // namespace tosdiff

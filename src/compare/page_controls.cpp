@@ -16,6 +16,7 @@
 #include "tosdiff/compare/language_labels.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/compare/link_annotations.hpp"
+#include "tosdiff/compare/page_notes.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/model/language_names.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -197,96 +198,6 @@ bool is_short_question(std::string_view text) {
   return !folded.empty() && folded.back() == '?' && count_space_separated_words(folded) <= kFeedbackQuestionMaxWords;
 }
 
-// A help article's followers counted ("1 follower", "12 followers", "1.2K followers"), beside
-// its "Follow" button; "Not yet followed by anyone" before the first.
-bool is_follower_count(const std::string& folded) {
-  const std::size_t space = folded.find(' ');
-  if (space == std::string::npos || space == 0) return false;
-  const std::string_view count = std::string_view(folded).substr(0, space);
-  const std::string_view unit = std::string_view(folded).substr(space + 1);
-  if (unit != "follower" && unit != "followers") return false;
-  const auto counts = [](char c) { return is_ascii_digit(c) || c == ',' || c == '.' || c == 'k'; };
-  return is_ascii_digit(count.front()) && std::all_of(count.begin(), count.end(), counts);
-}
-
-// An article's estimated reading time ("11 min read", "Lesezeit: 5 Minuten", "5 minutes de
-// lecture"), which a blog or help-centre template computes from the length and puts above the
-// text (metamorphic bench: put in above a policy, an alert on 16 of 18 pages). The number, and
-// a range of two ("5-7 min read"), is "#"; the rest must be one of these shapes.
-bool is_reading_time(const std::string& folded) {
-  static const std::set<std::string, std::less<>> kShapes = {
-      "# min read", "# mins read", "# minute read", "# minutes read", "# min reading", "reading time # min",
-      "reading time # mins", "reading time # minutes", "read time # min", "read time # minutes",
-      "estimated reading time # min", "estimated reading time # minutes", "# min de lecture",
-      "# minutes de lecture", "temps de lecture # min", "temps de lecture # minutes", "lecture # min",
-      "lesezeit # min", "lesezeit # minuten", "# min lesezeit", "# minuten lesezeit", "lesedauer # min",
-      "lesedauer # minuten", "# min lesedauer", "lectura de # min", "lectura de # minutos", "# min de lectura",
-      "# minutos de lectura", "tiempo de lectura # min", "tiempo de lectura # minutos", "# min di lettura",
-      "# minuti di lettura", "tempo di lettura # min", "tempo di lettura # minuti", "lettura di # minuti",
-      "# min de leitura", "# minutos de leitura", "tempo de leitura # min", "tempo de leitura # minutos",
-      "leitura de # min", "leestijd # min", "leestijd # minuten", "# min leestijd", "# minuten leestijd",
-      "# min lezen", "# minuten lezen"};
-  std::string shape;
-  for (const std::string& word : space_separated_words(folded)) {
-    const std::size_t dash = word.find('-');
-    const std::string_view low = std::string_view(word).substr(0, dash);
-    const std::string_view high = dash == std::string::npos ? low : std::string_view(word).substr(dash + 1);
-    const bool number = !low.empty() && !high.empty() && all_ascii_digits(low) && all_ascii_digits(high);
-    if (!shape.empty()) shape += ' ';
-    shape += number ? "#" : word;
-  }
-  return kShapes.count(shape) > 0;
-}
-
-// A notice of which edition of the page the reader is shown ("You are viewing the version of
-// this page for your region. Other regions", "Vous consultez la version ..."), put above the text
-// by a site that serves editions by region or language (metamorphic bench: an alert on 16 of 18
-// pages). Short, opening with the reader viewing, and saying nothing of which terms apply or
-// bind: "You are viewing the EEA terms, which apply if you live in the EEA" says who is bound.
-constexpr std::size_t kViewingNoticeMaxWords = 25;
-
-bool is_viewing_notice(const std::string& folded) {
-  static constexpr std::string_view kOpenings[] = {
-      "you are viewing ", "you're viewing ", "you are currently viewing ", "you are now viewing ", "vous consultez ",
-      "vous visualisez ", "sie sehen ", "sie betrachten ", "sie befinden sich auf ", "est\xC3\xA1s viendo ",
-      "est\xC3\xA1 viendo ", "stai visualizzando ", "stai consultando ", "voc\xC3\xAA est\xC3\xA1 vendo ",
-      "est\xC3\xA1 a ver ", "u bekijkt ", "je bekijkt "};
-  if (count_space_separated_words(folded) > kViewingNoticeMaxWords) return false;
-  const bool opens = std::any_of(std::begin(kOpenings), std::end(kOpenings),
-                                 [&](std::string_view opening) { return folded.rfind(opening, 0) == 0; });
-  if (!opens || says_which_text_binds(folded)) return false;
-  static constexpr std::string_view kApplies[] = {"apply", "applies", "govern", "s'applique", "gilt", "gelten",
-                                                  "aplica", "applica", "aplicam", "van toepassing"};
-  return std::none_of(std::begin(kApplies), std::end(kApplies),
-                      [&](std::string_view word) { return folded.find(word) != std::string::npos; });
-}
-
-// A site's stamp of its own build at the foot of a page ("Page generated 2026-01-17 03:17 UTC ·
-// build c20c4f1", "Last deployed on 2026-03-02 · commit 4f2a9c1"): it changes with every
-// deployment of the site, not with the terms (metamorphic bench: without selectors, an alert on
-// 12 of 19 pages). Its words only these, with dates, times, a time zone and hexadecimal ids.
-bool is_build_stamp(const std::string& folded) {
-  static const std::set<std::string, std::less<>> kWords = {
-      "page", "generated", "rendered", "built", "build", "deployed", "deploy", "on", "at", "last", "commit",
-      "revision", "rev", "utc", "gmt", "z", "\xC2\xB7", "|", "-", "/"};
-  bool says_build = false, says_when_or_which = false;
-  for (const std::string& word : space_separated_words(folded)) {
-    if (word == "generated" || word == "rendered" || word == "built" || word == "build" || word == "deployed" ||
-        word == "commit" || word == "revision")
-      says_build = true;
-    if (kWords.count(word)) continue;
-    const bool numeric = std::all_of(word.begin(), word.end(), [](char c) {
-      return is_ascii_digit(c) || c == '-' || c == ':' || c == '.' || c == '/' || c == 't';
-    });
-    const bool hex_id = word.size() >= 7 && word.size() <= 40 && std::all_of(word.begin(), word.end(), [](char c) {
-      return is_ascii_digit(c) || (c >= 'a' && c <= 'f');
-    });
-    if (!numeric && !hex_id) return false;
-    says_when_or_which = true;
-  }
-  return says_build && says_when_or_which;
-}
-
 // A row of contributors' avatars at a docs page's foot: each an initial (the image's
 // alternative text, "m", "p"), said to open in a new tab, then how many more ("+7"; contrib
 // replay: a blockchain foundation's policies, the row changing with each edit of the page),
@@ -422,10 +333,7 @@ bool is_page_control_label(std::string_view block_text) {
   // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
   if (is_footer_copyright(block_text)) return true;
   if (is_keyboard_shortcut(block_text)) return true;  // "Ctrl+I", a hint beside a field
-  if (is_follower_count(folded)) return true;          // "12 followers" under a help article
-  if (is_reading_time(folded)) return true;            // "11 min read" above a blog's policy
-  if (is_viewing_notice(folded)) return true;          // "You are viewing the US version."
-  if (is_build_stamp(folded)) return true;             // "Page generated ... · build c20c4f1"
+  if (is_page_note(folded)) return true;  // "12 followers", "11 min read", "Page generated ..."
   if (is_pager(block_text)) return true;               // "Next: Usage policies" closing a docs page
   if (is_avatar_row(block_text)) return true;          // "m p c +7", contributors' initials
   if (is_feedback_prompt(block_text)) return true;

@@ -1,0 +1,139 @@
+#include "tosdiff/compare/page_notes.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "tosdiff/compare/language_labels.hpp"
+#include "tosdiff/util/strings.hpp"
+
+namespace tosdiff {
+namespace {
+
+// A help article's followers counted ("1 follower", "12 followers", "1.2K followers"), beside
+// its "Follow" button; "Not yet followed by anyone" before the first.
+bool is_follower_count(const std::string& folded) {
+  const std::size_t space = folded.find(' ');
+  if (space == std::string::npos || space == 0) return false;
+  const std::string_view count = std::string_view(folded).substr(0, space);
+  const std::string_view unit = std::string_view(folded).substr(space + 1);
+  if (unit != "follower" && unit != "followers") return false;
+  const auto counts = [](char c) { return is_ascii_digit(c) || c == ',' || c == '.' || c == 'k'; };
+  return is_ascii_digit(count.front()) && std::all_of(count.begin(), count.end(), counts);
+}
+
+// An article's estimated reading time ("11 min read", "Lesezeit: 5 Minuten", "5 minutes de
+// lecture"), which a blog or help-centre template computes from the length and puts above the
+// text (metamorphic bench: put in above a policy, an alert on 16 of 18 pages). The number, and
+// a range of two ("5-7 min read"), is "#"; the rest must be one of these shapes.
+bool is_reading_time(const std::string& folded) {
+  static const std::set<std::string, std::less<>> kShapes = {
+      "# min read", "# mins read", "# minute read", "# minutes read", "# min reading", "reading time # min",
+      "reading time # mins", "reading time # minutes", "read time # min", "read time # minutes",
+      "estimated reading time # min", "estimated reading time # minutes", "# min de lecture",
+      "# minutes de lecture", "temps de lecture # min", "temps de lecture # minutes", "lecture # min",
+      "lesezeit # min", "lesezeit # minuten", "# min lesezeit", "# minuten lesezeit", "lesedauer # min",
+      "lesedauer # minuten", "# min lesedauer", "lectura de # min", "lectura de # minutos", "# min de lectura",
+      "# minutos de lectura", "tiempo de lectura # min", "tiempo de lectura # minutos", "# min di lettura",
+      "# minuti di lettura", "tempo di lettura # min", "tempo di lettura # minuti", "lettura di # minuti",
+      "# min de leitura", "# minutos de leitura", "tempo de leitura # min", "tempo de leitura # minutos",
+      "leitura de # min", "leestijd # min", "leestijd # minuten", "# min leestijd", "# minuten leestijd",
+      "# min lezen", "# minuten lezen"};
+  std::string shape;
+  for (const std::string& word : space_separated_words(folded)) {
+    const std::size_t dash = word.find('-');
+    const std::string_view low = std::string_view(word).substr(0, dash);
+    const std::string_view high = dash == std::string::npos ? low : std::string_view(word).substr(dash + 1);
+    const bool number = !low.empty() && !high.empty() && all_ascii_digits(low) && all_ascii_digits(high);
+    if (!shape.empty()) shape += ' ';
+    shape += number ? "#" : word;
+  }
+  return kShapes.count(shape) > 0;
+}
+
+// A notice of which edition of the page the reader is shown ("You are viewing the version of
+// this page for your region. Other regions", "Vous consultez la version ..."), put above the text
+// by a site that serves editions by region or language (metamorphic bench: an alert on 16 of 18
+// pages). Short, opening with the reader viewing, and saying nothing of which terms apply or
+// bind: "You are viewing the EEA terms, which apply if you live in the EEA" says who is bound.
+constexpr std::size_t kViewingNoticeMaxWords = 25;
+
+bool is_viewing_notice(const std::string& folded) {
+  static constexpr std::string_view kOpenings[] = {
+      "you are viewing ", "you're viewing ", "you are currently viewing ", "you are now viewing ", "vous consultez ",
+      "vous visualisez ", "sie sehen ", "sie betrachten ", "sie befinden sich auf ", "est\xC3\xA1s viendo ",
+      "est\xC3\xA1 viendo ", "stai visualizzando ", "stai consultando ", "voc\xC3\xAA est\xC3\xA1 vendo ",
+      "est\xC3\xA1 a ver ", "u bekijkt ", "je bekijkt "};
+  if (count_space_separated_words(folded) > kViewingNoticeMaxWords) return false;
+  const bool opens = std::any_of(std::begin(kOpenings), std::end(kOpenings),
+                                 [&](std::string_view opening) { return folded.rfind(opening, 0) == 0; });
+  if (!opens || says_which_text_binds(folded)) return false;
+  static constexpr std::string_view kApplies[] = {"apply", "applies", "govern", "s'applique", "gilt", "gelten",
+                                                  "aplica", "applica", "aplicam", "van toepassing"};
+  return std::none_of(std::begin(kApplies), std::end(kApplies),
+                      [&](std::string_view word) { return folded.find(word) != std::string::npos; });
+}
+
+// A site's stamp of its own build at the foot of a page ("Page generated 2026-01-17 03:17 UTC ·
+// build c20c4f1", "Last deployed on 2026-03-02 · commit 4f2a9c1"): it changes with every
+// deployment of the site, not with the terms (metamorphic bench: without selectors, an alert on
+// 12 of 19 pages). Its words only these, with dates, times, a time zone and hexadecimal ids.
+bool is_build_stamp(const std::string& folded) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "page", "generated", "rendered", "built", "build", "deployed", "deploy", "on", "at", "last", "commit",
+      "revision", "rev", "utc", "gmt", "z", "\xC2\xB7", "|", "-", "/"};
+  bool says_build = false, says_when_or_which = false;
+  for (const std::string& word : space_separated_words(folded)) {
+    if (word == "generated" || word == "rendered" || word == "built" || word == "build" || word == "deployed" ||
+        word == "commit" || word == "revision")
+      says_build = true;
+    if (kWords.count(word)) continue;
+    const bool numeric = std::all_of(word.begin(), word.end(), [](char c) {
+      return is_ascii_digit(c) || c == '-' || c == ':' || c == '.' || c == '/' || c == 't';
+    });
+    const bool hex_id = word.size() >= 7 && word.size() <= 40 && std::all_of(word.begin(), word.end(), [](char c) {
+      return is_ascii_digit(c) || (c >= 'a' && c <= 'f');
+    });
+    if (!numeric && !hex_id) return false;
+    says_when_or_which = true;
+  }
+  return says_build && says_when_or_which;
+}
+
+// A widget's line about the page itself: what it offers to do with it ("Get a quick overview of
+// this page" beside a "Summarize with AI" button, "Listen to this article", "Translate this
+// page"): short, no figure, naming the page, and one of these things done to it (metamorphic
+// bench: an alert on 9 of 18 pages). "This page explains how we use your data" is the
+// document's.
+constexpr std::size_t kPageWidgetMaxWords = 12;
+
+bool is_page_widget_line(const std::string& folded) {
+  static constexpr std::string_view kThePage[] = {
+      "this page", "this article", "cette page", "cet article", "diese seite", "diesen artikel",
+      "esta p\xC3\xA1gina", "este art\xC3\xAD" "culo", "questa pagina", "questo articolo", "deze pagina", "dit artikel"};
+  static constexpr std::string_view kDone[] = {
+      "overview", "summary", "summarize", "summarise", "translate", "listen", "print", "share", "copy", "download",
+      "bookmark", "ask ai", "ask about", "r\xC3\xA9sum", "zusammenfass", "resum", "riassun", "samenvat", "traduire",
+      "\xC3\xBC" "bersetz", "traducir", "tradurre", "vertaal", "\xC3\xA9" "couter", "anh\xC3\xB6ren", "escuchar"};
+  if (count_space_separated_words(folded) > kPageWidgetMaxWords) return false;
+  if (std::any_of(folded.begin(), folded.end(), [](char c) { return is_ascii_digit(c); })) return false;
+  // A widget's offer is bare, an imperative or a noun: a party or a modal makes it a sentence
+  // of the terms ("We may share this page").
+  static constexpr std::string_view kClauseWords[] = {"we", "us", "our", "you", "your", "may", "will", "shall", "must",
+                                                      "nous", "vous", "wir", "uns", "ihre", "podemos", "possiamo"};
+  for (const std::string& word : space_separated_words(folded))
+    if (std::find(std::begin(kClauseWords), std::end(kClauseWords), word) != std::end(kClauseWords)) return false;
+  const auto has = [&](std::string_view part) { return folded.find(part) != std::string::npos; };
+  return std::any_of(std::begin(kThePage), std::end(kThePage), has) && std::any_of(std::begin(kDone), std::end(kDone), has);
+}
+
+}  // namespace
+
+bool is_page_note(const std::string& folded) {
+  return is_follower_count(folded) || is_reading_time(folded) || is_viewing_notice(folded) ||
+         is_build_stamp(folded) || is_page_widget_line(folded);
+}
+
+}  // namespace tosdiff
