@@ -428,5 +428,41 @@ TEST(UnseenPagesStamps, AnEditorsStampOrAWidgetsOfferPutInAloneIsCosmetic) {
     EXPECT_TRUE(change_between(doc, doc + line + "\n").substantive) << line;
 }
 
+// ---- a heading's icon, a heading's copy, a docs platform's controls -----------------------------------------
+
+TEST(UnseenPagesPictographs, AHeadingsIconIsNoPartOfItsWords) {
+  EXPECT_EQ(read_page("<h2>\xE2\x9C\x85 Types of cookies</h2><p>We use three kinds of cookies.</p>"),
+            read_page("<h2>Types of cookies</h2><p>We use three kinds of cookies.</p>"));
+  EXPECT_EQ(read_page("<h2>\xF0\x9F\x93\x8C \xF0\x9F\x94\x92 Security</h2><p>We encrypt data.</p>"),
+            read_page("<h2>Security</h2><p>We encrypt data.</p>"));
+  // Twins: a heading of pictures only, a check mark in a table's cell, a mark after the words.
+  EXPECT_NE(read_page("<h2>\xE2\x9C\x85</h2><p>We use three kinds of cookies.</p>").find("\xE2\x9C\x85"), std::string::npos);
+  EXPECT_NE(read_page("<table><tr><td>Contacts</td><td>\xE2\x9C\x85 Sold</td></tr></table>").find("\xE2\x9C\x85"),
+            std::string::npos);
+  EXPECT_NE(read_page("<h2>Sold to advertisers \xE2\x9C\x85</h2><p>Text.</p>").find("\xE2\x9C\x85"), std::string::npos);
+}
+
+TEST(UnseenPagesDuplicate, AHeadingWrittenAgainAsALineIsACopy) {
+  const std::string doc = "# Acceptable Use Policy\nYou may not use the service to harm others.\n";
+  const Change sticky = change_between(doc, "Acceptable Use Policy\n" + doc);
+  EXPECT_FALSE(sticky.substantive);
+  EXPECT_FALSE(change_between("Acceptable Use Policy\n" + doc, doc).substantive);
+  // Twins: a line naming another document, a heading's words written into a sentence.
+  EXPECT_TRUE(change_between(doc, "Enterprise Acceptable Use Policy\n" + doc).substantive);
+  EXPECT_TRUE(change_between(doc, doc + "This Acceptable Use Policy binds every member of your team.\n").substantive);
+}
+
+TEST(UnseenPagesTypography, DashesArrowsAndDocsControlsAreNoWords) {
+  EXPECT_FALSE(change_between("## Terms\n\xE2\x80\x94- End of Privacy Policy\n", "## Terms\n--- End of Privacy Policy\n").substantive);
+  EXPECT_FALSE(change_between("## Terms\nSee our General Terms and Conditions.In particular:\n",
+                              "## Terms\nSee our General Terms and Conditions \xE2\x86\x92.In particular:\n").substantive);
+  const std::string doc = "# Terms\nYou may cancel at any time.\n";
+  EXPECT_FALSE(change_between(doc, doc + "Edit this pagePreviousNextPowered by Mintlify\n").substantive);
+  EXPECT_FALSE(change_between(doc, doc + "Copy page\n").substantive);
+  // Twins: a sentence about a platform, a dash become a word.
+  EXPECT_TRUE(change_between(doc, doc + "Payments are powered by Stripe, which keeps your card number.\n").substantive);
+  EXPECT_TRUE(change_between("## Terms\nTerm -- one year\n", "## Terms\nTerm -- two years\n").substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

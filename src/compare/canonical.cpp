@@ -35,7 +35,11 @@ std::string fold_quotes(std::string_view s) {
       unsigned char d = static_cast<unsigned char>(s[i + 2]);
       // U+2010..U+2015 dashes, U+2018..U+201B single quotes, U+201C..U+201F double quotes,
       // U+2026 ellipsis, U+2032/U+2033 primes.
-      if (d >= 0x90 && d <= 0x95) { out += '-'; i += 3; continue; }
+      if (d >= 0x90 && d <= 0x95) {  // one dash for a run of them, however typed ("—-", "---")
+        if (out.empty() || out.back() != '-') out += '-';
+        i += 3;
+        continue;
+      }
       if (d >= 0x98 && d <= 0x9B) { out += '\''; i += 3; continue; }
       if (d >= 0x9C && d <= 0x9F) { out += '"'; i += 3; continue; }
       if (d == 0xA6) { out += "..."; i += 3; continue; }
@@ -58,9 +62,10 @@ std::string fold_quotes(std::string_view s) {
     if (c == 0xCA && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC) { out += '\''; i += 2; continue; }
     if (c == '`') { out += '\''; ++i; continue; }
     // A typewriter's dash, two or three hyphens ("interest--if any--in"), is the dash.
-    if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
+    if (c == '-' && ((i + 1 < s.size() && s[i + 1] == '-') || (!out.empty() && out.back() == '-' && i > 0 &&
+                                                                  static_cast<unsigned char>(s[i - 1]) >= 0x80))) {
       while (i < s.size() && s[i] == '-') ++i;
-      out += '-';
+      if (out.empty() || out.back() != '-') out += '-';
       continue;
     }
     out += static_cast<char>(c);

@@ -606,6 +606,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   close_run();
   mark_tables_of_contents(hunks, before_text, after_text);
   mark_duplicate_copies(hunks, after.keys);
+  mark_heading_copies(hunks, before_text, after_text);
   mark_repeated_edits(hunks, before.keys);
   mark_page_controls(hunks);
   mark_markup_only_blocks(hunks);

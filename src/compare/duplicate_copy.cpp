@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/table_of_contents.hpp"
 #include "tosdiff/model/text.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -156,6 +159,40 @@ void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::stri
     if (!copy) continue;
     hunk.cosmetic = true;
     hunk.cosmetic_kinds = {"duplicate"};
+  }
+}
+
+void mark_heading_copies(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  constexpr std::size_t kHeadingCopyMaxWords = 12;
+  // Each text's keys: how often each is written, and which are headings'. Built once, for a
+  // text with such a hunk only.
+  struct Keys {
+    std::map<std::string, std::size_t> count;
+    std::set<std::string> headings;
+  };
+  const auto keys_of = [](const Text& text) {
+    Keys keys;
+    for (const Block& block : text.blocks) {
+      const std::string key = comparison_key(block.text);
+      ++keys.count[key];
+      if (block.kind == BlockKind::heading) keys.headings.insert(key);
+    }
+    return keys;
+  };
+  std::optional<Keys> old_keys, new_keys;
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.size() != 1 || (hunk.old_lines != 0 && hunk.new_lines != 0)) continue;
+    const Block block = parse_block(hunk.lines[0].text);
+    if (count_space_separated_words(block.text) > kHeadingCopyMaxWords) continue;
+    if (!old_keys) old_keys = keys_of(before), new_keys = keys_of(after);
+    const std::string key = comparison_key(block.text);
+    // Put in: the other text has it as a heading, this one twice; taken off, the other way.
+    const bool added = hunk.old_lines == 0;
+    const Keys& kept = added ? *old_keys : *new_keys;
+    const Keys& doubled = added ? *new_keys : *old_keys;
+    const auto twice = doubled.count.find(key);
+    if (kept.headings.count(key) && twice != doubled.count.end() && twice->second >= 2)
+      mark_cosmetic(hunk, "duplicate");
   }
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
+#include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 
@@ -31,5 +32,12 @@ void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::stri
 // rendered elsewhere, at another depth or after other blocks). The same item put into a
 // policy's lists is made after each list's own items, and stays news.
 void mark_repeated_edits(std::vector<Hunk>& hunks, const std::vector<std::string>& before_keys);
+
+// A heading's words written again as a line of their own, put in or taken off alone: a bar that
+// sticks to the top with the page's title, a print header (metamorphic bench: an alert on 4
+// of 64 pages). Marks cosmetic, kind "duplicate", a hunk of one block of at most 12 words that
+// puts in a second copy of a heading of the old text (the new text has it twice), or takes one
+// of two away (the new text keeps it as a heading).
+void mark_heading_copies(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff

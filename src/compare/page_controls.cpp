@@ -141,6 +141,11 @@ const std::set<std::string>& furniture_phrases() {
       "ir para o conte\xC3\xBA" "do", "voltar ao topo", "nesta p\xC3\xA1gina", "sim n\xC3\xA3o",
       "naar inhoud", "terug naar boven", "op deze pagina", "inhoud", "inhoudsopgave", "ja nee",
       "cookie-instellingen",
+      // A docs platform's controls (Mintlify, Docusaurus, GitBook, Read the Docs): copy the page,
+      // open it in an assistant, edit it (metamorphic bench: "Edit this pagePreviousNext", glued).
+      "edit this page", "edit page", "edit on github", "view source", "suggest edits", "suggest an edit",
+      "copy page", "copy as markdown", "view as markdown", "open in chatgpt", "open in claude", "ask ai",
+      "ask a question", "summarize with ai", "summarise with ai",
       // A link to the document's archive beside its date ("Effective: ... | Archived versions").
       "archived versions", "archived version", "previous versions", "prior versions", "past versions",
       "older versions", "earlier versions", "version history", "view archived versions", "view previous versions",
@@ -328,7 +333,14 @@ bool is_page_control_label(std::string_view block_text) {
   if (const auto labels = glued_labels(block_text); labels.size() > 1) {
     std::string parted;
     for (std::string_view label : labels) (parted += label) += ' ';
-    if (furniture_phrases().count(without_symbols(canonicalize(parted, kFoldToWords)))) return true;
+    const std::string parted_bare = without_symbols(canonicalize(parted, kFoldToWords));
+    if (furniture_phrases().count(parted_bare) || furniture_phrases_in_a_row(parted_bare)) return true;
+    // Each label a control's or a page's note ("Edit this pagePreviousNextPowered by Mintlify").
+    if (std::all_of(labels.begin(), labels.end(), [](std::string_view label) {
+          const std::string one = canonicalize(label, kFoldToWords);
+          return furniture_phrases().count(without_symbols(one)) > 0 || is_page_note(one);
+        }))
+      return true;
   }
   // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
   if (is_footer_copyright(block_text)) return true;

@@ -129,11 +129,25 @@ bool is_page_widget_line(const std::string& folded) {
   return std::any_of(std::begin(kThePage), std::end(kThePage), has) && std::any_of(std::begin(kDone), std::end(kDone), has);
 }
 
+// A platform's credit closing the page ("Powered by Mintlify", "Built with Docusaurus",
+// "Propulsé par WordPress"): the words and a name of at most 3 words.
+constexpr std::size_t kCreditNameMaxWords = 3;
+
+bool is_platform_credit(const std::string& folded) {
+  static constexpr std::string_view kCredits[] = {"powered by ", "built with ", "made with ", "hosted by ",
+                                                  "propuls\xC3\xA9 par ", "bereitgestellt von ", "erstellt mit ",
+                                                  "desarrollado por ", "realizzato con ", "mogelijk gemaakt door "};
+  for (std::string_view credit : kCredits)
+    if (folded.rfind(credit, 0) == 0 && folded.size() > credit.size())
+      return count_space_separated_words(folded.substr(credit.size())) <= kCreditNameMaxWords;
+  return false;
+}
+
 }  // namespace
 
 bool is_page_note(const std::string& folded) {
   return is_follower_count(folded) || is_reading_time(folded) || is_viewing_notice(folded) ||
-         is_build_stamp(folded) || is_page_widget_line(folded);
+         is_build_stamp(folded) || is_page_widget_line(folded) || is_platform_credit(folded);
 }
 
 }  // namespace tosdiff
