@@ -450,6 +450,12 @@ TEST(UnseenPagesDuplicate, AHeadingWrittenAgainAsALineIsACopy) {
   // Twins: a line naming another document, a heading's words written into a sentence.
   EXPECT_TRUE(change_between(doc, "Enterprise Acceptable Use Policy\n" + doc).substantive);
   EXPECT_TRUE(change_between(doc, doc + "This Acceptable Use Policy binds every member of your team.\n").substantive);
+  // A list's entry naming a section further down, taken out: the list says less (contrib
+  // replay: a service's applications, one of them dropped from the list).
+  const std::string apps = "# Privacy\nOur service has several applications:\n- Jobs\n- Exchange\n- Events\n## Jobs\nText.\n"
+                           "## Exchange\nText.\n";
+  EXPECT_TRUE(change_between(apps, "# Privacy\nOur service has several applications:\n- Jobs\n- Events\n## Jobs\nText.\n"
+                                   "## Exchange\nText.\n").substantive);
 }
 
 TEST(UnseenPagesTypography, DashesArrowsAndDocsControlsAreNoWords) {

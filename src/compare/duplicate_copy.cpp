@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <optional>
 #include <set>
 #include <string>
 
@@ -164,34 +163,30 @@ void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::stri
 
 void mark_heading_copies(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   constexpr std::size_t kHeadingCopyMaxWords = 12;
-  // Each text's keys: how often each is written, and which are headings'. Built once, for a
-  // text with such a hunk only.
-  struct Keys {
-    std::map<std::string, std::size_t> count;
-    std::set<std::string> headings;
+  const auto is_heading_of = [](const Block& block, const std::string& key) {
+    return block.kind == BlockKind::heading && comparison_key(block.text) == key;
   };
-  const auto keys_of = [](const Text& text) {
-    Keys keys;
-    for (const Block& block : text.blocks) {
-      const std::string key = comparison_key(block.text);
-      ++keys.count[key];
-      if (block.kind == BlockKind::heading) keys.headings.insert(key);
-    }
-    return keys;
-  };
-  std::optional<Keys> old_keys, new_keys;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.size() != 1 || (hunk.old_lines != 0 && hunk.new_lines != 0)) continue;
     const Block block = parse_block(hunk.lines[0].text);
-    if (count_space_separated_words(block.text) > kHeadingCopyMaxWords) continue;
-    if (!old_keys) old_keys = keys_of(before), new_keys = keys_of(after);
-    const std::string key = comparison_key(block.text);
-    // Put in: the other text has it as a heading, this one twice; taken off, the other way.
+    // A list's entry naming what a section is about is the list's ("- XING Exchange" among a
+    // service's applications, the section on it further down: contrib replay, a real removal).
+    if (block.kind == BlockKind::list_item || count_space_separated_words(block.text) > kHeadingCopyMaxWords) continue;
     const bool added = hunk.old_lines == 0;
-    const Keys& kept = added ? *old_keys : *new_keys;
-    const Keys& doubled = added ? *new_keys : *old_keys;
-    const auto twice = doubled.count.find(key);
-    if (kept.headings.count(key) && twice != doubled.count.end() && twice->second >= 2)
+    const Text& doubled = added ? after : before;
+    const Text& kept = added ? before : after;
+    const std::size_t at = (added ? hunk.new_start : hunk.old_start) - 1;
+    if (at >= doubled.blocks.size()) continue;
+    const std::string key = comparison_key(block.text);
+    // Right beside the heading it copies, or the heading beside its copy (the comparison may
+    // pair the copy with the old heading), which the other text has.
+    const auto copies = [&](std::size_t other) {
+      return (block.kind == BlockKind::heading && comparison_key(doubled.blocks[other].text) == key) ||
+             is_heading_of(doubled.blocks[other], key);
+    };
+    const bool beside = (at > 0 && copies(at - 1)) || (at + 1 < doubled.blocks.size() && copies(at + 1));
+    if (beside && std::any_of(kept.blocks.begin(), kept.blocks.end(),
+                              [&](const Block& other) { return is_heading_of(other, key); }))
       mark_cosmetic(hunk, "duplicate");
   }
 }

@@ -35,9 +35,9 @@ void mark_repeated_edits(std::vector<Hunk>& hunks, const std::vector<std::string
 
 // A heading's words written again as a line of their own, put in or taken off alone: a bar that
 // sticks to the top with the page's title, a print header (metamorphic bench: an alert on 4
-// of 64 pages). Marks cosmetic, kind "duplicate", a hunk of one block of at most 12 words that
-// puts in a second copy of a heading of the old text (the new text has it twice), or takes one
-// of two away (the new text keeps it as a heading).
+// of 64 pages). Marks cosmetic, kind "duplicate", a hunk of one block of at most 12 words, not
+// a list's entry, that puts in a copy of a heading right beside it (the old text has the
+// heading), or takes such a copy away (the new text keeps the heading).
 void mark_heading_copies(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff
