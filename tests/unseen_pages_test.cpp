@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/extract/class_hashes.hpp"
@@ -335,24 +337,25 @@ TEST(UnseenPagesCase, HeadingsInCapitalsAreTheSameWordsInAnyScript) {
 
 // A policy naming the platforms whose buttons it embeds, each a link to that platform's own
 // privacy statement: the document's list, though its entries read like a footer's ("privacy").
+std::string page_with_links(const std::vector<std::pair<std::string, std::string>>& links) {
+  std::string list = "<ul>";
+  for (const auto& [href, label] : links) list += "<li><a href=\"" + href + "\">" + label + "</a></li>";
+  return "<body>" + kUnseenClauses + "<p>These buttons load code from the platforms below.</p>" + list +
+         "</ul><p>We keep the rest of your data in the EU for as long as your account is open.</p></body>";
+}
+
 TEST(UnseenPagesFurniture, AListOfLinksToOtherSitesPoliciesIsTheDocuments) {
-  const std::string platforms =
-      "<ul><li><a href=\"https://www.facebook.com/policy\">Facebook (privacy statement)</a></li>"
-      "<li><a href=\"https://twitter.com/privacy\">Twitter (privacy statement)</a></li>"
-      "<li><a href=\"https://policies.google.com/privacy\">YouTube (privacy statement)</a></li>"
-      "<li><a href=\"https://help.instagram.com/1\">Instagram (privacy statement)</a></li></ul>";
-  const std::string page = "<body>" + kUnseenClauses + "<p>These buttons load code from the platforms below.</p>" +
-                           platforms + "<p>We keep the rest of your data in the EU for as long as your account is open.</p></body>";
-  EXPECT_NE(read_page(page).find("Instagram (privacy statement)"), std::string::npos) << read_page(page);
+  const std::string platforms = read_page(page_with_links({{"https://www.facebook.com/policy", "Facebook (privacy statement)"},
+                                                           {"https://twitter.com/privacy", "Twitter (privacy statement)"},
+                                                           {"https://policies.google.com/privacy", "YouTube (privacy statement)"},
+                                                           {"https://help.instagram.com/1", "Instagram (privacy statement)"}}));
+  EXPECT_NE(platforms.find("Instagram (privacy statement)"), std::string::npos) << platforms;
   // Twin: the site's own places, its subdomains too, are its footer.
-  const std::string footer =
-      "<ul><li><a href=\"https://www.lumen.example/privacy\">Privacy</a></li>"
-      "<li><a href=\"https://www.lumen.example/terms\">Terms</a></li>"
-      "<li><a href=\"https://help.lumen.example/\">Help</a></li>"
-      "<li><a href=\"/careers\">Careers</a></li></ul>";
-  const std::string with_footer = "<body>" + kUnseenClauses + "<p>These buttons load code from the platforms below.</p>" +
-                                  footer + "<p>We keep the rest of your data in the EU for as long as your account is open.</p></body>";
-  EXPECT_EQ(read_page(with_footer).find("Careers"), std::string::npos) << read_page(with_footer);
+  const std::string footer = read_page(page_with_links({{"https://www.lumen.example/privacy", "Privacy"},
+                                                        {"https://www.lumen.example/terms", "Terms"},
+                                                        {"https://help.lumen.example/", "Help"},
+                                                        {"/careers", "Careers"}}));
+  EXPECT_EQ(footer.find("Careers"), std::string::npos) << footer;
 }
 
 // ---- pictographs beside the words ------------------------------------------------------------------------
