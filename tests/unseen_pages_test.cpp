@@ -438,6 +438,9 @@ TEST(UnseenPagesPictographs, AHeadingsIconIsNoPartOfItsWords) {
             read_page("<h2>Types of cookies</h2><p>We use three kinds of cookies.</p>"));
   EXPECT_EQ(read_page("<h2>\xF0\x9F\x93\x8C \xF0\x9F\x94\x92 Security</h2><p>We encrypt data.</p>"),
             read_page("<h2>Security</h2><p>We encrypt data.</p>"));
+  // The icon in an element of its own, a line of its own in the heading.
+  EXPECT_EQ(read_page("<h2><span>\xE2\x9C\x85</span><div>Types of cookies</div></h2><p>We use three kinds.</p>"),
+            read_page("<h2>Types of cookies</h2><p>We use three kinds.</p>"));
   // Twins: a heading of pictures only, a check mark in a table's cell, a mark after the words.
   EXPECT_NE(read_page("<h2>\xE2\x9C\x85</h2><p>We use three kinds of cookies.</p>").find("\xE2\x9C\x85"), std::string::npos);
   EXPECT_NE(read_page("<table><tr><td>Contacts</td><td>\xE2\x9C\x85 Sold</td></tr></table>").find("\xE2\x9C\x85"),

@@ -11,6 +11,21 @@
 namespace tosdiff {
 namespace {
 
+// A heading's icons before its words ("📌 Data we collect", "✅ Types of cookies"): a design's,
+// put in and taken out with a redesign (metamorphic bench: an alert on 41 of 64 pages); a
+// heading that is only pictures keeps them.
+std::string without_leading_pictographs(std::string text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t next = at;
+    const bool space = text[at] == ' ';
+    if (!space && (static_cast<unsigned char>(text[at]) < 0xE2 || glyph_of(next_code_point(text, next)) == Glyph::other))
+      break;
+    at = space ? at + 1 : next;
+  }
+  return at > 0 && at < text.size() ? text.substr(at) : text;
+}
+
 bool is_zero_width(char32_t c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
 }
@@ -124,6 +139,17 @@ void TextBuilder::exit(Frame& frame) {
 
 Text TextBuilder::finish() {
   flush();
+  // A heading's icon in an element of its own reads as a heading line of pictures before the
+  // heading's words (metamorphic bench: "✅" alone above "Types of cookies"): the icon goes
+  // with the words' line, as it would inside it.
+  auto& blocks = text_.blocks;
+  for (std::size_t i = 0; i + 1 < blocks.size(); ++i) {
+    const Block& icon = blocks[i];
+    const Block& words = blocks[i + 1];
+    if (icon.kind == BlockKind::heading && words.kind == BlockKind::heading && icon.level == words.level &&
+        without_leading_pictographs(icon.text + " x") == "x")
+      blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i));
+  }
   return std::move(text_);
 }
 
@@ -146,25 +172,6 @@ Frame* TextBuilder::innermost(Role role) {
     if ((*it)->role == role) return *it;
   return nullptr;
 }
-
-// A heading's icons before its words ("📌 Data we collect", "✅ Types of cookies"): a design's,
-// put in and taken out with a redesign (metamorphic bench: an alert on 41 of 64 pages); a
-// heading that is only pictures keeps them.
-namespace {
-
-std::string without_leading_pictographs(std::string text) {
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t next = at;
-    const bool space = text[at] == ' ';
-    if (!space && (static_cast<unsigned char>(text[at]) < 0xE2 || glyph_of(next_code_point(text, next)) == Glyph::other))
-      break;
-    at = space ? at + 1 : next;
-  }
-  return at > 0 && at < text.size() ? text.substr(at) : text;
-}
-
-}  // namespace
 
 void TextBuilder::flush() {
   pending_space_ = false;
