@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "tosdiff/app/commands.hpp"
+#include "tosdiff/classify/token.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/report/record_json.hpp"
 #include "tosdiff/report/record_text.hpp"
@@ -830,6 +831,24 @@ TEST(Rules, ContextFindsTheConfigFile) {
   if (old) ::setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
   else ::unsetenv("XDG_CONFIG_HOME");
   EXPECT_FALSE(has_opt_out);
+}
+
+}  // namespace
+}  // namespace tosdiff
+
+namespace tosdiff {
+namespace {
+
+// Rules' words are small letters: a heading in capitals in Polish or Russian is matched as in
+// small letters, the way the comparison folds case (util/case_fold).
+TEST(ClassifyTokens, CapitalsOfEveryScriptAreSmallLetters) {
+  Tokens tokens;
+  tokenize("\xC5\x81\xC4\x84" "CZONE \xD0\x94\xD0\x90\xD0\x9D\xD0\x9D\xD0\xAB Caf\xC3\x89", nullptr, false, true, tokens);
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[0].norm, "\xC5\x82\xC4\x85" "czone");
+  EXPECT_EQ(tokens[1].norm, "\xD0\xB4\xD0\xB0\xD0\xBD\xD0\xBD\xD1\x8B");
+  EXPECT_EQ(tokens[2].norm, "caf\xC3\xA9");
+  EXPECT_EQ(tokens[0].surface, "\xC5\x81\xC4\x84" "CZONE");  // as written
 }
 
 }  // namespace

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "tosdiff/util/case_fold.hpp"
+#include "tosdiff/util/strings.hpp"
+
 namespace tosdiff {
 namespace {
 
@@ -42,13 +45,11 @@ bool is_word_char(char32_t cp) {
 
 bool ends_sentence(char32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == 0x3002; }
 
+// Small letters as the comparison folds them (util/case_fold): Latin-1, Latin Extended-A, Greek
+// and Cyrillic, so a Polish or a Russian rule's words match a heading written in capitals.
 void append_lower(std::string& out, std::string_view s, std::size_t i, std::size_t len, char32_t cp) {
-  if (cp >= 'A' && cp <= 'Z') {
-    out += static_cast<char>(cp + 32);
-  } else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {  // Latin-1 capitals
-    const char32_t lower = cp + 0x20;
-    out += static_cast<char>(0xC0 | (lower >> 6));
-    out += static_cast<char>(0x80 | (lower & 0x3F));
+  if (const char32_t small = small_letter(cp); small != cp) {
+    append_utf8(out, small);
   } else {
     out.append(s.substr(i, len));
   }
