@@ -29,14 +29,18 @@ char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c +
 std::string fold_quotes(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  bool in_dashes = false;  // the character read last was a dash of any kind
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    const bool after_dash = in_dashes;
+    in_dashes = false;
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
       unsigned char d = static_cast<unsigned char>(s[i + 2]);
       // U+2010..U+2015 dashes, U+2018..U+201B single quotes, U+201C..U+201F double quotes,
       // U+2026 ellipsis, U+2032/U+2033 primes.
-      if (d >= 0x90 && d <= 0x95) {  // one dash for a run of them, however typed ("—-", "---")
-        if (out.empty() || out.back() != '-') out += '-';
+      if (d >= 0x90 && d <= 0x95) {
+        if (!after_dash) out += '-';
+        in_dashes = true;
         i += 3;
         continue;
       }
@@ -61,11 +65,11 @@ std::string fold_quotes(std::string_view s) {
     // (metamorphic bench: "OpenAIʼs" for "OpenAI’s" was an alert on every page).
     if (c == 0xCA && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC) { out += '\''; i += 2; continue; }
     if (c == '`') { out += '\''; ++i; continue; }
-    // A typewriter's dash, two or three hyphens ("interest--if any--in"), is the dash.
-    if (c == '-' && ((i + 1 < s.size() && s[i + 1] == '-') || (!out.empty() && out.back() == '-' && i > 0 &&
-                                                                  static_cast<unsigned char>(s[i - 1]) >= 0x80))) {
-      while (i < s.size() && s[i] == '-') ++i;
-      if (out.empty() || out.back() != '-') out += '-';
+    // A run of dashes however typed is one: a typewriter's "--" ("interest--if any--in"), "—-".
+    if (c == '-') {
+      if (!after_dash) out += '-';
+      in_dashes = true;
+      ++i;
       continue;
     }
     out += static_cast<char>(c);
@@ -180,7 +184,9 @@ std::string fold_whitespace(std::string_view s) {
 
 bool is_sentence_punct(char c) { return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?'; }
 
-std::size_t lone_bullet_length(std::string_view s, std::size_t i) {  // "•", "·", "▪", "◦", "‣", "-" between spaces
+// "·" or "-" between spaces; the bullets that are pictographs ("•", "▪", "◦", "‣") are gone by
+// then, with every other pictograph (drop_pictographs, the same step's first).
+std::size_t lone_bullet_length(std::string_view s, std::size_t i) {
   if (i > 0 && !is_ascii_space(s[i - 1])) return 0;
   // A quote's marker before a list's ("> * Usage Data", a list quoted in Markdown and written
   // out: contrib replay, a music service's purposes table); "aged > 16" is a comparison.
@@ -189,7 +195,7 @@ std::size_t lone_bullet_length(std::string_view s, std::size_t i) {  // "•", "
     while (j + 1 < s.size() && s[j] == '>' && s[j + 1] == ' ') j += 2;  // "> > *": a quote in a quote
     if (j > i && j + 1 < s.size() && (s[j] == '*' || s[j] == '-') && s[j + 1] == ' ') return 1;
   }
-  for (std::string_view glyph : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x80\xA3", "-"})
+  for (std::string_view glyph : {"\xC2\xB7", "-"})
     if (s.compare(i, glyph.size(), glyph) == 0 && (i + glyph.size() == s.size() || is_ascii_space(s[i + glyph.size()])))
       return glyph.size();
   return 0;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "tosdiff/compare/language_labels.hpp"
+#include "tosdiff/compare/relative_stamps.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -22,35 +23,6 @@ bool is_follower_count(const std::string& folded) {
   if (unit != "follower" && unit != "followers") return false;
   const auto counts = [](char c) { return is_ascii_digit(c) || c == ',' || c == '.' || c == 'k'; };
   return is_ascii_digit(count.front()) && std::all_of(count.begin(), count.end(), counts);
-}
-
-// An article's estimated reading time ("11 min read", "Lesezeit: 5 Minuten", "5 minutes de
-// lecture"), which a blog or help-centre template computes from the length and puts above the
-// text (metamorphic bench: put in above a policy, an alert on 16 of 18 pages). The number, and
-// a range of two ("5-7 min read"), is "#"; the rest must be one of these shapes.
-bool is_reading_time(const std::string& folded) {
-  static const std::set<std::string, std::less<>> kShapes = {
-      "# min read", "# mins read", "# minute read", "# minutes read", "# min reading", "reading time # min",
-      "reading time # mins", "reading time # minutes", "read time # min", "read time # minutes",
-      "estimated reading time # min", "estimated reading time # minutes", "# min de lecture",
-      "# minutes de lecture", "temps de lecture # min", "temps de lecture # minutes", "lecture # min",
-      "lesezeit # min", "lesezeit # minuten", "# min lesezeit", "# minuten lesezeit", "lesedauer # min",
-      "lesedauer # minuten", "# min lesedauer", "lectura de # min", "lectura de # minutos", "# min de lectura",
-      "# minutos de lectura", "tiempo de lectura # min", "tiempo de lectura # minutos", "# min di lettura",
-      "# minuti di lettura", "tempo di lettura # min", "tempo di lettura # minuti", "lettura di # minuti",
-      "# min de leitura", "# minutos de leitura", "tempo de leitura # min", "tempo de leitura # minutos",
-      "leitura de # min", "leestijd # min", "leestijd # minuten", "# min leestijd", "# minuten leestijd",
-      "# min lezen", "# minuten lezen"};
-  std::string shape;
-  for (const std::string& word : space_separated_words(folded)) {
-    const std::size_t dash = word.find('-');
-    const std::string_view low = std::string_view(word).substr(0, dash);
-    const std::string_view high = dash == std::string::npos ? low : std::string_view(word).substr(dash + 1);
-    const bool number = !low.empty() && !high.empty() && all_ascii_digits(low) && all_ascii_digits(high);
-    if (!shape.empty()) shape += ' ';
-    shape += number ? "#" : word;
-  }
-  return kShapes.count(shape) > 0;
 }
 
 // A notice of which edition of the page the reader is shown ("You are viewing the version of

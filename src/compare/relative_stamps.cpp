@@ -291,10 +291,18 @@ namespace {
 // How long an article takes to read, closing its header: "5 min read", "12 minutes de
 // lecture", "Lesezeit: 3 Min." The page guesses it from the article's length.
 constexpr std::string_view kReadingTimes[] = {"min read", "mins read", "minute read", "minutes read",
-                                              "min de lecture", "minutes de lecture", "min. lesezeit",
-                                              "min lesezeit", "min de lectura", "minutos de lectura",
+                                              "min reading", "min de lecture", "minutes de lecture",
+                                              "min. lesezeit", "min lesezeit", "minuten lesezeit",
+                                              "min lesedauer", "min de lectura", "minutos de lectura",
                                               "min di lettura", "minuti di lettura", "min leestijd",
+                                              "minuten leestijd", "min lezen", "minuten lezen",
                                               "min de leitura", "minutos de leitura"};
+// The same time with its label first ("Reading time: 9 minutes", "Lesezeit: 4 Minuten").
+constexpr std::string_view kReadingLabels[] = {"reading time", "read time", "estimated reading time",
+                                               "temps de lecture", "lecture", "lesezeit", "lesedauer",
+                                               "lectura de", "tiempo de lectura", "tempo di lettura",
+                                               "lettura di", "tempo de leitura", "leitura de", "leestijd"};
+constexpr std::string_view kReadingUnits[] = {"min", "mins", "minute", "minutes", "minuten", "minutos", "minuti"};
 constexpr std::size_t kReadingMinutesDigits = 3;
 constexpr std::size_t kYearDigits = 4;
 
@@ -316,6 +324,31 @@ std::string without_reading_time(std::string_view text) {
   }
   return trimmed;
 }
+
+// A number of minutes, or a range of two ("5-7").
+bool is_minutes(std::string_view word) {
+  const std::size_t dash = word.find('-');
+  const std::string_view low = word.substr(0, dash);
+  const std::string_view high = dash == std::string_view::npos ? low : word.substr(dash + 1);
+  return !low.empty() && !high.empty() && all_ascii_digits(low) && all_ascii_digits(high);
+}
+
+}  // namespace
+
+bool is_reading_time(std::string_view folded) {
+  const std::size_t space = folded.find(' ');
+  if (space != std::string_view::npos && is_minutes(folded.substr(0, space))) {
+    const std::string_view rest = folded.substr(space + 1);
+    return std::find(std::begin(kReadingTimes), std::end(kReadingTimes), rest) != std::end(kReadingTimes);
+  }
+  const std::size_t unit = folded.rfind(' ');
+  const std::size_t number = unit == std::string_view::npos || unit == 0 ? std::string_view::npos : folded.rfind(' ', unit - 1);
+  if (number == std::string_view::npos || !is_minutes(folded.substr(number + 1, unit - number - 1))) return false;
+  return std::find(std::begin(kReadingUnits), std::end(kReadingUnits), folded.substr(unit + 1)) != std::end(kReadingUnits) &&
+         std::find(std::begin(kReadingLabels), std::end(kReadingLabels), folded.substr(0, number)) != std::end(kReadingLabels);
+}
+
+namespace {
 
 constexpr std::string_view kPublicationWords[] = {"published", "posted", "publié", "publiée", "veröffentlicht",
                                                   "publicado", "publicada", "pubblicato", "pubblicata",
@@ -458,11 +491,12 @@ void mark_relative_stamps(std::vector<Hunk>& hunks, const Text& before, const Te
     // So is a docs platform's stamp naming who saved the page ("Last updated on August 14, 2026
     // by docs-bot" under the text: metamorphic bench, an alert on 12 of 19 pages read whole): the
     // page's edit, by its editor, not a date the terms give; without its author it may be one.
-    const std::string alone = hunk.lines.size() == 1 ? parse_block(hunk.lines[0].text).text : std::string();
-    if (!hunk.cosmetic && hunk.lines.size() == 1 && (hunk.old_lines == 0 || hunk.new_lines == 0) &&
-        (is_relative_stamp(alone) || is_authored_stamp(alone))) {
-      mark_cosmetic(hunk, "date_stamp");
-      continue;
+    if (!hunk.cosmetic && hunk.lines.size() == 1 && (hunk.old_lines == 0 || hunk.new_lines == 0)) {
+      const std::string alone = parse_block(hunk.lines[0].text).text;
+      if (is_relative_stamp(alone) || is_authored_stamp(alone)) {
+        mark_cosmetic(hunk, "date_stamp");
+        continue;
+      }
     }
     if (hunk.cosmetic || hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+') continue;
     const std::string& before = hunk.lines[0].text;

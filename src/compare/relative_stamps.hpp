@@ -21,6 +21,11 @@ namespace tosdiff {
 // the age must be a stamp's.
 bool is_relative_stamp(std::string_view block_text);
 
+// An article's estimated reading time alone, in text folded to words (canonical.hpp
+// kFoldToWords): "11 min read", "5-7 min read", "6 minutes de lecture", "reading time 9 minutes",
+// "lesezeit 4 minuten". A blog's or a help centre's template computes it from the length.
+bool is_reading_time(std::string_view folded);
+
 // A help article's save stamp, its author named: "Updated 2024-11-08T17:14:28Z by Louise",
 // "Last edited on May 3, 2025 by Ann Lee" (an update word after at most a byline, a date, an
 // author's mark and at most 4 words). The date moves with every save of the article, whatever
