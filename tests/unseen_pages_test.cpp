@@ -476,5 +476,111 @@ TEST(UnseenPagesTypography, DashesArrowsAndDocsControlsAreNoWords) {
   EXPECT_TRUE(change_between("## Terms\nTerm -- one year\n", "## Terms\nTerm -- two years\n").substantive);
 }
 
+TEST(UnseenPagesHeadings, ABreakInsideAHeadingKeepsItOneTitle) {
+  EXPECT_EQ(read_page("<h2>Last updated:<br class=\"hidden md:block\"> May 19, 2026</h2><p>We use cookies.</p>"),
+            read_page("<h2>Last updated: May 19, 2026</h2><p>We use cookies.</p>"));
+  // Twins: a break in a paragraph still parts its lines, and a heading's date still changes.
+  EXPECT_NE(read_page("<p>Acme Ltd<br>1 Main Street</p>"), read_page("<p>Acme Ltd 1 Main Street</p>"));
+  EXPECT_NE(read_page("<h2>Last updated:<br> May 19, 2026</h2>"), read_page("<h2>Last updated:<br> June 2, 2026</h2>"));
+}
+
+TEST(UnseenPagesHeadings, AButtonBesideAHeadingsWordsIsNoPartOfIt) {
+  EXPECT_EQ(read_page("<h2>Services<button aria-label=\"Copy link to this section\">Copy link</button></h2><p>Text.</p>"),
+            read_page("<h2>Services</h2><p>Text.</p>"));
+  EXPECT_EQ(read_page("<h3><span role=\"button\">+</span> Fees</h3><p>Text.</p>"), read_page("<h3>Fees</h3><p>Text.</p>"));
+  // Twins: an accordion's heading that is all button keeps its words; a link beside the words stays.
+  EXPECT_EQ(read_page("<h3><button aria-expanded=\"true\">Fees and payment</button></h3><p>Text.</p>"),
+            read_page("<h3>Fees and payment</h3><p>Text.</p>"));
+  EXPECT_NE(read_page("<h2>Services <a href=\"/annex\">(see Annex 2)</a></h2><p>Text.</p>").find("Annex 2"), std::string::npos);
+}
+
+TEST(UnseenPagesFurniture, ShareButtonsBesideTheTitleLeaveTheTitleTheDocuments) {
+  const std::string body =
+      "<div><p>This agreement applies to businesses and developers who use our services and products.</p>"
+      "<p>You may cancel your subscription at any time in your account settings.</p></div>";
+  const std::string shared = read_page(
+      "<body><div><p>Updated: 1 May 2026</p><h1>Services Agreement</h1><div><span>Share:</span>"
+      "<a href=\"https://twitter.example/share\">Twitter</a><a href=\"https://facebook.example/sharer\">Facebook</a>"
+      "<a href=\"https://linkedin.example/share\">LinkedIn</a><button>Print this page</button></div>"
+      "<a href=\"/terms.pdf\">Download PDF <span>(opens in a new window)</span></a>"
+      "<a href=\"/previous\">View previous business terms</a></div>" + body + "</body>");
+  EXPECT_NE(shared.find("Services Agreement"), std::string::npos) << shared;
+  EXPECT_NE(shared.find("Updated: 1 May 2026"), std::string::npos) << shared;
+  // Twin: a site's header whose only heading is its logo's link stays furniture.
+  const std::string menu = read_page(
+      "<body><div><h1><a href=\"/\">Acme</a></h1><a href=\"/pricing\">Pricing</a><a href=\"/blog\">Blog</a>"
+      "<a href=\"/careers\">Careers</a></div>" + body + "</body>");
+  EXPECT_EQ(menu.find("Pricing"), std::string::npos) << menu;
+}
+
+TEST(UnseenPagesFurniture, ANoticeAboveTheTitleLeavesTheLinksBelowTheTitleAtTheEdge) {
+  const std::string versions =
+      "<p>Previous versions</p><ul><li><a href=\"/v3\">May 12, 2026</a></li><li><a href=\"/v2\">April 10, 2026</a></li>"
+      "<li><a href=\"/v1\">June 27, 2025</a></li></ul>";
+  const std::string body =
+      "<p>These terms are entered into between Lumen LLC and the business customer of Lumen.</p>"
+      "<p>You may cancel your subscription at any time in your account settings.</p>";
+  const std::string title = "<h1 id=\"t\"><a href=\"#t\">Terms of Service</a></h1>";
+  const std::string notice = "<div role=\"note\"><p>You are viewing the version of this page for your region. "
+                             "<a href=\"/regions\">Other regions</a></p></div>";
+  const std::string plain = read_page("<body><main>" + title + versions + body + "</main></body>");
+  const std::string noticed = read_page("<body><main>" + notice + title + versions + body + "</main></body>");
+  EXPECT_EQ(plain.find("May 12, 2026"), std::string::npos) << plain;
+  EXPECT_EQ(noticed.find("May 12, 2026"), std::string::npos) << noticed;
+  // Twin: the same list between two of the document's sentences is the document's.
+  const std::string inside = read_page("<body><main>" + notice + title + "<p>These terms are entered into between "
+                                       "Lumen LLC and the business customer of Lumen.</p>" + versions + body + "</main></body>");
+  EXPECT_NE(inside.find("May 12, 2026"), std::string::npos) << inside;
+}
+
+TEST(UnseenPagesStamps, AHelpArticlesBylineAndAgePutInAloneAreCosmetic) {
+  const std::string doc = "# Terms\nYou may cancel your subscription at any time.\n";
+  for (const char* line : {"Written by Jane DoeUpdated this week", "Written by Jane Doe Updated over a week ago",
+                           "Written by Sam LeeUpdated over 2 months ago", "Written by Sam Lee", "Updated yesterday"}) {
+    EXPECT_FALSE(change_between(doc, std::string(line) + "\n" + doc).substantive) << line;
+    EXPECT_FALSE(change_between(std::string(line) + "\n" + doc, doc).substantive) << line;
+  }
+  // Twins: a sentence naming who wrote the terms for whom, an age in a clause.
+  EXPECT_TRUE(change_between(doc, "Written by our legal team for every member of your organisation.\n" + doc).substantive);
+  EXPECT_TRUE(change_between(doc, doc + "Accounts inactive for over a week are deleted.\n").substantive);
+}
+
+TEST(UnseenPagesHeadings, ASectionNumberAloneInAnEmptyHeadingIsNoText) {
+  const std::string doc = "# Cookies\n## 1. Scope\nThis policy covers our apps.\n## 2. Contact\nWrite to us.\n";
+  EXPECT_FALSE(change_between(doc, "# Cookies\n## 1. Scope\nThis policy covers our apps.\n## 2.\n## 3. Contact\n"
+                                   "Write to us.\n").substantive);
+  // Twins: a numbered section put in with its title, a number of days alone in a line.
+  EXPECT_TRUE(change_between(doc, "# Cookies\n## 1. Scope\nThis policy covers our apps.\n## 2. Sale\n## 3. Contact\n"
+                                  "Write to us.\n").substantive);
+  EXPECT_TRUE(change_between(doc, doc + "30\n").substantive);
+}
+
+TEST(UnseenPagesHeadings, ASectionsBareNumberIsNumbering) {
+  const std::string numbered = "# CGU\n## 1 Objet du contrat\nLe contrat lie les parties.\n## 2 Acc\xC3\xA8s\nL'acc\xC3\xA8s est libre.\n";
+  const std::string plain = "# CGU\n## Objet du contrat\nLe contrat lie les parties.\n## Acc\xC3\xA8s\nL'acc\xC3\xA8s est libre.\n";
+  const Change dropped = change_between(numbered, plain);
+  EXPECT_FALSE(dropped.substantive);
+  ASSERT_FALSE(dropped.hunks.empty());
+  EXPECT_EQ(dropped.hunks[0].cosmetic_kinds, std::vector<std::string>{"numbering"});
+  EXPECT_FALSE(change_between(plain, numbered).substantive);
+  // Twins: a number of days in a heading, a number in a paragraph.
+  EXPECT_TRUE(change_between("# Offer\n## 14 Days Free Trial\nCancel any time.\n",
+                             "# Offer\n## 30 Days Free Trial\nCancel any time.\n").substantive);
+  EXPECT_TRUE(change_between("# Offer\n## Trial\n2 Users may share an account.\n",
+                             "# Offer\n## Trial\n5 Users may share an account.\n").substantive);
+}
+
+TEST(UnseenPagesNotices, APublishedDocumentsHostNotesAreCosmetic) {
+  const std::string doc = "# Terms\nYou may cancel your subscription at any time.\n";
+  for (const char* line : {"Published using Google DocsReport abuseLearn more", "Published using Google Docs",
+                           "Updated automatically every 5 minutes"}) {
+    EXPECT_FALSE(change_between(doc, std::string(line) + "\n" + doc).substantive) << line;
+    EXPECT_FALSE(change_between(doc, doc + line + "\n").substantive) << line;
+  }
+  // Twins: who publishes the terms as a party, a clause on automatic updates.
+  EXPECT_TRUE(change_between(doc, doc + "Published by Lumen Ltd, which is responsible for the service.\n").substantive);
+  EXPECT_TRUE(change_between(doc, doc + "Updated automatically every month, your plan renews at the new price.\n").substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

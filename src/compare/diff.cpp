@@ -1,4 +1,5 @@
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/numbering.hpp"
 
 #include <algorithm>
 #include <set>
@@ -168,7 +169,7 @@ struct Side {
     keys.reserve(t.blocks.size());
     for (const Block& block : t.blocks) {
       rendered.push_back(render_block(block));
-      keys.push_back(comparison_key(block.text));
+      keys.push_back(comparison_key(block.kind == BlockKind::heading ? strip_heading_number(block.text) : block.text));
     }
   }
 
@@ -224,6 +225,14 @@ bool moves_a_sentence_end(std::string_view a, std::string_view b) {
   return false;
 }
 
+// A section's number alone, in a heading left empty ("## 1.": metamorphic bench, headings
+// numbered by the page, one of them empty): an enumerator with nothing after it. "30" alone
+// is a figure, not one.
+bool is_lone_enumerator(std::string_view text) {
+  if (text.empty() || text.size() > 12) return false;
+  return strip_numbering(std::string(text) + " x") == "x";
+}
+
 class HunkBuilder {
  public:
   HunkBuilder(const Side& before, const Side& after, const std::unordered_map<std::string, long>& balance)
@@ -242,7 +251,11 @@ class HunkBuilder {
         added.push_back(op.after);
         const Block& a = before_.text.blocks[op.before];
         const Block& b = after_.text.blocks[op.after];
-        auto k = cosmetic_kinds(a.text, b.text);
+        // A heading's bare section number put in or taken off ("1 Objet du contrat"), which
+        // the keys skip: numbering, whatever else the folds would name.
+        const bool heading_numbered = a.kind == BlockKind::heading && b.kind == BlockKind::heading &&
+                                      a.text != b.text && strip_heading_number(a.text) == strip_heading_number(b.text);
+        auto k = heading_numbered ? std::vector<std::string>{"numbering"} : cosmetic_kinds(a.text, b.text);
         // Only a change of punctuation can move a sentence's end: the word-by-word reading is
         // spent on those pairs alone.
         if (has_kind(k, "punctuation") && moves_a_sentence_end(a.text, b.text)) moved_end = true;
@@ -304,6 +317,10 @@ class HunkBuilder {
     // A block with no words once folded says nothing, when what folds it away is the page's
     // (screen readers' labels alone, "Opens a new window or tab" five times: a health
     // insurer's links; tags written out): put in or taken away, nothing the terms say moved.
+    if (is_lone_enumerator(text)) {
+      kinds.insert("numbering");
+      return;
+    }
     if (key.empty()) {
       const std::vector<std::string> folded =
           text.empty() ? std::vector<std::string>{"layout"} : cosmetic_kinds(text, "");

@@ -1,5 +1,6 @@
 #include "tosdiff/compare/numbering.hpp"
 
+#include "tosdiff/util/case_fold.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -127,6 +128,34 @@ std::string strip_numbering(std::string_view s) {
     if (next > i + 1 && next < s.size() && s[next] >= 'A' && s[next] <= 'Z') i = next - 1;
   }
   return out;
+}
+
+namespace {
+
+// Words of a quantity of time or data after a number: "30 Days", "12 Mois", "5 GB".
+constexpr std::string_view kQuantityWords[] = {
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
+    "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "ann\xC3\xA9" "e", "ann\xC3\xA9" "es", "tag", "tage",
+    "woche", "wochen", "monat", "monate", "jahr", "jahre", "d\xC3\xAD" "a", "d\xC3\xAD" "as", "mes", "meses",
+    "a\xC3\xB1o", "a\xC3\xB1os", "giorno", "giorni", "mese", "mesi", "anno", "anni", "dag", "dagen", "maand", "maanden",
+    "jaar", "jaren", "dia", "dias", "ano", "anos", "percent", "gb", "mb", "tb", "%"};
+
+}  // namespace
+
+std::string strip_heading_number(std::string_view heading) {
+  std::size_t digits = 0;
+  while (digits < heading.size() && is_ascii_digit(heading[digits])) ++digits;
+  if (digits == 0 || digits > 2 || digits + 1 >= heading.size() || heading[digits] != ' ') return std::string(heading);
+  const std::string_view rest = heading.substr(digits + 1);
+  const std::size_t word_end = rest.find(' ');
+  const std::string_view word = rest.substr(0, word_end);
+  const std::size_t first = static_cast<unsigned char>(word[0]) < 0x80 ? 1 : static_cast<unsigned char>(word[0]) >= 0xE0 ? 3 : 2;
+  const std::string_view letter = word.substr(0, first);
+  const bool capital = fold_letter_case(letter) != letter;
+  const std::string lower = fold_letter_case(word);
+  for (std::string_view quantity : kQuantityWords)
+    if (lower == quantity) return std::string(heading);
+  return capital ? std::string(rest) : std::string(heading);
 }
 
 }  // namespace tosdiff

@@ -10,4 +10,11 @@ namespace tosdiff {
 // The text without its leading enumerator, nor those opening a sentence inside it.
 std::string strip_numbering(std::string_view text);
 
+// A heading's text without a bare section number before its title ("1 Objet du contrat",
+// "12 Governing Law"): in a heading, a number of one or two digits before a capitalized word
+// numbers the section, as "1." does (metamorphic bench: a page numbering its headings by CSS
+// counters from one day to the next). A number of days, months or years ("30 Days Free
+// Trial") is the title's.
+std::string strip_heading_number(std::string_view heading);
+
 }  // namespace tosdiff

@@ -146,6 +146,9 @@ const std::set<std::string>& furniture_phrases() {
       "edit this page", "edit page", "edit on github", "view source", "suggest edits", "suggest an edit",
       "copy page", "copy as markdown", "view as markdown", "open in chatgpt", "open in claude", "ask ai",
       "ask a question", "summarize with ai", "summarise with ai",
+      // An office suite's chrome around a document it publishes ("Published using Google Docs
+      // Report abuse Learn more").
+      "report abuse", "signaler un abus", "missbrauch melden", "denunciar abuso", "segnala abuso",
       // A link to the document's archive beside its date ("Effective: ... | Archived versions").
       "archived versions", "archived version", "previous versions", "prior versions", "past versions",
       "older versions", "earlier versions", "version history", "view archived versions", "view previous versions",

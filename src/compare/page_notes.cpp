@@ -107,6 +107,7 @@ constexpr std::size_t kCreditNameMaxWords = 3;
 
 bool is_platform_credit(const std::string& folded) {
   static constexpr std::string_view kCredits[] = {"powered by ", "built with ", "made with ", "hosted by ",
+                                                  "published using ", "published with ", "published by ",
                                                   "propuls\xC3\xA9 par ", "bereitgestellt von ", "erstellt mit ",
                                                   "desarrollado por ", "realizzato con ", "mogelijk gemaakt door "};
   for (std::string_view credit : kCredits)
@@ -115,11 +116,23 @@ bool is_platform_credit(const std::string& folded) {
   return false;
 }
 
+// A published document's refresh note ("Updated automatically every 5 minutes", under a
+// document published from an office suite): how often the host copies it, not when its
+// terms changed.
+bool is_refresh_note(const std::string& folded) {
+  static constexpr std::string_view kOpenings[] = {"updated automatically every ", "automatically updated every ",
+                                                   "refreshed every ", "mis \xC3\xA0 jour automatiquement toutes les ",
+                                                   "automatisch aktualisiert alle "};
+  for (std::string_view opening : kOpenings)
+    if (folded.rfind(opening, 0) == 0) return count_space_separated_words(folded.substr(opening.size())) <= 2;
+  return false;
+}
+
 }  // namespace
 
 bool is_page_note(const std::string& folded) {
   return is_follower_count(folded) || is_reading_time(folded) || is_viewing_notice(folded) ||
-         is_build_stamp(folded) || is_page_widget_line(folded) || is_platform_credit(folded);
+         is_build_stamp(folded) || is_page_widget_line(folded) || is_platform_credit(folded) || is_refresh_note(folded);
 }
 
 }  // namespace tosdiff

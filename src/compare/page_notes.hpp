@@ -3,9 +3,10 @@
 // it ("12 followers"), how long it takes to read ("11 min read"), which edition the reader is
 // shown ("You are viewing the version of this page for your region"), when the site was built
 // ("Page generated 2026-01-17 03:17 UTC · build c20c4f1"), what a widget offers to do with it
-// ("Get a quick overview of this page"), which platform built it ("Powered by Mintlify"). They
-// change with the site, not with the terms. A pure function, on text folded to words
-// (canonical.hpp kFoldToWords).
+// ("Get a quick overview of this page"), which platform built or published it ("Powered by
+// Mintlify", "Published using Google Docs"), how often its host refreshes it ("Updated
+// automatically every 5 minutes"). They change with the site, not with the terms. A pure
+// function, on text folded to words (canonical.hpp kFoldToWords).
 
 #include <string>
 

@@ -36,7 +36,8 @@ bool is_authored_stamp(std::string_view block_text);
 // Marks cosmetic, kind "date_stamp", every substantive hunk that replaces one block by another,
 // one of them a relative stamp and the other a relative stamp or a date line (date_lines.hpp):
 // the stamp aging, or written as the date it stands for; a relative stamp put in or taken off
-// alone (a hunk of that one block). A stamp put in or taken off with other text stays what
+// alone (a hunk of that one block), its labels glued or not ("Written by Ann LeeUpdated this
+// week"). A stamp put in or taken off with other text stays what
 // that text is. And a date line whose time of day alone moved, its
 // dates the same ("2024-06-17 05:41" → "2024-06-17 11:11": the same day's stamp in another
 // time zone); another date stays news. And a help article's save stamp, its author named,
@@ -50,7 +51,8 @@ bool is_authored_stamp(std::string_view block_text);
 // of its first 12 blocks and no other date put in or taken away beside it.
 // And, kind "page_control", a help article's byline
 // replaced by another ("Written by Ann Lee and 2 others" / "... and 3 others": its authors'
-// names capitalized, a count of others, nothing else).
+// names capitalized, a count of others, nothing else), or one saying it names who wrote the
+// page ("Written by Ann Lee", not "By Ann Lee") put in or taken off alone.
 void mark_relative_stamps(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff

@@ -360,6 +360,34 @@ bool is_announcement_bar(const FlatDocument& doc, std::uint32_t position, std::s
                               "termos", "privacidade", "voorwaarden", "beleid"});
 }
 
+// An accessibility overlay's launcher ("Accessibility Menu", "Open the accessibility menu
+// (CTRL+U)"), put in by its vendor's script: UserWay, accessiBe, AudioEye, EqualWeb, Recite Me
+// (metamorphic bench: without selectors, an alert on every dating page read whole). Named so
+// and small; a page's accessibility statement is named for accessibility, not for a widget.
+bool is_accessibility_widget(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
+  constexpr std::size_t kWidgetMaxText = 300;
+  return contains_any(names, {"userway", "accessibe", "acsb-", "audioeye", "equalweb", "recite-me", "reciteme",
+                              "accessibility-widget", "accessibility-toolbar", "a11y-widget", "a11y-toolbar"}) &&
+         text_length(doc, position, kWidgetMaxText) <= kWidgetMaxText;
+}
+
+// Text the page clips to nothing in its own style attribute, as screen-reader helpers do
+// without a class ("clip: rect(0 0 0 0)", or absolute and one pixel square): Next.js's route
+// announcer saying the page's title (metamorphic bench: without selectors, an alert on every
+// dating page read whole). Small: a box a page clips is no document.
+bool is_clipped_by_style(const FlatDocument& doc, std::uint32_t position) {
+  const char* style = attribute(doc.nodes[position], "style");
+  if (!style) return false;
+  std::string compact;
+  for (char c : ascii_lower(style))
+    if (c != ' ') compact += c;
+  const bool clipped = compact.find("clip:rect(0") != std::string::npos ||
+                       compact.find("clip-path:inset(50%)") != std::string::npos ||
+                       (compact.find("position:absolute") != std::string::npos &&
+                        compact.find("width:1px") != std::string::npos && compact.find("height:1px") != std::string::npos);
+  return clipped && text_length(doc, position, 200) <= 200;
+}
+
 }  // namespace
 
 bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t position) const {
@@ -384,6 +412,7 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
   if (is_language_name_list(doc, position)) return true;
   if (is_video_promo(doc, position)) return true;
   if (is_passing_message(doc, position, role, naming(element))) return true;
+  if (is_clipped_by_style(doc, position)) return true;
   if (whole_page_ && (is_copyright_line(doc, position) || is_site_link_list(doc, position))) return true;
   const std::string names = naming(element);
   if (names.empty() && tag != GUMBO_TAG_A && tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL &&
@@ -395,7 +424,9 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
     if (is_consent_banner(doc, position, names)) return true;
     if (is_screen_reader_text(names)) return true;
     if (is_breadcrumb_share_newsletter(doc, position, names)) return true;
-    if (is_chat_widget(doc, position, names) || is_announcement_bar(doc, position, names)) return true;
+    if (is_chat_widget(doc, position, names) || is_announcement_bar(doc, position, names) ||
+        is_accessibility_widget(doc, position, names))
+      return true;
   }
   if (is_skip_or_top_link(doc, position, names)) return true;
   return is_language_picker(doc, position, names);

@@ -169,10 +169,12 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
                            IntervalSet& removed) {
   const std::uint32_t begin = root, end = doc.end[root];
   const std::size_t n = end - begin;
-  std::vector<std::uint64_t> text(n + 1, 0), link(n + 1, 0), links(n + 1, 0);
+  std::vector<std::uint64_t> text(n + 1, 0), link(n + 1, 0), links(n + 1, 0), title(n + 1, 0);
   std::vector<std::uint32_t> open_links;
+  std::uint32_t own_anchor_until = 0;  // the end of a link to a place on the page itself ("#terms")
+  std::uint32_t title_until = 0;  // the end of the <h1> being walked through
   std::uint32_t skip_until = 0;
-  std::optional<std::uint32_t> first_prose, last_prose;
+  std::optional<std::uint32_t> first_prose, last_prose, first_title, first_prose_after_title;
   const BoilerplateRules furniture(true);
   std::uint32_t not_prose_until = 0;  // the end of the furniture being walked through
   for (std::uint32_t i = begin; i < end; ++i) {
@@ -180,6 +182,7 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
     text[k + 1] = text[k];
     link[k + 1] = link[k];
     links[k + 1] = links[k];
+    title[k + 1] = title[k];
     while (!open_links.empty() && i >= open_links.back()) open_links.pop_back();
     if (i < skip_until) continue;
     const GumboNode* node = doc.nodes[i];
@@ -193,7 +196,10 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
       // banner put in at the top of a page brought its help menu back). Its text still
       // weighs in the link measures below.
       if (i >= not_prose_until && i > begin && furniture.is_boilerplate(doc, i)) not_prose_until = doc.end[i];
+      if (node->v.element.tag == GUMBO_TAG_H1 && i >= title_until) title_until = doc.end[i];
       if (node->v.element.tag == GUMBO_TAG_A) {
+        const char* href = attribute(node, "href");
+        if (href && href[0] == '#' && i >= own_anchor_until) own_anchor_until = doc.end[i];
         open_links.push_back(doc.end[i]);
         ++links[k + 1];
       }
@@ -203,14 +209,25 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
     const std::string_view value(node->v.text.text);
     const std::size_t length = trimmed_length(value);
     text[k + 1] += length;
+    // A title linking to itself (a heading's anchor) is still words of its own.
+    if (i < title_until && length > 0 && (open_links.empty() || (open_links.size() == 1 && i < own_anchor_until))) {
+      title[k + 1] += length;
+      if (!first_title) first_title = i;
+    }
     if (!open_links.empty()) {
       link[k + 1] += length;
     } else if (length >= 40 && i >= not_prose_until && is_mostly_letters(value) && !is_copyright_line(value)) {
       if (!first_prose) first_prose = i;
+      if (first_title && !first_prose_after_title) first_prose_after_title = i;
       last_prose = i;
     }
   }
   if (!first_prose) return;  // no sentence at all: nothing to measure against
+  // A sentence above the document's title is a notice put over it ("You are viewing the version
+  // of this page for your region"), not where the document starts: the menus and lists of
+  // links between them are as much at the edge as they were without it (metamorphic bench: a
+  // region notice brought a list of the previous versions' dates into the text).
+  if (first_title && *first_prose < *first_title && first_prose_after_title) first_prose = first_prose_after_title;
   for (std::uint32_t i = begin + 1; i < end; ++i) {
     const GumboNode* node = doc.nodes[i];
     const bool edge = i > *last_prose || doc.end[i] <= *first_prose;
@@ -223,7 +240,11 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
     if (!is_element(node)) continue;
     const std::size_t a = i - begin, b = doc.end[i] - begin;
     const std::uint64_t t = text[b] - text[a], l = link[b] - link[a], count = links[b] - links[a];
-    if (count >= 3 && l * 10 >= t * 6) {
+    // The box holding the document's title in words of its own (not a logo's link) is the
+    // document's header, however many links sit beside the title (metamorphic bench: share
+    // buttons put under the title took the title, its date and its PDF link away).
+    const bool holds_title = title[b] > title[a];
+    if (count >= 3 && l * 10 >= t * 6 && !holds_title) {
       removed.add(i, doc.end[i]);
       i = doc.end[i] - 1;
     }

@@ -137,6 +137,7 @@ class Walker {
     Frame& frame = stack_.back();
     if (frame.role == Role::cell) ++cells_open_;
     if (frame.role == Role::row) ++rows_open_;
+    if (frame.role == Role::heading) heading_starts_.push_back(i);
     if (frame.role == Role::list) lists_.push_back(&frame);
     builder_.enter(frame);
   }
@@ -146,6 +147,7 @@ class Walker {
     builder_.exit(frame);
     if (frame.role == Role::cell) --cells_open_;
     if (frame.role == Role::row) --rows_open_;
+    if (frame.role == Role::heading) heading_starts_.pop_back();
     if (frame.role == Role::list) lists_.pop_back();
     if (frame.is_table) tables_.pop_back();
     stack_.pop_back();
@@ -169,9 +171,34 @@ class Walker {
     if (removed_.covers(i, end)) return true;
     const GumboNode* node = doc_.nodes[i];
     if (is_never_text(node)) return true;  // hidden elements to drop are in removed_
+    if (is_control_beside_title(i)) return true;
     // What a declaration selected is never furniture itself, whatever it is named.
     if (std::binary_search(roots_.begin(), roots_.end(), i)) return false;
     return options_.strip_boilerplate && rules_.is_boilerplate(doc_, i);
+  }
+
+  // A button in a heading beside the heading's own words ("Services [Copy link]", "[+] Fees"):
+  // the page's control, not the title's words (metamorphic bench: "ServicesCopy link" in every
+  // heading). A heading that is all button (an accordion's) keeps its words.
+  bool is_control_beside_title(std::uint32_t i) const {
+    if (heading_starts_.empty()) return false;
+    const GumboNode* node = doc_.nodes[i];
+    const char* role = attribute(node, "role");
+    if (node->v.element.tag != GUMBO_TAG_BUTTON && !(role && std::string_view(role) == "button")) return false;
+    const std::uint32_t heading = heading_starts_.back();
+    for (std::uint32_t k = heading + 1; k < doc_.end[heading]; ++k) {
+      if (k == i) {
+        k = doc_.end[i] - 1;
+        continue;
+      }
+      const GumboNode* inner = doc_.nodes[k];
+      if (is_element(inner) && is_never_text(inner)) {
+        k = doc_.end[k] - 1;
+        continue;
+      }
+      if (inner->type == GUMBO_NODE_TEXT) return true;  // whitespace-only text is GUMBO_NODE_WHITESPACE
+    }
+    return false;
   }
 
   Frame frame_for(std::uint32_t i) {
@@ -179,6 +206,13 @@ class Walker {
     Frame frame;
     frame.end = doc_.end[i];
     const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_BR && !heading_starts_.empty()) {
+      // A heading is one title however its lines wrap: a break only some screens show
+      // ("Last updated:<br class=\"hidden md:block\"> May 19, 2026") does not make two
+      // headings of it (metamorphic bench: the date read apart from its label).
+      builder_.append(" ");
+      return frame;
+    }
     if (int level = heading_level(node); level > 0) {
       frame.role = Role::heading;
       frame.level = level;
@@ -262,6 +296,7 @@ class Walker {
   std::vector<Frame*> lists_;
   std::vector<bool> tables_;  // open tables, innermost last: true for a layout table
   int cells_open_ = 0, rows_open_ = 0;
+  std::vector<std::uint32_t> heading_starts_;  // open headings' positions, innermost last
 };
 
 }  // namespace
