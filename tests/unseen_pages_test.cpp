@@ -570,16 +570,54 @@ TEST(UnseenPagesHeadings, ASectionsBareNumberIsNumbering) {
                              "# Offer\n## Trial\n5 Users may share an account.\n").substantive);
 }
 
-TEST(UnseenPagesNotices, APublishedDocumentsHostNotesAreCosmetic) {
+TEST(UnseenPagesNotices, AHostsNotesAndAScriptNoticeAreCosmetic) {
   const std::string doc = "# Terms\nYou may cancel your subscription at any time.\n";
   for (const char* line : {"Published using Google DocsReport abuseLearn more", "Published using Google Docs",
-                           "Updated automatically every 5 minutes"}) {
+                           "Updated automatically every 5 minutes", "You need to enable JavaScript to run this app.",
+                           "Bitte aktivieren Sie JavaScript, um diese Seite zu nutzen."}) {
     EXPECT_FALSE(change_between(doc, std::string(line) + "\n" + doc).substantive) << line;
     EXPECT_FALSE(change_between(doc, doc + line + "\n").substantive) << line;
   }
   // Twins: who publishes the terms as a party, a clause on automatic updates.
   EXPECT_TRUE(change_between(doc, doc + "Published by Lumen Ltd, which is responsible for the service.\n").substantive);
   EXPECT_TRUE(change_between(doc, doc + "Updated automatically every month, your plan renews at the new price.\n").substantive);
+  EXPECT_TRUE(change_between(doc, doc + "You must enable JavaScript to use the Services.\n").substantive);
+}
+
+TEST(UnseenPagesTables, ATableRebuiltOneCellPerLineIsLayout) {
+  const std::string head = "# Privacy\n1. Data We Collect\n2. How We Use Data\n3. Your Rights\n4. Contact\n"
+                           "## 1. Data We Collect\nWe collect your email address.\n## 2. How We Use Data\nWe run the service.\n"
+                           "## 3. Your Rights\nYou have rights.\n";
+  const std::string table = head + "Your Rights | How to exercise it\nAccess | Write to us at privacy@lumen.example\n"
+                                   "Deletion | Delete your account in the settings\n## 4. Contact\nWrite to us.\n";
+  const std::string cells = head + "Your Rights\nHow to exercise it\nAccess\nWrite to us at privacy@lumen.example\n"
+                                   "Deletion\nDelete your account in the settings\n## 4. Contact\nWrite to us.\n";
+  EXPECT_FALSE(change_between(table, cells).substantive);
+  EXPECT_FALSE(change_between(cells, table).substantive);
+  // Twin: a cell's words changed as the table is rebuilt.
+  const std::string changed = head + "Your Rights\nHow to exercise it\nAccess\nWrite to us at privacy@lumen.example\n"
+                                     "Deletion\nWe delete your account within a year\n## 4. Contact\nWrite to us.\n";
+  EXPECT_TRUE(change_between(table, changed).substantive);
+}
+
+TEST(UnseenPagesDuplicate, ALayoutsCopyOfTheWholePageIsLeftOut) {
+  std::string clauses;
+  for (int i = 1; i <= 6; ++i)
+    clauses += "<h2>Section " + std::to_string(i) + "</h2><p>Clause " + std::to_string(i) +
+               ": you may cancel your subscription at any time in your account settings, and we refund "
+               "the unused part of your plan.</p>";
+  const std::string menu = "<div class=\"top\"><a href=\"/a\">Products</a><a href=\"/b\">Pricing</a>"
+                           "<a href=\"/c\">Careers</a><a href=\"/d\">Log in</a></div>";
+  const std::string content = menu + "<div class=\"page\"><h1>Terms of Service</h1>" + clauses + "</div>";
+  const std::string once = read_page("<html><body>" + content + "</body></html>");
+  const std::string twice = read_page("<html><body>" + content + "<div class=\"d-md-none\">" + content + "</div></body></html>");
+  EXPECT_EQ(once, twice);
+  EXPECT_EQ(once.find("Pricing"), std::string::npos) << once;
+  // Twin: two editions side by side, their words not the same, are both the document's.
+  std::string other = content;
+  other.replace(other.find("Clause 3"), 8, "Clause 3 (EEA)");
+  const std::string editions = read_page("<html><body>" + content + "<div>" + other + "</div></body></html>");
+  EXPECT_NE(editions.find("Clause 3 (EEA)"), std::string::npos) << editions;
 }
 
 }  // namespace

@@ -169,7 +169,7 @@ struct Side {
     keys.reserve(t.blocks.size());
     for (const Block& block : t.blocks) {
       rendered.push_back(render_block(block));
-      keys.push_back(comparison_key(block.kind == BlockKind::heading ? strip_heading_number(block.text) : block.text));
+      keys.push_back(comparison_key(block.text));
     }
   }
 
@@ -244,6 +244,9 @@ class HunkBuilder {
     std::vector<std::size_t> removed, added;
     std::set<std::string> kinds;
     std::vector<std::string> unexplained_removed, unexplained_added;
+    std::vector<std::string> unpaired_removed, unpaired_added;  // every unpaired block's key, in order
+    // The same, headings read without a bare section number ("1 Objet du contrat").
+    std::vector<std::string> unnumbered_removed, unnumbered_added;
     bool moved_end = false;
     for (const EditOp& op : ops) {
       if (op.edit == Edit::common) {  // same key, other wording or layout
@@ -251,11 +254,7 @@ class HunkBuilder {
         added.push_back(op.after);
         const Block& a = before_.text.blocks[op.before];
         const Block& b = after_.text.blocks[op.after];
-        // A heading's bare section number put in or taken off ("1 Objet du contrat"), which
-        // the keys skip: numbering, whatever else the folds would name.
-        const bool heading_numbered = a.kind == BlockKind::heading && b.kind == BlockKind::heading &&
-                                      a.text != b.text && strip_heading_number(a.text) == strip_heading_number(b.text);
-        auto k = heading_numbered ? std::vector<std::string>{"numbering"} : cosmetic_kinds(a.text, b.text);
+        auto k = cosmetic_kinds(a.text, b.text);
         // Only a change of punctuation can move a sentence's end: the word-by-word reading is
         // spent on those pairs alone.
         if (has_kind(k, "punctuation") && moves_a_sentence_end(a.text, b.text)) moved_end = true;
@@ -268,18 +267,36 @@ class HunkBuilder {
         add_kinds(kinds, k);
       } else if (op.edit == Edit::removed) {
         removed.push_back(op.before);
+        unpaired_removed.push_back(before_.keys[op.before]);
+        unnumbered_removed.push_back(unnumbered_key(before_, op.before));
         classify_unpaired(before_.keys[op.before], before_.text.blocks[op.before].text, kinds, unexplained_removed);
       } else {
         added.push_back(op.after);
+        unpaired_added.push_back(after_.keys[op.after]);
+        unnumbered_added.push_back(unnumbered_key(after_, op.after));
         classify_unpaired(after_.keys[op.after], after_.text.blocks[op.after].text, kinds, unexplained_added);
       }
     }
     // Text that only moved between blocks (a paragraph split in two, two merged): the same
-    // words in the same order.
+    // words in the same order. Read with every block the hunk puts in or takes away too: a
+    // table's header cell on a line of its own ("Your Rights") has the key of a contents
+    // entry or a heading elsewhere and reads as moved, and the rest then lacks it
+    // (metamorphic bench: a table rebuilt of divs, its cells one per line).
     bool explained = unexplained_removed.empty() && unexplained_added.empty();
-    if (!explained && !unexplained_removed.empty() && !unexplained_added.empty() &&
-        joined(unexplained_removed) == joined(unexplained_added)) {
+    if (!explained && ((!unexplained_removed.empty() && !unexplained_added.empty() &&
+                        joined(unexplained_removed) == joined(unexplained_added)) ||
+                       (!unpaired_removed.empty() && !unpaired_added.empty() &&
+                        joined(unpaired_removed) == joined(unpaired_added)))) {
       kinds.insert("layout");
+      explained = true;
+    }
+    // Headings whose bare section numbers went or came ("1 Objet du contrat" / "Objet du
+    // contrat": metamorphic bench, a page numbering its headings by CSS counters), the words
+    // otherwise the same. Not in the keys: a heading made a paragraph keeps its key then.
+    if (!explained && !unpaired_removed.empty() && !unpaired_added.empty() &&
+        (unnumbered_removed != unpaired_removed || unnumbered_added != unpaired_added) &&
+        joined(unnumbered_removed) == joined(unnumbered_added)) {
+      kinds.insert("numbering");
       explained = true;
     }
     std::sort(removed.begin(), removed.end());
@@ -340,6 +357,11 @@ class HunkBuilder {
     }
   }
 
+  static std::string unnumbered_key(const Side& side, std::size_t i) {
+    const Block& block = side.text.blocks[i];
+    return block.kind == BlockKind::heading ? comparison_key(strip_heading_number(block.text)) : side.keys[i];
+  }
+
   static std::string texts_of(const Text& text, const std::vector<std::size_t>& blocks) {
     std::string out;
     for (std::size_t i : blocks) out += (out.empty() ? "" : " ") + text.blocks[i].text;
@@ -348,7 +370,11 @@ class HunkBuilder {
 
   static std::string joined(const std::vector<std::string>& keys) {
     std::string out;
-    for (const auto& key : keys) out += (out.empty() ? "" : " ") + key;
+    for (std::string_view key : keys) {
+      // A line keyed apart as a table of contents' entry is still its words here.
+      if (key.substr(0, kContentsKeyPrefix.size()) == kContentsKeyPrefix) key.remove_prefix(kContentsKeyPrefix.size());
+      (out += out.empty() ? "" : " ") += key;
+    }
     // A table's cell separators are layout too: a list re-laid as a table says the same. So is
     // a bullet or a middle dot between two items of a line ("Released May 4 • Effective June 3")
     // when the items go on lines of their own; a key writes a lone bullet as a dash.

@@ -128,11 +128,32 @@ bool is_refresh_note(const std::string& folded) {
   return false;
 }
 
+// A page's notice to browsers without scripts ("You need to enable JavaScript to run this app.",
+// "Please enable JavaScript to view this page", "JavaScript ist deaktiviert"): a <noscript> box
+// that an HTML parser reading a fragment puts into the text (metamorphic bench: without
+// selectors, pages served as fragments). Short, naming JavaScript and turning it on or off,
+// and no term of the service: "You must enable JavaScript to use the Services, which we
+// provide as is" is a clause.
+constexpr std::size_t kScriptNoticeMaxWords = 15;
+bool is_script_notice(const std::string& folded) {
+  if (folded.find("javascript") == std::string::npos || count_space_separated_words(folded) > kScriptNoticeMaxWords)
+    return false;
+  static constexpr std::string_view kSwitches[] = {"enable", "turn on", "switch on", "disabled", "is required",
+                                                   "activer", "activez", "d\xC3\xA9sactiv", "aktivieren", "deaktiviert",
+                                                   "habilita", "habilitar", "attiva", "abilita", "ativar", "inschakelen"};
+  static constexpr std::string_view kTermsWords[] = {"terms", "agree", "service", "services", "we ", "our ", "liab",
+                                                     "conditions", "accept"};
+  const auto has = [&](std::string_view part) { return folded.find(part) != std::string::npos; };
+  return std::any_of(std::begin(kSwitches), std::end(kSwitches), has) &&
+         std::none_of(std::begin(kTermsWords), std::end(kTermsWords), has);
+}
+
 }  // namespace
 
 bool is_page_note(const std::string& folded) {
   return is_follower_count(folded) || is_reading_time(folded) || is_viewing_notice(folded) ||
-         is_build_stamp(folded) || is_page_widget_line(folded) || is_platform_credit(folded) || is_refresh_note(folded);
+         is_build_stamp(folded) || is_page_widget_line(folded) || is_platform_credit(folded) || is_refresh_note(folded) ||
+         is_script_notice(folded);
 }
 
 }  // namespace tosdiff

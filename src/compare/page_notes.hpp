@@ -5,7 +5,8 @@
 // ("Page generated 2026-01-17 03:17 UTC · build c20c4f1"), what a widget offers to do with it
 // ("Get a quick overview of this page"), which platform built or published it ("Powered by
 // Mintlify", "Published using Google Docs"), how often its host refreshes it ("Updated
-// automatically every 5 minutes"). They change with the site, not with the terms. A pure
+// automatically every 5 minutes"), what it asks of a browser without scripts ("You need to
+// enable JavaScript to run this app"). They change with the site, not with the terms. A pure
 // function, on text folded to words (canonical.hpp kFoldToWords).
 
 #include <string>

@@ -9,6 +9,7 @@
 #include "tosdiff/extract/error_page.hpp"
 #include "tosdiff/extract/hidden_elements.hpp"
 #include "tosdiff/extract/interval_set.hpp"
+#include "tosdiff/extract/layout_copies.hpp"
 #include "tosdiff/extract/main_content.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/extract/raw_text.hpp"
@@ -120,6 +121,15 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
     removed.add(iv.begin, iv.end);
   }
   hidden.finish();
+  // A layout's second copy of the content found, left out before its edges are measured.
+  if (found && options.strip_boilerplate) {
+    const std::vector<Interval> copies = layout_copies(doc, *found, hidden);
+    for (const Interval& iv : copies) {
+      hidden.add(iv.begin, iv.end);
+      removed.add(iv.begin, iv.end);
+    }
+    if (!copies.empty()) hidden.finish();
+  }
   if (found && options.strip_boilerplate) remove_edge_furniture(doc, *found, hidden, removed);
   for (const CompiledSpec& spec : *remove) {
     if (!add_matches(doc, spec, removed, nullptr)) add_by_stable_classes(doc, spec, removed, nullptr, options);

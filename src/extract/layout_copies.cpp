@@ -1,0 +1,79 @@
+#include "tosdiff/extract/layout_copies.hpp"
+
+#include <string>
+#include <string_view>
+
+#include <gumbo.h>
+
+namespace tosdiff {
+namespace {
+
+// The words of the visible text nodes in [begin, end), but those in [skip_begin, skip_end),
+// one space between words.
+std::string words_between(const FlatDocument& doc, std::uint32_t begin, std::uint32_t end, const IntervalSet& hidden,
+                          std::uint32_t skip_begin = 0, std::uint32_t skip_end = 0) {
+  std::string out;
+  for (std::uint32_t i = begin; i < end; ++i) {
+    if (i == skip_begin && skip_end > skip_begin) {
+      i = skip_end - 1;
+      continue;
+    }
+    const GumboNode* node = doc.nodes[i];
+    if (is_element(node)) {
+      if (is_never_text(node) || hidden.covers(i, doc.end[i])) i = doc.end[i] - 1;
+      continue;
+    }
+    if (node->type != GUMBO_NODE_TEXT) continue;
+    const std::string_view text(node->v.text.text);
+    for (std::size_t at = 0; at < text.size();) {
+      while (at < text.size() && static_cast<unsigned char>(text[at]) <= ' ') ++at;
+      std::size_t word_end = at;
+      while (word_end < text.size() && static_cast<unsigned char>(text[word_end]) > ' ') ++word_end;
+      if (word_end > at) (out += out.empty() ? "" : " ") += text.substr(at, word_end - at);
+      at = word_end;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Interval> layout_copies(const FlatDocument& doc, std::uint32_t root, const IntervalSet& hidden) {
+  std::vector<Interval> copies;
+  for (std::uint32_t node = root;;) {
+    const std::size_t total = words_between(doc, node, doc.end[node], hidden).size();
+    if (total < 2 * kLayoutCopyMinChars) break;
+    // The children holding a third of the text or more, with their words.
+    std::vector<std::pair<std::uint32_t, std::string>> big;
+    std::uint32_t widest = 0;
+    std::size_t widest_size = 0;
+    for (std::uint32_t child = node + 1; child < doc.end[node]; child = doc.end[child]) {
+      if (!is_element(doc.nodes[child]) || is_never_text(doc.nodes[child]) || hidden.covers(child, doc.end[child]))
+        continue;
+      std::string words = words_between(doc, child, doc.end[child], hidden);
+      if (words.size() > widest_size) {
+        widest = child;
+        widest_size = words.size();
+      }
+      if (words.size() * 3 >= total && words.size() >= kLayoutCopyMinChars) big.emplace_back(child, std::move(words));
+    }
+    bool found = false;
+    for (std::size_t k = 0; k < big.size(); ++k) {
+      const auto& [child, words] = big[k];
+      bool repeats = false;
+      for (std::size_t j = 0; j < k && !repeats; ++j) repeats = big[j].second == words;
+      // A copy appended after the content it repeats, that content spread over its siblings.
+      if (!repeats)
+        repeats = words_between(doc, node, doc.end[node], hidden, child, doc.end[child]) == words;
+      if (repeats) {
+        copies.push_back({child, doc.end[child]});
+        found = true;
+      }
+    }
+    if (found || widest_size * 10 < total * 9) break;
+    node = widest;
+  }
+  return copies;
+}
+
+}  // namespace tosdiff
