@@ -598,6 +598,12 @@ TEST(UnseenPagesTables, ATableRebuiltOneCellPerLineIsLayout) {
   const std::string changed = head + "Your Rights\nHow to exercise it\nAccess\nWrite to us at privacy@lumen.example\n"
                                      "Deletion\nWe delete your account within a year\n## 4. Contact\nWrite to us.\n";
   EXPECT_TRUE(change_between(table, changed).substantive);
+  // A cell's lettered items, one line each once the table is divs.
+  const std::string row = "# Privacy\n## Purposes\nPurpose | Type of data\nTo register you | (a) Profile Data (b) Contact Data\n";
+  const std::string lines = "# Privacy\n## Purposes\nPurpose\nType of data\nTo register you\n(a) Profile Data\n(b) Contact Data\n";
+  EXPECT_FALSE(change_between(row, lines).substantive);
+  EXPECT_TRUE(change_between(row, "# Privacy\n## Purposes\nPurpose\nType of data\nTo register you\n(a) Profile Data\n"
+                                  "(b) Payment Data\n").substantive);
 }
 
 TEST(UnseenPagesDuplicate, ALayoutsCopyOfTheWholePageIsLeftOut) {

@@ -113,12 +113,12 @@ bool is_document_names(std::string_view text, const std::vector<std::string>& ti
   return false;
 }
 
-constexpr std::size_t kTitleWithinBlocks = 5;
+constexpr std::size_t kHeadTitleWithinBlocks = 5;
 
 std::vector<std::string> titles_of(const Text& before, const Text& after) {
   std::vector<std::string> titles;
   for (const Text* text : {&before, &after})
-    for (std::size_t i = 0; i < text->blocks.size() && i < kTitleWithinBlocks; ++i)
+    for (std::size_t i = 0; i < text->blocks.size() && i < kHeadTitleWithinBlocks; ++i)
       if (text->blocks[i].kind == BlockKind::heading) titles.push_back(canonicalize(text->blocks[i].text, kFoldToWords));
   return titles;
 }
