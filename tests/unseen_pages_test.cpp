@@ -574,7 +574,9 @@ TEST(UnseenPagesNotices, AHostsNotesAndAScriptNoticeAreCosmetic) {
   const std::string doc = "# Terms\nYou may cancel your subscription at any time.\n";
   for (const char* line : {"Published using Google DocsReport abuseLearn more", "Published using Google Docs",
                            "Updated automatically every 5 minutes", "You need to enable JavaScript to run this app.",
-                           "Bitte aktivieren Sie JavaScript, um diese Seite zu nutzen."}) {
+                           "Bitte aktivieren Sie JavaScript, um diese Seite zu nutzen.",
+                           "Cette page a \xC3\xA9t\xC3\xA9 traduite automatiquement. Afficher l'original",
+                           "Esta p\xC3\xA1gina ha sido traducida autom\xC3\xA1ticamente."}) {
     EXPECT_FALSE(change_between(doc, std::string(line) + "\n" + doc).substantive) << line;
     EXPECT_FALSE(change_between(doc, doc + line + "\n").substantive) << line;
   }
@@ -582,6 +584,7 @@ TEST(UnseenPagesNotices, AHostsNotesAndAScriptNoticeAreCosmetic) {
   EXPECT_TRUE(change_between(doc, doc + "Published by Lumen Ltd, which is responsible for the service.\n").substantive);
   EXPECT_TRUE(change_between(doc, doc + "Updated automatically every month, your plan renews at the new price.\n").substantive);
   EXPECT_TRUE(change_between(doc, doc + "You must enable JavaScript to use the Services.\n").substantive);
+  EXPECT_TRUE(change_between(doc, doc + "Cette page traduite ne nous engage pas ; seule la version anglaise fait foi.\n").substantive);
 }
 
 TEST(UnseenPagesTables, ATableRebuiltOneCellPerLineIsLayout) {

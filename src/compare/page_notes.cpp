@@ -76,7 +76,8 @@ bool is_build_stamp(const std::string& folded) {
 
 // A widget's line about the page itself: what it offers to do with it ("Get a quick overview of
 // this page" beside a "Summarize with AI" button, "Listen to this article", "Translate this
-// page"): short, no figure, naming the page, and one of these things done to it (metamorphic
+// page", "Cette page a été traduite automatiquement"): short, no figure, naming the page, and
+// one of these things done to it (metamorphic
 // bench: an alert on 9 of 18 pages). "This page explains how we use your data" is the
 // document's.
 constexpr std::size_t kPageWidgetMaxWords = 12;
@@ -87,7 +88,7 @@ bool is_page_widget_line(const std::string& folded) {
       "esta p\xC3\xA1gina", "este art\xC3\xAD" "culo", "questa pagina", "questo articolo", "deze pagina", "dit artikel"};
   static constexpr std::string_view kDone[] = {
       "overview", "summary", "summarize", "summarise", "translate", "listen", "print", "share", "copy", "download",
-      "bookmark", "ask ai", "ask about", "r\xC3\xA9sum", "zusammenfass", "resum", "riassun", "samenvat", "traduire",
+      "bookmark", "ask ai", "ask about", "r\xC3\xA9sum", "zusammenfass", "resum", "riassun", "samenvat", "traduire", "tradui", "tradu",
       "\xC3\xBC" "bersetz", "traducir", "tradurre", "vertaal", "\xC3\xA9" "couter", "anh\xC3\xB6ren", "escuchar"};
   if (count_space_separated_words(folded) > kPageWidgetMaxWords) return false;
   if (std::any_of(folded.begin(), folded.end(), [](char c) { return is_ascii_digit(c); })) return false;
