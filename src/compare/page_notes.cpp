@@ -77,9 +77,8 @@ bool is_build_stamp(const std::string& folded) {
 // A widget's line about the page itself: what it offers to do with it ("Get a quick overview of
 // this page" beside a "Summarize with AI" button, "Listen to this article", "Translate this
 // page", "Cette page a été traduite automatiquement"): short, no figure, naming the page, and
-// one of these things done to it (metamorphic
-// bench: an alert on 9 of 18 pages). "This page explains how we use your data" is the
-// document's.
+// one of these things done to it (metamorphic bench: an alert on 9 of 18 pages). "This page
+// explains how we use your data" is the document's.
 constexpr std::size_t kPageWidgetMaxWords = 12;
 
 bool is_page_widget_line(const std::string& folded) {
