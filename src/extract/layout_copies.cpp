@@ -40,7 +40,11 @@ std::string words_between(const FlatDocument& doc, std::uint32_t begin, std::uin
 
 std::vector<Interval> layout_copies(const FlatDocument& doc, std::uint32_t root, const IntervalSet& hidden) {
   std::vector<Interval> copies;
-  for (std::uint32_t node = root;;) {
+  // Each level reads its subtree's text again: a bounded descent keeps a page nested thousands
+  // of wrappers deep linear (a layout's copies sit near the top of the content).
+  constexpr int kMaxDepth = 32;
+  int depth = 0;
+  for (std::uint32_t node = root; depth < kMaxDepth; ++depth) {
     const std::size_t total = words_between(doc, node, doc.end[node], hidden).size();
     if (total < 2 * kLayoutCopyMinChars) break;
     // The children holding a third of the text or more, with their words.
