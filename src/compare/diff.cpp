@@ -164,8 +164,9 @@ struct Side {
   std::vector<std::string> rendered;
   std::vector<std::string> keys;
   std::vector<std::vector<std::size_t>> paths;
+  bool headings_count_up;  // its headings' bare numbers number its sections (numbering.hpp)
 
-  explicit Side(const Text& t) : text(t), paths(heading_paths(t)) {
+  explicit Side(const Text& t) : text(t), paths(heading_paths(t)), headings_count_up(bare_heading_numbers_count_up(t)) {
     rendered.reserve(t.blocks.size());
     keys.reserve(t.blocks.size());
     for (const Block& block : t.blocks) {
@@ -227,10 +228,12 @@ bool moves_a_sentence_end(std::string_view a, std::string_view b) {
 }
 
 // A section's number alone, in a heading left empty ("## 1.": metamorphic bench, headings
-// numbered by the page, one of them empty): an enumerator with nothing after it. "30" alone
-// is a figure, not one.
+// numbered by the page, one of them empty): a numeric enumerator with nothing after it. "30"
+// alone is a figure, not one; a letter ("(a)", "IV.") alone may be a table's value (a legal
+// basis, a GDPR article's point) and is read as words.
 bool is_lone_enumerator(std::string_view text) {
   if (text.empty() || text.size() > 12) return false;
+  if (std::any_of(text.begin(), text.end(), [](char c) { return is_ascii_letter(c); })) return false;
   return strip_numbering(std::string(text) + " x") == "x";
 }
 
@@ -284,12 +287,12 @@ class HunkBuilder {
         removed.push_back(op.before);
         unpaired_removed.push_back(before_.keys[op.before]);
         unnumbered_removed.push_back(unnumbered_key(before_, op.before));
-        classify_unpaired(before_.keys[op.before], before_.text.blocks[op.before].text, kinds, unexplained_removed);
+        classify_unpaired(before_.keys[op.before], before_.text.blocks[op.before], kinds, unexplained_removed);
       } else {
         added.push_back(op.after);
         unpaired_added.push_back(after_.keys[op.after]);
         unnumbered_added.push_back(unnumbered_key(after_, op.after));
-        classify_unpaired(after_.keys[op.after], after_.text.blocks[op.after].text, kinds, unexplained_added);
+        classify_unpaired(after_.keys[op.after], after_.text.blocks[op.after], kinds, unexplained_added);
       }
     }
     // Text that only moved between blocks (a paragraph split in two, two merged): the same
@@ -297,10 +300,13 @@ class HunkBuilder {
     // table's header cell on a line of its own ("Your Rights") has the key of a contents
     // entry or a heading elsewhere and reads as moved, and the rest then lacks it
     // (metamorphic bench: a table rebuilt of divs, its cells one per line).
+    // Rows on both sides are read cell by cell (an empty cell's place is a value: a "Sold" mark
+    // moved to "Shared"), so the readings that part cells from their rows take rows on one side.
+    const bool rows_each_side = has_rows(before_.text, ops, true) && has_rows(after_.text, ops, false);
     bool explained = unexplained_removed.empty() && unexplained_added.empty();
     if (!explained && ((!unexplained_removed.empty() && !unexplained_added.empty() &&
-                        joined(unexplained_removed) == joined(unexplained_added)) ||
-                       (!unpaired_removed.empty() && !unpaired_added.empty() &&
+                        joined(unexplained_removed, rows_each_side) == joined(unexplained_added, rows_each_side)) ||
+                       (!rows_each_side && !unpaired_removed.empty() && !unpaired_added.empty() &&
                         joined(unpaired_removed) == joined(unpaired_added)))) {
       kinds.insert("layout");
       explained = true;
@@ -308,8 +314,13 @@ class HunkBuilder {
     // Headings whose bare section numbers went or came ("1 Objet du contrat" / "Objet du
     // contrat": metamorphic bench, a page numbering its headings by CSS counters), the words
     // otherwise the same. Not in the keys: a heading made a paragraph keeps its key then.
-    if (!explained && !unpaired_removed.empty() && !unpaired_added.empty() &&
-        (unnumbered_removed != unpaired_removed || unnumbered_added != unpaired_added) &&
+    // Put in or taken off, never changed: one side has no such number, the other's headings
+    // count up one by one (bare_heading_numbers_count_up); "48 Stunden" → "24 Stunden" is news.
+    const bool numbers_went = unnumbered_removed != unpaired_removed && unnumbered_added == unpaired_added &&
+                              before_.headings_count_up;
+    const bool numbers_came = unnumbered_added != unpaired_added && unnumbered_removed == unpaired_removed &&
+                              after_.headings_count_up;
+    if (!explained && !unpaired_removed.empty() && !unpaired_added.empty() && (numbers_went || numbers_came) &&
         joined(unnumbered_removed) == joined(unnumbered_added)) {
       kinds.insert("numbering");
       explained = true;
@@ -328,7 +339,7 @@ class HunkBuilder {
     // Data ... (b) Contact Data" in one cell, each on a line as divs: metamorphic bench, a table
     // rebuilt of divs): the hunk's words, each side read as one run without its cell
     // separators, have the same key. An enumerator then stands where it stood in the row.
-    if (!explained && !removed.empty() && !added.empty() &&
+    if (!explained && !rows_each_side && !removed.empty() && !added.empty() &&
         comparison_key(without_cell_separators(old_words)) == comparison_key(without_cell_separators(new_words))) {
       kinds.insert("layout");
       explained = true;
@@ -353,12 +364,13 @@ class HunkBuilder {
  private:
   // A block removed here and added elsewhere (or the reverse) as often as it was before:
   // it moved. Otherwise it is a real addition or removal, unless a split/merge explains it.
-  void classify_unpaired(const std::string& key, const std::string& text, std::set<std::string>& kinds,
+  void classify_unpaired(const std::string& key, const Block& block, std::set<std::string>& kinds,
                          std::vector<std::string>& unexplained) const {
+    const std::string& text = block.text;
     // A block with no words once folded says nothing, when what folds it away is the page's
     // (screen readers' labels alone, "Opens a new window or tab" five times: a health
     // insurer's links; tags written out): put in or taken away, nothing the terms say moved.
-    if (is_lone_enumerator(text)) {
+    if (block.kind == BlockKind::heading && is_lone_enumerator(text)) {
       kinds.insert("numbering");
       return;
     }
@@ -381,6 +393,14 @@ class HunkBuilder {
     }
   }
 
+  // Whether the hunk's blocks on one side (the old text's when `before`) hold a table's row.
+  static bool has_rows(const Text& text, const std::vector<EditOp>& ops, bool before) {
+    return std::any_of(ops.begin(), ops.end(), [&](const EditOp& op) {
+      if (op.edit == (before ? Edit::added : Edit::removed)) return false;
+      return text.blocks[before ? op.before : op.after].kind == BlockKind::table_row;
+    });
+  }
+
   static std::string unnumbered_key(const Side& side, std::size_t i) {
     const Block& block = side.text.blocks[i];
     return block.kind == BlockKind::heading ? comparison_key(strip_heading_number(block.text)) : side.keys[i];
@@ -392,7 +412,8 @@ class HunkBuilder {
     return out;
   }
 
-  static std::string joined(const std::vector<std::string>& keys) {
+  // `keep_cells`: rows on both sides, their cell separators kept (an empty cell's place is a value).
+  static std::string joined(const std::vector<std::string>& keys, bool keep_cells = false) {
     std::string out;
     for (std::string_view key : keys) {
       // A line keyed apart as a table of contents' entry is still its words here.
@@ -402,7 +423,7 @@ class HunkBuilder {
     // A table's cell separators are layout too: a list re-laid as a table says the same. So is
     // a bullet or a middle dot between two items of a line ("Released May 4 • Effective June 3")
     // when the items go on lines of their own; a key writes a lone bullet as a dash.
-    out.erase(std::remove(out.begin(), out.end(), '|'), out.end());
+    if (!keep_cells) out.erase(std::remove(out.begin(), out.end(), '|'), out.end());
     for (std::size_t at = out.find(" - "); at != std::string::npos; at = out.find(" - ", at)) out.replace(at, 3, " ");
     // Spelling too: keys have no space between words (spelling.hpp joins compounds), and
     // the join must not add one. Folded until nothing more folds: a key folded again can

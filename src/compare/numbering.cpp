@@ -1,5 +1,7 @@
 #include "tosdiff/compare/numbering.hpp"
 
+#include <cstdlib>
+
 #include "tosdiff/util/case_fold.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -149,13 +151,29 @@ std::string strip_heading_number(std::string_view heading) {
   const std::string_view rest = heading.substr(digits + 1);
   const std::size_t word_end = rest.find(' ');
   const std::string_view word = rest.substr(0, word_end);
-  const std::size_t first = static_cast<unsigned char>(word[0]) < 0x80 ? 1 : static_cast<unsigned char>(word[0]) >= 0xE0 ? 3 : 2;
+  if (word.empty()) return std::string(heading);
+  const unsigned char lead = static_cast<unsigned char>(word[0]);
+  const std::size_t first = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
   const std::string_view letter = word.substr(0, first);
   const bool capital = fold_letter_case(letter) != letter;
   const std::string lower = fold_letter_case(word);
   for (std::string_view quantity : kQuantityWords)
     if (lower == quantity) return std::string(heading);
   return capital ? std::string(rest) : std::string(heading);
+}
+
+bool bare_heading_numbers_count_up(const Text& text) {
+  constexpr std::size_t kMinNumbered = 3;
+  std::size_t numbered = 0;
+  long previous = 0;
+  for (const Block& block : text.blocks) {
+    if (block.kind != BlockKind::heading || strip_heading_number(block.text) == block.text) continue;
+    const long number = std::atol(block.text.c_str());
+    if (numbered > 0 && number != previous + 1) return false;
+    previous = number;
+    ++numbered;
+  }
+  return numbered >= kMinNumbered;
 }
 
 }  // namespace tosdiff

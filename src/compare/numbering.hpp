@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "tosdiff/model/text.hpp"
+
 namespace tosdiff {
 
 // The text without its leading enumerator, nor those opening a sentence inside it.
@@ -16,5 +18,10 @@ std::string strip_numbering(std::string_view text);
 // counters from one day to the next). A number of days, months or years ("30 Days Free
 // Trial") is the title's.
 std::string strip_heading_number(std::string_view heading);
+
+// Whether the text's headings with a bare number (strip_heading_number) count up one by one,
+// three of them or more ("1 Objet", "2 Accès", "3 Services"): the numbers number sections.
+// "48 Stunden Stornierung" among unnumbered headings is a quantity.
+bool bare_heading_numbers_count_up(const Text& text);
 
 }  // namespace tosdiff

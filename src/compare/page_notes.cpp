@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tosdiff/compare/language_labels.hpp"
 #include "tosdiff/compare/relative_stamps.hpp"
@@ -87,7 +88,7 @@ bool is_page_widget_line(const std::string& folded) {
       "esta p\xC3\xA1gina", "este art\xC3\xAD" "culo", "questa pagina", "questo articolo", "deze pagina", "dit artikel"};
   static constexpr std::string_view kDone[] = {
       "overview", "summary", "summarize", "summarise", "translate", "listen", "print", "share", "copy", "download",
-      "bookmark", "ask ai", "ask about", "r\xC3\xA9sum", "zusammenfass", "resum", "riassun", "samenvat", "traduire", "tradui", "tradu",
+      "bookmark", "ask ai", "ask about", "r\xC3\xA9sum", "zusammenfass", "resum", "riassun", "samenvat", "traduire",
       "\xC3\xBC" "bersetz", "traducir", "tradurre", "vertaal", "\xC3\xA9" "couter", "anh\xC3\xB6ren", "escuchar"};
   if (count_space_separated_words(folded) > kPageWidgetMaxWords) return false;
   if (std::any_of(folded.begin(), folded.end(), [](char c) { return is_ascii_digit(c); })) return false;
@@ -107,7 +108,7 @@ constexpr std::size_t kCreditNameMaxWords = 3;
 
 bool is_platform_credit(const std::string& folded) {
   static constexpr std::string_view kCredits[] = {"powered by ", "built with ", "made with ", "hosted by ",
-                                                  "published using ", "published with ", "published by ",
+                                                  "published using ", "published with ",
                                                   "propuls\xC3\xA9 par ", "bereitgestellt von ", "erstellt mit ",
                                                   "desarrollado por ", "realizzato con ", "mogelijk gemaakt door "};
   for (std::string_view credit : kCredits)
@@ -121,10 +122,16 @@ bool is_platform_credit(const std::string& folded) {
 // terms changed.
 bool is_refresh_note(const std::string& folded) {
   static constexpr std::string_view kOpenings[] = {"updated automatically every ", "automatically updated every ",
-                                                   "refreshed every ", "mis \xC3\xA0 jour automatiquement toutes les ",
+                                                   "mis \xC3\xA0 jour automatiquement toutes les ",
                                                    "automatisch aktualisiert alle "};
-  for (std::string_view opening : kOpenings)
-    if (folded.rfind(opening, 0) == 0) return count_space_separated_words(folded.substr(opening.size())) <= 2;
+  static constexpr std::string_view kUnits[] = {"minute", "minutes", "hour", "hours", "heures", "minuten", "stunden"};
+  for (std::string_view opening : kOpenings) {
+    if (folded.rfind(opening, 0) != 0) continue;
+    const std::vector<std::string> rest = space_separated_words(folded.substr(opening.size()));
+    const bool counted = rest.size() == 2 && all_ascii_digits(rest[0]);
+    return (rest.size() == 1 || counted) &&
+           std::find(std::begin(kUnits), std::end(kUnits), rest.back()) != std::end(kUnits);
+  }
   return false;
 }
 
@@ -141,11 +148,37 @@ bool is_script_notice(const std::string& folded) {
   static constexpr std::string_view kSwitches[] = {"enable", "turn on", "switch on", "disabled", "is required",
                                                    "activer", "activez", "d\xC3\xA9sactiv", "aktivieren", "deaktiviert",
                                                    "habilita", "habilitar", "attiva", "abilita", "ativar", "inschakelen"};
-  static constexpr std::string_view kTermsWords[] = {"terms", "agree", "service", "services", "we ", "our ", "liab",
-                                                     "conditions", "accept"};
+  // What the notice asks it for: the page, the app, the site, the browser.
+  static constexpr std::string_view kWhere[] = {"this page", "this app", "this site", "this website", "browser",
+                                                "cette page", "ce site", "navigateur", "diese seite", "diese website",
+                                                "esta p\xC3\xA1gina", "este sitio", "navegador", "questa pagina",
+                                                "questo sito", "deze pagina", "deze website"};
+  // A sentence about what scripts do with the reader's data is the policy's.
+  static constexpr std::string_view kTermsWords[] = {
+      "terms", "agree", "service", "services", "we ", "our ", "liab", "conditions", "accept", "cookie", "data",
+      "track", "analytic", "daten", "donn\xC3\xA9" "es", "datos", "dati", "dados", "gegevens", "google", "pixel"};
   const auto has = [&](std::string_view part) { return folded.find(part) != std::string::npos; };
   return std::any_of(std::begin(kSwitches), std::end(kSwitches), has) &&
+         std::any_of(std::begin(kWhere), std::end(kWhere), has) &&
          std::none_of(std::begin(kTermsWords), std::end(kTermsWords), has);
+}
+
+// A translator's notice over the page ("Cette page a été traduite automatiquement", "Diese
+// Seite wurde maschinell übersetzt"): translated, by a machine, naming the page, at most 12
+// words, and nothing of which text binds ("Toute traduction de cette page est fournie à titre
+// indicatif", "... la version anglaise fait foi" are clauses).
+bool is_translation_notice(const std::string& folded) {
+  constexpr std::size_t kNoticeMaxWords = 12;
+  if (count_space_separated_words(folded) > kNoticeMaxWords) return false;
+  static constexpr std::string_view kTranslated[] = {"translat", "tradu", "\xC3\xBC" "bersetz", "vertaal"};
+  static constexpr std::string_view kByMachine[] = {"automat", "autom\xC3\xA1tic", "machine", "maschinell", "m\xC3\xA1quina", "macchina"};
+  static constexpr std::string_view kBinding[] = {"valeur", "foi", "legal", "l\xC3\xA9gal", "binding", "bind", "prevail",
+                                                  "vinculante", "indicati", "verbindlich", "vincolant", "valid",
+                                                  "rechtsgeldig", "only", "seule", "nur"};
+  const auto has = [&](std::string_view part) { return folded.find(part) != std::string::npos; };
+  return std::any_of(std::begin(kTranslated), std::end(kTranslated), has) &&
+         std::any_of(std::begin(kByMachine), std::end(kByMachine), has) &&
+         std::none_of(std::begin(kBinding), std::end(kBinding), has);
 }
 
 }  // namespace
@@ -153,7 +186,7 @@ bool is_script_notice(const std::string& folded) {
 bool is_page_note(const std::string& folded) {
   return is_follower_count(folded) || is_reading_time(folded) || is_viewing_notice(folded) ||
          is_build_stamp(folded) || is_page_widget_line(folded) || is_platform_credit(folded) || is_refresh_note(folded) ||
-         is_script_notice(folded);
+         is_script_notice(folded) || is_translation_notice(folded);
 }
 
 }  // namespace tosdiff

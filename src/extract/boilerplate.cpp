@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tosdiff/extract/selector.hpp"
 #include "tosdiff/extract/site_furniture.hpp"
@@ -366,25 +369,66 @@ bool is_announcement_bar(const FlatDocument& doc, std::uint32_t position, std::s
 // and small; a page's accessibility statement is named for accessibility, not for a widget.
 bool is_accessibility_widget(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
   constexpr std::size_t kWidgetMaxText = 300;
+  // A widget is a box or a button; a table's row or a list's item naming the vendor is a
+  // cookie table's ("uw_prefs | UserWay | Stores your accessibility settings").
+  switch (doc.nodes[position]->v.element.tag) {
+    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_LI: case GUMBO_TAG_P: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+      return false;
+    default:
+      break;
+  }
   return contains_any(names, {"userway", "accessibe", "acsb-", "audioeye", "equalweb", "recite-me", "reciteme",
                               "accessibility-widget", "accessibility-toolbar", "a11y-widget", "a11y-toolbar"}) &&
          text_length(doc, position, kWidgetMaxText) <= kWidgetMaxText;
 }
 
 // Text the page clips to nothing in its own style attribute, as screen-reader helpers do
-// without a class ("clip: rect(0 0 0 0)", or absolute and one pixel square): Next.js's route
-// announcer saying the page's title (metamorphic bench: without selectors, an alert on every
+// without a class: a clip of no area ("clip: rect(0 0 0 0)", "rect(1px, 1px, 1px, 1px)"), a
+// clip path inset by half, or a box of one pixel that hides what overflows it (metamorphic
+// bench: Next.js's route announcer saying the page's title, without selectors an alert on every
 // dating page read whole). Small: a box a page clips is no document.
 bool is_clipped_by_style(const FlatDocument& doc, std::uint32_t position) {
   const char* style = attribute(doc.nodes[position], "style");
   if (!style) return false;
-  std::string compact;
-  for (char c : ascii_lower(style))
-    if (c != ' ') compact += c;
-  const bool clipped = compact.find("clip:rect(0") != std::string::npos ||
-                       compact.find("clip-path:inset(50%)") != std::string::npos ||
-                       (compact.find("position:absolute") != std::string::npos &&
-                        compact.find("width:1px") != std::string::npos && compact.find("height:1px") != std::string::npos);
+  std::map<std::string, std::string> declared;  // property -> value, lower case, no spaces
+  const std::string lower = ascii_lower(style);
+  for (std::size_t start = 0; start < lower.size();) {
+    const std::size_t stop = std::min(lower.find(';', start), lower.size());
+    const std::string declaration = lower.substr(start, stop - start);
+    start = stop + 1;
+    const std::size_t colon = declaration.find(':');
+    if (colon == std::string::npos) continue;
+    std::string name, value;
+    for (char c : declaration.substr(0, colon))
+      if (c != ' ') name += c;
+    for (char c : declaration.substr(colon + 1))
+      if (c != ' ') value += c;
+    declared[name] = value;
+  }
+  const auto value_of = [&](const char* name) {
+    const auto found = declared.find(name);
+    return found == declared.end() ? std::string() : found->second;
+  };
+  bool clipped = false;
+  if (const std::string clip = value_of("clip"); clip.rfind("rect(", 0) == 0) {
+    // rect(top, right, bottom, left), commas or spaces between them (spaces are gone here).
+    std::vector<double> edges;
+    std::string number;
+    for (char c : clip.substr(5)) {
+      if ((c >= '0' && c <= '9') || c == '.' || c == '-') {
+        number += c;
+      } else if (!number.empty()) {
+        edges.push_back(std::atof(number.c_str()));
+        number.clear();
+      }
+    }
+    clipped = edges.size() == 4 && (edges[2] <= edges[0] || edges[1] <= edges[3]);
+  }
+  const std::string clip_path = value_of("clip-path");
+  clipped = clipped || clip_path == "inset(50%)" || clip_path == "inset(100%)";
+  clipped = clipped || (value_of("position") == "absolute" && value_of("width") == "1px" &&
+                        value_of("height") == "1px" && value_of("overflow") == "hidden");
   return clipped && text_length(doc, position, 200) <= 200;
 }
 

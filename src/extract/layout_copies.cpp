@@ -5,6 +5,8 @@
 
 #include <gumbo.h>
 
+#include "tosdiff/extract/selector.hpp"
+
 namespace tosdiff {
 namespace {
 
@@ -36,6 +38,26 @@ std::string words_between(const FlatDocument& doc, std::uint32_t begin, std::uin
   return out;
 }
 
+// Whether an element says it is shown at some screen widths only: a breakpoint's class
+// ("d-md-none", "hidden-1vgy5ls", "md:hidden", "mobile-only", "visible-desktop") or its
+// aria-hidden. Two regions' panels with the same words and no such mark are both the page's
+// (one may change alone later, and then must read as a change, not as a copy put on).
+bool shown_at_some_widths(const GumboNode* element) {
+  if (attribute(element, "aria-hidden")) return true;
+  static constexpr std::string_view kMarks[] = {"hidden", "d-none", "d-sm-", "d-md-", "d-lg-", "d-xl-", "mobile",
+                                                "desktop", "tablet", "phone", "visible-", "show-for", "hide-",
+                                                "sm:", "md:", "lg:", "xl:", "breakpoint"};
+  for (const char* name : {"class", "id"}) {
+    const char* value = attribute(element, name);
+    if (!value) continue;
+    std::string lower(value);
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    for (std::string_view mark : kMarks)
+      if (lower.find(mark) != std::string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Interval> layout_copies(const FlatDocument& doc, std::uint32_t root, const IntervalSet& hidden) {
@@ -64,10 +86,12 @@ std::vector<Interval> layout_copies(const FlatDocument& doc, std::uint32_t root,
     bool found = false;
     for (std::size_t k = 0; k < big.size(); ++k) {
       const auto& [child, words] = big[k];
+      const bool marked = shown_at_some_widths(doc.nodes[child]);
       bool repeats = false;
-      for (std::size_t j = 0; j < k && !repeats; ++j) repeats = big[j].second == words;
+      for (std::size_t j = 0; j < k && !repeats; ++j)
+        repeats = big[j].second == words && (marked || shown_at_some_widths(doc.nodes[big[j].first]));
       // A copy appended after the content it repeats, that content spread over its siblings.
-      if (!repeats)
+      if (!repeats && marked)
         repeats = words_between(doc, node, doc.end[node], hidden, child, doc.end[child]) == words;
       if (repeats) {
         copies.push_back({child, doc.end[child]});

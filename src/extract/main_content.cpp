@@ -175,6 +175,8 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
   std::uint32_t title_until = 0;  // the end of the <h1> being walked through
   std::uint32_t skip_until = 0;
   std::optional<std::uint32_t> first_prose, last_prose, first_title, first_prose_after_title;
+  bool heading_before_title = false;  // another heading opened before the first <h1>'s words
+  std::size_t prose_before_title = 0;  // the characters of the sentences above them
   const BoilerplateRules furniture(true);
   std::uint32_t not_prose_until = 0;  // the end of the furniture being walked through
   for (std::uint32_t i = begin; i < end; ++i) {
@@ -197,6 +199,10 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
       // weighs in the link measures below.
       if (i >= not_prose_until && i > begin && furniture.is_boilerplate(doc, i)) not_prose_until = doc.end[i];
       if (node->v.element.tag == GUMBO_TAG_H1 && i >= title_until) title_until = doc.end[i];
+      const GumboTag tag = node->v.element.tag;
+      if (!first_title && (tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 ||
+                           tag == GUMBO_TAG_H6))
+        heading_before_title = true;
       if (node->v.element.tag == GUMBO_TAG_A) {
         const char* href = attribute(node, "href");
         if (href && href[0] == '#' && i >= own_anchor_until) own_anchor_until = doc.end[i];
@@ -218,6 +224,7 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
       link[k + 1] += length;
     } else if (length >= 40 && i >= not_prose_until && is_mostly_letters(value) && !is_copyright_line(value)) {
       if (!first_prose) first_prose = i;
+      if (!first_title) prose_before_title += length;
       if (first_title && !first_prose_after_title) first_prose_after_title = i;
       last_prose = i;
     }
@@ -226,8 +233,13 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
   // A sentence above the document's title is a notice put over it ("You are viewing the version
   // of this page for your region"), not where the document starts: the menus and lists of
   // links between them are as much at the edge as they were without it (metamorphic bench: a
-  // region notice brought a list of the previous versions' dates into the text).
-  if (first_title && *first_prose < *first_title && first_prose_after_title) first_prose = first_prose_after_title;
+  // region notice brought a list of the previous versions' dates into the text). A notice: the
+  // <h1> the first heading, at most a short paragraph above it; an <h1> further down (a
+  // cookie policy's under a privacy policy's <h2>) leaves the document's start where it was.
+  constexpr std::size_t kNoticeMaxChars = 300;
+  if (first_title && *first_prose < *first_title && first_prose_after_title && !heading_before_title &&
+      prose_before_title <= kNoticeMaxChars)
+    first_prose = first_prose_after_title;
   for (std::uint32_t i = begin + 1; i < end; ++i) {
     const GumboNode* node = doc.nodes[i];
     const bool edge = i > *last_prose || doc.end[i] <= *first_prose;

@@ -12,6 +12,7 @@
 #include "tosdiff/extract/email_protection.hpp"
 #include "tosdiff/extract/selector.hpp"
 #include "tosdiff/extract/text_builder.hpp"
+#include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/url.hpp"
 
 namespace tosdiff {
@@ -179,26 +180,42 @@ class Walker {
 
   // A button in a heading beside the heading's own words ("Services [Copy link]", "[+] Fees"):
   // the page's control, not the title's words (metamorphic bench: "ServicesCopy link" in every
-  // heading). A heading that is all button (an accordion's) keeps its words.
+  // heading). A control's label: marks without a letter ("+", "#", "↗") or a link's or a
+  // share's verb ("Copy link", "Share"), no accordion's state (aria-expanded, aria-controls:
+  // an accordion's button holds the title, "4. [Limitation of Liability]"), and the heading has
+  // words beside it.
   bool is_control_beside_title(std::uint32_t i) const {
     if (heading_starts_.empty()) return false;
     const GumboNode* node = doc_.nodes[i];
     const char* role = attribute(node, "role");
     if (node->v.element.tag != GUMBO_TAG_BUTTON && !(role && std::string_view(role) == "button")) return false;
+    if (attribute(node, "aria-expanded") || attribute(node, "aria-controls")) return false;
+    std::string label;
+    bool words_beside = false;
     const std::uint32_t heading = heading_starts_.back();
     for (std::uint32_t k = heading + 1; k < doc_.end[heading]; ++k) {
-      if (k == i) {
-        k = doc_.end[i] - 1;
-        continue;
-      }
       const GumboNode* inner = doc_.nodes[k];
-      if (is_element(inner) && is_never_text(inner)) {
-        k = doc_.end[k] - 1;
+      if (is_element(inner)) {
+        if (is_never_text(inner) || removed_.covers(k, doc_.end[k])) k = doc_.end[k] - 1;
         continue;
       }
-      if (inner->type == GUMBO_NODE_TEXT) return true;  // whitespace-only text is GUMBO_NODE_WHITESPACE
+      if (inner->type != GUMBO_NODE_TEXT) continue;  // whitespace-only text is GUMBO_NODE_WHITESPACE
+      if (k >= i && k < doc_.end[i]) (label += inner->v.text.text) += ' ';
+      else words_beside = true;
     }
-    return false;
+    if (!words_beside) return false;
+    static constexpr std::string_view kControlLabels[] = {
+        "copy link", "copy", "link", "share", "permalink", "copy url", "copy section link", "link to this section",
+        "copier le lien", "partager", "link kopieren", "teilen", "copiar enlace", "compartir", "copia link",
+        "condividi", "copiar link", "partilhar", "link kopi\xC3\xABren", "delen"};
+    const std::string lower = ascii_lower(std::string(trim(label)));
+    // Letters: ASCII ones, and the lead bytes of Latin, Greek, Cyrillic... (U+00C0..U+07FF) and
+    // of CJK, kana and Hangul (U+3000..U+DFFF); symbols, arrows and emoji are no letters.
+    const bool letters = std::any_of(lower.begin(), lower.end(), [](char c) {
+      const unsigned char byte = static_cast<unsigned char>(c);
+      return is_ascii_letter(c) || (byte >= 0xC3 && byte <= 0xDF) || (byte >= 0xE3 && byte <= 0xED);
+    });
+    return !letters || std::find(std::begin(kControlLabels), std::end(kControlLabels), lower) != std::end(kControlLabels);
   }
 
   Frame frame_for(std::uint32_t i) {
