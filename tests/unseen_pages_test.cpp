@@ -650,6 +650,11 @@ TEST(UnseenPagesDuplicate, ALayoutsCopyOfTheWholePageIsLeftOut) {
   const std::string twice = read_page("<html><body>" + content + "<div class=\"d-md-none\">" + content + "</div></body></html>");
   EXPECT_EQ(once, twice);
   EXPECT_EQ(once.find("Pricing"), std::string::npos) << once;
+  // Both copies marked for their widths (a site builder's breakpoints): one stays.
+  const std::string both = read_page("<html><body><div class=\"hidden-desktop\">" + content +
+                                     "</div><div class=\"hidden-phone\">" + content + "</div></body></html>");
+  EXPECT_NE(both.find("Clause 6"), std::string::npos) << both;
+  EXPECT_EQ(both.find("Clause 6"), both.rfind("Clause 6")) << both;
   // Twin: two editions side by side, their words not the same, are both the document's.
   std::string other = content;
   other.replace(other.find("Clause 3"), 8, "Clause 3 (EEA)");

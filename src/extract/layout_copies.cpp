@@ -90,8 +90,9 @@ std::vector<Interval> layout_copies(const FlatDocument& doc, std::uint32_t root,
       bool repeats = false;
       for (std::size_t j = 0; j < k && !repeats; ++j)
         repeats = big[j].second == words && (marked || shown_at_some_widths(doc.nodes[big[j].first]));
-      // A copy appended after the content it repeats, that content spread over its siblings.
-      if (!repeats && marked)
+      // A copy appended after the content it repeats, that content spread over its siblings:
+      // the last big child only (what a copy repeats stays).
+      if (!repeats && marked && k + 1 == big.size())
         repeats = words_between(doc, node, doc.end[node], hidden, child, doc.end[child]) == words;
       if (repeats) {
         copies.push_back({child, doc.end[child]});
