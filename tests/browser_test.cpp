@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -16,6 +17,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -115,7 +117,14 @@ struct ProcStat {
 
 std::optional<ProcStat> proc_stat(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text;
+  // A process that exits between the listing and the read makes the read fail with ESRCH,
+  // which libstdc++ throws from the stream buffer: gone is no process (a fresh machine's run).
+  try {
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
   const auto paren = text.rfind(')');  // the command name may hold spaces and parentheses
   if (paren == std::string::npos) return std::nullopt;
   std::istringstream rest(text.substr(paren + 1));
@@ -127,7 +136,8 @@ std::optional<ProcStat> proc_stat(pid_t pid) {
 
 std::vector<ProcStat> all_processes() {
   std::vector<ProcStat> out;
-  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", error)) {
     const std::string name = entry.path().filename().string();
     if (name.empty() || !std::all_of(name.begin(), name.end(), ::isdigit)) continue;
     if (auto stat = proc_stat(std::stoi(name))) out.push_back(*stat);
