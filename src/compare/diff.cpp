@@ -401,9 +401,13 @@ class HunkBuilder {
     });
   }
 
-  static std::string unnumbered_key(const Side& side, std::size_t i) {
+  // A block's key, a heading's without its bare section number; only read when one of the texts
+  // numbers its headings so (Side::headings_count_up), the rest of the time the key.
+  std::string unnumbered_key(const Side& side, std::size_t i) const {
     const Block& block = side.text.blocks[i];
-    return block.kind == BlockKind::heading ? comparison_key(strip_heading_number(block.text)) : side.keys[i];
+    const bool numbering = before_.headings_count_up || after_.headings_count_up;
+    const std::size_t number = numbering && block.kind == BlockKind::heading ? bare_heading_number_length(block.text) : 0;
+    return number > 0 ? comparison_key(std::string_view(block.text).substr(number)) : side.keys[i];
   }
 
   static std::string texts_of(const Text& text, const std::vector<std::size_t>& blocks) {

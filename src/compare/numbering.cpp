@@ -144,22 +144,21 @@ constexpr std::string_view kQuantityWords[] = {
 
 }  // namespace
 
-std::string strip_heading_number(std::string_view heading) {
+std::size_t bare_heading_number_length(std::string_view heading) {
   std::size_t digits = 0;
   while (digits < heading.size() && is_ascii_digit(heading[digits])) ++digits;
-  if (digits == 0 || digits > 2 || digits + 1 >= heading.size() || heading[digits] != ' ') return std::string(heading);
+  if (digits == 0 || digits > 2 || digits + 1 >= heading.size() || heading[digits] != ' ') return 0;
   const std::string_view rest = heading.substr(digits + 1);
-  const std::size_t word_end = rest.find(' ');
-  const std::string_view word = rest.substr(0, word_end);
-  if (word.empty()) return std::string(heading);
+  const std::string_view word = rest.substr(0, rest.find(' '));
+  if (word.empty()) return 0;
   const unsigned char lead = static_cast<unsigned char>(word[0]);
   const std::size_t first = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
   const std::string_view letter = word.substr(0, first);
-  const bool capital = fold_letter_case(letter) != letter;
+  if (fold_letter_case(letter) == letter) return 0;  // not a capital
   const std::string lower = fold_letter_case(word);
   for (std::string_view quantity : kQuantityWords)
-    if (lower == quantity) return std::string(heading);
-  return capital ? std::string(rest) : std::string(heading);
+    if (lower == quantity) return 0;
+  return digits + 1;
 }
 
 bool bare_heading_numbers_count_up(const Text& text) {
@@ -167,7 +166,7 @@ bool bare_heading_numbers_count_up(const Text& text) {
   std::size_t numbered = 0;
   long previous = 0;
   for (const Block& block : text.blocks) {
-    if (block.kind != BlockKind::heading || strip_heading_number(block.text) == block.text) continue;
+    if (block.kind != BlockKind::heading || bare_heading_number_length(block.text) == 0) continue;
     const long number = std::atol(block.text.c_str());
     if (numbered > 0 && number != previous + 1) return false;
     previous = number;

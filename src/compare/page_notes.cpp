@@ -145,22 +145,18 @@ constexpr std::size_t kScriptNoticeMaxWords = 15;
 bool is_script_notice(const std::string& folded) {
   if (folded.find("javascript") == std::string::npos || count_space_separated_words(folded) > kScriptNoticeMaxWords)
     return false;
-  static constexpr std::string_view kSwitches[] = {"enable", "turn on", "switch on", "disabled", "is required",
-                                                   "activer", "activez", "d\xC3\xA9sactiv", "aktivieren", "deaktiviert",
-                                                   "habilita", "habilitar", "attiva", "abilita", "ativar", "inschakelen"};
-  // What the notice asks it for: the page, the app, the site, the browser.
-  static constexpr std::string_view kWhere[] = {"this page", "this app", "this site", "this website", "browser",
-                                                "cette page", "ce site", "navigateur", "diese seite", "diese website",
-                                                "esta p\xC3\xA1gina", "este sitio", "navegador", "questa pagina",
-                                                "questo sito", "deze pagina", "deze website"};
-  // A sentence about what scripts do with the reader's data is the policy's.
-  static constexpr std::string_view kTermsWords[] = {
-      "terms", "agree", "service", "services", "we ", "our ", "liab", "conditions", "accept", "cookie", "data",
-      "track", "analytic", "daten", "donn\xC3\xA9" "es", "datos", "dati", "dados", "gegevens", "google", "pixel"};
-  const auto has = [&](std::string_view part) { return folded.find(part) != std::string::npos; };
-  return std::any_of(std::begin(kSwitches), std::end(kSwitches), has) &&
-         std::any_of(std::begin(kWhere), std::end(kWhere), has) &&
-         std::none_of(std::begin(kTermsWords), std::end(kTermsWords), has);
+  // Turned on or off, for the page, the app, the site, the browser; a sentence about what
+  // scripts do with the reader's data is the policy's.
+  return contains_any(folded, {"enable", "turn on", "switch on", "disabled", "is required", "activer", "activez",
+                               "d\xC3\xA9sactiv", "aktivieren", "deaktiviert", "habilita", "habilitar", "attiva",
+                               "abilita", "ativar", "inschakelen"}) &&
+         contains_any(folded, {"this page", "this app", "this site", "this website", "browser", "cette page",
+                               "ce site", "navigateur", "diese seite", "diese website", "esta p\xC3\xA1gina",
+                               "este sitio", "navegador", "questa pagina", "questo sito", "deze pagina",
+                               "deze website"}) &&
+         !contains_any(folded, {"terms", "agree", "service", "services", "we ", "our ", "liab", "conditions", "accept",
+                                "cookie", "data", "track", "analytic", "daten", "donn\xC3\xA9" "es", "datos", "dati",
+                                "dados", "gegevens", "google", "pixel"});
 }
 
 // A translator's notice over the page ("Cette page a été traduite automatiquement", "Diese
@@ -170,15 +166,10 @@ bool is_script_notice(const std::string& folded) {
 bool is_translation_notice(const std::string& folded) {
   constexpr std::size_t kNoticeMaxWords = 12;
   if (count_space_separated_words(folded) > kNoticeMaxWords) return false;
-  static constexpr std::string_view kTranslated[] = {"translat", "tradu", "\xC3\xBC" "bersetz", "vertaal"};
-  static constexpr std::string_view kByMachine[] = {"automat", "autom\xC3\xA1tic", "machine", "maschinell", "m\xC3\xA1quina", "macchina"};
-  static constexpr std::string_view kBinding[] = {"valeur", "foi", "legal", "l\xC3\xA9gal", "binding", "bind", "prevail",
-                                                  "vinculante", "indicati", "verbindlich", "vincolant", "valid",
-                                                  "rechtsgeldig", "only", "seule", "nur"};
-  const auto has = [&](std::string_view part) { return folded.find(part) != std::string::npos; };
-  return std::any_of(std::begin(kTranslated), std::end(kTranslated), has) &&
-         std::any_of(std::begin(kByMachine), std::end(kByMachine), has) &&
-         std::none_of(std::begin(kBinding), std::end(kBinding), has);
+  return contains_any(folded, {"translat", "tradu", "\xC3\xBC" "bersetz", "vertaal"}) &&
+         contains_any(folded, {"automat", "autom\xC3\xA1tic", "machine", "maschinell", "m\xC3\xA1quina", "macchina"}) &&
+         !contains_any(folded, {"valeur", "foi", "legal", "l\xC3\xA9gal", "binding", "bind", "prevail", "vinculante",
+                                "indicati", "verbindlich", "vincolant", "valid", "rechtsgeldig", "only", "seule", "nur"});
 }
 
 }  // namespace

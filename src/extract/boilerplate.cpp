@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tosdiff/extract/dom.hpp"
 #include "tosdiff/extract/selector.hpp"
 #include "tosdiff/extract/site_furniture.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -392,19 +393,14 @@ bool is_clipped_by_style(const FlatDocument& doc, std::uint32_t position) {
   const char* style = attribute(doc.nodes[position], "style");
   if (!style) return false;
   std::map<std::string, std::string> declared;  // property -> value, lower case, no spaces
-  const std::string lower = ascii_lower(style);
-  for (std::size_t start = 0; start < lower.size();) {
-    const std::size_t stop = std::min(lower.find(';', start), lower.size());
-    const std::string declaration = lower.substr(start, stop - start);
+  const std::string squeezed = squeeze_lower(style);
+  for (std::size_t start = 0; start < squeezed.size();) {
+    const std::size_t stop = std::min(squeezed.find(';', start), squeezed.size());
+    const std::string_view declaration = std::string_view(squeezed).substr(start, stop - start);
     start = stop + 1;
     const std::size_t colon = declaration.find(':');
-    if (colon == std::string::npos) continue;
-    std::string name, value;
-    for (char c : declaration.substr(0, colon))
-      if (c != ' ') name += c;
-    for (char c : declaration.substr(colon + 1))
-      if (c != ' ') value += c;
-    declared[name] = value;
+    if (colon != std::string_view::npos)
+      declared[std::string(declaration.substr(0, colon))] = std::string(declaration.substr(colon + 1));
   }
   const auto value_of = [&](const char* name) {
     const auto found = declared.find(name);

@@ -6,12 +6,12 @@
 #include <cstdlib>
 #include <new>
 #include <string>
+#include <string_view>
 
 #include "tosdiff/extract/selector.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
-namespace {
-
 std::string squeeze_lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -19,6 +19,59 @@ std::string squeeze_lower(std::string_view s) {
     if (!std::isspace(static_cast<unsigned char>(c)))
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+namespace {
+
+// The text of an element's subtree, its text nodes one after the other.
+void append_text(const GumboNode* node, std::string& out) {
+  if (node->type == GUMBO_NODE_TEXT) {
+    (out += node->v.text.text) += ' ';
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned int c = 0; c < children.length; ++c) append_text(static_cast<const GumboNode*>(children.data[c]), out);
+}
+
+// Whether a heading has text outside `control` (its own words beside a button).
+bool has_text_beside(const GumboNode* node, const GumboNode* control) {
+  if (node == control) return false;
+  if (node->type == GUMBO_NODE_TEXT) return true;  // whitespace alone is GUMBO_NODE_WHITESPACE
+  if (node->type != GUMBO_NODE_ELEMENT || is_never_text(node)) return false;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned int c = 0; c < children.length; ++c)
+    if (has_text_beside(static_cast<const GumboNode*>(children.data[c]), control)) return true;
+  return false;
+}
+
+const GumboNode* enclosing_heading(const GumboNode* element) {
+  for (const GumboNode* p = element->parent; p && p->type == GUMBO_NODE_ELEMENT; p = p->parent)
+    if (p->v.element.tag >= GUMBO_TAG_H1 && p->v.element.tag <= GUMBO_TAG_H6) return p;
+  return nullptr;
+}
+
+// A button in a heading beside the heading's own words whose label is a control's ("Services
+// [Copy link]", "[+] Fees"): marks without a letter ("+", "#", "↗") or a link's or a share's
+// verb (metamorphic bench: "ServicesCopy link" in every heading). An accordion's button, with
+// its state (aria-expanded, aria-controls), holds the title ("4. [Limitation of Liability]").
+bool is_control_beside_title(const GumboNode* element, const GumboNode* heading) {
+  if (attribute(element, "aria-expanded") || attribute(element, "aria-controls")) return false;
+  if (!has_text_beside(heading, element)) return false;
+  std::string label;
+  append_text(element, label);
+  static constexpr std::string_view kControlLabels[] = {
+      "copy link", "copy", "link", "share", "permalink", "copy url", "copy section link", "link to this section",
+      "copier le lien", "partager", "link kopieren", "teilen", "copiar enlace", "compartir", "copia link",
+      "condividi", "copiar link", "partilhar", "link kopi\xC3\xABren", "delen"};
+  const std::string lower = ascii_lower(std::string(trim(label)));
+  // Letters: ASCII ones, and the lead bytes of Latin, Greek, Cyrillic... (U+00C0..U+07FF) and
+  // of CJK, kana and Hangul (U+3000..U+DFFF); symbols, arrows and emoji are no letters.
+  const bool letters = std::any_of(lower.begin(), lower.end(), [](char c) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    return is_ascii_letter(c) || (byte >= 0xC3 && byte <= 0xDF) || (byte >= 0xE3 && byte <= 0xED);
+  });
+  return !letters || std::find(std::begin(kControlLabels), std::end(kControlLabels), lower) != std::end(kControlLabels);
 }
 
 const GumboVector* children_of(const GumboNode* node) {
@@ -160,19 +213,25 @@ bool is_never_text(const GumboNode* element) {
     case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET:
       return true;
     case GUMBO_TAG_BUTTON: {
-      // Accordions put section titles in buttons; other buttons are controls.
+      // Accordions put section titles in buttons, and so do headings; other buttons are
+      // controls, and so is a heading's control beside its words.
       if (attribute(element, "aria-expanded") || attribute(element, "aria-controls")) return false;
       for (const GumboNode* p = element->parent; p && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
         GumboTag tag = p->v.element.tag;
-        if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) return false;
+        if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) return is_control_beside_title(element, p);
         if (tag == GUMBO_TAG_SUMMARY) return false;
       }
       return true;
     }
     case GUMBO_TAG_UNKNOWN:
       return element_name(element) == "dialog" && !attribute(element, "open");
-    default:
-      return false;
+    default: {
+      // An element playing a button in a heading ("<span role=button>+</span> Fees").
+      const char* role = attribute(element, "role");
+      if (!role || std::string_view(role) != "button") return false;
+      const GumboNode* heading = enclosing_heading(element);
+      return heading && is_control_beside_title(element, heading);
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -68,9 +69,12 @@ class ParsedHtml {
 };
 
 bool is_element(const GumboNode* node);  // an element or a <template>
+// An attribute's value without spaces, in lower case ("display: None" → "display:none").
+std::string squeeze_lower(std::string_view s);
 // Elements whose content is never page text: head, script, style, noscript, template, svg,
 // math, iframe, media, images, form controls (a <button> only when it is not the toggle of
-// an accordion or part of a heading), closed <dialog>.
+// an accordion or part of a heading; in a heading, a button or role=button beside its words
+// whose label is marks or a link's or share's verb, "Copy link"), closed <dialog>.
 bool is_never_text(const GumboNode* element);
 // `hidden` (but not hidden="until-found", which is findable content), aria-hidden="true",
 // or an inline style with display:none, visibility:hidden or collapse, or

@@ -6,6 +6,7 @@
 #include <gumbo.h>
 
 #include "tosdiff/extract/selector.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -50,8 +51,7 @@ bool shown_at_some_widths(const GumboNode* element) {
   for (const char* name : {"class", "id"}) {
     const char* value = attribute(element, name);
     if (!value) continue;
-    std::string lower(value);
-    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    const std::string lower = ascii_lower(value);
     for (std::string_view mark : kMarks)
       if (lower.find(mark) != std::string::npos) return true;
   }
@@ -60,28 +60,32 @@ bool shown_at_some_widths(const GumboNode* element) {
 
 }  // namespace
 
-std::vector<Interval> layout_copies(const FlatDocument& doc, std::uint32_t root, const IntervalSet& hidden) {
+std::vector<Interval> layout_copies(const FlatDocument& doc, std::uint32_t root, const IntervalSet& hidden,
+                                    const std::vector<std::uint64_t>& prefix) {
+  const auto size_of = [&](std::uint32_t i) { return prefix[doc.end[i]] - prefix[i]; };
   std::vector<Interval> copies;
-  // Each level reads its subtree's text again: a bounded descent keeps a page nested thousands
-  // of wrappers deep linear (a layout's copies sit near the top of the content).
+  // Each level walks its children (sizes from the prefix sums; words read for the big ones
+  // only): a bounded descent keeps a page nested thousands of wrappers deep linear (a layout's
+  // copies sit near the top of the content).
   constexpr int kMaxDepth = 32;
   int depth = 0;
   for (std::uint32_t node = root; depth < kMaxDepth; ++depth) {
-    const std::size_t total = words_between(doc, node, doc.end[node], hidden).size();
+    const std::uint64_t total = size_of(node);
     if (total < 2 * kLayoutCopyMinChars) break;
     // The children holding a third of the text or more, with their words.
     std::vector<std::pair<std::uint32_t, std::string>> big;
     std::uint32_t widest = 0;
-    std::size_t widest_size = 0;
+    std::uint64_t widest_size = 0;
     for (std::uint32_t child = node + 1; child < doc.end[node]; child = doc.end[child]) {
       if (!is_element(doc.nodes[child]) || is_never_text(doc.nodes[child]) || hidden.covers(child, doc.end[child]))
         continue;
-      std::string words = words_between(doc, child, doc.end[child], hidden);
-      if (words.size() > widest_size) {
+      const std::uint64_t size = size_of(child);
+      if (size > widest_size) {
         widest = child;
-        widest_size = words.size();
+        widest_size = size;
       }
-      if (words.size() * 3 >= total && words.size() >= kLayoutCopyMinChars) big.emplace_back(child, std::move(words));
+      if (size * 3 >= total && size >= kLayoutCopyMinChars)
+        big.emplace_back(child, words_between(doc, child, doc.end[child], hidden));
     }
     bool found = false;
     for (std::size_t k = 0; k < big.size(); ++k) {

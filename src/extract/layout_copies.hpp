@@ -17,11 +17,13 @@ namespace tosdiff {
 
 // The subtrees of `root` that only repeat the content beside them, to be left out: going down
 // from `root` while one child holds nine tenths of its text, a child holding a third or more of
-// it whose text (the words of its visible text nodes) is the very text of an earlier such
-// child, or of all its siblings together; at least kLayoutCopyMinChars characters; the copy
-// or the child it repeats marked as shown at some screen widths only (a breakpoint's class,
-// aria-hidden). `hidden` (finished): subtrees already left out.
+// it (at least kLayoutCopyMinChars characters; sizes from `prefix`, text_prefix_sums in
+// main_content.hpp) whose words (those of its visible text nodes) are the very words of an
+// earlier such child, or of all its siblings together; the copy or the child it repeats marked
+// as shown at some screen widths only (a breakpoint's class, aria-hidden). `hidden`
+// (finished): subtrees already left out.
 inline constexpr std::size_t kLayoutCopyMinChars = 200;
-std::vector<Interval> layout_copies(const FlatDocument& doc, std::uint32_t root, const IntervalSet& hidden);
+std::vector<Interval> layout_copies(const FlatDocument& doc, std::uint32_t root, const IntervalSet& hidden,
+                                    const std::vector<std::uint64_t>& prefix);
 
 }  // namespace tosdiff

@@ -123,7 +123,7 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   hidden.finish();
   // A layout's second copy of the content found, left out before its edges are measured.
   if (found && options.strip_boilerplate) {
-    const std::vector<Interval> copies = layout_copies(doc, *found, hidden);
+    const std::vector<Interval> copies = layout_copies(doc, *found, hidden, prefix);
     for (const Interval& iv : copies) {
       hidden.add(iv.begin, iv.end);
       removed.add(iv.begin, iv.end);

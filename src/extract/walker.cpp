@@ -12,7 +12,6 @@
 #include "tosdiff/extract/email_protection.hpp"
 #include "tosdiff/extract/selector.hpp"
 #include "tosdiff/extract/text_builder.hpp"
-#include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/url.hpp"
 
 namespace tosdiff {
@@ -138,7 +137,7 @@ class Walker {
     Frame& frame = stack_.back();
     if (frame.role == Role::cell) ++cells_open_;
     if (frame.role == Role::row) ++rows_open_;
-    if (frame.role == Role::heading) heading_starts_.push_back(i);
+    if (frame.role == Role::heading) ++headings_open_;
     if (frame.role == Role::list) lists_.push_back(&frame);
     builder_.enter(frame);
   }
@@ -148,7 +147,7 @@ class Walker {
     builder_.exit(frame);
     if (frame.role == Role::cell) --cells_open_;
     if (frame.role == Role::row) --rows_open_;
-    if (frame.role == Role::heading) heading_starts_.pop_back();
+    if (frame.role == Role::heading) --headings_open_;
     if (frame.role == Role::list) lists_.pop_back();
     if (frame.is_table) tables_.pop_back();
     stack_.pop_back();
@@ -172,50 +171,9 @@ class Walker {
     if (removed_.covers(i, end)) return true;
     const GumboNode* node = doc_.nodes[i];
     if (is_never_text(node)) return true;  // hidden elements to drop are in removed_
-    if (is_control_beside_title(i)) return true;
     // What a declaration selected is never furniture itself, whatever it is named.
     if (std::binary_search(roots_.begin(), roots_.end(), i)) return false;
     return options_.strip_boilerplate && rules_.is_boilerplate(doc_, i);
-  }
-
-  // A button in a heading beside the heading's own words ("Services [Copy link]", "[+] Fees"):
-  // the page's control, not the title's words (metamorphic bench: "ServicesCopy link" in every
-  // heading). A control's label: marks without a letter ("+", "#", "↗") or a link's or a
-  // share's verb ("Copy link", "Share"), no accordion's state (aria-expanded, aria-controls:
-  // an accordion's button holds the title, "4. [Limitation of Liability]"), and the heading has
-  // words beside it.
-  bool is_control_beside_title(std::uint32_t i) const {
-    if (heading_starts_.empty()) return false;
-    const GumboNode* node = doc_.nodes[i];
-    const char* role = attribute(node, "role");
-    if (node->v.element.tag != GUMBO_TAG_BUTTON && !(role && std::string_view(role) == "button")) return false;
-    if (attribute(node, "aria-expanded") || attribute(node, "aria-controls")) return false;
-    std::string label;
-    bool words_beside = false;
-    const std::uint32_t heading = heading_starts_.back();
-    for (std::uint32_t k = heading + 1; k < doc_.end[heading]; ++k) {
-      const GumboNode* inner = doc_.nodes[k];
-      if (is_element(inner)) {
-        if (is_never_text(inner) || removed_.covers(k, doc_.end[k])) k = doc_.end[k] - 1;
-        continue;
-      }
-      if (inner->type != GUMBO_NODE_TEXT) continue;  // whitespace-only text is GUMBO_NODE_WHITESPACE
-      if (k >= i && k < doc_.end[i]) (label += inner->v.text.text) += ' ';
-      else words_beside = true;
-    }
-    if (!words_beside) return false;
-    static constexpr std::string_view kControlLabels[] = {
-        "copy link", "copy", "link", "share", "permalink", "copy url", "copy section link", "link to this section",
-        "copier le lien", "partager", "link kopieren", "teilen", "copiar enlace", "compartir", "copia link",
-        "condividi", "copiar link", "partilhar", "link kopi\xC3\xABren", "delen"};
-    const std::string lower = ascii_lower(std::string(trim(label)));
-    // Letters: ASCII ones, and the lead bytes of Latin, Greek, Cyrillic... (U+00C0..U+07FF) and
-    // of CJK, kana and Hangul (U+3000..U+DFFF); symbols, arrows and emoji are no letters.
-    const bool letters = std::any_of(lower.begin(), lower.end(), [](char c) {
-      const unsigned char byte = static_cast<unsigned char>(c);
-      return is_ascii_letter(c) || (byte >= 0xC3 && byte <= 0xDF) || (byte >= 0xE3 && byte <= 0xED);
-    });
-    return !letters || std::find(std::begin(kControlLabels), std::end(kControlLabels), lower) != std::end(kControlLabels);
   }
 
   Frame frame_for(std::uint32_t i) {
@@ -223,7 +181,7 @@ class Walker {
     Frame frame;
     frame.end = doc_.end[i];
     const GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_BR && !heading_starts_.empty()) {
+    if (tag == GUMBO_TAG_BR && headings_open_ > 0) {
       // A heading is one title however its lines wrap: a break only some screens show
       // ("Last updated:<br class=\"hidden md:block\"> May 19, 2026") does not make two
       // headings of it (metamorphic bench: the date read apart from its label).
@@ -312,8 +270,7 @@ class Walker {
   std::deque<Frame> stack_;
   std::vector<Frame*> lists_;
   std::vector<bool> tables_;  // open tables, innermost last: true for a layout table
-  int cells_open_ = 0, rows_open_ = 0;
-  std::vector<std::uint32_t> heading_starts_;  // open headings' positions, innermost last
+  int cells_open_ = 0, rows_open_ = 0, headings_open_ = 0;
 };
 
 }  // namespace
