@@ -368,6 +368,44 @@ TEST_F(HeldBack, APartTakenAwayForGoodIsAChangeOnceStable) {
   EXPECT_EQ(edited["status"], "changed") << edited.dump(2);
 }
 
+// Metamorphic bench: a dating page's table of two columns with a row of one cell. The archive
+// reads such a row back as a paragraph; the fresh page's text was compared in its own form, so
+// a part caught as "Loading…" was a change, not a part missing.
+std::string page_with_one_cell_rows(const std::string& part_three) {
+  std::string body = "<html><body><main><h1>Privacy</h1>";
+  for (int r = 1; r <= 6; ++r) {
+    body += "<section><h2>Part " + std::to_string(r) + "</h2>";
+    if (r == 3 && !part_three.empty()) {
+      body += part_three + "</section>";
+      continue;
+    }
+    for (const char* p : kPolicyEn) body += std::string("<p>") + p + " It applies in region " + std::to_string(r) + ".</p>";
+    body += "<table><tr><td>Payments</td><td>Kept for six years</td></tr><tr><td>We keep the other records of region " +
+            std::to_string(r) + " for two years.</td></tr></table></section>";
+  }
+  return body + "</main></body></html>";
+}
+
+TEST_F(HeldBack, APartCaughtLoadingBesideTablesOfOneCellIsHeld) {
+  serve_html(page_with_one_cell_rows(""));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  std::string loading = page_with_one_cell_rows("");
+  const std::size_t from = loading.find("<section><h2>Part 3</h2>");
+  const std::size_t to = loading.find("<section><h2>Part 4</h2>");
+  loading.replace(from, to - from, "<div aria-busy=\"true\"><p>Loading\xE2\x80\xA6</p></div>");
+  serve_html(loading);
+  json held = check_at("2026-03-01T12:00:00Z");
+  EXPECT_EQ(held["error"]["kind"], "suspicious_shrink") << held.dump(2);
+  EXPECT_EQ(versions(), 1u);
+  // Twin: a one-cell row's words changed is news at once.
+  std::string edited = page_with_one_cell_rows("");
+  edited.replace(edited.find("records of region 5 for two years"), 33, "records of region 5 for ten years");
+  serve_html(edited);
+  json changed = check_at("2026-03-02T00:00:00Z");
+  EXPECT_EQ(changed["status"], "changed") << changed.dump(2);
+  EXPECT_EQ(changed["significance"], "substantive") << changed.dump(2);
+}
+
 // A replay: a cookie policy rewritten as a fifth of its length, in plain words (no legal
 // vocabulary, little of the old one's), under the same title. Held back, then adopted once
 // stable over a day; a page under another title with the same words stays held (the twin).
@@ -504,6 +542,53 @@ TEST_F(HeldBack, AStaleSelectorOnARewrittenPolicyFindsTheRewrite) {
   EXPECT_EQ(adopted["status"], "changed") << adopted.dump(2);
   EXPECT_EQ(adopted["significance"], "substantive") << adopted.dump(2);
   EXPECT_EQ(versions(), 2u);
+}
+
+// A page whose selector matched nothing from the first check (metamorphic bench: a dating
+// site's terms in an accordion): the text is its main content, a title above a panel and a box
+// of links below. `extra` goes after the panel, inside the main content.
+std::string accordion_page(const std::string& panel_class, const std::string& extra = "",
+                           const std::string& wrapper = "") {
+  std::string body = "<html><body><main><h1>Legal</h1><p class=\"panel-title\">2026 Terms of Service</p>";
+  body += wrapper.empty() ? "" : "<div class=\"" + wrapper + "\"><div>";
+  body += "<div class=\"" + panel_class + "\">";
+  for (std::size_t r = 0; r < 2; ++r)
+    for (const char* p : kPolicyEn) body += std::string("<p>") + p + "</p>";
+  body += "</div>";
+  body += wrapper.empty() ? "" : "</div></div>";
+  body += extra + "<div class=\"links\">";
+  for (const char* link : {"Privacy", "Cookies", "Safety", "Careers", "Press", "Blog", "Help", "Status"})
+    body += std::string("<a href=\"/") + link + "\">" + link + " centre</a> ";
+  return body + "</div></main></body></html>";
+}
+
+TEST_F(HeldBack, AStaleSelectorReadsTheSamePartOfThePageOnEveryCheck) {
+  declare_select(".main-content");
+  serve_html(accordion_page("panel-body"));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  // Wrappers put around the panel: the same text (it was the panel alone, "−2026 Terms of
+  // Service", the page's title gone).
+  serve_html(accordion_page("panel-body", "", "p-accordion-content"));
+  json same = check_at("2026-03-01T12:00:00Z");
+  EXPECT_EQ(same["status"], "unchanged") << same.dump(2);
+  // A section put after the panel, in the main content: seen.
+  serve_html(accordion_page("panel-body", "<h2>Binding arbitration</h2><p>Any dispute will be resolved by binding "
+                                          "individual arbitration, and you waive your right to a jury trial.</p>"));
+  json added = check_at("2026-03-02T00:00:00Z");
+  EXPECT_EQ(added["status"], "changed") << added.dump(2);
+  EXPECT_EQ(added["significance"], "substantive") << added.dump(2);
+}
+
+TEST_F(HeldBack, ASelectorThatStopsMatchingStillReadsItsOwnPartOfThePage) {
+  // Twin: the archived text was the selector's part of the page; its class renamed, that part
+  // is read, not the main content around it (a title and links the archive never had).
+  declare_select(".panel-body");
+  serve_html(accordion_page("panel-body"));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(accordion_page("panel-body-v2"));
+  json renamed = check_at("2026-03-01T12:00:00Z");
+  EXPECT_EQ(renamed["status"], "unchanged") << renamed.dump(2);
+  EXPECT_NE(renamed.dump().find("found the text itself"), std::string::npos) << renamed.dump(2);
 }
 
 TEST_F(HeldBack, AStaleSelectorOnAPageInAnotherLanguageThatIsNotTheDocumentIsNoMatch) {

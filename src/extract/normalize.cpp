@@ -27,6 +27,11 @@ namespace {
 // rewritten, when its selector is stale and nothing on it resembles the archived text.
 constexpr std::size_t kRewriteLegalMarkers = 3;
 
+// A page's main content that reads this close to the archived text (word F1) is still the
+// document when its selector matched nothing: an edit changes a few percent of the words, a
+// site's menus around the text a tenth or more.
+constexpr double kMainContentStillTheDocument = 0.9;
+
 // A spec that matched nothing as written, tried once more with its classes' build hashes read
 // by their stable part (class_hashes.hpp); the report names it when that matched.
 bool add_by_stable_classes(const FlatDocument& doc, const CompiledSpec& spec, IntervalSet& set,
@@ -40,6 +45,60 @@ bool add_by_stable_classes(const FlatDocument& doc, const CompiledSpec& spec, In
     if (std::find(named.begin(), named.end(), spec.description) == named.end()) named.push_back(spec.description);
   }
   return true;
+}
+
+// What the text is read from: the selected (or found) elements and those left out.
+struct Picked {
+  IntervalSet included, removed;
+  std::vector<std::uint32_t> roots;
+  bool whole_page = false;
+  std::optional<std::uint32_t> found;  // the content, when found rather than selected
+};
+
+// `picked` with the content found at `root` (no selector matched, or none given).
+Picked found_at(const FlatDocument& doc, const Picked& picked, std::uint32_t root) {
+  Picked out = picked;
+  out.included.add(root, doc.end[root]);
+  out.roots.push_back(root);
+  out.whole_page = true;  // found, not selected: page furniture rules apply as without select
+  out.found = root;
+  return out;
+}
+
+// The text of what was picked: hidden elements, a layout's copies, the furniture around
+// content found and the declaration's `remove` left out.
+Text read_picked(const FlatDocument& doc, const NormalizeOptions& options, const std::vector<CompiledSpec>& remove,
+                 const std::vector<std::uint64_t>& prefix, Picked picked) {
+  auto& [included, removed, roots, whole_page, found] = picked;
+  std::sort(roots.begin(), roots.end());
+  included.finish();
+  // Hidden elements are weighed against the content (hidden_elements.hpp), before the
+  // furniture around found content is measured without them.
+  IntervalSet hidden;
+  for (const Interval& iv : hidden_to_drop(doc, included, prefix)) {
+    hidden.add(iv.begin, iv.end);
+    removed.add(iv.begin, iv.end);
+  }
+  hidden.finish();
+  // A layout's second copy of the content found, left out before its edges are measured.
+  if (found && options.strip_boilerplate) {
+    const std::vector<Interval> copies = layout_copies(doc, *found, hidden, prefix);
+    for (const Interval& iv : copies) {
+      hidden.add(iv.begin, iv.end);
+      removed.add(iv.begin, iv.end);
+    }
+    if (!copies.empty()) hidden.finish();
+  }
+  if (found && options.strip_boilerplate) remove_edge_furniture(doc, *found, hidden, removed);
+  for (const CompiledSpec& spec : remove) {
+    if (!add_matches(doc, spec, removed, nullptr)) add_by_stable_classes(doc, spec, removed, nullptr, options);
+  }
+  removed.finish();
+  // Selecting the whole body is no selection at all: treat the page like one without.
+  if (std::optional<std::uint32_t> body = doc.body; body && included.covers(*body, doc.end[*body]))
+    whole_page = true;
+  BoilerplateRules rules(whole_page);
+  return walk_text(doc, options, included, removed, roots, rules);
 }
 
 }  // namespace
@@ -88,59 +147,37 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
     }
   }
   const auto prefix = text_prefix_sums(doc);
-  std::optional<std::uint32_t> found;  // the content, when found rather than selected
-  bool maybe_rewritten = false;         // found as the main content: must read as the document
+  Picked picked{std::move(included), std::move(removed), std::move(roots), whole_page, std::nullopt};
+  bool maybe_rewritten = false;  // found as the main content: must read as the document
+  Text text;
   if (whole_page || fell_back) {
-    std::optional<std::uint32_t> root;
-    if (fell_back && !options.anchor_text.empty()) {
-      root = find_anchored_content(doc, options.anchor_text, prefix);
-      if (!root) {
-        // No part of the page has the archived text's words: the document translated (a
-        // site's selectors often differ by language) or rewritten (a new policy on a
-        // redesigned page) shares few of them. Its main content, if it reads as the archived
-        // text translated, or as legal prose of its own (a rewrite: then compared as usual,
-        // and a collapse or another page is held back by the checks that follow).
-        root = find_main_content(doc, prefix);
-        maybe_rewritten = true;
-      }
-    } else {
-      root = find_main_content(doc, prefix);
+    const std::uint32_t main_content = find_main_content(doc, prefix);
+    std::optional<std::uint32_t> anchored;
+    if (fell_back && !options.anchor_text.empty()) anchored = find_anchored_content(doc, options.anchor_text, prefix);
+    // No part of the page has the archived text's words: the document translated (a site's
+    // selectors often differ by language) or rewritten (a new policy on a redesigned page)
+    // shares few of them. Its main content, if it reads as the archived text translated, or
+    // as legal prose of its own (a rewrite: then compared as usual, and a collapse or another
+    // page is held back by the checks that follow).
+    maybe_rewritten = fell_back && !options.anchor_text.empty() && !anchored;
+    text = read_picked(doc, options, *remove, prefix, found_at(doc, picked, main_content));
+    // The main content is what a check without an archived text took (the first, and every
+    // re-read of a version's page): kept while it reads as the archived text and has archived
+    // words the element most like it lacks, so that a stale selector reads the same part of
+    // the page on every check, and what the page puts around that element is seen
+    // (metamorphic bench: a section put at the end of a page whose selector matched nothing
+    // was missed, the previous page read again "with new rules"). When the archived text was
+    // that element's (the selector's own part of the page), the element.
+    if (anchored && *anchored != main_content) {
+      Text closest = read_picked(doc, options, *remove, prefix, found_at(doc, picked, *anchored));
+      const WordMatch main_match = word_match(text, options.anchor_text);
+      if (main_match.f1 < kMainContentStillTheDocument ||
+          main_match.recall <= word_match(closest, options.anchor_text).recall)
+        text = std::move(closest);
     }
-    included.add(*root, doc.end[*root]);
-    roots.push_back(*root);
-    whole_page = true;  // found, not selected: page furniture rules apply as without select
-    found = root;
+  } else {
+    text = read_picked(doc, options, *remove, prefix, std::move(picked));
   }
-  std::sort(roots.begin(), roots.end());
-  included.finish();
-  // Hidden elements are weighed against the content (hidden_elements.hpp), before the
-  // furniture around found content is measured without them.
-  IntervalSet hidden;
-  for (const Interval& iv : hidden_to_drop(doc, included, prefix)) {
-    hidden.add(iv.begin, iv.end);
-    removed.add(iv.begin, iv.end);
-  }
-  hidden.finish();
-  // A layout's second copy of the content found, left out before its edges are measured.
-  if (found && options.strip_boilerplate) {
-    const std::vector<Interval> copies = layout_copies(doc, *found, hidden, prefix);
-    for (const Interval& iv : copies) {
-      hidden.add(iv.begin, iv.end);
-      removed.add(iv.begin, iv.end);
-    }
-    if (!copies.empty()) hidden.finish();
-  }
-  if (found && options.strip_boilerplate) remove_edge_furniture(doc, *found, hidden, removed);
-  for (const CompiledSpec& spec : *remove) {
-    if (!add_matches(doc, spec, removed, nullptr)) add_by_stable_classes(doc, spec, removed, nullptr, options);
-  }
-  removed.finish();
-  // Selecting the whole body is no selection at all: treat the page like one without.
-  if (std::optional<std::uint32_t> body = doc.body; body && included.covers(*body, doc.end[*body]))
-    whole_page = true;
-
-  BoilerplateRules rules(whole_page);
-  Text text = walk_text(doc, options, included, removed, roots, rules);
   bool translated = false;
   if (maybe_rewritten) {
     translated = reads_as_translation(parse_text(options.anchor_text), text);
