@@ -270,22 +270,4 @@ std::size_t word_count(const Text& text) {
   return total;
 }
 
-WordMatch word_match(const Text& text, std::string_view anchor) {
-  WordCounts text_words, anchor_words;
-  std::size_t text_total = 0, anchor_total = 0;
-  for (const Block& block : text.blocks) count_words(block.text, text_words, text_total);
-  count_words(anchor, anchor_words, anchor_total);
-  WordMatch match;
-  if (text_total == 0 || anchor_total == 0) return match;
-  std::size_t overlap = 0;
-  for (const auto& [word, n] : text_words) {
-    auto it = anchor_words.find(word);
-    if (it != anchor_words.end()) overlap += static_cast<std::size_t>(std::min(n, it->second));
-  }
-  match.precision = static_cast<double>(overlap) / static_cast<double>(text_total);
-  match.recall = static_cast<double>(overlap) / static_cast<double>(anchor_total);
-  if (overlap > 0) match.f1 = 2 * match.precision * match.recall / (match.precision + match.recall);
-  return match;
-}
-
 }  // namespace tosdiff

@@ -42,11 +42,4 @@ void remove_edge_furniture(const FlatDocument& doc, std::uint32_t root, const In
 // The words of `text` (runs of ASCII letters, digits and non-ASCII bytes).
 std::size_t word_count(const Text& text);
 
-// How well `text` reads as `anchor` (a rendered text), by their word counts: the share of
-// text's words that are anchor's (precision), of anchor's that text has (recall), and F1.
-struct WordMatch {
-  double precision = 0, recall = 0, f1 = 0;
-};
-WordMatch word_match(const Text& text, std::string_view anchor);
-
 }  // namespace tosdiff

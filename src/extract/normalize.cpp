@@ -27,11 +27,6 @@ namespace {
 // rewritten, when its selector is stale and nothing on it resembles the archived text.
 constexpr std::size_t kRewriteLegalMarkers = 3;
 
-// A page's main content that reads this close to the archived text (word F1) is still the
-// document when its selector matched nothing: an edit changes a few percent of the words, a
-// site's menus around the text a tenth or more.
-constexpr double kMainContentStillTheDocument = 0.9;
-
 // A spec that matched nothing as written, tried once more with its classes' build hashes read
 // by their stable part (class_hashes.hpp); the report names it when that matched.
 bool add_by_stable_classes(const FlatDocument& doc, const CompiledSpec& spec, IntervalSet& set,
@@ -151,29 +146,33 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
   bool maybe_rewritten = false;  // found as the main content: must read as the document
   Text text;
   if (whole_page || fell_back) {
-    const std::uint32_t main_content = find_main_content(doc, prefix);
-    std::optional<std::uint32_t> anchored;
-    if (fell_back && !options.anchor_text.empty()) anchored = find_anchored_content(doc, options.anchor_text, prefix);
-    // No part of the page has the archived text's words: the document translated (a site's
-    // selectors often differ by language) or rewritten (a new policy on a redesigned page)
-    // shares few of them. Its main content, if it reads as the archived text translated, or
-    // as legal prose of its own (a rewrite: then compared as usual, and a collapse or another
-    // page is held back by the checks that follow).
-    maybe_rewritten = fell_back && !options.anchor_text.empty() && !anchored;
-    text = read_picked(doc, options, *remove, prefix, found_at(doc, picked, main_content));
-    // The main content is what a check without an archived text took (the first, and every
-    // re-read of a version's page): kept while it reads as the archived text and has archived
-    // words the element most like it lacks, so that a stale selector reads the same part of
-    // the page on every check, and what the page puts around that element is seen
-    // (metamorphic bench: a section put at the end of a page whose selector matched nothing
-    // was missed, the previous page read again "with new rules"). When the archived text was
-    // that element's (the selector's own part of the page), the element.
-    if (anchored && *anchored != main_content) {
-      Text closest = read_picked(doc, options, *remove, prefix, found_at(doc, picked, *anchored));
-      const WordMatch main_match = word_match(text, options.anchor_text);
-      if (main_match.f1 < kMainContentStillTheDocument ||
-          main_match.recall <= word_match(closest, options.anchor_text).recall)
-        text = std::move(closest);
+    std::optional<std::uint32_t> root;
+    if (fell_back && !options.anchor_text.empty()) {
+      root = find_anchored_content(doc, options.anchor_text, prefix);
+      if (!root) {
+        // No part of the page has the archived text's words: the document translated (a
+        // site's selectors often differ by language) or rewritten (a new policy on a
+        // redesigned page) shares few of them. Its main content, if it reads as the archived
+        // text translated, or as legal prose of its own (a rewrite: then compared as usual,
+        // and a collapse or another page is held back by the checks that follow).
+        root = find_main_content(doc, prefix);
+        maybe_rewritten = true;
+      }
+    } else {
+      root = find_main_content(doc, prefix);
+    }
+    text = read_picked(doc, options, *remove, prefix, found_at(doc, picked, *root));
+    // A selector that matches nothing on a page without an archived text: the part of the
+    // page the next checks will find by the text this one archives (the element most like
+    // it), so that the first check and the next read the same part (a page's title above the
+    // panel holding its terms: the first check read both, the next the panel alone, an alert
+    // of the title gone). Elements are matched by all their words, the text has the visible
+    // ones: a few rounds, until the element found is the one read.
+    for (int round = 0; fell_back && options.anchor_text.empty() && round < 4; ++round) {
+      const auto closest = find_anchored_content(doc, render_text(text), prefix);
+      if (!closest || *closest == *root) break;
+      root = closest;
+      text = read_picked(doc, options, *remove, prefix, found_at(doc, picked, *root));
     }
   } else {
     text = read_picked(doc, options, *remove, prefix, std::move(picked));
