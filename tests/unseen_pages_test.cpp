@@ -695,5 +695,39 @@ TEST(UnseenPagesFurniture, TextClippedToNothingAndAnAccessibilityOverlayAreFurni
             std::string::npos);
 }
 
+// ---- a consent manager's placeholder where an embed would be (twenty-fifth session) -----------------
+
+TEST(UnseenPagesFurniture, AnEmbedsConsentPlaceholderIsFurniture) {
+  const std::string first = "<h1>Privacy</h1><h2>Cookies</h2><p>We use cookies to keep you signed in.</p>";
+  const std::string second = "<h2>Videos</h2><p>Our help videos are hosted by a third party.</p>";
+  const std::string plain = read_page("<html><body><main>" + first + second + "</main></body></html>");
+  for (const char* placeholder :
+       {"<div class=\"cookieconsent-optout-marketing\"><p>Please <a href=\"javascript:Cookiebot.renew()\">accept "
+        "marketing-cookies</a> to watch this video.</p></div>",
+        "<div class=\"uc-embedding-container\"><h3>We need your consent to load the YouTube Video service!</h3><p>We "
+        "use a third party service to embed video content that may collect data about your activity.</p><button "
+        "class=\"uc-embedding-accept\">Accept</button></div>",
+        "<div class=\"video-embed consent-placeholder\"><p>This video is hosted by YouTube. Accept marketing cookies "
+        "to watch it.</p><button type=\"button\">Load video</button></div>"}) {
+    EXPECT_EQ(read_page("<html><body><main>" + first + placeholder + second + "</main></body></html>"), plain)
+        << placeholder;
+  }
+  // Twins: a policy's own section on consent, a cookie table's row naming the manager, and a
+  // box named a placeholder that holds a policy's worth of text.
+  EXPECT_NE(read_page("<html><body><main>" + first + "<div class=\"cookie-consent-section\"><p>Accept marketing "
+                      "cookies to watch embedded videos; YouTube then sets its own cookies.</p></div>" + second +
+                      "</main></body></html>").find("YouTube then sets"),
+            std::string::npos);
+  EXPECT_NE(read_page("<html><body><main>" + first + "<table><tr class=\"cookie-blocker-row\"><td>CookieConsent</td>"
+                      "<td>Cookiebot</td><td>Stores your consent state</td></tr></table>" + second + "</main></body></html>")
+                .find("Stores your consent state"),
+            std::string::npos);
+  std::string long_text;
+  for (int i = 0; i < 12; ++i) long_text += "<p>We share viewing data with the video host when you press play.</p>";
+  EXPECT_NE(read_page("<html><body><main>" + first + "<div class=\"consent-placeholder\">" + long_text + "</div>" +
+                      second + "</main></body></html>").find("press play"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -384,6 +384,26 @@ bool is_accessibility_widget(const FlatDocument& doc, std::uint32_t position, st
          text_length(doc, position, kWidgetMaxText) <= kWidgetMaxText;
 }
 
+// A consent manager's placeholder where an embedded video or map would be, there or not with
+// the consent the rendering had ("Please accept marketing-cookies to watch this video"): by
+// the names Cookiebot, Usercentrics, Complianz and Borlabs give it, or a name saying both
+// consent and placeholder (metamorphic bench: an alert on 27 of 30 dating pages). Small; a
+// cookie table's row or cell is the policy's.
+bool is_consent_placeholder(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
+  constexpr std::size_t kPlaceholderMaxText = 600;
+  switch (doc.nodes[position]->v.element.tag) {
+    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
+      return false;
+    default:
+      break;
+  }
+  const bool named = contains_any(names, {"cookieconsent-optout", "uc-embedding", "cmplz-placeholder",
+                                          "borlabs-cookie-content-blocker", "brlbs-cmpnt-content-blocker"}) ||
+                     (contains_any(names, {"consent", "cookie"}) &&
+                      contains_any(names, {"placeholder", "blocker"}));
+  return named && text_length(doc, position, kPlaceholderMaxText) <= kPlaceholderMaxText;
+}
+
 // Text the page clips to nothing in its own style attribute, as screen-reader helpers do
 // without a class: a clip of no area ("clip: rect(0 0 0 0)", "rect(1px, 1px, 1px, 1px)"), a
 // clip path inset by half, or a box of one pixel that hides what overflows it (metamorphic
@@ -465,7 +485,7 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
     if (is_screen_reader_text(names)) return true;
     if (is_breadcrumb_share_newsletter(doc, position, names)) return true;
     if (is_chat_widget(doc, position, names) || is_announcement_bar(doc, position, names) ||
-        is_accessibility_widget(doc, position, names))
+        is_accessibility_widget(doc, position, names) || is_consent_placeholder(doc, position, names))
       return true;
   }
   if (is_skip_or_top_link(doc, position, names)) return true;
