@@ -729,5 +729,37 @@ TEST(UnseenPagesFurniture, AnEmbedsConsentPlaceholderIsFurniture) {
             std::string::npos);
 }
 
+TEST(UnseenPagesFurniture, ABannerOfferingTheReadersCountrysSiteIsFurniture) {
+  const std::string heading = "<h2>Who we are</h2><p>Lumen Ltd runs the service from Dublin.</p>";
+  const std::string plain = read_page("<html><body><main><h1>Privacy</h1>" + heading + "</main></body></html>");
+  for (const char* banner :
+       {"<div class=\"geo-banner\"><p>It looks like you are visiting from Germany. Would you like to go to the German "
+        "site?</p><a href=\"/de\">Go to the German site</a><button>Stay here</button></div>",
+        "<div><p>Vous semblez \xC3\xAAtre en France. Voulez-vous consulter le site fran\xC3\xA7ais ?</p><a href=\"/fr\">"
+        "Continuer en fran\xC3\xA7ais</a></div>"}) {
+    // Above the document's first heading, in the box that holds it (the box is not the banner).
+    EXPECT_EQ(read_page("<html><body><main><h1>Privacy</h1><div class=\"header\">" + std::string(banner) + heading +
+                        "</div></main></body></html>"),
+              plain)
+        << banner;
+  }
+  // Twins: the guess saying which terms apply, a box that goes on with the document's words,
+  // and a guess with no link to go anywhere.
+  EXPECT_NE(read_page("<html><body><main><h1>Privacy</h1><div><p>It looks like you are in the EEA: the EEA terms below "
+                      "apply to you.</p><a href=\"/eea\">Read the EEA version</a></div>" + heading + "</main></body></html>")
+                .find("EEA terms below"),
+            std::string::npos);
+  EXPECT_NE(read_page("<html><body><main><h1>Privacy</h1><div><p>It looks like you are visiting from Germany.</p><a "
+                      "href=\"/de\">German site</a><p>We keep your data in the European Union.</p></div>" + heading +
+                      "</main></body></html>")
+                .find("We keep your data"),
+            std::string::npos);
+  EXPECT_NE(read_page("<html><body><main><h1>Privacy</h1><div><p>It looks like you are visiting from a country where "
+                      "the service is not offered; your data stays on our servers.</p></div>" + heading +
+                      "</main></body></html>")
+                .find("not offered"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace tosdiff
