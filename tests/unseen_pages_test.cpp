@@ -761,5 +761,28 @@ TEST(UnseenPagesFurniture, ABannerOfferingTheReadersCountrysSiteIsFurniture) {
             std::string::npos);
 }
 
+TEST(UnseenPagesFurniture, AStatusPagesIndicatorIsFurniture) {
+  const std::string body = "<h1>Terms</h1><p>You may cancel your subscription at any time in your account settings.</p>";
+  const std::string plain = read_page("<html><body>" + body + "</body></html>");
+  EXPECT_EQ(read_page("<html><body>" + body + "<a class=\"footer-link\" href=\"https://status.lumen.example\"><span "
+                      "class=\"dot\"></span><span>Investigating elevated error rates</span></a></body></html>"),
+            plain);
+  EXPECT_EQ(read_page("<html><body>" + body + "<div class=\"status-indicator\">Partial outage</div></body></html>"), plain);
+  // Its line alone, wherever it is read.
+  const std::string doc = "# Terms\nYou may cancel your subscription at any time.\n";
+  EXPECT_FALSE(change_between(doc, doc + "All systems operational\n").substantive);
+  EXPECT_FALSE(change_between(doc + "All Systems Operational\n", doc + "Degraded Performance\n").substantive);
+  // Twins: a status page named in a sentence, a box named for the service's status that says
+  // what is owed, and a line about outages that is a term.
+  EXPECT_NE(read_page("<html><body>" + body + "<p>See <a href=\"https://status.lumen.example\">status.lumen.example</a> "
+                      "for outages.</p></body></html>").find("status.lumen.example for outages"),
+            std::string::npos);
+  EXPECT_NE(read_page("<html><body>" + body + "<div class=\"service-status\"><p>When the service is unavailable for more "
+                      "than four hours in a month, you are owed a credit of 10% of your monthly fee.</p></div></body></html>")
+                .find("owed a credit"),
+            std::string::npos);
+  EXPECT_TRUE(change_between(doc, doc + "Partial outages are credited at 10% of the monthly fee.\n").substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

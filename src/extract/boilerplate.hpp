@@ -5,7 +5,7 @@
 // modules (an embedded player with a line of pitch and a call to sign up, no heading, no digit),
 // a widget's passing message (a tooltip, a toast, a status line: short, no digit), a consent
 // manager's placeholder where an embedded video or map would be, a banner offering the site
-// of the country the reader seems to be in, and (when
+// of the country the reader seems to be in, a status page's indicator, and (when
 // the whole page is in play) the site's header, footer and sidebars, its copyright line and
 // its lists of links to its own places (site_furniture.hpp). Rules are generic (structure, ARIA roles, well-known
 // class and id words, consent managers' containers), never tied to one site, and guarded by
