@@ -836,6 +836,17 @@ TEST(PrecisionTableOfContents, AHeadingRemovedUnderATableThatStillNamesItIsTheOn
 
 // ---- the page's own controls and the document's head ---------------------------------------------
 
+// A docs site's feedback links and a product site's calls to act, alone on their line
+// (twenty-fifth session), and a clause that names them is no such line.
+TEST(PrecisionPageControl, ADocsSitesFeedbackLinkOrAProductSitesCallIsAControl) {
+  for (const char* label : {"Report an issue", "Share feedback", "Contact sales", "Get started", "Try it free",
+                            "Request a demo", "All systems operational"})
+    EXPECT_TRUE(is_page_control_label(label)) << label;
+  EXPECT_FALSE(is_page_control_label("Contact sales to get started with an enterprise agreement."));
+  EXPECT_FALSE(is_page_control_label("Report an issue within 30 days to receive a refund."));
+  EXPECT_FALSE(is_page_control_label("Try it free for 14 days; then we charge your card monthly."));
+}
+
 // A help centre's vote widget whose buttons the page dropped: its question and the count of
 // its answers on one line (metamorphic bench), and a clause about helpfulness is no such line.
 TEST(PrecisionPageControl, AFeedbackQuestionWithItsCountIsAControl) {

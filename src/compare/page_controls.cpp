@@ -127,6 +127,14 @@ const std::set<std::string>& furniture_phrases() {
       "scroll left scroll right", "previous slide", "next slide", "previous slide next slide", "previous page",
       "next page", "previous page next page", "colonne pr\xC3\xA9" "c\xC3\xA9" "dente", "colonne suivante", "colonne pr\xC3\xA9" "c\xC3\xA9" "dente colonne suivante",
       "cookie settings", "cookie preferences", "manage cookies", "manage cookie preferences",
+      // A docs page's feedback links and a product site's calls to act, alone on their line
+      // (AI providers' policies live on docs sites and product sites: "Report an issue",
+      // "Contact sales", "Try it free").
+      "share feedback", "give us feedback", "send us feedback", "report an issue", "report a problem",
+      "report an issue with this page", "suggest an edit", "suggest edits", "chat with us", "contact sales",
+      "talk to sales", "talk to an expert", "get started", "get started for free", "get started free", "try it free",
+      "try for free", "try it now", "start for free", "start free trial", "start your free trial", "request a demo",
+      "book a demo", "get a demo",
       // A status page's indicator at the foot of a page, saying how the service does today
       // (metamorphic bench: without selectors, an alert on 25 of 63 dating pages).
       "all systems operational", "all systems normal", "all services are online", "all services online",
