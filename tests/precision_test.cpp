@@ -836,15 +836,18 @@ TEST(PrecisionTableOfContents, AHeadingRemovedUnderATableThatStillNamesItIsTheOn
 
 // ---- the page's own controls and the document's head ---------------------------------------------
 
-// A docs site's feedback links and a product site's calls to act, alone on their line
-// (twenty-fifth session), and a clause that names them is no such line.
+// A docs site's feedback links, search box and menus, and a product site's calls to act, alone on
+// their line (twenty-fifth session), and a clause that names them is no such line.
 TEST(PrecisionPageControl, ADocsSitesFeedbackLinkOrAProductSitesCallIsAControl) {
   for (const char* label : {"Report an issue", "Share feedback", "Contact sales", "Get started", "Try it free",
-                            "Request a demo", "All systems operational"})
+                            "Request a demo", "All systems operational", "Search docs", "\xE2\x8C\x98K", "Ctrl K",
+                            "Menu", "Dark mode"})
     EXPECT_TRUE(is_page_control_label(label)) << label;
   EXPECT_FALSE(is_page_control_label("Contact sales to get started with an enterprise agreement."));
   EXPECT_FALSE(is_page_control_label("Report an issue within 30 days to receive a refund."));
   EXPECT_FALSE(is_page_control_label("Try it free for 14 days; then we charge your card monthly."));
+  EXPECT_FALSE(is_page_control_label("Ctrl K opens the archive of the messages we keep for 30 days."));
+  EXPECT_FALSE(is_page_control_label("Menu prices include VAT."));
 }
 
 // A help centre's vote widget whose buttons the page dropped: its question and the count of

@@ -135,6 +135,9 @@ const std::set<std::string>& furniture_phrases() {
       "talk to sales", "talk to an expert", "get started", "get started for free", "get started free", "try it free",
       "try for free", "try it now", "start for free", "start free trial", "start your free trial", "request a demo",
       "book a demo", "get a demo",
+      // A docs site's search box and menus, its theme switch.
+      "search docs", "search the docs", "search documentation", "open menu", "close menu", "menu", "expand",
+      "collapse", "dark mode", "light mode", "toggle theme", "manage consent",
       // A status page's indicator at the foot of a page, saying how the service does today
       // (metamorphic bench: without selectors, an alert on 25 of 63 dating pages).
       "all systems operational", "all systems normal", "all services are online", "all services online",
@@ -422,7 +425,13 @@ bool is_drawn_rule(std::string_view block_text) {
 }
 
 bool is_keyboard_shortcut(std::string_view block_text) {
-  const std::string text = tosdiff::ascii_lower(trim(block_text));
+  std::string text = tosdiff::ascii_lower(trim(block_text));
+  // A search box's hint: "⌘K", "Ctrl K" (docs sites), written with a space or nothing for '+'.
+  static constexpr std::string_view kCommand = "\xE2\x8C\x98";
+  if (text.rfind(kCommand, 0) == 0 && text.size() > kCommand.size() && text[kCommand.size()] != '+')
+    text.insert(kCommand.size(), text[kCommand.size()] == ' ' ? "" : "+");
+  for (std::string_view key : {"ctrl ", "cmd ", "\xE2\x8C\x98 "})
+    if (text.rfind(key, 0) == 0 && text.find('+') == std::string::npos) text[key.size() - 1] = '+';
   std::size_t plus = text.find('+');
   if (plus == std::string::npos) return false;
   const std::string key = text.substr(0, plus);
