@@ -784,5 +784,32 @@ TEST(UnseenPagesFurniture, AStatusPagesIndicatorIsFurniture) {
   EXPECT_TRUE(change_between(doc, doc + "Partial outages are credited at 10% of the monthly fee.\n").substantive);
 }
 
+// A page whose selector stopped matching, found again by its archived text: no-break spaces put
+// between its words are spaces (metamorphic bench: a stale selector's page read another element,
+// "+ # Legal", when a few of its spaces became no-break ones).
+TEST(UnseenPagesFallback, NoBreakSpacesDoNotHideTheDocumentFromItsArchivedText) {
+  std::string panel;
+  for (int i = 1; i <= 6; ++i)
+    panel += "<p>Clause " + std::to_string(i) + ": the members of the service keep the rights to their photos and "
+             "messages, and may delete them at any time from the settings of the service.</p>";
+  const auto page = [&](const std::string& body) {
+    return "<html><body><main><h1>Legal</h1><p>Terms of Service of the service</p><div class=\"panel\">" + body +
+           "</div><p><a href=\"/privacy\">Privacy of the service</a> <a href=\"/terms\">Terms of the service</a></p>"
+           "</main></body></html>";
+  };
+  NormalizeOptions selected;
+  selected.select = {std::string(".panel")};
+  const std::string archived = read_page(page(panel), selected);
+  NormalizeOptions stale;
+  stale.select = {std::string(".panel-v2")};
+  stale.fallback_on_no_match = true;
+  stale.anchor_text = archived;
+  std::string spaced = panel;
+  for (std::size_t at = spaced.find(" the "); at != std::string::npos; at = spaced.find(" the ", at + 1))
+    spaced.replace(at, 1, "\xC2\xA0");
+  EXPECT_EQ(read_page(page(panel), stale), archived);
+  EXPECT_EQ(read_page(page(spaced), stale), archived);
+}
+
 }  // namespace
 }  // namespace tosdiff
