@@ -837,17 +837,26 @@ TEST(PrecisionTableOfContents, AHeadingRemovedUnderATableThatStillNamesItIsTheOn
 // ---- the page's own controls and the document's head ---------------------------------------------
 
 // A docs site's feedback links, search box and menus, and a product site's calls to act, alone on
-// their line (twenty-fifth session), and a clause that names them is no such line.
+// their line (twenty-fifth session), and a clause that names them is no such line; in a list
+// they are the list's items (a review's find: SLA events, a restaurant's menu, ways to reach us).
 TEST(PrecisionPageControl, ADocsSitesFeedbackLinkOrAProductSitesCallIsAControl) {
+  const std::string doc = "# Terms\nWe keep your data for 30 days.\n";
   for (const char* label : {"Report an issue", "Share feedback", "Contact sales", "Get started", "Try it free",
-                            "Request a demo", "All systems operational", "Search docs", "\xE2\x8C\x98K", "Ctrl K",
-                            "Menu", "Dark mode"})
-    EXPECT_TRUE(is_page_control_label(label)) << label;
-  EXPECT_FALSE(is_page_control_label("Contact sales to get started with an enterprise agreement."));
-  EXPECT_FALSE(is_page_control_label("Report an issue within 30 days to receive a refund."));
-  EXPECT_FALSE(is_page_control_label("Try it free for 14 days; then we charge your card monthly."));
-  EXPECT_FALSE(is_page_control_label("Ctrl K opens the archive of the messages we keep for 30 days."));
-  EXPECT_FALSE(is_page_control_label("Menu prices include VAT."));
+                            "Request a demo", "All systems operational", "Search docs", "Open menu", "Dark mode"})
+    EXPECT_FALSE(change_of(doc, doc + label + "\n").substantive) << label;
+  for (const char* keys : {"\xE2\x8C\x98K", "Ctrl K", "Ctrl+K"}) EXPECT_TRUE(is_page_control_label(keys)) << keys;
+  EXPECT_FALSE(is_page_control_label("Cmd 6404"));
+  EXPECT_FALSE(is_page_control_label("\xE2\x8C\x98 Terms"));
+  for (const char* clause : {"Contact sales to get started with an enterprise agreement.",
+                             "Report an issue within 30 days to receive a refund.",
+                             "Ctrl K opens the archive of the messages we keep for 30 days."})
+    EXPECT_TRUE(change_of(doc, doc + clause + "\n").substantive) << clause;
+  const std::string credits = "# SLA\nYou receive a credit for each of these events:\n- Major outage\n";
+  EXPECT_TRUE(change_of(credits, credits + "- Partial outage\n- Degraded performance\n").substantive);
+  const std::string ways = "# Contact\nYou can reach us in these ways:\n- Email support\n";
+  EXPECT_TRUE(change_of(ways, ways + "- Report a problem\n").substantive);
+  const std::string shared = "# Sharing\nWe share with restaurants:\n- Your order\n";
+  EXPECT_TRUE(change_of(shared, shared + "- Menu\n").substantive);
 }
 
 // A help centre's vote widget whose buttons the page dropped: its question and the count of

@@ -127,22 +127,6 @@ const std::set<std::string>& furniture_phrases() {
       "scroll left scroll right", "previous slide", "next slide", "previous slide next slide", "previous page",
       "next page", "previous page next page", "colonne pr\xC3\xA9" "c\xC3\xA9" "dente", "colonne suivante", "colonne pr\xC3\xA9" "c\xC3\xA9" "dente colonne suivante",
       "cookie settings", "cookie preferences", "manage cookies", "manage cookie preferences",
-      // A docs page's feedback links and a product site's calls to act, alone on their line
-      // (AI providers' policies live on docs sites and product sites: "Report an issue",
-      // "Contact sales", "Try it free").
-      "share feedback", "give us feedback", "send us feedback", "report an issue", "report a problem",
-      "report an issue with this page", "suggest an edit", "suggest edits", "chat with us", "contact sales",
-      "talk to sales", "talk to an expert", "get started", "get started for free", "get started free", "try it free",
-      "try for free", "try it now", "start for free", "start free trial", "start your free trial", "request a demo",
-      "book a demo", "get a demo",
-      // A docs site's search box and menus, its theme switch.
-      "search docs", "search the docs", "search documentation", "open menu", "close menu", "menu", "expand",
-      "collapse", "dark mode", "light mode", "toggle theme", "manage consent",
-      // A status page's indicator at the foot of a page, saying how the service does today
-      // (metamorphic bench: without selectors, an alert on 25 of 63 dating pages).
-      "all systems operational", "all systems normal", "all services are online", "all services online",
-      "all services operational", "partial outage", "partial system outage", "major outage", "major service outage",
-      "minor service outage", "degraded performance", "under maintenance", "service status", "system status",
       "zum inhalt springen", "zum hauptinhalt springen", "nach oben", "auf dieser seite", "inhaltsverzeichnis",
       "inhalt", "war diese seite hilfreich", "war dieser artikel hilfreich", "ja nein", "cookie-einstellungen",
       "feedback geben", "umfrage starten", "an der umfrage teilnehmen",
@@ -428,10 +412,13 @@ bool is_keyboard_shortcut(std::string_view block_text) {
   std::string text = tosdiff::ascii_lower(trim(block_text));
   // A search box's hint: "⌘K", "Ctrl K" (docs sites), written with a space or nothing for '+'.
   static constexpr std::string_view kCommand = "\xE2\x8C\x98";
-  if (text.rfind(kCommand, 0) == 0 && text.size() > kCommand.size() && text[kCommand.size()] != '+')
-    text.insert(kCommand.size(), text[kCommand.size()] == ' ' ? "" : "+");
-  for (std::string_view key : {"ctrl ", "cmd ", "\xE2\x8C\x98 "})
-    if (text.rfind(key, 0) == 0 && text.find('+') == std::string::npos) text[key.size() - 1] = '+';
+  if (text.rfind(kCommand, 0) == 0 && text.size() == kCommand.size() + 1) text.insert(kCommand.size(), "+");
+  // Written with a space, the key is one letter or digit ("Ctrl K"; "Cmd 6404", "⌘ Terms" are not).
+  for (std::string_view key : {"ctrl ", "cmd ", "\xE2\x8C\x98 "}) {
+    if (text.rfind(key, 0) != 0 || text.find('+') != std::string::npos) continue;
+    if (text.size() != key.size() + 1) return false;
+    text[key.size() - 1] = '+';
+  }
   std::size_t plus = text.find('+');
   if (plus == std::string::npos) return false;
   const std::string key = text.substr(0, plus);
@@ -548,6 +535,23 @@ std::string lone_short_label(const Hunk& hunk) {
 
 namespace {
 
+// A docs site's feedback links, search box and menu buttons, a product site's calls to act and
+// a status page's all-clear, as a paragraph of their own (AI providers' policies live on docs
+// and product sites). Never a list's item: "Report a problem" may be one of the ways to reach
+// the company, "Partial outage" one of an SLA's events (a review's find).
+bool is_paragraph_control(std::string_view block_text) {
+  static const std::set<std::string> phrases = {
+      "share feedback", "give us feedback", "send us feedback", "report an issue", "report a problem",
+      "report an issue with this page", "suggest an edit", "suggest edits", "chat with us", "contact sales",
+      "talk to sales", "talk to an expert", "get started", "get started for free", "get started free", "try it free",
+      "try for free", "try it now", "start for free", "start free trial", "start your free trial", "request a demo",
+      "book a demo", "get a demo", "search docs", "search the docs", "search documentation", "open menu",
+      "close menu", "dark mode", "light mode", "toggle theme", "all systems operational", "all systems normal",
+      "all services are online", "all services online", "all services operational"};
+  return phrases.count(without_symbols(canonicalize(block_text, kFoldToWords))) > 0;
+}
+
+
 // One language's entry or version link; a switcher's whole line losing a label keeps its languages.
 bool names_a_language(std::string_view text) {
   const bool one_entry = count_space_separated_words(text) <= 4 && text.find('|') == std::string_view::npos;
@@ -583,7 +587,8 @@ void mark_page_controls(std::vector<Hunk>& hunks) {
       all = rule || asks_feedback || is_yes_no(block.text) ||
             (block.kind == BlockKind::heading
                  ? is_page_furniture_phrase(block.text) || is_language_switcher_line(block.text)
-                 : is_page_control_label(block.text));
+                 : is_page_control_label(block.text) ||
+                       (block.kind == BlockKind::paragraph && is_paragraph_control(block.text)));
     }
     // One language put in another's place, or its note changed ("English (binding version)" /
     // "English (courtesy translation)", "English version" / "German language version" under

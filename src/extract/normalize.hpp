@@ -29,7 +29,7 @@ namespace tosdiff {
 // bumped whenever the same page would give another text, so that an archive can tell a
 // change of tosdiff from a change of the page (pipeline/decide.hpp re-reads the previous
 // version's page then; the record says rules_changed).
-inline constexpr int kExtractionVersion = 8;  // 4: site furniture (language-name lists, copyright lines, link lists), toggled panels kept; 5: Cloudflare-protected e-mail addresses decoded; 6: "(c)" a copyright sign only before a year; 7: a heading's leading icons and a break inside a heading, a list of links to other sites kept as the document's, edges found past lines of figures; 8: a heading of pictures alone dropped, an embed's consent placeholder and a banner offering the reader's country's site and a status page's indicator furniture, a selector matching nothing on a first check reads the part the next checks find by its text, and no-break spaces part words when the page is searched for its archived text
+inline constexpr int kExtractionVersion = 8;  // 4: site furniture (language-name lists, copyright lines, link lists), toggled panels kept; 5: Cloudflare-protected e-mail addresses decoded; 6: "(c)" a copyright sign only before a year; 7: a heading's leading icons and a break inside a heading, a list of links to other sites kept as the document's, edges found past lines of figures; 8: an embed's consent placeholder and a banner offering the reader's country's site and a status page's indicator furniture, a selector matching nothing on a first check reads the part the next checks find by its text, and no-break spaces part words when the page is searched for its archived text
 
 // What the normalizer did that the caller should know about.
 struct NormalizeReport {

@@ -27,7 +27,7 @@ std::size_t end_of_leading_pictographs(const std::string& text) {
   return at;
 }
 
-// A heading without its icons; a heading that is only pictures keeps them (finish() drops it whole).
+// A heading without its icons; a heading that is only pictures keeps them.
 std::string without_leading_pictographs(std::string text) {
   const std::size_t words = end_of_leading_pictographs(text);
   return words > 0 && words < text.size() ? text.substr(words) : text;
@@ -146,17 +146,17 @@ void TextBuilder::exit(Frame& frame) {
 
 Text TextBuilder::finish() {
   flush();
-  // A heading of pictures alone says nothing: a heading's icon in an element of its own
-  // ("✅" alone above "Types of cookies") or an icon put into a heading the page left empty
-  // (metamorphic bench: "## ✅" above "### 2.1. Cookies" on a dating page, an alert). The
-  // icon goes, as it would inside the heading's words.
+  // A heading's icon in an element of its own reads as a heading line of pictures before the
+  // heading's words (metamorphic bench: "✅" alone above "Types of cookies"): the icon goes
+  // with the words' line, as it would inside it.
   auto& blocks = text_.blocks;
-  blocks.erase(std::remove_if(blocks.begin(), blocks.end(),
-                              [](const Block& block) {
-                                return block.kind == BlockKind::heading &&
-                                       end_of_leading_pictographs(block.text) == block.text.size();
-                              }),
-               blocks.end());
+  for (std::size_t i = 0; i + 1 < blocks.size(); ++i) {
+    const Block& icon = blocks[i];
+    const Block& words = blocks[i + 1];
+    if (icon.kind == BlockKind::heading && words.kind == BlockKind::heading && icon.level == words.level &&
+        end_of_leading_pictographs(icon.text) == icon.text.size())
+      blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i));
+  }
   return std::move(text_);
 }
 
