@@ -839,5 +839,40 @@ TEST(UnseenPagesFallback, NoBreakSpacesDoNotHideTheDocumentFromItsArchivedText) 
   EXPECT_EQ(read_page(page(spaced), stale), archived);
 }
 
+// A first check whose selector matches nothing, on a page whose <main> holds a hidden mobile
+// menu: the part of the page read is found by the words a reader sees, so the title and the
+// warning above the terms' own box stay in (a review's find: they were never archived).
+TEST(UnseenPagesFallback, AHiddenMenuDoesNotCutTheTitleAndWarningOffAStaleSelectorsText) {
+  std::string menu = "<nav class=\"mobile-menu\" style=\"display:none\">";
+  for (int i = 0; i < 40; ++i) menu += "<a href=\"/p" + std::to_string(i) + "\">Product " + std::to_string(i) + " plans</a> ";
+  menu += "</nav>";
+  std::string terms = "<div class=\"terms-v2\">";
+  for (int i = 1; i <= 8; ++i)
+    terms += "<h2>" + std::to_string(i) + ". Section</h2><p>We process your account data for purpose " +
+             std::to_string(i) + " and keep it for " + std::to_string(3 * i) + " months after you close your account.</p>";
+  terms += "</div>";
+  NormalizeOptions stale;
+  stale.select = {std::string(".terms-container")};
+  stale.fallback_on_no_match = true;
+  const std::string text = read_page("<html><body><main>" + menu + "<h1>Terms of Service</h1><p>IMPORTANT: these terms "
+                                     "contain a binding arbitration clause and a class action waiver.</p>" + terms +
+                                     "</main></body></html>", stale);
+  EXPECT_NE(text.find("binding arbitration clause"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Product 3 plans"), std::string::npos) << text;
+  // Twin: the terms folded into an accordion's closed panels (hidden, each of them small) are
+  // still the document's words: the page is read whole, the panels with it.
+  std::string folded = "<div class=\"terms-v2\">";
+  for (int i = 1; i <= 8; ++i)
+    folded += "<div class=\"accordion-item\"><h2 aria-expanded=\"false\">" + std::to_string(i) + ". Section</h2><div "
+              "class=\"accordion-panel\" hidden><p>We process your account data for purpose " + std::to_string(i) +
+              " and keep it for " + std::to_string(3 * i) + " months after you close your account.</p></div></div>";
+  folded += "</div>";
+  const std::string closed = read_page("<html><body><main>" + menu + "<h1>Terms of Service</h1><p>IMPORTANT: these "
+                                       "terms contain a binding arbitration clause and a class action waiver.</p>" +
+                                       folded + "</main></body></html>", stale);
+  EXPECT_NE(closed.find("keep it for 24 months"), std::string::npos) << closed;
+  EXPECT_NE(closed.find("binding arbitration clause"), std::string::npos) << closed;
+}
+
 }  // namespace
 }  // namespace tosdiff
