@@ -405,7 +405,7 @@ bool is_consent_placeholder(const FlatDocument& doc, std::uint32_t position, std
   for (std::size_t start = 0; !named && start < names.size();) {
     const std::size_t stop = std::min(names.find(' ', start), names.size());
     const std::string_view token = names.substr(start, stop - start);
-    named = contains_any(token, {"consent", "cookie"}) && contains_any(token, {"placeholder"});
+    named = contains_any(token, {"consent", "cookie"}) && token.find("placeholder") != std::string_view::npos;
     start = stop + 1;
   }
   if (!named || text_length(doc, position, kPlaceholderMaxText) > kPlaceholderMaxText) return false;
@@ -514,16 +514,11 @@ bool is_status_indicator(const FlatDocument& doc, std::uint32_t position, std::s
   // paragraph or a heading, is another line).
   const GumboNode* parent = element->parent;
   if (parent && parent->type == GUMBO_NODE_ELEMENT) {
-    static const std::initializer_list<GumboTag> kBlocks = {
-        GUMBO_TAG_P, GUMBO_TAG_DIV, GUMBO_TAG_SECTION, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE, GUMBO_TAG_HEADER,
-        GUMBO_TAG_FOOTER, GUMBO_TAG_NAV, GUMBO_TAG_MAIN, GUMBO_TAG_UL, GUMBO_TAG_OL, GUMBO_TAG_DL, GUMBO_TAG_TABLE,
-        GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_BLOCKQUOTE,
-        GUMBO_TAG_FORM, GUMBO_TAG_FIGURE, GUMBO_TAG_PRE, GUMBO_TAG_ADDRESS, GUMBO_TAG_DETAILS};
     const GumboVector& siblings = parent->v.element.children;
     for (unsigned int k = 0; k < siblings.length; ++k) {
       const auto* sibling = static_cast<const GumboNode*>(siblings.data[k]);
-      const bool block = sibling->type == GUMBO_NODE_ELEMENT &&
-                         std::find(kBlocks.begin(), kBlocks.end(), sibling->v.element.tag) != kBlocks.end();
+      const GumboTag tag = sibling->type == GUMBO_NODE_ELEMENT ? sibling->v.element.tag : GUMBO_TAG_UNKNOWN;
+      const bool block = is_block_tag(tag) || (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6);
       if (sibling != element && !block && has_words(sibling)) return false;
     }
   }
@@ -583,7 +578,7 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
   if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
   std::string_view role = role_of(element);
 
-  if (tag == GUMBO_TAG_NAV || role == "navigation") return true;
+  if (is_navigation(element)) return true;
   if (whole_page_) {
     // Page-level landmarks only: an article's own <header> holds its title and date.
     if ((tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE) &&

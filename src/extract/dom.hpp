@@ -80,5 +80,10 @@ bool is_never_text(const GumboNode* element);
 // or an inline style with display:none, visibility:hidden or collapse, or
 // content-visibility:hidden. A hint, not a verdict: hidden_elements.hpp weighs it.
 bool is_hidden(const GumboNode* element);
+// Elements that open a line of their own (a paragraph, a box, a list, a table's row or cell, a
+// break); the rest run inside a line of text.
+bool is_block_tag(GumboTag tag);
+// A <nav> or an element playing one (role="navigation").
+bool is_navigation(const GumboNode* element);
 
 }  // namespace tosdiff

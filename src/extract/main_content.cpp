@@ -10,33 +10,12 @@
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/extract/boilerplate.hpp"
 #include "tosdiff/extract/selector.hpp"
+#include "tosdiff/util/utf8.hpp"
 
 namespace tosdiff {
 namespace {
 
 using WordCounts = std::unordered_map<std::string, int>;
-
-// The bytes of a space other than ASCII's at text[i] (U+00A0, U+2000..U+200A, U+202F, U+205F,
-// U+3000), or 0.
-std::size_t unicode_space_length(std::string_view text, std::size_t i) {
-  const auto at = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0; };
-  if (at(0) == 0xC2 && at(1) == 0xA0) return 2;
-  if (at(0) == 0xE2 && at(1) == 0x80 && ((at(2) >= 0x80 && at(2) <= 0x8A) || at(2) == 0xAF)) return 3;
-  if (at(0) == 0xE2 && at(1) == 0x81 && at(2) == 0x9F) return 3;
-  if (at(0) == 0xE3 && at(1) == 0x80 && at(2) == 0x80) return 3;
-  return 0;
-}
-
-// The bytes of an invisible character at text[i] (a soft hyphen, U+200B..U+200D, U+2060, a
-// byte order mark), or 0.
-std::size_t invisible_length(std::string_view text, std::size_t i) {
-  const auto at = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0; };
-  if (at(0) == 0xC2 && at(1) == 0xAD) return 2;
-  if (at(0) == 0xE2 && at(1) == 0x80 && at(2) >= 0x8B && at(2) <= 0x8D) return 3;
-  if (at(0) == 0xE2 && at(1) == 0x81 && at(2) == 0xA0) return 3;
-  if (at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF) return 3;
-  return 0;
-}
 
 void count_words(std::string_view text, WordCounts& counts, std::size_t& total) {
   std::string word;
@@ -69,14 +48,14 @@ void count_words(std::string_view text, WordCounts& counts, std::size_t& total) 
     // invisible characters a page puts inside words (a soft hyphen, a zero-width space) do
     // not: the archived text has them folded so (metamorphic bench: no-break spaces put
     // between a few words made a stale selector's page read another element).
-    if (const std::size_t space = unicode_space_length(text, i)) {
-      flush();
-      i += space - 1;
-      continue;
-    }
-    if (const std::size_t invisible = invisible_length(text, i)) {
-      i += invisible - 1;
-      continue;
+    if (u >= 0x80) {
+      std::size_t next = i;
+      const char32_t c = next_code_point(text, next);
+      if (is_unicode_space(c) || is_zero_width(c)) {
+        if (is_unicode_space(c)) flush();
+        i = next - 1;
+        continue;
+      }
     }
     if (std::isalnum(u) || u >= 0x80) word += static_cast<char>(std::tolower(u));
     else flush();
@@ -131,14 +110,6 @@ std::size_t trimmed_length(std::string_view text) {
   while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
   while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
   return e - b;
-}
-
-// A <nav> or an element playing one: the text never has its words (boilerplate.hpp).
-bool is_navigation(const GumboNode* node) {
-  if (node->type != GUMBO_NODE_ELEMENT) return false;
-  if (node->v.element.tag == GUMBO_TAG_NAV) return true;
-  const char* role = attribute(node, "role");
-  return role && std::string_view(role) == "navigation";
 }
 
 }  // namespace

@@ -12,20 +12,14 @@
 namespace tosdiff {
 namespace {
 
-// Blocks as the archive keeps them: the previous text is read back from its rendered lines,
-// which do not tell every kind apart (a table row of one cell reads back as a paragraph), so
-// a fresh text's blocks are compared in the same form (metamorphic bench: a dating page's
-// one-cell rows made every part caught as "Loading…" a change).
-std::vector<std::string> rendered_lines(const std::vector<Block>& blocks) {
-  std::vector<std::string> lines;
-  lines.reserve(blocks.size());
-  for (const Block& block : blocks) lines.push_back(render_block(block));
-  return lines;
+bool same_block(const Block& a, const Block& b) {
+  return a.kind == b.kind && a.level == b.level && a.marker == b.marker && a.text == b.text;
 }
 
-// `cut` is `whole` ended early: the same kind of line, a shorter start of whole's.
-bool cut_short(std::string_view whole, std::string_view cut) {
-  return !cut.empty() && cut.size() < whole.size() && whole.substr(0, cut.size()) == cut;
+// `cut` is `whole` ended early: the same kind of block, its text a shorter start of whole's.
+bool cut_short(const Block& whole, const Block& cut) {
+  return whole.kind == cut.kind && cut.text.size() < whole.text.size() &&
+         std::string_view(whole.text).substr(0, cut.text.size()) == cut.text;
 }
 
 // The words of the missing blocks (matched[k] false) whose very text the current text still has.
@@ -81,7 +75,6 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   if (now.size() - placeholders >= before.size()) return std::nullopt;
   MissingPart part;
   part.placeholders = placeholders;
-  const std::vector<std::string> lines_before = rendered_lines(before), lines_now = rendered_lines(now);
   bool cut_seen = false;
   std::vector<bool> matched(before.size(), true);
   auto missing = [&](std::size_t from, std::size_t to) {  // before[from, to) is not in current
@@ -100,9 +93,9 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
     if (placeholder[k]) continue;
     const Block& block = now[k];
     const std::size_t from = i;
-    while (i < before.size() && lines_before[i] != lines_now[k]) ++i;
+    while (i < before.size() && !same_block(before[i], block)) ++i;
     if (i == before.size()) {
-      if (cut_seen || from >= before.size() || !cut_short(lines_before[from], lines_now[k])) return std::nullopt;
+      if (cut_seen || from >= before.size() || !cut_short(before[from], block)) return std::nullopt;
       cut_seen = true;
       ends_mid_sentence = &block == &now.back() && !ends_a_sentence(block.text);
       i = from;

@@ -10,17 +10,13 @@
 
 #include "tosdiff/extract/line_labels.hpp"
 #include "tosdiff/util/strings.hpp"
+#include "tosdiff/util/utf8.hpp"
 
 namespace tosdiff {
 namespace {
 
 // ---------------------------------------------------------------------------------------
 // Characters.
-
-bool is_unicode_space(char32_t c) {
-  return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000;
-}
 
 bool is_dropped(char32_t c) {
   return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;

@@ -33,15 +33,6 @@ std::string without_leading_pictographs(std::string text) {
   return words > 0 && words < text.size() ? text.substr(words) : text;
 }
 
-bool is_zero_width(char32_t c) {
-  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
-}
-
-bool is_unicode_space(char32_t c) {
-  return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x0085;
-}
-
 char32_t decode(std::string_view s) {
   auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k]) & 0x3F); };
   unsigned char c = static_cast<unsigned char>(s[0]);

@@ -121,4 +121,13 @@ std::size_t valid_utf8_prefix(std::string_view bytes) { return valid_prefix(as_b
 
 bool is_valid_utf8(std::string_view bytes) { return valid_utf8_prefix(bytes) == bytes.size(); }
 
+bool is_unicode_space(char32_t c) {
+  return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000 || c == 0x0085;
+}
+
+bool is_zero_width(char32_t c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
+}
+
 }  // namespace tosdiff

@@ -17,6 +17,14 @@ std::size_t valid_utf8_prefix(std::string_view bytes);
 // maximal subpart, for an ill-formed sequence (as repair_utf8 replaces it).
 char32_t next_code_point(std::string_view text, std::size_t& at);
 
+// A space other than ASCII's: no-break, typographic, ideographic, line and paragraph
+// separators, NEL. Text reads it as a space.
+bool is_unicode_space(char32_t c);
+
+// A character a page puts inside words without showing it: a soft hyphen, U+200B..U+200D,
+// U+2060, a byte order mark. Text reads past it.
+bool is_zero_width(char32_t c);
+
 // Replaces every ill-formed sequence with U+FFFD (per the WHATWG "maximal subpart" rule).
 std::string repair_utf8(std::string_view bytes);
 
