@@ -38,6 +38,7 @@
 #include "tosdiff/compare/table_of_contents.hpp"
 #include "tosdiff/compare/time_zone.hpp"
 #include "tosdiff/compare/translated_files.hpp"
+#include "tosdiff/compare/move_context.hpp"
 #include "tosdiff/compare/typos.hpp"
 #include "tosdiff/compare/update_notice.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -183,6 +184,14 @@ struct Side {
       if (text.blocks[i].kind != BlockKind::heading && contents.count(keys[i])) keys[i].insert(0, kContentsKeyPrefix);
   }
 
+  // Each block's key with what it is read under (move_context.hpp): what a move must keep.
+  std::vector<std::string> placed;
+  void place_keys() {
+    const std::vector<std::string> contexts = move_contexts(text, keys);
+    placed.reserve(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) placed.push_back(keys[i] + '\x1f' + contexts[i]);
+  }
+
   std::vector<std::string> section_at(std::size_t index) const {
     std::vector<std::string> out;
     if (index >= paths.size()) return out;
@@ -287,12 +296,14 @@ class HunkBuilder {
         removed.push_back(op.before);
         unpaired_removed.push_back(before_.keys[op.before]);
         unnumbered_removed.push_back(unnumbered_key(before_, op.before));
-        classify_unpaired(before_.keys[op.before], before_.text.blocks[op.before], kinds, unexplained_removed);
+        classify_unpaired(before_.keys[op.before], before_.placed[op.before], before_.text.blocks[op.before], kinds,
+                          unexplained_removed);
       } else {
         added.push_back(op.after);
         unpaired_added.push_back(after_.keys[op.after]);
         unnumbered_added.push_back(unnumbered_key(after_, op.after));
-        classify_unpaired(after_.keys[op.after], after_.text.blocks[op.after], kinds, unexplained_added);
+        classify_unpaired(after_.keys[op.after], after_.placed[op.after], after_.text.blocks[op.after], kinds,
+                          unexplained_added);
       }
     }
     // Text that only moved between blocks (a paragraph split in two, two merged): the same
@@ -362,10 +373,11 @@ class HunkBuilder {
   }
 
  private:
-  // A block removed here and added elsewhere (or the reverse) as often as it was before:
-  // it moved. Otherwise it is a real addition or removal, unless a split/merge explains it.
-  void classify_unpaired(const std::string& key, const Block& block, std::set<std::string>& kinds,
-                         std::vector<std::string>& unexplained) const {
+  // A block removed here and added elsewhere (or the reverse) as often as it was before,
+  // under what it was read under (`placed`: its lead-in, a value's row): it moved. Otherwise
+  // it is a real addition or removal, unless a split/merge explains it.
+  void classify_unpaired(const std::string& key, const std::string& placed, const Block& block,
+                         std::set<std::string>& kinds, std::vector<std::string>& unexplained) const {
     const std::string& text = block.text;
     // A block with no words once folded says nothing, when what folds it away is the page's
     // (screen readers' labels alone, "Opens a new window or tab" five times: a health
@@ -385,7 +397,7 @@ class HunkBuilder {
         return;
       }
     }
-    auto it = balance_.find(key);
+    auto it = balance_.find(placed);
     if (it != balance_.end() && it->second == 0) {
       kinds.insert("reorder");
     } else {
@@ -534,11 +546,13 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   for (const auto& key : before.keys) a.push_back(interner.id(key));
   for (const auto& key : after.keys) b.push_back(interner.id(key));
 
-  // How many more times each key occurs after than before: 0 means a removed-and-added
-  // block only moved.
+  // How many more times each key occurs after than before, under what it is read under: 0
+  // means a removed-and-added block only moved.
+  before.place_keys();
+  after.place_keys();
   std::unordered_map<std::string, long> balance;
-  for (const auto& key : before.keys) --balance[key];
-  for (const auto& key : after.keys) ++balance[key];
+  for (const auto& key : before.placed) --balance[key];
+  for (const auto& key : after.placed) ++balance[key];
 
   const std::vector<EditOp> script = edit_script(a, b);
   HunkBuilder builder(before, after, balance);

@@ -1,0 +1,27 @@
+#pragma once
+// What a block is read under, for telling a move that keeps its meaning from one that changes
+// it. A paragraph moved to another place in its list, or a section moved whole, says the same;
+// an item moved from "We may share:" to "We will never share:", or a table's value put on
+// another row ("18 months" and "30 months" exchanged where a PDF writes each cell on a line of
+// its own: a red team's finds), says the opposite. A pure transform.
+
+#include <string>
+#include <vector>
+
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+
+// For each block of `text` (`keys`: their comparison keys), the key of what it is read under,
+// "" for a block read on its own:
+//   - a list item: its lead-in, the nearest block before it that is no item of its list (the
+//     paragraph or heading the list hangs from, or the item a nested one belongs to);
+//   - a value (a line of one word, or of at most six with a digit: a table's cell written as
+//     a line, "Yes", "18 months"): the line before it, its row's label;
+//   - another paragraph: the nearest lead-in (a block ending with ':') before it within its
+//     section, else its section's heading ("We may share this information" says another
+//     thing under another heading);
+//   - a heading: "" (it names itself; a section moved whole moves its heading too).
+std::vector<std::string> move_contexts(const Text& text, const std::vector<std::string>& keys);
+
+}  // namespace tosdiff

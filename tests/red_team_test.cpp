@@ -1,0 +1,163 @@
+// What the twenty-sixth session's red teams found on page families tosdiff had not met (help
+// centres, docs generators, cookie policies, PDFs): each a fixture of our own (synthetic
+// text) with its negative twin that must stay as it was.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/extract/normalize.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+namespace {
+
+std::string read_page(const std::string& html, const NormalizeOptions& options = {}) {
+  auto text = normalize(html, options);
+  return text ? render_text(*text) : "ERROR " + text.error().message;
+}
+
+NormalizeOptions selecting(const char* css) {
+  NormalizeOptions options;
+  options.select = {std::string(css)};
+  return options;
+}
+
+Change change_between(const std::string& before, const std::string& after) {
+  return diff_texts(parse_text(before), parse_text(after));
+}
+
+std::string page(const std::string& body) { return "<html><body><main>" + body + "</main></body></html>"; }
+
+// ---- a move that changes what a block is read under ----------------------------------------
+
+TEST(RedTeamMoves, AnItemMovedToAListOfTheOppositeMeaningIsAChange) {
+  const std::string before =
+      "# Sharing\nWe may share these categories with our payment processors:\n- your billing address;\n"
+      "- the last four digits of your card;\nWe will never share these categories with anyone:\n"
+      "- the contents of your messages;\n- your precise location history;\n";
+  const std::string after =
+      "# Sharing\nWe may share these categories with our payment processors:\n- your billing address;\n"
+      "- your precise location history;\nWe will never share these categories with anyone:\n"
+      "- the contents of your messages;\n- the last four digits of your card;\n";
+  EXPECT_TRUE(change_between(before, after).substantive);
+  // Twin: the items reordered inside their own list say the same.
+  const std::string reordered =
+      "# Sharing\nWe may share these categories with our payment processors:\n"
+      "- the last four digits of your card;\n- your billing address;\nWe will never share these categories "
+      "with anyone:\n- your precise location history;\n- the contents of your messages;\n";
+  Change twin = change_between(before, reordered);
+  EXPECT_FALSE(twin.substantive);
+  EXPECT_EQ(twin.cosmetic_kinds, std::vector<std::string>{"reorder"});
+}
+
+TEST(RedTeamMoves, ValuesExchangedBetweenRowsWrittenAsLinesAreAChange) {
+  // A PDF's table, each cell on a line of its own: the value's row is the line before it.
+  const std::string before =
+      "# Retention\nBilling records\n18 months after collection\nSupport tickets\n30 months after collection\n"
+      "Server logs\n6 months after collection\n";
+  const std::string after =
+      "# Retention\nBilling records\n30 months after collection\nSupport tickets\n18 months after collection\n"
+      "Server logs\n6 months after collection\n";
+  EXPECT_TRUE(change_between(before, after).substantive);
+  // Twin: whole rows (label and value) exchanged.
+  const std::string rows_moved =
+      "# Retention\nSupport tickets\n30 months after collection\nBilling records\n18 months after collection\n"
+      "Server logs\n6 months after collection\n";
+  EXPECT_FALSE(change_between(before, rows_moved).substantive);
+}
+
+TEST(RedTeamMoves, AParagraphMovedIntoAnotherSectionIsAChange) {
+  const std::string before =
+      "# Policy\n## Usage data\nWe record which features you use and for how long.\n"
+      "We may share this information with our advertising partners.\n## Health data\n"
+      "We read the heart rate your watch measures during workouts.\n";
+  const std::string after =
+      "# Policy\n## Usage data\nWe record which features you use and for how long.\n## Health data\n"
+      "We read the heart rate your watch measures during workouts.\n"
+      "We may share this information with our advertising partners.\n";
+  EXPECT_TRUE(change_between(before, after).substantive);
+  // Twin: the sections exchanged whole, each paragraph under its own heading still.
+  const std::string sections_moved =
+      "# Policy\n## Health data\nWe read the heart rate your watch measures during workouts.\n"
+      "## Usage data\nWe record which features you use and for how long.\n"
+      "We may share this information with our advertising partners.\n";
+  EXPECT_FALSE(change_between(before, sections_moved).substantive);
+}
+
+// ---- names that say content, not a widget -------------------------------------------------
+
+TEST(RedTeamNames, AHelpCentresArticleBlocksAreTheArticle) {
+  const std::string article =
+      "<article class=\"article\"><div class=\"intercom-interblocks-heading\"><h2>Data we keep</h2></div>"
+      "<div class=\"intercom-interblocks-paragraph no-margin\"><p>We keep your chat history for 30 days "
+      "after you delete it.</p></div><div class=\"intercom-interblocks-paragraph\"><p>You may opt out of "
+      "model training in your settings.</p></div></article>";
+  const std::string text = read_page(page(article), selecting(".article"));
+  EXPECT_NE(text.find("30 days"), std::string::npos) << text;
+  EXPECT_NE(text.find("opt out of model training"), std::string::npos) << text;
+  EXPECT_NE(read_page(page(article)).find("30 days"), std::string::npos);
+  // Twin: the messenger's launcher and greeting are still the widget's.
+  const std::string with_launcher =
+      page(article) + "<div class=\"intercom-lightweight-app\"><div class=\"intercom-launcher\">Hi there! "
+                      "Ask us anything</div></div>";
+  EXPECT_EQ(read_page(with_launcher).find("Ask us anything"), std::string::npos);
+}
+
+TEST(RedTeamNames, ATooltipsTriggerInASentenceIsTheSentencesWords) {
+  const std::string body =
+      "<h1>Privacy</h1><p>We share your usage statistics with <a class=\"glossary-tooltip\" role=\"button\" "
+      "href=\"#t1\">our advertising partners</a> so that they can measure their campaigns.</p>"
+      "<p>We keep them for 14 months.</p>";
+  EXPECT_NE(read_page(page(body)).find("with our advertising partners so that"), std::string::npos)
+      << read_page(page(body));
+  // Twins: the tooltip a trigger shows (inside it, or on its own by its role) stays out.
+  const std::string css_tooltip =
+      "<h1>Privacy</h1><p>We share your usage statistics with <span class=\"tooltip\">partners<span "
+      "class=\"tooltiptext\">Companies we work with</span></span> so that they can measure their campaigns.</p>";
+  const std::string text = read_page(page(css_tooltip));
+  EXPECT_NE(text.find("with partners so that"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Companies we work with"), std::string::npos) << text;
+  const std::string share_tooltip =
+      "<h1>Privacy</h1><p>We keep them for 14 months.</p><div class=\"share\"><span class=\"tooltip\">Copy "
+      "link</span></div>";
+  EXPECT_EQ(read_page(page(share_tooltip)).find("Copy link"), std::string::npos);
+}
+
+TEST(RedTeamNames, AHeadingSluggedFromItsWordsIsNoWidget) {
+  const std::string body =
+      "<h1 id=\"privacy\">Privacy</h1><h2 id=\"live-chat\">Live chat</h2><p>Conversations with our support "
+      "agents are recorded and kept for 90 days.</p><h2 id=\"cookie-banner\">Cookie banner</h2><p>The banner "
+      "asks for your consent before any analytics cookie is set.</p>";
+  const std::string text = read_page(page(body), selecting("main"));
+  EXPECT_NE(text.find("## Live chat"), std::string::npos) << text;
+  EXPECT_NE(text.find("## Cookie banner"), std::string::npos) << text;
+  // Twins: the chat widget named so is still dropped, and so is a heading for screen readers.
+  const std::string widget = body + "<div id=\"live-chat\">Chat with us</div><h2 class=\"visually-hidden\">"
+                                    "Footer navigation</h2>";
+  const std::string twin = read_page(page(widget), selecting("main"));
+  EXPECT_EQ(twin.find("Chat with us"), std::string::npos) << twin;
+  EXPECT_EQ(twin.find("Footer navigation"), std::string::npos) << twin;
+}
+
+TEST(RedTeamNames, ACookieTableFoldedInACollapsedCategoryIsContent) {
+  const std::string body =
+      "<h1>Cookie Policy</h1><p>We use the following categories of cookies on our websites and apps.</p>"
+      "<h2><button aria-expanded=\"false\" aria-controls=\"cookie-details-ads\">Advertising cookies</button></h2>"
+      "<div id=\"cookie-details-ads\" class=\"cookie-details\" hidden><table><tr><th>Name</th><th>Purpose</th>"
+      "<th>Duration</th></tr><tr><td>_adid</td><td>Shows you ads on other websites</td><td>3 months</td></tr>"
+      "</table></div>";
+  const std::string text = read_page(page(body));
+  EXPECT_NE(text.find("Shows you ads on other websites | 3 months"), std::string::npos) << text;
+  // Twin: a collapsed consent box named so, holding choices and no table, stays out.
+  const std::string consent =
+      "<h1>Cookie Policy</h1><p>We use the following categories of cookies on our websites and apps.</p>"
+      "<button aria-expanded=\"false\" aria-controls=\"cookie-settings\">Settings</button><div "
+      "id=\"cookie-settings\" class=\"cookie-settings\" hidden><p>Choose which cookies we may set.</p>"
+      "<label>Analytics</label></div>";
+  EXPECT_EQ(read_page(page(consent)).find("Choose which cookies"), std::string::npos) << read_page(page(consent));
+}
+
+}  // namespace
+}  // namespace tosdiff
