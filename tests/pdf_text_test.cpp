@@ -190,6 +190,68 @@ TEST(PdfText, HyphenatedLineBreaksAreJoined) {
             "does a well-Known compound.\n");
 }
 
+TEST(PdfText, ASuspendedHyphenAtALineEndStaysBeforeItsConjunction) {
+  // A red team's find: "first-" at a line's end and "and third-party" on the next read as
+  // "firstand third-party" on one re-print and not on another.
+  Typesetter t;
+  t.paragraph("We use both first-\nand third-party cookies and keep short-\nto long-term logs, in Kurz-\nund Langzeit.");
+  EXPECT_EQ(rendered(build_pdf(t.pages())),
+            "We use both first- and third-party cookies and keep short- to long-term logs, in Kurz- und Langzeit.\n");
+  // Twin: a word broken at its hyphenation point is joined, as before.
+  Typesetter broken;
+  broken.paragraph("We keep them for the whole reten-\ntion period and an-\nother month.");
+  EXPECT_EQ(rendered(build_pdf(broken.pages())), "We keep them for the whole retention period and another month.\n");
+}
+
+TEST(PdfText, AContentsEntrysLeaderAndPageNumberAreDropped) {
+  // A red team's find: a cover page put in, every entry's page one more, an alert.
+  auto contents = [](int shift) {
+    PdfPage page;
+    page.texts.push_back(PdfText{72, 90, 14, true, "Contents"});
+    page.texts.push_back(PdfText{72, 120, 11, false, "1. Introduction .................... " + std::to_string(2 + shift)});
+    page.texts.push_back(PdfText{72, 140, 11, false, "2. Fees and payment . . . . . . . . . . " + std::to_string(3 + shift)});
+    page.texts.push_back(PdfText{72, 180, 11, false, "These terms apply to every plan we sell; the fee is 4.50 per month."});
+    page.texts.push_back(PdfText{72, 200, 11, false, "Prices may rise... 10 days after notice."});
+    return page;
+  };
+  const std::string text = rendered(build_pdf({contents(0)}));
+  EXPECT_EQ(text, rendered(build_pdf({contents(1)})));
+  EXPECT_NE(text.find("1. Introduction\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("2. Fees and payment\n"), std::string::npos) << text;
+  // Twins: a figure after words, and after an ellipsis, are the text's.
+  EXPECT_NE(text.find("the fee is 4.50 per month."), std::string::npos) << text;
+  EXPECT_NE(text.find("Prices may rise... 10 days after notice."), std::string::npos) << text;
+}
+
+TEST(PdfText, ADiagonalWatermarksLettersAreNotText) {
+  // A red team's find: "DRAFT" across the page, a letter at a time on baselines of their own,
+  // landed in the text as "# T" and "DefinitionsD".
+  auto page_with_mark = [](bool mark) {
+    PdfPage page;
+    page.texts.push_back(PdfText{72, 100, 11, false, "We keep your data while your account is open."});
+    page.texts.push_back(PdfText{72, 300, 11, false, "You may close your account at any time."});
+    page.texts.push_back(PdfText{72, 500, 11, false, "Disputes go to the courts of your country."});
+    if (mark) {
+      const std::string letters = "DRAFT";
+      for (std::size_t k = 0; k < letters.size(); ++k)
+        page.texts.push_back(PdfText{150 + 45.0 * k, 450 - 32.0 * k, 72, false, letters.substr(k, 1)});
+    }
+    return page;
+  };
+  EXPECT_EQ(rendered(build_pdf({page_with_mark(true)})), rendered(build_pdf({page_with_mark(false)})));
+  // Twins: a drop cap, and large letters standing on one line, are the text's.
+  PdfPage capital;
+  capital.texts.push_back(PdfText{72, 120, 36, false, "W"});
+  capital.texts.push_back(PdfText{110, 100, 11, false, "e keep your data while your account is open."});
+  capital.texts.push_back(PdfText{72, 300, 11, false, "You may close your account at any time."});
+  PdfPage row = capital;
+  for (int k = 0; k < 3; ++k) row.texts.push_back(PdfText{72 + 60.0 * k, 500, 36, false, std::string(1, "XYZ"[k])});
+  EXPECT_NE(rendered(build_pdf({capital})).find('W'), std::string::npos);
+  const std::string letters_in_a_row = rendered(build_pdf({row}));
+  EXPECT_NE(letters_in_a_row.find('X'), std::string::npos) << letters_in_a_row;
+  EXPECT_NE(letters_in_a_row.find('Z'), std::string::npos) << letters_in_a_row;
+}
+
 // ---- a change is that change -------------------------------------------------------------------
 
 std::vector<PdfPage> long_terms(const std::string& changed_clause) {

@@ -118,6 +118,17 @@ bool breaks_between(const PdfLine& a, const PdfLine& b, const BlockLines& block,
 // Lines joined into one text: a space between lines; after a letter and a hyphen, no space,
 // and the hyphen removed when a lowercase letter follows (a word broken across the lines);
 // a soft hyphen at a line end always removed.
+// Whether a line opens with a conjunction or "to": after a line ending "first-", the hyphen
+// is suspended ("first- and third-party", "short- to long-term", "Kurz- und Langzeit"), not a
+// word broken in two (a red team's find: "firstand third-party" on a re-print).
+bool opens_with_conjunction(std::string_view line) {
+  for (std::string_view word : {"and", "or", "nor", "to", "und", "oder", "bzw.", "et", "ou", "y", "o", "e", "en", "of"}) {
+    if (line.size() > word.size() && line.substr(0, word.size()) == word && line[word.size()] == ' ') return true;
+    if (line == word) return true;
+  }
+  return false;
+}
+
 std::string join_lines(const std::vector<std::size_t>& indices, const std::vector<PdfLine>& lines) {
   std::string text;
   for (std::size_t i : indices) {
@@ -128,6 +139,8 @@ std::string join_lines(const std::vector<std::size_t>& indices, const std::vecto
     }
     if (ends_with(text, kPdfSoftHyphen)) {
       text.resize(text.size() - 2);
+    } else if (ends_with_hyphen(text) && opens_with_conjunction(next)) {
+      text += ' ';
     } else if (ends_with_hyphen(text) && is_lowercase_letter(first_code_point(next))) {
       text.resize(text.size() - (ends_with(text, "-") ? 1 : 3));
     } else if (!ends_with_hyphen(text)) {

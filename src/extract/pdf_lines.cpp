@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <optional>
 
@@ -105,6 +106,35 @@ double vertical_overlap(const PdfWord& a, const PdfWord& b) {
   return smaller <= 0 ? 0 : overlap / smaller;
 }
 
+// A contents entry's leader and page number ("4. Payment ........ 12", "Fees · · · · 7"): the page
+// an entry sits on moves with every page put in before it (a red team's find: a cover page
+// added, every number one more, an alert). The entry's words stay.
+std::string without_leader(const std::string& text) {
+  std::size_t end = text.size();
+  while (end > 0 && text[end - 1] == ' ') --end;
+  std::size_t number = end;
+  while (number > 0 && (std::isdigit(static_cast<unsigned char>(text[number - 1])) ||
+                        std::strchr("ivxlc", text[number - 1])))
+    --number;
+  if (number == end || end - number > 6) return text;
+  std::size_t at = number, dots = 0;
+  while (at > 0) {
+    if (text[at - 1] == '.' || text[at - 1] == '_') {
+      ++dots;
+      --at;
+    } else if (text[at - 1] == ' ') {
+      --at;
+    } else if (at >= 3 && (text.compare(at - 3, 3, "\u2026") == 0 || text.compare(at - 2, 2, "\u00B7") == 0)) {
+      dots += 3;
+      at -= text.compare(at - 3, 3, "\u2026") == 0 ? 3 : 2;
+    } else {
+      break;
+    }
+  }
+  if (dots < 4 || at == 0) return text;
+  return text.substr(0, at);
+}
+
 void finish_line(PdfLine& line) {
   std::map<double, std::size_t> chars_by_size;
   std::size_t bold_chars = 0, chars = 0;
@@ -135,7 +165,7 @@ void finish_line(PdfLine& line) {
     }
     line.text += w.text;
   }
-  line.text = fold_spaces(line.text);
+  line.text = without_leader(fold_spaces(line.text));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -155,6 +185,54 @@ void to_reading_frame(PdfWord& w, const poppler::rectf& box, const Frame& f) {
     case 3: w.x0 = f.height - b, w.x1 = f.height - t, w.y0 = l, w.y1 = r; break;
     default: w.x0 = l, w.x1 = r, w.y0 = t, w.y1 = b; break;
   }
+}
+
+// Letters set at a slant: a diagonal watermark ("DRAFT" across each page) comes out of poppler
+// a letter at a time, each on a baseline of its own and among the text's words, and the
+// letters land in the text wherever the layout puts them ("# T", "DefinitionsD": a red team's
+// find, an alert on every re-print). Three or more one-letter words of one size, larger than
+// the text's, each a step down and across from the next in line, are such a watermark; a
+// drop cap stands alone, and the text's own letters share their line's baseline.
+void drop_slanted_letters(std::vector<PdfWord>& words, std::size_t& bytes) {
+  auto one_letter = [](const PdfWord& w) {
+    return std::count_if(w.text.begin(), w.text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) == 1;
+  };
+  std::map<double, std::size_t> chars_by_size;
+  for (const PdfWord& w : words) chars_by_size[round_half(w.size)] += w.text.size();
+  double body = 0;
+  std::size_t most = 0;
+  for (const auto& [size, count] : chars_by_size)
+    if (count > most) most = count, body = size;
+  std::map<double, std::vector<std::size_t>> large_letters;  // by size
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (one_letter(words[i]) && words[i].size >= 1.5 * body) large_letters[round_half(words[i].size)].push_back(i);
+  std::vector<bool> drop(words.size(), false);
+  for (auto& [size, letters] : large_letters) {
+    if (letters.size() < 3) continue;
+    std::sort(letters.begin(), letters.end(), [&](std::size_t a, std::size_t b) { return words[a].x0 < words[b].x0; });
+    bool slanted = true;
+    int direction = 0;
+    for (std::size_t k = 1; k < letters.size() && slanted; ++k) {
+      const double dx = words[letters[k]].x0 - words[letters[k - 1]].x0;
+      const double dy = words[letters[k]].y0 - words[letters[k - 1]].y0;
+      const int down = dy > 0 ? 1 : -1;
+      slanted = dx >= 0.2 * size && std::abs(dy) >= 0.2 * size && dx <= 1.5 * size && std::abs(dy) <= 1.5 * size &&
+                (direction == 0 || direction == down);
+      direction = down;
+    }
+    if (slanted)
+      for (std::size_t i : letters) drop[i] = true;
+  }
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (drop[i]) {
+      bytes -= words[i].text.size() + 1;
+      continue;
+    }
+    if (out != i) words[out] = std::move(words[i]);
+    ++out;
+  }
+  words.resize(out);
 }
 
 }  // namespace
@@ -190,6 +268,7 @@ PdfPageWords read_page(const poppler::page& page) {
     out.bytes += w.text.size() + 1;
     out.words.push_back(std::move(w));
   }
+  drop_slanted_letters(out.words, out.bytes);
   return out;
 }
 
