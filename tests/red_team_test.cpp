@@ -159,5 +159,27 @@ TEST(RedTeamNames, ACookieTableFoldedInACollapsedCategoryIsContent) {
   EXPECT_EQ(read_page(page(consent)).find("Choose which cookies"), std::string::npos) << read_page(page(consent));
 }
 
+TEST(RedTeamControls, AWayBackUpWrittenOtherwiseIsStillNoText) {
+  const std::string terms = "<h1>Services Agreement</h1><p>You may cancel your subscription at any time.</p>";
+  for (const char* label : {"Top of page", "Top \xE2\x86\x91", "Return to the top", "Go back to top"}) {
+    const std::string text = read_page(page(terms + "<p><a href=\"#top\">" + label + "</a></p>"));
+    EXPECT_EQ(text, "# Services Agreement\nYou may cancel your subscription at any time.\n") << label;
+  }
+  // Twin: a link to a part of the page that says more is the page's.
+  const std::string twin = read_page(page(terms + "<p><a href=\"#top-risks\">Top risks we see</a></p>"));
+  EXPECT_NE(twin.find("Top risks we see"), std::string::npos) << twin;
+}
+
+TEST(RedTeamControls, ADisclosuresToggleLabelIsNoText) {
+  const std::string before = "# Privacy\nWe keep your searches for 18 months.\nMore details\nWe delete them after that.\n";
+  const std::string after = "# Privacy\nWe keep your searches for 18 months.\nShow more\nWe delete them after that.\n";
+  EXPECT_FALSE(change_between(before, after).substantive);
+  // Twin: a sentence that opens the same way says something.
+  const std::string sentence =
+      "# Privacy\nWe keep your searches for 18 months.\nMore details are in our retention schedule.\n"
+      "We delete them after that.\n";
+  EXPECT_TRUE(change_between(before, sentence).substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -16,16 +16,22 @@ bool ends_with_colon(std::string_view text) {
   return !text.empty() && text.back() == ':';
 }
 
+// A table's value written as a line: one word ("Yes", "None"), or a figure and its unit
+// ("18 months after collection", "4.50", "$10 per seat"). A title with a date in it
+// ("Privacy Policy July 17", a menu's entry) is read on its own.
 bool is_value(std::string_view text) {
   std::size_t words = 0;
-  bool digit = false, in_word = false;
+  bool in_word = false;
   for (char c : text) {
-    if (c >= '0' && c <= '9') digit = true;
     const bool space = c == ' ' || c == '\t';
     if (!space && !in_word) ++words;
     in_word = !space;
   }
-  return words == 1 || (digit && words > 0 && words <= 6);
+  std::size_t figure = 0;
+  while (figure < text.size() && std::string_view("$\xE2\x82\xAC\xC2\xA3").find(text[figure]) != std::string_view::npos)
+    ++figure;  // a currency sign: $, the euro's and the pound's bytes
+  const bool opens_with_figure = figure < text.size() && text[figure] >= '0' && text[figure] <= '9';
+  return words == 1 || (opens_with_figure && words <= 6);
 }
 
 }  // namespace

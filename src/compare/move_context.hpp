@@ -16,8 +16,8 @@ namespace tosdiff {
 // "" for a block read on its own:
 //   - a list item: its lead-in, the nearest block before it that is no item of its list (the
 //     paragraph or heading the list hangs from, or the item a nested one belongs to);
-//   - a value (a line of one word, or of at most six with a digit: a table's cell written as
-//     a line, "Yes", "18 months"): the line before it, its row's label;
+//   - a value (a line of one word, or of at most six opening with a figure: a table's cell
+//     written as a line, "Yes", "18 months"): the line before it, its row's label;
 //   - another paragraph: the nearest lead-in (a block ending with ':') before it within its
 //     section, else its section's heading ("We may share this information" says another
 //     thing under another heading);

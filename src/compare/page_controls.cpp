@@ -110,6 +110,9 @@ const std::set<std::string>& furniture_phrases() {
       "abrir todo", "cerrar todo", "mostrar todo", "espandi tutto", "comprimi tutto", "expandir tudo", "alles openen",
       "learn more", "read more", "read next", "read less", "continue reading", "see more", "see less", "show more",
       "show less", "view more", "view less", "find out more", "discover more", "en savoir plus", "lire la suite",
+      // A disclosure's toggle under each collapsed detail (a red team's find: "More details"
+      // renamed "Show more", an alert per detail).
+      "more details", "fewer details", "less details", "show details", "hide details", "view details", "see details",
       "mehr erfahren", "weiterlesen",
       "m\xC3\xA1s informaci\xC3\xB3n", "leer m\xC3\xA1s", "scopri di pi\xC3\xB9", "leggi di pi\xC3\xB9", "saiba mais",
       "leia mais", "meer informatie", "lees meer", "no thanks", "non merci", "nein danke", "no gracias", "no grazie",

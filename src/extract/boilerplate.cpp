@@ -170,10 +170,15 @@ bool is_skip_or_top_link(const FlatDocument& doc, std::uint32_t position, std::s
   if (element->v.element.tag != GUMBO_TAG_A) return false;
   const char* href = attribute(element, "href");
   if (!href || href[0] != '#') return false;
-  std::string text = small_text(doc, position, 80);
+  // Read without its arrows ("Top ↑", "↑ Back to top").
+  std::string text;
+  for (char c : small_text(doc, position, 80))
+    if (static_cast<unsigned char>(c) < 0x80) text += c;
+  text = std::string(trim(text));
   return text.rfind("skip to", 0) == 0 || text.rfind("skip navigation", 0) == 0 ||
-         text == "back to top" || text == "top" || text == "scroll to top" ||
-         text == "return to top" || text == "go to top";
+         text == "back to top" || text == "top" || text == "scroll to top" || text == "return to top" ||
+         text == "go to top" || text == "top of page" || text == "top of the page" || text == "page top" ||
+         text == "to the top" || text == "back to the top" || text == "return to the top" || text == "go back to top";
 }
 
 bool has_email_form(const FlatDocument& doc, std::uint32_t position) {
