@@ -159,6 +159,26 @@ TEST(RedTeamNames, ACookieTableFoldedInACollapsedCategoryIsContent) {
   EXPECT_EQ(read_page(page(consent)).find("Choose which cookies"), std::string::npos) << read_page(page(consent));
 }
 
+TEST(RedTeamCopies, ASectionsCopyRightBesideItIsADuplicate) {
+  // A services agreement's copy of one product's section for small screens, rendered after it.
+  const std::string section =
+      "## 6.2. Calls\nCalls are not a replacement for your ordinary telephone and cannot reach emergency services.\n"
+      "Unused call credit expires 180 days after your last use of it.\n";
+  const std::string before = "# Services Agreement\n" + section + "## 7. Games\nGame passes renew every month.\n";
+  const std::string after = "# Services Agreement\n" + section + section + "## 7. Games\nGame passes renew every month.\n";
+  Change change = change_between(before, after);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.cosmetic_kinds, std::vector<std::string>{"duplicate"});
+  EXPECT_FALSE(change_between(after, before).substantive);
+  // Twin: the same two lines put under another section, a paragraph between them and their
+  // twin, say something of that section.
+  const std::string elsewhere = "# Services Agreement\n" + section +
+                                "## 7. Games\nGame passes renew every month.\n"
+                                "Calls are not a replacement for your ordinary telephone and cannot reach emergency "
+                                "services.\nUnused call credit expires 180 days after your last use of it.\n";
+  EXPECT_TRUE(change_between(before, elsewhere).substantive);
+}
+
 TEST(RedTeamControls, AWayBackUpWrittenOtherwiseIsStillNoText) {
   const std::string terms = "<h1>Services Agreement</h1><p>You may cancel your subscription at any time.</p>";
   for (const char* label : {"Top of page", "Top \xE2\x86\x91", "Return to the top", "Go back to top"}) {

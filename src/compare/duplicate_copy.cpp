@@ -105,6 +105,34 @@ std::string place_of(const Hunk& hunk, const std::vector<std::string>& before_ke
   return place;
 }
 
+// The run of blocks a hunk puts in (or takes away) stands right beside its twin in the new
+// text, nothing between them: a copy of a section or a list for small screens rendered after
+// the original (a red team's find: a services agreement's "visible-xs" copy of one product's
+// section, an alert), or the second of two such copies taken away. Read in order, the page
+// says the same passage twice in a row; no lead-in or heading makes the copy mean otherwise.
+// Two blocks or more: one line beside its double may be a table's value.
+bool beside_its_twin(const Hunk& hunk, const std::vector<std::string>& after_keys) {
+  const bool added = hunk.old_lines == 0 && hunk.new_lines > 0;
+  const bool removed = hunk.new_lines == 0 && hunk.old_lines > 0;
+  if (!added && !removed) return false;
+  std::vector<std::string> keys;
+  for (const LineOp& line : hunk.lines) keys.push_back(comparison_key(parse_block(line.text).text));
+  const std::size_t n = keys.size();
+  if (n < 2) return false;
+  // Where the run is (added) or was (removed) among the new text's blocks, 0-based.
+  const std::size_t start = added ? hunk.new_start - 1 : hunk.new_start;
+  const std::size_t after_run = added ? start + n : start;
+  auto run_at = [&](std::size_t at) {
+    if (at + n > after_keys.size()) return false;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::string& key = after_keys[at + k];
+      if (key != keys[k] && key != std::string(kContentsKeyPrefix) + keys[k]) return false;
+    }
+    return true;
+  };
+  return (start >= n && run_at(start - n)) || run_at(after_run);
+}
+
 }  // namespace
 
 void mark_repeated_edits(std::vector<Hunk>& hunks, const std::vector<std::string>& before_keys) {
@@ -155,7 +183,7 @@ void mark_duplicate_copies(std::vector<Hunk>& hunks, const std::vector<std::stri
       copy = whole_document ? still_there(hunk, after_keys, '+', own, 1, 0)
                             : hunk.new_lines >= kMinCopiedBlocks && still_there(hunk, after_keys, '+', own);
     }
-    if (!copy) continue;
+    if (!copy && !beside_its_twin(hunk, after_keys)) continue;
     hunk.cosmetic = true;
     hunk.cosmetic_kinds = {"duplicate"};
   }
