@@ -68,22 +68,35 @@ TEST(RedTeamMoves, ValuesExchangedBetweenRowsWrittenAsLinesAreAChange) {
   EXPECT_FALSE(change_between(before, rows_moved).substantive);
 }
 
-TEST(RedTeamMoves, AParagraphMovedIntoAnotherSectionIsAChange) {
+TEST(RedTeamMoves, AnItemOfAListWithoutBulletsMovedToAnotherLeadInIsAChange) {
+  // A PDF's bulleted lists whose bullets were drawn as pictures: items read as paragraphs
+  // under their lead-in.
   const std::string before =
-      "# Policy\n## Usage data\nWe record which features you use and for how long.\n"
-      "We may share this information with our advertising partners.\n## Health data\n"
-      "We read the heart rate your watch measures during workouts.\n";
+      "# Sharing\nWe may share these categories with our payment processors:\nyour billing address and country;\n"
+      "the last four digits of your payment card;\nWe will never share these categories with anyone:\n"
+      "the contents of your private files;\nyour precise location history;\n";
   const std::string after =
-      "# Policy\n## Usage data\nWe record which features you use and for how long.\n## Health data\n"
-      "We read the heart rate your watch measures during workouts.\n"
-      "We may share this information with our advertising partners.\n";
+      "# Sharing\nWe may share these categories with our payment processors:\nyour billing address and country;\n"
+      "your precise location history;\nWe will never share these categories with anyone:\n"
+      "the contents of your private files;\nthe last four digits of your payment card;\n";
   EXPECT_TRUE(change_between(before, after).substantive);
-  // Twin: the sections exchanged whole, each paragraph under its own heading still.
-  const std::string sections_moved =
-      "# Policy\n## Health data\nWe read the heart rate your watch measures during workouts.\n"
-      "## Usage data\nWe record which features you use and for how long.\n"
-      "We may share this information with our advertising partners.\n";
-  EXPECT_FALSE(change_between(before, sections_moved).substantive);
+  // Twins: a paragraph after a list is not under the list's lead-in, and moved above it says
+  // the same (pga replay: a help line put before the list of what is banned); and a
+  // paragraph moved into another section is read as moved (on real histories such moves were
+  // a policy's own editing).
+  const std::string list =
+      "# Safety\nWe remove the following content:\n- instructions for self-harm\n- promotion of self-harm\n";
+  const std::string help = "If you are struggling, our Help Center lists free and confidential support.\n";
+  EXPECT_FALSE(change_between(list + help + "## Violence\nWe remove threats.\n",
+                              "# Safety\n" + help + list.substr(9) + "## Violence\nWe remove threats.\n")
+                   .substantive);
+  const std::string sections =
+      "# Policy\n## Usage data\nWe record which features you use.\nOur videos explain how we use this data.\n"
+      "## Health data\nWe read the heart rate your watch measures.\n";
+  const std::string moved =
+      "# Policy\nOur videos explain how we use this data.\n## Usage data\nWe record which features you use.\n"
+      "## Health data\nWe read the heart rate your watch measures.\n";
+  EXPECT_FALSE(change_between(sections, moved).substantive);
 }
 
 // ---- names that say content, not a widget -------------------------------------------------

@@ -6,9 +6,8 @@
 namespace tosdiff {
 namespace {
 
-// How far back a paragraph looks for its lead-in or heading: a list written as paragraphs (a
-// PDF's bullets drawn as pictures) runs to a few dozen lines; a long section's paragraphs
-// past that are read on their own.
+// How far back a paragraph looks for its lead-in: a list written as paragraphs (a PDF's
+// bullets drawn as pictures) runs to a few dozen lines.
 constexpr std::size_t kLeadInReach = 40;
 
 bool ends_with_colon(std::string_view text) {
@@ -53,8 +52,10 @@ std::vector<std::string> move_contexts(const Text& text, const std::vector<std::
     } else if (is_value(block.text)) {
       out[i] = keys[i - 1];
     } else if (block.kind == BlockKind::paragraph) {
+      // Back over the paragraphs before it: a list, a table or a heading ends the lead-in's reach.
       for (std::size_t j = i, seen = 0; j-- > 0 && seen < kLeadInReach; ++seen) {
-        if (blocks[j].kind == BlockKind::heading || ends_with_colon(blocks[j].text)) {
+        if (blocks[j].kind != BlockKind::paragraph) break;
+        if (ends_with_colon(blocks[j].text)) {
           out[i] = keys[j];
           break;
         }
