@@ -172,6 +172,50 @@ TEST(RedTeamNames, ACookieTableFoldedInACollapsedCategoryIsContent) {
   EXPECT_EQ(read_page(page(consent)).find("Choose which cookies"), std::string::npos) << read_page(page(consent));
 }
 
+// ---- hidden parts of the document --------------------------------------------------------
+
+TEST(RedTeamHidden, ATabOfTheSameDocumentIsContentAndATabOfAnotherDocumentIsNot) {
+  // A docs page's region tabs: buttons switching between clauses of one document.
+  const std::string clauses =
+      "<h1>Terms</h1><p>These terms apply to every plan we sell and to the free tier alike.</p>"
+      "<ul role=\"tablist\"><li role=\"tab\" aria-selected=\"true\">United States</li><li role=\"tab\" "
+      "aria-selected=\"false\">European Union</li></ul><div role=\"tabpanel\"><p>Disputes are resolved by "
+      "binding arbitration in San Francisco.</p></div><div role=\"tabpanel\" hidden><p>You may bring proceedings "
+      "before the courts of your country of residence.</p></div>";
+  const std::string text = read_page(page(clauses));
+  EXPECT_NE(text.find("courts of your country of residence"), std::string::npos) << text;
+  // Twin: a legal hub's tabs are links, each to a document; the hidden panel is another one.
+  const std::string hub =
+      "<h1>Privacy Policy</h1><div role=\"tablist\"><a role=\"tab\" aria-selected=\"false\" "
+      "href=\"/legal#terms\">Terms</a><a role=\"tab\" aria-selected=\"true\" href=\"/legal#privacy\">Privacy</a>"
+      "</div><div role=\"tabpanel\"><p>We keep your prompts for 30 days to detect abuse.</p></div><div "
+      "role=\"tabpanel\" hidden><h2>Terms of Service</h2><p>You must be 18 or older to use the service and you are "
+      "responsible for what you do with its outputs, including any content you publish or share.</p><p>We may "
+      "suspend accounts that break these terms, and disputes are resolved by the courts of Paris.</p></div>";
+  const std::string twin = read_page(page(hub));
+  EXPECT_EQ(twin.find("18 or older"), std::string::npos) << twin;
+}
+
+TEST(RedTeamHidden, ADetailFoldedByAScriptWithoutAriaIsContent) {
+  const std::string folded =
+      "<h1>Privacy</h1><p>We collect the searches you make and the pages you visit from our results, and we use "
+      "them to improve our services for everyone.</p><div class=\"zippy\"><div class=\"zippy-title\">How long we "
+      "keep them</div><div class=\"zippy-content\" style=\"display:none\"><p>We keep your searches for 18 months, "
+      "then we delete them or keep them only in a form that no longer identifies you or your device.</p></div></div>";
+  const std::string text = read_page(page(folded));
+  EXPECT_NE(text.find("18 months"), std::string::npos) << text;
+  // Twin: a hidden sentence after a paragraph (no toggle before it) is still weighed by its
+  // share of the page.
+  const std::string after_paragraph =
+      "<h1>Privacy</h1><p>We collect the searches you make and the pages you visit from our results, and we use "
+      "them to improve our services for everyone.</p><p>Read on for the details.</p><div style=\"display:none\">"
+      "<p>Thanks for subscribing! You will receive our monthly newsletter about new features and offers at the "
+      "address you gave us, and you can stop it at any time.</p></div>"
+      "<p>We keep your searches for 18 months.</p><p>We never sell them to anyone, and we share them only with the "
+      "processors that host our services.</p><p>You may ask us for a copy of your searches at any time.</p>";
+  EXPECT_EQ(read_page(page(after_paragraph)).find("Thanks for subscribing"), std::string::npos);
+}
+
 TEST(RedTeamCopies, ASectionsCopyRightBesideItIsADuplicate) {
   // A services agreement's copy of one product's section for small screens, rendered after it.
   const std::string section =

@@ -156,10 +156,50 @@ bool reads_as_prose(const FlatDocument& doc, std::uint32_t position) {
   return false;
 }
 
+// Whether the page's tabs are links (`a[role=tab][href]`): each tab then opens a document of
+// its own (a legal hub's Terms, Privacy, DPA), and a hidden panel is another document. Tabs
+// that are buttons or items switch between parts of the same document (a docs page's "United
+// States" and "European Union" clauses).
+bool tabs_are_links(const FlatDocument& doc) {
+  for (const GumboNode* node : doc.nodes)
+    if (node->type == GUMBO_NODE_ELEMENT && lower_attribute(node, "role") == "tab" && attribute(node, "href"))
+      return true;
+  return false;
+}
+
+// A box's toggle, told without ARIA: a button, or an element named as a fold's head ("zippy-title",
+// "accordion-header", "faq-question", "toggle"). Scripts that fold a panel with display:none
+// often mark nothing else (a red team's find: a search engine's policy folding one detail so).
+bool looks_like_a_toggle(const GumboNode* node) {
+  if (node->type != GUMBO_NODE_ELEMENT || node->v.element.tag == GUMBO_TAG_HEADER) return false;  // the site's
+  if (node->v.element.tag == GUMBO_TAG_BUTTON || lower_attribute(node, "role") == "button") return true;
+  for (const std::string& word : name_words(node))
+    if (word == "title" || word == "toggle" || word == "trigger" || word == "question" || word == "header" ||
+        word == "summary" || word == "toggler" || word == "expander")
+      return true;
+  return false;
+}
+
+// A sentence of a dozen words or so: a folded detail's text, not a button's label or a
+// widget's message ("Link copied to clipboard").
+constexpr std::size_t kDetailBytes = 60;
+
+bool holds_a_sentence(const FlatDocument& doc, std::uint32_t position) {
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (is_element(node) && is_never_text(node)) {
+      i = doc.end[i] - 1;
+      continue;
+    }
+    if (node->type == GUMBO_NODE_TEXT && trimmed_size(node->v.text.text) >= kDetailBytes) return true;
+  }
+  return false;
+}
+
 class HiddenJudge {
  public:
   HiddenJudge(const FlatDocument& doc, const IntervalSet& scope, const std::vector<std::uint64_t>& prefix)
-      : doc_(doc), scope_(scope), prefix_(prefix), disclosed_(disclosed_ids(doc)) {
+      : doc_(doc), scope_(scope), prefix_(prefix), disclosed_(disclosed_ids(doc)), tabs_are_links_(tabs_are_links(doc)) {
     for (const Interval& iv : scope.intervals()) content_ += prefix[iv.end] - prefix[iv.begin];
   }
 
@@ -207,6 +247,8 @@ class HiddenJudge {
     }
     if (!previous) return false;
     if (is_collapsed_toggle(previous)) return true;
+    // A toggle told without ARIA opens a panel of sentences, not a label or a menu.
+    if (looks_like_a_toggle(previous) && holds_a_sentence(doc_, i)) return true;
     const GumboVector& inner = previous->v.element.children;
     for (unsigned int k = 0; k < inner.length; ++k)
       if (is_collapsed_toggle(static_cast<const GumboNode*>(inner.data[k]))) return true;
@@ -215,6 +257,12 @@ class HiddenJudge {
 
   Judgement judge(std::uint32_t i) const {
     if (holds_selection(i)) return Judgement::keep;
+    // A tab's panel not shown: another document when the tabs are links to documents (a red
+    // team's find: a legal hub rendering every document, a whole Terms added to the Privacy
+    // Policy), else the same document's other part (its clauses for another region), whatever
+    // its size.
+    if (lower_attribute(doc_.nodes[i], "role") == "tabpanel")
+      return tabs_are_links_ ? Judgement::drop : Judgement::keep;
     const std::uint64_t text = text_of(i);
     if (text * 2 > content_) return Judgement::keep;  // the bulk of the page
     bool by_name = false;
@@ -259,6 +307,7 @@ class HiddenJudge {
   std::uint64_t content_ = 0;
   bool hides_content_ = false;
   std::vector<std::string> disclosed_;  // sorted
+  bool tabs_are_links_ = false;
   std::vector<Interval> dropped_;
 };
 
