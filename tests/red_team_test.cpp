@@ -172,6 +172,24 @@ TEST(RedTeamNames, ACookieTableFoldedInACollapsedCategoryIsContent) {
   EXPECT_EQ(read_page(page(consent)).find("Choose which cookies"), std::string::npos) << read_page(page(consent));
 }
 
+TEST(RedTeamNames, AHelpArticlesBylineAndItsSectionsOtherArticlesAreNoText) {
+  const std::string article =
+      "<article><h1>Data retention</h1><div class=\"article-author\"><div class=\"avatar__info\">Alex Rivera"
+      "</div></div><p>We keep your conversations for 30 days after you delete them, then erase them from our "
+      "systems.</p><p>You may ask us to delete your account at any time.</p></article>"
+      "<aside class=\"article-sidebar\"><h3>Articles in this section</h3><ul><li><a href=\"/a1\">Privacy "
+      "policy</a></li><li><a href=\"/a2\">Data retention</a></li></ul></aside>";
+  const std::string text = read_page(page(article));
+  EXPECT_EQ(text.find("Alex Rivera"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Articles in this section"), std::string::npos) << text;
+  EXPECT_NE(text.find("30 days"), std::string::npos) << text;
+  // Twin: a sentence about authors in the article's own paragraphs is the article's.
+  const std::string authors =
+      "<article><h1>Submissions</h1><p>Authors keep the copyright in what they submit, and grant us a licence to "
+      "publish it.</p></article>";
+  EXPECT_NE(read_page(page(authors)).find("Authors keep the copyright"), std::string::npos);
+}
+
 // ---- hidden parts of the document --------------------------------------------------------
 
 TEST(RedTeamHidden, ATabOfTheSameDocumentIsContentAndATabOfAnotherDocumentIsNot) {

@@ -257,10 +257,24 @@ std::pair<std::size_t, int> link_text(const FlatDocument& doc, std::uint32_t pos
 }
 
 // Menus named so ("navigation", "navbar", "site-footer", ...): mostly links, and small.
+// An article's byline: its author's name and picture, named so (Zendesk's "article-author" and
+// "avatar__info", a blog's "byline"), a line's worth of text. A help article's author changing
+// is not its terms changing (a red team's find without selectors).
+bool is_byline(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
+  constexpr std::size_t kBylineMaxText = 120;
+  return contains_any(names, {"article-author", "avatar__info", "byline", "author-info", "author-name",
+                              "post-author", "entry-author"}) &&
+         text_length(doc, position, kBylineMaxText) <= kBylineMaxText;
+}
+
 bool is_named_navigation(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
   if (!contains_any(names, {"navigation", "navbar", "nav-menu", "site-nav", "main-nav", "global-nav",
                             "footer-nav", "site-footer", "global-footer", "footer-links", "mega-menu",
-                            "megamenu", "menu-main", "main-menu"}))
+                            "megamenu", "menu-main", "main-menu",
+                            // A help centre's list of the section's other articles (a red team's
+                            // find: Zendesk's sidebar read as the article while it had 2 links).
+                            "sidenav", "side-nav", "sidebar-nav", "article-sidebar", "related-articles",
+                            "related_articles"}))
     return false;
   if (doc.end[position] - position > 4000) return false;
   const std::size_t total = text_length(doc, position, 6000);
@@ -638,7 +652,7 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
       tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_MENU)
     return false;
   if (!names.empty()) {
-    if (is_named_navigation(doc, position, names)) return true;
+    if (is_named_navigation(doc, position, names) || is_byline(doc, position, names)) return true;
     if (is_consent_manager(names) && text_length(doc, position, 4000) <= 4000) return true;
     if (is_consent_banner(doc, position, names)) return true;
     if (is_screen_reader_text(names)) return true;
