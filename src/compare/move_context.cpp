@@ -10,6 +10,21 @@ namespace {
 // bullets drawn as pictures) runs to a few dozen lines.
 constexpr std::size_t kLeadInReach = 40;
 
+// An item of a list written as paragraphs is a line or two; a paragraph of prose is longer
+// (contrib replay: a contract's footer moved past a long clause that followed a lead-in).
+constexpr std::size_t kItemWords = 25;
+
+std::size_t words_of(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 bool ends_with_colon(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return !text.empty() && text.back() == ':';
@@ -19,13 +34,7 @@ bool ends_with_colon(std::string_view text) {
 // ("18 months after collection", "4.50", "$10 per seat"). A title with a date in it
 // ("Privacy Policy July 17", a menu's entry) is read on its own.
 bool is_value(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\t';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
+  const std::size_t words = words_of(text);
   std::size_t figure = 0;
   while (figure < text.size() && std::string_view("$\xE2\x82\xAC\xC2\xA3").find(text[figure]) != std::string_view::npos)
     ++figure;  // a currency sign: $, the euro's and the pound's bytes
@@ -51,14 +60,16 @@ std::vector<std::string> move_contexts(const Text& text, const std::vector<std::
       }
     } else if (is_value(block.text)) {
       out[i] = keys[i - 1];
-    } else if (block.kind == BlockKind::paragraph) {
-      // Back over the paragraphs before it: a list, a table or a heading ends the lead-in's reach.
+    } else if (block.kind == BlockKind::paragraph && words_of(block.text) <= kItemWords) {
+      // Back over the item-sized paragraphs before it: a list, a table, a heading or a
+      // paragraph of prose ends the lead-in's reach.
       for (std::size_t j = i, seen = 0; j-- > 0 && seen < kLeadInReach; ++seen) {
         if (blocks[j].kind != BlockKind::paragraph) break;
         if (ends_with_colon(blocks[j].text)) {
           out[i] = keys[j];
           break;
         }
+        if (words_of(blocks[j].text) > kItemWords) break;
       }
     }
   }

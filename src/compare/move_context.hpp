@@ -18,11 +18,11 @@ namespace tosdiff {
 //     paragraph or heading the list hangs from, or the item a nested one belongs to);
 //   - a value (a line of one word, or of at most six opening with a figure: a table's cell
 //     written as a line, "Yes", "18 months"): the line before it, its row's label;
-//   - another paragraph: the lead-in (a paragraph ending with ':') of the run of paragraphs it
-//     is in (a list whose bullets were lost), "" when none. Not its section's heading: on real
-//     histories, paragraphs moved across headings were a policy's own editing (a video's
-//     mention moved to the preamble, a misplaced paragraph put back), never its meaning; a
-//     clause moved to another section under a pronoun ("this information") is read as moved;
+//   - another paragraph of at most 25 words: the lead-in (a paragraph ending with ':') of the
+//     run of such short paragraphs it is in (a list whose bullets were lost), "" when none.
+//     Not its section's heading: on real histories, paragraphs moved across headings were a
+//     policy's own editing (a video's mention moved to the preamble, a misplaced paragraph
+//     put back), never its meaning, so a clause moved to another section is read as moved;
 //   - a heading: "" (it names itself; a section moved whole moves its heading too).
 std::vector<std::string> move_contexts(const Text& text, const std::vector<std::string>& keys);
 
