@@ -205,22 +205,38 @@ TEST(PdfText, ASuspendedHyphenAtALineEndStaysBeforeItsConjunction) {
 
 TEST(PdfText, AContentsEntrysLeaderAndPageNumberAreDropped) {
   // A red team's find: a cover page put in, every entry's page one more, an alert.
-  auto contents = [](int shift) {
-    PdfPage page;
-    page.texts.push_back(PdfText{72, 90, 14, true, "Contents"});
-    page.texts.push_back(PdfText{72, 120, 11, false, "1. Introduction .................... " + std::to_string(2 + shift)});
-    page.texts.push_back(PdfText{72, 140, 11, false, "2. Fees and payment . . . . . . . . . . " + std::to_string(3 + shift)});
-    page.texts.push_back(PdfText{72, 180, 11, false, "These terms apply to every plan we sell; the fee is 4.50 per month."});
-    page.texts.push_back(PdfText{72, 200, 11, false, "Prices may rise... 10 days after notice."});
-    return page;
+  auto document = [](bool cover) {
+    std::vector<PdfPage> pages;
+    if (cover) pages.push_back(PdfPage{612, 792, 0, {PdfText{72, 300, 24, true, "Example Terms"}}, false});
+    const int first = cover ? 3 : 2;
+    PdfPage contents;
+    contents.texts.push_back(PdfText{72, 90, 14, true, "Contents"});
+    contents.texts.push_back(PdfText{72, 120, 11, false, "1. Introduction .................... " + std::to_string(first)});
+    contents.texts.push_back(PdfText{72, 140, 11, false, "2. Fees and payment . . . . . . . . . . " + std::to_string(first + 1)});
+    contents.texts.push_back(PdfText{72, 160, 11, false, "3. Termination ...................... " + std::to_string(first + 2)});
+    pages.push_back(contents);
+    for (const char* body : {"These terms apply to every plan we sell and to the free tier alike.",
+                             "The fee is 4.50 per month, billed in advance on the first day.",
+                             "You may close your account at any time, and we refund unused days."})
+      pages.push_back(PdfPage{612, 792, 0, {PdfText{72, 100, 11, false, body}}, false});
+    return build_pdf(pages);
   };
-  const std::string text = rendered(build_pdf({contents(0)}));
-  EXPECT_EQ(text, rendered(build_pdf({contents(1)})));
-  EXPECT_NE(text.find("1. Introduction\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("2. Fees and payment\n"), std::string::npos) << text;
-  // Twins: a figure after words, and after an ellipsis, are the text's.
-  EXPECT_NE(text.find("the fee is 4.50 per month."), std::string::npos) << text;
-  EXPECT_NE(text.find("Prices may rise... 10 days after notice."), std::string::npos) << text;
+  const std::string entries = "1. Introduction\n2. Fees and payment\n3. Termination\n";
+  for (bool cover : {false, true}) {
+    const std::string text = rendered(document(cover));
+    EXPECT_NE(text.find(entries), std::string::npos) << text;
+  }
+  // Twin: a fee schedule's leaders end with amounts, not pages in order: they stay.
+  PdfPage fees;
+  fees.texts.push_back(PdfText{72, 90, 14, true, "Fees"});
+  fees.texts.push_back(PdfText{72, 120, 11, false, "Late payment fee ........................ 25"});
+  fees.texts.push_back(PdfText{72, 140, 11, false, "Minimum age to open an account .......... 18"});
+  fees.texts.push_back(PdfText{72, 160, 11, false, "Card replacement fee .................... 40"});
+  fees.texts.push_back(PdfText{72, 200, 11, false, "Prices may rise... 10 days after notice."});
+  const std::string schedule = rendered(build_pdf({fees}));
+  EXPECT_NE(schedule.find("25"), std::string::npos) << schedule;
+  EXPECT_NE(schedule.find("18"), std::string::npos) << schedule;
+  EXPECT_NE(schedule.find("Prices may rise... 10 days after notice."), std::string::npos) << schedule;
 }
 
 TEST(PdfText, ADiagonalWatermarksLettersAreNotText) {

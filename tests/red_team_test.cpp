@@ -99,6 +99,23 @@ TEST(RedTeamMoves, AnItemOfAListWithoutBulletsMovedToAnotherLeadInIsAChange) {
   EXPECT_FALSE(change_between(sections, moved).substantive);
 }
 
+TEST(RedTeamMoves, ListsUnderLeadInsWordedAlikeAreToldApartByTheirSections) {
+  // A review's find: the same lead-in under Free and under Paid accounts.
+  const std::string before =
+      "# Sharing\n## Free accounts\nWe may share with advertising partners:\n- your location\n- your email address\n"
+      "## Paid accounts\nWe may share with advertising partners:\n- your device identifiers\n";
+  const std::string after =
+      "# Sharing\n## Free accounts\nWe may share with advertising partners:\n- your location\n"
+      "## Paid accounts\nWe may share with advertising partners:\n- your device identifiers\n- your email address\n";
+  EXPECT_TRUE(change_between(before, after).substantive);
+  // Twin: sections opened by one-word titles written as paragraphs, exchanged whole, say the
+  // same (a one-word line after prose is a title, not a table's value).
+  const std::string cookies = "Cookies\nWe use cookies to keep you signed in and to count visits.\n";
+  const std::string security = "Security\nWe encrypt your data in transit and at rest.\n";
+  const std::string intro = "# Privacy\nThis policy explains what we collect and why we collect it.\n";
+  EXPECT_FALSE(change_between(intro + cookies + security, intro + security + cookies).substantive);
+}
+
 // ---- names that say content, not a widget -------------------------------------------------
 
 TEST(RedTeamNames, AHelpCentresArticleBlocksAreTheArticle) {
@@ -190,6 +207,26 @@ TEST(RedTeamNames, AHelpArticlesBylineAndItsSectionsOtherArticlesAreNoText) {
   EXPECT_NE(read_page(page(authors)).find("Authors keep the copyright"), std::string::npos);
 }
 
+TEST(RedTeamNames, ALayoutsSideMenuContainerHoldingThePageIsNoMenu) {
+  // A review's find: Angular Material's "mat-sidenav-container" wraps the menu and the page.
+  const std::string body =
+      "<div class=\"mat-sidenav-container\"><div class=\"mat-sidenav\"><a href=\"/a\">Home</a><a href=\"/b\">"
+      "Pricing</a><a href=\"/c\">Docs</a><a href=\"/d\">Blog</a><a href=\"/e\">Careers</a></div><main><h1>Legal "
+      "notice</h1><p>Acme SAS, 12 rue de la Paix, Paris. Publisher: Jane Doe.</p></main></div>";
+  const std::string text = read_page("<html><body>" + body + "</body></html>");
+  EXPECT_NE(text.find("Publisher: Jane Doe"), std::string::npos) << text;
+  // Twin: a side menu of its own is still a menu.
+  const std::string menu = "<html><body><nav class=\"sidenav\"><a href=\"/a\">Home</a><a href=\"/b\">Pricing</a>"
+                           "</nav><main><h1>Legal notice</h1><p>Acme SAS, 12 rue de la Paix, Paris.</p></main></body></html>";
+  EXPECT_EQ(read_page(menu).find("Pricing"), std::string::npos);
+}
+
+TEST(RedTeamControls, ATopLinkInASentenceIsTheSentencesWords) {
+  const std::string body = "<h1>Notices</h1><p>The date of the last change is shown at the <a href=\"#top\">top of "
+                           "the page</a>, and we email you before any change takes effect.</p>";
+  EXPECT_NE(read_page(page(body)).find("shown at the top of the page, and"), std::string::npos) << read_page(page(body));
+}
+
 // ---- hidden parts of the document --------------------------------------------------------
 
 TEST(RedTeamHidden, ATabOfTheSameDocumentIsContentAndATabOfAnotherDocumentIsNot) {
@@ -212,6 +249,15 @@ TEST(RedTeamHidden, ATabOfTheSameDocumentIsContentAndATabOfAnotherDocumentIsNot)
       "suspend accounts that break these terms, and disputes are resolved by the courts of Paris.</p></div>";
   const std::string twin = read_page(page(hub));
   EXPECT_EQ(twin.find("18 or older"), std::string::npos) << twin;
+  // Tabs written as anchors to panels of this page are buttons in all but their tag (a
+  // review's find: Bootstrap's tabs).
+  const std::string anchors =
+      "<h1>Terms</h1><p>These terms apply to every plan we sell and to the free tier alike.</p><ul role=\"tablist\">"
+      "<li><a role=\"tab\" href=\"#us\" aria-selected=\"true\">United States</a></li><li><a role=\"tab\" "
+      "href=\"#eu\">European Union</a></li></ul><div id=\"us\" role=\"tabpanel\"><p>Disputes are resolved by "
+      "binding arbitration.</p></div><div id=\"eu\" role=\"tabpanel\" hidden><p>You may bring proceedings before the "
+      "courts of your country of residence.</p></div>";
+  EXPECT_NE(read_page(page(anchors)).find("courts of your country of residence"), std::string::npos);
 }
 
 TEST(RedTeamHidden, ADetailFoldedByAScriptWithoutAriaIsContent) {
@@ -232,6 +278,14 @@ TEST(RedTeamHidden, ADetailFoldedByAScriptWithoutAriaIsContent) {
       "<p>We keep your searches for 18 months.</p><p>We never sell them to anyone, and we share them only with the "
       "processors that host our services.</p><p>You may ask us for a copy of your searches at any time.</p>";
   EXPECT_EQ(read_page(page(after_paragraph)).find("Thanks for subscribing"), std::string::npos);
+  // Nor is the answer a vote's buttons show (a review's find: a help centre's feedback box).
+  const std::string vote =
+      "<h1>Privacy</h1><p>We collect the searches you make and the pages you visit from our results, and we use "
+      "them to improve our services for everyone.</p><p>We keep your searches for 18 months.</p><p>We never sell "
+      "them.</p><p>You may ask us for a copy at any time.</p><div class=\"article-votes\">Was this article "
+      "helpful?<button>Yes</button><button>No</button><div style=\"display:none\"><p>Sorry about that! Tell us "
+      "what was missing so that we can improve this article.</p></div></div>";
+  EXPECT_EQ(read_page(page(vote)).find("Sorry about that"), std::string::npos) << read_page(page(vote));
 }
 
 TEST(RedTeamCopies, ASectionsCopyRightBesideItIsADuplicate) {

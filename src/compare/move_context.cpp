@@ -10,6 +10,9 @@ namespace {
 // bullets drawn as pictures) runs to a few dozen lines.
 constexpr std::size_t kLeadInReach = 40;
 
+// A table row's label, written as a line of its own.
+constexpr std::size_t kLabelWords = 8;
+
 // An item of a list written as paragraphs is a line or two; a paragraph of prose is longer
 // (contrib replay: a contract's footer moved past a long clause that followed a lead-in).
 constexpr std::size_t kItemWords = 25;
@@ -51,14 +54,25 @@ std::vector<std::string> move_contexts(const Text& text, const std::vector<std::
     const Block& block = blocks[i];
     if (block.kind == BlockKind::heading || i == 0) continue;
     if (block.kind == BlockKind::list_item) {
+      // Its lead-in, and the section the lead-in stands in: two sections' lists may hang from
+      // lead-ins worded alike ("We may share with advertisers:" under Free and under Paid
+      // accounts, a review's find).
       for (std::size_t j = i; j-- > 0;) {
         const Block& before = blocks[j];
         if (before.kind != BlockKind::list_item || before.level < block.level) {
           out[i] = keys[j];
+          for (std::size_t h = j + 1; h-- > 0;) {
+            if (blocks[h].kind == BlockKind::heading) {
+              (out[i] += '\x1e') += keys[h];
+              break;
+            }
+          }
           break;
         }
       }
-    } else if (is_value(block.text)) {
+    } else if (is_value(block.text) && words_of(blocks[i - 1].text) <= kLabelWords) {
+      // A value's row label is a short line too; a one-word line after prose is a title
+      // ("Cookies" opening a section: a review's find, sections swapped whole read as a change).
       out[i] = keys[i - 1];
     } else if (block.kind == BlockKind::paragraph && words_of(block.text) <= kItemWords) {
       // Back over the item-sized paragraphs before it: a list, a table, a heading or a

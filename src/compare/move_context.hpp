@@ -15,9 +15,11 @@ namespace tosdiff {
 // For each block of `text` (`keys`: their comparison keys), the key of what it is read under,
 // "" for a block read on its own:
 //   - a list item: its lead-in, the nearest block before it that is no item of its list (the
-//     paragraph or heading the list hangs from, or the item a nested one belongs to);
+//     paragraph or heading the list hangs from, or the item a nested one belongs to), with
+//     the heading of the section the lead-in stands in;
 //   - a value (a line of one word, or of at most six opening with a figure: a table's cell
-//     written as a line, "Yes", "18 months"): the line before it, its row's label;
+//     written as a line, "Yes", "18 months") after a line of at most 8 words: that line, its
+//     row's label;
 //   - another paragraph of at most 25 words: the lead-in (a paragraph ending with ':') of the
 //     run of such short paragraphs it is in (a list whose bullets were lost), "" when none.
 //     Not its section's heading: on real histories, paragraphs moved across headings were a

@@ -162,6 +162,8 @@ bool is_screen_reader_text(std::string_view names) {
                      [&](std::string_view w) { return names.find(w) != std::string_view::npos; });
 }
 
+bool has_words_beside(const GumboNode* element);
+
 bool is_skip_or_top_link(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
   const GumboNode* element = doc.nodes[position];
   if (contains_any(names, {"skip-link", "skip-to", "skiplink", "skip-nav", "back-to-top",
@@ -170,7 +172,9 @@ bool is_skip_or_top_link(const FlatDocument& doc, std::uint32_t position, std::s
   if (element->v.element.tag != GUMBO_TAG_A) return false;
   const char* href = attribute(element, "href");
   if (!href || href[0] != '#') return false;
-  // Read without its arrows ("Top ↑", "↑ Back to top").
+  // Read without its arrows ("Top ↑", "↑ Back to top"); alone on its line ("shown at the <a
+  // href=#top>top of the page</a>" is a sentence's words: a review's find).
+  if (has_words_beside(element)) return false;
   std::string text;
   for (char c : small_text(doc, position, 80))
     if (static_cast<unsigned char>(c) < 0x80) text += c;
@@ -277,6 +281,14 @@ bool is_named_navigation(const FlatDocument& doc, std::uint32_t position, std::s
                             "related_articles"}))
     return false;
   if (doc.end[position] - position > 4000) return false;
+  // A layout's container named for its side menu holds the page too (Angular Material's
+  // "mat-sidenav-container": a review's find, a notice read as no text at all).
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type == GUMBO_NODE_ELEMENT &&
+        (node->v.element.tag == GUMBO_TAG_MAIN || node->v.element.tag == GUMBO_TAG_ARTICLE || role_of(node) == "main"))
+      return false;
+  }
   const std::size_t total = text_length(doc, position, 6000);
   if (total > 6000) return false;
   auto [bytes, links] = link_text(doc, position);
@@ -342,7 +354,6 @@ bool is_video_promo(const FlatDocument& doc, std::uint32_t position) {
 // last click, not with the terms (metamorphic bench: a toast put in under the text was an
 // alert on 8 of 83 real pages). Short, no digit: a notice that the terms change on a date is
 // the page's to say, whatever its role.
-bool has_words_beside(const GumboNode* element);
 bool has_named_ancestor(const GumboNode* element, std::string_view word);
 
 bool is_passing_message(const FlatDocument& doc, std::uint32_t position, std::string_view role,

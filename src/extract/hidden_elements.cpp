@@ -161,9 +161,13 @@ bool reads_as_prose(const FlatDocument& doc, std::uint32_t position) {
 // that are buttons or items switch between parts of the same document (a docs page's "United
 // States" and "European Union" clauses).
 bool tabs_are_links(const FlatDocument& doc) {
-  for (const GumboNode* node : doc.nodes)
-    if (node->type == GUMBO_NODE_ELEMENT && lower_attribute(node, "role") == "tab" && attribute(node, "href"))
-      return true;
+  for (const GumboNode* node : doc.nodes) {
+    if (node->type != GUMBO_NODE_ELEMENT || lower_attribute(node, "role") != "tab") continue;
+    // "#eu": an anchor naming a panel of this page, a button in all but its tag (a review's
+    // find: Bootstrap's tabs, whose hidden EU panel was dropped).
+    const char* href = attribute(node, "href");
+    if (href && *trim(href).data() != '#' && !trim(href).empty()) return true;
+  }
   return false;
 }
 
@@ -172,7 +176,21 @@ bool tabs_are_links(const FlatDocument& doc) {
 // often mark nothing else (a red team's find: a search engine's policy folding one detail so).
 bool looks_like_a_toggle(const GumboNode* node) {
   if (node->type != GUMBO_NODE_ELEMENT || node->v.element.tag == GUMBO_TAG_HEADER) return false;  // the site's
-  if (node->v.element.tag == GUMBO_TAG_BUTTON || lower_attribute(node, "role") == "button") return true;
+  if (node->v.element.tag == GUMBO_TAG_BUTTON || lower_attribute(node, "role") == "button") {
+    // One of two buttons or more is a choice (a vote's Yes and No, Share and Copy), and the box
+    // after it the choice's answer (a review's find: a help centre's "Sorry about that!").
+    const GumboNode* parent = node->parent;
+    if (!parent || parent->type != GUMBO_NODE_ELEMENT) return true;
+    int buttons = 0;
+    const GumboVector& siblings = parent->v.element.children;
+    for (unsigned int k = 0; k < siblings.length; ++k) {
+      const auto* sibling = static_cast<const GumboNode*>(siblings.data[k]);
+      if (sibling->type == GUMBO_NODE_ELEMENT &&
+          (sibling->v.element.tag == GUMBO_TAG_BUTTON || lower_attribute(sibling, "role") == "button"))
+        ++buttons;
+    }
+    return buttons == 1;
+  }
   for (const std::string& word : name_words(node))
     if (word == "title" || word == "toggle" || word == "trigger" || word == "question" || word == "header" ||
         word == "summary" || word == "toggler" || word == "expander")

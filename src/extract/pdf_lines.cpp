@@ -106,17 +106,14 @@ double vertical_overlap(const PdfWord& a, const PdfWord& b) {
   return smaller <= 0 ? 0 : overlap / smaller;
 }
 
-// A contents entry's leader and page number ("4. Payment ........ 12", "Fees · · · · 7"): the page
-// an entry sits on moves with every page put in before it (a red team's find: a cover page
-// added, every number one more, an alert). The entry's words stay.
-std::string without_leader(const std::string& text) {
+// Where a contents entry's leader starts ("4. Payment ........ 12", "Fees · · · · 7"), and its
+// page number; npos when the line does not end so.
+std::size_t leader_at(const std::string& text, long& page) {
   std::size_t end = text.size();
   while (end > 0 && text[end - 1] == ' ') --end;
   std::size_t number = end;
-  while (number > 0 && (std::isdigit(static_cast<unsigned char>(text[number - 1])) ||
-                        std::strchr("ivxlc", text[number - 1])))
-    --number;
-  if (number == end || end - number > 6) return text;
+  while (number > 0 && std::isdigit(static_cast<unsigned char>(text[number - 1]))) --number;
+  if (number == end || end - number > 4) return std::string::npos;
   std::size_t at = number, dots = 0;
   while (at > 0) {
     if (text[at - 1] == '.' || text[at - 1] == '_') {
@@ -124,15 +121,19 @@ std::string without_leader(const std::string& text) {
       --at;
     } else if (text[at - 1] == ' ') {
       --at;
-    } else if (at >= 3 && (text.compare(at - 3, 3, "\u2026") == 0 || text.compare(at - 2, 2, "\u00B7") == 0)) {
+    } else if (at >= 3 && text.compare(at - 3, 3, "\u2026") == 0) {
       dots += 3;
-      at -= text.compare(at - 3, 3, "\u2026") == 0 ? 3 : 2;
+      at -= 3;
+    } else if (at >= 2 && text.compare(at - 2, 2, "\u00B7") == 0) {
+      ++dots;
+      at -= 2;
     } else {
       break;
     }
   }
-  if (dots < 4 || at == 0) return text;
-  return text.substr(0, at);
+  if (dots < 4 || at == 0) return std::string::npos;
+  page = std::stol(text.substr(number, end - number));
+  return at;
 }
 
 void finish_line(PdfLine& line) {
@@ -165,7 +166,7 @@ void finish_line(PdfLine& line) {
     }
     line.text += w.text;
   }
-  line.text = without_leader(fold_spaces(line.text));
+  line.text = fold_spaces(line.text);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -317,6 +318,37 @@ std::vector<PdfLine> build_lines(std::vector<PdfWord> words, std::size_t page) {
   }
   lines.erase(std::remove_if(lines.begin(), lines.end(), [](const PdfLine& l) { return l.text.empty(); }), lines.end());
   return lines;
+}
+
+void drop_contents_page_numbers(std::vector<PdfLine>& lines, std::size_t page_count) {
+  constexpr std::size_t kMinEntries = 3;
+  std::vector<std::size_t> run;  // entries of the current contents run
+  std::vector<long> pages;
+  std::size_t gap = 0;  // lines since the run's last entry (an entry's title may wrap)
+  auto close = [&] {
+    bool rising = run.size() >= kMinEntries;
+    for (std::size_t k = 0; k < pages.size() && rising; ++k)
+      rising = pages[k] >= 1 && static_cast<std::size_t>(pages[k]) <= page_count && (k == 0 || pages[k] >= pages[k - 1]);
+    if (rising)
+      for (std::size_t i : run) {
+        long page = 0;
+        const std::size_t at = leader_at(lines[i].text, page);
+        lines[i].text = fold_spaces(lines[i].text.substr(0, at));
+      }
+    run.clear();
+    pages.clear();
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    long page = 0;
+    if (leader_at(lines[i].text, page) != std::string::npos) {
+      run.push_back(i);
+      pages.push_back(page);
+      gap = 0;
+    } else if (!run.empty() && ++gap > 1) {
+      close();
+    }
+  }
+  close();
 }
 
 std::string fold_spaces(std::string_view s) {

@@ -65,4 +65,11 @@ std::vector<PdfLine> build_lines(std::vector<PdfWord> words, std::size_t page);
 // `s` with runs of ASCII spaces made one, and none at either end.
 std::string fold_spaces(std::string_view s);
 
+// A contents page's leaders and page numbers ("4. Payment ........ 12") taken off its entries:
+// the page an entry sits on moves with every page put in before it (a red team's find: a cover
+// page added, every number one more, an alert). Only in a run of 3 entries or more (an
+// entry's title may wrap onto one more line) whose numbers rise and are pages of the document:
+// a fee schedule's leaders end with amounts that do not (a review's find).
+void drop_contents_page_numbers(std::vector<PdfLine>& lines, std::size_t page_count);
+
 }  // namespace tosdiff

@@ -101,6 +101,7 @@ Result<Text> pdf_to_text(std::string_view pdf_bytes, const PdfOptions& options) 
     }
   }
 
+  drop_contents_page_numbers(lines, static_cast<std::size_t>(page_count));
   drop_running_lines(lines, frames);
   std::vector<PdfLine> kept;
   for (PdfLine& l : lines)
