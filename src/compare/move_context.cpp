@@ -50,27 +50,33 @@ bool is_value(std::string_view text) {
 std::vector<std::string> move_contexts(const Text& text, const std::vector<std::string>& keys) {
   const std::vector<Block>& blocks = text.blocks;
   std::vector<std::string> out(blocks.size());
+  // Walked once, in order: the open lists' items by depth, the last block that is no item, the
+  // last heading (a page can hold thousands of items, and each is read in constant time).
+  std::vector<std::size_t> open_items;
+  std::size_t last_other = blocks.size(), last_heading = blocks.size();
+  std::vector<std::size_t> heading_before(blocks.size(), blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& block = blocks[i];
-    if (block.kind == BlockKind::heading || i == 0) continue;
+    heading_before[i] = last_heading;
     if (block.kind == BlockKind::list_item) {
       // Its lead-in, and the section the lead-in stands in: two sections' lists may hang from
       // lead-ins worded alike ("We may share with advertisers:" under Free and under Paid
       // accounts, a review's find).
-      for (std::size_t j = i; j-- > 0;) {
-        const Block& before = blocks[j];
-        if (before.kind != BlockKind::list_item || before.level < block.level) {
-          out[i] = keys[j];
-          for (std::size_t h = j + 1; h-- > 0;) {
-            if (blocks[h].kind == BlockKind::heading) {
-              (out[i] += '\x1e') += keys[h];
-              break;
-            }
-          }
-          break;
-        }
+      while (!open_items.empty() && blocks[open_items.back()].level >= block.level) open_items.pop_back();
+      const std::size_t lead_in = open_items.empty() ? last_other : open_items.back();
+      if (lead_in < blocks.size()) {
+        out[i] = keys[lead_in];
+        const std::size_t heading = blocks[lead_in].kind == BlockKind::heading ? lead_in : heading_before[lead_in];
+        if (heading < blocks.size()) (out[i] += '\x1e') += keys[heading];
       }
-    } else if (is_value(block.text) && words_of(blocks[i - 1].text) <= kLabelWords) {
+      open_items.push_back(i);
+      continue;
+    }
+    open_items.clear();
+    last_other = i;
+    if (block.kind == BlockKind::heading) {
+      last_heading = i;
+    } else if (i > 0 && is_value(block.text) && words_of(blocks[i - 1].text) <= kLabelWords) {
       // A value's row label is a short line too; a one-word line after prose is a title
       // ("Cookies" opening a section: a review's find, sections swapped whole read as a change).
       out[i] = keys[i - 1];
