@@ -239,6 +239,17 @@ TEST(PdfText, AContentsEntrysLeaderAndPageNumberAreDropped) {
   EXPECT_NE(schedule.find("Prices may rise... 10 days after notice."), std::string::npos) << schedule;
 }
 
+TEST(PdfText, APageWithoutTextButInkedIsNamedAndABlankOneIsNot) {
+  PdfPage typed;
+  typed.texts.push_back(PdfText{72, 100, 11, false, "These terms apply to every plan we sell."});
+  PdfPage scanned;
+  scanned.image = true;
+  PdfPage blank;
+  EXPECT_EQ(pdf_pages_without_text(build_pdf({typed, scanned, typed, blank})), std::vector<std::size_t>{2});
+  EXPECT_TRUE(pdf_pages_without_text(build_pdf({typed, blank, typed})).empty());
+  EXPECT_TRUE(pdf_pages_without_text("not a pdf").empty());
+}
+
 TEST(PdfText, ADiagonalWatermarksLettersAreNotText) {
   // A red team's find: "DRAFT" across the page, a letter at a time on baselines of their own,
   // landed in the text as "# T" and "DefinitionsD".

@@ -164,6 +164,44 @@ TEST_F(RealWeb, APdfUnderAnyUrlIsArchivedAsItsTextAndAChangedClauseIsSubstantive
   EXPECT_EQ(lines[0]["section"], json({"Terms of Service", "2. Retention"}));
 }
 
+// A red team's find: a PDF re-issued with one page scanned (no text layer) was archived as a
+// major deletion of that page's words. It is held, the page named; the twin, a clause really
+// taken out of a typed PDF, is a change.
+TEST_F(RealWeb, APdfPageTurnedIntoAScanIsHeldNotADeletion) {
+  auto pages = [](bool scanned, bool clause) {
+    std::vector<PdfPage> out;
+    for (int n = 1; n <= 3; ++n) {
+      Typesetter t;
+      t.heading("Section " + std::to_string(n), 14);
+      t.paragraph("Section " + std::to_string(n) + " says what it says about your account and the service, in "
+                  "sentences long enough to be a page's worth of the terms' text, and then some more words.");
+      if (n == 2 && clause) t.paragraph("We keep your data for two years after you close your account.");
+      PdfPage page = t.pages().front();
+      if (n == 2 && scanned) {
+        page.texts.clear();
+        page.image = true;
+      }
+      out.push_back(page);
+    }
+    return build_pdf(out);
+  };
+  server_.set("/terms.pdf", with_type(pages(false, true), "application/pdf"));
+  declare("Terms of Service", {{"fetch", server_.url("/terms.pdf")}});
+  ASSERT_EQ(json_lines(tosdiff({"check", "--json"}).out).at(0)["status"], "new");
+  server_.set("/terms.pdf", with_type(pages(true, true), "application/pdf"));
+  auto held = json_lines(tosdiff({"check", "--json"}).out);
+  ASSERT_EQ(held.size(), 1u);
+  EXPECT_EQ(held[0]["status"], "error") << held[0].dump();
+  EXPECT_EQ(held[0]["error"]["kind"], "suspicious_shrink") << held[0].dump();
+  EXPECT_NE(held[0]["error"]["message"].get<std::string>().find("page 2"), std::string::npos) << held[0].dump();
+  // Twin: the clause taken out of the typed PDF is news.
+  server_.set("/terms.pdf", with_type(pages(false, false), "application/pdf"));
+  auto changed = json_lines(tosdiff({"check", "--json"}).out);
+  ASSERT_EQ(changed.size(), 1u);
+  EXPECT_EQ(changed[0]["status"], "changed") << changed[0].dump();
+  EXPECT_EQ(changed[0]["significance"], "substantive") << changed[0].dump();
+}
+
 TEST_F(RealWeb, AnImageOrAnArchiveIsAnErrorAndItsBytesAreKept) {
   const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(64, '\0');
   const std::string zip = std::string("PK\x03\x04", 4) + std::string(64, 'z');

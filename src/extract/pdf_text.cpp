@@ -3,6 +3,7 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
+#include <poppler/cpp/poppler-page-renderer.h>
 
 #include <algorithm>
 #include <climits>
@@ -119,6 +120,38 @@ Result<Text> pdf_to_text(std::string_view pdf_bytes, const PdfOptions& options) 
                                     std::to_string(page_count) + (page_count == 1 ? " page, " : " pages, ") +
                                     std::to_string(visible) + " characters of text)"};
   return text;
+}
+
+std::vector<std::size_t> pdf_pages_without_text(std::string_view pdf_bytes) {
+  // A page is inked where a pixel of it, drawn in grey at 12 dpi, is darker than light grey.
+  constexpr double kDotsPerInch = 12;
+  constexpr unsigned char kInk = 200;
+  std::vector<std::size_t> out;
+  if (pdf_bytes.empty() || pdf_bytes.size() > static_cast<std::size_t>(INT_MAX)) return out;
+  DiagnosticScope diagnostics;
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(pdf_bytes.data(), static_cast<int>(pdf_bytes.size())));
+  if (!doc || doc->is_locked()) return out;
+  poppler::page_renderer renderer;
+  if (!poppler::page_renderer::can_render()) return out;
+  renderer.set_image_format(poppler::image::format_gray8);
+  for (int p = 0; p < doc->pages(); ++p) {
+    std::unique_ptr<poppler::page> page(doc->create_page(p));
+    if (!page) continue;
+    const std::vector<poppler::text_box> boxes = page->text_list();
+    if (std::any_of(boxes.begin(), boxes.end(), [](const poppler::text_box& box) { return !box.text().empty(); }))
+      continue;
+    const poppler::image image = renderer.render_page(page.get(), kDotsPerInch, kDotsPerInch);
+    if (!image.is_valid()) continue;
+    bool inked = false;
+    for (int y = 0; y < image.height() && !inked; ++y) {
+      const auto* row = reinterpret_cast<const unsigned char*>(image.const_data()) +
+                        static_cast<std::size_t>(y) * static_cast<std::size_t>(image.bytes_per_row());
+      inked = std::any_of(row, row + image.width(), [](unsigned char pixel) { return pixel < kInk; });
+    }
+    if (inked) out.push_back(static_cast<std::size_t>(p) + 1);
+  }
+  return out;
 }
 
 }  // namespace tosdiff

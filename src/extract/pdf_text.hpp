@@ -32,6 +32,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include "tosdiff/model/result.hpp"
 #include "tosdiff/model/text.hpp"
@@ -52,5 +53,11 @@ struct PdfOptions {
 // Poppler's own diagnostics never reach stderr (they are collected per call instead; the
 // first one is quoted in a pdf_broken message).
 Result<Text> pdf_to_text(std::string_view pdf_bytes, const PdfOptions& options);
+
+// The pages of a PDF (1-based) that show something but have no text layer: a scan among typed
+// pages, whose words cannot be read (tosdiff does not OCR). A blank page is not one. Empty
+// when the PDF cannot be read. Each page without text is drawn at a few dots per inch and
+// looked at for ink, so this costs little; it is asked only when a PDF's text lost words.
+std::vector<std::size_t> pdf_pages_without_text(std::string_view pdf_bytes);
 
 }  // namespace tosdiff

@@ -332,6 +332,23 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     return out;
   }
   auto shrink = shrink_verdict(baseline, out.text);
+  // A PDF's page turned into a scan: its words gone from the text, not from the document (a
+  // red team's find: a page re-issued as an image read as 391 words deleted). Held as a
+  // shrink, with the page named, until it lasts.
+  if (!shrink && words_now < words_before) {
+    for (const Page& page : pages) {
+      if (page.content.kind != ContentKind::pdf) continue;
+      const std::vector<std::size_t> scanned = pdf_pages_without_text(page.response.body);
+      if (scanned.empty()) continue;
+      std::string which;
+      for (std::size_t n : scanned) which += (which.empty() ? "" : ", ") + std::to_string(n);
+      shrink = Error{ErrorKind::suspicious_shrink,
+                     "the PDF " + page.source->url + " has " + (scanned.size() == 1 ? "a page" : "pages") +
+                         " without a text layer (page " + which + ": a scan? tosdiff does not OCR), and its text " +
+                         "lost words (" + std::to_string(words_now) + ", down from " + std::to_string(words_before) + ")"};
+      break;
+    }
+  }
   // Stretches of the page gone and nothing else changed: a page served or rendered in part,
   // held until seen on checks spanning a day, when what went is news (a previous version or a
   // second copy of the text taken down is not: that is a cosmetic change, and a version).
