@@ -225,6 +225,9 @@ TEST(RedTeamControls, ATopLinkInASentenceIsTheSentencesWords) {
   const std::string body = "<h1>Notices</h1><p>The date of the last change is shown at the <a href=\"#top\">top of "
                            "the page</a>, and we email you before any change takes effect.</p>";
   EXPECT_NE(read_page(page(body)).find("shown at the top of the page, and"), std::string::npos) << read_page(page(body));
+  // Twin: a bar's title beside it is no sentence; the way back up is no text.
+  const std::string bar = "<div class=\"sticky-header\"><span>Notices</span><a href=\"#top\">Back to top</a></div>";
+  EXPECT_EQ(read_page(page(body + bar)).find("Back to top"), std::string::npos) << read_page(page(body + bar));
 }
 
 // ---- hidden parts of the document --------------------------------------------------------

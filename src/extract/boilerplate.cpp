@@ -162,7 +162,7 @@ bool is_screen_reader_text(std::string_view names) {
                      [&](std::string_view w) { return names.find(w) != std::string_view::npos; });
 }
 
-bool has_words_beside(const GumboNode* element);
+bool has_words_beside(const GumboNode* element, bool on_both_sides = false);
 
 bool is_skip_or_top_link(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
   const GumboNode* element = doc.nodes[position];
@@ -172,9 +172,10 @@ bool is_skip_or_top_link(const FlatDocument& doc, std::uint32_t position, std::s
   if (element->v.element.tag != GUMBO_TAG_A) return false;
   const char* href = attribute(element, "href");
   if (!href || href[0] != '#') return false;
-  // Read without its arrows ("Top ↑", "↑ Back to top"); alone on its line ("shown at the <a
-  // href=#top>top of the page</a>" is a sentence's words: a review's find).
-  if (has_words_beside(element)) return false;
+  // Read without its arrows ("Top ↑", "↑ Back to top"); not inside a sentence ("shown at the
+  // <a href=#top>top of the page</a>, and ..." is the sentence's words: a review's find), words
+  // on both sides of it; a bar's title before it is no sentence.
+  if (has_words_beside(element, true)) return false;
   std::string text;
   for (char c : small_text(doc, position, 80))
     if (static_cast<unsigned char>(c) < 0x80) text += c;
@@ -532,18 +533,23 @@ bool has_words(const GumboNode* node) {
 }
 
 // Whether words stand beside an element in its run of text (a block beside it, a paragraph or
-// a heading, is another line).
-bool has_words_beside(const GumboNode* element) {
+// a heading, is another line): on either side, or on both.
+bool has_words_beside(const GumboNode* element, bool on_both_sides) {
   const GumboNode* parent = element->parent;
   if (!parent || parent->type != GUMBO_NODE_ELEMENT) return false;
   const GumboVector& siblings = parent->v.element.children;
+  bool before = false, after = false, past = false;
   for (unsigned int k = 0; k < siblings.length; ++k) {
     const auto* sibling = static_cast<const GumboNode*>(siblings.data[k]);
+    if (sibling == element) {
+      past = true;
+      continue;
+    }
     const GumboTag tag = sibling->type == GUMBO_NODE_ELEMENT ? sibling->v.element.tag : GUMBO_TAG_UNKNOWN;
     const bool block = is_block_tag(tag) || (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6);
-    if (sibling != element && !block && has_words(sibling)) return true;
+    if (!block && has_words(sibling)) (past ? after : before) = true;
   }
-  return false;
+  return on_both_sides ? before && after : before || after;
 }
 
 // Whether an element up to three levels above this one is named with `word`.
