@@ -252,6 +252,10 @@ TEST(RedTeamHidden, ATabOfTheSameDocumentIsContentAndATabOfAnotherDocumentIsNot)
       "suspend accounts that break these terms, and disputes are resolved by the courts of Paris.</p></div>";
   const std::string twin = read_page(page(hub));
   EXPECT_EQ(twin.find("18 or older"), std::string::npos) << twin;
+  // Every panel hidden (caught before the page's script chose one): the bulk stays.
+  std::string all_hidden = hub;
+  all_hidden.replace(all_hidden.find("<div role=\"tabpanel\">"), 22, "<div role=\"tabpanel\" hidden>");
+  EXPECT_NE(read_page(page(all_hidden)).find("18 or older"), std::string::npos) << read_page(page(all_hidden));
   // Tabs written as anchors to panels of this page are buttons in all but their tag (a
   // review's find: Bootstrap's tabs).
   const std::string anchors =

@@ -161,12 +161,19 @@ bool reads_as_prose(const FlatDocument& doc, std::uint32_t position) {
 // that are buttons or items switch between parts of the same document (a docs page's "United
 // States" and "European Union" clauses).
 bool tabs_are_links(const FlatDocument& doc) {
+  // And one panel is shown: with every panel hidden (a page caught before its script chose
+  // one), the bulk of the page is kept as any hidden bulk is.
+  const bool one_shown = std::any_of(doc.nodes.begin(), doc.nodes.end(), [](const GumboNode* node) {
+    return node->type == GUMBO_NODE_ELEMENT && lower_attribute(node, "role") == "tabpanel" && !is_hidden(node);
+  });
+  if (!one_shown) return false;
   for (const GumboNode* node : doc.nodes) {
     if (node->type != GUMBO_NODE_ELEMENT || lower_attribute(node, "role") != "tab") continue;
     // "#eu": an anchor naming a panel of this page, a button in all but its tag (a review's
     // find: Bootstrap's tabs, whose hidden EU panel was dropped).
     const char* href = attribute(node, "href");
-    if (href && *trim(href).data() != '#' && !trim(href).empty()) return true;
+    const std::string_view target = href ? trim(href) : std::string_view();
+    if (!target.empty() && target.front() != '#') return true;
   }
   return false;
 }
@@ -275,10 +282,10 @@ class HiddenJudge {
 
   Judgement judge(std::uint32_t i) const {
     if (holds_selection(i)) return Judgement::keep;
-    // A tab's panel not shown: another document when the tabs are links to documents (a red
-    // team's find: a legal hub rendering every document, a whole Terms added to the Privacy
-    // Policy), else the same document's other part (its clauses for another region), whatever
-    // its size.
+    // A tab's panel not shown: another document when the tabs are links to documents and
+    // another panel is shown (a red team's find: a legal hub rendering every document, a whole
+    // Terms added to the Privacy Policy, larger than it), else the same document's other part
+    // (its clauses for another region), whatever its size.
     if (lower_attribute(doc_.nodes[i], "role") == "tabpanel")
       return tabs_are_links_ ? Judgement::drop : Judgement::keep;
     const std::uint64_t text = text_of(i);
