@@ -162,7 +162,9 @@ bool is_screen_reader_text(std::string_view names) {
                      [&](std::string_view w) { return names.find(w) != std::string_view::npos; });
 }
 
+// Defined with the other tree walks below.
 bool has_words_beside(const GumboNode* element, bool on_both_sides = false);
+bool has_named_ancestor(const GumboNode* element, std::string_view word);
 
 bool is_skip_or_top_link(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
   const GumboNode* element = doc.nodes[position];
@@ -261,7 +263,6 @@ std::pair<std::size_t, int> link_text(const FlatDocument& doc, std::uint32_t pos
   return {bytes, links};
 }
 
-// Menus named so ("navigation", "navbar", "site-footer", ...): mostly links, and small.
 // An article's byline: its author's name and picture, named so (Zendesk's "article-author" and
 // "avatar__info", a blog's "byline"), a line's worth of text. A help article's author changing
 // is not its terms changing (a red team's find without selectors).
@@ -272,6 +273,7 @@ bool is_byline(const FlatDocument& doc, std::uint32_t position, std::string_view
          text_length(doc, position, kBylineMaxText) <= kBylineMaxText;
 }
 
+// Menus named so ("navigation", "navbar", "site-footer", ...): mostly links, and small.
 bool is_named_navigation(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
   if (!contains_any(names, {"navigation", "navbar", "nav-menu", "site-nav", "main-nav", "global-nav",
                             "footer-nav", "site-footer", "global-footer", "footer-links", "mega-menu",
@@ -355,8 +357,6 @@ bool is_video_promo(const FlatDocument& doc, std::uint32_t position) {
 // last click, not with the terms (metamorphic bench: a toast put in under the text was an
 // alert on 8 of 83 real pages). Short, no digit: a notice that the terms change on a date is
 // the page's to say, whatever its role.
-bool has_named_ancestor(const GumboNode* element, std::string_view word);
-
 bool is_passing_message(const FlatDocument& doc, std::uint32_t position, std::string_view role,
                         std::string_view names) {
   constexpr std::size_t kMessageMaxText = 120;
@@ -384,7 +384,8 @@ bool is_chat_widget(const FlatDocument& doc, std::uint32_t position, std::string
   // 1,240 words, every edit unseen).
   return contains_any(names, {"intercom-container", "intercom-lightweight-app", "intercom-launcher", "intercom-frame",
                               "intercom-app", "intercom-messenger", "intercom-namespace", "intercom-borderless",
-                              "intercom-notifications", "intercom-note", "drift-widget", "drift-frame", "zendesk-widget", "ze-snippet",
+                              "intercom-notifications", "intercom-note", "drift-widget", "drift-frame",
+                              "zendesk-widget", "ze-snippet",
                               "hubspot-messages", "crisp-client", "tawk-", "livechat", "live-chat", "chat-widget",
                               "chatwidget", "chat-launcher", "chat-bubble", "freshchat", "fc-widget", "olark",
                               "beacon-container", "helpscout", "tidio", "gorgias-chat", "messenger-launcher"}) &&

@@ -224,7 +224,11 @@ bool holds_a_sentence(const FlatDocument& doc, std::uint32_t position) {
 class HiddenJudge {
  public:
   HiddenJudge(const FlatDocument& doc, const IntervalSet& scope, const std::vector<std::uint64_t>& prefix)
-      : doc_(doc), scope_(scope), prefix_(prefix), disclosed_(disclosed_ids(doc)), tabs_are_links_(tabs_are_links(doc)) {
+      : doc_(doc),
+        scope_(scope),
+        prefix_(prefix),
+        disclosed_(disclosed_ids(doc)),
+        tabs_are_links_(tabs_are_links(doc)) {
     for (const Interval& iv : scope.intervals()) content_ += prefix[iv.end] - prefix[iv.begin];
   }
 
@@ -295,7 +299,8 @@ class HiddenJudge {
     // Part of the text, folded away: an accordion's panel, whatever hides it (hidden,
     // aria-hidden, visibility:hidden with height 0). Not a box of links, nor a dialog or menu by
     // its tag or role or name: a closed menu is named by its toggle's aria-controls too.
-    if (is_collapsed_panel(i) && !is_link_box(doc_, prefix_, i) && (!furniture || (by_name && named_like_a_fold(doc_, i))))
+    if (is_collapsed_panel(i) && !is_link_box(doc_, prefix_, i) &&
+        (!furniture || (by_name && named_like_a_fold(doc_, i))))
       return Judgement::keep;
     if (furniture || is_link_box(doc_, prefix_, i)) return Judgement::drop;
     if (text < kTinyHiddenBytes) return Judgement::drop;

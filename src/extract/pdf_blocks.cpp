@@ -122,7 +122,8 @@ bool breaks_between(const PdfLine& a, const PdfLine& b, const BlockLines& block,
 // is suspended ("first- and third-party", "short- to long-term", "Kurz- und Langzeit"), not a
 // word broken in two (a red team's find: "firstand third-party" on a re-print).
 bool opens_with_conjunction(std::string_view line) {
-  for (std::string_view word : {"and", "or", "nor", "to", "und", "oder", "bzw.", "et", "ou", "y", "o", "e", "en", "of"}) {
+  for (std::string_view word :
+       {"and", "or", "nor", "to", "und", "oder", "bzw.", "et", "ou", "y", "o", "e", "en", "of"}) {
     if (line.size() > word.size() && line.substr(0, word.size()) == word && line[word.size()] == ' ') return true;
     if (line == word) return true;
   }

@@ -196,7 +196,8 @@ void to_reading_frame(PdfWord& w, const poppler::rectf& box, const Frame& f) {
 // drop cap stands alone, and the text's own letters share their line's baseline.
 void drop_slanted_letters(std::vector<PdfWord>& words, std::size_t& bytes) {
   auto one_letter = [](const PdfWord& w) {
-    return std::count_if(w.text.begin(), w.text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) == 1;
+    const auto starts_a_character = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+    return std::count_if(w.text.begin(), w.text.end(), starts_a_character) == 1;
   };
   std::map<double, std::size_t> chars_by_size;
   for (const PdfWord& w : words) chars_by_size[round_half(w.size)] += w.text.size();
@@ -328,7 +329,8 @@ void drop_contents_page_numbers(std::vector<PdfLine>& lines, std::size_t page_co
   auto close = [&] {
     bool rising = run.size() >= kMinEntries;
     for (std::size_t k = 0; k < pages.size() && rising; ++k)
-      rising = pages[k] >= 1 && static_cast<std::size_t>(pages[k]) <= page_count && (k == 0 || pages[k] >= pages[k - 1]);
+      rising = pages[k] >= 1 && static_cast<std::size_t>(pages[k]) <= page_count &&
+               (k == 0 || pages[k] >= pages[k - 1]);
     if (rising)
       for (std::size_t i : run) {
         long page = 0;

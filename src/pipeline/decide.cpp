@@ -345,7 +345,8 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       shrink = Error{ErrorKind::suspicious_shrink,
                      "the PDF " + page.source->url + " has " + (scanned.size() == 1 ? "a page" : "pages") +
                          " without a text layer (page " + which + ": a scan? tosdiff does not OCR), and its text " +
-                         "lost words (" + std::to_string(words_now) + ", down from " + std::to_string(words_before) + ")"};
+                         "lost words (" + std::to_string(words_now) + ", down from " +
+                         std::to_string(words_before) + ")"};
       break;
     }
   }
