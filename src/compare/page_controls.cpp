@@ -110,9 +110,6 @@ const std::set<std::string>& furniture_phrases() {
       "abrir todo", "cerrar todo", "mostrar todo", "espandi tutto", "comprimi tutto", "expandir tudo", "alles openen",
       "learn more", "read more", "read next", "read less", "continue reading", "see more", "see less", "show more",
       "show less", "view more", "view less", "find out more", "discover more", "en savoir plus", "lire la suite",
-      // A disclosure's toggle under each collapsed detail (a red team's find: "More details"
-      // renamed "Show more", an alert per detail).
-      "more details", "fewer details", "less details", "show details", "hide details", "view details", "see details",
       "mehr erfahren", "weiterlesen",
       "m\xC3\xA1s informaci\xC3\xB3n", "leer m\xC3\xA1s", "scopri di pi\xC3\xB9", "leggi di pi\xC3\xB9", "saiba mais",
       "leia mais", "meer informatie", "lees meer", "no thanks", "non merci", "nein danke", "no gracias", "no grazie",
@@ -130,6 +127,9 @@ const std::set<std::string>& furniture_phrases() {
       "scroll left scroll right", "previous slide", "next slide", "previous slide next slide", "previous page",
       "next page", "previous page next page", "colonne pr\xC3\xA9" "c\xC3\xA9" "dente", "colonne suivante", "colonne pr\xC3\xA9" "c\xC3\xA9" "dente colonne suivante",
       "cookie settings", "cookie preferences", "manage cookies", "manage cookie preferences",
+      // A disclosure's toggle under each collapsed detail (a red team's find: "More details"
+      // renamed "Show more", an alert per detail).
+      "more details", "fewer details", "less details", "show details", "hide details", "view details", "see details",
       "zum inhalt springen", "zum hauptinhalt springen", "nach oben", "auf dieser seite", "inhaltsverzeichnis",
       "inhalt", "war diese seite hilfreich", "war dieser artikel hilfreich", "ja nein", "cookie-einstellungen",
       "feedback geben", "umfrage starten", "an der umfrage teilnehmen",
@@ -553,7 +553,6 @@ bool is_paragraph_control(std::string_view block_text) {
       "all services are online", "all services online", "all services operational"};
   return phrases.count(without_symbols(canonicalize(block_text, kFoldToWords))) > 0;
 }
-
 
 // One language's entry or version link; a switcher's whole line losing a label keeps its languages.
 bool names_a_language(std::string_view text) {

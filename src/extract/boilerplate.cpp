@@ -182,10 +182,12 @@ bool is_skip_or_top_link(const FlatDocument& doc, std::uint32_t position, std::s
   for (char c : small_text(doc, position, 80))
     if (static_cast<unsigned char>(c) < 0x80) text += c;
   text = std::string(trim(text));
+  static constexpr std::string_view kWaysUp[] = {"back to top",     "top",         "scroll to top",   "return to top",
+                                                  "go to top",       "top of page", "top of the page", "page top",
+                                                  "to the top",      "back to the top", "return to the top",
+                                                  "go back to top"};
   return text.rfind("skip to", 0) == 0 || text.rfind("skip navigation", 0) == 0 ||
-         text == "back to top" || text == "top" || text == "scroll to top" || text == "return to top" ||
-         text == "go to top" || text == "top of page" || text == "top of the page" || text == "page top" ||
-         text == "to the top" || text == "back to the top" || text == "return to the top" || text == "go back to top";
+         std::find(std::begin(kWaysUp), std::end(kWaysUp), text) != std::end(kWaysUp);
 }
 
 bool has_email_form(const FlatDocument& doc, std::uint32_t position) {
@@ -660,10 +662,10 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
   // A heading's id is slugged from its words by docs generators ("live-chat", "cookie-banner"):
   // a section about them, not the widget (a red team's find). Only a screen reader's
   // heading is told by its name.
-  if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) return is_screen_reader_text(naming(element));
-  if (is_passing_message(doc, position, role, naming(element))) return true;
+  const std::string names = naming(element);  // once: every element of the page comes here
+  if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) return is_screen_reader_text(names);
+  if (is_passing_message(doc, position, role, names)) return true;
   if (whole_page_ && (is_copyright_line(doc, position) || is_site_link_list(doc, position))) return true;
-  const std::string names = naming(element);
   if ((tag == GUMBO_TAG_A || !names.empty()) && is_status_indicator(doc, position, names)) return true;
   if (!names.empty() && is_region_suggestion(doc, position, names)) return true;
   if (names.empty() && tag != GUMBO_TAG_A && tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL &&

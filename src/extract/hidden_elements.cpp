@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -224,11 +225,7 @@ bool holds_a_sentence(const FlatDocument& doc, std::uint32_t position) {
 class HiddenJudge {
  public:
   HiddenJudge(const FlatDocument& doc, const IntervalSet& scope, const std::vector<std::uint64_t>& prefix)
-      : doc_(doc),
-        scope_(scope),
-        prefix_(prefix),
-        disclosed_(disclosed_ids(doc)),
-        tabs_are_links_(tabs_are_links(doc)) {
+      : doc_(doc), scope_(scope), prefix_(prefix), disclosed_(disclosed_ids(doc)) {
     for (const Interval& iv : scope.intervals()) content_ += prefix[iv.end] - prefix[iv.begin];
   }
 
@@ -290,8 +287,12 @@ class HiddenJudge {
     // another panel is shown (a red team's find: a legal hub rendering every document, a whole
     // Terms added to the Privacy Policy, larger than it), else the same document's other part
     // (its clauses for another region), whatever its size.
-    if (lower_attribute(doc_.nodes[i], "role") == "tabpanel")
-      return tabs_are_links_ ? Judgement::drop : Judgement::keep;
+    if (lower_attribute(doc_.nodes[i], "role") == "tabpanel") {
+      // Read on the first hidden panel only: most pages have none, and every check reads a page
+      // more than once.
+      if (!tabs_are_links_) tabs_are_links_ = tabs_are_links(doc_);
+      return *tabs_are_links_ ? Judgement::drop : Judgement::keep;
+    }
     const std::uint64_t text = text_of(i);
     if (text * 2 > content_) return Judgement::keep;  // the bulk of the page
     bool by_name = false;
@@ -337,7 +338,7 @@ class HiddenJudge {
   std::uint64_t content_ = 0;
   bool hides_content_ = false;
   std::vector<std::string> disclosed_;  // sorted
-  bool tabs_are_links_ = false;
+  mutable std::optional<bool> tabs_are_links_;
   std::vector<Interval> dropped_;
 };
 

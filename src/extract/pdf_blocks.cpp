@@ -115,9 +115,6 @@ bool breaks_between(const PdfLine& a, const PdfLine& b, const BlockLines& block,
   return false;
 }
 
-// Lines joined into one text: a space between lines; after a letter and a hyphen, no space,
-// and the hyphen removed when a lowercase letter follows (a word broken across the lines);
-// a soft hyphen at a line end always removed.
 // Whether a line opens with a conjunction or "to": after a line ending "first-", the hyphen
 // is suspended ("first- and third-party", "short- to long-term", "Kurz- und Langzeit"), not a
 // word broken in two (a red team's find: "firstand third-party" on a re-print).
@@ -130,6 +127,10 @@ bool opens_with_conjunction(std::string_view line) {
   return false;
 }
 
+// Lines joined into one text: a space between lines; after a letter and a hyphen, no space,
+// and the hyphen removed when a lowercase letter follows (a word broken across the lines),
+// kept with a space before a conjunction (a suspended hyphen); a soft hyphen at a line end
+// always removed.
 std::string join_lines(const std::vector<std::size_t>& indices, const std::vector<PdfLine>& lines) {
   std::string text;
   for (std::size_t i : indices) {

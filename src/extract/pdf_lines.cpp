@@ -323,28 +323,25 @@ std::vector<PdfLine> build_lines(std::vector<PdfWord> words, std::size_t page) {
 
 void drop_contents_page_numbers(std::vector<PdfLine>& lines, std::size_t page_count) {
   constexpr std::size_t kMinEntries = 3;
-  std::vector<std::size_t> run;  // entries of the current contents run
-  std::vector<long> pages;
-  std::size_t gap = 0;  // lines since the run's last entry (an entry's title may wrap)
+  struct Entry {
+    std::size_t line, leader;
+    long page;
+  };
+  std::vector<Entry> run;  // the entries of the current contents run
+  std::size_t gap = 0;     // lines since the run's last entry (an entry's title may wrap)
   auto close = [&] {
     bool rising = run.size() >= kMinEntries;
-    for (std::size_t k = 0; k < pages.size() && rising; ++k)
-      rising = pages[k] >= 1 && static_cast<std::size_t>(pages[k]) <= page_count &&
-               (k == 0 || pages[k] >= pages[k - 1]);
+    for (std::size_t k = 0; k < run.size() && rising; ++k)
+      rising = run[k].page >= 1 && static_cast<std::size_t>(run[k].page) <= page_count &&
+               (k == 0 || run[k].page >= run[k - 1].page);
     if (rising)
-      for (std::size_t i : run) {
-        long page = 0;
-        const std::size_t at = leader_at(lines[i].text, page);
-        lines[i].text = fold_spaces(lines[i].text.substr(0, at));
-      }
+      for (const Entry& entry : run) lines[entry.line].text = fold_spaces(lines[entry.line].text.substr(0, entry.leader));
     run.clear();
-    pages.clear();
   };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     long page = 0;
-    if (leader_at(lines[i].text, page) != std::string::npos) {
-      run.push_back(i);
-      pages.push_back(page);
+    if (const std::size_t leader = leader_at(lines[i].text, page); leader != std::string::npos) {
+      run.push_back({i, leader, page});
       gap = 0;
     } else if (!run.empty() && ++gap > 1) {
       close();
