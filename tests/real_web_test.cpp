@@ -202,6 +202,31 @@ TEST_F(RealWeb, APdfPageTurnedIntoAScanIsHeldNotADeletion) {
   EXPECT_EQ(changed[0]["significance"], "substantive") << changed[0].dump();
 }
 
+// Twin of the above: a PDF whose cover was always a picture (no text layer) losing a clause is
+// news at once, not a scan held back.
+TEST_F(RealWeb, AClauseTakenOutOfAPdfWithAPictureCoverIsNews) {
+  auto pdf = [](bool clause) {
+    PdfPage cover;
+    cover.image = true;
+    Typesetter t;
+    t.heading("Terms of Service", 20);
+    t.paragraph("These terms apply to your account and to every plan we sell, in sentences long enough to be "
+                "the terms' text.");
+    if (clause) t.paragraph("We keep your data for two years after you close your account.");
+    std::vector<PdfPage> pages{cover};
+    for (const PdfPage& page : t.pages()) pages.push_back(page);
+    return build_pdf(pages);
+  };
+  server_.set("/terms.pdf", with_type(pdf(true), "application/pdf"));
+  declare("Terms of Service", {{"fetch", server_.url("/terms.pdf")}});
+  ASSERT_EQ(json_lines(tosdiff({"check", "--json"}).out).at(0)["status"], "new");
+  server_.set("/terms.pdf", with_type(pdf(false), "application/pdf"));
+  auto changed = json_lines(tosdiff({"check", "--json"}).out);
+  ASSERT_EQ(changed.size(), 1u);
+  EXPECT_EQ(changed[0]["status"], "changed") << changed[0].dump();
+  EXPECT_EQ(changed[0]["significance"], "substantive") << changed[0].dump();
+}
+
 TEST_F(RealWeb, AnImageOrAnArchiveIsAnErrorAndItsBytesAreKept) {
   const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(64, '\0');
   const std::string zip = std::string("PK\x03\x04", 4) + std::string(64, 'z');

@@ -299,8 +299,10 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
   // text, the rules changed (a declaration's selectors, tosdiff's extraction), and only the
   // difference from it is what the page changed.
   Text baseline = parse_text(archived.current_text);
+  std::vector<Page> previous_pages;  // read from the archive once, for the rules and for scans
   if (archived.current_pages) {
-    if (auto again = reread(archived.current_pages(), options, archived.current_text);
+    previous_pages = archived.current_pages();
+    if (auto again = reread(previous_pages, options, archived.current_text);
         again && render_text(*again) != archived.current_text) {
       baseline = *again;
       out.rules_baseline = std::move(*again);
@@ -334,12 +336,21 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
   auto shrink = shrink_verdict(baseline, out.text);
   // A PDF's page turned into a scan: its words gone from the text, not from the document (a
   // red team's find: a page re-issued as an image read as 391 words deleted). Held as a
-  // shrink, with the page named, until it lasts.
+  // shrink, with the page named, until it lasts. Only pages without text the previous PDF of
+  // that source did not have: a cover or a signature page that was always a picture says
+  // nothing of a clause taken out now.
   if (!shrink && words_now < words_before) {
-    for (const Page& page : pages) {
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      const Page& page = pages[i];
       if (page.content.kind != ContentKind::pdf) continue;
       const std::vector<std::size_t> scanned = pdf_pages_without_text(page.response.body);
       if (scanned.empty()) continue;
+      const Page* previous = i < previous_pages.size() && previous_pages[i].source == page.source
+                                 ? &previous_pages[i]
+                                 : nullptr;
+      if (previous && previous->content.kind == ContentKind::pdf &&
+          pdf_pages_without_text(previous->response.body).size() >= scanned.size())
+        continue;
       std::string which;
       for (std::size_t n : scanned) which += (which.empty() ? "" : ", ") + std::to_string(n);
       shrink = Error{ErrorKind::suspicious_shrink,
