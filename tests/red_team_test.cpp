@@ -337,5 +337,85 @@ TEST(RedTeamControls, ADisclosuresToggleLabelIsNoText) {
   EXPECT_TRUE(change_between(before, sentence).substantive);
 }
 
+// ---- a layout's copies --------------------------------------------------------------------
+
+// A site builder's page laid out per breakpoint: each copy in a wrapper whose classes name the
+// breakpoints that hide it, the text in an element the declaration selects.
+std::string breakpoint_page(const std::string& policy, int copies, const std::string& extra_in_last = "") {
+  static const char* kWrappers[] = {"ssr-variant hidden-1h83bnm hidden-1nfcbyt", "ssr-variant hidden-1idy2d hidden-1h83bnm",
+                                    "ssr-variant hidden-1idy2d hidden-1nfcbyt"};
+  std::string html =
+      "<html><head><style>@media (min-width: 1200px) { .hidden-1idy2d { display: none !important; } }</style></head>"
+      "<body><div id=\"main\"><div data-framer-name=\"Nav\"><a href=\"/\">Lumen</a><a href=\"/blog\">Blog</a>"
+      "<a href=\"/careers\">Careers at Lumen</a><a href=\"/legal\">Legal</a></div>";
+  for (int k = 0; k < copies; ++k)
+    html += std::string("<div class=\"") + kWrappers[k] + "\"><div data-framer-name=\"Post\" class=\"framer-v-" +
+            std::to_string(k) + "\">" + policy + (k + 1 == copies ? extra_in_last : "") + "</div></div>";
+  return html + "<div data-framer-name=\"Footer\"><p>\xC2\xA9 2026 Lumen Inc.</p><a href=\"/terms\">Terms</a>"
+                "<a href=\"/privacy\">Privacy</a><a href=\"/status\">Status</a></div></div></body></html>";
+}
+
+const std::string kBreakpointPolicy =
+    "<h1>Privacy Policy</h1><h2>What we keep</h2><p>We keep the notes you write, the files you upload and the "
+    "comments you leave on shared boards for as long as your account stays open.</p><p>We delete your content "
+    "within 30 days of a request sent from your account settings, and backups within 90 days.</p><h2>Who we "
+    "tell</h2><p>We do not sell your personal information, and we share it with processors only under written "
+    "contracts that forbid them to use it for their own purposes.</p><p>Disputes arising under this policy are "
+    "governed by the laws of Ireland, and you may complain to your data protection authority.</p>";
+
+TEST(RedTeamCopies, EveryBreakpointsCopyOfTheSelectedTextReadsAsOne) {
+  const NormalizeOptions post = selecting("[data-framer-name=Post]");
+  const std::string one = read_page(breakpoint_page(kBreakpointPolicy, 1), post);
+  EXPECT_EQ(read_page(breakpoint_page(kBreakpointPolicy, 3), post), one);
+  EXPECT_EQ(read_page(breakpoint_page(kBreakpointPolicy, 2), post), one);
+  // Without selectors too: each of three copies holds under a third of the page.
+  EXPECT_EQ(read_page(breakpoint_page(kBreakpointPolicy, 3)), read_page(breakpoint_page(kBreakpointPolicy, 1)));
+  // Twin: an edit in every copy is one change, and read.
+  std::string edited = kBreakpointPolicy;
+  edited.replace(edited.find("within 30 days"), 14, "within 60 days");
+  const Change change = change_between(one, read_page(breakpoint_page(edited, 3), post));
+  EXPECT_TRUE(change.substantive);
+  EXPECT_EQ(change.hunks.size(), 1u);
+  // Twin: a copy that says more than the others is kept whole.
+  const std::string more = read_page(
+      breakpoint_page(kBreakpointPolicy, 3, "<p>We may also share your content with advertising partners.</p>"), post);
+  EXPECT_NE(more.find("advertising partners"), std::string::npos);
+  EXPECT_TRUE(change_between(one, more).substantive);
+  // Twin: two selected elements with the same words and no breakpoint's mark are both the page's.
+  const std::string unmarked = "<html><body><div class=\"post\">" + kBreakpointPolicy + "</div><div class=\"post\">" +
+                               kBreakpointPolicy + "</div></body></html>";
+  const std::string twice = read_page(unmarked, selecting(".post"));
+  EXPECT_NE(twice.find("Disputes arising"), twice.rfind("Disputes arising"));
+}
+
+TEST(RedTeamCopies, ABlocksCopyForSmallScreensAnywhereInTheContentIsNoText) {
+  const std::string summary =
+      "<ul><li>In the privacy section, we explained how we process data for assistant features.</li>"
+      "<li>In the storage section, we changed the renewal terms for paid plans.</li></ul>";
+  const std::string body = "<h1>Services Agreement</h1><p>Published: 30 July 2025</p>%COPY%<h2>Summary of changes</h2>" +
+                           summary +
+                           "<h2>1. Your privacy</h2><p>Your privacy matters to us, and this agreement explains how "
+                           "we handle the content you store with the services.</p>";
+  const auto with = [&](const std::string& copy) {
+    std::string html = body;
+    html.replace(html.find("%COPY%"), 6, copy);
+    return read_page(page(html));
+  };
+  const std::string plain = with("");
+  EXPECT_EQ(with("<div class=\"visible-xs visible-sm\">" + summary + "</div>"), plain);
+  // Twin: the same list unmarked is the author's own (a summary said twice).
+  EXPECT_NE(with("<div class=\"summary-box\">" + summary + "</div>"), plain);
+  // Twin: a marked block saying something the text does not.
+  EXPECT_NE(with("<div class=\"visible-xs\"><p>On phones, we may share your contacts with advertising partners "
+                 "to suggest people you know.</p></div>"),
+            plain);
+  // Twin: a marked phrase inside a sentence is the sentence's.
+  const std::string sentence =
+      read_page(page("<h1>Terms</h1><p>Your privacy matters to us, and this agreement explains how we handle the "
+                     "content you store.</p><p>We may <span class=\"hidden-mobile\">Your privacy matters to us, and "
+                     "this agreement explains how we handle</span> it.</p>"));
+  EXPECT_NE(sentence.find("We may Your privacy"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tosdiff

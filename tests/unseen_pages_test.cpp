@@ -745,7 +745,7 @@ TEST(UnseenPagesFurniture, ABannerOfferingTheReadersCountrysSiteIsFurniture) {
        {"<div class=\"geo-banner\"><p>It looks like you are visiting from Germany. Would you like to go to the German "
         "site?</p><a href=\"/de\">Go to the German site</a><button>Stay here</button></div>",
         "<div class=\"locale-suggestion\"><p>Vous semblez \xC3\xAAtre en France. Voulez-vous consulter le site "
-        "fran\xC3\xA7ais ?</p><a href=\"/fr\">Continuer en fran\xC3\xA7ais</a></div>"}) {
+        "fran\xC3\xA7" "ais ?</p><a href=\"/fr\">Continuer en fran\xC3\xA7" "ais</a></div>"}) {
     // Above the document's first heading, in the box that holds it (the box is not the banner).
     EXPECT_EQ(read_page("<html><body><main><h1>Privacy</h1><div class=\"header\">" + std::string(banner) + heading +
                         "</div></main></body></html>"),

@@ -84,6 +84,25 @@ Text read_picked(const FlatDocument& doc, const NormalizeOptions& options, const
     }
     if (!copies.empty()) hidden.finish();
   }
+  // A layout's copies of the text selected: each matched the declaration's selector.
+  if (!found && roots.size() > 1) {
+    const std::vector<Interval> copies = repeated_selections(doc, roots, hidden);
+    for (const Interval& iv : copies) {
+      hidden.add(iv.begin, iv.end);
+      removed.add(iv.begin, iv.end);
+    }
+    if (!copies.empty()) hidden.finish();
+  }
+  // A block's copy for some screen widths, anywhere in the content.
+  if (options.strip_boilerplate) {
+    const std::vector<std::uint32_t> content = found ? std::vector<std::uint32_t>{*found} : roots;
+    const std::vector<Interval> copies = marked_copies(doc, content, hidden);
+    for (const Interval& iv : copies) {
+      hidden.add(iv.begin, iv.end);
+      removed.add(iv.begin, iv.end);
+    }
+    if (!copies.empty()) hidden.finish();
+  }
   if (found && options.strip_boilerplate) remove_edge_furniture(doc, *found, hidden, removed);
   for (const CompiledSpec& spec : remove) {
     if (!add_matches(doc, spec, removed, nullptr)) add_by_stable_classes(doc, spec, removed, nullptr, options);
