@@ -417,5 +417,31 @@ TEST(RedTeamCopies, ABlocksCopyForSmallScreensAnywhereInTheContentIsNoText) {
   EXPECT_NE(sentence.find("We may Your privacy"), std::string::npos);
 }
 
+TEST(RedTeamNames, AConsentBarWhoseButtonsTheDeclarationRemovesIsNoText) {
+  // An Open Terms Archive declaration: every div, its buttons, menus and footer removed.
+  NormalizeOptions options = selecting("div");
+  options.remove = {"button", "footer", "nav", "aside"};
+  const std::string policy =
+      "<div class=\"container\"><h1>Privacy Policy</h1><p>We keep your prompts for 30 days to detect abuse, and "
+      "then delete them unless you saved them to a conversation.</p></div>";
+  const auto with = [&](const std::string& box) {
+    return read_page("<html><body><div class=\"min-h-screen\">" + box + policy + "</div></body></html>", options);
+  };
+  const std::string plain = with("");
+  EXPECT_EQ(with("<div class=\"fixed bottom-0\"><p>We use cookies to analyse traffic and improve your experience. By "
+                 "clicking Accept you agree to our use of cookies.</p><button>Accept</button><button>Decline</button>"
+                 "</div>"),
+            plain);
+  // Twin: a box with the same buttons that says nothing of cookies is the page's.
+  EXPECT_NE(with("<div class=\"fixed bottom-0\"><p>We may use your prompts to train our models unless you opt out "
+                 "in your settings.</p><button>Accept</button><button>Decline</button></div>"),
+            plain);
+  // Twin: a cookie policy's section with its own controls, a heading above them, stays.
+  EXPECT_NE(with("<div class=\"section\"><h2>Cookies</h2><p>We use cookies to keep you signed in. You may accept or "
+                 "refuse analytics cookies at any time.</p><button>Accept</button><button>Manage settings</button>"
+                 "</div>"),
+            plain);
+}
+
 }  // namespace
 }  // namespace tosdiff

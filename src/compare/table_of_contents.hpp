@@ -14,7 +14,7 @@ namespace tosdiff {
 
 // What the comparison puts before the key of a block that is an entry of a table of contents
 // (diff.cpp), so that an entry is not taken for the heading it names.
-inline constexpr std::string_view kContentsKeyPrefix = "\x01contents ";
+inline constexpr std::string_view kContentsKeyPrefix = "\x01" "contents ";
 
 // The blocks of `text` that make a table of contents: a run of 3 or more blocks, none a
 // heading, each of at most 20 words, repeating in order headings that come after them. The

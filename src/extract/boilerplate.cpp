@@ -9,147 +9,15 @@
 #include <string_view>
 #include <vector>
 
+#include "tosdiff/extract/consent_widgets.hpp"
 #include "tosdiff/extract/dom.hpp"
+#include "tosdiff/extract/element_reading.hpp"
 #include "tosdiff/extract/selector.hpp"
 #include "tosdiff/extract/site_furniture.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
-
-
-// id, class, aria-label and data-*name*/data-testid/data-component attributes (site
-// builders name their blocks there), lowercased, space-separated: what authors name
-// furniture by.
-std::string naming(const GumboNode* element) {
-  std::string out;
-  const GumboVector& attributes = element->v.element.attributes;
-  for (unsigned int i = 0; i < attributes.length; ++i) {
-    const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
-    std::string_view name(attr->name);
-    bool naming_attribute = name == "id" || name == "class" || name == "aria-label" ||
-                            (name.substr(0, 5) == "data-" &&
-                             (name.find("name") != std::string_view::npos || name == "data-testid" ||
-                              name == "data-component" || name == "data-section"));
-    if (!naming_attribute) continue;
-    out += ascii_lower(attr->value);
-    out += ' ';
-  }
-  return out;
-}
-
-// Visible text length of a subtree (bytes), stopping early past `limit`.
-std::size_t text_length(const FlatDocument& doc, std::uint32_t position, std::size_t limit) {
-  std::size_t total = 0;
-  for (std::uint32_t i = position + 1; i < doc.end[position] && total <= limit; ++i) {
-    const GumboNode* node = doc.nodes[i];
-    if (is_element(node) && is_never_text(node)) {
-      i = doc.end[i] - 1;
-      continue;
-    }
-    if (node->type == GUMBO_NODE_TEXT) total += node->v.text.original_text.length;
-  }
-  return total;
-}
-
-// The visible text of a small subtree, lowercased and whitespace-folded.
-std::string small_text(const FlatDocument& doc, std::uint32_t position, std::size_t limit) {
-  std::string out;
-  for (std::uint32_t i = position + 1; i < doc.end[position] && out.size() <= limit; ++i) {
-    const GumboNode* node = doc.nodes[i];
-    if (node->type != GUMBO_NODE_TEXT) continue;
-    for (const char* c = node->v.text.text; *c; ++c) {
-      unsigned char u = static_cast<unsigned char>(*c);
-      if (std::isspace(u)) {
-        if (!out.empty() && out.back() != ' ') out += ' ';
-      } else {
-        out += static_cast<char>(std::tolower(u));
-      }
-    }
-    if (!out.empty() && out.back() != ' ') out += ' ';
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-bool has_ancestor(const GumboNode* node, std::initializer_list<GumboTag> tags) {
-  for (const GumboNode* p = node->parent; p && p->type == GUMBO_NODE_ELEMENT; p = p->parent)
-    if (std::find(tags.begin(), tags.end(), p->v.element.tag) != tags.end()) return true;
-  return false;
-}
-
-bool heading_level_of(const GumboNode* element) {
-  GumboTag tag = element->v.element.tag;
-  return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
-}
-
-std::string_view role_of(const GumboNode* element) {
-  const char* role = attribute(element, "role");
-  return role ? std::string_view(role) : std::string_view{};
-}
-
-// Containers of the common consent managers: OneTrust, Cookiebot, TrustArc, Didomi,
-// Usercentrics, Quantcast, Osano, iubenda, Termly, CookieYes, Complianz, Klaro, Axeptio,
-// Borlabs, CookieScript, Sourcepoint, Shopify's and Cookie Notice plugins.
-bool is_consent_manager(std::string_view names) {
-  return contains_any(names, {"onetrust", "optanon", "cookiebot", "cybotcookiebot", "truste-",
-                              "trustarc", "didomi", "usercentrics", "qc-cmp", "osano-cm",
-                              "iubenda-cs", "termly-", "cky-consent", "cookieyes", "cmplz-",
-                              "klaro", "axeptio", "borlabs-cookie", "cookiescript", "sp_message",
-                              "shopify-pc__banner", "cookie-notice-container", "cookie-law-info",
-                              "cc-window", "cc-banner"});
-}
-
-bool has_word(std::string_view text, std::string_view word) {
-  for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
-    bool start = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
-    std::size_t after = at + word.size();
-    bool end = after >= text.size() || !std::isalpha(static_cast<unsigned char>(text[after]));
-    if (start && end) return true;
-  }
-  return false;
-}
-
-// Whether a subtree holds the two choices a consent banner offers (accept and reject, or
-// accept and manage): one "Cookie settings" button in a policy section is not a banner.
-bool has_consent_choices(const FlatDocument& doc, std::uint32_t position) {
-  bool accept = false, other = false;
-  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
-    const GumboNode* node = doc.nodes[i];
-    if (node->type != GUMBO_NODE_ELEMENT) continue;
-    GumboTag tag = node->v.element.tag;
-    if (heading_level_of(node)) return false;  // policy sections have headings; banners not
-    bool control = tag == GUMBO_TAG_BUTTON || role_of(node) == "button" ||
-                   (tag == GUMBO_TAG_A && !attribute(node, "href"));
-    if (!control) continue;
-    std::string label = small_text(doc, i, 60);
-    if (const char* aria = attribute(node, "aria-label")) label += " " + ascii_lower(aria);
-    for (std::string_view w : {"accept", "agree", "allow", "ok", "got it"})
-      accept = accept || has_word(label, w);
-    for (std::string_view w : {"reject", "decline", "deny", "refuse", "manage", "preferences",
-                               "settings", "customize", "customise", "necessary"})
-      other = other || has_word(label, w);
-  }
-  return accept && other;
-}
-
-bool is_consent_banner(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
-  if (!contains_any(names, {"cookie", "consent", "gdpr", "ccpa"})) return false;
-  // A policy section about cookies can be named "cookies" too: a banner is small and looks
-  // like one (a dialog, a fixed bar, a box named banner/notice/popup..., or one with an
-  // accept/reject control).
-  if (text_length(doc, position, 2500) > 2500) return false;
-  const GumboNode* element = doc.nodes[position];
-  std::string_view role = role_of(element);
-  if (role == "dialog" || role == "alertdialog" || role == "alert" || attribute(element, "aria-modal"))
-    return true;
-  if (contains_any(names, {"banner", "popup", "pop-up", "modal", "dialog", "overlay", "confirm",
-                           "prompt", "toast", "cookie-bar", "cookiebar", "consent-bar"}))
-    return true;
-  if (const char* style = attribute(element, "style"); style && ascii_lower(style).find("fixed") != std::string::npos)
-    return true;
-  return text_length(doc, position, 800) <= 800 && has_consent_choices(doc, position);
-}
 
 bool is_screen_reader_text(std::string_view names) {
   static constexpr std::array<std::string_view, 12> words = {
@@ -432,40 +300,6 @@ bool is_accessibility_widget(const FlatDocument& doc, std::uint32_t position, st
          text_length(doc, position, kWidgetMaxText) <= kWidgetMaxText;
 }
 
-// A consent manager's placeholder where an embedded video or map would be, there or not with
-// the consent the rendering had ("Please accept marketing-cookies to watch this video"): by
-// the names Cookiebot, Usercentrics, Complianz and Borlabs give it, or one class or id saying
-// both consent (or cookie) and placeholder (metamorphic bench: an alert on 27 of 30 dating
-// pages). A line or two and its buttons: a box holding a table or a list is the policy's (a
-// review's find: a cookie declaration's "placeholder" filled with the cookie table; "cookie"
-// from one name and "blocker" from another took a section on ad blockers).
-bool is_consent_placeholder(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
-  constexpr std::size_t kPlaceholderMaxText = 600;
-  switch (doc.nodes[position]->v.element.tag) {
-    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-      return false;
-    default:
-      break;
-  }
-  bool named = contains_any(names, {"cookieconsent-optout", "uc-embedding", "cmplz-placeholder",
-                                    "borlabs-cookie-content-blocker", "brlbs-cmpnt-content-blocker"});
-  for (std::size_t start = 0; !named && start < names.size();) {
-    const std::size_t stop = std::min(names.find(' ', start), names.size());
-    const std::string_view token = names.substr(start, stop - start);
-    named = contains_any(token, {"consent", "cookie"}) && token.find("placeholder") != std::string_view::npos;
-    start = stop + 1;
-  }
-  if (!named || text_length(doc, position, kPlaceholderMaxText) > kPlaceholderMaxText) return false;
-  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
-    const GumboNode* node = doc.nodes[i];
-    if (!is_element(node)) continue;
-    const GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DL) return false;
-  }
-  return true;
-}
-
 // A banner guessing where the reader is and offering that country's or language's site ("It
 // looks like you are visiting from Germany. Would you like to go to the German site?" with a
 // link and a "Stay here" button), there or not with the address the rendering came from
@@ -521,7 +355,7 @@ bool is_region_suggestion(const FlatDocument& doc, std::uint32_t position, std::
          !contains_any(text, {"apply", "applies", "govern", "bind", "s'appliqu", "gilt", "gelten", "aplica", "applica",
                               "van toepassing", "terms", "conditions", "policy", "bedingungen", "t\xC3\xA9rminos",
                               "termini", "termos", "voorwaarden", "data", "controller", "rights", "gdpr", "ccpa",
-                              "account", "delete", "personal", "privacy", "donn\xC3\xA9es", "daten", "datos", "dati",
+                              "account", "delete", "personal", "privacy", "donn\xC3\xA9" "es", "daten", "datos", "dati",
                               "dados", "gegevens", "droits", "rechte", "derechos", "diritti", "direitos", "rechten"});
 }
 
@@ -681,6 +515,7 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
         is_accessibility_widget(doc, position, names) || is_consent_placeholder(doc, position, names))
       return true;
   }
+  if (tag == GUMBO_TAG_DIV && is_unnamed_consent_banner(doc, position)) return true;
   if (is_skip_or_top_link(doc, position, names)) return true;
   return is_language_picker(doc, position, names);
 }
