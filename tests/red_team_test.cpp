@@ -443,5 +443,27 @@ TEST(RedTeamNames, AConsentBarWhoseButtonsTheDeclarationRemovesIsNoText) {
             plain);
 }
 
+TEST(RedTeamDates, ANumericDateReadTheWayThePageWritesThemIsItsForm) {
+  const std::string tail = "We keep your prompts for 30 days.\nThis policy replaces the version of 17/10/2024.\n";
+  const std::string before = "# Privacy Policy\nEffective: 12/03/2025\n" + tail;
+  for (const char* written : {"Effective: 12 March 2025", "Effective: March 12, 2025", "Effective: 2025-03-12"}) {
+    const Change change = change_between(before, "# Privacy Policy\n" + std::string(written) + "\n" + tail);
+    EXPECT_FALSE(change.substantive) << written;
+    EXPECT_EQ(change.cosmetic_kinds, std::vector<std::string>{"date_format"}) << written;
+  }
+  // Twin: the other reading is another date on a page that writes the day first.
+  EXPECT_TRUE(change_between(before, "# Privacy Policy\nEffective: 3 December 2025\n" + tail).substantive);
+  // Twin: a page that never says which way it writes them leaves the date news.
+  EXPECT_TRUE(change_between("# Privacy Policy\nEffective: 12/03/2025\nWe keep your prompts for 30 days.\n",
+                             "# Privacy Policy\nEffective: 12 March 2025\nWe keep your prompts for 30 days.\n")
+                  .substantive);
+  // Twin: a date that changed.
+  EXPECT_TRUE(change_between(before, "# Privacy Policy\nEffective: 14 March 2025\n" + tail).substantive);
+  // A page that writes the month first reads the same date the other way.
+  const std::string us_tail = "This policy replaces the version of 10/17/2024.\n";
+  EXPECT_FALSE(change_between("# Terms\nEffective: 12/03/2025\n" + us_tail, "# Terms\nEffective: December 3, 2025\n" + us_tail)
+                   .substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -21,8 +21,10 @@ std::size_t digits_at(std::string_view s, std::size_t i, std::size_t most) {
 
 std::string two_digits(std::string_view digits) { return digits.size() == 1 ? "0" + std::string(digits) : std::string(digits); }
 
-// Both readings of "d/m/yyyy" (separators "/", "." or "-"), when both are dates.
-void add_numeric_readings(std::string_view s, std::set<std::string>& dates) {
+// Every numeric date "d/m/yyyy" of `s` (separators "/", "." or "-", the same twice): `visit`
+// gets its first and second numbers as two digits, its year, and where it starts and ends.
+template <typename Visit>
+void for_each_numeric_date(std::string_view s, Visit visit) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const std::size_t a = digits_at(s, i, 2);
     if (a == 0) continue;
@@ -33,15 +35,25 @@ void add_numeric_readings(std::string_view s, std::set<std::string>& dates) {
     if (b == 0 || sep2 >= s.size() || s[sep2] != s[sep1]) continue;
     const std::size_t y = digits_at(s, sep2 + 1, 4);
     if (y != 4 || (sep2 + 5 < s.size() && is_ascii_digit(s[sep2 + 5]))) continue;
-    const std::string first = two_digits(s.substr(i, a)), second = two_digits(s.substr(sep1 + 1, b));
-    const std::string year(s.substr(sep2 + 1, 4));
+    visit(two_digits(s.substr(i, a)), two_digits(s.substr(sep1 + 1, b)), std::string(s.substr(sep2 + 1, 4)), i,
+          sep2 + 5);
+    i = sep2 + 4;
+  }
+}
+
+bool is_month(const std::string& two) { return two >= "01" && two <= "12"; }
+bool is_day(const std::string& two) { return two >= "01" && two <= "31"; }
+
+// Both readings of "d/m/yyyy", when both are dates.
+void add_numeric_readings(std::string_view s, std::set<std::string>& dates) {
+  for_each_numeric_date(s, [&](const std::string& first, const std::string& second, const std::string& year,
+                               std::size_t, std::size_t) {
     auto add = [&](const std::string& month, const std::string& day) {
-      if (month >= "01" && month <= "12" && day >= "01" && day <= "31") dates.insert(year + "-" + month + "-" + day);
+      if (is_month(month) && is_day(day)) dates.insert(year + "-" + month + "-" + day);
     };
     add(second, first);  // day first
     add(first, second);  // month first
-    i = sep2 + 4;
-  }
+  });
 }
 
 bool shares_a_date(const std::set<std::string>& dates, const std::set<std::string>& others) {
@@ -128,6 +140,60 @@ void mark_repeated_date_lines(std::vector<Hunk>& hunks, const Text& before, cons
       return line.op == op && kept_dates.count(labelled_date(parse_block(line.text))) > 0;
     });
     if (repeated) mark_cosmetic(hunk, "date_format");
+  }
+}
+
+namespace {
+
+enum class DateOrder { unknown, day_first, month_first, mixed };
+
+// How a text writes its numeric dates, told by those whose first or second number is over 12.
+DateOrder numeric_date_order(const Text& text) {
+  DateOrder order = DateOrder::unknown;
+  const auto seen = [&](DateOrder one) { order = order == DateOrder::unknown || order == one ? one : DateOrder::mixed; };
+  for (const Block& block : text.blocks)
+    for_each_numeric_date(block.text, [&](const std::string& first, const std::string& second, const std::string&,
+                                          std::size_t, std::size_t) {
+      if (first > "12" && is_day(first) && is_month(second)) seen(DateOrder::day_first);
+      if (second > "12" && is_day(second) && is_month(first)) seen(DateOrder::month_first);
+    });
+  return order;
+}
+
+// `line` with its numeric dates written as YYYY-MM-DD, read in `order`.
+std::string with_dates_read(std::string_view line, DateOrder order) {
+  std::string out;
+  std::size_t copied = 0;
+  for_each_numeric_date(line, [&](const std::string& first, const std::string& second, const std::string& year,
+                                  std::size_t begin, std::size_t end) {
+    const std::string& month = order == DateOrder::day_first ? second : first;
+    const std::string& day = order == DateOrder::day_first ? first : second;
+    if (!is_month(month) || !is_day(day)) return;
+    out.append(line.substr(copied, begin - copied)).append(year + "-" + month + "-" + day);
+    copied = end;
+  });
+  return out.append(line.substr(copied));
+}
+
+}  // namespace
+
+void mark_reread_numeric_dates(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  const DateOrder order = numeric_date_order(before);
+  if (order != DateOrder::day_first && order != DateOrder::month_first) return;
+  const DateOrder after_order = numeric_date_order(after);
+  if (after_order != DateOrder::unknown && after_order != order) return;
+  constexpr unsigned kSteps = kFoldDateFormat | kFoldToWords;
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic) continue;
+    std::vector<std::string_view> removed, added;
+    for (const LineOp& line : hunk.lines) (line.op == '-' ? removed : added).push_back(line.text);
+    if (removed.empty() || removed.size() != added.size()) continue;
+    bool reread = true;
+    for (std::size_t k = 0; k < removed.size() && reread; ++k) {
+      const std::string read = with_dates_read(removed[k], order);
+      reread = read != removed[k] && canonicalize(read, kSteps) == canonicalize(added[k], kSteps);
+    }
+    if (reread) mark_cosmetic(hunk, "date_format");
   }
 }
 

@@ -40,4 +40,11 @@ void mark_moved_date_lines(std::vector<Hunk>& hunks);
 // ("Opt out by May 25, 2018"), is news.
 void mark_repeated_date_lines(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
+// Marks cosmetic, kind "date_format", every substantive hunk whose removed lines, their numeric
+// dates read the way the page writes them, say what its added lines say: "Effective:
+// 12/03/2025" → "Effective: 12 March 2025" on a page that writes "17/10/2024" elsewhere. The
+// way is told by the page's dates over 12 in one place (before, and not the other way after);
+// a page that never tells leaves "03/04/2026" news, and the other reading is news on any page.
+void mark_reread_numeric_dates(std::vector<Hunk>& hunks, const Text& before, const Text& after);
+
 }  // namespace tosdiff
