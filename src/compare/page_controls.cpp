@@ -86,6 +86,9 @@ const std::set<std::string>& furniture_phrases() {
       "have a moment", "tell us how we're doing", "tell us how we are doing", "take survey", "take the survey",
       "take our survey", "give feedback", "send feedback", "leave feedback", "feedback",
       "did this answer your question", "was this information helpful", "rate this page", "rate this article",
+      "did this page help you", "did this article help you", "did this help you", "did this help",
+      // A policy generator's switch between its two renderings (iubenda's footer link).
+      "show the complete privacy policy", "show the simplified privacy policy", "show the complete cookie policy",
       "how can we improve", "how can we improve this page", "thanks for your feedback", "thank you for your feedback",
       // A help centre's feedback box and its way out, below every article (contrib replay: an ad
       // network's policy gaining "Give feedback about this article"; AI providers' policies live

@@ -19,6 +19,59 @@
 namespace tosdiff {
 namespace {
 
+// An icon font's glyph written as its ligature's name ("expand_more", "open_in_new" in an
+// element of class material-icons, material-symbols-outlined...): the font draws a picture,
+// the text is no word of the page (a red team's find: icons put beside headings, an alert per
+// heading, and "Reportopen_in_new" archived). A table cell holding the glyph alone keeps it:
+// there the check or the cross is the cell's value.
+bool is_icon_ligature(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
+  if (!contains_any(names, {"material-icons", "material-symbols", "google-symbols", "material-design-icons"}))
+    return false;
+  const std::string text = small_text(doc, position, 40);
+  if (text.empty() || text.size() > 40 ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }))
+    return false;
+  const GumboNode* cell = doc.nodes[position]->parent;
+  while (cell && cell->type == GUMBO_NODE_ELEMENT && cell->v.element.tag != GUMBO_TAG_TD &&
+         cell->v.element.tag != GUMBO_TAG_TH && cell->v.element.tag != GUMBO_TAG_TABLE)
+    cell = cell->parent;
+  if (!cell || cell->type != GUMBO_NODE_ELEMENT || cell->v.element.tag == GUMBO_TAG_TABLE) return true;
+  // In a cell: furniture only beside words of the cell's own (a few nodes looked at).
+  std::vector<const GumboNode*> stack{cell};
+  for (int seen = 0; !stack.empty() && seen < 200; ++seen) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node == doc.nodes[position]) continue;
+    if (node->type == GUMBO_NODE_TEXT &&
+        std::string_view(node->v.text.text).find_first_not_of(" \t\n\r") != std::string_view::npos)
+      return true;
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned int k = 0; k < children.length; ++k) stack.push_back(static_cast<const GumboNode*>(children.data[k]));
+  }
+  return false;
+}
+
+// A document's own header, not the site's: it holds the page's <h1> in words that are no link
+// (a docs platform's page header, its title and the description under it, where the date of
+// effect often is: a red team's find, a changed date unseen), and no menu. A site's header
+// holds its logo's link and its menu.
+bool is_title_header(const FlatDocument& doc, std::uint32_t position) {
+  bool title = false;
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || role_of(node) == "navigation") return false;
+    if (tag == GUMBO_TAG_H1) {
+      for (std::uint32_t j = i + 1; j < doc.end[i]; ++j)
+        if (doc.nodes[j]->type == GUMBO_NODE_ELEMENT && doc.nodes[j]->v.element.tag == GUMBO_TAG_A) return false;
+      title = text_length(doc, i, 4) > 3;
+    }
+  }
+  return title;
+}
+
 bool is_screen_reader_text(std::string_view names) {
   static constexpr std::array<std::string_view, 12> words = {
       "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only",
@@ -483,7 +536,8 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
     // Page-level landmarks only: an article's own <header> holds its title and date.
     if ((tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE) &&
         !has_ancestor(element, {GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN, GUMBO_TAG_SECTION, GUMBO_TAG_ASIDE,
-                                GUMBO_TAG_NAV}))
+                                GUMBO_TAG_NAV}) &&
+        !(tag == GUMBO_TAG_HEADER && is_title_header(doc, position)))
       return true;
     if (role == "banner" || role == "contentinfo" || role == "complementary") return true;
   }
@@ -499,6 +553,7 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
   const std::string names = naming(element);  // once: every element of the page comes here
   if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) return is_screen_reader_text(names);
   if (is_passing_message(doc, position, role, names)) return true;
+  if (!names.empty() && is_icon_ligature(doc, position, names)) return true;
   if (whole_page_ && (is_copyright_line(doc, position) || is_site_link_list(doc, position))) return true;
   if ((tag == GUMBO_TAG_A || !names.empty()) && is_status_indicator(doc, position, names)) return true;
   if (!names.empty() && is_region_suggestion(doc, position, names)) return true;

@@ -50,6 +50,17 @@ bool has_consent_choices(const FlatDocument& doc, std::uint32_t position) {
 
 bool is_consent_banner(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
   if (!contains_any(names, {"cookie", "consent", "gdpr", "ccpa"})) return false;
+  // A cookie declaration's own parts (Cookiebot's "CookieDeclarationDialogText" states the
+  // purposes and the recipients: a red team's find, an edit of it unseen) and a paragraph are
+  // the policy's: a banner is a box.
+  if (contains_any(names, {"cookiedeclaration"})) return false;
+  switch (doc.nodes[position]->v.element.tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TBODY: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+      return false;
+    default:
+      break;
+  }
   // A policy section about cookies can be named "cookies" too: a banner is small and looks
   // like one (a dialog, a fixed bar, a box named banner/notice/popup..., or one with an
   // accept/reject control).

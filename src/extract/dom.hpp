@@ -78,8 +78,15 @@ std::string squeeze_lower(std::string_view s);
 bool is_never_text(const GumboNode* element);
 // `hidden` (but not hidden="until-found", which is findable content), aria-hidden="true",
 // or an inline style with display:none, visibility:hidden or collapse, or
-// content-visibility:hidden. A hint, not a verdict: hidden_elements.hpp weighs it.
+// content-visibility:hidden, or a hiding class (is_hidden_by_class). A hint, not a verdict:
+// hidden_elements.hpp weighs it.
 bool is_hidden(const GumboNode* element);
+// Hidden by a class the frameworks define as display:none whatever the width: Webflow's
+// conditional visibility (w-condition-invisible), Bootstrap's d-none without a d-md-block
+// beside it, Bulma's is-hidden. tosdiff reads no style sheet; these names are fixed (a red team's
+// find: a clause a CMS switched off still read as the document). Tailwind's "hidden" is left
+// alone: scripts toggle it on every kind of panel.
+bool is_hidden_by_class(const GumboNode* element);
 // Elements that open a line of their own (a paragraph, a box, a list, a table's row or cell, a
 // break); the rest run inside a line of text.
 bool is_block_tag(GumboTag tag);

@@ -222,6 +222,52 @@ bool holds_a_sentence(const FlatDocument& doc, std::uint32_t position) {
   return false;
 }
 
+// The class without the words a script toggles to show one panel of a set ("active",
+// "is-active", "show", "selected", "hidden"...).
+std::string class_without_state(const GumboNode* element) {
+  std::string out;
+  const std::string classes = lower_attribute(element, "class");
+  for (std::size_t start = 0; start < classes.size();) {
+    std::size_t stop = classes.find(' ', start);
+    if (stop == std::string::npos) stop = classes.size();
+    const std::string_view token = std::string_view(classes).substr(start, stop - start);
+    static constexpr std::string_view kStates[] = {"active", "is-active", "show", "shown", "selected", "is-selected",
+                                                   "current", "open", "is-open", "visible", "hidden", "is-hidden",
+                                                   "d-none", "d-block", "in", "collapse"};
+    if (!token.empty() && std::find(std::begin(kStates), std::end(kStates), token) == std::end(kStates))
+      (out += out.empty() ? "" : " ") += token;
+    start = stop + 1;
+  }
+  return out;
+}
+
+// A panel of a set that a picker switches, one shown and the others hidden: a <select> (or a
+// radio group) a little before it, and a sibling of the same tag and class shown. Each panel
+// binds some readers (a policy's clauses per region: a red team's find, an edit of the EU
+// clauses unseen, and the server showing another region read as one removed and one added).
+bool is_picked_panel(const FlatDocument& doc, std::uint32_t position) {
+  const GumboNode* node = doc.nodes[position];
+  const GumboNode* parent = node->parent;
+  if (!parent || parent->type != GUMBO_NODE_ELEMENT) return false;
+  const std::string kind = class_without_state(node);
+  bool shown_twin = false;
+  const GumboVector& siblings = parent->v.element.children;
+  for (unsigned int k = 0; k < siblings.length && !shown_twin; ++k) {
+    const auto* sibling = static_cast<const GumboNode*>(siblings.data[k]);
+    shown_twin = sibling != node && sibling->type == GUMBO_NODE_ELEMENT &&
+                 sibling->v.element.tag == node->v.element.tag && !is_hidden(sibling) &&
+                 class_without_state(sibling) == kind;
+  }
+  if (!shown_twin) return false;
+  constexpr std::uint32_t kPickerReach = 300;  // positions looked back for the picker
+  for (std::uint32_t j = position; j-- > 0 && position - j <= kPickerReach;) {
+    const GumboNode* before = doc.nodes[j];
+    if (before->type != GUMBO_NODE_ELEMENT || doc.end[j] > position) continue;
+    if (before->v.element.tag == GUMBO_TAG_SELECT || lower_attribute(before, "role") == "radiogroup") return true;
+  }
+  return false;
+}
+
 class HiddenJudge {
  public:
   HiddenJudge(const FlatDocument& doc, const IntervalSet& scope, const std::vector<std::uint64_t>& prefix)
@@ -300,6 +346,7 @@ class HiddenJudge {
     // Part of the text, folded away: an accordion's panel, whatever hides it (hidden,
     // aria-hidden, visibility:hidden with height 0). Not a box of links, nor a dialog or menu by
     // its tag or role or name: a closed menu is named by its toggle's aria-controls too.
+    if (holds_a_sentence(doc_, i) && is_picked_panel(doc_, i) && !is_link_box(doc_, prefix_, i)) return Judgement::keep;
     if (is_collapsed_panel(i) && !is_link_box(doc_, prefix_, i) &&
         (!furniture || (by_name && named_like_a_fold(doc_, i))))
       return Judgement::keep;

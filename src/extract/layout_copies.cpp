@@ -4,40 +4,94 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gumbo.h>
 
 #include "tosdiff/extract/selector.hpp"
 #include "tosdiff/util/strings.hpp"
+#include "tosdiff/util/utf8.hpp"
 
 namespace tosdiff {
 namespace {
 
+// Text a screen reader reads and a screen does not ("sr-only", "(opens in a new tab)"): one
+// copy of a layout may have it where another has not.
+bool is_for_screen_readers(const GumboNode* element) {
+  const char* value = attribute(element, "class");
+  if (!value) return false;
+  const std::string lower = ascii_lower(value);
+  return lower.find("sr-only") != std::string::npos || lower.find("visually-hidden") != std::string::npos ||
+         lower.find("screen-reader") != std::string::npos;
+}
+
+bool is_left_out(const FlatDocument& doc, std::uint32_t i, const IntervalSet& hidden) {
+  const GumboNode* node = doc.nodes[i];
+  return is_never_text(node) || is_for_screen_readers(node) || hidden.covers(i, doc.end[i]);
+}
+
+// Appends a text node's characters as copies are compared: spaces squeezed to one, and what
+// differs between two renderings of one text left out (marks and arrows a template puts beside
+// a link, characters without width, punctuation). Text nodes run on: a word split by the markup
+// ("pro<span>tect</span>") stays one.
+void append_comparable(std::string& out, std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t start = at;
+    const char32_t c = next_code_point(text, at);
+    if (c <= ' ' || is_unicode_space(c)) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    const bool mark = (c < 0x80 && !is_ascii_letter(static_cast<char>(c)) && !is_ascii_digit(static_cast<char>(c))) ||
+                      is_zero_width(c) || (c >= 0x2000 && c <= 0x206F) || (c >= 0x2190 && c <= 0x21FF) ||
+                      (c >= 0x2500 && c <= 0x27BF) || (c >= 0xFE00 && c <= 0xFE0F);
+    if (!mark) out.append(text.substr(start, at - start));
+  }
+}
+
+// A space where a block opens or closes: text nodes run on inside a line only.
+class BlockEdges {
+ public:
+  void enter(const FlatDocument& doc, std::uint32_t i, std::string& out) {
+    if (!is_block_tag(doc.nodes[i]->v.element.tag)) return;
+    space(out);
+    ends_.push_back(doc.end[i]);
+  }
+  void reach(std::uint32_t i, std::string& out) {
+    while (!ends_.empty() && i >= ends_.back()) {
+      ends_.pop_back();
+      space(out);
+    }
+  }
+
+ private:
+  static void space(std::string& out) {
+    if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  std::vector<std::uint32_t> ends_;
+};
+
 // The words of the visible text nodes in [begin, end), but those in [skip_begin, skip_end),
-// one space between words.
+// as append_comparable writes them.
 std::string words_between(const FlatDocument& doc, std::uint32_t begin, std::uint32_t end, const IntervalSet& hidden,
                           std::uint32_t skip_begin = 0, std::uint32_t skip_end = 0) {
   std::string out;
+  BlockEdges edges;
   for (std::uint32_t i = begin; i < end; ++i) {
+    edges.reach(i, out);
     if (i == skip_begin && skip_end > skip_begin) {
       i = skip_end - 1;
       continue;
     }
     const GumboNode* node = doc.nodes[i];
     if (is_element(node)) {
-      if (is_never_text(node) || hidden.covers(i, doc.end[i])) i = doc.end[i] - 1;
+      if (is_left_out(doc, i, hidden)) i = doc.end[i] - 1;
+      else edges.enter(doc, i, out);
       continue;
     }
-    if (node->type != GUMBO_NODE_TEXT) continue;
-    const std::string_view text(node->v.text.text);
-    for (std::size_t at = 0; at < text.size();) {
-      while (at < text.size() && static_cast<unsigned char>(text[at]) <= ' ') ++at;
-      std::size_t word_end = at;
-      while (word_end < text.size() && static_cast<unsigned char>(text[word_end]) > ' ') ++word_end;
-      if (word_end > at) (out += out.empty() ? "" : " ") += text.substr(at, word_end - at);
-      at = word_end;
-    }
+    if (node->type == GUMBO_NODE_TEXT) append_comparable(out, node->v.text.text);
   }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
@@ -56,6 +110,34 @@ bool shown_at_some_widths(const GumboNode* element) {
     const std::string lower = ascii_lower(value);
     for (std::string_view mark : kMarks)
       if (lower.find(mark) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Whether an element's class says it is shown or hidden at some widths, in the words the
+// frameworks use for that only: "visible-xs", "hidden-md", "d-none d-md-block", "md:hidden",
+// "mobile-only", "hide-for-small", "elementor-hidden-mobile", a site builder's "hidden-1vgy5ls".
+// A layout's word alone ("columns--mobile": columns stacked on phones) says nothing of what is
+// shown: a copy found anywhere in the content needs these (a dating site's policy repeated in
+// every tab of its page, each "columns--mobile", lost an eighth of its words).
+bool marked_for_some_widths(const GumboNode* element) {
+  const char* value = attribute(element, "class");
+  if (!value) return false;
+  const std::string lower = ascii_lower(value);
+  for (std::size_t start = 0; start < lower.size();) {
+    std::size_t stop = lower.find(' ', start);
+    if (stop == std::string::npos) stop = lower.size();
+    const std::string_view token = std::string_view(lower).substr(start, stop - start);
+    start = stop + 1;
+    // Not what overflows, nor what printing hides ("is-hidden-when-print": on screen always).
+    if (token.empty() || token.find("overflow") != std::string_view::npos || token.find("print") != std::string_view::npos)
+      continue;
+    static constexpr std::string_view kMarks[] = {"visible-", "hidden-", "-hidden", ":hidden", "hide-", "-hide",
+                                                  "show-for", "-only", "only-", "d-none"};
+    for (std::string_view mark : kMarks)
+      if (token.find(mark) != std::string_view::npos) return true;
+    // Bootstrap's "d-md-block", "d-lg-flex": shown from a width on.
+    if (token.size() > 5 && token.substr(0, 2) == "d-" && token.find('-', 2) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -97,25 +179,22 @@ WordsWithOffsets words_with_offsets(const FlatDocument& doc, const std::vector<s
   for (std::uint32_t root : roots) {
     if (root < next) continue;  // inside an earlier root
     reach(root);
+    BlockEdges edges;
     for (std::uint32_t i = root; i < doc.end[root]; ++i) {
+      edges.reach(i, out.words);
       reach(i + 1);
       const GumboNode* node = doc.nodes[i];
       if (is_element(node)) {
-        if (is_never_text(node) || hidden.covers(i, doc.end[i])) {
+        if (is_left_out(doc, i, hidden)) {
           reach(doc.end[i]);
           i = doc.end[i] - 1;
+        } else {
+          edges.enter(doc, i, out.words);
+          out.offset[i] = static_cast<std::uint32_t>(out.words.size());  // past the space it opens with
         }
         continue;
       }
-      if (node->type != GUMBO_NODE_TEXT) continue;
-      const std::string_view text(node->v.text.text);
-      for (std::size_t at = 0; at < text.size();) {
-        while (at < text.size() && static_cast<unsigned char>(text[at]) <= ' ') ++at;
-        std::size_t word_end = at;
-        while (word_end < text.size() && static_cast<unsigned char>(text[word_end]) > ' ') ++word_end;
-        if (word_end > at) (out.words += out.words.empty() ? "" : " ") += text.substr(at, word_end - at);
-        at = word_end;
-      }
+      if (node->type == GUMBO_NODE_TEXT) append_comparable(out.words, node->v.text.text);
     }
   }
   reach(n + 1);
@@ -159,12 +238,13 @@ std::vector<Interval> marked_copies(const FlatDocument& doc, const std::vector<s
         i = doc.end[i] - 1;
         continue;
       }
-      if (i == root || is_inline(node) || !shown_at_some_widths(node)) continue;
+      if (i == root || is_inline(node) || !marked_for_some_widths(node)) continue;
       ++candidates;
       if (!read) read = words_with_offsets(doc, roots, hidden);
       const std::string_view all(read->words);
       std::uint32_t begin = read->offset[i], end = read->offset[doc.end[i]];
       while (begin < end && all[begin] == ' ') ++begin;
+      while (end > begin && all[end - 1] == ' ') --end;
       const std::string_view words = all.substr(begin, end - begin);
       if (word_count_of(words) < kMarkedCopyMinWords) continue;
       const auto elsewhere = [&](std::size_t at) {
@@ -243,16 +323,22 @@ std::vector<Interval> layout_copies(const FlatDocument& doc, std::uint32_t root,
       if (size * kLayoutCopyShare >= total && size >= kLayoutCopyMinChars)
         big.emplace_back(child, words_between(doc, child, doc.end[child], hidden));
     }
+    // A third of the text or more is a whole layout's copy, whatever names its breakpoint; a
+    // smaller one must be named so in the frameworks' words (a dating site's tabs, each holding
+    // the same section in "columns--mobile", are no copies).
+    const auto marked = [&](std::uint32_t child) {
+      return size_of(child) * 3 >= total ? shown_at_some_widths(doc.nodes[child]) : marked_for_some_widths(doc.nodes[child]);
+    };
     bool found = false;
     for (std::size_t k = 0; k < big.size(); ++k) {
       const auto& [child, words] = big[k];
-      const bool marked = shown_at_some_widths(doc.nodes[child]);
+      const bool child_marked = marked(child);
       bool repeats = false;
       for (std::size_t j = 0; j < k && !repeats; ++j)
-        repeats = big[j].second == words && (marked || shown_at_some_widths(doc.nodes[big[j].first]));
+        repeats = big[j].second == words && (child_marked || marked(big[j].first));
       // A copy appended after the content it repeats, that content spread over its siblings:
       // the last big child only (what a copy repeats stays).
-      if (!repeats && marked && k + 1 == big.size())
+      if (!repeats && child_marked && k + 1 == big.size())
         repeats = words_between(doc, node, doc.end[node], hidden, child, doc.end[child]) == words;
       if (repeats) {
         copies.push_back({child, doc.end[child]});
