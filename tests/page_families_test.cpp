@@ -1,0 +1,159 @@
+// What the twenty-seventh session's red team found on page families tosdiff had not met
+// (policy generators and cookie scanners, site builders, docs platforms, icon fonts, region
+// pickers): each a fixture of our own (synthetic text) with its negative twin.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tosdiff/compare/diff.hpp"
+#include "tosdiff/extract/normalize.hpp"
+#include "tosdiff/model/text.hpp"
+
+namespace tosdiff {
+namespace {
+namespace families {
+
+std::string read_page(const std::string& html, const NormalizeOptions& options = {}) {
+  auto text = normalize(html, options);
+  return text ? render_text(*text) : "ERROR " + text.error().message;
+}
+
+NormalizeOptions selecting(const char* css) {
+  NormalizeOptions options;
+  options.select = {std::string(css)};
+  return options;
+}
+
+Change change_between(const std::string& before, const std::string& after) {
+  return diff_texts(parse_text(before), parse_text(after));
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+const std::string kOpening =
+    "<h1>Privacy Policy</h1><p>Lumen keeps the notes you write for as long as your account stays open, and deletes "
+    "them within 30 days of a request.</p>";
+
+// ---- what the page hides ----------------------------------------------------------------------
+
+std::string region_page(const char* shown, const std::string& eu_text) {
+  const auto panel = [&](const char* region, const std::string& text) {
+    return std::string("<div class=\"region-content") + (std::string(region) == shown ? " is-active\"" : "\" hidden") +
+           " data-region=\"" + region + "\"><h3>" + region + "</h3><p>" + text + "</p></div>";
+  };
+  return "<html><body><main>" + kOpening +
+         "<h2>Regional information</h2><div class=\"region-switcher\"><label for=\"r\">Choose your region</label>"
+         "<select id=\"r\"><option>us</option><option>eu</option></select></div>" +
+         panel("us", "If you live in the United States, you may ask us what we hold about you once a year.") +
+         panel("eu", eu_text) + "</main></body></html>";
+}
+
+TEST(PageFamilies, EveryPanelOfARegionPickerIsTheDocument) {
+  const std::string eu = "If you live in the European Economic Area, you may withdraw your consent at any time.";
+  const std::string us_shown = read_page(region_page("us", eu));
+  EXPECT_TRUE(has(us_shown, "withdraw your consent"));
+  // The server showing another region says the same.
+  EXPECT_EQ(read_page(region_page("eu", eu)), us_shown);
+  // An edit in the panel not shown is read.
+  EXPECT_TRUE(change_between(us_shown, read_page(region_page("us", "If you live in the European Economic Area, "
+                                                                    "consent once given cannot be withdrawn.")))
+                  .substantive);
+  // Twin: a hidden box beside a shown one of its kind, with no picker before them, is a message
+  // the page shows on some event.
+  const std::string messages =
+      read_page("<html><body><main>" + kOpening +
+                "<div class=\"notice\"><p>Your changes to these settings were saved a moment ago.</p></div>"
+                "<div class=\"notice\" hidden><p>We could not save your changes to these settings, try again.</p>"
+                "</div></main></body></html>");
+  EXPECT_FALSE(has(messages, "could not save"));
+}
+
+TEST(PageFamilies, ADocumentsOwnHeaderIsItsTitleAndDescription) {
+  const std::string page =
+      "<html><body><header class=\"site\"><a href=\"/\"><h1>Lumen</h1></a><nav><a href=\"/docs\">Docs</a>"
+      "<a href=\"/blog\">Blog</a></nav></header><div id=\"content-area\"><header id=\"header\"><div class=\"eyebrow\">"
+      "Legal</div><h1 id=\"page-title\">Privacy Policy</h1><div class=\"prose\"><p>Effective May 1, 2025</p></div>"
+      "</header><div id=\"content\"><h2>What we keep</h2><p>We keep the notes you write for as long as your account "
+      "stays open, and we delete them within 30 days of a request.</p><h2>Who we tell</h2><p>We never sell your "
+      "personal information, and processors act only on our written instructions.</p></div></div></body></html>";
+  const std::string text = read_page(page);
+  EXPECT_TRUE(has(text, "Effective May 1, 2025"));
+  EXPECT_TRUE(has(text, "# Privacy Policy"));
+  // Twin: the site's header, its logo a link and a menu beside it, is no text.
+  EXPECT_FALSE(has(text, "Blog"));
+  EXPECT_FALSE(has(text, "# Lumen\n"));
+}
+
+TEST(PageFamilies, AClassTheFrameworksHideWithIsHidden) {
+  const auto with = [&](const char* classes) {
+    return read_page("<html><body><main>" + kOpening + "<div class=\"" + classes +
+                     "\"><p>Residents of the European Economic Area may also write to our representative in "
+                     "Dublin.</p></div></main></body></html>");
+  };
+  EXPECT_FALSE(has(with("notice w-condition-invisible"), "representative"));
+  EXPECT_FALSE(has(with("notice d-none"), "representative"));
+  // Twin: shown from a width on, or a class of no framework's.
+  EXPECT_TRUE(has(with("notice d-none d-md-block"), "representative"));
+  EXPECT_TRUE(has(with("notice hidden-when-collapsed"), "representative"));
+}
+
+TEST(PageFamilies, AnIconFontsLigatureIsNoWord) {
+  const std::string plain = read_page("<html><body><main>" + kOpening +
+                                      "<h2>Retention</h2><p>See our <a href=\"/t\">Transparency Report</a>.</p>"
+                                      "</main></body></html>");
+  EXPECT_EQ(read_page("<html><body><main>" + kOpening +
+                      "<h2>Retention<span class=\"material-icons\">expand_more</span></h2><p>See our <a href=\"/t\">"
+                      "Transparency Report<span class=\"material-symbols-outlined\">open_in_new</span></a>.</p>"
+                      "</main></body></html>"),
+            plain);
+  // Twin: a table cell holding the glyph alone says yes or no.
+  const std::string table = read_page(
+      "<html><body><main>" + kOpening +
+      "<table><tr><th>Use</th><th>Allowed</th></tr><tr><td>Training our models on your notes</td><td>"
+      "<span class=\"material-icons\">close</span></td></tr></table></main></body></html>");
+  EXPECT_TRUE(has(table, "close"));
+}
+
+TEST(PageFamilies, ACookieDeclarationsOwnStatementIsTheDocument) {
+  const std::string text = read_page(
+      "<html><body><main>" + kOpening +
+      "<div id=\"CookieDeclaration\" class=\"CookieDeclaration\"><p class=\"CookieDeclarationDialogText\">We also "
+      "share information about your use of our site with our advertising and analytics partners.</p>"
+      "<p class=\"CookieDeclarationIntro\">Cookies are small text files that websites use.</p></div></main></body>"
+      "</html>",
+      selecting("#CookieDeclaration"));
+  EXPECT_TRUE(has(text, "advertising and analytics partners"));
+}
+
+// ---- what the page says about itself ------------------------------------------------------------
+
+const std::string kBody = "# Cookie Policy\nWe use cookies to keep you signed in.\nWe keep analytics cookies for 13 months.\n";
+
+TEST(PageFamilies, ACookieScannersStampIsNoTerm) {
+  const Change scan = change_between(kBody + "Cookie declaration last updated on 15.04.2025 by Cookiebot\n",
+                                     kBody + "Cookie declaration last updated on 02.06.2025 by Cookiebot\n");
+  EXPECT_FALSE(scan.substantive);
+  // Twin: the policy's own date names no scanner.
+  EXPECT_TRUE(change_between(kBody + "This cookie policy was last updated on 15.04.2025\n",
+                             kBody + "This cookie policy was last updated on 02.06.2025\n")
+                  .substantive);
+}
+
+TEST(PageFamilies, APlatformsNotesAboutThePageAreNoTerms) {
+  for (const char* note : {"This Privacy Policy was created using Termly's Privacy Policy Generator.",
+                           "98 lines (76 loc) \xC2\xB7 7.21 KB", "Did this page help you?",
+                           "Show the complete Privacy Policy"}) {
+    const Change change = change_between(kBody + note + "\n", kBody);
+    EXPECT_FALSE(change.substantive) << note;
+  }
+  // Twins: sentences of the terms written with the same words.
+  for (const char* clause : {"This Privacy Policy was created using a generator, and we may change it at any time.",
+                             "You may store 98 lines of 7.21 KB each.", "We show the complete Privacy Policy on request."}) {
+    EXPECT_TRUE(change_between(kBody + clause + "\n", kBody).substantive) << clause;
+  }
+}
+
+}  // namespace families
+}  // namespace
+}  // namespace tosdiff
