@@ -268,7 +268,7 @@ setTimeout(() => { document.getElementById('app').innerHTML =
   EXPECT_FALSE(contains(results[1]->html, "<!DOCTYPE"));  // it had none
 }
 
-TEST(Browser, WaitForDoesNotWaitForTheNetworkToSettle) {
+TEST(Browser, WaitForDoesNotWaitForAHeartbeatToStop) {
   REQUIRE_CHROMIUM();
   HttpTestServer server;
   server.set("/terms", html(R"(<html><body><script>
@@ -277,16 +277,35 @@ setInterval(() => fetch('/ping'), 100);
 </script></body></html>)"));
   server.set("/ping", html("pong"));
   BrowserOptions options = test_options();
-  options.settle_seconds = 10;  // never reached: the selector decides
+  options.settle_seconds = 0.5;
   auto renderer = tosdiff::make_chromium_renderer(options);
   const auto result = render_one(*renderer, page(server.url("/terms"), {".terms"}));
   ASSERT_TRUE(result) << describe(result);
   EXPECT_TRUE(contains(result->html, R"(<div class="terms">Terms</div>)"));
   EXPECT_TRUE(result->settled);
-  EXPECT_LT(result->seconds, 4.5);  // the page timeout is 5 s, the settle time 10 s
+  EXPECT_LT(result->seconds, 4.5);  // the page timeout is 5 s: the requests every 100 ms are not waited out
 }
 
-TEST(Browser, SelectorThatNeverMatchesTimesOutNamingIt) {
+TEST(Browser, WaitForWaitsForWhatTheSelectedElementIsFilledWith) {
+  REQUIRE_CHROMIUM();
+  HttpTestServer server;
+  // The selected element is in the server's page at once; a request fills it 1.2 s later
+  // (a red team's find: read at the first match, half the policy and its "Loading..." archived).
+  server.set("/terms", html(R"(<html><body><main><h1>Terms</h1><div id="rest">Loading...</div></main><script>
+setTimeout(() => fetch('/rest').then(r => r.text()).then(t => { document.getElementById('rest').innerHTML = t; }), 1200);
+</script></body></html>)"));
+  server.set("/rest", html("<p>Section 4: disputes are settled in Dublin.</p>"));
+  BrowserOptions options = test_options();
+  options.settle_seconds = 0.5;
+  auto renderer = tosdiff::make_chromium_renderer(options);
+  const auto result = render_one(*renderer, page(server.url("/terms"), {"main"}));
+  ASSERT_TRUE(result) << describe(result);
+  EXPECT_TRUE(contains(result->html, "settled in Dublin")) << result->html;
+  EXPECT_FALSE(contains(result->html, "Loading..."));
+  EXPECT_TRUE(result->settled);
+}
+
+TEST(Browser, ASelectorThatNeverMatchesLeavesThePageToBeReadAsItIs) {
   REQUIRE_CHROMIUM();
   HttpTestServer server;
   server.set("/page", html("<html><body><p class=there>text</p></body></html>"));
@@ -297,9 +316,11 @@ TEST(Browser, SelectorThatNeverMatchesTimesOutNamingIt) {
   auto results = render_all(*renderer, {page(server.url("/page"), {".there", "#never > p"}),
                                         page(server.url("/page"), {"div >> p"})});
   const double elapsed = since(start);
-  ASSERT_FALSE(results[0]);
-  EXPECT_EQ(results[0].error().kind, ErrorKind::timeout);
-  EXPECT_TRUE(contains(results[0].error().message, "#never > p")) << results[0].error().message;
+  // Read as it is when its time runs out: the content decides (a selector that stopped
+  // matching falls back as over HTTP), the render marked not settled.
+  ASSERT_TRUE(results[0]) << describe(results[0]);
+  EXPECT_TRUE(contains(results[0]->html, "<p class=\"there\">text</p>")) << results[0]->html;
+  EXPECT_FALSE(results[0]->settled);
   EXPECT_GE(elapsed, 1.4);
   EXPECT_LT(elapsed, 4.0);
   ASSERT_FALSE(results[1]);

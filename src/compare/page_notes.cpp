@@ -56,9 +56,14 @@ bool is_viewing_notice(const std::string& folded) {
 bool is_build_stamp(const std::string& folded) {
   static const std::set<std::string, std::less<>> kWords = {
       "page", "generated", "rendered", "built", "build", "deployed", "deploy", "on", "at", "last", "commit",
-      "revision", "rev", "utc", "gmt", "z", "\xC2\xB7", "|", "-", "/"};
+      "revision", "rev", "utc", "gmt", "z", "\xC2\xB7", "|", "-", "/",
+      // "Page generated on Sun, 06 Dec 2026 17:47:18 GMT in 82.1 ms": when, and how long it took.
+      "in", "ms", "s", "sec", "seconds", "milliseconds", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan",
+      "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   bool says_build = false, says_when_or_which = false;
-  for (const std::string& word : space_separated_words(folded)) {
+  for (const std::string& raw : space_separated_words(folded)) {
+    std::string word = raw;
+    while (word.size() > 1 && (word.back() == ',' || word.back() == '.')) word.pop_back();
     if (word == "generated" || word == "rendered" || word == "built" || word == "build" || word == "deployed" ||
         word == "commit" || word == "revision")
       says_build = true;
@@ -235,13 +240,57 @@ bool is_scanner_stamp(const std::string& folded) {
          contains_any(folded, {"updated", "scanned", "scan"}) && folded.find("cookie") != std::string::npos;
 }
 
+// What the page says of the moment it was rendered, different at each rendering: a count of
+// who is there ("86 people are reading this page right now", "1005 users online now"), a
+// request's id ("Request ID: 34aa...", "Ray ID: 7a8b9c0d1e2f"), a server's clock ("Server time:
+// 2026-12-06T17:47:18Z"). A red team's find: an alert at every check of a rendered page.
+bool is_render_moment(const std::string& folded) {
+  const std::vector<std::string> words = space_separated_words(folded);
+  if (words.empty() || words.size() > 10) return false;
+  const auto word_at = [&](std::size_t k) { return k < words.size() ? bare_word(words[k]) : std::string(); };
+  // A count of who is there now.
+  if (is_number_word(word_at(0))) {
+    static constexpr std::string_view kWho[] = {"people", "users", "visitors", "readers", "members", "persons"};
+    const bool who = std::find(std::begin(kWho), std::end(kWho), word_at(1)) != std::end(kWho);
+    if (who && contains_any(folded, {"right now", " online", "currently", "reading this", "viewing this", "are here"}) &&
+        !contains_any(folded, {" may ", " must ", " will ", " shall ", " our ", " we "}))
+      return true;
+  }
+  // A request's id, then nothing but the id.
+  static constexpr std::string_view kIds[] = {"request id", "ray id", "trace id", "correlation id", "request-id",
+                                              "reference id", "incident id"};
+  for (std::string_view id : kIds) {
+    if (folded.rfind(id, 0) != 0) continue;
+    const std::vector<std::string> rest = space_separated_words(folded.substr(id.size()));
+    if (rest.size() == 1 || (rest.size() == 2 && bare_word(rest[0]).empty())) {
+      const std::string& value = rest.back();
+      const bool id_like = value.size() >= 8 && std::all_of(value.begin(), value.end(), [](char c) {
+        return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || c == '-';
+      });
+      if (id_like && std::any_of(value.begin(), value.end(), [](char c) { return is_ascii_digit(c); })) return true;
+    }
+  }
+  // A clock: its label, then a date and a time only.
+  static constexpr std::string_view kClocks[] = {"server time", "current time", "local time", "time now"};
+  for (std::string_view clock : kClocks) {
+    if (folded.rfind(clock, 0) != 0) continue;
+    const std::vector<std::string> rest = space_separated_words(folded.substr(clock.size()));
+    return !rest.empty() && rest.size() <= 4 && std::all_of(rest.begin(), rest.end(), [](const std::string& w) {
+             return std::all_of(w.begin(), w.end(), [](char c) {
+               return is_ascii_digit(c) || c == '-' || c == ':' || c == '.' || c == 't' || c == 'z' || c == '+';
+             });
+           });
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_page_note(const std::string& folded) {
   return is_follower_count(folded) || is_reading_time(folded) || is_viewing_notice(folded) ||
          is_build_stamp(folded) || is_page_widget_line(folded) || is_platform_credit(folded) || is_refresh_note(folded) ||
          is_script_notice(folded) || is_translation_notice(folded) || is_file_size_line(folded) ||
-         is_generator_credit(folded) || is_scanner_stamp(folded);
+         is_generator_credit(folded) || is_scanner_stamp(folded) || is_render_moment(folded);
 }
 
 }  // namespace tosdiff

@@ -204,7 +204,11 @@ bool is_named_navigation(const FlatDocument& doc, std::uint32_t position, std::s
                             // A help centre's list of the section's other articles (a red team's
                             // find: Zendesk's sidebar read as the article while it had 2 links).
                             "sidenav", "side-nav", "sidebar-nav", "article-sidebar", "related-articles",
-                            "related_articles"}))
+                            "related_articles",
+                            // A box of other articles picked for the reader, at random on each
+                            // rendering (a red team's find: an alert at every check, inside the
+                            // element the declaration selects).
+                            "related", "recommend", "read-next", "more-articles", "you-may-also-like"}))
     return false;
   if (doc.end[position] - position > 4000) return false;
   // A layout's container named for its side menu holds the page too (Angular Material's

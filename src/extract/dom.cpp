@@ -199,12 +199,20 @@ bool is_element(const GumboNode* node) {
   return node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE;
 }
 
+// A shadow root written out (declarative shadow DOM, and how tosdiff serializes a rendered
+// page's shadow roots): what the browser shows inside its host.
+bool is_shadow_root(const GumboNode* element) {
+  return attribute(element, "shadowrootmode") != nullptr || attribute(element, "shadowroot") != nullptr;
+}
+
 bool is_never_text(const GumboNode* element) {
-  if (element->type == GUMBO_NODE_TEMPLATE) return true;
+  if (element->type == GUMBO_NODE_TEMPLATE) return !is_shadow_root(element);
   if (element->type != GUMBO_NODE_ELEMENT) return false;
   switch (element->v.element.tag) {
+    case GUMBO_TAG_TEMPLATE:
+      return !is_shadow_root(element);
     case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
     case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
     case GUMBO_TAG_AUDIO: case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
     case GUMBO_TAG_OPTION: case GUMBO_TAG_DATALIST: case GUMBO_TAG_IMG: case GUMBO_TAG_SOURCE:

@@ -64,9 +64,11 @@ struct BrowserOptions {
 
 struct RenderRequest {
   std::string url;  // http:// or https://
-  // CSS selectors (plain CSS, as document.querySelector takes them): the page is read as soon
-  // as each matches at least one element, whether or not the network is idle. Empty: the page
-  // is read once it has loaded and settled (see RenderedPage::settled).
+  // CSS selectors (plain CSS, as document.querySelector takes them): the page is read once it
+  // has loaded and settled (see BrowserOptions::settle_seconds) and each matches at least one
+  // element; a page still without one of them, or showing next to nothing (a redirect's stub,
+  // "Loading..."), after 3 s without a change is read as it is. A selector that matches when
+  // the page's scripts have only begun to fill it would read it half filled.
   std::vector<std::string> wait_for;
   // JavaScript run in the page (its main world) after the wait, before the DOM is read; a
   // promise it returns is awaited. An exception it throws ends the render with "script".
@@ -85,8 +87,8 @@ struct RenderedPage {
   std::string html;
   std::string final_url;     // URL of that response: after HTTP and script redirects
   std::string content_type;  // its Content-Type header, verbatim (the MIME type if absent)
-  // false: no wait_for was given and the page was still loading, fetching or changing its
-  // DOM at page_timeout_seconds; `html` is what it was then.
+  // false: the page was still loading, fetching or changing its DOM, or still without what
+  // wait_for names, at page_timeout_seconds; `html` is what it was then.
   bool settled = true;
   double seconds = 0;        // from leaving the queue to the DOM being read
 };

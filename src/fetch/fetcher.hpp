@@ -61,6 +61,9 @@ struct FetchResponse {
   std::string last_modified;       // header value, verbatim ("" if absent)
   int attempts = 1;                // 1 + retries actually made
   double seconds = 0;              // wall time from first attempt to completion
+  // A browser's rendering read when the page's time ran out, still loading or changing, or
+  // still without what the declaration selects (RenderedPage::settled false).
+  bool incomplete = false;
 };
 
 // Error kinds a fetch can end with (Error::kind):

@@ -13,7 +13,7 @@ namespace {
 using namespace std::chrono_literals;
 using json = nlohmann::json;
 
-constexpr auto kProbeInterval = 100ms;
+constexpr auto kProbeInterval = 200ms;
 constexpr std::chrono::milliseconds kStepGrace = 5s;  // the script, then the DOM read
 constexpr auto kCloseGrace = 10s;                    // disposing of the context
 
@@ -22,6 +22,11 @@ constexpr auto kCloseGrace = 10s;                    // disposing of the context
 // forever, while content arrives as nodes and text.
 constexpr const char* kMutationClock = R"JS(
 (() => {
+  // Every shadow root open, so that the page's text inside web components can be read.
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    return attach.call(this, Object.assign({}, init, {mode: "open"}));
+  };
   let last = performance.now();
   new MutationObserver(() => { last = performance.now(); })
       .observe(document, {subtree: true, childList: true, characterData: true});
@@ -29,20 +34,31 @@ constexpr const char* kMutationClock = R"JS(
 })();
 )JS";
 
-constexpr const char* kQuietProbe =
-    "typeof __tosdiffQuietMs === 'function' ? __tosdiffQuietMs() : -1";
-
-// {missing: s} for the first selector that matches nothing, {invalid: s} for one
-// querySelector rejects, {} when all match.
-constexpr const char* kSelectorProbe = R"JS(
+// How long the DOM has been quiet (-1 before the clock is installed), the length of the text
+// the page shows, and {missing: s} for the first selector that matches nothing, {invalid: s}
+// for one querySelector rejects.
+constexpr const char* kProbe = R"JS(
 ((selectors) => {
+  const quiet = typeof __tosdiffQuietMs === 'function' ? __tosdiffQuietMs() : -1;
+  const text = document.body ? document.body.innerText.length : 0;
   for (const s of selectors) {
-    try { if (!document.querySelector(s)) return {missing: s}; }
+    try { if (!document.querySelector(s)) return {quiet, text, missing: s}; }
     catch (e) { return {invalid: s}; }
   }
-  return {};
+  return {quiet, text};
 })
 )JS";
+
+// A page showing next to nothing (a redirect's stub, "Loading..."), or without what the
+// declaration selects, is read only after this long without a change: a script may still take
+// it elsewhere or fill it (a red team's finds: a redirect after a second read as its stub, an
+// error page; a selector that never matched failed where plain HTTP fell back).
+constexpr auto kLongQuiet = 3s;
+constexpr double kLittleText = 200;
+constexpr double kBusyQuietMs = 10000;
+// A request in flight this long is one the page waits for (its text from an API); a page's
+// heartbeat every 100 ms is answered sooner and is not waited out.
+constexpr auto kSlowRequest = 250ms;
 
 // The serialized DOM, or its size when over the limit. JavaScript counts UTF-16 units,
 // never more than the UTF-8 bytes, so a length over the limit is over it in bytes too; the
@@ -51,7 +67,23 @@ constexpr const char* kSelectorProbe = R"JS(
 constexpr const char* kReadDom = R"JS(
 ((max) => {
   const d = document;
-  let html = d.documentElement ? d.documentElement.outerHTML : "";
+  // Shadow roots written out as declarative shadow DOM (<template shadowrootmode>): text a web
+  // component renders is the page's (a red team's find: a policy in a component read empty).
+  const roots = [];
+  const collect = (root) => {
+    for (const el of root.querySelectorAll("*")) {
+      if (el.shadowRoot) { roots.push(el.shadowRoot); collect(el.shadowRoot); }
+    }
+  };
+  if (d.documentElement) collect(d);
+  let html = !d.documentElement ? ""
+      : roots.length && d.documentElement.getHTML ? d.documentElement.getHTML({shadowRoots: roots})
+      : d.documentElement.outerHTML;
+  // getHTML leaves out the element itself.
+  if (roots.length && d.documentElement.getHTML) {
+    const open = d.documentElement.cloneNode(false).outerHTML;
+    html = open.replace(/<\/html>$/, "") + html + "</html>";
+  }
   if (d.doctype) html = new XMLSerializer().serializeToString(d.doctype) + "\n" + html;
   if (html.length > max) return html.length;
   html = html.toWellFormed();
@@ -186,14 +218,12 @@ void PageRender::on_attached(Result<json> reply) {
     call("Page.navigate", {{"url", request_.url}},
          [this](Result<json> r) { on_navigated(std::move(r)); });
   };
-  configuring_ = request_.wait_for.empty() ? 4 : 3;
+  configuring_ = 4;
   call("Page.enable", json::object(), configured);
   call("Page.setLifecycleEventsEnabled", {{"enabled", true}}, configured);
   // Response bodies are never asked for: keep Chromium from buffering them for us.
   call("Network.enable", {{"maxTotalBufferSize", 0}, {"maxResourceBufferSize", 0}}, configured);
-  if (request_.wait_for.empty()) {
-    call("Page.addScriptToEvaluateOnNewDocument", {{"source", kMutationClock}}, configured);
-  }
+  call("Page.addScriptToEvaluateOnNewDocument", {{"source", kMutationClock}}, configured);
 }
 
 void PageRender::on_navigated(Result<json> reply) {
@@ -252,7 +282,7 @@ void PageRender::on_event(const std::string& method, const json& params) {
     // part of the page's outerHTML anyway.
     const std::string type = params.value("type", std::string());
     if (type != "Document" && type != "EventSource" && type != "WebSocket" && type != "Ping") {
-      in_flight_.insert(params.value("requestId", std::string()));
+      in_flight_.emplace(params.value("requestId", std::string()), now);
     }
     // A new main document on its way (ours, or a script's location.href = ...): the page is
     // the one it brings, so its own load event is awaited, not the current document's.
@@ -292,6 +322,11 @@ void PageRender::on_event(const std::string& method, const json& params) {
   }
 }
 
+bool PageRender::awaits_a_response(Clock::time_point now) const {
+  return std::any_of(in_flight_.begin(), in_flight_.end(),
+                     [&](const auto& request) { return now - request.second >= kSlowRequest; });
+}
+
 bool PageRender::network_quiet(Clock::time_point now) const {
   return loaded_ && in_flight_.empty() && now - last_network_ >= limits_.settle;
 }
@@ -310,11 +345,7 @@ void PageRender::on_tick(Clock::time_point now) {
         return;
       }
       if (phase_ != Phase::waiting || probe_pending_ || now < next_probe_) return;
-      if (!request_.wait_for.empty()) {
-        probe_selectors();
-      } else if (network_quiet(now)) {
-        probe_quiet();
-      }
+      if (loaded_ || !request_.wait_for.empty()) probe();
       return;
     case Phase::scripting:
     case Phase::reading:
@@ -339,13 +370,8 @@ PageRender::Clock::time_point PageRender::next_tick() const {
       return deadline_;
     case Phase::waiting: {
       auto t = deadline_;
-      if (probe_pending_) return t;
-      if (!request_.wait_for.empty()) return std::min(t, next_probe_);
-      if (loaded_ && in_flight_.empty()) {
-        const auto quiet_at = last_network_ + limits_.settle;
-        t = std::min(t, std::max(quiet_at, next_probe_));
-      }
-      return t;
+      if (probe_pending_ || (!loaded_ && request_.wait_for.empty())) return t;
+      return std::min(t, next_probe_);
     }
     case Phase::scripting:
     case Phase::reading:
@@ -358,62 +384,51 @@ PageRender::Clock::time_point PageRender::next_tick() const {
 void PageRender::on_deadline() {
   if (page_.status == 0) {
     finish(Error{ErrorKind::timeout, "no response from " + request_.url + " within " + seconds_text()});
-  } else if (!request_.wait_for.empty()) {
-    const std::string& selector =
-        missing_selector_.empty() ? request_.wait_for.front() : missing_selector_;
-    finish(Error{ErrorKind::timeout, "selector \"" + selector + "\" matched nothing on " + request_.url +
-                                " within " + seconds_text()});
-  } else {
-    // Still busy: what is there is the page, as far as it got.
-    page_.settled = false;
-    run_script();
+    return;
   }
+  // Still busy, or what the declaration selects not there: what is there is the page, as far
+  // as it got (the content decides: an HTTP error, a selector matching nothing, a text held).
+  page_.settled = false;
+  run_script();
 }
 
-void PageRender::probe_selectors() {
+void PageRender::probe() {
   probe_pending_ = true;
   const std::string expression =
-      std::string(kSelectorProbe) + "(" +
-      json(request_.wait_for).dump(-1, ' ', false, json::error_handler_t::replace) + ")";
+      std::string(kProbe) + "(" + json(request_.wait_for).dump(-1, ' ', false, json::error_handler_t::replace) + ")";
   call("Runtime.evaluate", {{"expression", expression}, {"returnByValue", true}},
        [this](Result<json> reply) {
          probe_pending_ = false;
          if (finished_ || phase_ != Phase::waiting) return;
+         const auto now = Clock::now();
          // No answer yet (a document being replaced has no context): ask again shortly.
-         next_probe_ = Clock::now() + kProbeInterval;
+         next_probe_ = now + kProbeInterval;
          if (!reply || reply->contains("exceptionDetails")) return;
          const json value = reply->value("result", json::object()).value("value", json::object());
          if (!value.is_object()) return;
          if (value.contains("invalid")) {
            finish(Error{ErrorKind::selector, "wait_for selector \"" + value.value("invalid", "") +
                                             "\" is not valid CSS"});
-         } else if (value.contains("missing")) {
-           missing_selector_ = value.value("missing", "");
-         } else {
-           run_script();
+           return;
          }
-       });
-}
-
-void PageRender::probe_quiet() {
-  probe_pending_ = true;
-  call("Runtime.evaluate", {{"expression", kQuietProbe}, {"returnByValue", true}},
-       [this](Result<json> reply) {
-         probe_pending_ = false;
-         if (finished_ || phase_ != Phase::waiting) return;
-         const auto now = Clock::now();
-         next_probe_ = now + kProbeInterval;
-         if (!reply || reply->contains("exceptionDetails")) return;
-         if (!network_quiet(now)) return;  // a request started while we asked
-         const json value = reply->value("result", json::object()).value("value", json());
-         const double quiet_ms = value.is_number() ? value.get<double>() : -1;
-         const auto settle_ms = static_cast<double>(limits_.settle.count());
-         if (quiet_ms < 0 || quiet_ms >= settle_ms) {
-           run_script();
-         } else {
-           next_probe_ = now + std::chrono::milliseconds(
-                                   static_cast<long>(settle_ms - quiet_ms) + 1);
-         }
+         missing_selector_ = value.value("missing", "");
+         const json quiet = value.value("quiet", json());
+         const json text = value.value("text", json());
+         const double quiet_ms = quiet.is_number() ? quiet.get<double>() : -1;
+         const bool little = text.is_number() && text.get<double>() < kLittleText;
+         const auto needed = missing_selector_.empty() && !little ? limits_.settle
+                                                                  : std::chrono::milliseconds(kLongQuiet);
+         const auto needed_ms = static_cast<double>(needed.count());
+         // The network: the page loaded, nothing in flight, and, when nothing is selected,
+         // nothing for a while
+         // (a page that asks its server every second, a heartbeat, has nothing in flight between
+         // its requests; what the declaration selects there is what it waits for). A request
+         // that never ends (a long poll) is waited for until the DOM has been still for long.
+         const bool network = loaded_ && (request_.wait_for.empty() ? network_quiet(now) : !awaits_a_response(now));
+         const bool ready = quiet_ms < 0 ? network : quiet_ms >= needed_ms && (network || quiet_ms >= kBusyQuietMs);
+         if (ready) run_script();
+         else if (quiet_ms >= 0 && quiet_ms < needed_ms)
+           next_probe_ = now + std::chrono::milliseconds(static_cast<long>(needed_ms - quiet_ms) + 1);
        });
 }
 

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -82,8 +83,8 @@ class PageRender {
   void record_document_response(const nlohmann::json& params);
   void on_deadline();
   bool network_quiet(Clock::time_point now) const;
-  void probe_selectors();
-  void probe_quiet();
+  bool awaits_a_response(Clock::time_point now) const;  // a request in flight for a while
+  void probe();
   void run_script();
   void read_dom();
   void evaluate_read(std::optional<long> context_id);
@@ -109,7 +110,7 @@ class PageRender {
 
   bool loaded_ = false;      // the main frame's latest document fired its load event
   std::string main_loader_;  // loader of the latest main-frame document request
-  std::set<std::string> in_flight_;  // request ids
+  std::map<std::string, Clock::time_point> in_flight_;  // request ids, when each was sent
   Clock::time_point last_network_;
   bool probe_pending_ = false;
   Clock::time_point next_probe_;

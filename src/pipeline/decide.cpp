@@ -251,6 +251,11 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       }
     }
     if (report.fell_back) warnings.push_back(report.note + (combined ? " (page " + page.source->url + ")" : ""));
+    // A rendering cut off by the page's time limit: said, so that a text half filled is not
+    // taken for the document without a word (a red team's find).
+    if (page.response.incomplete)
+      warnings.push_back("the page was still loading, or without what select names, when its time ran out: read as "
+                         "it was then" + (combined ? " (page " + page.source->url + ")" : std::string()));
     for (const std::string& spec : report.read_by_stable_classes)
       warnings.push_back("the declaration's " + spec +
                          " matched nothing as written; its class names matched once their build hash was set aside "

@@ -80,6 +80,7 @@ void DocumentCheck::set_rendered(std::size_t source_index, Result<RenderedPage> 
     // The DOM is serialized as UTF-8 whatever the page was sent as.
     r.content_type = "text/html; charset=utf-8";
     r.seconds = rendered->seconds;
+    r.incomplete = !rendered->settled;
     response = std::move(r);
   } else {
     response = rendered.error();
