@@ -305,6 +305,24 @@ setTimeout(() => fetch('/rest').then(r => r.text()).then(t => { document.getElem
   EXPECT_TRUE(result->settled);
 }
 
+TEST(Browser, TextInsideShadowRootsIsRead) {
+  REQUIRE_CHROMIUM();
+  HttpTestServer server;
+  // A web component rendering a section in a closed shadow root, another in an open one.
+  server.set("/terms", html(R"(<html><body><main><h1>Terms</h1><legal-a></legal-a><legal-b></legal-b></main><script>
+customElements.define('legal-a', class extends HTMLElement { constructor() { super();
+  this.attachShadow({mode: 'closed'}).innerHTML = '<p>Disputes are settled in Dublin.</p>'; } });
+customElements.define('legal-b', class extends HTMLElement { constructor() { super();
+  this.attachShadow({mode: 'open'}).innerHTML = '<p>We keep logs for 18 months.</p>'; } });
+</script></body></html>)"));
+  auto renderer = tosdiff::make_chromium_renderer(test_options());
+  const auto result = render_one(*renderer, page(server.url("/terms"), {"main"}));
+  ASSERT_TRUE(result) << describe(result);
+  EXPECT_TRUE(contains(result->html, "Disputes are settled in Dublin.")) << result->html;
+  EXPECT_TRUE(contains(result->html, "We keep logs for 18 months.")) << result->html;
+  EXPECT_TRUE(contains(result->html, "shadowrootmode=\"open\"")) << result->html;
+}
+
 TEST(Browser, ASelectorThatNeverMatchesLeavesThePageToBeReadAsItIs) {
   REQUIRE_CHROMIUM();
   HttpTestServer server;

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/extract/normalize.hpp"
@@ -152,6 +154,58 @@ TEST(PageFamilies, APlatformsNotesAboutThePageAreNoTerms) {
                              "You may store 98 lines of 7.21 KB each.", "We show the complete Privacy Policy on request."}) {
     EXPECT_TRUE(change_between(kBody + clause + "\n", kBody).substantive) << clause;
   }
+}
+
+// ---- what a rendering adds ----------------------------------------------------------------------
+
+TEST(PageFamilies, AShadowRootWrittenOutIsThePagesText) {
+  const std::string text = read_page(
+      "<html><body><main>" + kOpening +
+      "<legal-section><template shadowrootmode=\"open\"><style>p{color:red}</style><h2>Disputes</h2><p>Disputes are "
+      "settled by the courts of Dublin.</p><slot></slot></template><p>Read this section with care.</p>"
+      "</legal-section></main></body></html>");
+  EXPECT_TRUE(has(text, "settled by the courts of Dublin"));
+  EXPECT_TRUE(has(text, "Read this section with care"));
+  EXPECT_FALSE(has(text, "color:red"));
+  // Twin: a template that is no shadow root is a script's stencil.
+  EXPECT_FALSE(has(read_page("<html><body><main>" + kOpening +
+                             "<template id=\"row\"><p>Disputes are settled by the courts of Dublin.</p></template>"
+                             "</main></body></html>"),
+                   "Dublin"));
+}
+
+TEST(PageFamilies, ABoxOfRecommendedArticlesIsNoTextInsideASelection) {
+  const std::string text = read_page(
+      "<html><body><main>" + kOpening +
+      "<aside id=\"rec\" class=\"related\"><h3>Recommended for you</h3><ul><li><a href=\"/a\">Two-step verification "
+      "explained</a></li><li><a href=\"/b\">Understanding cookies</a></li></ul></aside></main></body></html>",
+      selecting("main"));
+  EXPECT_FALSE(has(text, "Two-step verification"));
+  // Twin: a section of the document about related services, in sentences, stays.
+  EXPECT_TRUE(has(read_page("<html><body><main>" + kOpening +
+                            "<div class=\"related-services\"><p>We share your notes with our related companies only "
+                            "when you ask us to.</p></div></main></body></html>",
+                            selecting("main")),
+                  "related companies"));
+}
+
+TEST(PageFamilies, WhatAPageSaysOfTheMomentItWasRenderedIsNoTerm) {
+  const std::vector<std::pair<std::string, std::string>> moments = {
+      {"86 people are reading this page right now", "65 people are reading this page right now"},
+      {"1005 users online now", "998 users online now"},
+      {"Request ID: 34aa0c6e-1f2b-4c3d-9e8f-0a1b2c3d4e5f", "Request ID: 002c9d1e-7a6b-4f3e-8d2c-1b0a9f8e7d6c"},
+      {"Page generated on Sun, 06 Dec 2026 17:47:18 GMT in 82.1 ms",
+       "Page generated on Mon, 07 Dec 2026 09:12:03 GMT in 34.5 ms"},
+      {"Server time: 2026-12-06T17:47:18Z", "Server time: 2026-12-07T09:12:03Z"}};
+  for (const auto& [before, after] : moments)
+    EXPECT_FALSE(change_between(kBody + before + "\n", kBody + after + "\n").substantive) << before;
+  // Twins: a count or an id that is a term.
+  EXPECT_TRUE(change_between(kBody + "Up to 5 people may use one account at a time.\n",
+                             kBody + "Up to 2 people may use one account at a time.\n")
+                  .substantive);
+  EXPECT_TRUE(change_between(kBody + "Our company registration number: 12345678\n",
+                             kBody + "Our company registration number: 87654321\n")
+                  .substantive);
 }
 
 }  // namespace families

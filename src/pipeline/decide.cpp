@@ -253,6 +253,17 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     if (report.fell_back) warnings.push_back(report.note + (combined ? " (page " + page.source->url + ")" : ""));
     // A rendering cut off by the page's time limit: said, so that a text half filled is not
     // taken for the document without a word (a red team's find).
+    if (page.response.incomplete && extracted &&
+        std::any_of(extracted->blocks.begin(), extracted->blocks.end(),
+                    [](const Block& block) { return is_loading_placeholder(block.text); })) {
+      // Still saying it is loading: half a text, never a version (the next check reads it
+      // again), nor compared with the last one.
+      Outcome out = fail(Error{ErrorKind::timeout, "the page at " + page.source->url +
+                                                      " still said it was loading when its time ran out; nothing "
+                                                      "archived (a longer --timeout may help)"});
+      out.warnings = warnings;
+      return out;
+    }
     if (page.response.incomplete)
       warnings.push_back("the page was still loading, or without what select names, when its time ran out: read as "
                          "it was then" + (combined ? " (page " + page.source->url + ")" : std::string()));
