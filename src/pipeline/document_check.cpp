@@ -128,6 +128,10 @@ ChangeRecord DocumentCheck::run() {
   try {
     if (to_render_.empty()) transaction_->recover();  // a run killed while writing this document: finish its cleanup
     std::vector<Page>& pages = pages_;
+    // A page that went through the browser says so, failed or not (a red team's find: a
+    // rendering's timeout reported as read over HTTP).
+    if (!to_render_.empty() || std::find(rendered_.begin(), rendered_.end(), true) != rendered_.end())
+      result_.fetched_with = FetchedWith::browser;
     if (!to_render_.empty()) {
       // The second round: the pages the browser has rendered replaced the shells.
       to_render_.clear();
