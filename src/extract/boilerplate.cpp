@@ -52,24 +52,25 @@ bool is_icon_ligature(const FlatDocument& doc, std::uint32_t position, std::stri
   return false;
 }
 
-// A document's own header, not the site's: it holds the page's <h1> in words that are no link
-// (a docs platform's page header, its title and the description under it, where the date of
-// effect often is: a red team's find, a changed date unseen), and no menu. A site's header
-// holds its logo's link and its menu.
+// A document's own header, not the site's: it holds a heading (h1 to h3) in words that are no
+// link (a docs platform's page header, its title and the description under it, where the date
+// of effect often is: a red team's find, a changed date unseen). A site's header names the site
+// in its logo's link; its menus and breadcrumbs inside are left out by their own rules, so that
+// the header reads the same with them or without (a metamorphic bench's find: breadcrumbs put
+// into a legal hub's header, or its heading made an h2, dropped it and alerted).
 bool is_title_header(const FlatDocument& doc, std::uint32_t position) {
-  bool title = false;
   for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
     const GumboNode* node = doc.nodes[i];
     if (node->type != GUMBO_NODE_ELEMENT) continue;
     const GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || role_of(node) == "navigation") return false;
-    if (tag == GUMBO_TAG_H1) {
-      for (std::uint32_t j = i + 1; j < doc.end[i]; ++j)
-        if (doc.nodes[j]->type == GUMBO_NODE_ELEMENT && doc.nodes[j]->v.element.tag == GUMBO_TAG_A) return false;
-      title = text_length(doc, i, 4) > 3;
-    }
+    if (tag != GUMBO_TAG_H1 && tag != GUMBO_TAG_H2 && tag != GUMBO_TAG_H3) continue;
+    bool linked = has_ancestor(node, {GUMBO_TAG_A});
+    for (std::uint32_t j = i + 1; j < doc.end[i] && !linked; ++j)
+      linked = doc.nodes[j]->type == GUMBO_NODE_ELEMENT && doc.nodes[j]->v.element.tag == GUMBO_TAG_A;
+    if (!linked && text_length(doc, i, 4) > 3) return true;
+    i = doc.end[i] - 1;
   }
-  return title;
+  return false;
 }
 
 bool is_screen_reader_text(std::string_view names) {
