@@ -95,6 +95,60 @@ TEST_F(RealWeb, ADeclaredScriptBuiltPageIsRenderedAndItsChangesAreRecorded) {
   EXPECT_EQ(lines[0]["fetcher"], "browser");
 }
 
+TEST_F(RealWeb, SwitchingADeclarationToTheBrowserIsARulesChangeNotAnAlert) {
+  if (!chromium_installed()) GTEST_SKIP() << "no Chromium installed (apt install chromium-headless-shell)";
+  // The server's page says part of the terms; a script adds a section the browser shows.
+  const std::string page =
+      "<!DOCTYPE html><html><body><main class=\"terms\"><h1>Terms of Service</h1><h2>1. Your content</h2><p>You keep "
+      "every right in what you submit. We use it only to run the service.</p><div id=\"more\"></div></main><script>"
+      "document.getElementById('more').innerHTML = '<h2>2. Disputes</h2><p>Any dispute goes before the courts of "
+      "your place of residence.</p>';</script></body></html>";
+  server_.set("/terms", html(page));
+  declare("Terms of Service", {{"fetch", server_.url("/terms")}, {"select", "main.terms"}});
+  ASSERT_EQ(json_lines(tosdiff({"check", "--json"}).out).at(0)["status"], "new");
+  declare("Terms of Service", {{"fetch", server_.url("/terms")}, {"select", "main.terms"}, {"executeClientScripts", true}});
+  auto lines = json_lines(tosdiff({"check", "--json"}).out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["fetcher"], "browser");
+  EXPECT_EQ(lines[0]["significance"], "cosmetic") << lines[0].dump();
+  EXPECT_EQ(lines[0]["cosmetic_kinds"], json::array({"rules_changed"})) << lines[0].dump();
+  ASSERT_TRUE(lines[0].contains("rules_changed"));
+  EXPECT_NE(lines[0]["rules_changed"].dump().find("executeClientScripts"), std::string::npos) << lines[0].dump();
+  // Twin: the terms changed afterwards, read the same way, are news.
+  std::string changed = page;
+  changed.replace(changed.find("courts of your place of residence"), 33, "courts of Dublin only");
+  server_.set("/terms", html(changed));
+  lines = json_lines(tosdiff({"check", "--json"}).out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["significance"], "substantive") << lines[0].dump();
+}
+
+TEST_F(RealWeb, ARenderingThatStillSaysItIsLoadingWhenItsTimeRunsOutIsNoVersion) {
+  if (!chromium_installed()) GTEST_SKIP() << "no Chromium installed (apt install chromium-headless-shell)";
+  // The rest of the terms comes from a request the server answers after the page's time.
+  HttpReply slow;
+  slow.status = 200;
+  slow.headers = {{"Content-Type", "text/html"}};
+  slow.body = "<p>Any dispute goes before the courts of your place of residence.</p>";
+  slow.delay = std::chrono::milliseconds(12500);  // the page's time is 10 s at least
+  server_.set("/rest", slow);
+  server_.set("/terms", html("<!DOCTYPE html><html><body><main><h1>Terms of Service</h1><p>You keep every right in "
+                             "what you submit. We use it only to run the service.</p><div id=\"rest\"><p>Loading...</p>"
+                             "</div></main><script>fetch('/rest').then(r => r.text()).then(t => { "
+                             "document.getElementById('rest').innerHTML = t; });</script></body></html>"));
+  declare("Terms of Service", {{"fetch", server_.url("/terms")}, {"executeClientScripts", true}});
+  auto lines = json_lines(tosdiff({"check", "--json", "--timeout", "3"}).out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["status"], "error") << lines[0].dump();
+  EXPECT_EQ(lines[0]["error"]["kind"], "timeout") << lines[0].dump();
+  EXPECT_EQ(lines[0]["fetcher"], "browser");
+  // Twin: with the time it needs, the whole text is the first version.
+  lines = json_lines(tosdiff({"check", "--json", "--timeout", "20"}).out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["status"], "new") << lines[0].dump();
+  EXPECT_NE(tosdiff({"show", "example/terms-of-service"}).out.find("courts of your place of residence"), std::string::npos);
+}
+
 TEST_F(RealWeb, AJavaScriptShellIsDetectedAndRenderedWithoutBeingDeclared) {
   if (!chromium_installed()) GTEST_SKIP() << "no Chromium installed (apt install chromium-headless-shell)";
   server_.set("/terms", html(script_built_page("two years")));

@@ -425,7 +425,9 @@ void PageRender::probe() {
          // its requests; what the declaration selects there is what it waits for). A request
          // that never ends (a long poll) is waited for until the DOM has been still for long.
          const bool network = loaded_ && (request_.wait_for.empty() ? network_quiet(now) : !awaits_a_response(now));
-         const bool ready = quiet_ms < 0 ? network : quiet_ms >= needed_ms && (network || quiet_ms >= kBusyQuietMs);
+         // A page showing next to nothing waits for its requests to the end.
+         const bool ready =
+             quiet_ms < 0 ? network : quiet_ms >= needed_ms && (network || (quiet_ms >= kBusyQuietMs && !little));
          if (ready) run_script();
          else if (quiet_ms >= 0 && quiet_ms < needed_ms)
            next_probe_ = now + std::chrono::milliseconds(static_cast<long>(needed_ms - quiet_ms) + 1);

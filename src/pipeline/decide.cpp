@@ -311,6 +311,10 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     out.kind = Outcome::Kind::unchanged;
     return out;
   }
+  if (archived.fetched_otherwise) {
+    out.rules_baseline = out.text;
+    return out;
+  }
   // The current version's own pages, read with today's rules: when that is not the archived
   // text, the rules changed (a declaration's selectors, tosdiff's extraction), and only the
   // difference from it is what the page changed.

@@ -44,6 +44,9 @@ struct ArchivedState {
   // the current one (the one read of the archive decide may cause): re-read with today's
   // rules, they tell a change of the page from a change of the rules that read it.
   std::function<std::vector<Page>()> current_pages;
+  // The current version's pages were read another way (extraction_rules.hpp fetched_otherwise):
+  // the new text is then its own baseline, a rules change.
+  bool fetched_otherwise = false;
 };
 
 struct DecideOptions {

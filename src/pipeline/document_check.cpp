@@ -220,6 +220,7 @@ ArchivedState DocumentCheck::archived_state() const {
   state.has_current = true;
   state.current_sha256 = current->sha256;
   state.current_text = archive_.read_version(index, *current);
+  state.fetched_otherwise = fetched_otherwise(current->rules, extraction_rules(spec_));
   for (auto it = index.versions.rbegin(); it != index.versions.rend(); ++it)
     if (it->number != current->number) state.earlier_versions.emplace_back(it->sha256, it->id());
   for (const std::string& sha : current->snapshots)

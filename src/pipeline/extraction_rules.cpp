@@ -1,5 +1,7 @@
 #include "tosdiff/pipeline/extraction_rules.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "tosdiff/extract/normalize.hpp"
@@ -28,7 +30,10 @@ std::string extraction_rules(const DocumentSpec& document) {
   rules["compareLinks"] = document.compare_links;
   json pages = json::array();
   for (const SourceSpec& source : document.sources)
-    pages.push_back({{"url", source.url}, {"select", specs_json(source.select)}, {"remove", specs_json(source.remove)}});
+    pages.push_back({{"url", source.url},
+                     {"select", specs_json(source.select)},
+                     {"remove", specs_json(source.remove)},
+                     {"executeClientScripts", source.execute_client_scripts}});
   rules["pages"] = std::move(pages);
   return rules.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -64,9 +69,34 @@ std::vector<std::string> rules_difference(const std::string& then_text, const st
       out.push_back(std::string(std::string(key) == "url" ? "address" : key) + which + ": " + shown(va) + " \u2192 " +
                     shown(vb));
     }
+    // Recorded since the twenty-seventh session: a version archived before says nothing of it.
+    if (pa.contains("executeClientScripts") && pb.contains("executeClientScripts") &&
+        pa["executeClientScripts"] != pb["executeClientScripts"])
+      out.push_back("executeClientScripts" + which + ": " + shown(pa["executeClientScripts"]) + " \u2192 " +
+                    shown(pb["executeClientScripts"]) + " (the page is read " +
+                    (pb["executeClientScripts"] == true ? "in the browser" : "as the server sends it") +
+                    " now: what that reads differently is taken as it is)");
   }
   if (out.empty()) out.push_back("the rules changed");
   return out;
+}
+
+bool fetched_otherwise(const std::string& then_text, const std::string& now_text) {
+  if (then_text == now_text) return false;
+  json then, now;
+  try {
+    then = json::parse(then_text);
+    now = json::parse(now_text);
+  } catch (const json::exception&) {
+    return false;
+  }
+  const json& a = then.contains("pages") ? then["pages"] : json::array();
+  const json& b = now.contains("pages") ? now["pages"] : json::array();
+  for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i)
+    if (a[i].contains("executeClientScripts") && b[i].contains("executeClientScripts") &&
+        a[i]["executeClientScripts"] != b[i]["executeClientScripts"])
+      return true;
+  return false;
 }
 
 }  // namespace tosdiff

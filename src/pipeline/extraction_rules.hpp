@@ -19,4 +19,10 @@ std::string extraction_rules(const DocumentSpec& document);
 // ['.old'] → ['.new']", "tosdiff's extraction: version 1 → 2". Empty when they are equal.
 std::vector<std::string> rules_difference(const std::string& then, const std::string& now);
 
+// Whether a page is read another way than when `then` read it: a declaration switched to or
+// from executeClientScripts. The archived raw page cannot be read again the new way (a browser
+// renders a page as it is now, not as it was), so what differs is the way's, not the page's,
+// and is taken as it is (a red team's find: the script-built text reported as added terms).
+bool fetched_otherwise(const std::string& then, const std::string& now);
+
 }  // namespace tosdiff
