@@ -52,7 +52,7 @@ bool is_icon_ligature(const FlatDocument& doc, std::uint32_t position, std::stri
   return false;
 }
 
-// A document's own header, not the site's: it holds a heading (h1 to h3) in words that are no
+// A document's own header, not the site's: it holds a heading (h1 or h2, in no menu) in words that are no
 // link (a docs platform's page header, its title and the description under it, where the date
 // of effect often is: a red team's find, a changed date unseen). A site's header names the site
 // in its logo's link; its menus and breadcrumbs inside are left out by their own rules, so that
@@ -63,7 +63,13 @@ bool is_title_header(const FlatDocument& doc, std::uint32_t position) {
     const GumboNode* node = doc.nodes[i];
     if (node->type != GUMBO_NODE_ELEMENT) continue;
     const GumboTag tag = node->v.element.tag;
-    if (tag != GUMBO_TAG_H1 && tag != GUMBO_TAG_H2 && tag != GUMBO_TAG_H3) continue;
+    if (tag != GUMBO_TAG_H1 && tag != GUMBO_TAG_H2) continue;
+    // A mega menu's column titles are in its menu (a review's find: a site header kept for
+    // its menu's headings, its call to action an alert).
+    if (has_ancestor(node, {GUMBO_TAG_NAV, GUMBO_TAG_UL, GUMBO_TAG_OL, GUMBO_TAG_MENU})) {
+      i = doc.end[i] - 1;
+      continue;
+    }
     bool linked = has_ancestor(node, {GUMBO_TAG_A});
     for (std::uint32_t j = i + 1; j < doc.end[i] && !linked; ++j)
       linked = doc.nodes[j]->type == GUMBO_NODE_ELEMENT && doc.nodes[j]->v.element.tag == GUMBO_TAG_A;

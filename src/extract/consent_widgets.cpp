@@ -77,11 +77,19 @@ bool is_consent_banner(const FlatDocument& doc, std::uint32_t position, std::str
   return text_length(doc, position, 800) <= 800 && has_consent_choices(doc, position);
 }
 
-// A consent banner its markup does not name (a bar whose classes only place it, "fixed
-// bottom-0"): a small box of a sentence about cookies and the choices beside it, buttons among
+// A consent banner its markup does not name (a bar whose classes only place it over the page,
+// "fixed bottom-0"): a small box of a sentence about cookies and the choices beside it, buttons among
 // its children or theirs (an Open Terms Archive declaration that removes `button` left its
 // sentence an alert of a cookie banner put in). Checked on boxes with such a button only.
 bool is_unnamed_consent_banner(const FlatDocument& doc, std::uint32_t position) {
+  // Placed over the page, as a bar or a toast is: a cookie policy's own paragraph offering its
+  // choices with two buttons is the policy's (a review's find: its retention edit unseen).
+  const std::string names = naming(doc.nodes[position]);
+  const char* style = attribute(doc.nodes[position], "style");
+  if (!contains_any(names, {"fixed", "sticky", "bottom-0", "inset-x-0", "toast", "snackbar"}) &&
+      !(style && contains_any(ascii_lower(style), {"position:fixed", "position: fixed", "position:sticky",
+                                                    "position: sticky"})))
+    return false;
   const auto is_control = [](const GumboNode* node) {
     return node->type == GUMBO_NODE_ELEMENT && (node->v.element.tag == GUMBO_TAG_BUTTON || role_of(node) == "button");
   };

@@ -291,19 +291,13 @@ bool is_hidden_by_class(const GumboNode* element) {
   const char* classes = attribute(element, "class");
   if (!classes) return false;
   const std::string_view all(classes);
-  bool none = false, shown_somewhere = false;
   for (std::size_t start = 0; start < all.size();) {
     std::size_t stop = all.find_first_of(" \t\n", start);
     if (stop == std::string_view::npos) stop = all.size();
-    const std::string_view token = all.substr(start, stop - start);
-    if (token == "w-condition-invisible") return true;
-    if (token == "d-none" || token == "is-hidden") none = true;
-    // "d-none d-md-block": shown from a width on (layout_copies.hpp reads such copies).
-    else if (token.size() > 5 && token.substr(0, 2) == "d-" && token.find('-', 2) != std::string_view::npos)
-      shown_somewhere = true;
+    if (all.substr(start, stop - start) == "w-condition-invisible") return true;
     start = stop + 1;
   }
-  return none && !shown_somewhere;
+  return false;
 }
 
 }  // namespace tosdiff

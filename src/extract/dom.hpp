@@ -81,11 +81,11 @@ bool is_never_text(const GumboNode* element);
 // content-visibility:hidden, or a hiding class (is_hidden_by_class). A hint, not a verdict:
 // hidden_elements.hpp weighs it.
 bool is_hidden(const GumboNode* element);
-// Hidden by a class the frameworks define as display:none whatever the width: Webflow's
-// conditional visibility (w-condition-invisible), Bootstrap's d-none without a d-md-block
-// beside it, Bulma's is-hidden. tosdiff reads no style sheet; these names are fixed (a red team's
-// find: a clause a CMS switched off still read as the document). Tailwind's "hidden" is left
-// alone: scripts toggle it on every kind of panel.
+// Hidden by Webflow's conditional visibility (w-condition-invisible: display:none whatever the
+// width, a CMS field switched off). tosdiff reads no style sheet; this name is fixed (a red
+// team's find: a clause a CMS switched off still read as the document). Bootstrap's d-none,
+// Bulma's is-hidden and Tailwind's hidden are left alone: scripts toggle them on panels that
+// unfold (a review's find: a "Show all categories" list dropped, a category added unseen).
 bool is_hidden_by_class(const GumboNode* element);
 // Elements that open a line of their own (a paragraph, a box, a list, a table's row or cell, a
 // break); the rest run inside a line of text.

@@ -241,8 +241,8 @@ std::string class_without_state(const GumboNode* element) {
   return out;
 }
 
-// A panel of a set that a picker switches, one shown and the others hidden: a <select> (or a
-// radio group) a little before it, and a sibling of the same tag and class shown. Each panel
+// A panel of a set that a picker switches, one shown and the others hidden: a <select> a little
+// before it, and a sibling of the same tag and class shown. Each panel
 // binds some readers (a policy's clauses per region: a red team's find, an edit of the EU
 // clauses unseen, and the server showing another region read as one removed and one added).
 bool is_picked_panel(const FlatDocument& doc, std::uint32_t position) {
@@ -263,7 +263,9 @@ bool is_picked_panel(const FlatDocument& doc, std::uint32_t position) {
   for (std::uint32_t j = position; j-- > 0 && position - j <= kPickerReach;) {
     const GumboNode* before = doc.nodes[j];
     if (before->type != GUMBO_NODE_ELEMENT || doc.end[j] > position) continue;
-    if (before->v.element.tag == GUMBO_TAG_SELECT || lower_attribute(before, "role") == "radiogroup") return true;
+    // A <select> only: radio buttons also rate an article, each answer's message hidden after
+    // them (a review's find).
+    if (before->v.element.tag == GUMBO_TAG_SELECT) return true;
   }
   return false;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <utility>
 
 #include "tosdiff/util/strings.hpp"
@@ -40,12 +41,14 @@ constexpr const char* kMutationClock = R"JS(
 constexpr const char* kProbe = R"JS(
 ((selectors) => {
   const quiet = typeof __tosdiffQuietMs === 'function' ? __tosdiffQuietMs() : -1;
-  const text = document.body ? document.body.innerText.length : 0;
+  const length = document.body ? document.body.textContent.length : 0;
+  // What a reader sees, measured only when little is there (innerText lays the page out).
+  const text = length < 5000 && document.body ? document.body.innerText.length : length;
   for (const s of selectors) {
-    try { if (!document.querySelector(s)) return {quiet, text, missing: s}; }
+    try { if (!document.querySelector(s)) return {quiet, text, length, missing: s}; }
     catch (e) { return {invalid: s}; }
   }
-  return {quiet, text};
+  return {quiet, text, length};
 })
 )JS";
 
@@ -55,7 +58,7 @@ constexpr const char* kProbe = R"JS(
 // error page; a selector that never matched failed where plain HTTP fell back).
 constexpr auto kLongQuiet = 3s;
 constexpr double kLittleText = 200;
-constexpr double kBusyQuietMs = 10000;
+constexpr double kBusyQuietMs = 4000;
 // A request in flight this long is one the page waits for (its text from an API); a page's
 // heartbeat every 100 ms is answered sooner and is not waited out.
 constexpr auto kSlowRequest = 250ms;
@@ -414,7 +417,20 @@ void PageRender::probe() {
          missing_selector_ = value.value("missing", "");
          const json quiet = value.value("quiet", json());
          const json text = value.value("text", json());
-         const double quiet_ms = quiet.is_number() ? quiet.get<double>() : -1;
+         double quiet_ms = quiet.is_number() ? quiet.get<double>() : -1;
+         // The text's length still for as long counts as quiet too: a clock ticking or a
+         // counter changing rewrites a node without bringing text (a review's find: a page
+         // with a clock never settled, and its dead "Loading..." widget failed every check).
+         const json length = value.value("length", json());
+         if (length.is_number()) {
+           const auto now_length = static_cast<long>(length.get<double>());
+           if (last_length_ < 0 || std::labs(now_length - last_length_) > std::max(16L, last_length_ / 100)) {
+             last_length_ = now_length;
+             length_since_ = now;
+           }
+           if (quiet_ms >= 0)
+             quiet_ms = std::max(quiet_ms, std::chrono::duration<double, std::milli>(now - length_since_).count());
+         }
          const bool little = text.is_number() && text.get<double>() < kLittleText;
          const auto needed = missing_selector_.empty() && !little ? limits_.settle
                                                                   : std::chrono::milliseconds(kLongQuiet);
@@ -428,7 +444,12 @@ void PageRender::probe() {
          // A page showing next to nothing waits for its requests to the end.
          const bool ready =
              quiet_ms < 0 ? network : quiet_ms >= needed_ms && (network || (quiet_ms >= kBusyQuietMs && !little));
-         if (ready) run_script();
+         if (ready) {
+           // Read with a request still awaited: what it brings may be missing (a long poll
+           // never ends; an API answering late would leave its part out).
+           if (!network) page_.settled = false;
+           run_script();
+         }
          else if (quiet_ms >= 0 && quiet_ms < needed_ms)
            next_probe_ = now + std::chrono::milliseconds(static_cast<long>(needed_ms - quiet_ms) + 1);
        });

@@ -115,6 +115,8 @@ class PageRender {
   bool probe_pending_ = false;
   Clock::time_point next_probe_;
   std::string missing_selector_;  // the last one a probe found missing
+  long last_length_ = -1;         // the body's text length at the last probe that saw it change
+  Clock::time_point length_since_;
 
   RenderedPage page_;
   bool finished_ = false;

@@ -253,9 +253,12 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     if (report.fell_back) warnings.push_back(report.note + (combined ? " (page " + page.source->url + ")" : ""));
     // A rendering cut off by the page's time limit: said, so that a text half filled is not
     // taken for the document without a word (a red team's find).
+    // A placeholder the archived text has too is the page's for good (a widget that never
+    // loads): only one it did not have says the text is half there.
     if (page.response.incomplete && extracted &&
-        std::any_of(extracted->blocks.begin(), extracted->blocks.end(),
-                    [](const Block& block) { return is_loading_placeholder(block.text); })) {
+        std::any_of(extracted->blocks.begin(), extracted->blocks.end(), [&](const Block& block) {
+          return is_loading_placeholder(block.text) && archived.current_text.find(block.text) == std::string::npos;
+        })) {
       // Still saying it is loading: half a text, never a version (the next check reads it
       // again), nor compared with the last one.
       Outcome out = fail(Error{ErrorKind::timeout, "the page at " + page.source->url +
