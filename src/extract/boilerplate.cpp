@@ -28,9 +28,8 @@ bool is_icon_ligature(const FlatDocument& doc, std::uint32_t position, std::stri
   if (!contains_any(names, {"material-icons", "material-symbols", "google-symbols", "material-design-icons"}))
     return false;
   const std::string text = small_text(doc, position, 40);
-  if (text.empty() || text.size() > 40 ||
-      !std::all_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }))
-    return false;
+  const auto in_a_name = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; };
+  if (text.empty() || text.size() > 40 || !std::all_of(text.begin(), text.end(), in_a_name)) return false;
   const GumboNode* cell = doc.nodes[position]->parent;
   while (cell && cell->type == GUMBO_NODE_ELEMENT && cell->v.element.tag != GUMBO_TAG_TD &&
          cell->v.element.tag != GUMBO_TAG_TH && cell->v.element.tag != GUMBO_TAG_TABLE)
