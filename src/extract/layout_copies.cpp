@@ -21,9 +21,10 @@ namespace {
 bool is_for_screen_readers(const GumboNode* element) {
   const char* value = attribute(element, "class");
   if (!value) return false;
-  const std::string lower = ascii_lower(value);
-  return lower.find("sr-only") != std::string::npos || lower.find("visually-hidden") != std::string::npos ||
-         lower.find("screen-reader") != std::string::npos;
+  // As written: class names are lower case, and every element of a page passes here.
+  const std::string_view classes(value);
+  return classes.find("sr-only") != std::string_view::npos || classes.find("visually-hidden") != std::string_view::npos ||
+         classes.find("screen-reader") != std::string_view::npos;
 }
 
 bool is_left_out(const FlatDocument& doc, std::uint32_t i, const IntervalSet& hidden) {
@@ -166,11 +167,12 @@ bool is_width_token(std::string_view token) {
 bool marked_for_some_widths(const GumboNode* element) {
   const char* value = attribute(element, "class");
   if (!value) return false;
-  const std::string lower = ascii_lower(value);
-  for (std::size_t start = 0; start < lower.size();) {
-    std::size_t stop = lower.find(' ', start);
-    if (stop == std::string::npos) stop = lower.size();
-    const std::string_view token = std::string_view(lower).substr(start, stop - start);
+  // As written (class names are lower case): every element of the content passes here.
+  const std::string_view classes(value);
+  for (std::size_t start = 0; start < classes.size();) {
+    std::size_t stop = classes.find_first_of(" \t\n", start);
+    if (stop == std::string_view::npos) stop = classes.size();
+    const std::string_view token = classes.substr(start, stop - start);
     start = stop + 1;
     if (!token.empty() && is_width_token(token)) return true;
   }
@@ -361,8 +363,7 @@ std::vector<Interval> layout_copies(const FlatDocument& doc, std::uint32_t root,
         widest = child;
         widest_size = size;
       }
-      if (size * kLayoutCopyShare >= total && size >= kLayoutCopyMinChars)
-        big.emplace_back(child, words_between(doc, child, doc.end[child], hidden));
+      if (size * kLayoutCopyShare >= total && size >= kLayoutCopyMinChars) big.emplace_back(child, std::string());
     }
     // A third of the text or more is a whole layout's copy, whatever names its breakpoint; a
     // smaller one must be named so in the frameworks' words (a dating site's tabs, each holding
@@ -370,6 +371,11 @@ std::vector<Interval> layout_copies(const FlatDocument& doc, std::uint32_t root,
     const auto marked = [&](std::uint32_t child) {
       return size_of(child) * 3 >= total ? shown_at_some_widths(doc.nodes[child]) : marked_for_some_widths(doc.nodes[child]);
     };
+    // Words read only where they may be compared: two children or more, or one marked (the
+    // descent passes through a child holding nine tenths of the text at every level).
+    const bool one_marked = big.size() == 1 && marked(big.front().first);
+    if (big.size() < 2 && !one_marked) big.clear();
+    for (auto& [child, words] : big) words = words_between(doc, child, doc.end[child], hidden);
     bool found = false;
     for (std::size_t k = 0; k < big.size(); ++k) {
       const auto& [child, words] = big[k];
