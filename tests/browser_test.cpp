@@ -323,6 +323,26 @@ customElements.define('legal-b', class extends HTMLElement { constructor() { sup
   EXPECT_TRUE(contains(result->html, "shadowrootmode=\"open\"")) << result->html;
 }
 
+TEST(Browser, AFrameOfThePagesOwnOriginIsReadBesideIt) {
+  REQUIRE_CHROMIUM();
+  HttpTestServer server;
+  const std::string section =
+      "<h2>Retention</h2><p>We keep server logs for 18 months, then we delete them. We keep billing records for "
+      "as long as tax law requires, and no longer than ten years after the last payment you made. Backups that hold "
+      "either are overwritten within 35 days.</p>";
+  server.set("/retention", html("<html><body>" + section + "</body></html>"));
+  server.set("/chat", html("<html><body><button>Chat</button></body></html>"));
+  server.set("/terms", html(R"(<html><body><main><h1>Terms</h1><iframe src="/retention"></iframe>
+<iframe class="chat-frame" src="/chat"></iframe><iframe src="/retention" style="display:none"></iframe></main></body></html>)"));
+  auto renderer = tosdiff::make_chromium_renderer(test_options());
+  const auto result = render_one(*renderer, page(server.url("/terms"), {"main"}));
+  ASSERT_TRUE(result) << describe(result);
+  EXPECT_TRUE(contains(result->html, "We keep server logs for 18 months")) << result->html;
+  // Once: the hidden frame stays out, and so does a frame with next to no text (a chat's button).
+  EXPECT_EQ(result->html.find("server logs"), result->html.rfind("server logs")) << result->html;
+  EXPECT_FALSE(contains(result->html, "<button>Chat</button>")) << result->html;
+}
+
 TEST(Browser, ASelectorThatNeverMatchesLeavesThePageToBeReadAsItIs) {
   REQUIRE_CHROMIUM();
   HttpTestServer server;

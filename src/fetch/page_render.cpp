@@ -70,6 +70,22 @@ constexpr auto kSlowRequest = 250ms;
 constexpr const char* kReadDom = R"JS(
 ((max) => {
   const d = document;
+  // A frame of the page's own origin, shown, holding text (a section of the policy served as a
+  // page of its own: a red team's find, its edits unseen), put beside it as a box named as the
+  // frame is, so that the rules that know a chat's or a consent manager's frame know it. A
+  // frame empty until opened (a chat's) or hidden stays out; another origin's cannot be read.
+  for (const frame of d.querySelectorAll("iframe")) {
+    let inner = null;
+    try { inner = frame.contentDocument; } catch (e) {}
+    if (!inner || !inner.body || frame.getClientRects().length === 0) continue;
+    if ((inner.body.innerText || "").trim().length < 200) continue;
+    const box = d.createElement("div");
+    box.setAttribute("data-tosdiff-frame", frame.getAttribute("src") || "srcdoc");
+    if (frame.className) box.className = frame.className;
+    if (frame.id) box.setAttribute("data-frame-id", frame.id);
+    box.innerHTML = inner.body.innerHTML;
+    frame.after(box);
+  }
   // Shadow roots written out as declarative shadow DOM (<template shadowrootmode>): text a web
   // component renders is the page's (a red team's find: a policy in a component read empty).
   const roots = [];
