@@ -8,28 +8,18 @@
 #include <utility>
 #include <vector>
 
+#include "support/page_reading.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/model/text.hpp"
 
 namespace tosdiff {
 namespace {
+
+using testing::change_between;
+using testing::read_page;
+using testing::selecting;
 namespace families {
-
-std::string read_page(const std::string& html, const NormalizeOptions& options = {}) {
-  auto text = normalize(html, options);
-  return text ? render_text(*text) : "ERROR " + text.error().message;
-}
-
-NormalizeOptions selecting(const char* css) {
-  NormalizeOptions options;
-  options.select = {std::string(css)};
-  return options;
-}
-
-Change change_between(const std::string& before, const std::string& after) {
-  return diff_texts(parse_text(before), parse_text(after));
-}
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "support/page_reading.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/extract/normalize.hpp"
 #include "tosdiff/model/text.hpp"
@@ -13,20 +14,9 @@
 namespace tosdiff {
 namespace {
 
-std::string read_page(const std::string& html, const NormalizeOptions& options = {}) {
-  auto text = normalize(html, options);
-  return text ? render_text(*text) : "ERROR " + text.error().message;
-}
-
-NormalizeOptions selecting(const char* css) {
-  NormalizeOptions options;
-  options.select = {std::string(css)};
-  return options;
-}
-
-Change change_between(const std::string& before, const std::string& after) {
-  return diff_texts(parse_text(before), parse_text(after));
-}
+using testing::change_between;
+using testing::read_page;
+using testing::selecting;
 
 std::string page(const std::string& body) { return "<html><body><main>" + body + "</main></body></html>"; }
 

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "support/page_reading.hpp"
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/extract/class_hashes.hpp"
 #include "tosdiff/extract/missing_part.hpp"
@@ -18,14 +19,9 @@
 namespace tosdiff {
 namespace {
 
-std::string read_page(const std::string& html, const NormalizeOptions& options = {}) {
-  auto text = normalize(html, options);
-  return text ? render_text(*text) : "ERROR " + text.error().message;
-}
-
-Change change_between(const std::string& before, const std::string& after) {
-  return diff_texts(parse_text(before), parse_text(after));
-}
+using testing::change_between;
+using testing::read_page;
+using testing::selecting;
 
 const std::string kUnseenClauses =
     "<h1>Terms of Use</h1><p>You may cancel your subscription at any time in your account settings.</p>"

@@ -78,17 +78,6 @@ bool is_title_header(const FlatDocument& doc, std::uint32_t position) {
   return false;
 }
 
-bool is_screen_reader_text(std::string_view names) {
-  static constexpr std::array<std::string_view, 12> words = {
-      "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only",
-      "screenreader", "a11y-hidden", "assistive-text", "hidden-visually", "element-invisible",
-      "show-for-sr", "offscreen"};
-  // Class tokens, so "sr-only" matches but "focus:not-sr-only" (shown on focus) matches too;
-  // both are helper text.
-  return std::any_of(words.begin(), words.end(),
-                     [&](std::string_view w) { return names.find(w) != std::string_view::npos; });
-}
-
 // Defined with the other tree walks below.
 bool has_words_beside(const GumboNode* element, bool on_both_sides = false);
 bool has_named_ancestor(const GumboNode* element, std::string_view word);
@@ -351,13 +340,7 @@ bool is_accessibility_widget(const FlatDocument& doc, std::uint32_t position, st
   constexpr std::size_t kWidgetMaxText = 300;
   // A widget is a box or a button; a table's row or a list's item naming the vendor is a
   // cookie table's ("uw_prefs | UserWay | Stores your accessibility settings").
-  switch (doc.nodes[position]->v.element.tag) {
-    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_LI: case GUMBO_TAG_P: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-      return false;
-    default:
-      break;
-  }
+  if (is_part_of_text(doc.nodes[position]->v.element.tag)) return false;
   return contains_any(names, {"userway", "accessibe", "acsb-", "audioeye", "equalweb", "recite-me", "reciteme",
                               "accessibility-widget", "accessibility-toolbar", "a11y-widget", "a11y-toolbar"}) &&
          text_length(doc, position, kWidgetMaxText) <= kWidgetMaxText;
@@ -580,7 +563,7 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
         is_accessibility_widget(doc, position, names) || is_consent_placeholder(doc, position, names))
       return true;
   }
-  if (tag == GUMBO_TAG_DIV && is_unnamed_consent_banner(doc, position)) return true;
+  if (tag == GUMBO_TAG_DIV && is_unnamed_consent_banner(doc, position, names)) return true;
   if (is_skip_or_top_link(doc, position, names)) return true;
   return is_language_picker(doc, position, names);
 }

@@ -54,13 +54,7 @@ bool is_consent_banner(const FlatDocument& doc, std::uint32_t position, std::str
   // purposes and the recipients: a red team's find, an edit of it unseen) and a paragraph are
   // the policy's: a banner is a box.
   if (contains_any(names, {"cookiedeclaration"})) return false;
-  switch (doc.nodes[position]->v.element.tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TR: case GUMBO_TAG_TBODY: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-      return false;
-    default:
-      break;
-  }
+  if (is_part_of_text(doc.nodes[position]->v.element.tag)) return false;
   // A policy section about cookies can be named "cookies" too: a banner is small and looks
   // like one (a dialog, a fixed bar, a box named banner/notice/popup..., or one with an
   // accept/reject control).
@@ -81,15 +75,7 @@ bool is_consent_banner(const FlatDocument& doc, std::uint32_t position, std::str
 // "fixed bottom-0"): a small box of a sentence about cookies and the choices beside it, buttons among
 // its children or theirs (an Open Terms Archive declaration that removes `button` left its
 // sentence an alert of a cookie banner put in). Checked on boxes with such a button only.
-bool is_unnamed_consent_banner(const FlatDocument& doc, std::uint32_t position) {
-  // Placed over the page, as a bar or a toast is: a cookie policy's own paragraph offering its
-  // choices with two buttons is the policy's (a review's find: its retention edit unseen).
-  const std::string names = naming(doc.nodes[position]);
-  const char* style = attribute(doc.nodes[position], "style");
-  if (!contains_any(names, {"fixed", "sticky", "bottom-0", "inset-x-0", "toast", "snackbar"}) &&
-      !(style && contains_any(ascii_lower(style), {"position:fixed", "position: fixed", "position:sticky",
-                                                    "position: sticky"})))
-    return false;
+bool is_unnamed_consent_banner(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
   const auto is_control = [](const GumboNode* node) {
     return node->type == GUMBO_NODE_ELEMENT && (node->v.element.tag == GUMBO_TAG_BUTTON || role_of(node) == "button");
   };
@@ -99,7 +85,15 @@ bool is_unnamed_consent_banner(const FlatDocument& doc, std::uint32_t position) 
     for (std::uint32_t inner = child + 1; inner < doc.end[child] && !has_button; inner = doc.end[inner])
       has_button = is_control(doc.nodes[inner]);
   }
-  if (!has_button || text_length(doc, position, 600) > 600) return false;
+  if (!has_button) return false;
+  // Placed over the page, as a bar or a toast is: a cookie policy's own paragraph offering its
+  // choices with two buttons is the policy's (a review's find: its retention edit unseen).
+  const char* style = attribute(doc.nodes[position], "style");
+  if (!contains_any(names, {"fixed", "sticky", "bottom-0", "inset-x-0", "toast", "snackbar"}) &&
+      !(style && contains_any(ascii_lower(style), {"position:fixed", "position: fixed", "position:sticky",
+                                                    "position: sticky"})))
+    return false;
+  if (text_length(doc, position, 600) > 600) return false;
   const std::string text = small_text(doc, position, 600);
   return (has_word(text, "cookie") || has_word(text, "cookies")) && has_consent_choices(doc, position);
 }

@@ -13,7 +13,7 @@ namespace tosdiff {
 // `names`: the element's naming (element_reading.hpp).
 bool is_consent_manager(std::string_view names);
 bool is_consent_banner(const FlatDocument& doc, std::uint32_t position, std::string_view names);
-bool is_unnamed_consent_banner(const FlatDocument& doc, std::uint32_t position);
+bool is_unnamed_consent_banner(const FlatDocument& doc, std::uint32_t position, std::string_view names);
 bool is_consent_placeholder(const FlatDocument& doc, std::uint32_t position, std::string_view names);
 
 }  // namespace tosdiff

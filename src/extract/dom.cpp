@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "tosdiff/extract/element_reading.hpp"
 #include "tosdiff/extract/selector.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -288,16 +289,7 @@ bool is_hidden(const GumboNode* element) {
 }
 
 bool is_hidden_by_class(const GumboNode* element) {
-  const char* classes = attribute(element, "class");
-  if (!classes) return false;
-  const std::string_view all(classes);
-  for (std::size_t start = 0; start < all.size();) {
-    std::size_t stop = all.find_first_of(" \t\n", start);
-    if (stop == std::string_view::npos) stop = all.size();
-    if (all.substr(start, stop - start) == "w-condition-invisible") return true;
-    start = stop + 1;
-  }
-  return false;
+  return any_class(element, [](std::string_view name) { return name == "w-condition-invisible"; });
 }
 
 }  // namespace tosdiff

@@ -1,6 +1,7 @@
 #include "tosdiff/extract/element_reading.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "tosdiff/extract/selector.hpp"
@@ -86,6 +87,27 @@ bool has_word(std::string_view text, std::string_view word) {
     if (start && end) return true;
   }
   return false;
+}
+
+bool is_part_of_text(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TBODY: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_screen_reader_text(std::string_view names) {
+  static constexpr std::array<std::string_view, 12> words = {
+      "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only",
+      "screenreader", "a11y-hidden", "assistive-text", "hidden-visually", "element-invisible",
+      "show-for-sr", "offscreen"};
+  // Class tokens, so "sr-only" matches but "focus:not-sr-only" (shown on focus) matches too;
+  // both are helper text.
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view w) { return names.find(w) != std::string_view::npos; });
 }
 
 }  // namespace tosdiff

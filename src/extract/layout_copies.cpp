@@ -9,6 +9,7 @@
 
 #include <gumbo.h>
 
+#include "tosdiff/extract/element_reading.hpp"
 #include "tosdiff/extract/selector.hpp"
 #include "tosdiff/util/strings.hpp"
 #include "tosdiff/util/utf8.hpp"
@@ -16,20 +17,12 @@
 namespace tosdiff {
 namespace {
 
-// Text a screen reader reads and a screen does not ("sr-only", "(opens in a new tab)"): one
-// copy of a layout may have it where another has not.
-bool is_for_screen_readers(const GumboNode* element) {
-  const char* value = attribute(element, "class");
-  if (!value) return false;
-  // As written: class names are lower case, and every element of a page passes here.
-  const std::string_view classes(value);
-  return classes.find("sr-only") != std::string_view::npos || classes.find("visually-hidden") != std::string_view::npos ||
-         classes.find("screen-reader") != std::string_view::npos;
-}
-
 bool is_left_out(const FlatDocument& doc, std::uint32_t i, const IntervalSet& hidden) {
   const GumboNode* node = doc.nodes[i];
-  return is_never_text(node) || is_for_screen_readers(node) || hidden.covers(i, doc.end[i]);
+  // Text a screen reader reads and a screen does not ("(opens in a new tab)"): one copy of a
+  // layout may have it where another has not.
+  const char* classes = attribute(node, "class");
+  return is_never_text(node) || (classes && is_screen_reader_text(classes)) || hidden.covers(i, doc.end[i]);
 }
 
 // Appends a text node's characters as copies are compared: spaces squeezed to one, and what
@@ -164,20 +157,7 @@ bool is_width_token(std::string_view token) {
 // word alone ("columns--mobile": columns stacked on phones) says nothing of what is shown: a
 // copy found anywhere in the content needs such a class (a dating site's policy repeated in
 // every tab of its page, each "columns--mobile", lost an eighth of its words).
-bool marked_for_some_widths(const GumboNode* element) {
-  const char* value = attribute(element, "class");
-  if (!value) return false;
-  // As written (class names are lower case): every element of the content passes here.
-  const std::string_view classes(value);
-  for (std::size_t start = 0; start < classes.size();) {
-    std::size_t stop = classes.find_first_of(" \t\n", start);
-    if (stop == std::string_view::npos) stop = classes.size();
-    const std::string_view token = classes.substr(start, stop - start);
-    start = stop + 1;
-    if (!token.empty() && is_width_token(token)) return true;
-  }
-  return false;
-}
+bool marked_for_some_widths(const GumboNode* element) { return any_class(element, is_width_token); }
 
 // Whether `element` or one of its wrappers below `stop` (an ancestor, or null for none) is
 // marked as shown at some screen widths only.

@@ -1,6 +1,8 @@
 #include "tosdiff/pipeline/extraction_rules.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +24,15 @@ std::string shown(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// Both rules' descriptions parsed; none when either is not (an archive older than them).
+std::optional<std::pair<json, json>> parse_both(const std::string& then_text, const std::string& now_text) {
+  try {
+    return std::pair<json, json>(json::parse(then_text), json::parse(now_text));
+  } catch (const json::exception&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 std::string extraction_rules(const DocumentSpec& document) {
@@ -41,14 +52,12 @@ std::string extraction_rules(const DocumentSpec& document) {
 std::vector<std::string> rules_difference(const std::string& then_text, const std::string& now_text) {
   std::vector<std::string> out;
   if (then_text == now_text) return out;
-  json then, now;
-  try {
-    then = json::parse(then_text);
-    now = json::parse(now_text);
-  } catch (const json::exception&) {
+  const auto parsed = parse_both(then_text, now_text);
+  if (!parsed) {
     out.push_back("the rules that read the previous version are not recorded (it was archived by an older tosdiff)");
     return out;
   }
+  const auto& [then, now] = *parsed;
   if (then.value("extraction", 0) != now.value("extraction", 0))
     out.push_back("tosdiff's extraction: version " + std::to_string(then.value("extraction", 0)) + " \u2192 " +
                   std::to_string(now.value("extraction", 0)));
@@ -83,13 +92,9 @@ std::vector<std::string> rules_difference(const std::string& then_text, const st
 
 bool fetched_otherwise(const std::string& then_text, const std::string& now_text) {
   if (then_text == now_text) return false;
-  json then, now;
-  try {
-    then = json::parse(then_text);
-    now = json::parse(now_text);
-  } catch (const json::exception&) {
-    return false;
-  }
+  const auto parsed = parse_both(then_text, now_text);
+  if (!parsed) return false;
+  const auto& [then, now] = *parsed;
   const json& a = then.contains("pages") ? then["pages"] : json::array();
   const json& b = now.contains("pages") ? now["pages"] : json::array();
   for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i)
