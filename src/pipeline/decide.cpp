@@ -145,11 +145,23 @@ Error no_match_found_empty(const Error& empty) {
                                         empty.message + "), while the page itself has text: update the declaration"};
 }
 
-// The current version's pages read again with today's rules; nothing when one cannot be read.
-std::optional<Text> reread(const std::vector<Page>& pages, const DecideOptions& options, const std::string& anchor) {
-  if (pages.empty()) return std::nullopt;
+// The current version's pages read again with today's rules; nothing when one cannot be read,
+// or when none was archived. A page the declaration added since has no archived page: its text
+// today (`now`'s blocks [starts[i], starts[i + 1])) stands for it, taken as it is, so that a
+// page added to a document is a rules change and not its whole text reported as new terms.
+std::optional<Text> reread(const std::vector<std::optional<Page>>& pages, const Text& now,
+                           const std::vector<std::size_t>& starts, const DecideOptions& options,
+                           const std::string& anchor) {
+  if (std::none_of(pages.begin(), pages.end(), [](const auto& page) { return page.has_value(); })) return std::nullopt;
   Text text;
-  for (const Page& page : pages) {
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    if (!pages[i]) {
+      if (i + 1 >= starts.size()) return std::nullopt;
+      text.blocks.insert(text.blocks.end(), now.blocks.begin() + static_cast<std::ptrdiff_t>(starts[i]),
+                         now.blocks.begin() + static_cast<std::ptrdiff_t>(starts[i + 1]));
+      continue;
+    }
+    const Page& page = *pages[i];
     NormalizeReport report;
     auto extracted = extract(page, options, nullptr, &report);
     if (!extracted && extracted.error().kind == ErrorKind::no_match)
@@ -205,6 +217,7 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
 
   // 2. Each page's text: selected, or found again when the selector stopped matching.
   Text text;
+  std::vector<std::size_t> page_starts = {0};  // where each page's blocks begin in `text`, and the end
   std::vector<std::string> warnings;
   std::vector<std::size_t> to_render;
   for (std::size_t p = 0; p < pages.size(); ++p) {
@@ -297,6 +310,7 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       return out;
     }
     for (Block& block : extracted->blocks) text.blocks.push_back(std::move(block));
+    page_starts.push_back(text.blocks.size());
   }
   if (!to_render.empty()) {
     Outcome out;
@@ -322,10 +336,10 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
   // text, the rules changed (a declaration's selectors, tosdiff's extraction), and only the
   // difference from it is what the page changed.
   Text baseline = parse_text(archived.current_text);
-  std::vector<Page> previous_pages;  // read from the archive once, for the rules and for scans
+  std::vector<std::optional<Page>> previous_pages;  // read from the archive once, for the rules and for scans
   if (archived.current_pages) {
     previous_pages = archived.current_pages();
-    if (auto again = reread(previous_pages, options, archived.current_text);
+    if (auto again = reread(previous_pages, out.text, page_starts, options, archived.current_text);
         again && render_text(*again) != archived.current_text) {
       baseline = *again;
       out.rules_baseline = std::move(*again);
@@ -368,8 +382,8 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       if (page.content.kind != ContentKind::pdf) continue;
       const std::vector<std::size_t> scanned = pdf_pages_without_text(page.response.body);
       if (scanned.empty()) continue;
-      const Page* previous = i < previous_pages.size() && previous_pages[i].source == page.source
-                                 ? &previous_pages[i]
+      const Page* previous = i < previous_pages.size() && previous_pages[i] && previous_pages[i]->source == page.source
+                                 ? &*previous_pages[i]
                                  : nullptr;
       if (previous && previous->content.kind == ContentKind::pdf &&
           pdf_pages_without_text(previous->response.body).size() >= scanned.size())

@@ -40,10 +40,13 @@ struct ArchivedState {
   // id): a text that is one of them is the document's own text back, never a suspicious one
   // (the check holds it until it lasts: document_check.hpp kReturnAdoptChecks).
   std::vector<std::pair<std::string, std::string>> earlier_versions;
-  // The current version's raw pages as archived, read only when the new text differs from
-  // the current one (the one read of the archive decide may cause): re-read with today's
-  // rules, they tell a change of the page from a change of the rules that read it.
-  std::function<std::vector<Page>()> current_pages;
+  // The current version's raw pages as archived, one per page of today's declaration (found
+  // by address, else in order: an address the declaration changed), read only when the new
+  // text differs from the current one (the one read of the archive decide may cause): re-read
+  // with today's rules, they tell a change of the page from a change of the rules that read
+  // it. Nothing for a page the declaration added since (its text is taken as it is); an empty
+  // list when none can be read.
+  std::function<std::vector<std::optional<Page>>()> current_pages;
   // The current version's pages were read another way (extraction_rules.hpp fetched_otherwise):
   // the new text is then its own baseline, a rules change.
   bool fetched_otherwise = false;

@@ -226,16 +226,26 @@ ArchivedState DocumentCheck::archived_state() const {
   for (const std::string& sha : current->snapshots)
     if (const SnapshotMeta* meta = index.find_snapshot(sha)) state.current_urls.push_back(meta->url);
   if (state.current_urls.size() != current->snapshots.size()) state.current_urls.clear();  // not all known
-  // The current version's pages, as the declaration's sources in order; none when one is
-  // gone (pruned, or a page the declaration no longer fetches).
+  // The current version's pages, one per source of today's declaration: the page archived
+  // from its address, else the next one left in order (an address the declaration changed),
+  // else none (a page the declaration added). An empty list when one cannot be read.
   state.current_pages = [this, current]() {
-    std::vector<Page> pages;
     const DocumentIndex& index = transaction_->index();
-    if (current->snapshots.size() != spec_.sources.size()) return pages;
-    for (std::size_t i = 0; i < current->snapshots.size(); ++i) {
-      const SnapshotMeta* meta = index.find_snapshot(current->snapshots[i]);
-      auto bytes = meta ? archive_.read_snapshot(index, meta->sha256) : std::nullopt;
-      if (!bytes) return std::vector<Page>{};
+    std::vector<const SnapshotMeta*> archived;
+    for (const std::string& sha : current->snapshots) {
+      archived.push_back(index.find_snapshot(sha));
+      if (!archived.back()) return std::vector<std::optional<Page>>{};
+    }
+    std::vector<std::string> then_urls, now_urls;
+    for (const SnapshotMeta* meta : archived) then_urls.push_back(meta->url);
+    for (const SourceSpec& source : spec_.sources) now_urls.push_back(source.url);
+    const std::vector<std::optional<std::size_t>> which = pair_by_address(then_urls, now_urls);
+    std::vector<std::optional<Page>> pages(spec_.sources.size());
+    for (std::size_t i = 0; i < which.size(); ++i) {
+      if (!which[i]) continue;
+      const SnapshotMeta* meta = archived[*which[i]];
+      auto bytes = archive_.read_snapshot(index, meta->sha256);
+      if (!bytes) return std::vector<std::optional<Page>>{};
       Page page;
       page.source = &spec_.sources[i];
       page.response.body = std::move(*bytes);
@@ -246,7 +256,7 @@ ArchivedState DocumentCheck::archived_state() const {
       page.content = sniff_content(page.response.content_type, page.response.body);
       if (page.content.kind != ContentKind::pdf && page.content.kind != ContentKind::unsupported)
         page.utf8 = to_utf8(page.response.body, page.response.content_type).text;
-      pages.push_back(std::move(page));
+      pages[i] = std::move(page);
     }
     return pages;
   };

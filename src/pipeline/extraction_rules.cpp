@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -31,6 +32,12 @@ std::optional<std::pair<json, json>> parse_both(const std::string& then_text, co
   } catch (const json::exception&) {
     return std::nullopt;
   }
+}
+
+std::vector<std::string> urls_of(const json& pages) {
+  std::vector<std::string> urls;
+  for (const json& page : pages) urls.push_back(page.value("url", std::string()));
+  return urls;
 }
 
 }  // namespace
@@ -66,12 +73,21 @@ std::vector<std::string> rules_difference(const std::string& then_text, const st
                   (now.value("compareLinks", false) ? "on" : "off"));
   const json& a = then.contains("pages") ? then["pages"] : json::array();
   const json& b = now.contains("pages") ? now["pages"] : json::array();
-  const std::size_t n = std::max(a.size(), b.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    const json empty = json::object();
-    const json& pa = i < a.size() ? a[i] : empty;
-    const json& pb = i < b.size() ? b[i] : empty;
-    const std::string which = n > 1 ? " of page " + std::to_string(i + 1) : "";
+  const bool several = std::max(a.size(), b.size()) > 1;
+  const std::vector<std::optional<std::size_t>> earlier = pair_by_address(urls_of(a), urls_of(b));
+  std::vector<bool> kept(a.size(), false);
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    const json& pb = b[i];
+    if (!earlier[i]) {
+      // A page added to the document: its text is taken as it is (decide.cpp reread), not
+      // reported as terms added.
+      out.push_back("page " + std::to_string(i + 1) + " added to the document: " + pb.value("url", std::string("?")) +
+                    " (its text is taken as it is)");
+      continue;
+    }
+    kept[*earlier[i]] = true;
+    const json& pa = a[*earlier[i]];
+    const std::string which = several ? " of page " + std::to_string(i + 1) : "";
     for (const char* key : {"url", "select", "remove"}) {
       const json va = pa.contains(key) ? pa[key] : json(), vb = pb.contains(key) ? pb[key] : json();
       if (va == vb) continue;
@@ -86,8 +102,26 @@ std::vector<std::string> rules_difference(const std::string& then_text, const st
                     (pb["executeClientScripts"] == true ? "in the browser" : "as the server sends it") +
                     " now: what that reads differently is taken as it is)");
   }
+  for (std::size_t j = 0; j < a.size(); ++j)
+    if (!kept[j])
+      out.push_back("page " + std::to_string(j + 1) + " taken out of the document: " + a[j].value("url", std::string("?")));
   if (out.empty()) out.push_back("the rules changed");
   return out;
+}
+
+std::vector<std::optional<std::size_t>> pair_by_address(const std::vector<std::string>& then_urls,
+                                                        const std::vector<std::string>& now_urls) {
+  std::vector<std::optional<std::size_t>> earlier(now_urls.size());
+  std::vector<bool> taken(then_urls.size(), false);
+  for (std::size_t i = 0; i < now_urls.size(); ++i)
+    for (std::size_t j = 0; j < then_urls.size() && !earlier[i]; ++j)
+      if (!taken[j] && then_urls[j] == now_urls[i]) earlier[i] = j, taken[j] = true;
+  for (std::size_t i = 0, j = 0; i < now_urls.size(); ++i) {
+    if (earlier[i]) continue;
+    while (j < then_urls.size() && taken[j]) ++j;
+    if (j < then_urls.size()) earlier[i] = j, taken[j] = true;
+  }
+  return earlier;
 }
 
 bool fetched_otherwise(const std::string& then_text, const std::string& now_text) {

@@ -4,6 +4,8 @@
 // and addresses — written with each version, so that a record can say what changed when the
 // same page reads differently (rules_changed) rather than report it as a change of the terms.
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,12 @@ std::string extraction_rules(const DocumentSpec& document);
 // than this description) and today's (`now`), one sentence each: "select of the page:
 // ['.old'] → ['.new']", "tosdiff's extraction: version 1 → 2". Empty when they are equal.
 std::vector<std::string> rules_difference(const std::string& then, const std::string& now);
+
+// For each of today's pages (`now_urls`), the earlier page it is: the one at its address,
+// else the next one left in order (an address the declaration changed), else none (a page
+// the declaration added). Pages of the earlier list left unpaired were taken out.
+std::vector<std::optional<std::size_t>> pair_by_address(const std::vector<std::string>& then_urls,
+                                                        const std::vector<std::string>& now_urls);
 
 // Whether a page is read another way than when `then` read it: a declaration switched to or
 // from executeClientScripts. The archived raw page cannot be read again the new way (a browser

@@ -1,0 +1,211 @@
+// A change of the rules that read a document is never an alert: the declaration's select,
+// remove, compareLinks or pages, or tosdiff's own extraction. The previous version's archived
+// page is read again with today's rules, and only what the page changed is reported (issue 11,
+// "rules changes are never alerts"). Each case has its twin: the page's own edit made in the
+// same check is still reported, alone. The real binary against a server on 127.0.0.1.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "support/http_test_server.hpp"
+#include "support/process.hpp"
+#include "support/tosdiff_helpers.hpp"
+#include "tosdiff/extract/normalize.hpp"
+#include "tosdiff/util/sha256.hpp"
+
+namespace tosdiff::testing {
+namespace {
+
+// Terms in <main>, a governing-law section in an <aside> beside them, and a promotion inside
+// the terms. `content` and `law` are the clauses the page edits.
+std::string terms_page(const std::string& content = "You keep every right in what you submit.",
+                       const std::string& law = "The law of Ireland applies to these terms.") {
+  return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Terms</title></head><body>"
+         "<main><h1>Terms of Service</h1><h2>1. Your content</h2><p>" + content +
+         " We use it only to run the service.</p>"
+         "<div class=\"promo\"><p>Upgrade to the premium plan today and save a fifth on every invoice.</p></div>"
+         "<h2>2. Payments</h2><p>Fees are charged monthly, and you may cancel at any time before the next month "
+         "begins (see the <a href=\"/fees\">fee schedule</a>).</p></main>"
+         "<aside class=\"law\"><h2>3. Governing law</h2><p>" + law + "</p></aside></body></html>";
+}
+
+std::string annex_page(const std::string& fee = "ten euros") {
+  return "<!DOCTYPE html><html><body><main><h1>Annex: fees</h1><p>A fee of " + fee +
+         " is charged for each transfer to another account.</p></main></body></html>";
+}
+
+class RulesChange : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_.set("/terms", html(terms_page()));
+    server_.set("/annex", html(annex_page()));
+  }
+  void TearDown() override { expect_valid_archived_records(data()); }
+
+  void declare(json entry) {
+    json declaration;
+    declaration["name"] = "Example";
+    declaration["id"] = "example";
+    declaration["terms"]["Terms of Service"] = std::move(entry);
+    write_text_file(dir_ / "catalog/example.json", declaration.dump());
+  }
+
+  ProcessResult tosdiff(std::vector<std::string> args) {
+    std::vector<std::string> argv = {TOSDIFF_BINARY, "--data-dir", data(), "--catalog", dir_ / "catalog"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_process(argv, {"NO_COLOR=1", "XDG_CONFIG_HOME=" + (dir_ / "config")}, std::chrono::seconds(60));
+  }
+
+  // The one record a check printed.
+  json check() {
+    ProcessResult r = tosdiff({"check", "--json", "--exit-code"});
+    auto lines = json_lines(r.out);
+    EXPECT_EQ(lines.size(), 1u) << r.out << r.err;
+    if (lines.empty()) return json::object();
+    // --exit-code: 1 only for a new document or a substantive change, so a rules change never
+    // wakes anyone.
+    const bool news = lines[0].value("status", "") == "new" || lines[0].value("significance", "") == "substantive";
+    EXPECT_EQ(r.exit_code, news ? 1 : 0) << r.out << r.err;
+    return lines[0];
+  }
+
+  static void expect_rules_change(const json& record, const std::string& said) {
+    EXPECT_EQ(record.value("status", ""), "changed") << record.dump();
+    EXPECT_EQ(record.value("significance", ""), "cosmetic") << record.dump();
+    EXPECT_EQ(record.value("cosmetic_kinds", json()), json::array({"rules_changed"})) << record.dump();
+    EXPECT_NE(record.value("rules_changed", json()).dump().find(said), std::string::npos) << record.dump();
+    EXPECT_TRUE(record.value("hunks", json::array()).empty()) << record.dump();
+  }
+
+  // The twin: the page's edit, made in the check that also reads it with new rules (the record
+  // says so when `with_new_rules`), is the record's one change.
+  static void expect_only_the_edit(const json& record, const std::string& before, const std::string& after,
+                                   bool with_new_rules = true) {
+    EXPECT_EQ(record.value("significance", ""), "substantive") << record.dump();
+    ASSERT_EQ(record["hunks"].size(), 1u) << record.dump();
+    const std::string lines = record["hunks"][0]["lines"].dump();
+    EXPECT_NE(lines.find(before), std::string::npos) << lines;
+    EXPECT_NE(lines.find(after), std::string::npos) << lines;
+    EXPECT_EQ(record.contains("rules_changed"), with_new_rules) << record.dump();
+  }
+
+  // Version 1 as an earlier tosdiff archived it: its extraction kept a line today's drops,
+  // and it wrote `rules` with it.
+  void archive_as_an_earlier_tosdiff_read_it(const std::string& rules) {
+    const std::filesystem::path version = document_dir() / "versions/1.txt";
+    const std::string text = read_text_file(version) + "\n\nFollow us on every network, and share this page.\n";
+    write_text_file(version, text);
+    json index = json::parse(read_text_file(document_dir() / "index.json"));
+    index["versions"][0]["rules"] = rules;
+    index["versions"][0]["sha256"] = sha256_hex(text);
+    write_text_file(document_dir() / "index.json", index.dump());
+    json record = json::parse(read_text_file(document_dir() / "records/1.json"));
+    record["current"]["sha256"] = sha256_hex(text);
+    write_text_file(document_dir() / "records/1.json", record.dump());
+  }
+
+  std::string data() const { return dir_ / "data"; }
+  std::filesystem::path document_dir() const { return dir_ / "data/example/terms-of-service"; }
+  TempDir dir_;
+  HttpTestServer server_;
+};
+
+TEST_F(RulesChange, ASelectionWidenedToTextAlreadyOnThePageIsNoAlert) {
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  declare({{"fetch", server_.url("/terms")}, {"select", {"main", "aside.law"}}});
+  expect_rules_change(check(), "select");
+  EXPECT_NE(tosdiff({"show", "example/terms-of-service"}).out.find("The law of Ireland"), std::string::npos);
+  // Twin: what the new selection reads is tracked from then on.
+  server_.set("/terms", html(terms_page("You keep every right in what you submit.", "The law of Texas applies to these terms.")));
+  expect_only_the_edit(check(), "Ireland", "Texas", false);
+}
+
+TEST_F(RulesChange, ASelectionChangedWhileThePageChangesReportsThePagesEditAlone) {
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  declare({{"fetch", server_.url("/terms")}, {"select", {"main", "aside.law"}}});
+  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  const json record = check();
+  expect_only_the_edit(record, "every right", "a licence");
+  EXPECT_EQ(record["hunks"].dump().find("Ireland"), std::string::npos) << "the newly selected section is not news";
+}
+
+TEST_F(RulesChange, ARemoveAddedOrTakenAwayIsNoAlert) {
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}, {"remove", ".promo"}});
+  expect_rules_change(check(), "remove");
+  EXPECT_EQ(tosdiff({"show", "example/terms-of-service"}).out.find("premium plan"), std::string::npos);
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  const json record = check();
+  expect_only_the_edit(record, "every right", "a licence");
+  EXPECT_EQ(record["hunks"].dump().find("premium plan"), std::string::npos) << "the promotion read again is not news";
+}
+
+TEST_F(RulesChange, CompareLinksTurnedOnOrOffIsNoAlert) {
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}, {"compareLinks", true}});
+  expect_rules_change(check(), "compareLinks: off");
+  EXPECT_NE(tosdiff({"show", "example/terms-of-service"}).out.find("/fees)"), std::string::npos);
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  expect_only_the_edit(check(), "every right", "a licence");
+}
+
+TEST_F(RulesChange, APageAddedToTheDocumentOrTakenOutIsNoAlert) {
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  // The annex's fees are not new terms: the declaration now tracks a page it did not.
+  declare({{"combine", {{{"fetch", server_.url("/terms")}}, {{"fetch", server_.url("/annex")}}}}, {"select", "main"}});
+  expect_rules_change(check(), "page 2 added to the document");
+  // Twin: the annex's edit is news from then on. Taken out, the terms page is no deleted terms.
+  server_.set("/annex", html(annex_page("twenty euros")));
+  expect_only_the_edit(check(), "ten euros", "twenty euros", false);
+  declare({{"fetch", server_.url("/annex")}, {"select", "main"}});
+  expect_rules_change(check(), "page 1 taken out of the document");
+  EXPECT_EQ(tosdiff({"show", "example/terms-of-service"}).out.find("every right"), std::string::npos);
+}
+
+TEST_F(RulesChange, AnAddressChangedToTheSamePageElsewhereIsNoAlert) {
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  server_.set("/legal/terms", html(terms_page()));
+  declare({{"fetch", server_.url("/legal/terms")}, {"select", {"main", "aside.law"}}});
+  expect_rules_change(check(), "address");
+  // Twin: moved and edited in the same check.
+  server_.set("/v2/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  declare({{"fetch", server_.url("/v2/terms")}, {"select", {"main", "aside.law"}}});
+  expect_only_the_edit(check(), "every right", "a licence", false);  // the address alone reads the same
+}
+
+// An archive written by an earlier tosdiff whose extraction read the same page differently (it
+// kept the promotion, say): the upgrade reads the archived page again, and is no alert.
+TEST_F(RulesChange, AnUpgradeOfTosdiffsExtractionIsNoAlert) {
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  json rules = json::parse(json::parse(read_text_file(document_dir() / "index.json"))["versions"][0]["rules"].get<std::string>());
+  rules["extraction"] = kExtractionVersion - 1;
+  archive_as_an_earlier_tosdiff_read_it(rules.dump());
+  ProcessResult verify = tosdiff({"verify"});
+  ASSERT_EQ(verify.exit_code, 0) << "the archive stands as an earlier tosdiff wrote it: " << verify.out << verify.err;
+  expect_rules_change(check(), "tosdiff's extraction: version " + std::to_string(kExtractionVersion - 1));
+  EXPECT_EQ(tosdiff({"show", "example/terms-of-service"}).out.find("Follow us"), std::string::npos);
+}
+
+TEST_F(RulesChange, AnUpgradeOfTosdiffsExtractionWhileThePageChangesReportsThePagesEditAlone) {
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  archive_as_an_earlier_tosdiff_read_it("");  // an archive older than the rules' record
+  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  const json record = check();
+  expect_only_the_edit(record, "every right", "a licence");
+  EXPECT_EQ(record["hunks"].dump().find("Follow us"), std::string::npos) << "what the old extraction kept is not news";
+  EXPECT_NE(record["rules_changed"].dump().find("not recorded"), std::string::npos) << record.dump();
+}
+
+}  // namespace
+}  // namespace tosdiff::testing
