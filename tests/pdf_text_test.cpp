@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "support/pdf_builder.hpp"
+#include "tosdiff/compare/diff.hpp"
 #include "tosdiff/fetch/charset.hpp"
 
 namespace tosdiff {
@@ -322,16 +323,17 @@ TEST(PdfText, AChangedClauseIsExactlyThatChange) {
   ASSERT_EQ(differing.size(), 1u);
   EXPECT_EQ(a[differing[0]], before);
   EXPECT_EQ(b[differing[0]], after);
-  EXPECT_EQ(a.size(), 1u + 8 * 4);
+  EXPECT_EQ(a.size(), 1u + 1 + 8 * 4);  // the running header once, the title, 8 sections
 }
 
 // ---- pagination ----------------------------------------------------------------------------
 
-TEST(PdfText, RunningHeadersFootersAndPageNumbersAreDropped) {
+TEST(PdfText, RunningHeadersFootersAndPageNumbersAreDroppedAndWhatTheHeaderSaysIsReadOnce) {
   const std::vector<PdfPage> pages = long_terms("A short clause.");
   ASSERT_GE(pages.size(), 3u);
   const std::string text = rendered(build_pdf(pages));
-  EXPECT_EQ(text.find("Example Inc."), std::string::npos) << text;
+  EXPECT_EQ(text.rfind("Example Inc. \u2014 Terms of Service\n# Terms of Service\n", 0), 0u) << text;
+  EXPECT_EQ(text.find("Example Inc.", 1), std::string::npos) << text;
   EXPECT_EQ(text.find("Page "), std::string::npos) << text;
   // Every paragraph is whole, including those a page break cut in two.
   for (const std::string& line : lines_of(text)) {
@@ -339,6 +341,38 @@ TEST(PdfText, RunningHeadersFootersAndPageNumbersAreDropped) {
       EXPECT_TRUE(line.size() > kLong1.size() + kLong2.size()) << line;
     }
   }
+}
+
+// A red team's find: the date of effect printed only in the running header, the same on every
+// page, was dropped with the page numbers, and a new date went unseen.
+std::vector<PdfPage> terms_under_a_header(const std::string& header, double bottom = 720) {
+  Typesetter t;
+  t.bottom = bottom;
+  t.header = header;
+  t.page_numbers = true;
+  t.heading("Terms of Service", 20);
+  for (int section = 1; section <= 8; ++section) {
+    t.heading(std::to_string(section) + ". Section number " + std::to_string(section), 14);
+    for (int p = 1; p <= 3; ++p) t.paragraph(kLong1 + " " + kLong2);
+  }
+  return t.pages();
+}
+
+TEST(PdfText, AHeaderOnlyChangeOfTheDateOfEffectIsAChange) {
+  const std::vector<PdfPage> v1 = terms_under_a_header("Northwind Terms \u2014 effective 1 March 2027");
+  ASSERT_GE(v1.size(), 3u);
+  const std::string a = rendered(build_pdf(v1));
+  const std::string b = rendered(build_pdf(terms_under_a_header("Northwind Terms \u2014 effective 1 April 2027")));
+  EXPECT_EQ(a.rfind("Northwind Terms \u2014 effective 1 March 2027\n# Terms of Service\n", 0), 0u) << a;
+  const Change change = diff_texts(parse_text(a), parse_text(b));
+  EXPECT_TRUE(change.substantive);
+  EXPECT_EQ(change.hunks.size(), 1u);
+  // Twin: the same header over pages broken elsewhere reads the same; so does a header whose
+  // numbers differ per page (a print stamp, "Page 3 of 5"), which stays out.
+  EXPECT_EQ(rendered(build_pdf(terms_under_a_header("Northwind Terms \u2014 effective 1 March 2027", 600))), a);
+  const std::string numbered = rendered(build_pdf(terms_under_a_header("Northwind Terms")));
+  EXPECT_EQ(numbered.rfind("Northwind Terms\n# Terms of Service\n", 0), 0u) << numbered;
+  EXPECT_EQ(numbered.find("Page "), std::string::npos) << numbered;
 }
 
 PdfPage page_with(const std::string& body, const std::vector<PdfText>& furniture) {
@@ -381,9 +415,10 @@ TEST(PdfText, RepeatedTextInTheBandsIsDroppedOnlyWhenItRepeats) {
   const std::vector<PdfPage> pages = t.pages();
   ASSERT_GE(pages.size(), 3u);
   const std::string text = rendered(build_pdf(pages));
-  EXPECT_EQ(text.rfind("# Acceptable Use Policy\n", 0), 0u) << text;
-  EXPECT_EQ(text.find("Confidential"), std::string::npos);
-  EXPECT_EQ(lines_of(text).size(), 41u);
+  // Read once, above the text, not on every page.
+  EXPECT_EQ(text.rfind("Confidential \u2014 version 7 of 2024-03-01\n# Acceptable Use Policy\n", 0), 0u) << text;
+  EXPECT_EQ(text.find("Confidential", 1), std::string::npos);
+  EXPECT_EQ(lines_of(text).size(), 42u);
 }
 
 TEST(PdfText, RunningFurnitureWithDifferentNumbersPerPageIsDropped) {

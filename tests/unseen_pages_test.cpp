@@ -612,6 +612,26 @@ TEST(UnseenPagesNotices, AHostsNotesAndAScriptNoticeAreCosmetic) {
   EXPECT_TRUE(change_between(doc, doc + "Toute traduction de cette page est fournie \xC3\xA0 titre indicatif.\n").substantive);
 }
 
+// A copy generated when it is asked for says when, and its running line is read once
+// (pdf_running_lines.cpp): a new moment at every check is no change of the terms.
+TEST(UnseenPagesNotices, WhenACopyWasPrintedOrGeneratedIsCosmetic) {
+  const std::string doc = "# Terms\nYou may cancel your subscription at any time.\n";
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {"Printed on 3 March 2026", "Printed on 5 March 2026"},
+           {"Generated on 2026-03-03 at 10:02 UTC", "Generated on 2026-03-05 at 09:41 UTC"},
+           {"Downloaded: 03/03/2026, 10:02 AM", "Downloaded: 03/05/2026, 9:41 AM"},
+           {"Imprim\xC3\xA9 le 3 mars 2026", "Imprim\xC3\xA9 le 5 mars 2026"},
+           {"Gedruckt am 03.03.2026 um 10:02 Uhr", "Gedruckt am 05.03.2026 um 09:41 Uhr"}}) {
+    EXPECT_FALSE(change_between(doc + before + "\n", doc + after + "\n").substantive) << before;
+    EXPECT_FALSE(change_between(doc, doc + after + "\n").substantive) << after;
+  }
+  // Twins: the document's own date, and words beside the moment.
+  EXPECT_TRUE(change_between(doc + "Effective on 3 March 2026\n", doc + "Effective on 5 March 2026\n").substantive);
+  EXPECT_TRUE(change_between(doc + "Last updated on 3 March 2026\n", doc + "Last updated on 5 March 2026\n").substantive);
+  EXPECT_TRUE(change_between(doc, doc + "Printed in Ireland under licence 2026\n").substantive);
+  EXPECT_TRUE(change_between(doc, doc + "Generated content may be used to train our models from 3 March 2026\n").substantive);
+}
+
 TEST(UnseenPagesTables, ATableRebuiltOneCellPerLineIsLayout) {
   const std::string head = "# Privacy\n1. Data We Collect\n2. How We Use Data\n3. Your Rights\n4. Contact\n"
                            "## 1. Data We Collect\nWe collect your email address.\n## 2. How We Use Data\nWe run the service.\n"

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tosdiff/compare/date_reading.hpp"
 #include "tosdiff/compare/language_labels.hpp"
 #include "tosdiff/compare/relative_stamps.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -297,13 +298,50 @@ bool is_render_moment(const std::string& folded) {
   return false;
 }
 
+// When this copy of the document was made, at the foot or head of a printed or exported copy
+// ("Printed on 3 March 2026", "Generated on 2026-03-03 at 10:02 UTC", "Downloaded: 03/03/2026",
+// "Imprimé le 3 mars 2026", "Gedruckt am 03.03.2026"): a PDF generated when it is asked for says
+// so on every copy, and its running line is read once (pdf_running_lines.cpp). Its label, then
+// a date or a time and nothing else. "Effective on 3 March 2026" is the document's date.
+bool is_copy_moment(const std::string& folded) {
+  static constexpr std::string_view kLabels[] = {
+      "printed on", "printed", "print date", "date printed", "date of printing", "generated on", "generated",
+      "generated at", "downloaded on", "downloaded", "download date", "retrieved on", "retrieved", "exported on",
+      "exported", "imprimé le", "imprime le", "généré le", "genere le", "téléchargé le", "telecharge le",
+      "date d'impression", "gedruckt am", "druckdatum", "heruntergeladen am", "exportiert am"};
+  static const std::set<std::string, std::less<>> kBeside = {
+      "on", "at", "le", "à", "a", "am", "um", "pm", "utc", "gmt", "cet", "cest", "bst", "est", "edt", "pst", "pdt",
+      "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
+      "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "uhr", "h"};
+  std::string_view label;
+  for (std::string_view candidate : kLabels)
+    if (folded.rfind(candidate, 0) == 0 && candidate.size() > label.size() &&
+        (folded.size() == candidate.size() || folded[candidate.size()] == ' ' || folded[candidate.size()] == ':'))
+      label = candidate;
+  if (label.empty()) return false;
+  bool when = false;
+  for (const std::string& raw : space_separated_words(rewrite_dates(folded.substr(label.size())))) {
+    std::string word = raw;
+    while (!word.empty() && (word.back() == ',' || word.back() == ':' || word.back() == '.')) word.pop_back();
+    while (!word.empty() && word.front() == ':') word.erase(0, 1);
+    if (word.empty() || kBeside.count(word)) continue;
+    const bool figures = std::all_of(word.begin(), word.end(), [](char c) {
+      return is_ascii_digit(c) || c == '-' || c == ':' || c == '/' || c == '.' || c == 'h';
+    });
+    if (!figures || !std::any_of(word.begin(), word.end(), [](char c) { return is_ascii_digit(c); })) return false;
+    when = true;
+  }
+  return when;
+}
+
 }  // namespace
 
 bool is_page_note(const std::string& folded) {
   return is_follower_count(folded) || is_reading_time(folded) || is_viewing_notice(folded) ||
          is_build_stamp(folded) || is_page_widget_line(folded) || is_platform_credit(folded) || is_refresh_note(folded) ||
          is_script_notice(folded) || is_translation_notice(folded) || is_file_size_line(folded) ||
-         is_generator_credit(folded) || is_scanner_stamp(folded) || is_render_moment(folded);
+         is_generator_credit(folded) || is_scanner_stamp(folded) || is_render_moment(folded) || is_copy_moment(folded);
 }
 
 }  // namespace tosdiff

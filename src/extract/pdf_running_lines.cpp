@@ -1,10 +1,12 @@
 #include "tosdiff/extract/pdf_running_lines.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -123,9 +125,34 @@ std::vector<bool> furniture_lines(const std::vector<PdfLine>& lines, const std::
   return furniture;
 }
 
+// Words a running line says beyond a moment and a place in the pages: a word of three letters
+// or more that is no month, weekday, "page" or "am"/"pm" (bytes past ASCII are letters).
+bool says_words(std::string_view text) {
+  static const std::set<std::string, std::less<>> kMoments = {
+      "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+      "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "mon",
+      "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday",
+      "sat", "saturday", "sun", "sunday", "page", "pages", "of"};
+  std::string word;
+  auto ends = [&] {
+    const bool counts = word.size() >= 3 && kMoments.find(word) == kMoments.end();
+    word.clear();
+    return counts;
+  };
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalpha(u) || u >= 0x80) {
+      word.push_back(static_cast<char>(std::tolower(u)));
+    } else if (ends()) {
+      return true;
+    }
+  }
+  return ends();
+}
+
 }  // namespace
 
-void drop_running_lines(std::vector<PdfLine>& lines, const std::vector<PdfPageFrame>& frames) {
+RunningLines drop_running_lines(std::vector<PdfLine>& lines, const std::vector<PdfPageFrame>& frames) {
   const std::vector<Side> sides = band_sides(lines, frames);
   const std::size_t needed = std::max<std::size_t>(2, (frames.size() * 4 + 9) / 10);
   TextGroups by_text;
@@ -134,14 +161,42 @@ void drop_running_lines(std::vector<PdfLine>& lines, const std::vector<PdfPageFr
   const std::vector<bool> repeated = repeated_lines(lines, by_text, needed);
   const std::vector<bool> furniture = furniture_lines(lines, sides, by_text, repeated);
 
-  for (const Side& side : sides) {
+  // Lines dropped as furniture, by their text as written, with where they were (head or foot).
+  std::map<std::string, std::pair<std::size_t, bool>> dropped;  // text -> (times, in a head)
+  std::map<std::string, std::size_t> first_seen;                  // text -> first line index
+  for (std::size_t s = 0; s < sides.size(); ++s) {
+    const Side& side = sides[s];
     std::size_t marked = 0;
     while (marked < side.band.size() && (furniture[side.band[marked]] || is_page_number(lines[side.band[marked]].text)))
       ++marked;
     // The innermost line dropped must stand apart from the first line kept.
     while (marked > 0 && !apart(lines, side.band[marked - 1], inward_of(side, marked - 1))) --marked;
-    for (std::size_t k = 0; k < marked; ++k) lines[side.band[k]].dropped = true;
+    for (std::size_t k = 0; k < marked; ++k) {
+      PdfLine& line = lines[side.band[k]];
+      line.dropped = true;
+      if (is_page_number(line.text)) continue;
+      auto& [times, head] = dropped[line.text];
+      ++times;
+      head = s % 2 == 0;
+      first_seen.emplace(line.text, side.band[k]);
+    }
   }
+  // What a running line says, once: its words are the document's (the date of effect a
+  // header carries, a red team's find: a new date there went unseen), its repeats and its
+  // place in the pages are not. Only a line written the same on every page it is on: one whose
+  // numbers vary ("Page 3 of 12", a per-page stamp) is numbering, and stays out.
+  RunningLines out;
+  std::vector<std::pair<std::size_t, std::string>> kept;
+  for (const auto& [text, where] : dropped) {
+    const auto& group = by_text[mask_digits(text)];
+    const bool same_everywhere = std::all_of(group.begin(), group.end(), [&](std::size_t line) {
+      return !lines[line].dropped || lines[line].text == text;
+    });
+    if (where.first >= 2 && same_everywhere && says_words(text)) kept.emplace_back(first_seen[text], text);
+  }
+  std::sort(kept.begin(), kept.end());
+  for (auto& [line, text] : kept) (dropped[text].second ? out.heads : out.feet).push_back(std::move(text));
+  return out;
 }
 
 }  // namespace tosdiff

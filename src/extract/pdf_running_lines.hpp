@@ -3,6 +3,7 @@
 // interface and documents the whole transform): the page furniture that is dropped so that a
 // change of pagination is not a change of text.
 
+#include <string>
 #include <vector>
 
 #include "tosdiff/extract/pdf_lines.hpp"
@@ -13,6 +14,12 @@ namespace tosdiff {
 // page's height from either edge.
 inline constexpr double kPdfRunningBand = 0.12;
 
+// What the running lines say, once each, in the order first seen: the document's own words
+// (a title, "effective 1 March 2027", "Confidential") that stand above and below its text.
+struct RunningLines {
+  std::vector<std::string> heads, feet;
+};
+
 // Marks as dropped (PdfLine::dropped) the lines of `lines` that are running headers, footers
 // or page numbers; nothing else changes. `lines`: every page's lines (build_lines()), a page's
 // lines consecutive; `frames`: every page's frame, indexed by PdfLine::page. Only lines in a
@@ -21,6 +28,9 @@ inline constexpr double kPdfRunningBand = 0.12;
 // least 40 % of the pages and on at least 2, and at more than half of those places it stands
 // apart from the text (at least twice the font size from the next line inward, or next to
 // more repeated lines). The innermost line dropped must stand apart from the first line kept.
-void drop_running_lines(std::vector<PdfLine>& lines, const std::vector<PdfPageFrame>& frames);
+// Returns the dropped lines written the same wherever they were dropped (no page numbers,
+// no per-page numbering), dropped at least twice, saying a word that is no month, weekday or
+// "page": heads from a top band, feet from a bottom one.
+RunningLines drop_running_lines(std::vector<PdfLine>& lines, const std::vector<PdfPageFrame>& frames);
 
 }  // namespace tosdiff

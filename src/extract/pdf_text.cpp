@@ -103,13 +103,18 @@ Result<Text> pdf_to_text(std::string_view pdf_bytes, const PdfOptions& options) 
   }
 
   drop_contents_page_numbers(lines, static_cast<std::size_t>(page_count));
-  drop_running_lines(lines, frames);
+  RunningLines running = drop_running_lines(lines, frames);
   std::vector<PdfLine> kept;
   for (PdfLine& l : lines)
     if (!l.dropped) kept.push_back(std::move(l));
   const PdfStyle style = measure_style(kept);
   measure_columns(kept, style);
   Text text = classify_blocks(build_blocks(kept, style), style);
+  // The running lines' words, once, above and below the text: where no page break moves them.
+  std::vector<Block> heads;
+  for (std::string& line : running.heads) heads.push_back(Block{BlockKind::paragraph, 0, "", std::move(line)});
+  text.blocks.insert(text.blocks.begin(), std::make_move_iterator(heads.begin()), std::make_move_iterator(heads.end()));
+  for (std::string& line : running.feet) text.blocks.push_back(Block{BlockKind::paragraph, 0, "", std::move(line)});
   // A PDF's text layer often keeps accents apart from their letters (a font's glyphs).
   for (Block& block : text.blocks) block.text = compose_canonical(std::move(block.text));
 
