@@ -373,6 +373,37 @@ TEST(PdfText, AHeaderOnlyChangeOfTheDateOfEffectIsAChange) {
   const std::string numbered = rendered(build_pdf(terms_under_a_header("Northwind Terms")));
   EXPECT_EQ(numbered.rfind("Northwind Terms\n# Terms of Service\n", 0), 0u) << numbered;
   EXPECT_EQ(numbered.find("Page "), std::string::npos) << numbered;
+  // Nor is a copy's id, new with every copy signed.
+  const std::string signed_copy = rendered(build_pdf(terms_under_a_header("DocuSign Envelope ID: 5A1B2C3D-0E4F-4A5B-9C8D")));
+  EXPECT_EQ(signed_copy.find("Envelope"), std::string::npos) << signed_copy;
+}
+
+// A red team's find: a table printed sideways on a page of upright text was dropped with the
+// words at another angle, and an edit in it went unseen.
+PdfPage annex_with_a_sideways_table(const std::string& charge) {
+  PdfPage page;
+  page.texts.push_back(PdfText{72, 90, 14, true, "Annex A. Early termination charges"});
+  page.texts.push_back(PdfText{72, 120, 11, false, "If you cancel an annual subscription early, the charge below applies."});
+  page.texts.push_back(PdfText{72, 140, 11, false, "The table is printed sideways to fit the page."});
+  const char* rows[] = {"Months used    Charge", "1 to 3    XX", "4 to 6    25 percent", "7 to 12    none"};
+  for (int k = 0; k < 4; ++k) {
+    std::string row = rows[k];
+    if (const auto at = row.find("XX"); at != std::string::npos) row.replace(at, 2, charge);
+    page.texts.push_back(PdfText{200.0 + 18 * k, 700, 11, k == 0, row, 1});
+  }
+  // A note down the margin, one line: not a block of text.
+  page.texts.push_back(PdfText{570, 200, 8, false, "Ref. LEGAL-2024-17 approved by the board", -1});
+  return page;
+}
+
+TEST(PdfText, ATablePrintedSidewaysIsReadAfterTheUprightTextAndItsEditsAreSeen) {
+  const std::string a = rendered(build_pdf({annex_with_a_sideways_table("50 percent")}));
+  EXPECT_NE(a.find("The table is printed sideways to fit the page.\n"), std::string::npos) << a;
+  EXPECT_NE(a.find("1 to 3 50 percent"), std::string::npos) << a;
+  EXPECT_LT(a.find("fit the page"), a.find("1 to 3"));
+  EXPECT_EQ(a.find("LEGAL-2024"), std::string::npos) << a;
+  const std::string b = rendered(build_pdf({annex_with_a_sideways_table("75 percent")}));
+  EXPECT_TRUE(diff_texts(parse_text(a), parse_text(b)).substantive);
 }
 
 PdfPage page_with(const std::string& body, const std::vector<PdfText>& furniture) {

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "tosdiff/extract/line_labels.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -237,40 +238,79 @@ void drop_slanted_letters(std::vector<PdfWord>& words, std::size_t& bytes) {
   words.resize(out);
 }
 
+// Words put in reading order, line after line, each line left to right: poppler's order is
+// the content stream's for text at another angle than the page's (a table printed sideways
+// came out last row first). A word is on a line when its baseline is within a third of its
+// size of the line's first word's.
+void in_lines_order(std::vector<PdfWord>& words) {
+  std::stable_sort(words.begin(), words.end(), [](const PdfWord& a, const PdfWord& b) { return a.y1 < b.y1; });
+  std::vector<std::vector<PdfWord>> lines;
+  for (PdfWord& w : words) {
+    if (lines.empty() || w.y1 - lines.back().front().y1 > std::max(1.0, w.size / 3)) lines.emplace_back();
+    lines.back().push_back(std::move(w));
+  }
+  words.clear();
+  for (auto& line : lines) {
+    std::stable_sort(line.begin(), line.end(), [](const PdfWord& a, const PdfWord& b) { return a.x0 < b.x0; });
+    for (PdfWord& w : line) words.push_back(std::move(w));
+  }
+}
+
 }  // namespace
 
-PdfPageWords read_page(const poppler::page& page) {
-  PdfPageWords out;
+std::vector<PdfPageWords> read_page(const poppler::page& page) {
   const std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
-  // The page's main direction: the rotation most characters have. Words at another angle
-  // (a vertical note in the margin, a watermark) are not part of the running text.
+  // The page's directions by the characters that run in each; the main one is read first.
   std::array<std::size_t, 4> by_rotation{};
   for (const poppler::text_box& box : boxes)
     by_rotation[static_cast<std::size_t>(box.rotation() & 3)] += box.text().size();
-  Frame frame;
-  frame.rotation = static_cast<int>(std::max_element(by_rotation.begin(), by_rotation.end()) - by_rotation.begin());
+  std::array<int, 4> order = {0, 1, 2, 3};
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return by_rotation[static_cast<std::size_t>(a)] > by_rotation[static_cast<std::size_t>(b)];
+  });
   // text_list() works in the displayed page's space (the page's /Rotate applied).
   const poppler::rectf rect = page.page_rect(poppler::crop_box);
   const bool turned = page.orientation() == poppler::page::landscape || page.orientation() == poppler::page::seascape;
-  frame.width = turned ? rect.height() : rect.width();
-  frame.height = turned ? rect.width() : rect.height();
-  const bool across = frame.rotation == 1 || frame.rotation == 3;
-  out.frame.width = across ? frame.height : frame.width;
-  out.frame.height = across ? frame.width : frame.height;
 
-  for (const poppler::text_box& box : boxes) {
-    if ((box.rotation() & 3) != frame.rotation) continue;
-    PdfWord w;
-    w.text = clean_utf8(box.text());
-    if (trim(w.text).empty()) continue;
-    to_reading_frame(w, box.bbox(), frame);
-    w.size = box.has_font_info() ? box.get_font_size() : (w.y1 - w.y0);
-    w.bold = box.has_font_info() && is_bold_font(box.get_font_name());
-    w.space_after = box.has_space_after();
-    out.bytes += w.text.size() + 1;
-    out.words.push_back(std::move(w));
+  std::vector<PdfPageWords> out;
+  for (int rotation : order) {
+    if (by_rotation[static_cast<std::size_t>(rotation)] == 0) break;
+    Frame frame;
+    frame.rotation = rotation;
+    frame.width = turned ? rect.height() : rect.width();
+    frame.height = turned ? rect.width() : rect.height();
+    const bool across = frame.rotation == 1 || frame.rotation == 3;
+    PdfPageWords words;
+    words.frame.width = across ? frame.height : frame.width;
+    words.frame.height = across ? frame.width : frame.height;
+    std::set<long> baselines;
+    for (const poppler::text_box& box : boxes) {
+      if ((box.rotation() & 3) != frame.rotation) continue;
+      PdfWord w;
+      w.text = clean_utf8(box.text());
+      if (trim(w.text).empty()) continue;
+      to_reading_frame(w, box.bbox(), frame);
+      w.size = box.has_font_info() ? box.get_font_size() : (w.y1 - w.y0);
+      w.bold = box.has_font_info() && is_bold_font(box.get_font_name());
+      w.space_after = box.has_space_after();
+      words.bytes += w.text.size() + 1;
+      baselines.insert(std::lround(w.y1 / std::max(1.0, 0.5 * w.size)));
+      words.words.push_back(std::move(w));
+    }
+    drop_slanted_letters(words.words, words.bytes);
+    if (!out.empty()) in_lines_order(words.words);
+    // Text at another angle than the page's main one is read in its own frame, after the
+    // page's, when it is a block of text: a table printed sideways on a page of upright text
+    // (a red team's find: its rows were dropped, and an edit in them went unseen). A line or
+    // two (a note up the margin, a stamp) is not.
+    if (!out.empty() && (baselines.size() < kPdfTurnedBlockLines || words.bytes < kPdfTurnedBlockBytes)) continue;
+    if (!words.words.empty() || out.empty()) out.push_back(std::move(words));
   }
-  drop_slanted_letters(out.words, out.bytes);
+  if (out.empty()) {
+    out.emplace_back();
+    out.back().frame.width = turned ? rect.height() : rect.width();
+    out.back().frame.height = turned ? rect.width() : rect.height();
+  }
   return out;
 }
 

@@ -49,13 +49,21 @@ struct PdfPageWords {
   std::size_t bytes = 0;  // the words' text, one separator each: what max_text_bytes counts
 };
 
-// The words of `page` that run in its main direction (the one most characters run in), in
-// that direction's reading frame; words at another angle (side notes, watermarks) and blank
-// ones are left out. Text is cleaned: surrogate pairs decoded (a lone one becomes U+FFFD),
-// control and zero-width characters dropped, other spaces made ASCII, ligatures spelled out,
-// the private-use bullets of the Symbol and Wingdings fonts mapped to their shapes; a soft
-// hyphen is kept only at a word's end (as kPdfSoftHyphen).
-PdfPageWords read_page(const poppler::page& page);
+// A block of text at another angle than the page's main one, read in a frame of its own: at
+// least this many lines and bytes of it.
+inline constexpr std::size_t kPdfTurnedBlockLines = 3;
+inline constexpr std::size_t kPdfTurnedBlockBytes = 60;
+
+// The words of `page`, one reading frame per direction they run in: the main direction's (the
+// one most characters run in) first, then any other holding a block of text (a table printed
+// sideways: kPdfTurnedBlockLines, kPdfTurnedBlockBytes), each in that direction's reading
+// frame. Words at another angle that make no block (a note up the margin, a watermark) and
+// blank ones are left out. Never empty: a page without words gives one empty frame. Text is
+// cleaned: surrogate pairs decoded (a lone one becomes U+FFFD), control and zero-width
+// characters dropped, other spaces made ASCII, ligatures spelled out, the private-use bullets
+// of the Symbol and Wingdings fonts mapped to their shapes; a soft hyphen is kept only at a
+// word's end (as kPdfSoftHyphen).
+std::vector<PdfPageWords> read_page(const poppler::page& page);
 
 // The words of page number `page` (0-based) grouped into lines: a line ends where the next
 // word does not sit on the same baseline further right. A bullet that poppler put in a line

@@ -150,6 +150,25 @@ bool says_words(std::string_view text) {
   return ends();
 }
 
+// A copy's id in a running line ("DocuSign Envelope ID: 5A1B2C3D-0E4F-..."): a run of 16 or
+// more hexadecimal digits and dashes. New with every copy signed or generated, not a word of
+// the document's.
+bool carries_an_id(std::string_view text) {
+  std::size_t run = 0;
+  bool digit = false;
+  for (char c : text) {
+    if (std::isxdigit(static_cast<unsigned char>(c)) || c == '-') {
+      ++run;
+      digit = digit || std::isdigit(static_cast<unsigned char>(c));
+      if (run >= 16 && digit) return true;
+    } else {
+      run = 0;
+      digit = false;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 RunningLines drop_running_lines(std::vector<PdfLine>& lines, const std::vector<PdfPageFrame>& frames) {
@@ -192,7 +211,7 @@ RunningLines drop_running_lines(std::vector<PdfLine>& lines, const std::vector<P
     const bool same_everywhere = std::all_of(group.begin(), group.end(), [&](std::size_t line) {
       return !lines[line].dropped || lines[line].text == text;
     });
-    if (where.first >= 2 && same_everywhere && says_words(text)) kept.emplace_back(first_seen[text], text);
+    if (where.first >= 2 && same_everywhere && says_words(text) && !carries_an_id(text)) kept.emplace_back(first_seen[text], text);
   }
   std::sort(kept.begin(), kept.end());
   for (auto& [line, text] : kept) (dropped[text].second ? out.heads : out.feet).push_back(std::move(text));

@@ -89,16 +89,19 @@ Result<Text> pdf_to_text(std::string_view pdf_bytes, const PdfOptions& options) 
       frames.push_back({});
       continue;
     }
-    PdfPageWords words = read_page(*page);
-    text_bytes += words.bytes;
-    if (text_bytes > options.max_text_bytes)
-      return Error{ErrorKind::too_large,
-                   "the PDF's text is over the limit of " + std::to_string(options.max_text_bytes) + " bytes"};
-    frames.push_back(words.frame);
-    for (PdfLine& line : build_lines(std::move(words.words), static_cast<std::size_t>(p))) {
-      line.page_width = words.frame.width;
-      line.page_height = words.frame.height;
-      lines.push_back(std::move(line));
+    // A page's text in each of its reading frames, each read as a page of its own (a table
+    // printed sideways is read after the upright text around it).
+    for (PdfPageWords& words : read_page(*page)) {
+      text_bytes += words.bytes;
+      if (text_bytes > options.max_text_bytes)
+        return Error{ErrorKind::too_large,
+                     "the PDF's text is over the limit of " + std::to_string(options.max_text_bytes) + " bytes"};
+      for (PdfLine& line : build_lines(std::move(words.words), frames.size())) {
+        line.page_width = words.frame.width;
+        line.page_height = words.frame.height;
+        lines.push_back(std::move(line));
+      }
+      frames.push_back(words.frame);
     }
   }
 

@@ -204,8 +204,9 @@ std::string build_pdf(const std::vector<PdfPage>& pages, const PdfBuildOptions& 
     if (page.image)
       content += "q " + num(page.width - 144) + " 0 0 " + num(page.height - 144) + " 72 72 cm /Im1 Do Q\n";
     for (const PdfText& t : page.texts)
-      content += "BT /" + std::string(t.bold ? "F2 " : "F1 ") + num(t.size) + " Tf 1 0 0 1 " + num(t.x) + " " +
-                 num(page.height - t.y) + " Tm " + pdf_string(to_win_ansi(t.text)) + " Tj ET\n";
+      content += "BT /" + std::string(t.bold ? "F2 " : "F1 ") + num(t.size) + " Tf " +
+                 (t.turn == 1 ? "0 1 -1 0 " : t.turn == -1 ? "0 -1 1 0 " : "1 0 0 1 ") + num(t.x) + " " + num(page.height - t.y) + " Tm " +
+                 pdf_string(to_win_ansi(t.text)) + " Tj ET\n";
     const int content_object = add("");
     objects[content_object - 1] = stream(content_object, content, "");
     const int page_object =

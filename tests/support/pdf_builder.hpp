@@ -17,6 +17,7 @@ struct PdfText {
   double size = 11;  // font size, points
   bool bold = false;
   std::string text;  // UTF-8
+  int turn = 0;  // 1: runs bottom to top from (x, y), as a table printed sideways; -1: top to bottom
 };
 
 struct PdfPage {
