@@ -378,6 +378,38 @@ TEST(PdfText, AHeaderOnlyChangeOfTheDateOfEffectIsAChange) {
   EXPECT_EQ(signed_copy.find("Envelope"), std::string::npos) << signed_copy;
 }
 
+// A book's running head (a red team's find): the title of the section the page is in on the
+// left, the document's on the right, on one baseline. It was read at the top of every page
+// and moved with every re-flow.
+std::string terms_under_a_book_head(double bottom) {
+  Typesetter t;
+  t.bottom = bottom;
+  t.page_numbers = true;
+  t.heading("Terms of Service", 20);
+  for (int section = 1; section <= 8; ++section) {
+    t.heading(std::to_string(section) + ". Section number " + std::to_string(section), 14);
+    for (int p = 1; p <= 3; ++p) t.paragraph(kLong1 + " " + kLong2);
+  }
+  std::vector<PdfPage> pages = t.pages();
+  std::string section = "Terms of Service";
+  for (PdfPage& page : pages) {
+    const std::string in_force = section;
+    for (const PdfText& text : page.texts)
+      if (text.size == 14) section = text.text;
+    page.texts.push_back(PdfText{72, 40, 9, false, in_force});
+    page.texts.push_back(PdfText{400, 40, 9, false, "Northwind Terms of Service"});
+  }
+  return build_pdf(pages);
+}
+
+TEST(PdfText, ABooksRunningHeadWithTheSectionsTitleIsFurniture) {
+  const std::string a = rendered(terms_under_a_book_head(720));
+  EXPECT_EQ(a.rfind("Northwind Terms of Service\n# Terms of Service\n", 0), 0u) << a;
+  EXPECT_EQ(a.find("Northwind", 1), std::string::npos) << a;
+  // Twin: the same document broken into pages elsewhere reads the same.
+  EXPECT_EQ(rendered(terms_under_a_book_head(600)), a);
+}
+
 // A red team's find: a table printed sideways on a page of upright text was dropped with the
 // words at another angle, and an edit in it went unseen.
 PdfPage annex_with_a_sideways_table(const std::string& charge) {

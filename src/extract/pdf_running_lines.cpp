@@ -169,6 +169,67 @@ bool carries_an_id(std::string_view text) {
   return false;
 }
 
+// A band line's parts, where a wide gap parts its words: a book's running head, the current
+// section's title on the left and the document's on the right.
+std::vector<std::string> parts_of(const PdfLine& line) {
+  std::vector<std::string> parts(1);
+  for (std::size_t i = 0; i < line.words.size(); ++i) {
+    const PdfWord& word = line.words[i];
+    if (i > 0 && word.x0 - line.words[i - 1].x1 > 3 * std::max(1.0, word.size)) parts.emplace_back();
+    parts.back() += (parts.back().empty() ? "" : " ") + word.text;
+  }
+  for (std::string& part : parts) part = fold_spaces(part);
+  return parts;
+}
+
+std::string lowered(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Band lines of several parts that are furniture part by part: each part repeats on enough
+// pages (digits aside), numbers the page, or says a line of the text again (the title of the
+// section the page is in), one part at least repeats, and the line stands apart from the text.
+// A red team's find: "2. Definitions   Northwind Terms of Service" read at the top of each page,
+// moved by every re-flow.
+std::vector<bool> composite_furniture(const std::vector<PdfLine>& lines, const std::vector<Side>& sides,
+                                      std::size_t needed, std::map<std::string, std::size_t>& constant_parts) {
+  std::vector<bool> out(lines.size(), false);
+  std::vector<bool> in_band(lines.size(), false);
+  std::map<std::size_t, std::vector<std::string>> parts;  // band line -> its parts, when several
+  std::map<std::string, std::set<std::size_t>> pages_of;  // masked part -> pages
+  for (const Side& side : sides)
+    for (std::size_t line : side.band) {
+      in_band[line] = true;
+      std::vector<std::string> split = parts_of(lines[line]);
+      if (split.size() < 2) continue;
+      for (const std::string& part : split) pages_of[mask_digits(part)].insert(lines[line].page);
+      parts[line] = std::move(split);
+    }
+  if (parts.empty()) return out;
+  std::set<std::string, std::less<>> text_lines;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (!in_band[i]) text_lines.insert(lowered(lines[i].text));
+  for (const Side& side : sides)
+    for (std::size_t k = 0; k < side.band.size(); ++k) {
+      const std::size_t line = side.band[k];
+      const auto it = parts.find(line);
+      if (it == parts.end() || !apart(lines, line, inward_of(side, k))) continue;
+      bool all = true, one_repeats = false;
+      for (const std::string& part : it->second) {
+        const bool repeats = pages_of[mask_digits(part)].size() >= needed;
+        one_repeats = one_repeats || repeats;
+        all = all && (repeats || is_page_number(part) || text_lines.count(lowered(part)) > 0);
+      }
+      out[line] = all && one_repeats;
+      if (out[line])
+        for (const std::string& part : it->second)
+          if (pages_of[mask_digits(part)].size() >= needed && !is_page_number(part)) ++constant_parts[part];
+    }
+  return out;
+}
+
 }  // namespace
 
 RunningLines drop_running_lines(std::vector<PdfLine>& lines, const std::vector<PdfPageFrame>& frames) {
@@ -179,6 +240,8 @@ RunningLines drop_running_lines(std::vector<PdfLine>& lines, const std::vector<P
     for (std::size_t line : side.band) by_text[mask_digits(lines[line].text)].push_back(line);
   const std::vector<bool> repeated = repeated_lines(lines, by_text, needed);
   const std::vector<bool> furniture = furniture_lines(lines, sides, by_text, repeated);
+  std::map<std::string, std::size_t> constant_parts;  // a composite line's repeated parts, by times
+  const std::vector<bool> composite = composite_furniture(lines, sides, needed, constant_parts);
 
   // Lines dropped as furniture, by their text as written, with where they were (head or foot).
   std::map<std::string, std::pair<std::size_t, bool>> dropped;  // text -> (times, in a head)
@@ -186,7 +249,8 @@ RunningLines drop_running_lines(std::vector<PdfLine>& lines, const std::vector<P
   for (std::size_t s = 0; s < sides.size(); ++s) {
     const Side& side = sides[s];
     std::size_t marked = 0;
-    while (marked < side.band.size() && (furniture[side.band[marked]] || is_page_number(lines[side.band[marked]].text)))
+    while (marked < side.band.size() && (furniture[side.band[marked]] || composite[side.band[marked]] ||
+                                         is_page_number(lines[side.band[marked]].text)))
       ++marked;
     // The innermost line dropped must stand apart from the first line kept.
     while (marked > 0 && !apart(lines, side.band[marked - 1], inward_of(side, marked - 1))) --marked;
@@ -194,6 +258,17 @@ RunningLines drop_running_lines(std::vector<PdfLine>& lines, const std::vector<P
       PdfLine& line = lines[side.band[k]];
       line.dropped = true;
       if (is_page_number(line.text)) continue;
+      if (composite[side.band[k]]) {
+        // What it says of the document, its repeated parts; the section's title is in the text.
+        for (const std::string& part : parts_of(line))
+          if (constant_parts.count(part)) {
+            auto& [times, head] = dropped[part];
+            ++times;
+            head = s % 2 == 0;
+            first_seen.emplace(part, side.band[k]);
+          }
+        continue;
+      }
       auto& [times, head] = dropped[line.text];
       ++times;
       head = s % 2 == 0;
