@@ -418,7 +418,8 @@ bool is_keyboard_shortcut(std::string_view block_text) {
   std::string text = tosdiff::ascii_lower(trim(block_text));
   // A search box's hint: "⌘K", "Ctrl K" (docs sites), written with a space or nothing for '+'.
   static constexpr std::string_view kCommand = "\xE2\x8C\x98";
-  if (text.rfind(kCommand, 0) == 0 && text.size() == kCommand.size() + 1) text.insert(kCommand.size(), "+");
+  if (text.rfind(kCommand, 0) == 0 && text.size() == kCommand.size() + 1)
+    text = std::string(kCommand) + "+" + text.substr(kCommand.size());
   // Written with a space, the key is one letter or digit ("Ctrl K"; "Cmd 6404", "⌘ Terms" are not).
   for (std::string_view key : {"ctrl ", "cmd ", "\xE2\x8C\x98 "}) {
     if (text.rfind(key, 0) != 0 || text.find('+') != std::string::npos) continue;
