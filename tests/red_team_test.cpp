@@ -106,6 +106,26 @@ TEST(RedTeamMoves, ListsUnderLeadInsWordedAlikeAreToldApartByTheirSections) {
   EXPECT_FALSE(change_between(intro + cookies + security, intro + security + cookies).substantive);
 }
 
+TEST(RedTeamMoves, ASentencePointingBackMovedToAnotherSectionIsAChange) {
+  // "this information" was the purchases'; under the health section it is the health data's.
+  const std::string health = "## Health information\nIf you connect a tracker, we collect your heart rate and sleep data.\n";
+  const std::string purchases = "## Purchase information\nWe keep a record of the plan you chose and what you paid.\n";
+  const std::string sharing = "We may share this information with our advertising partners.\n";
+  const std::string head = "# Privacy Policy\n";
+  EXPECT_TRUE(change_between(head + health + purchases + sharing, head + health + sharing + purchases).substantive);
+  EXPECT_TRUE(change_between(head + health + purchases + "Nous pouvons partager ces donn\xC3\xA9" "es avec nos partenaires.\n",
+                             head + health + "Nous pouvons partager ces donn\xC3\xA9" "es avec nos partenaires.\n" + purchases)
+                  .substantive);
+  // Twins: a sentence saying what it is about moved across sections, and one pointing back
+  // moved within its section, say the same.
+  const std::string support = "You can reach our support team at any time from the help menu.\n";
+  EXPECT_FALSE(change_between(head + health + purchases + support, head + health + support + purchases).substantive);
+  const std::string detail = "We keep a record of the plan you chose and what you paid.\n";
+  EXPECT_FALSE(change_between(head + health + "## Purchase information\n" + detail + sharing + "Receipts are emailed.\n",
+                              head + health + "## Purchase information\n" + sharing + detail + "Receipts are emailed.\n")
+                   .substantive);
+}
+
 // ---- names that say content, not a widget -------------------------------------------------
 
 TEST(RedTeamNames, AHelpCentresArticleBlocksAreTheArticle) {

@@ -1,7 +1,13 @@
 #include "tosdiff/compare/move_context.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <cstddef>
+#include <string>
 #include <string_view>
+
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -47,6 +53,40 @@ bool is_value(std::string_view text) {
 
 }  // namespace
 
+// A sentence that names what it is about by pointing back ("this information", "such data",
+// "ces données", "diese Daten"): read under another heading, it is about other data (a red
+// team's find: "We may share this information with our advertising partners" moved from the
+// purchases' section to the health data's, shown as a move).
+bool refers_back(std::string_view text) {
+  static constexpr std::string_view kPointers[] = {
+      "this information", "such information", "this data", "such data", "these data", "this personal data",
+      "such personal data", "these details", "this category", "these categories", "the above", "the information above",
+      "ces informations", "ces donn\xC3\xA9" "es", "cette information", "de telles donn\xC3\xA9" "es", "diese daten",
+      "diese informationen", "solche daten", "estos datos", "esta informaci\xC3\xB3n", "questi dati",
+      "tali dati", "queste informazioni", "esses dados", "estas informa\xC3\xA7\xC3\xB5" "es", "deze gegevens"};
+  // And says what may or must be done with it: "Our videos explain how we use this data",
+  // moved to the preamble, is a policy's own editing (pga replay).
+  static constexpr std::string_view kOperative[] = {
+      " may ", " will ", " shall ", " must ", " can ", " cannot ", " never ", " do not ", " does not ", " won't ",
+      " might ", " could ", " pouvons ", " pourrons ", " peut ", " devons ", " jamais ", " k\xC3\xB6nnen ",
+      " werden ", " d\xC3\xBC" "rfen ", " niemals ", " podemos ", " podremos ", " possiamo ", " potremo ",
+      " kunnen ", " zullen "};
+  if (words_of(text) > 60) return false;
+  const std::string lowered = " " + ascii_lower(text) + " ";
+  if (std::none_of(std::begin(kOperative), std::end(kOperative),
+                   [&](std::string_view verb) { return lowered.find(verb) != std::string::npos; }))
+    return false;
+  for (std::string_view pointer : kPointers) {
+    for (std::size_t at = lowered.find(pointer); at != std::string::npos; at = lowered.find(pointer, at + 1)) {
+      const std::size_t end = at + pointer.size();
+      const bool starts = !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
+      const bool ends = !std::isalnum(static_cast<unsigned char>(lowered[end]));
+      if (starts && ends) return true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::string> move_contexts(const Text& text, const std::vector<std::string>& keys) {
   const std::vector<Block>& blocks = text.blocks;
   std::vector<std::string> out(blocks.size());
@@ -80,6 +120,9 @@ std::vector<std::string> move_contexts(const Text& text, const std::vector<std::
       // A value's row label is a short line too; a one-word line after prose is a title
       // ("Cookies" opening a section: a review's find, sections swapped whole read as a change).
       out[i] = keys[i - 1];
+    } else if (block.kind == BlockKind::paragraph && refers_back(block.text) && heading_before[i] < blocks.size()) {
+      // "We may share this information with advertisers": what it shares is its section's.
+      out[i] = keys[heading_before[i]];
     } else if (block.kind == BlockKind::paragraph && words_of(block.text) <= kItemWords) {
       // Back over the item-sized paragraphs before it: a list, a table, a heading or a
       // paragraph of prose ends the lead-in's reach.

@@ -25,6 +25,9 @@ namespace tosdiff {
 //     Not its section's heading: on real histories, paragraphs moved across headings were a
 //     policy's own editing (a video's mention moved to the preamble, a misplaced paragraph
 //     put back), never its meaning, so a clause moved to another section is read as moved;
+//   - but a paragraph that points back at what it is about ("this information", "ces
+//     données", "diese Daten") and says what may or must be done with it ("We may share this
+//     information with advertisers"): its section's heading;
 //   - a heading: "" (it names itself; a section moved whole moves its heading too).
 std::vector<std::string> move_contexts(const Text& text, const std::vector<std::string>& keys);
 
