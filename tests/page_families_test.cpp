@@ -145,6 +145,28 @@ TEST(PageFamilies, APlatformsNotesAboutThePageAreNoTerms) {
   }
 }
 
+// A docs platform's stamps on a policy it publishes (Docusaurus, without selectors): the docs'
+// version and the page's last commit change with the site, not with the terms.
+std::string docs_page(const std::string& version, const std::string& updated, const std::string& clause) {
+  return "<html><body><div class=\"main-wrapper\"><article><span class=\"theme-doc-version-badge badge\">Version: " +
+         version + "</span><div class=\"theme-doc-markdown markdown\">" + kOpening + "<p>" + clause +
+         "</p></div><footer class=\"theme-doc-footer\"><div class=\"theme-doc-footer-edit-meta-row row\">"
+         "<a class=\"theme-edit-this-page\" href=\"https://example.com/edit\">Edit this page</a>"
+         "<span class=\"theme-last-updated\">Last updated on " + updated + "</span></div></footer></article></div>"
+         "</body></html>";
+}
+
+TEST(PageFamilies, ADocsPlatformsVersionAndLastCommitAreNoTerms) {
+  const std::string clause = "You may export your notes at any time, in version 3.1 of our export format.";
+  const std::string before = read_page(docs_page("3.1", "Apr 5, 2025 by Jane Doe", clause));
+  EXPECT_TRUE(has(before, "version 3.1 of our export format")) << before;
+  EXPECT_EQ(read_page(docs_page("4.0", "Apr 5, 2025", clause)), before);
+  // Twin: the terms' own version, in their words, is news.
+  EXPECT_TRUE(change_between(before, read_page(docs_page("4.0", "Apr 5, 2025", "You may export your notes at any time, "
+                                                                                "in version 4.0 of our export format.")))
+                  .substantive);
+}
+
 // ---- what a rendering adds ----------------------------------------------------------------------
 
 TEST(PageFamilies, AShadowRootWrittenOutIsThePagesText) {

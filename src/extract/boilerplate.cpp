@@ -191,6 +191,18 @@ bool is_byline(const FlatDocument& doc, std::uint32_t position, std::string_view
          text_length(doc, position, kBylineMaxText) <= kBylineMaxText;
 }
 
+// A docs platform's stamps on its page (Docusaurus's theme classes, its styling interface):
+// which version of the docs it is ("Version: 3.1"), when and by whom the page's file was last
+// committed, a link to edit it. They change with the site's releases and commits, not with
+// the terms it publishes (a red team's find without selectors: an alert when the docs cut a
+// new version).
+bool is_docs_page_stamp(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
+  constexpr std::size_t kStampMaxText = 160;
+  return contains_any(names, {"theme-doc-version-badge", "theme-doc-version-banner", "theme-last-updated",
+                              "theme-edit-this-page"}) &&
+         text_length(doc, position, kStampMaxText) <= kStampMaxText;
+}
+
 // Menus named so ("navigation", "navbar", "site-footer", ...): mostly links, and small.
 bool is_named_navigation(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
   if (!contains_any(names, {"navigation", "navbar", "nav-menu", "site-nav", "main-nav", "global-nav",
@@ -554,7 +566,9 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
       tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_MENU)
     return false;
   if (!names.empty()) {
-    if (is_named_navigation(doc, position, names) || is_byline(doc, position, names)) return true;
+    if (is_named_navigation(doc, position, names) || is_byline(doc, position, names) ||
+        is_docs_page_stamp(doc, position, names))
+      return true;
     if (is_consent_manager(names) && text_length(doc, position, 4000) <= 4000) return true;
     if (is_consent_banner(doc, position, names)) return true;
     if (is_screen_reader_text(names)) return true;
