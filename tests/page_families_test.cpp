@@ -183,6 +183,14 @@ TEST(PageFamilies, AShadowRootWrittenOutIsThePagesText) {
                              "<template id=\"row\"><p>Disputes are settled by the courts of Dublin.</p></template>"
                              "</main></body></html>"),
                    "Dublin"));
+  // A review's find: a host whose shadow root holds no <slot> does not show its own children
+  // (a component's fallback copy), which are not read; with a <slot> (above) they are.
+  const std::string unslotted = read_page(
+      "<html><body><main>" + kOpening +
+      "<legal-section><template shadowrootmode=\"open\"><h2>Disputes</h2><p>Disputes are settled by the courts of "
+      "Dublin.</p></template><p>Disputes are settled by the courts of Paris.</p></legal-section></main></body></html>");
+  EXPECT_TRUE(has(unslotted, "courts of Dublin")) << unslotted;
+  EXPECT_FALSE(has(unslotted, "courts of Paris")) << unslotted;
 }
 
 TEST(PageFamilies, ABoxOfRecommendedArticlesIsNoTextInsideASelection) {

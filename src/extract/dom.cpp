@@ -206,8 +206,39 @@ bool is_shadow_root(const GumboNode* element) {
   return attribute(element, "shadowrootmode") != nullptr || attribute(element, "shadowroot") != nullptr;
 }
 
+// A shadow root's tree holds a <slot>: the host's own children are shown there.
+bool has_slot(const GumboNode* root) {
+  std::vector<const GumboNode*> to_visit = {root};  // a walk, not a recursion: trees run deep
+  while (!to_visit.empty()) {
+    const GumboNode* node = to_visit.back();
+    to_visit.pop_back();
+    if (!is_element(node)) continue;
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_UNKNOWN && element_name(node) == "slot")
+      return true;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) to_visit.push_back(static_cast<const GumboNode*>(children.data[i]));
+  }
+  return false;
+}
+
+// A child of a host whose shadow root (written first, as declarative shadow DOM and tosdiff's
+// serialization put it) holds no <slot>: the browser does not show it (a review's find: a
+// component's fallback copy in its light DOM read beside the shadow tree's text).
+bool is_unslotted_light_child(const GumboNode* element) {
+  const GumboNode* host = element->parent;
+  if (!host || host->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboVector& children = host->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type == GUMBO_NODE_WHITESPACE || child->type == GUMBO_NODE_COMMENT) continue;
+    return child != element && is_element(child) && is_shadow_root(child) && !has_slot(child);
+  }
+  return false;
+}
+
 bool is_never_text(const GumboNode* element) {
   if (element->type == GUMBO_NODE_TEMPLATE) return !is_shadow_root(element);
+  if (is_unslotted_light_child(element)) return true;
   if (element->type != GUMBO_NODE_ELEMENT) return false;
   switch (element->v.element.tag) {
     case GUMBO_TAG_TEMPLATE:
