@@ -106,6 +106,23 @@ TEST(RedTeamMoves, ListsUnderLeadInsWordedAlikeAreToldApartByTheirSections) {
   EXPECT_FALSE(change_between(intro + cookies + security, intro + security + cookies).substantive);
 }
 
+TEST(RedTeamMoves, ALeadInMovedAcrossAnItemPutsItUnderTheOtherLeadIn) {
+  // The diff aligns the item and moves the lead-in: "Your precise location." is now shared.
+  const auto lists = [](const std::string& share, const std::string& never) {
+    return "# Privacy\n## Sharing\nWe share the following categories with our advertising partners:\n" + share +
+           "We never share the following categories with anyone:\n" + never + "## Contact\nWrite to us.\n";
+  };
+  const std::string before = lists("- Your contact details.\n- Your purchase history.\n",
+                                   "- Your precise location.\n- Your health information.\n");
+  const std::string after = lists("- Your contact details.\n- Your purchase history.\n- Your precise location.\n",
+                                  "- Your health information.\n");
+  EXPECT_TRUE(change_between(before, after).substantive);
+  // Twin: a lead-in moved with its whole list says the same.
+  const std::string share = "We share the following categories with our advertising partners:\n- Your contact details.\n";
+  const std::string never = "We never share the following categories with anyone:\n- Your health information.\n";
+  EXPECT_FALSE(change_between("# Privacy\n## Sharing\n" + share + never, "# Privacy\n## Sharing\n" + never + share).substantive);
+}
+
 TEST(RedTeamMoves, ASentencePointingBackMovedToAnotherSectionIsAChange) {
   // "this information" was the purchases'; under the health section it is the health data's.
   const std::string health = "## Health information\nIf you connect a tracker, we collect your heart rate and sleep data.\n";

@@ -188,8 +188,10 @@ struct Side {
   std::vector<std::string> placed;
   void place_keys() {
     const std::vector<std::string> contexts = move_contexts(text, keys);
+    const std::vector<std::string> lists = lead_in_lists(text, keys, contexts);
     placed.reserve(keys.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) placed.push_back(keys[i] + '\x1f' + contexts[i]);
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      placed.push_back(keys[i] + '\x1f' + contexts[i] + (lists[i].empty() ? "" : '\x1d' + lists[i]));
   }
 
   std::vector<std::string> section_at(std::size_t index) const {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <iterator>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -135,6 +136,26 @@ std::vector<std::string> move_contexts(const Text& text, const std::vector<std::
         if (words_of(blocks[j].text) > kItemWords) break;
       }
     }
+  }
+  return out;
+}
+
+std::vector<std::string> lead_in_lists(const Text& text, const std::vector<std::string>& keys,
+                                       const std::vector<std::string>& contexts) {
+  const std::vector<Block>& blocks = text.blocks;
+  std::vector<std::string> out(blocks.size());
+  for (std::size_t i = 0; i + 1 < blocks.size(); ++i) {
+    if (blocks[i].kind != BlockKind::paragraph || !ends_with_colon(blocks[i].text)) continue;
+    std::size_t hash = 0;
+    std::size_t items = 0;
+    for (std::size_t j = i + 1; j < blocks.size(); ++j) {
+      const bool nested = blocks[j].kind == BlockKind::list_item && blocks[j].level > 0 && items > 0;
+      const bool under = contexts[j] == keys[i] || contexts[j].rfind(keys[i] + '\x1e', 0) == 0;
+      if (!nested && !under) break;
+      hash = hash * 1000003u ^ std::hash<std::string>{}(keys[j]);
+      ++items;
+    }
+    if (items > 0) out[i] = std::to_string(items) + ':' + std::to_string(hash);
   }
   return out;
 }

@@ -31,4 +31,12 @@ namespace tosdiff {
 //   - a heading: "" (it names itself; a section moved whole moves its heading too).
 std::vector<std::string> move_contexts(const Text& text, const std::vector<std::string>& keys);
 
+// For each lead-in of `text` (a paragraph ending with ':' that items are read under, by
+// `contexts` from move_contexts()), a digest of the items it leads in; "" for other blocks. A
+// lead-in moved with its list says the same; one moved across items puts them under another
+// lead-in ("We never share:" one item lower, that item now under "We share with our
+// advertising partners:": a red team's find, shown as a move of the lead-in).
+std::vector<std::string> lead_in_lists(const Text& text, const std::vector<std::string>& keys,
+                                       const std::vector<std::string>& contexts);
+
 }  // namespace tosdiff
