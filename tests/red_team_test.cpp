@@ -143,6 +143,62 @@ TEST(RedTeamMoves, ASentencePointingBackMovedToAnotherSectionIsAChange) {
                    .substantive);
 }
 
+// ---- the twenty-eighth session's red team: real edits a cosmetic rule hid -------------------
+
+TEST(RedTeamHiding, ALinkToAnotherPageOfTheSiteInTheSameLanguageIsNoLanguageSwitch) {
+  const std::string doc = "# Privacy\nYou may object to marketing at any time.\n";
+  EXPECT_TRUE(change_between(doc + "Opt out at https://lumen.example/en/privacy/opt-out.\n",
+                             doc + "Opt out at https://lumen.example/en-us/newsletter/subscribe.\n")
+                  .substantive);
+  EXPECT_TRUE(change_between(doc + "These terms include https://lumen.example/uk/legal/consumer-terms.\n",
+                             doc + "These terms include https://lumen.example/us/legal/arbitration-agreement.\n")
+                  .substantive);
+  // Twins: the same page in another language, its path translated or not.
+  EXPECT_FALSE(change_between(doc + "Opt out at https://lumen.example/en/privacy/opt-out.\n",
+                              doc + "Opt out at https://lumen.example/en-us/privacy/opt-out.\n")
+                   .substantive);
+  EXPECT_FALSE(change_between(doc + "Details at https://lumen.example/de/datenschutz/.\n",
+                              doc + "Details at https://lumen.example/fr/confidentialite/.\n")
+                   .substantive);
+}
+
+TEST(RedTeamHiding, ANumberAfterAComparisonIsALimitNotAWidgetsCount) {
+  const std::string doc = "# Terms\nYou may cancel at any time.\n";
+  EXPECT_TRUE(change_between(doc + "We delete chat messages sent more than 30 days ago.\n",
+                             doc + "We delete chat messages sent more than 400 days ago.\n")
+                  .substantive);
+  EXPECT_TRUE(change_between(doc + "Videos with fewer than 1K views are not eligible for payouts.\n",
+                             doc + "Videos with fewer than 10K views are not eligible for payouts.\n")
+                  .substantive);
+  // Twins: a help article's widgets.
+  EXPECT_FALSE(change_between(doc + "Updated 3 days ago\n", doc + "Updated 5 days ago\n").substantive);
+  EXPECT_FALSE(change_between(doc + "1.2K views\n", doc + "1.4K views\n").substantive);
+}
+
+TEST(RedTeamHiding, WordsASlipApartThatAreBothWordsAreNoTypo) {
+  const std::string doc =
+      "# Terms\nIf these terms and an order conflict, the later document prevails over the other document.\n";
+  std::string latter = doc;
+  latter.replace(latter.find("later"), 5, "latter");
+  EXPECT_TRUE(change_between(doc, latter).substantive);
+  // Twin: a slip corrected.
+  std::string slip = doc;
+  slip.replace(slip.find("document"), 8, "docuemnt");
+  EXPECT_FALSE(change_between(slip, doc).substantive);
+}
+
+TEST(RedTeamHiding, AnAmountOpeningAListItemIsNoSectionNumber) {
+  const std::string head = "# Pricing\nThe plans cost:\n";
+  EXPECT_TRUE(change_between(head + "- 4.99 USD per month for Plus\n- 9.99 USD per month for Pro\n",
+                             head + "- 7.99 USD per month for Plus\n- 9.99 USD per month for Pro\n")
+                  .substantive);
+  EXPECT_TRUE(change_between(head + "- 2.5 GB Storage for free accounts\n", head + "- 1.5 GB Storage for free accounts\n")
+                  .substantive);
+  // Twin: a renumbered section.
+  EXPECT_FALSE(change_between("# Terms\n## 4.2 License\nYou may use the app.\n", "# Terms\n## 4.3 License\nYou may use the app.\n")
+                   .substantive);
+}
+
 // ---- names that say content, not a widget -------------------------------------------------
 
 TEST(RedTeamNames, AHelpCentresArticleBlocksAreTheArticle) {

@@ -77,13 +77,33 @@ std::size_t time_widget_at(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// The number at i follows a comparison ("more than 30 days ago", "fewer than 1K views"): a
+// limit the terms set, not a widget's count (a red team's finds: a retention period and a
+// programme's threshold changed, read as counters).
+bool after_a_comparison(std::string_view s, std::size_t i) {
+  static constexpr std::string_view kComparisons[] = {
+      "more than", "less than", "fewer than", "older than", "greater than", "over", "under", "at least", "at most",
+      "up to", "within", "exceeds", "exceeding", "minimum", "maximum", "min.", "max.", "than", "above", "below"};
+  std::size_t end = i;
+  while (end > 0 && s[end - 1] == ' ') --end;
+  if (end == i) return false;
+  const std::string before = tosdiff::ascii_lower(s.substr(end >= 24 ? end - 24 : 0, end >= 24 ? 24 : end));
+  for (std::string_view comparison : kComparisons) {
+    if (before.size() < comparison.size() || before.compare(before.size() - comparison.size(), comparison.size(), comparison) != 0)
+      continue;
+    const std::size_t start = before.size() - comparison.size();
+    if (start == 0 || !is_ascii_letter(before[start - 1])) return true;
+  }
+  return false;
+}
+
 // The end of a counter phrase whose first number starts at i (0 when none), with the spans
 // of its numbers.
 std::size_t counter_at(std::string_view s, std::size_t i, std::array<std::pair<std::size_t, std::size_t>, 2>& numbers,
                        std::size_t& count) {
   count = 0;
   const std::size_t first = number_at(s, i);
-  if (first == 0) return 0;
+  if (first == 0 || after_a_comparison(s, i)) return 0;
   numbers[count++] = {i, first};
   std::size_t j = i + first;
   const std::size_t gap = spaces_at(s, j);

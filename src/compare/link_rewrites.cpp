@@ -61,8 +61,24 @@ std::string language_segment(const std::string& path) {
 bool same_site_other_language(const std::string& a, const std::string& b) {
   const std::string host = url_host(a);
   if (host.empty() || host != url_host(b)) return false;
-  const std::string from = language_segment(url_path(a)), to = language_segment(url_path(b));
-  return !from.empty() && !to.empty() && from != to;
+  const std::string path_a = url_path(a), path_b = url_path(b);
+  const std::string from = language_segment(path_a), to = language_segment(path_b);
+  if (from.empty() || to.empty() || from == to) return false;
+  // The same page in another language: its words may be translated ("/de/datenschutz/" and
+  // "/fr/confidentialite/"), but in one language, or where a segment names a country and not a
+  // language ("/uk/legal/...", "/us/legal/..."), the rest of the path is the same: "/en/privacy/
+  // opt-out" and "/en-us/newsletter/subscribe" are two pages (a red team's finds: an opt-out's
+  // link sent to a newsletter's sign-up, the terms incorporated by reference exchanged).
+  static constexpr std::string_view kLanguages[] = {
+      "en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "nn", "fi", "pl", "cs", "sk", "hu",
+      "ro", "bg", "el", "ru", "uk", "tr", "ar", "he", "fa", "hi", "bn", "ja", "zh", "ko", "th", "vi", "id",
+      "ms", "tl", "et", "lv", "lt", "sl", "hr", "sr", "bs", "mk", "sq", "ca", "eu", "gl", "is", "ga", "cy", "mt"};
+  const auto language_of = [](const std::string& segment) { return segment.substr(0, 2); };
+  const auto is_language = [&](const std::string& segment) {
+    return std::find(std::begin(kLanguages), std::end(kLanguages), language_of(segment)) != std::end(kLanguages);
+  };
+  const bool translated = is_language(from) && is_language(to) && language_of(from) != language_of(to);
+  return translated || path_a.substr(1 + from.size()) == path_b.substr(1 + to.size());
 }
 
 // One host is the other with labels put in front ("legal.lumen.com" / "lumen.com"), or both

@@ -1,6 +1,8 @@
 #include "tosdiff/compare/numbering.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 
 #include "tosdiff/util/case_fold.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -79,7 +81,16 @@ std::size_t enumerator_length(std::string_view s, bool dot_after_allowed = true)
   const bool marked = dotted_end || closer;
   std::size_t next = i;
   while (next < s.size() && s[next] == ' ') ++next;
-  const bool titled = next < s.size() && s[next] >= 'A' && s[next] <= 'Z';
+  // An amount's currency or a size's unit is no title ("4.99 USD per month", "2.5 GB of
+  // storage": a red team's find, a price changed read as a list renumbered).
+  static constexpr std::string_view kCodes[] = {"USD", "EUR", "GBP", "CHF", "JPY", "CAD", "AUD", "INR", "CNY", "SEK",
+                                                "NOK", "DKK", "PLN", "BRL", "MXN", "KB",  "MB",  "GB",  "TB",  "KiB",
+                                                "MiB", "GiB", "TiB"};
+  std::size_t word_end = next;
+  while (word_end < s.size() && is_ascii_letter(s[word_end])) ++word_end;
+  const std::string_view word = s.substr(next, word_end - next);
+  const bool a_code = std::find(std::begin(kCodes), std::end(kCodes), word) != std::end(kCodes);
+  const bool titled = next < s.size() && s[next] >= 'A' && s[next] <= 'Z' && !a_code;
   if (!marked && !(numeric && (!single || prefixed) && titled)) return 0;
   return i + 1;
 }

@@ -70,6 +70,15 @@ constexpr std::size_t kLongWord = 10;
 // words too often, even long ones ("attached"/"attacked", "assuming"/"assuring").
 bool one_slip_apart(std::string_view a, std::string_view b) {
   if (a == b || std::min(a.size(), b.size()) < kShortestWord) return false;
+  // Words a slip apart that are both words, and read otherwise in a clause ("the later document
+  // prevails" / "the latter": a red team's find, which document prevails changed).
+  static constexpr std::pair<std::string_view, std::string_view> kWordsASlipApart[] = {
+      {"later", "latter"}, {"former", "formed"}, {"causal", "casual"}, {"trail", "trial"}, {"form", "from"},
+      {"unless", "useless"}, {"expect", "except"}, {"expert", "expect"}, {"lose", "loose"}, {"excepted", "expected"},
+      {"tanks", "thanks"}, {"public", "pubic"}};
+  const std::string lower_a = tosdiff::ascii_lower(a), lower_b = tosdiff::ascii_lower(b);
+  for (const auto& [x, y] : kWordsASlipApart)
+    if ((lower_a == x && lower_b == y) || (lower_a == y && lower_b == x)) return false;
   const std::size_t prefix = common_prefix(a, b), suffix = common_suffix(a, b);
   // In a long word a slip may follow its first letter ("Idemnification" for "Indemnification":
   // a browser's terms, a heading corrected); no real word of ten letters or more is another's
