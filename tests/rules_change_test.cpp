@@ -122,6 +122,22 @@ TEST_F(RulesChange, ASelectionWidenedToTextAlreadyOnThePageIsNoAlert) {
   expect_only_the_edit(check(), "Ireland", "Texas", false);
 }
 
+TEST_F(RulesChange, ARecordRebuiltByVerifyRepairSaysWhatTheIndexSays) {
+  // A red team's find: rebuilt from the two texts alone, the rules change became a substantive
+  // change in the digest ("the law of Ireland" added).
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  declare({{"fetch", server_.url("/terms")}, {"select", {"main", "aside.law"}}});
+  expect_rules_change(check(), "select");
+  std::filesystem::remove(document_dir() / "records/2.json");
+  ProcessResult repair = tosdiff({"verify", "--repair"});
+  ASSERT_EQ(repair.exit_code, 0) << repair.out << repair.err;
+  const json rebuilt = json::parse(read_text_file(document_dir() / "records/2.json"));
+  EXPECT_EQ(rebuilt.value("significance", ""), "cosmetic") << rebuilt.dump();
+  EXPECT_FALSE(rebuilt.contains("flags")) << rebuilt.dump();
+  EXPECT_EQ(tosdiff({"digest", "--json"}).out.find("\"substantive\""), std::string::npos);
+}
+
 TEST_F(RulesChange, ASelectionChangedWhileThePageChangesReportsThePagesEditAlone) {
   declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
   ASSERT_EQ(check().value("status", ""), "new");

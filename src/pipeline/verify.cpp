@@ -328,6 +328,45 @@ class DocumentVerifier {
     return {};
   }
 
+  // A record rebuilt from two texts alone is not what check compared when the rules that read
+  // the page changed (the previous page read again with today's rules) or the page came back in
+  // a language (the latest version in it): the index, the commit point, says what the version
+  // was, and the rebuilt record says the same (a red team's find: a rules change rebuilt as a
+  // major substantive change in the digest, a real change back in English rebuilt as a
+  // translation).
+  static void agree_with_the_index(ChangeRecord& record, const VersionEntry& v) {
+    if (record.status != Status::changed || record.significance == v.significance ||
+        (v.significance != Significance::cosmetic && v.significance != Significance::substantive))
+      return;
+    record.significance = v.significance;
+    record.cosmetic_kinds = v.cosmetic_kinds;
+    // The hunks say so too: their significance is the record's to the schema.
+    if (record.change) {
+      for (Hunk& hunk : record.change->hunks) {
+        hunk.cosmetic = v.significance == Significance::cosmetic;
+        hunk.cosmetic_kinds.clear();
+        // A version's own kinds (a rules change, a flip, a translation) are no hunk's.
+        if (hunk.cosmetic)
+          for (const std::string& kind : v.cosmetic_kinds)
+            if (kind != "rules_changed" && kind != "flapping" && kind != "language") hunk.cosmetic_kinds.push_back(kind);
+        if (hunk.cosmetic && hunk.cosmetic_kinds.empty()) hunk.cosmetic_kinds = {"layout"};
+        if (hunk.cosmetic) hunk.topics.clear(), hunk.flags.clear();
+      }
+      tally(*record.change);
+    }
+    if (v.significance == Significance::cosmetic) {
+      record.severity = Severity::info;
+      record.section.clear();
+      record.topics.clear();
+      record.regulations.clear();
+      record.flags.clear();
+    } else if (record.severity < Severity::minor) {
+      record.severity = Severity::minor;
+    }
+    record.warnings.push_back("its diff is the two archived texts' alone: the version was compared otherwise when it "
+                              "was archived (with new rules, or in another language); significance as archived");
+  }
+
   // Version k's record again, from its text and the one before it, by the one record builder
   // with the rules check uses: the same record check wrote (but for the title, which the
   // archive does not keep).
@@ -366,7 +405,8 @@ class DocumentVerifier {
     }
     input.warnings.push_back("rebuilt by `tosdiff verify --repair` from the archived versions");
     input.rules = &rules_;
-    const BuiltRecord built = build_record(input);
+    BuiltRecord built = build_record(input);
+    agree_with_the_index(built.record, v);
     archive_.put_record(index, v.number,
                         record_to_json(built.record).dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n",
                         Sync::file_only);
