@@ -198,6 +198,22 @@ TEST_F(RulesChange, AnAddressChangedToTheSamePageElsewhereIsNoAlert) {
   expect_only_the_edit(check(), "every right", "a licence", false);  // the address alone reads the same
 }
 
+// A red team's find: a declaration switched to the browser but read over HTTP (--no-browser, a
+// rendering that fell back) reads as the archived version did, and a clause added on that check
+// is news, not a text "taken as it is".
+TEST_F(RulesChange, ASwitchToTheBrowserReadOverHttpIsComparedLikeWithLike) {
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}, {"executeClientScripts", true}});
+  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  ProcessResult r = tosdiff({"check", "--json", "--no-browser"});
+  const auto lines = json_lines(r.out);
+  ASSERT_EQ(lines.size(), 1u) << r.out << r.err;
+  EXPECT_EQ(lines[0].value("significance", ""), "substantive") << lines[0].dump();
+  EXPECT_EQ(lines[0].value("fetcher", ""), "http") << lines[0].dump();
+  EXPECT_EQ(lines[0].value("summary", "").find("did not change"), std::string::npos) << lines[0].dump();
+}
+
 // An archive written by an earlier tosdiff whose extraction read the same page differently (it
 // kept the promotion, say): the upgrade reads the archived page again, and is no alert.
 TEST_F(RulesChange, AnUpgradeOfTosdiffsExtractionIsNoAlert) {

@@ -204,7 +204,6 @@ bool needs_browser(const Page& page, const Result<Text>& extracted, const std::o
 
 Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, const ArchivedState& archived,
                const DecideOptions& options) {
-  (void)document;
   const bool combined = pages.size() > 1;
   // How big the document was: a page far smaller than that is more likely an error page. Not
   // for a document made of several pages (one page is a part of it).
@@ -328,7 +327,13 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     out.kind = Outcome::Kind::unchanged;
     return out;
   }
-  if (archived.fetched_otherwise) {
+  // Read another way only when the page was: a declaration switched to the browser but read
+  // over HTTP (--no-browser, a rendering that fell back) reads as the archived version did, and
+  // is compared with it (a red team's find: a clause added on that check taken as it is).
+  const bool rendered = std::any_of(pages.begin(), pages.end(), [](const Page& page) { return page.rendered; });
+  const bool declared_rendered = std::any_of(document.sources.begin(), document.sources.end(),
+                                             [](const SourceSpec& source) { return source.execute_client_scripts; });
+  if (archived.fetched_otherwise && rendered == declared_rendered) {
     out.rules_baseline = out.text;
     return out;
   }

@@ -514,7 +514,9 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
   input.current.captured_at = captured_at;
   input.current.sha256 = sha;
   input.current.snapshots = snapshots;
-  input.current.rules = extraction_rules(spec_);
+  // How this check read the page; a text taken by `accept` was read by an earlier check, as
+  // declared.
+  input.current.rules = extraction_rules(spec_, accepted || result_.fetched_with == FetchedWith::browser);
   input.current_text = &text;
   Text before, same_language;
   if (current) {

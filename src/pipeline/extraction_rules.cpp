@@ -42,7 +42,7 @@ std::vector<std::string> urls_of(const json& pages) {
 
 }  // namespace
 
-std::string extraction_rules(const DocumentSpec& document) {
+std::string extraction_rules(const DocumentSpec& document, bool rendered) {
   json rules;
   rules["extraction"] = kExtractionVersion;
   rules["compareLinks"] = document.compare_links;
@@ -51,7 +51,7 @@ std::string extraction_rules(const DocumentSpec& document) {
     pages.push_back({{"url", source.url},
                      {"select", specs_json(source.select)},
                      {"remove", specs_json(source.remove)},
-                     {"executeClientScripts", source.execute_client_scripts}});
+                     {"executeClientScripts", source.execute_client_scripts && rendered}});
   rules["pages"] = std::move(pages);
   return rules.dump(-1, ' ', false, json::error_handler_t::replace);
 }

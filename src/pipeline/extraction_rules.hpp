@@ -13,8 +13,10 @@
 
 namespace tosdiff {
 
-// A canonical, one-line JSON description of the rules; equal rules give equal strings.
-std::string extraction_rules(const DocumentSpec& document);
+// A canonical, one-line JSON description of the rules; equal rules give equal strings. A page
+// declared executeClientScripts is recorded so only when it was `rendered` (with --no-browser,
+// or a rendering that fell back, it was read over HTTP, and a later rendering is another way).
+std::string extraction_rules(const DocumentSpec& document, bool rendered = true);
 
 // What differs between the rules that read a version (`then`, "" when the archive is older
 // than this description) and today's (`now`), one sentence each: "select of the page:

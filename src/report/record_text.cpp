@@ -63,7 +63,13 @@ std::string summarize(const ChangeRecord& r) {
     return name + ": " + (r.error ? std::string(to_string(r.error->kind)) + ": " + r.error->message : "error");
   if (r.status != Status::changed || !r.change) return name + ": " + std::string(to_string(r.status));
   if (!r.rules_changed.empty() && r.change->hunks.empty())
-    return name + ": read again with new rules (" + join(r.rules_changed, "; ") + "); the page itself did not change";
+    return name + ": read again with new rules (" + join(r.rules_changed, "; ") + ")" +
+           // Read another way, or a page added: what reads differently is taken as it is, and
+           // whether the page changed on this check is not known (a red team's find).
+           (std::any_of(r.rules_changed.begin(), r.rules_changed.end(),
+                        [](const std::string& said) { return said.find("taken as it is") != std::string::npos; })
+                ? "; a change of the page on this check is not told apart"
+                : "; the page itself did not change");
   if (r.language_changed && r.language_changed->compared_with.empty())
     return name + ": the page switched language (" + r.language_changed->from + " -> " + r.language_changed->to +
            "); a translation is not compared word by word";
