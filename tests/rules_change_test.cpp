@@ -184,6 +184,11 @@ TEST_F(RulesChange, APageAddedToTheDocumentOrTakenOutIsNoAlert) {
   declare({{"fetch", server_.url("/annex")}, {"select", "main"}});
   expect_rules_change(check(), "page 1 taken out of the document");
   EXPECT_EQ(tosdiff({"show", "example/terms-of-service"}).out.find("every right"), std::string::npos);
+  // Put back after an edit made meanwhile: compared with the page as an earlier version had
+  // it, the edit is news (a red team's find: taken as it was).
+  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  declare({{"combine", {{{"fetch", server_.url("/terms")}}, {{"fetch", server_.url("/annex")}}}}, {"select", "main"}});
+  expect_only_the_edit(check(), "every right", "a licence");
 }
 
 TEST_F(RulesChange, AnAddressChangedToTheSamePageElsewhereIsNoAlert) {

@@ -212,6 +212,14 @@ bool DocumentCheck::restore_from_archive(Page& page) const {
   return true;
 }
 
+// The newest page from `url` that a version of the document was read from; none when none was.
+const SnapshotMeta* DocumentCheck::last_archived(const DocumentIndex& index, const std::string& url) {
+  for (auto version = index.versions.rbegin(); version != index.versions.rend(); ++version)
+    for (const std::string& sha : version->snapshots)
+      if (const SnapshotMeta* meta = index.find_snapshot(sha); meta && meta->url == url) return meta;
+  return nullptr;
+}
+
 ArchivedState DocumentCheck::archived_state() const {
   ArchivedState state;
   const DocumentIndex& index = transaction_->index();
@@ -228,7 +236,9 @@ ArchivedState DocumentCheck::archived_state() const {
   if (state.current_urls.size() != current->snapshots.size()) state.current_urls.clear();  // not all known
   // The current version's pages, one per source of today's declaration: the page archived
   // from its address, else the next one left in order (an address the declaration changed),
-  // else none (a page the declaration added). An empty list when one cannot be read.
+  // else the page an earlier version had from that address (a page taken out of the document
+  // and put back: a red team's find, its changes meanwhile taken as they were), else none (a
+  // page the declaration added). An empty list when one cannot be read.
   state.current_pages = [this, current]() {
     const DocumentIndex& index = transaction_->index();
     std::vector<const SnapshotMeta*> archived;
@@ -242,8 +252,8 @@ ArchivedState DocumentCheck::archived_state() const {
     const std::vector<std::optional<std::size_t>> which = pair_by_address(then_urls, now_urls);
     std::vector<std::optional<Page>> pages(spec_.sources.size());
     for (std::size_t i = 0; i < which.size(); ++i) {
-      if (!which[i]) continue;
-      const SnapshotMeta* meta = archived[*which[i]];
+      const SnapshotMeta* meta = which[i] ? archived[*which[i]] : last_archived(index, spec_.sources[i].url);
+      if (!meta) continue;
       auto bytes = archive_.read_snapshot(index, meta->sha256);
       if (!bytes) return std::vector<std::optional<Page>>{};
       Page page;

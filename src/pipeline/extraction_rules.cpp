@@ -82,7 +82,7 @@ std::vector<std::string> rules_difference(const std::string& then_text, const st
       // A page added to the document: its text is taken as it is (decide.cpp reread), not
       // reported as terms added.
       out.push_back("page " + std::to_string(i + 1) + " added to the document: " + pb.value("url", std::string("?")) +
-                    " (its text is taken as it is)");
+                    " (compared with the page as an earlier version had it, else its text taken as it is)");
       continue;
     }
     kept[*earlier[i]] = true;
