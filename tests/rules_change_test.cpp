@@ -203,6 +203,32 @@ TEST_F(RulesChange, AnAddressChangedToTheSamePageElsewhereIsNoAlert) {
   expect_only_the_edit(check(), "every right", "a licence", false);  // the address alone reads the same
 }
 
+// A red team's finds: a page served again byte for byte as an earlier version had it is a stale
+// copy, held until it lasts, after a rules change (its text read with today's rules matches
+// no earlier text) and as one page of a combined document (the whole matches none) alike.
+TEST_F(RulesChange, AStaleCopyOfAPageIsHeldAfterARulesChangeAndInACombinedDocument) {
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  ASSERT_EQ(check().value("significance", ""), "substantive");
+  declare({{"fetch", server_.url("/terms")}, {"select", "main"}, {"remove", ".promo"}});
+  expect_rules_change(check(), "remove");
+  server_.set("/terms", html(terms_page()));  // a cache's copy of version 1's page
+  json held = check();
+  EXPECT_EQ(held.value("status", ""), "unchanged") << held.dump();
+  EXPECT_EQ(held.value("held_return", ""), "1") << held.dump();
+
+  declare({{"combine", {{{"fetch", server_.url("/terms")}}, {{"fetch", server_.url("/annex")}}}}, {"select", "main"}});
+  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  check();  // the document read with its two pages
+  server_.set("/annex", html(annex_page("twenty euros")));
+  ASSERT_EQ(check().value("significance", ""), "substantive");
+  server_.set("/annex", html(annex_page()));  // the annex's older copy, the terms as they are
+  held = check();
+  EXPECT_EQ(held.value("status", ""), "unchanged") << held.dump();
+  EXPECT_FALSE(held.value("held_return", "").empty()) << held.dump();
+}
+
 // A red team's find: a declaration switched to the browser but read over HTTP (--no-browser, a
 // rendering that fell back) reads as the archived version did, and a clause added on that check
 // is news, not a text "taken as it is".

@@ -172,6 +172,28 @@ std::optional<Text> reread(const std::vector<std::optional<Page>>& pages, const 
   return text;
 }
 
+// The earlier version whose raw page one of `pages` is again, byte for byte, while every other
+// page is the current version's: a stale copy of a page (of one page of a combined document)
+// served for a while. Its text read with today's rules matches no earlier text after a rules
+// change, and no earlier text at all when it is one page of several (a red team's finds: both
+// reported as the clauses removed). The newest such version's id; none otherwise.
+std::optional<std::string> stale_page_of(const std::vector<Page>& pages, const ArchivedState& archived) {
+  std::optional<std::string> stale;
+  for (const Page& page : pages) {
+    if (std::find(archived.current_snapshots.begin(), archived.current_snapshots.end(), page.sha256) !=
+        archived.current_snapshots.end())
+      continue;
+    const auto earlier = std::find_if(archived.earlier_snapshots.begin(), archived.earlier_snapshots.end(),
+                                      [&](const auto& version) {
+                                        return std::find(version.first.begin(), version.first.end(), page.sha256) !=
+                                               version.first.end();
+                                      });
+    if (earlier == archived.earlier_snapshots.end()) return std::nullopt;  // a page never archived: news
+    if (!stale) stale = earlier->second;
+  }
+  return stale;
+}
+
 // The declaration now fetches from other addresses than the current version came from.
 bool relocated(const std::vector<Page>& pages, const ArchivedState& archived) {
   if (archived.current_urls.empty()) return false;
@@ -325,6 +347,10 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
   if (!archived.has_current) return out;
   if (archived.current_sha256 == out.sha256) {
     out.kind = Outcome::Kind::unchanged;
+    return out;
+  }
+  if (auto stale = stale_page_of(pages, archived)) {
+    out.returns_to = *stale;
     return out;
   }
   // Read another way only when the page was: a declaration switched to the browser but read

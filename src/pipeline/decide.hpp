@@ -40,6 +40,11 @@ struct ArchivedState {
   // id): a text that is one of them is the document's own text back, never a suspicious one
   // (the check holds it until it lasts: document_check.hpp kReturnAdoptChecks).
   std::vector<std::pair<std::string, std::string>> earlier_versions;
+  // The raw pages (their SHA-256) the current version was read from, and each earlier
+  // version's with its id, newest first: a page served again byte for byte as an earlier
+  // version had it is that page's older copy, whatever the rules that read it now.
+  std::vector<std::string> current_snapshots;
+  std::vector<std::pair<std::vector<std::string>, std::string>> earlier_snapshots;
   // The current version's raw pages as archived, one per page of today's declaration (found
   // by address, else in order: an address the declaration changed), read only when the new
   // text differs from the current one (the one read of the archive decide may cause): re-read

@@ -230,7 +230,11 @@ ArchivedState DocumentCheck::archived_state() const {
   state.current_text = archive_.read_version(index, *current);
   state.fetched_otherwise = fetched_otherwise(current->rules, extraction_rules(spec_));
   for (auto it = index.versions.rbegin(); it != index.versions.rend(); ++it)
-    if (it->number != current->number) state.earlier_versions.emplace_back(it->sha256, it->id());
+    if (it->number != current->number) {
+      state.earlier_versions.emplace_back(it->sha256, it->id());
+      state.earlier_snapshots.emplace_back(it->snapshots, it->id());
+    }
+  state.current_snapshots = current->snapshots;
   for (const std::string& sha : current->snapshots)
     if (const SnapshotMeta* meta = index.find_snapshot(sha)) state.current_urls.push_back(meta->url);
   if (state.current_urls.size() != current->snapshots.size()) state.current_urls.clear();  // not all known
