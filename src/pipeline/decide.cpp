@@ -349,10 +349,6 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     out.kind = Outcome::Kind::unchanged;
     return out;
   }
-  if (auto stale = stale_page_of(pages, archived)) {
-    out.returns_to = *stale;
-    return out;
-  }
   // Read another way only when the page was: a declaration switched to the browser but read
   // over HTTP (--no-browser, a rendering that fell back) reads as the archived version did, and
   // is compared with it (a red team's find: a clause added on that check taken as it is).
@@ -386,6 +382,13 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
       out.returns_to = earlier->second;
       return out;
     }
+  }
+  if (auto stale = stale_page_of(pages, archived)) {
+    if (out.rules_baseline)
+      if (auto language = language_switch(baseline, out.text)) out.switched_to = language->to;
+    out.returns_to = *stale;
+    out.rules_baseline.reset();  // held as the page's older copy, not compared
+    return out;
   }
   // An error message opening a page that lost a fifth of its text or 500 words: a part of the
   // page that failed to load (replay: a German "es ist ein Fehler aufgetreten" in place of a
