@@ -199,6 +199,19 @@ TEST(RedTeamHiding, AnAmountOpeningAListItemIsNoSectionNumber) {
                    .substantive);
 }
 
+TEST(RedTeamHiding, APolicysClauseUnderAPurposeLabelledAdsIsNoAdvert) {
+  const std::string head = "# Privacy\n## Purposes\nService\nWe use your data to run the app.\nAds\n";
+  EXPECT_TRUE(change_between(head + "We never share your email address with advertisers.\n",
+                             head + "We share your email address with advertisers.\n")
+                  .substantive);
+  EXPECT_TRUE(change_between("# Confidentialit\xC3\xA9\nPublicit\xC3\xA9\nNous ne partageons jamais votre adresse.\n",
+                             "# Confidentialit\xC3\xA9\nPublicit\xC3\xA9\nNous partageons votre adresse.\n")
+                  .substantive);
+  // Twin: an ad's copy under its label changes with the campaign.
+  EXPECT_FALSE(change_between(head + "Try Lumen Pro free for 30 days.\n", head + "Lumen Pro: half price this week.\n")
+                   .substantive);
+}
+
 // ---- names that say content, not a widget -------------------------------------------------
 
 TEST(RedTeamNames, AHelpCentresArticleBlocksAreTheArticle) {
