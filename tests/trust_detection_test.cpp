@@ -972,6 +972,24 @@ TEST_F(SwitchedBack, AWordingSwitchedBackAndForthIsNewsEveryTime) {
                               "<p>We may keep your chats after a month.</p>");
 }
 
+// A red team's find: an opt-out removed, put back, then removed again after it had stood for
+// months was read as a flip the page already made. Twin: the same flips days apart flap.
+TEST_F(SwitchedBack, AFlipMadeAgainAfterItsTextStoodForMonthsIsNews) {
+  const std::string with = "<p>You can opt out of the use of your messages for AI training in Settings.</p>";
+  serve_html(rules_with("", kRenewMonthly));
+  ASSERT_EQ(check_at("2026-01-01T00:00:00Z")["status"], "new");
+  serve_html(rules_with(with, kRenewMonthly));
+  ASSERT_EQ(check_at("2026-01-10T00:00:00Z")["significance"], "substantive");
+  serve_html(rules_with("", kRenewMonthly));
+  ASSERT_EQ(check_held("2026-01-20T00:00:00Z", "2026-01-20T12:00:00Z")["significance"], "substantive");
+  serve_html(rules_with(with, kRenewMonthly));
+  const json back = check_held("2026-01-21T00:00:00Z", "2026-01-21T12:00:00Z");
+  ASSERT_EQ(back["cosmetic_kinds"], json::array({"flapping"})) << back.dump(2);  // days apart: a flip
+  serve_html(rules_with("", kRenewMonthly));
+  const json again = check_held("2026-04-22T00:00:00Z", "2026-04-22T12:00:00Z");
+  EXPECT_EQ(again["significance"], "substantive") << again.dump(2);
+}
+
 TEST_F(HeldBack, AVariantSeenFlappingLongAgoIsAChangeAgain) {
   serve_html(edition_page(kUs, kRenewMonthly));
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");

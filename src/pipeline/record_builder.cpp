@@ -49,6 +49,9 @@ constexpr std::chrono::hours kStaleCopy{24 * 14};
 // is one of them again, even when this very pair of texts never followed each other before.
 // The trade: a clause added and withdrawn while the page flaps is reported once, when added.
 constexpr std::size_t kFlappingNow = 2;
+// How long a text may have stood for its replacement by the text it replaced before to be a
+// repeated flip: a page serving two texts by turns shows each for hours or days.
+constexpr std::chrono::hours kRepeatedFlipStood{24 * 30};
 constexpr std::chrono::hours kFlappingWindow{24 * 90};
 
 bool flapping_now(const std::vector<VersionEntry>& history, std::size_t first, const std::string& checked_at) {
@@ -80,13 +83,18 @@ void note_flapping(ChangeRecord& r, const std::vector<VersionEntry>& history, co
     mark_flapping(r);
     return;
   }
-  for (std::size_t i = first + 1; i < history.size(); ++i) {
+  // This very flip made before is flapping while the text it replaces stood briefly: one that
+  // stood for weeks was the document, and its replacement is news again (a red team's find: an
+  // AI-training opt-out removed, restored, then removed again 100 days later, read as a flip).
+  std::chrono::system_clock::time_point since, now;
+  const bool stood_briefly = parse_utc(current.captured_at, since) && parse_utc(checked_at, now) &&
+                             now - since < kRepeatedFlipStood;
+  for (std::size_t i = first + 1; i < history.size() && stood_briefly; ++i) {
     if (history[i - 1].sha256 == current.sha256 && history[i].sha256 == sha) {
       mark_flapping(r);
       return;
     }
   }
-  std::chrono::system_clock::time_point since, now;
   if (history.size() >= 2 && history[history.size() - 2].sha256 == sha && parse_utc(current.captured_at, since) &&
       parse_utc(checked_at, now) && (now - since < kBlip || (!current.reverts_to.empty() && now - since < kStaleCopy)))
     mark_flapping(r);

@@ -58,6 +58,16 @@ VariantMemory variant_memory(const Archive& archive, const DocumentIndex& index,
   VariantMemory memory;
   std::chrono::system_clock::time_point at;
   if (!parse_utc(now, at)) return memory;
+  // A text that stood for weeks was the document: what replaces it is one of the page's
+  // editions again only where it switches a name, a number or an address, as editions do
+  // (replay: two regional editions, the flip back five months after the last); a clause put in
+  // or taken away is news (a red team's find: an opt-out removed again after it stood 100 days,
+  // read as a flip the page made before).
+  bool stood = false;
+  if (count > 0 && count <= index.versions.size()) {
+    std::chrono::system_clock::time_point since;
+    stood = parse_utc(index.versions[count - 1].captured_at, since) && at - since >= kVariantStood;
+  }
   std::size_t read = 0;
   // The named switches of recent substantive changes, newest first, with their versions.
   std::vector<std::pair<std::string, std::vector<WordEdit>>> switches;
@@ -78,8 +88,10 @@ VariantMemory variant_memory(const Archive& archive, const DocumentIndex& index,
         const bool switched = flapping ? !hunk.cosmetic || has_kind(hunk.cosmetic_kinds, "variant")
                                        : has_kind(hunk.cosmetic_kinds, "variant");
         if (!switched) continue;
-        for (WordEdit& edit : word_edits(hunk)) memory.edits.push_back(std::move(edit));
-        memory.edits.push_back(hunk_swap(hunk));
+        for (WordEdit& edit : word_edits(hunk))
+          if (!stood || is_named_switch(edit)) memory.edits.push_back(std::move(edit));
+        if (WordEdit swap = hunk_swap(hunk); !stood || (is_named_switch(swap) && is_short_switch(swap)))
+          memory.edits.push_back(std::move(swap));
       }
       if (memory.edits.size() > before && memory.seen_in.empty()) memory.seen_in = v.id();
     } else if (!variant && v.significance == Significance::substantive && switches.size() < kVariantRecords) {

@@ -20,6 +20,9 @@ namespace tosdiff {
 // after the last one); not forever: a clause withdrawn within hours and back a year later is
 // news again.
 inline constexpr std::chrono::hours kVariantMemory{24 * 180};
+// How long the text being replaced stood for the page to be alternating now; longer, only the
+// switches of a name, a number or an address are remembered from its flapping records.
+inline constexpr std::chrono::hours kVariantStood{24 * 30};
 // The newest flapping records read, at most: a page that flaps often has them all recent.
 inline constexpr std::size_t kVariantRecords = 8;
 
