@@ -1978,6 +1978,22 @@ TEST(PrecisionVariant, APlaceSwitchedBackOrForthAsBeforeIsAVariant) {
   EXPECT_EQ(back.cosmetic_kinds, (Kinds{"variant"}));
 }
 
+// A red team's find: the retention period switched 30 ↔ 90 days, then a reply's deadline
+// "within 30 days" → "within 90 days", another clause, was read as that switch.
+TEST(PrecisionVariant, AFigureSwitchedElsewhereIsNotAKnownVariant) {
+  const std::string head = "# Privacy\nWe keep your data while your account is open.\n";
+  const std::string retention30 = "When you close your account, we delete your data within 30 days of your request.\n";
+  const std::string retention90 = "When you close your account, we delete your data within 90 days of your request.\n";
+  const std::vector<WordEdit> known = word_edits(change_of(head + retention30, head + retention90).hunks.at(0));
+  Change elsewhere = change_of(head + retention30 + "We answer every request within 30 days.\n",
+                               head + retention30 + "We answer every request within 90 days.\n");
+  EXPECT_EQ(mark_variants(elsewhere, known), 0u);
+  EXPECT_TRUE(elsewhere.substantive);
+  // Twin: the same place switching back is the variant.
+  Change back = change_of(head + retention90, head + retention30);
+  EXPECT_EQ(mark_variants(back, known), 1u);
+}
+
 TEST(PrecisionVariant, AnotherCompanyIsNotAKnownVariant) {
   const std::vector<WordEdit> known = word_edits(change_of(kUsEdition, kEuEdition).hunks.at(0));
   std::string other = kEuEdition;

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <set>
 #include <sstream>
+#include <tuple>
 #include <utility>
 
 #include "tosdiff/compare/diff.hpp"
@@ -15,14 +16,22 @@ std::vector<WordEdit> word_edits(const Hunk& hunk) {
   std::vector<WordEdit> edits;
   WordEdit edit;
   bool open = false;
+  std::string kept_last;  // the last word of the words kept before the current edit
   auto close = [&] {
     if (open) edits.push_back(std::move(edit));
     edit = {};
+    edit.before = kept_last;
     open = false;
   };
   for (const WordOp& op : hunk.words) {
     if (op.op == '=') {
       close();
+      // Its last three words: "within 30 days" is in both a retention and a reply clause.
+      std::size_t from = op.text.size();
+      for (int words = 0; words < 3 && from != std::string::npos && from > 0; ++words)
+        from = op.text.find_last_of(' ', from - 1);
+      kept_last = from == std::string::npos ? op.text : op.text.substr(from + 1);
+      edit.before = kept_last;
     } else if (op.op == '-') {
       if (open && !edit.removed.empty()) close();  // a second removal starts another edit
       edit.removed = op.text;
@@ -47,13 +56,27 @@ WordEdit hunk_swap(const Hunk& hunk) {
   std::vector<std::string> only_removed, only_added;
   std::set_difference(removed.begin(), removed.end(), added.begin(), added.end(), std::back_inserter(only_removed));
   std::set_difference(added.begin(), added.end(), removed.begin(), removed.end(), std::back_inserter(only_added));
-  return WordEdit{join(only_removed, " "), join(only_added, " ")};
+  return WordEdit{join(only_removed, " "), join(only_added, " "), ""};
 }
 
 std::size_t mark_variants(Change& change, const std::vector<WordEdit>& known) {
   if (known.empty()) return 0;
+  // A figure alone switched is the same switch only in the same place (after the same words): "30"
+  // ↔ "90" days of retention is no variant of a reply's "within 30 days" (a red team's find).
+  const auto figures = [](const WordEdit& edit) {
+    const auto figure = [](const std::string& s) {
+      return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_ascii_digit(c) || c == '.' || c == ','; });
+    };
+    return figure(edit.removed) && figure(edit.added);
+  };
   std::set<std::pair<std::string, std::string>> either_way;
+  std::set<std::tuple<std::string, std::string, std::string>> figures_either_way;
   for (const WordEdit& edit : known) {
+    if (figures(edit)) {
+      figures_either_way.emplace(edit.removed, edit.added, edit.before);
+      figures_either_way.emplace(edit.added, edit.removed, edit.before);
+      continue;
+    }
     either_way.emplace(edit.removed, edit.added);
     either_way.emplace(edit.added, edit.removed);
   }
@@ -62,8 +85,12 @@ std::size_t mark_variants(Change& change, const std::vector<WordEdit>& known) {
     if (hunk.cosmetic) continue;
     const std::vector<WordEdit> edits = word_edits(hunk);
     if (edits.empty()) continue;
-    const auto known_edit = [&](const WordEdit& edit) { return either_way.count({edit.removed, edit.added}) > 0; };
-    if (!std::all_of(edits.begin(), edits.end(), known_edit) && !known_edit(hunk_swap(hunk))) continue;
+    const auto known_edit = [&](const WordEdit& edit) {
+      return figures(edit) ? figures_either_way.count({edit.removed, edit.added, edit.before}) > 0
+                           : either_way.count({edit.removed, edit.added}) > 0;
+    };
+    const WordEdit swap = hunk_swap(hunk);
+    if (!std::all_of(edits.begin(), edits.end(), known_edit) && (figures(swap) || !known_edit(swap))) continue;
     hunk.cosmetic = true;
     hunk.cosmetic_kinds = {"variant"};
     hunk.topics.clear();

@@ -17,6 +17,9 @@ namespace tosdiff {
 // takes its place (either may be empty), as the word diff wrote them.
 struct WordEdit {
   std::string removed, added;
+  // The words just before it (word_edits(): the last three of the words the hunk keeps before
+  // it; "" when none, and for hunk_swap()): where a number switched, the figure's place.
+  std::string before;
   bool operator==(const WordEdit& other) const { return removed == other.removed && added == other.added; }
 };
 
