@@ -199,6 +199,20 @@ TEST(RedTeamHiding, AnAmountOpeningAListItemIsNoSectionNumber) {
                    .substantive);
 }
 
+TEST(RedTeamHiding, AConditionMovedToTheNextParagraphsSentenceIsAChange) {
+  const std::string head = "# Privacy\n## Location\n";
+  EXPECT_TRUE(change_between(head + "We do not share your location data with advertisers without your consent.\n"
+                                    "We may use it to personalise the ads you see.\n",
+                             head + "We do not share your location data with advertisers.\n"
+                                    "Without your consent, we may use it to personalise the ads you see.\n")
+                  .substantive);
+  // Twins: a paragraph split where a sentence ended, or two merged there, is layout.
+  const std::string one = head + "We do not share your location data. We may use it to personalise the ads you see.\n";
+  const std::string two = head + "We do not share your location data.\nWe may use it to personalise the ads you see.\n";
+  EXPECT_FALSE(change_between(one, two).substantive);
+  EXPECT_FALSE(change_between(two, one).substantive);
+}
+
 TEST(RedTeamHiding, APolicysClauseUnderAPurposeLabelledAdsIsNoAdvert) {
   const std::string head = "# Privacy\n## Purposes\nService\nWe use your data to run the app.\nAds\n";
   EXPECT_TRUE(change_between(head + "We never share your email address with advertisers.\n",
