@@ -213,6 +213,20 @@ TEST(RedTeamHiding, AConditionMovedToTheNextParagraphsSentenceIsAChange) {
   EXPECT_FALSE(change_between(two, one).substantive);
 }
 
+TEST(RedTeamHiding, AnItemGoneFromTheCopyKeptWhenTheOtherCopyGoesIsAChange) {
+  std::string copy;
+  for (int i = 1; i <= 6; ++i)
+    copy += "Point " + std::to_string(i) + " of our summary explains how we handle your data in plain words.\n";
+  const std::string list = "We never sell or share the following with advertisers:\n";
+  const std::string items = "- Your contacts list.\n- Your health information.\n";
+  const std::string location = "- Your precise location.\n";
+  const std::string head = "# Privacy summary\n";
+  const std::string both = head + copy + list + location + items + copy + list + location + items;
+  EXPECT_TRUE(change_between(both, head + copy + list + items).substantive);
+  // Twin: one copy taken down whole.
+  EXPECT_FALSE(change_between(both, head + copy + list + location + items).substantive);
+}
+
 TEST(RedTeamHiding, APolicysClauseUnderAPurposeLabelledAdsIsNoAdvert) {
   const std::string head = "# Privacy\n## Purposes\nService\nWe use your data to run the app.\nAds\n";
   EXPECT_TRUE(change_between(head + "We never share your email address with advertisers.\n",

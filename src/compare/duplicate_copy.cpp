@@ -51,7 +51,11 @@ bool still_there(const Hunk& hunk, const std::vector<std::string>& other_keys, c
       const bool merged = key.size() >= 20 && all_keys.find(key) != std::string::npos;
       // A label may be missing from the copy kept; a copy put on brings no block of its own
       // (a short heading over it, "## Sharing", would say what the copy is now about).
-      if (!merged && (op == '+' || count_space_separated_words(block.text) > kLabelWords)) return false;
+      // A list's item is no label: one gone from the copy kept is a promise gone (a red team's
+      // find: "Your precise location." taken from a never-sell list with the other copy).
+      if (!merged && (op == '+' || count_space_separated_words(block.text) > kLabelWords ||
+                      block.kind == BlockKind::list_item))
+        return false;
       if (merged) words += count_space_separated_words(block.text);
       continue;
     }
