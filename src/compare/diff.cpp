@@ -323,16 +323,21 @@ class HunkBuilder {
                         joined(unpaired_removed) == joined(unpaired_added)))) {
       kinds.insert("layout");
       explained = true;
-      // Blocks split or merged elsewhere than where a sentence ended: a condition moved from
+      // As many blocks, their boundary moved across a sentence's end: a condition moved from
       // one sentence to the next ("... with advertisers without your consent." / "We may use
       // it" → "... with advertisers." / "Without your consent, we may use it": a red team's
-      // find, read as layout). A block's end is a sentence's end.
+      // find, read as layout). Lines a PDF wraps elsewhere end no sentence, and are layout.
       std::vector<std::size_t> old_blocks, new_blocks;
       for (const EditOp& op : ops) {
         if (op.edit != Edit::added) old_blocks.push_back(op.before);
         if (op.edit != Edit::removed) new_blocks.push_back(op.after);
       }
-      if (moves_a_sentence_end(sentences_of(before_.text, old_blocks), sentences_of(after_.text, new_blocks)))
+      std::sort(old_blocks.begin(), old_blocks.end());
+      old_blocks.erase(std::unique(old_blocks.begin(), old_blocks.end()), old_blocks.end());
+      std::sort(new_blocks.begin(), new_blocks.end());
+      new_blocks.erase(std::unique(new_blocks.begin(), new_blocks.end()), new_blocks.end());
+      if (old_blocks.size() == new_blocks.size() &&
+          moves_a_sentence_end(texts_of(before_.text, old_blocks), texts_of(after_.text, new_blocks)))
         moved_end = true;
     }
     // Headings whose bare section numbers went or came ("1 Objet du contrat" / "Objet du
@@ -433,20 +438,6 @@ class HunkBuilder {
     const bool numbering = before_.headings_count_up || after_.headings_count_up;
     const std::size_t number = numbering && block.kind == BlockKind::heading ? bare_heading_number_length(block.text) : 0;
     return number > 0 ? comparison_key(std::string_view(block.text).substr(number)) : side.keys[i];
-  }
-
-  // The blocks' texts run on, each ending a sentence (a full stop put where none ends it).
-  static std::string sentences_of(const Text& text, std::vector<std::size_t> blocks) {
-    std::sort(blocks.begin(), blocks.end());
-    blocks.erase(std::unique(blocks.begin(), blocks.end()), blocks.end());
-    std::string out;
-    for (std::size_t i : blocks) {
-      const std::string_view block = trim(text.blocks[i].text);
-      if (block.empty()) continue;
-      (out += out.empty() ? "" : " ") += block;
-      if (std::string_view(".?!;").find(block.back()) == std::string_view::npos) out += '.';
-    }
-    return out;
   }
 
   static std::string texts_of(const Text& text, const std::vector<std::size_t>& blocks) {
