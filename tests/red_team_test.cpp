@@ -123,6 +123,19 @@ TEST(RedTeamMoves, ALeadInMovedAcrossAnItemPutsItUnderTheOtherLeadIn) {
   EXPECT_FALSE(change_between("# Privacy\n## Sharing\n" + share + never, "# Privacy\n## Sharing\n" + never + share).substantive);
 }
 
+TEST(RedTeamMoves, AListWhoseLeadInSaysItsOrderMattersReRankedIsAChange) {
+  const std::string head = "# Terms\n## Conflicts\nIf these documents conflict, they prevail in the following order:\n";
+  EXPECT_TRUE(change_between(head + "1. Your order form.\n2. The data processing addendum.\n3. This policy.\n",
+                             head + "1. This policy.\n2. Your order form.\n3. The data processing addendum.\n")
+                  .substantive);
+  // Twins: a list whose lead-in says nothing of its order, re-sorted, and one under "In order
+  // to", say the same.
+  const std::string share = "# Privacy\n## Sharing\nIn order to run the service, we share your data with:\n";
+  EXPECT_FALSE(change_between(share + "- payment processors\n- hosting providers\n- support tools\n",
+                              share + "- hosting providers\n- payment processors\n- support tools\n")
+                   .substantive);
+}
+
 TEST(RedTeamMoves, ASentencePointingBackMovedToAnotherSectionIsAChange) {
   // "this information" was the purchases'; under the health section it is the health data's.
   const std::string health = "## Health information\nIf you connect a tracker, we collect your heart rate and sleep data.\n";

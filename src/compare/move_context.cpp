@@ -88,8 +88,25 @@ bool refers_back(std::string_view text) {
   return false;
 }
 
+// A lead-in that says its list's order is its meaning: "they prevail in the following order:",
+// "we will try the following steps in this order:" (a red team's finds: a precedence re-ranked
+// and two steps of a dispute procedure swapped, read as a reorder).
+bool speaks_of_order(std::string_view lead_in) {
+  // Phrases, not "order" alone: "In order to run the service, we share:" and "Orders include:"
+  // say nothing of the list's order.
+  static constexpr std::string_view kOrder[] = {
+      "following order", "this order", "order of precedence", "order of priority", "in order of", "prevail",
+      "precedence", "priority", "in turn", "ordre suivant", "cet ordre", "ordre de priorit\xC3\xA9",
+      "pr\xC3\xA9val", "reihenfolge", "vorrang", "siguiente orden", "orden de prelaci\xC3\xB3n", "prevalec",
+      "seguente ordine", "prevalgono", "prevarr", "seguinte ordem", "volgorde", "voorrang"};
+  const std::string lowered = ascii_lower(lead_in);
+  return std::any_of(std::begin(kOrder), std::end(kOrder),
+                     [&](std::string_view word) { return lowered.find(word) != std::string::npos; });
+}
+
 std::vector<std::string> move_contexts(const Text& text, const std::vector<std::string>& keys) {
   const std::vector<Block>& blocks = text.blocks;
+  std::size_t ranked_lead_in = blocks.size(), rank = 0;  // the top items under an ordering lead-in
   std::vector<std::string> out(blocks.size());
   // Walked once, in order: the open lists' items by depth, the last block that is no item, the
   // last heading (a page can hold thousands of items, and each is read in constant time).
@@ -109,6 +126,11 @@ std::vector<std::string> move_contexts(const Text& text, const std::vector<std::
         out[i] = keys[lead_in];
         const std::size_t heading = blocks[lead_in].kind == BlockKind::heading ? lead_in : heading_before[lead_in];
         if (heading < blocks.size()) (out[i] += '\x1e') += keys[heading];
+        // Under a lead-in that says the order matters, an item's rank is part of what it says.
+        if (open_items.empty() && blocks[lead_in].kind == BlockKind::paragraph && speaks_of_order(blocks[lead_in].text)) {
+          if (ranked_lead_in != lead_in) ranked_lead_in = lead_in, rank = 0;
+          (out[i] += '\x1e') += std::to_string(++rank);
+        }
       }
       open_items.push_back(i);
       continue;

@@ -16,7 +16,8 @@ namespace tosdiff {
 // "" for a block read on its own:
 //   - a list item: its lead-in, the nearest block before it that is no item of its list (the
 //     paragraph or heading the list hangs from, or the item a nested one belongs to), with
-//     the heading of the section the lead-in stands in;
+//     the heading of the section the lead-in stands in, and its rank in the list when the
+//     lead-in says the order matters ("they prevail in the following order:");
 //   - a value (a line of one word, or of at most six opening with a figure: a table's cell
 //     written as a line, "Yes", "18 months") after a line of at most 8 words: that line, its
 //     row's label;
