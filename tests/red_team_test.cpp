@@ -240,6 +240,19 @@ TEST(RedTeamHiding, AnItemGoneFromTheCopyKeptWhenTheOtherCopyGoesIsAChange) {
   EXPECT_FALSE(change_between(both, head + copy + list + location + items).substantive);
 }
 
+TEST(RedTeamHiding, AListASentenceLeadsIntoIsNoTableOfContentsThoughItsItemsNameSections) {
+  std::string sections;
+  for (const char* name : {"Contact details", "Purchase history", "Precise location", "Health information"})
+    sections += std::string("## ") + name + "\nWhat we collect under this heading, and why we collect it.\n";
+  const std::string never = "We never share the following categories with anyone:\n";
+  const std::string before = "# Privacy\n" + never + "- Purchase history\n- Precise location\n- Health information\n" + sections;
+  const std::string after = "# Privacy\n" + never + "- Purchase history\n- Health information\n" + sections;
+  EXPECT_TRUE(change_between(before, after).substantive);
+  // Twin: a table of contents under its title loses an entry, the section staying.
+  const std::string contents = "# Privacy\nContents:\n- Contact details\n- Purchase history\n- Precise location\n";
+  EXPECT_FALSE(change_between(contents + "- Health information\n" + sections, contents + sections).substantive);
+}
+
 TEST(RedTeamHiding, APolicysClauseUnderAPurposeLabelledAdsIsNoAdvert) {
   const std::string head = "# Privacy\n## Purposes\nService\nWe use your data to run the app.\nAds\n";
   EXPECT_TRUE(change_between(head + "We never share your email address with advertisers.\n",

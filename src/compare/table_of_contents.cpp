@@ -126,6 +126,28 @@ bool catches_up(const Hunk& hunk, const std::unordered_map<std::string, std::siz
 
 }  // namespace
 
+namespace {
+
+// The run at `first` follows a sentence leading into it ("We never share the following
+// categories with anyone:"): a list the document states, whose items happen to name its
+// sections, not a table of its contents (a red team's find: a category taken from a
+// never-share list read as a contents entry gone). A table's own title ("Contents:", "On this
+// page:", "In this policy:") leads into a table still.
+bool stated_by_a_lead_in(const Text& text, std::size_t first) {
+  if (first == 0) return false;
+  const Block& before = text.blocks[first - 1];
+  const std::string_view said = trim(before.text);
+  if (before.kind != BlockKind::paragraph || said.empty() || said.back() != ':') return false;
+  if (count_space_separated_words(said) <= 4) return false;
+  const std::string lowered = ascii_lower(said);
+  for (std::string_view title : {"contents", "this page", "this policy", "this notice", "sections", "sommaire",
+                                 "inhalt", "\xC3\xADndice", "indice", "inhoud"})
+    if (lowered.find(title) != std::string::npos) return false;
+  return true;
+}
+
+}  // namespace
+
 std::vector<bool> table_of_contents_blocks(const Text& text, const std::vector<std::string>& keys) {
   std::vector<bool> entry(text.blocks.size(), false);
   const std::unordered_map<std::string, std::size_t> headings = heading_positions(text);
@@ -142,7 +164,7 @@ std::vector<bool> table_of_contents_blocks(const Text& text, const std::vector<s
       last = it->second;
       ++j;
     }
-    if (j - i >= kMinEntries) {
+    if (j - i >= kMinEntries && !stated_by_a_lead_in(text, i)) {
       for (std::size_t k = i; k < j; ++k) entry[k] = true;
       i = j;
     } else {
