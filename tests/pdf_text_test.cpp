@@ -282,22 +282,28 @@ TEST(PdfText, ADiagonalWatermarksLettersAreNotText) {
 
 // ---- a change is that change -------------------------------------------------------------------
 
-std::vector<PdfPage> long_terms(const std::string& changed_clause) {
-  Typesetter t;
-  t.header = "Example Inc. \u2014 Terms of Service";
-  t.page_numbers = true;
+// The terms' title and eight sections (14 pt headings) of three paragraphs each, section 2's
+// second paragraph `clause`: several pages.
+void typeset_terms(Typesetter& t, const std::string& clause) {
   t.heading("Terms of Service", 20);
   for (int section = 1; section <= 8; ++section) {
     t.heading(std::to_string(section) + ". Section number " + std::to_string(section), 14);
     for (int p = 1; p <= 3; ++p) {
       if (section == 2 && p == 2) {
-        t.paragraph(changed_clause);
+        t.paragraph(clause);
         continue;
       }
       t.paragraph("Paragraph " + std::to_string(p) + " of section " + std::to_string(section) + ". " + kLong1 + " " +
                   kLong2);
     }
   }
+}
+
+std::vector<PdfPage> long_terms(const std::string& changed_clause) {
+  Typesetter t;
+  t.header = "Example Inc. \u2014 Terms of Service";
+  t.page_numbers = true;
+  typeset_terms(t, changed_clause);
   return t.pages();
 }
 
@@ -350,11 +356,7 @@ std::vector<PdfPage> terms_under_a_header(const std::string& header, double bott
   t.bottom = bottom;
   t.header = header;
   t.page_numbers = true;
-  t.heading("Terms of Service", 20);
-  for (int section = 1; section <= 8; ++section) {
-    t.heading(std::to_string(section) + ". Section number " + std::to_string(section), 14);
-    for (int p = 1; p <= 3; ++p) t.paragraph(kLong1 + " " + kLong2);
-  }
+  typeset_terms(t, kLong1);
   return t.pages();
 }
 
@@ -385,11 +387,7 @@ std::string terms_under_a_book_head(double bottom) {
   Typesetter t;
   t.bottom = bottom;
   t.page_numbers = true;
-  t.heading("Terms of Service", 20);
-  for (int section = 1; section <= 8; ++section) {
-    t.heading(std::to_string(section) + ". Section number " + std::to_string(section), 14);
-    for (int p = 1; p <= 3; ++p) t.paragraph(kLong1 + " " + kLong2);
-  }
+  typeset_terms(t, kLong1);
   std::vector<PdfPage> pages = t.pages();
   std::string section = "Terms of Service";
   for (PdfPage& page : pages) {

@@ -70,6 +70,15 @@ class RulesChange : public ::testing::Test {
     return lines[0];
   }
 
+  // The terms, selected by `main`, checked a first time.
+  void track_the_terms() {
+    declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
+    ASSERT_EQ(check().value("status", ""), "new");
+  }
+
+  // The page's own edit the twins make: "every right" kept becomes "a licence" granted.
+  void grant_a_licence() { server_.set("/terms", html(terms_page("You grant us a licence to everything you submit."))); }
+
   static void expect_rules_change(const json& record, const std::string& said) {
     EXPECT_EQ(record.value("status", ""), "changed") << record.dump();
     EXPECT_EQ(record.value("significance", ""), "cosmetic") << record.dump();
@@ -112,8 +121,7 @@ class RulesChange : public ::testing::Test {
 };
 
 TEST_F(RulesChange, ASelectionWidenedToTextAlreadyOnThePageIsNoAlert) {
-  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  ASSERT_EQ(check().value("status", ""), "new");
+  ASSERT_NO_FATAL_FAILURE(track_the_terms());
   declare({{"fetch", server_.url("/terms")}, {"select", {"main", "aside.law"}}});
   expect_rules_change(check(), "select");
   EXPECT_NE(tosdiff({"show", "example/terms-of-service"}).out.find("The law of Ireland"), std::string::npos);
@@ -125,8 +133,7 @@ TEST_F(RulesChange, ASelectionWidenedToTextAlreadyOnThePageIsNoAlert) {
 TEST_F(RulesChange, ARecordRebuiltByVerifyRepairSaysWhatTheIndexSays) {
   // A red team's find: rebuilt from the two texts alone, the rules change became a substantive
   // change in the digest ("the law of Ireland" added).
-  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  ASSERT_EQ(check().value("status", ""), "new");
+  ASSERT_NO_FATAL_FAILURE(track_the_terms());
   declare({{"fetch", server_.url("/terms")}, {"select", {"main", "aside.law"}}});
   expect_rules_change(check(), "select");
   std::filesystem::remove(document_dir() / "records/2.json");
@@ -139,42 +146,38 @@ TEST_F(RulesChange, ARecordRebuiltByVerifyRepairSaysWhatTheIndexSays) {
 }
 
 TEST_F(RulesChange, ASelectionChangedWhileThePageChangesReportsThePagesEditAlone) {
-  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  ASSERT_EQ(check().value("status", ""), "new");
+  ASSERT_NO_FATAL_FAILURE(track_the_terms());
   declare({{"fetch", server_.url("/terms")}, {"select", {"main", "aside.law"}}});
-  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  grant_a_licence();
   const json record = check();
   expect_only_the_edit(record, "every right", "a licence");
   EXPECT_EQ(record["hunks"].dump().find("Ireland"), std::string::npos) << "the newly selected section is not news";
 }
 
 TEST_F(RulesChange, ARemoveAddedOrTakenAwayIsNoAlert) {
-  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  ASSERT_EQ(check().value("status", ""), "new");
+  ASSERT_NO_FATAL_FAILURE(track_the_terms());
   declare({{"fetch", server_.url("/terms")}, {"select", "main"}, {"remove", ".promo"}});
   expect_rules_change(check(), "remove");
   EXPECT_EQ(tosdiff({"show", "example/terms-of-service"}).out.find("premium plan"), std::string::npos);
   declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  grant_a_licence();
   const json record = check();
   expect_only_the_edit(record, "every right", "a licence");
   EXPECT_EQ(record["hunks"].dump().find("premium plan"), std::string::npos) << "the promotion read again is not news";
 }
 
 TEST_F(RulesChange, CompareLinksTurnedOnOrOffIsNoAlert) {
-  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  ASSERT_EQ(check().value("status", ""), "new");
+  ASSERT_NO_FATAL_FAILURE(track_the_terms());
   declare({{"fetch", server_.url("/terms")}, {"select", "main"}, {"compareLinks", true}});
   expect_rules_change(check(), "compareLinks: off");
   EXPECT_NE(tosdiff({"show", "example/terms-of-service"}).out.find("/fees)"), std::string::npos);
   declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  grant_a_licence();
   expect_only_the_edit(check(), "every right", "a licence");
 }
 
 TEST_F(RulesChange, APageAddedToTheDocumentOrTakenOutIsNoAlert) {
-  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  ASSERT_EQ(check().value("status", ""), "new");
+  ASSERT_NO_FATAL_FAILURE(track_the_terms());
   // The annex's fees are not new terms: the declaration now tracks a page it did not.
   declare({{"combine", {{{"fetch", server_.url("/terms")}}, {{"fetch", server_.url("/annex")}}}}, {"select", "main"}});
   expect_rules_change(check(), "page 2 added to the document");
@@ -186,14 +189,13 @@ TEST_F(RulesChange, APageAddedToTheDocumentOrTakenOutIsNoAlert) {
   EXPECT_EQ(tosdiff({"show", "example/terms-of-service"}).out.find("every right"), std::string::npos);
   // Put back after an edit made meanwhile: compared with the page as an earlier version had
   // it, the edit is news (a red team's find: taken as it was).
-  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  grant_a_licence();
   declare({{"combine", {{{"fetch", server_.url("/terms")}}, {{"fetch", server_.url("/annex")}}}}, {"select", "main"}});
   expect_only_the_edit(check(), "every right", "a licence");
 }
 
 TEST_F(RulesChange, AnAddressChangedToTheSamePageElsewhereIsNoAlert) {
-  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  ASSERT_EQ(check().value("status", ""), "new");
+  ASSERT_NO_FATAL_FAILURE(track_the_terms());
   server_.set("/legal/terms", html(terms_page()));
   declare({{"fetch", server_.url("/legal/terms")}, {"select", {"main", "aside.law"}}});
   expect_rules_change(check(), "address");
@@ -207,9 +209,8 @@ TEST_F(RulesChange, AnAddressChangedToTheSamePageElsewhereIsNoAlert) {
 // copy, held until it lasts, after a rules change (its text read with today's rules matches
 // no earlier text) and as one page of a combined document (the whole matches none) alike.
 TEST_F(RulesChange, AStaleCopyOfAPageIsHeldAfterARulesChangeAndInACombinedDocument) {
-  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  ASSERT_EQ(check().value("status", ""), "new");
-  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  ASSERT_NO_FATAL_FAILURE(track_the_terms());
+  grant_a_licence();
   ASSERT_EQ(check().value("significance", ""), "substantive");
   declare({{"fetch", server_.url("/terms")}, {"select", "main"}, {"remove", ".promo"}});
   expect_rules_change(check(), "remove");
@@ -219,7 +220,7 @@ TEST_F(RulesChange, AStaleCopyOfAPageIsHeldAfterARulesChangeAndInACombinedDocume
   EXPECT_EQ(held.value("held_return", ""), "1") << held.dump();
 
   declare({{"combine", {{{"fetch", server_.url("/terms")}}, {{"fetch", server_.url("/annex")}}}}, {"select", "main"}});
-  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  grant_a_licence();
   check();  // the document read with its two pages
   server_.set("/annex", html(annex_page("twenty euros")));
   ASSERT_EQ(check().value("significance", ""), "substantive");
@@ -233,10 +234,9 @@ TEST_F(RulesChange, AStaleCopyOfAPageIsHeldAfterARulesChangeAndInACombinedDocume
 // rendering that fell back) reads as the archived version did, and a clause added on that check
 // is news, not a text "taken as it is".
 TEST_F(RulesChange, ASwitchToTheBrowserReadOverHttpIsComparedLikeWithLike) {
-  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  ASSERT_EQ(check().value("status", ""), "new");
+  ASSERT_NO_FATAL_FAILURE(track_the_terms());
   declare({{"fetch", server_.url("/terms")}, {"select", "main"}, {"executeClientScripts", true}});
-  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  grant_a_licence();
   ProcessResult r = tosdiff({"check", "--json", "--no-browser"});
   const auto lines = json_lines(r.out);
   ASSERT_EQ(lines.size(), 1u) << r.out << r.err;
@@ -248,8 +248,7 @@ TEST_F(RulesChange, ASwitchToTheBrowserReadOverHttpIsComparedLikeWithLike) {
 // An archive written by an earlier tosdiff whose extraction read the same page differently (it
 // kept the promotion, say): the upgrade reads the archived page again, and is no alert.
 TEST_F(RulesChange, AnUpgradeOfTosdiffsExtractionIsNoAlert) {
-  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  ASSERT_EQ(check().value("status", ""), "new");
+  ASSERT_NO_FATAL_FAILURE(track_the_terms());
   json rules = json::parse(json::parse(read_text_file(document_dir() / "index.json"))["versions"][0]["rules"].get<std::string>());
   rules["extraction"] = kExtractionVersion - 1;
   archive_as_an_earlier_tosdiff_read_it(rules.dump());
@@ -260,10 +259,9 @@ TEST_F(RulesChange, AnUpgradeOfTosdiffsExtractionIsNoAlert) {
 }
 
 TEST_F(RulesChange, AnUpgradeOfTosdiffsExtractionWhileThePageChangesReportsThePagesEditAlone) {
-  declare({{"fetch", server_.url("/terms")}, {"select", "main"}});
-  ASSERT_EQ(check().value("status", ""), "new");
+  ASSERT_NO_FATAL_FAILURE(track_the_terms());
   archive_as_an_earlier_tosdiff_read_it("");  // an archive older than the rules' record
-  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.")));
+  grant_a_licence();
   const json record = check();
   expect_only_the_edit(record, "every right", "a licence");
   EXPECT_EQ(record["hunks"].dump().find("Follow us"), std::string::npos) << "what the old extraction kept is not news";

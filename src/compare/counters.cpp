@@ -87,12 +87,12 @@ bool after_a_comparison(std::string_view s, std::size_t i) {
   std::size_t end = i;
   while (end > 0 && s[end - 1] == ' ') --end;
   if (end == i) return false;
-  const std::string before = tosdiff::ascii_lower(s.substr(end >= 24 ? end - 24 : 0, end >= 24 ? 24 : end));
   for (std::string_view comparison : kComparisons) {
-    if (before.size() < comparison.size() || before.compare(before.size() - comparison.size(), comparison.size(), comparison) != 0)
-      continue;
-    const std::size_t start = before.size() - comparison.size();
-    if (start == 0 || !is_ascii_letter(before[start - 1])) return true;
+    if (end < comparison.size()) continue;
+    const std::size_t start = end - comparison.size();
+    if (equals_ignoring_case(s.substr(start, comparison.size()), comparison) &&
+        (start == 0 || !is_ascii_letter(s[start - 1])))
+      return true;
   }
   return false;
 }

@@ -317,28 +317,14 @@ class HunkBuilder {
     // moved to "Shared"), so the readings that part cells from their rows take rows on one side.
     const bool rows_each_side = has_rows(before_.text, ops, true) && has_rows(after_.text, ops, false);
     bool explained = unexplained_removed.empty() && unexplained_added.empty();
+    bool split_or_merged = false;
     if (!explained && ((!unexplained_removed.empty() && !unexplained_added.empty() &&
                         joined(unexplained_removed, rows_each_side) == joined(unexplained_added, rows_each_side)) ||
                        (!rows_each_side && !unpaired_removed.empty() && !unpaired_added.empty() &&
                         joined(unpaired_removed) == joined(unpaired_added)))) {
       kinds.insert("layout");
       explained = true;
-      // As many blocks, their boundary moved across a sentence's end: a condition moved from
-      // one sentence to the next ("... with advertisers without your consent." / "We may use
-      // it" → "... with advertisers." / "Without your consent, we may use it": a red team's
-      // find, read as layout). Lines a PDF wraps elsewhere end no sentence, and are layout.
-      std::vector<std::size_t> old_blocks, new_blocks;
-      for (const EditOp& op : ops) {
-        if (op.edit != Edit::added) old_blocks.push_back(op.before);
-        if (op.edit != Edit::removed) new_blocks.push_back(op.after);
-      }
-      std::sort(old_blocks.begin(), old_blocks.end());
-      old_blocks.erase(std::unique(old_blocks.begin(), old_blocks.end()), old_blocks.end());
-      std::sort(new_blocks.begin(), new_blocks.end());
-      new_blocks.erase(std::unique(new_blocks.begin(), new_blocks.end()), new_blocks.end());
-      if (old_blocks.size() == new_blocks.size() &&
-          moves_a_sentence_end(texts_of(before_.text, old_blocks), texts_of(after_.text, new_blocks)))
-        moved_end = true;
+      split_or_merged = true;
     }
     // Headings whose bare section numbers went or came ("1 Objet du contrat" / "Objet du
     // contrat": metamorphic bench, a page numbering its headings by CSS counters), the words
@@ -357,6 +343,12 @@ class HunkBuilder {
     std::sort(removed.begin(), removed.end());
     std::sort(added.begin(), added.end());
     const std::string old_words = texts_of(before_.text, removed), new_words = texts_of(after_.text, added);
+    // Blocks split or merged, as many on both sides, their boundary moved across a sentence's
+    // end: a condition moved from one sentence to the next ("... with advertisers without your
+    // consent." / "We may use it" → "... with advertisers." / "Without your consent, we may use
+    // it": a red team's find, read as layout). Lines a PDF wraps elsewhere end no sentence.
+    if (split_or_merged && removed.size() == added.size() && moves_a_sentence_end(old_words, new_words))
+      moved_end = true;
     // Spaces lost or put in around words, a comparison key cannot see past them when they glue
     // a word to a URL or to punctuation ("internetwww.example.comdans", "cookies.3.4"); or the
     // very same words in blocks of another kind (a paragraph made a heading).

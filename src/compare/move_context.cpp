@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <iterator>
 #include <cstddef>
 #include <functional>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -51,8 +51,6 @@ bool is_value(std::string_view text) {
   const bool opens_with_figure = figure < text.size() && text[figure] >= '0' && text[figure] <= '9';
   return words == 1 || (opens_with_figure && words <= 6);
 }
-
-}  // namespace
 
 // A sentence that names what it is about by pointing back ("this information", "such data",
 // "ces données", "diese Daten"): read under another heading, it is about other data (a red
@@ -103,6 +101,8 @@ bool speaks_of_order(std::string_view lead_in) {
   return std::any_of(std::begin(kOrder), std::end(kOrder),
                      [&](std::string_view word) { return lowered.find(word) != std::string::npos; });
 }
+
+}  // namespace
 
 std::vector<std::string> move_contexts(const Text& text, const std::vector<std::string>& keys) {
   const std::vector<Block>& blocks = text.blocks;
@@ -172,7 +172,10 @@ std::vector<std::string> lead_in_lists(const Text& text, const std::vector<std::
     std::size_t items = 0;
     for (std::size_t j = i + 1; j < blocks.size(); ++j) {
       const bool nested = blocks[j].kind == BlockKind::list_item && blocks[j].level > 0 && items > 0;
-      const bool under = contexts[j] == keys[i] || contexts[j].rfind(keys[i] + '\x1e', 0) == 0;
+      // Its context is the lead-in's key, alone or before the heading's ('\x1e').
+      const std::string& context = contexts[j];
+      const bool under = context.compare(0, keys[i].size(), keys[i]) == 0 &&
+                         (context.size() == keys[i].size() || context[keys[i].size()] == '\x1e');
       if (!nested && !under) break;
       hash = hash * 1000003u ^ std::hash<std::string>{}(keys[j]);
       ++items;

@@ -124,10 +124,6 @@ bool catches_up(const Hunk& hunk, const std::unordered_map<std::string, std::siz
   return true;
 }
 
-}  // namespace
-
-namespace {
-
 // The run at `first` follows a sentence leading into it ("We never share the following
 // categories with anyone:"): a list the document states, whose items happen to name its
 // sections, not a table of its contents (a red team's find: a category taken from a

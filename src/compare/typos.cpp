@@ -76,9 +76,10 @@ bool one_slip_apart(std::string_view a, std::string_view b) {
       {"later", "latter"}, {"former", "formed"}, {"causal", "casual"}, {"trail", "trial"}, {"form", "from"},
       {"unless", "useless"}, {"expect", "except"}, {"expert", "expect"}, {"lose", "loose"}, {"excepted", "expected"},
       {"tanks", "thanks"}, {"public", "pubic"}};
-  const std::string lower_a = tosdiff::ascii_lower(a), lower_b = tosdiff::ascii_lower(b);
   for (const auto& [x, y] : kWordsASlipApart)
-    if ((lower_a == x && lower_b == y) || (lower_a == y && lower_b == x)) return false;
+    if ((equals_ignoring_case(a, x) && equals_ignoring_case(b, y)) ||
+        (equals_ignoring_case(a, y) && equals_ignoring_case(b, x)))
+      return false;
   const std::size_t prefix = common_prefix(a, b), suffix = common_suffix(a, b);
   // In a long word a slip may follow its first letter ("Idemnification" for "Indemnification":
   // a browser's terms, a heading corrected); no real word of ten letters or more is another's

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "tosdiff/extract/line_labels.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -182,20 +183,15 @@ std::vector<std::string> parts_of(const PdfLine& line) {
   return parts;
 }
 
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Band lines of several parts that are furniture part by part: each part repeats on enough
 // pages (digits aside), numbers the page, or says a line of the text again (the title of the
 // section the page is in), one part at least repeats, and the line stands apart from the text.
 // A red team's find: "2. Definitions   Northwind Terms of Service" read at the top of each page,
-// moved by every re-flow.
-std::vector<bool> composite_furniture(const std::vector<PdfLine>& lines, const std::vector<Side>& sides,
-                                      std::size_t needed, std::map<std::string, std::size_t>& constant_parts) {
-  std::vector<bool> out(lines.size(), false);
+// moved by every re-flow. Each such line with its repeated parts (what it says of the
+// document; the section's title is in the text).
+std::map<std::size_t, std::vector<std::string>> composite_furniture(const std::vector<PdfLine>& lines,
+                                                                    const std::vector<Side>& sides, std::size_t needed) {
+  std::map<std::size_t, std::vector<std::string>> out;
   std::vector<bool> in_band(lines.size(), false);
   std::map<std::size_t, std::vector<std::string>> parts;  // band line -> its parts, when several
   std::map<std::string, std::set<std::size_t>> pages_of;  // masked part -> pages
@@ -210,7 +206,7 @@ std::vector<bool> composite_furniture(const std::vector<PdfLine>& lines, const s
   if (parts.empty()) return out;
   std::set<std::string, std::less<>> text_lines;
   for (std::size_t i = 0; i < lines.size(); ++i)
-    if (!in_band[i]) text_lines.insert(lowered(lines[i].text));
+    if (!in_band[i]) text_lines.insert(ascii_lower(lines[i].text));
   for (const Side& side : sides)
     for (std::size_t k = 0; k < side.band.size(); ++k) {
       const std::size_t line = side.band[k];
@@ -220,12 +216,12 @@ std::vector<bool> composite_furniture(const std::vector<PdfLine>& lines, const s
       for (const std::string& part : it->second) {
         const bool repeats = pages_of[mask_digits(part)].size() >= needed;
         one_repeats = one_repeats || repeats;
-        all = all && (repeats || is_page_number(part) || text_lines.count(lowered(part)) > 0);
+        all = all && (repeats || is_page_number(part) || text_lines.count(ascii_lower(part)) > 0);
       }
-      out[line] = all && one_repeats;
-      if (out[line])
-        for (const std::string& part : it->second)
-          if (pages_of[mask_digits(part)].size() >= needed && !is_page_number(part)) ++constant_parts[part];
+      if (!all || !one_repeats) continue;
+      std::vector<std::string>& repeated = out[line];
+      for (const std::string& part : it->second)
+        if (pages_of[mask_digits(part)].size() >= needed && !is_page_number(part)) repeated.push_back(part);
     }
   return out;
 }
@@ -240,8 +236,7 @@ RunningLines drop_running_lines(std::vector<PdfLine>& lines, const std::vector<P
     for (std::size_t line : side.band) by_text[mask_digits(lines[line].text)].push_back(line);
   const std::vector<bool> repeated = repeated_lines(lines, by_text, needed);
   const std::vector<bool> furniture = furniture_lines(lines, sides, by_text, repeated);
-  std::map<std::string, std::size_t> constant_parts;  // a composite line's repeated parts, by times
-  const std::vector<bool> composite = composite_furniture(lines, sides, needed, constant_parts);
+  const std::map<std::size_t, std::vector<std::string>> composite = composite_furniture(lines, sides, needed);
 
   // Lines dropped as furniture, by their text as written, with where they were (head or foot).
   std::map<std::string, std::pair<std::size_t, bool>> dropped;  // text -> (times, in a head)
@@ -249,7 +244,7 @@ RunningLines drop_running_lines(std::vector<PdfLine>& lines, const std::vector<P
   for (std::size_t s = 0; s < sides.size(); ++s) {
     const Side& side = sides[s];
     std::size_t marked = 0;
-    while (marked < side.band.size() && (furniture[side.band[marked]] || composite[side.band[marked]] ||
+    while (marked < side.band.size() && (furniture[side.band[marked]] || composite.count(side.band[marked]) ||
                                          is_page_number(lines[side.band[marked]].text)))
       ++marked;
     // The innermost line dropped must stand apart from the first line kept.
@@ -258,21 +253,13 @@ RunningLines drop_running_lines(std::vector<PdfLine>& lines, const std::vector<P
       PdfLine& line = lines[side.band[k]];
       line.dropped = true;
       if (is_page_number(line.text)) continue;
-      if (composite[side.band[k]]) {
-        // What it says of the document, its repeated parts; the section's title is in the text.
-        for (const std::string& part : parts_of(line))
-          if (constant_parts.count(part)) {
-            auto& [times, head] = dropped[part];
-            ++times;
-            head = s % 2 == 0;
-            first_seen.emplace(part, side.band[k]);
-          }
-        continue;
+      const auto parts = composite.find(side.band[k]);
+      for (const std::string& said : parts != composite.end() ? parts->second : std::vector<std::string>{line.text}) {
+        auto& [times, head] = dropped[said];
+        ++times;
+        head = s % 2 == 0;
+        first_seen.emplace(said, side.band[k]);
       }
-      auto& [times, head] = dropped[line.text];
-      ++times;
-      head = s % 2 == 0;
-      first_seen.emplace(line.text, side.band[k]);
     }
   }
   // What a running line says, once: its words are the document's (the date of effect a
@@ -282,10 +269,12 @@ RunningLines drop_running_lines(std::vector<PdfLine>& lines, const std::vector<P
   RunningLines out;
   std::vector<std::pair<std::size_t, std::string>> kept;
   for (const auto& [text, where] : dropped) {
-    const auto& group = by_text[mask_digits(text)];
-    const bool same_everywhere = std::all_of(group.begin(), group.end(), [&](std::size_t line) {
-      return !lines[line].dropped || lines[line].text == text;
-    });
+    // A composite line's part has no group of its own: its repeats were counted as parts.
+    const auto group = by_text.find(mask_digits(text));
+    const bool same_everywhere =
+        group == by_text.end() || std::all_of(group->second.begin(), group->second.end(), [&](std::size_t line) {
+          return !lines[line].dropped || lines[line].text == text;
+        });
     if (where.first >= 2 && same_everywhere && says_words(text) && !carries_an_id(text)) kept.emplace_back(first_seen[text], text);
   }
   std::sort(kept.begin(), kept.end());

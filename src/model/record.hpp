@@ -59,6 +59,11 @@ struct LanguageChange {
   std::string from, to, compared_with;
 };
 
+// Said by a rules_changed sentence whose text read the new way was taken as it is (a page read
+// another way, a page no version had): whether the page itself changed on that check is then
+// not known, and the record's summary says so.
+inline constexpr std::string_view kTakenAsItIs = "taken as it is";
+
 struct ChangeRecord {
   std::string platform, document, title;
   std::vector<std::string> urls;  // the declared page(s)

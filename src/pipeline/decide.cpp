@@ -183,13 +183,13 @@ std::optional<std::string> stale_page_of(const std::vector<Page>& pages, const A
     if (std::find(archived.current_snapshots.begin(), archived.current_snapshots.end(), page.sha256) !=
         archived.current_snapshots.end())
       continue;
-    const auto earlier = std::find_if(archived.earlier_snapshots.begin(), archived.earlier_snapshots.end(),
+    const auto earlier = std::find_if(archived.earlier_versions.begin(), archived.earlier_versions.end(),
                                       [&](const auto& version) {
-                                        return std::find(version.first.begin(), version.first.end(), page.sha256) !=
-                                               version.first.end();
+                                        return std::find(version.snapshots.begin(), version.snapshots.end(),
+                                                         page.sha256) != version.snapshots.end();
                                       });
-    if (earlier == archived.earlier_snapshots.end()) return std::nullopt;  // a page never archived: news
-    if (!stale) stale = earlier->second;
+    if (earlier == archived.earlier_versions.end()) return std::nullopt;  // a page never archived: news
+    if (!stale) stale = earlier->id;
   }
   return stale;
 }
@@ -377,9 +377,9 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     // An earlier version's text back (a stale copy, of a shorter edition too): the document's
     // own, never a suspicious one.
     const auto earlier = std::find_if(archived.earlier_versions.begin(), archived.earlier_versions.end(),
-                                      [&](const auto& version) { return version.first == out.sha256; });
+                                      [&](const auto& version) { return version.sha256 == out.sha256; });
     if (earlier != archived.earlier_versions.end()) {
-      out.returns_to = earlier->second;
+      out.returns_to = earlier->id;
       return out;
     }
   }

@@ -36,15 +36,17 @@ struct ArchivedState {
   std::string current_sha256;  // of the current version's text
   std::string current_text;    // the current version's text as archived ("" without one)
   std::vector<std::string> current_urls;  // the URLs the current version's pages came from
-  // The earlier versions (all but the current one), newest first, as (SHA-256 of the text,
-  // id): a text that is one of them is the document's own text back, never a suspicious one
-  // (the check holds it until it lasts: document_check.hpp kReturnAdoptChecks).
-  std::vector<std::pair<std::string, std::string>> earlier_versions;
-  // The raw pages (their SHA-256) the current version was read from, and each earlier
-  // version's with its id, newest first: a page served again byte for byte as an earlier
-  // version had it is that page's older copy, whatever the rules that read it now.
-  std::vector<std::string> current_snapshots;
-  std::vector<std::pair<std::vector<std::string>, std::string>> earlier_snapshots;
+  // The earlier versions (all but the current one), newest first: a text that is one of
+  // theirs is the document's own text back, never a suspicious one (the check holds it until
+  // it lasts: document_check.hpp kReturnAdoptChecks); and so is a raw page one of them was
+  // read from, served again byte for byte, whatever the rules that read it now.
+  struct EarlierVersion {
+    std::string id;
+    std::string sha256;                  // of its text
+    std::vector<std::string> snapshots;  // its raw pages' SHA-256
+  };
+  std::vector<EarlierVersion> earlier_versions;
+  std::vector<std::string> current_snapshots;  // the current version's raw pages' SHA-256
   // The current version's raw pages as archived, one per page of today's declaration (found
   // by address, else in order: an address the declaration changed), read only when the new
   // text differs from the current one (the one read of the archive decide may cause): re-read

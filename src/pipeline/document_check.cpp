@@ -212,13 +212,17 @@ bool DocumentCheck::restore_from_archive(Page& page) const {
   return true;
 }
 
+namespace {
+
 // The newest page from `url` that a version of the document was read from; none when none was.
-const SnapshotMeta* DocumentCheck::last_archived(const DocumentIndex& index, const std::string& url) {
+const SnapshotMeta* last_archived(const DocumentIndex& index, const std::string& url) {
   for (auto version = index.versions.rbegin(); version != index.versions.rend(); ++version)
     for (const std::string& sha : version->snapshots)
       if (const SnapshotMeta* meta = index.find_snapshot(sha); meta && meta->url == url) return meta;
   return nullptr;
 }
+
+}  // namespace
 
 ArchivedState DocumentCheck::archived_state() const {
   ArchivedState state;
@@ -230,10 +234,7 @@ ArchivedState DocumentCheck::archived_state() const {
   state.current_text = archive_.read_version(index, *current);
   state.fetched_otherwise = fetched_otherwise(current->rules, extraction_rules(spec_));
   for (auto it = index.versions.rbegin(); it != index.versions.rend(); ++it)
-    if (it->number != current->number) {
-      state.earlier_versions.emplace_back(it->sha256, it->id());
-      state.earlier_snapshots.emplace_back(it->snapshots, it->id());
-    }
+    if (it->number != current->number) state.earlier_versions.push_back({it->id(), it->sha256, it->snapshots});
   state.current_snapshots = current->snapshots;
   for (const std::string& sha : current->snapshots)
     if (const SnapshotMeta* meta = index.find_snapshot(sha)) state.current_urls.push_back(meta->url);

@@ -125,7 +125,6 @@ class DocumentCheck {
   std::optional<Error> gather_pages(std::vector<Page>& pages);
   bool restore_from_archive(Page& page) const;
   ArchivedState archived_state() const;
-  static const SnapshotMeta* last_archived(const DocumentIndex& index, const std::string& url);
   std::optional<Error> over_limits() const;
   ChangeRecord finish_error(const Error& error, const std::vector<Page>& pages, bool record_check);
   ChangeRecord finish_hold(Error error, const Outcome& outcome, const std::vector<Page>& pages);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tosdiff/extract/normalize.hpp"
+#include "tosdiff/model/record.hpp"
 
 namespace tosdiff {
 namespace {
@@ -82,7 +83,8 @@ std::vector<std::string> rules_difference(const std::string& then_text, const st
       // A page added to the document: its text is taken as it is (decide.cpp reread), not
       // reported as terms added.
       out.push_back("page " + std::to_string(i + 1) + " added to the document: " + pb.value("url", std::string("?")) +
-                    " (compared with the page as an earlier version had it, else its text taken as it is)");
+                    " (compared with the page as an earlier version had it, else its text " + std::string(kTakenAsItIs) +
+                    ")");
       continue;
     }
     kept[*earlier[i]] = true;
@@ -100,7 +102,7 @@ std::vector<std::string> rules_difference(const std::string& then_text, const st
       out.push_back("executeClientScripts" + which + ": " + shown(pa["executeClientScripts"]) + " \u2192 " +
                     shown(pb["executeClientScripts"]) + " (the page is read " +
                     (pb["executeClientScripts"] == true ? "in the browser" : "as the server sends it") +
-                    " now: what that reads differently is taken as it is)");
+                    " now: what that reads differently is " + std::string(kTakenAsItIs) + ")");
   }
   for (std::size_t j = 0; j < a.size(); ++j)
     if (!kept[j])

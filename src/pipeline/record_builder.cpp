@@ -10,6 +10,7 @@
 #include "tosdiff/compare/update_notice.hpp"
 #include "tosdiff/extract/language.hpp"
 #include "tosdiff/extract/page_verdict.hpp"
+#include "tosdiff/pipeline/variant_memory.hpp"
 #include "tosdiff/report/record_text.hpp"
 #include "tosdiff/util/clock.hpp"
 
@@ -49,9 +50,6 @@ constexpr std::chrono::hours kStaleCopy{24 * 14};
 // is one of them again, even when this very pair of texts never followed each other before.
 // The trade: a clause added and withdrawn while the page flaps is reported once, when added.
 constexpr std::size_t kFlappingNow = 2;
-// How long a text may have stood for its replacement by the text it replaced before to be a
-// repeated flip: a page serving two texts by turns shows each for hours or days.
-constexpr std::chrono::hours kRepeatedFlipStood{24 * 30};
 constexpr std::chrono::hours kFlappingWindow{24 * 90};
 
 bool flapping_now(const std::vector<VersionEntry>& history, std::size_t first, const std::string& checked_at) {
@@ -88,7 +86,7 @@ void note_flapping(ChangeRecord& r, const std::vector<VersionEntry>& history, co
   // AI-training opt-out removed, restored, then removed again 100 days later, read as a flip).
   std::chrono::system_clock::time_point since, now;
   const bool stood_briefly = parse_utc(current.captured_at, since) && parse_utc(checked_at, now) &&
-                             now - since < kRepeatedFlipStood;
+                             now - since < kVariantStood;
   for (std::size_t i = first + 1; i < history.size() && stood_briefly; ++i) {
     if (history[i - 1].sha256 == current.sha256 && history[i].sha256 == sha) {
       mark_flapping(r);

@@ -20,8 +20,10 @@ namespace tosdiff {
 // after the last one); not forever: a clause withdrawn within hours and back a year later is
 // news again.
 inline constexpr std::chrono::hours kVariantMemory{24 * 180};
-// How long the text being replaced stood for the page to be alternating now; longer, only the
-// switches of a name, a number or an address are remembered from its flapping records.
+// How long the text being replaced may have stood for the page to be alternating now (a page
+// serving two texts by turns shows each for hours or days): longer, only the switches of a
+// name, a number or an address are remembered from its flapping records, and a flip the page
+// made before is no longer flapping (record_builder.cpp).
 inline constexpr std::chrono::hours kVariantStood{24 * 30};
 // The newest flapping records read, at most: a page that flaps often has them all recent.
 inline constexpr std::size_t kVariantRecords = 8;

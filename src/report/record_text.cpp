@@ -67,7 +67,7 @@ std::string summarize(const ChangeRecord& r) {
            // Read another way, or a page added: what reads differently is taken as it is, and
            // whether the page changed on this check is not known (a red team's find).
            (std::any_of(r.rules_changed.begin(), r.rules_changed.end(),
-                        [](const std::string& said) { return said.find("taken as it is") != std::string::npos; })
+                        [](const std::string& said) { return said.find(kTakenAsItIs) != std::string::npos; })
                 ? "; a change of the page on this check is not told apart"
                 : "; the page itself did not change");
   if (r.language_changed && r.language_changed->compared_with.empty())
