@@ -1529,6 +1529,26 @@ TEST(PrecisionNavigation, ALinkDroppedFromAGluedLineIsNavigation) {
                   .substantive);
 }
 
+// A box of key facts glued as a site's links are, label and answer run together (a red team's
+// find: "No" turned "Yes" read as a menu's link renamed). Its answers are news; a link renamed
+// or taken from the same line stays navigation.
+TEST(PrecisionNavigation, AKeyFactsAnswerChangedInAGluedLineIsNews) {
+  const std::string facts = "Sells your dataNoShares with advertisersNoKeeps chats30 daysAge limit13 yearsAds in chatsOff";
+  const auto page = [](const std::string& line) { return "# Privacy at a glance\n" + line + "\nWe keep logs."; };
+  for (const std::string& edited :
+       {std::string("Sells your dataNoShares with advertisersYesKeeps chats30 daysAge limit13 yearsAds in chatsOff"),
+        std::string("Sells your dataNoShares with advertisersNoKeeps chats90 daysAge limit13 yearsAds in chatsOff"),
+        std::string("Sells your dataNoShares with advertisersNoKeeps chats30 daysAge limit13 yearsAds in chatsOn")}) {
+    const Change change = change_of(page(facts), page(edited));
+    EXPECT_TRUE(change.substantive) << edited;
+  }
+  // Twin: a line of links whose product is renamed, or loses a link, stays navigation.
+  const Change renamed = change_of(page("Sign UpLog InChatterLumen LiteWatchPlacesLumen 2Orbit"),
+                                   page("Sign UpLog InChatterLumen LiteWatchPlacesLumen 3Orbit"));
+  ASSERT_EQ(renamed.hunks.size(), 1u);
+  EXPECT_EQ(renamed.hunks[0].cosmetic_kinds, (Kinds{"navigation"}));
+}
+
 // A site's footer in columns, each a title over a line of glued link labels (issue 11: a
 // replay of a social network's terms, a press-kit link added to a column and a blog renamed).
 std::string footer_columns(const std::string& help_links, const std::string& news_links = "Orbit PulseBlog") {

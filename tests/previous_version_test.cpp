@@ -77,6 +77,14 @@ TEST(PrecisionPreviousVersion, PiecesTakenDownBesideAnotherDateOrANewClauseAreNe
   const std::string with_clause =
       "# Privacy Policy\nEffective: August 19, 2026\n" + lumen_clauses(true) + "We sell your location to brokers.\n";
   EXPECT_TRUE(diff_texts(parse_text(superseded_below()), parse_text(with_clause)).substantive);
+  // A clause both versions said taken out of the terms in force on the day the copy goes (a red
+  // team's find): the page no longer says it at all.
+  std::string without_fifth = lumen_clauses(true);
+  const std::size_t fifth = without_fifth.find("Clause 5:");
+  without_fifth.erase(fifth, without_fifth.find('\n', fifth) + 1 - fifth);
+  const Change dropped =
+      diff_texts(parse_text(superseded_below()), parse_text("# Privacy Policy\nEffective: August 19, 2026\n" + without_fifth));
+  EXPECT_TRUE(dropped.substantive);
 }
 
 TEST(PrecisionPreviousVersion, SectionsRemovedFromTheEndStaySubstantive) {

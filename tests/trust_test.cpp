@@ -599,6 +599,18 @@ TEST(ReplayMissingPart, ATextStoppedMidSentenceIsCutOffHoweverLittleWent) {
   EXPECT_FALSE(missing_part(whole, parse_text("# Privacy Policy\n" + sections_markdown(0, 26))));
 }
 
+TEST(ReplayMissingPart, AThirdOfAShortDocumentMissingIsAPartMissing) {
+  // Six sections, about 480 words: two of them missing (a third, under the 200 words a longer
+  // text must lose) is the page served in part (a red team's find: two alerts, the words taken
+  // away and put back a few hours later).
+  const Text whole = parse_text("# Privacy Policy\n" + sections_markdown(0, 6));
+  const auto part = missing_part(whole, parse_text("# Privacy Policy\n" + sections_markdown(0, 2) + sections_markdown(4, 6)));
+  ASSERT_TRUE(part);
+  EXPECT_EQ(part->stretches, 1u);
+  // Twin: one section of the six removed (a sixth of the text) is an ordinary change.
+  EXPECT_FALSE(missing_part(whole, parse_text("# Privacy Policy\n" + sections_markdown(0, 5))));
+}
+
 TEST(ReplayMissingPart, ASectionRemovedOrAPartRemovedWithAnEditIsAChange) {
   const Text whole = parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 10));
   // Twin: one section removed (a tenth of the text): an ordinary change.

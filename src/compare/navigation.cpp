@@ -1,8 +1,12 @@
 #include "tosdiff/compare/navigation.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string>
 
+#include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -56,6 +60,42 @@ bool sits_in_link_columns(const Text& text, std::size_t first, std::size_t count
   return false;
 }
 
+// Words a box of key facts answers its labels with ("Sells your dataNo", "Ads in chatsOff"):
+// a link is never named so.
+constexpr std::initializer_list<const char*> kFactValueWords = {
+    "yes", "on", "off", "none", "always", "required", "optional", "allowed", "enabled", "disabled", "oui",
+    "aucun", "aucune", "toujours", "ja", "immer", "s\xC3\xAD", "si", "sim", "ninguno", "ninguna", "sempre", "nessuno"};
+
+// Words a number in a key fact is counted in: "Keeps chats30 days", "Plus plan$4.99 / month",
+// "Minimum age13 years". A link's number names a product ("Orbit 2") or an event's year.
+constexpr std::initializer_list<const char*> kFactUnitWords = {
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
+    "jours", "mois", "ans", "tage", "monate", "jahre", "d\xC3\xAD" "as", "meses", "a\xC3\xB1os", "giorni", "mesi",
+    "anni", "dias", "anos", "dagen", "maanden", "jaar"};
+
+// A label that answers another: a yes or a no, or a number counted in days, money or a
+// percentage.
+bool is_fact_value(std::string_view label) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(label, kFoldToWords));
+  if (words.size() == 1 && (is_one_of(words[0], kFactValueWords) || is_one_of(words[0], kNegationWords))) return true;
+  const bool number = std::any_of(label.begin(), label.end(), is_ascii_digit);
+  const bool counted = any_of_words(words, kFactUnitWords) || label.find_first_of("$%") != std::string_view::npos ||
+                       contains_any(label, {"\xE2\x82\xAC", "\xC2\xA3"});  // euro, pound
+  return number && counted;
+}
+
+// The hunk's lines, cut into their glued labels, put in or taken away an answer: a box of key
+// facts ("Sells your dataNoShares with advertisersYes...") glued as a site's links are, one of
+// its answers changed (a red team's find: "No" turned "Yes" read as a menu's link renamed).
+bool changes_a_fact(const Hunk& hunk) {
+  std::map<std::string, int> balance;  // labels put in (+) and taken away (-)
+  for (const LineOp& line : hunk.lines) {
+    const std::string text = parse_block(line.text).text;
+    for (std::string_view label : glued_labels(text)) balance[std::string(trim(label))] += line.op == '+' ? 1 : -1;
+  }
+  return std::any_of(balance.begin(), balance.end(), [](const auto& entry) { return entry.second != 0 && is_fact_value(entry.first); });
+}
+
 // GNU style: a side with lines starts at its first block's 1-based line; a side with none
 // names the line before the hunk, so the hunk sits before the block at that index.
 std::size_t first_block(std::size_t start, std::size_t lines) { return lines > 0 ? start - 1 : start; }
@@ -80,7 +120,7 @@ void mark_navigation(std::vector<Hunk>& hunks) {
       all = all && glued != std::string_view::npos && glued >= kMinGluedOtherSide;
       plain = plain || (glued != std::string_view::npos && glued >= kMinGlued);
     }
-    if (all && plain) mark_cosmetic(hunk, "navigation");
+    if (all && plain && !changes_a_fact(hunk)) mark_cosmetic(hunk, "navigation");
   }
 }
 
@@ -93,7 +133,7 @@ void mark_link_columns(std::vector<Hunk>& hunks, const Text& before, const Text&
       all = all && glues != std::string_view::npos;
       glued = glued || (glues != std::string_view::npos && glues > 0);
     }
-    if (!all || !glued) continue;
+    if (!all || !glued || changes_a_fact(hunk)) continue;
     if (sits_in_link_columns(before, first_block(hunk.old_start, hunk.old_lines), hunk.old_lines) &&
         sits_in_link_columns(after, first_block(hunk.new_start, hunk.new_lines), hunk.new_lines))
       mark_cosmetic(hunk, "navigation");

@@ -72,9 +72,9 @@ std::string until_date_opening(const Text& before, std::size_t first) {
 // (contrib replay: a social network's privacy policy on the day the new one took effect, 5,425
 // words taken down in four places). The change only takes blocks away, 10 or more; its first
 // hunk opens with the label of a version in force until a date, and the new text names that
-// very date (its own date of effect). A clause taken away beside it is the same removal; a
-// change that puts anything in is more than a copy taken down.
-void mark_previous_version_pieces(std::vector<Hunk>& hunks, const Text& before,
+// very date (its own date of effect). A change that puts anything in, or takes away the last
+// copy of a block the page said twice, is more than a copy taken down.
+void mark_previous_version_pieces(std::vector<Hunk>& hunks, const Text& before, const std::vector<std::string>& before_keys,
                                   const std::vector<std::string>& after_keys) {
   std::vector<Hunk*> pieces;
   std::size_t removed = 0;
@@ -90,6 +90,20 @@ void mark_previous_version_pieces(std::vector<Hunk>& hunks, const Text& before,
   const bool dated_so = std::any_of(after_keys.begin(), after_keys.end(),
                                     [&](const std::string& key) { return key.find(until) != std::string::npos; });
   if (!dated_so) return;
+  // A clause both versions said, gone from the page with the copy: the terms in force lost it
+  // too (a red team's find: a liability cap taken out on the day the copy went). The copy takes
+  // one of its blocks' occurrences away, never the last one; only its labels and notices go
+  // whole.
+  std::unordered_map<std::string, std::size_t> in_before, in_after;
+  for (const std::string& key : before_keys) ++in_before[key];
+  for (const std::string& key : after_keys) ++in_after[key];
+  for (const Hunk* hunk : pieces)
+    for (std::size_t i = hunk->old_start - 1; i < hunk->old_start - 1 + hunk->old_lines && i < before_keys.size(); ++i) {
+      const std::string& text = before.blocks[i].text;
+      if (in_before[before_keys[i]] >= 2 && in_after[before_keys[i]] == 0 && !labels_another_version(text) &&
+          !is_version_announcement(text))
+        return;
+    }
   for (Hunk* hunk : pieces) mark_cosmetic(*hunk, "previous_version");
 }
 
@@ -240,7 +254,7 @@ void mark_previous_versions(std::vector<Hunk>& hunks, const Text& before, const 
     if (2 * copied < end - first - kHeadBlocks) continue;
     mark_cosmetic(hunk, "previous_version");
   }
-  mark_previous_version_pieces(hunks, before, after_keys);
+  mark_previous_version_pieces(hunks, before, before_keys, after_keys);
   mark_links_to_earlier_versions(hunks);
 }
 

@@ -26,7 +26,8 @@ namespace tosdiff {
 //     version says mostly what the new one does).
 // Also a copy the diff cut into pieces: a change that only takes blocks away, 10 or more in two
 // hunks or more, the first opening with the label of a version in force until a date that the
-// new text names (its own date of effect): every piece is the copy.
+// new text names (its own date of effect): every piece is the copy, unless a block the old page
+// said twice is gone from the new one (the terms in force lost it too).
 // And a link to an earlier version put in or taken away on its own, each line (at most 40
 // words) a version word, the period it was in force (two dates) or a word saying it is
 // earlier, and the link's words ("Pour consulter la version des CGU en vigueur du 20.10.2023 au

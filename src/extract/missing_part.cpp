@@ -112,9 +112,10 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   const bool cut_off = ends_mid_sentence && part.at_the_end && part.stretches == 1;
   if (part.blocks == 0) return std::nullopt;
   // A placeholder says so itself, whatever the size of what it stands for.
-  if (part.placeholders == 0 && (part.words < kMissingPartMinWords ||
-                                 (!cut_off && static_cast<double>(part.words) < kMissingPartShare * static_cast<double>(all_words))))
-    return std::nullopt;
+  const double share = static_cast<double>(part.words) / static_cast<double>(std::max<std::size_t>(all_words, 1));
+  const bool large = part.words >= kMissingPartMinWords && (cut_off || share >= kMissingPartShare);
+  const bool most_of_a_short_text = part.words >= kMissingPartShortMinWords && share >= kMissingPartShortShare;
+  if (part.placeholders == 0 && !large && !most_of_a_short_text) return std::nullopt;
   // A second copy of the document taken away is no part missing: the page had served the
   // text twice (replay: a retailer's seller conditions, 9,960 words then 4,970, by turns for
   // two years). duplicate_copy.hpp tells that change by its words.
