@@ -154,6 +154,34 @@ TEST_F(RulesChange, ASelectionChangedWhileThePageChangesReportsThePagesEditAlone
   EXPECT_EQ(record["hunks"].dump().find("Ireland"), std::string::npos) << "the newly selected section is not news";
 }
 
+TEST_F(RulesChange, DiffAcrossARulesChangeShowsTheChangeAsChecked) {
+  // A red team's find: `diff --from 1 --to 2` compared the two archived texts again, and the
+  // newly selected section came out as added terms.
+  ASSERT_NO_FATAL_FAILURE(track_the_terms());
+  declare({{"fetch", server_.url("/terms")}, {"select", {"main", "aside.law"}}});
+  grant_a_licence();
+  expect_only_the_edit(check(), "every right", "a licence");
+  for (const std::vector<std::string>& range :
+       {std::vector<std::string>{"--to", "2"}, std::vector<std::string>{"--from", "1", "--to", "2"}}) {
+    std::vector<std::string> args = {"diff", "example/terms-of-service", "--json"};
+    args.insert(args.end(), range.begin(), range.end());
+    const ProcessResult r = tosdiff(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json shown = json::parse(r.out);
+    expect_only_the_edit(shown, "every right", "a licence");
+    EXPECT_EQ(shown["hunks"].dump().find("Ireland"), std::string::npos) << r.out;
+  }
+  // Twin: two versions of which neither is the other's comparison are compared text against
+  // text, with a note that the rules differ.
+  server_.set("/terms", html(terms_page("You grant us a licence to everything you submit.",
+                                        "The law of Texas applies to these terms.")));
+  ASSERT_EQ(check().value("significance", ""), "substantive");
+  const ProcessResult across = tosdiff({"diff", "example/terms-of-service", "--from", "1", "--to", "3", "--json"});
+  ASSERT_EQ(across.exit_code, 0) << across.err;
+  EXPECT_NE(across.err.find("were read with different rules"), std::string::npos) << across.err;
+  EXPECT_NE(across.out.find("Texas"), std::string::npos) << across.out;
+}
+
 TEST_F(RulesChange, ARemoveAddedOrTakenAwayIsNoAlert) {
   ASSERT_NO_FATAL_FAILURE(track_the_terms());
   declare({{"fetch", server_.url("/terms")}, {"select", "main"}, {"remove", ".promo"}});

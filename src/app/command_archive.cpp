@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <fnmatch.h>
+#include <optional>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
 
 #include "tosdiff/archive/archive.hpp"
+#include "tosdiff/pipeline/extraction_rules.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
 #include "tosdiff/pipeline/run.hpp"
 #include "tosdiff/app/cli.hpp"
@@ -252,6 +254,33 @@ int command_show(Context& context, const ShowCommandOptions& options) {
   return exit_code::ok;
 }
 
+namespace {
+
+// The change record a check archived with `version` (a changed version), as it was written.
+ChangeRecord archived_record(const Archive& archive, const DocumentIndex& index, const VersionEntry& version) {
+  const std::string path = archive.record_path(index, version.number).string();
+  try {
+    return record_from_json(ordered_json::parse(archive.read_record(index, version)));
+  } catch (const nlohmann::json::exception& e) {
+    throw ArchiveError(path + ": the change record of version " + version.id() + " is damaged (" + e.what() +
+                       "); run `tosdiff verify --repair` to rebuild it");
+  } catch (const JsonFieldError& e) {
+    throw ArchiveError(path + ": the change record of version " + version.id() + " is damaged (" + e.what() +
+                       "); run `tosdiff verify --repair` to rebuild it");
+  }
+}
+
+// A check compares like with like where two texts alone cannot: a version whose rules changed
+// is compared with the previous page read with today's rules, a page back in its language with
+// the last version in that language. Such a record says what the page changed; comparing the
+// two archived texts again would report the rules' or the language's doing as changes of the
+// terms (a red team's find).
+bool compared_otherwise(const ChangeRecord& record) {
+  return !record.rules_changed.empty() || record.language_changed.has_value();
+}
+
+}  // namespace
+
 int command_diff(Context& context, const DiffCommandOptions& options) {
   if (options.json && options.format != "text" && options.format != "json")
     throw UsageError("--json and --format " + options.format + " cannot be combined");
@@ -266,35 +295,46 @@ int command_diff(Context& context, const DiffCommandOptions& options) {
   if (options.from.empty() && options.to.empty()) {
     const VersionEntry& latest = *index.current();
     captured_at = latest.captured_at;
-    const std::string path = archive.record_path(index, latest.number).string();
-    try {
-      result = record_from_json(ordered_json::parse(archive.read_record(index, latest)));
-    } catch (const nlohmann::json::exception& e) {
-      throw ArchiveError(path + ": the change record of version " + latest.id() + " is damaged (" + e.what() +
-                         "); run `tosdiff verify --repair` to rebuild it");
-    } catch (const JsonFieldError& e) {
-      throw ArchiveError(path + ": the change record of version " + latest.id() + " is damaged (" + e.what() +
-                         "); run `tosdiff verify --repair` to rebuild it");
-    }
+    result = archived_record(archive, index, latest);
   } else {
     const VersionEntry& to = options.to.empty() ? *index.current() : resolve_version(index, options.to, doc.key());
-    const VersionEntry& from = options.from.empty() ? version_before(index, to) : resolve_version(index, options.from, doc.key());
     captured_at = to.captured_at;
-    // Two versions compared on their own, by the record builder check uses.
-    const Text before = parse_text(archive.read_version(index, from));
-    const Text after = parse_text(archive.read_version(index, to));
-    RecordInput input;
-    input.platform = doc.platform_id;
-    input.document = doc.document_id;
-    input.title = doc.title();
-    for (const auto& s : doc.latest_sources()) input.urls.push_back(s.url);
-    input.checked_at = to.captured_at;
-    input.current = to;
-    input.current_text = &after;
-    input.previous = from;
-    input.previous_text = &before;
-    input.rules = &context.rules();
-    result = build_record(input).record;
+    // The change a check recorded with `to`, when it was compared otherwise than text against
+    // text: shown as archived when --from is left out or names the version it was compared with.
+    std::optional<ChangeRecord> recorded;
+    if (to.status == Status::changed) {
+      ChangeRecord record = archived_record(archive, index, to);
+      if (compared_otherwise(record) && record.previous) recorded = std::move(record);
+    }
+    const VersionEntry& from = !options.from.empty() ? resolve_version(index, options.from, doc.key())
+                               : recorded         ? resolve_version(index, recorded->previous->version, doc.key())
+                                                  : version_before(index, to);
+    if (recorded && recorded->previous->version == from.id()) {
+      result = std::move(*recorded);
+    } else {
+      if (!from.rules.empty() && !to.rules.empty() && from.rules != to.rules && !context.quiet()) {
+        std::string what;
+        for (const std::string& sentence : rules_difference(from.rules, to.rules)) what += (what.empty() ? "" : "; ") + sentence;
+        context.err() << "tosdiff: note: versions " << from.id() << " and " << to.id()
+                      << " were read with different rules (" << what
+                      << "): the comparison shows what the rules changed too\n";
+      }
+      // Two versions compared on their own, by the record builder check uses.
+      const Text before = parse_text(archive.read_version(index, from));
+      const Text after = parse_text(archive.read_version(index, to));
+      RecordInput input;
+      input.platform = doc.platform_id;
+      input.document = doc.document_id;
+      input.title = doc.title();
+      for (const auto& s : doc.latest_sources()) input.urls.push_back(s.url);
+      input.checked_at = to.captured_at;
+      input.current = to;
+      input.current_text = &after;
+      input.previous = from;
+      input.previous_text = &before;
+      input.rules = &context.rules();
+      result = build_record(input).record;
+    }
   }
   if (options.json || options.format == "json") {
     context.out() << record_to_json(result).dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";

@@ -154,7 +154,7 @@ const std::vector<Command>& commands() {
          choose(c.add_option("--format", p.diff.format, "text, json, or html (one self-contained page)"), p, {"text", "json", "html"})
              ->capture_default_str()
              ->option_text("FORMAT");
-         c.add_option("--from", p.diff.from, "older version: v1, 1 or a date (default: the one before --to)")->option_text("DATE|VERSION");
+         c.add_option("--from", p.diff.from, "older version: v1, 1 or a date (default: the one --to's change was compared with)")->option_text("DATE|VERSION");
          c.add_option("--to", p.diff.to, "newer version: v2, 2 or a date (default: current)")->option_text("DATE|VERSION");
        },
        [](Context& ctx, const Parsed& p) { return command_diff(ctx, p.diff); }},
