@@ -54,7 +54,9 @@ class RulesChange : public ::testing::Test {
   ProcessResult tosdiff(std::vector<std::string> args) {
     std::vector<std::string> argv = {TOSDIFF_BINARY, "--data-dir", data(), "--catalog", dir_ / "catalog"};
     argv.insert(argv.end(), args.begin(), args.end());
-    return run_process(argv, {"NO_COLOR=1", "XDG_CONFIG_HOME=" + (dir_ / "config")}, std::chrono::seconds(60));
+    std::vector<std::string> env = {"NO_COLOR=1", "XDG_CONFIG_HOME=" + (dir_ / "config")};
+    if (!now_.empty()) env.push_back("TOSDIFF_NOW=" + now_);
+    return run_process(argv, env, std::chrono::seconds(60));
   }
 
   // The one record a check printed.
@@ -66,7 +68,8 @@ class RulesChange : public ::testing::Test {
     // --exit-code: 1 only for a new document or a substantive change, so a rules change never
     // wakes anyone.
     const bool news = lines[0].value("status", "") == "new" || lines[0].value("significance", "") == "substantive";
-    EXPECT_EQ(r.exit_code, news ? 1 : 0) << r.out << r.err;
+    const bool failed = lines[0].value("status", "") == "error";
+    EXPECT_EQ(r.exit_code, news ? 1 : failed ? 3 : 0) << r.out << r.err;
     return lines[0];
   }
 
@@ -114,6 +117,7 @@ class RulesChange : public ::testing::Test {
     write_text_file(document_dir() / "records/1.json", record.dump());
   }
 
+  std::string now_;  // TOSDIFF_NOW for the checks, when set
   std::string data() const { return dir_ / "data"; }
   std::filesystem::path document_dir() const { return dir_ / "data/example/terms-of-service"; }
   TempDir dir_;
@@ -231,6 +235,59 @@ TEST_F(RulesChange, AnAddressChangedToTheSamePageElsewhereIsNoAlert) {
   server_.set("/v2/terms", html(terms_page("You grant us a licence to everything you submit.")));
   declare({{"fetch", server_.url("/v2/terms")}, {"select", {"main", "aside.law"}}});
   expect_only_the_edit(check(), "every right", "a licence", false);  // the address alone reads the same
+}
+
+// A site that served every document on one page gives each its own: the declaration's new
+// address serves the part of the old page that is the document, nothing else changed. The
+// page changed nothing (issue 11: "a URL change in the declaration plus a shrink is a
+// relocation"; a relocation's record reported the other documents' text as removed terms).
+std::string legal_page(bool with_terms, bool with_privacy) {
+  std::string body = "<!DOCTYPE html><html><body><main>";
+  if (with_terms) {
+    body += "<h1>Terms of Service</h1>";
+    for (int i = 1; i <= 4; ++i)
+      body += "<p>Clause " + std::to_string(i) + ": you may not resell the service, and we may suspend an account "
+              "that breaks this clause after one warning sent to the address on file.</p>";
+  }
+  if (with_privacy) {
+    body += "<h1>Privacy Policy</h1>";
+    for (int i = 1; i <= 8; ++i)
+      body += "<p>We process the data of your account for purpose " + std::to_string(i) +
+              " under the law that applies to it, and you may object to it at any time by writing to our data "
+              "protection officer, who answers within thirty days.</p>";
+  }
+  return body + "</main></body></html>";
+}
+
+TEST_F(RulesChange, TheDocumentMovedFromAPageOfEveryDocumentToItsOwnIsNoAlert) {
+  server_.set("/legal", html(legal_page(true, true)));
+  server_.set("/terms-only", html(legal_page(true, false)));
+  declare({{"fetch", server_.url("/legal")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  declare({{"fetch", server_.url("/terms-only")}, {"select", "main"}});
+  const json record = check();
+  expect_rules_change(record, "address");
+  EXPECT_NE(record.value("warnings", json()).dump().find("moved to another address"), std::string::npos) << record.dump();
+  EXPECT_EQ(tosdiff({"show", "example/terms-of-service"}).out.find("Privacy"), std::string::npos);
+}
+
+// Twin: the address edited to the page of another document (the privacy policy's, for the
+// terms) is held, whatever the checks after it, never reported as the terms nor adopted.
+TEST_F(RulesChange, AnAddressEditedToAnotherDocumentsPageIsHeldNotAdopted) {
+  now_ = "2026-06-01T10:00:00Z";
+  server_.set("/legal", html(legal_page(true, true)));
+  server_.set("/privacy-only", html(legal_page(false, true)));
+  declare({{"fetch", server_.url("/legal")}, {"select", "main"}});
+  ASSERT_EQ(check().value("status", ""), "new");
+  declare({{"fetch", server_.url("/privacy-only")}, {"select", "main"}});
+  for (const char* at : {"2026-06-02T10:00:00Z", "2026-06-02T22:00:00Z", "2026-06-03T11:00:00Z", "2026-06-05T10:00:00Z"}) {
+    now_ = at;
+    const json record = check();
+    EXPECT_EQ(record.value("status", ""), "error") << at << record.dump();
+    EXPECT_NE(record.dump().find("serves another document"), std::string::npos) << at << record.dump();
+  }
+  EXPECT_NE(tosdiff({"show", "example/terms-of-service"}).out.find("Terms of Service"), std::string::npos);
+  EXPECT_EQ(tosdiff({"history", "example/terms-of-service", "--json"}).out.find("\"changed\""), std::string::npos);
 }
 
 // A red team's finds: a page served again byte for byte as an earlier version had it is a stale

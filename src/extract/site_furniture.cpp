@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "tosdiff/extract/selector.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/model/language_names.hpp"
 #include "tosdiff/util/strings.hpp"

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/extract/document_kind.hpp"
 #include "tosdiff/extract/error_page.hpp"
 #include "tosdiff/extract/js_shell.hpp"
 #include "tosdiff/extract/missing_part.hpp"
@@ -439,16 +440,36 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     if (const auto part = missing_part(baseline, out.text); part && diff_texts(baseline, out.text).substantive)
       shrink = Error{ErrorKind::suspicious_shrink, describe_missing_part(*part, words_before)};
   }
-  if (shrink) {
-    if (relocated(pages, archived)) {
-      // The declaration moved the document to another address: a smaller text there is the
-      // document's new home, not an error page.
+  const bool moved = relocated(pages, archived);
+  // A wrong address: the declaration's new one serves a page whose title names another document
+  // than the declared one, where the old text's did not ("privacy" edited to the cookie
+  // policy's address; a red team's find: excused as the document moved, the other document
+  // was reported as the terms). Held, never adopted, whatever it shares with the old page.
+  if (moved && names_another_document(document.terms_type, out.text) &&
+      !names_another_document(document.terms_type, baseline)) {
+    out.kind = Outcome::Kind::hold;
+    out.error = Error{ErrorKind::suspicious_shrink, "the declaration's new address serves another document ('" +
+                                                        std::string(title_line(out.text)) + "', not the " +
+                                                        document.terms_type + ")" +
+                                                        (shrink ? ": " + shrink->message : std::string())};
+    return out;
+  }
+  if (shrink && moved) {
+    // The declaration moved the document to another address: a smaller text there is the
+    // document's new home, not an error page. When it is a part of the old page and nothing
+    // else changed (the old address served every document of the site), the page changed
+    // nothing: its text is the baseline, and the record says the address changed.
+    if (missing_part(baseline, out.text)) {
+      out.rules_baseline = out.text;
+      out.warnings.push_back("the document moved to another address (the declaration's URL changed): its text there "
+                             "is the part of the old page it was, unchanged");
+    } else {
       out.warnings.push_back("the document moved to another address (the declaration's URL changed): " +
                              shrink->message + "; compared with the text at the old address");
-    } else {
-      out.kind = Outcome::Kind::hold;
-      out.error = shrink;
     }
+  } else if (shrink) {
+    out.kind = Outcome::Kind::hold;
+    out.error = shrink;
   }
   return out;
 }

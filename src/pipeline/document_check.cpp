@@ -6,6 +6,7 @@
 #include "tosdiff/fetch/content_type.hpp"
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/extract/document_kind.hpp"
 #include "tosdiff/extract/error_page.hpp"
 #include "tosdiff/extract/language.hpp"
 #include "tosdiff/extract/normalize.hpp"  // check_selectors
@@ -350,7 +351,7 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
     if (held_long_enough(pending, kAdoptAfterChecks, kAdoptAfter)) {
       const VersionEntry* current = index.current();
       const Text archived = current ? parse_text(archive_.read_version(index, *current)) : Text{};
-      if (looks_like_the_document(outcome.text, archived)) {
+      if (looks_like_the_document(outcome.text, archived, spec_.terms_type)) {
         transaction_->store_pages(to_store(pages), checked_at_, true);
         transaction_->drop_pending();
         return record_version(pending.snapshots, outcome.text, outcome.rendered, outcome.sha256, false,
@@ -409,8 +410,9 @@ std::string title_key(const Text& text) {
 
 }  // namespace
 
-bool looks_like_the_document(const Text& held, const Text& archived) {
+bool looks_like_the_document(const Text& held, const Text& archived, std::string_view terms_type) {
   if (count_text_words(held) < kAdoptMinWords) return false;
+  if (names_another_document(terms_type, held) && !names_another_document(terms_type, archived)) return false;
   // A summary of the policy's headings shares all its vocabulary; a home page may carry a
   // data notice with legal words: neither is the document, however long it stays.
   if (is_headings_only(held) || is_another_page(archived, held)) return false;

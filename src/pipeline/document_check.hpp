@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tosdiff/archive/transaction.hpp"
@@ -81,7 +82,10 @@ inline constexpr std::size_t kTitleMinWords = 2;
 // date line shares all of its ten words with the document (replay: pga, a 60 kB terms page
 // served as its empty shell for a day).
 inline constexpr std::size_t kAdoptMinWords = 50;
-bool looks_like_the_document(const Text& held, const Text& archived);
+// A held text whose title names another document than the declared terms type while the
+// archived version's did not (document_kind.hpp: a cookie policy where the privacy policy
+// was, a declaration's address edited to the wrong page) is never adopted either.
+bool looks_like_the_document(const Text& held, const Text& archived, std::string_view terms_type = {});
 // A page back in a language it had before is compared with the latest of these many earlier
 // versions in that language (older ones are not read).
 inline constexpr std::size_t kLanguageLookBack = 20;
