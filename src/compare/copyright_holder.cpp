@@ -60,7 +60,8 @@ bool names_another_copyright_holder(const Hunk& hunk) {
   if (!holds(removed, added) && !holds(added, removed)) return true;
   // One side's words holding the other's: a link's label glued to the line, unless the words
   // only one side has say who else holds it ("Lumen Inc., a subsidiary of Acme Holdings", "...
-  // and Acme Inc.", "filiale du groupe Acme", "ein Unternehmen der Acme AG": a review's finds).
+  // and Acme Inc.", "filiale du groupe Acme", "ein Unternehmen der Acme AG": a review's finds;
+  // "..., acquired by Orbix Media", "a brand of Orbix Media": a red team's).
   std::set<std::string> only_one;
   std::set_symmetric_difference(removed.begin(), removed.end(), added.begin(), added.end(),
                                 std::inserter(only_one, only_one.begin()));
@@ -68,7 +69,11 @@ bool names_another_copyright_holder(const Hunk& hunk) {
     return is_one_of(word, {"and", "&", "et", "und", "y", "e", "en", "subsidiary", "affiliate", "company", "group",
                             "holdings", "holding", "inc", "ltd", "llc", "limited", "corp", "corporation", "plc", "gmbh",
                             "ag", "sa", "sas", "bv", "filiale", "groupe", "unternehmen", "gruppe", "konzern", "grupo",
-                            "gruppo", "member", "division", "part", "owned"});
+                            "gruppo", "member", "division", "part", "owned", "owner", "parent", "acquired",
+                            "acquisition", "brand", "operated", "trading", "dba", "formerly", "successor", "merged",
+                            "rachet\xC3\xA9", "rachet\xC3\xA9" "e", "marque", "appartient", "geh\xC3\xB6rt", "marke",
+                            "\xC3\xBC" "bernommen", "adquirida", "adquirido", "marca", "acquisita", "acquisito", "marchio",
+                            "overgenomen", "merk"});
   });
 }
 

@@ -1,4 +1,5 @@
 #include "tosdiff/compare/date_lines.hpp"
+#include "tosdiff/compare/date_reading.hpp"
 
 #include <algorithm>
 
@@ -44,6 +45,21 @@ void for_each_numeric_date(std::string_view s, Visit visit) {
 bool is_month(const std::string& two) { return two >= "01" && two <= "12"; }
 bool is_day(const std::string& two) { return two >= "01" && two <= "31"; }
 
+enum class DateOrder { unknown, day_first, month_first, mixed };
+
+// How a text writes its numeric dates, told by those whose first or second number is over 12.
+DateOrder numeric_date_order(const Text& text) {
+  DateOrder order = DateOrder::unknown;
+  const auto seen = [&](DateOrder one) { order = order == DateOrder::unknown || order == one ? one : DateOrder::mixed; };
+  for (const Block& block : text.blocks)
+    for_each_numeric_date(block.text, [&](const std::string& first, const std::string& second, const std::string&,
+                                          std::size_t, std::size_t) {
+      if (first > "12" && is_day(first) && is_month(second)) seen(DateOrder::day_first);
+      if (second > "12" && is_day(second) && is_month(first)) seen(DateOrder::month_first);
+    });
+  return order;
+}
+
 // Both readings of "d/m/yyyy", when both are dates.
 void add_numeric_readings(std::string_view s, std::set<std::string>& dates) {
   for_each_numeric_date(s, [&](const std::string& first, const std::string& second, const std::string& year,
@@ -54,6 +70,26 @@ void add_numeric_readings(std::string_view s, std::set<std::string>& dates) {
     add(second, first);  // day first
     add(first, second);  // month first
   });
+}
+
+// The dates a line names, its numeric ones read in `order` (the page's: numeric_date_order);
+// where the page never tells, only a numeric date with one reading ("13/05/2026", "05/05/2026"):
+// "04/05/2026" is April 5 to some readers and May 4 to others (a red team's find: a date line
+// moved to the page's foot and its date of effect a month later, taken for the same date).
+std::set<std::string> dates_read(std::string_view text, DateOrder order) {
+  std::set<std::string> dates;
+  const std::string rewritten = rewrite_dates(text);
+  for (std::size_t i = 0; i + 10 <= rewritten.size(); ++i)
+    if (is_iso_date_at(rewritten, i)) dates.insert(rewritten.substr(i, 10));
+  for_each_numeric_date(text, [&](const std::string& first, const std::string& second, const std::string& year,
+                                  std::size_t, std::size_t) {
+    const bool day_first = is_month(second) && is_day(first), month_first = is_month(first) && is_day(second);
+    const std::string as_day_first = year + "-" + second + "-" + first, as_month_first = year + "-" + first + "-" + second;
+    if (day_first && (order == DateOrder::day_first || !month_first || as_day_first == as_month_first))
+      dates.insert(as_day_first);
+    else if (month_first && (order == DateOrder::month_first || !day_first)) dates.insert(as_month_first);
+  });
+  return dates;
 }
 
 bool shares_a_date(const std::set<std::string>& dates, const std::set<std::string>& others) {
@@ -104,13 +140,28 @@ bool is_date_line(std::string_view block_text) {
   return count_space_separated_words(block_text) <= kMovedDateLineWords && !dates_named(block_text).empty();
 }
 
-void mark_moved_date_lines(std::vector<Hunk>& hunks) {
+void mark_moved_date_lines(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  // Each text's own numeric dates tell their order; else the other text's (the same site's);
+  // else how the two spell their dates out ("10 December 2021": day first; "May 4, 2026":
+  // month first).
+  DateOrder before_order = numeric_date_order(before), after_order = numeric_date_order(after);
+  if (before_order == DateOrder::unknown) before_order = after_order;
+  if (after_order == DateOrder::unknown) after_order = before_order;
+  if (before_order == DateOrder::unknown) {
+    int balance = 0;
+    for (const Text* text : {&before, &after})
+      for (const Block& block : text->blocks) balance += month_name_first_balance(block.text);
+    before_order = after_order = balance > 0 ? DateOrder::month_first : balance < 0 ? DateOrder::day_first : DateOrder::unknown;
+  }
+  const auto read = [&](const LineOp& line, std::string_view text) {
+    return dates_read(text, line.op == '-' ? before_order : after_order);
+  };
   std::set<std::string> removed_dates, added_dates;
   for (const Hunk& hunk : hunks)
     for (const LineOp& line : hunk.lines) {
       const Block block = parse_block(line.text);
       if (block.kind == BlockKind::heading || !is_date_line(block.text)) continue;
-      for (const std::string& date : dates_named(block.text)) (line.op == '-' ? removed_dates : added_dates).insert(date);
+      for (const std::string& date : read(line, block.text)) (line.op == '-' ? removed_dates : added_dates).insert(date);
     }
   if (removed_dates.empty() || added_dates.empty()) return;
   for (Hunk& hunk : hunks) {
@@ -120,7 +171,7 @@ void mark_moved_date_lines(std::vector<Hunk>& hunks) {
     const bool moved = std::all_of(hunk.lines.begin(), hunk.lines.end(), [&](const LineOp& line) {
       const Block block = parse_block(line.text);
       return line.op == op && block.kind != BlockKind::heading && is_date_line(block.text) &&
-             shares_a_date(dates_named(block.text), elsewhere);
+             shares_a_date(read(line, block.text), elsewhere);
     });
     if (moved) mark_cosmetic(hunk, "date_format");
   }
@@ -144,21 +195,6 @@ void mark_repeated_date_lines(std::vector<Hunk>& hunks, const Text& before, cons
 }
 
 namespace {
-
-enum class DateOrder { unknown, day_first, month_first, mixed };
-
-// How a text writes its numeric dates, told by those whose first or second number is over 12.
-DateOrder numeric_date_order(const Text& text) {
-  DateOrder order = DateOrder::unknown;
-  const auto seen = [&](DateOrder one) { order = order == DateOrder::unknown || order == one ? one : DateOrder::mixed; };
-  for (const Block& block : text.blocks)
-    for_each_numeric_date(block.text, [&](const std::string& first, const std::string& second, const std::string&,
-                                          std::size_t, std::size_t) {
-      if (first > "12" && is_day(first) && is_month(second)) seen(DateOrder::day_first);
-      if (second > "12" && is_day(second) && is_month(first)) seen(DateOrder::month_first);
-    });
-  return order;
-}
 
 // `line` with its numeric dates written as YYYY-MM-DD, read in `order`.
 std::string with_dates_read(std::string_view line, DateOrder order) {

@@ -30,8 +30,9 @@ bool is_date_line(std::string_view block_text);
 
 // Marks cosmetic, kind "date_format", every substantive hunk made only of date lines, all
 // added or all removed, each sharing a date with a date line the change removes (or adds)
-// elsewhere.
-void mark_moved_date_lines(std::vector<Hunk>& hunks);
+// elsewhere. A numeric date is read in the order its text writes the others (day or month
+// first); where the text never tells, only one with a single reading is a date.
+void mark_moved_date_lines(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 // Marks cosmetic, kind "date_format", every substantive hunk made only of lines that are a
 // date and its label, all added or all removed, each with the date of such a line both texts

@@ -18,4 +18,9 @@ std::string rewrite_dates(std::string_view text);
 // name, full or in three letters, then a year 1900–2099).
 bool names_a_month_of_a_year(std::string_view text);
 
+// How a text writes the dates it spells out: more often the month's name before the day ("May
+// 4, 2026": > 0) or after it ("4 May 2026", "4. Mai 2026": < 0); 0 when it never tells. The
+// convention a numeric date of the same text is read by where its numbers do not tell.
+int month_name_first_balance(std::string_view text);
+
 }  // namespace tosdiff

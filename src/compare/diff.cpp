@@ -1,6 +1,7 @@
 #include "tosdiff/compare/diff.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -209,11 +210,30 @@ void add_kinds(std::set<std::string>& kinds, const std::vector<std::string>& mor
 // Whether a sentence's end moved to another word, the words the same: "Refunds are not
 // available. After 14 days, you may cancel" / "Refunds are not available after 14 days. You may
 // cancel" (a review's find: the comparison key folds punctuation and case, and so read these
-// alike). A sentence's end is a full stop, question or exclamation mark before a capital, or a
-// semicolon. A stop only put in or taken away (a sentence split, a list item closed) is not a move.
+// alike). A sentence's end is a full stop, question or exclamation mark before a capital (an
+// accented one too: "À des fins", "Únicamente"), a figure ("30 days after purchase") or an
+// opening mark before them, or a semicolon. The words are read as the comparison key reads them,
+// so a contraction written out beside the move ("do not" / "don't") is the same words (a red
+// team's four finds). A stop only put in or taken away (a sentence split, a list item closed) is
+// not a move; one end gone and one come is, however far apart.
+bool opens_a_sentence(std::string_view word) {
+  while (!word.empty() && std::string_view("(\"'").find(word.front()) != std::string_view::npos) word.remove_prefix(1);
+  for (std::string_view mark : {"\xC2\xBF", "\xC2\xA1", "\xC2\xAB", "\xE2\x80\x9C", "\xE2\x80\x98"})  // ¿ ¡ « “ ‘
+    while (word.substr(0, mark.size()) == mark) word.remove_prefix(mark.size());
+  if (word.empty()) return false;
+  const unsigned char first = static_cast<unsigned char>(word.front());
+  if ((first >= 'A' && first <= 'Z') || is_ascii_digit(word.front())) return true;
+  // Latin-1's capitals, U+00C0 to U+00DE but the multiplication sign: C3 80 to C3 9E.
+  if (first == 0xC3 && word.size() >= 2) {
+    const unsigned char second = static_cast<unsigned char>(word[1]);
+    return second >= 0x80 && second <= 0x9E && second != 0x97;
+  }
+  return false;
+}
+
 bool moves_a_sentence_end(std::string_view a, std::string_view b) {
   const std::vector<std::string> x = space_separated_words(a), y = space_separated_words(b);
-  if (x.size() != y.size() || x.size() < 3) return false;
+  if (x.size() < 3 || y.size() < 3) return false;
   auto ends = [](const std::vector<std::string>& words, std::size_t i) {
     std::string_view w = words[i];
     while (!w.empty() && std::string_view(")]\"'\u2019\u201d").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
@@ -221,21 +241,25 @@ bool moves_a_sentence_end(std::string_view a, std::string_view b) {
     if (w.back() == ';') return true;
     if (w.back() != '.' && w.back() != '?' && w.back() != '!') return false;
     if (w.substr(0, w.size() - 1).find('.') != std::string_view::npos) return false;  // "e.g.", "U.S."
-    const char next = words[i + 1].front();
-    return next >= 'A' && next <= 'Z';
+    return opens_a_sentence(words[i + 1]);
   };
-  constexpr std::size_t kMoveWithin = 12;
+  // Each side's words as the comparison key reads them, run together, and where its ends fall.
+  auto read = [&](const std::vector<std::string>& words, std::string& keys, std::vector<std::size_t>& at) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      for (char c : comparison_key(words[i]))
+        if (c != ' ') keys += c;
+      if (i + 1 < words.size() && ends(words, i)) at.push_back(keys.size());
+    }
+  };
+  std::string x_keys, y_keys;
+  std::vector<std::size_t> x_ends, y_ends;
+  read(x, x_keys, x_ends);
+  read(y, y_keys, y_ends);
+  if (x_keys != y_keys) return false;  // other words: not this question
   std::vector<std::size_t> gone, come;
-  for (std::size_t i = 0; i + 1 < x.size(); ++i) {
-    if (comparison_key(x[i]) != comparison_key(y[i])) return false;  // other words: not this question
-    const bool in_a = ends(x, i), in_b = ends(y, i);
-    if (in_a && !in_b) gone.push_back(i);
-    if (in_b && !in_a) come.push_back(i);
-  }
-  for (std::size_t i : gone)
-    for (std::size_t j : come)
-      if ((i > j ? i - j : j - i) <= kMoveWithin) return true;
-  return false;
+  std::set_difference(x_ends.begin(), x_ends.end(), y_ends.begin(), y_ends.end(), std::back_inserter(gone));
+  std::set_difference(y_ends.begin(), y_ends.end(), x_ends.begin(), x_ends.end(), std::back_inserter(come));
+  return !gone.empty() && !come.empty();
 }
 
 // A section's number alone, in a heading left empty ("## 1.": metamorphic bench, headings
@@ -612,7 +636,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_section_headings(hunks, before_text, after_text);
   mark_heading_articles(hunks);
   mark_heading_labels(hunks, before_text, after_text);
-  mark_moved_date_lines(hunks);
+  mark_moved_date_lines(hunks, before_text, after_text);
   mark_repeated_date_lines(hunks, before_text, after_text);
   mark_reread_numeric_dates(hunks, before_text, after_text);
   mark_relative_stamps(hunks, before_text, after_text);

@@ -78,7 +78,16 @@ bool same_site_other_language(const std::string& a, const std::string& b) {
     return std::find(std::begin(kLanguages), std::end(kLanguages), language_of(segment)) != std::end(kLanguages);
   };
   const bool translated = is_language(from) && is_language(to) && language_of(from) != language_of(to);
-  return translated || path_a.substr(1 + from.size()) == path_b.substr(1 + to.size());
+  if (translated) return true;
+  // A language given its region, or its region dropped ("/en/terms" / "/en-gb/terms": a site's
+  // paths renamed), the rest of the path the same. Two regions ("/en-ie/" / "/en-us/") or two
+  // countries ("/ie/" / "/us/") are two editions of a legal page (a red team's find: the payment
+  // terms incorporated by reference switched to another country's).
+  const auto region_of = [](const std::string& bare, const std::string& located) {
+    return bare.size() == 2 && located.size() == 5 && located.compare(0, 2, bare) == 0;
+  };
+  return (region_of(from, to) || region_of(to, from)) && is_language(from) &&
+         path_a.substr(1 + from.size()) == path_b.substr(1 + to.size());
 }
 
 // One host is the other with labels put in front ("legal.lumen.com" / "lumen.com"), or both

@@ -164,6 +164,8 @@ bool capitalised(const std::string& word) {
   return !word.empty() && ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0x80);
 }
 
+}  // namespace
+
 // A company named by its legal form anywhere in a line ("Operated by Lumen Holdings LLC",
 // "Lumenfield Inc / Consumers"): the operator, the controller, an insurer (a review's finds,
 // one such name put for another that shares its brand). The forms that are also words ("as",
@@ -188,6 +190,8 @@ bool names_a_company_within(std::string_view text) {
   }
   return false;
 }
+
+namespace {
 
 // A scope or a condition put as a label: "For customers in the European Union", "Applies to
 // users outside the US", "Only for business accounts" (a review's finds, above a title). A
@@ -220,6 +224,8 @@ bool binds_or_denies(std::string_view text) {
   });
 }
 
+}  // namespace
+
 // A line saying who stands behind the site: "Regulated by the Central Bank of Ireland",
 // "Operated by Lumen Marketplaces", "Lumen Europe is the data controller for EU users" (the
 // third review's finds, footers renaming a regulator, an operator, a controller). A participle
@@ -242,6 +248,8 @@ bool states_a_role(std::string_view text) {
     if (lower.find(role) != std::string::npos) return true;
   return false;
 }
+
+namespace {
 
 // A key point said of the parties: "You own everything you create", "We keep your files in
 // the EU" (4 words or more, the reader or the company its subject, no question or exclamation). A summary box

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <string_view>
 #include <vector>
 
 #include "tosdiff/model/change.hpp"
@@ -76,6 +77,15 @@ std::size_t site_menu_above(const Text& text, std::size_t last_sentence, std::si
 // A company named by its legal form anywhere in a line ("Operated by Lumen Holdings LLC",
 // "Orbix Pagos S.L."); the forms that are also words ("AS", "SE") only in capitals.
 bool names_a_company_by_form(std::string_view line);
+
+// A company named by its legal form anywhere in a line ("Operated by Lumen Holdings LLC",
+// "Lumen Privacy Rep GmbH"); the forms that are also words ("as", "sa", "ag") written in capitals.
+bool names_a_company_within(std::string_view text);
+
+// A line saying who stands behind the site: a participle before "by" ("Regulated by ...",
+// "Operated by ..."), a data-protection role (controller, processor, representative, DPO) or a
+// group the site belongs to, in English, French, German, Spanish and Italian.
+bool states_a_role(std::string_view text);
 
 // Marks cosmetic every substantive hunk that
 //   - lies, in both texts, above the first sentence (kind "page_header") or within the site's

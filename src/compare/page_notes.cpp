@@ -10,6 +10,7 @@
 #include "tosdiff/compare/date_reading.hpp"
 #include "tosdiff/compare/language_labels.hpp"
 #include "tosdiff/compare/relative_stamps.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -46,8 +47,16 @@ bool is_viewing_notice(const std::string& folded) {
   if (!opens || says_which_text_binds(folded)) return false;
   static constexpr std::string_view kApplies[] = {"apply", "applies", "govern", "s'applique", "gilt", "gelten",
                                                   "aplica", "applica", "aplicam", "van toepassing"};
-  return std::none_of(std::begin(kApplies), std::end(kApplies),
-                      [&](std::string_view word) { return folded.find(word) != std::string::npos; });
+  if (std::any_of(std::begin(kApplies), std::end(kApplies),
+                  [&](std::string_view word) { return folded.find(word) != std::string::npos; }))
+    return false;
+  // An audience says whom the text is for ("... the Terms of Service for users in the European
+  // Union and Switzerland": a red team's find, Switzerland dropped); "your region" does not.
+  const std::vector<std::string> words = space_separated_words(folded);
+  return !any_of_words(words, {"users", "residents", "customers", "members", "consumers", "businesses", "people",
+                               "citizens", "utilisateurs", "r\xC3\xA9sidents", "clients", "nutzer", "kunden",
+                               "einwohner", "usuarios", "residentes", "clientes", "utenti", "residenti", "clienti",
+                               "gebruikers", "inwoners", "klanten"});
 }
 
 // A site's stamp of its own build at the foot of a page ("Page generated 2026-01-17 03:17 UTC ·
@@ -85,6 +94,17 @@ bool is_build_stamp(const std::string& folded) {
   return says_build && says_when_or_which;
 }
 
+// A note on a translation that says which text governs ("... Im Streitfall gilt die englische
+// Fassung", "If they conflict, the English text controls": a red team's find) says something
+// of its own: the reader's text is not the binding one.
+bool says_which_version_governs(const std::string& folded) {
+  return contains_any(folded, {"valeur", "foi", "legal", "l\xC3\xA9gal", "binding", "bind", "prevail", "vinculante",
+                               "indicati", "verbindlich", "vincolant", "valid", "rechtsgeldig", "only", "seule", "nur",
+                               "gilt", "gelten", "control", "govern", "precedence", "vorrang", "pr\xC3\xA9vau",
+                               "prevau", "rige", "prevalec", "prevale", "applies", "apply", "s'appliqu", "streit",
+                               "conflict", "dispute", "litige", "disputa", "geschil"});
+}
+
 // A widget's line about the page itself: what it offers to do with it ("Get a quick overview of
 // this page" beside a "Summarize with AI" button, "Listen to this article", "Translate this
 // page", "Cette page a été traduite automatiquement"): short, no figure, naming the page, and
@@ -100,7 +120,7 @@ bool is_page_widget_line(const std::string& folded) {
       "overview", "summary", "summarize", "summarise", "translate", "listen", "print", "share", "copy", "download",
       "bookmark", "ask ai", "ask about", "r\xC3\xA9sum", "zusammenfass", "resum", "riassun", "samenvat", "traduire",
       "\xC3\xBC" "bersetz", "traducir", "tradurre", "vertaal", "\xC3\xA9" "couter", "anh\xC3\xB6ren", "escuchar"};
-  if (count_space_separated_words(folded) > kPageWidgetMaxWords) return false;
+  if (count_space_separated_words(folded) > kPageWidgetMaxWords || says_which_version_governs(folded)) return false;
   if (std::any_of(folded.begin(), folded.end(), [](char c) { return is_ascii_digit(c); })) return false;
   // A widget's offer is bare, an imperative or a noun: a party or a modal makes it a sentence
   // of the terms ("We may share this page").
@@ -178,8 +198,7 @@ bool is_translation_notice(const std::string& folded) {
   if (count_space_separated_words(folded) > kNoticeMaxWords) return false;
   return contains_any(folded, {"translat", "tradu", "\xC3\xBC" "bersetz", "vertaal"}) &&
          contains_any(folded, {"automat", "autom\xC3\xA1tic", "machine", "maschinell", "m\xC3\xA1quina", "macchina"}) &&
-         !contains_any(folded, {"valeur", "foi", "legal", "l\xC3\xA9gal", "binding", "bind", "prevail", "vinculante",
-                                "indicati", "verbindlich", "vincolant", "valid", "rechtsgeldig", "only", "seule", "nur"});
+         !says_which_version_governs(folded);
 }
 
 // A word's letters and figures, and the marks inside a number ("7.21", "15.04.2025").

@@ -20,7 +20,21 @@ std::string drop_pictographs(std::string_view text) {
       continue;
     }
     const char32_t cp = next_code_point(text, at);
-    switch (glyph_of(cp)) {
+    Glyph glyph = glyph_of(cp);
+    // A light or a hand opening the text is its bullet; after words, a table's value (a red
+    // team's find: "Sell your personal data | 🔴" turned 🟢 was no change).
+    const bool opens = out.find_first_not_of(" |") == std::string::npos;
+    if (glyph == Glyph::yes_sign) glyph = opens ? Glyph::pictograph : Glyph::check;
+    if (glyph == Glyph::no_sign) glyph = opens ? Glyph::pictograph : Glyph::cross;
+    if (glyph == Glyph::partial_sign) {
+      if (opens) {
+        glyph = Glyph::pictograph;
+      } else {
+        out += "\xE2\x97\x90";  // ◐
+        continue;
+      }
+    }
+    switch (glyph) {
       case Glyph::other: out.append(text.substr(start, at - start)); break;
       case Glyph::pictograph:
         // With the space after it where it opened the text: "• (a) our affiliates" is "(a) our
@@ -34,6 +48,7 @@ std::string drop_pictographs(std::string_view text) {
         break;
       case Glyph::check: out += "\xE2\x9C\x93"; break;  // ✓
       case Glyph::cross: out += "\xE2\x9C\x97"; break;  // ✗
+      case Glyph::yes_sign: case Glyph::no_sign: case Glyph::partial_sign: break;  // read above
     }
   }
   return out;

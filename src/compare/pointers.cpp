@@ -9,6 +9,7 @@
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/hunk_sentences.hpp"
+#include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/compare/prose_links.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -104,6 +105,22 @@ std::set<std::string> hosts_written(const std::vector<std::string>& sentences) {
 
 }  // namespace
 
+namespace {
+
+// A supervisory authority or a regulator: "the Irish Data Protection Commission", "the
+// Commission nationale de l'informatique et des libertés", "the Information Commissioner".
+bool names_a_regulator(const std::vector<std::string>& words) {
+  const std::string joined = " " + join(words, " ") + " ";
+  for (std::string_view name : {" authority ", " commission ", " commissioner ", " ombudsman ", " regulator ",
+                                " autorit\xC3\xA9 ", " commission nationale ", " cnil ", " aufsichtsbeh\xC3\xB6rde ",
+                                " datenschutzbeh\xC3\xB6rde ", " beauftragte ", " autoridad ", " agencia ", " garante ",
+                                " autoriteit ", " ico ", " dpc ", " supervisory "})
+    if (joined.find(name) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
 bool is_pointer_sentence(std::string_view sentence) {
   std::string_view text = trim(sentence);
   while (!text.empty() && (text.front() == '*' || text.front() == '_' || text.front() == '(')) text.remove_prefix(1);
@@ -113,6 +130,10 @@ bool is_pointer_sentence(std::string_view sentence) {
   // Its words as written (no spelling folded: "learn" must stay "learn").
   const std::vector<std::string> key_words = space_separated_words(canonicalize(text, kFoldToWords));
   if (any_of_words(key_words, kNegationWords)) return false;
+  // A sentence naming a party is about who it is, not a page: the EU representative, the lead
+  // supervisory authority, the controller ("For more information, contact our EU
+  // representative, Lumen Privacy Rep GmbH": a red team's find, the representative replaced).
+  if (names_a_company_within(text) || states_a_role(text) || names_a_regulator(key_words)) return false;
   // "<<END OF POLICY>>" closes, it points nowhere.
   if (ends_with_arrow(text) && text.front() != '<' && text.rfind("\xC2\xAB", 0) != 0)
     return words <= kArrowLabelMaxWords && !any_of_words(key_words, kModalWords);

@@ -6,7 +6,9 @@
 
 namespace tosdiff {
 
-enum class Glyph { other, pictograph, check, cross };
+// Coloured lights and hands (🟢 🔴 🟡, 👍 👎, 🚫 ⛔) are values after a text's first words (a
+// summary table's "Sell your personal data | 🔴"), bullets or decoration where they open it.
+enum class Glyph { other, pictograph, check, cross, yes_sign, no_sign, partial_sign };
 
 Glyph glyph_of(char32_t cp);
 
