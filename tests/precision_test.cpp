@@ -2014,6 +2014,27 @@ TEST(PrecisionVariant, AFigureSwitchedElsewhereIsNotAKnownVariant) {
   EXPECT_EQ(mark_variants(back, known), 1u);
 }
 
+// A red team's find: a support line flipping "Ireland" ↔ "California" taught the switch, and
+// the governing law moved from Ireland to California days later was read as it.
+TEST(PrecisionVariant, ANameSwitchedInAnotherClauseIsNotAKnownVariant) {
+  const std::string head = "# Terms\nYou may cancel at any time.\nWe keep chats for 30 days.\n";
+  const std::string law = "These terms are governed by the laws of Ireland.\n";
+  const auto support = [](const std::string& where) { return "Our support team is based in " + where + ".\n"; };
+  const Change flip = change_of(head + support("Ireland") + law, head + support("California") + law);
+  std::vector<WordEdit> known = word_edits(flip.hunks.at(0));
+  known.push_back(hunk_swap(flip.hunks.at(0)));
+  Change moved = change_of(head + support("Ireland") + law,
+                           head + support("Ireland") + "These terms are governed by the laws of California.\n");
+  EXPECT_EQ(mark_variants(moved, known), 0u);
+  EXPECT_TRUE(moved.substantive);
+  // Twin: the support line switching back, beside a clause revised elsewhere, is the variant.
+  Change back = change_of(head + support("California") + law,
+                          "# Terms\nYou may cancel at any time, online.\nWe keep chats for 30 days.\n" +
+                              support("Ireland") + law);
+  EXPECT_EQ(mark_variants(back, known), 1u);
+  EXPECT_TRUE(back.substantive);  // the clause revised
+}
+
 TEST(PrecisionVariant, AnotherCompanyIsNotAKnownVariant) {
   const std::vector<WordEdit> known = word_edits(change_of(kUsEdition, kEuEdition).hunks.at(0));
   std::string other = kEuEdition;

@@ -56,41 +56,36 @@ WordEdit hunk_swap(const Hunk& hunk) {
   std::vector<std::string> only_removed, only_added;
   std::set_difference(removed.begin(), removed.end(), added.begin(), added.end(), std::back_inserter(only_removed));
   std::set_difference(added.begin(), added.end(), removed.begin(), removed.end(), std::back_inserter(only_added));
-  return WordEdit{join(only_removed, " "), join(only_added, " "), ""};
+  // Its place: the first words the hunk keeps, the same whichever way it switches.
+  constexpr std::size_t kPlaceWords = 6;
+  std::vector<std::string> kept;
+  for (const WordOp& op : hunk.words) {
+    if (op.op != '=') continue;
+    for (std::string& word : space_separated_words(op.text)) {
+      if (kept.size() == kPlaceWords) break;
+      kept.push_back(std::move(word));
+    }
+  }
+  return WordEdit{join(only_removed, " "), join(only_added, " "), join(kept, " ")};
 }
 
 std::size_t mark_variants(Change& change, const std::vector<WordEdit>& known) {
   if (known.empty()) return 0;
-  // A figure alone switched is the same switch only in the same place (after the same words): "30"
-  // ↔ "90" days of retention is no variant of a reply's "within 30 days" (a red team's find).
-  const auto figures = [](const WordEdit& edit) {
-    const auto figure = [](const std::string& s) {
-      return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_ascii_digit(c) || c == '.' || c == ','; });
-    };
-    return figure(edit.removed) && figure(edit.added);
-  };
-  std::set<std::pair<std::string, std::string>> either_way;
-  std::set<std::tuple<std::string, std::string, std::string>> figures_either_way;
+  // A switch is the same switch only in the same place (after the same words): "30" ↔ "90" days
+  // of retention is no variant of a reply's "within 30 days", nor "Ireland" ↔ "California" in
+  // the governing law one of a support team's address (two red teams' finds).
+  std::set<std::tuple<std::string, std::string, std::string>> either_way;
   for (const WordEdit& edit : known) {
-    if (figures(edit)) {
-      figures_either_way.emplace(edit.removed, edit.added, edit.before);
-      figures_either_way.emplace(edit.added, edit.removed, edit.before);
-      continue;
-    }
-    either_way.emplace(edit.removed, edit.added);
-    either_way.emplace(edit.added, edit.removed);
+    either_way.emplace(edit.removed, edit.added, edit.before);
+    either_way.emplace(edit.added, edit.removed, edit.before);
   }
   std::size_t marked = 0;
   for (Hunk& hunk : change.hunks) {
     if (hunk.cosmetic) continue;
     const std::vector<WordEdit> edits = word_edits(hunk);
     if (edits.empty()) continue;
-    const auto known_edit = [&](const WordEdit& edit) {
-      return figures(edit) ? figures_either_way.count({edit.removed, edit.added, edit.before}) > 0
-                           : either_way.count({edit.removed, edit.added}) > 0;
-    };
-    const WordEdit swap = hunk_swap(hunk);
-    if (!std::all_of(edits.begin(), edits.end(), known_edit) && (figures(swap) || !known_edit(swap))) continue;
+    const auto known_edit = [&](const WordEdit& edit) { return either_way.count({edit.removed, edit.added, edit.before}) > 0; };
+    if (!std::all_of(edits.begin(), edits.end(), known_edit) && !known_edit(hunk_swap(hunk))) continue;
     hunk.cosmetic = true;
     hunk.cosmetic_kinds = {"variant"};
     hunk.topics.clear();

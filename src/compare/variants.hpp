@@ -17,10 +17,11 @@ namespace tosdiff {
 // takes its place (either may be empty), as the word diff wrote them.
 struct WordEdit {
   std::string removed, added;
-  // The words just before it (word_edits(): the last three of the words the hunk keeps before
-  // it; "" when none, and for hunk_swap()): where a number switched, the figure's place.
+  // Its place: the words just before it (word_edits(): the last three of the words the hunk
+  // keeps before it, "" when none; hunk_swap(): the first six words the hunk keeps). A switch
+  // is known only in its place.
   std::string before;
-  bool operator==(const WordEdit& other) const { return removed == other.removed && added == other.added; }
+  bool operator==(const WordEdit& other) const { return removed == other.removed && added == other.added; }  // the words alone
 };
 
 // The edits of a hunk, in order; none when it has no word diff.
@@ -32,8 +33,8 @@ std::vector<WordEdit> word_edits(const Hunk& hunk);
 // the address); the words switched stay the same. Empty sides when it has no blocks.
 WordEdit hunk_swap(const Hunk& hunk);
 
-// Marks cosmetic, kind "variant", every substantive hunk all of whose edits are `known`,
-// made either way (A → B or B → A), or whose hunk_swap is. When no substantive hunk is left, a date stamp hunk
+// Marks cosmetic, kind "variant", every substantive hunk all of whose edits are `known` in
+// their place, made either way (A → B or B → A), or whose hunk_swap is. When no substantive hunk is left, a date stamp hunk
 // (cosmetic only beside another substantive change) is substantive again. Re-tallies the
 // change; returns how many hunks it marked.
 std::size_t mark_variants(Change& change, const std::vector<WordEdit>& known);
