@@ -240,6 +240,55 @@ TEST(PdfText, AContentsEntrysLeaderAndPageNumberAreDropped) {
   EXPECT_NE(schedule.find("Prices may rise... 10 days after notice."), std::string::npos) << schedule;
 }
 
+// A red team's find: an excerpt's contents page numbered as the larger book is ("5. Retention
+// ...... 53" in a file of 4 pages): every number one more when a page went in before, an alert.
+// And the same numbers laid out as a column of their own, after the titles.
+TEST(PdfText, AContentsPageNumberedBeyondTheFileOrInAColumnIsNoText) {
+  auto document = [](int first, bool column) {
+    std::vector<PdfPage> pages;
+    PdfPage contents;
+    contents.texts.push_back(PdfText{72, 90, 14, true, "Contents"});
+    const char* titles[] = {"1. Introduction", "2. Fees and payment", "3. Termination"};
+    for (int k = 0; k < 3; ++k) {
+      const std::string number = std::to_string(first + 2 * k);
+      if (column) {
+        contents.texts.push_back(PdfText{72, 120.0 + 20 * k, 11, false, titles[k]});
+      } else {
+        contents.texts.push_back(PdfText{72, 120.0 + 20 * k, 11, false, std::string(titles[k]) + " .................... " + number});
+      }
+    }
+    if (column)
+      for (int k = 0; k < 3; ++k) contents.texts.push_back(PdfText{500, 120.0 + 20 * k, 11, false, std::to_string(first + 2 * k)});
+    pages.push_back(contents);
+    const char* bodies[] = {"These terms apply to every plan we sell and to the free tier alike.",
+                            "The fee is 4.50 per month, billed in advance on the first day.",
+                            "You may close your account at any time, and we refund unused days."};
+    for (int k = 0; k < 3; ++k)
+      pages.push_back(PdfPage{612, 792, 0, {PdfText{72, 80, 14, true, titles[k]}, PdfText{72, 110, 11, false, bodies[k]}}, false});
+    return build_pdf(pages);
+  };
+  for (bool column : {false, true}) {
+    const std::string text = rendered(document(45, column));
+    EXPECT_EQ(text, rendered(document(46, column))) << text;
+    EXPECT_EQ(text.find("45"), std::string::npos) << text;
+    EXPECT_NE(text.find("Fees and payment"), std::string::npos) << text;
+  }
+  // Twin: a table's rows with a gap before their figures, rising, within the file's pages: the
+  // figures stay (their names are no headings of the document).
+  PdfPage limits;
+  limits.texts.push_back(PdfText{72, 90, 14, true, "Limits"});
+  limits.texts.push_back(PdfText{72, 120, 11, false, "Minimum age"});
+  limits.texts.push_back(PdfText{400, 120, 11, false, "2"});
+  limits.texts.push_back(PdfText{72, 140, 11, false, "Accounts per person"});
+  limits.texts.push_back(PdfText{400, 140, 11, false, "3"});
+  limits.texts.push_back(PdfText{72, 160, 11, false, "Devices per account"});
+  limits.texts.push_back(PdfText{400, 160, 11, false, "4"});
+  PdfPage more;
+  more.texts.push_back(PdfText{72, 100, 11, false, "You may close your account at any time."});
+  const std::string table = rendered(build_pdf({limits, more, more, more, more}));
+  EXPECT_NE(table.find("Devices per account 4"), std::string::npos) << table;
+}
+
 TEST(PdfText, APageWithoutTextButInkedIsNamedAndABlankOneIsNot) {
   PdfPage typed;
   typed.texts.push_back(PdfText{72, 100, 11, false, "These terms apply to every plan we sell."});

@@ -361,33 +361,129 @@ std::vector<PdfLine> build_lines(std::vector<PdfWord> words, std::size_t page) {
   return lines;
 }
 
+namespace {
+
+// A line's words in lower case, letters and figures only, its numbering ("4.", "2.1", "(b)")
+// left out: "4. Payment" and "Payment" read alike.
+std::string title_key(std::string_view text) {
+  std::string key, word;
+  bool first = true;
+  auto flush = [&] {
+    if (word.empty()) return;
+    const bool numbering = first && (std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) ||
+                                     word.size() == 1);
+    if (!numbering) (key += key.empty() ? "" : " ") += word;
+    first = false;
+    word.clear();
+  };
+  for (char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      word += static_cast<char>(std::tolower(u));
+    } else if (c != '.' || word.empty() || !std::isdigit(static_cast<unsigned char>(word.back()))) {
+      flush();
+    }
+  }
+  flush();
+  return key;
+}
+
+// Whether at least half of `titles` come again as lines after line `after`: the headings a
+// table of contents lists. A fee schedule's names are not the document's headings.
+bool titles_come_again(const std::vector<PdfLine>& lines, const std::vector<std::string>& titles, std::size_t after) {
+  std::set<std::string> later;
+  for (std::size_t i = after + 1; i < lines.size(); ++i) later.insert(title_key(lines[i].text));
+  std::size_t found = 0;
+  for (const std::string& title : titles) found += !title.empty() && later.count(title) ? 1 : 0;
+  return found * 2 >= titles.size() && found > 0;
+}
+
+// A line that is one page number and nothing else: "45".
+long lone_number(const std::string& text) {
+  const std::string_view t = trim(text);
+  if (t.empty() || t.size() > 4 || !std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return -1;
+  return std::stol(std::string(t));
+}
+
+}  // namespace
+
 void drop_contents_page_numbers(std::vector<PdfLine>& lines, std::size_t page_count) {
   constexpr std::size_t kMinEntries = 3;
   struct Entry {
     std::size_t line, leader;
     long page;
+    bool dotted = true;  // a leader of dots; else a wide gap, which a table's row has too
   };
   std::vector<Entry> run;  // the entries of the current contents run
   std::size_t gap = 0;     // lines since the run's last entry (an entry's title may wrap)
   auto close = [&] {
     bool rising = run.size() >= kMinEntries;
-    for (std::size_t k = 0; k < run.size() && rising; ++k)
-      rising = run[k].page >= 1 && static_cast<std::size_t>(run[k].page) <= page_count &&
-               (k == 0 || run[k].page >= run[k - 1].page);
+    bool pages = true;
+    for (std::size_t k = 0; k < run.size() && rising; ++k) {
+      rising = run[k].page >= 1 && (k == 0 || run[k].page >= run[k - 1].page);
+      // A row of a table ("Minimum age      13") has a gap too: only titles said again tell.
+      pages = pages && run[k].dotted && static_cast<std::size_t>(run[k].page) <= page_count;
+    }
+    // Pages of the document, or titles its headings say again: a contents page numbered as a
+    // larger book is (an excerpt: "5. Retention ...... 53" in a 3-page file, a red team's find).
+    if (rising && !pages) {
+      std::vector<std::string> titles;
+      for (const Entry& entry : run) titles.push_back(title_key(lines[entry.line].text.substr(0, entry.leader)));
+      rising = titles_come_again(lines, titles, run.back().line);
+    }
     if (rising)
       for (const Entry& entry : run) lines[entry.line].text = fold_spaces(lines[entry.line].text.substr(0, entry.leader));
     run.clear();
   };
+  // An entry with a wide gap before its number and no dots ("1. Introduction        45").
+  constexpr double kGapSizes = 4;
+  const auto gap_leader = [&](const PdfLine& line, long& page) -> std::size_t {
+    if (line.words.size() < 2) return std::string::npos;
+    const PdfWord& number = line.words.back();
+    const PdfWord& before = line.words[line.words.size() - 2];
+    const long value = lone_number(number.text);
+    if (value < 1 || number.x0 - before.x1 < kGapSizes * std::max(number.size, 1.0)) return std::string::npos;
+    const std::size_t space = line.text.rfind(' ');
+    if (space == std::string::npos) return std::string::npos;
+    page = value;
+    return space;
+  };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     long page = 0;
-    if (const std::size_t leader = leader_at(lines[i].text, page); leader != std::string::npos) {
-      run.push_back({i, leader, page});
+    std::size_t leader = leader_at(lines[i].text, page);
+    const bool dotted = leader != std::string::npos;
+    if (!dotted) leader = gap_leader(lines[i], page);
+    if (leader != std::string::npos) {
+      run.push_back({i, leader, page, dotted});
       gap = 0;
     } else if (!run.empty() && ++gap > 1) {
       close();
     }
   }
   close();
+  // The page numbers of a contents page read as a column of their own, after the titles (a
+  // layout with no dots between them): as many lone numbers, rising, as the lines before them,
+  // whose titles the document's headings say again.
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t end = i;
+    long last = 0;
+    while (end < lines.size() && lines[end].page == lines[i].page) {
+      const long number = lone_number(lines[end].text);
+      if (number < 1 || number < last) break;
+      last = number;
+      ++end;
+    }
+    const std::size_t count = end - i;
+    if (count >= kMinEntries && i >= count) {
+      std::vector<std::string> titles;
+      for (std::size_t k = i - count; k < i; ++k) titles.push_back(title_key(lines[k].text));
+      const bool entries = std::none_of(titles.begin(), titles.end(), [](const std::string& t) { return t.empty(); });
+      if (entries && titles_come_again(lines, titles, end - 1))
+        for (std::size_t k = i; k < end; ++k) lines[k].dropped = true;
+    }
+    i = std::max(end, i + 1);
+  }
 }
 
 std::string fold_spaces(std::string_view s) {
