@@ -224,8 +224,6 @@ bool binds_or_denies(std::string_view text) {
   });
 }
 
-}  // namespace
-
 // A line saying who stands behind the site: "Regulated by the Central Bank of Ireland",
 // "Operated by Lumen Marketplaces", "Lumen Europe is the data controller for EU users" (the
 // third review's finds, footers renaming a regulator, an operator, a controller). A participle
@@ -248,8 +246,6 @@ bool states_a_role(std::string_view text) {
     if (lower.find(role) != std::string::npos) return true;
   return false;
 }
-
-namespace {
 
 // A key point said of the parties: "You own everything you create", "We keep your files in
 // the EU" (4 words or more, the reader or the company its subject, no question or exclamation). A summary box

@@ -82,11 +82,6 @@ bool names_a_company_by_form(std::string_view line);
 // "Lumen Privacy Rep GmbH"); the forms that are also words ("as", "sa", "ag") written in capitals.
 bool names_a_company_within(std::string_view text);
 
-// A line saying who stands behind the site: a participle before "by" ("Regulated by ...",
-// "Operated by ..."), a data-protection role (controller, processor, representative, DPO) or a
-// group the site belongs to, in English, French, German, Spanish and Italian.
-bool states_a_role(std::string_view text);
-
 // Marks cosmetic every substantive hunk that
 //   - lies, in both texts, above the first sentence (kind "page_header") or within the site's
 //     footer (kind "page_footer"; a call to action closing the page after its last sentence,

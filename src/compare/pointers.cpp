@@ -130,10 +130,11 @@ bool is_pointer_sentence(std::string_view sentence) {
   // Its words as written (no spelling folded: "learn" must stay "learn").
   const std::vector<std::string> key_words = space_separated_words(canonicalize(text, kFoldToWords));
   if (any_of_words(key_words, kNegationWords)) return false;
-  // A sentence naming a party is about who it is, not a page: the EU representative, the lead
-  // supervisory authority, the controller ("For more information, contact our EU
-  // representative, Lumen Privacy Rep GmbH": a red team's find, the representative replaced).
-  if (names_a_company_within(text) || states_a_role(text) || names_a_regulator(key_words)) return false;
+  // A sentence naming a party is about who it is, not a page: a company by its legal form, an
+  // authority ("For more information, contact our EU representative, Lumen Privacy Rep GmbH": a
+  // red team's find, the representative replaced). A role alone names no one ("how to contact
+  // the data protection officer, please click here": dating replay).
+  if (names_a_company_within(text) || names_a_regulator(key_words)) return false;
   // "<<END OF POLICY>>" closes, it points nowhere.
   if (ends_with_arrow(text) && text.front() != '<' && text.rfind("\xC2\xAB", 0) != 0)
     return words <= kArrowLabelMaxWords && !any_of_words(key_words, kModalWords);
