@@ -365,7 +365,7 @@ namespace {
 
 // A line's words in lower case, letters and figures only, its numbering ("4.", "2.1", "(b)")
 // left out: "4. Payment" and "Payment" read alike.
-std::string title_key(std::string_view text) {
+std::string entry_title_key(std::string_view text) {
   std::string key, word;
   bool first = true;
   auto flush = [&] {
@@ -392,7 +392,7 @@ std::string title_key(std::string_view text) {
 // table of contents lists. A fee schedule's names are not the document's headings.
 bool titles_come_again(const std::vector<PdfLine>& lines, const std::vector<std::string>& titles, std::size_t after) {
   std::set<std::string> later;
-  for (std::size_t i = after + 1; i < lines.size(); ++i) later.insert(title_key(lines[i].text));
+  for (std::size_t i = after + 1; i < lines.size(); ++i) later.insert(entry_title_key(lines[i].text));
   std::size_t found = 0;
   for (const std::string& title : titles) found += !title.empty() && later.count(title) ? 1 : 0;
   return found * 2 >= titles.size() && found > 0;
@@ -429,7 +429,7 @@ void drop_contents_page_numbers(std::vector<PdfLine>& lines, std::size_t page_co
     // larger book is (an excerpt: "5. Retention ...... 53" in a 3-page file, a red team's find).
     if (rising && !pages) {
       std::vector<std::string> titles;
-      for (const Entry& entry : run) titles.push_back(title_key(lines[entry.line].text.substr(0, entry.leader)));
+      for (const Entry& entry : run) titles.push_back(entry_title_key(lines[entry.line].text.substr(0, entry.leader)));
       rising = titles_come_again(lines, titles, run.back().line);
     }
     if (rising)
@@ -477,7 +477,7 @@ void drop_contents_page_numbers(std::vector<PdfLine>& lines, std::size_t page_co
     const std::size_t count = end - i;
     if (count >= kMinEntries && i >= count) {
       std::vector<std::string> titles;
-      for (std::size_t k = i - count; k < i; ++k) titles.push_back(title_key(lines[k].text));
+      for (std::size_t k = i - count; k < i; ++k) titles.push_back(entry_title_key(lines[k].text));
       const bool entries = std::none_of(titles.begin(), titles.end(), [](const std::string& t) { return t.empty(); });
       if (entries && titles_come_again(lines, titles, end - 1))
         for (std::size_t k = i; k < end; ++k) lines[k].dropped = true;
