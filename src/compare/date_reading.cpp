@@ -1,5 +1,6 @@
 #include "tosdiff/compare/date_reading.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <optional>
@@ -202,6 +203,34 @@ class DateScanner {
     if (!is_word(t)) return std::nullopt;
     // Whole words only: not inside "abc2025-01-01".
     if (t > 0 && tokens_[t - 1].word) return std::nullopt;
+    // A day of the week before the date is the same date: "Tuesday, March 3, 2026", "Tue, 3
+    // Mar 2026", "mardi 3 mars 2026" (a red team's find: a template adding it was an alert).
+    if (is_weekday(text(t))) {
+      std::size_t d = skip(t + 1, '.');
+      d = skip(d, ',');
+      if (d != t + 1 && is_word(d) && !is_weekday(text(d)))
+        if (auto m = date_at(d)) return m;
+      if (is_word(t + 1) || is_char(t + 1, ' '))
+        if (auto m = date_at(skip(t + 1))) return m;
+      return std::nullopt;
+    }
+    return date_at(t);
+  }
+
+  static bool is_weekday(std::string_view word) {
+    static constexpr std::string_view kDays[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+        "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes",
+        "martes", "mi\xC3\xA9rcoles", "jueves", "viernes", "s\xC3\xA1" "bado", "domingo", "luned\xC3\xAC",
+        "marted\xC3\xAC", "mercoled\xC3\xAC", "gioved\xC3\xAC", "venerd\xC3\xAC", "sabato", "domenica",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
+    const std::string lower = latin_lower(word);
+    return std::find(std::begin(kDays), std::end(kDays), lower) != std::end(kDays);
+  }
+
+  std::optional<Match> date_at(std::size_t t) const {
+    if (!is_word(t)) return std::nullopt;
     if (auto m = month_first(t)) return m;
     if (auto m = day_first(t)) return m;
     if (auto m = iso(t)) return m;
@@ -216,7 +245,10 @@ class DateScanner {
       if (!is_char(t + 1, sep) || !is_word(t + 2) || !is_char(t + 3, sep) || !is_word(t + 4)) continue;
       std::string_view first = text(t), second = text(t + 2);
       if (first.size() > 2 || second.size() > 2 || !all_ascii_digits(first) || !all_ascii_digits(second)) continue;
-      const int year = year_number(text(t + 4));
+      // A year of four figures, or of two (a short date style: "3/3/26", this century's).
+      const std::string_view year_text = text(t + 4);
+      const int year = year_text.size() == 2 && all_ascii_digits(year_text) ? 2000 + std::stoi(std::string(year_text))
+                                                                            : year_number(year_text);
       if (!year) continue;
       // Not the head of a longer dotted number ("1.2.2026.5").
       if (is_char(t + 5, sep) && is_word(t + 6)) continue;
@@ -282,9 +314,34 @@ class DateScanner {
       if (!all_ascii_digits(mm) || !all_ascii_digits(dd)) continue;
       int month = std::stoi(std::string(mm)), day = std::stoi(std::string(dd));
       if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-      return Match{year, month, day, t + 4};
+      return Match{year, month, day, sep == '-' ? time_of_day_after(t + 4) : t + 4};
     }
     return std::nullopt;
+  }
+
+  // The last token of an ISO 8601 time of day glued to a date's day ("T10:15", "T00:00:00.000Z",
+  // "T10:15:00+01:00"), or `day` when none follows: a timestamp says its date (a red team's
+  // find: "March 3, 2026" written "2026-03-03T00:00:00.000Z" was an alert).
+  std::size_t time_of_day_after(std::size_t day) const {
+    const auto digits = [&](std::size_t t, std::size_t max) {
+      return is_word(t) && text(t).size() <= max && all_ascii_digits(text(t));
+    };
+    std::size_t t = day + 1;
+    if (!is_word(t)) return day;
+    const std::string_view hour = text(t);
+    if (hour.size() < 2 || hour.size() > 3 || (hour[0] != 'T' && hour[0] != 't') || !all_ascii_digits(hour.substr(1)))
+      return day;
+    std::size_t last = t;
+    for (int part = 0; part < 2 && is_char(last + 1, ':') && digits(last + 2, 2); ++part) last += 2;
+    if (last == t) return day;  // "T10" alone is no time
+    if (is_char(last + 1, '.') && digits(last + 2, 9)) last += 2;
+    if (is_word(last + 1) && (text(last + 1) == "Z" || text(last + 1) == "z")) {
+      ++last;
+    } else if ((is_char(last + 1, '+') || is_char(last + 1, '-')) && digits(last + 2, 2) && is_char(last + 3, ':') &&
+               digits(last + 4, 2)) {
+      last += 4;
+    }
+    return last;
   }
 
   std::string_view s_;

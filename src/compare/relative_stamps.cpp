@@ -119,7 +119,26 @@ Words words_of(std::string_view text) {
     std::string_view w = raw;
     for (std::size_t n = 0; !w.empty() && (n = edge_mark_at_front(w)) != 0;) w.remove_prefix(n);
     for (std::size_t n = 0; !w.empty() && (n = edge_mark_at_back(w)) != 0;) w.remove_suffix(n);
-    if (!w.empty()) out.push_back(ascii_lower(w));
+    if (w.empty()) continue;
+    std::string word = ascii_lower(w);
+    // An age written short ("2d", "5h", "3mo": a red team's find, "Updated 2d ago") is read as
+    // it is written out: "2 days".
+    std::size_t digits = 0;
+    while (digits < word.size() && digits < 4 && is_ascii_digit(word[digits])) ++digits;
+    if (digits > 0 && digits < word.size() && digits <= 3) {
+      static constexpr std::pair<std::string_view, std::string_view> kShort[] = {
+          {"s", "seconds"}, {"m", "minutes"}, {"min", "minutes"}, {"mins", "minutes"}, {"h", "hours"},
+          {"hr", "hours"},  {"hrs", "hours"},  {"d", "days"},      {"w", "weeks"},     {"wk", "weeks"},
+          {"wks", "weeks"}, {"mo", "months"}, {"y", "years"},     {"yr", "years"},    {"yrs", "years"}};
+      const std::string_view unit = std::string_view(word).substr(digits);
+      const auto* match = std::find_if(std::begin(kShort), std::end(kShort), [&](const auto& entry) { return entry.first == unit; });
+      if (match != std::end(kShort)) {
+        out.push_back(word.substr(0, digits));
+        out.emplace_back(match->second);
+        continue;
+      }
+    }
+    out.push_back(std::move(word));
   }
   return out;
 }
@@ -191,8 +210,13 @@ bool is_time_word(const std::string& lower) {
   const std::size_t colon = lower.find(':');
   const bool clock = colon >= 1 && colon <= 2 && colon + 3 <= lower.size() && all_ascii_digits(lower.substr(0, colon)) &&
                      all_ascii_digits(lower.substr(colon + 1, 2));
-  return clock || lower == "am" || lower == "pm" || lower == "a.m." || lower == "p.m." || lower == "utc" ||
-         lower == "gmt" || lower == "cet" || lower == "cest";
+  // The time zones a stamp names ("10:15 AM PST" / "6:15 PM UTC", the same instant: a red
+  // team's find); not "et" or "pt", words of French and Portuguese.
+  static const std::set<std::string, std::less<>> kZones = {
+      "utc", "gmt", "cet", "cest", "pst", "pdt", "est", "edt", "cst", "cdt", "mst", "mdt", "akst", "akdt", "hst",
+      "bst", "ist", "jst", "kst", "hkt", "sgt", "aest", "aedt", "acst", "awst", "nzst", "nzdt", "eet", "eest", "wet",
+      "msk", "brt", "mez", "mesz", "z"};
+  return clock || lower == "am" || lower == "pm" || lower == "a.m." || lower == "p.m." || kZones.count(lower) > 0;
 }
 
 // The text without its times of day ("05:41", "11:11:02", "9:30 am", "9:30 PM UTC").

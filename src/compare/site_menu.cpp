@@ -52,12 +52,23 @@ constexpr std::string_view kRelatedLabels[] = {
     "verwandte artikel", "verwandte themen", "ähnliche artikel", "Ähnliche artikel", "artículos relacionados",
     "temas relacionados", "preguntas relacionadas", "articoli correlati", "argomenti correlati",
     "artigos relacionados", "tópicos relacionados", "gerelateerde artikelen", "gerelateerde onderwerpen",
-    "powiązane artykuły"};
+    "powiązane artykuły",
+    // A help centre's other lists of its articles (a red team's find: a new entry under
+    // "Articles in this section" was an alert).
+    "articles in this section", "popular articles", "trending articles", "recently viewed articles",
+    "top articles", "most popular articles", "recommended articles", "see more", "dans cette section",
+    "articles de cette section", "articles populaires", "artikel in diesem abschnitt", "beliebte artikel",
+    "artículos en esta sección", "artículos populares", "articoli in questa sezione", "articoli popolari",
+    "artigos nesta seção", "artigos populares", "artikelen in deze sectie", "populaire artikelen"};
 
 bool is_related_label(std::string_view text) {
   const std::string label = block_label(text);
   for (std::string_view related : kRelatedLabels)
     if (label == related) return true;
+  // "More in Billing", "Plus dans Facturation": a section's other articles.
+  for (std::string_view more : {"more in ", "more from ", "plus dans ", "mehr in ", "m\xC3\xA1s en ", "altro in ",
+                                "mais em ", "meer in "})
+    if (label.rfind(more, 0) == 0 && count_space_separated_words(label) <= 6) return true;
   return false;
 }
 

@@ -127,7 +127,12 @@ bool is_unicode_space(char32_t c) {
 }
 
 bool is_zero_width(char32_t c) {
-  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
+  // Zero-width space and joiners, word joiner, BOM, soft hyphen; the marks that only steer a
+  // bidirectional text (LRM, RLM, ALM, embeddings, overrides, isolates), the invisible
+  // operators and the grapheme joiner.
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD || c == 0x200E ||
+         c == 0x200F || c == 0x061C || c == 0x034F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2061 && c <= 0x2064) ||
+         (c >= 0x2066 && c <= 0x2069);
 }
 
 }  // namespace tosdiff

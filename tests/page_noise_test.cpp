@@ -1,0 +1,80 @@
+// Noise a page makes between two fetches of unchanged terms, as the twenty-ninth session's
+// second red team wrote it (synthetic pages): each a false alert it found, with its negative
+// twin, the real change beside it, that must stay news.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "support/page_reading.hpp"
+
+namespace tosdiff {
+namespace {
+
+using testing::change_between;
+using testing::read_page;
+
+const std::string kClauses =
+    "We keep your prompts for 30 days after you delete a conversation.\n"
+    "We never sell your personal information to anyone.\n";
+
+std::string dated(const std::string& date_line) { return "# Privacy Policy\n" + date_line + "\n" + kClauses; }
+
+TEST(PageNoise, InvisibleBidiMarksAreNoText) {
+  // Left-to-right, right-to-left and Arabic letter marks, an isolate and an embedding around
+  // the company's name, as a localisation library writes them.
+  for (const std::string& mark : {std::string("\xE2\x80\x8E"), std::string("\xE2\x80\x8F"), std::string("\xD8\x9C"),
+                                  std::string("\xE2\x81\xA8"), std::string("\xE2\x80\xAA")}) {
+    const std::string page = "<html><body><main><h1>Privacy Policy</h1><p>Lumenfield Labs, Inc." + mark +
+                             " is the controller of your data.</p></main></body></html>";
+    EXPECT_EQ(read_page(page), "# Privacy Policy\nLumenfield Labs, Inc. is the controller of your data.\n");
+    EXPECT_FALSE(change_between(dated("Lumenfield Labs, Inc. is the controller."),
+                                dated("Lumenfield Labs, Inc." + mark + " is the controller."))
+                     .substantive);
+  }
+  // Twin: another controller.
+  EXPECT_TRUE(change_between(dated("Lumenfield Labs, Inc. is the controller."), dated("Orbix Ltd. is the controller."))
+                  .substantive);
+}
+
+TEST(PageNoise, ADatesWeekdayTimestampOrShortStyleIsItsForm) {
+  const std::string before = dated("Last updated: March 3, 2026");
+  for (const std::string& form : {std::string("Last updated: Tuesday, March 3, 2026"), std::string("Last updated: Tue, 3 Mar 2026"),
+                                  std::string("Last updated: 2026-03-03T00:00:00.000Z"),
+                                  std::string("Last updated: 2026-03-03T10:15:00+01:00"), std::string("Last updated: 3/3/26")})
+    EXPECT_FALSE(change_between(before, dated(form)).substantive) << form;
+  // Twins: another day, however written.
+  for (const std::string& form : {std::string("Last updated: Wednesday, March 4, 2026"),
+                                  std::string("Last updated: 2026-03-13T00:00:00.000Z"), std::string("Last updated: 4/4/26")})
+    EXPECT_TRUE(change_between(before, dated(form)).substantive) << form;
+}
+
+TEST(PageNoise, AStampsTimeInAnotherZoneOrItsAgeWrittenShortIsNoChange) {
+  EXPECT_FALSE(change_between(dated("Last updated: March 3, 2026, 10:15 AM PST"),
+                              dated("Last updated: March 3, 2026, 6:15 PM UTC"))
+                   .substantive);
+  EXPECT_FALSE(change_between(dated("Updated 2d ago"), dated("Updated 5d ago")).substantive);
+  EXPECT_FALSE(change_between(dated("Edited 2h ago"), dated("Edited 7h ago")).substantive);
+  // Twins: another day; a retention limit written short.
+  EXPECT_TRUE(change_between(dated("Last updated: March 3, 2026, 10:15 AM PST"),
+                             dated("Last updated: March 4, 2026, 6:15 PM UTC"))
+                  .substantive);
+  EXPECT_TRUE(change_between(dated("We delete request logs collected more than 30d ago."),
+                             dated("We delete request logs collected more than 7d ago."))
+                  .substantive);
+}
+
+TEST(PageNoise, AHelpCentresOtherListsOfArticlesAreItsMenu) {
+  const auto article = [](const std::string& label, const std::string& entries) {
+    return "# Privacy Policy\n" + kClauses + "We answer every request within 30 days of receiving it.\n### " + label +
+           "\n" + entries;
+  };
+  const std::string two = "- Terms of Use\n- Usage policies\n", three = two + "- Sharing conversations with a link\n";
+  for (const char* label : {"Articles in this section", "Popular articles", "Trending articles", "More in Privacy"})
+    EXPECT_FALSE(change_between(article(label, two), article(label, three)).substantive) << label;
+  // Twin: a list of the policy's own with an item put in.
+  EXPECT_TRUE(change_between(article("We share your data with", two), article("We share your data with", three)).substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff
