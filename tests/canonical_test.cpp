@@ -108,8 +108,17 @@ TEST(Canonicalize, QuotesDashesAndEllipsisFoldedToAscii) {
 }
 
 TEST(Canonicalize, QuotesLeavesOtherUnicodeAlone) {
-  const std::string text = "caf\xC3\xA9 \xE2\x82\xAC 5 \xE2\x84\xA2";  // café € 5 ™
+  const std::string text = "caf\xC3\xA9 \xE2\x82\xAC 5 \xE2\x84\x96";  // café € 5 №
   EXPECT_EQ(canonicalize(text, kFoldQuotes), text);
+}
+
+// A typographer's marks are the letters they stand for (a red team's find: "Lumen(R)" made
+// "Lumen®" by a Markdown renderer was an alert).
+TEST(Canonicalize, TradeMarksAreTheirLetters) {
+  EXPECT_EQ(canonicalize("Lumen\xC2\xAE Chat\xE2\x84\xA2 Help\xE2\x84\xA0", kFoldQuotes), "Lumen(R) Chat(TM) Help(SM)");
+  EXPECT_EQ(canonicalize("Lumen(R) Chat(TM)", kFoldAll), canonicalize("Lumen\xC2\xAE Chat\xE2\x84\xA2", kFoldAll));
+  // Twin: another name.
+  EXPECT_NE(canonicalize("Lumen(R) Chat(TM)", kFoldAll), canonicalize("Orbix\xC2\xAE Chat\xE2\x84\xA2", kFoldAll));
 }
 
 TEST(Canonicalize, CaseLowersAsciiAndLatin1Capitals) {

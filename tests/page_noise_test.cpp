@@ -76,5 +76,19 @@ TEST(PageNoise, AHelpCentresOtherListsOfArticlesAreItsMenu) {
   EXPECT_TRUE(change_between(article("We share your data with", two), article("We share your data with", three)).substantive);
 }
 
+TEST(PageNoise, AFootnotesSuperscriptNumberIsSetAside) {
+  const auto page = [](const std::string& note) {
+    return "<html><body><main><h1>Privacy Policy</h1><p>We keep each conversation" + note +
+           " for 30 days.</p></main></body></html>";
+  };
+  EXPECT_EQ(read_page(page("<sup>1</sup>")), "# Privacy Policy\nWe keep each conversation[1] for 30 days.\n");
+  EXPECT_EQ(read_page(page("<sup><a href=\"#fn2\">2</a></sup>")), "# Privacy Policy\nWe keep each conversation[2] for 30 days.\n");
+  EXPECT_FALSE(change_between(read_page(page("<sup>1</sup>")), read_page(page("<sup>2</sup>"))).substantive);
+  EXPECT_FALSE(change_between(read_page(page("<sup>1</sup>")), read_page(page("[1]"))).substantive);
+  // Twin: a figure set as a superscript after a figure is an exponent, and stays.
+  EXPECT_EQ(read_page("<html><body><main><p>Up to 10<sup>6</sup> requests.</p></main></body></html>"),
+            "Up to 106 requests.\n");
+}
+
 }  // namespace
 }  // namespace tosdiff

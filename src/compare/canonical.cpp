@@ -60,6 +60,16 @@ std::string fold_quotes(std::string_view s) {
       unsigned char d = static_cast<unsigned char>(s[i + 1]);
       if (d == 0xAB || d == 0xBB) { out += '"'; i += 2; continue; }  // « »
       if (d == 0xB4) { out += '\''; i += 2; continue; }              // acute accent as apostrophe
+      // The registered sign as a typographer writes "(R)" (a red team's find: "Lumen(R)" made
+      // "Lumen®" by a Markdown renderer was an alert).
+      if (d == 0xAE) { out += "(R)"; i += 2; continue; }
+    }
+    // The trade and service marks likewise: "™" is "(TM)", "℠" is "(SM)".
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x84 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0xA2 || static_cast<unsigned char>(s[i + 2]) == 0xA0)) {
+      out += static_cast<unsigned char>(s[i + 2]) == 0xA2 ? "(TM)" : "(SM)";
+      i += 3;
+      continue;
     }
     // The modifier letter apostrophe (U+02BC), which some keyboards and editors type for one
     // (metamorphic bench: "OpenAIʼs" for "OpenAI’s" was an alert on every page).

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,15 @@ class TextBuilder {
   // its cells).
   void enter(Frame& frame);
   void exit(Frame& frame);
+
+  // The line so far ends with a letter or a closing mark, no space after it: a word a
+  // superscript's footnote number would be glued to.
+  bool ends_a_word() const {
+    if (pending_space_ || line_.empty()) return false;
+    const unsigned char last = static_cast<unsigned char>(line_.back());
+    return std::isalpha(last) || last >= 0x80 || last == '.' || last == ',' || last == ';' || last == ')' ||
+           last == '"';
+  }
 
   // Ends the last line and gives the text.
   Text finish();

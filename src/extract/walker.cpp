@@ -11,6 +11,7 @@
 
 #include "tosdiff/extract/email_protection.hpp"
 #include "tosdiff/extract/selector.hpp"
+#include "tosdiff/util/strings.hpp"
 #include "tosdiff/extract/text_builder.hpp"
 #include "tosdiff/util/url.hpp"
 
@@ -94,6 +95,16 @@ class Walker {
         i = is_element(node) ? doc_.end[i] : i + 1;
         continue;
       }
+      // A footnote's number set as a superscript after a word ("conversation<sup>1</sup>") is
+      // written as Markdown's footnote plugins write it, "conversation[1]": the comparison sets
+      // it aside whatever its number (a red team's find: a renderer switched, or the notes
+      // renumbered, was an alert).
+      if (auto marker = footnote_mark(i); marker && builder_.ends_a_word() && included_.contains(i) && !removed_.contains(i)) {
+        builder_.append("[" + *marker + "]");
+        was_included = true;
+        i = doc_.end[i];
+        continue;
+      }
       if (auto email = protected_email(node)) {  // read as the reader sees it, not the placeholder
         bool inside = included_.contains(i) && !removed_.contains(i);
         if (inside != was_included) builder_.boundary();
@@ -138,6 +149,23 @@ class Walker {
       case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: return true;
       default: return false;
     }
+  }
+
+  // The number of a footnote a <sup> holds: 1 to 3 figures, its own text alone (a link in it
+  // too: "<sup><a href=\"#fn1\">1</a></sup>").
+  std::optional<std::string> footnote_mark(std::uint32_t i) const {
+    const GumboNode* node = doc_.nodes[i];
+    if (node->v.element.tag != GUMBO_TAG_SUP) return std::nullopt;
+    std::string text;
+    for (std::uint32_t k = i + 1; k < doc_.end[i]; ++k) {
+      const GumboNode* inner = doc_.nodes[k];
+      if (inner->type == GUMBO_NODE_TEXT) text += inner->v.text.text;
+      if (text.size() > 8) return std::nullopt;
+    }
+    std::string_view mark = trim(text);
+    if (mark.size() >= 2 && mark.front() == '[' && mark.back() == ']') mark = mark.substr(1, mark.size() - 2);
+    if (mark.empty() || mark.size() > 3 || !std::all_of(mark.begin(), mark.end(), is_ascii_digit)) return std::nullopt;
+    return std::string(mark);
   }
 
   static std::optional<std::string> protected_email(const GumboNode* node) {
