@@ -90,5 +90,27 @@ TEST(PageNoise, AFootnotesSuperscriptNumberIsSetAside) {
             "Up to 106 requests.\n");
 }
 
+// A section React streamed after the page's shell: at the end of <body>, hidden, and moved in
+// place of its boundary's template by a script. Read where it belongs, as in the fetch that got
+// it in place (a red team's find: read as the section removed).
+TEST(PageNoise, AStreamedSectionIsReadWhereItsBoundaryIs) {
+  const std::string rights = "<h2>5. Your rights</h2><p>You may access, correct or delete your data.</p>";
+  const std::string in_place = "<html><body><main><h1>Privacy Policy</h1><p>We keep chats for 30 days.</p>" + rights +
+                               "<h2>6. Contact</h2><p>Write to us.</p></main></body></html>";
+  const auto streamed = [](const std::string& section) {
+    return "<html><body><main><h1>Privacy Policy</h1><p>We keep chats for 30 days.</p><!--$?--><template id=\"B:0\">"
+           "</template><div class=\"skeleton\"><div class=\"bar\"></div></div><!--/$--><h2>6. Contact</h2><p>Write to "
+           "us.</p></main><div hidden id=\"S:0\">" + section + "</div><script>$RC(\"B:0\",\"S:0\")</script></body></html>";
+  };
+  EXPECT_EQ(read_page(streamed(rights)), read_page(in_place));
+  EXPECT_EQ(read_page(streamed(rights), testing::selecting("main")), read_page(in_place, testing::selecting("main")));
+  // Twin: the streamed section's own edit is read.
+  const std::string edited = "<h2>5. Your rights</h2><p>You may access or correct your data.</p>";
+  EXPECT_TRUE(change_between(read_page(in_place), read_page(streamed(edited))).substantive);
+  // A page without a boundary's template is left as it is: a hidden div is only hidden.
+  EXPECT_EQ(read_page("<html><body><main><p>We keep chats.</p></main><div hidden id=\"S:0\"><p>Secret.</p></div></body></html>"),
+            "We keep chats.\n");
+}
+
 }  // namespace
 }  // namespace tosdiff

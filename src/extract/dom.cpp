@@ -10,6 +10,7 @@
 
 #include "tosdiff/extract/element_reading.hpp"
 #include "tosdiff/extract/selector.hpp"
+#include "tosdiff/extract/streamed_segments.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -177,6 +178,10 @@ void* ParsedHtml::Arena::allocate(std::size_t size) {
 
 ParsedHtml::ParsedHtml(std::string_view html) {
   if (html.substr(0, 3) == "\xEF\xBB\xBF") html.remove_prefix(3);
+  if (auto spliced = splice_streamed_segments(html)) {
+    spliced_ = std::move(*spliced);
+    html = spliced_;
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   if (!kAddressSanitizer && html.size() <= kArenaMaxInput) {

@@ -26,6 +26,7 @@ struct FlatDocument {
 // removing a UTF-8 byte order mark (it would become text).
 class ParsedHtml {
  public:
+  // React's streamed segments are put in place first (streamed_segments.hpp).
   explicit ParsedHtml(std::string_view utf8_html);
   ~ParsedHtml();
   ParsedHtml(const ParsedHtml&) = delete;
@@ -65,6 +66,7 @@ class ParsedHtml {
  private:
   GumboOutput* output_ = nullptr;
   std::optional<Arena> arena_;
+  std::string spliced_;  // the page with its streamed segments in place, when it had some
   FlatDocument flat_;
 };
 
