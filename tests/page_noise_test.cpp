@@ -112,5 +112,28 @@ TEST(PageNoise, AStreamedSectionIsReadWhereItsBoundaryIs) {
             "We keep chats.\n");
 }
 
+TEST(PageNoise, AServiceStatusIndicatorIsNoText) {
+  const std::string doc = "# API Terms\n" + kClauses;
+  EXPECT_FALSE(change_between(doc + "\xE2\x97\x8F All systems operational\n", doc + "\xE2\x97\x8F Partial outage: API\n").substantive);
+  EXPECT_FALSE(change_between(doc + "Degraded performance: Chat\n", doc + "All systems operational\n").substantive);
+  // Twin: the events an SLA lists.
+  const std::string credits = "# SLA\nYou receive a credit for each of these events:\n- Major outage\n";
+  EXPECT_TRUE(change_between(credits, credits + "- Partial outage\n").substantive);
+}
+
+TEST(PageNoise, ASignUpBoxNoNameTellsIsNoText) {
+  const auto page = [](const std::string& box) {
+    return "<html><body><main><h1>Privacy Policy</h1><p>We keep chats for 30 days.</p>" + box + "</main></body></html>";
+  };
+  const std::string signup = "<div class=\"sc-4f1a2b-0 hYqWzt\"><h3>Stay in the loop</h3><p>Get product news and research "
+                             "updates in your inbox.</p><input type=\"email\" placeholder=\"you@example.com\"><button>"
+                             "Subscribe</button></div>";
+  EXPECT_EQ(read_page(page(signup)), "# Privacy Policy\nWe keep chats for 30 days.\n");
+  // Twin: a request form of the policy's, its e-mail field and button, stays.
+  const std::string request = "<div class=\"sc-9x\"><h3>Opt out of the sale of your data</h3><p>Enter your e-mail to send "
+                              "the request.</p><input type=\"email\"><button>Send</button></div>";
+  EXPECT_NE(read_page(page(request)).find("Opt out of the sale of your data"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tosdiff

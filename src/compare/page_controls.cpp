@@ -322,6 +322,33 @@ bool is_helpful_count(std::string_view text) {
   return false;
 }
 
+// What a status page's indicator says, the page's layout showing it (a red team's find: "All
+// systems operational" → "Partial outage: API" under a docs page's text was an alert): one of
+// the states a status page publishes, after its dot or with the part of the service it names
+// (at most 3 words after a colon or a dash). A state alone without them is a word of the text:
+// an SLA's list of events ("- Partial outage"). `bare` is the block folded to its words.
+bool says_a_service_status(std::string_view block_text, const std::string& bare) {
+  const std::string_view text = trim(block_text);
+  const bool indicator = !text.empty() && static_cast<unsigned char>(text.front()) >= 0x80;  // ● 🟢 ⚠
+  const bool names_a_part = text.find(':') != std::string_view::npos || text.find(" - ") != std::string_view::npos ||
+                            text.find(" \xE2\x80\x94 ") != std::string_view::npos;
+  if (!indicator && !names_a_part) return bare == "all systems operational" || bare == "all systems normal";
+  static constexpr std::string_view kStates[] = {
+      "all systems operational", "all systems normal", "all services operational", "operational",
+      "degraded performance", "partial outage", "major outage", "full outage", "minor outage",
+      "under maintenance", "scheduled maintenance", "maintenance in progress", "investigating", "identified",
+      "monitoring", "resolved", "service disruption", "partial service disruption", "some systems degraded",
+      "some systems are experiencing issues", "elevated error rates", "elevated errors"};
+  constexpr std::size_t kPartWords = 3;
+  for (std::string_view state : kStates) {
+    if (bare.compare(0, state.size(), state) != 0) continue;
+    if (bare.size() == state.size()) return true;
+    if (bare[state.size()] != ' ') continue;
+    if (count_space_separated_words(std::string_view(bare).substr(state.size())) <= kPartWords) return true;
+  }
+  return false;
+}
+
 bool is_feedback_prompt(std::string_view block_text) {
   const std::size_t mark = block_text.rfind('?');
   if (mark == std::string_view::npos || !is_short_question(block_text.substr(0, mark + 1))) return false;
@@ -354,6 +381,7 @@ bool is_page_control_label(std::string_view block_text) {
   // "© 2026 Lumenfield Inc. All rights reserved.": the site's footer, whichever year it says.
   if (is_footer_copyright(block_text)) return true;
   if (is_keyboard_shortcut(block_text)) return true;  // "Ctrl+I", a hint beside a field
+  if (says_a_service_status(block_text, bare)) return true;  // "● Partial outage: API", a status page's state
   if (is_page_note(folded)) return true;  // "12 followers", "11 min read", "Page generated ..."
   if (is_pager(block_text)) return true;               // "Next: Usage policies" closing a docs page
   if (is_avatar_row(block_text)) return true;          // "m p c +7", contributors' initials

@@ -140,6 +140,43 @@ bool is_breadcrumb_share_newsletter(const FlatDocument& doc, std::uint32_t posit
   return false;
 }
 
+// A sign-up box no name tells (CSS modules' hashed classes): one e-mail field and its button,
+// no list or table, a few hundred characters about news in the reader's inbox, none about the
+// reader's data or rights (a red team's find: a pitch reworded under the policy was an alert).
+// A request form ("Opt out of the sale of your data", its e-mail field) says what it is for.
+bool is_unnamed_signup_box(const FlatDocument& doc, std::uint32_t position) {
+  constexpr std::size_t kBoxMaxChars = 600;
+  if (text_length(doc, position, kBoxMaxChars) > kBoxMaxChars) return false;
+  std::size_t email_fields = 0, buttons = 0;
+  for (std::uint32_t i = position + 1; i < doc.end[position]; ++i) {
+    const GumboNode* node = doc.nodes[i];
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_TEXTAREA ||
+        tag == GUMBO_TAG_SELECT)
+      return false;
+    if (tag == GUMBO_TAG_BUTTON) ++buttons;
+    if (tag != GUMBO_TAG_INPUT) continue;
+    const std::string type = ascii_lower(attribute(node, "type") ? attribute(node, "type") : "text");
+    if (type == "hidden") continue;
+    if (type == "submit" || type == "button") {
+      ++buttons;
+      continue;
+    }
+    std::string described = type;
+    for (const char* name : {"name", "placeholder", "aria-label", "autocomplete", "id"})
+      if (const char* value = attribute(node, name)) (described += ' ') += ascii_lower(value);
+    if (!contains_any(described, {"email", "e-mail", "courriel"})) return false;  // another field: a form of the page's
+    ++email_fields;
+  }
+  if (email_fields != 1 || buttons == 0) return false;
+  const std::string text = ascii_lower(small_text(doc, position, kBoxMaxChars));
+  return contains_any(text, {"newsletter", "subscribe", "inbox", "updates", "stay in the loop", "sign up", "abonne",
+                             "abonnieren", "suscr", "iscriv", "inschrijven", "aanmelden"}) &&
+         !contains_any(text, {"opt", "sell", "delet", "request", "right", "privacy", "personal", "consent", "data",
+                              "donn\xC3\xA9" "es", "daten", "datos", "dati", "dados", "gegevens"});
+}
+
 // A language picker: named so, or a box of links to the same page in several languages.
 bool is_language_picker(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
   if (contains_any(names, {"language-switch", "lang-switch", "language-selector",
@@ -573,6 +610,9 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
     if (is_consent_banner(doc, position, names)) return true;
     if (is_screen_reader_text(names)) return true;
     if (is_breadcrumb_share_newsletter(doc, position, names)) return true;
+    if ((tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_ASIDE) &&
+        is_unnamed_signup_box(doc, position))
+      return true;
     if (is_chat_widget(doc, position, names) || is_announcement_bar(doc, position, names) ||
         is_accessibility_widget(doc, position, names) || is_consent_placeholder(doc, position, names))
       return true;
