@@ -7,6 +7,7 @@
 #include <string>
 
 #include "support/page_reading.hpp"
+#include "tosdiff/compare/page_margins.hpp"
 
 namespace tosdiff {
 namespace {
@@ -133,6 +134,27 @@ TEST(PageNoise, ASignUpBoxNoNameTellsIsNoText) {
   const std::string request = "<div class=\"sc-9x\"><h3>Opt out of the sale of your data</h3><p>Enter your e-mail to send "
                               "the request.</p><input type=\"email\"><button>Send</button></div>";
   EXPECT_NE(read_page(page(request)).find("Opt out of the sale of your data"), std::string::npos);
+}
+
+// The header's rule runs in the record builder, with the classifier: here with one that finds a
+// topic in every hunk, as it does in questions about a privacy policy.
+TEST(PageNoise, APageAssistantsSuggestedQuestionsAboveTheTitleAreItsHeader) {
+  std::string policy = "# Privacy Policy\n";
+  for (int i = 1; i <= 8; ++i)
+    policy += "Section " + std::to_string(i) + ": we keep the data of your account while it is open, and we delete it "
+              "within thirty days of its closing unless the law requires us to keep it longer.\n";
+  const auto page = [&](const std::string& questions) { return parse_text("Ask Lumen about this policy\n" + questions + policy); };
+  const auto header_marks = [&](const std::string& before, const std::string& after) {
+    const Text a = page(before), b = page(after);
+    Change change = diff_texts(a, b);
+    mark_page_margins(change, a, b, [](const Hunk&) { return true; });
+    return change;
+  };
+  EXPECT_FALSE(header_marks("- How long do you keep my chats?\n- Do you train on my prompts?\n",
+                            "- Who do you share my data with?\n- Can I opt out of training?\n")
+                   .substantive);
+  // Twin: key points above the title say something.
+  EXPECT_TRUE(header_marks("- We do not sell your personal data.\n", "- We may sell your personal data.\n").substantive);
 }
 
 }  // namespace

@@ -633,6 +633,23 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     // Above the first sentence, a shop's product cards (name, brand, price tag) come and go
     // with its promotions (replay: a department store's carousel above its terms of sale, 196
     // alerts in four years); a price revised under a label that stays is news.
+    // A page assistant's suggested questions above the first sentence ("How long do you keep my
+    // chats?", drawn anew at each render: a red team's find) ask about the topics and answer
+    // nothing: each line a short question.
+    auto only_questions = [&] {
+      constexpr std::size_t kQuestionMaxWords = 12;
+      return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
+        const Block block = parse_block(line.text);
+        const std::string_view text = trim(block.text);
+        return !text.empty() && text.back() == '?' && text.find_first_of(".!;") == std::string_view::npos &&
+               count_space_separated_words(text) <= kQuestionMaxWords;
+      });
+    };
+    if (header && only_questions() && !switches_a_name(hunk, footer)) {
+      mark_cosmetic(hunk, "page_header");
+      ++marked;
+      continue;
+    }
     bool says_more = false;
     for (std::size_t i = 0; i < hunk.lines.size() && !says_more; ++i)
       says_more = (states_something(hunk.lines[i].text) && !(header && in_product_cards(hunk, i, listing))) ||
