@@ -22,10 +22,10 @@ const std::string kClauses =
 std::string dated(const std::string& date_line) { return "# Privacy Policy\n" + date_line + "\n" + kClauses; }
 
 TEST(PageNoise, InvisibleBidiMarksAreNoText) {
-  // Left-to-right, right-to-left and Arabic letter marks, an isolate and an embedding around
-  // the company's name, as a localisation library writes them.
+  // Left-to-right, right-to-left and Arabic letter marks, an isolate's ends around the
+  // company's name, as a localisation library writes them.
   for (const std::string& mark : {std::string("\xE2\x80\x8E"), std::string("\xE2\x80\x8F"), std::string("\xD8\x9C"),
-                                  std::string("\xE2\x81\xA8"), std::string("\xE2\x80\xAA")}) {
+                                  std::string("\xE2\x81\xA8"), std::string("\xE2\x81\xA9")}) {
     const std::string page = "<html><body><main><h1>Privacy Policy</h1><p>Lumenfield Labs, Inc." + mark +
                              " is the controller of your data.</p></main></body></html>";
     EXPECT_EQ(read_page(page), "# Privacy Policy\nLumenfield Labs, Inc. is the controller of your data.\n");
@@ -33,9 +33,12 @@ TEST(PageNoise, InvisibleBidiMarksAreNoText) {
                                 dated("Lumenfield Labs, Inc." + mark + " is the controller."))
                      .substantive);
   }
-  // Twin: another controller.
+  // Twins: another controller; an override, which reorders what a reader sees ("01$" shown
+  // "$10"), stays in the text.
   EXPECT_TRUE(change_between(dated("Lumenfield Labs, Inc. is the controller."), dated("Orbix Ltd. is the controller."))
                   .substantive);
+  EXPECT_NE(read_page("<html><body><main><p>Fees are \xE2\x80\xAE 01$ per month.</p></main></body></html>").find("\xE2\x80\xAE"),
+            std::string::npos);
 }
 
 TEST(PageNoise, ADatesWeekdayTimestampOrShortStyleIsItsForm) {

@@ -157,9 +157,9 @@ std::size_t invisible_at(std::string_view s, std::size_t i, bool& spacing) {
   spacing = false;
   if (b0 == 0xC2 && b1 == 0xAD) return 2;
   // Zero-width space and joiners, and the marks that only steer a bidirectional text (LRM,
-  // RLM, embeddings, overrides and isolates: a red team's find, a localisation library
-  // wrapping a company's name in them).
-  if (b0 == 0xE2 && b1 == 0x80 && ((b2 >= 0x8B && b2 <= 0x8F) || (b2 >= 0xAA && b2 <= 0xAE))) return 3;
+  // RLM and isolates: a red team's find, a localisation library wrapping a company's name in
+  // them). Not an embedding or an override (U+202A to U+202E): "01$" overridden reads "$10".
+  if (b0 == 0xE2 && b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) return 3;
   if (b0 == 0xE2 && b1 == 0x81 && (b2 == 0xA0 || (b2 >= 0xA1 && b2 <= 0xA4) || (b2 >= 0xA6 && b2 <= 0xA9))) return 3;
   if ((b0 == 0xD8 && b1 == 0x9C) || (b0 == 0xCD && b1 == 0x8F)) return 2;  // Arabic letter mark, grapheme joiner
   if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) return 3;

@@ -128,11 +128,11 @@ bool is_unicode_space(char32_t c) {
 
 bool is_zero_width(char32_t c) {
   // Zero-width space and joiners, word joiner, BOM, soft hyphen; the marks that only steer a
-  // bidirectional text (LRM, RLM, ALM, embeddings, overrides, isolates), the invisible
-  // operators and the grapheme joiner.
+  // bidirectional text (LRM, RLM, ALM, isolates), the invisible operators and the grapheme
+  // joiner. Not an embedding or an override (U+202A to U+202E), which reorders what a reader
+  // sees: the archive keeps it, shown made visible.
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD || c == 0x200E ||
-         c == 0x200F || c == 0x061C || c == 0x034F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2061 && c <= 0x2064) ||
-         (c >= 0x2066 && c <= 0x2069);
+         c == 0x200F || c == 0x061C || c == 0x034F || (c >= 0x2061 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069);
 }
 
 }  // namespace tosdiff
