@@ -365,15 +365,9 @@ bool names_a_month_of_a_year(std::string_view text) {
 }
 
 int month_name_first_balance(std::string_view text) {
-  std::vector<std::string_view> words;
-  for (std::size_t at = 0; at < text.size();) {
-    while (at < text.size() && (text[at] == ' ' || text[at] == '\n')) ++at;
-    const std::size_t start = at;
-    while (at < text.size() && text[at] != ' ' && text[at] != '\n') ++at;
-    std::string_view word = text.substr(start, at - start);
-    while (!word.empty() && std::string_view(",.;:()").find(word.back()) != std::string_view::npos) word.remove_suffix(1);
-    if (!word.empty()) words.push_back(word);
-  }
+  std::vector<std::string> words = space_separated_words(text);
+  for (std::string& word : words)
+    while (!word.empty() && std::string_view(",.;:()").find(word.back()) != std::string_view::npos) word.pop_back();
   int balance = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (month_number(words[i]) == 0) continue;
