@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages tosdiff needs (only the missing ones) and builds it.
-#   scripts/setup.sh [--target TARGET] [BUILD_DIR] [CMAKE_ARGS...]
+#   scripts/setup.sh [--target TARGET]... [BUILD_DIR] [CMAKE_ARGS...]
 # --target TARGET builds only that target (scripts/demo.sh: the tosdiff binary, not the test
-# suite) and installs only the packages its build needs. Used by scripts/demo.sh and
-# scripts/test.sh; safe to run again (incremental build).
+# suite; scripts/test.sh: the binary and its install files), once per target, and installs
+# only the packages their build needs. Used by scripts/demo.sh and scripts/test.sh; safe to
+# run again (incremental build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target=""
-if [ "${1:-}" = "--target" ]; then
-  target=${2:?--target needs a target name}
+targets=()
+while [ "${1:-}" = "--target" ]; do
+  targets+=("${2:?--target needs a target name}")
   shift 2
-fi
+done
+target=${targets[*]}
 build_dir=${1:-build}
 shift || true
 
@@ -49,4 +51,4 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # -g1 (line tables: backtraces with file:line) instead of -g: a third off the build time.
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" "$@" >/dev/null
-cmake --build "$build_dir" -j "$jobs" ${target:+--target "$target"}
+cmake --build "$build_dir" -j "$jobs" ${target:+--target "${targets[@]}"}

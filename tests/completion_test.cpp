@@ -15,6 +15,7 @@
 
 #include "support/http_test_server.hpp"
 #include "support/process.hpp"
+#include "support/shipped_binary.hpp"
 #include "support/tosdiff_helpers.hpp"
 
 namespace tosdiff::testing {
@@ -45,7 +46,7 @@ std::string program(const std::string& name) {
 std::vector<std::string> help_commands() {
   std::vector<std::string> out;
   bool in = false;
-  for (const std::string& line : lines_of(run_process({TOSDIFF_BINARY, "--help"}).out)) {
+  for (const std::string& line : lines_of(run_process({TOSDIFF_SHIPPED_BINARY, "--help"}).out)) {
     if (line == "Commands:") {
       in = true;
       continue;
@@ -74,7 +75,7 @@ class Completion : public ::testing::Test {
     write_text_file(dir_ / "catalog/Example.json", decl.dump(2));
     // An archived platform the catalog of the line below does not declare.
     write_text_file(dir_ / "old/Gone.json", declaration("Gone", "gone", {{"Terms of Service", server_.url("/terms")}}).dump(2));
-    ProcessResult check = run_process({TOSDIFF_BINARY, "--data-dir", dir_ / "data", "--catalog", dir_ / "old", "check", "gone"});
+    ProcessResult check = run_process({TOSDIFF_SHIPPED_BINARY, "--data-dir", dir_ / "data", "--catalog", dir_ / "old", "check", "gone"});
     ASSERT_EQ(check.exit_code, 0) << check.err;
   }
 
@@ -96,7 +97,7 @@ class Completion : public ::testing::Test {
   // A line with the test's archive and catalog, then `rest`; `tosdiff` is the binary's path,
   // as the completion asks that program for ids.
   std::vector<std::string> line(std::vector<std::string> rest) const {
-    std::vector<std::string> words = {TOSDIFF_BINARY, "--data-dir", dir_ / "data", "--catalog", dir_ / "catalog"};
+    std::vector<std::string> words = {TOSDIFF_SHIPPED_BINARY, "--data-dir", dir_ / "data", "--catalog", dir_ / "catalog"};
     words.insert(words.end(), rest.begin(), rest.end());
     return words;
   }
@@ -144,7 +145,7 @@ TEST_F(Completion, BashCompletesCommandsOptionsValuesAndIds) {
   EXPECT_EQ(bash(line({"show", "gone"})), (Words{"gone/terms-of-service"}));
   EXPECT_EQ(bash(line({"show", "gone/terms-of-service", ""})), Words{});
   // Built-in platforms too, when the line names no catalog.
-  EXPECT_EQ(bash({TOSDIFF_BINARY, "--data-dir", dir_ / "data", "check", "clau"}), (Words{"claude"}));
+  EXPECT_EQ(bash({TOSDIFF_SHIPPED_BINARY, "--data-dir", dir_ / "data", "check", "clau"}), (Words{"claude"}));
   // A tosdiff that is not there: nothing, and no error on the terminal.
   EXPECT_EQ(bash({dir_ / "no-such-tosdiff", "check", "exa"}), Words{});
 }
@@ -152,14 +153,14 @@ TEST_F(Completion, BashCompletesCommandsOptionsValuesAndIds) {
 TEST_F(Completion, TheInstalledScriptsAreWhatTheBinaryRenders) {
   for (const auto& [shell, file] : std::vector<std::pair<std::string, std::string>>{
            {"bash", "tosdiff"}, {"zsh", "_tosdiff"}, {"fish", "tosdiff.fish"}}) {
-    ProcessResult rendered = run_process({TOSDIFF_BINARY, "completions", shell});
+    ProcessResult rendered = run_process({TOSDIFF_SHIPPED_BINARY, "completions", shell});
     ASSERT_EQ(rendered.exit_code, 0) << rendered.err;
     EXPECT_EQ(rendered.out, read_text_file(kCompletions + "/" + file)) << shell;
   }
   ProcessResult registered = run_process({program("bash"), "--norc", "--noprofile", "-c",
                                           "source " + quoted(kCompletions + "/tosdiff") + "; complete -p tosdiff"});
   EXPECT_EQ(registered.out, "complete -F _tosdiff tosdiff\n");
-  ProcessResult odd = run_process({TOSDIFF_BINARY, "completions", "tcsh"});
+  ProcessResult odd = run_process({TOSDIFF_SHIPPED_BINARY, "completions", "tcsh"});
   EXPECT_EQ(odd.exit_code, 2);
   EXPECT_NE(odd.err.find("'tcsh' is not one of bash, zsh, fish"), std::string::npos) << odd.err;
 }
@@ -210,7 +211,7 @@ TEST_F(Completion, FishCompletesCommandsOptionsAndIds) {
   EXPECT_EQ(fish("tosdiff --data-dir /tmp ch"), (Words{"check"}));
   EXPECT_EQ(fish("tosdiff check --no-"), (Words{"--no-alerts", "--no-browser", "--no-cache"}));
   EXPECT_EQ(fish("tosdiff digest --format "), (Words{"atom", "html", "json", "markdown", "text"}));
-  const std::string prefix = quoted(TOSDIFF_BINARY) + " --data-dir " + quoted(dir_ / "data") + " --catalog " +
+  const std::string prefix = quoted(TOSDIFF_SHIPPED_BINARY) + " --data-dir " + quoted(dir_ / "data") + " --catalog " +
                              quoted(dir_ / "catalog");
   EXPECT_EQ(fish(prefix + " show gon"), (Words{"gone/terms-of-service"}));
   EXPECT_EQ(fish(prefix + " check sa"), (Words{"sample"}));

@@ -21,6 +21,7 @@
 
 #include "support/http_test_server.hpp"
 #include "support/process.hpp"
+#include "support/shipped_binary.hpp"
 #include "support/tosdiff_helpers.hpp"
 #include "tosdiff/archive/archive.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
@@ -57,7 +58,7 @@ class LocalPlatform {
     write_text_file(dir_ / ("catalog/" + id + ".json"), declaration(id, id, documents).dump());
   }
   std::vector<std::string> argv(const std::vector<std::string>& args) const {
-    std::vector<std::string> command = {TOSDIFF_BINARY, "--data-dir", dir_ / "data", "--catalog", dir_ / "catalog"};
+    std::vector<std::string> command = {TOSDIFF_SHIPPED_BINARY, "--data-dir", dir_ / "data", "--catalog", dir_ / "catalog"};
     command.insert(command.end(), args.begin(), args.end());
     return command;
   }
