@@ -139,6 +139,28 @@ TEST(PageNoise, ASignUpBoxNoNameTellsIsNoText) {
   EXPECT_NE(read_page(page(request)).find("Opt out of the sale of your data"), std::string::npos);
 }
 
+TEST(PageNoise, AConsentBarAStylesheetPlacesOverThePageIsNoText) {
+  // styled-components: the box's classes are hashes, its position a rule of a <style> block.
+  const auto page = [](const std::string& rule, const std::string& partners) {
+    return "<html><head><style data-styled=\"active\">.kQmZtb{display:flex;gap:8px}" + rule +
+           "</style></head><body><div id=\"__next\"><div class=\"sc-prose\"><h1>Privacy Policy</h1><p>We keep your "
+           "prompts for 30 days after you delete a conversation.</p><p>We never sell your personal information.</p>"
+           "</div><div class=\"sc-1x7f kQmZtb\"><p>We use cookies to run this site. We and our " +
+           partners + " partners process data on this basis.</p><button>Accept all</button><button>Reject all</button>"
+           "</div></div></body></html>";
+  };
+  for (const std::string& rule : {std::string(".kQmZtb{position:fixed;bottom:0;left:0}"),
+                                  std::string("@media (min-width:600px){.a,.kQmZtb{ position : sticky }}")}) {
+    EXPECT_EQ(read_page(page(rule, "842")).find("cookies"), std::string::npos) << rule;
+    EXPECT_EQ(read_page(page(rule, "842")), read_page(page(rule, "851"))) << rule;
+  }
+  // Twins: a box the stylesheet leaves in the page's flow, or places by another selector than
+  // its own class, is the page's text (the policy's own offer of its choices).
+  for (const std::string& rule : {std::string(".kQmZtb{position:relative}"), std::string("div .kQmZtb{position:fixed}"),
+                                  std::string(".kQmZtb{top:0}.other{position:fixed}")})
+    EXPECT_NE(read_page(page(rule, "842")).find("842 partners"), std::string::npos) << rule;
+}
+
 // The header's rule runs in the record builder, with the classifier: here with one that finds a
 // topic in every hunk, as it does in questions about a privacy policy.
 TEST(PageNoise, APageAssistantsSuggestedQuestionsAboveTheTitleAreItsHeader) {

@@ -75,6 +75,25 @@ bool is_consent_banner(const FlatDocument& doc, std::uint32_t position, std::str
 // "fixed bottom-0"): a small box of a sentence about cookies and the choices beside it, buttons among
 // its children or theirs (an Open Terms Archive declaration that removes `button` left its
 // sentence an alert of a cookie banner put in). Checked on boxes with such a button only.
+// One of the element's classes is one the page's stylesheet places over the page
+// (positioned_classes.hpp): a CSS-in-JS box's position.
+bool placed_by_stylesheet(const FlatDocument& doc, std::uint32_t position) {
+  if (doc.positioned_classes.empty()) return false;
+  const char* classes = attribute(doc.nodes[position], "class");
+  if (!classes) return false;
+  std::string_view rest = classes;
+  while (!rest.empty()) {
+    const std::size_t start = rest.find_first_not_of(" \t\n\r\f");
+    if (start == std::string_view::npos) break;
+    rest.remove_prefix(start);
+    const std::size_t stop = std::min(rest.find_first_of(" \t\n\r\f"), rest.size());
+    if (std::binary_search(doc.positioned_classes.begin(), doc.positioned_classes.end(), rest.substr(0, stop)))
+      return true;
+    rest.remove_prefix(stop);
+  }
+  return false;
+}
+
 bool is_unnamed_consent_banner(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
   const auto is_control = [](const GumboNode* node) {
     return node->type == GUMBO_NODE_ELEMENT && (node->v.element.tag == GUMBO_TAG_BUTTON || role_of(node) == "button");
@@ -91,7 +110,8 @@ bool is_unnamed_consent_banner(const FlatDocument& doc, std::uint32_t position, 
   const char* style = attribute(doc.nodes[position], "style");
   if (!contains_any(names, {"fixed", "sticky", "bottom-0", "inset-x-0", "toast", "snackbar"}) &&
       !(style && contains_any(ascii_lower(style), {"position:fixed", "position: fixed", "position:sticky",
-                                                    "position: sticky"})))
+                                                    "position: sticky"})) &&
+      !placed_by_stylesheet(doc, position))
     return false;
   if (text_length(doc, position, 600) > 600) return false;
   const std::string text = small_text(doc, position, 600);

@@ -19,6 +19,8 @@ struct FlatDocument {
   std::vector<const GumboNode*> nodes;
   std::vector<std::uint32_t> end;
   std::optional<std::uint32_t> body;  // position of <body>
+  // The classes the page's stylesheet places over it (raw_text.hpp PruneStats), sorted.
+  std::vector<std::string> positioned_classes;
 };
 
 // Owns a gumbo parse. Parses with the length (a NUL byte does not end the input) and
@@ -34,6 +36,8 @@ class ParsedHtml {
 
   const GumboNode* root() const;  // the document node
   const FlatDocument& flat() const { return flat_; }
+  // What the page's <style> blocks said, read before their contents were dropped.
+  void set_positioned_classes(std::vector<std::string> classes) { flat_.positioned_classes = std::move(classes); }
 
   // Pages up to this size are parsed into an arena: gumbo allocates every node, attribute
   // and string separately, and malloc/free plus the tree's teardown were ~8 % of a check's

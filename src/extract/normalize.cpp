@@ -140,6 +140,7 @@ Result<Text> normalize(std::string_view html, const NormalizeOptions& options) {
     return Error{ErrorKind::too_complex, "the page has over " + std::to_string(kMaxElements) +
                                     " elements; tosdiff does not parse pages that large"};
   ParsedHtml parsed(pruned);
+  parsed.set_positioned_classes(std::move(stats.positioned_classes));
   const FlatDocument& doc = parsed.flat();
 
   IntervalSet included, removed;

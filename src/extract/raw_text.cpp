@@ -1,6 +1,9 @@
 #include "tosdiff/extract/raw_text.hpp"
 
+#include <algorithm>
 #include <cstring>
+
+#include "tosdiff/extract/positioned_classes.hpp"
 
 namespace tosdiff {
 namespace {
@@ -244,6 +247,7 @@ std::string prune_raw_text(std::string_view html, bool drop_contents, PruneStats
     if (content == Content::verbatim_to_eof) break;
     const std::size_t close = find_end_tag(html, end, name);
     if (close == std::string_view::npos) break;  // unclosed: leave the rest as it is
+    if (name == "style") add_positioned_classes(html.substr(end, close - end), counts.positioned_classes);
     if (content == Content::prune && drop_contents) {
       std::string_view inner = html.substr(end, close - end);
       if (!(name == "script" && inner.find("<!--") != std::string_view::npos)) {
@@ -254,6 +258,9 @@ std::string prune_raw_text(std::string_view html, bool drop_contents, PruneStats
     i = close;
   }
   out.append(html.substr(copied));
+  std::vector<std::string>& classes = counts.positioned_classes;
+  std::sort(classes.begin(), classes.end());
+  classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
   return out;
 }
 

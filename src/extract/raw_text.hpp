@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tosdiff {
 
@@ -39,6 +40,9 @@ inline constexpr std::size_t kMaxElements = 1'000'000;
 struct PruneStats {
   std::size_t elements = 0;            // start tags seen (counting stops past kMaxElements)
   std::size_t attributes_dropped = 0;  // beyond kMaxAttributesPerElement
+  // The classes the page's <style> rules place over the page (positioned_classes.hpp), read
+  // before their contents are dropped; sorted, once each.
+  std::vector<std::string> positioned_classes;
 };
 
 // `html` with the contents of <script>, <style> and <svg> elements removed (the tags stay;

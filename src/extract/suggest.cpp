@@ -196,8 +196,10 @@ Result<SelectorSuggestion> suggest_selectors(std::string_view html) {
   out.automatic = std::move(*automatic);
 
   // The same page, parsed as normalize() parses it, for the element it took.
-  const std::string pruned = prune_raw_text(html, true, nullptr);
+  PruneStats stats;
+  const std::string pruned = prune_raw_text(html, true, &stats);
   ParsedHtml parsed(pruned);
+  parsed.set_positioned_classes(std::move(stats.positioned_classes));
   const Page page(parsed);
   const FlatDocument& doc = page.doc();
   const auto prefix = text_prefix_sums(doc);
