@@ -102,6 +102,67 @@ bool speaks_of_order(std::string_view lead_in) {
                      [&](std::string_view word) { return lowered.find(word) != std::string::npos; });
 }
 
+// A heading's key without the number it opens with (keys drop "3." but keep a bare "3"): a
+// section renumbered when another was put before it is the same section.
+std::string_view unnumbered(std::string_view key) {
+  std::size_t i = 0;
+  while (i < key.size() && key[i] >= '0' && key[i] <= '9') ++i;
+  return i < key.size() ? key.substr(i) : key;
+}
+
+// Words of a heading that name what its section is about, for telling categories of one
+// thing ("Strictly necessary cookies", "Optional cookies"; "Free accounts", "Paid accounts"):
+// four letters or more, no figure, not a word every section of a policy may say.
+std::vector<std::string> naming_words(std::string_view heading) {
+  static constexpr std::string_view kEveryWhere[] = {
+      "your", "with", "from", "this", "that", "about", "what", "when", "where", "which", "these", "those", "their",
+      "other", "more", "general", "policy", "privacy", "terms", "information", "data", "personal", "notice",
+      "section", "article", "part", "note", "also", "does", "will", "have", "into", "onto", "upon", "under", "over",
+      "vous", "votre", "informations", "ihre", "daten", "datos", "dati", "gegevens"};
+  std::vector<std::string> words;
+  const std::string lowered = ascii_lower(heading);
+  for (std::size_t at = 0; at < lowered.size();) {
+    std::size_t end = at;
+    while (end < lowered.size() && (std::isalnum(static_cast<unsigned char>(lowered[end])) ||
+                                    static_cast<unsigned char>(lowered[end]) >= 0x80))
+      ++end;
+    const std::string_view word = std::string_view(lowered).substr(at, end - at);
+    at = end + 1;
+    if (word.size() < 4 || std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    if (std::find(std::begin(kEveryWhere), std::end(kEveryWhere), word) == std::end(kEveryWhere))
+      words.emplace_back(word);
+  }
+  return words;
+}
+
+// For each heading, whether it names one category of a thing another heading of its level
+// names another of (a word of naming_words() in common): what a paragraph under it says holds
+// for that category only, and moved to another category's section it holds for that one (a
+// red team's find: an analytics cookie's paragraph moved from "Optional cookies" to "Strictly
+// necessary cookies", read as a reorder).
+std::vector<bool> category_headings(const std::vector<Block>& blocks, const std::vector<std::string>& keys) {
+  std::vector<bool> out(blocks.size(), false);
+  std::vector<std::size_t> headings;
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (blocks[i].kind == BlockKind::heading) headings.push_back(i);
+  // Real pages have dozens of headings, a few hundred at most: pairs are cheap; a page of
+  // thousands is an index, not sections (left unread).
+  if (headings.size() > 400) return out;
+  std::vector<std::vector<std::string>> words;
+  for (std::size_t h : headings) words.push_back(naming_words(blocks[h].text));
+  for (std::size_t x = 0; x < headings.size(); ++x)
+    for (std::size_t y = x + 1; y < headings.size(); ++y) {
+      if (blocks[headings[x]].level != blocks[headings[y]].level) continue;
+      if (unnumbered(keys[headings[x]]) == unnumbered(keys[headings[y]])) continue;
+      const bool shared = std::any_of(words[x].begin(), words[x].end(), [&](const std::string& word) {
+        return std::find(words[y].begin(), words[y].end(), word) != words[y].end();
+      });
+      if (shared) out[headings[x]] = out[headings[y]] = true;
+    }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> move_contexts(const Text& text, const std::vector<std::string>& keys) {
@@ -113,9 +174,27 @@ std::vector<std::string> move_contexts(const Text& text, const std::vector<std::
   std::vector<std::size_t> open_items;
   std::size_t last_other = blocks.size(), last_heading = blocks.size();
   std::vector<std::size_t> heading_before(blocks.size(), blocks.size());
+  const std::vector<bool> category = category_headings(blocks, keys);
+  // The section a block stands in, by its heading's key without its number.
+  const auto section = [&](std::size_t heading) {
+    return heading < blocks.size() ? std::string(unnumbered(keys[heading])) : std::string();
+  };
+  std::size_t table_start = blocks.size();
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& block = blocks[i];
     heading_before[i] = last_heading;
+    if (block.kind == BlockKind::table_row) {
+      // A row is read under its table's header and the section the table stands in: a cookie
+      // moved from the optional cookies' table to the necessary ones', a subprocessor from
+      // the service providers' to the advertising partners' (a red team's find, read as a
+      // reorder). Rows sorted otherwise in their table stay a reorder.
+      if (i == 0 || blocks[i - 1].kind != BlockKind::table_row) table_start = i;
+      out[i] = keys[table_start];
+      (out[i] += '\x1e') += section(last_heading);
+      open_items.clear();
+      last_other = i;
+      continue;
+    }
     if (block.kind == BlockKind::list_item) {
       // Its lead-in, and the section the lead-in stands in: two sections' lists may hang from
       // lead-ins worded alike ("We may share with advertisers:" under Free and under Paid
@@ -125,7 +204,7 @@ std::vector<std::string> move_contexts(const Text& text, const std::vector<std::
       if (lead_in < blocks.size()) {
         out[i] = keys[lead_in];
         const std::size_t heading = blocks[lead_in].kind == BlockKind::heading ? lead_in : heading_before[lead_in];
-        if (heading < blocks.size()) (out[i] += '\x1e') += keys[heading];
+        if (heading < blocks.size()) (out[i] += '\x1e') += section(heading);
         // Under a lead-in that says the order matters, an item's rank is part of what it says.
         if (open_items.empty() && blocks[lead_in].kind == BlockKind::paragraph && speaks_of_order(blocks[lead_in].text)) {
           if (ranked_lead_in != lead_in) ranked_lead_in = lead_in, rank = 0;
@@ -145,18 +224,25 @@ std::vector<std::string> move_contexts(const Text& text, const std::vector<std::
       out[i] = keys[i - 1];
     } else if (block.kind == BlockKind::paragraph && refers_back(block.text) && heading_before[i] < blocks.size()) {
       // "We may share this information with advertisers": what it shares is its section's.
-      out[i] = keys[heading_before[i]];
-    } else if (block.kind == BlockKind::paragraph && words_of(block.text) <= kItemWords) {
-      // Back over the item-sized paragraphs before it: a list, a table, a heading or a
-      // paragraph of prose ends the lead-in's reach.
-      for (std::size_t j = i, seen = 0; j-- > 0 && seen < kLeadInReach; ++seen) {
-        if (blocks[j].kind != BlockKind::paragraph) break;
-        if (ends_with_colon(blocks[j].text)) {
-          out[i] = keys[j];
-          break;
+      out[i] = section(heading_before[i]);
+    } else if (block.kind == BlockKind::paragraph) {
+      if (words_of(block.text) <= kItemWords) {
+        // Back over the item-sized paragraphs before it: a list, a table, a heading or a
+        // paragraph of prose ends the lead-in's reach. With the lead-in's section, as a list
+        // item's: two sections' lead-ins may be worded alike (a red team's find).
+        for (std::size_t j = i, seen = 0; j-- > 0 && seen < kLeadInReach; ++seen) {
+          if (blocks[j].kind != BlockKind::paragraph) break;
+          if (ends_with_colon(blocks[j].text)) {
+            out[i] = keys[j];
+            if (heading_before[j] < blocks.size()) (out[i] += '\x1e') += section(heading_before[j]);
+            break;
+          }
+          if (words_of(blocks[j].text) > kItemWords) break;
         }
-        if (words_of(blocks[j].text) > kItemWords) break;
       }
+      // A paragraph in one category's section ("Optional cookies") holds for that category.
+      if (out[i].empty() && heading_before[i] < blocks.size() && category[heading_before[i]])
+        out[i] = section(heading_before[i]);
     }
   }
   return out;

@@ -22,14 +22,20 @@ namespace tosdiff {
 //     written as a line, "Yes", "18 months") after a line of at most 8 words: that line, its
 //     row's label;
 //   - another paragraph of at most 25 words: the lead-in (a paragraph ending with ':') of the
-//     run of such short paragraphs it is in (a list whose bullets were lost), "" when none.
-//     Not its section's heading: on real histories, paragraphs moved across headings were a
-//     policy's own editing (a video's mention moved to the preamble, a misplaced paragraph
-//     put back), never its meaning, so a clause moved to another section is read as moved;
-//   - but a paragraph that points back at what it is about ("this information", "ces
-//     données", "diese Daten") and says what may or must be done with it ("We may share this
-//     information with advertisers"): its section's heading;
+//     run of such short paragraphs it is in (a list whose bullets were lost), with the
+//     lead-in's section's heading;
+//   - another paragraph: "", not its section's heading: on real histories, paragraphs moved
+//     across headings were a policy's own editing (a video's mention moved to the preamble, a
+//     misplaced paragraph put back), never its meaning, so a clause moved to another section
+//     is read as moved; but
+//       - one in the section of a category ("Optional cookies" where another heading of its
+//         level says "Strictly necessary cookies"): that heading;
+//       - one that points back at what it is about ("this information", "ces données", "diese
+//         Daten") and says what may or must be done with it ("We may share this information
+//         with advertisers"): its section's heading;
+//   - a table's row: its table's first row (the header) and the section's heading;
 //   - a heading: "" (it names itself; a section moved whole moves its heading too).
+// A heading is read without the number it opens with (a section renumbered is the same).
 std::vector<std::string> move_contexts(const Text& text, const std::vector<std::string>& keys);
 
 // For each lead-in of `text` (a paragraph ending with ':' that items are read under, by

@@ -1,0 +1,69 @@
+// A document's structure changed, as the thirtieth session's second red team wrote it
+// (synthetic pages): each a restructuring judged wrong, with its twin that must keep its
+// verdict. A clause moved to another category's section, a row to another table, an item to
+// another section's list are news; the same blocks re-sorted where they were are not.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "support/page_reading.hpp"
+
+namespace tosdiff {
+namespace {
+
+using testing::change_between;
+
+// A cookie policy whose sections are categories of cookies.
+std::string cookie_policy(const std::string& necessary, const std::string& optional) {
+  return "# Cookie Policy\n## 1. What cookies are\nCookies are small text files a website stores in your browser.\n"
+         "## 2. Strictly necessary cookies\nThese cookies are always active; you cannot switch them off.\n" +
+         necessary + "## 3. Optional cookies\nThese cookies are set only if you accept them.\n" + optional +
+         "## 4. Managing cookies\nMost browsers let you block or delete cookies.\n";
+}
+
+const std::string kAnalytics = "Analytics cookies from Quillstack record which pages you visit and for how long.\n";
+const std::string kAds = "Advertising cookies from Brightpath measure which of our ads brought you here.\n";
+const std::string kSession = "The session cookie keeps you signed in while you move between pages.\n";
+
+TEST(Structure, AParagraphMovedToAnotherCategorysSectionIsNews) {
+  const Change moved = change_between(cookie_policy(kSession, kAnalytics + kAds), cookie_policy(kSession + kAnalytics, kAds));
+  EXPECT_TRUE(moved.substantive);
+  // Twin: the optional cookies' paragraphs swapped in their own section.
+  EXPECT_FALSE(change_between(cookie_policy(kSession, kAnalytics + kAds), cookie_policy(kSession, kAds + kAnalytics))
+                   .substantive);
+  // Twin: a paragraph moved between sections that are no categories of one thing (a policy's
+  // own editing, as real histories showed it) stays a move.
+  const auto policy = [](const std::string& rights, const std::string& contact) {
+    return "# Privacy Policy\n## Your rights\nYou may ask us for a copy of your data.\n" + rights +
+           "## Contact us\nWrite to privacy@lumenfield.example.\n" + contact;
+  };
+  const std::string line = "We answer every message within one month of receiving it.\n";
+  EXPECT_FALSE(change_between(policy(line, ""), policy("", line)).substantive);
+}
+
+TEST(Structure, ARowMovedToAnotherTableIsNews) {
+  const auto tables = [](const std::string& necessary, const std::string& optional) {
+    return "# Cookie Policy\n## Strictly necessary cookies\nName | Provider | Expiry\nsession_id | Lumenfield | Session\n" +
+           necessary + "## Optional cookies\nName | Provider | Expiry\n" + optional + "## Managing cookies\nUse your browser.\n";
+  };
+  const std::string qs = "qs_id | Quillstack | 13 months\n", bp = "bp_ad | Brightpath | 6 months\n";
+  EXPECT_TRUE(change_between(tables("", qs + bp), tables(qs, bp)).substantive);
+  // Twin: the optional table's rows sorted otherwise.
+  EXPECT_FALSE(change_between(tables("", qs + bp), tables("", bp + qs)).substantive);
+}
+
+TEST(Structure, AParagraphItemMovedToAnotherSectionsLeadInIsNews) {
+  const auto plans = [](const std::string& free, const std::string& paid) {
+    return "# Privacy Policy\n## Free accounts\nWe share the following with advertising partners:\n" + free +
+           "## Paid accounts\nWe share the following with advertising partners:\n" + paid + "## Contact\nWrite to us.\n";
+  };
+  const std::string id = "Your device advertising identifier.\n", city = "The city you browse from.\n";
+  const std::string age = "Your age range.\n";
+  EXPECT_TRUE(change_between(plans(id + city, age), plans(city, age + id)).substantive);
+  // Twin: the free accounts' items swapped.
+  EXPECT_FALSE(change_between(plans(id + city, age), plans(city + id, age)).substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff
