@@ -65,5 +65,41 @@ TEST(Structure, AParagraphItemMovedToAnotherSectionsLeadInIsNews) {
   EXPECT_FALSE(change_between(plans(id + city, age), plans(city + id, age)).substantive);
 }
 
+TEST(Structure, AnItemIndentedUnderAnotherIsNews) {
+  const std::string lead = "# Terms of Use\n## Your account\nYou must not:\n";
+  const std::string share = "- share your account credentials with anyone, except:\n  - members of your own household;\n";
+  const std::string before = lead + share + "- let another person use your account for commercial purposes;\n- resell access.\n";
+  // A prohibition indented into the exceptions.
+  EXPECT_TRUE(change_between(before, lead + share + "  - let another person use your account for commercial purposes;\n"
+                                                    "- resell access.\n")
+                  .substantive);
+  // Twins: bullets made numbers; the whole list nested one level deeper under its lead-in.
+  EXPECT_FALSE(change_between(before, lead + "1. share your account credentials with anyone, except:\n"
+                                             "  1. members of your own household;\n"
+                                             "2. let another person use your account for commercial purposes;\n"
+                                             "3. resell access.\n")
+                   .substantive);
+}
+
+TEST(Structure, AHeadingMovedUnderAnotherSectionIsNews) {
+  const auto policy = [](const std::string& california, const std::string& rights) {
+    return "# Privacy Policy\n## How we use data\nWe use data to run the service.\n" + california +
+           "Californians may opt out of sharing.\n" + rights + "You may access and delete your data.\n";
+  };
+  const std::string before = policy("## Additional information for California residents\n", "## Your rights\n");
+  EXPECT_TRUE(change_between(before, policy("## Additional information for California residents\n", "### Your rights\n"))
+                  .substantive);
+  // Twins: every heading one level deeper; a title put above sections demoted.
+  EXPECT_FALSE(change_between(before, "## Privacy Policy\n### How we use data\nWe use data to run the service.\n"
+                                      "### Additional information for California residents\n"
+                                      "Californians may opt out of sharing.\n### Your rights\n"
+                                      "You may access and delete your data.\n")
+                   .substantive);
+  const std::string flat = "# How we use data\nWe use data to run the service.\n# Your rights\nYou may access your data.\n";
+  EXPECT_FALSE(change_between(flat, "# Lumenfield Privacy Policy\n## How we use data\nWe use data to run the service.\n"
+                                    "## Your rights\nYou may access your data.\n")
+                   .substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -301,6 +301,7 @@ class HunkBuilder {
     // The same, headings read without a bare section number ("1 Objet du contrat").
     std::vector<std::string> unnumbered_removed, unnumbered_added;
     bool moved_end = false;
+    bool reparented = false;  // a heading or an item put under another one (moved_under_another)
     for (const EditOp& op : ops) {
       if (op.edit == Edit::common) {  // same key, other wording or layout
         removed.push_back(op.before);
@@ -317,6 +318,7 @@ class HunkBuilder {
                             a.level == b.level && a.marker != b.marker;
           k.push_back(renumbered ? "numbering" : "layout");
         }
+        if (moved_under_another(op.before, op.after)) reparented = true;
         add_kinds(kinds, k);
       } else if (op.edit == Edit::removed) {
         removed.push_back(op.before);
@@ -395,7 +397,7 @@ class HunkBuilder {
       kinds.insert("spelling");
       explained = true;
     }
-    hunk.cosmetic = explained && !moved_end;
+    hunk.cosmetic = explained && !moved_end && !reparented;
     if (hunk.cosmetic) hunk.cosmetic_kinds.assign(kinds.begin(), kinds.end());
 
     place(hunk, ops, removed, added);
@@ -407,6 +409,43 @@ class HunkBuilder {
   }
 
  private:
+  // The block a heading or a list item hangs from: a heading's enclosing heading; an item's
+  // parent item, or its list's lead-in for a top item. npos for none.
+  static std::size_t parent_of(const Side& side, std::size_t i) {
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1), kReach = 400;
+    const Block& block = side.text.blocks[i];
+    if (block.kind == BlockKind::heading) {
+      const std::vector<std::size_t>& path = side.paths[i];
+      return path.size() >= 2 ? path[path.size() - 2] : kNone;
+    }
+    for (std::size_t j = i, seen = 0; j-- > 0 && seen < kReach; ++seen) {
+      const Block& other = side.text.blocks[j];
+      if (other.kind != BlockKind::list_item || other.level < block.level) return j;
+    }
+    return kNone;
+  }
+
+  // A heading or a list item whose level changed so that it hangs from another block than
+  // before, both of which are in both texts: "## Your rights" made "###" below "## For
+  // California residents", the rights now theirs alone; an item indented under "share your
+  // account with no one, except:", a prohibition now an exception (a red team's finds, read
+  // as layout). A whole list or every heading shifted keeps each one's parent; a title put
+  // above demoted sections is a parent the old text lacks.
+  bool moved_under_another(std::size_t in_before, std::size_t in_after) const {
+    const Block& a = before_.text.blocks[in_before];
+    const Block& b = after_.text.blocks[in_after];
+    if (a.kind != b.kind || a.level == b.level) return false;
+    if (a.kind != BlockKind::heading && a.kind != BlockKind::list_item) return false;
+    const std::size_t was = parent_of(before_, in_before), is = parent_of(after_, in_after);
+    if (was >= before_.keys.size() || is >= after_.keys.size()) return false;
+    const std::string &was_key = before_.keys[was], &is_key = after_.keys[is];
+    if (was_key == is_key) return false;
+    const auto holds = [](const Side& side, const std::string& key) {
+      return std::find(side.keys.begin(), side.keys.end(), key) != side.keys.end();
+    };
+    return holds(after_, was_key) && holds(before_, is_key);
+  }
+
   // A block removed here and added elsewhere (or the reverse) as often as it was before,
   // under what it was read under (`placed`: its lead-in, a value's row): it moved. Otherwise
   // it is a real addition or removal, unless a split/merge explains it.
