@@ -101,5 +101,19 @@ TEST(Structure, AHeadingMovedUnderAnotherSectionIsNews) {
                    .substantive);
 }
 
+TEST(Structure, RegionsHeadingsDroppedAtOnceAreNews) {
+  const auto policy = [](const std::string& a, const std::string& b, const std::string& c) {
+    return "# Privacy Policy\n## Regional rights\n" + a + "You may opt out of the sharing of your data for advertising.\n" +
+           b + "You may ask the authority to review a decision made about you.\n" + c +
+           "We process your data only on the legal bases the GDPR sets.\n## Contact\nWrite to us.\n";
+  };
+  const std::string before =
+      policy("### If you are in California\n", "### If you are in Brazil\n", "### If you are in the EU\n");
+  EXPECT_TRUE(change_between(before, policy("", "", "")).substantive);
+  // Twin: topic labels dropped at once (a redesign) stay layout.
+  EXPECT_FALSE(change_between(policy("### Advertising\n", "### Reviews\n", "### Legal bases\n"), policy("", "", ""))
+                   .substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -5,6 +5,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/word_lists.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -25,6 +26,30 @@ char heading_only_direction(const Hunk& hunk) {
   for (const LineOp& line : hunk.lines)
     if (line.op != op || parse_block(line.text).kind != BlockKind::heading) return 0;
   return op;
+}
+
+// A heading that says whom or where its section holds for ("If you are in California", "For
+// users in the EEA", "Children", "Business customers"): dropped, its clauses read as holding
+// for everyone (a red team's find: three regions' headings dropped at once, read as layout).
+bool scopes_its_section(const std::string& heading) {
+  const std::vector<std::string> words = space_separated_words(canonicalize(heading, kFoldToWords));
+  static const std::initializer_list<const char*> kScopes = {
+      // whom
+      "if", "only", "residents", "resident", "users", "customers", "consumers", "children", "child", "minors", "teens",
+      "teenagers", "parents", "employees", "candidates", "applicants", "developers", "subscribers",
+      "members", "visitors", "advertisers", "sellers", "buyers", "creators",
+      "si", "pour", "r\xC3\xA9sidents", "utilisateurs", "clients", "enfants", "mineurs", "f\xC3\xBCr",
+      "nutzer", "kunden", "kinder", "para", "usuarios", "clientes", "ni\xC3\xB1os", "menores", "per", "utenti",
+      "clienti", "minori", "voor", "gebruikers", "klanten", "kinderen", "utilizadores", "usu\xC3\xA1rios",
+      // where
+      "california", "californian", "virginia", "colorado", "connecticut", "utah", "texas", "nevada", "oregon", "montana",
+      "usa", "american", "canada", "canadian", "quebec", "brazil", "brasil", "brazilian", "mexico", "argentina",
+      "eu", "eea", "european", "europe", "uk", "britain", "british", "switzerland", "swiss", "turkey", "t\xC3\xBCrkiye",
+      "india", "japan", "korea", "china", "chinese", "singapore", "australia", "australian", "zealand", "africa",
+      "israel", "uae", "saudi", "russia", "ukraine", "region", "regions", "jurisdiction", "jurisdictions",
+      "state", "states", "europ\xC3\xA9" "en", "europ\xC3\xA4" "ischen",
+      "deutschland", "france", "espa\xC3\xB1" "a", "italia"};
+  return any_of_words(words, kScopes);
 }
 
 }  // namespace
@@ -48,6 +73,9 @@ void mark_section_headings(std::vector<Hunk>& hunks, const Text& before, const T
   // Of the headings at the levels dropped: the articles' titles go, their sub-headings stay.
   const std::size_t all = headings_at(direction == '-' ? before : after, levels);
   if (all == 0 || headings * 4 < all * 3) return;
+  for (const Hunk* hunk : dropped)
+    for (const LineOp& line : hunk->lines)
+      if (scopes_its_section(parse_block(line.text).text)) return;
   for (Hunk* hunk : dropped) mark_cosmetic(*hunk, "layout");
 }
 
