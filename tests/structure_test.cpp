@@ -115,5 +115,19 @@ TEST(Structure, RegionsHeadingsDroppedAtOnceAreNews) {
                    .substantive);
 }
 
+TEST(Structure, AReferenceRenumberedWithItsSectionIsNoChange) {
+  const auto terms = [](const std::string& reference, const std::string& six, const std::string& seven) {
+    return "# Terms\n## 4. Use of data\nWhere we rely on your consent, as described in Section " + reference +
+           ", you may withdraw it.\n## 5. Security\nWe protect your data.\n" + six + seven +
+           "## 8. Your rights\nYou may access your data.\n";
+  };
+  const std::string retention = "Retention\nWe keep your content while your account is active.\n";
+  const std::string choices = "Your choices and consent\nYou may withdraw your consent in your settings.\n";
+  const std::string before = terms("7", "## 6. " + retention, "## 7. " + choices);
+  EXPECT_FALSE(change_between(before, terms("6", "## 6. " + choices, "## 7. " + retention)).substantive);
+  // Twin: the reference set to a section that did not move.
+  EXPECT_TRUE(change_between(before, terms("8", "## 6. " + choices, "## 7. " + retention)).substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

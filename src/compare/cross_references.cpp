@@ -115,6 +115,39 @@ bool text_agrees_with_reference(const Text& text, const SectionReference& refere
   return false;
 }
 
+// The title of the section `number` opens in `text` (a heading's first, else a numbered
+// block's: a list's items are numbered too), without its number; "" when no block or more
+// than one opens with it.
+std::string section_title(const Text& text, std::string_view number) {
+  std::string title;
+  for (bool headings : {true, false}) {
+    std::size_t found = 0;
+    for (const Block& block : text.blocks) {
+      if ((block.kind == BlockKind::heading) != headings || !opens_with_section_number(block, number)) continue;
+      if (++found > 1) return "";
+      title = reference_title_key(strip_numbering(block.text));
+    }
+    if (found == 1) return title;
+  }
+  return "";
+}
+
+// A reference renumbered with the section it names: the old number's section in the old text
+// and the new number's in the new one have one title ("as described in Section 7" → "Section
+// 6", "Your choices and consent" moved up one: a red team's find). Titles first: a section's
+// number alone may name another one after a renumbering.
+bool follows_its_section(const Text& before, const SectionReference& old_reference, const Text& after,
+                         const SectionReference& new_reference) {
+  const std::string_view old_items = std::string_view(old_reference.number).substr(section_base_number(old_reference.number).size());
+  const std::string_view new_items = std::string_view(new_reference.number).substr(section_base_number(new_reference.number).size());
+  if (old_items != new_items) return false;
+  const std::string title = section_title(before, section_base_number(old_reference.number));
+  if (title.empty() || title != section_title(after, section_base_number(new_reference.number))) return false;
+  // A title written with the reference is that section's on both sides.
+  return (old_reference.title.empty() || title.rfind(reference_title_key(old_reference.title), 0) == 0) &&
+         (new_reference.title.empty() || title.rfind(reference_title_key(new_reference.title), 0) == 0);
+}
+
 // The numbers' parts: "14.12(a)" is 14, 12.
 std::vector<int> number_parts(std::string_view number) {
   std::vector<int> parts;
@@ -216,8 +249,9 @@ void mark_corrected_cross_references(std::vector<Hunk>& hunks, const Text& befor
       const std::size_t old_at = block_index_of(before, removed[p]->text), new_at = block_index_of(after, added[p]->text);
       for (std::size_t r = 0; r < old_refs.size() && explained; ++r) {
         if (old_refs[r] == new_refs[r]) continue;
-        explained = same_section_meant(old_refs[r], new_refs[r]) && !text_agrees_with_reference(before, old_refs[r], old_at) &&
-                    text_agrees_with_reference(after, new_refs[r], new_at);
+        explained = follows_its_section(before, old_refs[r], after, new_refs[r]) ||
+                    (same_section_meant(old_refs[r], new_refs[r]) && !text_agrees_with_reference(before, old_refs[r], old_at) &&
+                     text_agrees_with_reference(after, new_refs[r], new_at));
         corrected = true;
       }
     }

@@ -31,10 +31,12 @@ struct SectionReference {
 std::vector<SectionReference> section_references(const std::string& block_text, std::string* rest);
 
 // Marks cosmetic, kind "cross_reference", every substantive hunk that changes as many blocks
-// as it adds, each pair the same words but for references, every changed reference wrong in
-// the old text (no section opens with its number under its title, and no other place of the
-// text names that number with that title) and right in the new one (a section opens with its
-// number and title, or another place of the text names both).
+// as it adds, each pair the same words but for references, every changed reference either
+// renumbered with its section (the old number's section in the old text has the title of the
+// new number's in the new text) or wrong in the old text (no section opens with its number
+// under its title, and no other place of the text names that number with that title) and
+// right in the new one (a section opens with its number and title, or another place of the
+// text names both).
 void mark_corrected_cross_references(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff
