@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "support/page_reading.hpp"
 
@@ -127,6 +129,22 @@ TEST(Structure, AReferenceRenumberedWithItsSectionIsNoChange) {
   EXPECT_FALSE(change_between(before, terms("6", "## 6. " + choices, "## 7. " + retention)).substantive);
   // Twin: the reference set to a section that did not move.
   EXPECT_TRUE(change_between(before, terms("8", "## 6. " + choices, "## 7. " + retention)).substantive);
+}
+
+TEST(Structure, HeadingsNumbersRestyledAreNumbering) {
+  const auto terms = [](const std::string& six, const std::string& seven) {
+    return "# Terms\n## " + six + "Retention\nWe keep your content while your account is active.\n## " + seven +
+           "Your rights\nYou may access your data.\n";
+  };
+  const std::string before = terms("6. ", "7. ");
+  for (const auto& [six, seven] : std::vector<std::pair<std::string, std::string>>{
+           {"Section 6: ", "Section 7: "}, {"Article 6: ", "Article 7: "}, {"Section 6 \xE2\x80\x93 ", "Section 7 \xE2\x80\x93 "},
+           {"Clause 6. ", "Clause 7. "}, {"Part 6. ", "Part 7. "}})
+    EXPECT_FALSE(change_between(before, terms(six, seven)).substantive) << six;
+  // Twin: restyled, one heading narrowed to some users.
+  EXPECT_TRUE(change_between(before, "# Terms\n## Section 6: Retention\nWe keep your content while your account is "
+                                     "active.\n## Section 7: Your rights (EU users only)\nYou may access your data.\n")
+                  .substantive);
 }
 
 }  // namespace

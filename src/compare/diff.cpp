@@ -34,6 +34,7 @@
 #include "tosdiff/compare/previous_version.hpp"
 #include "tosdiff/compare/relative_stamps.hpp"
 #include "tosdiff/compare/section_headings.hpp"
+#include "tosdiff/compare/sentence_moves.hpp"
 #include "tosdiff/compare/spacing.hpp"
 #include "tosdiff/compare/table_cells.hpp"
 #include "tosdiff/compare/table_of_contents.hpp"
@@ -42,6 +43,7 @@
 #include "tosdiff/compare/move_context.hpp"
 #include "tosdiff/compare/typos.hpp"
 #include "tosdiff/compare/update_notice.hpp"
+#include "tosdiff/util/case_fold.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -207,61 +209,6 @@ void add_kinds(std::set<std::string>& kinds, const std::vector<std::string>& mor
   kinds.insert(more.begin(), more.end());
 }
 
-// Whether a sentence's end moved to another word, the words the same: "Refunds are not
-// available. After 14 days, you may cancel" / "Refunds are not available after 14 days. You may
-// cancel" (a review's find: the comparison key folds punctuation and case, and so read these
-// alike). A sentence's end is a full stop, question or exclamation mark before a capital (an
-// accented one too: "À des fins", "Únicamente"), a figure ("30 days after purchase") or an
-// opening mark before them, or a semicolon. The words are read as the comparison key reads them,
-// so a contraction written out beside the move ("do not" / "don't") is the same words (a red
-// team's four finds). A stop only put in or taken away (a sentence split, a list item closed) is
-// not a move; one end gone and one come is, however far apart.
-bool opens_a_sentence(std::string_view word) {
-  while (!word.empty() && std::string_view("(\"'").find(word.front()) != std::string_view::npos) word.remove_prefix(1);
-  for (std::string_view mark : {"\xC2\xBF", "\xC2\xA1", "\xC2\xAB", "\xE2\x80\x9C", "\xE2\x80\x98"})  // ¿ ¡ « “ ‘
-    while (word.substr(0, mark.size()) == mark) word.remove_prefix(mark.size());
-  if (word.empty()) return false;
-  const unsigned char first = static_cast<unsigned char>(word.front());
-  if ((first >= 'A' && first <= 'Z') || is_ascii_digit(word.front())) return true;
-  // Latin-1's capitals, U+00C0 to U+00DE but the multiplication sign: C3 80 to C3 9E.
-  if (first == 0xC3 && word.size() >= 2) {
-    const unsigned char second = static_cast<unsigned char>(word[1]);
-    return second >= 0x80 && second <= 0x9E && second != 0x97;
-  }
-  return false;
-}
-
-bool moves_a_sentence_end(std::string_view a, std::string_view b) {
-  const std::vector<std::string> x = space_separated_words(a), y = space_separated_words(b);
-  if (x.size() < 3 || y.size() < 3) return false;
-  auto ends = [](const std::vector<std::string>& words, std::size_t i) {
-    std::string_view w = words[i];
-    while (!w.empty() && std::string_view(")]\"'\u2019\u201d").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
-    if (w.size() < 2) return false;
-    if (w.back() == ';') return true;
-    if (w.back() != '.' && w.back() != '?' && w.back() != '!') return false;
-    if (w.substr(0, w.size() - 1).find('.') != std::string_view::npos) return false;  // "e.g.", "U.S."
-    return opens_a_sentence(words[i + 1]);
-  };
-  // Each side's words as the comparison key reads them, run together, and where its ends fall.
-  auto read = [&](const std::vector<std::string>& words, std::string& keys, std::vector<std::size_t>& at) {
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      for (char c : comparison_key(words[i]))
-        if (c != ' ') keys += c;
-      if (i + 1 < words.size() && ends(words, i)) at.push_back(keys.size());
-    }
-  };
-  std::string x_keys, y_keys;
-  std::vector<std::size_t> x_ends, y_ends;
-  read(x, x_keys, x_ends);
-  read(y, y_keys, y_ends);
-  if (x_keys != y_keys) return false;  // other words: not this question
-  std::vector<std::size_t> gone, come;
-  std::set_difference(x_ends.begin(), x_ends.end(), y_ends.begin(), y_ends.end(), std::back_inserter(gone));
-  std::set_difference(y_ends.begin(), y_ends.end(), x_ends.begin(), x_ends.end(), std::back_inserter(come));
-  return !gone.empty() && !come.empty();
-}
-
 // A section's number alone, in a heading left empty ("## 1.": metamorphic bench, headings
 // numbered by the page, one of them empty): a numeric enumerator with nothing after it. "30"
 // alone is a figure, not one; a letter ("(a)", "IV.") alone may be a table's value (a legal
@@ -312,6 +259,7 @@ class HunkBuilder {
         // Only a change of punctuation can move a sentence's end: the word-by-word reading is
         // spent on those pairs alone.
         if (has_kind(k, "punctuation") && moves_a_sentence_end(a.text, b.text)) moved_end = true;
+        if (has_kind(k, "case") && changes_whom_it_addresses(a.text, b.text)) moved_end = true;
         if (k.empty()) {
           // Same words, other block syntax: a renumbered list item, or another layout.
           bool renumbered = a.kind == BlockKind::list_item && b.kind == BlockKind::list_item &&

@@ -10,6 +10,17 @@
 namespace tosdiff {
 namespace {
 
+// Words of a quantity of time or data after a number: "30 Days", "12 Mois", "5 GB".
+constexpr std::string_view kQuantityWords[] = {
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
+    "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "ann\xC3\xA9" "e", "ann\xC3\xA9" "es", "tag", "tage",
+    "woche", "wochen", "monat", "monate", "jahr", "jahre", "d\xC3\xAD" "a", "d\xC3\xAD" "as", "mes", "meses",
+    "a\xC3\xB1o", "a\xC3\xB1os", "giorno", "giorni", "mese", "mesi", "anno", "anni", "dag", "dagen", "maand", "maanden",
+    "jaar", "jaren", "dia", "dias", "ano", "anos", "percent", "gb", "mb", "tb", "%",
+    // German ordinals' nouns: "30. Tag nach Vertragsende" is the 30th day, no list's 30th item.
+    "werktag", "werktage", "kalendertag", "kalendertage", "monats", "jahres", "mahnung", "stufe"};
+
+
 char numbering_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 bool numbering_sentence_end(char c) { return c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
 
@@ -28,7 +39,8 @@ bool is_roman_numeral(std::string_view w) {
 std::size_t enumerator_length(std::string_view s, bool dot_after_allowed = true) {
   std::size_t i = 0;
   bool prefixed = false;
-  for (std::string_view prefix : {"section ", "article ", "\xC2\xA7 ", "\xC2\xA7"}) {
+  for (std::string_view prefix : {"section ", "article ", "clause ", "part ", "chapter ", "schedule ", "annex ",
+                                   "appendix ", "artikel ", "abschnitt ", "ziffer ", "\xC2\xA7 ", "\xC2\xA7"}) {
     if (s.size() <= prefix.size()) continue;
     std::string head;
     for (char c : s.substr(0, prefix.size())) head += numbering_lower(c);
@@ -75,10 +87,29 @@ std::size_t enumerator_length(std::string_view s, bool dot_after_allowed = true)
   // app's terms, "(5.)" written "(5)." one day).
   const bool dot_after = dot_after_allowed && paren && closer && i < s.size() && s[i] == '.';
   if (dot_after) ++i;
+  // "Section 6: Retention", "Article 6 – Retention": a prefixed number's colon or dash is its
+  // mark, before a title (a red team's find: every heading restyled so, read as reworded).
+  bool prefix_marked = false;
+  if (prefixed && numeric && single && !paren && i < s.size()) {
+    std::size_t mark = i;
+    if (s[mark] == ':') {
+      ++mark;
+    } else if (s[mark] == ' ') {
+      for (std::string_view dash : {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 ", "| "})
+        if (s.substr(mark + 1, dash.size()) == dash) {
+          mark += 1 + dash.size() - 1;
+          break;
+        }
+    }
+    if (mark != i && mark + 1 < s.size() && s[mark] == ' ' && s[mark + 1] >= 'A' && s[mark + 1] <= 'Z') {
+      i = mark;
+      prefix_marked = true;
+    }
+  }
   if (i >= s.size() || s[i] != ' ') return 0;  // a block that is only a number stays
   // "4." "4)" "(4)" mark an enumerator; "4.2" or "Section 5" only when a title follows
   // ("4.2 License"), since "1.5 million users" and "Section 5 applies" are text.
-  const bool marked = dotted_end || closer;
+  const bool marked = dotted_end || closer || prefix_marked;
   std::size_t next = i;
   while (next < s.size() && s[next] == ' ') ++next;
   // An amount's currency or a size's unit is no title ("4.99 USD per month", "2.5 GB of
@@ -90,6 +121,10 @@ std::size_t enumerator_length(std::string_view s, bool dot_after_allowed = true)
   while (word_end < s.size() && is_ascii_letter(s[word_end])) ++word_end;
   const std::string_view word = s.substr(next, word_end - next);
   const bool a_code = std::find(std::begin(kCodes), std::end(kCodes), word) != std::end(kCodes);
+  // "30. Tag", "7. Werktag": a German ordinal's number, what follows its noun.
+  if (numeric && single && dotted_end && !prefixed && !paren &&
+      std::find(std::begin(kQuantityWords), std::end(kQuantityWords), ascii_lower(word)) != std::end(kQuantityWords))
+    return 0;
   const bool titled = next < s.size() && s[next] >= 'A' && s[next] <= 'Z' && !a_code;
   if (!marked && !(numeric && (!single || prefixed) && titled)) return 0;
   return i + 1;
@@ -143,17 +178,6 @@ std::string strip_numbering(std::string_view s) {
   return out;
 }
 
-namespace {
-
-// Words of a quantity of time or data after a number: "30 Days", "12 Mois", "5 GB".
-constexpr std::string_view kQuantityWords[] = {
-    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
-    "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "ann\xC3\xA9" "e", "ann\xC3\xA9" "es", "tag", "tage",
-    "woche", "wochen", "monat", "monate", "jahr", "jahre", "d\xC3\xAD" "a", "d\xC3\xAD" "as", "mes", "meses",
-    "a\xC3\xB1o", "a\xC3\xB1os", "giorno", "giorni", "mese", "mesi", "anno", "anni", "dag", "dagen", "maand", "maanden",
-    "jaar", "jaren", "dia", "dias", "ano", "anos", "percent", "gb", "mb", "tb", "%"};
-
-}  // namespace
 
 std::size_t bare_heading_number_length(std::string_view heading) {
   std::size_t digits = 0;

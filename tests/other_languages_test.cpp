@@ -1,0 +1,75 @@
+// Pages in French, German, Polish... as the thirtieth session's first red team wrote them
+// (synthetic pages): a real edit a rule read for English text hid, each with its twin that
+// must stay cosmetic.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "support/page_reading.hpp"
+
+namespace tosdiff {
+namespace {
+
+using testing::change_between;
+
+std::string page(const std::string& heading, const std::string& clause) {
+  return "# " + heading + "\n" + clause + "\n";
+}
+
+TEST(OtherLanguages, GermansCourteousCapitalIsWhoIsMeant) {
+  const std::string before =
+      page("Datenschutzerkl\xC3\xA4rung", "Wir geben Ihre Standortdaten nur weiter, wenn Sie ausdr\xC3\xBC" "cklich eingewilligt haben.");
+  // The partners' consent, no longer the reader's; their data deleted, not the reader's.
+  EXPECT_TRUE(change_between(before, page("Datenschutzerkl\xC3\xA4rung",
+                                          "Wir geben Ihre Standortdaten nur weiter, wenn sie ausdr\xC3\xBC" "cklich eingewilligt haben."))
+                  .substantive);
+  EXPECT_TRUE(change_between(page("Konto", "Wir l\xC3\xB6schen Ihre Daten, sobald Sie Ihr Konto schlie\xC3\x9F" "en."),
+                             page("Konto", "Wir l\xC3\xB6schen ihre Daten, sobald sie ihr Konto schlie\xC3\x9F" "en."))
+                  .substantive);
+  // Twins: a heading out of capitals; a pronoun opening a sentence.
+  EXPECT_FALSE(change_between(page("WIDERRUF DER EINWILLIGUNG", "Sie k\xC3\xB6nnen jederzeit widerrufen."),
+                              page("Widerruf der Einwilligung", "Sie k\xC3\xB6nnen jederzeit widerrufen."))
+                   .substantive);
+  EXPECT_FALSE(change_between(page("Konto", "Sie k\xC3\xB6nnen es l\xC3\xB6schen."), page("Konto", "sie k\xC3\xB6nnen es l\xC3\xB6schen."))
+                   .substantive);
+}
+
+TEST(OtherLanguages, AGermanOrdinalOpeningAnItemIsNoListNumber) {
+  const auto schedule = [](const std::string& day) {
+    return "# L\xC3\xB6schfristen\n- " + day + ". Tag nach Vertragsende: endg\xC3\xBCltige L\xC3\xB6schung Ihrer Nutzungsdaten\n";
+  };
+  EXPECT_TRUE(change_between(schedule("30"), schedule("90")).substantive);
+  // Twin: a list losing its numbers.
+  EXPECT_FALSE(change_between("# Fristen\n- 1. Nutzungsdaten: 30 Tage\n- 2. Rechnungsdaten: 10 Jahre\n",
+                              "# Fristen\n- Nutzungsdaten: 30 Tage\n- Rechnungsdaten: 10 Jahre\n")
+                   .substantive);
+}
+
+TEST(OtherLanguages, AClausesBoundaryMovedAcrossAFrenchSpacedMarkIsNews) {
+  const std::string title = "Politique de confidentialit\xC3\xA9";
+  const std::string before = page(title, "Nous ne vendons pas vos donn\xC3\xA9" "es ; \xC3\xA0 des fins publicitaires, nous les "
+                                         "partageons avec nos partenaires.");
+  EXPECT_TRUE(change_between(before, page(title, "Nous ne vendons pas vos donn\xC3\xA9" "es \xC3\xA0 des fins publicitaires ; nous "
+                                                 "les partageons avec nos partenaires."))
+                  .substantive);
+  // Twin: the space before the mark put in, nothing moved.
+  EXPECT_FALSE(change_between(before, page(title, "Nous ne vendons pas vos donn\xC3\xA9" "es; \xC3\xA0 des fins publicitaires, nous "
+                                                  "les partageons avec nos partenaires."))
+                   .substantive);
+}
+
+TEST(OtherLanguages, ASentencesEndMovedBeforeAPolishCapitalIsNews) {
+  const std::string title = "Polityka prywatno\xC5\x9B" "ci";
+  EXPECT_TRUE(change_between(page(title, "Nie sprzedajemy Twoich danych. \xC5\x9Awiadczeniodawcom zewn\xC4\x99trznym "
+                                         "udost\xC4\x99pniamy je wy\xC5\x82\xC4\x85" "cznie za Twoj\xC4\x85 zgod\xC4\x85."),
+                             page(title, "Nie sprzedajemy Twoich danych \xC5\x9Bwiadczeniodawcom zewn\xC4\x99trznym. "
+                                         "Udost\xC4\x99pniamy je wy\xC5\x82\xC4\x85" "cznie za Twoj\xC4\x85 zgod\xC4\x85."))
+                  .substantive);
+  // Twin: the courtesy capitals dropped.
+  EXPECT_FALSE(change_between(page(title, "Nie sprzedajemy Twoich danych."), page(title, "Nie sprzedajemy twoich danych."))
+                   .substantive);
+}
+
+}  // namespace
+}  // namespace tosdiff
