@@ -238,8 +238,13 @@ TEST(RewriteDates, OtherLanguagesForms) {
   // Twins: another day, another month; a French "2er" is no date; a month's name alone.
   EXPECT_NE(rewrite_dates("31. Januar 2022"), rewrite_dates("30. Januar 2022"));
   EXPECT_NE(rewrite_dates("1er ao\u00fbt 2024"), rewrite_dates("1er juillet 2024"));
-  for (const char* text : {"2er ao\u00fbt 2024", "le 17 mars", "mars 2025", "17 d\u00e9c 2025"})
+  for (const char* text : {"2er ao\u00fbt 2024", "le 17 mars", "mars 2025", "17 set 2025", "15 sie 2026"})
     EXPECT_EQ(rewrite_dates(text), text) << text;
+  // The abbreviations dates write in those languages, a dot after them or not (a red team's
+  // finds); the words of another meaning ("set", "sie") are not taken for them.
+  for (const char* text : {"17 d\u00e9c 2025", "17 d\u00e9c. 2025", "17. Dez. 2025", "17 dic. 2025", "17.12.2025",
+                           "17 grudnia 2025", "17\u00b0 dicembre 2025", "17.\u00ba de dezembro de 2025"})
+    EXPECT_EQ(rewrite_dates(text), "2025-12-17") << text;
 }
 
 TEST(RewriteDates, DatesInsideSentences) {

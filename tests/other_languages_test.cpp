@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "support/page_reading.hpp"
 
@@ -69,6 +71,35 @@ TEST(OtherLanguages, ASentencesEndMovedBeforeAPolishCapitalIsNews) {
   // Twin: the courtesy capitals dropped.
   EXPECT_FALSE(change_between(page(title, "Nie sprzedajemy Twoich danych."), page(title, "Nie sprzedajemy twoich danych."))
                    .substantive);
+}
+
+TEST(OtherLanguages, ADateLinesLabelRewordedAroundTheSameDateIsItsForm) {
+  const std::string title = "Politique de confidentialit\xC3\xA9", clause = "Nous ne vendons jamais vos donn\xC3\xA9" "es.";
+  const auto dated = [&](const std::string& line) { return "# " + title + "\n" + line + "\n" + clause + "\n"; };
+  EXPECT_FALSE(change_between(dated("Derni\xC3\xA8re mise \xC3\xA0 jour : 1er mars 2026"), dated("Mise \xC3\xA0 jour le 1er mars 2026"))
+                   .substantive);
+  for (const auto& [was, is] : std::vector<std::pair<std::string, std::string>>{
+           {"Stand: 1. M\xC3\xA4rz 2026", "Zuletzt aktualisiert am 1. M\xC3\xA4rz 2026"},
+           {"\xC3\x9Altima actualizaci\xC3\xB3n: 1 de marzo de 2026", "Actualizado el 1 de marzo de 2026"},
+           {"Ultimo aggiornamento: 1\xC2\xB0 marzo 2026", "Aggiornato il 1 marzo 2026"},
+           {"Laatst bijgewerkt: 1 maart 2026", "Bijgewerkt op 1 maart 2026"}})
+    EXPECT_FALSE(change_between(dated(was), dated(is)).substantive) << is;
+  // Twin: the label reworded and the date changed.
+  EXPECT_TRUE(change_between(dated("Derni\xC3\xA8re mise \xC3\xA0 jour : 1er mars 2026"), dated("Mise \xC3\xA0 jour le 1er avril 2026"))
+                  .substantive);
+}
+
+TEST(OtherLanguages, ASpeltDateWrittenInNumbersIsReadDayFirst) {
+  const auto dated = [](const std::string& line) { return "# Datenschutz\nStand: " + line + "\nWir verkaufen keine Daten.\n"; };
+  EXPECT_FALSE(change_between(dated("1. M\xC3\xA4rz 2026"), dated("01.03.2026")).substantive);
+  EXPECT_FALSE(change_between(dated("15 marca 2026"), dated("15.03.2026")).substantive);
+  const auto fr = [](const std::string& line) { return "# Confidentialit\xC3\xA9\nEn vigueur le " + line + "\nNous ne vendons rien.\n"; };
+  EXPECT_FALSE(change_between(fr("1er mars 2026"), fr("01/03/2026")).substantive);
+  EXPECT_FALSE(change_between(fr("15 janvier 2026"), fr("15 janv. 2026")).substantive);
+  // Twins: another day; the month-first reading of the same numbers.
+  EXPECT_TRUE(change_between(dated("1. M\xC3\xA4rz 2026"), dated("01.04.2026")).substantive);
+  EXPECT_TRUE(change_between(dated("1. M\xC3\xA4rz 2026"), dated("03.01.2026")).substantive);
+  EXPECT_TRUE(change_between(fr("1er mars 2026"), fr("03/01/2026")).substantive);
 }
 
 }  // namespace

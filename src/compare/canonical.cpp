@@ -450,7 +450,31 @@ constexpr std::string_view kDateLabels[] = {
     "last modified", "last revised", "last amended", "last update", "last change", "valid from",
     "valid as of", "version date", "updated on", "revised on", "published on", "amended on",
     "effective", "updated", "revised", "modified", "amended", "published", "dated", "as of",
-    "version", "date"};
+    "version", "date",
+    // The languages tosdiff reads, longest first where one ends another; the word joining the
+    // label to its date ("le", "am", "el", "em", "dal", "op") with it. A capital accented letter
+    // is not lowered (ascii_lower): both forms.
+    "date de derni\xC3\xA8re mise \xC3\xA0 jour", "derni\xC3\xA8re mise \xC3\xA0 jour le",
+    "derni\xC3\xA8re mise \xC3\xA0 jour", "derni\xC3\xA8re modification", "mise \xC3\xA0 jour le",
+    "mis \xC3\xA0 jour le", "mise \xC3\xA0 jour", "mis \xC3\xA0 jour", "en vigueur \xC3\xA0 compter du",
+    "date d'entr\xC3\xA9" "e en vigueur", "en vigueur depuis le", "en vigueur le", "en vigueur au", "en vigueur",
+    "date d'effet", "applicable \xC3\xA0 compter du", "applicable depuis le", "version du", "modifi\xC3\xA9" "e le",
+    "modifi\xC3\xA9 le", "publi\xC3\xA9" "e le", "publi\xC3\xA9 le",
+    "zuletzt aktualisiert am", "zuletzt aktualisiert", "zuletzt ge\xC3\xA4ndert am", "zuletzt ge\xC3\xA4ndert",
+    "letzte aktualisierung", "letzte \xC3\xA4nderung", "letzte \xC3\x84nderung", "aktualisiert am", "g\xC3\xBCltig ab",
+    "in kraft seit", "in kraft ab", "wirksam ab", "stand vom", "stand", "datum",
+    "fecha de \xC3\xBAltima actualizaci\xC3\xB3n", "\xC3\xBAltima actualizaci\xC3\xB3n", "\xC3\x9Altima actualizaci\xC3\xB3n",
+    "\xC3\xBAltima modificaci\xC3\xB3n", "\xC3\x9Altima modificaci\xC3\xB3n", "fecha de entrada en vigor",
+    "en vigor desde el", "vigente desde el", "actualizado el", "actualizada el", "actualizado", "actualizada",
+    "fecha de vigencia",
+    "data di ultimo aggiornamento", "ultimo aggiornamento", "aggiornato il", "aggiornata il", "aggiornato al",
+    "data di entrata in vigore", "in vigore dal", "ultima modifica", "efficace dal",
+    "laatst bijgewerkt op", "laatst bijgewerkt", "bijgewerkt op", "laatste wijziging", "laatst gewijzigd op",
+    "laatst gewijzigd", "van kracht vanaf", "ingangsdatum", "geldig vanaf",
+    "\xC3\xBAltima atualiza\xC3\xA7\xC3\xA3o", "\xC3\x9Altima atualiza\xC3\xA7\xC3\xA3o", "atualizado em",
+    "atualizada em", "em vigor desde", "em vigor a partir de", "data de vig\xC3\xAAncia", "vigente a partir de",
+    "data ostatniej aktualizacji", "ostatnia aktualizacja", "obowi\xC4\x85zuje od", "zaktualizowano",
+    "data wej\xC5\x9B" "cia w \xC5\xBCycie"};
 
 bool label_ends_at(std::string_view s, std::size_t end, std::string_view label) {
   if (end < label.size()) return false;

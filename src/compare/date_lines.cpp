@@ -214,9 +214,18 @@ std::string with_dates_read(std::string_view line, DateOrder order) {
 }  // namespace
 
 void mark_reread_numeric_dates(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
-  const DateOrder order = numeric_date_order(before);
-  if (order != DateOrder::day_first && order != DateOrder::month_first) return;
+  DateOrder order = numeric_date_order(before);
   const DateOrder after_order = numeric_date_order(after);
+  if (order == DateOrder::unknown) order = after_order;
+  // No numeric date over 12 on either side: a page naming its months in French, German,
+  // Spanish... writes its numeric dates day first ("1 de marzo de 2026" written "01/03/2026": a
+  // red team's find, an alert). An English page may write them either way.
+  if (order == DateOrder::unknown) {
+    for (const Text* text : {&before, &after})
+      for (const Block& block : text->blocks)
+        if (order == DateOrder::unknown && names_a_month_in_another_language(block.text)) order = DateOrder::day_first;
+  }
+  if (order != DateOrder::day_first && order != DateOrder::month_first) return;
   if (after_order != DateOrder::unknown && after_order != order) return;
   constexpr unsigned kSteps = kFoldDateFormat | kFoldToWords;
   for (Hunk& hunk : hunks) {
@@ -226,8 +235,8 @@ void mark_reread_numeric_dates(std::vector<Hunk>& hunks, const Text& before, con
     if (removed.empty() || removed.size() != added.size()) continue;
     bool reread = true;
     for (std::size_t k = 0; k < removed.size() && reread; ++k) {
-      const std::string read = with_dates_read(removed[k], order);
-      reread = read != removed[k] && canonicalize(read, kSteps) == canonicalize(added[k], kSteps);
+      const std::string was = with_dates_read(removed[k], order), is = with_dates_read(added[k], order);
+      reread = (was != removed[k] || is != added[k]) && canonicalize(was, kSteps) == canonicalize(is, kSteps);
     }
     if (reread) mark_cosmetic(hunk, "date_format");
   }

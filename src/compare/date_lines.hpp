@@ -42,10 +42,12 @@ void mark_moved_date_lines(std::vector<Hunk>& hunks, const Text& before, const T
 void mark_repeated_date_lines(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 // Marks cosmetic, kind "date_format", every substantive hunk whose removed lines, their numeric
-// dates read the way the page writes them, say what its added lines say: "Effective:
-// 12/03/2025" → "Effective: 12 March 2025" on a page that writes "17/10/2024" elsewhere. The
-// way is told by the page's dates over 12 in one place (before, and not the other way after);
-// a page that never tells leaves "03/04/2026" news, and the other reading is news on any page.
+// dates read the way the page writes them, say what its added lines say, read so too:
+// "Effective: 12/03/2025" → "Effective: 12 March 2025" on a page that writes "17/10/2024"
+// elsewhere. The way is told by the page's dates over 12 in one place (before, else after, and
+// not the other way in the other), else by the language of the months the two name ("1er mars
+// 2026": day first, as every language but English writes them); a page that never tells leaves "03/04/2026" news, and the other reading is
+// news on any page.
 void mark_reread_numeric_dates(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 }  // namespace tosdiff

@@ -92,7 +92,19 @@ constexpr MonthName kOtherMonths[] = {
     {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
     {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
     {"setembro", 9}, {"outubro", 10}, {"dezembro", 12},
-    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}};
+    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
+    {"novembro", 11},
+    // Polish, as a date writes them (genitive) and alone.
+    {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5}, {"czerwca", 6}, {"lipca", 7},
+    {"sierpnia", 8}, {"wrze\xC5\x9Bnia", 9}, {"pa\xC5\xBA" "dziernika", 10}, {"listopada", 11}, {"grudnia", 12},
+    {"stycze\xC5\x84", 1}, {"luty", 2}, {"marzec", 3}, {"kwiecie\xC5\x84", 4}, {"maj", 5}, {"czerwiec", 6},
+    {"lipiec", 7}, {"sierpie\xC5\x84", 8}, {"wrzesie\xC5\x84", 9}, {"pa\xC5\xBA" "dziernik", 10}, {"listopad", 11},
+    {"grudzie\xC5\x84", 12},
+    // Their abbreviations a date writes, with or without a dot (the English ones are their
+    // names' first three letters; words of another meaning, "set", "out", "sie", are left out).
+    {"janv", 1}, {"f\xC3\xA9vr", 2}, {"fevr", 2}, {"avr", 4}, {"juil", 7}, {"d\xC3\xA9" "c", 12},
+    {"m\xC3\xA4r", 3}, {"mrz", 3}, {"okt", 10}, {"dez", 12}, {"ene", 1}, {"abr", 4}, {"ago", 8}, {"dic", 12},
+    {"gen", 1}, {"giu", 6}, {"lug", 7}, {"ott", 10}, {"fev", 2}, {"mrt", 3}};
 
 // ASCII and Latin-1's capitals in lower case ("MÄRZ" -> "märz"); other bytes as they are.
 std::string latin_lower(std::string_view word) {
@@ -238,8 +250,8 @@ class DateScanner {
   }
 
   // "03/03/2026", "13.03.2026", "03-13-2026": day and month in either order, taken only
-  // when the reading is unambiguous (the two are equal, or one is over 12). "03/04/2026"
-  // is left alone: April 3 to some readers, March 4 to others.
+  // when the reading is unambiguous (the two are equal, one is over 12, or dots separate
+  // them). "03/04/2026" is left alone: April 3 to some readers, March 4 to others.
   std::optional<Match> numeric(std::size_t t) const {
     for (char sep : {'/', '.', '-'}) {
       if (!is_char(t + 1, sep) || !is_word(t + 2) || !is_char(t + 3, sep) || !is_word(t + 4)) continue;
@@ -255,6 +267,9 @@ class DateScanner {
       const int a = std::stoi(std::string(first)), b = std::stoi(std::string(second));
       if (a < 1 || b < 1 || a > 31 || b > 31) continue;
       if (a == b && a <= 12) return Match{year, a, a, t + 4};
+      // Dots: day first wherever dates are written so ("01.03.2026", German, Dutch, Polish
+      // pages; a red team's find: "1. März 2026" written so was an alert).
+      if (sep == '.' && b <= 12) return Match{year, b, a, t + 4};
       if (a > 12 && b <= 12) return Match{year, b, a, t + 4};
       if (b > 12 && a <= 12) return Match{year, a, b, t + 4};
     }
@@ -276,6 +291,23 @@ class DateScanner {
     return Match{year, month, day, y};
   }
 
+  // The token after an ordinal's mark glued to a day ("1\u00B0 marzo", "1\u00BA de mar\u00E7o",
+  // "1.\u00BA de"): the Italian and Portuguese first of a month (a red team's find). `t` when
+  // none is there. The mark's bytes are tokens of their own.
+  std::size_t after_ordinal_mark(std::size_t t) const {
+    if (t >= tokens_.size() || tokens_[t].word) return t;
+    std::size_t at = tokens_[t].begin;
+    if (s_[at] == '.') ++at;
+    const std::string_view rest = s_.substr(at);
+    for (std::string_view mark : {"\xC2\xB0", "\xC2\xBA", "\xC2\xAA"}) {
+      if (rest.substr(0, mark.size()) != mark) continue;
+      std::size_t after = t;
+      while (after < tokens_.size() && tokens_[after].begin < at + mark.size()) ++after;
+      return after;
+    }
+    return t;
+  }
+
   // The word between a date's day and month, or month and year: "17th of Dec. 2025", "31 de
   // enero de 2022", "31 de enero del 2022".
   bool is_date_connector(std::size_t t) const {
@@ -289,7 +321,7 @@ class DateScanner {
   std::optional<Match> day_first(std::size_t t) const {
     int day = day_number(text(t));
     if (!day) return std::nullopt;
-    std::size_t m = skip(t + 1, '.');
+    std::size_t m = skip(after_ordinal_mark(t + 1), '.');
     if (is_date_connector(m)) m = skip(m + 1);
     if (!is_word(m)) return std::nullopt;
     int month = month_number(text(m));
@@ -375,6 +407,21 @@ int month_name_first_balance(std::string_view text) {
     else if (i + 1 < words.size() && day_number(words[i + 1]) > 0) ++balance;
   }
   return balance;
+}
+
+bool names_a_month_in_another_language(std::string_view text) {
+  for (std::string word : space_separated_words(text)) {
+    while (!word.empty() && std::string_view(",.;:()").find(word.back()) != std::string_view::npos) word.pop_back();
+    if (word.size() < 3) continue;
+    const std::string lower = latin_lower(word);
+    // Not a name both languages write alike ("juni" is Dutch and German, "april" and
+    // "augustus" are English too: only names no English month is).
+    if (month_number(word) == 0 || lower.size() == 3) continue;
+    static constexpr std::string_view kEnglish[] = {"january", "february", "march", "april", "may", "june", "july",
+                                                    "august", "september", "october", "november", "december", "sept"};
+    if (std::find(std::begin(kEnglish), std::end(kEnglish), lower) == std::end(kEnglish)) return true;
+  }
+  return false;
 }
 
 }  // namespace tosdiff

@@ -23,4 +23,8 @@ bool names_a_month_of_a_year(std::string_view text);
 // convention a numeric date of the same text is read by where its numbers do not tell.
 int month_name_first_balance(std::string_view text);
 
+// The text names a month in a language other than English ("mars", "März", "marzo", "maart"):
+// a page in one of the languages tosdiff reads, all of which write numeric dates day first.
+bool names_a_month_in_another_language(std::string_view text);
+
 }  // namespace tosdiff
