@@ -102,5 +102,39 @@ TEST(OtherLanguages, ASpeltDateWrittenInNumbersIsReadDayFirst) {
   EXPECT_TRUE(change_between(fr("1er mars 2026"), fr("03/01/2026")).substantive);
 }
 
+TEST(OtherLanguages, WordsWrittenAnotherWayAreTheirSpelling) {
+  const auto same = [](const std::string& was, const std::string& is) {
+    return !change_between(page("Conditions", was), page("Conditions", is)).substantive;
+  };
+  // Abbreviations written out.
+  EXPECT_TRUE(same("Wir verarbeiten Daten, z. B. Ihre IP-Adresse, zur Abwehr von Angriffen.",
+                   "Wir verarbeiten Daten, zum Beispiel Ihre IP-Adresse, zur Abwehr von Angriffen."));
+  EXPECT_TRUE(same("Nous traitons des donn\xC3\xA9" "es, p. ex. votre adresse IP.", "Nous traitons des donn\xC3\xA9" "es, par exemple votre adresse IP."));
+  EXPECT_TRUE(same("Tratamos datos, p. ej. su direcci\xC3\xB3n IP.", "Tratamos datos, por ejemplo su direcci\xC3\xB3n IP."));
+  // A reference's word written out after an elided article.
+  EXPECT_TRUE(same("Conform\xC3\xA9ment \xC3\xA0 l'art. 6 du RGPD.", "Conform\xC3\xA9ment \xC3\xA0 l'article 6 du RGPD."));
+  EXPECT_TRUE(same("Ai sensi dell'art. 13 del GDPR.", "Ai sensi dell'articolo 13 del GDPR."));
+  // Gender-inclusive forms switched on.
+  EXPECT_TRUE(same("Nutzer k\xC3\xB6nnen eine Kopie anfordern. Jeder Nutzer wird informiert.",
+                   "Nutzer*innen k\xC3\xB6nnen eine Kopie anfordern. Jede*r Nutzer*in wird informiert."));
+  EXPECT_TRUE(same("Nutzer k\xC3\xB6nnen eine Kopie anfordern. Jeder Nutzer wird informiert.",
+                   "NutzerInnen k\xC3\xB6nnen eine Kopie anfordern. Jede/r NutzerIn wird informiert."));
+  EXPECT_TRUE(same("Les utilisateurs sont inform\xC3\xA9s.", "Les utilisateur\xC2\xB7rice\xC2\xB7s sont inform\xC3\xA9\xC2\xB7" "e\xC2\xB7s."));
+  // A capital's accent left off.
+  EXPECT_TRUE(same("Une autorit\xC3\xA9 de l'\xC3\x89TAT.", "Une autorit\xC3\xA9 de l'ETAT."));
+  EXPECT_FALSE(change_between("# CONSERVATION \xC3\x80 DUR\xC3\x89" "E LIMIT\xC3\x89" "E\nNous gardons vos donn\xC3\xA9" "es un an.\n",
+                              "# CONSERVATION A DUREE LIMITEE\nNous gardons vos donn\xC3\xA9" "es un an.\n")
+                   .substantive);
+  // Twins: another word in the abbreviation's place; another reference; another modal beside
+  // the inclusive forms; an umlaut in capitals; the e-mails of one's contacts, not their
+  // addresses.
+  EXPECT_FALSE(same("Wir verarbeiten Daten, z. B. Ihre IP-Adresse.", "Wir verarbeiten Daten, insbesondere Ihre IP-Adresse."));
+  EXPECT_FALSE(same("Conform\xC3\xA9ment \xC3\xA0 l'art. 6 du RGPD.", "Conform\xC3\xA9ment \xC3\xA0 l'article 9 du RGPD."));
+  EXPECT_FALSE(same("Nutzer k\xC3\xB6nnen eine Kopie anfordern.", "Nutzer*innen m\xC3\xBCssen eine Kopie anfordern."));
+  EXPECT_FALSE(same("DAS IST SCH\xC3\x96N.", "DAS IST SCHON."));
+  EXPECT_FALSE(same("Nous analysons les adresses e-mail de vos contacts.", "Nous analysons les e-mails de vos contacts."));
+  EXPECT_TRUE(same("Votre adresse e-mail reste priv\xC3\xA9" "e.", "Votre adresse \xC3\xA9lectronique reste priv\xC3\xA9" "e."));
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -12,6 +12,7 @@
 #include "tosdiff/compare/literal_markup.hpp"
 #include "tosdiff/compare/numbering.hpp"
 #include "tosdiff/compare/prose_links.hpp"
+#include "tosdiff/compare/language_forms.hpp"
 #include "tosdiff/compare/spelling.hpp"
 #include "tosdiff/compare/pictographs.hpp"
 #include "tosdiff/util/case_fold.hpp"
@@ -521,6 +522,8 @@ std::string canonicalize(std::string_view text, unsigned steps) {
     const std::size_t last = s.find_last_not_of(' ');
     if (last != std::string::npos && (s[last] == '=' || s[last] == '-')) s = drop_written_underlines(s);
   }
+  // Before numbering reads "z. B." as an item "B." and sentences glued at "Nutzer:innen" are split.
+  if (steps & kFoldSpelling) s = fold_other_abbreviations(fold_inclusive_forms(s));
   if (steps & kFoldPunctuation) s = drop_pictographs(s);  // before numbering: "• (a)" is "(a)"
   if (steps & kFoldLinkAnnotation) s = drop_link_annotations(s);
   if (steps & kFoldLinkTarget) s = fold_prose_urls(fold_links(fold_hidden_emails(s)));
@@ -530,8 +533,9 @@ std::string canonicalize(std::string_view text, unsigned steps) {
   if (steps & kFoldQuotes) s = fold_quotes(s);
   if (steps & kFoldDateFormat) s = drop_date_labels(rewrite_dates(s));
   if (steps & kFoldNumbering) s = strip_numbering(s);
+  if ((steps & kFoldSpelling) && s.find('\xC3') != std::string::npos) s = drop_accents_of_capitals(s);
   if (steps & kFoldCase) s = fold_letter_case(s);
-  if (steps & kFoldSpelling) s = fold_accents(fold_ampersands(drop_serial_commas(fold_spelling_variants(drop_inner_apostrophes(expand_contractions(fold_email_terms(fold_latin_abbreviations(s))))))));
+  if (steps & kFoldSpelling) s = fold_accents(fold_ampersands(drop_serial_commas(drop_inner_apostrophes(fold_spelling_variants(expand_contractions(fold_email_terms(fold_latin_abbreviations(s))))))));
   if (steps & kFoldPunctuation) s = fold_punctuation(fold_marks(fold_full_width_marks(s)));
   if (steps & kFoldWhitespace) s = fold_whitespace(s);
   if (steps & kFoldSpelling) s = join_compounds(s);

@@ -256,6 +256,9 @@ class HunkBuilder {
         const Block& a = before_.text.blocks[op.before];
         const Block& b = after_.text.blocks[op.after];
         auto k = cosmetic_kinds(a.text, b.text);
+        // Spaces lost or put in around words and marks: several folds each take a part of
+        // it, and a reader is told the one thing that changed.
+        if (k.size() > 1 && differ_only_in_spacing(a.text, b.text)) k = {"whitespace"};
         // Only a change of punctuation can move a sentence's end: the word-by-word reading is
         // spent on those pairs alone.
         if (has_kind(k, "punctuation") && moves_a_sentence_end(a.text, b.text)) moved_end = true;

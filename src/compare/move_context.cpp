@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -33,11 +34,6 @@ std::size_t words_of(std::string_view text) {
     in_word = !space;
   }
   return words;
-}
-
-bool ends_with_colon(std::string_view text) {
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return !text.empty() && text.back() == ':';
 }
 
 // A table's value written as a line: one word ("Yes", "None"), or a figure and its unit

@@ -96,7 +96,10 @@ std::string fold_word(const std::string& lower) {
 // one country, a paragraph in another.
 constexpr std::pair<std::string_view, std::string_view> kReferenceWords[] = {
     {"article", "art"}, {"artikel", "art"}, {"art", "art"},     {"section", "sec"}, {"sec", "sec"},
-    {"paragraph", "para"}, {"para", "para"}, {"par", "para"}, {"absatz", "abs"},  {"abs", "abs"}};
+    {"paragraph", "para"}, {"para", "para"}, {"par", "para"}, {"absatz", "abs"},  {"abs", "abs"},
+    // Italian, Spanish, Portuguese, Polish (a red team's find: "dell'art. 13" / "dell'articolo 13").
+    {"articolo", "art"}, {"art\xC3\xAD" "culo", "art"}, {"artigo", "art"}, {"artyku\xC5\x82", "art"},
+    {"artyku\xC5\x82u", "art"}, {"artyku\xC5\x82" "em", "art"}};
 
 // The short form of `lower` when the text after it (from `after`) is an optional full stop,
 // optional spaces and a digit; "" otherwise. `end` is set past the stop and the spaces.
@@ -146,12 +149,17 @@ std::string fold_email_terms(std::string_view text) {
           plural = end != std::string::npos;
         }
         if (end == std::string::npos) continue;
-        if (!plural && end < lower.size() && lower[end] == 's' && !letter_at(end + 1)) {
+        // "adresse électroniques", "adresses électroniques": the adjective agrees.
+        if (end < lower.size() && lower[end] == 's' && !letter_at(end + 1)) {
           plural = true;
           ++end;
         }
         if (letter_at(end)) continue;  // part of a longer word: "courrielleur"
-        out += plural ? "emails" : "email";
+        // One's "email" is one's address, one's "e-mails" one's mail: the addresses in the
+        // plural are read apart ("les adresses e-mail de vos contacts" → "les e-mails de vos
+        // contacts": their mail read, a red team's find).
+        const bool addresses = plural && term.rfind("adresse ", 0) == 0;
+        out += addresses ? "emailaddresses" : plural ? "emails" : "email";
         i = end;
         folded = true;
         break;
@@ -162,25 +170,39 @@ std::string fold_email_terms(std::string_view text) {
   return out;
 }
 
+// The size of an apostrophe (ASCII or typographic) ending at `end`, or 0.
+std::size_t apostrophe_before(std::string_view text, std::size_t end) {
+  if (end >= 1 && text[end - 1] == '\'') return 1;
+  if (end >= 3 && text.substr(end - 3, 3) == "\xE2\x80\x99") return 3;
+  return 0;
+}
+
 std::string fold_spelling_variants(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    if (!is_ascii_letter(text[i])) {
+    const auto letter = [&](std::size_t k) { return is_ascii_letter(text[k]) || static_cast<unsigned char>(text[k]) >= 0x80; };
+    if (!letter(i)) {
       out += text[i++];
       continue;
     }
     std::size_t j = i;
-    while (j < text.size() && is_ascii_letter(text[j])) ++j;
+    while (j < text.size() && letter(j)) ++j;
     const std::string_view word = text.substr(i, j - i);
-    // A word glued to non-ASCII letters is part of a longer word tosdiff cannot read.
-    const bool glued = (i > 0 && static_cast<unsigned char>(text[i - 1]) >= 0x80) ||
-                       (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80);
+    // A word with non-ASCII letters is only read as a reference's word ("artículo"); its
+    // spelling is not English's.
+    // Nor one after an elided article ("l'utilisation": French, not British), whose
+    // apostrophe is still there (drop_inner_apostrophes runs after this step, so that
+    // "l'art. 6" reads "art" before a number).
+    const std::size_t apostrophe = apostrophe_before(text, i);
+    const bool elided = apostrophe > 0 && i > apostrophe && letter(i - apostrophe - 1);
+    const bool glued = elided ||
+                       std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     std::string lower(word);
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
     std::size_t end = j;
-    if (const std::string_view reference = glued ? std::string_view() : reference_word(lower, text, j, end);
+    if (const std::string_view reference = reference_word(lower, text, j, end);
         !reference.empty()) {
       // Its first letter's case stays: the case step tells "Art." from "art.".
       out += word[0] >= 'A' && word[0] <= 'Z' ? static_cast<char>(reference[0] - 32) : reference[0];

@@ -21,10 +21,12 @@ namespace tosdiff {
 std::string fold_spelling_variants(std::string_view text);
 
 // French's names for an e-mail address read as one: "adresse mail", "adresse e-mail", "adresse
-// électronique", "adresse (de) courriel" and "courriel" are "email" (plural kept: "emails"). A
+// électronique", "adresse (de) courriel" and "courriel" are "email" ("courriels": "emails"). A
 // page switching between them (contrib replay: a messaging app's privacy policy replacing its
-// anglicism by "adresse mail" in three places) says the same. French words only: "mail" alone
-// stays (English's post).
+// anglicism by "adresse mail" in three places) says the same. The addresses in the plural are
+// "emailaddresses": one's "email" is one's address, one's "e-mails" one's mail ("les adresses
+// e-mail de vos contacts" → "les e-mails de vos contacts", their mail read: a red team's
+// find). French words only: "mail" alone stays (English's post).
 std::string fold_email_terms(std::string_view text);
 // "and" written "&" ("Terms & Conditions", "Trust & Safety"), in English, French or German
 // ("et", "und"): every such word, and "&" standing as one, read as "&" (metamorphic bench: a
@@ -66,6 +68,7 @@ std::string fold_latin_abbreviations(std::string_view text);
 // replacement characters (U+FFFD, what a page's bad bytes decode to) reads as one letter of its
 // own; a letter lost so is told by differ_only_in_lost_characters. Other scripts stay apart.
 std::string fold_accents(std::string_view text);
+
 
 // Whether two texts are the same but for characters a page's encoding lost or misread: a run
 // of replacement characters (U+FFFD) where the other text has any non-ASCII character ("L’A" /
