@@ -35,6 +35,10 @@ TEST(OtherLanguages, GermansCourteousCapitalIsWhoIsMeant) {
                    .substantive);
   EXPECT_FALSE(change_between(page("Konto", "Sie k\xC3\xB6nnen es l\xC3\xB6schen."), page("Konto", "sie k\xC3\xB6nnen es l\xC3\xB6schen."))
                    .substantive);
+  // Twin: possessives re-cased, the sentence's subject the same (a marketplace's terms).
+  EXPECT_FALSE(change_between(page("Konto", "Mitglieder haften f\xC3\xBCr alle Aktivit\xC3\xA4ten unter ihrem Mitgliedskonto."),
+                              page("Konto", "Mitglieder haften f\xC3\xBCr alle Aktivit\xC3\xA4ten unter Ihrem Mitgliedskonto."))
+                   .substantive);
 }
 
 TEST(OtherLanguages, AGermanOrdinalOpeningAnItemIsNoListNumber) {

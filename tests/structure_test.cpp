@@ -75,7 +75,13 @@ TEST(Structure, AnItemIndentedUnderAnotherIsNews) {
   EXPECT_TRUE(change_between(before, lead + share + "  - let another person use your account for commercial purposes;\n"
                                                     "- resell access.\n")
                   .substantive);
-  // Twins: bullets made numbers; the whole list nested one level deeper under its lead-in.
+  // Twins: a whole sublist nested under the item that introduces it, or flattened; bullets
+  // made numbers.
+  const std::string examples = "# Guidelines\n## Sales\nExamples:\n- Links to sell illegal goods, such as\n";
+  const std::string flat = examples + "- Weapons\n- Recreational drugs\n- Counterfeit items\n";
+  const std::string nested = examples + "  - Weapons\n  - Recreational drugs\n  - Counterfeit items\n";
+  EXPECT_FALSE(change_between(flat, nested).substantive);
+  EXPECT_FALSE(change_between(nested, flat).substantive);
   EXPECT_FALSE(change_between(before, lead + "1. share your account credentials with anyone, except:\n"
                                              "  1. members of your own household;\n"
                                              "2. let another person use your account for commercial purposes;\n"

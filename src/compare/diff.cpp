@@ -379,9 +379,10 @@ class HunkBuilder {
   // A heading or a list item whose level changed so that it hangs from another block than
   // before, both of which are in both texts: "## Your rights" made "###" below "## For
   // California residents", the rights now theirs alone; an item indented under "share your
-  // account with no one, except:", a prohibition now an exception (a red team's finds, read
-  // as layout). A whole list or every heading shifted keeps each one's parent; a title put
-  // above demoted sections is a parent the old text lacks.
+  // account with no one, except:" among its exceptions, a prohibition now an exception (a red
+  // team's finds, read as layout). A whole list or every heading shifted keeps each one's
+  // parent; a title put above demoted sections is a parent the old text lacks; a whole
+  // sublist nested or flattened draws the outline again (has_sublist).
   bool moved_under_another(std::size_t in_before, std::size_t in_after) const {
     const Block& a = before_.text.blocks[in_before];
     const Block& b = after_.text.blocks[in_after];
@@ -394,7 +395,24 @@ class HunkBuilder {
     const auto holds = [](const Side& side, const std::string& key) {
       return std::find(side.keys.begin(), side.keys.end(), key) != side.keys.end();
     };
-    return holds(after_, was_key) && holds(before_, is_key);
+    if (!holds(after_, was_key) || !holds(before_, is_key)) return false;
+    if (a.kind != BlockKind::list_item) return true;
+    // An item put into a list another item already had, or taken out of one that goes on: a
+    // whole sublist nested or flattened is the list's outline drawn again (pga replays: a
+    // platform's "such as" examples nested under it, a malformed list's second level
+    // flattened; dating: two notes of a section's item made items of their own).
+    return b.level > a.level ? has_sublist(before_, is_key) : has_sublist(after_, was_key);
+  }
+
+  // Whether the first item keyed `key` in `side` has items below it.
+  static bool has_sublist(const Side& side, const std::string& key) {
+    for (std::size_t i = 0; i + 1 < side.keys.size(); ++i) {
+      const Block& block = side.text.blocks[i];
+      if (side.keys[i] != key || block.kind != BlockKind::list_item) continue;
+      const Block& next = side.text.blocks[i + 1];
+      return next.kind == BlockKind::list_item && next.level > block.level;
+    }
+    return false;
   }
 
   // A block removed here and added elsewhere (or the reverse) as often as it was before,

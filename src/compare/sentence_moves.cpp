@@ -86,8 +86,7 @@ bool changes_whom_it_addresses(std::string_view a, std::string_view b) {
     return word;
   };
   const auto is_pronoun = [](std::string_view lower) {
-    return lower == "sie" || lower == "ihr" || lower == "ihre" || lower == "ihnen" || lower == "ihrem" || lower == "ihren" ||
-           lower == "ihrer" || lower == "ihres";
+    return lower == "sie" || lower == "ihnen";
   };
   const auto courteous = [](std::string_view w) {
     return w[0] >= 'A' && w[0] <= 'Z' && std::all_of(w.begin() + 1, w.end(), [](char c) { return c >= 'a' && c <= 'z'; });

@@ -18,10 +18,13 @@ namespace tosdiff {
 // not a move; one end gone and one come is, however far apart.
 bool moves_a_sentence_end(std::string_view a, std::string_view b);
 
-// German addresses its reader as "Sie", "Ihr", "Ihnen" and speaks of others as "sie", "ihr",
-// "ihnen": inside a sentence the capital is the meaning ("nur, wenn Sie eingewilligt haben" /
-// "wenn sie ...": the reader's consent, or the partners'; a red team's find, read as case).
-// Sentence-initial, or written in capitals, a pronoun says neither.
+// German addresses its reader as "Sie", "Ihnen" and speaks of others as "sie", "ihnen": inside
+// a sentence the capital is the meaning ("nur, wenn Sie eingewilligt haben" / "wenn sie ...":
+// the reader's consent, or the partners'; a red team's find, read as case). Sentence-initial,
+// or written in capitals, a pronoun says neither. Not the possessives ("Ihre", "ihrer"): a
+// marketplace's terms re-cased six of them in one night, the subject of each sentence the same
+// (p2b-compliance replay).
+
 bool changes_whom_it_addresses(std::string_view a, std::string_view b);
 
 }  // namespace tosdiff
