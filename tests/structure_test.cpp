@@ -153,5 +153,18 @@ TEST(Structure, HeadingsNumbersRestyledAreNumbering) {
                   .substantive);
 }
 
+TEST(Structure, ATablesColumnsInAnotherOrderAreLayout) {
+  const std::string head = "# Subprocessors\n## Who processes your data\n";
+  const std::string before = head + "Subprocessor | Country | Purpose\nCloudmere | Ireland | Hosting\nQuillstack | "
+                                    "United States | Analytics\n## Contact\nWrite to us.\n";
+  EXPECT_FALSE(change_between(before, head + "Subprocessor | Purpose | Country\nCloudmere | Hosting | Ireland\nQuillstack | "
+                                             "Analytics | United States\n## Contact\nWrite to us.\n")
+                   .substantive);
+  // Twin: swapped, and a country changed.
+  EXPECT_TRUE(change_between(before, head + "Subprocessor | Purpose | Country\nCloudmere | Hosting | Ireland\nQuillstack | "
+                                            "Analytics | India\n## Contact\nWrite to us.\n")
+                  .substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -1,5 +1,8 @@
 #include "tosdiff/compare/table_cells.hpp"
 
+#include <algorithm>
+
+#include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
 
 namespace tosdiff {
@@ -45,6 +48,30 @@ std::vector<TableCell> changed_cells(const Text& before, const std::vector<std::
     }
   }
   return out;
+}
+
+bool columns_reordered(const std::vector<std::string>& old_rows, const std::vector<std::string>& new_rows) {
+  if (old_rows.size() < 2 || old_rows.size() != new_rows.size()) return false;
+  const auto keys_of = [](const std::string& row) {
+    std::vector<std::string> keys;
+    for (const std::string& cell : row_cells(row)) keys.push_back(comparison_key(cell));
+    return keys;
+  };
+  const std::vector<std::string> old_header = keys_of(old_rows[0]), new_header = keys_of(new_rows[0]);
+  if (old_header.size() < 2 || old_header.size() != new_header.size() || old_header == new_header) return false;
+  // Where each new column was: its header's one place in the old header.
+  std::vector<std::size_t> from(new_header.size());
+  for (std::size_t j = 0; j < new_header.size(); ++j) {
+    if (new_header[j].empty() || std::count(old_header.begin(), old_header.end(), new_header[j]) != 1) return false;
+    from[j] = static_cast<std::size_t>(std::find(old_header.begin(), old_header.end(), new_header[j]) - old_header.begin());
+  }
+  for (std::size_t r = 1; r < old_rows.size(); ++r) {
+    const std::vector<std::string> was = keys_of(old_rows[r]), is = keys_of(new_rows[r]);
+    if (was.size() != old_header.size() || is.size() != new_header.size()) return false;
+    for (std::size_t j = 0; j < is.size(); ++j)
+      if (is[j] != was[from[j]]) return false;
+  }
+  return true;
 }
 
 }  // namespace tosdiff

@@ -22,4 +22,11 @@ std::vector<TableCell> changed_cells(const Text& before, const std::vector<std::
 // A table row's cells, as the normalizer joined them (" | ").
 std::vector<std::string> row_cells(const std::string& row_text);
 
+// Whether `new_rows` are `old_rows` with the table's columns put in another order: the first
+// rows (the headers) hold the same cells, each once, in another order, and every row's cells
+// read in that order are the old row's (comparison keys). A subprocessor table's "Country" and
+// "Purpose" swapped says the same (a red team's find, read as every row changed); a cell
+// changed on the way is news.
+bool columns_reordered(const std::vector<std::string>& old_rows, const std::vector<std::string>& new_rows);
+
 }  // namespace tosdiff
