@@ -140,5 +140,25 @@ TEST(OtherLanguages, WordsWrittenAnotherWayAreTheirSpelling) {
   EXPECT_TRUE(same("Votre adresse e-mail reste priv\xC3\xA9" "e.", "Votre adresse \xC3\xA9lectronique reste priv\xC3\xA9" "e."));
 }
 
+TEST(OtherLanguages, APagesFurnitureInPolishAndAReadingTimeBesideTheDateAreNoText) {
+  const std::string title = "Polityka prywatno\xC5\x9B" "ci", clause = "Nie sprzedajemy Twoich danych.";
+  EXPECT_FALSE(change_between(page(title, clause), page(title, clause) + "Drukuj\nPobierz PDF\nPowr\xC3\xB3t na g\xC3\xB3r\xC4\x99\n")
+                   .substantive);
+  EXPECT_FALSE(change_between(page(title, clause) + "Zaktualizowano 3 dni temu\n", page(title, clause) + "Zaktualizowano 5 dni temu\n")
+                   .substantive);
+  const auto dated = [](const std::string& minutes) {
+    return "# Confidentialit\xC3\xA9\nDerni\xC3\xA8re mise \xC3\xA0 jour : 1er mars 2026 \xC2\xB7 Temps de lecture : " + minutes +
+           " min\nNous ne vendons rien.\n";
+  };
+  EXPECT_FALSE(change_between(dated("5"), dated("6")).substantive);
+  // Twins: a sentence of the policy put in with the controls; the date changed beside the time.
+  EXPECT_TRUE(change_between(page(title, clause), page(title, clause) + "Drukuj\nMo\xC5\xBC" "emy przekazywa\xC4\x87 Twoje dane "
+                                                                        "partnerom reklamowym.\n")
+                  .substantive);
+  EXPECT_TRUE(change_between(dated("5"), "# Confidentialit\xC3\xA9\nDerni\xC3\xA8re mise \xC3\xA0 jour : 1er avril 2026 \xC2\xB7 "
+                                         "Temps de lecture : 6 min\nNous ne vendons rien.\n")
+                  .substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "tosdiff/compare/relative_stamps.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -97,6 +98,22 @@ bool after_a_comparison(std::string_view s, std::size_t i) {
   return false;
 }
 
+// Whether a reading time's label (relative_stamps.hpp kReadingLabels), then a colon or not,
+// ends right before the number at i.
+bool after_a_reading_label(std::string_view s, std::size_t i) {
+  std::size_t end = i;
+  while (end > 0 && s[end - 1] == ' ') --end;
+  if (end > 0 && s[end - 1] == ':') --end;
+  while (end > 0 && s[end - 1] == ' ') --end;
+  for (std::string_view label : kReadingLabels) {
+    if (end < label.size()) continue;
+    const std::size_t start = end - label.size();
+    if (equals_ignoring_case(s.substr(start, label.size()), label) && (start == 0 || !is_ascii_letter(s[start - 1])))
+      return true;
+  }
+  return false;
+}
+
 // The end of a counter phrase whose first number starts at i (0 when none), with the spans
 // of its numbers.
 std::size_t counter_at(std::string_view s, std::size_t i, std::array<std::pair<std::size_t, std::size_t>, 2>& numbers,
@@ -127,6 +144,13 @@ std::size_t counter_at(std::string_view s, std::size_t i, std::array<std::pair<s
   // them (terms write durations forward: "within 30 days", never "30 days ago").
   if (gap > 0)
     if (std::size_t tail = time_widget_at(s, j + gap)) return j + gap + tail;
+  // A reading time with its label first, in a line of its own or beside a date ("Temps de
+  // lecture : 5 min", "Lesezeit: 5 Minuten": a red team's find, the English one was read).
+  if (gap > 0 && after_a_reading_label(s, i))
+    for (std::string_view unit : kReadingUnits) {
+      const std::size_t n = phrase_at(s, j + gap, unit);
+      if (n != 0 && (j + gap + n == s.size() || !is_ascii_letter(s[j + gap + n]))) return j + gap + n;
+    }
   // N views | likes | reactions | upvotes with the number abbreviated as only a page's widget
   // writes it (3.4M, 5.6K: terms write "at least 10,000 views", a threshold and news when it
   // moves), ended by anything but a lower-case letter (a page glues "3.4M viewsLast updated").

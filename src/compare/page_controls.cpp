@@ -35,6 +35,7 @@ const std::set<std::string>& control_words() {
       "stampa", "stampare", "condividi", "copia", "scarica", "salva",
       "partilhar", "baixar", "salvar",
       "afdrukken", "printen", "delen", "kopieer", "kopieren", "downloaden", "opslaan",
+      "drukuj", "wydrukuj", "pobierz", "udost\xC4\x99pnij", "kopiuj", "zapisz",
       // The site's account buttons ("SIGN UP", "Log in", "INSCRIPTION", "Anmelden").
       "sign", "log", "join", "signup", "sign-up", "login", "log-in", "register", "inscription", "connexion", "anmelden", "registrieren",
       "registrarse", "iniciar", "accedi", "registrati", "iscriviti", "entrar", "cadastrar", "inloggen",
@@ -52,7 +53,8 @@ const std::set<std::string>& label_words() {
       "mostrar", "ver", "como", "esta", "pagina", "y", "o", "para", "el", "en",
       "mostra", "come", "questa", "e", "per", "il",
       "exibir", "como", "esta", "ou", "para", "o",
-      "tonen", "weergeven", "deze", "pagina", "en", "of", "om", "te", "het", "de", "als"};
+      "tonen", "weergeven", "deze", "pagina", "en", "of", "om", "te", "het", "de", "als",
+      "poka\xC5\xBC", "t\xC4\x99", "stron\xC4\x99", "jako", "lub", "i", "do", "wersj\xC4\x99"};
   return words;
 }
 
@@ -147,6 +149,8 @@ const std::set<std::string>& furniture_phrases() {
       "ir para o conte\xC3\xBA" "do", "voltar ao topo", "nesta p\xC3\xA1gina", "sim n\xC3\xA3o",
       "naar inhoud", "terug naar boven", "op deze pagina", "inhoud", "inhoudsopgave", "ja nee",
       "cookie-instellingen",
+      "przejd\xC5\xBA do tre\xC5\x9B" "ci", "powr\xC3\xB3t na g\xC3\xB3r\xC4\x99", "do g\xC3\xB3ry", "na tej stronie", "spis tre\xC5\x9B" "ci",
+      "ustawienia plik\xC3\xB3w cookie", "tak nie",
       // A docs platform's controls (Mintlify, Docusaurus, GitBook, Read the Docs): copy the page,
       // open it in an assistant, edit it (metamorphic bench: "Edit this pagePreviousNext", glued).
       "edit this page", "edit page", "edit on github", "view source", "suggest edits", "suggest an edit",

@@ -63,6 +63,10 @@ const AgeGrammar kAgeGrammars[] = {
     {{}, {"mais de", "cerca de", "quase"}, {"um", "uma"},
      {"minuto", "minutos", "hora", "horas", "dia", "dias", "semana", "semanas", "mês", "meses", "ano", "anos"},
      {"atrás"}},
+    {{}, {"ponad", "oko\u0142o", "prawie"}, {"kilka"},
+     {"minut\u0119", "minuty", "minut", "godzin\u0119", "godziny", "godzin", "dzie\u0144", "dni", "tydzie\u0144",
+      "tygodnie", "tygodni", "miesi\u0105c", "miesi\u0105ce", "miesi\u0119cy", "rok", "lata", "lat"},
+     {"temu"}},
 };
 
 // Days a stamp names without a count: only after an update word ("Updated today"), since
@@ -70,13 +74,15 @@ const AgeGrammar kAgeGrammars[] = {
 constexpr std::string_view kDayWords[] = {
     "today", "yesterday", "this week", "this month", "last week", "last month", "just now",
     "aujourd'hui", "hier", "cette semaine", "heute", "gestern", "diese woche", "hoy", "ayer", "esta semana",
-    "oggi", "ieri", "questa settimana", "vandaag", "gisteren", "deze week", "hoje", "ontem"};
+    "oggi", "ieri", "questa settimana", "vandaag", "gisteren", "deze week", "hoje", "ontem", "dzisiaj", "dzi\u015b",
+    "wczoraj", "w tym tygodniu"};
 
 constexpr std::string_view kUpdateWords[] = {
     "updated", "last updated", "modified", "last modified", "edited", "posted", "published", "revised",
     "last revised", "changed", "mis à jour", "mise à jour", "modifié", "modifiée", "actualisé", "aktualisiert",
     "zuletzt aktualisiert", "geändert", "actualizado", "actualizada", "modificado", "aggiornato", "aggiornata",
-    "modificato", "bijgewerkt", "gewijzigd", "atualizado", "atualizada"};
+    "modificato", "bijgewerkt", "gewijzigd", "atualizado", "atualizada", "zaktualizowano", "zmieniono",
+    "opublikowano"};
 
 constexpr std::string_view kAuthorMarks[] = {"by", "par", "von", "por", "da", "door", "di", "de"};
 
@@ -344,12 +350,6 @@ constexpr std::string_view kReadingTimes[] = {"min read", "mins read", "minute r
                                               "min di lettura", "minuti di lettura", "min leestijd",
                                               "minuten leestijd", "min lezen", "minuten lezen",
                                               "min de leitura", "minutos de leitura"};
-// The same time with its label first ("Reading time: 9 minutes", "Lesezeit: 4 Minuten").
-constexpr std::string_view kReadingLabels[] = {"reading time", "read time", "estimated reading time",
-                                               "temps de lecture", "lecture", "lesezeit", "lesedauer",
-                                               "lectura de", "tiempo de lectura", "tempo di lettura",
-                                               "lettura di", "tempo de leitura", "leitura de", "leestijd"};
-constexpr std::string_view kReadingUnits[] = {"min", "mins", "minute", "minutes", "minuten", "minutos", "minuti"};
 constexpr std::size_t kReadingMinutesDigits = 3;
 constexpr std::size_t kYearDigits = 4;
 

@@ -13,6 +13,14 @@
 
 namespace tosdiff {
 
+// A reading time with its label first ("Reading time: 9 minutes", "Lesezeit: 4 Minuten"): the
+// labels, lower case, and the units of its minutes.
+inline constexpr std::string_view kReadingLabels[] = {"reading time", "read time", "estimated reading time",
+                                               "temps de lecture", "lecture", "lesezeit", "lesedauer",
+                                               "lectura de", "tiempo de lectura", "tempo di lettura",
+                                               "lettura di", "tempo de leitura", "leitura de", "leestijd"};
+inline constexpr std::string_view kReadingUnits[] = {"min", "mins", "minute", "minutes", "minuten", "minutos", "minuti"};
+
 // A block that is only a relative date stamp: an age written as help centres write it, "(over|
 // about) (a|N) day|week|month|year(s) ago", "today", "yesterday" and their French, German,
 // Spanish, Italian, Dutch and Portuguese forms, after an update word ("Updated", "Mis à
