@@ -851,5 +851,41 @@ TEST(ClassifyTokens, CapitalsOfEveryScriptAreSmallLetters) {
   EXPECT_EQ(tokens[0].surface, "\xC5\x81\xC4\x84" "CZONE");  // as written
 }
 
+// ---- other languages -------------------------------------------------------------------------
+// The built-in rules read French, German and Spanish too (a red team's find: a French clause
+// now sharing browsing data with advertisers had no topic, and a cosmetic rule that asks
+// whether a hunk is topical let it go). fixtures/classify/languages.tsv: our own clauses, each
+// put in (or taken out: "DEL:") after a sentence of no topic, with the topics and flags
+// expected exactly; clauses of no topic in each language among them (staff training, an
+// office's address, a delivery of goods).
+TEST(Languages, ClausesInFrenchGermanAndSpanishGetTheirTopics) {
+  std::ifstream in(std::string(TOSDIFF_FIXTURES_DIR) + "/classify/languages.tsv");
+  ASSERT_TRUE(in) << "fixtures/classify/languages.tsv";
+  const auto ids = [](const std::string& field) {
+    Strings out;
+    if (field == "-") return out;
+    std::istringstream parts(field);
+    for (std::string id; std::getline(parts, id, ',');) out.push_back(id);
+    return sorted(out);
+  };
+  std::size_t cases = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::istringstream row(line);
+    for (std::string field; std::getline(row, field, '\t');) fields.push_back(field);
+    ASSERT_EQ(fields.size(), 4u) << line;
+    std::string sentence = fields[1];
+    const bool removed = sentence.rfind("DEL:", 0) == 0;
+    if (removed) sentence.erase(0, 4);
+    const Strings base = {"# Conditions", "Version 2."}, with = {"# Conditions", "Version 2.", sentence};
+    const Classification k = removed ? classify_edit(with, base) : classify_edit(base, with);
+    EXPECT_EQ(sorted(topic_ids(k)), ids(fields[2])) << fields[0] << ": " << line;
+    EXPECT_EQ(sorted(flag_ids(k)), ids(fields[3])) << fields[0] << ": " << line;
+    ++cases;
+  }
+  EXPECT_GE(cases, 45u);
+}
+
 }  // namespace
 }  // namespace tosdiff
