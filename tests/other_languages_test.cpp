@@ -160,5 +160,18 @@ TEST(OtherLanguages, APagesFurnitureInPolishAndAReadingTimeBesideTheDateAreNoTex
                   .substantive);
 }
 
+TEST(OtherLanguages, AKeyPointAboutTheReadersDataAboveTheTitleIsNews) {
+  const auto page_with = [](const std::string& point) {
+    return point + "\n# Politique de confidentialit\xC3\xA9\nNous collectons les donn\xC3\xA9" "es que vous nous donnez "
+                   "lorsque vous cr\xC3\xA9" "ez un compte.\nNous ne vendons jamais vos donn\xC3\xA9" "es \xC3\xA0 des tiers.\n"
+                   "Vous pouvez demander la suppression de votre compte \xC3\xA0 tout moment.\n";
+  };
+  EXPECT_TRUE(change_between(page_with("Vos donn\xC3\xA9" "es restent h\xC3\xA9" "berg\xC3\xA9" "es en France"),
+                             page_with("Vos donn\xC3\xA9" "es sont h\xC3\xA9" "berg\xC3\xA9" "es aux \xC3\x89tats-Unis"))
+                  .substantive);
+  // Twin: the site's label above the title renamed.
+  EXPECT_FALSE(change_between(page_with("Espace juridique"), page_with("Centre juridique")).substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

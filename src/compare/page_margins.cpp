@@ -259,9 +259,16 @@ bool speaks_of_the_parties(std::string_view text) {
   if (trimmed.empty() || trimmed.back() == '?' || trimmed.find('!') != std::string_view::npos) return false;
   const std::vector<std::string> words = space_separated_words(canonicalize(trimmed, kFoldToWords));
   constexpr std::size_t kPointMinWords = 4;
-  return words.size() >= kPointMinWords &&
-         is_one_of(words[0], {"you", "we", "users", "members", "customers", "vous", "nous", "wir", "usted", "nosotros",
-                              "voi", "noi", "wij"});
+  if (words.size() < kPointMinWords) return false;
+  if (is_one_of(words[0], {"you", "we", "users", "members", "customers", "vous", "nous", "wir", "usted", "nosotros",
+                           "voi", "noi", "wij"}))
+    return true;
+  // Or their data, by its possessive ("Vos données restent hébergées en France", "Ihre Daten
+  // bleiben in Deutschland": a key point under the title, a red team's find read as a header).
+  return is_one_of(words[0], {"your", "our", "vos", "votre", "nos", "notre", "ihre", "unsere", "sus", "su", "nuestros",
+                              "nuestra", "i", "le", "uw", "onze", "os", "as", "twoje"}) &&
+         is_one_of(words[1], {"data", "information", "personal", "donn\xC3\xA9" "es", "informations", "daten", "datos",
+                              "informaci\xC3\xB3n", "suoi", "tue", "gegevens", "seus", "dados", "dane"});
 }
 
 // A line that says more than a label: a number (a date, an address, a version), an address,
