@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "support/page_reading.hpp"
+#include "tosdiff/compare/page_margins.hpp"
 
 namespace tosdiff {
 namespace {
@@ -160,17 +161,25 @@ TEST(OtherLanguages, APagesFurnitureInPolishAndAReadingTimeBesideTheDateAreNoTex
                   .substantive);
 }
 
+// The header's rule runs in the record builder, with the classifier: here with one that finds a
+// topic in every hunk or in none.
 TEST(OtherLanguages, AKeyPointAboutTheReadersDataAboveTheTitleIsNews) {
-  const auto page_with = [](const std::string& point) {
-    return point + "\n# Politique de confidentialit\xC3\xA9\nNous collectons les donn\xC3\xA9" "es que vous nous donnez "
-                   "lorsque vous cr\xC3\xA9" "ez un compte.\nNous ne vendons jamais vos donn\xC3\xA9" "es \xC3\xA0 des tiers.\n"
-                   "Vous pouvez demander la suppression de votre compte \xC3\xA0 tout moment.\n";
+  std::string policy = "# Politique de confidentialit\xC3\xA9\n";
+  for (int i = 1; i <= 8; ++i)
+    policy += "Article " + std::to_string(i) + " : nous conservons les donn\xC3\xA9" "es de votre compte tant qu'il est ouvert, "
+              "et nous les supprimons dans les trente jours suivant sa cl\xC3\xB4ture.\n";
+  const auto header_marks = [&](const std::string& before, const std::string& after, bool topical = false) {
+    const Text a = parse_text(before + "\n" + policy), b = parse_text(after + "\n" + policy);
+    Change change = diff_texts(a, b);
+    mark_page_margins(change, a, b, [&](const Hunk&) { return topical; });
+    return change;
   };
-  EXPECT_TRUE(change_between(page_with("Vos donn\xC3\xA9" "es restent h\xC3\xA9" "berg\xC3\xA9" "es en France"),
-                             page_with("Vos donn\xC3\xA9" "es sont h\xC3\xA9" "berg\xC3\xA9" "es aux \xC3\x89tats-Unis"))
+  EXPECT_TRUE(header_marks("Vos donn\xC3\xA9" "es restent h\xC3\xA9" "berg\xC3\xA9" "es en France",
+                           "Vos donn\xC3\xA9" "es sont h\xC3\xA9" "berg\xC3\xA9" "es aux \xC3\x89tats-Unis")
                   .substantive);
+  EXPECT_TRUE(header_marks("Ihre Daten bleiben in Deutschland", "Ihre Daten werden in den USA gespeichert").substantive);
   // Twin: the site's label above the title renamed.
-  EXPECT_FALSE(change_between(page_with("Espace juridique"), page_with("Centre juridique")).substantive);
+  EXPECT_FALSE(header_marks("Espace juridique", "Centre juridique").substantive);
 }
 
 }  // namespace
