@@ -166,5 +166,25 @@ TEST(Structure, ATablesColumnsInAnotherOrderAreLayout) {
                   .substantive);
 }
 
+TEST(Structure, AGlossarysDefinitionGivenToAnotherTermIsNews) {
+  const auto glossary = [](const std::vector<std::pair<std::string, std::string>>& pairs) {
+    std::string text = "# Privacy Policy\n## Definitions\nIn this Policy, the following words have the meanings below:\n";
+    for (const auto& [term, definition] : pairs) text += term + "\n" + definition + "\n";
+    return text + "## Contact\nWrite to us.\n";
+  };
+  const std::pair<std::string, std::string> personal = {"Personal Data", "Any information about a person we can identify."},
+                                            sensitive = {"Sensitive Data", "Data about health or beliefs, which we never use for ads."},
+                                            usage = {"Usage Data", "Data about how you use the Services, which we may use for ads."};
+  const auto before = glossary({personal, sensitive, usage});
+  EXPECT_TRUE(change_between(before, glossary({personal, {sensitive.first, usage.second}, {usage.first, sensitive.second}}))
+                  .substantive);
+  // Twins: the glossary sorted, each term with its own definition; one-word terms too.
+  EXPECT_FALSE(change_between(before, glossary({usage, personal, sensitive})).substantive);
+  const std::pair<std::string, std::string> services = {"Services", "Our apps and website."},
+                                            account = {"Account", "What you sign in with."},
+                                            content = {"Content", "What you post."};
+  EXPECT_FALSE(change_between(glossary({services, account, content}), glossary({account, content, services})).substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

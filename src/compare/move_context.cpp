@@ -48,6 +48,29 @@ bool is_value(std::string_view text) {
   return words == 1 || (opens_with_figure && words <= 6);
 }
 
+// A line that ends as a sentence does: a row's label or a glossary's term does not.
+bool ends_a_sentence(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '"' || text.back() == ')')) text.remove_suffix(1);
+  return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?' || text.back() == ';');
+}
+
+// A term of a glossary: a short paragraph that is no sentence, no lead-in.
+bool is_term(const Block& block) {
+  return block.kind == BlockKind::paragraph && words_of(block.text) <= kLabelWords && !ends_a_sentence(block.text) &&
+         !ends_with_colon(block.text);
+}
+
+// Block i is a glossary's definition: a sentence right after a term, in a run of such pairs
+// (the pair before it or after it is one too: a <dl> read as paragraphs). A title above a
+// section's paragraphs is one term, not a glossary.
+bool defines(const std::vector<Block>& blocks, std::size_t i) {
+  const auto pair_at = [&](std::size_t definition) {
+    return definition >= 1 && definition < blocks.size() && is_term(blocks[definition - 1]) &&
+           blocks[definition].kind == BlockKind::paragraph && ends_a_sentence(blocks[definition].text);
+  };
+  return pair_at(i) && ((i >= 2 && pair_at(i - 2)) || pair_at(i + 2));
+}
+
 // A sentence that names what it is about by pointing back ("this information", "such data",
 // "ces données", "diese Daten"): read under another heading, it is about other data (a red
 // team's find: "We may share this information with our advertising partners" moved from the
@@ -214,9 +237,15 @@ std::vector<std::string> move_contexts(const Text& text, const std::vector<std::
     last_other = i;
     if (block.kind == BlockKind::heading) {
       last_heading = i;
-    } else if (i > 0 && is_value(block.text) && words_of(blocks[i - 1].text) <= kLabelWords) {
+    } else if (i > 0 && is_value(block.text) && words_of(blocks[i - 1].text) <= kLabelWords &&
+               !ends_a_sentence(blocks[i - 1].text)) {
       // A value's row label is a short line too; a one-word line after prose is a title
       // ("Cookies" opening a section: a review's find, sections swapped whole read as a change).
+      out[i] = keys[i - 1];
+    } else if (defines(blocks, i)) {
+      // A glossary's definition under its term ("Sensitive Data" / "... which we never use for
+      // advertising"): given to another term, it says something else of it (a red team's find:
+      // two definitions swapped read as a reorder).
       out[i] = keys[i - 1];
     } else if (block.kind == BlockKind::paragraph && refers_back(block.text) && heading_before[i] < blocks.size()) {
       // "We may share this information with advertisers": what it shares is its section's.
