@@ -214,6 +214,16 @@ std::string with_dates_read(std::string_view line, DateOrder order) {
 }  // namespace
 
 void mark_reread_numeric_dates(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  // Most changes write no numeric date: the texts are read for their order only when one does.
+  const bool writes_a_numeric_date = std::any_of(hunks.begin(), hunks.end(), [](const Hunk& hunk) {
+    return !hunk.cosmetic && std::any_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
+      bool found = false;
+      for_each_numeric_date(line.text, [&](const std::string&, const std::string&, const std::string&, std::size_t,
+                                           std::size_t) { found = true; });
+      return found;
+    });
+  });
+  if (!writes_a_numeric_date) return;
   DateOrder order = numeric_date_order(before);
   const DateOrder after_order = numeric_date_order(after);
   if (order == DateOrder::unknown) order = after_order;

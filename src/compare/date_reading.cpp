@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "tosdiff/util/strings.hpp"
@@ -121,19 +122,23 @@ std::string latin_lower(std::string_view word) {
 }
 
 int month_number(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> names = {
-      "january", "february", "march", "april", "may", "june", "july",
-      "august", "september", "october", "november", "december"};
-  if (word.size() < 3) return 0;
-  const std::string lower = latin_lower(word);
-  for (std::size_t m = 0; m < names.size(); ++m) {
-    if (lower == names[m]) return static_cast<int>(m) + 1;
-    if (lower.size() == 3 && names[m].substr(0, 3) == lower) return static_cast<int>(m) + 1;
-  }
-  if (lower == "sept") return 9;
-  for (const MonthName& other : kOtherMonths)
-    if (lower == other.name) return other.month;
-  return 0;
+  // Every word of every key is asked (rewrite_dates): one lookup, not a walk of the lists.
+  static const std::unordered_map<std::string, int> kMonths = [] {
+    static constexpr std::array<std::string_view, 12> names = {
+        "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+    std::unordered_map<std::string, int> months;
+    for (const MonthName& other : kOtherMonths) months.emplace(other.name, other.month);
+    months["sept"] = 9;
+    for (std::size_t m = 0; m < names.size(); ++m) {
+      months[std::string(names[m])] = static_cast<int>(m) + 1;  // English first where both write it
+      months.emplace(names[m].substr(0, 3), static_cast<int>(m) + 1);
+    }
+    return months;
+  }();
+  if (word.size() < 3 || word.size() > 16) return 0;
+  const auto found = kMonths.find(latin_lower(word));
+  return found == kMonths.end() ? 0 : found->second;
 }
 
 // "17", "17th", "1st", "2nd", "3rd" -> day number, else 0.
