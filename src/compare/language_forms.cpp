@@ -11,15 +11,6 @@ namespace {
 // The base capital of each of Latin-1's capitals, U+00C0..U+00DE ('*': not a letter's).
 constexpr std::string_view kLatin1Capitals = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYT";
 
-bool equals_ignoring_ascii_case(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] + 32) : text[i];
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
 // Whether the word around `i` is written in capitals all through (a lone capital too: "À", no
 // lower-case one: ASCII, Latin-1's U+00DF..U+00FF, Latin Extended-A's odd code points).
 bool in_a_word_of_capitals(std::string_view text, std::size_t i) {
@@ -94,9 +85,12 @@ std::string fold_other_abbreviations(std::string_view text) {
       {"dat wil zeggen", "dwz"}, {"d.w.z.", "dwz"},
       {"na przyk\xC5\x82" "ad", "np"}, {"np.", "np"}};
   // Every block's key comes here: a look for the forms' letters first.
-  static constexpr std::string_view kHints[] = {".", "beispiel", "hei\xC3\x9Ft", "weise", "enenfalls", "so weiter",
-                                                "klusive", "exempl", "ejemplo", "esempio", "voorbeeld", "wil zeggen",
-                                                "przyk\xC5\x82", "-dire"};
+  // Not "." alone: nearly every key has a full stop, and this runs on every key.
+  static constexpr std::string_view kHints[] = {
+      "z.", "Z.", "d. h", "d.h", "D. h", "D.h", "bzw", "Bzw", "ggf", "Ggf", "usw", "Usw", "inkl", "Inkl", "p. e", "p.e",
+      "P. e", "P.e", "c.-", "C.-", "-\xC3\xA0-d", "ad es", "Ad es", "bijv", "Bijv", "d.w.z", "D.w.z", "np.", "Np.",
+      "eispiel", "hei\xC3\x9Ft", "weise", "enenfalls", "so weiter", "klusive", "exempl", "ejemplo", "esempio",
+      "voorbeeld", "wil zeggen", "przyk\xC5\x82", "-dire"};
   if (std::none_of(std::begin(kHints), std::end(kHints),
                    [&](std::string_view hint) { return text.find(hint) != std::string_view::npos; }))
     return std::string(text);
@@ -109,7 +103,7 @@ std::string fold_other_abbreviations(std::string_view text) {
     bool folded = false;
     if (!word_byte(i - (i > 0 ? 1 : 0)) || i == 0) {
       for (const auto& [form, reading] : kForms) {
-        if (i + form.size() > text.size() || !equals_ignoring_ascii_case(text.substr(i, form.size()), form)) continue;
+        if (i + form.size() > text.size() || !equals_ignoring_case(text.substr(i, form.size()), form)) continue;
         if (word_byte(i + form.size()) && form.back() != '.') continue;  // "beispielhaft"
         out += reading;
         i += form.size();
