@@ -24,9 +24,7 @@
 #include "support/shipped_binary.hpp"
 #include "support/tosdiff_helpers.hpp"
 #include "tosdiff/archive/archive.hpp"
-#include "tosdiff/pipeline/record_builder.hpp"
 #include "tosdiff/pipeline/run.hpp"
-#include "tosdiff/report/record_json.hpp"
 #include "tosdiff/util/sha256.hpp"
 
 namespace tosdiff::testing {
@@ -195,51 +193,41 @@ TEST_P(Signals, StopNewWorkKeepWhatIsDoneAndExitWithTheSignalsCode) {
 
 namespace fs = std::filesystem;
 
-// A long policy text, `lines` blocks; `revision` changes one block in ten (so a diff of two
+// A long policy, `lines` clauses; `revision` changes one clause in ten (so a diff of two
 // revisions has many hunks to align, word-diff and classify: what makes a repair that
 // rebuilds records, or an accept, take long enough to be killed in the middle).
-std::string long_text(int document, int revision, int lines) {
-  std::string text = "# Policy " + std::to_string(document) + "\n";
+std::vector<std::string> long_clauses(int document, int revision, int lines) {
+  std::vector<std::string> clauses;
   for (int l = 0; l < lines; ++l) {
-    text += "Clause " + std::to_string(l) + " of policy " + std::to_string(document) +
-            ": we keep and share your personal data with our partners for advertising";
-    if (l % 10 == revision % 10) text += " and to train our models, revision " + std::to_string(revision);
-    text += ".\n";
+    std::string clause = "Clause " + std::to_string(l) + " of policy " + std::to_string(document) +
+                         ": we keep and share your personal data with our partners for advertising";
+    if (l % 10 == revision % 10) clause += " and to train our models, revision " + std::to_string(revision);
+    clauses.push_back(clause + ".");
   }
-  return text;
+  return clauses;
 }
 
-// One document of `versions` versions of long_text, written with the archive's own API (as
-// a check would leave it: texts, change records, index). Returns its index.
-DocumentIndex archive_document(const Archive& archive, const std::string& platform, const std::string& document,
-                               int number, int versions, int lines) {
-  DocumentIndex index = archive.load(platform, document);
-  Text previous;
+// The long policy as the page the test server serves.
+std::string long_page(int document, int revision, int lines) {
+  std::string page = "<html><body><main><h1>Policy " + std::to_string(document) + "</h1>";
+  for (const std::string& clause : long_clauses(document, revision, lines)) page += "<p>" + clause + "</p>";
+  return page + "</main></body></html>";
+}
+
+// The platform's documents in `versions` versions of the long policy (`first_lines` clauses
+// for document 0, `lines` for the others), archived by the shipped binary's own checks
+// (texts, change records, index: what a check leaves), then moved to `saved`. The binary is
+// optimized: building the records in this process, under the sanitizers, took most of these
+// tests' minute and a half.
+void archive_by_checks(const LocalPlatform& platform, HttpTestServer& server, const std::string& saved, int versions,
+                       int first_lines, int lines) {
   for (int n = 1; n <= versions; ++n) {
-    const std::string text = long_text(number, n, lines);
-    const Text parsed = parse_text(text);
-    RecordInput input;  // the record a check would have written: the one record builder's
-    input.platform = platform;
-    input.document = document;
-    input.urls = {"https://crash.example/" + document};
-    input.checked_at = "2026-11-0" + std::to_string(n) + "T00:00:00Z";
-    input.current.number = static_cast<std::uint64_t>(n);
-    input.current.captured_at = input.checked_at;
-    input.current.sha256 = sha256_hex(text);
-    input.current_text = &parsed;
-    if (n > 1) {
-      input.previous = index.versions.back();
-      input.previous_text = &previous;
-      input.history = index.versions;
-    }
-    const BuiltRecord built = build_record(input);
-    archive.put_version(index, built.version.number, text, Sync::none);
-    archive.put_record(index, built.version.number, record_to_json(built.record).dump(2) + "\n", Sync::none);
-    index.versions.push_back(built.version);
-    previous = parsed;
+    for (int d = 0; d < kDocuments; ++d)
+      server.set("/doc" + std::to_string(d), html(long_page(d, n, d == 0 ? first_lines : lines)));
+    const ProcessResult check = run_process(platform.argv({"check"}), {}, std::chrono::seconds(300));
+    ASSERT_EQ(check.exit_code, 0) << "version " << n << "\n" << check.out << check.err;
   }
-  archive.commit(index, Sync::none);
-  return index;
+  fs::rename(platform.path("data"), saved);
 }
 
 // Every version text under a data directory: "platform/document/n" -> text.
@@ -313,17 +301,16 @@ std::chrono::milliseconds timed(const std::function<void()>& f) {
 int long_rounds() { return std::getenv("TOSDIFF_CRASH_ITERATIONS") ? std::max(2, iterations() / 5) : 2; }
 
 TEST(Crash, RepairKilledAtRandomInstantsLosesNoVersionAndTheNextRepairFinishesIt) {
-  HttpTestServer server;  // never asked: verify reads the archive only
+  HttpTestServer server;  // asked by the checks that archive the documents; verify reads the archive only
   const LocalPlatform platform("crash", server);
   const std::string saved = platform.path("saved");
   {
     // kDocuments documents of 3 long versions; every one damaged: both change records lost
     // (rebuilt by diffing the texts), and a third of them also with a damaged index, a
     // third with version 2 missing from the index (a gap).
-    const Archive archive(saved);
+    archive_by_checks(platform, server, saved, 3, 400, 400);
     for (int d = 0; d < kDocuments; ++d) {
       const std::string document = "document-" + std::to_string(d);
-      archive_document(archive, "crash", document, d, 3, 400);
       const std::string dir = saved + "/crash/" + document;
       fs::remove(dir + "/records/2.json");
       fs::remove(dir + "/records/3.json");
@@ -360,10 +347,22 @@ TEST(Crash, AcceptKilledAtRandomInstantsAcceptsOnceOrNotAtAll) {
   const LocalPlatform platform("crash", server);
   const std::string saved = platform.path("saved");
   const int lines = 4000;
-  const std::string held = long_text(0, 7, lines);  // differs from version 2 in a tenth of its lines
+  archive_by_checks(platform, server, saved, 2, lines, 10);
+  // The held-back text: revision 7 as a check reads it (a scratch archive's first version),
+  // which differs from version 2 in a tenth of its clauses.
+  std::string held;
+  {
+    const LocalPlatform scratch("crash", server);
+    server.set("/doc0", html(long_page(0, 7, lines)));
+    const ProcessResult check = run_process(scratch.argv({"check"}), {}, std::chrono::seconds(300));
+    ASSERT_EQ(check.exit_code, 0) << check.out << check.err;
+    held = read_text_file(scratch.path("data/crash/document-0/versions/1.txt"));
+    ASSERT_NE(held.find("revision 7"), std::string::npos) << held.substr(0, 400);
+  }
   {
     const Archive archive(saved);
-    DocumentIndex index = archive_document(archive, "crash", "document-0", 0, 2, lines);
+    DocumentIndex index = archive.load("crash", "document-0");
+    ASSERT_EQ(index.versions.size(), 2u);
     PendingText pending;
     pending.sha256 = sha256_hex(held);
     pending.at = "2026-11-03T00:00:00Z";

@@ -31,9 +31,10 @@ struct HunkTopic {
 
 std::vector<HunkTopic> hunk_topics(const HunkSides& sides, const Tokens& headings, const Rules& rules) {
   std::vector<HunkTopic> text, section;
+  const WordSet heading_words = word_set(headings);
   for (const TopicRule& rule : rules.topics) {
-    const SideMatch removed = match_rule(rule.patterns, rule.exclude, sides.removed);
-    const SideMatch added = match_rule(rule.patterns, rule.exclude, sides.added);
+    const SideMatch removed = match_rule(rule.patterns, rule.exclude, sides.removed, sides.removed_words);
+    const SideMatch added = match_rule(rule.patterns, rule.exclude, sides.added, sides.added_words);
     HunkTopic topic;
     topic.rule = &rule;
     topic.match.id = rule.id;
@@ -56,7 +57,7 @@ std::vector<HunkTopic> hunk_topics(const HunkSides& sides, const Tokens& heading
       text.push_back(std::move(topic));
       continue;
     }
-    const SideMatch heading = match_rule(rule.patterns, rule.exclude, headings);
+    const SideMatch heading = match_rule(rule.patterns, rule.exclude, headings, heading_words);
     if (heading.counted.empty()) continue;
     topic.match.where = "section";
     for (Span s : heading.counted) {
@@ -82,8 +83,8 @@ struct FlagCounts {
 std::vector<FlagMatch> hunk_flags(const HunkSides& sides, const Rules& rules, FlagCounts& counts) {
   std::vector<FlagMatch> flags;
   for (const FlagRule& rule : rules.flags) {
-    const SideMatch old_side = match_rule(rule.patterns, rule.exclude, sides.removed);
-    const SideMatch new_side = match_rule(rule.patterns, rule.exclude, sides.added);
+    const SideMatch old_side = match_rule(rule.patterns, rule.exclude, sides.removed, sides.removed_words);
+    const SideMatch new_side = match_rule(rule.patterns, rule.exclude, sides.added, sides.added_words);
     counts.removed.push_back(old_side.all);
     counts.added.push_back(new_side.all);
     const bool removal = rule.direction == "removed";

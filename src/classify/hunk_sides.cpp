@@ -145,6 +145,8 @@ HunkSides sides_of(const Hunk& hunk) {
   }
   number_sentences(sides.removed);
   number_sentences(sides.added);
+  sides.removed_words = word_set(sides.removed);
+  sides.added_words = word_set(sides.added);
   return sides;
 }
 

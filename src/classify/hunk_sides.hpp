@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tosdiff/classify/pattern_match.hpp"
 #include "tosdiff/classify/token.hpp"
 #include "tosdiff/model/change.hpp"
 
@@ -14,6 +15,7 @@ namespace tosdiff {
 // Both sides of a hunk as tokens, each marked changed or not.
 struct HunkSides {
   Tokens removed, added;
+  WordSet removed_words, added_words;  // word_set() of each side
 };
 
 // The two sides of `hunk`, sentences numbered. Every word is changed when the hunk has no

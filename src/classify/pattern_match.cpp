@@ -58,6 +58,46 @@ std::vector<Span> find_matches(const Pattern& p, const Tokens& tokens) {
   return spans;
 }
 
+WordSet word_set(const Tokens& tokens) {
+  WordSet set;
+  set.words.reserve(tokens.size());
+  for (const Token& t : tokens)
+    if (!t.link) set.words.push_back(t.norm);
+  std::sort(set.words.begin(), set.words.end());
+  set.words.erase(std::unique(set.words.begin(), set.words.end()), set.words.end());
+  return set;
+}
+
+namespace {
+
+bool has_word(const WordSet& set, const std::string& word) {
+  return std::binary_search(set.words.begin(), set.words.end(), word);
+}
+
+bool has_word_starting(const WordSet& set, const std::string& prefix) {
+  const auto it = std::lower_bound(set.words.begin(), set.words.end(), prefix);
+  return it != set.words.end() && it->compare(0, prefix.size(), prefix) == 0;
+}
+
+bool may_match_term(const PatternTerm& term, const WordSet& set) {
+  for (const auto& alt : term.alternatives) {
+    if (alt.mode == '=' && has_word(set, alt.word)) return true;
+    if (alt.mode == '*' && has_word_starting(set, alt.word)) return true;
+    if (alt.mode == '+')
+      for (const std::string& form : alt.forms)
+        if (has_word(set, form)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool may_match(const Pattern& p, const WordSet& words) {
+  for (const PatternTerm& term : p.terms)
+    if (!term.optional && !may_match_term(term, words)) return false;
+  return true;
+}
+
 std::string phrase(const Tokens& tokens, Span span) {
   std::string out;
   for (std::size_t i = span.begin; i < span.end; ++i) {

@@ -37,15 +37,18 @@ void merge(std::vector<Span>& spans) {
 
 }  // namespace
 
-SideMatch match_rule(const std::vector<Pattern>& patterns, const std::vector<Pattern>& exclude, const Tokens& tokens) {
+SideMatch match_rule(const std::vector<Pattern>& patterns, const std::vector<Pattern>& exclude, const Tokens& tokens,
+                     const WordSet& words) {
   SideMatch out;
   if (tokens.empty()) return out;
   std::vector<Span> excluded;
   for (const Pattern& p : exclude) {
+    if (!may_match(p, words)) continue;
     auto spans = find_matches(p, tokens);
     excluded.insert(excluded.end(), spans.begin(), spans.end());
   }
   for (const Pattern& p : patterns) {
+    if (!may_match(p, words)) continue;
     for (Span span : find_matches(p, tokens)) {
       if (std::any_of(excluded.begin(), excluded.end(), [&](Span x) { return overlaps(span, x); })) continue;
       ++out.all;

@@ -17,7 +17,9 @@ struct SideMatch {
 
 // The matches of `patterns` on `tokens`, less those overlapping a match of `exclude`.
 // `counted` holds those containing a changed word or within a few words of one in the same
-// sentence; overlapping spans are merged, in order.
-SideMatch match_rule(const std::vector<Pattern>& patterns, const std::vector<Pattern>& exclude, const Tokens& tokens);
+// sentence; overlapping spans are merged, in order. `words`: word_set(tokens), made once for
+// all the rules asked on the same tokens.
+SideMatch match_rule(const std::vector<Pattern>& patterns, const std::vector<Pattern>& exclude, const Tokens& tokens,
+                     const WordSet& words);
 
 }  // namespace tosdiff
