@@ -182,5 +182,39 @@ TEST(OtherLanguages, AKeyPointAboutTheReadersDataAboveTheTitleIsNews) {
   EXPECT_FALSE(header_marks("Espace juridique", "Centre juridique").substantive);
 }
 
+// An update banner in French, German, Spanish, Italian, Dutch, Portuguese or Polish taken down:
+// the English one's kind (update_notice), by a rule of their own whose every word is a notice's
+// or the document's name.
+TEST(OtherLanguages, AnUpdateNoticeTakenDownIsNoTermInTheOtherLanguages) {
+  const std::string clause = "Nous conservons vos donn\xC3\xA9" "es pendant trois ans.";
+  const std::vector<std::string> notices = {
+      "Nous avons mis \xC3\xA0 jour notre politique de confidentialit\xC3\xA9 le 1er mars 2026.",
+      "Les conditions g\xC3\xA9n\xC3\xA9rales d\xE2\x80\x99utilisation de Lumenfield ont \xC3\xA9t\xC3\xA9 modifi\xC3\xA9" "es le 2 mars 2026.",
+      "Wir haben unsere Datenschutzerkl\xC3\xA4rung am 1. M\xC3\xA4rz 2026 aktualisiert.",
+      "Unsere Nutzungsbedingungen wurden zuletzt am 3. Februar 2026 ge\xC3\xA4ndert.",
+      "Hemos actualizado nuestra pol\xC3\xADtica de privacidad el 1 de marzo de 2026.",
+      "Abbiamo aggiornato la nostra informativa sulla privacy il 1 marzo 2026.",
+      "Onze privacyverklaring is op 1 maart 2026 bijgewerkt.",
+      "Atualiz\xC3\xA1mos a nossa Pol\xC3\xADtica de Privacidade em 1 de mar\xC3\xA7o de 2026.",
+      "Zaktualizowali\xC5\x9Bmy nasz\xC4\x85 Polityk\xC4\x99 prywatno\xC5\x9B" "ci 1 marca 2026 r."};
+  for (const std::string& notice : notices) {
+    const Change change = change_between(page("Politique", notice + "\n" + clause), page("Politique", clause));
+    EXPECT_FALSE(change.substantive) << notice;
+    ASSERT_EQ(change.hunks.size(), 1u) << notice;
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, std::vector<std::string>{"update_notice"}) << notice;
+  }
+  // Twins: a banner saying more than its update (a purpose, a scope, a term, a negation), or
+  // undated, is news taken down.
+  const std::vector<std::string> terms = {
+      "Nous avons mis \xC3\xA0 jour notre politique de confidentialit\xC3\xA9 le 1er mars 2026 afin de partager vos donn\xC3\xA9" "es.",
+      "Nous avons mis \xC3\xA0 jour notre politique de confidentialit\xC3\xA9 pour nos clients professionnels le 1er mars 2026.",
+      "Nous avons mis \xC3\xA0 jour notre politique de confidentialit\xC3\xA9 le 1er mars 2026 et ne vendons plus vos donn\xC3\xA9" "es.",
+      "Wir haben unsere Datenschutzerkl\xC3\xA4rung f\xC3\xBCr Werbepartner am 1. M\xC3\xA4rz 2026 aktualisiert.",
+      "Hemos actualizado nuestra pol\xC3\xADtica de privacidad para los usuarios de la UE el 1 de marzo de 2026.",
+      "Nous avons mis \xC3\xA0 jour notre politique de confidentialit\xC3\xA9."};
+  for (const std::string& term : terms)
+    EXPECT_TRUE(change_between(page("Politique", term + "\n" + clause), page("Politique", clause)).substantive) << term;
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -429,4 +429,6 @@ bool names_a_month_in_another_language(std::string_view text) {
   return false;
 }
 
+bool is_month_name(std::string_view word) { return month_number(word) != 0; }
+
 }  // namespace tosdiff

@@ -23,6 +23,9 @@ bool names_a_month_of_a_year(std::string_view text);
 // convention a numeric date of the same text is read by where its numbers do not tell.
 int month_name_first_balance(std::string_view text);
 
+// The word is a month's name in one of those languages, full or abbreviated ("März", "Dec").
+bool is_month_name(std::string_view word);
+
 // The text names a month in a language other than English ("mars", "März", "marzo", "maart"):
 // a page in one of the languages tosdiff reads, all of which write numeric dates day first.
 bool names_a_month_in_another_language(std::string_view text);

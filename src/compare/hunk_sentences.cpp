@@ -3,6 +3,8 @@
 #include <map>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/date_reading.hpp"
+#include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
 namespace {
@@ -36,6 +38,19 @@ std::vector<std::string> surplus(const Sentences& side, const Sentences& other) 
   return out;
 }
 
+// The full stop at `dot` is a day's ("am 1. März 2026", "1. marca"): one or two digits before
+// it, a month's name after it. Not "May": "... under section 4. May we ..." opens a sentence.
+bool ends_a_days_number(std::string_view text, std::size_t dot) {
+  std::size_t digits = 0;
+  while (digits < dot && digits < 3 && is_ascii_digit(text[dot - 1 - digits])) ++digits;
+  if (digits == 0 || digits > 2 || (dot > digits && is_ascii_letter(text[dot - 1 - digits]))) return false;
+  const std::size_t from = dot + 2;
+  std::size_t to = from;
+  while (to < text.size() && text[to] != ' ' && text[to] != ',' && text[to] != '.') ++to;
+  const std::string_view month = text.substr(from, to - from);
+  return month != "May" && is_month_name(month);
+}
+
 }  // namespace
 
 std::vector<std::string> sentences_of(std::string_view text) {
@@ -46,6 +61,7 @@ std::vector<std::string> sentences_of(std::string_view text) {
     if ((c != '.' && c != '!' && c != '?') || text[i + 1] != ' ') continue;
     const unsigned char next = static_cast<unsigned char>(text[i + 2]);
     if (!(next >= 'A' && next <= 'Z') && next < 0x80) continue;
+    if (c == '.' && ends_a_days_number(text, i)) continue;
     out.emplace_back(text.substr(start, i + 1 - start));
     start = i + 2;
   }

@@ -43,6 +43,25 @@ bool in_a_word_of_capitals(std::string_view text, std::size_t i) {
 
 }  // namespace
 
+// The word with its Latin-1 accented letters written without their accents ("rétractation"
+// is "retractation"); other letters as they are.
+std::string without_accents(std::string_view word) {
+  // U+00C0..U+00FF, by the second byte of their UTF-8 form (C3 80..BF); '*' for × and ÷.
+  static constexpr std::string_view kBase = "aaaaaaaceeeeiiiidnooooo*ouuuuypsaaaaaaaceeeeiiiidnooooo*ouuuuypy";
+  std::string out;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    const auto d = i + 1 < word.size() ? static_cast<unsigned char>(word[i + 1]) : 0u;
+    if (c == 0xC3 && d >= 0x80 && d <= 0xBF && kBase[d - 0x80] != '*') {
+      out += kBase[d - 0x80];
+      ++i;
+    } else {
+      out += word[i];
+    }
+  }
+  return out;
+}
+
 std::string drop_accents_of_capitals(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -9,6 +9,10 @@
 
 namespace tosdiff {
 
+// The text with its Latin-1 accented letters written without their accents ("rétractation" is
+// "retractation"); other letters (Polish "ś", Czech "č") as they are.
+std::string without_accents(std::string_view word);
+
 // In a word written in capitals, each accented capital as its base letter ("L'ÉTAT" is
 // "L'ETAT", "DURÉE LIMITÉE" is "DUREE LIMITEE"): French may leave a capital's accent off (a
 // red team's find: such a heading read as other words). Not an umlaut: German's "SCHÖN" and

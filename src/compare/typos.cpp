@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/language_forms.hpp"
 #include "tosdiff/compare/spelling.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -96,25 +97,6 @@ bool one_slip_apart(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   const std::size_t first = prefix, last = a.size() - 1 - suffix;  // the differing stretch
   return last == first + 1 && a[first] == b[last] && a[last] == b[first];
-}
-
-// The word with its Latin-1 accented letters written without their accents ("rétractation"
-// is "retractation"); other letters as they are.
-std::string without_accents(std::string_view word) {
-  // U+00C0..U+00FF, by the second byte of their UTF-8 form (C3 80..BF); '*' for × and ÷.
-  static constexpr std::string_view kBase = "aaaaaaaceeeeiiiidnooooo*ouuuuypsaaaaaaaceeeeiiiidnooooo*ouuuuypy";
-  std::string out;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const auto c = static_cast<unsigned char>(word[i]);
-    const auto d = i + 1 < word.size() ? static_cast<unsigned char>(word[i + 1]) : 0u;
-    if (c == 0xC3 && d >= 0x80 && d <= 0xBF && kBase[d - 0x80] != '*') {
-      out += kBase[d - 0x80];
-      ++i;
-    } else {
-      out += word[i];
-    }
-  }
-  return out;
 }
 
 // Whether two words differ only by their accents ("retractation" / "rétractation").

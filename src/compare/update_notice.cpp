@@ -11,6 +11,7 @@
 #include "tosdiff/compare/diff.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/hunk_sentences.hpp"
+#include "tosdiff/compare/update_notice_languages.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -517,6 +518,8 @@ bool has_a_clause_of_its_own(std::string_view sentence) {
 }  // namespace
 
 bool is_update_notice(std::string_view sentence) {
+  // The other languages' notices by a narrower rule of their own: the guards below are English.
+  if (is_dated_update_notice_in_another_language(sentence)) return true;
   // Words compared in lower case without their punctuation; dates in one form. Not the
   // comparison key: it glues compounds and drops the label before a date ("updated on").
   const std::string key = canonicalize(sentence, kFoldToWords);
