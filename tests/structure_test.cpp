@@ -137,6 +137,30 @@ TEST(Structure, AReferenceRenumberedWithItsSectionIsNoChange) {
   EXPECT_TRUE(change_between(before, terms("8", "## 6. " + choices, "## 7. " + retention)).substantive);
 }
 
+// The same swap with the reference left as it was: "Section 7" now names Retention, the clause
+// incorporates another (a red team's find: it was a cosmetic reorder, and the reference's block
+// is in no hunk).
+TEST(Structure, AReferenceLeftBehindByAReorderingIsNews) {
+  const auto terms = [](const std::string& six, const std::string& seven, const std::string& nine,
+                        const std::string& ten) {
+    return "# Terms\n## 4. Use of data\nWhere we rely on your consent, as described in Section 7, you may withdraw "
+           "it.\n## 5. Security\nWe protect your data.\n" +
+           six + seven + "## 8. Your rights\nYou may access your data.\n" + nine + ten;
+  };
+  const std::string retention = "Retention\nWe keep your content while your account is active.\n";
+  const std::string choices = "Your choices and consent\nYou may withdraw your consent in your settings.\n";
+  const std::string transfers = "Transfers\nWe keep your data in the European Union.\n";
+  const std::string changes = "Changes\nWe tell you of changes by email.\n";
+  const std::string before = terms("## 6. " + retention, "## 7. " + choices, "## 9. " + transfers, "## 10. " + changes);
+  EXPECT_TRUE(change_between(before, terms("## 6. " + choices, "## 7. " + retention, "## 9. " + transfers,
+                                           "## 10. " + changes))
+                  .substantive);
+  // Twin: sections no reference names swapped.
+  EXPECT_FALSE(change_between(before, terms("## 6. " + retention, "## 7. " + choices, "## 9. " + changes,
+                                            "## 10. " + transfers))
+                   .substantive);
+}
+
 TEST(Structure, HeadingsNumbersRestyledAreNumbering) {
   const auto terms = [](const std::string& six, const std::string& seven) {
     return "# Terms\n## " + six + "Retention\nWe keep your content while your account is active.\n## " + seven +

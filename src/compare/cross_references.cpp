@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdlib>
+#include <set>
 #include <string_view>
 
 #include "tosdiff/compare/canonical.hpp"
@@ -256,6 +257,54 @@ void mark_corrected_cross_references(std::vector<Hunk>& hunks, const Text& befor
       }
     }
     if (explained && corrected) mark_cosmetic(hunk, "cross_reference");
+  }
+}
+
+namespace {
+
+// The numbers of the headings of `text` whose title is `title` (numbers stripped, as
+// section_title() reads them).
+bool titled_under_another_number(const Text& text, const std::string& title, std::string_view number) {
+  for (const Block& block : text.blocks) {
+    if (block.kind != BlockKind::heading || reference_title_key(strip_numbering(block.text)) != title) continue;
+    if (!opens_with_section_number(block, number)) return true;
+  }
+  return false;
+}
+
+// A line of the hunk is a block opening with section `number` on its side's text.
+bool moves_section(const Hunk& hunk, std::string_view number) {
+  return std::any_of(hunk.lines.begin(), hunk.lines.end(),
+                     [&](const LineOp& line) { return opens_with_section_number(parse_block(line.text), number); });
+}
+
+}  // namespace
+
+void mark_references_left_behind(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  const bool reordered = std::any_of(hunks.begin(), hunks.end(), [](const Hunk& hunk) {
+    return hunk.cosmetic && (has_kind(hunk.cosmetic_kinds, "reorder") || has_kind(hunk.cosmetic_kinds, "numbering"));
+  });
+  if (!reordered) return;
+  std::set<std::string> before_blocks;
+  for (const Block& block : before.blocks) before_blocks.insert(block.text);
+  std::set<std::string> asked;
+  for (const Block& block : after.blocks) {
+    if (block.kind == BlockKind::heading || !before_blocks.count(block.text)) continue;  // a block the change left as it was
+    for (const SectionReference& reference : section_references(block.text, nullptr)) {
+      const std::string number(section_base_number(reference.number));
+      if (!asked.insert(number).second) continue;
+      const std::string old_title = section_title(before, number), new_title = section_title(after, number);
+      // The section it named is elsewhere now, and another holds its number.
+      if (old_title.empty() || new_title.empty() || old_title == new_title ||
+          !titled_under_another_number(after, old_title, number))
+        continue;
+      for (Hunk& hunk : hunks) {
+        if (!hunk.cosmetic || !moves_section(hunk, number)) continue;
+        hunk.cosmetic = false;
+        hunk.cosmetic_kinds.clear();
+        break;
+      }
+    }
   }
 }
 

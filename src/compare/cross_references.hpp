@@ -39,4 +39,12 @@ std::vector<SectionReference> section_references(const std::string& block_text, 
 // text names both).
 void mark_corrected_cross_references(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
+// A reference left behind by a reordering: a block the change did not touch names section N
+// ("as described in Section 7"), and section N is another section now (the old text's 7 "Your
+// choices and consent" is 6, and 7 is "Retention"): the provision now incorporates another
+// clause, which lawyers want told even when it is a drafting slip (a red team's find). The
+// cosmetic hunk that moved or renumbered a section of that number becomes news. A heading
+// merely reworded under its number, or sections no reference names reordered, stay cosmetic.
+void mark_references_left_behind(std::vector<Hunk>& hunks, const Text& before, const Text& after);
+
 }  // namespace tosdiff

@@ -672,6 +672,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_page_dates(hunks, before_text, after_text);
   mark_time_zone_shift(hunks, before.keys, after.keys);  // before the date stamps: a stamp moved otherwise breaks the shift
   mark_date_stamps(hunks);
+  mark_references_left_behind(hunks, before_text, after_text);  // last: it undoes a cosmetic reading
   change.hunks = std::move(hunks);
   tally(change);
   return change;
