@@ -210,5 +210,34 @@ TEST(Structure, AGlossarysDefinitionGivenToAnotherTermIsNews) {
   EXPECT_FALSE(change_between(glossary({services, account, content}), glossary({account, content, services})).substantive);
 }
 
+// A sentence laid out as a lead-in and its items, the lead-in's last word said once instead of
+// before each item (a red team's find), and the items run back into one sentence: layout.
+TEST(Structure, ASentenceLaidOutAsALeadInAndItsItemsIsLayout) {
+  const std::string sentence =
+      "# Privacy\n## Use\nWe use your data to provide the service, to answer support requests, and to improve "
+      "features. Where we rely on consent, you may withdraw it.\n## Contact\nWrite to us.\n";
+  const auto listed = [](const std::string& items) {
+    return "# Privacy\n## Use\nWe use your data to:\n" + items +
+           "Where we rely on consent, you may withdraw it.\n## Contact\nWrite to us.\n";
+  };
+  const std::string items = "- provide the service;\n- answer support requests; and\n- improve features.\n";
+  const Change laid_out = change_between(sentence, listed(items));
+  EXPECT_FALSE(laid_out.substantive);
+  EXPECT_EQ(laid_out.cosmetic_kinds, std::vector<std::string>{"layout"});
+  EXPECT_FALSE(change_between(listed(items), sentence).substantive);
+  // Twins: a purpose added; "and" made "or"; another word than the lead-in's dropped.
+  EXPECT_TRUE(change_between(sentence, listed("- provide the service;\n- answer support requests;\n- personalise "
+                                              "advertising; and\n- improve features.\n"))
+                  .substantive);
+  EXPECT_TRUE(
+      change_between(sentence, listed("- provide the service;\n- answer support requests; or\n- improve features.\n"))
+          .substantive);
+  EXPECT_TRUE(change_between("# Privacy\n## Use\nWe use your data to provide the service, to answer support requests, "
+                             "and never to improve features. Where we rely on consent, you may withdraw it.\n## "
+                             "Contact\nWrite to us.\n",
+                             listed(items))
+                  .substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -8,6 +8,7 @@
 
 #include <dtl/dtl.hpp>
 
+#include "tosdiff/compare/distributed_lead_in.hpp"
 #include "tosdiff/compare/ad_slots.hpp"
 #include "tosdiff/compare/breadcrumbs.hpp"
 #include "tosdiff/compare/canonical.hpp"
@@ -357,6 +358,12 @@ class HunkBuilder {
     // separators, have the same key. An enumerator then stands where it stood in the row.
     if (!explained && !rows_each_side && !removed.empty() && !added.empty() &&
         comparison_key(without_cell_separators(old_words)) == comparison_key(without_cell_separators(new_words))) {
+      kinds.insert("layout");
+      explained = true;
+    }
+    // A sentence laid out as a lead-in and its items, or items run into one sentence.
+    if (!explained && (distributed_over_items(before_.text, removed, after_.text, added) ||
+                       distributed_over_items(after_.text, added, before_.text, removed))) {
       kinds.insert("layout");
       explained = true;
     }
