@@ -190,6 +190,28 @@ TEST(Structure, ATablesColumnsInAnotherOrderAreLayout) {
                   .substantive);
 }
 
+// A table's rows written as their columns' labels and values, one item per row (a responsive
+// redesign; a red team's find), and back: layout.
+TEST(Structure, ATablesRowsWrittenAsLabelledItemsAreLayout) {
+  const std::string head = "# Subprocessors\n## Who processes your data\n", tail = "## Contact\nWrite to us.\n";
+  const std::string table = head + "Subprocessor | Country | Purpose\nCloudmere | Ireland | Hosting\nQuillstack | "
+                                   "United States | Analytics\n" + tail;
+  const auto items = [&](const std::string& country) {
+    return head + "- Subprocessor: Cloudmere. Country: Ireland. Purpose: Hosting.\n- Subprocessor: Quillstack. Country: " +
+           country + ". Purpose: Analytics.\n" + tail;
+  };
+  EXPECT_FALSE(change_between(table, items("United States")).substantive);
+  EXPECT_FALSE(change_between(items("United States"), table).substantive);
+  EXPECT_FALSE(change_between(table, head + "- Cloudmere. Country: Ireland. Purpose: Hosting.\n- Quillstack. Country: "
+                                            "United States. Purpose: Analytics.\n" + tail)
+                   .substantive);
+  // Twins: a country changed on the way; a label put on another value.
+  EXPECT_TRUE(change_between(table, items("India")).substantive);
+  EXPECT_TRUE(change_between(table, head + "- Subprocessor: Cloudmere. Country: Hosting. Purpose: Ireland.\n- Subprocessor: "
+                                           "Quillstack. Country: United States. Purpose: Analytics.\n" + tail)
+                  .substantive);
+}
+
 TEST(Structure, AGlossarysDefinitionGivenToAnotherTermIsNews) {
   const auto glossary = [](const std::vector<std::pair<std::string, std::string>>& pairs) {
     std::string text = "# Privacy Policy\n## Definitions\nIn this Policy, the following words have the meanings below:\n";

@@ -304,23 +304,11 @@ class HunkBuilder {
       explained = true;
       split_or_merged = true;
     }
-    // A table's columns put in another order, its header and rows alike (table_cells.hpp).
-    if (!explained && rows_each_side && removed.size() == added.size()) {
-      std::vector<std::string> old_rows, new_rows;
-      for (std::size_t i : removed)
-        if (before_.text.blocks[i].kind == BlockKind::table_row) old_rows.push_back(before_.text.blocks[i].text);
-      for (std::size_t j : added)
-        if (after_.text.blocks[j].kind == BlockKind::table_row) new_rows.push_back(after_.text.blocks[j].text);
-      // From each table's first row on: its header.
-      const auto opens_table = [](const Text& text, std::size_t i) {
-        return i == 0 || text.blocks[i - 1].kind != BlockKind::table_row;
-      };
-      if (old_rows.size() == removed.size() && new_rows.size() == added.size() && !removed.empty() &&
-          opens_table(before_.text, removed.front()) && opens_table(after_.text, added.front()) &&
-          columns_reordered(old_rows, new_rows)) {
-        kinds.insert("layout");
-        explained = true;
-      }
+    // A table laid out otherwise: its columns in another order, its rows written as labelled
+    // items (table_cells.hpp).
+    if (!explained && table_laid_out_otherwise(before_.text, removed, after_.text, added)) {
+      kinds.insert("layout");
+      explained = true;
     }
     // Headings whose bare section numbers went or came ("1 Objet du contrat" / "Objet du
     // contrat": metamorphic bench, a page numbering its headings by CSS counters), the words

@@ -74,4 +74,71 @@ bool columns_reordered(const std::vector<std::string>& old_rows, const std::vect
   return true;
 }
 
+bool rows_written_as_labelled_items(const std::vector<std::string>& header_and_rows,
+                                    const std::vector<std::string>& items) {
+  if (header_and_rows.size() < 2 || items.size() + 1 != header_and_rows.size()) return false;
+  const std::vector<std::string> header = row_cells(header_and_rows.front());
+  if (header.size() < 2) return false;
+  const auto words = [](const std::string& text) { return canonicalize(text, kFoldToWords); };
+  for (std::size_t r = 0; r < items.size(); ++r) {
+    const std::vector<std::string> cells = row_cells(header_and_rows[r + 1]);
+    if (cells.size() != header.size()) return false;
+    std::string labelled, first_unlabelled;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const std::string value = words(cells[c]);
+      if (value.empty()) continue;  // an empty cell's label goes with it
+      const std::string label = words(header[c]);
+      labelled += (labelled.empty() ? "" : " ") + label + " " + value;
+      first_unlabelled += (first_unlabelled.empty() ? "" : " ") + (c == 0 ? value : label + " " + value);
+    }
+    const std::string item = words(items[r]);
+    if (item.empty() || (item != labelled && item != first_unlabelled)) return false;
+  }
+  return true;
+}
+
+namespace {
+
+bool opens_table(const Text& text, std::size_t i) { return i == 0 || text.blocks[i - 1].kind != BlockKind::table_row; }
+
+// The blocks' texts when they are all table rows from a table's first row on; else none.
+std::vector<std::string> whole_table(const Text& text, const std::vector<std::size_t>& blocks) {
+  std::vector<std::string> rows;
+  if (blocks.empty() || !opens_table(text, blocks.front())) return rows;
+  for (std::size_t i : blocks) {
+    if (text.blocks[i].kind != BlockKind::table_row) return {};
+    rows.push_back(text.blocks[i].text);
+  }
+  return rows;
+}
+
+// The blocks' texts when they are all list items or paragraphs; else none.
+std::vector<std::string> item_texts(const Text& text, const std::vector<std::size_t>& blocks) {
+  std::vector<std::string> items;
+  for (std::size_t i : blocks) {
+    const BlockKind kind = text.blocks[i].kind;
+    if (kind != BlockKind::list_item && kind != BlockKind::paragraph) return {};
+    items.push_back(text.blocks[i].text);
+  }
+  return items;
+}
+
+}  // namespace
+
+bool table_laid_out_otherwise(const Text& before, const std::vector<std::size_t>& removed, const Text& after,
+                              const std::vector<std::size_t>& added) {
+  const std::vector<std::string> old_rows = whole_table(before, removed), new_rows = whole_table(after, added);
+  if (!old_rows.empty() && !new_rows.empty())
+    return old_rows.size() == new_rows.size() && columns_reordered(old_rows, new_rows);
+  if (!old_rows.empty()) {
+    const std::vector<std::string> items = item_texts(after, added);
+    return !items.empty() && rows_written_as_labelled_items(old_rows, items);
+  }
+  if (!new_rows.empty()) {
+    const std::vector<std::string> items = item_texts(before, removed);
+    return !items.empty() && rows_written_as_labelled_items(new_rows, items);
+  }
+  return false;
+}
+
 }  // namespace tosdiff

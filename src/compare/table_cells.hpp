@@ -29,4 +29,20 @@ std::vector<std::string> row_cells(const std::string& row_text);
 // changed on the way is news.
 bool columns_reordered(const std::vector<std::string>& old_rows, const std::vector<std::string>& new_rows);
 
+// Whether `items` (list items or paragraphs, one per row) are a table's rows written as their
+// columns' labels and values: "Subprocessor | Country | Purpose" / "Cloudmere | Ireland |
+// Hosting" as "- Subprocessor: Cloudmere. Country: Ireland. Purpose: Hosting." (or with the
+// first column's value opening the item unlabelled: "- Cloudmere. Country: Ireland. ..."). A
+// responsive redesign does this to a subprocessor table (a red team's find, read as every row
+// changed). `header_and_rows`: the table's header row then its rows, in order; every word read
+// as the comparison key's words, a label or a value changed on the way is news.
+bool rows_written_as_labelled_items(const std::vector<std::string>& header_and_rows,
+                                    const std::vector<std::string>& items);
+
+// Whether the blocks `removed` of `before` are a table (from its first row on) laid out otherwise
+// in the blocks `added` of `after`: its columns in another order (columns_reordered), or its rows
+// written as labelled items (rows_written_as_labelled_items), either way round.
+bool table_laid_out_otherwise(const Text& before, const std::vector<std::size_t>& removed, const Text& after,
+                              const std::vector<std::size_t>& added);
+
 }  // namespace tosdiff
