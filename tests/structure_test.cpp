@@ -261,5 +261,28 @@ TEST(Structure, ASentenceLaidOutAsALeadInAndItsItemsIsLayout) {
                   .substantive);
 }
 
+// Two sections merged under a joined heading, their bodies as they were, and the reverse (a red
+// team's find: both headings read as news): layout.
+TEST(Structure, SectionsMergedUnderAJoinedHeadingAreLayout) {
+  const std::string legal = "We keep data where the law requires it.\n", transfers = "We transfer data under the SCCs.\n";
+  const std::string before = "# Policy\n## 9. Legal obligations\n" + legal + "## 10. International transfers\n" +
+                             transfers + "## 11. Contact\nWrite to us.\n";
+  const std::string merged = "# Policy\n## 9. Legal obligations and international transfers\n" + legal + transfers +
+                             "## 10. Contact\nWrite to us.\n";
+  EXPECT_FALSE(change_between(before, merged).substantive);
+  EXPECT_FALSE(change_between(merged, before).substantive);
+  // Twins: merged with the transfers' safeguard changed; the heading joined with a section that
+  // was not the next one; a heading put in that is no part of the old one (a scope).
+  EXPECT_TRUE(change_between(before, "# Policy\n## 9. Legal obligations and international transfers\n" + legal +
+                                         "We transfer data under our own terms.\n## 10. Contact\nWrite to us.\n")
+                  .substantive);
+  EXPECT_TRUE(change_between(before, "# Policy\n## 9. Legal obligations and contact\n" + legal +
+                                         "## 10. International transfers\n" + transfers + "Write to us.\n")
+                  .substantive);
+  EXPECT_TRUE(change_between(before, "# Policy\n## 9. Legal obligations\n" + legal + "## 10. International transfers\n" +
+                                         "## 11. For users in the EEA\n" + transfers + "## 12. Contact\nWrite to us.\n")
+                  .substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -655,6 +655,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_document_head(hunks, before_text, after_text);
   mark_breadcrumbs(hunks, before_text, after_text);
   mark_section_headings(hunks, before_text, after_text);
+  mark_merged_sections(hunks, before_text, after_text);
   mark_heading_articles(hunks);
   mark_heading_labels(hunks, before_text, after_text);
   mark_moved_date_lines(hunks, before_text, after_text);

@@ -4,6 +4,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/numbering.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -108,6 +109,79 @@ void mark_heading_articles(std::vector<Hunk>& hunks) {
       all = removed[i].kind == BlockKind::heading && added[i].kind == BlockKind::heading &&
             removed[i].level == added[i].level && key_without_article(removed[i].text) == key_without_article(added[i].text);
     if (all) mark_cosmetic(hunk, "spelling");
+  }
+}
+
+namespace {
+
+// A heading's title for comparison: its number off, lower case, no marks.
+std::string heading_title(const Block& heading) { return canonicalize(strip_numbering(heading.text), kFoldToWords); }
+
+// The one heading a hunk rewords (one removed, one added, one level), or none.
+bool rewords_one_heading(const Hunk& hunk, Block& old_heading, Block& new_heading) {
+  if (hunk.cosmetic || hunk.lines.size() != 2 || hunk.lines[0].op != '-' || hunk.lines[1].op != '+') return false;
+  old_heading = parse_block(hunk.lines[0].text);
+  new_heading = parse_block(hunk.lines[1].text);
+  return old_heading.kind == BlockKind::heading && new_heading.kind == BlockKind::heading &&
+         old_heading.level == new_heading.level;
+}
+
+// `joined` is `first`, a joiner, then `second`.
+bool joins(const std::string& joined, const std::string& first, const std::string& second) {
+  if (first.empty() || second.empty() || !joined.starts_with(first + " ") || !joined.ends_with(" " + second)) return false;
+  if (joined.size() < first.size() + second.size() + 1) return false;
+  const std::vector<std::string> middle =
+      space_separated_words(std::string_view(joined).substr(first.size(), joined.size() - first.size() - second.size()));
+  return middle.empty() || (middle.size() == 1 && is_one_of(middle[0], {"and", "&", "et", "und", "y", "e"}));
+}
+
+// The heading of `text`'s section right before the heading block `at`, of the same level (no
+// heading of that level or above between), or none.
+const Block* previous_heading(const Text& text, std::size_t at) {
+  for (std::size_t i = at; i-- > 0;) {
+    const Block& block = text.blocks[i];
+    if (block.kind != BlockKind::heading || block.level > text.blocks[at].level) continue;
+    return block.level == text.blocks[at].level ? &block : nullptr;
+  }
+  return nullptr;
+}
+
+// The heading a hunk only takes away (`removed`) or only puts in, alone; its block index in
+// `text` (the hunk's side's text), or the text's size.
+std::size_t lone_heading(const Hunk& hunk, char op, const Text& text) {
+  if (hunk.cosmetic || hunk.lines.size() != 1 || hunk.lines[0].op != op) return text.blocks.size();
+  const Block heading = parse_block(hunk.lines[0].text);
+  if (heading.kind != BlockKind::heading) return text.blocks.size();
+  for (std::size_t i = 0; i < text.blocks.size(); ++i)
+    if (text.blocks[i].kind == BlockKind::heading && text.blocks[i].level == heading.level &&
+        text.blocks[i].text == heading.text)
+      return i;
+  return text.blocks.size();
+}
+
+}  // namespace
+
+void mark_merged_sections(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
+  for (Hunk& reworded : hunks) {
+    Block old_heading, new_heading;
+    if (!rewords_one_heading(reworded, old_heading, new_heading)) continue;
+    const std::string old_title = heading_title(old_heading), new_title = heading_title(new_heading);
+    for (Hunk& other : hunks) {
+      if (&other == &reworded) continue;
+      // Merged: the next section's heading taken away; split: a heading put in after this one.
+      const bool merged = new_title.size() > old_title.size();
+      const Text& side = merged ? before : after;
+      const std::size_t at = lone_heading(other, merged ? '-' : '+', side);
+      if (at == side.blocks.size()) continue;
+      const Block* previous = previous_heading(side, at);
+      const Block& kept = merged ? old_heading : new_heading;
+      if (previous == nullptr || previous->text != kept.text || previous->level != kept.level) continue;
+      const std::string second = heading_title(side.blocks[at]);
+      if (!(merged ? joins(new_title, old_title, second) : joins(old_title, new_title, second))) continue;
+      mark_cosmetic(reworded, "layout");
+      mark_cosmetic(other, "layout");
+      break;
+    }
   }
 }
 

@@ -24,4 +24,12 @@ void mark_section_headings(std::vector<Hunk>& hunks, const Text& before, const T
 // title; in a sentence an article may say which thing.
 void mark_heading_articles(std::vector<Hunk>& hunks);
 
+// Marks cosmetic, kind "layout", two sections merged under a joined heading and the reverse:
+// "9. Legal obligations" reworded "9. Legal obligations and international transfers" in one
+// hunk, and in another hunk of its own "10. International transfers", the next heading of that
+// level, taken away, its body now the merged section's (a red team's find: both read as news).
+// The joined heading is the first's words, a joiner ("and", "&", "et", "und", "y", "e") and the
+// second's, numbers aside. A body changed on the way is a hunk of its own and stays news.
+void mark_merged_sections(std::vector<Hunk>& hunks, const Text& before, const Text& after);
+
 }  // namespace tosdiff
