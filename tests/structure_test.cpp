@@ -284,5 +284,26 @@ TEST(Structure, SectionsMergedUnderAJoinedHeadingAreLayout) {
                   .substantive);
 }
 
+// Footnotes made inline parentheticals, each note at its marker, and put back below (a red
+// team's find: read as news, severity major): layout.
+TEST(Structure, FootnotesMadeInlineAreLayout) {
+  const std::string noted = "# Retention\nWe keep your content while your account is active.[1] We delete it within "
+                            "30 days[2] of a request.\n[1] An account is active until it is inactive for 24 months.\n"
+                            "[2] Days are calendar days.\n## Contact\nWrite to us.\n";
+  const auto written = [](const std::string& months) {
+    return "# Retention\nWe keep your content while your account is active (an account is active until it is inactive "
+           "for " + months + " months). We delete it within 30 days (days are calendar days) of a request.\n## Contact\n"
+           "Write to us.\n";
+  };
+  EXPECT_FALSE(change_between(noted, written("24")).substantive);
+  EXPECT_FALSE(change_between(written("24"), noted).substantive);
+  // Twins: a note changed on the way; a note put at another marker.
+  EXPECT_TRUE(change_between(noted, written("12")).substantive);
+  EXPECT_TRUE(change_between(noted, "# Retention\nWe keep your content while your account is active (days are calendar "
+                                    "days). We delete it within 30 days (an account is active until it is inactive for "
+                                    "24 months) of a request.\n## Contact\nWrite to us.\n")
+                  .substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -8,16 +8,17 @@
 
 #include <dtl/dtl.hpp>
 
-#include "tosdiff/compare/distributed_lead_in.hpp"
 #include "tosdiff/compare/ad_slots.hpp"
 #include "tosdiff/compare/breadcrumbs.hpp"
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/cross_references.hpp"
 #include "tosdiff/compare/date_stamp_hunks.hpp"
 #include "tosdiff/compare/date_lines.hpp"
+#include "tosdiff/compare/distributed_lead_in.hpp"
 #include "tosdiff/compare/document_head.hpp"
 #include "tosdiff/compare/generated_summary.hpp"
 #include "tosdiff/compare/heading_labels.hpp"
+#include "tosdiff/compare/inline_footnotes.hpp"
 #include "tosdiff/compare/duplicate_copy.hpp"
 #include "tosdiff/compare/link_cards.hpp"
 #include "tosdiff/compare/link_rewrites.hpp"
@@ -349,9 +350,12 @@ class HunkBuilder {
       kinds.insert("layout");
       explained = true;
     }
-    // A sentence laid out as a lead-in and its items, or items run into one sentence.
+    // A sentence laid out as a lead-in and its items, or items run into one sentence; footnotes
+    // made inline or put back below.
     if (!explained && (distributed_over_items(before_.text, removed, after_.text, added) ||
-                       distributed_over_items(after_.text, added, before_.text, removed))) {
+                       distributed_over_items(after_.text, added, before_.text, removed) ||
+                       footnotes_made_inline(before_.text, removed, after_.text, added) ||
+                       footnotes_made_inline(after_.text, added, before_.text, removed))) {
       kinds.insert("layout");
       explained = true;
     }
