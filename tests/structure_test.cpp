@@ -305,5 +305,23 @@ TEST(Structure, FootnotesMadeInlineAreLayout) {
                   .substantive);
 }
 
+// An article put before a title, a heading's or a numbered list's ("1. Service Netflix" / "1. Le
+// Service Netflix", france replay): spelling. In a sentence an article may say which thing.
+TEST(Structure, ATitlesArticleIsItsStyle) {
+  const auto terms = [](const std::string& first, const std::string& second) {
+    return "# Terms\n1. " + first + "\n2. " + second + "\nYou may cancel at any time.\n";
+  };
+  EXPECT_FALSE(change_between(terms("Service Lumenfield", "Abonnement"), terms("Le Service Lumenfield", "Abonnement")).substantive);
+  EXPECT_FALSE(change_between("# Terms\n## App Store\nYou may cancel.\n", "# Terms\n## The App Store\nYou may cancel.\n")
+                   .substantive);
+  // Twins: a sentence's article; a longer item.
+  EXPECT_TRUE(change_between(terms("Service Lumenfield", "Un compte est ferm\xC3\xA9."),
+                             terms("Service Lumenfield", "Le compte est ferm\xC3\xA9."))
+                  .substantive);
+  EXPECT_TRUE(change_between(terms("Service Lumenfield", "Abonnement pour les clients des offres payantes du service"),
+                             terms("Service Lumenfield", "L'abonnement pour les clients des offres payantes du service"))
+                  .substantive);
+}
+
 }  // namespace
 }  // namespace tosdiff

@@ -96,6 +96,24 @@ std::string key_without_article(std::string_view heading) {
   return comparison_key(key);
 }
 
+bool both_headings(const Block& a, const Block& b) {
+  return a.kind == BlockKind::heading && b.kind == BlockKind::heading && a.level == b.level;
+}
+
+// Two list items (or paragraphs) that are titles, not sentences: at most six words, no mark
+// ending a sentence or opening a list ("1. Service Netflix" / "1. Le Service Netflix", a
+// streaming service's numbered sections; replay, france). In a sentence an article may say which.
+bool both_titles(const Block& a, const Block& b) {
+  constexpr std::size_t kTitleMaxWords = 6;
+  const auto title = [](const Block& block) {
+    const std::string& t = block.text;
+    return !t.empty() && count_space_separated_words(t) <= kTitleMaxWords &&
+           std::string_view(".;:!?,").find(t.back()) == std::string_view::npos;
+  };
+  return a.kind == b.kind && a.level == b.level && a.marker == b.marker &&
+         (a.kind == BlockKind::list_item || a.kind == BlockKind::paragraph) && title(a) && title(b);
+}
+
 }  // namespace
 
 void mark_heading_articles(std::vector<Hunk>& hunks) {
@@ -106,8 +124,8 @@ void mark_heading_articles(std::vector<Hunk>& hunks) {
     if (removed.size() != added.size()) continue;
     bool all = true;
     for (std::size_t i = 0; i < removed.size() && all; ++i)
-      all = removed[i].kind == BlockKind::heading && added[i].kind == BlockKind::heading &&
-            removed[i].level == added[i].level && key_without_article(removed[i].text) == key_without_article(added[i].text);
+      all = (both_headings(removed[i], added[i]) || both_titles(removed[i], added[i])) &&
+            key_without_article(removed[i].text) == key_without_article(added[i].text);
     if (all) mark_cosmetic(hunk, "spelling");
   }
 }

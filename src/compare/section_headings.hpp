@@ -20,8 +20,10 @@ void mark_section_headings(std::vector<Hunk>& hunks, const Text& before, const T
 
 // Marks cosmetic, kind "spelling", every substantive hunk rewording headings only, each the
 // same but for an article opening it ("App Store" / "The App Store", "Conditions" / "Les
-// conditions": dating replay, a site's terms re-styling their headings). The house style of a
-// title; in a sentence an article may say which thing.
+// conditions": dating replay, a site's terms re-styling their headings), or titles written as
+// list items or paragraphs (at most six words, no sentence's mark: "1. Service Netflix" / "1. Le
+// Service Netflix", france replay). The house style of a title; in a sentence an article may
+// say which thing.
 void mark_heading_articles(std::vector<Hunk>& hunks);
 
 // Marks cosmetic, kind "layout", two sections merged under a joined heading and the reverse:
