@@ -314,7 +314,13 @@ TEST(Structure, ATitlesArticleIsItsStyle) {
   EXPECT_FALSE(change_between(terms("Service Lumenfield", "Abonnement"), terms("Le Service Lumenfield", "Abonnement")).substantive);
   EXPECT_FALSE(change_between("# Terms\n## App Store\nYou may cancel.\n", "# Terms\n## The App Store\nYou may cancel.\n")
                    .substantive);
-  // Twins: a sentence's article; a longer item.
+  // Twins: a sentence's article; a longer item; a date's placeholder brackets taken off in a
+  // short line (no article differs: news, as its own rule reads it).
+  EXPECT_TRUE(change_between("# Policy\nOur new Privacy Policy comes into effect on [19 November 2023].\nEffective "
+                             "Date: [19 November 2023]\nWe keep your data.\n",
+                             "# Policy\nOur new Privacy Policy comes into effect on 19 November 2023.\nEffective Date: "
+                             "19 November 2023\nWe keep your data.\n")
+                  .substantive);
   EXPECT_TRUE(change_between(terms("Service Lumenfield", "Un compte est ferm\xC3\xA9."),
                              terms("Service Lumenfield", "Le compte est ferm\xC3\xA9."))
                   .substantive);

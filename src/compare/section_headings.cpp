@@ -84,7 +84,8 @@ namespace {
 
 // A heading's key without the article opening it ("The App Store" reads "App Store"), in the
 // languages tosdiff reads; "l'" glued to its noun too.
-std::string key_without_article(std::string_view heading) {
+// The heading's words (lower case, no marks) without an opening article ("the", "le", "l'", ...).
+std::string words_without_article(std::string_view heading) {
   std::string key = canonicalize(heading, kFoldToWords);
   const std::size_t space = key.find(' ');
   if (space != std::string::npos &&
@@ -93,7 +94,16 @@ std::string key_without_article(std::string_view heading) {
     key.erase(0, space + 1);
   else if (key.rfind("l'", 0) == 0)
     key.erase(0, 2);
-  return comparison_key(key);
+  return key;
+}
+
+// The two titles differ by an opening article and nothing else a word shows: one has an article
+// the other has not or has another, the rest the same under the comparison key. Brackets taken
+// off a date ("Effective Date: [19 November 2023]", pga re-diff) are no article.
+bool differ_by_an_article(std::string_view a, std::string_view b) {
+  const std::string words_a = canonicalize(a, kFoldToWords), words_b = canonicalize(b, kFoldToWords);
+  const std::string bare_a = words_without_article(a), bare_b = words_without_article(b);
+  return words_a != words_b && (bare_a != words_a || bare_b != words_b) && comparison_key(bare_a) == comparison_key(bare_b);
 }
 
 bool both_headings(const Block& a, const Block& b) {
@@ -125,7 +135,7 @@ void mark_heading_articles(std::vector<Hunk>& hunks) {
     bool all = true;
     for (std::size_t i = 0; i < removed.size() && all; ++i)
       all = (both_headings(removed[i], added[i]) || both_titles(removed[i], added[i])) &&
-            key_without_article(removed[i].text) == key_without_article(added[i].text);
+            differ_by_an_article(removed[i].text, added[i].text);
     if (all) mark_cosmetic(hunk, "spelling");
   }
 }
