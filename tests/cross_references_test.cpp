@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tosdiff/compare/cross_references.hpp"
@@ -109,6 +110,25 @@ TEST(CrossReferences, QuantitiesAndRetargetedReferencesAreNews) {
   EXPECT_FALSE(references_change_of(controller_terms("These terms prevail, except as Section 10.4 says.") ,
                                     controller_terms("These terms prevail, except as Section 9.4 says."))
                    .substantive);
+}
+
+// The words naming what a number is put before it or taken away, the number the same ("le
+// point 5.4" / "5.4", france replay): the same provision.
+TEST(CrossReferences, AReferencesWordDroppedBeforeTheSameNumberIsCosmetic) {
+  const auto terms = [](const std::string& reference) {
+    return "# Conditions\nConcernant " + reference + " : les frais d'annulation ne s'appliquent pas.\n## Contact\n"
+           "Write to us.\n";
+  };
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {"le point 5.4", "5.4"}, {"l'article 6", "6"}, {"5.4", "la section 5.4"}}) {
+    const Change change = references_change_of(terms(before), terms(after));
+    EXPECT_FALSE(change.substantive) << before << " / " << after;
+  }
+  EXPECT_FALSE(references_change_of("# T\nSee Section 9.2 for details.\n", "# T\nSee 9.2 for details.\n").substantive);
+  // Twins: another number; a word that names no reference dropped too.
+  EXPECT_TRUE(references_change_of(terms("le point 5.4"), terms("5.5")).substantive);
+  EXPECT_TRUE(references_change_of(terms("le point 5.4"), terms("5.4 et 5.5")).substantive);
+  EXPECT_TRUE(references_change_of("# T\nSee Section 9.2 for details.\n", "# T\nSee 9.2 for all details.\n").substantive);
 }
 
 }  // namespace

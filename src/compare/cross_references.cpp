@@ -9,6 +9,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/numbering.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -305,6 +306,52 @@ void mark_references_left_behind(std::vector<Hunk>& hunks, const Text& before, c
         break;
       }
     }
+  }
+}
+
+namespace {
+
+// The block's words as written with every reference word before a section number taken out,
+// with the article before it ("le point 5.4", "Section 9.2", "l'article 6" → the number). As
+// written: a sentence's end or a case moved elsewhere in the block stays a difference.
+std::string without_reference_words(const std::string& block_text) {
+  const std::vector<std::string> words = space_separated_words(block_text);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string word = words[i];
+    std::string lower = tosdiff::ascii_lower(word);
+    if (lower.starts_with("l'") || lower.starts_with("l\xE2\x80\x99")) lower.erase(0, lower[1] == '\'' ? 2 : 4);
+    const std::string_view bare = lower;
+    const bool names_a_number = (is_reference_word(bare) || bare == "point" || bare == "points") && i + 1 < words.size() &&
+                                !section_number(words[i + 1]).empty();
+    if (!names_a_number) {
+      out.push_back(std::move(word));
+      continue;
+    }
+    if (!out.empty() && is_one_of(tosdiff::ascii_lower(out.back()), {"le", "la", "les", "au", "aux", "du", "the", "der", "die", "den", "dem",
+                                               "el", "los", "il", "lo", "al", "del", "ao", "do"}))
+      out.pop_back();
+  }
+  std::string joined;
+  for (const std::string& w : out) joined += (joined.empty() ? "" : " ") + w;
+  return joined;
+}
+
+}  // namespace
+
+void mark_reference_words(std::vector<Hunk>& hunks) {
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.empty()) continue;
+    std::vector<const LineOp*> removed, added;
+    for (const LineOp& line : hunk.lines) (line.op == '-' ? removed : added).push_back(&line);
+    if (removed.size() != added.size()) continue;
+    bool same = true;
+    for (std::size_t p = 0; p < removed.size() && same; ++p) {
+      const Block old_block = parse_block(removed[p]->text), new_block = parse_block(added[p]->text);
+      same = old_block.kind == new_block.kind && old_block.text != new_block.text &&
+             without_reference_words(old_block.text) == without_reference_words(new_block.text);
+    }
+    if (same) mark_cosmetic(hunk, "cross_reference");
   }
 }
 

@@ -39,6 +39,13 @@ std::vector<SectionReference> section_references(const std::string& block_text, 
 // text names both).
 void mark_corrected_cross_references(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
+// Marks cosmetic, kind "cross_reference", every substantive hunk that changes as many blocks as
+// it adds, each pair the same but for the words naming what a number is put before it or taken
+// away ("Concernant le point 5.4 :" / "Concernant 5.4 :", "see Section 9.2" / "see 9.2"; france
+// replay, a coach operator's terms): the same number names the same provision. Another number
+// is news.
+void mark_reference_words(std::vector<Hunk>& hunks);
+
 // A reference left behind by a reordering: a block the change did not touch names section N
 // ("as described in Section 7"), and section N is another section now (the old text's 7 "Your
 // choices and consent" is 6, and 7 is "Retention"): the provision now incorporates another

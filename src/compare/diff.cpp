@@ -656,6 +656,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_translated_files(hunks, before_text, after_text);
   mark_generated_summaries(hunks, before_text, after_text);
   mark_corrected_cross_references(hunks, before_text, after_text);
+  mark_reference_words(hunks);
   mark_document_head(hunks, before_text, after_text);
   mark_breadcrumbs(hunks, before_text, after_text);
   mark_section_headings(hunks, before_text, after_text);
