@@ -314,6 +314,10 @@ TEST(Structure, ATitlesArticleIsItsStyle) {
   EXPECT_FALSE(change_between(terms("Service Lumenfield", "Abonnement"), terms("Le Service Lumenfield", "Abonnement")).substantive);
   EXPECT_FALSE(change_between("# Terms\n## App Store\nYou may cancel.\n", "# Terms\n## The App Store\nYou may cancel.\n")
                    .substantive);
+  // A numbered title written as a paragraph (the number escaped so that it is no list item).
+  EXPECT_FALSE(change_between("# Terms\n\\1. Service Lumenfield\nYou may cancel.\n",
+                              "# Terms\n\\1. Le Service Lumenfield\nYou may cancel.\n")
+                   .substantive);
   // Twins: a sentence's article; a longer item; a date's placeholder brackets taken off in a
   // short line (no article differs: news, as its own rule reads it).
   EXPECT_TRUE(change_between("# Policy\nOur new Privacy Policy comes into effect on [19 November 2023].\nEffective "

@@ -100,7 +100,9 @@ std::string words_without_article(std::string_view heading) {
 // The two titles differ by an opening article and nothing else a word shows: one has an article
 // the other has not or has another, the rest the same under the comparison key. Brackets taken
 // off a date ("Effective Date: [19 November 2023]", pga re-diff) are no article.
-bool differ_by_an_article(std::string_view a, std::string_view b) {
+bool differ_by_an_article(std::string_view a_text, std::string_view b_text) {
+  // A title's number first ("1. Le Service Netflix", a paragraph: france replay).
+  const std::string a = strip_numbering(a_text), b = strip_numbering(b_text);
   const std::string words_a = canonicalize(a, kFoldToWords), words_b = canonicalize(b, kFoldToWords);
   const std::string bare_a = words_without_article(a), bare_b = words_without_article(b);
   return words_a != words_b && (bare_a != words_a || bare_b != words_b) && comparison_key(bare_a) == comparison_key(bare_b);
