@@ -263,8 +263,8 @@ void mark_corrected_cross_references(std::vector<Hunk>& hunks, const Text& befor
 
 namespace {
 
-// The numbers of the headings of `text` whose title is `title` (numbers stripped, as
-// section_title() reads them).
+// Whether a heading of `text` titled `title` (numbers stripped, as section_title() reads them)
+// opens with another number than `number`: the section moved.
 bool titled_under_another_number(const Text& text, const std::string& title, std::string_view number) {
   for (const Block& block : text.blocks) {
     if (block.kind != BlockKind::heading || reference_title_key(strip_numbering(block.text)) != title) continue;

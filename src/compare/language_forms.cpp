@@ -43,8 +43,6 @@ bool in_a_word_of_capitals(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-// The word with its Latin-1 accented letters written without their accents ("rétractation"
-// is "retractation"); other letters as they are.
 std::string without_accents(std::string_view word) {
   // U+00C0..U+00FF, by the second byte of their UTF-8 form (C3 80..BF); '*' for × and ÷.
   static constexpr std::string_view kBase = "aaaaaaaceeeeiiiidnooooo*ouuuuypsaaaaaaaceeeeiiiidnooooo*ouuuuypy";

@@ -82,9 +82,8 @@ void mark_section_headings(std::vector<Hunk>& hunks, const Text& before, const T
 
 namespace {
 
-// A heading's key without the article opening it ("The App Store" reads "App Store"), in the
-// languages tosdiff reads; "l'" glued to its noun too.
-// The heading's words (lower case, no marks) without an opening article ("the", "le", "l'", ...).
+// A title's words (lower case, no marks) without the article opening it ("The App Store" reads
+// "app store"), in the languages tosdiff reads; "l'" glued to its noun too.
 std::string words_without_article(std::string_view heading) {
   std::string key = canonicalize(heading, kFoldToWords);
   const std::size_t space = key.find(' ');
@@ -196,15 +195,15 @@ void mark_merged_sections(std::vector<Hunk>& hunks, const Text& before, const Te
     Block old_heading, new_heading;
     if (!rewords_one_heading(reworded, old_heading, new_heading)) continue;
     const std::string old_title = heading_title(old_heading), new_title = heading_title(new_heading);
+    // Merged: the next section's heading taken away; split: a heading put in after this one.
+    const bool merged = new_title.size() > old_title.size();
+    const Text& side = merged ? before : after;
+    const Block& kept = merged ? old_heading : new_heading;
     for (Hunk& other : hunks) {
       if (&other == &reworded) continue;
-      // Merged: the next section's heading taken away; split: a heading put in after this one.
-      const bool merged = new_title.size() > old_title.size();
-      const Text& side = merged ? before : after;
       const std::size_t at = lone_heading(other, merged ? '-' : '+', side);
       if (at == side.blocks.size()) continue;
       const Block* previous = previous_heading(side, at);
-      const Block& kept = merged ? old_heading : new_heading;
       if (previous == nullptr || previous->text != kept.text || previous->level != kept.level) continue;
       const std::string second = heading_title(side.blocks[at]);
       if (!(merged ? joins(new_title, old_title, second) : joins(old_title, new_title, second))) continue;
