@@ -587,6 +587,12 @@ TEST(PrecisionLayout, EverySectionHeadingDroppedAtOnceIsLayout) {
     titles_dropped.replace(titles_dropped.find(sub), 0, heading);
   }
   EXPECT_FALSE(change_of(with_subheadings, titles_dropped).substantive);
+  // France replay: an airline's titles say "for" without a scope ("Liability for damage",
+  // "Dispositions pour les prestations"); dropped all at once, still layout.
+  std::string titled = articles(true);
+  titled.replace(titled.find("Part 2"), 6, "Liability for damage");
+  titled.replace(titled.find("Part 4"), 6, "Dispositions pour les prestations");
+  EXPECT_FALSE(change_of(titled, articles(false)).substantive);
 }
 
 TEST(PrecisionLayout, AHeadingDroppedAloneOrBesideOthersPutStaysSubstantive) {
@@ -740,6 +746,46 @@ TEST(PrecisionTableOfContents, ATableTitledIndexAboveTheTitleMadeAParagraphIsCos
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"table_of_contents"}));
   // Twin: the title's words changed under the table are news.
   EXPECT_TRUE(change_of("## Terms\n" + sections, index + "Terms for business customers\n" + sections).substantive);
+}
+
+// France replay: a social network's privacy policy, its page's markup changed, lost its table of
+// contents (under its title and a sentence saying how to use it) with its headings, which became
+// paragraphs of the same words. The table's first entry names the first section.
+TEST(PrecisionTableOfContents, ATableTakenOffWithTheHeadingsItNamedIsCosmetic) {
+  const std::string before =
+      "# Privacy policy\n- ### Residents of California: see our statement here.\n- ### Table of contents\n"
+      "You can use this table of contents to browse our policy. Click a section's link to go to it.\n"
+      "- * Summary of changes\n  - Thanks for using Lumen!\n  - We collect data in several ways\n"
+      "  - What we do with the data we collect\n  - Transfers of your data\n"
+      "## Summary of changes\n- We added details about the data we collect.\n## Thanks for using Lumen!\n"
+      "- Our mission is to inspire you.\n## We collect data in several ways\n- #### 1. When you give it to us\n"
+      "You share your name.\n## What we do with the data we collect\nWe use it to show ads.\n"
+      "## Transfers of your data\nWe transfer data to the United States.";
+  const std::string after =
+      "Residents of California: see our statement here.\nSummary of changes\nWe added details about the data we collect.\n"
+      "Thanks for using Lumen!\nOur mission is to inspire you.\nWe collect data in several ways\n"
+      "\\1. When you give it to us\nYou share your name.\nWhat we do with the data we collect\nWe use it to show ads.\n"
+      "Transfers of your data\nWe transfer data to the United States.";
+  const Change change = change_of(before, after);
+  EXPECT_FALSE(change.substantive);
+  for (const Hunk& hunk : change.hunks)
+    if (!hunk.cosmetic_kinds.empty() && hunk.cosmetic_kinds.front() == "table_of_contents") {
+      EXPECT_EQ(hunk.new_lines, 0u);
+    }
+  // Twins: a sentence under the table's title that is not about the table; the first section's
+  // heading gone from the text (its words no longer anywhere in it).
+  auto with = [&](const std::string& from, const std::string& to) {
+    std::string text = before;
+    text.replace(text.find(from), from.size(), to);
+    return text;
+  };
+  EXPECT_TRUE(change_of(with("You can use this table of contents to browse our policy. Click a section's link to go to it.",
+                             "We may share your data with our partners."),
+                        after)
+                  .substantive);
+  std::string without_summary = after;
+  without_summary.replace(without_summary.find("Summary of changes\n"), 19, "");
+  EXPECT_TRUE(change_of(before, without_summary).substantive);
 }
 
 TEST(PrecisionTableOfContents, AnEntryTheTableHadMissedIsCosmetic) {

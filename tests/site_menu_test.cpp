@@ -280,6 +280,20 @@ TEST(SiteMenu, AClauseTakenAwayWithARelatedLabelOrALabelAboveProseIsNews) {
   EXPECT_TRUE(menu_change_of(kShopPolicy + "## Related topics\n" + clause, kShopPolicy + clause).substantive);
 }
 
+// France replay: a rail booking site's cookie policy gained a "See also" box linking to its privacy
+// and security pages, under its date. Twin: a sentence under "See also" may be a clause's pointer.
+TEST(SiteMenu, ASeeAlsoBoxOfPageNamesIsCosmeticASentenceUnderItIsNews) {
+  const std::string head = "# Cookie policy\nIn force from January 2022\n";
+  const std::string body = "## What a cookie is\nA cookie is a small file a site stores on your device.\n";
+  for (const char* box : {"See also\nPrivacy policy\nSecurity\n", "**Voir aussi**\nPolitique de confidentialit\u00e9\nS\u00e9curit\u00e9\n",
+                          "Siehe auch:\n- Datenschutzerkl\u00e4rung\n- Impressum\n"}) {
+    EXPECT_FALSE(menu_change_of(head + body, head + box + body).substantive) << box;
+    EXPECT_FALSE(menu_change_of(head + box + body, head + body).substantive) << box;
+  }
+  EXPECT_TRUE(menu_change_of(head + body, head + "See also\nWe share cookie data with advertisers.\n" + body).substantive);
+  EXPECT_TRUE(menu_change_of(head + body, head + "Security\nPrivacy policy\n" + body).substantive);
+}
+
 // A mega-menu set out flat, in columns: bare titles over list items, none nested (contrib
 // replay: a health insurer's privacy policy under some 200 such lines, each renamed product
 // alerted), under a browser banner of 23 words.

@@ -32,6 +32,8 @@ char heading_only_direction(const Hunk& hunk) {
 // A heading that says whom or where its section holds for ("If you are in California", "For
 // users in the EEA", "Children", "Business customers"): dropped, its clauses read as holding
 // for everyone (a red team's find: three regions' headings dropped at once, read as layout).
+// By a condition or by whom or where it names: "for" alone is no scope ("Liability for damage",
+// "Dispositions pour les prestations": france replay, an airline's 18 articles' titles dropped).
 bool scopes_its_section(const std::string& heading) {
   const std::vector<std::string> words = space_separated_words(canonicalize(heading, kFoldToWords));
   static const std::initializer_list<const char*> kScopes = {
@@ -39,9 +41,9 @@ bool scopes_its_section(const std::string& heading) {
       "if", "only", "residents", "resident", "users", "customers", "consumers", "children", "child", "minors", "teens",
       "teenagers", "parents", "employees", "candidates", "applicants", "developers", "subscribers",
       "members", "visitors", "advertisers", "sellers", "buyers", "creators",
-      "si", "pour", "r\xC3\xA9sidents", "utilisateurs", "clients", "enfants", "mineurs", "f\xC3\xBCr",
-      "nutzer", "kunden", "kinder", "para", "usuarios", "clientes", "ni\xC3\xB1os", "menores", "per", "utenti",
-      "clienti", "minori", "voor", "gebruikers", "klanten", "kinderen", "utilizadores", "usu\xC3\xA1rios",
+      "si", "r\xC3\xA9sidents", "utilisateurs", "clients", "enfants", "mineurs",
+      "nutzer", "kunden", "kinder", "usuarios", "clientes", "ni\xC3\xB1os", "menores", "utenti",
+      "clienti", "minori", "gebruikers", "klanten", "kinderen", "utilizadores", "usu\xC3\xA1rios",
       // where
       "california", "californian", "virginia", "colorado", "connecticut", "utah", "texas", "nevada", "oregon", "montana",
       "usa", "american", "canada", "canadian", "quebec", "brazil", "brasil", "brazilian", "mexico", "argentina",

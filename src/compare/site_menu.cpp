@@ -143,6 +143,28 @@ bool whole_related_list(const Hunk& hunk) {
   return true;
 }
 
+// A "See also" box put up or taken off (france replay: a rail booking site's cookie policy gained
+// "See also" over links to its privacy and security pages): the title, then a few page names,
+// none a sentence. Under "See also", a sentence may be a clause's reference and stays news.
+constexpr std::string_view kSeeAlsoLabels[] = {
+    "see also", "voir aussi", "\xC3\xA0 voir aussi", "\xC3\x80 voir aussi", "voir \xC3\xA9galement", "lire aussi",
+    "siehe auch", "ver tambi\xC3\xA9n", "v\xC3\xA9ase tambi\xC3\xA9n", "vedi anche", "veja tamb\xC3\xA9m",
+    "ver tamb\xC3\xA9m", "zie ook", "zobacz te\xC5\xBC", "zobacz tak\xC5\xBC" "e"};
+constexpr std::size_t kSeeAlsoMaxPages = 10;
+constexpr std::size_t kPageNameMaxWords = 8;
+
+bool whole_see_also_list(const Hunk& hunk) {
+  if ((hunk.old_lines == 0) == (hunk.new_lines == 0) || hunk.lines.size() < 2 || hunk.lines.size() > kSeeAlsoMaxPages + 1)
+    return false;
+  const std::string label = canonicalize(parse_block(hunk.lines.front().text).text, kFoldToWords);  // "**See also:**"
+  if (std::find(std::begin(kSeeAlsoLabels), std::end(kSeeAlsoLabels), label) == std::end(kSeeAlsoLabels)) return false;
+  return std::all_of(hunk.lines.begin() + 1, hunk.lines.end(), [](const LineOp& line) {
+    const Block block = parse_block(line.text);
+    const std::string_view name = trim(block.text);
+    return count_space_separated_words(name) <= kPageNameMaxWords && name.find_first_of(".;:!?") == std::string_view::npos;
+  });
+}
+
 // What a hunk changes, block by block, whatever the blocks' kind or level.
 std::string change_signature(const Hunk& hunk) {
   std::string signature;
@@ -326,7 +348,7 @@ void mark_site_menu(std::vector<Hunk>& hunks, const Text& before, const Text& af
     // The label alone taken away (or put in) above a list that stays: the list is the same
     // cards on both sides, unlabelled on one.
     if (!in_related && related && label_only(hunk, old_related, new_related, before, after)) in_related = true;
-    if (!in_related && whole_related_list(hunk)) in_related = true;
+    if (!in_related && (whole_related_list(hunk) || whole_see_also_list(hunk))) in_related = true;
     if (in_menu || in_related) mark_cosmetic(hunk, "site_menu");
   }
   mark_menu_copies(hunks, before, after);

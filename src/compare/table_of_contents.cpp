@@ -76,15 +76,21 @@ std::set<std::string> side_keys(const Hunk& hunk, char op) {
 // the table's own title maybe. A block the other side has too, worded the same, is only
 // restyled (the document's title made a paragraph under the table put above it: contrib
 // replay, a blogging platform's terms), and no entry.
+// A heading the other text still has, in its words (a paragraph now): a table taken off with the
+// headings it named, the diff may put one heading in the table's hunk and the words beside its
+// entry (france replay: a social network's policy, its markup changed, the table's first entry
+// and first heading both "Summary of changes", the new text one paragraph of those words).
 bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::string, std::size_t>& headings,
-                    std::size_t& entries) {
+                    const std::set<std::string>& other_text_keys, std::size_t& entries) {
   const std::set<std::string> restyled = side_keys(hunk, op == '-' ? '+' : '-');
   bool first = true, titled = false;
   std::size_t last = 0;
   for (const LineOp& line : hunk.lines) {
     if (line.op != op) continue;
     const Block block = parse_block(line.text);
-    if (restyled.count(comparison_key(block.text)) > 0) continue;
+    const std::string key = comparison_key(block.text);
+    if (restyled.count(key) > 0) continue;
+    if (!first && block.kind == BlockKind::heading && other_text_keys.count(key) > 0) continue;
     if (first && !titled && is_table_title(block.text)) {
       titled = true;
       continue;
@@ -93,7 +99,7 @@ bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::str
     if (first && !titled && is_page_control_label(block.text)) continue;
     if (first && titled && is_page_furniture_phrase(block.text)) continue;  // "Toggle" under "On this page:"
     if (block.kind == BlockKind::heading || count_space_separated_words(block.text) > kEntryMaxWords) return false;
-    const auto it = find_heading(headings, comparison_key(block.text), block.text);
+    const auto it = find_heading(headings, key, block.text);
     if (it == headings.end() || (!first && it->second <= last)) return false;
     first = false;
     last = it->second;
@@ -219,6 +225,39 @@ bool glued_table_catches_up(const Hunk& hunk, const Text& before, const Text& af
   return changed;
 }
 
+// A table's title with what says how to use it ("Table of contents" over "You can use this table
+// of contents to browse our policy."), put up or taken off in a hunk of its own beside the table's
+// entries (france replay: a social network's policy). Each block after the title names the table.
+bool titles_a_table(const Hunk& hunk, char op) {
+  static constexpr std::string_view kTableNames[] = {
+      "table of contents", "contents", "table des mati\xC3\xA8res", "sommaire", "inhaltsverzeichnis", "\xC3\xADndice",
+      "indice", "sommario", "inhoudsopgave", "sum\xC3\xA1rio"};
+  constexpr std::size_t kHowToMaxWords = 50;
+  bool titled = false;
+  for (const LineOp& line : hunk.lines) {
+    if (line.op != op) return false;
+    const Block block = parse_block(line.text);
+    if (!titled) {
+      if (!is_table_title(block.text)) return false;
+      titled = true;
+      continue;
+    }
+    if (count_space_separated_words(block.text) > kHowToMaxWords) return false;
+    const std::string words = canonicalize(block.text, kFoldToWords);
+    if (std::none_of(std::begin(kTableNames), std::end(kTableNames),
+                     [&](std::string_view name) { return words.find(name) != std::string::npos; }))
+      return false;
+  }
+  return titled;
+}
+
+// Every key of a text's blocks.
+std::set<std::string> text_keys(const Text& text) {
+  std::set<std::string> keys;
+  for (const Block& block : text.blocks) keys.insert(comparison_key(block.text));
+  return keys;
+}
+
 }  // namespace
 
 void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
@@ -226,7 +265,8 @@ void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const
   // long text's every block again would double the diff's work.
   std::unordered_map<std::string, std::size_t> before_headings, after_headings;
   std::vector<bool> before_entries, after_entries;
-  bool headings_indexed = false, entries_indexed = false;
+  std::set<std::string> before_keys, after_keys;
+  bool headings_indexed = false, entries_indexed = false, keys_indexed = false;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
     if (glued_table_catches_up(hunk, before, after)) {
@@ -238,8 +278,14 @@ void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const
       after_headings = heading_positions(after);
       headings_indexed = true;
     }
+    if (!keys_indexed) {
+      before_keys = text_keys(before);
+      after_keys = text_keys(after);
+      keys_indexed = true;
+    }
     std::size_t entries = 0;
-    if (!lists_headings(hunk, '-', before_headings, entries) || !lists_headings(hunk, '+', after_headings, entries))
+    if (!lists_headings(hunk, '-', before_headings, after_keys, entries) ||
+        !lists_headings(hunk, '+', after_headings, before_keys, entries))
       continue;
     if (entries < kMinEntries && !entries_indexed) {
       before_entries = table_of_contents_blocks(before, comparison_keys(before));
@@ -249,6 +295,14 @@ void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const
     if (entries >= kMinEntries || catches_up(hunk, before_headings, after_headings, before_entries, after_entries))
       mark_cosmetic(hunk, "table_of_contents");
   }
+  // The table's title and how-to, in a hunk of their own, go with a table put up or taken off.
+  bool table_added = false, table_removed = false;
+  for (const Hunk& hunk : hunks)
+    if (!hunk.cosmetic_kinds.empty() && hunk.cosmetic_kinds.front() == "table_of_contents")
+      for (const LineOp& line : hunk.lines) (line.op == '+' ? table_added : table_removed) = true;
+  for (Hunk& hunk : hunks)
+    if (!hunk.cosmetic && ((table_removed && titles_a_table(hunk, '-')) || (table_added && titles_a_table(hunk, '+'))))
+      mark_cosmetic(hunk, "table_of_contents");
 }
 
 }  // namespace tosdiff
