@@ -1776,6 +1776,44 @@ TEST(PrecisionCounter, AVideoPlayersTimeDisplayIsACounter) {
   EXPECT_TRUE(change_of("# Support\n9:00 / 7:00", "# Support\n9:00 / 8:00").substantive);
 }
 
+// France replay: a ride-hailing app's cookie declaration, written by a cookie scanner, counts
+// each category's cookies and each cookie's instances; at each scan the counts moved, the cookies
+// the same.
+TEST(PrecisionCounter, ACookieScannersCountsAreCounters) {
+  const auto declaration = [](const char* necessary, const char* device, const char* marketing, const std::string& rows) {
+    return std::string("# Cookie declaration\nNecessary (") + necessary + ")\nName: deviceId " + device +
+           "\nPurpose: Keeps you signed in.\nExpiry: 1 year\nName: session\nPurpose: Keeps your session.\n"
+           "Expiry: Session\nMarketing (" + marketing + ")\n" + rows + "Name: ads_id\nPurpose: Shows ads.\nExpiry: 2 years";
+  };
+  const Change counted = change_of(declaration("46", "[x2]", "59", ""), declaration("47", "[x3]", "58", ""));
+  EXPECT_FALSE(counted.substantive);
+  EXPECT_FALSE(change_of(declaration("46", "", "59", ""), declaration("46", "[x2]", "59", "")).substantive);
+  // Twins: a cookie put in with the count; a number after a clause's label; a deviceId's expiry.
+  EXPECT_TRUE(change_of(declaration("46", "[x2]", "59", ""),
+                        declaration("46", "[x2]", "60", "Name: tracker\nPurpose: Follows you across sites.\nExpiry: 5 years\n"))
+                  .substantive);
+  EXPECT_TRUE(change_of("# Terms\nRefunds (30)\nWe refund you.", "# Terms\nRefunds (14)\nWe refund you.").substantive);
+  // A cookie moved from one category's table to another's, the counts following it: the tables
+  // share their header, each under its category's name and description.
+  const auto tables = [](const char* necessary, const char* unclassified, bool moved) {
+    const std::string row = "fleet-visitor-id | lumen.example | Pending | Session | HTTP Cookie\n";
+    return std::string("# Cookie declaration\nNecessary (") + necessary +
+           ")\nNecessary cookies make the site usable.\nName | Provider | Purpose | Expiry | Type\n"
+           "session | lumen.example | Keeps your session. | Session | HTTP Cookie\n" + (moved ? row : "") +
+           "Unclassified (" + unclassified + ")\nUnclassified cookies are being classified.\n"
+           "Name | Provider | Purpose | Expiry | Type\n" + (moved ? "" : row) +
+           "pending_id | lumen.example | Pending | Session | HTTP Cookie\n";
+  };
+  EXPECT_TRUE(change_of(tables("1", "2", false), tables("2", "1", true)).substantive);
+  EXPECT_TRUE(change_of(declaration("46", "[x2]", "59", ""),
+                        [&] {
+                          std::string text = declaration("46", "[x2]", "59", "");
+                          text.replace(text.find("1 year"), 6, "5 years");
+                          return text;
+                        }())
+                  .substantive);
+}
+
 TEST(PrecisionCounter, ThresholdsAndLimitsInTermsAreNotCounters) {
   EXPECT_TRUE(change_of("# Monetisation\nYour videos need at least 10,000 views in the last 30 days.",
                         "# Monetisation\nYour videos need at least 100,000 views in the last 30 days.")
@@ -1815,6 +1853,31 @@ TEST(PrecisionTypo, AMisspeltWordCorrectedOrMistypedIsSpelling) {
   // Twin: a letter replaced makes real words of real words ("attacked"/"attached"): news.
   EXPECT_TRUE(change_of("# Terms\nThe attached forms apply. Accounts attacked by others are locked.",
                         "# Terms\nThe attached forms apply. Accounts attached by others are locked.")
+                  .substantive);
+}
+
+// France replay: a fashion retailer's terms wrote its loyalty programme "NAF GOLF" once and "NAF
+// GOLD" everywhere else, then corrected it.
+TEST(PrecisionTypo, ANamesLetterReplacedWhereTheDocumentWritesItRightElsewhereIsSpelling) {
+  const auto terms = [](const std::string& name) {
+    return "# Terms\n## Loyalty programme SILVER STAR\nThe SILVER STAR programme is free. Members of SILVER STAR earn points.\n"
+           "The " + name + " programme is open to anyone over 18.\nSILVER STAR points expire after a year.";
+  };
+  const Change corrected = change_of(terms("SILVER STAB"), terms("SILVER STAR"));
+  EXPECT_FALSE(corrected.substantive);
+  ASSERT_EQ(corrected.hunks.size(), 1u);
+  EXPECT_EQ(corrected.hunks[0].cosmetic_kinds, (Kinds{"spelling"}));
+  EXPECT_FALSE(change_of(terms("SILVER STAR"), terms("SILVER STAB")).substantive);  // mistyped
+  // Twins: a name the document also writes the other way (two programmes); a lower-case word; a
+  // name used fewer than three times elsewhere.
+  EXPECT_TRUE(change_of(terms("SILVER STAR") + " The SILVER STAB programme is closed.",
+                        terms("SILVER STAB") + " The SILVER STAB programme is closed.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Terms\nThe cost is the same. The cost is fixed. The cost is due. You pay the cost monthly.",
+                        "# Terms\nThe cost is the same. The cost is fixed. The cost is due. You pay the host monthly.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Terms\nPlans: Gold. Gold members pay less. Members of Gole pay more.",
+                        "# Terms\nPlans: Gold. Gold members pay less. Members of Gold pay more.")
                   .substantive);
 }
 

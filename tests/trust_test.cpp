@@ -611,6 +611,28 @@ TEST(ReplayMissingPart, AThirdOfAShortDocumentMissingIsAPartMissing) {
   EXPECT_FALSE(missing_part(whole, parse_text("# Privacy Policy\n" + sections_markdown(0, 5))));
 }
 
+// France replay: a social network's terms served without three of its thirty numbered sections
+// (8% of its words) for six hours, the sections after them keeping their numbers.
+TEST(ReplayMissingPart, NumberedSectionsMissingFromTheMiddleLeavingGapsAreAPartMissing) {
+  const Text whole = parse_text("# Terms\n" + sections_markdown(0, 30));
+  const auto gaps = missing_part(whole, parse_text("# Terms\n" + sections_markdown(0, 13) + sections_markdown(15, 18) +
+                                                   sections_markdown(19, 30)));
+  ASSERT_TRUE(gaps);
+  EXPECT_EQ(gaps->stretches, 2u);
+  // Twins: one section missing; two sections and a paragraph of a third; two sections of a
+  // numbering that already skipped a number; the last two sections (a page ended early is
+  // judged by its own rules).
+  EXPECT_FALSE(missing_part(whole, parse_text("# Terms\n" + sections_markdown(0, 13) + sections_markdown(14, 30))));
+  std::string and_a_paragraph = "# Terms\n" + sections_markdown(0, 13) + sections_markdown(15, 30);
+  const std::size_t paragraph = and_a_paragraph.find("You may ask for a copy of the records of part 20 ");
+  and_a_paragraph.erase(paragraph, and_a_paragraph.find('\n', paragraph) + 1 - paragraph);
+  EXPECT_FALSE(missing_part(whole, parse_text(and_a_paragraph)));
+  const Text skipping = parse_text("# Terms\n" + sections_markdown(0, 9) + sections_markdown(10, 30));
+  EXPECT_FALSE(missing_part(skipping, parse_text("# Terms\n" + sections_markdown(0, 9) + sections_markdown(10, 13) +
+                                                 sections_markdown(15, 30))));
+  EXPECT_FALSE(missing_part(whole, parse_text("# Terms\n" + sections_markdown(0, 28))));
+}
+
 TEST(ReplayMissingPart, ASectionRemovedOrAPartRemovedWithAnEditIsAChange) {
   const Text whole = parse_text("# Privacy Policy\nLast updated: March 1, 2026\n" + sections_markdown(0, 10));
   // Twin: one section removed (a tenth of the text): an ordinary change.

@@ -1,5 +1,6 @@
 #include "tosdiff/compare/counters.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "tosdiff/compare/relative_stamps.hpp"
@@ -232,10 +233,46 @@ std::string player_time(std::string_view s) {
   return "#:## / #:##";
 }
 
+// A cookie scanner's count of a category's cookies, "Necessary (46)", "Marketing (59)",
+// "Statistiques (12)": the category's name and its count alone on the line. The scanner counts
+// again at each scan; the cookies themselves are rows of their own (france replay: a ride-hailing
+// app's cookie declaration, each scan's counts an alert). Empty when not one.
+std::string cookie_category_count(std::string_view s) {
+  static constexpr std::string_view kCategories[] = {
+      "necessary", "strictly necessary", "preferences", "statistics", "marketing", "unclassified", "functional",
+      "performance", "analytics", "advertising", "targeting", "n\xC3\xA9" "cessaires", "strictement n\xC3\xA9" "cessaires",
+      "pr\xC3\xA9" "f\xC3\xA9" "rences", "statistiques", "non class\xC3\xA9s", "fonctionnels", "publicitaires",
+      "notwendig", "pr\xC3\xA4" "ferenzen", "statistiken", "nicht klassifiziert", "necesarias", "preferencias",
+      "estad\xC3\xADsticas", "no clasificadas", "necessari", "preferenze", "statistiche", "non classificati",
+      "noodzakelijk", "voorkeuren", "statistieken", "niet geclassificeerd", "necess\xC3\xA1rios", "prefer\xC3\xAA" "ncias",
+      "estat\xC3\xADsticas", "n\xC3\xA3o classificados"};
+  const std::string_view text = trim(s);
+  if (text.size() < 4 || text.back() != ')') return {};
+  const std::size_t open = text.rfind('(');
+  if (open == std::string_view::npos || open == 0 || text[open - 1] != ' ' || open + 2 > text.size() - 1) return {};
+  for (std::size_t i = open + 1; i + 1 < text.size(); ++i)
+    if (!is_ascii_digit(text[i])) return {};
+  std::string label(trim(text.substr(0, open)));
+  for (char& c : label) c = lower(c);
+  if (std::find(std::begin(kCategories), std::end(kCategories), label) == std::end(kCategories)) return {};
+  return std::string(trim(text.substr(0, open))) + " (#)";
+}
+
+// A cookie scanner's count of a cookie's instances, "[x3]" after its name ("Name: deviceId
+// [x2]"): how many hosts set it at this scan. No term is written so. Its length at i, or 0.
+std::size_t instance_count_at(std::string_view s, std::size_t i) {
+  if (s[i] != '[' || i + 3 >= s.size() || (s[i + 1] != 'x' && s[i + 1] != 'X')) return 0;
+  std::size_t j = i + 2;
+  while (j < s.size() && is_ascii_digit(s[j])) ++j;
+  if (j == i + 2 || j >= s.size() || s[j] != ']') return 0;
+  return j + 1 - i;
+}
+
 }  // namespace
 
 std::string fold_counters(std::string_view s) {
   if (std::string lone = lone_counter(s); !lone.empty()) return lone;
+  if (std::string category = cookie_category_count(s); !category.empty()) return category;
   if (std::string clock = player_time(s); !clock.empty()) return clock;
   std::string out;
   out.reserve(s.size());
@@ -243,6 +280,12 @@ std::string fold_counters(std::string_view s) {
   while (i < s.size()) {
     std::array<std::pair<std::size_t, std::size_t>, 2> numbers{};
     std::size_t count = 0;
+    // A cookie's instance count is dropped whole: a cookie set by one host has none.
+    if (const std::size_t marker = instance_count_at(s, i); marker != 0) {
+      i += marker;
+      while (!out.empty() && out.back() == ' ' && i < s.size() && s[i] == ' ') out.pop_back();
+      continue;
+    }
     const std::size_t end = is_ascii_digit(s[i]) ? counter_at(s, i, numbers, count) : 0;
     if (end == 0) {
       out += s[i++];

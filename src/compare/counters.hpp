@@ -15,7 +15,9 @@ namespace tosdiff {
 // time "5 min read" and a relative date "3 days ago" ("within 30 days" is a term); a block
 // that is only a count and its unit ("688 views", "05/01/2024688 views": the trailing digits);
 // a block that is only an embedded video's time display ("0:00 / 1:00", the time played no
-// later than the length).
+// later than the length); a cookie scanner's counts: a category's ("Necessary (46)", the name
+// of a scanner's cookie category and its count alone on the line) and a cookie's instances
+// ("[x3]", dropped whole).
 std::string fold_counters(std::string_view text);
 
 }  // namespace tosdiff

@@ -210,6 +210,13 @@ std::vector<std::string> move_contexts(const Text& text, const std::vector<std::
       if (i == 0 || blocks[i - 1].kind != BlockKind::table_row) table_start = i;
       out[i] = keys[table_start];
       (out[i] += '\x1e') += section(last_heading);
+      // And the paragraph the table stands under: a cookie scanner's tables share one header and
+      // one section, each under its category's name and description ("Necessary (45)", then
+      // "Necessary cookies help make our website usable..."), so a cookie moved from the
+      // unclassified ones to the necessary ones is read under another table (france replay: a
+      // ride-hailing app's declaration; read as a reorder, only the categories' counts moved).
+      if (table_start > 0 && blocks[table_start - 1].kind == BlockKind::paragraph)
+        (out[i] += '\x1e') += keys[table_start - 1];
       open_items.clear();
       last_other = i;
       continue;

@@ -33,7 +33,8 @@ namespace tosdiff {
 //       - one that points back at what it is about ("this information", "ces données", "diese
 //         Daten") and says what may or must be done with it ("We may share this information
 //         with advertisers"): its section's heading;
-//   - a table's row: its table's first row (the header) and the section's heading;
+//   - a table's row: its table's first row (the header), the section's heading and the
+//     paragraph right above the table (a cookie scanner's category: its tables share a header);
 //   - a heading: "" (it names itself; a section moved whole moves its heading too).
 // A heading is read without the number it opens with (a section renumbered is the same).
 std::vector<std::string> move_contexts(const Text& text, const std::vector<std::string>& keys);

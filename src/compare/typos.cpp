@@ -250,7 +250,7 @@ class TypoJudge {
         continue;
       }
       if (!slip_of_the_document(was, is) &&
-          !slip_of_the_document(elided_word(old_token), elided_word(new_token)))
+          !slip_of_the_document(elided_word(old_token), elided_word(new_token)) && !name_slip(old_token, new_token, was, is))
         return false;
       slip = true;
     }
@@ -258,6 +258,31 @@ class TypoJudge {
   }
 
  private:
+  // A name's letter replaced, the name written right everywhere else: "le Programme NAF GOLF" /
+  // "NAF GOLD", the programme named so nine times in the terms (france replay: a fashion
+  // retailer's loyalty programme). A letter replaced makes real words of real words (one_slip_apart
+  // refuses it), but a capitalised name the document uses kNameMinUses times and more, its
+  // other spelling written nowhere else, is a slip. Lower-case words stay news
+  // ("attached"/"attacked"), and so does a name the document writes both ways.
+  bool name_slip(std::string_view old_token, std::string_view new_token, const std::string& was, const std::string& is) {
+    constexpr std::size_t kShortestName = 4, kNameMinUses = 3;
+    auto capitalised = [](std::string_view token) {
+      const std::size_t first = token.find_first_not_of("\"'(\xC2\xAB ");
+      return first != std::string_view::npos && token[first] >= 'A' && token[first] <= 'Z';
+    };
+    if (!capitalised(old_token) || !capitalised(new_token) || was.size() != is.size() || was.size() < kShortestName)
+      return false;
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < was.size(); ++i) differing += was[i] != is[i] ? 1 : 0;
+    if (differing != 1) return false;
+    counts();
+    const bool corrected = count_of(after_counts_, was) == 0 && count_of(before_counts_, was) == 1 &&
+                           count_of(before_counts_, is) >= kNameMinUses;
+    const bool mistyped = count_of(before_counts_, is) == 0 && count_of(after_counts_, is) == 1 &&
+                          count_of(after_counts_, was) >= kNameMinUses;
+    return corrected || mistyped;
+  }
+
   bool slip_of_the_document(const std::string& was, const std::string& is) {
     if (was.empty() || is.empty()) return false;
     return (one_slip_apart(was, is) || accents_apart(was, is)) && document_agrees(was, is);

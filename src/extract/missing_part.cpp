@@ -43,6 +43,63 @@ bool ends_a_sentence(std::string_view text) {
   return !text.empty() && std::string_view(".!?:;").find(text.back()) != std::string_view::npos;
 }
 
+// The number a heading opens with ("14. Indemnity", "Section 14 - Venue", "Article 14", "§ 14"):
+// -1 when none, or when it is a subsection's ("14.2").
+long heading_number(const Block& block) {
+  if (block.kind != BlockKind::heading) return -1;
+  std::string_view text = trim(block.text);
+  for (std::string_view label : {"section ", "article ", "art. ", "\xC2\xA7 ", "\xC2\xA7"}) {
+    if (text.size() > label.size() && ascii_lower(text.substr(0, label.size())) == label) {
+      text.remove_prefix(label.size());
+      break;
+    }
+  }
+  std::size_t digits = 0;
+  long number = 0;
+  while (digits < text.size() && digits < 4 && is_ascii_digit(text[digits])) number = number * 10 + (text[digits++] - '0');
+  if (digits == 0 || digits == 4) return -1;
+  if (digits + 1 < text.size() && text[digits] == '.' && is_ascii_digit(text[digits + 1])) return -1;
+  return number;
+}
+
+// How many whole numbered sections the missing blocks are, when they are only such sections,
+// taken from the middle of a numbering that ran without a gap: the sections after them keep
+// their numbers, so the text now skips numbers it never skipped (france replay: a social
+// network's terms served without three of its numbered sections, 8% of its words, for six
+// hours). A site that removes a section renumbers what follows, or says so, or changes the
+// text's date: then a block changed, and the page is no part of the old one. 0 otherwise.
+std::size_t numbered_sections_missing(const std::vector<Block>& before, const std::vector<bool>& matched) {
+  // The numbered headings at the level most of them have.
+  std::vector<std::size_t> per_level(8, 0);
+  for (const Block& block : before)
+    if (heading_number(block) >= 0 && block.level < per_level.size()) ++per_level[block.level];
+  const auto level = static_cast<std::size_t>(std::max_element(per_level.begin(), per_level.end()) - per_level.begin());
+  std::vector<std::size_t> numbered;
+  for (std::size_t k = 0; k < before.size(); ++k)
+    if (before[k].level == level && heading_number(before[k]) >= 0) numbered.push_back(k);
+  if (numbered.size() < 3) return 0;
+  for (std::size_t n = 1; n < numbered.size(); ++n)
+    if (heading_number(before[numbered[n]]) != heading_number(before[numbered[n - 1]]) + 1) return 0;
+  // Every missing block is inside a missing numbered section, and every such section is gone whole.
+  std::vector<bool> in_missing_section(before.size(), false);
+  std::size_t sections = 0;
+  for (std::size_t n = 0; n < numbered.size(); ++n) {
+    const std::size_t start = numbered[n];
+    if (matched[start]) continue;
+    if (n + 1 == numbered.size()) return 0;  // the last section: a page ended early, not a gap
+    std::size_t end = start + 1;
+    while (end < before.size() && !(before[end].kind == BlockKind::heading && before[end].level <= level)) ++end;
+    for (std::size_t k = start; k < end; ++k) {
+      if (matched[k]) return 0;
+      in_missing_section[k] = true;
+    }
+    ++sections;
+  }
+  for (std::size_t k = 0; k < before.size(); ++k)
+    if (!matched[k] && !in_missing_section[k]) return 0;
+  return sections;
+}
+
 }  // namespace
 
 bool is_loading_placeholder(std::string_view text) {
@@ -115,7 +172,9 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   const double share = static_cast<double>(part.words) / static_cast<double>(std::max<std::size_t>(all_words, 1));
   const bool large = part.words >= kMissingPartMinWords && (cut_off || share >= kMissingPartShare);
   const bool most_of_a_short_text = part.words >= kMissingPartShortMinWords && share >= kMissingPartShortShare;
-  if (part.placeholders == 0 && !large && !most_of_a_short_text) return std::nullopt;
+  const bool numbering_skips = part.words >= kMissingPartShortMinWords &&
+                               numbered_sections_missing(before, matched) >= kMissingNumberedSectionsMin;
+  if (part.placeholders == 0 && !large && !most_of_a_short_text && !numbering_skips) return std::nullopt;
   // A second copy of the document taken away is no part missing: the page had served the
   // text twice (replay: a retailer's seller conditions, 9,960 words then 4,970, by turns for
   // two years). duplicate_copy.hpp tells that change by its words.

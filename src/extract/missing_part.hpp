@@ -26,6 +26,13 @@ inline constexpr std::size_t kMissingPartMinWords = 200;
 inline constexpr double kMissingPartShortShare = 0.3;
 inline constexpr std::size_t kMissingPartShortMinWords = 100;
 
+// Or whole numbered sections missing from the middle of a numbering that ran without a gap,
+// two or more, however few their words (kMissingPartShortMinWords at least): the sections after
+// them keep their numbers, so the text now skips numbers (france replay: a social network's terms
+// without three of its sections, 8% of its words, for six hours). One section may be removed
+// without renumbering; two at once, and nothing else changed, is a page served in part.
+inline constexpr std::size_t kMissingNumberedSectionsMin = 2;
+
 struct MissingPart {
   std::size_t first_block = 0;  // in the previous text, the first missing block
   std::size_t blocks = 0;       // missing blocks, in all stretches
@@ -44,7 +51,9 @@ bool is_loading_placeholder(std::string_view text);
 // early, as a page cut off mid-paragraph does), and the missing blocks hold kMissingPartShare
 // of previous's words, or the text now stops mid-sentence (its last block a start of the old
 // one, without the end of a sentence) with the rest gone (at least kMissingPartMinWords
-// words: a page cut off, however long the document); nothing otherwise. A loading placeholder
+// words: a page cut off, however long the document), or the missing blocks are two or more
+// numbered sections whose numbers the text now skips (kMissingNumberedSectionsMin); nothing
+// otherwise. A loading placeholder
 // put where blocks went (is_loading_placeholder, not in the previous text) is no change of
 // the text: with one, any stretch missing is a part (metamorphic bench: a section of a real
 // policy replaced by a skeleton and "Loading…" was an alert on 36 of 36 pages; a quarter of
