@@ -1750,7 +1750,14 @@ TEST(PrecisionCounter, ALineThatIsOnlyACountOfViewsIsACounter) {
   EXPECT_FALSE(change_of("# Seller terms\n688 views\nSellers ship within 3 days.",
                          "# Seller terms\n1,204 views\nSellers ship within 3 days.")
                    .substantive);
+  // Abbreviated (p2b replay: a marketplace's seller terms on its help centre).
+  EXPECT_FALSE(change_of("# Seller terms\n14/01/20242.5k views\nSellers ship within 3 days.",
+                         "# Seller terms\n14/01/20242.6k views\nSellers ship within 3 days.")
+                   .substantive);
   // Twin: the date glued to the count is the article's, and a new one is news.
+  EXPECT_TRUE(change_of("# Seller terms\n14/01/20242.5k views\nSellers ship within 3 days.",
+                        "# Seller terms\n18/01/20242.6k views\nSellers ship within 3 days.")
+                  .substantive);
   EXPECT_TRUE(change_of("# Seller terms\n05/01/2024688 views\nSellers ship within 3 days.",
                         "# Seller terms\n07/15/2024713 views\nSellers ship within 3 days.")
                   .substantive);
@@ -1824,6 +1831,19 @@ TEST(PrecisionCounter, ThresholdsAndLimitsInTermsAreNotCounters) {
   EXPECT_TRUE(change_of("# Rules\n1840 out of 2613 found this helpful",
                         "# Rules\n1840 out of 2613 found this helpful. Accounts that post spam are closed.")
                   .substantive);
+}
+
+// P2b replay (a judged sample): a search portal's terms widened the lead-in of their warranty
+// disclaimers, written in capitals, to its products; read as a help article's byline replaced.
+TEST(PrecisionPageControl, AWordPutInACapitalisedLeadInIsNews) {
+  const Change change =
+      change_of("# Terms\nWe run the site.\nBY USING THE SITE AND SERVICES YOU UNDERSTAND AND AGREE THAT:\n- You are an adult.",
+                "# Terms\nWe run the site.\nBY USING THE SITE, PRODUCTS AND SERVICES YOU UNDERSTAND AND AGREE THAT:\n- You are an adult.");
+  EXPECT_TRUE(change.substantive);
+  for (const Hunk& hunk : change.hunks)
+    for (const std::string& kind : hunk.cosmetic_kinds) ADD_FAILURE() << kind;
+  // Twin: a help article's byline in capitals replaced by another stays the page's.
+  EXPECT_FALSE(change_of("# Help\nBY ANN LEE\nRefunds take 5 days.", "# Help\nBY SAM ORTIZ\nRefunds take 5 days.").substantive);
 }
 
 // ---- typos (compare/typos.hpp) ------------------------------------------------------------------

@@ -194,9 +194,18 @@ std::string lone_counter(std::string_view s) {
   std::string unit(text.substr(space + 1));
   for (char& c : unit) c = lower(c);
   if (unit != "views" && unit != "likes" && unit != "reactions" && unit != "upvotes") return {};
+  // The count, maybe abbreviated ("14/01/20242.5k views": p2b replay, a marketplace's seller
+  // terms on its help centre). The date glued before it is the article's, and stays.
   std::size_t digits = space;
+  if (digits > 0 && (text[digits - 1] == 'k' || text[digits - 1] == 'K' || text[digits - 1] == 'M')) --digits;
+  const std::size_t count_end = digits;
   while (digits > 0 && (is_ascii_digit(text[digits - 1]) || text[digits - 1] == ',')) --digits;
-  if (digits == space || !is_ascii_digit(text[space - 1])) return {};
+  // "2.5k": one decimal before the abbreviation's letter.
+  if (count_end < space && digits >= 2 && text[digits - 1] == '.' && is_ascii_digit(text[digits - 2])) {
+    digits -= 2;
+    while (digits > 0 && (is_ascii_digit(text[digits - 1]) || text[digits - 1] == ',')) --digits;
+  }
+  if (digits == count_end || !is_ascii_digit(text[count_end - 1])) return {};
   return std::string(text.substr(0, digits)) + "# " + unit;
 }
 

@@ -262,6 +262,13 @@ bool is_byline(std::string_view block_text) {
   if (words.size() < 2 || words.size() > kStampWords || written.size() != words.size()) return false;
   const std::size_t mark = any_phrase_at(words, 0, kBylineMarks);
   if (mark == 0 || mark == words.size()) return false;
+  // In capitals every word looks like a name: "BY USING THE SITE AND SERVICES YOU UNDERSTAND AND
+  // AGREE THAT:" is a clause's lead-in (p2b replay: a search portal's terms widened it to their
+  // products, read as a byline replaced). A sentence's words are no names.
+  static constexpr std::string_view kSentenceWords[] = {"the", "you", "your", "we", "our", "using", "use", "agree",
+                                                        "that", "this", "these", "of", "to", "for", "with", "is", "are"};
+  for (std::size_t i = mark; i < words.size(); ++i)
+    if (std::find(std::begin(kSentenceWords), std::end(kSentenceWords), words[i]) != std::end(kSentenceWords)) return false;
   for (std::size_t i = mark; i < words.size(); ++i) {
     const char first = written[i].front();
     const bool name = (first >= 'A' && first <= 'Z') || static_cast<unsigned char>(first) >= 0x80;
