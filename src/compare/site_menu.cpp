@@ -148,7 +148,7 @@ bool whole_related_list(const Hunk& hunk) {
 // none a sentence. Under "See also", a sentence may be a clause's reference and stays news.
 constexpr std::string_view kSeeAlsoLabels[] = {
     "see also", "voir aussi", "\xC3\xA0 voir aussi", "\xC3\x80 voir aussi", "voir \xC3\xA9galement", "lire aussi",
-    "siehe auch", "ver tambi\xC3\xA9n", "v\xC3\xA9ase tambi\xC3\xA9n", "vedi anche", "veja tamb\xC3\xA9m",
+    "siehe auch", "ver tambi\xC3\xA9n", "v\xC3\xA9" "ase tambi\xC3\xA9n", "vedi anche", "veja tamb\xC3\xA9m",
     "ver tamb\xC3\xA9m", "zie ook", "zobacz te\xC5\xBC", "zobacz tak\xC5\xBC" "e"};
 constexpr std::size_t kSeeAlsoMaxPages = 10;
 constexpr std::size_t kPageNameMaxWords = 8;

@@ -70,10 +70,11 @@ long heading_number(const Block& block) {
 // text's date: then a block changed, and the page is no part of the old one. 0 otherwise.
 std::size_t numbered_sections_missing(const std::vector<Block>& before, const std::vector<bool>& matched) {
   // The numbered headings at the level most of them have.
-  std::vector<std::size_t> per_level(8, 0);
+  constexpr int kLevels = 8;
+  std::vector<std::size_t> per_level(kLevels, 0);
   for (const Block& block : before)
-    if (heading_number(block) >= 0 && block.level < per_level.size()) ++per_level[block.level];
-  const auto level = static_cast<std::size_t>(std::max_element(per_level.begin(), per_level.end()) - per_level.begin());
+    if (heading_number(block) >= 0 && block.level >= 0 && block.level < kLevels) ++per_level[static_cast<std::size_t>(block.level)];
+  const int level = static_cast<int>(std::max_element(per_level.begin(), per_level.end()) - per_level.begin());
   std::vector<std::size_t> numbered;
   for (std::size_t k = 0; k < before.size(); ++k)
     if (before[k].level == level && heading_number(before[k]) >= 0) numbered.push_back(k);
