@@ -286,7 +286,8 @@ TEST(SiteMenu, ASeeAlsoBoxOfPageNamesIsCosmeticASentenceUnderItIsNews) {
   const std::string head = "# Cookie policy\nIn force from January 2022\n";
   const std::string body = "## What a cookie is\nA cookie is a small file a site stores on your device.\n";
   for (const char* box : {"See also\nPrivacy policy\nSecurity\n", "**Voir aussi**\nPolitique de confidentialit\u00e9\nS\u00e9curit\u00e9\n",
-                          "Siehe auch:\n- Datenschutzerkl\u00e4rung\n- Impressum\n"}) {
+                          "Siehe auch:\n- Datenschutzerkl\u00e4rung\n- Impressum\n",
+                          "V\u00e9ase tambi\u00e9n\nPol\u00edtica de privacidad\n"}) {
     EXPECT_FALSE(menu_change_of(head + body, head + box + body).substantive) << box;
     EXPECT_FALSE(menu_change_of(head + box + body, head + body).substantive) << box;
   }
