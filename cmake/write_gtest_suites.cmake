@@ -5,6 +5,9 @@ execute_process(COMMAND "${EXECUTABLE}" --gtest_list_tests
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "${EXECUTABLE} --gtest_list_tests failed (${result}): ${errors}")
 endif()
+# A parameter printed after a test ("# GetParam() = ...") may hold brackets or semicolons, which
+# CMake's lists read as their own syntax: no suite's name has them.
+string(REGEX REPLACE "[][;]" " " listing "${listing}")
 string(REPLACE "\n" ";" lines "${listing}")
 set(script "")
 set(suites 0)

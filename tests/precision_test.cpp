@@ -593,6 +593,9 @@ TEST(PrecisionLayout, EverySectionHeadingDroppedAtOnceIsLayout) {
   titled.replace(titled.find("Part 2"), 6, "Liability for damage");
   titled.replace(titled.find("Part 4"), 6, "Dispositions pour les prestations");
   EXPECT_FALSE(change_of(titled, articles(false)).substantive);
+  // Twin: a title that says whom its article holds for ("für Verbraucher") dropped with them.
+  titled.replace(titled.find("Liability for damage"), 20, "Besondere Bestimmungen f\u00fcr Verbraucher");
+  EXPECT_TRUE(change_of(titled, articles(false)).substantive);
 }
 
 TEST(PrecisionLayout, AHeadingDroppedAloneOrBesideOthersPutStaysSubstantive) {
@@ -783,6 +786,8 @@ TEST(PrecisionTableOfContents, ATableTakenOffWithTheHeadingsItNamedIsCosmetic) {
                              "We may share your data with our partners."),
                         after)
                   .substantive);
+  // A table put up whole, and a section titled "Contents" with a clause under it: news.
+  EXPECT_TRUE(change_of(after, "## Contents\nWe may remove any contents you post without notice.\n" + after).substantive);
   std::string without_summary = after;
   without_summary.replace(without_summary.find("Summary of changes\n"), 19, "");
   EXPECT_TRUE(change_of(before, without_summary).substantive);
@@ -1876,28 +1881,32 @@ TEST(PrecisionTypo, AMisspeltWordCorrectedOrMistypedIsSpelling) {
                   .substantive);
 }
 
-// France replay: a fashion retailer's terms wrote its loyalty programme "NAF GOLF" once and "NAF
-// GOLD" everywhere else, then corrected it.
+// France replay: a retailer's terms wrote its payment partner "INGERICO" once and "INGENICO"
+// everywhere else, then corrected it (and a fashion retailer its "NAF GOLF" programme: a four-letter
+// word in capitals, read as an acronym and left news).
 TEST(PrecisionTypo, ANamesLetterReplacedWhereTheDocumentWritesItRightElsewhereIsSpelling) {
   const auto terms = [](const std::string& name) {
-    return "# Terms\n## Loyalty programme SILVER STAR\nThe SILVER STAR programme is free. Members of SILVER STAR earn points.\n"
-           "The " + name + " programme is open to anyone over 18.\nSILVER STAR points expire after a year.";
+    return "# Terms\n## Loyalty programme STARLIGHT\nThe STARLIGHT programme is free. Members of STARLIGHT earn points.\n"
+           "The " + name + " programme is open to anyone over 18.\nSTARLIGHT points expire after a year.";
   };
-  const Change corrected = change_of(terms("SILVER STAB"), terms("SILVER STAR"));
+  const Change corrected = change_of(terms("STARLIGNT"), terms("STARLIGHT"));
   EXPECT_FALSE(corrected.substantive);
   ASSERT_EQ(corrected.hunks.size(), 1u);
   EXPECT_EQ(corrected.hunks[0].cosmetic_kinds, (Kinds{"spelling"}));
-  EXPECT_FALSE(change_of(terms("SILVER STAR"), terms("SILVER STAB")).substantive);  // mistyped
+  EXPECT_FALSE(change_of(terms("STARLIGHT"), terms("STARLIGNT")).substantive);  // mistyped
   // Twins: a name the document also writes the other way (two programmes); a lower-case word; a
-  // name used fewer than three times elsewhere.
-  EXPECT_TRUE(change_of(terms("SILVER STAR") + " The SILVER STAB programme is closed.",
-                        terms("SILVER STAB") + " The SILVER STAB programme is closed.")
+  // name used fewer than three times elsewhere; an acronym (a law or an authority a letter apart).
+  EXPECT_TRUE(change_of(terms("STARLIGHT") + " The STARLIGNT programme is closed.",
+                        terms("STARLIGNT") + " The STARLIGNT programme is closed.")
                   .substantive);
   EXPECT_TRUE(change_of("# Terms\nThe cost is the same. The cost is fixed. The cost is due. You pay the cost monthly.",
                         "# Terms\nThe cost is the same. The cost is fixed. The cost is due. You pay the host monthly.")
                   .substantive);
-  EXPECT_TRUE(change_of("# Terms\nPlans: Gold. Gold members pay less. Members of Gole pay more.",
-                        "# Terms\nPlans: Gold. Gold members pay less. Members of Gold pay more.")
+  EXPECT_TRUE(change_of("# Terms\nPlans: Golden. Golden members pay less. Members of Goldan pay more.",
+                        "# Terms\nPlans: Golden. Golden members pay less. Members of Golden pay more.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Privacy\nThe CCPA applies. Under the CCPA you may opt out. The CCPA gives rights. Ask the CCPA.",
+                        "# Privacy\nThe CCPA applies. Under the CCPA you may opt out. The CCPA gives rights. Ask the CPPA.")
                   .substantive);
 }
 

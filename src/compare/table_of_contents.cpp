@@ -229,9 +229,12 @@ bool glued_table_catches_up(const Hunk& hunk, const Text& before, const Text& af
 // of contents to browse our policy."), put up or taken off in a hunk of its own beside the table's
 // entries (france replay: a social network's policy). Each block after the title names the table.
 bool titles_a_table(const Hunk& hunk, char op) {
+  // The table named as such: "contents" or "índice" alone are words of clauses too ("the
+  // contents you post", "el índice de precios").
   static constexpr std::string_view kTableNames[] = {
-      "table of contents", "contents", "table des mati\xC3\xA8res", "sommaire", "inhaltsverzeichnis", "\xC3\xADndice",
-      "indice", "sommario", "inhoudsopgave", "sum\xC3\xA1rio"};
+      "table of contents", "this table", "table des mati\xC3\xA8res", "ce sommaire", "inhaltsverzeichnis",
+      "\xC3\xADndice de contenidos", "este \xC3\xADndice", "indice dei contenuti", "questo indice", "inhoudsopgave",
+      "sum\xC3\xA1rio"};
   constexpr std::size_t kHowToMaxWords = 50;
   bool titled = false;
   for (const LineOp& line : hunk.lines) {
@@ -295,11 +298,15 @@ void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const
     if (entries >= kMinEntries || catches_up(hunk, before_headings, after_headings, before_entries, after_entries))
       mark_cosmetic(hunk, "table_of_contents");
   }
-  // The table's title and how-to, in a hunk of their own, go with a table put up or taken off.
+  // The table's title and how-to, in a hunk of their own, go with a table put up or taken off
+  // whole: a hunk of the table's kind that only puts in (or only takes away) kMinEntries blocks
+  // or more, not an entry corrected.
   bool table_added = false, table_removed = false;
-  for (const Hunk& hunk : hunks)
-    if (!hunk.cosmetic_kinds.empty() && hunk.cosmetic_kinds.front() == "table_of_contents")
-      for (const LineOp& line : hunk.lines) (line.op == '+' ? table_added : table_removed) = true;
+  for (const Hunk& hunk : hunks) {
+    if (hunk.cosmetic_kinds.empty() || hunk.cosmetic_kinds.front() != "table_of_contents") continue;
+    if (hunk.old_lines == 0 && hunk.new_lines >= kMinEntries) table_added = true;
+    if (hunk.new_lines == 0 && hunk.old_lines >= kMinEntries) table_removed = true;
+  }
   for (Hunk& hunk : hunks)
     if (!hunk.cosmetic && ((table_removed && titles_a_table(hunk, '-')) || (table_added && titles_a_table(hunk, '+'))))
       mark_cosmetic(hunk, "table_of_contents");

@@ -258,9 +258,9 @@ class TypoJudge {
   }
 
  private:
-  // A name's letter replaced, the name written right everywhere else: "le Programme NAF GOLF" /
-  // "NAF GOLD", the programme named so nine times in the terms (france replay: a fashion
-  // retailer's loyalty programme). A letter replaced makes real words of real words (one_slip_apart
+  // A name's letter replaced, the name written right everywhere else: "notre partenaire INGERICO"
+  // / "INGENICO", the payment partner named so elsewhere in the terms (france replay: a children's
+  // clothing retailer's terms). A letter replaced makes real words of real words (one_slip_apart
   // refuses it), but a capitalised name the document uses kNameMinUses times and more, its
   // other spelling written nowhere else, is a slip. Lower-case words stay news
   // ("attached"/"attacked"), and so does a name the document writes both ways.
@@ -272,6 +272,18 @@ class TypoJudge {
     };
     if (!capitalised(old_token) || !capitalised(new_token) || was.size() != is.size() || was.size() < kShortestName)
       return false;
+    // An acronym a letter apart is another name ("CCPA" / "CPPA", "PIPA" / "PIPL": a law, an
+    // authority), whatever the document's other uses.
+    constexpr std::size_t kLongestAcronym = 5;
+    const auto acronym = [](std::string_view token) {
+      std::size_t letters = 0;
+      for (char c : token) {
+        if (c >= 'a' && c <= 'z') return false;
+        letters += c >= 'A' && c <= 'Z' ? 1 : 0;
+      }
+      return letters <= kLongestAcronym;
+    };
+    if (acronym(old_token) || acronym(new_token)) return false;
     std::size_t differing = 0;
     for (std::size_t i = 0; i < was.size(); ++i) differing += was[i] != is[i] ? 1 : 0;
     if (differing != 1) return false;

@@ -176,6 +176,7 @@ std::optional<MissingPart> missing_part(const Text& previous, const Text& curren
   const bool numbering_skips = part.words >= kMissingPartShortMinWords &&
                                numbered_sections_missing(before, matched) >= kMissingNumberedSectionsMin;
   if (part.placeholders == 0 && !large && !most_of_a_short_text && !numbering_skips) return std::nullopt;
+  part.by_numbering_only = part.placeholders == 0 && !large && !most_of_a_short_text;
   // A second copy of the document taken away is no part missing: the page had served the
   // text twice (replay: a retailer's seller conditions, 9,960 words then 4,970, by turns for
   // two years). duplicate_copy.hpp tells that change by its words.

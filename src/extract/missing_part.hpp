@@ -26,7 +26,7 @@ inline constexpr std::size_t kMissingPartMinWords = 200;
 inline constexpr double kMissingPartShortShare = 0.3;
 inline constexpr std::size_t kMissingPartShortMinWords = 100;
 
-// Or whole numbered sections missing from the middle of a numbering that ran without a gap,
+// Or whole numbered sections missing from a numbering that ran without a gap (not its last),
 // two or more, however few their words (kMissingPartShortMinWords at least): the sections after
 // them keep their numbers, so the text now skips numbers (france replay: a social network's terms
 // without three of its sections, 8% of its words, for six hours). One section may be removed
@@ -40,6 +40,7 @@ struct MissingPart {
   std::size_t words = 0;
   bool at_the_end = false;      // the last stretch runs to the previous text's end
   std::size_t placeholders = 0;  // loading placeholders in the current text where parts were
+  bool by_numbering_only = false;  // a part only by its numbered sections (kMissingNumberedSectionsMin)
 };
 
 // A block that only says the page is still loading: "Loading…", "Please wait", "Chargement…",

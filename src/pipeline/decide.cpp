@@ -459,7 +459,9 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
     // document's new home, not an error page. When it is a part of the old page and nothing
     // else changed (the old address served every document of the site), the page changed
     // nothing: its text is the baseline, and the record says the address changed.
-    if (missing_part(baseline, out.text)) {
+    // Sections missing from the middle of a numbering are no page's own part: taken away with
+    // the move, they are news.
+    if (const auto part = missing_part(baseline, out.text); part && !part->by_numbering_only) {
       out.rules_baseline = out.text;
       out.warnings.push_back("the document moved to another address (the declaration's URL changed): its text there "
                              "is the part of the old page it was, unchanged");
