@@ -1,6 +1,7 @@
 #include "tosdiff/compare/table_of_contents.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -81,7 +82,7 @@ std::set<std::string> side_keys(const Hunk& hunk, char op) {
 // entry (france replay: a social network's policy, its markup changed, the table's first entry
 // and first heading both "Summary of changes", the new text one paragraph of those words).
 bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::string, std::size_t>& headings,
-                    const std::set<std::string>& other_text_keys, std::size_t& entries) {
+                    const std::function<bool(const std::string&)>& other_text_has, std::size_t& entries) {
   const std::set<std::string> restyled = side_keys(hunk, op == '-' ? '+' : '-');
   bool first = true, titled = false;
   std::size_t last = 0;
@@ -90,7 +91,7 @@ bool lists_headings(const Hunk& hunk, char op, const std::unordered_map<std::str
     const Block block = parse_block(line.text);
     const std::string key = comparison_key(block.text);
     if (restyled.count(key) > 0) continue;
-    if (!first && block.kind == BlockKind::heading && other_text_keys.count(key) > 0) continue;
+    if (!first && block.kind == BlockKind::heading && other_text_has(key)) continue;
     if (first && !titled && is_table_title(block.text)) {
       titled = true;
       continue;
@@ -254,12 +255,25 @@ bool titles_a_table(const Hunk& hunk, char op) {
   return titled;
 }
 
-// Every key of a text's blocks.
-std::set<std::string> text_keys(const Text& text) {
-  std::set<std::string> keys;
-  for (const Block& block : text.blocks) keys.insert(comparison_key(block.text));
-  return keys;
-}
+// Whether a text has a block of a key, its keys made on the first question only: most changes
+// never ask (a heading inside a hunk that lists headings), and a long text has thousands.
+class KeyedText {
+ public:
+  explicit KeyedText(const Text& text) : text_(text) {}
+  bool has(const std::string& key) {
+    if (!keyed_) {
+      const std::vector<std::string> keys = comparison_keys(text_);
+      keys_.insert(keys.begin(), keys.end());
+      keyed_ = true;
+    }
+    return keys_.count(key) > 0;
+  }
+
+ private:
+  const Text& text_;
+  std::set<std::string> keys_;
+  bool keyed_ = false;
+};
 
 }  // namespace
 
@@ -268,8 +282,10 @@ void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const
   // long text's every block again would double the diff's work.
   std::unordered_map<std::string, std::size_t> before_headings, after_headings;
   std::vector<bool> before_entries, after_entries;
-  std::set<std::string> before_keys, after_keys;
-  bool headings_indexed = false, entries_indexed = false, keys_indexed = false;
+  KeyedText before_keys(before), after_keys(after);
+  const std::function<bool(const std::string&)> before_has = [&](const std::string& key) { return before_keys.has(key); };
+  const std::function<bool(const std::string&)> after_has = [&](const std::string& key) { return after_keys.has(key); };
+  bool headings_indexed = false, entries_indexed = false;
   for (Hunk& hunk : hunks) {
     if (hunk.cosmetic || hunk.lines.empty()) continue;
     if (glued_table_catches_up(hunk, before, after)) {
@@ -281,14 +297,9 @@ void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const
       after_headings = heading_positions(after);
       headings_indexed = true;
     }
-    if (!keys_indexed) {
-      before_keys = text_keys(before);
-      after_keys = text_keys(after);
-      keys_indexed = true;
-    }
     std::size_t entries = 0;
-    if (!lists_headings(hunk, '-', before_headings, after_keys, entries) ||
-        !lists_headings(hunk, '+', after_headings, before_keys, entries))
+    if (!lists_headings(hunk, '-', before_headings, after_has, entries) ||
+        !lists_headings(hunk, '+', after_headings, before_has, entries))
       continue;
     if (entries < kMinEntries && !entries_indexed) {
       before_entries = table_of_contents_blocks(before, comparison_keys(before));

@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "tosdiff/extract/line_labels.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -43,22 +44,19 @@ bool ends_a_sentence(std::string_view text) {
   return !text.empty() && std::string_view(".!?:;").find(text.back()) != std::string_view::npos;
 }
 
-// The number a heading opens with ("14. Indemnity", "Section 14 - Venue", "Article 14", "§ 14"):
-// -1 when none, or when it is a subsection's ("14.2").
+// The number a heading opens with when it is a section's of the first depth (line_labels.hpp
+// section_depth: "14. Indemnity", "Section 14 - Venue", "Article 14", "§ 14"): -1 when none, or
+// when it is a subsection's ("14.2") or a roman numeral's.
 long heading_number(const Block& block) {
-  if (block.kind != BlockKind::heading) return -1;
-  std::string_view text = trim(block.text);
-  for (std::string_view label : {"section ", "article ", "art. ", "\xC2\xA7 ", "\xC2\xA7"}) {
-    if (text.size() > label.size() && ascii_lower(text.substr(0, label.size())) == label) {
-      text.remove_prefix(label.size());
-      break;
-    }
-  }
-  std::size_t digits = 0;
+  if (block.kind != BlockKind::heading || section_depth(block.text) != 1) return -1;
+  const std::string_view text = trim(block.text);
+  const std::size_t first = text.find_first_of("0123456789");
+  // At most a label's one word before it ("Section ", "§ "): "IV. Data kept 30 days" has none.
+  if (first == std::string_view::npos) return -1;
+  const std::string_view label = text.substr(0, first);
+  if (std::count(label.begin(), label.end(), ' ') > 1 || label.find('.') != std::string_view::npos) return -1;
   long number = 0;
-  while (digits < text.size() && digits < 4 && is_ascii_digit(text[digits])) number = number * 10 + (text[digits++] - '0');
-  if (digits == 0 || digits == 4) return -1;
-  if (digits + 1 < text.size() && text[digits] == '.' && is_ascii_digit(text[digits + 1])) return -1;
+  for (std::size_t i = first; i < text.size() && is_ascii_digit(text[i]); ++i) number = number * 10 + (text[i] - '0');
   return number;
 }
 
