@@ -2,8 +2,8 @@
 # Installs the Debian 12 packages tosdiff needs (only the missing ones) and builds it.
 #   scripts/setup.sh [--target TARGET]... [BUILD_DIR] [CMAKE_ARGS...]
 # --target TARGET builds only that target (scripts/demo.sh: the tosdiff binary, not the test
-# suite; scripts/test.sh: the binary and its install files), once per target, and installs
-# only the packages their build needs. Used by scripts/demo.sh and scripts/test.sh; safe to
+# suite; scripts/sanitize.sh: the binary and its install files), once per target, and installs
+# only the packages their build needs. Used by scripts/demo.sh, test.sh and sanitize.sh; safe to
 # run again (incremental build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
