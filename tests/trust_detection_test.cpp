@@ -826,6 +826,47 @@ TEST_F(HeldBack, AnErrorMessageInPlaceOf500WordsOfALongPageIsHeld) {
   EXPECT_EQ(versions(), 1u);
 }
 
+// The site's menus above the document: an error page served inside them has its message far
+// from the opening.
+const char* const kSiteMenus =
+    "<ul><li>Our Stories</li><li>Our Company</li><li>Our Brands</li><li>Investors</li><li>Careers</li></ul>"
+    "<ul><li>Shop</li><li>Owners</li><li>Press</li><li>Contact Us</li><li>Menu</li></ul>";
+
+TEST_F(HeldBack, AnErrorPageInsideTheSitesFrameIsHeldNotAVersion) {
+  std::string policy = "<h1>Privacy Statement</h1>";
+  for (int r = 0; r < 3; ++r)
+    for (const char* p : kPolicyEn) policy += std::string("<p>") + p + "</p>";
+  serve_html(rules_page(kSiteMenus + policy));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  // The address shows the site's 404 page: the same menus and footer, a message in between.
+  serve_html(rules_page(std::string(kSiteMenus) +
+                        "<p>Close 404 Sorry, this page is currently unavailable.</p><p>There was a problem with your "
+                        "request. Please follow the links below to find what you are looking for.</p>"));
+  json failed = check_at("2026-03-02T00:00:00Z");
+  ASSERT_EQ(failed["status"], "error") << failed.dump(2);
+  EXPECT_EQ(failed["error"]["kind"], "error_page") << failed.dump(2);
+  EXPECT_NE(failed["error"]["message"].get<std::string>().find("currently unavailable"), std::string::npos)
+      << failed.dump(2);
+  EXPECT_EQ(versions(), 1u);
+  // The statement back eleven days later: nothing changed.
+  serve_html(rules_page(kSiteMenus + policy));
+  EXPECT_EQ(check_at("2026-03-13T00:00:00Z")["status"], "unchanged");
+}
+
+TEST_F(HeldBack, APlanNoLongerAvailableInPlaceOfItsSectionsIsAChange) {
+  // The twin: sections withdrawn and a short new line saying so, no status code: the document's
+  // own words, a change to report.
+  std::string plans = "<h2>The Studio plan</h2>";
+  for (int r = 0; r < 3; ++r)
+    for (const char* p : kPolicyEn) plans += std::string("<p>") + p + "</p>";
+  serve_html(rules_page(std::string(kSiteMenus) + "<h1>Terms of Service</h1>" + plans));
+  ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
+  serve_html(rules_page(std::string(kSiteMenus) + "<h1>Terms of Service</h1>" +
+                        "<p>The Studio plan is no longer available to new subscribers since 1 March 2026.</p>"));
+  json changed = check_at("2026-03-02T00:00:00Z");
+  EXPECT_NE(changed.value("error", json::object()).value("kind", ""), "error_page") << changed.dump(2);
+}
+
 TEST_F(HeldBack, ADocumentThatAlwaysOpenedWithTheWordsOfAnErrorStaysTheDocument) {
   const std::string opening = "<h1>If an unexpected error occurs</h1><p>Tell us at once and we will refund the day.</p>";
   std::string policy;

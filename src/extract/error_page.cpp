@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <initializer_list>
+#include <unordered_set>
 
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/extract/writing_system.hpp"
@@ -318,6 +319,19 @@ bool says_phrase(const Text& text, std::string_view phrase) {
   std::string all;
   for (const Block& block : text.blocks) all += fold(block.text) + "\n";
   return has_phrase(all, phrase);
+}
+
+std::optional<std::string> new_status_error_message(const Text& text, const Text& baseline) {
+  constexpr std::size_t kMessageMaxWords = 30;
+  std::unordered_set<std::string_view> before;
+  for (const Block& block : baseline.blocks) before.insert(block.text);
+  for (const Block& block : text.blocks) {
+    if (count_space_separated_words(block.text) > kMessageMaxWords || before.count(block.text)) continue;
+    const std::string folded = fold(block.text);
+    if (!first_of(folded, kStatusCodes)) continue;
+    if (auto phrase = first_of(folded, kErrorPhrases)) return std::string(*phrase);
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> error_page_reason(std::string_view raw_title, const Text& text, std::string_view html,

@@ -394,11 +394,14 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
   // An error message opening a page that lost a fifth of its text or 500 words: a part of the
   // page that failed to load (replay: a German "es ist ein Fehler aufgetreten" in place of a
   // platform's rules, 1,654 of its 9,800 words, the rest of the page kept). Held like an
-  // error page, not a version with the rules removed. A message the document already said is
-  // its text.
+  // error page, not a version with the rules removed. Away from the opening, a short new block
+  // giving an HTTP status code with the phrase (an error page inside the site's frame, its menus
+  // above the message). A message the document already said is its text.
   const std::size_t words_now = words_of(out.text), words_before = words_of(baseline);
   const bool lost_a_part = words_now * 5 < words_before * 4 || words_now + kErrorPartWords <= words_before;
-  if (auto phrase = opening_error_phrase(out.text); phrase && lost_a_part && !says_phrase(baseline, *phrase)) {
+  std::optional<std::string> phrase = opening_error_phrase(out.text);
+  if (!phrase && lost_a_part) phrase = new_status_error_message(out.text, baseline);
+  if (phrase && lost_a_part && !says_phrase(baseline, *phrase)) {
     out.kind = Outcome::Kind::hold;
     out.error = Error{ErrorKind::error_page, "the page shows an error message ('" + *phrase +
                                                  "') where part of its text was (" + std::to_string(words_now) +
