@@ -40,7 +40,22 @@ constexpr std::pair<std::string_view, std::string_view> kWordVariants[] = {
     {"travelling", "traveling"}, {"traveller", "traveler"}, {"travellers", "travelers"},
     {"counselling", "counseling"}, {"counsellor", "counselor"}, {"signalled", "signaled"},
     {"signalling", "signaling"}, {"fuelled", "fueled"}, {"levelled", "leveled"},
-    {"channelled", "channeled"},
+    {"channelled", "channeled"}, {"dialled", "dialed"}, {"dialling", "dialing"}, {"totalled", "totaled"},
+    {"totalling", "totaling"}, {"counselled", "counseled"}, {"focussed", "focused"}, {"focussing", "focusing"},
+    {"benefitted", "benefited"}, {"benefitting", "benefiting"}, {"instil", "instill"}, {"marvellous", "marvelous"},
+    // The same word without its British "-st" or "-s" ("whilst" is "while" in a clause, never
+    // "a while"; "forwards" is left out: a verb too).
+    {"whilst", "while"}, {"amongst", "among"}, {"towards", "toward"}, {"afterwards", "afterward"},
+    {"upwards", "upward"}, {"downwards", "downward"}, {"backwards", "backward"}, {"onwards", "onward"},
+    {"burnt", "burned"}, {"dreamt", "dreamed"}, {"speciality", "specialty"}, {"specialities", "specialties"},
+    {"aeroplane", "airplane"}, {"aeroplanes", "airplanes"}, {"plough", "plow"}, {"mould", "mold"},
+    {"cosy", "cozy"}, {"sulphur", "sulfur"},
+    // Health and medicine's "ae" and "oe" (a health insurer's or a clinic's policy).
+    {"paediatric", "pediatric"}, {"paediatrician", "pediatrician"}, {"paediatrics", "pediatrics"},
+    {"orthopaedic", "orthopedic"}, {"anaesthesia", "anesthesia"}, {"anaesthetic", "anesthetic"},
+    {"anaemia", "anemia"}, {"leukaemia", "leukemia"}, {"haemophilia", "hemophilia"}, {"diarrhoea", "diarrhea"},
+    {"oestrogen", "estrogen"}, {"foetus", "fetus"}, {"foetal", "fetal"}, {"gynaecology", "gynecology"},
+    {"gynaecological", "gynecological"}, {"encyclopaedia", "encyclopedia"},
 };
 
 // Stems whose British "-our" is American "-or", with whatever follows ("favourite",
