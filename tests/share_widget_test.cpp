@@ -59,6 +59,27 @@ TEST(ShareWidget, ANetworkDroppedFromTheListIsCosmetic) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_control"}));
 }
 
+TEST(ShareWidget, TheListReorderedIsCosmetic) {
+  // Four networks out of one place and into another, and "Email app" dropped (AddToAny's menu
+  // as the insurer's page served it from one month to the next).
+  auto replaced = [](std::string list, const std::string& from, const std::string& to) {
+    return list.replace(list.find(from), from.size(), to);
+  };
+  const std::string before =
+      replaced(kShareNetworks, "Pocket Mix Tumblr", "Pocket Email app Mix Tumblr") + " Email app More\u2026";
+  const std::string after =
+      replaced(replaced(kShareNetworks, "Email Reddit WhatsApp Gmail Telegram", "Email Telegram"), "Evernote Fark",
+               "Evernote Reddit WhatsApp Gmail Fark") + " More\u2026";
+  const Change change = share_change_of(kInsurerPolicy + before + "\n", kInsurerPolicy + after + "\n");
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive) << [&] {
+    std::string edits;
+    for (const auto& w : change.hunks[0].words) edits += std::string(1, w.op) + "[" + w.text + "] ";
+    return edits;
+  }();
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_control"}));
+}
+
 TEST(ShareWidget, ANetworkNamedInTheDocumentsSentencesIsNews) {
   // Twins: a network put into a sharing clause, a clause put in beside the list.
   EXPECT_TRUE(share_change_of(kInsurerPolicy + "We share your claims with Facebook and Twitter for advertising.\n" + kShareNetworks + "\n",
@@ -72,6 +93,10 @@ TEST(ShareWidget, ANetworkNamedInTheDocumentsSentencesIsNews) {
   std::string with_clause = kShareNetworks;
   with_clause.insert(with_clause.find(" Webnews"), " We sell your claims to insurers.");
   EXPECT_TRUE(share_change_of(kInsurerPolicy + kShareNetworks + "\n", kInsurerPolicy + with_clause + "\n").substantive);
+  // Five capitalised words that are a clause's, however they sit in the list.
+  std::string with_name = kShareNetworks;
+  with_name.insert(with_name.find(" Webnews"), " Lumen Health Sells Member Claims");
+  EXPECT_TRUE(share_change_of(kInsurerPolicy + kShareNetworks + "\n", kInsurerPolicy + with_name + "\n").substantive);
 }
 
 }  // namespace

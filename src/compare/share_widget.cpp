@@ -15,7 +15,7 @@ namespace {
 // them, lower case, one word each ("Copy Link" is "copy" and "link", "Yahoo Mail" "yahoo" and
 // "mail"). Sorted for binary search.
 constexpr std::string_view kShareTargets[] = {
-    "addtoany", "aol", "balatarin", "bibsonomy", "bitty", "blinklist", "blogger", "blogmarks",
+    "addtoany", "aol", "app", "balatarin", "bibsonomy", "bitty", "blinklist", "blogger", "blogmarks",
     "bluesky", "bookmarks", "box.net", "buffer", "care2", "citeulike", "classroom", "copy",
     "design", "diary.ru", "diaspora", "digg", "diigo", "douban", "draugiem", "dzone", "email",
     "evernote", "facebook", "fark", "flipboard", "float", "folkd", "gmail", "google", "hacker",
@@ -30,9 +30,15 @@ constexpr std::string_view kShareTargets[] = {
 static_assert(std::ranges::is_sorted(kShareTargets), "kShareTargets is searched by binary_search");
 
 constexpr std::size_t kShortestList = 8;
-constexpr std::size_t kMaxEditWordsInList = 3;  // networks put in or taken away inside a list
+// Networks put in, taken away or moved inside a list: a menu reordered moves four at a time
+// (the insurer's again: "Tumblr WordPress Google Gmail" out of one place, "Gmail Telegram Pocket"
+// into another).
+constexpr std::size_t kMaxEditWordsInList = 5;
+constexpr std::size_t kMaxCapitalisedEdit = 3;  // names the list does not know, up to this many
 constexpr std::size_t kWordsReadEachSide = 10;  // of such an edit
-constexpr std::size_t kAroundMin = 12;     // the word diff keeps 8 or so on each side
+// The word diff keeps 8 or so on each side; at the list's end, ten on one side and its last entry
+// ("More…") on the other.
+constexpr std::size_t kAroundMin = 11;
 
 bool is_share_target(const std::string& folded_word) {
   return std::binary_search(std::begin(kShareTargets), std::end(kShareTargets), std::string_view(folded_word));
@@ -75,15 +81,28 @@ bool edit_in_share_list(const Hunk& hunk, std::size_t i) {
   if (edit.empty() || edit.size() > kMaxEditWordsInList || written_as_prose(edit)) return false;
   // Each a network's name: one the list knows, or a capitalised word (share menus list a
   // hundred networks, "Oknotizie", "Polyvore", "Google+"); never "and", a comma or a clause.
+  // Past kMaxCapitalisedEdit words, every one a target the list knows: five capitalised words
+  // may be a name and a clause's verb.
   for (const std::string& word : edit)
-    if (!is_share_target(canonicalize(word, kFoldToWords)) && !(word[0] >= 'A' && word[0] <= 'Z')) return false;
-  std::size_t before = i, after = i + 1;
-  while (before > 0 && hunk.words[before - 1].op != '=') --before;
-  while (after < hunk.words.size() && hunk.words[after].op != '=') ++after;
-  if (before == 0 || after >= hunk.words.size()) return false;
-  std::vector<std::string> around = raw_words_at(hunk.words[before - 1].text, kWordsReadEachSide, true);
-  const std::vector<std::string> next = raw_words_at(hunk.words[after].text, kWordsReadEachSide, false);
-  around.insert(around.end(), next.begin(), next.end());
+    if (!is_share_target(canonicalize(word, kFoldToWords)) &&
+        (edit.size() > kMaxCapitalisedEdit || !(word[0] >= 'A' && word[0] <= 'Z')))
+      return false;
+  // The kept words on each side, read past the other edits near it (a reordered menu's edits
+  // are a few kept words apart).
+  std::vector<std::string> around;
+  for (std::size_t k = i; k > 0 && around.size() < kWordsReadEachSide; --k) {
+    if (hunk.words[k - 1].op != '=') continue;
+    std::vector<std::string> kept = raw_words_at(hunk.words[k - 1].text, kWordsReadEachSide - around.size(), true);
+    around.insert(around.begin(), kept.begin(), kept.end());
+  }
+  const std::size_t on_the_left = around.size();
+  for (std::size_t k = i + 1; k < hunk.words.size() && around.size() - on_the_left < kWordsReadEachSide; ++k) {
+    if (hunk.words[k].op != '=') continue;
+    const std::vector<std::string> kept =
+        raw_words_at(hunk.words[k].text, kWordsReadEachSide - (around.size() - on_the_left), false);
+    around.insert(around.end(), kept.begin(), kept.end());
+  }
+  if (on_the_left == 0 || around.size() == on_the_left) return false;
   return around.size() >= kAroundMin && is_share_list_of(around);
 }
 

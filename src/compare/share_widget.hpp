@@ -19,7 +19,7 @@ namespace tosdiff {
 bool is_share_list(std::string_view words);
 
 // Marks cosmetic, kind "page_control", every substantive hunk each of whose edits is a share
-// list put in, taken away or moved, or a few networks (up to 3 words, each a known target or a
+// list put in, taken away or moved, or a few networks (up to 5 words, each a known target or a
 // capitalised name) put in or taken away in the middle of one: the 10 words on each side
 // together make a share list.
 void mark_share_widgets(std::vector<Hunk>& hunks);
