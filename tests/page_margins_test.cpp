@@ -202,6 +202,32 @@ TEST(PageHeader, ABannerAboveTheTitleIsCosmetic) {
                            {"page_header"});
 }
 
+// Banners with their close buttons above a site's menu (contrib replay: a cable operator's
+// privacy policy, four such banners over its menu, each renamed entry alerted): no banner is the
+// document's first sentence, so the menu under them is the page's header.
+TEST(PageHeader, AMenuUnderBannersWithCloseButtonsIsCosmetic) {
+  const std::string banners =
+      "Your complete guide to the Summer Games. Every minute. Every medal. Every screen. Go Now close\n"
+      "Your Northwind session has timed out due to inactivity. Click here to go back close\n";
+  const std::string menu = "- Home\n- TV\n- Connect\n- Account\n- Shop\n- Help\n- Security\n";
+  std::string renamed = menu;
+  renamed.replace(renamed.find("- Shop"), 6, "- Upgrade Services");
+  expect_one_cosmetic_hunk(header_change(page(banners + menu + "# Privacy Policy\n"), page(banners + renamed + "# Privacy Policy\n")),
+                           {"page_header"});
+  EXPECT_EQ(first_sentence(parse_text(page(banners + menu))), 9u);
+}
+
+// Twins: a list item that ends on "close" is a clause ("... update or close"), and a paragraph
+// whose last sentence says "close" without a button's call is too: the document starts there.
+TEST(PageHeader, AClauseEndingOnCloseIsTheFirstSentence) {
+  const Text listed = parse_text(
+      "- Account management, including the right to open, update, suspend, transfer and finally close\n- Home\n- Help\n" + kBody);
+  EXPECT_EQ(first_sentence(listed), 0u);
+  const Text sentence = parse_text(
+      "We keep your data while your account is open. We delete it thirty days after you close\n- Home\n- Help\n" + kBody);
+  EXPECT_EQ(first_sentence(sentence), 0u);
+}
+
 // The fourth review's finds above the title: a shop closing (in English, French, German), a
 // move to another company's app riding along a newsletter prompt.
 TEST(PageHeader, ABannerSayingTheShopClosesOrAMoveRidingAlongIsNews) {

@@ -12,6 +12,7 @@
 #include "tosdiff/compare/document_labels.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/language_labels.hpp"
+#include "tosdiff/compare/menu_entries.hpp"
 #include "tosdiff/compare/page_banner.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/model/copyright_line.hpp"
@@ -87,6 +88,7 @@ bool in_a_table(const Text& text, std::size_t i) {
 
 bool is_document_sentence(const Text& text, std::size_t i) {
   const Block& block = text.blocks[i];
+  if (ends_with_close_button(block)) return false;
   // "Copyright © 2026 Lumen Inc. All rights reserved. Lumen is a trademark of ...": the
   // footer's last line, however many words it has, and whatever its markup (contrib replay: a
   // publisher's "©2024 ... All rights reserved. Privacy Policy | Legal | Contact Us |" read as
@@ -377,13 +379,14 @@ bool in_product_cards(const Hunk& hunk, std::size_t i, bool shop_listing) {
 // One name put in place of another: a line each side, every word capitalised, no word in
 // common ("Jane Doe" for "John Smith"; not "Privacy Policy" for "Privacy Policy | Pinterest",
 // nor a glued line of labels, "AboutCareersPressBusinesses" for "AboutCareersPressAdvertise").
-// In a footer, an entry of its link lists renamed is a link's label, not a name: a list item
-// each side ("- Safety Recalls" for "- Ignition Recall", "- Queue" for "- Watchlist": contrib
-// replays, a carmaker's and a cable company's footers, each alerted on their privacy policies),
+// In a footer, or among a menu's entries above the first sentence, an entry of its link lists
+// renamed is a link's label, not a name: a list item each side ("- Safety Recalls" for "- Ignition
+// Recall", "- Queue" for "- Watchlist", "- Upgrade Services" for "- Shop": contrib replays, a
+// carmaker's and a cable company's footers and menus, each alerted on their privacy policies),
 // unless one names a company by its legal form.
-bool switches_a_name(const Hunk& hunk, bool in_footer) {
+bool switches_a_name(const Hunk& hunk, bool among_links) {
   if (hunk.old_lines != 1 || hunk.new_lines != 1 || hunk.lines.size() != 2) return false;
-  if (in_footer && parse_block(hunk.lines[0].text).kind == BlockKind::list_item &&
+  if (among_links && parse_block(hunk.lines[0].text).kind == BlockKind::list_item &&
       parse_block(hunk.lines[1].text).kind == BlockKind::list_item && !names_a_company_within(parse_block(hunk.lines[0].text).text) &&
       !names_a_company_within(parse_block(hunk.lines[1].text).text))
     return false;
@@ -419,16 +422,9 @@ constexpr std::string_view kSiteSections[] = {
     // or "Deals": a fair-use policy lists the plans it covers so.
     "shop", "store", "boutique", "tienda", "negozio", "winkel"};
 
-constexpr std::size_t kMenuLabelWords = 6;
 constexpr std::size_t kMenuMinSections = 2;
 constexpr std::size_t kMenuMinTitles = 2;
 constexpr std::size_t kColumnMinItems = 2;
-
-bool is_menu_label(const Block& block) {
-  const std::string_view text = trim(block.text);
-  if (count_space_separated_words(text) > kMenuLabelWords) return false;
-  return text.empty() || (text.back() != '.' && text.back() != ';' && text.back() != ':');
-}
 
 }  // namespace
 
@@ -616,6 +612,7 @@ std::size_t site_footer_start(const Text& text) { return site_footer_range(text)
 
 bool names_a_company_by_form(std::string_view line) { return names_a_company_within(parse_block(line).text); }
 
+
 std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
                               const std::function<bool(const Hunk&)>& topical) {
   const std::size_t old_header = header_blocks(before), new_header = header_blocks(after);
@@ -673,7 +670,9 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
     auto only_tabs = [&] {
       return std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) { return names_another_document(line.text); });
     };
-    if (switches_a_name(hunk, footer) || (header && topical(hunk) && !only_calls_to_action(hunk) && !only_tabs())) continue;
+    const bool menu_entry = header && among_menu_entries(before, hunk.old_start, hunk.old_lines) &&
+                            among_menu_entries(after, hunk.new_start, hunk.new_lines);
+    if (switches_a_name(hunk, footer || menu_entry) || (header && topical(hunk) && !only_calls_to_action(hunk) && !only_tabs())) continue;
     mark_cosmetic(hunk, header ? "page_header" : "page_footer");
     ++marked;
   }
