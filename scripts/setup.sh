@@ -66,10 +66,13 @@ runtime_install=""
 if [ ${#missing_runtime[@]} -gt 0 ]; then
   echo "setup: installing ${missing_runtime[*]} while the build runs"
   runtime_log=$(mktemp "${TMPDIR:-/tmp}/tosdiff-setup-apt.XXXXXX")
-  $sudo apt-get install -y -qq --no-install-recommends "${missing_runtime[@]}" >"$runtime_log" 2>&1 &
+  # sudo -n: a password asked for in the middle of the build's output would go unseen; it fails
+  # instead, and says so after the build.
+  ${sudo:+$sudo -n} env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "${missing_runtime[@]}" >"$runtime_log" 2>&1 </dev/null &
   runtime_install=$!
-  # A failed build must not leave apt running behind the script's back.
-  trap 'wait "$runtime_install" 2>/dev/null || true' EXIT
+  # A failed build must not leave apt running behind the script's back, nor its log.
+  trap 'if [ -n "$runtime_install" ]; then echo "setup: waiting for apt-get to finish" >&2; wait "$runtime_install" 2>/dev/null || true; fi; rm -f "$runtime_log"' EXIT
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -81,6 +84,12 @@ cmake --build "$build_dir" -j "$jobs" ${target:+--target "${targets[@]}"}
 if [ -n "$runtime_install" ]; then
   # The build is done; the tests need what this installs (the browser tests skip without
   # Chromium, so a failed install must not pass unseen).
-  wait "$runtime_install" || { cat "$runtime_log" >&2; echo "setup: installing ${missing_runtime[*]} failed" >&2; exit 1; }
-  rm -f "$runtime_log"
+  status=0
+  wait "$runtime_install" || status=$?
+  runtime_install=""
+  if [ "$status" -ne 0 ]; then
+    cat "$runtime_log" >&2
+    echo "setup: installing ${missing_runtime[*]} failed (status $status)" >&2
+    exit 1
+  fi
 fi

@@ -218,14 +218,41 @@ TEST(PageHeader, AMenuUnderBannersWithCloseButtonsIsCosmetic) {
 }
 
 // Twins: a list item that ends on "close" is a clause ("... update or close"), and a paragraph
-// whose last sentence says "close" without a button's call is too: the document starts there.
+// whose last words call no one to anything is too: the document starts there (reviews' finds).
 TEST(PageHeader, AClauseEndingOnCloseIsTheFirstSentence) {
   const Text listed = parse_text(
-      "- Account management, including the right to open, update, suspend, transfer and finally close\n- Home\n- Help\n" + kBody);
+      "- Accounts. We may suspend your account, transfer it to another owner or simply close\n- Home\n- Help\n" + kBody);
   EXPECT_EQ(first_sentence(listed), 0u);
-  const Text sentence = parse_text(
-      "We keep your data while your account is open. We delete it thirty days after you close\n- Home\n- Help\n" + kBody);
-  EXPECT_EQ(first_sentence(sentence), 0u);
+  for (const char* clause : {"We keep your data while your account is open. We delete it thirty days after you close",
+                             "These terms cover every Northwind service. Accounts without a login for two years close",
+                             "Claims. If a claim is frivolous or brought in bad faith, the arbitrator may dismiss"})
+    EXPECT_EQ(first_sentence(parse_text(std::string(clause) + "\n- Home\n- Help\n" + kBody)), 0u) << clause;
+  EXPECT_TRUE(header_change(page("These terms cover every Northwind service. Accounts without a login for two years close\n"),
+                            page("These terms cover every Northwind service. Accounts without a login for two weeks close\n"))
+                  .substantive);
+  // The button as a glyph, or in German, is one.
+  EXPECT_EQ(first_sentence(parse_text("Your Northwind session has timed out due to inactivity. Click here to go back \xC3\x97\n" +
+                                      kBody)),
+            1u);
+  EXPECT_EQ(first_sentence(parse_text("Ihre Sitzung ist wegen Inaktivit\xC3\xA4t abgelaufen. Jetzt neu anmelden "
+                                      "schlie\xC3\x9F" "en\n" + kBody)),
+            1u);
+}
+
+// Twins: on a text without headings, or under a line announcing it, a list is the document's:
+// a service or a processor renamed in it is news (a review's finds).
+TEST(PageHeader, AListTheDocumentAnnouncesOrWithoutATitleIsNoMenu) {
+  const std::string services = "These terms apply to the following services:\n- Northwind TV\n- Northwind Radio\n"
+                               "- Northwind Mobile\n- Northwind Home\n";
+  std::string renamed = services;
+  renamed.replace(renamed.find("Northwind Radio"), 15, "Fabrikam Streaming");
+  EXPECT_TRUE(header_change(services + kBody, renamed + kBody).substantive);
+  const std::string processors = "- Amazon Web Services\n- Stripe\n- Twilio\n- Zendesk\n- Mailchimp\n";
+  std::string switched = processors;
+  switched.replace(switched.find("Twilio"), 6, "Message Bird");
+  std::string no_headings = kBody;
+  for (std::size_t at; (at = no_headings.find("## ")) != std::string::npos;) no_headings.erase(at, 3);
+  EXPECT_TRUE(header_change(processors + no_headings, switched + no_headings).substantive);
 }
 
 // The fourth review's finds above the title: a shop closing (in English, French, German), a

@@ -97,6 +97,10 @@ TEST(ShareWidget, ANetworkNamedInTheDocumentsSentencesIsNews) {
   std::string with_name = kShareNetworks;
   with_name.insert(with_name.find(" Webnews"), " Lumen Health Sells Member Claims");
   EXPECT_TRUE(share_change_of(kInsurerPolicy + kShareNetworks + "\n", kInsurerPolicy + with_name + "\n").substantive);
+  // At the list's end, a clause's words on the right (a review's find).
+  EXPECT_TRUE(share_change_of(kInsurerPolicy + kShareNetworks + " Member Claims Are Private Here\n",
+                              kInsurerPolicy + kShareNetworks + " Member Claims Are Sold To Insurers Here\n")
+                  .substantive);
 }
 
 }  // namespace

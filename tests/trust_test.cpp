@@ -177,6 +177,29 @@ TEST(TrustErrorPageHistory, AClauseAboutErrorsInALongPolicyIsNeverAnErrorPage) {
   EXPECT_FALSE(page_verdict(200, policy, *text, "u", 600));
 }
 
+// An error page inside the site's frame: its message, a status code with it, in a block the
+// archived text lacks. A number in a clause is no code (a review's finds), and a phrase the
+// archived text already says is the document's.
+TEST(TrustErrorPageHistory, AStatusCodesMessageIsFoundAnywhereAndANumberInAClauseIsNone) {
+  const Text baseline = parse_text("# Privacy Statement\nWe collect your name to run your account.\n");
+  auto message = [&](const std::string& block) {
+    return new_status_error_message(parse_text("- Home\n- Careers\n- Investors\n" + block + "\n- Contact Us\n"), baseline);
+  };
+  EXPECT_EQ(message("Close 404 Sorry, this page is currently unavailable."), "currently unavailable");
+  EXPECT_EQ(message("Error 404: page not found"), "page not found");
+  EXPECT_TRUE(message("404 - The page you requested does not exist"));
+  for (const char* clause : {"The Studio plan ($500 a year) is no longer available to new subscribers.",
+                             "Fees of up to 1,500 EUR: the Business plan does not exist any more.",
+                             "Call (404) 555-0100; the hotline is not available on Sundays.",
+                             "Your 401(k) statement is currently unavailable online.",
+                             "Above 429 requests a minute the API is temporarily unavailable.",
+                             "500 users at most; the plan is no longer available to teams."})
+    EXPECT_FALSE(message(clause)) << clause;
+  // Said before: the document's words.
+  const Text said = parse_text("# Help\nThe page you requested may have moved.\n");
+  EXPECT_FALSE(new_status_error_message(parse_text("404 The page you requested is gone\n"), said));
+}
+
 
 // ---- replay of real history: collapsed sections, captcha libraries, pages with no text --------
 

@@ -259,28 +259,25 @@ bool ends_with_close_button(const Block& block) {
   const std::string_view text = trim(block.text);
   const std::size_t last_space = text.rfind(' ');
   if (last_space == std::string_view::npos) return false;
-  const std::string_view button = text.substr(last_space + 1);
-  static constexpr std::string_view kCloseLabels[] = {
-      "close", "Close", "CLOSE", "Ã", "â", "â", "dismiss", "Dismiss", "fermer", "Fermer",
-      "schlieÃ" "en", "SchlieÃ" "en", "cerrar", "Cerrar", "chiudi", "Chiudi", "sluiten", "Sluiten",
-      "fechar", "Fechar"};
-  if (std::find(std::begin(kCloseLabels), std::end(kCloseLabels), button) == std::end(kCloseLabels)) return false;
+  const std::string button = ascii_lower(text.substr(last_space + 1));
+  const bool close = std::find(std::begin(kCloseWords), std::end(kCloseWords), button) != std::end(kCloseWords) ||
+                     button == "dismiss" || button == "\xC3\x97" || button == "\xE2\x9C\x95" || button == "\xE2\x9C\x96";
+  if (!close) return false;
   std::size_t sentence_end = std::string_view::npos;
   for (std::string_view mark : {". ", "? ", "! "}) {
     const std::size_t at = text.rfind(mark, last_space);
     if (at != std::string_view::npos && (sentence_end == std::string_view::npos || at > sentence_end)) sentence_end = at;
   }
   if (sentence_end == std::string_view::npos) return false;
-  const std::string_view call = text.substr(sentence_end + 2);
-  if (count_space_separated_words(call) > kBannerCallMaxWords + 1) return false;  // the call and the button
-  // A call speaks to no one by name ("Go Now", "Click here to go back"); a clause's last words
-  // do ("We delete it thirty days after you close").
-  static constexpr std::string_view kPersons[] = {"we", "you", "us", "our", "your", "they", "it", "nous", "vous",
-                                                  "wir", "sie", "ihr", "uns", "nosotros", "usted", "noi", "voi"};
-  for (const std::string& word : space_separated_words(call))
-    if (std::find(std::begin(kPersons), std::end(kPersons), ascii_lower(word)) != std::end(kPersons)) return false;
-  return true;
+  // The call: a few words opening with a call's verb ("Go Now", "Click here to go back",
+  // "Download the app"), no comma. A clause's last words open otherwise ("Accounts without a
+  // login for two years close", "If a claim is frivolous, the arbitrator may dismiss").
+  const std::vector<std::string> call = space_separated_words(text.substr(sentence_end + 2, last_space - sentence_end - 2));
+  if (call.empty() || call.size() > kBannerCallMaxWords) return false;
+  for (const std::string& word : call)
+    if (word.find(',') != std::string::npos) return false;
+  const std::string opening = ascii_lower(call.front());
+  return opening == "go" || is_one_of(opening, kCallVerbs);
 }
-
 
 }  // namespace tosdiff

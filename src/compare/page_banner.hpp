@@ -46,12 +46,14 @@ bool only_site_banners_above_title(const Hunk& hunk, const Text& before, const T
 // banner must not say.
 bool about_a_site_matter(std::string_view line);
 
-// A banner with its close button read at its end: a sentence or two, then a call of a few words and
-// "close" ("Your complete guide to the Summer Olympics. Every minute. Every Medal. Go Now close",
-// "Your session has timed out due to inactivity. Click here to go back close"; contrib replay:
-// a cable operator's privacy policy under four such banners, its menu below them read as the
-// document, each renamed entry alerted). A paragraph only, the button after a sentence's end:
-// a list item "to open, update or close" is a clause's.
+// A banner with its close button read at its end: a sentence or two, then a call of a few words
+// opening with a call's verb, no comma, and "close" (or "fermer", "schließen", "×"...):
+// "Your complete guide to the Summer Olympics. Every minute. Every Medal. Go Now close", "Your
+// session has timed out due to inactivity. Click here to go back close" (contrib replay: a cable
+// operator's privacy policy under four such banners, its menu below them read as the document,
+// each renamed entry alerted). A paragraph only: a list item "to open, update or close" is a
+// clause's, and so are last words that call no one ("... Accounts without a login for two years
+// close").
 bool ends_with_close_button(const Block& block);
 
 }  // namespace tosdiff

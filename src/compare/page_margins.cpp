@@ -88,7 +88,6 @@ bool in_a_table(const Text& text, std::size_t i) {
 
 bool is_document_sentence(const Text& text, std::size_t i) {
   const Block& block = text.blocks[i];
-  if (ends_with_close_button(block)) return false;
   // "Copyright © 2026 Lumen Inc. All rights reserved. Lumen is a trademark of ...": the
   // footer's last line, however many words it has, and whatever its markup (contrib replay: a
   // publisher's "©2024 ... All rights reserved. Privacy Policy | Legal | Contact Us |" read as
@@ -521,7 +520,9 @@ bool is_prose(std::string_view block_text) {
 
 std::size_t first_sentence(const Text& text) {
   std::size_t i = 0;
-  while (i < text.blocks.size() && !is_document_sentence(text, i)) ++i;
+  // A banner with its close button above the document is none (page_banner.hpp); below it,
+  // the footer's question is another.
+  while (i < text.blocks.size() && (!is_document_sentence(text, i) || ends_with_close_button(text.blocks[i]))) ++i;
   return i;
 }
 
@@ -611,7 +612,6 @@ FooterRange site_footer_range(const Text& text) {
 std::size_t site_footer_start(const Text& text) { return site_footer_range(text).start; }
 
 bool names_a_company_by_form(std::string_view line) { return names_a_company_within(parse_block(line).text); }
-
 
 std::size_t mark_page_margins(Change& change, const Text& before, const Text& after,
                               const std::function<bool(const Hunk&)>& topical) {

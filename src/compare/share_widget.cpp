@@ -36,9 +36,7 @@ constexpr std::size_t kShortestList = 8;
 constexpr std::size_t kMaxEditWordsInList = 5;
 constexpr std::size_t kMaxCapitalisedEdit = 3;  // names the list does not know, up to this many
 constexpr std::size_t kWordsReadEachSide = 10;  // of such an edit
-// The word diff keeps 8 or so on each side; at the list's end, ten on one side and its last entry
-// ("More…") on the other.
-constexpr std::size_t kAroundMin = 11;
+constexpr std::size_t kAroundMin = 12;     // the word diff keeps 8 or so on each side
 
 bool is_share_target(const std::string& folded_word) {
   return std::binary_search(std::begin(kShareTargets), std::end(kShareTargets), std::string_view(folded_word));
@@ -103,7 +101,12 @@ bool edit_in_share_list(const Hunk& hunk, std::size_t i) {
     around.insert(around.end(), kept.begin(), kept.end());
   }
   if (on_the_left == 0 || around.size() == on_the_left) return false;
-  return around.size() >= kAroundMin && is_share_list_of(around);
+  // At the list's end, fewer words on the right, each a target the list knows ("More…"): ten on
+  // the left make the list. A word of a clause there stays news (a review's find).
+  const bool list_ends = on_the_left >= kWordsReadEachSide &&
+                         std::all_of(around.begin() + static_cast<std::ptrdiff_t>(on_the_left), around.end(),
+                                     [](const std::string& word) { return is_share_target(canonicalize(word, kFoldToWords)); });
+  return (around.size() >= kAroundMin || list_ends) && is_share_list_of(around);
 }
 
 }  // namespace

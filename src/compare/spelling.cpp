@@ -44,10 +44,11 @@ constexpr std::pair<std::string_view, std::string_view> kWordVariants[] = {
     {"totalling", "totaling"}, {"counselled", "counseled"}, {"focussed", "focused"}, {"focussing", "focusing"},
     {"benefitted", "benefited"}, {"benefitting", "benefiting"}, {"instil", "instill"}, {"marvellous", "marvelous"},
     // The same word without its British "-st" or "-s" ("whilst" is "while" in a clause, never
-    // "a while"; "forwards" is left out: a verb too).
+    // "a while"; "forwards" is left out: a verb too). Not "speciality": in English law a
+    // "specialty" is a deed (a review's find).
     {"whilst", "while"}, {"amongst", "among"}, {"towards", "toward"}, {"afterwards", "afterward"},
     {"upwards", "upward"}, {"downwards", "downward"}, {"backwards", "backward"}, {"onwards", "onward"},
-    {"burnt", "burned"}, {"dreamt", "dreamed"}, {"speciality", "specialty"}, {"specialities", "specialties"},
+    {"burnt", "burned"}, {"dreamt", "dreamed"},
     {"aeroplane", "airplane"}, {"aeroplanes", "airplanes"}, {"plough", "plow"}, {"mould", "mold"},
     {"cosy", "cozy"}, {"sulphur", "sulfur"},
     // Health and medicine's "ae" and "oe" (a health insurer's or a clinic's policy).

@@ -1,9 +1,11 @@
 #include "tosdiff/extract/error_page.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <initializer_list>
 #include <unordered_set>
+#include <vector>
 
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/extract/writing_system.hpp"
@@ -321,15 +323,44 @@ bool says_phrase(const Text& text, std::string_view phrase) {
   return has_phrase(all, phrase);
 }
 
+namespace {
+
+// Words after which a status code is one: "Error 404", "HTTP 503", "Fehler 500", "erreur 404".
+constexpr std::string_view kStatusLeads[] = {"error", "http", "status", "code", "erreur", "fehler", "fout",
+                                             "errore", "c\xC3\xB3" "digo"};
+
+// Whether the block gives an HTTP error's status code as an error page does: a word of its own
+// (not "$500", "1,500", "(404) 555-0100", "401(k)"), among the block's first two words or after
+// "Error"/"HTTP", and the word after it no word of a sentence in lower case ("404 Sorry",
+// "404 - Not Found", "Error 404: page not found"; not "Above 429 requests a minute").
+bool gives_a_status_code(std::string_view block_text) {
+  const std::vector<std::string> words = space_separated_words(block_text);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string word = words[i];
+    while (!word.empty() && (word.back() == ':' || word.back() == '.' || word.back() == ',')) word.pop_back();
+    if (std::find(std::begin(kStatusCodes), std::end(kStatusCodes), word) == std::end(kStatusCodes)) continue;
+    const bool placed = i < 2 || std::find(std::begin(kStatusLeads), std::end(kStatusLeads), ascii_lower(words[i - 1])) !=
+                                     std::end(kStatusLeads);
+    const bool sentence_goes_on = i + 1 < words.size() && words[i] == word && !words[i + 1].empty() &&
+                                  words[i + 1][0] >= 'a' && words[i + 1][0] <= 'z';
+    if (placed && !sentence_goes_on) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<std::string> new_status_error_message(const Text& text, const Text& baseline) {
   constexpr std::size_t kMessageMaxWords = 30;
   std::unordered_set<std::string_view> before;
   for (const Block& block : baseline.blocks) before.insert(block.text);
   for (const Block& block : text.blocks) {
     if (count_space_separated_words(block.text) > kMessageMaxWords || before.count(block.text)) continue;
-    const std::string folded = fold(block.text);
-    if (!first_of(folded, kStatusCodes)) continue;
-    if (auto phrase = first_of(folded, kErrorPhrases)) return std::string(*phrase);
+    if (!gives_a_status_code(block.text)) continue;
+    // A phrase the document already said is its own words, not a message; another block may
+    // still be one.
+    if (auto phrase = first_of(fold(block.text), kErrorPhrases); phrase && !says_phrase(baseline, *phrase))
+      return std::string(*phrase);
   }
   return std::nullopt;
 }

@@ -44,12 +44,16 @@ std::optional<std::string> opening_error_phrase(const Text& text);
 bool says_phrase(const Text& text, std::string_view phrase);
 
 // The error phrase of a short block (at most 30 words) of `text` that `baseline` does not have
-// and that gives an HTTP error's status code with it ("404 Sorry, this page is currently
-// unavailable."), wherever the page put it; nothing when none. An error page inside the site's
-// frame: its menus, teasers and legal footer above and below the message (contrib replay: a
-// car maker's privacy statement replaced for eleven days by its 404 page, 1,300 words of
-// frame, the message under forty menu entries; taken as a version, then its end alerted too).
-// A code is needed away from the opening: a phrase alone ("no longer available") is a clause's.
+// and that gives an HTTP error's status code as an error page does ("404 Sorry, this page is
+// currently unavailable.", "Error 404: page not found"), wherever the page put it; nothing when
+// none. An error page inside the site's frame: its menus, teasers and legal footer above and
+// below the message (contrib replay: a car maker's privacy statement replaced for eleven days by
+// its 404 page, 1,300 words of frame, the message under forty menu entries; taken as a version,
+// then its end alerted too). A code is needed away from the opening, a word of its own among the
+// block's first two or after "Error"/"HTTP", a sentence not going on after it: a number in a
+// clause is none ("$500 a year", "(404) 555-0100", "401(k)", "Above 429 requests a minute the
+// API is temporarily unavailable": a review's finds), and a phrase alone ("no longer
+// available") is a clause's. A phrase the baseline already says is no message.
 std::optional<std::string> new_status_error_message(const Text& text, const Text& baseline);
 
 // The number of distinct legal-prose markers of the seven languages in `text` (exposed for
