@@ -19,8 +19,7 @@ test_jobs=$((jobs + 1))
 # Each phase says how long it took: CI has 10 minutes on 2 cores for all of it.
 SECONDS=0
 # The options said: a build/ that scripts/demo.sh or scripts/sanitize.sh configured keeps its cache.
-# Chromium, the shells and dpkg's tools are installed while the build runs (setup.sh).
-scripts/setup.sh --runtime-during-build build -DTOSDIFF_BUILD_TESTS=ON -DTOSDIFF_UNIT_TESTS=ON -DTOSDIFF_SHIPPED_BINARY=
+scripts/setup.sh build -DTOSDIFF_BUILD_TESTS=ON -DTOSDIFF_UNIT_TESTS=ON -DTOSDIFF_SHIPPED_BINARY=
 echo "test: packages and the build in ${SECONDS} s"; SECONDS=0
 
 ctest --test-dir build --output-on-failure -j "$test_jobs" --timeout 600
