@@ -19,9 +19,10 @@ namespace tosdiff {
 bool is_share_list(std::string_view words);
 
 // Marks cosmetic, kind "page_control", every substantive hunk each of whose edits is a share
-// list put in, taken away or moved, or a few networks (up to 5 words, each a known target or a
-// capitalised name) put in or taken away in the middle of one: the 10 words on each side
-// together make a share list.
+// list put in, taken away or moved, or a few networks put in or taken away in the middle of one
+// (up to 3 words each a known target or a capitalised name, or up to 5 known targets: a menu
+// reordered): the 10 kept words on each side, read past the edits near it, together make a
+// share list (at the list's end, fewer on one side when each is a known target, "More…").
 void mark_share_widgets(std::vector<Hunk>& hunks);
 
 }  // namespace tosdiff
