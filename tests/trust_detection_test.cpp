@@ -853,29 +853,29 @@ TEST_F(HeldBack, AnErrorPageInsideTheSitesFrameIsHeldNotAVersion) {
   EXPECT_EQ(check_at("2026-03-13T00:00:00Z")["status"], "unchanged");
 }
 
-TEST_F(HeldBack, APlanNoLongerAvailableInPlaceOfItsSectionsIsAChange) {
-  // The twin: sections withdrawn and a short new line saying so, no status code: the document's
-  // own words, a change to report.
+// Terms under the site's menus, the Studio plan's sections in them, or `notice` in their place.
+std::string terms_with_plans(const std::string& notice = "") {
   std::string plans = "<h2>The Studio plan</h2>";
   for (int r = 0; r < 3; ++r)
     for (const char* p : kPolicyEn) plans += std::string("<p>") + p + "</p>";
-  serve_html(rules_page(std::string(kSiteMenus) + "<h1>Terms of Service</h1>" + plans));
+  return rules_page(std::string(kSiteMenus) + "<h1>Terms of Service</h1>" + (notice.empty() ? plans : notice));
+}
+
+TEST_F(HeldBack, APlanNoLongerAvailableInPlaceOfItsSectionsIsAChange) {
+  // The twin: sections withdrawn and a short new line saying so, no status code: the document's
+  // own words, a change to report.
+  serve_html(terms_with_plans());
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
-  serve_html(rules_page(std::string(kSiteMenus) + "<h1>Terms of Service</h1>" +
-                        "<p>The Studio plan is no longer available to new subscribers since 1 March 2026.</p>"));
+  serve_html(terms_with_plans("<p>The Studio plan is no longer available to new subscribers since 1 March 2026.</p>"));
   json changed = check_at("2026-03-02T00:00:00Z");
   EXPECT_EQ(changed["status"], "changed") << changed.dump(2);
 }
 
 TEST_F(HeldBack, APlanNoLongerAvailableAtItsPriceIsAChange) {
   // The twin with a price in the line: a number in a clause is no status code (a review's find).
-  std::string plans = "<h2>The Studio plan</h2>";
-  for (int r = 0; r < 3; ++r)
-    for (const char* p : kPolicyEn) plans += std::string("<p>") + p + "</p>";
-  serve_html(rules_page(std::string(kSiteMenus) + "<h1>Terms of Service</h1>" + plans));
+  serve_html(terms_with_plans());
   ASSERT_EQ(check_at("2026-03-01T00:00:00Z")["status"], "new");
-  serve_html(rules_page(std::string(kSiteMenus) + "<h1>Terms of Service</h1>" +
-                        "<p>The Studio plan ($500 a year) is no longer available to new subscribers.</p>"));
+  serve_html(terms_with_plans("<p>The Studio plan ($500 a year) is no longer available to new subscribers.</p>"));
   json priced = check_at("2026-03-02T00:00:00Z");
   EXPECT_EQ(priced["status"], "changed") << priced.dump(2);
 }

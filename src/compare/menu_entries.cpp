@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -40,7 +41,7 @@ bool among_menu_entries(const Text& text, std::size_t start, std::size_t lines) 
   // A list a sentence announces ("... the following services:") is the document's.
   std::size_t run = at;
   while (run > 0 && text.blocks[run - 1].kind == BlockKind::list_item) --run;
-  if (run > 0 && trim(text.blocks[run - 1].text).ends_with(':')) return false;
+  if (run > 0 && ends_with_colon(text.blocks[run - 1].text)) return false;
   // The site's own sections among the run's entries ("Home", "Help", "Shop"): a menu's; a list
   // of processors or services names none (a review's find).
   std::size_t sections = 0;
