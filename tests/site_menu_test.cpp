@@ -211,6 +211,31 @@ TEST(SiteMenu, TextAfterARelatedArticlesLabelThatIsProseIsNews) {
   EXPECT_TRUE(menu_change_of(kShopPolicy + related("Hosts"), policy + related("Hosts")).substantive);
 }
 
+// A site's news closing the page, dated teasers rotating as posts come out (contrib replay: an
+// e-ID provider's terms over "Latest from us", a post in at the top and one out at the end).
+std::string latest_news(const std::string& newest, const std::string& oldest) {
+  return "## Latest from us\n" + newest + "\nHarbour Bank now offers the app to business customers.\n" +
+         "Spring release 2026-03-02\nThe new version of the app is out with a darker theme.\n" + oldest + "\n";
+}
+
+TEST(SiteMenu, ASitesLatestNewsRotatingBelowTheTermsIsCosmetic) {
+  const std::string post = "Merchants can now verify ID cards 2026-04-10\nShops in the Nordpay network read the ID card.";
+  const std::string old_post = "Summer meeting 2025-06-13\nRead our take-aways from this year's meeting.";
+  const Change rotated = menu_change_of(kShopPolicy + latest_news("Business accounts 2026-03-20", old_post),
+                                        kShopPolicy + latest_news(post + "\nBusiness accounts 2026-03-20", ""));
+  EXPECT_FALSE(rotated.substantive);
+  ASSERT_FALSE(rotated.hunks.empty());
+  EXPECT_EQ(rotated.hunks[0].cosmetic_kinds, (Kinds{"site_menu"}));
+  // Twins: a clause under the label, a bare "News" section of the policy.
+  const std::string clause =
+      "We may show your name, your photograph and your comments in the news we publish about our services, on this site "
+      "and in our newsletters, for as long as the news stays online, unless you tell us not to.";
+  EXPECT_TRUE(menu_change_of(kShopPolicy + "## Latest from us\n" + old_post + "\n",
+                             kShopPolicy + "## Latest from us\n" + old_post + "\n" + clause + "\n")
+                  .substantive);
+  EXPECT_TRUE(menu_change_of(kShopPolicy + "## News\n" + old_post + "\n", kShopPolicy + "## News\n" + post + "\n").substantive);
+}
+
 TEST(SiteMenu, RelatedArticlesGluedIntoOneLineAreCosmetic) {
   // Contrib replay: an ad network's policies on its help centre, the cards' titles glued.
   const std::string before = "Related Articles\nRestricted Content, Products, and ServicesPolicy FAQ - Video GamingPolicy FAQ - "

@@ -59,7 +59,19 @@ constexpr std::string_view kRelatedLabels[] = {
     "top articles", "most popular articles", "recommended articles", "see more", "dans cette section",
     "articles de cette section", "articles populaires", "artikel in diesem abschnitt", "beliebte artikel",
     "artículos en esta sección", "artículos populares", "articoli in questa sezione", "articoli popolari",
-    "artigos nesta seção", "artigos populares", "artikelen in deze sectie", "populaire artikelen"};
+    "artigos nesta seção", "artigos populares", "artikelen in deze sectie", "populaire artikelen",
+    // A site's news closing the page: dated teasers that rotate as posts come out (contrib
+    // replay: an e-ID provider's terms over "Latest from us", a post in and one out). Never a
+    // bare "News": a policy may close with a section of that name.
+    "latest from us", "latest news", "recent news", "latest posts", "recent posts", "latest articles",
+    "latest stories", "from our blog", "from the blog", "news and updates", "in the news", "dernières actualités",
+    "dernières nouvelles", "neueste nachrichten", "aktuelle meldungen", "últimas noticias", "ultime notizie",
+    "últimas notícias", "laatste nieuws",
+    // A news site's links under its pages (contrib replay: a tech site's terms gaining "Similar
+    // topics" and its tip-off link).
+    "similar topics", "similar articles", "you may also like", "you might also like", "more stories",
+    "more articles", "other articles", "sur le même sujet", "à lire aussi", "das könnte sie auch interessieren",
+    "te puede interesar", "potrebbe interessarti"};
 
 bool is_related_label(std::string_view text) {
   const std::string label = block_label(text);
