@@ -115,6 +115,9 @@ const Pair kCosmetic[] = {
     // The same insurer: the annotation glued to the capital of the label it opens.
     {"ALinksAnnotationGluedToTheLabelItOpens", "Opt out of cross device linking and advertising",
      "Opens a new window or tabOpt out of cross device linking and advertising", {"page_control"}},
+    // The same insurer: the annotation, capitalised, closing a form's line after its example.
+    {"ALinksAnnotationClosingALine", "MOBILE NUMBER ex: 19876543210", "MOBILE NUMBER ex: 19876543210 Opens a new window or tab",
+     {"page_control"}},
     {"AnExternalLinkMarkInBrackets", "Disputes go to the EU ODR platform.", "Disputes go to the EU ODR platform (external link).",
      {"page_control"}},
     {"AnAddressHiddenByACdn", "Retract by mail to BP 12, Lyon, retract@example.com or help@example.com: we answer.",
@@ -412,6 +415,9 @@ const Pair kSubstantive[] = {
      "Die Gew\u00e4hrleistung betr\u00e4gt 10 Jahre und 2 Jahre f\u00fcr Reparaturen.", {}},
     {"ATabInABrowsersNoticeStays", "We send every page that opens in a new tab to our safety service.",
      "We send every page that opens in a new window to our safety service.", {}},
+    // Twin of the annotation closing a line: a sentence that says what a button opens.
+    {"AButtonThatOpensAWindowInASentenceStays", "The Help button shows our phone number.",
+     "The Help button opens a new window with our phone number.", {}},
     {"ALinkOpeningSomethingElseStays", "Read our Privacy Policy before you sign up.",
      "Read our Privacy Policy (opens a new account) before you sign up.", {}},
     {"AnAddressOfAnotherDomainBehindALinkAnnotationStays",

@@ -83,6 +83,10 @@ bool stands_as_an_annotation(std::string_view s, std::size_t at, std::size_t end
                             (phrase.size() > 5 && equals_ignoring_case(phrase.substr(0, 5), "link "));
   if (!third_person) return false;
   const bool ends_there = after == s.size() || std::string_view(")].").find(s[after]) != std::string_view::npos;
+  // Written as a label, its capital in the middle of a line, it ends the line or comes before
+  // the next label's capital (contrib replay: an insurer's form, "MOBILE NUMBER ex: 19876543210
+  // Opens a new window or tab"). A sentence's "opens" mid-line is lower case.
+  if (at > 0 && s[at] == 'O' && (after == s.size() || (s[after] >= 'A' && s[after] <= 'Z'))) return true;
   if (at == 0) return after == s.size() || (s[after] >= 'A' && s[after] <= 'Z');
   std::size_t k = at;
   while (k > 0 && s[k - 1] == ' ') --k;
