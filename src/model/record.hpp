@@ -64,6 +64,21 @@ struct LanguageChange {
 // not known, and the record's summary says so.
 inline constexpr std::string_view kTakenAsItIs = "taken as it is";
 
+// Status error, suspicious_shrink: the text held back changed substantively since the check
+// that last saw it. Neither text is a version (the baseline is unconfirmed), but what changed
+// is reported all the same: a held text never blinds the tracker (replay: a privacy centre
+// that took a trackers policy's place, held for ten months as unlike the document, its edits
+// never told). Compared held text with held text, by the one record builder.
+struct HeldChange {
+  std::string since;          // when the text was first held back
+  std::string compared_with;  // when the held text it is compared with was last seen
+  std::string summary;
+  Severity severity = Severity::unclassified;
+  std::vector<std::string> section;
+  std::vector<RecordTopic> topics;
+  Change change;
+};
+
 struct ChangeRecord {
   std::string platform, document, title;
   std::vector<std::string> urls;  // the declared page(s)
@@ -82,6 +97,7 @@ struct ChangeRecord {
   bool accepted = false;          // changed by `tosdiff accept`, not by a check
   std::size_t blocks = 0, words = 0;  // new: size of the text
   std::optional<Error> error;     // status error
+  std::optional<HeldChange> held_change;  // status error: the held text changed (HeldChange)
   FetchedWith fetched_with = FetchedWith::http;
   // changed: the rules that read the page changed since the previous version (a declaration's
   // selectors, tosdiff's extraction), one sentence each; the change is then what the page

@@ -12,6 +12,7 @@
 #include "tosdiff/extract/normalize.hpp"  // check_selectors
 #include "tosdiff/extract/page_verdict.hpp"
 #include "tosdiff/pipeline/extraction_rules.hpp"
+#include "tosdiff/pipeline/held_change.hpp"
 #include "tosdiff/pipeline/record_builder.hpp"
 #include "tosdiff/pipeline/variant_memory.hpp"
 #include "tosdiff/report/record_json.hpp"
@@ -339,15 +340,19 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
   pending.reason = error;
   const bool shrink = error.kind == ErrorKind::suspicious_shrink;
   bool unlike_document = false;
+  std::optional<HeldChange> held_change;  // the held page edited: told, though neither text is a version
   if (shrink && index.pending && !index.pending->held_until_it_lasts() &&
       index.pending->reason.kind == ErrorKind::suspicious_shrink) {
     const PendingText before = *index.pending;
     const Text held = parse_text(archive_.read_pending(index));
     const Change since = diff_texts(held, outcome.text);
-    if (!since.substantive || vocabulary_overlap(held, outcome.text) >= kSamePageOverlap) {
+    const bool same_page = vocabulary_overlap(held, outcome.text) >= kSamePageOverlap;
+    if (!since.substantive || same_page) {
       pending.first_at = before.since();
       pending.checks = before.checks + 1;
     }
+    if (since.substantive && same_page)
+      held_change = held_change_between(held, outcome.text, before, spec_, checked_at_, options_.rules);
     if (held_long_enough(pending, kAdoptAfterChecks, kAdoptAfter)) {
       const VersionEntry* current = index.current();
       const Text archived = current ? parse_text(archive_.read_version(index, *current)) : Text{};
@@ -374,6 +379,10 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
     error.message += " (held back on " + std::to_string(seen) + (seen == 1 ? " check" : " checks") + " since " +
                      since + "; taken as the document after " + std::to_string(kAdoptAfterChecks) +
                      " checks spanning a day)";
+  if (held_change) {
+    result_.warnings.push_back(held_change_warning(*held_change));
+    result_.held_change = std::move(held_change);
+  }
   return finish_error(error, pages, true);
 }
 

@@ -162,6 +162,59 @@ Enum enum_field(const ordered_json& j, const char* key, std::optional<Enum> (*pa
   throw JsonFieldError(std::string("field \"") + key + "\" has an unknown value '" + text + "'");
 }
 
+ordered_json topics_to_json(const std::vector<RecordTopic>& topics) {
+  ordered_json out = ordered_json::array();
+  for (const auto& t : topics)
+    out.push_back({{"id", t.id}, {"label", t.label}, {"weight", t.weight}, {"where", t.where}, {"hunks", t.hunks}});
+  return out;
+}
+
+std::vector<RecordTopic> topics_from_json(const ordered_json& topics) {
+  std::vector<RecordTopic> out;
+  for (const auto& t : topics) {
+    as_object(t, "a topic");
+    out.push_back({string_field(t, "id"), string_field(t, "label"), static_cast<int>(integer_field(t, "weight", 1, 0, 100)),
+                   string_field(t, "where"), count_field(t, "hunks")});
+  }
+  return out;
+}
+
+Change change_from_json(const ordered_json& j) {
+  Change change;
+  for (const auto& h : array_field(j, "hunks")) change.hunks.push_back(hunk_from_json(h));
+  tally(change);  // substantive stats and flags, from the hunks
+  change.stats = stats_from_json(object_field(j, "stats"));  // as recorded
+  return change;
+}
+
+ordered_json held_change_to_json(const HeldChange& held) {
+  ordered_json j;
+  j["since"] = held.since;
+  j["compared_with"] = held.compared_with;
+  j["summary"] = held.summary;
+  if (held.severity != Severity::unclassified) j["severity"] = std::string(to_string(held.severity));
+  if (!held.section.empty()) j["section"] = held.section;
+  if (!held.topics.empty()) j["topics"] = topics_to_json(held.topics);
+  j["stats"] = stats_to_json(held.change.stats);
+  ordered_json hunks = ordered_json::array();
+  for (const auto& h : held.change.hunks) hunks.push_back(hunk_to_json(h));
+  j["hunks"] = std::move(hunks);
+  return j;
+}
+
+HeldChange held_change_from_json(const ordered_json& j) {
+  as_object(j, "held_change");
+  HeldChange held;
+  held.since = string_field(j, "since");
+  held.compared_with = string_field(j, "compared_with");
+  held.summary = string_field(j, "summary");
+  held.severity = enum_field(j, "severity", severity_from_string, Severity::unclassified);
+  held.section = strings_field(j, "section");
+  held.topics = topics_from_json(array_field(j, "topics"));
+  held.change = change_from_json(j);
+  return held;
+}
+
 }  // namespace
 
 ordered_json record_to_json(const ChangeRecord& r) {
@@ -185,12 +238,7 @@ ordered_json record_to_json(const ChangeRecord& r) {
   if (r.status == Status::new_document || r.status == Status::changed) j["summary"] = summarize(r);
   if (r.severity != Severity::unclassified) j["severity"] = std::string(to_string(r.severity));
   if (!r.section.empty()) j["section"] = r.section;
-  if (!r.topics.empty()) {
-    ordered_json topics = ordered_json::array();
-    for (const auto& t : r.topics)
-      topics.push_back({{"id", t.id}, {"label", t.label}, {"weight", t.weight}, {"where", t.where}, {"hunks", t.hunks}});
-    j["topics"] = std::move(topics);
-  }
+  if (!r.topics.empty()) j["topics"] = topics_to_json(r.topics);
   if (!r.regulations.empty()) {
     ordered_json regulations = ordered_json::array();
     for (const auto& g : r.regulations)
@@ -208,6 +256,7 @@ ordered_json record_to_json(const ChangeRecord& r) {
     j["hunks"] = std::move(hunks);
   }
   if (r.error) j["error"] = {{"kind", std::string(to_string(r.error->kind))}, {"message", r.error->message}};
+  if (r.status == Status::error && r.held_change) j["held_change"] = held_change_to_json(*r.held_change);
   if (!r.rules_changed.empty()) j["rules_changed"] = r.rules_changed;
   if (r.language_changed && r.status == Status::changed) {
     ordered_json language = {{"from", r.language_changed->from}, {"to", r.language_changed->to}};
@@ -241,11 +290,7 @@ ChangeRecord record_from_json(const ordered_json& j) {
   r.accepted = bool_field(j, "accepted");
   r.severity = enum_field(j, "severity", severity_from_string, Severity::unclassified);
   r.section = strings_field(j, "section");
-  for (const auto& t : array_field(j, "topics")) {
-    as_object(t, "a topic");
-    r.topics.push_back({string_field(t, "id"), string_field(t, "label"), static_cast<int>(integer_field(t, "weight", 1, 0, 100)),
-                        string_field(t, "where"), count_field(t, "hunks")});
-  }
+  r.topics = topics_from_json(array_field(j, "topics"));
   for (const auto& g : array_field(j, "regulations")) {
     as_object(g, "a regulation");
     r.regulations.push_back({string_field(g, "id"), string_field(g, "name"), string_field(g, "reason"), string_field(g, "topic")});
@@ -257,13 +302,8 @@ ChangeRecord record_from_json(const ordered_json& j) {
     r.blocks = count_field(*size, "blocks");
     r.words = count_field(*size, "words");
   }
-  if (field(j, "hunks")) {
-    Change change;
-    for (const auto& h : array_field(j, "hunks")) change.hunks.push_back(hunk_from_json(h));
-    tally(change);  // substantive stats and flags, from the hunks
-    change.stats = stats_from_json(object_field(j, "stats"));  // as recorded
-    r.change = std::move(change);
-  }
+  if (field(j, "hunks")) r.change = change_from_json(j);
+  if (const ordered_json* held = field(j, "held_change")) r.held_change = held_change_from_json(*held);
   if (const ordered_json* error = field(j, "error")) {
     as_object(*error, "the error");
     r.error = Error{enum_field(*error, "kind", error_kind_from_string, ErrorKind::network), string_field(*error, "message")};

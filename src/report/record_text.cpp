@@ -142,6 +142,14 @@ std::string render_text_report(const ChangeRecord& r, const TextStyle& style) {
   if (r.status == Status::error) {
     out << paint("1;33", "ERROR") << "    " << paint("1", key) << "  " << r.title << "\n";
     if (r.error) out << "  " << r.error->kind << ": " << r.error->message << "\n";
+    if (r.held_change) {
+      // The held text's own edits: told, with what they were compared with.
+      out << "  " << paint("1;35", "held text changed: ") << r.held_change->summary << "\n"
+          << "  compared with the held text as seen " << r.held_change->compared_with
+          << "; neither is archived as a version: the baseline is unconfirmed\n";
+      for (const auto& h : r.held_change->change.hunks)
+        if (!h.cosmetic || style.verbose) render_hunk(out, h, paint);
+    }
     return out.str();
   }
   if (r.status == Status::new_document) {
