@@ -418,6 +418,12 @@ const Pair kSubstantive[] = {
     // Twin of the annotation closing a line: a sentence that says what a button opens.
     {"AButtonThatOpensAWindowInASentenceStays", "The Help button shows our phone number.",
      "The Help button opens a new window with our phone number.", {}},
+    // The review's: the capital alone makes no annotation; the sentence goes on, or ends with
+    // its full stop.
+    {"ACapitalisedOpensInASentenceStays", "The Help button shows our phone number.",
+     "The Help button Opens a new window with our phone number.", {}},
+    {"ACapitalisedOpensEndingASentenceStays", "MOBILE NUMBER ex: 19876543210",
+     "MOBILE NUMBER ex: 19876543210 Opens a new window.", {}},
     {"ALinkOpeningSomethingElseStays", "Read our Privacy Policy before you sign up.",
      "Read our Privacy Policy (opens a new account) before you sign up.", {}},
     {"AnAddressOfAnotherDomainBehindALinkAnnotationStays",

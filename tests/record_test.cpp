@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "support/record_schema.hpp"
+#include "tosdiff/util/json_fields.hpp"
 
 namespace tosdiff {
 namespace {
@@ -343,7 +344,7 @@ ChangeRecord held_change_result() {
   r.error = Error{ErrorKind::suspicious_shrink, "the text fell from 6318 to 742 words"};
   HeldChange held;
   held.since = "2026-01-01T10:00:00Z";
-  held.compared_with = "2026-01-02T04:00:00Z";
+  held.last_seen = "2026-01-02T04:00:00Z";
   held.summary = "AI21 Labs \xE2\x80\x94 Terms of Use changed: +5/" + kMinus + "0 words in 1 place";
   held.severity = Severity::moderate;
   held.section = {"Privacy"};
@@ -358,12 +359,12 @@ TEST(RecordFromJson, RoundTripAHeldTextsChange) {
   const ordered_json j = record_to_json(r);
   testing::expect_valid_record(j, "an error with a held change");
   ASSERT_TRUE(j.contains("held_change"));
-  EXPECT_EQ(keys_of(j["held_change"]), (Strings{"since", "compared_with", "summary", "severity", "section", "stats", "hunks"}));
+  EXPECT_EQ(keys_of(j["held_change"]), (Strings{"since", "last_seen", "summary", "severity", "section", "stats", "hunks"}));
   const ChangeRecord back = record_from_json(j);
   expect_results_equal(r, back);
   ASSERT_TRUE(back.held_change);
   EXPECT_EQ(back.held_change->since, r.held_change->since);
-  EXPECT_EQ(back.held_change->compared_with, r.held_change->compared_with);
+  EXPECT_EQ(back.held_change->last_seen, r.held_change->last_seen);
   EXPECT_EQ(back.held_change->summary, r.held_change->summary);
   EXPECT_EQ(back.held_change->severity, Severity::moderate);
   EXPECT_EQ(back.held_change->section, r.held_change->section);
@@ -371,6 +372,10 @@ TEST(RecordFromJson, RoundTripAHeldTextsChange) {
   const std::string text = record_to_text(r, TextStyle{});
   EXPECT_NE(text.find("held text changed: " + r.held_change->summary), std::string::npos) << text;
   EXPECT_NE(text.find("the baseline is unconfirmed"), std::string::npos) << text;
+  // Read back strictly: a held change without its hunks is a damaged record.
+  ordered_json damaged = j;
+  damaged["held_change"].erase("hunks");
+  EXPECT_THROW(record_from_json(damaged), JsonFieldError);
   // Twin: no held change, no such key and no such line.
   EXPECT_FALSE(record_to_json(error_result()).contains("held_change"));
   EXPECT_EQ(record_to_text(error_result(), TextStyle{}).find("held text changed"), std::string::npos);

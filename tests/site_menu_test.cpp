@@ -162,6 +162,39 @@ TEST(SiteMenu, DatedEventsRollingForwardInAMenuThatNamesTheSitesSectionsAreCosme
   EXPECT_FALSE(change.substantive);
 }
 
+// A car maker's menus written flat (their nesting lost), "Main Menu" over each, a story teaser
+// in each part, above its privacy statement (contrib replay): the teaser's rotation is the site's.
+std::string flat_menus(const std::string& teaser, bool labelled = true) {
+  std::string menu = "- Our Stories\n- Our Company\n- Investors\n- Careers\n";
+  const char* const parts[][4] = {{"OUR STORIES", "Culture", "Technology", "Commitment"},
+                                  {"OUR COMPANY", "About Us", "Leadership", "Community"},
+                                  {"INVESTORS", "News", "Events", "Stock Information"}};
+  for (const auto& part : parts) {
+    if (labelled) menu += "- Main Menu\n";
+    for (const char* entry : part) menu += "- " + std::string(entry) + "\n";
+    menu += teaser + "\nRead the Story\n";
+  }
+  return menu + "- Shop\n- Owners\n- Press\n- Contact Us\n- Help\n- Sitemap\n- Accessibility\n";
+}
+
+TEST(SiteMenu, AMenuWrittenFlatWithItsLabelOverEachPartIsCosmetic) {
+  const std::string before = flat_menus("Our Engineer Guides a Robotics Team") + kShopPolicy;
+  const std::string after = flat_menus("Two Makers Join to Build a New Vehicle") + kShopPolicy;
+  EXPECT_GE(site_menu_range(parse_text(before)).end, 30u);
+  const Change teaser = menu_change_of(before, after);
+  EXPECT_FALSE(teaser.substantive);
+  ASSERT_FALSE(teaser.hunks.empty());
+  EXPECT_EQ(teaser.hunks[0].cosmetic_kinds, (Kinds{"site_menu"}));
+  // Twins: without the label over each part, a flat list is no menu; the policy below is news.
+  EXPECT_EQ(site_menu_range(parse_text(flat_menus("Our Engineer Guides a Robotics Team", false) + kShopPolicy)).end, 0u);
+  EXPECT_TRUE(menu_change_of(flat_menus("Our Engineer Guides a Robotics Team", false) + kShopPolicy,
+                             flat_menus("Two Makers Join to Build a New Vehicle", false) + kShopPolicy)
+                  .substantive);
+  std::string policy = kShopPolicy;
+  policy.replace(policy.find("and no more"), 11, "and our advertising partners");
+  EXPECT_TRUE(menu_change_of(before, flat_menus("Our Engineer Guides a Robotics Team") + policy).substantive);
+}
+
 TEST(SiteMenu, AMenuWithNoDocumentBelowItIsNoMenu) {
   EXPECT_EQ(site_menu_range(parse_text(shop_menu("SALE"))).end, 0u);
   EXPECT_TRUE(menu_change_of(shop_menu("SALE"), shop_menu("SALE -50%")).substantive);
@@ -234,6 +267,18 @@ TEST(SiteMenu, ASitesLatestNewsRotatingBelowTheTermsIsCosmetic) {
                              kShopPolicy + "## Latest from us\n" + old_post + "\n" + clause + "\n")
                   .substantive);
   EXPECT_TRUE(menu_change_of(kShopPolicy + "## News\n" + old_post + "\n", kShopPolicy + "## News\n" + post + "\n").substantive);
+  // The review's twins: a short clause put under the label; the policy's own sections after a
+  // news section; a news label over undated lines.
+  EXPECT_TRUE(menu_change_of(kShopPolicy + "## Latest from us\n" + old_post + "\n",
+                             kShopPolicy + "## Latest from us\n" + old_post + "\nWe share your e-mail address with our partners.\n")
+                  .substantive);
+  const std::string closing = "## Latest news\nWe send you news by e-mail only when you ask for it.\n## Changes\n";
+  EXPECT_TRUE(menu_change_of(kShopPolicy + closing + "We tell you 30 days before any change.\n",
+                             kShopPolicy + closing + "We may change this policy at any time without notice.\n")
+                  .substantive);
+  EXPECT_TRUE(menu_change_of(kShopPolicy + "## Latest news\nWe send you news by e-mail when you ask.\n",
+                             kShopPolicy + "## Latest news\nWe send you news by e-mail and by text message.\n")
+                  .substantive);
 }
 
 TEST(SiteMenu, RelatedArticlesGluedIntoOneLineAreCosmetic) {

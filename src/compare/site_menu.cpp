@@ -59,19 +59,62 @@ constexpr std::string_view kRelatedLabels[] = {
     "top articles", "most popular articles", "recommended articles", "see more", "dans cette section",
     "articles de cette section", "articles populaires", "artikel in diesem abschnitt", "beliebte artikel",
     "artículos en esta sección", "artículos populares", "articoli in questa sezione", "articoli popolari",
-    "artigos nesta seção", "artigos populares", "artikelen in deze sectie", "populaire artikelen",
-    // A site's news closing the page: dated teasers that rotate as posts come out (contrib
-    // replay: an e-ID provider's terms over "Latest from us", a post in and one out). Never a
-    // bare "News": a policy may close with a section of that name.
+    "artigos nesta seção", "artigos populares", "artikelen in deze sectie", "populaire artikelen"};
+
+// The site's own links closing the page, under a heading of their own: its news, dated teasers
+// that rotate as posts come out (contrib replay: an e-ID provider's terms over "Latest from
+// us", a post in and one out, ten alerts), and a news site's links to its other pages ("Similar
+// topics": a tech site's terms; there, a "TIP US OFF" heading of the same rank after it keeps
+// it news, the price of the rule below). Never a bare "News" or "Updates": a
+// policy may close with a section of that name. Taken only as a heading with no heading of its
+// rank or above after it (the policy's next section), and the news only with a dated teaser
+// below (site_links_close_the_page).
+constexpr std::string_view kNewsLabels[] = {
     "latest from us", "latest news", "recent news", "latest posts", "recent posts", "latest articles",
-    "latest stories", "from our blog", "from the blog", "news and updates", "in the news", "dernières actualités",
-    "dernières nouvelles", "neueste nachrichten", "aktuelle meldungen", "últimas noticias", "ultime notizie",
-    "últimas notícias", "laatste nieuws",
-    // A news site's links under its pages (contrib replay: a tech site's terms gaining "Similar
-    // topics" and its tip-off link).
+    "latest stories", "from our blog", "from the blog", "dernières actualités", "dernières nouvelles",
+    "neueste nachrichten", "aktuelle meldungen", "últimas noticias", "ultime notizie", "últimas notícias",
+    "laatste nieuws"};
+constexpr std::string_view kSimilarLabels[] = {
     "similar topics", "similar articles", "you may also like", "you might also like", "more stories",
     "more articles", "other articles", "sur le même sujet", "à lire aussi", "das könnte sie auch interessieren",
     "te puede interesar", "potrebbe interessarti"};
+
+enum class SiteLinks { none, news, similar };
+constexpr std::size_t kNewsButtonWords = 3;
+
+SiteLinks site_links_label(std::string_view text) {
+  const std::string label = block_label(text);
+  for (std::string_view news : kNewsLabels)
+    if (label == news) return SiteLinks::news;
+  for (std::string_view similar : kSimilarLabels)
+    if (label == similar) return SiteLinks::similar;
+  return SiteLinks::none;
+}
+
+bool names_a_date(std::string_view text) { return contains_iso_date(canonicalize(text, kFoldDateFormat)); }
+
+// Whether the heading at `at` opens the site's own links closing blocks [at, end): no heading of
+// its rank or above follows (a review's find: "## Latest news" over a policy's last sections,
+// their clauses hidden); news is posts, each a dated line with its title or teaser beside it,
+// so a line two blocks from every date is a clause of the page's (a review's find: "We share
+// your e-mail address" put under the posts), but for a button's few words.
+bool site_links_close_the_page(const std::vector<Block>& blocks, std::size_t at, std::size_t end, SiteLinks kind) {
+  if (kind == SiteLinks::none || blocks[at].kind != BlockKind::heading) return false;
+  std::vector<bool> dated(end - at, false);
+  for (std::size_t i = at + 1; i < end; ++i) {
+    if (blocks[i].kind == BlockKind::heading && blocks[i].level <= blocks[at].level) return false;
+    dated[i - at] = kind == SiteLinks::news && names_a_date(blocks[i].text);
+  }
+  if (kind != SiteLinks::news) return true;
+  bool any = false;
+  for (std::size_t k = 1; k < dated.size(); ++k) {
+    any = any || dated[k];
+    // A button's label may stand anywhere ("Subscribe", "See all news").
+    const bool label = count_space_separated_words(blocks[at + k].text) <= kNewsButtonWords;
+    if (!label && !dated[k] && !dated[k - 1] && !(k + 1 < dated.size() && dated[k + 1])) return false;
+  }
+  return any;
+}
 
 bool is_related_label(std::string_view text) {
   const std::string label = block_label(text);
@@ -276,7 +319,8 @@ std::size_t related_articles_start(const Text& text) {
   std::size_t start = blocks.size();
   for (std::size_t i = end; i-- > lowest;) {
     if (count_space_separated_words(blocks[i].text) > kRelatedMaxWords && !glued_card_titles(blocks[i].text)) break;
-    if (is_related_label(blocks[i].text)) start = i;
+    if (is_related_label(blocks[i].text) || site_links_close_the_page(blocks, i, end, site_links_label(blocks[i].text)))
+      start = i;
   }
   return start;
 }
@@ -327,7 +371,13 @@ MenuRange site_menu_range(const Text& text) {
   // ran 200 lines).
   const bool flat_menu = columns >= kMenuMinColumns && end - begin >= kFlatMenuMinBlocks &&
                          sections >= kFlatMenuMinSections;
-  const bool layered = nested * 5 >= items || flat_menu;
+  // A menu whose nesting was lost (the page's lists written flat), told by its label repeated
+  // over each part ("Main Menu" three times) and the site's sections it names three times
+  // (contrib replay: a car maker's menus with a story teaser in each, above its privacy
+  // statement; every new teaser alerted). Both: a key-facts box repeats "Collected: Yes" but
+  // names no section of a site.
+  const bool flattened_menu = most_repeated >= kLabelMinRepeats && sections >= kFlatMenuMinSections;
+  const bool layered = nested * 5 >= items || flat_menu || flattened_menu;
   // A label repeated under every category ("See all"), or the site's own sections named
   // ("Home", "Contact Us"; contrib replay: a greeting-card site's menu of coming events, dated,
   // rolling forward above its privacy policy every few days).

@@ -70,12 +70,13 @@ inline constexpr std::string_view kTakenAsItIs = "taken as it is";
 // that took a trackers policy's place, held for ten months as unlike the document, its edits
 // never told). Compared held text with held text, by the one record builder.
 struct HeldChange {
-  std::string since;          // when the text was first held back
-  std::string compared_with;  // when the held text it is compared with was last seen
+  std::string since;      // when the text was first held back
+  std::string last_seen;  // when the held text it is compared with was last seen
   std::string summary;
   Severity severity = Severity::unclassified;
   std::vector<std::string> section;
   std::vector<RecordTopic> topics;
+  std::vector<FlagMatch> flags;
   Change change;
 };
 

@@ -451,6 +451,7 @@ Outcome decide(const DocumentSpec& document, const std::vector<Page>& pages, con
   if (moved && names_another_document(document.terms_type, out.text) &&
       !names_another_document(document.terms_type, baseline)) {
     out.kind = Outcome::Kind::hold;
+    out.another_document = true;
     out.error = Error{ErrorKind::suspicious_shrink, "the declaration's new address serves another document ('" +
                                                         std::string(title_line(out.text)) + "', not the " +
                                                         document.terms_type + ")" +

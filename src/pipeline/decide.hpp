@@ -92,6 +92,9 @@ struct Outcome {
   // selectors, tosdiff's extraction) when that gives another text than the archived one: the
   // rules changed, and the new text is compared with this, like with like.
   std::optional<Text> rules_baseline;
+  // hold: the declaration's new address serves another document than the declared one (its
+  // edits, while held, are not this document's).
+  bool another_document = false;
   // new_version, rules unchanged: the language the text is in when it is not the current
   // version's ("fr"; record_builder.hpp language_switch), "" otherwise. The check holds such a
   // text until it lasts (document_check.hpp kReturnAdoptChecks).

@@ -333,26 +333,35 @@ ChangeRecord DocumentCheck::finish_error(const Error& error, const std::vector<P
 // page altogether starts the clock again. And a text is only adopted when it looks like the
 // document (looks_like_the_document): a shorter policy shares its vocabulary with the
 // archived version, a translation has the vocabulary of legal prose in its language; an
-// error screen or a home page has neither, and stays held until `tosdiff accept`.
+// error screen or a home page has neither, and stays held until `tosdiff accept`. Either way,
+// while it is held, an edit of the held page is told with the error (held_change.hpp).
 ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, const std::vector<Page>& pages) {
   const DocumentIndex& index = transaction_->index();
   PendingText pending = first_sighting(outcome, pages);
   pending.reason = error;
   const bool shrink = error.kind == ErrorKind::suspicious_shrink;
   bool unlike_document = false;
-  std::optional<HeldChange> held_change;  // the held page edited: told, though neither text is a version
+  std::optional<HeldChange> held_change;
   if (shrink && index.pending && !index.pending->held_until_it_lasts() &&
       index.pending->reason.kind == ErrorKind::suspicious_shrink) {
     const PendingText before = *index.pending;
     const Text held = parse_text(archive_.read_pending(index));
-    const Change since = diff_texts(held, outcome.text);
-    const bool same_page = vocabulary_overlap(held, outcome.text) >= kSamePageOverlap;
-    if (!since.substantive || same_page) {
+    const Change edit = diff_texts(held, outcome.text);
+    const bool same_page = !edit.substantive || vocabulary_overlap(held, outcome.text) >= kSamePageOverlap;
+    if (same_page) {
       pending.first_at = before.since();
       pending.checks = before.checks + 1;
     }
-    if (since.substantive && same_page)
-      held_change = held_change_between(held, outcome.text, before, spec_, checked_at_, options_.rules);
+    // The held page edited is told, though neither text is a version (held_change.hpp); not
+    // another page altogether, not another document at a moved address (its edits are not
+    // this document's), and not across a change of the rules that read the page (the pending
+    // text keeps no trace of them: the difference could be the rules').
+    if (edit.substantive && same_page && !outcome.another_document && !outcome.rules_baseline) {
+      const VersionEntry* current = index.current();
+      const Text archived = current ? parse_text(archive_.read_version(index, *current)) : Text{};
+      held_change = held_change_between(held, outcome.text, archived, HeldTimes{before.since(), before.at}, spec_,
+                                        checked_at_, options_.rules);
+    }
     if (held_long_enough(pending, kAdoptAfterChecks, kAdoptAfter)) {
       const VersionEntry* current = index.current();
       const Text archived = current ? parse_text(archive_.read_version(index, *current)) : Text{};

@@ -54,7 +54,8 @@ inline constexpr std::uint64_t kReturnAdoptChecks = 2;
 inline constexpr auto kReturnAdoptAfter = std::chrono::hours(12);
 // A held text that changes substantively keeps its clock only while it is the same page
 // edited: this much of the two texts' vocabulary in common (vocabulary_overlap); less, and it
-// is another page, held back from scratch.
+// is another page, held back from scratch. The same page edited has its edit told too
+// (held_change.hpp); another page's is not.
 inline constexpr double kSamePageOverlap = 0.5;
 // And it is adopted only if it looks like the document: this share of its vocabulary found in
 // the archived version (a shortened policy), or this many markers of legal prose in any of the

@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 
-#include "tosdiff/archive/archive.hpp"
 #include "tosdiff/classify/rules.hpp"
 #include "tosdiff/model/document.hpp"
 #include "tosdiff/model/record.hpp"
@@ -17,11 +16,18 @@
 
 namespace tosdiff {
 
-// The change from `held` (the text `before` held back, last seen at before.at) to `now`, seen
-// at `checked_at`, when it is substantive; nothing when the page only changed its form.
-std::optional<HeldChange> held_change_between(const Text& held, const Text& now, const PendingText& before,
-                                              const DocumentSpec& spec, const std::string& checked_at,
-                                              const Rules* rules);
+// When the held texts were seen: the hold's first check, and the check that last saw `held`.
+struct HeldTimes {
+  std::string since, last_seen;
+};
+
+// The change from `held` to `now` (seen at `checked_at`), when it is news: substantive, touching
+// a topic or a flag of the rules (a rotating promotion on a home page held in the document's
+// place, an error screen's reference number, are not), and not only a part of `current` (the
+// current version) shown or hidden, as a page served in part cut at another place does.
+std::optional<HeldChange> held_change_between(const Text& held, const Text& now, const Text& current,
+                                              const HeldTimes& times, const DocumentSpec& spec,
+                                              const std::string& checked_at, const Rules* rules);
 
 // The sentence a record's warnings carry for it.
 std::string held_change_warning(const HeldChange& change);

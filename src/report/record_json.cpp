@@ -162,14 +162,14 @@ Enum enum_field(const ordered_json& j, const char* key, std::optional<Enum> (*pa
   throw JsonFieldError(std::string("field \"") + key + "\" has an unknown value '" + text + "'");
 }
 
-ordered_json topics_to_json(const std::vector<RecordTopic>& topics) {
+ordered_json record_topics_to_json(const std::vector<RecordTopic>& topics) {
   ordered_json out = ordered_json::array();
   for (const auto& t : topics)
     out.push_back({{"id", t.id}, {"label", t.label}, {"weight", t.weight}, {"where", t.where}, {"hunks", t.hunks}});
   return out;
 }
 
-std::vector<RecordTopic> topics_from_json(const ordered_json& topics) {
+std::vector<RecordTopic> record_topics_from_json(const ordered_json& topics) {
   std::vector<RecordTopic> out;
   for (const auto& t : topics) {
     as_object(t, "a topic");
@@ -190,11 +190,12 @@ Change change_from_json(const ordered_json& j) {
 ordered_json held_change_to_json(const HeldChange& held) {
   ordered_json j;
   j["since"] = held.since;
-  j["compared_with"] = held.compared_with;
+  j["last_seen"] = held.last_seen;
   j["summary"] = held.summary;
   if (held.severity != Severity::unclassified) j["severity"] = std::string(to_string(held.severity));
   if (!held.section.empty()) j["section"] = held.section;
-  if (!held.topics.empty()) j["topics"] = topics_to_json(held.topics);
+  if (!held.topics.empty()) j["topics"] = record_topics_to_json(held.topics);
+  if (!held.flags.empty()) j["flags"] = flags_to_json(held.flags);
   j["stats"] = stats_to_json(held.change.stats);
   ordered_json hunks = ordered_json::array();
   for (const auto& h : held.change.hunks) hunks.push_back(hunk_to_json(h));
@@ -202,15 +203,20 @@ ordered_json held_change_to_json(const HeldChange& held) {
   return j;
 }
 
+// Every key the schema requires must be there: a held change without its hunks is a damaged
+// record, not an empty change.
 HeldChange held_change_from_json(const ordered_json& j) {
   as_object(j, "held_change");
+  for (const char* key : {"since", "last_seen", "summary", "stats", "hunks"})
+    if (!field(j, key)) throw JsonFieldError(std::string("held_change has no \"") + key + "\"");
   HeldChange held;
   held.since = string_field(j, "since");
-  held.compared_with = string_field(j, "compared_with");
+  held.last_seen = string_field(j, "last_seen");
   held.summary = string_field(j, "summary");
   held.severity = enum_field(j, "severity", severity_from_string, Severity::unclassified);
   held.section = strings_field(j, "section");
-  held.topics = topics_from_json(array_field(j, "topics"));
+  held.topics = record_topics_from_json(array_field(j, "topics"));
+  held.flags = flags_from_json(array_field(j, "flags"));
   held.change = change_from_json(j);
   return held;
 }
@@ -238,7 +244,7 @@ ordered_json record_to_json(const ChangeRecord& r) {
   if (r.status == Status::new_document || r.status == Status::changed) j["summary"] = summarize(r);
   if (r.severity != Severity::unclassified) j["severity"] = std::string(to_string(r.severity));
   if (!r.section.empty()) j["section"] = r.section;
-  if (!r.topics.empty()) j["topics"] = topics_to_json(r.topics);
+  if (!r.topics.empty()) j["topics"] = record_topics_to_json(r.topics);
   if (!r.regulations.empty()) {
     ordered_json regulations = ordered_json::array();
     for (const auto& g : r.regulations)
@@ -290,7 +296,7 @@ ChangeRecord record_from_json(const ordered_json& j) {
   r.accepted = bool_field(j, "accepted");
   r.severity = enum_field(j, "severity", severity_from_string, Severity::unclassified);
   r.section = strings_field(j, "section");
-  r.topics = topics_from_json(array_field(j, "topics"));
+  r.topics = record_topics_from_json(array_field(j, "topics"));
   for (const auto& g : array_field(j, "regulations")) {
     as_object(g, "a regulation");
     r.regulations.push_back({string_field(g, "id"), string_field(g, "name"), string_field(g, "reason"), string_field(g, "topic")});

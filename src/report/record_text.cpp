@@ -143,9 +143,10 @@ std::string render_text_report(const ChangeRecord& r, const TextStyle& style) {
     out << paint("1;33", "ERROR") << "    " << paint("1", key) << "  " << r.title << "\n";
     if (r.error) out << "  " << r.error->kind << ": " << r.error->message << "\n";
     if (r.held_change) {
-      // The held text's own edits: told, with what they were compared with.
+      // Said under the error the reader sees at every check of the hold: the page is moving
+      // meanwhile, and what it says, with no version to stand on.
       out << "  " << paint("1;35", "held text changed: ") << r.held_change->summary << "\n"
-          << "  compared with the held text as seen " << r.held_change->compared_with
+          << "  compared with the held text as seen " << r.held_change->last_seen
           << "; neither is archived as a version: the baseline is unconfirmed\n";
       for (const auto& h : r.held_change->change.hunks)
         if (!h.cosmetic || style.verbose) render_hunk(out, h, paint);
