@@ -352,20 +352,17 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
       pending.first_at = before.since();
       pending.checks = before.checks + 1;
     }
-    // The held page edited is told, though neither text is a version (held_change.hpp); not
-    // another page altogether, not another document at a moved address (its edits are not
-    // this document's), and not across a change of the rules that read the page (the pending
-    // text keeps no trace of them: the difference could be the rules').
-    if (edit.substantive && same_page && !outcome.another_document && !outcome.rules_baseline) {
-      const VersionEntry* current = index.current();
-      const Text archived = current ? parse_text(archive_.read_version(index, *current)) : Text{};
-      held_change = held_change_between(held, outcome.text, archived, HeldTimes{before.since(), before.at}, spec_,
-                                        checked_at_, options_.rules);
-    }
+    // The current version's text, read at most once: adoption and the held change both ask.
+    std::optional<Text> archived;
+    auto archived_text = [&]() -> const Text& {
+      if (!archived) {
+        const VersionEntry* current = index.current();
+        archived = current ? parse_text(archive_.read_version(index, *current)) : Text{};
+      }
+      return *archived;
+    };
     if (held_long_enough(pending, kAdoptAfterChecks, kAdoptAfter)) {
-      const VersionEntry* current = index.current();
-      const Text archived = current ? parse_text(archive_.read_version(index, *current)) : Text{};
-      if (looks_like_the_document(outcome.text, archived, spec_.terms_type)) {
+      if (looks_like_the_document(outcome.text, archived_text(), spec_.terms_type)) {
         transaction_->store_pages(to_store(pages), checked_at_, true);
         transaction_->drop_pending();
         return record_version(pending.snapshots, outcome.text, outcome.rendered, outcome.sha256, false,
@@ -375,6 +372,13 @@ ChangeRecord DocumentCheck::finish_hold(Error error, const Outcome& outcome, con
       }
       unlike_document = true;
     }
+    // Still held: the held page edited is told, though neither text is a version
+    // (held_change.hpp); not another page altogether, not another document at a moved address
+    // (its edits are not this document's), and not across a change of the rules that read the
+    // page (the pending text keeps no trace of them: the difference could be the rules').
+    if (edit.substantive && same_page && !outcome.another_document && !outcome.rules_baseline)
+      held_change = held_change_between(held, outcome.text, archived_text(), HeldTimes{before.since(), before.at},
+                                        spec_, checked_at_, options_.rules);
   }
   const std::uint64_t seen = pending.checks;
   const std::string since = pending.first_at;
@@ -536,11 +540,7 @@ void DocumentCheck::add_version(const std::vector<std::string>& snapshots, const
                                 bool accepted, std::vector<std::string> warnings, const std::string& first_seen) {
   const DocumentIndex& index = transaction_->index();
   const VersionEntry* current = index.current();
-  RecordInput input;
-  input.platform = spec_.platform_id;
-  input.document = spec_.document_id;
-  input.title = spec_.title();
-  for (const auto& source : spec_.sources) input.urls.push_back(source.url);
+  RecordInput input = record_input_for(spec_);
   // A text held until it lasted is timed from when the page first showed it (a variant's way
   // back within 36 hours is flapping: record_builder.cpp), and dated when taken, so that a
   // digest of the day it was taken lists it.

@@ -23,11 +23,7 @@ bool only_the_current_text(const Hunk& hunk, const std::unordered_set<std::strin
 std::optional<HeldChange> held_change_between(const Text& held, const Text& now, const Text& current,
                                               const HeldTimes& times, const DocumentSpec& spec,
                                               const std::string& checked_at, const Rules* rules) {
-  RecordInput input;
-  input.platform = spec.platform_id;
-  input.document = spec.document_id;
-  input.title = spec.title();
-  for (const auto& source : spec.sources) input.urls.push_back(source.url);
+  RecordInput input = record_input_for(spec);
   input.checked_at = checked_at;
   // Two texts no version holds: no history, no variants remembered; only the comparison.
   VersionEntry previous;

@@ -121,6 +121,15 @@ VersionRef version_ref(const VersionEntry& v) {
   return ref;
 }
 
+RecordInput record_input_for(const DocumentSpec& spec) {
+  RecordInput input;
+  input.platform = spec.platform_id;
+  input.document = spec.document_id;
+  input.title = spec.title();
+  for (const auto& source : spec.sources) input.urls.push_back(source.url);
+  return input;
+}
+
 BuiltRecord build_record(const RecordInput& in) {
   BuiltRecord out;
   ChangeRecord& r = out.record;

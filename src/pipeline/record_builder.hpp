@@ -11,6 +11,7 @@
 #include "tosdiff/archive/archive.hpp"
 #include "tosdiff/classify/classify.hpp"
 #include "tosdiff/compare/variants.hpp"
+#include "tosdiff/model/document.hpp"
 #include "tosdiff/model/record.hpp"
 #include "tosdiff/model/text.hpp"
 
@@ -53,6 +54,9 @@ struct BuiltRecord {
   ChangeRecord record;
   VersionEntry version;  // `current`, with the decided fields filled in
 };
+
+// An input naming `spec`'s document (platform, document, title, declared pages), the rest to fill.
+RecordInput record_input_for(const DocumentSpec& spec);
 
 // Status new (no previous), changed, or unchanged (a `diff` of identical texts); the diff,
 // significance, cosmetic kinds, flapping, classification and summary.

@@ -179,6 +179,14 @@ std::vector<RecordTopic> record_topics_from_json(const ordered_json& topics) {
   return out;
 }
 
+// A change's stats and hunks, into `j` (a record, or its held change); change_from_json reads them.
+void write_change(ordered_json& j, const Change& change) {
+  j["stats"] = stats_to_json(change.stats);
+  ordered_json hunks = ordered_json::array();
+  for (const auto& h : change.hunks) hunks.push_back(hunk_to_json(h));
+  j["hunks"] = std::move(hunks);
+}
+
 Change change_from_json(const ordered_json& j) {
   Change change;
   for (const auto& h : array_field(j, "hunks")) change.hunks.push_back(hunk_from_json(h));
@@ -196,10 +204,7 @@ ordered_json held_change_to_json(const HeldChange& held) {
   if (!held.section.empty()) j["section"] = held.section;
   if (!held.topics.empty()) j["topics"] = record_topics_to_json(held.topics);
   if (!held.flags.empty()) j["flags"] = flags_to_json(held.flags);
-  j["stats"] = stats_to_json(held.change.stats);
-  ordered_json hunks = ordered_json::array();
-  for (const auto& h : held.change.hunks) hunks.push_back(hunk_to_json(h));
-  j["hunks"] = std::move(hunks);
+  write_change(j, held.change);
   return j;
 }
 
@@ -255,12 +260,7 @@ ordered_json record_to_json(const ChangeRecord& r) {
   if (r.previous) j["previous"] = version_to_json(*r.previous);
   if (r.current) j["current"] = version_to_json(*r.current);
   if (r.status == Status::new_document) j["size"] = {{"blocks", r.blocks}, {"words", r.words}};
-  if (r.change) {
-    j["stats"] = stats_to_json(r.change->stats);
-    ordered_json hunks = ordered_json::array();
-    for (const auto& h : r.change->hunks) hunks.push_back(hunk_to_json(h));
-    j["hunks"] = std::move(hunks);
-  }
+  if (r.change) write_change(j, *r.change);
   if (r.error) j["error"] = {{"kind", std::string(to_string(r.error->kind))}, {"message", r.error->message}};
   if (r.status == Status::error && r.held_change) j["held_change"] = held_change_to_json(*r.held_change);
   if (!r.rules_changed.empty()) j["rules_changed"] = r.rules_changed;
