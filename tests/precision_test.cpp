@@ -1112,6 +1112,14 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(change_of(with("Next: Usage policies"), with("Next: Service terms")).substantive);
   EXPECT_FALSE(change_of(with("Previous: Data controls"), text).substantive);
   EXPECT_TRUE(change_of(with("Next: we share your data with our partners."), text).substantive);
+  // A help centre's pager naming the articles on both sides, no colons; twins: a clause opening
+  // with "Previous" (no other side), one ending as a sentence.
+  EXPECT_FALSE(change_of(with("Prev What constitutes spam? Next How old do you need to be to use Lumenfield?"), text).substantive);
+  EXPECT_FALSE(change_of(with("Previous article Data controls Next article Usage policies"),
+                         with("Previous article Usage policies Next article Service terms"))
+                   .substantive);
+  EXPECT_TRUE(change_of(with("Previous agreements between you and Lumenfield no longer apply"), text).substantive);
+  EXPECT_TRUE(change_of(with("Previous plans are refunded Next renewals are billed monthly."), text).substantive);
   EXPECT_TRUE(change_of(with("Find out more about how we sell your data to brokers."), text).substantive);
   // A wide table's scroll buttons, glued by the markup; twin: a column of the table named.
   EXPECT_FALSE(change_of(with("Previous columnNext column"), text).substantive);

@@ -17,6 +17,7 @@
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/compare/link_annotations.hpp"
 #include "tosdiff/compare/page_notes.hpp"
+#include "tosdiff/compare/pagers.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/model/language_names.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -244,25 +245,6 @@ bool is_avatar_row(std::string_view block_text) {
   return initials >= kAvatarRowMinInitials && more == 1 && words.back()[0] == '+';
 }
 
-// A documentation site's pager naming the page before or after: "Next: Usage policies",
-// "Previous: Service terms" (6 words at most after it, no sentence).
-constexpr std::size_t kPagerTitleWords = 6;
-
-bool is_pager(std::string_view block_text) {
-  const std::string lower = ascii_lower(trim(block_text));
-  static constexpr std::string_view kPagers[] = {
-      "next:", "previous:", "next page:", "previous page:", "next article:", "previous article:", "suivant :",
-      "suivant:", "pr\xC3\xA9" "c\xC3\xA9" "dent :", "pr\xC3\xA9" "c\xC3\xA9" "dent:", "weiter:", "zur\xC3\xBC" "ck:",
-      "siguiente:", "anterior:", "successivo:", "precedente:", "volgende:", "vorige:", "pr\xC3\xB3ximo:"};
-  for (std::string_view pager : kPagers) {
-    if (lower.rfind(pager, 0) != 0) continue;
-    const std::string_view title = trim(std::string_view(lower).substr(pager.size()));
-    return !title.empty() && count_space_separated_words(title) <= kPagerTitleWords && title.back() != '.' &&
-           title.back() != ';';
-  }
-  return false;
-}
-
 constexpr std::size_t kPhraseMaxWords = 6;
 constexpr std::size_t kPhrasesInARowMaxWords = 24;  // a row of buttons, not a paragraph
 
@@ -388,6 +370,7 @@ bool is_page_control_label(std::string_view block_text) {
   if (says_a_service_status(block_text, bare)) return true;  // "● Partial outage: API", a status page's state
   if (is_page_note(folded)) return true;  // "12 followers", "11 min read", "Page generated ..."
   if (is_pager(block_text)) return true;               // "Next: Usage policies" closing a docs page
+  if (is_two_sided_pager(block_text)) return true;     // "Prev What is spam? Next Don't break the site"
   if (is_avatar_row(block_text)) return true;          // "m p c +7", contributors' initials
   if (is_feedback_prompt(block_text)) return true;
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
