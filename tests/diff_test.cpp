@@ -261,6 +261,25 @@ TEST(DiffTexts, DateReformatIsCosmeticDateFormat) {
   EXPECT_EQ(change.substantive_stats.words_added + change.substantive_stats.words_removed, 0u);
 }
 
+// A date line written with less: its day or its clock time left out, or its time put in; twins:
+// another month, a day put in, another day, another number on the line.
+TEST(DiffTexts, ADateLineWrittenWithLessIsCosmeticDateFormat) {
+  const auto kinds = [](const char* before_line, const char* after_line) {
+    const Change change = diff_texts(text_of(std::string("# Terms\n") + before_line + "\nBody text of the terms.\n"),
+                                     text_of(std::string("# Terms\n") + after_line + "\nBody text of the terms.\n"));
+    return change.substantive ? Strings{"substantive"} : change.cosmetic_kinds;
+  };
+  EXPECT_EQ(kinds("April 29, 2019 12:39", "April 2019"), Strings{"date_format"});
+  EXPECT_EQ(kinds("Last updated: April 29, 2019 12:39 PM", "Last updated: April 29, 2019"), Strings{"date_format"});
+  EXPECT_EQ(kinds("Last updated: 29 avril 2019", "Last updated: 29 avril 2019 at 3:15 pm"), Strings{"date_format"});
+  EXPECT_EQ(kinds("Updated 2019-04-29", "Updated April 2019"), Strings{"date_format"});
+  EXPECT_EQ(kinds("April 29, 2019 12:39", "May 2019"), Strings{"substantive"});
+  EXPECT_EQ(kinds("Last updated: April 2019", "Last updated: April 29, 2019"), Strings{"substantive"});
+  EXPECT_EQ(kinds("Last updated: April 29, 2019 12:39", "Last updated: April 30, 2019"), Strings{"substantive"});
+  EXPECT_EQ(kinds("Version 3, April 29, 2019", "Version 4, April 2019"), Strings{"substantive"});
+  EXPECT_EQ(kinds("Effective April 29, 2019", "Effective until April 2019"), Strings{"substantive"});
+}
+
 TEST(DiffTexts, QuotesAndCaseAreCosmetic) {
   Change change = diff_texts(text_of("The \xE2\x80\x9CService\xE2\x80\x9D\nx\nTerms Of Use\n"),
                              text_of("The \"Service\"\nx\nTerms of use\n"));

@@ -2,9 +2,11 @@
 #include "tosdiff/compare/date_reading.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -249,6 +251,119 @@ void mark_reread_numeric_dates(std::vector<Hunk>& hunks, const Text& before, con
       reread = (was != removed[k] || is != added[k]) && canonicalize(was, kSteps) == canonicalize(is, kSteps);
     }
     if (reread) mark_cosmetic(hunk, "date_format");
+  }
+}
+
+namespace {
+
+// A clock time at i ("12:39", "9:05:10"): its length, else 0.
+std::size_t clock_time_at(std::string_view s, std::size_t i) {
+  const std::size_t hours = digits_at(s, i, 2);
+  if (hours == 0 || i + hours >= s.size() || s[i + hours] != ':') return 0;
+  std::size_t end = i + hours;
+  for (int part = 0; part < 2 && end < s.size() && s[end] == ':'; ++part) {
+    if (digits_at(s, end + 1, 2) != 2) break;
+    end += 3;
+  }
+  return end > i + hours && (end >= s.size() || !is_ascii_digit(s[end])) ? end - i : 0;
+}
+
+// A word without the ASCII punctuation at its ends ("April," → "April").
+std::string_view without_edge_punctuation(std::string_view word) {
+  while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.front()))) word.remove_prefix(1);
+  while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back()))) word.remove_suffix(1);
+  return word;
+}
+
+// The words a page writes around a clock time ("at 3:15 pm UTC", "um 12:39 Uhr"): none changes
+// the date.
+bool is_word_before_time(const std::string& word) { return is_one_of(word, {"at", "\xC3\xA0", "um", "-", "\xE2\x80\x93"}); }
+bool is_word_after_time(const std::string& word) {
+  return is_one_of(word, {"am", "pm", "a.m.", "p.m.", "AM", "PM", "A.M.", "P.M.", "UTC", "GMT", "CET", "CEST", "EST",
+                          "EDT", "PST", "PDT", "Uhr", "h"});
+}
+
+// A line as a date line's skeleton: its dates written "\x01" (rewrite_dates' ISO dates, and a
+// month of a year when `month_of_year` is set: "April 2019"), its clock times and their words
+// left out, every other character kept. Two lines of one skeleton say the same but their date.
+struct DateSkeleton {
+  std::vector<std::string> tokens;
+  std::vector<std::string> dates;  // "2019-04-29", or "2019-04" for a month of a year
+  std::vector<std::string> times;  // "12:39"
+};
+
+DateSkeleton date_skeleton(std::string_view line, bool month_of_year) {
+  DateSkeleton out;
+  const std::vector<std::string> words = space_separated_words(rewrite_dates(line));
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const std::string& word = words[k];
+    if (const std::size_t time = clock_time_at(word, 0); time > 0 && (time == word.size() || !is_ascii_digit(word[time]))) {
+      out.times.push_back(word.substr(0, time));
+      if (!out.tokens.empty() && is_word_before_time(out.tokens.back())) out.tokens.pop_back();
+      std::string rest = word.substr(time);  // "3:15pm", "12:39,"
+      while (k + 1 < words.size() && rest.empty() && is_word_after_time(words[k + 1])) ++k;
+      if (is_word_after_time(rest)) rest.clear();
+      if (!rest.empty()) out.tokens.push_back(rest);
+      continue;
+    }
+    if (month_of_year && k + 1 < words.size() && is_month_name(without_edge_punctuation(word))) {
+      const std::string year = words[k + 1].substr(0, 4);
+      if (year.size() == 4 && std::all_of(year.begin(), year.end(), is_ascii_digit) &&
+          (words[k + 1].size() == 4 || !is_ascii_digit(words[k + 1][4]))) {
+        const std::set<std::string> first = dates_named("1 " + std::string(without_edge_punctuation(word)) + " " + year);
+        if (first.size() == 1) {
+          out.dates.push_back(first.begin()->substr(0, 7));
+          out.tokens.push_back("\x01" + words[k + 1].substr(4));
+          ++k;
+          continue;
+        }
+      }
+    }
+    std::string token;
+    for (std::size_t i = 0; i < word.size();) {
+      if (is_iso_date_at(word, i)) {
+        out.dates.push_back(word.substr(i, 10));
+        token += '\x01';
+        i += 10;
+      } else {
+        token += word[i++];
+      }
+    }
+    out.tokens.push_back(token);
+  }
+  return out;
+}
+
+// `coarser` writes the one date of `precise` with less (its day, or its time, left out), the
+// rest of the line the same to the character.
+bool writes_the_date_with_less(std::string_view precise, std::string_view coarser) {
+  if (count_space_separated_words(precise) > kMovedDateLineWords || count_space_separated_words(coarser) > kMovedDateLineWords)
+    return false;
+  const DateSkeleton full = date_skeleton(precise, false), less = date_skeleton(coarser, true);
+  if (full.dates.size() != 1 || less.dates.size() != 1 || full.tokens != less.tokens) return false;
+  const bool day_left_out = less.dates[0].size() == 7 && full.dates[0].substr(0, 7) == less.dates[0];
+  const bool same_day = less.dates[0] == full.dates[0];
+  // A time changed is the page's stamp moving (relative_stamps.hpp), not a date said with less.
+  const bool time_kept_or_left_out = less.times.empty() || less.times == full.times;
+  return (day_left_out || same_day) && time_kept_or_left_out && (day_left_out || less.times != full.times);
+}
+
+}  // namespace
+
+void mark_coarser_dates(std::vector<Hunk>& hunks) {
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.lines.size() != 2) continue;
+    const LineOp* removed = nullptr;
+    const LineOp* added = nullptr;
+    for (const LineOp& line : hunk.lines) (line.op == '-' ? removed : added) = &line;
+    if (!removed || !added) continue;
+    const Block before = parse_block(removed->text), after = parse_block(added->text);
+    if (before.kind != after.kind) continue;
+    // Less said: the day or the time left out; or the time alone put in (the day the same).
+    const bool time_put_in = !dates_named(after.text).empty() && dates_named(after.text) == dates_named(before.text);
+    if (writes_the_date_with_less(before.text, after.text) ||
+        (time_put_in && writes_the_date_with_less(after.text, before.text)))
+      mark_cosmetic(hunk, "date_format");
   }
 }
 

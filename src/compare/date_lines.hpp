@@ -50,4 +50,13 @@ void mark_repeated_date_lines(std::vector<Hunk>& hunks, const Text& before, cons
 // news on any page.
 void mark_reread_numeric_dates(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
+// Marks cosmetic, kind "date_format", every substantive hunk that only writes one date line
+// less precisely: its day dropped with the month and year kept ("April 29, 2019 12:39" →
+// "April 2019": contrib replay, an events platform's terms, the page's stamp losing its day
+// and time), or its clock time dropped or put in ("April 29, 2019 12:39" ↔ "April 29, 2019").
+// The line's other words and numbers stay ("Version 3, April 29, 2019" → "Version 4, April
+// 2019" is news); another day, month or year is news, and so is a day put in ("April 2019" →
+// "April 29, 2019" says more).
+void mark_coarser_dates(std::vector<Hunk>& hunks);
+
 }  // namespace tosdiff

@@ -666,6 +666,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_moved_date_lines(hunks, before_text, after_text);
   mark_repeated_date_lines(hunks, before_text, after_text);
   mark_reread_numeric_dates(hunks, before_text, after_text);
+  mark_coarser_dates(hunks);
   mark_relative_stamps(hunks, before_text, after_text);
   mark_update_notices(hunks, after_text);
   mark_previous_versions(hunks, before_text, before.keys, after.keys);
