@@ -189,10 +189,11 @@ TEST(PageHeader, ABannerAboveTheTitleIsCosmetic) {
   expect_one_cosmetic_hunk(header_change(page(title), page("Tell us what you think! Give feedback on our new help pages.\n" +
                                                            title)),
                            {"page_header"});
+  // (A developer site's own prompt: its control's words wherever it stands, page_controls.hpp.)
   expect_one_cosmetic_hunk(
       header_change(page(title), page("Save this page to your developer profile to get notifications on important updates.\n" +
                                       title)),
-      {"page_header"});
+      {"page_control"});
   // The same promotion set out on two lines, its call on the second.
   expect_one_cosmetic_hunk(header_change(page(title), page("Autumn offer: 100 euros off your first year with us!\n"
                                                            "Call us on 01 23 45 67 89\n" + title)),

@@ -1108,6 +1108,14 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(change_of(with("12 followers"), with("1,204 followers")).substantive);
   EXPECT_FALSE(change_of(with("Have more questions? Submit a request"), text).substantive);
   EXPECT_TRUE(change_of(with("12 followers"), with("12 followers may see your posts")).substantive);
+  // A developer site's prompts to follow and file the page; twins: a clause about notifications
+  // of updates, the section's heading.
+  EXPECT_FALSE(change_of(text, with("Notifications Save this page to your Developer Profile to get notifications on important "
+                                    "updates. Stay organized with collections Save and categorize content based on your "
+                                    "preferences."))
+                   .substantive);
+  EXPECT_TRUE(change_of(text, with("We send notifications of important updates to your Developer Profile.")).substantive);
+  EXPECT_TRUE(change_of(with("## Alerts"), with("## Notifications")).substantive);
   // A documentation site's pager; twin: a clause opening with "Next:".
   EXPECT_FALSE(change_of(with("Next: Usage policies"), with("Next: Service terms")).substantive);
   EXPECT_FALSE(change_of(with("Previous: Data controls"), text).substantive);

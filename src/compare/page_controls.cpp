@@ -123,6 +123,12 @@ const std::set<std::string>& furniture_phrases() {
       // A help centre's closing line and its followers (Zendesk).
       "have more questions? submit a request", "have more questions submit a request", "submit a request",
       "not yet followed by anyone", "follow", "unfollow",
+      // A documentation site's prompts to follow and file the page (Google's developer sites,
+      // where its APIs' terms live: "Notifications Save this page to your Developer Profile to get
+      // notifications on important updates. Stay organized with collections ...", contrib replay).
+      "save this page to your developer profile to get notifications on important updates",
+      "notifications save this page to your developer profile to get notifications on important updates",
+      "stay organized with collections", "save and categorize content based on your preferences",
       // A landmark's heading written for screen readers ("## Site Footer", replay: a
       // marketplace's terms).
       "site footer", "site header", "main navigation", "footer navigation", "breadcrumb", "breadcrumbs",
@@ -245,8 +251,8 @@ bool is_avatar_row(std::string_view block_text) {
   return initials >= kAvatarRowMinInitials && more == 1 && words.back()[0] == '+';
 }
 
-constexpr std::size_t kPhraseMaxWords = 6;
-constexpr std::size_t kPhrasesInARowMaxWords = 24;  // a row of buttons, not a paragraph
+constexpr std::size_t kPhraseMaxWords = 15;          // the longest phrase of the list
+constexpr std::size_t kPhrasesInARowMaxWords = 30;  // a row of buttons and prompts, not a paragraph
 
 // A block made of the page's furniture phrases one after the other, two or more: an
 // accordion's "Read More Read Less", a dialog's buttons "Continue Continue Continue" left in
