@@ -1108,6 +1108,24 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_FALSE(change_of(with("12 followers"), with("1,204 followers")).substantive);
   EXPECT_FALSE(change_of(with("Have more questions? Submit a request"), text).substantive);
   EXPECT_TRUE(change_of(with("12 followers"), with("12 followers may see your posts")).substantive);
+  // A row of links to the site's legal documents gaining one; twins: the row gaining a sentence, a
+  // document with no refunds, new terms.
+  EXPECT_FALSE(change_of(with("Conditions G\u00e9n\u00e9rales | Politique de Confidentialit\u00e9 | Utilisation des Cookies"),
+                         with("Conditions G\u00e9n\u00e9rales | Politique de Confidentialit\u00e9 | Utilisation des Cookies | "
+                              "Conditions G\u00e9n\u00e9rales Super Driver"))
+                   .substantive);
+  EXPECT_FALSE(change_of(with("Terms of Service | Privacy Policy | Cookie Policy"),
+                         with("Terms of Service | Privacy Policy | Cookie Policy | Impressum"))
+                   .substantive);
+  EXPECT_TRUE(change_of(with("Terms of Service | Privacy Policy | Cookie Policy"),
+                        with("Terms of Service | Privacy Policy | We sell your data to brokers."))
+                  .substantive);
+  EXPECT_TRUE(change_of(with("Terms of Service | Privacy Policy | Cookie Policy"),
+                        with("Terms of Service | Privacy Policy | No Refunds Policy"))
+                  .substantive);
+  EXPECT_TRUE(change_of(with("Terms of Service | Privacy Policy | Cookie Policy"),
+                        with("Terms of Service | Privacy Policy | New Terms of Service"))
+                  .substantive);
   // A developer site's prompts to follow and file the page; twins: a clause about notifications
   // of updates, the section's heading.
   EXPECT_FALSE(change_of(text, with("Notifications Save this page to your Developer Profile to get notifications on important "

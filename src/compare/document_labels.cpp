@@ -83,6 +83,24 @@ bool names_another_document(std::string_view line) {
   return ends_with_a_name || name_of_a_use;
 }
 
+bool labels_a_legal_document(std::string_view label) {
+  constexpr std::size_t kLabelMaxWords = 5;
+  if (label.find_first_of("0123456789.;:!?") != std::string_view::npos) return false;
+  const std::vector<std::string> words = space_separated_words(canonicalize(label, kFoldToWords));
+  if (words.empty() || words.size() > kLabelMaxWords || any_of_words(words, kNegationWords) ||
+      any_of_words(words, kStateWords))
+    return false;
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    if (is_document_word(word) || is_one_of(word, {"cookies", "impressum", "imprint", "mentions", "privacy",
+                                                   "confidentialit\xC3\xA9", "datenschutz", "privacidad", "legal"}))
+      return true;
+    for (std::string_view stem : {"politique", "pol\xC3\xADtica", "politica", "richtlinie", "erkl\xC3\xA4rung", "charte",
+                                  "beleid", "datenschutz"})
+      if (word.find(stem) != std::string::npos) return true;
+    return false;
+  });
+}
+
 namespace {
 
 // The folded words of a short label naming a document ("Consumer Terms", "Conditions générales

@@ -21,6 +21,12 @@ bool names_a_state_of_terms(std::string_view text);
 // edition ("No Arbitration Agreement", "Arbitration Agreement Applies", "Update to our Terms").
 bool names_another_document(std::string_view line);
 
+// A link's label naming one of a site's legal documents in any of the seven languages, its
+// words in any order ("Conditions Générales", "Politique de Confidentialité", "Utilisation des
+// Cookies", "Impressum", "Terms of Service"): at most 5 words, no digit or sentence mark, no
+// negation or state ("Neue AGB"), one word a document's name or stem.
+bool labels_a_legal_document(std::string_view label);
+
 // Whether the hunk puts one short label naming a document for another naming another (`Consumer
 // Terms` → `Business Terms`, `Terms of Service` → `Terms of Sale`, `Conditions générales
 // d'utilisation` → `... de vente`: a review's finds): no heading, no site's name set apart by a

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/document_labels.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -137,6 +138,31 @@ void mark_link_columns(std::vector<Hunk>& hunks, const Text& before, const Text&
     if (sits_in_link_columns(before, first_block(hunk.old_start, hunk.old_lines), hunk.old_lines) &&
         sits_in_link_columns(after, first_block(hunk.new_start, hunk.new_lines), hunk.new_lines))
       mark_cosmetic(hunk, "navigation");
+  }
+}
+
+bool is_legal_links_row(std::string_view block_text) {
+  constexpr std::size_t kMinLabels = 3;
+  std::size_t labels = 0;
+  std::string_view rest = trim(block_text);
+  while (true) {
+    const std::size_t bar = rest.find(" | ");
+    if (!labels_a_legal_document(trim(rest.substr(0, bar)))) return false;
+    ++labels;
+    if (bar == std::string_view::npos) break;
+    rest = rest.substr(bar + 3);
+  }
+  return labels >= kMinLabels;
+}
+
+void mark_legal_links_rows(std::vector<Hunk>& hunks) {
+  for (Hunk& hunk : hunks) {
+    if (hunk.cosmetic || hunk.old_lines != 1 || hunk.new_lines != 1) continue;
+    const bool rows = std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
+      const Block block = parse_block(line.text);
+      return block.kind != BlockKind::heading && is_legal_links_row(block.text);
+    });
+    if (rows) mark_cosmetic(hunk, "navigation");
   }
 }
 

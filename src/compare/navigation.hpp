@@ -20,6 +20,15 @@ bool is_glued_navigation(std::string_view block_text);
 // or lines glued 3 times or more beside one that is such a line (a link dropped from it).
 void mark_navigation(std::vector<Hunk>& hunks);
 
+// A row of links to the site's legal documents, set apart by bars: "Conditions Générales |
+// Politique de Confidentialité | Utilisation des Cookies" (france replay: a ride-sharing
+// platform's privacy policy, the row above it gaining its drivers' terms). Three labels or more,
+// each naming a document (labels_a_legal_document). Marks cosmetic, kind "navigation", every
+// substantive hunk that only changes such a row for another (a label put in, taken away or
+// renamed). The document's own title is not in the row; a row gaining a sentence stays news.
+bool is_legal_links_row(std::string_view block_text);
+void mark_legal_links_rows(std::vector<Hunk>& hunks);
+
 // A column of the site's footer: a title of at most 3 words ("Help", "Our Apps") over one
 // line of link labels glued together ("Contact UsPress KitHelp Center"), with another glued
 // line of links close by (the next column). Marks cosmetic, kind "navigation", every
