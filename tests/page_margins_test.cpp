@@ -581,6 +581,33 @@ TEST(PageFooter, TheSiteFootersLinksAreCosmetic) {
   EXPECT_FALSE(header_change(page("# Terms\n") + kFooter, page("# Terms\n") + cities).substantive);
 }
 
+// Contrib replay: a payment app's privacy policy, its footer put on whole (columns titled by
+// lines of their own, the company's address, the copyright line) above the app store's rating
+// and the app's button closing the page. Twins: a law's link in it, a clause put on with it, the
+// footer's copyright line taken off alone with a regulator, a contact line above its links.
+TEST(PageFooter, AFooterPutOnWholeAboveThePagesControlsIsCosmetic) {
+  const std::string footer = "Company\nAbout us\nPress & Media\nContact us\nResources\nPrivacy Policy\nTerms & Conditions\n"
+                             "Address\n12 Harbour Road, Dublin 2\n\xC2\xA9 2023 Northwind Payments Limited.\n";
+  const std::string controls = "\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\nGet the App\n";
+  const std::string terms = page("# Terms\n");
+  const Change put_on = header_change(terms + controls, terms + footer + controls);
+  expect_one_cosmetic_hunk(put_on, {"page_footer"});
+  EXPECT_FALSE(header_change(terms + footer + controls, terms + controls).substantive);
+  EXPECT_FALSE(header_change(terms, terms + footer).substantive);
+  EXPECT_TRUE(header_change(terms + controls, terms + footer + "Do Not Sell or Share My Personal Information\n" + controls)
+                  .substantive);
+  EXPECT_TRUE(header_change(terms + controls,
+                            terms + "We may share your payment history with credit agencies to assess your account.\n" + footer +
+                                controls)
+                  .substantive);
+  const std::string regulated = "Regulated by the Central Bank of Ireland\n";
+  EXPECT_TRUE(header_change(terms + footer + regulated + "\xC2\xA9 2024 Northwind Payments Limited.\n",
+                            terms + footer)
+                  .substantive);
+  const Text contact = parse_text(terms + "Email: privacy@northwind.example\n" + footer);
+  EXPECT_EQ(contact.blocks[site_footer_start(contact)].text, "Company");
+}
+
 TEST(PageFooter, AnEntryOfTheFootersListsRenamedIsCosmetic) {
   // Contrib replays: a carmaker's footer ("Safety Recalls" for "Ignition Recall") and a cable
   // company's ("Queue" for "Watchlist"), each a link's label, alerted as a name switched.

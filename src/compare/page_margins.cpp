@@ -14,6 +14,7 @@
 #include "tosdiff/compare/language_labels.hpp"
 #include "tosdiff/compare/menu_entries.hpp"
 #include "tosdiff/compare/page_banner.hpp"
+#include "tosdiff/compare/page_end.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -153,9 +154,10 @@ bool side_within_header(std::size_t start, std::size_t lines, std::size_t header
 }
 
 // Whether one side of a hunk lies within the footer, blocks [footer.start, footer.end) (0-based)
-// of a text of `size` blocks.
-bool side_within_footer(std::size_t start, std::size_t lines, const FooterRange& footer, std::size_t size) {
-  if (lines == 0 && start == size) return true;  // the text's end: a footer taken off, or put on, whole
+// of a text of `size` blocks whose closing controls start at `controls` (page_end.hpp).
+bool side_within_footer(std::size_t start, std::size_t lines, const FooterRange& footer, std::size_t size,
+                        std::size_t controls) {
+  if (lines == 0 && (start == size || start == controls)) return true;  // the text's end: a footer put on whole
   if (footer.start >= size) return false;
   if (lines == 0) return start >= footer.start && start <= footer.end;  // an insertion after line `start`, 1-based
   return start - 1 >= footer.start && start - 1 + lines <= footer.end;
@@ -554,7 +556,9 @@ std::size_t footer_below_last_sentence(const Text& text, std::size_t end) {
   if (links < kFooterMinLinks) return blocks.size();
   // The footer opens at its first link, or at the heading of that link's column; what lies
   // between the last sentence and it (an annex's bare list) stays the document's.
-  if (first_link > last && blocks[first_link].kind != BlockKind::heading && blocks[first_link - 1].kind == BlockKind::heading)
+  // Or at its title written as a line of its own ("Company" over "About us", "Press & Media").
+  if (first_link > last && blocks[first_link].kind != BlockKind::heading &&
+      (blocks[first_link - 1].kind == BlockKind::heading || is_column_title_line(blocks[first_link - 1])))
     --first_link;
   return site_menu_above(text, last, first_link);
 }
@@ -617,6 +621,7 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
                               const std::function<bool(const Hunk&)>& topical) {
   const std::size_t old_header = header_blocks(before), new_header = header_blocks(after);
   const FooterRange old_footer = footer_range(before), new_footer = footer_range(after);
+  const std::size_t old_controls = closing_controls_start(before), new_controls = closing_controls_start(after);
   const bool listing = holds_a_listing(before, old_header) && holds_a_listing(after, new_header);
   const TitlePlaces titles = find_title_places(before, after);
   std::size_t marked = 0;
@@ -631,8 +636,9 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
       continue;
     }
     const bool footer =
-        !header && side_within_footer(hunk.old_start, hunk.old_lines, old_footer, before.blocks.size()) &&
-        side_within_footer(hunk.new_start, hunk.new_lines, new_footer, after.blocks.size());
+        !header &&
+        side_within_footer(hunk.old_start, hunk.old_lines, old_footer, before.blocks.size(), old_controls) &&
+        side_within_footer(hunk.new_start, hunk.new_lines, new_footer, after.blocks.size(), new_controls);
     if (!header && !footer) continue;
     // Above the first sentence, a shop's product cards (name, brand, price tag) come and go
     // with its promotions (replay: a department store's carousel above its terms of sale, 196
@@ -661,7 +667,18 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
                   // Above the first sentence, "Proposed Terms" or "EU Terms apply" says which terms
                   // the page holds; a footer's "Privacy Policy (Updated)" is its link's label.
                   (header && names_a_state_of_terms(parse_block(hunk.lines[i].text).text));
-    if (says_more || (header && renames_a_document(hunk))) continue;
+    // A footer put on or taken off whole with its copyright line says what any footer says (the
+    // company, its address: contrib replay, a payment app's policy); a law's link is still news.
+    const auto covers = [](std::size_t start, std::size_t lines, const FooterRange& range) {
+      return lines > 0 && start - 1 <= range.start && start - 1 + lines >= range.end;
+    };
+    const bool whole_footer = footer && ((hunk.old_lines == 0 && covers(hunk.new_start, hunk.new_lines, new_footer)) ||
+                                         (hunk.new_lines == 0 && covers(hunk.old_start, hunk.old_lines, old_footer))) &&
+        std::any_of(hunk.lines.begin(), hunk.lines.end(),
+                    [](const LineOp& line) { return is_copyright_text(parse_block(line.text).text, kCopyrightLineMaxWords); }) &&
+        std::none_of(hunk.lines.begin(), hunk.lines.end(),
+                     [](const LineOp& line) { return is_statutory_opt_out(parse_block(line.text).text); });
+    if ((says_more && !whole_footer) || (header && renames_a_document(hunk))) continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.
     // A row of buttons names the topics the text below is about (calls_to_action.hpp).
