@@ -10,6 +10,7 @@
 
 #include "support/page_reading.hpp"
 #include "tosdiff/compare/page_margins.hpp"
+#include "tosdiff/compare/spelling.hpp"
 
 namespace tosdiff {
 namespace {
@@ -105,6 +106,27 @@ TEST(OtherLanguages, ASpeltDateWrittenInNumbersIsReadDayFirst) {
   EXPECT_TRUE(change_between(dated("1. M\xC3\xA4rz 2026"), dated("01.04.2026")).substantive);
   EXPECT_TRUE(change_between(dated("1. M\xC3\xA4rz 2026"), dated("03.01.2026")).substantive);
   EXPECT_TRUE(change_between(fr("1er mars 2026"), fr("03/01/2026")).substantive);
+}
+
+// Germany's cookie-consent act and telemedia act, renamed by law in May 2024, their sections the
+// same (dating and contrib replays: every German privacy policy's cookie section). Twins:
+// another section, the EU's Digital Services Act, letters that only hold the abbreviation.
+TEST(OtherLanguages, ALawNamedAsTheLegislatureRenamedItIsItsSpelling) {
+  const auto same = [](const std::string& was, const std::string& is) {
+    return !change_between(page("Datenschutz", was), page("Datenschutz", is)).substantive;
+  };
+  EXPECT_TRUE(same("Rechtsgrundlage ist § 25 Abs. 1 TTDSG.", "Rechtsgrundlage ist § 25 Abs. 1 TDDDG."));
+  EXPECT_TRUE(same("Einwilligung gem\xC3\xA4\xC3\x9F § 25 Telekommunikations-Telemedien-Datenschutz-Gesetz (TTDSG).",
+                   "Einwilligung gem\xC3\xA4\xC3\x9F § 25 Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz (TDDDG)."));
+  EXPECT_TRUE(same("Angaben gem\xC3\xA4\xC3\x9F § 5 TMG.", "Angaben gem\xC3\xA4\xC3\x9F § 5 DDG."));
+  EXPECT_TRUE(same("Pflichtangaben nach dem Telemediengesetz.", "Pflichtangaben nach dem Digitale-Dienste-Gesetz."));
+  EXPECT_TRUE(same("The legal basis is Section 25 (1) TTDSG.", "The legal basis is Section 25 (1) TDDDG."));
+  EXPECT_FALSE(same("Rechtsgrundlage ist § 25 Abs. 1 TTDSG.", "Rechtsgrundlage ist § 26 Abs. 1 TDDDG."));
+  EXPECT_FALSE(same("Pflichtangaben nach dem Telemediengesetz.", "Pflichtangaben nach dem Digital Services Act."));
+  EXPECT_FALSE(same("Wir nutzen das System ADDG.", "Wir nutzen das System ATMG."));
+  EXPECT_EQ(fold_renamed_laws("TDDDG, tdddg, Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz, DDG"),
+            "TTDSG, ttdsg, Telekommunikation-Telemedien-Datenschutz-Gesetz, TMG");
+  EXPECT_EQ(fold_renamed_laws("ADDG DDGX Digital Services Act"), "ADDG DDGX Digital Services Act");
 }
 
 TEST(OtherLanguages, WordsWrittenAnotherWayAreTheirSpelling) {

@@ -535,7 +535,7 @@ std::string canonicalize(std::string_view text, unsigned steps) {
   if (steps & kFoldNumbering) s = strip_numbering(s);
   if ((steps & kFoldSpelling) && s.find('\xC3') != std::string::npos) s = drop_accents_of_capitals(s);
   if (steps & kFoldCase) s = fold_letter_case(s);
-  if (steps & kFoldSpelling) s = fold_accents(fold_ampersands(drop_serial_commas(drop_inner_apostrophes(fold_spelling_variants(expand_contractions(fold_email_terms(fold_latin_abbreviations(s))))))));
+  if (steps & kFoldSpelling) s = fold_accents(fold_ampersands(fold_renamed_laws(drop_serial_commas(drop_inner_apostrophes(fold_spelling_variants(expand_contractions(fold_email_terms(fold_latin_abbreviations(s)))))))));
   if (steps & kFoldPunctuation) s = fold_punctuation(fold_marks(fold_full_width_marks(s)));
   if (steps & kFoldWhitespace) s = fold_whitespace(s);
   if (steps & kFoldSpelling) s = join_compounds(s);

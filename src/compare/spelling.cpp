@@ -1,6 +1,7 @@
 #include "tosdiff/compare/spelling.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <set>
 #include <string>
@@ -416,6 +417,44 @@ std::string expand_contractions(std::string_view text) {
     i = tail;
   }
   out.append(text.substr(copied));
+  return out;
+}
+
+std::string fold_renamed_laws(std::string_view text) {
+  struct Rename {
+    std::string_view now, before;  // lower case
+    bool whole_word;
+  };
+  static constexpr Rename kRenames[] = {
+      {"telekommunikation-digitale-dienste-datenschutz-gesetz", "telekommunikation-telemedien-datenschutz-gesetz", false},
+      {"telekommunikations-telemedien-datenschutz-gesetz", "telekommunikation-telemedien-datenschutz-gesetz", false},
+      {"digitale-dienste-gesetz", "telemediengesetz", false},
+      {"tdddg", "ttdsg", true},
+      {"ddg", "tmg", true}};
+  std::string lower = ascii_lower(text);
+  // Most texts name none of them: one look for the letters all the names share.
+  if (lower.find("dg") == std::string::npos && lower.find("gesetz") == std::string::npos) return std::string(text);
+  const auto is_word_byte = [](char c) { return is_ascii_letter(c) || is_ascii_digit(c); };
+  std::string out(text);
+  for (const Rename& rename : kRenames) {
+    for (std::size_t at = lower.find(rename.now); at != std::string::npos; at = lower.find(rename.now, at)) {
+      const std::size_t end = at + rename.now.size();
+      if (rename.whole_word && ((at > 0 && is_word_byte(lower[at - 1])) || (end < lower.size() && is_word_byte(lower[end])))) {
+        at = end;
+        continue;
+      }
+      // The old name in the case the text writes the new one (capitals, or lower case folded).
+      std::string before(rename.before);
+      if (out[at] >= 'A' && out[at] <= 'Z') {
+        const bool all_capitals = std::none_of(out.begin() + at, out.begin() + end, [](char c) { return c >= 'a' && c <= 'z'; });
+        for (std::size_t k = 0; k < before.size(); ++k)
+          if (all_capitals || k == 0 || before[k - 1] == '-') before[k] = static_cast<char>(std::toupper(before[k]));
+      }
+      out.replace(at, rename.now.size(), before);
+      lower.replace(at, rename.now.size(), rename.before);
+      at += before.size();
+    }
+  }
   return out;
 }
 

@@ -28,6 +28,15 @@ std::string fold_spelling_variants(std::string_view text);
 // e-mail de vos contacts" → "les e-mails de vos contacts", their mail read: a red team's
 // find). French words only: "mail" alone stays (English's post).
 std::string fold_email_terms(std::string_view text);
+// A law named as the legislature renamed it, its sections the same: Germany's cookie-consent
+// act, "TTDSG" / "Telekommunikation(s)-Telemedien-Datenschutz-Gesetz" renamed "TDDDG" /
+// "Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz" in May 2024 ("§ 25 Abs. 1 TTDSG" →
+// "§ 25 Abs. 1 TDDDG": dating and contrib replays, every German privacy policy's cookie
+// section), and its telemedia act "TMG" / "Telemediengesetz" become the "DDG" /
+// "Digitale-Dienste-Gesetz" ("Angaben gemäß § 5 TMG" → "§ 5 DDG"). Each read as its old name,
+// abbreviations as whole words only; the EU's "Digital Services Act" is another law and stays.
+std::string fold_renamed_laws(std::string_view text);
+
 // "and" written "&" ("Terms & Conditions", "Trust & Safety"), in English, French or German
 // ("et", "und"): every such word, and "&" standing as one, read as "&" (metamorphic bench: a
 // redesign's ampersands were an alert on 15 of 17 pages). "and"/"or" stays apart.
