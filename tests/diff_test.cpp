@@ -278,6 +278,18 @@ TEST(DiffTexts, ADateLineWrittenWithLessIsCosmeticDateFormat) {
   EXPECT_EQ(kinds("Last updated: April 29, 2019 12:39", "Last updated: April 30, 2019"), Strings{"substantive"});
   EXPECT_EQ(kinds("Version 3, April 29, 2019", "Version 4, April 2019"), Strings{"substantive"});
   EXPECT_EQ(kinds("Effective April 29, 2019", "Effective until April 2019"), Strings{"substantive"});
+  // The review's finds: a scope's, a deadline's or a date of effect's date said with less, a time
+  // put in or taken off beside anything but an edit's stamp.
+  EXPECT_EQ(kinds("Applies to accounts created before 15 March 2024", "Applies to accounts created before March 2024"),
+            Strings{"substantive"});
+  EXPECT_EQ(kinds("Effective until April 29, 2019", "Effective until April 2019"), Strings{"substantive"});
+  EXPECT_EQ(kinds("Effective April 29, 2019", "Effective April 2019"), Strings{"substantive"});
+  EXPECT_EQ(kinds("Deadline: April 29, 2019", "Deadline: April 29, 2019 at 9:00 am"), Strings{"substantive"});
+  EXPECT_EQ(kinds("Service unavailable April 29, 2019 9:00 - 17:00", "Service unavailable April 29, 2019"),
+            Strings{"substantive"});
+  EXPECT_EQ(kinds("Widerspruch bis 29. April 2019", "Widerspruch bis April 2019"), Strings{"substantive"});
+  EXPECT_EQ(kinds("Aktualisiert am 29. April 2019 um 12:39 Uhr", "Aktualisiert am 29. April 2019"),
+            Strings{"date_format"});
 }
 
 TEST(DiffTexts, QuotesAndCaseAreCosmetic) {

@@ -606,6 +606,23 @@ TEST(PageFooter, AFooterPutOnWholeAboveThePagesControlsIsCosmetic) {
                   .substantive);
   const Text contact = parse_text(terms + "Email: privacy@northwind.example\n" + footer);
   EXPECT_EQ(contact.blocks[site_footer_start(contact)].text, "Company");
+  // A contact line in it is the footer's too.
+  const std::string with_contact = "Company\nAbout us\nContact us\nPrivacy Policy\nEmail: hello@northwind.example\n"
+                                   "\xC2\xA9 2023 Northwind Payments Limited.\n";
+  EXPECT_FALSE(header_change(terms + controls, terms + with_contact + controls).substantive);
+  // The review's finds: a clause, a regulator or a controller in a footer put on or taken off
+  // whole; a short line of the document above the footer's links is no column's title.
+  const auto in_footer = [&](const std::string& line) {
+    return "Company\nAbout us\nContact us\n" + line + "\nPrivacy Policy\n\xC2\xA9 2023 Northwind Payments Limited.\n";
+  };
+  for (const char* line : {"We sell your data to advertisers.", "Regulated by the Central Bank of Ireland",
+                           "Data controller: Acme Ad Network Inc.", "Only for users 18+"}) {
+    EXPECT_TRUE(header_change(terms + controls, terms + in_footer(line) + controls).substantive) << line;
+    EXPECT_TRUE(header_change(terms + in_footer(line) + controls, terms + controls).substantive) << line;
+  }
+  const std::string links = "About us\nContact us\nPrivacy Policy\n\xC2\xA9 2023 Northwind Payments Limited.\n";
+  EXPECT_TRUE(header_change(terms + "All sales final\n" + links, terms + "Refunds always accepted\n" + links).substantive);
+  EXPECT_TRUE(header_change(terms + "Irish law applies\n" + links, terms + "Delaware law applies\n" + links).substantive);
 }
 
 TEST(PageFooter, AnEntryOfTheFootersListsRenamedIsCosmetic) {

@@ -1126,6 +1126,20 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
   EXPECT_TRUE(change_of(with("Terms of Service | Privacy Policy | Cookie Policy"),
                         with("Terms of Service | Privacy Policy | New Terms of Service"))
                   .substantive);
+  // The review's finds: a law's opt-out link, a clause or a word holding a stem as a label, a
+  // table's row.
+  for (const char* label : {"Your Privacy Choices", "Cookies shared with advertisers", "Privacy rights waived",
+                            "Political ads sold here"})
+    EXPECT_TRUE(change_of(with("Terms of Service | Privacy Policy | Cookie Policy"),
+                          with(std::string("Terms of Service | Privacy Policy | Cookie Policy | ") + label))
+                    .substantive)
+        << label;
+  EXPECT_TRUE(change_of(with("| Terms of Service | Privacy Policy | Cookie Policy |\n| Terms of Sale | Refund Policy | Returns Policy |"),
+                        with("| Terms of Service | Privacy Policy | Cookie Policy |\n| Terms of Sale | Refund Policy | No Returns Policy |"))
+                  .substantive);
+  EXPECT_TRUE(change_of(with("| Terms of Service | Privacy Policy | Cookie Policy |\n| Terms of Sale | Refund Policy | Returns Policy |"),
+                        with("| Terms of Service | Privacy Policy | Cookie Policy |\n| Terms of Sale | Refund Policy | Warranty Policy |"))
+                  .substantive);
   // A developer site's prompts to follow and file the page; twins: a clause about notifications
   // of updates, the section's heading.
   EXPECT_FALSE(change_of(text, with("Notifications Save this page to your Developer Profile to get notifications on important "
@@ -1146,6 +1160,15 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
                    .substantive);
   EXPECT_TRUE(change_of(with("Previous agreements between you and Lumenfield no longer apply"), text).substantive);
   EXPECT_TRUE(change_of(with("Previous plans are refunded Next renewals are billed monthly."), text).substantive);
+  // The review's finds: clauses opening with a bare "Previous", a sentence before "Next", figures.
+  EXPECT_TRUE(change_of(with("Previous agreements with Next Insurance remain in force"),
+                        with("Previous agreements with Next Insurance are terminated"))
+                  .substantive);
+  EXPECT_TRUE(change_of(with("Prev customers keep their discount. Next year prices stay the same"),
+                        with("Prev customers lose their discount. Next year prices rise sharply"))
+                  .substantive);
+  EXPECT_TRUE(change_of(with("Prev plan Basic Next plan Pro for 10 euros"), text).substantive);
+  EXPECT_TRUE(change_of(with("Precedente informativa abrogata Successivo aggiornamento a marzo"), text).substantive);
   EXPECT_TRUE(change_of(with("Find out more about how we sell your data to brokers."), text).substantive);
   // A wide table's scroll buttons, glued by the markup; twin: a column of the table named.
   EXPECT_FALSE(change_of(with("Previous columnNext column"), text).substantive);

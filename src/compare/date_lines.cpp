@@ -334,13 +334,40 @@ DateSkeleton date_skeleton(std::string_view line, bool month_of_year) {
   return out;
 }
 
+// What a page's stamp of its last edit says beside its date, in the languages tosdiff reads:
+// "Last updated:", "Page modified on", "Mis à jour le", "Stand:", "Zuletzt aktualisiert am".
+// Never a deadline's or a scope's words ("until", "before", "by", "Effective": a date of effect
+// said with less is another date; a review's finds).
+bool is_stamp_word(const std::string& word) {
+  return is_one_of(word, {"last", "updated", "update", "modified", "revised", "revision", "published", "posted", "page",
+                          "this", "was", "on", "date", "mis", "\xC3\xA0", "jour", "derni\xC3\xA8re", "mise", "le",
+                          "stand", "zuletzt", "aktualisiert", "ge\xC3\xA4ndert", "am", "actualizado", "actualizaci\xC3\xB3n",
+                          "\xC3\xBAltima", "el", "aggiornato", "ultimo", "aggiornamento", "il", "bijgewerkt", "laatst", "op",
+                          "atualizado", "atualiza\xC3\xA7\xC3\xA3o", "em"});
+}
+bool is_edit_word(const std::string& word) {
+  return is_one_of(word, {"updated", "modified", "revised", "published", "posted", "jour", "aktualisiert",
+                          "ge\xC3\xA4ndert", "actualizado", "actualizaci\xC3\xB3n", "aggiornato", "aggiornamento",
+                          "bijgewerkt", "atualizado", "atualiza\xC3\xA7\xC3\xA3o"});
+}
+
 // `coarser` writes the one date of `precise` with less (its day, or its time, left out), the
-// rest of the line the same to the character.
+// rest of the line the same to the character and a stamp's words at most (a bare date, "Last
+// updated:"); a time only under a word of an edit ("Last updated ... 12:39").
 bool writes_the_date_with_less(std::string_view precise, std::string_view coarser) {
   if (count_space_separated_words(precise) > kMovedDateLineWords || count_space_separated_words(coarser) > kMovedDateLineWords)
     return false;
   const DateSkeleton full = date_skeleton(precise, false), less = date_skeleton(coarser, true);
   if (full.dates.size() != 1 || less.dates.size() != 1 || full.tokens != less.tokens) return false;
+  bool stamp = false;
+  for (const std::string& token : full.tokens) {
+    if (token.find('\x01') != std::string::npos) continue;
+    const std::string word = tosdiff::ascii_lower(without_edge_punctuation(token));
+    if (!word.empty() && !is_stamp_word(word)) return false;
+    stamp = stamp || is_edit_word(word);
+  }
+  if (less.times != full.times && !less.times.empty()) return false;
+  if (!full.times.empty() && less.dates[0].size() != 7 && !stamp) return false;
   const bool day_left_out = less.dates[0].size() == 7 && full.dates[0].substr(0, 7) == less.dates[0];
   const bool same_day = less.dates[0] == full.dates[0];
   // A time changed is the page's stamp moving (relative_stamps.hpp), not a date said with less.

@@ -650,7 +650,7 @@ Change diff_texts(const Text& before_text, const Text& after_text) {
   mark_typos(hunks, before_text, after_text);
   mark_lost_link_labels(hunks);
   mark_navigation(hunks);
-  mark_legal_links_rows(hunks);
+  mark_legal_links_rows(hunks, before_text, after_text);
   mark_link_columns(hunks, before_text, after_text);
   mark_site_menu(hunks, before_text, after_text);
   mark_page_chrome(hunks, before_text, after_text);

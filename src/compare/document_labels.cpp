@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tosdiff/compare/canonical.hpp"
+#include "tosdiff/compare/page_margins.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/model/text.hpp"
 #include "tosdiff/util/strings.hpp"
@@ -85,18 +86,27 @@ bool names_another_document(std::string_view line) {
 
 bool labels_a_legal_document(std::string_view label) {
   constexpr std::size_t kLabelMaxWords = 5;
-  if (label.find_first_of("0123456789.;:!?") != std::string_view::npos) return false;
-  const std::vector<std::string> words = space_separated_words(canonicalize(label, kFoldToWords));
+  if (label.find_first_of("0123456789.;:!?") != std::string_view::npos || names_a_statutory_link(label)) return false;
+  const std::string folded = canonicalize(label, kFoldToWords);
+  const std::vector<std::string> words = space_separated_words(folded);
   if (words.empty() || words.size() > kLabelMaxWords || any_of_words(words, kNegationWords) ||
       any_of_words(words, kStateWords))
     return false;
+  // A one-word section of the site's legal pages, or the cookies' own label, whole.
+  if (is_one_of(folded, {"privacy", "cookies", "legal", "impressum", "imprint", "datenschutz", "confidentialit\xC3\xA9",
+                         "privacidad", "mentions l\xC3\xA9gales", "utilisation des cookies", "gestion des cookies",
+                         "cookie settings", "cookie preferences"}))
+    return true;
+  // Else a document's name: its noun as a whole word, a stem opening a word ("Conditions",
+  // "Nutzungsbedingungen" closing one), never inside another word ("Political").
   return std::any_of(words.begin(), words.end(), [](const std::string& word) {
-    if (is_document_word(word) || is_one_of(word, {"cookies", "impressum", "imprint", "mentions", "privacy",
-                                                   "confidentialit\xC3\xA9", "datenschutz", "privacidad", "legal"}))
+    if (is_one_of(word, kDocumentWords) || is_one_of(word, {"politique", "pol\xC3\xADtica", "politica", "charte", "beleid",
+                                                            "impressum", "imprint", "cgu", "cgv", "agb"}))
       return true;
-    for (std::string_view stem : {"politique", "pol\xC3\xADtica", "politica", "richtlinie", "erkl\xC3\xA4rung", "charte",
-                                  "beleid", "datenschutz"})
-      if (word.find(stem) != std::string::npos) return true;
+    for (std::string_view stem : {"condition", "condici", "condizion", "t\xC3\xA9rminos", "termini", "termos", "voorwaarden"})
+      if (word.rfind(stem, 0) == 0) return true;
+    for (std::string_view tail : {"richtlinie", "erkl\xC3\xA4rung", "bedingungen", "hinweise"})
+      if (word.size() >= tail.size() && word.compare(word.size() - tail.size(), tail.size(), tail) == 0) return true;
     return false;
   });
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/document_labels.hpp"
@@ -141,28 +142,54 @@ void mark_link_columns(std::vector<Hunk>& hunks, const Text& before, const Text&
   }
 }
 
-bool is_legal_links_row(std::string_view block_text) {
+namespace {
+
+// A row's labels, when it is a row of links to the site's legal documents; none otherwise.
+std::vector<std::string> legal_links_row(std::string_view block_text) {
   constexpr std::size_t kMinLabels = 3;
-  std::size_t labels = 0;
+  std::vector<std::string> labels;
   std::string_view rest = trim(block_text);
   while (true) {
     const std::size_t bar = rest.find(" | ");
-    if (!labels_a_legal_document(trim(rest.substr(0, bar)))) return false;
-    ++labels;
+    const std::string_view label = trim(rest.substr(0, bar));
+    if (!labels_a_legal_document(label)) return {};
+    labels.emplace_back(label);
     if (bar == std::string_view::npos) break;
     rest = rest.substr(bar + 3);
   }
-  return labels >= kMinLabels;
+  return labels.size() >= kMinLabels ? labels : std::vector<std::string>{};
 }
 
-void mark_legal_links_rows(std::vector<Hunk>& hunks) {
+}  // namespace
+
+bool is_legal_links_row(std::string_view block_text) { return !legal_links_row(block_text).empty(); }
+
+namespace {
+
+// Whether blocks[i] (0-based) stands alone, no table's row beside it: a row of links, not a
+// table's (a cookie table's purposes are no links: a review's find).
+bool stands_alone(const Text& text, std::size_t i) {
+  const auto row = [&](std::size_t j) { return j < text.blocks.size() && text.blocks[j].kind == BlockKind::table_row; };
+  return i < text.blocks.size() && !(i > 0 && row(i - 1)) && !row(i + 1);
+}
+
+}  // namespace
+
+void mark_legal_links_rows(std::vector<Hunk>& hunks, const Text& before_text, const Text& after_text) {
+  constexpr std::size_t kSharedLabels = 2;  // the same row, one label put in, out or renamed
   for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic || hunk.old_lines != 1 || hunk.new_lines != 1) continue;
-    const bool rows = std::all_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
-      const Block block = parse_block(line.text);
-      return block.kind != BlockKind::heading && is_legal_links_row(block.text);
-    });
-    if (rows) mark_cosmetic(hunk, "navigation");
+    if (hunk.cosmetic || hunk.old_lines != 1 || hunk.new_lines != 1 || hunk.lines.size() != 2) continue;
+    if (!stands_alone(before_text, hunk.old_start - 1) || !stands_alone(after_text, hunk.new_start - 1)) continue;
+    const bool removed_first = hunk.lines[0].op == '-';
+    const Block before = parse_block(hunk.lines[removed_first ? 0 : 1].text);
+    const Block after = parse_block(hunk.lines[removed_first ? 1 : 0].text);
+    if (before.kind == BlockKind::heading || after.kind == BlockKind::heading) continue;
+    const std::vector<std::string> old_row = legal_links_row(before.text), new_row = legal_links_row(after.text);
+    if (old_row.empty() || new_row.empty()) continue;
+    const std::size_t shared = static_cast<std::size_t>(std::count_if(old_row.begin(), old_row.end(), [&](const std::string& label) {
+      return std::find(new_row.begin(), new_row.end(), label) != new_row.end();
+    }));
+    if (shared >= kSharedLabels) mark_cosmetic(hunk, "navigation");
   }
 }
 

@@ -25,9 +25,10 @@ void mark_navigation(std::vector<Hunk>& hunks);
 // platform's privacy policy, the row above it gaining its drivers' terms). Three labels or more,
 // each naming a document (labels_a_legal_document). Marks cosmetic, kind "navigation", every
 // substantive hunk that only changes such a row for another (a label put in, taken away or
-// renamed). The document's own title is not in the row; a row gaining a sentence stays news.
+// renamed), the two rows sharing two labels, neither beside a table's row (a table's rows are
+// written with bars too). A row gaining a sentence, an opt-out link or a state stays news.
 bool is_legal_links_row(std::string_view block_text);
-void mark_legal_links_rows(std::vector<Hunk>& hunks);
+void mark_legal_links_rows(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 // A column of the site's footer: a title of at most 3 words ("Help", "Our Apps") over one
 // line of link labels glued together ("Contact UsPress KitHelp Center"), with another glued

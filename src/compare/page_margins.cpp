@@ -27,7 +27,6 @@ constexpr std::size_t kDocumentBlockMaxWords = 40;
 constexpr std::size_t kDocumentBelowWords = 150;
 constexpr std::size_t kLabelSentenceWords = 5;
 constexpr std::size_t kFooterMinLinks = 2;
-constexpr std::size_t kCopyrightLineMaxWords = 30;
 
 // The links every site's footer has, as whole blocks, in the languages tosdiff reads. Not
 // "Privacy", "Terms" or "Cookies": an annex's headings say those too.
@@ -667,17 +666,15 @@ std::size_t mark_page_margins(Change& change, const Text& before, const Text& af
                   // Above the first sentence, "Proposed Terms" or "EU Terms apply" says which terms
                   // the page holds; a footer's "Privacy Policy (Updated)" is its link's label.
                   (header && names_a_state_of_terms(parse_block(hunk.lines[i].text).text));
-    // A footer put on or taken off whole with its copyright line says what any footer says (the
-    // company, its address: contrib replay, a payment app's policy); a law's link is still news.
-    const auto covers = [](std::size_t start, std::size_t lines, const FooterRange& range) {
-      return lines > 0 && start - 1 <= range.start && start - 1 + lines >= range.end;
-    };
-    const bool whole_footer = footer && ((hunk.old_lines == 0 && covers(hunk.new_start, hunk.new_lines, new_footer)) ||
-                                         (hunk.new_lines == 0 && covers(hunk.old_start, hunk.old_lines, old_footer))) &&
-        std::any_of(hunk.lines.begin(), hunk.lines.end(),
-                    [](const LineOp& line) { return is_copyright_text(parse_block(line.text).text, kCopyrightLineMaxWords); }) &&
-        std::none_of(hunk.lines.begin(), hunk.lines.end(),
-                     [](const LineOp& line) { return is_statutory_opt_out(parse_block(line.text).text); });
+    // A footer put on or taken off whole says what any footer says (its copyright, an address, a
+    // contact line: contrib replay); any other line saying something, or a law's link, is news.
+    const bool whole_footer =
+        footer && covers_a_whole_footer(hunk, old_footer, new_footer) &&
+        std::none_of(hunk.lines.begin(), hunk.lines.end(), [](const LineOp& line) {
+          const std::string text = parse_block(line.text).text;
+          return is_statutory_opt_out(text) || (states_something(line.text) && !is_copyright_text(text, kCopyrightLineMaxWords) &&
+                                                !is_address_or_contact_line(text));
+        });
     if ((says_more && !whole_footer) || (header && renames_a_document(hunk))) continue;
     // Above the first sentence, only the place says "header": a summary box is there too, so
     // the classifier has a say. A footer is known by its links; "Refund" there is a link.

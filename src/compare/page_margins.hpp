@@ -23,6 +23,10 @@
 
 namespace tosdiff {
 
+// The most words a footer's copyright line has ("© 2026 Lumenfield Inc. All rights reserved.
+// Lumenfield is a trademark of ...").
+inline constexpr std::size_t kCopyrightLineMaxWords = 30;
+
 // How many of the links every site's footer has ("Contact us", "Site map", "Careers", in the
 // languages tosdiff reads) a block is: one when it is such a link, or as many as its glued
 // labels that are (a footer rendered as one line of links).

@@ -11,8 +11,8 @@ namespace tosdiff {
 // languages; 6 words at most after it, no sentence).
 bool is_pager(std::string_view block_text);
 
-// "Prev What constitutes spam? Next How old do you need to be to use Reddit?" (a help
-// centre's, both sides named without colons).
+// "Prev What constitutes spam? Next How old do you need to be to use Reddit?", "Previous
+// article ... Next article ..." (a help centre's, both sides named without colons).
 bool is_two_sided_pager(std::string_view block_text);
 
 }  // namespace tosdiff

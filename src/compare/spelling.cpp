@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <array>
+#include <regex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -420,26 +421,55 @@ std::string expand_contractions(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// A law's abbreviation standing as a citation's word at [at, end) of `s`: after a space, a
+// bracket, a quote or the section sign, before a space, a bracket or a sentence's mark; never
+// inside an address ("privacy@tmg.de", "www.ddg.com") or another word ("ÄTMG").
+bool cited_as_a_word(std::string_view s, std::size_t at, std::size_t end) {
+  const bool opens = at == 0 || s[at - 1] == ' ' || s[at - 1] == '(' || s[at - 1] == '[' || s[at - 1] == '"' ||
+                     (at >= 2 && s.substr(at - 2, 2) == "\xC2\xA7");  // "§"
+  if (!opens) return false;
+  if (end == s.size()) return true;
+  const char c = s[end];
+  if (c == ' ' || c == ')' || c == ']' || c == ',' || c == ';' || c == '"') return true;
+  // A full stop or a colon ends the citation only where a space or the text's end follows.
+  return (c == '.' || c == ':') && (end + 1 == s.size() || s[end + 1] == ' ');
+}
+
+// The telemedia act's imprint section, the one the new act kept under its number: "§ 5 TMG",
+// "§5 Abs. 1 TMG" (the text before the abbreviation at `at`, lower case).
+bool cites_the_imprint_section(std::string_view s, std::size_t at) {
+  static const std::regex kImprint("\xC2\xA7\\s*5(\\s*abs\\.\\s*\\d+)?\\s+$");  // lower case
+  const std::size_t from = at > 24 ? at - 24 : 0;
+  const std::string before(s.substr(from, at - from));
+  return std::regex_search(before, kImprint);
+}
+
+}  // namespace
+
 std::string fold_renamed_laws(std::string_view text) {
   struct Rename {
     std::string_view now, before;  // lower case
-    bool whole_word;
+    bool abbreviation;             // cited as a word only (cited_as_a_word)
+    bool imprint_only;             // under "§ 5" only (cites_the_imprint_section)
   };
   static constexpr Rename kRenames[] = {
-      {"telekommunikation-digitale-dienste-datenschutz-gesetz", "telekommunikation-telemedien-datenschutz-gesetz", false},
-      {"telekommunikations-telemedien-datenschutz-gesetz", "telekommunikation-telemedien-datenschutz-gesetz", false},
-      {"digitale-dienste-gesetz", "telemediengesetz", false},
-      {"tdddg", "ttdsg", true},
-      {"ddg", "tmg", true}};
+      {"telekommunikation-digitale-dienste-datenschutz-gesetz", "telekommunikation-telemedien-datenschutz-gesetz", false,
+       false},
+      {"telekommunikations-telemedien-datenschutz-gesetz", "telekommunikation-telemedien-datenschutz-gesetz", false, false},
+      {"tdddg", "ttdsg", true, false},
+      {"ddg", "tmg", true, true}};
   std::string lower = ascii_lower(text);
-  // Most texts name none of them: one look for the letters all the names share.
-  if (lower.find("dg") == std::string::npos && lower.find("gesetz") == std::string::npos) return std::string(text);
-  const auto is_word_byte = [](char c) { return is_ascii_letter(c) || is_ascii_digit(c); };
+  // Most texts cite none of them.
+  if (lower.find("dg") == std::string::npos && lower.find("datenschutz-gesetz") == std::string::npos)
+    return std::string(text);
   std::string out(text);
   for (const Rename& rename : kRenames) {
     for (std::size_t at = lower.find(rename.now); at != std::string::npos; at = lower.find(rename.now, at)) {
       const std::size_t end = at + rename.now.size();
-      if (rename.whole_word && ((at > 0 && is_word_byte(lower[at - 1])) || (end < lower.size() && is_word_byte(lower[end])))) {
+      if ((rename.abbreviation && !cited_as_a_word(lower, at, end)) ||
+          (rename.imprint_only && !cites_the_imprint_section(lower, at))) {
         at = end;
         continue;
       }

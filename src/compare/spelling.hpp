@@ -32,9 +32,10 @@ std::string fold_email_terms(std::string_view text);
 // act, "TTDSG" / "Telekommunikation(s)-Telemedien-Datenschutz-Gesetz" renamed "TDDDG" /
 // "Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz" in May 2024 ("§ 25 Abs. 1 TTDSG" →
 // "§ 25 Abs. 1 TDDDG": dating and contrib replays, every German privacy policy's cookie
-// section), and its telemedia act "TMG" / "Telemediengesetz" become the "DDG" /
-// "Digitale-Dienste-Gesetz" ("Angaben gemäß § 5 TMG" → "§ 5 DDG"). Each read as its old name,
-// abbreviations as whole words only; the EU's "Digital Services Act" is another law and stays.
+// section); and the telemedia act's imprint section, the one the digital services act kept
+// under its number ("Angaben gemäß § 5 TMG" → "§ 5 DDG"; its other sections went elsewhere).
+// Each read as its old name; an abbreviation only cited as a word (never inside an address,
+// "privacy@tmg.de", or another word).
 std::string fold_renamed_laws(std::string_view text);
 
 // "and" written "&" ("Terms & Conditions", "Trust & Safety"), in English, French or German
