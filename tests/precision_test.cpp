@@ -1114,32 +1114,19 @@ TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {
                          with("Conditions G\u00e9n\u00e9rales | Politique de Confidentialit\u00e9 | Utilisation des Cookies | "
                               "Conditions G\u00e9n\u00e9rales Super Driver"))
                    .substantive);
-  EXPECT_FALSE(change_of(with("Terms of Service | Privacy Policy | Cookie Policy"),
-                         with("Terms of Service | Privacy Policy | Cookie Policy | Impressum"))
-                   .substantive);
-  EXPECT_TRUE(change_of(with("Terms of Service | Privacy Policy | Cookie Policy"),
-                        with("Terms of Service | Privacy Policy | We sell your data to brokers."))
-                  .substantive);
-  EXPECT_TRUE(change_of(with("Terms of Service | Privacy Policy | Cookie Policy"),
-                        with("Terms of Service | Privacy Policy | No Refunds Policy"))
-                  .substantive);
-  EXPECT_TRUE(change_of(with("Terms of Service | Privacy Policy | Cookie Policy"),
-                        with("Terms of Service | Privacy Policy | New Terms of Service"))
-                  .substantive);
+  const std::string row = "Terms of Service | Privacy Policy | Cookie Policy";
+  const auto row_becomes = [&](const std::string& after) { return change_of(with(row), with(after)).substantive; };
+  EXPECT_FALSE(row_becomes(row + " | Impressum"));
+  for (const char* last : {"We sell your data to brokers.", "No Refunds Policy", "New Terms of Service"})
+    EXPECT_TRUE(row_becomes(std::string("Terms of Service | Privacy Policy | ") + last)) << last;
   // The review's finds: a law's opt-out link, a clause or a word holding a stem as a label, a
   // table's row.
   for (const char* label : {"Your Privacy Choices", "Cookies shared with advertisers", "Privacy rights waived",
                             "Political ads sold here"})
-    EXPECT_TRUE(change_of(with("Terms of Service | Privacy Policy | Cookie Policy"),
-                          with(std::string("Terms of Service | Privacy Policy | Cookie Policy | ") + label))
-                    .substantive)
-        << label;
-  EXPECT_TRUE(change_of(with("| Terms of Service | Privacy Policy | Cookie Policy |\n| Terms of Sale | Refund Policy | Returns Policy |"),
-                        with("| Terms of Service | Privacy Policy | Cookie Policy |\n| Terms of Sale | Refund Policy | No Returns Policy |"))
-                  .substantive);
-  EXPECT_TRUE(change_of(with("| Terms of Service | Privacy Policy | Cookie Policy |\n| Terms of Sale | Refund Policy | Returns Policy |"),
-                        with("| Terms of Service | Privacy Policy | Cookie Policy |\n| Terms of Sale | Refund Policy | Warranty Policy |"))
-                  .substantive);
+    EXPECT_TRUE(row_becomes(row + " | " + label)) << label;
+  const std::string table = "| Terms of Service | Privacy Policy | Cookie Policy |\n| Terms of Sale | Refund Policy | ";
+  for (const char* cell : {"No Returns Policy |", "Warranty Policy |"})
+    EXPECT_TRUE(change_of(with(table + "Returns Policy |"), with(table + cell)).substantive) << cell;
   // A developer site's prompts to follow and file the page; twins: a clause about notifications
   // of updates, the section's heading.
   EXPECT_FALSE(change_of(text, with("Notifications Save this page to your Developer Profile to get notifications on important "

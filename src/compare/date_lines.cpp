@@ -6,6 +6,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
+#include "tosdiff/compare/relative_stamps.hpp"
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
@@ -268,19 +269,12 @@ std::size_t clock_time_at(std::string_view s, std::size_t i) {
   return end > i + hours && (end >= s.size() || !is_ascii_digit(s[end])) ? end - i : 0;
 }
 
-// A word without the ASCII punctuation at its ends ("April," → "April").
-std::string_view without_edge_punctuation(std::string_view word) {
-  while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.front()))) word.remove_prefix(1);
-  while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back()))) word.remove_suffix(1);
-  return word;
-}
-
 // The words a page writes around a clock time ("at 3:15 pm UTC", "um 12:39 Uhr"): none changes
 // the date.
 bool is_word_before_time(const std::string& word) { return is_one_of(word, {"at", "\xC3\xA0", "um", "-", "\xE2\x80\x93"}); }
 bool is_word_after_time(const std::string& word) {
-  return is_one_of(word, {"am", "pm", "a.m.", "p.m.", "AM", "PM", "A.M.", "P.M.", "UTC", "GMT", "CET", "CEST", "EST",
-                          "EDT", "PST", "PDT", "Uhr", "h"});
+  // A meridiem or a zone (relative_stamps.hpp), not another clock: that one is a time of its own.
+  return (word.find(':') == std::string::npos && is_time_word(tosdiff::ascii_lower(word))) || word == "Uhr" || word == "h";
 }
 
 // A line as a date line's skeleton: its dates written "\x01" (rewrite_dates' ISO dates, and a
@@ -306,11 +300,11 @@ DateSkeleton date_skeleton(std::string_view line, bool month_of_year) {
       if (!rest.empty()) out.tokens.push_back(rest);
       continue;
     }
-    if (month_of_year && k + 1 < words.size() && is_month_name(without_edge_punctuation(word))) {
+    if (month_of_year && k + 1 < words.size() && is_month_name(trim_ascii_punctuation(word))) {
       const std::string year = words[k + 1].substr(0, 4);
       if (year.size() == 4 && std::all_of(year.begin(), year.end(), is_ascii_digit) &&
           (words[k + 1].size() == 4 || !is_ascii_digit(words[k + 1][4]))) {
-        const std::set<std::string> first = dates_named("1 " + std::string(without_edge_punctuation(word)) + " " + year);
+        const std::set<std::string> first = dates_named("1 " + std::string(trim_ascii_punctuation(word)) + " " + year);
         if (first.size() == 1) {
           out.dates.push_back(first.begin()->substr(0, 7));
           out.tokens.push_back("\x01" + words[k + 1].substr(4));
@@ -362,17 +356,16 @@ bool writes_the_date_with_less(std::string_view precise, std::string_view coarse
   bool stamp = false;
   for (const std::string& token : full.tokens) {
     if (token.find('\x01') != std::string::npos) continue;
-    const std::string word = tosdiff::ascii_lower(without_edge_punctuation(token));
+    const std::string word = tosdiff::ascii_lower(trim_ascii_punctuation(token));
     if (!word.empty() && !is_stamp_word(word)) return false;
     stamp = stamp || is_edit_word(word);
   }
-  if (less.times != full.times && !less.times.empty()) return false;
-  if (!full.times.empty() && less.dates[0].size() != 7 && !stamp) return false;
-  const bool day_left_out = less.dates[0].size() == 7 && full.dates[0].substr(0, 7) == less.dates[0];
-  const bool same_day = less.dates[0] == full.dates[0];
   // A time changed is the page's stamp moving (relative_stamps.hpp), not a date said with less.
-  const bool time_kept_or_left_out = less.times.empty() || less.times == full.times;
-  return (day_left_out || same_day) && time_kept_or_left_out && (day_left_out || less.times != full.times);
+  if (!less.times.empty() && less.times != full.times) return false;
+  const bool day_left_out = less.dates[0].size() == 7 && full.dates[0].substr(0, 7) == less.dates[0];
+  if (day_left_out) return true;
+  // The same day: its time left out, under an edit's word only.
+  return less.dates[0] == full.dates[0] && less.times != full.times && stamp;
 }
 
 }  // namespace
@@ -387,7 +380,8 @@ void mark_coarser_dates(std::vector<Hunk>& hunks) {
     const Block before = parse_block(removed->text), after = parse_block(added->text);
     if (before.kind != after.kind) continue;
     // Less said: the day or the time left out; or the time alone put in (the day the same).
-    const bool time_put_in = !dates_named(after.text).empty() && dates_named(after.text) == dates_named(before.text);
+    const std::set<std::string> after_dates = dates_named(after.text);
+    const bool time_put_in = !after_dates.empty() && after_dates == dates_named(before.text);
     if (writes_the_date_with_less(before.text, after.text) ||
         (time_put_in && writes_the_date_with_less(after.text, before.text)))
       mark_cosmetic(hunk, "date_format");

@@ -160,12 +160,6 @@ std::vector<std::string> legal_links_row(std::string_view block_text) {
   return labels.size() >= kMinLabels ? labels : std::vector<std::string>{};
 }
 
-}  // namespace
-
-bool is_legal_links_row(std::string_view block_text) { return !legal_links_row(block_text).empty(); }
-
-namespace {
-
 // Whether blocks[i] (0-based) stands alone, no table's row beside it: a row of links, not a
 // table's (a cookie table's purposes are no links: a review's find).
 bool stands_alone(const Text& text, std::size_t i) {

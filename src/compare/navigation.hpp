@@ -27,7 +27,6 @@ void mark_navigation(std::vector<Hunk>& hunks);
 // substantive hunk that only changes such a row for another (a label put in, taken away or
 // renamed), the two rows sharing two labels, neither beside a table's row (a table's rows are
 // written with bars too). A row gaining a sentence, an opt-out link or a state stays news.
-bool is_legal_links_row(std::string_view block_text);
 void mark_legal_links_rows(std::vector<Hunk>& hunks, const Text& before, const Text& after);
 
 // A column of the site's footer: a title of at most 3 words ("Help", "Our Apps") over one

@@ -210,8 +210,9 @@ bool only_author_from(const Words& words, std::size_t i) {
   return words.size() - i <= kAuthorWords && any_phrase_at(words, i, kAuthorMarks) == 1;
 }
 
-// A word of a time of day, lower case: the clock ("05:41", "11:11:02") or its meridiem or zone
-// ("am", "p.m.", "utc").
+}  // namespace
+
+// The clock ("05:41", "11:11:02") or its meridiem or zone ("am", "p.m.", "utc").
 bool is_time_word(const std::string& lower) {
   const std::size_t colon = lower.find(':');
   const bool clock = colon >= 1 && colon <= 2 && colon + 3 <= lower.size() && all_ascii_digits(lower.substr(0, colon)) &&
@@ -224,6 +225,8 @@ bool is_time_word(const std::string& lower) {
       "msk", "brt", "mez", "mesz", "z"};
   return clock || lower == "am" || lower == "pm" || lower == "a.m." || lower == "p.m." || kZones.count(lower) > 0;
 }
+
+namespace {
 
 // The text without its times of day ("05:41", "11:11:02", "9:30 am", "9:30 PM UTC").
 std::string without_times(std::string_view text) {

@@ -5,6 +5,7 @@
 // weeks as "a week" became "2 weeks", then "a month", then the date it stood for). Counters
 // (counters.hpp) fold the number of "3 days ago"; a stamp's words change too. A pure transform.
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -40,6 +41,10 @@ bool is_reading_time(std::string_view folded);
 // it changed (contrib replay: a food app's help-centre page of terms, re-saved 25 times in two
 // years with nothing else changed); a document's date of effect names no author.
 bool is_authored_stamp(std::string_view block_text);
+
+// A word written beside a clock or a clock itself, lower case: "10:15", "am", "p.m.", a time
+// zone's abbreviation ("utc", "pst", "cest"; not "et" or "pt", words of French and Portuguese).
+bool is_time_word(const std::string& lower);
 
 // Marks cosmetic, kind "date_stamp", every substantive hunk that replaces one block by another,
 // one of them a relative stamp and the other a relative stamp or a date line (date_lines.hpp):

@@ -61,6 +61,22 @@ inline bool equals_ignoring_case(std::string_view text, std::string_view lower) 
   return true;
 }
 
+// Whether `text` holds `lower` (ASCII lower case) but for the case of its ASCII letters; nothing
+// allocated (a fold's first look, on every text compared).
+inline bool contains_ignoring_case(std::string_view text, std::string_view lower) {
+  if (lower.empty()) return true;
+  for (std::size_t at = 0; at + lower.size() <= text.size(); ++at)
+    if (equals_ignoring_case(text.substr(at, lower.size()), lower)) return true;
+  return false;
+}
+
+// `word` without the ASCII punctuation at its ends ("April," → "April", "(2019)" → "2019").
+inline std::string_view trim_ascii_punctuation(std::string_view word) {
+  while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.front()))) word.remove_prefix(1);
+  while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back()))) word.remove_suffix(1);
+  return word;
+}
+
 // Words of a text whose words are separated by single spaces (a normalized block, a line):
 // runs of anything but ' '.
 inline std::size_t count_space_separated_words(std::string_view text) {
