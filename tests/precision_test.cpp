@@ -12,6 +12,7 @@
 
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/diff.hpp"
+#include "tosdiff/compare/form_messages.hpp"
 #include "tosdiff/compare/generated_summary.hpp"
 #include "tosdiff/compare/mojibake.hpp"
 #include "tosdiff/compare/navigation.hpp"
@@ -1088,6 +1089,41 @@ TEST(PrecisionPageControl, ABlockOfScreenReaderLabelsAloneIsCosmetic) {
   // Twins: a clause after the label; an address line, hidden by a CDN, put in.
   EXPECT_TRUE(change_of(text, with("Opens a new window or tab We may sell your activity.")).substantive);
   EXPECT_TRUE(change_of(text, with("[email\xC2\xA0protected]")).substantive);
+}
+
+// Contrib replay: a software vendor's terms and privacy policy, the messages its forms show once
+// sent kept in the page and captured by turns ("You have successfully unsubscribed! Close"),
+// each new one an alert.
+TEST(PrecisionPageControl, AFormsMessageOnceSentIsCosmetic) {
+  const std::string text = "# Privacy\nWe keep your activity for 18 months.\nYou can delete it at any time.";
+  auto with = [&](const std::string& line) {
+    return "# Privacy\n" + line + "\nWe keep your activity for 18 months.\nYou can delete it at any time.";
+  };
+  for (const char* message :
+       {"You have successfully unsubscribed! Close", "Your submission was sent successfully! Close",
+        "Thank you for contacting our team. We will be in touch shortly.Close",
+        "Thank you! Your submission has been received!", "Oops! Something went wrong while submitting the form.",
+        "Merci pour votre message. Nous reviendrons vers vous.", "Vielen Dank f\xC3\xBCr Ihre Anmeldung! Schlie\xC3\x9F" "en",
+        "Gracias por suscribirte.", "Bedankt voor je inschrijving!"}) {
+    const Change change = change_of(text, with(message));
+    EXPECT_FALSE(change.substantive) << message;
+    if (!change.hunks.empty()) {
+      EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_control"})) << message;
+    }
+    EXPECT_TRUE(is_form_response_message(message)) << message;
+  }
+  // Twins: thanks that go on to say what is done with the data, a process described, a figure,
+  // thanks alone with no form, a message's opening inside a clause.
+  for (const char* clause :
+       {"Thank you for your feedback. We use it to improve the service.",
+        "Thank you for subscribing to our newsletter, which we send through a provider in the United States.",
+        "Your message will be sent to our privacy team.", "Thanks for signing up. Your subscription renews each month.",
+        "Thank you for contacting us. We answer within 30 days.", "Thank you for using Lumenfield.",
+        "If you have successfully unsubscribed, we stop sending you offers.",
+        "Thank you for your message. We will not share it with third parties."}) {
+    EXPECT_TRUE(change_of(text, with(clause)).substantive) << clause;
+    EXPECT_FALSE(is_form_response_message(clause)) << clause;
+  }
 }
 
 TEST(PrecisionPageControl, AVideosButtonsAShortcutHintAndAnIconAreCosmetic) {

@@ -17,6 +17,7 @@
 #include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/compare/link_annotations.hpp"
 #include "tosdiff/compare/page_notes.hpp"
+#include "tosdiff/compare/form_messages.hpp"
 #include "tosdiff/compare/pagers.hpp"
 #include "tosdiff/model/copyright_line.hpp"
 #include "tosdiff/model/language_names.hpp"
@@ -379,6 +380,7 @@ bool is_page_control_label(std::string_view block_text) {
   if (is_two_sided_pager(block_text)) return true;     // "Prev What is spam? Next Don't break the site"
   if (is_avatar_row(block_text)) return true;          // "m p c +7", contributors' initials
   if (is_feedback_prompt(block_text)) return true;
+  if (is_form_response_message(block_text)) return true;  // "Your submission was sent successfully! Close"
   // A language switcher's one entry ("English", "Deutsch"); "Indonesia" is a country too, and
   // a country dropped from a list may be a term.
   if (is_language_name(block_text) && tosdiff::ascii_lower(trim(block_text)) != "indonesia" && notes_only_a_region(block_text))
