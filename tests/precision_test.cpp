@@ -1029,6 +1029,30 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
       "\xC2\xA9 2026 Lumenfield Inc. licenses your content to advertisers and partners worldwide for any purpose"));
 }
 
+// Contrib replay: a blockchain foundation's terms and policies, the docs site's stamp of the
+// page's last edit moving with its contributors' avatars (four alerts).
+TEST(PrecisionPageControl, ADocsPagesEditStampAndContributorsAreCosmetic) {
+  const std::string clauses = "# Terms of Use\nYou may not use the site to break the law.\nWe may end your access.\n";
+  const std::string foot = "Page last update: January 15, 2025\nwopens in a new tab\n+2\nSee contributors";
+  Change change = change_of(clauses + foot, clauses);
+  EXPECT_FALSE(change.substantive);
+  change = change_of(clauses + foot, clauses + "Page last update: August 21, 2025\ncopens in a new tab\n+3\nSee contributors");
+  EXPECT_FALSE(change.substantive);
+  EXPECT_FALSE(change_of(clauses + "This page was last edited on 21 August 2025, at 10:02.",
+                         clauses + "This page was last edited on 2 March 2026, at 08:15.")
+                   .substantive);
+  // Twins: the document's own date line, said of the terms or alone; the stamp beside a clause
+  // that changes; a page's stamp saying the terms' date.
+  for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+           {"Last updated: August 21, 2025", "Last updated: March 2, 2026"},
+           {"This policy was last updated on August 21, 2025.", "This policy was last updated on March 2, 2026."},
+           {"Page last update: the terms in force from August 21, 2025", "Page last update: the terms in force from March 2, 2026"}})
+    EXPECT_TRUE(change_of(clauses + before, clauses + after).substantive) << after;
+  EXPECT_TRUE(change_of(clauses + "Page last update: January 15, 2025\nWe may end your access at any time.",
+                        clauses + "Page last update: August 21, 2025\nWe will never end your access.")
+                  .substantive);
+}
+
 TEST(PrecisionPageControl, ACloseButtonAndADrawnRuleAreCosmetic) {
   const std::string text = "# Privacy\nWe keep your activity for 18 months.\nYou can delete it at any time.";
   EXPECT_FALSE(change_of(text, "# Privacy\nWe keep your activity for 18 months.\nclose\nYou can delete it at any time.")

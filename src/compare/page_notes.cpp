@@ -269,6 +269,29 @@ bool is_scanner_stamp(const std::string& folded) {
          contains_any(folded, {"updated", "scanned", "scan"}) && folded.find("cookie") != std::string::npos;
 }
 
+// A documentation site's stamp of the page's last edit, naming the page ("Page last update:
+// August 21, 2025", a blockchain foundation's terms; MediaWiki's "This page was last edited on
+// 21 August 2025, at 10:02"): it moves with any edit of the page's source, a typo's or a
+// contributor's (contrib replay: the foundation's three policies, the stamp moving with their
+// avatars, four alerts). The document's own date line ("Last updated: ...", "This policy was
+// last updated on ...") says when the terms changed and stays the text's.
+bool is_page_edit_stamp(const std::string& folded) {
+  static constexpr std::string_view kStamps[] = {
+      "page last update", "page last updated", "page last edited", "page last modified", "this page was last edited",
+      "this page was last modified", "this page was last updated", "seite zuletzt aktualisiert",
+      "seite zuletzt bearbeitet", "page mise \xC3\xA0 jour le", "derni\xC3\xA8re modification de la page"};
+  constexpr std::size_t kStampRestMaxWords = 8;
+  for (std::string_view stamp : kStamps) {
+    if (folded.rfind(stamp, 0) != 0 || (folded.size() > stamp.size() && folded[stamp.size()] != ' ')) continue;
+    const std::string rest = folded.substr(stamp.size());
+    const std::vector<std::string> words = space_separated_words(rest);
+    return !words.empty() && words.size() <= kStampRestMaxWords &&
+           std::any_of(rest.begin(), rest.end(), [](char c) { return is_ascii_digit(c); }) &&
+           !contains_any(rest, {"terms", "policy", "effective", "agreement", "notice"});
+  }
+  return false;
+}
+
 // What the page says of the moment it was rendered, different at each rendering: a count of
 // who is there ("86 people are reading this page right now", "1005 users online now"), a
 // request's id ("Request ID: 34aa...", "Ray ID: 7a8b9c0d1e2f"), a server's clock ("Server time:
@@ -360,7 +383,8 @@ bool is_page_note(const std::string& folded) {
   return is_follower_count(folded) || is_reading_time(folded) || is_viewing_notice(folded) ||
          is_build_stamp(folded) || is_page_widget_line(folded) || is_platform_credit(folded) || is_refresh_note(folded) ||
          is_script_notice(folded) || is_translation_notice(folded) || is_file_size_line(folded) ||
-         is_generator_credit(folded) || is_scanner_stamp(folded) || is_render_moment(folded) || is_copy_moment(folded);
+         is_generator_credit(folded) || is_scanner_stamp(folded) || is_render_moment(folded) || is_copy_moment(folded) ||
+         is_page_edit_stamp(folded);
 }
 
 }  // namespace tosdiff
