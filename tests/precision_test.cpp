@@ -1046,8 +1046,22 @@ TEST(PrecisionPageControl, ADocsPagesEditStampAndContributorsAreCosmetic) {
   for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
            {"Last updated: August 21, 2025", "Last updated: March 2, 2026"},
            {"This policy was last updated on August 21, 2025.", "This policy was last updated on March 2, 2026."},
-           {"Page last update: the terms in force from August 21, 2025", "Page last update: the terms in force from March 2, 2026"}})
+           {"Page last update: the terms in force from August 21, 2025", "Page last update: the terms in force from March 2, 2026"},
+           // A red team's finds: a date of effect, a version, a scope or a party said beside the stamp.
+           {"Page last updated 1 March 2025, in force 1 April 2025", "Page last updated 1 June 2025, in force 1 July 2025"},
+           {"Page last updated: 21 August 2025 - Privacy Statement v4", "Page last updated: 21 August 2025 - Privacy Statement v5"},
+           {"Page last updated 1 March 2025 for EU users", "Page last updated 1 March 2025 for US users"},
+           {"Page mise \xC3\xA0 jour le 01/03/2025, en vigueur le 01/04/2025",
+            "Page mise \xC3\xA0 jour le 01/06/2025, en vigueur le 01/07/2025"},
+           {"Seite zuletzt aktualisiert: 01.03.2025, g\xC3\xBCltig ab 01.04.2025",
+            "Seite zuletzt aktualisiert: 01.06.2025, g\xC3\xBCltig ab 01.07.2025"},
+           {"Page last updated 1 March 2025 - Example Inc., data controller",
+            "Page last updated 1 March 2025 - Othercorp LLC, data controller"}})
     EXPECT_TRUE(change_of(clauses + before, clauses + after).substantive) << after;
+  // "All contributors" is a scope's list item, not the contributors' link (a red team's find).
+  EXPECT_TRUE(change_of(clauses + "This Code of Conduct applies to:\n- Maintainers\n- All contributors",
+                        clauses + "This Code of Conduct applies to:\n- Maintainers")
+                  .substantive);
   EXPECT_TRUE(change_of(clauses + "Page last update: January 15, 2025\nWe may end your access at any time.",
                         clauses + "Page last update: August 21, 2025\nWe will never end your access.")
                   .substantive);
@@ -1127,7 +1141,7 @@ TEST(PrecisionPageControl, AFormsMessageOnceSentIsCosmetic) {
        {"You have successfully unsubscribed! Close", "Your submission was sent successfully! Close",
         "Thank you for contacting our team. We will be in touch shortly.Close",
         "Thank you! Your submission has been received!", "Oops! Something went wrong while submitting the form.",
-        "Merci pour votre message. Nous reviendrons vers vous.", "Vielen Dank f\xC3\xBCr Ihre Anmeldung! Schlie\xC3\x9F" "en",
+        "Merci pour votre message. Nous reviendrons vers vous rapidement.", "Vielen Dank f\xC3\xBCr Ihre Anmeldung! Schlie\xC3\x9F" "en",
         "Gracias por suscribirte.", "Bedankt voor je inschrijving!"}) {
     const Change change = change_of(text, with(message));
     EXPECT_FALSE(change.substantive) << message;
@@ -1137,14 +1151,30 @@ TEST(PrecisionPageControl, AFormsMessageOnceSentIsCosmetic) {
     EXPECT_TRUE(is_form_response_message(message)) << message;
   }
   // Twins: thanks that go on to say what is done with the data, a process described, a figure,
-  // thanks alone with no form, a message's opening inside a clause.
+  // thanks alone with no form, a message's opening inside a clause; and a red team's finds,
+  // clauses opening as messages do in each language, taken away or put in.
   for (const char* clause :
        {"Thank you for your feedback. We use it to improve the service.",
         "Thank you for subscribing to our newsletter, which we send through a provider in the United States.",
         "Your message will be sent to our privacy team.", "Thanks for signing up. Your subscription renews each month.",
         "Thank you for contacting us. We answer within 30 days.", "Thank you for using Lumenfield.",
         "If you have successfully unsubscribed, we stop sending you offers.",
-        "Thank you for your message. We will not share it with third parties."}) {
+        "Thank you for your message. We will not share it with third parties.",
+        "Your submission is non-confidential and becomes our property.",
+        "Thank you for your feedback, which we may use without paying you.",
+        "Thanks for signing up: your email goes to our advertising partners.",
+        "Thank you for contacting us, we delete messages after thirty days.",
+        "Please check your inbox regularly for notices of changes to these Terms.",
+        "We will be in touch only with your consent.",
+        "A member of our team will review your submission before publication.",
+        "Votre inscription vaut acceptation des pr\xC3\xA9sentes conditions g\xC3\xA9n\xC3\xA9rales.",
+        "Ihre Anmeldung gilt als Zustimmung zu diesen Nutzungsbedingungen.",
+        "Su suscripci\xC3\xB3n se renovar\xC3\xA1 autom\xC3\xA1ticamente al final de cada periodo.",
+        "La tua iscrizione si rinnova automaticamente ogni anno.",
+        "Sua inscri\xC3\xA7\xC3\xA3o ser\xC3\xA1 renovada automaticamente ao final de cada per\xC3\xADodo.",
+        "Uw inschrijving wordt automatisch verlengd tenzij u tijdig opzegt.",
+        "Ein Fehler ist uns unverz\xC3\xBCglich \xC3\xBC" "ber das Kontaktformular mitzuteilen.",
+        "Nos pondremos en contacto con usted con fines comerciales sin su consentimiento."}) {
     EXPECT_TRUE(change_of(text, with(clause)).substantive) << clause;
     EXPECT_FALSE(is_form_response_message(clause)) << clause;
   }

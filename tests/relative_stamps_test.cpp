@@ -134,6 +134,16 @@ TEST(RelativeStamps, WhatWasUpdatedSaidBeforeTheAuthorIsNews) {
                   .substantive);
 }
 
+// Negative twins (a red team's finds): the one who answers for the text named by its contact
+// or as a company, switched, is news.
+TEST(RelativeStamps, AStampNamingAContactOrACompanyIsNoSaveStamp) {
+  for (const auto& [before, after] : std::vector<std::pair<const char*, const char*>>{
+           {"Last updated 1 March 2025 by our DPO, dpo@example.com", "Last updated 1 March 2025 by our DPO, dpo@othercorp.com"},
+           {"Updated 1 March 2025 by Example Inc, www.example.com", "Updated 1 March 2025 by Othercorp LLC, www.othercorp.com"},
+           {"Updated 1 March 2025 by Example Ltd", "Updated 9 June 2025 by Othercorp Ltd"}})
+    EXPECT_TRUE(diff_texts(parse_text(help_article(before)), parse_text(help_article(after))).substantive) << after;
+}
+
 // Negative twin: a document's new date of effect, no author named, is news alone.
 TEST(RelativeStamps, ANewDateOfEffectWithoutAnAuthorIsNews) {
   EXPECT_TRUE(diff_texts(parse_text(help_article("Last updated May 3, 2025")), parse_text(help_article("Last updated June 9, 2025")))

@@ -120,26 +120,6 @@ TEST(UnseenPagesUnicode, APageWrittenDecomposedReadsAsOneWrittenComposed) {
 
 // ---- a widget's passing message, a control between words ---------------------------------------------
 
-// A form's messages once sent, kept in the page by the site builder and hidden until then.
-TEST(UnseenPagesFurniture, AFormsMessagesOnceSentAreFurniture) {
-  const std::string form =
-      "<div class=\"w-form\"><form><label>Email</label><input type=\"email\"><input type=\"submit\" value=\"Subscribe\"></form>"
-      "<div class=\"w-form-done\"><div>Thank you! Your submission has been received!</div></div>"
-      "<div class=\"w-form-fail\"><div>Oops! Something went wrong while submitting the form.</div></div></div>";
-  const std::string page = read_page(kUnseenClauses + form);
-  EXPECT_EQ(page.find("submission has been received"), std::string::npos) << page;
-  EXPECT_EQ(page.find("went wrong"), std::string::npos) << page;
-  EXPECT_NE(page.find("We keep your messages for 30 days"), std::string::npos) << page;
-  EXPECT_EQ(read_page(kUnseenClauses + "<div class=\"wpcf7-response-output\">Thank you for your message. It has been sent.</div>"),
-            read_page(kUnseenClauses));
-  // Twin: the builder's name on a block that holds the page's text (a long one) keeps it.
-  const std::string long_block =
-      "<div class=\"w-form-done\">We have changed how we use your messages: they now train our models unless you object "
-      "in your settings, and the change applies to every account opened before this notice was shown to you, whatever "
-      "plan it is on.</div>";
-  EXPECT_NE(read_page(kUnseenClauses + long_block).find("train our models"), std::string::npos);
-}
-
 TEST(UnseenPagesFurniture, ATooltipToastOrStatusLineIsFurniture) {
   EXPECT_EQ(read_page(kUnseenClauses + "<div role=\"status\" class=\"toast\">Link copied to clipboard</div>"), read_page(kUnseenClauses));
   EXPECT_EQ(read_page(kUnseenClauses + "<span role=\"tooltip\">Share</span>"), read_page(kUnseenClauses));

@@ -10,12 +10,11 @@
 
 namespace tosdiff {
 
-// A block of at most 30 words, no figure, every sentence of which (12 words at most) (a trailing "Close" or
-// "Dismiss" set aside) opens as a form's acknowledgement or failure does ("Thank you",
-// "Your submission has been", "We will be in touch", "Something went wrong", "Merci", "Vielen
-// Dank", "Gracias", ... in the seven languages tosdiff reads), one of them about the form
-// (a submission, a subscription, a message sent or received). "Thank you for your feedback. We
-// use it to improve the service." says something of the service: not one.
+// A block of at most 30 words made of such messages, whole sentences from a closed list in the
+// seven languages tosdiff reads ("Your submission has been received", "Vielen Dank für Ihre
+// Nachricht"), beside a cry ("Thank you!", "Oops!", "Something went wrong") and the close
+// button's label at most; one of them a message. A sentence that opens like one and goes on
+// ("Thank you for subscribing, your subscription renews each year") is the document's.
 bool is_form_response_message(std::string_view block_text);
 
 }  // namespace tosdiff

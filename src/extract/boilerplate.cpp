@@ -344,19 +344,6 @@ bool is_passing_message(const FlatDocument& doc, std::uint32_t position, std::st
   return std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// What a form shows once it is sent, kept in the page and hidden until then: Webflow's
-// "Thank you! Your submission has been received!" and "Oops! Something went wrong while
-// submitting the form." (w-form-done, w-form-fail), HubSpot's, Mailchimp's, Contact Form 7's,
-// Gravity Forms', Squarespace's and Elementor's. The builders' own names, small: a page's text
-// is never held in them (contrib replay: such messages captured by turns, each new one an alert).
-bool is_form_response(const FlatDocument& doc, std::uint32_t position, std::string_view names) {
-  constexpr std::size_t kResponseMaxText = 200;
-  return contains_any(names, {"w-form-done", "w-form-fail", "submitted-message", "mce-success-response",
-                              "mce-error-response", "wpcf7-response-output", "gform_confirmation_message",
-                              "form-submission-text", "elementor-message"}) &&
-         text_length(doc, position, kResponseMaxText) <= kResponseMaxText;
-}
-
 // A support chat's launcher and greeting ("Hi there! How can we help? Chat with us"), put in
 // by the chat vendor's script at the end of the page: Intercom, Drift, Zendesk, HubSpot, Crisp,
 // Tawk.to, LiveChat, Freshchat, Olark, Help Scout, Tidio, Gorgias (metamorphic bench: without
@@ -626,7 +613,6 @@ bool BoilerplateRules::is_boilerplate(const FlatDocument& doc, std::uint32_t pos
     if ((tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_ASIDE) &&
         is_unnamed_signup_box(doc, position))
       return true;
-    if (is_form_response(doc, position, names)) return true;
     if (is_chat_widget(doc, position, names) || is_announcement_bar(doc, position, names) ||
         is_accessibility_widget(doc, position, names) || is_consent_placeholder(doc, position, names))
       return true;
