@@ -1142,7 +1142,9 @@ TEST(PrecisionPageControl, AFormsMessageOnceSentIsCosmetic) {
         "Thank you for contacting our team. We will be in touch shortly.Close",
         "Thank you! Your submission has been received!", "Oops! Something went wrong while submitting the form.",
         "Merci pour votre message. Nous reviendrons vers vous rapidement.", "Vielen Dank f\xC3\xBCr Ihre Anmeldung! Schlie\xC3\x9F" "en",
-        "Gracias por suscribirte.", "Bedankt voor je inschrijving!"}) {
+        "Gracias por suscribirte.", "Bedankt voor je inschrijving!", "Thanks for submitting the form.",
+        "Thank you for your message. It has been sent.",
+        "There was an error trying to send your message. Please try again later."}) {
     const Change change = change_of(text, with(message));
     EXPECT_FALSE(change.substantive) << message;
     if (!change.hunks.empty()) {

@@ -36,6 +36,10 @@ const std::set<std::string, std::less<>>& form_messages() {
       "something went wrong while submitting the form", "there was an error submitting the form",
       "there was an error submitting your form", "an error occurred while submitting the form",
       "please check your inbox to confirm your subscription", "please check your email to confirm your subscription",
+      // The builders' own defaults: HubSpot's, Contact Form 7's, Elementor's, Wix's.
+      "thanks for submitting the form", "thank you for submitting the form", "thanks for submitting",
+      "thank you for submitting", "it has been sent", "there was an error trying to send your message",
+      "your submission failed because of an error",
       // French
       "merci pour votre message", "merci pour votre inscription", "merci de votre inscription",
       "votre message a bien \xC3\xA9t\xC3\xA9 envoy\xC3\xA9", "votre message a \xC3\xA9t\xC3\xA9 envoy\xC3\xA9",
