@@ -1017,8 +1017,10 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_TRUE(is_page_control_label("mopens in a new tab popens in a new tab copens in a new tab +7"));
   EXPECT_TRUE(is_page_control_label("c n +4"));
   EXPECT_TRUE(is_page_control_label("copens in a new tab"));  // one to a line
+  EXPECT_TRUE(is_page_control_label("0 (opens in a new tab)"));  // a name opening with a figure
   EXPECT_TRUE(is_page_control_label("+4"));
   EXPECT_FALSE(is_page_control_label("c"));                 // a list's letter, no link
+  EXPECT_FALSE(is_page_control_label("0"));                 // a figure alone, no link
   EXPECT_FALSE(is_page_control_label("a b c"));            // no count: a list's letters
   EXPECT_FALSE(is_page_control_label("Section 4 a b +2"));  // words of a clause
   EXPECT_FALSE(is_page_control_label("Lumenfield \xC2\xA9 2026 licenses your content to advertisers worldwide"));

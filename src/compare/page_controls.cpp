@@ -238,7 +238,9 @@ bool is_avatar_row(std::string_view block_text) {
   if (words.size() == 1) {
     const std::string& word = words.front();
     if (word.size() >= 2 && word[0] == '+') return all_ascii_digits(std::string_view(word).substr(1));
-    return word.size() == 1 && is_ascii_letter(word[0]) && trim(without_annotations) != trim(block_text);
+    // A name opening with a figure gives a figure ("0xwitty": "0 (opens in a new tab)").
+    return word.size() == 1 && (is_ascii_letter(word[0]) || is_ascii_digit(word[0])) &&
+           trim(without_annotations) != trim(block_text);
   }
   std::size_t initials = 0, more = 0;
   for (const std::string& word : words) {
