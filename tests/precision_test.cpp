@@ -1021,6 +1021,11 @@ TEST(PrecisionPageControl, ControlLabelsAreToldFromClauses) {
   EXPECT_TRUE(is_page_control_label("+4"));
   EXPECT_FALSE(is_page_control_label("c"));                 // a list's letter, no link
   EXPECT_FALSE(is_page_control_label("0"));                 // a figure alone, no link
+  // A tab list's position for screen readers (a telecom's policy); a clause saying so is news.
+  EXPECT_TRUE(is_page_control_label("tab NaN of 0"));
+  EXPECT_TRUE(is_page_control_label("Slide 2 of 5"));
+  EXPECT_FALSE(is_page_control_label("tab 1 of 3 lists the data we sell"));
+  EXPECT_FALSE(is_page_control_label("Section 2 of 5"));
   EXPECT_FALSE(is_page_control_label("a b c"));            // no count: a list's letters
   EXPECT_FALSE(is_page_control_label("Section 4 a b +2"));  // words of a clause
   EXPECT_FALSE(is_page_control_label("Lumenfield \xC2\xA9 2026 licenses your content to advertisers worldwide"));
@@ -2203,6 +2208,22 @@ TEST(PrecisionEncoding, TextReadAsWindows1252AndEncodedAgainIsSpelling) {
   EXPECT_TRUE(change_of("# CGV\nL\u2019offre co\u00fbte 55 euros.", "# CGV\nL\u00e2\u20ac\u2122offre co\u00fbte 65 euros.")
                   .substantive);
   EXPECT_TRUE(change_of("# CGV\nL'offre co\u00fbte 55\u00a3.", "# CGV\nL'offre co\u00fbte 55\u00e2\u201a\u00ac.").substantive);
+}
+
+// Contrib replay: a cable operator's archived policy, the "Â" its non-breaking spaces leave when
+// read as windows-1252 (their spaces made plain) coming and going between captures.
+TEST(PrecisionEncoding, TheMarksANonBreakingSpaceLeavesAreSpelling) {
+  const Change marks = change_of("# Privacy\n\u00c2 \u00c2 \u00c2 LUMEN Privacy Policy This is an archived policy.",
+                                 "# Privacy\n\u00c2 LUMEN Privacy Policy This is an archived policy.");
+  EXPECT_FALSE(marks.substantive);
+  EXPECT_EQ(without_stray_nbsp_marks("\u00c2 \u00c2 LUMEN \u00c2 TV"), "LUMEN TV");
+  // An "Â" inside a word is a letter ("CÂBLE", "Âge").
+  EXPECT_EQ(without_stray_nbsp_marks("C\u00c2BLE \u00c2ge"), "C\u00c2BLE \u00c2ge");
+  // Twins: another word beside the marks; a letter of a word lost.
+  EXPECT_TRUE(change_of("# Privacy\n\u00c2 \u00c2 LUMEN Privacy Policy This is an archived policy.",
+                        "# Privacy\n\u00c2 LUMEN Privacy Policy This is the current policy.")
+                  .substantive);
+  EXPECT_TRUE(change_of("# Privacy\nLe C\u00c2BLE est inclus.", "# Privacy\nLe C BLE est inclus.").substantive);
 }
 
 TEST(PrecisionTypo, WordsOfTheDocumentThatDifferByALetterStayNews) {

@@ -94,4 +94,23 @@ std::string undo_mojibake(std::string_view text) {
   return out;
 }
 
+std::string without_stray_nbsp_marks(std::string_view text) {
+  static constexpr std::string_view kMark = "\xC3\x82";  // Â
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const bool at_start = i == 0 || text[i - 1] == ' ';
+    if (at_start && text.compare(i, kMark.size(), kMark) == 0 &&
+        (i + kMark.size() == text.size() || text[i + kMark.size()] == ' ')) {
+      i += kMark.size();
+      while (i < text.size() && text[i] == ' ') ++i;  // the mark and the spaces after it
+      continue;
+    }
+    out += text[i++];
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 }  // namespace tosdiff

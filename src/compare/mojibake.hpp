@@ -13,4 +13,11 @@ namespace tosdiff {
 // "’", "Ã©" reads "é". Everything else is kept, a lone "é" or "Ã" included.
 std::string undo_mojibake(std::string_view text);
 
+// `text` without the "Â" a non-breaking space leaves when read as windows-1252 once its space
+// was made a plain one ("Â Â XFINITY Privacy Policy" for "XFINITY Privacy Policy": contrib
+// replay, a cable operator's policy, the marks coming and going between captures): an "Â"
+// standing alone between spaces or at the text's edges, the spaces around it then one. An
+// "Â" inside a word ("Âge", "CÂBLE") is kept.
+std::string without_stray_nbsp_marks(std::string_view text);
+
 }  // namespace tosdiff

@@ -307,6 +307,22 @@ bool is_page_edit_stamp(const std::string& folded) {
   return false;
 }
 
+// A carousel's or a tab list's position, written for screen readers: "tab 1 of 3", "slide 2 of
+// 5", a script not yet run leaving "tab NaN of 0" (contrib replay: a telecom's privacy policy,
+// its product tabs counted at last, eight lines at once). Where the reader is, not what the
+// page says.
+bool is_position_label(const std::string& folded) {
+  static constexpr std::string_view kWhat[] = {"tab", "slide", "item", "step", "onglet", "diapositive", "folie",
+                                               "registerkarte", "pesta\xC3\xB1" "a", "diapositiva", "scheda",
+                                               "aba", "dia"};
+  static constexpr std::string_view kOf[] = {"of", "sur", "von", "de", "di", "van"};
+  const std::vector<std::string> words = space_separated_words(folded);
+  if (words.size() != 4) return false;
+  const auto count = [](const std::string& word) { return word == "nan" || all_ascii_digits(word); };
+  return std::find(std::begin(kWhat), std::end(kWhat), words[0]) != std::end(kWhat) && count(words[1]) &&
+         std::find(std::begin(kOf), std::end(kOf), words[2]) != std::end(kOf) && count(words[3]);
+}
+
 // What the page says of the moment it was rendered, different at each rendering: a count of
 // who is there ("86 people are reading this page right now", "1005 users online now"), a
 // request's id ("Request ID: 34aa...", "Ray ID: 7a8b9c0d1e2f"), a server's clock ("Server time:
@@ -399,7 +415,7 @@ bool is_page_note(const std::string& folded) {
          is_build_stamp(folded) || is_page_widget_line(folded) || is_platform_credit(folded) || is_refresh_note(folded) ||
          is_script_notice(folded) || is_translation_notice(folded) || is_file_size_line(folded) ||
          is_generator_credit(folded) || is_scanner_stamp(folded) || is_render_moment(folded) || is_copy_moment(folded) ||
-         is_page_edit_stamp(folded);
+         is_page_edit_stamp(folded) || is_position_label(folded);
 }
 
 }  // namespace tosdiff

@@ -8,7 +8,8 @@
 // automatically every 5 minutes"), what it asks of a browser without scripts ("You need to
 // enable JavaScript to run this app"), when this copy of it was printed or generated ("Printed
 // on 3 March 2026"), when the page's source was last edited ("Page last update: August 21,
-// 2025"). They change with the site, not with the terms. A pure
+// 2025"), where a carousel or a tab list stands ("tab 1 of 3"). They change with the site, not
+// with the terms. A pure
 // function, on text folded to words (canonical.hpp kFoldToWords).
 
 #include <string>
