@@ -1154,9 +1154,8 @@ TEST(PrecisionPageControl, AFormsMessageOnceSentIsCosmetic) {
         "There was an error trying to send your message. Please try again later."}) {
     const Change change = change_of(text, with(message));
     EXPECT_FALSE(change.substantive) << message;
-    if (!change.hunks.empty()) {
-      EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_control"})) << message;
-    }
+    ASSERT_EQ(change.hunks.size(), 1u) << message;
+    EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"page_control"})) << message;
     EXPECT_TRUE(is_form_response_message(message)) << message;
   }
   // Twins: thanks that go on to say what is done with the data, a process described, a figure,

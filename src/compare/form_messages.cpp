@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -12,7 +13,7 @@ namespace {
 
 constexpr std::size_t kFormMessageMaxWords = 30;
 
-// The messages themselves, whole sentences (lower case, apostrophes straight, no punctuation),
+// The messages themselves, whole sentences (lower case, apostrophes straight, no end mark),
 // in English, French, German, Spanish, Italian, Portuguese and Dutch. Whole sentences only: a
 // clause opening the same way goes on to say something ("Your submission is non-confidential
 // and becomes our property", "Votre inscription vaut acceptation des conditions", "Thank you for
@@ -82,20 +83,6 @@ constexpr std::string_view kCloseLabels[] = {"close",  "dismiss", "\xC3\x97", "\
                                              "fermer", "schlie\xC3\x9F" "en", "schliessen", "cerrar", "chiudi",
                                              "fechar", "sluiten"};
 
-std::string lower_with_straight_apostrophes(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’
-      out += '\'';
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return ascii_lower(out);
-}
-
 // `text` without the close button's label at its end, when one is there after a space or a
 // sentence's mark.
 std::string_view without_close_label(std::string_view text) {
@@ -107,9 +94,9 @@ std::string_view without_close_label(std::string_view text) {
   return text;
 }
 
-// The sentences, each with its words separated by single spaces and no punctuation left but
-// apostrophes inside words. A comma or a colon is no sentence's end: "Thank you for contacting
-// us, we delete messages after thirty days" is one sentence and no message.
+// The sentences, each with its words separated by single spaces. A comma or a colon is kept,
+// and no message holds one: "Thank you for contacting us, we delete messages after thirty days"
+// is one sentence and no message.
 std::vector<std::string> message_sentences(std::string_view text) {
   std::vector<std::string> sentences;
   std::string current;
@@ -121,8 +108,7 @@ std::vector<std::string> message_sentences(std::string_view text) {
   for (char c : text) {
     if (c == '.' || c == '!' || c == '?' || c == ';') {
       flush();
-    } else if (c == ',' || c == ':' || c == ' ' || c == '\t') {
-      if (c != ' ' && c != '\t') current += " ,";  // kept as a word: no whitelisted sentence holds one
+    } else if (c == ' ' || c == '\t') {
       if (!current.empty() && current.back() != ' ') current += ' ';
     } else {
       current += c;
@@ -137,7 +123,7 @@ std::vector<std::string> message_sentences(std::string_view text) {
 bool is_form_response_message(std::string_view block_text) {
   const std::string_view trimmed = trim(block_text);
   if (trimmed.empty() || count_space_separated_words(trimmed) > kFormMessageMaxWords) return false;
-  const std::string lower = lower_with_straight_apostrophes(trimmed);
+  const std::string lower = canonicalize(trimmed, kFoldQuotes | kFoldCase);  // "’" read as "'"
   const std::vector<std::string> sentences = message_sentences(without_close_label(lower));
   if (sentences.empty()) return false;
   bool message = false;

@@ -161,7 +161,8 @@ const std::set<std::string>& furniture_phrases() {
       "ustawienia plik\xC3\xB3w cookie", "tak nie",
       // A docs platform's controls (Mintlify, Docusaurus, GitBook, Read the Docs): copy the page,
       // open it in an assistant, edit it (metamorphic bench: "Edit this pagePreviousNext", glued).
-      "edit this page", "edit page", "edit on github", "see contributors", "view contributors", "view source", "suggest edits", "suggest an edit",
+      "edit this page", "edit page", "edit on github", "see contributors", "view contributors", "view source",
+      "suggest edits", "suggest an edit",
       "copy page", "copy as markdown", "view as markdown", "open in chatgpt", "open in claude", "ask ai",
       "ask a question", "summarize with ai", "summarise with ai",
       // An office suite's chrome around a document it publishes ("Published using Google Docs

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tosdiff/compare/date_lines.hpp"
 #include "tosdiff/compare/date_reading.hpp"
 #include "tosdiff/compare/language_labels.hpp"
 #include "tosdiff/compare/relative_stamps.hpp"
@@ -280,29 +281,15 @@ bool is_page_edit_stamp(const std::string& folded) {
       "page last update", "page last updated", "page last edited", "page last modified", "this page was last edited",
       "this page was last modified", "this page was last updated", "seite zuletzt aktualisiert",
       "seite zuletzt bearbeitet", "page mise \xC3\xA0 jour le", "derni\xC3\xA8re modification de la page"};
-  // After it, a date and a time only, in any of the seven languages' ways of writing them: a
+  // After it, a date and a time only (relative_stamps.hpp only_a_date, as a save stamp's): a
   // stamp saying more ("..., in force 1 April 2025", "- Privacy Statement v4", "for EU users",
   // a party's name: a red team's finds) says something of the terms.
-  static const std::set<std::string, std::less<>> kDateWords = {
-      "on", "at", "le", "am", "um", "\xC3\xA0", "el", "il", "em", "op", "de", "del", "of", "the", "er", "th", "st",
-      "nd", "rd", "utc", "gmt", "cet", "cest", "pm", "h"};
   constexpr std::size_t kStampRestMaxWords = 8;
   for (std::string_view stamp : kStamps) {
     if (folded.rfind(stamp, 0) != 0 || (folded.size() > stamp.size() && folded[stamp.size()] != ' ')) continue;
-    const std::vector<std::string> words = space_separated_words(folded.substr(stamp.size()));
-    if (words.empty() || words.size() > kStampRestMaxWords) return false;
-    bool digit = false;
-    for (const std::string& word : words) {
-      const bool figures = std::all_of(word.begin(), word.end(), [](char c) {
-        return is_ascii_digit(c) || c == '-' || c == '.' || c == '/' || c == ':' || c == ',';
-      });
-      digit = digit || std::any_of(word.begin(), word.end(), [](char c) { return is_ascii_digit(c); });
-      // "1er", "21st": a day written with its ending.
-      const std::size_t ending = word.find_first_not_of("0123456789");
-      const bool day = ending != std::string::npos && ending > 0 && kDateWords.count(word.substr(ending)) > 0;
-      if (!figures && !day && !kDateWords.count(word) && !is_month_name(word)) return false;
-    }
-    return digit;
+    const std::string rest(trim(std::string_view(folded).substr(stamp.size())));
+    return !rest.empty() && count_space_separated_words(rest) <= kStampRestMaxWords && is_date_line(rest) &&
+           only_a_date(rest);
   }
   return false;
 }

@@ -316,8 +316,6 @@ bool is_relative_stamp(std::string_view block_text) {
   return false;
 }
 
-// Words between an update word and its author (lower case) that say only when: dates, times,
-// "on", "at".
 bool only_a_date(const std::string& words) {
   static constexpr std::string_view kConnectors[] = {"on", "at", "le", "\xC3\xA0", "um", "el", "a",  "las",
                                                      "il", "alle", "em", "\xC3\xA0s", "op", "om"};
@@ -346,8 +344,8 @@ bool is_authored_stamp(std::string_view block_text) {
                                                        "spa", "ab", "oy", "as", "co"};
   for (std::size_t k = author + 1; k < words.size(); ++k) {
     const std::string& word = words[k];
-    if (word.find('@') != std::string::npos || word.find("www.") != std::string::npos ||
-        word.find("://") != std::string::npos || word.find('.') != std::string::npos ||
+    if (word.find('@') != std::string::npos || word.find('.') != std::string::npos ||
+        word.find("://") != std::string::npos ||
         std::find(std::begin(kCompanyForms), std::end(kCompanyForms), word) != std::end(kCompanyForms))
       return false;
   }

@@ -42,6 +42,10 @@ bool is_reading_time(std::string_view folded);
 // years with nothing else changed); a document's date of effect names no author.
 bool is_authored_stamp(std::string_view block_text);
 
+// Words (lower case) that say only when: dates in any of the seven languages' ways, times, "on",
+// "at" and their like ("on 21 August 2025, at 10:02", "le 1er mars 2025").
+bool only_a_date(const std::string& words);
+
 // A word written beside a clock or a clock itself, lower case: "10:15", "am", "p.m.", a time
 // zone's abbreviation ("utc", "pst", "cest"; not "et" or "pt", words of French and Portuguese).
 bool is_time_word(const std::string& lower);
