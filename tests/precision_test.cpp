@@ -831,6 +831,37 @@ TEST(PrecisionTableOfContents, AnEntryTheTableHadMissedIsCosmetic) {
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"table_of_contents"}));
 }
 
+// Replay: a VPN's terms listed their 17 numbered sections in one line after the last one ("Table
+// of contents" over "* Introduction* Your agreement with Nord* ..."), gone the next day.
+TEST(PrecisionTableOfContents, ATableFlattenedIntoOneLineIsCosmetic) {
+  const std::string numbered =
+      "# Terms\n1. Who your contract is with\n  1. Lumenfield Ltd. provides the services.\n2. The services covered\n"
+      "  1. The app and the site.\n3. Using the platform\n  1. Be kind.\n4. Payments\n  1. Fees are due monthly.\n"
+      "5. Resolving disputes\n  1. The courts of Dublin decide.\n";
+  const std::string flattened =
+      "* Who your contract is with* The services covered* Using the platform* Payments* Resolving disputes\n";
+  const Change put_up = change_of(numbered, numbered + "Table of contents\n" + flattened);
+  EXPECT_FALSE(put_up.substantive);
+  ASSERT_EQ(put_up.hunks.size(), 1u);
+  EXPECT_EQ(put_up.hunks[0].cosmetic_kinds, (Kinds{"table_of_contents"}));
+  EXPECT_FALSE(change_of(numbered + "Contents * Who your contract is with* The services covered* Using the platform* "
+                                    "Payments* Resolving disputes\n", numbered)
+                   .substantive);
+  // Headings named, bullets of another kind, no title needed.
+  const std::string headed = std::string("# Terms\n") + kSections + "\n## 5. Payments\nMonthly.\n";
+  EXPECT_FALSE(change_of(headed, headed + "\u2022 1. Who your contract is with \u2022 2. The services covered \u2022 "
+                                          "3. Using the platform \u2022 4. Resolving disputes \u2022 5. Payments\n")
+                   .substantive);
+  // Twins: without a title, items that are only short blocks of the text (a list of categories it
+  // has as items) put in one line; with a title, an item naming no section; a lead-in among them.
+  const std::string categories = "# Privacy\n## Data we keep\n- Name\n- Email\n- Phone\n- Address\n- Location\n";
+  EXPECT_TRUE(change_of(categories, categories + "We now sell: * Name* Email* Phone* Address* Location\n").substantive);
+  EXPECT_TRUE(change_of(categories, categories + "* Name* Email* Phone* Address* Location\n").substantive);
+  EXPECT_TRUE(change_of(numbered, numbered + "Table of contents\n* Who your contract is with* The services covered* "
+                                             "Using the platform* Payments* Arbitration\n")
+                  .substantive);
+}
+
 TEST(PrecisionGeneratedSummary, ABoxOfAISummaryPutUpOrRegeneratedIsCosmetic) {
   // A video platform's developer policies: a box of generated takeaways put above them, then
   // regenerated.

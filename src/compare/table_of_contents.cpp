@@ -255,6 +255,76 @@ bool titles_a_table(const Hunk& hunk, char op) {
   return titled;
 }
 
+// Each short block's comparison key (at most kSectionMaxWords words, any kind) with its first position.
+std::unordered_map<std::string, std::size_t> short_block_positions(const Text& text) {
+  constexpr std::size_t kSectionMaxWords = 12;
+  std::unordered_map<std::string, std::size_t> positions;
+  for (std::size_t i = 0; i < text.blocks.size(); ++i) {
+    if (count_space_separated_words(text.blocks[i].text) > kSectionMaxWords) continue;
+    if (std::string key = comparison_key(text.blocks[i].text); !key.empty()) positions.emplace(std::move(key), i);
+  }
+  return positions;
+}
+
+// The items of a list the page flattened into one block, cut at its bullets ("Table of contents *
+// Introduction* Your agreement* Prices and payments* ..."): "*", "•" or "|" between them.
+std::vector<std::string_view> flattened_items(std::string_view text) {
+  std::vector<std::string_view> items;
+  std::size_t start = 0;
+  auto cut = [&](std::size_t at, std::size_t width) {
+    if (const std::string_view item = trim(text.substr(start, at - start)); !item.empty()) items.push_back(item);
+    start = at + width;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '*' || text[i] == '|') cut(i, 1);
+    else if (text.compare(i, 3, "\xE2\x80\xA2") == 0) cut(i, 3);
+  }
+  cut(text.size(), 0);
+  return items;
+}
+
+// A table of contents the page flattened into one block, put up or taken off alone (a title
+// block above it maybe): its items, past a table's own title, name 5 headings of its text or more,
+// each one, in their order (contrib replay: a VPN's terms, their 17 headings listed in one line
+// after the last section and gone the next day). A list the text states has a lead-in among its
+// items, which names no heading.
+bool lists_headings_in_one_block(const Hunk& hunk, char op, const std::unordered_map<std::string, std::size_t>& headings,
+                                 const Text& text) {
+  constexpr std::size_t kMinFlattenedEntries = 5;
+  std::vector<std::string_view> changed;  // the hunk's context lines aside
+  for (const LineOp& line : hunk.lines) {
+    if (line.op == ' ') continue;
+    if (line.op != op) return false;
+    changed.push_back(line.text);
+  }
+  if (changed.empty() || changed.size() > 2) return false;
+  if (changed.size() == 2 && !is_table_title(parse_block(changed.front()).text)) return false;
+  const Block table = parse_block(changed.back());
+  if (table.kind == BlockKind::heading) return false;
+  std::vector<std::string_view> items = flattened_items(table.text);  // views into `table`
+  bool titled = changed.size() == 2;
+  if (!items.empty() && changed.size() == 1 && is_table_title(items.front())) {
+    items.erase(items.begin());
+    titled = true;
+  }
+  if (items.size() < kMinFlattenedEntries) return false;
+  // Under a table's own title, an item may name a section its text numbers as a list rather
+  // than marks as a heading ("1. Introduction" over its numbered clauses): a short block of any
+  // kind. Without the title, headings only: a list of short words the text has as blocks
+  // (categories of data, each a row of a table) is no table of contents.
+  const std::unordered_map<std::string, std::size_t> sections = titled ? short_block_positions(text) : headings;
+  std::size_t last = 0;
+  bool first = true;
+  for (std::string_view item : items) {
+    if (count_space_separated_words(item) > kEntryMaxWords) return false;
+    const auto it = find_heading(sections, comparison_key(item), item);
+    if (it == sections.end() || (!first && it->second <= last)) return false;
+    first = false;
+    last = it->second;
+  }
+  return true;
+}
+
 // Whether a text has a block of a key, its keys made on the first question only: most changes
 // never ask (a heading inside a hunk that lists headings), and a long text has thousands.
 class KeyedText {
@@ -296,6 +366,11 @@ void mark_tables_of_contents(std::vector<Hunk>& hunks, const Text& before, const
       before_headings = heading_positions(before);
       after_headings = heading_positions(after);
       headings_indexed = true;
+    }
+    if (lists_headings_in_one_block(hunk, '+', after_headings, after) ||
+        lists_headings_in_one_block(hunk, '-', before_headings, before)) {
+      mark_cosmetic(hunk, "table_of_contents");
+      continue;
     }
     std::size_t entries = 0;
     if (!lists_headings(hunk, '-', before_headings, after_has, entries) ||
