@@ -94,6 +94,9 @@ const Pair kCosmetic[] = {
     {"AnAddressReadAsItsLinkHiddenByACdn",
      "Questions about the Lumenfield websites should be directed to: support@lumenfield.exampleopens email client.",
      "Questions about the Lumenfield websites should be directed to: [email protected].", {"link_target"}},
+    // Contrib replay: a telecom's privacy notice, an address in square brackets, the first escaped.
+    {"AnAddressInSquareBracketsHiddenByACdn", "- Email [dataprotection@lumenfield.example] for guidance. See lumenfield.example/privacy.",
+     "- Email \\[[email protected]] for guidance. See lumenfield.example/privacy.", {"link_target"}},
     // Hidden behind the placeholder, an address of a domain named nowhere else names no one new
     // (an ad platform's privacy contacts); shown, it may be a new party's (below, a twin).
     {"AnAddressOfADomainNamedNowhereElseHidden", "Write to our agent in Korea at agent@adbroker.example.",
@@ -311,6 +314,8 @@ const Pair kSubstantive[] = {
      "Write to our data protection officer at privacy@example.org.", {}},
     {"AnAddressShownWithANewDuty", "Write to our data protection officer at [email protected] or see www.example.com/privacy.",
      "Write to our data protection officer at dpo@example.com within a week or see www.example.com/privacy.", {}},
+    {"AnotherAddressInSquareBrackets", "- Email [dataprotection@lumenfield.example] for guidance. See lumenfield.example/privacy.",
+     "- Email [privacy@adbroker.example] for guidance. See lumenfield.example/privacy.", {}},
     {"AnAddressOfADomainNamedNowhereElseWhereOneWasHidden",
      "Write to our data protection officer at [email protected] or see www.example.com/privacy.",
      "Write to our data protection officer at dpo@adbroker.example or see www.example.com/privacy.", {}},
@@ -2078,6 +2083,22 @@ TEST(PrecisionTypo, AMisspeltWordCorrectedOrMistypedIsSpelling) {
   EXPECT_TRUE(change_of("# Terms\nThe attached forms apply. Accounts attacked by others are locked.",
                         "# Terms\nThe attached forms apply. Accounts attached by others are locked.")
                   .substantive);
+}
+
+// Pga replay: a video platform's guidelines gained a block of one letter under a heading.
+TEST(PrecisionTypo, AStrayLetterAloneIsSpelling) {
+  const std::string rules = "# Guidelines\n## Harassment\nDo not threaten people.\n## Spam\nDo not post spam.\n";
+  const std::string stray = "# Guidelines\n## Harassment\ns\nDo not threaten people.\n## Spam\nDo not post spam.\n";
+  const Change put_in = change_of(rules, stray);
+  EXPECT_FALSE(put_in.substantive);
+  ASSERT_EQ(put_in.hunks.size(), 1u);
+  EXPECT_EQ(put_in.hunks[0].cosmetic_kinds, (Kinds{"spelling"}));
+  EXPECT_FALSE(change_of(stray, rules).substantive);
+  // Twins: a lettered clause comes with its clause; a letter for another is a reference changed;
+  // a word of two letters is a word.
+  EXPECT_TRUE(change_of(rules, "# Guidelines\n## Harassment\nb\nDo not dox people.\nDo not threaten people.\n## Spam\nDo not post spam.\n").substantive);
+  EXPECT_TRUE(change_of("# Guidelines\nSee annex\nA\n", "# Guidelines\nSee annex\nB\n").substantive);
+  EXPECT_TRUE(change_of(rules, "# Guidelines\n## Harassment\nNo\nDo not threaten people.\n## Spam\nDo not post spam.\n").substantive);
 }
 
 // France replay: a retailer's terms wrote its payment partner "INGERICO" once and "INGENICO"

@@ -201,10 +201,19 @@ bool label_of(std::string_view label, const std::string& url) {
   return true;
 }
 
+// A word without the square brackets a page wrote around it, Markdown's escape of the first one
+// with them ("\[[email protected]]", "[dpo@lumen.example]": replay, a telecom's privacy notice).
+std::string_view without_square_brackets(std::string_view word) {
+  if (word.size() > 3 && word.front() == '\\' && word[1] == '[') word.remove_prefix(1);
+  if (word.size() > 2 && word.front() == '[' && word.back() == ']') word = word.substr(1, word.size() - 2);
+  return word;
+}
+
 // The placeholder a CDN writes for an e-mail address it hides (prose_links.hpp), and an
 // address: the page showed the address its script had hidden, or hid it again.
 bool is_hidden_email(std::string_view word) {
   word = trim(word);  // the placeholder's own brackets are not punctuation to strip
+  if (word != kHiddenEmailPlaceholder) word = without_square_brackets(word);
   // Code marks, emphasis and quotes around it too: "`[email protected]`.", "_[email protected]_"
   // (help pages' Markdown).
   while (!word.empty() && std::string_view(".,;:)`\"'_*").find(word.back()) != std::string_view::npos) word.remove_suffix(1);
@@ -214,7 +223,7 @@ bool is_hidden_email(std::string_view word) {
 
 // The domain of an e-mail address written alone, lower case; "" when `word` is not one.
 std::string email_domain(std::string_view word) {
-  word = without_edge_punctuation(word);
+  word = without_edge_punctuation(without_square_brackets(trim(word)));
   const std::size_t at = word.find('@');
   if (at == std::string_view::npos || at == 0 || word.find(' ') != std::string_view::npos ||
       word.find('[') != std::string_view::npos || word.find('.', at) == std::string_view::npos)
