@@ -188,6 +188,22 @@ TEST(PrecisionPreviousVersion, ALinkTitledWithTheEarlierEditionsMonthIsCosmetic)
   EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(terms + "Previous Terms of Service August 2025\nLumenfield Arbitration Agreement August 2025\n")).substantive);
 }
 
+// The same app's whole list of archived editions, each line the link and the copy's title
+// together, the oldest dated by their year alone, taken away at once.
+TEST(PrecisionPreviousVersion, AListOfEarlierEditionsDatedByMonthOrYearIsCosmetic) {
+  const std::string terms = "# Cookie Policy\n" + lumen_clauses(true);
+  const std::string list =
+      "- Previous Cookie Policy August 2025 Lumenfield Cookie Policy August 2025\n"
+      "- Previous Cookie Policy 2022 Lumenfield Cookie Policy 2022\n- Previous Cookie Policy 2019 Lumenfield Cookie Policy 2019\n";
+  const Change change = diff_texts(parse_text(terms + list), parse_text(terms));
+  ASSERT_EQ(change.hunks.size(), 1u);
+  EXPECT_FALSE(change.substantive);
+  EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"previous_version"}));
+  // Twins: the years differ on a line; a year's edition named without a word saying it is earlier.
+  EXPECT_TRUE(diff_texts(parse_text(terms + "- Previous Cookie Policy 2019 Lumenfield Cookie Policy 2026\n"), parse_text(terms)).substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms + "- Lumenfield Cookie Policy 2026\n"), parse_text(terms)).substantive);
+}
+
 // Negative twins: which version applies, said without a link, and a link to something else.
 TEST(PrecisionPreviousVersion, WhichVersionAppliesIsNewsAndSoIsAnotherLink) {
   const std::string terms = "# Terms of Service\n" + lumen_clauses(true);

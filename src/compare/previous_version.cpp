@@ -167,20 +167,28 @@ bool written_as_a_title(std::string_view text) {
   return true;
 }
 
-// The month and year a title names ("august 2025"), "" when it is no title.
+// The month and year a title names ("august 2025"), or its year alone ("2019"), "" when it is no
+// title.
 std::string version_title_date(std::string_view block_text) {
   const std::string_view text = trim(block_text);
   if (text.empty() || text.back() == '.' || text.back() == ';' || text.back() == ':') return "";
   const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
   if (words.size() < 3 || words.size() > kVersionTitleMaxWords || !any_of_words(words, kDocumentWords)) return "";
   if (any_of_words(words, kNegationWords) || !written_as_a_title(text)) return "";
+  std::string found;
   for (std::size_t i = 1; i < words.size(); ++i) {
     const std::string& year = words[i];
     const bool is_year = year.size() == 4 && std::all_of(year.begin(), year.end(), is_ascii_digit) &&
                          (year.compare(0, 2, "19") == 0 || year.compare(0, 2, "20") == 0);
-    if (is_year && names_a_month_of_a_year(words[i - 1] + " " + year)) return words[i - 1] + " " + year;
+    if (!is_year) continue;
+    // A year alone for the oldest editions ("Previous Cookies policy 2019 Lumen Cookies Policy 2019":
+    // contrib replay, the messaging app's archive list, its older entries dated by year, the link
+    // and the copy's title on one line: each date the same).
+    std::string date = names_a_month_of_a_year(words[i - 1] + " " + year) ? words[i - 1] + " " + year : year;
+    if (!found.empty() && date != found) return "";
+    found = std::move(date);
   }
-  return "";
+  return found;
 }
 
 bool says_earlier(std::string_view block_text) {
