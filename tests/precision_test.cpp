@@ -89,8 +89,9 @@ const Pair kCosmetic[] = {
     // Contrib replays: a news site's terms, the address in Markdown emphasis; a foundation's
     // terms, the address read as its link says to screen readers.
     {"AnAddressShownWhereACdnHadHiddenItInEmphasis",
-     "Please send notices to _[email protected]_ or by post to Lumenfield Media, 1 Quay Street.",
-     "Please send notices to support@lumenfield.example or by post to Lumenfield Media, 1 Quay Street.", {"link_target"}},
+     "Please send notices to Lumenfield at _[email protected]_ or by post to Lumenfield Media, 1 Quay Street.",
+     "Please send notices to Lumenfield at support@lumenfield.example or by post to Lumenfield Media, 1 Quay Street.",
+     {"link_target"}},
     {"AnAddressReadAsItsLinkHiddenByACdn",
      "Questions about the Lumenfield websites should be directed to: support@lumenfield.exampleopens email client.",
      "Questions about the Lumenfield websites should be directed to: [email protected].", {"link_target"}},
@@ -314,6 +315,14 @@ const Pair kSubstantive[] = {
      "Write to our data protection officer at privacy@example.org.", {}},
     {"AnAddressShownWithANewDuty", "Write to our data protection officer at [email protected] or see www.example.com/privacy.",
      "Write to our data protection officer at dpo@example.com within a week or see www.example.com/privacy.", {}},
+    // A red team's finds: a lookalike of the site's domain; words that happen to spell the
+    // domain's name ("privacy rights"); a free mail service the page names for signing in.
+    {"ALookalikeOfTheSitesDomainShown", "Legal notices go to \\[[email protected]]. The service at www.lumenfield.com is Lumenfield's; Lumenfield Inc runs it.",
+     "Legal notices go to [legal@lumenfield.co]. The service at www.lumenfield.com is Lumenfield's; Lumenfield Inc runs it.", {}},
+    {"ADomainSpelledByCommonWordsShown", "Your privacy rights: Privacy Rights requests go to \\[[email protected]]. Privacy rights matter.",
+     "Your privacy rights: Privacy Rights requests go to [requests@privacyrights.example]. Privacy rights matter.", {}},
+    {"AFreeMailAddressShown", "Sign in with Gmail or Gmail's app. Gmail is supported. Write to \\[[email protected]].",
+     "Sign in with Gmail or Gmail's app. Gmail is supported. Write to [lumenfield.dpo@gmail.com].", {}},
     {"AnotherAddressInSquareBrackets", "- Email [dataprotection@lumenfield.example] for guidance. See lumenfield.example/privacy.",
      "- Email [privacy@adbroker.example] for guidance. See lumenfield.example/privacy.", {}},
     {"AnAddressOfADomainNamedNowhereElseWhereOneWasHidden",
@@ -864,6 +873,19 @@ TEST(PrecisionTableOfContents, ATableFlattenedIntoOneLineIsCosmetic) {
   EXPECT_TRUE(change_of(categories, categories + "* Name* Email* Phone* Address* Location\n").substantive);
   EXPECT_TRUE(change_of(numbered, numbered + "Table of contents\n* Who your contract is with* The services covered* "
                                              "Using the platform* Payments* Arbitration\n")
+                  .substantive);
+  // A red team's finds: a list of the sections' names under a sentence left open, amid the
+  // sections; one under a word that is no table's title ("Inhalt": content); cells of a row.
+  const std::string shared = std::string("# Privacy\n## Contact details\nName.\n## Device data\nModel.\n## Location\nCity.\n") +
+                             "## Health data\nSteps.\n## Voice recordings\nClips.\n## Sharing\nWe also share your live location with\n";
+  EXPECT_TRUE(change_of(shared + "## Security\nEncrypted.\n",
+                        shared + "* Contact details* Device data* Location* Health data* Voice recordings\n## Security\nEncrypted.\n")
+                  .substantive);
+  EXPECT_TRUE(change_of(numbered, numbered + "Inhalt\n* Who your contract is with* The services covered* Using the platform* "
+                                             "Payments* Resolving disputes\n")
+                  .substantive);
+  EXPECT_TRUE(change_of(headed, headed + "1. Who your contract is with | 2. The services covered | 3. Using the platform | "
+                                         "4. Resolving disputes | 5. Payments\n")
                   .substantive);
 }
 
@@ -2083,22 +2105,6 @@ TEST(PrecisionTypo, AMisspeltWordCorrectedOrMistypedIsSpelling) {
   EXPECT_TRUE(change_of("# Terms\nThe attached forms apply. Accounts attacked by others are locked.",
                         "# Terms\nThe attached forms apply. Accounts attached by others are locked.")
                   .substantive);
-}
-
-// Pga replay: a video platform's guidelines gained a block of one letter under a heading.
-TEST(PrecisionTypo, AStrayLetterAloneIsSpelling) {
-  const std::string rules = "# Guidelines\n## Harassment\nDo not threaten people.\n## Spam\nDo not post spam.\n";
-  const std::string stray = "# Guidelines\n## Harassment\ns\nDo not threaten people.\n## Spam\nDo not post spam.\n";
-  const Change put_in = change_of(rules, stray);
-  EXPECT_FALSE(put_in.substantive);
-  ASSERT_EQ(put_in.hunks.size(), 1u);
-  EXPECT_EQ(put_in.hunks[0].cosmetic_kinds, (Kinds{"spelling"}));
-  EXPECT_FALSE(change_of(stray, rules).substantive);
-  // Twins: a lettered clause comes with its clause; a letter for another is a reference changed;
-  // a word of two letters is a word.
-  EXPECT_TRUE(change_of(rules, "# Guidelines\n## Harassment\nb\nDo not dox people.\nDo not threaten people.\n## Spam\nDo not post spam.\n").substantive);
-  EXPECT_TRUE(change_of("# Guidelines\nSee annex\nA\n", "# Guidelines\nSee annex\nB\n").substantive);
-  EXPECT_TRUE(change_of(rules, "# Guidelines\n## Harassment\nNo\nDo not threaten people.\n## Spam\nDo not post spam.\n").substantive);
 }
 
 // France replay: a retailer's terms wrote its payment partner "INGERICO" once and "INGENICO"

@@ -202,6 +202,13 @@ TEST(PrecisionPreviousVersion, AListOfEarlierEditionsDatedByMonthOrYearIsCosmeti
   // Twins: the years differ on a line; a year's edition named without a word saying it is earlier.
   EXPECT_TRUE(diff_texts(parse_text(terms + "- Previous Cookie Policy 2019 Lumenfield Cookie Policy 2026\n"), parse_text(terms)).substantive);
   EXPECT_TRUE(diff_texts(parse_text(terms + "- Lumenfield Cookie Policy 2026\n"), parse_text(terms)).substantive);
+  // A red team's finds: documents whose names open with such a word ("Prior Authorization
+  // Policy"), another document beside the link, a rule in capitals, a year once on a line.
+  EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(terms + "- Prior Authorization Policy 2025\n")).substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(terms + "- Previous Terms of Service 2024\n- Binding Arbitration Terms 2024\n")).substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(terms + "- Prior Terms of Service 2023 Still Govern Existing Subscribers\n")).substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(terms + "- Archived Content Retention Policy August 2025\n")).substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms + "- Previous Cookie Policy 2024\n- Lumenfield Cookie Policy 2024\n"), parse_text(terms)).substantive);
 }
 
 // Negative twins: which version applies, said without a link, and a link to something else.

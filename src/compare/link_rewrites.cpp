@@ -218,6 +218,7 @@ bool is_hidden_email(std::string_view word) {
   // (help pages' Markdown).
   while (!word.empty() && std::string_view(".,;:)`\"'_*").find(word.back()) != std::string_view::npos) word.remove_suffix(1);
   while (!word.empty() && std::string_view("(`\"'_*").find(word.front()) != std::string_view::npos) word.remove_prefix(1);
+  if (word != kHiddenEmailPlaceholder) word = without_square_brackets(word);  // "\[[email protected]]."
   return word == kHiddenEmailPlaceholder;
 }
 
@@ -242,21 +243,89 @@ std::string registered_name(const std::string& domain) {
   return name.size() >= 4 ? name : "";
 }
 
-// The texts name the address's domain other than in the address itself: a URL or a host, another
-// address of the domain ("privacy@lumen.example" beside "dpo@lumen.example"), or the name it is
-// registered under written as a word or words ("Vertbaudet", "Air Malta" for airmalta.com).
-// `blocks`: both texts' blocks, lower case.
-bool named_elsewhere(const std::string& address, const std::vector<std::string>& blocks) {
-  const std::string domain = address.substr(address.find('@') + 1), name = registered_name(domain);
-  for (std::string lower : blocks) {
-    for (std::size_t at = lower.find(address); at != std::string::npos; at = lower.find(address, at))
-      lower.erase(at, address.size());
-    if (lower.find(domain) != std::string::npos) return true;
-    if (name.empty()) continue;
-    lower.erase(std::remove(lower.begin(), lower.end(), ' '), lower.end());
-    if (lower.find(name) != std::string::npos) return true;
+// A free mail service's domain: an address there is a person's mailbox, never a site's own,
+// however often the texts name the service ("Sign in with Gmail": a red team's find).
+bool is_free_mail_domain(const std::string& domain) {
+  const std::string name = registered_name(domain);
+  return is_one_of(name, {"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "icloud", "proton",
+                          "protonmail", "gmx", "yandex", "mail", "zoho", "fastmail", "tutanota", "orange", "free",
+                          "laposte", "libero", "seznam", "wanadoo"}) ||
+         domain == "aol.com" || domain == "qq.com" || domain == "163.com" || domain == "web.de" || domain == "t-online.de";
+}
+
+// How many times the texts write the name a domain is registered under as a name: one word in
+// any case ("Vertbaudet", "VERTBAUDET"), or capitalised words run together ("Air Malta" for
+// airmalta); common words that happen to spell it ("privacy rights" for privacyrights) are no name.
+std::size_t times_named(const std::string& name, const std::vector<std::string>& blocks) {
+  constexpr std::size_t kMaxNameWords = 3;
+  std::size_t times = 0;
+  for (const std::string& block : blocks) {
+    std::vector<std::string> words;
+    std::string word;
+    for (const char c : block + " ") {
+      if (is_ascii_letter(c) || is_ascii_digit(c)) {
+        word += c;
+      } else if (!word.empty()) {
+        words.push_back(std::move(word));
+        word.clear();
+      }
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      std::string joined;
+      for (std::size_t k = i; k < words.size() && k < i + kMaxNameWords; ++k) {
+        if (k > i && (!is_ascii_upper(words[i].front()) || !is_ascii_upper(words[k].front()))) break;
+        joined += tosdiff::ascii_lower(words[k]);
+        if (joined.size() > name.size()) break;
+        if (joined == name) {
+          ++times;
+          break;
+        }
+      }
+    }
   }
-  return false;
+  return times;
+}
+
+// The texts name the address's domain other than in the address itself: a URL or a host, another
+// address of the domain ("privacy@lumen.example" beside "dpo@lumen.example"), or, often, the name
+// it is registered under ("Vertbaudet", "Air Malta" for airmalta.com): the site's own. A partner
+// named once or twice, in a section on sharing, is no address of the site's (a red team's find:
+// opt-outs sent to the ad partner). The domain whole: "lumenfield.co" is not named by
+// "lumenfield.com", and no name the texts write as another domain. A free mail service's domain
+// never.
+// `blocks`: both texts' blocks, as written.
+bool named_elsewhere(const std::string& address, const std::vector<std::string>& blocks) {
+  constexpr std::size_t kTimesNamed = 4;  // both texts, twice each
+  const std::string domain = address.substr(address.find('@') + 1), name = registered_name(domain);
+  if (is_free_mail_domain(domain)) return false;
+  auto domain_char = [](char c) { return is_ascii_letter(c) || is_ascii_digit(c) || c == '-'; };
+  // The texts without the address itself (ASCII lower case keeps every byte where it was).
+  std::vector<std::string> others;
+  for (const std::string& block : blocks) {
+    std::string text = block;
+    const std::string lower = tosdiff::ascii_lower(block);
+    for (std::size_t at = lower.rfind(address); at != std::string::npos; at = at == 0 ? std::string::npos : lower.rfind(address, at - 1))
+      text.erase(at, address.size());
+    others.push_back(std::move(text));
+  }
+  for (const std::string& text : others) {
+    const std::string lower = tosdiff::ascii_lower(text);
+    for (std::size_t at = lower.find(domain); at != std::string::npos; at = lower.find(domain, at + 1)) {
+      const std::size_t end = at + domain.size();
+      if ((at == 0 || !domain_char(lower[at - 1])) && (end == lower.size() || !domain_char(lower[end]))) return true;
+    }
+  }
+  if (name.empty()) return false;
+  // The name written as another domain ("www.lumenfield.com" beside an address at lumenfield.co):
+  // the site's own domain is that one, and this address's is a lookalike (a red team's find).
+  for (const std::string& text : others) {
+    const std::string lower = tosdiff::ascii_lower(text);
+    for (std::size_t at = lower.find(name + "."); at != std::string::npos; at = lower.find(name + ".", at + 1)) {
+      const std::size_t tld = at + name.size() + 1;
+      if ((at == 0 || !domain_char(lower[at - 1])) && tld < lower.size() && is_ascii_letter(lower[tld])) return false;
+    }
+  }
+  return times_named(name, others) >= kTimesNamed;
 }
 
 // Words a page title joins its words with, not found in an address.
@@ -322,8 +391,8 @@ bool hides_or_shows_an_address(const WordEdit& edit, const Text& before, const T
   if (hidden) return true;
   if (blocks.empty())
     for (const Text* text : {&before, &after})
-      for (const Block& block : text->blocks) blocks.push_back(tosdiff::ascii_lower(block.text));
-  return named_elsewhere(tosdiff::ascii_lower(without_edge_punctuation(word)), blocks);
+      for (const Block& block : text->blocks) blocks.push_back(block.text);
+  return named_elsewhere(tosdiff::ascii_lower(without_edge_punctuation(without_square_brackets(trim(word)))), blocks);
 }
 
 // A word that names a host, a dot between two letters ("stories.lumen.com", "www.shop.lumen.com").

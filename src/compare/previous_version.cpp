@@ -152,12 +152,18 @@ constexpr std::size_t kVersionTitleMaxWords = 10;
 
 // A title's words are capitalised, but for the small words between them, the document's words,
 // a word saying it is earlier and its date: "Previous Cookies policy August 2025". A word in
-// lower case of another kind makes it a clause ("... still govern existing subscribers").
+// lower case of another kind makes it a clause ("... still govern existing subscribers"), and so
+// do words of a rule in capitals ("Prior Terms 2023 Still Govern Existing Subscribers", "... Apply
+// To Lifetime Plans": a red team's finds).
 bool written_as_a_title(std::string_view text) {
   for (const std::string& word : space_separated_words(text)) {
+    const std::string lower = canonicalize(word, kFoldToWords);
+    if (is_one_of(lower, {"still", "govern", "governs", "apply", "applies", "applied", "bind", "binds", "binding",
+                          "remain", "remains", "existing", "subscribers", "users", "customers", "members", "bought",
+                          "purchased", "before", "after", "only", "must", "may", "will", "shall", "valid"}))
+      return false;
     const char first = word.front();
     if ((first >= 'A' && first <= 'Z') || is_ascii_digit(first) || static_cast<unsigned char>(first) >= 0x80) continue;
-    const std::string lower = canonicalize(word, kFoldToWords);
     if (is_one_of(lower, kDocumentWords) || is_one_of(lower, {"of", "the", "de", "des", "du", "der", "die", "von", "la", "le", "et",
                                                              "and", "del", "van", "pdf", "version", "previous", "prior",
                                                              "earlier", "archived", "former", "older"}))
@@ -167,64 +173,84 @@ bool written_as_a_title(std::string_view text) {
   return true;
 }
 
-// The month and year a title names ("august 2025"), or its year alone ("2019"), "" when it is no
-// title.
+bool is_year(const std::string& word) {
+  return word.size() == 4 && std::all_of(word.begin(), word.end(), is_ascii_digit) &&
+         (word.compare(0, 2, "19") == 0 || word.compare(0, 2, "20") == 0);
+}
+
+// The month and year a title names ("august 2025"), "" when it is no title. A year alone dates
+// the oldest editions of a list ("Previous Cookies policy 2019 Lumen Cookies Policy 2019": contrib
+// replay, a messaging app's archive list), only on a line that holds the link and the copy's title
+// both, the year written twice: a title with a year alone ("Prior Authorization Policy 2025") is
+// any document's. Each date on a line the same.
 std::string version_title_date(std::string_view block_text) {
   const std::string_view text = trim(block_text);
   if (text.empty() || text.back() == '.' || text.back() == ';' || text.back() == ':') return "";
   const std::vector<std::string> words = space_separated_words(canonicalize(text, kFoldToWords));
-  if (words.size() < 3 || words.size() > kVersionTitleMaxWords || !any_of_words(words, kDocumentWords)) return "";
+  if (words.size() < 3 || words.size() > 2 * kVersionTitleMaxWords || !any_of_words(words, kDocumentWords)) return "";
   if (any_of_words(words, kNegationWords) || !written_as_a_title(text)) return "";
   std::string found;
+  std::size_t dates = 0, years_alone = 0;
   for (std::size_t i = 1; i < words.size(); ++i) {
-    const std::string& year = words[i];
-    const bool is_year = year.size() == 4 && std::all_of(year.begin(), year.end(), is_ascii_digit) &&
-                         (year.compare(0, 2, "19") == 0 || year.compare(0, 2, "20") == 0);
-    if (!is_year) continue;
-    // A year alone for the oldest editions ("Previous Cookies policy 2019 Lumen Cookies Policy 2019":
-    // contrib replay, the messaging app's archive list, its older entries dated by year, the link
-    // and the copy's title on one line: each date the same).
-    std::string date = names_a_month_of_a_year(words[i - 1] + " " + year) ? words[i - 1] + " " + year : year;
+    if (!is_year(words[i])) continue;
+    const bool with_month = names_a_month_of_a_year(words[i - 1] + " " + words[i]);
+    std::string date = with_month ? words[i - 1] + " " + words[i] : words[i];
     if (!found.empty() && date != found) return "";
     found = std::move(date);
+    ++dates;
+    if (!with_month) ++years_alone;
   }
+  if (years_alone == 1) return "";
+  // One title, or the link and its copy's title on one line, each dated.
+  if (words.size() > kVersionTitleMaxWords && dates < 2) return "";
   return found;
 }
 
-bool says_earlier(std::string_view block_text) {
-  const std::vector<std::string> words = space_separated_words(canonicalize(block_text, kFoldToWords));
-  return any_of_words(words, kEarlierWords) || any_of_words(words, {"older"});  // "Older Privacy Policy March 2022"
+bool is_earlier_word(const std::string& word) {
+  return any_of_words(std::vector<std::string>{word}, kEarlierWords) || word == "older";  // "Older Privacy Policy March 2022"
 }
 
-// The document's words a line names ("cookies", "policy"), lower case.
-std::set<std::string> document_words_of(std::string_view text) {
-  std::set<std::string> named;
-  for (const std::string& word : space_separated_words(canonicalize(text, kFoldToWords)))
-    if (is_one_of(word, kDocumentWords)) named.insert(word);
-  return named;
+// Whether `words` end with `tail`, one to three words (the site's name) before it.
+bool ends_with_words(const std::vector<std::string>& words, std::size_t begin, std::size_t end, const std::vector<std::string>& tail) {
+  constexpr std::size_t kMaxNameWords = 3;
+  if (end - begin < tail.size() + 1 || end - begin > tail.size() + kMaxNameWords) return false;
+  return std::equal(tail.begin(), tail.end(), words.begin() + static_cast<std::ptrdiff_t>(end - tail.size()));
 }
 
-// Every line a title of the same month as a line that says it is earlier, naming the same kind
-// of document (the link and its copy's title; "Lumenfield Arbitration Agreement August 2025"
-// beside "Previous Terms of Service August 2025" is another document).
+// Links to earlier editions, each beside its copy's title: every line opens with a word saying
+// it is earlier, what follows it up to its date ("Cookie Policy August 2025") closing a title of
+// one to three more words of the same line or another ("Lumenfield Cookie Policy August 2025"),
+// or is such a title (contrib replay: a messaging app's cookie policy, the link to its archived
+// edition taken away, alerted on its own). Another document beside the link ("Lumenfield
+// Arbitration Agreement August 2025"), or a document named "Prior Authorization Policy", is not.
 bool titles_earlier_versions(const Hunk& hunk) {
-  std::set<std::string> earlier_dates, dates, earlier_words;
-  std::vector<std::pair<std::string, std::set<std::string>>> titles;
+  std::vector<std::vector<std::string>> lines;
   for (const LineOp& line : hunk.lines) {
     const std::string text = parse_block(line.text).text;
     const std::string date = version_title_date(text);
     if (date.empty()) return false;
-    dates.insert(date);
-    titles.emplace_back(date, document_words_of(text));
-    if (says_earlier(text)) {
-      earlier_dates.insert(date);
-      for (const std::string& word : titles.back().second) earlier_words.insert(word);
-    }
+    lines.push_back(space_separated_words(canonicalize(text, kFoldToWords)));
   }
-  if (dates.empty() || dates != earlier_dates) return false;
-  return std::all_of(titles.begin(), titles.end(), [&](const auto& title) {
-    return std::any_of(title.second.begin(), title.second.end(), [&](const std::string& word) { return earlier_words.count(word) > 0; });
-  });
+  std::vector<bool> accounted(lines.size(), false);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::vector<std::string>& words = lines[i];
+    if (!is_earlier_word(words.front())) continue;
+    // The link's title: past the earlier word, up to its date's year.
+    std::size_t year = 1;
+    while (year < words.size() && !is_year(words[year])) ++year;
+    if (year >= words.size()) return false;
+    const std::vector<std::string> tail(words.begin() + 1, words.begin() + static_cast<std::ptrdiff_t>(year) + 1);
+    bool companion = false;
+    if (ends_with_words(words, year + 1, words.size(), tail)) companion = true;  // on the same line
+    for (std::size_t j = 0; j < lines.size(); ++j)
+      if (j != i && ends_with_words(lines[j], 0, lines[j].size(), tail)) {
+        companion = true;
+        accounted[j] = true;
+      }
+    if (!companion) return false;
+    accounted[i] = true;
+  }
+  return std::all_of(accounted.begin(), accounted.end(), [](bool b) { return b; });
 }
 
 void mark_links_to_earlier_versions(std::vector<Hunk>& hunks) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <set>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include "tosdiff/compare/canonical.hpp"
 #include "tosdiff/compare/hunk_blocks.hpp"
 #include "tosdiff/compare/page_controls.hpp"
+#include "tosdiff/compare/word_lists.hpp"
 #include "tosdiff/util/strings.hpp"
 
 namespace tosdiff {
@@ -267,7 +269,8 @@ std::unordered_map<std::string, std::size_t> short_block_positions(const Text& t
 }
 
 // The items of a list the page flattened into one block, cut at its bullets ("Table of contents *
-// Introduction* Your agreement* Prices and payments* ..."): "*", "•" or "|" between them.
+// Introduction* Your agreement* Prices and payments* ..."): "*" or "\u2022" between them. Not "|":
+// a table's row is cut so, and its cells may be the text's words (a red team's find).
 std::vector<std::string_view> flattened_items(std::string_view text) {
   std::vector<std::string_view> items;
   std::size_t start = 0;
@@ -276,53 +279,86 @@ std::vector<std::string_view> flattened_items(std::string_view text) {
     start = at + width;
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '*' || text[i] == '|') cut(i, 1);
+    if (text[i] == '*') cut(i, 1);
     else if (text.compare(i, 3, "\xE2\x80\xA2") == 0) cut(i, 3);
   }
   cut(text.size(), 0);
   return items;
 }
 
-// A table of contents the page flattened into one block, put up or taken off alone (a title
-// block above it maybe): its items, past a table's own title, name 5 headings of its text or more,
-// each one, in their order (contrib replay: a VPN's terms, their 17 headings listed in one line
-// after the last section and gone the next day). A list the text states has a lead-in among its
-// items, which names no heading.
+// A flattened table's own title: the table named as such. Not "Index", "Inhalt", "Contenido" or
+// "Contenu": a rent index, a message's content, are what a list of data may open with (a red
+// team's finds).
+bool is_flattened_table_title(std::string_view text) {
+  static const std::set<std::string> kTitles = {
+      "contents", "table of contents", "on this page", "in this article", "in this policy", "jump to", "sommaire",
+      "table des mati\xC3\xA8res", "sur cette page", "inhaltsverzeichnis", "auf dieser seite",
+      "\xC3\xADndice de contenidos", "en esta p\xC3\xA1gina", "indice dei contenuti", "sommario", "in questa pagina",
+      "sum\xC3\xA1rio", "nesta p\xC3\xA1gina", "inhoudsopgave", "op deze pagina"};
+  return count_space_separated_words(text) <= 4 && kTitles.count(canonicalize(text, kFoldToWords)) > 0;
+}
+
+// A block that leads into what follows it, so that a list under it is what it says: a line
+// ending with a colon, or a sentence left open on a word that needs what follows ("We also share
+// your location with", "nous vendons vos données à"). A date line ("Last updated: 3 March 2025")
+// leads into nothing.
+bool leads_in(const Block& block) {
+  const std::string_view said = trim(block.text);
+  if (block.kind == BlockKind::heading || said.empty() || count_space_separated_words(said) <= 4) return false;
+  if (said.back() == ':') return true;
+  const std::vector<std::string> words = space_separated_words(canonicalize(said, kFoldToWords));
+  return !words.empty() &&
+         is_one_of(words.back(), {"with", "to", "and", "or", "of", "by", "for", "from", "including", "as", "the", "a",
+                                  "our", "your", "these", "following", "avec", "\xC3\xA0", "et", "ou", "de", "des", "par",
+                                  "pour", "les", "mit", "an", "und", "oder", "von", "f\xC3\xBCr", "die", "con", "y", "o",
+                                  "para", "por", "los", "las", "e", "per", "di", "i", "le", "com", "em", "met", "en", "of",
+                                  "aan", "voor", "door"});
+}
+
+// A table of contents the page flattened into one block, put up or taken off alone (its title
+// above it maybe), where a table stands: above the first section it names, or closing the text.
+// Its items, past its title, name 5 sections of its text or more, each one, in their order
+// (contrib replay: a VPN's terms, their 17 headings listed in one line after the last section,
+// gone the next day). Under its title, an item may name a section the text numbers as a list
+// ("1. Introduction" over its numbered clauses): a short block of any kind; without the title,
+// headings only. A list the text states follows a lead-in, and stands among the sections.
 bool lists_headings_in_one_block(const Hunk& hunk, char op, const std::unordered_map<std::string, std::size_t>& headings,
                                  const Text& text) {
   constexpr std::size_t kMinFlattenedEntries = 5;
-  std::vector<std::string_view> changed;  // the hunk's context lines aside
+  std::vector<std::string_view> changed;
   for (const LineOp& line : hunk.lines) {
-    if (line.op == ' ') continue;
     if (line.op != op) return false;
     changed.push_back(line.text);
   }
   if (changed.empty() || changed.size() > 2) return false;
-  if (changed.size() == 2 && !is_table_title(parse_block(changed.front()).text)) return false;
+  if (changed.size() == 2 && !is_flattened_table_title(parse_block(changed.front()).text)) return false;
   const Block table = parse_block(changed.back());
   if (table.kind == BlockKind::heading) return false;
+  // Where the table stands in its text: the hunk's first block, 1-based.
+  const std::size_t first_block = (op == '+' ? hunk.new_start : hunk.old_start) - 1;
+  const std::size_t at = first_block + changed.size() - 1;
+  if (first_block == std::numeric_limits<std::size_t>::max() || at >= text.blocks.size() || text.blocks[at].text != table.text)
+    return false;
+  if (first_block > 0 && leads_in(text.blocks[first_block - 1])) return false;
   std::vector<std::string_view> items = flattened_items(table.text);  // views into `table`
   bool titled = changed.size() == 2;
-  if (!items.empty() && changed.size() == 1 && is_table_title(items.front())) {
+  if (!items.empty() && changed.size() == 1 && is_flattened_table_title(items.front())) {
     items.erase(items.begin());
     titled = true;
   }
   if (items.size() < kMinFlattenedEntries) return false;
-  // Under a table's own title, an item may name a section its text numbers as a list rather
-  // than marks as a heading ("1. Introduction" over its numbered clauses): a short block of any
-  // kind. Without the title, headings only: a list of short words the text has as blocks
-  // (categories of data, each a row of a table) is no table of contents.
   const std::unordered_map<std::string, std::size_t> sections = titled ? short_block_positions(text) : headings;
-  std::size_t last = 0;
+  std::size_t last = 0, first_named = 0;
   bool first = true;
   for (std::string_view item : items) {
     if (count_space_separated_words(item) > kEntryMaxWords) return false;
     const auto it = find_heading(sections, comparison_key(item), item);
     if (it == sections.end() || (!first && it->second <= last)) return false;
+    if (first) first_named = it->second;
     first = false;
     last = it->second;
   }
-  return true;
+  return at < first_named || at + 1 == text.blocks.size();
 }
 
 // Whether a text has a block of a key, its keys made on the first question only: most changes

@@ -154,22 +154,6 @@ std::string folded_words_at(std::string_view run, std::size_t count, bool at_end
   return canonicalize(join(part, " "), kFoldToWords);
 }
 
-// The hunk only puts in (or takes away) a block of one letter alone: a key struck in the page's
-// editor ("s" under a heading of a video platform's guidelines: pga replay). A clause's letter
-// ("a", "b") comes with its clause, and a letter in another's place is a reference changed.
-bool only_a_stray_letter(const Hunk& hunk) {
-  const LineOp* changed = nullptr;
-  for (const LineOp& line : hunk.lines) {
-    if (line.op == ' ') continue;
-    if (changed != nullptr) return false;
-    changed = &line;
-  }
-  if (changed == nullptr) return false;
-  const Block block = parse_block(changed->text);
-  const std::string_view letter = trim(block.text);
-  return letter.size() == 1 && is_ascii_letter(letter[0]);
-}
-
 // Every edit of the hunk takes away (or puts in) a run of at most kStutterWords words that
 // the text writes again right before or right after it: "the the", "to delete to delete"
 // written once. A stutter says nothing twice over; a word that is not a repeat of its
@@ -344,9 +328,7 @@ class TypoJudge {
 void mark_typos(std::vector<Hunk>& hunks, const Text& before, const Text& after) {
   TypoJudge judge(before, after);  // counts the texts' words only when a hunk gets that far
   for (Hunk& hunk : hunks) {
-    if (hunk.cosmetic ||
-        (!only_a_stray_letter(hunk) && !only_stutters(hunk) && !only_grammar_words(hunk) && !judge.only_typos(hunk)))
-      continue;
+    if (hunk.cosmetic || (!only_stutters(hunk) && !only_grammar_words(hunk) && !judge.only_typos(hunk))) continue;
     hunk.cosmetic = true;
     hunk.cosmetic_kinds = {"spelling"};
   }
