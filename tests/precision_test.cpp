@@ -2107,6 +2107,25 @@ TEST(PrecisionTypo, AMisspeltWordCorrectedOrMistypedIsSpelling) {
                   .substantive);
 }
 
+// Contrib q2: a cable operator's terms corrected "DISPUTNG", the only place the form stands; the
+// document says "dispute" and "disputes" elsewhere.
+TEST(PrecisionTypo, ASlipInAFormTheDocumentUsesOnlyThereIsSpelling) {
+  const auto terms = [](const std::string& word) {
+    return "# Terms\n## Billing disputes\nYou may dispute a bill. Disputes go to our billing team.\nYou must notify us within "
+           "60 days of the date on the bill you are " + word + " or you waive the right to dispute the bill.\n";
+  };
+  const Change corrected = change_of(terms("DISPUTNG"), terms("DISPUTING"));
+  EXPECT_FALSE(corrected.substantive);
+  ASSERT_EQ(corrected.hunks.size(), 1u);
+  EXPECT_EQ(corrected.hunks[0].cosmetic_kinds, (Kinds{"spelling"}));
+  // Twin: two words of the document's stems one letter apart ("contact", "contract").
+  const auto privacy = [](const std::string& word) {
+    return "# Privacy\n## Contact\nContact us at any time. Our contract with you governs the service.\nWe are not " + word +
+           " any third parties about your account.\n";
+  };
+  EXPECT_TRUE(change_of(privacy("contacting"), privacy("contracting")).substantive);
+}
+
 // France replay: a retailer's terms wrote its payment partner "INGERICO" once and "INGENICO"
 // everywhere else, then corrected it (and a fashion retailer its "NAF GOLF" programme: a four-letter
 // word in capitals, read as an acronym and left news).
