@@ -316,13 +316,20 @@ bool named_elsewhere(const std::string& address, const std::vector<std::string>&
     }
   }
   if (name.empty()) return false;
-  // The name written as another domain ("www.lumenfield.com" beside an address at lumenfield.co):
-  // the site's own domain is that one, and this address's is a lookalike (a red team's find).
+  // The name written as a domain whose ending is the address's cut short or grown ("www.lumenfield.com"
+  // beside an address at lumenfield.co): the site's own domain is that one, and this address's a
+  // lookalike (a red team's find). A country's domain ("ikea.ie" beside "ikea.com") is the site's.
+  std::string ending = domain.substr(domain.rfind('.') + 1);  // its letters: "com" of "com%20(" too
+  ending.erase(std::find_if(ending.begin(), ending.end(), [](char c) { return !is_ascii_letter(c); }), ending.end());
   for (const std::string& text : others) {
     const std::string lower = tosdiff::ascii_lower(text);
     for (std::size_t at = lower.find(name + "."); at != std::string::npos; at = lower.find(name + ".", at + 1)) {
-      const std::size_t tld = at + name.size() + 1;
-      if ((at == 0 || !domain_char(lower[at - 1])) && tld < lower.size() && is_ascii_letter(lower[tld])) return false;
+      std::size_t end = at + name.size() + 1;
+      while (end < lower.size() && is_ascii_letter(lower[end])) ++end;
+      const std::string other = lower.substr(at + name.size() + 1, end - at - name.size() - 1);
+      const bool near_miss = other != ending && !other.empty() &&
+                             (other.rfind(ending, 0) == 0 || ending.rfind(other, 0) == 0);
+      if ((at == 0 || !domain_char(lower[at - 1]) || lower[at - 1] == '.') && near_miss) return false;
     }
   }
   return times_named(name, others) >= kTimesNamed;
