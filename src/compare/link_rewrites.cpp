@@ -329,7 +329,7 @@ bool named_elsewhere(const std::string& address, const std::vector<std::string>&
       const std::string other = lower.substr(at + name.size() + 1, end - at - name.size() - 1);
       const bool near_miss = other != ending && !other.empty() &&
                              (other.rfind(ending, 0) == 0 || ending.rfind(other, 0) == 0);
-      if ((at == 0 || !domain_char(lower[at - 1]) || lower[at - 1] == '.') && near_miss) return false;
+      if ((at == 0 || !domain_char(lower[at - 1])) && near_miss) return false;
     }
   }
   return times_named(name, others) >= kTimesNamed;

@@ -207,7 +207,7 @@ std::string version_title_date(std::string_view block_text) {
 }
 
 bool is_earlier_word(const std::string& word) {
-  return any_of_words(std::vector<std::string>{word}, kEarlierWords) || word == "older";  // "Older Privacy Policy March 2022"
+  return is_one_of(word, kEarlierWords) || word == "older";  // "Older Privacy Policy March 2022"
 }
 
 // Whether `words` end with `tail`, one to three words (the site's name) before it.

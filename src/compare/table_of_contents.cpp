@@ -311,8 +311,8 @@ bool leads_in(const Block& block) {
          is_one_of(words.back(), {"with", "to", "and", "or", "of", "by", "for", "from", "including", "as", "the", "a",
                                   "our", "your", "these", "following", "avec", "\xC3\xA0", "et", "ou", "de", "des", "par",
                                   "pour", "les", "mit", "an", "und", "oder", "von", "f\xC3\xBCr", "die", "con", "y", "o",
-                                  "para", "por", "los", "las", "e", "per", "di", "i", "le", "com", "em", "met", "en", "of",
-                                  "aan", "voor", "door"});
+                                  "para", "por", "los", "las", "e", "per", "di", "i", "le", "com", "em", "met", "en", "aan",
+                                  "voor", "door"});
 }
 
 // A table of contents the page flattened into one block, put up or taken off alone (its title
