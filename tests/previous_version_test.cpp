@@ -199,7 +199,14 @@ TEST(PrecisionPreviousVersion, AListOfEarlierEditionsDatedByMonthOrYearIsCosmeti
   ASSERT_EQ(change.hunks.size(), 1u);
   EXPECT_FALSE(change.substantive);
   EXPECT_EQ(change.hunks[0].cosmetic_kinds, (Kinds{"previous_version"}));
+  // The app's privacy policy: the link and the copy's title on one line, dated once, "PDF Version"
+  // between them, the link's words shorter than the title's.
+  const std::string pdf_list = "- Previous Privacy Policy PDF Version Lumenfield Privacy Policy March 2022\n"
+                               "- Previous Policy PDF Version Lumenfield Privacy Policy May 2018\n";
+  EXPECT_FALSE(diff_texts(parse_text(terms + pdf_list), parse_text(terms)).substantive);
   // Twins: the years differ on a line; a year's edition named without a word saying it is earlier.
+  EXPECT_TRUE(diff_texts(parse_text(terms + "- Previous Policy PDF Version Lumenfield Arbitration Agreement May 2018\n"), parse_text(terms)).substantive);
+  EXPECT_TRUE(diff_texts(parse_text(terms), parse_text(terms + "- Prior Terms May Apply To Lumenfield Privacy Policy Subscribers 2018\n")).substantive);
   EXPECT_TRUE(diff_texts(parse_text(terms + "- Previous Cookie Policy 2019 Lumenfield Cookie Policy 2026\n"), parse_text(terms)).substantive);
   EXPECT_TRUE(diff_texts(parse_text(terms + "- Lumenfield Cookie Policy 2026\n"), parse_text(terms)).substantive);
   // A red team's finds: documents whose names open with such a word ("Prior Authorization

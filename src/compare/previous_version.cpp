@@ -150,17 +150,26 @@ bool links_an_earlier_version(std::string_view block_text) {
 // date is the month and the year, the same on both lines.
 constexpr std::size_t kVersionTitleMaxWords = 10;
 
+bool is_year(const std::string& word) {
+  return word.size() == 4 && std::all_of(word.begin(), word.end(), is_ascii_digit) &&
+         (word.compare(0, 2, "19") == 0 || word.compare(0, 2, "20") == 0);
+}
+
 // A title's words are capitalised, but for the small words between them, the document's words,
 // a word saying it is earlier and its date: "Previous Cookies policy August 2025". A word in
 // lower case of another kind makes it a clause ("... still govern existing subscribers"), and so
 // do words of a rule in capitals ("Prior Terms 2023 Still Govern Existing Subscribers", "... Apply
 // To Lifetime Plans": a red team's finds).
 bool written_as_a_title(std::string_view text) {
-  for (const std::string& word : space_separated_words(text)) {
+  const std::vector<std::string> words = space_separated_words(text);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
     const std::string lower = canonicalize(word, kFoldToWords);
-    if (is_one_of(lower, {"still", "govern", "governs", "apply", "applies", "applied", "bind", "binds", "binding",
-                          "remain", "remains", "existing", "subscribers", "users", "customers", "members", "bought",
-                          "purchased", "before", "after", "only", "must", "may", "will", "shall", "valid"}))
+    const bool month = lower == "may" && i + 1 < words.size() && is_year(words[i + 1]);  // "May 2018"
+    if (!month && is_one_of(lower, {"still", "govern", "governs", "apply", "applies", "applied", "bind", "binds", "binding",
+                                    "remain", "remains", "existing", "subscribers", "users", "customers", "members",
+                                    "bought", "purchased", "before", "after", "only", "must", "may", "will", "shall",
+                                    "valid"}))
       return false;
     const char first = word.front();
     if ((first >= 'A' && first <= 'Z') || is_ascii_digit(first) || static_cast<unsigned char>(first) >= 0x80) continue;
@@ -171,11 +180,6 @@ bool written_as_a_title(std::string_view text) {
     return false;
   }
   return true;
-}
-
-bool is_year(const std::string& word) {
-  return word.size() == 4 && std::all_of(word.begin(), word.end(), is_ascii_digit) &&
-         (word.compare(0, 2, "19") == 0 || word.compare(0, 2, "20") == 0);
 }
 
 // The month and year a title names ("august 2025"), "" when it is no title. A year alone dates
@@ -217,6 +221,25 @@ bool ends_with_words(const std::vector<std::string>& words, std::size_t begin, s
   return std::equal(tail.begin(), tail.end(), words.begin() + static_cast<std::ptrdiff_t>(end - tail.size()));
 }
 
+// A link and its copy's title on one line, dated once at its end: "Previous Privacy Policy PDF
+// Version Viber Privacy Policy March 2022" (contrib replay: the messaging app's privacy policy):
+// past the earlier word, the link's words, "PDF" or "version" maybe, then the copy's title, one to
+// three words of its name before the link's words again and the date.
+bool titles_its_copy_on_its_line(const std::vector<std::string>& words) {
+  const std::size_t n = words.size();
+  if (n < 4) return false;
+  const std::size_t date_words = is_year(words[n - 1]) ? (names_a_month_of_a_year(words[n - 2] + " " + words[n - 1]) ? 2 : 1) : 0;
+  if (date_words == 0) return false;
+  for (std::size_t k = 2; k + date_words < n; ++k) {  // the link's words: words[1, k)
+    std::vector<std::string> tail(words.begin() + 1, words.begin() + static_cast<std::ptrdiff_t>(k));
+    tail.insert(tail.end(), words.end() - static_cast<std::ptrdiff_t>(date_words), words.end());
+    std::size_t copy = k;
+    while (copy < n && (words[copy] == "pdf" || words[copy] == "version")) ++copy;
+    if (ends_with_words(words, copy, n, tail)) return true;
+  }
+  return false;
+}
+
 // Links to earlier editions, each beside its copy's title: every line opens with a word saying
 // it is earlier, what follows it up to its date ("Cookie Policy August 2025") closing a title of
 // one to three more words of the same line or another ("Lumenfield Cookie Policy August 2025"),
@@ -240,8 +263,8 @@ bool titles_earlier_versions(const Hunk& hunk) {
     while (year < words.size() && !is_year(words[year])) ++year;
     if (year >= words.size()) return false;
     const std::vector<std::string> tail(words.begin() + 1, words.begin() + static_cast<std::ptrdiff_t>(year) + 1);
-    bool companion = false;
-    if (ends_with_words(words, year + 1, words.size(), tail)) companion = true;  // on the same line
+    bool companion = ends_with_words(words, year + 1, words.size(), tail) ||  // on the same line, dated twice
+                     titles_its_copy_on_its_line(words);
     for (std::size_t j = 0; j < lines.size(); ++j)
       if (j != i && ends_with_words(lines[j], 0, lines[j].size(), tail)) {
         companion = true;
