@@ -319,8 +319,8 @@ const Pair kSubstantive[] = {
     // domain's name ("privacy rights"); a free mail service the page names for signing in.
     {"ALookalikeOfTheSitesDomainShown", "Legal notices go to \\[[email protected]]. The service at www.lumenfield.com is Lumenfield's; Lumenfield Inc runs it.",
      "Legal notices go to [legal@lumenfield.co]. The service at www.lumenfield.com is Lumenfield's; Lumenfield Inc runs it.", {}},
-    {"ADomainSpelledByCommonWordsShown", "Your privacy rights: Privacy Rights requests go to \\[[email protected]]. Privacy rights matter.",
-     "Your privacy rights: Privacy Rights requests go to [requests@privacyrights.example]. Privacy rights matter.", {}},
+    {"ADomainSpelledByCommonWordsShown", "Your privacy rights: requests about privacy rights go to \\[[email protected]].",
+     "Your privacy rights: requests about privacy rights go to [requests@privacyrights.example].", {}},
     {"AFreeMailAddressShown", "Sign in with Gmail or Gmail's app. Gmail is supported. Write to \\[[email protected]].",
      "Sign in with Gmail or Gmail's app. Gmail is supported. Write to [lumenfield.dpo@gmail.com].", {}},
     {"AnotherAddressInSquareBrackets", "- Email [dataprotection@lumenfield.example] for guidance. See lumenfield.example/privacy.",
