@@ -98,6 +98,9 @@ const Pair kCosmetic[] = {
     // Contrib replay: a telecom's privacy notice, an address in square brackets, the first escaped.
     {"AnAddressInSquareBracketsHiddenByACdn", "- Email [dataprotection@lumenfield.example] for guidance. See lumenfield.example/privacy.",
      "- Email \\[[email protected]] for guidance. See lumenfield.example/privacy.", {"link_target"}},
+    // A mail company's own address at its mail domain is the site's (its policies give them).
+    {"AMailCompanysOwnAddressShown", "Write to Proton AG at [email protected]. Proton AG is based in Geneva.",
+     "Write to Proton AG at privacy@proton.me. Proton AG is based in Geneva.", {"link_target"}},
     // Hidden behind the placeholder, an address of a domain named nowhere else names no one new
     // (an ad platform's privacy contacts); shown, it may be a new party's (below, a twin).
     {"AnAddressOfADomainNamedNowhereElseHidden", "Write to our agent in Korea at agent@adbroker.example.",
