@@ -286,16 +286,15 @@ std::vector<std::string_view> flattened_items(std::string_view text) {
   return items;
 }
 
-// A flattened table's own title: the table named as such. Not "Index", "Inhalt", "Contenido" or
-// "Contenu": a rent index, a message's content, are what a list of data may open with (a red
-// team's finds).
+// A flattened table's own title: a table's title (is_table_title) naming the table as such, not
+// one word that is also a list's ("Index", "Inhalt", "Contenido", "Contenu": a rent index, a
+// message's content, are what a list of data may open with: a red team's finds), or the table
+// named in words of Spanish or Italian.
 bool is_flattened_table_title(std::string_view text) {
-  static const std::set<std::string> kTitles = {
-      "contents", "table of contents", "on this page", "in this article", "in this policy", "jump to", "sommaire",
-      "table des mati\xC3\xA8res", "sur cette page", "inhaltsverzeichnis", "auf dieser seite",
-      "\xC3\xADndice de contenidos", "en esta p\xC3\xA1gina", "indice dei contenuti", "sommario", "in questa pagina",
-      "sum\xC3\xA1rio", "nesta p\xC3\xA1gina", "inhoudsopgave", "op deze pagina"};
-  return count_space_separated_words(text) <= 4 && kTitles.count(canonicalize(text, kFoldToWords)) > 0;
+  const std::string folded = canonicalize(text, kFoldToWords);
+  if (is_one_of(folded, {"\xC3\xADndice de contenidos", "indice dei contenuti"})) return true;
+  return is_table_title(text) && !is_one_of(folded, {"index", "contenu", "inhalt", "\xC3\xADndice", "indice", "contenido",
+                                                     "contenidos", "conte\xC3\xBAdo", "inhoud"});
 }
 
 // A block that leads into what follows it, so that a list under it is what it says: a line
